@@ -1,0 +1,301 @@
+package cmd
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/refundwatch/refundwatch/matcher"
+	"github.com/refundwatch/refundwatch/parser"
+	"github.com/spf13/cobra"
+)
+
+// checkOptions are the flags and arguments of refundwatch check.
+type checkOptions struct {
+	statements    []string
+	disputes      string
+	confirmations []string
+	confsGiven    bool
+	asOf          string
+	grace         int
+	watch         int
+	output        string
+	failOn        string
+	skipInvalid   bool
+}
+
+const checkLong = `Check reads statement exports (files, or folders read whole), the disputed
+orders and Amazon's confirmations, and reports per order whether it was charged,
+whether the money came back, and until when to keep watching; and the Amazon
+charges in the incident period that belong to no disputed order.
+
+Run with no arguments in a folder holding statements/, disputes.csv and
+confirmations.csv (or confirmations/): that is the monthly routine.
+
+VERDICTS
+  still-charged       alert   charged, no credit, and Amazon confirmed it was handled
+  partially-refunded  alert   only part of the money came back
+  awaiting-refund     watch   charged; the credit may still come
+  ambiguous           review  charges could belong to more than one order
+  not-covered         review  no charge found, but the statements miss some days
+  not-charged         ok      no charge, and the statements cover the order's days
+  refunded            ok      the money came back
+  unknown-charge      review  an Amazon charge of no disputed order
+
+EXIT STATUS
+  0  no finding at or above --fail-on
+  1  findings at or above --fail-on (by default: an alert)
+  2  usage or input error: bad flag, unreadable or unrecognised file, invalid row`
+
+func newCheckCmd(e env) *cobra.Command {
+	opts := &checkOptions{}
+	c := &cobra.Command{
+		Use:   "check [flags] [PATH ...]",
+		Short: "Reconcile statements against disputed Amazon orders and Amazon's confirmations",
+		Long:  checkLong,
+		Example: `  refundwatch check
+  refundwatch check statements/ --disputes disputes.csv --confirmations confirmations.csv
+  refundwatch check -o json --as-of 2026-05-01 statements/`,
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.statements = args
+			opts.confsGiven = c.Flags().Changed("confirmations")
+			return runCheck(opts, e)
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&opts.disputes, "disputes", "disputes.csv", "disputed orders `FILE`")
+	f.StringArrayVar(&opts.confirmations, "confirmations", nil, "Amazon's confirmations: a CSV `PATH` or a folder of them; repeatable (default ./confirmations.csv and ./confirmations/ if present)")
+	f.StringVar(&opts.asOf, "as-of", "", "judge as of this `DATE` (default today)")
+	f.IntVar(&opts.grace, "grace", 30, "`DAYS` after Amazon's confirmation for a credit to arrive")
+	f.IntVar(&opts.watch, "watch", 60, "`DAYS` after Amazon's confirmation to keep watching")
+	f.StringVarP(&opts.output, "output", "o", "table", "report `FORMAT`: table or json")
+	f.StringVar(&opts.failOn, "fail-on", "alert", "exit 1 when a finding at or above `LEVEL` exists: alert, review or never")
+	f.BoolVar(&opts.skipInvalid, "skip-invalid", false, "list statement rows that cannot be read instead of stopping")
+	_ = c.RegisterFlagCompletionFunc("output", cobra.FixedCompletions([]string{"table", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = c.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"alert", "review", "never"}, cobra.ShellCompDirectiveNoFileComp))
+	return c
+}
+
+func runCheck(opts *checkOptions, e env) error {
+	mopts, err := opts.matchOptions(e)
+	if err != nil {
+		return err
+	}
+	render, ok := renderers[opts.output]
+	if !ok {
+		return fmt.Errorf("--output %q: expected table or json", opts.output)
+	}
+	failOn := matcher.Severity(-1)
+	if opts.failOn != "never" {
+		if failOn, ok = matcher.ParseSeverity(opts.failOn); !ok || failOn < matcher.Review {
+			return fmt.Errorf("--fail-on %q: expected alert, review or never", opts.failOn)
+		}
+	}
+	in, err := loadInputs(opts)
+	if err != nil {
+		return err
+	}
+	rep := matcher.Match(in.statements, in.disputes, in.confirmations, mopts)
+	var buf bytes.Buffer
+	if err := render(&buf, in, rep); err != nil {
+		return err
+	}
+	if _, err := e.stdout.Write([]byte(MaskCardNumbers(buf.String()))); err != nil {
+		return err
+	}
+	if failOn >= 0 && hasFindingAtOrAbove(rep, failOn) {
+		return errFindings
+	}
+	return nil
+}
+
+func hasFindingAtOrAbove(rep *matcher.Report, level matcher.Severity) bool {
+	for s, n := range rep.Summary() {
+		if s >= level && n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (opts *checkOptions) matchOptions(e env) (matcher.Options, error) {
+	m := matcher.Options{Grace: opts.grace, Watch: opts.watch}
+	if opts.grace < 0 || opts.watch < 0 {
+		return m, fmt.Errorf("--grace and --watch take a number of days, 0 or more")
+	}
+	if opts.asOf == "" {
+		m.AsOf = parser.DateOf(e.now())
+	} else {
+		d, err := parser.ParseDate(opts.asOf)
+		if err != nil {
+			return m, fmt.Errorf("--as-of: %w", err)
+		}
+		m.AsOf = d
+	}
+	return m, nil
+}
+
+// inputs is everything check read.
+type inputs struct {
+	statements    []*parser.Statement
+	disputes      []parser.Dispute
+	confirmations []parser.Confirmation
+}
+
+// loadInputs reads every input file, collecting the problems of all of them
+// before failing, so that the person can fix them in one pass.
+func loadInputs(opts *checkOptions) (*inputs, error) {
+	in := &inputs{}
+	var problems parser.ErrorList
+	keep := func(err error) {
+		if l, ok := parser.AsList(err); ok {
+			problems = append(problems, l...)
+		} else if err != nil {
+			problems = append(problems, &parser.Error{File: "refundwatch", Err: err})
+		}
+	}
+
+	stmtPaths := opts.statements
+	if len(stmtPaths) == 0 {
+		stmtPaths = []string{"statements"}
+	}
+	files, err := expand(stmtPaths, "statement")
+	keep(err)
+	for _, f := range files {
+		s, err := readFile(f, func(name string, data io.Reader) (*parser.Statement, error) {
+			return parser.ReadStatement(name, data, parser.ReadOptions{SkipInvalid: opts.skipInvalid})
+		})
+		keep(err)
+		if s != nil {
+			in.statements = append(in.statements, s)
+		}
+	}
+
+	in.disputes, err = readFile(opts.disputes, parser.ReadDisputes)
+	keep(err)
+
+	confPaths := opts.confirmations
+	if !opts.confsGiven {
+		confPaths = nil
+		for _, p := range []string{"confirmations.csv", "confirmations"} {
+			if _, err := os.Stat(p); err == nil {
+				confPaths = append(confPaths, p)
+			}
+		}
+	}
+	confFiles, err := expand(confPaths, "confirmations")
+	keep(err)
+	for _, f := range confFiles {
+		cs, err := readFile(f, parser.ReadConfirmations)
+		keep(err)
+		in.confirmations = append(in.confirmations, cs...)
+	}
+	keep(checkConfirmationsKnown(in))
+
+	if len(problems) > 0 {
+		return nil, problems
+	}
+	parser.FoldOverlaps(in.statements)
+	return in, nil
+}
+
+// checkConfirmationsKnown reports confirmations of orders that are not in the
+// disputes file: most often a mistyped order id, which would otherwise leave
+// the order looking unconfirmed.
+func checkConfirmationsKnown(in *inputs) error {
+	if len(in.disputes) == 0 {
+		return nil
+	}
+	known := map[string]bool{}
+	for _, d := range in.disputes {
+		known[d.OrderID] = true
+	}
+	var l parser.ErrorList
+	for _, c := range in.confirmations {
+		if !known[c.OrderID] {
+			l = append(l, parser.Errorf(c.File, c.Line, "order %s is not in %s; check the order id", c.OrderID, in.disputes[0].File))
+		}
+	}
+	if len(l) == 0 {
+		return nil
+	}
+	return l
+}
+
+// readFile opens path read-only and hands it to read.
+func readFile[T any](path string, read func(name string, r io.Reader) (T, error)) (T, error) {
+	var zero T
+	f, err := os.Open(path)
+	if err != nil {
+		return zero, &parser.Error{File: path, Err: openError(err)}
+	}
+	defer f.Close()
+	return read(path, f)
+}
+
+func openError(err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return errors.New("no such file or folder")
+	case errors.Is(err, fs.ErrPermission):
+		return errors.New("permission denied")
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// expand turns files and folders into the list of files to read: a folder
+// stands for every file below it, in name order, leaving out hidden files
+// (names starting with a dot), such as .DS_Store.
+func expand(paths []string, what string) ([]string, error) {
+	var files []string
+	var problems parser.ErrorList
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			problems = append(problems, &parser.Error{File: p, Err: openError(err)})
+			continue
+		}
+		if !info.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			hidden := strings.HasPrefix(d.Name(), ".") && path != p
+			switch {
+			case hidden && d.IsDir():
+				return filepath.SkipDir
+			case hidden || d.IsDir():
+				return nil
+			}
+			found = append(found, path)
+			return nil
+		})
+		if err != nil {
+			problems = append(problems, &parser.Error{File: p, Err: openError(err)})
+			continue
+		}
+		if len(found) == 0 {
+			problems = append(problems, parser.Errorf(p, 0, "folder holds no %s file", what))
+		}
+		slices.Sort(found)
+		files = append(files, found...)
+	}
+	if len(problems) > 0 {
+		return files, problems
+	}
+	return files, nil
+}

@@ -1,0 +1,428 @@
+package matcher
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/refundwatch/refundwatch/parser"
+	"github.com/shopspring/decimal"
+)
+
+// Days around an order's date and confirmation that the rules look at.
+const (
+	daysBeforeOrder   = 3  // a charge may post up to 3 days before the order date
+	daysAfterOrder    = 30 // the charge window runs at least 30 days after it
+	subsetDaysAfter   = 14 // split charges post within 14 days of the order
+	unknownDaysBefore = 7  // unknown charges are looked for from 7 days before the first order
+)
+
+// order is the matcher's working state for one disputed order.
+type order struct {
+	res        *OrderResult
+	d          parser.Date // order date
+	a          decimal.Decimal
+	h          parser.Date // first confirmation, may be unknown
+	cancelAt   parser.Date // first cancel confirmation, may be unknown
+	windowEnd  parser.Date
+	ambiguous  bool
+	searchCut  bool // the split-charge search ran out of budget
+	alsoClaims []string // other orders in a tie
+}
+
+// Match reconciles statements against disputed orders and confirmations.
+// The statements must already be folded (parser.FoldOverlaps).
+func Match(stmts []*parser.Statement, disputes []parser.Dispute, confs []parser.Confirmation, opts Options) *Report {
+	amazon := opts.Amazon
+	if amazon == nil {
+		amazon, _ = NewRecognizer()
+	}
+	rep := &Report{AsOf: opts.AsOf, Grace: opts.Grace, Watch: opts.Watch}
+	covs := coverages(stmts, opts.AsOf)
+	rep.Coverages = covs
+
+	var charges, credits []*parser.Transaction
+	for _, s := range stmts {
+		for i := range s.Txns {
+			t := &s.Txns[i]
+			if t.Date.After(opts.AsOf) || !amazon.IsAmazon(t.Normalized) {
+				continue
+			}
+			if t.IsCharge() {
+				charges = append(charges, t)
+			} else if t.IsCredit() {
+				credits = append(credits, t)
+			}
+		}
+	}
+	sortTxns(charges)
+	sortTxns(credits)
+
+	orders := newOrders(disputes, confs, opts)
+	used := map[*parser.Transaction]bool{}
+	assignExact(orders, charges, used)
+	assignSubsets(orders, charges, used)
+	assignCredits(orders, credits)
+
+	claimed := map[*parser.Transaction]bool{}
+	for t := range used {
+		claimed[t] = true
+	}
+	for _, o := range orders {
+		for _, c := range o.res.Candidates {
+			claimed[c] = true
+		}
+		judge(o, covs, opts)
+		rep.Orders = append(rep.Orders, o.res)
+	}
+	rep.Unknown = unknownCharges(charges, claimed, disputes)
+	slices.SortStableFunc(rep.Orders, func(x, y *OrderResult) int {
+		if d := y.Severity() - x.Severity(); d != 0 {
+			return int(d)
+		}
+		if d := x.Dispute.OrderDate.Sub(y.Dispute.OrderDate); d != 0 {
+			return d
+		}
+		return strings.Compare(x.Dispute.OrderID, y.Dispute.OrderID)
+	})
+	return rep
+}
+
+func sortTxns(ts []*parser.Transaction) {
+	slices.SortStableFunc(ts, func(x, y *parser.Transaction) int { return x.Date.Sub(y.Date) })
+}
+
+func newOrders(disputes []parser.Dispute, confs []parser.Confirmation, opts Options) []*order {
+	byID := map[string][]*parser.Confirmation{}
+	for i := range confs {
+		c := &confs[i]
+		if c.ConfirmedOn.After(opts.AsOf) {
+			continue
+		}
+		byID[c.OrderID] = append(byID[c.OrderID], c)
+	}
+	orders := make([]*order, len(disputes))
+	for i, d := range disputes {
+		o := &order{res: &OrderResult{Dispute: d}, d: d.OrderDate, a: d.Amount}
+		cs := byID[d.OrderID]
+		slices.SortStableFunc(cs, func(x, y *parser.Confirmation) int { return x.ConfirmedOn.Sub(y.ConfirmedOn) })
+		o.res.Confirmations = cs
+		if len(cs) > 0 {
+			o.res.Confirmation = cs[0]
+			o.h = cs[0].ConfirmedOn
+			o.res.WatchUntil = o.h.AddDays(opts.Watch)
+		}
+		for _, c := range cs {
+			if c.Kind == parser.KindCancel {
+				o.cancelAt = c.ConfirmedOn
+				break
+			}
+		}
+		o.windowEnd = o.d.AddDays(daysAfterOrder)
+		if o.h.Valid() {
+			o.windowEnd = parser.Max(o.windowEnd, o.res.WatchUntil)
+		}
+		orders[i] = o
+	}
+	// Earlier orders first, so that ties and subsets are settled in a stable order.
+	slices.SortStableFunc(orders, func(x, y *order) int { return x.d.Sub(y.d) })
+	return orders
+}
+
+// fits reports whether transaction t can belong to order o at all: its
+// account and currency agree with what the order says.
+func (o *order) fits(t *parser.Transaction) bool {
+	return accountMatches(o.res.Dispute.Card, t.Account) && currencyMatches(o.res.Dispute.Currency, t)
+}
+
+// amountMatches reports whether t's amount (or its original foreign amount)
+// is exactly amt.
+func (o *order) amountMatches(t *parser.Transaction, amt decimal.Decimal) bool {
+	if t.Amount.Abs().Equal(amt) && (o.res.Dispute.Currency == "" || t.Currency == "" || t.Currency == o.res.Dispute.Currency) {
+		return true
+	}
+	return t.OrigCurrency != "" && t.OrigCurrency == o.res.Dispute.Currency && t.OrigAmount.Equal(amt)
+}
+
+func currencyMatches(want string, t *parser.Transaction) bool {
+	return want == "" || t.Currency == "" || t.Currency == want || t.OrigCurrency == want
+}
+
+// accountMatches reports whether a statement account can be the card a
+// dispute names: the same last four digits, or the name contained in the
+// account. Rows of files that name no account may be of any card.
+func accountMatches(card, account string) bool {
+	if card == "" || account == "" {
+		return true
+	}
+	c, a := parser.Normalize(card), parser.Normalize(account)
+	if len(c) == 4 && isDigits(c) {
+		digits := strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return r
+			}
+			return -1
+		}, a)
+		return strings.HasSuffix(digits, c)
+	}
+	return strings.Contains(a, c)
+}
+
+func isDigits(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }) < 0
+}
+
+func inRange(d, from, to parser.Date) bool { return !d.Before(from) && !d.After(to) }
+
+func absDays(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// assignExact gives each Amazon charge of exactly an order's amount, inside
+// that order's window, to the order whose date is nearest. A charge that two
+// orders claim equally makes both ambiguous.
+func assignExact(orders []*order, charges []*parser.Transaction, used map[*parser.Transaction]bool) {
+	byAmount := map[string][]*order{}
+	for _, o := range orders {
+		byAmount[o.a.String()] = append(byAmount[o.a.String()], o)
+	}
+	for _, t := range charges {
+		var claim []*order
+		for _, key := range amountKeys(t) {
+			for _, o := range byAmount[key] {
+				if o.fits(t) && o.amountMatches(t, o.a) && inRange(t.Date, o.d.AddDays(-daysBeforeOrder), o.windowEnd) && !slices.Contains(claim, o) {
+					claim = append(claim, o)
+				}
+			}
+		}
+		if len(claim) == 0 {
+			continue
+		}
+		best := nearest(claim, t.Date)
+		if len(best) == 1 {
+			best[0].res.Charges = append(best[0].res.Charges, t)
+			used[t] = true
+			continue
+		}
+		for _, o := range best {
+			o.ambiguous = true
+			o.res.Candidates = append(o.res.Candidates, t)
+			for _, other := range best {
+				if other != o && !slices.Contains(o.alsoClaims, other.res.Dispute.OrderID) {
+					o.alsoClaims = append(o.alsoClaims, other.res.Dispute.OrderID)
+				}
+			}
+		}
+	}
+}
+
+// amountKeys are the index keys under which orders that t could pay are found.
+func amountKeys(t *parser.Transaction) []string {
+	keys := []string{t.Amount.Abs().String()}
+	if t.OrigCurrency != "" && !t.OrigAmount.IsZero() {
+		keys = append(keys, t.OrigAmount.String())
+	}
+	return keys
+}
+
+// nearest returns the orders whose date is closest to d.
+func nearest(orders []*order, d parser.Date) []*order {
+	var best []*order
+	bestDist := -1
+	for _, o := range orders {
+		dist := absDays(d.Sub(o.d))
+		switch {
+		case bestDist < 0 || dist < bestDist:
+			best, bestDist = []*order{o}, dist
+		case dist == bestDist:
+			best = append(best, o)
+		}
+	}
+	return best
+}
+
+// assignCredits gives Amazon credits to charged orders: first credits equal
+// to one of the order's charges or its amount (one per charge, to the order
+// whose first charge is nearest before the credit), then smaller credits to
+// the only order that can still take them.
+func assignCredits(orders []*order, credits []*parser.Transaction) {
+	var charged []*order
+	for _, o := range orders {
+		if len(o.res.Charges) > 0 {
+			charged = append(charged, o)
+		}
+	}
+	if len(charged) == 0 {
+		return
+	}
+	taken := map[*parser.Transaction]bool{}
+	for _, t := range credits {
+		var best *order
+		bestDist := -1
+		tie := false
+		for _, o := range charged {
+			first := o.res.Charges[0].Date
+			if t.Date.Before(first) || !o.fits(t) || len(o.res.Credits) >= len(o.res.Charges) || !o.creditIsExact(t) {
+				continue
+			}
+			dist := t.Date.Sub(first)
+			switch {
+			case bestDist < 0 || dist < bestDist:
+				best, bestDist, tie = o, dist, false
+			case dist == bestDist:
+				tie = true
+			}
+		}
+		if best != nil && !tie {
+			best.res.Credits = append(best.res.Credits, t)
+			taken[t] = true
+		}
+	}
+	for _, t := range credits {
+		if taken[t] {
+			continue
+		}
+		var only *order
+		n := 0
+		for _, o := range charged {
+			if t.Date.Before(o.res.Charges[0].Date) || !o.fits(t) {
+				continue
+			}
+			if out := sumAmounts(o.res.Charges).Sub(sumAmounts(o.res.Credits)); out.GreaterThanOrEqual(t.Amount.Abs()) {
+				only, n = o, n+1
+			}
+		}
+		if n == 1 {
+			only.res.Credits = append(only.res.Credits, t)
+		}
+	}
+	for _, o := range charged {
+		sortTxns(o.res.Credits)
+	}
+}
+
+// creditIsExact reports whether credit t gives back one of o's charges or its amount.
+func (o *order) creditIsExact(t *parser.Transaction) bool {
+	if o.amountMatches(t, o.a) {
+		return true
+	}
+	for _, c := range o.res.Charges {
+		if t.Amount.Abs().Equal(c.Amount) {
+			return true
+		}
+	}
+	return false
+}
+
+// sumAmounts adds the absolute amounts of ts.
+func sumAmounts(ts []*parser.Transaction) decimal.Decimal {
+	sum := decimal.Zero
+	for _, t := range ts {
+		sum = sum.Add(t.Amount.Abs())
+	}
+	return sum
+}
+
+// coverages returns, per account, the days its statements show up to asOf.
+// Rows of files that name no account make up one account, "". Readers set
+// Transaction.Account on every row whose file names its account.
+func coverages(stmts []*parser.Statement, asOf parser.Date) []Coverage {
+	idx := map[string]int{}
+	var out []Coverage
+	for _, s := range stmts {
+		for i := range s.Txns {
+			t := &s.Txns[i]
+			if t.Date.After(asOf) {
+				continue
+			}
+			acct := t.Account
+			j, ok := idx[acct]
+			if !ok {
+				j = len(out)
+				idx[acct] = j
+				out = append(out, Coverage{Account: acct, From: t.Date, To: t.Date})
+			}
+			if t.Date.Before(out[j].From) {
+				out[j].From = t.Date
+			}
+			if t.Date.After(out[j].To) {
+				out[j].To = t.Date
+			}
+		}
+	}
+	slices.SortFunc(out, func(x, y Coverage) int { return strings.Compare(x.Account, y.Account) })
+	return out
+}
+
+// coverageFor chooses the coverage an order is judged on: its card's account
+// where the dispute names one, else the account holding its charges (the one
+// whose statements end first, when several do), else the latest of all.
+func coverageFor(o *order, covs []Coverage) Coverage {
+	var pick *Coverage
+	consider := func(c *Coverage, preferEarlier bool) {
+		if pick == nil || (preferEarlier && c.To.Before(pick.To)) || (!preferEarlier && c.To.After(pick.To)) {
+			pick = c
+		}
+	}
+	if card := o.res.Dispute.Card; card != "" {
+		for i := range covs {
+			if covs[i].Account != "" && accountMatches(card, covs[i].Account) {
+				consider(&covs[i], false)
+			}
+		}
+		if pick == nil {
+			for i := range covs {
+				if covs[i].Account == "" {
+					consider(&covs[i], false)
+				}
+			}
+		}
+		if pick == nil {
+			return Coverage{Account: card}
+		}
+		return *pick
+	}
+	if len(o.res.Charges) > 0 {
+		for _, t := range o.res.Charges {
+			for i := range covs {
+				if covs[i].Account == t.Account {
+					consider(&covs[i], true)
+				}
+			}
+		}
+		if pick != nil {
+			return *pick
+		}
+	}
+	for i := range covs {
+		consider(&covs[i], false)
+	}
+	if pick == nil {
+		return Coverage{}
+	}
+	return *pick
+}
+
+// unknownCharges lists the Amazon charges no disputed order took, posted from
+// 7 days before the earliest order to the end of the statements.
+func unknownCharges(charges []*parser.Transaction, claimed map[*parser.Transaction]bool, disputes []parser.Dispute) []*parser.Transaction {
+	if len(disputes) == 0 {
+		return nil
+	}
+	first := disputes[0].OrderDate
+	for _, d := range disputes {
+		if d.OrderDate.Before(first) {
+			first = d.OrderDate
+		}
+	}
+	from := first.AddDays(-unknownDaysBefore)
+	var out []*parser.Transaction
+	for _, t := range charges {
+		if !claimed[t] && !t.Date.Before(from) {
+			out = append(out, t)
+		}
+	}
+	return out
+}

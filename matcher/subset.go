@@ -1,0 +1,124 @@
+package matcher
+
+import (
+	"slices"
+
+	"github.com/refundwatch/refundwatch/parser"
+	"github.com/shopspring/decimal"
+)
+
+// Bounds of the search for split charges.
+const (
+	subsetMin = 2
+	subsetMax = 5
+	// subsetBudget caps the nodes one order's search may visit; an order whose
+	// search runs out is ambiguous rather than guessed.
+	subsetBudget = 200_000
+)
+
+// assignSubsets looks, for each order that no exact charge paid, for the one
+// set of 2 to 5 unused Amazon charges posted D−3 … D+14 that sums exactly to
+// the order's amount. A unique set is taken; several sets make the order
+// ambiguous, listing their charges as candidates.
+func assignSubsets(orders []*order, charges []*parser.Transaction, used map[*parser.Transaction]bool) {
+	for _, o := range orders {
+		if o.ambiguous || len(o.res.Charges) > 0 {
+			continue
+		}
+		var pool []*parser.Transaction
+		from, to := o.d.AddDays(-daysBeforeOrder), o.d.AddDays(subsetDaysAfter)
+		lo, _ := slices.BinarySearchFunc(charges, from, func(t *parser.Transaction, d parser.Date) int { return t.Date.Sub(d) })
+		for _, t := range charges[lo:] {
+			if t.Date.After(to) {
+				break
+			}
+			if !used[t] && o.fits(t) && t.Amount.LessThan(o.a) {
+				pool = append(pool, t)
+			}
+		}
+		sets, complete := findSubsets(pool, o.a, 2)
+		switch {
+		case complete && len(sets) == 1:
+			o.res.Charges = sets[0]
+			sortTxns(o.res.Charges)
+			for _, t := range sets[0] {
+				used[t] = true
+			}
+		case len(sets) > 1 || !complete:
+			o.ambiguous = true
+			o.searchCut = !complete && len(sets) < 2
+			for _, set := range sets {
+				for _, t := range set {
+					if !slices.Contains(o.res.Candidates, t) {
+						o.res.Candidates = append(o.res.Candidates, t)
+					}
+				}
+			}
+			sortTxns(o.res.Candidates)
+		}
+	}
+}
+
+// findSubsets returns up to limit sets of 2 to 5 transactions from pool whose
+// amounts sum exactly to target, and whether the search was complete (it
+// stops early at limit sets or when its budget runs out). The pool is sorted
+// by amount, largest first, so that a branch is dropped as soon as the
+// largest or smallest amounts left cannot reach the target.
+func findSubsets(pool []*parser.Transaction, target decimal.Decimal, limit int) ([][]*parser.Transaction, bool) {
+	if len(pool) < subsetMin {
+		return nil, true
+	}
+	sorted := slices.Clone(pool)
+	slices.SortStableFunc(sorted, func(x, y *parser.Transaction) int { return y.Amount.Cmp(x.Amount) })
+	amounts := make([]decimal.Decimal, len(sorted))
+	for i, t := range sorted {
+		amounts[i] = t.Amount
+	}
+	var sets [][]*parser.Transaction
+	budget := subsetBudget
+	pick := make([]int, 0, subsetMax)
+	var walk func(start int, left decimal.Decimal) bool
+	walk = func(start int, left decimal.Decimal) bool {
+		if budget--; budget < 0 {
+			return false
+		}
+		if left.IsZero() && len(pick) >= subsetMin {
+			set := make([]*parser.Transaction, len(pick))
+			for i, p := range pick {
+				set[i] = sorted[p]
+			}
+			sets = append(sets, set)
+			return len(sets) < limit
+		}
+		slots := subsetMax - len(pick)
+		if slots == 0 || left.Sign() <= 0 {
+			return true
+		}
+		for i := start; i < len(amounts); i++ {
+			// The largest amounts left, taken slots at a time, must reach what is left.
+			top := decimal.Zero
+			for j := i; j < i+slots && j < len(amounts); j++ {
+				top = top.Add(amounts[j])
+			}
+			if top.LessThan(left) {
+				break // later starts are smaller still
+			}
+			if amounts[i].GreaterThan(left) {
+				continue
+			}
+			// The smallest amount there is must still fit after this one, unless this one closes the sum.
+			if rest := left.Sub(amounts[i]); !rest.IsZero() && (slots == 1 || amounts[len(amounts)-1].GreaterThan(rest)) {
+				continue
+			}
+			pick = append(pick, i)
+			ok := walk(i+1, left.Sub(amounts[i]))
+			pick = pick[:len(pick)-1]
+			if !ok {
+				return false
+			}
+		}
+		return true
+	}
+	complete := walk(0, target)
+	return sets, complete && budget >= 0
+}

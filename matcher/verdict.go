@@ -1,0 +1,135 @@
+package matcher
+
+import (
+	"github.com/refundwatch/refundwatch/parser"
+	"github.com/shopspring/decimal"
+)
+
+// Verdict is what refundwatch concludes about one disputed order. The names
+// are part of the JSON output and never change.
+type Verdict string
+
+// The verdicts of the specification, §4.
+const (
+	StillCharged      Verdict = "still-charged"
+	PartiallyRefunded Verdict = "partially-refunded"
+	AwaitingRefund    Verdict = "awaiting-refund"
+	Ambiguous         Verdict = "ambiguous"
+	NotCovered        Verdict = "not-covered"
+	NotCharged        Verdict = "not-charged"
+	Refunded          Verdict = "refunded"
+	// UnknownCharge is the kind of finding for an Amazon charge of no known order.
+	UnknownCharge Verdict = "unknown-charge"
+)
+
+// Severity orders findings by how urgently the person must act.
+type Severity int
+
+// Severities, lowest first.
+const (
+	OK Severity = iota
+	Watch
+	Review
+	Alert
+)
+
+var severityNames = [...]string{"ok", "watch", "review", "alert"}
+
+func (s Severity) String() string { return severityNames[s] }
+
+// ParseSeverity reads a severity name (ok, watch, review, alert).
+func ParseSeverity(name string) (Severity, bool) {
+	for i, n := range severityNames {
+		if n == name {
+			return Severity(i), true
+		}
+	}
+	return 0, false
+}
+
+// SeverityOf gives the severity of a verdict.
+func SeverityOf(v Verdict) Severity {
+	switch v {
+	case StillCharged, PartiallyRefunded:
+		return Alert
+	case Ambiguous, NotCovered, UnknownCharge:
+		return Review
+	case AwaitingRefund:
+		return Watch
+	}
+	return OK
+}
+
+// Options are the knobs of a reconciliation.
+type Options struct {
+	// AsOf is the day the report is made on; later rows and confirmations are ignored.
+	AsOf parser.Date
+	// Grace is how many days after Amazon's confirmation a credit may take.
+	Grace int
+	// Watch is how many days after Amazon's confirmation statements are watched.
+	Watch int
+	// Amazon recognises Amazon transactions; nil means the default patterns.
+	Amazon *Recognizer
+}
+
+// Coverage is the span of days the statements of one account show.
+type Coverage struct {
+	Account  string
+	From, To parser.Date
+}
+
+// Reaches reports whether the statements show day d or later.
+func (c Coverage) Reaches(d parser.Date) bool { return c.To.Valid() && !c.To.Before(d) }
+
+// Covers reports whether the statements show every day from a to b.
+func (c Coverage) Covers(a, b parser.Date) bool {
+	return c.From.Valid() && !c.From.After(a) && !c.To.Before(b)
+}
+
+// OrderResult is the finding for one disputed order.
+type OrderResult struct {
+	Dispute parser.Dispute
+	Verdict Verdict
+	// Confirmation is Amazon's first confirmation, nil when there is none.
+	Confirmation *parser.Confirmation
+	// Confirmations are all of Amazon's confirmations for the order.
+	Confirmations []*parser.Confirmation
+	// WatchUntil is the first confirmation plus the watch period (unknown without one).
+	WatchUntil parser.Date
+	// Closed is true when the verdict is ok and the statements reach WatchUntil.
+	Closed bool
+	// Coverage is the span of the statements the verdict was judged on.
+	Coverage Coverage
+	Charged     decimal.Decimal
+	Credited    decimal.Decimal
+	Outstanding decimal.Decimal
+	Charges     []*parser.Transaction
+	Credits     []*parser.Transaction
+	// Candidates are the charges that could belong to this order, when ambiguous.
+	Candidates []*parser.Transaction
+	// Reason says in words what was found and what to do next.
+	Reason string
+}
+
+// Severity is the severity of the order's verdict.
+func (r *OrderResult) Severity() Severity { return SeverityOf(r.Verdict) }
+
+// Report is the outcome of a reconciliation.
+type Report struct {
+	AsOf      parser.Date
+	Grace     int
+	Watch     int
+	Orders    []*OrderResult
+	Unknown   []*parser.Transaction
+	Coverages []Coverage
+}
+
+// Summary counts findings (orders and unknown charges) by severity.
+func (r *Report) Summary() map[Severity]int {
+	m := map[Severity]int{OK: 0, Watch: 0, Review: 0, Alert: 0}
+	for _, o := range r.Orders {
+		m[o.Severity()]++
+	}
+	m[Review] += len(r.Unknown)
+	return m
+}

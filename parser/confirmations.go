@@ -1,0 +1,79 @@
+package parser
+
+import (
+	"io"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Kind is what Amazon said it did with an order.
+type Kind string
+
+const (
+	// KindRefund means Amazon said it refunded the order: a credit is expected.
+	KindRefund Kind = "refund"
+	// KindCancel means Amazon said it cancelled the order: no charge should ever appear.
+	KindCancel Kind = "cancel"
+)
+
+// Confirmation is Amazon saying, on a given day, that an order was handled.
+type Confirmation struct {
+	OrderID     string
+	ConfirmedOn Date
+	Kind        Kind
+	// Amount is what Amazon said it refunded; zero when not said (then the
+	// order's amount is meant).
+	Amount decimal.Decimal
+	Note   string
+	File   string
+	Line   int
+}
+
+type confirmationRow struct {
+	OrderID     string `csv:"order_id"`
+	ConfirmedOn string `csv:"confirmed_on"`
+	Kind        string `csv:"kind"`
+	Amount      string `csv:"amount"`
+	Note        string `csv:"note"`
+}
+
+// ReadConfirmations reads confirmations.csv: order_id, confirmed_on, kind
+// (refund or cancel), and optionally amount and note.
+func ReadConfirmations(name string, r io.Reader) ([]Confirmation, error) {
+	var out []Confirmation
+	err := readTable(name, r, &confirmationRow{}, []string{"order_id", "confirmed_on", "kind"}, func(c *collector, v any, line int) {
+		row := v.(*confirmationRow)
+		k := Confirmation{File: name, Line: line, Note: strings.TrimSpace(row.Note)}
+		var err error
+		ok := true
+		if k.OrderID, err = ParseOrderID(row.OrderID); err != nil {
+			c.add(line, "%v", err)
+			ok = false
+		}
+		if k.ConfirmedOn, err = requiredDate(row.ConfirmedOn, "confirmed_on"); err != nil {
+			c.add(line, "%v", err)
+			ok = false
+		}
+		switch Kind(strings.ToLower(strings.TrimSpace(row.Kind))) {
+		case KindRefund:
+			k.Kind = KindRefund
+		case KindCancel:
+			k.Kind = KindCancel
+		default:
+			c.add(line, "kind %q is not refund or cancel", strings.TrimSpace(row.Kind))
+			ok = false
+		}
+		if strings.TrimSpace(row.Amount) != "" {
+			if k.Amount, _, err = ParseAmount(row.Amount); err != nil {
+				c.add(line, "amount: %v", err)
+				ok = false
+			}
+			k.Amount = k.Amount.Abs()
+		}
+		if ok {
+			out = append(out, k)
+		}
+	})
+	return out, err
+}

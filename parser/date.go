@@ -1,0 +1,100 @@
+package parser
+
+import (
+	"fmt"
+	"time"
+)
+
+// Date is a calendar day with no time of day and no zone: the day a statement,
+// an order or a confirmation names. It counts days since 1970-01-01, so that
+// comparisons and day arithmetic are plain integer operations. The zero Date is
+// "unknown"; Valid tells them apart.
+type Date struct {
+	days int32 // days since 1970-01-01, plus one; 0 means unknown
+}
+
+// NewDate returns the Date for a year, month and day. It reports false when the
+// day does not exist (2026-02-30).
+func NewDate(year, month, day int) (Date, bool) {
+	if month < 1 || month > 12 || day < 1 || day > 31 || year < 1900 || year > 2200 {
+		return Date{}, false
+	}
+	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+	if t.Day() != day || int(t.Month()) != month {
+		return Date{}, false
+	}
+	return Date{days: int32(t.Unix()/86400) + 1}, true
+}
+
+// MustDate is NewDate for literals in tests and examples; it panics on a day that does not exist.
+func MustDate(s string) Date {
+	d, err := ParseISODate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// DateOf returns the calendar day of t in t's own location.
+func DateOf(t time.Time) Date {
+	d, _ := NewDate(t.Year(), int(t.Month()), t.Day())
+	return d
+}
+
+// ParseISODate reads a date written 2026-03-02.
+func ParseISODate(s string) (Date, error) {
+	var y, m, d int
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return Date{}, fmt.Errorf("%q is not a date like 2026-03-02", s)
+	}
+	if _, err := fmt.Sscanf(s, "%4d-%2d-%2d", &y, &m, &d); err != nil {
+		return Date{}, fmt.Errorf("%q is not a date like 2026-03-02", s)
+	}
+	date, ok := NewDate(y, m, d)
+	if !ok {
+		return Date{}, fmt.Errorf("%q is not a day of the calendar", s)
+	}
+	return date, nil
+}
+
+// Valid reports whether d is a known day.
+func (d Date) Valid() bool { return d.days != 0 }
+
+// AddDays returns the day n days after d (before it when n is negative).
+func (d Date) AddDays(n int) Date {
+	if !d.Valid() {
+		return d
+	}
+	return Date{days: d.days + int32(n)}
+}
+
+// Before reports whether d is strictly before e.
+func (d Date) Before(e Date) bool { return d.days < e.days }
+
+// After reports whether d is strictly after e.
+func (d Date) After(e Date) bool { return d.days > e.days }
+
+// Sub returns the number of days from e to d.
+func (d Date) Sub(e Date) int { return int(d.days - e.days) }
+
+// Time returns midnight UTC of d.
+func (d Date) Time() time.Time { return time.Unix(int64(d.days-1)*86400, 0).UTC() }
+
+// String writes d as 2026-03-02, or the empty string when d is unknown.
+func (d Date) String() string {
+	if !d.Valid() {
+		return ""
+	}
+	return d.Time().Format("2006-01-02")
+}
+
+// MarshalText writes d as 2026-03-02.
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// Max returns the later of two dates; an unknown date loses to a known one.
+func Max(a, b Date) Date {
+	if a.days >= b.days {
+		return a
+	}
+	return b
+}

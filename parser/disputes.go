@@ -1,0 +1,182 @@
+package parser
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+
+	"github.com/gocarina/gocsv"
+	"github.com/shopspring/decimal"
+)
+
+// Dispute is an Amazon order the person reported as not theirs.
+type Dispute struct {
+	OrderID    string
+	OrderDate  Date
+	Amount     decimal.Decimal
+	Currency   string // ISO code, or "" when neither the row nor the amount says
+	Card       string // last 4 digits or account name; "" for any account
+	ReportedOn Date
+	Note       string
+	File       string
+	Line       int
+}
+
+// disputeRow is a disputes.csv row as text, before conversion.
+type disputeRow struct {
+	OrderID    string `csv:"order_id"`
+	OrderDate  string `csv:"order_date"`
+	Amount     string `csv:"amount"`
+	Currency   string `csv:"currency"`
+	Card       string `csv:"card"`
+	ReportedOn string `csv:"reported_on"`
+	Note       string `csv:"note"`
+}
+
+// orderIDPattern is the shape of Amazon order ids: 250-1234567-1234567 for
+// retail orders and D01-1234567-1234567 for digital ones.
+var orderIDPattern = regexp.MustCompile(`^[0-9A-Z]{3}-[0-9]{7}-[0-9]{7}$`)
+
+// ParseOrderID checks and normalises an Amazon order id (full-width digits,
+// surrounding spaces and a leading # are accepted).
+func ParseOrderID(text string) (string, error) {
+	id := strings.ToUpper(strings.TrimPrefix(Fold(text), "#"))
+	if id == "" {
+		return "", fmt.Errorf("order_id is empty")
+	}
+	if !orderIDPattern.MatchString(id) {
+		return "", fmt.Errorf("%q is not an Amazon order id like 250-1234567-1234567 or D01-1234567-1234567", strings.TrimSpace(text))
+	}
+	return id, nil
+}
+
+// ReadDisputes reads disputes.csv: UTF-8 (with or without BOM) or CP932, a
+// header naming at least order_id, order_date and amount, one order a row.
+// Every problem of the file is reported, each at its line.
+func ReadDisputes(name string, r io.Reader) ([]Dispute, error) {
+	var out []Dispute
+	seen := map[string]int{}
+	err := readTable(name, r, &disputeRow{}, []string{"order_id", "order_date", "amount"}, func(c *collector, v any, line int) {
+		row := v.(*disputeRow)
+		d := Dispute{File: name, Line: line, Card: strings.TrimSpace(row.Card), Note: strings.TrimSpace(row.Note)}
+		var err error
+		ok := true
+		if d.OrderID, err = ParseOrderID(row.OrderID); err != nil {
+			c.add(line, "%v", err)
+			ok = false
+		} else if first, dup := seen[d.OrderID]; dup {
+			c.add(line, "order %s is listed twice (first on line %d)", d.OrderID, first)
+			ok = false
+		} else {
+			seen[d.OrderID] = line
+		}
+		if d.OrderDate, err = requiredDate(row.OrderDate, "order_date"); err != nil {
+			c.add(line, "%v", err)
+			ok = false
+		}
+		if strings.TrimSpace(row.Amount) == "" {
+			c.add(line, "amount is empty; give the order total as on Amazon")
+			ok = false
+		} else if d.Amount, d.Currency, err = ParseAmount(row.Amount); err != nil {
+			c.add(line, "amount: %v", err)
+			ok = false
+		} else if d.Amount.Sign() <= 0 {
+			c.add(line, "amount %s is not above zero; give the order total as on Amazon", row.Amount)
+			ok = false
+		}
+		if cur := strings.ToUpper(strings.TrimSpace(row.Currency)); cur != "" {
+			if d.Currency != "" && d.Currency != cur {
+				c.add(line, "currency %s does not agree with the amount %q", cur, row.Amount)
+				ok = false
+			}
+			d.Currency = cur
+		}
+		if strings.TrimSpace(row.ReportedOn) != "" {
+			if d.ReportedOn, err = ParseDate(row.ReportedOn); err != nil {
+				c.add(line, "reported_on: %v", err)
+				ok = false
+			}
+		}
+		if ok {
+			out = append(out, d)
+		}
+	})
+	return out, err
+}
+
+func requiredDate(text, field string) (Date, error) {
+	if strings.TrimSpace(text) == "" {
+		return Date{}, fmt.Errorf("%s is empty", field)
+	}
+	d, err := ParseDate(text)
+	if err != nil {
+		return Date{}, fmt.Errorf("%s: %w", field, err)
+	}
+	return d, nil
+}
+
+// readTable decodes a small CSV file with a header into rows of the type of
+// proto with gocsv, and hands each to convert with its line number. Missing
+// required columns, quoting errors and whatever convert reports are collected
+// into one ErrorList.
+func readTable(name string, r io.Reader, proto any, required []string, convert func(c *collector, row any, line int)) error {
+	text, _, err := Decode(r)
+	if err != nil {
+		return &Error{File: name, Err: err}
+	}
+	c := &collector{file: name}
+	cr := csv.NewReader(text)
+	cr.FieldsPerRecord = -1
+	um, err := gocsv.NewUnmarshaller(cr, proto)
+	if errors.Is(err, io.EOF) {
+		return Errorf(name, 0, "file is empty; it needs a header line: %s", strings.Join(required, ","))
+	}
+	if err != nil {
+		return csvError(name, err)
+	}
+	if err := um.RenormalizeHeaders(foldHeaders); err != nil {
+		return &Error{File: name, Line: 1, Err: err}
+	}
+	var missing []string
+	for _, col := range required {
+		if !contains(um.Headers, col) {
+			missing = append(missing, col)
+		}
+	}
+	if len(missing) > 0 {
+		return Errorf(name, 1, "missing column %s; the header needs %s", strings.Join(missing, ", "), strings.Join(required, ","))
+	}
+	for {
+		v, err := um.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			c.addErr(csvError(name, err))
+			break
+		}
+		line, _ := cr.FieldPos(0)
+		convert(c, v, line)
+	}
+	return c.err()
+}
+
+func foldHeaders(h []string) []string {
+	out := make([]string, len(h))
+	for i, s := range h {
+		out[i] = strings.ToLower(strings.TrimSpace(Fold(s)))
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

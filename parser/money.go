@@ -1,0 +1,193 @@
+package parser
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+)
+
+// currencySigns maps the signs and words that may stand around an amount to
+// the ISO code they mean. The backslash is how CP932 shows the yen sign.
+var currencySigns = []struct{ sign, code string }{
+	{"JPY", "JPY"}, {"USD", "USD"}, {"EUR", "EUR"}, {"GBP", "GBP"},
+	{"¥", "JPY"}, {"\\", "JPY"}, {"円", "JPY"}, {"$", "USD"}, {"€", "EUR"}, {"£", "GBP"},
+}
+
+// ParseAmount reads a money amount as people and exports write it: with or
+// without a currency sign or code (¥ ￥ $ € £ 円 JPY …), thousands separators,
+// full-width digits, a leading or trailing minus, ▲ or parentheses for a
+// negative amount, and a decimal comma. A comma followed by exactly two final
+// digits ("89,99", "1.299,00") is a decimal comma; any other comma separates
+// thousands. It returns the amount and the currency the text named, if any.
+// Text that is not exactly one amount is an error: nothing is guessed.
+func ParseAmount(text string) (decimal.Decimal, string, error) {
+	s := Fold(text)
+	s = strings.Trim(s, " '\"")
+	if s == "" {
+		return decimal.Decimal{}, "", fmt.Errorf("amount is empty")
+	}
+	neg := false
+	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {
+		neg, s = true, strings.TrimSpace(s[1:len(s)-1])
+	}
+	currency := ""
+	for changed := true; changed; {
+		changed = false
+		for _, c := range currencySigns {
+			if rest, ok := strings.CutPrefix(s, c.sign); ok {
+				s, currency, changed = strings.TrimSpace(rest), c.code, true
+			}
+			if rest, ok := strings.CutSuffix(s, c.sign); ok {
+				s, currency, changed = strings.TrimSpace(rest), c.code, true
+			}
+		}
+		for _, m := range []string{"-", "▲", "△"} {
+			if rest, ok := strings.CutPrefix(s, m); ok {
+				s, neg, changed = strings.TrimSpace(rest), !neg, true
+			}
+		}
+		if rest, ok := strings.CutSuffix(s, "-"); ok {
+			s, neg, changed = strings.TrimSpace(rest), !neg, true
+		}
+		if rest, ok := strings.CutPrefix(s, "+"); ok {
+			s, changed = strings.TrimSpace(rest), true
+		}
+	}
+	s = strings.ReplaceAll(s, " ", "")
+	plain, ok := plainNumber(s)
+	if !ok {
+		return decimal.Decimal{}, "", fmt.Errorf("%q is not an amount", strings.TrimSpace(text))
+	}
+	d, err := decimal.NewFromString(plain)
+	if err != nil {
+		return decimal.Decimal{}, "", fmt.Errorf("%q is not an amount", strings.TrimSpace(text))
+	}
+	if neg {
+		d = d.Neg()
+	}
+	return d, currency, nil
+}
+
+// plainNumber turns "1,234.56", "1.234,56", "1234" or "12,5" style digits into
+// "1234.56"-style text, checking that separators stand where they can.
+func plainNumber(s string) (string, bool) {
+	if s == "" {
+		return "", false
+	}
+	lastComma := strings.LastIndexByte(s, ',')
+	decimalComma := lastComma >= 0 && len(s)-lastComma == 3 && strings.IndexByte(s[lastComma+1:], '.') < 0
+	var intPart, frac string
+	var group byte
+	if decimalComma {
+		intPart, frac, group = s[:lastComma], s[lastComma+1:], '.'
+	} else {
+		intPart, frac, _ = strings.Cut(s, ".")
+		if strings.Contains(s, ".") && frac == "" {
+			return "", false
+		}
+		group = ','
+	}
+	if !allDigits(frac) {
+		return "", false
+	}
+	digits, ok := ungroup(intPart, group)
+	if !ok {
+		return "", false
+	}
+	if frac == "" {
+		return digits, true
+	}
+	return digits + "." + frac, true
+}
+
+// ungroup removes thousands separators from the integer part, accepting only
+// groups of three digits after the first.
+func ungroup(s string, sep byte) (string, bool) {
+	if strings.IndexByte(s, sep) < 0 {
+		return s, allDigits(s) && s != ""
+	}
+	parts := strings.Split(s, string(sep))
+	if len(parts[0]) == 0 || len(parts[0]) > 3 || !allDigits(parts[0]) {
+		return "", false
+	}
+	for _, p := range parts[1:] {
+		if len(p) != 3 || !allDigits(p) {
+			return "", false
+		}
+	}
+	return strings.Join(parts, ""), true
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// Fold applies Unicode NFKC to text that is not plain ASCII, so that full-width
+// digits, letters and signs read as their ASCII forms, and maps the minus signs
+// NFKC leaves alone (U+2212, U+2012–2015) to '-'.
+func Fold(s string) string {
+	if isASCII(s) {
+		return strings.TrimSpace(s)
+	}
+	s = nfkc(s)
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case '\u2212', '\u2012', '\u2013', '\u2014', '\u2015':
+			return '-'
+		case '\u00a0', '\u3000':
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.TrimSpace(s)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// minorDigits is how many decimals each currency prints with; JPY has none.
+var minorDigits = map[string]int32{"JPY": 0, "KRW": 0, "USD": 2, "EUR": 2, "GBP": 2, "CAD": 2, "AUD": 2, "CHF": 2}
+
+// FormatAmount prints an amount exactly, with the fixed number of decimals
+// of its currency (none for JPY, two for USD, EUR, GBP …) and, when grouped,
+// thousands commas. Digits beyond the currency's scale are never dropped; an
+// unknown currency prints as many decimals as the amount was written with.
+func FormatAmount(d decimal.Decimal, currency string, grouped bool) string {
+	scale, ok := minorDigits[currency]
+	if !ok || !d.Round(scale).Equal(d) {
+		scale = max(0, -d.Exponent())
+	}
+	s := d.StringFixed(scale)
+	if !grouped {
+		return s
+	}
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if hasFrac {
+		b.WriteString("." + frac)
+	}
+	return sign + b.String()
+}

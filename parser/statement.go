@@ -1,0 +1,107 @@
+package parser
+
+import (
+	"github.com/shopspring/decimal"
+)
+
+// Transaction is one statement row that moved money: a charge (positive
+// Amount) or a credit (negative Amount), whatever sign the export used.
+type Transaction struct {
+	// Date is the posting date, or the only date the export gives.
+	Date Date
+	// UsedOn is the usage date where the export gives it next to the posting date.
+	UsedOn Date
+	// Description is the merchant text as the export wrote it.
+	Description string
+	// Normalized is Description after NFKC, upper case and space folding.
+	Normalized string
+	// Amount is positive for a charge and negative for a credit.
+	Amount decimal.Decimal
+	// Currency is the ISO code the row or file names, or "" when it names none.
+	Currency string
+	// OrigAmount and OrigCurrency are the foreign amount where the export gives one.
+	OrigAmount   decimal.Decimal
+	OrigCurrency string
+	// Account is the card or account the row belongs to where the file says, else "".
+	Account string
+	// File and Line are where the row stands.
+	File string
+	Line int
+}
+
+// IsCharge reports whether t takes money (a positive amount).
+func (t *Transaction) IsCharge() bool { return t.Amount.Sign() > 0 }
+
+// IsCredit reports whether t gives money back (a negative amount).
+func (t *Transaction) IsCredit() bool { return t.Amount.Sign() < 0 }
+
+// Skip reasons: the kinds of rows that are read but are not transactions.
+const (
+	SkipPreamble = "preamble"
+	SkipHeader   = "header"
+	SkipBlank    = "blank"
+	SkipTotal    = "total"
+	SkipNote     = "note"
+	SkipInvalid  = "invalid"
+)
+
+// Statement is one statement file as read: which format it was read as, the
+// account it belongs to, the days it covers, its transactions, and an account
+// of every row.
+type Statement struct {
+	File     string
+	Format   string
+	Encoding string
+	// Account is the card or account the whole file belongs to, or "" when the
+	// file does not say (or holds several; then each Transaction says).
+	Account string
+	// From and To are the first and last posting dates of its transactions.
+	From, To Date
+	// Rows counts the CSV records read (blank lines are not records).
+	Rows int
+	// Skipped counts the records that are not transactions, by reason.
+	Skipped map[string]int
+	// Folded counts transactions dropped because an overlapping export of the
+	// same account holds them too (see FoldOverlaps).
+	Folded int
+	// Notes are what the reader inferred and the user should know, such as
+	// the sign convention.
+	Notes []string
+	// Invalid are the rows that could not be read, kept only when the reader
+	// was asked to skip them.
+	Invalid []*Error
+	Txns    []Transaction
+}
+
+// SkippedTotal returns how many records were not transactions.
+func (s *Statement) SkippedTotal() int {
+	n := 0
+	for _, c := range s.Skipped {
+		n += c
+	}
+	return n
+}
+
+func (s *Statement) skip(reason string) {
+	if s.Skipped == nil {
+		s.Skipped = map[string]int{}
+	}
+	s.Skipped[reason]++
+}
+
+func (s *Statement) add(t Transaction) {
+	if len(s.Txns) == 0 || t.Date.Before(s.From) {
+		s.From = t.Date
+	}
+	if t.Date.After(s.To) {
+		s.To = t.Date
+	}
+	s.Txns = append(s.Txns, t)
+}
+
+// ReadOptions change how statements are read.
+type ReadOptions struct {
+	// SkipInvalid keeps going past rows that cannot be read, listing them in
+	// Statement.Invalid instead of failing.
+	SkipInvalid bool
+}

@@ -1,0 +1,121 @@
+package parser
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+func nfkc(s string) string { return norm.NFKC.String(s) }
+
+// Normalize returns the form of a description that matching works on: Unicode
+// NFKC (so full-width ＡＭＡＺＯＮ．ＣＯ．ＪＰ reads AMAZON.CO.JP), upper case, and
+// runs of white space collapsed to one space.
+func Normalize(s string) string {
+	if !isASCII(s) {
+		s = nfkc(s)
+	}
+	s = strings.ToUpper(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// Encoding names as reported by detect and in errors.
+const (
+	EncUTF8    = "utf-8"
+	EncUTF8BOM = "utf-8-bom"
+	EncUTF16LE = "utf-16le"
+	EncUTF16BE = "utf-16be"
+	EncCP932   = "cp932"
+	EncCP1252  = "cp1252"
+)
+
+// sniffSize is how much of a file is looked at to choose its encoding.
+const sniffSize = 64 << 10
+
+// Decode returns a reader of r's text as UTF-8 and the name of the encoding it
+// was read in. A byte-order mark settles it (UTF-8 or UTF-16). Otherwise text
+// whose first 64 KiB are valid UTF-8 is UTF-8; other text is CP932 (Shift_JIS
+// as Windows writes it, used by Japanese issuers) unless its non-ASCII bytes
+// stand alone between ASCII ones, as Latin letters in CP1252 do.
+func Decode(r io.Reader) (io.Reader, string, error) {
+	br := bufio.NewReaderSize(r, sniffSize)
+	head, err := br.Peek(sniffSize)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return nil, "", err
+	}
+	switch {
+	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
+		_, _ = br.Discard(3)
+		return br, EncUTF8BOM, nil
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
+		return decodeWith(br, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)), EncUTF16LE, nil
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return decodeWith(br, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)), EncUTF16BE, nil
+	}
+	if validUTF8Prefix(head, len(head) == sniffSize) {
+		return br, EncUTF8, nil
+	}
+	if looksLatin(head) {
+		return decodeWith(br, charmap.Windows1252), EncCP1252, nil
+	}
+	return decodeWith(br, japanese.ShiftJIS), EncCP932, nil
+}
+
+// DecodeAs returns a reader of r's text decoded from the named encoding.
+func DecodeAs(r io.Reader, enc string) io.Reader {
+	switch enc {
+	case EncCP932:
+		return decodeWith(r, japanese.ShiftJIS)
+	case EncCP1252:
+		return decodeWith(r, charmap.Windows1252)
+	}
+	return r
+}
+
+func decodeWith(r io.Reader, e encoding.Encoding) io.Reader {
+	return transform.NewReader(r, e.NewDecoder())
+}
+
+// validUTF8Prefix reports whether b is valid UTF-8, allowing a rune cut off at
+// the end when b is only the start of a longer file.
+func validUTF8Prefix(b []byte, truncated bool) bool {
+	if utf8.Valid(b) {
+		return true
+	}
+	if !truncated {
+		return false
+	}
+	for cut := 1; cut < utf8.UTFMax && cut <= len(b); cut++ {
+		if utf8.Valid(b[:len(b)-cut]) {
+			return true
+		}
+	}
+	return false
+}
+
+// looksLatin reports whether the bytes above 0x7F in b mostly stand alone, as
+// accented letters do in CP1252 text; in CP932 they come in pairs.
+func looksLatin(b []byte) bool {
+	high, alone := 0, 0
+	for i, c := range b {
+		if c < 0x80 {
+			continue
+		}
+		high++
+		prevHigh := i > 0 && b[i-1] >= 0x80
+		nextHigh := i+1 < len(b) && b[i+1] >= 0x80
+		if !prevHigh && !nextHigh {
+			alone++
+		}
+	}
+	return high > 0 && alone*10 >= high*9
+}
