@@ -25,7 +25,7 @@ type order struct {
 	cancelAt   parser.Date // first cancel confirmation, may be unknown
 	windowEnd  parser.Date
 	ambiguous  bool
-	searchCut  bool // the split-charge search ran out of budget
+	searchCut  bool     // the split-charge search ran out of budget
 	alsoClaims []string // other orders in a tie
 }
 

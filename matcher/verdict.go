@@ -99,7 +99,7 @@ type OrderResult struct {
 	// Closed is true when the verdict is ok and the statements reach WatchUntil.
 	Closed bool
 	// Coverage is the span of the statements the verdict was judged on.
-	Coverage Coverage
+	Coverage    Coverage
 	Charged     decimal.Decimal
 	Credited    decimal.Decimal
 	Outstanding decimal.Decimal

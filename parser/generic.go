@@ -85,9 +85,10 @@ func foldHeader(cell string) string {
 
 // genericLayout is where a generic file keeps each kind of column.
 type genericLayout struct {
-	line  int
-	width int
-	col   [numColumns]int // column index + 1; 0 when absent
+	line   int
+	width  int             // columns the reader needs
+	fields int             // cells in the header row
+	col    [numColumns]int // column index + 1; 0 when absent
 }
 
 func (l *genericLayout) has(c column) bool { return l.col[c] > 0 }
@@ -129,6 +130,7 @@ func matchHeader(rec []string) (genericLayout, bool) {
 	for _, c := range l.col {
 		l.width = max(l.width, c)
 	}
+	l.fields = len(rec)
 	return l, ok
 }
 
@@ -266,6 +268,12 @@ func (g *genericReader) row(rec []string, line int) {
 	l := &g.layout
 	if len(rec) < l.width {
 		g.invalid(line, "row has %d fields, but the header on line %d needs %d", len(rec), l.line, l.width)
+		return
+	}
+	if len(rec) > l.fields && !isBlank(rec[l.fields:]) {
+		// Most often an unquoted comma inside a merchant name, which shifts
+		// every later column: reading on would take the wrong cell as the amount.
+		g.invalid(line, "row has %d fields, but the header on line %d has %d (an unquoted comma in a field?)", len(rec), l.line, l.fields)
 		return
 	}
 	dateText := l.cell(rec, l.dateColumn())

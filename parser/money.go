@@ -28,9 +28,9 @@ func ParseAmount(text string) (decimal.Decimal, string, error) {
 	if s == "" {
 		return decimal.Decimal{}, "", fmt.Errorf("amount is empty")
 	}
-	neg := false
+	neg, signs := false, 0
 	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {
-		neg, s = true, strings.TrimSpace(s[1:len(s)-1])
+		neg, signs, s = true, 1, strings.TrimSpace(s[1:len(s)-1])
 	}
 	currency := ""
 	for changed := true; changed; {
@@ -45,19 +45,19 @@ func ParseAmount(text string) (decimal.Decimal, string, error) {
 		}
 		for _, m := range []string{"-", "▲", "△"} {
 			if rest, ok := strings.CutPrefix(s, m); ok {
-				s, neg, changed = strings.TrimSpace(rest), !neg, true
+				s, neg, signs, changed = strings.TrimSpace(rest), true, signs+1, true
 			}
 		}
 		if rest, ok := strings.CutSuffix(s, "-"); ok {
-			s, neg, changed = strings.TrimSpace(rest), !neg, true
+			s, neg, signs, changed = strings.TrimSpace(rest), true, signs+1, true
 		}
 		if rest, ok := strings.CutPrefix(s, "+"); ok {
-			s, changed = strings.TrimSpace(rest), true
+			s, signs, changed = strings.TrimSpace(rest), signs+1, true
 		}
 	}
-	s = strings.ReplaceAll(s, " ", "")
+	s, spacesOK := dropSpaceGroups(s)
 	plain, ok := plainNumber(s)
-	if !ok {
+	if !ok || !spacesOK || signs > 1 {
 		return decimal.Decimal{}, "", fmt.Errorf("%q is not an amount", strings.TrimSpace(text))
 	}
 	d, err := decimal.NewFromString(plain)
@@ -68,6 +68,28 @@ func ParseAmount(text string) (decimal.Decimal, string, error) {
 		d = d.Neg()
 	}
 	return d, currency, nil
+}
+
+// dropSpaceGroups removes spaces used as thousands separators ("1 234,56"),
+// reporting false when spaces stand anywhere else ("12 34").
+func dropSpaceGroups(s string) (string, bool) {
+	if !strings.Contains(s, " ") {
+		return s, true
+	}
+	parts := strings.Split(s, " ")
+	if len(parts[0]) == 0 || len(parts[0]) > 3 || !allDigits(parts[0]) {
+		return s, false
+	}
+	for i, p := range parts[1:] {
+		last := i == len(parts)-2
+		if len(p) < 3 || !allDigits(p[:3]) || (!last && len(p) != 3) {
+			return s, false
+		}
+		if last && len(p) > 3 && p[3] != ',' && p[3] != '.' {
+			return s, false
+		}
+	}
+	return strings.Join(parts, ""), true
 }
 
 // plainNumber turns "1,234.56", "1.234,56", "1234" or "12,5" style digits into

@@ -1,0 +1,269 @@
+package cmd
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// runCmd runs one command line with a fixed clock and returns what it printed
+// and its exit status.
+func runCmd(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(args, env{stdout: &out, stderr: &errb, now: func() time.Time {
+		return time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC)
+	}})
+	return out.String(), errb.String(), code
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join(repoRoot(t), "testdata", "golden", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the output (go test ./cmd -update rewrites it; review the diff):\n%s", name, got)
+	}
+}
+
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for dir := wd; ; dir = filepath.Dir(dir) {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		if dir == filepath.Dir(dir) {
+			t.Fatal("go.mod not found")
+		}
+	}
+}
+
+// TestExampleMonthlyRoutine runs check with no arguments in the bundled
+// example folder, as the monthly routine does.
+func TestExampleMonthlyRoutine(t *testing.T) {
+	t.Chdir(filepath.Join(repoRoot(t), "testdata", "example"))
+	for _, tt := range []struct{ output, golden string }{
+		{"table", "example.table"},
+		{"json", "example.json"},
+	} {
+		t.Run(tt.output, func(t *testing.T) {
+			out, errs, code := runCmd(t, "check", "-o", tt.output)
+			if code != 1 || errs != "" {
+				t.Fatalf("exit %d, stderr %q; want 1 (an alert) and no error", code, errs)
+			}
+			golden(t, tt.golden, out)
+		})
+	}
+}
+
+func TestExampleJSONShape(t *testing.T) {
+	t.Chdir(filepath.Join(repoRoot(t), "testdata", "example"))
+	out, _, _ := runCmd(t, "check", "-o", "json", "--as-of", "2026-05-01")
+	var rep struct {
+		AsOf       string `json:"as_of"`
+		Statements []struct {
+			File, Format, From, To     string
+			Rows, Transactions, Folded int
+		} `json:"statements"`
+		Orders []struct {
+			OrderID     string  `json:"order_id"`
+			Verdict     string  `json:"verdict"`
+			Severity    string  `json:"severity"`
+			Amount      string  `json:"amount"`
+			ConfirmedOn *string `json:"confirmed_on"`
+			WatchUntil  *string `json:"watch_until"`
+			Charged     string  `json:"charged"`
+			Outstanding string  `json:"outstanding"`
+			Charges     []struct {
+				Date, Amount, Description, File string
+				Line                            int
+			} `json:"charges"`
+		} `json:"orders"`
+		Unknown []struct {
+			Date, Amount, File string
+			Line               int
+		} `json:"unknown_charges"`
+		Summary map[string]int `json:"summary"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if rep.AsOf != "2026-05-01" || len(rep.Statements) != 2 || rep.Statements[0].File != "statements/2026-03.csv" {
+		t.Errorf("as_of %s, statements %+v", rep.AsOf, rep.Statements)
+	}
+	first := rep.Orders[0]
+	if first.OrderID != "250-4418372-2290415" || first.Verdict != "still-charged" || first.Severity != "alert" ||
+		first.Amount != "30000" || first.Charged != "30000" || first.Outstanding != "30000" ||
+		*first.ConfirmedOn != "2026-03-10" || *first.WatchUntil != "2026-05-09" {
+		t.Errorf("first order %+v", first)
+	}
+	if len(first.Charges) != 1 || first.Charges[0].File != "statements/2026-03.csv" || first.Charges[0].Line != 8 ||
+		first.Charges[0].Description != "ＡＭＡＺＯＮ．ＣＯ．ＪＰ" || first.Charges[0].Date != "2026-03-18" {
+		t.Errorf("charges %+v", first.Charges)
+	}
+	if len(rep.Unknown) != 1 || rep.Unknown[0].Amount != "15000" || rep.Unknown[0].Line != 5 {
+		t.Errorf("unknown charges %+v", rep.Unknown)
+	}
+	if rep.Summary["alert"] != 1 || rep.Summary["review"] != 1 || rep.Summary["watch"] != 1 || rep.Summary["ok"] != 2 {
+		t.Errorf("summary %v", rep.Summary)
+	}
+}
+
+func TestExitStatus(t *testing.T) {
+	t.Chdir(filepath.Join(repoRoot(t), "testdata", "example"))
+	tests := []struct {
+		name string
+		args []string
+		want int
+	}{
+		{"alert found", []string{"check"}, 1},
+		{"alerts ignored with --fail-on never", []string{"check", "--fail-on", "never"}, 0},
+		{"review counts with --fail-on review", []string{"check", "--fail-on", "review", "--as-of", "2026-03-09"}, 1},
+		{"nothing at or above alert before the charge", []string{"check", "--as-of", "2026-03-09"}, 0},
+		{"bad flag", []string{"check", "--no-such-flag"}, 2},
+		{"bad --fail-on", []string{"check", "--fail-on", "watch"}, 2},
+		{"bad --output", []string{"check", "-o", "xml"}, 2},
+		{"bad --as-of", []string{"check", "--as-of", "tomorrow"}, 2},
+		{"negative --grace", []string{"check", "--grace", "-1"}, 2},
+		{"missing statements", []string{"check", "nowhere/"}, 2},
+		{"unknown command", []string{"chekc"}, 2},
+		{"version", []string{"version"}, 0},
+		{"completion", []string{"completion", "bash"}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, stderr, code := runCmd(t, tt.args...)
+			if code != tt.want {
+				t.Errorf("exit %d, want %d (stderr %q)", code, tt.want, stderr)
+			}
+			if (code == 2) != (stderr != "") {
+				t.Errorf("exit %d with stderr %q: errors, and only errors, go to stderr", code, stderr)
+			}
+		})
+	}
+}
+
+// writeFiles lays out files in a new temporary folder and makes it the
+// working folder.
+func writeFiles(t *testing.T, files map[string]string) {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+}
+
+func TestInputErrors(t *testing.T) {
+	const (
+		stmt  = "Date,Description,Amount\n2026-03-18,AMAZON.CO.JP,12800\n"
+		disp  = "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,12800\n"
+		confs = "order_id,confirmed_on,kind\n250-1234567-1234567,2026-03-10,refund\n"
+	)
+	tests := []struct {
+		name  string
+		files map[string]string
+		args  []string
+		want  string
+	}{
+		{"no disputes file", map[string]string{"statements/a.csv": stmt}, nil,
+			"disputes.csv: no such file or folder\n"},
+		{"no statements folder", map[string]string{"disputes.csv": disp}, nil,
+			"statements: no such file or folder\n"},
+		{"empty statements folder", map[string]string{"disputes.csv": disp, "statements/.keep": ""}, nil,
+			"statements: folder holds no statement file\n"},
+		{"disputes without amount column", map[string]string{"statements/a.csv": stmt, "disputes.csv": "order_id,order_date\n250-1234567-1234567,2026-03-02\n"}, nil,
+			"disputes.csv:1: missing column amount; the header needs order_id,order_date,amount\n"},
+		{"unparsable amount in a statement", map[string]string{"statements/a.csv": stmt + "2026-03-19,LAWSON,1,200.5.0\n", "disputes.csv": disp}, nil,
+			"statements/a.csv:3: row has 4 fields, but the header on line 1 has 3 (an unquoted comma in a field?)\n"},
+		{"unparsable date in a statement", map[string]string{"statements/a.csv": stmt + "2026-13-19,LAWSON,100\n", "disputes.csv": disp}, nil,
+			"statements/a.csv:3: \"2026-13-19\" is not a day of the calendar\n"},
+		{"duplicate order id", map[string]string{"statements/a.csv": stmt, "disputes.csv": disp + "250-1234567-1234567,2026-03-03,500\n"}, nil,
+			"disputes.csv:3: order 250-1234567-1234567 is listed twice (first on line 2)\n"},
+		{"confirmation of an order not disputed", map[string]string{"statements/a.csv": stmt, "disputes.csv": disp,
+			"confirmations.csv": confs + "250-1234567-7654321,2026-03-11,cancel\n"}, nil,
+			"confirmations.csv:3: order 250-1234567-7654321 is not in disputes.csv; check the order id\n"},
+		{"problems of every file are listed at once", map[string]string{"statements/a.csv": "nothing here\n", "disputes.csv": "order_id\n"}, nil,
+			"statements/a.csv: not a statement refundwatch can read: no header naming a date, a description and an amount (or debit and credit) in its first 30 rows\n" +
+				"disputes.csv:1: missing column order_date, amount; the header needs order_id,order_date,amount\n"},
+		{"an empty statement", map[string]string{"statements/a.csv": "", "disputes.csv": disp}, nil,
+			"statements/a.csv: file is empty\n"},
+		{"a card number in an error is masked", map[string]string{"statements/a.csv": stmt + "2026-03-19,4980037939884123,x\n", "disputes.csv": disp}, nil,
+			"statements/a.csv:3: amount: \"x\" is not an amount\n"},
+		{"a card number in a bad amount is masked", map[string]string{"statements/a.csv": stmt + "2026-03-19,LAWSON,4980 0379 3988 4123x\n", "disputes.csv": disp}, nil,
+			"statements/a.csv:3: amount: \"**** **** **** 4123x\" is not an amount\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			writeFiles(t, tt.files)
+			out, stderr, code := runCmd(t, append([]string{"check"}, tt.args...)...)
+			if code != 2 || stderr != tt.want || out != "" {
+				t.Errorf("exit %d, stdout %q\nstderr %q\nwant   %q", code, out, stderr, tt.want)
+			}
+		})
+	}
+}
+
+func TestSkipInvalidListsRows(t *testing.T) {
+	writeFiles(t, map[string]string{
+		"statements/a.csv":  "Date,Description,Amount\n2026-02-20,LAWSON,1\n2026-03-18,AMAZON.CO.JP,12800\n2026-03-19,AMAZON.CO.JP,12.800.1\n2026-04-30,LAWSON,1\n",
+		"disputes.csv":      "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,12800\n",
+		"confirmations.csv": "order_id,confirmed_on,kind\n250-1234567-1234567,2026-03-10,refund\n",
+	})
+	out, stderr, code := runCmd(t, "check", "--skip-invalid")
+	if code != 1 || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	if !strings.Contains(out, "Rows that could not be read (--skip-invalid)\n  statements/a.csv:4: amount: \"12.800.1\" is not an amount") {
+		t.Errorf("the invalid row is not listed:\n%s", out)
+	}
+	out, _, _ = runCmd(t, "check", "--skip-invalid", "-o", "json")
+	if !strings.Contains(out, `"line": 4,`) || !strings.Contains(out, `"invalid": 1`) {
+		t.Errorf("the JSON report does not list the invalid row:\n%s", out)
+	}
+}
+
+func TestOutputNeverShowsFullCardNumbers(t *testing.T) {
+	writeFiles(t, map[string]string{
+		"statements/a.csv": "Date,Card No.,Description,Amount\n2026-02-20,4980037939884123,LAWSON,1\n2026-03-18,4980037939884123,AMAZON.CO.JP 4980-0379-3988-4123,12800\n2026-04-30,4980037939884123,LAWSON,1\n",
+		"disputes.csv":     "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,12800\n",
+	})
+	for _, o := range []string{"table", "json"} {
+		out, _, _ := runCmd(t, "check", "-o", o)
+		if strings.Contains(out, "4980037939884123") || strings.Contains(out, "4980-0379-3988") {
+			t.Errorf("%s output shows a full card number:\n%s", o, out)
+		}
+		if !strings.Contains(out, "************4123") {
+			t.Errorf("%s output should keep the last four digits:\n%s", o, out)
+		}
+		if !strings.Contains(out, "250-1234567-1234567") {
+			t.Errorf("%s output must keep order ids whole", o)
+		}
+	}
+}

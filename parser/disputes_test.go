@@ -1,0 +1,115 @@
+package parser
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/japanese"
+)
+
+func TestReadDisputes(t *testing.T) {
+	in := "\ufefforder_id,order_date,amount,currency,card,reported_on,note\n" +
+		"250-1234567-1234567,2026-03-02,12800,JPY,,2026-03-03,gift card the intruder bought\n" +
+		"＃２４９－２３１１０５７－４８２３８６０,2026/3/5,\"￥1,584\",,1234,,\n" +
+		"D01-8365087-0917459,2026-03-06,\"1.299,00\",EUR,Visa,,\"note, with comma\"\n"
+	ds, err := ReadDisputes("disputes.csv", strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"250-1234567-1234567 2026-03-02 12800 JPY card: reported:2026-03-03 line:2 gift card the intruder bought",
+		"249-2311057-4823860 2026-03-05 1584 JPY card:1234 reported: line:3 ",
+		"D01-8365087-0917459 2026-03-06 1299 EUR card:Visa reported: line:4 note, with comma",
+	}
+	for i, d := range ds {
+		got := d.OrderID + " " + d.OrderDate.String() + " " + d.Amount.String() + " " + d.Currency + " card:" + d.Card +
+			" reported:" + d.ReportedOn.String() + " line:" + itoa(d.Line) + " " + d.Note
+		if i >= len(want) || got != want[i] {
+			t.Errorf("dispute %d = %q", i, got)
+		}
+	}
+	if len(ds) != len(want) {
+		t.Errorf("got %d disputes, want %d", len(ds), len(want))
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func TestReadDisputesCP932(t *testing.T) {
+	in, _ := japanese.ShiftJIS.NewEncoder().String("order_id,order_date,amount,note\n250-1234567-1234567,2026-03-02,12800,不正注文（ギフト券）\n")
+	ds, err := ReadDisputes("d.csv", strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ds[0].Note != "不正注文（ギフト券）" {
+		t.Errorf("note = %q", ds[0].Note)
+	}
+}
+
+func TestReadDisputesErrors(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"empty", "", "d.csv: file is empty; it needs a header line: order_id,order_date,amount"},
+		{"missing columns", "order_id,amount\n250-1234567-1234567,5\n", "d.csv:1: missing column order_date; the header needs order_id,order_date,amount"},
+		{"bad id", "order_id,order_date,amount\n250-12345-1,2026-03-02,5\n", `d.csv:2: "250-12345-1" is not an Amazon order id like 250-1234567-1234567 or D01-1234567-1234567`},
+		{"empty id", "order_id,order_date,amount\n,2026-03-02,5\n", `d.csv:2: order_id is empty`},
+		{"duplicate", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,5\n250-1234567-1234567,2026-03-03,6\n", "d.csv:3: order 250-1234567-1234567 is listed twice (first on line 2)"},
+		{"bad date", "order_id,order_date,amount\n250-1234567-1234567,03/02/2026,5\n", `d.csv:2: order_date: "03/02/2026" is not a date like 2026-03-02 or 2026/03/02`},
+		{"impossible date", "order_id,order_date,amount\n250-1234567-1234567,2026-02-30,5\n", `d.csv:2: order_date: "2026-02-30" is not a day of the calendar`},
+		{"empty date", "order_id,order_date,amount\n250-1234567-1234567,,5\n", `d.csv:2: order_date is empty`},
+		{"bad amount", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,twelve\n", `d.csv:2: amount: "twelve" is not an amount`},
+		{"zero amount", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,0\n", `d.csv:2: amount 0 is not above zero; give the order total as on Amazon`},
+		{"empty amount", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,\n", `d.csv:2: amount is empty; give the order total as on Amazon`},
+		{"currency clash", "order_id,order_date,amount,currency\n250-1234567-1234567,2026-03-02,$5,JPY\n", `d.csv:2: currency JPY does not agree with the amount "$5"`},
+		{"bad quoting", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,\"5\n", `d.csv:2:35: extraneous or missing " in quoted-field (check the quoting of this row)`},
+		{"all problems at once", "order_id,order_date,amount\nx,2026-03-02,5\n250-1234567-1234567,bad,5\n",
+			"d.csv:2: \"x\" is not an Amazon order id like 250-1234567-1234567 or D01-1234567-1234567\nd.csv:3: order_date: \"bad\" is not a date like 2026-03-02 or 2026/03/02"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadDisputes("d.csv", strings.NewReader(tt.in))
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("error = %v\nwant    %s", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestReadConfirmations(t *testing.T) {
+	in := "order_id,confirmed_on,kind,amount,note\n" +
+		"250-1234567-1234567,2026-03-10,refund,,\n" +
+		"250-7654321-7654321,2026/03/11,Cancel,\"1,000\",seller cancelled\n" +
+		"250-1234567-1234567,2026-03-08,REFUND,12800,first mail\n"
+	cs, err := ReadConfirmations("c.csv", strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"250-1234567-1234567 2026-03-10 refund 0 2 ",
+		"250-7654321-7654321 2026-03-11 cancel 1000 3 seller cancelled",
+		"250-1234567-1234567 2026-03-08 refund 12800 4 first mail",
+	}
+	for i, c := range cs {
+		got := c.OrderID + " " + c.ConfirmedOn.String() + " " + string(c.Kind) + " " + c.Amount.String() + " " + itoa(c.Line) + " " + c.Note
+		if got != want[i] {
+			t.Errorf("confirmation %d = %q, want %q", i, got, want[i])
+		}
+	}
+}
+
+func TestReadConfirmationsErrors(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"missing kind column", "order_id,confirmed_on\n250-1234567-1234567,2026-03-10\n", "c.csv:1: missing column kind; the header needs order_id,confirmed_on,kind"},
+		{"unknown kind", "order_id,confirmed_on,kind\n250-1234567-1234567,2026-03-10,refunded\n", `c.csv:2: kind "refunded" is not refund or cancel`},
+		{"bad date", "order_id,confirmed_on,kind\n250-1234567-1234567,10 March,refund\n", `c.csv:2: confirmed_on: "10 March" is not a date like 2026-03-02 or 2026/03/02`},
+		{"bad amount", "order_id,confirmed_on,kind,amount\n250-1234567-1234567,2026-03-10,refund,all\n", `c.csv:2: amount: "all" is not an amount`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadConfirmations("c.csv", strings.NewReader(tt.in))
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("error = %v\nwant    %s", err, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,99 @@
+package parser
+
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+func TestParseAmount(t *testing.T) {
+	tests := []struct {
+		in       string
+		want     string
+		currency string
+	}{
+		{"12800", "12800", ""},
+		{"-7500", "-7500", ""},
+		{"1,584", "1584", ""},
+		{"1,234,567", "1234567", ""},
+		{"１２，８００", "12800", ""},
+		{"￥12,800", "12800", "JPY"},
+		{"¥5,980", "5980", "JPY"},
+		{"\\210", "210", "JPY"},
+		{"3,000円", "3000", "JPY"},
+		{"$1,811.50", "1811.5", "USD"},
+		{"-$16.99", "-16.99", "USD"},
+		{"$-16.99", "-16.99", "USD"},
+		{"(34.51)", "-34.51", ""},
+		{"89,99", "89.99", ""},
+		{"1.299,00", "1299", ""},
+		{"-1.234,56 €", "-1234.56", "EUR"},
+		{"£20.59", "20.59", "GBP"},
+		{"12.34 USD", "12.34", "USD"},
+		{"EUR 12,34", "12.34", "EUR"},
+		{"'-0.68'", "-0.68", ""},
+		{"▲500", "-500", ""},
+		{"−42.00", "-42", ""},
+		{"+15.00", "15", ""},
+		{"15.00-", "-15", ""},
+		{" 1 234,56 ", "1234.56", ""},
+	}
+	for _, tt := range tests {
+		got, cur, err := ParseAmount(tt.in)
+		if err != nil {
+			t.Errorf("ParseAmount(%q): %v", tt.in, err)
+			continue
+		}
+		if !got.Equal(decimal.RequireFromString(tt.want)) || cur != tt.currency {
+			t.Errorf("ParseAmount(%q) = %s %q, want %s %q", tt.in, got, cur, tt.want, tt.currency)
+		}
+	}
+}
+
+func TestParseAmountRejects(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", "amount is empty"},
+		{"  ", "amount is empty"},
+		{"abc", `"abc" is not an amount`},
+		{"12a", `"12a" is not an amount`},
+		{"1,23,456", `"1,23,456" is not an amount`},
+		{"1.2.3", `"1.2.3" is not an amount`},
+		{"12.", `"12." is not an amount`},
+		{"--5", `"--5" is not an amount`},
+		{"-", `"-" is not an amount`},
+		{"$", `"$" is not an amount`},
+		{"1,5", `"1,5" is not an amount`},
+		{"12 34", `"12 34" is not an amount`},
+	}
+	for _, tt := range tests {
+		_, _, err := ParseAmount(tt.in)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("ParseAmount(%q) error = %v, want %q", tt.in, err, tt.want)
+		}
+	}
+}
+
+func TestFormatAmount(t *testing.T) {
+	tests := []struct {
+		amount, currency string
+		grouped          bool
+		want             string
+	}{
+		{"12800", "JPY", true, "12,800"},
+		{"12800.00", "JPY", false, "12800"},
+		{"-8480", "JPY", true, "-8,480"},
+		{"16.9", "USD", true, "16.90"},
+		{"1234567.5", "EUR", true, "1,234,567.50"},
+		{"10000.03", "USD", false, "10000.03"},
+		{"0.005", "USD", false, "0.005"}, // never drops digits
+		{"12.50", "", false, "12.50"},
+		{"999", "", true, "999"},
+		{"0", "JPY", false, "0"},
+	}
+	for _, tt := range tests {
+		got := FormatAmount(decimal.RequireFromString(tt.amount), tt.currency, tt.grouped)
+		if got != tt.want {
+			t.Errorf("FormatAmount(%s, %s, %v) = %q, want %q", tt.amount, tt.currency, tt.grouped, got, tt.want)
+		}
+	}
+}

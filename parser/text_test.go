@@ -1,0 +1,71 @@
+package parser
+
+import (
+	"bytes"
+	"io"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+func TestDecode(t *testing.T) {
+	const jp = "利用日,利用店名・商品名,利用金額\n2026/03/18,ＡＭＡＺＯＮ．ＣＯ．ＪＰ,30000\n"
+	const de = "Buchungstag;Betrag;Währung;Gläubiger\n"
+	sjis, _ := japanese.ShiftJIS.NewEncoder().Bytes([]byte(jp))
+	latin, _ := charmap.Windows1252.NewEncoder().Bytes([]byte(de))
+	utf16le, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte(jp))
+	utf16be, _ := unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewEncoder().Bytes([]byte(jp))
+	tests := []struct {
+		name string
+		in   []byte
+		enc  string
+		want string
+	}{
+		{"utf-8", []byte(jp), EncUTF8, jp},
+		{"utf-8 with BOM", append([]byte{0xEF, 0xBB, 0xBF}, jp...), EncUTF8BOM, jp},
+		{"cp932", sjis, EncCP932, jp},
+		{"cp1252", latin, EncCP1252, de},
+		{"utf-16le", utf16le, EncUTF16LE, jp},
+		{"utf-16be", utf16be, EncUTF16BE, jp},
+		{"ascii", []byte("Date,Description,Amount\n"), EncUTF8, "Date,Description,Amount\n"},
+	}
+	for _, tt := range tests {
+		r, enc, err := Decode(bytes.NewReader(tt.in))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		got, _ := io.ReadAll(r)
+		if enc != tt.enc || string(got) != tt.want {
+			t.Errorf("%s: Decode = %q (%s), want %q (%s)", tt.name, got, enc, tt.want, tt.enc)
+		}
+	}
+}
+
+func TestDecodeUTF8CutAtSniffBoundary(t *testing.T) {
+	// A multi-byte rune straddling the 64 KiB sniff window must not make a
+	// UTF-8 file look like CP932.
+	s := strings.Repeat("a", sniffSize-1) + "日本"
+	_, enc, err := Decode(strings.NewReader(s))
+	if err != nil || enc != EncUTF8 {
+		t.Errorf("Decode = %s, %v; want utf-8", enc, err)
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"ＡＭＡＺＯＮ．ＣＯ．ＪＰ", "AMAZON.CO.JP"},
+		{"Ａｍａｚｏｎ　Ｄｏｗｎｌｏａｄｓ", "AMAZON DOWNLOADS"},
+		{"Ａｍａｚｏｎ  Ｄｏｗｎｌｏａｄｓ", "AMAZON DOWNLOADS"},
+		{"AMZN Mktp US*1FASU238B", "AMZN MKTP US*1FASU238B"},
+		{"  amazon.de/AMAZON.DE//LU ", "AMAZON.DE/AMAZON.DE//LU"},
+		{"ﾌｱﾐﾘ-ﾏ-ﾄ/ID", "フアミリ-マ-ト/ID"},
+	}
+	for _, tt := range tests {
+		if got := Normalize(tt.in); got != tt.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
