@@ -145,7 +145,7 @@ func buildJSON(in *inputs, rep *matcher.Report) jsonReport {
 			Credited:    parser.FormatAmount(o.Credited, cur, false),
 			Outstanding: parser.FormatAmount(o.Outstanding, cur, false),
 			Charges:     txnsJSON(o.Charges), Credits: txnsJSON(o.Credits), Candidates: txnsJSON(o.Candidates),
-			Reason: o.Reason,
+			Reason: o.ReasonText(),
 		}
 		if c := o.Confirmation; c != nil {
 			j.ConfirmedOn = dateOrNull(c.ConfirmedOn)
@@ -210,7 +210,7 @@ func renderTable(w io.Writer, in *inputs, rep *matcher.Report) error {
 	tw.Flush()
 
 	for _, o := range rep.Orders {
-		fmt.Fprintf(ew, "\n%s  %s (%s)\n  %s\n", o.Dispute.OrderID, o.Verdict, o.Severity(), o.Reason)
+		fmt.Fprintf(ew, "\n%s  %s (%s)\n  %s\n", o.Dispute.OrderID, o.Verdict, o.Severity(), o.ReasonText())
 		if o.Dispute.Note != "" {
 			fmt.Fprintf(ew, "  note: %s\n", o.Dispute.Note)
 		}

@@ -1,12 +1,37 @@
 package matcher
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/shopspring/decimal"
 )
+
+// TxnList is a list of statement rows inside a reason, printed in English as
+// "12,800 JPY on 2026-03-04 and 4,800 JPY on 2026-03-06".
+type TxnList struct {
+	Txns     []*parser.Transaction
+	Currency string
+}
+
+func (l TxnList) String() string {
+	parts := make([]string, len(l.Txns))
+	for i, t := range l.Txns {
+		parts[i] = parser.Money{Amount: t.Amount.Abs(), Currency: l.Currency}.String() + " on " + t.Date.String()
+	}
+	switch len(parts) {
+	case 0:
+		return "nothing"
+	case 1:
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
+// IDList is a list of order ids inside a reason.
+type IDList []string
+
+func (l IDList) String() string { return strings.Join(l, ", ") }
 
 // judge gives order o its verdict, totals and reason, following the table of
 // the specification (§4).
@@ -21,32 +46,35 @@ func judge(o *order, covs []Coverage, opts Options) {
 	switch {
 	case o.ambiguous:
 		r.Verdict = Ambiguous
-		r.Reason = o.ambiguityReason()
+		o.say(o.ambiguityReason())
 	case len(r.Charges) == 0:
 		from, to := o.d.AddDays(-daysBeforeOrder), o.d.AddDays(daysAfterOrder)
 		if cov.Covers(from, to) {
 			r.Verdict = NotCharged
-			r.Reason = fmt.Sprintf("no charge of %s between %s and %s", o.money(o.a), from, to)
+			o.say(parser.Msgf("no charge of %s between %s and %s", o.money(o.a), from, to))
 		} else {
 			r.Verdict = NotCovered
-			r.Reason = fmt.Sprintf("no charge found, but %s; add the statements from %s to %s", o.coverageWords(), from, to)
+			o.say(parser.Msgf("no charge found, but %s", o.coverageWords()))
+			o.say(parser.Msgf("add the statements from %s to %s", from, to))
 		}
 	case r.Outstanding.Sign() <= 0:
 		r.Verdict = Refunded
-		r.Reason = fmt.Sprintf("charged %s, credited %s", o.txnWords(r.Charges), o.txnWords(r.Credits))
+		o.say(parser.Msgf("charged %s, credited %s", o.list(r.Charges), o.list(r.Credits)))
 		if r.Outstanding.Sign() < 0 {
-			r.Reason += fmt.Sprintf("; %s more was credited than charged", o.money(r.Outstanding.Neg()))
+			o.say(parser.Msgf("%s more was credited than charged", o.money(r.Outstanding.Neg())))
 		}
 	default:
 		judgeOutstanding(o, opts)
 	}
 	if r.Severity() == OK && r.WatchUntil.Valid() && cov.Reaches(r.WatchUntil) {
 		r.Closed = true
-		r.Reason += fmt.Sprintf("; closed: the statements reach %s, the end of the watch", r.WatchUntil)
+		o.say(parser.Msgf("closed: the statements reach %s, the end of the watch", r.WatchUntil))
 	} else if r.Severity() == OK && r.WatchUntil.Valid() {
-		r.Reason += fmt.Sprintf("; keep checking until %s", r.WatchUntil)
+		o.say(parser.Msgf("keep checking until %s", r.WatchUntil))
 	}
 }
+
+func (o *order) say(m *parser.Message) { o.res.Reason = append(o.res.Reason, m) }
 
 // judgeOutstanding decides between still-charged, partially-refunded and
 // awaiting-refund for an order with money still out.
@@ -66,14 +94,6 @@ func judgeOutstanding(o *order, opts Options) {
 	}
 	overdue := due.Valid() && r.Coverage.Reaches(due)
 	chargedAfterCancel := o.cancelAt.Valid() && lastAfter.Valid() && lastAfter.After(o.cancelAt)
-	credit := "no credit since"
-	if len(r.Credits) > 0 {
-		credit = fmt.Sprintf("credited %s; %s still missing", o.txnWords(r.Credits), o.money(r.Outstanding))
-	}
-	confirmed := ""
-	if c := r.Confirmation; c != nil {
-		confirmed = fmt.Sprintf("Amazon confirmed the %s on %s", c.Kind, o.h)
-	}
 
 	switch {
 	case chargedAfterCancel || (lastAfter.Valid() || overdue) && !r.Outstanding.LessThan(o.a):
@@ -83,65 +103,73 @@ func judgeOutstanding(o *order, opts Options) {
 	default:
 		r.Verdict = AwaitingRefund
 	}
+
+	var kind parser.Kind
+	if c := r.Confirmation; c != nil {
+		kind = c.Kind
+	}
 	switch {
 	case r.Verdict == AwaitingRefund && !o.h.Valid():
-		r.Reason = fmt.Sprintf("charged %s; Amazon has not confirmed a refund or cancellation yet: add it to the confirmations when it does", o.txnWords(r.Charges))
+		o.say(parser.Msgf("charged %s", o.list(r.Charges)))
+		o.say(parser.Msgf("Amazon has not confirmed a refund or cancellation yet: add it to the confirmations when it does"))
 	case r.Verdict == AwaitingRefund:
-		r.Reason = fmt.Sprintf("charged %s; %s; expect a credit by %s; keep checking until %s", o.txnWords(r.Charges), confirmed, due, r.WatchUntil)
+		o.say(parser.Msgf("charged %s", o.list(r.Charges)))
+		o.say(parser.Msgf("Amazon confirmed the %s on %s", kind, o.h))
+		o.say(parser.Msgf("expect a credit by %s", due))
+		o.say(parser.Msgf("keep checking until %s", r.WatchUntil))
 		if !opts.AsOf.Before(due) {
-			r.Reason += fmt.Sprintf("; the statements reach only %s: add the newer ones", r.Coverage.To)
+			o.say(parser.Msgf("the statements reach only %s: add the newer ones", r.Coverage.To))
 		}
 	case lastAfter.Valid():
-		r.Reason = fmt.Sprintf("charged %s, after %s; %s — call the card issuer and dispute the charge", o.txnWords(r.Charges), confirmed, credit)
+		o.say(parser.Msgf("charged %s, after Amazon confirmed the %s on %s", o.list(r.Charges), kind, o.h))
+		if len(r.Credits) == 0 {
+			o.say(parser.Msgf("no credit since"))
+		} else {
+			o.say(parser.Msgf("credited %s", o.list(r.Credits)))
+			o.say(parser.Msgf("%s still missing", o.money(r.Outstanding)))
+		}
+		o.say(parser.Msgf("call the card issuer and dispute the charge"))
 	default:
-		r.Reason = fmt.Sprintf("charged %s; %s, but by %s (%d days later) %s; the statements reach %s — call Amazon, then the card issuer",
-			o.txnWords(r.Charges), confirmed, due, opts.Grace, strings.Replace(credit, "no credit since", "no credit came", 1), r.Coverage.To)
+		o.say(parser.Msgf("charged %s", o.list(r.Charges)))
+		o.say(parser.Msgf("Amazon confirmed the %s on %s", kind, o.h))
+		if len(r.Credits) == 0 {
+			o.say(parser.Msgf("no credit came by %s (%d days later), and the statements reach %s", due, opts.Grace, r.Coverage.To))
+		} else {
+			o.say(parser.Msgf("credited %s", o.list(r.Credits)))
+			o.say(parser.Msgf("%s still missing on %s (%d days later), and the statements reach %s", o.money(r.Outstanding), due, opts.Grace, r.Coverage.To))
+		}
+		o.say(parser.Msgf("call Amazon, then the card issuer"))
 	}
 }
 
-func (o *order) ambiguityReason() string {
+func (o *order) ambiguityReason() *parser.Message {
 	r := o.res
 	switch {
 	case len(o.alsoClaims) > 0:
-		return fmt.Sprintf("%s could belong to this order or to %s (same amount, equally near): compare the rows with Amazon's order details",
-			o.txnWords(r.Candidates), strings.Join(o.alsoClaims, ", "))
+		return parser.Msgf("%s could belong to this order or to %s (same amount, equally near): compare the rows with Amazon's order details",
+			o.list(r.Candidates), IDList(o.alsoClaims))
 	case o.searchCut:
-		return fmt.Sprintf("too many Amazon charges near %s to tell which add up to %s: compare the rows with Amazon's order details", o.d, o.money(o.a))
+		return parser.Msgf("too many Amazon charges near %s to tell which add up to %s: compare the rows with Amazon's order details", o.d, o.money(o.a))
 	}
-	return fmt.Sprintf("more than one set of Amazon charges adds up to %s (%s): compare the rows with Amazon's order details",
-		o.money(o.a), o.txnWords(r.Candidates))
+	return parser.Msgf("more than one set of Amazon charges adds up to %s (%s): compare the rows with Amazon's order details",
+		o.money(o.a), o.list(r.Candidates))
 }
 
-func (o *order) coverageWords() string {
+func (o *order) coverageWords() *parser.Message {
 	c := o.res.Coverage
 	if !c.To.Valid() {
 		if c.Account != "" {
-			return "no statement of " + c.Account + " was given"
+			return parser.Msgf("no statement of %s was given", c.Account)
 		}
-		return "no statement was given"
+		return parser.Msgf("no statement was given")
 	}
-	return fmt.Sprintf("the statements cover only %s to %s", c.From, c.To)
+	return parser.Msgf("the statements cover only %s to %s", c.From, c.To)
 }
 
-func (o *order) money(d decimal.Decimal) string {
-	s := parser.FormatAmount(d, o.res.Dispute.Currency, true)
-	if o.res.Dispute.Currency != "" {
-		s += " " + o.res.Dispute.Currency
-	}
-	return s
+func (o *order) money(d decimal.Decimal) parser.Money {
+	return parser.Money{Amount: d, Currency: o.res.Dispute.Currency}
 }
 
-// txnWords lists transactions as "12,800 JPY on 2026-03-18 and 3,000 JPY on …".
-func (o *order) txnWords(ts []*parser.Transaction) string {
-	parts := make([]string, len(ts))
-	for i, t := range ts {
-		parts[i] = fmt.Sprintf("%s on %s", o.money(t.Amount.Abs()), t.Date)
-	}
-	switch len(parts) {
-	case 0:
-		return "nothing"
-	case 1:
-		return parts[0]
-	}
-	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+func (o *order) list(ts []*parser.Transaction) TxnList {
+	return TxnList{Txns: ts, Currency: o.res.Dispute.Currency}
 }

@@ -90,7 +90,7 @@ func TestVerdicts(t *testing.T) {
 			rows:     []string{"2026-02-25,LAWSON,300", "2026-03-04,AMAZON.CO.JP,12800", "2026-04-09,LAWSON,300"},
 			disputes: []string{A}, confs: []string{confA},
 			want:    map[string]Verdict{orderA: StillCharged},
-			reasons: map[string]string{orderA: "but by 2026-04-09 (30 days later) no credit came"},
+			reasons: map[string]string{orderA: "Amazon confirmed the refund on 2026-03-10; no credit came by 2026-04-09 (30 days later), and the statements reach 2026-04-09; call Amazon"},
 		},
 		{
 			name:     "charged before confirmation, statements one day short of the end of grace",
@@ -117,7 +117,7 @@ func TestVerdicts(t *testing.T) {
 			rows:     []string{"2026-03-04,AMAZON.CO.JP,12800", "2026-03-20,AMAZON.CO.JP,-5000", "2026-04-09,LAWSON,300"},
 			disputes: []string{A}, confs: []string{confA},
 			want:    map[string]Verdict{orderA: PartiallyRefunded},
-			reasons: map[string]string{orderA: "credited 5,000 JPY on 2026-03-20; 7,800 JPY still missing"},
+			reasons: map[string]string{orderA: "credited 5,000 JPY on 2026-03-20; 7,800 JPY still missing on 2026-04-09 (30 days later)"},
 		},
 		{
 			name:     "part of the money came back, grace not over",
@@ -298,13 +298,13 @@ func TestVerdicts(t *testing.T) {
 			for _, o := range rep.Orders {
 				id := o.Dispute.OrderID
 				if want, ok := s.want[id]; !ok || o.Verdict != want {
-					t.Errorf("%s: verdict %s, want %s (%s)", id, o.Verdict, want, o.Reason)
+					t.Errorf("%s: verdict %s, want %s (%s)", id, o.Verdict, want, o.ReasonText())
 				}
 				if want := contains(s.closed, id); o.Closed != want {
-					t.Errorf("%s: closed %v, want %v (%s)", id, o.Closed, want, o.Reason)
+					t.Errorf("%s: closed %v, want %v (%s)", id, o.Closed, want, o.ReasonText())
 				}
-				if phrase := s.reasons[id]; !strings.Contains(o.Reason, phrase) {
-					t.Errorf("%s: reason %q does not say %q", id, o.Reason, phrase)
+				if phrase := s.reasons[id]; !strings.Contains(o.ReasonText(), phrase) {
+					t.Errorf("%s: reason %q does not say %q", id, o.ReasonText(), phrase)
 				}
 				if !o.Outstanding.Equal(o.Charged.Sub(o.Credited)) {
 					t.Errorf("%s: outstanding %s != charged %s - credited %s", id, o.Outstanding, o.Charged, o.Credited)

@@ -107,9 +107,13 @@ type OrderResult struct {
 	Credits     []*parser.Transaction
 	// Candidates are the charges that could belong to this order, when ambiguous.
 	Candidates []*parser.Transaction
-	// Reason says in words what was found and what to do next.
-	Reason string
+	// Reason says in words what was found and what to do next: sentences
+	// kept apart so that a report can print them in the reader's language.
+	Reason []*parser.Message
 }
+
+// ReasonText is the reason in English, its sentences joined by "; ".
+func (r *OrderResult) ReasonText() string { return parser.Join(r.Reason) }
 
 // Severity is the severity of the order's verdict.
 func (r *OrderResult) Severity() Severity { return SeverityOf(r.Verdict) }

@@ -45,14 +45,14 @@ func DateOf(t time.Time) Date {
 func ParseISODate(s string) (Date, error) {
 	var y, m, d int
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return Date{}, fmt.Errorf("%q is not a date like 2026-03-02", s)
+		return Date{}, Msgf("%q is not a date like 2026-03-02", s)
 	}
 	if _, err := fmt.Sscanf(s, "%4d-%2d-%2d", &y, &m, &d); err != nil {
-		return Date{}, fmt.Errorf("%q is not a date like 2026-03-02", s)
+		return Date{}, Msgf("%q is not a date like 2026-03-02", s)
 	}
 	date, ok := NewDate(y, m, d)
 	if !ok {
-		return Date{}, fmt.Errorf("%q is not a day of the calendar", s)
+		return Date{}, Msgf("%q is not a day of the calendar", s)
 	}
 	return date, nil
 }

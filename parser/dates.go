@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 )
@@ -102,11 +101,11 @@ func (p dateParts) evidence() dayOrder {
 func ParseDate(text string) (Date, error) {
 	p, ok := scanDate(text)
 	if !ok || !p.yearFirst {
-		return Date{}, fmt.Errorf("%q is not a date like 2026-03-02 or 2026/03/02", strings.TrimSpace(text))
+		return Date{}, Msgf("%q is not a date like 2026-03-02 or 2026/03/02", strings.TrimSpace(text))
 	}
 	d, ok := p.date(orderUnknown)
 	if !ok {
-		return Date{}, fmt.Errorf("%q is not a day of the calendar", strings.TrimSpace(text))
+		return Date{}, Msgf("%q is not a day of the calendar", strings.TrimSpace(text))
 	}
 	return d, nil
 }

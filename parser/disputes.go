@@ -3,7 +3,6 @@ package parser
 import (
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"regexp"
 	"strings"
@@ -45,10 +44,10 @@ var orderIDPattern = regexp.MustCompile(`^[0-9A-Z]{3}-[0-9]{7}-[0-9]{7}$`)
 func ParseOrderID(text string) (string, error) {
 	id := strings.ToUpper(strings.TrimPrefix(Fold(text), "#"))
 	if id == "" {
-		return "", fmt.Errorf("order_id is empty")
+		return "", Msgf("order_id is empty")
 	}
 	if !orderIDPattern.MatchString(id) {
-		return "", fmt.Errorf("%q is not an Amazon order id like 250-1234567-1234567 or D01-1234567-1234567", strings.TrimSpace(text))
+		return "", Msgf("%q is not an Amazon order id like 250-1234567-1234567 or D01-1234567-1234567", strings.TrimSpace(text))
 	}
 	return id, nil
 }
@@ -109,11 +108,11 @@ func ReadDisputes(name string, r io.Reader) ([]Dispute, error) {
 
 func requiredDate(text, field string) (Date, error) {
 	if strings.TrimSpace(text) == "" {
-		return Date{}, fmt.Errorf("%s is empty", field)
+		return Date{}, Msgf("%s is empty", field)
 	}
 	d, err := ParseDate(text)
 	if err != nil {
-		return Date{}, fmt.Errorf("%s: %w", field, err)
+		return Date{}, Msgf("%s: %v", field, err)
 	}
 	return d, nil
 }

@@ -34,7 +34,7 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // Errorf returns an *Error at file:line with a formatted message.
 func Errorf(file string, line int, format string, args ...any) *Error {
-	return &Error{File: file, Line: line, Err: fmt.Errorf(format, args...)}
+	return &Error{File: file, Line: line, Err: Msgf(format, args...)}
 }
 
 // maxErrorsPerFile bounds how many problems of one file are collected, so that a

@@ -245,7 +245,7 @@ func readGeneric(name string, text io.Reader, enc string, opts ReadOptions) (*St
 func csvError(name string, err error) *Error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return &Error{File: name, Line: pe.Line, Column: pe.Column, Err: fmt.Errorf("%v (check the quoting of this row)", pe.Err)}
+		return &Error{File: name, Line: pe.Line, Column: pe.Column, Err: Msgf("%v (check the quoting of this row)", pe.Err)}
 	}
 	return &Error{File: name, Err: err}
 }

@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -26,7 +25,7 @@ func ParseAmount(text string) (decimal.Decimal, string, error) {
 	s := Fold(text)
 	s = strings.Trim(s, " '\"")
 	if s == "" {
-		return decimal.Decimal{}, "", fmt.Errorf("amount is empty")
+		return decimal.Decimal{}, "", Msgf("amount is empty")
 	}
 	neg, signs := false, 0
 	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {
@@ -58,11 +57,11 @@ func ParseAmount(text string) (decimal.Decimal, string, error) {
 	s, spacesOK := dropSpaceGroups(s)
 	plain, ok := plainNumber(s)
 	if !ok || !spacesOK || signs > 1 {
-		return decimal.Decimal{}, "", fmt.Errorf("%q is not an amount", strings.TrimSpace(text))
+		return decimal.Decimal{}, "", Msgf("%q is not an amount", strings.TrimSpace(text))
 	}
 	d, err := decimal.NewFromString(plain)
 	if err != nil {
-		return decimal.Decimal{}, "", fmt.Errorf("%q is not an amount", strings.TrimSpace(text))
+		return decimal.Decimal{}, "", Msgf("%q is not an amount", strings.TrimSpace(text))
 	}
 	if neg {
 		d = d.Neg()
