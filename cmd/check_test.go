@@ -210,7 +210,7 @@ func TestInputErrors(t *testing.T) {
 			"confirmations.csv": confs + "250-1234567-7654321,2026-03-11,cancel\n"}, nil,
 			"confirmations.csv:3: order 250-1234567-7654321 is not in disputes.csv; check the order id\n"},
 		{"problems of every file are listed at once", map[string]string{"statements/a.csv": "nothing here\n", "disputes.csv": "order_id\n"}, nil,
-			"statements/a.csv: not a statement refundwatch can read: no header naming a date, a description and an amount (or debit and credit) in its first 30 rows\n" +
+			"statements/a.csv: not a statement refundwatch can read: no known format matches, and no header naming a date, a description and an amount (or debit and credit) in its first 30 rows\n" +
 				"disputes.csv:1: missing column order_date, amount; the header needs order_id,order_date,amount\n"},
 		{"an empty statement", map[string]string{"statements/a.csv": "", "disputes.csv": disp}, nil,
 			"statements/a.csv: file is empty\n"},

@@ -117,9 +117,9 @@ func buildJSON(in *inputs, rep *matcher.Report) jsonReport {
 		UnknownCharges: txnsJSON(rep.Unknown), InvalidRows: []jsonInvalid{},
 	}
 	for _, s := range in.statements {
-		notes := s.Notes
-		if notes == nil {
-			notes = []string{}
+		notes := []string{}
+		for _, n := range s.Notes {
+			notes = append(notes, n.String())
 		}
 		skipped := s.Skipped
 		if skipped == nil {

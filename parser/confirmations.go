@@ -42,7 +42,7 @@ type confirmationRow struct {
 // (refund or cancel), and optionally amount and note.
 func ReadConfirmations(name string, r io.Reader) ([]Confirmation, error) {
 	var out []Confirmation
-	err := readTable(name, r, &confirmationRow{}, []string{"order_id", "confirmed_on", "kind"}, func(c *collector, v any, line int) {
+	err := decodeRows(name, r, &confirmationRow{}, []string{"order_id", "confirmed_on", "kind"}, func(c *collector, v any, line int) {
 		row := v.(*confirmationRow)
 		k := Confirmation{File: name, Line: line, Note: strings.TrimSpace(row.Note)}
 		var err error

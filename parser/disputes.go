@@ -58,7 +58,7 @@ func ParseOrderID(text string) (string, error) {
 func ReadDisputes(name string, r io.Reader) ([]Dispute, error) {
 	var out []Dispute
 	seen := map[string]int{}
-	err := readTable(name, r, &disputeRow{}, []string{"order_id", "order_date", "amount"}, func(c *collector, v any, line int) {
+	err := decodeRows(name, r, &disputeRow{}, []string{"order_id", "order_date", "amount"}, func(c *collector, v any, line int) {
 		row := v.(*disputeRow)
 		d := Dispute{File: name, Line: line, Card: strings.TrimSpace(row.Card), Note: strings.TrimSpace(row.Note)}
 		var err error
@@ -117,11 +117,11 @@ func requiredDate(text, field string) (Date, error) {
 	return d, nil
 }
 
-// readTable decodes a small CSV file with a header into rows of the type of
+// decodeRows decodes a small CSV file with a header into rows of the type of
 // proto with gocsv, and hands each to convert with its line number. Missing
 // required columns, quoting errors and whatever convert reports are collected
 // into one ErrorList.
-func readTable(name string, r io.Reader, proto any, required []string, convert func(c *collector, row any, line int)) error {
+func decodeRows(name string, r io.Reader, proto any, required []string, convert func(c *collector, row any, line int)) error {
 	text, _, err := Decode(r)
 	if err != nil {
 		return &Error{File: name, Err: err}

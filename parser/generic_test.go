@@ -162,8 +162,8 @@ func TestGenericErrors(t *testing.T) {
 	}{
 		{"empty file", "", "s.csv: file is empty"},
 		{"only blank lines", "\n\n  \n", "s.csv: file is empty"},
-		{"no header", "hello,world\n1,2\n", "s.csv: not a statement refundwatch can read: no header naming a date, a description and an amount (or debit and credit) in its first 30 rows"},
-		{"header only", head, "s.csv:1: the header is followed by no transaction"},
+		{"no header", "hello,world\n1,2\n", "s.csv: not a statement refundwatch can read: no known format matches, and no header naming a date, a description and an amount (or debit and credit) in its first 30 rows"},
+		{"header only", head, "s.csv:1: no transaction follows the header"},
 		{"bad amount", head + "2026-03-01,AMAZON.CO.JP,12O0\n", `s.csv:2: amount: "12O0" is not an amount`},
 		{"missing amount", head + "2026-03-01,AMAZON.CO.JP,\n", `s.csv:2: row has no amount`},
 		{"bad date", head + "2026-03-01,A,1\n2026-02-30,AMAZON.CO.JP,5\n", `s.csv:3: "2026-02-30" is not a day of the calendar`},

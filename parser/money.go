@@ -22,6 +22,17 @@ var currencySigns = []struct{ sign, code string }{
 // thousands. It returns the amount and the currency the text named, if any.
 // Text that is not exactly one amount is an error: nothing is guessed.
 func ParseAmount(text string) (decimal.Decimal, string, error) {
+	return parseAmount(text, false)
+}
+
+// ParseDecimalComma reads an amount whose decimal mark is always a comma and
+// whose thousands separator is a dot ("-62,3", "1.234,5", "200"), as German
+// banks write them.
+func ParseDecimalComma(text string) (decimal.Decimal, string, error) {
+	return parseAmount(text, true)
+}
+
+func parseAmount(text string, decimalComma bool) (decimal.Decimal, string, error) {
 	s := Fold(text)
 	s = strings.Trim(s, " '\"")
 	if s == "" {
@@ -55,7 +66,7 @@ func ParseAmount(text string) (decimal.Decimal, string, error) {
 		}
 	}
 	s, spacesOK := dropSpaceGroups(s)
-	plain, ok := plainNumber(s)
+	plain, ok := plainNumber(s, decimalComma)
 	if !ok || !spacesOK || signs > 1 {
 		return decimal.Decimal{}, "", Msgf("%q is not an amount", strings.TrimSpace(text))
 	}
@@ -93,12 +104,16 @@ func dropSpaceGroups(s string) (string, bool) {
 
 // plainNumber turns "1,234.56", "1.234,56", "1234" or "12,5" style digits into
 // "1234.56"-style text, checking that separators stand where they can.
-func plainNumber(s string) (string, bool) {
+func plainNumber(s string, commaMark bool) (string, bool) {
 	if s == "" {
 		return "", false
 	}
 	lastComma := strings.LastIndexByte(s, ',')
-	decimalComma := lastComma >= 0 && len(s)-lastComma == 3 && strings.IndexByte(s[lastComma+1:], '.') < 0
+	decimalComma := lastComma >= 0 && strings.IndexByte(s[lastComma+1:], '.') < 0 && (commaMark || len(s)-lastComma == 3)
+	if commaMark && lastComma < 0 {
+		intPart, ok := ungroup(s, '.')
+		return intPart, ok
+	}
 	var intPart, frac string
 	var group byte
 	if decimalComma {
@@ -110,7 +125,7 @@ func plainNumber(s string) (string, bool) {
 		}
 		group = ','
 	}
-	if !allDigits(frac) {
+	if !allDigits(frac) || (decimalComma && frac == "") {
 		return "", false
 	}
 	digits, ok := ungroup(intPart, group)

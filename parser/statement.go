@@ -66,7 +66,7 @@ type Statement struct {
 	Folded int
 	// Notes are what the reader inferred and the user should know, such as
 	// the sign convention.
-	Notes []string
+	Notes []*Message
 	// Invalid are the rows that could not be read, kept only when the reader
 	// was asked to skip them.
 	Invalid []*Error

@@ -70,15 +70,26 @@ func Decode(r io.Reader) (io.Reader, string, error) {
 	return decodeWith(br, japanese.ShiftJIS), EncCP932, nil
 }
 
-// DecodeAs returns a reader of r's text decoded from the named encoding.
-func DecodeAs(r io.Reader, enc string) io.Reader {
+// DecodeWith returns a reader of r's text in the named encoding, unless a
+// byte-order mark says otherwise, and the encoding it read.
+func DecodeWith(r io.Reader, enc string) (io.Reader, string, error) {
+	br := bufio.NewReaderSize(r, sniffSize)
+	head, err := br.Peek(3)
+	if err != nil && err != io.EOF {
+		return nil, "", err
+	}
+	if bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}) || bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+		return Decode(br)
+	}
 	switch enc {
 	case EncCP932:
-		return decodeWith(r, japanese.ShiftJIS)
+		return decodeWith(br, japanese.ShiftJIS), enc, nil
 	case EncCP1252:
-		return decodeWith(r, charmap.Windows1252)
+		return decodeWith(br, charmap.Windows1252), enc, nil
+	case EncUTF8, EncUTF8BOM:
+		return br, EncUTF8, nil
 	}
-	return r
+	return Decode(br)
 }
 
 func decodeWith(r io.Reader, e encoding.Encoding) io.Reader {

@@ -1,0 +1,154 @@
+package parser
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+)
+
+// Format is a statement export refundwatch can read: a built-in issuer
+// format, the generic reader, or a format the user described.
+type Format struct {
+	// Name is how reports and --format call it, e.g. "rakuten-card".
+	Name string
+	// Issuer is the card issuer or bank, as its customers know it.
+	Issuer string
+	// Country is the ISO 3166 code of the issuer's country ("" for generic).
+	Country string
+	// Example is the header line (or a typical first line, for formats
+	// without header) as the issuer writes it.
+	Example string
+	// Table describes a CSV layout; formats that are not CSV set Sniff and Read instead.
+	Table *TableSpec
+	// Sniff reports whether the start of a file (decoded) is in this format.
+	Sniff func(head []byte) bool
+	// Read reads a whole file in this format; text is already decoded.
+	Read func(name string, text io.Reader, enc string, opts ReadOptions) (*Statement, error)
+}
+
+// detects reports whether head, the decoded start of a file, is in format f.
+func (f *Format) detects(head []byte) bool {
+	if f.Sniff != nil {
+		return f.Sniff(head)
+	}
+	return f.Table != nil && f.Table.detect(head)
+}
+
+func (f *Format) read(name string, text io.Reader, enc string, opts ReadOptions) (*Statement, error) {
+	if f.Read != nil {
+		return f.Read(name, text, enc, opts)
+	}
+	return readTable(f.Table, f.Name, name, text, enc, opts)
+}
+
+// specificity orders formats for detection: those that demand more of a
+// file are tried first, and the generic reader last.
+func (f *Format) specificity() int {
+	switch {
+	case f.Name == FormatGeneric:
+		return -1
+	case f.Table == nil:
+		return 1000
+	case f.Table.Headerless:
+		return 500
+	}
+	return len(f.Table.Header)
+}
+
+// Registry is a set of formats to detect statements by.
+type Registry struct {
+	formats []*Format
+}
+
+// builtinFormats are the formats refundwatch knows; each file of
+// formats_*.go adds its issuers.
+var builtinFormats []*Format
+
+// NewRegistry returns the built-in formats plus extra ones (user formats),
+// which are tried before the built-in ones of equal specificity.
+func NewRegistry(extra ...*Format) *Registry {
+	all := append(append([]*Format{}, extra...), builtinFormats...)
+	all = append(all, genericFormat)
+	slices.SortStableFunc(all, func(a, b *Format) int { return b.specificity() - a.specificity() })
+	return &Registry{formats: all}
+}
+
+// Formats lists the registry's formats by name.
+func (r *Registry) Formats() []*Format {
+	out := slices.Clone(r.formats)
+	slices.SortFunc(out, func(a, b *Format) int { return strings.Compare(a.Name, b.Name) })
+	return out
+}
+
+// Lookup finds a format by name.
+func (r *Registry) Lookup(name string) (*Format, bool) {
+	for _, f := range r.formats {
+		if f.Name == name {
+			return f, true
+		}
+	}
+	return nil, false
+}
+
+// Read reads one statement file, detecting its encoding and format from its
+// content (never its name). With force set, it reads the file as that format.
+func (r *Registry) Read(name string, in io.Reader, force *Format, opts ReadOptions) (*Statement, error) {
+	text, enc, err := r.decode(in, force)
+	if err != nil {
+		return nil, &Error{File: name, Err: err}
+	}
+	br, head, err := peekDecoded(text)
+	if err != nil {
+		return nil, &Error{File: name, Err: err}
+	}
+	if len(strings.TrimSpace(string(head))) == 0 {
+		return nil, Errorf(name, 0, "file is empty")
+	}
+	if force != nil {
+		return force.read(name, br, enc, opts)
+	}
+	for _, f := range r.formats {
+		if f.detects(head) {
+			if f.Table != nil && f.Table.Encoding != "" && enc != f.Table.Encoding && enc == EncUTF8 && !isASCII(string(head)) {
+				continue
+			}
+			return f.read(name, br, enc, opts)
+		}
+	}
+	return nil, Errorf(name, 0, "not a statement refundwatch can read: no known format matches, and no header naming a date, a description and an amount (or debit and credit) in its first %d rows", headerSearchRows)
+}
+
+// decode reads in's text; a forced format's own encoding is used when no
+// byte-order mark says otherwise.
+func (r *Registry) decode(in io.Reader, force *Format) (io.Reader, string, error) {
+	if force != nil && force.Table != nil && force.Table.Encoding != "" {
+		return DecodeWith(in, force.Table.Encoding)
+	}
+	return Decode(in)
+}
+
+// ReadStatement reads one statement file with the built-in formats,
+// detecting its encoding and format from its content.
+func ReadStatement(name string, r io.Reader, opts ReadOptions) (*Statement, error) {
+	return defaultRegistry.Read(name, r, nil, opts)
+}
+
+var defaultRegistry = NewRegistry()
+
+// FormatNames lists the names of the built-in formats.
+func FormatNames() []string {
+	var names []string
+	for _, f := range defaultRegistry.Formats() {
+		names = append(names, f.Name)
+	}
+	return names
+}
+
+// String names the format and its issuer.
+func (f *Format) String() string {
+	if f.Issuer == "" {
+		return f.Name
+	}
+	return fmt.Sprintf("%s (%s)", f.Name, f.Issuer)
+}

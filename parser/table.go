@@ -1,0 +1,666 @@
+package parser
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"io"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+)
+
+// column is a kind of column a statement can have.
+type column int
+
+const (
+	colNone column = iota
+	colPostDate
+	colDate
+	colUseDate
+	colDescription
+	colAmount
+	colDebit
+	colCredit
+	colCurrency
+	colOrigAmount
+	colOrigCurrency
+	colAccount
+	colDirection // says whether an unsigned amount is a debit or a credit
+	colStatus    // says whether a row is booked (completed) or not
+	numColumns
+)
+
+// Signs is how a table's amount column writes charges and credits.
+type Signs int
+
+const (
+	// SignsInfer decides per file: charges are whatever sign most rows have.
+	SignsInfer Signs = iota
+	// ChargesPositive: charges positive, credits negative (most card issuers).
+	ChargesPositive
+	// ChargesNegative: charges negative, credits positive (bank accounts, Chase and
+	// Bank of America cards).
+	ChargesNegative
+)
+
+// TableSpec describes a CSV statement layout: where its header is, which
+// column holds what, and how dates, amounts and signs are written. Built-in
+// formats and the formats a user describes are TableSpecs.
+type TableSpec struct {
+	// Delimiter separates fields; ',' when zero.
+	Delimiter rune
+	// Encoding is the encoding the issuer writes (EncCP932, EncCP1252 …); a
+	// byte-order mark still wins. Empty means detect.
+	Encoding string
+	// Header lists header cells, folded (see foldHeader), that all stand in
+	// the header row. The header row may follow a preamble.
+	Header []string
+	// Headerless formats have no header row: Positions and DataRow describe them.
+	Headerless bool
+	// Columns names, per kind of column, the header cells that hold it
+	// (folded); the first name found wins.
+	Columns map[column][]string
+	// Positions gives, for a format without header, each column's 1-based position.
+	Positions map[column]int
+	// DataRow, for a format without header, reports whether a record is a
+	// row of this format; it is how such files are detected.
+	DataRow func(rec []string) bool
+	// DateOrder reads dates written with the year last; orderUnknown lets
+	// each file's dates tell.
+	DateOrder dayOrder
+	// ParseDate reads dates the common forms do not cover (era years, YYMMDD,
+	// "10 Feb 18"); nil uses the common forms.
+	ParseDate func(string) (Date, bool)
+	// DecimalComma says amounts use a comma as the decimal mark ("-62,3").
+	DecimalComma bool
+	// Signs is the sign convention of the amount column.
+	Signs Signs
+	// Credit lists Direction column values that mark a credit (for
+	// unsigned amounts); other values are debits.
+	Credit []string
+	// Booked lists Status column values of rows that count; other rows are
+	// skipped, counted under their status.
+	Booked []string
+	// Currency is the currency the issuer bills in, when rows do not say.
+	Currency string
+	// AccountLine finds the account in a record before the header or in a
+	// block line: the first capture group is the account.
+	AccountLine *regexp.Regexp
+	// Hook, when set, sees each record after the header before it is read,
+	// and may set the row state (block lines, section markers) or skip it by
+	// returning a reason.
+	Hook func(s *RowState, rec []string) (skip string)
+}
+
+// RowState is what earlier rows of a file tell about later ones.
+type RowState struct {
+	// Account is the account of the rows that follow (from a block line).
+	Account string
+	// Credits makes the rows that follow credits, whatever their sign (a
+	// section of cancellations and refunds).
+	Credits bool
+}
+
+// layout is where one file keeps each kind of column.
+type layout struct {
+	line   int
+	width  int             // columns the reader needs
+	fields int             // cells in the header row
+	col    [numColumns]int // column index + 1; 0 when absent
+}
+
+func (l *layout) has(c column) bool { return l.col[c] > 0 }
+
+func (l *layout) cell(rec []string, c column) string {
+	if l.col[c] == 0 || l.col[c] > len(rec) {
+		return ""
+	}
+	return strings.TrimSpace(rec[l.col[c]-1])
+}
+
+// dateColumn is the column that gives Transaction.Date: the posting date
+// where there is one.
+func (l *layout) dateColumn() column {
+	for _, c := range []column{colPostDate, colDate, colUseDate} {
+		if l.has(c) {
+			return c
+		}
+	}
+	return colNone
+}
+
+func (l *layout) readable() bool {
+	return l.dateColumn() != colNone && l.has(colDescription) &&
+		(l.has(colAmount) || l.has(colDebit) || l.has(colCredit))
+}
+
+// foldHeader turns a header cell into the form TableSpecs name it: NFKC,
+// lower case, single spaces, and a trailing "(…)" such as "(¥)" or "(USD)"
+// removed.
+func foldHeader(cell string) string {
+	h := strings.ToLower(Fold(cell))
+	if h != "amount (foreign currency)" {
+		if i := strings.LastIndexByte(h, '('); i > 0 && strings.HasSuffix(h, ")") {
+			h = strings.TrimSpace(h[:i])
+		}
+	}
+	return strings.Join(strings.Fields(h), " ")
+}
+
+// matchHeader reports whether rec is the header of spec, and where its columns are.
+func (spec *TableSpec) matchHeader(rec []string) (layout, bool) {
+	var l layout
+	folded := make([]string, len(rec))
+	for i, cell := range rec {
+		folded[i] = foldHeader(cell)
+	}
+	for _, want := range spec.Header {
+		if !contains(folded, want) {
+			return l, false
+		}
+	}
+	for kind, names := range spec.Columns {
+		for _, name := range names {
+			if i := indexOf(folded, name); i >= 0 {
+				l.col[kind] = i + 1
+				break
+			}
+		}
+	}
+	for _, c := range l.col {
+		l.width = max(l.width, c)
+	}
+	l.fields = len(rec)
+	return l, l.readable()
+}
+
+// fixedLayout is the layout of a format without header.
+func (spec *TableSpec) fixedLayout() layout {
+	var l layout
+	for kind, pos := range spec.Positions {
+		l.col[kind] = pos
+		l.width = max(l.width, pos)
+	}
+	l.fields = -1
+	return l
+}
+
+func (spec *TableSpec) delimiter() rune {
+	if spec.Delimiter == 0 {
+		return ','
+	}
+	return spec.Delimiter
+}
+
+// headerSearchRows is how many records may come before the header, and how
+// many a format without header is recognised from.
+const headerSearchRows = 30
+
+// detect reports whether head, the decoded start of a file, is in this layout.
+func (spec *TableSpec) detect(head []byte) bool {
+	r := csv.NewReader(bytes.NewReader(head))
+	r.Comma, r.FieldsPerRecord, r.LazyQuotes = spec.delimiter(), -1, true
+	rows := 0
+	for i := 0; i < headerSearchRows; i++ {
+		rec, err := r.Read()
+		if err != nil {
+			break
+		}
+		if !spec.Headerless {
+			if _, ok := spec.matchHeader(rec); ok {
+				return true
+			}
+			continue
+		}
+		if spec.DataRow != nil && spec.DataRow(rec) {
+			rows++
+		}
+	}
+	return rows > 0
+}
+
+// totalWords mark rows that sum up others rather than move money.
+var totalWords = []string{"total", "subtotal", "balance", "合計", "小計", "残高", "請求額", "summe", "saldo"}
+
+func isTotalRow(rec []string) bool {
+	for _, cell := range rec {
+		c := strings.ToLower(Fold(cell))
+		for _, w := range totalWords {
+			if strings.Contains(c, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isBlank(rec []string) bool {
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// pendingDate is a transaction whose year-last date waits for the file to
+// tell day-first from month-first.
+type pendingDate struct {
+	txn   int
+	parts dateParts
+	text  string
+	line  int
+}
+
+// tableReader reads one statement file laid out by a TableSpec.
+type tableReader struct {
+	spec    *TableSpec
+	st      *Statement
+	opts    ReadOptions
+	errs    collector
+	layout  layout
+	state   RowState
+	order   dayOrder
+	orderAt int // line that fixed order
+	pending []pendingDate
+	signs   [2]int // amount-column rows written positive, negative
+}
+
+// readTable reads a statement in the layout spec describes. text is already decoded.
+func readTable(spec *TableSpec, format, name string, text io.Reader, enc string, opts ReadOptions) (*Statement, error) {
+	t := &tableReader{
+		spec:  spec,
+		st:    &Statement{File: name, Format: format, Encoding: enc},
+		opts:  opts,
+		errs:  collector{file: name},
+		order: spec.DateOrder,
+	}
+	if spec.Headerless {
+		t.layout = spec.fixedLayout()
+	}
+	r := csv.NewReader(text)
+	r.Comma, r.FieldsPerRecord, r.ReuseRecord = spec.delimiter(), -1, true
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.errs.addErr(csvError(name, err))
+			break
+		}
+		line, _ := r.FieldPos(0)
+		t.st.Rows++
+		t.row(rec, line)
+	}
+	t.finish()
+	if err := t.errs.err(); err != nil {
+		return nil, err
+	}
+	return t.st, nil
+}
+
+// csvError turns an encoding/csv error into an *Error at its line and column.
+func csvError(name string, err error) *Error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &Error{File: name, Line: pe.Line, Column: pe.Column, Err: Msgf("%v (check the quoting of this row)", pe.Err)}
+	}
+	return &Error{File: name, Err: err}
+}
+
+func (t *tableReader) row(rec []string, line int) {
+	if t.layout.line == 0 && t.layout.fields >= 0 {
+		if l, ok := t.spec.matchHeader(rec); ok {
+			l.line = line
+			t.layout = l
+			t.st.skip(SkipHeader)
+			return
+		}
+		t.findAccount(rec)
+		t.st.skip(SkipPreamble)
+		return
+	}
+	if isBlank(rec) {
+		t.st.skip(SkipBlank)
+		return
+	}
+	if t.spec.Hook != nil {
+		if reason := t.spec.Hook(&t.state, rec); reason != "" {
+			t.st.skip(reason)
+			return
+		}
+	}
+	l := &t.layout
+	if len(rec) < l.width {
+		if l.fields < 0 && t.dateless(rec) {
+			return
+		}
+		t.invalid(line, "row has %d fields, but the header on line %d needs %d", len(rec), l.line, l.width)
+		return
+	}
+	if l.fields >= 0 && len(rec) > l.fields && !isBlank(rec[l.fields:]) {
+		// Most often an unquoted comma inside a merchant name, which shifts
+		// every later column: reading on would take the wrong cell as the amount.
+		t.invalid(line, "row has %d fields, but the header on line %d has %d (an unquoted comma in a field?)", len(rec), l.line, l.fields)
+		return
+	}
+	if t.dateless(rec) {
+		return
+	}
+	if l.has(colStatus) && len(t.spec.Booked) > 0 {
+		if status := l.cell(rec, colStatus); !containsFold(t.spec.Booked, status) {
+			t.st.skip(strings.ToLower(Fold(status)))
+			return
+		}
+	}
+	t.transaction(rec, line)
+}
+
+// dateless classifies a record without a date: a total, a note, or (when it
+// carries an amount) invalid. It reports whether the record was dealt with.
+func (t *tableReader) dateless(rec []string) bool {
+	l := &t.layout
+	if l.cell(rec, l.dateColumn()) != "" {
+		return false
+	}
+	amountText := l.cell(rec, colAmount) + l.cell(rec, colDebit) + l.cell(rec, colCredit)
+	switch {
+	case isTotalRow(rec):
+		t.st.skip(SkipTotal)
+	case amountText == "" || l.fields < 0:
+		t.st.skip(SkipNote)
+	default:
+		return false
+	}
+	return true
+}
+
+func (t *tableReader) findAccount(rec []string) {
+	if t.spec.AccountLine == nil {
+		return
+	}
+	if m := t.spec.AccountLine.FindStringSubmatch(strings.Join(rec, string(t.spec.delimiter()))); m != nil {
+		t.state.Account = strings.TrimSpace(m[1])
+	}
+}
+
+func (t *tableReader) transaction(rec []string, line int) {
+	l := &t.layout
+	if l.cell(rec, l.dateColumn()) == "" {
+		t.invalid(line, "row has an amount but no date")
+		return
+	}
+	x := Transaction{File: t.st.File, Line: line, Account: t.state.Account, Currency: t.spec.Currency}
+	desc := l.cell(rec, colDescription)
+	if !utf8.ValidString(desc) {
+		t.invalid(line, "description is not valid %s text; the file changes encoding after its first 64 KiB", t.st.Encoding)
+		return
+	}
+	x.Description, x.Normalized = desc, Normalize(desc)
+	if !t.readDates(&x, rec, line) || !t.readAmount(&x, rec, line) {
+		return
+	}
+	if a := l.cell(rec, colAccount); a != "" {
+		x.Account = a
+	}
+	if c := strings.ToUpper(l.cell(rec, colCurrency)); c != "" {
+		x.Currency = c
+	}
+	if o := l.cell(rec, colOrigAmount); o != "" {
+		amt, cur, err := t.amount(o)
+		if err != nil {
+			t.invalid(line, "original amount: %v", err)
+			return
+		}
+		x.OrigAmount, x.OrigCurrency = amt.Abs(), cur
+		if c := strings.ToUpper(l.cell(rec, colOrigCurrency)); c != "" {
+			x.OrigCurrency = c
+		}
+	}
+	t.st.Txns = append(t.st.Txns, x)
+}
+
+func (t *tableReader) readDates(x *Transaction, rec []string, line int) bool {
+	l := &t.layout
+	dc := l.dateColumn()
+	d, ok := t.date(l.cell(rec, dc), line, len(t.st.Txns))
+	if !ok {
+		return false
+	}
+	x.Date = d
+	if dc != colUseDate && l.has(colUseDate) {
+		if u := l.cell(rec, colUseDate); u != "" {
+			x.UsedOn = t.secondaryDate(u, line)
+		}
+	}
+	return true
+}
+
+// secondaryDate reads the usage date, which only adds detail: it follows
+// the day order the file's main dates settle.
+func (t *tableReader) secondaryDate(text string, line int) Date {
+	if t.spec.ParseDate != nil {
+		d, _ := t.spec.ParseDate(text)
+		return d
+	}
+	p, ok := scanDate(text)
+	if !ok {
+		return Date{}
+	}
+	if p.needsOrder() && t.order == orderUnknown {
+		if e := p.evidence(); e != orderUnknown {
+			t.order, t.orderAt = e, line
+		}
+	}
+	d, _ := p.date(t.order)
+	return d
+}
+
+// date reads a date cell; a year-last date with slashes is resolved at the end.
+func (t *tableReader) date(text string, line, txn int) (Date, bool) {
+	if t.spec.ParseDate != nil {
+		d, ok := t.spec.ParseDate(text)
+		if !ok {
+			t.invalid(line, "%q is not a date as this format writes them", text)
+		}
+		return d, ok
+	}
+	p, ok := scanDate(text)
+	if !ok {
+		t.invalid(line, "%q is not a date (expected 2026-03-02, 2026/03/02 or 03/02/2026)", text)
+		return Date{}, false
+	}
+	if p.needsOrder() && t.spec.DateOrder == orderUnknown {
+		if e := p.evidence(); e != orderUnknown {
+			if t.order != orderUnknown && t.order != e {
+				t.invalid(line, "%q contradicts the day order of line %d (%s)", text, t.orderAt, t.order)
+				return Date{}, false
+			}
+			t.order, t.orderAt = e, line
+		}
+		t.pending = append(t.pending, pendingDate{txn: txn, parts: p, text: text, line: line})
+		return Date{}, true
+	}
+	d, ok := p.date(t.order)
+	if !ok {
+		t.invalid(line, "%q is not a day of the calendar", text)
+		return Date{}, false
+	}
+	return d, true
+}
+
+func (o dayOrder) String() string {
+	if o == orderDMY {
+		return "day/month/year"
+	}
+	return "month/day/year"
+}
+
+// amount reads an amount the way this format writes them.
+func (t *tableReader) amount(text string) (decimal.Decimal, string, error) {
+	if t.spec.DecimalComma {
+		return ParseDecimalComma(text)
+	}
+	return ParseAmount(text)
+}
+
+func (t *tableReader) readAmount(x *Transaction, rec []string, line int) bool {
+	l := &t.layout
+	if l.has(colAmount) && l.cell(rec, colAmount) != "" {
+		amt, cur, err := t.amount(l.cell(rec, colAmount))
+		if err != nil {
+			t.invalid(line, "amount: %v", err)
+			return false
+		}
+		if cur != "" {
+			x.Currency = cur
+		}
+		switch {
+		case l.has(colDirection):
+			amt = amt.Abs()
+			if containsFold(t.spec.Credit, l.cell(rec, colDirection)) {
+				amt = amt.Neg()
+			}
+		case t.spec.Signs == ChargesNegative:
+			amt = amt.Neg()
+		case t.spec.Signs == SignsInfer:
+			t.signs[max(0, -amt.Sign())]++
+		}
+		if t.state.Credits {
+			amt = amt.Abs().Neg()
+		}
+		x.Amount = amt
+		return true
+	}
+	var debit, credit decimal.Decimal
+	for _, side := range []struct {
+		c    column
+		name string
+		dst  *decimal.Decimal
+	}{{colDebit, "debit", &debit}, {colCredit, "credit", &credit}} {
+		text := l.cell(rec, side.c)
+		if text == "" {
+			continue
+		}
+		amt, cur, err := t.amount(text)
+		if err != nil {
+			t.invalid(line, "%s: %v", side.name, err)
+			return false
+		}
+		*side.dst = amt.Abs()
+		if cur != "" {
+			x.Currency = cur
+		}
+	}
+	if l.cell(rec, colDebit) == "" && l.cell(rec, colCredit) == "" {
+		t.invalid(line, "row has no amount")
+		return false
+	}
+	x.Amount = debit.Sub(credit)
+	if t.state.Credits {
+		x.Amount = x.Amount.Abs().Neg()
+	}
+	return true
+}
+
+func (t *tableReader) invalid(line int, format string, args ...any) {
+	e := Errorf(t.st.File, line, format, args...)
+	if t.opts.SkipInvalid {
+		t.st.Invalid = append(t.st.Invalid, e)
+		t.st.skip(SkipInvalid)
+		return
+	}
+	t.errs.addErr(e)
+}
+
+// finish settles year-last dates, the sign convention and the file's account.
+func (t *tableReader) finish() {
+	if t.layout.line == 0 && t.layout.fields >= 0 {
+		t.errs.add(0, "no header line found in the first %d rows", headerSearchRows)
+		return
+	}
+	t.resolveDates()
+	if t.spec.Signs == SignsInfer && t.signs[1] > t.signs[0] {
+		for i := range t.st.Txns {
+			t.st.Txns[i].Amount = t.st.Txns[i].Amount.Neg()
+		}
+		t.st.Notes = append(t.st.Notes, Msgf("charges are written as negative amounts here (%d of %d rows); signs turned so that charges count as positive", t.signs[1], t.signs[0]+t.signs[1]))
+	}
+	txns := t.st.Txns
+	t.st.Txns = make([]Transaction, 0, len(txns))
+	accounts := map[string]bool{}
+	for _, x := range txns {
+		if !x.Date.Valid() {
+			continue // its date could not be settled; reported by resolveDates
+		}
+		accounts[x.Account] = true
+		t.st.add(x)
+	}
+	if len(accounts) == 1 {
+		for a := range accounts {
+			t.st.Account = a
+		}
+	}
+	if len(t.st.Txns) == 0 && len(t.errs.errs) == 0 && len(t.st.Invalid) == 0 {
+		t.errs.add(t.layout.line, "no transaction follows the header")
+	}
+}
+
+func (t *tableReader) resolveDates() {
+	if len(t.pending) == 0 {
+		return
+	}
+	order := t.order
+	if order == orderUnknown {
+		// Dates like 03/03/2026 read the same both ways; any other date needs evidence.
+		for _, p := range t.pending {
+			if p.parts.a != p.parts.b {
+				t.errs.add(p.line, "%q could be day/month/year or month/day/year, and no date in the file has a day above 12 to tell which", p.text)
+				return
+			}
+		}
+		order = orderDMY
+	}
+	for _, p := range t.pending {
+		d, ok := p.parts.date(order)
+		if !ok {
+			t.invalid(p.line, "%q is not a day of the calendar (read as %s)", p.text, order)
+			continue
+		}
+		t.st.Txns[p.txn].Date = d
+	}
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+func containsFold(list []string, s string) bool {
+	s = strings.ToLower(Fold(s))
+	for _, x := range list {
+		if strings.ToLower(x) == s {
+			return true
+		}
+	}
+	return false
+}
+
+// peekDecoded returns a reader of text and the first 64 KiB of it.
+func peekDecoded(text io.Reader) (*bufio.Reader, []byte, error) {
+	br := bufio.NewReaderSize(text, sniffSize)
+	head, err := br.Peek(sniffSize)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return nil, nil, err
+	}
+	return br, head, nil
+}
