@@ -51,7 +51,7 @@ func (f *Format) specificity() int {
 	case f.Table == nil:
 		return 1000
 	case f.Table.Headerless:
-		return 500
+		return 500 + len(f.Table.Positions)
 	}
 	return len(f.Table.Header)
 }
@@ -61,9 +61,9 @@ type Registry struct {
 	formats []*Format
 }
 
-// builtinFormats are the formats refundwatch knows; each file of
-// formats_*.go adds its issuers.
-var builtinFormats []*Format
+// builtinFormats are the formats refundwatch knows, by region; each
+// formats_*.go file lists its issuers.
+var builtinFormats = slices.Concat(jpCardFormats, jpBankFormats, usFormats, euFormats, ofxFormats)
 
 // NewRegistry returns the built-in formats plus extra ones (user formats),
 // which are tried before the built-in ones of equal specificity.

@@ -90,10 +90,14 @@ type TableSpec struct {
 	// AccountLine finds the account in a record before the header or in a
 	// block line: the first capture group is the account.
 	AccountLine *regexp.Regexp
-	// Hook, when set, sees each record after the header before it is read,
-	// and may set the row state (block lines, section markers) or skip it by
-	// returning a reason.
-	Hook func(s *RowState, rec []string) (skip string)
+	// Hook, when set, sees each record after the header before it is read.
+	// It may set the row state (block lines, section markers), skip the
+	// record by returning a reason, or return the record repaired (an
+	// unquoted comma in a merchant name joined back); nil out keeps rec.
+	Hook func(s *RowState, rec []string) (out []string, skip string)
+	// Enrich, when set, completes a transaction from its record (a foreign
+	// amount written in a memo column, say).
+	Enrich func(x *Transaction, rec []string)
 }
 
 // RowState is what earlier rows of a file tell about later ones.
@@ -103,6 +107,9 @@ type RowState struct {
 	// Credits makes the rows that follow credits, whatever their sign (a
 	// section of cancellations and refunds).
 	Credits bool
+	// Section is free for a format's Hook to remember where in the file it
+	// is (a second table that is not transactions, say).
+	Section string
 }
 
 // layout is where one file keeps each kind of column.
@@ -330,9 +337,13 @@ func (t *tableReader) row(rec []string, line int) {
 		return
 	}
 	if t.spec.Hook != nil {
-		if reason := t.spec.Hook(&t.state, rec); reason != "" {
+		out, reason := t.spec.Hook(&t.state, rec)
+		if reason != "" {
 			t.st.skip(reason)
 			return
+		}
+		if out != nil {
+			rec = out
 		}
 	}
 	l := &t.layout
@@ -410,6 +421,9 @@ func (t *tableReader) transaction(rec []string, line int) {
 	}
 	if c := strings.ToUpper(l.cell(rec, colCurrency)); c != "" {
 		x.Currency = c
+	}
+	if t.spec.Enrich != nil {
+		t.spec.Enrich(&x, rec)
 	}
 	if o := l.cell(rec, colOrigAmount); o != "" {
 		amt, cur, err := t.amount(o)

@@ -1,0 +1,4 @@
+package parser
+
+// Japanese banks.
+var jpBankFormats = []*Format{}

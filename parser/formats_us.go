@@ -1,0 +1,4 @@
+package parser
+
+// United States card issuers and banks.
+var usFormats = []*Format{}

@@ -1,0 +1,4 @@
+package parser
+
+// OFX and QFX statements.
+var ofxFormats = []*Format{}
