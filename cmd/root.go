@@ -61,6 +61,6 @@ It reads its inputs and never writes them, and it never uses the network.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%w (see %s --help)", err, c.CommandPath())
 	})
-	root.AddCommand(newCheckCmd(e), newVersionCmd(e))
+	root.AddCommand(newCheckCmd(e), newDetectCmd(e), newFormatsCmd(e), newVersionCmd(e))
 	return root
 }

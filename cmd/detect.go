@@ -1,0 +1,133 @@
+package cmd
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/refundwatch/refundwatch/parser"
+	"github.com/spf13/cobra"
+)
+
+func newDetectCmd(e env) *cobra.Command {
+	var skipInvalid bool
+	c := &cobra.Command{
+		Use:   "detect PATH ...",
+		Short: "Say which format each statement file is read as, its dates and its row accounting",
+		Long: `Detect reads statement files (or folders of them) the way check does, and says for
+each file which format it was recognised as, the account it belongs to, its encoding,
+the days it covers, and what became of every row: transactions, rows skipped (and
+why), rows folded because an overlapping export of the same account has them too.
+
+Exit status: 0 when every file was read, 2 when a file could not be.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			return runDetect(args, skipInvalid, e)
+		},
+	}
+	c.Flags().BoolVar(&skipInvalid, "skip-invalid", false, "list rows that cannot be read instead of stopping")
+	return c
+}
+
+func runDetect(paths []string, skipInvalid bool, e env) error {
+	files, err := expand(paths, "statement")
+	var problems parser.ErrorList
+	if l, ok := parser.AsList(err); ok {
+		problems = append(problems, l...)
+	}
+	reg := parser.NewRegistry()
+	var stmts []*parser.Statement
+	for _, f := range files {
+		s, err := readFile(f, func(name string, r io.Reader) (*parser.Statement, error) {
+			return reg.Read(name, r, nil, parser.ReadOptions{SkipInvalid: skipInvalid})
+		})
+		if l, ok := parser.AsList(err); ok {
+			problems = append(problems, l...)
+			continue
+		}
+		stmts = append(stmts, s)
+	}
+	parser.FoldOverlaps(stmts)
+	var buf bytes.Buffer
+	for i, s := range stmts {
+		if i > 0 {
+			buf.WriteByte('\n')
+		}
+		describeStatement(&buf, s, reg)
+	}
+	if _, err := e.stdout.Write([]byte(MaskCardNumbers(buf.String()))); err != nil {
+		return err
+	}
+	if len(problems) > 0 {
+		return problems
+	}
+	return nil
+}
+
+// describeStatement writes what detect says of one file.
+func describeStatement(w io.Writer, s *parser.Statement, reg *parser.Registry) {
+	format := s.Format
+	if f, ok := reg.Lookup(s.Format); ok && f.Issuer != "" {
+		format += " (" + f.Issuer + ")"
+	}
+	account := s.Account
+	if account == "" {
+		account = "not stated in the file"
+	}
+	fmt.Fprintf(w, "%s\n", s.File)
+	fmt.Fprintf(w, "  format        %s\n", format)
+	fmt.Fprintf(w, "  account       %s\n", account)
+	fmt.Fprintf(w, "  encoding      %s\n", s.Encoding)
+	fmt.Fprintf(w, "  dates         %s to %s\n", s.From, s.To)
+	fmt.Fprintf(w, "  rows read     %d\n", s.Rows)
+	fmt.Fprintf(w, "  transactions  %d (%s, %s)\n", len(s.Txns)+s.Folded, plural(countSign(s, 1), "charge"), plural(countSign(s, -1), "credit"))
+	fmt.Fprintf(w, "  skipped       %d%s\n", s.SkippedTotal(), skipReasons(s))
+	fmt.Fprintf(w, "  folded        %d\n", s.Folded)
+	for _, n := range s.Notes {
+		fmt.Fprintf(w, "  note          %s\n", n)
+	}
+	for _, e := range s.Invalid {
+		fmt.Fprintf(w, "  invalid       %s\n", e)
+	}
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func countSign(s *parser.Statement, sign int) int {
+	n := 0
+	for i := range s.Txns {
+		if s.Txns[i].Amount.Sign() == sign {
+			n++
+		}
+	}
+	return n
+}
+
+// skipReasons lists the reasons rows were skipped for, most frequent first.
+func skipReasons(s *parser.Statement) string {
+	if len(s.Skipped) == 0 {
+		return ""
+	}
+	reasons := make([]string, 0, len(s.Skipped))
+	for r := range s.Skipped {
+		reasons = append(reasons, r)
+	}
+	slices.SortFunc(reasons, func(a, b string) int {
+		if d := s.Skipped[b] - s.Skipped[a]; d != 0 {
+			return d
+		}
+		return strings.Compare(a, b)
+	})
+	parts := make([]string, len(reasons))
+	for i, r := range reasons {
+		parts[i] = fmt.Sprintf("%s %d", r, s.Skipped[r])
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
+}
