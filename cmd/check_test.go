@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -265,5 +266,61 @@ func TestOutputNeverShowsFullCardNumbers(t *testing.T) {
 		if !strings.Contains(out, "250-1234567-1234567") {
 			t.Errorf("%s output must keep order ids whole", o)
 		}
+	}
+}
+
+// TestOverlappingExportsGiveTheSameVerdicts gives the example's statements
+// once, then with one of them twice and with a third export that overlaps
+// both months: the verdicts and unknown charges must not change.
+func TestOverlappingExportsGiveTheSameVerdicts(t *testing.T) {
+	ex := filepath.Join(repoRoot(t), "testdata", "example")
+	read := func(name string) string {
+		b, err := os.ReadFile(filepath.Join(ex, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	march, april := read("statements/2026-03.csv"), read("statements/2026-04.csv")
+	// A mid-month download: the second half of March and the first of April, in UTF-8.
+	overlap := "利用日,利用店名・商品名,利用金額,支払区分,備考\n" +
+		"2026/03/15,ＡＭＡＺＯＮ．ＣＯ．ＪＰ,-8480,１回,返品\n" +
+		"2026/03/18,ＡＭＡＺＯＮ．ＣＯ．ＪＰ,30000,１回,\n" +
+		"2026/03/21,東京電力エナジーパートナー,7820,１回,\n" +
+		"2026/04/03,ファミリーマート　新宿三丁目店,356,１回,\n"
+	verdicts := func(statements map[string]string) string {
+		files := map[string]string{"disputes.csv": read("disputes.csv"), "confirmations.csv": read("confirmations.csv")}
+		for name, content := range statements {
+			files["statements/"+name] = content
+		}
+		writeFiles(t, files)
+		out, stderr, code := runCmd(t, "check", "-o", "json", "--as-of", "2026-05-01")
+		if code != 1 || stderr != "" {
+			t.Fatalf("exit %d, stderr %q", code, stderr)
+		}
+		var rep struct {
+			Raw []map[string]any `json:"orders"`
+			Unk []map[string]any `json:"unknown_charges"`
+		}
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		for _, o := range rep.Raw {
+			fmt.Fprintf(&b, "%v %v charged=%v credited=%v\n", o["order_id"], o["verdict"], o["charged"], o["credited"])
+		}
+		for _, u := range rep.Unk {
+			fmt.Fprintf(&b, "unknown %v %v\n", u["date"], u["amount"])
+		}
+		return b.String()
+	}
+	once := verdicts(map[string]string{"2026-03.csv": march, "2026-04.csv": april})
+	twice := verdicts(map[string]string{"2026-03.csv": march, "2026-03-again.csv": march, "2026-04.csv": april})
+	overlapping := verdicts(map[string]string{"2026-03.csv": march, "mid.csv": overlap, "2026-04.csv": april})
+	if twice != once || overlapping != once {
+		t.Errorf("verdicts changed:\nonce:\n%s\ntwice:\n%s\noverlapping:\n%s", once, twice, overlapping)
+	}
+	if !strings.Contains(once, "250-4418372-2290415 still-charged charged=30000") {
+		t.Errorf("unexpected verdicts:\n%s", once)
 	}
 }
