@@ -15,6 +15,7 @@ type story struct {
 	// column first when cards is set).
 	rows     []string
 	cards    bool
+	head     string   // statement header when not the default
 	disputes []string // "order_id,order_date,amount[,currency[,card]]"
 	confs    []string // "order_id,confirmed_on,kind"
 	asOf     string   // default 2026-12-31
@@ -38,6 +39,14 @@ func (s story) run(t *testing.T) *Report {
 	head := "Date,Description,Amount\n"
 	if s.cards {
 		head = "Card No.,Date,Description,Amount\n"
+	}
+	if s.head != "" {
+		head = s.head + "\n"
+		for i, r := range s.rows {
+			if n := strings.Count(s.head, ",") - strings.Count(r, ","); n > 0 {
+				s.rows[i] += strings.Repeat(",", n)
+			}
+		}
 	}
 	st, err := parser.ReadStatement("st.csv", strings.NewReader(head+strings.Join(s.rows, "\n")+"\n"), parser.ReadOptions{})
 	if err != nil {
@@ -255,6 +264,27 @@ func TestVerdicts(t *testing.T) {
 			disputes: []string{A}, confs: []string{confA},
 			want:    map[string]Verdict{orderA: NotCharged},
 			unknown: []string{"2026-03-04", "2026-03-17"},
+		},
+		{
+			name:     "one split pair and two orders of its amount on one day: both ambiguous",
+			rows:     []string{"2026-02-20,LAWSON,1", "2026-03-04,AMAZON.CO.JP,8000", "2026-03-05,AMAZON.CO.JP,4800", "2026-04-20,LAWSON,1"},
+			disputes: []string{A, orderB + ",2026-03-02,12800,JPY"},
+			want:     map[string]Verdict{orderA: Ambiguous, orderB: Ambiguous},
+			reasons:  map[string]string{orderB: "could belong to this order or to " + orderA},
+		},
+		{
+			name:     "one split pair: the order nearer in date takes it",
+			rows:     []string{"2026-02-20,LAWSON,1", "2026-03-04,AMAZON.CO.JP,8000", "2026-03-05,AMAZON.CO.JP,4800", "2026-04-20,LAWSON,1"},
+			disputes: []string{A, orderB + ",2026-02-28,12800,JPY"},
+			confs:    []string{confA, orderB + ",2026-03-10,refund"},
+			want:     map[string]Verdict{orderA: StillCharged, orderB: NotCharged},
+		},
+		{
+			name:     "a foreign purchase matches on its original amount",
+			rows:     []string{"2026-02-20,LAWSON,1", "2026-03-04,AMAZON.COM,2000,12.34,USD", "2026-04-20,LAWSON,1,,"},
+			head:     "Date,Description,Amount,Original amount,Original currency",
+			disputes: []string{orderA + ",2026-03-02,12.34,USD"}, confs: []string{confA},
+			want: map[string]Verdict{orderA: StillCharged},
 		},
 		{
 			name:  "the card in disputes limits matching to that card",

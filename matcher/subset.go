@@ -18,45 +18,104 @@ const (
 
 // assignSubsets looks, for each order that no exact charge paid, for the one
 // set of 2 to 5 unused Amazon charges posted D−3 … D+14 that sums exactly to
-// the order's amount. A unique set is taken; several sets make the order
-// ambiguous, listing their charges as candidates.
+// the order's amount. Several sets make the order ambiguous, listing their
+// charges as candidates. A unique set is taken unless another order's unique
+// set shares a charge with it: then the set with fewer charges, nearer its
+// order's date, wins, and equally good ones make both orders ambiguous.
 func assignSubsets(orders []*order, charges []*parser.Transaction, used map[*parser.Transaction]bool) {
+	type claim struct {
+		o        *order
+		set      []*parser.Transaction
+		distance int
+	}
+	var claims []claim
 	for _, o := range orders {
 		if o.ambiguous || len(o.res.Charges) > 0 {
 			continue
 		}
-		var pool []*parser.Transaction
-		from, to := o.d.AddDays(-daysBeforeOrder), o.d.AddDays(subsetDaysAfter)
-		lo, _ := slices.BinarySearchFunc(charges, from, func(t *parser.Transaction, d parser.Date) int { return t.Date.Sub(d) })
-		for _, t := range charges[lo:] {
-			if t.Date.After(to) {
-				break
-			}
-			if !used[t] && o.fits(t) && t.Amount.LessThan(o.a) {
-				pool = append(pool, t)
-			}
-		}
-		sets, complete := findSubsets(pool, o.a, 2)
+		sets, complete := findSubsets(o.subsetPool(charges, used), o.a, 2)
 		switch {
 		case complete && len(sets) == 1:
-			o.res.Charges = sets[0]
-			sortTxns(o.res.Charges)
-			for _, t := range sets[0] {
-				used[t] = true
-			}
+			claims = append(claims, claim{o: o, set: sets[0], distance: o.distance(sets[0])})
 		case len(sets) > 1 || !complete:
 			o.ambiguous = true
 			o.searchCut = !complete && len(sets) < 2
 			for _, set := range sets {
-				for _, t := range set {
-					if !slices.Contains(o.res.Candidates, t) {
-						o.res.Candidates = append(o.res.Candidates, t)
-					}
-				}
+				o.addCandidates(set)
 			}
-			sortTxns(o.res.Candidates)
 		}
 	}
+	stronger := func(x, y claim) int {
+		if d := len(x.set) - len(y.set); d != 0 {
+			return d
+		}
+		return x.distance - y.distance
+	}
+	slices.SortStableFunc(claims, stronger)
+	for i, c := range claims {
+		for j, other := range claims {
+			if i != j && stronger(c, other) == 0 && overlaps(c.set, other.set) {
+				c.o.ambiguous = true
+				c.o.addCandidates(c.set)
+				c.o.addCandidates(other.set)
+				if id := other.o.res.Dispute.OrderID; !slices.Contains(c.o.alsoClaims, id) {
+					c.o.alsoClaims = append(c.o.alsoClaims, id)
+				}
+			}
+		}
+		if c.o.ambiguous || slices.ContainsFunc(c.set, func(t *parser.Transaction) bool { return used[t] }) {
+			continue // a tie, or a stronger claim took one of its charges
+		}
+		c.o.res.Charges = slices.Clone(c.set)
+		sortTxns(c.o.res.Charges)
+		for _, t := range c.set {
+			used[t] = true
+		}
+	}
+}
+
+// subsetPool is the unused Amazon charges below the order's amount posted
+// D−3 … D+14, that can make up the order.
+func (o *order) subsetPool(charges []*parser.Transaction, used map[*parser.Transaction]bool) []*parser.Transaction {
+	var pool []*parser.Transaction
+	from, to := o.d.AddDays(-daysBeforeOrder), o.d.AddDays(subsetDaysAfter)
+	lo, _ := slices.BinarySearchFunc(charges, from, func(t *parser.Transaction, d parser.Date) int { return t.Date.Sub(d) })
+	for _, t := range charges[lo:] {
+		if t.Date.After(to) {
+			break
+		}
+		if !used[t] && o.fits(t) && t.Amount.LessThan(o.a) {
+			pool = append(pool, t)
+		}
+	}
+	return pool
+}
+
+// distance adds up how many days each charge of set is from the order date.
+func (o *order) distance(set []*parser.Transaction) int {
+	n := 0
+	for _, t := range set {
+		n += absDays(t.Date.Sub(o.d))
+	}
+	return n
+}
+
+func (o *order) addCandidates(ts []*parser.Transaction) {
+	for _, t := range ts {
+		if !slices.Contains(o.res.Candidates, t) {
+			o.res.Candidates = append(o.res.Candidates, t)
+		}
+	}
+	sortTxns(o.res.Candidates)
+}
+
+func overlaps(a, b []*parser.Transaction) bool {
+	for _, t := range a {
+		if slices.Contains(b, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // findSubsets returns up to limit sets of 2 to 5 transactions from pool whose
