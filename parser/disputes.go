@@ -1,8 +1,8 @@
 package parser
 
 import (
-	"encoding/csv"
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"io"
 	"regexp"
