@@ -8,6 +8,10 @@ import "github.com/refundwatch/refundwatch/matcher"
 // so that a sentence can put them in Japanese order. TestEveryMessageHasJapanese
 // fails when a format in the code has no entry here.
 var jaText = map[string]string{
+	// Messages that only pass another one on.
+	"%v": "%[1]s",
+	"%s": "%[1]s",
+
 	// parser: dates, amounts, order ids.
 	"%q is not a date like 2026-03-02 or 2026/03/02":                                                         "「%[1]s」は日付として読めません（2026-03-02 や 2026/03/02 の形で書いてください）",
 	"%q is not a day of the calendar":                                                                        "「%[1]s」は暦にない日付です",
