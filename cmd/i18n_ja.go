@@ -50,7 +50,13 @@ var jaText = map[string]string{
 	"original amount: %v":                      "現地通貨額: %[1]s",
 	"row has no amount":                        "金額がありません",
 	"the header is followed by no transaction": "見出し行の後に取引が1件もありません",
-	"%d more problems not shown":               "ほかに%[1]s件の問題があります（表示は省略）",
+	// Statement formats (messages of the built-in formats).
+	"%q is not a date as this format writes them":                                                                  "「%[1]s」は、この形式の日付の書き方として読めません",
+	"charges are written as negative amounts here (%d of %d rows); signs turned so that charges count as positive": "このファイルは請求をマイナスの金額で書いています（%[2]s行中%[1]s行）。請求がプラスになるよう符号を反転しました",
+	"no header line found in the first %d rows":                                                                    "最初の%[1]s行に見出し行がありません",
+	"no transaction follows the header":                                                                            "見出し行の後に取引がありません",
+	"not a statement refundwatch can read: no known format matches, and no header naming a date, a description and an amount (or debit and credit) in its first %d rows": "refundwatch が読める明細ではありません。知っている形式のどれにも当たらず、最初の%[1]s行に、日付・内容・金額（または出金と入金）の列名を並べた見出し行もありません",
+	"%d more problems not shown": "ほかに%[1]s件の問題があります（表示は省略）",
 
 	// matcher: reasons.
 	"no charge of %s between %s and %s":                     "%[2]sから%[3]sまでに%[1]sの請求はありません",
