@@ -3,7 +3,6 @@ package cmd
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -53,7 +52,7 @@ EXIT STATUS
   1  findings at or above --fail-on (by default: an alert)
   2  usage or input error: bad flag, unreadable or unrecognised file, invalid row`
 
-func newCheckCmd(e env) *cobra.Command {
+func newCheckCmd(e env, g *globals) *cobra.Command {
 	opts := &checkOptions{}
 	c := &cobra.Command{
 		Use:   "check [flags] [PATH ...]",
@@ -65,7 +64,7 @@ func newCheckCmd(e env) *cobra.Command {
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.statements = args
 			opts.confsGiven = c.Flags().Changed("confirmations")
-			return runCheck(opts, e)
+			return runCheck(opts, e, g.loc)
 		},
 	}
 	f := c.Flags()
@@ -74,27 +73,26 @@ func newCheckCmd(e env) *cobra.Command {
 	f.StringVar(&opts.asOf, "as-of", "", "judge as of this `DATE` (default today)")
 	f.IntVar(&opts.grace, "grace", 30, "`DAYS` after Amazon's confirmation for a credit to arrive")
 	f.IntVar(&opts.watch, "watch", 60, "`DAYS` after Amazon's confirmation to keep watching")
-	f.StringVarP(&opts.output, "output", "o", "table", "report `FORMAT`: table or json")
+	f.StringVarP(&opts.output, "output", "o", "table", "report `FORMAT`: "+strings.Join(outputFormats, ", "))
 	f.StringVar(&opts.failOn, "fail-on", "alert", "exit 1 when a finding at or above `LEVEL` exists: alert, review or never")
 	f.BoolVar(&opts.skipInvalid, "skip-invalid", false, "list statement rows that cannot be read instead of stopping")
-	_ = c.RegisterFlagCompletionFunc("output", cobra.FixedCompletions([]string{"table", "json"}, cobra.ShellCompDirectiveNoFileComp))
-	_ = c.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"alert", "review", "never"}, cobra.ShellCompDirectiveNoFileComp))
+	registerCheckCompletions(c)
 	return c
 }
 
-func runCheck(opts *checkOptions, e env) error {
+func runCheck(opts *checkOptions, e env, loc *localizer) error {
 	mopts, err := opts.matchOptions(e)
 	if err != nil {
 		return err
 	}
 	render, ok := renderers[opts.output]
 	if !ok {
-		return fmt.Errorf("--output %q: expected table or json", opts.output)
+		return parser.Msgf("--output %q: expected table, json, csv, markdown or html", opts.output)
 	}
 	failOn := matcher.Severity(-1)
 	if opts.failOn != "never" {
 		if failOn, ok = matcher.ParseSeverity(opts.failOn); !ok || failOn < matcher.Review {
-			return fmt.Errorf("--fail-on %q: expected alert, review or never", opts.failOn)
+			return parser.Msgf("--fail-on %q: expected alert, review or never", opts.failOn)
 		}
 	}
 	in, err := loadInputs(opts)
@@ -102,8 +100,12 @@ func runCheck(opts *checkOptions, e env) error {
 		return err
 	}
 	rep := matcher.Match(in.statements, in.disputes, in.confirmations, mopts)
+	r := &rendering{
+		in: in, rep: rep, loc: loc, view: buildView(in, rep, loc),
+		color: opts.output == "table" && e.stdoutTerminal && e.getenv("NO_COLOR") == "",
+	}
 	var buf bytes.Buffer
-	if err := render(&buf, in, rep); err != nil {
+	if err := render(&buf, r); err != nil {
 		return err
 	}
 	if _, err := e.stdout.Write([]byte(MaskCardNumbers(buf.String()))); err != nil {
@@ -127,14 +129,14 @@ func hasFindingAtOrAbove(rep *matcher.Report, level matcher.Severity) bool {
 func (opts *checkOptions) matchOptions(e env) (matcher.Options, error) {
 	m := matcher.Options{Grace: opts.grace, Watch: opts.watch}
 	if opts.grace < 0 || opts.watch < 0 {
-		return m, fmt.Errorf("--grace and --watch take a number of days, 0 or more")
+		return m, parser.Msgf("--grace and --watch take a number of days, 0 or more")
 	}
 	if opts.asOf == "" {
 		m.AsOf = parser.DateOf(e.now())
 	} else {
 		d, err := parser.ParseDate(opts.asOf)
 		if err != nil {
-			return m, fmt.Errorf("--as-of: %w", err)
+			return m, parser.Msgf("--as-of: %v", err)
 		}
 		m.AsOf = d
 	}
@@ -165,7 +167,7 @@ func loadInputs(opts *checkOptions) (*inputs, error) {
 	if len(stmtPaths) == 0 {
 		stmtPaths = []string{"statements"}
 	}
-	files, err := expand(stmtPaths, "statement")
+	files, err := expand(stmtPaths, parser.Msgf("folder holds no statement file"))
 	keep(err)
 	for _, f := range files {
 		s, err := readFile(f, func(name string, data io.Reader) (*parser.Statement, error) {
@@ -189,7 +191,7 @@ func loadInputs(opts *checkOptions) (*inputs, error) {
 			}
 		}
 	}
-	confFiles, err := expand(confPaths, "confirmations")
+	confFiles, err := expand(confPaths, parser.Msgf("folder holds no confirmations file"))
 	keep(err)
 	for _, f := range confFiles {
 		cs, err := readFile(f, parser.ReadConfirmations)
@@ -242,9 +244,9 @@ func readFile[T any](path string, read func(name string, r io.Reader) (T, error)
 func openError(err error) error {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return errors.New("no such file or folder")
+		return parser.Msgf("no such file or folder")
 	case errors.Is(err, fs.ErrPermission):
-		return errors.New("permission denied")
+		return parser.Msgf("permission denied")
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
@@ -256,7 +258,7 @@ func openError(err error) error {
 // expand turns files and folders into the list of files to read: a folder
 // stands for every file below it, in name order, leaving out hidden files
 // (names starting with a dot), such as .DS_Store.
-func expand(paths []string, what string) ([]string, error) {
+func expand(paths []string, empty *parser.Message) ([]string, error) {
 	var files []string
 	var problems parser.ErrorList
 	for _, p := range paths {
@@ -289,7 +291,7 @@ func expand(paths []string, what string) ([]string, error) {
 			continue
 		}
 		if len(found) == 0 {
-			problems = append(problems, parser.Errorf(p, 0, "folder holds no %s file", what))
+			problems = append(problems, &parser.Error{File: p, Err: empty})
 		}
 		slices.Sort(found)
 		files = append(files, found...)

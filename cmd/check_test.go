@@ -18,10 +18,20 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // and its exit status.
 func runCmd(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
+	return runCmdEnv(t, env{}, args...)
+}
+
+// runCmdEnv is runCmd with the locale variables and terminal of e (none and
+// no terminal when e leaves them out).
+func runCmdEnv(t *testing.T, e env, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
 	var out, errb bytes.Buffer
-	code = run(args, env{stdout: &out, stderr: &errb, now: func() time.Time {
-		return time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC)
-	}})
+	e.stdout, e.stderr = &out, &errb
+	e.now = func() time.Time { return time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC) }
+	if e.getenv == nil {
+		e.getenv = func(string) string { return "" }
+	}
+	code = run(args, e)
 	return out.String(), errb.String(), code
 }
 
@@ -59,21 +69,32 @@ func repoRoot(t *testing.T) string {
 	}
 }
 
-// TestExampleMonthlyRoutine runs check with no arguments in the bundled
-// example folder, as the monthly routine does.
+// TestExampleMonthlyRoutine runs check with no arguments but the output and
+// the language in the bundled example folder, as the monthly routine does,
+// and compares every output format in both languages with its golden file.
+// --as-of is pinned, since the days elapsed depend on it.
 func TestExampleMonthlyRoutine(t *testing.T) {
 	t.Chdir(filepath.Join(repoRoot(t), "testdata", "example"))
-	for _, tt := range []struct{ output, golden string }{
-		{"table", "example.table"},
-		{"json", "example.json"},
-	} {
-		t.Run(tt.output, func(t *testing.T) {
-			out, errs, code := runCmd(t, "check", "-o", tt.output)
-			if code != 1 || errs != "" {
-				t.Fatalf("exit %d, stderr %q; want 1 (an alert) and no error", code, errs)
+	for _, lang := range []string{"en", "ja"} {
+		for _, tt := range []struct{ output, ext string }{
+			{"table", "table"},
+			{"json", "json"},
+			{"markdown", "md"},
+			{"csv", "csv"},
+			{"html", "html"},
+		} {
+			name := "example." + tt.ext
+			if lang == "ja" {
+				name = "example.ja." + tt.ext
 			}
-			golden(t, tt.golden, out)
-		})
+			t.Run(name, func(t *testing.T) {
+				out, errs, code := runCmd(t, "check", "--as-of", "2026-05-01", "--lang", lang, "-o", tt.output)
+				if code != 1 || errs != "" {
+					t.Fatalf("exit %d, stderr %q; want 1 (an alert) and no error", code, errs)
+				}
+				golden(t, name, out)
+			})
+		}
 	}
 }
 

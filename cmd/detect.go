@@ -32,7 +32,7 @@ Exit status: 0 when every file was read, 2 when a file could not be.`,
 }
 
 func runDetect(paths []string, skipInvalid bool, e env) error {
-	files, err := expand(paths, "statement")
+	files, err := expand(paths, parser.Msgf("folder holds no statement file"))
 	var problems parser.ErrorList
 	if l, ok := parser.AsList(err); ok {
 		problems = append(problems, l...)

@@ -4,18 +4,41 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
-	"github.com/shopspring/decimal"
 )
 
+// rendering is what a renderer needs: the inputs, the findings, the reader's
+// language, and the report with its texts in that language.
+type rendering struct {
+	in    *inputs
+	rep   *matcher.Report
+	loc   *localizer
+	view  *reportView
+	color bool // colour severities (table on a terminal, NO_COLOR unset)
+}
+
+// outputFormats are the --output names, in the order help lists them.
+var outputFormats = []string{"table", "json", "csv", "markdown", "html"}
+
 // renderers write a report in each --output format.
-var renderers = map[string]func(io.Writer, *inputs, *matcher.Report) error{
-	"table": renderTable,
-	"json":  renderJSON,
+var renderers = map[string]func(io.Writer, *rendering) error{
+	"table":    renderTable,
+	"json":     renderJSON,
+	"csv":      renderCSV,
+	"markdown": renderMarkdown,
+	"html":     renderHTML,
+}
+
+// colorOf is the terminal colour of a severity, or "" when not colouring.
+func (r *rendering) colorOf(s matcher.Severity) string {
+	if !r.color {
+		return ""
+	}
+	return map[matcher.Severity]string{matcher.Alert: colorRed, matcher.Review: colorYellow, matcher.Watch: colorCyan, matcher.OK: colorGreen}[s]
 }
 
 // The JSON report (SPEC §5). Field names are a contract: add, never rename.
@@ -110,7 +133,7 @@ func txnsJSON(ts []*parser.Transaction) []jsonTxn {
 	return out
 }
 
-func buildJSON(in *inputs, rep *matcher.Report) jsonReport {
+func buildJSON(in *inputs, rep *matcher.Report, l *localizer) jsonReport {
 	out := jsonReport{
 		AsOf: rep.AsOf.String(), Grace: rep.Grace, Watch: rep.Watch,
 		Statements: []jsonStatement{}, Orders: []jsonOrder{},
@@ -131,7 +154,7 @@ func buildJSON(in *inputs, rep *matcher.Report) jsonReport {
 			Skipped: s.SkippedTotal(), SkippedBy: skipped, Folded: s.Folded, Notes: notes,
 		})
 		for _, e := range s.Invalid {
-			out.InvalidRows = append(out.InvalidRows, jsonInvalid{File: e.File, Line: e.Line, Error: e.Err.Error()})
+			out.InvalidRows = append(out.InvalidRows, jsonInvalid{File: e.File, Line: e.Line, Error: l.Err(e.Err)})
 		}
 	}
 	for _, o := range rep.Orders {
@@ -145,7 +168,7 @@ func buildJSON(in *inputs, rep *matcher.Report) jsonReport {
 			Credited:    parser.FormatAmount(o.Credited, cur, false),
 			Outstanding: parser.FormatAmount(o.Outstanding, cur, false),
 			Charges:     txnsJSON(o.Charges), Credits: txnsJSON(o.Credits), Candidates: txnsJSON(o.Candidates),
-			Reason: o.ReasonText(),
+			Reason: l.Sentences(o.Reason),
 		}
 		if c := o.Confirmation; c != nil {
 			j.ConfirmedOn = dateOrNull(c.ConfirmedOn)
@@ -159,101 +182,89 @@ func buildJSON(in *inputs, rep *matcher.Report) jsonReport {
 	return out
 }
 
-func renderJSON(w io.Writer, in *inputs, rep *matcher.Report) error {
+func renderJSON(w io.Writer, r *rendering) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(buildJSON(in, rep))
+	return enc.Encode(buildJSON(r.in, r.rep, r.loc))
 }
 
 // renderTable writes the report for people: the statements read, one line
-// per order, then per order the reason and the statement rows behind it, and
-// the unknown Amazon charges. Free text (descriptions) stands last on its
-// line, so that wide characters do not break the alignment.
-func renderTable(w io.Writer, in *inputs, rep *matcher.Report) error {
+// per order, then per order the reason, the statement rows behind it and,
+// for an alert, what to read out to the card issuer; then the unknown Amazon
+// charges. Free text (descriptions) stands last on its line.
+func renderTable(w io.Writer, r *rendering) error {
+	v, l := r.view, r.loc
+	up := func(h string) string { // English headers are in capitals
+		if l.japanese() {
+			return h
+		}
+		return strings.ToUpper(h)
+	}
 	ew := &errWriter{w: w}
-	fmt.Fprintf(ew, "refundwatch check, as of %s (credit expected within %d days of Amazon's confirmation, watched for %d days)\n\n", rep.AsOf, rep.Grace, rep.Watch)
+	fmt.Fprintf(ew, "%s\n\n", v.Intro)
 
-	fmt.Fprintln(ew, "Statements")
-	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "  FROM\tTO\tROWS\tTRANSACTIONS\tSKIPPED\tFOLDED\tFORMAT\tFILE")
-	for _, s := range in.statements {
-		fmt.Fprintf(tw, "  %s\t%s\t%d\t%d\t%d\t%d\t%s\t%s\n", s.From, s.To, s.Rows, len(s.Txns)+s.Folded, s.SkippedTotal(), s.Folded, s.Format, s.File+accountSuffix(s.Account))
+	fmt.Fprintln(ew, l.T("Statements"))
+	cols := &columns{indent: "  "}
+	cols.add(up(l.T("From")), up(l.T("To")), up(l.T("Rows")), up(l.T("Transactions")), up(l.T("Skipped")), up(l.T("Folded")), up(l.T("Format")), up(l.T("File")))
+	for _, s := range v.Statements {
+		cols.add(s.From, s.To, strconv.Itoa(s.Rows), strconv.Itoa(s.Txns), strconv.Itoa(s.Skipped), strconv.Itoa(s.Folded), s.Format, s.FileAndAccount)
 	}
-	tw.Flush()
-	for _, s := range in.statements {
-		for _, n := range s.Notes {
-			fmt.Fprintf(ew, "  note: %s: %s\n", s.File, n)
-		}
+	cols.write(ew)
+	for _, n := range v.Notes {
+		fmt.Fprintf(ew, "  %s\n", n)
 	}
 
-	fmt.Fprintln(ew, "\nOrders")
-	tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "  SEVERITY\tVERDICT\tORDER\tORDERED\tAMOUNT\tCHARGED\tCREDITED\tOUTSTANDING\tCONFIRMED\tWATCH UNTIL")
-	for _, o := range rep.Orders {
-		d := o.Dispute
-		confirmed := "-"
-		if o.Confirmation != nil {
-			confirmed = o.Confirmation.ConfirmedOn.String() + " " + string(o.Confirmation.Kind)
+	fmt.Fprintf(ew, "\n%s\n", l.T("Orders"))
+	cols.add(up(l.T("Severity")), up(l.T("Verdict")), up(l.T("Order")), up(l.T("Ordered")), up(l.T("Amount")), up(l.T("Charged")), up(l.T("Credited")), up(l.T("Outstanding")), up(l.T("Confirmed")), up(l.T("Watch until")))
+	for _, o := range v.Orders {
+		sev := o.Severity
+		if !l.japanese() {
+			sev = strings.ToUpper(sev)
 		}
-		watch := "-"
-		if o.WatchUntil.Valid() {
-			watch = o.WatchUntil.String()
-			if o.Closed {
-				watch += " (closed)"
+		cols.addColored(r.colorOf(o.res.Severity()), sev, o.Verdict, o.ID, o.Ordered, o.Amount, o.Charged, o.Credited, o.Outstanding, o.Confirmed, o.WatchUntil)
+	}
+	cols.write(ew)
+
+	for _, o := range v.Orders {
+		fmt.Fprintf(ew, "\n%s\n  %s\n", paint(r.colorOf(o.res.Severity()), l.T("%s  %s (%s)", o.ID, o.Verdict, o.Severity)), o.Reason)
+		if o.Note != "" {
+			fmt.Fprintf(ew, "  %s\n", l.T("note: %s", o.Note))
+		}
+		txnColumns(cols, o.Rows)
+		cols.write(ew)
+		if len(o.Evidence) > 0 {
+			fmt.Fprintf(ew, "  %s\n", l.T("What to tell the card issuer"))
+			evidence := &columns{indent: "    "}
+			for _, e := range o.Evidence {
+				evidence.add(e.Label, e.Value)
 			}
+			evidence.write(ew)
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
-			strings.ToUpper(o.Severity().String()), o.Verdict, d.OrderID, d.OrderDate, money(d.Amount, d.Currency),
-			money(o.Charged, d.Currency), money(o.Credited, d.Currency), money(o.Outstanding, d.Currency), confirmed, watch)
-	}
-	tw.Flush()
-
-	for _, o := range rep.Orders {
-		fmt.Fprintf(ew, "\n%s  %s (%s)\n  %s\n", o.Dispute.OrderID, o.Verdict, o.Severity(), o.ReasonText())
-		if o.Dispute.Note != "" {
-			fmt.Fprintf(ew, "  note: %s\n", o.Dispute.Note)
-		}
-		tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
-		txnRows(tw, "charge", o.Charges)
-		txnRows(tw, "credit", o.Credits)
-		txnRows(tw, "candidate", o.Candidates)
-		tw.Flush()
 	}
 
-	fmt.Fprintf(ew, "\nAmazon charges of no disputed order (%d)\n", len(rep.Unknown))
-	if len(rep.Unknown) == 0 {
-		fmt.Fprintln(ew, "  none")
+	fmt.Fprintf(ew, "\n%s\n", l.T("Amazon charges of no disputed order (%d)", len(v.Unknown)))
+	if len(v.Unknown) == 0 {
+		fmt.Fprintf(ew, "  %s\n", l.T("none"))
 	}
-	tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
-	txnRows(tw, "unknown", rep.Unknown)
-	tw.Flush()
+	txnColumns(cols, v.Unknown)
+	cols.write(ew)
 
-	invalid := 0
-	for _, s := range in.statements {
-		for _, e := range s.Invalid {
-			if invalid == 0 {
-				fmt.Fprintln(ew, "\nRows that could not be read (--skip-invalid)")
-			}
-			invalid++
+	if len(v.Invalid) > 0 {
+		fmt.Fprintf(ew, "\n%s\n", l.T("Rows that could not be read (--skip-invalid)"))
+		for _, e := range v.Invalid {
 			fmt.Fprintf(ew, "  %s\n", e)
 		}
 	}
 
-	sum := rep.Summary()
-	fmt.Fprintf(ew, "\nSummary: %d alert, %d review, %d watch, %d ok\n", sum[matcher.Alert], sum[matcher.Review], sum[matcher.Watch], sum[matcher.OK])
+	fmt.Fprintf(ew, "\n%s\n", l.T("Summary: %s", v.SummaryText))
 	return ew.err
 }
 
-func txnRows(tw *tabwriter.Writer, label string, ts []*parser.Transaction) {
-	for _, t := range ts {
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s:%d\t%s\n", label, t.Date, money(t.Amount, t.Currency), t.File, t.Line, t.Description)
+func txnColumns(cols *columns, rows []txnView) {
+	for _, t := range rows {
+		cols.add(t.Role, t.Date, t.Amount, t.Place, t.Description)
 	}
-}
-
-// money prints an amount for people: exact, grouped, in the currency's scale.
-func money(d decimal.Decimal, currency string) string {
-	return parser.FormatAmount(d, currency, true)
 }
 
 func accountSuffix(a string) string {

@@ -5,10 +5,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 	"time"
 
+	"github.com/refundwatch/refundwatch/parser"
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 )
 
 // errFindings is returned by check when a finding at or above --fail-on exists: exit 1.
@@ -19,17 +20,47 @@ var errFindings = errors.New("findings at or above the --fail-on level")
 type env struct {
 	stdout, stderr io.Writer
 	now            func() time.Time
+	getenv         func(string) string
+	// stdoutTerminal tells whether stdout is a terminal (colour is for terminals only).
+	stdoutTerminal bool
 }
 
 // Main runs refundwatch with the process's arguments and returns its exit status.
 func Main() int {
-	return run(os.Args[1:], env{stdout: os.Stdout, stderr: os.Stderr, now: time.Now})
+	return run(os.Args[1:], env{
+		stdout: os.Stdout, stderr: os.Stderr, now: time.Now, getenv: os.Getenv,
+		stdoutTerminal: term.IsTerminal(int(os.Stdout.Fd())),
+	})
+}
+
+// globals are the flags every command shares.
+type globals struct {
+	lang string
+	// loc prints in the language chosen by --lang or the locale; set before
+	// a command runs.
+	loc *localizer
+}
+
+// resolveLang checks --lang and sets the localizer; without --lang the
+// locale variables choose.
+func (g *globals) resolveLang(e env) error {
+	lang := g.lang
+	if lang == "" {
+		lang = langFromEnv(e.getenv)
+	}
+	if lang != langEnglish && lang != langJapanese {
+		g.loc = newLocalizer(langFromEnv(e.getenv))
+		return parser.Msgf("--lang %q: expected ja or en", g.lang)
+	}
+	g.loc = newLocalizer(lang)
+	return nil
 }
 
 // run executes one command line and maps its outcome to an exit status:
 // 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input error.
 func run(args []string, e env) int {
-	root := newRootCmd(e)
+	g := &globals{}
+	root := newRootCmd(e, g)
 	root.SetArgs(args)
 	err := root.Execute()
 	switch {
@@ -38,13 +69,17 @@ func run(args []string, e env) int {
 	case errors.Is(err, errFindings):
 		return 1
 	}
-	for _, line := range strings.Split(err.Error(), "\n") {
+	if g.loc == nil {
+		// The command line could not be parsed: the locale chooses the language.
+		g.loc = newLocalizer(langFromEnv(e.getenv))
+	}
+	for _, line := range g.loc.ErrLines(err) {
 		fmt.Fprintln(e.stderr, MaskCardNumbers(line))
 	}
 	return 2
 }
 
-func newRootCmd(e env) *cobra.Command {
+func newRootCmd(e env, g *globals) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "refundwatch",
 		Short: "Check card and bank statements for Amazon orders that were billed after Amazon said they were handled",
@@ -55,12 +90,17 @@ was charged, whether the money came back, and until when to keep watching.
 It reads its inputs and never writes them, and it never uses the network.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		PersistentPreRunE: func(*cobra.Command, []string) error {
+			return g.resolveLang(e)
+		},
 	}
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return fmt.Errorf("%w (see %s --help)", err, c.CommandPath())
+		return parser.Msgf("%v (see %s --help)", err, c.CommandPath())
 	})
-	root.AddCommand(newCheckCmd(e), newDetectCmd(e), newFormatsCmd(e), newVersionCmd(e))
+	root.PersistentFlags().StringVar(&g.lang, "lang", "", "`LANGUAGE` of the report and the messages: ja or en (default from LC_ALL, LC_MESSAGES or LANG)")
+	_ = root.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{langJapanese, langEnglish}, cobra.ShellCompDirectiveNoFileComp))
+	root.AddCommand(newCheckCmd(e, g), newDetectCmd(e), newFormatsCmd(e), newInitCmd(e, g), newVersionCmd(e))
 	return root
 }

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"io"
@@ -126,9 +127,15 @@ func decodeRows(name string, r io.Reader, proto any, required []string, convert 
 	if err != nil {
 		return &Error{File: name, Err: err}
 	}
+	data, err := io.ReadAll(text)
+	if err != nil {
+		return &Error{File: name, Err: err}
+	}
 	c := &collector{file: name}
-	cr := csv.NewReader(text)
+	checkCommentedOrders(c, data)
+	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
+	cr.Comment = '#' // templates explain their columns in comment lines
 	um, err := gocsv.NewUnmarshaller(cr, proto)
 	if errors.Is(err, io.EOF) {
 		return Errorf(name, 0, "file is empty; it needs a header line: %s", strings.Join(required, ","))
@@ -161,6 +168,20 @@ func decodeRows(name string, r io.Reader, proto any, required []string, convert 
 		convert(c, v, line)
 	}
 	return c.err()
+}
+
+// commentedOrder is a comment line that starts with an order id, as in
+// "#250-1234567-1234567,2026-03-02,…": an id copied with Amazon's "#".
+var commentedOrder = regexp.MustCompile(`^#\s*([0-9A-Z]{3}-[0-9]{7}-[0-9]{7})\b`)
+
+// checkCommentedOrders reports lines that would be skipped as comments but
+// hold an order, so that no order is dropped silently.
+func checkCommentedOrders(c *collector, data []byte) {
+	for i, line := range bytes.Split(data, []byte("\n")) {
+		if m := commentedOrder.FindSubmatch(line); m != nil {
+			c.add(i+1, "line starts with # and would be skipped as a comment, but it holds order %s: remove the #", string(m[1]))
+		}
+	}
 }
 
 func foldHeaders(h []string) []string {

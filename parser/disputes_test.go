@@ -113,3 +113,26 @@ func TestReadConfirmationsErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestCommentLines checks that lines starting with # are skipped, as in the
+// templates refundwatch init writes, and that a commented line holding an
+// order id is reported rather than dropped.
+func TestCommentLines(t *testing.T) {
+	in := "# the orders I reported\n#\n" +
+		"order_id,order_date,amount\n" +
+		"# a comment between rows\n" +
+		"250-1234567-1234567,2026-03-02,12800\n"
+	ds, err := ReadDisputes("disputes.csv", strings.NewReader(in))
+	if err != nil || len(ds) != 1 || ds[0].Line != 5 {
+		t.Fatalf("got %+v, %v; want the one order on line 5", ds, err)
+	}
+	cs, err := ReadConfirmations("confirmations.csv", strings.NewReader("# kind: refund or cancel\norder_id,confirmed_on,kind\n250-1234567-1234567,2026-03-10,refund\n"))
+	if err != nil || len(cs) != 1 || cs[0].Line != 3 {
+		t.Fatalf("got %+v, %v; want the one confirmation on line 3", cs, err)
+	}
+	_, err = ReadDisputes("disputes.csv", strings.NewReader("order_id,order_date,amount\n#250-1234567-1234567,2026-03-02,12800\n"))
+	want := "disputes.csv:2: line starts with # and would be skipped as a comment, but it holds order 250-1234567-1234567: remove the #"
+	if err == nil || err.Error() != want {
+		t.Errorf("error %v\nwant  %s", err, want)
+	}
+}

@@ -1,0 +1,94 @@
+package cmd
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/refundwatch/refundwatch/parser"
+	"github.com/spf13/cobra"
+)
+
+// initTemplates are the files init lays out, one folder per language.
+//
+//go:embed inittemplates
+var initTemplates embed.FS
+
+// initFiles are the files of a new folder, in the order init reports them.
+var initFiles = []string{"disputes.csv", "confirmations.csv", "README.txt"}
+
+func newInitCmd(e env, g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "init [DIR]",
+		Short: "Lay out a folder for the monthly routine: statements/, disputes.csv, confirmations.csv and a how-to",
+		Long: `Init lays out DIR (default: the current folder) for the monthly routine:
+a statements/ folder, disputes.csv and confirmations.csv with their columns
+explained in comment lines (lines starting with #), and README.txt saying what
+to do each month. The templates are in the language of --lang.
+
+Init never overwrites: a file or folder that exists already is kept as it is.`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			dir := "."
+			if len(args) == 1 {
+				dir = args[0]
+			}
+			return runInit(dir, e, g.loc)
+		},
+	}
+}
+
+func runInit(dir string, e env, l *localizer) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return &parser.Error{File: dir, Err: openError(err)}
+	}
+	ew := &errWriter{w: e.stdout}
+	statements := filepath.Join(dir, "statements")
+	switch err := os.Mkdir(statements, 0o755); {
+	case err == nil:
+		fmt.Fprintln(ew, l.T("created %s", statements+string(filepath.Separator)))
+	case errors.Is(err, fs.ErrExist):
+		fmt.Fprintln(ew, l.T("kept %s: it exists already", statements+string(filepath.Separator)))
+	default:
+		return &parser.Error{File: statements, Err: openError(err)}
+	}
+	for _, name := range initFiles {
+		content, err := initTemplates.ReadFile("inittemplates/" + l.lang + "/" + name)
+		if err != nil {
+			return err // the templates are built in: a missing one is a bug
+		}
+		path := filepath.Join(dir, name)
+		created, err := createNew(path, content)
+		switch {
+		case err != nil:
+			return &parser.Error{File: path, Err: openError(err)}
+		case created:
+			fmt.Fprintln(ew, l.T("created %s", path))
+		default:
+			fmt.Fprintln(ew, l.T("kept %s: it exists already", path))
+		}
+	}
+	fmt.Fprintln(ew, l.T("Next: write your orders in %s, and put your statement exports in %s. Then run refundwatch check in %s.",
+		filepath.Join(dir, "disputes.csv"), statements, dir))
+	return ew.err
+}
+
+// createNew writes a file that must not exist yet; it reports false, and
+// writes nothing, when the file exists.
+func createNew(path string, content []byte) (bool, error) {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	if _, err := f.Write(content); err != nil {
+		f.Close()
+		return false, err
+	}
+	return true, f.Close()
+}

@@ -1,0 +1,104 @@
+package cmd
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/refundwatch/refundwatch/matcher"
+	"github.com/refundwatch/refundwatch/parser"
+)
+
+// csvHeader names the columns of -o csv. Like the JSON keys, they never change
+// with the language; verdict and severity are the JSON names too.
+var csvHeader = []string{
+	"finding", "order_id", "verdict", "severity", "order_date", "amount", "currency",
+	"confirmed_on", "confirmation_kind", "watch_until", "closed", "charged", "credited", "outstanding",
+	"row", "date", "row_amount", "description", "account", "file", "line", "reason", "note",
+}
+
+// renderCSV writes one line per statement row behind each finding (an order
+// without rows gets one line), for spreadsheets. Amounts are plain numbers
+// (-8480, 12.34) that a spreadsheet reads as numbers; text cells that a
+// spreadsheet would run as a formula are neutralised. The file starts with a
+// UTF-8 byte-order mark, so that Excel reads Japanese text right.
+func renderCSV(w io.Writer, r *rendering) error {
+	ew := &errWriter{w: w}
+	io.WriteString(ew, "\uFEFF")
+	cw := csv.NewWriter(ew)
+	_ = cw.Write(csvHeader)
+	for _, o := range r.rep.Orders {
+		d := o.Dispute
+		cur := d.Currency
+		order := []string{
+			"order", text(d.OrderID), string(o.Verdict), o.Severity().String(), d.OrderDate.String(),
+			parser.FormatAmount(d.Amount, cur, false), text(cur), "", "", o.WatchUntil.String(), strconv.FormatBool(o.Closed),
+			parser.FormatAmount(o.Charged, cur, false), parser.FormatAmount(o.Credited, cur, false), parser.FormatAmount(o.Outstanding, cur, false),
+		}
+		if c := o.Confirmation; c != nil {
+			order[7], order[8] = c.ConfirmedOn.String(), string(c.Kind)
+		}
+		tail := []string{text(r.loc.Sentences(o.Reason)), text(d.Note)}
+		rows := csvRows(o)
+		if len(rows) == 0 {
+			_ = cw.Write(concat(order, make([]string, 7), tail))
+		}
+		for _, row := range rows {
+			_ = cw.Write(concat(order, csvTxn(row.role, row.txn), tail))
+		}
+	}
+	for _, t := range r.rep.Unknown {
+		finding := []string{"unknown-charge", "", string(matcher.UnknownCharge), matcher.SeverityOf(matcher.UnknownCharge).String()}
+		_ = cw.Write(concat(finding, make([]string, 10), csvTxn("unknown", t), []string{"", ""}))
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	return ew.err
+}
+
+type roleTxn struct {
+	role string
+	txn  *parser.Transaction
+}
+
+func csvRows(o *matcher.OrderResult) []roleTxn {
+	var rows []roleTxn
+	for _, g := range []struct {
+		role string
+		ts   []*parser.Transaction
+	}{{"charge", o.Charges}, {"credit", o.Credits}, {"candidate", o.Candidates}} {
+		for _, t := range g.ts {
+			rows = append(rows, roleTxn{g.role, t})
+		}
+	}
+	return rows
+}
+
+func csvTxn(role string, t *parser.Transaction) []string {
+	return []string{
+		role, t.Date.String(), parser.FormatAmount(t.Amount, t.Currency, false),
+		text(t.Description), text(t.Account), text(t.File), strconv.Itoa(t.Line),
+	}
+}
+
+func concat(parts ...[]string) []string {
+	var out []string
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out
+}
+
+// text neutralises a text cell that a spreadsheet would take for a formula
+// (one starting with =, +, -, @, a tab or a carriage return) by putting a
+// single quote first, as OWASP advises. Amount cells are never passed here:
+// a negative amount stays a number.
+func text(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}

@@ -1,0 +1,109 @@
+package cmd
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// renderMarkdown writes the report for pasting into a mail, a note or an
+// issue tracker: the summary, the orders as a table, per order its reason,
+// rows and (for an alert) what to tell the card issuer, the unknown charges
+// and the statements read.
+func renderMarkdown(w io.Writer, r *rendering) error {
+	v, l := r.view, r.loc
+	ew := &errWriter{w: w}
+	fmt.Fprintf(ew, "# %s\n\n%s\n\n**%s**\n", md(v.Title), md(v.Intro), md(l.T("Summary: %s", v.SummaryText)))
+
+	fmt.Fprintf(ew, "\n## %s\n\n", md(l.T("Orders")))
+	mdTable(ew, []string{l.T("Severity"), l.T("Verdict"), l.T("Order"), l.T("Ordered"), l.T("Amount"), l.T("Charged"), l.T("Credited"), l.T("Outstanding"), l.T("Confirmed"), l.T("Watch until")},
+		"llllrrrrll", func(add func(...string)) {
+			for _, o := range v.Orders {
+				add(o.Severity, o.Verdict, o.ID, o.Ordered, o.Amount, o.Charged, o.Credited, o.Outstanding, o.Confirmed, o.WatchUntil)
+			}
+		})
+
+	for _, o := range v.Orders {
+		fmt.Fprintf(ew, "\n### %s\n\n%s\n", md(l.T("%s  %s (%s)", o.ID, o.Verdict, o.Severity)), md(o.Reason))
+		if o.Note != "" {
+			fmt.Fprintf(ew, "\n%s\n", md(l.T("note: %s", o.Note)))
+		}
+		if len(o.Rows) > 0 {
+			fmt.Fprintln(ew)
+			mdTxns(ew, l, o.Rows)
+		}
+		if len(o.Evidence) > 0 {
+			fmt.Fprintf(ew, "\n**%s**\n\n", md(l.T("What to tell the card issuer")))
+			for _, e := range o.Evidence {
+				if e.Label == "" {
+					fmt.Fprintf(ew, "  - %s\n", md(e.Value))
+					continue
+				}
+				fmt.Fprintf(ew, "- **%s:** %s\n", md(e.Label), md(e.Value))
+			}
+		}
+	}
+
+	fmt.Fprintf(ew, "\n## %s\n\n", md(l.T("Amazon charges of no disputed order (%d)", len(v.Unknown))))
+	if len(v.Unknown) == 0 {
+		fmt.Fprintln(ew, md(l.T("none")))
+	} else {
+		mdTxns(ew, l, v.Unknown)
+	}
+
+	fmt.Fprintf(ew, "\n## %s\n\n", md(l.T("Statements")))
+	mdTable(ew, []string{l.T("From"), l.T("To"), l.T("Rows"), l.T("Transactions"), l.T("Skipped"), l.T("Folded"), l.T("Format"), l.T("File")},
+		"llrrrrll", func(add func(...string)) {
+			for _, s := range v.Statements {
+				add(s.From, s.To, strconv.Itoa(s.Rows), strconv.Itoa(s.Txns), strconv.Itoa(s.Skipped), strconv.Itoa(s.Folded), s.Format, s.FileAndAccount)
+			}
+		})
+	for _, n := range v.Notes {
+		fmt.Fprintf(ew, "\n%s\n", md(n))
+	}
+	if len(v.Invalid) > 0 {
+		fmt.Fprintf(ew, "\n## %s\n\n", md(l.T("Rows that could not be read (--skip-invalid)")))
+		for _, e := range v.Invalid {
+			fmt.Fprintf(ew, "- %s\n", md(e))
+		}
+	}
+	return ew.err
+}
+
+func mdTxns(w io.Writer, l *localizer, rows []txnView) {
+	mdTable(w, []string{"", l.T("Date"), l.T("Amount"), l.T("Statement row"), l.T("Description")}, "llrll", func(add func(...string)) {
+		for _, t := range rows {
+			add(t.Role, t.Date, t.Amount, t.Place, t.Description)
+		}
+	})
+}
+
+// mdTable writes a GitHub-flavoured markdown table; align holds l or r per column.
+func mdTable(w io.Writer, header []string, align string, rows func(add func(...string))) {
+	line := func(cells []string) {
+		for i := range cells {
+			cells[i] = md(cells[i])
+		}
+		fmt.Fprintf(w, "| %s |\n", strings.Join(cells, " | "))
+	}
+	line(header)
+	seps := make([]string, len(header))
+	for i := range seps {
+		seps[i] = "---"
+		if align[i] == 'r' {
+			seps[i] = "--:"
+		}
+	}
+	fmt.Fprintf(w, "|%s|\n", strings.Join(seps, "|"))
+	rows(func(cells ...string) { line(cells) })
+}
+
+// mdEscaper keeps text literal in markdown: a description holding * or | is
+// shown as written, not as emphasis or a new table column.
+var mdEscaper = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+	"<", `\<`, ">", `\>`, "|", `\|`, "\n", " ", "\r", " ",
+)
+
+func md(s string) string { return mdEscaper.Replace(s) }

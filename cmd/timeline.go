@@ -1,0 +1,164 @@
+package cmd
+
+import (
+	"slices"
+
+	"github.com/mattn/go-runewidth"
+	"github.com/refundwatch/refundwatch/matcher"
+	"github.com/refundwatch/refundwatch/parser"
+)
+
+// timeline is the picture of one order's story for the HTML report: the days
+// from the order to the end of the watch on one axis, with the order,
+// Amazon's confirmation, each charge and credit, the grace and watch windows
+// and the last day the statements show. Coordinates are SVG pixels.
+type timeline struct {
+	Width, Height int
+	AxisY         int
+	Bands         []tlBand
+	Marks         []tlMark
+	Ticks         []tlTick
+	TickY         int // baseline of the month labels
+	TickBottom    int // lower end of the month lines
+	// Label is the picture's text alternative, for screen readers.
+	Label string
+}
+
+// tlBand is a window of days drawn as a bar under the axis.
+type tlBand struct {
+	X, Y, W, H int
+	Class      string
+	Label      string
+}
+
+// tlMark is one day on the axis, with its label in a row above it.
+type tlMark struct {
+	X, LabelY, StemTop int
+	Class              string
+	Label              string
+	// Anchor is the SVG text-anchor of the label, so that labels near the
+	// right edge grow leftwards and stay inside the picture.
+	Anchor string
+	// Dashed marks are lines across the picture (coverage end, as of), not dots.
+	Dashed bool
+}
+
+type tlTick struct {
+	X     int
+	Label string
+}
+
+const (
+	tlWidth      = 960
+	tlMargin     = 24
+	tlLabelRows  = 4
+	tlRowHeight  = 16
+	tlAxisY      = 24 + tlLabelRows*tlRowHeight
+	tlBandHeight = 16
+	tlCharWidth  = 7 // pixels per column of text at the picture's font size
+)
+
+func newTimeline(o *matcher.OrderResult, rep *matcher.Report, l *localizer) *timeline {
+	d := o.Dispute
+	type event struct {
+		day    parser.Date
+		class  string
+		label  string
+		dashed bool
+	}
+	var events []event
+	events = append(events, event{d.OrderDate, "order", l.T("ordered %s", d.OrderDate), false})
+	for _, c := range o.Confirmations {
+		events = append(events, event{c.ConfirmedOn, "confirmed", l.T("Amazon: %s %s", c.Kind, c.ConfirmedOn), false})
+	}
+	for _, t := range o.Charges {
+		events = append(events, event{t.Date, "charge", l.T("charge %s %s", parser.Money{Amount: t.Amount, Currency: d.Currency}, t.Date), false})
+	}
+	for _, t := range o.Credits {
+		events = append(events, event{t.Date, "credit", l.T("credit %s %s", parser.Money{Amount: t.Amount.Abs(), Currency: d.Currency}, t.Date), false})
+	}
+	for _, t := range o.Candidates {
+		events = append(events, event{t.Date, "candidate", l.T("candidate %s %s", parser.Money{Amount: t.Amount, Currency: d.Currency}, t.Date), false})
+	}
+	if o.Coverage.To.Valid() {
+		events = append(events, event{o.Coverage.To, "coverage", l.T("statements end %s", o.Coverage.To), true})
+	}
+	events = append(events, event{rep.AsOf, "asof", l.T("as of %s", rep.AsOf), true})
+
+	var bands []event // start days of the windows, with their ends below
+	var ends []parser.Date
+	if c := o.Confirmation; c != nil {
+		h := c.ConfirmedOn
+		bands = append(bands, event{h, "grace", l.T("credit due by %s", h.AddDays(rep.Grace)), false})
+		ends = append(ends, h.AddDays(rep.Grace))
+		bands = append(bands, event{h, "watch", l.T("watch until %s", h.AddDays(rep.Watch)), false})
+		ends = append(ends, h.AddDays(rep.Watch))
+	}
+
+	from, to := d.OrderDate.AddDays(-3), d.OrderDate.AddDays(30)
+	for _, e := range events {
+		from, to = minDate(from, e.day), parser.Max(to, e.day)
+	}
+	for _, e := range ends {
+		to = parser.Max(to, e)
+	}
+	from, to = from.AddDays(-2), to.AddDays(2)
+	span := to.Sub(from)
+	x := func(day parser.Date) int {
+		return tlMargin + day.Sub(from)*(tlWidth-2*tlMargin)/span
+	}
+
+	tl := &timeline{Width: tlWidth, AxisY: tlAxisY, Label: l.T("timeline of order %s", d.OrderID)}
+	slices.SortStableFunc(events, func(a, b event) int { return a.day.Sub(b.day) })
+	rowEnd := make([]int, tlLabelRows) // right edge of the last label in each row
+	for _, e := range events {
+		m := tlMark{X: x(e.day), Class: e.class, Label: e.label, Dashed: e.dashed, Anchor: "start"}
+		width := runewidth.StringWidth(e.label) * tlCharWidth
+		left := m.X - 4
+		if m.X+width > tlWidth-tlMargin {
+			m.Anchor, left = "end", m.X-width
+		}
+		row := 0
+		for row < tlLabelRows-1 && rowEnd[row] > left {
+			row++
+		}
+		rowEnd[row] = left + width + 8
+		m.LabelY = 20 + row*tlRowHeight
+		m.StemTop = m.LabelY + 4
+		tl.Marks = append(tl.Marks, m)
+	}
+	y := tlAxisY + 12
+	for i, b := range bands {
+		tl.Bands = append(tl.Bands, tlBand{X: x(b.day), Y: y, W: max(1, x(ends[i])-x(b.day)), H: tlBandHeight, Class: b.class, Label: b.label})
+		y += tlBandHeight + 6
+	}
+	tl.TickBottom = y
+	tl.TickY = y + 14
+	for day := firstOfNextMonth(from); day.Before(to); day = firstOfNextMonth(day) {
+		tl.Ticks = append(tl.Ticks, tlTick{X: x(day), Label: l.Month(day)})
+	}
+	tl.Height = tl.TickY + 10
+	return tl
+}
+
+// firstOfNextMonth returns the first day of the month after d's.
+func firstOfNextMonth(d parser.Date) parser.Date {
+	t := d.Time().AddDate(0, 1, 1-d.Time().Day())
+	return parser.DateOf(t)
+}
+
+func minDate(a, b parser.Date) parser.Date {
+	if b.Valid() && b.Before(a) {
+		return b
+	}
+	return a
+}
+
+// Month names a month for the timeline's ticks: 2026-04, or 2026年4月.
+func (l *localizer) Month(d parser.Date) string {
+	t := d.Time()
+	if l.japanese() {
+		return t.Format("2006年1月")
+	}
+	return t.Format("2006-01")
+}

@@ -1,0 +1,228 @@
+package cmd
+
+import (
+	"fmt"
+
+	"github.com/refundwatch/refundwatch/matcher"
+	"github.com/refundwatch/refundwatch/parser"
+)
+
+// reportView is a report with every text already in the reader's language:
+// what the table, markdown, CSV and HTML renderers print. Building it once
+// keeps the wording the same in every format.
+type reportView struct {
+	Lang       string
+	Title      string
+	Intro      string
+	Statements []statementView
+	Notes      []string
+	Orders     []orderView
+	Unknown    []txnView
+	Invalid    []string
+	Summary    []countView
+	// SummaryText is the summary as one line: 1 alert, 1 review, 1 watch, 2 ok.
+	SummaryText string
+	// Alerts counts the orders whose severity is alert.
+	Alerts int
+}
+
+type statementView struct {
+	From, To                     string
+	Rows, Txns, Skipped, Folded  int
+	Format, File, FileAndAccount string
+}
+
+type orderView struct {
+	res          *matcher.OrderResult
+	ID           string
+	VerdictName  string // as in JSON: still-charged
+	Verdict      string // in the reader's language
+	SeverityName string // as in JSON: alert
+	Severity     string // in the reader's language
+	Ordered      string
+	Amount       string
+	Charged      string
+	Credited     string
+	Outstanding  string
+	Confirmed    string
+	WatchUntil   string
+	Reason       string
+	Note         string
+	Rows         []txnView
+	// Evidence is what to read out to the card issuer; empty unless the order is an alert.
+	Evidence []evidenceLine
+	Timeline *timeline
+}
+
+type txnView struct {
+	Role        string // charge, credit, candidate, unknown: in the reader's language
+	RoleName    string // the same in English, for CSV
+	Date        string
+	Amount      string
+	Place       string // file:line
+	Description string
+	txn         *parser.Transaction
+}
+
+type evidenceLine struct{ Label, Value string }
+
+type countView struct {
+	Name  string // as in JSON: alert
+	Label string
+	Count int
+}
+
+// severityOrder lists severities as the summary names them, most urgent first.
+var severityOrder = []matcher.Severity{matcher.Alert, matcher.Review, matcher.Watch, matcher.OK}
+
+func buildView(in *inputs, rep *matcher.Report, l *localizer) *reportView {
+	v := &reportView{
+		Lang:  l.lang,
+		Title: l.T("refundwatch report, as of %s", rep.AsOf),
+		Intro: l.T("refundwatch check, as of %s (credit expected within %d days of Amazon's confirmation, watched for %d days)", rep.AsOf, rep.Grace, rep.Watch),
+	}
+	for _, s := range in.statements {
+		v.Statements = append(v.Statements, statementView{
+			From: l.Date(s.From), To: l.Date(s.To), Rows: s.Rows, Txns: len(s.Txns) + s.Folded,
+			Skipped: s.SkippedTotal(), Folded: s.Folded, Format: s.Format, File: s.File,
+			FileAndAccount: s.File + accountSuffix(s.Account),
+		})
+		for _, n := range s.Notes {
+			v.Notes = append(v.Notes, l.T("note: %s: %s", s.File, n))
+		}
+		for _, e := range s.Invalid {
+			v.Invalid = append(v.Invalid, l.Err(e))
+		}
+	}
+	for _, o := range rep.Orders {
+		v.Orders = append(v.Orders, orderViewOf(o, rep, l))
+		if o.Severity() == matcher.Alert {
+			v.Alerts++
+		}
+	}
+	v.Unknown = txnViews(l, "unknown", rep.Unknown, "")
+	sum := rep.Summary()
+	for _, s := range severityOrder {
+		v.Summary = append(v.Summary, countView{Name: s.String(), Label: l.Severity(s), Count: sum[s]})
+	}
+	v.SummaryText = l.T("%d alert, %d review, %d watch, %d ok", sum[matcher.Alert], sum[matcher.Review], sum[matcher.Watch], sum[matcher.OK])
+	return v
+}
+
+func orderViewOf(o *matcher.OrderResult, rep *matcher.Report, l *localizer) orderView {
+	d := o.Dispute
+	ov := orderView{
+		res: o, ID: d.OrderID,
+		VerdictName: string(o.Verdict), Verdict: l.Verdict(o.Verdict),
+		SeverityName: o.Severity().String(), Severity: l.Severity(o.Severity()),
+		Ordered: l.Date(d.OrderDate), Amount: l.Amount(d.Amount, d.Currency),
+		Charged: l.Amount(o.Charged, d.Currency), Credited: l.Amount(o.Credited, d.Currency),
+		Outstanding: l.Amount(o.Outstanding, d.Currency),
+		Confirmed:   "-", WatchUntil: "-",
+		Reason: l.Sentences(o.Reason), Note: d.Note,
+	}
+	if c := o.Confirmation; c != nil {
+		ov.Confirmed = l.T("%s %s", c.ConfirmedOn, c.Kind)
+	}
+	if o.WatchUntil.Valid() {
+		ov.WatchUntil = l.Date(o.WatchUntil)
+		if o.Closed {
+			ov.WatchUntil = l.T("%s (closed)", o.WatchUntil)
+		}
+	}
+	ov.Rows = append(ov.Rows, txnViews(l, "charge", o.Charges, d.Currency)...)
+	ov.Rows = append(ov.Rows, txnViews(l, "credit", o.Credits, d.Currency)...)
+	ov.Rows = append(ov.Rows, txnViews(l, "candidate", o.Candidates, d.Currency)...)
+	if o.Severity() == matcher.Alert {
+		ov.Evidence = evidence(o, rep, l)
+	}
+	ov.Timeline = newTimeline(o, rep, l)
+	return ov
+}
+
+// txnViews writes statement rows; a row that names no currency is in
+// orderCurrency when it belongs to an order (it matched the order's amount).
+func txnViews(l *localizer, role string, ts []*parser.Transaction, orderCurrency string) []txnView {
+	out := make([]txnView, len(ts))
+	for i, t := range ts {
+		cur := t.Currency
+		if cur == "" {
+			cur = orderCurrency
+		}
+		out[i] = txnView{
+			Role: l.role(role), RoleName: role, Date: l.Date(t.Date), Amount: l.Amount(t.Amount, cur),
+			Place: fmt.Sprintf("%s:%d", t.File, t.Line), Description: t.Description, txn: t,
+		}
+	}
+	return out
+}
+
+// evidence is what the person reads out to the card issuer for an alert:
+// the order, what Amazon said and when, every statement row with its place,
+// how long ago Amazon said it, and what to ask for.
+func evidence(o *matcher.OrderResult, rep *matcher.Report, l *localizer) []evidenceLine {
+	d := o.Dispute
+	cur := d.Currency
+	lines := []evidenceLine{
+		{l.T("Order"), l.T("%s (ordered on %s, %s)", d.OrderID, d.OrderDate, parser.Money{Amount: d.Amount, Currency: cur})},
+	}
+	c := o.Confirmation
+	if c != nil {
+		lines = append(lines, evidenceLine{l.T("Amazon's confirmation"), l.T("%s on %s (%s:%d)", c.Kind, c.ConfirmedOn, c.File, c.Line)})
+	} else {
+		lines = append(lines, evidenceLine{l.T("Amazon's confirmation"), l.T("none yet")})
+	}
+	for _, t := range o.Charges {
+		lines = append(lines, evidenceLine{l.T("Charge"), evidenceRow(l, t, cur)})
+	}
+	for _, t := range o.Credits {
+		lines = append(lines, evidenceLine{l.T("Credit"), evidenceRow(l, t, cur)})
+	}
+	if len(o.Credits) == 0 {
+		lines = append(lines, evidenceLine{l.T("Credit"), l.T("none")})
+	}
+	lines = append(lines, evidenceLine{l.T("Still missing"), l.Money(o.Outstanding, cur)})
+	if c != nil {
+		lines = append(lines, evidenceLine{l.T("Days elapsed"), l.T("%d days since Amazon's confirmation, as of %s", rep.AsOf.Sub(c.ConfirmedOn), rep.AsOf)})
+	}
+	lines = append(lines,
+		evidenceLine{l.T("Ask for"), l.T("a dispute of the charge: you did not make it, and it was billed after Amazon said the order was handled")},
+		evidenceLine{"", l.T("a new card number, if other merchants also charged the card without you")},
+	)
+	return lines
+}
+
+func evidenceRow(l *localizer, t *parser.Transaction, cur string) string {
+	return l.T("%s, %s, %s (%s:%d)", t.Date, parser.Money{Amount: t.Amount.Abs(), Currency: cur}, t.Description, t.File, t.Line)
+}
+
+// role names what a statement row is to a finding, in the reader's language.
+func (l *localizer) role(name string) string {
+	switch name {
+	case "charge":
+		return l.T("charge")
+	case "credit":
+		return l.T("credit")
+	case "candidate":
+		return l.T("candidate")
+	}
+	return l.T("unknown")
+}
+
+// Verdict names a verdict in the reader's language.
+func (l *localizer) Verdict(v matcher.Verdict) string {
+	if l.japanese() {
+		if ja, ok := jaVerdicts[v]; ok {
+			return ja
+		}
+	}
+	return string(v)
+}
+
+// Severity names a severity in the reader's language.
+func (l *localizer) Severity(s matcher.Severity) string {
+	if l.japanese() {
+		return jaSeverities[s]
+	}
+	return s.String()
+}
