@@ -20,9 +20,31 @@ type Dispute struct {
 	Card       string // last 4 digits or account name; "" for any account
 	ReportedOn Date
 	Note       string
-	File       string
-	Line       int
+	// Shipments are the parts of the order Amazon bills on their own, as the
+	// order-history exports give them; nil when no export knows the order.
+	Shipments []Shipment
+	File      string
+	Line      int
 }
+
+// Shipment is one part of an order that Amazon charges on its own: the day it
+// shipped (or, where the export says so, the day the card was charged) and
+// its amount.
+type Shipment struct {
+	Date   Date
+	Amount decimal.Decimal
+}
+
+// KnownOrder is what Amazon's order-history exports say of one order.
+type KnownOrder struct {
+	Date      Date
+	Total     decimal.Decimal
+	Currency  string
+	Shipments []Shipment
+}
+
+// OrderLookup finds an order in Amazon's order-history exports by its id.
+type OrderLookup func(orderID string) (KnownOrder, bool)
 
 // disputeRow is a disputes.csv row as text, before conversion.
 type disputeRow struct {
@@ -56,9 +78,23 @@ func ParseOrderID(text string) (string, error) {
 // header naming at least order_id, order_date and amount, one order a row.
 // Every problem of the file is reported, each at its line.
 func ReadDisputes(name string, r io.Reader) ([]Dispute, error) {
+	return ReadDisputesWith(name, r, nil)
+}
+
+// ReadDisputesWith reads disputes.csv like ReadDisputes, completing each row
+// from Amazon's order-history exports through known (nil when there are none).
+// With known, only order_id is required: an empty order_date or amount is
+// taken from the export, and is an error only when the export does not know
+// the order either. A known order also brings its shipments, when the row's
+// amount is the export's total.
+func ReadDisputesWith(name string, r io.Reader, known OrderLookup) ([]Dispute, error) {
 	var out []Dispute
 	seen := map[string]int{}
-	err := readTable(name, r, &disputeRow{}, []string{"order_id", "order_date", "amount"}, func(c *collector, v any, line int) {
+	required := []string{"order_id", "order_date", "amount"}
+	if known != nil {
+		required = required[:1]
+	}
+	err := readTable(name, r, &disputeRow{}, required, func(c *collector, v any, line int) {
 		row := v.(*disputeRow)
 		d := Dispute{File: name, Line: line, Card: strings.TrimSpace(row.Card), Note: strings.TrimSpace(row.Note)}
 		var err error
@@ -72,12 +108,20 @@ func ReadDisputes(name string, r io.Reader) ([]Dispute, error) {
 		} else {
 			seen[d.OrderID] = line
 		}
-		if d.OrderDate, err = requiredDate(row.OrderDate, "order_date"); err != nil {
-			c.add(line, "%v", err)
+		export, isKnown := KnownOrder{}, false
+		if known != nil && d.OrderID != "" {
+			export, isKnown = known(d.OrderID)
+		}
+		if isKnown && strings.TrimSpace(row.OrderDate) == "" {
+			d.OrderDate = export.Date
+		} else if d.OrderDate, err = requiredDate(row.OrderDate, "order_date"); err != nil {
+			c.add(line, "%v%s", err, notInExports(known, d.OrderID))
 			ok = false
 		}
-		if strings.TrimSpace(row.Amount) == "" {
-			c.add(line, "amount is empty; give the order total as on Amazon")
+		if isKnown && strings.TrimSpace(row.Amount) == "" {
+			d.Amount, d.Currency = export.Total, export.Currency
+		} else if strings.TrimSpace(row.Amount) == "" {
+			c.add(line, "amount is empty%s; give the order total as on Amazon", notInExports(known, d.OrderID))
 			ok = false
 		} else if d.Amount, d.Currency, err = ParseAmount(row.Amount); err != nil {
 			c.add(line, "amount: %v", err)
@@ -99,11 +143,26 @@ func ReadDisputes(name string, r io.Reader) ([]Dispute, error) {
 				ok = false
 			}
 		}
+		if isKnown && d.Amount.Equal(export.Total) && (d.Currency == "" || export.Currency == "" || d.Currency == export.Currency) {
+			d.Shipments = export.Shipments
+			if d.Currency == "" {
+				d.Currency = export.Currency
+			}
+		}
 		if ok {
 			out = append(out, d)
 		}
 	})
 	return out, err
+}
+
+// notInExports says, after a missing order_date or amount, that the
+// order-history exports could not give it either.
+func notInExports(known OrderLookup, id string) string {
+	if known == nil || id == "" {
+		return ""
+	}
+	return ", and the order-history exports do not list order " + id
 }
 
 func requiredDate(text, field string) (Date, error) {
