@@ -28,6 +28,10 @@ type jsonReport struct {
 	UnknownCharges []jsonTxn       `json:"unknown_charges"`
 	InvalidRows    []jsonInvalid   `json:"invalid_rows"`
 	Summary        jsonSummary     `json:"summary"`
+	// AmazonFiles are Amazon's exports and mails read (--orders, --confirmations).
+	AmazonFiles []jsonAmazonFile `json:"amazon_files,omitempty"`
+	// OwnCharges counts the Amazon charges of the person's own orders.
+	OwnCharges int `json:"own_order_charges,omitempty"`
 }
 
 type jsonStatement struct {
@@ -150,10 +154,11 @@ func buildJSON(in *inputs, rep *matcher.Report) jsonReport {
 		if c := o.Confirmation; c != nil {
 			j.ConfirmedOn = dateOrNull(c.ConfirmedOn)
 			j.ConfirmationKind = string(c.Kind)
-			j.ConfirmationSource = fmt.Sprintf("%s:%d", c.File, c.Line)
+			j.ConfirmationSource = confirmationSource(c)
 		}
 		out.Orders = append(out.Orders, j)
 	}
+	out.AmazonFiles, out.OwnCharges = amazonJSON(in), rep.OwnCharges
 	sum := rep.Summary()
 	out.Summary = jsonSummary{Alert: sum[matcher.Alert], Review: sum[matcher.Review], Watch: sum[matcher.Watch], OK: sum[matcher.OK]}
 	return out
@@ -187,6 +192,8 @@ func renderTable(w io.Writer, in *inputs, rep *matcher.Report) error {
 		}
 	}
 
+	renderAmazonTable(ew, in)
+
 	fmt.Fprintln(ew, "\nOrders")
 	tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "  SEVERITY\tVERDICT\tORDER\tORDERED\tAMOUNT\tCHARGED\tCREDITED\tOUTSTANDING\tCONFIRMED\tWATCH UNTIL")
@@ -214,6 +221,9 @@ func renderTable(w io.Writer, in *inputs, rep *matcher.Report) error {
 		if o.Dispute.Note != "" {
 			fmt.Fprintf(ew, "  note: %s\n", o.Dispute.Note)
 		}
+		if c := o.Confirmation; c != nil {
+			fmt.Fprintf(ew, "  confirmed: %s %s, from %s\n", c.ConfirmedOn, c.Kind, confirmationSource(c))
+		}
 		tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
 		txnRows(tw, "charge", o.Charges)
 		txnRows(tw, "credit", o.Credits)
@@ -222,6 +232,9 @@ func renderTable(w io.Writer, in *inputs, rep *matcher.Report) error {
 	}
 
 	fmt.Fprintf(ew, "\nAmazon charges of no disputed order (%d)\n", len(rep.Unknown))
+	if rep.OwnCharges > 0 {
+		fmt.Fprintf(ew, "  %d more belong to your own orders (--orders) and are not listed\n", rep.OwnCharges)
+	}
 	if len(rep.Unknown) == 0 {
 		fmt.Fprintln(ew, "  none")
 	}

@@ -115,7 +115,10 @@ func ReadDisputesWith(name string, r io.Reader, known OrderLookup) ([]Dispute, e
 		if isKnown && strings.TrimSpace(row.OrderDate) == "" {
 			d.OrderDate = export.Date
 		} else if d.OrderDate, err = requiredDate(row.OrderDate, "order_date"); err != nil {
-			c.add(line, "%v%s", err, notInExports(known, d.OrderID))
+			if strings.TrimSpace(row.OrderDate) == "" {
+				err = Msgf("%v%s", err, notInExports(known, d.OrderID))
+			}
+			c.add(line, "%v", err)
 			ok = false
 		}
 		if isKnown && strings.TrimSpace(row.Amount) == "" {
