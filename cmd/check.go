@@ -62,7 +62,8 @@ func newCheckCmd(e env) *cobra.Command {
 		Long:  checkLong,
 		Example: `  refundwatch check
   refundwatch check statements/ --disputes disputes.csv --confirmations confirmations.csv
-  refundwatch check -o json --as-of 2026-05-01 statements/`,
+  refundwatch check -o json --as-of 2026-05-01 statements/
+  refundwatch check statements/ --orders "Your Orders" --confirmations mail.eml`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.statements = args
 			opts.confsGiven = c.Flags().Changed("confirmations")
