@@ -17,15 +17,15 @@ type Format string
 
 // The formats, by the name reports show.
 const (
-	Unknown              Format = ""
-	OrderHistoryLegacy   Format = "amazon-order-history"      // Retail.OrderHistory.N.csv
-	OrderHistory2025     Format = "amazon-order-history-2025" // Order History.csv
-	DigitalItems         Format = "amazon-digital-items"      // Digital Items.csv
-	OrderFilterJP        Format = "amazon-order-filter-jp"    // アマゾン注文履歴フィルタ
-	RefundPayments       Format = "amazon-refund-payments"    // Retail.OrdersReturned.Payments.N.csv
-	RefundDetails        Format = "amazon-refund-details"     // Refund Details.csv
-	ConfirmationsCSV     Format = "confirmations-csv"         // the person's confirmations.csv
-	Mail                 Format = "mail"                      // an .eml file
+	Unknown            Format = ""
+	OrderHistoryLegacy Format = "amazon-order-history"      // Retail.OrderHistory.N.csv
+	OrderHistory2025   Format = "amazon-order-history-2025" // Order History.csv
+	DigitalItems       Format = "amazon-digital-items"      // Digital Items.csv
+	OrderFilterJP      Format = "amazon-order-filter-jp"    // アマゾン注文履歴フィルタ
+	RefundPayments     Format = "amazon-refund-payments"    // Retail.OrdersReturned.Payments.N.csv
+	RefundDetails      Format = "amazon-refund-details"     // Refund Details.csv
+	ConfirmationsCSV   Format = "confirmations-csv"         // the person's confirmations.csv
+	Mail               Format = "mail"                      // an .eml file
 
 	// detectBytes is how much of a file Detect looks at.
 	detectBytes = 64 << 10
