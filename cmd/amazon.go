@@ -168,10 +168,7 @@ func (rec *amazonRecords) lookup(given bool) parser.OrderLookup {
 // mails that concern disputed orders, and counts the others per file: those
 // are the person's own returns and cancellations.
 func (rec *amazonRecords) disputedConfirmations(disputes []parser.Dispute) []parser.Confirmation {
-	disputed := map[string]bool{}
-	for _, d := range disputes {
-		disputed[d.OrderID] = true
-	}
+	disputed := disputedIDs(disputes)
 	var out []parser.Confirmation
 	for _, c := range rec.confirmations {
 		if disputed[c.OrderID] {
@@ -185,10 +182,7 @@ func (rec *amazonRecords) disputedConfirmations(disputes []parser.Dispute) []par
 
 // own returns the orders of the exports that are not disputed: the person's own.
 func (rec *amazonRecords) own(disputes []parser.Dispute) []matcher.OwnOrder {
-	disputed := map[string]bool{}
-	for _, d := range disputes {
-		disputed[d.OrderID] = true
-	}
+	disputed := disputedIDs(disputes)
 	var out []matcher.OwnOrder
 	for _, id := range rec.ids {
 		if o := rec.orders[id]; !disputed[id] {
@@ -196,6 +190,14 @@ func (rec *amazonRecords) own(disputes []parser.Dispute) []matcher.OwnOrder {
 		}
 	}
 	return out
+}
+
+func disputedIDs(disputes []parser.Dispute) map[string]bool {
+	ids := map[string]bool{}
+	for _, d := range disputes {
+		ids[d.OrderID] = true
+	}
+	return ids
 }
 
 // confirmationSource says where a confirmation came from, for the report.
