@@ -21,6 +21,7 @@ type checkOptions struct {
 	disputes      string
 	confirmations []string
 	confsGiven    bool
+	orders        []string
 	asOf          string
 	grace         int
 	watch         int
@@ -60,7 +61,8 @@ func newCheckCmd(e env, g *globals) *cobra.Command {
 		Long:  checkLong,
 		Example: `  refundwatch check
   refundwatch check statements/ --disputes disputes.csv --confirmations confirmations.csv
-  refundwatch check -o json --as-of 2026-05-01 statements/`,
+  refundwatch check -o json --as-of 2026-05-01 statements/
+  refundwatch check statements/ --orders "Your Orders" --confirmations mail.eml`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.statements = args
 			opts.confsGiven = c.Flags().Changed("confirmations")
@@ -69,7 +71,8 @@ func newCheckCmd(e env, g *globals) *cobra.Command {
 	}
 	f := c.Flags()
 	f.StringVar(&opts.disputes, "disputes", "disputes.csv", "disputed orders `FILE`")
-	f.StringArrayVar(&opts.confirmations, "confirmations", nil, "Amazon's confirmations: a CSV `PATH` or a folder of them; repeatable (default ./confirmations.csv and ./confirmations/ if present)")
+	f.StringArrayVar(&opts.confirmations, "confirmations", nil, "Amazon's confirmations: a confirmations CSV, an Amazon mail (.eml) or refund export, or a folder of them: `PATH`; repeatable (default ./confirmations.csv and ./confirmations/ if present)")
+	f.StringArrayVar(&opts.orders, "orders", nil, "Amazon's order-history exports (the person's own orders): a file or a folder such as an unzipped \"Your Orders\": `PATH`; repeatable")
 	f.StringVar(&opts.asOf, "as-of", "", "judge as of this `DATE` (default today)")
 	f.IntVar(&opts.grace, "grace", 30, "`DAYS` after Amazon's confirmation for a credit to arrive")
 	f.IntVar(&opts.watch, "watch", 60, "`DAYS` after Amazon's confirmation to keep watching")
@@ -99,6 +102,7 @@ func runCheck(opts *checkOptions, e env, loc *localizer) error {
 	if err != nil {
 		return err
 	}
+	mopts.Own = in.own
 	rep := matcher.Match(in.statements, in.disputes, in.confirmations, mopts)
 	r := &rendering{
 		in: in, rep: rep, loc: loc, view: buildView(in, rep, loc),
@@ -148,6 +152,8 @@ type inputs struct {
 	statements    []*parser.Statement
 	disputes      []parser.Dispute
 	confirmations []parser.Confirmation
+	amazon        *amazonRecords
+	own           []matcher.OwnOrder // orders of the exports that are not disputed
 }
 
 // loadInputs reads every input file, collecting the problems of all of them
@@ -179,7 +185,11 @@ func loadInputs(opts *checkOptions) (*inputs, error) {
 		}
 	}
 
-	in.disputes, err = readFile(opts.disputes, parser.ReadDisputes)
+	in.amazon = newAmazonRecords()
+	keep(in.amazon.read(opts.orders, ordersRole))
+	in.disputes, err = readFile(opts.disputes, func(name string, r io.Reader) ([]parser.Dispute, error) {
+		return parser.ReadDisputesWith(name, r, in.amazon.lookup(len(opts.orders) > 0))
+	})
 	keep(err)
 
 	confPaths := opts.confirmations
@@ -191,14 +201,11 @@ func loadInputs(opts *checkOptions) (*inputs, error) {
 			}
 		}
 	}
-	confFiles, err := expand(confPaths, parser.Msgf("folder holds no confirmations file"))
-	keep(err)
-	for _, f := range confFiles {
-		cs, err := readFile(f, parser.ReadConfirmations)
-		keep(err)
-		in.confirmations = append(in.confirmations, cs...)
-	}
+	keep(in.amazon.read(confPaths, confirmationsRole))
+	in.confirmations = in.amazon.written
 	keep(checkConfirmationsKnown(in))
+	in.confirmations = append(in.confirmations, in.amazon.disputedConfirmations(in.disputes)...)
+	in.own = in.amazon.own(in.disputes)
 
 	if len(problems) > 0 {
 		return nil, problems

@@ -170,6 +170,13 @@ var jaText = map[string]string{
 	"watch until %s":       "見守り %[1]sまで",
 	"timeline of order %s": "注文 %[1]s の経過",
 
+	// Amazon's records and confirmations.
+	"order_date is empty, and the order-history exports do not list order %s":                                "order_date（注文日）が空で、注文履歴のエクスポートにも注文 %[1]s がありません",
+	"amount is empty, and the order-history exports do not list order %s; give the order total as on Amazon": "amount（金額）が空で、注文履歴のエクスポートにも注文 %[1]s がありません。Amazonに表示された注文の合計金額を書いてください",
+	"folder holds no Amazon order-history file":                                                              "フォルダにAmazonの注文履歴ファイルがありません",
+	"%d more belong to your own orders (--orders) and are not listed":                                        "ほかに %[1]s 件はご自身の注文（--orders）の請求なので、ここには載せていません",
+	"confirmed: %s %s, from %s": "Amazonの連絡: %[1]s %[2]s（%[3]s）",
+
 	// cmd: init.
 	"created %s":                 "作成しました: %[1]s",
 	"kept %s: it exists already": "そのままにしました（すでにあります）: %[1]s",

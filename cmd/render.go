@@ -51,6 +51,10 @@ type jsonReport struct {
 	UnknownCharges []jsonTxn       `json:"unknown_charges"`
 	InvalidRows    []jsonInvalid   `json:"invalid_rows"`
 	Summary        jsonSummary     `json:"summary"`
+	// AmazonFiles are Amazon's exports and mails read (--orders, --confirmations).
+	AmazonFiles []jsonAmazonFile `json:"amazon_files,omitempty"`
+	// OwnCharges counts the Amazon charges of the person's own orders.
+	OwnCharges int `json:"own_order_charges,omitempty"`
 }
 
 type jsonStatement struct {
@@ -173,10 +177,11 @@ func buildJSON(in *inputs, rep *matcher.Report, l *localizer) jsonReport {
 		if c := o.Confirmation; c != nil {
 			j.ConfirmedOn = dateOrNull(c.ConfirmedOn)
 			j.ConfirmationKind = string(c.Kind)
-			j.ConfirmationSource = fmt.Sprintf("%s:%d", c.File, c.Line)
+			j.ConfirmationSource = confirmationSource(c)
 		}
 		out.Orders = append(out.Orders, j)
 	}
+	out.AmazonFiles, out.OwnCharges = amazonJSON(in), rep.OwnCharges
 	sum := rep.Summary()
 	out.Summary = jsonSummary{Alert: sum[matcher.Alert], Review: sum[matcher.Review], Watch: sum[matcher.Watch], OK: sum[matcher.OK]}
 	return out
@@ -215,6 +220,8 @@ func renderTable(w io.Writer, r *rendering) error {
 		fmt.Fprintf(ew, "  %s\n", n)
 	}
 
+	renderAmazonTable(ew, r.in)
+
 	fmt.Fprintf(ew, "\n%s\n", l.T("Orders"))
 	cols.add(up(l.T("Severity")), up(l.T("Verdict")), up(l.T("Order")), up(l.T("Ordered")), up(l.T("Amount")), up(l.T("Charged")), up(l.T("Credited")), up(l.T("Outstanding")), up(l.T("Confirmed")), up(l.T("Watch until")))
 	for _, o := range v.Orders {
@@ -231,6 +238,9 @@ func renderTable(w io.Writer, r *rendering) error {
 		if o.Note != "" {
 			fmt.Fprintf(ew, "  %s\n", l.T("note: %s", o.Note))
 		}
+		if c := o.res.Confirmation; c != nil {
+			fmt.Fprintf(ew, "  %s\n", l.T("confirmed: %s %s, from %s", c.ConfirmedOn, c.Kind, confirmationSource(c)))
+		}
 		txnColumns(cols, o.Rows)
 		cols.write(ew)
 		if len(o.Evidence) > 0 {
@@ -244,6 +254,9 @@ func renderTable(w io.Writer, r *rendering) error {
 	}
 
 	fmt.Fprintf(ew, "\n%s\n", l.T("Amazon charges of no disputed order (%d)", len(v.Unknown)))
+	if r.rep.OwnCharges > 0 {
+		fmt.Fprintf(ew, "  %s\n", l.T("%d more belong to your own orders (--orders) and are not listed", r.rep.OwnCharges))
+	}
 	if len(v.Unknown) == 0 {
 		fmt.Fprintf(ew, "  %s\n", l.T("none"))
 	}

@@ -74,6 +74,10 @@ func Match(stmts []*parser.Statement, disputes []parser.Dispute, confs []parser.
 		judge(o, covs, opts)
 		rep.Orders = append(rep.Orders, o.res)
 	}
+	for t := range ownCharges(opts.Own, charges, claimed) {
+		claimed[t] = true
+		rep.OwnCharges++
+	}
 	rep.Unknown = unknownCharges(charges, claimed, disputes)
 	slices.SortStableFunc(rep.Orders, func(x, y *OrderResult) int {
 		if d := y.Severity() - x.Severity(); d != 0 {
@@ -137,10 +141,7 @@ func (o *order) fits(t *parser.Transaction) bool {
 // amountMatches reports whether t's amount (or its original foreign amount)
 // is exactly amt.
 func (o *order) amountMatches(t *parser.Transaction, amt decimal.Decimal) bool {
-	if t.Amount.Abs().Equal(amt) && (o.res.Dispute.Currency == "" || t.Currency == "" || t.Currency == o.res.Dispute.Currency) {
-		return true
-	}
-	return t.OrigCurrency != "" && t.OrigCurrency == o.res.Dispute.Currency && t.OrigAmount.Equal(amt)
+	return exactAmount(t, amt, o.res.Dispute.Currency)
 }
 
 func currencyMatches(want string, t *parser.Transaction) bool {

@@ -36,6 +36,12 @@ const (
 
 func (s story) run(t *testing.T) *Report {
 	t.Helper()
+	return s.runWith(t, func(*Options) {})
+}
+
+// runWith runs the story with options changed by set.
+func (s story) runWith(t *testing.T, set func(*Options)) *Report {
+	t.Helper()
 	head := "Date,Description,Amount\n"
 	if s.cards {
 		head = "Card No.,Date,Description,Amount\n"
@@ -78,6 +84,7 @@ func (s story) run(t *testing.T) *Report {
 	if s.watch != 0 {
 		opts.Watch = s.watch
 	}
+	set(&opts)
 	stmts := []*parser.Statement{st}
 	parser.FoldOverlaps(stmts)
 	return Match(stmts, ds, cs, opts)

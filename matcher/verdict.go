@@ -70,6 +70,9 @@ type Options struct {
 	Watch int
 	// Amazon recognises Amazon transactions; nil means the default patterns.
 	Amazon *Recognizer
+	// Own are the person's own orders (from Amazon's order-history exports):
+	// the charges they explain are not unknown charges.
+	Own []OwnOrder
 }
 
 // Coverage is the span of days the statements of one account show.
@@ -126,6 +129,9 @@ type Report struct {
 	Orders    []*OrderResult
 	Unknown   []*parser.Transaction
 	Coverages []Coverage
+	// OwnCharges counts the Amazon charges that the person's own orders
+	// explain, and that are therefore not unknown.
+	OwnCharges int
 }
 
 // Summary counts findings (orders and unknown charges) by severity.

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"fmt"
 	"io"
 	"strings"
 
@@ -26,6 +27,9 @@ type Confirmation struct {
 	// order's amount is meant).
 	Amount decimal.Decimal
 	Note   string
+	// Source says where the confirmation came from, for people: file:line
+	// for a CSV row, the file and the subject for a mail.
+	Source string
 	File   string
 	Line   int
 }
@@ -44,7 +48,7 @@ func ReadConfirmations(name string, r io.Reader) ([]Confirmation, error) {
 	var out []Confirmation
 	err := decodeRows(name, r, &confirmationRow{}, []string{"order_id", "confirmed_on", "kind"}, func(c *collector, v any, line int) {
 		row := v.(*confirmationRow)
-		k := Confirmation{File: name, Line: line, Note: strings.TrimSpace(row.Note)}
+		k := Confirmation{File: name, Line: line, Note: strings.TrimSpace(row.Note), Source: fmt.Sprintf("%s:%d", name, line)}
 		var err error
 		ok := true
 		if k.OrderID, err = ParseOrderID(row.OrderID); err != nil {

@@ -21,9 +21,31 @@ type Dispute struct {
 	Card       string // last 4 digits or account name; "" for any account
 	ReportedOn Date
 	Note       string
-	File       string
-	Line       int
+	// Shipments are the parts of the order Amazon bills on their own, as the
+	// order-history exports give them; nil when no export knows the order.
+	Shipments []Shipment
+	File      string
+	Line      int
 }
+
+// Shipment is one part of an order that Amazon charges on its own: the day it
+// shipped (or, where the export says so, the day the card was charged) and
+// its amount.
+type Shipment struct {
+	Date   Date
+	Amount decimal.Decimal
+}
+
+// KnownOrder is what Amazon's order-history exports say of one order.
+type KnownOrder struct {
+	Date      Date
+	Total     decimal.Decimal
+	Currency  string
+	Shipments []Shipment
+}
+
+// OrderLookup finds an order in Amazon's order-history exports by its id.
+type OrderLookup func(orderID string) (KnownOrder, bool)
 
 // disputeRow is a disputes.csv row as text, before conversion.
 type disputeRow struct {
@@ -57,9 +79,23 @@ func ParseOrderID(text string) (string, error) {
 // header naming at least order_id, order_date and amount, one order a row.
 // Every problem of the file is reported, each at its line.
 func ReadDisputes(name string, r io.Reader) ([]Dispute, error) {
+	return ReadDisputesWith(name, r, nil)
+}
+
+// ReadDisputesWith reads disputes.csv like ReadDisputes, completing each row
+// from Amazon's order-history exports through known (nil when there are none).
+// With known, only order_id is required: an empty order_date or amount is
+// taken from the export, and is an error only when the export does not know
+// the order either. A known order also brings its shipments, when the row's
+// amount is the export's total.
+func ReadDisputesWith(name string, r io.Reader, known OrderLookup) ([]Dispute, error) {
 	var out []Dispute
 	seen := map[string]int{}
-	err := decodeRows(name, r, &disputeRow{}, []string{"order_id", "order_date", "amount"}, func(c *collector, v any, line int) {
+	required := []string{"order_id", "order_date", "amount"}
+	if known != nil {
+		required = required[:1]
+	}
+	err := decodeRows(name, r, &disputeRow{}, required, func(c *collector, v any, line int) {
 		row := v.(*disputeRow)
 		d := Dispute{File: name, Line: line, Card: strings.TrimSpace(row.Card), Note: strings.TrimSpace(row.Note)}
 		var err error
@@ -73,11 +109,25 @@ func ReadDisputes(name string, r io.Reader) ([]Dispute, error) {
 		} else {
 			seen[d.OrderID] = line
 		}
-		if d.OrderDate, err = requiredDate(row.OrderDate, "order_date"); err != nil {
+		export, isKnown := KnownOrder{}, false
+		if known != nil && d.OrderID != "" {
+			export, isKnown = known(d.OrderID)
+		}
+		if isKnown && strings.TrimSpace(row.OrderDate) == "" {
+			d.OrderDate = export.Date
+		} else if d.OrderDate, err = requiredDate(row.OrderDate, "order_date"); err != nil {
+			if strings.TrimSpace(row.OrderDate) == "" && known != nil && d.OrderID != "" {
+				err = Msgf("order_date is empty, and the order-history exports do not list order %s", d.OrderID)
+			}
 			c.add(line, "%v", err)
 			ok = false
 		}
-		if strings.TrimSpace(row.Amount) == "" {
+		if isKnown && strings.TrimSpace(row.Amount) == "" {
+			d.Amount, d.Currency = export.Total, export.Currency
+		} else if strings.TrimSpace(row.Amount) == "" && known != nil && d.OrderID != "" {
+			c.add(line, "amount is empty, and the order-history exports do not list order %s; give the order total as on Amazon", d.OrderID)
+			ok = false
+		} else if strings.TrimSpace(row.Amount) == "" {
 			c.add(line, "amount is empty; give the order total as on Amazon")
 			ok = false
 		} else if d.Amount, d.Currency, err = ParseAmount(row.Amount); err != nil {
@@ -98,6 +148,12 @@ func ReadDisputes(name string, r io.Reader) ([]Dispute, error) {
 			if d.ReportedOn, err = ParseDate(row.ReportedOn); err != nil {
 				c.add(line, "reported_on: %v", err)
 				ok = false
+			}
+		}
+		if isKnown && d.Amount.Equal(export.Total) && (d.Currency == "" || export.Currency == "" || d.Currency == export.Currency) {
+			d.Shipments = export.Shipments
+			if d.Currency == "" {
+				d.Currency = export.Currency
 			}
 		}
 		if ok {

@@ -1,6 +1,7 @@
 // Package parser reads the files refundwatch works on into values: statement
 // exports into Statements of Transactions, disputes.csv into Disputes and
-// confirmations.csv into Confirmations.
+// confirmations.csv into Confirmations. Amazon's own exports and mails are
+// read by the sub-package amazon.
 //
 // Every reader takes an io.Reader and a name for messages, never opens a
 // file itself, and reports problems as *Error values (file:line[:column]:
@@ -40,7 +41,8 @@
 //
 //	order_id,order_date,amount,currency,card,reported_on,note
 //
-// order_id, order_date and amount are required. Dates are 2026-03-02 or
+// order_id, order_date and amount are required; with Amazon's order-history
+// exports (ReadDisputesWith), only order_id is, the rest coming from the export. Dates are 2026-03-02 or
 // 2026/03/02; amounts as ParseAmount reads them. A duplicated order_id is
 // an error.
 //

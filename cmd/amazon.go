@@ -1,0 +1,272 @@
+package cmd
+
+import (
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/refundwatch/refundwatch/matcher"
+	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/amazon"
+)
+
+// amazonFile is one file given with --orders or --confirmations (or found in
+// a folder given so), and what became of it.
+type amazonFile struct {
+	path   string
+	format amazon.Format
+	// ignored says why a file found in a folder was not read; "" when it was.
+	ignored       string
+	orders        int
+	confirmations int
+	skipped       map[string]int
+	// notDisputed counts confirmations of orders that are not disputed: the
+	// person's own returns, left out.
+	notDisputed int
+}
+
+// amazonRecords is everything read from Amazon's exports and mails.
+type amazonRecords struct {
+	files  []*amazonFile
+	orders map[string]amazon.Order // by order id; the first file listing an order wins
+	ids    []string                // order ids in the order read
+	// confirmations are those of Amazon's exports and mails, before they are
+	// narrowed to the disputed orders; written are those of confirmations CSVs.
+	confirmations []parser.Confirmation
+	written       []parser.Confirmation
+	byFile        map[string]*amazonFile
+}
+
+// role is what a flag accepts: order-history exports (--orders, which also
+// takes the refund exports found next to them), or confirmations.
+type role struct {
+	flag   string
+	empty  *parser.Message // the problem with a folder that holds none of its files
+	accept func(amazon.Format) bool
+	wrong  func(amazon.Format) string
+}
+
+var (
+	ordersRole = role{
+		flag:  "--orders",
+		empty: parser.Msgf("folder holds no Amazon order-history file"),
+		accept: func(f amazon.Format) bool {
+			return f.Orders() || f == amazon.RefundPayments || f == amazon.RefundDetails
+		},
+		wrong: func(f amazon.Format) string {
+			if f.Confirms() {
+				return "is a confirmation, not an order-history export; give it with --confirmations"
+			}
+			return "is not an Amazon order-history export (Retail.OrderHistory, Order History.csv, Digital Items.csv, アマゾン注文履歴フィルタ)"
+		},
+	}
+	confirmationsRole = role{
+		flag:   "--confirmations",
+		empty:  parser.Msgf("folder holds no confirmations file"),
+		accept: amazon.Format.Confirms,
+		wrong: func(f amazon.Format) string {
+			if f.Orders() {
+				return "is an Amazon order-history export; give it with --orders"
+			}
+			return "is not a confirmations CSV, an Amazon mail (.eml), or an Amazon refund export"
+		},
+	}
+)
+
+// readAmazon reads the files and folders given to one flag. A file given by
+// name must be of a kind the flag accepts; a file found in a folder that is
+// not is listed as ignored, since an unzipped "Your Orders" folder holds many
+// files of other kinds.
+func (rec *amazonRecords) read(paths []string, r role) error {
+	var problems parser.ErrorList
+	for _, p := range paths {
+		files, err := expand([]string{p}, r.empty)
+		if l, ok := parser.AsList(err); ok {
+			problems = append(problems, l...)
+		}
+		inFolder := len(files) != 1 || files[0] != p
+		for _, path := range files {
+			if err := rec.readOne(path, inFolder, r); err != nil {
+				l, _ := parser.AsList(err)
+				problems = append(problems, l...)
+			}
+		}
+	}
+	if len(problems) > 0 {
+		return problems
+	}
+	return nil
+}
+
+func (rec *amazonRecords) readOne(path string, inFolder bool, r role) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return &parser.Error{File: path, Err: openError(err)}
+	}
+	defer f.Close()
+	head := make([]byte, 64<<10)
+	n, err := io.ReadFull(f, head)
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+		return &parser.Error{File: path, Err: err}
+	}
+	format := amazon.Detect(head[:n])
+	if !r.accept(format) {
+		if !inFolder {
+			return parser.Errorf(path, 0, "%s", r.wrong(format))
+		}
+		rec.add(&amazonFile{path: path, format: format, ignored: r.wrong(format)})
+		return nil
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return &parser.Error{File: path, Err: err}
+	}
+	got, err := amazon.Read(path, f)
+	if err != nil {
+		return err
+	}
+	if got.Format == amazon.ConfirmationsCSV {
+		// The person's own file: its rows are checked against the disputes instead.
+		rec.written = append(rec.written, got.Confirmations...)
+		return nil
+	}
+	rec.add(&amazonFile{path: path, format: got.Format, orders: len(got.Orders), confirmations: len(got.Confirmations), skipped: got.Skipped})
+	for _, o := range got.Orders {
+		if _, dup := rec.orders[o.ID]; !dup {
+			rec.orders[o.ID] = o
+			rec.ids = append(rec.ids, o.ID)
+		}
+	}
+	rec.confirmations = append(rec.confirmations, got.Confirmations...)
+	return nil
+}
+
+func (rec *amazonRecords) add(f *amazonFile) {
+	rec.files = append(rec.files, f)
+	rec.byFile[f.path] = f
+}
+
+func newAmazonRecords() *amazonRecords {
+	return &amazonRecords{orders: map[string]amazon.Order{}, byFile: map[string]*amazonFile{}}
+}
+
+// lookup finds an order in the order-history exports; nil when none was given.
+func (rec *amazonRecords) lookup(given bool) parser.OrderLookup {
+	if !given {
+		return nil
+	}
+	return func(id string) (parser.KnownOrder, bool) {
+		o, ok := rec.orders[id]
+		return o.Known(), ok
+	}
+}
+
+// disputedConfirmations returns the confirmations of Amazon's exports and
+// mails that concern disputed orders, and counts the others per file: those
+// are the person's own returns and cancellations.
+func (rec *amazonRecords) disputedConfirmations(disputes []parser.Dispute) []parser.Confirmation {
+	disputed := disputedIDs(disputes)
+	var out []parser.Confirmation
+	for _, c := range rec.confirmations {
+		if disputed[c.OrderID] {
+			out = append(out, c)
+		} else if f := rec.byFile[c.File]; f != nil {
+			f.notDisputed++
+		}
+	}
+	return out
+}
+
+// own returns the orders of the exports that are not disputed: the person's own.
+func (rec *amazonRecords) own(disputes []parser.Dispute) []matcher.OwnOrder {
+	disputed := disputedIDs(disputes)
+	var out []matcher.OwnOrder
+	for _, id := range rec.ids {
+		if o := rec.orders[id]; !disputed[id] {
+			out = append(out, matcher.OwnOrder{ID: o.ID, Date: o.Date, Total: o.Total, Currency: o.Currency, Shipments: o.Shipments})
+		}
+	}
+	return out
+}
+
+func disputedIDs(disputes []parser.Dispute) map[string]bool {
+	ids := map[string]bool{}
+	for _, d := range disputes {
+		ids[d.OrderID] = true
+	}
+	return ids
+}
+
+// confirmationSource says where a confirmation came from, for the report.
+func confirmationSource(c *parser.Confirmation) string {
+	if c.Source != "" {
+		return c.Source
+	}
+	return fmt.Sprintf("%s:%d", c.File, c.Line)
+}
+
+// The Amazon part of the JSON report.
+type jsonAmazonFile struct {
+	File          string         `json:"file"`
+	Format        string         `json:"format"`
+	Ignored       string         `json:"ignored,omitempty"`
+	Orders        int            `json:"orders"`
+	Confirmations int            `json:"confirmations"`
+	NotDisputed   int            `json:"confirmations_not_disputed"`
+	SkippedBy     map[string]int `json:"skipped_by_reason"`
+}
+
+func amazonJSON(in *inputs) []jsonAmazonFile {
+	var out []jsonAmazonFile
+	for _, f := range in.amazon.files {
+		skipped := f.skipped
+		if skipped == nil {
+			skipped = map[string]int{}
+		}
+		out = append(out, jsonAmazonFile{
+			File: f.path, Format: string(f.format), Ignored: f.ignored, Orders: f.orders,
+			Confirmations: f.confirmations, NotDisputed: f.notDisputed, SkippedBy: skipped,
+		})
+	}
+	return out
+}
+
+// renderAmazonTable lists the Amazon exports and mails read, and the files
+// of the folders given that were not.
+func renderAmazonTable(w io.Writer, in *inputs) {
+	if len(in.amazon.files) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "\nAmazon's records")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "  ORDERS\tCONFIRMATIONS\tSKIPPED\tFORMAT\tFILE")
+	var notes []string
+	for _, f := range in.amazon.files {
+		if f.ignored != "" {
+			notes = append(notes, fmt.Sprintf("  ignored: %s: %s", f.path, f.ignored))
+			continue
+		}
+		fmt.Fprintf(tw, "  %d\t%d\t%d\t%s\t%s\n", f.orders, f.confirmations, skippedTotal(f.skipped), f.format, f.path)
+		if f.notDisputed > 0 {
+			notes = append(notes, fmt.Sprintf("  note: %s: confirmations of orders not disputed (your own returns), left out: %d", f.path, f.notDisputed))
+		}
+		for _, reason := range slices.Sorted(maps.Keys(f.skipped)) {
+			notes = append(notes, fmt.Sprintf("  note: %s: rows skipped, %s: %d", f.path, reason, f.skipped[reason]))
+		}
+	}
+	tw.Flush()
+	if len(notes) > 0 {
+		fmt.Fprintln(w, strings.Join(notes, "\n"))
+	}
+}
+
+func skippedTotal(m map[string]int) int {
+	n := 0
+	for _, c := range m {
+		n += c
+	}
+	return n
+}

@@ -1,0 +1,73 @@
+package matcher
+
+import (
+	"slices"
+
+	"github.com/refundwatch/refundwatch/parser"
+	"github.com/shopspring/decimal"
+)
+
+// OwnOrder is an order the person placed themself, as Amazon's order-history
+// exports give it: its Amazon charges are not unknown charges.
+type OwnOrder struct {
+	ID        string
+	Date      parser.Date
+	Total     decimal.Decimal
+	Currency  string
+	Shipments []parser.Shipment
+}
+
+// ownCharges returns the Amazon charges the person's own orders explain.
+// Each own order, earliest first, takes one charge of exactly its total or,
+// failing that, one charge of exactly each shipment's amount, posted from
+// D−3 to D+30 of its date; among several, the one posted nearest the order
+// date. Charges already claimed by disputed orders are left alone, and a
+// charge serves one order only, so a second charge of the same amount stays
+// unknown.
+func ownCharges(own []OwnOrder, charges []*parser.Transaction, claimed map[*parser.Transaction]bool) map[*parser.Transaction]bool {
+	taken := map[*parser.Transaction]bool{}
+	byAmount := map[string][]*parser.Transaction{}
+	for _, t := range charges {
+		for _, key := range amountKeys(t) {
+			byAmount[key] = append(byAmount[key], t)
+		}
+	}
+	orders := slices.Clone(own)
+	slices.SortStableFunc(orders, func(x, y OwnOrder) int { return x.Date.Sub(y.Date) })
+	take := func(o OwnOrder, amt decimal.Decimal) bool {
+		var best *parser.Transaction
+		for _, t := range byAmount[amt.String()] {
+			if claimed[t] || taken[t] || !inRange(t.Date, o.Date.AddDays(-daysBeforeOrder), o.Date.AddDays(daysAfterOrder)) ||
+				!exactAmount(t, amt, o.Currency) {
+				continue
+			}
+			if best == nil || absDays(t.Date.Sub(o.Date)) < absDays(best.Date.Sub(o.Date)) {
+				best = t
+			}
+		}
+		if best != nil {
+			taken[best] = true
+		}
+		return best != nil
+	}
+	for _, o := range orders {
+		if o.Total.Sign() > 0 && take(o, o.Total) {
+			continue
+		}
+		for _, s := range o.Shipments {
+			if s.Amount.Sign() > 0 {
+				take(o, s.Amount)
+			}
+		}
+	}
+	return taken
+}
+
+// exactAmount reports whether t's amount, or its original foreign amount, is
+// exactly amt in the given currency ("" for any).
+func exactAmount(t *parser.Transaction, amt decimal.Decimal, currency string) bool {
+	if t.Amount.Abs().Equal(amt) && (currency == "" || t.Currency == "" || t.Currency == currency) {
+		return true
+	}
+	return t.OrigCurrency != "" && t.OrigCurrency == currency && t.OrigAmount.Equal(amt)
+}

@@ -1,0 +1,76 @@
+package matcher
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/refundwatch/refundwatch/parser"
+	"github.com/shopspring/decimal"
+)
+
+func ownOrder(id, date, total string, shipments ...string) OwnOrder {
+	o := OwnOrder{ID: id, Date: parser.MustDate(date), Total: decimal.RequireFromString(total), Currency: "JPY"}
+	for _, s := range shipments {
+		day, amt, _ := strings.Cut(s, "=")
+		o.Shipments = append(o.Shipments, parser.Shipment{Date: parser.MustDate(day), Amount: decimal.RequireFromString(amt)})
+	}
+	return o
+}
+
+func TestOwnOrdersAreNotUnknown(t *testing.T) {
+	// The disputed order A (12,800 yen, 2026-03-02) is in every case, so that
+	// unknown charges are looked for from 2026-02-23 on.
+	A := orderA + ",2026-03-02,12800,JPY"
+	tests := []struct {
+		name    string
+		rows    []string
+		own     []OwnOrder
+		unknown []string // dates of the unknown charges
+		own2    int      // charges explained by own orders
+	}{
+		{"no own orders: every other Amazon charge is unknown",
+			[]string{"2026-03-04,AMAZON.CO.JP,12800", "2026-03-11,AMAZON.CO.JP,1280"},
+			nil, []string{"2026-03-11"}, 0},
+		{"a charge of an own order's total within D-3 ... D+30",
+			[]string{"2026-03-04,AMAZON.CO.JP,12800", "2026-03-11,AMAZON.CO.JP,1280"},
+			[]OwnOrder{ownOrder("249-3301845-6627190", "2026-03-10", "1280")}, nil, 1},
+		{"D-3 is inside the window, D+31 is not",
+			[]string{"2026-03-04,AMAZON.CO.JP,12800", "2026-03-07,AMAZON.CO.JP,1280", "2026-04-10,AMAZON.CO.JP,1280"},
+			[]OwnOrder{ownOrder("249-3301845-6627190", "2026-03-10", "1280")}, []string{"2026-04-10"}, 1},
+		{"an own order explains one charge only: a second of the same amount is unknown",
+			[]string{"2026-03-04,AMAZON.CO.JP,12800", "2026-03-11,AMAZON.CO.JP,1280", "2026-03-12,AMAZON.CO.JP,1280"},
+			[]OwnOrder{ownOrder("249-3301845-6627190", "2026-03-10", "1280")}, []string{"2026-03-12"}, 1},
+		{"split shipments: one charge per shipment amount",
+			[]string{"2026-03-04,AMAZON.CO.JP,12800", "2026-03-16,AMAZON.CO.JP,3000", "2026-03-20,AMAZON.CO.JP,1500", "2026-03-21,AMAZON.CO.JP,700"},
+			[]OwnOrder{ownOrder("249-7810342-9902156", "2026-03-15", "4500", "2026-03-16=3000", "2026-03-20=1500")}, []string{"2026-03-21"}, 2},
+		{"a disputed order's charge is never taken by an own order of the same amount",
+			[]string{"2026-03-04,AMAZON.CO.JP,12800"},
+			[]OwnOrder{ownOrder("249-3301845-6627190", "2026-03-03", "12800")}, nil, 0},
+		{"the nearest charge goes to the own order",
+			[]string{"2026-03-04,AMAZON.CO.JP,12800", "2026-03-09,AMAZON.CO.JP,990", "2026-03-13,AMAZON.CO.JP,990"},
+			[]OwnOrder{ownOrder("249-3301845-6627190", "2026-03-12", "990")}, []string{"2026-03-09"}, 1},
+		{"another currency is not the own order's",
+			[]string{"2026-03-04,AMAZON.CO.JP,12800", "2026-03-11,AMAZON.COM,12.80 USD"},
+			[]OwnOrder{ownOrder("249-3301845-6627190", "2026-03-10", "12.80")}, []string{"2026-03-11"}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := story{rows: tt.rows, disputes: []string{A}}
+			rep := s.runWith(t, func(o *Options) { o.Own = tt.own })
+			var got []string
+			for _, u := range rep.Unknown {
+				got = append(got, u.Date.String())
+			}
+			if !slices.Equal(got, tt.unknown) {
+				t.Errorf("unknown charges on %v, want %v", got, tt.unknown)
+			}
+			if rep.OwnCharges != tt.own2 {
+				t.Errorf("own charges %d, want %d", rep.OwnCharges, tt.own2)
+			}
+			if len(rep.Orders) != 1 || len(rep.Orders[0].Charges) != 1 {
+				t.Errorf("the disputed order lost its charge: %+v", rep.Orders)
+			}
+		})
+	}
+}

@@ -1,0 +1,275 @@
+package amazon
+
+import (
+	"io"
+	"strings"
+	"time"
+
+	"github.com/refundwatch/refundwatch/parser"
+	"github.com/shopspring/decimal"
+)
+
+// Order is one Amazon order as an order-history export gives it.
+type Order struct {
+	ID       string
+	Date     parser.Date // the order day, in the marketplace's local time
+	Total    decimal.Decimal
+	Currency string
+	// Card is the payment method as the export names it ("Visa - 1234"), or "".
+	Card string
+	// Shipments are the parts Amazon charges on their own, where the export
+	// says: per parcel with its ship day, or per card charge with its day.
+	Shipments []Shipment
+	Digital   bool
+	// File and Line are where the order's first row stands.
+	File string
+	Line int
+}
+
+// Shipment is one part of an order charged on its own.
+type Shipment = parser.Shipment
+
+// Known returns what the dispute reader needs of o.
+func (o Order) Known() parser.KnownOrder {
+	return parser.KnownOrder{Date: o.Date, Total: o.Total, Currency: o.Currency, Shipments: o.Shipments}
+}
+
+// Skip reasons of order-history rows that carry no money of their own.
+const (
+	skipNoAmount  = "no amount (Not Available)"
+	skipItemRow   = "item row (the order's total is on its （注文全体） row)"
+	skipPseudoRow = "pseudo-row without a charge"
+)
+
+// orderBook collects orders in the order of their first row.
+type orderBook struct {
+	file   string
+	orders []*Order
+	byID   map[string]*Order
+}
+
+func (b *orderBook) get(id string, line int) *Order {
+	if b.byID == nil {
+		b.byID = map[string]*Order{}
+	}
+	o, ok := b.byID[id]
+	if !ok {
+		o = &Order{ID: id, File: b.file, Line: line}
+		b.byID[id] = o
+		b.orders = append(b.orders, o)
+	}
+	return o
+}
+
+func (b *orderBook) list() []Order {
+	out := make([]Order, len(b.orders))
+	for i, o := range b.orders {
+		out[i] = *o
+	}
+	return out
+}
+
+// retailColumns names the columns of the two "Request your data" layouts.
+var retailColumns = struct {
+	total, card []string
+}{
+	total: []string{"Total Owed", "Total Amount"},
+	card:  []string{"Payment Instrument Type", "Payment Method Type"},
+}
+
+// readRetailOrders reads Retail.OrderHistory.N.csv and Order History.csv.
+func readRetailOrders(f *File, r io.Reader) error {
+	p := &problems{file: f.Name}
+	book := &orderBook{file: f.Name}
+	shipIndex := map[string]int{} // order id + shipment key → index in Shipments
+	rows, err := readRecords(f.Name, r, p, func(rec record) {
+		id, err := parser.ParseOrderID(rec.get("Order ID"))
+		if err != nil {
+			p.add(rec.line, "Order ID: %v", err)
+			return
+		}
+		currency := strings.ToUpper(rec.get("Currency"))
+		loc := zoneOrUTC(rec.get("Website"), currency)
+		date, err := localDate(rec.get("Order Date"), loc)
+		if err != nil {
+			p.add(rec.line, "Order Date: %v", err)
+			return
+		}
+		cell := rec.get(retailColumns.total...)
+		if notGiven(cell) {
+			f.skip(skipNoAmount)
+			return
+		}
+		owed, err := amount(cell)
+		if err != nil {
+			p.add(rec.line, "%s: %v", rec.which(retailColumns.total...), err)
+			return
+		}
+		var ship parser.Date
+		if shipCell := rec.get("Ship Date"); !notGiven(shipCell) {
+			if ship, err = localDate(shipCell, loc); err != nil {
+				p.add(rec.line, "Ship Date: %v", err)
+				return
+			}
+		}
+		o := book.get(id, rec.line)
+		if o.Currency != "" && currency != "" && o.Currency != currency {
+			p.add(rec.line, "order %s is in %s here and in %s on line %d", id, currency, o.Currency, o.Line)
+			return
+		}
+		o.Date, o.Currency = date, currency
+		if card := rec.get(retailColumns.card...); !notGiven(card) && o.Card == "" {
+			o.Card = card
+		}
+		o.Total = o.Total.Add(owed)
+		if !ship.Valid() {
+			return
+		}
+		key := id + "|" + rec.get("Ship Date") + "|" + rec.get("Carrier Name & Tracking Number") + "|" + rec.get("Shipment Item Subtotal")
+		i, ok := shipIndex[key]
+		if !ok {
+			i = len(o.Shipments)
+			shipIndex[key] = i
+			o.Shipments = append(o.Shipments, Shipment{Date: ship})
+		}
+		o.Shipments[i].Amount = o.Shipments[i].Amount.Add(owed)
+	})
+	f.Rows = rows
+	f.Orders = book.list()
+	return firstErr(err, p.err())
+}
+
+// readDigitalItems reads Digital Items.csv: one row per item of a D01- order.
+func readDigitalItems(f *File, r io.Reader) error {
+	p := &problems{file: f.Name}
+	book := &orderBook{file: f.Name}
+	rows, err := readRecords(f.Name, r, p, func(rec record) {
+		id, err := parser.ParseOrderID(rec.get("OrderId"))
+		if err != nil {
+			p.add(rec.line, "OrderId: %v", err)
+			return
+		}
+		currency := strings.ToUpper(rec.get("OurPriceCurrencyCode"))
+		if notGiven(currency) {
+			currency = strings.ToUpper(rec.get("BaseCurrencyCode"))
+		}
+		loc := zoneOrUTC(rec.get("Marketplace"), currency)
+		date, err := localDate(rec.get("OrderDate"), loc)
+		if err != nil {
+			p.add(rec.line, "OrderDate: %v", err)
+			return
+		}
+		if notGiven(rec.get("OurPrice")) {
+			f.skip(skipNoAmount)
+			return
+		}
+		price, err := amount(rec.get("OurPrice"))
+		if err != nil {
+			p.add(rec.line, "OurPrice: %v", err)
+			return
+		}
+		if tax := rec.get("OurPriceTax"); !notGiven(tax) {
+			t, err := amount(tax)
+			if err != nil {
+				p.add(rec.line, "OurPriceTax: %v", err)
+				return
+			}
+			price = price.Add(t)
+		}
+		o := book.get(id, rec.line)
+		o.Date, o.Currency, o.Digital = date, currency, true
+		o.Total = o.Total.Add(price)
+	})
+	f.Rows = rows
+	f.Orders = book.list()
+	return firstErr(err, p.err())
+}
+
+// The pseudo-rows of the アマゾン注文履歴フィルタ CSV that matter.
+const (
+	filterWholeOrder = "（注文全体）"
+	filterCardCharge = "（クレジットカードへの請求）"
+)
+
+// readOrderFilter reads the アマゾン注文履歴フィルタ CSV (Amazon.co.jp, yen).
+func readOrderFilter(f *File, r io.Reader) error {
+	p := &problems{file: f.Name}
+	book := &orderBook{file: f.Name}
+	hasTotal := map[string]bool{}
+	rows, err := readRecords(f.Name, r, p, func(rec record) {
+		id, err := parser.ParseOrderID(rec.get("注文番号"))
+		if err != nil {
+			p.add(rec.line, "注文番号: %v", err)
+			return
+		}
+		date, err := parser.ParseDate(rec.get("注文日"))
+		if err != nil {
+			p.add(rec.line, "注文日: %v", err)
+			return
+		}
+		o := book.get(id, rec.line)
+		o.Date, o.Currency = date, "JPY"
+		switch item := rec.get("商品名"); {
+		case item == filterWholeOrder:
+			col := "請求額"
+			if rec.get(col) == "" {
+				col = "注文合計"
+			}
+			total, err := amount(rec.get(col))
+			if err != nil {
+				p.add(rec.line, "%s: %v", col, err)
+				return
+			}
+			o.Total, hasTotal[id] = total, true
+			if card := rec.get("クレカ種類"); card != "" {
+				o.Card = card
+			}
+		case item == filterCardCharge:
+			day, err := parser.ParseDate(rec.get("クレカ請求日"))
+			if err != nil {
+				p.add(rec.line, "クレカ請求日: %v", err)
+				return
+			}
+			charged, err := amount(rec.get("クレカ請求額"))
+			if err != nil {
+				p.add(rec.line, "クレカ請求額: %v", err)
+				return
+			}
+			o.Shipments = append(o.Shipments, Shipment{Date: day, Amount: charged})
+		case strings.HasPrefix(item, "（") && strings.HasSuffix(item, "）"):
+			f.skip(skipPseudoRow)
+		default:
+			f.skip(skipItemRow)
+		}
+	})
+	for _, o := range book.orders {
+		if !hasTotal[o.ID] {
+			p.add(o.Line, "order %s has no %s row giving its total", o.ID, filterWholeOrder)
+		}
+	}
+	f.Rows = rows
+	f.Orders = book.list()
+	return firstErr(err, p.err())
+}
+
+// zoneOrUTC is Zone, falling back to UTC when neither site nor currency is known.
+func zoneOrUTC(site, currency string) *time.Location {
+	if loc, ok := Zone(site, currency); ok {
+		return loc
+	}
+	return time.UTC
+}
+
+// firstErr returns the file-level error when there is one (the file could
+// not be read through), else the row problems.
+func firstErr(fileErr, rowErrs error) error {
+	if fileErr != nil {
+		if l, ok := parser.AsList(rowErrs); ok {
+			if e, ok := fileErr.(*parser.Error); ok {
+				return append(l, e)
+			}
+		}
+		return fileErr
+	}
+	return rowErrs
+}

@@ -1,0 +1,77 @@
+package amazon
+
+import (
+	"bytes"
+	"io"
+
+	"github.com/refundwatch/refundwatch/parser"
+)
+
+// File is one file as read: its format, the orders or confirmations it
+// holds, and an account of the rows that are neither.
+type File struct {
+	Name          string
+	Format        Format
+	Orders        []Order
+	Confirmations []parser.Confirmation
+	// Rows counts the CSV rows read (for a mail, 1).
+	Rows int
+	// Skipped counts, by reason, the rows that carry no order or confirmation.
+	Skipped map[string]int
+}
+
+func (f *File) skip(reason string) {
+	if f.Skipped == nil {
+		f.Skipped = map[string]int{}
+	}
+	f.Skipped[reason]++
+}
+
+// SkippedTotal is the number of rows skipped for any reason.
+func (f *File) SkippedTotal() int {
+	n := 0
+	for _, c := range f.Skipped {
+		n += c
+	}
+	return n
+}
+
+// readers read each format from the whole file.
+var readers = map[Format]func(f *File, data []byte) error{
+	OrderHistoryLegacy: func(f *File, b []byte) error { return readRetailOrders(f, bytes.NewReader(b)) },
+	OrderHistory2025:   func(f *File, b []byte) error { return readRetailOrders(f, bytes.NewReader(b)) },
+	DigitalItems:       func(f *File, b []byte) error { return readDigitalItems(f, bytes.NewReader(b)) },
+	OrderFilterJP:      func(f *File, b []byte) error { return readOrderFilter(f, bytes.NewReader(b)) },
+	RefundPayments:     func(f *File, b []byte) error { return readRefundPayments(f, bytes.NewReader(b)) },
+	RefundDetails:      func(f *File, b []byte) error { return readRefundDetails(f, bytes.NewReader(b)) },
+	ConfirmationsCSV:   readConfirmationsCSV,
+	Mail:               readMail,
+}
+
+// ErrUnrecognised is the message of a file that is none of the formats here.
+var ErrUnrecognised = parser.Msgf("not an Amazon order-history or refund export, an Amazon mail (.eml), or a confirmations CSV")
+
+// Read reads one file, whose format it finds from the content. name is how
+// messages and reports refer to it. A file of no known format is an
+// *parser.Error wrapping ErrUnrecognised.
+func Read(name string, r io.Reader) (*File, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, &parser.Error{File: name, Err: err}
+	}
+	f := &File{Name: name, Format: Detect(data)}
+	read, ok := readers[f.Format]
+	if !ok {
+		return nil, &parser.Error{File: name, Err: ErrUnrecognised}
+	}
+	if err := read(f, data); err != nil {
+		return f, err
+	}
+	return f, nil
+}
+
+func readConfirmationsCSV(f *File, data []byte) error {
+	cs, err := parser.ReadConfirmations(f.Name, bytes.NewReader(data))
+	f.Confirmations, f.Rows = cs, len(cs)
+	return err
+}

@@ -1,0 +1,140 @@
+package amazon
+
+import (
+	"encoding/csv"
+	"errors"
+	"io"
+	"strings"
+
+	"github.com/refundwatch/refundwatch/parser"
+	"github.com/shopspring/decimal"
+)
+
+// maxProblems bounds how many problems of one file are reported.
+const maxProblems = 20
+
+// problems gathers the problems of one file, like parser's own readers do.
+type problems struct {
+	file    string
+	list    parser.ErrorList
+	dropped int
+}
+
+func (p *problems) add(line int, format string, args ...any) {
+	if len(p.list) >= maxProblems {
+		p.dropped++
+		return
+	}
+	p.list = append(p.list, parser.Errorf(p.file, line, format, args...))
+}
+
+func (p *problems) err() error {
+	if len(p.list) == 0 {
+		return nil
+	}
+	if p.dropped > 0 {
+		p.list = append(p.list, parser.Errorf(p.file, 0, "%d more problems not shown", p.dropped))
+	}
+	return p.list
+}
+
+// record is one CSV row with its header, read by column name.
+type record struct {
+	cells []string
+	col   map[string]int
+	line  int
+}
+
+// get returns the cell under the first of names the header has, trimmed,
+// or "" when the header has none of them.
+func (r record) get(names ...string) string {
+	for _, n := range names {
+		if i, ok := r.col[n]; ok && i < len(r.cells) {
+			return strings.TrimSpace(r.cells[i])
+		}
+	}
+	return ""
+}
+
+// which returns the first of names the header has.
+func (r record) which(names ...string) string {
+	for _, n := range names {
+		if _, ok := r.col[n]; ok {
+			return n
+		}
+	}
+	return names[0]
+}
+
+// readRecords decodes a CSV file with a header line and hands each
+// non-blank row to each, with its line number. It returns how many rows it read.
+func readRecords(name string, r io.Reader, p *problems, each func(record)) (int, error) {
+	text, _, err := parser.Decode(r)
+	if err != nil {
+		return 0, &parser.Error{File: name, Err: err}
+	}
+	cr := csv.NewReader(text)
+	cr.FieldsPerRecord = -1
+	header, err := cr.Read()
+	if err != nil {
+		return 0, csvProblem(name, err)
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		if _, dup := col[strings.TrimSpace(h)]; !dup {
+			col[strings.TrimSpace(h)] = i
+		}
+	}
+	rows := 0
+	for {
+		cells, err := cr.Read()
+		if err == io.EOF {
+			return rows, nil
+		}
+		if err != nil {
+			return rows, csvProblem(name, err)
+		}
+		line, _ := cr.FieldPos(0)
+		if blank(cells) {
+			continue
+		}
+		rows++
+		each(record{cells: cells, col: col, line: line})
+	}
+}
+
+func csvProblem(name string, err error) *parser.Error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &parser.Error{File: name, Line: pe.Line, Column: pe.Column, Err: pe.Err}
+	}
+	if errors.Is(err, io.EOF) {
+		return parser.Errorf(name, 0, "file is empty")
+	}
+	return &parser.Error{File: name, Err: err}
+}
+
+func blank(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// notGiven reports whether a cell holds one of Amazon's words for "no value".
+func notGiven(cell string) bool {
+	switch strings.ToLower(strings.TrimSpace(cell)) {
+	case "", "not available", "not applicable", "n/a":
+		return true
+	}
+	return false
+}
+
+// amount reads a money cell, Amazon's '-0.68' quoting and thousands commas
+// included.
+func amount(cell string) (decimal.Decimal, error) {
+	d, _, err := parser.ParseAmount(strings.Trim(cell, "'"))
+	return d, err
+}
