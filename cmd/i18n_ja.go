@@ -171,11 +171,12 @@ var jaText = map[string]string{
 	"timeline of order %s": "注文 %[1]s の経過",
 
 	// Amazon's records and confirmations.
+	"matched shipment by shipment: %d of %d shipments charged":                                               "発送ごとに照合しました: %[2]s 回の発送のうち %[1]s 回が請求されています",
 	"order_date is empty, and the order-history exports do not list order %s":                                "order_date（注文日）が空で、注文履歴のエクスポートにも注文 %[1]s がありません",
 	"amount is empty, and the order-history exports do not list order %s; give the order total as on Amazon": "amount（金額）が空で、注文履歴のエクスポートにも注文 %[1]s がありません。Amazonに表示された注文の合計金額を書いてください",
 	"folder holds no Amazon order-history file":                                                              "フォルダにAmazonの注文履歴ファイルがありません",
 	"%d more belong to your own orders (--orders) and are not listed":                                        "ほかに %[1]s 件はご自身の注文（--orders）の請求なので、ここには載せていません",
-	"confirmed: %s %s, from %s": "Amazonの連絡: %[1]s %[2]s（%[3]s）",
+	"confirmed: %s %s, from %s":                                                                              "Amazonの連絡: %[1]s %[2]s（%[3]s）",
 
 	// cmd: init.
 	"created %s":                 "作成しました: %[1]s",

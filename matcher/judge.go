@@ -66,6 +66,9 @@ func judge(o *order, covs []Coverage, opts Options) {
 	default:
 		judgeOutstanding(o, opts)
 	}
+	if o.byShipment {
+		o.say(parser.Msgf("matched shipment by shipment: %d of %d shipments charged", len(r.Charges), len(r.Dispute.Shipments)))
+	}
 	if r.Severity() == OK && r.WatchUntil.Valid() && cov.Reaches(r.WatchUntil) {
 		r.Closed = true
 		o.say(parser.Msgf("closed: the statements reach %s, the end of the watch", r.WatchUntil))

@@ -26,6 +26,7 @@ type order struct {
 	windowEnd  parser.Date
 	ambiguous  bool
 	searchCut  bool     // the split-charge search ran out of budget
+	byShipment bool     // charges were matched shipment by shipment
 	alsoClaims []string // other orders in a tie
 }
 
@@ -57,11 +58,13 @@ func Match(stmts []*parser.Statement, disputes []parser.Dispute, confs []parser.
 	sortTxns(charges)
 	sortTxns(credits)
 
+	// Strongest evidence first: exact single charges, then shipments, then
+	// sets of charges that add up to an order.
 	orders := newOrders(disputes, confs, opts)
 	used := map[*parser.Transaction]bool{}
 	assignExact(orders, charges, used)
+	assignShipments(orders, charges, used)
 	assignSubsets(orders, charges, used)
-	assignCredits(orders, credits)
 
 	claimed := map[*parser.Transaction]bool{}
 	for t := range used {
@@ -71,12 +74,16 @@ func Match(stmts []*parser.Statement, disputes []parser.Dispute, confs []parser.
 		for _, c := range o.res.Candidates {
 			claimed[c] = true
 		}
-		judge(o, covs, opts)
-		rep.Orders = append(rep.Orders, o.res)
 	}
-	for t := range ownCharges(opts.Own, charges, claimed) {
+	own := ownCharges(opts.Own, charges, claimed)
+	for t := range own {
 		claimed[t] = true
 		rep.OwnCharges++
+	}
+	assignCredits(orders, credits, ownCredits(opts.Own, own, credits))
+	for _, o := range orders {
+		judge(o, covs, opts)
+		rep.Orders = append(rep.Orders, o.res)
 	}
 	rep.Unknown = unknownCharges(charges, claimed, disputes)
 	slices.SortStableFunc(rep.Orders, func(x, y *OrderResult) int {
@@ -247,8 +254,10 @@ func nearest(orders []*order, d parser.Date) []*order {
 // assignCredits gives Amazon credits to charged orders: first credits equal
 // to one of the order's charges or its amount (one per charge, to the order
 // whose first charge is nearest before the credit), then smaller credits to
-// the only order that can still take them.
-func assignCredits(orders []*order, credits []*parser.Transaction) {
+// the only order that can still take them. Credits that refund the person's
+// own orders (ownCredits) are left to them, unless a disputed order's exact
+// claim comes first.
+func assignCredits(orders []*order, credits []*parser.Transaction, ownCredits map[*parser.Transaction]bool) {
 	var charged []*order
 	for _, o := range orders {
 		if len(o.res.Charges) > 0 {
@@ -282,7 +291,7 @@ func assignCredits(orders []*order, credits []*parser.Transaction) {
 		}
 	}
 	for _, t := range credits {
-		if taken[t] {
+		if taken[t] || ownCredits[t] {
 			continue
 		}
 		var only *order

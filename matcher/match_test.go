@@ -25,6 +25,8 @@ type story struct {
 	closed   []string          // orders that must be closed; all others must not be
 	reasons  map[string]string // a phrase each order's reason must contain
 	unknown  []string          // dates of the expected unknown charges
+	// shipments, from Amazon's order exports, of the first disputed order
+	shipments []parser.Shipment
 }
 
 // Order A is the gift card of most stories: ordered 2026-03-02 for 12,800 yen,
@@ -66,6 +68,9 @@ func (s story) runWith(t *testing.T, set func(*Options)) *Report {
 	ds, err := parser.ReadDisputes("d.csv", strings.NewReader(dhead+strings.Join(drows, "\n")+"\n"))
 	if err != nil {
 		t.Fatalf("disputes: %v", err)
+	}
+	if len(s.shipments) > 0 {
+		ds[0].Shipments = s.shipments
 	}
 	var cs []parser.Confirmation
 	if len(s.confs) > 0 {

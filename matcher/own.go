@@ -71,3 +71,27 @@ func exactAmount(t *parser.Transaction, amt decimal.Decimal, currency string) bo
 	}
 	return t.OrigCurrency != "" && t.OrigCurrency == currency && t.OrigAmount.Equal(amt)
 }
+
+// ownCredits returns the Amazon credits that refund the person's own orders:
+// for each own order whose charge was found, the first later credit of
+// exactly that charge's amount.
+func ownCredits(own []OwnOrder, ownCharges map[*parser.Transaction]bool, credits []*parser.Transaction) map[*parser.Transaction]bool {
+	out := map[*parser.Transaction]bool{}
+	if len(own) == 0 {
+		return out
+	}
+	charges := make([]*parser.Transaction, 0, len(ownCharges))
+	for t := range ownCharges {
+		charges = append(charges, t)
+	}
+	sortTxns(charges)
+	for _, c := range charges {
+		for _, t := range credits {
+			if !out[t] && !t.Date.Before(c.Date) && t.Amount.Abs().Equal(c.Amount) && t.Account == c.Account {
+				out[t] = true
+				break
+			}
+		}
+	}
+	return out
+}

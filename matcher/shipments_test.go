@@ -1,0 +1,76 @@
+package matcher
+
+import (
+	"testing"
+
+	"github.com/refundwatch/refundwatch/parser"
+	"github.com/shopspring/decimal"
+)
+
+func shipment(date, amount string) parser.Shipment {
+	return parser.Shipment{Date: parser.MustDate(date), Amount: decimal.RequireFromString(amount)}
+}
+
+// withShipments runs a story whose first disputed order has the given shipments.
+func (s story) withShipments(t *testing.T, ships ...parser.Shipment) *Report {
+	t.Helper()
+	s.shipments = ships
+	return s.run(t)
+}
+
+func TestShipments(t *testing.T) {
+	A := orderA + ",2026-03-02,12800,JPY"
+	tests := []struct {
+		name    string
+		rows    []string
+		ships   []parser.Shipment
+		want    Verdict
+		charged string
+		unknown int
+	}{
+		{"each shipment charged near its ship date",
+			[]string{"2026-02-20,LAWSON,1", "2026-03-05,AMAZON.CO.JP,8000", "2026-03-20,AMAZON.CO.JP,4800", "2026-04-20,LAWSON,1"},
+			[]parser.Shipment{shipment("2026-03-04", "8000"), shipment("2026-03-18", "4800")}, StillCharged, "12800", 0},
+		{"seven days after shipping is the last day",
+			[]string{"2026-02-20,LAWSON,1", "2026-03-05,AMAZON.CO.JP,8000", "2026-03-25,AMAZON.CO.JP,4800", "2026-04-20,LAWSON,1"},
+			[]parser.Shipment{shipment("2026-03-04", "8000"), shipment("2026-03-18", "4800")}, StillCharged, "12800", 0},
+		{"eight days after shipping is too late",
+			[]string{"2026-02-20,LAWSON,1", "2026-03-05,AMAZON.CO.JP,8000", "2026-03-26,AMAZON.CO.JP,4800", "2026-04-20,LAWSON,1"},
+			[]parser.Shipment{shipment("2026-03-04", "8000"), shipment("2026-03-18", "4800")}, PartiallyRefunded, "8000", 1},
+		{"two days before shipping counts, three do not",
+			[]string{"2026-02-20,LAWSON,1", "2026-03-02,AMAZON.CO.JP,8000", "2026-03-15,AMAZON.CO.JP,4800", "2026-04-20,LAWSON,1"},
+			[]parser.Shipment{shipment("2026-03-04", "8000"), shipment("2026-03-18", "4800")}, PartiallyRefunded, "8000", 1},
+		{"a shipment found beyond the two weeks split charges are searched in",
+			[]string{"2026-02-20,LAWSON,1", "2026-03-03,AMAZON.CO.JP,8000", "2026-03-28,AMAZON.CO.JP,4800", "2026-04-20,LAWSON,1"},
+			[]parser.Shipment{shipment("2026-03-03", "8000"), shipment("2026-03-27", "4800")}, StillCharged, "12800", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep := story{rows: tt.rows, disputes: []string{A}, confs: []string{orderA + ",2026-03-10,refund"}}.withShipments(t, tt.ships...)
+			o := rep.Orders[0]
+			if o.Verdict != tt.want || o.Charged.String() != tt.charged || len(rep.Unknown) != tt.unknown {
+				t.Errorf("verdict %s charged %s unknown %d, want %s %s %d (%s)", o.Verdict, o.Charged, len(rep.Unknown), tt.want, tt.charged, tt.unknown, o.ReasonText())
+			}
+		})
+	}
+}
+
+func TestOwnRefundIsNotADisputedOrdersCredit(t *testing.T) {
+	// The disputed order is still charged; a refund of the person's own
+	// 1,280-yen book must not count as a partial refund of it.
+	s := story{
+		rows:     []string{"2026-02-20,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-03-11,AMAZON.CO.JP,1280", "2026-03-20,AMAZON.CO.JP,-1280", "2026-04-20,LAWSON,1"},
+		disputes: []string{orderA + ",2026-03-02,12800,JPY"},
+		confs:    []string{orderA + ",2026-03-10,refund"},
+	}
+	rep := s.runWith(t, func(o *Options) { o.Own = []OwnOrder{ownOrder("249-3301845-6627190", "2026-03-10", "1280")} })
+	o := rep.Orders[0]
+	if o.Verdict != StillCharged || !o.Credited.IsZero() {
+		t.Errorf("verdict %s, credited %s; want still-charged with nothing credited (%s)", o.Verdict, o.Credited, o.ReasonText())
+	}
+	// Without the export, the same credit is the only open order's partial refund.
+	rep = s.run(t)
+	if o := rep.Orders[0]; !o.Credited.Equal(decimal.NewFromInt(1280)) {
+		t.Errorf("without own orders, credited %s; want 1280", o.Credited)
+	}
+}
