@@ -80,8 +80,8 @@ var amex = &Format{
 
 // amexUK is American Express's long export from the UK: the same columns
 // with Town/City and Postcode, dates day first, pounds sterling. A UK export
-// without the extended columns cannot be told from a US one; it is read as
-// amex unless --format amex-uk is given.
+// without the extended columns cannot be told from a US one: it is read as
+// amex, month first, where a day above 12 stops it as an invalid date.
 var amexUK = &Format{
 	Name:    "amex-uk",
 	Issuer:  "American Express (UK)",
