@@ -72,7 +72,7 @@ var amex = &Format{
 	Name:    "amex",
 	Issuer:  "American Express (US)",
 	Country: "US",
-	Example: "Date,Description,Card Member,Account #,Amount,Extended Details,Appears On Your Statement As,Address,City/State,Zip Code,Country,Reference,Category",
+	Example: "Date,Description,Card Member,Account #,Amount",
 	Table: usTable(
 		[]string{"date", "description", "card member", "account #", "amount"},
 		amexColumns, ChargesPositive),
@@ -122,7 +122,7 @@ var citi = &Format{
 	Name:    "citi",
 	Issuer:  "Citi (credit cards)",
 	Country: "US",
-	Example: "Status,Date,Description,Debit,Credit,Member Name",
+	Example: "Status,Date,Description,Debit,Credit",
 	Table: func() *TableSpec {
 		spec := usTable(
 			[]string{"status", "date", "description", "debit", "credit"},
