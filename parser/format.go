@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"slices"
@@ -94,7 +95,11 @@ func (r *Registry) Lookup(name string) (*Format, bool) {
 // Read reads one statement file, detecting its encoding and format from its
 // content (never its name). With force set, it reads the file as that format.
 func (r *Registry) Read(name string, in io.Reader, force *Format, opts ReadOptions) (*Statement, error) {
-	text, enc, err := r.decode(in, force)
+	data, err := io.ReadAll(in)
+	if err != nil {
+		return nil, &Error{File: name, Err: err}
+	}
+	text, enc, err := r.decode(bytes.NewReader(data), force)
 	if err != nil {
 		return nil, &Error{File: name, Err: err}
 	}
@@ -109,6 +114,9 @@ func (r *Registry) Read(name string, in io.Reader, force *Format, opts ReadOptio
 		return force.read(name, br, enc, opts)
 	}
 	for _, f := range r.formats {
+		if own, ok := f.detectsInOwnEncoding(data, enc); ok {
+			return f.read(name, own, f.Table.Encoding, opts)
+		}
 		if f.detects(head) {
 			if f.Table != nil && f.Table.Encoding != "" && enc != f.Table.Encoding && enc == EncUTF8 && !isASCII(string(head)) {
 				continue
@@ -117,6 +125,25 @@ func (r *Registry) Read(name string, in io.Reader, force *Format, opts ReadOptio
 		}
 	}
 	return nil, Errorf(name, 0, "not a statement refundwatch can read: no known format matches, and no header naming a date, a description and an amount (or debit and credit) in its first %d rows", headerSearchRows)
+}
+
+// detectsInOwnEncoding tries a format that names its encoding on a file
+// whose encoding was only guessed (no byte-order mark, not UTF-8): a few
+// Latin letters side by side ("Größe") can pass for CP932, and the other
+// way round. It returns the file's text in the format's encoding.
+func (f *Format) detectsInOwnEncoding(data []byte, guessed string) (io.Reader, bool) {
+	if f.Table == nil || f.Table.Encoding == "" || f.Table.Encoding == guessed || (guessed != EncCP932 && guessed != EncCP1252) {
+		return nil, false
+	}
+	text, enc, err := DecodeWith(bytes.NewReader(data), f.Table.Encoding)
+	if err != nil || enc != f.Table.Encoding {
+		return nil, false
+	}
+	br, head, err := peekDecoded(text)
+	if err != nil || !f.detects(head) {
+		return nil, false
+	}
+	return br, true
 }
 
 // decode reads in's text; a forced format's own encoding is used when no

@@ -31,6 +31,8 @@ const (
 	colAccount
 	colDirection // says whether an unsigned amount is a debit or a credit
 	colStatus    // says whether a row is booked (completed) or not
+	colPayer     // the other party of a credit, where a bank names payer and payee apart
+	colMemo      // more text on the row (a bank's purpose), joined to the description
 	numColumns
 )
 
@@ -98,6 +100,9 @@ type TableSpec struct {
 	// Enrich, when set, completes a transaction from its record (a foreign
 	// amount written in a memo column, say).
 	Enrich func(x *Transaction, rec []string)
+	// LazyQuotes reads a stray quote inside a field as text instead of
+	// failing the file (some German banks write `"Name, Vorname";Firma";`).
+	LazyQuotes bool
 }
 
 // RowState is what earlier rows of a file tell about later ones.
@@ -145,12 +150,16 @@ func (l *layout) readable() bool {
 		(l.has(colAmount) || l.has(colDebit) || l.has(colCredit))
 }
 
+// keepParens are header cells whose "(…)" tells them apart from another
+// column ("Betrag (EUR)" and "Betrag (Fremdwährung)").
+var keepParens = map[string]bool{"amount (foreign currency)": true, "betrag (fremdwährung)": true}
+
 // foldHeader turns a header cell into the form TableSpecs name it: NFKC,
 // lower case, single spaces, and a trailing "(…)" such as "(¥)" or "(USD)"
 // removed.
 func foldHeader(cell string) string {
 	h := strings.ToLower(Fold(cell))
-	if h != "amount (foreign currency)" {
+	if !keepParens[h] {
 		if i := strings.LastIndexByte(h, '('); i > 0 && strings.HasSuffix(h, ")") {
 			h = strings.TrimSpace(h[:i])
 		}
@@ -290,7 +299,7 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 		t.layout = spec.fixedLayout()
 	}
 	r := csv.NewReader(text)
-	r.Comma, r.FieldsPerRecord, r.ReuseRecord = spec.delimiter(), -1, true
+	r.Comma, r.FieldsPerRecord, r.ReuseRecord, r.LazyQuotes = spec.delimiter(), -1, true, spec.LazyQuotes
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -360,14 +369,15 @@ func (t *tableReader) row(rec []string, line int) {
 		t.invalid(line, "row has %d fields, but the header on line %d has %d (an unquoted comma in a field?)", len(rec), l.line, l.fields)
 		return
 	}
-	if t.dateless(rec) {
-		return
-	}
+	// A row not booked yet may lack its booking date: its status decides first.
 	if l.has(colStatus) && len(t.spec.Booked) > 0 {
-		if status := l.cell(rec, colStatus); !containsFold(t.spec.Booked, status) {
+		if status := l.cell(rec, colStatus); status != "" && !containsFold(t.spec.Booked, status) {
 			t.st.skip(strings.ToLower(Fold(status)))
 			return
 		}
+	}
+	if t.dateless(rec) {
+		return
 	}
 	t.transaction(rec, line)
 }
@@ -407,15 +417,15 @@ func (t *tableReader) transaction(rec []string, line int) {
 		return
 	}
 	x := Transaction{File: t.st.File, Line: line, Account: t.state.Account, Currency: t.spec.Currency}
-	desc := l.cell(rec, colDescription)
+	if !t.readDates(&x, rec, line) || !t.readAmount(&x, rec, line) {
+		return
+	}
+	desc := t.description(&x, rec)
 	if !utf8.ValidString(desc) {
 		t.invalid(line, "description is not valid %s text; the file changes encoding after its first 64 KiB", t.st.Encoding)
 		return
 	}
 	x.Description, x.Normalized = desc, Normalize(desc)
-	if !t.readDates(&x, rec, line) || !t.readAmount(&x, rec, line) {
-		return
-	}
 	if a := l.cell(rec, colAccount); a != "" {
 		x.Account = a
 	}
@@ -436,7 +446,31 @@ func (t *tableReader) transaction(rec []string, line int) {
 			x.OrigCurrency = c
 		}
 	}
+	if x.OrigCurrency != "" && x.OrigCurrency == x.Currency {
+		// The amount in the billing currency itself is no foreign amount.
+		x.OrigAmount, x.OrigCurrency = decimal.Decimal{}, ""
+	}
 	t.st.Txns = append(t.st.Txns, x)
+}
+
+// description is the row's description: the payer instead of the payee
+// for a credit when the file names both, then the memo (a bank's purpose)
+// after " / " unless it only repeats the description.
+func (t *tableReader) description(x *Transaction, rec []string) string {
+	l := &t.layout
+	desc := l.cell(rec, colDescription)
+	if p := l.cell(rec, colPayer); p != "" && x.Amount.Sign() < 0 && (t.spec.Signs != SignsInfer || l.has(colDirection)) {
+		desc = p
+	}
+	m := l.cell(rec, colMemo)
+	switch {
+	case m == "" || strings.EqualFold(m, desc):
+	case desc == "":
+		desc = m
+	default:
+		desc += " / " + m
+	}
+	return desc
 }
 
 func (t *tableReader) readDates(x *Transaction, rec []string, line int) bool {
