@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -95,55 +96,78 @@ func (r *Registry) Lookup(name string) (*Format, bool) {
 // Read reads one statement file, detecting its encoding and format from its
 // content (never its name). With force set, it reads the file as that format.
 func (r *Registry) Read(name string, in io.Reader, force *Format, opts ReadOptions) (*Statement, error) {
-	data, err := io.ReadAll(in)
-	if err != nil {
+	// Only the first 64 KiB are looked at before reading; the rest streams.
+	raw := bufio.NewReaderSize(in, sniffSize)
+	prefix, err := raw.Peek(sniffSize)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return nil, &Error{File: name, Err: err}
-	}
-	text, enc, err := r.decode(bytes.NewReader(data), force)
-	if err != nil {
-		return nil, &Error{File: name, Err: err}
-	}
-	br, head, err := peekDecoded(text)
-	if err != nil {
-		return nil, &Error{File: name, Err: err}
-	}
-	if len(strings.TrimSpace(string(head))) == 0 {
-		return nil, Errorf(name, 0, "file is empty")
 	}
 	if force != nil {
-		return force.read(name, br, enc, opts)
+		text, enc, err := r.decode(raw, force)
+		if err != nil {
+			return nil, &Error{File: name, Err: err}
+		}
+		return force.read(name, text, enc, opts)
+	}
+	head, guessed, err := decodePrefix(prefix, "")
+	if err != nil {
+		return nil, &Error{File: name, Err: err}
+	}
+	if len(bytes.TrimSpace(head)) == 0 {
+		return nil, Errorf(name, 0, "file is empty")
 	}
 	for _, f := range r.formats {
-		if own, ok := f.detectsInOwnEncoding(data, enc); ok {
-			return f.read(name, own, f.Table.Encoding, opts)
+		if f.detectsInOwnEncoding(prefix, guessed) {
+			text, enc, err := DecodeWith(raw, f.Table.Encoding)
+			if err != nil {
+				return nil, &Error{File: name, Err: err}
+			}
+			return f.read(name, text, enc, opts)
 		}
 		if f.detects(head) {
-			if f.Table != nil && f.Table.Encoding != "" && enc != f.Table.Encoding && enc == EncUTF8 && !isASCII(string(head)) {
+			if f.Table != nil && f.Table.Encoding != "" && guessed != f.Table.Encoding && guessed == EncUTF8 && !isASCII(string(head)) {
 				continue
 			}
-			return f.read(name, br, enc, opts)
+			text, enc, err := Decode(raw)
+			if err != nil {
+				return nil, &Error{File: name, Err: err}
+			}
+			return f.read(name, text, enc, opts)
 		}
 	}
 	return nil, Errorf(name, 0, "not a statement refundwatch can read: no known format matches, and no header naming a date, a description and an amount (or debit and credit) in its first %d rows", headerSearchRows)
 }
 
+// decodePrefix decodes the start of a file, in enc or (when enc is "") in
+// the encoding Decode finds, and says which encoding that was.
+func decodePrefix(prefix []byte, enc string) ([]byte, string, error) {
+	var text io.Reader
+	var err error
+	if enc == "" {
+		text, enc, err = Decode(bytes.NewReader(prefix))
+	} else {
+		text, enc, err = DecodeWith(bytes.NewReader(prefix), enc)
+	}
+	if err != nil {
+		return nil, "", err
+	}
+	head, err := io.ReadAll(text)
+	if err != nil && len(head) == 0 {
+		return nil, "", err
+	}
+	return head, enc, nil
+}
+
 // detectsInOwnEncoding tries a format that names its encoding on a file
 // whose encoding was only guessed (no byte-order mark, not UTF-8): a few
 // Latin letters side by side ("Größe") can pass for CP932, and the other
-// way round. It returns the file's text in the format's encoding.
-func (f *Format) detectsInOwnEncoding(data []byte, guessed string) (io.Reader, bool) {
+// way round.
+func (f *Format) detectsInOwnEncoding(prefix []byte, guessed string) bool {
 	if f.Table == nil || f.Table.Encoding == "" || f.Table.Encoding == guessed || (guessed != EncCP932 && guessed != EncCP1252) {
-		return nil, false
+		return false
 	}
-	text, enc, err := DecodeWith(bytes.NewReader(data), f.Table.Encoding)
-	if err != nil || enc != f.Table.Encoding {
-		return nil, false
-	}
-	br, head, err := peekDecoded(text)
-	if err != nil || !f.detects(head) {
-		return nil, false
-	}
-	return br, true
+	head, enc, err := decodePrefix(prefix, f.Table.Encoding)
+	return err == nil && enc == f.Table.Encoding && f.detects(head)
 }
 
 // decode reads in's text; a forced format's own encoding is used when no
