@@ -31,6 +31,7 @@ const (
 	colAccount
 	colDirection // says whether an unsigned amount is a debit or a credit
 	colStatus    // says whether a row is booked (completed) or not
+	colDetail    // more of the description (摘要内容 after 摘要), joined to it with a space
 	numColumns
 )
 
@@ -407,7 +408,7 @@ func (t *tableReader) transaction(rec []string, line int) {
 		return
 	}
 	x := Transaction{File: t.st.File, Line: line, Account: t.state.Account, Currency: t.spec.Currency}
-	desc := l.cell(rec, colDescription)
+	desc := strings.TrimSpace(l.cell(rec, colDescription) + " " + l.cell(rec, colDetail))
 	if !utf8.ValidString(desc) {
 		t.invalid(line, "description is not valid %s text; the file changes encoding after its first 64 KiB", t.st.Encoding)
 		return
