@@ -170,6 +170,11 @@ var jaText = map[string]string{
 	"watch until %s":       "見守り %[1]sまで",
 	"timeline of order %s": "注文 %[1]s の経過",
 
+	// Japanese era dates.
+	"%q is not a Japanese era date like H30.01.15 or 平成30年1月15日": "「%[1]s」は和暦の日付として読めません（H30.01.15 や 平成30年1月15日 の形を想定しています）",
+	"%q is before the %s era began on %s":                        "「%[1]s」は%[2]sの始まり（%[3]s）より前の日付です",
+	"%q is after the %s era ended on %s":                         "「%[1]s」は%[2]sの終わり（%[3]s）より後の日付です",
+
 	// Amazon's records and confirmations.
 	"matched shipment by shipment: %d of %d shipments charged":                                               "発送ごとに照合しました: %[2]s 回の発送のうち %[1]s 回が請求されています",
 	"order_date is empty, and the order-history exports do not list order %s":                                "order_date（注文日）が空で、注文履歴のエクスポートにも注文 %[1]s がありません",

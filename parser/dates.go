@@ -109,3 +109,94 @@ func ParseDate(text string) (Date, error) {
 	}
 	return d, nil
 }
+
+// era is a Japanese era (gengō): its names, the Western year of its year 1
+// minus one, and its first and last days (as year, month, day).
+type era struct {
+	name, short, letter string
+	offset              int
+	first, last         [3]int
+}
+
+// eras are the eras a date on a statement can fall in. A date outside its
+// era (平成32年, 平成31年5月1日, 昭和64年1月8日, 令和元年4月30日) is refused:
+// it names a day the era did not have. Dates before 1900 (early Meiji) are
+// refused, as everywhere.
+var eras = []era{
+	{"明治", "明", "M", 1867, [3]int{1868, 1, 1}, [3]int{1912, 7, 29}},
+	{"大正", "大", "T", 1911, [3]int{1912, 7, 30}, [3]int{1926, 12, 24}},
+	{"昭和", "昭", "S", 1925, [3]int{1926, 12, 25}, [3]int{1989, 1, 7}},
+	{"平成", "平", "H", 1988, [3]int{1989, 1, 8}, [3]int{2019, 4, 30}},
+	{"令和", "令", "R", 2018, [3]int{2019, 5, 1}, [3]int{9999, 12, 31}},
+}
+
+// parseEraDate reads a date written with a Japanese era year: H30.01.15,
+// R6/1/5, h30-1-15, 平成30年1月15日, 平成 30 年 07 月 22 日, 令和元年5月1日,
+// 平30.1.15, ㍻30年1月15日. The year is 1 or 2 digits or 元 (the first year);
+// month and day follow 年 and 月 (ending in 日), or one of . / - used twice.
+func parseEraDate(text string) (Date, error) {
+	s := strings.ReplaceAll(Fold(text), " ", "")
+	bad := func() (Date, error) {
+		return Date{}, Msgf("%q is not a Japanese era date like H30.01.15 or 平成30年1月15日", strings.TrimSpace(text))
+	}
+	var e *era
+	for i := range eras {
+		for _, prefix := range []string{eras[i].name, eras[i].short, eras[i].letter, strings.ToLower(eras[i].letter)} {
+			if strings.HasPrefix(s, prefix) {
+				e, s = &eras[i], s[len(prefix):]
+				break
+			}
+		}
+		if e != nil {
+			break
+		}
+	}
+	if e == nil {
+		return bad()
+	}
+	var parts []string
+	if rest, ok := strings.CutSuffix(s, "日"); ok && strings.Contains(rest, "年") {
+		parts = strings.FieldsFunc(rest, func(r rune) bool { return r == '年' || r == '月' })
+		if strings.Count(rest, "年") != 1 || strings.Count(rest, "月") != 1 || strings.Index(rest, "年") > strings.Index(rest, "月") {
+			return bad()
+		}
+	} else if i := strings.IndexAny(s, "./-"); i > 0 {
+		parts = strings.Split(s, s[i:i+1])
+	}
+	if len(parts) != 3 {
+		return bad()
+	}
+	if parts[0] == "元" {
+		parts[0] = "1"
+	}
+	var n [3]int
+	for i, p := range parts {
+		if p == "" || len(p) > 2 || !allDigits(p) {
+			return bad()
+		}
+		n[i], _ = strconv.Atoi(p)
+	}
+	y, m, d := e.offset+n[0], n[1], n[2]
+	date, ok := NewDate(y, m, d)
+	if !ok || n[0] == 0 {
+		return Date{}, Msgf("%q is not a day of the calendar", strings.TrimSpace(text))
+	}
+	switch ymd := [3]int{y, m, d}; {
+	case less(ymd, e.first):
+		began, _ := NewDate(e.first[0], e.first[1], e.first[2])
+		return Date{}, Msgf("%q is before the %s era began on %s", strings.TrimSpace(text), e.name, began)
+	case less(e.last, ymd):
+		ended, _ := NewDate(e.last[0], e.last[1], e.last[2])
+		return Date{}, Msgf("%q is after the %s era ended on %s", strings.TrimSpace(text), e.name, ended)
+	}
+	return date, nil
+}
+
+func less(a, b [3]int) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return a[i] < b[i]
+		}
+	}
+	return false
+}

@@ -62,3 +62,67 @@ func TestDateArithmetic(t *testing.T) {
 		t.Error("Max must prefer the known, later date")
 	}
 }
+
+func TestParseEraDate(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"H30.01.15", "2018-01-15"},
+		{"h30.1.15", "2018-01-15"},
+		{"H30/1/15", "2018-01-15"},
+		{"Ｈ３０．０１．１５", "2018-01-15"},
+		{"R6.1.5", "2024-01-05"},
+		{"R06.03.02", "2024-03-02"},
+		{"R01.05.01", "2019-05-01"},
+		{"R元.5.1", "2019-05-01"},
+		{"H31.04.30", "2019-04-30"},
+		{"H01.01.08", "1989-01-08"},
+		{"S64.01.07", "1989-01-07"},
+		{"S50-12-31", "1975-12-31"},
+		{"T15.12.24", "1926-12-24"},
+		{"M40.01.01", "1907-01-01"},
+		{"明治45年7月29日", "1912-07-29"},
+		{"大正元年7月30日", "1912-07-30"},
+		{"平成30年1月15日", "2018-01-15"},
+		{"平成 30 年 07 月 22 日", "2018-07-22"},
+		{"令和元年5月1日", "2019-05-01"},
+		{"令和6年2月29日", "2024-02-29"},
+		{"平30.1.15", "2018-01-15"},
+		{"㍻30年1月15日", "2018-01-15"},
+		{"昭和元年12月25日", "1926-12-25"},
+	}
+	for _, tt := range tests {
+		got, err := parseEraDate(tt.in)
+		if err != nil || got.String() != tt.want {
+			t.Errorf("parseEraDate(%q) = %v, %v; want %s", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+func TestParseEraDateRejects(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"H31.05.01", `"H31.05.01" is after the 平成 era ended on 2019-04-30`},
+		{"平成32年1月1日", `"平成32年1月1日" is after the 平成 era ended on 2019-04-30`},
+		{"S64.01.08", `"S64.01.08" is after the 昭和 era ended on 1989-01-07`},
+		{"H01.01.07", `"H01.01.07" is before the 平成 era began on 1989-01-08`},
+		{"R01.04.30", `"R01.04.30" is before the 令和 era began on 2019-05-01`},
+		{"令和元年4月30日", `"令和元年4月30日" is before the 令和 era began on 2019-05-01`},
+		{"明治45年7月30日", `"明治45年7月30日" is after the 明治 era ended on 1912-07-29`},
+		{"R6.2.30", `"R6.2.30" is not a day of the calendar`},
+		{"R5.2.29", `"R5.2.29" is not a day of the calendar`},
+		{"H00.01.15", `"H00.01.15" is not a day of the calendar`},
+		{"M30.01.01", `"M30.01.01" is not a day of the calendar`}, // 1897: before 1900, as everywhere
+		{"2018/01/15", `"2018/01/15" is not a Japanese era date like H30.01.15 or 平成30年1月15日`},
+		{"X30.01.15", `"X30.01.15" is not a Japanese era date like H30.01.15 or 平成30年1月15日`},
+		{"H30.01/15", `"H30.01/15" is not a Japanese era date like H30.01.15 or 平成30年1月15日`},
+		{"H130.01.15", `"H130.01.15" is not a Japanese era date like H30.01.15 or 平成30年1月15日`},
+		{"平成30年1月", `"平成30年1月" is not a Japanese era date like H30.01.15 or 平成30年1月15日`},
+		{"平成30月1年15日", `"平成30月1年15日" is not a Japanese era date like H30.01.15 or 平成30年1月15日`},
+		{"H", `"H" is not a Japanese era date like H30.01.15 or 平成30年1月15日`},
+		{"", `"" is not a Japanese era date like H30.01.15 or 平成30年1月15日`},
+	}
+	for _, tt := range tests {
+		_, err := parseEraDate(tt.in)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("parseEraDate(%q) error = %v, want %q", tt.in, err, tt.want)
+		}
+	}
+}

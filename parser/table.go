@@ -33,6 +33,7 @@ const (
 	colStatus    // says whether a row is booked (completed) or not
 	colPayer     // the other party of a credit, where a bank names payer and payee apart
 	colMemo      // more text on the row (a bank's purpose), joined to the description
+	colDetail    // more of the description (摘要内容 after 摘要), joined to it with a space
 	numColumns
 )
 
@@ -458,7 +459,7 @@ func (t *tableReader) transaction(rec []string, line int) {
 // after " / " unless it only repeats the description.
 func (t *tableReader) description(x *Transaction, rec []string) string {
 	l := &t.layout
-	desc := l.cell(rec, colDescription)
+	desc := strings.TrimSpace(l.cell(rec, colDescription) + " " + l.cell(rec, colDetail))
 	if p := l.cell(rec, colPayer); p != "" && x.Amount.Sign() < 0 && (t.spec.Signs != SignsInfer || l.has(colDirection)) {
 		desc = p
 	}

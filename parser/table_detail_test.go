@@ -1,0 +1,34 @@
+package parser
+
+import (
+	"strings"
+	"testing"
+)
+
+// A detail column completes the description; either part may be empty.
+func TestTableDetailColumn(t *testing.T) {
+	spec := &TableSpec{
+		Header: []string{"日付", "摘要", "摘要内容", "金額"},
+		Columns: map[column][]string{
+			colDate: {"日付"}, colDescription: {"摘要"}, colDetail: {"摘要内容"}, colAmount: {"金額"},
+		},
+		Signs: ChargesPositive,
+	}
+	in := "日付,摘要,摘要内容,金額\n2026/3/2,デビット,ＡＭＡＺＯＮ．ＣＯ．ＪＰ,100\n2026/3/3,給料,,-200\n2026/3/4,,ＡＴＭ,300\n"
+	st, err := readTable(spec, "test", "t.csv", strings.NewReader(in), EncUTF8, ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"デビット ＡＭＡＺＯＮ．ＣＯ．ＪＰ", "給料", "ＡＴＭ"}
+	if len(st.Txns) != len(want) {
+		t.Fatalf("got %d transactions, want %d", len(st.Txns), len(want))
+	}
+	for i, w := range want {
+		if st.Txns[i].Description != w {
+			t.Errorf("row %d: description %q, want %q", i+1, st.Txns[i].Description, w)
+		}
+	}
+	if st.Txns[0].Normalized != "デビット AMAZON.CO.JP" {
+		t.Errorf("normalized %q", st.Txns[0].Normalized)
+	}
+}
