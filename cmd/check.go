@@ -28,6 +28,8 @@ type checkOptions struct {
 	output        string
 	failOn        string
 	skipInvalid   bool
+	formats       string
+	format        string
 }
 
 const checkLong = `Check reads statement exports (files, or folders read whole), the disputed
@@ -79,6 +81,8 @@ func newCheckCmd(e env, g *globals) *cobra.Command {
 	f.StringVarP(&opts.output, "output", "o", "table", "report `FORMAT`: "+strings.Join(outputFormats, ", "))
 	f.StringVar(&opts.failOn, "fail-on", "alert", "exit 1 when a finding at or above `LEVEL` exists: alert, review or never")
 	f.BoolVar(&opts.skipInvalid, "skip-invalid", false, "list statement rows that cannot be read instead of stopping")
+	f.StringVar(&opts.formats, "formats", "", "read statements also in the formats described in `FILE`")
+	f.StringVar(&opts.format, "format", "", "read every statement as format `NAME` instead of detecting it")
 	registerCheckCompletions(c)
 	return c
 }
@@ -173,11 +177,15 @@ func loadInputs(opts *checkOptions) (*inputs, error) {
 	if len(stmtPaths) == 0 {
 		stmtPaths = []string{"statements"}
 	}
+	reg, forced, err := opts.registry()
+	if err != nil {
+		return nil, err
+	}
 	files, err := expand(stmtPaths, parser.Msgf("folder holds no statement file"))
 	keep(err)
 	for _, f := range files {
 		s, err := readFile(f, func(name string, data io.Reader) (*parser.Statement, error) {
-			return parser.ReadStatement(name, data, parser.ReadOptions{SkipInvalid: opts.skipInvalid})
+			return reg.Read(name, data, forced, parser.ReadOptions{SkipInvalid: opts.skipInvalid})
 		})
 		keep(err)
 		if s != nil {
@@ -212,6 +220,29 @@ func loadInputs(opts *checkOptions) (*inputs, error) {
 	}
 	parser.FoldOverlaps(in.statements)
 	return in, nil
+}
+
+// registry is the set of formats statements are read in: the built-in ones
+// and those of --formats; forced is the format --format names, if any.
+func (opts *checkOptions) registry() (reg *parser.Registry, forced *parser.Format, err error) {
+	var user []*parser.Format
+	if opts.formats != "" {
+		if user, err = readFile(opts.formats, parser.ReadFormatsFile); err != nil {
+			return nil, nil, err
+		}
+	}
+	reg = parser.NewRegistry(user...)
+	if opts.format != "" {
+		var ok bool
+		if forced, ok = reg.Lookup(opts.format); !ok {
+			var names []string
+			for _, f := range reg.Formats() {
+				names = append(names, f.Name)
+			}
+			return nil, nil, parser.Msgf("--format %q: no such format (known: %s)", opts.format, strings.Join(names, ", "))
+		}
+	}
+	return reg, forced, nil
 }
 
 // checkConfirmationsKnown reports confirmations of orders that are not in the

@@ -126,3 +126,36 @@ func TestParseEraDateRejects(t *testing.T) {
 		}
 	}
 }
+
+func TestLayoutDateParser(t *testing.T) {
+	for _, tt := range []struct{ layout, text, want string }{
+		{"%d.%m.%Y", "18.03.2026", "2026-03-18"},
+		{"%b %-d, %Y", "Mar 8, 2026", "2026-03-08"},
+		{"%B %e %Y", "March  8 2026", "2026-03-08"},
+		{"%-m/%-d/%y", "3/8/26", "2026-03-08"},
+		{"%Y%m%d", "20260308", "2026-03-08"},
+		{"%d%% %m %Y", "08% 03 2026", "2026-03-08"},
+		{"02.01.2006", "08.03.2026", "2026-03-08"},
+		{"%d.%m.%Y", "31.02.2026", ""},
+		{"%d.%m.%Y", "2026-03-08", ""},
+	} {
+		parse, err := LayoutDateParser(tt.layout)
+		if err != nil {
+			t.Errorf("%q: %v", tt.layout, err)
+			continue
+		}
+		d, ok := parse(tt.text)
+		if got := map[bool]string{true: d.String(), false: ""}[ok]; got != tt.want {
+			t.Errorf("%q reads %q as %q, want %q", tt.layout, tt.text, got, tt.want)
+		}
+	}
+	for layout, want := range map[string]string{
+		"%d.%m":    `date layout "%d.%m" does not name a year, a month and a day`,
+		"%d.%q.%Y": `date layout "%d.%q.%Y": "%q" is not one of %Y %y %m %-m %d %-d %e %b %B %%`,
+		"dd.mm.yy": `date layout "dd.mm.yy" does not name a year, a month and a day`,
+	} {
+		if _, err := LayoutDateParser(layout); err == nil || err.Error() != want {
+			t.Errorf("%q: got %v, want %s", layout, err, want)
+		}
+	}
+}

@@ -67,8 +67,13 @@ type TableSpec struct {
 	// Columns names, per kind of column, the header cells that hold it
 	// (folded); the first name found wins.
 	Columns map[column][]string
-	// Positions gives, for a format without header, each column's 1-based position.
+	// Positions gives, for a format without header, each column's 1-based
+	// position; with a header, a position given here wins over Columns.
 	Positions map[column]int
+	// Skip is how many records at the start of a file are preamble, never
+	// read: the lines before the header, or before the data of a format
+	// without header.
+	Skip int
 	// DataRow, for a format without header, reports whether a record is a
 	// row of this format; it is how such files are detected.
 	DataRow func(rec []string) bool
@@ -188,6 +193,9 @@ func (spec *TableSpec) matchHeader(rec []string) (layout, bool) {
 			}
 		}
 	}
+	for kind, pos := range spec.Positions {
+		l.col[kind] = pos
+	}
 	for _, c := range l.col {
 		l.width = max(l.width, c)
 	}
@@ -222,10 +230,13 @@ func (spec *TableSpec) detect(head []byte) bool {
 	r := csv.NewReader(bytes.NewReader(head))
 	r.Comma, r.FieldsPerRecord, r.LazyQuotes = spec.delimiter(), -1, true
 	rows := 0
-	for i := 0; i < headerSearchRows; i++ {
+	for i := 0; i < spec.Skip+headerSearchRows; i++ {
 		rec, err := r.Read()
 		if err != nil {
 			break
+		}
+		if i < spec.Skip {
+			continue
 		}
 		if !spec.Headerless {
 			if _, ok := spec.matchHeader(rec); ok {
@@ -312,6 +323,10 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 		}
 		line, _ := r.FieldPos(0)
 		t.st.Rows++
+		if t.st.Rows <= spec.Skip {
+			t.st.skip(SkipPreamble)
+			continue
+		}
 		t.row(rec, line)
 	}
 	t.finish()
@@ -683,6 +698,20 @@ func (t *tableReader) resolveDates() {
 		}
 		t.st.Txns[p.txn].Date = d
 	}
+}
+
+// withMemo appends memo to a description, after " / ", when it adds
+// something: memo columns often repeat the description, or hold all of it
+// where the description was cut short.
+func withMemo(desc, memo string) string {
+	desc, memo = strings.TrimSpace(desc), strings.TrimSpace(memo)
+	switch {
+	case memo == "" || strings.Contains(desc, memo):
+		return desc
+	case desc == "" || strings.HasPrefix(memo, desc):
+		return memo
+	}
+	return desc + " / " + memo
 }
 
 func indexOf(list []string, s string) int {
