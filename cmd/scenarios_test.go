@@ -13,8 +13,10 @@ import (
 
 // TestScenarios runs check in every folder of testdata/scenarios, each a
 // story a real user could have: statements/, disputes.csv, confirmations.csv,
-// the flags in args, and expected.csv (order_id,verdict,closed) and
-// unknown.csv (date,amount of the Amazon charges no disputed order takes;
+// the flags in args, and expected.csv (order_id,verdict,closed, and where the
+// story is about money also charged,credited,outstanding as JSON prints them,
+// and reason, a phrase the reason must contain; an empty cell is not checked)
+// and unknown.csv (date,amount of the Amazon charges no disputed order takes;
 // none when absent; "count,N" to check only how many).
 func TestScenarios(t *testing.T) {
 	dirs, err := filepath.Glob(filepath.Join(repoRoot(t), "testdata", "scenarios", "*"))
@@ -33,22 +35,23 @@ func TestScenarios(t *testing.T) {
 				t.Fatalf("exit %d, stderr %q", code, stderr)
 			}
 			var rep struct {
-				Orders []struct {
-					OrderID string `json:"order_id"`
-					Verdict string `json:"verdict"`
-					Closed  bool   `json:"closed"`
-					Reason  string `json:"reason"`
-				} `json:"orders"`
+				Orders  []scenarioOrder                 `json:"orders"`
 				Unknown []struct{ Date, Amount string } `json:"unknown_charges"`
 			}
 			if err := json.Unmarshal([]byte(out), &rep); err != nil {
 				t.Fatal(err)
 			}
-			var got []string
+			var got, want []string
+			expected := readExpected(t, "expected.csv")
 			for _, o := range rep.Orders {
 				got = append(got, fmt.Sprintf("%s,%s,%v", o.OrderID, o.Verdict, o.Closed))
+				if e, ok := expected[o.OrderID]; ok {
+					e.checkMoney(t, o)
+				}
 			}
-			want := readRows(t, "expected.csv")
+			for id, e := range expected {
+				want = append(want, id+","+e.verdict+","+e.closed)
+			}
 			slices.Sort(got)
 			slices.Sort(want)
 			if !slices.Equal(got, want) {
@@ -92,4 +95,81 @@ func readRows(t *testing.T, name string) []string {
 		rows = append(rows, strings.Join(r, ","))
 	}
 	return rows
+}
+
+// scenarioOrder is what a scenario checks of an order in the JSON report.
+type scenarioOrder struct {
+	OrderID     string `json:"order_id"`
+	Verdict     string `json:"verdict"`
+	Closed      bool   `json:"closed"`
+	Charged     string `json:"charged"`
+	Credited    string `json:"credited"`
+	Outstanding string `json:"outstanding"`
+	Reason      string `json:"reason"`
+}
+
+// expectation is one row of a scenario's expected.csv.
+type expectation struct {
+	verdict, closed                string
+	charged, credited, outstanding string
+	reason                         string
+}
+
+// checkMoney compares the amounts and the reason of o with those the row
+// gives; an empty cell is not checked.
+func (e expectation) checkMoney(t *testing.T, o scenarioOrder) {
+	t.Helper()
+	for _, c := range []struct{ name, want, got string }{
+		{"charged", e.charged, o.Charged}, {"credited", e.credited, o.Credited}, {"outstanding", e.outstanding, o.Outstanding},
+	} {
+		if c.want != "" && c.got != c.want {
+			t.Errorf("%s: %s %s, want %s (%s)", o.OrderID, c.name, c.got, c.want, o.Reason)
+		}
+	}
+	if e.reason != "" && !strings.Contains(o.Reason, e.reason) {
+		t.Errorf("%s: reason %q does not say %q", o.OrderID, o.Reason, e.reason)
+	}
+}
+
+// readExpected reads expected.csv: order_id,verdict,closed and the optional
+// columns charged,credited,outstanding,reason, in any order after the first three.
+func readExpected(t *testing.T, name string) map[string]expectation {
+	t.Helper()
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := recs[0]
+	if len(head) < 3 || head[0] != "order_id" || head[1] != "verdict" || head[2] != "closed" {
+		t.Fatalf("%s: header %v, want order_id,verdict,closed first", name, head)
+	}
+	out := map[string]expectation{}
+	for _, r := range recs[1:] {
+		e := expectation{verdict: r[1], closed: r[2]}
+		for i, col := range head[3:] {
+			v := r[3+i]
+			switch col {
+			case "charged":
+				e.charged = v
+			case "credited":
+				e.credited = v
+			case "outstanding":
+				e.outstanding = v
+			case "reason":
+				e.reason = v
+			default:
+				t.Fatalf("%s: unknown column %q", name, col)
+			}
+		}
+		if _, dup := out[r[0]]; dup {
+			t.Fatalf("%s: order %s twice", name, r[0])
+		}
+		out[r[0]] = e
+	}
+	return out
 }
