@@ -216,11 +216,16 @@ func (l *localizer) jaArg(verb rune, a any) string {
 	return fmt.Sprint(a)
 }
 
-// jaTxnList writes statement rows as 2026年3月4日の12,800円と2026年3月6日の4,800円.
+// jaTxnList writes statement rows as 2026年3月4日の12,800円と2026年3月6日の4,800円,
+// and a row billed in another currency as 2026年3月4日の12.34米ドル（請求額2,000円）.
 func (l *localizer) jaTxnList(list matcher.TxnList) string {
 	parts := make([]string, len(list.Txns))
 	for i, t := range list.Txns {
-		parts[i] = l.Date(t.Date) + "の" + l.Money(t.Amount.Abs(), list.Currency)
+		amount, billed, foreign := list.Item(i)
+		parts[i] = l.Date(t.Date) + "の" + l.Money(amount.Amount, amount.Currency)
+		if foreign {
+			parts[i] += "（請求額" + l.Money(billed.Amount, billed.Currency) + "）"
+		}
 	}
 	switch len(parts) {
 	case 0:

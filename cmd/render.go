@@ -103,6 +103,10 @@ type jsonTxn struct {
 	Account     string `json:"account"`
 	File        string `json:"file"`
 	Line        int    `json:"line"`
+	// OriginalAmount and OriginalCurrency are the foreign amount of a row
+	// billed in another currency, where the statement gives it.
+	OriginalAmount   string `json:"original_amount,omitempty"`
+	OriginalCurrency string `json:"original_currency,omitempty"`
 }
 
 type jsonInvalid struct {
@@ -132,6 +136,10 @@ func txnsJSON(ts []*parser.Transaction) []jsonTxn {
 		out[i] = jsonTxn{
 			Date: t.Date.String(), Amount: parser.FormatAmount(t.Amount, t.Currency, false), Currency: t.Currency,
 			Description: t.Description, Account: t.Account, File: t.File, Line: t.Line,
+		}
+		if t.OrigCurrency != "" && !t.OrigAmount.IsZero() {
+			out[i].OriginalAmount = parser.FormatAmount(t.OrigAmount.Abs(), t.OrigCurrency, false)
+			out[i].OriginalCurrency = t.OrigCurrency
 		}
 	}
 	return out

@@ -72,13 +72,13 @@ func newTimeline(o *matcher.OrderResult, rep *matcher.Report, l *localizer) *tim
 		events = append(events, event{c.ConfirmedOn, "confirmed", l.T("Amazon: %s %s", c.Kind, c.ConfirmedOn), false})
 	}
 	for _, t := range o.Charges {
-		events = append(events, event{t.Date, "charge", l.T("charge %s %s", parser.Money{Amount: t.Amount, Currency: d.Currency}, t.Date), false})
+		events = append(events, event{t.Date, "charge", l.T("charge %s %s", parser.Money{Amount: t.Amount, Currency: rowCurrency(t, d.Currency)}, t.Date), false})
 	}
 	for _, t := range o.Credits {
-		events = append(events, event{t.Date, "credit", l.T("credit %s %s", parser.Money{Amount: t.Amount.Abs(), Currency: d.Currency}, t.Date), false})
+		events = append(events, event{t.Date, "credit", l.T("credit %s %s", parser.Money{Amount: t.Amount.Abs(), Currency: rowCurrency(t, d.Currency)}, t.Date), false})
 	}
 	for _, t := range o.Candidates {
-		events = append(events, event{t.Date, "candidate", l.T("candidate %s %s", parser.Money{Amount: t.Amount, Currency: d.Currency}, t.Date), false})
+		events = append(events, event{t.Date, "candidate", l.T("candidate %s %s", parser.Money{Amount: t.Amount, Currency: rowCurrency(t, d.Currency)}, t.Date), false})
 	}
 	if o.Coverage.To.Valid() {
 		events = append(events, event{o.Coverage.To, "coverage", l.T("statements end %s", o.Coverage.To), true})

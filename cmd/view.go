@@ -140,21 +140,37 @@ func orderViewOf(o *matcher.OrderResult, rep *matcher.Report, l *localizer) orde
 	return ov
 }
 
-// txnViews writes statement rows; a row that names no currency is in
-// orderCurrency when it belongs to an order (it matched the order's amount).
+// txnViews writes statement rows, each amount as billed, with the original
+// foreign amount after it where the statement gives one.
 func txnViews(l *localizer, role string, ts []*parser.Transaction, orderCurrency string) []txnView {
 	out := make([]txnView, len(ts))
 	for i, t := range ts {
-		cur := t.Currency
-		if cur == "" {
-			cur = orderCurrency
-		}
 		out[i] = txnView{
-			Role: l.role(role), RoleName: role, Date: l.Date(t.Date), Amount: l.Amount(t.Amount, cur),
-			Place: fmt.Sprintf("%s:%d", t.File, t.Line), Description: t.Description, txn: t,
+			Role: l.role(role), RoleName: role, Date: l.Date(t.Date),
+			Amount: l.Amount(t.Amount, rowCurrency(t, orderCurrency)) + l.original(t),
+			Place:  fmt.Sprintf("%s:%d", t.File, t.Line), Description: t.Description, txn: t,
 		}
 	}
 	return out
+}
+
+// rowCurrency is the currency row t was billed in, as far as is known: the
+// one it names, else, for a row of an order, the order's, unless the row is
+// a foreign purchase (its original amount is in the order's currency).
+func rowCurrency(t *parser.Transaction, orderCurrency string) string {
+	if t.Currency != "" || matcher.BilledElsewhere(t, orderCurrency) {
+		return t.Currency
+	}
+	return orderCurrency
+}
+
+// original is " (12.34 USD)" for a row that gives its original foreign
+// amount, and "" for others.
+func (l *localizer) original(t *parser.Transaction) string {
+	if t.OrigCurrency == "" || t.OrigAmount.IsZero() {
+		return ""
+	}
+	return " (" + l.Money(t.OrigAmount.Abs(), t.OrigCurrency) + ")"
 }
 
 // evidence is what the person reads out to the card issuer for an alert:
@@ -193,7 +209,7 @@ func evidence(o *matcher.OrderResult, rep *matcher.Report, l *localizer) []evide
 }
 
 func evidenceRow(l *localizer, t *parser.Transaction, cur string) string {
-	return l.T("%s, %s, %s (%s:%d)", t.Date, parser.Money{Amount: t.Amount.Abs(), Currency: cur}, t.Description, t.File, t.Line)
+	return l.T("%s, %s, %s (%s:%d)", t.Date, parser.Money{Amount: t.Amount.Abs(), Currency: rowCurrency(t, cur)}, t.Description, t.File, t.Line) + l.original(t)
 }
 
 // role names what a statement row is to a finding, in the reader's language.

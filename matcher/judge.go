@@ -1,6 +1,7 @@
 package matcher
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/refundwatch/refundwatch/parser"
@@ -8,16 +9,40 @@ import (
 )
 
 // TxnList is a list of statement rows inside a reason, printed in English as
-// "12,800 JPY on 2026-03-04 and 4,800 JPY on 2026-03-06".
+// "12,800 JPY on 2026-03-04 and 4,800 JPY on 2026-03-06", or, for rows billed
+// in another currency than the order's, "12.34 USD (billed as 2,000) on 2026-03-04".
 type TxnList struct {
 	Txns     []*parser.Transaction
 	Currency string
+	// Values are the rows' amounts in Currency, and Foreign tells the rows
+	// billed in another currency; both are nil when every row was billed in Currency.
+	Values  []decimal.Decimal
+	Foreign []bool
+}
+
+// Item returns row i's amount in the list's currency and, for a row billed
+// in another currency, what was billed.
+func (l TxnList) Item(i int) (amount, billed parser.Money, foreign bool) {
+	t := l.Txns[i]
+	amount = parser.Money{Amount: t.Amount.Abs(), Currency: l.Currency}
+	if l.Values != nil {
+		amount.Amount = l.Values[i]
+	}
+	if l.Foreign != nil && l.Foreign[i] {
+		return amount, parser.Money{Amount: t.Amount.Abs(), Currency: t.Currency}, true
+	}
+	return amount, parser.Money{}, false
 }
 
 func (l TxnList) String() string {
 	parts := make([]string, len(l.Txns))
 	for i, t := range l.Txns {
-		parts[i] = parser.Money{Amount: t.Amount.Abs(), Currency: l.Currency}.String() + " on " + t.Date.String()
+		amount, billed, foreign := l.Item(i)
+		parts[i] = amount.String()
+		if foreign {
+			parts[i] += " (billed as " + billed.String() + ")"
+		}
+		parts[i] += " on " + t.Date.String()
 	}
 	switch len(parts) {
 	case 0:
@@ -38,8 +63,8 @@ func (l IDList) String() string { return strings.Join(l, ", ") }
 func judge(o *order, covs []Coverage, opts Options) {
 	r := o.res
 	r.Coverage = coverageFor(o, covs)
-	r.Charged = sumAmounts(r.Charges)
-	r.Credited = sumAmounts(r.Credits)
+	r.Charged = o.sum(r.Charges)
+	r.Credited = o.sum(r.Credits)
 	r.Outstanding = r.Charged.Sub(r.Credited)
 	cov := r.Coverage
 
@@ -63,6 +88,7 @@ func judge(o *order, covs []Coverage, opts Options) {
 		if r.Outstanding.Sign() < 0 {
 			o.say(parser.Msgf("%s more was credited than charged", o.money(r.Outstanding.Neg())))
 		}
+		o.sayExchange()
 	default:
 		judgeOutstanding(o, opts)
 	}
@@ -129,6 +155,7 @@ func judgeOutstanding(o *order, opts Options) {
 			o.say(parser.Msgf("no credit since"))
 		} else {
 			o.say(parser.Msgf("credited %s", o.list(r.Credits)))
+			o.sayExchange()
 			o.say(parser.Msgf("%s still missing", o.money(r.Outstanding)))
 		}
 		o.say(parser.Msgf("call the card issuer and dispute the charge"))
@@ -139,6 +166,7 @@ func judgeOutstanding(o *order, opts Options) {
 			o.say(parser.Msgf("no credit came by %s (%d days later), and the statements reach %s", due, opts.Grace, r.Coverage.To))
 		} else {
 			o.say(parser.Msgf("credited %s", o.list(r.Credits)))
+			o.sayExchange()
 			o.say(parser.Msgf("%s still missing on %s (%d days later), and the statements reach %s", o.money(r.Outstanding), due, opts.Grace, r.Coverage.To))
 		}
 		o.say(parser.Msgf("call Amazon, then the card issuer"))
@@ -173,6 +201,46 @@ func (o *order) money(d decimal.Decimal) parser.Money {
 	return parser.Money{Amount: d, Currency: o.res.Dispute.Currency}
 }
 
+// list is rows ts for a reason, each in the order's currency and, where it
+// was billed in another, with what was billed.
 func (o *order) list(ts []*parser.Transaction) TxnList {
-	return TxnList{Txns: ts, Currency: o.res.Dispute.Currency}
+	l := TxnList{Txns: ts, Currency: o.res.Dispute.Currency}
+	for i, t := range ts {
+		v, estimated := o.value(t)
+		if !o.billedElsewhere(t) && !estimated {
+			continue
+		}
+		if l.Values == nil {
+			l.Values, l.Foreign = make([]decimal.Decimal, len(ts)), make([]bool, len(ts))
+			for j, u := range ts {
+				l.Values[j] = u.Amount.Abs()
+			}
+		}
+		l.Values[i], l.Foreign[i] = v, true
+	}
+	return l
+}
+
+// sayExchange explains the totals of a foreign purchase: which credits had
+// no amount in the order's currency, and, for a settled order, that what the
+// statement billed and credited differ only by the exchange rate.
+func (o *order) sayExchange() {
+	r := o.res
+	if !o.foreign() {
+		return
+	}
+	for _, t := range r.Credits {
+		if v, estimated := o.value(t); estimated {
+			o.say(parser.Msgf("%s was credited without its amount in %s; it counts as %s, at the rate of the charges",
+				parser.Money{Amount: t.Amount.Abs(), Currency: t.Currency}, r.Dispute.Currency, o.money(v)))
+		}
+	}
+	cur, ok := billedCurrency(append(slices.Clone(r.Charges), r.Credits...))
+	if !ok || r.Outstanding.Sign() > 0 || len(r.Credits) == 0 {
+		return
+	}
+	if billed, credited := sumAmounts(r.Charges), sumAmounts(r.Credits); !billed.Equal(credited) {
+		o.say(parser.Msgf("on the statement %s was billed and %s credited: the difference comes from the exchange rate",
+			parser.Money{Amount: billed, Currency: cur}, parser.Money{Amount: credited, Currency: cur}))
+	}
 }

@@ -300,7 +300,7 @@ func assignCredits(orders []*order, credits []*parser.Transaction, ownCredits ma
 			if t.Date.Before(o.res.Charges[0].Date) || !o.fits(t) {
 				continue
 			}
-			if out := sumAmounts(o.res.Charges).Sub(sumAmounts(o.res.Credits)); out.GreaterThanOrEqual(t.Amount.Abs()) {
+			if v, _ := o.value(t); o.sum(o.res.Charges).Sub(o.sum(o.res.Credits)).GreaterThanOrEqual(v) {
 				only, n = o, n+1
 			}
 		}

@@ -197,6 +197,15 @@ func isASCII(s string) bool {
 // minorDigits is how many decimals each currency prints with; JPY has none.
 var minorDigits = map[string]int32{"JPY": 0, "KRW": 0, "USD": 2, "EUR": 2, "GBP": 2, "CAD": 2, "AUD": 2, "CHF": 2}
 
+// MinorDigits is how many decimals amounts in currency have: 0 for JPY, 2
+// for USD, EUR, GBP …, and 2 for a currency it does not know.
+func MinorDigits(currency string) int32 {
+	if n, ok := minorDigits[currency]; ok {
+		return n
+	}
+	return 2
+}
+
 // FormatAmount prints an amount exactly, with the fixed number of decimals
 // of its currency (none for JPY, two for USD, EUR, GBP …) and, when grouped,
 // thousands commas. Digits beyond the currency's scale are never dropped; an
