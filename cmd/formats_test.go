@@ -38,7 +38,7 @@ func TestCheckFormatsFile(t *testing.T) {
 		want string
 	}{
 		{"without the formats file", nil, "hanse-giro.csv: not a statement refundwatch can read"},
-		{"an unknown format", []string{"--format", "hanse"}, `--format "hanse": no such format (known: aeon-bank, amex, `},
+		{"an unknown format", []string{"--format", "hanse"}, `--format "hanse": no such format (known: aeon-bank, aeon-card, amex, `},
 		{"a formats file with a mistake", []string{"--formats", "disputes.csv"}, `disputes.csv:1: "order_id,order_date,amount,currency,card,reported_on,note" before any "format NAME" line`},
 		{"a missing formats file", []string{"--formats", "none.rules"}, "none.rules: no such file or folder"},
 	} {

@@ -121,6 +121,10 @@ type RowState struct {
 	// Section is free for a format's Hook to remember where in the file it
 	// is (a second table that is not transactions, say).
 	Section string
+	// LastDate is free for a format's Hook to keep the date of the last
+	// dated row, for the rows without a date that belong to it (a member's
+	// discount written under its purchase).
+	LastDate string
 }
 
 // layout is where one file keeps each kind of column.
