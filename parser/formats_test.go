@@ -96,19 +96,44 @@ func TestFormatFixtures(t *testing.T) {
 	}
 }
 
-// sampleFormats names the format each real export in ../shared/formats/samples
-// must be detected as, by region (see the formats_*_test.go files). Files not
-// listed are not statements (Amazon exports, e-mails).
+// sampleFormats names the format each real statement export in
+// ../shared/formats/samples must be detected as, by region (see the
+// formats_*_test.go files).
 var sampleFormats = []map[string]string{jpCardSamples, jpBankSamples, usSamples, euSamples, ofxSamples}
 
-// TestRealSamples detects the format of every real statement export in the
-// shared samples folder, when it is there (it is not part of the project).
+// notStatementSamples are the files of the samples folder that are no
+// statement, with what they are: Amazon's own exports and mails (the tests
+// of parser/amazon read them) and the folder's README. Each must be refused
+// by the statement reader.
+var notStatementSamples = map[string]string{
+	"README.md": "the folder's list of sources",
+	"amazon_gdpr_demo_Digital_Items_head.csv":               "Amazon data request: Digital Items.csv",
+	"amazon_gdpr_demo_Retail.OrderHistory.1_head.csv":       "Amazon data request: Retail.OrderHistory.1.csv",
+	"amazon_gdpr_demo_Retail.OrdersReturned.Payments.1.csv": "Amazon data request: refunds paid",
+	"amazon_order_history_reporter_ext_csv2ofx_amazon.csv":  "Amazon Order History Reporter (browser extension) export",
+	"amazon_us_refund_email_textplain_anonymised.txt":       "Amazon.com refund mail, text part",
+	"jp_zaimcsvconverter_amazon_201911_202012.csv":          "アマゾン注文履歴フィルタ (browser extension) export",
+}
+
+// TestRealSamples reads every file of the shared samples folder, when it
+// is there (it is not part of the project): each statement export must be
+// detected as the format sampleFormats names, and a file that is neither
+// named there nor listed in notStatementSamples fails the test, so that a
+// sample added to the folder is not left untested.
 func TestRealSamples(t *testing.T) {
 	dir := filepath.Join("..", "..", "shared", "formats", "samples")
-	if _, err := os.Stat(dir); err != nil {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
 		t.Skip("no shared samples folder")
 	}
-	for file, format := range mergeMaps(sampleFormats) {
+	formats := mergeMaps(sampleFormats)
+	present := map[string]bool{}
+	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
+		file := e.Name()
+		present[file] = true
 		t.Run(file, func(t *testing.T) {
 			f, err := os.Open(filepath.Join(dir, file))
 			if err != nil {
@@ -116,6 +141,16 @@ func TestRealSamples(t *testing.T) {
 			}
 			defer f.Close()
 			st, err := ReadStatement(file, f, ReadOptions{})
+			if what, ok := notStatementSamples[file]; ok {
+				if err == nil {
+					t.Errorf("%s (%s) was read as a %s statement", file, what, st.Format)
+				}
+				return
+			}
+			format, ok := formats[file]
+			if !ok {
+				t.Fatalf("sample not named in the tests: add it to a samples map of its region (or, if it is no statement, to notStatementSamples)")
+			}
 			if err != nil {
 				t.Fatalf("read: %v", err)
 			}
@@ -125,7 +160,15 @@ func TestRealSamples(t *testing.T) {
 			if len(st.Txns) == 0 {
 				t.Error("no transactions")
 			}
+			if st.Rows != len(st.Txns)+st.SkippedTotal() {
+				t.Errorf("row accounting: %d rows != %d transactions + %d skipped", st.Rows, len(st.Txns), st.SkippedTotal())
+			}
 		})
+	}
+	for file := range formats {
+		if !present[file] {
+			t.Errorf("%s is named in the samples maps but is not in %s", file, dir)
+		}
 	}
 }
 
