@@ -153,3 +153,23 @@ func TestMailOfAnOwnOrderIsLeftOut(t *testing.T) {
 		t.Errorf("report:\n%s", out)
 	}
 }
+
+// TestEvidenceNamesTheMail checks that what to tell the card issuer says which
+// mail Amazon confirmed in, by its subject, in every report for people.
+func TestEvidenceNamesTheMail(t *testing.T) {
+	t.Chdir(repoRoot(t))
+	for _, format := range []string{"table", "markdown", "html"} {
+		out, stderr, code := runCmd(t, "check", "-o", format, "--as-of", "2026-05-01", "testdata/amazon/audit/statements",
+			"--disputes", "testdata/amazon/audit/disputes.csv", "--orders", "testdata/amazon/Your Orders",
+			"--confirmations", "testdata/amazon/mail/cancel-ja.eml")
+		if code != 1 || stderr != "" {
+			t.Fatalf("-o %s: exit %d, stderr %q; want 1 (an alert)", format, code, stderr)
+		}
+		if strings.Contains(out, "cancel-ja.eml:0") {
+			t.Errorf("-o %s: the evidence cites the mail as line 0:\n%s", format, out)
+		}
+		if !strings.Contains(out, "cancel on 2026-03-06 (testdata/amazon/mail/cancel-ja.eml (Amazon.co.jp ご注文のキャンセル))") {
+			t.Errorf("-o %s: the evidence does not name the mail by its subject:\n%s", format, out)
+		}
+	}
+}

@@ -148,7 +148,7 @@ var jaText = map[string]string{
 	"What to tell the card issuer": "カード会社に伝えること",
 	"%s (ordered on %s, %s)":       "%[1]s（%[2]sの注文、%[3]s）",
 	"Amazon's confirmation":        "Amazonの連絡",
-	"%s on %s (%s:%d)":             "%[2]sに%[1]sの連絡（%[3]s:%[4]s）",
+	"%s on %s (%s)":                "%[2]sに%[1]sの連絡（%[3]s）",
 	"none yet":                     "まだありません",
 	"Charge":                       "請求",
 	"Credit":                       "返金",

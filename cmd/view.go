@@ -184,7 +184,7 @@ func evidence(o *matcher.OrderResult, rep *matcher.Report, l *localizer) []evide
 	}
 	c := o.Confirmation
 	if c != nil {
-		lines = append(lines, evidenceLine{l.T("Amazon's confirmation"), l.T("%s on %s (%s:%d)", c.Kind, c.ConfirmedOn, c.File, c.Line)})
+		lines = append(lines, evidenceLine{l.T("Amazon's confirmation"), l.T("%s on %s (%s)", c.Kind, c.ConfirmedOn, confirmationSource(c))})
 	} else {
 		lines = append(lines, evidenceLine{l.T("Amazon's confirmation"), l.T("none yet")})
 	}
