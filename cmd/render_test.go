@@ -4,8 +4,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	rwparser "github.com/refundwatch/refundwatch/parser"
 )
 
 func TestCSVNeutralisesFormulas(t *testing.T) {
@@ -175,11 +178,35 @@ func TestCompletion(t *testing.T) {
 		{[]string{"__complete", "check", "--fail-on", ""}, "alert\nreview\nnever\n:4\n"},
 		{[]string{"__complete", "check", "--lang", ""}, "ja\nen\n:4\n"},
 		{[]string{"__complete", "init", "--lang", ""}, "ja\nen\n:4\n"},
+		// Files are completed as files (directive 0: the shell's default).
+		{[]string{"__complete", "check", "--disputes", ""}, ":0\n"},
 	}
 	for _, tt := range tests {
 		out, _, code := runCmd(t, tt.args...)
 		if code != 0 || !strings.HasPrefix(out, tt.want) {
 			t.Errorf("%v: exit %d, got %q, want %q", tt.args, code, out, tt.want)
+		}
+	}
+}
+
+// TestCompletionOfFormatNames checks that --format completes to every
+// statement format, built-in, by name, and nothing but names.
+func TestCompletionOfFormatNames(t *testing.T) {
+	out, _, code := runCmd(t, "__complete", "check", "--format", "")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if last := lines[len(lines)-1]; last != ":4" {
+		t.Errorf("directive %q, want :4 (no file completion)", last)
+	}
+	got := lines[:len(lines)-1]
+	if !slices.Equal(got, rwparser.FormatNames()) {
+		t.Errorf("--format completes to %q, want the format names %q", got, rwparser.FormatNames())
+	}
+	for _, name := range []string{"smbc-vpass", "rakuten-card", "chase-card", "ofx"} {
+		if !slices.Contains(got, name) {
+			t.Errorf("--format does not complete to %s", name)
 		}
 	}
 }
