@@ -225,13 +225,9 @@ func loadInputs(opts *checkOptions) (*inputs, error) {
 // registry is the set of formats statements are read in: the built-in ones
 // and those of --formats; forced is the format --format names, if any.
 func (opts *checkOptions) registry() (reg *parser.Registry, forced *parser.Format, err error) {
-	var user []*parser.Format
-	if opts.formats != "" {
-		if user, err = readFile(opts.formats, parser.ReadFormatsFile); err != nil {
-			return nil, nil, err
-		}
+	if reg, err = formatsRegistry(opts.formats); err != nil {
+		return nil, nil, err
 	}
-	reg = parser.NewRegistry(user...)
 	if opts.format != "" {
 		var ok bool
 		if forced, ok = reg.Lookup(opts.format); !ok {
@@ -243,6 +239,20 @@ func (opts *checkOptions) registry() (reg *parser.Registry, forced *parser.Forma
 		}
 	}
 	return reg, forced, nil
+}
+
+// formatsRegistry is the set of formats check, detect and formats work
+// with: the built-in ones and those described in the --formats file, if
+// one is named.
+func formatsRegistry(formatsFile string) (*parser.Registry, error) {
+	if formatsFile == "" {
+		return parser.NewRegistry(), nil
+	}
+	user, err := readFile(formatsFile, parser.ReadFormatsFile)
+	if err != nil {
+		return nil, err
+	}
+	return parser.NewRegistry(user...), nil
 }
 
 // checkConfirmationsKnown reports confirmations of orders that are not in the

@@ -11,8 +11,14 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// detectOptions are the flags of detect.
+type detectOptions struct {
+	skipInvalid bool
+	formats     string
+}
+
 func newDetectCmd(e env) *cobra.Command {
-	var skipInvalid bool
+	opts := &detectOptions{}
 	c := &cobra.Command{
 		Use:   "detect PATH ...",
 		Short: "Say which format each statement file is read as, its dates and its row accounting",
@@ -20,28 +26,36 @@ func newDetectCmd(e env) *cobra.Command {
 each file which format it was recognised as, the account it belongs to, its encoding,
 the days it covers, and what became of every row: transactions, rows skipped (and
 why), rows folded because an overlapping export of the same account has them too.
+With --formats, the formats a file describes are tried too, so that one can see how
+a statement is read in a format of one's own before using it with check.
 
 Exit status: 0 when every file was read, 2 when a file could not be.`,
+		Example: `  refundwatch detect statements/
+  refundwatch detect --formats my-bank.rules my-bank-2026-03.csv`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			return runDetect(args, skipInvalid, e)
+			return runDetect(args, opts, e)
 		},
 	}
-	c.Flags().BoolVar(&skipInvalid, "skip-invalid", false, "list rows that cannot be read instead of stopping")
+	c.Flags().BoolVar(&opts.skipInvalid, "skip-invalid", false, "list rows that cannot be read instead of stopping")
+	c.Flags().StringVar(&opts.formats, "formats", "", "read statements also in the formats described in `FILE`")
 	return c
 }
 
-func runDetect(paths []string, skipInvalid bool, e env) error {
+func runDetect(paths []string, opts *detectOptions, e env) error {
+	reg, err := formatsRegistry(opts.formats)
+	if err != nil {
+		return err
+	}
 	files, err := expand(paths, parser.Msgf("folder holds no statement file"))
 	var problems parser.ErrorList
 	if l, ok := parser.AsList(err); ok {
 		problems = append(problems, l...)
 	}
-	reg := parser.NewRegistry()
 	var stmts []*parser.Statement
 	for _, f := range files {
 		s, err := readFile(f, func(name string, r io.Reader) (*parser.Statement, error) {
-			return reg.Read(name, r, nil, parser.ReadOptions{SkipInvalid: skipInvalid})
+			return reg.Read(name, r, nil, parser.ReadOptions{SkipInvalid: opts.skipInvalid})
 		})
 		if l, ok := parser.AsList(err); ok {
 			problems = append(problems, l...)

@@ -50,3 +50,52 @@ func TestCheckFormatsFile(t *testing.T) {
 		})
 	}
 }
+
+// TestFormatsFileInDetectAndFormats shows how a statement is read in a
+// format of the user's own, and lists that format, before check uses it.
+func TestFormatsFileInDetectAndFormats(t *testing.T) {
+	t.Chdir(filepath.Join(repoRoot(t), "testdata", "userformat"))
+
+	out, stderr, code := runCmd(t, "detect", "--formats", "hanse.rules", "hanse-giro.csv")
+	want := `hanse-giro.csv
+  format        hanse-giro (Hansebank (Girokonto))
+  account       Girokonto
+  encoding      cp1252
+  dates         2026-03-02 to 2026-03-20
+  rows read     9
+  transactions  5 (4 charges, 1 credit)
+  skipped       4 (preamble 3, header 1)
+  folded        0
+`
+	if code != 0 || stderr != "" || out != want {
+		t.Errorf("detect: exit %d, stderr %q, output:\n%s\nwant:\n%s", code, stderr, out, want)
+	}
+
+	out, stderr, code = runCmd(t, "formats", "--formats", "hanse.rules")
+	if code != 0 || stderr != "" {
+		t.Fatalf("formats: exit %d, stderr %q", code, stderr)
+	}
+	for _, line := range []string{
+		"\nhanse-giro         DE       Hansebank (Girokonto)\n",
+		"Buchungstag;Wertstellung;Empfänger;Verwendungszweck;Umsatz;Soll/Haben\n",
+		"\nrakuten-card ",
+	} {
+		if !strings.Contains(out, line) {
+			t.Errorf("formats --formats does not list %q:\n%s", line, out)
+		}
+	}
+
+	for _, args := range [][]string{
+		{"detect", "--formats", "none.rules", "hanse-giro.csv"},
+		{"formats", "--formats", "none.rules"},
+	} {
+		out, stderr, code := runCmd(t, args...)
+		if code != 2 || out != "" || !strings.HasPrefix(stderr, "none.rules: no such file or folder") {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 2 and the missing file", args, code, out, stderr)
+		}
+	}
+	// Without the file, detect cannot read the export.
+	if _, stderr, code := runCmd(t, "detect", "hanse-giro.csv"); code != 2 || !strings.Contains(stderr, "not a statement refundwatch can read") {
+		t.Errorf("detect without --formats: exit %d, stderr %q", code, stderr)
+	}
+}
