@@ -168,6 +168,8 @@ func TestGenericErrors(t *testing.T) {
 		{"header only", head, "s.csv:1: no transaction follows the header"},
 		{"bad amount", head + "2026-03-01,AMAZON.CO.JP,12O0\n", `s.csv:2: amount: "12O0" is not an amount`},
 		{"missing amount", head + "2026-03-01,AMAZON.CO.JP,\n", `s.csv:2: row has no amount`},
+		{"missing amount, month/day/year date", "Date,Description,Debit\n02/27/2026,X,\n", `s.csv:2: row has no amount`},
+		{"missing amount before a dated row", "Date,Description,Debit\n02/27/2026,X,\n03/01/2026,Y,5\n", `s.csv:2: row has no amount`},
 		{"bad date", head + "2026-03-01,A,1\n2026-02-30,AMAZON.CO.JP,5\n", `s.csv:3: "2026-02-30" is not a day of the calendar`},
 		{"not a date", head + "soon,AMAZON.CO.JP,5\n", `s.csv:2: "soon" is not a date (expected 2026-03-02, 2026/03/02 or 03/02/2026)`},
 		{"ragged row", head + "2026-03-01,AMAZON.CO.JP\n", "s.csv:2: row has 2 fields, but the header on line 1 needs 3"},
@@ -199,6 +201,21 @@ func TestGenericSkipInvalid(t *testing.T) {
 	}
 	if st.Rows != len(st.Txns)+st.SkippedTotal() {
 		t.Errorf("row accounting: %d rows != %d + %d", st.Rows, len(st.Txns), st.SkippedTotal())
+	}
+}
+
+// A row left out for its amount must not take the year-last date of the
+// next row, nor leave its own to be settled.
+func TestGenericSkipInvalidYearLastDates(t *testing.T) {
+	in := "Date,Description,Debit\n02/27/2026,X,\n03/01/2026,Y,5\n03/15/2026,Z,\n03/20/2026,W,7\n"
+	st := readString(t, "s.csv", in, ReadOptions{SkipInvalid: true})
+	var got []string
+	for _, x := range st.Txns {
+		got = append(got, txnLine(x))
+	}
+	want := []string{"2026-03-01 5 Y", "2026-03-20 7 W"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") || len(st.Invalid) != 2 {
+		t.Errorf("transactions %q, %d invalid; want %q, 2 invalid", got, len(st.Invalid), want)
 	}
 }
 

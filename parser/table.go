@@ -680,6 +680,15 @@ func (t *tableReader) finish() {
 }
 
 func (t *tableReader) resolveDates() {
+	// A row whose date was read but which then proved invalid (no amount,
+	// say) never became a transaction: its date is not waiting to be settled.
+	kept := t.pending[:0]
+	for _, p := range t.pending {
+		if p.txn < len(t.st.Txns) && t.st.Txns[p.txn].Line == p.line {
+			kept = append(kept, p)
+		}
+	}
+	t.pending = kept
 	if len(t.pending) == 0 {
 		return
 	}
