@@ -1,0 +1,88 @@
+package cmd
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/refundwatch/refundwatch/internal/workload"
+)
+
+// checkArgs is the command line that reconciles a workload written to dir,
+// as the shared bench/compare.py runs it.
+func checkArgs(dir string) []string {
+	return []string{"check", filepath.Join(dir, workload.StatementFile),
+		"--disputes", filepath.Join(dir, workload.DisputesFile),
+		"--confirmations", filepath.Join(dir, workload.ConfirmationsFile),
+		"--as-of", "2026-01-01", "-o", "json", "--fail-on", "never"}
+}
+
+func quietEnv(stdout io.Writer, stderr io.Writer) env {
+	return env{stdout: stdout, stderr: stderr,
+		now:    func() time.Time { return time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC) },
+		getenv: func(string) string { return "" }}
+}
+
+// BenchmarkCheck runs the whole check, from reading the files to writing
+// the JSON report, on workloads of 100k, 200k and 400k rows with one
+// disputed order per hundred rows.
+func BenchmarkCheck(b *testing.B) {
+	for _, rows := range []int{100_000, 200_000, 400_000} {
+		b.Run(fmt.Sprintf("rows=%dk", rows/1000), func(b *testing.B) {
+			dir := b.TempDir()
+			w := workload.Generate(rows, rows/100, 1)
+			if err := w.Write(dir); err != nil {
+				b.Fatal(err)
+			}
+			args := checkArgs(dir)
+			b.SetBytes(int64(len(w.Statement)))
+			b.ReportAllocs()
+			for b.Loop() {
+				var stderr bytes.Buffer
+				if code := run(args, quietEnv(io.Discard, &stderr)); code != 0 {
+					b.Fatalf("exit %d: %s", code, stderr.String())
+				}
+			}
+		})
+	}
+}
+
+// TestCheckSyntheticWorkload reconciles a small generated workload and
+// compares every verdict with the one the generator expects: the benchmarks
+// time what this checks.
+func TestCheckSyntheticWorkload(t *testing.T) {
+	dir := t.TempDir()
+	w := workload.Generate(20_000, 300, 1)
+	if err := w.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run(checkArgs(dir), quietEnv(&stdout, &stderr)); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	var rep struct {
+		Statements []struct{ Rows, Transactions int }
+		Orders     []struct {
+			OrderID string `json:"order_id"`
+			Verdict string
+		}
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Statements) != 1 || rep.Statements[0].Transactions != w.Rows || rep.Statements[0].Rows != w.Rows+1 {
+		t.Errorf("statements %+v; want one of %d transactions and a header", rep.Statements, w.Rows)
+	}
+	if len(rep.Orders) != len(w.Expected) {
+		t.Fatalf("%d orders in the report, %d disputed", len(rep.Orders), len(w.Expected))
+	}
+	for _, o := range rep.Orders {
+		if want := w.Expected[o.OrderID]; o.Verdict != want {
+			t.Errorf("order %s: %s, want %s", o.OrderID, o.Verdict, want)
+		}
+	}
+}

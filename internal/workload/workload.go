@@ -1,0 +1,189 @@
+// Package workload makes synthetic inputs of any size for refundwatch's
+// benchmarks: a generic statement CSV (Date,Description,Amount, charges
+// positive), a disputes.csv, a confirmations.csv, and the verdict each
+// disputed order must get.
+//
+// It has the shape of the shared bench/gen.py workload: ten years of rows,
+// about one in ten of them Amazon's, and disputed orders whose amounts are
+// unique and above any other Amazon row, so that every expected verdict is
+// unambiguous. The same size and seed always give the same bytes.
+package workload
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"time"
+)
+
+// Workload is one generated set of inputs.
+type Workload struct {
+	// Statement is a generic CSV statement: Date,Description,Amount.
+	Statement []byte
+	// Disputes and Confirmations are disputes.csv and confirmations.csv.
+	Disputes, Confirmations []byte
+	// Expected is the verdict each disputed order must get, by order id.
+	Expected map[string]string
+	// Rows is the number of transactions in Statement.
+	Rows int
+}
+
+// Dates the workload spans: ten years from 2015-01-01.
+var start = time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)
+
+const span = 3650
+
+var (
+	otherMerchants = []string{"STARBUCKS #%04d", "UBER *TRIP %05d", "SHELL OIL %06d", "NETFLIX.COM %d", "WHOLEFDS #%04d",
+		"TARGET T-%04d", "SEVEN-ELEVEN %05d", "LAWSON %05d", "APPLE.COM/BILL %d", "SPOTIFY P%06d"}
+	amazonMerchants = []string{"AMZN Mktp US*%s", "Amazon.com*%s", "AMAZON.CO.JP", "AMZN Digital*%s", "AMAZON MARKETPLACE %s"}
+)
+
+// txn is one statement row: day since start, description, amount in cents.
+type txn struct {
+	day   int
+	desc  string
+	cents int64
+}
+
+type generator struct {
+	rnd *rand.Rand
+}
+
+func (g *generator) ref() string {
+	const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789"
+	b := make([]byte, 9)
+	for i := range b {
+		b[i] = alphabet[g.rnd.IntN(len(alphabet))]
+	}
+	return string(b)
+}
+
+func (g *generator) amazonDesc() string {
+	p := amazonMerchants[g.rnd.IntN(len(amazonMerchants))]
+	if p == "AMAZON.CO.JP" {
+		return p
+	}
+	return fmt.Sprintf(p, g.ref())
+}
+
+// Generate makes a workload of rows statement rows (at least one per
+// disputed order that is billed) and disputes disputed orders, from seed.
+func Generate(rows, disputes int, seed uint64) *Workload {
+	g := &generator{rnd: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))}
+	w := &Workload{Expected: make(map[string]string, disputes)}
+	txns := make([]txn, 0, rows+1)
+	disputesCSV := []byte("order_id,order_date,amount,currency\n")
+	confsCSV := []byte("order_id,confirmed_on,kind\n")
+	var neverBilled []struct {
+		id  string
+		day int
+	}
+
+	for i := range disputes {
+		id := fmt.Sprintf("%03d-%07d-%07d", 111+i%3, g.rnd.IntN(10_000_000), i)
+		cents := int64(1_000_000 + i*7 + 3) // 10000.03, 10000.10, …: unique, above any other Amazon row
+		ordered := g.rnd.IntN(span - 120)
+		kind := g.rnd.Float64()
+		handled := ordered + 3 + g.rnd.IntN(17)
+		chargeDay := ordered + g.rnd.IntN(6)
+		disputesCSV = fmt.Appendf(disputesCSV, "%s,%s,%s,USD\n", id, date(ordered), amount(cents))
+		confKind := "refund"
+		switch {
+		case kind < 0.10: // never billed
+			confKind = "cancel"
+			w.Expected[id] = "not-charged"
+			neverBilled = append(neverBilled, struct {
+				id  string
+				day int
+			}{id, ordered})
+		case kind < 0.75: // billed, then credited
+			txns = append(txns, txn{chargeDay, g.amazonDesc(), cents})
+			txns = append(txns, txn{max(chargeDay, handled) + 1 + g.rnd.IntN(9), "AMAZON REFUND " + g.ref(), -cents})
+			w.Expected[id] = "refunded"
+		case kind < 0.90: // billed after Amazon said it was handled
+			txns = append(txns, txn{handled + 1 + g.rnd.IntN(24), g.amazonDesc(), cents})
+			w.Expected[id] = "still-charged"
+		default: // billed, never credited, Amazon said so long ago
+			txns = append(txns, txn{chargeDay, g.amazonDesc(), cents})
+			w.Expected[id] = "still-charged"
+		}
+		confsCSV = fmt.Appendf(confsCSV, "%s,%s,%s\n", id, date(handled), confKind)
+	}
+
+	for len(txns) < rows {
+		day := g.rnd.IntN(span)
+		if g.rnd.Float64() < 0.10 { // background Amazon: at most 1499.99, so no 5 of them reach a disputed amount
+			txns = append(txns, txn{day, g.amazonDesc(), 100 + g.rnd.Int64N(149_900)})
+			continue
+		}
+		p := otherMerchants[g.rnd.IntN(len(otherMerchants))]
+		txns = append(txns, txn{day, fmt.Sprintf(p, g.rnd.IntN(10_000)), 100 + g.rnd.Int64N(899_900)})
+	}
+	slices.SortStableFunc(txns, func(a, b txn) int { return a.day - b.day })
+	// The statements must reach the last confirmation plus the grace days:
+	// they end with a quiet row 90 days after the last one.
+	last := 0
+	if len(txns) > 0 {
+		last = txns[len(txns)-1].day
+	}
+	txns = append(txns, txn{last + 90, "STARBUCKS #0001", 450})
+
+	// An order never billed is not-charged only where the statements cover
+	// its D−3 … D+30 (SPEC §4); before the first row they do not.
+	for _, o := range neverBilled {
+		if o.day-3 < txns[0].day {
+			w.Expected[o.id] = "not-covered"
+		}
+	}
+
+	stmt := make([]byte, 0, 40*len(txns))
+	stmt = append(stmt, "Date,Description,Amount\n"...)
+	for _, t := range txns {
+		stmt = append(stmt, date(t.day)...)
+		stmt = append(stmt, ',')
+		stmt = append(stmt, t.desc...)
+		stmt = append(stmt, ',')
+		stmt = append(stmt, amount(t.cents)...)
+		stmt = append(stmt, '\n')
+	}
+	w.Statement, w.Disputes, w.Confirmations, w.Rows = stmt, disputesCSV, confsCSV, len(txns)
+	return w
+}
+
+// date writes the day n days after 2015-01-01 as 2015-01-01.
+func date(n int) string { return start.AddDate(0, 0, n).Format("2006-01-02") }
+
+// amount writes cents as 1234.56 or -1234.56.
+func amount(cents int64) string {
+	sign := ""
+	if cents < 0 {
+		sign, cents = "-", -cents
+	}
+	frac := strconv.FormatInt(cents%100, 10)
+	if len(frac) == 1 {
+		frac = "0" + frac
+	}
+	return sign + strconv.FormatInt(cents/100, 10) + "." + frac
+}
+
+// Files are the names Write gives the inputs in its folder.
+const (
+	StatementFile     = "statement.csv"
+	DisputesFile      = "disputes.csv"
+	ConfirmationsFile = "confirmations.csv"
+)
+
+// Write puts the workload's inputs into dir as statement.csv, disputes.csv
+// and confirmations.csv.
+func (w *Workload) Write(dir string) error {
+	for name, data := range map[string][]byte{StatementFile: w.Statement, DisputesFile: w.Disputes, ConfirmationsFile: w.Confirmations} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}

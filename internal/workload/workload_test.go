@@ -1,0 +1,40 @@
+package workload
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func TestGenerateIsDeterministic(t *testing.T) {
+	a, b := Generate(2000, 50, 7), Generate(2000, 50, 7)
+	if !bytes.Equal(a.Statement, b.Statement) || !bytes.Equal(a.Disputes, b.Disputes) || !bytes.Equal(a.Confirmations, b.Confirmations) {
+		t.Fatal("the same size and seed gave different workloads")
+	}
+	if c := Generate(2000, 50, 8); bytes.Equal(a.Statement, c.Statement) {
+		t.Fatal("another seed gave the same statement")
+	}
+}
+
+func TestGenerateShape(t *testing.T) {
+	w := Generate(2000, 50, 7)
+	lines := strings.Split(strings.TrimSuffix(string(w.Statement), "\n"), "\n")
+	if lines[0] != "Date,Description,Amount" || len(lines)-1 != w.Rows || w.Rows != 2001 {
+		t.Fatalf("statement has header %q and %d rows (Rows %d); want 2000 rows and the closing one", lines[0], len(lines)-1, w.Rows)
+	}
+	if n := strings.Count(string(w.Disputes), "\n") - 1; n != 50 || len(w.Expected) != 50 {
+		t.Fatalf("%d disputes, %d expected verdicts; want 50", n, len(w.Expected))
+	}
+	if n := strings.Count(string(w.Confirmations), "\n") - 1; n != 50 {
+		t.Fatalf("%d confirmations; want one per order", n)
+	}
+	amazon := 0
+	for _, l := range lines[1:] {
+		if strings.Contains(strings.ToUpper(l), "AMAZON") || strings.Contains(l, "AMZN") {
+			amazon++
+		}
+	}
+	if amazon < w.Rows/20 || amazon > w.Rows/5 {
+		t.Errorf("%d of %d rows are Amazon's; want about a tenth", amazon, w.Rows)
+	}
+}
