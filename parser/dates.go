@@ -27,6 +27,9 @@ type dateParts struct {
 // 2026.03.02, 20260302, 2026年3月2日, 02/03/2026, 02.03.26, optionally
 // followed by a time of day, which is ignored.
 func scanDate(text string) (dateParts, bool) {
+	if p, ok := scanYearFirst(text); ok {
+		return p, true
+	}
 	s := Fold(text)
 	if i := strings.IndexAny(s, " T"); i > 0 && strings.Contains(s[i:], ":") {
 		s = s[:i]
@@ -66,6 +69,30 @@ func scanDate(text string) (dateParts, bool) {
 		return dateParts{y: y, a: n[0], b: n[1], dots: s[sep] == '.'}, true
 	}
 	return dateParts{}, false
+}
+
+// scanYearFirst reads the form most statements write, 2026-03-02 (or with
+// slashes or dots), without the allocations of the general path.
+func scanYearFirst(s string) (dateParts, bool) {
+	if len(s) != 10 || s[4] != s[7] || (s[4] != '-' && s[4] != '/' && s[4] != '.') {
+		return dateParts{}, false
+	}
+	n := func(i, j int) int {
+		v := 0
+		for ; i < j; i++ {
+			c := s[i]
+			if c < '0' || c > '9' {
+				return -1
+			}
+			v = v*10 + int(c-'0')
+		}
+		return v
+	}
+	y, m, d := n(0, 4), n(5, 7), n(8, 10)
+	if y < 0 || m < 0 || d < 0 {
+		return dateParts{}, false
+	}
+	return dateParts{y: y, a: m, b: d, yearFirst: true}, true
 }
 
 // date returns the day p names, reading a year-last date in the given order.

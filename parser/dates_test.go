@@ -1,6 +1,9 @@
 package parser
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 func TestParseDate(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -157,5 +160,24 @@ func TestLayoutDateParser(t *testing.T) {
 		if _, err := LayoutDateParser(layout); err == nil || err.Error() != want {
 			t.Errorf("%q: got %v, want %s", layout, err, want)
 		}
+	}
+}
+
+// NewDate counts days itself; every day from 1900 to 2200 must agree with
+// the time package, and the days that do not exist must be refused.
+func TestNewDateAgreesWithTime(t *testing.T) {
+	for day := time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC); day.Year() <= 2200; day = day.AddDate(0, 0, 1) {
+		d, ok := NewDate(day.Year(), int(day.Month()), day.Day())
+		if !ok || !d.Time().Equal(day) {
+			t.Fatalf("NewDate(%s) = %v, %v", day.Format("2006-01-02"), d, ok)
+		}
+	}
+	for _, ymd := range [][3]int{{2026, 2, 29}, {1900, 2, 29}, {2100, 2, 29}, {2026, 4, 31}, {2026, 0, 1}, {2026, 13, 1}, {2026, 1, 0}, {2026, 1, 32}, {1899, 12, 31}, {2201, 1, 1}} {
+		if d, ok := NewDate(ymd[0], ymd[1], ymd[2]); ok {
+			t.Errorf("NewDate(%v) = %v; want no such day", ymd, d)
+		}
+	}
+	if _, ok := NewDate(2000, 2, 29); !ok {
+		t.Error("2000-02-29 was a day")
 	}
 }
