@@ -21,12 +21,62 @@ func nfkc(s string) string { return norm.NFKC.String(s) }
 // NFKC (so full-width ＡＭＡＺＯＮ．ＣＯ．ＪＰ reads AMAZON.CO.JP), upper case, and
 // runs of white space collapsed to one space.
 func Normalize(s string) string {
-	if !isASCII(s) {
-		s = nfkc(s)
+	if isASCII(s) {
+		return normalizeASCII(s)
 	}
-	s = strings.ToUpper(s)
+	s = strings.ToUpper(nfkc(s))
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// normalizeASCII is Normalize for ASCII text, which NFKC leaves alone: one
+// pass, and no allocation at all when s is already upper case with single
+// spaces, as most statements write their merchants.
+func normalizeASCII(s string) string {
+	if isNormalASCII(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case asciiSpace[c]:
+			space = b.Len() > 0
+			continue
+		case 'a' <= c && c <= 'z':
+			c -= 'a' - 'A'
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// isNormalASCII reports whether ASCII text is already in normal form: no
+// lower-case letter, no white space but single spaces between words.
+func isNormalASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+			return false
+		case c == ' ':
+			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+				return false
+			}
+		case asciiSpace[c]:
+			return false
+		}
+	}
+	return true
+}
+
+// asciiSpace are the ASCII characters strings.Fields splits at.
+var asciiSpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // Encoding names as reported by detect and in errors.
 const (

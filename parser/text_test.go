@@ -3,6 +3,7 @@ package parser
 import (
 	"bytes"
 	"io"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -66,6 +67,23 @@ func TestNormalize(t *testing.T) {
 	for _, tt := range tests {
 		if got := Normalize(tt.in); got != tt.want {
 			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// Normalize reads ASCII text in one pass of its own; it must give what the
+// general path gives.
+func TestNormalizeASCIIAgrees(t *testing.T) {
+	general := func(s string) string { return strings.Join(strings.Fields(strings.ToUpper(s)), " ") }
+	rnd := rand.New(rand.NewPCG(1, 2))
+	const alphabet = "aZ *.\t\n\r\v\f  9"
+	for range 20000 {
+		b := make([]byte, rnd.IntN(12))
+		for i := range b {
+			b[i] = alphabet[rnd.IntN(len(alphabet))]
+		}
+		if got, want := Normalize(string(b)), general(string(b)); got != want {
+			t.Fatalf("Normalize(%q) = %q, want %q", b, got, want)
 		}
 	}
 }
