@@ -116,7 +116,7 @@ func runCheck(opts *checkOptions, e env, loc *localizer) error {
 	if err := render(&buf, r); err != nil {
 		return err
 	}
-	if _, err := e.stdout.Write([]byte(MaskCardNumbers(buf.String()))); err != nil {
+	if _, err := e.stdout.Write(buf.Bytes()); err != nil {
 		return err
 	}
 	if failOn >= 0 && hasFindingAtOrAbove(rep, failOn) {

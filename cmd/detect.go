@@ -71,7 +71,7 @@ func runDetect(paths []string, opts *detectOptions, e env) error {
 		}
 		describeStatement(&buf, s, reg)
 	}
-	if _, err := e.stdout.Write([]byte(MaskCardNumbers(buf.String()))); err != nil {
+	if _, err := e.stdout.Write(buf.Bytes()); err != nil {
 		return err
 	}
 	if len(problems) > 0 {

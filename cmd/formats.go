@@ -54,6 +54,6 @@ func runFormats(opts *formatsOptions, e env) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	_, err = e.stdout.Write([]byte(MaskCardNumbers(buf.String())))
+	_, err = e.stdout.Write(buf.Bytes())
 	return err
 }

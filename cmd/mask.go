@@ -1,65 +1,211 @@
 package cmd
 
-import "strings"
+import (
+	"bytes"
+	"io"
+	"unicode/utf8"
+)
 
-// MaskCardNumbers hides card numbers in text: every run of 12 to 19 digits,
-// alone or written in groups of four joined by spaces or dashes, shows only
-// its last four digits. Amazon order ids (3-7-7 digits) are left alone.
+// MaskCardNumbers hides card numbers in text, keeping only their last four
+// digits. Digits are ASCII 0-9 or full-width ０-９ (as Japanese statements
+// write them); a hidden ASCII digit becomes *, a full-width one ＊, so that
+// aligned columns stay aligned. Two shapes are card numbers:
+//
+//   - a run of 12 to 19 digits with nothing between them;
+//   - digits in groups joined by one and the same separator (a space, hyphen,
+//     dot or underscore, ASCII or full-width), the first group of 4 digits
+//     and each later one of 1 to 6, 12 to 19 digits in all: the groupings
+//     issuers print, 4-4-4-4, 4-6-5 (American Express), 4-6-4 (Diners),
+//     4-4-4-4-3. Longer chains of groups are masked 12 to 19 digits at a
+//     time from the left.
+//
+// Nothing else is touched: dates (2026-03-02: 8 digits), amounts
+// (1,234,567.89: a comma joins no group), and Amazon order ids
+// (250-1234567-1234567, D01-1234567-1234567), which the person reads out to
+// Amazon: their first group is not of 4 digits and their groups of 7 are
+// longer than any a card number is printed in.
 func MaskCardNumbers(s string) string {
-	if !strings.ContainsAny(s, "0123456789") {
+	if !hasDigit(s) {
 		return s
 	}
-	b := []byte(s)
-	for i := 0; i < len(b); {
-		if !isDigit(b[i]) || (i > 0 && isDigit(b[i-1])) {
-			i++
-			continue
-		}
-		end, digits := cardRun(b, i)
-		if digits >= 12 && digits <= 19 {
-			seen := 0
-			for j := end - 1; j >= i; j-- {
-				if isDigit(b[j]) {
-					seen++
-					if seen > 4 {
-						b[j] = '*'
-					}
+	r := []rune(s)
+	groups := digitGroups(r)
+	hide := make([]bool, len(r))
+	mark := func(from, to int) { // the groups from..to-1: all but their last 4 digits
+		keep := 4
+		for g := to - 1; g >= from; g-- {
+			for i := groups[g].end - 1; i >= groups[g].start; i-- {
+				if keep > 0 {
+					keep--
+				} else {
+					hide[i] = true
 				}
 			}
 		}
-		i = max(end, i+1)
 	}
-	return string(b)
+	for g := 0; g < len(groups); g++ {
+		if n := groups[g].len(); n >= 12 && n <= 19 {
+			mark(g, g+1)
+		}
+	}
+	for g := 0; g < len(groups); {
+		end, digits := cardChain(r, groups, g)
+		if end-g >= 2 && digits >= 12 {
+			mark(g, end)
+			g = end
+			continue
+		}
+		g++
+	}
+	changed := false
+	for i, h := range hide {
+		if h {
+			changed = true
+			if r[i] >= '０' {
+				r[i] = '＊'
+			} else {
+				r[i] = '*'
+			}
+		}
+	}
+	if !changed {
+		return s
+	}
+	return string(r)
 }
 
-// cardRun measures the digit run starting at i: either plain digits, or
-// groups of four digits joined by one space or dash (the last group may be
-// shorter). It returns where the run ends and how many digits it holds.
-func cardRun(b []byte, i int) (end, digits int) {
-	j := i
-	for j < len(b) && isDigit(b[j]) {
-		j++
-	}
-	if j-i != 4 || j >= len(b) || (b[j] != ' ' && b[j] != '-') {
-		return j, j - i
-	}
-	sep := b[j]
-	end, digits = j, 4
-	for {
-		k := end + 1
-		n := 0
-		for k < len(b) && isDigit(b[k]) {
-			k++
-			n++
+// digitGroup is a maximal run of digits, r[start:end].
+type digitGroup struct{ start, end int }
+
+func (g digitGroup) len() int { return g.end - g.start }
+
+func digitGroups(r []rune) []digitGroup {
+	var groups []digitGroup
+	for i := 0; i < len(r); {
+		if !isDigit(r[i]) {
+			i++
+			continue
 		}
-		if end >= len(b) || b[end] != sep || n == 0 || n > 4 {
-			return end, digits
+		j := i
+		for j < len(r) && isDigit(r[j]) {
+			j++
 		}
-		end, digits = k, digits+n
-		if n < 4 {
-			return end, digits
-		}
+		groups = append(groups, digitGroup{i, j})
+		i = j
 	}
+	return groups
 }
 
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+// cardChain measures the grouped card number that starts at groups[g]: a
+// group of 4 digits, then groups of 1 to 6 digits each after the same single
+// separator, as long as they hold at most 19 digits. It returns the group
+// after the last one taken and the number of digits taken.
+func cardChain(r []rune, groups []digitGroup, g int) (end, digits int) {
+	if groups[g].len() != 4 {
+		return g + 1, groups[g].len()
+	}
+	digits = 4
+	var sep rune
+	for end = g + 1; end < len(groups); end++ {
+		prev, next := groups[end-1], groups[end]
+		if next.start != prev.end+1 || !isSeparator(r[prev.end]) {
+			break
+		}
+		if sep == 0 {
+			sep = r[prev.end]
+		} else if r[prev.end] != sep {
+			break
+		}
+		if n := next.len(); n > 6 || digits+n > 19 {
+			break
+		}
+		digits += next.len()
+	}
+	return end, digits
+}
+
+func isDigit(c rune) bool { return c >= '0' && c <= '9' || c >= '０' && c <= '９' }
+
+// isSeparator reports whether c may stand between the groups of a card
+// number: a space, hyphen, dot or underscore, ASCII or full-width (the
+// ideographic space, and the dashes Japanese text uses for a hyphen).
+func isSeparator(c rune) bool {
+	switch c {
+	case ' ', '-', '.', '_',
+		'\u3000', '－', '．', '＿', // ideographic space, full-width forms
+		'\u2010', '\u2011', '\u2012', '\u2013', '\u2212', 'ー': // hyphen, non-breaking hyphen, figure dash, en dash, minus, long vowel mark
+		return true
+	}
+	return false
+}
+
+func hasDigit(s string) bool {
+	for _, c := range s {
+		if isDigit(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// maskWriter masks card numbers in everything written through it, line by
+// line: a card number never spans lines, so a line is masked once it is
+// whole. Every output of refundwatch, reports and messages alike, passes
+// through one (see run).
+type maskWriter struct {
+	w   io.Writer
+	buf []byte
+	err error
+}
+
+// maskFlushAt is how long a line may grow before the part of it that cannot
+// belong to a card number is written out.
+const maskFlushAt = 64 << 10
+
+func newMaskWriter(w io.Writer) *maskWriter { return &maskWriter{w: w} }
+
+func (m *maskWriter) Write(p []byte) (int, error) {
+	if m.err != nil {
+		return 0, m.err
+	}
+	m.buf = append(m.buf, p...)
+	cut := bytes.LastIndexByte(m.buf, '\n') + 1
+	if cut == 0 && len(m.buf) >= maskFlushAt {
+		cut = safeCut(m.buf)
+	}
+	if cut > 0 {
+		m.emit(m.buf[:cut])
+		m.buf = append(m.buf[:0], m.buf[cut:]...)
+	}
+	return len(p), m.err
+}
+
+// Flush writes what is left, a last line without a line break.
+func (m *maskWriter) Flush() error {
+	if len(m.buf) > 0 && m.err == nil {
+		m.emit(m.buf)
+	}
+	m.buf = m.buf[:0]
+	return m.err
+}
+
+func (m *maskWriter) emit(b []byte) {
+	if m.err != nil {
+		return
+	}
+	_, m.err = io.WriteString(m.w, MaskCardNumbers(string(b)))
+}
+
+// safeCut finds where b can be split without splitting a card number: after
+// the last character that is neither a digit nor a separator (nor an
+// incomplete character); 0 when there is no such place.
+func safeCut(b []byte) int {
+	for i := len(b); i > 0; {
+		c, size := utf8.DecodeLastRune(b[:i])
+		if c != utf8.RuneError && !isDigit(c) && !isSeparator(c) {
+			return i
+		}
+		i -= size
+	}
+	return 0
+}

@@ -1,6 +1,11 @@
 package cmd
 
-import "testing"
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+)
 
 func TestMaskCardNumbers(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -8,17 +13,206 @@ func TestMaskCardNumbers(t *testing.T) {
 		{"card 4980 0379 3988 4123 used", "card **** **** **** 4123 used"},
 		{"4980-0379-3988-4***", "****-****-*988-4***"},
 		{"123456789012", "********9012"},
-		{"12345678901", "12345678901"},                             // 11 digits: not a card
-		{"12345678901234567890", "12345678901234567890"},           // 20 digits: not a card
-		{"order 250-1234567-1234567", "order 250-1234567-1234567"}, // order ids stay
-		{"2026-03-18 30000", "2026-03-18 30000"},                   // dates and amounts stay
-		{"VISA ****-****-****-1234", "VISA ****-****-****-1234"},   // already masked
+		{"12345678901", "12345678901"},                           // 11 digits: not a card
+		{"12345678901234567890", "12345678901234567890"},         // 20 digits: not a card
+		{"VISA ****-****-****-1234", "VISA ****-****-****-1234"}, // already masked
 		{"a:4111111111111111,b:5500000000000004", "a:************1111,b:************0004"},
 		{"", ""},
+
+		// The groupings issuers print, with every separator.
+		{"3782 822463 10005", "**** ****** *0005"},             // American Express, 4-6-5
+		{"3782-822463-10005", "****-******-*0005"},             // with hyphens
+		{"3056 930902 5904", "**** ****** 5904"},               // Diners, 4-6-4
+		{"6212 3456 7890 1234 567", "**** **** **** ***4 567"}, // 19 digits, 4-4-4-4-3
+		{"4980.0379.3988.4123", "****.****.****.4123"},
+		{"4980_0379_3988_4123", "****_****_****_4123"},
+		{"no.4980-0379-3988-4123.", "no.****-****-****-4123."},
+		{"4980 0379 3988", "**** **** 3988"}, // 12 digits
+		{"4980 0379 398", "4980 0379 398"},   // 11 digits
+
+		// Full-width digits and separators, as Japanese statements write them.
+		{"ＡＭＡＺＯＮ ４９８０１２３４５６７８９０１２", "ＡＭＡＺＯＮ ＊＊＊＊＊＊＊＊＊＊＊＊９０１２"},
+		{"４９８０　０３７９　３９８８　４１２３", "＊＊＊＊　＊＊＊＊　＊＊＊＊　４１２３"},
+		{"４９８０－０３７９－３９８８－４１２３", "＊＊＊＊－＊＊＊＊－＊＊＊＊－４１２３"},
+		{"３７８２ー８２２４６３ー１０００５", "＊＊＊＊ー＊＊＊＊＊＊ー＊０００５"},
+		{"4980０379３９８８4123", "****＊***＊＊＊＊4123"}, // mixed widths are one run
+
+		// A card number next to other numbers: the card is hidden, the rest kept.
+		{"2026-03-18 4980 0379 3988 4123", "2026-03-18 **** **** **** 4123"},
+		{"on 18 4980-0379-3988-4123", "on 18 ****-****-****-4123"},
+		{"4980 0379 3988 4123 12800", "**** **** **** 4123 12800"},
+		{"12800 4980037939884123", "12800 ************4123"},
+
+		// What must stay readable.
+		{"order 250-1234567-1234567", "order 250-1234567-1234567"}, // Amazon order id, 3-7-7
+		{"D01-1234567-1234567", "D01-1234567-1234567"},             // a digital order
+		{"250 1234567 1234567", "250 1234567 1234567"},
+		{"２５０－１２３４５６７－１２３４５６７", "２５０－１２３４５６７－１２３４５６７"},
+		{"2026-03-18 30000", "2026-03-18 30000"}, // dates and amounts
+		{"2026-03-02", "2026-03-02"},
+		{"2026.03.02 1.234.567,89", "2026.03.02 1.234.567,89"},
+		{"1,234,567.89", "1,234,567.89"},
+		{"1 234 567,89 €", "1 234 567,89 €"},
+		{"1234567890123456789012", "1234567890123456789012"}, // 22 digits: a reference, not a card
+		{"０１２０－１２３－４５６", "０１２０－１２３－４５６"},                     // a phone number
+		{"2026/03/18 12:30:00", "2026/03/18 12:30:00"},
+		{"4980 0379-3988 4123", "4980 0379-3988 4123"}, // one grouping uses one separator
 	}
 	for _, tt := range tests {
 		if got := MaskCardNumbers(tt.in); got != tt.want {
 			t.Errorf("MaskCardNumbers(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestMaskWriterMasksAcrossWrites(t *testing.T) {
+	var out bytes.Buffer
+	w := newMaskWriter(&out)
+	for _, part := range []string{"card 4980 03", "79 3988", " 4123\nnext ４９８０", "１２３４５６７８９０１２"} {
+		if _, err := w.Write([]byte(part)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if want := "card **** **** **** 4123\nnext ＊＊＊＊＊＊＊＊＊＊＊＊９０１２"; out.String() != want {
+		t.Errorf("got %q, want %q", out.String(), want)
+	}
+
+	// A line longer than the buffer is written out in parts, never between
+	// the digits of a card number.
+	out.Reset()
+	long := strings.Repeat("x", maskFlushAt-3) + " 4980037939884123 end"
+	for i := 0; i < len(long); i += 7 {
+		_, _ = w.Write([]byte(long[i:min(i+7, len(long))]))
+	}
+	_ = w.Flush()
+	if !strings.HasSuffix(out.String(), " ************4123 end") || out.Len() != len(long) {
+		t.Errorf("long line written as …%q", out.String()[max(0, out.Len()-40):])
+	}
+}
+
+// cardsInEveryShape are card numbers as statements write them, with the
+// digits each one stands for.
+var cardsInEveryShape = []struct{ written, digits string }{
+	{"4980037939884123", "4980037939884123"},
+	{"4980 0379 3988 4124", "4980037939884124"},
+	{"4980-0379-3988-4125", "4980037939884125"},
+	{"4980.0379.3988.4126", "4980037939884126"},
+	{"4980_0379_3988_4127", "4980037939884127"},
+	{"3782 822463 10005", "378282246310005"},
+	{"3782-822463-10006", "378282246310006"},
+	{"3056 930902 5904", "30569309025904"},
+	{"6212 3456 7890 1234 567", "6212345678901234567"},
+	{"４９８０１２３４５６７８９０１２", "4980123456789012"},
+	{"４９８０　０３７９　３９８８　４１２８", "4980037939884128"},
+	{"４９８０－０３７９－３９８８－４１２９", "4980037939884129"},
+	{"３７８２　８２２４６３　１０００７", "378282246310007"},
+}
+
+// digitsOnly folds full-width digits to ASCII and drops every separator, so
+// that a card number shows however it was grouped.
+func digitsOnly(s string) string {
+	var b strings.Builder
+	for _, c := range s {
+		switch {
+		case c >= '０' && c <= '９':
+			b.WriteRune('0' + c - '０')
+		case !isSeparator(c):
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+// assertNoCardNumber fails when any of cardsInEveryShape shows in full in
+// out, or, when lastFour, when its last four digits do not show.
+func assertNoCardNumber(t *testing.T, what, out string, lastFour bool) {
+	t.Helper()
+	flat := digitsOnly(out)
+	for _, c := range cardsInEveryShape {
+		if strings.Contains(flat, c.digits) || strings.Contains(out, c.written) {
+			t.Errorf("%s shows the card number %s in full:\n%s", what, c.written, out)
+		}
+		if lastFour && !strings.Contains(flat, c.digits[len(c.digits)-4:]) {
+			t.Errorf("%s does not show the last four digits of %s:\n%s", what, c.written, out)
+		}
+	}
+}
+
+// TestEveryOutputMasksCardNumbers puts card numbers in every shape into the
+// descriptions of a statement, and checks every report format, in English
+// and Japanese, and detect's listing: none shows a card number in full, all
+// keep the last four digits and the order ids whole. Then the same numbers
+// in amount cells: the error messages on stderr show none in full either.
+func TestEveryOutputMasksCardNumbers(t *testing.T) {
+	var stmt strings.Builder
+	stmt.WriteString("Date,Card No.,Description,Amount\n2026-02-20,4980037939884123,LAWSON,1\n")
+	stmt.WriteString("2026-03-18,4980037939884123,AMAZON.CO.JP 4980-0379-3988-4125,12800\n")
+	for i, c := range cardsInEveryShape {
+		fmt.Fprintf(&stmt, "2026-03-%02d,%s,AMAZON.CO.JP %s,%d\n", 20+i/2, c.written, c.written, 100+i)
+	}
+	stmt.WriteString("2026-04-30,4980037939884123,LAWSON,1\n")
+	writeFiles(t, map[string]string{
+		"statements/a.csv": stmt.String(),
+		"disputes.csv":     "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,12800\n",
+	})
+	for _, lang := range []string{"en", "ja"} {
+		for _, o := range []string{"table", "json", "csv", "markdown", "html"} {
+			out, stderr, code := runCmd(t, "check", "--lang", lang, "-o", o, "--as-of", "2026-05-01")
+			if code == 2 || stderr != "" {
+				t.Fatalf("%s %s: exit %d, stderr %q", lang, o, code, stderr)
+			}
+			what := lang + " " + o + " output"
+			assertNoCardNumber(t, what, out, true)
+			if !strings.Contains(out, "250-1234567-1234567") {
+				t.Errorf("%s must keep order ids whole:\n%s", what, out)
+			}
+			date := "2026-03-18" // JSON and CSV write ISO dates in either language
+			if lang == "ja" && o != "json" && o != "csv" {
+				date = "2026年3月18日"
+			}
+			if !strings.Contains(out, date) {
+				t.Errorf("%s must keep dates whole:\n%s", what, out)
+			}
+		}
+		out, stderr, _ := runCmd(t, "detect", "--lang", lang, "statements/a.csv")
+		assertNoCardNumber(t, lang+" detect output", out+stderr, false)
+	}
+
+	var bad strings.Builder
+	bad.WriteString("Date,Description,Amount\n2026-03-18,AMAZON.CO.JP,12800\n")
+	for _, c := range cardsInEveryShape {
+		fmt.Fprintf(&bad, "2026-03-19,LAWSON,%sx\n", c.written)
+	}
+	writeFiles(t, map[string]string{
+		"statements/a.csv": bad.String(),
+		"disputes.csv":     "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,12800\n",
+	})
+	for _, lang := range []string{"en", "ja"} {
+		out, stderr, code := runCmd(t, "check", "--lang", lang)
+		if code != 2 || out != "" || strings.Count(stderr, "\n") != len(cardsInEveryShape) {
+			t.Fatalf("%s: exit %d, stdout %q, stderr:\n%s", lang, code, out, stderr)
+		}
+		assertNoCardNumber(t, lang+" error messages", stderr, true)
+		_, stderr, _ = runCmd(t, "detect", "--lang", lang, "statements/a.csv")
+		assertNoCardNumber(t, lang+" detect's error messages", stderr, true)
+	}
+
+	// A card number given where a file or a flag's value is expected.
+	for _, args := range [][]string{
+		{"check", "--disputes", "4980 0379 3988 4124.csv"},
+		{"check", "--as-of", "４９８０１２３４５６７８９０１２"},
+		{"detect", "3782-822463-10006"},
+		{"check", "--no-such-flag=4980.0379.3988.4126"},
+	} {
+		_, stderr, code := runCmd(t, args...)
+		if code != 2 || stderr == "" {
+			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
+		}
+		if flat := digitsOnly(stderr); strings.Contains(flat, "49800379") || strings.Contains(flat, "49801234") || strings.Contains(flat, "37828224") {
+			t.Errorf("%v: the error shows a card number: %s", args, stderr)
 		}
 	}
 }

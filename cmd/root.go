@@ -58,11 +58,21 @@ func (g *globals) resolveLang(e env) error {
 
 // run executes one command line and maps its outcome to an exit status:
 // 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input error.
+//
+// Everything it prints, on stdout and stderr, passes through a maskWriter:
+// no card number reaches the screen in full, whichever command, format or
+// message prints it.
 func run(args []string, e env) int {
+	stdout, stderr := newMaskWriter(e.stdout), newMaskWriter(e.stderr)
+	defer stderr.Flush()
+	e.stdout, e.stderr = stdout, stderr
 	g := &globals{}
 	root := newRootCmd(e, g)
 	root.SetArgs(args)
 	err := root.Execute()
+	if ferr := stdout.Flush(); ferr != nil && (err == nil || errors.Is(err, errFindings)) {
+		err = ferr
+	}
 	switch {
 	case err == nil:
 		return 0
@@ -74,7 +84,7 @@ func run(args []string, e env) int {
 		g.loc = newLocalizer(langFromEnv(e.getenv))
 	}
 	for _, line := range g.loc.ErrLines(err) {
-		fmt.Fprintln(e.stderr, MaskCardNumbers(line))
+		fmt.Fprintln(e.stderr, line)
 	}
 	return 2
 }
