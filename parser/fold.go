@@ -1,12 +1,41 @@
 package parser
 
+import "hash/maphash"
+
 // foldKey identifies rows that are the same transaction when two exports of
-// one account both list it.
+// one account both list it: same day, account, sign, and fingerprint of
+// amount and normalised description.
 type foldKey struct {
 	date    Date
-	amount  string
-	desc    string
 	account string
+	sign    int
+	print   uint64
+}
+
+// foldSeed seeds the fingerprints; they are only compared within one run.
+var foldSeed = maphash.MakeSeed()
+
+// fingerprint sums up an amount's magnitude, written as decimal.Decimal
+// writes it (so that 10.50 and 10.5 agree), and a normalised description.
+// Rows are compared by fingerprint only on the same day, account and sign,
+// where two different rows sharing one of 2⁶⁴ fingerprints is not a
+// practical concern.
+func fingerprint(amount value, normalized string) uint64 {
+	var buf [32]byte
+	var h maphash.Hash
+	h.SetSeed(foldSeed)
+	h.Write(amount.appendAbs(buf[:0]))
+	h.WriteByte(0)
+	h.WriteString(normalized)
+	return h.Sum64()
+}
+
+func txnKey(t *Transaction) foldKey {
+	return foldKey{t.Date, t.Account, t.Amount.Sign(), fingerprint(decimalValue(t.Amount), t.Normalized)}
+}
+
+func (s *Statement) postingKey(p posting) foldKey {
+	return foldKey{p.date, s.accounts[p.account], int(p.sign), p.print}
 }
 
 // FoldOverlaps removes the double counting of overlapping exports of one account
@@ -29,8 +58,6 @@ func FoldOverlaps(stmts []*Statement) {
 }
 
 func foldGroup(group []*Statement) {
-	// counts[key][i] is how many rows of key statement i has inside an overlap.
-	counts := map[foldKey][]int{}
 	inOverlap := func(i int, d Date) bool {
 		for j, o := range group {
 			if j != i && !d.Before(o.From) && !d.After(o.To) {
@@ -39,20 +66,27 @@ func foldGroup(group []*Statement) {
 		}
 		return false
 	}
+	// counts[key][i] is how many rows of key statement i has inside an overlap.
+	counts := map[foldKey][]int{}
+	count := func(i int, k foldKey) {
+		if !inOverlap(i, k.date) {
+			return
+		}
+		if counts[k] == nil {
+			counts[k] = make([]int, len(group))
+		}
+		counts[k][i]++
+	}
 	for i, s := range group {
-		for _, t := range s.Txns {
-			if !inOverlap(i, t.Date) {
-				continue
-			}
-			k := foldKey{t.Date, t.Amount.String(), t.Normalized, t.Account}
-			if counts[k] == nil {
-				counts[k] = make([]int, len(group))
-			}
-			counts[k][i]++
+		for j := range s.Txns {
+			count(i, txnKey(&s.Txns[j]))
+		}
+		for _, p := range s.others {
+			count(i, s.postingKey(p))
 		}
 	}
 	// The file holding the most copies of a row keeps them; the others drop theirs.
-	keeper := map[foldKey]int{}
+	keeper := make(map[foldKey]int, len(counts))
 	for k, c := range counts {
 		best := 0
 		for i, n := range c {
@@ -63,15 +97,27 @@ func foldGroup(group []*Statement) {
 		keeper[k] = best
 	}
 	for i, s := range group {
-		kept := s.Txns[:0]
-		for _, t := range s.Txns {
-			k := foldKey{t.Date, t.Amount.String(), t.Normalized, t.Account}
-			if best, ok := keeper[k]; ok && best != i && inOverlap(i, t.Date) {
+		drop := func(k foldKey) bool {
+			best, ok := keeper[k]
+			if ok && best != i && inOverlap(i, k.date) {
 				s.Folded++
-				continue
+				return true
 			}
-			kept = append(kept, t)
+			return false
+		}
+		kept := s.Txns[:0]
+		for j := range s.Txns {
+			if !drop(txnKey(&s.Txns[j])) {
+				kept = append(kept, s.Txns[j])
+			}
 		}
 		s.Txns = kept
+		others := s.others[:0]
+		for _, p := range s.others {
+			if !drop(s.postingKey(p)) {
+				others = append(others, p)
+			}
+		}
+		s.others = others
 	}
 }

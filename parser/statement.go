@@ -1,6 +1,9 @@
 package parser
 
 import (
+	"iter"
+	"slices"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -70,7 +73,64 @@ type Statement struct {
 	// Invalid are the rows that could not be read, kept only when the reader
 	// was asked to skip them.
 	Invalid []*Error
-	Txns    []Transaction
+	// Txns are the transactions, in file order: all of them, or, when read
+	// with ReadOptions.Keep, those kept in full.
+	Txns []Transaction
+	// others are the transactions Keep did not choose, kept only in brief.
+	others []posting
+	// accounts are the accounts others name, by posting.account.
+	accounts []string
+}
+
+// posting is what a statement keeps of a transaction ReadOptions.Keep did
+// not choose: what coverage, folding and counting need, in 24 bytes
+// without pointers, so that a million of them cost the garbage collector
+// nothing to scan.
+type posting struct {
+	print   uint64 // fingerprint of amount and description, see fingerprint
+	date    Date
+	account int32 // index in Statement.accounts
+	sign    int8  // of the amount
+}
+
+// Transactions returns how many transactions s holds, in Txns or in brief.
+func (s *Statement) Transactions() int { return len(s.Txns) + len(s.others) }
+
+// ChargesAndCredits counts the charges and the credits among all of s's
+// transactions.
+func (s *Statement) ChargesAndCredits() (charges, credits int) {
+	count := func(sign int) {
+		switch {
+		case sign > 0:
+			charges++
+		case sign < 0:
+			credits++
+		}
+	}
+	for i := range s.Txns {
+		count(s.Txns[i].Amount.Sign())
+	}
+	for _, p := range s.others {
+		count(int(p.sign))
+	}
+	return charges, credits
+}
+
+// Days yields the date and account of every transaction of s, whether kept
+// in Txns or only in brief: what the days a statement covers are made of.
+func (s *Statement) Days() iter.Seq2[Date, string] {
+	return func(yield func(Date, string) bool) {
+		for i := range s.Txns {
+			if !yield(s.Txns[i].Date, s.Txns[i].Account) {
+				return
+			}
+		}
+		for _, p := range s.others {
+			if !yield(p.date, s.accounts[p.account]) {
+				return
+			}
+		}
+	}
 }
 
 // SkippedTotal returns how many records were not transactions.
@@ -99,9 +159,36 @@ func (s *Statement) add(t Transaction) {
 	s.Txns = append(s.Txns, t)
 }
 
+// cover widens the days s covers to take in d.
+func (s *Statement) cover(d Date) {
+	if !s.From.Valid() || d.Before(s.From) {
+		s.From = d
+	}
+	if d.After(s.To) {
+		s.To = d
+	}
+}
+
+// appendDoubling appends v to s, doubling the capacity of a full slice where
+// append grows large ones by a quarter: the transactions of a file of a
+// million rows are then copied about once as they grow, not four times.
+func appendDoubling[T any](s []T, v T) []T {
+	if len(s) == cap(s) {
+		s = slices.Grow(s, max(len(s), 64))
+	}
+	return append(s, v)
+}
+
 // ReadOptions change how statements are read.
 type ReadOptions struct {
 	// SkipInvalid keeps going past rows that cannot be read, listing them in
 	// Statement.Invalid instead of failing.
 	SkipInvalid bool
+	// Keep, when set, chooses by their normalised description the
+	// transactions that must be kept in full in Statement.Txns (Amazon's,
+	// for check). The table readers keep the others only in brief: their
+	// day, account, sign and a fingerprint for folding, which is all
+	// coverage, folding and row accounting need of them. Nil keeps every
+	// transaction in full.
+	Keep func(normalized string) bool
 }

@@ -104,7 +104,8 @@ type TableSpec struct {
 	// unquoted comma in a merchant name joined back); nil out keeps rec.
 	Hook func(s *RowState, rec []string) (out []string, skip string)
 	// Enrich, when set, completes a transaction from its record (a foreign
-	// amount written in a memo column, say).
+	// amount written in a memo column, say). It must not depend on Amount,
+	// which is not set for a transaction kept only in brief (ReadOptions.Keep).
 	Enrich func(x *Transaction, rec []string)
 	// LazyQuotes reads a stray quote inside a field as text instead of
 	// failing the file (some German banks write `"Name, Vorname";Firma";`).
@@ -282,7 +283,8 @@ func isBlank(rec []string) bool {
 // pendingDate is a transaction whose year-last date waits for the file to
 // tell day-first from month-first.
 type pendingDate struct {
-	txn   int
+	txn   int  // index in Statement.Txns, or in Statement.others when brief
+	brief bool // the transaction is kept in brief
 	parts dateParts
 	text  string
 	line  int
@@ -300,6 +302,11 @@ type tableReader struct {
 	orderAt int // line that fixed order
 	pending []pendingDate
 	signs   [2]int // amount-column rows written positive, negative
+	// accountAt finds an account's index in st.accounts; lastAccount is the
+	// index of the account the previous brief row named, most often the same.
+	accountAt   map[string]int32
+	lastAccount int32
+	txn         Transaction // the row being read
 }
 
 // readTable reads a statement in the layout spec describes. text is already decoded.
@@ -436,32 +443,42 @@ func (t *tableReader) transaction(rec []string, line int) {
 		t.invalid(line, "row has an amount but no date")
 		return
 	}
-	x := Transaction{File: t.st.File, Line: line, Account: t.state.Account, Currency: t.spec.Currency}
-	if !t.readDates(&x, rec, line) || !t.readAmount(&x, rec, line) {
+	x := &t.txn // reused: a Transaction handed to Enrich would escape to the heap for every row
+	*x = Transaction{File: t.st.File, Line: line, Account: t.state.Account, Currency: t.spec.Currency}
+	pending, ok := t.readDates(x, rec, line)
+	if !ok {
 		return
 	}
-	desc := t.description(&x, rec)
+	amt, ok := t.readAmount(x, rec, line)
+	if !ok {
+		return
+	}
+	desc := t.description(amt.Sign(), rec)
 	if !utf8.ValidString(desc) {
 		t.invalid(line, "description is not valid %s text; the file changes encoding after its first 64 KiB", t.st.Encoding)
 		return
 	}
 	x.Description, x.Normalized = desc, Normalize(desc)
+	full := t.opts.Keep == nil || t.opts.Keep(x.Normalized)
+	if full {
+		x.Amount = amt.Decimal()
+	}
 	if a := l.cell(rec, colAccount); a != "" {
 		x.Account = a
 	}
-	if c := strings.ToUpper(l.cell(rec, colCurrency)); c != "" {
-		x.Currency = c
+	if c := l.cell(rec, colCurrency); c != "" {
+		x.Currency = strings.ToUpper(c)
 	}
 	if t.spec.Enrich != nil {
-		t.spec.Enrich(&x, rec)
+		t.spec.Enrich(x, rec)
 	}
 	if o := l.cell(rec, colOrigAmount); o != "" {
-		amt, cur, err := t.amount(o)
+		orig, cur, err := t.amount(o)
 		if err != nil {
 			t.invalid(line, "original amount: %v", err)
 			return
 		}
-		x.OrigAmount, x.OrigCurrency = amt.Abs(), cur
+		x.OrigAmount, x.OrigCurrency = orig.Abs().Decimal(), cur
 		if c := strings.ToUpper(l.cell(rec, colOrigCurrency)); c != "" {
 			x.OrigCurrency = c
 		}
@@ -470,16 +487,51 @@ func (t *tableReader) transaction(rec []string, line int) {
 		// The amount in the billing currency itself is no foreign amount.
 		x.OrigAmount, x.OrigCurrency = decimal.Decimal{}, ""
 	}
-	t.st.Txns = append(t.st.Txns, x)
+	if pending != nil {
+		pending.txn, pending.brief = len(t.st.Txns), !full
+		if !full {
+			pending.txn = len(t.st.others)
+		}
+		t.pending = append(t.pending, *pending)
+	}
+	if full {
+		t.st.Txns = appendDoubling(t.st.Txns, *x)
+		return
+	}
+	t.st.others = appendDoubling(t.st.others, posting{
+		print: fingerprint(amt, x.Normalized), date: x.Date, account: t.accountIndex(x.Account), sign: int8(amt.Sign()),
+	})
+}
+
+// accountIndex returns the index of account in st.accounts, adding it
+// (copied, so as not to hold on to the record it was read from) when new.
+func (t *tableReader) accountIndex(account string) int32 {
+	if int(t.lastAccount) < len(t.st.accounts) && t.st.accounts[t.lastAccount] == account {
+		return t.lastAccount
+	}
+	i, ok := t.accountAt[account]
+	if !ok {
+		if t.accountAt == nil {
+			t.accountAt = map[string]int32{}
+		}
+		i = int32(len(t.st.accounts))
+		t.st.accounts = append(t.st.accounts, strings.Clone(account))
+		t.accountAt[t.st.accounts[i]] = i
+	}
+	t.lastAccount = i
+	return i
 }
 
 // description is the row's description: the payer instead of the payee
-// for a credit when the file names both, then the memo (a bank's purpose)
-// after " / " unless it only repeats the description.
-func (t *tableReader) description(x *Transaction, rec []string) string {
+// for a credit (sign < 0) when the file names both, then the memo (a
+// bank's purpose) after " / " unless it only repeats the description.
+func (t *tableReader) description(sign int, rec []string) string {
 	l := &t.layout
-	desc := strings.TrimSpace(l.cell(rec, colDescription) + " " + l.cell(rec, colDetail))
-	if p := l.cell(rec, colPayer); p != "" && x.Amount.Sign() < 0 && (t.spec.Signs != SignsInfer || l.has(colDirection)) {
+	desc := l.cell(rec, colDescription)
+	if d := l.cell(rec, colDetail); d != "" {
+		desc = strings.TrimSpace(desc + " " + d)
+	}
+	if p := l.cell(rec, colPayer); p != "" && sign < 0 && (t.spec.Signs != SignsInfer || l.has(colDirection)) {
 		desc = p
 	}
 	m := l.cell(rec, colMemo)
@@ -493,12 +545,15 @@ func (t *tableReader) description(x *Transaction, rec []string) string {
 	return desc
 }
 
-func (t *tableReader) readDates(x *Transaction, rec []string, line int) bool {
+// readDates reads the row's dates into x. A year-last date that must wait
+// for the rest of the file comes back as pending, to be settled once the
+// row is known to be a transaction.
+func (t *tableReader) readDates(x *Transaction, rec []string, line int) (pending *pendingDate, ok bool) {
 	l := &t.layout
 	dc := l.dateColumn()
-	d, ok := t.date(l.cell(rec, dc), line, len(t.st.Txns))
+	d, pending, ok := t.date(l.cell(rec, dc), line)
 	if !ok {
-		return false
+		return nil, false
 	}
 	x.Date = d
 	if dc != colUseDate && l.has(colUseDate) {
@@ -506,7 +561,7 @@ func (t *tableReader) readDates(x *Transaction, rec []string, line int) bool {
 			x.UsedOn = t.secondaryDate(u, line)
 		}
 	}
-	return true
+	return pending, true
 }
 
 // secondaryDate reads the usage date, which only adds detail: it follows
@@ -529,37 +584,37 @@ func (t *tableReader) secondaryDate(text string, line int) Date {
 	return d
 }
 
-// date reads a date cell; a year-last date with slashes is resolved at the end.
-func (t *tableReader) date(text string, line, txn int) (Date, bool) {
+// date reads a date cell. A year-last date with slashes comes back as
+// pending: it is resolved at the end of the file.
+func (t *tableReader) date(text string, line int) (Date, *pendingDate, bool) {
 	if t.spec.ParseDate != nil {
 		d, ok := t.spec.ParseDate(text)
 		if !ok {
 			t.invalid(line, "%q is not a date as this format writes them", text)
 		}
-		return d, ok
+		return d, nil, ok
 	}
 	p, ok := scanDate(text)
 	if !ok {
 		t.invalid(line, "%q is not a date (expected 2026-03-02, 2026/03/02 or 03/02/2026)", text)
-		return Date{}, false
+		return Date{}, nil, false
 	}
 	if p.needsOrder() && t.spec.DateOrder == orderUnknown {
 		if e := p.evidence(); e != orderUnknown {
 			if t.order != orderUnknown && t.order != e {
 				t.invalid(line, "%q contradicts the day order of line %d (%s)", text, t.orderAt, t.order)
-				return Date{}, false
+				return Date{}, nil, false
 			}
 			t.order, t.orderAt = e, line
 		}
-		t.pending = append(t.pending, pendingDate{txn: txn, parts: p, text: text, line: line})
-		return Date{}, true
+		return Date{}, &pendingDate{parts: p, text: text, line: line}, true
 	}
 	d, ok := p.date(t.order)
 	if !ok {
 		t.invalid(line, "%q is not a day of the calendar", text)
-		return Date{}, false
+		return Date{}, nil, false
 	}
-	return d, true
+	return d, nil, true
 }
 
 func (o dayOrder) String() string {
@@ -569,21 +624,32 @@ func (o dayOrder) String() string {
 	return "month/day/year"
 }
 
-// amount reads an amount the way this format writes them.
-func (t *tableReader) amount(text string) (decimal.Decimal, string, error) {
-	if t.spec.DecimalComma {
-		return ParseDecimalComma(text)
+// amount reads an amount the way this format writes them; plain numbers
+// without allocating.
+func (t *tableReader) amount(text string) (value, string, error) {
+	if v, ok := parsePlainAmount(text, t.spec.DecimalComma); ok {
+		return v, "", nil
 	}
-	return ParseAmount(text)
+	var d decimal.Decimal
+	var cur string
+	var err error
+	if t.spec.DecimalComma {
+		d, cur, err = ParseDecimalComma(text)
+	} else {
+		d, cur, err = ParseAmount(text)
+	}
+	return decimalValue(d), cur, err
 }
 
-func (t *tableReader) readAmount(x *Transaction, rec []string, line int) bool {
+// readAmount reads the row's amount, a charge positive and a credit
+// negative, and the currency its text names into x.
+func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (value, bool) {
 	l := &t.layout
 	if l.has(colAmount) && l.cell(rec, colAmount) != "" {
 		amt, cur, err := t.amount(l.cell(rec, colAmount))
 		if err != nil {
 			t.invalid(line, "amount: %v", err)
-			return false
+			return value{}, false
 		}
 		if cur != "" {
 			x.Currency = cur
@@ -602,14 +668,13 @@ func (t *tableReader) readAmount(x *Transaction, rec []string, line int) bool {
 		if t.state.Credits {
 			amt = amt.Abs().Neg()
 		}
-		x.Amount = amt
-		return true
+		return amt, true
 	}
-	var debit, credit decimal.Decimal
+	var debit, credit value
 	for _, side := range []struct {
 		c    column
 		name string
-		dst  *decimal.Decimal
+		dst  *value
 	}{{colDebit, "debit", &debit}, {colCredit, "credit", &credit}} {
 		text := l.cell(rec, side.c)
 		if text == "" {
@@ -618,7 +683,7 @@ func (t *tableReader) readAmount(x *Transaction, rec []string, line int) bool {
 		amt, cur, err := t.amount(text)
 		if err != nil {
 			t.invalid(line, "%s: %v", side.name, err)
-			return false
+			return value{}, false
 		}
 		*side.dst = amt.Abs()
 		if cur != "" {
@@ -627,13 +692,13 @@ func (t *tableReader) readAmount(x *Transaction, rec []string, line int) bool {
 	}
 	if l.cell(rec, colDebit) == "" && l.cell(rec, colCredit) == "" {
 		t.invalid(line, "row has no amount")
-		return false
+		return value{}, false
 	}
-	x.Amount = debit.Sub(credit)
+	amt := debit.Sub(credit)
 	if t.state.Credits {
-		x.Amount = x.Amount.Abs().Neg()
+		amt = amt.Abs().Neg()
 	}
-	return true
+	return amt, true
 }
 
 func (t *tableReader) invalid(line int, format string, args ...any) {
@@ -646,49 +711,75 @@ func (t *tableReader) invalid(line int, format string, args ...any) {
 	t.errs.addErr(e)
 }
 
-// finish settles year-last dates, the sign convention and the file's account.
+// finish settles year-last dates, the sign convention, the days the file
+// covers and its account.
 func (t *tableReader) finish() {
 	if t.layout.line == 0 && t.layout.fields >= 0 {
 		t.errs.add(0, "no header line found in the first %d rows", headerSearchRows)
 		return
 	}
 	t.resolveDates()
+	st := t.st
 	if t.spec.Signs == SignsInfer && t.signs[1] > t.signs[0] {
-		for i := range t.st.Txns {
-			t.st.Txns[i].Amount = t.st.Txns[i].Amount.Neg()
+		for i := range st.Txns {
+			st.Txns[i].Amount = st.Txns[i].Amount.Neg()
 		}
-		t.st.Notes = append(t.st.Notes, Msgf("charges are written as negative amounts here (%d of %d rows); signs turned so that charges count as positive", t.signs[1], t.signs[0]+t.signs[1]))
-	}
-	txns := t.st.Txns
-	t.st.Txns = make([]Transaction, 0, len(txns))
-	accounts := map[string]bool{}
-	for _, x := range txns {
-		if !x.Date.Valid() {
-			continue // its date could not be settled; reported by resolveDates
+		for i := range st.others {
+			st.others[i].sign = -st.others[i].sign
 		}
-		accounts[x.Account] = true
-		t.st.add(x)
+		st.Notes = append(st.Notes, Msgf("charges are written as negative amounts here (%d of %d rows); signs turned so that charges count as positive", t.signs[1], t.signs[0]+t.signs[1]))
 	}
-	if len(accounts) == 1 {
-		for a := range accounts {
-			t.st.Account = a
+	// Transactions whose date could not be settled are left out (resolveDates
+	// reported them); the others make the file's days and its account.
+	var accounts accountSet
+	txns := st.Txns[:0]
+	for _, x := range st.Txns {
+		if x.Date.Valid() {
+			st.cover(x.Date)
+			accounts.add(x.Account)
+			txns = append(txns, x)
 		}
 	}
-	if len(t.st.Txns) == 0 && len(t.errs.errs) == 0 && len(t.st.Invalid) == 0 {
+	st.Txns = txns
+	others := st.others[:0]
+	for _, p := range st.others {
+		if p.date.Valid() {
+			st.cover(p.date)
+			accounts.add(st.accounts[p.account])
+			others = append(others, p)
+		}
+	}
+	st.others = others
+	if a, ok := accounts.only(); ok {
+		st.Account = a
+	}
+	if st.Transactions() == 0 && len(t.errs.errs) == 0 && len(st.Invalid) == 0 {
 		t.errs.add(t.layout.line, "no transaction follows the header")
 	}
 }
 
-func (t *tableReader) resolveDates() {
-	// A row whose date was read but which then proved invalid (no amount,
-	// say) never became a transaction: its date is not waiting to be settled.
-	kept := t.pending[:0]
-	for _, p := range t.pending {
-		if p.txn < len(t.st.Txns) && t.st.Txns[p.txn].Line == p.line {
-			kept = append(kept, p)
-		}
+// accountSet tells whether the rows of a file name one account only.
+type accountSet struct {
+	first   string
+	any     bool
+	several bool
+}
+
+func (a *accountSet) add(account string) {
+	switch {
+	case !a.any:
+		a.first, a.any = account, true
+	case account != a.first:
+		a.several = true
 	}
-	t.pending = kept
+}
+
+// only returns the one account named, if the rows name exactly one.
+func (a *accountSet) only() (string, bool) { return a.first, a.any && !a.several }
+
+func (t *tableReader) resolveDates() {
+	// Only rows that became transactions wait here: a row that proved
+	// invalid after its date was read (no amount, say) never did.
 	if len(t.pending) == 0 {
 		return
 	}
@@ -709,7 +800,11 @@ func (t *tableReader) resolveDates() {
 			t.invalid(p.line, "%q is not a day of the calendar (read as %s)", p.text, order)
 			continue
 		}
-		t.st.Txns[p.txn].Date = d
+		if p.brief {
+			t.st.others[p.txn].date = d
+		} else {
+			t.st.Txns[p.txn].Date = d
+		}
 	}
 }
 

@@ -1,0 +1,117 @@
+package parser
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/refundwatch/refundwatch/internal/workload"
+)
+
+// keepAmazon keeps what check keeps in full: Amazon's rows (a simpler test
+// than the matcher's, which is all these tests need).
+func keepAmazon(normalized string) bool {
+	return strings.Contains(normalized, "AMAZON") || strings.Contains(normalized, "AMZN")
+}
+
+// accounting sums up what a statement says of all its transactions, whether kept
+// in full or in brief: what must not change when ReadOptions.Keep is set.
+func accounting(st *Statement) string {
+	var b strings.Builder
+	charges, credits := st.ChargesAndCredits()
+	fmt.Fprintf(&b, "format %s account %q %s..%s rows %d transactions %d (%d charges, %d credits) skipped %v folded %d invalid %d notes %v\n",
+		st.Format, st.Account, st.From, st.To, st.Rows, st.Transactions(), charges, credits, st.Skipped, st.Folded, len(st.Invalid), st.Notes)
+	var days []string
+	for d, account := range st.Days() {
+		days = append(days, d.String()+" "+account)
+	}
+	slices.Sort(days)
+	b.WriteString(strings.Join(days, "\n"))
+	return b.String()
+}
+
+// kept lists the transactions of st that keepAmazon chooses.
+func kept(st *Statement) string {
+	var b strings.Builder
+	for _, t := range st.Txns {
+		if keepAmazon(t.Normalized) {
+			fmt.Fprintf(&b, "%d %s %s %s %s %s %s %s\n", t.Line, t.Date, t.UsedOn, t.Amount, t.Currency, t.Description, t.OrigAmount, t.Account)
+		}
+	}
+	return b.String()
+}
+
+// Reading with Keep keeps the same transactions in full, and accounts for
+// all the others as before: every format's fixture, read both ways.
+func TestKeepLeavesTheRestInBrief(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "formats", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := workload.Generate(5000, 50, 1)
+	inputs := map[string][]byte{"workload.csv": w.Statement}
+	for _, path := range files {
+		if !strings.HasSuffix(path, ".want") {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			inputs[filepath.Base(path)] = data
+		}
+	}
+	for name, data := range inputs {
+		for _, skipInvalid := range []bool{false, true} {
+			all, errAll := ReadStatement(name, bytes.NewReader(data), ReadOptions{SkipInvalid: skipInvalid})
+			some, errSome := ReadStatement(name, bytes.NewReader(data), ReadOptions{SkipInvalid: skipInvalid, Keep: keepAmazon})
+			if fmt.Sprint(errAll) != fmt.Sprint(errSome) {
+				t.Errorf("%s: error %v with Keep, %v without", name, errSome, errAll)
+				continue
+			}
+			if errAll != nil {
+				continue
+			}
+			if got, want := accounting(some), accounting(all); got != want {
+				t.Errorf("%s: with Keep\n%s\nwithout\n%s", name, got, want)
+			}
+			if got, want := kept(some), kept(all); got != want {
+				t.Errorf("%s: kept in full with Keep\n%s\nwithout\n%s", name, got, want)
+			}
+		}
+	}
+}
+
+// Rows kept in brief settle their year-last dates and their signs with
+// the rest of the file.
+func TestKeepYearLastDatesAndSigns(t *testing.T) {
+	in := "Date,Description,Amount\n03/02/2026,LAWSON,-200\n03/15/2026,AMAZON.CO.JP,-3000\n03/20/2026,STARBUCKS,-500\n03/21/2026,AMAZON REFUND,3000\n"
+	st := readString(t, "s.csv", in, ReadOptions{Keep: keepAmazon})
+	if got, want := accounting(st), accounting(readString(t, "s.csv", in, ReadOptions{})); got != want {
+		t.Errorf("with Keep\n%s\nwithout\n%s", got, want)
+	}
+	if charges, credits := st.ChargesAndCredits(); charges != 3 || credits != 1 || st.From.String() != "2026-03-02" || len(st.Txns) != 2 {
+		t.Errorf("%d charges, %d credits from %s, %d kept; want 3 charges, 1 credit from 2026-03-02 (month/day), 2 kept", charges, credits, st.From, len(st.Txns))
+	}
+}
+
+// Folding counts rows kept in brief as it counts rows kept in full.
+func TestFoldWithKeep(t *testing.T) {
+	const head = "Date,Description,Amount\n"
+	march := head + "2026-03-01,LAWSON,200\n2026-03-15,STARBUCKS,500\n2026-03-15,STARBUCKS,500.00\n2026-03-18,AMAZON.CO.JP,30000\n"
+	later := head + "2026-03-15,Starbucks,500\n2026-03-15,STARBUCKS,500\n2026-03-16,STARBUCKS,500\n2026-03-18,AMAZON.CO.JP,30000\n2026-04-02,AMAZON.CO.JP,30000\n"
+	fold := func(opts ReadOptions) string {
+		a, b := readString(t, "march.csv", march, opts), readString(t, "later.csv", later, opts)
+		FoldOverlaps([]*Statement{a, b})
+		return accounting(a) + "\n" + accounting(b)
+	}
+	got, want := fold(ReadOptions{Keep: keepAmazon}), fold(ReadOptions{})
+	if got != want {
+		t.Errorf("with Keep\n%s\nwithout\n%s", got, want)
+	}
+	if !strings.Contains(want, "folded 3") {
+		t.Errorf("folded:\n%s\nwant 3 rows folded in the later file (2×STARBUCKS, AMAZON 03-18)", want)
+	}
+}

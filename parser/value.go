@@ -1,0 +1,159 @@
+package parser
+
+import (
+	"strconv"
+
+	"github.com/shopspring/decimal"
+)
+
+// value is an amount as a statement row is read into. A plain number of at
+// most 18 digits, which nearly every row holds, is kept as an integer
+// coefficient and a decimal exponent (coef × 10^exp); anything else as a
+// decimal.Decimal. It computes exactly as a decimal does, but spares the
+// rows that are only counted and dated (see ReadOptions.Keep) the
+// allocations of one.
+type value struct {
+	dec   decimal.Decimal // when !small
+	coef  int64
+	exp   int32
+	small bool
+}
+
+func decimalValue(d decimal.Decimal) value { return value{dec: d} }
+
+// parsePlainAmount reads the amounts most exports write, such as 1234.56,
+// -12 or, with a decimal comma, -62,3: an optional leading minus, digits,
+// and a decimal mark followed by digits. Anything else (signs, currency,
+// separators, spaces, more than 18 digits) is left to parseAmount, which
+// reads these the same.
+func parsePlainAmount(s string, decimalComma bool) (value, bool) {
+	mark := byte('.')
+	if decimalComma {
+		mark = ','
+	}
+	i, neg := 0, false
+	if len(s) > 0 && s[0] == '-' {
+		i, neg = 1, true
+	}
+	var coef int64
+	var exp int32
+	digits, intDigits, fracDigits, seenMark := 0, 0, 0, false
+	for ; i < len(s); i++ {
+		switch c := s[i]; {
+		case '0' <= c && c <= '9':
+			if digits == 18 {
+				return value{}, false
+			}
+			coef = coef*10 + int64(c-'0')
+			digits++
+			if seenMark {
+				exp--
+				fracDigits++
+			} else {
+				intDigits++
+			}
+		case c == mark && !seenMark:
+			seenMark = true
+		default:
+			return value{}, false
+		}
+	}
+	if intDigits == 0 || seenMark && fracDigits == 0 {
+		return value{}, false
+	}
+	if neg {
+		coef = -coef
+	}
+	return value{coef: coef, exp: exp, small: true}, true
+}
+
+// Sign is -1, 0 or +1.
+func (v value) Sign() int {
+	if !v.small {
+		return v.dec.Sign()
+	}
+	switch {
+	case v.coef < 0:
+		return -1
+	case v.coef > 0:
+		return 1
+	}
+	return 0
+}
+
+// Neg returns -v.
+func (v value) Neg() value {
+	if !v.small {
+		return decimalValue(v.dec.Neg())
+	}
+	v.coef = -v.coef // |coef| < 10^18: no overflow
+	return v
+}
+
+// Abs returns |v|.
+func (v value) Abs() value {
+	if v.Sign() < 0 {
+		return v.Neg()
+	}
+	return v
+}
+
+// Sub returns v - w.
+func (v value) Sub(w value) value {
+	switch {
+	case w.Sign() == 0:
+		return v
+	case v.Sign() == 0:
+		return w.Neg()
+	case v.small && w.small && v.exp == w.exp:
+		v.coef -= w.coef // two numbers below 10^18: no overflow
+		return v
+	}
+	return decimalValue(v.Decimal().Sub(w.Decimal()))
+}
+
+// Decimal returns v as a decimal.Decimal.
+func (v value) Decimal() decimal.Decimal {
+	if !v.small {
+		return v.dec
+	}
+	return decimal.New(v.coef, v.exp)
+}
+
+// appendAbs appends |v| as decimal.Decimal's String writes it (no trailing
+// zeros after the point, "0" for zero), so that equal amounts read the same
+// however they were written or kept.
+func (v value) appendAbs(b []byte) []byte {
+	if !v.small {
+		return append(b, v.dec.Abs().String()...)
+	}
+	c, e := v.coef, v.exp
+	if c < 0 {
+		c = -c
+	}
+	if c == 0 {
+		return append(b, '0')
+	}
+	for e < 0 && c%10 == 0 {
+		c, e = c/10, e+1
+	}
+	var buf [20]byte
+	digits := strconv.AppendInt(buf[:0], c, 10)
+	if e >= 0 {
+		b = append(b, digits...)
+		for ; e > 0; e-- {
+			b = append(b, '0')
+		}
+		return b
+	}
+	point := len(digits) + int(e)
+	if point <= 0 {
+		b = append(b, '0', '.')
+		for ; point < 0; point++ {
+			b = append(b, '0')
+		}
+		return append(b, digits...)
+	}
+	b = append(append(b, digits[:point]...), '.')
+	return append(b, digits[point:]...)
+}

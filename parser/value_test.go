@@ -1,0 +1,94 @@
+package parser
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+// The plain amounts read without a decimal must read as parseAmount reads
+// them, and everything else must be left to it.
+func TestParsePlainAmountAgrees(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(3, 4))
+	const alphabet = "0123456789-.,0 $"
+	cases := []string{"1234.56", "-12", "0", "-0.00", "007", "10.50", ".5", "5.", "-", "", "1,234.56", "62,3", "-62,3", "1.234,5",
+		"123456789012345678", "1234567890123456789", "12.3.4", "--5", "5-", "+5", "¥100"}
+	for range 20000 {
+		b := make([]byte, 1+rnd.IntN(8))
+		for i := range b {
+			b[i] = alphabet[rnd.IntN(len(alphabet))]
+		}
+		cases = append(cases, string(b))
+	}
+	for _, s := range cases {
+		for _, comma := range []bool{false, true} {
+			v, ok := parsePlainAmount(s, comma)
+			if !ok {
+				continue
+			}
+			d, cur, err := parseAmount(s, comma)
+			if err != nil || cur != "" || !v.Decimal().Equal(d) {
+				t.Fatalf("parsePlainAmount(%q, %v) = %s; parseAmount gives %s, %q, %v", s, comma, v.Decimal(), d, cur, err)
+			}
+		}
+	}
+}
+
+// value must compute as decimal.Decimal does, and write amounts as its
+// String writes them.
+func TestValueAgreesWithDecimal(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(5, 6))
+	pick := func() value {
+		coef := rnd.Int64N(2_000_000) - 1_000_000
+		if rnd.IntN(4) == 0 {
+			coef *= 1000 // trailing zeros
+		}
+		if rnd.IntN(10) == 0 {
+			coef = 0
+		}
+		v := value{coef: coef, exp: int32(-rnd.IntN(6)), small: true}
+		if rnd.IntN(5) == 0 {
+			return decimalValue(v.Decimal()) // a value kept as a decimal
+		}
+		return v
+	}
+	for range 20000 {
+		v, w := pick(), pick()
+		dv, dw := v.Decimal(), w.Decimal()
+		checks := []struct {
+			name string
+			got  decimal.Decimal
+			want decimal.Decimal
+		}{
+			{"Neg", v.Neg().Decimal(), dv.Neg()},
+			{"Abs", v.Abs().Decimal(), dv.Abs()},
+			{"Sub", v.Sub(w).Decimal(), dv.Sub(dw)},
+		}
+		for _, c := range checks {
+			if !c.got.Equal(c.want) {
+				t.Fatalf("%s of %s, %s = %s, want %s", c.name, dv, dw, c.got, c.want)
+			}
+		}
+		if v.Sign() != dv.Sign() {
+			t.Fatalf("Sign(%s) = %d", dv, v.Sign())
+		}
+		if got, want := string(v.appendAbs(nil)), dv.Abs().String(); got != want {
+			t.Fatalf("appendAbs(%d × 10^%d) = %q, want %q", v.coef, v.exp, got, want)
+		}
+	}
+	for _, tt := range []struct {
+		v    value
+		want string
+	}{
+		{value{coef: 500, exp: 0, small: true}, "500"},
+		{value{coef: 5, exp: 2, small: true}, "500"},
+		{value{coef: -1050, exp: -2, small: true}, "10.5"},
+		{value{coef: 7, exp: -4, small: true}, "0.0007"},
+		{value{coef: 0, exp: -2, small: true}, "0"},
+	} {
+		if got := string(tt.v.appendAbs(nil)); got != tt.want || got != tt.v.Decimal().Abs().String() {
+			t.Errorf("appendAbs(%d × 10^%d) = %q, want %q", tt.v.coef, tt.v.exp, got, tt.want)
+		}
+	}
+}
