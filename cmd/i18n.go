@@ -188,7 +188,10 @@ func (l *localizer) jaArg(verb rune, a any) string {
 	case matcher.TxnList:
 		return l.jaTxnList(v)
 	case matcher.IDList:
-		return strings.Join(v, "、")
+		if v.More {
+			return strings.Join(v.IDs, "、") + "ほか"
+		}
+		return strings.Join(v.IDs, "、")
 	case parser.Kind:
 		if w, ok := jaWords[string(v)]; ok {
 			return w

@@ -84,6 +84,7 @@ var jaText = map[string]string{
 	"%s could belong to this order or to %s (same amount, equally near): compare the rows with Amazon's order details": "%[1]sは、この注文のものとも %[2]s のものとも考えられます（金額が同じで、日付の近さも同じ）。明細をAmazonの注文詳細と見比べてください",
 	"too many Amazon charges near %s to tell which add up to %s: compare the rows with Amazon's order details":         "%[1]s前後のAmazonの請求が多すぎて、どれを合わせると%[2]sになるか決められません。明細をAmazonの注文詳細と見比べてください",
 	"more than one set of Amazon charges adds up to %s (%s): compare the rows with Amazon's order details":             "合計が%[1]sになるAmazonの請求の組み合わせが複数あります（%[2]s）。明細をAmazonの注文詳細と見比べてください",
+	"%s could be a second billing of this order or of %s: compare the rows with Amazon's order details":                "%[1]sは、この注文の二重請求とも %[2]s の二重請求とも考えられます。明細をAmazonの注文詳細と見比べてください",
 	"no statement of %s was given":       "%[1]sの明細が渡されていません",
 	"no statement was given":             "明細が渡されていません",
 	"the statements cover only %s to %s": "明細は%[1]sから%[2]sまでしかありません",

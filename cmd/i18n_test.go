@@ -144,6 +144,11 @@ func TestJapaneseArguments(t *testing.T) {
 		return &rwparser.Transaction{Date: d(day), Amount: decimal.RequireFromString(amount)}
 	}
 	two := matcher.TxnList{Txns: []*rwparser.Transaction{txn("2026-03-04", "12800"), txn("2026-03-06", "-4800")}, Currency: "JPY"}
+	one := matcher.TxnList{Txns: []*rwparser.Transaction{txn("2026-03-04", "12800")}, Currency: "JPY"}
+	billed := txn("2026-03-04", "2000")
+	billed.Currency = "JPY"
+	foreign := matcher.TxnList{Txns: []*rwparser.Transaction{billed}, Currency: "USD",
+		Values: []decimal.Decimal{decimal.RequireFromString("12.34")}, Foreign: []bool{true}}
 	three := matcher.TxnList{Txns: []*rwparser.Transaction{txn("2026-03-04", "1"), txn("2026-03-05", "2"), txn("2026-03-06", "3")}, Currency: "JPY"}
 	tests := []struct {
 		name string
@@ -165,9 +170,14 @@ func TestJapaneseArguments(t *testing.T) {
 			"2026年3月4日の12,800円と2026年3月6日の4,800円が請求されました", "charged 12,800 JPY on 2026-03-04 and 4,800 JPY on 2026-03-06"},
 		{"three rows", rwparser.Msgf("credited %s", three),
 			"2026年3月4日の1円、2026年3月5日の2円と2026年3月6日の3円が返金されました", "credited 1 JPY on 2026-03-04, 2 JPY on 2026-03-05 and 3 JPY on 2026-03-06"},
-		{"order ids", rwparser.Msgf("%s could belong to this order or to %s (same amount, equally near): compare the rows with Amazon's order details", two, matcher.IDList{"250-1111111-1111111", "250-2222222-2222222"}),
+		{"order ids", rwparser.Msgf("%s could belong to this order or to %s (same amount, equally near): compare the rows with Amazon's order details", two, matcher.IDList{IDs: []string{"250-1111111-1111111", "250-2222222-2222222"}}),
 			"2026年3月4日の12,800円と2026年3月6日の4,800円は、この注文のものとも 250-1111111-1111111、250-2222222-2222222 のものとも考えられます（金額が同じで、日付の近さも同じ）。明細をAmazonの注文詳細と見比べてください",
 			"12,800 JPY on 2026-03-04 and 4,800 JPY on 2026-03-06 could belong to this order or to 250-1111111-1111111, 250-2222222-2222222 (same amount, equally near): compare the rows with Amazon's order details"},
+		{"more order ids than named", rwparser.Msgf("%s could be a second billing of this order or of %s: compare the rows with Amazon's order details", one, matcher.IDList{IDs: []string{"250-1111111-1111111"}, More: true}),
+			"2026年3月4日の12,800円は、この注文の二重請求とも 250-1111111-1111111ほか の二重請求とも考えられます。明細をAmazonの注文詳細と見比べてください",
+			"12,800 JPY on 2026-03-04 could be a second billing of this order or of 250-1111111-1111111 and others: compare the rows with Amazon's order details"},
+		{"a row billed in another currency", rwparser.Msgf("charged %s", foreign),
+			"2026年3月4日の12.34米ドル（請求額2,000円）が請求されました", "charged 12.34 USD (billed as 2,000 JPY) on 2026-03-04"},
 		{"kind", rwparser.Msgf("Amazon confirmed the %s on %s", rwparser.KindCancel, d("2026-03-06")),
 			"Amazonから2026年3月6日にキャンセルの連絡がありました", "Amazon confirmed the cancel on 2026-03-06"},
 		{"nested message", rwparser.Msgf("amount: %v", rwparser.Msgf("%q is not an amount", "12.800.1")),

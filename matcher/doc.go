@@ -9,9 +9,13 @@
 //     Amazon pattern (AMAZON, AMZN, AUDIBLE, KINDLE, PRIME VIDEO …).
 //   - An order with date D, amount A and first confirmation H is charged by
 //     Amazon charges of exactly A posted from D−3 to the later of D+30 and
-//     H+watch; failing that, by the only set of 2 to 5 Amazon charges posted
-//     D−3 … D+14 that sum to A. A charge serves one order; where two orders
-//     claim a charge equally well, both are ambiguous.
+//     H+watch; failing that, shipment by shipment where Amazon's exports give
+//     the shipments, or by the only set of 2 to 5 Amazon charges posted
+//     D−3 … D+14 that sum to A. A charge serves one order, and each order
+//     takes one charge, the nearest, before any takes a second: a further
+//     charge of A is an order's own only when no other charged order could
+//     have had it (see assign.go). Where charges fit several orders equally
+//     well, those orders are ambiguous.
 //   - Credits are Amazon credits posted on or after the order's first charge;
 //     credits equal to a charge (or to A) are assigned first, then smaller
 //     ones count towards a partial refund when only one order can take them.

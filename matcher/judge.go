@@ -53,15 +53,26 @@ func (l TxnList) String() string {
 	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
 }
 
-// IDList is a list of order ids inside a reason.
-type IDList []string
+// IDList is a list of order ids inside a reason; More says that there are
+// more than the ones named.
+type IDList struct {
+	IDs  []string
+	More bool
+}
 
-func (l IDList) String() string { return strings.Join(l, ", ") }
+func (l IDList) String() string {
+	s := strings.Join(l.IDs, ", ")
+	if l.More {
+		s += " and others"
+	}
+	return s
+}
 
 // judge gives order o its verdict, totals and reason, following the table of
 // the specification (§4).
 func judge(o *order, covs []Coverage, opts Options) {
 	r := o.res
+	sortTxns(r.Candidates)
 	r.Coverage = coverageFor(o, covs)
 	r.Charged = o.sum(r.Charges)
 	r.Credited = o.sum(r.Credits)
@@ -71,7 +82,15 @@ func judge(o *order, covs []Coverage, opts Options) {
 	switch {
 	case o.ambiguous:
 		r.Verdict = Ambiguous
-		o.say(o.ambiguityReason())
+		if len(r.Charges) > 0 {
+			o.say(parser.Msgf("charged %s", o.list(r.Charges)))
+		}
+		if len(r.Credits) > 0 {
+			o.say(parser.Msgf("credited %s", o.list(r.Credits)))
+		}
+		for _, m := range o.ambiguityReasons() {
+			o.say(m)
+		}
 	case len(r.Charges) == 0:
 		from, to := o.d.AddDays(-daysBeforeOrder), o.d.AddDays(daysAfterOrder)
 		if cov.Covers(from, to) {
@@ -173,17 +192,39 @@ func judgeOutstanding(o *order, opts Options) {
 	}
 }
 
-func (o *order) ambiguityReason() *parser.Message {
+// ambiguityReasons say why the order is ambiguous: charges that fit it and
+// other orders equally well, too many or several sets of split charges, or
+// a further billing that more than one charged order could have had.
+func (o *order) ambiguityReasons() []*parser.Message {
 	r := o.res
+	var out []*parser.Message
+	rebilled := map[*parser.Transaction]bool{}
+	var rebills []*parser.Transaction
+	for _, rb := range o.rebills {
+		rebilled[rb.t] = true
+		rebills = append(rebills, rb.t)
+	}
+	var cands []*parser.Transaction
+	for _, t := range r.Candidates {
+		if !rebilled[t] {
+			cands = append(cands, t)
+		}
+	}
 	switch {
 	case len(o.alsoClaims) > 0:
-		return parser.Msgf("%s could belong to this order or to %s (same amount, equally near): compare the rows with Amazon's order details",
-			o.list(r.Candidates), IDList(o.alsoClaims))
+		out = append(out, parser.Msgf("%s could belong to this order or to %s (same amount, equally near): compare the rows with Amazon's order details",
+			o.list(cands), IDList{IDs: o.alsoClaims}))
 	case o.searchCut:
-		return parser.Msgf("too many Amazon charges near %s to tell which add up to %s: compare the rows with Amazon's order details", o.d, o.money(o.a))
+		out = append(out, parser.Msgf("too many Amazon charges near %s to tell which add up to %s: compare the rows with Amazon's order details", o.d, o.money(o.a)))
+	case len(cands) > 0:
+		out = append(out, parser.Msgf("more than one set of Amazon charges adds up to %s (%s): compare the rows with Amazon's order details",
+			o.money(o.a), o.list(cands)))
 	}
-	return parser.Msgf("more than one set of Amazon charges adds up to %s (%s): compare the rows with Amazon's order details",
-		o.money(o.a), o.list(r.Candidates))
+	if len(rebills) > 0 {
+		out = append(out, parser.Msgf("%s could be a second billing of this order or of %s: compare the rows with Amazon's order details",
+			o.list(rebills), o.rebillOthers()))
+	}
+	return out
 }
 
 func (o *order) coverageWords() *parser.Message {

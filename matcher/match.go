@@ -25,9 +25,13 @@ type order struct {
 	cancelAt   parser.Date // first cancel confirmation, may be unknown
 	windowEnd  parser.Date
 	ambiguous  bool
-	searchCut  bool     // the split-charge search ran out of budget
-	byShipment bool     // charges were matched shipment by shipment
-	alsoClaims []string // other orders in a tie
+	searchCut  bool                         // the split-charge search ran out of budget
+	byShipment bool                         // charges were matched shipment by shipment
+	alsoClaims []string                     // other orders in a tie
+	candidate  map[*parser.Transaction]bool // the Candidates, as a set
+	// rebills are the charges that could be a further billing of this
+	// order or of other charged orders.
+	rebills []*rebill
 }
 
 // Match reconciles statements against disputed orders and confirmations.
@@ -62,9 +66,11 @@ func Match(stmts []*parser.Statement, disputes []parser.Dispute, confs []parser.
 	// sets of charges that add up to an order.
 	orders := newOrders(disputes, confs, opts)
 	used := map[*parser.Transaction]bool{}
-	assignExact(orders, charges, used)
-	assignShipments(orders, charges, used)
+	idx := chargeIndex(charges)
+	assignExact(orders, idx, used)
+	assignShipments(orders, idx, used)
 	assignSubsets(orders, charges, used)
+	assignRebills(orders, charges, used)
 
 	claimed := map[*parser.Transaction]bool{}
 	for t := range used {
@@ -188,67 +194,13 @@ func absDays(n int) int {
 	return n
 }
 
-// assignExact gives each Amazon charge of exactly an order's amount, inside
-// that order's window, to the order whose date is nearest. A charge that two
-// orders claim equally makes both ambiguous.
-func assignExact(orders []*order, charges []*parser.Transaction, used map[*parser.Transaction]bool) {
-	byAmount := map[string][]*order{}
-	for _, o := range orders {
-		byAmount[o.a.String()] = append(byAmount[o.a.String()], o)
-	}
-	for _, t := range charges {
-		var claim []*order
-		for _, key := range amountKeys(t) {
-			for _, o := range byAmount[key] {
-				if o.fits(t) && o.amountMatches(t, o.a) && inRange(t.Date, o.d.AddDays(-daysBeforeOrder), o.windowEnd) && !slices.Contains(claim, o) {
-					claim = append(claim, o)
-				}
-			}
-		}
-		if len(claim) == 0 {
-			continue
-		}
-		best := nearest(claim, t.Date)
-		if len(best) == 1 {
-			best[0].res.Charges = append(best[0].res.Charges, t)
-			used[t] = true
-			continue
-		}
-		for _, o := range best {
-			o.ambiguous = true
-			o.res.Candidates = append(o.res.Candidates, t)
-			for _, other := range best {
-				if other != o && !slices.Contains(o.alsoClaims, other.res.Dispute.OrderID) {
-					o.alsoClaims = append(o.alsoClaims, other.res.Dispute.OrderID)
-				}
-			}
-		}
-	}
-}
-
 // amountKeys are the index keys under which orders that t could pay are found.
 func amountKeys(t *parser.Transaction) []string {
 	keys := []string{t.Amount.Abs().String()}
 	if t.OrigCurrency != "" && !t.OrigAmount.IsZero() {
-		keys = append(keys, t.OrigAmount.String())
+		keys = append(keys, t.OrigAmount.Abs().String())
 	}
 	return keys
-}
-
-// nearest returns the orders whose date is closest to d.
-func nearest(orders []*order, d parser.Date) []*order {
-	var best []*order
-	bestDist := -1
-	for _, o := range orders {
-		dist := absDays(d.Sub(o.d))
-		switch {
-		case bestDist < 0 || dist < bestDist:
-			best, bestDist = []*order{o}, dist
-		case dist == bestDist:
-			best = append(best, o)
-		}
-	}
-	return best
 }
 
 // assignCredits gives Amazon credits to charged orders: first credits equal

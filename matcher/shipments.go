@@ -13,39 +13,37 @@ const (
 // assignShipments matches, for each order whose shipments Amazon's
 // order-history exports give (and that no exact charge paid), each shipment
 // on its own: an unused Amazon charge of exactly the shipment's amount posted
-// from 2 days before to 7 days after it shipped, the nearest one where there
-// are several. Orders are taken earliest first, so a charge serves one order.
-// Shipments without a date are left to the search for split charges.
-func assignShipments(orders []*order, charges []*parser.Transaction, used map[*parser.Transaction]bool) {
+// from 2 days before to 7 days after it shipped. The shipments of all orders
+// are matched together, nearest first and one charge to a shipment, so that
+// of two orders wanting one charge the nearer shipment takes it, and two
+// equally near make both orders ambiguous. Shipments without a date are left
+// to the search for split charges.
+func assignShipments(orders []*order, idx map[string][]*parser.Transaction, used map[*parser.Transaction]bool) {
+	var demands []*demand
 	for _, o := range orders {
 		ships := o.res.Dispute.Shipments
 		if o.ambiguous || len(o.res.Charges) > 0 || len(ships) < 2 {
 			continue
 		}
-		var found []*parser.Transaction
 		for _, sh := range ships {
 			if !sh.Date.Valid() || sh.Amount.Sign() <= 0 {
 				continue
 			}
-			var best *parser.Transaction
-			for _, t := range charges {
-				if used[t] || !o.fits(t) || !o.amountMatches(t, sh.Amount) ||
-					!inRange(t.Date, sh.Date.AddDays(-daysBeforeShipment), sh.Date.AddDays(daysAfterShipment)) {
-					continue
-				}
-				if best == nil || absDays(t.Date.Sub(sh.Date)) < absDays(best.Date.Sub(sh.Date)) {
-					best = t
-				}
-			}
-			if best != nil {
-				used[best] = true
-				found = append(found, best)
-			}
+			demands = append(demands, &demand{o: o, date: sh.Date, amount: sh.Amount,
+				from: sh.Date.AddDays(-daysBeforeShipment), to: sh.Date.AddDays(daysAfterShipment)})
 		}
-		if len(found) > 0 {
-			o.res.Charges = found
-			o.byShipment = true
+	}
+	ties := assignNearest(demands, idx, used)
+	for _, d := range demands {
+		if d.charge != nil {
+			d.o.res.Charges = append(d.o.res.Charges, d.charge)
+			d.o.byShipment = true
+		}
+	}
+	for _, o := range orders {
+		if o.byShipment {
 			sortTxns(o.res.Charges)
 		}
 	}
+	markTies(ties)
 }

@@ -58,9 +58,7 @@ func assignSubsets(orders []*order, charges []*parser.Transaction, used map[*par
 				c.o.ambiguous = true
 				c.o.addCandidates(c.set)
 				c.o.addCandidates(other.set)
-				if id := other.o.res.Dispute.OrderID; !slices.Contains(c.o.alsoClaims, id) {
-					c.o.alsoClaims = append(c.o.alsoClaims, id)
-				}
+				c.o.claimAlso(other.o)
 			}
 		}
 		if c.o.ambiguous || slices.ContainsFunc(c.set, func(t *parser.Transaction) bool { return used[t] }) {
@@ -100,13 +98,18 @@ func (o *order) distance(set []*parser.Transaction) int {
 	return n
 }
 
+// addCandidates adds charges that could be the order's; judge puts them in
+// date order.
 func (o *order) addCandidates(ts []*parser.Transaction) {
+	if o.candidate == nil {
+		o.candidate = map[*parser.Transaction]bool{}
+	}
 	for _, t := range ts {
-		if !slices.Contains(o.res.Candidates, t) {
+		if !o.candidate[t] {
+			o.candidate[t] = true
 			o.res.Candidates = append(o.res.Candidates, t)
 		}
 	}
-	sortTxns(o.res.Candidates)
 }
 
 func overlaps(a, b []*parser.Transaction) bool {

@@ -1,0 +1,421 @@
+package matcher
+
+import (
+	"slices"
+
+	"github.com/refundwatch/refundwatch/parser"
+	"github.com/shopspring/decimal"
+)
+
+// How charges are shared out among disputed orders (SPEC §4): a charge serves
+// one order, and an order of amount A takes one charge of exactly A before
+// any order takes a second one. The evidence is taken strongest first: one
+// exact charge per order, then shipment by shipment, then sets of charges
+// that add up to an order, and last the further charges of exactly A that
+// only one charged order can claim (a billing again, after a credit or after
+// Amazon's word). Within each kind, nearer dates come first; where charges
+// fit several orders equally well, those orders are ambiguous.
+
+// demand is one thing an order can be charged for: its whole amount (a
+// charge of exactly A posted D−3 … the end of its window) or one of its
+// shipments (a charge of exactly the shipment's amount, ship−2 … ship+7).
+type demand struct {
+	o        *order
+	date     parser.Date // the order's or the shipment's date
+	amount   decimal.Decimal
+	from, to parser.Date // the days its charge may post on
+	charge   *parser.Transaction
+	tie      *tie
+	// hungry is set on a demand of a tie that no charge has been counted for
+	// yet: it goes on looking, farther away, for the tie's candidates.
+	hungry bool
+}
+
+// tie is a set of demands, of more than one order, that the same charges fit
+// equally well: which charge is whose cannot be told, so the orders are
+// ambiguous and the charges are candidates of each.
+type tie struct {
+	demands []*demand
+	charges []*parser.Transaction
+}
+
+// chargeIndex lists the Amazon charges under each amount they can pay: the
+// billed amount and the original foreign amount. Each list is in date order.
+func chargeIndex(charges []*parser.Transaction) map[string][]*parser.Transaction {
+	idx := map[string][]*parser.Transaction{}
+	for _, t := range charges {
+		keys := amountKeys(t)
+		for i, key := range keys {
+			if i > 0 && key == keys[0] {
+				continue
+			}
+			idx[key] = append(idx[key], t)
+		}
+	}
+	return idx
+}
+
+// rank orders the distance of a charge posted on c from a demand dated d:
+// nearer first, and at the same distance a charge on or after the date
+// before one before it (Amazon bills when it ships, after the order).
+func rank(d, c parser.Date) int {
+	n := c.Sub(d)
+	if n < 0 {
+		return -2*n + 1
+	}
+	return 2 * n
+}
+
+// assignNearest gives charges to demands one to one, nearest first. Demands
+// of one amount and date make a bucket, and each bucket meets the charges of
+// its amount one posting day at a time, in the order of rank; the charges of
+// one day are shared out among the bucket's demands that are still looking
+// (settle). It looks only at charges of the demands' amounts inside their
+// windows, so the work grows with the rows, not with rows times orders.
+func assignNearest(demands []*demand, idx map[string][]*parser.Transaction, used map[*parser.Transaction]bool) []*tie {
+	type bucket struct {
+		key      string
+		date     parser.Date
+		demands  []*demand
+		from, to parser.Date
+	}
+	byKey := map[string]*bucket{}
+	var buckets []*bucket
+	for _, d := range demands {
+		key := d.amount.String()
+		k := key + "|" + d.date.String()
+		b := byKey[k]
+		if b == nil {
+			b = &bucket{key: key, date: d.date, from: d.from, to: d.to}
+			byKey[k] = b
+			buckets = append(buckets, b)
+		}
+		b.demands = append(b.demands, d)
+		if d.from.Before(b.from) {
+			b.from = d.from
+		}
+		b.to = parser.Max(b.to, d.to)
+	}
+	type block struct {
+		rank    int
+		b       *bucket
+		charges []*parser.Transaction
+	}
+	var blocks []block
+	for _, b := range buckets {
+		list := idx[b.key]
+		i, _ := slices.BinarySearchFunc(list, b.from, func(t *parser.Transaction, d parser.Date) int { return t.Date.Sub(d) })
+		for i < len(list) && !list[i].Date.After(b.to) {
+			j := i + 1
+			for j < len(list) && list[j].Date == list[i].Date {
+				j++
+			}
+			blocks = append(blocks, block{rank: rank(b.date, list[i].Date), b: b, charges: list[i:j]})
+			i = j
+		}
+	}
+	slices.SortStableFunc(blocks, func(x, y block) int { return x.rank - y.rank })
+	var ties []*tie
+	for _, bl := range blocks {
+		ties = settle(bl.b.demands, bl.charges, used, ties)
+	}
+	live := ties[:0]
+	for _, t := range ties {
+		if len(t.demands) > 0 {
+			live = append(live, t)
+		}
+	}
+	return live
+}
+
+// settle shares out charges of one amount and one posting day among the
+// demands of one bucket that still look for one, each fitting the charges
+// its order's account, currency and window allow. It finds a largest
+// matching; demands that every largest matching serves take their charge.
+// Demands that some largest matching leaves out, and those they could swap
+// with, form a tie (merged with the ties they were in already) with the
+// charges they reach, unless they all belong to one order: then it does not
+// matter which of its shipments a charge is counted for.
+func settle(all []*demand, charges []*parser.Transaction, used map[*parser.Transaction]bool, ties []*tie) []*tie {
+	var ds []*demand
+	for _, d := range all {
+		if d.charge == nil && (d.tie == nil || d.hungry) {
+			ds = append(ds, d)
+		}
+	}
+	var cs []*parser.Transaction
+	for _, t := range charges {
+		if !used[t] {
+			cs = append(cs, t)
+		}
+	}
+	if len(ds) == 0 || len(cs) == 0 {
+		return ties
+	}
+	adj := make([][]int, len(ds))
+	for i, d := range ds {
+		for j, t := range cs {
+			if d.o.fits(t) && d.o.amountMatches(t, d.amount) && inRange(t.Date, d.from, d.to) {
+				adj[i] = append(adj[i], j)
+			}
+		}
+	}
+	matchD, matchC := make([]int, len(ds)), make([]int, len(cs))
+	for i := range matchD {
+		matchD[i] = -1
+	}
+	for j := range matchC {
+		matchC[j] = -1
+	}
+	var augment func(i int, seen []bool) bool
+	augment = func(i int, seen []bool) bool {
+		for _, j := range adj[i] {
+			if seen[j] {
+				continue
+			}
+			seen[j] = true
+			if matchC[j] < 0 || augment(matchC[j], seen) {
+				matchD[i], matchC[j] = j, i
+				return true
+			}
+		}
+		return false
+	}
+	for i := range ds {
+		augment(i, make([]bool, len(cs)))
+	}
+
+	// Alternating paths from the demands left out reach every demand that
+	// some largest matching leaves out, and the charges they contend for.
+	inR, inRC := make([]bool, len(ds)), make([]bool, len(cs))
+	var queue []int
+	for i := range ds {
+		if matchD[i] < 0 && len(adj[i]) > 0 {
+			inR[i] = true
+			queue = append(queue, i)
+		}
+	}
+	for len(queue) > 0 {
+		i := queue[0]
+		queue = queue[1:]
+		for _, j := range adj[i] {
+			if inRC[j] {
+				continue
+			}
+			inRC[j] = true
+			if k := matchC[j]; k >= 0 && !inR[k] {
+				inR[k] = true
+				queue = append(queue, k)
+			}
+		}
+	}
+	contested := false
+	for i, d := range ds {
+		if inR[i] && (d.tie != nil || d.o != ds[firstTrue(inR)].o) {
+			contested = true
+		}
+	}
+
+	take := func(d *demand, t *parser.Transaction) {
+		used[t] = true
+		if d.tie != nil {
+			d.tie.charges = append(d.tie.charges, t)
+			d.hungry = false
+			return
+		}
+		d.charge = t
+	}
+	if !contested {
+		for i, d := range ds {
+			if j := matchD[i]; j >= 0 {
+				take(d, cs[j])
+			}
+		}
+		return ties
+	}
+	t := &tie{}
+	ties = append(ties, t)
+	join := func(d *demand) {
+		if d.tie == t {
+			return
+		}
+		if old := d.tie; old != nil {
+			for _, m := range old.demands {
+				m.tie = t
+			}
+			t.demands = append(t.demands, old.demands...)
+			t.charges = append(t.charges, old.charges...)
+			old.demands, old.charges = nil, nil
+			return
+		}
+		d.tie = t
+		t.demands = append(t.demands, d)
+	}
+	for i, d := range ds {
+		switch j := matchD[i]; {
+		case inR[i]:
+			join(d)
+			d.hungry = j < 0
+		case j >= 0:
+			take(d, cs[j])
+		}
+	}
+	for j, c := range cs {
+		if inRC[j] {
+			used[c] = true
+			t.charges = append(t.charges, c)
+		}
+	}
+	return ties
+}
+
+// claimAlso names other as an order that o's candidates could belong to.
+func (o *order) claimAlso(other *order) {
+	if id := other.res.Dispute.OrderID; other != o && !slices.Contains(o.alsoClaims, id) {
+		o.alsoClaims = append(o.alsoClaims, id)
+	}
+}
+
+func firstTrue(bs []bool) int {
+	for i, b := range bs {
+		if b {
+			return i
+		}
+	}
+	return -1
+}
+
+// markTies makes the orders of each tie ambiguous, with the tie's charges as
+// candidates and the other orders named.
+func markTies(ties []*tie) {
+	for _, t := range ties {
+		var owners []*order
+		for _, d := range t.demands {
+			if !slices.Contains(owners, d.o) {
+				owners = append(owners, d.o)
+			}
+		}
+		for _, o := range owners {
+			o.ambiguous = true
+			o.addCandidates(t.charges)
+			for _, other := range owners {
+				o.claimAlso(other)
+			}
+		}
+	}
+}
+
+// assignExact gives each order at most one Amazon charge of exactly its
+// amount inside its window, nearest first, one order to a charge.
+func assignExact(orders []*order, idx map[string][]*parser.Transaction, used map[*parser.Transaction]bool) {
+	demands := make([]*demand, len(orders))
+	for i, o := range orders {
+		demands[i] = &demand{o: o, date: o.d, amount: o.a, from: o.d.AddDays(-daysBeforeOrder), to: o.windowEnd}
+	}
+	ties := assignNearest(demands, idx, used)
+	for _, d := range demands {
+		if d.charge != nil {
+			d.o.res.Charges = append(d.o.res.Charges, d.charge)
+		}
+	}
+	markTies(ties)
+}
+
+// assignRebills gives the Amazon charges still unused, of exactly an order's
+// amount inside its window, to the charged order they could be a further
+// billing of (billed twice, or again after a credit or after Amazon's word),
+// when it is the only one. A charge that several orders could claim makes
+// them ambiguous. Orders are looked up by amount and date, so each charge
+// meets only the orders whose window can hold it.
+func assignRebills(orders []*order, charges []*parser.Transaction, used map[*parser.Transaction]bool) {
+	type group struct {
+		orders []*order // by order date
+		span   int      // the longest window, in days after the order date
+	}
+	byAmount := map[string]*group{}
+	for _, o := range orders {
+		if len(o.res.Charges) == 0 && len(o.res.Candidates) == 0 {
+			continue
+		}
+		g := byAmount[o.a.String()]
+		if g == nil {
+			g = &group{}
+			byAmount[o.a.String()] = g
+		}
+		g.orders = append(g.orders, o)
+		g.span = max(g.span, o.windowEnd.Sub(o.d))
+	}
+	for _, t := range charges {
+		if used[t] {
+			continue
+		}
+		var claim []*order
+		for _, key := range amountKeys(t) {
+			g := byAmount[key]
+			if g == nil {
+				continue
+			}
+			from := t.Date.AddDays(-g.span)
+			i, _ := slices.BinarySearchFunc(g.orders, from, func(o *order, d parser.Date) int { return o.d.Sub(d) })
+			for _, o := range g.orders[i:] {
+				if o.d.After(t.Date.AddDays(daysBeforeOrder)) {
+					break
+				}
+				if o.fits(t) && o.amountMatches(t, o.a) && inRange(t.Date, o.d.AddDays(-daysBeforeOrder), o.windowEnd) && !slices.Contains(claim, o) {
+					claim = append(claim, o)
+				}
+			}
+		}
+		switch len(claim) {
+		case 0:
+			continue
+		case 1:
+			used[t] = true
+			claim[0].res.Charges = append(claim[0].res.Charges, t)
+			sortTxns(claim[0].res.Charges)
+			continue
+		}
+		used[t] = true
+		rb := &rebill{t: t, n: len(claim), orders: claim[:min(len(claim), rebillNamed+1)]}
+		for _, o := range claim {
+			// t was unused, so it is no candidate of o yet.
+			o.ambiguous = true
+			o.res.Candidates = append(o.res.Candidates, t)
+			o.rebills = append(o.rebills, rb)
+		}
+	}
+}
+
+// rebillNamed is how many other orders a reason names at most.
+const rebillNamed = 5
+
+// rebill is a charge that several charged orders could have been billed
+// again: n of them, the first few of which are kept to be named.
+type rebill struct {
+	t      *parser.Transaction
+	n      int
+	orders []*order
+}
+
+// rebillOthers names the other orders that o's rebills could belong to, at
+// most rebillNamed of them, and whether there are more.
+func (o *order) rebillOthers() IDList {
+	var l IDList
+	for _, rb := range o.rebills {
+		if rb.n > len(rb.orders) {
+			l.More = true
+		}
+		for _, other := range rb.orders {
+			id := other.res.Dispute.OrderID
+			if other == o || slices.Contains(l.IDs, id) {
+				continue
+			}
+			if len(l.IDs) == rebillNamed {
+				l.More = true
+				break
+			}
+			l.IDs = append(l.IDs, id)
+		}
+	}
+	return l
+}

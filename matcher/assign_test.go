@@ -1,0 +1,186 @@
+package matcher
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/refundwatch/refundwatch/parser"
+)
+
+// charged lists the dates of an order's charges and candidates, for messages.
+func charged(o *OrderResult) string {
+	var b strings.Builder
+	for _, t := range o.Charges {
+		fmt.Fprintf(&b, "charge %s ", t.Date)
+	}
+	for _, t := range o.Candidates {
+		fmt.Fprintf(&b, "candidate %s ", t.Date)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func orderByID(t *testing.T, rep *Report, id string) *OrderResult {
+	t.Helper()
+	for _, o := range rep.Orders {
+		if o.Dispute.OrderID == id {
+			return o
+		}
+	}
+	t.Fatalf("order %s not in the report", id)
+	return nil
+}
+
+// TestOneChargePerOrder checks that charges of one amount are shared out one
+// to an order, nearest first, before any order takes a second one.
+func TestOneChargePerOrder(t *testing.T) {
+	const orderC = "250-5550001-0000003"
+	tests := []struct {
+		name     string
+		rows     []string
+		disputes []string
+		confs    []string
+		want     map[string]string // order id: verdict and the dates of its rows
+		reasons  map[string]string
+		unknown  []string
+	}{
+		{
+			name:     "two orders four days apart and two charges: each order takes one",
+			rows:     []string{"2026-02-20,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-03-06,AMAZON.CO.JP,12800", "2026-04-20,LAWSON,1"},
+			disputes: []string{orderA + ",2026-03-01,12800,JPY", orderB + ",2026-03-05,12800,JPY"},
+			want: map[string]string{
+				orderA: "awaiting-refund charge 2026-03-04",
+				orderB: "awaiting-refund charge 2026-03-06",
+			},
+		},
+		{
+			name:     "a charge the same distance before one order and after another is the earlier order's",
+			rows:     []string{"2026-02-20,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-04-20,LAWSON,1"},
+			disputes: []string{orderA + ",2026-03-03,12800,JPY", orderB + ",2026-03-05,12800,JPY"},
+			want: map[string]string{
+				orderA: "awaiting-refund charge 2026-03-04",
+				orderB: "not-charged",
+			},
+		},
+		{
+			name:     "three orders of one day and three charges of one day: one each, no tie",
+			rows:     []string{"2026-02-20,LAWSON,1", "2026-03-03,AMAZON.CO.JP,5000", "2026-03-03,AMAZON.CO.JP,5000", "2026-03-03,AMAZON.CO.JP,5000", "2026-04-20,LAWSON,1"},
+			disputes: []string{orderA + ",2026-03-02,5000,JPY", orderB + ",2026-03-02,5000,JPY", orderC + ",2026-03-02,5000,JPY"},
+			want: map[string]string{
+				orderA: "awaiting-refund charge 2026-03-03",
+				orderB: "awaiting-refund charge 2026-03-03",
+				orderC: "awaiting-refund charge 2026-03-03",
+			},
+		},
+		{
+			name: "two orders of one day, one charge near and one later: both ambiguous, both charges candidates",
+			rows: []string{"2026-02-20,LAWSON,1", "2026-03-03,AMAZON.CO.JP,5000", "2026-03-09,AMAZON.CO.JP,5000", "2026-04-20,LAWSON,1"},
+			disputes: []string{orderA + ",2026-03-02,5000,JPY", orderB + ",2026-03-02,5000,JPY",
+				orderC + ",2026-03-20,5000,JPY"},
+			want: map[string]string{
+				orderA: "ambiguous candidate 2026-03-03 candidate 2026-03-09",
+				orderB: "ambiguous candidate 2026-03-03 candidate 2026-03-09",
+				orderC: "not-charged",
+			},
+			reasons: map[string]string{orderA: "could belong to this order or to " + orderB},
+		},
+		{
+			name:     "a tie's charge is not given to an order farther away",
+			rows:     []string{"2026-02-20,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-04-20,LAWSON,1"},
+			disputes: []string{orderA + ",2026-03-02,12800,JPY", orderB + ",2026-03-02,12800,JPY", orderC + ",2026-03-10,12800,JPY"},
+			want: map[string]string{
+				orderA: "ambiguous candidate 2026-03-04",
+				orderB: "ambiguous candidate 2026-03-04",
+				orderC: "not-charged",
+			},
+		},
+		{
+			name:     "a second charge goes to the order without one, even if farther",
+			rows:     []string{"2026-02-20,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-03-05,AMAZON.CO.JP,12800", "2026-04-20,LAWSON,1"},
+			disputes: []string{orderA + ",2026-03-03,12800,JPY", orderB + ",2026-03-08,12800,JPY"},
+			want: map[string]string{
+				orderA: "awaiting-refund charge 2026-03-04",
+				orderB: "awaiting-refund charge 2026-03-05",
+			},
+		},
+		{
+			name:     "billed again after Amazon's word, no other order: the order's second charge",
+			rows:     []string{"2026-02-20,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-03-12,AMAZON.CO.JP,-12800", "2026-04-15,AMAZON.CO.JP,12800", "2026-04-20,LAWSON,1"},
+			disputes: []string{orderA + ",2026-03-02,12800,JPY"},
+			confs:    []string{orderA + ",2026-03-10,refund"},
+			want:     map[string]string{orderA: "still-charged charge 2026-03-04 charge 2026-04-15"},
+		},
+		{
+			name: "billed again when two charged orders could have been: both ambiguous",
+			rows: []string{"2026-02-20,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-03-12,AMAZON.CO.JP,-12800",
+				"2026-03-21,AMAZON.CO.JP,12800", "2026-04-15,AMAZON.CO.JP,12800", "2026-04-20,LAWSON,1"},
+			disputes: []string{orderA + ",2026-03-02,12800,JPY", orderB + ",2026-03-20,12800,JPY"},
+			confs:    []string{orderA + ",2026-03-10,refund", orderB + ",2026-03-25,refund"},
+			want: map[string]string{
+				orderA: "ambiguous charge 2026-03-04 candidate 2026-04-15",
+				orderB: "ambiguous charge 2026-03-21 candidate 2026-04-15",
+			},
+			reasons: map[string]string{orderA: "12,800 JPY on 2026-04-15 could be a second billing of this order or of " + orderB},
+		},
+		{
+			name:     "billed twice around the order date, no other order: both charges are the order's",
+			rows:     []string{"2026-02-20,LAWSON,1", "2026-03-18,AMAZON.CO.JP,12800", "2026-03-21,AMAZON.CO.JP,12800", "2026-04-20,LAWSON,1"},
+			disputes: []string{orderA + ",2026-03-20,12800,JPY"},
+			want:     map[string]string{orderA: "awaiting-refund charge 2026-03-18 charge 2026-03-21"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep := story{rows: tt.rows, disputes: tt.disputes, confs: tt.confs}.run(t)
+			for id, want := range tt.want {
+				o := orderByID(t, rep, id)
+				if got := strings.TrimSpace(string(o.Verdict) + " " + charged(o)); got != want {
+					t.Errorf("%s: %s, want %s (%s)", id, got, want, o.ReasonText())
+				}
+				if phrase := tt.reasons[id]; !strings.Contains(o.ReasonText(), phrase) {
+					t.Errorf("%s: reason %q does not say %q", id, o.ReasonText(), phrase)
+				}
+			}
+			var unknown []string
+			for _, u := range rep.Unknown {
+				unknown = append(unknown, u.Date.String())
+			}
+			if strings.Join(unknown, " ") != strings.Join(tt.unknown, " ") {
+				t.Errorf("unknown charges on %v, want %v", unknown, tt.unknown)
+			}
+		})
+	}
+}
+
+// TestOneChargePerOrderScales runs the assignment over many orders of few
+// amounts, so that a pairwise comparison of all charges with all orders
+// would show; the check is only that every row serves one order.
+func TestOneChargePerOrderScales(t *testing.T) {
+	base := parser.MustDate("2026-01-01")
+	var rows, disputes []string
+	rows = append(rows, base.AddDays(-5).String()+",LAWSON,1")
+	for i := range 3000 {
+		d := base.AddDays(i % 300)
+		amt := 1000 + 100*(i%7)
+		disputes = append(disputes, fmt.Sprintf("250-%07d-%07d,%s,%d,JPY", i, i, d, amt))
+		rows = append(rows, fmt.Sprintf("%s,AMAZON.CO.JP,%d", d.AddDays(i%5), amt))
+	}
+	rows = append(rows, base.AddDays(400).String()+",LAWSON,1")
+	rep := story{rows: rows, disputes: disputes}.run(t)
+	seen := map[int]string{}
+	charged := 0
+	for _, o := range rep.Orders {
+		for _, c := range append(append([]*parser.Transaction{}, o.Charges...), o.Candidates...) {
+			if prev, ok := seen[c.Line]; ok && len(o.Candidates) == 0 {
+				t.Fatalf("line %d serves %s and %s", c.Line, prev, o.Dispute.OrderID)
+			}
+			seen[c.Line] = o.Dispute.OrderID
+		}
+		if len(o.Charges) > 0 {
+			charged++
+		}
+	}
+	if charged+len(rep.Unknown) == 0 {
+		t.Fatal("nothing matched")
+	}
+}
