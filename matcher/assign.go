@@ -119,6 +119,7 @@ func assignNearest(demands []*demand, idx map[string][]*parser.Transaction, used
 	for _, bl := range blocks {
 		ties = settle(bl.b.demands, bl.charges, used, ties)
 	}
+	reach(demands, idx, used)
 	live := ties[:0]
 	for _, t := range ties {
 		if len(t.demands) > 0 {
@@ -126,6 +127,72 @@ func assignNearest(demands []*demand, idx map[string][]*parser.Transaction, used
 		}
 	}
 	return live
+}
+
+// reachSteps bounds the search of reach for one demand.
+const reachSteps = 64
+
+// reach serves the demands nearest first left without a charge where
+// another demand can move to a charge still free: a shipment on 9 March that
+// took a charge of 8 March, when it could as well have the one of 14 March,
+// leaves the charge of 8 March to a shipment of 3 March that has no other.
+// It follows the shortest such chain of moves, of a bounded length; demands
+// in ties and charges of ties or of other kinds of evidence stay as they are.
+func reach(demands []*demand, idx map[string][]*parser.Transaction, used map[*parser.Transaction]bool) {
+	owner := map[*parser.Transaction]*demand{}
+	for _, d := range demands {
+		if d.charge != nil {
+			owner[d.charge] = d
+		}
+	}
+	type step struct {
+		d    *demand
+		via  *parser.Transaction // the charge of d that the step before wants
+		prev int
+	}
+	for _, d0 := range demands {
+		if d0.charge != nil || d0.tie != nil {
+			continue
+		}
+		steps := []step{{d: d0, prev: -1}}
+		seen := map[*demand]bool{d0: true}
+	search:
+		for i := 0; i < len(steps) && len(steps) < reachSteps; i++ {
+			for _, c := range steps[i].d.fitting(idx) {
+				if !used[c] {
+					take := c
+					for cur := i; cur >= 0; cur = steps[cur].prev {
+						s := steps[cur]
+						s.d.charge, owner[take] = take, s.d
+						take = s.via
+					}
+					used[c] = true
+					break search
+				}
+				if o := owner[c]; o != nil && !seen[o] {
+					seen[o] = true
+					steps = append(steps, step{d: o, via: c, prev: i})
+				}
+			}
+		}
+	}
+}
+
+// fitting lists the charges demand d can take, nearest first.
+func (d *demand) fitting(idx map[string][]*parser.Transaction) []*parser.Transaction {
+	list := idx[d.amount.String()]
+	i, _ := slices.BinarySearchFunc(list, d.from, func(t *parser.Transaction, day parser.Date) int { return t.Date.Sub(day) })
+	var out []*parser.Transaction
+	for _, t := range list[i:] {
+		if t.Date.After(d.to) {
+			break
+		}
+		if d.o.fits(t) && d.o.amountMatches(t, d.amount) {
+			out = append(out, t)
+		}
+	}
+	slices.SortStableFunc(out, func(x, y *parser.Transaction) int { return rank(d.date, x.Date) - rank(d.date, y.Date) })
+	return out
 }
 
 // settle shares out charges of one amount and one posting day among the

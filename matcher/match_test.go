@@ -25,8 +25,8 @@ type story struct {
 	closed   []string          // orders that must be closed; all others must not be
 	reasons  map[string]string // a phrase each order's reason must contain
 	unknown  []string          // dates of the expected unknown charges
-	// shipments, from Amazon's order exports, of the first disputed order
-	shipments []parser.Shipment
+	// shipments, from Amazon's order exports, of the first and second disputed orders
+	shipments, shipments2 []parser.Shipment
 }
 
 // Order A is the gift card of most stories: ordered 2026-03-02 for 12,800 yen,
@@ -71,6 +71,9 @@ func (s story) runWith(t *testing.T, set func(*Options)) *Report {
 	}
 	if len(s.shipments) > 0 {
 		ds[0].Shipments = s.shipments
+	}
+	if len(s.shipments2) > 0 {
+		ds[1].Shipments = s.shipments2
 	}
 	var cs []parser.Confirmation
 	if len(s.confs) > 0 {

@@ -74,3 +74,51 @@ func TestOwnRefundIsNotADisputedOrdersCredit(t *testing.T) {
 		t.Errorf("without own orders, credited %s; want 1280", o.Credited)
 	}
 }
+
+// TestShipmentsAcrossOrders matches the shipments of several orders together:
+// nearer dates first whichever order is older, one charge to a shipment, and
+// equally near shipments of two orders make both ambiguous.
+func TestShipmentsAcrossOrders(t *testing.T) {
+	X := orderA + ",2026-03-01,12800,JPY"
+	Y := orderB + ",2026-03-02,11000,JPY"
+	xShips := []parser.Shipment{shipment("2026-03-09", "8000"), shipment("2026-03-12", "4800")}
+	yShips := []parser.Shipment{shipment("2026-03-06", "8000"), shipment("2026-03-04", "3000")}
+	tests := []struct {
+		name         string
+		rows         []string
+		yShips       []parser.Shipment
+		wantX, wantY string // verdict and charged
+	}{
+		{"the shipment nearer the charge takes it, though its order is the later one",
+			[]string{"2026-02-20,LAWSON,1", "2026-03-07,AMAZON.CO.JP,8000", "2026-03-13,AMAZON.CO.JP,4800", "2026-03-05,AMAZON.CO.JP,3000", "2026-04-20,LAWSON,1"},
+			yShips, "awaiting-refund 4800", "awaiting-refund 11000"},
+		{"a shipment moves to its other charge so that another order's shipment has one",
+			[]string{"2026-02-20,LAWSON,1", "2026-03-08,AMAZON.CO.JP,8000", "2026-03-14,AMAZON.CO.JP,8000", "2026-03-13,AMAZON.CO.JP,4800", "2026-03-05,AMAZON.CO.JP,3000", "2026-04-20,LAWSON,1"},
+			[]parser.Shipment{shipment("2026-03-03", "8000"), shipment("2026-03-04", "3000")}, "awaiting-refund 12800", "awaiting-refund 11000"},
+		{"two orders' shipments equally near one charge: both ambiguous",
+			[]string{"2026-02-20,LAWSON,1", "2026-03-10,AMAZON.CO.JP,8000", "2026-03-13,AMAZON.CO.JP,4800", "2026-03-05,AMAZON.CO.JP,3000", "2026-04-20,LAWSON,1"},
+			[]parser.Shipment{shipment("2026-03-09", "8000"), shipment("2026-03-04", "3000")}, "ambiguous 4800", "ambiguous 3000"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := story{rows: tt.rows, disputes: []string{X, Y}}
+			rep := s.withShipments2(t, xShips, tt.yShips)
+			for id, want := range map[string]string{orderA: tt.wantX, orderB: tt.wantY} {
+				o := orderByID(t, rep, id)
+				if got := string(o.Verdict) + " " + o.Charged.String(); got != want {
+					t.Errorf("%s: %s, want %s (%s)", id, got, want, o.ReasonText())
+				}
+			}
+			if len(rep.Unknown) != 0 {
+				t.Errorf("unknown charges %d, want none", len(rep.Unknown))
+			}
+		})
+	}
+}
+
+// withShipments2 runs a story whose first two disputed orders have the given shipments.
+func (s story) withShipments2(t *testing.T, first, second []parser.Shipment) *Report {
+	t.Helper()
+	s.shipments, s.shipments2 = first, second
+	return s.run(t)
+}
