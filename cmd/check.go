@@ -183,11 +183,9 @@ func loadInputs(opts *checkOptions) (*inputs, error) {
 	}
 	files, err := expand(stmtPaths, parser.Msgf("folder holds no statement file"))
 	keep(err)
-	for _, f := range files {
-		s, err := readFile(f, func(name string, data io.Reader) (*parser.Statement, error) {
-			return reg.Read(name, data, forced, parser.ReadOptions{SkipInvalid: opts.skipInvalid})
-		})
-		keep(err)
+	stmts, errs := readStatements(files, reg, forced, parser.ReadOptions{SkipInvalid: opts.skipInvalid})
+	for i, s := range stmts {
+		keep(errs[i])
 		if s != nil {
 			in.statements = append(in.statements, s)
 		}

@@ -52,12 +52,11 @@ func runDetect(paths []string, opts *detectOptions, e env) error {
 	if l, ok := parser.AsList(err); ok {
 		problems = append(problems, l...)
 	}
+	// detect only counts and dates transactions: none is kept in full.
+	read, errs := readStatements(files, reg, nil, parser.ReadOptions{SkipInvalid: opts.skipInvalid, Keep: keepNone})
 	var stmts []*parser.Statement
-	for _, f := range files {
-		s, err := readFile(f, func(name string, r io.Reader) (*parser.Statement, error) {
-			return reg.Read(name, r, nil, parser.ReadOptions{SkipInvalid: opts.skipInvalid})
-		})
-		if l, ok := parser.AsList(err); ok {
+	for i, s := range read {
+		if l, ok := parser.AsList(errs[i]); ok {
 			problems = append(problems, l...)
 			continue
 		}
@@ -96,7 +95,8 @@ func describeStatement(w io.Writer, s *parser.Statement, reg *parser.Registry) {
 	fmt.Fprintf(w, "  encoding      %s\n", s.Encoding)
 	fmt.Fprintf(w, "  dates         %s to %s\n", s.From, s.To)
 	fmt.Fprintf(w, "  rows read     %d\n", s.Rows)
-	fmt.Fprintf(w, "  transactions  %d (%s, %s)\n", len(s.Txns)+s.Folded, plural(countSign(s, 1), "charge"), plural(countSign(s, -1), "credit"))
+	charges, credits := s.ChargesAndCredits()
+	fmt.Fprintf(w, "  transactions  %d (%s, %s)\n", s.Transactions()+s.Folded, plural(charges, "charge"), plural(credits, "credit"))
 	fmt.Fprintf(w, "  skipped       %d%s\n", s.SkippedTotal(), skipReasons(s))
 	fmt.Fprintf(w, "  folded        %d\n", s.Folded)
 	for _, n := range s.Notes {
@@ -114,15 +114,7 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-func countSign(s *parser.Statement, sign int) int {
-	n := 0
-	for i := range s.Txns {
-		if s.Txns[i].Amount.Sign() == sign {
-			n++
-		}
-	}
-	return n
-}
+func keepNone(string) bool { return false }
 
 // skipReasons lists the reasons rows were skipped for, most frequent first.
 func skipReasons(s *parser.Statement) string {

@@ -162,7 +162,7 @@ func buildJSON(in *inputs, rep *matcher.Report, l *localizer) jsonReport {
 		}
 		out.Statements = append(out.Statements, jsonStatement{
 			File: s.File, Format: s.Format, Account: s.Account, Encoding: s.Encoding,
-			From: s.From.String(), To: s.To.String(), Rows: s.Rows, Transactions: len(s.Txns) + s.Folded,
+			From: s.From.String(), To: s.To.String(), Rows: s.Rows, Transactions: s.Transactions() + s.Folded,
 			Skipped: s.SkippedTotal(), SkippedBy: skipped, Folded: s.Folded, Notes: notes,
 		})
 		for _, e := range s.Invalid {

@@ -83,7 +83,7 @@ func buildView(in *inputs, rep *matcher.Report, l *localizer) *reportView {
 	}
 	for _, s := range in.statements {
 		v.Statements = append(v.Statements, statementView{
-			From: l.Date(s.From), To: l.Date(s.To), Rows: s.Rows, Txns: len(s.Txns) + s.Folded,
+			From: l.Date(s.From), To: l.Date(s.To), Rows: s.Rows, Txns: s.Transactions() + s.Folded,
 			Skipped: s.SkippedTotal(), Folded: s.Folded, Format: s.Format, File: s.File,
 			FileAndAccount: s.File + accountSuffix(s.Account),
 		})

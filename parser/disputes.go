@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/gocarina/gocsv"
@@ -194,13 +195,27 @@ func decodeRows(name string, r io.Reader, proto any, required []string, convert 
 	cr.Comment = '#' // templates explain their columns in comment lines
 	um, err := gocsv.NewUnmarshaller(cr, proto)
 	if errors.Is(err, io.EOF) {
-		return Errorf(name, 0, "file is empty; it needs a header line: %s", strings.Join(required, ","))
+		c.add(0, "file is empty; it needs a header line: %s", strings.Join(required, ","))
+		return c.err()
 	}
 	if err != nil {
-		return csvError(name, err)
+		c.addErr(CSVError(name, err))
+		return c.err()
 	}
+	headerLine, _ := cr.FieldPos(0) // comment lines may stand before the header
 	if err := um.RenormalizeHeaders(foldHeaders); err != nil {
-		return &Error{File: name, Line: 1, Err: err}
+		c.addErr(&Error{File: name, Line: headerLine, Err: err})
+		return c.err()
+	}
+	twice := false
+	for i, h := range um.Headers {
+		if j := slices.Index(um.Headers[:i], h); j >= 0 && h != "" {
+			c.add(headerLine, "column %s is in the header twice (cells %d and %d); keep one", h, j+1, i+1)
+			twice = true
+		}
+	}
+	if twice {
+		return c.err()
 	}
 	var missing []string
 	for _, col := range required {
@@ -209,21 +224,57 @@ func decodeRows(name string, r io.Reader, proto any, required []string, convert 
 		}
 	}
 	if len(missing) > 0 {
-		return Errorf(name, 1, "missing column %s; the header needs %s", strings.Join(missing, ", "), strings.Join(required, ","))
+		c.add(headerLine, "missing column %s; the header needs %s", strings.Join(missing, ", "), strings.Join(required, ","))
+		return c.err()
 	}
+	overfull := overfullRows(data, len(um.Headers))
 	for {
 		v, err := um.Read()
 		if err == io.EOF {
 			break
 		}
+		if isParseError(err) {
+			// The reader goes on at the next line: report the file's other problems too.
+			c.addErr(CSVError(name, err))
+			continue
+		}
 		if err != nil {
-			c.addErr(csvError(name, err))
+			c.addErr(CSVError(name, err))
 			break
 		}
 		line, _ := cr.FieldPos(0)
+		if n, ok := overfull[line]; ok {
+			// Most often an unquoted comma in an amount (12,800), which
+			// shifts the later cells: reading on would take the wrong amount.
+			c.add(line, "row has %d fields, but the header on line %d has %d (an unquoted comma in a field?)", n, headerLine, len(um.Headers))
+			continue
+		}
 		convert(c, v, line)
 	}
 	return c.err()
+}
+
+// overfullRows finds the rows of data with non-blank cells beyond the
+// header's width, which gocsv would drop without a word: it returns their
+// number of cells by the line they start on.
+func overfullRows(data []byte, width int) map[int]int {
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.FieldsPerRecord, cr.Comment, cr.ReuseRecord = -1, '#', true
+	out := map[int]int{}
+	for header := true; ; {
+		rec, err := cr.Read()
+		if err == io.EOF || (err != nil && !isParseError(err)) {
+			return out
+		}
+		if err != nil {
+			continue
+		}
+		if !header && len(rec) > width && !isBlank(rec[width:]) {
+			line, _ := cr.FieldPos(0)
+			out[line] = len(rec)
+		}
+		header = false
+	}
 }
 
 // commentedOrder is a comment line that starts with an order id, as in

@@ -47,25 +47,42 @@ func TestReadDisputesCP932(t *testing.T) {
 	}
 }
 
+// disputeErrorCases are disputes files refused, with the exact error; the
+// fuzz targets start from them too.
+var disputeErrorCases = []struct{ name, in, want string }{
+	{"empty", "", "d.csv: file is empty; it needs a header line: order_id,order_date,amount"},
+	{"missing columns", "order_id,amount\n250-1234567-1234567,5\n", "d.csv:1: missing column order_date; the header needs order_id,order_date,amount"},
+	{"bad id", "order_id,order_date,amount\n250-12345-1,2026-03-02,5\n", `d.csv:2: "250-12345-1" is not an Amazon order id like 250-1234567-1234567 or D01-1234567-1234567`},
+	{"empty id", "order_id,order_date,amount\n,2026-03-02,5\n", `d.csv:2: order_id is empty`},
+	{"duplicate", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,5\n250-1234567-1234567,2026-03-03,6\n", "d.csv:3: order 250-1234567-1234567 is listed twice (first on line 2)"},
+	{"bad date", "order_id,order_date,amount\n250-1234567-1234567,03/02/2026,5\n", `d.csv:2: order_date: "03/02/2026" is not a date like 2026-03-02 or 2026/03/02`},
+	{"impossible date", "order_id,order_date,amount\n250-1234567-1234567,2026-02-30,5\n", `d.csv:2: order_date: "2026-02-30" is not a day of the calendar`},
+	{"empty date", "order_id,order_date,amount\n250-1234567-1234567,,5\n", `d.csv:2: order_date is empty`},
+	{"bad amount", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,twelve\n", `d.csv:2: amount: "twelve" is not an amount`},
+	{"zero amount", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,0\n", `d.csv:2: amount 0 is not above zero; give the order total as on Amazon`},
+	{"empty amount", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,\n", `d.csv:2: amount is empty; give the order total as on Amazon`},
+	{"currency clash", "order_id,order_date,amount,currency\n250-1234567-1234567,2026-03-02,$5,JPY\n", `d.csv:2: currency JPY does not agree with the amount "$5"`},
+	{"bad quoting", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,\"5\n", `d.csv:2:35: a quoted field is not closed as expected; expected a closing " followed by the delimiter or the end of the line, and "" for a quote inside the field`},
+	{"all problems at once", "order_id,order_date,amount\nx,2026-03-02,5\n250-1234567-1234567,bad,5\n",
+		"d.csv:2: \"x\" is not an Amazon order id like 250-1234567-1234567 or D01-1234567-1234567\nd.csv:3: order_date: \"bad\" is not a date like 2026-03-02 or 2026/03/02"},
+	{"unquoted thousands separator", "order_id,order_date,amount,currency\n250-1234567-1234567,2026-03-02,12,800,JPY\n250-7654321-7654321,2026-03-03,500,JPY\n",
+		"d.csv:2: row has 5 fields, but the header on line 1 has 4 (an unquoted comma in a field?)"},
+	{"trailing empty cells are fine, other rows still read", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,5,,\n250-1234567-1234567,2026-03-02,5\n",
+		"d.csv:3: order 250-1234567-1234567 is listed twice (first on line 2)"},
+	{"missing column under comments", "# disputed orders\n# one a line\norder_id,amount\n250-1234567-1234567,5\n",
+		"d.csv:3: missing column order_date; the header needs order_id,order_date,amount"},
+	{"a column twice", "order_id,order_date,amount,Order_ID\n250-1234567-1234567,2026-03-02,5,250-7654321-7654321\n",
+		"d.csv:1: column order_id is in the header twice (cells 1 and 4); keep one"},
+	{"rows after bad quoting are read", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,5\"0\n250-7654321-7654321,2026-03-02,x\n",
+		"d.csv:2:33: a \" stands inside a field that does not start with one; expected the whole field in quotes, with the \" written twice (\"\")\n" +
+			"d.csv:3: amount: \"x\" is not an amount"},
+	{"commented order and a missing column", "order_id,amount\n#250-1234567-1234567,5\n",
+		"d.csv:2: line starts with # and would be skipped as a comment, but it holds order 250-1234567-1234567: remove the #\n" +
+			"d.csv:1: missing column order_date; the header needs order_id,order_date,amount"},
+}
+
 func TestReadDisputesErrors(t *testing.T) {
-	tests := []struct{ name, in, want string }{
-		{"empty", "", "d.csv: file is empty; it needs a header line: order_id,order_date,amount"},
-		{"missing columns", "order_id,amount\n250-1234567-1234567,5\n", "d.csv:1: missing column order_date; the header needs order_id,order_date,amount"},
-		{"bad id", "order_id,order_date,amount\n250-12345-1,2026-03-02,5\n", `d.csv:2: "250-12345-1" is not an Amazon order id like 250-1234567-1234567 or D01-1234567-1234567`},
-		{"empty id", "order_id,order_date,amount\n,2026-03-02,5\n", `d.csv:2: order_id is empty`},
-		{"duplicate", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,5\n250-1234567-1234567,2026-03-03,6\n", "d.csv:3: order 250-1234567-1234567 is listed twice (first on line 2)"},
-		{"bad date", "order_id,order_date,amount\n250-1234567-1234567,03/02/2026,5\n", `d.csv:2: order_date: "03/02/2026" is not a date like 2026-03-02 or 2026/03/02`},
-		{"impossible date", "order_id,order_date,amount\n250-1234567-1234567,2026-02-30,5\n", `d.csv:2: order_date: "2026-02-30" is not a day of the calendar`},
-		{"empty date", "order_id,order_date,amount\n250-1234567-1234567,,5\n", `d.csv:2: order_date is empty`},
-		{"bad amount", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,twelve\n", `d.csv:2: amount: "twelve" is not an amount`},
-		{"zero amount", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,0\n", `d.csv:2: amount 0 is not above zero; give the order total as on Amazon`},
-		{"empty amount", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,\n", `d.csv:2: amount is empty; give the order total as on Amazon`},
-		{"currency clash", "order_id,order_date,amount,currency\n250-1234567-1234567,2026-03-02,$5,JPY\n", `d.csv:2: currency JPY does not agree with the amount "$5"`},
-		{"bad quoting", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,\"5\n", `d.csv:2:35: extraneous or missing " in quoted-field (check the quoting of this row)`},
-		{"all problems at once", "order_id,order_date,amount\nx,2026-03-02,5\n250-1234567-1234567,bad,5\n",
-			"d.csv:2: \"x\" is not an Amazon order id like 250-1234567-1234567 or D01-1234567-1234567\nd.csv:3: order_date: \"bad\" is not a date like 2026-03-02 or 2026/03/02"},
-	}
-	for _, tt := range tests {
+	for _, tt := range disputeErrorCases {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ReadDisputes("d.csv", strings.NewReader(tt.in))
 			if err == nil || err.Error() != tt.want {
@@ -97,14 +114,22 @@ func TestReadConfirmations(t *testing.T) {
 	}
 }
 
+// confirmationErrorCases are confirmations files refused, with the exact
+// error; the fuzz targets start from them too.
+var confirmationErrorCases = []struct{ name, in, want string }{
+	{"missing kind column", "order_id,confirmed_on\n250-1234567-1234567,2026-03-10\n", "c.csv:1: missing column kind; the header needs order_id,confirmed_on,kind"},
+	{"unknown kind", "order_id,confirmed_on,kind\n250-1234567-1234567,2026-03-10,refunded\n", `c.csv:2: kind "refunded" is not refund or cancel`},
+	{"bad date", "order_id,confirmed_on,kind\n250-1234567-1234567,10 March,refund\n", `c.csv:2: confirmed_on: "10 March" is not a date like 2026-03-02 or 2026/03/02`},
+	{"bad amount", "order_id,confirmed_on,kind,amount\n250-1234567-1234567,2026-03-10,refund,all\n", `c.csv:2: amount: "all" is not an amount`},
+	{"every problem of a row", "order_id,confirmed_on,kind\n250-123,March,refunded\n",
+		`c.csv:2: "250-123" is not an Amazon order id like 250-1234567-1234567 or D01-1234567-1234567` + "\n" +
+			`c.csv:2: confirmed_on: "March" is not a date like 2026-03-02 or 2026/03/02` + "\n" +
+			`c.csv:2: kind "refunded" is not refund or cancel`},
+	{"empty", "", "c.csv: file is empty; it needs a header line: order_id,confirmed_on,kind"},
+}
+
 func TestReadConfirmationsErrors(t *testing.T) {
-	tests := []struct{ name, in, want string }{
-		{"missing kind column", "order_id,confirmed_on\n250-1234567-1234567,2026-03-10\n", "c.csv:1: missing column kind; the header needs order_id,confirmed_on,kind"},
-		{"unknown kind", "order_id,confirmed_on,kind\n250-1234567-1234567,2026-03-10,refunded\n", `c.csv:2: kind "refunded" is not refund or cancel`},
-		{"bad date", "order_id,confirmed_on,kind\n250-1234567-1234567,10 March,refund\n", `c.csv:2: confirmed_on: "10 March" is not a date like 2026-03-02 or 2026/03/02`},
-		{"bad amount", "order_id,confirmed_on,kind,amount\n250-1234567-1234567,2026-03-10,refund,all\n", `c.csv:2: amount: "all" is not an amount`},
-	}
-	for _, tt := range tests {
+	for _, tt := range confirmationErrorCases {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ReadConfirmations("c.csv", strings.NewReader(tt.in))
 			if err == nil || err.Error() != tt.want {

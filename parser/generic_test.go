@@ -157,30 +157,45 @@ func TestGenericStatements(t *testing.T) {
 	}
 }
 
+// genericErrorCases are statements the generic reader refuses, with the
+// exact error; the fuzz targets start from them too.
+const genericHead = "Date,Description,Amount\n"
+
+var genericErrorCases = []struct {
+	name, in, want string
+}{
+	{"empty file", "", "s.csv: file is empty"},
+	{"only blank lines", "\n\n  \n", "s.csv: file is empty"},
+	{"no header", "hello,world\n1,2\n", "s.csv: not a statement refundwatch can read: no known format matches, and no header naming a date, a description and an amount (or debit and credit) in its first 30 rows"},
+	{"header only", genericHead, "s.csv:1: no transaction follows the header"},
+	{"bad amount", genericHead + "2026-03-01,AMAZON.CO.JP,12O0\n", `s.csv:2: amount: "12O0" is not an amount`},
+	{"missing amount", genericHead + "2026-03-01,AMAZON.CO.JP,\n", `s.csv:2: row has no amount`},
+	{"missing amount, month/day/year date", "Date,Description,Debit\n02/27/2026,X,\n", `s.csv:2: row has no amount`},
+	{"missing amount before a dated row", "Date,Description,Debit\n02/27/2026,X,\n03/01/2026,Y,5\n", `s.csv:2: row has no amount`},
+	{"bad date", genericHead + "2026-03-01,A,1\n2026-02-30,AMAZON.CO.JP,5\n", `s.csv:3: "2026-02-30" is not a day of the calendar`},
+	{"not a date", genericHead + "soon,AMAZON.CO.JP,5\n", `s.csv:2: "soon" is not a date (expected 2026-03-02, 2026/03/02 or 03/02/2026)`},
+	{"ragged row", genericHead + "2026-03-01,AMAZON.CO.JP\n", "s.csv:2: row has 2 fields, but the header on line 1 needs 3"},
+	{"unquoted comma", genericHead + "2026-03-01,GITHUB, INC.,5\n", "s.csv:2: row has 4 fields, but the header on line 1 has 3 (an unquoted comma in a field?)"},
+	{"amount without date", genericHead + ",AMAZON.CO.JP,5000\n2026-03-01,A,1\n", "s.csv:2: row has an amount but no date"},
+	{"bad quoting", genericHead + "2026-03-01,\"AMAZON\"X,5\n", `s.csv:2:19: a quoted field is not closed as expected; expected a closing " followed by the delimiter or the end of the line, and "" for a quote inside the field`},
+	{"quote never closed", genericHead + "2026-03-01,\"AMAZON.CO.JP,1200\n2026-03-02,LAWSON,300\n",
+		`s.csv:2: a quoted field of the row starting here is not closed as expected (read on to line 3, column 23); expected a closing " followed by the delimiter or the end of the line, and "" for a quote inside the field`},
+	{"bare quote", genericHead + "2026-03-01,12\" DISPLAY,5\n", `s.csv:2:14: a " stands inside a field that does not start with one; expected the whole field in quotes, with the " written twice ("")`},
+	{"every quoting problem", genericHead + "2026-03-01,12\" DISPLAY,5\n2026-03-02,LAWSON,x\n2026-03-03,\"A\"B,5\n",
+		"s.csv:2:14: a \" stands inside a field that does not start with one; expected the whole field in quotes, with the \" written twice (\"\")\n" +
+			"s.csv:3: amount: \"x\" is not an amount\n" +
+			"s.csv:4:14: a quoted field is not closed as expected; expected a closing \" followed by the delimiter or the end of the line, and \"\" for a quote inside the field"},
+	{"row too long", genericHead + "2026-03-01,LAWSON,1\n2026-03-02," + strings.Repeat("A", 2<<20) + ",5\n",
+		"s.csv:3: row is longer than 1 MiB; statement rows are a few hundred characters: the file is damaged, or a quote opened on this row is never closed"},
+	{"quote left open over many lines", genericHead + "2026-03-01,LAWSON,1\n\"2026-03-02," + strings.Repeat("AMAZON\n", 200000) + ",5\n",
+		"s.csv:3: row is longer than 1 MiB; statement rows are a few hundred characters: the file is damaged, or a quote opened on this row is never closed"},
+	{"ambiguous day order", genericHead + "03/04/2026,AMAZON.COM,5\n05/06/2026,AMAZON.COM,6\n", `s.csv:2: "03/04/2026" could be day/month/year or month/day/year, and no date in the file has a day above 12 to tell which`},
+	{"contradicting day order", genericHead + "13/04/2026,AMAZON.COM,5\n04/14/2026,AMAZON.COM,6\n", `s.csv:3: "04/14/2026" contradicts the day order of line 2 (day/month/year)`},
+	{"several problems", genericHead + "2026-03-01,A,x\n2026-03-02,B,y\n", "s.csv:2: amount: \"x\" is not an amount\ns.csv:3: amount: \"y\" is not an amount"},
+}
+
 func TestGenericErrors(t *testing.T) {
-	const head = "Date,Description,Amount\n"
-	tests := []struct {
-		name, in, want string
-	}{
-		{"empty file", "", "s.csv: file is empty"},
-		{"only blank lines", "\n\n  \n", "s.csv: file is empty"},
-		{"no header", "hello,world\n1,2\n", "s.csv: not a statement refundwatch can read: no known format matches, and no header naming a date, a description and an amount (or debit and credit) in its first 30 rows"},
-		{"header only", head, "s.csv:1: no transaction follows the header"},
-		{"bad amount", head + "2026-03-01,AMAZON.CO.JP,12O0\n", `s.csv:2: amount: "12O0" is not an amount`},
-		{"missing amount", head + "2026-03-01,AMAZON.CO.JP,\n", `s.csv:2: row has no amount`},
-		{"missing amount, month/day/year date", "Date,Description,Debit\n02/27/2026,X,\n", `s.csv:2: row has no amount`},
-		{"missing amount before a dated row", "Date,Description,Debit\n02/27/2026,X,\n03/01/2026,Y,5\n", `s.csv:2: row has no amount`},
-		{"bad date", head + "2026-03-01,A,1\n2026-02-30,AMAZON.CO.JP,5\n", `s.csv:3: "2026-02-30" is not a day of the calendar`},
-		{"not a date", head + "soon,AMAZON.CO.JP,5\n", `s.csv:2: "soon" is not a date (expected 2026-03-02, 2026/03/02 or 03/02/2026)`},
-		{"ragged row", head + "2026-03-01,AMAZON.CO.JP\n", "s.csv:2: row has 2 fields, but the header on line 1 needs 3"},
-		{"unquoted comma", head + "2026-03-01,GITHUB, INC.,5\n", "s.csv:2: row has 4 fields, but the header on line 1 has 3 (an unquoted comma in a field?)"},
-		{"amount without date", head + ",AMAZON.CO.JP,5000\n2026-03-01,A,1\n", "s.csv:2: row has an amount but no date"},
-		{"bad quoting", head + "2026-03-01,\"AMAZON\"X,5\n", `s.csv:2:19: extraneous or missing " in quoted-field (check the quoting of this row)`},
-		{"ambiguous day order", head + "03/04/2026,AMAZON.COM,5\n05/06/2026,AMAZON.COM,6\n", `s.csv:2: "03/04/2026" could be day/month/year or month/day/year, and no date in the file has a day above 12 to tell which`},
-		{"contradicting day order", head + "13/04/2026,AMAZON.COM,5\n04/14/2026,AMAZON.COM,6\n", `s.csv:3: "04/14/2026" contradicts the day order of line 2 (day/month/year)`},
-		{"several problems", head + "2026-03-01,A,x\n2026-03-02,B,y\n", "s.csv:2: amount: \"x\" is not an amount\ns.csv:3: amount: \"y\" is not an amount"},
-	}
-	for _, tt := range tests {
+	for _, tt := range genericErrorCases {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ReadStatement("s.csv", strings.NewReader(tt.in), ReadOptions{})
 			if err == nil || err.Error() != tt.want {

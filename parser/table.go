@@ -321,18 +321,35 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 	if spec.Headerless {
 		t.layout = spec.fixedLayout()
 	}
-	r := csv.NewReader(text)
+	lim := &rowLimit{r: text}
+	r := csv.NewReader(lim)
 	r.Comma, r.FieldsPerRecord, r.ReuseRecord, r.LazyQuotes = spec.delimiter(), -1, true, spec.LazyQuotes
+	line := 0
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
 			break
 		}
-		if err != nil {
-			t.errs.addErr(csvError(name, err))
+		lim.rowDone(r.InputOffset())
+		if isParseError(err) {
+			// The reader goes on at the next line: report the file's other problems too.
+			t.errs.addErr(CSVError(name, err))
+			continue
+		}
+		if errors.Is(err, errRowTooLong) {
+			if len(rec) > 0 {
+				line, _ = r.FieldPos(0)
+			} else {
+				line++ // a quoted first field ran over: the row after the last one read
+			}
+			t.errs.add(line, "row is longer than %s; statement rows are a few hundred characters: the file is damaged, or a quote opened on this row is never closed", maxRowText)
 			break
 		}
-		line, _ := r.FieldPos(0)
+		if err != nil {
+			t.errs.addErr(CSVError(name, err))
+			break
+		}
+		line, _ = r.FieldPos(0)
 		t.st.Rows++
 		if t.st.Rows <= spec.Skip {
 			t.st.skip(SkipPreamble)
@@ -345,15 +362,6 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 		return nil, err
 	}
 	return t.st, nil
-}
-
-// csvError turns an encoding/csv error into an *Error at its line and column.
-func csvError(name string, err error) *Error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return &Error{File: name, Line: pe.Line, Column: pe.Column, Err: Msgf("%v (check the quoting of this row)", pe.Err)}
-	}
-	return &Error{File: name, Err: err}
 }
 
 func (t *tableReader) row(rec []string, line int) {
