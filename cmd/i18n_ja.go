@@ -39,6 +39,13 @@ var jaText = map[string]string{
 	"missing column %s; the header needs %s":                         "列 %[1]s がありません。見出し行には %[2]s が必要です",
 	"line starts with # and would be skipped as a comment, but it holds order %s: remove the #": "行頭の # のためメモとして読み飛ばされますが、注文 %[1]s が書かれています。# を消してください",
 
+	// parser: quoting, the length of rows and header cells, in every CSV reader.
+	"column %s is in the header twice (cells %d and %d); keep one":                                                                                                                                                  "列 %[1]s が見出し行に2回あります（%[2]s番目と%[3]s番目）。どちらか1つにしてください",
+	`a " stands inside a field that does not start with one; expected the whole field in quotes, with the " written twice ("")`:                                                                                     `引用符 " で始まらない項目の中に " があります。項目全体を " で囲み、中の " は "" と2つ重ねて書いてください`,
+	`a quoted field of the row starting here is not closed as expected (read on to line %d, column %d); expected a closing " followed by the delimiter or the end of the line, and "" for a quote inside the field`: `この行から始まる行の、引用符 " で囲まれた項目が正しく閉じられていません（%[1]s行目の%[2]sバイト目まで読みました）。閉じる " の直後には区切り文字か行末が、項目の中の " には "" が必要です`,
+	`a quoted field is not closed as expected; expected a closing " followed by the delimiter or the end of the line, and "" for a quote inside the field`:                                                          `引用符 " で囲まれた項目が正しく閉じられていません。閉じる " の直後には区切り文字か行末が、項目の中の " には "" が必要です`,
+	"row is longer than %s; statement rows are a few hundred characters: the file is damaged, or a quote opened on this row is never closed":                                                                        "この行は%[1]sを超えています。明細の行は数百文字ほどです。ファイルが壊れているか、この行で開いた引用符 \" が閉じられていません",
+
 	// parser: statements.
 	"file is empty": "ファイルが空です",
 	"not a statement refundwatch can read: no header naming a date, a description and an amount (or debit and credit) in its first %d rows": "refundwatch が読める明細ではありません。最初の%[1]s行に、日付・内容・金額（または出金と入金）の列名を並べた見出し行がありません",
