@@ -36,10 +36,11 @@ func readMail(f *File, data []byte) error {
 		return parser.Errorf(f.Name, 0, "cannot read the mail: %v", err)
 	}
 	f.Rows = 1
+	p := &problems{file: f.Name}
 	subject := strings.TrimSpace(env.GetHeader("Subject"))
 	sent, err := mail.ParseDate(env.GetHeader("Date"))
 	if err != nil {
-		return parser.Errorf(f.Name, 0, "Date header %q is not a mail date", env.GetHeader("Date"))
+		p.add(0, "Date header %q is not a mail date", env.GetHeader("Date"))
 	}
 	from := env.GetHeader("From")
 	if addrs, err := env.AddressList("From"); err == nil && len(addrs) > 0 {
@@ -48,7 +49,10 @@ func readMail(f *File, data []byte) error {
 	text := norm.NFKC.String(subject + "\n" + env.Text + "\n" + env.HTML)
 	ids := orderIDs(text)
 	if len(ids) == 0 {
-		return parser.Errorf(f.Name, 0, "the mail %q names no Amazon order id", subject)
+		p.add(0, "the mail %q names no Amazon order id", subject)
+	}
+	if err := p.err(); err != nil {
+		return err
 	}
 	loc, ok := Zone(from, "")
 	if !ok {

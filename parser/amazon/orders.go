@@ -83,34 +83,37 @@ func readRetailOrders(f *File, r io.Reader) error {
 	book := &orderBook{file: f.Name}
 	shipIndex := map[string]int{} // order id + shipment key → index in Shipments
 	rows, err := readRecords(f.Name, r, p, func(rec record) {
+		// Every problem of the row is reported, not only the first.
+		before := p.count()
 		id, err := parser.ParseOrderID(rec.get("Order ID"))
 		if err != nil {
 			p.add(rec.line, "Order ID: %v", err)
-			return
 		}
 		currency := strings.ToUpper(rec.get("Currency"))
 		loc := zoneOrUTC(rec.get("Website"), currency)
 		date, err := localDate(rec.get("Order Date"), loc)
 		if err != nil {
 			p.add(rec.line, "Order Date: %v", err)
-			return
 		}
 		cell := rec.get(retailColumns.total...)
 		if notGiven(cell) {
-			f.skip(skipNoAmount)
+			if p.count() == before {
+				f.skip(skipNoAmount)
+			}
 			return
 		}
 		owed, err := amount(cell)
 		if err != nil {
 			p.add(rec.line, "%s: %v", rec.which(retailColumns.total...), err)
-			return
 		}
 		var ship parser.Date
 		if shipCell := rec.get("Ship Date"); !notGiven(shipCell) {
 			if ship, err = localDate(shipCell, loc); err != nil {
 				p.add(rec.line, "Ship Date: %v", err)
-				return
 			}
+		}
+		if p.count() > before {
+			return
 		}
 		o := book.get(id, rec.line)
 		if o.Currency != "" && currency != "" && o.Currency != currency {
@@ -144,10 +147,10 @@ func readDigitalItems(f *File, r io.Reader) error {
 	p := &problems{file: f.Name}
 	book := &orderBook{file: f.Name}
 	rows, err := readRecords(f.Name, r, p, func(rec record) {
+		before := p.count()
 		id, err := parser.ParseOrderID(rec.get("OrderId"))
 		if err != nil {
 			p.add(rec.line, "OrderId: %v", err)
-			return
 		}
 		currency := strings.ToUpper(rec.get("OurPriceCurrencyCode"))
 		if notGiven(currency) {
@@ -157,24 +160,26 @@ func readDigitalItems(f *File, r io.Reader) error {
 		date, err := localDate(rec.get("OrderDate"), loc)
 		if err != nil {
 			p.add(rec.line, "OrderDate: %v", err)
-			return
 		}
 		if notGiven(rec.get("OurPrice")) {
-			f.skip(skipNoAmount)
+			if p.count() == before {
+				f.skip(skipNoAmount)
+			}
 			return
 		}
 		price, err := amount(rec.get("OurPrice"))
 		if err != nil {
 			p.add(rec.line, "OurPrice: %v", err)
-			return
 		}
 		if tax := rec.get("OurPriceTax"); !notGiven(tax) {
 			t, err := amount(tax)
 			if err != nil {
 				p.add(rec.line, "OurPriceTax: %v", err)
-				return
 			}
 			price = price.Add(t)
+		}
+		if p.count() > before {
+			return
 		}
 		o := book.get(id, rec.line)
 		o.Date, o.Currency, o.Digital = date, currency, true
@@ -200,11 +205,12 @@ func readOrderFilter(f *File, r io.Reader) error {
 		id, err := parser.ParseOrderID(rec.get("注文番号"))
 		if err != nil {
 			p.add(rec.line, "注文番号: %v", err)
-			return
 		}
-		date, err := parser.ParseDate(rec.get("注文日"))
-		if err != nil {
-			p.add(rec.line, "注文日: %v", err)
+		date, dateErr := parser.ParseDate(rec.get("注文日"))
+		if dateErr != nil {
+			p.add(rec.line, "注文日: %v", dateErr)
+		}
+		if err != nil || dateErr != nil {
 			return
 		}
 		o := book.get(id, rec.line)

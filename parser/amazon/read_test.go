@@ -201,34 +201,57 @@ func TestDetect(t *testing.T) {
 	}
 }
 
+// The headers of two order-history exports, for inline cases.
+const (
+	legacyHeader = `"Website","Order ID","Order Date","Currency","Total Owed","Shipment Item Subtotal","Ship Date"` + "\n"
+	filterHeader = `"注文日","注文番号","商品名","注文合計","請求額","クレカ請求日","クレカ請求額","クレカ種類"` + "\n"
+)
+
+// readErrorCases are files Read refuses, with the exact error; the fuzz
+// targets start from them too.
+var readErrorCases = []struct{ name, in, want string }{
+	{"unrecognised", "Date,Description,Amount\n2026-03-02,AMAZON,5\n", "f: not an Amazon order-history or refund export, an Amazon mail (.eml), or a confirmations CSV"},
+	{"bad order id", legacyHeader + `"Amazon.com","113-552","2026-03-03T05:10:00Z","USD","10.79","19.98","Not Available"` + "\n",
+		`f:2: Order ID: "113-552" is not an Amazon order id like 250-1234567-1234567 or D01-1234567-1234567`},
+	{"bad order date", legacyHeader + `"Amazon.com","113-5520917-3384120","yesterday","USD","10.79","19.98","Not Available"` + "\n",
+		`f:2: Order Date: "yesterday" is not a date or time like 2026-03-02T14:30:00Z`},
+	{"bad amount", legacyHeader + `"Amazon.com","113-5520917-3384120","2026-03-03T05:10:00Z","USD","ten","19.98","Not Available"` + "\n",
+		`f:2: Total Owed: "ten" is not an amount`},
+	{"two currencies", legacyHeader +
+		`"Amazon.com","113-5520917-3384120","2026-03-03T05:10:00Z","USD","10.79","19.98","Not Available"` + "\n" +
+		`"Amazon.com","113-5520917-3384120","2026-03-03T05:10:00Z","EUR","10.79","19.98","Not Available"` + "\n",
+		`f:3: order 113-5520917-3384120 is in EUR here and in USD on line 2`},
+	{"filter order without total", filterHeader + `"2026/4/2","249-7810342-9902156","（クレジットカードへの請求）","","","2026/4/3",3000,"Visa"` + "\n",
+		"f:2: order 249-7810342-9902156 has no （注文全体） row giving its total"},
+	{"filter bad charge date", filterHeader + `"2026/4/2","249-7810342-9902156","（クレジットカードへの請求）","","","4月3日",3000,"Visa"` + "\n",
+		`f:2: クレカ請求日: "4月3日" is not a date like 2026-03-02 or 2026/03/02` + "\nf:2: order 249-7810342-9902156 has no （注文全体） row giving its total"},
+	{"refund bad date", "Order ID,Refund Date,Refund Amount,Currency,Reversal Status,Website\n503-7720194-5581630,12.03.2026,200,JPY,Completed,Amazon.co.jp\n",
+		`f:2: Refund Date: "12.03.2026" is not a date or time like 2026-03-02T14:30:00Z`},
+	{"mail without order id", "Date: Thu, 05 Mar 2026 16:30:00 +0000\r\nFrom: order-update@amazon.co.jp\r\nSubject: Hello\r\n\r\nThanks for shopping.\r\n",
+		`f: the mail "Hello" names no Amazon order id`},
+	{"mail with a bad date", "Date: someday\r\nFrom: order-update@amazon.co.jp\r\nSubject: Hello\r\n\r\n#249-1056673-9038214\r\n",
+		`f: Date header "someday" is not a mail date`},
+	{"confirmations.csv", "order_id,confirmed_on,kind\n249-1056673-9038214,2026-03-06,maybe\n", `f:2: kind "maybe" is not refund or cancel`},
+	{"every problem of a row", legacyHeader + `"Amazon.com","113-552","yesterday","USD","ten","19.98","soon"` + "\n",
+		`f:2: Order ID: "113-552" is not an Amazon order id like 250-1234567-1234567 or D01-1234567-1234567` + "\n" +
+			`f:2: Order Date: "yesterday" is not a date or time like 2026-03-02T14:30:00Z` + "\n" +
+			`f:2: Total Owed: "ten" is not an amount` + "\n" +
+			`f:2: Ship Date: "soon" is not a date or time like 2026-03-02T14:30:00Z`},
+	{"rows after bad quoting are read", legacyHeader +
+		`"Amazon.com","113-5520917-3384120","2026-03-03T05:10:00Z","USD","10"79","19.98","Not Available"` + "\n" +
+		`"Amazon.com","113-5520917-3384121","2026-03-03T05:10:00Z","USD","ten","19.98","Not Available"` + "\n",
+		`f:2:68: a quoted field is not closed as expected; expected a closing " followed by the delimiter or the end of the line, and "" for a quote inside the field` + "\n" +
+			`f:3: Total Owed: "ten" is not an amount`},
+	{"refund row with every field wrong", "Order ID,Refund Date,Refund Amount,Currency,Reversal Status,Website\n503-77,12.03.2026,lots,JPY,Completed,Amazon.co.jp\n",
+		`f:2: Order ID: "503-77" is not an Amazon order id like 250-1234567-1234567 or D01-1234567-1234567` + "\n" +
+			`f:2: Refund Date: "12.03.2026" is not a date or time like 2026-03-02T14:30:00Z` + "\n" +
+			`f:2: Refund Amount: "lots" is not an amount`},
+	{"mail with a bad date and no order id", "Date: someday\r\nFrom: order-update@amazon.co.jp\r\nSubject: Hello\r\n\r\nThanks.\r\n",
+		`f: Date header "someday" is not a mail date` + "\n" + `f: the mail "Hello" names no Amazon order id`},
+}
+
 func TestReadErrors(t *testing.T) {
-	legacy := `"Website","Order ID","Order Date","Currency","Total Owed","Shipment Item Subtotal","Ship Date"` + "\n"
-	filter := `"注文日","注文番号","商品名","注文合計","請求額","クレカ請求日","クレカ請求額","クレカ種類"` + "\n"
-	tests := []struct{ name, in, want string }{
-		{"unrecognised", "Date,Description,Amount\n2026-03-02,AMAZON,5\n", "f: not an Amazon order-history or refund export, an Amazon mail (.eml), or a confirmations CSV"},
-		{"bad order id", legacy + `"Amazon.com","113-552","2026-03-03T05:10:00Z","USD","10.79","19.98","Not Available"` + "\n",
-			`f:2: Order ID: "113-552" is not an Amazon order id like 250-1234567-1234567 or D01-1234567-1234567`},
-		{"bad order date", legacy + `"Amazon.com","113-5520917-3384120","yesterday","USD","10.79","19.98","Not Available"` + "\n",
-			`f:2: Order Date: "yesterday" is not a date or time like 2026-03-02T14:30:00Z`},
-		{"bad amount", legacy + `"Amazon.com","113-5520917-3384120","2026-03-03T05:10:00Z","USD","ten","19.98","Not Available"` + "\n",
-			`f:2: Total Owed: "ten" is not an amount`},
-		{"two currencies", legacy +
-			`"Amazon.com","113-5520917-3384120","2026-03-03T05:10:00Z","USD","10.79","19.98","Not Available"` + "\n" +
-			`"Amazon.com","113-5520917-3384120","2026-03-03T05:10:00Z","EUR","10.79","19.98","Not Available"` + "\n",
-			`f:3: order 113-5520917-3384120 is in EUR here and in USD on line 2`},
-		{"filter order without total", filter + `"2026/4/2","249-7810342-9902156","（クレジットカードへの請求）","","","2026/4/3",3000,"Visa"` + "\n",
-			"f:2: order 249-7810342-9902156 has no （注文全体） row giving its total"},
-		{"filter bad charge date", filter + `"2026/4/2","249-7810342-9902156","（クレジットカードへの請求）","","","4月3日",3000,"Visa"` + "\n",
-			`f:2: クレカ請求日: "4月3日" is not a date like 2026-03-02 or 2026/03/02` + "\nf:2: order 249-7810342-9902156 has no （注文全体） row giving its total"},
-		{"refund bad date", "Order ID,Refund Date,Refund Amount,Currency,Reversal Status,Website\n503-7720194-5581630,12.03.2026,200,JPY,Completed,Amazon.co.jp\n",
-			`f:2: Refund Date: "12.03.2026" is not a date or time like 2026-03-02T14:30:00Z`},
-		{"mail without order id", "Date: Thu, 05 Mar 2026 16:30:00 +0000\r\nFrom: order-update@amazon.co.jp\r\nSubject: Hello\r\n\r\nThanks for shopping.\r\n",
-			`f: the mail "Hello" names no Amazon order id`},
-		{"mail with a bad date", "Date: someday\r\nFrom: order-update@amazon.co.jp\r\nSubject: Hello\r\n\r\n#249-1056673-9038214\r\n",
-			`f: Date header "someday" is not a mail date`},
-		{"confirmations.csv", "order_id,confirmed_on,kind\n249-1056673-9038214,2026-03-06,maybe\n", `f:2: kind "maybe" is not refund or cancel`},
-	}
-	for _, tt := range tests {
+	for _, tt := range readErrorCases {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Read("f", strings.NewReader(tt.in))
 			if err == nil {

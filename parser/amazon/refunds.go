@@ -49,23 +49,24 @@ func readRefunds(f *File, r io.Reader, cols refundColumns, export string) error 
 			f.skip(skipNoRefundDate)
 			return
 		}
+		before := p.count()
 		id, err := parser.ParseOrderID(rec.get(cols.id))
 		if err != nil {
 			p.add(rec.line, "%s: %v", cols.id, err)
-			return
 		}
 		currency := strings.ToUpper(rec.get(cols.currency))
 		day, err := localDate(rec.get(cols.date), zoneOrUTC(rec.get(cols.site), currency))
 		if err != nil {
 			p.add(rec.line, "%s: %v", cols.date, err)
-			return
 		}
 		var refunded decimal.Decimal
 		if cell := rec.get(cols.amount); !notGiven(cell) {
 			if refunded, err = amount(cell); err != nil {
 				p.add(rec.line, "%s: %v", cols.amount, err)
-				return
 			}
+		}
+		if p.count() > before {
+			return
 		}
 		f.Confirmations = append(f.Confirmations, parser.Confirmation{
 			OrderID: id, ConfirmedOn: day, Kind: parser.KindRefund, Amount: refunded.Abs(),

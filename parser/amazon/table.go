@@ -21,12 +21,19 @@ type problems struct {
 }
 
 func (p *problems) add(line int, format string, args ...any) {
+	p.addErr(parser.Errorf(p.file, line, format, args...))
+}
+
+func (p *problems) addErr(e *parser.Error) {
 	if len(p.list) >= maxProblems {
 		p.dropped++
 		return
 	}
-	p.list = append(p.list, parser.Errorf(p.file, line, format, args...))
+	p.list = append(p.list, e)
 }
+
+// count is how many problems were found so far.
+func (p *problems) count() int { return len(p.list) + p.dropped }
 
 func (p *problems) err() error {
 	if len(p.list) == 0 {
@@ -91,6 +98,12 @@ func readRecords(name string, r io.Reader, p *problems, each func(record)) (int,
 		if err == io.EOF {
 			return rows, nil
 		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			// The reader goes on at the next line: report the file's other problems too.
+			p.addErr(parser.CSVError(name, err))
+			continue
+		}
 		if err != nil {
 			return rows, csvProblem(name, err)
 		}
@@ -104,14 +117,10 @@ func readRecords(name string, r io.Reader, p *problems, each func(record)) (int,
 }
 
 func csvProblem(name string, err error) *parser.Error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return &parser.Error{File: name, Line: pe.Line, Column: pe.Column, Err: pe.Err}
-	}
 	if errors.Is(err, io.EOF) {
 		return parser.Errorf(name, 0, "file is empty")
 	}
-	return &parser.Error{File: name, Err: err}
+	return parser.CSVError(name, err)
 }
 
 func blank(cells []string) bool {
