@@ -3,8 +3,6 @@ module github.com/refundwatch/refundwatch
 go 1.26.0
 
 require (
-	github.com/aclindsa/ofxgo v0.1.3
-	github.com/aclindsa/xml v0.0.0-20201125035057-bbd5c9ec99ac
 	github.com/gocarina/gocsv v0.0.0-20240520201108-78e41c74b4b1
 	github.com/jhillyerd/enmime/v2 v2.3.0
 	github.com/mattn/go-runewidth v0.0.31

@@ -18,7 +18,9 @@
 //     well, those orders are ambiguous.
 //   - Credits are Amazon credits posted on or after the order's first charge;
 //     credits equal to a charge (or to A) are assigned first, then smaller
-//     ones count towards a partial refund when only one order can take them.
+//     ones count towards a partial refund when only one order can take them,
+//     and a credit larger than any order still has out goes to the order
+//     whose charge it follows (see credits.go).
 //   - Outstanding is charged minus credited, and the verdict follows the
 //     table of the specification (still-charged, partially-refunded,
 //     awaiting-refund, ambiguous, not-covered, not-charged, refunded).

@@ -29,6 +29,7 @@ type order struct {
 	byShipment bool                         // charges were matched shipment by shipment
 	alsoClaims []string                     // other orders in a tie
 	candidate  map[*parser.Transaction]bool // the Candidates, as a set
+	owed       decimal.Decimal              // what is still out, while credits are given
 	// rebills are the charges that could be a further billing of this
 	// order or of other charged orders.
 	rebills []*rebill
@@ -86,7 +87,7 @@ func Match(stmts []*parser.Statement, disputes []parser.Dispute, confs []parser.
 		claimed[t] = true
 		rep.OwnCharges++
 	}
-	assignCredits(orders, credits, ownCredits(opts.Own, own, credits))
+	assignCredits(orders, charges, credits, ownCredits(opts.Own, own, credits))
 	for _, o := range orders {
 		judge(o, covs, opts)
 		rep.Orders = append(rep.Orders, o.res)
@@ -201,68 +202,6 @@ func amountKeys(t *parser.Transaction) []string {
 		keys = append(keys, t.OrigAmount.Abs().String())
 	}
 	return keys
-}
-
-// assignCredits gives Amazon credits to charged orders: first credits equal
-// to one of the order's charges or its amount (one per charge, to the order
-// whose first charge is nearest before the credit), then smaller credits to
-// the only order that can still take them. Credits that refund the person's
-// own orders (ownCredits) are left to them, unless a disputed order's exact
-// claim comes first.
-func assignCredits(orders []*order, credits []*parser.Transaction, ownCredits map[*parser.Transaction]bool) {
-	var charged []*order
-	for _, o := range orders {
-		if len(o.res.Charges) > 0 {
-			charged = append(charged, o)
-		}
-	}
-	if len(charged) == 0 {
-		return
-	}
-	taken := map[*parser.Transaction]bool{}
-	for _, t := range credits {
-		var best *order
-		bestDist := -1
-		tie := false
-		for _, o := range charged {
-			first := o.res.Charges[0].Date
-			if t.Date.Before(first) || !o.fits(t) || len(o.res.Credits) >= len(o.res.Charges) || !o.creditIsExact(t) {
-				continue
-			}
-			dist := t.Date.Sub(first)
-			switch {
-			case bestDist < 0 || dist < bestDist:
-				best, bestDist, tie = o, dist, false
-			case dist == bestDist:
-				tie = true
-			}
-		}
-		if best != nil && !tie {
-			best.res.Credits = append(best.res.Credits, t)
-			taken[t] = true
-		}
-	}
-	for _, t := range credits {
-		if taken[t] || ownCredits[t] {
-			continue
-		}
-		var only *order
-		n := 0
-		for _, o := range charged {
-			if t.Date.Before(o.res.Charges[0].Date) || !o.fits(t) {
-				continue
-			}
-			if v, _ := o.value(t); o.sum(o.res.Charges).Sub(o.sum(o.res.Credits)).GreaterThanOrEqual(v) {
-				only, n = o, n+1
-			}
-		}
-		if n == 1 {
-			only.res.Credits = append(only.res.Credits, t)
-		}
-	}
-	for _, o := range charged {
-		sortTxns(o.res.Credits)
-	}
 }
 
 // creditIsExact reports whether credit t gives back one of o's charges or its amount.

@@ -2,14 +2,16 @@ package parser
 
 import (
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"io"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 
-	"github.com/aclindsa/ofxgo"
-	"github.com/aclindsa/xml"
 	"github.com/shopspring/decimal"
+	"golang.org/x/text/currency"
 )
 
 // FormatOFX is the format of OFX and QFX statements.
@@ -23,6 +25,9 @@ var ofxFormats = []*Format{ofxFormat}
 // block and leaf elements left unclosed, OFX 2.x XML, and QFX (OFX with
 // Intuit's INTU.* elements). Amounts in OFX are signed from the account
 // holder's side (negative is money out, on cards too), so they are turned.
+//
+// The file is read with encoding/xml after ofxToXML has closed the leaf
+// elements SGML leaves open; nothing but the standard library reads it.
 var ofxFormat = &Format{
 	Name:    FormatOFX,
 	Issuer:  "any bank or card issuer (Open Financial Exchange, Quicken QFX)",
@@ -51,13 +56,10 @@ func sniffOFX(head []byte) bool {
 	return strings.TrimSpace(before) == "" || strings.Contains(before, "OFX")
 }
 
-// ofxLibraryHeader is the header put before the <OFX> element for the OFX
-// library. Files write their own in many shapes (an XML declaration over
-// SGML-style unclosed elements, SGML headers without OFXHEADER); the header
-// says nothing refundwatch needs (the text is already decoded), and the
-// library's SGML mode reads closed and unclosed elements alike.
-const ofxLibraryHeader = "OFXHEADER:100 DATA:OFXSGML VERSION:102 SECURITY:NONE ENCODING:USASCII CHARSET:NONE COMPRESSION:NONE OLDFILEUID:NONE NEWFILEUID:NONE\n"
-
+// readOFX reads an OFX file whose text is already decoded (the header's
+// ENCODING and CHARSET, and the XML declaration's encoding, say nothing
+// refundwatch has not found out from the bytes). The header block before
+// <OFX> is not needed: SGML and XML files are read alike.
 func readOFX(name string, text io.Reader, enc string, opts ReadOptions) (*Statement, error) {
 	raw, err := io.ReadAll(text)
 	if err != nil {
@@ -69,131 +71,346 @@ func readOFX(name string, text io.Reader, enc string, opts ReadOptions) (*Statem
 		return nil, Errorf(name, 0, "no <OFX> element: not an OFX file")
 	}
 	startLine := 1 + strings.Count(src[:start], "\n")
-	resp, err := ofxgo.DecodeResponse(strings.NewReader(ofxLibraryHeader + src[start:]))
+	lastLine := 1 + strings.Count(strings.TrimRight(src, "\r\n"), "\n")
+	cutShort := Errorf(name, lastLine, "the file ends before </OFX>: it is cut short; download it again")
+	doc, err := ofxToXML(src[start:])
 	if err != nil {
-		return nil, ofxError(name, src, startLine, err)
-	}
-	st := &Statement{File: name, Format: FormatOFX, Encoding: enc}
-	lines := stmttrnLines(scanOFXTags(src))
-	errs := collector{file: name}
-	accounts := map[string]bool{}
-	add := func(set string, i int, x *ofxgo.Transaction, curdef, acct string) {
-		t, err := ofxTransaction(x, curdef, acct)
-		t.File = name
-		if i < len(lines[set]) {
-			t.Line = lines[set][i]
+		var se *ofxSyntaxError
+		if errors.As(err, &se) {
+			return nil, &Error{File: name, Line: startLine + se.line - 1, Err: se.msg}
 		}
-		st.Rows++
+		return nil, cutShort
+	}
+	r := &ofxReader{
+		st:   &Statement{File: name, Format: FormatOFX, Encoding: enc},
+		opts: opts,
+		errs: collector{file: name},
+	}
+	// The lines before <OFX> stand in the document as empty lines, so that
+	// the decoder counts lines as the file does.
+	d := xml.NewDecoder(strings.NewReader(strings.Repeat("\n", startLine-1) + doc))
+	d.Strict = true
+	d.Entity = xml.HTMLEntity
+	for !r.done {
+		line, _ := d.InputPos()
+		tok, err := d.RawToken()
 		if err != nil {
-			e := Errorf(name, t.Line, "%v", err)
-			if opts.SkipInvalid {
-				st.Invalid = append(st.Invalid, e)
-				st.skip(SkipInvalid)
-			} else {
-				errs.addErr(e)
+			var se *xml.SyntaxError
+			switch {
+			case errors.Is(err, io.EOF) || errors.As(err, &se) && strings.Contains(se.Msg, "unexpected EOF"):
+				return nil, cutShort
+			case errors.As(err, &se):
+				return nil, Errorf(name, se.Line, "not valid OFX: %s", se.Msg)
 			}
-			return
+			return nil, &Error{File: name, Line: line, Err: err}
 		}
-		accounts[t.Account] = true
-		st.add(t)
-	}
-	read := map[string]int{}
-	for _, s := range ofxStatements(resp) {
-		for _, x := range s.list.Transactions {
-			add(s.set, read[s.set], &x, s.currency, s.account)
-			read[s.set]++
+		if e := r.token(tok, line); e != nil {
+			return nil, &Error{File: name, Line: e.line, Err: e.msg}
 		}
 	}
-	// A misplaced closing tag can make the library pass over transactions
-	// without a word: every STMTTRN in the text must have been read.
-	for _, set := range []string{ofxBank, ofxCard} {
-		if n := read[set]; n < len(lines[set]) {
-			errs.add(lines[set][n], "this STMTTRN could not be read: the elements around it are not nested as OFX requires (a closing tag missing or misplaced?)")
-		}
-	}
-	if err := errs.err(); err != nil {
+	st := r.st
+	if err := r.errs.err(); err != nil {
 		return nil, err
 	}
 	if st.Rows == 0 {
 		return nil, Errorf(name, startLine, "the OFX file holds no bank or card transaction (no STMTTRN in BANKMSGSRSV1 or CREDITCARDMSGSRSV1)")
 	}
-	if len(accounts) == 1 {
-		for a := range accounts {
+	if len(r.accounts) == 1 {
+		for a := range r.accounts {
 			st.Account = a
 		}
 	}
 	return st, nil
 }
 
-// ofxStatement is one bank or card statement of an OFX file.
-type ofxStatement struct {
-	set, currency, account string
-	list                   *ofxgo.TransactionList
+// Message sets whose statements refundwatch reads, and their statement
+// aggregates.
+const (
+	ofxBank = "BANKMSGSRSV1"
+	ofxCard = "CREDITCARDMSGSRSV1"
+)
+
+var ofxStatementOf = map[string]string{ofxBank: "STMTRS", ofxCard: "CCSTMTRS"}
+
+// ofxElement is an element open while the file is read.
+type ofxElement struct {
+	name     string
+	line     int
+	text     strings.Builder // the value of a leaf element
+	children bool
 }
 
-// ofxStatements lists the bank and card statements of resp that hold transactions.
-func ofxStatements(resp *ofxgo.Response) []ofxStatement {
-	var out []ofxStatement
-	for _, m := range resp.Bank {
-		if s, ok := m.(*ofxgo.StatementResponse); ok && s.BankTranList != nil {
-			out = append(out, ofxStatement{ofxBank, ofxCurrency(s.CurDef), string(s.BankAcctFrom.AcctID), s.BankTranList})
-		}
-	}
-	for _, m := range resp.CreditCard {
-		if s, ok := m.(*ofxgo.CCStatementResponse); ok && s.BankTranList != nil {
-			out = append(out, ofxStatement{ofxCard, ofxCurrency(s.CurDef), string(s.CCAcctFrom.AcctID), s.BankTranList})
-		}
-	}
-	return out
+// ofxValue is the value of a leaf element and the line of its start tag.
+type ofxValue struct {
+	text string
+	line int
 }
+
+// ofxStatement is the STMTRS or CCSTMTRS being read: its currency, account
+// and transactions, turned into Transactions when it closes.
+type ofxStatement struct {
+	fields map[string]ofxValue
+	trns   []*ofxTrn
+}
+
+// ofxTrn is one STMTTRN: its leaf values by path below STMTTRN (TRNAMT,
+// PAYEE.NAME, CURRENCY.CURSYM) and the first problem found in it.
+type ofxTrn struct {
+	line   int
+	fields map[string]ofxValue
+	err    *Error
+}
+
+// ofxReader follows the elements of an OFX file one token at a time.
+type ofxReader struct {
+	st       *Statement
+	opts     ReadOptions
+	errs     collector
+	stack    []*ofxElement
+	stmt     *ofxStatement
+	stmtAt   int // depth of the statement aggregate in stack
+	trn      *ofxTrn
+	trnAt    int // depth of the STMTTRN in stack
+	accounts map[string]bool
+	done     bool // </OFX> has been read
+}
+
+// token takes one token of the file, found at line. It returns the problems
+// after which the file cannot be read on; the others are collected.
+func (r *ofxReader) token(tok xml.Token, line int) *ofxSyntaxError {
+	switch t := tok.(type) {
+	case xml.StartElement:
+		r.start(t.Name.Local, line)
+	case xml.EndElement:
+		return r.end(t.Name.Local, line)
+	case xml.CharData:
+		if n := len(r.stack); n > 0 && !r.stack[n-1].children {
+			r.stack[n-1].text.Write(t)
+		}
+	}
+	return nil
+}
+
+func (r *ofxReader) start(name string, line int) {
+	depth := len(r.stack)
+	if depth > 0 {
+		parent := r.stack[depth-1]
+		parent.children = true
+		parent.text.Reset()
+	}
+	r.stack = append(r.stack, &ofxElement{name: name, line: line})
+	set := r.messageSet()
+	switch {
+	case set == "":
+	case name == ofxStatementOf[set] && r.stmt == nil:
+		r.stmt, r.stmtAt = &ofxStatement{fields: map[string]ofxValue{}}, depth
+	case name == "STMTTRN":
+		if r.trn != nil || r.stmt == nil || depth != r.stmtAt+2 || r.stack[depth-1].name != "BANKTRANLIST" {
+			r.errs.add(line, "this STMTTRN could not be read: the elements around it are not nested as OFX requires (a closing tag missing or misplaced?)")
+			return
+		}
+		r.trn, r.trnAt = &ofxTrn{line: line, fields: map[string]ofxValue{}}, depth
+	}
+}
+
+// messageSet is the bank or card message set being read, or "".
+func (r *ofxReader) messageSet() string {
+	if len(r.stack) < 2 {
+		return ""
+	}
+	if s := r.stack[1].name; s == ofxBank || s == ofxCard {
+		return s
+	}
+	return ""
+}
+
+func (r *ofxReader) end(name string, line int) *ofxSyntaxError {
+	depth := len(r.stack) - 1
+	if depth < 0 {
+		return &ofxSyntaxError{line, Msgf("</%s> closes no element; expected the file to end after </OFX>", name)}
+	}
+	e := r.stack[depth]
+	if e.name != name {
+		return &ofxSyntaxError{line, Msgf("</%s> where </%s> was expected (<%s> is open since line %d): a closing tag is missing or misplaced", name, e.name, e.name, e.line)}
+	}
+	r.stack = r.stack[:depth]
+	switch {
+	case r.trn != nil && depth == r.trnAt:
+		r.stmt.trns = append(r.stmt.trns, r.trn)
+		r.trn = nil
+	case r.stmt != nil && depth == r.stmtAt:
+		r.closeStatement()
+		r.stmt = nil
+	case !e.children:
+		r.leaf(e, depth)
+	}
+	if depth == 0 {
+		r.done = true
+	}
+	return nil
+}
+
+// leaf keeps the value of a leaf element of a transaction or a statement,
+// by its path below the STMTTRN or the statement aggregate.
+func (r *ofxReader) leaf(e *ofxElement, depth int) {
+	var fields map[string]ofxValue
+	var from int
+	inTrn := r.trn != nil && depth > r.trnAt
+	switch {
+	case inTrn:
+		fields, from = r.trn.fields, r.trnAt+1
+	case r.stmt != nil && depth > r.stmtAt:
+		fields, from = r.stmt.fields, r.stmtAt+1
+	default:
+		return
+	}
+	path := make([]string, 0, depth-from+1)
+	for _, a := range r.stack[from:] {
+		path = append(path, a.name)
+	}
+	key := strings.Join(append(path, e.name), ".")
+	v := ofxValue{strings.TrimSpace(e.text.String()), e.line}
+	if prev, ok := fields[key]; ok {
+		if inTrn && r.trn.err == nil {
+			r.trn.err = Errorf(r.errs.file, e.line, "<%s> is given twice in this STMTTRN (also on line %d); expected it once", e.name, prev.line)
+		}
+		return
+	}
+	fields[key] = v
+}
+
+// closeStatement turns the transactions of the statement just read into
+// Transactions, in the statement's currency and account.
+func (r *ofxReader) closeStatement() {
+	curdef := ""
+	if v, ok := r.stmt.fields["CURDEF"]; ok && v.text != "" {
+		c, ok := ofxCurrency(v.text)
+		if !ok {
+			r.errs.add(v.line, "<%s>%s is not a currency code; expected an ISO 4217 code such as USD, EUR or JPY", "CURDEF", v.text)
+			return
+		}
+		curdef = c
+	}
+	acct := r.stmt.fields["BANKACCTFROM.ACCTID"].text
+	if a, ok := r.stmt.fields["CCACCTFROM.ACCTID"]; ok {
+		acct = a.text
+	}
+	for _, x := range r.stmt.trns {
+		t, err := ofxTransaction(r.errs.file, x, curdef, acct)
+		t.File, t.Line = r.st.File, x.line
+		r.st.Rows++
+		if err != nil {
+			if r.opts.SkipInvalid {
+				r.st.Invalid = append(r.st.Invalid, err)
+				r.st.skip(SkipInvalid)
+			} else {
+				r.errs.addErr(err)
+			}
+			continue
+		}
+		if r.accounts == nil {
+			r.accounts = map[string]bool{}
+		}
+		r.accounts[t.Account] = true
+		r.st.add(t)
+	}
+}
+
+// ofxTransactionTypes are the values of TRNTYPE in OFX 2.2.
+var ofxTransactionTypes = []string{"CREDIT", "DEBIT", "INT", "DIV", "FEE", "SRVCHG", "DEP", "ATM", "POS", "XFER",
+	"CHECK", "PAYMENT", "CASH", "DIRECTDEP", "DIRECTDEBIT", "REPEATPMT", "HOLD", "OTHER"}
 
 // ofxTransaction turns one STMTTRN into a transaction: the posting date as
 // written in the file (in its own time zone), the amount turned so that
 // money out is positive, NAME with MEMO where MEMO adds something.
-func ofxTransaction(x *ofxgo.Transaction, curdef, acct string) (Transaction, error) {
+func ofxTransaction(file string, x *ofxTrn, curdef, acct string) (Transaction, *Error) {
 	var t Transaction
-	d, ok := ofxDate(x.DtPosted)
+	if x.err != nil {
+		return t, x.err
+	}
+	if v, ok := x.fields["TRNTYPE"]; ok && !slices.ContainsFunc(ofxTransactionTypes, func(t string) bool { return strings.EqualFold(t, v.text) }) {
+		return t, Errorf(file, v.line, "<TRNTYPE>%s is not an OFX transaction type; expected one of %s", v.text, strings.Join(ofxTransactionTypes, ", "))
+	}
+	posted, ok := x.fields["DTPOSTED"]
+	if !ok || posted.text == "" {
+		return t, Errorf(file, x.line, "this STMTTRN has no <DTPOSTED>; expected the day it was posted, such as <DTPOSTED>20260302")
+	}
+	if t.Date, ok = ofxDate(posted.text); !ok {
+		return t, ofxDateError(file, "DTPOSTED", posted)
+	}
+	if used, given := x.fields["DTUSER"]; given && used.text != "" {
+		if t.UsedOn, ok = ofxDate(used.text); !ok {
+			return t, ofxDateError(file, "DTUSER", used)
+		}
+	}
+	v, ok := x.fields["TRNAMT"]
+	if !ok || v.text == "" {
+		return t, Errorf(file, x.line, "this STMTTRN has no <TRNAMT>; expected its amount, such as <TRNAMT>-12.50")
+	}
+	amt, ok := ofxAmount(v.text)
 	if !ok {
-		return t, Msgf("transaction has no DTPOSTED")
-	}
-	t.Date = d
-	if x.DtUser != nil {
-		t.UsedOn, _ = ofxDate(*x.DtUser)
-	}
-	amt, err := decimal.NewFromString(x.TrnAmt.String())
-	if err != nil {
-		return t, Msgf("TRNAMT %s is not an amount", x.TrnAmt.String())
+		return t, Errorf(file, v.line, "<TRNAMT>%s is not an amount; expected a number such as -12.50", v.text)
 	}
 	t.Amount = amt.Neg()
 	t.Currency = curdef
-	if x.Currency != nil && ofxCurrency(x.Currency.CurSym) != "" {
-		t.Currency = ofxCurrency(x.Currency.CurSym)
+	if v, ok := x.fields["CURRENCY.CURSYM"]; ok && v.text != "" {
+		c, ok := ofxCurrency(v.text)
+		if !ok {
+			return t, Errorf(file, v.line, "<%s>%s is not a currency code; expected an ISO 4217 code such as USD, EUR or JPY", "CURSYM", v.text)
+		}
+		t.Currency = c
 	}
-	name := string(x.Name)
-	if name == "" && x.Payee != nil {
-		name = string(x.Payee.Name)
+	name := x.fields["NAME"].text
+	if name == "" {
+		name = x.fields["PAYEE.NAME"].text
 	}
-	t.Description = withMemo(name, string(x.Memo)) // MEMO often holds what NAME (32 characters in OFX 1.x) cut off
+	t.Description = withMemo(name, x.fields["MEMO"].text) // MEMO often holds what NAME (32 characters in OFX 1.x) cut off
 	t.Normalized = Normalize(t.Description)
 	t.Account = maskAccount(acct)
 	return t, nil
 }
 
-// ofxCurrency is an OFX currency's ISO code, or "" when the file gives none.
-func ofxCurrency(c ofxgo.CurrSymbol) string {
-	if ok, _ := c.Valid(); !ok {
-		return ""
-	}
-	return c.String()
+func ofxDateError(file, tag string, v ofxValue) *Error {
+	return Errorf(file, v.line, "<%s>%s is not an OFX date; expected YYYYMMDD, optionally with a time and zone, as in 20260302 or 20260302120000.000[-5:EST]", tag, v.text)
 }
+
+// ofxCurrency is the ISO 4217 code s names, in capitals.
+func ofxCurrency(s string) (string, bool) {
+	u, err := currency.ParseISO(strings.TrimSpace(s))
+	if err != nil {
+		return "", false
+	}
+	return u.String(), true
+}
+
+// ofxAmountText is an OFX amount: digits with a point or a comma before the
+// fraction, and a sign.
+var ofxAmountText = regexp.MustCompile(`^[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)$`)
+
+func ofxAmount(s string) (decimal.Decimal, bool) {
+	if !ofxAmountText.MatchString(s) {
+		return decimal.Decimal{}, false
+	}
+	s = strings.TrimPrefix(strings.Replace(s, ",", ".", 1), "+")
+	d, err := decimal.NewFromString(s)
+	return d, err == nil
+}
+
+// ofxDateText is an OFX date: YYYYMMDD, then maybe HHMM, HHMMSS or
+// HHMMSS.XXX, then maybe a zone such as [-5:EST], [+9] or [0:GMT].
+var ofxDateText = regexp.MustCompile(`^([0-9]{4})([0-9]{2})([0-9]{2})(?:[0-9]{4}(?:[0-9]{2}(?:\.[0-9]{1,6})?)?)?\s*(?:\[\s*[+-]?[0-9]{1,2}(?:\.[0-9]{1,2})?(?::[A-Za-z]{1,10})?\s*\])?$`)
 
 // ofxDate is the calendar day of an OFX date as the file writes it: in the
 // file's own time zone, not moved to UTC.
-func ofxDate(d ofxgo.Date) (Date, bool) {
-	if d.IsZero() {
+func ofxDate(s string) (Date, bool) {
+	m := ofxDateText.FindStringSubmatch(s)
+	if m == nil {
 		return Date{}, false
 	}
-	return NewDate(d.Year(), int(d.Month()), d.Day())
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	d, _ := strconv.Atoi(m[3])
+	return NewDate(y, mo, d)
 }
 
 // maskAccount shows only the last 4 characters of an account number.
@@ -206,124 +423,183 @@ func maskAccount(acct string) string {
 	return "****" + string(r[max(0, len(r)-4):])
 }
 
-// ofxError turns the OFX library's error into an *Error at the line it
-// concerns, where that can be told.
-func ofxError(name, src string, startLine int, err error) *Error {
-	var se *xml.SyntaxError
-	switch {
-	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
-		errors.As(err, &se) && strings.Contains(se.Msg, "unexpected EOF"):
-		return Errorf(name, 1+strings.Count(strings.TrimRight(src, "\r\n"), "\n"), "the file ends before </OFX>: it is cut short; download it again")
-	case errors.As(err, &se):
-		return Errorf(name, startLine+se.Line-1, "not valid OFX: %s", se.Msg)
-	}
-	if tag, ok := firstBadOFXValue(scanOFXTags(src)); ok {
-		return Errorf(name, tag.line, "<%s>%s: %s", tag.name, tag.value, oneLine(err))
-	}
-	return Errorf(name, 0, "not valid OFX: %s", oneLine(err))
+// ofxSyntaxError is a problem after which an OFX file cannot be read on,
+// at a line counted from the <OFX> tag's.
+type ofxSyntaxError struct {
+	line int
+	msg  *Message
 }
 
-// oneLine is the library's message with its spaces and line breaks folded.
-func oneLine(err error) string {
-	return strings.Join(strings.Fields(err.Error()), " ")
+func (e *ofxSyntaxError) Error() string { return e.msg.String() }
+
+// errOFXCut is ofxToXML's word for a file that ends inside a tag.
+var errOFXCut = errors.New("cut inside a tag")
+
+// ofxTagName is a name as OFX tags have: STMTTRN, INTU.BID.
+var ofxTagName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9._-]*$`)
+
+// ofxLeaves are leaf elements of the statements that may be written empty
+// and unclosed in SGML (<MEMO> followed by the next element): without a
+// DTD, only a name tells them from an aggregate.
+var ofxLeaves = map[string]bool{
+	"NAME": true, "MEMO": true, "EXTDNAME": true, "PAYEEID": true, "CHECKNUM": true, "REFNUM": true,
+	"SIC": true, "SRVRTID": true, "FITID": true, "TRNUID": true, "CURDEF": true, "ACCTID": true,
+	"BANKID": true, "BRANCHID": true, "ACCTKEY": true, "DTUSER": true, "DTAVAIL": true,
 }
 
-// ofxValueTypes are the library's types for the leaf elements whose values it
-// checks, so that a value it refuses can be found again in the text.
-var ofxValueTypes = map[string]func() any{
-	"TRNAMT":   func() any { return &ofxgo.Amount{} },
-	"BALAMT":   func() any { return &ofxgo.Amount{} },
-	"DTPOSTED": func() any { return &ofxgo.Date{} },
-	"DTUSER":   func() any { return &ofxgo.Date{} },
-	"DTAVAIL":  func() any { return &ofxgo.Date{} },
-	"DTSTART":  func() any { return &ofxgo.Date{} },
-	"DTEND":    func() any { return &ofxgo.Date{} },
-	"DTASOF":   func() any { return &ofxgo.Date{} },
-	"DTSERVER": func() any { return &ofxgo.Date{} },
-	"CURDEF":   func() any { return &ofxgo.CurrSymbol{} },
-	"TRNTYPE":  func() any { var x ofxgo.Transaction; return &x.TrnType },
-}
-
-// firstBadOFXValue finds the first amount, date or currency the OFX library
-// refuses, reading each value alone with the library's own type.
-func firstBadOFXValue(tags []ofxTag) (ofxTag, bool) {
-	for _, t := range tags {
-		newValue, ok := ofxValueTypes[t.name]
-		if !ok {
-			continue
-		}
-		var esc bytes.Buffer
-		_ = xml.EscapeText(&esc, []byte(t.value))
-		doc := "<" + t.name + ">" + esc.String() + "</" + t.name + ">"
-		if xml.Unmarshal([]byte(doc), newValue()) != nil {
-			return t, true
-		}
-	}
-	return ofxTag{}, false
-}
-
-// ofxTag is an element start tag in an OFX file: its name, the text up to
-// the next tag (the value of a leaf element), and its line.
-type ofxTag struct {
-	name  string
-	value string
-	line  int
-}
-
-// scanOFXTags lists the start tags of an OFX file with their lines. It is
-// no parser: the OFX library reads the file; this only says where things are.
-func scanOFXTags(src string) []ofxTag {
-	var tags []ofxTag
+// ofxToXML makes the OFX text from <OFX> on well-formed XML without moving
+// a line: tag names in capitals, a leaf element SGML leaves open closed
+// after its text (when text follows its start tag and the next tag is not
+// its end tag), an empty one closed where it stands, a lone & written
+// &amp;, processing instructions and declarations left out. Its errors are
+// *ofxSyntaxError, or errOFXCut when the text ends inside a tag or comment.
+func ofxToXML(src string) (string, error) {
+	var b strings.Builder
+	b.Grow(len(src) + len(src)/4)
+	// What follows the start tag last written, held back until the next tag
+	// tells whether the element ends there.
+	var pend strings.Builder
+	open, pendText := "", false
 	line := 1
-	for i := 0; i < len(src); i++ {
-		switch src[i] {
-		case '\n':
-			line++
-			continue
-		case '<':
-		default:
-			continue
+	for i := 0; i < len(src); {
+		lt := strings.IndexByte(src[i:], '<')
+		if lt < 0 {
+			lt = len(src) - i
 		}
-		end := strings.IndexByte(src[i:], '>')
-		if end < 0 {
+		text := src[i : i+lt]
+		pendText = pendText || strings.TrimSpace(text) != ""
+		writeOFXText(&pend, text)
+		line += strings.Count(text, "\n")
+		i += lt
+		if i >= len(src) {
 			break
 		}
-		name := src[i+1 : i+end]
-		tagLine := line
-		i += end
-		if name == "" || strings.ContainsAny(name[:1], "/?!") {
+		rest := src[i:]
+		skip, closer := "", ""
+		switch {
+		case strings.HasPrefix(rest, "<!--"):
+			skip, closer = "<!--", "-->"
+		case strings.HasPrefix(rest, "<![CDATA["):
+			skip, closer = "<![CDATA[", "]]>"
+		case strings.HasPrefix(rest, "<?"):
+			skip, closer = "<?", "?>"
+		case strings.HasPrefix(rest, "<!"):
+			skip, closer = "<!", ">"
+		}
+		if skip != "" {
+			n := strings.Index(rest[len(skip):], closer)
+			if n < 0 {
+				return "", errOFXCut
+			}
+			whole := rest[:len(skip)+n+len(closer)]
+			if skip == "<![CDATA[" {
+				pendText = pendText || strings.TrimSpace(whole[len(skip):len(whole)-len(closer)]) != ""
+				pend.WriteString(whole)
+			} else { // comments, processing instructions, declarations: only their lines stay
+				pend.WriteString(strings.Repeat("\n", strings.Count(whole, "\n")))
+			}
+			line += strings.Count(whole, "\n")
+			i += len(whole)
 			continue
 		}
-		value := src[i+1:]
-		if next := strings.IndexByte(value, '<'); next >= 0 {
-			value = value[:next]
+		gt := strings.IndexByte(rest, '>')
+		end := gt // where the tag ends: its >, or the next < when it has none
+		if next := strings.IndexByte(rest[1:], '<'); next >= 0 && (gt < 0 || next+1 < gt) {
+			end = next + 1
 		}
-		tags = append(tags, ofxTag{name: strings.ToUpper(name), value: strings.TrimSpace(value), line: tagLine})
+		if end < 0 {
+			return "", errOFXCut
+		}
+		inner := rest[1:end]
+		closing := strings.HasPrefix(inner, "/")
+		selfClosing := !closing && strings.HasSuffix(inner, "/")
+		tagName, attrs := strings.TrimPrefix(inner, "/"), ""
+		if sp := strings.IndexAny(tagName, " \t\r\n"); sp >= 0 {
+			tagName, attrs = tagName[:sp], tagName[sp:]
+		}
+		if !closing && attrs == "" {
+			tagName = strings.TrimSuffix(tagName, "/")
+		}
+		tag := strings.TrimSpace(rest[:end])
+		if !ofxTagName.MatchString(tagName) {
+			if end == gt {
+				tag += ">"
+			}
+			return "", &ofxSyntaxError{line, Msgf("%s is not an OFX tag; expected a name such as <STMTTRN> or </STMTTRN> (a < in a text is written &lt;)", tag)}
+		}
+		if end != gt {
+			return "", &ofxSyntaxError{line, Msgf("%s is a tag without its \">\"; expected %s>", tag, tag)}
+		}
+		tagName = strings.ToUpper(tagName)
+
+		held := pend.String()
+		switch {
+		case open == "" || closing && tagName == open:
+			b.WriteString(held)
+		case pendText: // text follows: the leaf ends after it
+			keep := len(strings.TrimRight(held, " \t\r\n"))
+			b.WriteString(held[:keep])
+			b.WriteString("</" + open + ">")
+			b.WriteString(held[keep:])
+		case closing || ofxLeaves[open]: // an empty leaf
+			b.WriteString("</" + open + ">")
+			b.WriteString(held)
+		default:
+			b.WriteString(held)
+		}
+		pend.Reset()
+		open, pendText = "", false
+
+		switch {
+		case closing:
+			b.WriteString("</" + tagName + attrs + ">")
+		case selfClosing:
+			b.WriteString("<" + tagName + strings.TrimSuffix(attrs, "/") + "/>")
+		default:
+			b.WriteString("<" + tagName + attrs + ">")
+			open = tagName
+		}
+		line += strings.Count(inner, "\n")
+		i += gt + 1
 	}
-	return tags
+	b.WriteString(pend.String())
+	return b.String(), nil
 }
 
-// Message sets whose STMTTRN elements are statement transactions.
-const (
-	ofxBank = "BANKMSGSRSV1"
-	ofxCard = "CREDITCARDMSGSRSV1"
-)
-
-// stmttrnLines gives, per message set, the line of each STMTTRN in order:
-// the library keeps no positions, and the person reads file:line out to
-// their bank.
-func stmttrnLines(tags []ofxTag) map[string][]int {
-	lines := map[string][]int{}
-	set := ""
-	for _, t := range tags {
-		switch t.name {
-		case "STMTTRN":
-			lines[set] = append(lines[set], t.line)
-		default:
-			if strings.HasSuffix(t.name, "MSGSRSV1") {
-				set = t.name
-			}
+// writeOFXText writes text with each & that starts no entity or character
+// reference written &amp;, as SGML files write a lone & (M&S FOODHALL).
+func writeOFXText(b *strings.Builder, text string) {
+	for {
+		amp := strings.IndexByte(text, '&')
+		if amp < 0 {
+			b.WriteString(text)
+			return
+		}
+		b.WriteString(text[:amp+1])
+		text = text[amp+1:]
+		if !startsReference(text) {
+			b.WriteString("amp;")
 		}
 	}
-	return lines
+}
+
+// startsReference reports whether s, after an &, is a reference the XML
+// decoder knows: a named entity of XML or HTML, or a character reference.
+func startsReference(s string) bool {
+	semi := strings.IndexByte(s, ';')
+	if semi <= 0 || semi > 32 {
+		return false
+	}
+	ref := s[:semi]
+	switch {
+	case ref == "amp" || ref == "lt" || ref == "gt" || ref == "quot" || ref == "apos":
+		return true
+	case xml.HTMLEntity[ref] != "":
+		return true
+	case strings.HasPrefix(ref, "#x"):
+		return len(ref) > 2 && strings.Trim(ref[2:], "0123456789abcdefABCDEF") == ""
+	case strings.HasPrefix(ref, "#"):
+		return len(ref) > 1 && strings.Trim(ref[1:], "0123456789") == ""
+	}
+	return false
 }

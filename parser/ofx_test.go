@@ -2,6 +2,7 @@ package parser
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -57,28 +58,107 @@ func TestOFXReadsSGML(t *testing.T) {
 }
 
 func TestOFXErrors(t *testing.T) {
-	// Line 37 is the first STMTTRN of ofxDoc, 39 its DTPOSTED, 40 its TRNAMT.
+	// Line 30 of ofxDoc is its CURDEF, 31 BANKACCTFROM, 36 BANKTRANLIST;
+	// 37 is the first STMTTRN, 38 its TRNTYPE, 39 its DTPOSTED, 40 its
+	// TRNAMT, 43 its end; 45 is </STMTRS>.
 	good := ofxDoc(ofxDebit)
 	for _, tt := range []struct {
 		name, src, want string
 	}{
-		{"bad amount", ofxDoc(ofxDebit, strings.Replace(ofxDebit, "-12.50", "-1O.00", 1)), "f.ofx:47: <TRNAMT>-1O.00: Failed to parse OFX amount"},
-		{"bad date", strings.Replace(good, "20260302", "2026-03-02", 1), "f.ofx:39: <DTPOSTED>2026-03-02: OFX: Couldn't parse date:2026-03-02"},
-		{"bad type", strings.Replace(good, "<TRNTYPE>DEBIT", "<TRNTYPE>DEBT", 1), "f.ofx:38: <TRNTYPE>DEBT: Invalid TrnType: \"DEBT \""},
+		{"bad amount", ofxDoc(ofxDebit, strings.Replace(ofxDebit, "-12.50", "-1O.00", 1)), "f.ofx:47: <TRNAMT>-1O.00 is not an amount; expected a number such as -12.50"},
+		{"bad date", strings.Replace(good, "20260302", "2026-03-02", 1), "f.ofx:39: <DTPOSTED>2026-03-02 is not an OFX date; expected YYYYMMDD, optionally with a time and zone, as in 20260302 or 20260302120000.000[-5:EST]"},
+		{"bad day", strings.Replace(good, "20260302", "20260230", 1), "f.ofx:39: <DTPOSTED>20260230 is not an OFX date; expected YYYYMMDD, optionally with a time and zone, as in 20260302 or 20260302120000.000[-5:EST]"},
+		{"bad type", strings.Replace(good, "<TRNTYPE>DEBIT", "<TRNTYPE>DEBT", 1), "f.ofx:38: <TRNTYPE>DEBT is not an OFX transaction type; expected one of CREDIT, DEBIT, INT, DIV, FEE, SRVCHG, DEP, ATM, POS, XFER, CHECK, PAYMENT, CASH, DIRECTDEP, DIRECTDEBIT, REPEATPMT, HOLD, OTHER"},
+		{"no amount", strings.Replace(good, "<TRNAMT>-12.50", "", 1), "f.ofx:37: this STMTTRN has no <TRNAMT>; expected its amount, such as <TRNAMT>-12.50"},
+		{"no date", strings.Replace(good, "<DTPOSTED>20260302", "", 1), "f.ofx:37: this STMTTRN has no <DTPOSTED>; expected the day it was posted, such as <DTPOSTED>20260302"},
+		{"amount twice", ofxDoc(ofxDebit + "<TRNAMT>-1\n"), "f.ofx:43: <TRNAMT> is given twice in this STMTTRN (also on line 40); expected it once"},
+		{"bad currency", strings.Replace(good, "<CURDEF>EUR", "<CURDEF>EURO", 1), "f.ofx:30: <CURDEF>EURO is not a currency code; expected an ISO 4217 code such as USD, EUR or JPY"},
+		{"bad transaction currency", ofxDoc(ofxDebit + "<CURRENCY>\n<CURRATE>1\n<CURSYM>ZZZ\n</CURRENCY>\n"), "f.ofx:45: <CURSYM>ZZZ is not a currency code; expected an ISO 4217 code such as USD, EUR or JPY"},
+		{"every bad transaction", ofxDoc(strings.Replace(ofxDebit, "-12.50", "x", 1), ofxDebit, strings.Replace(ofxDebit, "20260302", "0", 1)),
+			"f.ofx:40: <TRNAMT>x is not an amount; expected a number such as -12.50\n" +
+				"f.ofx:53: <DTPOSTED>0 is not an OFX date; expected YYYYMMDD, optionally with a time and zone, as in 20260302 or 20260302120000.000[-5:EST]"},
 		{"truncated", good[:strings.Index(good, "</BANKTRANLIST>")], "f.ofx:43: the file ends before </OFX>: it is cut short; download it again"},
 		{"cut in a value", good[:strings.Index(good, "<TRNAMT>")+10], "f.ofx:40: the file ends before </OFX>: it is cut short; download it again"},
+		{"cut in a tag", good[:strings.Index(good, "<TRNAMT>")+4], "f.ofx:40: the file ends before </OFX>: it is cut short; download it again"},
+		{"cut in a comment", good[:strings.Index(good, "<TRNAMT>")] + "<!-- a", "f.ofx:40: the file ends before </OFX>: it is cut short; download it again"},
 		{"no transactions", ofxDoc(), "f.ofx:11: the OFX file holds no bank or card transaction (no STMTTRN in BANKMSGSRSV1 or CREDITCARDMSGSRSV1)"},
-		{"lost closing tag", strings.Replace(good, "</BANKACCTFROM>", "", 1), "f.ofx:37: this STMTTRN could not be read: the elements around it are not nested as OFX requires (a closing tag missing or misplaced?)"},
-		{"broken tag", strings.Replace(good, "</STMTRS>", "</STMTRS", 1), "f.ofx:46: not valid OFX: invalid characters between </STMTRS and >"},
+		{"lost closing tag", strings.Replace(good, "</BANKACCTFROM>", "", 1), "f.ofx:45: </STMTRS> where </BANKACCTFROM> was expected (<BANKACCTFROM> is open since line 31): a closing tag is missing or misplaced"},
+		{"closing tag twice", strings.Replace(good, "</BANKTRANLIST>", "</BANKTRANLIST></BANKTRANLIST>", 1), "f.ofx:44: </BANKTRANLIST> where </STMTRS> was expected (<STMTRS> is open since line 29): a closing tag is missing or misplaced"},
+		{"transaction out of place", strings.Replace(strings.Replace(good, "<BANKTRANLIST>", "", 1), "</BANKTRANLIST>", "", 1), "f.ofx:37: this STMTTRN could not be read: the elements around it are not nested as OFX requires (a closing tag missing or misplaced?)"},
+		{"broken tag", strings.Replace(good, "</STMTRS>", "</STMTRS", 1), "f.ofx:45: </STMTRS is a tag without its \">\"; expected </STMTRS>"},
+		{"a < in a text", strings.Replace(good, "AMAZON MKTP", "AMAZON <3 MKTP", 1), "f.ofx:42: <3 MKTP is not an OFX tag; expected a name such as <STMTTRN> or </STMTTRN> (a < in a text is written &lt;)"},
+		{"binary junk", strings.Replace(good, "AMAZON MKTP", "AMAZON \x01\x02", 1), "f.ofx:42: not valid OFX: illegal character code U+0001"},
+		{"after </OFX>", good + "</OFX>\n", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := NewRegistry().Read("f.ofx", strings.NewReader(tt.src), ofxFormat, ReadOptions{})
+			if tt.want == "" {
+				if err != nil {
+					t.Fatalf("got %v, want no error", err)
+				}
+				return
+			}
 			var e *Error
 			if !errors.As(err, &e) {
 				t.Fatalf("got %v, want an *Error", err)
 			}
 			if err.Error() != tt.want {
 				t.Errorf("got  %s\nwant %s", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestOFXSkipInvalid reads past a transaction that cannot be read, and
+// counts it.
+func TestOFXSkipInvalid(t *testing.T) {
+	src := ofxDoc(ofxDebit, strings.Replace(ofxDebit, "-12.50", "x", 1))
+	st, err := NewRegistry().Read("f.ofx", strings.NewReader(src), ofxFormat, ReadOptions{SkipInvalid: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Rows != 2 || len(st.Txns) != 1 || len(st.Invalid) != 1 || st.Skipped[SkipInvalid] != 1 {
+		t.Fatalf("rows %d, transactions %d, invalid %v, skipped %v", st.Rows, len(st.Txns), st.Invalid, st.Skipped)
+	}
+	if got := st.Invalid[0].Error(); got != "f.ofx:47: <TRNAMT>x is not an amount; expected a number such as -12.50" {
+		t.Errorf("invalid row: %s", got)
+	}
+}
+
+// TestOFXShapes reads what files write besides the plain shape: SGML text
+// with a lone &, entities, empty and unclosed leaves, tags in lower case,
+// CDATA, a comma before the fraction, the payee's name, a transaction in
+// another currency, QFX's INTU elements, and an XML header.
+func TestOFXShapes(t *testing.T) {
+	for _, tt := range []struct {
+		name, trn, want string
+	}{
+		{"lone ampersand", "<DTPOSTED>20260302\n<TRNAMT>-1\n<NAME>M&S FOODHALL\n", "2026-03-02 1 EUR M&S FOODHALL"},
+		{"entities", "<DTPOSTED>20260302\n<TRNAMT>-1\n<NAME>M&amp;S &lt;3&gt; caf&eacute; &#65;&#x42;\n", "2026-03-02 1 EUR M&S <3> café AB"},
+		{"empty unclosed leaf", "<DTPOSTED>20260302\n<TRNAMT>-1\n<MEMO>\n<NAME>AMAZON\n", "2026-03-02 1 EUR AMAZON"},
+		{"empty leaf at the end", "<DTPOSTED>20260302\n<TRNAMT>-1\n<NAME>AMAZON\n<MEMO>\n", "2026-03-02 1 EUR AMAZON"},
+		{"closed and unclosed", "<DTPOSTED>20260302</DTPOSTED><TRNAMT>-1\n<NAME>AMAZON</NAME><MEMO>AMZN.COM/BILL\n", "2026-03-02 1 EUR AMAZON / AMZN.COM/BILL"},
+		{"lower case", "<dtposted>20260302\n<trnamt>-1\n<name>AMAZON\n", "2026-03-02 1 EUR AMAZON"},
+		{"cdata", "<DTPOSTED>20260302\n<TRNAMT>-1\n<NAME><![CDATA[A<B & C]]>\n", "2026-03-02 1 EUR A<B & C"},
+		{"comma fraction", "<DTPOSTED>20260302\n<TRNAMT>-12,50\n<NAME>AMAZON\n", "2026-03-02 12.5 EUR AMAZON"},
+		{"payee", "<DTPOSTED>20260302\n<TRNAMT>-1\n<PAYEE>\n<NAME>AMAZON EU\n<CITY>LUXEMBOURG\n</PAYEE>\n", "2026-03-02 1 EUR AMAZON EU"},
+		{"own currency", "<DTPOSTED>20260302\n<TRNAMT>-1\n<NAME>AMAZON.COM\n<CURRENCY>\n<CURRATE>0.92\n<CURSYM>usd\n</CURRENCY>\n", "2026-03-02 1 USD AMAZON.COM"},
+		{"dates", "<DTPOSTED>202603021230\n<DTUSER>20260301000000.000[+9:JST]\n<TRNAMT>-1\n<NAME>A\n", "2026-03-02 (used 2026-03-01) 1 EUR A"},
+		{"zone without name", "<DTPOSTED>20260302235959[-8]\n<TRNAMT>1\n<NAME>A\n", "2026-03-02 -1 EUR A"},
+		{"intu", "<DTPOSTED>20260302\n<TRNAMT>-1\n<NAME>A\n<INTU.XXX>1\n", "2026-03-02 1 EUR A"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			st, err := NewRegistry().Read("f.ofx", strings.NewReader(ofxDoc(tt.trn)), ofxFormat, ReadOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			x := st.Txns[0]
+			got := fmt.Sprintf("%s %s %s %s", x.Date, x.Amount, x.Currency, x.Description)
+			if x.UsedOn.Valid() {
+				got = fmt.Sprintf("%s (used %s) %s %s %s", x.Date, x.UsedOn, x.Amount, x.Currency, x.Description)
+			}
+			if got != tt.want || x.Line != 37 {
+				t.Errorf("read %q at line %d, want %q at 37", got, x.Line, tt.want)
 			}
 		})
 	}
@@ -124,28 +204,35 @@ func TestSniffOFX(t *testing.T) {
 	}
 }
 
-// TestSTMTTRNLines checks the line finder on the shapes OFX files come in:
-// one element a line, everything on one line, CRLF, and card and bank
-// statements in one file.
+// TestSTMTTRNLines checks that each transaction points at its STMTTRN on
+// the shapes OFX files come in: one element a line, everything on one line,
+// CRLF, card and bank statements in one file, comments.
 func TestSTMTTRNLines(t *testing.T) {
+	const (
+		trn  = "<STMTTRN>|<DTPOSTED>20260301|<TRNAMT>-1|</STMTTRN>|"
+		bank = "<BANKMSGSRSV1>|<STMTTRNRS>|<STMTRS>|<BANKTRANLIST>|" + trn + trn + "</BANKTRANLIST>|</STMTRS>|</STMTTRNRS>|</BANKMSGSRSV1>|"
+		card = "<CREDITCARDMSGSRSV1>|<CCSTMTTRNRS>|<CCSTMTRS>|<BANKTRANLIST>|" + trn + "</BANKTRANLIST>|</CCSTMTRS>|</CCSTMTTRNRS>|</CREDITCARDMSGSRSV1>|"
+	)
 	for _, tt := range []struct {
 		name, src string
-		want      map[string][]int
+		want      []int
 	}{
-		{"one a line", "<OFX>\n<BANKMSGSRSV1>\n<STMTTRN>\n<TRNAMT>1\n</STMTTRN>\n<STMTTRN>\n", map[string][]int{ofxBank: {3, 6}}},
-		{"one line", "<OFX><BANKMSGSRSV1><STMTTRN><TRNAMT>1</STMTTRN><STMTTRN>", map[string][]int{ofxBank: {1, 1}}},
-		{"crlf and both sets", "<OFX>\r\n<CREDITCARDMSGSRSV1>\r\n<STMTTRN>\r\n</CREDITCARDMSGSRSV1>\r\n<BANKMSGSRSV1>\r\n\r\n<STMTTRN>\r\n", map[string][]int{ofxCard: {3}, ofxBank: {7}}},
-		{"comment and closing tags", "<!-- <STMTTRN> -->\n</STMTTRN>\n<BANKMSGSRSV1><STMTTRN>", map[string][]int{ofxBank: {3}}},
+		{"one a line", strings.ReplaceAll("<OFX>|"+bank+"</OFX>|", "|", "\n"), []int{6, 10}},
+		{"one line", strings.ReplaceAll("<OFX>|"+bank+"</OFX>|", "|", ""), []int{1, 1}},
+		{"crlf and both sets", strings.ReplaceAll("<OFX>||"+card+bank+"</OFX>|", "|", "\r\n"), []int{7, 19, 23}},
+		{"comments", strings.ReplaceAll("<OFX>|<!-- <STMTTRN>|<TRNAMT>1 -->|"+bank+"</OFX>|", "|", "\n"), []int{8, 12}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			got := stmttrnLines(scanOFXTags(tt.src))
-			for set, want := range tt.want {
-				if !slices.Equal(got[set], want) {
-					t.Errorf("%s: lines %v, want %v", set, got[set], want)
-				}
+			st, err := NewRegistry().Read("f.ofx", strings.NewReader(tt.src), ofxFormat, ReadOptions{})
+			if err != nil {
+				t.Fatal(err)
 			}
-			if len(got) != len(tt.want) {
-				t.Errorf("sets %v, want %v", got, tt.want)
+			var got []int
+			for _, x := range st.Txns {
+				got = append(got, x.Line)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("lines %v, want %v", got, tt.want)
 			}
 		})
 	}

@@ -331,21 +331,21 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 			break
 		}
 		lim.rowDone(r.InputOffset())
-		if isParseError(err) {
-			// The reader goes on at the next line: report the file's other problems too.
-			t.errs.addErr(CSVError(name, err))
-			continue
-		}
-		if errors.Is(err, errRowTooLong) {
-			if len(rec) > 0 {
-				line, _ = r.FieldPos(0)
-			} else {
-				line++ // a quoted first field ran over: the row after the last one read
+		if err != nil { // asked only then: isParseError allocates
+			if isParseError(err) {
+				// The reader goes on at the next line: report the file's other problems too.
+				t.errs.addErr(CSVError(name, err))
+				continue
 			}
-			t.errs.add(line, "row is longer than %s; statement rows are a few hundred characters: the file is damaged, or a quote opened on this row is never closed", maxRowText)
-			break
-		}
-		if err != nil {
+			if errors.Is(err, errRowTooLong) {
+				if len(rec) > 0 {
+					line, _ = r.FieldPos(0)
+				} else {
+					line++ // a quoted first field ran over: the row after the last one read
+				}
+				t.errs.add(line, "row is longer than %s; statement rows are a few hundred characters: the file is damaged, or a quote opened on this row is never closed", maxRowText)
+				break
+			}
 			t.errs.addErr(CSVError(name, err))
 			break
 		}

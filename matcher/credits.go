@@ -1,0 +1,219 @@
+package matcher
+
+import (
+	"slices"
+
+	"github.com/refundwatch/refundwatch/parser"
+	"github.com/shopspring/decimal"
+)
+
+// followSteps bounds how far back overCredits looks, past rows of other
+// accounts, for the charge a credit follows.
+const followSteps = 50
+
+// assignCredits gives Amazon credits to charged orders, each credit to one
+// order, posted on or after the order's first charge:
+//
+//  1. a credit equal to one of an order's charges or to its amount (one per
+//     charge), to the order whose first charge is nearest before it;
+//  2. a smaller credit, to the only order that still has that much out;
+//  3. a credit larger than what any order still has out (an over-credit), to
+//     the order whose charge it follows: the nearest Amazon charge before it
+//     on its account is that order's, and no other's is on that day.
+//
+// Credits that refund the person's own orders (ownCredits) are left to them,
+// unless a disputed order's exact claim comes first. Orders are looked up by
+// amount for the first kind, and by outstanding amount for the second, so
+// that the work grows with the rows rather than with credits times orders.
+func assignCredits(orders []*order, charges, credits []*parser.Transaction, ownCredits map[*parser.Transaction]bool) {
+	var charged []*order
+	for _, o := range orders {
+		if len(o.res.Charges) > 0 {
+			charged = append(charged, o)
+		}
+	}
+	if len(charged) == 0 {
+		return
+	}
+	first := func(o *order) parser.Date { return o.res.Charges[0].Date }
+	byAmount := map[string][]*order{}
+	for _, o := range charged {
+		keys := []string{o.a.String()}
+		for _, c := range o.res.Charges {
+			keys = append(keys, c.Amount.Abs().String())
+		}
+		for i, k := range keys {
+			if !slices.Contains(keys[:i], k) {
+				byAmount[k] = append(byAmount[k], o)
+			}
+		}
+	}
+	taken := map[*parser.Transaction]bool{}
+	give := func(o *order, t *parser.Transaction) {
+		o.res.Credits = append(o.res.Credits, t)
+		taken[t] = true
+	}
+	for _, t := range credits {
+		var best *order
+		bestDist, tie := -1, false
+		for i, key := range amountKeys(t) {
+			if i > 0 && key == amountKeys(t)[0] {
+				continue
+			}
+			for _, o := range byAmount[key] {
+				if t.Date.Before(first(o)) || !o.fits(t) || len(o.res.Credits) >= len(o.res.Charges) || !o.creditIsExact(t) {
+					continue
+				}
+				switch dist := t.Date.Sub(first(o)); {
+				case o == best:
+				case bestDist < 0 || dist < bestDist:
+					best, bestDist, tie = o, dist, false
+				case dist == bestDist:
+					tie = true
+				}
+			}
+		}
+		if best != nil && !tie {
+			give(best, t)
+		}
+	}
+
+	// Then smaller credits, in date order, to the only order charged by then
+	// that still has that much out; the rest are over-credits.
+	open := newOpenOrders()
+	slices.SortStableFunc(charged, func(x, y *order) int { return first(x).Sub(first(y)) })
+	next := 0
+	var over []*parser.Transaction
+	for _, t := range credits {
+		if taken[t] || ownCredits[t] {
+			continue
+		}
+		for ; next < len(charged) && !first(charged[next]).After(t.Date); next++ {
+			open.add(charged[next])
+		}
+		switch only, n := open.takers(t); n {
+		case 1:
+			give(only, t)
+			open.update(only)
+		case 0:
+			over = append(over, t)
+		}
+	}
+	owner := map[*parser.Transaction]*order{}
+	for _, o := range charged {
+		for _, c := range o.res.Charges {
+			owner[c] = o
+		}
+	}
+	for _, t := range over {
+		if o := followed(t, charges, owner); o != nil && o.fits(t) && o.owed.Sign() > 0 {
+			give(o, t)
+			o.owed = o.sum(o.res.Charges).Sub(o.sum(o.res.Credits))
+		}
+	}
+	for _, o := range charged {
+		sortTxns(o.res.Credits)
+	}
+}
+
+// openOrders are the charged orders a credit may go to, by what they still
+// have out (largest first) within each currency; foreign purchases apart,
+// since a credit without its original amount counts at each one's own rate.
+type openOrders struct {
+	byCurrency map[string][]*order
+	rated      []*order
+}
+
+func newOpenOrders() *openOrders { return &openOrders{byCurrency: map[string][]*order{}} }
+
+func (s *openOrders) add(o *order) {
+	o.owed = o.sum(o.res.Charges).Sub(o.sum(o.res.Credits))
+	if o.foreign() {
+		s.rated = append(s.rated, o)
+		return
+	}
+	cur := o.res.Dispute.Currency
+	list := s.byCurrency[cur]
+	i, _ := slices.BinarySearchFunc(list, o.owed, func(x *order, v decimal.Decimal) int { return v.Cmp(x.owed) })
+	s.byCurrency[cur] = slices.Insert(list, i, o)
+}
+
+// update puts o back in its place after a credit lowered what it has out.
+func (s *openOrders) update(o *order) {
+	if o.foreign() {
+		o.owed = o.sum(o.res.Charges).Sub(o.sum(o.res.Credits))
+		return
+	}
+	cur := o.res.Dispute.Currency
+	list := s.byCurrency[cur]
+	if i := slices.Index(list, o); i >= 0 {
+		s.byCurrency[cur] = slices.Delete(list, i, i+1)
+	}
+	s.add(o)
+}
+
+// takers counts the orders that credit t fits and that still have at least
+// its amount out, up to two, and returns the one when there is one.
+func (s *openOrders) takers(t *parser.Transaction) (*order, int) {
+	var only *order
+	n := 0
+	count := func(o *order) bool {
+		if o.fits(t) {
+			only, n = o, n+1
+		}
+		return n > 1
+	}
+	for cur, list := range s.byCurrency {
+		if !currencyMatches(cur, t) {
+			continue
+		}
+		v := t.Amount.Abs()
+		if BilledElsewhere(t, cur) {
+			v = t.OrigAmount.Abs()
+		}
+		for _, o := range list {
+			if o.owed.LessThan(v) {
+				break
+			}
+			if count(o) {
+				return nil, n
+			}
+		}
+	}
+	for _, o := range s.rated {
+		if v, _ := o.value(t); !o.owed.LessThan(v) && count(o) {
+			return nil, n
+		}
+	}
+	return only, n
+}
+
+// followed returns the order whose charge credit t follows: the order of the
+// nearest Amazon charge posted on or before t on t's account, when every
+// charge of that day on the account is that order's; nil otherwise.
+func followed(t *parser.Transaction, charges []*parser.Transaction, owner map[*parser.Transaction]*order) *order {
+	i, found := slices.BinarySearchFunc(charges, t.Date, func(c *parser.Transaction, d parser.Date) int { return c.Date.Sub(d) })
+	for found && i < len(charges) && charges[i].Date == t.Date {
+		i++
+	}
+	same := func(c *parser.Transaction) bool { return c.Account == t.Account || c.Account == "" || t.Account == "" }
+	var o *order
+	day := parser.Date{}
+	for steps := 0; i > 0 && steps < followSteps; steps++ {
+		i--
+		c := charges[i]
+		if day.Valid() && c.Date != day {
+			break
+		}
+		if !same(c) {
+			continue
+		}
+		switch {
+		case owner[c] == nil || (o != nil && owner[c] != o):
+			return nil
+		case !day.Valid():
+			o, day = owner[c], c.Date
+		}
+	}
+	return o
+}
