@@ -109,7 +109,7 @@ func runCheck(opts *checkOptions, e env, loc *localizer) error {
 	mopts.Own = in.own
 	rep := matcher.Match(in.statements, in.disputes, in.confirmations, mopts)
 	r := &rendering{
-		in: in, rep: rep, loc: loc, view: buildView(in, rep, loc),
+		in: in, rep: rep, loc: loc,
 		color: opts.output == "table" && e.stdoutTerminal && e.getenv("NO_COLOR") == "",
 	}
 	var buf bytes.Buffer

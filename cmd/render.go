@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -17,8 +16,17 @@ type rendering struct {
 	in    *inputs
 	rep   *matcher.Report
 	loc   *localizer
-	view  *reportView
 	color bool // colour severities (table on a terminal, NO_COLOR unset)
+	built *reportView
+}
+
+// view is the report with its texts in the reader's language, built when a
+// renderer first asks: the JSON report does without it.
+func (r *rendering) view() *reportView {
+	if r.built == nil {
+		r.built = buildView(r.in, r.rep, r.loc)
+	}
+	return r.built
 }
 
 // outputFormats are the --output names, in the order help lists them.
@@ -196,10 +204,8 @@ func buildJSON(in *inputs, rep *matcher.Report, l *localizer) jsonReport {
 }
 
 func renderJSON(w io.Writer, r *rendering) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(buildJSON(r.in, r.rep, r.loc))
+	rep := buildJSON(r.in, r.rep, r.loc)
+	return rep.write(w)
 }
 
 // renderTable writes the report for people: the statements read, one line
@@ -207,7 +213,7 @@ func renderJSON(w io.Writer, r *rendering) error {
 // for an alert, what to read out to the card issuer; then the unknown Amazon
 // charges. Free text (descriptions) stands last on its line.
 func renderTable(w io.Writer, r *rendering) error {
-	v, l := r.view, r.loc
+	v, l := r.view(), r.loc
 	up := func(h string) string { // English headers are in capitals
 		if l.japanese() {
 			return h

@@ -25,7 +25,7 @@ type htmlPage struct {
 // printed as it is.
 func renderHTML(w io.Writer, r *rendering) error {
 	l := r.loc
-	page := htmlPage{reportView: r.view, Text: map[string]string{
+	page := htmlPage{reportView: r.view(), Text: map[string]string{
 		"Summary": l.T("Summary"), "Orders": l.T("Orders"), "Statements": l.T("Statements"),
 		"Severity": l.T("Severity"), "Verdict": l.T("Verdict"), "Order": l.T("Order"), "Ordered": l.T("Ordered"),
 		"Amount": l.T("Amount"), "Charged": l.T("Charged"), "Credited": l.T("Credited"), "Outstanding": l.T("Outstanding"),
@@ -33,7 +33,7 @@ func renderHTML(w io.Writer, r *rendering) error {
 		"Statement row": l.T("Statement row"), "Description": l.T("Description"), "From": l.T("From"), "To": l.T("To"),
 		"Rows": l.T("Rows"), "Transactions": l.T("Transactions"), "Skipped": l.T("Skipped"), "Folded": l.T("Folded"),
 		"Format": l.T("Format"), "File": l.T("File"), "What to tell the card issuer": l.T("What to tell the card issuer"),
-		"Unknown":   l.T("Amazon charges of no disputed order (%d)", len(r.view.Unknown)),
+		"Unknown":   l.T("Amazon charges of no disputed order (%d)", len(r.view().Unknown)),
 		"none":      l.T("none"),
 		"Invalid":   l.T("Rows that could not be read (--skip-invalid)"),
 		"note":      l.T("note: %s", ""),

@@ -12,7 +12,7 @@ import (
 // rows and (for an alert) what to tell the card issuer, the unknown charges
 // and the statements read.
 func renderMarkdown(w io.Writer, r *rendering) error {
-	v, l := r.view, r.loc
+	v, l := r.view(), r.loc
 	ew := &errWriter{w: w}
 	fmt.Fprintf(ew, "# %s\n\n%s\n\n**%s**\n", md(v.Title), md(v.Intro), md(l.T("Summary: %s", v.SummaryText)))
 

@@ -1,0 +1,281 @@
+package cmd
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"strconv"
+	"unicode/utf8"
+)
+
+// The JSON report is written field by field, as encoding/json's Encoder
+// writes it with SetIndent("", "  ") and SetEscapeHTML(false): a report
+// of a decade of statements lists a hundred thousand rows, and going
+// through reflection for each, then once more over the whole text to
+// indent it, took longer than reading the statements. The types in
+// render.go stay the contract; TestJSONWriterAgreesWithEncodingJSON holds
+// the two encodings together.
+
+// jsonWriter writes indented JSON to w, a container at a time.
+type jsonWriter struct {
+	w   io.Writer
+	b   []byte
+	err error
+	// empty tells, for each open container, whether nothing was written in it yet.
+	empty []bool
+}
+
+// jsonFlushAt is how much text the writer holds before writing it out.
+const jsonFlushAt = 64 << 10
+
+func (j *jsonWriter) flush() {
+	if j.err == nil && len(j.b) > 0 {
+		_, j.err = j.w.Write(j.b)
+	}
+	j.b = j.b[:0]
+}
+
+// next starts a member of the open container: the comma after the one
+// before, and the line and indentation of the new one.
+func (j *jsonWriter) next() {
+	if len(j.empty) == 0 {
+		return
+	}
+	if !j.empty[len(j.empty)-1] {
+		j.b = append(j.b, ',')
+	}
+	j.empty[len(j.empty)-1] = false
+	j.newline(len(j.empty))
+}
+
+func (j *jsonWriter) newline(depth int) {
+	j.b = append(j.b, '\n')
+	for range depth {
+		j.b = append(j.b, "  "...)
+	}
+	if len(j.b) >= jsonFlushAt {
+		j.flush()
+	}
+}
+
+func (j *jsonWriter) open(c byte) {
+	j.b = append(j.b, c)
+	j.empty = append(j.empty, true)
+}
+
+func (j *jsonWriter) close(c byte) {
+	empty := j.empty[len(j.empty)-1]
+	j.empty = j.empty[:len(j.empty)-1]
+	if !empty {
+		j.newline(len(j.empty))
+	}
+	j.b = append(j.b, c)
+}
+
+// key starts the member name of an object.
+func (j *jsonWriter) key(name string) {
+	j.next()
+	j.b = appendJSONString(j.b, name)
+	j.b = append(j.b, ": "...)
+}
+
+func (j *jsonWriter) str(s string)   { j.b = appendJSONString(j.b, s) }
+func (j *jsonWriter) num(n int)      { j.b = strconv.AppendInt(j.b, int64(n), 10) }
+func (j *jsonWriter) boolean(v bool) { j.b = strconv.AppendBool(j.b, v) }
+
+func (j *jsonWriter) strOrNull(s *string) {
+	if s == nil {
+		j.b = append(j.b, "null"...)
+		return
+	}
+	j.str(*s)
+}
+
+// value writes v through encoding/json, indented where it stands: for the
+// parts of the report that are few (statements, summary).
+func (j *jsonWriter) value(v any) {
+	var compact, indented bytes.Buffer
+	enc := json.NewEncoder(&compact)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		j.err = err
+		return
+	}
+	prefix := make([]byte, 2*len(j.empty))
+	for i := range prefix {
+		prefix[i] = ' '
+	}
+	if err := json.Indent(&indented, bytes.TrimSuffix(compact.Bytes(), []byte("\n")), string(prefix), "  "); err != nil {
+		j.err = err
+		return
+	}
+	j.b = append(j.b, indented.Bytes()...)
+}
+
+// list writes the n elements of a list, each by item, or null for a nil list.
+func (j *jsonWriter) list(n int, isNil bool, item func(i int)) {
+	if isNil {
+		j.b = append(j.b, "null"...)
+		return
+	}
+	j.open('[')
+	for i := range n {
+		j.next()
+		item(i)
+	}
+	j.close(']')
+}
+
+// write writes the report, then a line break, as Encoder.Encode does.
+func (r *jsonReport) write(w io.Writer) error {
+	j := &jsonWriter{w: w, b: make([]byte, 0, jsonFlushAt+4096)}
+	j.open('{')
+	j.key("as_of")
+	j.str(r.AsOf)
+	j.key("grace_days")
+	j.num(r.Grace)
+	j.key("watch_days")
+	j.num(r.Watch)
+	j.key("statements")
+	j.value(r.Statements)
+	j.key("orders")
+	j.list(len(r.Orders), r.Orders == nil, func(i int) { r.Orders[i].write(j) })
+	j.key("unknown_charges")
+	writeTxns(j, r.UnknownCharges)
+	j.key("invalid_rows")
+	j.value(r.InvalidRows)
+	j.key("summary")
+	j.value(r.Summary)
+	if len(r.AmazonFiles) > 0 {
+		j.key("amazon_files")
+		j.value(r.AmazonFiles)
+	}
+	if r.OwnCharges != 0 {
+		j.key("own_order_charges")
+		j.num(r.OwnCharges)
+	}
+	j.close('}')
+	j.b = append(j.b, '\n')
+	j.flush()
+	return j.err
+}
+
+func (o *jsonOrder) write(j *jsonWriter) {
+	j.open('{')
+	for _, f := range []struct{ name, value string }{
+		{"order_id", o.OrderID}, {"verdict", o.Verdict}, {"severity", o.Severity}, {"order_date", o.OrderDate},
+		{"amount", o.Amount}, {"currency", o.Currency}, {"card", o.Card},
+	} {
+		j.key(f.name)
+		j.str(f.value)
+	}
+	j.key("confirmed_on")
+	j.strOrNull(o.ConfirmedOn)
+	j.key("confirmation_kind")
+	j.str(o.ConfirmationKind)
+	j.key("confirmation_source")
+	j.str(o.ConfirmationSource)
+	j.key("watch_until")
+	j.strOrNull(o.WatchUntil)
+	j.key("closed")
+	j.boolean(o.Closed)
+	j.key("coverage_to")
+	j.strOrNull(o.CoverageTo)
+	j.key("charged")
+	j.str(o.Charged)
+	j.key("credited")
+	j.str(o.Credited)
+	j.key("outstanding")
+	j.str(o.Outstanding)
+	j.key("charges")
+	writeTxns(j, o.Charges)
+	j.key("credits")
+	writeTxns(j, o.Credits)
+	j.key("candidates")
+	writeTxns(j, o.Candidates)
+	j.key("reason")
+	j.str(o.Reason)
+	j.close('}')
+}
+
+func writeTxns(j *jsonWriter, ts []jsonTxn) {
+	j.list(len(ts), ts == nil, func(i int) { ts[i].write(j) })
+}
+
+func (t *jsonTxn) write(j *jsonWriter) {
+	j.open('{')
+	for _, f := range []struct{ name, value string }{
+		{"date", t.Date}, {"amount", t.Amount}, {"currency", t.Currency}, {"description", t.Description},
+		{"account", t.Account}, {"file", t.File},
+	} {
+		j.key(f.name)
+		j.str(f.value)
+	}
+	j.key("line")
+	j.num(t.Line)
+	if t.OriginalAmount != "" {
+		j.key("original_amount")
+		j.str(t.OriginalAmount)
+	}
+	if t.OriginalCurrency != "" {
+		j.key("original_currency")
+		j.str(t.OriginalCurrency)
+	}
+	j.close('}')
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendJSONString appends s quoted as encoding/json quotes it without
+// HTML escaping: control characters, quotes and backslashes escaped, bytes
+// that are not UTF-8 as \ufffd, and U+2028 and U+2029 escaped.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}

@@ -1,0 +1,109 @@
+package cmd
+
+import (
+	"bytes"
+	"encoding/json"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// encodingJSON is how the report would read through encoding/json.
+func encodingJSON(t *testing.T, r *jsonReport) string {
+	t.Helper()
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func written(t *testing.T, r *jsonReport) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := r.write(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// TestJSONWriterAgreesWithEncodingJSON holds the report's own writer to
+// what encoding/json makes of the report's types, field for field: on
+// reports with every kind of value, and on the reports of the example and
+// every scenario read back into those types (a field the writer forgot
+// would come back as a difference).
+func TestJSONWriterAgreesWithEncodingJSON(t *testing.T) {
+	confirmed := "2026-03-10"
+	tricky := "quote \" backslash \\ <html> & tab\t nl\n cr\r \b\f \x01\x1f \x7f é 日本 \u2028\u2029 bad \xff\xfe end"
+	txn := jsonTxn{Date: "2026-03-02", Amount: "12.34", Currency: "USD", Description: tricky, Account: "****1234", File: "a.csv", Line: 7}
+	foreign := txn
+	foreign.OriginalAmount, foreign.OriginalCurrency = "1,234", "JPY"
+	reports := []*jsonReport{
+		{},
+		{AsOf: "2026-05-01", Statements: []jsonStatement{}, Orders: []jsonOrder{}, UnknownCharges: []jsonTxn{}, InvalidRows: []jsonInvalid{}},
+		{
+			AsOf: "2026-05-01", Grace: 30, Watch: 60,
+			Statements: []jsonStatement{{File: tricky, SkippedBy: map[string]int{"header": 1, "blank": 2}, Notes: []string{"n"}}},
+			Orders: []jsonOrder{
+				{OrderID: "250-1", Verdict: "refunded", ConfirmedOn: &confirmed, Charges: []jsonTxn{txn, foreign}, Credits: []jsonTxn{}, Reason: tricky},
+				{OrderID: "250-2", WatchUntil: &confirmed, CoverageTo: &confirmed, Closed: true},
+			},
+			UnknownCharges: []jsonTxn{foreign}, InvalidRows: []jsonInvalid{{File: "a.csv", Line: 3, Error: tricky}},
+			Summary:     jsonSummary{Alert: 1, OK: 2},
+			AmazonFiles: []jsonAmazonFile{{File: "mail.eml", Format: "mail", SkippedBy: map[string]int{}}},
+			OwnCharges:  3,
+		},
+	}
+	for i, r := range reports {
+		if got, want := written(t, r), encodingJSON(t, r); got != want {
+			t.Errorf("report %d written as\n%s\nencoding/json writes\n%s", i, got, want)
+		}
+	}
+
+	dirs, _ := filepath.Glob(filepath.Join(repoRoot(t), "testdata", "scenarios", "*"))
+	dirs = append(dirs, filepath.Join(repoRoot(t), "testdata", "example"))
+	for _, dir := range dirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			t.Chdir(dir)
+			args := []string{"check", "-o", "json", "--fail-on", "never"}
+			if b, err := os.ReadFile("args"); err == nil {
+				args = append(args, strings.Fields(string(b))...)
+			}
+			out, stderr, code := runCmd(t, args...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			var r jsonReport
+			if err := json.Unmarshal([]byte(out), &r); err != nil {
+				t.Fatal(err)
+			}
+			if want := encodingJSON(t, &r); out != want {
+				t.Errorf("written as\n%s\nencoding/json writes\n%s", out, want)
+			}
+		})
+	}
+}
+
+// appendJSONString must quote every string as encoding/json does.
+func TestAppendJSONStringAgrees(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(7, 8))
+	pieces := []string{"a", "\"", "\\", "\n", "\x00", "\x1f", "\x7f", "<", "&", "é", "日", "\u2028", "\u2029", "\xff", "\xe6\x97", " ", "\t", "\b", "\f"}
+	for range 5000 {
+		var s strings.Builder
+		for range rnd.IntN(10) {
+			s.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		_ = enc.Encode(s.String())
+		if got := string(appendJSONString(nil, s.String())) + "\n"; got != want.String() {
+			t.Fatalf("appendJSONString(%q) = %s, encoding/json gives %s", s.String(), got, want.String())
+		}
+	}
+}
