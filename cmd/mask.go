@@ -25,9 +25,14 @@ import (
 // Amazon: their first group is not of 4 digits and their groups of 7 are
 // longer than any a card number is printed in.
 func MaskCardNumbers(s string) string {
-	if !hasDigit(s) {
+	if !mayHoldCardNumber(s) {
 		return s
 	}
+	return maskGroups(s)
+}
+
+// maskGroups is MaskCardNumbers for text that may hold a card number.
+func maskGroups(s string) string {
 	r := []rune(s)
 	groups := digitGroups(r)
 	hide := make([]bool, len(r))
@@ -139,10 +144,27 @@ func isSeparator(c rune) bool {
 	return false
 }
 
-func hasDigit(s string) bool {
+// mayHoldCardNumber reports whether s has at least 12 digits in one run of
+// digit groups joined by single separators, the least a card number has.
+// Most lines of a report (dates, amounts) have not, and pass through
+// without the rune-by-rune work of finding the groups.
+func mayHoldCardNumber(s string) bool {
+	run := 0                             // digits in the run of groups being read
+	afterDigit, afterSep := false, false // the character before was a digit; a separator after a digit
 	for _, c := range s {
-		if isDigit(c) {
-			return true
+		switch {
+		case isDigit(c):
+			if !afterDigit && !afterSep {
+				run = 0
+			}
+			if run++; run >= 12 {
+				return true
+			}
+			afterDigit, afterSep = true, false
+		case afterDigit && isSeparator(c):
+			afterDigit, afterSep = false, true
+		default:
+			afterDigit, afterSep = false, false
 		}
 	}
 	return false

@@ -3,6 +3,7 @@ package cmd
 import (
 	"bytes"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -214,5 +215,30 @@ func TestEveryOutputMasksCardNumbers(t *testing.T) {
 		if flat := digitsOnly(stderr); strings.Contains(flat, "49800379") || strings.Contains(flat, "49801234") || strings.Contains(flat, "37828224") {
 			t.Errorf("%v: the error shows a card number: %s", args, stderr)
 		}
+	}
+}
+
+// Text that mayHoldCardNumber passes through must be text the full masking
+// leaves alone.
+func TestMayHoldCardNumberMissesNone(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(9, 10))
+	pieces := []string{"4", "1234", "123456", "0", "-", " ", ".", "_", "--", "－", "\u3000", "ー", "４", "１２３４", "a", ",", "*", "\n"}
+	passed := 0
+	for range 50000 {
+		var b strings.Builder
+		for range rnd.IntN(14) {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		s := b.String()
+		if mayHoldCardNumber(s) {
+			continue
+		}
+		passed++
+		if got := maskGroups(s); got != s {
+			t.Fatalf("%q passed through unmasked, but masking gives %q", s, got)
+		}
+	}
+	if passed < 1000 {
+		t.Errorf("only %d texts passed through; the test says little", passed)
 	}
 }
