@@ -91,6 +91,12 @@ func readOFX(name string, text io.Reader, enc string, opts ReadOptions) (*Statem
 	d := xml.NewDecoder(strings.NewReader(strings.Repeat("\n", startLine-1) + doc))
 	d.Strict = true
 	d.Entity = xml.HTMLEntity
+	// A problem in the structure ends the reading; the transactions that
+	// could not be read before it are listed with it.
+	fail := func(e *Error) error {
+		r.errs.addErr(e)
+		return r.errs.err()
+	}
 	for !r.done {
 		line, _ := d.InputPos()
 		tok, err := d.RawToken()
@@ -98,14 +104,14 @@ func readOFX(name string, text io.Reader, enc string, opts ReadOptions) (*Statem
 			var se *xml.SyntaxError
 			switch {
 			case errors.Is(err, io.EOF) || errors.As(err, &se) && strings.Contains(se.Msg, "unexpected EOF"):
-				return nil, cutShort
+				return nil, fail(cutShort)
 			case errors.As(err, &se):
-				return nil, Errorf(name, se.Line, "not valid OFX: %s", se.Msg)
+				return nil, fail(Errorf(name, se.Line, "not valid OFX: %s", se.Msg))
 			}
-			return nil, &Error{File: name, Line: line, Err: err}
+			return nil, fail(&Error{File: name, Line: line, Err: err})
 		}
 		if e := r.token(tok, line); e != nil {
-			return nil, &Error{File: name, Line: e.line, Err: e.msg}
+			return nil, fail(&Error{File: name, Line: e.line, Err: e.msg})
 		}
 	}
 	st := r.st

@@ -82,7 +82,8 @@ func TestOFXErrors(t *testing.T) {
 		{"cut in a tag", good[:strings.Index(good, "<TRNAMT>")+4], "f.ofx:40: the file ends before </OFX>: it is cut short; download it again"},
 		{"cut in a comment", good[:strings.Index(good, "<TRNAMT>")] + "<!-- a", "f.ofx:40: the file ends before </OFX>: it is cut short; download it again"},
 		{"no transactions", ofxDoc(), "f.ofx:11: the OFX file holds no bank or card transaction (no STMTTRN in BANKMSGSRSV1 or CREDITCARDMSGSRSV1)"},
-		{"lost closing tag", strings.Replace(good, "</BANKACCTFROM>", "", 1), "f.ofx:45: </STMTRS> where </BANKACCTFROM> was expected (<BANKACCTFROM> is open since line 31): a closing tag is missing or misplaced"},
+		{"lost closing tag", strings.Replace(good, "</BANKACCTFROM>", "", 1), "f.ofx:37: this STMTTRN could not be read: the elements around it are not nested as OFX requires (a closing tag missing or misplaced?)\n" +
+			"f.ofx:45: </STMTRS> where </BANKACCTFROM> was expected (<BANKACCTFROM> is open since line 31): a closing tag is missing or misplaced"},
 		{"closing tag twice", strings.Replace(good, "</BANKTRANLIST>", "</BANKTRANLIST></BANKTRANLIST>", 1), "f.ofx:44: </BANKTRANLIST> where </STMTRS> was expected (<STMTRS> is open since line 29): a closing tag is missing or misplaced"},
 		{"transaction out of place", strings.Replace(strings.Replace(good, "<BANKTRANLIST>", "", 1), "</BANKTRANLIST>", "", 1), "f.ofx:37: this STMTTRN could not be read: the elements around it are not nested as OFX requires (a closing tag missing or misplaced?)"},
 		{"broken tag", strings.Replace(good, "</STMTRS>", "</STMTRS", 1), "f.ofx:45: </STMTRS is a tag without its \">\"; expected </STMTRS>"},
