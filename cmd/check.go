@@ -1,7 +1,7 @@
 package cmd
 
 import (
-	"bytes"
+	"bufio"
 	"errors"
 	"io"
 	"io/fs"
@@ -112,11 +112,13 @@ func runCheck(opts *checkOptions, e env, loc *localizer) error {
 		in: in, rep: rep, loc: loc,
 		color: opts.output == "table" && e.stdoutTerminal && e.getenv("NO_COLOR") == "",
 	}
-	var buf bytes.Buffer
-	if err := render(&buf, r); err != nil {
+	// The report streams out: held whole, ten years of statements make a
+	// report of tens of megabytes.
+	out := bufio.NewWriterSize(e.stdout, 64<<10)
+	if err := render(out, r); err != nil {
 		return err
 	}
-	if _, err := e.stdout.Write(buf.Bytes()); err != nil {
+	if err := out.Flush(); err != nil {
 		return err
 	}
 	if failOn >= 0 && hasFindingAtOrAbove(rep, failOn) {

@@ -3,6 +3,7 @@ package cmd
 import (
 	"bytes"
 	"io"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -25,10 +26,30 @@ import (
 // Amazon: their first group is not of 4 digits and their groups of 7 are
 // longer than any a card number is printed in.
 func MaskCardNumbers(s string) string {
-	if !mayHoldCardNumber(s) {
+	// A card number never spans lines: each line is masked on its own, and
+	// most need nothing.
+	var out []byte // nil until a line changes
+	for done := 0; done < len(s); {
+		line := s[done:]
+		if i := strings.IndexByte(line, '\n'); i >= 0 {
+			line = line[:i+1]
+		}
+		masked := line
+		if mayHoldCardNumber(line) {
+			masked = maskGroups(line)
+		}
+		if masked != line && out == nil {
+			out = append(make([]byte, 0, len(s)), s[:done]...)
+		}
+		if out != nil {
+			out = append(out, masked...)
+		}
+		done += len(line)
+	}
+	if out == nil {
 		return s
 	}
-	return maskGroups(s)
+	return string(out)
 }
 
 // maskGroups is MaskCardNumbers for text that may hold a card number.
