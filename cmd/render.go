@@ -115,6 +115,8 @@ type jsonTxn struct {
 	// billed in another currency, where the statement gives it.
 	OriginalAmount   string `json:"original_amount,omitempty"`
 	OriginalCurrency string `json:"original_currency,omitempty"`
+	// Reason says, of an unknown charge, what it is and what to do about it.
+	Reason string `json:"reason,omitempty"`
 }
 
 type jsonInvalid struct {
@@ -158,6 +160,12 @@ func buildJSON(in *inputs, rep *matcher.Report, l *localizer) jsonReport {
 		AsOf: rep.AsOf.String(), Grace: rep.Grace, Watch: rep.Watch,
 		Statements: []jsonStatement{}, Orders: []jsonOrder{},
 		UnknownCharges: txnsJSON(rep.Unknown), InvalidRows: []jsonInvalid{},
+	}
+	if len(rep.Unknown) > 0 {
+		reason := l.Sentences(rep.UnknownReason())
+		for i := range out.UnknownCharges {
+			out.UnknownCharges[i].Reason = reason
+		}
 	}
 	for _, s := range in.statements {
 		notes := []string{}
@@ -273,6 +281,8 @@ func renderTable(w io.Writer, r *rendering) error {
 	}
 	if len(v.Unknown) == 0 {
 		fmt.Fprintf(ew, "  %s\n", l.T("none"))
+	} else {
+		fmt.Fprintf(ew, "  %s\n", v.UnknownReason)
 	}
 	txnColumns(cols, v.Unknown)
 	cols.write(ew)

@@ -48,9 +48,13 @@ func renderCSV(w io.Writer, r *rendering) error {
 			_ = cw.Write(concat(order, csvTxn(row.role, row.txn), tail))
 		}
 	}
+	var unknownReason string
+	if len(r.rep.Unknown) > 0 {
+		unknownReason = text(r.loc.Sentences(r.rep.UnknownReason()))
+	}
 	for _, t := range r.rep.Unknown {
 		finding := []string{"unknown-charge", "", string(matcher.UnknownCharge), matcher.SeverityOf(matcher.UnknownCharge).String()}
-		_ = cw.Write(concat(finding, make([]string, 10), csvTxn("unknown", t), []string{"", ""}))
+		_ = cw.Write(concat(finding, make([]string, 10), csvTxn("unknown", t), []string{unknownReason, ""}))
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {

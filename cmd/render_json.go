@@ -221,6 +221,10 @@ func (t *jsonTxn) write(j *jsonWriter) {
 		j.key("original_currency")
 		j.str(t.OriginalCurrency)
 	}
+	if t.Reason != "" {
+		j.key("reason")
+		j.str(t.Reason)
+	}
 	j.close('}')
 }
 

@@ -49,6 +49,7 @@ func renderMarkdown(w io.Writer, r *rendering) error {
 	if len(v.Unknown) == 0 {
 		fmt.Fprintln(ew, md(l.T("none")))
 	} else {
+		fmt.Fprintf(ew, "%s\n\n", md(v.UnknownReason))
 		mdTxns(ew, l, v.Unknown)
 	}
 

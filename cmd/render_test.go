@@ -42,9 +42,11 @@ func TestCSVKeepsNegativeAmountsNumbers(t *testing.T) {
 	if code != 0 || stderr != "" {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
+	reason := `"charged 12,800 JPY on 2026-03-04, credited 12,800 JPY on 2026-03-08; nothing is missing now; ` +
+		`no confirmation from Amazon yet: keep checking new statements, and add Amazon's confirmation when it comes, to know until when to watch"`
 	want := "\uFEFF" + strings.Join(csvHeader, ",") + "\n" +
-		"order,250-1234567-1234567,refunded,ok,2026-03-02,12800,JPY,,,,false,12800,12800,0,charge,2026-03-04,12800,'=AMAZON.CO.JP,,statements/a.csv,3,\"charged 12,800 JPY on 2026-03-04, credited 12,800 JPY on 2026-03-08\",'+not mine\n" +
-		"order,250-1234567-1234567,refunded,ok,2026-03-02,12800,JPY,,,,false,12800,12800,0,credit,2026-03-08,-12800,'-AMAZON.CO.JP,,statements/a.csv,4,\"charged 12,800 JPY on 2026-03-04, credited 12,800 JPY on 2026-03-08\",'+not mine\n"
+		"order,250-1234567-1234567,refunded,ok,2026-03-02,12800,JPY,,,,false,12800,12800,0,charge,2026-03-04,12800,'=AMAZON.CO.JP,,statements/a.csv,3," + reason + ",'+not mine\n" +
+		"order,250-1234567-1234567,refunded,ok,2026-03-02,12800,JPY,,,,false,12800,12800,0,credit,2026-03-08,-12800,'-AMAZON.CO.JP,,statements/a.csv,4," + reason + ",'+not mine\n"
 	if out != want {
 		t.Errorf("got\n%s\nwant\n%s", out, want)
 	}

@@ -18,8 +18,10 @@ type reportView struct {
 	Notes      []string
 	Orders     []orderView
 	Unknown    []txnView
-	Invalid    []string
-	Summary    []countView
+	// UnknownReason says what the unknown charges are and what to do about them.
+	UnknownReason string
+	Invalid       []string
+	Summary       []countView
 	// SummaryText is the summary as one line: 1 alert, 1 review, 1 watch, 2 ok.
 	SummaryText string
 	// Alerts counts the orders whose severity is alert.
@@ -101,6 +103,9 @@ func buildView(in *inputs, rep *matcher.Report, l *localizer) *reportView {
 		}
 	}
 	v.Unknown = txnViews(l, "unknown", rep.Unknown, "")
+	if len(rep.Unknown) > 0 {
+		v.UnknownReason = l.Sentences(rep.UnknownReason())
+	}
 	sum := rep.Summary()
 	for _, s := range severityOrder {
 		v.Summary = append(v.Summary, countView{Name: s.String(), Label: l.Severity(s), Count: sum[s]})

@@ -89,7 +89,7 @@ func judge(o *order, covs []Coverage, opts Options) {
 			o.say(parser.Msgf("credited %s", o.list(r.Credits)))
 		}
 		for _, m := range o.ambiguityReasons() {
-			o.say(m)
+			o.advise(m)
 		}
 	case len(r.Charges) == 0:
 		from, to := o.d.AddDays(-daysBeforeOrder), o.d.AddDays(daysAfterOrder)
@@ -99,7 +99,7 @@ func judge(o *order, covs []Coverage, opts Options) {
 		} else {
 			r.Verdict = NotCovered
 			o.say(parser.Msgf("no charge found, but %s", o.coverageWords()))
-			o.say(parser.Msgf("add the statements from %s to %s", from, to))
+			o.advise(parser.Msgf("add the statements from %s to %s", from, to))
 		}
 	case r.Outstanding.Sign() <= 0:
 		r.Verdict = Refunded
@@ -108,21 +108,65 @@ func judge(o *order, covs []Coverage, opts Options) {
 			o.say(parser.Msgf("%s more was credited than charged", o.money(r.Outstanding.Neg())))
 		}
 		o.sayExchange()
+		o.sayBilledAfterWord()
 	default:
 		judgeOutstanding(o, opts)
 	}
 	if o.byShipment {
-		o.say(parser.Msgf("matched shipment by shipment: %d of %d shipments charged", len(r.Charges), len(r.Dispute.Shipments)))
+		o.say(parser.Msgf("matched shipment by shipment: %d of %d shipments charged", o.shipsCharged, len(r.Dispute.Shipments)))
 	}
-	if r.Severity() == OK && r.WatchUntil.Valid() && cov.Reaches(r.WatchUntil) {
+	if r.Severity() == OK {
+		o.adviseOK()
+	}
+	r.Reason = append(r.Reason, o.advice...)
+}
+
+// adviseOK says, for an order found ok, what is left to do: nothing once
+// the watch is over; else to keep checking until its end, or, without
+// Amazon's confirmation, until one comes.
+func (o *order) adviseOK() {
+	r := o.res
+	if r.Verdict == Refunded {
+		o.advise(parser.Msgf("nothing is missing now"))
+	}
+	switch {
+	case r.WatchUntil.Valid() && r.Coverage.Reaches(r.WatchUntil):
 		r.Closed = true
-		o.say(parser.Msgf("closed: the statements reach %s, the end of the watch", r.WatchUntil))
-	} else if r.Severity() == OK && r.WatchUntil.Valid() {
-		o.say(parser.Msgf("keep checking until %s", r.WatchUntil))
+		o.advise(parser.Msgf("closed: the statements reach %s, the end of the watch", r.WatchUntil))
+		o.advise(parser.Msgf("nothing more to do"))
+	case r.WatchUntil.Valid():
+		o.advise(parser.Msgf("keep checking until %s", r.WatchUntil))
+	default:
+		o.advise(parser.Msgf("no confirmation from Amazon yet: keep checking new statements, and add Amazon's confirmation when it comes, to know until when to watch"))
 	}
 }
 
-func (o *order) say(m *parser.Message) { o.res.Reason = append(o.res.Reason, m) }
+// sayBilledAfterWord says, of a settled order, which of its charges were
+// billed after Amazon said it was handled: they were credited, but are what
+// this tool watches for.
+func (o *order) sayBilledAfterWord() {
+	r := o.res
+	var after, afterCancel []*parser.Transaction
+	for _, t := range r.Charges {
+		switch {
+		case o.cancelAt.Valid() && t.Date.After(o.cancelAt):
+			afterCancel = append(afterCancel, t)
+		case o.h.Valid() && t.Date.After(o.h):
+			after = append(after, t)
+		}
+	}
+	if len(afterCancel) > 0 {
+		o.say(parser.Msgf("%s was billed after Amazon confirmed the cancellation on %s, and has been credited since", o.list(afterCancel), o.cancelAt))
+	}
+	if len(after) > 0 {
+		o.say(parser.Msgf("%s was billed after Amazon confirmed the refund on %s, and has been credited since", o.list(after), o.h))
+	}
+}
+
+// say adds a sentence of what was found; advise one of what to do, which
+// comes after all that was found.
+func (o *order) say(m *parser.Message)    { o.res.Reason = append(o.res.Reason, m) }
+func (o *order) advise(m *parser.Message) { o.advice = append(o.advice, m) }
 
 // judgeOutstanding decides between still-charged, partially-refunded and
 // awaiting-refund for an order with money still out.
@@ -159,14 +203,16 @@ func judgeOutstanding(o *order, opts Options) {
 	switch {
 	case r.Verdict == AwaitingRefund && !o.h.Valid():
 		o.say(parser.Msgf("charged %s", o.list(r.Charges)))
-		o.say(parser.Msgf("Amazon has not confirmed a refund or cancellation yet: add it to the confirmations when it does"))
+		o.sayPartCredited()
+		o.advise(parser.Msgf("Amazon has not confirmed a refund or cancellation yet: add it to the confirmations when it does"))
 	case r.Verdict == AwaitingRefund:
 		o.say(parser.Msgf("charged %s", o.list(r.Charges)))
 		o.say(parser.Msgf("Amazon confirmed the %s on %s", kind, o.h))
+		o.sayPartCredited()
 		o.say(parser.Msgf("expect a credit by %s", due))
-		o.say(parser.Msgf("keep checking until %s", r.WatchUntil))
+		o.advise(parser.Msgf("keep checking until %s", r.WatchUntil))
 		if !opts.AsOf.Before(due) {
-			o.say(parser.Msgf("the statements reach only %s: add the newer ones", r.Coverage.To))
+			o.advise(parser.Msgf("the statements reach only %s: add the newer ones", r.Coverage.To))
 		}
 	case lastAfter.Valid():
 		o.say(parser.Msgf("charged %s, after Amazon confirmed the %s on %s", o.list(r.Charges), kind, o.h))
@@ -177,7 +223,7 @@ func judgeOutstanding(o *order, opts Options) {
 			o.sayExchange()
 			o.say(parser.Msgf("%s still missing", o.money(r.Outstanding)))
 		}
-		o.say(parser.Msgf("call the card issuer and dispute the charge"))
+		o.advise(parser.Msgf("call the card issuer and dispute the charge"))
 	default:
 		o.say(parser.Msgf("charged %s", o.list(r.Charges)))
 		o.say(parser.Msgf("Amazon confirmed the %s on %s", kind, o.h))
@@ -188,8 +234,20 @@ func judgeOutstanding(o *order, opts Options) {
 			o.sayExchange()
 			o.say(parser.Msgf("%s still missing on %s (%d days later), and the statements reach %s", o.money(r.Outstanding), due, opts.Grace, r.Coverage.To))
 		}
-		o.say(parser.Msgf("call Amazon, then the card issuer"))
+		o.advise(parser.Msgf("call Amazon, then the card issuer"))
 	}
+}
+
+// sayPartCredited says, of an order still waiting for its money, what came
+// back so far.
+func (o *order) sayPartCredited() {
+	r := o.res
+	if len(r.Credits) == 0 {
+		return
+	}
+	o.say(parser.Msgf("credited %s", o.list(r.Credits)))
+	o.sayExchange()
+	o.say(parser.Msgf("%s still missing", o.money(r.Outstanding)))
 }
 
 // ambiguityReasons say why the order is ambiguous: charges that fit it and

@@ -18,18 +18,20 @@ const (
 
 // order is the matcher's working state for one disputed order.
 type order struct {
-	res        *OrderResult
-	d          parser.Date // order date
-	a          decimal.Decimal
-	h          parser.Date // first confirmation, may be unknown
-	cancelAt   parser.Date // first cancel confirmation, may be unknown
-	windowEnd  parser.Date
-	ambiguous  bool
-	searchCut  bool                         // the split-charge search ran out of budget
-	byShipment bool                         // charges were matched shipment by shipment
-	alsoClaims []string                     // other orders in a tie
-	candidate  map[*parser.Transaction]bool // the Candidates, as a set
-	owed       decimal.Decimal              // what is still out, while credits are given
+	res          *OrderResult
+	d            parser.Date // order date
+	a            decimal.Decimal
+	h            parser.Date // first confirmation, may be unknown
+	cancelAt     parser.Date // first cancel confirmation, may be unknown
+	windowEnd    parser.Date
+	ambiguous    bool
+	searchCut    bool                         // the split-charge search ran out of budget
+	byShipment   bool                         // charges were matched shipment by shipment
+	shipsCharged int                          // how many shipments were
+	alsoClaims   []string                     // other orders in a tie
+	candidate    map[*parser.Transaction]bool // the Candidates, as a set
+	owed         decimal.Decimal              // what is still out, while credits are given
+	advice       []*parser.Message            // the end of the reason: what to do
 	// rebills are the charges that could be a further billing of this
 	// order or of other charged orders.
 	rebills []*rebill
@@ -42,7 +44,7 @@ func Match(stmts []*parser.Statement, disputes []parser.Dispute, confs []parser.
 	if amazon == nil {
 		amazon, _ = NewRecognizer()
 	}
-	rep := &Report{AsOf: opts.AsOf, Grace: opts.Grace, Watch: opts.Watch}
+	rep := &Report{AsOf: opts.AsOf, Grace: opts.Grace, Watch: opts.Watch, OwnOrders: len(opts.Own) > 0}
 	covs := coverages(stmts, opts.AsOf)
 	rep.Coverages = covs
 

@@ -154,7 +154,7 @@ func TestVerdicts(t *testing.T) {
 			rows:     []string{"2026-03-04,AMAZON.CO.JP,12800", "2026-03-12,AMAZON.CO.JP,-12800", "2026-05-08,LAWSON,300"},
 			disputes: []string{A}, confs: []string{confA},
 			want:    map[string]Verdict{orderA: Refunded},
-			reasons: map[string]string{orderA: "charged 12,800 JPY on 2026-03-04, credited 12,800 JPY on 2026-03-12; keep checking until 2026-05-09"},
+			reasons: map[string]string{orderA: "charged 12,800 JPY on 2026-03-04, credited 12,800 JPY on 2026-03-12; nothing is missing now; keep checking until 2026-05-09"},
 		},
 		{
 			name:     "refunded and closed on the last day of the watch",

@@ -38,6 +38,7 @@ func assignShipments(orders []*order, idx map[string][]*parser.Transaction, used
 		if d.charge != nil {
 			d.o.res.Charges = append(d.o.res.Charges, d.charge)
 			d.o.byShipment = true
+			d.o.shipsCharged++
 		}
 	}
 	for _, o := range orders {

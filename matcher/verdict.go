@@ -132,6 +132,24 @@ type Report struct {
 	// OwnCharges counts the Amazon charges that the person's own orders
 	// explain, and that are therefore not unknown.
 	OwnCharges int
+	// OwnOrders tells that the person's own orders were given (Options.Own).
+	OwnOrders bool
+}
+
+// UnknownReason says what an unknown charge is and what to do about it; it
+// is the same for every unknown charge of the report.
+func (r *Report) UnknownReason() []*parser.Message {
+	if r.OwnOrders {
+		return []*parser.Message{
+			parser.Msgf("an Amazon charge that belongs to no disputed order and to none of your own orders"),
+			parser.Msgf("look for it in your Amazon order history, archived orders too: if you did not place it, add it to disputes.csv and report it to Amazon"),
+		}
+	}
+	return []*parser.Message{
+		parser.Msgf("an Amazon charge that belongs to no disputed order"),
+		parser.Msgf("look for it in your Amazon order history, archived orders too: if you did not place it, add it to disputes.csv and report it to Amazon"),
+		parser.Msgf("if it is one of your own orders, pass Amazon's order history with --orders so that it is recognised"),
+	}
 }
 
 // Summary counts findings (orders and unknown charges) by severity.

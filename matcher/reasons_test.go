@@ -1,0 +1,104 @@
+package matcher
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/refundwatch/refundwatch/parser"
+)
+
+// TestReasonsSayWhatToDo checks the advice at the end of each kind of reason.
+func TestReasonsSayWhatToDo(t *testing.T) {
+	A := orderA + ",2026-03-02,12800,JPY"
+	confA := orderA + ",2026-03-10,refund"
+	cancelA := orderA + ",2026-03-05,cancel"
+	tests := []struct {
+		name   string
+		rows   []string
+		confs  []string
+		want   Verdict
+		reason string
+	}{
+		{"not charged, Amazon said nothing yet",
+			[]string{"2026-02-25,LAWSON,1", "2026-04-20,LAWSON,1"}, nil, NotCharged,
+			"no charge of 12,800 JPY between 2026-02-27 and 2026-04-01; no confirmation from Amazon yet: keep checking new statements, and add Amazon's confirmation when it comes, to know until when to watch"},
+		{"not charged, watched to the end",
+			[]string{"2026-02-25,LAWSON,1", "2026-05-20,LAWSON,1"}, []string{cancelA}, NotCharged,
+			"closed: the statements reach 2026-05-04, the end of the watch; nothing more to do"},
+		{"refunded, Amazon said nothing",
+			[]string{"2026-02-25,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-03-12,AMAZON.CO.JP,-12800", "2026-04-20,LAWSON,1"}, nil, Refunded,
+			"credited 12,800 JPY on 2026-03-12; nothing is missing now; no confirmation from Amazon yet: keep checking new statements"},
+		{"refunded, still watched",
+			[]string{"2026-02-25,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-03-12,AMAZON.CO.JP,-12800", "2026-04-20,LAWSON,1"}, []string{confA}, Refunded,
+			"nothing is missing now; keep checking until 2026-05-09"},
+		{"billed after the cancellation, then credited: refunded, and said",
+			[]string{"2026-02-25,LAWSON,1", "2026-03-07,AMAZON.CO.JP,12800", "2026-03-20,AMAZON.CO.JP,-12800", "2026-04-20,LAWSON,1"}, []string{cancelA}, Refunded,
+			"charged 12,800 JPY on 2026-03-07, credited 12,800 JPY on 2026-03-20; 12,800 JPY on 2026-03-07 was billed after Amazon confirmed the cancellation on 2026-03-05, and has been credited since; nothing is missing now; keep checking until 2026-05-04"},
+		{"billed again after the refund, then credited again",
+			[]string{"2026-02-25,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-03-12,AMAZON.CO.JP,-12800", "2026-04-15,AMAZON.CO.JP,12800", "2026-04-18,AMAZON.CO.JP,-12800", "2026-04-20,LAWSON,1"}, []string{confA}, Refunded,
+			"12,800 JPY on 2026-04-15 was billed after Amazon confirmed the refund on 2026-03-10, and has been credited since"},
+		{"part credited, credit not yet due: the credit is said",
+			[]string{"2026-02-25,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-03-20,AMAZON.CO.JP,-5000", "2026-04-01,LAWSON,1"}, []string{confA}, AwaitingRefund,
+			"credited 5,000 JPY on 2026-03-20; 7,800 JPY still missing; expect a credit by 2026-04-09"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep := story{rows: tt.rows, disputes: []string{A}, confs: tt.confs}.run(t)
+			o := rep.Orders[0]
+			if o.Verdict != tt.want || !strings.Contains(o.ReasonText(), tt.reason) {
+				t.Errorf("%s: %q\nwant %s saying %q", o.Verdict, o.ReasonText(), tt.want, tt.reason)
+			}
+		})
+	}
+}
+
+// advice are the sentences that say what to do next; every reason ends with one.
+var advice = []string{
+	"call the card issuer and dispute the charge",
+	"call Amazon, then the card issuer",
+	"keep checking until %s",
+	"nothing more to do",
+	"no confirmation from Amazon yet: keep checking new statements, and add Amazon's confirmation when it comes, to know until when to watch",
+	"Amazon has not confirmed a refund or cancellation yet: add it to the confirmations when it does",
+	"add the statements from %s to %s",
+	"the statements reach only %s: add the newer ones",
+}
+
+// TestEveryReasonEndsWithWhatToDo checks over generated histories that the
+// reason of every order, whatever its verdict, ends by saying what to do.
+func TestEveryReasonEndsWithWhatToDo(t *testing.T) {
+	seen := map[Verdict]bool{}
+	for seed := range uint64(200) {
+		r := rand.New(rand.NewPCG(seed, 7))
+		h := genHistory(r)
+		rep := h.report(t, h.end.AddDays(-r.IntN(50)))
+		for _, o := range rep.Orders {
+			seen[o.Verdict] = true
+			last := o.Reason[len(o.Reason)-1].Format
+			if !contains(advice, last) && !strings.HasSuffix(last, "compare the rows with Amazon's order details") {
+				t.Fatalf("seed %d: %s (%s) ends without advice: %q", seed, o.Dispute.OrderID, o.Verdict, o.ReasonText())
+			}
+		}
+	}
+	if len(seen) < 6 {
+		t.Errorf("only verdicts %v were generated", seen)
+	}
+}
+
+// TestUnknownChargeReason checks what the report says of unknown charges.
+func TestUnknownChargeReason(t *testing.T) {
+	s := story{
+		rows:     []string{"2026-02-25,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-03-06,AMAZON.CO.JP,5000", "2026-04-20,LAWSON,1"},
+		disputes: []string{orderA + ",2026-03-02,12800,JPY"},
+	}
+	rep := s.run(t)
+	if got := parser.Join(rep.UnknownReason()); !strings.Contains(got, "look for it in your Amazon order history, archived orders too") ||
+		!strings.Contains(got, "pass Amazon's order history with --orders") {
+		t.Errorf("without --orders: %q", got)
+	}
+	rep = s.runWith(t, func(o *Options) { o.Own = []OwnOrder{ownOrder("249-3301845-6627190", "2026-01-10", "999")} })
+	if got := parser.Join(rep.UnknownReason()); !strings.Contains(got, "and to none of your own orders") || strings.Contains(got, "--orders") {
+		t.Errorf("with --orders: %q", got)
+	}
+}
