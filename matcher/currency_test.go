@@ -46,6 +46,12 @@ func TestForeignPurchaseTotalsInOrderCurrency(t *testing.T) {
 			want: Refunded, charged: "12.34", credited: "12.34", outstanding: "0",
 		},
 		{
+			name: "split in two yen charges whose dollars add up to the order",
+			rows: []string{"2026-02-20,LAWSON,1", "2026-03-04,AMAZON.COM,1300,8.00,USD", "2026-03-06,AMAZON.COM,700,4.34,USD", "2026-05-10,LAWSON,1"},
+			want: StillCharged, charged: "12.34", credited: "0", outstanding: "12.34",
+			reason: []string{"charged 8.00 USD (billed as 1,300) on 2026-03-04 and 4.34 USD (billed as 700) on 2026-03-06"},
+		},
+		{
 			name: "a part credited in yen only is counted at the charge's rate",
 			rows: []string{"2026-02-20,LAWSON,1", "2026-03-04,AMAZON.COM,2000,12.34,USD", "2026-03-20,AMAZON.COM,-1000", "2026-05-10,LAWSON,1"},
 			want: PartiallyRefunded, charged: "12.34", credited: "6.17", outstanding: "6.17",

@@ -33,7 +33,7 @@ func assignSubsets(orders []*order, charges []*parser.Transaction, used map[*par
 		if o.ambiguous || len(o.res.Charges) > 0 {
 			continue
 		}
-		sets, complete := findSubsets(o.subsetPool(charges, used), o.a, 2)
+		sets, complete := findSubsets(o.subsetPool(charges, used), o.subsetValue, o.a, 2)
 		switch {
 		case complete && len(sets) == 1:
 			claims = append(claims, claim{o: o, set: sets[0], distance: o.distance(sets[0])})
@@ -82,11 +82,18 @@ func (o *order) subsetPool(charges []*parser.Transaction, used map[*parser.Trans
 		if t.Date.After(to) {
 			break
 		}
-		if !used[t] && o.fits(t) && t.Amount.LessThan(o.a) {
+		if !used[t] && o.fits(t) && o.subsetValue(t).LessThan(o.a) {
 			pool = append(pool, t)
 		}
 	}
 	return pool
+}
+
+// subsetValue is what charge t counts for towards the order's amount: in
+// the order's currency (see value).
+func (o *order) subsetValue(t *parser.Transaction) decimal.Decimal {
+	v, _ := o.value(t)
+	return v
 }
 
 // distance adds up how many days each charge of set is from the order date.
@@ -122,19 +129,23 @@ func overlaps(a, b []*parser.Transaction) bool {
 }
 
 // findSubsets returns up to limit sets of 2 to 5 transactions from pool whose
-// amounts sum exactly to target, and whether the search was complete (it
+// values sum exactly to target, and whether the search was complete (it
 // stops early at limit sets or when its budget runs out). The pool is sorted
 // by amount, largest first, so that a branch is dropped as soon as the
 // largest or smallest amounts left cannot reach the target.
-func findSubsets(pool []*parser.Transaction, target decimal.Decimal, limit int) ([][]*parser.Transaction, bool) {
+func findSubsets(pool []*parser.Transaction, value func(*parser.Transaction) decimal.Decimal, target decimal.Decimal, limit int) ([][]*parser.Transaction, bool) {
 	if len(pool) < subsetMin {
 		return nil, true
 	}
 	sorted := slices.Clone(pool)
-	slices.SortStableFunc(sorted, func(x, y *parser.Transaction) int { return y.Amount.Cmp(x.Amount) })
+	values := make(map[*parser.Transaction]decimal.Decimal, len(sorted))
+	for _, t := range sorted {
+		values[t] = value(t)
+	}
+	slices.SortStableFunc(sorted, func(x, y *parser.Transaction) int { return values[y].Cmp(values[x]) })
 	amounts := make([]decimal.Decimal, len(sorted))
 	for i, t := range sorted {
-		amounts[i] = t.Amount
+		amounts[i] = values[t]
 	}
 	var sets [][]*parser.Transaction
 	budget := subsetBudget
