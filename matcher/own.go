@@ -36,9 +36,14 @@ func ownCharges(own []OwnOrder, charges []*parser.Transaction, claimed map[*pars
 	slices.SortStableFunc(orders, func(x, y OwnOrder) int { return x.Date.Sub(y.Date) })
 	take := func(o OwnOrder, amt decimal.Decimal) bool {
 		var best *parser.Transaction
-		for _, t := range byAmount[amt.String()] {
-			if claimed[t] || taken[t] || !inRange(t.Date, o.Date.AddDays(-daysBeforeOrder), o.Date.AddDays(daysAfterOrder)) ||
-				!exactAmount(t, amt, o.Currency) {
+		list := byAmount[amt.String()]
+		from, to := o.Date.AddDays(-daysBeforeOrder), o.Date.AddDays(daysAfterOrder)
+		i, _ := slices.BinarySearchFunc(list, from, func(t *parser.Transaction, d parser.Date) int { return t.Date.Sub(d) })
+		for _, t := range list[i:] {
+			if t.Date.After(to) {
+				break
+			}
+			if claimed[t] || taken[t] || !exactAmount(t, amt, o.Currency) {
 				continue
 			}
 			if best == nil || absDays(t.Date.Sub(o.Date)) < absDays(best.Date.Sub(o.Date)) {
@@ -85,9 +90,16 @@ func ownCredits(own []OwnOrder, ownCharges map[*parser.Transaction]bool, credits
 		charges = append(charges, t)
 	}
 	sortTxns(charges)
+	byAmount := map[string][]*parser.Transaction{} // credits, in date order
+	for _, t := range credits {
+		key := t.Amount.Abs().String()
+		byAmount[key] = append(byAmount[key], t)
+	}
 	for _, c := range charges {
-		for _, t := range credits {
-			if !out[t] && !t.Date.Before(c.Date) && t.Amount.Abs().Equal(c.Amount) && t.Account == c.Account {
+		list := byAmount[c.Amount.String()]
+		i, _ := slices.BinarySearchFunc(list, c.Date, func(t *parser.Transaction, d parser.Date) int { return t.Date.Sub(d) })
+		for _, t := range list[i:] {
+			if !out[t] && t.Account == c.Account {
 				out[t] = true
 				break
 			}

@@ -128,34 +128,58 @@ func overlaps(a, b []*parser.Transaction) bool {
 	return false
 }
 
+// subsetScale is the most decimals an amount may have for the search for
+// split charges, which adds amounts as whole numbers of that many decimals.
+const subsetScale = 6
+
 // findSubsets returns up to limit sets of 2 to 5 transactions from pool whose
 // values sum exactly to target, and whether the search was complete (it
 // stops early at limit sets or when its budget runs out). The pool is sorted
-// by amount, largest first, so that a branch is dropped as soon as the
-// largest or smallest amounts left cannot reach the target.
+// by value, largest first, so that a branch is dropped as soon as the
+// largest or smallest values left cannot reach the target. Values are added
+// as whole numbers of their smallest unit; a pool whose values do not fit
+// in one (more than six decimals) holds no set.
 func findSubsets(pool []*parser.Transaction, value func(*parser.Transaction) decimal.Decimal, target decimal.Decimal, limit int) ([][]*parser.Transaction, bool) {
 	if len(pool) < subsetMin {
 		return nil, true
 	}
 	sorted := slices.Clone(pool)
 	values := make(map[*parser.Transaction]decimal.Decimal, len(sorted))
+	scale := max(0, -target.Exponent())
 	for _, t := range sorted {
-		values[t] = value(t)
+		v := value(t)
+		values[t] = v
+		scale = max(scale, -v.Exponent())
+	}
+	if scale > subsetScale {
+		return nil, true
+	}
+	units := func(d decimal.Decimal) (int64, bool) {
+		n := d.Shift(scale)
+		return n.IntPart(), n.IsInteger() && n.Abs().LessThan(decimal.New(1, 15))
 	}
 	slices.SortStableFunc(sorted, func(x, y *parser.Transaction) int { return values[y].Cmp(values[x]) })
-	amounts := make([]decimal.Decimal, len(sorted))
+	amounts := make([]int64, len(sorted))
 	for i, t := range sorted {
-		amounts[i] = values[t]
+		n, ok := units(values[t])
+		if !ok {
+			return nil, true
+		}
+		amounts[i] = n
+	}
+	want, ok := units(target)
+	if !ok {
+		return nil, true
 	}
 	var sets [][]*parser.Transaction
 	budget := subsetBudget
 	pick := make([]int, 0, subsetMax)
-	var walk func(start int, left decimal.Decimal) bool
-	walk = func(start int, left decimal.Decimal) bool {
+	var walk func(start int, left int64) bool
+	walk = func(start int, left int64) bool {
 		if budget--; budget < 0 {
 			return false
 		}
-		if left.IsZero() && len(pick) >= subsetMin {
+		if left == 0 && len(pick) >= subsetMin {
 			set := make([]*parser.Transaction, len(pick))
 			for i, p := range pick {
 				set[i] = sorted[p]
@@ -164,27 +188,27 @@ func findSubsets(pool []*parser.Transaction, value func(*parser.Transaction) dec
 			return len(sets) < limit
 		}
 		slots := subsetMax - len(pick)
-		if slots == 0 || left.Sign() <= 0 {
+		if slots == 0 || left <= 0 {
 			return true
 		}
 		for i := start; i < len(amounts); i++ {
 			// The largest amounts left, taken slots at a time, must reach what is left.
-			top := decimal.Zero
+			var top int64
 			for j := i; j < i+slots && j < len(amounts); j++ {
-				top = top.Add(amounts[j])
+				top += amounts[j]
 			}
-			if top.LessThan(left) {
+			if top < left {
 				break // later starts are smaller still
 			}
-			if amounts[i].GreaterThan(left) {
+			if amounts[i] > left {
 				continue
 			}
 			// The smallest amount there is must still fit after this one, unless this one closes the sum.
-			if rest := left.Sub(amounts[i]); !rest.IsZero() && (slots == 1 || amounts[len(amounts)-1].GreaterThan(rest)) {
+			if rest := left - amounts[i]; rest != 0 && (slots == 1 || amounts[len(amounts)-1] > rest) {
 				continue
 			}
 			pick = append(pick, i)
-			ok := walk(i+1, left.Sub(amounts[i]))
+			ok := walk(i+1, left-amounts[i])
 			pick = pick[:len(pick)-1]
 			if !ok {
 				return false
@@ -192,6 +216,6 @@ func findSubsets(pool []*parser.Transaction, value func(*parser.Transaction) dec
 		}
 		return true
 	}
-	complete := walk(0, target)
+	complete := walk(0, want)
 	return sets, complete && budget >= 0
 }
