@@ -6,11 +6,11 @@ import (
 )
 
 // Date is a calendar day with no time of day and no zone: the day a statement,
-// an order or a confirmation names. It counts days since 1970-01-01, so that
+// an order or a confirmation names. It is a count of days, so that
 // comparisons and day arithmetic are plain integer operations. The zero Date is
 // "unknown"; Valid tells them apart.
 type Date struct {
-	days int32 // days since 1970-01-01, plus one; 0 means unknown
+	days int32 // days since 0000-03-01 (1970-01-01 is unixDay); 0 means unknown
 }
 
 // NewDate returns the Date for a year, month and day. It reports false when the
@@ -19,8 +19,13 @@ func NewDate(year, month, day int) (Date, bool) {
 	if month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || year < 1900 || year > 2200 {
 		return Date{}, false
 	}
-	return Date{days: int32(daysFromCivil(year, month, day)) + 1}, true
+	return Date{days: int32(daysFromCivil(year, month, day) + unixDay)}, true
 }
+
+// unixDay is the count of 1970-01-01 in Date.days. Days are counted from
+// 0000-03-01, so that no day a statement can hold counts as zero, which
+// means unknown (counted from 1970, 1969-12-31 did).
+const unixDay = 719468
 
 // daysIn is the number of days of a month.
 func daysIn(year, month int) int {
@@ -103,14 +108,44 @@ func (d Date) After(e Date) bool { return d.days > e.days }
 func (d Date) Sub(e Date) int { return int(d.days - e.days) }
 
 // Time returns midnight UTC of d.
-func (d Date) Time() time.Time { return time.Unix(int64(d.days-1)*86400, 0).UTC() }
+func (d Date) Time() time.Time { return time.Unix(int64(d.days-unixDay)*86400, 0).UTC() }
 
 // String writes d as 2026-03-02, or the empty string when d is unknown.
 func (d Date) String() string {
 	if !d.Valid() {
 		return ""
 	}
-	return d.Time().Format("2006-01-02")
+	y, m, day := civilFromDays(int(d.days) - unixDay)
+	if y < 1000 || y > 9999 {
+		return d.Time().Format("2006-01-02")
+	}
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + day/10), byte('0' + day%10)}
+	return string(b[:])
+}
+
+// civilFromDays is the inverse of daysFromCivil: the year, month and day
+// of a count of days from 1970-01-01.
+func civilFromDays(z int) (y, m, d int) {
+	z += 719468
+	era := z / 146097
+	if z < 0 {
+		era = (z - 146096) / 146097
+	}
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d = doy - (153*mp+2)/5 + 1
+	m = mp + 3
+	if mp >= 10 {
+		m = mp - 9
+	}
+	y = yoe + era*400
+	if m <= 2 {
+		y++
+	}
+	return y, m, d
 }
 
 // MarshalText writes d as 2026-03-02.

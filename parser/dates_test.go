@@ -163,13 +163,14 @@ func TestLayoutDateParser(t *testing.T) {
 	}
 }
 
-// NewDate counts days itself; every day from 1900 to 2200 must agree with
-// the time package, and the days that do not exist must be refused.
+// NewDate counts days and String writes them without the time package;
+// every day from 1900 to 2200 must agree with it, and the days that do not
+// exist must be refused.
 func TestNewDateAgreesWithTime(t *testing.T) {
 	for day := time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC); day.Year() <= 2200; day = day.AddDate(0, 0, 1) {
 		d, ok := NewDate(day.Year(), int(day.Month()), day.Day())
-		if !ok || !d.Time().Equal(day) {
-			t.Fatalf("NewDate(%s) = %v, %v", day.Format("2006-01-02"), d, ok)
+		if !ok || !d.Time().Equal(day) || d.String() != day.Format("2006-01-02") {
+			t.Fatalf("NewDate(%s) = %v (%s), %v", day.Format("2006-01-02"), d.Time(), d, ok)
 		}
 	}
 	for _, ymd := range [][3]int{{2026, 2, 29}, {1900, 2, 29}, {2100, 2, 29}, {2026, 4, 31}, {2026, 0, 1}, {2026, 13, 1}, {2026, 1, 0}, {2026, 1, 32}, {1899, 12, 31}, {2201, 1, 1}} {
