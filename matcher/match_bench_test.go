@@ -1,0 +1,67 @@
+package matcher
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/refundwatch/refundwatch/parser"
+	"github.com/shopspring/decimal"
+)
+
+// benchInput is a year of one card's statement with rows rows, one Amazon
+// row in ten (a tenth of them credits, amounts from few enough values that
+// many rows share one), and a disputed order for every hundred rows, most
+// of them charged and half of them confirmed.
+func benchInput(rows int) ([]*parser.Statement, []parser.Dispute, []parser.Confirmation) {
+	r := rand.New(rand.NewPCG(1, 2))
+	base := parser.MustDate("2025-01-01")
+	price := func() decimal.Decimal { return decimal.NewFromInt(int64(100 * (1 + r.IntN(2000)))) }
+	st := &parser.Statement{}
+	add := func(d parser.Date, desc string, amt decimal.Decimal) {
+		st.Txns = append(st.Txns, parser.Transaction{Date: d, Normalized: desc, Amount: amt, Currency: "JPY", File: "card.csv", Line: len(st.Txns) + 2})
+	}
+	var ds []parser.Dispute
+	var cs []parser.Confirmation
+	for i := range rows / 100 {
+		d := base.AddDays(r.IntN(365))
+		a := price()
+		id := fmt.Sprintf("250-%07d-%07d", i, i)
+		ds = append(ds, parser.Dispute{OrderID: id, OrderDate: d, Amount: a, Currency: "JPY"})
+		if i%2 == 0 {
+			cs = append(cs, parser.Confirmation{OrderID: id, ConfirmedOn: d.AddDays(5), Kind: parser.KindRefund})
+		}
+		if i%5 != 0 {
+			add(d.AddDays(r.IntN(4)), "AMAZON.CO.JP", a)
+		}
+	}
+	for len(st.Txns) < rows {
+		d := base.AddDays(r.IntN(400))
+		switch n := r.IntN(100); {
+		case n < 1:
+			add(d, "AMAZON.CO.JP", price().Neg())
+		case n < 10:
+			add(d, "AMAZON.CO.JP", price())
+		default:
+			add(d, "LAWSON", decimal.NewFromInt(int64(100+r.IntN(5000))))
+		}
+	}
+	slices.SortStableFunc(st.Txns, func(x, y parser.Transaction) int { return x.Date.Sub(y.Date) })
+	return []*parser.Statement{st}, ds, cs
+}
+
+// BenchmarkMatch times the reconciliation alone at two sizes: doubling the
+// rows (and the orders) should not much more than double the time.
+func BenchmarkMatch(b *testing.B) {
+	for _, rows := range []int{100_000, 200_000} {
+		b.Run(fmt.Sprintf("rows=%dk", rows/1000), func(b *testing.B) {
+			st, ds, cs := benchInput(rows)
+			opts := Options{AsOf: parser.MustDate("2026-06-30"), Grace: 30, Watch: 60}
+			b.ReportAllocs()
+			for b.Loop() {
+				Match(st, ds, cs, opts)
+			}
+		})
+	}
+}
