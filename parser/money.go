@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -211,11 +212,14 @@ func MinorDigits(currency string) int32 {
 // thousands commas. Digits beyond the currency's scale are never dropped; an
 // unknown currency prints as many decimals as the amount was written with.
 func FormatAmount(d decimal.Decimal, currency string, grouped bool) string {
-	scale, ok := minorDigits[currency]
-	if !ok || !d.Round(scale).Equal(d) {
-		scale = max(0, -d.Exponent())
+	s, ok := formatSmall(d, currency)
+	if !ok {
+		scale, ok := minorDigits[currency]
+		if !ok || !d.Round(scale).Equal(d) {
+			scale = max(0, -d.Exponent())
+		}
+		s = d.StringFixed(scale)
 	}
-	s := d.StringFixed(scale)
 	if !grouped {
 		return s
 	}
@@ -236,3 +240,65 @@ func FormatAmount(d decimal.Decimal, currency string, grouped bool) string {
 	}
 	return sign + b.String()
 }
+
+// formatSmall is FormatAmount's ungrouped text for the amounts statements
+// hold, a coefficient of at most 18 digits and no positive exponent,
+// worked out on an int64 rather than through big-integer rounding and
+// printing: a report prints every Amazon row of ten years. It reports
+// false for other amounts.
+func formatSmall(d decimal.Decimal, currency string) (string, bool) {
+	exp := d.Exponent()
+	if exp > 0 || exp < -18 || d.NumDigits() > 18 {
+		return "", false
+	}
+	coef, frac := d.CoefficientInt64(), -int(exp) // the amount is coef / 10^frac
+	scale, known := minorDigits[currency]
+	switch {
+	case !known:
+		scale = int32(frac)
+	case frac > int(scale):
+		// Decimals beyond the currency's are kept unless they are zeros.
+		if drop := pow10[frac-int(scale)]; coef%drop == 0 {
+			coef, frac = coef/drop, int(scale)
+		} else {
+			scale = int32(frac)
+		}
+	}
+	if int(scale)-frac+d.NumDigits() > 18 {
+		return "", false
+	}
+	coef *= pow10[int(scale)-frac] // now coef / 10^scale
+	neg := coef < 0
+	if neg {
+		coef = -coef
+	}
+	var db [20]byte
+	digits := strconv.AppendInt(db[:0], coef, 10)
+	var ob [48]byte
+	b := ob[:0]
+	if neg {
+		b = append(b, '-')
+	}
+	if intLen := len(digits) - int(scale); intLen > 0 {
+		b = append(b, digits[:intLen]...)
+		if scale > 0 {
+			b = append(append(b, '.'), digits[intLen:]...)
+		}
+	} else { // below one: 0.05
+		b = append(b, '0', '.')
+		for range -intLen {
+			b = append(b, '0')
+		}
+		b = append(b, digits...)
+	}
+	return string(b), true
+}
+
+// pow10 are the powers of ten an int64 holds.
+var pow10 = func() (p [19]int64) {
+	p[0] = 1
+	for i := 1; i < len(p); i++ {
+		p[i] = p[i-1] * 10
+	}
+	return p
+}()

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"math/rand/v2"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -95,5 +96,42 @@ func TestFormatAmount(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("FormatAmount(%s, %s, %v) = %q, want %q", tt.amount, tt.currency, tt.grouped, got, tt.want)
 		}
+	}
+}
+
+// FormatAmount works small amounts out on an int64; it must print what the
+// decimal arithmetic prints.
+func TestFormatAmountSmallAgrees(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(11, 12))
+	currencies := []string{"JPY", "USD", "EUR", "", "XYZ", "KRW"}
+	small := 0
+	for range 50000 {
+		coef := rnd.Int64N(2_000_000_000) - 1_000_000_000
+		switch rnd.IntN(4) {
+		case 0:
+			coef /= 1000
+		case 1:
+			coef = coef / 1000 * 1000
+		}
+		exp := int32(-rnd.IntN(8))
+		if rnd.IntN(10) == 0 {
+			exp = int32(rnd.IntN(3))
+		}
+		d, cur := decimal.New(coef, exp), currencies[rnd.IntN(len(currencies))]
+		scale, ok := minorDigits[cur]
+		if !ok || !d.Round(scale).Equal(d) {
+			scale = max(0, -d.Exponent())
+		}
+		want := d.StringFixed(scale)
+		got, ok := formatSmall(d, cur)
+		if ok && got != want {
+			t.Fatalf("formatSmall(%s (%d × 10^%d), %q) = %q, want %q", d, coef, exp, cur, got, want)
+		}
+		if ok {
+			small++
+		}
+	}
+	if small < 40000 {
+		t.Errorf("only %d of 50000 amounts took the int64 path", small)
 	}
 }
