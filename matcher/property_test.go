@@ -25,6 +25,11 @@ func genHistory(r *rand.Rand) history {
 	base := parser.MustDate("2026-01-10")
 	h := history{start: base.AddDays(-10), end: base.AddDays(60 + r.IntN(60))}
 	h.rows = append(h.rows, h.start.String()+",LAWSON,100", h.end.String()+",LAWSON,100")
+	// Everyday spending, so that charges outnumber credits as on a real card
+	// and the reader never takes the signs for reversed.
+	for d := h.start.AddDays(7); d.Before(h.end); d = d.AddDays(7) {
+		h.rows = append(h.rows, d.String()+",LAWSON,100")
+	}
 	amounts := []int{1200, 3000, 4800, 8000, 12800, 30000}
 	for i := range 1 + r.IntN(6) {
 		id := fmt.Sprintf("250-%07d-%07d", i+1, r.IntN(10_000_000))

@@ -88,11 +88,7 @@ func localDate(text string, loc *time.Location) (parser.Date, error) {
 	}
 	for _, layout := range timestampLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
-			if d := parser.DateOf(t.In(loc)); d.Valid() {
-				return d, nil
-			}
-			// A year Date cannot hold (1116): as parser.ParseDate says of it.
-			return parser.Date{}, parser.Msgf("%q is not a day of the calendar", s)
+			return parser.DateOf(t.In(loc)), nil
 		}
 	}
 	if d, err := parser.ParseDate(s); err == nil && !strings.Contains(s, ":") {
