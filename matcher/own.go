@@ -26,6 +26,9 @@ type OwnOrder struct {
 // unknown.
 func ownCharges(own []OwnOrder, charges []*parser.Transaction, claimed map[*parser.Transaction]bool) map[*parser.Transaction]bool {
 	taken := map[*parser.Transaction]bool{}
+	if len(own) == 0 {
+		return taken
+	}
 	byAmount := map[string][]*parser.Transaction{}
 	for _, t := range charges {
 		for _, key := range amountKeys(t) {
