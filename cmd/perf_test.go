@@ -33,20 +33,37 @@ func quietEnv(stdout io.Writer, stderr io.Writer) env {
 func BenchmarkCheck(b *testing.B) {
 	for _, rows := range []int{100_000, 200_000, 400_000} {
 		b.Run(fmt.Sprintf("rows=%dk", rows/1000), func(b *testing.B) {
-			dir := b.TempDir()
-			w := workload.Generate(rows, rows/100, 1)
-			if err := w.Write(dir); err != nil {
-				b.Fatal(err)
-			}
-			args := checkArgs(dir)
-			b.SetBytes(int64(len(w.Statement)))
-			b.ReportAllocs()
-			for b.Loop() {
-				var stderr bytes.Buffer
-				if code := run(args, quietEnv(io.Discard, &stderr)); code != 0 {
-					b.Fatalf("exit %d: %s", code, stderr.String())
-				}
-			}
+			benchCheck(b, rows, rows/100)
+		})
+	}
+}
+
+// benchCheck times check on a generated workload of rows rows and disputes
+// disputed orders, written to a temporary folder.
+func benchCheck(b *testing.B, rows, disputes int) {
+	dir := b.TempDir()
+	w := workload.Generate(rows, disputes, 1)
+	if err := w.Write(dir); err != nil {
+		b.Fatal(err)
+	}
+	args := checkArgs(dir)
+	b.SetBytes(int64(len(w.Statement)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var stderr bytes.Buffer
+		if code := run(args, quietEnv(io.Discard, &stderr)); code != 0 {
+			b.Fatalf("exit %d: %s", code, stderr.String())
+		}
+	}
+}
+
+// BenchmarkCheckDisputes runs the whole check on 200k rows with 5k, 10k
+// and 20k disputed orders: the time must grow with the orders no faster
+// than they do.
+func BenchmarkCheckDisputes(b *testing.B) {
+	for _, disputes := range []int{5_000, 10_000, 20_000} {
+		b.Run(fmt.Sprintf("disputes=%dk", disputes/1000), func(b *testing.B) {
+			benchCheck(b, 200_000, disputes)
 		})
 	}
 }
