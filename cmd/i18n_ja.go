@@ -40,7 +40,14 @@ var jaText = map[string]string{
 	"line starts with # and would be skipped as a comment, but it holds order %s: remove the #": "行頭の # のためメモとして読み飛ばされますが、注文 %[1]s が書かれています。# を消してください",
 
 	// parser: quoting, the length of rows and header cells, in every CSV reader.
-	"column %s is in the header twice (cells %d and %d); keep one":                                                                                                                                                  "列 %[1]s が見出し行に2回あります（%[2]s番目と%[3]s番目）。どちらか1つにしてください",
+	"Date header %q is not a mail date":                                                           "Date ヘッダーの「%[1]s」はメールの日時として読めません",
+	"the mail %q names no Amazon order id":                                                        "メール「%[1]s」にはAmazonの注文番号がありません",
+	"order %s has no %s row giving its total":                                                     "注文 %[1]s には合計金額を示す%[2]sの行がありません",
+	"order %s is in %s here and in %s on line %d":                                                 "注文 %[1]s はここでは%[2]sですが、%[4]s行目では%[3]sです",
+	"cannot read the mail: %v":                                                                    "メールとして読めません: %[1]s",
+	"%q is not a date or time like 2026-03-02T14:30:00Z":                                          "「%[1]s」は 2026-03-02T14:30:00Z のような日時として読めません",
+	"not an Amazon order-history or refund export, an Amazon mail (.eml), or a confirmations CSV": "Amazonの注文履歴・返金のエクスポートでも、Amazonのメール（.eml）でも、confirmations.csv でもありません",
+	"column %s is in the header twice (cells %d and %d); keep one":                                "列 %[1]s が見出し行に2回あります（%[2]s番目と%[3]s番目）。どちらか1つにしてください",
 	`a " stands inside a field that does not start with one; expected the whole field in quotes, with the " written twice ("")`:                                                                                     `引用符 " で始まらない項目の中に " があります。項目全体を " で囲み、中の " は "" と2つ重ねて書いてください`,
 	`a quoted field of the row starting here is not closed as expected (read on to line %d, column %d); expected a closing " followed by the delimiter or the end of the line, and "" for a quote inside the field`: `この行から始まる行の、引用符 " で囲まれた項目が正しく閉じられていません（%[1]s行目の%[2]sバイト目まで読みました）。閉じる " の直後には区切り文字か行末が、項目の中の " には "" が必要です`,
 	`a quoted field is not closed as expected; expected a closing " followed by the delimiter or the end of the line, and "" for a quote inside the field`:                                                          `引用符 " で囲まれた項目が正しく閉じられていません。閉じる " の直後には区切り文字か行末が、項目の中の " には "" が必要です`,

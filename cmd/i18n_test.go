@@ -23,12 +23,12 @@ import (
 var messageCalls = map[string]bool{"Msgf": true, "Errorf": true, "add": true, "invalid": true, "T": true}
 
 // formatsInSource finds every message format written in the Go source of
-// parser/, matcher/ and cmd/ (tests left out).
+// parser/ (parser/amazon too), matcher/ and cmd/ (tests left out).
 func formatsInSource(t *testing.T) map[string]string {
 	t.Helper()
 	found := map[string]string{}
 	root := repoRoot(t)
-	for _, dir := range []string{"parser", "matcher", "cmd"} {
+	for _, dir := range []string{"parser", "parser/amazon", "matcher", "cmd"} {
 		files, err := filepath.Glob(filepath.Join(root, dir, "*.go"))
 		if err != nil {
 			t.Fatal(err)

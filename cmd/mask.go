@@ -170,6 +170,9 @@ func isSeparator(c rune) bool {
 // Most lines of a report (dates, amounts) have not, and pass through
 // without the rune-by-rune work of finding the groups.
 func mayHoldCardNumber(s string) bool {
+	if fewDigits(s) {
+		return false
+	}
 	run := 0                             // digits in the run of groups being read
 	afterDigit, afterSep := false, false // the character before was a digit; a separator after a digit
 	for _, c := range s {
@@ -189,6 +192,21 @@ func mayHoldCardNumber(s string) bool {
 		}
 	}
 	return false
+}
+
+// fewDigits reports whether s is ASCII with fewer than 12 digits, as most
+// lines of a report are: too few for any card number.
+func fewDigits(s string) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return false
+		case '0' <= c && c <= '9':
+			n++
+		}
+	}
+	return n < 12
 }
 
 // maskWriter masks card numbers in everything written through it, line by

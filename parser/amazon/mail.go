@@ -38,13 +38,18 @@ func readMail(f *File, data []byte) error {
 	f.Rows = 1
 	p := &problems{file: f.Name}
 	subject := strings.TrimSpace(env.GetHeader("Subject"))
-	sent, err := mail.ParseDate(env.GetHeader("Date"))
-	if err != nil {
-		p.add(0, "Date header %q is not a mail date", env.GetHeader("Date"))
-	}
 	from := env.GetHeader("From")
 	if addrs, err := env.AddressList("From"); err == nil && len(addrs) > 0 {
 		from = addrs[0].Address
+	}
+	sent, err := mail.ParseDate(env.GetHeader("Date"))
+	loc, ok := Zone(from, "")
+	if !ok {
+		loc = sent.Location()
+	}
+	day := parser.DateOf(sent.In(loc))
+	if err != nil || !day.Valid() {
+		p.add(0, "Date header %q is not a mail date", env.GetHeader("Date"))
 	}
 	text := norm.NFKC.String(subject + "\n" + env.Text + "\n" + env.HTML)
 	ids := orderIDs(text)
@@ -53,10 +58,6 @@ func readMail(f *File, data []byte) error {
 	}
 	if err := p.err(); err != nil {
 		return err
-	}
-	loc, ok := Zone(from, "")
-	if !ok {
-		loc = sent.Location()
 	}
 	kind := parser.KindCancel
 	if refundWords.MatchString(text) {
@@ -72,7 +73,7 @@ func readMail(f *File, data []byte) error {
 	}
 	for _, id := range ids {
 		f.Confirmations = append(f.Confirmations, parser.Confirmation{
-			OrderID: id, ConfirmedOn: parser.DateOf(sent.In(loc)), Kind: kind, Amount: stated,
+			OrderID: id, ConfirmedOn: day, Kind: kind, Amount: stated,
 			Note: subject, Source: source, File: f.Name,
 		})
 	}

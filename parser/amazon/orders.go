@@ -87,13 +87,13 @@ func readRetailOrders(f *File, r io.Reader) error {
 		before := p.count()
 		id, err := parser.ParseOrderID(rec.get("Order ID"))
 		if err != nil {
-			p.add(rec.line, "Order ID: %v", err)
+			p.add(rec.line, "%s: %v", "Order ID", err)
 		}
 		currency := strings.ToUpper(rec.get("Currency"))
 		loc := zoneOrUTC(rec.get("Website"), currency)
 		date, err := localDate(rec.get("Order Date"), loc)
 		if err != nil {
-			p.add(rec.line, "Order Date: %v", err)
+			p.add(rec.line, "%s: %v", "Order Date", err)
 		}
 		cell := rec.get(retailColumns.total...)
 		if notGiven(cell) {
@@ -109,7 +109,7 @@ func readRetailOrders(f *File, r io.Reader) error {
 		var ship parser.Date
 		if shipCell := rec.get("Ship Date"); !notGiven(shipCell) {
 			if ship, err = localDate(shipCell, loc); err != nil {
-				p.add(rec.line, "Ship Date: %v", err)
+				p.add(rec.line, "%s: %v", "Ship Date", err)
 			}
 		}
 		if p.count() > before {
@@ -150,7 +150,7 @@ func readDigitalItems(f *File, r io.Reader) error {
 		before := p.count()
 		id, err := parser.ParseOrderID(rec.get("OrderId"))
 		if err != nil {
-			p.add(rec.line, "OrderId: %v", err)
+			p.add(rec.line, "%s: %v", "OrderId", err)
 		}
 		currency := strings.ToUpper(rec.get("OurPriceCurrencyCode"))
 		if notGiven(currency) {
@@ -159,7 +159,7 @@ func readDigitalItems(f *File, r io.Reader) error {
 		loc := zoneOrUTC(rec.get("Marketplace"), currency)
 		date, err := localDate(rec.get("OrderDate"), loc)
 		if err != nil {
-			p.add(rec.line, "OrderDate: %v", err)
+			p.add(rec.line, "%s: %v", "OrderDate", err)
 		}
 		if notGiven(rec.get("OurPrice")) {
 			if p.count() == before {
@@ -169,12 +169,12 @@ func readDigitalItems(f *File, r io.Reader) error {
 		}
 		price, err := amount(rec.get("OurPrice"))
 		if err != nil {
-			p.add(rec.line, "OurPrice: %v", err)
+			p.add(rec.line, "%s: %v", "OurPrice", err)
 		}
 		if tax := rec.get("OurPriceTax"); !notGiven(tax) {
 			t, err := amount(tax)
 			if err != nil {
-				p.add(rec.line, "OurPriceTax: %v", err)
+				p.add(rec.line, "%s: %v", "OurPriceTax", err)
 			}
 			price = price.Add(t)
 		}
@@ -204,11 +204,11 @@ func readOrderFilter(f *File, r io.Reader) error {
 	rows, err := readRecords(f.Name, r, p, func(rec record) {
 		id, err := parser.ParseOrderID(rec.get("注文番号"))
 		if err != nil {
-			p.add(rec.line, "注文番号: %v", err)
+			p.add(rec.line, "%s: %v", "注文番号", err)
 		}
 		date, dateErr := parser.ParseDate(rec.get("注文日"))
 		if dateErr != nil {
-			p.add(rec.line, "注文日: %v", dateErr)
+			p.add(rec.line, "%s: %v", "注文日", dateErr)
 		}
 		if err != nil || dateErr != nil {
 			return
@@ -233,12 +233,12 @@ func readOrderFilter(f *File, r io.Reader) error {
 		case item == filterCardCharge:
 			day, err := parser.ParseDate(rec.get("クレカ請求日"))
 			if err != nil {
-				p.add(rec.line, "クレカ請求日: %v", err)
+				p.add(rec.line, "%s: %v", "クレカ請求日", err)
 				return
 			}
 			charged, err := amount(rec.get("クレカ請求額"))
 			if err != nil {
-				p.add(rec.line, "クレカ請求額: %v", err)
+				p.add(rec.line, "%s: %v", "クレカ請求額", err)
 				return
 			}
 			o.Shipments = append(o.Shipments, Shipment{Date: day, Amount: charged})

@@ -88,7 +88,11 @@ func localDate(text string, loc *time.Location) (parser.Date, error) {
 	}
 	for _, layout := range timestampLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
-			return parser.DateOf(t.In(loc)), nil
+			if d := parser.DateOf(t.In(loc)); d.Valid() {
+				return d, nil
+			}
+			// A year Date cannot hold (1116): as parser.ParseDate says of it.
+			return parser.Date{}, parser.Msgf("%q is not a day of the calendar", s)
 		}
 	}
 	if d, err := parser.ParseDate(s); err == nil && !strings.Contains(s, ":") {
