@@ -115,6 +115,9 @@ func (rec *amazonRecords) readOne(path string, inFolder bool, r role) error {
 	}
 	format := amazon.Detect(head[:n])
 	if !r.accept(format) {
+		if !inFolder && strings.TrimSpace(string(head[:n])) == "" {
+			return parser.Errorf(path, 0, "file is empty")
+		}
 		if !inFolder {
 			return parser.Errorf(path, 0, "%s", r.wrong(format))
 		}

@@ -199,6 +199,7 @@ func loadInputs(opts *checkOptions) (*inputs, error) {
 		return parser.ReadDisputesWith(name, r, in.amazon.lookup(len(opts.orders) > 0))
 	})
 	keep(err)
+	disputesRead := err == nil
 
 	confPaths := opts.confirmations
 	if !opts.confsGiven {
@@ -211,7 +212,11 @@ func loadInputs(opts *checkOptions) (*inputs, error) {
 	}
 	keep(in.amazon.read(confPaths, confirmationsRole))
 	in.confirmations = in.amazon.written
-	keep(checkConfirmationsKnown(in))
+	if disputesRead {
+		// With rows of the disputes file unread, their orders would be
+		// reported as unknown to it.
+		keep(checkConfirmationsKnown(in))
+	}
 	in.confirmations = append(in.confirmations, in.amazon.disputedConfirmations(in.disputes)...)
 	in.own = in.amazon.own(in.disputes)
 

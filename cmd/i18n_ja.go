@@ -40,6 +40,12 @@ var jaText = map[string]string{
 	"line starts with # and would be skipped as a comment, but it holds order %s: remove the #": "行頭の # のためメモとして読み飛ばされますが、注文 %[1]s が書かれています。# を消してください",
 
 	// parser: quoting, the length of rows and header cells, in every CSV reader.
+	"this is a zip archive (an Excel .xlsx workbook is one too), not a CSV or OFX export: unzip it, or save the sheet as CSV":                 "これはzipファイル（Excelの.xlsxブックもzipです）で、CSVやOFXの明細ではありません。展開するか、シートをCSVで保存してください",
+	"this is a PDF, not a CSV or OFX export: download the statement as CSV (or OFX) from the issuer's site":                                   "これはPDFで、CSVやOFXの明細ではありません。カード会社や銀行のサイトから明細をCSV（またはOFX）でダウンロードしてください",
+	"this is an Excel .xls workbook, not a CSV or OFX export: save the sheet as CSV":                                                          "これはExcelの.xlsブックで、CSVやOFXの明細ではありません。シートをCSVで保存してください",
+	"every other byte is a NUL byte: this is UTF-16 text without its byte-order mark; save it as UTF-8 (or as UTF-16 with a byte-order mark)": "1バイトおきにNULバイトがあります。BOM（バイト順マーク）のないUTF-16のテキストです。UTF-8（またはBOM付きのUTF-16）で保存し直してください",
+	"byte %d is a NUL byte: this is not a text file; expected a CSV or OFX export":                                                            "%[1]sバイト目がNULバイトです。テキストファイルではありません。CSVかOFXの明細を渡してください",
+	"line is longer than %s; a formats file has one short directive a line":                                                                   "%[1]sを超える行があります。書式ファイルは1行に短い指定を1つずつ書きます",
 	"Date header %q is not a mail date":                                                           "Date ヘッダーの「%[1]s」はメールの日時として読めません",
 	"the mail %q names no Amazon order id":                                                        "メール「%[1]s」にはAmazonの注文番号がありません",
 	"order %s has no %s row giving its total":                                                     "注文 %[1]s には合計金額を示す%[2]sの行がありません",

@@ -102,6 +102,9 @@ func (r *Registry) Read(name string, in io.Reader, force *Format, opts ReadOptio
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return nil, &Error{File: name, Err: err}
 	}
+	if m := notText(prefix); m != nil {
+		return nil, &Error{File: name, Err: m}
+	}
 	if force != nil {
 		text, enc, err := r.decode(raw, force)
 		if err != nil {

@@ -2,6 +2,7 @@ package parser
 
 import (
 	"bufio"
+	"errors"
 	"io"
 	"regexp"
 	"slices"
@@ -30,7 +31,10 @@ func ReadFormatsFile(name string, r io.Reader) ([]*Format, error) {
 		directive, value, _ := strings.Cut(text, " ")
 		p.directive(line, directive, strings.TrimSpace(value))
 	}
-	if err := sc.Err(); err != nil {
+	if err := sc.Err(); errors.Is(err, bufio.ErrTooLong) {
+		p.errs.add(line+1, "line is longer than %s; a formats file has one short directive a line", "64 KiB")
+		p.cur = nil // its directives after the line are unread: it is not missing them
+	} else if err != nil {
 		p.errs.addErr(&Error{File: name, Line: line + 1, Err: err})
 	}
 	p.finish()
