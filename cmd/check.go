@@ -102,7 +102,7 @@ func runCheck(opts *checkOptions, e env, loc *localizer) error {
 			return parser.Msgf("--fail-on %q: expected alert, review or never", opts.failOn)
 		}
 	}
-	in, err := loadInputs(opts)
+	in, err := loadInputs(opts, mopts.Amazon)
 	if err != nil {
 		return err
 	}
@@ -150,6 +150,11 @@ func (opts *checkOptions) matchOptions(e env) (matcher.Options, error) {
 		}
 		m.AsOf = d
 	}
+	amazon, err := matcher.NewRecognizer()
+	if err != nil {
+		return m, err
+	}
+	m.Amazon = amazon
 	return m, nil
 }
 
@@ -164,7 +169,7 @@ type inputs struct {
 
 // loadInputs reads every input file, collecting the problems of all of them
 // before failing, so that the person can fix them in one pass.
-func loadInputs(opts *checkOptions) (*inputs, error) {
+func loadInputs(opts *checkOptions, amazon *matcher.Recognizer) (*inputs, error) {
 	in := &inputs{}
 	var problems parser.ErrorList
 	keep := func(err error) {
@@ -185,7 +190,9 @@ func loadInputs(opts *checkOptions) (*inputs, error) {
 	}
 	files, err := expand(stmtPaths, parser.Msgf("folder holds no statement file"))
 	keep(err)
-	stmts, errs := readStatements(files, reg, forced, parser.ReadOptions{SkipInvalid: opts.skipInvalid})
+	// The matcher looks only at Amazon's rows: the others are only counted
+	// and dated, and kept in brief.
+	stmts, errs := readStatements(files, reg, forced, parser.ReadOptions{SkipInvalid: opts.skipInvalid, Keep: amazon.IsAmazon})
 	for i, s := range stmts {
 		keep(errs[i])
 		if s != nil {

@@ -15,12 +15,18 @@ var DefaultAmazonPatterns = []string{
 // Recognizer tells Amazon transactions from others by their normalised description.
 type Recognizer struct {
 	re *regexp.Regexp
+	// byFirst holds, when every pattern is plain text (as the default ones
+	// are), the patterns by their first byte: one pass over a description
+	// then tells, where the expression took a tenth of the time of reading
+	// a statement of a million rows.
+	byFirst *[256][]string
 }
 
 // NewRecognizer builds a Recognizer from the default patterns plus extra
 // ones (regular expressions, matched against the normalised description).
 func NewRecognizer(extra ...string) (*Recognizer, error) {
 	all := append(append([]string{}, DefaultAmazonPatterns...), extra...)
+	r := &Recognizer{byFirst: literals(all)}
 	for i, p := range all {
 		all[i] = "(?:" + p + ")"
 	}
@@ -28,10 +34,34 @@ func NewRecognizer(extra ...string) (*Recognizer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Recognizer{re: re}, nil
+	r.re = re
+	return r, nil
+}
+
+// literals indexes patterns by their first byte, or returns nil when one of
+// them is more than plain text.
+func literals(patterns []string) *[256][]string {
+	var byFirst [256][]string
+	for _, p := range patterns {
+		if p == "" || regexp.QuoteMeta(p) != p {
+			return nil
+		}
+		byFirst[p[0]] = append(byFirst[p[0]], p)
+	}
+	return &byFirst
 }
 
 // IsAmazon reports whether a normalised description is Amazon's.
 func (r *Recognizer) IsAmazon(normalized string) bool {
-	return r.re.MatchString(normalized)
+	if r.byFirst == nil {
+		return r.re.MatchString(normalized)
+	}
+	for i := 0; i < len(normalized); i++ {
+		for _, p := range r.byFirst[normalized[i]] {
+			if strings.HasPrefix(normalized[i:], p) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -235,23 +235,22 @@ func coverages(stmts []*parser.Statement, asOf parser.Date) []Coverage {
 	idx := map[string]int{}
 	var out []Coverage
 	for _, s := range stmts {
-		for i := range s.Txns {
-			t := &s.Txns[i]
-			if t.Date.After(asOf) {
+		// Every row counts, also those the reader kept only in brief.
+		for d, acct := range s.Days() {
+			if d.After(asOf) {
 				continue
 			}
-			acct := t.Account
 			j, ok := idx[acct]
 			if !ok {
 				j = len(out)
 				idx[acct] = j
-				out = append(out, Coverage{Account: acct, From: t.Date, To: t.Date})
+				out = append(out, Coverage{Account: acct, From: d, To: d})
 			}
-			if t.Date.Before(out[j].From) {
-				out[j].From = t.Date
+			if d.Before(out[j].From) {
+				out[j].From = d
 			}
-			if t.Date.After(out[j].To) {
-				out[j].To = t.Date
+			if d.After(out[j].To) {
+				out[j].To = d
 			}
 		}
 	}
