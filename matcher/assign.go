@@ -82,7 +82,7 @@ func assignNearest(demands []*demand, idx map[string][]*parser.Transaction, used
 	byKey := map[string]*bucket{}
 	var buckets []*bucket
 	for _, d := range demands {
-		key := d.amount.String()
+		key := amountKey(d.amount)
 		k := key + "|" + d.date.String()
 		b := byKey[k]
 		if b == nil {
@@ -180,7 +180,7 @@ func reach(demands []*demand, idx map[string][]*parser.Transaction, used map[*pa
 
 // fitting lists the charges demand d can take, nearest first.
 func (d *demand) fitting(idx map[string][]*parser.Transaction) []*parser.Transaction {
-	list := idx[d.amount.String()]
+	list := idx[amountKey(d.amount)]
 	i, _ := slices.BinarySearchFunc(list, d.from, func(t *parser.Transaction, day parser.Date) int { return t.Date.Sub(day) })
 	var out []*parser.Transaction
 	for _, t := range list[i:] {
@@ -404,10 +404,10 @@ func assignRebills(orders []*order, charges []*parser.Transaction, used map[*par
 		if len(o.res.Charges) == 0 && len(o.res.Candidates) == 0 {
 			continue
 		}
-		g := byAmount[o.a.String()]
+		g := byAmount[amountKey(o.a)]
 		if g == nil {
 			g = &group{}
-			byAmount[o.a.String()] = g
+			byAmount[amountKey(o.a)] = g
 		}
 		g.orders = append(g.orders, o)
 		g.span = max(g.span, o.windowEnd.Sub(o.d))

@@ -38,9 +38,9 @@ func assignCredits(orders []*order, charges, credits []*parser.Transaction, ownC
 	first := func(o *order) parser.Date { return o.res.Charges[0].Date }
 	byAmount := map[string][]*order{}
 	for _, o := range charged {
-		keys := []string{o.a.String()}
+		keys := []string{amountKey(o.a)}
 		for _, c := range o.res.Charges {
-			keys = append(keys, c.Amount.Abs().String())
+			keys = append(keys, amountKey(c.Amount))
 		}
 		for i, k := range keys {
 			if !slices.Contains(keys[:i], k) {

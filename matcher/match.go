@@ -199,12 +199,16 @@ func absDays(n int) int {
 
 // amountKeys are the index keys under which orders that t could pay are found.
 func amountKeys(t *parser.Transaction) []string {
-	keys := []string{t.Amount.Abs().String()}
+	keys := []string{amountKey(t.Amount)}
 	if t.OrigCurrency != "" && !t.OrigAmount.IsZero() {
-		keys = append(keys, t.OrigAmount.Abs().String())
+		keys = append(keys, amountKey(t.OrigAmount))
 	}
 	return keys
 }
+
+// amountKey is what amounts are indexed and looked up by: equal amounts,
+// of either sign and however they were written, have equal keys.
+func amountKey(d decimal.Decimal) string { return parser.AmountKey(d) }
 
 // creditIsExact reports whether credit t gives back one of o's charges or its amount.
 func (o *order) creditIsExact(t *parser.Transaction) bool {

@@ -39,7 +39,7 @@ func ownCharges(own []OwnOrder, charges []*parser.Transaction, claimed map[*pars
 	slices.SortStableFunc(orders, func(x, y OwnOrder) int { return x.Date.Sub(y.Date) })
 	take := func(o OwnOrder, amt decimal.Decimal) bool {
 		var best *parser.Transaction
-		list := byAmount[amt.String()]
+		list := byAmount[amountKey(amt)]
 		from, to := o.Date.AddDays(-daysBeforeOrder), o.Date.AddDays(daysAfterOrder)
 		i, _ := slices.BinarySearchFunc(list, from, func(t *parser.Transaction, d parser.Date) int { return t.Date.Sub(d) })
 		for _, t := range list[i:] {
@@ -95,11 +95,11 @@ func ownCredits(own []OwnOrder, ownCharges map[*parser.Transaction]bool, credits
 	sortTxns(charges)
 	byAmount := map[string][]*parser.Transaction{} // credits, in date order
 	for _, t := range credits {
-		key := t.Amount.Abs().String()
+		key := amountKey(t.Amount)
 		byAmount[key] = append(byAmount[key], t)
 	}
 	for _, c := range charges {
-		list := byAmount[c.Amount.String()]
+		list := byAmount[amountKey(c.Amount)]
 		i, _ := slices.BinarySearchFunc(list, c.Date, func(t *parser.Transaction, d parser.Date) int { return t.Date.Sub(d) })
 		for _, t := range list[i:] {
 			if !out[t] && t.Account == c.Account {

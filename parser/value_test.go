@@ -92,3 +92,21 @@ func TestValueAgreesWithDecimal(t *testing.T) {
 		}
 	}
 }
+
+func TestAmountKeyAgreesWithDecimal(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(19, 20))
+	for range 20000 {
+		coef := rnd.Int64N(2_000_000_000) - 1_000_000_000
+		if rnd.IntN(4) == 0 {
+			coef *= 1000
+		}
+		d := decimal.New(coef, int32(rnd.IntN(10)-7))
+		if got, want := AmountKey(d), d.Abs().String(); got != want {
+			t.Fatalf("AmountKey(%d × 10^%d) = %q, want %q", coef, d.Exponent(), got, want)
+		}
+	}
+	big := decimal.RequireFromString("-123456789012345678901234.5600")
+	if got, want := AmountKey(big), "123456789012345678901234.56"; got != want {
+		t.Errorf("AmountKey(%s) = %q, want %q", big, got, want)
+	}
+}
