@@ -1,6 +1,7 @@
 package matcher
 
 import (
+	"cmp"
 	"slices"
 
 	"github.com/refundwatch/refundwatch/parser"
@@ -143,33 +144,41 @@ func findSubsets(pool []*parser.Transaction, value func(*parser.Transaction) dec
 	if len(pool) < subsetMin {
 		return nil, true
 	}
-	sorted := slices.Clone(pool)
-	values := make(map[*parser.Transaction]decimal.Decimal, len(sorted))
 	scale := max(0, -target.Exponent())
-	for _, t := range sorted {
-		v := value(t)
-		values[t] = v
-		scale = max(scale, -v.Exponent())
+	values := make([]decimal.Decimal, len(pool))
+	for i, t := range pool {
+		values[i] = value(t)
+		scale = max(scale, -values[i].Exponent())
 	}
 	if scale > subsetScale {
 		return nil, true
 	}
-	units := func(d decimal.Decimal) (int64, bool) {
-		n := d.Shift(scale)
-		return n.IntPart(), n.IsInteger() && n.Abs().LessThan(decimal.New(1, 15))
+	want, ok := units(target, scale)
+	if !ok {
+		return nil, true
 	}
-	slices.SortStableFunc(sorted, func(x, y *parser.Transaction) int { return values[y].Cmp(values[x]) })
-	amounts := make([]int64, len(sorted))
-	for i, t := range sorted {
-		n, ok := units(values[t])
+	type item struct {
+		t *parser.Transaction
+		n int64 // its value in units
+	}
+	items := make([]item, len(pool))
+	amounts := make([]int64, len(pool))
+	for i, t := range pool {
+		n, ok := units(values[i], scale)
 		if !ok {
 			return nil, true
 		}
-		amounts[i] = n
+		items[i], amounts[i] = item{t, n}, n
 	}
-	want, ok := units(target)
-	if !ok {
+	// Most pools are many small charges whose largest few fall short of the
+	// order's amount: nothing to search.
+	if sumLargest(amounts, subsetMax) < want {
 		return nil, true
+	}
+	slices.SortStableFunc(items, func(x, y item) int { return cmp.Compare(y.n, x.n) })
+	sorted := make([]*parser.Transaction, len(items))
+	for i, it := range items {
+		sorted[i], amounts[i] = it.t, it.n
 	}
 	var sets [][]*parser.Transaction
 	budget := subsetBudget
@@ -218,4 +227,38 @@ func findSubsets(pool []*parser.Transaction, value func(*parser.Transaction) dec
 	}
 	complete := walk(0, want)
 	return sets, complete && budget >= 0
+}
+
+// units is d as a whole number of 10^-scale: the amounts of the search for
+// split charges, worked out on int64 where the coefficient fits one. It
+// reports false for amounts of 10^15 units or more, or not whole.
+func units(d decimal.Decimal, scale int32) (int64, bool) {
+	if e := d.Exponent() + scale; e >= 0 && d.NumDigits()+int(e) <= 18 {
+		n := d.CoefficientInt64()
+		for range e {
+			n *= 10
+		}
+		return n, n < 1e15 && n > -1e15
+	}
+	n := d.Shift(scale)
+	return n.IntPart(), n.IsInteger() && n.Abs().LessThan(decimal.New(1, 15))
+}
+
+// sumLargest adds the k largest of ns.
+func sumLargest(ns []int64, k int) int64 {
+	top := make([]int64, 0, k) // largest first
+	for _, v := range ns {
+		i, _ := slices.BinarySearchFunc(top, v, func(x, v int64) int { return cmp.Compare(v, x) })
+		if i < k {
+			if len(top) == k {
+				top = top[:k-1]
+			}
+			top = slices.Insert(top, i, v)
+		}
+	}
+	var sum int64
+	for _, v := range top {
+		sum += v
+	}
+	return sum
 }

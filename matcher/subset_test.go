@@ -1,0 +1,48 @@
+package matcher
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+// units works on int64 where it can; it must agree with decimal arithmetic.
+func TestUnitsAgreesWithDecimal(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(15, 16))
+	for range 20000 {
+		coef := rnd.Int64N(2_000_000_000) - 1_000_000_000
+		if rnd.IntN(5) == 0 {
+			coef *= 1_000_000_000
+		}
+		d := decimal.New(coef, int32(-rnd.IntN(7)))
+		scale := int32(rnd.IntN(8))
+		n := d.Shift(scale)
+		wantN, wantOK := n.IntPart(), n.IsInteger() && n.Abs().LessThan(decimal.New(1, 15))
+		gotN, gotOK := units(d, scale)
+		if gotOK != wantOK || wantOK && gotN != wantN {
+			t.Fatalf("units(%s, %d) = %d, %v; want %d, %v", d, scale, gotN, gotOK, wantN, wantOK)
+		}
+	}
+}
+
+func TestSumLargest(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(17, 18))
+	for range 2000 {
+		ns := make([]int64, rnd.IntN(12))
+		for i := range ns {
+			ns[i] = rnd.Int64N(20)
+		}
+		sorted := slices.Clone(ns)
+		slices.Sort(sorted)
+		slices.Reverse(sorted)
+		var want int64
+		for _, v := range sorted[:min(len(sorted), subsetMax)] {
+			want += v
+		}
+		if got := sumLargest(ns, subsetMax); got != want {
+			t.Fatalf("sumLargest(%v) = %d, want %d", ns, got, want)
+		}
+	}
+}
