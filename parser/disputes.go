@@ -233,13 +233,11 @@ func decodeRows(name string, r io.Reader, proto any, required []string, convert 
 		if err == io.EOF {
 			break
 		}
-		if isParseError(err) {
-			// The reader goes on at the next line: report the file's other problems too.
-			c.addErr(CSVError(name, err))
-			continue
-		}
 		if err != nil {
 			c.addErr(CSVError(name, err))
+			if isParseError(err) {
+				continue // the reader goes on at the next line: report the file's other problems too
+			}
 			break
 		}
 		line, _ := cr.FieldPos(0)

@@ -98,13 +98,13 @@ func readRecords(name string, r io.Reader, p *problems, each func(record)) (int,
 		if err == io.EOF {
 			return rows, nil
 		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			// The reader goes on at the next line: report the file's other problems too.
-			p.addErr(parser.CSVError(name, err))
-			continue
-		}
 		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				// The reader goes on at the next line: report the file's other problems too.
+				p.addErr(parser.CSVError(name, err))
+				continue
+			}
 			return rows, csvProblem(name, err)
 		}
 		line, _ := cr.FieldPos(0)
