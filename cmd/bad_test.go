@@ -17,6 +17,7 @@ var badCommands = map[string][]string{
 	"confirmations": {"check", "--disputes", "../../example/disputes.csv", "--confirmations", "NAME", "../../example/statements"},
 	"orders":        {"check", "--disputes", "../../example/disputes.csv", "--orders", "NAME", "../../example/statements"},
 	"formats":       {"detect", "--formats", "NAME", "../../example/statements/2026-03.csv"},
+	"ofx":           {"detect", "NAME"},
 }
 
 // TestBadInputs runs refundwatch on each malformed file of testdata/bad and
