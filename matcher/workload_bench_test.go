@@ -1,0 +1,43 @@
+package matcher
+
+import (
+	"bytes"
+	"fmt"
+	"testing"
+
+	"github.com/refundwatch/refundwatch/internal/workload"
+	"github.com/refundwatch/refundwatch/parser"
+)
+
+// BenchmarkMatchWorkload reconciles the project's generated workload (the
+// shape of the shared bench/gen.py: one Amazon row in ten, one disputed
+// order per hundred rows) at 100k, 200k and 400k rows, read as check reads
+// it: the matching alone, the reading left out of the time.
+func BenchmarkMatchWorkload(b *testing.B) {
+	for _, rows := range []int{100_000, 200_000, 400_000} {
+		b.Run(fmt.Sprintf("rows=%dk", rows/1000), func(b *testing.B) {
+			w := workload.Generate(rows, rows/100, 1)
+			amazon, err := NewRecognizer()
+			if err != nil {
+				b.Fatal(err)
+			}
+			st, err := parser.ReadStatement(workload.StatementFile, bytes.NewReader(w.Statement), parser.ReadOptions{Keep: amazon.IsAmazon})
+			if err != nil {
+				b.Fatal(err)
+			}
+			disputes, err := parser.ReadDisputes(workload.DisputesFile, bytes.NewReader(w.Disputes))
+			if err != nil {
+				b.Fatal(err)
+			}
+			confs, err := parser.ReadConfirmations(workload.ConfirmationsFile, bytes.NewReader(w.Confirmations))
+			if err != nil {
+				b.Fatal(err)
+			}
+			opts := Options{AsOf: parser.MustDate("2026-01-01"), Grace: 30, Watch: 60, Amazon: amazon}
+			b.ReportAllocs()
+			for b.Loop() {
+				Match([]*parser.Statement{st}, disputes, confs, opts)
+			}
+		})
+	}
+}
