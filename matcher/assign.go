@@ -42,14 +42,12 @@ type tie struct {
 // chargeIndex lists the Amazon charges under each amount they can pay: the
 // billed amount and the original foreign amount. Each list is in date order.
 func chargeIndex(charges []*parser.Transaction) map[string][]*parser.Transaction {
-	idx := map[string][]*parser.Transaction{}
+	idx := make(map[string][]*parser.Transaction, len(charges)) // amounts repeat little: as many keys as charges, nearly
 	for _, t := range charges {
-		keys := amountKeys(t)
-		for i, key := range keys {
-			if i > 0 && key == keys[0] {
-				continue
+		for _, key := range amountKeys(t) {
+			if key != "" {
+				idx[key] = append(idx[key], t)
 			}
-			idx[key] = append(idx[key], t)
 		}
 	}
 	return idx

@@ -56,8 +56,8 @@ func assignCredits(orders []*order, charges, credits []*parser.Transaction, ownC
 	for _, t := range credits {
 		var best *order
 		bestDist, tie := -1, false
-		for i, key := range amountKeys(t) {
-			if i > 0 && key == amountKeys(t)[0] {
+		for _, key := range amountKeys(t) {
+			if key == "" {
 				continue
 			}
 			for _, o := range byAmount[key] {

@@ -197,11 +197,15 @@ func absDays(n int) int {
 	return n
 }
 
-// amountKeys are the index keys under which orders that t could pay are found.
-func amountKeys(t *parser.Transaction) []string {
-	keys := []string{amountKey(t.Amount)}
+// amountKeys are the index keys under which orders that t could pay are
+// found: its amount and, where it differs, its original foreign amount;
+// the second key is "" when there is none.
+func amountKeys(t *parser.Transaction) [2]string {
+	keys := [2]string{amountKey(t.Amount)}
 	if t.OrigCurrency != "" && !t.OrigAmount.IsZero() {
-		keys = append(keys, amountKey(t.OrigAmount))
+		if orig := amountKey(t.OrigAmount); orig != keys[0] {
+			keys[1] = orig
+		}
 	}
 	return keys
 }

@@ -29,12 +29,7 @@ func ownCharges(own []OwnOrder, charges []*parser.Transaction, claimed map[*pars
 	if len(own) == 0 {
 		return taken
 	}
-	byAmount := map[string][]*parser.Transaction{}
-	for _, t := range charges {
-		for _, key := range amountKeys(t) {
-			byAmount[key] = append(byAmount[key], t)
-		}
-	}
+	byAmount := chargeIndex(charges)
 	orders := slices.Clone(own)
 	slices.SortStableFunc(orders, func(x, y OwnOrder) int { return x.Date.Sub(y.Date) })
 	take := func(o OwnOrder, amt decimal.Decimal) bool {
