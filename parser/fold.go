@@ -34,7 +34,7 @@ func txnKey(t *Transaction) foldKey {
 	return foldKey{t.Date, t.Account, t.Amount.Sign(), fingerprint(decimalValue(t.Amount), t.Normalized)}
 }
 
-func (s *Statement) postingKey(p posting) foldKey {
+func (s *Statement) postingKey(p *posting) foldKey {
 	return foldKey{p.date, s.accounts[p.account], int(p.sign), p.print}
 }
 
@@ -81,7 +81,7 @@ func foldGroup(group []*Statement) {
 		for j := range s.Txns {
 			count(i, txnKey(&s.Txns[j]))
 		}
-		for _, p := range s.others {
+		for p := range s.others.all() {
 			count(i, s.postingKey(p))
 		}
 	}
@@ -112,12 +112,6 @@ func foldGroup(group []*Statement) {
 			}
 		}
 		s.Txns = kept
-		others := s.others[:0]
-		for _, p := range s.others {
-			if !drop(s.postingKey(p)) {
-				others = append(others, p)
-			}
-		}
-		s.others = others
+		s.others.filter(func(p *posting) bool { return !drop(s.postingKey(p)) })
 	}
 }

@@ -115,3 +115,50 @@ func TestFoldWithKeep(t *testing.T) {
 		t.Errorf("folded:\n%s\nwant 3 rows folded in the later file (2×STARBUCKS, AMAZON 03-18)", want)
 	}
 }
+
+// A file naming more accounts than a posting can index keeps the rows of
+// the further accounts in full.
+func TestKeepManyAccounts(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Date,Card No.,Description,Amount\n")
+	const rows = maxBriefAccounts + 100
+	for i := range rows {
+		fmt.Fprintf(&b, "2026-03-%02d,%d,SHOP,1\n", 1+i%28, 1000000+i)
+	}
+	st := readString(t, "cards.csv", b.String(), ReadOptions{Keep: func(string) bool { return false }})
+	if st.Transactions() != rows || len(st.Txns) != 100 {
+		t.Fatalf("%d transactions, %d in full; want %d, the last 100 in full", st.Transactions(), len(st.Txns), rows)
+	}
+	seen := map[string]bool{}
+	for _, account := range st.Days() {
+		seen[account] = true
+	}
+	if len(seen) != rows {
+		t.Errorf("%d accounts among the days; want %d", len(seen), rows)
+	}
+}
+
+func TestPostingsFilter(t *testing.T) {
+	var l postings
+	const n = 3*postingBlock + 17
+	for i := range n {
+		l.add(posting{print: uint64(i)})
+	}
+	l.filter(func(p *posting) bool { return p.print%3 != 0 })
+	var got []uint64
+	for p := range l.all() {
+		got = append(got, p.print)
+	}
+	if l.len() != len(got) || len(got) != n-(n+2)/3 {
+		t.Fatalf("len %d, %d yielded; want %d", l.len(), len(got), n-(n+2)/3)
+	}
+	for i, v := range got {
+		if v%3 == 0 || i > 0 && v <= got[i-1] || *l.at(i) != (posting{print: v}) {
+			t.Fatalf("posting %d is %d after filtering", i, v)
+		}
+	}
+	l.add(posting{print: 1 << 40})
+	if l.at(l.len()-1).print != 1<<40 {
+		t.Error("adding after filtering lost the posting")
+	}
+}

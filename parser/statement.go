@@ -77,24 +77,13 @@ type Statement struct {
 	// with ReadOptions.Keep, those kept in full.
 	Txns []Transaction
 	// others are the transactions Keep did not choose, kept only in brief.
-	others []posting
+	others postings
 	// accounts are the accounts others name, by posting.account.
 	accounts []string
 }
 
-// posting is what a statement keeps of a transaction ReadOptions.Keep did
-// not choose: what coverage, folding and counting need, in 24 bytes
-// without pointers, so that a million of them cost the garbage collector
-// nothing to scan.
-type posting struct {
-	print   uint64 // fingerprint of amount and description, see fingerprint
-	date    Date
-	account int32 // index in Statement.accounts
-	sign    int8  // of the amount
-}
-
 // Transactions returns how many transactions s holds, in Txns or in brief.
-func (s *Statement) Transactions() int { return len(s.Txns) + len(s.others) }
+func (s *Statement) Transactions() int { return len(s.Txns) + s.others.len() }
 
 // ChargesAndCredits counts the charges and the credits among all of s's
 // transactions.
@@ -110,7 +99,7 @@ func (s *Statement) ChargesAndCredits() (charges, credits int) {
 	for i := range s.Txns {
 		count(s.Txns[i].Amount.Sign())
 	}
-	for _, p := range s.others {
+	for p := range s.others.all() {
 		count(int(p.sign))
 	}
 	return charges, credits
@@ -125,7 +114,7 @@ func (s *Statement) Days() iter.Seq2[Date, string] {
 				return
 			}
 		}
-		for _, p := range s.others {
+		for p := range s.others.all() {
 			if !yield(p.date, s.accounts[p.account]) {
 				return
 			}

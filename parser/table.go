@@ -104,8 +104,8 @@ type TableSpec struct {
 	// unquoted comma in a merchant name joined back); nil out keeps rec.
 	Hook func(s *RowState, rec []string) (out []string, skip string)
 	// Enrich, when set, completes a transaction from its record (a foreign
-	// amount written in a memo column, say). It must not depend on Amount,
-	// which is not set for a transaction kept only in brief (ReadOptions.Keep).
+	// amount written in a memo column, say). Amount is not set yet: it is
+	// made only for the transactions kept in full (ReadOptions.Keep).
 	Enrich func(x *Transaction, rec []string)
 	// LazyQuotes reads a stray quote inside a field as text instead of
 	// failing the file (some German banks write `"Name, Vorname";Firma";`).
@@ -304,8 +304,8 @@ type tableReader struct {
 	signs   [2]int // amount-column rows written positive, negative
 	// accountAt finds an account's index in st.accounts; lastAccount is the
 	// index of the account the previous brief row named, most often the same.
-	accountAt   map[string]int32
-	lastAccount int32
+	accountAt   map[string]uint16
+	lastAccount uint16
 	txn         Transaction // the row being read
 }
 
@@ -468,9 +468,6 @@ func (t *tableReader) transaction(rec []string, line int) {
 	}
 	x.Description, x.Normalized = desc, Normalize(desc)
 	full := t.opts.Keep == nil || t.opts.Keep(x.Normalized)
-	if full {
-		x.Amount = amt.Decimal()
-	}
 	if a := l.cell(rec, colAccount); a != "" {
 		x.Account = a
 	}
@@ -495,39 +492,48 @@ func (t *tableReader) transaction(rec []string, line int) {
 		// The amount in the billing currency itself is no foreign amount.
 		x.OrigAmount, x.OrigCurrency = decimal.Decimal{}, ""
 	}
+	var account uint16
+	if !full {
+		var ok bool
+		account, ok = t.accountIndex(x.Account)
+		full = !ok // a file naming more accounts than a posting can keeps the rest in full
+	}
 	if pending != nil {
 		pending.txn, pending.brief = len(t.st.Txns), !full
 		if !full {
-			pending.txn = len(t.st.others)
+			pending.txn = t.st.others.len()
 		}
 		t.pending = append(t.pending, *pending)
 	}
 	if full {
+		x.Amount = amt.Decimal()
 		t.st.Txns = appendDoubling(t.st.Txns, *x)
 		return
 	}
-	t.st.others = appendDoubling(t.st.others, posting{
-		print: fingerprint(amt, x.Normalized), date: x.Date, account: t.accountIndex(x.Account), sign: int8(amt.Sign()),
-	})
+	t.st.others.add(posting{print: fingerprint(amt, x.Normalized), date: x.Date, account: account, sign: int8(amt.Sign())})
 }
 
 // accountIndex returns the index of account in st.accounts, adding it
 // (copied, so as not to hold on to the record it was read from) when new.
-func (t *tableReader) accountIndex(account string) int32 {
+// It reports false when the file names too many accounts for a posting.
+func (t *tableReader) accountIndex(account string) (uint16, bool) {
 	if int(t.lastAccount) < len(t.st.accounts) && t.st.accounts[t.lastAccount] == account {
-		return t.lastAccount
+		return t.lastAccount, true
 	}
 	i, ok := t.accountAt[account]
 	if !ok {
-		if t.accountAt == nil {
-			t.accountAt = map[string]int32{}
+		if len(t.st.accounts) == maxBriefAccounts {
+			return 0, false
 		}
-		i = int32(len(t.st.accounts))
+		if t.accountAt == nil {
+			t.accountAt = map[string]uint16{}
+		}
+		i = uint16(len(t.st.accounts))
 		t.st.accounts = append(t.st.accounts, strings.Clone(account))
 		t.accountAt[t.st.accounts[i]] = i
 	}
 	t.lastAccount = i
-	return i
+	return i, true
 }
 
 // description is the row's description: the payer instead of the payee
@@ -732,8 +738,8 @@ func (t *tableReader) finish() {
 		for i := range st.Txns {
 			st.Txns[i].Amount = st.Txns[i].Amount.Neg()
 		}
-		for i := range st.others {
-			st.others[i].sign = -st.others[i].sign
+		for p := range st.others.all() {
+			p.sign = -p.sign
 		}
 		st.Notes = append(st.Notes, Msgf("charges are written as negative amounts here (%d of %d rows); signs turned so that charges count as positive", t.signs[1], t.signs[0]+t.signs[1]))
 	}
@@ -749,15 +755,14 @@ func (t *tableReader) finish() {
 		}
 	}
 	st.Txns = txns
-	others := st.others[:0]
-	for _, p := range st.others {
-		if p.date.Valid() {
-			st.cover(p.date)
-			accounts.add(st.accounts[p.account])
-			others = append(others, p)
+	st.others.filter(func(p *posting) bool {
+		if !p.date.Valid() {
+			return false
 		}
-	}
-	st.others = others
+		st.cover(p.date)
+		accounts.add(st.accounts[p.account])
+		return true
+	})
 	if a, ok := accounts.only(); ok {
 		st.Account = a
 	}
@@ -809,7 +814,7 @@ func (t *tableReader) resolveDates() {
 			continue
 		}
 		if p.brief {
-			t.st.others[p.txn].date = d
+			t.st.others.at(p.txn).date = d
 		} else {
 			t.st.Txns[p.txn].Date = d
 		}
