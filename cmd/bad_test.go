@@ -3,6 +3,7 @@ package cmd
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -19,6 +20,9 @@ var badCommands = map[string][]string{
 	"formats":       {"detect", "--formats", "NAME", "../../example/statements/2026-03.csv"},
 	"ofx":           {"detect", "NAME"},
 }
+
+// cardRun is a run of digits as long as a card number.
+var cardRun = regexp.MustCompile(`[0-9]{12,}`)
 
 // TestBadInputs runs refundwatch on each malformed file of testdata/bad and
 // checks that it exits 2, prints nothing on stdout, and prints exactly the
@@ -88,6 +92,9 @@ func TestBadInputs(t *testing.T) {
 					for _, line := range strings.Split(strings.TrimSuffix(stderr, "\n"), "\n") {
 						if !strings.HasPrefix(line, name+":") && !strings.HasPrefix(line, "../../example/") {
 							t.Errorf("line does not start with the file's name: %s", line)
+						}
+						if cardRun.MatchString(line) {
+							t.Errorf("a run of 12 or more digits is printed in full: %s", line)
 						}
 					}
 				})
