@@ -72,11 +72,13 @@ func (j *jsonWriter) close(c byte) {
 	j.b = append(j.b, c)
 }
 
-// key starts the member name of an object.
+// key starts the member name of an object. Names are the report's own,
+// plain ASCII: they need no escaping.
 func (j *jsonWriter) key(name string) {
 	j.next()
-	j.b = appendJSONString(j.b, name)
-	j.b = append(j.b, ": "...)
+	j.b = append(j.b, '"')
+	j.b = append(j.b, name...)
+	j.b = append(j.b, `": `...)
 }
 
 func (j *jsonWriter) str(s string)   { j.b = appendJSONString(j.b, s) }
@@ -230,15 +232,32 @@ func (t *jsonTxn) write(j *jsonWriter) {
 
 const hexDigits = "0123456789abcdef"
 
+// jsonPlain are the bytes a JSON string holds as they are: printable ASCII
+// but the quote and the backslash.
+var jsonPlain = func() (plain [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		plain[c] = c != '"' && c != '\\'
+	}
+	return plain
+}()
+
 // appendJSONString appends s quoted as encoding/json quotes it without
 // HTML escaping: control characters, quotes and backslashes escaped, bytes
 // that are not UTF-8 as \ufffd, and U+2028 and U+2029 escaped.
 func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
+	i := 0
+	for i < len(s) && jsonPlain[s[i]] {
+		i++
+	}
+	if i == len(s) { // most strings of a report: dates, amounts, file names
+		b = append(b, s...)
+		return append(b, '"')
+	}
+	start := 0 // s[start:i] is plain, not yet appended
+	for i < len(s) {
 		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
+			if jsonPlain[c] {
 				i++
 				continue
 			}
