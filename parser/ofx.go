@@ -377,7 +377,7 @@ func ofxTransaction(file string, x *ofxTrn, curdef, acct string) (Transaction, *
 }
 
 func ofxDateError(file, tag string, v ofxValue) *Error {
-	return Errorf(file, v.line, "<%s>%s is not an OFX date; expected YYYYMMDD, optionally with a time and zone, as in 20260302 or 20260302120000.000[-5:EST]", tag, v.text)
+	return Errorf(file, v.line, "<%s>%s is not an OFX date; expected YYYYMMDD, optionally with a time and zone, as in 20260302 or 20260302 with HHMMSS.XXX[-5:EST] after it", tag, v.text)
 }
 
 // ofxCurrency is the ISO 4217 code s names, in capitals.

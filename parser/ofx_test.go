@@ -66,8 +66,8 @@ func TestOFXErrors(t *testing.T) {
 		name, src, want string
 	}{
 		{"bad amount", ofxDoc(ofxDebit, strings.Replace(ofxDebit, "-12.50", "-1O.00", 1)), "f.ofx:47: <TRNAMT>-1O.00 is not an amount; expected a number such as -12.50"},
-		{"bad date", strings.Replace(good, "20260302", "2026-03-02", 1), "f.ofx:39: <DTPOSTED>2026-03-02 is not an OFX date; expected YYYYMMDD, optionally with a time and zone, as in 20260302 or 20260302120000.000[-5:EST]"},
-		{"bad day", strings.Replace(good, "20260302", "20260230", 1), "f.ofx:39: <DTPOSTED>20260230 is not an OFX date; expected YYYYMMDD, optionally with a time and zone, as in 20260302 or 20260302120000.000[-5:EST]"},
+		{"bad date", strings.Replace(good, "20260302", "2026-03-02", 1), "f.ofx:39: <DTPOSTED>2026-03-02 is not an OFX date; expected YYYYMMDD, optionally with a time and zone, as in 20260302 or 20260302 with HHMMSS.XXX[-5:EST] after it"},
+		{"bad day", strings.Replace(good, "20260302", "20260230", 1), "f.ofx:39: <DTPOSTED>20260230 is not an OFX date; expected YYYYMMDD, optionally with a time and zone, as in 20260302 or 20260302 with HHMMSS.XXX[-5:EST] after it"},
 		{"bad type", strings.Replace(good, "<TRNTYPE>DEBIT", "<TRNTYPE>DEBT", 1), "f.ofx:38: <TRNTYPE>DEBT is not an OFX transaction type; expected one of CREDIT, DEBIT, INT, DIV, FEE, SRVCHG, DEP, ATM, POS, XFER, CHECK, PAYMENT, CASH, DIRECTDEP, DIRECTDEBIT, REPEATPMT, HOLD, OTHER"},
 		{"no amount", strings.Replace(good, "<TRNAMT>-12.50", "", 1), "f.ofx:37: this STMTTRN has no <TRNAMT>; expected its amount, such as <TRNAMT>-12.50"},
 		{"no date", strings.Replace(good, "<DTPOSTED>20260302", "", 1), "f.ofx:37: this STMTTRN has no <DTPOSTED>; expected the day it was posted, such as <DTPOSTED>20260302"},
@@ -76,7 +76,7 @@ func TestOFXErrors(t *testing.T) {
 		{"bad transaction currency", ofxDoc(ofxDebit + "<CURRENCY>\n<CURRATE>1\n<CURSYM>ZZZ\n</CURRENCY>\n"), "f.ofx:45: <CURSYM>ZZZ is not a currency code; expected an ISO 4217 code such as USD, EUR or JPY"},
 		{"every bad transaction", ofxDoc(strings.Replace(ofxDebit, "-12.50", "x", 1), ofxDebit, strings.Replace(ofxDebit, "20260302", "0", 1)),
 			"f.ofx:40: <TRNAMT>x is not an amount; expected a number such as -12.50\n" +
-				"f.ofx:53: <DTPOSTED>0 is not an OFX date; expected YYYYMMDD, optionally with a time and zone, as in 20260302 or 20260302120000.000[-5:EST]"},
+				"f.ofx:53: <DTPOSTED>0 is not an OFX date; expected YYYYMMDD, optionally with a time and zone, as in 20260302 or 20260302 with HHMMSS.XXX[-5:EST] after it"},
 		{"truncated", good[:strings.Index(good, "</BANKTRANLIST>")], "f.ofx:43: the file ends before </OFX>: it is cut short; download it again"},
 		{"cut in a value", good[:strings.Index(good, "<TRNAMT>")+10], "f.ofx:40: the file ends before </OFX>: it is cut short; download it again"},
 		{"cut in a tag", good[:strings.Index(good, "<TRNAMT>")+4], "f.ofx:40: the file ends before </OFX>: it is cut short; download it again"},
