@@ -6,8 +6,8 @@ import (
 	"maps"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
@@ -19,8 +19,8 @@ import (
 type amazonFile struct {
 	path   string
 	format amazon.Format
-	// ignored says why a file found in a folder was not read; "" when it was.
-	ignored       string
+	// ignored says why a file found in a folder was not read; nil when it was.
+	ignored       *parser.Message
 	orders        int
 	confirmations int
 	skipped       map[string]int
@@ -47,7 +47,7 @@ type role struct {
 	flag   string
 	empty  *parser.Message // the problem with a folder that holds none of its files
 	accept func(amazon.Format) bool
-	wrong  func(amazon.Format) string
+	wrong  func(amazon.Format) *parser.Message
 }
 
 var (
@@ -57,22 +57,22 @@ var (
 		accept: func(f amazon.Format) bool {
 			return f.Orders() || f == amazon.RefundPayments || f == amazon.RefundDetails
 		},
-		wrong: func(f amazon.Format) string {
+		wrong: func(f amazon.Format) *parser.Message {
 			if f.Confirms() {
-				return "is a confirmation, not an order-history export; give it with --confirmations"
+				return parser.Msgf("is a confirmation, not an order-history export; give it with --confirmations")
 			}
-			return "is not an Amazon order-history export (Retail.OrderHistory, Order History.csv, Digital Items.csv, アマゾン注文履歴フィルタ)"
+			return parser.Msgf("is not an Amazon order-history export (Retail.OrderHistory, Order History.csv, Digital Items.csv, アマゾン注文履歴フィルタ)")
 		},
 	}
 	confirmationsRole = role{
 		flag:   "--confirmations",
 		empty:  parser.Msgf("folder holds no confirmations file"),
 		accept: amazon.Format.Confirms,
-		wrong: func(f amazon.Format) string {
+		wrong: func(f amazon.Format) *parser.Message {
 			if f.Orders() {
-				return "is an Amazon order-history export; give it with --orders"
+				return parser.Msgf("is an Amazon order-history export; give it with --orders")
 			}
-			return "is not a confirmations CSV, an Amazon mail (.eml), or an Amazon refund export"
+			return parser.Msgf("is not a confirmations CSV, an Amazon mail (.eml), or an Amazon refund export")
 		},
 	}
 )
@@ -119,7 +119,7 @@ func (rec *amazonRecords) readOne(path string, inFolder bool, r role) error {
 			return parser.Errorf(path, 0, "file is empty")
 		}
 		if !inFolder {
-			return parser.Errorf(path, 0, "%s", r.wrong(format))
+			return &parser.Error{File: path, Err: r.wrong(format)}
 		}
 		rec.add(&amazonFile{path: path, format: format, ignored: r.wrong(format)})
 		return nil
@@ -230,7 +230,7 @@ func amazonJSON(in *inputs) []jsonAmazonFile {
 			skipped = map[string]int{}
 		}
 		out = append(out, jsonAmazonFile{
-			File: f.path, Format: string(f.format), Ignored: f.ignored, Orders: f.orders,
+			File: f.path, Format: string(f.format), Ignored: messageText(f.ignored), Orders: f.orders,
 			Confirmations: f.confirmations, NotDisputed: f.notDisputed, SkippedBy: skipped,
 		})
 	}
@@ -239,31 +239,39 @@ func amazonJSON(in *inputs) []jsonAmazonFile {
 
 // renderAmazonTable lists the Amazon exports and mails read, and the files
 // of the folders given that were not.
-func renderAmazonTable(w io.Writer, in *inputs) {
+func renderAmazonTable(w io.Writer, in *inputs, l *localizer, up func(string) string) {
 	if len(in.amazon.files) == 0 {
 		return
 	}
-	fmt.Fprintln(w, "\nAmazon's records")
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "  ORDERS\tCONFIRMATIONS\tSKIPPED\tFORMAT\tFILE")
+	fmt.Fprintf(w, "\n%s\n", l.T("Amazon's records"))
+	cols := &columns{indent: "  "}
+	cols.add(up(l.T("Orders")), up(l.T("Confirmations")), up(l.T("Skipped")), up(l.T("Format")), up(l.T("File")))
 	var notes []string
 	for _, f := range in.amazon.files {
-		if f.ignored != "" {
-			notes = append(notes, fmt.Sprintf("  ignored: %s: %s", f.path, f.ignored))
+		if f.ignored != nil {
+			notes = append(notes, l.T("ignored: %s: %s", f.path, f.ignored))
 			continue
 		}
-		fmt.Fprintf(tw, "  %d\t%d\t%d\t%s\t%s\n", f.orders, f.confirmations, skippedTotal(f.skipped), f.format, f.path)
+		cols.add(strconv.Itoa(f.orders), strconv.Itoa(f.confirmations), strconv.Itoa(skippedTotal(f.skipped)), string(f.format), f.path)
 		if f.notDisputed > 0 {
-			notes = append(notes, fmt.Sprintf("  note: %s: confirmations of orders not disputed (your own returns), left out: %d", f.path, f.notDisputed))
+			notes = append(notes, l.T("note: %s: confirmations of orders not disputed (your own returns), left out: %d", f.path, f.notDisputed))
 		}
 		for _, reason := range slices.Sorted(maps.Keys(f.skipped)) {
-			notes = append(notes, fmt.Sprintf("  note: %s: rows skipped, %s: %d", f.path, reason, f.skipped[reason]))
+			notes = append(notes, l.T("note: %s: rows skipped, %s: %d", f.path, reason, f.skipped[reason]))
 		}
 	}
-	tw.Flush()
-	if len(notes) > 0 {
-		fmt.Fprintln(w, strings.Join(notes, "\n"))
+	cols.write(w)
+	for _, n := range notes {
+		fmt.Fprintf(w, "  %s\n", n)
 	}
+}
+
+// messageText is m in English, or "" for none.
+func messageText(m *parser.Message) string {
+	if m == nil {
+		return ""
+	}
+	return m.String()
 }
 
 func skippedTotal(m map[string]int) int {

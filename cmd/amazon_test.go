@@ -173,3 +173,35 @@ func TestEvidenceNamesTheMail(t *testing.T) {
 		}
 	}
 }
+
+// TestAmazonRecordsInJapanese checks that the table's part on Amazon's
+// records, its notes and the errors about a file's kind speak Japanese.
+func TestAmazonRecordsInJapanese(t *testing.T) {
+	t.Chdir(repoRoot(t))
+	out, stderr, code := runCmd(t, "check", "--lang", "ja", "--as-of", "2026-05-01", "testdata/amazon/audit/statements",
+		"--disputes", "testdata/amazon/audit/disputes.csv", "--orders", "testdata/amazon/Your Orders",
+		"--confirmations", "testdata/amazon/mail/cancel-ja.eml")
+	if code != 1 || stderr != "" {
+		t.Fatalf("exit %d, stderr %q; want 1 (an alert)", code, stderr)
+	}
+	for _, want := range []string{
+		"Amazonの記録\n  注文  連絡  読み飛ばし  形式",
+		"読まなかったファイル: testdata/amazon/Your Orders/Your Amazon Orders/Cart History.csv: Amazonの注文履歴（",
+		"読み飛ばした行（返金が完了していない）: 1行",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+	for _, english := range []string{"Amazon's records", "ignored:", "note:", "refund not completed"} {
+		if strings.Contains(out, english) {
+			t.Errorf("Japanese report says %q:\n%s", english, out)
+		}
+	}
+	_, stderr, code = runCmd(t, "check", "--lang", "ja", "testdata/amazon/audit/statements",
+		"--disputes", "testdata/amazon/audit/disputes.csv", "--orders", "testdata/amazon/Your Orders",
+		"--confirmations", "testdata/amazon/audit/statements/2026-03.csv")
+	if want := "testdata/amazon/audit/statements/2026-03.csv: confirmations.csv、Amazonのメール（.eml）、Amazonの返金データのどれでもありません\n"; code != 2 || stderr != want {
+		t.Errorf("exit %d, stderr %q; want 2 and %q", code, stderr, want)
+	}
+}

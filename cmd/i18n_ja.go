@@ -272,17 +272,34 @@ var jaText = map[string]string{
 	"transaction has no DTPOSTED":                                                                                                 "取引に DTPOSTED（計上日）がありません",
 	"unknown directive %q (known: %s)":                                                                                            "「%[1]s」という指定はありません（使える指定: %[2]s）",
 	"unknown encoding %q (known: utf-8, cp932, cp1252)":                                                                           "「%[1]s」という文字コードは扱えません（使えるもの: utf-8、cp932、cp1252）",
+
+	// cmd: Amazon's records in the table report.
+	"Amazon's records": "Amazonの記録",
+	"Confirmations":    "連絡",
+	"ignored: %s: %s":  "読まなかったファイル: %[1]s: %[2]s",
+	"note: %s: confirmations of orders not disputed (your own returns), left out: %d": "メモ: %[1]s: 報告していない注文（ご自身の返品）の連絡%[2]s件は除きました",
+	"note: %s: rows skipped, %s: %d":                                               "メモ: %[1]s: 読み飛ばした行（%[2]s）: %[3]s行",
+	"is a confirmation, not an order-history export; give it with --confirmations": "注文履歴ではなくAmazonの連絡です。--confirmations で指定してください",
+	"is not an Amazon order-history export (Retail.OrderHistory, Order History.csv, Digital Items.csv, アマゾン注文履歴フィルタ)": "Amazonの注文履歴（Retail.OrderHistory、Order History.csv、Digital Items.csv、アマゾン注文履歴フィルタ）ではありません",
+	"is an Amazon order-history export; give it with --orders":                                                        "Amazonの注文履歴です。--orders で指定してください",
+	"is not a confirmations CSV, an Amazon mail (.eml), or an Amazon refund export":                                   "confirmations.csv、Amazonのメール（.eml）、Amazonの返金データのどれでもありません",
 }
 
 // jaWords are the words that reach messages as arguments (confirmation kinds,
 // column roles, day orders), in Japanese.
 var jaWords = map[string]string{
-	"refund":         "返金",
-	"cancel":         "キャンセル",
-	"debit":          "出金額",
-	"credit":         "入金額",
-	"day/month/year": "日/月/年",
-	"month/day/year": "月/日/年",
+	// Reasons Amazon's rows are skipped for (keys of skipped_by_reason).
+	"no amount (Not Available)":                         "金額なし（Not Available）",
+	"item row (the order's total is on its （注文全体） row)": "商品ごとの行（注文の合計は（注文全体）の行にあります）",
+	"pseudo-row without a charge":                       "請求のない補助行",
+	"no refund date (Not Applicable, N/A)":              "返金日なし（Not Applicable、N/A）",
+	"refund not completed":                              "返金が完了していない",
+	"refund":                                            "返金",
+	"cancel":                                            "キャンセル",
+	"debit":                                             "出金額",
+	"credit":                                            "入金額",
+	"day/month/year":                                    "日/月/年",
+	"month/day/year":                                    "月/日/年",
 }
 
 var jaVerdicts = map[matcher.Verdict]string{

@@ -242,7 +242,7 @@ func renderTable(w io.Writer, r *rendering) error {
 		fmt.Fprintf(ew, "  %s\n", n)
 	}
 
-	renderAmazonTable(ew, r.in)
+	renderAmazonTable(ew, r.in, l, up)
 
 	fmt.Fprintf(ew, "\n%s\n", l.T("Orders"))
 	cols.add(up(l.T("Severity")), up(l.T("Verdict")), up(l.T("Order")), up(l.T("Ordered")), up(l.T("Amount")), up(l.T("Charged")), up(l.T("Credited")), up(l.T("Outstanding")), up(l.T("Confirmed")), up(l.T("Watch until")))
