@@ -30,8 +30,9 @@ func assignSubsets(orders []*order, charges []*parser.Transaction, used map[*par
 		distance int
 	}
 	var claims []claim
+	maxima := dayMaxima(charges, used)
 	for _, o := range orders {
-		if o.ambiguous || len(o.res.Charges) > 0 {
+		if o.ambiguous || len(o.res.Charges) > 0 || !o.splitPossible(maxima) {
 			continue
 		}
 		sets, complete := findSubsets(o.subsetPool(charges, used), o.subsetValue, o.a, 2)
@@ -71,6 +72,48 @@ func assignSubsets(orders []*order, charges []*parser.Transaction, used map[*par
 			used[t] = true
 		}
 	}
+}
+
+// dayMax is the largest amount an Amazon charge of one day counts for,
+// billed or original.
+type dayMax struct {
+	day parser.Date
+	max decimal.Decimal
+}
+
+// dayMaxima lists, for each day with unused Amazon charges (in date order,
+// as the charges are), the largest amount one of them counts for.
+func dayMaxima(charges []*parser.Transaction, used map[*parser.Transaction]bool) []dayMax {
+	var out []dayMax
+	for _, t := range charges {
+		if used[t] {
+			continue
+		}
+		v := t.Amount // a charge: positive
+		if t.OrigCurrency != "" {
+			v = decimal.Max(v, t.OrigAmount.Abs())
+		}
+		if n := len(out); n > 0 && out[n-1].day == t.Date {
+			out[n-1].max = decimal.Max(out[n-1].max, v)
+			continue
+		}
+		out = append(out, dayMax{t.Date, v})
+	}
+	return out
+}
+
+// splitPossible reports whether subsetMax unused charges of the largest
+// amount posted D−3 … D+14 could add up to the order's amount. Where they could
+// not, no set of charges can, and the order's search is spared looking at
+// each charge: with a decade of Amazon rows, most orders are such.
+func (o *order) splitPossible(maxima []dayMax) bool {
+	from, to := o.d.AddDays(-daysBeforeOrder), o.d.AddDays(subsetDaysAfter)
+	i, _ := slices.BinarySearchFunc(maxima, from, func(m dayMax, d parser.Date) int { return m.day.Sub(d) })
+	largest := decimal.Zero
+	for ; i < len(maxima) && !maxima[i].day.After(to); i++ {
+		largest = decimal.Max(largest, maxima[i].max)
+	}
+	return !largest.Mul(decimal.NewFromInt(subsetMax)).LessThan(o.a)
 }
 
 // subsetPool is the unused Amazon charges below the order's amount posted

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/refundwatch/refundwatch/parser"
 	"github.com/shopspring/decimal"
 )
 
@@ -43,6 +44,29 @@ func TestSumLargest(t *testing.T) {
 		}
 		if got := sumLargest(ns, subsetMax); got != want {
 			t.Fatalf("sumLargest(%v) = %d, want %d", ns, got, want)
+		}
+	}
+}
+
+// An order is searched for split charges unless five of the largest unused
+// charge around cannot reach its amount; at exactly five, it is.
+func TestSplitPossible(t *testing.T) {
+	day := parser.MustDate("2026-03-02")
+	charge := func(d parser.Date, amt string) *parser.Transaction {
+		return &parser.Transaction{Date: d, Amount: decimal.RequireFromString(amt)}
+	}
+	charges := []*parser.Transaction{charge(day.AddDays(-4), "900"), charge(day, "100"), charge(day.AddDays(14), "200"), charge(day.AddDays(15), "900")}
+	used := map[*parser.Transaction]bool{charges[1]: false, charges[3]: true}
+	charges = append(charges, charge(day.AddDays(1), "5000"))
+	used[charges[4]] = true
+	maxima := dayMaxima(charges, used)
+	for _, tt := range []struct {
+		amount string
+		want   bool
+	}{{"1000", true}, {"1000.01", false}, {"50", true}} {
+		o := &order{d: day, a: decimal.RequireFromString(tt.amount)}
+		if got := o.splitPossible(maxima); got != tt.want {
+			t.Errorf("splitPossible for %s = %v, want %v (largest around: 200)", tt.amount, got, tt.want)
 		}
 	}
 }
