@@ -283,6 +283,9 @@ var jaText = map[string]string{
 	"is not an Amazon order-history export (Retail.OrderHistory, Order History.csv, Digital Items.csv, アマゾン注文履歴フィルタ)": "Amazonの注文履歴（Retail.OrderHistory、Order History.csv、Digital Items.csv、アマゾン注文履歴フィルタ）ではありません",
 	"is an Amazon order-history export; give it with --orders":                                                        "Amazonの注文履歴です。--orders で指定してください",
 	"is not a confirmations CSV, an Amazon mail (.eml), or an Amazon refund export":                                   "confirmations.csv、Amazonのメール（.eml）、Amazonの返金データのどれでもありません",
+	// cmd: coverage per account.
+	"files that name no account": "口座やカードの名前がないファイル",
+	"coverage of %s: %s to %s":   "%[1]sの明細がある期間: %[2]sから%[3]sまで",
 }
 
 // jaWords are the words that reach messages as arguments (confirmation kinds,

@@ -51,18 +51,27 @@ func (r *rendering) colorOf(s matcher.Severity) string {
 
 // The JSON report (SPEC §5). Field names are a contract: add, never rename.
 type jsonReport struct {
-	AsOf           string          `json:"as_of"`
-	Grace          int             `json:"grace_days"`
-	Watch          int             `json:"watch_days"`
-	Statements     []jsonStatement `json:"statements"`
-	Orders         []jsonOrder     `json:"orders"`
-	UnknownCharges []jsonTxn       `json:"unknown_charges"`
-	InvalidRows    []jsonInvalid   `json:"invalid_rows"`
-	Summary        jsonSummary     `json:"summary"`
+	AsOf       string          `json:"as_of"`
+	Grace      int             `json:"grace_days"`
+	Watch      int             `json:"watch_days"`
+	Statements []jsonStatement `json:"statements"`
+	// Coverage is, per account, the days the statements show; "" is the
+	// account of the files that name none.
+	Coverage       []jsonCoverage `json:"coverage"`
+	Orders         []jsonOrder    `json:"orders"`
+	UnknownCharges []jsonTxn      `json:"unknown_charges"`
+	InvalidRows    []jsonInvalid  `json:"invalid_rows"`
+	Summary        jsonSummary    `json:"summary"`
 	// AmazonFiles are Amazon's exports and mails read (--orders, --confirmations).
 	AmazonFiles []jsonAmazonFile `json:"amazon_files,omitempty"`
 	// OwnCharges counts the Amazon charges of the person's own orders.
 	OwnCharges int `json:"own_order_charges,omitempty"`
+}
+
+type jsonCoverage struct {
+	Account string `json:"account"`
+	From    string `json:"from"`
+	To      string `json:"to"`
 }
 
 type jsonStatement struct {
@@ -158,7 +167,7 @@ func txnsJSON(ts []*parser.Transaction) []jsonTxn {
 func buildJSON(in *inputs, rep *matcher.Report, l *localizer) jsonReport {
 	out := jsonReport{
 		AsOf: rep.AsOf.String(), Grace: rep.Grace, Watch: rep.Watch,
-		Statements: []jsonStatement{}, Orders: []jsonOrder{},
+		Statements: []jsonStatement{}, Coverage: []jsonCoverage{}, Orders: []jsonOrder{},
 		UnknownCharges: txnsJSON(rep.Unknown), InvalidRows: []jsonInvalid{},
 	}
 	if len(rep.Unknown) > 0 {
@@ -166,6 +175,9 @@ func buildJSON(in *inputs, rep *matcher.Report, l *localizer) jsonReport {
 		for i := range out.UnknownCharges {
 			out.UnknownCharges[i].Reason = reason
 		}
+	}
+	for _, c := range rep.Coverages {
+		out.Coverage = append(out.Coverage, jsonCoverage{Account: c.Account, From: c.From.String(), To: c.To.String()})
 	}
 	for _, s := range in.statements {
 		notes := []string{}
@@ -238,6 +250,9 @@ func renderTable(w io.Writer, r *rendering) error {
 		cols.add(s.From, s.To, strconv.Itoa(s.Rows), strconv.Itoa(s.Txns), strconv.Itoa(s.Skipped), strconv.Itoa(s.Folded), s.Format, s.FileAndAccount)
 	}
 	cols.write(ew)
+	for _, n := range v.Coverage {
+		fmt.Fprintf(ew, "  %s\n", n)
+	}
 	for _, n := range v.Notes {
 		fmt.Fprintf(ew, "  %s\n", n)
 	}

@@ -140,6 +140,8 @@ func (r *jsonReport) write(w io.Writer) error {
 	j.num(r.Watch)
 	j.key("statements")
 	j.value(r.Statements)
+	j.key("coverage")
+	j.value(r.Coverage)
 	j.key("orders")
 	j.list(len(r.Orders), r.Orders == nil, func(i int) { r.Orders[i].write(j) })
 	j.key("unknown_charges")

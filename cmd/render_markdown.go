@@ -60,6 +60,9 @@ func renderMarkdown(w io.Writer, r *rendering) error {
 				add(s.From, s.To, strconv.Itoa(s.Rows), strconv.Itoa(s.Txns), strconv.Itoa(s.Skipped), strconv.Itoa(s.Folded), s.Format, s.FileAndAccount)
 			}
 		})
+	for _, n := range v.Coverage {
+		fmt.Fprintf(ew, "\n%s\n", md(n))
+	}
 	for _, n := range v.Notes {
 		fmt.Fprintf(ew, "\n%s\n", md(n))
 	}

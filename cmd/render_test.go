@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -209,6 +211,32 @@ func TestCompletionOfFormatNames(t *testing.T) {
 	for _, name := range []string{"smbc-vpass", "rakuten-card", "chase-card", "ofx"} {
 		if !slices.Contains(got, name) {
 			t.Errorf("--format does not complete to %s", name)
+		}
+	}
+}
+
+// TestCoveragePerAccount checks that the reports say, for each account, the
+// days its statements show, since each order is judged on its own account's.
+func TestCoveragePerAccount(t *testing.T) {
+	t.Chdir(filepath.Join(repoRoot(t), "testdata", "scenarios", "two-cards"))
+	out, _, code := runCmd(t, "check", "--as-of", "2026-12-31", "-o", "json")
+	if code == 2 {
+		t.Fatalf("exit 2")
+	}
+	var rep struct {
+		Coverage []struct{ Account, From, To string } `json:"coverage"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	got := fmt.Sprint(rep.Coverage)
+	if want := "[{1111 2026-02-20 2026-04-30} {2222 2026-02-20 2026-03-20}]"; got != want {
+		t.Errorf("coverage %s, want %s", got, want)
+	}
+	out, _, _ = runCmd(t, "check", "--as-of", "2026-12-31")
+	for _, want := range []string{"  coverage of 1111: 2026-02-20 to 2026-04-30\n", "  coverage of 2222: 2026-02-20 to 2026-03-20\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("table lacks %q:\n%s", want, out)
 		}
 	}
 }

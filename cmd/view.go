@@ -15,9 +15,11 @@ type reportView struct {
 	Title      string
 	Intro      string
 	Statements []statementView
-	Notes      []string
-	Orders     []orderView
-	Unknown    []txnView
+	// Coverage says, per account, the days the statements show.
+	Coverage []string
+	Notes    []string
+	Orders   []orderView
+	Unknown  []txnView
 	// UnknownReason says what the unknown charges are and what to do about them.
 	UnknownReason string
 	Invalid       []string
@@ -95,6 +97,13 @@ func buildView(in *inputs, rep *matcher.Report, l *localizer) *reportView {
 		for _, e := range s.Invalid {
 			v.Invalid = append(v.Invalid, l.Err(e))
 		}
+	}
+	for _, c := range rep.Coverages {
+		acct := c.Account
+		if acct == "" {
+			acct = l.T("files that name no account")
+		}
+		v.Coverage = append(v.Coverage, l.T("coverage of %s: %s to %s", acct, c.From, c.To))
 	}
 	for _, o := range rep.Orders {
 		v.Orders = append(v.Orders, orderViewOf(o, rep, l))
