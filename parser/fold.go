@@ -21,13 +21,9 @@ var foldSeed = maphash.MakeSeed()
 // where two different rows sharing one of 2⁶⁴ fingerprints is not a
 // practical concern.
 func fingerprint(amount value, normalized string) uint64 {
-	var buf [32]byte
-	var h maphash.Hash
-	h.SetSeed(foldSeed)
-	h.Write(amount.appendAbs(buf[:0]))
-	h.WriteByte(0)
-	h.WriteString(normalized)
-	return h.Sum64()
+	var buf [128]byte
+	b := append(amount.appendAbs(buf[:0]), 0)
+	return maphash.Bytes(foldSeed, append(b, normalized...))
 }
 
 func txnKey(t *Transaction) foldKey {

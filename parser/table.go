@@ -307,6 +307,12 @@ type tableReader struct {
 	accountAt   map[string]uint16
 	lastAccount uint16
 	txn         Transaction // the row being read
+	// lastDate is the last date cell read to a day that needs no other
+	// row to settle it, and that day.
+	lastDate struct {
+		text string
+		date Date
+	}
 }
 
 // readTable reads a statement in the layout spec describes. text is already decoded.
@@ -608,6 +614,11 @@ func (t *tableReader) date(text string, line int) (Date, *pendingDate, bool) {
 		}
 		return d, nil, ok
 	}
+	if text == t.lastDate.text && text != "" {
+		// Statements list the rows of a day together; the same text reads
+		// the same, the day order being settled (else it was not kept).
+		return t.lastDate.date, nil, true
+	}
 	p, ok := scanDate(text)
 	if !ok {
 		t.invalid(line, "%q is not a date (expected 2026-03-02, 2026/03/02 or 03/02/2026)", text)
@@ -628,6 +639,7 @@ func (t *tableReader) date(text string, line int) (Date, *pendingDate, bool) {
 		t.invalid(line, "%q is not a day of the calendar", text)
 		return Date{}, nil, false
 	}
+	t.lastDate.text, t.lastDate.date = text, d
 	return d, nil, true
 }
 

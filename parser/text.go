@@ -21,7 +21,10 @@ func nfkc(s string) string { return norm.NFKC.String(s) }
 // NFKC (so full-width ＡＭＡＺＯＮ．ＣＯ．ＪＰ reads AMAZON.CO.JP), upper case, and
 // runs of white space collapsed to one space.
 func Normalize(s string) string {
-	if isASCII(s) {
+	switch normalASCII(s) {
+	case normalForm:
+		return s // as most statements write their merchants
+	case plainASCII:
 		return normalizeASCII(s)
 	}
 	s = strings.ToUpper(nfkc(s))
@@ -29,12 +32,8 @@ func Normalize(s string) string {
 }
 
 // normalizeASCII is Normalize for ASCII text, which NFKC leaves alone: one
-// pass, and no allocation at all when s is already upper case with single
-// spaces, as most statements write their merchants.
+// pass.
 func normalizeASCII(s string) string {
-	if isNormalASCII(s) {
-		return s
-	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -56,23 +55,37 @@ func normalizeASCII(s string) string {
 	return b.String()
 }
 
-// isNormalASCII reports whether ASCII text is already in normal form: no
-// lower-case letter, no white space but single spaces between words.
-func isNormalASCII(s string) bool {
+// What normalASCII finds of a text.
+const (
+	notASCII = iota
+	plainASCII
+	normalForm // ASCII, and in normal form already
+)
+
+// normalASCII tells, in one pass, whether s is ASCII and whether it is in
+// normal form already: no lower-case letter, no white space but single
+// spaces between words.
+func normalASCII(s string) int {
+	normal := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
+		case c >= utf8.RuneSelf:
+			return notASCII
 		case 'a' <= c && c <= 'z':
-			return false
+			normal = false
 		case c == ' ':
 			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
-				return false
+				normal = false
 			}
 		case asciiSpace[c]:
-			return false
+			normal = false
 		}
 	}
-	return true
+	if normal {
+		return normalForm
+	}
+	return plainASCII
 }
 
 // asciiSpace are the ASCII characters strings.Fields splits at.
