@@ -197,7 +197,7 @@ func mayHoldCardNumber(s string) bool {
 // fewDigits reports whether s is ASCII with fewer than 12 digits, as most
 // lines of a report are: too few for any card number. It looks at every
 // byte alike, without branching on it.
-func fewDigits(s string) bool {
+func fewDigits[T string | []byte](s T) bool {
 	n, high := 0, byte(0)
 	for i := 0; i < len(s); i++ {
 		n += int(asciiDigit[s[i]])
@@ -259,7 +259,27 @@ func (m *maskWriter) emit(b []byte) {
 	if m.err != nil {
 		return
 	}
+	if allFewDigits(b) { // most of a long report: written as it is, not copied
+		_, m.err = m.w.Write(b)
+		return
+	}
 	_, m.err = io.WriteString(m.w, MaskCardNumbers(string(b)))
+}
+
+// allFewDigits reports whether every line of b is ASCII with fewer than 12
+// digits (see fewDigits).
+func allFewDigits(b []byte) bool {
+	for len(b) > 0 {
+		line := b
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			line = b[:i+1]
+		}
+		if !fewDigits(line) {
+			return false
+		}
+		b = b[len(line):]
+	}
+	return true
 }
 
 // safeCut finds where b can be split without splitting a card number: after
