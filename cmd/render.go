@@ -167,7 +167,7 @@ func txnsJSON(ts []*parser.Transaction) []jsonTxn {
 func buildJSON(in *inputs, rep *matcher.Report, l *localizer) jsonReport {
 	out := jsonReport{
 		AsOf: rep.AsOf.String(), Grace: rep.Grace, Watch: rep.Watch,
-		Statements: []jsonStatement{}, Coverage: []jsonCoverage{}, Orders: []jsonOrder{},
+		Statements: []jsonStatement{}, Coverage: []jsonCoverage{}, Orders: make([]jsonOrder, 0, len(rep.Orders)),
 		UnknownCharges: txnsJSON(rep.Unknown), InvalidRows: []jsonInvalid{},
 	}
 	if len(rep.Unknown) > 0 {
