@@ -171,14 +171,17 @@ type inputs struct {
 // before failing, so that the person can fix them in one pass.
 func loadInputs(opts *checkOptions, amazon *matcher.Recognizer) (*inputs, error) {
 	in := &inputs{}
-	var problems parser.ErrorList
-	keep := func(err error) {
-		if l, ok := parser.AsList(err); ok {
-			problems = append(problems, l...)
-		} else if err != nil {
-			problems = append(problems, &parser.Error{File: "refundwatch", Err: err})
+	collect := func(problems *parser.ErrorList) func(error) {
+		return func(err error) {
+			if l, ok := parser.AsList(err); ok {
+				*problems = append(*problems, l...)
+			} else if err != nil {
+				*problems = append(*problems, &parser.Error{File: "refundwatch", Err: err})
+			}
 		}
 	}
+	var problems parser.ErrorList
+	keep := collect(&problems)
 
 	stmtPaths := opts.statements
 	if len(stmtPaths) == 0 {
@@ -190,22 +193,27 @@ func loadInputs(opts *checkOptions, amazon *matcher.Recognizer) (*inputs, error)
 	}
 	files, err := expand(stmtPaths, parser.Msgf("folder holds no statement file"))
 	keep(err)
-	// The matcher looks only at Amazon's rows: the others are only counted
-	// and dated, and kept in brief.
-	stmts, errs := readStatements(files, reg, forced, parser.ReadOptions{SkipInvalid: opts.skipInvalid, Keep: amazon.IsAmazon})
-	for i, s := range stmts {
-		keep(errs[i])
-		if s != nil {
-			in.statements = append(in.statements, s)
-		}
+	// The statements are read while the rest is, on a core of their own
+	// where there is one. The matcher looks only at Amazon's rows: the
+	// others are only counted and dated, and kept in brief.
+	type statementsRead struct {
+		stmts []*parser.Statement
+		errs  []error
 	}
+	statements := make(chan statementsRead, 1)
+	go func() {
+		stmts, errs := readStatements(files, reg, forced, parser.ReadOptions{SkipInvalid: opts.skipInvalid, Keep: amazon.IsAmazon})
+		statements <- statementsRead{stmts, errs}
+	}()
+	var rest parser.ErrorList // reported after the statements' problems
+	keepRest := collect(&rest)
 
 	in.amazon = newAmazonRecords()
-	keep(in.amazon.read(opts.orders, ordersRole))
+	keepRest(in.amazon.read(opts.orders, ordersRole))
 	in.disputes, err = readFile(opts.disputes, func(name string, r io.Reader) ([]parser.Dispute, error) {
 		return parser.ReadDisputesWith(name, r, in.amazon.lookup(len(opts.orders) > 0))
 	})
-	keep(err)
+	keepRest(err)
 	disputesRead := err == nil
 
 	confPaths := opts.confirmations
@@ -217,16 +225,24 @@ func loadInputs(opts *checkOptions, amazon *matcher.Recognizer) (*inputs, error)
 			}
 		}
 	}
-	keep(in.amazon.read(confPaths, confirmationsRole))
+	keepRest(in.amazon.read(confPaths, confirmationsRole))
 	in.confirmations = in.amazon.written
 	if disputesRead {
 		// With rows of the disputes file unread, their orders would be
 		// reported as unknown to it.
-		keep(checkConfirmationsKnown(in))
+		keepRest(checkConfirmationsKnown(in))
 	}
 	in.confirmations = append(in.confirmations, in.amazon.disputedConfirmations(in.disputes)...)
 	in.own = in.amazon.own(in.disputes)
 
+	read := <-statements
+	for i, s := range read.stmts {
+		keep(read.errs[i])
+		if s != nil {
+			in.statements = append(in.statements, s)
+		}
+	}
+	problems = append(problems, rest...)
 	if len(problems) > 0 {
 		return nil, problems
 	}
