@@ -46,7 +46,11 @@ func benchCheck(b *testing.B, rows, disputes int) {
 	if err := w.Write(dir); err != nil {
 		b.Fatal(err)
 	}
-	args := checkArgs(dir)
+	// Files are named as in the folder: the temporary folder's name has a
+	// run of digits that every row of the report would repeat, and that the
+	// card-number mask would have to look at closely.
+	b.Chdir(dir)
+	args := checkArgs(".")
 	b.SetBytes(int64(len(w.Statement)))
 	b.ReportAllocs()
 	for b.Loop() {
