@@ -165,33 +165,52 @@ func isSeparator(c rune) bool {
 	return false
 }
 
-// mayHoldCardNumber reports whether s has at least 12 digits in one run of
-// digit groups joined by single separators, the least a card number has.
-// Most lines of a report (dates, amounts) have not, and pass through
-// without the rune-by-rune work of finding the groups.
+// mayHoldCardNumber reports whether s could hold a card number as
+// MaskCardNumbers finds them, looking at each group of digits once: a
+// group of 12 digits or more, or a chain of groups joined by single
+// separators that starts with a group of 4, goes on with groups of at most
+// 6, and reaches 12 digits. It answers yes for some texts that hold none
+// (it does not compare separators, nor stop at 19 digits), never no for
+// one that holds one. Most lines of a report (dates, amounts, order ids)
+// pass through without the work of masking.
 func mayHoldCardNumber(s string) bool {
 	if fewDigits(s) {
 		return false
 	}
-	run := 0                             // digits in the run of groups being read
-	afterDigit, afterSep := false, false // the character before was a digit; a separator after a digit
+	group, chain := 0, -1 // digits of the group being read; of the chain it may go on (-1: none)
+	sepAfterGroup := false
+	endGroup := func() bool {
+		n := group
+		group = 0
+		switch {
+		case n >= 12:
+			return true
+		case chain >= 0 && n <= 6:
+			chain += n
+		case n == 4:
+			chain = 4
+		default:
+			chain = -1
+		}
+		return chain >= 12
+	}
 	for _, c := range s {
 		switch {
 		case isDigit(c):
-			if !afterDigit && !afterSep {
-				run = 0
+			if group == 0 && !sepAfterGroup {
+				chain = -1 // this group follows no chain
 			}
-			if run++; run >= 12 {
+			group++
+		case group > 0:
+			if endGroup() {
 				return true
 			}
-			afterDigit, afterSep = true, false
-		case afterDigit && isSeparator(c):
-			afterDigit, afterSep = false, true
+			sepAfterGroup = isSeparator(c)
 		default:
-			afterDigit, afterSep = false, false
+			sepAfterGroup = false
 		}
 	}
-	return false
+	return group > 0 && endGroup()
 }
 
 // fewDigits reports whether s is ASCII with fewer than 12 digits, as most

@@ -222,7 +222,8 @@ func TestEveryOutputMasksCardNumbers(t *testing.T) {
 // leaves alone.
 func TestMayHoldCardNumberMissesNone(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(9, 10))
-	pieces := []string{"4", "1234", "123456", "0", "-", " ", ".", "_", "--", "－", "\u3000", "ー", "４", "１２３４", "a", ",", "*", "\n"}
+	pieces := []string{"4", "1234", "123456", "0", "-", " ", ".", "_", "--", "－", "\u3000", "ー", "４", "１２３４", "a", ",", "*", "\n",
+		"0650789", "250", "12345678", "1234567890123", "4980", "０３７９"}
 	passed := 0
 	for range 50000 {
 		var b strings.Builder
