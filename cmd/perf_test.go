@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/refundwatch/refundwatch/internal/workload"
+	"github.com/refundwatch/refundwatch/parser/workload"
 )
 
 // checkArgs is the command line that reconciles a workload written to dir,

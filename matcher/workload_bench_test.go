@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/refundwatch/refundwatch/internal/workload"
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/workload"
 )
 
 // BenchmarkMatchWorkload reconciles the project's generated workload (the

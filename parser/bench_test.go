@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/refundwatch/refundwatch/internal/workload"
+	"github.com/refundwatch/refundwatch/parser/workload"
 )
 
 // benchRows are the statement sizes the benchmarks run at: each doubles the

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/refundwatch/refundwatch/internal/workload"
+	"github.com/refundwatch/refundwatch/parser/workload"
 )
 
 // keepAmazon keeps what check keeps in full: Amazon's rows (a simpler test

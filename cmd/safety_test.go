@@ -1,4 +1,4 @@
-package main
+package cmd
 
 // These tests keep the promises of the README's "Safety" section: the
 // binary carries no network client, and inputs are only ever read.
@@ -22,7 +22,9 @@ func goTool(t *testing.T, args ...string) string {
 	if err != nil {
 		t.Skip("no go command to inspect the build with")
 	}
-	out, err := exec.Command(gocmd, args...).Output()
+	c := exec.Command(gocmd, args...)
+	c.Dir = repoRoot(t)
+	out, err := c.Output()
 	if err != nil {
 		msg := err.Error()
 		if ee, ok := err.(*exec.ExitError); ok {
