@@ -41,10 +41,10 @@ type tie struct {
 
 // chargeIndex lists the Amazon charges under each amount they can pay: the
 // billed amount and the original foreign amount. Each list is in date order.
-func chargeIndex(charges []*parser.Transaction) map[string][]*parser.Transaction {
+func chargeIndex(charges []*parser.Transaction, keys [][2]string) map[string][]*parser.Transaction {
 	idx := make(map[string][]*parser.Transaction, len(charges)) // amounts repeat little: as many keys as charges, nearly
-	for _, t := range charges {
-		for _, key := range amountKeys(t) {
+	for i, t := range charges {
+		for _, key := range keys[i] {
 			if key != "" {
 				idx[key] = append(idx[key], t)
 			}
@@ -392,7 +392,7 @@ func assignExact(orders []*order, idx map[string][]*parser.Transaction, used map
 // when it is the only one. A charge that several orders could claim makes
 // them ambiguous. Orders are looked up by amount and date, so each charge
 // meets only the orders whose window can hold it.
-func assignRebills(orders []*order, charges []*parser.Transaction, used map[*parser.Transaction]bool) {
+func assignRebills(orders []*order, charges []*parser.Transaction, keys [][2]string, used map[*parser.Transaction]bool) {
 	type group struct {
 		orders []*order // by order date
 		span   int      // the longest window, in days after the order date
@@ -410,12 +410,12 @@ func assignRebills(orders []*order, charges []*parser.Transaction, used map[*par
 		g.orders = append(g.orders, o)
 		g.span = max(g.span, o.windowEnd.Sub(o.d))
 	}
-	for _, t := range charges {
+	for i, t := range charges {
 		if used[t] {
 			continue
 		}
 		var claim []*order
-		for _, key := range amountKeys(t) {
+		for _, key := range keys[i] {
 			g := byAmount[key]
 			if g == nil {
 				continue

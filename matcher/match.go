@@ -69,11 +69,15 @@ func Match(stmts []*parser.Statement, disputes []parser.Dispute, confs []parser.
 	// sets of charges that add up to an order.
 	orders := newOrders(disputes, confs, opts)
 	used := map[*parser.Transaction]bool{}
-	idx := chargeIndex(charges)
+	keys := make([][2]string, len(charges)) // each charge's amount keys, worked out once
+	for i, t := range charges {
+		keys[i] = amountKeys(t)
+	}
+	idx := chargeIndex(charges, keys)
 	assignExact(orders, idx, used)
 	assignShipments(orders, idx, used)
 	assignSubsets(orders, charges, used)
-	assignRebills(orders, charges, used)
+	assignRebills(orders, charges, keys, used)
 
 	claimed := map[*parser.Transaction]bool{}
 	for t := range used {
@@ -84,7 +88,7 @@ func Match(stmts []*parser.Statement, disputes []parser.Dispute, confs []parser.
 			claimed[c] = true
 		}
 	}
-	own := ownCharges(opts.Own, charges, claimed)
+	own := ownCharges(opts.Own, idx, claimed)
 	for t := range own {
 		claimed[t] = true
 		rep.OwnCharges++

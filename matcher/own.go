@@ -23,13 +23,12 @@ type OwnOrder struct {
 // D−3 to D+30 of its date; among several, the one posted nearest the order
 // date. Charges already claimed by disputed orders are left alone, and a
 // charge serves one order only, so a second charge of the same amount stays
-// unknown.
-func ownCharges(own []OwnOrder, charges []*parser.Transaction, claimed map[*parser.Transaction]bool) map[*parser.Transaction]bool {
+// unknown. byAmount is the index of the Amazon charges (chargeIndex).
+func ownCharges(own []OwnOrder, byAmount map[string][]*parser.Transaction, claimed map[*parser.Transaction]bool) map[*parser.Transaction]bool {
 	taken := map[*parser.Transaction]bool{}
 	if len(own) == 0 {
 		return taken
 	}
-	byAmount := chargeIndex(charges)
 	orders := slices.Clone(own)
 	slices.SortStableFunc(orders, func(x, y OwnOrder) int { return x.Date.Sub(y.Date) })
 	take := func(o OwnOrder, amt decimal.Decimal) bool {
