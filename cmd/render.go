@@ -60,8 +60,11 @@ type jsonReport struct {
 	Coverage       []jsonCoverage `json:"coverage"`
 	Orders         []jsonOrder    `json:"orders"`
 	UnknownCharges []jsonTxn      `json:"unknown_charges"`
-	InvalidRows    []jsonInvalid  `json:"invalid_rows"`
-	Summary        jsonSummary    `json:"summary"`
+	// UnknownReason says what the unknown charges are and what to do about
+	// them: said once, since it is the same for each.
+	UnknownReason string        `json:"unknown_charges_reason,omitempty"`
+	InvalidRows   []jsonInvalid `json:"invalid_rows"`
+	Summary       jsonSummary   `json:"summary"`
 	// AmazonFiles are Amazon's exports and mails read (--orders, --confirmations).
 	AmazonFiles []jsonAmazonFile `json:"amazon_files,omitempty"`
 	// OwnCharges counts the Amazon charges of the person's own orders.
@@ -124,8 +127,6 @@ type jsonTxn struct {
 	// billed in another currency, where the statement gives it.
 	OriginalAmount   string `json:"original_amount,omitempty"`
 	OriginalCurrency string `json:"original_currency,omitempty"`
-	// Reason says, of an unknown charge, what it is and what to do about it.
-	Reason string `json:"reason,omitempty"`
 }
 
 type jsonInvalid struct {
@@ -171,10 +172,7 @@ func buildJSON(in *inputs, rep *matcher.Report, l *localizer) jsonReport {
 		UnknownCharges: txnsJSON(rep.Unknown), InvalidRows: []jsonInvalid{},
 	}
 	if len(rep.Unknown) > 0 {
-		reason := l.Sentences(rep.UnknownReason())
-		for i := range out.UnknownCharges {
-			out.UnknownCharges[i].Reason = reason
-		}
+		out.UnknownReason = l.Sentences(rep.UnknownReason())
 	}
 	for _, c := range rep.Coverages {
 		out.Coverage = append(out.Coverage, jsonCoverage{Account: c.Account, From: c.From.String(), To: c.To.String()})

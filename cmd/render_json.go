@@ -146,6 +146,10 @@ func (r *jsonReport) write(w io.Writer) error {
 	j.list(len(r.Orders), r.Orders == nil, func(i int) { r.Orders[i].write(j) })
 	j.key("unknown_charges")
 	writeTxns(j, r.UnknownCharges)
+	if r.UnknownReason != "" {
+		j.key("unknown_charges_reason")
+		j.str(r.UnknownReason)
+	}
 	j.key("invalid_rows")
 	j.value(r.InvalidRows)
 	j.key("summary")
@@ -224,10 +228,6 @@ func (t *jsonTxn) write(j *jsonWriter) {
 	if t.OriginalCurrency != "" {
 		j.key("original_currency")
 		j.str(t.OriginalCurrency)
-	}
-	if t.Reason != "" {
-		j.key("reason")
-		j.str(t.Reason)
 	}
 	j.close('}')
 }
