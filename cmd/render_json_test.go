@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -70,10 +69,7 @@ func TestJSONWriterAgreesWithEncodingJSON(t *testing.T) {
 	for _, dir := range dirs {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			t.Chdir(dir)
-			args := []string{"check", "-o", "json", "--fail-on", "never"}
-			if b, err := os.ReadFile("args"); err == nil {
-				args = append(args, strings.Fields(string(b))...)
-			}
+			args := scenarioArgs(t)
 			out, stderr, code := runCmd(t, args...)
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, stderr)

@@ -26,10 +26,7 @@ func TestScenarios(t *testing.T) {
 	for _, dir := range dirs {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			t.Chdir(dir)
-			args := []string{"check", "-o", "json", "--fail-on", "never"}
-			if b, err := os.ReadFile("args"); err == nil {
-				args = append(args, strings.Fields(string(b))...)
-			}
+			args := scenarioArgs(t)
 			out, stderr, code := runCmd(t, args...)
 			if code != 0 || stderr != "" {
 				t.Fatalf("exit %d, stderr %q", code, stderr)
@@ -78,8 +75,21 @@ func TestScenarios(t *testing.T) {
 	}
 }
 
-// readRows reads a small CSV with a header and returns its rows joined by commas.
-func readRows(t *testing.T, name string) []string {
+// scenarioArgs is the command line that checks the scenario in the current
+// folder: check with JSON output, and the flags of its args file, if any.
+func scenarioArgs(t *testing.T) []string {
+	t.Helper()
+	args := []string{"check", "-o", "json", "--fail-on", "never"}
+	if b, err := os.ReadFile("args"); err == nil {
+		args = append(args, strings.Fields(string(b))...)
+	} else if !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	return args
+}
+
+// readCSV reads a small CSV file whole.
+func readCSV(t *testing.T, name string) [][]string {
 	t.Helper()
 	f, err := os.Open(name)
 	if err != nil {
@@ -90,6 +100,13 @@ func readRows(t *testing.T, name string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return recs
+}
+
+// readRows reads a small CSV with a header and returns its rows joined by commas.
+func readRows(t *testing.T, name string) []string {
+	t.Helper()
+	recs := readCSV(t, name)
 	var rows []string
 	for _, r := range recs[1:] {
 		rows = append(rows, strings.Join(r, ","))
@@ -135,15 +152,7 @@ func (e expectation) checkMoney(t *testing.T, o scenarioOrder) {
 // columns charged,credited,outstanding,reason, in any order after the first three.
 func readExpected(t *testing.T, name string) map[string]expectation {
 	t.Helper()
-	f, err := os.Open(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := readCSV(t, name)
 	head := recs[0]
 	if len(head) < 3 || head[0] != "order_id" || head[1] != "verdict" || head[2] != "closed" {
 		t.Fatalf("%s: header %v, want order_id,verdict,closed first", name, head)
