@@ -93,9 +93,12 @@ func judge(o *order, covs []Coverage, opts Options) {
 		}
 	case len(r.Charges) == 0:
 		from, to := o.d.AddDays(-daysBeforeOrder), o.d.AddDays(daysAfterOrder)
-		if cov.Covers(from, to) {
+		// Charges are looked for from D−3, for an order date a day or two
+		// off; but Amazon bills no order before it is placed, so statements
+		// that start by D show that none came.
+		if cov.Covers(o.d, to) {
 			r.Verdict = NotCharged
-			o.say(parser.Msgf("no charge of %s between %s and %s", o.money(o.a), from, to))
+			o.say(parser.Msgf("no charge of %s between %s and %s", o.money(o.a), parser.Max(from, cov.From), to))
 		} else {
 			r.Verdict = NotCovered
 			o.say(parser.Msgf("no charge found, but %s", o.coverageWords()))

@@ -205,8 +205,15 @@ func TestVerdicts(t *testing.T) {
 			reasons:  map[string]string{orderA: "the statements cover only 2026-02-27 to 2026-03-31; add the statements from 2026-02-27 to 2026-04-01"},
 		},
 		{
-			name:     "not charged, statements start a day too late",
-			rows:     []string{"2026-02-28,LAWSON,300", "2026-04-01,LAWSON,300"},
+			name:     "not charged, statements start on the order date",
+			rows:     []string{"2026-03-02,LAWSON,300", "2026-04-01,LAWSON,300"},
+			disputes: []string{A},
+			want:     map[string]Verdict{orderA: NotCharged},
+			reasons:  map[string]string{orderA: "no charge of 12,800 JPY between 2026-03-02 and 2026-04-01"},
+		},
+		{
+			name:     "not charged, statements start a day after the order date",
+			rows:     []string{"2026-03-03,LAWSON,300", "2026-04-01,LAWSON,300"},
 			disputes: []string{A},
 			want:     map[string]Verdict{orderA: NotCovered},
 		},
