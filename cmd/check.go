@@ -193,27 +193,33 @@ func loadInputs(opts *checkOptions, amazon *matcher.Recognizer) (*inputs, error)
 	}
 	files, err := expand(stmtPaths, parser.Msgf("folder holds no statement file"))
 	keep(err)
+	in.amazon = newAmazonRecords()
+	var rest parser.ErrorList // reported after the statements' problems
+	keepRest := collect(&rest)
+	keepRest(in.amazon.read(opts.orders, ordersRole))
+	in.disputes, err = readFile(opts.disputes, func(name string, r io.Reader) ([]parser.Dispute, error) {
+		return parser.ReadDisputesWith(name, r, in.amazon.lookup(len(opts.orders) > 0))
+	})
+	keepRest(err)
+
 	// The statements are read while the rest is, on a core of their own
-	// where there is one. The matcher looks only at Amazon's rows: the
-	// others are only counted and dated, and kept in brief.
+	// where there is one. The matcher looks only at Amazon's rows from a
+	// little before the first disputed order: the others are only counted
+	// and dated. Without the disputes, the statements are read only for
+	// their problems.
+	read := parser.ReadOptions{SkipInvalid: opts.skipInvalid, Keep: amazon.IsAmazon, KeepFrom: matcher.FirstDayNeeded(in.disputes)}
+	if err != nil {
+		read.Keep = keepNone
+	}
 	type statementsRead struct {
 		stmts []*parser.Statement
 		errs  []error
 	}
 	statements := make(chan statementsRead, 1)
 	go func() {
-		stmts, errs := readStatements(files, reg, forced, parser.ReadOptions{SkipInvalid: opts.skipInvalid, Keep: amazon.IsAmazon})
+		stmts, errs := readStatements(files, reg, forced, read)
 		statements <- statementsRead{stmts, errs}
 	}()
-	var rest parser.ErrorList // reported after the statements' problems
-	keepRest := collect(&rest)
-
-	in.amazon = newAmazonRecords()
-	keepRest(in.amazon.read(opts.orders, ordersRole))
-	in.disputes, err = readFile(opts.disputes, func(name string, r io.Reader) ([]parser.Dispute, error) {
-		return parser.ReadDisputesWith(name, r, in.amazon.lookup(len(opts.orders) > 0))
-	})
-	keepRest(err)
 	disputesRead := err == nil
 
 	confPaths := opts.confirmations
@@ -235,9 +241,9 @@ func loadInputs(opts *checkOptions, amazon *matcher.Recognizer) (*inputs, error)
 	in.confirmations = append(in.confirmations, in.amazon.disputedConfirmations(in.disputes)...)
 	in.own = in.amazon.own(in.disputes)
 
-	read := <-statements
-	for i, s := range read.stmts {
-		keep(read.errs[i])
+	got := <-statements
+	for i, s := range got.stmts {
+		keep(got.errs[i])
 		if s != nil {
 			in.statements = append(in.statements, s)
 		}
@@ -246,7 +252,6 @@ func loadInputs(opts *checkOptions, amazon *matcher.Recognizer) (*inputs, error)
 	if len(problems) > 0 {
 		return nil, problems
 	}
-	parser.FoldOverlaps(in.statements)
 	return in, nil
 }
 

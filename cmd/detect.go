@@ -62,7 +62,6 @@ func runDetect(paths []string, opts *detectOptions, e env) error {
 		}
 		stmts = append(stmts, s)
 	}
-	parser.FoldOverlaps(stmts)
 	var buf bytes.Buffer
 	for i, s := range stmts {
 		if i > 0 {

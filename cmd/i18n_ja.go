@@ -121,6 +121,7 @@ var jaText = map[string]string{
 	// cmd: errors.
 	"order %s is not in %s; check the order id":                "注文 %[1]s は %[2]s にありません。注文番号を確かめてください",
 	"folder holds no statement file":                           "フォルダに明細ファイルがありません",
+	"file changed while it was being read; read it again":      "読み込み中にファイルが変わりました。もう一度読み込んでください",
 	"folder holds no confirmations file":                       "フォルダに確認のファイルがありません",
 	"no such file or folder":                                   "ファイルもフォルダもありません",
 	"permission denied":                                        "読む権限がありません",

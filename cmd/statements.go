@@ -8,27 +8,83 @@ import (
 	"github.com/refundwatch/refundwatch/parser"
 )
 
-// readStatements reads statement files, as many at a time as there are
-// cores to read them on, and returns them, and the problems of each file,
-// in the order of files: a file that could not be read has a nil statement.
+// readStatements reads statement files and folds the overlapping exports
+// of one account (parser.FoldOverlaps). It returns the statements, and the
+// problems of each file, in the order of files: a file that could not be
+// read has a nil statement.
+//
+// Each file is read once keeping, of the rows opts.Keep does not choose,
+// only their counts and days; only the files that overlap another export
+// of their account are read a second time, for what folding compares on
+// the days they share. A single statement of any length is so read in
+// memory that does not grow with its rows.
 func readStatements(files []string, reg *parser.Registry, force *parser.Format, opts parser.ReadOptions) ([]*parser.Statement, []error) {
 	stmts := make([]*parser.Statement, len(files))
 	errs := make([]error, len(files))
+	first := opts
+	first.Fold = func(parser.Date) bool { return false }
+	inParallel(len(files), func(i int) {
+		stmts[i], errs[i] = readStatement(files[i], reg, force, first)
+	})
+
+	var read []*parser.Statement
+	var at []int // index in files of each of read
+	for i, s := range stmts {
+		if s != nil {
+			read, at = append(read, s), append(at, i)
+		}
+	}
+	days := parser.FoldDays(read)
+	var again []int
+	for j, d := range days {
+		if d != nil {
+			again = append(again, j)
+		}
+	}
+	inParallel(len(again), func(k int) {
+		j := again[k]
+		i := at[j]
+		o := opts
+		o.Fold = days[j]
+		s, err := readStatement(files[i], reg, force, o)
+		if err == nil && (s.Rows != stmts[i].Rows || s.Transactions() != stmts[i].Transactions()) {
+			err = &parser.Error{File: files[i], Err: parser.Msgf("file changed while it was being read; read it again")}
+		}
+		if err != nil {
+			s = nil
+		}
+		stmts[i], errs[i] = s, err
+	})
+	read = read[:0]
+	for _, s := range stmts {
+		if s != nil {
+			read = append(read, s)
+		}
+	}
+	parser.FoldOverlaps(read)
+	return stmts, errs
+}
+
+func readStatement(path string, reg *parser.Registry, force *parser.Format, opts parser.ReadOptions) (*parser.Statement, error) {
+	return readFile(path, func(name string, r io.Reader) (*parser.Statement, error) {
+		return reg.Read(name, r, force, opts)
+	})
+}
+
+// inParallel calls do(0) … do(n-1), as many at a time as there are cores.
+func inParallel(n int, do func(i int)) {
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(len(files), runtime.GOMAXPROCS(0)) {
+	for range min(n, runtime.GOMAXPROCS(0)) {
 		wg.Go(func() {
 			for i := range next {
-				stmts[i], errs[i] = readFile(files[i], func(name string, r io.Reader) (*parser.Statement, error) {
-					return reg.Read(name, r, force, opts)
-				})
+				do(i)
 			}
 		})
 	}
-	for i := range files {
+	for i := range n {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	return stmts, errs
 }

@@ -89,9 +89,12 @@ func Match(stmts []*parser.Statement, disputes []parser.Dispute, confs []parser.
 		}
 	}
 	own := ownCharges(opts.Own, idx, claimed)
+	from, inIncident := unknownFrom(disputes)
 	for t := range own {
 		claimed[t] = true
-		rep.OwnCharges++
+		if inIncident && !t.Date.Before(from) { // the charges that would otherwise be unknown
+			rep.OwnCharges++
+		}
 	}
 	assignCredits(orders, charges, credits, ownCredits(opts.Own, own, credits))
 	for _, o := range orders {
@@ -322,16 +325,10 @@ func coverageFor(o *order, covs []Coverage) Coverage {
 // unknownCharges lists the Amazon charges no disputed order took, posted from
 // 7 days before the earliest order to the end of the statements.
 func unknownCharges(charges []*parser.Transaction, claimed map[*parser.Transaction]bool, disputes []parser.Dispute) []*parser.Transaction {
-	if len(disputes) == 0 {
+	from, ok := unknownFrom(disputes)
+	if !ok {
 		return nil
 	}
-	first := disputes[0].OrderDate
-	for _, d := range disputes {
-		if d.OrderDate.Before(first) {
-			first = d.OrderDate
-		}
-	}
-	from := first.AddDays(-unknownDaysBefore)
 	var out []*parser.Transaction
 	for _, t := range charges {
 		if !claimed[t] && !t.Date.Before(from) {
@@ -339,4 +336,37 @@ func unknownCharges(charges []*parser.Transaction, claimed map[*parser.Transacti
 		}
 	}
 	return out
+}
+
+// unknownFrom is the first day unknown charges are looked for on: a week
+// before the first disputed order. ok is false without disputes.
+func unknownFrom(disputes []parser.Dispute) (from parser.Date, ok bool) {
+	if len(disputes) == 0 {
+		return parser.Date{}, false
+	}
+	first := disputes[0].OrderDate
+	for _, d := range disputes {
+		first = parser.Min(first, d.OrderDate)
+	}
+	return first.AddDays(-unknownDaysBefore), true
+}
+
+// FirstDayNeeded is the earliest posting day Match looks at for these
+// disputes; statement rows dated before it need not be kept in full
+// (parser.ReadOptions.KeepFrom). It is a week before the first order, or
+// before the first shipment of one, as unknown charges are looked for, less
+// the charge window of the person's own orders, which may claim a charge
+// from that week: a month and three days. Without disputes, Match looks at
+// no charge, and this is the zero Date, which keeps every row.
+func FirstDayNeeded(disputes []parser.Dispute) parser.Date {
+	from, ok := unknownFrom(disputes)
+	if !ok {
+		return parser.Date{}
+	}
+	for _, d := range disputes {
+		for _, sh := range d.Shipments {
+			from = parser.Min(from, sh.Date.AddDays(-max(unknownDaysBefore, daysBeforeShipment)))
+		}
+	}
+	return from.AddDays(-(daysAfterOrder + daysBeforeOrder))
 }

@@ -50,6 +50,9 @@ func TestOwnOrdersAreNotUnknown(t *testing.T) {
 		{"the nearest charge goes to the own order",
 			[]string{"2026-03-04,AMAZON.CO.JP,12800", "2026-03-09,AMAZON.CO.JP,990", "2026-03-13,AMAZON.CO.JP,990"},
 			[]OwnOrder{ownOrder("249-3301845-6627190", "2026-03-12", "990")}, []string{"2026-03-09"}, 1},
+		{"an own order's charge before the incident is not counted: it would not have been unknown",
+			[]string{"2026-01-10,AMAZON.CO.JP,990", "2026-03-04,AMAZON.CO.JP,12800"},
+			[]OwnOrder{ownOrder("249-3301845-6627190", "2026-01-09", "990")}, nil, 0},
 		{"another currency is not the own order's",
 			[]string{"2026-03-04,AMAZON.CO.JP,12800", "2026-03-11,AMAZON.COM,12.80 USD"},
 			[]OwnOrder{ownOrder("249-3301845-6627190", "2026-03-10", "12.80")}, []string{"2026-03-11"}, 0},
@@ -72,5 +75,31 @@ func TestOwnOrdersAreNotUnknown(t *testing.T) {
 				t.Errorf("the disputed order lost its charge: %+v", rep.Orders)
 			}
 		})
+	}
+}
+
+// FirstDayNeeded reaches back from the first order, or the first shipment,
+// by the week unknown charges are looked for in and by an own order's
+// charge window, which may claim a charge from that week.
+func TestFirstDayNeeded(t *testing.T) {
+	dispute := func(date string, shipped ...string) parser.Dispute {
+		d := parser.Dispute{OrderDate: parser.MustDate(date)}
+		for _, s := range shipped {
+			d.Shipments = append(d.Shipments, parser.Shipment{Date: parser.MustDate(s)})
+		}
+		return d
+	}
+	tests := []struct {
+		disputes []parser.Dispute
+		want     string
+	}{
+		{nil, ""}, // the zero Date: keep every row
+		{[]parser.Dispute{dispute("2026-03-10"), dispute("2026-03-02")}, "2026-01-21"}, // 03-02 − 7 − 33
+		{[]parser.Dispute{dispute("2026-03-10", "2026-02-20")}, "2026-01-11"},          // 02-20 − 7 − 33
+	}
+	for _, tt := range tests {
+		if got := FirstDayNeeded(tt.disputes); got.String() != tt.want {
+			t.Errorf("FirstDayNeeded(%v) = %s, want %s", tt.disputes, got, tt.want)
+		}
 	}
 }

@@ -158,3 +158,11 @@ func Max(a, b Date) Date {
 	}
 	return b
 }
+
+// Min returns the earlier of two known dates.
+func Min(a, b Date) Date {
+	if a.days <= b.days {
+		return a
+	}
+	return b
+}

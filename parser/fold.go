@@ -31,7 +31,7 @@ func txnKey(t *Transaction) foldKey {
 }
 
 func (s *Statement) postingKey(p *posting) foldKey {
-	return foldKey{p.date, s.accounts[p.account], int(p.sign), p.print}
+	return foldKey{p.date, s.brief.accounts[p.account], int(p.sign), p.print}
 }
 
 // FoldOverlaps removes the double counting of overlapping exports of one account
@@ -42,15 +42,69 @@ func (s *Statement) postingKey(p *posting) foldKey {
 // in each Statement's Folded; Fold changes the statements in place.
 // Files that carry no account identity count as one account.
 func FoldOverlaps(stmts []*Statement) {
-	byAccount := map[string][]*Statement{}
-	for _, s := range stmts {
-		byAccount[s.Account] = append(byAccount[s.Account], s)
-	}
-	for _, group := range byAccount {
-		if len(group) > 1 {
-			foldGroup(group)
+	for _, group := range byAccount(stmts) {
+		if len(group.stmts) > 1 {
+			foldGroup(group.stmts)
 		}
 	}
+}
+
+// FoldDays tells, for each statement, the days FoldOverlaps compares its
+// rows on: those that another statement of the same account covers too. It
+// is nil for a statement that overlaps none. Statements read with
+// ReadOptions.Fold set to less than these days must be read again with it
+// before FoldOverlaps: rows kept in brief are compared only on the days
+// their statement was read for.
+func FoldDays(stmts []*Statement) []func(Date) bool {
+	out := make([]func(Date) bool, len(stmts))
+	for _, group := range byAccount(stmts) {
+		for i, s := range group.stmts {
+			var others []*Statement
+			for j, o := range group.stmts {
+				if j != i && !o.To.Before(s.From) && !o.From.After(s.To) {
+					others = append(others, o)
+				}
+			}
+			if len(others) > 0 {
+				out[group.index[i]] = func(d Date) bool { return coveredBy(others, d) }
+			}
+		}
+	}
+	return out
+}
+
+// coveredBy reports whether one of stmts covers day d.
+func coveredBy(stmts []*Statement, d Date) bool {
+	for _, o := range stmts {
+		if !d.Before(o.From) && !d.After(o.To) {
+			return true
+		}
+	}
+	return false
+}
+
+// accountGroup is the statements of one account, with their indexes in
+// the list they came from.
+type accountGroup struct {
+	stmts []*Statement
+	index []int
+}
+
+// byAccount groups statements by account, in the order they come.
+func byAccount(stmts []*Statement) []*accountGroup {
+	groups := map[string]*accountGroup{}
+	var out []*accountGroup
+	for i, s := range stmts {
+		g := groups[s.Account]
+		if g == nil {
+			g = &accountGroup{}
+			groups[s.Account] = g
+			out = append(out, g)
+		}
+		g.stmts = append(g.stmts, s)
+		g.index = append(g.index, i)
+	}
+	return out
 }
 
 func foldGroup(group []*Statement) {
@@ -77,7 +131,7 @@ func foldGroup(group []*Statement) {
 		for j := range s.Txns {
 			count(i, txnKey(&s.Txns[j]))
 		}
-		for p := range s.others.all() {
+		for p := range s.brief.postings.all() {
 			count(i, s.postingKey(p))
 		}
 	}
@@ -108,6 +162,12 @@ func foldGroup(group []*Statement) {
 			}
 		}
 		s.Txns = kept
-		s.others.filter(func(p *posting) bool { return !drop(s.postingKey(p)) })
+		s.brief.postings.filter(func(p *posting) bool {
+			if drop(s.postingKey(p)) {
+				s.brief.count(int(p.sign), -1)
+				return false
+			}
+			return true
+		})
 	}
 }

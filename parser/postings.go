@@ -17,6 +17,29 @@ type posting struct {
 // rows of any further account are kept in full.
 const maxBriefAccounts = 1 << 16
 
+// briefRows is what a statement keeps of the transactions ReadOptions.Keep did
+// not choose: how many there are, of which sign, and on which days of which
+// account; and a posting for each of those FoldOverlaps must compare
+// (ReadOptions.Fold). Without postings, a file of any length takes a few
+// hundred bytes here.
+type briefRows struct {
+	n, charges, credits int
+	accounts            []string // the accounts the rows name, by posting.account
+	days                []daySet // the days of each account's rows, by the same index
+	postings            postings
+}
+
+// count adds n rows of the given sign (n is -1 for a row taken back).
+func (b *briefRows) count(sign, n int) {
+	b.n += n
+	switch {
+	case sign > 0:
+		b.charges += n
+	case sign < 0:
+		b.credits += n
+	}
+}
+
 // postings is a list of postings kept in blocks of a fixed size: it grows
 // without copying what it holds, and holds no more than it needs.
 type postings struct {

@@ -76,37 +76,32 @@ type Statement struct {
 	// Txns are the transactions, in file order: all of them, or, when read
 	// with ReadOptions.Keep, those kept in full.
 	Txns []Transaction
-	// others are the transactions Keep did not choose, kept only in brief.
-	others postings
-	// accounts are the accounts others name, by posting.account.
-	accounts []string
+	// brief is what is kept of the transactions Keep did not choose.
+	brief briefRows
 }
 
 // Transactions returns how many transactions s holds, in Txns or in brief.
-func (s *Statement) Transactions() int { return len(s.Txns) + s.others.len() }
+func (s *Statement) Transactions() int { return len(s.Txns) + s.brief.n }
 
 // ChargesAndCredits counts the charges and the credits among all of s's
 // transactions.
 func (s *Statement) ChargesAndCredits() (charges, credits int) {
-	count := func(sign int) {
-		switch {
+	charges, credits = s.brief.charges, s.brief.credits
+	for i := range s.Txns {
+		switch sign := s.Txns[i].Amount.Sign(); {
 		case sign > 0:
 			charges++
 		case sign < 0:
 			credits++
 		}
 	}
-	for i := range s.Txns {
-		count(s.Txns[i].Amount.Sign())
-	}
-	for p := range s.others.all() {
-		count(int(p.sign))
-	}
 	return charges, credits
 }
 
-// Days yields the date and account of every transaction of s, whether kept
-// in Txns or only in brief: what the days a statement covers are made of.
+// Days yields the days of s's transactions with their account, whether
+// kept in Txns or only in brief: what the days a statement covers are made
+// of. Each day an account's rows fall on comes at least once; a day of rows
+// kept in full, once for each.
 func (s *Statement) Days() iter.Seq2[Date, string] {
 	return func(yield func(Date, string) bool) {
 		for i := range s.Txns {
@@ -114,9 +109,11 @@ func (s *Statement) Days() iter.Seq2[Date, string] {
 				return
 			}
 		}
-		for p := range s.others.all() {
-			if !yield(p.date, s.accounts[p.account]) {
-				return
+		for i := range s.brief.days {
+			for d := range s.brief.days[i].all() {
+				if !yield(d, s.brief.accounts[i]) {
+					return
+				}
 			}
 		}
 	}
@@ -180,4 +177,12 @@ type ReadOptions struct {
 	// coverage, folding and row accounting need of them. Nil keeps every
 	// transaction in full.
 	Keep func(normalized string) bool
+	// KeepFrom, when set, keeps in brief the rows Keep chooses that are
+	// dated before it: what check never looks at, in a file of decades.
+	KeepFrom Date
+	// Fold, when set, chooses the days on which rows kept in brief keep
+	// what FoldOverlaps compares; on other days they are only counted and
+	// dated, in memory that does not grow with the rows. Nil keeps it for
+	// every row. FoldDays tells the days a statement needs.
+	Fold func(Date) bool
 }

@@ -283,7 +283,7 @@ func isBlank(rec []string) bool {
 // pendingDate is a transaction whose year-last date waits for the file to
 // tell day-first from month-first.
 type pendingDate struct {
-	txn   int  // index in Statement.Txns, or in Statement.others when brief
+	txn   int  // index in Statement.Txns, or in the postings of Statement.brief when brief
 	brief bool // the transaction is kept in brief
 	parts dateParts
 	text  string
@@ -302,7 +302,7 @@ type tableReader struct {
 	orderAt int // line that fixed order
 	pending []pendingDate
 	signs   [2]int // amount-column rows written positive, negative
-	// accountAt finds an account's index in st.accounts; lastAccount is the
+	// accountAt finds an account's index in st.brief.accounts; lastAccount is the
 	// index of the account the previous brief row named, most often the same.
 	accountAt   map[string]uint16
 	lastAccount uint16
@@ -473,7 +473,7 @@ func (t *tableReader) transaction(rec []string, line int) {
 		return
 	}
 	x.Description, x.Normalized = desc, Normalize(desc)
-	full := t.opts.Keep == nil || t.opts.Keep(x.Normalized)
+	full := (t.opts.Keep == nil || t.opts.Keep(x.Normalized)) && (pending != nil || !x.Date.Before(t.opts.KeepFrom))
 	if a := l.cell(rec, colAccount); a != "" {
 		x.Account = a
 	}
@@ -504,39 +504,51 @@ func (t *tableReader) transaction(rec []string, line int) {
 		account, ok = t.accountIndex(x.Account)
 		full = !ok // a file naming more accounts than a posting can keeps the rest in full
 	}
-	if pending != nil {
-		pending.txn, pending.brief = len(t.st.Txns), !full
-		if !full {
-			pending.txn = t.st.others.len()
-		}
-		t.pending = append(t.pending, *pending)
-	}
 	if full {
+		if pending != nil {
+			pending.txn = len(t.st.Txns)
+			t.pending = append(t.pending, *pending)
+		}
 		x.Amount = amt.Decimal()
 		t.st.Txns = appendDoubling(t.st.Txns, *x)
 		return
 	}
-	t.st.others.add(posting{print: fingerprint(amt, x.Normalized), date: x.Date, account: account, sign: int8(amt.Sign())})
+	b := &t.st.brief
+	b.count(amt.Sign(), 1)
+	if pending != nil {
+		// Its day is settled at the end of the file; so is whether folding
+		// needs the posting.
+		pending.txn, pending.brief = b.postings.len(), true
+		t.pending = append(t.pending, *pending)
+	} else {
+		b.days[account].add(x.Date)
+		if t.opts.Fold != nil && !t.opts.Fold(x.Date) {
+			return
+		}
+	}
+	b.postings.add(posting{print: fingerprint(amt, x.Normalized), date: x.Date, account: account, sign: int8(amt.Sign())})
 }
 
-// accountIndex returns the index of account in st.accounts, adding it
+// accountIndex returns the index of account in st.brief.accounts, adding it
 // (copied, so as not to hold on to the record it was read from) when new.
 // It reports false when the file names too many accounts for a posting.
 func (t *tableReader) accountIndex(account string) (uint16, bool) {
-	if int(t.lastAccount) < len(t.st.accounts) && t.st.accounts[t.lastAccount] == account {
+	b := &t.st.brief
+	if int(t.lastAccount) < len(b.accounts) && b.accounts[t.lastAccount] == account {
 		return t.lastAccount, true
 	}
 	i, ok := t.accountAt[account]
 	if !ok {
-		if len(t.st.accounts) == maxBriefAccounts {
+		if len(b.accounts) == maxBriefAccounts {
 			return 0, false
 		}
 		if t.accountAt == nil {
 			t.accountAt = map[string]uint16{}
 		}
-		i = uint16(len(t.st.accounts))
-		t.st.accounts = append(t.st.accounts, strings.Clone(account))
-		t.accountAt[t.st.accounts[i]] = i
+		i = uint16(len(b.accounts))
+		b.accounts = append(b.accounts, strings.Clone(account))
+		b.days = append(b.days, daySet{})
+		t.accountAt[b.accounts[i]] = i
 	}
 	t.lastAccount = i
 	return i, true
@@ -750,9 +762,10 @@ func (t *tableReader) finish() {
 		for i := range st.Txns {
 			st.Txns[i].Amount = st.Txns[i].Amount.Neg()
 		}
-		for p := range st.others.all() {
+		for p := range st.brief.postings.all() {
 			p.sign = -p.sign
 		}
+		st.brief.charges, st.brief.credits = st.brief.credits, st.brief.charges
 		st.Notes = append(st.Notes, Msgf("charges are written as negative amounts here (%d of %d rows); signs turned so that charges count as positive", t.signs[1], t.signs[0]+t.signs[1]))
 	}
 	// Transactions whose date could not be settled are left out (resolveDates
@@ -767,14 +780,21 @@ func (t *tableReader) finish() {
 		}
 	}
 	st.Txns = txns
-	st.others.filter(func(p *posting) bool {
+	b := &st.brief
+	b.postings.filter(func(p *posting) bool {
 		if !p.date.Valid() {
+			b.count(int(p.sign), -1)
 			return false
 		}
-		st.cover(p.date)
-		accounts.add(st.accounts[p.account])
-		return true
+		return t.opts.Fold == nil || t.opts.Fold(p.date)
 	})
+	for i := range b.days {
+		if first, last, ok := b.days[i].bounds(); ok {
+			st.cover(first)
+			st.cover(last)
+			accounts.add(b.accounts[i])
+		}
+	}
 	if a, ok := accounts.only(); ok {
 		st.Account = a
 	}
@@ -826,7 +846,9 @@ func (t *tableReader) resolveDates() {
 			continue
 		}
 		if p.brief {
-			t.st.others.at(p.txn).date = d
+			q := t.st.brief.postings.at(p.txn)
+			q.date = d
+			t.st.brief.days[q.account].add(d)
 		} else {
 			t.st.Txns[p.txn].Date = d
 		}

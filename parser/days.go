@@ -1,0 +1,62 @@
+package parser
+
+import (
+	"iter"
+	"math/bits"
+	"slices"
+)
+
+// daySet is a set of days, a bit for each day from its first: ten years of
+// one account take 460 bytes, however many rows fall on them. It is what a
+// statement keeps of the days of the rows it keeps only in brief.
+type daySet struct {
+	first int32 // Date.days of bit 0 of bits[0], a multiple of 64
+	bits  []uint64
+}
+
+func (s *daySet) add(d Date) {
+	word := d.days &^ 63
+	switch {
+	case len(s.bits) == 0:
+		s.first, s.bits = word, make([]uint64, 1, 8)
+	case word < s.first: // rows of a file mostly run one way; this is the rarer one
+		grown := make([]uint64, int(s.first-word)/64+len(s.bits))
+		copy(grown[int(s.first-word)/64:], s.bits)
+		s.first, s.bits = word, grown
+	}
+	i := int(d.days - s.first)
+	for i/64 >= len(s.bits) {
+		s.bits = append(s.bits, 0)
+	}
+	s.bits[i/64] |= 1 << (i % 64)
+}
+
+// bounds returns the first and last days of s; ok is false when s is empty.
+func (s *daySet) bounds() (first, last Date, ok bool) {
+	lo := slices.IndexFunc(s.bits, func(w uint64) bool { return w != 0 })
+	if lo < 0 {
+		return Date{}, Date{}, false
+	}
+	hi := len(s.bits) - 1
+	for s.bits[hi] == 0 {
+		hi--
+	}
+	first = Date{days: s.first + int32(lo*64+bits.TrailingZeros64(s.bits[lo]))}
+	last = Date{days: s.first + int32(hi*64+63-bits.LeadingZeros64(s.bits[hi]))}
+	return first, last, true
+}
+
+// all yields the days of s in order.
+func (s *daySet) all() iter.Seq[Date] {
+	return func(yield func(Date) bool) {
+		for i, w := range s.bits {
+			for w != 0 {
+				b := bits.TrailingZeros64(w)
+				w &^= 1 << b
+				if !yield(Date{days: s.first + int32(i*64+b)}) {
+					return
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,173 @@
+package parser
+
+import (
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestDaySet(t *testing.T) {
+	start := MustDate("2015-01-01")
+	rnd := rand.New(rand.NewPCG(1, 2))
+	var s daySet
+	want := map[Date]bool{}
+	// Days on both sides of the first, across many words, some twice.
+	for range 2000 {
+		d := start.AddDays(rnd.IntN(4000) - 2000)
+		s.add(d)
+		want[d] = true
+	}
+	var got []Date
+	for d := range s.all() {
+		got = append(got, d)
+	}
+	if !slices.IsSortedFunc(got, func(a, b Date) int { return a.Sub(b) }) || len(got) != len(want) {
+		t.Fatalf("%d days, sorted %v; want the %d distinct days in order", len(got), slices.IsSortedFunc(got, func(a, b Date) int { return a.Sub(b) }), len(want))
+	}
+	for _, d := range got {
+		if !want[d] {
+			t.Fatalf("day %s was never added", d)
+		}
+	}
+	first, last, ok := s.bounds()
+	if !ok || first != got[0] || last != got[len(got)-1] {
+		t.Errorf("bounds %s..%s (%v); want %s..%s", first, last, ok, got[0], got[len(got)-1])
+	}
+	if _, _, ok := new(daySet).bounds(); ok {
+		t.Error("an empty set has bounds")
+	}
+}
+
+// Reading rows before KeepFrom in brief changes none of the counts and
+// days, only what is kept in full.
+func TestKeepFrom(t *testing.T) {
+	in := "Date,Description,Amount\n2026-01-05,AMAZON.CO.JP,1000\n2026-02-27,AMAZON.CO.JP,2000\n2026-02-28,LAWSON,300\n2026-03-01,AMZN Mktp US*1A2B3C,-2000\n2026-03-02,AMAZON.CO.JP,3000\n"
+	all := readString(t, "s.csv", in, ReadOptions{Keep: keepAmazon})
+	from := readString(t, "s.csv", in, ReadOptions{Keep: keepAmazon, KeepFrom: MustDate("2026-02-28")})
+	if got, want := accounting(from), accounting(all); got != want {
+		t.Errorf("with KeepFrom\n%s\nwithout\n%s", got, want)
+	}
+	var kept []string
+	for _, x := range from.Txns {
+		kept = append(kept, x.Date.String())
+	}
+	if got := strings.Join(kept, " "); got != "2026-03-01 2026-03-02" {
+		t.Errorf("kept in full: %s; want the Amazon rows from 2026-02-28 on: 2026-03-01 2026-03-02", got)
+	}
+}
+
+// Overlapping exports read first without what folding compares, then again
+// on the days FoldDays names, fold as exports read with it all at once.
+func TestFoldDaysReadAgain(t *testing.T) {
+	const head = "Date,Description,Amount\n"
+	files := map[string]string{
+		"feb.csv":   head + "2026-02-01,LAWSON,200\n2026-02-27,STARBUCKS,500\n2026-03-01,STARBUCKS,500\n",
+		"march.csv": head + "2026-03-01,STARBUCKS,500\n2026-03-01,STARBUCKS,500\n2026-03-15,LAWSON,700\n2026-03-18,AMAZON.CO.JP,30000\n",
+		"later.csv": head + "2026-03-15,LAWSON,700\n2026-03-18,AMAZON.CO.JP,30000\n2026-04-02,LAWSON,700\n",
+		"other.csv": "利用日,利用店名・商品名,利用金額\n2026/03/15,LAWSON,700\n",
+	}
+	names := []string{"feb.csv", "march.csv", "later.csv", "other.csv"}
+	read := func(opts func(i int) ReadOptions) []*Statement {
+		var out []*Statement
+		for i, name := range names {
+			out = append(out, readString(t, name, files[name], opts(i)))
+		}
+		return out
+	}
+	summary := func(stmts []*Statement) string {
+		var b strings.Builder
+		for _, s := range stmts {
+			b.WriteString(counts(s))
+		}
+		return b.String() + days(stmts...)
+	}
+	whole := read(func(int) ReadOptions { return ReadOptions{Keep: keepAmazon} })
+	FoldOverlaps(whole)
+
+	none := func(Date) bool { return false }
+	first := read(func(int) ReadOptions { return ReadOptions{Keep: keepAmazon, Fold: none} })
+	foldDays := FoldDays(first)
+	if foldDays[0] == nil || foldDays[1] == nil || foldDays[2] == nil {
+		t.Fatalf("fold days %v; want days for the three overlapping exports", foldDays)
+	}
+	if foldDays[0](MustDate("2026-02-01")) || !foldDays[0](MustDate("2026-03-01")) || foldDays[2](MustDate("2026-04-02")) || !foldDays[1](MustDate("2026-03-15")) {
+		t.Error("fold days are not the days another export of the account covers")
+	}
+	if first[0].brief.postings.len() != 0 {
+		t.Errorf("%d postings kept with Fold false on every day", first[0].brief.postings.len())
+	}
+	again := read(func(i int) ReadOptions {
+		if foldDays[i] == nil {
+			return ReadOptions{Keep: keepAmazon, Fold: none}
+		}
+		return ReadOptions{Keep: keepAmazon, Fold: foldDays[i]}
+	})
+	FoldOverlaps(again)
+	if got, want := summary(again), summary(whole); got != want {
+		t.Errorf("read again on the fold days\n%s\nread whole\n%s", got, want)
+	}
+	// feb.csv drops the STARBUCKS of 03-01 that march.csv has twice;
+	// later.csv and other.csv, the rows march.csv has too.
+	var folded []int
+	for _, s := range whole {
+		folded = append(folded, s.Folded)
+	}
+	if fmt.Sprint(folded) != "[1 0 2 1]" {
+		t.Errorf("folded %v; want [1 0 2 1]:\n%s", folded, summary(whole))
+	}
+}
+
+// lazyStatement writes a generic CSV statement of n rows as it is read,
+// so that the test itself holds none of it.
+type lazyStatement struct {
+	n, i int
+	buf  []byte
+}
+
+func (l *lazyStatement) Read(p []byte) (int, error) {
+	for len(l.buf) < len(p) && l.i <= l.n {
+		if l.i == 0 {
+			l.buf = append(l.buf, "Date,Description,Amount\n"...)
+		} else {
+			d := MustDate("2015-01-01").AddDays(l.i * 3650 / l.n)
+			l.buf = fmt.Appendf(l.buf, "%s,SHOP %d,%d.%02d\n", d, l.i%9973, 1+l.i%5000, l.i%100)
+		}
+		l.i++
+	}
+	if len(l.buf) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p, l.buf)
+	l.buf = l.buf[:copy(l.buf, l.buf[n:])]
+	return n, nil
+}
+
+// A statement's rows kept in brief, without what folding compares, take
+// memory that does not grow with them: a file of decades is read in a few
+// kilobytes beyond the reader's buffers.
+func TestBriefRowsTakeNoMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads 300,000 rows")
+	}
+	const rows = 300_000
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	st, err := ReadStatement("big.csv", &lazyStatement{n: rows}, ReadOptions{Keep: keepAmazon, Fold: func(Date) bool { return false }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	if st.Transactions() != rows || st.From.String() != "2015-01-01" {
+		t.Fatalf("%d transactions from %s; want %d from 2015-01-01", st.Transactions(), st.From, rows)
+	}
+	if held := int64(after.HeapAlloc) - int64(before.HeapAlloc); held > 64<<10 {
+		t.Errorf("the statement of %d rows holds %d bytes; want at most 64 KiB", rows, held)
+	}
+	runtime.KeepAlive(st)
+}
