@@ -172,10 +172,10 @@ type ReadOptions struct {
 	SkipInvalid bool
 	// Keep, when set, chooses by their normalised description the
 	// transactions that must be kept in full in Statement.Txns (Amazon's,
-	// for check). The table readers keep the others only in brief: their
-	// day, account, sign and a fingerprint for folding, which is all
-	// coverage, folding and row accounting need of them. Nil keeps every
-	// transaction in full.
+	// for check). The table readers keep the others only in brief: counted
+	// by sign, their days set per account, and, on the days Fold asks for,
+	// a fingerprint for folding; which is all coverage, folding and row
+	// accounting need of them. Nil keeps every transaction in full.
 	Keep func(normalized string) bool
 	// KeepFrom, when set, keeps in brief the rows Keep chooses that are
 	// dated before it: what check never looks at, in a file of decades.
