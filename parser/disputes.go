@@ -245,9 +245,10 @@ func decodeRows(name string, r io.Reader, proto any, required []string, convert 
 		c.add(headerLine, "missing column %s; the header needs %s", strings.Join(missing, ", "), strings.Join(required, ","))
 		return c.err()
 	}
-	overfull := overfullRows(data, len(um.Headers))
-	for {
+	for end := cr.InputOffset(); ; {
 		v, err := um.Read()
+		start := end
+		end = cr.InputOffset()
 		if err == io.EOF {
 			break
 		}
@@ -259,7 +260,7 @@ func decodeRows(name string, r io.Reader, proto any, required []string, convert 
 			break
 		}
 		line, _ := cr.FieldPos(0)
-		if n, ok := overfull[line]; ok {
+		if n, ok := overfull(data[start:end], len(um.Headers)); ok {
 			// Most often an unquoted comma in an amount (12,800), which
 			// shifts the later cells: reading on would take the wrong amount.
 			c.add(line, "row has %d fields, but the header on line %d has %d (an unquoted comma in a field?)", n, headerLine, len(um.Headers))
@@ -270,27 +271,23 @@ func decodeRows(name string, r io.Reader, proto any, required []string, convert 
 	return c.err()
 }
 
-// overfullRows finds the rows of data with non-blank cells beyond the
-// header's width, which gocsv would drop without a word: it returns their
-// number of cells by the line they start on.
-func overfullRows(data []byte, width int) map[int]int {
-	cr := csv.NewReader(bytes.NewReader(data))
-	cr.FieldsPerRecord, cr.Comment, cr.ReuseRecord = -1, '#', true
-	out := map[int]int{}
-	for header := true; ; {
-		rec, err := cr.Read()
-		if err == io.EOF || (err != nil && !isParseError(err)) {
-			return out
-		}
-		if err != nil {
-			continue
-		}
-		if !header && len(rec) > width && !isBlank(rec[width:]) {
-			line, _ := cr.FieldPos(0)
-			out[line] = len(rec)
-		}
-		header = false
+// overfull tells whether the row read from text, the bytes the reader took
+// for it (the row, and any comment and blank lines before it), has
+// non-blank cells beyond the header's width, which gocsv would drop without
+// a word; and if so, its number of cells. Most rows have fewer commas than
+// the header has cells, and so no cell beyond it: only the others are read
+// again, on their own, with encoding/csv.
+func overfull(text []byte, width int) (int, bool) {
+	if bytes.Count(text, []byte{','}) < width {
+		return 0, false
 	}
+	cr := csv.NewReader(bytes.NewReader(text))
+	cr.FieldsPerRecord, cr.Comment = -1, '#'
+	rec, err := cr.Read()
+	if err != nil || len(rec) <= width || isBlank(rec[width:]) {
+		return 0, false
+	}
+	return len(rec), true
 }
 
 // commentedOrder is a comment line that starts with an order id, as in

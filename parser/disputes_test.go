@@ -78,6 +78,15 @@ var disputeErrorCases = []struct{ name, in, want string }{
 	{"rows after bad quoting are read", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,5\"0\n250-7654321-7654321,2026-03-02,x\n",
 		"d.csv:2:33: a \" stands inside a field that does not start with one; expected the whole field in quotes, with the \" written twice (\"\")\n" +
 			"d.csv:3: amount: \"x\" is not an amount"},
+	{"an overfull row after a comment with commas", "order_id,order_date,amount\n# a, b, c, d\n250-1234567-1234567,2026-03-02,12,800\n250-7654321-7654321,2026-03-02,x\n",
+		"d.csv:3: row has 4 fields, but the header on line 1 has 3 (an unquoted comma in a field?)\nd.csv:4: amount: \"x\" is not an amount"},
+	{"commas in quotes make no cells", "order_id,order_date,amount,note\n250-1234567-1234567,2026-03-02,\"12,800\",\"a, b, c\"\n250-1234567-1234567,2026-03-03,5,\n",
+		"d.csv:3: order 250-1234567-1234567 is listed twice (first on line 2)"},
+	{"an overfull row over two lines", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,\"12\n800\",x\n250-7654321-7654321,2026-03-02,x\n",
+		"d.csv:2: row has 4 fields, but the header on line 1 has 3 (an unquoted comma in a field?)\nd.csv:4: amount: \"x\" is not an amount"},
+	{"an overfull row after bad quoting", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,5\"0,1,2\n250-7654321-7654321,2026-03-02,1,2,3\n",
+		"d.csv:2:33: a \" stands inside a field that does not start with one; expected the whole field in quotes, with the \" written twice (\"\")\n" +
+			"d.csv:3: row has 5 fields, but the header on line 1 has 3 (an unquoted comma in a field?)"},
 	{"commented order and a missing column", "order_id,amount\n#250-1234567-1234567,5\n",
 		"d.csv:2: line starts with # and would be skipped as a comment, but it holds order 250-1234567-1234567: remove the #\n" +
 			"d.csv:1: missing column order_date; the header needs order_id,order_date,amount"},
