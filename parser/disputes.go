@@ -298,6 +298,9 @@ var commentedOrder = regexp.MustCompile(`^#\s*([0-9A-Z]{3}-[0-9]{7}-[0-9]{7})\b`
 // hold an order, so that no order is dropped silently.
 func checkCommentedOrders(c *collector, data []byte) {
 	for i, line := range bytes.Split(data, []byte("\n")) {
+		if len(line) == 0 || line[0] != '#' {
+			continue // not a comment: most lines, left without the regular expression
+		}
 		if m := commentedOrder.FindSubmatch(line); m != nil {
 			c.add(i+1, "line starts with # and would be skipped as a comment, but it holds order %s: remove the #", string(m[1]))
 		}
