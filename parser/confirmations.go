@@ -1,8 +1,8 @@
 package parser
 
 import (
-	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -48,7 +48,7 @@ func ReadConfirmations(name string, r io.Reader) ([]Confirmation, error) {
 	var out []Confirmation
 	err := decodeRows(name, r, &confirmationRow{}, []string{"order_id", "confirmed_on", "kind"}, func(c *collector, v any, line int) {
 		row := v.(*confirmationRow)
-		k := Confirmation{File: name, Line: line, Note: strings.TrimSpace(row.Note), Source: fmt.Sprintf("%s:%d", name, line)}
+		k := Confirmation{File: name, Line: line, Note: strings.TrimSpace(row.Note), Source: name + ":" + strconv.Itoa(line)}
 		var err error
 		ok := true
 		if k.OrderID, err = ParseOrderID(row.OrderID); err != nil {
