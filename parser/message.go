@@ -57,11 +57,12 @@ type Money struct {
 }
 
 func (m Money) String() string {
-	s := FormatAmount(m.Amount, m.Currency, true)
+	var b [48]byte
+	text := AppendAmount(b[:0], m.Amount, m.Currency, true)
 	if m.Currency != "" {
-		s += " " + m.Currency
+		text = append(append(text, ' '), m.Currency...)
 	}
-	return s
+	return string(text)
 }
 
 // Join puts messages one after the other, separated by "; ", in English.
