@@ -2,6 +2,7 @@ package parser
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -22,8 +23,79 @@ func Msgf(format string, args ...any) *Message {
 	return &Message{Format: format, Args: args}
 }
 
-// String prints the message in English.
-func (m *Message) String() string { return fmt.Sprintf(m.Format, m.Args...) }
+// String prints the message in English, as fmt.Sprintf(m.Format, m.Args...).
+func (m *Message) String() string { return string(m.appendEnglish(nil)) }
+
+// appendEnglish appends the message in English to b, as fmt.Sprintf prints
+// it. The verbs messages print their arguments with, %s, %v and %d without
+// flags, are worked out here, and the arguments a report prints by the
+// thousand (dates, money, nested messages, numbers) appended to b without
+// a string of their own: the reasons of a report's orders went through fmt
+// for each sentence and each argument. Any other argument is printed by fmt
+// with its verb, and a format with other verbs, or with more or fewer verbs
+// than arguments, wholly by fmt.
+func (m *Message) appendEnglish(b []byte) []byte {
+	start, format, next := len(b), m.Format, 0 // next: the argument of the next verb
+	for {
+		i := strings.IndexByte(format, '%')
+		if i < 0 {
+			b = append(b, format...)
+			break
+		}
+		b = append(b, format[:i]...)
+		if i+1 == len(format) {
+			return append(b[:start], fmt.Sprintf(m.Format, m.Args...)...)
+		}
+		verb := format[i+1]
+		format = format[i+2:]
+		if verb == '%' {
+			b = append(b, '%')
+			continue
+		}
+		if next == len(m.Args) || verb != 's' && verb != 'v' && verb != 'd' {
+			return append(b[:start], fmt.Sprintf(m.Format, m.Args...)...)
+		}
+		b = appendArg(b, verb, m.Args[next])
+		next++
+	}
+	if next != len(m.Args) {
+		return append(b[:start], fmt.Sprintf(m.Format, m.Args...)...)
+	}
+	return b
+}
+
+// appendArg appends arg as fmt prints it with verb, one of s, v and d.
+func appendArg(b []byte, verb byte, arg any) []byte {
+	if verb == 'd' || verb == 'v' {
+		if n, ok := arg.(int); ok {
+			return strconv.AppendInt(b, int64(n), 10)
+		}
+	}
+	if verb == 's' || verb == 'v' {
+		switch a := arg.(type) {
+		case string:
+			return append(b, a...)
+		case Kind:
+			return append(b, a...)
+		case Date:
+			b, _ = a.AppendText(b)
+			return b
+		case Money:
+			return a.appendText(b)
+		case *Message:
+			if a != nil { // fmt prints a nil one as <nil>
+				return a.appendEnglish(b)
+			}
+		}
+	}
+	switch verb {
+	case 's':
+		return append(b, fmt.Sprintf("%s", arg)...)
+	case 'v':
+		return append(b, fmt.Sprintf("%v", arg)...)
+	}
+	return append(b, fmt.Sprintf("%d", arg)...)
+}
 
 // Error prints the message in English, so that a Message can be an error.
 func (m *Message) Error() string { return m.String() }
@@ -58,18 +130,26 @@ type Money struct {
 
 func (m Money) String() string {
 	var b [48]byte
-	text := AppendAmount(b[:0], m.Amount, m.Currency, true)
+	return string(m.appendText(b[:0]))
+}
+
+// appendText appends what String prints to b.
+func (m Money) appendText(b []byte) []byte {
+	b = AppendAmount(b, m.Amount, m.Currency, true)
 	if m.Currency != "" {
-		text = append(append(text, ' '), m.Currency...)
+		b = append(append(b, ' '), m.Currency...)
 	}
-	return string(text)
+	return b
 }
 
 // Join puts messages one after the other, separated by "; ", in English.
 func Join(ms []*Message) string {
-	parts := make([]string, len(ms))
+	b := make([]byte, 0, 256) // enough for most reasons
 	for i, m := range ms {
-		parts[i] = m.String()
+		if i > 0 {
+			b = append(b, "; "...)
+		}
+		b = m.appendEnglish(b)
 	}
-	return strings.Join(parts, "; ")
+	return string(b)
 }
