@@ -77,11 +77,15 @@ func assignNearest(demands []*demand, idx map[string][]*parser.Transaction, used
 		demands  []*demand
 		from, to parser.Date
 	}
-	byKey := map[string]*bucket{}
+	type bucketKey struct {
+		amount string
+		date   parser.Date
+	}
+	byKey := map[bucketKey]*bucket{}
 	var buckets []*bucket
 	for _, d := range demands {
 		key := amountKey(d.amount)
-		k := key + "|" + d.date.String()
+		k := bucketKey{key, d.date}
 		b := byKey[k]
 		if b == nil {
 			b = &bucket{key: key, date: d.date, from: d.from, to: d.to}
