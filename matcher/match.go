@@ -125,8 +125,13 @@ func newOrders(disputes []parser.Dispute, confs []parser.Confirmation, opts Opti
 		byID[c.OrderID] = append(byID[c.OrderID], c)
 	}
 	orders := make([]*order, len(disputes))
+	// The orders and their results are made all at once, not one by one:
+	// there are as many as disputes, ten thousand of them in a long incident.
+	all, results := make([]order, len(disputes)), make([]OrderResult, len(disputes))
 	for i, d := range disputes {
-		o := &order{res: &OrderResult{Dispute: d}, d: d.OrderDate, a: d.Amount}
+		o := &all[i]
+		results[i].Dispute = d
+		o.res, o.d, o.a = &results[i], d.OrderDate, d.Amount
 		cs := byID[d.OrderID]
 		slices.SortStableFunc(cs, func(x, y *parser.Confirmation) int { return x.ConfirmedOn.Sub(y.ConfirmedOn) })
 		o.res.Confirmations = cs
