@@ -46,7 +46,8 @@ type confirmationRow struct {
 // (refund or cancel), and optionally amount and note.
 func ReadConfirmations(name string, r io.Reader) ([]Confirmation, error) {
 	var out []Confirmation
-	err := decodeRows(name, r, &confirmationRow{}, []string{"order_id", "confirmed_on", "kind"}, func(c *collector, v any, line int) {
+	grow := func(rows int) { out = make([]Confirmation, 0, rows) }
+	err := decodeRows(name, r, &confirmationRow{}, []string{"order_id", "confirmed_on", "kind"}, grow, func(c *collector, v any, line int) {
 		row := v.(*confirmationRow)
 		k := Confirmation{File: name, Line: line, Note: strings.TrimSpace(row.Note), Source: name + ":" + strconv.Itoa(line)}
 		var err error

@@ -109,12 +109,13 @@ func ReadDisputes(name string, r io.Reader) ([]Dispute, error) {
 // amount is the export's total.
 func ReadDisputesWith(name string, r io.Reader, known OrderLookup) ([]Dispute, error) {
 	var out []Dispute
-	seen := map[string]int{}
+	var seen map[string]int
 	required := []string{"order_id", "order_date", "amount"}
 	if known != nil {
 		required = required[:1]
 	}
-	err := decodeRows(name, r, &disputeRow{}, required, func(c *collector, v any, line int) {
+	grow := func(rows int) { out, seen = make([]Dispute, 0, rows), make(map[string]int, rows) }
+	err := decodeRows(name, r, &disputeRow{}, required, grow, func(c *collector, v any, line int) {
 		row := v.(*disputeRow)
 		d := Dispute{File: name, Line: line, Card: strings.TrimSpace(row.Card), Note: strings.TrimSpace(row.Note)}
 		var err error
@@ -194,10 +195,12 @@ func requiredDate(text, field string) (Date, error) {
 }
 
 // decodeRows decodes a small CSV file with a header into rows of the type of
-// proto with gocsv, and hands each to convert with its line number. Missing
+// proto with gocsv, and hands each to convert with its line number. Before
+// the first row, it tells grow how many rows there may be at most, the lines
+// after the header, so that the caller can make room for them at once. Missing
 // required columns, quoting errors and whatever convert reports are collected
 // into one ErrorList.
-func decodeRows(name string, r io.Reader, proto any, required []string, convert func(c *collector, row any, line int)) error {
+func decodeRows(name string, r io.Reader, proto any, required []string, grow func(rows int), convert func(c *collector, row any, line int)) error {
 	text, _, err := Decode(r)
 	if err != nil {
 		return &Error{File: name, Err: err}
@@ -245,6 +248,7 @@ func decodeRows(name string, r io.Reader, proto any, required []string, convert 
 		c.add(headerLine, "missing column %s; the header needs %s", strings.Join(missing, ", "), strings.Join(required, ","))
 		return c.err()
 	}
+	grow(bytes.Count(data[cr.InputOffset():], []byte{'\n'}) + 1)
 	for end := cr.InputOffset(); ; {
 		v, err := um.Read()
 		start := end
