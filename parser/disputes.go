@@ -213,7 +213,8 @@ func decodeRows(name string, r io.Reader, proto any, required []string, grow fun
 	checkCommentedOrders(c, data)
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
-	cr.Comment = '#' // templates explain their columns in comment lines
+	cr.Comment = '#'      // templates explain their columns in comment lines
+	cr.ReuseRecord = true // gocsv keeps the cells of a record, never the record
 	um, err := gocsv.NewUnmarshaller(cr, proto)
 	if errors.Is(err, io.EOF) {
 		c.add(0, "file is empty; it needs a header line: %s", strings.Join(required, ","))
