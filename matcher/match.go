@@ -116,7 +116,7 @@ func sortTxns(ts []*parser.Transaction) {
 }
 
 func newOrders(disputes []parser.Dispute, confs []parser.Confirmation, opts Options) []*order {
-	byID := map[string][]*parser.Confirmation{}
+	byID := make(map[string][]*parser.Confirmation, len(confs))
 	for i := range confs {
 		c := &confs[i]
 		if c.ConfirmedOn.After(opts.AsOf) {
