@@ -272,8 +272,8 @@ func groupThousands(b []byte, start int) []byte {
 // and printing: a report prints every Amazon row of ten years. It reports
 // false, and appends nothing, for other amounts.
 func appendSmall(b []byte, d decimal.Decimal, currency string) ([]byte, bool) {
-	exp := d.Exponent()
-	if exp > 0 || exp < -18 || d.NumDigits() > 18 {
+	exp, digits := d.Exponent(), d.NumDigits()
+	if exp > 0 || exp < -18 || digits > 18 {
 		return b, false
 	}
 	coef, frac := d.CoefficientInt64(), -int(exp) // the amount is coef / 10^frac
@@ -289,7 +289,7 @@ func appendSmall(b []byte, d decimal.Decimal, currency string) ([]byte, bool) {
 			scale = int32(frac)
 		}
 	}
-	if int(scale)-frac+d.NumDigits() > 18 {
+	if int(scale)-frac+digits > 18 {
 		return b, false
 	}
 	coef *= pow10[int(scale)-frac] // now coef / 10^scale
@@ -298,21 +298,21 @@ func appendSmall(b []byte, d decimal.Decimal, currency string) ([]byte, bool) {
 		coef = -coef
 	}
 	var db [20]byte
-	digits := strconv.AppendInt(db[:0], coef, 10)
+	text := strconv.AppendInt(db[:0], coef, 10)
 	if neg {
 		b = append(b, '-')
 	}
-	if intLen := len(digits) - int(scale); intLen > 0 {
-		b = append(b, digits[:intLen]...)
+	if intLen := len(text) - int(scale); intLen > 0 {
+		b = append(b, text[:intLen]...)
 		if scale > 0 {
-			b = append(append(b, '.'), digits[intLen:]...)
+			b = append(append(b, '.'), text[intLen:]...)
 		}
 	} else { // below one: 0.05
 		b = append(b, '0', '.')
 		for range -intLen {
 			b = append(b, '0')
 		}
-		b = append(b, digits...)
+		b = append(b, text...)
 	}
 	return b, true
 }
