@@ -153,10 +153,13 @@ type jsonAmount struct {
 	currency string
 }
 
+// AppendText appends the amount's text to b, for the report's own writer;
+// the error is always nil.
 func (a jsonAmount) AppendText(b []byte) ([]byte, error) {
 	return parser.AppendAmount(b, a.amount, a.currency, false), nil
 }
 
+// MarshalText is the amount's text, for encoding/json.
 func (a jsonAmount) MarshalText() ([]byte, error) { return a.AppendText(nil) }
 
 // UnmarshalText reads an amount back, with no currency: it then prints with
@@ -167,7 +170,9 @@ func (a *jsonAmount) UnmarshalText(text []byte) error {
 	return err
 }
 
-// dateOrNull is d for the report, or nil (null) when d is unknown.
+// dateOrNull is d for the report, or nil (null) when d is unknown. It
+// points at the finding's own date: the report is written before anything
+// changes it.
 func dateOrNull(d *parser.Date) *parser.Date {
 	if !d.Valid() {
 		return nil
