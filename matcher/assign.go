@@ -81,8 +81,10 @@ func assignNearest(demands []*demand, idx map[string][]*parser.Transaction, used
 		amount string
 		date   parser.Date
 	}
-	byKey := map[bucketKey]*bucket{}
-	var buckets []*bucket
+	// There are at most as many buckets as demands, and nearly as many:
+	// amounts and days repeat little.
+	byKey := make(map[bucketKey]*bucket, len(demands))
+	buckets := make([]*bucket, 0, len(demands))
 	for _, d := range demands {
 		key := amountKey(d.amount)
 		k := bucketKey{key, d.date}
