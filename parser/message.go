@@ -24,7 +24,10 @@ func Msgf(format string, args ...any) *Message {
 }
 
 // String prints the message in English, as fmt.Sprintf(m.Format, m.Args...).
-func (m *Message) String() string { return string(m.appendEnglish(nil)) }
+func (m *Message) String() string {
+	var buf [256]byte
+	return string(m.appendEnglish(buf[:0]))
+}
 
 // appendEnglish appends the message in English to b, as fmt.Sprintf prints
 // it. The verbs messages print their arguments with, %s, %v and %d without
@@ -32,36 +35,75 @@ func (m *Message) String() string { return string(m.appendEnglish(nil)) }
 // thousand (dates, money, nested messages, numbers) appended to b without
 // a string of their own: the reasons of a report's orders went through fmt
 // for each sentence and each argument. Any other argument is printed by fmt
-// with its verb, and a format with other verbs, or with more or fewer verbs
-// than arguments, wholly by fmt.
+// with its verb, and a message whose format has other verbs, or more or
+// fewer verbs than arguments, wholly by fmt.
 func (m *Message) appendEnglish(b []byte) []byte {
-	start, format, next := len(b), m.Format, 0 // next: the argument of the next verb
-	for {
-		i := strings.IndexByte(format, '%')
+	if !m.plainVerbs() {
+		return append(b, fmt.Sprintf(m.Format, m.Args...)...)
+	}
+	// The formats still to print, with their arguments: m's, and those of
+	// the messages nested in it as their verbs come. They are kept on a
+	// stack rather than printed by calling appendEnglish again, so that b
+	// can stay on the caller's stack.
+	type part struct {
+		format string
+		args   []any
+	}
+	var parts [4]part
+	stack := append(parts[:0], part{m.Format, m.Args})
+	for len(stack) > 0 {
+		p := &stack[len(stack)-1]
+		i := strings.IndexByte(p.format, '%')
 		if i < 0 {
-			b = append(b, format...)
-			break
+			b = append(b, p.format...)
+			stack = stack[:len(stack)-1]
+			continue
 		}
-		b = append(b, format[:i]...)
-		if i+1 == len(format) {
-			return append(b[:start], fmt.Sprintf(m.Format, m.Args...)...)
-		}
-		verb := format[i+1]
-		format = format[i+2:]
+		b = append(b, p.format[:i]...)
+		verb := p.format[i+1]
+		p.format = p.format[i+2:]
 		if verb == '%' {
 			b = append(b, '%')
 			continue
 		}
-		if next == len(m.Args) || verb != 's' && verb != 'v' && verb != 'd' {
-			return append(b[:start], fmt.Sprintf(m.Format, m.Args...)...)
+		arg := p.args[0]
+		p.args = p.args[1:]
+		// A nested message is printed in its place; a nil one (<nil>) and
+		// one given to %d (its fields) are left to fmt, like other values.
+		if nested, ok := arg.(*Message); ok && nested != nil && verb != 'd' {
+			if nested.plainVerbs() {
+				stack = append(stack, part{nested.Format, nested.Args})
+			} else {
+				b = append(b, fmt.Sprintf(nested.Format, nested.Args...)...)
+			}
+			continue
 		}
-		b = appendArg(b, verb, m.Args[next])
-		next++
-	}
-	if next != len(m.Args) {
-		return append(b[:start], fmt.Sprintf(m.Format, m.Args...)...)
+		b = appendArg(b, verb, arg)
 	}
 	return b
+}
+
+// plainVerbs reports whether m's format prints its arguments with %s, %v
+// and %d without flags only (and %% aside), a verb for each argument.
+func (m *Message) plainVerbs() bool {
+	verbs := 0
+	for format := m.Format; ; {
+		i := strings.IndexByte(format, '%')
+		if i < 0 {
+			return verbs == len(m.Args)
+		}
+		if i+1 == len(format) {
+			return false
+		}
+		switch format[i+1] {
+		case 's', 'v', 'd':
+			verbs++
+		case '%':
+		default:
+			return false
+		}
+		format = format[i+2:]
+	}
 }
 
 // appendArg appends arg as fmt prints it with verb, one of s, v and d.
@@ -82,10 +124,6 @@ func appendArg(b []byte, verb byte, arg any) []byte {
 			return b
 		case Money:
 			return a.appendText(b)
-		case *Message:
-			if a != nil { // fmt prints a nil one as <nil>
-				return a.appendEnglish(b)
-			}
 		}
 	}
 	switch verb {
@@ -144,7 +182,8 @@ func (m Money) appendText(b []byte) []byte {
 
 // Join puts messages one after the other, separated by "; ", in English.
 func Join(ms []*Message) string {
-	b := make([]byte, 0, 256) // enough for most reasons
+	var buf [512]byte // enough for most reasons
+	b := buf[:0]
 	for i, m := range ms {
 		if i > 0 {
 			b = append(b, "; "...)
