@@ -196,7 +196,7 @@ func (rec *amazonRecords) own(disputes []parser.Dispute) []matcher.OwnOrder {
 }
 
 func disputedIDs(disputes []parser.Dispute) map[string]bool {
-	ids := map[string]bool{}
+	ids := make(map[string]bool, len(disputes))
 	for _, d := range disputes {
 		ids[d.OrderID] = true
 	}

@@ -26,30 +26,45 @@ import (
 // Amazon: their first group is not of 4 digits and their groups of 7 are
 // longer than any a card number is printed in.
 func MaskCardNumbers(s string) string {
-	// A card number never spans lines: each line is masked on its own, and
-	// most need nothing.
-	var out []byte // nil until a line changes
-	for done := 0; done < len(s); {
-		line := s[done:]
-		if i := strings.IndexByte(line, '\n'); i >= 0 {
+	var out strings.Builder
+	_ = maskLines(&out, []byte(s))
+	return out.String()
+}
+
+// maskLines writes b to w with the card numbers in it masked. A card number
+// never spans lines: each line is masked on its own, and most need nothing.
+// The lines that need nothing are written as they are, not copied, a run of
+// them in one Write: most of a long report is order ids, dates and amounts.
+func maskLines(w io.Writer, b []byte) error {
+	plain := 0 // b[plain:done] needs no masking and is not written yet
+	for done := 0; done < len(b); {
+		line := b[done:]
+		if i := bytes.IndexByte(line, '\n'); i >= 0 {
 			line = line[:i+1]
 		}
-		masked := line
 		if mayHoldCardNumber(line) {
-			masked = maskGroups(line)
-		}
-		if masked != line && out == nil {
-			out = append(make([]byte, 0, len(s)), s[:done]...)
-		}
-		if out != nil {
-			out = append(out, masked...)
+			if masked := maskGroups(string(line)); masked != string(line) {
+				if err := writeSome(w, b[plain:done]); err != nil {
+					return err
+				}
+				if _, err := io.WriteString(w, masked); err != nil {
+					return err
+				}
+				plain = done + len(line)
+			}
 		}
 		done += len(line)
 	}
-	if out == nil {
-		return s
+	return writeSome(w, b[plain:])
+}
+
+// writeSome writes b to w unless it is empty.
+func writeSome(w io.Writer, b []byte) error {
+	if len(b) == 0 {
+		return nil
 	}
-	return string(out)
+	_, err := w.Write(b)
+	return err
 }
 
 // maskGroups is MaskCardNumbers for text that may hold a card number.
@@ -173,7 +188,7 @@ func isSeparator(c rune) bool {
 // (it does not compare separators, nor stop at 19 digits), never no for
 // one that holds one. Most lines of a report (dates, amounts, order ids)
 // pass through without the work of masking.
-func mayHoldCardNumber(s string) bool {
+func mayHoldCardNumber(s []byte) bool {
 	if fewDigits(s) {
 		return false
 	}
@@ -194,7 +209,13 @@ func mayHoldCardNumber(s string) bool {
 		}
 		return chain >= 12
 	}
-	for _, c := range s {
+	// The runes are decoded one by one: ranging over string(s) copies s.
+	for i := 0; i < len(s); {
+		c, size := rune(s[i]), 1
+		if c >= utf8.RuneSelf {
+			c, size = utf8.DecodeRune(s[i:])
+		}
+		i += size
 		switch {
 		case isDigit(c):
 			if group == 0 && !sepAfterGroup {
@@ -278,27 +299,7 @@ func (m *maskWriter) emit(b []byte) {
 	if m.err != nil {
 		return
 	}
-	if allFewDigits(b) { // most of a long report: written as it is, not copied
-		_, m.err = m.w.Write(b)
-		return
-	}
-	_, m.err = io.WriteString(m.w, MaskCardNumbers(string(b)))
-}
-
-// allFewDigits reports whether every line of b is ASCII with fewer than 12
-// digits (see fewDigits).
-func allFewDigits(b []byte) bool {
-	for len(b) > 0 {
-		line := b
-		if i := bytes.IndexByte(b, '\n'); i >= 0 {
-			line = b[:i+1]
-		}
-		if !fewDigits(line) {
-			return false
-		}
-		b = b[len(line):]
-	}
-	return true
+	m.err = maskLines(m.w, b)
 }
 
 // safeCut finds where b can be split without splitting a card number: after

@@ -8,6 +8,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/shopspring/decimal"
 )
 
 // rendering is what a renderer needs: the inputs, the findings, the reader's
@@ -93,36 +94,36 @@ type jsonStatement struct {
 }
 
 type jsonOrder struct {
-	OrderID            string    `json:"order_id"`
-	Verdict            string    `json:"verdict"`
-	Severity           string    `json:"severity"`
-	OrderDate          string    `json:"order_date"`
-	Amount             string    `json:"amount"`
-	Currency           string    `json:"currency"`
-	Card               string    `json:"card"`
-	ConfirmedOn        *string   `json:"confirmed_on"`
-	ConfirmationKind   string    `json:"confirmation_kind"`
-	ConfirmationSource string    `json:"confirmation_source"`
-	WatchUntil         *string   `json:"watch_until"`
-	Closed             bool      `json:"closed"`
-	CoverageTo         *string   `json:"coverage_to"`
-	Charged            string    `json:"charged"`
-	Credited           string    `json:"credited"`
-	Outstanding        string    `json:"outstanding"`
-	Charges            []jsonTxn `json:"charges"`
-	Credits            []jsonTxn `json:"credits"`
-	Candidates         []jsonTxn `json:"candidates"`
-	Reason             string    `json:"reason"`
+	OrderID            string       `json:"order_id"`
+	Verdict            string       `json:"verdict"`
+	Severity           string       `json:"severity"`
+	OrderDate          parser.Date  `json:"order_date"`
+	Amount             jsonAmount   `json:"amount"`
+	Currency           string       `json:"currency"`
+	Card               string       `json:"card"`
+	ConfirmedOn        *parser.Date `json:"confirmed_on"`
+	ConfirmationKind   string       `json:"confirmation_kind"`
+	ConfirmationSource string       `json:"confirmation_source"`
+	WatchUntil         *parser.Date `json:"watch_until"`
+	Closed             bool         `json:"closed"`
+	CoverageTo         *parser.Date `json:"coverage_to"`
+	Charged            jsonAmount   `json:"charged"`
+	Credited           jsonAmount   `json:"credited"`
+	Outstanding        jsonAmount   `json:"outstanding"`
+	Charges            []jsonTxn    `json:"charges"`
+	Credits            []jsonTxn    `json:"credits"`
+	Candidates         []jsonTxn    `json:"candidates"`
+	Reason             string       `json:"reason"`
 }
 
 type jsonTxn struct {
-	Date        string `json:"date"`
-	Amount      string `json:"amount"`
-	Currency    string `json:"currency"`
-	Description string `json:"description"`
-	Account     string `json:"account"`
-	File        string `json:"file"`
-	Line        int    `json:"line"`
+	Date        parser.Date `json:"date"`
+	Amount      jsonAmount  `json:"amount"`
+	Currency    string      `json:"currency"`
+	Description string      `json:"description"`
+	Account     string      `json:"account"`
+	File        string      `json:"file"`
+	Line        int         `json:"line"`
 	// OriginalAmount and OriginalCurrency are the foreign amount of a row
 	// billed in another currency, where the statement gives it.
 	OriginalAmount   string `json:"original_amount,omitempty"`
@@ -142,19 +143,48 @@ type jsonSummary struct {
 	OK     int `json:"ok"`
 }
 
-func dateOrNull(d parser.Date) *string {
+// jsonAmount is an amount of the JSON report, written as a string with the
+// decimals of its currency and no grouping (FormatAmount). The report's
+// dates and amounts are kept as values and written straight into the text:
+// made into strings first, they were most of what writing the report
+// allocated.
+type jsonAmount struct {
+	amount   decimal.Decimal
+	currency string
+}
+
+// AppendText appends the amount's text to b, for the report's own writer;
+// the error is always nil.
+func (a jsonAmount) AppendText(b []byte) ([]byte, error) {
+	return parser.AppendAmount(b, a.amount, a.currency, false), nil
+}
+
+// MarshalText is the amount's text, for encoding/json.
+func (a jsonAmount) MarshalText() ([]byte, error) { return a.AppendText(nil) }
+
+// UnmarshalText reads an amount back, with no currency: it then prints with
+// the decimals it was written with, as it was written.
+func (a *jsonAmount) UnmarshalText(text []byte) error {
+	d, err := decimal.NewFromString(string(text))
+	*a = jsonAmount{amount: d}
+	return err
+}
+
+// dateOrNull is d for the report, or nil (null) when d is unknown. It
+// points at the finding's own date: the report is written before anything
+// changes it.
+func dateOrNull(d *parser.Date) *parser.Date {
 	if !d.Valid() {
 		return nil
 	}
-	s := d.String()
-	return &s
+	return d
 }
 
 func txnsJSON(ts []*parser.Transaction) []jsonTxn {
 	out := make([]jsonTxn, len(ts))
 	for i, t := range ts {
 		out[i] = jsonTxn{
-			Date: t.Date.String(), Amount: parser.FormatAmount(t.Amount, t.Currency, false), Currency: t.Currency,
+			Date: t.Date, Amount: jsonAmount{t.Amount, t.Currency}, Currency: t.Currency,
 			Description: t.Description, Account: t.Account, File: t.File, Line: t.Line,
 		}
 		if t.OrigCurrency != "" && !t.OrigAmount.IsZero() {
@@ -200,16 +230,16 @@ func buildJSON(in *inputs, rep *matcher.Report, l *localizer) jsonReport {
 		cur := d.Currency
 		j := jsonOrder{
 			OrderID: d.OrderID, Verdict: string(o.Verdict), Severity: o.Severity().String(),
-			OrderDate: d.OrderDate.String(), Amount: parser.FormatAmount(d.Amount, cur, false), Currency: cur, Card: d.Card,
-			WatchUntil: dateOrNull(o.WatchUntil), Closed: o.Closed, CoverageTo: dateOrNull(o.Coverage.To),
-			Charged:     parser.FormatAmount(o.Charged, cur, false),
-			Credited:    parser.FormatAmount(o.Credited, cur, false),
-			Outstanding: parser.FormatAmount(o.Outstanding, cur, false),
+			OrderDate: d.OrderDate, Amount: jsonAmount{d.Amount, cur}, Currency: cur, Card: d.Card,
+			WatchUntil: dateOrNull(&o.WatchUntil), Closed: o.Closed, CoverageTo: dateOrNull(&o.Coverage.To),
+			Charged:     jsonAmount{o.Charged, cur},
+			Credited:    jsonAmount{o.Credited, cur},
+			Outstanding: jsonAmount{o.Outstanding, cur},
 			Charges:     txnsJSON(o.Charges), Credits: txnsJSON(o.Credits), Candidates: txnsJSON(o.Candidates),
 			Reason: l.Sentences(o.Reason),
 		}
 		if c := o.Confirmation; c != nil {
-			j.ConfirmedOn = dateOrNull(c.ConfirmedOn)
+			j.ConfirmedOn = dateOrNull(&c.ConfirmedOn)
 			j.ConfirmationKind = string(c.Kind)
 			j.ConfirmationSource = confirmationSource(c)
 		}

@@ -6,6 +6,8 @@ import (
 	"io"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/refundwatch/refundwatch/parser"
 )
 
 // The JSON report is written field by field, as encoding/json's Encoder
@@ -85,12 +87,27 @@ func (j *jsonWriter) str(s string)   { j.b = appendJSONString(j.b, s) }
 func (j *jsonWriter) num(n int)      { j.b = strconv.AppendInt(j.b, int64(n), 10) }
 func (j *jsonWriter) boolean(v bool) { j.b = strconv.AppendBool(j.b, v) }
 
-func (j *jsonWriter) strOrNull(s *string) {
-	if s == nil {
+// date and amount write the text of a date or an amount, in quotes. The
+// text is plain ASCII (digits, hyphens, a point, a minus): it needs no
+// escaping.
+func (j *jsonWriter) date(d parser.Date) {
+	j.b = append(j.b, '"')
+	j.b, _ = d.AppendText(j.b)
+	j.b = append(j.b, '"')
+}
+
+func (j *jsonWriter) amount(a jsonAmount) {
+	j.b = append(j.b, '"')
+	j.b, _ = a.AppendText(j.b)
+	j.b = append(j.b, '"')
+}
+
+func (j *jsonWriter) dateOrNull(d *parser.Date) {
+	if d == nil {
 		j.b = append(j.b, "null"...)
 		return
 	}
-	j.str(*s)
+	j.date(*d)
 }
 
 // value writes v through encoding/json, indented where it stands: for the
@@ -171,30 +188,37 @@ func (r *jsonReport) write(w io.Writer) error {
 func (o *jsonOrder) write(j *jsonWriter) {
 	j.open('{')
 	for _, f := range []struct{ name, value string }{
-		{"order_id", o.OrderID}, {"verdict", o.Verdict}, {"severity", o.Severity}, {"order_date", o.OrderDate},
-		{"amount", o.Amount}, {"currency", o.Currency}, {"card", o.Card},
+		{"order_id", o.OrderID}, {"verdict", o.Verdict}, {"severity", o.Severity},
 	} {
 		j.key(f.name)
 		j.str(f.value)
 	}
+	j.key("order_date")
+	j.date(o.OrderDate)
+	j.key("amount")
+	j.amount(o.Amount)
+	j.key("currency")
+	j.str(o.Currency)
+	j.key("card")
+	j.str(o.Card)
 	j.key("confirmed_on")
-	j.strOrNull(o.ConfirmedOn)
+	j.dateOrNull(o.ConfirmedOn)
 	j.key("confirmation_kind")
 	j.str(o.ConfirmationKind)
 	j.key("confirmation_source")
 	j.str(o.ConfirmationSource)
 	j.key("watch_until")
-	j.strOrNull(o.WatchUntil)
+	j.dateOrNull(o.WatchUntil)
 	j.key("closed")
 	j.boolean(o.Closed)
 	j.key("coverage_to")
-	j.strOrNull(o.CoverageTo)
+	j.dateOrNull(o.CoverageTo)
 	j.key("charged")
-	j.str(o.Charged)
+	j.amount(o.Charged)
 	j.key("credited")
-	j.str(o.Credited)
+	j.amount(o.Credited)
 	j.key("outstanding")
-	j.str(o.Outstanding)
+	j.amount(o.Outstanding)
 	j.key("charges")
 	writeTxns(j, o.Charges)
 	j.key("credits")
@@ -212,9 +236,12 @@ func writeTxns(j *jsonWriter, ts []jsonTxn) {
 
 func (t *jsonTxn) write(j *jsonWriter) {
 	j.open('{')
+	j.key("date")
+	j.date(t.Date)
+	j.key("amount")
+	j.amount(t.Amount)
 	for _, f := range []struct{ name, value string }{
-		{"date", t.Date}, {"amount", t.Amount}, {"currency", t.Currency}, {"description", t.Description},
-		{"account", t.Account}, {"file", t.File},
+		{"currency", t.Currency}, {"description", t.Description}, {"account", t.Account}, {"file", t.File},
 	} {
 		j.key(f.name)
 		j.str(f.value)

@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/refundwatch/refundwatch/parser"
+	"github.com/shopspring/decimal"
 )
 
 // encodingJSON is how the report would read through encoding/json.
@@ -37,9 +40,10 @@ func written(t *testing.T, r *jsonReport) string {
 // every scenario read back into those types (a field the writer forgot
 // would come back as a difference).
 func TestJSONWriterAgreesWithEncodingJSON(t *testing.T) {
-	confirmed := "2026-03-10"
+	confirmed := parser.MustDate("2026-03-10")
 	tricky := "quote \" backslash \\ <html> & tab\t nl\n cr\r \b\f \x01\x1f \x7f é 日本 \u2028\u2029 bad \xff\xfe end"
-	txn := jsonTxn{Date: "2026-03-02", Amount: "12.34", Currency: "USD", Description: tricky, Account: "****1234", File: "a.csv", Line: 7}
+	amount := func(s, currency string) jsonAmount { return jsonAmount{decimal.RequireFromString(s), currency} }
+	txn := jsonTxn{Date: parser.MustDate("2026-03-02"), Amount: amount("12.3", "USD"), Currency: "USD", Description: tricky, Account: "****1234", File: "a.csv", Line: 7}
 	foreign := txn
 	foreign.OriginalAmount, foreign.OriginalCurrency = "1,234", "JPY"
 	reports := []*jsonReport{
@@ -49,8 +53,10 @@ func TestJSONWriterAgreesWithEncodingJSON(t *testing.T) {
 			AsOf: "2026-05-01", Grace: 30, Watch: 60,
 			Statements: []jsonStatement{{File: tricky, SkippedBy: map[string]int{"header": 1, "blank": 2}, Notes: []string{"n"}}},
 			Orders: []jsonOrder{
-				{OrderID: "250-1", Verdict: "refunded", ConfirmedOn: &confirmed, Charges: []jsonTxn{txn, foreign}, Credits: []jsonTxn{}, Reason: tricky},
-				{OrderID: "250-2", WatchUntil: &confirmed, CoverageTo: &confirmed, Closed: true},
+				{OrderID: "250-1", Verdict: "refunded", OrderDate: parser.MustDate("2026-03-01"), Amount: amount("-1234567.8", "JPY"),
+					ConfirmedOn: &confirmed, Charged: amount("1234567.891", "EUR"), Credited: amount("0.5", ""), Outstanding: amount("12345678901234567890123.45", "USD"),
+					Charges: []jsonTxn{txn, foreign}, Credits: []jsonTxn{}, Reason: tricky},
+				{OrderID: "250-2", WatchUntil: &confirmed, CoverageTo: &confirmed, Closed: true}, // an unknown order date, amounts of nothing
 			},
 			UnknownCharges: []jsonTxn{foreign}, InvalidRows: []jsonInvalid{{File: "a.csv", Line: 3, Error: tricky}},
 			Summary:     jsonSummary{Alert: 1, OK: 2},

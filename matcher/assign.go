@@ -77,11 +77,17 @@ func assignNearest(demands []*demand, idx map[string][]*parser.Transaction, used
 		demands  []*demand
 		from, to parser.Date
 	}
-	byKey := map[string]*bucket{}
-	var buckets []*bucket
+	type bucketKey struct {
+		amount string
+		date   parser.Date
+	}
+	// There are at most as many buckets as demands, and nearly as many:
+	// amounts and days repeat little.
+	byKey := make(map[bucketKey]*bucket, len(demands))
+	buckets := make([]*bucket, 0, len(demands))
 	for _, d := range demands {
 		key := amountKey(d.amount)
-		k := key + "|" + d.date.String()
+		k := bucketKey{key, d.date}
 		b := byKey[k]
 		if b == nil {
 			b = &bucket{key: key, date: d.date, from: d.from, to: d.to}

@@ -72,6 +72,7 @@ func (l IDList) String() string {
 // the specification (§4).
 func judge(o *order, covs []Coverage, opts Options) {
 	r := o.res
+	r.Reason = make([]*parser.Message, 0, 6) // room for the sentences of most reasons at once
 	sortTxns(r.Candidates)
 	r.Coverage = coverageFor(o, covs)
 	r.Charged = o.sum(r.Charges)

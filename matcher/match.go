@@ -119,7 +119,7 @@ func sortTxns(ts []*parser.Transaction) {
 }
 
 func newOrders(disputes []parser.Dispute, confs []parser.Confirmation, opts Options) []*order {
-	byID := map[string][]*parser.Confirmation{}
+	byID := make(map[string][]*parser.Confirmation, len(confs))
 	for i := range confs {
 		c := &confs[i]
 		if c.ConfirmedOn.After(opts.AsOf) {
@@ -128,8 +128,13 @@ func newOrders(disputes []parser.Dispute, confs []parser.Confirmation, opts Opti
 		byID[c.OrderID] = append(byID[c.OrderID], c)
 	}
 	orders := make([]*order, len(disputes))
+	// The orders and their results are made all at once, not one by one:
+	// there are as many as disputes, ten thousand of them in a long incident.
+	all, results := make([]order, len(disputes)), make([]OrderResult, len(disputes))
 	for i, d := range disputes {
-		o := &order{res: &OrderResult{Dispute: d}, d: d.OrderDate, a: d.Amount}
+		o := &all[i]
+		results[i].Dispute = d
+		o.res, o.d, o.a = &results[i], d.OrderDate, d.Amount
 		cs := byID[d.OrderID]
 		slices.SortStableFunc(cs, func(x, y *parser.Confirmation) int { return x.ConfirmedOn.Sub(y.ConfirmedOn) })
 		o.res.Confirmations = cs
@@ -148,10 +153,28 @@ func newOrders(disputes []parser.Dispute, confs []parser.Confirmation, opts Opti
 		if o.h.Valid() {
 			o.windowEnd = parser.Max(o.windowEnd, o.res.WatchUntil)
 		}
-		orders[i] = o
 	}
-	// Earlier orders first, so that ties and subsets are settled in a stable order.
-	slices.SortStableFunc(orders, func(x, y *order) int { return x.d.Sub(y.d) })
+	// Earlier orders first, so that ties and subsets are settled in a stable
+	// order: the orders of one day in the order of the disputes. Sorting the
+	// days with the index of their order does it faster than a stable sort
+	// of the orders.
+	type day struct {
+		d parser.Date
+		i int
+	}
+	days := make([]day, len(all))
+	for i := range all {
+		days[i] = day{all[i].d, i}
+	}
+	slices.SortFunc(days, func(x, y day) int {
+		if c := x.d.Sub(y.d); c != 0 {
+			return c
+		}
+		return x.i - y.i
+	})
+	for k, day := range days {
+		orders[k] = &all[day.i]
+	}
 	return orders
 }
 

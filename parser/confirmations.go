@@ -1,8 +1,8 @@
 package parser
 
 import (
-	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -46,9 +46,10 @@ type confirmationRow struct {
 // (refund or cancel), and optionally amount and note.
 func ReadConfirmations(name string, r io.Reader) ([]Confirmation, error) {
 	var out []Confirmation
-	err := decodeRows(name, r, &confirmationRow{}, []string{"order_id", "confirmed_on", "kind"}, func(c *collector, v any, line int) {
+	grow := func(rows int) { out = make([]Confirmation, 0, rows) }
+	err := decodeRows(name, r, &confirmationRow{}, []string{"order_id", "confirmed_on", "kind"}, grow, func(c *collector, v any, line int) {
 		row := v.(*confirmationRow)
-		k := Confirmation{File: name, Line: line, Note: strings.TrimSpace(row.Note), Source: fmt.Sprintf("%s:%d", name, line)}
+		k := Confirmation{File: name, Line: line, Note: strings.TrimSpace(row.Note), Source: name + ":" + strconv.Itoa(line)}
 		var err error
 		ok := true
 		if k.OrderID, err = ParseOrderID(row.OrderID); err != nil {

@@ -112,16 +112,24 @@ func (d Date) Time() time.Time { return time.Unix(int64(d.days-unixDay)*86400, 0
 
 // String writes d as 2026-03-02, or the empty string when d is unknown.
 func (d Date) String() string {
+	var b [10]byte
+	text, _ := d.AppendText(b[:0])
+	return string(text)
+}
+
+// AppendText appends d as String writes it to b: a report writes dates by
+// the hundred thousand, and appending them saves a string for each. The
+// error is always nil.
+func (d Date) AppendText(b []byte) ([]byte, error) {
 	if !d.Valid() {
-		return ""
+		return b, nil
 	}
 	y, m, day := civilFromDays(int(d.days) - unixDay)
 	if y < 1000 || y > 9999 {
-		return d.Time().Format("2006-01-02")
+		return d.Time().AppendFormat(b, "2006-01-02"), nil
 	}
-	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
-		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + day/10), byte('0' + day%10)}
-	return string(b[:])
+	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+day/10), byte('0'+day%10)), nil
 }
 
 // civilFromDays is the inverse of daysFromCivil: the year, month and day
@@ -148,8 +156,23 @@ func civilFromDays(z int) (y, m, d int) {
 	return y, m, d
 }
 
-// MarshalText writes d as 2026-03-02.
-func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+// MarshalText writes d as 2026-03-02, or nothing when d is unknown.
+func (d Date) MarshalText() ([]byte, error) { return d.AppendText(nil) }
+
+// UnmarshalText reads a date as MarshalText writes it: empty text is the
+// unknown date.
+func (d *Date) UnmarshalText(text []byte) error {
+	if len(text) == 0 {
+		*d = Date{}
+		return nil
+	}
+	day, err := ParseISODate(string(text))
+	if err != nil {
+		return err
+	}
+	*d = day
+	return nil
+}
 
 // Max returns the later of two dates; an unknown date loses to a known one.
 func Max(a, b Date) Date {

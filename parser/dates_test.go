@@ -182,3 +182,23 @@ func TestNewDateAgreesWithTime(t *testing.T) {
 		t.Error("2000-02-29 was a day")
 	}
 }
+
+// AppendText appends what String writes, after what b holds, and
+// UnmarshalText reads it back to the same day; the unknown date is written
+// as nothing and read back from nothing.
+func TestDateTextRoundTrip(t *testing.T) {
+	for _, d := range []Date{{}, MustDate("1900-01-01"), MustDate("2026-03-02"), MustDate("2200-12-31")} {
+		b, err := d.AppendText([]byte("on "))
+		if err != nil || string(b) != "on "+d.String() {
+			t.Errorf("AppendText of %s gives %q, %v", d, b, err)
+		}
+		var back Date
+		if err := back.UnmarshalText(b[len("on "):]); err != nil || back != d {
+			t.Errorf("UnmarshalText(%q) = %v, %v; want %v", b[len("on "):], back, err, d)
+		}
+	}
+	var d Date
+	if err := d.UnmarshalText([]byte("2026-02-30")); err == nil {
+		t.Errorf("UnmarshalText of a day that does not exist gives %v", d)
+	}
+}

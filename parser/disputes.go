@@ -59,9 +59,27 @@ type disputeRow struct {
 	Note       string `csv:"note"`
 }
 
-// orderIDPattern is the shape of Amazon order ids: 250-1234567-1234567 for
-// retail orders and D01-1234567-1234567 for digital ones.
-var orderIDPattern = regexp.MustCompile(`^[0-9A-Z]{3}-[0-9]{7}-[0-9]{7}$`)
+// isOrderID reports whether id has the shape of Amazon order ids,
+// 250-1234567-1234567 for retail orders and D01-1234567-1234567 for digital
+// ones: three ASCII digits or capitals, then two groups of seven ASCII digits,
+// each after a hyphen. It is checked byte by byte rather than with a regular
+// expression: every row of disputes.csv and confirmations.csv has an id.
+func isOrderID(id string) bool {
+	if len(id) != 19 || id[3] != '-' || id[11] != '-' {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		switch {
+		case i == 3 || i == 11: // the hyphens, checked above
+		case '0' <= c && c <= '9':
+		case i < 3 && 'A' <= c && c <= 'Z':
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // ParseOrderID checks and normalises an Amazon order id (full-width digits,
 // surrounding spaces and a leading # are accepted).
@@ -70,7 +88,7 @@ func ParseOrderID(text string) (string, error) {
 	if id == "" {
 		return "", Msgf("order_id is empty")
 	}
-	if !orderIDPattern.MatchString(id) {
+	if !isOrderID(id) {
 		return "", Msgf("%q is not an Amazon order id like 250-1234567-1234567 or D01-1234567-1234567", strings.TrimSpace(text))
 	}
 	return id, nil
@@ -91,12 +109,13 @@ func ReadDisputes(name string, r io.Reader) ([]Dispute, error) {
 // amount is the export's total.
 func ReadDisputesWith(name string, r io.Reader, known OrderLookup) ([]Dispute, error) {
 	var out []Dispute
-	seen := map[string]int{}
+	var seen map[string]int
 	required := []string{"order_id", "order_date", "amount"}
 	if known != nil {
 		required = required[:1]
 	}
-	err := decodeRows(name, r, &disputeRow{}, required, func(c *collector, v any, line int) {
+	grow := func(rows int) { out, seen = make([]Dispute, 0, rows), make(map[string]int, rows) }
+	err := decodeRows(name, r, &disputeRow{}, required, grow, func(c *collector, v any, line int) {
 		row := v.(*disputeRow)
 		d := Dispute{File: name, Line: line, Card: strings.TrimSpace(row.Card), Note: strings.TrimSpace(row.Note)}
 		var err error
@@ -176,10 +195,12 @@ func requiredDate(text, field string) (Date, error) {
 }
 
 // decodeRows decodes a small CSV file with a header into rows of the type of
-// proto with gocsv, and hands each to convert with its line number. Missing
+// proto with gocsv, and hands each to convert with its line number. Before
+// the first row, it tells grow how many rows there may be at most, the lines
+// after the header, so that the caller can make room for them at once. Missing
 // required columns, quoting errors and whatever convert reports are collected
 // into one ErrorList.
-func decodeRows(name string, r io.Reader, proto any, required []string, convert func(c *collector, row any, line int)) error {
+func decodeRows(name string, r io.Reader, proto any, required []string, grow func(rows int), convert func(c *collector, row any, line int)) error {
 	text, _, err := Decode(r)
 	if err != nil {
 		return &Error{File: name, Err: err}
@@ -192,7 +213,8 @@ func decodeRows(name string, r io.Reader, proto any, required []string, convert 
 	checkCommentedOrders(c, data)
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
-	cr.Comment = '#' // templates explain their columns in comment lines
+	cr.Comment = '#'      // templates explain their columns in comment lines
+	cr.ReuseRecord = true // gocsv keeps the cells of a record, never the record
 	um, err := gocsv.NewUnmarshaller(cr, proto)
 	if errors.Is(err, io.EOF) {
 		c.add(0, "file is empty; it needs a header line: %s", strings.Join(required, ","))
@@ -227,9 +249,11 @@ func decodeRows(name string, r io.Reader, proto any, required []string, convert 
 		c.add(headerLine, "missing column %s; the header needs %s", strings.Join(missing, ", "), strings.Join(required, ","))
 		return c.err()
 	}
-	overfull := overfullRows(data, len(um.Headers))
-	for {
+	grow(bytes.Count(data[cr.InputOffset():], []byte{'\n'}) + 1)
+	for end := cr.InputOffset(); ; {
 		v, err := um.Read()
+		start := end
+		end = cr.InputOffset()
 		if err == io.EOF {
 			break
 		}
@@ -241,7 +265,7 @@ func decodeRows(name string, r io.Reader, proto any, required []string, convert 
 			break
 		}
 		line, _ := cr.FieldPos(0)
-		if n, ok := overfull[line]; ok {
+		if n, ok := overfull(data[start:end], len(um.Headers)); ok {
 			// Most often an unquoted comma in an amount (12,800), which
 			// shifts the later cells: reading on would take the wrong amount.
 			c.add(line, "row has %d fields, but the header on line %d has %d (an unquoted comma in a field?)", n, headerLine, len(um.Headers))
@@ -252,27 +276,23 @@ func decodeRows(name string, r io.Reader, proto any, required []string, convert 
 	return c.err()
 }
 
-// overfullRows finds the rows of data with non-blank cells beyond the
-// header's width, which gocsv would drop without a word: it returns their
-// number of cells by the line they start on.
-func overfullRows(data []byte, width int) map[int]int {
-	cr := csv.NewReader(bytes.NewReader(data))
-	cr.FieldsPerRecord, cr.Comment, cr.ReuseRecord = -1, '#', true
-	out := map[int]int{}
-	for header := true; ; {
-		rec, err := cr.Read()
-		if err == io.EOF || (err != nil && !isParseError(err)) {
-			return out
-		}
-		if err != nil {
-			continue
-		}
-		if !header && len(rec) > width && !isBlank(rec[width:]) {
-			line, _ := cr.FieldPos(0)
-			out[line] = len(rec)
-		}
-		header = false
+// overfull tells whether the row read from text, the bytes the reader took
+// for it (the row, and any comment and blank lines before it), has
+// non-blank cells beyond the header's width, which gocsv would drop without
+// a word; and if so, its number of cells. Most rows have fewer commas than
+// the header has cells, and so no cell beyond it: only the others are read
+// again, on their own, with encoding/csv.
+func overfull(text []byte, width int) (int, bool) {
+	if bytes.Count(text, []byte{','}) < width {
+		return 0, false
 	}
+	cr := csv.NewReader(bytes.NewReader(text))
+	cr.FieldsPerRecord, cr.Comment = -1, '#'
+	rec, err := cr.Read()
+	if err != nil || len(rec) <= width || isBlank(rec[width:]) {
+		return 0, false
+	}
+	return len(rec), true
 }
 
 // commentedOrder is a comment line that starts with an order id, as in
@@ -283,6 +303,9 @@ var commentedOrder = regexp.MustCompile(`^#\s*([0-9A-Z]{3}-[0-9]{7}-[0-9]{7})\b`
 // hold an order, so that no order is dropped silently.
 func checkCommentedOrders(c *collector, data []byte) {
 	for i, line := range bytes.Split(data, []byte("\n")) {
+		if len(line) == 0 || line[0] != '#' {
+			continue // not a comment: most lines, left without the regular expression
+		}
 		if m := commentedOrder.FindSubmatch(line); m != nil {
 			c.add(i+1, "line starts with # and would be skipped as a comment, but it holds order %s: remove the #", string(m[1]))
 		}

@@ -1,6 +1,8 @@
 package parser
 
 import (
+	"math/rand/v2"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -76,6 +78,15 @@ var disputeErrorCases = []struct{ name, in, want string }{
 	{"rows after bad quoting are read", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,5\"0\n250-7654321-7654321,2026-03-02,x\n",
 		"d.csv:2:33: a \" stands inside a field that does not start with one; expected the whole field in quotes, with the \" written twice (\"\")\n" +
 			"d.csv:3: amount: \"x\" is not an amount"},
+	{"an overfull row after a comment with commas", "order_id,order_date,amount\n# a, b, c, d\n250-1234567-1234567,2026-03-02,12,800\n250-7654321-7654321,2026-03-02,x\n",
+		"d.csv:3: row has 4 fields, but the header on line 1 has 3 (an unquoted comma in a field?)\nd.csv:4: amount: \"x\" is not an amount"},
+	{"commas in quotes make no cells", "order_id,order_date,amount,note\n250-1234567-1234567,2026-03-02,\"12,800\",\"a, b, c\"\n250-1234567-1234567,2026-03-03,5,\n",
+		"d.csv:3: order 250-1234567-1234567 is listed twice (first on line 2)"},
+	{"an overfull row over two lines", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,\"12\n800\",x\n250-7654321-7654321,2026-03-02,x\n",
+		"d.csv:2: row has 4 fields, but the header on line 1 has 3 (an unquoted comma in a field?)\nd.csv:4: amount: \"x\" is not an amount"},
+	{"an overfull row after bad quoting", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,5\"0,1,2\n250-7654321-7654321,2026-03-02,1,2,3\n",
+		"d.csv:2:33: a \" stands inside a field that does not start with one; expected the whole field in quotes, with the \" written twice (\"\")\n" +
+			"d.csv:3: row has 5 fields, but the header on line 1 has 3 (an unquoted comma in a field?)"},
 	{"commented order and a missing column", "order_id,amount\n#250-1234567-1234567,5\n",
 		"d.csv:2: line starts with # and would be skipped as a comment, but it holds order 250-1234567-1234567: remove the #\n" +
 			"d.csv:1: missing column order_date; the header needs order_id,order_date,amount"},
@@ -159,5 +170,77 @@ func TestCommentLines(t *testing.T) {
 	want := "disputes.csv:2: line starts with # and would be skipped as a comment, but it holds order 250-1234567-1234567: remove the #"
 	if err == nil || err.Error() != want {
 		t.Errorf("error %v\nwant  %s", err, want)
+	}
+}
+
+func TestParseOrderID(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"250-1234567-1234567", "250-1234567-1234567"},
+		{"D01-8365087-0917459", "D01-8365087-0917459"},
+		{"d01-8365087-0917459", "D01-8365087-0917459"}, // capitalised
+		{"ABZ-0000000-9999999", "ABZ-0000000-9999999"},
+		{" #250-1234567-1234567 ", "250-1234567-1234567"},
+		{"＃２４９－２３１１０５７－４８２３８６０", "249-2311057-4823860"}, // full-width
+		{"", ""},
+		{"#", ""},
+		{"250-1234567-123456", ""},   // a digit short
+		{"250-1234567-12345678", ""}, // a digit over
+		{"2501-234567-1234567", ""},  // hyphen out of place
+		{"250_1234567_1234567", ""},
+		{"250-123456A-1234567", ""}, // letters only in the first group
+		{"250-1234567-123456D", ""},
+		{"2@0-1234567-1234567", ""}, // the bytes around the ranges of the first group
+		{"2[0-1234567-1234567", ""},
+		{"2/0-1234567-1234567", ""},
+		{"2:0-1234567-1234567", ""},
+		{"250-1234567-1234567\n", "250-1234567-1234567"}, // spaces are trimmed
+		{"250-1234567-1234567x", ""},
+		{"x250-1234567-1234567", ""},
+		{"250--1234567-123456", ""},
+		{"25é-1234567-123456", ""}, // 19 bytes, not 19 characters
+		{"250-1234567 1234567", ""},
+	}
+	for _, tt := range tests {
+		got, err := ParseOrderID(tt.in)
+		if got != tt.want || (err == nil) != (tt.want != "") {
+			t.Errorf("ParseOrderID(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+// orderIDPattern is the shape of Amazon order ids as a regular
+// expression, for tests to hold isOrderID and what the readers return to.
+var orderIDPattern = regexp.MustCompile(`^[0-9A-Z]{3}-[0-9]{7}-[0-9]{7}$`)
+
+// isOrderID must accept exactly what the regular expression of the order
+// id's shape accepts.
+func TestIsOrderIDAgreesWithPattern(t *testing.T) {
+	pattern := orderIDPattern
+	rnd := rand.New(rand.NewPCG(3, 4))
+	alphabet := []string{"0", "5", "9", "A", "Z", "a", "-", "/", ":", "@", "[", " ", "é", "\n", "\x00"}
+	accepted := 0
+	for range 200000 {
+		b := []byte("250-1234567-1234567")
+		for range rnd.IntN(3) { // change none, one or two characters, or the length
+			c := []byte(alphabet[rnd.IntN(len(alphabet))])
+			switch i := rnd.IntN(len(b) + 1); {
+			case i == len(b):
+				b = append(b, c...)
+			case rnd.IntN(8) == 0:
+				b = append(b[:i:i], b[i+1:]...)
+			default:
+				b = append(b[:i:i], append(c, b[i+1:]...)...)
+			}
+		}
+		id := string(b)
+		if got, want := isOrderID(id), pattern.MatchString(id); got != want {
+			t.Fatalf("isOrderID(%q) = %v, the pattern says %v", id, got, want)
+		}
+		if pattern.MatchString(id) {
+			accepted++
+		}
+	}
+	if accepted < 1000 {
+		t.Errorf("only %d ids accepted; the test says little", accepted)
 	}
 }

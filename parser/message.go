@@ -2,6 +2,7 @@ package parser
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -22,8 +23,117 @@ func Msgf(format string, args ...any) *Message {
 	return &Message{Format: format, Args: args}
 }
 
-// String prints the message in English.
-func (m *Message) String() string { return fmt.Sprintf(m.Format, m.Args...) }
+// String prints the message in English, as fmt.Sprintf(m.Format, m.Args...).
+func (m *Message) String() string {
+	var buf [256]byte
+	return string(m.appendEnglish(buf[:0]))
+}
+
+// appendEnglish appends the message in English to b, as fmt.Sprintf prints
+// it. The verbs messages print their arguments with, %s, %v and %d without
+// flags, are worked out here, and the arguments a report prints by the
+// thousand (dates, money, nested messages, numbers) appended to b without
+// a string of their own: the reasons of a report's orders went through fmt
+// for each sentence and each argument. Any other argument is printed by fmt
+// with its verb, and a message whose format has other verbs, or more or
+// fewer verbs than arguments, wholly by fmt.
+func (m *Message) appendEnglish(b []byte) []byte {
+	if !m.plainVerbs() {
+		return append(b, fmt.Sprintf(m.Format, m.Args...)...)
+	}
+	// The formats still to print, with their arguments: m's, and those of
+	// the messages nested in it as their verbs come. They are kept on a
+	// stack rather than printed by calling appendEnglish again, so that b
+	// can stay on the caller's stack.
+	type part struct {
+		format string
+		args   []any
+	}
+	var parts [4]part
+	stack := append(parts[:0], part{m.Format, m.Args})
+	for len(stack) > 0 {
+		p := &stack[len(stack)-1]
+		i := strings.IndexByte(p.format, '%')
+		if i < 0 {
+			b = append(b, p.format...)
+			stack = stack[:len(stack)-1]
+			continue
+		}
+		b = append(b, p.format[:i]...)
+		verb := p.format[i+1]
+		p.format = p.format[i+2:]
+		if verb == '%' {
+			b = append(b, '%')
+			continue
+		}
+		arg := p.args[0]
+		p.args = p.args[1:]
+		// A nested message is printed in its place; a nil one (<nil>) and
+		// one given to %d (its fields) are left to fmt, like other values.
+		if nested, ok := arg.(*Message); ok && nested != nil && verb != 'd' {
+			if nested.plainVerbs() {
+				stack = append(stack, part{nested.Format, nested.Args})
+			} else {
+				b = append(b, fmt.Sprintf(nested.Format, nested.Args...)...)
+			}
+			continue
+		}
+		b = appendArg(b, verb, arg)
+	}
+	return b
+}
+
+// plainVerbs reports whether m's format prints its arguments with %s, %v
+// and %d without flags only (and %% aside), a verb for each argument.
+func (m *Message) plainVerbs() bool {
+	verbs := 0
+	for format := m.Format; ; {
+		i := strings.IndexByte(format, '%')
+		if i < 0 {
+			return verbs == len(m.Args)
+		}
+		if i+1 == len(format) {
+			return false
+		}
+		switch format[i+1] {
+		case 's', 'v', 'd':
+			verbs++
+		case '%':
+		default:
+			return false
+		}
+		format = format[i+2:]
+	}
+}
+
+// appendArg appends arg as fmt prints it with verb, one of s, v and d.
+func appendArg(b []byte, verb byte, arg any) []byte {
+	if verb == 'd' || verb == 'v' {
+		if n, ok := arg.(int); ok {
+			return strconv.AppendInt(b, int64(n), 10)
+		}
+	}
+	if verb == 's' || verb == 'v' {
+		switch a := arg.(type) {
+		case string:
+			return append(b, a...)
+		case Kind:
+			return append(b, a...)
+		case Date:
+			b, _ = a.AppendText(b)
+			return b
+		case Money:
+			return a.appendText(b)
+		}
+	}
+	switch verb {
+	case 's':
+		return append(b, fmt.Sprintf("%s", arg)...)
+	case 'v':
+		return append(b, fmt.Sprintf("%v", arg)...)
+	}
+	return append(b, fmt.Sprintf("%d", arg)...)
+}
 
 // Error prints the message in English, so that a Message can be an error.
 func (m *Message) Error() string { return m.String() }
@@ -57,18 +167,28 @@ type Money struct {
 }
 
 func (m Money) String() string {
-	s := FormatAmount(m.Amount, m.Currency, true)
+	var b [48]byte
+	return string(m.appendText(b[:0]))
+}
+
+// appendText appends what String prints to b.
+func (m Money) appendText(b []byte) []byte {
+	b = AppendAmount(b, m.Amount, m.Currency, true)
 	if m.Currency != "" {
-		s += " " + m.Currency
+		b = append(append(b, ' '), m.Currency...)
 	}
-	return s
+	return b
 }
 
 // Join puts messages one after the other, separated by "; ", in English.
 func Join(ms []*Message) string {
-	parts := make([]string, len(ms))
+	var buf [512]byte // enough for most reasons
+	b := buf[:0]
 	for i, m := range ms {
-		parts[i] = m.String()
+		if i > 0 {
+			b = append(b, "; "...)
+		}
+		b = m.appendEnglish(b)
 	}
-	return strings.Join(parts, "; ")
+	return string(b)
 }

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -212,44 +213,68 @@ func MinorDigits(currency string) int32 {
 // thousands commas. Digits beyond the currency's scale are never dropped; an
 // unknown currency prints as many decimals as the amount was written with.
 func FormatAmount(d decimal.Decimal, currency string, grouped bool) string {
-	s, ok := formatSmall(d, currency)
+	var b [48]byte
+	return string(AppendAmount(b[:0], d, currency, grouped))
+}
+
+// AppendAmount appends the text FormatAmount prints to b: a report writes
+// amounts by the ten thousand, and appending them saves a string for each.
+func AppendAmount(b []byte, d decimal.Decimal, currency string, grouped bool) []byte {
+	start := len(b)
+	b, ok := appendSmall(b, d, currency)
 	if !ok {
 		scale, ok := minorDigits[currency]
 		if !ok || !d.Round(scale).Equal(d) {
 			scale = max(0, -d.Exponent())
 		}
-		s = d.StringFixed(scale)
+		b = append(b, d.StringFixed(scale)...)
 	}
 	if !grouped {
-		return s
+		return b
 	}
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	}
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if hasFrac {
-		b.WriteString("." + frac)
-	}
-	return sign + b.String()
+	return groupThousands(b, start)
 }
 
-// formatSmall is FormatAmount's ungrouped text for the amounts statements
-// hold, a coefficient of at most 18 digits and no positive exponent,
-// worked out on an int64 rather than through big-integer rounding and
-// printing: a report prints every Amazon row of ten years. It reports
-// false for other amounts.
-func formatSmall(d decimal.Decimal, currency string) (string, bool) {
-	exp := d.Exponent()
-	if exp > 0 || exp < -18 || d.NumDigits() > 18 {
-		return "", false
+// groupThousands puts a comma between each three digits, from the right, of
+// the integer part of the amount b[start:] (-1234567.89 becomes
+// -1,234,567.89), moving the digits up in place.
+func groupThousands(b []byte, start int) []byte {
+	if start < len(b) && b[start] == '-' {
+		start++
+	}
+	intEnd := len(b)
+	if i := bytes.IndexByte(b[start:], '.'); i >= 0 {
+		intEnd = start + i
+	}
+	commas := (intEnd - start - 1) / 3
+	if commas <= 0 {
+		return b
+	}
+	end := len(b)
+	b = append(b, make([]byte, commas)...)
+	copy(b[intEnd+commas:], b[intEnd:end]) // the decimals
+	w := intEnd + commas                   // b[w:] is written
+	for r, n := intEnd, 0; r > start; n++ {
+		if n > 0 && n%3 == 0 {
+			w--
+			b[w] = ','
+		}
+		r--
+		w--
+		b[w] = b[r]
+	}
+	return b
+}
+
+// appendSmall appends FormatAmount's ungrouped text to b for the amounts
+// statements hold, a coefficient of at most 18 digits and no positive
+// exponent, worked out on an int64 rather than through big-integer rounding
+// and printing: a report prints every Amazon row of ten years. It reports
+// false, and appends nothing, for other amounts.
+func appendSmall(b []byte, d decimal.Decimal, currency string) ([]byte, bool) {
+	exp, digits := d.Exponent(), d.NumDigits()
+	if exp > 0 || exp < -18 || digits > 18 {
+		return b, false
 	}
 	coef, frac := d.CoefficientInt64(), -int(exp) // the amount is coef / 10^frac
 	scale, known := minorDigits[currency]
@@ -264,8 +289,8 @@ func formatSmall(d decimal.Decimal, currency string) (string, bool) {
 			scale = int32(frac)
 		}
 	}
-	if int(scale)-frac+d.NumDigits() > 18 {
-		return "", false
+	if int(scale)-frac+digits > 18 {
+		return b, false
 	}
 	coef *= pow10[int(scale)-frac] // now coef / 10^scale
 	neg := coef < 0
@@ -273,25 +298,23 @@ func formatSmall(d decimal.Decimal, currency string) (string, bool) {
 		coef = -coef
 	}
 	var db [20]byte
-	digits := strconv.AppendInt(db[:0], coef, 10)
-	var ob [48]byte
-	b := ob[:0]
+	text := strconv.AppendInt(db[:0], coef, 10)
 	if neg {
 		b = append(b, '-')
 	}
-	if intLen := len(digits) - int(scale); intLen > 0 {
-		b = append(b, digits[:intLen]...)
+	if intLen := len(text) - int(scale); intLen > 0 {
+		b = append(b, text[:intLen]...)
 		if scale > 0 {
-			b = append(append(b, '.'), digits[intLen:]...)
+			b = append(append(b, '.'), text[intLen:]...)
 		}
 	} else { // below one: 0.05
 		b = append(b, '0', '.')
 		for range -intLen {
 			b = append(b, '0')
 		}
-		b = append(b, digits...)
+		b = append(b, text...)
 	}
-	return string(b), true
+	return b, true
 }
 
 // pow10 are the powers of ten an int64 holds.

@@ -2,6 +2,7 @@ package parser
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -123,9 +124,9 @@ func TestFormatAmountSmallAgrees(t *testing.T) {
 			scale = max(0, -d.Exponent())
 		}
 		want := d.StringFixed(scale)
-		got, ok := formatSmall(d, cur)
-		if ok && got != want {
-			t.Fatalf("formatSmall(%s (%d × 10^%d), %q) = %q, want %q", d, coef, exp, cur, got, want)
+		b, ok := appendSmall([]byte("x"), d, cur)
+		if got := string(b[1:]); ok && got != want || !ok && len(b) != 1 {
+			t.Fatalf("appendSmall(%s (%d × 10^%d), %q) = %q, %v; want %q", d, coef, exp, cur, got, ok, want)
 		}
 		if ok {
 			small++
@@ -133,5 +134,54 @@ func TestFormatAmountSmallAgrees(t *testing.T) {
 	}
 	if small < 40000 {
 		t.Errorf("only %d of 50000 amounts took the int64 path", small)
+	}
+}
+
+// groupedByRunes is how FormatAmount grouped the thousands of its text
+// before it appended in place: a comma before each three digits from the
+// right of the integer part.
+func groupedByRunes(s string) string {
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if hasFrac {
+		b.WriteString("." + frac)
+	}
+	return sign + b.String()
+}
+
+// AppendAmount groups the thousands of every amount, short and long, with
+// and without decimals, small and past an int64, as FormatAmount always
+// did, and leaves what b held before alone.
+func TestAppendAmountGroupsInPlace(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(13, 14))
+	for range 20000 {
+		digits := make([]byte, 1+rnd.IntN(25))
+		for i := range digits {
+			digits[i] = byte('0' + rnd.IntN(10))
+		}
+		text := strings.TrimLeft(string(digits), "0")
+		if text == "" {
+			text = "0"
+		}
+		if rnd.IntN(2) == 0 {
+			text = "-" + text
+		}
+		d := decimal.RequireFromString(text).Shift(-int32(rnd.IntN(6)))
+		cur := []string{"JPY", "USD", ""}[rnd.IntN(3)]
+		plain := FormatAmount(d, cur, false)
+		got := string(AppendAmount([]byte("= "), d, cur, true))
+		if want := "= " + groupedByRunes(plain); got != want {
+			t.Fatalf("AppendAmount(%s, %q, grouped) = %q, want %q", d, cur, got, want)
+		}
 	}
 }

@@ -1,0 +1,68 @@
+package parser
+
+import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+// String and Join print what fmt.Sprintf prints, for formats with every
+// verb, flag, stray and missing piece, and arguments of every kind the
+// messages hold, and others. fmt prints a nested message through its Error,
+// that is its String: each nested message is checked as well, so that the
+// one holding it is checked against fmt given right nested texts.
+func TestMessageAgreesWithSprintf(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(15, 16))
+	pieces := []string{"charged ", " on ", "é 日本", "%s", "%s", "%v", "%d", "%d", "%q", "%5d", "%-3s", "%x", "%%", "%", "%[1]s", "%!", ";", "%é"}
+	args := []any{"text", "", "100%", 12, -7, 0, MustDate("2026-03-02"), Date{}, Money{decimal.RequireFromString("12800"), "JPY"},
+		Money{decimal.RequireFromString("-1234.5"), ""}, KindRefund, (*Message)(nil), errors.New("an error"), []byte("bytes"),
+		3.5, nil, struct{ A int }{1}, int64(5), []string{"a"}}
+	var message func(depth int) *Message
+	message = func(depth int) *Message {
+		var format strings.Builder
+		for range rnd.IntN(6) {
+			format.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		m := Msgf(format.String())
+		for range rnd.IntN(4) {
+			if depth < 2 && rnd.IntN(5) == 0 {
+				m.Args = append(m.Args, message(depth+1))
+			} else {
+				m.Args = append(m.Args, args[rnd.IntN(len(args))])
+			}
+		}
+		return m
+	}
+	var check func(m *Message)
+	check = func(m *Message) {
+		for _, a := range m.Args {
+			if nested, ok := a.(*Message); ok && nested != nil {
+				check(nested)
+			}
+		}
+		if got, want := m.String(), fmt.Sprintf(m.Format, m.Args...); got != want {
+			t.Fatalf("Msgf(%q, %#v).String() = %q, fmt.Sprintf prints %q", m.Format, m.Args, got, want)
+		}
+	}
+	for range 20000 {
+		m := message(0)
+		check(m)
+		ms := []*Message{m, message(0), message(0)}
+		want := make([]string, len(ms))
+		for i, m := range ms {
+			want[i] = fmt.Sprintf(m.Format, m.Args...)
+		}
+		if got := Join(ms); got != strings.Join(want, "; ") {
+			t.Fatalf("Join = %q, want %q", got, strings.Join(want, "; "))
+		}
+	}
+	m := Msgf("charged %s on %s, %d days after %v", Money{decimal.RequireFromString("30000"), "JPY"}, MustDate("2026-03-18"), 8,
+		Msgf("Amazon confirmed the %s on %s", KindRefund, MustDate("2026-03-10")))
+	if want := "charged 30,000 JPY on 2026-03-18, 8 days after Amazon confirmed the refund on 2026-03-10"; m.String() != want {
+		t.Errorf("String() = %q, want %q", m.String(), want)
+	}
+}
