@@ -193,6 +193,22 @@ func loadInputs(opts *checkOptions, amazon *matcher.Recognizer) (*inputs, error)
 	}
 	files, err := expand(stmtPaths, parser.Msgf("folder holds no statement file"))
 	keep(err)
+	// The statements are read while the rest is, on a core of their own
+	// where there is one. The matcher looks only at Amazon's rows from a
+	// little before the first disputed order, which the disputes tell: the
+	// other rows are only counted and dated. Without the disputes, the
+	// statements are read only for their problems.
+	cutoff := new(parser.Cutoff)
+	type statementsRead struct {
+		stmts []*parser.Statement
+		errs  []error
+	}
+	statements := make(chan statementsRead, 1)
+	go func() {
+		stmts, errs := readStatements(files, reg, forced, parser.ReadOptions{SkipInvalid: opts.skipInvalid, Keep: amazon.IsAmazon, KeepFrom: cutoff})
+		statements <- statementsRead{stmts, errs}
+	}()
+
 	in.amazon = newAmazonRecords()
 	var rest parser.ErrorList // reported after the statements' problems
 	keepRest := collect(&rest)
@@ -201,25 +217,11 @@ func loadInputs(opts *checkOptions, amazon *matcher.Recognizer) (*inputs, error)
 		return parser.ReadDisputesWith(name, r, in.amazon.lookup(len(opts.orders) > 0))
 	})
 	keepRest(err)
-
-	// The statements are read while the rest is, on a core of their own
-	// where there is one. The matcher looks only at Amazon's rows from a
-	// little before the first disputed order: the others are only counted
-	// and dated. Without the disputes, the statements are read only for
-	// their problems.
-	read := parser.ReadOptions{SkipInvalid: opts.skipInvalid, Keep: amazon.IsAmazon, KeepFrom: matcher.FirstDayNeeded(in.disputes)}
 	if err != nil {
-		read.Keep = keepNone
+		cutoff.KeepNone()
+	} else {
+		cutoff.Set(matcher.FirstDayNeeded(in.disputes))
 	}
-	type statementsRead struct {
-		stmts []*parser.Statement
-		errs  []error
-	}
-	statements := make(chan statementsRead, 1)
-	go func() {
-		stmts, errs := readStatements(files, reg, forced, read)
-		statements <- statementsRead{stmts, errs}
-	}()
 	disputesRead := err == nil
 
 	confPaths := opts.confirmations

@@ -2,9 +2,29 @@ package parser
 
 import (
 	"iter"
+	"math"
 	"math/bits"
 	"slices"
+	"sync/atomic"
 )
+
+// Cutoff is the first day whose rows a reader must keep in full
+// (ReadOptions.KeepFrom). It may be set while statements are being read, by
+// another goroutine: check learns it from the disputes, which it reads
+// while the statements are. Until it is set, every row is kept.
+type Cutoff struct {
+	days atomic.Int32
+}
+
+// Set makes d the first day to keep rows of.
+func (c *Cutoff) Set(d Date) { c.days.Store(d.days) }
+
+// KeepNone makes the cutoff later than any day: no row is kept in full.
+func (c *Cutoff) KeepNone() { c.days.Store(math.MaxInt32) }
+
+// after reports whether the cutoff is set to a day after d. A nil Cutoff
+// is after no day.
+func (c *Cutoff) after(d Date) bool { return c != nil && c.days.Load() > d.days }
 
 // daySet is a set of days, a bit for each day from its first: ten years of
 // one account take 460 bytes, however many rows fall on them. It is what a

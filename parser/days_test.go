@@ -47,7 +47,9 @@ func TestDaySet(t *testing.T) {
 func TestKeepFrom(t *testing.T) {
 	in := "Date,Description,Amount\n2026-01-05,AMAZON.CO.JP,1000\n2026-02-27,AMAZON.CO.JP,2000\n2026-02-28,LAWSON,300\n2026-03-01,AMZN Mktp US*1A2B3C,-2000\n2026-03-02,AMAZON.CO.JP,3000\n"
 	all := readString(t, "s.csv", in, ReadOptions{Keep: keepAmazon})
-	from := readString(t, "s.csv", in, ReadOptions{Keep: keepAmazon, KeepFrom: MustDate("2026-02-28")})
+	cutoff := new(Cutoff)
+	cutoff.Set(MustDate("2026-02-28"))
+	from := readString(t, "s.csv", in, ReadOptions{Keep: keepAmazon, KeepFrom: cutoff})
 	if got, want := accounting(from), accounting(all); got != want {
 		t.Errorf("with KeepFrom\n%s\nwithout\n%s", got, want)
 	}
@@ -58,6 +60,42 @@ func TestKeepFrom(t *testing.T) {
 	if got := strings.Join(kept, " "); got != "2026-03-01 2026-03-02" {
 		t.Errorf("kept in full: %s; want the Amazon rows from 2026-02-28 on: 2026-03-01 2026-03-02", got)
 	}
+}
+
+// A cutoff set while a statement is read keeps in brief the rows read
+// after, not those read before.
+func TestCutoffSetWhileReading(t *testing.T) {
+	cutoff := new(Cutoff)
+	rows := &cutoffAfter{lazyStatement: lazyStatement{n: 20000}, cutoff: cutoff, at: 10000}
+	st, err := ReadStatement("s.csv", rows, ReadOptions{Keep: func(string) bool { return true }, KeepFrom: cutoff, Fold: func(Date) bool { return false }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The cutoff is later than every row. The reader runs behind the rows
+	// written by its buffers, never ahead.
+	if st.Transactions() != 20000 || len(st.Txns) == 0 {
+		t.Errorf("%d transactions, %d in full; want 20000, those read before the cutoff was set in full", st.Transactions(), len(st.Txns))
+	}
+	for _, x := range st.Txns {
+		if x.Line > 10002 {
+			t.Fatalf("row of line %d kept in full, written after the cutoff was set", x.Line)
+		}
+	}
+}
+
+// cutoffAfter sets a cutoff later than any of its rows once it has written
+// row at.
+type cutoffAfter struct {
+	lazyStatement
+	cutoff *Cutoff
+	at     int
+}
+
+func (c *cutoffAfter) Read(p []byte) (int, error) {
+	if c.i > c.at {
+		c.cutoff.KeepNone()
+	}
+	return c.lazyStatement.Read(p[:min(len(p), 64)])
 }
 
 // Overlapping exports read first without what folding compares, then again

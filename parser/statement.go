@@ -178,8 +178,10 @@ type ReadOptions struct {
 	// accounting need of them. Nil keeps every transaction in full.
 	Keep func(normalized string) bool
 	// KeepFrom, when set, keeps in brief the rows Keep chooses that are
-	// dated before it: what check never looks at, in a file of decades.
-	KeepFrom Date
+	// dated before its day: what check never looks at, in a file of
+	// decades. The day may be set while the statement is read; rows read
+	// before it is are kept in full.
+	KeepFrom *Cutoff
 	// Fold, when set, chooses the days on which rows kept in brief keep
 	// what FoldOverlaps compares; on other days they are only counted and
 	// dated, in memory that does not grow with the rows. Nil keeps it for

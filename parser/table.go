@@ -473,7 +473,7 @@ func (t *tableReader) transaction(rec []string, line int) {
 		return
 	}
 	x.Description, x.Normalized = desc, Normalize(desc)
-	full := (t.opts.Keep == nil || t.opts.Keep(x.Normalized)) && (pending != nil || !x.Date.Before(t.opts.KeepFrom))
+	full := (t.opts.Keep == nil || t.opts.Keep(x.Normalized)) && (pending != nil || !t.opts.KeepFrom.after(x.Date))
 	if a := l.cell(rec, colAccount); a != "" {
 		x.Account = a
 	}
