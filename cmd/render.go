@@ -70,6 +70,14 @@ type jsonReport struct {
 	AmazonFiles []jsonAmazonFile `json:"amazon_files,omitempty"`
 	// OwnCharges counts the Amazon charges of the person's own orders.
 	OwnCharges int `json:"own_order_charges,omitempty"`
+
+	// order and unknown, when set, make each of the nOrders orders and
+	// nUnknown unknown charges as it is written, in place of Orders and
+	// UnknownCharges: the findings of a long report are then not all held
+	// at once, in a second form.
+	order             func(i int) jsonOrder
+	unknown           func(i int) jsonTxn
+	nOrders, nUnknown int
 }
 
 type jsonCoverage struct {
@@ -183,23 +191,32 @@ func dateOrNull(d *parser.Date) *parser.Date {
 func txnsJSON(ts []*parser.Transaction) []jsonTxn {
 	out := make([]jsonTxn, len(ts))
 	for i, t := range ts {
-		out[i] = jsonTxn{
-			Date: t.Date, Amount: jsonAmount{t.Amount, t.Currency}, Currency: t.Currency,
-			Description: t.Description, Account: t.Account, File: t.File, Line: t.Line,
-		}
-		if t.OrigCurrency != "" && !t.OrigAmount.IsZero() {
-			out[i].OriginalAmount = parser.FormatAmount(t.OrigAmount.Abs(), t.OrigCurrency, false)
-			out[i].OriginalCurrency = t.OrigCurrency
-		}
+		out[i] = txnJSON(t)
 	}
 	return out
 }
 
+func txnJSON(t *parser.Transaction) jsonTxn {
+	j := jsonTxn{
+		Date: t.Date, Amount: jsonAmount{t.Amount, t.Currency}, Currency: t.Currency,
+		Description: t.Description, Account: t.Account, File: t.File, Line: t.Line,
+	}
+	if t.OrigCurrency != "" && !t.OrigAmount.IsZero() {
+		j.OriginalAmount = parser.FormatAmount(t.OrigAmount.Abs(), t.OrigCurrency, false)
+		j.OriginalCurrency = t.OrigCurrency
+	}
+	return j
+}
+
+// buildJSON makes the JSON report, to be written at once: its orders and
+// unknown charges are made as they are written.
 func buildJSON(in *inputs, rep *matcher.Report, l *localizer) jsonReport {
 	out := jsonReport{
 		AsOf: rep.AsOf.String(), Grace: rep.Grace, Watch: rep.Watch,
-		Statements: []jsonStatement{}, Coverage: []jsonCoverage{}, Orders: make([]jsonOrder, 0, len(rep.Orders)),
-		UnknownCharges: txnsJSON(rep.Unknown), InvalidRows: []jsonInvalid{},
+		Statements: []jsonStatement{}, Coverage: []jsonCoverage{}, InvalidRows: []jsonInvalid{},
+		order:   func(i int) jsonOrder { return orderJSON(rep.Orders[i], l) },
+		nOrders: len(rep.Orders),
+		unknown: func(i int) jsonTxn { return txnJSON(rep.Unknown[i]) }, nUnknown: len(rep.Unknown),
 	}
 	if len(rep.Unknown) > 0 {
 		out.UnknownReason = l.Sentences(rep.UnknownReason())
@@ -225,30 +242,31 @@ func buildJSON(in *inputs, rep *matcher.Report, l *localizer) jsonReport {
 			out.InvalidRows = append(out.InvalidRows, jsonInvalid{File: e.File, Line: e.Line, Error: l.Err(e.Err)})
 		}
 	}
-	for _, o := range rep.Orders {
-		d := o.Dispute
-		cur := d.Currency
-		j := jsonOrder{
-			OrderID: d.OrderID, Verdict: string(o.Verdict), Severity: o.Severity().String(),
-			OrderDate: d.OrderDate, Amount: jsonAmount{d.Amount, cur}, Currency: cur, Card: d.Card,
-			WatchUntil: dateOrNull(&o.WatchUntil), Closed: o.Closed, CoverageTo: dateOrNull(&o.Coverage.To),
-			Charged:     jsonAmount{o.Charged, cur},
-			Credited:    jsonAmount{o.Credited, cur},
-			Outstanding: jsonAmount{o.Outstanding, cur},
-			Charges:     txnsJSON(o.Charges), Credits: txnsJSON(o.Credits), Candidates: txnsJSON(o.Candidates),
-			Reason: l.Sentences(o.Reason),
-		}
-		if c := o.Confirmation; c != nil {
-			j.ConfirmedOn = dateOrNull(&c.ConfirmedOn)
-			j.ConfirmationKind = string(c.Kind)
-			j.ConfirmationSource = confirmationSource(c)
-		}
-		out.Orders = append(out.Orders, j)
-	}
 	out.AmazonFiles, out.OwnCharges = amazonJSON(in), rep.OwnCharges
 	sum := rep.Summary()
 	out.Summary = jsonSummary{Alert: sum[matcher.Alert], Review: sum[matcher.Review], Watch: sum[matcher.Watch], OK: sum[matcher.OK]}
 	return out
+}
+
+func orderJSON(o *matcher.OrderResult, l *localizer) jsonOrder {
+	d := &o.Dispute
+	cur := d.Currency
+	j := jsonOrder{
+		OrderID: d.OrderID, Verdict: string(o.Verdict), Severity: o.Severity().String(),
+		OrderDate: d.OrderDate, Amount: jsonAmount{d.Amount, cur}, Currency: cur, Card: d.Card,
+		WatchUntil: dateOrNull(&o.WatchUntil), Closed: o.Closed, CoverageTo: dateOrNull(&o.Coverage.To),
+		Charged:     jsonAmount{o.Charged, cur},
+		Credited:    jsonAmount{o.Credited, cur},
+		Outstanding: jsonAmount{o.Outstanding, cur},
+		Charges:     txnsJSON(o.Charges), Credits: txnsJSON(o.Credits), Candidates: txnsJSON(o.Candidates),
+		Reason: l.Sentences(o.Reason),
+	}
+	if c := o.Confirmation; c != nil {
+		j.ConfirmedOn = dateOrNull(&c.ConfirmedOn)
+		j.ConfirmationKind = string(c.Kind)
+		j.ConfirmationSource = confirmationSource(c)
+	}
+	return j
 }
 
 func renderJSON(w io.Writer, r *rendering) error {

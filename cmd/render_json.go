@@ -160,9 +160,23 @@ func (r *jsonReport) write(w io.Writer) error {
 	j.key("coverage")
 	j.value(r.Coverage)
 	j.key("orders")
-	j.list(len(r.Orders), r.Orders == nil, func(i int) { r.Orders[i].write(j) })
+	if r.order != nil {
+		j.list(r.nOrders, false, func(i int) {
+			o := r.order(i)
+			o.write(j)
+		})
+	} else {
+		j.list(len(r.Orders), r.Orders == nil, func(i int) { r.Orders[i].write(j) })
+	}
 	j.key("unknown_charges")
-	writeTxns(j, r.UnknownCharges)
+	if r.unknown != nil {
+		j.list(r.nUnknown, false, func(i int) {
+			t := r.unknown(i)
+			t.write(j)
+		})
+	} else {
+		writeTxns(j, r.UnknownCharges)
+	}
 	if r.UnknownReason != "" {
 		j.key("unknown_charges_reason")
 		j.str(r.UnknownReason)
