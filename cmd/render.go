@@ -249,7 +249,7 @@ func buildJSON(in *inputs, rep *matcher.Report, l *localizer) jsonReport {
 }
 
 func orderJSON(o *matcher.OrderResult, l *localizer) jsonOrder {
-	d := &o.Dispute
+	d := o.Dispute
 	cur := d.Currency
 	j := jsonOrder{
 		OrderID: d.OrderID, Verdict: string(o.Verdict), Severity: o.Severity().String(),

@@ -131,7 +131,8 @@ func newOrders(disputes []parser.Dispute, confs []parser.Confirmation, opts Opti
 	// The orders and their results are made all at once, not one by one:
 	// there are as many as disputes, ten thousand of them in a long incident.
 	all, results := make([]order, len(disputes)), make([]OrderResult, len(disputes))
-	for i, d := range disputes {
+	for i := range disputes {
+		d := &disputes[i]
 		o := &all[i]
 		results[i].Dispute = d
 		o.res, o.d, o.a = &results[i], d.OrderDate, d.Amount

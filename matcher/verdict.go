@@ -91,7 +91,7 @@ func (c Coverage) Covers(a, b parser.Date) bool {
 
 // OrderResult is the finding for one disputed order.
 type OrderResult struct {
-	Dispute parser.Dispute
+	Dispute *parser.Dispute // the disputed order: one of those given to Match
 	Verdict Verdict
 	// Confirmation is Amazon's first confirmation, nil when there is none.
 	Confirmation *parser.Confirmation
