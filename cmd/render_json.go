@@ -160,23 +160,9 @@ func (r *jsonReport) write(w io.Writer) error {
 	j.key("coverage")
 	j.value(r.Coverage)
 	j.key("orders")
-	if r.order != nil {
-		j.list(r.nOrders, false, func(i int) {
-			o := r.order(i)
-			o.write(j)
-		})
-	} else {
-		j.list(len(r.Orders), r.Orders == nil, func(i int) { r.Orders[i].write(j) })
-	}
+	writeItems(j, r.order, r.nOrders, r.Orders, (*jsonOrder).write)
 	j.key("unknown_charges")
-	if r.unknown != nil {
-		j.list(r.nUnknown, false, func(i int) {
-			t := r.unknown(i)
-			t.write(j)
-		})
-	} else {
-		writeTxns(j, r.UnknownCharges)
-	}
+	writeItems(j, r.unknown, r.nUnknown, r.UnknownCharges, (*jsonTxn).write)
 	if r.UnknownReason != "" {
 		j.key("unknown_charges_reason")
 		j.str(r.UnknownReason)
@@ -242,6 +228,19 @@ func (o *jsonOrder) write(j *jsonWriter) {
 	j.key("reason")
 	j.str(o.Reason)
 	j.close('}')
+}
+
+// writeItems writes a list the report makes as it is written, n items by
+// made, or, where made is nil, the list it holds.
+func writeItems[T any](j *jsonWriter, made func(i int) T, n int, held []T, write func(*T, *jsonWriter)) {
+	if made == nil {
+		j.list(len(held), held == nil, func(i int) { write(&held[i], j) })
+		return
+	}
+	j.list(n, false, func(i int) {
+		item := made(i)
+		write(&item, j)
+	})
 }
 
 func writeTxns(j *jsonWriter, ts []jsonTxn) {

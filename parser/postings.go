@@ -2,14 +2,13 @@ package parser
 
 import "iter"
 
-// posting is what a statement keeps of a transaction ReadOptions.Keep did
-// not choose: what coverage, folding and counting need, in 16 bytes
-// without pointers, so that a million of them cost 16 MB and nothing for
-// the garbage collector to scan.
+// posting is what FoldOverlaps compares of a transaction kept in brief,
+// on the days ReadOptions.Fold asks for: 16 bytes without pointers, nothing
+// for the garbage collector to scan.
 type posting struct {
 	print   uint64 // fingerprint of amount and description, see fingerprint
 	date    Date
-	account uint16 // index in Statement.accounts
+	account uint16 // index in briefRows.accounts
 	sign    int8   // of the amount
 }
 
