@@ -160,9 +160,26 @@ func (r *jsonReport) write(w io.Writer) error {
 	j.key("coverage")
 	j.value(r.Coverage)
 	j.key("orders")
-	writeItems(j, r.order, r.nOrders, r.Orders, (*jsonOrder).write)
+	// Each list is written in two plain branches: through a generic helper
+	// taking the item's address, every item of a long report escaped to
+	// the heap, and the 100,000-row check took 10 ms longer.
+	if r.order != nil {
+		j.list(r.nOrders, false, func(i int) {
+			o := r.order(i)
+			o.write(j)
+		})
+	} else {
+		j.list(len(r.Orders), r.Orders == nil, func(i int) { r.Orders[i].write(j) })
+	}
 	j.key("unknown_charges")
-	writeItems(j, r.unknown, r.nUnknown, r.UnknownCharges, (*jsonTxn).write)
+	if r.unknown != nil {
+		j.list(r.nUnknown, false, func(i int) {
+			t := r.unknown(i)
+			t.write(j)
+		})
+	} else {
+		writeTxns(j, r.UnknownCharges)
+	}
 	if r.UnknownReason != "" {
 		j.key("unknown_charges_reason")
 		j.str(r.UnknownReason)
@@ -228,19 +245,6 @@ func (o *jsonOrder) write(j *jsonWriter) {
 	j.key("reason")
 	j.str(o.Reason)
 	j.close('}')
-}
-
-// writeItems writes a list the report makes as it is written, n items by
-// made, or, where made is nil, the list it holds.
-func writeItems[T any](j *jsonWriter, made func(i int) T, n int, held []T, write func(*T, *jsonWriter)) {
-	if made == nil {
-		j.list(len(held), held == nil, func(i int) { write(&held[i], j) })
-		return
-	}
-	j.list(n, false, func(i int) {
-		item := made(i)
-		write(&item, j)
-	})
 }
 
 func writeTxns(j *jsonWriter, ts []jsonTxn) {
