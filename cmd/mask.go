@@ -18,10 +18,13 @@ import (
 //     and each later one of 1 to 6, 12 to 19 digits in all: the groupings
 //     issuers print, 4-4-4-4, 4-6-5 (American Express), 4-6-4 (Diners),
 //     4-4-4-4-3. Longer chains of groups are masked 12 to 19 digits at a
-//     time from the left.
+//     time from the left;
+//   - four groups of 4 digits each joined by one separator, whichever: a
+//     number typed by hand (4980 0379-3988 4123).
 //
 // Nothing else is touched: dates (2026-03-02: 8 digits), amounts
-// (1,234,567.89: a comma joins no group), and Amazon order ids
+// (1,234,567.89: a comma joins no group), a date and an amount side by side
+// (2026-03-02 1234.56: mixed separators, and groups of 2), and Amazon order ids
 // (250-1234567-1234567, D01-1234567-1234567), which the person reads out to
 // Amazon: their first group is not of 4 digits and their groups of 7 are
 // longer than any a card number is printed in.
@@ -98,6 +101,12 @@ func maskGroups(s string) string {
 		}
 		g++
 	}
+	for g := 0; g+4 <= len(groups); g++ {
+		if fourByFour(r, groups[g:g+4]) {
+			mark(g, g+4)
+			g += 3
+		}
+	}
 	changed := false
 	for i, h := range hide {
 		if h {
@@ -163,6 +172,20 @@ func cardChain(r []rune, groups []digitGroup, g int) (end, digits int) {
 		digits += next.len()
 	}
 	return end, digits
+}
+
+// fourByFour reports whether groups are four groups of 4 digits, each
+// after the one before with a single separator between them.
+func fourByFour(r []rune, groups []digitGroup) bool {
+	for i, g := range groups {
+		if g.len() != 4 {
+			return false
+		}
+		if i > 0 && (g.start != groups[i-1].end+1 || !isSeparator(r[g.start-1])) {
+			return false
+		}
+	}
+	return true
 }
 
 func isDigit(c rune) bool { return c >= '0' && c <= '9' || c >= '０' && c <= '９' }

@@ -58,7 +58,14 @@ func TestMaskCardNumbers(t *testing.T) {
 		{"1234567890123456789012", "1234567890123456789012"}, // 22 digits: a reference, not a card
 		{"０１２０－１２３－４５６", "０１２０－１２３－４５６"},                     // a phone number
 		{"2026/03/18 12:30:00", "2026/03/18 12:30:00"},
-		{"4980 0379-3988 4123", "4980 0379-3988 4123"}, // one grouping uses one separator
+		{"2026-03-02 1234.56", "2026-03-02 1234.56"},     // a date and an amount: 14 digits, mixed separators
+		{"2026-03-02 1234.5678", "2026-03-02 1234.5678"}, // a rate to four places
+		{"1234 5678", "1234 5678"},
+
+		// Four groups of four typed with mixed separators are a card number still.
+		{"4980 0379-3988 4123", "**** ****-**** 4123"},
+		{"card ４９８０－０３７９ ３９８８.4123", "card ＊＊＊＊－＊＊＊＊ ＊＊＊＊.4123"},
+		{"2026-03-02 4980 0379-3988 4123", "2026-03-02 **** ****-**** 4123"},
 	}
 	for _, tt := range tests {
 		if got := MaskCardNumbers(tt.in); got != tt.want {
