@@ -201,11 +201,11 @@ func requiredDate(text, field string) (Date, error) {
 // required columns, quoting errors and whatever convert reports are collected
 // into one ErrorList.
 func decodeRows(name string, r io.Reader, proto any, required []string, grow func(rows int), convert func(c *collector, row any, line int)) error {
-	text, _, err := Decode(r)
+	raw, err := ReadAll(r)
 	if err != nil {
 		return &Error{File: name, Err: err}
 	}
-	data, err := io.ReadAll(text)
+	data, _, err := DecodeAll(raw)
 	if err != nil {
 		return &Error{File: name, Err: err}
 	}

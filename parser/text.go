@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"io"
+	"io/fs"
 	"strings"
 	"unicode/utf8"
 
@@ -153,6 +154,55 @@ func DecodeWith(r io.Reader, enc string) (io.Reader, string, error) {
 		return br, EncUTF8, nil
 	}
 	return Decode(br)
+}
+
+// DecodeAll is Decode for text held whole: it returns the text as UTF-8,
+// UTF-8 text as it is (less a byte-order mark) rather than copied.
+func DecodeAll(raw []byte) ([]byte, string, error) {
+	text, enc, err := Decode(bytes.NewReader(raw))
+	if err != nil {
+		return nil, "", err
+	}
+	switch enc {
+	case EncUTF8:
+		return raw, enc, nil
+	case EncUTF8BOM:
+		return raw[3:], enc, nil
+	}
+	data, err := io.ReadAll(text)
+	return data, enc, err
+}
+
+// ReadAll reads r to its end. Where r tells its size, as a file or a
+// bytes.Reader does, it reads into one buffer of that size, as os.ReadFile
+// does, rather than into one grown and copied as it fills.
+func ReadAll(r io.Reader) ([]byte, error) {
+	size := -1
+	switch v := r.(type) {
+	case interface{ Len() int }:
+		size = v.Len()
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if fi, err := v.Stat(); err == nil && fi.Mode().IsRegular() {
+			size = int(fi.Size())
+		}
+	}
+	if size < 0 {
+		return io.ReadAll(r)
+	}
+	b := make([]byte, 0, size+1) // one byte more, to see the end without growing
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // the file grew
+		}
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+	}
 }
 
 func decodeWith(r io.Reader, e encoding.Encoding) io.Reader {

@@ -55,7 +55,7 @@ var ErrUnrecognised = parser.Msgf("not an Amazon order-history or refund export,
 // messages and reports refer to it. A file of no known format is an
 // *parser.Error wrapping ErrUnrecognised.
 func Read(name string, r io.Reader) (*File, error) {
-	data, err := io.ReadAll(r)
+	data, err := parser.ReadAll(r)
 	if err != nil {
 		return nil, &parser.Error{File: name, Err: err}
 	}
