@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"io"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -42,8 +44,59 @@ func TestDecode(t *testing.T) {
 		if enc != tt.enc || string(got) != tt.want {
 			t.Errorf("%s: Decode = %q (%s), want %q (%s)", tt.name, got, enc, tt.want, tt.enc)
 		}
+		all, enc, err := DecodeAll(tt.in)
+		if err != nil || enc != tt.enc || string(all) != tt.want {
+			t.Errorf("%s: DecodeAll = %q (%s), %v; want %q (%s)", tt.name, all, enc, err, tt.want, tt.enc)
+		}
+		if strings.HasPrefix(tt.enc, EncUTF8) && len(all) > 0 && &all[len(all)-1] != &tt.in[len(tt.in)-1] {
+			t.Errorf("%s: DecodeAll copied UTF-8 text", tt.name)
+		}
 	}
 }
+
+// ReadAll reads everything, whether the reader tells its size or not, and
+// when the file is longer than it said.
+func TestReadAll(t *testing.T) {
+	text := strings.Repeat("2026-03-18,AMAZON.CO.JP,30000\n", 1000)
+	path := filepath.Join(t.TempDir(), "statement.csv")
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	readers := map[string]io.Reader{
+		"file":         f,
+		"bytes.Reader": bytes.NewReader([]byte(text)),
+		"no size":      io.MultiReader(strings.NewReader(text[:10]), strings.NewReader(text[10:])),
+		"longer than it said": struct {
+			io.Reader
+			lenOnly
+		}{strings.NewReader(text), 7},
+	}
+	for name, r := range readers {
+		got, err := ReadAll(r)
+		if err != nil || string(got) != text {
+			t.Errorf("%s: ReadAll = %d bytes, %v; want %d bytes", name, len(got), err, len(text))
+		}
+	}
+	// A file read whole takes one allocation: the buffer.
+	if n := testing.AllocsPerRun(10, func() {
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			t.Fatal(err)
+		}
+		_, _ = ReadAll(f)
+	}); n > 2 {
+		t.Errorf("ReadAll of a file allocates %v times, want at most 2 (Stat and the buffer)", n)
+	}
+}
+
+// lenOnly is a reader's Len that understates what it holds.
+type lenOnly int
+
+func (n lenOnly) Len() int { return int(n) }
 
 func TestDecodeUTF8CutAtSniffBoundary(t *testing.T) {
 	// A multi-byte rune straddling the 64 KiB sniff window must not make a
