@@ -97,6 +97,7 @@ func (r *Registry) Lookup(name string) (*Format, bool) {
 // content (never its name). With force set, it reads the file as that format.
 func (r *Registry) Read(name string, in io.Reader, force *Format, opts ReadOptions) (*Statement, error) {
 	// Only the first 64 KiB are looked at before reading; the rest streams.
+	opts.size = sizeOf(in)
 	raw := bufio.NewReaderSize(in, sniffSize)
 	prefix, err := raw.Peek(sniffSize)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {

@@ -155,18 +155,29 @@ func (s *Statement) cover(d Date) {
 	}
 }
 
-// appendDoubling appends v to s, doubling the capacity of a full slice where
-// append grows large ones by a quarter: the transactions of a file of a
-// million rows are then copied about once as they grow, not four times.
-func appendDoubling[T any](s []T, v T) []T {
+// appendGrowing appends v to s. A full slice makes room for as many more
+// as more tells are still to come, with a tenth more for the guess to be
+// short, but for at least a quarter of what it holds; when more cannot tell
+// (-1), for as many again, where append grows a large slice by a quarter.
+// The transactions of a file of a million rows are then copied about once
+// as they grow, rather than four times, each time into memory the process
+// has not touched yet.
+func appendGrowing[T any](s []T, v T, more func() int) []T {
 	if len(s) == cap(s) {
-		s = slices.Grow(s, max(len(s), 64))
+		room := max(len(s), 64)
+		if n := more(); n >= 0 {
+			room = max(n+n/10, len(s)/4, 64)
+		}
+		s = slices.Grow(s, room)
 	}
 	return append(s, v)
 }
 
 // ReadOptions change how statements are read.
 type ReadOptions struct {
+	// size is the size in bytes of the file being read, -1 or 0 when
+	// unknown: Registry.Read learns it from its reader.
+	size int
 	// SkipInvalid keeps going past rows that cannot be read, listing them in
 	// Statement.Invalid instead of failing.
 	SkipInvalid bool

@@ -307,6 +307,10 @@ type tableReader struct {
 	accountAt   map[string]uint16
 	lastAccount uint16
 	txn         Transaction // the row being read
+	// offset tells how far into the text the reader is; firstKept is
+	// where the first transaction kept in full was read (-1: none yet).
+	offset    func() int64
+	firstKept int64
 	// lastDate is the last date cell read to a day that needs no other
 	// row to settle it, and that day.
 	lastDate struct {
@@ -330,6 +334,7 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 	lim := &rowLimit{r: text}
 	r := csv.NewReader(lim)
 	r.Comma, r.FieldsPerRecord, r.ReuseRecord, r.LazyQuotes = spec.delimiter(), -1, true, spec.LazyQuotes
+	t.offset, t.firstKept = r.InputOffset, -1
 	line := 0
 	for {
 		rec, err := r.Read()
@@ -368,6 +373,26 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 		return nil, err
 	}
 	return t.st, nil
+}
+
+// keptToCome is how many more transactions the rest of the file is
+// expected to keep in full, at the rate they came since the first one; -1
+// when that cannot be told yet. It is asked when Txns is full, first at the
+// first kept row. The rate is taken from the first kept row on, since rows
+// before a KeepFrom day are all kept in brief, and from a thousand rows,
+// fewer being too few to tell it. The size is of the file as written and
+// the offset of its text decoded, so that for a Shift_JIS file (two bytes
+// written, three read) the guess falls short, and more room is made later.
+func (t *tableReader) keptToCome() int {
+	at := t.offset()
+	if t.firstKept < 0 {
+		t.firstKept = at
+	}
+	n, read, rest := len(t.st.Txns), at-t.firstKept, int64(t.opts.size)-at
+	if n < 1000 || read <= 0 || t.opts.size <= 0 {
+		return -1
+	}
+	return int(float64(n) * float64(max(rest, 0)) / float64(read))
 }
 
 func (t *tableReader) row(rec []string, line int) {
@@ -510,7 +535,7 @@ func (t *tableReader) transaction(rec []string, line int) {
 			t.pending = append(t.pending, *pending)
 		}
 		x.Amount = amt.Decimal()
-		t.st.Txns = appendDoubling(t.st.Txns, *x)
+		t.st.Txns = appendGrowing(t.st.Txns, *x, t.keptToCome)
 		return
 	}
 	b := &t.st.brief

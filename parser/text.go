@@ -177,15 +177,7 @@ func DecodeAll(raw []byte) ([]byte, string, error) {
 // bytes.Reader does, it reads into one buffer of that size, as os.ReadFile
 // does, rather than into one grown and copied as it fills.
 func ReadAll(r io.Reader) ([]byte, error) {
-	size := -1
-	switch v := r.(type) {
-	case interface{ Len() int }:
-		size = v.Len()
-	case interface{ Stat() (fs.FileInfo, error) }:
-		if fi, err := v.Stat(); err == nil && fi.Mode().IsRegular() {
-			size = int(fi.Size())
-		}
-	}
+	size := sizeOf(r)
 	if size < 0 {
 		return io.ReadAll(r)
 	}
@@ -203,6 +195,20 @@ func ReadAll(r io.Reader) ([]byte, error) {
 			return b, err
 		}
 	}
+}
+
+// sizeOf is how many bytes r holds, where it tells: a file, or a reader of
+// bytes in memory; -1 otherwise.
+func sizeOf(r io.Reader) int {
+	switch v := r.(type) {
+	case interface{ Len() int }:
+		return v.Len()
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if fi, err := v.Stat(); err == nil && fi.Mode().IsRegular() {
+			return int(fi.Size())
+		}
+	}
+	return -1
 }
 
 func decodeWith(r io.Reader, e encoding.Encoding) io.Reader {

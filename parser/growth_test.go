@@ -1,0 +1,44 @@
+package parser
+
+import (
+	"bytes"
+	"io"
+	"reflect"
+	"testing"
+
+	"github.com/refundwatch/refundwatch/parser/workload"
+)
+
+// A statement whose size is known makes room for its transactions from the
+// rate they come at, rather than doubling: what it keeps is the same, and
+// the room left over is about a tenth where doubling leaves up to as much
+// again. With KeepFrom, the rate is taken from the first row kept.
+func TestTxnsRoomFromFileSize(t *testing.T) {
+	w := workload.Generate(100_000, 1000, 1)
+	middle := new(Cutoff)
+	middle.Set(MustDate("2020-06-01"))
+	for _, tt := range []struct {
+		name string
+		from *Cutoff
+	}{{"every Amazon row", nil}, {"Amazon rows from 2020-06-01", middle}} {
+		opts := ReadOptions{Keep: keepAmazon, KeepFrom: tt.from}
+		sized, err := ReadStatement("statement.csv", bytes.NewReader(w.Statement), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		unsized, err := ReadStatement("statement.csv", io.MultiReader(bytes.NewReader(w.Statement)), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := len(sized.Txns)
+		if n < 1000 || !reflect.DeepEqual(sized.Txns, unsized.Txns) {
+			t.Fatalf("%s: %d transactions read with the size known, %d without; want the same, and many", tt.name, n, len(unsized.Txns))
+		}
+		if c := cap(sized.Txns); c > n*13/10 {
+			t.Errorf("%s: room for %d transactions made for %d", tt.name, c, n)
+		}
+		if c := cap(unsized.Txns); c < n {
+			t.Errorf("%s: without the size, room for %d transactions, fewer than the %d kept", tt.name, c, n)
+		}
+	}
+}
