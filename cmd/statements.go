@@ -2,6 +2,8 @@ package cmd
 
 import (
 	"io"
+	"io/fs"
+	"os"
 	"runtime"
 	"sync"
 
@@ -21,9 +23,11 @@ import (
 func readStatements(files []string, reg *parser.Registry, force *parser.Format, opts parser.ReadOptions) ([]*parser.Statement, []error) {
 	stmts := make([]*parser.Statement, len(files))
 	errs := make([]error, len(files))
+	before := make([]fs.FileInfo, len(files)) // each file as it was before the first read
 	first := opts
 	first.Fold = func(parser.Date) bool { return false }
 	inParallel(len(files), func(i int) {
+		before[i], _ = os.Stat(files[i])
 		stmts[i], errs[i] = readStatement(files[i], reg, force, first)
 	})
 
@@ -47,8 +51,11 @@ func readStatements(files []string, reg *parser.Registry, force *parser.Format, 
 		o := opts
 		o.Fold = days[j]
 		s, err := readStatement(files[i], reg, force, o)
-		if err == nil && (s.Rows != stmts[i].Rows || s.Transactions() != stmts[i].Transactions()) {
-			err = &parser.Error{File: files[i], Err: parser.Msgf("file changed while it was being read; read it again")}
+		if err == nil {
+			after, _ := os.Stat(files[i])
+			if !unchanged(before[i], after, stmts[i], s) {
+				err = &parser.Error{File: files[i], Err: parser.Msgf("file changed while it was being read; read it again")}
+			}
 		}
 		if err != nil {
 			s = nil
@@ -63,6 +70,17 @@ func readStatements(files []string, reg *parser.Registry, force *parser.Format, 
 	}
 	parser.FoldOverlaps(read)
 	return stmts, errs
+}
+
+// unchanged reports whether a file read twice was the same both times: the
+// same size and modification time before the first read as after the
+// second, and the same rows and transactions read. Folding takes the days
+// from the first read and what it compares from the second: of two
+// different files, it would fold rows that were never there.
+func unchanged(before, after fs.FileInfo, first, second *parser.Statement) bool {
+	return before != nil && after != nil &&
+		before.Size() == after.Size() && before.ModTime().Equal(after.ModTime()) &&
+		first.Rows == second.Rows && first.Transactions() == second.Transactions()
 }
 
 func readStatement(path string, reg *parser.Registry, force *parser.Format, opts parser.ReadOptions) (*parser.Statement, error) {
