@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -121,7 +123,41 @@ type jsonOrder struct {
 	Charges            []jsonTxn    `json:"charges"`
 	Credits            []jsonTxn    `json:"credits"`
 	Candidates         []jsonTxn    `json:"candidates"`
-	Reason             string       `json:"reason"`
+	Reason             jsonReason   `json:"reason"`
+}
+
+// jsonReason is an order's reason, a string in the report: its sentences
+// in loc's language, or text, as a report read back holds it. The JSON
+// writer appends English sentences to the report's text as it makes it,
+// rather than making a string of them first.
+type jsonReason struct {
+	text      string
+	sentences []*parser.Message
+	loc       *localizer
+}
+
+func (r jsonReason) String() string {
+	if r.sentences == nil {
+		return r.text
+	}
+	return r.loc.Sentences(r.sentences)
+}
+
+// MarshalJSON quotes the reason as the report's encoder does: without
+// escaping <, > and &, which json.Marshal would.
+func (r jsonReason) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r.String()); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+func (r *jsonReason) UnmarshalJSON(b []byte) error {
+	*r = jsonReason{}
+	return json.Unmarshal(b, &r.text)
 }
 
 type jsonTxn struct {
@@ -259,7 +295,7 @@ func orderJSON(o *matcher.OrderResult, l *localizer) jsonOrder {
 		Credited:    jsonAmount{o.Credited, cur},
 		Outstanding: jsonAmount{o.Outstanding, cur},
 		Charges:     txnsJSON(o.Charges), Credits: txnsJSON(o.Credits), Candidates: txnsJSON(o.Candidates),
-		Reason: l.Sentences(o.Reason),
+		Reason: jsonReason{sentences: o.Reason, loc: l},
 	}
 	if c := o.Confirmation; c != nil {
 		j.ConfirmedOn = dateOrNull(&c.ConfirmedOn)

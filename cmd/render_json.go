@@ -110,6 +110,26 @@ func (j *jsonWriter) dateOrNull(d *parser.Date) {
 	j.date(*d)
 }
 
+// reason writes an order's reason. An English one is appended as it is
+// made, and escaped in place where it needs to be, which is seldom: its
+// sentences are refundwatch's own, with dates, amounts and order ids.
+func (j *jsonWriter) reason(r jsonReason) {
+	if r.sentences == nil || r.loc.japanese() {
+		j.str(r.String())
+		return
+	}
+	start := len(j.b)
+	j.b = parser.AppendJoin(append(j.b, '"'), r.sentences)
+	text := j.b[start+1:]
+	for _, c := range text {
+		if !jsonPlain[c] {
+			j.b = appendJSONString(j.b[:start], string(text))
+			return
+		}
+	}
+	j.b = append(j.b, '"')
+}
+
 // value writes v through encoding/json, indented where it stands: for the
 // parts of the report that are few (statements, summary).
 func (j *jsonWriter) value(v any) {
@@ -243,7 +263,7 @@ func (o *jsonOrder) write(j *jsonWriter) {
 	j.key("candidates")
 	writeTxns(j, o.Candidates)
 	j.key("reason")
-	j.str(o.Reason)
+	j.reason(o.Reason)
 	j.close('}')
 }
 

@@ -55,8 +55,12 @@ func TestJSONWriterAgreesWithEncodingJSON(t *testing.T) {
 			Orders: []jsonOrder{
 				{OrderID: "250-1", Verdict: "refunded", OrderDate: parser.MustDate("2026-03-01"), Amount: amount("-1234567.8", "JPY"),
 					ConfirmedOn: &confirmed, Charged: amount("1234567.891", "EUR"), Credited: amount("0.5", ""), Outstanding: amount("12345678901234567890123.45", "USD"),
-					Charges: []jsonTxn{txn, foreign}, Credits: []jsonTxn{}, Reason: tricky},
+					Charges: []jsonTxn{txn, foreign}, Credits: []jsonTxn{}, Reason: jsonReason{text: tricky}},
 				{OrderID: "250-2", WatchUntil: &confirmed, CoverageTo: &confirmed, Closed: true}, // an unknown order date, amounts of nothing
+				// Reasons made of sentences, in English (appended as made) and Japanese.
+				{OrderID: "250-3", Reason: jsonReason{sentences: []*parser.Message{parser.Msgf("charged %s on %v", "1,234 JPY", confirmed), parser.Msgf("%s", tricky)}, loc: newLocalizer("en")}},
+				{OrderID: "250-4", Reason: jsonReason{sentences: []*parser.Message{parser.Msgf("charged %s on %v", "1,234 JPY", confirmed)}, loc: newLocalizer("en")}},
+				{OrderID: "250-5", Reason: jsonReason{sentences: []*parser.Message{parser.Msgf("no charge of %s between %v and %v", "1,234 JPY", confirmed, confirmed)}, loc: newLocalizer(langJapanese)}},
 			},
 			UnknownCharges: []jsonTxn{foreign}, InvalidRows: []jsonInvalid{{File: "a.csv", Line: 3, Error: tricky}},
 			Summary:     jsonSummary{Alert: 1, OK: 2},

@@ -183,12 +183,16 @@ func (m Money) appendText(b []byte) []byte {
 // Join puts messages one after the other, separated by "; ", in English.
 func Join(ms []*Message) string {
 	var buf [512]byte // enough for most reasons
-	b := buf[:0]
+	return string(AppendJoin(buf[:0], ms))
+}
+
+// AppendJoin appends Join(ms) to b.
+func AppendJoin(b []byte, ms []*Message) []byte {
 	for i, m := range ms {
 		if i > 0 {
 			b = append(b, "; "...)
 		}
 		b = m.appendEnglish(b)
 	}
-	return string(b)
+	return b
 }
