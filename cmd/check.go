@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"bufio"
 	"errors"
 	"io"
 	"io/fs"
@@ -114,8 +113,9 @@ func runCheck(opts *checkOptions, e env, loc *localizer) error {
 	}
 	// The report streams out: held whole, ten years of statements make a
 	// report of tens of megabytes.
-	out := bufio.NewWriterSize(e.stdout, 64<<10)
+	out := newBackgroundWriter(e.stdout, 64<<10, 4)
 	if err := render(out, r); err != nil {
+		_ = out.Flush()
 		return err
 	}
 	if err := out.Flush(); err != nil {
