@@ -1,8 +1,10 @@
 package matcher
 
 import (
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/shopspring/decimal"
@@ -97,11 +99,23 @@ func Match(stmts []*parser.Statement, disputes []parser.Dispute, confs []parser.
 		}
 	}
 	assignCredits(orders, charges, credits, ownCredits(opts.Own, own, credits))
-	for _, o := range orders {
-		judge(o, covs, opts)
-		rep.Orders = append(rep.Orders, o.res)
+	// Each order is judged on its own, from what was given to it, and the
+	// unknown charges are what none was given: both on every core.
+	var wg sync.WaitGroup
+	wg.Go(func() { rep.Unknown = unknownCharges(charges, claimed, disputes) })
+	per := max(len(orders)/runtime.GOMAXPROCS(0), 256)
+	for part := range slices.Chunk(orders, per) {
+		wg.Go(func() {
+			for _, o := range part {
+				judge(o, covs, opts)
+			}
+		})
 	}
-	rep.Unknown = unknownCharges(charges, claimed, disputes)
+	wg.Wait()
+	rep.Orders = make([]*OrderResult, len(orders))
+	for i, o := range orders {
+		rep.Orders[i] = o.res
+	}
 	slices.SortStableFunc(rep.Orders, func(x, y *OrderResult) int {
 		if d := y.Severity() - x.Severity(); d != 0 {
 			return int(d)

@@ -1,0 +1,47 @@
+package matcher
+
+import (
+	"bytes"
+	"reflect"
+	"runtime"
+	"testing"
+
+	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/workload"
+)
+
+// Orders are judged on every core; the report must be the one judging
+// them one after another makes, order for order.
+func TestMatchOnEveryCoreAsOnOne(t *testing.T) {
+	w := workload.Generate(40_000, 2_000, 3)
+	st, err := parser.ReadStatement(workload.StatementFile, bytes.NewReader(w.Statement), parser.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	disputes, err := parser.ReadDisputes(workload.DisputesFile, bytes.NewReader(w.Disputes))
+	if err != nil {
+		t.Fatal(err)
+	}
+	confs, err := parser.ReadConfirmations(workload.ConfirmationsFile, bytes.NewReader(w.Confirmations))
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{AsOf: parser.MustDate("2026-01-01"), Grace: 30, Watch: 60}
+	match := func(procs int) *Report {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		return Match([]*parser.Statement{st}, disputes, confs, opts)
+	}
+	one, every := match(1), match(4)
+	if len(one.Orders) != len(disputes) || len(every.Orders) != len(one.Orders) {
+		t.Fatalf("%d and %d orders judged, of %d disputed", len(one.Orders), len(every.Orders), len(disputes))
+	}
+	for i := range one.Orders {
+		a, b := one.Orders[i], every.Orders[i]
+		if a.Dispute.OrderID != b.Dispute.OrderID || a.Verdict != b.Verdict || a.ReasonText() != b.ReasonText() || !reflect.DeepEqual(a.Charges, b.Charges) {
+			t.Fatalf("order %d: %s %s %q on one core, %s %s %q on four", i, a.Dispute.OrderID, a.Verdict, a.ReasonText(), b.Dispute.OrderID, b.Verdict, b.ReasonText())
+		}
+	}
+	if !reflect.DeepEqual(one.Unknown, every.Unknown) {
+		t.Errorf("%d unknown charges on one core, %d on four", len(one.Unknown), len(every.Unknown))
+	}
+}
