@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 
@@ -74,16 +75,32 @@ func BenchmarkCheckDisputes(b *testing.B) {
 
 // TestCheckSyntheticWorkload reconciles a small generated workload and
 // compares every verdict with the one the generator expects: the benchmarks
-// time what this checks.
+// time what this checks. The report, made on four cores, must be the one
+// a single core makes, and what encoding/json makes of it.
 func TestCheckSyntheticWorkload(t *testing.T) {
 	dir := t.TempDir()
-	w := workload.Generate(20_000, 300, 1)
+	w := workload.Generate(40_000, 1_000, 1)
 	if err := w.Write(dir); err != nil {
 		t.Fatal(err)
 	}
-	var stdout, stderr bytes.Buffer
-	if code := run(checkArgs(dir), quietEnv(&stdout, &stderr)); code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr.String())
+	check := func(procs int) (stdout bytes.Buffer) {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		var stderr bytes.Buffer
+		if code := run(checkArgs(dir), quietEnv(&stdout, &stderr)); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr.String())
+		}
+		return stdout
+	}
+	stdout, one := check(4), check(1)
+	if stdout.String() != one.String() {
+		t.Errorf("the report made on four cores differs from the one made on one")
+	}
+	var r jsonReport
+	if err := json.Unmarshal(stdout.Bytes(), &r); err != nil {
+		t.Fatal(err)
+	}
+	if want := encodingJSON(t, &r); stdout.String() != want {
+		t.Errorf("the report differs from what encoding/json writes of it")
 	}
 	var rep struct {
 		Statements []struct{ Rows, Transactions int }
