@@ -3,8 +3,9 @@ package matcher
 import (
 	"slices"
 
+	"github.com/google/btree"
+
 	"github.com/refundwatch/refundwatch/parser"
-	"github.com/shopspring/decimal"
 )
 
 // followSteps bounds how far back overCredits looks, past rows of other
@@ -117,14 +118,28 @@ func assignCredits(orders []*order, charges, credits []*parser.Transaction, ownC
 }
 
 // openOrders are the charged orders a credit may go to, by what they still
-// have out (largest first) within each currency; foreign purchases apart,
-// since a credit without its original amount counts at each one's own rate.
+// have out (largest first) within each currency, in a B-tree each, so that
+// putting an order in and taking it out costs the logarithm of how many
+// there are, not their number; foreign purchases apart, since a credit
+// without its original amount counts at each one's own rate.
 type openOrders struct {
-	byCurrency map[string][]*order
+	byCurrency map[string]*btree.BTreeG[*order]
 	rated      []*order
+	added      int // orders put in so far: each one's openSeq
 }
 
-func newOpenOrders() *openOrders { return &openOrders{byCurrency: map[string][]*order{}} }
+func newOpenOrders() *openOrders {
+	return &openOrders{byCurrency: map[string]*btree.BTreeG[*order]{}}
+}
+
+// owesMore orders the open orders by what they have out, largest first, then
+// by when they were put in.
+func owesMore(x, y *order) bool {
+	if c := x.owed.Cmp(y.owed); c != 0 {
+		return c > 0
+	}
+	return x.openSeq < y.openSeq
+}
 
 func (s *openOrders) add(o *order) {
 	o.owed = o.sum(o.res.Charges).Sub(o.sum(o.res.Credits))
@@ -133,9 +148,13 @@ func (s *openOrders) add(o *order) {
 		return
 	}
 	cur := o.res.Dispute.Currency
-	list := s.byCurrency[cur]
-	i, _ := slices.BinarySearchFunc(list, o.owed, func(x *order, v decimal.Decimal) int { return v.Cmp(x.owed) })
-	s.byCurrency[cur] = slices.Insert(list, i, o)
+	tree := s.byCurrency[cur]
+	if tree == nil {
+		tree = btree.NewG(16, owesMore)
+		s.byCurrency[cur] = tree
+	}
+	o.openSeq, s.added = s.added, s.added+1
+	tree.ReplaceOrInsert(o)
 }
 
 // update puts o back in its place after a credit lowered what it has out.
@@ -144,11 +163,7 @@ func (s *openOrders) update(o *order) {
 		o.owed = o.sum(o.res.Charges).Sub(o.sum(o.res.Credits))
 		return
 	}
-	cur := o.res.Dispute.Currency
-	list := s.byCurrency[cur]
-	if i := slices.Index(list, o); i >= 0 {
-		s.byCurrency[cur] = slices.Delete(list, i, i+1)
-	}
+	s.byCurrency[o.res.Dispute.Currency].Delete(o) // found by what it had out when put in
 	s.add(o)
 }
 
@@ -163,7 +178,7 @@ func (s *openOrders) takers(t *parser.Transaction) (*order, int) {
 		}
 		return n > 1
 	}
-	for cur, list := range s.byCurrency {
+	for cur, tree := range s.byCurrency {
 		if !currencyMatches(cur, t) {
 			continue
 		}
@@ -171,13 +186,16 @@ func (s *openOrders) takers(t *parser.Transaction) (*order, int) {
 		if BilledElsewhere(t, cur) {
 			v = t.OrigAmount.Abs()
 		}
-		for _, o := range list {
+		enough := false
+		tree.Ascend(func(o *order) bool {
 			if o.owed.LessThan(v) {
-				break
+				return false
 			}
-			if count(o) {
-				return nil, n
-			}
+			enough = count(o)
+			return !enough
+		})
+		if enough {
+			return nil, n
 		}
 	}
 	for _, o := range s.rated {

@@ -42,6 +42,20 @@ func TestOverCredit(t *testing.T) {
 			want: map[string]string{orderA: "still-charged 0 12800"},
 		},
 		{
+			name: "charges of two orders on one day, then a smaller credit either could take: neither takes it",
+			rows: []string{"2026-02-25,LAWSON,1", "2026-03-06,AMAZON.CO.JP,4800", "2026-03-06,AMAZON.CO.JP,12800",
+				"2026-03-12,AMAZON.CO.JP,-3000", "2026-04-20,LAWSON,1"},
+			disputes: []string{A, B}, confs: []string{confA, confB},
+			want: map[string]string{orderA: "still-charged 0 12800", orderB: "still-charged 0 4800"},
+		},
+		{
+			name: "a smaller credit only one order still has that much out for goes to it",
+			rows: []string{"2026-02-25,LAWSON,1", "2026-03-06,AMAZON.CO.JP,4800", "2026-03-06,AMAZON.CO.JP,12800",
+				"2026-03-12,AMAZON.CO.JP,-6000", "2026-04-20,LAWSON,1"},
+			disputes: []string{A, B}, confs: []string{confA, confB},
+			want: map[string]string{orderA: "partially-refunded 6000 6800", orderB: "still-charged 0 4800"},
+		},
+		{
 			name: "charges of two orders on one day, then a larger credit: neither takes it",
 			rows: []string{"2026-02-25,LAWSON,1", "2026-03-06,AMAZON.CO.JP,4800", "2026-03-06,AMAZON.CO.JP,12800",
 				"2026-03-12,AMAZON.CO.JP,-13300", "2026-04-20,LAWSON,1"},

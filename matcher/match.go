@@ -33,6 +33,7 @@ type order struct {
 	alsoClaims   []string                     // other orders in a tie
 	candidate    map[*parser.Transaction]bool // the Candidates, as a set
 	owed         decimal.Decimal              // what is still out, while credits are given
+	openSeq      int                          // when it was put among the open orders, while credits are given
 	advice       []*parser.Message            // the end of the reason: what to do
 	// rebills are the charges that could be a further billing of this
 	// order or of other charged orders.
