@@ -10,13 +10,16 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// benchInput is a year of one card's statement with rows rows, one Amazon
-// row in ten (a tenth of them credits, amounts from few enough values that
-// many rows share one), and a disputed order for every hundred rows, most
-// of them charged and half of them confirmed.
+// benchInput is one card's statement with rows rows, a year of them for
+// every 100,000: one Amazon row in ten (a tenth of them credits, amounts
+// from few enough values that many rows share one), and a disputed order
+// for every hundred rows, most of them charged and half of them confirmed.
+// Twice the rows are twice the months, as a longer history is: the rows of
+// one amount in an order's window stay as many.
 func benchInput(rows int) ([]*parser.Statement, []parser.Dispute, []parser.Confirmation) {
 	r := rand.New(rand.NewPCG(1, 2))
-	base := parser.MustDate("2025-01-01")
+	days := 365 * rows / 100_000
+	base := parser.MustDate("2026-06-30").AddDays(-days - 40)
 	price := func() decimal.Decimal { return decimal.NewFromInt(int64(100 * (1 + r.IntN(2000)))) }
 	st := &parser.Statement{}
 	add := func(d parser.Date, desc string, amt decimal.Decimal) {
@@ -25,7 +28,7 @@ func benchInput(rows int) ([]*parser.Statement, []parser.Dispute, []parser.Confi
 	var ds []parser.Dispute
 	var cs []parser.Confirmation
 	for i := range rows / 100 {
-		d := base.AddDays(r.IntN(365))
+		d := base.AddDays(r.IntN(days))
 		a := price()
 		id := fmt.Sprintf("250-%07d-%07d", i, i)
 		ds = append(ds, parser.Dispute{OrderID: id, OrderDate: d, Amount: a, Currency: "JPY"})
@@ -37,7 +40,7 @@ func benchInput(rows int) ([]*parser.Statement, []parser.Dispute, []parser.Confi
 		}
 	}
 	for len(st.Txns) < rows {
-		d := base.AddDays(r.IntN(400))
+		d := base.AddDays(r.IntN(days + 35))
 		switch n := r.IntN(100); {
 		case n < 1:
 			add(d, "AMAZON.CO.JP", price().Neg())
@@ -51,10 +54,10 @@ func benchInput(rows int) ([]*parser.Statement, []parser.Dispute, []parser.Confi
 	return []*parser.Statement{st}, ds, cs
 }
 
-// BenchmarkMatch times the reconciliation alone at two sizes: doubling the
-// rows (and the orders) should not much more than double the time.
+// BenchmarkMatch times the reconciliation alone at three sizes: doubling
+// the rows (and the orders) should not much more than double the time.
 func BenchmarkMatch(b *testing.B) {
-	for _, rows := range []int{100_000, 200_000} {
+	for _, rows := range []int{100_000, 200_000, 400_000} {
 		b.Run(fmt.Sprintf("rows=%dk", rows/1000), func(b *testing.B) {
 			st, ds, cs := benchInput(rows)
 			opts := Options{AsOf: parser.MustDate("2026-06-30"), Grace: 30, Watch: 60}
