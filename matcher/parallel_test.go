@@ -1,7 +1,6 @@
 package matcher
 
 import (
-	"bytes"
 	"reflect"
 	"runtime"
 	"testing"
@@ -13,19 +12,7 @@ import (
 // Orders are judged on every core; the report must be the one judging
 // them one after another makes, order for order.
 func TestMatchOnEveryCoreAsOnOne(t *testing.T) {
-	w := workload.Generate(40_000, 2_000, 3)
-	st, err := parser.ReadStatement(workload.StatementFile, bytes.NewReader(w.Statement), parser.ReadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	disputes, err := parser.ReadDisputes(workload.DisputesFile, bytes.NewReader(w.Disputes))
-	if err != nil {
-		t.Fatal(err)
-	}
-	confs, err := parser.ReadConfirmations(workload.ConfirmationsFile, bytes.NewReader(w.Confirmations))
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, disputes, confs := readWorkload(t, workload.Generate(40_000, 2_000, 3), nil)
 	opts := Options{AsOf: parser.MustDate("2026-01-01"), Grace: 30, Watch: 60}
 	match := func(procs int) *Report {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))

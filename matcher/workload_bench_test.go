@@ -16,23 +16,11 @@ import (
 func BenchmarkMatchWorkload(b *testing.B) {
 	for _, rows := range []int{100_000, 200_000, 400_000} {
 		b.Run(fmt.Sprintf("rows=%dk", rows/1000), func(b *testing.B) {
-			w := workload.Generate(rows, rows/100, 1)
 			amazon, err := NewRecognizer()
 			if err != nil {
 				b.Fatal(err)
 			}
-			st, err := parser.ReadStatement(workload.StatementFile, bytes.NewReader(w.Statement), parser.ReadOptions{Keep: amazon.IsAmazon})
-			if err != nil {
-				b.Fatal(err)
-			}
-			disputes, err := parser.ReadDisputes(workload.DisputesFile, bytes.NewReader(w.Disputes))
-			if err != nil {
-				b.Fatal(err)
-			}
-			confs, err := parser.ReadConfirmations(workload.ConfirmationsFile, bytes.NewReader(w.Confirmations))
-			if err != nil {
-				b.Fatal(err)
-			}
+			st, disputes, confs := readWorkload(b, workload.Generate(rows, rows/100, 1), amazon)
 			opts := Options{AsOf: parser.MustDate("2026-01-01"), Grace: 30, Watch: 60, Amazon: amazon}
 			b.ReportAllocs()
 			for b.Loop() {
@@ -40,4 +28,27 @@ func BenchmarkMatchWorkload(b *testing.B) {
 			}
 		})
 	}
+}
+
+// readWorkload reads a generated workload as check reads it, keeping in
+// full the rows amazon recognises, or every row without it.
+func readWorkload(tb testing.TB, w *workload.Workload, amazon *Recognizer) (*parser.Statement, []parser.Dispute, []parser.Confirmation) {
+	tb.Helper()
+	var opts parser.ReadOptions
+	if amazon != nil {
+		opts.Keep = amazon.IsAmazon
+	}
+	st, err := parser.ReadStatement(workload.StatementFile, bytes.NewReader(w.Statement), opts)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	disputes, err := parser.ReadDisputes(workload.DisputesFile, bytes.NewReader(w.Disputes))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	confs, err := parser.ReadConfirmations(workload.ConfirmationsFile, bytes.NewReader(w.Confirmations))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return st, disputes, confs
 }
