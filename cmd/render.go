@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -145,15 +144,7 @@ func (r jsonReason) String() string {
 
 // MarshalJSON quotes the reason as the report's encoder does: without
 // escaping <, > and &, which json.Marshal would.
-func (r jsonReason) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(r.String()); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
-}
+func (r jsonReason) MarshalJSON() ([]byte, error) { return appendJSONString(nil, r.String()), nil }
 
 func (r *jsonReason) UnmarshalJSON(b []byte) error {
 	*r = jsonReason{}
