@@ -382,7 +382,9 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 // before a KeepFrom day are all kept in brief, and from a thousand rows,
 // fewer being too few to tell it. The size is of the file as written and
 // the offset of its text decoded, so that for a Shift_JIS file (two bytes
-// written, three read) the guess falls short, and more room is made later.
+// written, three read) the guess falls short, and more room is made later;
+// for UTF-16 (two bytes written, one read for ASCII) it runs long, and the
+// room left over is left unused.
 func (t *tableReader) keptToCome() int {
 	at := t.offset()
 	if t.firstKept < 0 {
