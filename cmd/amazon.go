@@ -132,8 +132,13 @@ func (rec *amazonRecords) readOne(path string, inFolder bool, r role) error {
 		return err
 	}
 	if got.Format == amazon.ConfirmationsCSV {
-		// The person's own file: its rows are checked against the disputes instead.
-		rec.written = append(rec.written, got.Confirmations...)
+		// The person's own file: its rows are checked against the disputes
+		// instead. The first such file's rows are taken as read, not copied.
+		if rec.written == nil {
+			rec.written = got.Confirmations
+		} else {
+			rec.written = append(rec.written, got.Confirmations...)
+		}
 		return nil
 	}
 	rec.add(&amazonFile{path: path, format: got.Format, orders: len(got.Orders), confirmations: len(got.Confirmations), skipped: got.Skipped})
@@ -170,8 +175,7 @@ func (rec *amazonRecords) lookup(given bool) parser.OrderLookup {
 // disputedConfirmations returns the confirmations of Amazon's exports and
 // mails that concern disputed orders, and counts the others per file: those
 // are the person's own returns and cancellations.
-func (rec *amazonRecords) disputedConfirmations(disputes []parser.Dispute) []parser.Confirmation {
-	disputed := disputedIDs(disputes)
+func (rec *amazonRecords) disputedConfirmations(disputed map[string]bool) []parser.Confirmation {
 	var out []parser.Confirmation
 	for _, c := range rec.confirmations {
 		if disputed[c.OrderID] {
@@ -184,8 +188,7 @@ func (rec *amazonRecords) disputedConfirmations(disputes []parser.Dispute) []par
 }
 
 // own returns the orders of the exports that are not disputed: the person's own.
-func (rec *amazonRecords) own(disputes []parser.Dispute) []matcher.OwnOrder {
-	disputed := disputedIDs(disputes)
+func (rec *amazonRecords) own(disputed map[string]bool) []matcher.OwnOrder {
 	var out []matcher.OwnOrder
 	for _, id := range rec.ids {
 		if o := rec.orders[id]; !disputed[id] {

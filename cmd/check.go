@@ -235,13 +235,14 @@ func loadInputs(opts *checkOptions, amazon *matcher.Recognizer) (*inputs, error)
 	}
 	keepRest(in.amazon.read(confPaths, confirmationsRole))
 	in.confirmations = in.amazon.written
+	disputed := disputedIDs(in.disputes)
 	if disputesRead {
 		// With rows of the disputes file unread, their orders would be
 		// reported as unknown to it.
-		keepRest(checkConfirmationsKnown(in))
+		keepRest(checkConfirmationsKnown(in, disputed))
 	}
-	in.confirmations = append(in.confirmations, in.amazon.disputedConfirmations(in.disputes)...)
-	in.own = in.amazon.own(in.disputes)
+	in.confirmations = append(in.confirmations, in.amazon.disputedConfirmations(disputed)...)
+	in.own = in.amazon.own(disputed)
 
 	got := <-statements
 	for i, s := range got.stmts {
@@ -291,19 +292,15 @@ func formatsRegistry(formatsFile string) (*parser.Registry, error) {
 }
 
 // checkConfirmationsKnown reports confirmations of orders that are not in the
-// disputes file: most often a mistyped order id, which would otherwise leave
+// disputes file (whose order ids are disputed): most often a mistyped order id, which would otherwise leave
 // the order looking unconfirmed.
-func checkConfirmationsKnown(in *inputs) error {
+func checkConfirmationsKnown(in *inputs, disputed map[string]bool) error {
 	if len(in.disputes) == 0 {
 		return nil
 	}
-	known := map[string]bool{}
-	for _, d := range in.disputes {
-		known[d.OrderID] = true
-	}
 	var l parser.ErrorList
 	for _, c := range in.confirmations {
-		if !known[c.OrderID] {
+		if !disputed[c.OrderID] {
 			l = append(l, parser.Errorf(c.File, c.Line, "order %s is not in %s; check the order id", c.OrderID, in.disputes[0].File))
 		}
 	}

@@ -85,12 +85,14 @@ func assignNearest(demands []*demand, idx map[string][]*parser.Transaction, used
 	// amounts and days repeat little.
 	byKey := make(map[bucketKey]*bucket, len(demands))
 	buckets := make([]*bucket, 0, len(demands))
+	room := make([]bucket, 0, len(demands)) // never grows: its elements stay where they are
 	for _, d := range demands {
 		key := amountKey(d.amount)
 		k := bucketKey{key, d.date}
 		b := byKey[k]
 		if b == nil {
-			b = &bucket{key: key, date: d.date, from: d.from, to: d.to}
+			room = append(room, bucket{key: key, date: d.date, from: d.from, to: d.to})
+			b = &room[len(room)-1]
 			byKey[k] = b
 			buckets = append(buckets, b)
 		}
@@ -379,9 +381,10 @@ func markTies(ties []*tie) {
 // assignExact gives each order at most one Amazon charge of exactly its
 // amount inside its window, nearest first, one order to a charge.
 func assignExact(orders []*order, idx map[string][]*parser.Transaction, used map[*parser.Transaction]bool) {
-	demands := make([]*demand, len(orders))
+	demands, all := make([]*demand, len(orders)), make([]demand, len(orders)) // made at once, as the orders are
 	for i, o := range orders {
-		demands[i] = &demand{o: o, date: o.d, amount: o.a, from: o.d.AddDays(-daysBeforeOrder), to: o.windowEnd}
+		all[i] = demand{o: o, date: o.d, amount: o.a, from: o.d.AddDays(-daysBeforeOrder), to: o.windowEnd}
+		demands[i] = &all[i]
 	}
 	ties := assignNearest(demands, idx, used)
 	for _, d := range demands {

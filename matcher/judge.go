@@ -77,7 +77,10 @@ func judge(o *order, covs []Coverage, opts Options) {
 	r.Coverage = coverageFor(o, covs)
 	r.Charged = o.sum(r.Charges)
 	r.Credited = o.sum(r.Credits)
-	r.Outstanding = r.Charged.Sub(r.Credited)
+	r.Outstanding = r.Charged
+	if len(r.Credits) > 0 {
+		r.Outstanding = r.Charged.Sub(r.Credited)
+	}
 	cov := r.Coverage
 
 	switch {

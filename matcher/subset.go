@@ -113,8 +113,14 @@ func (o *order) splitPossible(maxima []dayMax) bool {
 	for ; i < len(maxima) && !maxima[i].day.After(to); i++ {
 		largest = decimal.Max(largest, maxima[i].max)
 	}
-	return !largest.Mul(decimal.NewFromInt(subsetMax)).LessThan(o.a)
+	if largest.Sign() <= 0 { // no charge in the window: most orders, spared the product
+		return o.a.Sign() <= 0
+	}
+	return !largest.Mul(subsetMaxTimes).LessThan(o.a)
 }
+
+// subsetMaxTimes is subsetMax as a decimal, made once.
+var subsetMaxTimes = decimal.NewFromInt(subsetMax)
 
 // subsetPool is the unused Amazon charges below the order's amount posted
 // D−3 … D+14, that can make up the order.

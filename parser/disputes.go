@@ -302,12 +302,14 @@ var commentedOrder = regexp.MustCompile(`^#\s*([0-9A-Z]{3}-[0-9]{7}-[0-9]{7})\b`
 // checkCommentedOrders reports lines that would be skipped as comments but
 // hold an order, so that no order is dropped silently.
 func checkCommentedOrders(c *collector, data []byte) {
-	for i, line := range bytes.Split(data, []byte("\n")) {
-		if len(line) == 0 || line[0] != '#' {
+	n := 0
+	for line := range bytes.Lines(data) {
+		n++
+		if line[0] != '#' {
 			continue // not a comment: most lines, left without the regular expression
 		}
 		if m := commentedOrder.FindSubmatch(line); m != nil {
-			c.add(i+1, "line starts with # and would be skipped as a comment, but it holds order %s: remove the #", string(m[1]))
+			c.add(n, "line starts with # and would be skipped as a comment, but it holds order %s: remove the #", string(m[1]))
 		}
 	}
 }
