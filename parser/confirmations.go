@@ -45,9 +45,19 @@ type confirmationRow struct {
 // ReadConfirmations reads confirmations.csv: order_id, confirmed_on, kind
 // (refund or cancel), and optionally amount and note.
 func ReadConfirmations(name string, r io.Reader) ([]Confirmation, error) {
+	raw, err := ReadAll(r)
+	if err != nil {
+		return nil, &Error{File: name, Err: err}
+	}
+	return ParseConfirmations(name, raw)
+}
+
+// ParseConfirmations reads confirmations.csv, as ReadConfirmations does, from
+// the file's bytes: a reader that has them already need not copy them.
+func ParseConfirmations(name string, raw []byte) ([]Confirmation, error) {
 	var out []Confirmation
 	grow := func(rows int) { out = make([]Confirmation, 0, rows) }
-	err := decodeRows(name, r, &confirmationRow{}, []string{"order_id", "confirmed_on", "kind"}, grow, func(c *collector, v any, line int) {
+	err := decodeRows(name, raw, &confirmationRow{}, []string{"order_id", "confirmed_on", "kind"}, grow, func(c *collector, v any, line int) {
 		row := v.(*confirmationRow)
 		k := Confirmation{File: name, Line: line, Note: strings.TrimSpace(row.Note), Source: name + ":" + strconv.Itoa(line)}
 		var err error

@@ -114,8 +114,12 @@ func ReadDisputesWith(name string, r io.Reader, known OrderLookup) ([]Dispute, e
 	if known != nil {
 		required = required[:1]
 	}
+	raw, err := ReadAll(r)
+	if err != nil {
+		return nil, &Error{File: name, Err: err}
+	}
 	grow := func(rows int) { out, seen = make([]Dispute, 0, rows), make(map[string]int, rows) }
-	err := decodeRows(name, r, &disputeRow{}, required, grow, func(c *collector, v any, line int) {
+	err = decodeRows(name, raw, &disputeRow{}, required, grow, func(c *collector, v any, line int) {
 		row := v.(*disputeRow)
 		d := Dispute{File: name, Line: line, Card: strings.TrimSpace(row.Card), Note: strings.TrimSpace(row.Note)}
 		var err error
@@ -194,17 +198,13 @@ func requiredDate(text, field string) (Date, error) {
 	return d, nil
 }
 
-// decodeRows decodes a small CSV file with a header into rows of the type of
+// decodeRows decodes a small CSV file read whole, raw, with a header into rows of the type of
 // proto with gocsv, and hands each to convert with its line number. Before
 // the first row, it tells grow how many rows there may be at most, the lines
 // after the header, so that the caller can make room for them at once. Missing
 // required columns, quoting errors and whatever convert reports are collected
 // into one ErrorList.
-func decodeRows(name string, r io.Reader, proto any, required []string, grow func(rows int), convert func(c *collector, row any, line int)) error {
-	raw, err := ReadAll(r)
-	if err != nil {
-		return &Error{File: name, Err: err}
-	}
+func decodeRows(name string, raw []byte, proto any, required []string, grow func(rows int), convert func(c *collector, row any, line int)) error {
 	data, _, err := DecodeAll(raw)
 	if err != nil {
 		return &Error{File: name, Err: err}

@@ -71,7 +71,7 @@ func Read(name string, r io.Reader) (*File, error) {
 }
 
 func readConfirmationsCSV(f *File, data []byte) error {
-	cs, err := parser.ReadConfirmations(f.Name, bytes.NewReader(data))
+	cs, err := parser.ParseConfirmations(f.Name, data)
 	f.Confirmations, f.Rows = cs, len(cs)
 	return err
 }
