@@ -101,12 +101,11 @@ func runCheck(opts *checkOptions, e env, loc *localizer) error {
 			return parser.Msgf("--fail-on %q: expected alert, review or never", opts.failOn)
 		}
 	}
-	in, err := loadInputs(opts, mopts.Amazon)
+	in, err := loadInputs(opts, mopts)
 	if err != nil {
 		return err
 	}
-	mopts.Own = in.own
-	rep := matcher.Match(in.statements, in.disputes, in.confirmations, mopts)
+	rep := in.matching.Match(in.statements)
 	r := &rendering{
 		in: in, rep: rep, loc: loc,
 		color: opts.output == "table" && e.stdoutTerminal && e.getenv("NO_COLOR") == "",
@@ -165,11 +164,15 @@ type inputs struct {
 	confirmations []parser.Confirmation
 	amazon        *amazonRecords
 	own           []matcher.OwnOrder // orders of the exports that are not disputed
+	// matching holds the disputed orders made ready while the statements
+	// were being read.
+	matching *matcher.Matching
 }
 
 // loadInputs reads every input file, collecting the problems of all of them
 // before failing, so that the person can fix them in one pass.
-func loadInputs(opts *checkOptions, amazon *matcher.Recognizer) (*inputs, error) {
+func loadInputs(opts *checkOptions, mopts matcher.Options) (*inputs, error) {
+	amazon := mopts.Amazon
 	in := &inputs{}
 	collect := func(problems *parser.ErrorList) func(error) {
 		return func(err error) {
@@ -243,6 +246,11 @@ func loadInputs(opts *checkOptions, amazon *matcher.Recognizer) (*inputs, error)
 	}
 	in.confirmations = append(in.confirmations, in.amazon.disputedConfirmations(disputed)...)
 	in.own = in.amazon.own(disputed)
+	if len(rest) == 0 {
+		// The orders are made ready while the statements are still being read.
+		mopts.Own = in.own
+		in.matching = matcher.Prepare(in.disputes, in.confirmations, mopts)
+	}
 
 	got := <-statements
 	for i, s := range got.stmts {

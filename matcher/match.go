@@ -43,6 +43,33 @@ type order struct {
 // Match reconciles statements against disputed orders and confirmations.
 // The statements must already be folded (parser.FoldOverlaps).
 func Match(stmts []*parser.Statement, disputes []parser.Dispute, confs []parser.Confirmation, opts Options) *Report {
+	return Prepare(disputes, confs, opts).Match(stmts)
+}
+
+// Matching is a reconciliation with its orders made ready, their
+// confirmations found, before the statements are read: a caller that reads
+// them on another core can prepare the orders meanwhile.
+type Matching struct {
+	disputes []parser.Dispute
+	opts     Options
+	orders   []*order
+}
+
+// Prepare makes the disputed orders ready to be matched with Matching.Match.
+func Prepare(disputes []parser.Dispute, confs []parser.Confirmation, opts Options) *Matching {
+	return &Matching{disputes: disputes, opts: opts, orders: newOrders(disputes, confs, opts)}
+}
+
+// Match reconciles the statements against the prepared orders, as the
+// function Match does. It runs once: the orders keep what it finds, and a
+// second call panics. The statements must already be folded
+// (parser.FoldOverlaps).
+func (m *Matching) Match(stmts []*parser.Statement) *Report {
+	if m.orders == nil && len(m.disputes) > 0 {
+		panic("matcher: Matching.Match called twice")
+	}
+	disputes, opts, orders := m.disputes, m.opts, m.orders
+	m.orders = nil
 	amazon := opts.Amazon
 	if amazon == nil {
 		amazon, _ = NewRecognizer()
@@ -70,7 +97,6 @@ func Match(stmts []*parser.Statement, disputes []parser.Dispute, confs []parser.
 
 	// Strongest evidence first: exact single charges, then shipments, then
 	// sets of charges that add up to an order.
-	orders := newOrders(disputes, confs, opts)
 	used := map[*parser.Transaction]bool{}
 	keys := make([][2]string, len(charges)) // each charge's amount keys, worked out once
 	for i, t := range charges {

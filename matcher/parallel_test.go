@@ -32,3 +32,19 @@ func TestMatchOnEveryCoreAsOnOne(t *testing.T) {
 		t.Errorf("%d unknown charges on one core, %d on four", len(one.Unknown), len(every.Unknown))
 	}
 }
+
+// A Matching keeps what its Match found in its orders: a second Match would
+// start from that, so it must not run at all.
+func TestMatchingMatchesOnce(t *testing.T) {
+	st, disputes, confs := readWorkload(t, workload.Generate(2_000, 20, 3), nil)
+	m := Prepare(disputes, confs, Options{AsOf: parser.MustDate("2026-01-01"), Grace: 30, Watch: 60})
+	if rep := m.Match([]*parser.Statement{st}); len(rep.Orders) != len(disputes) {
+		t.Fatalf("%d orders judged, of %d disputed", len(rep.Orders), len(disputes))
+	}
+	defer func() {
+		if recover() == nil {
+			t.Errorf("a second Match ran")
+		}
+	}()
+	m.Match([]*parser.Statement{st})
+}
