@@ -286,3 +286,35 @@ func TestMayHoldCardNumberMissesNone(t *testing.T) {
 		t.Errorf("only %d texts passed through; the test says little", passed)
 	}
 }
+
+// fewDigits counts eight bytes at a time; it must say what counting them
+// one by one says, for every byte value at every place in a line.
+func TestFewDigitsCountsEveryByte(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(11, 12))
+	alphabet := []byte("0123456789 -:/az")
+	for range 20000 {
+		b := make([]byte, rnd.IntN(40))
+		for i := range b {
+			if rnd.IntN(50) == 0 {
+				b[i] = byte(rnd.IntN(256)) // any byte, now and then
+			} else {
+				b[i] = alphabet[rnd.IntN(len(alphabet))]
+			}
+		}
+		digits, ascii := 0, true
+		for _, c := range b {
+			digits += bool2int(c >= '0' && c <= '9')
+			ascii = ascii && c < 0x80
+		}
+		if want := ascii && digits < 12; fewDigits(b) != want {
+			t.Fatalf("fewDigits(%q) = %v; %d digits, ASCII %v", b, !want, digits, ascii)
+		}
+	}
+}
+
+func bool2int(v bool) int {
+	if v {
+		return 1
+	}
+	return 0
+}
