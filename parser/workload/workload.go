@@ -10,6 +10,7 @@
 package workload
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -176,6 +177,27 @@ const (
 	DisputesFile      = "disputes.csv"
 	ConfirmationsFile = "confirmations.csv"
 )
+
+// Head is the workload with its statement cut to its first rows rows, as
+// the shared bench/compare.py cuts its workload for hledger: a year of
+// rows, with the disputed orders of all ten years. The disputes and
+// confirmations are the same; Expected is nil, since most orders then fall
+// outside the rows.
+func (w *Workload) Head(rows int) *Workload {
+	cut := *w
+	cut.Expected = nil
+	at := 0
+	for n := 0; n <= rows && at < len(w.Statement); n++ { // the header, then rows rows
+		i := bytes.IndexByte(w.Statement[at:], '\n')
+		if i < 0 {
+			at = len(w.Statement)
+			break
+		}
+		at += i + 1
+	}
+	cut.Statement, cut.Rows = w.Statement[:at], min(rows, w.Rows)
+	return &cut
+}
 
 // Write puts the workload's inputs into dir as statement.csv, disputes.csv
 // and confirmations.csv.

@@ -38,3 +38,20 @@ func TestGenerateShape(t *testing.T) {
 		t.Errorf("%d of %d rows are Amazon's; want about a tenth", amazon, w.Rows)
 	}
 }
+
+// Head keeps the header and the first rows of the statement, as compare.py
+// does, and the disputes and confirmations whole.
+func TestHeadKeepsTheFirstRows(t *testing.T) {
+	w := Generate(1000, 10, 1)
+	h := w.Head(100)
+	lines := bytes.Split(bytes.TrimSuffix(h.Statement, []byte("\n")), []byte("\n"))
+	if len(lines) != 101 || h.Rows != 100 || !bytes.HasPrefix(w.Statement, h.Statement) {
+		t.Fatalf("Head(100): %d lines, Rows %d; a prefix: %v", len(lines), h.Rows, bytes.HasPrefix(w.Statement, h.Statement))
+	}
+	if !bytes.Equal(h.Disputes, w.Disputes) || !bytes.Equal(h.Confirmations, w.Confirmations) || h.Expected != nil {
+		t.Errorf("Head changed the disputes or confirmations, or kept the expected verdicts")
+	}
+	if all := w.Head(5000); !bytes.Equal(all.Statement, w.Statement) || all.Rows != w.Rows {
+		t.Errorf("Head beyond the rows cut the statement: %d bytes of %d, Rows %d", len(all.Statement), len(w.Statement), all.Rows)
+	}
+}
