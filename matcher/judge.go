@@ -70,11 +70,12 @@ func (l IDList) String() string {
 
 // judge gives order o its verdict, totals and reason, following the table of
 // the specification (§4).
-func judge(o *order, covs []Coverage, opts Options) {
+func judge(o *order, j *judging) {
+	opts := j.opts
 	r := o.res
-	r.Reason = make([]*parser.Message, 0, 6) // room for the sentences of most reasons at once
+	o.advice = o.adviceRoom[:0]
 	sortTxns(r.Candidates)
-	r.Coverage = coverageFor(o, covs)
+	r.Coverage = coverageFor(o, j.covs)
 	r.Charged = o.sum(r.Charges)
 	r.Credited = o.sum(r.Credits)
 	r.Outstanding = r.Charged
@@ -105,7 +106,7 @@ func judge(o *order, covs []Coverage, opts Options) {
 			o.say(parser.Msgf("no charge of %s between %s and %s", o.money(o.a), parser.Max(from, cov.From), to))
 		} else {
 			r.Verdict = NotCovered
-			o.say(parser.Msgf("no charge found, but %s", o.coverageWords()))
+			o.say(j.noChargeFound(cov))
 			o.advise(parser.Msgf("add the statements from %s to %s", from, to))
 		}
 	case r.Outstanding.Sign() <= 0:
@@ -292,8 +293,42 @@ func (o *order) ambiguityReasons() []*parser.Message {
 	return out
 }
 
-func (o *order) coverageWords() *parser.Message {
-	c := o.res.Coverage
+// reasonRoom is how many sentences most reasons have at most.
+const reasonRoom = 6
+
+// judging is what judge needs besides the order: the statements' coverages,
+// the options, and the sentences orders share.
+type judging struct {
+	covs []Coverage
+	opts Options
+	// noCharge are the sentences for an order with no charge outside the
+	// coverages, one for each: most orders of a long incident fall outside
+	// the statements given, and so share one.
+	noCharge map[Coverage]*parser.Message
+}
+
+func newJudging(covs []Coverage, opts Options) *judging {
+	j := &judging{covs: covs, opts: opts, noCharge: make(map[Coverage]*parser.Message, len(covs)+1)}
+	for _, c := range append([]Coverage{{}}, covs...) {
+		j.noCharge[c] = noChargeFound(c)
+	}
+	return j
+}
+
+// noChargeFound says that no charge was found in coverage c, which does not
+// reach the order.
+func (j *judging) noChargeFound(c Coverage) *parser.Message {
+	if m, ok := j.noCharge[c]; ok {
+		return m // the map is only read while orders are judged
+	}
+	return noChargeFound(c)
+}
+
+func noChargeFound(c Coverage) *parser.Message {
+	return parser.Msgf("no charge found, but %s", coverageWords(c))
+}
+
+func coverageWords(c Coverage) *parser.Message {
 	if !c.To.Valid() {
 		if c.Account != "" {
 			return parser.Msgf("no statement of %s was given", c.Account)

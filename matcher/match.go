@@ -35,6 +35,7 @@ type order struct {
 	owed         decimal.Decimal              // what is still out, while credits are given
 	openSeq      int                          // when it was put among the open orders, while credits are given
 	advice       []*parser.Message            // the end of the reason: what to do
+	adviceRoom   [2]*parser.Message           // room for most advice
 	// rebills are the charges that could be a further billing of this
 	// order or of other charged orders.
 	rebills []*rebill
@@ -130,11 +131,17 @@ func (m *Matching) Match(stmts []*parser.Statement) *Report {
 	// unknown charges are what none was given: both on every core.
 	var wg sync.WaitGroup
 	wg.Go(func() { rep.Unknown = unknownCharges(charges, claimed, disputes) })
+	j := newJudging(covs, opts)
+	// Room for the sentences of most reasons, made at once for all orders.
+	room := make([]*parser.Message, reasonRoom*len(orders))
+	for i, o := range orders {
+		o.res.Reason = room[i*reasonRoom : i*reasonRoom : (i+1)*reasonRoom]
+	}
 	per := max(len(orders)/runtime.GOMAXPROCS(0), 256)
 	for part := range slices.Chunk(orders, per) {
 		wg.Go(func() {
 			for _, o := range part {
-				judge(o, covs, opts)
+				judge(o, j)
 			}
 		})
 	}

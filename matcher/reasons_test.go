@@ -102,3 +102,27 @@ func TestUnknownChargeReason(t *testing.T) {
 		t.Errorf("with --orders: %q", got)
 	}
 }
+
+// Orders outside the statements say so, each with the statements to add;
+// those of one coverage share its sentence, and a card with no statement
+// says it has none.
+func TestOrdersOutsideTheStatements(t *testing.T) {
+	s := story{
+		rows:     []string{"VISA 1111,2026-01-05,LAWSON,1", "VISA 1111,2026-02-10,LAWSON,1"},
+		cards:    true,
+		disputes: []string{orderA + ",2026-03-02,12800,JPY,1111", orderB + ",2026-05-20,5000,JPY,1111", "250-1111111-2222222,2026-03-02,7000,JPY,9999"},
+		want:     map[string]Verdict{orderA: NotCovered, orderB: NotCovered, "250-1111111-2222222": NotCovered},
+		reasons: map[string]string{
+			orderA:                "no charge found, but the statements cover only 2026-01-05 to 2026-02-10; add the statements from 2026-02-27 to 2026-04-01",
+			orderB:                "no charge found, but the statements cover only 2026-01-05 to 2026-02-10; add the statements from 2026-05-17 to 2026-06-19",
+			"250-1111111-2222222": "no charge found, but no statement of 9999 was given; add the statements from 2026-02-27 to 2026-04-01",
+		},
+	}
+	rep := s.run(t)
+	for _, o := range rep.Orders {
+		id := o.Dispute.OrderID
+		if o.Verdict != s.want[id] || o.ReasonText() != s.reasons[id] {
+			t.Errorf("%s: %s %q\nwant %s %q", id, o.Verdict, o.ReasonText(), s.want[id], s.reasons[id])
+		}
+	}
+}
