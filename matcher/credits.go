@@ -49,6 +49,13 @@ func assignCredits(orders []*order, charges, credits []*parser.Transaction, ownC
 			}
 		}
 	}
+	// Each amount's orders by their first charge, so that a credit looks
+	// back from its day at the nearest ones only: an amount that many
+	// orders share would otherwise have each of its credits look at all
+	// of them.
+	for _, list := range byAmount {
+		slices.SortStableFunc(list, func(x, y *order) int { return first(x).Sub(first(y)) })
+	}
 	taken := map[*parser.Transaction]bool{}
 	give := func(o *order, t *parser.Transaction) {
 		o.res.Credits = append(o.res.Credits, t)
@@ -61,11 +68,20 @@ func assignCredits(orders []*order, charges, credits []*parser.Transaction, ownC
 			if key == "" {
 				continue
 			}
-			for _, o := range byAmount[key] {
-				if t.Date.Before(first(o)) || !o.fits(t) || len(o.res.Credits) >= len(o.res.Charges) || !o.creditIsExact(t) {
+			list := byAmount[key]
+			// The orders charged by t's day, nearest first; none further
+			// back than the nearest that can take it can be as near.
+			i, _ := slices.BinarySearchFunc(list, t.Date.AddDays(1), func(o *order, d parser.Date) int { return first(o).Sub(d) })
+			for i--; i >= 0; i-- {
+				o := list[i]
+				dist := t.Date.Sub(first(o))
+				if bestDist >= 0 && dist > bestDist {
+					break
+				}
+				if !o.fits(t) || len(o.res.Credits) >= len(o.res.Charges) || !o.creditIsExact(t) {
 					continue
 				}
-				switch dist := t.Date.Sub(first(o)); {
+				switch {
 				case o == best:
 				case bestDist < 0 || dist < bestDist:
 					best, bestDist, tie = o, dist, false

@@ -5,6 +5,9 @@ import (
 	"testing"
 )
 
+// orderC is a third order, of the amount of order A in some stories.
+const orderC = "250-1111111-1111111"
+
 // TestOverCredit gives a credit larger than what an order still owes to the
 // order whose charge it follows, when that is clear.
 func TestOverCredit(t *testing.T) {
@@ -61,6 +64,20 @@ func TestOverCredit(t *testing.T) {
 				"2026-03-12,AMAZON.CO.JP,-13300", "2026-04-20,LAWSON,1"},
 			disputes: []string{A, B}, confs: []string{confA, confB},
 			want: map[string]string{orderA: "still-charged 0 12800", orderB: "still-charged 0 4800"},
+		},
+		{
+			name: "two orders of one amount, charged on one day, and one credit of it: neither takes it",
+			rows: []string{"2026-02-25,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-03-04,AMAZON.CO.JP,12800",
+				"2026-03-12,AMAZON.CO.JP,-12800", "2026-04-20,LAWSON,1"},
+			disputes: []string{A, orderC + ",2026-03-03,12800,JPY"}, confs: []string{confA, orderC + ",2026-03-10,refund"},
+			want: map[string]string{orderA: "still-charged 0 12800", orderC: "still-charged 0 12800"},
+		},
+		{
+			name: "two orders of one amount, and one credit of it: the one charged nearer before it takes it",
+			rows: []string{"2026-02-25,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-03-08,AMAZON.CO.JP,12800",
+				"2026-03-12,AMAZON.CO.JP,-12800", "2026-04-20,LAWSON,1"},
+			disputes: []string{A, orderC + ",2026-03-07,12800,JPY"}, confs: []string{confA, orderC + ",2026-03-10,refund"},
+			want: map[string]string{orderA: "still-charged 0 12800", orderC: "refunded 12800 0"},
 		},
 	}
 	for _, tt := range tests {
