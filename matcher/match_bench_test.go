@@ -1,6 +1,7 @@
 package matcher
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -15,16 +16,20 @@ import (
 // from few enough values that many rows share one), and a disputed order
 // for every hundred rows, most of them charged and half of them confirmed.
 // Twice the rows are twice the months, as a longer history is: the rows of
-// one amount in an order's window stay as many.
-func benchInput(rows int) ([]*parser.Statement, []parser.Dispute, []parser.Confirmation) {
+// one amount in an order's window stay as many. The statement is read as
+// check reads it: Amazon's rows in full, the others counted and dated.
+func benchInput(tb testing.TB, rows int) ([]*parser.Statement, []parser.Dispute, []parser.Confirmation) {
 	r := rand.New(rand.NewPCG(1, 2))
 	days := 365 * rows / 100_000
 	base := parser.MustDate("2026-06-30").AddDays(-days - 40)
 	price := func() decimal.Decimal { return decimal.NewFromInt(int64(100 * (1 + r.IntN(2000)))) }
-	st := &parser.Statement{}
-	add := func(d parser.Date, desc string, amt decimal.Decimal) {
-		st.Txns = append(st.Txns, parser.Transaction{Date: d, Normalized: desc, Amount: amt, Currency: "JPY", File: "card.csv", Line: len(st.Txns) + 2})
+	type row struct {
+		d    parser.Date
+		desc string
+		amt  decimal.Decimal
 	}
+	var txns []row
+	add := func(d parser.Date, desc string, amt decimal.Decimal) { txns = append(txns, row{d, desc, amt}) }
 	var ds []parser.Dispute
 	var cs []parser.Confirmation
 	for i := range rows / 100 {
@@ -39,7 +44,7 @@ func benchInput(rows int) ([]*parser.Statement, []parser.Dispute, []parser.Confi
 			add(d.AddDays(r.IntN(4)), "AMAZON.CO.JP", a)
 		}
 	}
-	for len(st.Txns) < rows {
+	for len(txns) < rows {
 		d := base.AddDays(r.IntN(days + 35))
 		switch n := r.IntN(100); {
 		case n < 1:
@@ -50,7 +55,19 @@ func benchInput(rows int) ([]*parser.Statement, []parser.Dispute, []parser.Confi
 			add(d, "LAWSON", decimal.NewFromInt(int64(100+r.IntN(5000))))
 		}
 	}
-	slices.SortStableFunc(st.Txns, func(x, y parser.Transaction) int { return x.Date.Sub(y.Date) })
+	slices.SortStableFunc(txns, func(x, y row) int { return x.d.Sub(y.d) })
+	text := []byte("Date,Description,Amount\n")
+	for _, t := range txns {
+		text = fmt.Appendf(text, "%s,%s,%s\n", t.d, t.desc, t.amt)
+	}
+	amazon, err := NewRecognizer()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	st, err := parser.ReadStatement("card.csv", bytes.NewReader(text), parser.ReadOptions{Keep: amazon.IsAmazon})
+	if err != nil {
+		tb.Fatal(err)
+	}
 	return []*parser.Statement{st}, ds, cs
 }
 
@@ -59,7 +76,7 @@ func benchInput(rows int) ([]*parser.Statement, []parser.Dispute, []parser.Confi
 func BenchmarkMatch(b *testing.B) {
 	for _, rows := range []int{100_000, 200_000, 400_000} {
 		b.Run(fmt.Sprintf("rows=%dk", rows/1000), func(b *testing.B) {
-			st, ds, cs := benchInput(rows)
+			st, ds, cs := benchInput(b, rows)
 			opts := Options{AsOf: parser.MustDate("2026-06-30"), Grace: 30, Watch: 60}
 			b.ReportAllocs()
 			for b.Loop() {
