@@ -134,8 +134,11 @@ func plainNumber(s string, commaMark bool) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	if frac == "" {
+	switch {
+	case frac == "":
 		return digits, true
+	case !decimalComma && digits == intPart:
+		return s, true // written so already: not made again
 	}
 	return digits + "." + frac, true
 }
