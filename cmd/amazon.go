@@ -211,7 +211,7 @@ func confirmationSource(c *parser.Confirmation) string {
 	if c.Source != "" {
 		return c.Source
 	}
-	return fmt.Sprintf("%s:%d", c.File, c.Line)
+	return c.File + ":" + strconv.Itoa(c.Line)
 }
 
 // The Amazon part of the JSON report.

@@ -2,7 +2,6 @@ package parser
 
 import (
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -27,8 +26,9 @@ type Confirmation struct {
 	// order's amount is meant).
 	Amount decimal.Decimal
 	Note   string
-	// Source says where the confirmation came from, for people: file:line
-	// for a CSV row, the file and the subject for a mail.
+	// Source says where the confirmation came from, for people, where File
+	// and Line do not: the file and the subject for a mail. It is empty for
+	// a row of a CSV file, which File and Line say.
 	Source string
 	File   string
 	Line   int
@@ -59,7 +59,7 @@ func ParseConfirmations(name string, raw []byte) ([]Confirmation, error) {
 	grow := func(rows int) { out = make([]Confirmation, 0, rows) }
 	err := decodeRows(name, raw, &confirmationRow{}, []string{"order_id", "confirmed_on", "kind"}, grow, func(c *collector, v any, line int) {
 		row := v.(*confirmationRow)
-		k := Confirmation{File: name, Line: line, Note: strings.TrimSpace(row.Note), Source: name + ":" + strconv.Itoa(line)}
+		k := Confirmation{File: name, Line: line, Note: strings.TrimSpace(row.Note)}
 		var err error
 		ok := true
 		if k.OrderID, err = ParseOrderID(row.OrderID); err != nil {
