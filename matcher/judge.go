@@ -301,9 +301,9 @@ const reasonRoom = 6
 type judging struct {
 	covs []Coverage
 	opts Options
-	// noCharge are the sentences for an order with no charge outside the
-	// coverages, one for each: most orders of a long incident fall outside
-	// the statements given, and so share one.
+	// noCharge are the sentences of an order without a charge whose days
+	// the statements do not cover, one for each coverage: most orders of a
+	// long incident fall outside the statements given, and so share one.
 	noCharge map[Coverage]*parser.Message
 }
 
