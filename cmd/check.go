@@ -300,8 +300,8 @@ func formatsRegistry(formatsFile string) (*parser.Registry, error) {
 }
 
 // checkConfirmationsKnown reports confirmations of orders that are not in the
-// disputes file (whose order ids are disputed): most often a mistyped order id, which would otherwise leave
-// the order looking unconfirmed.
+// disputes file, whose order ids disputed holds: most often a mistyped order
+// id, which would otherwise leave the order looking unconfirmed.
 func checkConfirmationsKnown(in *inputs, disputed map[string]bool) error {
 	if len(in.disputes) == 0 {
 		return nil
