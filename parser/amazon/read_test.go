@@ -41,8 +41,14 @@ func orderLine(o Order) string {
 	return fmt.Sprintf("%s %s %s %s %q [%s] digital=%v line=%d", o.ID, o.Date, o.Total, o.Currency, o.Card, strings.Join(ships, " "), o.Digital, o.Line)
 }
 
+// confirmationLine says where a confirmation came from as a report does:
+// its Source where it has one (a mail), else its file and line.
 func confirmationLine(c parser.Confirmation) string {
-	return fmt.Sprintf("%s %s %s %s %s", c.OrderID, c.ConfirmedOn, c.Kind, c.Amount, c.Source)
+	where := c.Source
+	if where == "" {
+		where = fmt.Sprintf("%s:%d", c.File, c.Line)
+	}
+	return fmt.Sprintf("%s %s %s %s %s", c.OrderID, c.ConfirmedOn, c.Kind, c.Amount, where)
 }
 
 func skipped(f *File) string {

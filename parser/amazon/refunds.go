@@ -1,7 +1,6 @@
 package amazon
 
 import (
-	"fmt"
 	"io"
 	"strings"
 
@@ -70,9 +69,8 @@ func readRefunds(f *File, r io.Reader, cols refundColumns, export string) error 
 		}
 		f.Confirmations = append(f.Confirmations, parser.Confirmation{
 			OrderID: id, ConfirmedOn: day, Kind: parser.KindRefund, Amount: refunded.Abs(),
-			Note:   "refund completed, in Amazon's " + export + " export",
-			Source: fmt.Sprintf("%s:%d", f.Name, rec.line),
-			File:   f.Name, Line: rec.line,
+			Note: "refund completed, in Amazon's " + export + " export",
+			File: f.Name, Line: rec.line,
 		})
 	})
 	f.Rows = rows
