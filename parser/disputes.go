@@ -198,12 +198,12 @@ func requiredDate(text, field string) (Date, error) {
 	return d, nil
 }
 
-// decodeRows decodes a small CSV file read whole, raw, with a header into rows of the type of
-// proto with gocsv, and hands each to convert with its line number. Before
-// the first row, it tells grow how many rows there may be at most, the lines
-// after the header, so that the caller can make room for them at once. Missing
-// required columns, quoting errors and whatever convert reports are collected
-// into one ErrorList.
+// decodeRows decodes a small CSV file with a header, its bytes read whole
+// (raw), into rows of the type of proto with gocsv, and hands each to convert
+// with its line number. Before the first row, it tells grow how many rows
+// there may be at most, the lines after the header, so that the caller can
+// make room for them at once. Missing required columns, quoting errors and
+// whatever convert reports are collected into one ErrorList.
 func decodeRows(name string, raw []byte, proto any, required []string, grow func(rows int), convert func(c *collector, row any, line int)) error {
 	data, _, err := DecodeAll(raw)
 	if err != nil {
