@@ -146,6 +146,10 @@ func TestReadConfirmationsErrors(t *testing.T) {
 			if err == nil || err.Error() != tt.want {
 				t.Errorf("error = %v\nwant    %s", err, tt.want)
 			}
+			// The bytes Amazon's reader holds are read the same way.
+			if _, err := ParseConfirmations("c.csv", []byte(tt.in)); err == nil || err.Error() != tt.want {
+				t.Errorf("ParseConfirmations: error = %v\nwant    %s", err, tt.want)
+			}
 		})
 	}
 }
