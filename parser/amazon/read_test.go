@@ -237,7 +237,7 @@ var readErrorCases = []struct{ name, in, want string }{
 		`f: the mail "Hello" names no Amazon order id`},
 	{"mail with a bad date", "Date: someday\r\nFrom: order-update@amazon.co.jp\r\nSubject: Hello\r\n\r\n#249-1056673-9038214\r\n",
 		`f: Date header "someday" is not a mail date`},
-	{"confirmations.csv", "order_id,confirmed_on,kind\n249-1056673-9038214,2026-03-06,maybe\n", `f:2: kind "maybe" is not refund or cancel`},
+	{"confirmations.csv", "order_id,confirmed_on,kind\n249-1056673-9038214,2026-03-06,maybe\n", `f:2: kind "maybe" is not refund (返金) or cancel (キャンセル)`},
 	{"every problem of a row", legacyHeader + `"Amazon.com","113-552","yesterday","USD","ten","19.98","soon"` + "\n",
 		`f:2: Order ID: "113-552" is not an Amazon order id like 250-1234567-1234567 or D01-1234567-1234567` + "\n" +
 			`f:2: Order Date: "yesterday" is not a date or time like 2026-03-02T14:30:00Z` + "\n" +
