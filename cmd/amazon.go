@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -84,9 +83,13 @@ var (
 func (rec *amazonRecords) read(paths []string, r role) error {
 	var problems parser.ErrorList
 	for _, p := range paths {
-		files, err := expand([]string{p}, r.empty)
+		start := len(rec.files)
+		files, ignored, err := expand([]string{p}, r.empty)
 		if l, ok := parser.AsList(err); ok {
 			problems = append(problems, l...)
+		}
+		for _, f := range ignored {
+			rec.add(&amazonFile{path: f.path, ignored: f.reason})
 		}
 		inFolder := len(files) != 1 || files[0] != p
 		for _, path := range files {
@@ -95,6 +98,8 @@ func (rec *amazonRecords) read(paths []string, r role) error {
 				problems = append(problems, l...)
 			}
 		}
+		// Files read and files ignored, listed together in name order.
+		slices.SortStableFunc(rec.files[start:], func(a, b *amazonFile) int { return strings.Compare(a.path, b.path) })
 	}
 	if len(problems) > 0 {
 		return problems
@@ -103,13 +108,13 @@ func (rec *amazonRecords) read(paths []string, r role) error {
 }
 
 func (rec *amazonRecords) readOne(path string, inFolder bool, r role) error {
-	f, err := os.Open(path)
+	f, err := openInput(path)
 	if err != nil {
 		return &parser.Error{File: path, Err: openError(err)}
 	}
-	defer f.Close()
 	head := make([]byte, 64<<10)
 	n, err := io.ReadFull(f, head)
+	f.Close()
 	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
 		return &parser.Error{File: path, Err: err}
 	}
@@ -124,10 +129,11 @@ func (rec *amazonRecords) readOne(path string, inFolder bool, r role) error {
 		rec.add(&amazonFile{path: path, format: format, ignored: r.wrong(format)})
 		return nil
 	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return &parser.Error{File: path, Err: err}
+	data, err := readWhole(path)
+	if err != nil {
+		return err
 	}
-	got, err := amazon.Read(path, f)
+	got, err := amazon.ReadData(path, data)
 	if err != nil {
 		return err
 	}

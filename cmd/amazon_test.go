@@ -65,7 +65,7 @@ func TestOneOffAudit(t *testing.T) {
 		files = append(files, strings.TrimPrefix(f.File, "testdata/amazon/")+" "+f.Format+" "+f.Ignored)
 	}
 	wantFiles := []string{
-		"Your Orders/Additional Data/Retail.TransactionalInvoicing.1/Retail.TransactionalInvoicing.1.pdf  is not an Amazon order-history export (Retail.OrderHistory, Order History.csv, Digital Items.csv, アマゾン注文履歴フィルタ)",
+		"Your Orders/Additional Data/Retail.TransactionalInvoicing.1/Retail.TransactionalInvoicing.1.pdf  a PDF; only CSV and OFX exports and mails are read",
 		"Your Orders/Your Amazon Orders/Cart History.csv  is not an Amazon order-history export (Retail.OrderHistory, Order History.csv, Digital Items.csv, アマゾン注文履歴フィルタ)",
 		"Your Orders/Your Amazon Orders/Order History.csv amazon-order-history-2025 ",
 		"Your Orders/Your Returns & Refunds/Refund Details.csv amazon-refund-details ",

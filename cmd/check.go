@@ -163,6 +163,7 @@ type inputs struct {
 	disputes      []parser.Dispute
 	confirmations []parser.Confirmation
 	amazon        *amazonRecords
+	ignored       []ignoredFile      // files among the statements that are not read
 	own           []matcher.OwnOrder // orders of the exports that are not disputed
 	// matching holds the disputed orders made ready while the statements
 	// were being read.
@@ -194,8 +195,9 @@ func loadInputs(opts *checkOptions, mopts matcher.Options) (*inputs, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := expand(stmtPaths, parser.Msgf("folder holds no statement file"))
+	files, ignored, err := expand(stmtPaths, parser.Msgf("folder holds no statement file"))
 	keep(err)
+	in.ignored = ignored
 	// The statements are read while the rest is, on a core of their own
 	// where there is one. The matcher looks only at Amazon's rows from a
 	// little before the first disputed order, which the disputes tell: the
@@ -318,10 +320,11 @@ func checkConfirmationsKnown(in *inputs, disputed map[string]bool) error {
 	return l
 }
 
-// readFile opens path read-only and hands it to read.
+// readFile opens path (a file, or a member of an archive) read-only and
+// hands it to read.
 func readFile[T any](path string, read func(name string, r io.Reader) (T, error)) (T, error) {
 	var zero T
-	f, err := os.Open(path)
+	f, err := openInput(path)
 	if err != nil {
 		return zero, &parser.Error{File: path, Err: openError(err)}
 	}
@@ -343,11 +346,14 @@ func openError(err error) error {
 	return err
 }
 
-// expand turns files and folders into the list of files to read: a folder
-// stands for every file below it, in name order, leaving out hidden files
-// (names starting with a dot), such as .DS_Store.
-func expand(paths []string, empty *parser.Message) ([]string, error) {
+// expand turns files, folders and zip archives into the list of files to
+// read: a folder or archive stands for every file in it, in name order,
+// leaving out hidden files and folders (names starting with a dot). Files
+// that no flag reads (ignoredReason) are returned apart, to be listed as
+// ignored. An archive's members are named as splitMember reads them.
+func expand(paths []string, empty *parser.Message) ([]string, []ignoredFile, error) {
 	var files []string
+	var ignored []ignoredFile
 	var problems parser.ErrorList
 	for _, p := range paths {
 		info, err := os.Stat(p)
@@ -355,25 +361,48 @@ func expand(paths []string, empty *parser.Message) ([]string, error) {
 			problems = append(problems, &parser.Error{File: p, Err: openError(err)})
 			continue
 		}
-		if !info.IsDir() {
+		if !info.IsDir() && !isZipName(p) {
 			files = append(files, p)
 			continue
 		}
 		var found []string
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			hidden := strings.HasPrefix(d.Name(), ".") && path != p
-			switch {
-			case hidden && d.IsDir():
-				return filepath.SkipDir
-			case hidden || d.IsDir():
+		if info.IsDir() {
+			err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+				if err != nil {
+					return err
+				}
+				if path == p {
+					return nil
+				}
+				hidden := strings.HasPrefix(d.Name(), ".")
+				switch why := ignoredReason(d.Name()); {
+				case hidden && d.IsDir():
+					return filepath.SkipDir
+				case d.IsDir():
+					return nil
+				case why != nil:
+					ignored = append(ignored, ignoredFile{path, why})
+				case hidden:
+				case isZipName(path):
+					members, skipped, err := listArchive(path)
+					if err != nil {
+						problems = append(problems, err.(*parser.Error))
+					}
+					found, ignored = append(found, members...), append(ignored, skipped...)
+				default:
+					found = append(found, path)
+				}
 				return nil
+			})
+		} else {
+			var skipped []ignoredFile
+			found, skipped, err = listArchive(p)
+			ignored = append(ignored, skipped...)
+			if err != nil {
+				problems = append(problems, err.(*parser.Error))
+				continue
 			}
-			found = append(found, path)
-			return nil
-		})
+		}
 		if err != nil {
 			problems = append(problems, &parser.Error{File: p, Err: openError(err)})
 			continue
@@ -385,7 +414,7 @@ func expand(paths []string, empty *parser.Message) ([]string, error) {
 		files = append(files, found...)
 	}
 	if len(problems) > 0 {
-		return files, problems
+		return files, ignored, problems
 	}
-	return files, nil
+	return files, ignored, nil
 }

@@ -59,6 +59,11 @@ func Read(name string, r io.Reader) (*File, error) {
 	if err != nil {
 		return nil, &parser.Error{File: name, Err: err}
 	}
+	return ReadData(name, data)
+}
+
+// ReadData reads one file, as Read does, from its bytes.
+func ReadData(name string, data []byte) (*File, error) {
 	f := &File{Name: name, Format: Detect(data)}
 	read, ok := readers[f.Format]
 	if !ok {
