@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -29,6 +30,10 @@ type checkOptions struct {
 	skipInvalid   bool
 	formats       string
 	format        string
+	mine          string
+	mineGiven     bool
+	amazon        []string // --amazon patterns
+	notAmazon     []string // --not-amazon patterns
 }
 
 const checkLong = `Check reads statement exports (files, or folders read whole), the disputed
@@ -67,6 +72,7 @@ func newCheckCmd(e env, g *globals) *cobra.Command {
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.statements = args
 			opts.confsGiven = c.Flags().Changed("confirmations")
+			opts.mineGiven = c.Flags().Changed("mine")
 			return runCheck(opts, e, g.loc)
 		},
 	}
@@ -82,6 +88,9 @@ func newCheckCmd(e env, g *globals) *cobra.Command {
 	f.BoolVar(&opts.skipInvalid, "skip-invalid", false, "list statement rows that cannot be read instead of stopping")
 	f.StringVar(&opts.formats, "formats", "", "read statements also in the formats described in `FILE`")
 	f.StringVar(&opts.format, "format", "", "read every statement as format `NAME` instead of detecting it")
+	f.StringVar(&opts.mine, "mine", "mine.csv", "your own recurring Amazon charges (pattern,amount,note): `FILE`, read when given or present")
+	f.StringArrayVar(&opts.amazon, "amazon", nil, "also count descriptions matching `PATTERN` (a regular expression, or plain text) as Amazon's; repeatable")
+	f.StringArrayVar(&opts.notAmazon, "not-amazon", nil, "never count descriptions matching `PATTERN` as Amazon's (e.g. \"AMAZON WEB SERVICES\"); repeatable")
 	registerCheckCompletions(c)
 	return c
 }
@@ -149,12 +158,46 @@ func (opts *checkOptions) matchOptions(e env) (matcher.Options, error) {
 		}
 		m.AsOf = d
 	}
-	amazon, err := matcher.NewRecognizer()
+	extra, err := userPatterns("--amazon", opts.amazon)
 	if err != nil {
+		return m, err
+	}
+	except, err := userPatterns("--not-amazon", opts.notAmazon)
+	if err != nil {
+		return m, err
+	}
+	amazon, err := matcher.NewRecognizer(extra...)
+	if err != nil {
+		return m, err
+	}
+	if err := amazon.Except(except...); err != nil {
 		return m, err
 	}
 	m.Amazon = amazon
 	return m, nil
+}
+
+// userPatterns makes the patterns given to flag ready to be matched against
+// normalised descriptions, which are in capitals: plain text is normalised
+// as they are; a regular expression matches regardless of case. A pattern
+// that is no regular expression is an error naming the flag.
+func userPatterns(flag string, patterns []string) ([]string, error) {
+	out := make([]string, 0, len(patterns))
+	for _, p := range patterns {
+		if _, err := regexp.Compile(p); err != nil || strings.TrimSpace(p) == "" {
+			why := "it matches every description"
+			if err != nil {
+				why = strings.TrimPrefix(err.Error(), "error parsing regexp: ")
+			}
+			return nil, parser.Msgf("%s %q is not a pattern that can be used: %s", flag, p, why)
+		}
+		if regexp.QuoteMeta(p) == p {
+			out = append(out, parser.Normalize(p))
+		} else {
+			out = append(out, "(?i)"+p)
+		}
+	}
+	return out, nil
 }
 
 // inputs is everything check read.
@@ -247,6 +290,10 @@ func loadInputs(opts *checkOptions, mopts matcher.Options) (*inputs, error) {
 		keepRest(checkConfirmationsKnown(in, disputed))
 	}
 	in.confirmations = append(in.confirmations, in.amazon.disputedConfirmations(disputed)...)
+	if opts.mineGiven || fileExists(opts.mine) {
+		mopts.Mine, err = readFile(opts.mine, parser.ReadMine)
+		keepRest(err)
+	}
 	in.own = in.amazon.own(disputed)
 	if len(rest) == 0 {
 		// The orders are made ready while the statements are still being read.
@@ -266,6 +313,11 @@ func loadInputs(opts *checkOptions, mopts matcher.Options) (*inputs, error) {
 		return nil, problems
 	}
 	return in, nil
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // registry is the set of formats statements are read in: the built-in ones

@@ -26,6 +26,9 @@ var jaText = map[string]string{
 	"%q is not an Amazon order id like 250-1234567-1234567 or D01-1234567-1234567": "「%[1]s」はAmazonの注文番号（250-1234567-1234567 や D01-1234567-1234567 の形）ではありません",
 
 	// parser: disputes and confirmations.
+	"%s %q is not a pattern that can be used: %s":                                                                              "%[1]s の「%[2]s」はパターンとして使えません: %[3]s",
+	"amount 0 is no charge; leave it empty for any amount":                                                                     "金額0は請求ではありません。金額を問わない場合は空にしてください",
+	"pattern is empty; give a text the statement's description holds, such as AMAZON PRIME":                                    "pattern が空です。明細の利用先に含まれる文字（AMAZON PRIME など）を書いてください",
 	"is larger than %d MiB, the most a member of an archive may hold when it is read whole; unzip it, or give the file itself": "%[1]s MiBを超えています。アーカイブの中のファイルとして丸ごと読める上限です。展開するか、ファイルそのものを指定してください",
 	"a PDF; only CSV and OFX exports and mails are read":                                                                       "PDFです。読むのはCSVとOFXの明細とメールだけです",
 	"a file the system keeps beside others, not an export":                                                                     "システムが置く付随ファイルで、明細ではありません",
@@ -224,7 +227,7 @@ var jaText = map[string]string{
 	"order_date is empty, and the order-history exports do not list order %s":                                "order_date（注文日）が空で、注文履歴のエクスポートにも注文 %[1]s がありません",
 	"amount is empty, and the order-history exports do not list order %s; give the order total as on Amazon": "amount（金額）が空で、注文履歴のエクスポートにも注文 %[1]s がありません。Amazonに表示された注文の合計金額を書いてください",
 	"folder holds no Amazon order-history file":                                                              "フォルダにAmazonの注文履歴ファイルがありません",
-	"%d more belong to your own orders (--orders) and are not listed":                                        "ほかに %[1]s 件はご自身の注文（--orders）の請求なので、ここには載せていません",
+	"%d more are your own charges (--orders, mine.csv) and are not listed":                                   "ほかに %[1]s 件はご自身の請求（--orders、mine.csv）なので、ここには載せていません",
 	"confirmed: %s %s, from %s":                                                                              "Amazonの連絡: %[1]s %[2]s（%[3]s）",
 
 	// cmd: init.

@@ -376,7 +376,7 @@ func renderTable(w io.Writer, r *rendering) error {
 
 	fmt.Fprintf(ew, "\n%s\n", l.T("Amazon charges of no disputed order (%d)", len(v.Unknown)))
 	if r.rep.OwnCharges > 0 {
-		fmt.Fprintf(ew, "  %s\n", l.T("%d more belong to your own orders (--orders) and are not listed", r.rep.OwnCharges))
+		fmt.Fprintf(ew, "  %s\n", l.T("%d more are your own charges (--orders, mine.csv) and are not listed", r.rep.OwnCharges))
 	}
 	if len(v.Unknown) == 0 {
 		fmt.Fprintf(ew, "  %s\n", l.T("none"))
