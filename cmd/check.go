@@ -36,7 +36,7 @@ type checkOptions struct {
 	notAmazon     []string // --not-amazon patterns
 }
 
-const checkLong = `Check reads statement exports (files, or folders read whole), the disputed
+const checkLong = `Check reads statement exports (files, or folders and .zip archives read whole), the disputed
 orders and Amazon's confirmations, and reports per order whether it was charged,
 whether the money came back, and until when to keep watching; and the Amazon
 charges in the incident period that belong to no disputed order.
@@ -78,8 +78,8 @@ func newCheckCmd(e env, g *globals) *cobra.Command {
 	}
 	f := c.Flags()
 	f.StringVar(&opts.disputes, "disputes", "disputes.csv", "disputed orders `FILE`")
-	f.StringArrayVar(&opts.confirmations, "confirmations", nil, "Amazon's confirmations: a confirmations CSV, an Amazon mail (.eml) or refund export, or a folder of them: `PATH`; repeatable (default ./confirmations.csv and ./confirmations/ if present)")
-	f.StringArrayVar(&opts.orders, "orders", nil, "Amazon's order-history exports (the person's own orders): a file or a folder such as an unzipped \"Your Orders\": `PATH`; repeatable")
+	f.StringArrayVar(&opts.confirmations, "confirmations", nil, "Amazon's confirmations: a confirmations CSV, Amazon's mails (.eml, .mbox, a maildir) or refund export, or a folder or .zip of them: `PATH`; repeatable (default ./confirmations.csv and ./confirmations/ if present)")
+	f.StringArrayVar(&opts.orders, "orders", nil, "Amazon's order-history exports (the person's own orders): a file, a folder, or the \"Your Orders.zip\" archive as downloaded: `PATH`; repeatable")
 	f.StringVar(&opts.asOf, "as-of", "", "judge as of this `DATE` (default today)")
 	f.IntVar(&opts.grace, "grace", 30, "`DAYS` after Amazon's confirmation for a credit to arrive")
 	f.IntVar(&opts.watch, "watch", 60, "`DAYS` after Amazon's confirmation to keep watching")
