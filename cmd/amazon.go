@@ -179,11 +179,19 @@ func readAmazonFile(path string, format amazon.Format) (*amazon.File, error) {
 }
 
 // inMaildir reports whether a file lies in the cur/ or new/ folder of a
-// maildir (a folder holding cur/, new/ and tmp/).
+// maildir (a folder holding cur/, new/ and tmp/; in an archive, any cur/ or
+// new/ folder, since archives leave out the empty tmp/).
 func inMaildir(path string) bool {
+	_, member, isMember := splitMember(path)
+	if isMember {
+		path = member
+	}
 	dir := filepath.Dir(path)
 	if base := filepath.Base(dir); base != "cur" && base != "new" {
 		return false
+	}
+	if isMember {
+		return true
 	}
 	for _, sub := range []string{"cur", "new", "tmp"} {
 		if info, err := os.Stat(filepath.Join(filepath.Dir(dir), sub)); err != nil || !info.IsDir() {

@@ -147,3 +147,35 @@ func TestMailLimitsInCheck(t *testing.T) {
 		t.Errorf("exit %d, stderr %q, want %q", code, stderr, want)
 	}
 }
+
+// TestMailboxesInAnArchive reads an mbox (written with a BOM) and a maildir
+// from the .zip they were downloaded in: the maildir's mail that names no
+// order is counted, not refused.
+func TestMailboxesInAnArchive(t *testing.T) {
+	example := filepath.Join(repoRoot(t), "testdata", "example")
+	disputes, err := os.ReadFile(filepath.Join(example, "disputes.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFiles(t, map[string]string{"disputes.csv": string(disputes)})
+	writeZip(t, "takeout.zip", []zipEntry{
+		{"Takeout/Mail/Amazon.mbox", "\ufeff" + takeoutMail("Tue, 10 Mar 2026 10:00:00 +0900", "order-update@amazon.co.jp",
+			"Amazon.co.jp ご注文のキャンセル", "注文番号 250-4418372-2290415 のご注文をキャンセルいたしました。")},
+		{"Maildir/cur/1773300000.M3P1.host:2,S", maildirMail("Sat, 25 Apr 2026 10:00:00 +0900", "friend@example.com", "lunch?", "see you")},
+		{"Maildir/new/1773200000.M2P1.host", maildirMail("Sat, 25 Apr 2026 09:00:00 +0900", "return@amazon.co.jp",
+			"ご返金のお知らせ", "注文番号：250-6632018-4471509")},
+	})
+	out, stderr, code := runCmd(t, "check", "-o", "json", "--as-of", "2026-05-01", filepath.Join(example, "statements"), "--confirmations", "takeout.zip")
+	if code != 1 || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	for _, part := range []string{
+		`"confirmation_source": "takeout.zip:Takeout/Mail/Amazon.mbox:1 (Amazon.co.jp ご注文のキャンセル)"`,
+		`"confirmation_source": "takeout.zip:Maildir/new/1773200000.M2P1.host (ご返金のお知らせ)"`,
+		`"names no Amazon order": 1`,
+	} {
+		if !strings.Contains(out, part) {
+			t.Errorf("no %s in\n%s", part, out)
+		}
+	}
+}

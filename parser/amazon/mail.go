@@ -99,6 +99,7 @@ func readMessage(f *File, data []byte, place mailPlace) error {
 	if place.line > 0 {
 		where = f.Name + ":" + strconv.Itoa(place.line)
 	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if err := checkMailStructure(data); err != nil {
 		return parser.Errorf(f.Name, place.line, "%v", err)
 	}

@@ -61,6 +61,9 @@ func ReadMbox(name string, r io.Reader) (*File, error) {
 	}
 	for {
 		text, err := readLine(br)
+		if line == 0 {
+			text = bytes.TrimPrefix(text, []byte("\ufeff"))
+		}
 		if len(text) > 0 {
 			line++
 			switch {
