@@ -3,7 +3,6 @@ package cmd
 import (
 	"io"
 	"io/fs"
-	"os"
 	"runtime"
 	"sync"
 
@@ -27,7 +26,7 @@ func readStatements(files []string, reg *parser.Registry, force *parser.Format, 
 	first := opts
 	first.Fold = func(parser.Date) bool { return false }
 	inParallel(len(files), func(i int) {
-		before[i], _ = os.Stat(files[i])
+		before[i], _ = statInput(files[i])
 		stmts[i], errs[i] = readStatement(files[i], reg, force, first)
 	})
 
@@ -52,7 +51,7 @@ func readStatements(files []string, reg *parser.Registry, force *parser.Format, 
 		o.Fold = days[j]
 		s, err := readStatement(files[i], reg, force, o)
 		if err == nil {
-			after, _ := os.Stat(files[i])
+			after, _ := statInput(files[i])
 			if !unchanged(before[i], after, stmts[i], s) {
 				err = &parser.Error{File: files[i], Err: parser.Msgf("file changed while it was being read; read it again")}
 			}
