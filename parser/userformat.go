@@ -244,7 +244,7 @@ func valuesOf(d string, kind column) func(*formatsFile, *userFormat, int, string
 	return func(p *formatsFile, u *userFormat, line int, v string) {
 		col, vals, ok := strings.Cut(v, " ")
 		if !ok || strings.TrimSpace(vals) == "" {
-			p.errs.add(line, "%s needs a column and the values: %s COLUMN VALUE,…", d, d)
+			p.errs.add(line, "%s needs a column and the values: %s", d, d+" COLUMN VALUE,…")
 			return
 		}
 		u.column(kind, col, line)
