@@ -65,6 +65,7 @@ func (g *globals) resolveLang(e env) error {
 func run(args []string, e env) int {
 	stdout, stderr := newMaskWriter(e.stdout), newMaskWriter(e.stderr)
 	defer stderr.Flush()
+	stdout.verbatim = []byte(versionLine())
 	e.stdout, e.stderr = stdout, stderr
 	g := &globals{}
 	root := newRootCmd(e, g)
@@ -98,12 +99,14 @@ reported as not yours, and what Amazon confirmed, and tells per order whether it
 was charged, whether the money came back, and until when to keep watching.
 
 It reads its inputs and never writes them, and it never uses the network.`,
+		Version:       buildVersion(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(*cobra.Command, []string) error {
 			return g.resolveLang(e)
 		},
 	}
+	root.SetVersionTemplate("{{.Name}} {{.Version}}\n")
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
