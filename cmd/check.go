@@ -108,7 +108,8 @@ func runCheck(opts *checkOptions, e env, loc *localizer) error {
 	rep := in.matching.Match(in.statements)
 	r := &rendering{
 		in: in, rep: rep, loc: loc,
-		color: opts.output == "table" && e.stdoutTerminal && e.getenv("NO_COLOR") == "",
+		color: opts.output == "table" && e.stdoutTerminal && e.getenv("NO_COLOR") == "" && e.getenv("TERM") != "dumb",
+		width: e.width,
 	}
 	// The report streams out: held whole, ten years of statements make a
 	// report of tens of megabytes.

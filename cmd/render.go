@@ -18,7 +18,9 @@ type rendering struct {
 	in    *inputs
 	rep   *matcher.Report
 	loc   *localizer
-	color bool // colour severities (table on a terminal, NO_COLOR unset)
+	color bool // colour severities (table on a terminal, NO_COLOR unset, TERM not dumb)
+	// width is the terminal's width, which the table fits; 0 for no limit.
+	width int
 	built *reportView
 }
 
@@ -314,26 +316,29 @@ func renderTable(w io.Writer, r *rendering) error {
 		return strings.ToUpper(h)
 	}
 	ew := &errWriter{w: w}
-	fmt.Fprintf(ew, "%s\n\n", v.Intro)
+	para := func(indent, text string) { writeWrapped(ew, indent, text, r.width) }
+	para("", v.Intro)
+	fmt.Fprintln(ew)
 
 	fmt.Fprintln(ew, l.T("Statements"))
-	cols := &columns{indent: "  "}
-	cols.add(up(l.T("From")), up(l.T("To")), up(l.T("Rows")), up(l.T("Transactions")), up(l.T("Skipped")), up(l.T("Folded")), up(l.T("Format")), up(l.T("File")))
+	cols := &columns{indent: "  ", width: r.width}
+	cols.addHeader(up(l.T("From")), up(l.T("To")), up(l.T("Rows")), up(l.T("Transactions")), up(l.T("Skipped")), up(l.T("Folded")), up(l.T("Format")), up(l.T("File")))
 	for _, s := range v.Statements {
 		cols.add(s.From, s.To, strconv.Itoa(s.Rows), strconv.Itoa(s.Txns), strconv.Itoa(s.Skipped), strconv.Itoa(s.Folded), s.Format, s.FileAndAccount)
 	}
+	cols.title = 2
 	cols.write(ew)
 	for _, n := range v.Coverage {
-		fmt.Fprintf(ew, "  %s\n", n)
+		para("  ", n)
 	}
 	for _, n := range v.Notes {
-		fmt.Fprintf(ew, "  %s\n", n)
+		para("  ", n)
 	}
 
-	renderAmazonTable(ew, r.in, l, up)
+	renderAmazonTable(ew, r.in, l, up, r.width)
 
 	fmt.Fprintf(ew, "\n%s\n", l.T("Orders"))
-	cols.add(up(l.T("Severity")), up(l.T("Verdict")), up(l.T("Order")), up(l.T("Ordered")), up(l.T("Amount")), up(l.T("Charged")), up(l.T("Credited")), up(l.T("Outstanding")), up(l.T("Confirmed")), up(l.T("Watch until")))
+	cols.addHeader(up(l.T("Severity")), up(l.T("Verdict")), up(l.T("Order")), up(l.T("Ordered")), up(l.T("Amount")), up(l.T("Charged")), up(l.T("Credited")), up(l.T("Outstanding")), up(l.T("Confirmed")), up(l.T("Watch until")))
 	for _, o := range v.Orders {
 		sev := o.Severity
 		if !l.japanese() {
@@ -341,21 +346,24 @@ func renderTable(w io.Writer, r *rendering) error {
 		}
 		cols.addColored(r.colorOf(o.res.Severity()), sev, o.Verdict, o.ID, o.Ordered, o.Amount, o.Charged, o.Credited, o.Outstanding, o.Confirmed, o.WatchUntil)
 	}
+	cols.title = 3
 	cols.write(ew)
+	cols.title = 0
 
 	for _, o := range v.Orders {
-		fmt.Fprintf(ew, "\n%s\n  %s\n", paint(r.colorOf(o.res.Severity()), l.T("%s  %s (%s)", o.ID, o.Verdict, o.Severity)), o.Reason)
+		fmt.Fprintf(ew, "\n%s\n", paint(r.colorOf(o.res.Severity()), l.T("%s  %s (%s)", o.ID, o.Verdict, o.Severity)))
+		para("  ", o.Reason)
 		if o.Note != "" {
-			fmt.Fprintf(ew, "  %s\n", l.T("note: %s", o.Note))
+			para("  ", l.T("note: %s", o.Note))
 		}
 		if c := o.res.Confirmation; c != nil {
-			fmt.Fprintf(ew, "  %s\n", l.T("confirmed: %s %s, from %s", c.ConfirmedOn, c.Kind, confirmationSource(c)))
+			para("  ", l.T("confirmed: %s %s, from %s", c.ConfirmedOn, c.Kind, confirmationSource(c)))
 		}
 		txnColumns(cols, o.Rows)
 		cols.write(ew)
 		if len(o.Evidence) > 0 {
 			fmt.Fprintf(ew, "  %s\n", l.T("What to tell the card issuer"))
-			evidence := &columns{indent: "    "}
+			evidence := &columns{indent: "    ", width: r.width}
 			for _, e := range o.Evidence {
 				evidence.add(e.Label, e.Value)
 			}
@@ -365,12 +373,12 @@ func renderTable(w io.Writer, r *rendering) error {
 
 	fmt.Fprintf(ew, "\n%s\n", l.T("Amazon charges of no disputed order (%d)", len(v.Unknown)))
 	if r.rep.OwnCharges > 0 {
-		fmt.Fprintf(ew, "  %s\n", l.T("%d more belong to your own orders (--orders) and are not listed", r.rep.OwnCharges))
+		para("  ", l.T("%d more belong to your own orders (--orders) and are not listed", r.rep.OwnCharges))
 	}
 	if len(v.Unknown) == 0 {
-		fmt.Fprintf(ew, "  %s\n", l.T("none"))
+		para("  ", l.T("none"))
 	} else {
-		fmt.Fprintf(ew, "  %s\n", v.UnknownReason)
+		para("  ", v.UnknownReason)
 	}
 	txnColumns(cols, v.Unknown)
 	cols.write(ew)
@@ -378,11 +386,12 @@ func renderTable(w io.Writer, r *rendering) error {
 	if len(v.Invalid) > 0 {
 		fmt.Fprintf(ew, "\n%s\n", l.T("Rows that could not be read (--skip-invalid)"))
 		for _, e := range v.Invalid {
-			fmt.Fprintf(ew, "  %s\n", e)
+			para("  ", e)
 		}
 	}
 
-	fmt.Fprintf(ew, "\n%s\n", l.T("Summary: %s", v.SummaryText))
+	fmt.Fprintln(ew)
+	para("", l.T("Summary: %s", v.SummaryText))
 	return ew.err
 }
 

@@ -23,13 +23,27 @@ type env struct {
 	getenv         func(string) string
 	// stdoutTerminal tells whether stdout is a terminal (colour is for terminals only).
 	stdoutTerminal bool
+	// width is the terminal's width in columns, which the table fits; 0
+	// when stdout is not a terminal: lines are then as long as they need.
+	width int
+}
+
+// terminalWidth is the width of the terminal f is, or 0 when it is none.
+func terminalWidth(f *os.File) int {
+	if !term.IsTerminal(int(f.Fd())) {
+		return 0
+	}
+	if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 0 {
+		return w
+	}
+	return 80
 }
 
 // Main runs refundwatch with the process's arguments and returns its exit status.
 func Main() int {
 	return run(os.Args[1:], env{
 		stdout: os.Stdout, stderr: os.Stderr, now: time.Now, getenv: os.Getenv,
-		stdoutTerminal: term.IsTerminal(int(os.Stdout.Fd())),
+		stdoutTerminal: term.IsTerminal(int(os.Stdout.Fd())), width: terminalWidth(os.Stdout),
 	})
 }
 
