@@ -79,6 +79,15 @@ func (l *localizer) T(format string, args ...any) string {
 	return fmt.Sprintf(ja, strs...)
 }
 
+// word is a word or phrase of the program's own vocabulary (an issuer's
+// description, a reason rows are skipped for) in the reader's language.
+func (l *localizer) word(s string) string {
+	if w, ok := jaPhrases[s]; ok && l.japanese() {
+		return w
+	}
+	return s
+}
+
 // Msg prints one message.
 func (l *localizer) Msg(m *parser.Message) string { return l.T(m.Format, m.Args...) }
 

@@ -219,7 +219,34 @@ var jaText = map[string]string{
 	// cmd: init.
 	"created %s":                 "作成しました: %[1]s",
 	"kept %s: it exists already": "そのままにしました（すでにあります）: %[1]s",
-	"Next: write your orders in %s, and put your statement exports in %s. Then run refundwatch check in %s.": "次に、%[1]s に注文を書き、%[2]s に明細のCSVを入れてください。それから %[3]s で refundwatch check --lang ja を実行します。",
+	"Next: write your orders in %s, and put your statement exports in %s. Then run refundwatch check in %s.":          "次は、身に覚えのない注文を %[1]s に書き込み、明細のCSVを %[2]s に入れてから、フォルダ %[3]s に移動して refundwatch check --lang ja を実行してください。",
+	"Next: write your orders in %s, and put your statement exports in %s. Then run refundwatch check in this folder.": "次は、身に覚えのない注文を %[1]s に書き込み、明細のCSVを %[2]s に入れてから、このフォルダで refundwatch check --lang ja を実行してください。",
+
+	// cmd: detect and formats.
+	"format":                 "形式",
+	"account":                "口座・カード",
+	"encoding":               "文字コード",
+	"dates":                  "期間",
+	"rows read":              "読んだ行数",
+	"transactions":           "取引",
+	"skipped":                "読み飛ばし",
+	"folded":                 "重複",
+	"note":                   "メモ",
+	"invalid":                "読めない行",
+	"not stated in the file": "ファイルに記載なし",
+	"%s (%s)":                "%[1]s（%[2]s）",
+	"%s to %s":               "%[1]sから%[2]sまで",
+	"1 charge":               "請求1件",
+	"%d charges":             "請求%[1]s件",
+	"1 credit":               "返金1件",
+	"%d credits":             "返金%[1]s件",
+	"%d (%s, %s)":            "%[1]s件（%[2]s、%[3]s）",
+	"%s %d":                  "%[1]s%[2]s行",
+	" (%s)":                  "（%[1]s）",
+	", ":                     "、",
+	"Each format is followed by an example of the export's first line, as the issuer writes it.": "各形式の下に、その明細ファイルの1行目の例（カード会社・銀行が書き出すとおり）を載せています。",
+	"Country": "国",
+	"Issuer":  "カード会社・銀行",
 
 	// parser: OFX files, user formats (--formats) and date layouts.
 	"%q before any \"format NAME\" line":               "「%[1]s」が「format 名前」の行より前にあります",
@@ -304,6 +331,40 @@ var jaWords = map[string]string{
 	"credit":                                            "入金額",
 	"day/month/year":                                    "日/月/年",
 	"month/day/year":                                    "月/日/年",
+}
+
+// jaPhrases are the program's own descriptions that reach the reader as
+// they are, not through a message: the issuers of formats, in English where
+// they are not Japanese names, and the reasons rows are skipped for.
+var jaPhrases = map[string]string{
+	"any CSV with a header naming a date, a description and an amount": "日付・内容・金額の列名がある見出し行を持つCSVすべて",
+	"any bank or card issuer (Open Financial Exchange, Quicken QFX)":   "すべての銀行・カード会社（Open Financial Exchange、Quicken QFX）",
+	"Bank of America (credit cards)":                                   "Bank of America（クレジットカード）",
+	"Bank of America (checking and savings)":                           "Bank of America（当座・普通預金）",
+	"Capital One (credit cards)":                                       "Capital One（クレジットカード）",
+	"Chase (credit cards)":                                             "Chase（クレジットカード）",
+	"Chase (checking and savings)":                                     "Chase（当座・普通預金）",
+	"Citi (credit cards)":                                              "Citi（クレジットカード）",
+	"Discover (credit cards)":                                          "Discover（クレジットカード）",
+	"DKB (Girokonto, export until 2023)":                               "DKB（Girokonto、2023年までの形式）",
+	"DKB (Visa, export until 2023)":                                    "DKB（Visa、2023年までの形式）",
+	"Mint (aggregator export)":                                         "Mint（家計簿サービスの書き出し）",
+	"Monzo (2018 export)":                                              "Monzo（2018年の形式）",
+	"N26 (older German export)":                                        "N26（以前のドイツ語の形式）",
+	"N26 (older English export)":                                       "N26（以前の英語の形式）",
+	"JCB (MyJCB; also セブンカード)":                                         "JCB（MyJCB、セブンカードも）",
+	"PayPayカード (also Yahoo! JAPANカード)":                                 "PayPayカード（Yahoo! JAPANカードも）",
+	"クレディセゾン (セゾンカード, Netアンサー; also 出光カード)": "クレディセゾン（セゾンカード、Netアンサー、出光カードも）",
+	"preamble":   "前置き",
+	"header":     "見出し",
+	"blank":      "空行",
+	"total":      "合計",
+	"note":       "注記",
+	"invalid":    "読めない行",
+	"block":      "カードの区切り",
+	"section":    "区切り",
+	"summary":    "集計",
+	"instalment": "分割払いの内訳",
 }
 
 var jaVerdicts = map[matcher.Verdict]string{

@@ -71,8 +71,13 @@ func runInit(dir string, e env, l *localizer) error {
 			fmt.Fprintln(ew, l.T("kept %s: it exists already", path))
 		}
 	}
-	fmt.Fprintln(ew, l.T("Next: write your orders in %s, and put your statement exports in %s. Then run refundwatch check in %s.",
-		filepath.Join(dir, "disputes.csv"), statements, dir))
+	disputes := filepath.Join(dir, "disputes.csv")
+	statements += string(filepath.Separator)
+	if filepath.Clean(dir) == "." {
+		fmt.Fprintln(ew, l.T("Next: write your orders in %s, and put your statement exports in %s. Then run refundwatch check in this folder.", disputes, statements))
+	} else {
+		fmt.Fprintln(ew, l.T("Next: write your orders in %s, and put your statement exports in %s. Then run refundwatch check in %s.", disputes, statements, dir))
+	}
 	return ew.err
 }
 
