@@ -43,8 +43,8 @@ func TestInitLaysOutTheFolder(t *testing.T) {
 func TestInitNeverOverwrites(t *testing.T) {
 	writeFiles(t, map[string]string{"disputes.csv": "mine\n", "statements/2026-03.csv": "mine too\n"})
 	out, stderr, code := runCmd(t, "init", "--lang", "ja")
-	want := "そのままにしました（すでにあります）: statements/\n" +
-		"そのままにしました（すでにあります）: disputes.csv\n" +
+	want := "既にあるため、そのままにしました: statements/\n" +
+		"既にあるため、そのままにしました: disputes.csv\n" +
 		"作成しました: confirmations.csv\n" +
 		"作成しました: README.txt\n" +
 		"次は、身に覚えのない注文を disputes.csv に書き込み、明細のCSVを statements/ に入れてから、このフォルダで refundwatch check --lang ja を実行してください。\n"
