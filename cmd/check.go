@@ -168,6 +168,17 @@ type inputs struct {
 	// matching holds the disputed orders made ready while the statements
 	// were being read.
 	matching *matcher.Matching
+	// read names the files given for disputes, confirmations and orders,
+	// defaults included, for the report to say what it was made from.
+	read inputPaths
+}
+
+// inputPaths are the paths check read disputes, confirmations and Amazon's
+// order history from, as the person named them (or as defaulted).
+type inputPaths struct {
+	disputes      string
+	confirmations []string
+	orders        []string
 }
 
 // loadInputs reads every input file, collecting the problems of all of them
@@ -237,6 +248,7 @@ func loadInputs(opts *checkOptions, mopts matcher.Options) (*inputs, error) {
 			}
 		}
 	}
+	in.read = inputPaths{disputes: opts.disputes, confirmations: confPaths, orders: opts.orders}
 	keepRest(in.amazon.read(confPaths, confirmationsRole))
 	in.confirmations = in.amazon.written
 	disputed := disputedIDs(in.disputes)

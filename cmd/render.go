@@ -55,9 +55,11 @@ func (r *rendering) colorOf(s matcher.Severity) string {
 
 // The JSON report (SPEC §5). Field names are a contract: add, never rename.
 type jsonReport struct {
-	AsOf       string          `json:"as_of"`
-	Grace      int             `json:"grace_days"`
-	Watch      int             `json:"watch_days"`
+	AsOf  string `json:"as_of"`
+	Grace int    `json:"grace_days"`
+	Watch int    `json:"watch_days"`
+	// Inputs names the disputes, confirmations and order-history files read.
+	Inputs     jsonInputs      `json:"inputs"`
 	Statements []jsonStatement `json:"statements"`
 	// Coverage is, per account, the days the statements show; "" is the
 	// account of the files that name none.
@@ -81,6 +83,12 @@ type jsonReport struct {
 	order             func(i int) jsonOrder
 	unknown           func(i int) jsonTxn
 	nOrders, nUnknown int
+}
+
+type jsonInputs struct {
+	Disputes      string   `json:"disputes"`
+	Confirmations []string `json:"confirmations"`
+	Orders        []string `json:"orders"`
 }
 
 type jsonCoverage struct {
@@ -115,16 +123,22 @@ type jsonOrder struct {
 	ConfirmedOn        *parser.Date `json:"confirmed_on"`
 	ConfirmationKind   string       `json:"confirmation_kind"`
 	ConfirmationSource string       `json:"confirmation_source"`
-	WatchUntil         *parser.Date `json:"watch_until"`
-	Closed             bool         `json:"closed"`
-	CoverageTo         *parser.Date `json:"coverage_to"`
-	Charged            jsonAmount   `json:"charged"`
-	Credited           jsonAmount   `json:"credited"`
-	Outstanding        jsonAmount   `json:"outstanding"`
-	Charges            []jsonTxn    `json:"charges"`
-	Credits            []jsonTxn    `json:"credits"`
-	Candidates         []jsonTxn    `json:"candidates"`
-	Reason             jsonReason   `json:"reason"`
+	// ConfirmationFile and ConfirmationLine say where the confirmation was
+	// read (the line is 0, null in the report, for a mail, which
+	// ConfirmationSubject names by its subject).
+	ConfirmationFile    string       `json:"confirmation_file"`
+	ConfirmationLine    *int         `json:"confirmation_line"`
+	ConfirmationSubject string       `json:"confirmation_subject"`
+	WatchUntil          *parser.Date `json:"watch_until"`
+	Closed              bool         `json:"closed"`
+	CoverageTo          *parser.Date `json:"coverage_to"`
+	Charged             jsonAmount   `json:"charged"`
+	Credited            jsonAmount   `json:"credited"`
+	Outstanding         jsonAmount   `json:"outstanding"`
+	Charges             []jsonTxn    `json:"charges"`
+	Credits             []jsonTxn    `json:"credits"`
+	Candidates          []jsonTxn    `json:"candidates"`
+	Reason              jsonReason   `json:"reason"`
 }
 
 // jsonReason is an order's reason, a string in the report: its sentences
@@ -271,6 +285,7 @@ func buildJSON(in *inputs, rep *matcher.Report, l *localizer) jsonReport {
 			out.InvalidRows = append(out.InvalidRows, jsonInvalid{File: e.File, Line: e.Line, Error: l.Err(e.Err)})
 		}
 	}
+	out.Inputs = jsonInputs{Disputes: in.read.disputes, Confirmations: nonNil(in.read.confirmations), Orders: nonNil(in.read.orders)}
 	out.AmazonFiles, out.OwnCharges = amazonJSON(in), rep.OwnCharges
 	sum := rep.Summary()
 	out.Summary = jsonSummary{Alert: sum[matcher.Alert], Review: sum[matcher.Review], Watch: sum[matcher.Watch], OK: sum[matcher.OK]}
@@ -294,6 +309,13 @@ func orderJSON(o *matcher.OrderResult, l *localizer) jsonOrder {
 		j.ConfirmedOn = dateOrNull(&c.ConfirmedOn)
 		j.ConfirmationKind = string(c.Kind)
 		j.ConfirmationSource = confirmationSource(c)
+		j.ConfirmationFile = c.File
+		if c.Line > 0 {
+			j.ConfirmationLine = &c.Line
+		}
+		if c.Source != "" && c.Line == 0 {
+			j.ConfirmationSubject = c.Note // a mail's note is its subject
+		}
 	}
 	return j
 }
@@ -301,6 +323,26 @@ func orderJSON(o *matcher.OrderResult, l *localizer) jsonOrder {
 func renderJSON(w io.Writer, r *rendering) error {
 	rep := buildJSON(r.in, r.rep, r.loc)
 	return rep.write(w)
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// inputsLine says in one sentence which disputes, confirmations and
+// order-history files the report was made from, each with what it holds.
+func inputsLine(in *inputs, l *localizer) string {
+	parts := []string{l.T("%s (disputed orders)", in.read.disputes)}
+	for _, p := range in.read.confirmations {
+		parts = append(parts, l.T("%s (Amazon's confirmations)", p))
+	}
+	for _, p := range in.read.orders {
+		parts = append(parts, l.T("%s (Amazon's order history)", p))
+	}
+	return l.T("Read: %s", strings.Join(parts, l.T(", ")))
 }
 
 // renderTable writes the report for people: the statements read, one line
@@ -318,6 +360,7 @@ func renderTable(w io.Writer, r *rendering) error {
 	ew := &errWriter{w: w}
 	para := func(indent, text string) { writeWrapped(ew, indent, text, r.width) }
 	para("", v.Intro)
+	para("", inputsLine(r.in, l))
 	fmt.Fprintln(ew)
 
 	fmt.Fprintln(ew, l.T("Statements"))
