@@ -63,11 +63,22 @@ func (c *columns) write(w io.Writer) {
 			least[i] = max(least[i], leastWidth(cell))
 		}
 	}
-	least[n-1] = min(natural[n-1], max(minColumn, 0))
+	// The last column, free text, is best broken only between words; it
+	// may be cut inside one rather than the row become a block.
+	words := 0
+	for _, r := range c.rows {
+		if len(r.cells) == n {
+			words = max(words, longestPiece(r.cells[n-1]))
+		}
+	}
+	least[n-1] = min(natural[n-1], max(minColumn, words))
 	avail := c.width - textWidth(c.indent) - 2*(n-1)
 	if c.width <= 0 || sum(natural) <= avail {
 		c.writeAligned(w, natural, false)
 		return
+	}
+	if sum(least) > avail {
+		least[n-1] = min(natural[n-1], minColumn)
 	}
 	if sum(least) > avail {
 		c.writeBlocks(w)
