@@ -24,10 +24,10 @@ func checkWidth(t *testing.T, name, out string, width int) {
 }
 
 // TestTableFitsWidth renders the example's report, in English and in
-// Japanese, for terminals 80 and 100 columns wide: no line is wider.
+// Japanese, for terminals 60, 80 and 100 columns wide: no line is wider.
 func TestTableFitsWidth(t *testing.T) {
 	t.Chdir(filepath.Join(repoRoot(t), "testdata", "example"))
-	for _, width := range []int{80, 100} {
+	for _, width := range []int{60, 80, 100} {
 		for _, lang := range []string{"en", "ja"} {
 			out, stderr, code := runCmdEnv(t, env{width: width}, "check", "--as-of", "2026-05-01", "--lang", lang)
 			if code != 1 || stderr != "" {
