@@ -321,6 +321,61 @@ var jaText = map[string]string{
 	"coverage of %s: %s to %s":   "明細の期間（%[1]s）: %[2]sから%[3]sまで",
 }
 
+// jaHelp is the Japanese of the commands' help: their descriptions and
+// their flags'. TestHelpHasJapanese fails when a text has no entry.
+var jaHelp = map[string]string{
+	"Check card and bank statements for Amazon orders that were billed after Amazon said they were handled": "Amazonが対応済みと連絡した後に請求された注文がないか、カードや銀行の明細を確かめます",
+	"refundwatch reads the card and bank statements you download, the Amazon orders you\nreported as not yours, and what Amazon confirmed, and tells per order whether it\nwas charged, whether the money came back, and until when to keep watching.\n\nIt reads its inputs and never writes them, and it never uses the network.": "refundwatch は、ダウンロードしたカードや銀行の明細、身に覚えがないとAmazonに報告した注文、\nAmazonからの連絡を読み、注文ごとに、請求されたか、返金されたか、いつまで確認を続けるかを示します。\n\n読むファイルを書き換えることはなく、ネットワークにも接続しません。",
+	"`LANGUAGE` of the report and the messages: ja or en (default from LC_ALL, LC_MESSAGES or LANG)": "レポートとメッセージの言語 `LANGUAGE`: ja か en（指定がなければ LC_ALL、LC_MESSAGES、LANG から）",
+	"Reconcile statements against disputed Amazon orders and Amazon's confirmations":                 "明細を、報告した注文とAmazonからの連絡に照らし合わせます",
+	checkLong: `check は明細（ファイル、またはフォルダの中のすべて）、報告した注文、Amazonからの連絡を読み、
+注文ごとに、請求されたか、返金されたか、いつまで確認を続けるかを示します。報告した注文に
+該当しない、この期間のAmazonの請求も一覧にします。
+
+statements/、disputes.csv、confirmations.csv（または confirmations/）のあるフォルダで、
+引数なしで実行するのが毎月の手順です。
+
+判定
+  still-charged       警告      請求され、返金がなく、Amazonは対応済みと連絡している
+  partially-refunded  警告      一部しか返金されていない
+  awaiting-refund     経過観察  請求されたが、返金はまだこれから入りうる
+  ambiguous           要確認    請求が複数の注文のどれのものか決められない
+  not-covered         要確認    請求は見つからないが、明細に足りない日がある
+  not-charged         問題なし  請求がなく、明細は注文の期間をすべて含む
+  refunded            問題なし  返金された
+  unknown-charge      要確認    報告した注文に該当しないAmazonの請求
+
+終了ステータス
+  0  --fail-on 以上の項目はない
+  1  --fail-on 以上の項目がある（既定では警告）
+  2  使い方か入力の誤り: 不正なフラグ、読めない・形式のわからないファイル、読めない行`,
+	"judge as of this `DATE` (default today)": "この日付 `DATE` の時点で判定します（既定は今日）",
+	"Amazon's confirmations: a confirmations CSV, an Amazon mail (.eml) or refund export, or a folder of them: `PATH`; repeatable (default ./confirmations.csv and ./confirmations/ if present)": "Amazonからの連絡 `PATH`: confirmations.csv、Amazonのメール（.eml）、返金データ、またはそれらのフォルダ。複数指定できます（既定は ./confirmations.csv と、あれば ./confirmations/）",
+	"disputed orders `FILE`": "報告した注文のファイル `FILE`",
+	"exit 1 when a finding at or above `LEVEL` exists: alert, review or never":                                                                                   "この重要度 `LEVEL` 以上の項目があれば終了ステータス1にします: alert、review、never",
+	"read every statement as format `NAME` instead of detecting it":                                                                                              "すべての明細を、自動で見分けずに形式 `NAME` として読みます",
+	"read statements also in the formats described in `FILE`":                                                                                                    "ファイル `FILE` に書かれた形式でも明細を読みます",
+	"`DAYS` after Amazon's confirmation for a credit to arrive":                                                                                                  "Amazonの連絡から返金が入るまでの日数 `DAYS`",
+	"Amazon's order-history exports (the person's own orders): a file or a folder such as an unzipped \"Your Orders\": `PATH`; repeatable":                       "Amazonの注文履歴のエクスポート `PATH`: ファイル、または展開した「Your Orders」などのフォルダ。複数指定できます",
+	"list statement rows that cannot be read instead of stopping":                                                                                                "読めない明細の行があっても止まらず、レポートに一覧にします",
+	"`DAYS` after Amazon's confirmation to keep watching":                                                                                                        "Amazonの連絡から確認を続ける日数 `DAYS`",
+	"Generate the autocompletion script for the specified shell":                                                                                                 "指定したシェルの補完スクリプトを出力します",
+	"report `FORMAT`: table, json, csv, markdown, html":                                                                                                          "レポートの形式 `FORMAT`: table、json、csv、markdown、html",
+	"Generate the autocompletion script for refundwatch for the specified shell.\nSee each sub-command's help for details on how to use the generated script.\n": "指定したシェル用に refundwatch の補完スクリプトを出力します。\n使い方は各サブコマンドのヘルプを見てください。\n",
+	"disable completion descriptions":                                                                                                                            "補完候補の説明を出しません",
+	"Say which format each statement file is read as, its dates and its row accounting":                                                                          "各明細ファイルをどの形式として読むか、その期間と行の内訳を示します",
+	"Detect reads statement files (or folders of them) the way check does, and says for\neach file which format it was recognised as, the account it belongs to, its encoding,\nthe days it covers, and what became of every row: transactions, rows skipped (and\nwhy), rows folded because an overlapping export of the same account has them too.\nWith --formats, the formats a file describes are tried too, so that one can see how\na statement is read in a format of one's own before using it with check.\n\nExit status: 0 when every file was read, 2 when a file could not be.": "detect は check と同じように明細ファイル（またはそのフォルダ）を読み、ファイルごとに、\n見分けた形式、口座・カード、文字コード、期間、各行の扱い（取引、読み飛ばした行とその理由、\n同じ口座の重なる明細にもあるため重複とした行）を示します。--formats を付けると、\nそのファイルに書いた形式も試すので、check で使う前に自分の形式での読み方を確かめられます。\n\n終了ステータス: すべて読めたら0、読めないファイルがあれば2。",
+	"list rows that cannot be read instead of stopping":                 "読めない行があっても止まらず、一覧にします",
+	"List the statement formats, with the issuer and an example header": "明細の形式を、カード会社・銀行と見出し行の例とともに一覧にします",
+	"Formats lists the statement exports refundwatch recognises by their content: the\nformat's name (for --format), the card issuer or bank, its country, and the header\nline (or, for exports without a header, a typical first line) as the issuer writes it.\nWith --formats, the formats that file describes are listed among the built-in ones.\n\nExit status: 0, or 2 when the --formats file cannot be read.": "formats は、refundwatch が内容から見分ける明細の形式を一覧にします: 形式名（--format に\n指定する名前）、カード会社・銀行、国、そしてカード会社・銀行が書き出すとおりの見出し行\n（見出し行のない形式では、典型的な1行目）。--formats を付けると、そのファイルに書いた形式も\n並べます。\n\n終了ステータス: 0。--formats のファイルが読めなければ2。",
+	"list also the formats described in `FILE`": "ファイル `FILE` に書かれた形式も一覧にします",
+	"Help about any command":                    "コマンドのヘルプを表示します",
+	"Help provides help for any command in the application.\nSimply type refundwatch help [path to command] for full details.": "各コマンドのヘルプを表示します。\nrefundwatch help [コマンド] で詳しい説明が出ます。",
+	"Lay out a folder for the monthly routine: statements/, disputes.csv, confirmations.csv and a how-to":                      "毎月の確認用のフォルダを作ります: statements/、disputes.csv、confirmations.csv と手順の説明",
+	"Init lays out DIR (default: the current folder) for the monthly routine:\na statements/ folder, disputes.csv and confirmations.csv with their columns\nexplained in comment lines (lines starting with #), and README.txt saying what\nto do each month. The templates are in the language of --lang.\n\nInit never overwrites: a file or folder that exists already is kept as it is.": "init は毎月の確認用に DIR（既定は今のフォルダ）を用意します: statements/ フォルダ、\n列の説明をメモ行（# で始まる行）に書いた disputes.csv と confirmations.csv、\n毎月の手順を書いた README.txt。ひな形は --lang の言語で書かれます。\n\ninit は上書きしません。既にあるファイルやフォルダはそのままにします。",
+	"Print the version of refundwatch": "refundwatch のバージョンを表示します",
+}
+
 // jaRowsWhen are the formats whose statement rows say when money moved,
 // before a verb: 2026年3月22日に5,980円が請求されました, not 2026年3月22日の5,980円が.
 var jaRowsWhen = map[string]bool{

@@ -128,6 +128,7 @@ It reads its inputs and never writes them, and it never uses the network.`,
 	})
 	root.PersistentFlags().StringVar(&g.lang, "lang", "", "`LANGUAGE` of the report and the messages: ja or en (default from LC_ALL, LC_MESSAGES or LANG)")
 	_ = root.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{langJapanese, langEnglish}, cobra.ShellCompDirectiveNoFileComp))
+	localizeHelp(root, e, g)
 	root.AddCommand(newCheckCmd(e, g), newDetectCmd(e, g), newFormatsCmd(e, g), newInitCmd(e, g), newVersionCmd(e))
 	return root
 }
