@@ -77,7 +77,7 @@ func runInTerminal(t *testing.T, width int, environ map[string]string, args ...s
 // ansi matches the terminal's colour sequences.
 var ansi = regexp.MustCompile("\x1b\\[[0-9;]*m")
 
-// TestTerminal80 runs check, formats and detect on a terminal 80 columns
+// TestTerminal80 runs check, formats, detect and init on a terminal 80 columns
 // wide: no line is wider (colour sequences take no room), severities are in
 // colour, and not with NO_COLOR or TERM=dumb.
 func TestTerminal80(t *testing.T) {
@@ -97,6 +97,8 @@ func TestTerminal80(t *testing.T) {
 		{"formats ja", nil, []string{"formats", "--lang", "ja"}, 0, false},
 		{"detect", nil, []string{"detect", "statements"}, 0, false},
 		{"detect ja", map[string]string{"LANG": "ja_JP.UTF-8"}, []string{"detect", "statements"}, 0, false},
+		{"init", nil, []string{"init", filepath.Join(t.TempDir(), "amazon-incident")}, 0, false},
+		{"init ja", nil, []string{"init", "--lang", "ja", filepath.Join(t.TempDir(), "amazon-incident")}, 0, false},
 	} {
 		out, code := runInTerminal(t, 80, tc.environ, tc.args...)
 		if code != tc.code {
