@@ -135,7 +135,7 @@ func (c *columns) writeAligned(w io.Writer, widths []int, wrap bool) {
 					line.WriteString(text)
 				}
 				if i < len(r.cells)-1 {
-					line.WriteString(strings.Repeat(" ", widths[i]-textWidth(text)+2))
+					line.WriteString(strings.Repeat(" ", max(widths[i]-textWidth(text), 0)+2))
 				}
 			}
 			b.WriteString(strings.TrimRight(line.String(), " "))

@@ -55,3 +55,22 @@ func TestColumnsFit(t *testing.T) {
 		t.Errorf("blocks:\n%s\nwant:\n%s", b.String(), want)
 	}
 }
+
+// TestColumnsAtAnyWidth lays out a table of wide characters at every width
+// from 1 to 40 (narrow terminals write blocks), and a wide character in a
+// line one column wide stands alone on its line.
+func TestColumnsAtAnyWidth(t *testing.T) {
+	for width := 1; width <= 40; width++ {
+		var b strings.Builder
+		c := &columns{indent: "  ", width: width}
+		c.addHeader("区分", "日付", "内容")
+		c.add("請求", "2026年3月18日", "ＡＭＡＺＯＮ．ＣＯ．ＪＰ お届け先不明")
+		c.write(&b)
+		if !strings.Contains(b.String(), "請求") {
+			t.Errorf("width %d: %q", width, b.String())
+		}
+	}
+	if got := wrapText("請求", 1); !reflect.DeepEqual(got, []string{"請", "求"}) {
+		t.Errorf("wrapText = %q", got)
+	}
+}
