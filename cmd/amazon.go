@@ -299,13 +299,13 @@ func amazonJSON(in *inputs) []jsonAmazonFile {
 
 // renderAmazonTable lists the Amazon exports and mails read, and the files
 // of the folders given that were not.
-func renderAmazonTable(w io.Writer, in *inputs, l *localizer, up func(string) string) {
+func renderAmazonTable(w io.Writer, in *inputs, l *localizer, up func(string) string, width int) {
 	if len(in.amazon.files) == 0 {
 		return
 	}
 	fmt.Fprintf(w, "\n%s\n", l.T("Amazon's records"))
-	cols := &columns{indent: "  "}
-	cols.add(up(l.T("Orders")), up(l.T("Confirmations")), up(l.T("Skipped")), up(l.T("Format")), up(l.T("File")))
+	cols := &columns{indent: "  ", width: width}
+	cols.addHeader(up(l.T("Orders")), up(l.T("Confirmations")), up(l.T("Skipped")), up(l.T("Format")), up(l.T("File")))
 	var notes []string
 	for _, f := range in.amazon.files {
 		if f.ignored != nil {
@@ -328,7 +328,7 @@ func renderAmazonTable(w io.Writer, in *inputs, l *localizer, up func(string) st
 	}
 	cols.write(w)
 	for _, n := range notes {
-		fmt.Fprintf(w, "  %s\n", n)
+		writeWrapped(w, "  ", n, width)
 	}
 }
 

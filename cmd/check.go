@@ -117,7 +117,8 @@ func runCheck(opts *checkOptions, e env, loc *localizer) error {
 	rep := in.matching.Match(in.statements)
 	r := &rendering{
 		in: in, rep: rep, loc: loc,
-		color: opts.output == "table" && e.stdoutTerminal && e.getenv("NO_COLOR") == "",
+		color: opts.output == "table" && e.stdoutTerminal && e.getenv("NO_COLOR") == "" && e.getenv("TERM") != "dumb",
+		width: e.width,
 	}
 	// The report streams out: held whole, ten years of statements make a
 	// report of tens of megabytes.
@@ -211,6 +212,17 @@ type inputs struct {
 	// matching holds the disputed orders made ready while the statements
 	// were being read.
 	matching *matcher.Matching
+	// read names the files given for disputes, confirmations and orders,
+	// defaults included, for the report to say what it was made from.
+	read inputPaths
+}
+
+// inputPaths are the paths check read disputes, confirmations and Amazon's
+// order history from, as the person named them (or as defaulted).
+type inputPaths struct {
+	disputes      string
+	confirmations []string
+	orders        []string
 }
 
 // loadInputs reads every input file, collecting the problems of all of them
@@ -281,6 +293,7 @@ func loadInputs(opts *checkOptions, mopts matcher.Options) (*inputs, error) {
 			}
 		}
 	}
+	in.read = inputPaths{disputes: opts.disputes, confirmations: confPaths, orders: opts.orders}
 	keepRest(in.amazon.read(confPaths, confirmationsRole))
 	in.confirmations = in.amazon.written
 	disputed := disputedIDs(in.disputes)

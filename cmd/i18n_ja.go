@@ -98,39 +98,39 @@ var jaText = map[string]string{
 	"add the statements from %s to %s":  "%[1]sから%[2]sまでの明細を加えてください",
 	"charged %s, credited %s":           "%[1]sが請求され、%[2]sが返金されました",
 	"%s more was credited than charged": "請求より%[1]s多く返金されています",
-	"%s was credited without its amount in %s; it counts as %s, at the rate of the charges":       "%[1]sが%[2]sでの金額なしで返金されました。請求時の換算率で%[3]sとして数えています",
+	"%s was credited without its amount in %s; it counts as %s, at the rate of the charges":       "%[1]sの返金には%[2]sでの金額の記載がないため、請求時の換算レートで%[3]sとして数えています",
 	"on the statement %s was billed and %s credited: the difference comes from the exchange rate": "明細上は%[1]sが請求され、%[2]sが返金されています。差は為替レートによるものです",
-	"closed: the statements reach %s, the end of the watch":                                       "確認終了: 明細が見守り期間の終わり（%[1]s）まで届いています",
+	"closed: the statements reach %s, the end of the watch":                                       "確認終了: 明細が確認期限（%[1]s）まで揃っています",
 	"keep checking until %s": "%[1]sまで明細の確認を続けてください",
-	"nothing is missing now": "いま戻っていないお金はありません",
-	"nothing more to do":     "これ以上することはありません",
-	"no confirmation from Amazon yet: keep checking new statements, and add Amazon's confirmation when it comes, to know until when to watch": "Amazonからの連絡はまだありません。新しい明細の確認を続け、連絡が来たら confirmations.csv に書き加えてください（いつまで見守ればよいかが決まります）",
+	"nothing is missing now": "未返金の金額はありません",
+	"nothing more to do":     "これ以上の対応は不要です",
+	"no confirmation from Amazon yet: keep checking new statements, and add Amazon's confirmation when it comes, to know until when to watch": "Amazonからの連絡はまだありません。新しい明細の確認を続け、連絡が来たら confirmations.csv に書き加えてください（確認を続ける期限が決まります）",
 	"%s was billed after Amazon confirmed the cancellation on %s, and has been credited since":                                                "%[1]sは、Amazonから%[2]sにキャンセルの連絡があった後で請求され、その後返金されています",
 	"%s was billed after Amazon confirmed the refund on %s, and has been credited since":                                                      "%[1]sは、Amazonから%[2]sに返金の連絡があった後で請求され、その後返金されています",
-	"an Amazon charge that belongs to no disputed order and to none of your own orders":                                                       "報告した注文のどれにも、ご自身の注文のどれにも当たらないAmazonの請求です",
-	"an Amazon charge that belongs to no disputed order":                                                                                      "報告した注文のどれにも当たらないAmazonの請求です",
+	"an Amazon charge that belongs to no disputed order and to none of your own orders":                                                       "報告した注文にも、ご自身の注文にも該当しないAmazonの請求です",
+	"an Amazon charge that belongs to no disputed order":                                                                                      "報告した注文に該当しないAmazonの請求です",
 	"look for it in your Amazon order history, archived orders too: if you did not place it, add it to disputes.csv and report it to Amazon":  "Amazonの注文履歴（非表示にした注文も）で探してください。心当たりがなければ disputes.csv に加えて、Amazonに報告してください",
 	"if it is one of your own orders, pass Amazon's order history with --orders so that it is recognised":                                     "ご自身の注文なら、Amazonの注文履歴を --orders で渡すと見分けられます",
 	"charged %s": "%[1]sが請求されました",
-	"Amazon has not confirmed a refund or cancellation yet: add it to the confirmations when it does": "Amazonからはまだ返金もキャンセルも連絡がありません。連絡が来たら confirmations.csv に書き加えてください",
+	"Amazon has not confirmed a refund or cancellation yet: add it to the confirmations when it does": "Amazonからはまだ返金・キャンセルの連絡がありません。連絡が来たら confirmations.csv に書き加えてください",
 	"Amazon confirmed the %s on %s":                                       "Amazonから%[2]sに%[1]sの連絡がありました",
-	"expect a credit by %s":                                               "%[1]sまでに返金が入るはずです",
+	"expect a credit by %s":                                               "%[1]sまでに返金されるはずです",
 	"the statements reach only %s: add the newer ones":                    "明細は%[1]sまでしかありません。新しい明細を加えてください",
 	"charged %s, after Amazon confirmed the %s on %s":                     "Amazonから%[3]sに%[2]sの連絡があった後で、%[1]sが請求されました",
 	"no credit since":                                                     "その後、返金はありません",
 	"credited %s":                                                         "%[1]sが返金されました",
-	"%s still missing":                                                    "%[1]sがまだ戻っていません",
+	"%s still missing":                                                    "%[1]sがまだ返金されていません",
 	"call the card issuer and dispute the charge":                         "カード会社に電話して、この請求に異議を申し立ててください",
-	"no credit came by %s (%d days later), and the statements reach %s":   "%[1]s（%[2]s日後）までに返金がなく、明細は%[3]sまで届いています",
-	"%s still missing on %s (%d days later), and the statements reach %s": "%[2]s（%[3]s日後）の時点で%[1]sがまだ戻っておらず、明細は%[4]sまで届いています",
+	"no credit came by %s (%d days later), and the statements reach %s":   "%[1]s（%[2]s日後）までに返金がありません（明細は%[3]sまで確認済み）",
+	"%s still missing on %s (%d days later), and the statements reach %s": "%[2]s（%[3]s日後）の時点で%[1]sがまだ返金されていません（明細は%[4]sまで確認済み）",
 	"call Amazon, then the card issuer":                                   "まずAmazonに、次にカード会社に連絡してください",
-	"%s could belong to this order or to %s (same amount, equally near): compare the rows with Amazon's order details": "%[1]sは、この注文のものとも %[2]s のものとも考えられます（金額が同じで、日付の近さも同じ）。明細をAmazonの注文詳細と見比べてください",
+	"%s could belong to this order or to %s (same amount, equally near): compare the rows with Amazon's order details": "%[1]sは、この注文のものとも %[2]s のものとも考えられます（金額も日付の近さも同じです）。明細をAmazonの注文詳細と見比べてください",
 	"too many Amazon charges near %s to tell which add up to %s: compare the rows with Amazon's order details":         "%[1]s前後のAmazonの請求が多すぎて、どれを合わせると%[2]sになるか決められません。明細をAmazonの注文詳細と見比べてください",
 	"more than one set of Amazon charges adds up to %s (%s): compare the rows with Amazon's order details":             "合計が%[1]sになるAmazonの請求の組み合わせが複数あります（%[2]s）。明細をAmazonの注文詳細と見比べてください",
 	"%s could be a second billing of this order or of %s: compare the rows with Amazon's order details":                "%[1]sは、この注文の二重請求とも %[2]s の二重請求とも考えられます。明細をAmazonの注文詳細と見比べてください",
-	"no statement of %s was given":       "%[1]sの明細が渡されていません",
-	"no statement was given":             "明細が渡されていません",
-	"the statements cover only %s to %s": "明細は%[1]sから%[2]sまでしかありません",
+	"no statement of %s was given":       "%[1]sの明細がありません",
+	"no statement was given":             "明細がありません",
+	"the statements cover only %s to %s": "明細は%[1]sから%[2]sまでの分しかありません",
 
 	// cmd: errors.
 	"order %s is not in %s; check the order id":                "注文 %[1]s は %[2]s にありません。注文番号を確かめてください",
@@ -148,10 +148,10 @@ var jaText = map[string]string{
 
 	// cmd: reports.
 	"refundwatch report, as of %s": "refundwatch レポート（%[1]s時点）",
-	"refundwatch check, as of %s (credit expected within %d days of Amazon's confirmation, watched for %d days)": "refundwatch check：%[1]s時点（Amazonの連絡から%[2]s日以内に返金があるはずとし、%[3]s日間見守ります）",
+	"refundwatch check, as of %s (credit expected within %d days of Amazon's confirmation, watched for %d days)": "refundwatch check：%[1]s時点（返金はAmazonの連絡から%[2]s日以内に入るものとして判定し、%[3]s日間は確認を続けます）",
 	"note: %s: %s":                         "メモ: %[1]s: %[2]s",
 	"note: %s":                             "メモ: %[1]s",
-	"%d alert, %d review, %d watch, %d ok": "警告 %[1]s件、要確認 %[2]s件、見守り %[3]s件、問題なし %[4]s件",
+	"%d alert, %d review, %d watch, %d ok": "警告 %[1]s件、要確認 %[2]s件、経過観察 %[3]s件、問題なし %[4]s件",
 	"%s %s":                                "%[1]s %[2]s",
 	"%s (closed)":                          "%[1]s（確認終了）",
 	"%s  %s (%s)":                          "%[1]s  %[2]s（%[3]s）",
@@ -159,7 +159,7 @@ var jaText = map[string]string{
 	"Summary":                              "まとめ",
 	"Statements":                           "明細",
 	"Orders":                               "注文",
-	"Amazon charges of no disputed order (%d)":     "報告した注文のどれにも当たらないAmazonの請求（%[1]s件）",
+	"Amazon charges of no disputed order (%d)":     "報告した注文に該当しないAmazonの請求（%[1]s件）",
 	"Rows that could not be read (--skip-invalid)": "読めなかった行（--skip-invalid）",
 	"none":          "なし",
 	"charge":        "請求",
@@ -175,7 +175,7 @@ var jaText = map[string]string{
 	"Credited":      "返金額",
 	"Outstanding":   "未返金額",
 	"Confirmed":     "Amazonの連絡",
-	"Watch until":   "見守り期限",
+	"Watch until":   "確認期限",
 	"Date":          "日付",
 	"Statement row": "明細の行",
 	"Description":   "内容",
@@ -200,7 +200,7 @@ var jaText = map[string]string{
 	"Still missing":                "未返金額",
 	"Days elapsed":                 "経過日数",
 	"%d days since Amazon's confirmation, as of %s": "Amazonの連絡から%[1]s日（%[2]s時点）",
-	"Ask for":            "お願いすること",
+	"Ask for":            "依頼すること",
 	"%s, %s, %s (%s:%d)": "%[1]s、%[2]s、%[3]s（%[4]s:%[5]s）",
 	"a dispute of the charge: you did not make it, and it was billed after Amazon said the order was handled": "この請求への異議申し立て（チャージバック）。自分の利用ではなく、Amazonが対応済みと連絡した後に請求されたものです",
 	"a new card number, if other merchants also charged the card without you":                                 "ほかのお店でも身に覚えのない利用があれば、カードの再発行（番号の変更）",
@@ -214,7 +214,7 @@ var jaText = map[string]string{
 	"statements end %s":    "明細は%[1]sまで",
 	"as of %s":             "%[1]s時点",
 	"credit due by %s":     "返金期限 %[1]s",
-	"watch until %s":       "見守り %[1]sまで",
+	"watch until %s":       "確認期限 %[1]s",
 	"timeline of order %s": "注文 %[1]s の経過",
 
 	// Japanese era dates.
@@ -223,17 +223,49 @@ var jaText = map[string]string{
 	"%q is after the %s era ended on %s":                         "「%[1]s」は%[2]sの終わり（%[3]s）より後の日付です",
 
 	// Amazon's records and confirmations.
-	"matched shipment by shipment: %d of %d shipments charged":                                               "発送ごとに照合しました: %[2]s 回の発送のうち %[1]s 回が請求されています",
+	"matched shipment by shipment: %d of %d shipments charged":                                               "発送ごとに照合しました（%[2]s回の発送のうち%[1]s回分が請求済み）",
 	"order_date is empty, and the order-history exports do not list order %s":                                "order_date（注文日）が空で、注文履歴のエクスポートにも注文 %[1]s がありません",
 	"amount is empty, and the order-history exports do not list order %s; give the order total as on Amazon": "amount（金額）が空で、注文履歴のエクスポートにも注文 %[1]s がありません。Amazonに表示された注文の合計金額を書いてください",
 	"folder holds no Amazon order-history file":                                                              "フォルダにAmazonの注文履歴ファイルがありません",
-	"%d more are your own charges (--orders, mine.csv) and are not listed":                                   "ほかに %[1]s 件はご自身の請求（--orders、mine.csv）なので、ここには載せていません",
-	"confirmed: %s %s, from %s":                                                                              "Amazonの連絡: %[1]s %[2]s（%[3]s）",
+	"%d more are your own charges (--orders, mine.csv) and are not listed":                                   "ほかの%[1]s件はご自身の請求（--orders、mine.csv）のため、載せていません",
+	"confirmed: %s %s, from %s":                                                                              "Amazonの連絡: %[1]sに%[2]s（%[3]s）",
 
 	// cmd: init.
 	"created %s":                 "作成しました: %[1]s",
-	"kept %s: it exists already": "そのままにしました（すでにあります）: %[1]s",
-	"Next: write your orders in %s, and put your statement exports in %s. Then run refundwatch check in %s.": "次に、%[1]s に注文を書き、%[2]s に明細のCSVを入れてください。それから %[3]s で refundwatch check --lang ja を実行します。",
+	"kept %s: it exists already": "既にあるため、そのままにしました: %[1]s",
+	"Next: write your orders in %s, and put your statement exports in %s. Then run refundwatch check in %s.":          "次は、身に覚えのない注文を %[1]s に書き込み、明細のCSVを %[2]s に入れてから、フォルダ %[3]s に移動して refundwatch check --lang ja を実行してください。",
+	"Next: write your orders in %s, and put your statement exports in %s. Then run refundwatch check in this folder.": "次は、身に覚えのない注文を %[1]s に書き込み、明細のCSVを %[2]s に入れてから、このフォルダで refundwatch check --lang ja を実行してください。",
+
+	"Read: %s":                    "読んだファイル: %[1]s",
+	"%s (disputed orders)":        "%[1]s（報告した注文）",
+	"%s (Amazon's confirmations)": "%[1]s（Amazonの連絡）",
+	"%s (Amazon's order history)": "%[1]s（Amazonの注文履歴）",
+
+	// cmd: detect and formats.
+	"format":                 "形式",
+	"account":                "口座・カード",
+	"encoding":               "文字コード",
+	"dates":                  "期間",
+	"rows read":              "読んだ行数",
+	"transactions":           "取引",
+	"skipped":                "読み飛ばし",
+	"folded":                 "重複",
+	"note":                   "メモ",
+	"invalid":                "読めない行",
+	"not stated in the file": "ファイルに記載なし",
+	"%s (%s)":                "%[1]s（%[2]s）",
+	"%s to %s":               "%[1]sから%[2]sまで",
+	"1 charge":               "請求1件",
+	"%d charges":             "請求%[1]s件",
+	"1 credit":               "返金1件",
+	"%d credits":             "返金%[1]s件",
+	"%d (%s, %s)":            "%[1]s件（%[2]s、%[3]s）",
+	"%s %d":                  "%[1]s%[2]s行",
+	" (%s)":                  "（%[1]s）",
+	", ":                     "、",
+	"Each format is followed by an example of the export's first line, as the issuer writes it.": "各形式の下に、その明細ファイルの1行目の例（カード会社・銀行が書き出すとおり）を載せています。",
+	"Country": "国",
+	"Issuer":  "カード会社・銀行",
 
 	// parser: OFX files, user formats (--formats) and date layouts.
 	"%q before any \"format NAME\" line":               "「%[1]s」が「format 名前」の行より前にあります",
@@ -305,8 +337,75 @@ var jaText = map[string]string{
 	"is an Amazon order-history export; give it with --orders":                                                        "Amazonの注文履歴です。--orders で指定してください",
 	"is not a confirmations CSV, an Amazon mail (.eml, .mbox, a maildir), or an Amazon refund export":                 "confirmations.csv、Amazonのメール（.eml）、Amazonの返金データのどれでもありません",
 	// cmd: coverage per account.
-	"files that name no account": "口座やカードの名前がないファイル",
-	"coverage of %s: %s to %s":   "%[1]sの明細がある期間: %[2]sから%[3]sまで",
+	"files that name no account": "口座・カード名の記載がないファイル",
+	"coverage of %s: %s to %s":   "明細の期間（%[1]s）: %[2]sから%[3]sまで",
+}
+
+// jaHelp is the Japanese of the commands' help: their descriptions and
+// their flags'. TestHelpHasJapanese fails when a text has no entry.
+var jaHelp = map[string]string{
+	"Check card and bank statements for Amazon orders that were billed after Amazon said they were handled": "Amazonが対応済みと連絡した後に請求された注文がないか、カードや銀行の明細を確かめます",
+	"refundwatch reads the card and bank statements you download, the Amazon orders you\nreported as not yours, and what Amazon confirmed, and tells per order whether it\nwas charged, whether the money came back, and until when to keep watching.\n\nIt reads its inputs and never writes them, and it never uses the network.": "refundwatch は、ダウンロードしたカードや銀行の明細、身に覚えがないとAmazonに報告した注文、\nAmazonからの連絡を読み、注文ごとに、請求されたか、返金されたか、いつまで確認を続けるかを示します。\n\n読むファイルを書き換えることはなく、ネットワークにも接続しません。",
+	"`LANGUAGE` of the report and the messages: ja or en (default from LC_ALL, LC_MESSAGES or LANG)": "レポートとメッセージの言語 `LANGUAGE`: ja か en（指定がなければ LC_ALL、LC_MESSAGES、LANG から）",
+	"Reconcile statements against disputed Amazon orders and Amazon's confirmations":                 "明細を、報告した注文とAmazonからの連絡に照らし合わせます",
+	checkLong: `check は明細（ファイル、またはフォルダの中のすべて）、報告した注文、Amazonからの連絡を読み、
+注文ごとに、請求されたか、返金されたか、いつまで確認を続けるかを示します。報告した注文に
+該当しない、この期間のAmazonの請求も一覧にします。
+
+statements/、disputes.csv、confirmations.csv（または confirmations/）のあるフォルダで、
+引数なしで実行するのが毎月の手順です。
+
+判定
+  still-charged       警告      請求され、返金がなく、Amazonは対応済みと連絡している
+  partially-refunded  警告      一部しか返金されていない
+  awaiting-refund     経過観察  請求されたが、返金はまだこれから入りうる
+  ambiguous           要確認    請求が複数の注文のどれのものか決められない
+  not-covered         要確認    請求は見つからないが、明細に足りない日がある
+  not-charged         問題なし  請求がなく、明細は注文の期間をすべて含む
+  refunded            問題なし  返金された
+  unknown-charge      要確認    報告した注文に該当しないAmazonの請求
+
+終了ステータス
+  0  --fail-on 以上の項目はない
+  1  --fail-on 以上の項目がある（既定では警告）
+  2  使い方か入力の誤り: 不正なフラグ、読めない・形式のわからないファイル、読めない行`,
+	"judge as of this `DATE` (default today)": "この日付 `DATE` の時点で判定します（既定は今日）",
+	"Amazon's confirmations: a confirmations CSV, Amazon's mails (.eml, .mbox, a maildir) or refund export, or a folder or .zip of them: `PATH`; repeatable (default ./confirmations.csv and ./confirmations/ if present)": "Amazonからの連絡 `PATH`: confirmations.csv、Amazonのメール（.eml、.mbox、maildir）、返金データ、またはそれらのフォルダや.zip。複数指定できます（既定は ./confirmations.csv と、あれば ./confirmations/）",
+	"disputed orders `FILE`": "報告した注文のファイル `FILE`",
+	"exit 1 when a finding at or above `LEVEL` exists: alert, review or never":                                                                                   "この重要度 `LEVEL` 以上の項目があれば終了ステータス1にします: alert、review、never",
+	"read every statement as format `NAME` instead of detecting it":                                                                                              "すべての明細を、自動で見分けずに形式 `NAME` として読みます",
+	"read statements also in the formats described in `FILE`":                                                                                                    "ファイル `FILE` に書かれた形式でも明細を読みます",
+	"`DAYS` after Amazon's confirmation for a credit to arrive":                                                                                                  "Amazonの連絡から返金が入るまでの日数 `DAYS`",
+	"Amazon's order-history exports (the person's own orders): a file, a folder, or the \"Your Orders.zip\" archive as downloaded: `PATH`; repeatable":           "Amazonの注文履歴のエクスポート `PATH`: ファイル、フォルダ、またはダウンロードしたままの「Your Orders.zip」。複数指定できます",
+	"your own recurring Amazon charges (pattern,amount,note): `FILE`, read when given or present":                                                                "ご自身の定期的なAmazonの請求 `FILE`（pattern,amount,note）。指定されたとき、またはあるときに読みます",
+	"also count descriptions matching `PATTERN` (a regular expression, or plain text) as Amazon's; repeatable":                                                   "摘要が `PATTERN`（正規表現か文字列）に合う明細もAmazonの請求とみなします。複数指定できます",
+	"never count descriptions matching `PATTERN` as Amazon's (e.g. \"AMAZON WEB SERVICES\"); repeatable":                                                         "摘要が `PATTERN` に合う明細はAmazonの請求とみなしません（例: \"AMAZON WEB SERVICES\"）。複数指定できます",
+	"list statement rows that cannot be read instead of stopping":                                                                                                "読めない明細の行があっても止まらず、レポートに一覧にします",
+	"`DAYS` after Amazon's confirmation to keep watching":                                                                                                        "Amazonの連絡から確認を続ける日数 `DAYS`",
+	"Generate the autocompletion script for the specified shell":                                                                                                 "指定したシェルの補完スクリプトを出力します",
+	"report `FORMAT`: table, json, csv, markdown, html":                                                                                                          "レポートの形式 `FORMAT`: table、json、csv、markdown、html",
+	"Generate the autocompletion script for refundwatch for the specified shell.\nSee each sub-command's help for details on how to use the generated script.\n": "指定したシェル用に refundwatch の補完スクリプトを出力します。\n使い方は各サブコマンドのヘルプを見てください。\n",
+	"disable completion descriptions":                                                                                                                            "補完候補の説明を出しません",
+	"Say which format each statement file is read as, its dates and its row accounting":                                                                          "各明細ファイルをどの形式として読むか、その期間と行の内訳を示します",
+	"Detect reads statement files (or folders of them) the way check does, and says for\neach file which format it was recognised as, the account it belongs to, its encoding,\nthe days it covers, and what became of every row: transactions, rows skipped (and\nwhy), rows folded because an overlapping export of the same account has them too.\nWith --formats, the formats a file describes are tried too, so that one can see how\na statement is read in a format of one's own before using it with check.\n\nExit status: 0 when every file was read, 2 when a file could not be.": "detect は check と同じように明細ファイル（またはそのフォルダ）を読み、ファイルごとに、\n見分けた形式、口座・カード、文字コード、期間、各行の扱い（取引、読み飛ばした行とその理由、\n同じ口座の重なる明細にもあるため重複とした行）を示します。--formats を付けると、\nそのファイルに書いた形式も試すので、check で使う前に自分の形式での読み方を確かめられます。\n\n終了ステータス: すべて読めたら0、読めないファイルがあれば2。",
+	"list rows that cannot be read instead of stopping":                 "読めない行があっても止まらず、一覧にします",
+	"List the statement formats, with the issuer and an example header": "明細の形式を、カード会社・銀行と見出し行の例とともに一覧にします",
+	"Formats lists the statement exports refundwatch recognises by their content: the\nformat's name (for --format), the card issuer or bank, its country, and the header\nline (or, for exports without a header, a typical first line) as the issuer writes it.\nWith --formats, the formats that file describes are listed among the built-in ones.\n\nExit status: 0, or 2 when the --formats file cannot be read.": "formats は、refundwatch が内容から見分ける明細の形式を一覧にします: 形式名（--format に\n指定する名前）、カード会社・銀行、国、そしてカード会社・銀行が書き出すとおりの見出し行\n（見出し行のない形式では、典型的な1行目）。--formats を付けると、そのファイルに書いた形式も\n並べます。\n\n終了ステータス: 0。--formats のファイルが読めなければ2。",
+	"list also the formats described in `FILE`": "ファイル `FILE` に書かれた形式も一覧にします",
+	"Help about any command":                    "コマンドのヘルプを表示します",
+	"Help provides help for any command in the application.\nSimply type refundwatch help [path to command] for full details.": "各コマンドのヘルプを表示します。\nrefundwatch help [コマンド] で詳しい説明が出ます。",
+	"Lay out a folder for the monthly routine: statements/, disputes.csv, confirmations.csv, mine.csv and a how-to":            "毎月の確認用のフォルダを作ります: statements/、disputes.csv、confirmations.csv、mine.csv と手順の説明",
+	"Init lays out DIR (default: the current folder) for the monthly routine:\na statements/ folder, disputes.csv, confirmations.csv and mine.csv with their\ncolumns explained in comment lines (lines starting with #), and README.txt\nsaying what to do each month. The templates are in the language of --lang; the\nCSV files start with a byte-order mark, so that Excel opens them right in Japan.\n\nInit never overwrites: a file or folder that exists already is kept as it is.": "init は毎月の確認用に DIR（既定は今のフォルダ）を用意します: statements/ フォルダ、\n列の説明をメモ行（# で始まる行）に書いた disputes.csv、confirmations.csv、mine.csv、\n毎月の手順を書いた README.txt。ひな形は --lang の言語で書かれます。CSVファイルは\nBOM付きなので、日本語のExcelでもそのまま開けます。\n\ninit は上書きしません。既にあるファイルやフォルダはそのままにします。",
+	"Print the version of refundwatch": "refundwatch のバージョンを表示します",
+}
+
+// jaRowsWhen are the formats whose statement rows say when money moved,
+// before a verb: 2026年3月22日に5,980円が請求されました, not 2026年3月22日の5,980円が.
+var jaRowsWhen = map[string]bool{
+	"charged %s":              true,
+	"credited %s":             true,
+	"charged %s, credited %s": true,
+	"charged %s, after Amazon confirmed the %s on %s": true,
 }
 
 // jaWords are the words that reach messages as arguments (confirmation kinds,
@@ -326,20 +425,54 @@ var jaWords = map[string]string{
 	"month/day/year":                                    "月/日/年",
 }
 
+// jaPhrases are the program's own descriptions that reach the reader as
+// they are, not through a message: the issuers of formats, in English where
+// they are not Japanese names, and the reasons rows are skipped for.
+var jaPhrases = map[string]string{
+	"any CSV with a header naming a date, a description and an amount": "日付・内容・金額の列名がある見出し行を持つCSVすべて",
+	"any bank or card issuer (Open Financial Exchange, Quicken QFX)":   "すべての銀行・カード会社（Open Financial Exchange、Quicken QFX）",
+	"Bank of America (credit cards)":                                   "Bank of America（クレジットカード）",
+	"Bank of America (checking and savings)":                           "Bank of America（当座・普通預金）",
+	"Capital One (credit cards)":                                       "Capital One（クレジットカード）",
+	"Chase (credit cards)":                                             "Chase（クレジットカード）",
+	"Chase (checking and savings)":                                     "Chase（当座・普通預金）",
+	"Citi (credit cards)":                                              "Citi（クレジットカード）",
+	"Discover (credit cards)":                                          "Discover（クレジットカード）",
+	"DKB (Girokonto, export until 2023)":                               "DKB（Girokonto、2023年までの形式）",
+	"DKB (Visa, export until 2023)":                                    "DKB（Visa、2023年までの形式）",
+	"Mint (aggregator export)":                                         "Mint（家計簿サービスの書き出し）",
+	"Monzo (2018 export)":                                              "Monzo（2018年の形式）",
+	"N26 (older German export)":                                        "N26（以前のドイツ語の形式）",
+	"N26 (older English export)":                                       "N26（以前の英語の形式）",
+	"JCB (MyJCB; also セブンカード)":                                         "JCB（MyJCB、セブンカードも）",
+	"PayPayカード (also Yahoo! JAPANカード)":                                 "PayPayカード（Yahoo! JAPANカードも）",
+	"クレディセゾン (セゾンカード, Netアンサー; also 出光カード)": "クレディセゾン（セゾンカード、Netアンサー、出光カードも）",
+	"preamble":   "前置き",
+	"header":     "見出し",
+	"blank":      "空行",
+	"total":      "合計",
+	"note":       "注記",
+	"invalid":    "読めない行",
+	"block":      "カードの区切り",
+	"section":    "区切り",
+	"summary":    "集計",
+	"instalment": "分割払いの内訳",
+}
+
 var jaVerdicts = map[matcher.Verdict]string{
 	matcher.StillCharged:      "請求されたまま",
-	matcher.PartiallyRefunded: "一部だけ返金",
+	matcher.PartiallyRefunded: "一部返金",
 	matcher.AwaitingRefund:    "返金待ち",
-	matcher.Ambiguous:         "判別できない",
-	matcher.NotCovered:        "明細が足りない",
+	matcher.Ambiguous:         "判別不能",
+	matcher.NotCovered:        "明細不足",
 	matcher.NotCharged:        "請求なし",
 	matcher.Refunded:          "返金済み",
-	matcher.UnknownCharge:     "心当たりのない請求",
+	matcher.UnknownCharge:     "不明な請求",
 }
 
 var jaSeverities = map[matcher.Severity]string{
 	matcher.Alert:  "警告",
 	matcher.Review: "要確認",
-	matcher.Watch:  "見守り",
+	matcher.Watch:  "経過観察",
 	matcher.OK:     "問題なし",
 }

@@ -3,7 +3,6 @@ package cmd
 import (
 	"embed"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -54,9 +53,9 @@ func runInit(dir string, e env, l *localizer) error {
 	statements := filepath.Join(dir, "statements")
 	switch err := os.Mkdir(statements, 0o755); {
 	case err == nil:
-		fmt.Fprintln(ew, l.T("created %s", statements+string(filepath.Separator)))
+		writeWrapped(ew, "", l.T("created %s", statements+string(filepath.Separator)), e.width)
 	case errors.Is(err, fs.ErrExist):
-		fmt.Fprintln(ew, l.T("kept %s: it exists already", statements+string(filepath.Separator)))
+		writeWrapped(ew, "", l.T("kept %s: it exists already", statements+string(filepath.Separator)), e.width)
 	default:
 		return &parser.Error{File: statements, Err: openError(err)}
 	}
@@ -74,13 +73,18 @@ func runInit(dir string, e env, l *localizer) error {
 		case err != nil:
 			return &parser.Error{File: path, Err: openError(err)}
 		case created:
-			fmt.Fprintln(ew, l.T("created %s", path))
+			writeWrapped(ew, "", l.T("created %s", path), e.width)
 		default:
-			fmt.Fprintln(ew, l.T("kept %s: it exists already", path))
+			writeWrapped(ew, "", l.T("kept %s: it exists already", path), e.width)
 		}
 	}
-	fmt.Fprintln(ew, l.T("Next: write your orders in %s, and put your statement exports in %s. Then run refundwatch check in %s.",
-		filepath.Join(dir, "disputes.csv"), statements, dir))
+	disputes := filepath.Join(dir, "disputes.csv")
+	statements += string(filepath.Separator)
+	next := l.T("Next: write your orders in %s, and put your statement exports in %s. Then run refundwatch check in %s.", disputes, statements, dir)
+	if filepath.Clean(dir) == "." {
+		next = l.T("Next: write your orders in %s, and put your statement exports in %s. Then run refundwatch check in this folder.", disputes, statements)
+	}
+	writeWrapped(ew, "", next, e.width)
 	return ew.err
 }
 

@@ -14,7 +14,7 @@ func TestInitLaysOutTheFolder(t *testing.T) {
 	t.Chdir(t.TempDir())
 	out, stderr, code := runCmd(t, "init", "incident")
 	want := "created incident/statements/\ncreated incident/disputes.csv\ncreated incident/confirmations.csv\ncreated incident/mine.csv\ncreated incident/README.txt\n" +
-		"Next: write your orders in incident/disputes.csv, and put your statement exports in incident/statements. Then run refundwatch check in incident.\n"
+		"Next: write your orders in incident/disputes.csv, and put your statement exports in incident/statements/. Then run refundwatch check in incident.\n"
 	if code != 0 || stderr != "" || out != want {
 		t.Fatalf("exit %d, stderr %q, stdout\n%s\nwant\n%s", code, stderr, out, want)
 	}
@@ -72,12 +72,12 @@ func TestInitLaysOutTheFolder(t *testing.T) {
 func TestInitNeverOverwrites(t *testing.T) {
 	writeFiles(t, map[string]string{"disputes.csv": "mine\n", "statements/2026-03.csv": "mine too\n", "mine.csv": "pattern\nPRIME\n"})
 	out, stderr, code := runCmd(t, "init", "--lang", "ja")
-	want := "そのままにしました（すでにあります）: statements/\n" +
-		"そのままにしました（すでにあります）: disputes.csv\n" +
+	want := "既にあるため、そのままにしました: statements/\n" +
+		"既にあるため、そのままにしました: disputes.csv\n" +
 		"作成しました: confirmations.csv\n" +
-		"そのままにしました（すでにあります）: mine.csv\n" +
+		"既にあるため、そのままにしました: mine.csv\n" +
 		"作成しました: README.txt\n" +
-		"次に、disputes.csv に注文を書き、statements に明細のCSVを入れてください。それから . で refundwatch check --lang ja を実行します。\n"
+		"次は、身に覚えのない注文を disputes.csv に書き込み、明細のCSVを statements/ に入れてから、このフォルダで refundwatch check --lang ja を実行してください。\n"
 	if code != 0 || stderr != "" || out != want {
 		t.Fatalf("exit %d, stderr %q, stdout\n%s\nwant\n%s", code, stderr, out, want)
 	}

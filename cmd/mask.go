@@ -317,6 +317,9 @@ type maskWriter struct {
 	w   io.Writer
 	buf []byte
 	err error
+	// verbatim is a line written as it is: the program's own version line,
+	// whose pseudo-version timestamp is no card number.
+	verbatim []byte
 }
 
 // maskFlushAt is how long a line may grow before the part of it that cannot
@@ -354,7 +357,19 @@ func (m *maskWriter) emit(b []byte) {
 	if m.err != nil {
 		return
 	}
-	m.err = maskLines(m.w, b)
+	for len(m.verbatim) > 0 && m.err == nil {
+		i := bytes.Index(b, m.verbatim)
+		if i < 0 || i > 0 && b[i-1] != '\n' {
+			break
+		}
+		if m.err = maskLines(m.w, b[:i]); m.err == nil {
+			_, m.err = m.w.Write(m.verbatim)
+		}
+		b = b[i+len(m.verbatim):]
+	}
+	if m.err == nil {
+		m.err = maskLines(m.w, b)
+	}
 }
 
 // safeCut finds where b can be split without splitting a card number: after

@@ -175,6 +175,8 @@ func (r *jsonReport) write(w io.Writer) error {
 	j.num(r.Grace)
 	j.key("watch_days")
 	j.num(r.Watch)
+	j.key("inputs")
+	j.value(r.Inputs)
 	j.key("statements")
 	j.value(r.Statements)
 	j.key("coverage")
@@ -248,6 +250,16 @@ func (o *jsonOrder) write(j *jsonWriter) {
 	j.str(o.ConfirmationKind)
 	j.key("confirmation_source")
 	j.str(o.ConfirmationSource)
+	j.key("confirmation_file")
+	j.str(o.ConfirmationFile)
+	j.key("confirmation_line")
+	if o.ConfirmationLine != nil {
+		j.num(*o.ConfirmationLine)
+	} else {
+		j.b = append(j.b, "null"...)
+	}
+	j.key("confirmation_subject")
+	j.str(o.ConfirmationSubject)
 	j.key("watch_until")
 	j.dateOrNull(o.WatchUntil)
 	j.key("closed")
