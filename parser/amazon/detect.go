@@ -22,6 +22,7 @@ const (
 	OrderHistory2025   Format = "amazon-order-history-2025" // Order History.csv
 	DigitalItems       Format = "amazon-digital-items"      // Digital Items.csv
 	OrderFilterJP      Format = "amazon-order-filter-jp"    // アマゾン注文履歴フィルタ
+	OrderReport        Format = "amazon-order-report"       // Amazon.com's older order and item reports
 	RefundPayments     Format = "amazon-refund-payments"    // Retail.OrdersReturned.Payments.N.csv
 	RefundDetails      Format = "amazon-refund-details"     // Refund Details.csv
 	ConfirmationsCSV   Format = "confirmations-csv"         // the person's confirmations.csv
@@ -33,7 +34,7 @@ const (
 
 // Orders reports whether files of format f list orders.
 func (f Format) Orders() bool {
-	return f == OrderHistoryLegacy || f == OrderHistory2025 || f == DigitalItems || f == OrderFilterJP
+	return f == OrderHistoryLegacy || f == OrderHistory2025 || f == DigitalItems || f == OrderFilterJP || f == OrderReport
 }
 
 // Confirms reports whether files of format f say orders were handled.
@@ -51,6 +52,10 @@ var signatures = []struct {
 	{OrderHistory2025, []string{"Order ID", "Order Date", "Total Amount", "Shipment Item Subtotal", "Ship Date"}},
 	{DigitalItems, []string{"OrderId", "OrderDate", "DigitalOrderItemId", "OurPrice"}},
 	{OrderFilterJP, []string{"注文日", "注文番号", "商品名", "クレカ請求日", "クレカ請求額"}},
+	// Amazon.com's older reports: the items report and the orders and
+	// shipments report (jprouty/mint-amazon-tagger mockdata.py).
+	{OrderReport, []string{"Order Date", "Order ID", "Title", "Category", "Item Total"}},
+	{OrderReport, []string{"Order Date", "Order ID", "Shipment Date", "Total Charged"}},
 	{RefundPayments, []string{"OrderID", "RefundCompletionDate", "AmountRefunded"}},
 	{RefundDetails, []string{"Order ID", "Refund Date", "Refund Amount", "Reversal Status"}},
 	{ConfirmationsCSV, []string{"order_id", "confirmed_on"}},

@@ -137,8 +137,8 @@ func fuzzReaders(f *testing.F, formats []Format, dirs ...string) {
 
 // FuzzReadOrderExport reads its input as each order-history export.
 func FuzzReadOrderExport(f *testing.F) {
-	fuzzReaders(f, []Format{OrderHistoryLegacy, OrderHistory2025, DigitalItems, OrderFilterJP},
-		"amazon/Retail.OrderHistory.1", "amazon/Your Orders", "amazon/Digital-Ordering.1", "amazon/order-filter", "bad/orders")
+	fuzzReaders(f, []Format{OrderHistoryLegacy, OrderHistory2025, DigitalItems, OrderFilterJP, OrderReport},
+		"amazon/Retail.OrderHistory.1", "amazon/Your Orders", "amazon/Digital-Ordering.1", "amazon/order-filter", "amazon/order-report", "bad/orders")
 }
 
 // FuzzReadRefundExport reads its input as each refund export.

@@ -102,6 +102,22 @@ func TestReadOrderFixtures(t *testing.T) {
 			},
 			"item row (the order's total is on its （注文全体） row): 3; pseudo-row without a charge: 2",
 		},
+		{
+			[]string{"order-filter", "amazon-order-history-2018.csv"}, OrderFilterJP, 3,
+			[]string{
+				`249-3318820-4410572 2018-10-23 5390 JPY "Visa（下4けたが5821）" [2018-10-23=5390] digital=false line=2`,
+				`250-7719034-0025813 2018-11-02 3700 JPY "Visa（下4けたが5821）" [2018-11-03=1200 2018-11-06=2500] digital=false line=3`,
+			},
+			"item row (it repeats its order's total): 1",
+		},
+		{
+			[]string{"order-report", "01-Jan-2023_to_31-Mar-2023.csv"}, OrderReport, 3,
+			[]string{
+				`112-4839201-5572043 2023-02-27 41.17 USD "Visa - 4417" [2023-02-28=32.09 2023-03-02=9.08] digital=false line=3`,
+				`113-0092817-6641120 2023-03-01 100 USD "Visa - 4417" [2023-03-01=100] digital=false line=5`,
+			},
+			"",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path[len(tt.path)-1], func(t *testing.T) {
