@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"bytes"
 	"io"
 	"io/fs"
 	"os"
@@ -8,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/amazon"
 )
 
 // readStatements reads statement files and folds the overlapping exports
@@ -85,8 +87,58 @@ func unchanged(before, after fs.FileInfo, first, second *parser.Statement) bool 
 
 func readStatement(path string, reg *parser.Registry, force *parser.Format, opts parser.ReadOptions) (*parser.Statement, error) {
 	return readFile(path, func(name string, r io.Reader) (*parser.Statement, error) {
+		if force == nil {
+			if m := misplaced(r); m != nil {
+				return nil, &parser.Error{File: name, Err: m}
+			}
+		}
 		return reg.Read(name, r, force, opts)
 	})
+}
+
+// misplacedHead is how much of a file misplaced looks at, as amazon.Detect does.
+const misplacedHead = 64 << 10
+
+// misplaced says what a file among the statements is and the flag it
+// belongs to when it is one of the other inputs: an Amazon order history
+// (--orders), a refund export, a mail, a mailbox or a confirmations CSV
+// (--confirmations); nil otherwise. It reads the start of r where r can be
+// read at an offset (a file), leaving r where it was.
+func misplaced(r io.Reader) *parser.Message {
+	ra, ok := r.(io.ReaderAt)
+	if !ok {
+		return nil
+	}
+	head := make([]byte, misplacedHead)
+	n, err := ra.ReadAt(head, 0)
+	if err != nil && err != io.EOF {
+		return nil // reading the statement says what is wrong
+	}
+	head = head[:n]
+	if isMbox(head) {
+		return parser.Msgf("this is a mailbox (.mbox) of mails; give it with --confirmations")
+	}
+	switch f := amazon.Detect(head); {
+	case f == amazon.Mail:
+		return parser.Msgf("this is a mail; give it with --confirmations")
+	case f == amazon.ConfirmationsCSV:
+		return parser.Msgf("this is a confirmations CSV (order_id, confirmed_on, kind); give it with --confirmations")
+	case f.Orders():
+		return parser.Msgf("this is an Amazon order history; give it with --orders")
+	case f.Confirms():
+		return parser.Msgf("this is an Amazon refund export; give it with --confirmations")
+	}
+	return nil
+}
+
+// isMbox reports whether head starts as an mbox file does: a "From " line,
+// then a mail's header fields.
+func isMbox(head []byte) bool {
+	if !bytes.HasPrefix(head, []byte("From ")) {
+		return false
+	}
+	nl := bytes.IndexByte(head, '\n')
+	return nl > 0 && amazon.Detect(head[nl+1:]) == amazon.Mail
 }
 
 // inParallel calls do(0) … do(n-1), as many at a time as there are cores.
