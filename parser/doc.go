@@ -12,11 +12,34 @@
 // # Encodings
 //
 // A byte-order mark settles the encoding (UTF-8, UTF-16LE, UTF-16BE).
-// Otherwise the first 64 KiB decide: valid UTF-8 is UTF-8; else CP932
-// (Shift_JIS as Windows writes it, used by Japanese issuers), unless the
-// non-ASCII bytes stand alone between ASCII ones, as accented letters do in
-// CP1252 (German banks).
+// Otherwise the 64 KiB that start at the file's first byte that is not ASCII
+// decide (a file whose first 64 KiB are ASCII is read as such until that
+// byte, wherever it stands; Statement.Encoding names what was chosen):
 //
+//  1. valid UTF-8 is UTF-8;
+//  2. else the bytes are scored as CP932 (Shift_JIS as Windows writes it)
+//     and as CP1252 and CP1250. CP932 scores 2 for each kana, full-width
+//     letter or digit and Japanese punctuation (so text typed in Excel,
+//     ２０２６／０３／０２, ＡＭＡＺＯＮ．ＣＯ．ＪＰ, counts in full), 2 for each
+//     half-width katakana next to another, 1 for each kanji, -2 for codes it
+//     leaves unassigned and -4 for user-defined ones; a byte sequence CP932
+//     does not have rules it out. The Western code pages score 2 for each
+//     accented letter with a letter next to it, 1 for one alone, 0 in a run
+//     of three or more bytes above 0x7F (Japanese read wrongly), 0 for common
+//     signs (€ £ ° § quotes dashes) and -1 for other signs (‚ ƒ ‹ ¹, which
+//     the lead bytes of full-width text become); a byte the code page leaves
+//     undefined rules it out;
+//  3. CP1250 is chosen over CP1252 when its score, plus 2 for each vote of
+//     the letters that only context tells apart (š ž; ř/ø by the vowel after
+//     it; ě/ì and ň/ò by a letter after it; č/è by the letter before it; ů/ù
+//     by a consonant before it; à å æ ñ ã õ û ê vote for CP1252), is higher;
+//  4. CP932 is chosen when it is not ruled out and scores at least as much
+//     as the Western code page; ISO-8859-1 text is read as CP1252, which
+//     agrees with it on every byte ISO-8859-1 text uses.
+//
+// A format that names its encoding (a Japanese issuer's CP932) is read in
+// it; a user format may name utf-8, cp932, cp1252, cp1250 or iso-8859-1.
+
 // # Generic statements
 //
 // A CSV file (comma, semicolon or tab separated) whose header, within its

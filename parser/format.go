@@ -38,10 +38,17 @@ func (f *Format) detects(head []byte) bool {
 }
 
 func (f *Format) read(name string, text io.Reader, enc string, opts ReadOptions) (*Statement, error) {
+	var st *Statement
+	var err error
 	if f.Read != nil {
-		return f.Read(name, text, enc, opts)
+		st, err = f.Read(name, text, enc, opts)
+	} else {
+		st, err = readTable(f.Table, f.Name, name, text, enc, opts)
 	}
-	return readTable(f.Table, f.Name, name, text, enc, opts)
+	if st != nil {
+		st.Encoding = DecodedAs(text, st.Encoding)
+	}
+	return st, err
 }
 
 // specificity orders formats for detection: those that demand more of a
@@ -167,7 +174,7 @@ func decodePrefix(prefix []byte, enc string) ([]byte, string, error) {
 // Latin letters side by side ("Größe") can pass for CP932, and the other
 // way round.
 func (f *Format) detectsInOwnEncoding(prefix []byte, guessed string) bool {
-	if f.Table == nil || f.Table.Encoding == "" || f.Table.Encoding == guessed || (guessed != EncCP932 && guessed != EncCP1252) {
+	if f.Table == nil || f.Table.Encoding == "" || f.Table.Encoding == guessed || (guessed != EncCP932 && guessed != EncCP1252 && guessed != EncCP1250) {
 		return false
 	}
 	head, enc, err := decodePrefix(prefix, f.Table.Encoding)

@@ -87,6 +87,8 @@ var userEncodings = map[string]string{
 	"utf-8": EncUTF8, "utf8": EncUTF8,
 	"cp932": EncCP932, "shift_jis": EncCP932, "sjis": EncCP932,
 	"cp1252": EncCP1252, "windows-1252": EncCP1252,
+	"cp1250": EncCP1250, "windows-1250": EncCP1250,
+	"iso-8859-1": EncLatin1, "latin1": EncLatin1,
 }
 
 var userDelimiters = map[string]rune{",": ',', ";": ';', "tab": '\t', "|": '|'}
