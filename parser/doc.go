@@ -60,6 +60,25 @@
 //     day-first; dates with slashes and the year last must be told apart by
 //     some day above 12 in the same file, or the file is refused.
 //
+// # OFX and QFX
+//
+// OFX 1.x (SGML, leaf elements left unclosed) and 2.x (XML), and QFX, are
+// read as they stream, keeping only what ReadOptions.Keep asks for, so that
+// memory grows with the rows kept and not with the file. Each STMTTRN of a
+// bank (STMTRS) or card (CCSTMTRS) statement is a transaction: DTPOSTED its
+// day as the file writes it, TRNAMT turned (OFX writes money out as
+// negative), NAME (or PAYEE's) with MEMO, CURDEF or the transaction's own
+// CURRENCY. As leniently as ofxparse and ofxtools read them, the reader
+// tolerates: no header, or a header inside a comment; a closing tag that
+// closes elements opened after its own (</BANKTRANLIST> before </STMTTRN>),
+// or that closes nothing; a missing closing tag (</STMTTRN>,
+// </BANKTRANLIST>, </BANKACCTFROM>); a STMTTRN anywhere in its statement,
+// outside BANKTRANLIST too; tags in lower case; a lone & in a text. The
+// header's CHARSET (1252, ISO-8859-1 …) or XML encoding="…" is the
+// encoding, unless the bytes are valid UTF-8. A file that ends before
+// </OFX> is refused as cut short, a STMTTRN outside any statement is an
+// error, and so is a value over 64 KiB or elements nested over 64 deep.
+//
 // # disputes.csv
 //
 //	order_id,order_date,amount,currency,card,reported_on,note
