@@ -243,6 +243,7 @@ type ofxReader struct {
 	done     bool // </OFX> has been read
 	// accountAt finds an account's index in st.brief.accounts.
 	accountAt map[string]uint16
+	free      []*ofxElement // closed elements, to reuse
 }
 
 // token takes one token of the file. It returns the problems after which
@@ -267,7 +268,7 @@ func (r *ofxReader) token(t ofxToken) *ofxSyntaxError {
 			if e.text.Len()+len(t.text) > maxOFXValue {
 				return &ofxSyntaxError{e.line, Msgf("<%s> holds more than %d KiB: the file is damaged; download it again", e.name, maxOFXValue>>10)}
 			}
-			e.text.WriteString(t.text)
+			e.text.Write(t.text)
 		}
 	}
 	return nil
@@ -297,7 +298,7 @@ func (r *ofxReader) start(name string, line int) *ofxSyntaxError {
 	parent := r.stack[depth-1]
 	parent.children = true
 	parent.text.Reset()
-	r.stack = append(r.stack, &ofxElement{name: name, line: line})
+	r.stack = append(r.stack, r.element(name, line))
 	switch {
 	case (name == ofxBankStatement || name == ofxCardStatement) && r.stmt == nil:
 		r.stmt, r.stmtAt = &ofxStatement{fields: map[string]ofxValue{}}, depth
@@ -307,6 +308,19 @@ func (r *ofxReader) start(name string, line int) *ofxSyntaxError {
 		r.errs.add(line, "this STMTTRN stands outside a bank or card statement (STMTRS, CCSTMTRS): a tag is missing or misplaced")
 	}
 	return nil
+}
+
+// element is a new open element, reusing one closed before.
+func (r *ofxReader) element(name string, line int) *ofxElement {
+	n := len(r.free)
+	if n == 0 {
+		return &ofxElement{name: name, line: line}
+	}
+	e := r.free[n-1]
+	r.free = r.free[:n-1]
+	e.name, e.line, e.children = name, line, false
+	e.text.Reset()
+	return e
 }
 
 // open is the depth of the innermost open element of that name, or -1.
@@ -348,6 +362,7 @@ func (r *ofxReader) closeTop() {
 	case !e.children:
 		r.leaf(e, depth)
 	}
+	r.free = append(r.free, e)
 	if depth == 0 {
 		r.done = true
 	}
@@ -367,11 +382,14 @@ func (r *ofxReader) leaf(e *ofxElement, depth int) {
 	default:
 		return
 	}
-	path := make([]string, 0, depth-from+1)
-	for _, a := range r.stack[from:] {
-		path = append(path, a.name)
+	key := e.name
+	if depth > from {
+		path := make([]string, 0, depth-from+1)
+		for _, a := range r.stack[from:] {
+			path = append(path, a.name)
+		}
+		key = strings.Join(append(path, e.name), ".")
 	}
-	key := strings.Join(append(path, e.name), ".")
 	v := ofxValue{strings.TrimSpace(e.text.String()), e.line}
 	if prev, ok := fields[key]; ok {
 		if inTrn && r.trn.err == nil {

@@ -6,7 +6,6 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -25,7 +24,7 @@ const (
 type ofxToken struct {
 	kind ofxTokenKind
 	name string // in capitals
-	text string
+	text []byte // valid until the next token is read
 	line int
 }
 
@@ -41,8 +40,23 @@ func (e *ofxSyntaxError) Error() string { return e.msg.String() }
 // comment or a CDATA section.
 var errOFXCut = errors.New("cut inside a tag")
 
-// ofxTagName is a name as OFX tags have: STMTTRN, INTU.BID.
-var ofxTagName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9._-]*$`)
+// isOFXTagName reports whether s is a name as OFX tags have: STMTTRN,
+// INTU.BID (a letter or _, then letters, digits, ., _ and -).
+func isOFXTagName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z', c == '_':
+		case i > 0 && ('0' <= c && c <= '9' || c == '.' || c == '-'):
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // ofxLeaves are leaf elements of the statements that may be written empty
 // and unclosed in SGML (<MEMO> followed by the next element): without a
@@ -70,6 +84,7 @@ type ofxLexer struct {
 	lastLine int // the line of the last byte read that was not white space
 	queued   *ofxToken
 	text     []byte
+	names    map[string]string // see intern
 }
 
 func newOFXLexer(text io.Reader) *ofxLexer {
@@ -153,7 +168,7 @@ func (l *ofxLexer) readMarkup() (ofxToken, error) {
 		if err != nil {
 			return ofxToken{}, err
 		}
-		return ofxToken{kind: ofxText, text: string(raw), line: line}, nil
+		return ofxToken{kind: ofxText, text: raw, line: line}, nil
 	case bytes.HasPrefix(peek, []byte("?")):
 		return l.skipTo("?>")
 	case bytes.HasPrefix(peek, []byte("!")):
@@ -178,21 +193,20 @@ func (l *ofxLexer) readMarkup() (ofxToken, error) {
 		tag = append(tag, c)
 		l.count([]byte{c})
 	}
-	inner := string(tag)
-	closing := strings.HasPrefix(inner, "/")
-	name := strings.TrimPrefix(inner, "/")
-	attrs := ""
-	if sp := strings.IndexAny(name, " \t\r\n"); sp >= 0 {
-		name, attrs = name[:sp], name[sp:]
+	closing := bytes.HasPrefix(tag, []byte("/"))
+	nameBytes := bytes.TrimPrefix(tag, []byte("/"))
+	attrs := false
+	if sp := bytes.IndexAny(nameBytes, " \t\r\n"); sp >= 0 {
+		nameBytes, attrs = nameBytes[:sp], true
 	}
-	selfClosing := !closing && strings.HasSuffix(strings.TrimSpace(inner), "/")
-	if selfClosing && attrs == "" {
-		name = strings.TrimSuffix(name, "/")
+	selfClosing := !closing && bytes.HasSuffix(bytes.TrimSpace(tag), []byte("/"))
+	if selfClosing && !attrs {
+		nameBytes = bytes.TrimSuffix(nameBytes, []byte("/"))
 	}
-	if !ofxTagName.MatchString(name) {
-		return ofxToken{}, &ofxSyntaxError{line, Msgf("%s is not an OFX tag; expected a name such as <STMTTRN> or </STMTTRN> (a < in a text is written &lt;)", "<"+strings.TrimSpace(inner)+">")}
+	name, ok := l.intern(nameBytes)
+	if !ok {
+		return ofxToken{}, &ofxSyntaxError{line, Msgf("%s is not an OFX tag; expected a name such as <STMTTRN> or </STMTTRN> (a < in a text is written &lt;)", "<"+strings.TrimSpace(string(tag))+">")}
 	}
-	name = strings.ToUpper(name)
 	if closing {
 		return ofxToken{kind: ofxEnd, name: name, line: line}, nil
 	}
@@ -202,6 +216,26 @@ func (l *ofxLexer) readMarkup() (ofxToken, error) {
 	return ofxToken{kind: ofxStart, name: name, line: line}, nil
 }
 
+// intern returns a tag name in capitals, the same string for each tag of
+// one name rather than a copy per tag; false when it is no OFX tag name.
+func (l *ofxLexer) intern(name []byte) (string, bool) {
+	if n, ok := l.names[string(name)]; ok {
+		return n, true
+	}
+	s := string(name)
+	if !isOFXTagName(s) {
+		return "", false
+	}
+	n := strings.ToUpper(s)
+	if len(l.names) < 4096 {
+		if l.names == nil {
+			l.names = map[string]string{}
+		}
+		l.names[s] = n
+	}
+	return n, true
+}
+
 // brokenTag is the error of a tag that another < cuts short.
 func (l *ofxLexer) brokenTag(line int, tag []byte) error {
 	t := "<" + strings.TrimSpace(string(tag))
@@ -209,7 +243,7 @@ func (l *ofxLexer) brokenTag(line int, tag []byte) error {
 	if sp := strings.IndexAny(name, " \t\r\n"); sp >= 0 {
 		name = name[:sp]
 	}
-	if !ofxTagName.MatchString(name) {
+	if !isOFXTagName(name) {
 		return &ofxSyntaxError{line, Msgf("%s is not an OFX tag; expected a name such as <STMTTRN> or </STMTTRN> (a < in a text is written &lt;)", t)}
 	}
 	return &ofxSyntaxError{line, Msgf("%s is a tag without its \">\"; expected %s>", t, t)}
@@ -245,26 +279,26 @@ func (l *ofxLexer) readTo(end string) ([]byte, error) {
 
 // decodeReferences returns text with its entity and character references
 // decoded (&amp;, &eacute;, &#65;, &#x42;); an & that starts none, as SGML
-// files write a lone & (M&S FOODHALL), stays.
-func decodeReferences(text []byte) string {
+// files write a lone & (M&S FOODHALL), stays. Text without an & is
+// returned as it is.
+func decodeReferences(text []byte) []byte {
 	amp := bytes.IndexByte(text, '&')
 	if amp < 0 {
-		return string(text)
+		return text
 	}
-	var b strings.Builder
+	var b []byte
 	for amp >= 0 {
-		b.Write(text[:amp])
+		b = append(b, text[:amp]...)
 		text = text[amp+1:]
 		if r, n := reference(text); n > 0 {
-			b.WriteString(r)
+			b = append(b, r...)
 			text = text[n:]
 		} else {
-			b.WriteByte('&')
+			b = append(b, '&')
 		}
 		amp = bytes.IndexByte(text, '&')
 	}
-	b.Write(text)
-	return b.String()
+	return append(b, text...)
 }
 
 // reference reads a reference after an &: what it stands for and how many
