@@ -304,7 +304,8 @@ func (r *ofxReader) start(name string, line int) *ofxSyntaxError {
 		r.stmt, r.stmtAt = &ofxStatement{fields: map[string]ofxValue{}}, depth
 	case name == "STMTTRN" && r.stmt != nil && r.trn == nil:
 		r.trn, r.trnAt = &ofxTrn{line: line, fields: map[string]ofxValue{}}, depth
-	case name == "STMTTRN" && r.stmt == nil:
+	case name == "STMTTRN" && r.stmt == nil && (r.open("BANKMSGSRSV1") >= 0 || r.open("CREDITCARDMSGSRSV1") >= 0):
+		// (A STMTTRN of an investment statement, INVBANKTRAN, is not read.)
 		r.errs.add(line, "this STMTTRN stands outside a bank or card statement (STMTRS, CCSTMTRS): a tag is missing or misplaced")
 	}
 	return nil

@@ -88,6 +88,8 @@ func TestOFXErrors(t *testing.T) {
 		{"a < in a text", strings.Replace(good, "AMAZON MKTP", "AMAZON <3 MKTP", 1), "f.ofx:42: <3 MKTP is not an OFX tag; expected a name such as <STMTTRN> or </STMTTRN> (a < in a text is written &lt;)"},
 		{"binary junk", strings.Replace(good, "AMAZON MKTP", "AMAZON \x01\x02", 1), "f.ofx:42: not valid OFX: illegal character code U+0001"},
 		{"after </OFX>", good + "</OFX>\n", ""},
+		{"an investment statement only", "<OFX>\n<INVSTMTMSGSRSV1><INVSTMTTRNRS><INVSTMTRS><CURDEF>USD<INVTRANLIST><INVBANKTRAN>\n<STMTTRN><TRNTYPE>CREDIT<DTPOSTED>20260302<TRNAMT>5</STMTTRN>\n</INVBANKTRAN></INVTRANLIST></INVSTMTRS></INVSTMTTRNRS></INVSTMTMSGSRSV1>\n</OFX>\n",
+			"f.ofx:1: the OFX file holds no bank or card transaction (no STMTTRN in BANKMSGSRSV1 or CREDITCARDMSGSRSV1)"},
 		{"text in OFX itself", "<OFX>0<A0>", "f.ofx:1: the file ends before </OFX>: it is cut short; download it again"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
