@@ -25,6 +25,7 @@ const (
 	OrderReport        Format = "amazon-order-report"       // Amazon.com's older order and item reports
 	RefundPayments     Format = "amazon-refund-payments"    // Retail.OrdersReturned.Payments.N.csv
 	RefundDetails      Format = "amazon-refund-details"     // Refund Details.csv
+	RefundReport       Format = "amazon-refund-report"      // Amazon.com's older refunds report
 	ConfirmationsCSV   Format = "confirmations-csv"         // the person's confirmations.csv
 	Mail               Format = "mail"                      // an .eml file
 
@@ -39,7 +40,7 @@ func (f Format) Orders() bool {
 
 // Confirms reports whether files of format f say orders were handled.
 func (f Format) Confirms() bool {
-	return f == RefundPayments || f == RefundDetails || f == ConfirmationsCSV || f == Mail
+	return f == RefundPayments || f == RefundDetails || f == RefundReport || f == ConfirmationsCSV || f == Mail
 }
 
 // signatures are the header cells that identify each CSV format; a header
@@ -58,6 +59,7 @@ var signatures = []struct {
 	{OrderReport, []string{"Order Date", "Order ID", "Shipment Date", "Total Charged"}},
 	{RefundPayments, []string{"OrderID", "RefundCompletionDate", "AmountRefunded"}},
 	{RefundDetails, []string{"Order ID", "Refund Date", "Refund Amount", "Reversal Status"}},
+	{RefundReport, []string{"Order Date", "Order ID", "Refund Date", "Refund Amount", "Refund Tax Amount"}},
 	{ConfirmationsCSV, []string{"order_id", "confirmed_on"}},
 	{ConfirmationsCSV, []string{"order_id", "kind"}},
 }

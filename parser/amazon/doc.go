@@ -53,6 +53,12 @@
 // Currency, Reversal Status, Website; only rows whose Reversal Status is
 // Completed count.
 //
+// The refunds report of Amazon.com's older Order History Reports (Order
+// Date,Order ID,Title,…,Refund Date,Refund Condition,Refund Amount,Refund
+// Tax Amount,…): one row per refunded item; the amount is Refund Amount
+// plus Refund Tax Amount, the day Refund Date (month first); rows without
+// a Refund Date are skipped and counted.
+//
 // Each becomes a refund confirmation dated on the refund day.
 //
 // # Mails

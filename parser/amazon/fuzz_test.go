@@ -81,7 +81,7 @@ func checkFile(t *testing.T, data []byte, got *File, err error) {
 		if got.Rows != 1 || len(got.Confirmations) == 0 {
 			t.Fatalf("a mail read as %d rows and %d confirmations", got.Rows, len(got.Confirmations))
 		}
-	case f == RefundPayments || f == RefundDetails:
+	case f == RefundPayments || f == RefundDetails || f == RefundReport:
 		if got.Rows != len(got.Confirmations)+got.SkippedTotal() {
 			t.Fatalf("%d rows, but %d confirmations and %d skipped", got.Rows, len(got.Confirmations), got.SkippedTotal())
 		}
@@ -143,7 +143,7 @@ func FuzzReadOrderExport(f *testing.F) {
 
 // FuzzReadRefundExport reads its input as each refund export.
 func FuzzReadRefundExport(f *testing.F) {
-	fuzzReaders(f, []Format{RefundPayments, RefundDetails},
+	fuzzReaders(f, []Format{RefundPayments, RefundDetails, RefundReport},
 		"amazon/Retail.OrdersReturned.Payments.1", "amazon/Your Orders/Your Returns & Refunds", "bad/confirmations")
 }
 

@@ -45,6 +45,7 @@ var readers = map[Format]func(f *File, data []byte) error{
 	OrderReport:        func(f *File, b []byte) error { return readOrderReport(f, bytes.NewReader(b)) },
 	RefundPayments:     func(f *File, b []byte) error { return readRefundPayments(f, bytes.NewReader(b)) },
 	RefundDetails:      func(f *File, b []byte) error { return readRefundDetails(f, bytes.NewReader(b)) },
+	RefundReport:       func(f *File, b []byte) error { return readRefundReport(f, bytes.NewReader(b)) },
 	ConfirmationsCSV:   readConfirmationsCSV,
 	Mail:               readMail,
 }

@@ -162,6 +162,12 @@ func TestReadConfirmationFixtures(t *testing.T) {
 			"refund not completed: 1",
 		},
 		{
+			[]string{"order-report", "01-Jan-2023_to_31-Mar-2023_refunds.csv"}, RefundReport,
+			// Refund Amount and Refund Tax Amount together.
+			[]string{"112-4839201-5572043 2023-03-09 refund 9.08 ../../testdata/amazon/order-report/01-Jan-2023_to_31-Mar-2023_refunds.csv:2"},
+			"no refund date (Not Applicable, N/A): 1",
+		},
+		{
 			[]string{"mail", "refund-en.eml"}, Mail,
 			// Sent 2026-03-11 05:12 UTC, the evening of 10 March at Amazon.com.
 			[]string{"113-5520917-3384120 2026-03-10 refund 48.6 ../../testdata/amazon/mail/refund-en.eml (Your refund for Noise Cancelling Headphones....)"},

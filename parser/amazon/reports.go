@@ -98,3 +98,47 @@ func readOrderReport(f *File, r io.Reader) error {
 	f.Orders = book.list()
 	return firstErr(err, p.err())
 }
+
+// readRefundReport reads the refunds report of the same Order History
+// Reports: a row per refunded item, its Refund Date (month first) and its
+// Refund Amount, to which Refund Tax Amount adds the tax (the report keeps
+// them apart, jprouty/mint-amazon-tagger notes). Each row is a refund
+// confirmation on its refund day.
+func readRefundReport(f *File, r io.Reader) error {
+	p := &problems{file: f.Name}
+	rows, err := readRecords(f.Name, r, p, func(rec record) {
+		if notGiven(rec.get("Refund Date")) {
+			f.skip(skipNoRefundDate)
+			return
+		}
+		before := p.count()
+		id, err := parser.ParseOrderID(rec.get("Order ID"))
+		if err != nil {
+			p.add(rec.line, "%s: %v", "Order ID", err)
+		}
+		day, err := reportDate(rec.get("Refund Date"))
+		if err != nil {
+			p.add(rec.line, "%s: %v", "Refund Date", err)
+		}
+		var refunded decimal.Decimal
+		for _, col := range []string{"Refund Amount", "Refund Tax Amount"} {
+			if cell := rec.get(col); !notGiven(cell) {
+				a, err := amount(cell)
+				if err != nil {
+					p.add(rec.line, "%s: %v", col, err)
+				}
+				refunded = refunded.Add(a.Abs())
+			}
+		}
+		if p.count() > before {
+			return
+		}
+		f.Confirmations = append(f.Confirmations, parser.Confirmation{
+			OrderID: id, ConfirmedOn: day, Kind: parser.KindRefund, Amount: refunded,
+			Note: "refund, in Amazon.com's Refunds report",
+			File: f.Name, Line: rec.line,
+		})
+	})
+	f.Rows = rows
+	return firstErr(err, p.err())
+}
