@@ -98,10 +98,10 @@ var ofxCharsets = map[string]string{
 }
 
 // ofxCharset is the single-byte or Japanese encoding the start of an OFX
-// file declares, or "" when it declares none, or UTF-8 (which the bytes
-// tell), or when its bytes are valid UTF-8 all the same: a text in a
+// file declares, or "" to let the bytes tell: when it declares none, or
+// UTF-8, or when its bytes are valid UTF-8 all the same (a text in a
 // declared code page is never valid UTF-8 by chance, and a file written
-// in UTF-8 under an old header is.
+// in UTF-8 under an old header is), or Japanese under a Western code page.
 func ofxCharset(prefix []byte) string {
 	end := bytes.Index(prefix, []byte("<OFX>"))
 	if end < 0 {
@@ -120,7 +120,16 @@ func ofxCharset(prefix []byte) string {
 	if declared == "" {
 		return ""
 	}
-	if first := nonASCII(prefix); first >= 0 && validUTF8Prefix(prefix[first:], true) {
+	first := nonASCII(prefix)
+	if first < 0 {
+		return declared
+	}
+	switch guessed := guessEncoding(prefix[first:], true); {
+	case guessed == EncUTF8:
+		return ""
+	case guessed == EncCP932 && declared != EncCP932:
+		// Japanese banks' files that declare a Western code page and are
+		// written in CP932: Japanese text is never read as Western.
 		return ""
 	}
 	return declared

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/japanese"
 )
 
 // ofxSamples: real OFX and QFX exports in the shared samples folder.
@@ -347,6 +350,9 @@ func TestOFXDeclaredCharset(t *testing.T) {
 		{"<!--\nOFXHEADER:100\nCHARSET:1252\n-->\n<OFX>", EncCP1252},
 		// Declared 1252, written in UTF-8: the bytes tell.
 		{"OFXHEADER:100\nCHARSET:1252\n\n<OFX><NAME>CAFÉ", ""},
+		// Declared 1252, written in CP932: Japanese is never read as Western.
+		{"OFXHEADER:100\nCHARSET:1252\n\n<OFX><NAME>\x82\x60\x82\x6c\x82\x60\x82\x79\x82\x6e\x82\x6d\x81\x44\x82\x62\x82\x6e\x81\x44\x82\x69\x82\x6f", ""},
+		{"OFXHEADER:100\nCHARSET:1252\n\n<OFX><NAME>CAF\xc9 LUMI\xc8RE", EncCP1252},
 	} {
 		if got := ofxCharset([]byte(tt.head)); got != tt.want {
 			t.Errorf("ofxCharset(%q) = %q, want %q", tt.head, got, tt.want)
@@ -443,5 +449,18 @@ func TestOFXStreams(t *testing.T) {
 	t.Logf("%d KiB in use at most while reading %d MiB", peak>>10, s.out>>20)
 	if peak > 8<<20 {
 		t.Errorf("%d MiB in use while reading %d MiB", peak>>20, s.out>>20)
+	}
+}
+
+// A Japanese bank's OFX that declares CHARSET:1252 and is written in CP932
+// is read as CP932.
+func TestOFXJapaneseUnderWesternCharset(t *testing.T) {
+	sjis := encode(t, japanese.ShiftJIS, ofxDoc(strings.Replace(ofxDebit, "AMAZON MKTP", "ＡＭＡＺＯＮ．ＣＯ．ＪＰ", 1)))
+	st, err := ReadStatement("f.ofx", bytes.NewReader(sjis), ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if x := st.Txns[0]; st.Encoding != EncCP932 || x.Description != "ＡＭＡＺＯＮ．ＣＯ．ＪＰ" || x.Normalized != "AMAZON.CO.JP" {
+		t.Errorf("read as %s: %q (%q)", st.Encoding, x.Description, x.Normalized)
 	}
 }
