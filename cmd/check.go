@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -29,9 +30,13 @@ type checkOptions struct {
 	skipInvalid   bool
 	formats       string
 	format        string
+	mine          string
+	mineGiven     bool
+	amazon        []string // --amazon patterns
+	notAmazon     []string // --not-amazon patterns
 }
 
-const checkLong = `Check reads statement exports (files, or folders read whole), the disputed
+const checkLong = `Check reads statement exports (files, or folders and .zip archives read whole), the disputed
 orders and Amazon's confirmations, and reports per order whether it was charged,
 whether the money came back, and until when to keep watching; and the Amazon
 charges in the incident period that belong to no disputed order.
@@ -67,13 +72,14 @@ func newCheckCmd(e env, g *globals) *cobra.Command {
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.statements = args
 			opts.confsGiven = c.Flags().Changed("confirmations")
+			opts.mineGiven = c.Flags().Changed("mine")
 			return runCheck(opts, e, g.loc)
 		},
 	}
 	f := c.Flags()
 	f.StringVar(&opts.disputes, "disputes", "disputes.csv", "disputed orders `FILE`")
-	f.StringArrayVar(&opts.confirmations, "confirmations", nil, "Amazon's confirmations: a confirmations CSV, an Amazon mail (.eml) or refund export, or a folder of them: `PATH`; repeatable (default ./confirmations.csv and ./confirmations/ if present)")
-	f.StringArrayVar(&opts.orders, "orders", nil, "Amazon's order-history exports (the person's own orders): a file or a folder such as an unzipped \"Your Orders\": `PATH`; repeatable")
+	f.StringArrayVar(&opts.confirmations, "confirmations", nil, "Amazon's confirmations: a confirmations CSV, Amazon's mails (.eml, .mbox, a maildir) or refund export, or a folder or .zip of them: `PATH`; repeatable (default ./confirmations.csv and ./confirmations/ if present)")
+	f.StringArrayVar(&opts.orders, "orders", nil, "Amazon's order-history exports (the person's own orders): a file, a folder, or the \"Your Orders.zip\" archive as downloaded: `PATH`; repeatable")
 	f.StringVar(&opts.asOf, "as-of", "", "judge as of this `DATE` (default today)")
 	f.IntVar(&opts.grace, "grace", 30, "`DAYS` after Amazon's confirmation for a credit to arrive")
 	f.IntVar(&opts.watch, "watch", 60, "`DAYS` after Amazon's confirmation to keep watching")
@@ -82,6 +88,9 @@ func newCheckCmd(e env, g *globals) *cobra.Command {
 	f.BoolVar(&opts.skipInvalid, "skip-invalid", false, "list statement rows that cannot be read instead of stopping")
 	f.StringVar(&opts.formats, "formats", "", "read statements also in the formats described in `FILE`")
 	f.StringVar(&opts.format, "format", "", "read every statement as format `NAME` instead of detecting it")
+	f.StringVar(&opts.mine, "mine", "mine.csv", "your own recurring Amazon charges (pattern,amount,note): `FILE`, read when given or present")
+	f.StringArrayVar(&opts.amazon, "amazon", nil, "also count descriptions matching `PATTERN` (a regular expression, or plain text) as Amazon's; repeatable")
+	f.StringArrayVar(&opts.notAmazon, "not-amazon", nil, "never count descriptions matching `PATTERN` as Amazon's (e.g. \"AMAZON WEB SERVICES\"); repeatable")
 	registerCheckCompletions(c)
 	return c
 }
@@ -149,12 +158,46 @@ func (opts *checkOptions) matchOptions(e env) (matcher.Options, error) {
 		}
 		m.AsOf = d
 	}
-	amazon, err := matcher.NewRecognizer()
+	extra, err := userPatterns("--amazon", opts.amazon)
 	if err != nil {
+		return m, err
+	}
+	except, err := userPatterns("--not-amazon", opts.notAmazon)
+	if err != nil {
+		return m, err
+	}
+	amazon, err := matcher.NewRecognizer(extra...)
+	if err != nil {
+		return m, err
+	}
+	if err := amazon.Except(except...); err != nil {
 		return m, err
 	}
 	m.Amazon = amazon
 	return m, nil
+}
+
+// userPatterns makes the patterns given to flag ready to be matched against
+// normalised descriptions, which are in capitals: plain text is normalised
+// as they are; a regular expression matches regardless of case. A pattern
+// that is no regular expression is an error naming the flag.
+func userPatterns(flag string, patterns []string) ([]string, error) {
+	out := make([]string, 0, len(patterns))
+	for _, p := range patterns {
+		if _, err := regexp.Compile(p); err != nil || strings.TrimSpace(p) == "" {
+			why := "it matches every description"
+			if err != nil {
+				why = strings.TrimPrefix(err.Error(), "error parsing regexp: ")
+			}
+			return nil, parser.Msgf("%s %q is not a pattern that can be used: %s", flag, p, why)
+		}
+		if regexp.QuoteMeta(p) == p {
+			out = append(out, parser.Normalize(p))
+		} else {
+			out = append(out, "(?i)"+p)
+		}
+	}
+	return out, nil
 }
 
 // inputs is everything check read.
@@ -163,6 +206,7 @@ type inputs struct {
 	disputes      []parser.Dispute
 	confirmations []parser.Confirmation
 	amazon        *amazonRecords
+	ignored       []ignoredFile      // files among the statements that are not read
 	own           []matcher.OwnOrder // orders of the exports that are not disputed
 	// matching holds the disputed orders made ready while the statements
 	// were being read.
@@ -194,8 +238,9 @@ func loadInputs(opts *checkOptions, mopts matcher.Options) (*inputs, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := expand(stmtPaths, parser.Msgf("folder holds no statement file"))
+	files, ignored, err := expand(stmtPaths, parser.Msgf("folder holds no statement file"))
 	keep(err)
+	in.ignored = ignored
 	// The statements are read while the rest is, on a core of their own
 	// where there is one. The matcher looks only at Amazon's rows from a
 	// little before the first disputed order, which the disputes tell: the
@@ -245,6 +290,10 @@ func loadInputs(opts *checkOptions, mopts matcher.Options) (*inputs, error) {
 		keepRest(checkConfirmationsKnown(in, disputed))
 	}
 	in.confirmations = append(in.confirmations, in.amazon.disputedConfirmations(disputed)...)
+	if opts.mineGiven || fileExists(opts.mine) {
+		mopts.Mine, err = readFile(opts.mine, parser.ReadMine)
+		keepRest(err)
+	}
 	in.own = in.amazon.own(disputed)
 	if len(rest) == 0 {
 		// The orders are made ready while the statements are still being read.
@@ -264,6 +313,11 @@ func loadInputs(opts *checkOptions, mopts matcher.Options) (*inputs, error) {
 		return nil, problems
 	}
 	return in, nil
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // registry is the set of formats statements are read in: the built-in ones
@@ -318,10 +372,11 @@ func checkConfirmationsKnown(in *inputs, disputed map[string]bool) error {
 	return l
 }
 
-// readFile opens path read-only and hands it to read.
+// readFile opens path (a file, or a member of an archive) read-only and
+// hands it to read.
 func readFile[T any](path string, read func(name string, r io.Reader) (T, error)) (T, error) {
 	var zero T
-	f, err := os.Open(path)
+	f, err := openInput(path)
 	if err != nil {
 		return zero, &parser.Error{File: path, Err: openError(err)}
 	}
@@ -343,11 +398,14 @@ func openError(err error) error {
 	return err
 }
 
-// expand turns files and folders into the list of files to read: a folder
-// stands for every file below it, in name order, leaving out hidden files
-// (names starting with a dot), such as .DS_Store.
-func expand(paths []string, empty *parser.Message) ([]string, error) {
+// expand turns files, folders and zip archives into the list of files to
+// read: a folder or archive stands for every file in it, in name order,
+// leaving out hidden files and folders (names starting with a dot). Files
+// that no flag reads (ignoredReason) are returned apart, to be listed as
+// ignored. An archive's members are named as splitMember reads them.
+func expand(paths []string, empty *parser.Message) ([]string, []ignoredFile, error) {
 	var files []string
+	var ignored []ignoredFile
 	var problems parser.ErrorList
 	for _, p := range paths {
 		info, err := os.Stat(p)
@@ -355,25 +413,48 @@ func expand(paths []string, empty *parser.Message) ([]string, error) {
 			problems = append(problems, &parser.Error{File: p, Err: openError(err)})
 			continue
 		}
-		if !info.IsDir() {
+		if !info.IsDir() && !isZipName(p) {
 			files = append(files, p)
 			continue
 		}
 		var found []string
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			hidden := strings.HasPrefix(d.Name(), ".") && path != p
-			switch {
-			case hidden && d.IsDir():
-				return filepath.SkipDir
-			case hidden || d.IsDir():
+		if info.IsDir() {
+			err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+				if err != nil {
+					return err
+				}
+				if path == p {
+					return nil
+				}
+				hidden := strings.HasPrefix(d.Name(), ".")
+				switch why := ignoredReason(d.Name()); {
+				case hidden && d.IsDir():
+					return filepath.SkipDir
+				case d.IsDir():
+					return nil
+				case why != nil:
+					ignored = append(ignored, ignoredFile{path, why})
+				case hidden:
+				case isZipName(path):
+					members, skipped, err := listArchive(path)
+					if err != nil {
+						problems = append(problems, err.(*parser.Error))
+					}
+					found, ignored = append(found, members...), append(ignored, skipped...)
+				default:
+					found = append(found, path)
+				}
 				return nil
+			})
+		} else {
+			var skipped []ignoredFile
+			found, skipped, err = listArchive(p)
+			ignored = append(ignored, skipped...)
+			if err != nil {
+				problems = append(problems, err.(*parser.Error))
+				continue
 			}
-			found = append(found, path)
-			return nil
-		})
+		}
 		if err != nil {
 			problems = append(problems, &parser.Error{File: p, Err: openError(err)})
 			continue
@@ -385,7 +466,7 @@ func expand(paths []string, empty *parser.Message) ([]string, error) {
 		files = append(files, found...)
 	}
 	if len(problems) > 0 {
-		return files, problems
+		return files, ignored, problems
 	}
-	return files, nil
+	return files, ignored, nil
 }

@@ -47,7 +47,7 @@ func runDetect(paths []string, opts *detectOptions, e env) error {
 	if err != nil {
 		return err
 	}
-	files, err := expand(paths, parser.Msgf("folder holds no statement file"))
+	files, ignored, err := expand(paths, parser.Msgf("folder holds no statement file"))
 	var problems parser.ErrorList
 	if l, ok := parser.AsList(err); ok {
 		problems = append(problems, l...)
@@ -68,6 +68,9 @@ func runDetect(paths []string, opts *detectOptions, e env) error {
 			buf.WriteByte('\n')
 		}
 		describeStatement(&buf, s, reg)
+	}
+	for _, f := range ignored {
+		fmt.Fprintf(&buf, "ignored: %s: %s\n", f.path, f.reason)
 	}
 	if _, err := e.stdout.Write(buf.Bytes()); err != nil {
 		return err

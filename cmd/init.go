@@ -18,16 +18,21 @@ import (
 var initTemplates embed.FS
 
 // initFiles are the files of a new folder, in the order init reports them.
-var initFiles = []string{"disputes.csv", "confirmations.csv", "README.txt"}
+var initFiles = []string{"disputes.csv", "confirmations.csv", "mine.csv", "README.txt"}
+
+// utf8BOM starts the CSV templates: without it, Excel in Japan reads UTF-8
+// as CP932 and shows the Japanese comments garbled. Every reader skips it.
+const utf8BOM = "\ufeff"
 
 func newInitCmd(e env, g *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:   "init [DIR]",
-		Short: "Lay out a folder for the monthly routine: statements/, disputes.csv, confirmations.csv and a how-to",
+		Short: "Lay out a folder for the monthly routine: statements/, disputes.csv, confirmations.csv, mine.csv and a how-to",
 		Long: `Init lays out DIR (default: the current folder) for the monthly routine:
-a statements/ folder, disputes.csv and confirmations.csv with their columns
-explained in comment lines (lines starting with #), and README.txt saying what
-to do each month. The templates are in the language of --lang.
+a statements/ folder, disputes.csv, confirmations.csv and mine.csv with their
+columns explained in comment lines (lines starting with #), and README.txt
+saying what to do each month. The templates are in the language of --lang; the
+CSV files start with a byte-order mark, so that Excel opens them right in Japan.
 
 Init never overwrites: a file or folder that exists already is kept as it is.`,
 		Args: cobra.MaximumNArgs(1),
@@ -59,6 +64,9 @@ func runInit(dir string, e env, l *localizer) error {
 		content, err := initTemplates.ReadFile("inittemplates/" + l.lang + "/" + name)
 		if err != nil {
 			return err // the templates are built in: a missing one is a bug
+		}
+		if filepath.Ext(name) == ".csv" {
+			content = append([]byte(utf8BOM), content...)
 		}
 		path := filepath.Join(dir, name)
 		created, err := createNew(path, content)

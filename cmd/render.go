@@ -71,6 +71,9 @@ type jsonReport struct {
 	AmazonFiles []jsonAmazonFile `json:"amazon_files,omitempty"`
 	// OwnCharges counts the Amazon charges of the person's own orders.
 	OwnCharges int `json:"own_order_charges,omitempty"`
+	// IgnoredFiles are the files among the statements that were not read:
+	// PDFs, images, files the system keeps beside others.
+	IgnoredFiles []jsonIgnored `json:"ignored_files,omitempty"`
 
 	// order and unknown, when set, make each of the nOrders orders and
 	// nUnknown unknown charges as it is written, in place of Orders and
@@ -79,6 +82,11 @@ type jsonReport struct {
 	order             func(i int) jsonOrder
 	unknown           func(i int) jsonTxn
 	nOrders, nUnknown int
+}
+
+type jsonIgnored struct {
+	File   string `json:"file"`
+	Reason string `json:"reason"`
 }
 
 type jsonCoverage struct {
@@ -270,6 +278,9 @@ func buildJSON(in *inputs, rep *matcher.Report, l *localizer) jsonReport {
 		}
 	}
 	out.AmazonFiles, out.OwnCharges = amazonJSON(in), rep.OwnCharges
+	for _, f := range in.ignored {
+		out.IgnoredFiles = append(out.IgnoredFiles, jsonIgnored{File: f.path, Reason: l.Err(f.reason)})
+	}
 	sum := rep.Summary()
 	out.Summary = jsonSummary{Alert: sum[matcher.Alert], Review: sum[matcher.Review], Watch: sum[matcher.Watch], OK: sum[matcher.OK]}
 	return out
@@ -365,7 +376,7 @@ func renderTable(w io.Writer, r *rendering) error {
 
 	fmt.Fprintf(ew, "\n%s\n", l.T("Amazon charges of no disputed order (%d)", len(v.Unknown)))
 	if r.rep.OwnCharges > 0 {
-		fmt.Fprintf(ew, "  %s\n", l.T("%d more belong to your own orders (--orders) and are not listed", r.rep.OwnCharges))
+		fmt.Fprintf(ew, "  %s\n", l.T("%d more are your own charges (--orders, mine.csv) and are not listed", r.rep.OwnCharges))
 	}
 	if len(v.Unknown) == 0 {
 		fmt.Fprintf(ew, "  %s\n", l.T("none"))

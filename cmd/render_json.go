@@ -216,6 +216,10 @@ func (r *jsonReport) write(w io.Writer) error {
 		j.key("own_order_charges")
 		j.num(r.OwnCharges)
 	}
+	if len(r.IgnoredFiles) > 0 {
+		j.key("ignored_files")
+		j.value(r.IgnoredFiles)
+	}
 	j.close('}')
 	j.b = append(j.b, '\n')
 	j.flush()

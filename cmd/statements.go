@@ -1,10 +1,9 @@
 package cmd
 
 import (
-	"bytes"
+	"bufio"
 	"io"
 	"io/fs"
-	"os"
 	"runtime"
 	"sync"
 
@@ -29,7 +28,7 @@ func readStatements(files []string, reg *parser.Registry, force *parser.Format, 
 	first := opts
 	first.Fold = func(parser.Date) bool { return false }
 	inParallel(len(files), func(i int) {
-		before[i], _ = os.Stat(files[i])
+		before[i], _ = statInput(files[i])
 		stmts[i], errs[i] = readStatement(files[i], reg, force, first)
 	})
 
@@ -54,7 +53,7 @@ func readStatements(files []string, reg *parser.Registry, force *parser.Format, 
 		o.Fold = days[j]
 		s, err := readStatement(files[i], reg, force, o)
 		if err == nil {
-			after, _ := os.Stat(files[i])
+			after, _ := statInput(files[i])
 			if !unchanged(before[i], after, stmts[i], s) {
 				err = &parser.Error{File: files[i], Err: parser.Msgf("file changed while it was being read; read it again")}
 			}
@@ -88,7 +87,8 @@ func unchanged(before, after fs.FileInfo, first, second *parser.Statement) bool 
 func readStatement(path string, reg *parser.Registry, force *parser.Format, opts parser.ReadOptions) (*parser.Statement, error) {
 	return readFile(path, func(name string, r io.Reader) (*parser.Statement, error) {
 		if force == nil {
-			if m := misplaced(r); m != nil {
+			var m *parser.Message
+			if r, m = misplaced(r); m != nil {
 				return nil, &parser.Error{File: name, Err: m}
 			}
 		}
@@ -102,43 +102,36 @@ const misplacedHead = 64 << 10
 // misplaced says what a file among the statements is and the flag it
 // belongs to when it is one of the other inputs: an Amazon order history
 // (--orders), a refund export, a mail, a mailbox or a confirmations CSV
-// (--confirmations); nil otherwise. It reads the start of r where r can be
-// read at an offset (a file), leaving r where it was.
-func misplaced(r io.Reader) *parser.Message {
-	ra, ok := r.(io.ReaderAt)
-	if !ok {
-		return nil
-	}
-	head := make([]byte, misplacedHead)
-	n, err := ra.ReadAt(head, 0)
-	if err != nil && err != io.EOF {
-		return nil // reading the statement says what is wrong
-	}
-	head = head[:n]
-	if isMbox(head) {
-		return parser.Msgf("this is a mailbox (.mbox) of mails; give it with --confirmations")
+// (--confirmations); nil otherwise. It returns a reader of the whole file
+// to read on: r itself where r can be read at an offset (a file), else a
+// reader holding the start it looked at (a member of an archive).
+func misplaced(r io.Reader) (io.Reader, *parser.Message) {
+	var head []byte
+	if ra, ok := r.(io.ReaderAt); ok {
+		head = make([]byte, misplacedHead)
+		n, err := ra.ReadAt(head, 0)
+		if err != nil && err != io.EOF {
+			return r, nil // reading the statement says what is wrong
+		}
+		head = head[:n]
+	} else {
+		br := bufio.NewReaderSize(r, misplacedHead)
+		head, _ = br.Peek(misplacedHead)
+		r = br
 	}
 	switch f := amazon.Detect(head); {
+	case f == amazon.Mbox:
+		return r, parser.Msgf("this is a mailbox (.mbox) of mails; give it with --confirmations")
 	case f == amazon.Mail:
-		return parser.Msgf("this is a mail; give it with --confirmations")
+		return r, parser.Msgf("this is a mail; give it with --confirmations")
 	case f == amazon.ConfirmationsCSV:
-		return parser.Msgf("this is a confirmations CSV (order_id, confirmed_on, kind); give it with --confirmations")
+		return r, parser.Msgf("this is a confirmations CSV (order_id, confirmed_on, kind); give it with --confirmations")
 	case f.Orders():
-		return parser.Msgf("this is an Amazon order history; give it with --orders")
+		return r, parser.Msgf("this is an Amazon order history; give it with --orders")
 	case f.Confirms():
-		return parser.Msgf("this is an Amazon refund export; give it with --confirmations")
+		return r, parser.Msgf("this is an Amazon refund export; give it with --confirmations")
 	}
-	return nil
-}
-
-// isMbox reports whether head starts as an mbox file does: a "From " line,
-// then a mail's header fields.
-func isMbox(head []byte) bool {
-	if !bytes.HasPrefix(head, []byte("From ")) {
-		return false
-	}
-	nl := bytes.IndexByte(head, '\n')
-	return nl > 0 && amazon.Detect(head[nl+1:]) == amazon.Mail
+	return r, nil
 }
 
 // inParallel calls do(0) … do(n-1), as many at a time as there are cores.

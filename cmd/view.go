@@ -98,6 +98,9 @@ func buildView(in *inputs, rep *matcher.Report, l *localizer) *reportView {
 			v.Invalid = append(v.Invalid, l.Err(e))
 		}
 	}
+	for _, f := range in.ignored {
+		v.Notes = append(v.Notes, l.T("ignored: %s: %s", f.path, f.reason))
+	}
 	for _, c := range rep.Coverages {
 		acct := c.Account
 		if acct == "" {

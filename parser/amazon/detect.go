@@ -27,7 +27,8 @@ const (
 	RefundDetails      Format = "amazon-refund-details"     // Refund Details.csv
 	RefundReport       Format = "amazon-refund-report"      // Amazon.com's older refunds report
 	ConfirmationsCSV   Format = "confirmations-csv"         // the person's confirmations.csv
-	Mail               Format = "mail"                      // an .eml file
+	Mail               Format = "mail"                      // an .eml file, or a mail of a maildir
+	Mbox               Format = "mbox"                      // mails one after another, as Gmail's Takeout and Thunderbird write them
 
 	// detectBytes is how much of a file Detect looks at.
 	detectBytes = 64 << 10
@@ -40,7 +41,7 @@ func (f Format) Orders() bool {
 
 // Confirms reports whether files of format f say orders were handled.
 func (f Format) Confirms() bool {
-	return f == RefundPayments || f == RefundDetails || f == RefundReport || f == ConfirmationsCSV || f == Mail
+	return f == RefundPayments || f == RefundDetails || f == RefundReport || f == ConfirmationsCSV || f == Mail || f == Mbox
 }
 
 // signatures are the header cells that identify each CSV format; a header
@@ -69,6 +70,9 @@ var signatures = []struct {
 func Detect(head []byte) Format {
 	if len(head) > detectBytes {
 		head = head[:detectBytes]
+	}
+	if isMbox(head) {
+		return Mbox
 	}
 	if isMail(head) {
 		return Mail
