@@ -285,6 +285,7 @@ var jaText = map[string]string{
 	"this STMTTRN stands outside a bank or card statement (STMTRS, CCSTMTRS): a tag is missing or misplaced": "この STMTTRN は銀行やカードの明細（STMTRS、CCSTMTRS）の外にあります。タグが抜けているか、位置が違います",
 	"<%s> holds more than %d KiB: the file is damaged; download it again":                                    "<%[1]s> の値が%[2]s KiB を超えています。ファイルが壊れています。もう一度ダウンロードしてください",
 	"a tag longer than %d KiB: this is not an OFX file, or it is damaged":                                    "%[1]s KiB を超える長さのタグがあります。OFX ファイルではないか、壊れています",
+	"a STMTTRN stands after </OFX>: a closing tag is misplaced, or two files were joined into one":           "</OFX> の後に STMTTRN があります。閉じタグの位置が違うか、2つのファイルがつながっています",
 	"no <OFX> element: not an OFX file":                                                                      "<OFX> 要素がありません。OFX ファイルではありません",
 	"no format in the file: each starts with a line \"format NAME\"":                                         "ファイルに形式が1つもありません。各形式は「format 名前」の行で始めてください",
 	"no-header and header both given: a file has a header line or not":                                       "no-header と header が両方指定されています。見出し行があるかないかのどちらかです",

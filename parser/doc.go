@@ -77,8 +77,10 @@
 // header's CHARSET (1252, ISO-8859-1 …) or XML encoding="…" is the
 // encoding, unless the bytes are valid UTF-8, or CP932 under a Western
 // code page (by the rule of Encodings above). A file that ends before
-// </OFX> is refused as cut short, a STMTTRN outside any statement is an
-// error, and so is a value over 64 KiB or elements nested over 64 deep.
+// </OFX> is refused as cut short; a STMTTRN outside any statement (but an
+// investment statement's, which is not read) or after </OFX> is an error,
+// and so is a value over 64 KiB or elements nested over 64 deep: no row
+// is left out without a word.
 //
 // # disputes.csv
 //

@@ -180,6 +180,10 @@ func readOFX(name string, text io.Reader, enc string, opts ReadOptions) (*Statem
 			return nil, fail(&Error{File: name, Line: e.line, Err: e.msg})
 		}
 	}
+	if line, ok := lx.transactionAfter(); ok {
+		// Rows after the end would be lost without a word.
+		return nil, fail(Errorf(name, line, "a STMTTRN stands after </OFX>: a closing tag is misplaced, or two files were joined into one"))
+	}
 	st := r.st
 	if err := r.errs.err(); err != nil {
 		return nil, err
@@ -313,7 +317,7 @@ func (r *ofxReader) start(name string, line int) *ofxSyntaxError {
 		r.stmt, r.stmtAt = &ofxStatement{fields: map[string]ofxValue{}}, depth
 	case name == "STMTTRN" && r.stmt != nil && r.trn == nil:
 		r.trn, r.trnAt = &ofxTrn{line: line, fields: map[string]ofxValue{}}, depth
-	case name == "STMTTRN" && r.stmt == nil && (r.open("BANKMSGSRSV1") >= 0 || r.open("CREDITCARDMSGSRSV1") >= 0):
+	case name == "STMTTRN" && r.stmt == nil && r.open("INVSTMTRS") < 0:
 		// (A STMTTRN of an investment statement, INVBANKTRAN, is not read.)
 		r.errs.add(line, "this STMTTRN stands outside a bank or card statement (STMTRS, CCSTMTRS): a tag is missing or misplaced")
 	}

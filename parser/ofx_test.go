@@ -93,6 +93,10 @@ func TestOFXErrors(t *testing.T) {
 		{"after </OFX>", good + "</OFX>\n", ""},
 		{"an investment statement only", "<OFX>\n<INVSTMTMSGSRSV1><INVSTMTTRNRS><INVSTMTRS><CURDEF>USD<INVTRANLIST><INVBANKTRAN>\n<STMTTRN><TRNTYPE>CREDIT<DTPOSTED>20260302<TRNAMT>5</STMTTRN>\n</INVBANKTRAN></INVTRANLIST></INVSTMTRS></INVSTMTTRNRS></INVSTMTMSGSRSV1>\n</OFX>\n",
 			"f.ofx:1: the OFX file holds no bank or card transaction (no STMTTRN in BANKMSGSRSV1 or CREDITCARDMSGSRSV1)"},
+		{"a transaction after </OFX>", strings.Replace(good, "</BANKMSGSRSV1>\n</OFX>\n", "</OFX>\n<STMTTRN>\n"+ofxDebit+"</STMTTRN>\n</BANKMSGSRSV1>\n", 1),
+			"f.ofx:48: a STMTTRN stands after </OFX>: a closing tag is misplaced, or two files were joined into one"},
+		{"a transaction after its message set", strings.Replace(good, "</BANKMSGSRSV1>\n", "</BANKMSGSRSV1>\n<STMTTRN>\n"+ofxDebit+"</STMTTRN>\n", 1),
+			"f.ofx:48: this STMTTRN stands outside a bank or card statement (STMTRS, CCSTMTRS): a tag is missing or misplaced"},
 		{"text in OFX itself", "<OFX>0<A0>", "f.ofx:1: the file ends before </OFX>: it is cut short; download it again"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

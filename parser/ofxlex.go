@@ -236,6 +236,20 @@ func (l *ofxLexer) intern(name []byte) (string, bool) {
 	return n, true
 }
 
+// transactionAfter reads the rest of the file, after </OFX>, and reports
+// the line of a STMTTRN in it; it stops at what it cannot read.
+func (l *ofxLexer) transactionAfter() (int, bool) {
+	for {
+		t, err := l.next()
+		if err != nil {
+			return 0, false
+		}
+		if t.kind == ofxStart && t.name == "STMTTRN" {
+			return t.line, true
+		}
+	}
+}
+
 // brokenTag is the error of a tag that another < cuts short.
 func (l *ofxLexer) brokenTag(line int, tag []byte) error {
 	t := "<" + strings.TrimSpace(string(tag))
