@@ -113,8 +113,13 @@ func ofxCharset(prefix []byte) string {
 		declared = ofxCharsets[strings.ToUpper(string(m[1]))]
 	}
 	for _, m := range ofxSGMLField.FindAllSubmatch(header, -1) {
-		if string(m[1]) == "CHARSET" {
-			declared = ofxCharsets[strings.ToUpper(string(m[2]))]
+		value := strings.ToUpper(string(m[2]))
+		switch {
+		case string(m[1]) == "CHARSET" && declared == "":
+			declared = ofxCharsets[value]
+		case value == "UTF-8" || value == "UNICODE":
+			// ENCODING:UTF-8 whatever CHARSET says, as ofxparse reads it.
+			return ""
 		}
 	}
 	if declared == "" {

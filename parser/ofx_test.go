@@ -349,6 +349,8 @@ func TestOFXDeclaredCharset(t *testing.T) {
 		{"OFXHEADER:100\r\nENCODING:USASCII\r\nCHARSET:ISO-8859-1\r\n\r\n<OFX>", EncLatin1},
 		{"OFXHEADER:100\nENCODING:USASCII\nCHARSET:NONE\n\n<OFX>", ""},
 		{"OFXHEADER:100\nENCODING:UTF-8\nCHARSET:NONE\n\n<OFX>", ""},
+		{"OFXHEADER:100\nENCODING:UTF-8\nCHARSET:1252\n\n<OFX>", ""},
+		{"OFXHEADER:100\nENCODING:UNICODE\nCHARSET:ISO-8859-1\n\n<OFX>", ""},
 		{"<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n<?OFX OFXHEADER=\"200\"?>\n<OFX>", EncCP1252},
 		{"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<OFX>", ""},
 		{"<!--\nOFXHEADER:100\nCHARSET:1252\n-->\n<OFX>", EncCP1252},
