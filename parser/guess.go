@@ -18,10 +18,12 @@ func guessEncoding(b []byte, truncated bool) string {
 	jp, jpOK := scoreCP932(b, truncated)
 	s1252, ok1252 := scoreWestern(b, charmap.Windows1252)
 	s1250, ok1250 := scoreWestern(b, charmap.Windows1250)
+	// The votes choose between the Western code pages; their letter score
+	// alone is weighed against CP932.
 	cz, we := centralOrWestern(b)
-	west, westEnc, westOK := s1252+2*we, EncCP1252, ok1252
-	if ok1250 && (!ok1252 || s1250+2*cz > west) {
-		west, westEnc, westOK = s1250+2*cz, EncCP1250, true
+	west, westEnc, westOK := s1252, EncCP1252, ok1252
+	if ok1250 && (!ok1252 || s1250+2*cz > s1252+2*we) {
+		west, westEnc, westOK = s1250, EncCP1250, true
 	}
 	switch {
 	case jpOK && (!westOK || jp >= west):
@@ -54,7 +56,10 @@ func validUTF8Prefix(b []byte, truncated bool) bool {
 // scoreCP932 reads b as CP932 and scores what it finds: 2 for each kana,
 // full-width letter or digit, or Japanese punctuation (the bulk of a
 // Japanese file typed in Excel), and for each half-width katakana next to
-// another; 1 for each kanji or NEC special character (㈱, ①); 0 for Greek,
+// another; 2 for each kanji next to another double-byte character, 1 for
+// one alone, but 0 for one alone whose trail byte and the byte after it
+// are ASCII letters (a Latin word read wrongly); 1 for each NEC special
+// character (㈱, ①); 0 for Greek,
 // Cyrillic, box drawing and the IBM extensions; -2 for a code CP932 leaves
 // unassigned, -4 for a user-defined one. It reports false when b holds a
 // byte sequence CP932 does not have.
@@ -80,10 +85,24 @@ func scoreCP932(b []byte, truncated bool) (int, bool) {
 		if t < 0x40 || t == 0x7F || t > 0xFC || (c == 0xFC && t > 0x4B) {
 			return score, false
 		}
-		score += cp932Pair(c, t)
+		pair := cp932Pair(c, t)
+		if pair == 1 && (i >= 2 && isCP932Pair(b[i-2], b[i-1]) || i+3 < len(b) && isCP932Pair(b[i+2], b[i+3])) {
+			pair = 2 // kanji next to another double-byte character, as words are written
+		} else if pair == 1 && isASCIILetter(t) && i+2 < len(b) && isASCIILetter(b[i+2]) {
+			pair = 0 // a lone "kanji" whose trail byte starts a Latin word: Šek, Ärger
+		}
+		score += pair
 		i++
 	}
 	return score, true
+}
+
+func isASCIILetter(c byte) bool { return c < 0x80 && 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+// isCP932Pair reports whether c and t can be the lead and trail bytes of
+// a double-byte character of CP932.
+func isCP932Pair(c, t byte) bool {
+	return (0x81 <= c && c <= 0x9F || 0xE0 <= c && c <= 0xFC) && 0x40 <= t && t <= 0xFC && t != 0x7F
 }
 
 // cp932Pair scores one double-byte character of CP932, lead byte c and
@@ -131,9 +150,10 @@ func cp932Pair(c, t byte) int {
 }
 
 // scoreWestern reads b in a single-byte Western code page and scores each
-// byte above 0x7F: a letter scores 2 when a letter stands next to it and 1
-// when it stands alone, as accented letters stand in words, but 0 in a run
-// of three or more such bytes (Japanese text read wrongly); common signs
+// byte above 0x7F: a letter scores 3 with letters on both sides, 2 with a
+// letter on one side, 1 alone, as accented letters stand in words (a rare
+// letter of 0x80-0x9F, see rareLetter, 1 at most), but 0 in a run of three
+// or more such bytes (Japanese text read wrongly); common signs
 // (£, €, °, §, quotes, dashes, a no-break space) score 0, other signs -1.
 // It reports false when b holds a byte the code page leaves undefined or
 // makes a control character.
@@ -153,13 +173,20 @@ func scoreWestern(b []byte, cm *charmap.Charmap) (int, bool) {
 			case r == utf8.RuneError || unicode.IsControl(r):
 				return score, false
 			case unicode.IsLetter(r):
-				switch {
-				case run-i >= 3:
-				case j > 0 && isLetterIn(b[j-1], cm) || j+1 < len(b) && isLetterIn(b[j+1], cm):
-					score += 2
-				default:
-					score++
+				if run-i >= 3 {
+					break
 				}
+				letter := 1 // alone
+				if j > 0 && isLetterIn(b[j-1], cm) {
+					letter++
+				}
+				if j+1 < len(b) && isLetterIn(b[j+1], cm) {
+					letter++
+				}
+				if rareLetter(b[j], cm) {
+					letter = min(letter, 1)
+				}
+				score += letter
 			case commonSign[r]:
 			default:
 				score--
@@ -168,6 +195,23 @@ func scoreWestern(b []byte, cm *charmap.Charmap) (int, bool) {
 		i = run - 1
 	}
 	return score, true
+}
+
+// rareLetter reports whether c is one of the letters a code page puts
+// among its signs at 0x80-0x9F (Š Ž Œ ƒ …): rare in Western text, and
+// what the lead bytes of kanji become. CP1250's š ž ś ť ź, common in
+// Czech and Polish, are not rare.
+func rareLetter(c byte, cm *charmap.Charmap) bool {
+	if c < 0x80 || c > 0x9F {
+		return false
+	}
+	if cm == charmap.Windows1250 {
+		switch c {
+		case 0x9A, 0x9C, 0x9D, 0x9E, 0x9F:
+			return false
+		}
+	}
+	return true
 }
 
 func isLetterIn(c byte, cm *charmap.Charmap) bool {
@@ -186,10 +230,14 @@ var commonSign = map[rune]bool{
 
 // centralOrWestern weighs the bytes CP1250 (Czech, Slovak, Polish …) and
 // CP1252 read as different letters, where the letter alone cannot tell,
-// by what stands next to them; it returns the votes for each. Š and Ž
-// (the same bytes in both, but no Western language's) vote twice for
-// CP1250; à, å, æ, ñ, ã, õ, û, ê (in CP1250 ŕ, ĺ, ć, ń, ă, ő, ű, ę) once
-// for CP1252. Then, by the letter after or before:
+// by what stands next to them; it returns the votes for each. Š Ž Ś Ť Ź
+// and their small letters (in CP1252 Š Ž Œ Ÿ or nothing: no Western
+// language's letters, or rare ones) vote twice for CP1250; à, å, æ, ñ, ã, õ, û (in CP1250 ŕ, ĺ, ć, ń, ă, ő, ű) once for
+// CP1252. Then, by the letter after or before:
+//   - ď/ï: a vowel follows in Slovak and Czech (ďakujem), a consonant in
+//     French (naïf);
+//   - ę/ê: a consonant other than t, or nothing, follows in Polish
+//     (dziękujemy, się), a vowel or t in French (fête, prêt);
 //   - ř/ø: a vowel follows in Czech (při, řádek), a consonant in Danish (Søren);
 //   - ě/ì, ň/ò: a letter follows in Czech (měna, Upřesnění), none in
 //     Italian (lunedì, però);
@@ -206,8 +254,9 @@ func centralOrWestern(b []byte) (cz, we int) {
 		}
 	}
 	for i, c := range b {
-		if c < 0x80 {
-			continue
+		if c < 0x80 || i >= 2 && b[i-1] >= 0x80 && b[i-2] >= 0x80 || i+2 < len(b) && b[i+1] >= 0x80 && b[i+2] >= 0x80 ||
+			i >= 1 && i+1 < len(b) && b[i-1] >= 0x80 && b[i+1] >= 0x80 {
+			continue // not a letter of a word: in a run of three or more bytes above 0x7F
 		}
 		var prev, next byte
 		if i > 0 {
@@ -217,10 +266,14 @@ func centralOrWestern(b []byte) (cz, we int) {
 			next = b[i+1]
 		}
 		switch c {
-		case 0x8A, 0x8E, 0x9A, 0x9E: // Š Ž š ž
+		case 0x8A, 0x8C, 0x8D, 0x8E, 0x8F, 0x9A, 0x9C, 0x9D, 0x9E, 0x9F: // Š Ś Ť Ž Ź š ś ť ž ź
 			cz += 2
-		case 0xE0, 0xC0, 0xE5, 0xC5, 0xE6, 0xC6, 0xF1, 0xD1, 0xE3, 0xF5, 0xFB, 0xEA:
+		case 0xE0, 0xC0, 0xE5, 0xC5, 0xE6, 0xC6, 0xF1, 0xD1, 0xE3, 0xF5, 0xFB:
 			we++
+		case 0xEF, 0xCF: // ď ï: a vowel follows in Slovak and Czech (ďakujem), a consonant in French (naïf, maïs)
+			vote(isVowel(next))
+		case 0xEA: // ę ê: Polish writes ę before a consonant or at a word's end
+			vote(!isVowel(next) && next|0x20 != 't')
 		case 0xF8, 0xD8: // ř ø
 			vote(isVowel(next))
 		case 0xEC, 0xCC, 0xF2, 0xD2: // ě ì, ň ò
