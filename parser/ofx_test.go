@@ -470,3 +470,32 @@ func TestOFXJapaneseUnderWesternCharset(t *testing.T) {
 		t.Errorf("read as %s: %q (%q)", st.Encoding, x.Description, x.Normalized)
 	}
 }
+
+// Overlapping OFX exports of one account fold alike whether their other
+// rows are kept in full or in brief.
+func TestOFXFoldWithKeep(t *testing.T) {
+	trn := func(day, amount, name string) string {
+		return "<TRNTYPE>DEBIT\n<DTPOSTED>202603" + day + "\n<TRNAMT>-" + amount + "\n<FITID>" + day + name + "\n<NAME>" + name + "\n"
+	}
+	march := ofxDoc(trn("01", "2.00", "LAWSON"), trn("15", "5.00", "STARBUCKS"), trn("18", "300.00", "AMAZON MKTP"))
+	later := ofxDoc(trn("15", "5.00", "STARBUCKS"), trn("16", "5.00", "STARBUCKS"), trn("18", "300.00", "AMAZON MKTP"), trn("28", "300.00", "AMAZON MKTP"))
+	fold := func(opts ReadOptions) string {
+		var stmts []*Statement
+		for _, src := range []string{march, later} {
+			st, err := ReadStatement("f.ofx", strings.NewReader(src), opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			stmts = append(stmts, st)
+		}
+		FoldOverlaps(stmts)
+		return counts(stmts[0]) + counts(stmts[1]) + days(stmts...)
+	}
+	got, want := fold(ReadOptions{Keep: keepAmazon}), fold(ReadOptions{})
+	if got != want {
+		t.Errorf("with Keep\n%s\nwithout\n%s", got, want)
+	}
+	if !strings.Contains(want, "folded 2") {
+		t.Errorf("folded:\n%s\nwant 2 rows folded (STARBUCKS 03-15, AMAZON 03-18)", want)
+	}
+}
