@@ -29,6 +29,7 @@ type checkOptions struct {
 	skipInvalid   bool
 	formats       string
 	format        string
+	dateOrder     string
 }
 
 const checkLong = `Check reads statement exports (files, or folders read whole), the disputed
@@ -82,6 +83,7 @@ func newCheckCmd(e env, g *globals) *cobra.Command {
 	f.BoolVar(&opts.skipInvalid, "skip-invalid", false, "list statement rows that cannot be read instead of stopping")
 	f.StringVar(&opts.formats, "formats", "", "read statements also in the formats described in `FILE`")
 	f.StringVar(&opts.format, "format", "", "read every statement as format `NAME` instead of detecting it")
+	f.StringVar(&opts.dateOrder, "date-order", "", "day/month order (`ymd|dmy|mdy`) of files whose own dates cannot tell it")
 	registerCheckCompletions(c)
 	return c
 }
@@ -89,6 +91,9 @@ func newCheckCmd(e env, g *globals) *cobra.Command {
 func runCheck(opts *checkOptions, e env, loc *localizer) error {
 	mopts, err := opts.matchOptions(e)
 	if err != nil {
+		return err
+	}
+	if err := parser.ParseDateOrder(opts.dateOrder); err != nil {
 		return err
 	}
 	render, ok := renderers[opts.output]
@@ -208,7 +213,7 @@ func loadInputs(opts *checkOptions, mopts matcher.Options) (*inputs, error) {
 	}
 	statements := make(chan statementsRead, 1)
 	go func() {
-		stmts, errs := readStatements(files, reg, forced, parser.ReadOptions{SkipInvalid: opts.skipInvalid, Keep: amazon.IsAmazon, KeepFrom: cutoff})
+		stmts, errs := readStatements(files, reg, forced, parser.ReadOptions{SkipInvalid: opts.skipInvalid, Keep: amazon.IsAmazon, KeepFrom: cutoff, DateOrder: opts.dateOrder})
 		statements <- statementsRead{stmts, errs}
 	}()
 

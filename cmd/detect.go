@@ -15,6 +15,7 @@ import (
 type detectOptions struct {
 	skipInvalid bool
 	formats     string
+	dateOrder   string
 }
 
 func newDetectCmd(e env) *cobra.Command {
@@ -39,6 +40,7 @@ Exit status: 0 when every file was read, 2 when a file could not be.`,
 	}
 	c.Flags().BoolVar(&opts.skipInvalid, "skip-invalid", false, "list rows that cannot be read instead of stopping")
 	c.Flags().StringVar(&opts.formats, "formats", "", "read statements also in the formats described in `FILE`")
+	c.Flags().StringVar(&opts.dateOrder, "date-order", "", "day/month order (`ymd|dmy|mdy`) of files whose own dates cannot tell it")
 	return c
 }
 
@@ -47,13 +49,16 @@ func runDetect(paths []string, opts *detectOptions, e env) error {
 	if err != nil {
 		return err
 	}
+	if err := parser.ParseDateOrder(opts.dateOrder); err != nil {
+		return err
+	}
 	files, err := expand(paths, parser.Msgf("folder holds no statement file"))
 	var problems parser.ErrorList
 	if l, ok := parser.AsList(err); ok {
 		problems = append(problems, l...)
 	}
 	// detect only counts and dates transactions: none is kept in full.
-	read, errs := readStatements(files, reg, nil, parser.ReadOptions{SkipInvalid: opts.skipInvalid, Keep: keepNone})
+	read, errs := readStatements(files, reg, nil, parser.ReadOptions{SkipInvalid: opts.skipInvalid, Keep: keepNone, DateOrder: opts.dateOrder})
 	var stmts []*parser.Statement
 	for i, s := range read {
 		if l, ok := parser.AsList(errs[i]); ok {
@@ -98,6 +103,9 @@ func describeStatement(w io.Writer, s *parser.Statement, reg *parser.Registry) {
 	fmt.Fprintf(w, "  transactions  %d (%s, %s)\n", s.Transactions()+s.Folded, plural(charges, "charge"), plural(credits, "credit"))
 	fmt.Fprintf(w, "  skipped       %d%s\n", s.SkippedTotal(), skipReasons(s))
 	fmt.Fprintf(w, "  folded        %d\n", s.Folded)
+	for _, n := range s.Reading {
+		fmt.Fprintf(w, "  read          %s\n", n)
+	}
 	for _, n := range s.Notes {
 		fmt.Fprintf(w, "  note          %s\n", n)
 	}

@@ -57,3 +57,32 @@ func TestDetectBadFile(t *testing.T) {
 		t.Errorf("exit %d, stderr %q, stdout:\n%s", code, stderr, out)
 	}
 }
+
+// A file whose dates cannot tell day from month takes the order of
+// another file of the same layout; alone, it is refused naming
+// --date-order, and --date-order settles it.
+func TestDetectDayOrderFromTheRun(t *testing.T) {
+	const head = "Date,Description,Debit,Credit\n"
+	writeFiles(t, map[string]string{
+		"uk/march.csv": head + "02/03/2026,AMAZON.CO.UK*AB12CD34E,12.99,\n14/03/2026,TESCO STORES 2231,4.10,\n",
+		"uk/april.csv": head + "02/04/2026,AMAZON.CO.UK*ZX98YW76V,7.49,\n",
+	})
+	out, stderr, code := runCmd(t, "detect", "uk")
+	if code != 0 || stderr != "" || !strings.Contains(out, "uk/april.csv\n  format        generic") ||
+		!strings.Contains(out, "dates         2026-04-02 to 2026-04-02") ||
+		!strings.Contains(out, "read          day order day/month/year, as in uk/march.csv: no date here has a day above 12") {
+		t.Errorf("exit %d, stderr %q, stdout:\n%s", code, stderr, out)
+	}
+	_, stderr, code = runCmd(t, "detect", "uk/april.csv")
+	if code != 2 || stderr != `uk/april.csv:2: "02/04/2026" could be day/month/year or month/day/year, and no date in the file has a day above 12 to tell which; say which with --date-order dmy or --date-order mdy`+"\n" {
+		t.Errorf("alone: exit %d, stderr %q", code, stderr)
+	}
+	out, _, code = runCmd(t, "detect", "--date-order", "mdy", "uk/april.csv")
+	if code != 0 || !strings.Contains(out, "dates         2026-02-04 to 2026-02-04") {
+		t.Errorf("--date-order mdy: exit %d:\n%s", code, out)
+	}
+	_, stderr, code = runCmd(t, "detect", "--date-order", "myd", "uk/april.csv")
+	if code != 2 || !strings.Contains(stderr, `--date-order "myd": expected ymd, dmy or mdy`) {
+		t.Errorf("bad --date-order: exit %d, stderr %q", code, stderr)
+	}
+}

@@ -189,7 +189,7 @@ var genericErrorCases = []struct {
 		"s.csv:3: row is longer than 1 MiB; statement rows are a few hundred characters: the file is damaged, or a quote opened on this row is never closed"},
 	{"quote left open over many lines", genericHead + "2026-03-01,LAWSON,1\n\"2026-03-02," + strings.Repeat("AMAZON\n", 200000) + ",5\n",
 		"s.csv:3: row is longer than 1 MiB; statement rows are a few hundred characters: the file is damaged, or a quote opened on this row is never closed"},
-	{"ambiguous day order", genericHead + "03/04/2026,AMAZON.COM,5\n05/06/2026,AMAZON.COM,6\n", `s.csv:2: "03/04/2026" could be day/month/year or month/day/year, and no date in the file has a day above 12 to tell which`},
+	{"ambiguous day order", genericHead + "03/04/2026,AMAZON.COM,5\n05/06/2026,AMAZON.COM,6\n", `s.csv:2: "03/04/2026" could be day/month/year or month/day/year, and no date in the file has a day above 12 to tell which; say which with --date-order dmy or --date-order mdy`},
 	{"contradicting day order", genericHead + "13/04/2026,AMAZON.COM,5\n04/14/2026,AMAZON.COM,6\n", `s.csv:3: "04/14/2026" contradicts the day order of line 2 (day/month/year)`},
 	{"several problems", genericHead + "2026-03-01,A,x\n2026-03-02,B,y\n", "s.csv:2: amount: \"x\" is not an amount\ns.csv:3: amount: \"y\" is not an amount"},
 }

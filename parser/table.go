@@ -130,6 +130,7 @@ type RowState struct {
 
 // layout is where one file keeps each kind of column.
 type layout struct {
+	header string // the header's cells, folded, joined by "|"
 	line   int
 	width  int             // columns the reader needs
 	fields int             // cells in the header row
@@ -205,7 +206,11 @@ func (spec *TableSpec) matchHeader(rec []string) (layout, bool) {
 		l.width = max(l.width, c)
 	}
 	l.fields = len(rec)
-	return l, l.readable()
+	if !l.readable() {
+		return l, false
+	}
+	l.header = strings.Join(folded, "|")
+	return l, true
 }
 
 // fixedLayout is the layout of a format without header.
@@ -292,16 +297,17 @@ type pendingDate struct {
 
 // tableReader reads one statement file laid out by a TableSpec.
 type tableReader struct {
-	spec    *TableSpec
-	st      *Statement
-	opts    ReadOptions
-	errs    collector
-	layout  layout
-	state   RowState
-	order   dayOrder
-	orderAt int // line that fixed order
-	pending []pendingDate
-	signs   [2]int // amount-column rows written positive, negative
+	spec      *TableSpec
+	st        *Statement
+	opts      ReadOptions
+	errs      collector
+	layout    layout
+	state     RowState
+	order     dayOrder
+	orderAt   int    // line that fixed order
+	orderText string // the date that fixed it
+	pending   []pendingDate
+	signs     [2]int // amount-column rows written positive, negative
 	// accountAt finds an account's index in st.brief.accounts; lastAccount is the
 	// index of the account the previous brief row named, most often the same.
 	accountAt   map[string]uint16
@@ -323,7 +329,7 @@ type tableReader struct {
 func readTable(spec *TableSpec, format, name string, text io.Reader, enc string, opts ReadOptions) (*Statement, error) {
 	t := &tableReader{
 		spec:  spec,
-		st:    &Statement{File: name, Format: format, Encoding: enc},
+		st:    &Statement{File: name, Format: format, Encoding: enc, Shape: format},
 		opts:  opts,
 		errs:  collector{file: name},
 		order: spec.DateOrder,
@@ -402,6 +408,9 @@ func (t *tableReader) row(rec []string, line int) {
 		if l, ok := t.spec.matchHeader(rec); ok {
 			l.line = line
 			t.layout = l
+			if t.st.Format == FormatGeneric {
+				t.st.Shape = FormatGeneric + ":" + l.header
+			}
 			t.st.skip(SkipHeader)
 			return
 		}
@@ -636,7 +645,7 @@ func (t *tableReader) secondaryDate(text string, line int) Date {
 	}
 	if p.needsOrder() && t.order == orderUnknown {
 		if e := p.evidence(); e != orderUnknown {
-			t.order, t.orderAt = e, line
+			t.order, t.orderAt, t.orderText = e, line, text
 		}
 	}
 	d, _ := p.date(t.order)
@@ -669,7 +678,7 @@ func (t *tableReader) date(text string, line int) (Date, *pendingDate, bool) {
 				t.invalid(line, "%q contradicts the day order of line %d (%s)", text, t.orderAt, t.order)
 				return Date{}, nil, false
 			}
-			t.order, t.orderAt = e, line
+			t.order, t.orderAt, t.orderText = e, line, text
 		}
 		return Date{}, &pendingDate{parts: p, text: text, line: line}, true
 	}
@@ -683,8 +692,11 @@ func (t *tableReader) date(text string, line int) (Date, *pendingDate, bool) {
 }
 
 func (o dayOrder) String() string {
-	if o == orderDMY {
+	switch o {
+	case orderDMY:
 		return "day/month/year"
+	case orderYMD:
+		return "year/month/day"
 	}
 	return "month/day/year"
 }
@@ -850,6 +862,11 @@ func (a *accountSet) add(account string) {
 func (a *accountSet) only() (string, bool) { return a.first, a.any && !a.several }
 
 func (t *tableReader) resolveDates() {
+	st := t.st
+	if t.order != orderUnknown && t.spec.DateOrder == orderUnknown {
+		st.DayOrder, st.DayOrderOwn = t.order.name(), true
+		st.Reading = append(st.Reading, Msgf("day order %s, told by %q on line %d", t.order, t.orderText, t.orderAt))
+	}
 	// Only rows that became transactions wait here: a row that proved
 	// invalid after its date was read (no amount, say) never did.
 	if len(t.pending) == 0 {
@@ -857,14 +874,10 @@ func (t *tableReader) resolveDates() {
 	}
 	order := t.order
 	if order == orderUnknown {
-		// Dates like 03/03/2026 read the same both ways; any other date needs evidence.
-		for _, p := range t.pending {
-			if p.parts.a != p.parts.b {
-				t.errs.add(p.line, "%q could be day/month/year or month/day/year, and no date in the file has a day above 12 to tell which", p.text)
-				return
-			}
+		order = t.unsettledOrder()
+		if order == orderUnknown {
+			return
 		}
-		order = orderDMY
 	}
 	for _, p := range t.pending {
 		d, ok := p.parts.date(order)
@@ -880,6 +893,88 @@ func (t *tableReader) resolveDates() {
 			t.st.Txns[p.txn].Date = d
 		}
 	}
+}
+
+// unsettledOrder is the day order of a file whose own dates cannot tell
+// it: the order another file of the run told, else --date-order. Dates
+// like 03/03/2026 read the same both ways: a file of only those needs
+// none. Without either, the file is refused.
+func (t *tableReader) unsettledOrder() dayOrder {
+	var first *pendingDate
+	for i, p := range t.pending {
+		if p.parts.a != p.parts.b {
+			first = &t.pending[i]
+			break
+		}
+	}
+	st := t.st
+	switch {
+	case first == nil:
+		return orderDMY
+	case t.opts.RunDateOrder != "":
+		order := dayOrderNames[t.opts.RunDateOrder]
+		st.DayOrder = order.name()
+		st.Reading = append(st.Reading, Msgf("day order %s, as in %s: no date here has a day above 12", order, t.opts.RunDateOrderFrom))
+		return order
+	case t.opts.DateOrder != "":
+		order := dayOrderNames[t.opts.DateOrder]
+		st.DayOrder = order.name()
+		st.Reading = append(st.Reading, Msgf("day order %s, from --date-order: no date here has a day above 12", order))
+		return order
+	}
+	e := Errorf(st.File, first.line, "%q could be day/month/year or month/day/year, and no date in the file has a day above 12 to tell which; say which with --date-order dmy or --date-order mdy", first.text)
+	e.unsettled = &unsettledOrder{shape: st.Shape, account: t.accountSoFar()}
+	t.errs.addErr(e)
+	return orderUnknown
+}
+
+// accountSoFar is the one account the file's rows name, or "".
+func (t *tableReader) accountSoFar() string {
+	var accounts accountSet
+	for i := range t.st.Txns {
+		accounts.add(t.st.Txns[i].Account)
+	}
+	for _, a := range t.st.brief.accounts {
+		accounts.add(a)
+	}
+	a, _ := accounts.only()
+	return a
+}
+
+// unsettledOrder says which files could tell a file's day order: those of
+// the same shape, or naming the same account.
+type unsettledOrder struct {
+	shape, account string
+}
+
+// SettleDayOrder finds, for a file refused because its dates cannot tell
+// day from month (err), the day order that other files of the run tell by
+// their own dates: files of the same shape, or naming the same account.
+// It reports false when none tells it, or they disagree.
+func SettleDayOrder(err error, read []*Statement) (order, from string, ok bool) {
+	var e *Error
+	var u *unsettledOrder
+	if l, isList := AsList(err); isList {
+		for _, x := range l {
+			if x.unsettled != nil {
+				e = x
+			}
+		}
+	}
+	if e == nil {
+		return "", "", false
+	}
+	u = e.unsettled
+	for _, s := range read {
+		if s == nil || !s.DayOrderOwn || (s.Shape != u.shape && (u.account == "" || s.Account != u.account)) {
+			continue
+		}
+		if order != "" && order != s.DayOrder {
+			return "", "", false
+		}
+		order, from = s.DayOrder, s.File
+	}
+	return order, from, order != ""
 }
 
 // withMemo appends memo to a description, after " / ", when it adds
