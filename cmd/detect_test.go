@@ -42,7 +42,7 @@ func TestDetect(t *testing.T) {
 }
 
 func TestDetectFoldsOverlaps(t *testing.T) {
-	const march = "Date,Description,Amount\n2026-03-01,LAWSON,200\n2026-03-18,AMAZON.CO.JP,30000\n"
+	const march = "Date,Description,Debit\n2026-03-01,LAWSON,200\n2026-03-18,AMAZON.CO.JP,30000\n"
 	writeFiles(t, map[string]string{"a/march.csv": march, "a/march-again.csv": march})
 	out, _, code := runCmd(t, "detect", "a")
 	if code != 0 || strings.Count(out, "folded        2") != 1 || strings.Count(out, "folded        0") != 1 {
@@ -51,7 +51,7 @@ func TestDetectFoldsOverlaps(t *testing.T) {
 }
 
 func TestDetectBadFile(t *testing.T) {
-	writeFiles(t, map[string]string{"good.csv": "Date,Description,Amount\n2026-03-01,LAWSON,200\n", "bad.csv": "just text\n"})
+	writeFiles(t, map[string]string{"good.csv": "Date,Description,Debit\n2026-03-01,LAWSON,200\n", "bad.csv": "just text\n"})
 	out, stderr, code := runCmd(t, "detect", "good.csv", "bad.csv")
 	if code != 2 || !strings.HasPrefix(stderr, "bad.csv: not a statement refundwatch can read") || !strings.Contains(out, "good.csv\n  format        generic") {
 		t.Errorf("exit %d, stderr %q, stdout:\n%s", code, stderr, out)

@@ -12,7 +12,9 @@ import (
 // currencySigns maps the signs and words that may stand around an amount to
 // the ISO code they mean. The backslash is how CP932 shows the yen sign.
 var currencySigns = []struct{ sign, code string }{
-	{"JPY", "JPY"}, {"USD", "USD"}, {"EUR", "EUR"}, {"GBP", "GBP"},
+	{"JPY", "JPY"}, {"USD", "USD"}, {"EUR", "EUR"}, {"GBP", "GBP"}, {"CHF", "CHF"}, {"CZK", "CZK"}, {"PLN", "PLN"},
+	{"SGD", "SGD"}, {"CAD", "CAD"}, {"AUD", "AUD"}, {"SEK", "SEK"}, {"NOK", "NOK"}, {"DKK", "DKK"}, {"HUF", "HUF"},
+	{"US$", "USD"}, {"S$", "SGD"}, {"C$", "CAD"}, {"A$", "AUD"}, {"Kč", "CZK"}, {"zł", "PLN"},
 	{"¥", "JPY"}, {"\\", "JPY"}, {"円", "JPY"}, {"$", "USD"}, {"€", "EUR"}, {"£", "GBP"},
 }
 
@@ -80,6 +82,31 @@ func parseAmount(text string, decimalComma bool) (decimal.Decimal, string, error
 		d = d.Neg()
 	}
 	return d, currency, nil
+}
+
+// parseMarkedAmount reads an amount that may end in a CR or DR mark
+// ("45.00 CR", "12.50DR"), as card and bank statements write credits and
+// debits. mark is -1 for CR (a credit), 1 for DR (a debit), 0 for none; the
+// amount is returned as written, without the mark.
+func parseMarkedAmount(text string, decimalComma bool) (d decimal.Decimal, currency string, mark int, err error) {
+	s := strings.TrimSpace(text)
+	if n := len(s); n > 2 {
+		switch strings.ToUpper(s[n-2:]) {
+		case "CR":
+			mark = -1
+		case "DR":
+			mark = 1
+		}
+		if mark != 0 {
+			if c := s[n-3]; c != ' ' && c != '.' && (c < '0' || c > '9') {
+				mark = 0 // a word that ends so, not a mark
+			} else {
+				s = s[:n-2]
+			}
+		}
+	}
+	d, currency, err = parseAmount(s, decimalComma)
+	return d, currency, mark, err
 }
 
 // dropSpaceGroups removes spaces used as thousands separators ("1 234,56"),

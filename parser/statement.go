@@ -46,6 +46,9 @@ const (
 	SkipTotal    = "total"
 	SkipNote     = "note"
 	SkipInvalid  = "invalid"
+	// SkipContinuation is a line that continues the row above it (a
+	// merchant name on a line of its own); its text joins that row.
+	SkipContinuation = "continuation"
 )
 
 // Statement is one statement file as read: which format it was read as, the

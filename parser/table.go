@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -110,6 +111,9 @@ type TableSpec struct {
 	// LazyQuotes reads a stray quote inside a field as text instead of
 	// failing the file (some German banks write `"Name, Vorname";Firma";`).
 	LazyQuotes bool
+	// generic is the plan of a file of no known format, decided from its
+	// first 64 KiB: its layout, text columns, and continuation lines.
+	generic *genericPlan
 }
 
 // RowState is what earlier rows of a file tell about later ones.
@@ -176,8 +180,19 @@ func foldHeader(cell string) string {
 			h = strings.TrimSpace(h[:i])
 		}
 	}
-	return strings.Join(strings.Fields(h), " ")
+	words := strings.Fields(h)
+	if n := len(words); n > 1 && headerCurrencies[words[n-1]] {
+		words = words[:n-1] // "Debit CHF", "Betrag in EUR"
+		if n > 2 && words[n-2] == "in" {
+			words = words[:n-2]
+		}
+	}
+	return strings.Join(words, " ")
 }
+
+// headerCurrencies are the currency codes a header cell may end in.
+var headerCurrencies = map[string]bool{"chf": true, "eur": true, "usd": true, "gbp": true, "jpy": true, "sgd": true, "czk": true,
+	"pln": true, "cad": true, "aud": true, "sek": true, "nok": true, "dkk": true, "huf": true, "nzd": true, "hkd": true}
 
 // matchHeader reports whether rec is the header of spec, and where its columns are.
 func (spec *TableSpec) matchHeader(rec []string) (layout, bool) {
@@ -307,7 +322,25 @@ type tableReader struct {
 	orderAt   int    // line that fixed order
 	orderText string // the date that fixed it
 	pending   []pendingDate
-	signs     [2]int // amount-column rows written positive, negative
+	signs     [2]int // amount-column rows written positive, negative, their direction not said
+	// explicit counts rows whose direction a column or mark said, by the
+	// sign their amount was written with: [credit][written negative]; it
+	// tells how the file writes the rows that do not say.
+	explicit [2][2]int
+	// explicitTxns and explicitBrief are the rows whose direction a CR or
+	// DR mark said, in a file whose other rows do not say it: turning the
+	// signs of those leaves these alone. explicitBriefSigns counts them
+	// among brief rows, charges and credits.
+	explicitTxns       []int
+	explicitBrief      []int
+	explicitBriefSigns [2]int
+	explicitRow        bool // the row being read was marked CR or DR
+	awaitHeader        bool // the next record is the generic plan's header
+	// held is a generic row waiting for the lines that may continue it,
+	// with its line (0: none) and the text they add.
+	held      []string
+	heldLine  int
+	heldExtra string
 	// accountAt finds an account's index in st.brief.accounts; lastAccount is the
 	// index of the account the previous brief row named, most often the same.
 	accountAt   map[string]uint16
@@ -336,6 +369,11 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 	}
 	if spec.Headerless {
 		t.layout = spec.fixedLayout()
+	}
+	if g := spec.generic; g != nil {
+		t.layout, t.awaitHeader = g.layout, g.header
+		t.st.Shape = FormatGeneric + ":" + g.layout.header
+		t.st.Reading = append(t.st.Reading, g.reading...)
 	}
 	lim := &rowLimit{r: text}
 	r := csv.NewReader(lim)
@@ -372,8 +410,13 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 			t.st.skip(SkipPreamble)
 			continue
 		}
+		if spec.generic != nil {
+			t.genericRow(rec, line)
+			continue
+		}
 		t.row(rec, line)
 	}
+	t.flushHeld()
 	t.finish()
 	if err := t.errs.err(); err != nil {
 		return nil, err
@@ -437,12 +480,20 @@ func (t *tableReader) row(rec []string, line int) {
 		if l.fields < 0 && t.dateless(rec) {
 			return
 		}
+		if l.line == 0 {
+			t.invalid(line, "row has %d fields, but the file's rows need %d", len(rec), l.width)
+			return
+		}
 		t.invalid(line, "row has %d fields, but the header on line %d needs %d", len(rec), l.line, l.width)
 		return
 	}
 	if l.fields >= 0 && len(rec) > l.fields && !isBlank(rec[l.fields:]) {
 		// Most often an unquoted comma inside a merchant name, which shifts
 		// every later column: reading on would take the wrong cell as the amount.
+		if l.line == 0 {
+			t.invalid(line, "row has %d fields, but the file's rows have %d (an unquoted comma in a field?)", len(rec), l.fields)
+			return
+		}
 		t.invalid(line, "row has %d fields, but the header on line %d has %d (an unquoted comma in a field?)", len(rec), l.line, l.fields)
 		return
 	}
@@ -457,6 +508,92 @@ func (t *tableReader) row(rec []string, line int) {
 		return
 	}
 	t.transaction(rec, line)
+}
+
+// genericRow reads a record of a file of no known format: its header,
+// then, before the row itself, what may stand among the rows: lines that
+// continue the row above, section markers ("Pending Transactions"),
+// repeated headers, and rows that did not move money by their status.
+func (t *tableReader) genericRow(rec []string, line int) {
+	g, l := t.spec.generic, &t.layout
+	if t.awaitHeader {
+		t.awaitHeader = false
+		t.layout.line = line
+		t.st.skip(SkipHeader)
+		return
+	}
+	if isBlank(rec) {
+		t.flushHeld()
+		t.st.skip(SkipBlank)
+		return
+	}
+	// Rows start with a digit of their date: anything else is looked at
+	// more closely, never the rows that do.
+	if date := l.cell(rec, l.dateColumn()); date == "" || date[0] < '0' || date[0] > '9' {
+		switch {
+		case date == "" && t.heldLine > 0 && isContinuation(rec, l):
+			t.heldExtra = withMemo(t.heldExtra, strings.Join(strings.Fields(strings.Join(rec, " ")), " "))
+			t.st.skip(SkipContinuation)
+			return
+		case sectionOf(rec) != "":
+			t.flushHeld()
+			t.state.Section = sectionOf(rec)
+			t.st.skip(SkipSection)
+			return
+		case g.header && t.isRepeatedHeader(rec):
+			t.flushHeld()
+			t.st.skip(SkipSection)
+			return
+		}
+	}
+	if t.state.Section == "pending" {
+		t.flushHeld()
+		t.st.skip("pending")
+		return
+	}
+	if l.has(colStatus) {
+		if status := strings.ToLower(Fold(l.cell(rec, colStatus))); slices.Contains(genericSkipStatus, status) {
+			t.flushHeld()
+			t.st.skip(status)
+			return
+		}
+	}
+	if !g.continuation {
+		t.row(rec, line)
+		return
+	}
+	t.flushHeld()
+	if l.cell(rec, l.dateColumn()) == "" {
+		t.row(rec, line) // nothing continues a row without date
+		return
+	}
+	t.held, t.heldLine = append(t.held[:0], rec...), line
+}
+
+// flushHeld reads the row held for its continuation lines, with their text.
+func (t *tableReader) flushHeld() {
+	if t.heldLine == 0 {
+		return
+	}
+	line := t.heldLine
+	t.heldLine = 0
+	t.row(t.held, line)
+	t.heldExtra = ""
+}
+
+// isRepeatedHeader reports whether rec is the header again (files joined
+// from several downloads repeat it).
+func (t *tableReader) isRepeatedHeader(rec []string) bool {
+	h := t.spec.generic.headerCells
+	if len(rec) != len(h) {
+		return false
+	}
+	for i := range rec {
+		if !strings.EqualFold(strings.TrimSpace(rec[i]), strings.TrimSpace(h[i])) {
+			return false
+		}
+	}
+	return true
 }
 
 // dateless classifies a record without a date: a total, a note, or (when it
@@ -545,12 +682,21 @@ func (t *tableReader) transaction(rec []string, line int) {
 			pending.txn = len(t.st.Txns)
 			t.pending = append(t.pending, *pending)
 		}
+		if t.explicitRow {
+			t.explicitTxns = append(t.explicitTxns, len(t.st.Txns))
+		}
 		x.Amount = amt.Decimal()
 		t.st.Txns = appendGrowing(t.st.Txns, *x, t.keptToCome)
 		return
 	}
 	b := &t.st.brief
 	b.count(amt.Sign(), 1)
+	if t.explicitRow {
+		if sign := amt.Sign(); sign != 0 {
+			t.explicitBriefSigns[(1-sign)/2]++
+		}
+		t.explicitBrief = append(t.explicitBrief, b.postings.len())
+	}
 	if pending != nil {
 		// Its day is settled at the end of the file; so is whether folding
 		// needs the posting.
@@ -609,6 +755,16 @@ func (t *tableReader) description(sign int, rec []string) string {
 		desc = m
 	default:
 		desc += " / " + m
+	}
+	if g := t.spec.generic; g != nil {
+		for _, c := range g.texts {
+			if c <= len(rec) {
+				desc = withMemo(desc, rec[c-1])
+			}
+		}
+		if t.heldExtra != "" {
+			desc = withMemo(desc, t.heldExtra)
+		}
 	}
 	return desc
 }
@@ -704,26 +860,27 @@ func (o dayOrder) String() string {
 // amount reads an amount the way this format writes them; plain numbers
 // without allocating.
 func (t *tableReader) amount(text string) (value, string, error) {
+	v, cur, _, err := t.markedAmount(text)
+	return v, cur, err
+}
+
+// markedAmount reads an amount that may end in a CR or DR mark: mark is
+// -1 for a credit, 1 for a debit, 0 for none.
+func (t *tableReader) markedAmount(text string) (value, string, int, error) {
 	if v, ok := parsePlainAmount(text, t.spec.DecimalComma); ok {
-		return v, "", nil
+		return v, "", 0, nil
 	}
-	var d decimal.Decimal
-	var cur string
-	var err error
-	if t.spec.DecimalComma {
-		d, cur, err = ParseDecimalComma(text)
-	} else {
-		d, cur, err = ParseAmount(text)
-	}
-	return decimalValue(d), cur, err
+	d, cur, mark, err := parseMarkedAmount(text, t.spec.DecimalComma)
+	return decimalValue(d), cur, mark, err
 }
 
 // readAmount reads the row's amount, a charge positive and a credit
 // negative, and the currency its text names into x.
 func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (value, bool) {
 	l := &t.layout
+	t.explicitRow = false
 	if l.has(colAmount) && l.cell(rec, colAmount) != "" {
-		amt, cur, err := t.amount(l.cell(rec, colAmount))
+		amt, cur, mark, err := t.markedAmount(l.cell(rec, colAmount))
 		if err != nil {
 			t.invalid(line, "amount: %v", err)
 			return value{}, false
@@ -732,9 +889,26 @@ func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (value,
 			x.Currency = cur
 		}
 		switch {
+		case l.has(colDirection) && t.spec.generic != nil:
+			d := direction(l.cell(rec, colDirection))
+			if d == 0 {
+				t.invalid(line, "%q in the direction column is neither a debit nor a credit word; describe the file with --formats", l.cell(rec, colDirection))
+				return value{}, false
+			}
+			t.said(d, amt, false)
+			amt = amt.Abs()
+			if d < 0 {
+				amt = amt.Neg()
+			}
 		case l.has(colDirection):
 			amt = amt.Abs()
 			if containsFold(t.spec.Credit, l.cell(rec, colDirection)) {
+				amt = amt.Neg()
+			}
+		case mark != 0:
+			t.said(mark, amt, true)
+			amt = amt.Abs()
+			if mark < 0 {
 				amt = amt.Neg()
 			}
 		case t.spec.Signs == ChargesNegative:
@@ -778,6 +952,20 @@ func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (value,
 	return amt, true
 }
 
+// said counts a row whose direction (d: 1 debit, -1 credit) a column or
+// a mark said, by the sign its amount was written with.
+func (t *tableReader) said(d int, written value, marked bool) {
+	credit, negative := 0, 0
+	if d < 0 {
+		credit = 1
+	}
+	if written.Sign() < 0 {
+		negative = 1
+	}
+	t.explicit[credit][negative]++
+	t.explicitRow = marked && t.spec.Signs == SignsInfer
+}
+
 func (t *tableReader) invalid(line int, format string, args ...any) {
 	e := Errorf(t.st.File, line, format, args...)
 	if t.opts.SkipInvalid {
@@ -791,21 +979,16 @@ func (t *tableReader) invalid(line int, format string, args ...any) {
 // finish settles year-last dates, the sign convention, the days the file
 // covers and its account.
 func (t *tableReader) finish() {
-	if t.layout.line == 0 && t.layout.fields >= 0 {
+	if t.layout.line == 0 && t.layout.fields >= 0 && t.spec.generic == nil {
 		t.errs.add(0, "no header line found in the first %d rows", headerSearchRows)
 		return
 	}
 	t.resolveDates()
 	st := t.st
-	if t.spec.Signs == SignsInfer && t.signs[1] > t.signs[0] {
-		for i := range st.Txns {
-			st.Txns[i].Amount = st.Txns[i].Amount.Neg()
-		}
-		for p := range st.brief.postings.all() {
-			p.sign = -p.sign
-		}
-		st.brief.charges, st.brief.credits = st.brief.credits, st.brief.charges
-		st.Notes = append(st.Notes, Msgf("charges are written as negative amounts here (%d of %d rows); signs turned so that charges count as positive", t.signs[1], t.signs[0]+t.signs[1]))
+	// A file refused for its rows is not also judged by the signs of the
+	// rows that were read.
+	if t.spec.Signs == SignsInfer && len(t.errs.errs) == 0 && !t.settleSigns() {
+		return
 	}
 	// Transactions whose date could not be settled are left out (resolveDates
 	// reported them); the others make the file's days and its account.
@@ -840,6 +1023,78 @@ func (t *tableReader) finish() {
 	if st.Transactions() == 0 && len(t.errs.errs) == 0 && len(st.Invalid) == 0 {
 		t.errs.add(t.layout.line, "no transaction follows the header")
 	}
+}
+
+// settleSigns decides, for a file whose amount column does not say by
+// itself which rows are charges, how it writes them. Evidence is taken in
+// this order: a direction column, debit and credit columns or CR/DR marks
+// (rows that say it); how the rows that say it write their amounts, for
+// those that do not; and only then the majority of rows, with at least 5
+// rows and twice as many of one sign as of the other, since most rows of a
+// statement are charges. Otherwise the file is refused. It reports false
+// when it was.
+func (t *tableReader) settleSigns() bool {
+	st, l := t.st, &t.layout
+	raw := t.signs[0] + t.signs[1]
+	ex := t.explicit
+	said := ex[0][0] + ex[0][1] + ex[1][0] + ex[1][1]
+	switch {
+	case raw == 0:
+		switch {
+		case l.has(colDirection) && said > 0:
+			st.Reading = append(st.Reading, Msgf("signs from the direction column: debits %d, credits %d", ex[0][0]+ex[0][1], ex[1][0]+ex[1][1]))
+		case said > 0:
+			st.Reading = append(st.Reading, Msgf("signs from CR and DR marks"))
+		case l.has(colDebit) || l.has(colCredit):
+			st.Reading = append(st.Reading, Msgf("signs from the debit and credit columns"))
+		}
+	case said > 0:
+		// A debit written negative says the file writes charges so; a
+		// debit written positive or a credit written negative says the
+		// other way. A credit written positive with a mark says nothing.
+		if ex[0][1] > ex[0][0]+ex[1][1] {
+			t.turnUnsaid()
+			st.Reading = append(st.Reading, Msgf("signs from CR and DR marks; the %d rows without one are written as the marked debits are, charges negative", raw))
+		} else {
+			st.Reading = append(st.Reading, Msgf("signs from CR and DR marks; the %d rows without one are charges where positive", raw))
+		}
+	case raw >= 5 && t.signs[1] >= 2*t.signs[0]:
+		t.turnUnsaid()
+		st.Notes = append(st.Notes, Msgf("charges are written as negative amounts here (%d of %d rows); signs turned so that charges count as positive", t.signs[1], raw))
+		st.Reading = append(st.Reading, Msgf("signs by the majority of rows: %d of %d are negative, taken as charges", t.signs[1], raw))
+	case raw >= 5 && t.signs[0] >= 2*t.signs[1]:
+		st.Reading = append(st.Reading, Msgf("signs by the majority of rows: %d of %d are positive, taken as charges", t.signs[0], raw))
+	default:
+		t.errs.add(l.line, "cannot tell charges from credits: %d rows are positive and %d negative, and no column or mark says which is which (the majority is taken only with at least 5 rows and twice as many of one sign); describe the file with --formats", t.signs[0], t.signs[1])
+		return false
+	}
+	return true
+}
+
+// turnUnsaid turns the sign of every transaction whose direction no mark
+// said.
+func (t *tableReader) turnUnsaid() {
+	st := t.st
+	k := 0
+	for i := range st.Txns {
+		if k < len(t.explicitTxns) && t.explicitTxns[k] == i {
+			k++
+			continue
+		}
+		st.Txns[i].Amount = st.Txns[i].Amount.Neg()
+	}
+	i, k := 0, 0
+	for p := range st.brief.postings.all() {
+		if k < len(t.explicitBrief) && t.explicitBrief[k] == i {
+			k++
+		} else {
+			p.sign = -p.sign
+		}
+		i++
+	}
+	b := &st.brief
+	charges, credits := b.charges-t.explicitBriefSigns[0], b.credits-t.explicitBriefSigns[1]
+	b.charges, b.credits = t.explicitBriefSigns[0]+credits, t.explicitBriefSigns[1]+charges
 }
 
 // accountSet tells whether the rows of a file name one account only.
