@@ -38,7 +38,7 @@ var genericColumns = map[column][]string{
 	colCurrency:     {"currency", "通貨", "währung", "whg", "munt", "valutacode", "devise", "divisa", "moeda", "měna", "měna účtu", "waluta"},
 	colOrigAmount:   {"original amount", "local amount", "foreign amount", "amount (foreign currency)", "現地通貨額", "oorspr bedrag"},
 	colOrigCurrency: {"original currency", "local currency", "foreign currency", "通貨略称", "oorspr munt"},
-	colAccount: {"card no.", "card number", "card", "account", "account number", "account #", "カード番号", "iban", "rekeningnummer",
+	colAccount: {"card no.", "card number", "card", "account", "account number", "account #", "カード番号", "rekeningnummer",
 		"rekening", "kontonummer", "číslo účtu", "numer rachunku"},
 	colStatus: {"status", "state", "transaction status", "stav", "estado", "statut", "stato"},
 }
@@ -48,10 +48,10 @@ var genericColumns = map[column][]string{
 // this order (the counterparty first), so that Amazon is recognised in any.
 var genericTexts = []string{
 	// The counterparty.
-	"payee", "merchant", "merchant name", "name", "counterparty", "counter party", "beneficiary", "recipient", "payer",
+	"payee", "merchant", "merchant name", "counterparty", "counter party", "beneficiary", "recipient", "payer", "název obchodníka",
 	"auftraggeber / empfänger", "auftraggeber/empfänger", "beguenstigter/zahlungspflichtiger", "begünstigter/zahlungspflichtiger",
-	"zahlungsempfänger", "empfänger", "auftraggeber", "name zahlungsbeteiligter", "naam / omschrijving", "naam", "naam tegenpartij",
-	"tegenrekeninghouder", "naam van de tegenpartij", "tegenpartij", "contrepartie", "bénéficiaire", "beneficiario", "controparte",
+	"zahlungsempfänger", "empfänger", "auftraggeber", "name zahlungsbeteiligter", "naam / omschrijving", "naam tegenpartij",
+	"tegenrekeninghouder", "naam van de tegenpartij", "tegenpartij", "name", "naam", "contrepartie", "bénéficiaire", "beneficiario", "controparte",
 	"název protiúčtu", "protistrana", "nadawca / odbiorca", "nadawca/odbiorca", "odbiorca", "nazwa odbiorcy", "nazwa nadawcy",
 	"利用店名・商品名", "利用店名", "ご利用店名", "ご利用先", "ご利用先など", "ご利用店名及び商品名", "ご利用箇所", "ご利用場所",
 	// The description.
@@ -231,6 +231,9 @@ func planByHeader(recs []headRecord, delim rune) (*genericPlan, *planError) {
 		if len(texts) == 0 {
 			continue
 		}
+		// A text the same on every row (the account holder's own name)
+		// says nothing of the counterparty.
+		texts = slices.DeleteFunc(texts, func(c int) bool { return c != texts[0] && sameOnEveryRow(rows, c-1, len(folded)) })
 		l, _ := spec.matchHeader(headerWithout(recs[i].cells, dir))
 		if l.dateColumn() == colNone || !(l.has(colAmount) || l.has(colDebit) || l.has(colCredit)) {
 			continue
@@ -252,6 +255,25 @@ func planByHeader(recs []headRecord, delim rune) (*genericPlan, *planError) {
 		return plan, nil
 	}
 	return nil, nil
+}
+
+// sameOnEveryRow reports whether column j holds one text on at least 3
+// rows of the given width, and nothing else.
+func sameOnEveryRow(rows []headRecord, j, width int) bool {
+	first, n := "", 0
+	for _, r := range rows {
+		if len(r.cells) != width {
+			continue
+		}
+		c := strings.TrimSpace(r.cells[j])
+		if n == 0 {
+			first = c
+		} else if c != first {
+			return false
+		}
+		n++
+	}
+	return n >= 3 && first != ""
 }
 
 // headerWithout is the header with the direction column's cell blanked,
