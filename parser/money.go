@@ -2,6 +2,7 @@ package parser
 
 import (
 	"bytes"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -70,6 +71,14 @@ func parseAmount(text string, decimalComma bool) (decimal.Decimal, string, error
 		}
 	}
 	s, spacesOK := dropSpaceGroups(s)
+	if strings.ContainsAny(s, "'’") {
+		// 5'200.00, as Swiss banks group thousands.
+		s = strings.ReplaceAll(s, "’", "'")
+		if !apostropheGroups.MatchString(s) {
+			return decimal.Decimal{}, "", Msgf("%q is not an amount", strings.TrimSpace(text))
+		}
+		s = strings.ReplaceAll(s, "'", "")
+	}
 	plain, ok := plainNumber(s, decimalComma)
 	if !ok || !spacesOK || signs > 1 {
 		return decimal.Decimal{}, "", Msgf("%q is not an amount", strings.TrimSpace(text))
@@ -83,6 +92,9 @@ func parseAmount(text string, decimalComma bool) (decimal.Decimal, string, error
 	}
 	return d, currency, nil
 }
+
+// apostropheGroups is an amount grouped by apostrophes: 5'200.00, 1'234'567.
+var apostropheGroups = regexp.MustCompile(`^[0-9]{1,3}('[0-9]{3})+([.,][0-9]+)?$`)
 
 // parseMarkedAmount reads an amount that may end in a CR or DR mark
 // ("45.00 CR", "12.50DR"), as card and bank statements write credits and

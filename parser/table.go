@@ -879,7 +879,10 @@ func (t *tableReader) markedAmount(text string) (value, string, int, error) {
 func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (value, bool) {
 	l := &t.layout
 	t.explicitRow = false
-	if l.has(colAmount) && l.cell(rec, colAmount) != "" {
+	// A generic file's debit and credit columns say more than its signed
+	// amount column where it has both (KBC).
+	pair := t.spec.generic != nil && l.cell(rec, colDebit)+l.cell(rec, colCredit) != ""
+	if l.has(colAmount) && l.cell(rec, colAmount) != "" && !pair {
 		amt, cur, mark, err := t.markedAmount(l.cell(rec, colAmount))
 		if err != nil {
 			t.invalid(line, "amount: %v", err)
