@@ -33,6 +33,7 @@ var jaText = map[string]string{
 	"signs from CR and DR marks; the %d rows without one are charges where positive":                                                                                "符号は CR/DR の記号から。記号のない%[1]s行は正の数が請求です",
 	"signs by the majority of rows: %d of %d are negative, taken as charges":                                                                                        "符号は行の多数派から：%[2]s行中%[1]s行が負の数で、これを請求とみなしました",
 	"signs by the majority of rows: %d of %d are positive, taken as charges":                                                                                        "符号は行の多数派から：%[2]s行中%[1]s行が正の数で、これを請求とみなしました",
+	"debit and credit columns told apart by their rows: most rows are charges, and column %d has them":                                                              "出金と入金の列は行数から区別しました：多くの行は請求で、それは列%[1]sにあります",
 	"columns told by header words: %s":                                                                                                                              "列は見出しの語から：%[1]s",
 	"columns told by their content: %s":                                                                                                                             "列は中身から：%[1]s",
 	"a line of text under a row continues its description":                                                                                                          "行の下の文字だけの行は、その行の内容の続きとして読みます",

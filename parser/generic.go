@@ -104,8 +104,10 @@ var genericFormat = &Format{
 	Issuer:  "any CSV whose columns can be told: a date, a description and an amount (or debit and credit)",
 	Example: "Date,Description,Amount",
 	Sniff: func(head []byte) bool {
-		_, err := planGeneric(head)
-		return err == nil
+		// A file whose dates and texts show a statement, but whose amount
+		// columns cannot be told apart, is taken, to be refused saying so.
+		plan, err := planGeneric(head)
+		return plan != nil || err.line > 0
 	},
 	Read: func(name string, text io.Reader, enc string, opts ReadOptions) (*Statement, error) {
 		br, head, err := peekDecoded(text)
@@ -353,7 +355,7 @@ func hasContinuations(rows []headRecord, l *layout) bool {
 		switch {
 		case isBlank(r.cells):
 			after = false
-		case l.cell(r.cells, l.dateColumn()) != "":
+		case isDateText(l.cell(r.cells, l.dateColumn())):
 			after = true
 		case after && isContinuation(r.cells, l):
 			return true
@@ -538,14 +540,18 @@ func planByContent(recs []headRecord, delim rune) (*genericPlan, *planError) {
 		return nil, nil
 	}
 	line := rows[0].line
+	var pairByRows *Message
 	switch pair, ok := debitCreditPair(rows, amounts); {
 	case ok:
-		debit, credit, err := pairSides(rows, pair, folded)
+		debit, credit, byRows, err := pairSides(rows, pair, folded)
 		if err != nil {
 			err.line = line
 			return nil, err
 		}
 		l.col[colDebit], l.col[colCredit] = debit+1, credit+1
+		if byRows {
+			pairByRows = Msgf("debit and credit columns told apart by their rows: most rows are charges, and column %d has them", debit+1)
+		}
 	default:
 		singles := amountColumns(rows, amounts)
 		if len(singles) != 1 {
@@ -578,6 +584,9 @@ func planByContent(recs []headRecord, delim rune) (*genericPlan, *planError) {
 	}
 	plan.continuation = hasContinuations(recs[skip:], &plan.layout)
 	plan.describe(true)
+	if pairByRows != nil {
+		plan.reading = append(plan.reading, pairByRows)
+	}
 	return plan, nil
 }
 
@@ -751,14 +760,14 @@ func debitCreditPair(rows []headRecord, amounts []int) ([2]int, bool) {
 // pairSides tells the debit column of a pair from the credit one: by their
 // header words, else by the rows (most rows are charges), with at least 5
 // rows and twice as many in one as in the other.
-func pairSides(rows []headRecord, pair [2]int, folded []string) (debit, credit int, err *planError) {
+func pairSides(rows []headRecord, pair [2]int, folded []string) (debit, credit int, byRows bool, err *planError) {
 	if len(folded) > 0 {
 		a, b := foldedKind(folded[pair[0]]), foldedKind(folded[pair[1]])
 		switch {
 		case a == colDebit || b == colCredit:
-			return pair[0], pair[1], nil
+			return pair[0], pair[1], false, nil
 		case a == colCredit || b == colDebit:
-			return pair[1], pair[0], nil
+			return pair[1], pair[0], false, nil
 		}
 	}
 	n := [2]int{}
@@ -771,11 +780,11 @@ func pairSides(rows []headRecord, pair [2]int, folded []string) (debit, credit i
 	}
 	switch {
 	case n[0]+n[1] >= 5 && n[0] >= 2*n[1]:
-		return pair[0], pair[1], nil
+		return pair[0], pair[1], true, nil
 	case n[0]+n[1] >= 5 && n[1] >= 2*n[0]:
-		return pair[1], pair[0], nil
+		return pair[1], pair[0], true, nil
 	}
-	return 0, 0, &planError{msg: Msgf("cannot tell debits from credits: columns %d and %d hold amounts in turn (%d and %d rows), and no header says which is which; describe the file with --formats", pair[0]+1, pair[1]+1, n[0], n[1])}
+	return 0, 0, false, &planError{msg: Msgf("cannot tell debits from credits: columns %d and %d hold amounts in turn (%d and %d rows), and no header says which is which; describe the file with --formats", pair[0]+1, pair[1]+1, n[0], n[1])}
 }
 
 // foldedKind is the kind of column a folded header cell names, among

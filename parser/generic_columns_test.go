@@ -57,3 +57,24 @@ func TestGenericTextColumns(t *testing.T) {
 		}
 	}
 }
+
+// TestGenericContentRefused: where content cannot tell the columns, the
+// file is refused naming --formats, never misread.
+func TestGenericContentRefused(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"two amount columns, neither a balance",
+			"2026-03-02,AMAZON MARKETPLACE,12.50,3.10\n2026-03-03,CORNER SHOP LTD,4.00,9.99\n2026-03-04,RAILWAY TICKETS,7.25,1.00\n",
+			"s.csv:1: cannot tell which column is the amount: columns 3, 4 all hold amounts; describe the file with --formats"},
+		{"debit and credit columns of as many rows",
+			"2026-03-02,AMAZON MARKETPLACE,12.50,\n2026-03-03,EMPLOYER PAYROLL,,900.00\n2026-03-04,RAILWAY TICKETS,7.25,\n2026-03-05,REFUND FROM SHOP,,7.25\n",
+			"s.csv:1: cannot tell debits from credits: columns 3 and 4 hold amounts in turn (2 and 2 rows), and no header says which is which; describe the file with --formats"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadStatement("s.csv", strings.NewReader(tt.in), ReadOptions{})
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("error %v\nwant  %s", err, tt.want)
+			}
+		})
+	}
+}

@@ -447,7 +447,7 @@ func (t *tableReader) keptToCome() int {
 }
 
 func (t *tableReader) row(rec []string, line int) {
-	if t.layout.line == 0 && t.layout.fields >= 0 {
+	if t.layout.line == 0 && t.layout.fields >= 0 && t.spec.generic == nil {
 		if l, ok := t.spec.matchHeader(rec); ok {
 			l.line = line
 			t.layout = l
@@ -531,7 +531,7 @@ func (t *tableReader) genericRow(rec []string, line int) {
 	// more closely, never the rows that do.
 	if date := l.cell(rec, l.dateColumn()); date == "" || date[0] < '0' || date[0] > '9' {
 		switch {
-		case date == "" && t.heldLine > 0 && isContinuation(rec, l):
+		case t.heldLine > 0 && (date == "" || len(rec) < l.width && !isDateText(date)) && isContinuation(rec, l):
 			t.heldExtra = withMemo(t.heldExtra, strings.Join(strings.Fields(strings.Join(rec, " ")), " "))
 			t.st.skip(SkipContinuation)
 			return
