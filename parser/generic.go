@@ -145,7 +145,8 @@ type genericPlan struct {
 	layout layout
 	// texts are the columns (index + 1) joined to the description, in order.
 	texts        []int
-	continuation bool // rows may go on on the next line (a merchant on a line of its own)
+	continuation bool   // rows may go on on the next line (a merchant on a line of its own)
+	dateKind     column // the kind of the date column rows are dated by
 	headerCells  []string
 	reading      []*Message
 }
@@ -253,6 +254,7 @@ func planByHeader(recs []headRecord, delim rune) (*genericPlan, *planError) {
 		l.header = strings.Join(folded, "|")
 		plan := &genericPlan{delim: delim, skip: i, header: true, layout: l, texts: texts[1:], headerCells: recs[i].cells}
 		plan.continuation = hasContinuations(rows, &plan.layout)
+		plan.dateKind = plan.layout.dateColumn()
 		plan.describe(false)
 		return plan, nil
 	}
@@ -583,6 +585,7 @@ func planByContent(recs []headRecord, delim rune) (*genericPlan, *planError) {
 		plan.layout.header = "headerless:" + colNumber(width)
 	}
 	plan.continuation = hasContinuations(recs[skip:], &plan.layout)
+	plan.dateKind = plan.layout.dateColumn()
 	plan.describe(true)
 	if pairByRows != nil {
 		plan.reading = append(plan.reading, pairByRows)

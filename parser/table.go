@@ -529,7 +529,8 @@ func (t *tableReader) genericRow(rec []string, line int) {
 	}
 	// Rows start with a digit of their date: anything else is looked at
 	// more closely, never the rows that do.
-	if date := l.cell(rec, l.dateColumn()); date == "" || date[0] < '0' || date[0] > '9' {
+	if i := l.col[g.dateKind] - 1; i >= len(rec) || rec[i] == "" || rec[i][0] < '0' || rec[i][0] > '9' {
+		date := l.cell(rec, g.dateKind)
 		switch {
 		case t.heldLine > 0 && (date == "" || len(rec) < l.width && !isDateText(date)) && isContinuation(rec, l):
 			t.heldExtra = withMemo(t.heldExtra, strings.Join(strings.Fields(strings.Join(rec, " ")), " "))
@@ -546,7 +547,7 @@ func (t *tableReader) genericRow(rec []string, line int) {
 			return
 		}
 	}
-	if t.state.Section == "pending" {
+	if t.state.Section != "" && t.state.Section == "pending" {
 		t.flushHeld()
 		t.st.skip("pending")
 		return
@@ -881,7 +882,7 @@ func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (value,
 	t.explicitRow = false
 	// A generic file's debit and credit columns say more than its signed
 	// amount column where it has both (KBC).
-	pair := t.spec.generic != nil && l.cell(rec, colDebit)+l.cell(rec, colCredit) != ""
+	pair := t.spec.generic != nil && (l.has(colDebit) || l.has(colCredit)) && l.cell(rec, colDebit)+l.cell(rec, colCredit) != ""
 	if l.has(colAmount) && l.cell(rec, colAmount) != "" && !pair {
 		amt, cur, mark, err := t.markedAmount(l.cell(rec, colAmount))
 		if err != nil {
