@@ -106,6 +106,9 @@ func describeStatement(w io.Writer, s *parser.Statement, reg *parser.Registry) {
 	for _, n := range s.Reading {
 		fmt.Fprintf(w, "  read          %s\n", n)
 	}
+	if m := issuerSigns(reg, s.Format); m != nil {
+		fmt.Fprintf(w, "  read          %s\n", m)
+	}
 	for _, n := range s.Notes {
 		fmt.Fprintf(w, "  note          %s\n", n)
 	}
@@ -143,4 +146,20 @@ func skipReasons(s *parser.Statement) string {
 		parts[i] = fmt.Sprintf("%s %d", r, s.Skipped[r])
 	}
 	return " (" + strings.Join(parts, ", ") + ")"
+}
+
+// issuerSigns is the basis of the signs of a file read in a format that
+// knows its issuer's convention (the generic reader says its own basis).
+func issuerSigns(reg *parser.Registry, format string) *parser.Message {
+	f, ok := reg.Lookup(format)
+	if !ok || f.Table == nil || f.Table.Signs == parser.SignsInfer {
+		return nil
+	}
+	if len(f.Table.Credit) > 0 {
+		return parser.Msgf("signs from the direction column, as the format says")
+	}
+	if f.Table.Signs == parser.ChargesNegative {
+		return parser.Msgf("signs by the issuer's convention: charges are written negative")
+	}
+	return parser.Msgf("signs by the issuer's convention: charges are written positive")
 }

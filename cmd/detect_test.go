@@ -35,6 +35,7 @@ func TestDetect(t *testing.T) {
   transactions  6 (5 charges, 1 credit)
   skipped       4 (block 2, note 2)
   folded        0
+  read          signs by the issuer's convention: charges are written positive
 `
 	if code != 0 || stderr != "" || out != want {
 		t.Errorf("exit %d, stderr %q, output:\n%s\nwant:\n%s", code, stderr, out, want)
