@@ -82,8 +82,10 @@ func TestDetectDayOrderFromTheRun(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "dates         2026-02-04 to 2026-02-04") {
 		t.Errorf("--date-order mdy: exit %d:\n%s", code, out)
 	}
-	_, stderr, code = runCmd(t, "detect", "--date-order", "myd", "uk/april.csv")
-	if code != 2 || !strings.Contains(stderr, `--date-order "myd": expected ymd, dmy or mdy`) {
-		t.Errorf("bad --date-order: exit %d, stderr %q", code, stderr)
+	for _, command := range []string{"detect", "check"} {
+		_, stderr, code = runCmd(t, command, "--date-order", "myd", "uk/april.csv")
+		if code != 2 || !strings.Contains(stderr, `--date-order "myd": expected ymd, dmy or mdy`) {
+			t.Errorf("%s with a bad --date-order: exit %d, stderr %q", command, code, stderr)
+		}
 	}
 }
