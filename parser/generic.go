@@ -221,6 +221,9 @@ func headRecords(head []byte, delim rune) []headRecord {
 func planByHeader(recs []headRecord, delim rune) (*genericPlan, *planError) {
 	spec := genericSpec(delim)
 	for i := 0; i < len(recs) && i < headerSearchRows; i++ {
+		if len(recs[i].cells) > maxColumns {
+			continue
+		}
 		folded := make([]string, len(recs[i].cells))
 		for j, c := range recs[i].cells {
 			folded[j] = foldHeader(c)
@@ -295,15 +298,29 @@ func headerWithout(cells []string, dir int) []string {
 // or a purpose, in genericTexts' order.
 func textColumns(folded []string) []int {
 	var cols []int
-	for _, name := range genericTexts {
-		for j, f := range folded {
-			if f == name && !slices.Contains(cols, j+1) {
-				cols = append(cols, j+1)
-			}
+	for j, f := range folded {
+		if _, ok := genericTextRank[f]; ok {
+			cols = append(cols, j+1)
 		}
 	}
+	slices.SortStableFunc(cols, func(a, b int) int { return genericTextRank[folded[a-1]] - genericTextRank[folded[b-1]] })
 	return cols
 }
+
+// genericTextRank is each of genericTexts with its place in the list.
+var genericTextRank = func() map[string]int {
+	m := map[string]int{}
+	for i, name := range genericTexts {
+		if _, dup := m[name]; !dup {
+			m[name] = i
+		}
+	}
+	return m
+}()
+
+// maxColumns is the most columns a statement is planned with: a record
+// of more is no statement's header or row.
+const maxColumns = 200
 
 // directionColumn is the column (index) whose header may say the
 // direction and whose cells, in the rows below, are all direction words;
@@ -471,7 +488,7 @@ func colNumber(n int) string {
 // text columns.
 func planByContent(recs []headRecord, delim rune) (*genericPlan, *planError) {
 	width := modalWidth(recs)
-	if width < 3 {
+	if width < 3 || width > maxColumns {
 		return nil, nil
 	}
 	var wide []headRecord
