@@ -20,7 +20,7 @@ const FormatGeneric = "generic"
 // when a file has several columns of one kind. The text columns are in
 // genericTexts.
 var genericColumns = map[column][]string{
-	colPostDate: {"posting date", "post date", "posted date", "booking date", "clearing date", "date processed", "processed date", "settlement date",
+	colPostDate: {"posting date", "post date", "posted date", "posted transactions date", "booking date", "clearing date", "date processed", "processed date", "settlement date",
 		"計上日", "buchungstag", "buchungsdatum", "boekdatum", "boekingsdatum", "date comptable", "date de comptabilisation", "data contabile",
 		"data registrazione", "fecha contable", "data contábil", "data de lançamento", "datum zaúčtování", "data księgowania"},
 	colDate: {"date", "日付", "取引日", "年月日", "datum", "date opération", "date de l'opération", "date d'opération", "data", "data operazione",
@@ -55,7 +55,8 @@ var genericTexts = []string{
 	"název protiúčtu", "protistrana", "nadawca / odbiorca", "nadawca/odbiorca", "odbiorca", "nazwa odbiorcy", "nazwa nadawcy",
 	"利用店名・商品名", "利用店名", "ご利用店名", "ご利用先", "ご利用先など", "ご利用店名及び商品名", "ご利用箇所", "ご利用場所",
 	// The description.
-	"description", "transaction description", "details", "desc", "narrative", "particulars", "beschreibung", "beschreibung1",
+	"description", "transaction description", "details", "desc", "narrative", "particulars", "description1", "description2",
+	"description3", "description 1", "description 2", "description 3", "beschreibung", "beschreibung1",
 	"beschreibung2", "beschreibung3", "omschrijving", "omschrijving-1", "omschrijving-2", "omschrijving-3", "libellé", "libelle",
 	"libellé de l'opération", "descrizione", "descripción", "concepto", "descrição", "histórico", "popis", "opis", "opis operacji",
 	"opis transakcji", "transaction ref1", "transaction ref2", "transaction ref3", "利用内容", "摘要", "お取り扱い内容", "取引内容",
