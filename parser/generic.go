@@ -38,7 +38,7 @@ var genericColumns = map[column][]string{
 	colCurrency:     {"currency", "通貨", "währung", "whg", "munt", "valutacode", "devise", "divisa", "moeda", "měna", "měna účtu", "waluta"},
 	colOrigAmount:   {"original amount", "local amount", "foreign amount", "amount (foreign currency)", "現地通貨額", "oorspr bedrag"},
 	colOrigCurrency: {"original currency", "local currency", "foreign currency", "通貨略称", "oorspr munt"},
-	colAccount: {"card no.", "card number", "card", "account", "account number", "account #", "カード番号", "rekeningnummer",
+	colAccount: {"card no.", "card number", "card", "account", "account number", "account #", "カード番号", "iban/bban", "rekeningnummer",
 		"rekening", "kontonummer", "číslo účtu", "numer rachunku"},
 	colStatus: {"status", "state", "transaction status", "stav", "estado", "statut", "stato"},
 }
