@@ -108,9 +108,9 @@ func TestBadInputs(t *testing.T) {
 // readers accept, a quote left open over a large file, and a file that
 // changes encoding after the part its encoding is told from.
 func TestBadInputsTooLargeToKeep(t *testing.T) {
-	const head = "Date,Description,Amount\n"
+	const head = "Date,Description,Debit\n"
 	// UTF-8 in the first 64 KiB (Café), CP932 after them.
-	latin := "Date,Description,Amount\n2026-03-01,Café,300\n" + strings.Repeat("2026-03-01,AMAZON.CO.JP MARKETPLACE ORDER,1200\n", 1500) +
+	latin := "Date,Description,Debit\n2026-03-01,Café,300\n" + strings.Repeat("2026-03-01,AMAZON.CO.JP MARKETPLACE ORDER,1200\n", 1500) +
 		"2026-03-02,\x83A\x83}\x83]\x83\x93,500\n"
 	tests := []struct {
 		name, file, content string
@@ -146,7 +146,7 @@ func TestBadInputsTooLargeToKeep(t *testing.T) {
 // missing from the disputes file.
 func TestBrokenDisputeRowKeepsItsConfirmation(t *testing.T) {
 	writeFiles(t, map[string]string{
-		"statements/a.csv":  "Date,Description,Amount\n2026-03-18,AMAZON.CO.JP,12800\n",
+		"statements/a.csv":  "Date,Description,Debit\n2026-03-18,AMAZON.CO.JP,12800\n",
 		"disputes.csv":      "order_id,order_date,amount\n250-1234567-1234567,2026-02-30,12800\n250-7654321-7654321,2026-03-02,500\n",
 		"confirmations.csv": "order_id,confirmed_on,kind\n250-1234567-1234567,2026-03-10,refund\n",
 	})

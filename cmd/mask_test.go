@@ -192,7 +192,7 @@ func assertNoCardNumber(t *testing.T, what, out string, lastFour bool) {
 // in amount cells: the error messages on stderr show none in full either.
 func TestEveryOutputMasksCardNumbers(t *testing.T) {
 	var stmt strings.Builder
-	stmt.WriteString("Date,Card No.,Description,Amount\n2026-02-20,4980037939884123,LAWSON,1\n")
+	stmt.WriteString("Date,Card No.,Description,Debit\n2026-02-20,4980037939884123,LAWSON,1\n")
 	stmt.WriteString("2026-03-18,4980037939884123,AMAZON.CO.JP 4980-0379-3988-4125,12800\n")
 	for i, c := range cardsInEveryShape {
 		fmt.Fprintf(&stmt, "2026-03-%02d,%s,AMAZON.CO.JP %s,%d\n", 20+i/2, c.written, c.written, 100+i)
@@ -226,7 +226,7 @@ func TestEveryOutputMasksCardNumbers(t *testing.T) {
 	}
 
 	var bad strings.Builder
-	bad.WriteString("Date,Description,Amount\n2026-03-18,AMAZON.CO.JP,12800\n")
+	bad.WriteString("Date,Description,Debit\n2026-03-18,AMAZON.CO.JP,12800\n")
 	for _, c := range cardsInEveryShape {
 		fmt.Fprintf(&bad, "2026-03-19,LAWSON,%sx\n", c.written)
 	}

@@ -31,6 +31,7 @@ func readStatements(files []string, reg *parser.Registry, force *parser.Format, 
 		before[i], _ = statInput(files[i])
 		stmts[i], errs[i] = readStatement(files[i], reg, force, first)
 	})
+	settleDayOrders(files, reg, force, first, stmts, errs)
 
 	var read []*parser.Statement
 	var at []int // index in files of each of read
@@ -71,6 +72,22 @@ func readStatements(files []string, reg *parser.Registry, force *parser.Format, 
 	}
 	parser.FoldOverlaps(read)
 	return stmts, errs
+}
+
+// settleDayOrders reads again, in the day order they tell, the files
+// refused because their dates cannot tell day from month, where other files
+// of the same shape or account tell it by their own dates.
+func settleDayOrders(files []string, reg *parser.Registry, force *parser.Format, opts parser.ReadOptions, stmts []*parser.Statement, errs []error) {
+	for i, err := range errs {
+		if err == nil {
+			continue
+		}
+		if order, from, ok := parser.SettleDayOrder(err, stmts); ok {
+			o := opts
+			o.RunDateOrder, o.RunDateOrderFrom = order, from
+			stmts[i], errs[i] = readStatement(files[i], reg, force, o)
+		}
+	}
 }
 
 // unchanged reports whether a file read twice was the same both times: the

@@ -3,7 +3,7 @@ package parser
 import "testing"
 
 func TestFoldOverlaps(t *testing.T) {
-	const head = "Date,Description,Amount\n"
+	const head = "Date,Description,Debit\n"
 	// March export, and a later export that starts mid-March and repeats
 	// its rows, including two identical coffees on one day.
 	march := head + "2026-03-01,LAWSON,200\n2026-03-15,STARBUCKS,500\n2026-03-15,STARBUCKS,500\n2026-03-18,AMAZON.CO.JP,30000\n"
@@ -21,7 +21,7 @@ func TestFoldOverlaps(t *testing.T) {
 }
 
 func TestFoldSameFileTwice(t *testing.T) {
-	in := "Date,Description,Amount\n2026-03-18,AMAZON.CO.JP,30000\n2026-03-18,AMAZON.CO.JP,30000\n2026-03-20,LAWSON,100\n"
+	in := "Date,Description,Debit\n2026-03-18,AMAZON.CO.JP,30000\n2026-03-18,AMAZON.CO.JP,30000\n2026-03-20,LAWSON,100\n"
 	a := readString(t, "a.csv", in, ReadOptions{})
 	b := readString(t, "copy-of-a.csv", in, ReadOptions{})
 	FoldOverlaps([]*Statement{a, b})
@@ -32,7 +32,7 @@ func TestFoldSameFileTwice(t *testing.T) {
 
 func TestFoldKeepsOtherAccountsApart(t *testing.T) {
 	mk := func(name, card string) *Statement {
-		return readString(t, name, "Date,Card No.,Description,Amount\n2026-03-18,"+card+",AMAZON.CO.JP,30000\n", ReadOptions{})
+		return readString(t, name, "Date,Card No.,Description,Debit\n2026-03-18,"+card+",AMAZON.CO.JP,30000\n", ReadOptions{})
 	}
 	a, b := mk("a.csv", "1111"), mk("b.csv", "2222")
 	FoldOverlaps([]*Statement{a, b})

@@ -116,7 +116,7 @@ func TestReadStatementEncodings(t *testing.T) {
 		e                     encoding.Encoding
 	}{
 		{"cp1252 after 64 KiB", EncCP1252, "Date,Description,Amount\n" + late + "2026-03-03,Café Lumière,4.75\n", "Café Lumière", charmap.Windows1252},
-		{"cp1250", EncCP1250, "Date,Description,Amount\n2026-03-02,Převod na účet,300.00\n2026-03-03,Upřesnění platby,20.00\n", "Převod na účet", charmap.Windows1250},
+		{"cp1250", EncCP1250, "Date,Description,Debit,Credit\n2026-03-02,Převod na účet,300.00,\n2026-03-03,Upřesnění platby,20.00,\n", "Převod na účet", charmap.Windows1250},
 		{"cp932 twelve rows", EncCP932, "Date,Description,Amount\n" + strings.Repeat("2026-03-02,ＡＭＡＺＯＮ．ＣＯ．ＪＰ,3000\n", 12), "ＡＭＡＺＯＮ．ＣＯ．ＪＰ", japanese.ShiftJIS},
 	}
 	for _, tt := range tests {
