@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/shopspring/decimal"
 )
@@ -142,6 +143,36 @@ type layout struct {
 }
 
 func (l *layout) has(c column) bool { return l.col[c] > 0 }
+
+// load sets t.cells from rec, the record being read: the cells of the
+// columns the layout has (t.present), the others staying empty.
+func (t *tableReader) load(rec []string) {
+	l := &t.layout
+	if t.presentFor != l.col {
+		t.cells, t.presentFor, t.present = [numColumns]string{}, l.col, t.present[:0]
+		for c, i := range l.col {
+			if i > 0 {
+				t.present = append(t.present, column(c))
+			}
+		}
+	}
+	for _, c := range t.present {
+		cell := ""
+		if i := l.col[c]; i <= len(rec) {
+			cell = trimSpace(rec[i-1])
+		}
+		t.cells[c] = cell
+	}
+}
+
+// trimSpace is strings.TrimSpace, quicker for the cells most files write,
+// that start and end with a printable ASCII character.
+func trimSpace(s string) string {
+	if n := len(s); n == 0 || s[0] > ' ' && s[0] < utf8.RuneSelf && s[n-1] > ' ' && s[n-1] < utf8.RuneSelf {
+		return s
+	}
+	return strings.TrimSpace(s)
+}
 
 func (l *layout) cell(rec []string, c column) string {
 	if l.col[c] == 0 || l.col[c] > len(rec) {
@@ -293,7 +324,7 @@ func isTotalRow(rec []string) bool {
 
 func isBlank(rec []string) bool {
 	for _, c := range rec {
-		if strings.TrimSpace(c) != "" {
+		if trimSpace(c) != "" {
 			return false
 		}
 	}
@@ -346,6 +377,16 @@ type tableReader struct {
 	accountAt   map[string]uint16
 	lastAccount uint16
 	txn         Transaction // the row being read
+	// cells are the row's cells of each kind of column, trimmed: read once
+	// per row (load), rather than each time a step of reading asks.
+	cells [numColumns]string
+	// present are the columns the layout has, for the layout's columns
+	// presentFor.
+	present    []column
+	presentFor [numColumns]int
+	// norm holds the normalised description of the row being read, where
+	// it differs from the description (see transaction).
+	norm []byte
 	// offset tells how far into the text the reader is; firstKept is
 	// where the first transaction kept in full was read (-1: none yet).
 	offset    func() int64
@@ -475,6 +516,7 @@ func (t *tableReader) row(rec []string, line int) {
 			rec = out
 		}
 	}
+	t.load(rec)
 	l := &t.layout
 	if len(rec) < l.width {
 		if l.fields < 0 && t.dateless(rec) {
@@ -499,7 +541,7 @@ func (t *tableReader) row(rec []string, line int) {
 	}
 	// A row not booked yet may lack its booking date: its status decides first.
 	if l.has(colStatus) && len(t.spec.Booked) > 0 {
-		if status := l.cell(rec, colStatus); status != "" && !containsFold(t.spec.Booked, status) {
+		if status := t.cells[colStatus]; status != "" && !containsFold(t.spec.Booked, status) {
 			t.st.skip(strings.ToLower(Fold(status)))
 			return
 		}
@@ -601,14 +643,13 @@ func (t *tableReader) isRepeatedHeader(rec []string) bool {
 // carries an amount) invalid. It reports whether the record was dealt with.
 func (t *tableReader) dateless(rec []string) bool {
 	l := &t.layout
-	if l.cell(rec, l.dateColumn()) != "" {
+	if t.cells[l.dateColumn()] != "" {
 		return false
 	}
-	amountText := l.cell(rec, colAmount) + l.cell(rec, colDebit) + l.cell(rec, colCredit)
 	switch {
 	case isTotalRow(rec):
 		t.st.skip(SkipTotal)
-	case amountText == "" || l.fields < 0:
+	case t.cells[colAmount] == "" && t.cells[colDebit] == "" && t.cells[colCredit] == "" || l.fields < 0:
 		t.st.skip(SkipNote)
 	default:
 		return false
@@ -627,7 +668,7 @@ func (t *tableReader) findAccount(rec []string) {
 
 func (t *tableReader) transaction(rec []string, line int) {
 	l := &t.layout
-	if l.cell(rec, l.dateColumn()) == "" {
+	if t.cells[l.dateColumn()] == "" {
 		t.invalid(line, "row has an amount but no date")
 		return
 	}
@@ -642,29 +683,46 @@ func (t *tableReader) transaction(rec []string, line int) {
 		return
 	}
 	desc := t.description(amt.Sign(), rec)
-	if !utf8.ValidString(desc) {
-		t.invalid(line, "description is not valid %s text; the file changes encoding after its first 64 KiB", t.st.Encoding)
-		return
+	// One pass tells whether the description is ASCII (so valid text) and
+	// already in normal form, as most are. Lower-case ASCII is normalised
+	// into a buffer of the reader's, and a string is made of it only for a
+	// row kept in full: Keep and the fingerprint only look at it.
+	lent := false
+	switch normalASCII(desc) {
+	case normalForm:
+		x.Normalized = desc
+	case plainASCII:
+		t.norm = appendNormalASCII(t.norm[:0], desc)
+		x.Normalized, lent = unsafe.String(unsafe.SliceData(t.norm), len(t.norm)), true
+	default:
+		if !utf8.ValidString(desc) {
+			t.invalid(line, "description is not valid %s text; the file changes encoding after its first 64 KiB", t.st.Encoding)
+			return
+		}
+		x.Normalized = Normalize(desc)
 	}
-	x.Description, x.Normalized = desc, Normalize(desc)
+	x.Description = desc
 	full := (t.opts.Keep == nil || t.opts.Keep(x.Normalized)) && (pending != nil || !t.opts.KeepFrom.after(x.Date))
-	if a := l.cell(rec, colAccount); a != "" {
+	if full && lent {
+		x.Normalized = string(t.norm)
+	}
+	if a := t.cells[colAccount]; a != "" {
 		x.Account = a
 	}
-	if c := l.cell(rec, colCurrency); c != "" {
+	if c := t.cells[colCurrency]; c != "" {
 		x.Currency = strings.ToUpper(c)
 	}
 	if t.spec.Enrich != nil {
 		t.spec.Enrich(x, rec)
 	}
-	if o := l.cell(rec, colOrigAmount); o != "" {
+	if o := t.cells[colOrigAmount]; o != "" {
 		orig, cur, err := t.amount(o)
 		if err != nil {
 			t.invalid(line, "original amount: %v", err)
 			return
 		}
 		x.OrigAmount, x.OrigCurrency = orig.Abs().Decimal(), cur
-		if c := strings.ToUpper(l.cell(rec, colOrigCurrency)); c != "" {
+		if c := strings.ToUpper(t.cells[colOrigCurrency]); c != "" {
 			x.OrigCurrency = c
 		}
 	}
@@ -742,14 +800,14 @@ func (t *tableReader) accountIndex(account string) (uint16, bool) {
 // bank's purpose) after " / " unless it only repeats the description.
 func (t *tableReader) description(sign int, rec []string) string {
 	l := &t.layout
-	desc := l.cell(rec, colDescription)
-	if d := l.cell(rec, colDetail); d != "" {
+	desc := t.cells[colDescription]
+	if d := t.cells[colDetail]; d != "" {
 		desc = strings.TrimSpace(desc + " " + d)
 	}
-	if p := l.cell(rec, colPayer); p != "" && sign < 0 && (t.spec.Signs != SignsInfer || l.has(colDirection)) {
+	if p := t.cells[colPayer]; p != "" && sign < 0 && (t.spec.Signs != SignsInfer || l.has(colDirection)) {
 		desc = p
 	}
-	m := l.cell(rec, colMemo)
+	m := t.cells[colMemo]
 	switch {
 	case m == "" || strings.EqualFold(m, desc):
 	case desc == "":
@@ -776,13 +834,13 @@ func (t *tableReader) description(sign int, rec []string) string {
 func (t *tableReader) readDates(x *Transaction, rec []string, line int) (pending *pendingDate, ok bool) {
 	l := &t.layout
 	dc := l.dateColumn()
-	d, pending, ok := t.date(l.cell(rec, dc), line)
+	d, pending, ok := t.date(t.cells[dc], line)
 	if !ok {
 		return nil, false
 	}
 	x.Date = d
 	if dc != colUseDate && l.has(colUseDate) {
-		if u := l.cell(rec, colUseDate); u != "" {
+		if u := t.cells[colUseDate]; u != "" {
 			x.UsedOn = t.secondaryDate(u, line)
 		}
 	}
@@ -882,9 +940,9 @@ func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (value,
 	t.explicitRow = false
 	// A generic file's debit and credit columns say more than its signed
 	// amount column where it has both (KBC).
-	pair := t.spec.generic != nil && (l.has(colDebit) || l.has(colCredit)) && l.cell(rec, colDebit)+l.cell(rec, colCredit) != ""
-	if l.has(colAmount) && l.cell(rec, colAmount) != "" && !pair {
-		amt, cur, mark, err := t.markedAmount(l.cell(rec, colAmount))
+	pair := t.spec.generic != nil && (l.has(colDebit) || l.has(colCredit)) && (t.cells[colDebit] != "" || t.cells[colCredit] != "")
+	if l.has(colAmount) && t.cells[colAmount] != "" && !pair {
+		amt, cur, mark, err := t.markedAmount(t.cells[colAmount])
 		if err != nil {
 			t.invalid(line, "amount: %v", err)
 			return value{}, false
@@ -894,9 +952,9 @@ func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (value,
 		}
 		switch {
 		case l.has(colDirection) && t.spec.generic != nil:
-			d := direction(l.cell(rec, colDirection))
+			d := direction(t.cells[colDirection])
 			if d == 0 {
-				t.invalid(line, "%q in the direction column is neither a debit nor a credit word; describe the file with --formats", l.cell(rec, colDirection))
+				t.invalid(line, "%q in the direction column is neither a debit nor a credit word; describe the file with --formats", t.cells[colDirection])
 				return value{}, false
 			}
 			t.said(d, amt, false)
@@ -906,7 +964,7 @@ func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (value,
 			}
 		case l.has(colDirection):
 			amt = amt.Abs()
-			if containsFold(t.spec.Credit, l.cell(rec, colDirection)) {
+			if containsFold(t.spec.Credit, t.cells[colDirection]) {
 				amt = amt.Neg()
 			}
 		case mark != 0:
@@ -931,7 +989,7 @@ func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (value,
 		name string
 		dst  *value
 	}{{colDebit, "debit", &debit}, {colCredit, "credit", &credit}} {
-		text := l.cell(rec, side.c)
+		text := t.cells[side.c]
 		if text == "" {
 			continue
 		}
@@ -945,7 +1003,7 @@ func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (value,
 			x.Currency = cur
 		}
 	}
-	if l.cell(rec, colDebit) == "" && l.cell(rec, colCredit) == "" {
+	if t.cells[colDebit] == "" && t.cells[colCredit] == "" {
 		t.invalid(line, "row has no amount")
 		return value{}, false
 	}
