@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -208,4 +209,36 @@ func (w *Workload) Write(dir string) error {
 		}
 	}
 	return nil
+}
+
+// BenchRowsEnv names the environment variable that sets the statement
+// sizes the benchmarks run at: rows, comma-separated ("10000" for a smoke
+// run, as .ci/run does).
+const BenchRowsEnv = "REFUNDWATCH_BENCH_ROWS"
+
+// BenchRows are the statement sizes the benchmarks run at: those
+// BenchRowsEnv sets, else 1M, 4M and 8M rows, the sizes of the
+// specification's performance targets (§7).
+func BenchRows() []int {
+	var sizes []int
+	for _, f := range strings.Split(os.Getenv(BenchRowsEnv), ",") {
+		if n, err := strconv.Atoi(strings.TrimSpace(f)); err == nil && n > 0 {
+			sizes = append(sizes, n)
+		}
+	}
+	if len(sizes) == 0 {
+		return []int{1_000_000, 4_000_000, 8_000_000}
+	}
+	return sizes
+}
+
+// SizeName names a size of rows for a benchmark: rows=1M, rows=400k, rows=500.
+func SizeName(rows int) string {
+	switch {
+	case rows%1_000_000 == 0:
+		return fmt.Sprintf("rows=%dM", rows/1_000_000)
+	case rows%1000 == 0:
+		return fmt.Sprintf("rows=%dk", rows/1000)
+	}
+	return fmt.Sprintf("rows=%d", rows)
 }
