@@ -72,16 +72,20 @@ const (
 // normal form already: no lower-case letter, no white space but single
 // spaces between words.
 func normalASCII(s string) int {
-	var seen byte
+	// seen gathers the kinds of every byte; twice the kinds that two bytes
+	// in a row share (a space after a space). A space first or last counts
+	// as one after or before a space.
+	seen, twice, prev := byte(0), byte(0), byte(classSpace)
 	for i := 0; i < len(s); i++ {
-		seen |= asciiClass[s[i]]
+		k := asciiClass[s[i]]
+		seen |= k
+		twice |= k & prev
+		prev = k
 	}
 	switch {
 	case seen&classNotASCII != 0:
 		return notASCII
-	case seen&classSpace != 0 && (s[0] == ' ' || s[len(s)-1] == ' ' || strings.Contains(s, "  ")):
-		return plainASCII
-	case seen&(classLower|classOtherSpace) != 0:
+	case seen&(classLower|classOtherSpace) != 0 || (twice|prev)&classSpace != 0 && s != "":
 		return plainASCII
 	}
 	return normalForm
