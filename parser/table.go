@@ -416,9 +416,7 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 		t.st.Shape = FormatGeneric + ":" + g.layout.header
 		t.st.Reading = append(t.st.Reading, g.reading...)
 	}
-	lim := &rowLimit{r: text}
-	r := csv.NewReader(lim)
-	r.Comma, r.FieldsPerRecord, r.ReuseRecord, r.LazyQuotes = spec.delimiter(), -1, true, spec.LazyQuotes
+	r := newRowReader(text, spec.delimiter(), spec.LazyQuotes)
 	t.offset, t.firstKept = r.InputOffset, -1
 	line := 0
 	for {
@@ -426,7 +424,6 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 		if err == io.EOF {
 			break
 		}
-		lim.rowDone(r.InputOffset())
 		if err != nil { // asked only then: isParseError allocates
 			if isParseError(err) {
 				// The reader goes on at the next line: report the file's other problems too.
@@ -435,7 +432,7 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 			}
 			if errors.Is(err, errRowTooLong) {
 				if len(rec) > 0 {
-					line, _ = r.FieldPos(0)
+					line = r.Line()
 				} else {
 					line++ // a quoted first field ran over: the row after the last one read
 				}
@@ -445,7 +442,7 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 			t.errs.addErr(CSVError(name, err))
 			break
 		}
-		line, _ = r.FieldPos(0)
+		line = r.Line()
 		t.st.Rows++
 		if t.st.Rows <= spec.Skip {
 			t.st.skip(SkipPreamble)
