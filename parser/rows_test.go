@@ -86,3 +86,25 @@ func TestRowReaderRowTooLong(t *testing.T) {
 		t.Errorf("error %v; want %s", err, want)
 	}
 }
+
+// Fields cut from rowReader's blocks of lines stay as they were read when
+// later lines fill the blocks.
+func TestRowReaderBlocks(t *testing.T) {
+	var text strings.Builder
+	text.WriteString("Date,Description,Amount\n")
+	for i := range 5000 {
+		fmt.Fprintf(&text, "2026-03-%02d,AMZN Mktp US*%05d,%d.99\n", 1+i%28, i, i)
+	}
+	st, err := ReadStatement("s.csv", strings.NewReader(text.String()), ReadOptions{Keep: keepAmazon})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Txns) != 5000 {
+		t.Fatalf("%d transactions kept, want 5000", len(st.Txns))
+	}
+	for i, x := range st.Txns {
+		if want := fmt.Sprintf("AMZN Mktp US*%05d", i); x.Description != want || x.Normalized != strings.ToUpper(want) {
+			t.Fatalf("row %d: %q, %q; want %q", i, x.Description, x.Normalized, want)
+		}
+	}
+}

@@ -387,6 +387,10 @@ type tableReader struct {
 	// norm holds the normalised description of the row being read, where
 	// it differs from the description (see transaction).
 	norm []byte
+	// normOwn says the kept row's Normalized was made of norm, its own.
+	normOwn bool
+	// strings are the accounts and currencies of kept rows (see shared).
+	strings map[string]string
 	// offset tells how far into the text the reader is; firstKept is
 	// where the first transaction kept in full was read (-1: none yet).
 	offset    func() int64
@@ -700,7 +704,8 @@ func (t *tableReader) transaction(rec []string, line int) {
 	}
 	x.Description = desc
 	full := (t.opts.Keep == nil || t.opts.Keep(x.Normalized)) && (pending != nil || !t.opts.KeepFrom.after(x.Date))
-	if full && lent {
+	t.normOwn = full && lent
+	if t.normOwn {
 		x.Normalized = string(t.norm)
 	}
 	if a := t.cells[colAccount]; a != "" {
@@ -742,6 +747,7 @@ func (t *tableReader) transaction(rec []string, line int) {
 			t.explicitTxns = append(t.explicitTxns, len(t.st.Txns))
 		}
 		x.Amount = amt.Decimal()
+		t.own(x)
 		t.st.Txns = appendGrowing(t.st.Txns, *x, t.keptToCome)
 		return
 	}
@@ -765,6 +771,38 @@ func (t *tableReader) transaction(rec []string, line int) {
 		}
 	}
 	b.postings.add(posting{print: fingerprint(amt, x.Normalized), date: x.Date, account: account, sign: int8(amt.Sign())})
+}
+
+// own gives a transaction kept in full strings of its own, where they
+// were cut from the record: the rowReader cuts records from blocks of many
+// lines, which a string of one would keep in memory. Accounts and
+// currencies, few in a file, are shared.
+func (t *tableReader) own(x *Transaction) {
+	desc := strings.Clone(x.Description)
+	switch {
+	case x.Normalized == x.Description:
+		x.Normalized = desc
+	case !t.normOwn:
+		x.Normalized = strings.Clone(x.Normalized)
+	}
+	x.Description = desc
+	x.Account, x.Currency, x.OrigCurrency = t.shared(x.Account), t.shared(x.Currency), t.shared(x.OrigCurrency)
+}
+
+// shared returns s, or the same text kept before.
+func (t *tableReader) shared(s string) string {
+	if s == "" {
+		return ""
+	}
+	if v, ok := t.strings[s]; ok {
+		return v
+	}
+	if t.strings == nil {
+		t.strings = map[string]string{}
+	}
+	s = strings.Clone(s)
+	t.strings[s] = s
+	return s
 }
 
 // accountIndex returns the index of account in st.brief.accounts, adding it
@@ -892,7 +930,7 @@ func (t *tableReader) date(text string, line int) (Date, *pendingDate, bool) {
 			}
 			t.order, t.orderAt, t.orderText = e, line, text
 		}
-		return Date{}, &pendingDate{parts: p, text: text, line: line}, true
+		return Date{}, &pendingDate{parts: p, text: strings.Clone(text), line: line}, true
 	}
 	d, ok := p.date(t.order)
 	if !ok {
