@@ -144,18 +144,21 @@ type layout struct {
 
 func (l *layout) has(c column) bool { return l.col[c] > 0 }
 
+// setLayout makes l the layout the file's rows are read by.
+func (t *tableReader) setLayout(l layout) {
+	t.layout, t.cells, t.present = l, [numColumns]string{}, t.present[:0]
+	for c, i := range l.col {
+		if i > 0 {
+			t.present = append(t.present, column(c))
+		}
+	}
+	t.dateCol = l.dateColumn()
+}
+
 // load sets t.cells from rec, the record being read: the cells of the
 // columns the layout has (t.present), the others staying empty.
 func (t *tableReader) load(rec []string) {
 	l := &t.layout
-	if t.presentFor != l.col {
-		t.cells, t.presentFor, t.present = [numColumns]string{}, l.col, t.present[:0]
-		for c, i := range l.col {
-			if i > 0 {
-				t.present = append(t.present, column(c))
-			}
-		}
-	}
 	for _, c := range t.present {
 		cell := ""
 		if i := l.col[c]; i <= len(rec) {
@@ -380,10 +383,10 @@ type tableReader struct {
 	// cells are the row's cells of each kind of column, trimmed: read once
 	// per row (load), rather than each time a step of reading asks.
 	cells [numColumns]string
-	// present are the columns the layout has, for the layout's columns
-	// presentFor.
-	present    []column
-	presentFor [numColumns]int
+	// present are the columns the layout has, and dateCol its
+	// dateColumn (see setLayout).
+	present []column
+	dateCol column
 	// norm holds the normalised description of the row being read, where
 	// it differs from the description (see transaction).
 	norm []byte
@@ -413,10 +416,11 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 		order: spec.DateOrder,
 	}
 	if spec.Headerless {
-		t.layout = spec.fixedLayout()
+		t.setLayout(spec.fixedLayout())
 	}
 	if g := spec.generic; g != nil {
-		t.layout, t.awaitHeader = g.layout, g.header
+		t.setLayout(g.layout)
+		t.awaitHeader = g.header
 		t.st.Shape = FormatGeneric + ":" + g.layout.header
 		t.st.Reading = append(t.st.Reading, g.reading...)
 	}
@@ -492,7 +496,7 @@ func (t *tableReader) row(rec []string, line int) {
 	if t.layout.line == 0 && t.layout.fields >= 0 && t.spec.generic == nil {
 		if l, ok := t.spec.matchHeader(rec); ok {
 			l.line = line
-			t.layout = l
+			t.setLayout(l)
 			if t.st.Format == FormatGeneric {
 				t.st.Shape = FormatGeneric + ":" + l.header
 			}
@@ -644,7 +648,7 @@ func (t *tableReader) isRepeatedHeader(rec []string) bool {
 // carries an amount) invalid. It reports whether the record was dealt with.
 func (t *tableReader) dateless(rec []string) bool {
 	l := &t.layout
-	if t.cells[l.dateColumn()] != "" {
+	if t.cells[t.dateCol] != "" {
 		return false
 	}
 	switch {
@@ -668,8 +672,7 @@ func (t *tableReader) findAccount(rec []string) {
 }
 
 func (t *tableReader) transaction(rec []string, line int) {
-	l := &t.layout
-	if t.cells[l.dateColumn()] == "" {
+	if t.cells[t.dateCol] == "" {
 		t.invalid(line, "row has an amount but no date")
 		return
 	}
@@ -868,7 +871,7 @@ func (t *tableReader) description(sign int, rec []string) string {
 // row is known to be a transaction.
 func (t *tableReader) readDates(x *Transaction, rec []string, line int) (pending *pendingDate, ok bool) {
 	l := &t.layout
-	dc := l.dateColumn()
+	dc := t.dateCol
 	d, pending, ok := t.date(t.cells[dc], line)
 	if !ok {
 		return nil, false
