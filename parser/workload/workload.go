@@ -15,7 +15,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -125,7 +124,7 @@ func Generate(rows, disputes int, seed uint64) *Workload {
 		p := otherMerchants[g.rnd.IntN(len(otherMerchants))]
 		txns = append(txns, txn{day, fmt.Sprintf(p, g.rnd.IntN(10_000)), 100 + g.rnd.Int64N(899_900)})
 	}
-	slices.SortStableFunc(txns, func(a, b txn) int { return a.day - b.day })
+	txns = byDay(txns)
 	// The statements must reach the last confirmation plus the grace days:
 	// they end with a quiet row 90 days after the last one.
 	last := 0
@@ -154,6 +153,28 @@ func Generate(rows, disputes int, seed uint64) *Workload {
 	}
 	w.Statement, w.Disputes, w.Confirmations, w.Rows = stmt, disputesCSV, confsCSV, len(txns)
 	return w
+}
+
+// byDay sorts txns by day, keeping the order of each day's rows: a
+// counting sort, where a stable comparison sort took seconds at 8M rows.
+func byDay(txns []txn) []txn {
+	last := 0
+	for _, t := range txns {
+		last = max(last, t.day)
+	}
+	at := make([]int, last+2)
+	for _, t := range txns {
+		at[t.day+1]++
+	}
+	for d := 1; d < len(at); d++ {
+		at[d] += at[d-1]
+	}
+	sorted := make([]txn, len(txns), cap(txns))
+	for _, t := range txns {
+		sorted[at[t.day]] = t
+		at[t.day]++
+	}
+	return sorted
 }
 
 // date writes the day n days after 2015-01-01 as 2015-01-01.
