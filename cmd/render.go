@@ -71,6 +71,13 @@ type jsonReport struct {
 	AmazonFiles []jsonAmazonFile `json:"amazon_files,omitempty"`
 	// OwnCharges counts the Amazon charges of the person's own orders.
 	OwnCharges int `json:"own_order_charges,omitempty"`
+	// OwnChargesCount counts the statement charges recognised as the
+	// person's own (SPEC §5), always given.
+	OwnChargesCount int `json:"own_charges"`
+	// UnassignedCredits are the Amazon credits that serve no order.
+	UnassignedCredits []jsonTxn `json:"unassigned_credits"`
+	// Notes say what was left out or inferred, one sentence each.
+	Notes []string `json:"notes"`
 
 	// order and unknown, when set, make each of the nOrders orders and
 	// nUnknown unknown charges as it is written, in place of Orders and
@@ -123,6 +130,16 @@ type jsonOrder struct {
 	Credits            []jsonTxn    `json:"credits"`
 	Candidates         []jsonTxn    `json:"candidates"`
 	Reason             jsonReason   `json:"reason"`
+	Note               string       `json:"note"`
+	CardAmount         *jsonAmount  `json:"card_amount"`
+	// InterchangeableWith and TiedWith name the orders of a tie (SPEC §4).
+	InterchangeableWith []string `json:"interchangeable_with"`
+	TiedWith            []string `json:"tied_with"`
+	// CandidateCharges are the charges an ambiguous order could have.
+	CandidateCharges []jsonTxn `json:"candidate_charges"`
+	// TieOutstanding is what is missing across an ambiguous tie at alert,
+	// on its first order only.
+	TieOutstanding *jsonAmount `json:"tie_outstanding,omitempty"`
 }
 
 // jsonReason is an order's reason, a string in the report: its sentences
@@ -270,6 +287,12 @@ func buildJSON(in *inputs, rep *matcher.Report, l *localizer) jsonReport {
 		}
 	}
 	out.AmazonFiles, out.OwnCharges = amazonJSON(in), rep.OwnCharges
+	out.OwnChargesCount = rep.OwnCharges
+	out.UnassignedCredits = txnsJSON(rep.UnassignedCredits)
+	out.Notes = []string{}
+	for _, n := range rep.Notes {
+		out.Notes = append(out.Notes, l.Msg(n))
+	}
 	sum := rep.Summary()
 	out.Summary = jsonSummary{Alert: sum[matcher.Alert], Review: sum[matcher.Review], Watch: sum[matcher.Watch], OK: sum[matcher.OK]}
 	return out
@@ -288,12 +311,29 @@ func orderJSON(o *matcher.OrderResult, l *localizer) jsonOrder {
 		Charges:     txnsJSON(o.Charges), Credits: txnsJSON(o.Credits), Candidates: txnsJSON(o.Candidates),
 		Reason: jsonReason{sentences: o.Reason, loc: l},
 	}
+	j.Note = d.Note
+	if !d.CardAmount.IsZero() {
+		j.CardAmount = &jsonAmount{d.CardAmount, cur}
+	}
+	j.InterchangeableWith, j.TiedWith = nonNil(o.InterchangeableWith), nonNil(o.TiedWith)
+	j.CandidateCharges = j.Candidates
+	if o.HasTieOutstanding {
+		j.TieOutstanding = &jsonAmount{o.TieOutstanding, cur}
+	}
 	if c := o.Confirmation; c != nil {
 		j.ConfirmedOn = dateOrNull(&c.ConfirmedOn)
 		j.ConfirmationKind = string(c.Kind)
 		j.ConfirmationSource = confirmationSource(c)
 	}
 	return j
+}
+
+// nonNil is ids, or an empty list for none: the report writes [] rather than null.
+func nonNil(ids []string) []string {
+	if ids == nil {
+		return []string{}
+	}
+	return ids
 }
 
 func renderJSON(w io.Writer, r *rendering) error {

@@ -379,8 +379,10 @@ func markTies(ties []*tie) {
 }
 
 // assignExact gives each order at most one Amazon charge of exactly its
-// amount inside its window, nearest first, one order to a charge.
-func assignExact(orders []*order, idx map[string][]*parser.Transaction, used map[*parser.Transaction]bool) {
+// amount inside its window, nearest first, one order to a charge. It
+// returns the ties, whose orders it leaves ambiguous until they are judged
+// (resolveTies).
+func assignExact(orders []*order, idx map[string][]*parser.Transaction, used map[*parser.Transaction]bool) []*tie {
 	demands, all := make([]*demand, len(orders)), make([]demand, len(orders)) // made at once, as the orders are
 	for i, o := range orders {
 		all[i] = demand{o: o, date: o.d, amount: o.a, from: o.d.AddDays(-daysBeforeOrder), to: o.windowEnd}
@@ -393,6 +395,7 @@ func assignExact(orders []*order, idx map[string][]*parser.Transaction, used map
 		}
 	}
 	markTies(ties)
+	return ties
 }
 
 // assignRebills gives the Amazon charges still unused, of exactly an order's

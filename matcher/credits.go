@@ -3,223 +3,312 @@ package matcher
 import (
 	"slices"
 
-	"github.com/google/btree"
-
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/shopspring/decimal"
 )
 
-// followSteps bounds how far back overCredits looks, past rows of other
+// followSteps bounds how far back overCredit looks, past rows of other
 // accounts, for the charge a credit follows.
 const followSteps = 50
 
-// assignCredits gives Amazon credits to charged orders, each credit to one
-// order, posted on or after the order's first charge:
+// How Amazon credits are shared out (SPEC §4, "Credits"). Each credit serves
+// one order. The rules are passes over all credits, each in date order then
+// file:line, each a function below:
 //
-//  1. a credit equal to one of an order's charges or to its amount (one per
-//     charge), to the order whose first charge is nearest before it;
-//  2. a smaller credit, to the only order that still has that much out;
-//  3. a credit larger than what any order still has out (an over-credit), to
-//     the order whose charge it follows: the nearest Amazon charge before it
-//     on its account is that order's, and no other's is on that day.
+//  1. attributedCredit: a credit that Amazon's refund export says is an
+//     order's, to that order;
+//  2. exactCredit: a credit equal to one of an order's charges or to its
+//     amount, to the order, among those that still have that much out,
+//     charged nearest before it;
+//  3. ownCredit: a credit equal to one of the person's own orders' totals or
+//     shipments, placed before it, to that own order;
+//  4. smallerCredit: a credit to the order that still has that much out and
+//     was charged nearest before it (ties: order date, then order id, said
+//     in the reason);
+//  5. overCredit: a credit larger than what any order still has out, to the
+//     order whose charge it follows: an over-credit.
 //
-// Credits that refund the person's own orders (ownCredits) are left to them,
-// unless a disputed order's exact claim comes first. Orders are looked up by
-// amount for the first kind, and by outstanding amount for the second, so
-// that the work grows with the rows rather than with credits times orders.
-func assignCredits(orders []*order, charges, credits []*parser.Transaction, ownCredits map[*parser.Transaction]bool) {
+// "Charged before it" includes the same day and is measured from the
+// order's latest charge dated on or before the credit. A credit no rule
+// gives to an order is left in crediting.free, to be listed.
+
+// crediting shares the Amazon credits out among orders.
+type crediting struct {
+	charges []*parser.Transaction // every Amazon charge, in date order
+	credits []*parser.Transaction // every Amazon credit, in date order
+	own     []OwnOrder
+	taken   map[*parser.Transaction]bool
+	ownTook map[*parser.Transaction]bool
+}
+
+func newCrediting(charges, credits []*parser.Transaction, own []OwnOrder) *crediting {
+	return &crediting{charges: charges, credits: credits, own: own,
+		taken: map[*parser.Transaction]bool{}, ownTook: map[*parser.Transaction]bool{}}
+}
+
+// assignCredits runs the five rules for orders: the credits given before
+// to other orders stay theirs.
+func (c *crediting) assignCredits(orders []*order) {
+	c.attributedCredits(orders)
 	var charged []*order
 	for _, o := range orders {
 		if len(o.res.Charges) > 0 {
 			charged = append(charged, o)
 		}
 	}
-	if len(charged) == 0 {
-		return
+	if len(charged) > 0 {
+		c.exactCredits(charged)
 	}
-	first := func(o *order) parser.Date { return o.res.Charges[0].Date }
-	byAmount := map[string][]*order{}
-	for _, o := range charged {
-		keys := []string{amountKey(o.a)}
-		for _, c := range o.res.Charges {
-			keys = append(keys, amountKey(c.Amount))
-		}
-		for i, k := range keys {
-			if !slices.Contains(keys[:i], k) {
-				byAmount[k] = append(byAmount[k], o)
-			}
-		}
+	c.ownCredits()
+	if len(charged) > 0 {
+		over := c.smallerCredits(charged)
+		c.overCredits(charged, over)
 	}
-	// Each amount's orders by their first charge, so that a credit looks
-	// back from its day at the nearest ones only: an amount that many
-	// orders share would otherwise have each of its credits look at all
-	// of them.
-	for _, list := range byAmount {
-		slices.SortStableFunc(list, func(x, y *order) int { return first(x).Sub(first(y)) })
-	}
-	taken := map[*parser.Transaction]bool{}
-	give := func(o *order, t *parser.Transaction) {
-		o.res.Credits = append(o.res.Credits, t)
-		taken[t] = true
-	}
-	for _, t := range credits {
-		var best *order
-		bestDist, tie := -1, false
-		for _, key := range amountKeys(t) {
-			if key == "" {
-				continue
-			}
-			list := byAmount[key]
-			// The orders charged by t's day, nearest first; none further
-			// back than the nearest that can take it can be as near.
-			i, _ := slices.BinarySearchFunc(list, t.Date.AddDays(1), func(o *order, d parser.Date) int { return first(o).Sub(d) })
-			for i--; i >= 0; i-- {
-				o := list[i]
-				dist := t.Date.Sub(first(o))
-				if bestDist >= 0 && dist > bestDist {
-					break
-				}
-				if !o.fits(t) || len(o.res.Credits) >= len(o.res.Charges) || !o.creditIsExact(t) {
-					continue
-				}
-				switch {
-				case o == best:
-				case bestDist < 0 || dist < bestDist:
-					best, bestDist, tie = o, dist, false
-				case dist == bestDist:
-					tie = true
-				}
-			}
-		}
-		if best != nil && !tie {
-			give(best, t)
-		}
-	}
-
-	// Then smaller credits, in date order, to the only order charged by then
-	// that still has that much out; the rest are over-credits.
-	open := newOpenOrders()
-	slices.SortStableFunc(charged, func(x, y *order) int { return first(x).Sub(first(y)) })
-	next := 0
-	var over []*parser.Transaction
-	for _, t := range credits {
-		if taken[t] || ownCredits[t] {
-			continue
-		}
-		for ; next < len(charged) && !first(charged[next]).After(t.Date); next++ {
-			open.add(charged[next])
-		}
-		switch only, n := open.takers(t); n {
-		case 1:
-			give(only, t)
-			open.update(only)
-		case 0:
-			over = append(over, t)
-		}
-	}
-	owner := map[*parser.Transaction]*order{}
-	for _, o := range charged {
-		for _, c := range o.res.Charges {
-			owner[c] = o
-		}
-	}
-	for _, t := range over {
-		if o := followed(t, charges, owner); o != nil && o.fits(t) && o.owed.Sign() > 0 {
-			give(o, t)
-			o.owed = o.sum(o.res.Charges).Sub(o.sum(o.res.Credits))
-		}
-	}
-	for _, o := range charged {
+	for _, o := range orders {
 		sortTxns(o.res.Credits)
 	}
 }
 
-// openOrders are the charged orders a credit may go to, by what they still
-// have out (largest first) within each currency, in a B-tree each, so that
-// putting an order in and taking it out costs the logarithm of how many
-// there are, not their number; foreign purchases apart, since a credit
-// without its original amount counts at each one's own rate.
-type openOrders struct {
-	byCurrency map[string]*btree.BTreeG[*order]
-	rated      []*order
-	added      int // orders put in so far: each one's openSeq
+func (c *crediting) give(o *order, t *parser.Transaction) {
+	o.res.Credits = append(o.res.Credits, t)
+	c.taken[t] = true
 }
 
-func newOpenOrders() *openOrders {
-	return &openOrders{byCurrency: map[string]*btree.BTreeG[*order]{}}
-}
-
-// owesMore orders the open orders by what they have out, largest first, then
-// by when they were put in.
-func owesMore(x, y *order) bool {
-	if c := x.owed.Cmp(y.owed); c != 0 {
-		return c > 0
-	}
-	return x.openSeq < y.openSeq
-}
-
-func (s *openOrders) add(o *order) {
-	o.owed = o.sum(o.res.Charges).Sub(o.sum(o.res.Credits))
-	if o.foreign() {
-		s.rated = append(s.rated, o)
-		return
-	}
-	cur := o.res.Dispute.Currency
-	tree := s.byCurrency[cur]
-	if tree == nil {
-		tree = btree.NewG(16, owesMore)
-		s.byCurrency[cur] = tree
-	}
-	o.openSeq, s.added = s.added, s.added+1
-	tree.ReplaceOrInsert(o)
-}
-
-// update puts o back in its place after a credit lowered what it has out.
-func (s *openOrders) update(o *order) {
-	if o.foreign() {
-		o.owed = o.sum(o.res.Charges).Sub(o.sum(o.res.Credits))
-		return
-	}
-	s.byCurrency[o.res.Dispute.Currency].Delete(o) // found by what it had out when put in
-	s.add(o)
-}
-
-// takers counts the orders that credit t fits and that still have at least
-// its amount out, up to two, and returns the one when there is one.
-func (s *openOrders) takers(t *parser.Transaction) (*order, int) {
-	var only *order
-	n := 0
-	count := func(o *order) bool {
-		if o.fits(t) {
-			only, n = o, n+1
+// free are the credits no order took, in date order.
+func (c *crediting) free() []*parser.Transaction {
+	var out []*parser.Transaction
+	for _, t := range c.credits {
+		if !c.taken[t] && !c.ownTook[t] {
+			out = append(out, t)
 		}
-		return n > 1
 	}
-	for cur, tree := range s.byCurrency {
-		if !currencyMatches(cur, t) {
+	return out
+}
+
+// owed is what order o still has out: charged less credited, in its currency.
+func (o *order) owedNow() decimal.Decimal {
+	return o.sum(o.res.Charges).Sub(o.sum(o.res.Credits))
+}
+
+// attributedCredits is rule 1: where Amazon's refund export says an amount
+// was refunded for an order on a day, the first credit of that amount on or
+// after that day is the order's, whether or not its charge was found.
+func (c *crediting) attributedCredits(orders []*order) {
+	byAmount := map[string][]*parser.Transaction{}
+	for _, t := range c.credits {
+		k := amountKey(t.Amount)
+		byAmount[k] = append(byAmount[k], t)
+	}
+	for _, o := range orders {
+		for _, conf := range o.res.Confirmations {
+			if !conf.Attributes || conf.Amount.Sign() <= 0 {
+				continue
+			}
+			for _, t := range byAmount[amountKey(conf.Amount)] {
+				if !c.taken[t] && !t.Date.Before(conf.ConfirmedOn) && o.fits(t) {
+					c.give(o, t)
+					break
+				}
+			}
+		}
+	}
+}
+
+// chargeMark is one charge of an order, for a credit to look back from.
+type chargeMark struct {
+	date parser.Date
+	o    *order
+}
+
+// marks lists the charges of orders in date order.
+func marks(orders []*order) []chargeMark {
+	var out []chargeMark
+	for _, o := range orders {
+		for _, t := range o.res.Charges {
+			out = append(out, chargeMark{t.Date, o})
+		}
+	}
+	slices.SortStableFunc(out, func(x, y chargeMark) int { return x.date.Sub(y.date) })
+	return out
+}
+
+// nearestBefore looks back from credit t's day through list for the orders
+// that take is true of, and returns those whose latest charge on or before
+// the credit is nearest, by order date then order id. The first mark of an
+// order met is its latest charge before the credit.
+func nearestBefore(list []chargeMark, t *parser.Transaction, take func(*order) bool) []*order {
+	i, _ := slices.BinarySearchFunc(list, t.Date.AddDays(1), func(m chargeMark, d parser.Date) int { return m.date.Sub(d) })
+	seen := map[*order]bool{}
+	var found []*order
+	day := parser.Date{}
+	for i--; i >= 0; i-- {
+		m := list[i]
+		if day.Valid() && m.date != day {
+			break
+		}
+		if seen[m.o] {
 			continue
 		}
-		v := t.Amount.Abs()
-		if BilledElsewhere(t, cur) {
-			v = t.OrigAmount.Abs()
+		seen[m.o] = true
+		if take(m.o) {
+			found = append(found, m.o)
+			day = m.date
 		}
-		enough := false
-		tree.Ascend(func(o *order) bool {
-			if o.owed.LessThan(v) {
-				return false
+	}
+	slices.SortStableFunc(found, byOrderDateAndID)
+	return found
+}
+
+// exactCredits is rule 2.
+func (c *crediting) exactCredits(charged []*order) {
+	byKey := map[string][]*order{}
+	for _, o := range charged {
+		keys := []string{amountKey(o.a)}
+		for _, t := range o.res.Charges {
+			keys = append(keys, amountKey(t.Amount))
+		}
+		for i, k := range keys {
+			if !slices.Contains(keys[:i], k) {
+				byKey[k] = append(byKey[k], o)
 			}
-			enough = count(o)
-			return !enough
+		}
+	}
+	lists := map[string][]chargeMark{}
+	for k, os := range byKey {
+		lists[k] = marks(os)
+	}
+	for _, t := range c.credits {
+		if c.taken[t] {
+			continue
+		}
+		var best []*order
+		for _, key := range amountKeys(t) {
+			if key == "" {
+				continue
+			}
+			found := nearestBefore(lists[key], t, func(o *order) bool {
+				v, _ := o.value(t)
+				return o.fits(t) && o.creditIsExact(t) && !o.owedNow().LessThan(v)
+			})
+			if len(found) > 0 && (best == nil || latestChargeBy(found[0], t).After(latestChargeBy(best[0], t))) {
+				best = found
+			}
+		}
+		if len(best) > 0 {
+			c.give(best[0], t)
+			best[0].sayCreditChoice(t, best[1:])
+		}
+	}
+}
+
+// latestChargeBy is the day of o's latest charge on or before credit t.
+func latestChargeBy(o *order, t *parser.Transaction) parser.Date {
+	d := parser.Date{}
+	for _, c := range o.res.Charges {
+		if !c.Date.After(t.Date) {
+			d = c.Date
+		}
+	}
+	return d
+}
+
+// sayCreditChoice records, on the order that was given credit t where other
+// orders fitted it as well, which they were and why this one took it.
+func (o *order) sayCreditChoice(t *parser.Transaction, also []*order) {
+	if len(also) == 0 {
+		return
+	}
+	ids := make([]string, len(also))
+	for i, x := range also {
+		ids[i] = x.res.Dispute.OrderID
+	}
+	o.creditNotes = append(o.creditNotes, parser.Msgf("the credit of %s fits %s as well: it was counted for this order, the first by order date, then order id",
+		o.list([]*parser.Transaction{t}), IDList{IDs: ids}))
+}
+
+// ownCredits is rule 3: a credit equal to the total or a shipment of one of
+// the person's own orders placed on or before it is that own order's.
+func (c *crediting) ownCredits() {
+	if len(c.own) == 0 {
+		return
+	}
+	type placed struct {
+		first    parser.Date
+		currency []string
+	}
+	byAmount := map[string]*placed{}
+	note := func(amt decimal.Decimal, d parser.Date, cur string) {
+		if amt.Sign() <= 0 || !d.Valid() {
+			return
+		}
+		k := amountKey(amt)
+		p := byAmount[k]
+		if p == nil {
+			p = &placed{first: d}
+			byAmount[k] = p
+		}
+		p.first = parser.Min(p.first, d)
+		if !slices.Contains(p.currency, cur) {
+			p.currency = append(p.currency, cur)
+		}
+	}
+	for _, o := range c.own {
+		note(o.Total, o.Date, o.Currency)
+		for _, s := range o.Shipments {
+			note(s.Amount, parser.Max(o.Date, s.Date), o.Currency)
+		}
+	}
+	for _, t := range c.credits {
+		if c.taken[t] {
+			continue
+		}
+		p := byAmount[amountKey(t.Amount)]
+		if p == nil || p.first.After(t.Date) {
+			continue
+		}
+		if slices.ContainsFunc(p.currency, func(cur string) bool { return currencyMatches(cur, t) }) {
+			c.ownTook[t] = true
+		}
+	}
+}
+
+// smallerCredits is rule 4; it returns the credits larger than what any
+// order still has out, for rule 5.
+func (c *crediting) smallerCredits(charged []*order) []*parser.Transaction {
+	list := marks(charged)
+	var over []*parser.Transaction
+	for _, t := range c.credits {
+		if c.taken[t] || c.ownTook[t] {
+			continue
+		}
+		found := nearestBefore(list, t, func(o *order) bool {
+			v, _ := o.value(t)
+			return o.fits(t) && !o.owedNow().LessThan(v)
 		})
-		if enough {
-			return nil, n
+		if len(found) == 0 {
+			over = append(over, t)
+			continue
+		}
+		c.give(found[0], t)
+		found[0].sayCreditChoice(t, found[1:])
+	}
+	return over
+}
+
+// overCredits is rule 5: a credit larger than what any order still has out
+// goes to the order whose charge it follows.
+func (c *crediting) overCredits(charged []*order, over []*parser.Transaction) {
+	owner := map[*parser.Transaction]*order{}
+	for _, o := range charged {
+		for _, ch := range o.res.Charges {
+			owner[ch] = o
 		}
 	}
-	for _, o := range s.rated {
-		if v, _ := o.value(t); !o.owed.LessThan(v) && count(o) {
-			return nil, n
+	for _, t := range over {
+		if o := followed(t, c.charges, owner); o != nil && o.fits(t) {
+			c.give(o, t)
 		}
 	}
-	return only, n
 }
 
 // followed returns the order whose charge credit t follows: the order of the

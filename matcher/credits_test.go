@@ -45,11 +45,12 @@ func TestOverCredit(t *testing.T) {
 			want: map[string]string{orderA: "still-charged 0 12800"},
 		},
 		{
-			name: "charges of two orders on one day, then a smaller credit either could take: neither takes it",
+			name: "charges of two orders on one day, then a smaller credit either could take: the first by order date takes it, said",
 			rows: []string{"2026-02-25,LAWSON,1", "2026-03-06,AMAZON.CO.JP,4800", "2026-03-06,AMAZON.CO.JP,12800",
 				"2026-03-12,AMAZON.CO.JP,-3000", "2026-04-20,LAWSON,1"},
 			disputes: []string{A, B}, confs: []string{confA, confB},
-			want: map[string]string{orderA: "still-charged 0 12800", orderB: "still-charged 0 4800"},
+			want:   map[string]string{orderA: "partially-refunded 3000 9800", orderB: "still-charged 0 4800"},
+			reason: "the credit of 3,000 JPY on 2026-03-12 fits " + orderB + " as well: it was counted for this order, the first by order date, then order id",
 		},
 		{
 			name: "a smaller credit only one order still has that much out for goes to it",
@@ -66,11 +67,12 @@ func TestOverCredit(t *testing.T) {
 			want: map[string]string{orderA: "still-charged 0 12800", orderB: "still-charged 0 4800"},
 		},
 		{
-			name: "two orders of one amount, charged on one day, and one credit of it: neither takes it",
+			name: "two orders of one amount, charged on one day, and one credit of it: the first by order date takes it, said",
 			rows: []string{"2026-02-25,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-03-04,AMAZON.CO.JP,12800",
 				"2026-03-12,AMAZON.CO.JP,-12800", "2026-04-20,LAWSON,1"},
 			disputes: []string{A, orderC + ",2026-03-03,12800,JPY"}, confs: []string{confA, orderC + ",2026-03-10,refund"},
-			want: map[string]string{orderA: "still-charged 0 12800", orderC: "still-charged 0 12800"},
+			want:   map[string]string{orderA: "refunded 12800 0", orderC: "still-charged 0 12800"},
+			reason: "fits " + orderC + " as well",
 		},
 		{
 			name: "two orders of one amount, and one credit of it: the one charged nearer before it takes it",

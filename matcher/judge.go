@@ -96,6 +96,14 @@ func judge(o *order, j *judging) {
 		for _, m := range o.ambiguityReasons() {
 			o.advise(m)
 		}
+		switch {
+		case r.TieAlert && len(o.splitSets) > 1:
+			o.say(parser.Msgf("%s is missing whichever set of charges is this order's", o.money(r.TieOutstanding)))
+			o.advise(parser.Msgf("call the card issuer and dispute the charges: name every order listed here"))
+		case r.TieAlert:
+			o.say(parser.Msgf("%s is missing whichever order the charges belong to", o.money(r.TieOutstanding)))
+			o.advise(parser.Msgf("call the card issuer and dispute the charges: name every order listed here"))
+		}
 	case len(r.Charges) == 0:
 		from, to := o.d.AddDays(-daysBeforeOrder), o.d.AddDays(daysAfterOrder)
 		// Charges are looked for from D−3, for an order date a day or two
@@ -119,6 +127,12 @@ func judge(o *order, j *judging) {
 		o.sayBilledAfterWord()
 	default:
 		judgeOutstanding(o, opts)
+	}
+	if ids := r.InterchangeableWith; len(ids) > 0 {
+		o.say(parser.Msgf("interchangeable with %s: whichever of these orders each charge belongs to, the verdicts are the same, so charges are counted in order of order date, then order id", IDList{IDs: ids}))
+	}
+	for _, m := range o.creditNotes {
+		o.say(m)
 	}
 	if o.byShipment {
 		o.say(parser.Msgf("matched shipment by shipment: %d of %d shipments charged", o.shipsCharged, len(r.Dispute.Shipments)))

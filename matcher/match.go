@@ -31,6 +31,8 @@ type order struct {
 	byShipment   bool                         // charges were matched shipment by shipment
 	shipsCharged int                          // how many shipments were
 	alsoClaims   []string                     // other orders in a tie
+	splitSets    [][]*parser.Transaction      // the sets of split charges, when several add up to A
+	creditNotes  []*parser.Message            // how credits were shared out, where a rule had to choose
 	candidate    map[*parser.Transaction]bool // the Candidates, as a set
 	owed         decimal.Decimal              // what is still out, while credits are given
 	openSeq      int                          // when it was put among the open orders, while credits are given
@@ -104,7 +106,7 @@ func (m *Matching) Match(stmts []*parser.Statement) *Report {
 		keys[i] = amountKeys(t)
 	}
 	idx := chargeIndex(charges, keys)
-	assignExact(orders, idx, used)
+	ties := assignExact(orders, idx, used)
 	assignShipments(orders, idx, used)
 	assignSubsets(orders, charges, used)
 	assignRebills(orders, charges, keys, used)
@@ -126,12 +128,20 @@ func (m *Matching) Match(stmts []*parser.Statement) *Report {
 			rep.OwnCharges++
 		}
 	}
-	assignCredits(orders, charges, credits, ownCredits(opts.Own, own, credits))
+	cr := newCrediting(charges, credits, opts.Own)
+	cr.assignCredits(orders)
+	j := newJudging(covs, opts)
+	// Ties are judged under each way of sharing their charges out, with the
+	// credits no other order took; orders found interchangeable are then
+	// given their charges, and their credits.
+	if settled := resolveTies(ties, orders, cr.free(), j); len(settled) > 0 {
+		cr.assignCredits(settled)
+	}
+	rep.UnassignedCredits = unassignedCredits(cr.free(), disputes)
 	// Each order is judged on its own, from what was given to it, and the
 	// unknown charges are what none was given: both on every core.
 	var wg sync.WaitGroup
 	wg.Go(func() { rep.Unknown = unknownCharges(charges, claimed, disputes) })
-	j := newJudging(covs, opts)
 	// Room for the sentences of most reasons, made at once for all orders.
 	room := make([]*parser.Message, reasonRoom*len(orders))
 	for i, o := range orders {
@@ -404,6 +414,20 @@ func unknownCharges(charges []*parser.Transaction, claimed map[*parser.Transacti
 	var out []*parser.Transaction
 	for _, t := range charges {
 		if !claimed[t] && !t.Date.Before(from) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// unassignedCredits are the credits no order took, disputed or own, dated
+// from 7 days before the earliest disputed order; every one without
+// disputes. They may belong to an order, so they are listed.
+func unassignedCredits(free []*parser.Transaction, disputes []parser.Dispute) []*parser.Transaction {
+	from, ok := unknownFrom(disputes)
+	var out []*parser.Transaction
+	for _, t := range free {
+		if !ok || !t.Date.Before(from) {
 			out = append(out, t)
 		}
 	}

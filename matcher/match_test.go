@@ -252,9 +252,17 @@ func TestVerdicts(t *testing.T) {
 			unknown: []string{"2026-05-10"},
 		},
 		{
-			name:     "two orders of one amount on one day and one charge: ambiguous",
+			name:     "two identical orders of one day and one charge: interchangeable, the first by order id takes it",
 			rows:     []string{"2026-03-04,AMAZON.CO.JP,12800", "2026-04-20,LAWSON,300"},
 			disputes: []string{A, orderB + ",2026-03-02,12800,JPY"},
+			want:     map[string]Verdict{orderA: AwaitingRefund, orderB: NotCovered},
+			reasons:  map[string]string{orderA: "interchangeable with " + orderB, orderB: "interchangeable with " + orderA},
+		},
+		{
+			name:     "two orders of one amount on one day and one charge, the choice changing verdicts: ambiguous",
+			rows:     []string{"2026-03-04,AMAZON.CO.JP,12800", "2026-04-20,LAWSON,300"},
+			disputes: []string{A, orderB + ",2026-03-02,12800,JPY"},
+			confs:    []string{confA},
 			want:     map[string]Verdict{orderA: Ambiguous, orderB: Ambiguous},
 			reasons:  map[string]string{orderA: "could belong to this order or to " + orderB},
 		},

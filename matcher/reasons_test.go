@@ -63,6 +63,7 @@ var advice = []string{
 	"Amazon has not confirmed a refund or cancellation yet: add it to the confirmations when it does",
 	"add the statements from %s to %s",
 	"the statements reach only %s: add the newer ones",
+	"call the card issuer and dispute the charges: name every order listed here",
 }
 
 // TestEveryReasonEndsWithWhatToDo checks over generated histories that the

@@ -15,6 +15,10 @@ const (
 	// subsetBudget caps the nodes one order's search may visit; an order whose
 	// search runs out is ambiguous rather than guessed.
 	subsetBudget = 200_000
+	// splitSetsJudged is how many sets of split charges an order may have
+	// for each to be judged (resolveTies): with more, it is ambiguous at
+	// review.
+	splitSetsJudged = 8
 )
 
 // assignSubsets looks, for each order that no exact charge paid, for the one
@@ -35,7 +39,7 @@ func assignSubsets(orders []*order, charges []*parser.Transaction, used map[*par
 		if o.ambiguous || len(o.res.Charges) > 0 || !o.splitPossible(maxima) {
 			continue
 		}
-		sets, complete := findSubsets(o.subsetPool(charges, used), o.subsetValue, o.a, 2)
+		sets, complete := findSubsets(o.subsetPool(charges, used), o.subsetValue, o.a, splitSetsJudged)
 		switch {
 		case complete && len(sets) == 1:
 			claims = append(claims, claim{o: o, set: sets[0], distance: o.distance(sets[0])})
@@ -44,6 +48,13 @@ func assignSubsets(orders []*order, charges []*parser.Transaction, used map[*par
 			o.searchCut = !complete && len(sets) < 2
 			for _, set := range sets {
 				o.addCandidates(set)
+			}
+			if complete {
+				for _, set := range sets {
+					set = slices.Clone(set)
+					sortTxns(set)
+					o.splitSets = append(o.splitSets, set)
+				}
 			}
 		}
 	}

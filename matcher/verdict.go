@@ -110,6 +110,20 @@ type OrderResult struct {
 	Credits     []*parser.Transaction
 	// Candidates are the charges that could belong to this order, when ambiguous.
 	Candidates []*parser.Transaction
+	// InterchangeableWith are the orders this one tied with for its charges
+	// where which charge is whose changes no verdict (SPEC §4): the charges
+	// went out in order of order date, then order id.
+	InterchangeableWith []string
+	// TiedWith are the orders an ambiguous order ties with.
+	TiedWith []string
+	// TieAlert is set on the orders of an ambiguous tie that leaves some
+	// order at alert whichever way its charges are shared out: money is
+	// missing whichever order it belongs to.
+	TieAlert bool
+	// TieOutstanding is what is missing across such a tie; the report gives
+	// it on the tie's first order only (HasTieOutstanding).
+	TieOutstanding    decimal.Decimal
+	HasTieOutstanding bool
 	// Reason says in words what was found and what to do next: sentences
 	// kept apart so that a report can print them in the reader's language.
 	Reason []*parser.Message
@@ -119,21 +133,32 @@ type OrderResult struct {
 func (r *OrderResult) ReasonText() string { return parser.Join(r.Reason) }
 
 // Severity is the severity of the order's verdict.
-func (r *OrderResult) Severity() Severity { return SeverityOf(r.Verdict) }
+func (r *OrderResult) Severity() Severity {
+	if r.Verdict == Ambiguous && r.TieAlert {
+		return Alert
+	}
+	return SeverityOf(r.Verdict)
+}
 
 // Report is the outcome of a reconciliation.
 type Report struct {
-	AsOf      parser.Date
-	Grace     int
-	Watch     int
-	Orders    []*OrderResult
-	Unknown   []*parser.Transaction
-	Coverages []Coverage
+	AsOf    parser.Date
+	Grace   int
+	Watch   int
+	Orders  []*OrderResult
+	Unknown []*parser.Transaction
+	// UnassignedCredits are the Amazon credits that serve no order, dated
+	// from 7 days before the earliest disputed order (all of them without
+	// disputes): they may belong to one.
+	UnassignedCredits []*parser.Transaction
+	Coverages         []Coverage
 	// OwnCharges counts the Amazon charges that the person's own orders
 	// explain, and that are therefore not unknown.
 	OwnCharges int
 	// OwnOrders tells that the person's own orders were given (Options.Own).
 	OwnOrders bool
+	// Notes say what was left out or inferred, one sentence each.
+	Notes []*parser.Message
 }
 
 // UnknownReason says what an unknown charge is and what to do about it; it

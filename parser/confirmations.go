@@ -32,6 +32,10 @@ type Confirmation struct {
 	Source string
 	File   string
 	Line   int
+	// Attributes tells that the confirmation is a refund Amazon's own export
+	// lists: a statement credit of Amount on or after ConfirmedOn is this
+	// order's (SPEC §3.3).
+	Attributes bool
 }
 
 type confirmationRow struct {

@@ -22,6 +22,10 @@ type Dispute struct {
 	Card       string // last 4 digits or account name; "" for any account
 	ReportedOn Date
 	Note       string
+	// CardAmount is what the card was billed where it differs from Amount
+	// (part paid with points or a gift-card balance, or an order in another
+	// currency billed in the card's); zero when not given.
+	CardAmount decimal.Decimal
 	// Shipments are the parts of the order Amazon bills on their own, as the
 	// order-history exports give them; nil when no export knows the order.
 	Shipments []Shipment
