@@ -98,6 +98,9 @@ func buildView(in *inputs, rep *matcher.Report, l *localizer) *reportView {
 			v.Invalid = append(v.Invalid, l.Err(e))
 		}
 	}
+	for _, n := range rep.Notes {
+		v.Notes = append(v.Notes, l.T("note: %s", l.Msg(n)))
+	}
 	for _, c := range rep.Coverages {
 		acct := c.Account
 		if acct == "" {

@@ -105,7 +105,7 @@ func (c *crediting) attributedCredits(orders []*order) {
 				continue
 			}
 			for _, t := range byAmount[amountKey(conf.Amount)] {
-				if !c.taken[t] && !t.Date.Before(conf.ConfirmedOn) && o.fits(t) {
+				if !c.taken[t] && !txnDay(t).Before(conf.ConfirmedOn) && o.fits(t) {
 					c.give(o, t)
 					break
 				}
@@ -125,7 +125,7 @@ func marks(orders []*order) []chargeMark {
 	var out []chargeMark
 	for _, o := range orders {
 		for _, t := range o.res.Charges {
-			out = append(out, chargeMark{t.Date, o})
+			out = append(out, chargeMark{txnDay(t), o})
 		}
 	}
 	slices.SortStableFunc(out, func(x, y chargeMark) int { return x.date.Sub(y.date) })
@@ -137,7 +137,7 @@ func marks(orders []*order) []chargeMark {
 // the credit is nearest, by order date then order id. The first mark of an
 // order met is its latest charge before the credit.
 func nearestBefore(list []chargeMark, t *parser.Transaction, take func(*order) bool) []*order {
-	i, _ := slices.BinarySearchFunc(list, t.Date.AddDays(1), func(m chargeMark, d parser.Date) int { return m.date.Sub(d) })
+	i, _ := slices.BinarySearchFunc(list, txnDay(t).AddDays(1), func(m chargeMark, d parser.Date) int { return m.date.Sub(d) })
 	seen := map[*order]bool{}
 	var found []*order
 	day := parser.Date{}
@@ -205,8 +205,8 @@ func (c *crediting) exactCredits(charged []*order) {
 func latestChargeBy(o *order, t *parser.Transaction) parser.Date {
 	d := parser.Date{}
 	for _, c := range o.res.Charges {
-		if !c.Date.After(t.Date) {
-			d = c.Date
+		if !txnDay(c).After(txnDay(t)) {
+			d = txnDay(c)
 		}
 	}
 	return d
@@ -263,7 +263,7 @@ func (c *crediting) ownCredits() {
 			continue
 		}
 		p := byAmount[amountKey(t.Amount)]
-		if p == nil || p.first.After(t.Date) {
+		if p == nil || p.first.After(txnDay(t)) {
 			continue
 		}
 		if slices.ContainsFunc(p.currency, func(cur string) bool { return currencyMatches(cur, t) }) {
@@ -315,8 +315,8 @@ func (c *crediting) overCredits(charged []*order, over []*parser.Transaction) {
 // nearest Amazon charge posted on or before t on t's account, when every
 // charge of that day on the account is that order's; nil otherwise.
 func followed(t *parser.Transaction, charges []*parser.Transaction, owner map[*parser.Transaction]*order) *order {
-	i, found := slices.BinarySearchFunc(charges, t.Date, func(c *parser.Transaction, d parser.Date) int { return c.Date.Sub(d) })
-	for found && i < len(charges) && charges[i].Date == t.Date {
+	i, found := slices.BinarySearchFunc(charges, txnDay(t), func(c *parser.Transaction, d parser.Date) int { return txnDay(c).Sub(d) })
+	for found && i < len(charges) && txnDay(charges[i]) == txnDay(t) {
 		i++
 	}
 	same := func(c *parser.Transaction) bool { return c.Account == t.Account || c.Account == "" || t.Account == "" }
@@ -325,7 +325,7 @@ func followed(t *parser.Transaction, charges []*parser.Transaction, owner map[*p
 	for steps := 0; i > 0 && steps < followSteps; steps++ {
 		i--
 		c := charges[i]
-		if day.Valid() && c.Date != day {
+		if day.Valid() && txnDay(c) != day {
 			break
 		}
 		if !same(c) {
@@ -335,7 +335,7 @@ func followed(t *parser.Transaction, charges []*parser.Transaction, owner map[*p
 		case owner[c] == nil || (o != nil && owner[c] != o):
 			return nil
 		case !day.Valid():
-			o, day = owner[c], c.Date
+			o, day = owner[c], txnDay(c)
 		}
 	}
 	return o

@@ -42,7 +42,7 @@ func (l TxnList) String() string {
 		if foreign {
 			parts[i] += " (billed as " + billed.String() + ")"
 		}
-		parts[i] += " on " + t.Date.String()
+		parts[i] += " on " + txnDay(t).String()
 	}
 	switch len(parts) {
 	case 0:
@@ -171,9 +171,9 @@ func (o *order) sayBilledAfterWord() {
 	var after, afterCancel []*parser.Transaction
 	for _, t := range r.Charges {
 		switch {
-		case o.cancelAt.Valid() && t.Date.After(o.cancelAt):
+		case o.cancelAt.Valid() && txnDay(t).After(o.cancelAt):
 			afterCancel = append(afterCancel, t)
-		case o.h.Valid() && t.Date.After(o.h):
+		case o.h.Valid() && txnDay(t).After(o.h):
 			after = append(after, t)
 		}
 	}
@@ -197,8 +197,8 @@ func judgeOutstanding(o *order, opts Options) {
 	lastAfter := parser.Date{}
 	if o.h.Valid() {
 		for _, t := range r.Charges {
-			if t.Date.After(o.h) {
-				lastAfter = t.Date
+			if txnDay(t).After(o.h) {
+				lastAfter = txnDay(t)
 			}
 		}
 	}
@@ -209,7 +209,15 @@ func judgeOutstanding(o *order, opts Options) {
 	overdue := due.Valid() && r.Coverage.Reaches(due)
 	chargedAfterCancel := o.cancelAt.Valid() && lastAfter.Valid() && lastAfter.After(o.cancelAt)
 
+	asked := r.Dispute.ReportedOn
+	if !asked.Valid() {
+		asked = o.d
+	}
+	unansweredBy := asked.AddDays(opts.Grace)
+
 	switch {
+	case !o.h.Valid() && r.Coverage.Reaches(unansweredBy):
+		r.Verdict = Unanswered
 	case chargedAfterCancel || (lastAfter.Valid() || overdue) && !r.Outstanding.LessThan(o.a):
 		r.Verdict = StillCharged
 	case lastAfter.Valid() || overdue:
@@ -223,6 +231,11 @@ func judgeOutstanding(o *order, opts Options) {
 		kind = c.Kind
 	}
 	switch {
+	case r.Verdict == Unanswered:
+		o.say(parser.Msgf("charged %s", o.list(r.Charges)))
+		o.sayPartCredited()
+		o.say(parser.Msgf("no word from Amazon of a refund or cancellation by %s (%d days after %s), and the statements reach %s", unansweredBy, opts.Grace, asked, r.Coverage.To))
+		o.advise(parser.Msgf("ask Amazon again, or dispute the charge with the card issuer"))
 	case r.Verdict == AwaitingRefund && !o.h.Valid():
 		o.say(parser.Msgf("charged %s", o.list(r.Charges)))
 		o.sayPartCredited()

@@ -1,6 +1,7 @@
 package matcher
 
 import (
+	"fmt"
 	"runtime"
 	"slices"
 	"strings"
@@ -53,14 +54,39 @@ func Match(stmts []*parser.Statement, disputes []parser.Dispute, confs []parser.
 // confirmations found, before the statements are read: a caller that reads
 // them on another core can prepare the orders meanwhile.
 type Matching struct {
-	disputes []parser.Dispute
-	opts     Options
-	orders   []*order
+	disputes  []parser.Dispute
+	opts      Options
+	orders    []*order
+	lateConfs leftOut // confirmations dated after the as-of date
+}
+
+// leftOut counts the rows left out for being dated after the as-of date,
+// and says where the first one is.
+type leftOut struct {
+	n       int
+	first   string
+	atLeast bool // n counts some days of rows as one row each
+}
+
+func (l *leftOut) add(file string, line int) {
+	if l.n == 0 {
+		l.first = file
+		if line > 0 {
+			l.first = fmt.Sprintf("%s:%d", file, line)
+		}
+	}
+	l.n++
 }
 
 // Prepare makes the disputed orders ready to be matched with Matching.Match.
 func Prepare(disputes []parser.Dispute, confs []parser.Confirmation, opts Options) *Matching {
-	return &Matching{disputes: disputes, opts: opts, orders: newOrders(disputes, confs, opts)}
+	m := &Matching{disputes: disputes, opts: opts, orders: newOrders(disputes, confs, opts)}
+	for i := range confs {
+		if c := &confs[i]; c.ConfirmedOn.After(opts.AsOf) {
+			m.lateConfs.add(c.File, c.Line)
+		}
+	}
+	return m
 }
 
 // Match reconciles the statements against the prepared orders, as the
@@ -82,10 +108,19 @@ func (m *Matching) Match(stmts []*parser.Statement) *Report {
 	rep.Coverages = covs
 
 	var charges, credits []*parser.Transaction
+	var late leftOut
 	for _, s := range stmts {
+		if n, line, exact := s.RowsAfter(opts.AsOf); n > 0 {
+			late.add(s.File, line)
+			late.n += n - 1
+			late.atLeast = late.atLeast || !exact
+		}
 		for i := range s.Txns {
 			t := &s.Txns[i]
-			if t.Date.After(opts.AsOf) || !amazon.IsAmazon(t.Normalized) {
+			if t.Date.After(opts.AsOf) {
+				continue
+			}
+			if !amazon.IsAmazon(t.Normalized) {
 				continue
 			}
 			if t.IsCharge() {
@@ -97,6 +132,14 @@ func (m *Matching) Match(stmts []*parser.Statement) *Report {
 	}
 	sortTxns(charges)
 	sortTxns(credits)
+	if late.n > 0 && late.atLeast {
+		rep.Notes = append(rep.Notes, parser.Msgf("at least %d statement rows dated after %s, the date of the report, were left out; the first is in %s", late.n, opts.AsOf, late.first))
+	} else if late.n > 0 {
+		rep.Notes = append(rep.Notes, parser.Msgf("%d statement rows dated after %s, the date of the report, were left out; the first is %s", late.n, opts.AsOf, late.first))
+	}
+	if m.lateConfs.n > 0 {
+		rep.Notes = append(rep.Notes, parser.Msgf("%d of Amazon's confirmations dated after %s, the date of the report, were left out; the first is %s", m.lateConfs.n, opts.AsOf, m.lateConfs.first))
+	}
 
 	// Strongest evidence first: exact single charges, then shipments, then
 	// sets of charges that add up to an order.
@@ -124,7 +167,7 @@ func (m *Matching) Match(stmts []*parser.Statement) *Report {
 	from, inIncident := unknownFrom(disputes)
 	for t := range own {
 		claimed[t] = true
-		if inIncident && !t.Date.Before(from) { // the charges that would otherwise be unknown
+		if inIncident && !txnDay(t).Before(from) { // the charges that would otherwise be unknown
 			rep.OwnCharges++
 		}
 	}
@@ -173,7 +216,7 @@ func (m *Matching) Match(stmts []*parser.Statement) *Report {
 }
 
 func sortTxns(ts []*parser.Transaction) {
-	slices.SortStableFunc(ts, func(x, y *parser.Transaction) int { return x.Date.Sub(y.Date) })
+	slices.SortStableFunc(ts, func(x, y *parser.Transaction) int { return txnDay(x).Sub(txnDay(y)) })
 }
 
 func newOrders(disputes []parser.Dispute, confs []parser.Confirmation, opts Options) []*order {
@@ -413,7 +456,7 @@ func unknownCharges(charges []*parser.Transaction, claimed map[*parser.Transacti
 	}
 	var out []*parser.Transaction
 	for _, t := range charges {
-		if !claimed[t] && !t.Date.Before(from) {
+		if !claimed[t] && !txnDay(t).Before(from) {
 			out = append(out, t)
 		}
 	}
@@ -427,7 +470,7 @@ func unassignedCredits(free []*parser.Transaction, disputes []parser.Dispute) []
 	from, ok := unknownFrom(disputes)
 	var out []*parser.Transaction
 	for _, t := range free {
-		if !ok || !t.Date.Before(from) {
+		if !ok || !txnDay(t).Before(from) {
 			out = append(out, t)
 		}
 	}
@@ -465,4 +508,15 @@ func FirstDayNeeded(disputes []parser.Dispute) parser.Date {
 		}
 	}
 	return from.AddDays(-(daysAfterOrder + daysBeforeOrder))
+}
+
+// txnDay is the day a statement row counts on for the charge and credit
+// windows, for "after Amazon's confirmation" and for unknown charges: the
+// day of use where the export gives it next to the posting day, else its
+// one date (SPEC §4, "Dates"). Coverage goes by posting day.
+func txnDay(t *parser.Transaction) parser.Date {
+	if t.UsedOn.Valid() {
+		return t.UsedOn
+	}
+	return t.Date
 }

@@ -130,11 +130,18 @@ func TestVerdicts(t *testing.T) {
 			want: map[string]Verdict{orderA: AwaitingRefund},
 		},
 		{
-			name:     "charged and Amazon has not confirmed yet",
-			rows:     []string{"2026-03-04,AMAZON.CO.JP,12800", "2026-06-30,LAWSON,300"},
+			name:     "charged and Amazon has not confirmed yet, statements short of D + grace",
+			rows:     []string{"2026-03-04,AMAZON.CO.JP,12800", "2026-03-31,LAWSON,300"},
 			disputes: []string{A},
 			want:     map[string]Verdict{orderA: AwaitingRefund},
 			reasons:  map[string]string{orderA: "Amazon has not confirmed a refund or cancellation yet"},
+		},
+		{
+			name:     "charged, no word from Amazon, statements reach D + grace: unanswered",
+			rows:     []string{"2026-03-04,AMAZON.CO.JP,12800", "2026-04-01,LAWSON,300"},
+			disputes: []string{A},
+			want:     map[string]Verdict{orderA: Unanswered},
+			reasons:  map[string]string{orderA: "charged 12,800 JPY on 2026-03-04; no word from Amazon of a refund or cancellation by 2026-04-01 (30 days after 2026-03-02), and the statements reach 2026-04-01; ask Amazon again, or dispute the charge with the card issuer"},
 		},
 		{
 			name:     "part of the money came back, grace over",
@@ -255,7 +262,7 @@ func TestVerdicts(t *testing.T) {
 			name:     "two identical orders of one day and one charge: interchangeable, the first by order id takes it",
 			rows:     []string{"2026-03-04,AMAZON.CO.JP,12800", "2026-04-20,LAWSON,300"},
 			disputes: []string{A, orderB + ",2026-03-02,12800,JPY"},
-			want:     map[string]Verdict{orderA: AwaitingRefund, orderB: NotCovered},
+			want:     map[string]Verdict{orderA: Unanswered, orderB: NotCovered},
 			reasons:  map[string]string{orderA: "interchangeable with " + orderB, orderB: "interchangeable with " + orderA},
 		},
 		{

@@ -35,15 +35,15 @@ func ownCharges(own []OwnOrder, byAmount map[string][]*parser.Transaction, claim
 		var best *parser.Transaction
 		list := byAmount[amountKey(amt)]
 		from, to := o.Date.AddDays(-daysBeforeOrder), o.Date.AddDays(daysAfterOrder)
-		i, _ := slices.BinarySearchFunc(list, from, func(t *parser.Transaction, d parser.Date) int { return t.Date.Sub(d) })
+		i, _ := slices.BinarySearchFunc(list, from, func(t *parser.Transaction, d parser.Date) int { return txnDay(t).Sub(d) })
 		for _, t := range list[i:] {
-			if t.Date.After(to) {
+			if txnDay(t).After(to) {
 				break
 			}
 			if claimed[t] || taken[t] || !exactAmount(t, amt, o.Currency) {
 				continue
 			}
-			if best == nil || absDays(t.Date.Sub(o.Date)) < absDays(best.Date.Sub(o.Date)) {
+			if best == nil || absDays(txnDay(t).Sub(o.Date)) < absDays(txnDay(best).Sub(o.Date)) {
 				best = t
 			}
 		}

@@ -64,6 +64,7 @@ var advice = []string{
 	"add the statements from %s to %s",
 	"the statements reach only %s: add the newer ones",
 	"call the card issuer and dispute the charges: name every order listed here",
+	"ask Amazon again, or dispute the charge with the card issuer",
 }
 
 // TestEveryReasonEndsWithWhatToDo checks over generated histories that the

@@ -104,11 +104,11 @@ func dayMaxima(charges []*parser.Transaction, used map[*parser.Transaction]bool)
 		if t.OrigCurrency != "" {
 			v = decimal.Max(v, t.OrigAmount.Abs())
 		}
-		if n := len(out); n > 0 && out[n-1].day == t.Date {
+		if n := len(out); n > 0 && out[n-1].day == txnDay(t) {
 			out[n-1].max = decimal.Max(out[n-1].max, v)
 			continue
 		}
-		out = append(out, dayMax{t.Date, v})
+		out = append(out, dayMax{txnDay(t), v})
 	}
 	return out
 }
@@ -138,9 +138,9 @@ var subsetMaxTimes = decimal.NewFromInt(subsetMax)
 func (o *order) subsetPool(charges []*parser.Transaction, used map[*parser.Transaction]bool) []*parser.Transaction {
 	var pool []*parser.Transaction
 	from, to := o.d.AddDays(-daysBeforeOrder), o.d.AddDays(subsetDaysAfter)
-	lo, _ := slices.BinarySearchFunc(charges, from, func(t *parser.Transaction, d parser.Date) int { return t.Date.Sub(d) })
+	lo, _ := slices.BinarySearchFunc(charges, from, func(t *parser.Transaction, d parser.Date) int { return txnDay(t).Sub(d) })
 	for _, t := range charges[lo:] {
-		if t.Date.After(to) {
+		if txnDay(t).After(to) {
 			break
 		}
 		if !used[t] && o.fits(t) && o.subsetValue(t).LessThan(o.a) {
@@ -161,7 +161,7 @@ func (o *order) subsetValue(t *parser.Transaction) decimal.Decimal {
 func (o *order) distance(set []*parser.Transaction) int {
 	n := 0
 	for _, t := range set {
-		n += absDays(t.Date.Sub(o.d))
+		n += absDays(txnDay(t).Sub(o.d))
 	}
 	return n
 }

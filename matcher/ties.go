@@ -142,7 +142,7 @@ func equallyGood(owners []*order, charges []*parser.Transaction) [][]int {
 	for i, o := range owners {
 		fit[i] = make([]bool, len(charges))
 		for c, t := range charges {
-			fit[i][c] = o.fits(t) && o.amountMatches(t, o.a) && inRange(t.Date, o.d.AddDays(-daysBeforeOrder), o.windowEnd)
+			fit[i][c] = o.fits(t) && o.amountMatches(t, o.a) && inRange(txnDay(t), o.d.AddDays(-daysBeforeOrder), o.windowEnd)
 		}
 	}
 	var best [][]int
@@ -168,7 +168,7 @@ func equallyGood(owners []*order, charges []*parser.Transaction) [][]int {
 				continue
 			}
 			taken[c], cur[i] = true, c
-			ok := walk(i+1, n+1, cost+rank(owners[i].d, charges[c].Date))
+			ok := walk(i+1, n+1, cost+rank(owners[i].d, txnDay(charges[c])))
 			taken[c] = false
 			if !ok {
 				return false
@@ -245,7 +245,7 @@ func (o *order) hypothetical(charges, free []*parser.Transaction, used map[*pars
 	if len(charges) > 0 {
 		owed := c.sum(charges)
 		for _, t := range free {
-			if used[t] || t.Date.Before(charges[0].Date) || !c.fits(t) {
+			if used[t] || txnDay(t).Before(txnDay(charges[0])) || !c.fits(t) {
 				continue
 			}
 			if v, _ := c.value(t); !v.GreaterThan(owed) {

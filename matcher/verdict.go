@@ -18,6 +18,7 @@ const (
 	NotCovered        Verdict = "not-covered"
 	NotCharged        Verdict = "not-charged"
 	Refunded          Verdict = "refunded"
+	Unanswered        Verdict = "unanswered"
 	// UnknownCharge is the kind of finding for an Amazon charge of no known order.
 	UnknownCharge Verdict = "unknown-charge"
 )
@@ -52,7 +53,7 @@ func SeverityOf(v Verdict) Severity {
 	switch v {
 	case StillCharged, PartiallyRefunded:
 		return Alert
-	case Ambiguous, NotCovered, UnknownCharge:
+	case Ambiguous, NotCovered, UnknownCharge, Unanswered:
 		return Review
 	case AwaitingRefund:
 		return Watch
