@@ -22,7 +22,8 @@ import (
 // unassigned.csv (date,amount of the credits that serve no order; none when
 // absent), notes (phrases, one a line, that the report's notes must hold)
 // and says and says.ja (phrases, one a line, that the table report must
-// hold, in English and in Japanese).
+// hold, in English and in Japanese; not-says and not-says.ja, phrases it
+// must not).
 func TestScenarios(t *testing.T) {
 	dirs, err := filepath.Glob(filepath.Join(repoRoot(t), "testdata", "scenarios", "*"))
 	if err != nil || len(dirs) < 40 {
@@ -78,8 +79,8 @@ func TestScenarios(t *testing.T) {
 				}
 			}
 			for file, lang := range map[string]string{"says": "en", "says.ja": "ja"} {
-				want := phrases(t, file)
-				if len(want) == 0 {
+				want, unwanted := phrases(t, file), phrases(t, "not-"+file)
+				if len(want)+len(unwanted) == 0 {
 					continue
 				}
 				table, _, _ := runCmd(t, append(scenarioArgs(t), "-o", "table", "--lang", lang)...)
@@ -87,6 +88,11 @@ func TestScenarios(t *testing.T) {
 				for _, phrase := range want {
 					if !strings.Contains(flat, strings.Join(strings.Fields(phrase), " ")) {
 						t.Errorf("%s: the table report does not say %q:\n%s", file, phrase, table)
+					}
+				}
+				for _, phrase := range unwanted {
+					if strings.Contains(flat, strings.Join(strings.Fields(phrase), " ")) {
+						t.Errorf("not-%s: the table report says %q:\n%s", file, phrase, table)
 					}
 				}
 			}

@@ -208,21 +208,55 @@ func evidence(o *matcher.OrderResult, rep *matcher.Report, l *localizer) []evide
 	for _, t := range o.Charges {
 		lines = append(lines, evidenceLine{l.T("Charge"), evidenceRow(l, t, cur)})
 	}
+	for _, t := range o.Candidates {
+		lines = append(lines, evidenceLine{l.T("Candidate charge"), evidenceRow(l, t, cur)})
+	}
 	for _, t := range o.Credits {
 		lines = append(lines, evidenceLine{l.T("Credit"), evidenceRow(l, t, cur)})
 	}
 	if len(o.Credits) == 0 {
 		lines = append(lines, evidenceLine{l.T("Credit"), l.T("none")})
 	}
-	lines = append(lines, evidenceLine{l.T("Still missing"), l.Money(o.Outstanding, cur)})
+	if o.Grounds == matcher.TieAcrossOrders {
+		lines = append(lines, evidenceLine{l.T("Still missing"), l.T("%s across the orders %s", parser.Money{Amount: o.TieOutstanding, Currency: cur}, matcher.IDList{IDs: append([]string{d.OrderID}, o.TiedWith...)})})
+	} else {
+		lines = append(lines, evidenceLine{l.T("Still missing"), l.Money(o.Outstanding, cur)})
+	}
 	if c != nil {
 		lines = append(lines, evidenceLine{l.T("Days elapsed"), l.T("%d days since Amazon's confirmation, as of %s", rep.AsOf.Sub(c.ConfirmedOn), rep.AsOf)})
 	}
 	lines = append(lines,
-		evidenceLine{l.T("Ask for"), l.T("a dispute of the charge: you did not make it, and it was billed after Amazon said the order was handled")},
+		evidenceLine{l.T("Ask for"), askFor(o, rep, l)},
 		evidenceLine{"", l.T("a new card number, if other merchants also charged the card without you")},
 	)
 	return lines
+}
+
+// askFor is what the person asks the card issuer for: it follows why the
+// order is an alert, so that it is true of the rows read out with it.
+func askFor(o *matcher.OrderResult, rep *matcher.Report, l *localizer) string {
+	cur := o.Dispute.Currency
+	c := o.Confirmation
+	after := matcher.TxnList{Txns: o.ChargedAfter, Currency: cur}
+	some := len(o.ChargedAfter) > 0 && len(o.ChargedAfter) < len(o.Charges)
+	switch o.Grounds {
+	case matcher.BilledAfterCancel:
+		if some {
+			return l.T("a dispute of the charge of %s: you did not make it, and it was billed after Amazon confirmed the order was cancelled", after)
+		}
+		return l.T("a dispute of the charge: you did not make it, and it was billed after Amazon confirmed the order was cancelled")
+	case matcher.BilledAfterWord:
+		if some {
+			return l.T("a dispute of the charge of %s: you did not make it, and it was billed after Amazon said the order was handled", after)
+		}
+	case matcher.CreditOverdue:
+		return l.T("a dispute of the charge: you did not make it, and the credit Amazon confirmed on %s did not come within %d days", c.ConfirmedOn, rep.Grace)
+	case matcher.PartCredited:
+		return l.T("a dispute of what is still missing, %s: you did not make the charge, and it was credited only in part", parser.Money{Amount: o.Outstanding, Currency: cur})
+	case matcher.TieAcrossOrders:
+		return l.T("a dispute of the charges listed: you placed none of these orders, and %s is missing whichever order each charge belongs to", parser.Money{Amount: o.TieOutstanding, Currency: cur})
+	}
+	return l.T("a dispute of the charge: you did not make it, and it was billed after Amazon said the order was handled")
 }
 
 func evidenceRow(l *localizer, t *parser.Transaction, cur string) string {

@@ -101,6 +101,7 @@ func judge(o *order, j *judging) {
 			o.say(parser.Msgf("%s is missing whichever set of charges is this order's", o.money(r.TieOutstanding)))
 			o.advise(parser.Msgf("call the card issuer and dispute the charges: name every order listed here"))
 		case r.TieAlert:
+			r.Grounds = TieAcrossOrders
 			o.say(parser.Msgf("%s is missing whichever order the charges belong to", o.money(r.TieOutstanding)))
 			o.advise(parser.Msgf("call the card issuer and dispute the charges: name every order listed here"))
 		}
@@ -115,7 +116,13 @@ func judge(o *order, j *judging) {
 		} else {
 			r.Verdict = NotCovered
 			o.say(j.noChargeFound(cov))
-			o.advise(parser.Msgf("add the statements from %s to %s", from, to))
+			for _, gap := range missingDays(cov, o.d, to) {
+				if gap[0] == gap[1] {
+					o.advise(parser.Msgf("add the statements of %s", gap[0]))
+				} else {
+					o.advise(parser.Msgf("add the statements from %s to %s", gap[0], gap[1]))
+				}
+			}
 		}
 	case r.Outstanding.Sign() <= 0:
 		r.Verdict = Refunded
@@ -230,6 +237,18 @@ func judgeOutstanding(o *order, opts Options) {
 	if c := r.Confirmation; c != nil {
 		kind = c.Kind
 	}
+	_, r.ChargedAfter = o.splitAtWord()
+	switch {
+	case r.Verdict == PartiallyRefunded:
+		r.Grounds = PartCredited
+	case r.Verdict != StillCharged:
+	case chargedAfterCancel:
+		r.Grounds = BilledAfterCancel
+	case lastAfter.Valid():
+		r.Grounds = BilledAfterWord
+	default:
+		r.Grounds = CreditOverdue
+	}
 	switch {
 	case r.Verdict == Unanswered:
 		o.say(parser.Msgf("charged %s", o.list(r.Charges)))
@@ -250,7 +269,12 @@ func judgeOutstanding(o *order, opts Options) {
 			o.advise(parser.Msgf("the statements reach only %s: add the newer ones", r.Coverage.To))
 		}
 	case lastAfter.Valid():
-		o.say(parser.Msgf("charged %s, after Amazon confirmed the %s on %s", o.list(r.Charges), kind, o.h))
+		before, after := o.splitAtWord()
+		if len(before) == 0 {
+			o.say(parser.Msgf("charged %s, after Amazon confirmed the %s on %s", o.list(after), kind, o.h))
+		} else {
+			o.say(parser.Msgf("charged %s before Amazon confirmed the %s on %s, and %s after it", o.list(before), kind, o.h, o.list(after)))
+		}
 		if len(r.Credits) == 0 {
 			o.say(parser.Msgf("no credit since"))
 		} else {
@@ -271,6 +295,19 @@ func judgeOutstanding(o *order, opts Options) {
 		}
 		o.advise(parser.Msgf("call Amazon, then the card issuer"))
 	}
+}
+
+// splitAtWord parts o's charges into those dated on or before Amazon's
+// first confirmation and those after it.
+func (o *order) splitAtWord() (before, after []*parser.Transaction) {
+	for _, t := range o.res.Charges {
+		if o.h.Valid() && txnDay(t).After(o.h) {
+			after = append(after, t)
+		} else {
+			before = append(before, t)
+		}
+	}
+	return before, after
 }
 
 // sayPartCredited says, of an order still waiting for its money, what came
@@ -316,6 +353,22 @@ func (o *order) ambiguityReasons() []*parser.Message {
 	if len(rebills) > 0 {
 		out = append(out, parser.Msgf("%s could be a second billing of this order or of %s: compare the rows with Amazon's order details",
 			o.list(rebills), o.rebillOthers()))
+	}
+	return out
+}
+
+// missingDays are the spans of days from a to b that coverage c does not
+// show: what the person is told to add, and nothing more.
+func missingDays(c Coverage, a, b parser.Date) [][2]parser.Date {
+	if !c.From.Valid() || c.From.After(b) || c.To.Before(a) {
+		return [][2]parser.Date{{a, b}}
+	}
+	var out [][2]parser.Date
+	if c.From.After(a) {
+		out = append(out, [2]parser.Date{a, c.From.AddDays(-1)})
+	}
+	if c.To.Before(b) {
+		out = append(out, [2]parser.Date{c.To.AddDays(1), b})
 	}
 	return out
 }

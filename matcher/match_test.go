@@ -195,7 +195,7 @@ func TestVerdicts(t *testing.T) {
 			rows:     []string{"2026-03-04,AMAZON.CO.JP,12800", "2026-03-12,AMAZON.CO.JP,-12800", "2026-04-15,AMAZON.CO.JP,12800", "2026-04-20,LAWSON,300"},
 			disputes: []string{A}, confs: []string{confA},
 			want:    map[string]Verdict{orderA: StillCharged},
-			reasons: map[string]string{orderA: "12,800 JPY on 2026-03-04 and 12,800 JPY on 2026-04-15"},
+			reasons: map[string]string{orderA: "charged 12,800 JPY on 2026-03-04 before Amazon confirmed the refund on 2026-03-10, and 12,800 JPY on 2026-04-15 after it"},
 		},
 		{
 			name:     "cancelled and never charged, statements cover D-3 to D+30 exactly",
@@ -209,7 +209,7 @@ func TestVerdicts(t *testing.T) {
 			rows:     []string{"2026-02-27,LAWSON,300", "2026-03-31,LAWSON,300"},
 			disputes: []string{A},
 			want:     map[string]Verdict{orderA: NotCovered},
-			reasons:  map[string]string{orderA: "the statements cover only 2026-02-27 to 2026-03-31; add the statements from 2026-02-27 to 2026-04-01"},
+			reasons:  map[string]string{orderA: "the statements cover only 2026-02-27 to 2026-03-31; add the statements of 2026-04-01"},
 		},
 		{
 			name:     "not charged, statements start on the order date",

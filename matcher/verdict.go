@@ -90,6 +90,25 @@ func (c Coverage) Covers(a, b parser.Date) bool {
 	return c.From.Valid() && !c.From.After(a) && !c.To.Before(b)
 }
 
+// Grounds says why an order is an alert, and so what the person asks the
+// card issuer for (SPEC §5).
+type Grounds int
+
+// The grounds of an alert.
+const (
+	NoGrounds Grounds = iota
+	// BilledAfterWord: a charge came after Amazon said the order was handled.
+	BilledAfterWord
+	// BilledAfterCancel: a charge came after Amazon confirmed a cancellation.
+	BilledAfterCancel
+	// CreditOverdue: the charge came before Amazon's word, and no credit came within grace.
+	CreditOverdue
+	// PartCredited: part of the money came back, the rest did not within grace.
+	PartCredited
+	// TieAcrossOrders: money is missing whichever of several orders the charges are.
+	TieAcrossOrders
+)
+
 // OrderResult is the finding for one disputed order.
 type OrderResult struct {
 	Dispute *parser.Dispute // the disputed order: one of those given to Match
@@ -125,6 +144,10 @@ type OrderResult struct {
 	// it on the tie's first order only (HasTieOutstanding).
 	TieOutstanding    decimal.Decimal
 	HasTieOutstanding bool
+	// Grounds says why the order is an alert; NoGrounds for other severities.
+	Grounds Grounds
+	// ChargedAfter are the charges dated after Amazon's first confirmation.
+	ChargedAfter []*parser.Transaction
 	// Reason says in words what was found and what to do next: sentences
 	// kept apart so that a report can print them in the reader's language.
 	Reason []*parser.Message
