@@ -259,6 +259,9 @@ func loadInputs(opts *checkOptions, mopts matcher.Options) (*inputs, error) {
 			in.statements = append(in.statements, s)
 		}
 	}
+	if len(problems) == 0 && disputesRead {
+		keepRest(matcher.CheckCards(in.disputes, in.statements))
+	}
 	problems = append(problems, rest...)
 	if len(problems) > 0 {
 		return nil, problems

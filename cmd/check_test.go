@@ -236,6 +236,10 @@ func TestInputErrors(t *testing.T) {
 				"disputes.csv:1: missing column order_date, amount; the header needs order_id,order_date,amount\n"},
 		{"an empty statement", map[string]string{"statements/a.csv": "", "disputes.csv": disp}, nil,
 			"statements/a.csv: file is empty\n"},
+		{"a card that matches no account, every file naming its account", map[string]string{
+			"statements/a.csv": "Date,Card No.,Description,Amount\n2026-03-18,1111,AMAZON.CO.JP,12800\n2026-03-19,2222,LAWSON,300\n",
+			"disputes.csv":     "order_id,order_date,amount,card\n250-1234567-1234567,2026-03-02,12800,9999\n"}, nil,
+			"disputes.csv:2: card \"9999\" matches no account of the statements (accounts read: 1111, 2222)\n"},
 		{"a card number in an error is masked", map[string]string{"statements/a.csv": stmt + "2026-03-19,4980037939884123,x\n", "disputes.csv": disp}, nil,
 			"statements/a.csv:3: amount: \"x\" is not an amount\n"},
 		{"a card number in a bad amount is masked", map[string]string{"statements/a.csv": stmt + "2026-03-19,LAWSON,4980 0379 3988 4123x\n", "disputes.csv": disp}, nil,

@@ -106,7 +106,10 @@ func buildView(in *inputs, rep *matcher.Report, l *localizer) *reportView {
 		if acct == "" {
 			acct = l.T("files that name no account")
 		}
-		v.Coverage = append(v.Coverage, l.T("coverage of %s: %s to %s", acct, c.From, c.To))
+		// One line per run of days: a missing export shows as a gap.
+		for _, sp := range c.Spans {
+			v.Coverage = append(v.Coverage, l.T("coverage of %s: %s to %s", acct, sp.From, sp.To))
+		}
 	}
 	for _, o := range rep.Orders {
 		v.Orders = append(v.Orders, orderViewOf(o, rep, l))

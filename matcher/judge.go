@@ -159,7 +159,7 @@ func (o *order) adviseOK() {
 		o.advise(parser.Msgf("nothing is missing now"))
 	}
 	switch {
-	case r.WatchUntil.Valid() && r.Coverage.Reaches(r.WatchUntil):
+	case r.WatchUntil.Valid() && r.Coverage.Covers(o.coverFrom(), r.WatchUntil):
 		r.Closed = true
 		o.advise(parser.Msgf("closed: the statements reach %s, the end of the watch", r.WatchUntil))
 		o.advise(parser.Msgf("nothing more to do"))
@@ -213,7 +213,7 @@ func judgeOutstanding(o *order, opts Options) {
 	if o.h.Valid() {
 		due = o.h.AddDays(opts.Grace)
 	}
-	overdue := due.Valid() && r.Coverage.Reaches(due)
+	overdue := due.Valid() && r.Coverage.Covers(o.coverFrom(), due)
 	chargedAfterCancel := o.cancelAt.Valid() && lastAfter.Valid() && lastAfter.After(o.cancelAt)
 
 	asked := r.Dispute.ReportedOn
@@ -223,7 +223,7 @@ func judgeOutstanding(o *order, opts Options) {
 	unansweredBy := asked.AddDays(opts.Grace)
 
 	switch {
-	case !o.h.Valid() && r.Coverage.Reaches(unansweredBy):
+	case !o.h.Valid() && r.Coverage.Covers(o.coverFrom(), unansweredBy):
 		r.Verdict = Unanswered
 	case chargedAfterCancel || (lastAfter.Valid() || overdue) && !r.Outstanding.LessThan(o.a):
 		r.Verdict = StillCharged
@@ -297,6 +297,21 @@ func judgeOutstanding(o *order, opts Options) {
 	}
 }
 
+// coverFrom is the first day the statements must show for coverage to
+// "reach" a later day for o (SPEC §3.1): its order date, or, once it is
+// charged, its first charge's posting day if later: the days before the
+// charge can hold no credit of it, and a statement that starts with the
+// charge shows all that follows.
+func (o *order) coverFrom() parser.Date {
+	from := o.d
+	for i, t := range o.res.Charges {
+		if i == 0 || t.Date.Before(from) {
+			from = t.Date
+		}
+	}
+	return parser.Max(o.d, from)
+}
+
 // splitAtWord parts o's charges into those dated on or before Amazon's
 // first confirmation and those after it.
 func (o *order) splitAtWord() (before, after []*parser.Transaction) {
@@ -360,15 +375,22 @@ func (o *order) ambiguityReasons() []*parser.Message {
 // missingDays are the spans of days from a to b that coverage c does not
 // show: what the person is told to add, and nothing more.
 func missingDays(c Coverage, a, b parser.Date) [][2]parser.Date {
-	if !c.From.Valid() || c.From.After(b) || c.To.Before(a) {
-		return [][2]parser.Date{{a, b}}
-	}
 	var out [][2]parser.Date
-	if c.From.After(a) {
-		out = append(out, [2]parser.Date{a, c.From.AddDays(-1)})
+	next := a
+	for _, s := range c.Spans {
+		if s.To.Before(next) {
+			continue
+		}
+		if s.From.After(b) {
+			break
+		}
+		if s.From.After(next) {
+			out = append(out, [2]parser.Date{next, s.From.AddDays(-1)})
+		}
+		next = s.To.AddDays(1)
 	}
-	if c.To.Before(b) {
-		out = append(out, [2]parser.Date{c.To.AddDays(1), b})
+	if !next.After(b) {
+		out = append(out, [2]parser.Date{next, b})
 	}
 	return out
 }
@@ -382,15 +404,16 @@ type judging struct {
 	covs []Coverage
 	opts Options
 	// noCharge are the sentences of an order without a charge whose days
-	// the statements do not cover, one for each coverage: most orders of a
-	// long incident fall outside the statements given, and so share one.
-	noCharge map[Coverage]*parser.Message
+	// the statements do not cover, one for each account's coverage: most
+	// orders of a long incident fall outside the statements given, and so
+	// share one.
+	noCharge map[string]*parser.Message
 }
 
 func newJudging(covs []Coverage, opts Options) *judging {
-	j := &judging{covs: covs, opts: opts, noCharge: make(map[Coverage]*parser.Message, len(covs)+1)}
+	j := &judging{covs: covs, opts: opts, noCharge: make(map[string]*parser.Message, len(covs)+1)}
 	for _, c := range append([]Coverage{{}}, covs...) {
-		j.noCharge[c] = noChargeFound(c)
+		j.noCharge[c.Account] = noChargeFound(c)
 	}
 	return j
 }
@@ -398,10 +421,25 @@ func newJudging(covs []Coverage, opts Options) *judging {
 // noChargeFound says that no charge was found in coverage c, which does not
 // reach the order.
 func (j *judging) noChargeFound(c Coverage) *parser.Message {
-	if m, ok := j.noCharge[c]; ok {
-		return m // the map is only read while orders are judged
+	if len(c.Spans) <= 1 && len(c.Lacking) == 0 {
+		if m, ok := j.noCharge[c.Account]; ok && sameSpan(c, j.covs) {
+			return m // the map is only read while orders are judged
+		}
 	}
 	return noChargeFound(c)
+}
+
+// sameSpan reports whether c is one of covs, as the shared sentences were made of.
+func sameSpan(c Coverage, covs []Coverage) bool {
+	if c.Account == "" && !c.To.Valid() {
+		return true
+	}
+	for _, x := range covs {
+		if x.Account == c.Account {
+			return x.From == c.From && x.To == c.To && len(x.Spans) == len(c.Spans)
+		}
+	}
+	return false
 }
 
 func noChargeFound(c Coverage) *parser.Message {
@@ -409,11 +447,15 @@ func noChargeFound(c Coverage) *parser.Message {
 }
 
 func coverageWords(c Coverage) *parser.Message {
-	if !c.To.Valid() {
-		if c.Account != "" {
-			return parser.Msgf("no statement of %s was given", c.Account)
-		}
+	switch {
+	case len(c.Lacking) > 0:
+		return parser.Msgf("the statements of %s do not cover every day of the order's month", IDList{IDs: c.Lacking})
+	case !c.To.Valid() && c.Account != "":
+		return parser.Msgf("no statement of %s was given", c.Account)
+	case !c.To.Valid():
 		return parser.Msgf("no statement was given")
+	case len(c.Spans) > 1:
+		return parser.Msgf("the statements cover only %s to %s, with days missing between", c.From, c.To)
 	}
 	return parser.Msgf("the statements cover only %s to %s", c.From, c.To)
 }

@@ -283,7 +283,7 @@ func newOrders(disputes []parser.Dispute, confs []parser.Confirmation, opts Opti
 // fits reports whether transaction t can belong to order o at all: its
 // account and currency agree with what the order says.
 func (o *order) fits(t *parser.Transaction) bool {
-	return accountMatches(o.res.Dispute.Card, t.Account) && currencyMatches(o.res.Dispute.Currency, t)
+	return CardMatches(o.res.Dispute.Card, t.Account) && currencyMatches(o.res.Dispute.Currency, t)
 }
 
 // amountMatches reports whether t's amount (or its original foreign amount)
@@ -294,26 +294,6 @@ func (o *order) amountMatches(t *parser.Transaction, amt decimal.Decimal) bool {
 
 func currencyMatches(want string, t *parser.Transaction) bool {
 	return want == "" || t.Currency == "" || t.Currency == want || t.OrigCurrency == want
-}
-
-// accountMatches reports whether a statement account can be the card a
-// dispute names: the same last four digits, or the name contained in the
-// account. Rows of files that name no account may be of any card.
-func accountMatches(card, account string) bool {
-	if card == "" || account == "" {
-		return true
-	}
-	c, a := parser.Normalize(card), parser.Normalize(account)
-	if len(c) == 4 && isDigits(c) {
-		digits := strings.Map(func(r rune) rune {
-			if r >= '0' && r <= '9' {
-				return r
-			}
-			return -1
-		}, a)
-		return strings.HasSuffix(digits, c)
-	}
-	return strings.Contains(a, c)
 }
 
 func isDigits(s string) bool {
@@ -366,85 +346,6 @@ func sumAmounts(ts []*parser.Transaction) decimal.Decimal {
 		sum = sum.Add(t.Amount.Abs())
 	}
 	return sum
-}
-
-// coverages returns, per account, the days its statements show up to asOf.
-// Rows of files that name no account make up one account, "". Readers set
-// Transaction.Account on every row whose file names its account.
-func coverages(stmts []*parser.Statement, asOf parser.Date) []Coverage {
-	idx := map[string]int{}
-	var out []Coverage
-	for _, s := range stmts {
-		// Every row counts, also those the reader kept only in brief.
-		for d, acct := range s.Days() {
-			if d.After(asOf) {
-				continue
-			}
-			j, ok := idx[acct]
-			if !ok {
-				j = len(out)
-				idx[acct] = j
-				out = append(out, Coverage{Account: acct, From: d, To: d})
-			}
-			if d.Before(out[j].From) {
-				out[j].From = d
-			}
-			if d.After(out[j].To) {
-				out[j].To = d
-			}
-		}
-	}
-	slices.SortFunc(out, func(x, y Coverage) int { return strings.Compare(x.Account, y.Account) })
-	return out
-}
-
-// coverageFor chooses the coverage an order is judged on: its card's account
-// where the dispute names one, else the account holding its charges (the one
-// whose statements end first, when several do), else the latest of all.
-func coverageFor(o *order, covs []Coverage) Coverage {
-	var pick *Coverage
-	consider := func(c *Coverage, preferEarlier bool) {
-		if pick == nil || (preferEarlier && c.To.Before(pick.To)) || (!preferEarlier && c.To.After(pick.To)) {
-			pick = c
-		}
-	}
-	if card := o.res.Dispute.Card; card != "" {
-		for i := range covs {
-			if covs[i].Account != "" && accountMatches(card, covs[i].Account) {
-				consider(&covs[i], false)
-			}
-		}
-		if pick == nil {
-			for i := range covs {
-				if covs[i].Account == "" {
-					consider(&covs[i], false)
-				}
-			}
-		}
-		if pick == nil {
-			return Coverage{Account: card}
-		}
-		return *pick
-	}
-	if len(o.res.Charges) > 0 {
-		for _, t := range o.res.Charges {
-			for i := range covs {
-				if covs[i].Account == t.Account {
-					consider(&covs[i], true)
-				}
-			}
-		}
-		if pick != nil {
-			return *pick
-		}
-	}
-	for i := range covs {
-		consider(&covs[i], false)
-	}
-	if pick == nil {
-		return Coverage{}
-	}
-	return *pick
 }
 
 // unknownCharges lists the Amazon charges no disputed order took, posted from

@@ -76,18 +76,30 @@ type Options struct {
 	Own []OwnOrder
 }
 
-// Coverage is the span of days the statements of one account show.
+// Coverage is the days the statements of one account show (SPEC §3.1):
+// the union of its files' days, gaps of up to a week between files
+// bridged. From and To are its first and last days.
 type Coverage struct {
 	Account  string
 	From, To parser.Date
+	// Spans are the days covered, in order, apart and not touching.
+	Spans []Span
+	// Lacking names, for the coverage of an order that every account must
+	// cover, the accounts lacking days of it.
+	Lacking []string
 }
 
-// Reaches reports whether the statements show day d or later.
-func (c Coverage) Reaches(d parser.Date) bool { return c.To.Valid() && !c.To.Before(d) }
+// Span is a run of days, From to To included.
+type Span struct{ From, To parser.Date }
 
 // Covers reports whether the statements show every day from a to b.
 func (c Coverage) Covers(a, b parser.Date) bool {
-	return c.From.Valid() && !c.From.After(a) && !c.To.Before(b)
+	for _, s := range c.Spans {
+		if !s.From.After(a) && !s.To.Before(b) {
+			return true
+		}
+	}
+	return false
 }
 
 // Grounds says why an order is an alert, and so what the person asks the
