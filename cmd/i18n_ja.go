@@ -127,9 +127,14 @@ var jaText = map[string]string{
 	"the statements of %s do not cover every day of the order's month":                                                                                                   "%[1]sの明細は、注文日からの1か月の全日をカバーしていません",
 	"the statements cover only %s to %s, with days missing between":                                                                                                      "明細は%[1]sから%[2]sまでで、途中に抜けている日があります",
 	"card %q matches no account of the statements (accounts read: %s)":                                                                                                   "card「%[1]s」に当たる口座が明細にありません（読み込んだ口座: %[2]s）",
-	"no statement of %s was given":       "%[1]sの明細が渡されていません",
-	"no statement was given":             "明細が渡されていません",
-	"the statements cover only %s to %s": "明細は%[1]sから%[2]sまでしかありません",
+	"card_amount: %v": "card_amount: %[1]s",
+	"add card_amount to the order's row of disputes.csv: what the card was billed, as on the card statement or Amazon's order details": "disputes.csv のこの注文の行に card_amount（カードに請求された金額。カード明細かAmazonの注文詳細のとおり）を書き加えてください",
+	"no charge of %s found, but the statements of this card are in %s: an order in another currency is billed in the card's":           "%[1]sの請求は見つかりませんが、このカードの明細は%[2]s建てです。ほかの通貨の注文はカードの通貨で請求されます",
+	"%s %s is outside %s … %s":                                        "%[1]s %[2]s は %[3]s … %[4]s の範囲外です",
+	"card_amount %s is not above zero; give what the card was billed": "card_amount %[1]s が0より大きくありません。カードに請求された金額を書いてください",
+	"no statement of %s was given":                                    "%[1]sの明細が渡されていません",
+	"no statement was given":                                          "明細が渡されていません",
+	"the statements cover only %s to %s":                              "明細は%[1]sから%[2]sまでしかありません",
 
 	// cmd: errors.
 	"order %s is not in %s; check the order id":                "注文 %[1]s は %[2]s にありません。注文番号を確かめてください",

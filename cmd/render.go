@@ -300,10 +300,10 @@ func buildJSON(in *inputs, rep *matcher.Report, l *localizer) jsonReport {
 
 func orderJSON(o *matcher.OrderResult, l *localizer) jsonOrder {
 	d := o.Dispute
-	cur := d.Currency
+	cur := o.Currency
 	j := jsonOrder{
 		OrderID: d.OrderID, Verdict: string(o.Verdict), Severity: o.Severity().String(),
-		OrderDate: d.OrderDate, Amount: jsonAmount{d.Amount, cur}, Currency: cur, Card: d.Card,
+		OrderDate: d.OrderDate, Amount: jsonAmount{d.Amount, d.Currency}, Currency: d.Currency, Card: d.Card,
 		WatchUntil: dateOrNull(&o.WatchUntil), Closed: o.Closed, CoverageTo: dateOrNull(&o.Coverage.To),
 		Charged:     jsonAmount{o.Charged, cur},
 		Credited:    jsonAmount{o.Credited, cur},

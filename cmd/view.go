@@ -136,8 +136,8 @@ func orderViewOf(o *matcher.OrderResult, rep *matcher.Report, l *localizer) orde
 		VerdictName: string(o.Verdict), Verdict: l.Verdict(o.Verdict),
 		SeverityName: o.Severity().String(), Severity: l.Severity(o.Severity()),
 		Ordered: l.Date(d.OrderDate), Amount: l.Amount(d.Amount, d.Currency),
-		Charged: l.Amount(o.Charged, d.Currency), Credited: l.Amount(o.Credited, d.Currency),
-		Outstanding: l.Amount(o.Outstanding, d.Currency),
+		Charged: l.Amount(o.Charged, o.Currency), Credited: l.Amount(o.Credited, o.Currency),
+		Outstanding: l.Amount(o.Outstanding, o.Currency),
 		Confirmed:   "-", WatchUntil: "-",
 		Reason: l.Sentences(o.Reason), Note: d.Note,
 	}
@@ -198,9 +198,9 @@ func (l *localizer) original(t *parser.Transaction) string {
 // how long ago Amazon said it, and what to ask for.
 func evidence(o *matcher.OrderResult, rep *matcher.Report, l *localizer) []evidenceLine {
 	d := o.Dispute
-	cur := d.Currency
+	cur := o.Currency
 	lines := []evidenceLine{
-		{l.T("Order"), l.T("%s (ordered on %s, %s)", d.OrderID, d.OrderDate, parser.Money{Amount: d.Amount, Currency: cur})},
+		{l.T("Order"), l.T("%s (ordered on %s, %s)", d.OrderID, d.OrderDate, parser.Money{Amount: d.Amount, Currency: d.Currency})},
 	}
 	c := o.Confirmation
 	if c != nil {
@@ -238,7 +238,7 @@ func evidence(o *matcher.OrderResult, rep *matcher.Report, l *localizer) []evide
 // askFor is what the person asks the card issuer for: it follows why the
 // order is an alert, so that it is true of the rows read out with it.
 func askFor(o *matcher.OrderResult, rep *matcher.Report, l *localizer) string {
-	cur := o.Dispute.Currency
+	cur := o.Currency
 	c := o.Confirmation
 	after := matcher.TxnList{Txns: o.ChargedAfter, Currency: cur}
 	some := len(o.ChargedAfter) > 0 && len(o.ChargedAfter) < len(o.Charges)

@@ -19,7 +19,13 @@ const bridgedGap = 7
 // account make up one account, "".
 func coverages(stmts []*parser.Statement, asOf parser.Date) []Coverage {
 	spans := map[string][]Span{}
+	currency := map[string]string{}
 	for _, s := range stmts {
+		for i := range s.Txns {
+			if t := &s.Txns[i]; t.Currency != "" && currency[t.Account] == "" {
+				currency[t.Account] = t.Currency
+			}
+		}
 		var from, to parser.Date
 		var accounts []string
 		for d, acct := range s.Days() {
@@ -45,7 +51,9 @@ func coverages(stmts []*parser.Statement, asOf parser.Date) []Coverage {
 	}
 	out := make([]Coverage, 0, len(spans))
 	for acct, ss := range spans {
-		out = append(out, coverageOf(acct, joinSpans(ss)))
+		c := coverageOf(acct, joinSpans(ss))
+		c.Currency = currency[acct]
+		out = append(out, c)
 	}
 	slices.SortFunc(out, func(x, y Coverage) int { return strings.Compare(x.Account, y.Account) })
 	return out

@@ -76,6 +76,9 @@ func judge(o *order, j *judging) {
 	o.advice = o.adviceRoom[:0]
 	sortTxns(r.Candidates)
 	r.Coverage = coverageFor(o, j.covs)
+	if o.cardAmount && o.res.Dispute.CardCurrency == "" {
+		r.Currency = o.cardCurrency()
+	}
 	r.Charged = o.sum(r.Charges)
 	r.Credited = o.sum(r.Credits)
 	r.Outstanding = r.Charged
@@ -105,6 +108,12 @@ func judge(o *order, j *judging) {
 			o.say(parser.Msgf("%s is missing whichever order the charges belong to", o.money(r.TieOutstanding)))
 			o.advise(parser.Msgf("call the card issuer and dispute the charges: name every order listed here"))
 		}
+	case len(r.Charges) == 0 && o.billedInOtherCurrency(cov):
+		// A purchase in another currency is billed in the card's: without
+		// card_amount no row can be told to be it (SPEC §4).
+		r.Verdict = NotCovered
+		o.say(parser.Msgf("no charge of %s found, but the statements of this card are in %s: an order in another currency is billed in the card's", o.money(o.a), cov.Currency))
+		o.advise(parser.Msgf("add card_amount to the order's row of disputes.csv: what the card was billed, as on the card statement or Amazon's order details"))
 	case len(r.Charges) == 0:
 		from, to := o.d.AddDays(-daysBeforeOrder), o.d.AddDays(daysAfterOrder)
 		// Charges are looked for from D−3, for an order date a day or two
@@ -297,6 +306,27 @@ func judgeOutstanding(o *order, opts Options) {
 	}
 }
 
+// cardCurrency is the currency of a card_amount written without one: that
+// of the rows it matched, else the account's, else the order's.
+func (o *order) cardCurrency() string {
+	for _, t := range o.res.Charges {
+		if t.Currency != "" && !hasOriginal(t) {
+			return t.Currency
+		}
+	}
+	if c := o.res.Coverage.Currency; c != "" {
+		return c
+	}
+	return o.res.Dispute.Currency
+}
+
+// billedInOtherCurrency reports whether o is an order in another currency
+// than the card's rows, given without card_amount.
+func (o *order) billedInOtherCurrency(cov Coverage) bool {
+	cur := o.res.Dispute.Currency
+	return !o.cardAmount && cur != "" && cov.Currency != "" && cov.Currency != cur
+}
+
 // coverFrom is the first day the statements must show for coverage to
 // "reach" a later day for o (SPEC §3.1): its order date, or, once it is
 // charged, its first charge's posting day if later: the days before the
@@ -461,13 +491,13 @@ func coverageWords(c Coverage) *parser.Message {
 }
 
 func (o *order) money(d decimal.Decimal) parser.Money {
-	return parser.Money{Amount: d, Currency: o.res.Dispute.Currency}
+	return parser.Money{Amount: d, Currency: o.res.Currency}
 }
 
 // list is rows ts for a reason, each in the order's currency and, where it
 // was billed in another, with what was billed.
 func (o *order) list(ts []*parser.Transaction) TxnList {
-	l := TxnList{Txns: ts, Currency: o.res.Dispute.Currency}
+	l := TxnList{Txns: ts, Currency: o.res.Currency}
 	for i, t := range ts {
 		v, estimated := o.value(t)
 		if !o.billedElsewhere(t) && !estimated {

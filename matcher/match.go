@@ -26,6 +26,7 @@ type order struct {
 	a            decimal.Decimal
 	h            parser.Date // first confirmation, may be unknown
 	cancelAt     parser.Date // first cancel confirmation, may be unknown
+	cardAmount   bool        // a is the dispute's card_amount
 	windowEnd    parser.Date
 	ambiguous    bool
 	searchCut    bool                         // the split-charge search ran out of budget
@@ -237,6 +238,12 @@ func newOrders(disputes []parser.Dispute, confs []parser.Confirmation, opts Opti
 		o := &all[i]
 		results[i].Dispute = d
 		o.res, o.d, o.a = &results[i], d.OrderDate, d.Amount
+		o.res.Currency = d.Currency
+		if !d.CardAmount.IsZero() && !d.CardAmount.Equal(d.Amount) || d.CardCurrency != "" && d.CardCurrency != d.Currency {
+			// What the card was billed is what is matched (SPEC §3.2).
+			o.a, o.cardAmount = d.CardAmount, true
+			o.res.Currency = d.CardCurrency
+		}
 		cs := byID[d.OrderID]
 		slices.SortStableFunc(cs, func(x, y *parser.Confirmation) int { return x.ConfirmedOn.Sub(y.ConfirmedOn) })
 		o.res.Confirmations = cs
@@ -283,13 +290,34 @@ func newOrders(disputes []parser.Dispute, confs []parser.Confirmation, opts Opti
 // fits reports whether transaction t can belong to order o at all: its
 // account and currency agree with what the order says.
 func (o *order) fits(t *parser.Transaction) bool {
-	return CardMatches(o.res.Dispute.Card, t.Account) && currencyMatches(o.res.Dispute.Currency, t)
+	if !CardMatches(o.res.Dispute.Card, t.Account) {
+		return false
+	}
+	if o.cardAmount && !hasOriginal(t) {
+		// card_amount is in the card's currency, whatever the order's.
+		return currencyMatches(o.res.Dispute.CardCurrency, t)
+	}
+	return currencyMatches(o.res.Dispute.Currency, t)
 }
 
 // amountMatches reports whether t's amount (or its original foreign amount)
-// is exactly amt.
+// is exactly amt. An order with card_amount is matched on it only on rows
+// that state no original amount; a row that states one is matched on the
+// order's own amount, in its currency.
 func (o *order) amountMatches(t *parser.Transaction, amt decimal.Decimal) bool {
+	if o.cardAmount {
+		d := o.res.Dispute
+		if hasOriginal(t) {
+			return t.OrigCurrency == d.Currency && t.OrigAmount.Abs().Equal(d.Amount) && amt.Equal(o.a)
+		}
+		return t.Amount.Abs().Equal(amt)
+	}
 	return exactAmount(t, amt, o.res.Dispute.Currency)
+}
+
+// hasOriginal reports whether row t states an original foreign amount.
+func hasOriginal(t *parser.Transaction) bool {
+	return t.OrigCurrency != "" && !t.OrigAmount.IsZero()
 }
 
 func currencyMatches(want string, t *parser.Transaction) bool {

@@ -345,10 +345,11 @@ func TestVerdicts(t *testing.T) {
 			want:     map[string]Verdict{orderA: NotCharged},
 		},
 		{
-			name:     "a charge in another currency is not the order",
+			name:     "a charge in another currency is not the order, which cannot be matched without card_amount",
 			rows:     []string{"2026-02-20,LAWSON,300", "2026-03-04,AMAZON.CO.UK,£12.99", "2026-04-30,LAWSON,300"},
 			disputes: []string{orderA + ",2026-03-02,12.99,USD"},
-			want:     map[string]Verdict{orderA: NotCharged},
+			want:     map[string]Verdict{orderA: NotCovered},
+			reasons:  map[string]string{orderA: "no charge of 12.99 USD found, but the statements of this card are in GBP: an order in another currency is billed in the card's; add card_amount to the order's row of disputes.csv"},
 			unknown:  []string{"2026-03-04"},
 		},
 		{

@@ -84,6 +84,8 @@ type Coverage struct {
 	From, To parser.Date
 	// Spans are the days covered, in order, apart and not touching.
 	Spans []Span
+	// Currency is the currency the account's rows name, "" where none does.
+	Currency string
 	// Lacking names, for the coverage of an order that every account must
 	// cover, the accounts lacking days of it.
 	Lacking []string
@@ -133,6 +135,10 @@ type OrderResult struct {
 	WatchUntil parser.Date
 	// Closed is true when the verdict is ok and the statements reach WatchUntil.
 	Closed bool
+	// Currency is the currency of Charged, Credited and Outstanding: the
+	// order's, or, for an order matched on its card_amount, the card's
+	// ("" where no row or cell says which).
+	Currency string
 	// Coverage is the span of the statements the verdict was judged on.
 	Coverage    Coverage
 	Charged     decimal.Decimal
