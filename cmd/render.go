@@ -414,6 +414,11 @@ func renderTable(w io.Writer, r *rendering) error {
 	}
 	txnColumns(cols, v.Unknown)
 	cols.write(ew)
+	if len(v.Unassigned) > 0 {
+		fmt.Fprintf(ew, "\n%s\n  %s\n", l.T("Amazon credits of no order (%d)", len(v.Unassigned)), v.UnassignedReason)
+		txnColumns(cols, v.Unassigned)
+		cols.write(ew)
+	}
 
 	if len(v.Invalid) > 0 {
 		fmt.Fprintf(ew, "\n%s\n", l.T("Rows that could not be read (--skip-invalid)"))

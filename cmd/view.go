@@ -22,8 +22,12 @@ type reportView struct {
 	Unknown  []txnView
 	// UnknownReason says what the unknown charges are and what to do about them.
 	UnknownReason string
-	Invalid       []string
-	Summary       []countView
+	// Unassigned are the Amazon credits that serve no order, and
+	// UnassignedReason says what to do about them.
+	Unassigned       []txnView
+	UnassignedReason string
+	Invalid          []string
+	Summary          []countView
 	// SummaryText is the summary as one line: 1 alert, 1 review, 1 watch, 2 ok.
 	SummaryText string
 	// Alerts counts the orders whose severity is alert.
@@ -118,6 +122,10 @@ func buildView(in *inputs, rep *matcher.Report, l *localizer) *reportView {
 		}
 	}
 	v.Unknown = txnViews(l, "unknown", rep.Unknown, "")
+	v.Unassigned = txnViews(l, "credit", rep.UnassignedCredits, "")
+	if len(rep.UnassignedCredits) > 0 {
+		v.UnassignedReason = l.T("Amazon credits that no order could be given: one may be the refund of a disputed order or of one of your own; compare them with Amazon's refund details")
+	}
 	if len(rep.Unknown) > 0 {
 		v.UnknownReason = l.Sentences(rep.UnknownReason())
 	}

@@ -133,6 +133,9 @@ func (m *Matching) Match(stmts []*parser.Statement) *Report {
 	}
 	sortTxns(charges)
 	sortTxns(credits)
+	if len(disputes) == 0 {
+		rep.Notes = append(rep.Notes, parser.Msgf("no order is disputed yet: every Amazon charge of the statements is listed, for you to find the intruder's and add them to disputes.csv"))
+	}
 	if late.n > 0 && late.atLeast {
 		rep.Notes = append(rep.Notes, parser.Msgf("at least %d statement rows dated after %s, the date of the report, were left out; the first is in %s", late.n, opts.AsOf, late.first))
 	} else if late.n > 0 {
@@ -377,15 +380,15 @@ func sumAmounts(ts []*parser.Transaction) decimal.Decimal {
 }
 
 // unknownCharges lists the Amazon charges no disputed order took, posted from
-// 7 days before the earliest order to the end of the statements.
+// 7 days before the earliest order to the end of the statements; all of
+// them without disputes.
 func unknownCharges(charges []*parser.Transaction, claimed map[*parser.Transaction]bool, disputes []parser.Dispute) []*parser.Transaction {
+	// With no disputed order, every Amazon charge is listed, for the
+	// person to find the intruder's (SPEC §3.2).
 	from, ok := unknownFrom(disputes)
-	if !ok {
-		return nil
-	}
 	var out []*parser.Transaction
 	for _, t := range charges {
-		if !claimed[t] && !txnDay(t).Before(from) {
+		if !claimed[t] && (!ok || !txnDay(t).Before(from)) {
 			out = append(out, t)
 		}
 	}
