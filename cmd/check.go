@@ -140,12 +140,18 @@ func (opts *checkOptions) matchOptions(e env) (matcher.Options, error) {
 	if opts.grace < 0 || opts.watch < 0 {
 		return m, parser.Msgf("--grace and --watch take a number of days, 0 or more")
 	}
+	if opts.grace > maxDays || opts.watch > maxDays {
+		return m, parser.Msgf("--grace and --watch take at most %d days (ten years)", maxDays)
+	}
 	if opts.asOf == "" {
 		m.AsOf = parser.DateOf(e.now())
 	} else {
 		d, err := parser.ParseDate(opts.asOf)
 		if err != nil {
 			return m, parser.Msgf("--as-of: %v", err)
+		}
+		if !parser.DateInRange(d) {
+			return m, parser.Msgf("--as-of %s is outside %s … %s", d, parser.FirstDate, parser.LastDate)
 		}
 		m.AsOf = d
 	}
@@ -156,6 +162,10 @@ func (opts *checkOptions) matchOptions(e env) (matcher.Options, error) {
 	m.Amazon = amazon
 	return m, nil
 }
+
+// maxDays bounds --grace and --watch (SPEC §6): no report loop may run
+// over the centuries a typing slip would ask for.
+const maxDays = 3650
 
 // inputs is everything check read.
 type inputs struct {

@@ -134,10 +134,12 @@ var jaText = map[string]string{
 	"card_amount %s is not above zero; give what the card was billed": "card_amount %[1]s が0より大きくありません。カードに請求された金額を書いてください",
 	"no order is disputed yet: every Amazon charge of the statements is listed, for you to find the intruder's and add them to disputes.csv":                  "まだ報告した注文がありません。明細にあるAmazonの請求をすべて挙げました。身に覚えのないものを見つけて disputes.csv に加えてください",
 	"Amazon credits that no order could be given: one may be the refund of a disputed order or of one of your own; compare them with Amazon's refund details": "どの注文にも当てられなかったAmazonの返金です。報告した注文やご自身の注文の返金かもしれません。Amazonの返金の詳細と見比べてください",
-	"Amazon credits of no order (%d)":    "どの注文にも当たらないAmazonの返金（%[1]s件）",
-	"no statement of %s was given":       "%[1]sの明細が渡されていません",
-	"no statement was given":             "明細が渡されていません",
-	"the statements cover only %s to %s": "明細は%[1]sから%[2]sまでしかありません",
+	"Amazon credits of no order (%d)":                      "どの注文にも当たらないAmazonの返金（%[1]s件）",
+	"--as-of %s is outside %s … %s":                        "--as-of %[1]s は %[2]s … %[3]s の範囲外です",
+	"--grace and --watch take at most %d days (ten years)": "--grace と --watch は%[1]s日（10年）までです",
+	"no statement of %s was given":                         "%[1]sの明細が渡されていません",
+	"no statement was given":                               "明細が渡されていません",
+	"the statements cover only %s to %s":                   "明細は%[1]sから%[2]sまでしかありません",
 
 	// cmd: errors.
 	"order %s is not in %s; check the order id":                "注文 %[1]s は %[2]s にありません。注文番号を確かめてください",

@@ -73,6 +73,9 @@ func ParseConfirmations(name string, raw []byte) ([]Confirmation, error) {
 		if k.ConfirmedOn, err = requiredDate(row.ConfirmedOn, "confirmed_on"); err != nil {
 			c.add(line, "%v", err)
 			ok = false
+		} else if !DateInRange(k.ConfirmedOn) {
+			c.add(line, "%s %s is outside %s … %s", "confirmed_on", k.ConfirmedOn, FirstDate, LastDate)
+			ok = false
 		}
 		switch Kind(strings.ToLower(strings.TrimSpace(row.Kind))) {
 		case KindRefund:
