@@ -39,6 +39,8 @@ type crediting struct {
 	own     []OwnOrder
 	taken   map[*parser.Transaction]bool
 	ownTook map[*parser.Transaction]bool
+	round   int      // counts the looks back, to tell the orders one has met (order.creditRound)
+	found   []*order // room for what a look back finds, used again by the next
 }
 
 func newCrediting(charges, credits []*parser.Transaction, own []OwnOrder) *crediting {
@@ -49,6 +51,9 @@ func newCrediting(charges, credits []*parser.Transaction, own []OwnOrder) *credi
 // assignCredits runs the five rules for orders: the credits given before
 // to other orders stay theirs.
 func (c *crediting) assignCredits(orders []*order) {
+	for _, o := range orders {
+		o.owed = o.owedNow()
+	}
 	c.attributedCredits(orders)
 	var charged []*order
 	for _, o := range orders {
@@ -72,6 +77,18 @@ func (c *crediting) assignCredits(orders []*order) {
 func (c *crediting) give(o *order, t *parser.Transaction) {
 	o.res.Credits = append(o.res.Credits, t)
 	c.taken[t] = true
+	v, _ := o.value(t)
+	o.owed = o.owed.Sub(v)
+}
+
+// creditValue is what credit t, whose absolute amount is abs, counts for
+// in o's currency: abs itself unless o is a foreign purchase.
+func (o *order) creditValue(t *parser.Transaction, abs decimal.Decimal) decimal.Decimal {
+	if o.billedElsewhere(t) || o.foreign() {
+		v, _ := o.value(t)
+		return v
+	}
+	return abs
 }
 
 // free are the credits no order took, in date order.
@@ -120,36 +137,77 @@ type chargeMark struct {
 	o    *order
 }
 
+// markList is the charges of some orders in date order, for credits to
+// look back through. Marks of orders with nothing left out are skipped,
+// and stay skipped (credits only lower what is out): prev links each mark
+// to the nearest earlier one that may still be live, so that a credit does
+// not walk again past the orders settled before it.
+type markList struct {
+	marks []chargeMark
+	prev  []int32
+}
+
 // marks lists the charges of orders in date order.
-func marks(orders []*order) []chargeMark {
-	var out []chargeMark
+func marks(orders []*order) *markList {
+	l := &markList{}
 	for _, o := range orders {
 		for _, t := range o.res.Charges {
-			out = append(out, chargeMark{txnDay(t), o})
+			l.marks = append(l.marks, chargeMark{txnDay(t), o})
 		}
 	}
-	slices.SortStableFunc(out, func(x, y chargeMark) int { return x.date.Sub(y.date) })
-	return out
+	slices.SortStableFunc(l.marks, func(x, y chargeMark) int { return x.date.Sub(y.date) })
+	l.prev = make([]int32, len(l.marks))
+	for i := range l.prev {
+		l.prev[i] = int32(i)
+	}
+	return l
+}
+
+// live returns the index of the nearest mark at or before i whose order
+// still has something out, or −1.
+func (l *markList) live(i int) int {
+	j := i
+	for j >= 0 {
+		if p := int(l.prev[j]); p != j {
+			j = p
+			continue
+		}
+		if l.marks[j].o.owed.Sign() > 0 {
+			break
+		}
+		l.prev[j] = int32(j - 1) // settled: skipped from now on
+		j--
+	}
+	for i > j { // shorten the path for the next look back
+		p := int(l.prev[i])
+		l.prev[i] = int32(j)
+		i = p
+	}
+	return j
 }
 
 // nearestBefore looks back from credit t's day through list for the orders
 // that take is true of, and returns those whose latest charge on or before
 // the credit is nearest, by order date then order id. The first mark of an
 // order met is its latest charge before the credit.
-func nearestBefore(list []chargeMark, t *parser.Transaction, take func(*order) bool) []*order {
-	i, _ := slices.BinarySearchFunc(list, txnDay(t).AddDays(1), func(m chargeMark, d parser.Date) int { return m.date.Sub(d) })
-	seen := map[*order]bool{}
-	var found []*order
+func (c *crediting) nearestBefore(list *markList, t *parser.Transaction, take func(*order) bool) []*order {
+	if list == nil {
+		return nil
+	}
+	c.round++
+	i, _ := slices.BinarySearchFunc(list.marks, txnDay(t).AddDays(1), func(m chargeMark, d parser.Date) int { return m.date.Sub(d) })
+	found := c.found[:0]
+	defer func() { c.found = found[:0] }()
 	day := parser.Date{}
-	for i--; i >= 0; i-- {
-		m := list[i]
+	for i = list.live(i - 1); i >= 0; i = list.live(i - 1) {
+		m := list.marks[i]
 		if day.Valid() && m.date != day {
 			break
 		}
-		if seen[m.o] {
+		if m.o.creditRound == c.round {
 			continue
 		}
-		seen[m.o] = true
+		m.o.creditRound = c.round
 		if take(m.o) {
 			found = append(found, m.o)
 			day = m.date
@@ -173,7 +231,7 @@ func (c *crediting) exactCredits(charged []*order) {
 			}
 		}
 	}
-	lists := map[string][]chargeMark{}
+	lists := map[string]*markList{}
 	for k, os := range byKey {
 		lists[k] = marks(os)
 	}
@@ -182,16 +240,16 @@ func (c *crediting) exactCredits(charged []*order) {
 			continue
 		}
 		var best []*order
+		abs := t.Amount.Abs()
 		for _, key := range amountKeys(t) {
 			if key == "" {
 				continue
 			}
-			found := nearestBefore(lists[key], t, func(o *order) bool {
-				v, _ := o.value(t)
-				return o.fits(t) && o.creditIsExact(t) && !o.owedNow().LessThan(v)
+			found := c.nearestBefore(lists[key], t, func(o *order) bool {
+				return o.fits(t) && o.creditIsExact(t) && !o.owed.LessThan(o.creditValue(t, abs))
 			})
 			if len(found) > 0 && (best == nil || latestChargeBy(found[0], t).After(latestChargeBy(best[0], t))) {
-				best = found
+				best = slices.Clone(found)
 			}
 		}
 		if len(best) > 0 {
@@ -281,9 +339,9 @@ func (c *crediting) smallerCredits(charged []*order) []*parser.Transaction {
 		if c.taken[t] || c.ownTook[t] {
 			continue
 		}
-		found := nearestBefore(list, t, func(o *order) bool {
-			v, _ := o.value(t)
-			return o.fits(t) && !o.owedNow().LessThan(v)
+		abs := t.Amount.Abs()
+		found := c.nearestBefore(list, t, func(o *order) bool {
+			return o.fits(t) && !o.owed.LessThan(o.creditValue(t, abs))
 		})
 		if len(found) == 0 {
 			over = append(over, t)

@@ -37,7 +37,7 @@ type order struct {
 	creditNotes  []*parser.Message            // how credits were shared out, where a rule had to choose
 	candidate    map[*parser.Transaction]bool // the Candidates, as a set
 	owed         decimal.Decimal              // what is still out, while credits are given
-	openSeq      int                          // when it was put among the open orders, while credits are given
+	creditRound  int                          // the last look back of a credit that met the order
 	advice       []*parser.Message            // the end of the reason: what to do
 	adviceRoom   [2]*parser.Message           // room for most advice
 	// rebills are the charges that could be a further billing of this
