@@ -41,11 +41,14 @@ type crediting struct {
 	ownTook map[*parser.Transaction]bool
 	round   int      // counts the looks back, to tell the orders one has met (order.creditRound)
 	found   []*order // room for what a look back finds, used again by the next
+	// attributed are the refund-export confirmations whose credit was looked for.
+	attributed map[*parser.Confirmation]bool
 }
 
 func newCrediting(charges, credits []*parser.Transaction, own []OwnOrder) *crediting {
 	return &crediting{charges: charges, credits: credits, own: own,
-		taken: map[*parser.Transaction]bool{}, ownTook: map[*parser.Transaction]bool{}}
+		taken: map[*parser.Transaction]bool{}, ownTook: map[*parser.Transaction]bool{},
+		attributed: map[*parser.Confirmation]bool{}}
 }
 
 // assignCredits runs the five rules for orders: the credits given before
@@ -118,9 +121,10 @@ func (c *crediting) attributedCredits(orders []*order) {
 	}
 	for _, o := range orders {
 		for _, conf := range o.res.Confirmations {
-			if !conf.Attributes || conf.Amount.Sign() <= 0 {
+			if !conf.Attributes || conf.Amount.Sign() <= 0 || c.attributed[conf] {
 				continue
 			}
+			c.attributed[conf] = true
 			for _, t := range byAmount[amountKey(conf.Amount)] {
 				if !c.taken[t] && !txnDay(t).Before(conf.ConfirmedOn) && o.fits(t) {
 					c.give(o, t)

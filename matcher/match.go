@@ -184,6 +184,9 @@ func (m *Matching) Match(stmts []*parser.Statement) *Report {
 	if settled := resolveTies(ties, orders, cr.free(), j); len(settled) > 0 {
 		cr.assignCredits(settled)
 	}
+	if given := resolveRebills(orders, j); len(given) > 0 {
+		cr.assignCredits(given)
+	}
 	rep.UnassignedCredits = unassignedCredits(cr.free(), disputes)
 	// Each order is judged on its own, from what was given to it, and the
 	// unknown charges are what none was given: both on every core.

@@ -236,25 +236,113 @@ func verdictsOf(results []*OrderResult) (key string, alert bool, outstanding dec
 // credits of free that fit them (and that used does not hold yet), and
 // returns the result, leaving o as it was.
 func (o *order) hypothetical(charges, free []*parser.Transaction, used map[*parser.Transaction]bool, j *judging) *OrderResult {
-	c := *o
-	res := *o.res
-	c.res = &res
-	c.ambiguous, c.alsoClaims, c.rebills, c.byShipment = false, nil, nil, false
-	res.Charges, res.Credits, res.Candidates, res.Reason = charges, nil, nil, nil
-	res.InterchangeableWith, res.TiedWith, res.TieAlert = nil, nil, false
+	var credits []*parser.Transaction
 	if len(charges) > 0 {
-		owed := c.sum(charges)
+		owed := o.sum(charges)
 		for _, t := range free {
-			if used[t] || txnDay(t).Before(txnDay(charges[0])) || !c.fits(t) {
+			if used[t] || txnDay(t).Before(txnDay(charges[0])) || !o.fits(t) {
 				continue
 			}
-			if v, _ := c.value(t); !v.GreaterThan(owed) {
+			if v, _ := o.value(t); !v.GreaterThan(owed) {
 				used[t] = true
-				res.Credits = append(res.Credits, t)
+				credits = append(credits, t)
 				owed = owed.Sub(v)
 			}
 		}
 	}
+	return o.judgedWith(charges, credits, j)
+}
+
+// judgedWith judges o as if it were charged charges and credited credits,
+// and returns the result, leaving o as it was.
+func (o *order) judgedWith(charges, credits []*parser.Transaction, j *judging) *OrderResult {
+	c := *o
+	res := *o.res
+	c.res = &res
+	c.ambiguous, c.alsoClaims, c.rebills, c.byShipment, c.creditNotes = false, nil, nil, false, nil
+	res.Charges, res.Credits, res.Candidates, res.Reason = charges, credits, nil, nil
+	res.InterchangeableWith, res.TiedWith, res.TieAlert = nil, nil, false
 	judge(&c, j)
 	return &res
+}
+
+// resolveRebills judges each further charge that several charged orders
+// could have been billed again (a rebill) under each choice of order: where
+// every choice gives the same verdicts, it goes to the first by order date,
+// then order id, and the orders are interchangeable; otherwise they stay
+// ambiguous, at alert where every choice leaves one of them at alert. It
+// returns the orders given a rebill, for the credits left to be shared out.
+func resolveRebills(orders []*order, j *judging) (given []*order) {
+	var rebills []*rebill
+	for _, o := range orders {
+		for _, rb := range o.rebills {
+			if !slices.Contains(rebills, rb) {
+				rebills = append(rebills, rb)
+			}
+		}
+	}
+	sortRebills(rebills)
+	for _, rb := range rebills {
+		if rb.n > len(rb.orders) || len(rb.orders) > tieMaxOrders {
+			continue
+		}
+		claim := slices.Clone(rb.orders)
+		slices.SortStableFunc(claim, byOrderDateAndID)
+		if slices.ContainsFunc(claim, func(o *order) bool { return len(o.rebills) > 1 || len(o.alsoClaims) > 0 || len(o.splitSets) > 0 }) {
+			continue
+		}
+		same, allAlert := true, true
+		var key string
+		missing := decimal.Zero
+		for i := range claim {
+			results := make([]*OrderResult, len(claim))
+			for k, o := range claim {
+				charges := slices.Clone(o.res.Charges)
+				if k == i {
+					charges = append(charges, rb.t)
+					sortTxns(charges)
+				}
+				results[k] = o.judgedWith(charges, o.res.Credits, j)
+			}
+			k, alert, out := verdictsOf(results)
+			if i == 0 {
+				key, missing = k, out
+			}
+			same, allAlert = same && k == key, allAlert && alert
+			if out.LessThan(missing) {
+				missing = out
+			}
+		}
+		ids := make([]string, len(claim))
+		for i, o := range claim {
+			ids[i] = o.res.Dispute.OrderID
+		}
+		if !same {
+			for _, o := range claim {
+				o.res.TiedWith = others(ids, o.res.Dispute.OrderID)
+				if allAlert {
+					o.res.TieAlert, o.res.TieOutstanding = true, missing
+				}
+			}
+			claim[0].res.HasTieOutstanding = allAlert
+			continue
+		}
+		for i, o := range claim {
+			o.rebills = nil
+			o.res.Candidates = slices.DeleteFunc(o.res.Candidates, func(c *parser.Transaction) bool { return c == rb.t })
+			o.ambiguous = len(o.res.Candidates) > 0
+			o.res.InterchangeableWith = others(ids, o.res.Dispute.OrderID)
+			if i == 0 {
+				o.res.Charges = append(o.res.Charges, rb.t)
+				sortTxns(o.res.Charges)
+				given = append(given, o)
+			}
+		}
+	}
+	return given
+}
+
+// sortRebills puts rebills in the order of their charges.
+func sortRebills(rbs []*rebill) {
+	slices.SortStableFunc(rbs, func(x, y *rebill) int { return txnDay(x.t).Sub(txnDay(y.t)) })
 }
