@@ -137,9 +137,10 @@ var jaText = map[string]string{
 	"Amazon credits of no order (%d)":                      "どの注文にも当たらないAmazonの返金（%[1]s件）",
 	"--as-of %s is outside %s … %s":                        "--as-of %[1]s は %[2]s … %[3]s の範囲外です",
 	"--grace and --watch take at most %d days (ten years)": "--grace と --watch は%[1]s日（10年）までです",
-	"no statement of %s was given":                         "%[1]sの明細が渡されていません",
-	"no statement was given":                               "明細が渡されていません",
-	"the statements cover only %s to %s":                   "明細は%[1]sから%[2]sまでしかありません",
+	"%s could belong to this order or to your own order %s (same amount, at least as near): compare the rows with Amazon's order details": "%[1]sは、この注文のものともご自身の注文 %[2]s のものとも考えられます（金額が同じで、日付の近さも同じかそれ以上）。明細をAmazonの注文詳細と見比べてください",
+	"no statement of %s was given":       "%[1]sの明細が渡されていません",
+	"no statement was given":             "明細が渡されていません",
+	"the statements cover only %s to %s": "明細は%[1]sから%[2]sまでしかありません",
 
 	// cmd: errors.
 	"order %s is not in %s; check the order id":                "注文 %[1]s は %[2]s にありません。注文番号を確かめてください",

@@ -386,6 +386,8 @@ func (o *order) ambiguityReasons() []*parser.Message {
 		}
 	}
 	switch {
+	case o.ownRival != "":
+		out = append(out, parser.Msgf("%s could belong to this order or to your own order %s (same amount, at least as near): compare the rows with Amazon's order details", o.list(cands), o.ownRival))
 	case len(o.alsoClaims) > 0:
 		out = append(out, parser.Msgf("%s could belong to this order or to %s (same amount, equally near): compare the rows with Amazon's order details",
 			o.list(cands), IDList{IDs: o.alsoClaims}))

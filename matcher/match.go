@@ -35,6 +35,7 @@ type order struct {
 	alsoClaims   []string                     // other orders in a tie
 	splitSets    [][]*parser.Transaction      // the sets of split charges, when several add up to A
 	creditNotes  []*parser.Message            // how credits were shared out, where a rule had to choose
+	ownRival     string                       // one of the person's own orders its charge could be
 	candidate    map[*parser.Transaction]bool // the Candidates, as a set
 	owed         decimal.Decimal              // what is still out, while credits are given
 	creditRound  int                          // the last look back of a credit that met the order
@@ -187,6 +188,7 @@ func (m *Matching) Match(stmts []*parser.Statement) *Report {
 	if given := resolveRebills(orders, j); len(given) > 0 {
 		cr.assignCredits(given)
 	}
+	ownTies(orders, opts.Own, own, cr, j)
 	rep.UnassignedCredits = unassignedCredits(cr.free(), disputes)
 	// Each order is judged on its own, from what was given to it, and the
 	// unknown charges are what none was given: both on every core.

@@ -259,7 +259,7 @@ func (o *order) judgedWith(charges, credits []*parser.Transaction, j *judging) *
 	c := *o
 	res := *o.res
 	c.res = &res
-	c.ambiguous, c.alsoClaims, c.rebills, c.byShipment, c.creditNotes = false, nil, nil, false, nil
+	c.ambiguous, c.alsoClaims, c.rebills, c.byShipment, c.creditNotes, c.ownRival = false, nil, nil, false, nil, ""
 	res.Charges, res.Credits, res.Candidates, res.Reason = charges, credits, nil, nil
 	res.InterchangeableWith, res.TiedWith, res.TieAlert = nil, nil, false
 	judge(&c, j)
@@ -345,4 +345,60 @@ func resolveRebills(orders []*order, j *judging) (given []*order) {
 // sortRebills puts rebills in the order of their charges.
 func sortRebills(rbs []*rebill) {
 	slices.SortStableFunc(rbs, func(x, y *rebill) int { return txnDay(x.t).Sub(txnDay(y.t)) })
+}
+
+// ownTies looks, for each disputed order's charge, for one of the person's
+// own orders (--orders) of that amount that found no charge of its own and
+// that the charge fits as near: the charge could be either's (SPEC §4).
+// Where the disputed order's verdict is the same with the charge and
+// without, it keeps it; otherwise it is ambiguous, naming the own order,
+// with the charge as a candidate and its credits given back to be listed.
+func ownTies(orders []*order, own []OwnOrder, ownTaken map[*parser.Transaction]bool, cr *crediting, j *judging) {
+	if len(own) == 0 {
+		return
+	}
+	byAmount := map[string][]OwnOrder{}
+	for _, w := range own {
+		if w.Total.Sign() > 0 {
+			byAmount[amountKey(w.Total)] = append(byAmount[amountKey(w.Total)], w)
+		}
+	}
+	found := func(w OwnOrder) bool {
+		for t := range ownTaken {
+			if exactAmount(t, w.Total, w.Currency) && inRange(txnDay(t), w.Date.AddDays(-daysBeforeOrder), w.Date.AddDays(daysAfterOrder)) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, o := range orders {
+		if o.ambiguous || len(o.res.Charges) != 1 {
+			continue
+		}
+		c := o.res.Charges[0]
+		var rival *OwnOrder
+		for _, w := range byAmount[amountKey(c.Amount)] {
+			if exactAmount(c, w.Total, w.Currency) && inRange(txnDay(c), w.Date.AddDays(-daysBeforeOrder), w.Date.AddDays(daysAfterOrder)) &&
+				rank(w.Date, txnDay(c)) <= rank(o.d, txnDay(c)) && !found(w) {
+				rival = &w
+				break
+			}
+		}
+		if rival == nil {
+			continue
+		}
+		with := o.judgedWith(o.res.Charges, o.res.Credits, j)
+		without := o.judgedWith(nil, nil, j)
+		if with.Verdict == without.Verdict {
+			continue
+		}
+		for _, t := range o.res.Credits {
+			delete(cr.taken, t)
+		}
+		o.res.Charges, o.res.Credits = nil, nil
+		o.ambiguous = true
+		o.ownRival = rival.ID
+		o.addCandidates([]*parser.Transaction{c})
+		o.res.TiedWith = append(o.res.TiedWith, rival.ID)
+	}
 }
