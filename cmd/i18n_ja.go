@@ -138,6 +138,8 @@ var jaText = map[string]string{
 	"--as-of %s is outside %s … %s":                        "--as-of %[1]s は %[2]s … %[3]s の範囲外です",
 	"--grace and --watch take at most %d days (ten years)": "--grace と --watch は%[1]s日（10年）までです",
 	"%s could belong to this order or to your own order %s (same amount, at least as near): compare the rows with Amazon's order details": "%[1]sは、この注文のものともご自身の注文 %[2]s のものとも考えられます（金額が同じで、日付の近さも同じかそれ以上）。明細をAmazonの注文詳細と見比べてください",
+	"%s is missing whichever order the credit refunds": "返金がどの注文のものでも、合わせて%[1]sが戻っていません",
+	"the credit of %s could refund this order or %s (each charged as near before it), and which changes the verdicts: ask Amazon which order it refunds": "%[1]sの返金は、この注文のものとも %[2]s のものとも考えられ（どちらも同じくらい直前に請求）、どちらかで判定が変わります。どの注文の返金かAmazonに確かめてください",
 	"no statement of %s was given":       "%[1]sの明細が渡されていません",
 	"no statement was given":             "明細が渡されていません",
 	"the statements cover only %s to %s": "明細は%[1]sから%[2]sまでしかありません",

@@ -41,6 +41,8 @@ type crediting struct {
 	ownTook map[*parser.Transaction]bool
 	round   int      // counts the looks back, to tell the orders one has met (order.creditRound)
 	found   []*order // room for what a look back finds, used again by the next
+	// j judges orders under each choice of a credit that several fit equally.
+	j *judging
 	// attributed are the refund-export confirmations whose credit was looked for.
 	attributed map[*parser.Confirmation]bool
 }
@@ -257,10 +259,68 @@ func (c *crediting) exactCredits(charged []*order) {
 			}
 		}
 		if len(best) > 0 {
-			c.give(best[0], t)
-			best[0].sayCreditChoice(t, best[1:])
+			c.giveChosen(t, best)
 		}
 	}
+}
+
+// giveChosen gives credit t to the first of the orders that fit a rule
+// equally (by order date, then order id), saying so, where the choice
+// changes no verdict; where it does, the orders are ambiguous, with the
+// credit as a candidate of each, at alert where every choice leaves one of
+// them at alert (SPEC §4).
+func (c *crediting) giveChosen(t *parser.Transaction, fit []*order) {
+	if len(fit) == 1 {
+		c.give(fit[0], t)
+		return
+	}
+	if c.j != nil && len(fit) <= tieMaxOrders {
+		same, allAlert := true, true
+		var key string
+		missing := decimal.Zero
+		for i := range fit {
+			results := make([]*OrderResult, len(fit))
+			for k, o := range fit {
+				credits := o.res.Credits
+				if k == i {
+					credits = append(slices.Clone(credits), t)
+				}
+				results[k] = o.judgedWith(o.res.Charges, credits, c.j)
+			}
+			k, alert, out := verdictsOf(results)
+			if i == 0 {
+				key, missing = k, out
+			}
+			same, allAlert = same && k == key, allAlert && alert
+			if out.LessThan(missing) {
+				missing = out
+			}
+		}
+		if !same {
+			ids := make([]string, len(fit))
+			for i, o := range fit {
+				ids[i] = o.res.Dispute.OrderID
+			}
+			for _, o := range fit {
+				o.ambiguous = true
+				o.creditTie = append(o.creditTie, t)
+				o.res.Candidates = append(o.res.Candidates, t)
+				for _, id := range others(ids, o.res.Dispute.OrderID) {
+					if !slices.Contains(o.res.TiedWith, id) {
+						o.res.TiedWith = append(o.res.TiedWith, id)
+					}
+				}
+				if allAlert {
+					o.res.TieAlert, o.res.TieOutstanding = true, missing
+				}
+			}
+			fit[0].res.HasTieOutstanding = fit[0].res.HasTieOutstanding || allAlert
+			c.taken[t] = true
+			return
+		}
+	}
+	c.give(fit[0], t)
+	fit[0].sayCreditChoice(t, fit[1:])
 }
 
 // latestChargeBy is the day of o's latest charge on or before credit t.
@@ -351,8 +411,7 @@ func (c *crediting) smallerCredits(charged []*order) []*parser.Transaction {
 			over = append(over, t)
 			continue
 		}
-		c.give(found[0], t)
-		found[0].sayCreditChoice(t, found[1:])
+		c.giveChosen(t, slices.Clone(found))
 	}
 	return over
 }

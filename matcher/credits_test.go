@@ -10,6 +10,25 @@ const orderC = "250-1111111-1111111"
 
 // TestOverCredit gives a credit larger than what an order still owes to the
 // order whose charge it follows, when that is clear.
+// TestCreditTie gives a credit that two orders fit equally to neither where
+// the choice changes a verdict: both are ambiguous, with the credit as a
+// candidate.
+func TestCreditTie(t *testing.T) {
+	rows := []string{"2026-02-25,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-03-04,AMAZON.CO.JP,12800", "2026-03-12,AMAZON.CO.JP,-12800", "2026-04-20,LAWSON,1"}
+	disputes := []string{orderA + ",2026-03-02,12800,JPY", orderB + ",2026-03-02,12800,JPY"}
+	rep := story{rows: rows, disputes: disputes, confs: []string{orderA + ",2026-03-10,refund"}}.run(t)
+	for _, o := range rep.Orders {
+		other := orderB
+		if o.Dispute.OrderID == orderB {
+			other = orderA
+		}
+		want := "the credit of 12,800 JPY on 2026-03-12 could refund this order or " + other
+		if o.Verdict != Ambiguous || o.Severity() != Review || len(o.Credits) != 0 || len(o.Candidates) != 1 || !strings.Contains(o.ReasonText(), want) {
+			t.Errorf("%s: %s %s credits %d candidates %d: %s", o.Dispute.OrderID, o.Verdict, o.Severity(), len(o.Credits), len(o.Candidates), o.ReasonText())
+		}
+	}
+}
+
 func TestOverCredit(t *testing.T) {
 	A := orderA + ",2026-03-02,12800,JPY"
 	confA := orderA + ",2026-03-10,refund"

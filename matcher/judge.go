@@ -103,6 +103,10 @@ func judge(o *order, j *judging) {
 		case r.TieAlert && len(o.splitSets) > 1:
 			o.say(parser.Msgf("%s is missing whichever set of charges is this order's", o.money(r.TieOutstanding)))
 			o.advise(parser.Msgf("call the card issuer and dispute the charges: name every order listed here"))
+		case r.TieAlert && len(o.creditTie) > 0:
+			r.Grounds = TieAcrossOrders
+			o.say(parser.Msgf("%s is missing whichever order the credit refunds", o.money(r.TieOutstanding)))
+			o.advise(parser.Msgf("call the card issuer and dispute the charges: name every order listed here"))
 		case r.TieAlert:
 			r.Grounds = TieAcrossOrders
 			o.say(parser.Msgf("%s is missing whichever order the charges belong to", o.money(r.TieOutstanding)))
@@ -385,7 +389,16 @@ func (o *order) ambiguityReasons() []*parser.Message {
 			cands = append(cands, t)
 		}
 	}
+	creditTied := map[*parser.Transaction]bool{}
+	for _, t := range o.creditTie {
+		creditTied[t] = true
+	}
+	cands = slices.DeleteFunc(cands, func(t *parser.Transaction) bool { return creditTied[t] })
+	if len(o.creditTie) > 0 {
+		out = append(out, parser.Msgf("the credit of %s could refund this order or %s (each charged as near before it), and which changes the verdicts: ask Amazon which order it refunds", o.list(o.creditTie), IDList{IDs: o.res.TiedWith}))
+	}
 	switch {
+	case len(cands) == 0 && !o.searchCut:
 	case o.ownRival != "":
 		out = append(out, parser.Msgf("%s could belong to this order or to your own order %s (same amount, at least as near): compare the rows with Amazon's order details", o.list(cands), o.ownRival))
 	case len(o.alsoClaims) > 0:

@@ -36,6 +36,7 @@ type order struct {
 	splitSets    [][]*parser.Transaction      // the sets of split charges, when several add up to A
 	creditNotes  []*parser.Message            // how credits were shared out, where a rule had to choose
 	ownRival     string                       // one of the person's own orders its charge could be
+	creditTie    []*parser.Transaction        // credits that fit it and other orders equally, the choice changing a verdict
 	candidate    map[*parser.Transaction]bool // the Candidates, as a set
 	owed         decimal.Decimal              // what is still out, while credits are given
 	creditRound  int                          // the last look back of a credit that met the order
@@ -176,9 +177,10 @@ func (m *Matching) Match(stmts []*parser.Statement) *Report {
 			rep.OwnCharges++
 		}
 	}
-	cr := newCrediting(charges, credits, opts.Own)
-	cr.assignCredits(orders)
 	j := newJudging(covs, opts)
+	cr := newCrediting(charges, credits, opts.Own)
+	cr.j = j
+	cr.assignCredits(orders)
 	// Ties are judged under each way of sharing their charges out, with the
 	// credits no other order took; orders found interchangeable are then
 	// given their charges, and their credits.

@@ -259,7 +259,7 @@ func (o *order) judgedWith(charges, credits []*parser.Transaction, j *judging) *
 	c := *o
 	res := *o.res
 	c.res = &res
-	c.ambiguous, c.alsoClaims, c.rebills, c.byShipment, c.creditNotes, c.ownRival = false, nil, nil, false, nil, ""
+	c.ambiguous, c.alsoClaims, c.rebills, c.byShipment, c.creditNotes, c.ownRival, c.creditTie = false, nil, nil, false, nil, "", nil
 	res.Charges, res.Credits, res.Candidates, res.Reason = charges, credits, nil, nil
 	res.InterchangeableWith, res.TiedWith, res.TieAlert = nil, nil, false
 	judge(&c, j)
