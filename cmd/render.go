@@ -287,7 +287,7 @@ func buildJSON(in *inputs, rep *matcher.Report, l *localizer) jsonReport {
 		}
 	}
 	out.AmazonFiles, out.OwnCharges = amazonJSON(in), rep.OwnCharges
-	out.OwnChargesCount = rep.OwnCharges
+	out.OwnChargesCount = rep.OwnChargesAll
 	out.UnassignedCredits = txnsJSON(rep.UnassignedCredits)
 	out.Notes = []string{}
 	for _, n := range rep.Notes {

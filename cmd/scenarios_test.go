@@ -20,8 +20,9 @@ import (
 // cell is not checked), unknown.csv (date,amount of the Amazon charges no
 // disputed order takes; none when absent; "count,N" to check only how many),
 // unassigned.csv (date,amount of the credits that serve no order; none when
-// absent), notes (phrases, one a line, that the report's notes must hold)
-// and says and says.ja (phrases, one a line, that the table report must
+// absent), own_charges (how many charges are the person's own), notes
+// (phrases, one a line, that the report's notes must hold) and says and
+// says.ja (phrases, one a line, that the table report must
 // hold, in English and in Japanese; not-says and not-says.ja, phrases it
 // must not).
 func TestScenarios(t *testing.T) {
@@ -42,6 +43,7 @@ func TestScenarios(t *testing.T) {
 				Unknown    []struct{ Date, Amount string } `json:"unknown_charges"`
 				Unassigned []struct{ Date, Amount string } `json:"unassigned_credits"`
 				Notes      []string                        `json:"notes"`
+				OwnCharges int                             `json:"own_charges"`
 			}
 			if err := json.Unmarshal([]byte(out), &rep); err != nil {
 				t.Fatal(err)
@@ -72,6 +74,9 @@ func TestScenarios(t *testing.T) {
 			}
 			if strings.Join(unassigned, " ") != strings.Join(wantUnassigned, " ") {
 				t.Errorf("unassigned credits %v, want %v", unassigned, wantUnassigned)
+			}
+			if want := phrases(t, "own_charges"); len(want) == 1 && want[0] != fmt.Sprint(rep.OwnCharges) {
+				t.Errorf("own_charges %d, want %s", rep.OwnCharges, want[0])
 			}
 			for _, phrase := range phrases(t, "notes") {
 				if !slices.ContainsFunc(rep.Notes, func(n string) bool { return strings.Contains(n, phrase) }) {

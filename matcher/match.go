@@ -171,6 +171,7 @@ func (m *Matching) Match(stmts []*parser.Statement) *Report {
 	}
 	own := ownCharges(opts.Own, idx, claimed)
 	from, inIncident := unknownFrom(disputes)
+	rep.OwnChargesAll = len(own)
 	for t := range own {
 		claimed[t] = true
 		if inIncident && !txnDay(t).Before(from) { // the charges that would otherwise be unknown

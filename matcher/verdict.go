@@ -197,6 +197,9 @@ type Report struct {
 	// OwnCharges counts the Amazon charges that the person's own orders
 	// explain, and that are therefore not unknown.
 	OwnCharges int
+	// OwnChargesAll counts every statement charge the person's own orders
+	// explain, before the incident too.
+	OwnChargesAll int
 	// OwnOrders tells that the person's own orders were given (Options.Own).
 	OwnOrders bool
 	// Notes say what was left out or inferred, one sentence each.
