@@ -20,8 +20,9 @@ const followSteps = 50
 //  2. exactCredit: a credit equal to one of an order's charges or to its
 //     amount, to the order, among those that still have that much out,
 //     charged nearest before it;
-//  3. ownCredit: a credit equal to one of the person's own orders' totals or
-//     shipments, placed before it, to that own order;
+//  3. ownCredit: a credit equal to a charge of one of the person's own
+//     orders (its total or a shipment) dated on or before it, to that own
+//     order;
 //  4. smallerCredit: a credit to the order that still has that much out and
 //     was charged nearest before it (ties: order date, then order id, said
 //     in the reason);
@@ -34,21 +35,21 @@ const followSteps = 50
 
 // crediting shares the Amazon credits out among orders.
 type crediting struct {
-	charges []*parser.Transaction // every Amazon charge, in date order
-	credits []*parser.Transaction // every Amazon credit, in date order
-	own     []OwnOrder
-	taken   map[*parser.Transaction]bool
-	ownTook map[*parser.Transaction]bool
-	round   int      // counts the looks back, to tell the orders one has met (order.creditRound)
-	found   []*order // room for what a look back finds, used again by the next
+	charges  []*parser.Transaction        // every Amazon charge, in date order
+	credits  []*parser.Transaction        // every Amazon credit, in date order
+	ownTaken map[*parser.Transaction]bool // the charges of the person's own orders
+	taken    map[*parser.Transaction]bool
+	ownTook  map[*parser.Transaction]bool
+	round    int      // counts the looks back, to tell the orders one has met (order.creditRound)
+	found    []*order // room for what a look back finds, used again by the next
 	// j judges orders under each choice of a credit that several fit equally.
 	j *judging
 	// attributed are the refund-export confirmations whose credit was looked for.
 	attributed map[*parser.Confirmation]bool
 }
 
-func newCrediting(charges, credits []*parser.Transaction, own []OwnOrder) *crediting {
-	return &crediting{charges: charges, credits: credits, own: own,
+func newCrediting(charges, credits []*parser.Transaction, own map[*parser.Transaction]bool) *crediting {
+	return &crediting{charges: charges, credits: credits, ownTaken: own,
 		taken: map[*parser.Transaction]bool{}, ownTook: map[*parser.Transaction]bool{},
 		attributed: map[*parser.Confirmation]bool{}}
 }
@@ -348,48 +349,32 @@ func (o *order) sayCreditChoice(t *parser.Transaction, also []*order) {
 		o.list([]*parser.Transaction{t}), IDList{IDs: ids}))
 }
 
-// ownCredits is rule 3: a credit equal to the total or a shipment of one of
-// the person's own orders placed on or before it is that own order's.
+// ownCredits is rule 3: a credit equal to one of the person's own orders'
+// charges (its total or a shipment, as ownCharges found it), dated on or
+// after that charge, is that own order's; each own charge takes one credit.
 func (c *crediting) ownCredits() {
-	if len(c.own) == 0 {
+	if len(c.ownTaken) == 0 {
 		return
 	}
-	type placed struct {
-		first    parser.Date
-		currency []string
+	byAmount := map[string][]*parser.Transaction{} // own charges, in date order
+	for t := range c.ownTaken {
+		k := amountKey(t.Amount)
+		byAmount[k] = append(byAmount[k], t)
 	}
-	byAmount := map[string]*placed{}
-	note := func(amt decimal.Decimal, d parser.Date, cur string) {
-		if amt.Sign() <= 0 || !d.Valid() {
-			return
-		}
-		k := amountKey(amt)
-		p := byAmount[k]
-		if p == nil {
-			p = &placed{first: d}
-			byAmount[k] = p
-		}
-		p.first = parser.Min(p.first, d)
-		if !slices.Contains(p.currency, cur) {
-			p.currency = append(p.currency, cur)
-		}
-	}
-	for _, o := range c.own {
-		note(o.Total, o.Date, o.Currency)
-		for _, s := range o.Shipments {
-			note(s.Amount, parser.Max(o.Date, s.Date), o.Currency)
-		}
+	for _, list := range byAmount {
+		sortTxns(list)
 	}
 	for _, t := range c.credits {
-		if c.taken[t] {
+		if c.taken[t] || c.ownTook[t] {
 			continue
 		}
-		p := byAmount[amountKey(t.Amount)]
-		if p == nil || p.first.After(txnDay(t)) {
-			continue
-		}
-		if slices.ContainsFunc(p.currency, func(cur string) bool { return currencyMatches(cur, t) }) {
-			c.ownTook[t] = true
+		list := byAmount[amountKey(t.Amount)]
+		for i, ch := range list {
+			if ch != nil && !txnDay(ch).After(txnDay(t)) && (ch.Currency == t.Currency || ch.Currency == "" || t.Currency == "") {
+				c.ownTook[t] = true
+				list[i] = nil
+				break
+			}
 		}
 	}
 }

@@ -179,7 +179,7 @@ func (m *Matching) Match(stmts []*parser.Statement) *Report {
 		}
 	}
 	j := newJudging(covs, opts)
-	cr := newCrediting(charges, credits, opts.Own)
+	cr := newCrediting(charges, credits, own)
 	cr.j = j
 	cr.assignCredits(orders)
 	// Ties are judged under each way of sharing their charges out, with the

@@ -133,3 +133,34 @@ func TestFirstDayNeeded(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnOrderCredits gives a credit equal to one of the person's own
+// orders' charges, dated after it, to that own order (rule 3), and leaves
+// one equal to an own order charged nowhere in the statements to the rules
+// that follow.
+func TestOwnOrderCredits(t *testing.T) {
+	A := orderA + ",2026-03-02,12800,JPY"
+	conf := []string{orderA + ",2026-03-10,refund"}
+	tests := []struct {
+		name string
+		rows []string
+		own  OwnOrder
+		want string
+	}{
+		{"the own order's charge is in the statements: the credit is its",
+			[]string{"2026-02-25,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-03-05,AMAZON.CO.JP,1000", "2026-03-20,AMAZON.CO.JP,-1000", "2026-04-20,LAWSON,1"},
+			ownOrder("249-3301845-6627190", "2026-03-05", "1000"), "still-charged 0"},
+		{"the own order was charged before the statements: the credit is a part refund",
+			[]string{"2026-02-25,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-03-20,AMAZON.CO.JP,-1000", "2026-04-20,LAWSON,1"},
+			ownOrder("249-3301845-6627190", "2025-01-05", "1000"), "partially-refunded 1000"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep := story{rows: tt.rows, disputes: []string{A}, confs: conf}.runWith(t, func(o *Options) { o.Own = []OwnOrder{tt.own} })
+			o := rep.Orders[0]
+			if got := string(o.Verdict) + " " + o.Credited.String(); got != tt.want {
+				t.Errorf("%s, want %s (%s)", got, tt.want, o.ReasonText())
+			}
+		})
+	}
+}
