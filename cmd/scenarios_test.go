@@ -23,8 +23,8 @@ import (
 // absent), own_charges (how many charges are the person's own), notes
 // (phrases, one a line, that the report's notes must hold) and says and
 // says.ja (phrases, one a line, that the table report must
-// hold, in English and in Japanese; not-says and not-says.ja, phrases it
-// must not).
+// hold, in English and in Japanese; says.html, that the HTML report must
+// hold; not-says and not-says.ja, phrases they must not).
 func TestScenarios(t *testing.T) {
 	dirs, err := filepath.Glob(filepath.Join(repoRoot(t), "testdata", "scenarios", "*"))
 	if err != nil || len(dirs) < 40 {
@@ -83,12 +83,12 @@ func TestScenarios(t *testing.T) {
 					t.Errorf("notes %q do not say %q", rep.Notes, phrase)
 				}
 			}
-			for file, lang := range map[string]string{"says": "en", "says.ja": "ja"} {
+			for file, how := range map[string][2]string{"says": {"en", "table"}, "says.ja": {"ja", "table"}, "says.html": {"en", "html"}} {
 				want, unwanted := phrases(t, file), phrases(t, "not-"+file)
 				if len(want)+len(unwanted) == 0 {
 					continue
 				}
-				table, _, _ := runCmd(t, append(scenarioArgs(t), "-o", "table", "--lang", lang)...)
+				table, _, _ := runCmd(t, append(scenarioArgs(t), "-o", how[1], "--lang", how[0])...)
 				flat := strings.Join(strings.Fields(table), " ")
 				for _, phrase := range want {
 					if !strings.Contains(flat, strings.Join(strings.Fields(phrase), " ")) {
