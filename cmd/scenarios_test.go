@@ -22,9 +22,9 @@ import (
 // unassigned.csv (date,amount of the credits that serve no order; none when
 // absent), own_charges (how many charges are the person's own), notes
 // (phrases, one a line, that the report's notes must hold) and says and
-// says.ja (phrases, one a line, that the table report must
-// hold, in English and in Japanese; says.html, that the HTML report must
-// hold; not-says and not-says.ja, phrases they must not).
+// says.ja (phrases, one a line, that the table report must hold, in English
+// and in Japanese; says.html and says.csv, that the HTML and CSV reports
+// must hold; not-says and not-says.ja, phrases they must not).
 func TestScenarios(t *testing.T) {
 	dirs, err := filepath.Glob(filepath.Join(repoRoot(t), "testdata", "scenarios", "*"))
 	if err != nil || len(dirs) < 40 {
@@ -83,7 +83,7 @@ func TestScenarios(t *testing.T) {
 					t.Errorf("notes %q do not say %q", rep.Notes, phrase)
 				}
 			}
-			for file, how := range map[string][2]string{"says": {"en", "table"}, "says.ja": {"ja", "table"}, "says.html": {"en", "html"}} {
+			for file, how := range map[string][2]string{"says": {"en", "table"}, "says.ja": {"ja", "table"}, "says.html": {"en", "html"}, "says.csv": {"en", "csv"}} {
 				want, unwanted := phrases(t, file), phrases(t, "not-"+file)
 				if len(want)+len(unwanted) == 0 {
 					continue
