@@ -25,11 +25,16 @@
 //     orders, smaller, larger (see credits.go). Credits that serve no order
 //     are listed (Report.UnassignedCredits).
 //   - Outstanding is charged minus credited, and the verdict follows the
-//     table of the specification (still-charged, partially-refunded,
-//     awaiting-refund, ambiguous, not-covered, not-charged, refunded).
+//     table of the specification, read top-down (ambiguous, not-covered,
+//     not-charged, refunded, unanswered, still-charged, partially-refunded,
+//     awaiting-refund).
+//   - Where an export gives the day of use next to the posting day, the day
+//     of use decides the windows and whether a charge came after Amazon's
+//     word; the posting day decides coverage (see coverage.go).
 //   - Amazon charges from 7 days before the earliest order to the end of the
 //     statements that belong to no disputed order are unknown charges.
 //
 // Everything after the as-of date is out of sight: statement rows and
-// confirmations dated later are ignored, as if the report were made that day.
+// confirmations dated later are left out, as if the report were made that
+// day, and the report's notes say how many.
 package matcher
