@@ -43,7 +43,9 @@ VERDICTS
   still-charged       alert   charged, no credit, and Amazon confirmed it was handled
   partially-refunded  alert   only part of the money came back
   awaiting-refund     watch   charged; the credit may still come
-  ambiguous           review  charges could belong to more than one order
+  unanswered          review  charged, and Amazon has not answered within the grace
+  ambiguous           review  charges could belong to more than one order (alert
+                              when money is missing whichever order they are)
   not-covered         review  no charge found, but the statements miss some days
   not-charged         ok      no charge, and the statements cover the order's days
   refunded            ok      the money came back
