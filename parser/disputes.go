@@ -49,6 +49,9 @@ type KnownOrder struct {
 	Total     decimal.Decimal
 	Currency  string
 	Shipments []Shipment
+	// CardCharged is what the card was billed in all where the export
+	// states it; zero where it does not.
+	CardCharged decimal.Decimal
 }
 
 // OrderLookup finds an order in Amazon's order-history exports by its id.
@@ -205,6 +208,11 @@ func ReadDisputesWith(name string, r io.Reader, known OrderLookup) ([]Dispute, e
 			d.Shipments = export.Shipments
 			if d.Currency == "" {
 				d.Currency = export.Currency
+			}
+			// Without card_amount, the export's card charges give it
+			// (SPEC §3.2): points or a gift-card balance paid the rest.
+			if d.CardAmount.IsZero() && export.CardCharged.Sign() > 0 && !export.CardCharged.Equal(export.Total) {
+				d.CardAmount, d.CardCurrency = export.CardCharged, export.Currency
 			}
 		}
 		if ok {
