@@ -49,7 +49,9 @@ VERDICTS
   still-charged       alert   charged, no credit, and Amazon confirmed it was handled
   partially-refunded  alert   only part of the money came back
   awaiting-refund     watch   charged; the credit may still come
-  ambiguous           review  charges could belong to more than one order
+  unanswered          review  charged, and Amazon has not answered within the grace
+  ambiguous           review  charges could belong to more than one order (alert
+                              when money is missing whichever order they are)
   not-covered         review  no charge found, but the statements miss some days
   not-charged         ok      no charge, and the statements cover the order's days
   refunded            ok      the money came back
@@ -155,12 +157,18 @@ func (opts *checkOptions) matchOptions(e env) (matcher.Options, error) {
 	if opts.grace < 0 || opts.watch < 0 {
 		return m, parser.Msgf("--grace and --watch take a number of days, 0 or more")
 	}
+	if opts.grace > maxDays || opts.watch > maxDays {
+		return m, parser.Msgf("--grace and --watch take at most %d days (ten years)", maxDays)
+	}
 	if opts.asOf == "" {
 		m.AsOf = parser.DateOf(e.now())
 	} else {
 		d, err := parser.ParseDate(opts.asOf)
 		if err != nil {
 			return m, parser.Msgf("--as-of: %v", err)
+		}
+		if !parser.DateInRange(d) {
+			return m, parser.Msgf("--as-of %s is outside %s … %s", d, parser.FirstDate, parser.LastDate)
 		}
 		m.AsOf = d
 	}
@@ -205,6 +213,10 @@ func userPatterns(flag string, patterns []string) ([]string, error) {
 	}
 	return out, nil
 }
+
+// maxDays bounds --grace and --watch (SPEC §6): no report loop may run
+// over the centuries a typing slip would ask for.
+const maxDays = 3650
 
 // inputs is everything check read.
 type inputs struct {
@@ -325,6 +337,9 @@ func loadInputs(opts *checkOptions, mopts matcher.Options) (*inputs, error) {
 		if s != nil {
 			in.statements = append(in.statements, s)
 		}
+	}
+	if len(problems) == 0 && disputesRead {
+		keepRest(matcher.CheckCards(in.disputes, in.statements))
 	}
 	problems = append(problems, rest...)
 	if len(problems) > 0 {

@@ -78,6 +78,13 @@ type jsonReport struct {
 	// IgnoredFiles are the files among the statements that were not read:
 	// PDFs, images, files the system keeps beside others.
 	IgnoredFiles []jsonIgnored `json:"ignored_files,omitempty"`
+	// OwnChargesCount counts the statement charges recognised as the
+	// person's own (SPEC §5), always given.
+	OwnChargesCount int `json:"own_charges"`
+	// UnassignedCredits are the Amazon credits that serve no order.
+	UnassignedCredits []jsonTxn `json:"unassigned_credits"`
+	// Notes say what was left out or inferred, one sentence each.
+	Notes []string `json:"notes"`
 
 	// order and unknown, when set, make each of the nOrders orders and
 	// nUnknown unknown charges as it is written, in place of Orders and
@@ -147,6 +154,16 @@ type jsonOrder struct {
 	Credits             []jsonTxn    `json:"credits"`
 	Candidates          []jsonTxn    `json:"candidates"`
 	Reason              jsonReason   `json:"reason"`
+	Note                string       `json:"note"`
+	CardAmount          *jsonAmount  `json:"card_amount"`
+	// InterchangeableWith and TiedWith name the orders of a tie (SPEC §4).
+	InterchangeableWith []string `json:"interchangeable_with"`
+	TiedWith            []string `json:"tied_with"`
+	// CandidateCharges are the charges an ambiguous order could have.
+	CandidateCharges []jsonTxn `json:"candidate_charges"`
+	// TieOutstanding is what is missing across an ambiguous tie at alert,
+	// on its first order only.
+	TieOutstanding *jsonAmount `json:"tie_outstanding,omitempty"`
 }
 
 // jsonReason is an order's reason, a string in the report: its sentences
@@ -298,6 +315,12 @@ func buildJSON(in *inputs, rep *matcher.Report, l *localizer) jsonReport {
 	for _, f := range in.ignored {
 		out.IgnoredFiles = append(out.IgnoredFiles, jsonIgnored{File: f.path, Reason: l.Err(f.reason)})
 	}
+	out.OwnChargesCount = rep.OwnChargesAll
+	out.UnassignedCredits = txnsJSON(rep.UnassignedCredits)
+	out.Notes = []string{}
+	for _, n := range rep.Notes {
+		out.Notes = append(out.Notes, l.Msg(n))
+	}
 	sum := rep.Summary()
 	out.Summary = jsonSummary{Alert: sum[matcher.Alert], Review: sum[matcher.Review], Watch: sum[matcher.Watch], OK: sum[matcher.OK]}
 	return out
@@ -305,16 +328,25 @@ func buildJSON(in *inputs, rep *matcher.Report, l *localizer) jsonReport {
 
 func orderJSON(o *matcher.OrderResult, l *localizer) jsonOrder {
 	d := o.Dispute
-	cur := d.Currency
+	cur := o.Currency
 	j := jsonOrder{
 		OrderID: d.OrderID, Verdict: string(o.Verdict), Severity: o.Severity().String(),
-		OrderDate: d.OrderDate, Amount: jsonAmount{d.Amount, cur}, Currency: cur, Card: d.Card,
+		OrderDate: d.OrderDate, Amount: jsonAmount{d.Amount, d.Currency}, Currency: d.Currency, Card: d.Card,
 		WatchUntil: dateOrNull(&o.WatchUntil), Closed: o.Closed, CoverageTo: dateOrNull(&o.Coverage.To),
 		Charged:     jsonAmount{o.Charged, cur},
 		Credited:    jsonAmount{o.Credited, cur},
 		Outstanding: jsonAmount{o.Outstanding, cur},
 		Charges:     txnsJSON(o.Charges), Credits: txnsJSON(o.Credits), Candidates: txnsJSON(o.Candidates),
 		Reason: jsonReason{sentences: o.Reason, loc: l},
+	}
+	j.Note = d.Note
+	if !d.CardAmount.IsZero() {
+		j.CardAmount = &jsonAmount{d.CardAmount, cur}
+	}
+	j.InterchangeableWith, j.TiedWith = nonNil(o.InterchangeableWith), nonNil(o.TiedWith)
+	j.CandidateCharges = j.Candidates
+	if o.HasTieOutstanding {
+		j.TieOutstanding = &jsonAmount{o.TieOutstanding, cur}
 	}
 	if c := o.Confirmation; c != nil {
 		j.ConfirmedOn = dateOrNull(&c.ConfirmedOn)
@@ -331,16 +363,17 @@ func orderJSON(o *matcher.OrderResult, l *localizer) jsonOrder {
 	return j
 }
 
+// nonNil is ids, or an empty list for none: the report writes [] rather than null.
+func nonNil(ids []string) []string {
+	if ids == nil {
+		return []string{}
+	}
+	return ids
+}
+
 func renderJSON(w io.Writer, r *rendering) error {
 	rep := buildJSON(r.in, r.rep, r.loc)
 	return rep.write(w)
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }
 
 // inputsLine says in one sentence which disputes, confirmations and
@@ -436,6 +469,11 @@ func renderTable(w io.Writer, r *rendering) error {
 	}
 	txnColumns(cols, v.Unknown)
 	cols.write(ew)
+	if len(v.Unassigned) > 0 {
+		fmt.Fprintf(ew, "\n%s\n  %s\n", l.T("Amazon credits of no order (%d)", len(v.Unassigned)), v.UnassignedReason)
+		txnColumns(cols, v.Unassigned)
+		cols.write(ew)
+	}
 
 	if len(v.Invalid) > 0 {
 		fmt.Fprintf(ew, "\n%s\n", l.T("Rows that could not be read (--skip-invalid)"))

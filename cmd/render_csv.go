@@ -30,10 +30,10 @@ func renderCSV(w io.Writer, r *rendering) error {
 	_ = cw.Write(csvHeader)
 	for _, o := range r.rep.Orders {
 		d := o.Dispute
-		cur := d.Currency
+		cur := o.Currency // of the totals: the card's for an order matched on card_amount
 		order := []string{
 			"order", text(d.OrderID), string(o.Verdict), o.Severity().String(), d.OrderDate.String(),
-			parser.FormatAmount(d.Amount, cur, false), text(cur), "", "", o.WatchUntil.String(), strconv.FormatBool(o.Closed),
+			parser.FormatAmount(d.Amount, d.Currency, false), text(d.Currency), "", "", o.WatchUntil.String(), strconv.FormatBool(o.Closed),
 			parser.FormatAmount(o.Charged, cur, false), parser.FormatAmount(o.Credited, cur, false), parser.FormatAmount(o.Outstanding, cur, false),
 		}
 		if c := o.Confirmation; c != nil {
@@ -55,6 +55,13 @@ func renderCSV(w io.Writer, r *rendering) error {
 	for _, t := range r.rep.Unknown {
 		finding := []string{"unknown-charge", "", string(matcher.UnknownCharge), matcher.SeverityOf(matcher.UnknownCharge).String()}
 		_ = cw.Write(concat(finding, make([]string, 10), csvTxn("unknown", t), []string{unknownReason, ""}))
+	}
+	// The credits that serve no order, listed as the other reports list
+	// them: not findings, but rows the person should look at.
+	v := r.view()
+	for _, t := range r.rep.UnassignedCredits {
+		row := []string{"unassigned-credit", "", "", ""}
+		_ = cw.Write(concat(row, make([]string, 10), csvTxn("credit", t), []string{text(v.UnassignedReason), ""}))
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {

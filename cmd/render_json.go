@@ -222,6 +222,12 @@ func (r *jsonReport) write(w io.Writer) error {
 		j.key("ignored_files")
 		j.value(r.IgnoredFiles)
 	}
+	j.key("own_charges")
+	j.num(r.OwnChargesCount)
+	j.key("unassigned_credits")
+	writeTxns(j, r.UnassignedCredits)
+	j.key("notes")
+	j.value(r.Notes)
 	j.close('}')
 	j.b = append(j.b, '\n')
 	j.flush()
@@ -280,6 +286,24 @@ func (o *jsonOrder) write(j *jsonWriter) {
 	writeTxns(j, o.Candidates)
 	j.key("reason")
 	j.reason(o.Reason)
+	j.key("note")
+	j.str(o.Note)
+	j.key("card_amount")
+	if o.CardAmount != nil {
+		j.amount(*o.CardAmount)
+	} else {
+		j.b = append(j.b, "null"...)
+	}
+	j.key("interchangeable_with")
+	j.value(o.InterchangeableWith)
+	j.key("tied_with")
+	j.value(o.TiedWith)
+	j.key("candidate_charges")
+	writeTxns(j, o.CandidateCharges)
+	if o.TieOutstanding != nil {
+		j.key("tie_outstanding")
+		j.amount(*o.TieOutstanding)
+	}
 	j.close('}')
 }
 

@@ -52,6 +52,10 @@ func renderMarkdown(w io.Writer, r *rendering) error {
 		fmt.Fprintf(ew, "%s\n\n", md(v.UnknownReason))
 		mdTxns(ew, l, v.Unknown)
 	}
+	if len(v.Unassigned) > 0 {
+		fmt.Fprintf(ew, "\n## %s\n\n%s\n\n", md(l.T("Amazon credits of no order (%d)", len(v.Unassigned))), md(v.UnassignedReason))
+		mdTxns(ew, l, v.Unassigned)
+	}
 
 	fmt.Fprintf(ew, "\n## %s\n\n", md(l.T("Statements")))
 	mdTable(ew, []string{l.T("From"), l.T("To"), l.T("Rows"), l.T("Transactions"), l.T("Skipped"), l.T("Folded"), l.T("Format"), l.T("File")},

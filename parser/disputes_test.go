@@ -38,6 +38,24 @@ func TestReadDisputes(t *testing.T) {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
+func TestReadDisputesCardAmount(t *testing.T) {
+	in := "order_id,order_date,amount,currency,card_amount\n" +
+		"250-1234567-1234567,2026-03-02,5000,JPY,3000\n" +
+		"113-1234567-1234567,2026-03-02,12.99,USD,\"¥2,000\"\n" +
+		"250-7654321-7654321,2026-03-02,800,JPY,\n"
+	ds, err := ReadDisputes("d.csv", strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range ds {
+		got = append(got, d.CardAmount.String()+" "+d.CardCurrency)
+	}
+	if want := "3000 |2000 JPY|0 "; strings.Join(got, "|") != want {
+		t.Errorf("card amounts %q, want %q", strings.Join(got, "|"), want)
+	}
+}
+
 func TestReadDisputesCP932(t *testing.T) {
 	in, _ := japanese.ShiftJIS.NewEncoder().String("order_id,order_date,amount,note\n250-1234567-1234567,2026-03-02,12800,不正注文（ギフト券）\n")
 	ds, err := ReadDisputes("d.csv", strings.NewReader(in))
@@ -58,6 +76,10 @@ var disputeErrorCases = []struct{ name, in, want string }{
 	{"empty id", "order_id,order_date,amount\n,2026-03-02,5\n", `d.csv:2: order_id is empty`},
 	{"duplicate", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,5\n250-1234567-1234567,2026-03-03,6\n", "d.csv:3: order 250-1234567-1234567 is listed twice (first on line 2)"},
 	{"bad date", "order_id,order_date,amount\n250-1234567-1234567,03/02/2026,5\n", `d.csv:2: order_date: "03/02/2026" could be day/month/year or month/day/year: write the year first, as 2026-02-03 or 2026-03-02 (--date-order is for statements only)`},
+	{"far order date", "order_id,order_date,amount\n250-1234567-1234567,2200-11-01,5\n", `d.csv:2: order_date: "2200-11-01" is outside the years 1990 to 2100`},
+	{"early reported_on", "order_id,order_date,amount,reported_on\n250-1234567-1234567,2026-03-02,5,1989-12-31\n", `d.csv:2: reported_on: "1989-12-31" is outside the years 1990 to 2100`},
+	{"card_amount not an amount", "order_id,order_date,amount,card_amount\n250-1234567-1234567,2026-03-02,5,abc\n", `d.csv:2: card_amount: "abc" is not an amount`},
+	{"card_amount zero", "order_id,order_date,amount,card_amount\n250-1234567-1234567,2026-03-02,5,0\n", "d.csv:2: card_amount 0 is not above zero; give what the card was billed"},
 	{"impossible date", "order_id,order_date,amount\n250-1234567-1234567,2026-02-30,5\n", `d.csv:2: order_date: "2026-02-30" is not a day of the calendar`},
 	{"empty date", "order_id,order_date,amount\n250-1234567-1234567,,5\n", `d.csv:2: order_date is empty`},
 	{"bad amount", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,twelve\n", `d.csv:2: amount: "twelve" is not an amount`},
