@@ -135,10 +135,20 @@ func hasFindingAtOrAbove(rep *matcher.Report, level matcher.Severity) bool {
 	return false
 }
 
+// maxDays bounds --grace and --watch: ten years, far more than any card
+// issuer's window, and little enough that no date computed from them leaves
+// the calendar.
+const maxDays = 3650
+
 func (opts *checkOptions) matchOptions(e env) (matcher.Options, error) {
 	m := matcher.Options{Grace: opts.grace, Watch: opts.watch}
-	if opts.grace < 0 || opts.watch < 0 {
-		return m, parser.Msgf("--grace and --watch take a number of days, 0 or more")
+	for _, f := range []struct {
+		name string
+		days int
+	}{{"--grace", opts.grace}, {"--watch", opts.watch}} {
+		if f.days < 0 || f.days > maxDays {
+			return m, parser.Msgf("%s %d: expected a number of days from 0 to %d", f.name, f.days, maxDays)
+		}
 	}
 	if opts.asOf == "" {
 		m.AsOf = parser.DateOf(e.now())

@@ -4,7 +4,6 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
@@ -97,12 +96,21 @@ func concat(parts ...[]string) []string {
 }
 
 // text neutralises a text cell that a spreadsheet would take for a formula
-// (one starting with =, +, -, @, a tab or a carriage return) by putting a
-// single quote first, as OWASP advises. Amount cells are never passed here:
-// a negative amount stays a number.
+// by putting a single quote first, as OWASP advises: one starting with =,
+// +, -, @, a tab or a carriage return, or with their full-width forms
+// (spreadsheets in Japan read ＝1+1 as a formula too), behind any
+// byte-order marks and zero-width characters, which a spreadsheet passes
+// over. Amount cells are never passed here: a negative amount stays a
+// number.
 func text(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
+	for _, c := range s {
+		switch c {
+		case '\uFEFF', '\u200B', '\u200C', '\u200D', '\u2060', '\u180E':
+			continue
+		case '=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠', '\u2212', '\uFE62', '\uFE63', '\uFE66':
+			return "'" + s
+		}
+		return s
 	}
 	return s
 }
