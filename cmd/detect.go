@@ -69,7 +69,7 @@ func runDetect(paths []string, opts *detectOptions, e env) error {
 		}
 		describeStatement(&buf, s, reg)
 	}
-	if _, err := e.stdout.Write(buf.Bytes()); err != nil {
+	if _, err := (&terminalWriter{w: e.stdout}).Write(buf.Bytes()); err != nil {
 		return err
 	}
 	if len(problems) > 0 {
@@ -88,10 +88,10 @@ func describeStatement(w io.Writer, s *parser.Statement, reg *parser.Registry) {
 	if account == "" {
 		account = "not stated in the file"
 	}
-	fmt.Fprintf(w, "%s\n", s.File)
-	fmt.Fprintf(w, "  format        %s\n", format)
-	fmt.Fprintf(w, "  account       %s\n", account)
-	fmt.Fprintf(w, "  encoding      %s\n", s.Encoding)
+	fmt.Fprintf(w, "%s\n", visible(s.File))
+	fmt.Fprintf(w, "  format        %s\n", visible(format))
+	fmt.Fprintf(w, "  account       %s\n", visible(account))
+	fmt.Fprintf(w, "  encoding      %s\n", visible(s.Encoding))
 	fmt.Fprintf(w, "  dates         %s to %s\n", s.From, s.To)
 	fmt.Fprintf(w, "  rows read     %d\n", s.Rows)
 	charges, credits := s.ChargesAndCredits()
@@ -99,10 +99,10 @@ func describeStatement(w io.Writer, s *parser.Statement, reg *parser.Registry) {
 	fmt.Fprintf(w, "  skipped       %d%s\n", s.SkippedTotal(), skipReasons(s))
 	fmt.Fprintf(w, "  folded        %d\n", s.Folded)
 	for _, n := range s.Notes {
-		fmt.Fprintf(w, "  note          %s\n", n)
+		fmt.Fprintf(w, "  note          %s\n", visible(n.String()))
 	}
 	for _, e := range s.Invalid {
-		fmt.Fprintf(w, "  invalid       %s\n", e)
+		fmt.Fprintf(w, "  invalid       %s\n", visible(e.Error()))
 	}
 }
 

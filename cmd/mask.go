@@ -370,3 +370,15 @@ func safeCut(b []byte) int {
 	}
 	return 0
 }
+
+// keepOpen and keepClose mark, in the text a renderer writes, a value of
+// the report's own that is no card number however many digits it holds: a
+// file's path, an amount of an amount column, the program's version. The
+// masking writer leaves what lies between them as it is and drops the
+// marks. They are Unicode noncharacters, kept for a program's own use;
+// text from inputs never carries them to the masking writer (visible and
+// the JSON and CSV writers escape them).
+const (
+	keepOpen  = '\uFDD0'
+	keepClose = '\uFDD1'
+)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -27,6 +28,7 @@ type rendering struct {
 func (r *rendering) view() *reportView {
 	if r.built == nil {
 		r.built = buildView(r.in, r.rep, r.loc)
+		visibleStrings(reflect.ValueOf(r.built))
 	}
 	return r.built
 }
@@ -313,7 +315,8 @@ func renderTable(w io.Writer, r *rendering) error {
 		}
 		return strings.ToUpper(h)
 	}
-	ew := &errWriter{w: w}
+	tw := &terminalWriter{w: w}
+	ew := &errWriter{w: tw}
 	fmt.Fprintf(ew, "%s\n\n", v.Intro)
 
 	fmt.Fprintln(ew, l.T("Statements"))
@@ -349,7 +352,7 @@ func renderTable(w io.Writer, r *rendering) error {
 			fmt.Fprintf(ew, "  %s\n", l.T("note: %s", o.Note))
 		}
 		if c := o.res.Confirmation; c != nil {
-			fmt.Fprintf(ew, "  %s\n", l.T("confirmed: %s %s, from %s", c.ConfirmedOn, c.Kind, confirmationSource(c)))
+			fmt.Fprintf(ew, "  %s\n", l.T("confirmed: %s %s, from %s", c.ConfirmedOn, visible(string(c.Kind)), visible(confirmationSource(c))))
 		}
 		txnColumns(cols, o.Rows)
 		cols.write(ew)
@@ -383,6 +386,9 @@ func renderTable(w io.Writer, r *rendering) error {
 	}
 
 	fmt.Fprintf(ew, "\n%s\n", l.T("Summary: %s", v.SummaryText))
+	if err := tw.Flush(); err != nil && ew.err == nil {
+		return err
+	}
 	return ew.err
 }
 

@@ -148,7 +148,24 @@ func (j *jsonWriter) value(v any) {
 		j.err = err
 		return
 	}
-	j.b = append(j.b, indented.Bytes()...)
+	j.b = appendEscapedMore(j.b, indented.Bytes())
+}
+
+// appendEscapedMore appends JSON text that encoding/json wrote, escaping
+// what appendJSONString escapes beyond it. encoding/json writes such
+// characters only inside strings, where the escape stands for the same
+// character.
+func appendEscapedMore(b, text []byte) []byte {
+	for len(text) > 0 {
+		r, size := utf8.DecodeRune(text)
+		if r == 0x7f || mustShow(r) || r == keepOpen || r == keepClose {
+			b = append(b, '\\', 'u', hexDigits[r>>12&0xF], hexDigits[r>>8&0xF], hexDigits[r>>4&0xF], hexDigits[r&0xF])
+		} else {
+			b = append(b, text[:size]...)
+		}
+		text = text[size:]
+	}
+	return b
 }
 
 // list writes the n elements of a list, each by item, or null for a nil list.
@@ -301,7 +318,7 @@ const hexDigits = "0123456789abcdef"
 // jsonPlain are the bytes a JSON string holds as they are: printable ASCII
 // but the quote and the backslash.
 var jsonPlain = func() (plain [256]bool) {
-	for c := 0x20; c < utf8.RuneSelf; c++ {
+	for c := 0x20; c < 0x7f; c++ {
 		plain[c] = c != '"' && c != '\\'
 	}
 	return plain
@@ -309,7 +326,11 @@ var jsonPlain = func() (plain [256]bool) {
 
 // appendJSONString appends s quoted as encoding/json quotes it without
 // HTML escaping: control characters, quotes and backslashes escaped, bytes
-// that are not UTF-8 as \ufffd, and U+2028 and U+2029 escaped.
+// that are not UTF-8 as \ufffd, and U+2028 and U+2029 escaped. It also
+// escapes what encoding/json leaves as it is but visible shows in the
+// other reports: DEL, the C1 controls and the bidirectional controls, so
+// that the JSON report read on a terminal is as safe, and the marks of
+// the report's own values (keepOpen), so that an input cannot forge them.
 func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
 	i := 0
@@ -356,9 +377,9 @@ func appendJSONString(b []byte, s string) []byte {
 			start = i
 			continue
 		}
-		if r == '\u2028' || r == '\u2029' {
+		if mustShow(r) || r == keepOpen || r == keepClose {
 			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			b = append(b, '\\', 'u', hexDigits[r>>12&0xF], hexDigits[r>>8&0xF], hexDigits[r>>4&0xF], hexDigits[r&0xF])
 			i += size
 			start = i
 			continue

@@ -65,7 +65,9 @@ func (g *globals) resolveLang(e env) error {
 func run(args []string, e env) int {
 	stdout, stderr := newMaskWriter(e.stdout), newMaskWriter(e.stderr)
 	defer stderr.Flush()
-	e.stdout, e.stderr = stdout, stderr
+	safeStderr := &terminalWriter{w: stderr}
+	defer safeStderr.Flush()
+	e.stdout, e.stderr = stdout, safeStderr
 	g := &globals{}
 	root := newRootCmd(e, g)
 	root.SetArgs(args)
@@ -84,7 +86,7 @@ func run(args []string, e env) int {
 		g.loc = newLocalizer(langFromEnv(e.getenv))
 	}
 	for _, line := range g.loc.ErrLines(err) {
-		fmt.Fprintln(e.stderr, line)
+		fmt.Fprintln(e.stderr, visible(line))
 	}
 	return 2
 }
