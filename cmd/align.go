@@ -39,7 +39,7 @@ func (c *columns) write(w io.Writer) {
 			if i == len(widths) {
 				widths = append(widths, 0)
 			}
-			widths[i] = max(widths[i], screenWidth.StringWidth(cell))
+			widths[i] = max(widths[i], screenWidth.StringWidth(withoutMarks(cell)))
 		}
 	}
 	var b strings.Builder
@@ -52,7 +52,7 @@ func (c *columns) write(w io.Writer) {
 			}
 			b.WriteString(text)
 			if i < len(r.cells)-1 {
-				b.WriteString(strings.Repeat(" ", widths[i]-screenWidth.StringWidth(cell)+2))
+				b.WriteString(strings.Repeat(" ", widths[i]-screenWidth.StringWidth(withoutMarks(cell))+2))
 			}
 		}
 		b.WriteByte('\n')

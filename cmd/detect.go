@@ -88,7 +88,7 @@ func describeStatement(w io.Writer, s *parser.Statement, reg *parser.Registry) {
 	if account == "" {
 		account = "not stated in the file"
 	}
-	fmt.Fprintf(w, "%s\n", visible(s.File))
+	fmt.Fprintf(w, "%s\n", keep(visible(s.File)))
 	fmt.Fprintf(w, "  format        %s\n", visible(format))
 	fmt.Fprintf(w, "  account       %s\n", visible(account))
 	fmt.Fprintf(w, "  encoding      %s\n", visible(s.Encoding))

@@ -1,11 +1,15 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"reflect"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/refundwatch/refundwatch/parser"
 )
 
 // visible shows the characters of s that could act on a terminal or turn
@@ -168,4 +172,48 @@ func ownColour(b []byte) int {
 		}
 	}
 	return 0
+}
+
+// messageLines are the lines the person reads on stderr for err, in l's
+// language: each escaped (visible), and the path of the file a line speaks
+// of marked as one the masking keeps whole (keep).
+func messageLines(l *localizer, err error) []string {
+	var list parser.ErrorList
+	if errors.As(err, &list) {
+		out := make([]string, len(list))
+		for i, e := range list {
+			out[i] = messageLine(l.Err(e), e.File)
+		}
+		return out
+	}
+	var paths []string
+	var pe *parser.Error
+	if errors.As(err, &pe) {
+		paths = append(paths, pe.File)
+	}
+	var fe *fs.PathError
+	if errors.As(err, &fe) {
+		paths = append(paths, fe.Path)
+	}
+	lines := l.ErrLines(err)
+	for i := range lines {
+		lines[i] = messageLine(lines[i], paths...)
+	}
+	return lines
+}
+
+// messageLine is line escaped, with the first place where each of paths
+// shows in it marked for the masking to keep.
+func messageLine(line string, paths ...string) string {
+	v := visible(line)
+	for _, p := range paths {
+		if p == "" {
+			continue
+		}
+		vp := visible(p)
+		if i := strings.Index(v, vp); i >= 0 {
+			v = v[:i] + keep(vp) + v[i+len(vp):]
+		}
+	}
+	return v
 }

@@ -4,9 +4,11 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/shopspring/decimal"
 )
 
 // csvHeader names the columns of -o csv. Like the JSON keys, they never change
@@ -32,8 +34,8 @@ func renderCSV(w io.Writer, r *rendering) error {
 		cur := d.Currency
 		order := []string{
 			"order", text(d.OrderID), string(o.Verdict), o.Severity().String(), d.OrderDate.String(),
-			parser.FormatAmount(d.Amount, cur, false), text(cur), "", "", o.WatchUntil.String(), strconv.FormatBool(o.Closed),
-			parser.FormatAmount(o.Charged, cur, false), parser.FormatAmount(o.Credited, cur, false), parser.FormatAmount(o.Outstanding, cur, false),
+			keptAmount(d.Amount, cur, false), text(cur), "", "", o.WatchUntil.String(), strconv.FormatBool(o.Closed),
+			keptAmount(o.Charged, cur, false), keptAmount(o.Credited, cur, false), keptAmount(o.Outstanding, cur, false),
 		}
 		if c := o.Confirmation; c != nil {
 			order[7], order[8] = c.ConfirmedOn.String(), string(c.Kind)
@@ -82,9 +84,15 @@ func csvRows(o *matcher.OrderResult) []roleTxn {
 
 func csvTxn(role string, t *parser.Transaction) []string {
 	return []string{
-		role, t.Date.String(), parser.FormatAmount(t.Amount, t.Currency, false),
-		text(t.Description), text(t.Account), text(t.File), strconv.Itoa(t.Line),
+		role, t.Date.String(), keptAmount(t.Amount, t.Currency, false),
+		text(t.Description), text(t.Account), keep(text(t.File)), strconv.Itoa(t.Line),
 	}
+}
+
+// keptAmount is an amount cell: a plain number, which the masking leaves
+// whole however many digits it has.
+func keptAmount(amount decimal.Decimal, currency string, grouped bool) string {
+	return keep(parser.FormatAmount(amount, currency, grouped))
 }
 
 func concat(parts ...[]string) []string {
@@ -103,6 +111,7 @@ func concat(parts ...[]string) []string {
 // over. Amount cells are never passed here: a negative amount stays a
 // number.
 func text(s string) string {
+	s = strings.NewReplacer(string(keepOpen), "<U+FDD0>", string(keepClose), "<U+FDD1>").Replace(s)
 	for _, c := range s {
 		switch c {
 		case '\uFEFF', '\u200B', '\u200C', '\u200D', '\u2060', '\u180E':

@@ -96,9 +96,24 @@ func (j *jsonWriter) date(d parser.Date) {
 	j.b = append(j.b, '"')
 }
 
+// amount writes an amount, marked as a value the masking keeps whole
+// (keepOpen): an amount is no card number, however many digits it has.
 func (j *jsonWriter) amount(a jsonAmount) {
 	j.b = append(j.b, '"')
+	j.b = utf8.AppendRune(j.b, keepOpen)
 	j.b, _ = a.AppendText(j.b)
+	j.b = utf8.AppendRune(j.b, keepClose)
+	j.b = append(j.b, '"')
+}
+
+// kept writes a string the masking keeps whole: a file's path.
+func (j *jsonWriter) kept(s string) {
+	start := len(j.b)
+	j.b = appendJSONString(j.b, s)
+	quoted := string(j.b[start+1 : len(j.b)-1])
+	j.b = utf8.AppendRune(j.b[:start+1], keepOpen)
+	j.b = append(j.b, quoted...)
+	j.b = utf8.AppendRune(j.b, keepClose)
 	j.b = append(j.b, '"')
 }
 
@@ -148,7 +163,38 @@ func (j *jsonWriter) value(v any) {
 		j.err = err
 		return
 	}
-	j.b = appendEscapedMore(j.b, indented.Bytes())
+	j.b = append(j.b, keepFiles(appendEscapedMore(nil, indented.Bytes()))...)
+}
+
+// keepFiles marks the value of each "file" key in JSON text as a path the
+// masking keeps whole (keepOpen). The quotes of a key are never escaped,
+// and those inside a string always are: the key cannot be forged.
+func keepFiles(text []byte) []byte {
+	const key = `"file": "`
+	if !bytes.Contains(text, []byte(key)) {
+		return text
+	}
+	var out []byte
+	for {
+		i := bytes.Index(text, []byte(key))
+		if i < 0 {
+			return append(out, text...)
+		}
+		out = append(out, text[:i+len(key)]...)
+		text = text[i+len(key):]
+		end := 0
+		for end < len(text) && text[end] != '"' {
+			if text[end] == '\\' {
+				end++
+			}
+			end++
+		}
+		end = min(end, len(text))
+		out = utf8.AppendRune(out, keepOpen)
+		out = append(out, text[:end]...)
+		out = utf8.AppendRune(out, keepClose)
+		text = text[end:]
+	}
 }
 
 // appendEscapedMore appends JSON text that encoding/json wrote, escaping
@@ -295,11 +341,13 @@ func (t *jsonTxn) write(j *jsonWriter) {
 	j.key("amount")
 	j.amount(t.Amount)
 	for _, f := range []struct{ name, value string }{
-		{"currency", t.Currency}, {"description", t.Description}, {"account", t.Account}, {"file", t.File},
+		{"currency", t.Currency}, {"description", t.Description}, {"account", t.Account},
 	} {
 		j.key(f.name)
 		j.str(f.value)
 	}
+	j.key("file")
+	j.kept(t.File)
 	j.key("line")
 	j.num(t.Line)
 	if t.OriginalAmount != "" {

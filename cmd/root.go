@@ -85,8 +85,8 @@ func run(args []string, e env) int {
 		// The command line could not be parsed: the locale chooses the language.
 		g.loc = newLocalizer(langFromEnv(e.getenv))
 	}
-	for _, line := range g.loc.ErrLines(err) {
-		fmt.Fprintln(e.stderr, visible(line))
+	for _, line := range messageLines(g.loc, err) {
+		fmt.Fprintln(e.stderr, line)
 	}
 	return 2
 }

@@ -17,7 +17,7 @@ func newVersionCmd(e env) *cobra.Command {
 		Short: "Print the version of refundwatch",
 		Args:  cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			_, err := fmt.Fprintln(e.stdout, "refundwatch", buildVersion())
+			_, err := fmt.Fprintln(e.stdout, "refundwatch", keep(buildVersion())) // a pseudo-version's 14-digit time is no card number
 			return err
 		},
 	}
