@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"io/fs"
@@ -328,7 +329,13 @@ func checkConfirmationsKnown(in *inputs, disputed map[string]bool) error {
 	return l
 }
 
-// readFile opens path read-only and hands it to read.
+// maxInputFile bounds the files read whole: disputes.csv, mine.csv and
+// --formats. Statements have no such bound: they are streamed.
+const maxInputFile = 64 << 20
+
+// readFile opens path read-only and hands it to read, refusing a file of
+// more than maxInputFile bytes. The bound is kept while reading, not taken
+// from the file's size, which a pipe or a device does not tell.
 func readFile[T any](path string, read func(name string, r io.Reader) (T, error)) (T, error) {
 	var zero T
 	f, err := os.Open(path)
@@ -336,7 +343,14 @@ func readFile[T any](path string, read func(name string, r io.Reader) (T, error)
 		return zero, &parser.Error{File: path, Err: openError(err)}
 	}
 	defer f.Close()
-	return read(path, f)
+	data, err := io.ReadAll(io.LimitReader(f, maxInputFile+1))
+	if err != nil {
+		return zero, &parser.Error{File: path, Err: openError(err)}
+	}
+	if len(data) > maxInputFile {
+		return zero, &parser.Error{File: path, Err: parser.Msgf("file is larger than %d MiB, the most refundwatch reads of such a file; is it the right file?", maxInputFile>>20)}
+	}
+	return read(path, bytes.NewReader(data))
 }
 
 func openError(err error) error {
@@ -355,7 +369,11 @@ func openError(err error) error {
 
 // expand turns files and folders into the list of files to read: a folder
 // stands for every file below it, in name order, leaving out hidden files
-// (names starting with a dot), such as .DS_Store.
+// (names starting with a dot), such as .DS_Store. Links are followed; a
+// link back to a folder that holds it is an error, and a folder reached
+// twice is read once. A folder's entry that is not a file (a named pipe, a
+// device, a socket) is an error naming it: reading it could wait forever.
+// A folder that cannot be read is named, not the folder given.
 func expand(paths []string, empty *parser.Message) ([]string, error) {
 	var files []string
 	var problems parser.ErrorList
@@ -369,33 +387,74 @@ func expand(paths []string, empty *parser.Message) ([]string, error) {
 			files = append(files, p)
 			continue
 		}
-		var found []string
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			hidden := strings.HasPrefix(d.Name(), ".") && path != p
-			switch {
-			case hidden && d.IsDir():
-				return filepath.SkipDir
-			case hidden || d.IsDir():
-				return nil
-			}
-			found = append(found, path)
-			return nil
-		})
-		if err != nil {
-			problems = append(problems, &parser.Error{File: p, Err: openError(err)})
-			continue
-		}
-		if len(found) == 0 {
+		w := &folderWalk{problems: &problems}
+		before := len(problems)
+		w.walk(p, info, nil)
+		if len(w.found) == 0 && len(problems) == before {
 			problems = append(problems, &parser.Error{File: p, Err: empty})
 		}
-		slices.Sort(found)
-		files = append(files, found...)
+		slices.Sort(w.found)
+		files = append(files, w.found...)
 	}
 	if len(problems) > 0 {
 		return files, problems
 	}
 	return files, nil
+}
+
+// folderWalk gathers the files below a folder.
+type folderWalk struct {
+	found    []string
+	seen     []fs.FileInfo // the folders read
+	problems *parser.ErrorList
+}
+
+func (w *folderWalk) problem(path string, err error) {
+	*w.problems = append(*w.problems, &parser.Error{File: path, Err: err})
+}
+
+// walk reads the folder dir, whose information is info; above are the
+// folders that hold it, for telling a loop.
+func (w *folderWalk) walk(dir string, info fs.FileInfo, above []fs.FileInfo) {
+	for _, a := range above {
+		if os.SameFile(a, info) {
+			w.problem(dir, parser.Msgf("is a link to a folder that holds it; remove the link"))
+			return
+		}
+	}
+	for _, s := range w.seen {
+		if os.SameFile(s, info) {
+			return
+		}
+	}
+	w.seen = append(w.seen, info)
+	above = append(above, info)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		w.problem(dir, openError(err))
+	}
+	for _, d := range entries {
+		if strings.HasPrefix(d.Name(), ".") {
+			continue
+		}
+		path := filepath.Join(dir, d.Name())
+		typ := d.Type()
+		if typ&fs.ModeSymlink != 0 || typ.IsDir() {
+			target, err := os.Stat(path)
+			if err != nil {
+				w.problem(path, openError(err))
+				continue
+			}
+			if target.IsDir() {
+				w.walk(path, target, above)
+				continue
+			}
+			typ = target.Mode().Type()
+		}
+		if !typ.IsRegular() {
+			w.problem(path, parser.Msgf("is not a file but a named pipe, a device or a socket; only files are read from a folder"))
+			continue
+		}
+		w.found = append(w.found, path)
+	}
 }
