@@ -158,3 +158,27 @@ func TestFileNameNotUTF8(t *testing.T) {
 		t.Errorf("stderr %q, want it to start with %q", stderr, want)
 	}
 }
+
+// A statement given as a pipe is read once, whole, and folds with the
+// export it overlaps.
+func TestStatementFromAPipeFolds(t *testing.T) {
+	writeFiles(t, map[string]string{
+		"statements/a.csv": okStatement,
+		"disputes.csv":     "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,12800\n",
+	})
+	if err := syscall.Mkfifo("again.csv", 0o644); err != nil {
+		t.Skip("no named pipes here:", err)
+	}
+	go func() {
+		f, err := os.OpenFile("again.csv", os.O_WRONLY, 0)
+		if err != nil {
+			return
+		}
+		defer f.Close()
+		_, _ = f.WriteString(okStatement)
+	}()
+	out, stderr, code := runWithin(t, "check", "--as-of", "2026-05-01", "-o", "json", "statements/a.csv", "again.csv")
+	if code == 2 || !strings.Contains(out, `"folded": 3`) || strings.Count(out, `"description": "AMAZON.CO.JP"`) != 1 {
+		t.Errorf("exit %d, stderr %q:\n%s", code, stderr, out)
+	}
+}

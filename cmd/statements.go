@@ -26,9 +26,15 @@ func readStatements(files []string, reg *parser.Registry, force *parser.Format, 
 	before := make([]fs.FileInfo, len(files)) // each file as it was before the first read
 	first := opts
 	first.Fold = func(parser.Date) bool { return false }
+	whole := opts // for a pipe, which can be read only once
+	whole.Fold = func(parser.Date) bool { return true }
 	inParallel(len(files), func(i int) {
 		before[i], _ = os.Stat(files[i])
-		stmts[i], errs[i] = readStatement(files[i], reg, force, first)
+		o := first
+		if !readTwice(before[i]) {
+			o = whole
+		}
+		stmts[i], errs[i] = readStatement(files[i], reg, force, o)
 	})
 
 	var read []*parser.Statement
@@ -41,7 +47,7 @@ func readStatements(files []string, reg *parser.Registry, force *parser.Format, 
 	days := parser.FoldDays(read)
 	var again []int
 	for j, d := range days {
-		if d != nil {
+		if d != nil && readTwice(before[at[j]]) {
 			again = append(again, j)
 		}
 	}
@@ -71,6 +77,10 @@ func readStatements(files []string, reg *parser.Registry, force *parser.Format, 
 	parser.FoldOverlaps(read)
 	return stmts, errs
 }
+
+// readTwice reports whether the file of info can be read a second time: a
+// regular file can, a named pipe given by name cannot.
+func readTwice(info fs.FileInfo) bool { return info != nil && info.Mode().IsRegular() }
 
 // unchanged reports whether a file read twice was the same both times: the
 // same size and modification time before the first read as after the

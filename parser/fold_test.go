@@ -1,6 +1,11 @@
 package parser
 
-import "testing"
+import (
+	"fmt"
+	"runtime"
+	"strings"
+	"testing"
+)
 
 func TestFoldOverlaps(t *testing.T) {
 	const head = "Date,Description,Amount\n"
@@ -38,5 +43,49 @@ func TestFoldKeepsOtherAccountsApart(t *testing.T) {
 	FoldOverlaps([]*Statement{a, b})
 	if a.Folded+b.Folded != 0 {
 		t.Error("the same charge on two cards is two charges")
+	}
+}
+
+// Many small exports of one account, each covering three days and
+// overlapping the next by two, as a daily download would: every row is
+// kept once, and folding costs memory in proportion to the rows, not to
+// rows times files (20,000 such exports once took gigabytes).
+func TestFoldManyExportsGrowsWithRows(t *testing.T) {
+	start := MustDate("2020-01-01")
+	exports := func(n int) []*Statement {
+		stmts := make([]*Statement, n)
+		for k := range stmts {
+			var b strings.Builder
+			b.WriteString("Date,Description,Amount\n")
+			for d := range 3 {
+				fmt.Fprintf(&b, "%s,AMAZON.CO.JP,%d\n", start.AddDays(k+d), 100+(k+d)%7)
+			}
+			stmts[k] = readString(t, fmt.Sprintf("day-%d.csv", k), b.String(), ReadOptions{})
+		}
+		return stmts
+	}
+	fold := func(n int) (allocated uint64) {
+		stmts := exports(n)
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		days := FoldDays(stmts)
+		FoldOverlaps(stmts)
+		runtime.ReadMemStats(&after)
+		kept := 0
+		for k, s := range stmts {
+			kept += len(s.Txns)
+			if days[k] == nil {
+				t.Errorf("export %d overlaps others, but FoldDays names no day", k)
+			}
+		}
+		if kept != n+2 {
+			t.Errorf("%d exports: kept %d rows, want %d", n, kept, n+2)
+		}
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	small, large := fold(1500), fold(3000)
+	if large > 3*small {
+		t.Errorf("folding 3000 exports allocated %d bytes, 1500 exports %d: more than in proportion", large, small)
 	}
 }
