@@ -69,8 +69,12 @@ var hostile = []string{
 // a line break, DEL, a C1 control or a bidirectional control.
 func assertTerminalSafe(t *testing.T, what, out string) {
 	t.Helper()
+	if !utf8.ValidString(out) {
+		t.Errorf("%s is not UTF-8:\n%q", what, out)
+		return
+	}
 	for i, r := range out {
-		if r == utf8.RuneError || r < 0x20 && r != '\n' || r == 0x7f || mustShow(r) {
+		if r < 0x20 && r != '\n' || r == 0x7f || mustShow(r) {
 			t.Errorf("%s: %q at byte %d:\n%s", what, r, i, out)
 			return
 		}

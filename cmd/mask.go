@@ -21,7 +21,8 @@ import (
 // or one of these behind a backslash, as markdown escapes _ and JSON
 // writes a tab (\_, \t). A run of 12 digits or more in two groups or more
 // is masked whole but its last 4 digits, whatever the sizes of its groups
-// (4-4-4-4, 8-8, 6-10, 4-6-5); a single group of 12 to 19 digits too. An
+// (4-4-4-4, 8-8, 6-10, 4-6-5), however long; a single group of 12 to 19
+// digits too. An
 // IBAN (two letters, two check digits, then letters and digits, with or
 // without spaces) shows only its last 4 digits as well.
 //
@@ -109,17 +110,10 @@ func maskGroups(s string) string {
 		case digits >= 12 && digits <= 19:
 			mark(g, end)
 		case digits > 19 && end-g >= 2:
-			// Card numbers side by side show the last 4 digits of each;
-			// any other long run, only its own last 4.
-			cuts := cardsSideBySide(groups[g:end])
-			if cuts == nil {
-				mark(g, end)
-			}
-			prev := g
-			for _, c := range cuts {
-				mark(prev, g+c)
-				prev = g + c
-			}
+			// Only the last 4 digits of the whole run show: where one card
+			// number ends in it cannot be told, and a cut in the wrong
+			// place would show more of one.
+			mark(g, end)
 		}
 		g = end
 	}
@@ -139,37 +133,6 @@ func maskGroups(s string) string {
 		return s
 	}
 	return string(r)
-}
-
-// cardsSideBySide splits groups into runs of 12 to 19 digits each, and
-// returns where each run ends (the last is len(groups)), or nil when they
-// cannot be split so.
-func cardsSideBySide(groups []digitGroup) []int {
-	failed := make([]bool, len(groups)) // failed[from]: groups[from:] cannot be split
-	var split func(from int) []int
-	split = func(from int) []int {
-		if from == len(groups) {
-			return []int{}
-		}
-		if failed[from] {
-			return nil
-		}
-		digits := 0
-		for to := from + 1; to <= len(groups); to++ {
-			digits += groups[to-1].len()
-			if digits > 19 {
-				break
-			}
-			if digits >= 12 {
-				if rest := split(to); rest != nil {
-					return append([]int{to}, rest...)
-				}
-			}
-		}
-		failed[from] = true
-		return nil
-	}
-	return split(0)
 }
 
 // digitGroup is a maximal run of digits, r[start:end].
