@@ -227,7 +227,7 @@ func loadInputs(opts *checkOptions, mopts matcher.Options) (*inputs, error) {
 	var rest parser.ErrorList // reported after the statements' problems
 	keepRest := collect(&rest)
 	keepRest(in.amazon.read(opts.orders, ordersRole))
-	in.disputes, err = readFile(opts.disputes, func(name string, r io.Reader) ([]parser.Dispute, error) {
+	in.disputes, err = readWhole(opts.disputes, func(name string, r io.Reader) ([]parser.Dispute, error) {
 		return parser.ReadDisputesWith(name, r, in.amazon.lookup(len(opts.orders) > 0))
 	})
 	keepRest(err)
@@ -303,7 +303,7 @@ func formatsRegistry(formatsFile string) (*parser.Registry, error) {
 	if formatsFile == "" {
 		return parser.NewRegistry(), nil
 	}
-	user, err := readFile(formatsFile, parser.ReadFormatsFile)
+	user, err := readWhole(formatsFile, parser.ReadFormatsFile)
 	if err != nil {
 		return nil, err
 	}
@@ -329,13 +329,11 @@ func checkConfirmationsKnown(in *inputs, disputed map[string]bool) error {
 	return l
 }
 
-// maxInputFile bounds the files read whole: disputes.csv, mine.csv and
-// --formats. Statements have no such bound: they are streamed.
+// maxInputFile bounds the files read whole: disputes.csv and --formats.
+// Statements have no such bound: they are streamed.
 const maxInputFile = 64 << 20
 
-// readFile opens path read-only and hands it to read, refusing a file of
-// more than maxInputFile bytes. The bound is kept while reading, not taken
-// from the file's size, which a pipe or a device does not tell.
+// readFile opens path read-only and hands it to read, as a stream.
 func readFile[T any](path string, read func(name string, r io.Reader) (T, error)) (T, error) {
 	var zero T
 	f, err := os.Open(path)
@@ -343,14 +341,24 @@ func readFile[T any](path string, read func(name string, r io.Reader) (T, error)
 		return zero, &parser.Error{File: path, Err: openError(err)}
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxInputFile+1))
-	if err != nil {
-		return zero, &parser.Error{File: path, Err: openError(err)}
-	}
-	if len(data) > maxInputFile {
-		return zero, &parser.Error{File: path, Err: parser.Msgf("file is larger than %d MiB, the most refundwatch reads of such a file; is it the right file?", maxInputFile>>20)}
-	}
-	return read(path, bytes.NewReader(data))
+	return read(path, f)
+}
+
+// readWhole is readFile for a file read whole, refusing one of more than
+// maxInputFile bytes. The bound is kept while reading, not taken from the
+// file's size, which a pipe or a device does not tell.
+func readWhole[T any](path string, read func(name string, r io.Reader) (T, error)) (T, error) {
+	return readFile(path, func(name string, f io.Reader) (T, error) {
+		var zero T
+		data, err := io.ReadAll(io.LimitReader(f, maxInputFile+1))
+		if err != nil {
+			return zero, &parser.Error{File: path, Err: openError(err)}
+		}
+		if len(data) > maxInputFile {
+			return zero, &parser.Error{File: path, Err: parser.Msgf("file is larger than %d MiB, the most refundwatch reads of such a file; is it the right file?", maxInputFile>>20)}
+		}
+		return read(name, bytes.NewReader(data))
+	})
 }
 
 func openError(err error) error {

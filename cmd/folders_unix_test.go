@@ -93,6 +93,11 @@ func TestFilesReadWholeAreBounded(t *testing.T) {
 			t.Errorf("--disputes %s: exit %d, stderr %q; want %q", path, code, stderr, want)
 		}
 	}
+	// Statements are streamed: no such bound.
+	_, stderr, _ := runWithin(t, "check", "--disputes", "/dev/null", "big.csv")
+	if strings.Contains(stderr, "MiB") {
+		t.Errorf("a statement is refused for its size: %s", stderr)
+	}
 }
 
 // A folder that cannot be read is named; a linked folder is read; a link
