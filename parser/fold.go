@@ -47,10 +47,128 @@ func (s *Statement) postingKey(p *posting) foldKey {
 // Files that carry no account identity count as one account.
 func FoldOverlaps(stmts []*Statement) {
 	for _, group := range byAccount(stmts) {
-		if len(group.stmts) > 1 {
+		switch {
+		case len(group.stmts) < 2:
+		case group.stmts[0].Account != "":
 			foldGroup(group.stmts)
+		default:
+			for _, same := range sameUnnamedAccount(group.stmts) {
+				if len(same) > 1 {
+					foldGroup(same)
+				}
+			}
 		}
 	}
+}
+
+// sameUnnamedAccount splits statements that name no account into those
+// that may be exports of one account: two files are when, over the days
+// both cover, every row of one appears in the other. Files that overlap
+// otherwise are two accounts; the rows of one that look like rows of the
+// other are counted in both, and a note of each says so.
+func sameUnnamedAccount(stmts []*Statement) [][]*Statement {
+	keys := make([][]foldKey, len(stmts)) // each statement's rows, by day
+	for i, s := range stmts {
+		for j := range s.Txns {
+			keys[i] = append(keys[i], txnKey(&s.Txns[j]))
+		}
+		for p := range s.brief.postings.all() {
+			keys[i] = append(keys[i], s.postingKey(p))
+		}
+		slices.SortFunc(keys[i], func(a, b foldKey) int { return cmp.Compare(a.date.days, b.date.days) })
+	}
+	within := func(i int, from, to Date) map[foldKey]bool {
+		ks := keys[i]
+		lo, _ := slices.BinarySearchFunc(ks, from.days, func(k foldKey, d int32) int { return cmp.Compare(k.date.days, d) })
+		hi, _ := slices.BinarySearchFunc(ks, to.days+1, func(k foldKey, d int32) int { return cmp.Compare(k.date.days, d) })
+		set := make(map[foldKey]bool, hi-lo)
+		for _, k := range ks[lo:hi] {
+			set[k] = true
+		}
+		return set
+	}
+	parent := make([]int, len(stmts))
+	for i := range parent {
+		parent[i] = i
+	}
+	var root func(i int) int
+	root = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	order := make([]int, len(stmts))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(stmts[a].From.days, stmts[b].From.days) })
+	var open []int // the statements, in order, that may still overlap the next
+	for _, i := range order {
+		s := stmts[i]
+		open = slices.DeleteFunc(open, func(j int) bool { return stmts[j].To.Before(s.From) })
+		for _, j := range open {
+			o := stmts[j]
+			from, to := s.From, s.To
+			if o.From.After(from) {
+				from = o.From
+			}
+			if o.To.Before(to) {
+				to = o.To
+			}
+			a, b := within(i, from, to), within(j, from, to)
+			if subset(a, b) || subset(b, a) {
+				parent[root(i)] = root(j)
+				continue
+			}
+			if shared := common(a, b); shared > 0 {
+				s.Notes = append(s.Notes, lookAlike(shared, o.File))
+				o.Notes = append(o.Notes, lookAlike(shared, s.File))
+			}
+		}
+		open = append(open, i)
+	}
+	at := map[int]int{} // the index in out of each root's statements
+	var out [][]*Statement
+	for i, s := range stmts {
+		r := root(i)
+		k, ok := at[r]
+		if !ok {
+			k = len(out)
+			at[r] = k
+			out = append(out, nil)
+		}
+		out[k] = append(out[k], s)
+	}
+	return out
+}
+
+// lookAlike is the note of a file whose n rows look like rows of the file
+// named other, but are counted.
+func lookAlike(n int, other string) *Message {
+	return Msgf("%d rows look like rows of %s on the same days and are counted in both: neither file names its account, and they differ on the days both cover", n, other)
+}
+
+// subset reports whether every key of a is in b.
+func subset(a, b map[foldKey]bool) bool {
+	for k := range a {
+		if !b[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// common counts the keys of a that are in b.
+func common(a, b map[foldKey]bool) int {
+	n := 0
+	for k := range a {
+		if b[k] {
+			n++
+		}
+	}
+	return n
 }
 
 // FoldDays tells, for each statement, the days FoldOverlaps compares its

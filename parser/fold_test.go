@@ -89,3 +89,37 @@ func TestFoldManyExportsGrowsWithRows(t *testing.T) {
 		t.Errorf("folding 3000 exports allocated %d bytes, 1500 exports %d: more than in proportion", large, small)
 	}
 }
+
+// Files that name no account fold only when, over the days both cover,
+// the rows of one all appear in the other: two cards' exports with the
+// same Amazon charge on the same day are two charges.
+func TestFoldUnnamedOnlyWhenOneHoldsTheOther(t *testing.T) {
+	const head = "Date,Description,Amount\n"
+	tests := []struct {
+		name   string
+		a, b   string
+		kept   int
+		notedA string
+	}{
+		{"a later export repeats the overlap", head + "2026-03-01,LAWSON,200\n2026-03-18,AMAZON.CO.JP,3000\n",
+			head + "2026-03-18,AMAZON.CO.JP,3000\n2026-04-02,LAWSON,100\n", 3, ""},
+		{"two cards: the overlap differs", head + "2026-03-01,LAWSON,200\n2026-03-18,AMAZON.CO.JP,3000\n2026-03-20,SEVEN,300\n",
+			head + "2026-03-18,AMAZON.CO.JP,3000\n2026-03-19,FAMIMA,400\n2026-04-02,LAWSON,100\n", 6,
+			"1 rows look like rows of b.csv on the same days and are counted in both: neither file names its account, and they differ on the days both cover"},
+	}
+	for _, tt := range tests {
+		a := readString(t, "a.csv", tt.a, ReadOptions{})
+		b := readString(t, "b.csv", tt.b, ReadOptions{})
+		FoldOverlaps([]*Statement{a, b})
+		if kept := len(a.Txns) + len(b.Txns); kept != tt.kept {
+			t.Errorf("%s: kept %d rows, want %d", tt.name, kept, tt.kept)
+		}
+		var notes []string
+		for _, n := range a.Notes {
+			notes = append(notes, n.String())
+		}
+		if got := strings.Join(notes, "\n"); got != tt.notedA {
+			t.Errorf("%s: notes %q, want %q", tt.name, got, tt.notedA)
+		}
+	}
+}
