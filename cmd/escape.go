@@ -210,10 +210,7 @@ func messageLine(line string, paths ...string) string {
 		if p == "" {
 			continue
 		}
-		vp := visible(p)
-		if i := strings.Index(v, vp); i >= 0 {
-			v = v[:i] + keep(vp) + v[i+len(vp):]
-		}
+		v = keepFirst(v, visible(p))
 	}
 	return v
 }

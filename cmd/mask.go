@@ -497,7 +497,7 @@ const (
 // keep whole (keep): the file of each statement and of each row's
 // file:line. A file's name is no card number: 2026-03-01-2026-03-31.csv is
 // read out as it is.
-func keepPaths(v *reportView) {
+func keepPaths(v *reportView, in *inputs) {
 	place := func(t *txnView) {
 		if i := strings.LastIndexByte(t.Place, ':'); i > 0 {
 			t.Place = keep(t.Place[:i]) + t.Place[i:]
@@ -518,6 +518,32 @@ func keepPaths(v *reportView) {
 	for i := range v.Unknown {
 		place(&v.Unknown[i])
 	}
+	// The notes and unreadable rows of each statement, in the order the
+	// view lists them, name its file.
+	notes, invalid := 0, 0
+	for _, s := range in.statements {
+		file := visible(s.File)
+		for range s.Notes {
+			if notes < len(v.Notes) {
+				v.Notes[notes] = keepFirst(v.Notes[notes], file)
+			}
+			notes++
+		}
+		for range s.Invalid {
+			if invalid < len(v.Invalid) {
+				v.Invalid[invalid] = keepFirst(v.Invalid[invalid], file)
+			}
+			invalid++
+		}
+	}
+}
+
+// keepFirst marks the first place where path shows in s.
+func keepFirst(s, path string) string {
+	if i := strings.Index(s, path); path != "" && i >= 0 {
+		return s[:i] + keep(path) + s[i+len(path):]
+	}
+	return s
 }
 
 // withoutMarks is s without the marks of keep.

@@ -373,6 +373,18 @@ func TestMaskingKeepsOwnValues(t *testing.T) {
 		t.Errorf("detect masks the file's name:\n%s", out)
 	}
 
+	// The rows that could not be read name their file whole too.
+	writeFiles(t, map[string]string{
+		"statements/export-123456789012.csv": "Date,Description,Amount\n2026-04-01,LAWSON,1\n2026-04-02,AMAZON.CO.JP,500\n2026-04-03,LAWSON,zz\n",
+		"disputes.csv":                       "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,12800\n",
+	})
+	for _, o := range []string{"table", "markdown", "html"} {
+		out, _, _ := runCmd(t, "check", "-o", o, "--skip-invalid", "--as-of", "2026-05-01")
+		if !strings.Contains(out, `statements/export-123456789012.csv:4: amount: `) {
+			t.Errorf("%s masks the file of a row that could not be read:\n%s", o, out)
+		}
+	}
+
 	defer func(v string) { version = v }(version)
 	version = "v0.0.0-20260305123456-abcdef123456"
 	if out, _, _ := runCmd(t, "version"); out != "refundwatch v0.0.0-20260305123456-abcdef123456\n" {
