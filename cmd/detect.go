@@ -84,7 +84,7 @@ func describeStatement(w io.Writer, s *parser.Statement, reg *parser.Registry) {
 	if f, ok := reg.Lookup(s.Format); ok && f.Issuer != "" {
 		format += " (" + f.Issuer + ")"
 	}
-	account := s.Account
+	account := accountShown(s.Account)
 	if account == "" {
 		account = "not stated in the file"
 	}

@@ -28,7 +28,7 @@ func TestDetect(t *testing.T) {
 	out, stderr, code := runCmd(t, "detect", "formats/smbc-vpass.csv")
 	want := `formats/smbc-vpass.csv
   format        smbc-vpass (三井住友カード (Vpass, ご利用明細))
-  account       4980-12**-****-3456
+  account       ****-****-****-3456
   encoding      cp932
   dates         2026-02-02 to 2026-02-21
   rows read     10

@@ -7,6 +7,8 @@ import (
 	"math/bits"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/refundwatch/refundwatch/matcher"
 )
 
 // MaskCardNumbers hides card numbers and bank account numbers in text,
@@ -495,9 +497,11 @@ const (
 
 // keepPaths marks the paths of a report view's files as the masking's to
 // keep whole (keep): the file of each statement and of each row's
-// file:line. A file's name is no card number: 2026-03-01-2026-03-31.csv is
+// file:line, of the statements' notes and unreadable rows; and shows the
+// accounts of the statements and of the coverage lines as accountShown
+// does. A file's name is no card number: 2026-03-01-2026-03-31.csv is
 // read out as it is.
-func keepPaths(v *reportView, in *inputs) {
+func keepPaths(v *reportView, in *inputs, rep *matcher.Report) {
 	place := func(t *txnView) {
 		if i := strings.LastIndexByte(t.Place, ':'); i > 0 {
 			t.Place = keep(t.Place[:i]) + t.Place[i:]
@@ -506,9 +510,16 @@ func keepPaths(v *reportView, in *inputs) {
 	for i := range v.Statements {
 		s := &v.Statements[i]
 		if rest, ok := strings.CutPrefix(s.FileAndAccount, s.File); ok {
-			s.FileAndAccount = keep(s.File) + rest
+			s.FileAndAccount = keep(s.File) + accountShown(rest)
 		}
 		s.File = keep(s.File)
+	}
+	for i, c := range rep.Coverages {
+		if a := visible(c.Account); i < len(v.Coverage) && a != "" {
+			if j := strings.Index(v.Coverage[i], a); j >= 0 {
+				v.Coverage[i] = v.Coverage[i][:j] + accountShown(a) + v.Coverage[i][j+len(a):]
+			}
+		}
 	}
 	for i := range v.Orders {
 		for j := range v.Orders[i].Rows {
@@ -552,4 +563,35 @@ func withoutMarks(s string) string {
 		return s
 	}
 	return strings.NewReplacer(string(keepOpen), "", string(keepClose), "").Replace(s)
+}
+
+// accountShown is an account's name or number as the reports show it:
+// with 5 digits or more in it (an account number in a statement's
+// preamble, Girokonto 12345678), all but its last 4 digits hidden, as a
+// card number's are; a card's name that shows 4 digits or fewer
+// (VISA ****-1234) as it is.
+func accountShown(a string) string {
+	digits := 0
+	for _, c := range a {
+		if isDigit(c) {
+			digits++
+		}
+	}
+	if digits <= 4 {
+		return a
+	}
+	r := []rune(a)
+	for i := range r {
+		if isDigit(r[i]) {
+			if digits > 4 {
+				if r[i] >= '０' {
+					r[i] = '＊'
+				} else {
+					r[i] = '*'
+				}
+			}
+			digits--
+		}
+	}
+	return string(r)
 }

@@ -391,3 +391,42 @@ func TestMaskingKeepsOwnValues(t *testing.T) {
 		t.Errorf("version prints %q", out)
 	}
 }
+
+func TestAccountShown(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                    "",
+		"VISA ****-1234":      "VISA ****-1234",
+		"楽天カード":               "楽天カード",
+		"Girokonto 12345678":  "Girokonto ****5678",
+		"4980-12**-****-3456": "****-****-****-3456", // a statement's masked number shows no more than its last 4 digits either
+		"12345-１２３４５６７８":      "*****-＊＊＊＊５６７８",
+		"Family (1234)":       "Family (1234)",
+		"Family 2 (1234)":     "Family * (1234)",
+	} {
+		if got := accountShown(in); got != want {
+			t.Errorf("accountShown(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// An account number in a statement's preamble shows only its last 4
+// digits, the same in every format.
+func TestAccountNumberMaskedInEveryFormat(t *testing.T) {
+	writeFiles(t, map[string]string{
+		"statements/a.csv": "Date,Card No.,Description,Amount\n2026-03-01,Girokonto 12345678,LAWSON,1\n2026-03-18,Girokonto 12345678,AMAZON.CO.JP,12800\n2026-04-30,Girokonto 12345678,LAWSON,1\n",
+		"disputes.csv":     "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,12800\n",
+	})
+	for _, o := range []string{"table", "json", "csv", "markdown", "html"} {
+		out, stderr, code := runCmd(t, "check", "-o", o, "--as-of", "2026-05-01")
+		if code == 2 {
+			t.Fatalf("%s: %s", o, stderr)
+		}
+		shown := "****5678"
+		if o == "markdown" {
+			shown = md(shown)
+		}
+		if strings.Contains(out, "12345678") || !strings.Contains(out, shown) {
+			t.Errorf("%s shows the account number otherwise than ****5678:\n%s", o, out)
+		}
+	}
+}

@@ -29,7 +29,7 @@ func (r *rendering) view() *reportView {
 	if r.built == nil {
 		r.built = buildView(r.in, r.rep, r.loc)
 		visibleStrings(reflect.ValueOf(r.built))
-		keepPaths(r.built, r.in)
+		keepPaths(r.built, r.in, r.rep)
 	}
 	return r.built
 }

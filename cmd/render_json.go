@@ -167,33 +167,49 @@ func (j *jsonWriter) value(v any) {
 }
 
 // keepFiles marks the value of each "file" key in JSON text as a path the
-// masking keeps whole (keepOpen). The quotes of a key are never escaped,
-// and those inside a string always are: the key cannot be forged.
+// masking keeps whole (keepOpen), and shows the value of each "account"
+// key as accountShown does. The quotes of a key are never escaped, and
+// those inside a string always are: the keys cannot be forged.
 func keepFiles(text []byte) []byte {
-	const key = `"file": "`
-	if !bytes.Contains(text, []byte(key)) {
+	const file, account = `"file": "`, `"account": "`
+	if !bytes.Contains(text, []byte(file)) && !bytes.Contains(text, []byte(account)) {
 		return text
 	}
 	var out []byte
 	for {
-		i := bytes.Index(text, []byte(key))
+		i, key := bytes.Index(text, []byte(file)), file
+		if a := bytes.Index(text, []byte(account)); a >= 0 && (i < 0 || a < i) {
+			i, key = a, account
+		}
 		if i < 0 {
 			return append(out, text...)
 		}
-		out = append(out, text[:i+len(key)]...)
-		text = text[i+len(key):]
-		end := 0
+		out = append(out, text[:i+len(key)-1]...)
+		text = text[i+len(key)-1:] // from the value's opening quote
+		end := 1
 		for end < len(text) && text[end] != '"' {
 			if text[end] == '\\' {
 				end++
 			}
 			end++
 		}
-		end = min(end, len(text))
-		out = utf8.AppendRune(out, keepOpen)
-		out = append(out, text[:end]...)
-		out = utf8.AppendRune(out, keepClose)
+		end = min(end+1, len(text)) // past the closing quote
+		value := text[:end]
 		text = text[end:]
+		var s string
+		if err := json.Unmarshal(value, &s); err != nil {
+			out = append(out, value...)
+			continue
+		}
+		if key == account {
+			out = appendJSONString(out, accountShown(s))
+			continue
+		}
+		out = append(out, '"')
+		out = utf8.AppendRune(out, keepOpen)
+		out = append(out, value[1:len(value)-1]...)
+		out = utf8.AppendRune(out, keepClose)
+		out = append(out, '"')
 	}
 }
 
@@ -341,7 +357,7 @@ func (t *jsonTxn) write(j *jsonWriter) {
 	j.key("amount")
 	j.amount(t.Amount)
 	for _, f := range []struct{ name, value string }{
-		{"currency", t.Currency}, {"description", t.Description}, {"account", t.Account},
+		{"currency", t.Currency}, {"description", t.Description}, {"account", accountShown(t.Account)},
 	} {
 		j.key(f.name)
 		j.str(f.value)
