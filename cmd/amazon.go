@@ -5,6 +5,7 @@ import (
 	"io"
 	"maps"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -27,6 +28,10 @@ type amazonFile struct {
 	// notDisputed counts confirmations of orders that are not disputed: the
 	// person's own returns, left out.
 	notDisputed int
+	// leftOut counts, by reason, the mails that are no confirmation; notes
+	// name mails left out one by one.
+	leftOut map[string]int
+	notes   []*parser.Message
 }
 
 // amazonRecords is everything read from Amazon's exports and mails.
@@ -72,7 +77,7 @@ var (
 			if f.Orders() {
 				return parser.Msgf("is an Amazon order-history export; give it with --orders")
 			}
-			return parser.Msgf("is not a confirmations CSV, an Amazon mail (.eml), or an Amazon refund export")
+			return parser.Msgf("is not a confirmations CSV, an Amazon mail (.eml, .mbox, a maildir), or an Amazon refund export")
 		},
 	}
 )
@@ -84,9 +89,13 @@ var (
 func (rec *amazonRecords) read(paths []string, r role) error {
 	var problems parser.ErrorList
 	for _, p := range paths {
-		files, err := expand([]string{p}, r.empty)
+		start := len(rec.files)
+		files, ignored, err := expand([]string{p}, r.empty)
 		if l, ok := parser.AsList(err); ok {
 			problems = append(problems, l...)
+		}
+		for _, f := range ignored {
+			rec.add(&amazonFile{path: f.path, ignored: f.reason})
 		}
 		inFolder := len(files) != 1 || files[0] != p
 		for _, path := range files {
@@ -95,6 +104,8 @@ func (rec *amazonRecords) read(paths []string, r role) error {
 				problems = append(problems, l...)
 			}
 		}
+		// Files read and files ignored, listed together in name order.
+		slices.SortStableFunc(rec.files[start:], func(a, b *amazonFile) int { return strings.Compare(a.path, b.path) })
 	}
 	if len(problems) > 0 {
 		return problems
@@ -103,13 +114,13 @@ func (rec *amazonRecords) read(paths []string, r role) error {
 }
 
 func (rec *amazonRecords) readOne(path string, inFolder bool, r role) error {
-	f, err := os.Open(path)
+	f, err := openInput(path)
 	if err != nil {
 		return &parser.Error{File: path, Err: openError(err)}
 	}
-	defer f.Close()
 	head := make([]byte, 64<<10)
 	n, err := io.ReadFull(f, head)
+	f.Close()
 	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
 		return &parser.Error{File: path, Err: err}
 	}
@@ -124,10 +135,7 @@ func (rec *amazonRecords) readOne(path string, inFolder bool, r role) error {
 		rec.add(&amazonFile{path: path, format: format, ignored: r.wrong(format)})
 		return nil
 	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return &parser.Error{File: path, Err: err}
-	}
-	got, err := amazon.Read(path, f)
+	got, err := readAmazonFile(path, format)
 	if err != nil {
 		return err
 	}
@@ -141,7 +149,8 @@ func (rec *amazonRecords) readOne(path string, inFolder bool, r role) error {
 		}
 		return nil
 	}
-	rec.add(&amazonFile{path: path, format: got.Format, orders: len(got.Orders), confirmations: len(got.Confirmations), skipped: got.Skipped})
+	rec.add(&amazonFile{path: path, format: got.Format, orders: len(got.Orders), confirmations: len(got.Confirmations),
+		skipped: got.Skipped, leftOut: got.LeftOut, notes: got.Notes})
 	for _, o := range got.Orders {
 		if _, dup := rec.orders[o.ID]; !dup {
 			rec.orders[o.ID] = o
@@ -150,6 +159,46 @@ func (rec *amazonRecords) readOne(path string, inFolder bool, r role) error {
 	}
 	rec.confirmations = append(rec.confirmations, got.Confirmations...)
 	return nil
+}
+
+// readAmazonFile reads a file of the given format: an mbox one mail at a
+// time, since it may be far larger than any mail; a mail of a maildir as one
+// of many, whose other mails are no business of Amazon; others whole.
+func readAmazonFile(path string, format amazon.Format) (*amazon.File, error) {
+	if format == amazon.Mbox {
+		return readFile(path, amazon.ReadMbox)
+	}
+	data, err := readWhole(path)
+	if err != nil {
+		return nil, err
+	}
+	if format == amazon.Mail && inMaildir(path) {
+		return amazon.ReadMaildirMail(path, data)
+	}
+	return amazon.ReadData(path, data)
+}
+
+// inMaildir reports whether a file lies in the cur/ or new/ folder of a
+// maildir (a folder holding cur/, new/ and tmp/; in an archive, any cur/ or
+// new/ folder, since archives leave out the empty tmp/).
+func inMaildir(path string) bool {
+	_, member, isMember := splitMember(path)
+	if isMember {
+		path = member
+	}
+	dir := filepath.Dir(path)
+	if base := filepath.Base(dir); base != "cur" && base != "new" {
+		return false
+	}
+	if isMember {
+		return true
+	}
+	for _, sub := range []string{"cur", "new", "tmp"} {
+		if info, err := os.Stat(filepath.Join(filepath.Dir(dir), sub)); err != nil || !info.IsDir() {
+			return false
+		}
+	}
+	return true
 }
 
 func (rec *amazonRecords) add(f *amazonFile) {
@@ -223,6 +272,9 @@ type jsonAmazonFile struct {
 	Confirmations int            `json:"confirmations"`
 	NotDisputed   int            `json:"confirmations_not_disputed"`
 	SkippedBy     map[string]int `json:"skipped_by_reason"`
+	// MailsLeftOut counts, by reason, the mails that are no confirmation.
+	MailsLeftOut map[string]int `json:"mails_left_out,omitempty"`
+	Notes        []string       `json:"notes,omitempty"`
 }
 
 func amazonJSON(in *inputs) []jsonAmazonFile {
@@ -232,9 +284,14 @@ func amazonJSON(in *inputs) []jsonAmazonFile {
 		if skipped == nil {
 			skipped = map[string]int{}
 		}
+		var notes []string
+		for _, n := range f.notes {
+			notes = append(notes, n.String())
+		}
 		out = append(out, jsonAmazonFile{
 			File: f.path, Format: string(f.format), Ignored: messageText(f.ignored), Orders: f.orders,
 			Confirmations: f.confirmations, NotDisputed: f.notDisputed, SkippedBy: skipped,
+			MailsLeftOut: f.leftOut, Notes: notes,
 		})
 	}
 	return out
@@ -242,13 +299,13 @@ func amazonJSON(in *inputs) []jsonAmazonFile {
 
 // renderAmazonTable lists the Amazon exports and mails read, and the files
 // of the folders given that were not.
-func renderAmazonTable(w io.Writer, in *inputs, l *localizer, up func(string) string) {
+func renderAmazonTable(w io.Writer, in *inputs, l *localizer, up func(string) string, width int) {
 	if len(in.amazon.files) == 0 {
 		return
 	}
 	fmt.Fprintf(w, "\n%s\n", l.T("Amazon's records"))
-	cols := &columns{indent: "  "}
-	cols.add(up(l.T("Orders")), up(l.T("Confirmations")), up(l.T("Skipped")), up(l.T("Format")), up(l.T("File")))
+	cols := &columns{indent: "  ", width: width}
+	cols.addHeader(up(l.T("Orders")), up(l.T("Confirmations")), up(l.T("Skipped")), up(l.T("Format")), up(l.T("File")))
 	var notes []string
 	for _, f := range in.amazon.files {
 		if f.ignored != nil {
@@ -262,10 +319,16 @@ func renderAmazonTable(w io.Writer, in *inputs, l *localizer, up func(string) st
 		for _, reason := range slices.Sorted(maps.Keys(f.skipped)) {
 			notes = append(notes, l.T("note: %s: rows skipped, %s: %d", keep(visible(f.path)), visible(reason), f.skipped[reason]))
 		}
+		for _, reason := range slices.Sorted(maps.Keys(f.leftOut)) {
+			notes = append(notes, l.T("note: %s: mails left out, %s: %d", f.path, reason, f.leftOut[reason]))
+		}
+		for _, n := range f.notes {
+			notes = append(notes, l.T("note: %s", l.Msg(n)))
+		}
 	}
 	cols.write(w)
 	for _, n := range notes {
-		fmt.Fprintf(w, "  %s\n", n)
+		writeWrapped(w, "  ", n, width)
 	}
 }
 

@@ -65,7 +65,7 @@ func TestOneOffAudit(t *testing.T) {
 		files = append(files, strings.TrimPrefix(f.File, "testdata/amazon/")+" "+f.Format+" "+f.Ignored)
 	}
 	wantFiles := []string{
-		"Your Orders/Additional Data/Retail.TransactionalInvoicing.1/Retail.TransactionalInvoicing.1.pdf  is not an Amazon order-history export (Retail.OrderHistory, Order History.csv, Digital Items.csv, アマゾン注文履歴フィルタ)",
+		"Your Orders/Additional Data/Retail.TransactionalInvoicing.1/Retail.TransactionalInvoicing.1.pdf  a PDF; only CSV and OFX exports and mails are read",
 		"Your Orders/Your Amazon Orders/Cart History.csv  is not an Amazon order-history export (Retail.OrderHistory, Order History.csv, Digital Items.csv, アマゾン注文履歴フィルタ)",
 		"Your Orders/Your Amazon Orders/Order History.csv amazon-order-history-2025 ",
 		"Your Orders/Your Returns & Refunds/Refund Details.csv amazon-refund-details ",
@@ -118,7 +118,7 @@ func TestAmazonInputErrors(t *testing.T) {
 		{"a statement given to --confirmations",
 			map[string]string{"statements/a.csv": stmt, "disputes.csv": "order_id,order_date,amount\n250-4418372-2290415,2026-03-02,12800\n"},
 			[]string{"--confirmations", "statements/a.csv"},
-			"statements/a.csv: is not a confirmations CSV, an Amazon mail (.eml), or an Amazon refund export\n"},
+			"statements/a.csv: is not a confirmations CSV, an Amazon mail (.eml, .mbox, a maildir), or an Amazon refund export\n"},
 		{"a mail naming no order",
 			map[string]string{"statements/a.csv": stmt, "disputes.csv": "order_id,order_date,amount\n250-4418372-2290415,2026-03-02,12800\n",
 				"mails/a.eml": "Date: Thu, 05 Mar 2026 16:30:00 +0000\r\nFrom: order-update@amazon.co.jp\r\nSubject: hello\r\n\r\nno order here\r\n"},

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -30,9 +31,13 @@ type checkOptions struct {
 	skipInvalid   bool
 	formats       string
 	format        string
+	mine          string
+	mineGiven     bool
+	amazon        []string // --amazon patterns
+	notAmazon     []string // --not-amazon patterns
 }
 
-const checkLong = `Check reads statement exports (files, or folders read whole), the disputed
+const checkLong = `Check reads statement exports (files, or folders and .zip archives read whole), the disputed
 orders and Amazon's confirmations, and reports per order whether it was charged,
 whether the money came back, and until when to keep watching; and the Amazon
 charges in the incident period that belong to no disputed order.
@@ -68,13 +73,14 @@ func newCheckCmd(e env, g *globals) *cobra.Command {
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.statements = args
 			opts.confsGiven = c.Flags().Changed("confirmations")
+			opts.mineGiven = c.Flags().Changed("mine")
 			return runCheck(opts, e, g.loc)
 		},
 	}
 	f := c.Flags()
 	f.StringVar(&opts.disputes, "disputes", "disputes.csv", "disputed orders `FILE`")
-	f.StringArrayVar(&opts.confirmations, "confirmations", nil, "Amazon's confirmations: a confirmations CSV, an Amazon mail (.eml) or refund export, or a folder of them: `PATH`; repeatable (default ./confirmations.csv and ./confirmations/ if present)")
-	f.StringArrayVar(&opts.orders, "orders", nil, "Amazon's order-history exports (the person's own orders): a file or a folder such as an unzipped \"Your Orders\": `PATH`; repeatable")
+	f.StringArrayVar(&opts.confirmations, "confirmations", nil, "Amazon's confirmations: a confirmations CSV, Amazon's mails (.eml, .mbox, a maildir) or refund export, or a folder or .zip of them: `PATH`; repeatable (default ./confirmations.csv and ./confirmations/ if present)")
+	f.StringArrayVar(&opts.orders, "orders", nil, "Amazon's order-history exports (the person's own orders): a file, a folder, or the \"Your Orders.zip\" archive as downloaded: `PATH`; repeatable")
 	f.StringVar(&opts.asOf, "as-of", "", "judge as of this `DATE` (default today)")
 	f.IntVar(&opts.grace, "grace", 30, "`DAYS` after Amazon's confirmation for a credit to arrive")
 	f.IntVar(&opts.watch, "watch", 60, "`DAYS` after Amazon's confirmation to keep watching")
@@ -83,6 +89,9 @@ func newCheckCmd(e env, g *globals) *cobra.Command {
 	f.BoolVar(&opts.skipInvalid, "skip-invalid", false, "list statement rows that cannot be read instead of stopping")
 	f.StringVar(&opts.formats, "formats", "", "read statements also in the formats described in `FILE`")
 	f.StringVar(&opts.format, "format", "", "read every statement as format `NAME` instead of detecting it")
+	f.StringVar(&opts.mine, "mine", "mine.csv", "your own recurring Amazon charges (pattern,amount,note): `FILE`, read when given or present")
+	f.StringArrayVar(&opts.amazon, "amazon", nil, "also count descriptions matching `PATTERN` (a regular expression, or plain text) as Amazon's; repeatable")
+	f.StringArrayVar(&opts.notAmazon, "not-amazon", nil, "never count descriptions matching `PATTERN` as Amazon's (e.g. \"AMAZON WEB SERVICES\"); repeatable")
 	registerCheckCompletions(c)
 	return c
 }
@@ -109,7 +118,8 @@ func runCheck(opts *checkOptions, e env, loc *localizer) error {
 	rep := in.matching.Match(in.statements)
 	r := &rendering{
 		in: in, rep: rep, loc: loc,
-		color: opts.output == "table" && e.stdoutTerminal && e.getenv("NO_COLOR") == "",
+		color: opts.output == "table" && e.stdoutTerminal && e.getenv("NO_COLOR") == "" && e.getenv("TERM") != "dumb",
+		width: e.width,
 	}
 	// The report streams out: held whole, ten years of statements make a
 	// report of tens of megabytes.
@@ -160,12 +170,46 @@ func (opts *checkOptions) matchOptions(e env) (matcher.Options, error) {
 		}
 		m.AsOf = d
 	}
-	amazon, err := matcher.NewRecognizer()
+	extra, err := userPatterns("--amazon", opts.amazon)
 	if err != nil {
+		return m, err
+	}
+	except, err := userPatterns("--not-amazon", opts.notAmazon)
+	if err != nil {
+		return m, err
+	}
+	amazon, err := matcher.NewRecognizer(extra...)
+	if err != nil {
+		return m, err
+	}
+	if err := amazon.Except(except...); err != nil {
 		return m, err
 	}
 	m.Amazon = amazon
 	return m, nil
+}
+
+// userPatterns makes the patterns given to flag ready to be matched against
+// normalised descriptions, which are in capitals: plain text is normalised
+// as they are; a regular expression matches regardless of case. A pattern
+// that is no regular expression is an error naming the flag.
+func userPatterns(flag string, patterns []string) ([]string, error) {
+	out := make([]string, 0, len(patterns))
+	for _, p := range patterns {
+		if _, err := regexp.Compile(p); err != nil || strings.TrimSpace(p) == "" {
+			why := "it matches every description"
+			if err != nil {
+				why = strings.TrimPrefix(err.Error(), "error parsing regexp: ")
+			}
+			return nil, parser.Msgf("%s %q is not a pattern that can be used: %s", flag, p, why)
+		}
+		if regexp.QuoteMeta(p) == p {
+			out = append(out, parser.Normalize(p))
+		} else {
+			out = append(out, "(?i)"+p)
+		}
+	}
+	return out, nil
 }
 
 // inputs is everything check read.
@@ -174,10 +218,22 @@ type inputs struct {
 	disputes      []parser.Dispute
 	confirmations []parser.Confirmation
 	amazon        *amazonRecords
+	ignored       []ignoredFile      // files among the statements that are not read
 	own           []matcher.OwnOrder // orders of the exports that are not disputed
 	// matching holds the disputed orders made ready while the statements
 	// were being read.
 	matching *matcher.Matching
+	// read names the files given for disputes, confirmations and orders,
+	// defaults included, for the report to say what it was made from.
+	read inputPaths
+}
+
+// inputPaths are the paths check read disputes, confirmations and Amazon's
+// order history from, as the person named them (or as defaulted).
+type inputPaths struct {
+	disputes      string
+	confirmations []string
+	orders        []string
 }
 
 // loadInputs reads every input file, collecting the problems of all of them
@@ -205,8 +261,9 @@ func loadInputs(opts *checkOptions, mopts matcher.Options) (*inputs, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := expand(stmtPaths, parser.Msgf("folder holds no statement file"))
+	files, ignored, err := expand(stmtPaths, parser.Msgf("folder holds no statement file"))
 	keep(err)
+	in.ignored = ignored
 	// The statements are read while the rest is, on a core of their own
 	// where there is one. The matcher looks only at Amazon's rows from a
 	// little before the first disputed order, which the disputes tell: the
@@ -227,7 +284,7 @@ func loadInputs(opts *checkOptions, mopts matcher.Options) (*inputs, error) {
 	var rest parser.ErrorList // reported after the statements' problems
 	keepRest := collect(&rest)
 	keepRest(in.amazon.read(opts.orders, ordersRole))
-	in.disputes, err = readWhole(opts.disputes, func(name string, r io.Reader) ([]parser.Dispute, error) {
+	in.disputes, err = readWholeAs(opts.disputes, func(name string, r io.Reader) ([]parser.Dispute, error) {
 		return parser.ReadDisputesWith(name, r, in.amazon.lookup(len(opts.orders) > 0))
 	})
 	keepRest(err)
@@ -247,6 +304,7 @@ func loadInputs(opts *checkOptions, mopts matcher.Options) (*inputs, error) {
 			}
 		}
 	}
+	in.read = inputPaths{disputes: opts.disputes, confirmations: confPaths, orders: opts.orders}
 	keepRest(in.amazon.read(confPaths, confirmationsRole))
 	in.confirmations = in.amazon.written
 	disputed := disputedIDs(in.disputes)
@@ -256,6 +314,10 @@ func loadInputs(opts *checkOptions, mopts matcher.Options) (*inputs, error) {
 		keepRest(checkConfirmationsKnown(in, disputed))
 	}
 	in.confirmations = append(in.confirmations, in.amazon.disputedConfirmations(disputed)...)
+	if opts.mineGiven || fileExists(opts.mine) {
+		mopts.Mine, err = readFile(opts.mine, parser.ReadMine)
+		keepRest(err)
+	}
 	in.own = in.amazon.own(disputed)
 	if len(rest) == 0 {
 		// The orders are made ready while the statements are still being read.
@@ -275,6 +337,11 @@ func loadInputs(opts *checkOptions, mopts matcher.Options) (*inputs, error) {
 		return nil, problems
 	}
 	return in, nil
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // registry is the set of formats statements are read in: the built-in ones
@@ -303,7 +370,7 @@ func formatsRegistry(formatsFile string) (*parser.Registry, error) {
 	if formatsFile == "" {
 		return parser.NewRegistry(), nil
 	}
-	user, err := readWhole(formatsFile, parser.ReadFormatsFile)
+	user, err := readWholeAs(formatsFile, parser.ReadFormatsFile)
 	if err != nil {
 		return nil, err
 	}
@@ -329,14 +396,11 @@ func checkConfirmationsKnown(in *inputs, disputed map[string]bool) error {
 	return l
 }
 
-// maxInputFile bounds the files read whole: disputes.csv and --formats.
-// Statements have no such bound: they are streamed.
-const maxInputFile = 64 << 20
-
-// readFile opens path read-only and hands it to read, as a stream.
+// readFile opens path (a file, or a member of an archive) read-only and
+// hands it to read, as a stream.
 func readFile[T any](path string, read func(name string, r io.Reader) (T, error)) (T, error) {
 	var zero T
-	f, err := os.Open(path)
+	f, err := openInput(path)
 	if err != nil {
 		return zero, &parser.Error{File: path, Err: openError(err)}
 	}
@@ -344,21 +408,15 @@ func readFile[T any](path string, read func(name string, r io.Reader) (T, error)
 	return read(path, f)
 }
 
-// readWhole is readFile for a file read whole, refusing one of more than
-// maxInputFile bytes. The bound is kept while reading, not taken from the
-// file's size, which a pipe or a device does not tell.
-func readWhole[T any](path string, read func(name string, r io.Reader) (T, error)) (T, error) {
-	return readFile(path, func(name string, f io.Reader) (T, error) {
+// readWholeAs reads path whole (readWhole: disputes.csv and --formats
+// files are bounded; statements, streamed, are not) and hands it to read.
+func readWholeAs[T any](path string, read func(name string, r io.Reader) (T, error)) (T, error) {
+	data, err := readWhole(path)
+	if err != nil {
 		var zero T
-		data, err := io.ReadAll(io.LimitReader(f, maxInputFile+1))
-		if err != nil {
-			return zero, &parser.Error{File: path, Err: openError(err)}
-		}
-		if len(data) > maxInputFile {
-			return zero, &parser.Error{File: path, Err: parser.Msgf("file is larger than %d MiB, the most refundwatch reads of such a file; is it the right file?", maxInputFile>>20)}
-		}
-		return read(name, bytes.NewReader(data))
-	})
+		return zero, err
+	}
+	return read(path, bytes.NewReader(data))
 }
 
 func openError(err error) error {
@@ -375,15 +433,19 @@ func openError(err error) error {
 	return err
 }
 
-// expand turns files and folders into the list of files to read: a folder
-// stands for every file below it, in name order, leaving out hidden files
-// (names starting with a dot), such as .DS_Store. Links are followed; a
-// link back to a folder that holds it is an error, and a folder reached
-// twice is read once. A folder's entry that is not a file (a named pipe, a
-// device, a socket) is an error naming it: reading it could wait forever.
-// A folder that cannot be read is named, not the folder given.
-func expand(paths []string, empty *parser.Message) ([]string, error) {
+// expand turns files, folders and zip archives into the list of files to
+// read: a folder or archive stands for every file in it, in name order,
+// leaving out hidden files and folders (names starting with a dot). Files
+// that no flag reads (ignoredReason) are returned apart, to be listed as
+// ignored. An archive's members are named as splitMember reads them.
+// Links are followed; a link back to a folder that holds it is an error,
+// and a folder reached twice is read once. A folder's entry that is not a
+// file (a named pipe, a device, a socket) is an error naming it: reading
+// it could wait forever. A folder that cannot be read is named, not the
+// folder given.
+func expand(paths []string, empty *parser.Message) ([]string, []ignoredFile, error) {
 	var files []string
+	var ignored []ignoredFile
 	var problems parser.ErrorList
 	for _, p := range paths {
 		info, err := os.Stat(p)
@@ -391,28 +453,41 @@ func expand(paths []string, empty *parser.Message) ([]string, error) {
 			problems = append(problems, &parser.Error{File: p, Err: openError(err)})
 			continue
 		}
-		if !info.IsDir() {
+		if !info.IsDir() && !isZipName(p) {
 			files = append(files, p)
 			continue
 		}
-		w := &folderWalk{problems: &problems}
+		var found []string
 		before := len(problems)
-		w.walk(p, info, nil)
-		if len(w.found) == 0 && len(problems) == before {
+		if info.IsDir() {
+			w := &folderWalk{problems: &problems}
+			w.walk(p, info, nil)
+			found, ignored = w.found, append(ignored, w.ignored...)
+		} else {
+			var skipped []ignoredFile
+			found, skipped, err = listArchive(p)
+			ignored = append(ignored, skipped...)
+			if err != nil {
+				problems = append(problems, err.(*parser.Error))
+				continue
+			}
+		}
+		if len(found) == 0 && len(problems) == before {
 			problems = append(problems, &parser.Error{File: p, Err: empty})
 		}
-		slices.Sort(w.found)
-		files = append(files, w.found...)
+		slices.Sort(found)
+		files = append(files, found...)
 	}
 	if len(problems) > 0 {
-		return files, problems
+		return files, ignored, problems
 	}
-	return files, nil
+	return files, ignored, nil
 }
 
 // folderWalk gathers the files below a folder.
 type folderWalk struct {
 	found    []string
+	ignored  []ignoredFile
 	seen     []fs.FileInfo // the folders read
 	problems *parser.ErrorList
 }
@@ -442,27 +517,40 @@ func (w *folderWalk) walk(dir string, info fs.FileInfo, above []fs.FileInfo) {
 		w.problem(dir, openError(err))
 	}
 	for _, d := range entries {
-		if strings.HasPrefix(d.Name(), ".") {
-			continue
-		}
+		hidden := strings.HasPrefix(d.Name(), ".")
 		path := filepath.Join(dir, d.Name())
 		typ := d.Type()
 		if typ&fs.ModeSymlink != 0 || typ.IsDir() {
+			if hidden && typ.IsDir() {
+				continue
+			}
 			target, err := os.Stat(path)
 			if err != nil {
 				w.problem(path, openError(err))
 				continue
 			}
 			if target.IsDir() {
-				w.walk(path, target, above)
+				if !hidden {
+					w.walk(path, target, above)
+				}
 				continue
 			}
 			typ = target.Mode().Type()
 		}
-		if !typ.IsRegular() {
+		switch why := ignoredReason(d.Name()); {
+		case why != nil:
+			w.ignored = append(w.ignored, ignoredFile{path, why})
+		case hidden:
+		case !typ.IsRegular():
 			w.problem(path, parser.Msgf("is not a file but a named pipe, a device or a socket; only files are read from a folder"))
-			continue
+		case isZipName(path):
+			members, skipped, err := listArchive(path)
+			if err != nil {
+				*w.problems = append(*w.problems, err.(*parser.Error))
+			}
+			w.found, w.ignored = append(w.found, members...), append(w.ignored, skipped...)
+		default:
+			w.found = append(w.found, path)
 		}
-		w.found = append(w.found, path)
 	}
 }

@@ -2,9 +2,9 @@ package cmd
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/refundwatch/refundwatch/parser"
@@ -17,7 +17,7 @@ type detectOptions struct {
 	formats     string
 }
 
-func newDetectCmd(e env) *cobra.Command {
+func newDetectCmd(e env, g *globals) *cobra.Command {
 	opts := &detectOptions{}
 	c := &cobra.Command{
 		Use:   "detect PATH ...",
@@ -34,7 +34,7 @@ Exit status: 0 when every file was read, 2 when a file could not be.`,
   refundwatch detect --formats my-bank.rules my-bank-2026-03.csv`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			return runDetect(args, opts, e)
+			return runDetect(args, opts, e, g.loc)
 		},
 	}
 	c.Flags().BoolVar(&opts.skipInvalid, "skip-invalid", false, "list rows that cannot be read instead of stopping")
@@ -42,12 +42,12 @@ Exit status: 0 when every file was read, 2 when a file could not be.`,
 	return c
 }
 
-func runDetect(paths []string, opts *detectOptions, e env) error {
+func runDetect(paths []string, opts *detectOptions, e env, l *localizer) error {
 	reg, err := formatsRegistry(opts.formats)
 	if err != nil {
 		return err
 	}
-	files, err := expand(paths, parser.Msgf("folder holds no statement file"))
+	files, ignored, err := expand(paths, parser.Msgf("folder holds no statement file"))
 	var problems parser.ErrorList
 	if l, ok := parser.AsList(err); ok {
 		problems = append(problems, l...)
@@ -67,7 +67,10 @@ func runDetect(paths []string, opts *detectOptions, e env) error {
 		if i > 0 {
 			buf.WriteByte('\n')
 		}
-		describeStatement(&buf, s, reg)
+		describeStatement(&buf, s, reg, l, e.width)
+	}
+	for _, f := range ignored {
+		writeWrapped(&buf, "", l.T("ignored: %s: %s", keep(visible(f.path)), visible(l.Err(f.reason))), e.width)
 	}
 	if _, err := (&terminalWriter{w: e.stdout}).Write(buf.Bytes()); err != nil {
 		return err
@@ -78,45 +81,55 @@ func runDetect(paths []string, opts *detectOptions, e env) error {
 	return nil
 }
 
-// describeStatement writes what detect says of one file.
-func describeStatement(w io.Writer, s *parser.Statement, reg *parser.Registry) {
+// describeStatement writes what detect says of one file, in l's language,
+// fitting width (0: no limit).
+func describeStatement(w io.Writer, s *parser.Statement, reg *parser.Registry, l *localizer, width int) {
 	format := s.Format
 	if f, ok := reg.Lookup(s.Format); ok && f.Issuer != "" {
-		format += " (" + f.Issuer + ")"
+		format = l.T("%s (%s)", s.Format, l.word(f.Issuer))
 	}
 	account := accountShown(s.Account)
 	if account == "" {
-		account = "not stated in the file"
+		account = l.T("not stated in the file")
 	}
-	fmt.Fprintf(w, "%s\n", keep(visible(s.File)))
-	fmt.Fprintf(w, "  format        %s\n", visible(format))
-	fmt.Fprintf(w, "  account       %s\n", visible(account))
-	fmt.Fprintf(w, "  encoding      %s\n", visible(s.Encoding))
-	fmt.Fprintf(w, "  dates         %s to %s\n", s.From, s.To)
-	fmt.Fprintf(w, "  rows read     %d\n", s.Rows)
+	writeWrapped(w, "", keep(visible(s.File)), width)
+	cols := &columns{indent: "  ", width: width}
+	cols.add(l.T("format"), visible(format))
+	cols.add(l.T("account"), visible(account))
+	cols.add(l.T("encoding"), visible(s.Encoding))
+	cols.add(l.T("dates"), l.T("%s to %s", s.From, s.To))
+	cols.add(l.T("rows read"), strconv.Itoa(s.Rows))
 	charges, credits := s.ChargesAndCredits()
-	fmt.Fprintf(w, "  transactions  %d (%s, %s)\n", s.Transactions()+s.Folded, plural(charges, "charge"), plural(credits, "credit"))
-	fmt.Fprintf(w, "  skipped       %d%s\n", s.SkippedTotal(), skipReasons(s))
-	fmt.Fprintf(w, "  folded        %d\n", s.Folded)
+	cols.add(l.T("transactions"), l.T("%d (%s, %s)", s.Transactions()+s.Folded, countCharges(l, charges), countCredits(l, credits)))
+	cols.add(l.T("skipped"), strconv.Itoa(s.SkippedTotal())+skipReasons(s, l))
+	cols.add(l.T("folded"), strconv.Itoa(s.Folded))
 	for _, n := range s.Notes {
-		fmt.Fprintf(w, "  note          %s\n", visible(n.String()))
+		cols.add(l.T("note"), visible(l.Msg(n)))
 	}
 	for _, e := range s.Invalid {
-		fmt.Fprintf(w, "  invalid       %s\n", visible(e.Error()))
+		cols.add(l.T("invalid"), visible(l.Err(e)))
 	}
+	cols.write(w)
 }
 
-func plural(n int, word string) string {
+func countCharges(l *localizer, n int) string {
 	if n == 1 {
-		return fmt.Sprintf("1 %s", word)
+		return l.T("1 charge")
 	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return l.T("%d charges", n)
+}
+
+func countCredits(l *localizer, n int) string {
+	if n == 1 {
+		return l.T("1 credit")
+	}
+	return l.T("%d credits", n)
 }
 
 func keepNone(string) bool { return false }
 
 // skipReasons lists the reasons rows were skipped for, most frequent first.
-func skipReasons(s *parser.Statement) string {
+func skipReasons(s *parser.Statement, l *localizer) string {
 	if len(s.Skipped) == 0 {
 		return ""
 	}
@@ -132,7 +145,7 @@ func skipReasons(s *parser.Statement) string {
 	})
 	parts := make([]string, len(reasons))
 	for i, r := range reasons {
-		parts[i] = fmt.Sprintf("%s %d", r, s.Skipped[r])
+		parts[i] = l.T("%s %d", l.word(r), s.Skipped[r])
 	}
-	return " (" + strings.Join(parts, ", ") + ")"
+	return l.T(" (%s)", strings.Join(parts, l.T(", ")))
 }

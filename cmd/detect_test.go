@@ -57,3 +57,44 @@ func TestDetectBadFile(t *testing.T) {
 		t.Errorf("exit %d, stderr %q, stdout:\n%s", code, stderr, out)
 	}
 }
+
+// TestDetectAndFormatsInJapanese: detect and formats speak the language of
+// --lang and of the locale.
+func TestDetectAndFormatsInJapanese(t *testing.T) {
+	t.Chdir(filepath.Join(repoRoot(t), "testdata"))
+	want := `formats/smbc-vpass.csv
+  形式          smbc-vpass（三井住友カード (Vpass, ご利用明細)）
+  口座・カード  ****-****-****-3456
+  文字コード    cp932
+  期間          2026年2月2日から2026年2月21日まで
+  読んだ行数    10
+  取引          6件（請求5件、返金1件）
+  読み飛ばし    4（カードの区切り2行、注記2行）
+  重複          0
+`
+	ja := env{getenv: func(k string) string {
+		if k == "LANG" {
+			return "ja_JP.UTF-8"
+		}
+		return ""
+	}}
+	for _, run := range []func() (string, string, int){
+		func() (string, string, int) { return runCmd(t, "detect", "--lang", "ja", "formats/smbc-vpass.csv") },
+		func() (string, string, int) { return runCmdEnv(t, ja, "detect", "formats/smbc-vpass.csv") },
+	} {
+		if out, stderr, code := run(); code != 0 || stderr != "" || out != want {
+			t.Errorf("exit %d, stderr %q, output:\n%s\nwant:\n%s", code, stderr, out, want)
+		}
+	}
+	out, _, code := runCmdEnv(t, ja, "formats")
+	for _, line := range []string{
+		"各形式の下に、その明細ファイルの1行目の例（カード会社・銀行が書き出すとおり）を載せています。\n",
+		"\n形式               国  カード会社・銀行\n",
+		"\nchase-card         US  Chase（クレジットカード）\n",
+		"\ngeneric            -   日付・内容・金額の列名がある見出し行を持つCSVすべて\n",
+	} {
+		if code != 0 || !strings.Contains(out, line) {
+			t.Errorf("exit %d; formats in Japanese lacks %q:\n%s", code, line, out)
+		}
+	}
+}

@@ -83,7 +83,7 @@ func TestFilesReadWholeAreBounded(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, _ = big.WriteString("order_id,order_date,amount,note\n250-1234567-1234567,2026-03-02,12800,")
-	if err := big.Truncate(maxInputFile + 100); err != nil {
+	if err := big.Truncate(memberLimit + 100); err != nil {
 		t.Fatal(err)
 	}
 	big.Close()

@@ -2,8 +2,7 @@ package cmd
 
 import (
 	"bytes"
-	"fmt"
-	"text/tabwriter"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -13,7 +12,7 @@ type formatsOptions struct {
 	formats string
 }
 
-func newFormatsCmd(e env) *cobra.Command {
+func newFormatsCmd(e env, g *globals) *cobra.Command {
 	opts := &formatsOptions{}
 	c := &cobra.Command{
 		Use:   "formats",
@@ -26,33 +25,45 @@ With --formats, the formats that file describes are listed among the built-in on
 Exit status: 0, or 2 when the --formats file cannot be read.`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			return runFormats(opts, e)
+			return runFormats(opts, e, g.loc)
 		},
 	}
 	c.Flags().StringVar(&opts.formats, "formats", "", "list also the formats described in `FILE`")
 	return c
 }
 
-func runFormats(opts *formatsOptions, e env) error {
+// runFormats lists the formats: a line of name, country and issuer, and
+// under it, indented, the example header. The example goes on its own line:
+// Japanese headers are wide, and nothing follows them that they could push
+// out of line. On a terminal the lines are wrapped to its width.
+func runFormats(opts *formatsOptions, e env, l *localizer) error {
 	reg, err := formatsRegistry(opts.formats)
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
-	// The example header goes on its own line under the issuer: Japanese
-	// headers are wide, and nothing follows them that they could push out of line.
-	fmt.Fprintln(tw, "FORMAT\tCOUNTRY\tISSUER, AND AN EXAMPLE OF THE EXPORT'S HEADER")
-	for _, f := range reg.Formats() {
-		country := f.Country
-		if country == "" {
-			country = "-"
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", f.Name, country, f.Issuer)
-		fmt.Fprintf(tw, "\t\t%s\n", f.Example)
+	up := strings.ToUpper
+	if l.japanese() {
+		up = func(s string) string { return s }
 	}
-	if err := tw.Flush(); err != nil {
-		return err
+	var buf bytes.Buffer
+	writeWrapped(&buf, "", l.T("Each format is followed by an example of the export's first line, as the issuer writes it."), e.width)
+	buf.WriteByte('\n')
+	name, country := textWidth(up(l.T("Format"))), textWidth(up(l.T("Country")))
+	for _, f := range reg.Formats() {
+		name = max(name, textWidth(f.Name))
+	}
+	line := func(a, b, c string) {
+		text := a + strings.Repeat(" ", name-textWidth(a)+2) + b + strings.Repeat(" ", country-textWidth(b)+2) + c
+		writeWrapped(&buf, "", text, e.width)
+	}
+	line(up(l.T("Format")), up(l.T("Country")), up(l.T("Issuer")))
+	for _, f := range reg.Formats() {
+		c := f.Country
+		if c == "" {
+			c = "-"
+		}
+		line(f.Name, c, l.word(f.Issuer))
+		writeWrapped(&buf, "    ", f.Example, e.width)
 	}
 	_, err = e.stdout.Write(buf.Bytes())
 	return err

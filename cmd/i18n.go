@@ -74,9 +74,22 @@ func (l *localizer) T(format string, args ...any) string {
 		if i < len(verbs) {
 			verb = verbs[i]
 		}
+		if list, ok := a.(matcher.TxnList); ok && jaRowsWhen[format] {
+			strs[i] = l.jaTxnList(list, "に", "、")
+			continue
+		}
 		strs[i] = l.jaArg(verb, a)
 	}
 	return fmt.Sprintf(ja, strs...)
+}
+
+// word is a word or phrase of the program's own vocabulary (an issuer's
+// description, a reason rows are skipped for) in the reader's language.
+func (l *localizer) word(s string) string {
+	if w, ok := jaPhrases[s]; ok && l.japanese() {
+		return w
+	}
+	return s
 }
 
 // Msg prints one message.
@@ -186,7 +199,7 @@ func (l *localizer) jaArg(verb rune, a any) string {
 	case parser.Money:
 		return l.Money(v.Amount, v.Currency)
 	case matcher.TxnList:
-		return l.jaTxnList(v)
+		return l.jaTxnList(v, "の", "と")
 	case matcher.IDList:
 		if v.More {
 			return strings.Join(v.IDs, "、") + "ほか"
@@ -219,13 +232,15 @@ func (l *localizer) jaArg(verb rune, a any) string {
 	return fmt.Sprint(a)
 }
 
-// jaTxnList writes statement rows as 2026年3月4日の12,800円と2026年3月6日の4,800円,
-// and a row billed in another currency as 2026年3月4日の12.34米ドル（請求額2,000円）.
-func (l *localizer) jaTxnList(list matcher.TxnList) string {
+// jaTxnList writes statement rows as a noun, 2026年3月4日の12,800円と2026年3月6日の4,800円
+// (particle の, last joined by と), or as what happened when, before a verb:
+// 2026年3月4日に12,800円、2026年3月6日に4,800円(が請求されました) (に, 、).
+// A row billed in another currency is 2026年3月4日の12.34米ドル（請求額2,000円）.
+func (l *localizer) jaTxnList(list matcher.TxnList, particle, last string) string {
 	parts := make([]string, len(list.Txns))
 	for i, t := range list.Txns {
 		amount, billed, foreign := list.Item(i)
-		parts[i] = l.Date(t.Date) + "の" + l.Money(amount.Amount, amount.Currency)
+		parts[i] = l.Date(t.Date) + particle + l.Money(amount.Amount, amount.Currency)
 		if foreign {
 			parts[i] += "（請求額" + l.Money(billed.Amount, billed.Currency) + "）"
 		}
@@ -236,7 +251,7 @@ func (l *localizer) jaTxnList(list matcher.TxnList) string {
 	case 1:
 		return parts[0]
 	}
-	return strings.Join(parts[:len(parts)-1], "、") + "と" + parts[len(parts)-1]
+	return strings.Join(parts[:len(parts)-1], "、") + last + parts[len(parts)-1]
 }
 
 // formatVerbs lists the verb of each argument of an English format, in order

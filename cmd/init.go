@@ -3,7 +3,6 @@ package cmd
 import (
 	"embed"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -18,16 +17,21 @@ import (
 var initTemplates embed.FS
 
 // initFiles are the files of a new folder, in the order init reports them.
-var initFiles = []string{"disputes.csv", "confirmations.csv", "README.txt"}
+var initFiles = []string{"disputes.csv", "confirmations.csv", "mine.csv", "README.txt"}
+
+// utf8BOM starts the CSV templates: without it, Excel in Japan reads UTF-8
+// as CP932 and shows the Japanese comments garbled. Every reader skips it.
+const utf8BOM = "\ufeff"
 
 func newInitCmd(e env, g *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:   "init [DIR]",
-		Short: "Lay out a folder for the monthly routine: statements/, disputes.csv, confirmations.csv and a how-to",
+		Short: "Lay out a folder for the monthly routine: statements/, disputes.csv, confirmations.csv, mine.csv and a how-to",
 		Long: `Init lays out DIR (default: the current folder) for the monthly routine:
-a statements/ folder, disputes.csv and confirmations.csv with their columns
-explained in comment lines (lines starting with #), and README.txt saying what
-to do each month. The templates are in the language of --lang.
+a statements/ folder, disputes.csv, confirmations.csv and mine.csv with their
+columns explained in comment lines (lines starting with #), and README.txt
+saying what to do each month. The templates are in the language of --lang; the
+CSV files start with a byte-order mark, so that Excel opens them right in Japan.
 
 Init never overwrites: a file or folder that exists already is kept as it is.`,
 		Args: cobra.MaximumNArgs(1),
@@ -49,9 +53,9 @@ func runInit(dir string, e env, l *localizer) error {
 	statements := filepath.Join(dir, "statements")
 	switch err := os.Mkdir(statements, 0o755); {
 	case err == nil:
-		fmt.Fprintln(ew, l.T("created %s", statements+string(filepath.Separator)))
+		writeWrapped(ew, "", l.T("created %s", statements+string(filepath.Separator)), e.width)
 	case errors.Is(err, fs.ErrExist):
-		fmt.Fprintln(ew, l.T("kept %s: it exists already", statements+string(filepath.Separator)))
+		writeWrapped(ew, "", l.T("kept %s: it exists already", statements+string(filepath.Separator)), e.width)
 	default:
 		return &parser.Error{File: statements, Err: openError(err)}
 	}
@@ -60,19 +64,27 @@ func runInit(dir string, e env, l *localizer) error {
 		if err != nil {
 			return err // the templates are built in: a missing one is a bug
 		}
+		if filepath.Ext(name) == ".csv" {
+			content = append([]byte(utf8BOM), content...)
+		}
 		path := filepath.Join(dir, name)
 		created, err := createNew(path, content)
 		switch {
 		case err != nil:
 			return &parser.Error{File: path, Err: openError(err)}
 		case created:
-			fmt.Fprintln(ew, l.T("created %s", path))
+			writeWrapped(ew, "", l.T("created %s", path), e.width)
 		default:
-			fmt.Fprintln(ew, l.T("kept %s: it exists already", path))
+			writeWrapped(ew, "", l.T("kept %s: it exists already", path), e.width)
 		}
 	}
-	fmt.Fprintln(ew, l.T("Next: write your orders in %s, and put your statement exports in %s. Then run refundwatch check in %s.",
-		filepath.Join(dir, "disputes.csv"), statements, dir))
+	disputes := filepath.Join(dir, "disputes.csv")
+	statements += string(filepath.Separator)
+	next := l.T("Next: write your orders in %s, and put your statement exports in %s. Then run refundwatch check in %s.", disputes, statements, dir)
+	if filepath.Clean(dir) == "." {
+		next = l.T("Next: write your orders in %s, and put your statement exports in %s. Then run refundwatch check in this folder.", disputes, statements)
+	}
+	writeWrapped(ew, "", next, e.width)
 	return ew.err
 }
 

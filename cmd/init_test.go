@@ -13,17 +13,20 @@ import (
 func TestInitLaysOutTheFolder(t *testing.T) {
 	t.Chdir(t.TempDir())
 	out, stderr, code := runCmd(t, "init", "incident")
-	want := "created incident/statements/\ncreated incident/disputes.csv\ncreated incident/confirmations.csv\ncreated incident/README.txt\n" +
-		"Next: write your orders in incident/disputes.csv, and put your statement exports in incident/statements. Then run refundwatch check in incident.\n"
+	want := "created incident/statements/\ncreated incident/disputes.csv\ncreated incident/confirmations.csv\ncreated incident/mine.csv\ncreated incident/README.txt\n" +
+		"Next: write your orders in incident/disputes.csv, and put your statement exports in incident/statements/. Then run refundwatch check in incident.\n"
 	if code != 0 || stderr != "" || out != want {
 		t.Fatalf("exit %d, stderr %q, stdout\n%s\nwant\n%s", code, stderr, out, want)
 	}
-	for _, name := range []string{"disputes.csv", "confirmations.csv", "README.txt"} {
+	for _, name := range []string{"disputes.csv", "confirmations.csv", "mine.csv", "README.txt"} {
 		got, err := os.ReadFile(filepath.Join("incident", name))
 		if err != nil {
 			t.Fatal(err)
 		}
 		want, _ := initTemplates.ReadFile("inittemplates/en/" + name)
+		if strings.HasSuffix(name, ".csv") {
+			want = append([]byte("\ufeff"), want...) // Excel in Japan reads UTF-8 only after a BOM
+		}
 		if string(got) != string(want) {
 			t.Errorf("%s is not the template", name)
 		}
@@ -38,26 +41,53 @@ func TestInitLaysOutTheFolder(t *testing.T) {
 	if code != 0 || stderr != "" || !strings.Contains(out, "Summary: 0 alert, 0 review, 0 watch, 0 ok") {
 		t.Errorf("check on the new folder: exit %d, stderr %q\n%s", code, stderr, out)
 	}
+
+	// Filled in as their comments say, after the BOM, they are read.
+	appendTo := func(name, lines string) {
+		f, err := os.OpenFile(name, os.O_APPEND|os.O_WRONLY, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if _, err := f.WriteString(lines); err != nil {
+			t.Fatal(err)
+		}
+	}
+	appendTo("disputes.csv", "111-2345678-9012345,\"March 2, 2026\",$89.99,USD,,2026-03-03,gift card I did not buy\n")
+	appendTo("confirmations.csv", "111-2345678-9012345,\"March 10, 2026\",refunded,,\n")
+	appendTo("mine.csv", "PRIME,14.99,Prime membership\n")
+	if err := os.WriteFile(filepath.Join("statements", "2026-03.csv"), []byte("Date,Description,Amount\n"+
+		"2026-03-01,LAWSON,-1.00\n2026-03-02,AMAZON PRIME*AB12CD,-14.99\n2026-03-03,AMZN Mktp US*2K4RT,-89.99\n"+
+		"2026-03-20,AMZN Mktp US*2K4RT,89.99\n2026-04-30,LAWSON,-1.00\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, code = runCmd(t, "check", "--as-of", "2026-05-01", "-o", "json")
+	for _, part := range []string{`"verdict": "refunded"`, `"unknown_charges": []`, `"own_order_charges": 1`} {
+		if code != 0 || stderr != "" || !strings.Contains(out, part) {
+			t.Errorf("check on the filled-in folder: exit %d, stderr %q, no %s in\n%s", code, stderr, part, out)
+		}
+	}
 }
 
 func TestInitNeverOverwrites(t *testing.T) {
-	writeFiles(t, map[string]string{"disputes.csv": "mine\n", "statements/2026-03.csv": "mine too\n"})
+	writeFiles(t, map[string]string{"disputes.csv": "mine\n", "statements/2026-03.csv": "mine too\n", "mine.csv": "pattern\nPRIME\n"})
 	out, stderr, code := runCmd(t, "init", "--lang", "ja")
-	want := "そのままにしました（すでにあります）: statements/\n" +
-		"そのままにしました（すでにあります）: disputes.csv\n" +
+	want := "既にあるため、そのままにしました: statements/\n" +
+		"既にあるため、そのままにしました: disputes.csv\n" +
 		"作成しました: confirmations.csv\n" +
+		"既にあるため、そのままにしました: mine.csv\n" +
 		"作成しました: README.txt\n" +
-		"次に、disputes.csv に注文を書き、statements に明細のCSVを入れてください。それから . で refundwatch check --lang ja を実行します。\n"
+		"次は、身に覚えのない注文を disputes.csv に書き込み、明細のCSVを statements/ に入れてから、このフォルダで refundwatch check --lang ja を実行してください。\n"
 	if code != 0 || stderr != "" || out != want {
 		t.Fatalf("exit %d, stderr %q, stdout\n%s\nwant\n%s", code, stderr, out, want)
 	}
-	for name, content := range map[string]string{"disputes.csv": "mine\n", "statements/2026-03.csv": "mine too\n"} {
+	for name, content := range map[string]string{"disputes.csv": "mine\n", "statements/2026-03.csv": "mine too\n", "mine.csv": "pattern\nPRIME\n"} {
 		if got, _ := os.ReadFile(name); string(got) != content {
 			t.Errorf("%s was changed to %q", name, got)
 		}
 	}
 	got, _ := os.ReadFile("confirmations.csv")
-	if !strings.Contains(string(got), "# Amazonから「対応した」と連絡があった日") {
+	if !strings.HasPrefix(string(got), "\ufeff# Amazonから「対応した」と連絡があった日") {
 		t.Errorf("confirmations.csv is not the Japanese template:\n%s", got)
 	}
 }
@@ -81,6 +111,10 @@ func TestInitTemplatesRead(t *testing.T) {
 		d, _ := initTemplates.ReadFile("inittemplates/" + lang + "/disputes.csv")
 		if ds, err := rwparser.ReadDisputes("disputes.csv", bytes.NewReader(d)); err != nil || len(ds) != 0 {
 			t.Errorf("%s disputes.csv: %v, %d orders", lang, err, len(ds))
+		}
+		m, _ := initTemplates.ReadFile("inittemplates/" + lang + "/mine.csv")
+		if ms, err := rwparser.ReadMine("mine.csv", bytes.NewReader(append([]byte(utf8BOM), m...))); err != nil || len(ms) != 0 {
+			t.Errorf("%s mine.csv: %v, %d rows", lang, err, len(ms))
 		}
 		c, _ := initTemplates.ReadFile("inittemplates/" + lang + "/confirmations.csv")
 		if cs, err := rwparser.ReadConfirmations("confirmations.csv", bytes.NewReader(c)); err != nil || len(cs) != 0 {

@@ -142,21 +142,55 @@ type digitGroup struct{ start, end int }
 
 func (g digitGroup) len() int { return g.end - g.start }
 
+// digitGroups finds the groups of digits of r. The hexadecimal digits of
+// an escape (\u001b in JSON, \x1b as visible writes it) stand for one
+// character, not for digits: they are no group, and masking them would
+// break the escape.
 func digitGroups(r []rune) []digitGroup {
 	var groups []digitGroup
 	for i := 0; i < len(r); {
+		if n := escapeLen(r, i); n > 0 {
+			i += n
+			continue
+		}
 		if !isDigit(r[i]) {
 			i++
 			continue
 		}
 		j := i
-		for j < len(r) && isDigit(r[j]) {
+		for j < len(r) && isDigit(r[j]) && escapeLen(r, j) == 0 {
 			j++
 		}
 		groups = append(groups, digitGroup{i, j})
 		i = j
 	}
 	return groups
+}
+
+// escapeLen is the length of the escape \uXXXX or \xXX that starts at
+// r[i], or 0.
+func escapeLen(r []rune, i int) int {
+	if r[i] != '\\' || i+1 >= len(r) {
+		return 0
+	}
+	n := 0
+	switch r[i+1] {
+	case 'u':
+		n = 4
+	case 'x':
+		n = 2
+	default:
+		return 0
+	}
+	if i+2+n > len(r) {
+		return 0
+	}
+	for _, c := range r[i+2 : i+2+n] {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return 0
+		}
+	}
+	return 2 + n
 }
 
 // separatorBetween is the separator r[from:to] when it is one that joins

@@ -19,7 +19,9 @@ type rendering struct {
 	in    *inputs
 	rep   *matcher.Report
 	loc   *localizer
-	color bool // colour severities (table on a terminal, NO_COLOR unset)
+	color bool // colour severities (table on a terminal, NO_COLOR unset, TERM not dumb)
+	// width is the terminal's width, which the table fits; 0 for no limit.
+	width int
 	built *reportView
 }
 
@@ -56,9 +58,11 @@ func (r *rendering) colorOf(s matcher.Severity) string {
 
 // The JSON report (SPEC §5). Field names are a contract: add, never rename.
 type jsonReport struct {
-	AsOf       string          `json:"as_of"`
-	Grace      int             `json:"grace_days"`
-	Watch      int             `json:"watch_days"`
+	AsOf  string `json:"as_of"`
+	Grace int    `json:"grace_days"`
+	Watch int    `json:"watch_days"`
+	// Inputs names the disputes, confirmations and order-history files read.
+	Inputs     jsonInputs      `json:"inputs"`
 	Statements []jsonStatement `json:"statements"`
 	// Coverage is, per account, the days the statements show; "" is the
 	// account of the files that name none.
@@ -74,6 +78,9 @@ type jsonReport struct {
 	AmazonFiles []jsonAmazonFile `json:"amazon_files,omitempty"`
 	// OwnCharges counts the Amazon charges of the person's own orders.
 	OwnCharges int `json:"own_order_charges,omitempty"`
+	// IgnoredFiles are the files among the statements that were not read:
+	// PDFs, images, files the system keeps beside others.
+	IgnoredFiles []jsonIgnored `json:"ignored_files,omitempty"`
 
 	// order and unknown, when set, make each of the nOrders orders and
 	// nUnknown unknown charges as it is written, in place of Orders and
@@ -82,6 +89,17 @@ type jsonReport struct {
 	order             func(i int) jsonOrder
 	unknown           func(i int) jsonTxn
 	nOrders, nUnknown int
+}
+
+type jsonIgnored struct {
+	File   string `json:"file"`
+	Reason string `json:"reason"`
+}
+
+type jsonInputs struct {
+	Disputes      string   `json:"disputes"`
+	Confirmations []string `json:"confirmations"`
+	Orders        []string `json:"orders"`
 }
 
 type jsonCoverage struct {
@@ -116,16 +134,22 @@ type jsonOrder struct {
 	ConfirmedOn        *parser.Date `json:"confirmed_on"`
 	ConfirmationKind   string       `json:"confirmation_kind"`
 	ConfirmationSource string       `json:"confirmation_source"`
-	WatchUntil         *parser.Date `json:"watch_until"`
-	Closed             bool         `json:"closed"`
-	CoverageTo         *parser.Date `json:"coverage_to"`
-	Charged            jsonAmount   `json:"charged"`
-	Credited           jsonAmount   `json:"credited"`
-	Outstanding        jsonAmount   `json:"outstanding"`
-	Charges            []jsonTxn    `json:"charges"`
-	Credits            []jsonTxn    `json:"credits"`
-	Candidates         []jsonTxn    `json:"candidates"`
-	Reason             jsonReason   `json:"reason"`
+	// ConfirmationFile and ConfirmationLine say where the confirmation was
+	// read (the line is 0, null in the report, for a mail, which
+	// ConfirmationSubject names by its subject).
+	ConfirmationFile    string       `json:"confirmation_file"`
+	ConfirmationLine    *int         `json:"confirmation_line"`
+	ConfirmationSubject string       `json:"confirmation_subject"`
+	WatchUntil          *parser.Date `json:"watch_until"`
+	Closed              bool         `json:"closed"`
+	CoverageTo          *parser.Date `json:"coverage_to"`
+	Charged             jsonAmount   `json:"charged"`
+	Credited            jsonAmount   `json:"credited"`
+	Outstanding         jsonAmount   `json:"outstanding"`
+	Charges             []jsonTxn    `json:"charges"`
+	Credits             []jsonTxn    `json:"credits"`
+	Candidates          []jsonTxn    `json:"candidates"`
+	Reason              jsonReason   `json:"reason"`
 }
 
 // jsonReason is an order's reason, a string in the report: its sentences
@@ -272,7 +296,11 @@ func buildJSON(in *inputs, rep *matcher.Report, l *localizer) jsonReport {
 			out.InvalidRows = append(out.InvalidRows, jsonInvalid{File: e.File, Line: e.Line, Error: l.Err(e.Err)})
 		}
 	}
+	out.Inputs = jsonInputs{Disputes: in.read.disputes, Confirmations: nonNil(in.read.confirmations), Orders: nonNil(in.read.orders)}
 	out.AmazonFiles, out.OwnCharges = amazonJSON(in), rep.OwnCharges
+	for _, f := range in.ignored {
+		out.IgnoredFiles = append(out.IgnoredFiles, jsonIgnored{File: f.path, Reason: l.Err(f.reason)})
+	}
 	sum := rep.Summary()
 	out.Summary = jsonSummary{Alert: sum[matcher.Alert], Review: sum[matcher.Review], Watch: sum[matcher.Watch], OK: sum[matcher.OK]}
 	return out
@@ -295,6 +323,13 @@ func orderJSON(o *matcher.OrderResult, l *localizer) jsonOrder {
 		j.ConfirmedOn = dateOrNull(&c.ConfirmedOn)
 		j.ConfirmationKind = string(c.Kind)
 		j.ConfirmationSource = confirmationSource(c)
+		j.ConfirmationFile = c.File
+		if c.Line > 0 {
+			j.ConfirmationLine = &c.Line
+		}
+		if c.Source != "" && c.Line == 0 {
+			j.ConfirmationSubject = c.Note // a mail's note is its subject
+		}
 	}
 	return j
 }
@@ -302,6 +337,27 @@ func orderJSON(o *matcher.OrderResult, l *localizer) jsonOrder {
 func renderJSON(w io.Writer, r *rendering) error {
 	rep := buildJSON(r.in, r.rep, r.loc)
 	return rep.write(w)
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// inputsLine says in one sentence which disputes, confirmations and
+// order-history files the report was made from, each with what it holds.
+func inputsLine(in *inputs, l *localizer) string {
+	path := func(p string) string { return keep(visible(p)) }
+	parts := []string{l.T("%s (disputed orders)", path(in.read.disputes))}
+	for _, p := range in.read.confirmations {
+		parts = append(parts, l.T("%s (Amazon's confirmations)", path(p)))
+	}
+	for _, p := range in.read.orders {
+		parts = append(parts, l.T("%s (Amazon's order history)", path(p)))
+	}
+	return l.T("Read: %s", strings.Join(parts, l.T(", ")))
 }
 
 // renderTable writes the report for people: the statements read, one line
@@ -318,26 +374,30 @@ func renderTable(w io.Writer, r *rendering) error {
 	}
 	tw := &terminalWriter{w: w}
 	ew := &errWriter{w: tw}
-	fmt.Fprintf(ew, "%s\n\n", v.Intro)
+	para := func(indent, text string) { writeWrapped(ew, indent, text, r.width) }
+	para("", v.Intro)
+	para("", inputsLine(r.in, l))
+	fmt.Fprintln(ew)
 
 	fmt.Fprintln(ew, l.T("Statements"))
-	cols := &columns{indent: "  "}
-	cols.add(up(l.T("From")), up(l.T("To")), up(l.T("Rows")), up(l.T("Transactions")), up(l.T("Skipped")), up(l.T("Folded")), up(l.T("Format")), up(l.T("File")))
+	cols := &columns{indent: "  ", width: r.width}
+	cols.addHeader(up(l.T("From")), up(l.T("To")), up(l.T("Rows")), up(l.T("Transactions")), up(l.T("Skipped")), up(l.T("Folded")), up(l.T("Format")), up(l.T("File")))
 	for _, s := range v.Statements {
 		cols.add(s.From, s.To, strconv.Itoa(s.Rows), strconv.Itoa(s.Txns), strconv.Itoa(s.Skipped), strconv.Itoa(s.Folded), s.Format, s.FileAndAccount)
 	}
+	cols.title = 2
 	cols.write(ew)
 	for _, n := range v.Coverage {
-		fmt.Fprintf(ew, "  %s\n", n)
+		para("  ", n)
 	}
 	for _, n := range v.Notes {
-		fmt.Fprintf(ew, "  %s\n", n)
+		para("  ", n)
 	}
 
-	renderAmazonTable(ew, r.in, l, up)
+	renderAmazonTable(ew, r.in, l, up, r.width)
 
 	fmt.Fprintf(ew, "\n%s\n", l.T("Orders"))
-	cols.add(up(l.T("Severity")), up(l.T("Verdict")), up(l.T("Order")), up(l.T("Ordered")), up(l.T("Amount")), up(l.T("Charged")), up(l.T("Credited")), up(l.T("Outstanding")), up(l.T("Confirmed")), up(l.T("Watch until")))
+	cols.addHeader(up(l.T("Severity")), up(l.T("Verdict")), up(l.T("Order")), up(l.T("Ordered")), up(l.T("Amount")), up(l.T("Charged")), up(l.T("Credited")), up(l.T("Outstanding")), up(l.T("Confirmed")), up(l.T("Watch until")))
 	for _, o := range v.Orders {
 		sev := o.Severity
 		if !l.japanese() {
@@ -345,21 +405,24 @@ func renderTable(w io.Writer, r *rendering) error {
 		}
 		cols.addColored(r.colorOf(o.res.Severity()), sev, o.Verdict, o.ID, o.Ordered, o.Amount, o.Charged, o.Credited, o.Outstanding, o.Confirmed, o.WatchUntil)
 	}
+	cols.title = 3
 	cols.write(ew)
+	cols.title = 0
 
 	for _, o := range v.Orders {
-		fmt.Fprintf(ew, "\n%s\n  %s\n", paint(r.colorOf(o.res.Severity()), l.T("%s  %s (%s)", o.ID, o.Verdict, o.Severity)), o.Reason)
+		fmt.Fprintf(ew, "\n%s\n", paint(r.colorOf(o.res.Severity()), l.T("%s  %s (%s)", o.ID, o.Verdict, o.Severity)))
+		para("  ", o.Reason)
 		if o.Note != "" {
-			fmt.Fprintf(ew, "  %s\n", l.T("note: %s", o.Note))
+			para("  ", l.T("note: %s", o.Note))
 		}
 		if c := o.res.Confirmation; c != nil {
-			fmt.Fprintf(ew, "  %s\n", l.T("confirmed: %s %s, from %s", c.ConfirmedOn, visible(string(c.Kind)), visible(confirmationSource(c))))
+			para("  ", l.T("confirmed: %s %s, from %s", c.ConfirmedOn, visible(string(c.Kind)), visible(confirmationSource(c))))
 		}
 		txnColumns(cols, o.Rows)
 		cols.write(ew)
 		if len(o.Evidence) > 0 {
 			fmt.Fprintf(ew, "  %s\n", l.T("What to tell the card issuer"))
-			evidence := &columns{indent: "    "}
+			evidence := &columns{indent: "    ", width: r.width}
 			for _, e := range o.Evidence {
 				evidence.add(e.Label, e.Value)
 			}
@@ -369,12 +432,12 @@ func renderTable(w io.Writer, r *rendering) error {
 
 	fmt.Fprintf(ew, "\n%s\n", l.T("Amazon charges of no disputed order (%d)", len(v.Unknown)))
 	if r.rep.OwnCharges > 0 {
-		fmt.Fprintf(ew, "  %s\n", l.T("%d more belong to your own orders (--orders) and are not listed", r.rep.OwnCharges))
+		para("  ", l.T("%d more are your own charges (--orders, mine.csv) and are not listed", r.rep.OwnCharges))
 	}
 	if len(v.Unknown) == 0 {
-		fmt.Fprintf(ew, "  %s\n", l.T("none"))
+		para("  ", l.T("none"))
 	} else {
-		fmt.Fprintf(ew, "  %s\n", v.UnknownReason)
+		para("  ", v.UnknownReason)
 	}
 	txnColumns(cols, v.Unknown)
 	cols.write(ew)
@@ -382,11 +445,12 @@ func renderTable(w io.Writer, r *rendering) error {
 	if len(v.Invalid) > 0 {
 		fmt.Fprintf(ew, "\n%s\n", l.T("Rows that could not be read (--skip-invalid)"))
 		for _, e := range v.Invalid {
-			fmt.Fprintf(ew, "  %s\n", e)
+			para("  ", e)
 		}
 	}
 
-	fmt.Fprintf(ew, "\n%s\n", l.T("Summary: %s", v.SummaryText))
+	fmt.Fprintln(ew)
+	para("", l.T("Summary: %s", v.SummaryText))
 	if err := tw.Flush(); err != nil && ew.err == nil {
 		return err
 	}

@@ -37,6 +37,7 @@ func renderHTML(w io.Writer, r *rendering) error {
 		"none":      l.T("none"),
 		"Invalid":   l.T("Rows that could not be read (--skip-invalid)"),
 		"note":      l.T("note: %s", ""),
+		"Inputs":    inputsLine(r.in, l),
 		"Generated": l.T("Made by refundwatch from your statement files; nothing was sent anywhere."),
 	}}
 	return htmlReport.Execute(w, page)

@@ -254,6 +254,18 @@ func (r *jsonReport) write(w io.Writer) error {
 	j.num(r.Grace)
 	j.key("watch_days")
 	j.num(r.Watch)
+	j.key("inputs")
+	j.open('{') // paths the person named, kept whole by the masking
+	j.key("disputes")
+	j.kept(r.Inputs.Disputes)
+	for _, l := range []struct {
+		name  string
+		paths []string
+	}{{"confirmations", r.Inputs.Confirmations}, {"orders", r.Inputs.Orders}} {
+		j.key(l.name)
+		j.list(len(l.paths), l.paths == nil, func(i int) { j.kept(l.paths[i]) })
+	}
+	j.close('}')
 	j.key("statements")
 	j.value(r.Statements)
 	j.key("coverage")
@@ -295,6 +307,10 @@ func (r *jsonReport) write(w io.Writer) error {
 		j.key("own_order_charges")
 		j.num(r.OwnCharges)
 	}
+	if len(r.IgnoredFiles) > 0 {
+		j.key("ignored_files")
+		j.value(r.IgnoredFiles)
+	}
 	j.close('}')
 	j.b = append(j.b, '\n')
 	j.flush()
@@ -323,6 +339,16 @@ func (o *jsonOrder) write(j *jsonWriter) {
 	j.str(o.ConfirmationKind)
 	j.key("confirmation_source")
 	j.str(o.ConfirmationSource)
+	j.key("confirmation_file")
+	j.str(o.ConfirmationFile)
+	j.key("confirmation_line")
+	if o.ConfirmationLine != nil {
+		j.num(*o.ConfirmationLine)
+	} else {
+		j.b = append(j.b, "null"...)
+	}
+	j.key("confirmation_subject")
+	j.str(o.ConfirmationSubject)
 	j.key("watch_until")
 	j.dateOrNull(o.WatchUntil)
 	j.key("closed")

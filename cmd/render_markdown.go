@@ -15,7 +15,7 @@ func renderMarkdown(w io.Writer, r *rendering) error {
 	v, l := r.view(), r.loc
 	tw := &terminalWriter{w: w}
 	ew := &errWriter{w: tw}
-	fmt.Fprintf(ew, "# %s\n\n%s\n\n**%s**\n", md(v.Title), md(v.Intro), md(l.T("Summary: %s", v.SummaryText)))
+	fmt.Fprintf(ew, "# %s\n\n%s\n\n%s\n\n**%s**\n", md(v.Title), md(v.Intro), md(inputsLine(r.in, l)), md(l.T("Summary: %s", v.SummaryText)))
 
 	fmt.Fprintf(ew, "\n## %s\n\n", md(l.T("Orders")))
 	mdTable(ew, []string{l.T("Severity"), l.T("Verdict"), l.T("Order"), l.T("Ordered"), l.T("Amount"), l.T("Charged"), l.T("Credited"), l.T("Outstanding"), l.T("Confirmed"), l.T("Watch until")},

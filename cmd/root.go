@@ -23,13 +23,27 @@ type env struct {
 	getenv         func(string) string
 	// stdoutTerminal tells whether stdout is a terminal (colour is for terminals only).
 	stdoutTerminal bool
+	// width is the terminal's width in columns, which the table fits; 0
+	// when stdout is not a terminal: lines are then as long as they need.
+	width int
+}
+
+// terminalWidth is the width of the terminal f is, or 0 when it is none.
+func terminalWidth(f *os.File) int {
+	if !term.IsTerminal(int(f.Fd())) {
+		return 0
+	}
+	if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 0 {
+		return w
+	}
+	return 80
 }
 
 // Main runs refundwatch with the process's arguments and returns its exit status.
 func Main() int {
 	return run(os.Args[1:], env{
 		stdout: os.Stdout, stderr: os.Stderr, now: time.Now, getenv: os.Getenv,
-		stdoutTerminal: term.IsTerminal(int(os.Stdout.Fd())),
+		stdoutTerminal: term.IsTerminal(int(os.Stdout.Fd())), width: terminalWidth(os.Stdout),
 	})
 }
 
@@ -100,12 +114,14 @@ reported as not yours, and what Amazon confirmed, and tells per order whether it
 was charged, whether the money came back, and until when to keep watching.
 
 It reads its inputs and never writes them, and it never uses the network.`,
+		Version:       keep(buildVersion()),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(*cobra.Command, []string) error {
 			return g.resolveLang(e)
 		},
 	}
+	root.SetVersionTemplate("{{.Name}} {{.Version}}\n")
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
@@ -113,6 +129,7 @@ It reads its inputs and never writes them, and it never uses the network.`,
 	})
 	root.PersistentFlags().StringVar(&g.lang, "lang", "", "`LANGUAGE` of the report and the messages: ja or en (default from LC_ALL, LC_MESSAGES or LANG)")
 	_ = root.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{langJapanese, langEnglish}, cobra.ShellCompDirectiveNoFileComp))
-	root.AddCommand(newCheckCmd(e, g), newDetectCmd(e), newFormatsCmd(e), newInitCmd(e, g), newVersionCmd(e))
+	localizeHelp(root, e, g)
+	root.AddCommand(newCheckCmd(e, g), newDetectCmd(e, g), newFormatsCmd(e, g), newInitCmd(e, g), newVersionCmd(e))
 	return root
 }

@@ -1,6 +1,6 @@
 package cmd
 
-// These tests keep the promises of the README's "Safety" section: the
+// These tests keep the promises of the "Safety" section of cmd/reference.md: the
 // binary carries no network client, and inputs are only ever read.
 
 import (

@@ -3,7 +3,6 @@ package cmd
 import (
 	"io"
 	"io/fs"
-	"os"
 	"runtime"
 	"sync"
 
@@ -29,7 +28,7 @@ func readStatements(files []string, reg *parser.Registry, force *parser.Format, 
 	whole := opts // for a pipe, which can be read only once
 	whole.Fold = func(parser.Date) bool { return true }
 	inParallel(len(files), func(i int) {
-		before[i], _ = os.Stat(files[i])
+		before[i], _ = statInput(files[i])
 		o := first
 		if !readTwice(before[i]) {
 			o = whole
@@ -58,7 +57,7 @@ func readStatements(files []string, reg *parser.Registry, force *parser.Format, 
 		o.Fold = days[j]
 		s, err := readStatement(files[i], reg, force, o)
 		if err == nil {
-			after, _ := os.Stat(files[i])
+			after, _ := statInput(files[i])
 			if !unchanged(before[i], after, stmts[i], s) {
 				err = &parser.Error{File: files[i], Err: parser.Msgf("file changed while it was being read; read it again")}
 			}

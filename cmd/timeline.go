@@ -3,7 +3,6 @@ package cmd
 import (
 	"slices"
 
-	"github.com/mattn/go-runewidth"
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
 )
@@ -22,6 +21,9 @@ type timeline struct {
 	TickBottom    int // lower end of the month lines
 	// Label is the picture's text alternative, for screen readers.
 	Label string
+	// Events are the marks' and windows' labels in the order of their
+	// days: the timeline as a list, for screens too narrow for the picture.
+	Events []string
 }
 
 // tlBand is a window of days drawn as a bar under the axis.
@@ -51,9 +53,8 @@ type tlTick struct {
 const (
 	tlWidth      = 960
 	tlMargin     = 24
-	tlLabelRows  = 4
+	tlLabelRows  = 12 // at most; as many are used as the labels need
 	tlRowHeight  = 16
-	tlAxisY      = 24 + tlLabelRows*tlRowHeight
 	tlBandHeight = 16
 	tlCharWidth  = 7 // pixels per column of text at the picture's font size
 )
@@ -108,12 +109,15 @@ func newTimeline(o *matcher.OrderResult, rep *matcher.Report, l *localizer) *tim
 		return tlMargin + day.Sub(from)*(tlWidth-2*tlMargin)/span
 	}
 
-	tl := &timeline{Width: tlWidth, AxisY: tlAxisY, Label: l.T("timeline of order %s", d.OrderID)}
+	tl := &timeline{Width: tlWidth, Label: l.T("timeline of order %s", d.OrderID)}
 	slices.SortStableFunc(events, func(a, b event) int { return a.day.Sub(b.day) })
+	// Each label goes in the first row where it overlaps no label before
+	// it; the axis goes under the last row used.
 	rowEnd := make([]int, tlLabelRows) // right edge of the last label in each row
+	rows := 1
 	for _, e := range events {
 		m := tlMark{X: x(e.day), Class: e.class, Label: e.label, Dashed: e.dashed, Anchor: "start"}
-		width := runewidth.StringWidth(e.label) * tlCharWidth
+		width := textWidth(e.label) * tlCharWidth
 		left := m.X - 4
 		if m.X+width > tlWidth-tlMargin {
 			m.Anchor, left = "end", m.X-width
@@ -123,11 +127,17 @@ func newTimeline(o *matcher.OrderResult, rep *matcher.Report, l *localizer) *tim
 			row++
 		}
 		rowEnd[row] = left + width + 8
+		rows = max(rows, row+1)
 		m.LabelY = 20 + row*tlRowHeight
 		m.StemTop = m.LabelY + 4
 		tl.Marks = append(tl.Marks, m)
+		tl.Events = append(tl.Events, e.label)
 	}
-	y := tlAxisY + 12
+	tl.AxisY = 24 + rows*tlRowHeight
+	for _, b := range bands {
+		tl.Events = append(tl.Events, b.label)
+	}
+	y := tl.AxisY + 12
 	for i, b := range bands {
 		tl.Bands = append(tl.Bands, tlBand{X: x(b.day), Y: y, W: max(1, x(ends[i])-x(b.day)), H: tlBandHeight, Class: b.class, Label: b.label})
 		y += tlBandHeight + 6

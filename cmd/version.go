@@ -1,7 +1,7 @@
 package cmd
 
 import (
-	"fmt"
+	"io"
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
@@ -17,7 +17,7 @@ func newVersionCmd(e env) *cobra.Command {
 		Short: "Print the version of refundwatch",
 		Args:  cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			_, err := fmt.Fprintln(e.stdout, "refundwatch", keep(buildVersion())) // a pseudo-version's 14-digit time is no card number
+			_, err := io.WriteString(e.stdout, versionLine())
 			return err
 		},
 	}
@@ -32,3 +32,8 @@ func buildVersion() string {
 	}
 	return "(devel)"
 }
+
+// versionLine is what version and --version print. The version is marked
+// for the masking to keep (keep): a pseudo-version's timestamp
+// (v0.0.0-20260110123456-…) is a run of 14 digits, and no card number.
+func versionLine() string { return "refundwatch " + keep(buildVersion()) + "\n" }

@@ -98,6 +98,9 @@ func buildView(in *inputs, rep *matcher.Report, l *localizer) *reportView {
 			v.Invalid = append(v.Invalid, l.Err(e))
 		}
 	}
+	for _, f := range in.ignored {
+		v.Notes = append(v.Notes, l.T("ignored: %s: %s", f.path, f.reason))
+	}
 	for _, c := range rep.Coverages {
 		acct := c.Account
 		if acct == "" {
@@ -111,7 +114,7 @@ func buildView(in *inputs, rep *matcher.Report, l *localizer) *reportView {
 			v.Alerts++
 		}
 	}
-	v.Unknown = txnViews(l, "unknown", rep.Unknown, "")
+	v.Unknown = unknownViews(l, rep)
 	if len(rep.Unknown) > 0 {
 		v.UnknownReason = l.Sentences(rep.UnknownReason())
 	}
@@ -164,6 +167,27 @@ func txnViews(l *localizer, role string, ts []*parser.Transaction, orderCurrency
 			Amount: l.Amount(t.Amount, rowCurrency(t, orderCurrency)) + l.original(t),
 			Place:  fmt.Sprintf("%s:%d", t.File, t.Line), Description: t.Description, txn: t,
 		}
+	}
+	return out
+}
+
+// unknownViews writes the unknown charges. A row whose file names no
+// currency is in the currency of the disputed orders charged from the same
+// file, when they all have one: the file is in the currency they were billed in.
+func unknownViews(l *localizer, rep *matcher.Report) []txnView {
+	fileCurrency := map[string]string{}
+	for _, o := range rep.Orders {
+		for _, t := range o.Charges {
+			cur := rowCurrency(t, o.Dispute.Currency)
+			if was, seen := fileCurrency[t.File]; seen && was != cur {
+				cur = ""
+			}
+			fileCurrency[t.File] = cur
+		}
+	}
+	out := make([]txnView, 0, len(rep.Unknown))
+	for _, t := range rep.Unknown {
+		out = append(out, txnViews(l, "unknown", []*parser.Transaction{t}, fileCurrency[t.File])...)
 	}
 	return out
 }

@@ -119,11 +119,14 @@ func (m *Matching) Match(stmts []*parser.Statement) *Report {
 		}
 	}
 	own := ownCharges(opts.Own, idx, claimed)
+	mine := mineCharges(opts.Mine, charges, claimed, own)
 	from, inIncident := unknownFrom(disputes)
-	for t := range own {
-		claimed[t] = true
-		if inIncident && !t.Date.Before(from) { // the charges that would otherwise be unknown
-			rep.OwnCharges++
+	for _, set := range []map[*parser.Transaction]bool{own, mine} {
+		for t := range set {
+			claimed[t] = true
+			if !inIncident || !t.Date.Before(from) { // the charges that would otherwise be unknown
+				rep.OwnCharges++
+			}
 		}
 	}
 	assignCredits(orders, charges, credits, ownCredits(opts.Own, own, credits))

@@ -2,6 +2,7 @@ package matcher
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/shopspring/decimal"
@@ -103,4 +104,27 @@ func ownCredits(own []OwnOrder, ownCharges map[*parser.Transaction]bool, credits
 		}
 	}
 	return out
+}
+
+// mineCharges returns the Amazon charges that rows of mine.csv explain: a
+// charge not claimed yet whose normalised description holds a row's
+// pattern and, where the row gives one, of exactly its amount. A row
+// explains every such charge: it is a recurring charge.
+func mineCharges(mine []parser.MineRow, charges []*parser.Transaction, claimed, own map[*parser.Transaction]bool) map[*parser.Transaction]bool {
+	taken := map[*parser.Transaction]bool{}
+	if len(mine) == 0 {
+		return taken
+	}
+	for _, t := range charges {
+		if claimed[t] || own[t] {
+			continue
+		}
+		for _, m := range mine {
+			if strings.Contains(t.Normalized, m.Pattern) && (m.Amount.IsZero() || exactAmount(t, m.Amount, "")) {
+				taken[t] = true
+				break
+			}
+		}
+	}
+	return taken
 }

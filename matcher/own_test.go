@@ -103,3 +103,24 @@ func TestFirstDayNeeded(t *testing.T) {
 		}
 	}
 }
+
+func TestRecognizerExcept(t *testing.T) {
+	r, err := NewRecognizer(`MY SHOP`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Except(`AMAZON WEB SERVICES`, `^AWS`); err != nil {
+		t.Fatal(err)
+	}
+	for desc, want := range map[string]bool{
+		"AMAZON.CO.JP": true, "MY SHOP TOKYO": true, "AMAZON WEB SERVICES AWS.AMAZON.CO": false,
+		"AWS EMEA AMAZON": false, "LAWSON": false, "AMZN MKTP US AWS": true,
+	} {
+		if got := r.IsAmazon(desc); got != want {
+			t.Errorf("IsAmazon(%q) = %v, want %v", desc, got, want)
+		}
+	}
+	if err := r.Except(`(`); err == nil {
+		t.Error("a bad pattern is accepted")
+	}
+}

@@ -73,6 +73,9 @@ type Options struct {
 	// Own are the person's own orders (from Amazon's order-history exports):
 	// the charges they explain are not unknown charges.
 	Own []OwnOrder
+	// Mine are the person's own recurring charges (mine.csv): the charges
+	// they explain are not unknown charges either.
+	Mine []parser.MineRow
 }
 
 // Coverage is the span of days the statements of one account show.

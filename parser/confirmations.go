@@ -43,7 +43,8 @@ type confirmationRow struct {
 }
 
 // ReadConfirmations reads confirmations.csv: order_id, confirmed_on, kind
-// (refund or cancel), and optionally amount and note.
+// (refund or cancel, also written as ParseKind reads), and optionally amount
+// and note.
 func ReadConfirmations(name string, r io.Reader) ([]Confirmation, error) {
 	raw, err := ReadAll(r)
 	if err != nil {
@@ -70,17 +71,13 @@ func ParseConfirmations(name string, raw []byte) ([]Confirmation, error) {
 			c.add(line, "%v", err)
 			ok = false
 		}
-		switch Kind(strings.ToLower(strings.TrimSpace(row.Kind))) {
-		case KindRefund:
-			k.Kind = KindRefund
-		case KindCancel:
-			k.Kind = KindCancel
-		default:
-			c.add(line, "kind %q is not refund or cancel", strings.TrimSpace(row.Kind))
+		var known bool
+		if k.Kind, known = ParseKind(row.Kind); !known {
+			c.add(line, "kind %q is not refund (返金) or cancel (キャンセル)", strings.TrimSpace(row.Kind))
 			ok = false
 		}
 		if strings.TrimSpace(row.Amount) != "" {
-			if k.Amount, _, err = ParseAmount(row.Amount); err != nil {
+			if k.Amount, _, err = ParseTypedAmount(row.Amount); err != nil {
 				c.add(line, "amount: %v", err)
 				ok = false
 			}

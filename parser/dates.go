@@ -3,7 +3,6 @@ package parser
 import (
 	"strconv"
 	"strings"
-	"time"
 )
 
 // dayOrder says how a date written with the year last orders day and month.
@@ -227,54 +226,4 @@ func less(a, b [3]int) bool {
 		}
 	}
 	return false
-}
-
-// strftimeCodes are the strftime-like directives a date layout may use,
-// with their Go reference-time layout.
-var strftimeCodes = []string{
-	"%Y", "2006", "%y", "06",
-	"%m", "01", "%-m", "1",
-	"%d", "02", "%-d", "2", "%e", "_2",
-	"%b", "Jan", "%B", "January",
-	"%%", "%",
-}
-
-// LayoutDateParser returns a reader of dates written in layout: a
-// strftime-like layout ("%d.%m.%Y", "%b %-d, %Y") or Go's reference-time
-// layout ("02.01.2006"). The layout must name a year, a month and a day.
-func LayoutDateParser(layout string) (func(string) (Date, bool), error) {
-	goLayout := layout
-	if strings.Contains(layout, "%") {
-		var b strings.Builder
-	scan:
-		for rest := layout; rest != ""; {
-			if rest[0] != '%' {
-				b.WriteByte(rest[0])
-				rest = rest[1:]
-				continue
-			}
-			for i := 0; i < len(strftimeCodes); i += 2 {
-				if strings.HasPrefix(rest, strftimeCodes[i]) {
-					b.WriteString(strftimeCodes[i+1])
-					rest = rest[len(strftimeCodes[i]):]
-					continue scan
-				}
-			}
-			return nil, Msgf("date layout %q: %q is not one of %%Y %%y %%m %%-m %%d %%-d %%e %%b %%B %%%%", layout, rest[:min(len(rest), 2)])
-		}
-		goLayout = b.String()
-	}
-	// The layout must carry a whole date there and back.
-	ref := time.Date(2026, time.November, 28, 0, 0, 0, 0, time.UTC)
-	back, err := time.Parse(goLayout, ref.Format(goLayout))
-	if err != nil || !back.Equal(ref) {
-		return nil, Msgf("date layout %q does not name a year, a month and a day", layout)
-	}
-	return func(text string) (Date, bool) {
-		t, err := time.Parse(goLayout, strings.TrimSpace(text))
-		if err != nil {
-			return Date{}, false
-		}
-		return NewDate(t.Year(), int(t.Month()), t.Day())
-	}, nil
 }

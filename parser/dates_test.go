@@ -141,6 +141,19 @@ func TestLayoutDateParser(t *testing.T) {
 		{"02.01.2006", "08.03.2026", "2026-03-08"},
 		{"%d.%m.%Y", "31.02.2026", ""},
 		{"%d.%m.%Y", "2026-03-08", ""},
+		// Literal text is literal: the 1 of 1:00 is never a month, and a
+		// date whose time is not the layout's is not the layout's.
+		{"%Y/%-m/%-d 1:00", "2026/3/15 1:00", "2026-03-15"},
+		{"%Y/%-m/%-d 1:00", "2026/3/15 2:00", ""},
+		{"%d.%m.%Y 00:00", "15.03.2026 00:00", "2026-03-15"},
+		{"Date: %Y-%m-%d", "Date: 2026-03-15", "2026-03-15"},
+		{"%-m/%-d/%Y", "12/1/2026", "2026-12-01"},
+		{"%-m%-d%Y", "1112026", "2026-11-01"}, // longest reading first
+		{"%-m%-d%Y", "1312026", "2026-01-31"}, // backs off where two digits are no month
+		{"%e %b %Y", " 8 MAR 2026", "2026-03-08"},
+		{"%y%m%d", "991231", "1999-12-31"},
+		{"%Y-%m-%d", "2026-3-08", ""},
+		{"%Y-%m-%d", "2026-03-08x", ""},
 	} {
 		parse, err := LayoutDateParser(tt.layout)
 		if err != nil {
@@ -153,9 +166,11 @@ func TestLayoutDateParser(t *testing.T) {
 		}
 	}
 	for layout, want := range map[string]string{
-		"%d.%m":    `date layout "%d.%m" does not name a year, a month and a day`,
-		"%d.%q.%Y": `date layout "%d.%q.%Y": "%q" is not one of %Y %y %m %-m %d %-d %e %b %B %%`,
-		"dd.mm.yy": `date layout "dd.mm.yy" does not name a year, a month and a day`,
+		"%d.%m":       `date layout "%d.%m" does not name a year, a month and a day`,
+		"%d.%q.%Y":    `date layout "%d.%q.%Y": "%q" is not one of %Y %y %m %-m %d %-d %e %b %B %%`,
+		"dd.mm.yy":    `date layout "dd.mm.yy" does not name a year, a month and a day`,
+		"%Y-%m-%d %Y": `date layout "%Y-%m-%d %Y" does not name a year, a month and a day`,
+		"%Y %B":       `date layout "%Y %B" does not name a year, a month and a day`,
 	} {
 		if _, err := LayoutDateParser(layout); err == nil || err.Error() != want {
 			t.Errorf("%q: got %v, want %s", layout, err, want)

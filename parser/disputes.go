@@ -82,9 +82,10 @@ func isOrderID(id string) bool {
 }
 
 // ParseOrderID checks and normalises an Amazon order id (full-width digits,
-// surrounding spaces and a leading # are accepted).
+// surrounding spaces, a leading # and dash-like characters typed for its
+// hyphens, such as ー, ‐, − and –, are accepted).
 func ParseOrderID(text string) (string, error) {
-	id := strings.ToUpper(strings.TrimPrefix(Fold(text), "#"))
+	id := strings.ToUpper(strings.TrimPrefix(orderDashes.Replace(Fold(text)), "#"))
 	if id == "" {
 		return "", Msgf("order_id is empty")
 	}
@@ -121,7 +122,7 @@ func ReadDisputesWith(name string, r io.Reader, known OrderLookup) ([]Dispute, e
 	grow := func(rows int) { out, seen = make([]Dispute, 0, rows), make(map[string]int, rows) }
 	err = decodeRows(name, raw, &disputeRow{}, required, grow, func(c *collector, v any, line int) {
 		row := v.(*disputeRow)
-		d := Dispute{File: name, Line: line, Card: strings.TrimSpace(row.Card), Note: strings.TrimSpace(row.Note)}
+		d := Dispute{File: name, Line: line, Card: Fold(row.Card), Note: strings.TrimSpace(row.Note)}
 		var err error
 		ok := true
 		if d.OrderID, err = ParseOrderID(row.OrderID); err != nil {
@@ -154,7 +155,7 @@ func ReadDisputesWith(name string, r io.Reader, known OrderLookup) ([]Dispute, e
 		} else if strings.TrimSpace(row.Amount) == "" {
 			c.add(line, "amount is empty; give the order total as on Amazon")
 			ok = false
-		} else if d.Amount, d.Currency, err = ParseAmount(row.Amount); err != nil {
+		} else if d.Amount, d.Currency, err = ParseTypedAmount(row.Amount); err != nil {
 			c.add(line, "amount: %v", err)
 			ok = false
 		} else if d.Amount.Sign() <= 0 {
@@ -172,7 +173,7 @@ func ReadDisputesWith(name string, r io.Reader, known OrderLookup) ([]Dispute, e
 			d.Currency = cur
 		}
 		if strings.TrimSpace(row.ReportedOn) != "" {
-			if d.ReportedOn, err = ParseDate(row.ReportedOn); err != nil {
+			if d.ReportedOn, err = ParseTypedDate(row.ReportedOn); err != nil {
 				c.add(line, "reported_on: %v", err)
 				ok = false
 			}
@@ -194,7 +195,7 @@ func requiredDate(text, field string) (Date, error) {
 	if strings.TrimSpace(text) == "" {
 		return Date{}, Msgf("%s is empty", field)
 	}
-	d, err := ParseDate(text)
+	d, err := ParseTypedDate(text)
 	if err != nil {
 		return Date{}, Msgf("%s: %v", field, err)
 	}

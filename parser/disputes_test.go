@@ -57,7 +57,7 @@ var disputeErrorCases = []struct{ name, in, want string }{
 	{"bad id", "order_id,order_date,amount\n250-12345-1,2026-03-02,5\n", `d.csv:2: "250-12345-1" is not an Amazon order id like 250-1234567-1234567 or D01-1234567-1234567`},
 	{"empty id", "order_id,order_date,amount\n,2026-03-02,5\n", `d.csv:2: order_id is empty`},
 	{"duplicate", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,5\n250-1234567-1234567,2026-03-03,6\n", "d.csv:3: order 250-1234567-1234567 is listed twice (first on line 2)"},
-	{"bad date", "order_id,order_date,amount\n250-1234567-1234567,03/02/2026,5\n", `d.csv:2: order_date: "03/02/2026" is not a date like 2026-03-02 or 2026/03/02`},
+	{"bad date", "order_id,order_date,amount\n250-1234567-1234567,03/02/2026,5\n", `d.csv:2: order_date: "03/02/2026" could be day/month/year or month/day/year: write the year first, as 2026-02-03 or 2026-03-02 (--date-order is for statements only)`},
 	{"impossible date", "order_id,order_date,amount\n250-1234567-1234567,2026-02-30,5\n", `d.csv:2: order_date: "2026-02-30" is not a day of the calendar`},
 	{"empty date", "order_id,order_date,amount\n250-1234567-1234567,,5\n", `d.csv:2: order_date is empty`},
 	{"bad amount", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,twelve\n", `d.csv:2: amount: "twelve" is not an amount`},
@@ -69,7 +69,7 @@ var disputeErrorCases = []struct{ name, in, want string }{
 	{"a control character in the currency", "order_id,order_date,amount,currency\n250-1234567-1234567,2026-03-02,5,\"JP\x1bY\"\n", `d.csv:2: currency "JP\x1bY": expected a 3-letter code such as JPY, USD or EUR`},
 	{"bad quoting", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,\"5\n", `d.csv:2:35: a quoted field is not closed as expected; expected a closing " followed by the delimiter or the end of the line, and "" for a quote inside the field`},
 	{"all problems at once", "order_id,order_date,amount\nx,2026-03-02,5\n250-1234567-1234567,bad,5\n",
-		"d.csv:2: \"x\" is not an Amazon order id like 250-1234567-1234567 or D01-1234567-1234567\nd.csv:3: order_date: \"bad\" is not a date like 2026-03-02 or 2026/03/02"},
+		"d.csv:2: \"x\" is not an Amazon order id like 250-1234567-1234567 or D01-1234567-1234567\nd.csv:3: order_date: \"bad\" is not a date like 2026-03-02, 2026/03/02, 2026年3月2日 or March 2, 2026"},
 	{"unquoted thousands separator", "order_id,order_date,amount,currency\n250-1234567-1234567,2026-03-02,12,800,JPY\n250-7654321-7654321,2026-03-03,500,JPY\n",
 		"d.csv:2: row has 5 fields, but the header on line 1 has 4 (an unquoted comma in a field?)"},
 	{"trailing empty cells are fine, other rows still read", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,5,,\n250-1234567-1234567,2026-03-02,5\n",
@@ -132,13 +132,13 @@ func TestReadConfirmations(t *testing.T) {
 // error; the fuzz targets start from them too.
 var confirmationErrorCases = []struct{ name, in, want string }{
 	{"missing kind column", "order_id,confirmed_on\n250-1234567-1234567,2026-03-10\n", "c.csv:1: missing column kind; the header needs order_id,confirmed_on,kind"},
-	{"unknown kind", "order_id,confirmed_on,kind\n250-1234567-1234567,2026-03-10,refunded\n", `c.csv:2: kind "refunded" is not refund or cancel`},
-	{"bad date", "order_id,confirmed_on,kind\n250-1234567-1234567,10 March,refund\n", `c.csv:2: confirmed_on: "10 March" is not a date like 2026-03-02 or 2026/03/02`},
+	{"unknown kind", "order_id,confirmed_on,kind\n250-1234567-1234567,2026-03-10,returned\n", `c.csv:2: kind "returned" is not refund (返金) or cancel (キャンセル)`},
+	{"bad date", "order_id,confirmed_on,kind\n250-1234567-1234567,10 March,refund\n", `c.csv:2: confirmed_on: "10 March" is not a date like 2026-03-02, 2026/03/02, 2026年3月2日 or March 2, 2026`},
 	{"bad amount", "order_id,confirmed_on,kind,amount\n250-1234567-1234567,2026-03-10,refund,all\n", `c.csv:2: amount: "all" is not an amount`},
-	{"every problem of a row", "order_id,confirmed_on,kind\n250-123,March,refunded\n",
+	{"every problem of a row", "order_id,confirmed_on,kind\n250-123,March,returned\n",
 		`c.csv:2: "250-123" is not an Amazon order id like 250-1234567-1234567 or D01-1234567-1234567` + "\n" +
-			`c.csv:2: confirmed_on: "March" is not a date like 2026-03-02 or 2026/03/02` + "\n" +
-			`c.csv:2: kind "refunded" is not refund or cancel`},
+			`c.csv:2: confirmed_on: "March" is not a date like 2026-03-02, 2026/03/02, 2026年3月2日 or March 2, 2026` + "\n" +
+			`c.csv:2: kind "returned" is not refund (返金) or cancel (キャンセル)`},
 	{"empty", "", "c.csv: file is empty; it needs a header line: order_id,confirmed_on,kind"},
 }
 

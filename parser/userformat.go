@@ -73,15 +73,6 @@ type userFormat struct {
 
 var currencyCodeRE = regexp.MustCompile(`^[A-Z]{3}$`)
 
-// userColumns are the directives that name one column, and its kind.
-var userColumns = map[string]column{
-	"date":         colUseDate,
-	"posting-date": colPostDate,
-	"amount":       colAmount,
-	"debit":        colDebit,
-	"credit":       colCredit,
-}
-
 // userEncodings are the encodings a format can name, by the names people use.
 var userEncodings = map[string]string{
 	"utf-8": EncUTF8, "utf8": EncUTF8,
@@ -103,7 +94,8 @@ func (p *formatsFile) directive(line int, written, v string) {
 		p.errs.add(line, "%q before any \"format NAME\" line", written)
 		return
 	}
-	if _, known := directiveHelp[d]; !known {
+	dir, known := directives[d]
+	if !known {
 		p.errs.add(line, "unknown directive %q (known: %s)", written, strings.Join(directiveNames(), ", "))
 		return
 	}
@@ -113,108 +105,158 @@ func (p *formatsFile) directive(line int, written, v string) {
 	}
 	u.at[d] = line
 	if v == "" && d != "no-header" {
-		p.errs.add(line, "%s needs a value: %s", d, directiveHelp[d])
+		p.errs.add(line, "%s needs a value: %s", d, dir.help)
 		return
 	}
-	spec := u.f.Table
-	switch d {
-	case "issuer":
-		u.f.Issuer = v
-	case "country":
-		u.f.Country = strings.ToUpper(v)
-	case "encoding":
-		enc, ok := userEncodings[strings.ToLower(v)]
-		if !ok {
-			p.errs.add(line, "unknown encoding %q (known: utf-8, cp932, cp1252)", v)
+	dir.set(p, u, line, v)
+}
+
+// A formatDirective is one kind of line of a formats file: what it takes,
+// and how it sets the format being read (p.errs gets what is wrong with
+// its value).
+type formatDirective struct {
+	help string
+	set  func(p *formatsFile, u *userFormat, line int, v string)
+}
+
+// directives are the lines a format is described with, by name ("format"
+// starts a format and is read by directive itself).
+var directives = map[string]formatDirective{
+	"format":       {"format NAME", nil},
+	"issuer":       {"issuer TEXT", func(_ *formatsFile, u *userFormat, _ int, v string) { u.f.Issuer = v }},
+	"country":      {"country CODE", func(_ *formatsFile, u *userFormat, _ int, v string) { u.f.Country = strings.ToUpper(v) }},
+	"encoding":     {"encoding utf-8|cp932|cp1252", (*formatsFile).encoding},
+	"delimiter":    {"delimiter , | ; | tab", (*formatsFile).delimiter},
+	"skip":         {"skip N", (*formatsFile).skip},
+	"header":       {"header CELL,CELL,…", (*formatsFile).header},
+	"no-header":    {"no-header", (*formatsFile).noHeader},
+	"match":        {"match REGEX", (*formatsFile).match},
+	"date":         {"date COLUMN", columnOf(colUseDate)},
+	"posting-date": {"posting-date COLUMN", columnOf(colPostDate)},
+	"description":  {"description COLUMN[+COLUMN]", (*formatsFile).description},
+	"amount":       {"amount COLUMN", columnOf(colAmount)},
+	"debit":        {"debit COLUMN", columnOf(colDebit)},
+	"credit":       {"credit COLUMN", columnOf(colCredit)},
+	"currency":     {"currency COLUMN|CODE", func(_ *formatsFile, u *userFormat, _ int, v string) { u.currency = v }},
+	"account":      {"account COLUMN|TEXT", func(_ *formatsFile, u *userFormat, _ int, v string) { u.account = v }},
+	"date-format":  {"date-format ymd|dmy|mdy|LAYOUT", (*formatsFile).dateFormat},
+	"decimal-mark": {"decimal-mark . | ,", (*formatsFile).decimalMark},
+	"signs":        {"signs charges-positive|charges-negative", (*formatsFile).signs},
+	"credit-when":  {"credit-when COLUMN VALUE,…", valuesOf("credit-when", colDirection)},
+	"only-when":    {"only-when COLUMN VALUE,…", valuesOf("only-when", colStatus)},
+}
+
+// columnOf reads a directive that names one column of the kind.
+func columnOf(kind column) func(*formatsFile, *userFormat, int, string) {
+	return func(_ *formatsFile, u *userFormat, line int, v string) { u.column(kind, v, line) }
+}
+
+func (p *formatsFile) encoding(u *userFormat, line int, v string) {
+	enc, ok := userEncodings[strings.ToLower(v)]
+	if !ok {
+		p.errs.add(line, "unknown encoding %q (known: utf-8, cp932, cp1252)", v)
+	}
+	u.f.Table.Encoding = enc
+}
+
+func (p *formatsFile) delimiter(u *userFormat, line int, v string) {
+	r, ok := userDelimiters[strings.ToLower(v)]
+	if !ok {
+		p.errs.add(line, "delimiter %q: expected , or ; or | or tab", v)
+	}
+	u.f.Table.Delimiter = r
+}
+
+func (p *formatsFile) skip(u *userFormat, line int, v string) {
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 {
+		p.errs.add(line, "skip %q: expected a number of rows, 0 or more", v)
+	}
+	u.f.Table.Skip = n
+}
+
+func (p *formatsFile) header(u *userFormat, line int, v string) {
+	empty := false
+	for _, cell := range strings.Split(v, ",") {
+		if cell = strings.TrimSpace(cell); cell != "" {
+			u.header = append(u.header, cell)
+		} else {
+			empty = true
 		}
-		spec.Encoding = enc
-	case "delimiter":
-		r, ok := userDelimiters[strings.ToLower(v)]
-		if !ok {
-			p.errs.add(line, "delimiter %q: expected , or ; or | or tab", v)
-		}
-		spec.Delimiter = r
-	case "skip":
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 {
-			p.errs.add(line, "skip %q: expected a number of rows, 0 or more", v)
-		}
-		spec.Skip = n
-	case "header":
-		empty := false
-		for _, cell := range strings.Split(v, ",") {
-			if cell = strings.TrimSpace(cell); cell != "" {
-				u.header = append(u.header, cell)
-			} else {
-				empty = true
-			}
-		}
-		if empty {
-			p.errs.add(line, "header has an empty cell: list the header's cells separated by commas")
-		}
-	case "no-header":
-		if v != "" {
-			p.errs.add(line, "no-header takes no value")
-		}
-		spec.Headerless = true
-	case "match":
-		re, err := regexp.Compile(v)
-		if err != nil {
-			p.errs.add(line, "match: not a regular expression: %s", strings.TrimPrefix(err.Error(), "error parsing regexp: "))
-			return
-		}
-		u.match = re
-	case "description":
-		parts := strings.Split(v, "+")
-		if len(parts) > 2 {
-			p.errs.add(line, "description joins at most two columns (COLUMN+COLUMN)")
-			return
-		}
-		u.column(colDescription, parts[0], line)
-		if len(parts) == 2 {
-			u.column(colMemo, parts[1], line)
-		}
-	case "currency":
-		u.currency = v
-	case "account":
-		u.account = v
-	case "date-format":
-		p.dateFormat(spec, line, v)
-	case "decimal-mark":
-		switch v {
-		case ".":
-		case ",":
-			spec.DecimalComma = true
-		default:
-			p.errs.add(line, "decimal-mark %q: expected . or ,", v)
-		}
-	case "signs":
-		switch v {
-		case "charges-positive":
-			spec.Signs = ChargesPositive
-		case "charges-negative":
-			spec.Signs = ChargesNegative
-		default:
-			p.errs.add(line, "signs %q: expected charges-positive or charges-negative", v)
-		}
-	case "credit-when", "only-when":
+	}
+	if empty {
+		p.errs.add(line, "header has an empty cell: list the header's cells separated by commas")
+	}
+}
+
+func (p *formatsFile) noHeader(u *userFormat, line int, v string) {
+	if v != "" {
+		p.errs.add(line, "no-header takes no value")
+	}
+	u.f.Table.Headerless = true
+}
+
+func (p *formatsFile) match(u *userFormat, line int, v string) {
+	re, err := regexp.Compile(v)
+	if err != nil {
+		p.errs.add(line, "match: not a regular expression: %s", strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+		return
+	}
+	u.match = re
+}
+
+func (p *formatsFile) description(u *userFormat, line int, v string) {
+	parts := strings.Split(v, "+")
+	if len(parts) > 2 {
+		p.errs.add(line, "description joins at most two columns (COLUMN+COLUMN)")
+		return
+	}
+	u.column(colDescription, parts[0], line)
+	if len(parts) == 2 {
+		u.column(colMemo, parts[1], line)
+	}
+}
+
+func (p *formatsFile) decimalMark(u *userFormat, line int, v string) {
+	switch v {
+	case ".":
+	case ",":
+		u.f.Table.DecimalComma = true
+	default:
+		p.errs.add(line, "decimal-mark %q: expected . or ,", v)
+	}
+}
+
+func (p *formatsFile) signs(u *userFormat, line int, v string) {
+	switch v {
+	case "charges-positive":
+		u.f.Table.Signs = ChargesPositive
+	case "charges-negative":
+		u.f.Table.Signs = ChargesNegative
+	default:
+		p.errs.add(line, "signs %q: expected charges-positive or charges-negative", v)
+	}
+}
+
+// valuesOf reads credit-when and only-when (d): a column, then the values
+// in it that make a row a credit, or a row to read.
+func valuesOf(d string, kind column) func(*formatsFile, *userFormat, int, string) {
+	return func(p *formatsFile, u *userFormat, line int, v string) {
 		col, vals, ok := strings.Cut(v, " ")
 		if !ok || strings.TrimSpace(vals) == "" {
-			p.errs.add(line, "%s needs a column and the values: %s", d, directiveHelp[d])
+			p.errs.add(line, "%s needs a column and the values: %s", d, d+" COLUMN VALUE,…")
 			return
 		}
-		kind := map[string]column{"credit-when": colDirection, "only-when": colStatus}[d]
 		u.column(kind, col, line)
 		for _, val := range strings.Split(vals, ",") {
 			u.values[kind] = append(u.values[kind], strings.ToLower(Fold(strings.TrimSpace(val))))
 		}
-	default:
-		u.column(userColumns[d], v, line)
 	}
 }
 
 // dateFormat sets how the format's dates are read.
-func (p *formatsFile) dateFormat(spec *TableSpec, line int, v string) {
+func (p *formatsFile) dateFormat(u *userFormat, line int, v string) {
+	spec := u.f.Table
 	switch v {
 	case "dmy":
 		spec.DateOrder = orderDMY
@@ -265,43 +307,74 @@ func (p *formatsFile) finish() {
 	}
 	p.cur = nil
 	n := len(p.errs.errs)
-	spec := u.f.Table
-	missing := func(what string) {
-		p.errs.add(u.line, "format %s: %s", u.name, what)
+	p.checkHeader(u)
+	p.checkColumns(u)
+	p.checkAmount(u)
+	p.place(u)
+	if len(p.errs.errs) == n {
+		p.formats = append(p.formats, u.f)
 	}
-	// A directive given with a bad value has been reported: it is not also missing.
-	given := func(d string) bool { return u.at[d] > 0 }
+}
+
+// missing reports what a format lacks, at its "format" line.
+func (p *formatsFile) missing(u *userFormat, what string) {
+	p.errs.add(u.line, "format %s: %s", u.name, what)
+}
+
+// given says whether a directive was given. One given with a bad value has
+// been reported: it is not also missing.
+func (u *userFormat) given(d string) bool { return u.at[d] > 0 }
+
+// checkHeader checks how the format's files are recognised: by a header
+// line, or by the pattern of a data row.
+func (p *formatsFile) checkHeader(u *userFormat) {
+	spec := u.f.Table
 	switch {
-	case given("header") && given("no-header"):
+	case u.given("header") && u.given("no-header"):
 		p.errs.add(u.at["no-header"], "no-header and header both given: a file has a header line or not")
 		spec.Headerless = false
-	case !given("header") && !given("no-header"):
-		missing("needs header CELL,CELL,… (the header line's cells that identify the file) or no-header with match REGEX")
-	case spec.Headerless && !given("match"):
-		missing("no-header needs match REGEX: the pattern of a data row, which is how such files are recognised")
-	case !spec.Headerless && given("match"):
+	case !u.given("header") && !u.given("no-header"):
+		p.missing(u, "needs header CELL,CELL,… (the header line's cells that identify the file) or no-header with match REGEX")
+	case spec.Headerless && !u.given("match"):
+		p.missing(u, "no-header needs match REGEX: the pattern of a data row, which is how such files are recognised")
+	case !spec.Headerless && u.given("match"):
 		p.errs.add(u.at["match"], "match is for files without header (no-header); header identifies this one")
 	}
-	if !given("date") && !given("posting-date") {
-		missing("needs date COLUMN (or posting-date COLUMN)")
+}
+
+// checkColumns checks that a date and a description are named.
+func (p *formatsFile) checkColumns(u *userFormat) {
+	if !u.given("date") && !u.given("posting-date") {
+		p.missing(u, "needs date COLUMN (or posting-date COLUMN)")
 	}
-	if !given("description") {
-		missing("needs description COLUMN")
+	if !u.given("description") {
+		p.missing(u, "needs description COLUMN")
 	}
-	amount, debit, credit := given("amount"), given("debit"), given("credit")
+}
+
+// checkAmount checks that the amount is one column with a sign convention,
+// or a debit and a credit column.
+func (p *formatsFile) checkAmount(u *userFormat) {
+	amount, debit, credit := u.given("amount"), u.given("debit"), u.given("credit")
 	switch {
 	case amount && (debit || credit):
 		p.errs.add(u.at["amount"], "amount and debit/credit both given: a file has one amount column or a debit and a credit column")
 	case !amount && !(debit && credit):
-		missing("needs amount COLUMN, or debit COLUMN and credit COLUMN")
-	case amount && !given("signs") && !given("credit-when"):
-		missing("needs signs charges-positive or signs charges-negative (how the amount column writes a charge), or credit-when COLUMN VALUE,…")
-	case !amount && given("signs"):
+		p.missing(u, "needs amount COLUMN, or debit COLUMN and credit COLUMN")
+	case amount && !u.given("signs") && !u.given("credit-when"):
+		p.missing(u, "needs signs charges-positive or signs charges-negative (how the amount column writes a charge), or credit-when COLUMN VALUE,…")
+	case !amount && u.given("signs"):
 		p.errs.add(u.at["signs"], "signs is for an amount column; with debit and credit columns, debits are charges")
 	}
-	if given("credit-when") && !amount {
+	if u.given("credit-when") && !amount {
 		p.errs.add(u.at["credit-when"], "credit-when is for an amount column; with debit and credit columns, credits are in their own column")
 	}
+}
+
+// place turns the columns, currency, account and row pattern the
+// directives named into the format's TableSpec.
+func (p *formatsFile) place(u *userFormat) {
+	spec := u.f.Table
 	if len(spec.Header) == 0 {
 		for _, cell := range u.header {
 			spec.Header = append(spec.Header, foldHeader(cell))
@@ -312,22 +385,8 @@ func (p *formatsFile) finish() {
 			p.resolve(u, kind, ref, u.colLine[kind])
 		}
 	}
-	if c := u.currency; c != "" {
-		if !p.resolveOptional(u, colCurrency, c, u.at["currency"]) {
-			if !currencyCodeRE.MatchString(c) {
-				p.errs.add(u.at["currency"], "currency %q is neither a column of the header nor a currency code such as EUR", c)
-			}
-			spec.Currency = c
-		}
-	}
-	if a := u.account; a != "" && !p.resolveOptional(u, colAccount, a, u.at["account"]) {
-		text := a
-		spec.Enrich = func(x *Transaction, _ []string) {
-			if x.Account == "" {
-				x.Account = text
-			}
-		}
-	}
+	p.placeCurrency(u)
+	p.placeAccount(u)
 	spec.Credit, spec.Booked = u.values[colDirection], u.values[colStatus]
 	if u.match != nil {
 		re, delim := u.match, string(spec.delimiter())
@@ -336,8 +395,31 @@ func (p *formatsFile) finish() {
 	} else {
 		u.f.Example = strings.Join(u.header, string(spec.delimiter()))
 	}
-	if len(p.errs.errs) == n {
-		p.formats = append(p.formats, u.f)
+}
+
+// placeCurrency reads currency as a column, else as a currency code.
+func (p *formatsFile) placeCurrency(u *userFormat) {
+	c := u.currency
+	if c == "" || p.resolveOptional(u, colCurrency, c, u.at["currency"]) {
+		return
+	}
+	if !currencyCodeRE.MatchString(c) {
+		p.errs.add(u.at["currency"], "currency %q is neither a column of the header nor a currency code such as EUR", c)
+	}
+	u.f.Table.Currency = c
+}
+
+// placeAccount reads account as a column, else as the name of the account
+// of every row that names none.
+func (p *formatsFile) placeAccount(u *userFormat) {
+	a := u.account
+	if a == "" || p.resolveOptional(u, colAccount, a, u.at["account"]) {
+		return
+	}
+	u.f.Table.Enrich = func(x *Transaction, _ []string) {
+		if x.Account == "" {
+			x.Account = a
+		}
 	}
 }
 
@@ -381,35 +463,9 @@ func (p *formatsFile) resolveOptional(u *userFormat, kind column, ref string, li
 	return true
 }
 
-// directiveHelp says what each directive takes.
-var directiveHelp = map[string]string{
-	"format":       "format NAME",
-	"issuer":       "issuer TEXT",
-	"country":      "country CODE",
-	"encoding":     "encoding utf-8|cp932|cp1252",
-	"delimiter":    "delimiter , | ; | tab",
-	"skip":         "skip N",
-	"header":       "header CELL,CELL,…",
-	"no-header":    "no-header",
-	"match":        "match REGEX",
-	"date":         "date COLUMN",
-	"posting-date": "posting-date COLUMN",
-	"description":  "description COLUMN[+COLUMN]",
-	"amount":       "amount COLUMN",
-	"debit":        "debit COLUMN",
-	"credit":       "credit COLUMN",
-	"currency":     "currency COLUMN|CODE",
-	"account":      "account COLUMN|TEXT",
-	"date-format":  "date-format ymd|dmy|mdy|LAYOUT",
-	"decimal-mark": "decimal-mark . | ,",
-	"signs":        "signs charges-positive|charges-negative",
-	"credit-when":  "credit-when COLUMN VALUE,…",
-	"only-when":    "only-when COLUMN VALUE,…",
-}
-
 func directiveNames() []string {
 	var names []string
-	for d := range directiveHelp {
+	for d := range directives {
 		names = append(names, d)
 	}
 	slices.Sort(names)

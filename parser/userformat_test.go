@@ -87,6 +87,35 @@ currency GBP
 	}
 }
 
+// TestUserFormatDateLayoutLiterals reads dates whose layout holds literal
+// digits: a bank that stamps every booking "1:00" must not have that 1 read
+// as the month, and a row with another time is invalid, not misread.
+func TestUserFormatDateLayoutLiterals(t *testing.T) {
+	formats := readRules(t, `
+format stamped
+header Booked,Text,Amount
+date Booked
+description Text
+amount Amount
+date-format %Y/%-m/%-d 1:00
+signs charges-positive
+currency JPY
+`)
+	src := "Booked,Text,Amount\n2026/3/15 1:00,ＡＭＡＺＯＮ．ＣＯ．ＪＰ,3000\n2026/12/1 1:00,ローソン,540\n"
+	st, err := NewRegistry(formats...).Read("s.csv", strings.NewReader(src), nil, ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Txns) != 2 || st.Txns[0].Date.String() != "2026-03-15" || st.Txns[1].Date.String() != "2026-12-01" {
+		t.Fatalf("read %s", describe(st))
+	}
+	bad := "Booked,Text,Amount\n2026/3/15 2:00,ＡＭＡＺＯＮ．ＣＯ．ＪＰ,3000\n"
+	_, err = NewRegistry(formats...).Read("s.csv", strings.NewReader(bad), nil, ReadOptions{})
+	if err == nil || !strings.HasPrefix(err.Error(), "s.csv:2: ") {
+		t.Errorf("a date off the layout gives %v; want an error at s.csv:2", err)
+	}
+}
+
 // TestUserFormatsFile checks what each directive sets.
 func TestUserFormatsFile(t *testing.T) {
 	formats := readRules(t, `# two formats in one file

@@ -25,7 +25,8 @@ const (
 	RefundPayments     Format = "amazon-refund-payments"    // Retail.OrdersReturned.Payments.N.csv
 	RefundDetails      Format = "amazon-refund-details"     // Refund Details.csv
 	ConfirmationsCSV   Format = "confirmations-csv"         // the person's confirmations.csv
-	Mail               Format = "mail"                      // an .eml file
+	Mail               Format = "mail"                      // an .eml file, or a mail of a maildir
+	Mbox               Format = "mbox"                      // mails one after another, as Gmail's Takeout and Thunderbird write them
 
 	// detectBytes is how much of a file Detect looks at.
 	detectBytes = 64 << 10
@@ -38,7 +39,7 @@ func (f Format) Orders() bool {
 
 // Confirms reports whether files of format f say orders were handled.
 func (f Format) Confirms() bool {
-	return f == RefundPayments || f == RefundDetails || f == ConfirmationsCSV || f == Mail
+	return f == RefundPayments || f == RefundDetails || f == ConfirmationsCSV || f == Mail || f == Mbox
 }
 
 // signatures are the header cells that identify each CSV format; a header
@@ -62,6 +63,9 @@ var signatures = []struct {
 func Detect(head []byte) Format {
 	if len(head) > detectBytes {
 		head = head[:detectBytes]
+	}
+	if isMbox(head) {
+		return Mbox
 	}
 	if isMail(head) {
 		return Mail

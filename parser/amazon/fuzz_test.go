@@ -77,9 +77,14 @@ func checkFile(t *testing.T, data []byte, got *File, err error) {
 				}
 			}
 		}
-	case f == Mail:
-		if got.Rows != 1 || len(got.Confirmations) == 0 {
-			t.Fatalf("a mail read as %d rows and %d confirmations", got.Rows, len(got.Confirmations))
+	case f == Mail || f == Mbox:
+		// Each mail gives confirmations or is left out, counted or named.
+		left := len(got.Notes)
+		for _, n := range got.LeftOut {
+			left += n
+		}
+		if (f == Mail && got.Rows != 1) || left > got.Rows || (left < got.Rows) != (len(got.Confirmations) > 0) {
+			t.Fatalf("%d mails read as %d confirmations, %d left out", got.Rows, len(got.Confirmations), left)
 		}
 	case f == RefundPayments || f == RefundDetails:
 		if got.Rows != len(got.Confirmations)+got.SkippedTotal() {
@@ -149,5 +154,5 @@ func FuzzReadRefundExport(f *testing.F) {
 
 // FuzzReadMail reads its input as an Amazon mail.
 func FuzzReadMail(f *testing.F) {
-	fuzzReaders(f, []Format{Mail}, "amazon/mail", "bad/confirmations")
+	fuzzReaders(f, []Format{Mail, Mbox}, "amazon/mail", "bad/confirmations")
 }

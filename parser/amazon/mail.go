@@ -5,6 +5,7 @@ import (
 	"net/mail"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/jhillyerd/enmime/v2"
@@ -28,14 +29,84 @@ var mailAmount = regexp.MustCompile(`(?:[$€£¥]|(?:USD|EUR|GBP|JPY)\s?)\s?[0-
 // refundLabels introduce the refunded amount in Amazon's mails.
 var refundLabels = regexp.MustCompile(`(?i)(?:total refund|refund total|refund amount|amount refunded|erstattungsbetrag|gesamterstattung|montant du remboursement|返金額|返金金額|返金合計|ご返金額)[^0-9$€£¥]{0,20}`)
 
-// readMail reads an Amazon mail: every order id it names becomes a
-// confirmation on the day of its Date header.
+// cancelWords are the words that make a mail a cancellation notice.
+// "Cancelling" is not one of them: it names noise-cancelling headphones
+// more often than a cancellation.
+var cancelWords = regexp.MustCompile(`(?i)\bcancel(?:l?ed|lations?)\b|キャンセル|storniert|stornierung|annulé|annulée|annulation|cancelad|annullat|geannuleerd|anulowan|avbeställ`)
+
+// otherSubjects are the subjects of Amazon's mails that name an order but
+// are no refund or cancellation notice: order and shipping confirmations,
+// delivery notices, sign-in alerts.
+var otherSubjects = regexp.MustCompile(`(?i)your amazon[a-z.]* order|order confirmation|ordered:|shipped|dispatched|delivered|out for delivery|arriving|sign-in|sign in|password|注文の確認|ご注文確認|発送|配達|お届け|サインイン|ログイン|bestellbestätigung|versandbestätigung|versandt|zugestellt|confirmation de commande|expédié|livré`)
+
+// Mail limits: a mail is read whole, its structure walked part by part.
+const (
+	// MailMaxBytes is the most a mail may hold, alone or in an mbox.
+	MailMaxBytes = 64 << 20
+	// MailMaxDepth is how deeply multipart parts may nest.
+	MailMaxDepth = 100
+	// MailMaxParts is how many parts a mail may have.
+	MailMaxParts = 10000
+)
+
+// Reasons a mail is left out rather than read as a confirmation.
+const (
+	leftOutNotNotice = "not a refund or cancellation notice"
+	leftOutNoOrder   = "names no Amazon order"
+	leftOutBadDate   = "no date that can be read"
+)
+
+// mailPlace says where a mail is: a file of its own (line 0), or the mail
+// starting at a line of an mbox. In a mailbox (an mbox, a maildir), mails
+// that name no order or have no date are left out and counted: a mailbox
+// holds all kinds of mail.
+type mailPlace struct {
+	line    int
+	mailbox bool
+}
+
+// readMail reads an Amazon mail given as a file of its own: every order id
+// it names becomes a confirmation on the day of its Date header.
 func readMail(f *File, data []byte) error {
+	f.Rows = 1
+	return readMessage(f, data, mailPlace{})
+}
+
+// ReadMaildirMail reads one mail of a maildir folder (cur/ or new/): as a
+// mail file, but one that names no order or has no date is left out and
+// counted, not refused.
+func ReadMaildirMail(name string, data []byte) (*File, error) {
+	f := &File{Name: name, Format: Mail, Rows: 1}
+	if !isMail(data) {
+		f.leaveOut(leftOutBadDate)
+		return f, nil
+	}
+	return f, readMessage(f, data, mailPlace{mailbox: true})
+}
+
+func (f *File) leaveOut(reason string) {
+	if f.LeftOut == nil {
+		f.LeftOut = map[string]int{}
+	}
+	f.LeftOut[reason]++
+}
+
+// readMessage reads one mail at place: a refund or cancellation notice
+// becomes a confirmation per order id it names; other mails are left out
+// and counted.
+func readMessage(f *File, data []byte, place mailPlace) error {
+	where := f.Name
+	if place.line > 0 {
+		where = f.Name + ":" + strconv.Itoa(place.line)
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if err := checkMailStructure(data); err != nil {
+		return parser.Errorf(f.Name, place.line, "%v", err)
+	}
 	env, err := enmime.ReadEnvelope(bytes.NewReader(data))
 	if err != nil {
-		return parser.Errorf(f.Name, 0, "cannot read the mail: %v", err)
+		return parser.Errorf(f.Name, place.line, "cannot read the mail: %v", err)
 	}
-	f.Rows = 1
 	p := &problems{file: f.Name}
 	subject := strings.TrimSpace(env.GetHeader("Subject"))
 	from := env.GetHeader("From")
@@ -48,36 +119,69 @@ func readMail(f *File, data []byte) error {
 		loc = sent.Location()
 	}
 	day := parser.DateOf(sent.In(loc))
-	if err != nil || !day.Valid() {
-		p.add(0, "Date header %q is not a mail date", env.GetHeader("Date"))
-	}
 	text := norm.NFKC.String(subject + "\n" + env.Text + "\n" + env.HTML)
 	ids := orderIDs(text)
+	if y := sent.In(loc).Year(); err == nil && (y < 1990 || y > 2100) {
+		f.Notes = append(f.Notes, parser.Msgf("%s: the mail %q is dated %s, outside the years 1990 to 2100: left out", where, subject, env.GetHeader("Date")))
+		return nil
+	}
+	switch {
+	case place.mailbox && (err != nil || !day.Valid()):
+		f.leaveOut(leftOutBadDate)
+		return nil
+	case place.mailbox && len(ids) == 0:
+		f.leaveOut(leftOutNoOrder)
+		return nil
+	}
+	if err != nil || !day.Valid() {
+		p.add(place.line, "Date header %q is not a mail date", env.GetHeader("Date"))
+	}
 	if len(ids) == 0 {
-		p.add(0, "the mail %q names no Amazon order id", subject)
+		p.add(place.line, "the mail %q names no Amazon order id", subject)
 	}
 	if err := p.err(); err != nil {
 		return err
 	}
-	kind := parser.KindCancel
-	if refundWords.MatchString(text) {
-		kind = parser.KindRefund
+	kind, ok := mailKind(subject, norm.NFKC.String(env.Text+"\n"+env.HTML))
+	if !ok {
+		f.leaveOut(leftOutNotNotice)
+		return nil
 	}
 	var stated decimal.Decimal
 	if len(ids) == 1 {
 		stated = statedAmount(norm.NFKC.String(subject + "\n" + env.Text))
 	}
-	source := f.Name
+	source := where
 	if subject != "" {
 		source += " (" + subject + ")"
 	}
 	for _, id := range ids {
 		f.Confirmations = append(f.Confirmations, parser.Confirmation{
 			OrderID: id, ConfirmedOn: day, Kind: kind, Amount: stated,
-			Note: subject, Source: source, File: f.Name,
+			Note: subject, Source: source, File: f.Name, Line: place.line,
 		})
 	}
 	return nil
+}
+
+// mailKind tells a refund notice from a cancellation notice, by its
+// subject first: the body of an order confirmation speaks of cancelling
+// too. ok is false for a mail that is neither.
+func mailKind(subject, body string) (kind parser.Kind, ok bool) {
+	subject = norm.NFKC.String(subject)
+	switch {
+	case refundWords.MatchString(subject):
+		return parser.KindRefund, true
+	case cancelWords.MatchString(subject):
+		return parser.KindCancel, true
+	case otherSubjects.MatchString(subject):
+		return "", false
+	case refundWords.MatchString(body):
+		return parser.KindRefund, true
+	case cancelWords.MatchString(body):
+		return parser.KindCancel, true
+	}
+	return "", false
 }
 
 // orderIDs returns the distinct order ids in text, in the order they appear.

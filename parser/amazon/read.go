@@ -18,6 +18,13 @@ type File struct {
 	Rows int
 	// Skipped counts, by reason, the rows that carry no order or confirmation.
 	Skipped map[string]int
+	// LeftOut counts, by reason, the mails that are no confirmation: order
+	// and shipping confirmations, sign-in alerts, and in a mailbox any mail
+	// that names no order.
+	LeftOut map[string]int
+	// Notes name the mails left out one by one (a date outside the years
+	// read).
+	Notes []*parser.Message
 }
 
 func (f *File) skip(reason string) {
@@ -46,10 +53,15 @@ var readers = map[Format]func(f *File, data []byte) error{
 	RefundDetails:      func(f *File, b []byte) error { return readRefundDetails(f, bytes.NewReader(b)) },
 	ConfirmationsCSV:   readConfirmationsCSV,
 	Mail:               readMail,
+	Mbox: func(f *File, b []byte) error {
+		read, err := ReadMbox(f.Name, bytes.NewReader(b))
+		*f = *read
+		return err
+	},
 }
 
 // ErrUnrecognised is the message of a file that is none of the formats here.
-var ErrUnrecognised = parser.Msgf("not an Amazon order-history or refund export, an Amazon mail (.eml), or a confirmations CSV")
+var ErrUnrecognised = parser.Msgf("not an Amazon order-history or refund export, an Amazon mail (.eml, .mbox), or a confirmations CSV")
 
 // Read reads one file, whose format it finds from the content. name is how
 // messages and reports refer to it. A file of no known format is an
@@ -59,6 +71,11 @@ func Read(name string, r io.Reader) (*File, error) {
 	if err != nil {
 		return nil, &parser.Error{File: name, Err: err}
 	}
+	return ReadData(name, data)
+}
+
+// ReadData reads one file, as Read does, from its bytes.
+func ReadData(name string, data []byte) (*File, error) {
 	f := &File{Name: name, Format: Detect(data)}
 	read, ok := readers[f.Format]
 	if !ok {

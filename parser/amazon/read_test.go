@@ -216,7 +216,7 @@ const (
 // readErrorCases are files Read refuses, with the exact error; the fuzz
 // targets start from them too.
 var readErrorCases = []struct{ name, in, want string }{
-	{"unrecognised", "Date,Description,Amount\n2026-03-02,AMAZON,5\n", "f: not an Amazon order-history or refund export, an Amazon mail (.eml), or a confirmations CSV"},
+	{"unrecognised", "Date,Description,Amount\n2026-03-02,AMAZON,5\n", "f: not an Amazon order-history or refund export, an Amazon mail (.eml, .mbox), or a confirmations CSV"},
 	{"bad order id", legacyHeader + `"Amazon.com","113-552","2026-03-03T05:10:00Z","USD","10.79","19.98","Not Available"` + "\n",
 		`f:2: Order ID: "113-552" is not an Amazon order id like 250-1234567-1234567 or D01-1234567-1234567`},
 	{"bad order date", legacyHeader + `"Amazon.com","113-5520917-3384120","yesterday","USD","10.79","19.98","Not Available"` + "\n",
@@ -237,7 +237,7 @@ var readErrorCases = []struct{ name, in, want string }{
 		`f: the mail "Hello" names no Amazon order id`},
 	{"mail with a bad date", "Date: someday\r\nFrom: order-update@amazon.co.jp\r\nSubject: Hello\r\n\r\n#249-1056673-9038214\r\n",
 		`f: Date header "someday" is not a mail date`},
-	{"confirmations.csv", "order_id,confirmed_on,kind\n249-1056673-9038214,2026-03-06,maybe\n", `f:2: kind "maybe" is not refund or cancel`},
+	{"confirmations.csv", "order_id,confirmed_on,kind\n249-1056673-9038214,2026-03-06,maybe\n", `f:2: kind "maybe" is not refund (返金) or cancel (キャンセル)`},
 	{"every problem of a row", legacyHeader + `"Amazon.com","113-552","yesterday","USD","ten","19.98","soon"` + "\n",
 		`f:2: Order ID: "113-552" is not an Amazon order id like 250-1234567-1234567 or D01-1234567-1234567` + "\n" +
 			`f:2: Order Date: "yesterday" is not a date or time like 2026-03-02T14:30:00Z` + "\n" +
@@ -256,8 +256,6 @@ var readErrorCases = []struct{ name, in, want string }{
 		`f:2: Order Date: "1116-03-03T05:10:00Z" is not a day of the calendar`},
 	{"refund date in a year no statement has", "Order ID,Refund Date,Refund Amount,Currency,Reversal Status,Website\n503-7720194-5581630,2426-03-12T15:30:06.468Z,200,JPY,Completed,Amazon.co.jp\n",
 		`f:2: Refund Date: "2426-03-12T15:30:06.468Z" is not a day of the calendar`},
-	{"mail dated in a year no statement has", "Date: Thu, 05 Mar 1026 16:30:00 +0000\r\nFrom: order-update@amazon.co.jp\r\nSubject: Hello\r\n\r\n#249-1056673-9038214\r\n",
-		`f: Date header "Thu, 05 Mar 1026 16:30:00 +0000" is not a mail date`},
 	{"mail with a bad date and no order id", "Date: someday\r\nFrom: order-update@amazon.co.jp\r\nSubject: Hello\r\n\r\nThanks.\r\n",
 		`f: Date header "someday" is not a mail date` + "\n" + `f: the mail "Hello" names no Amazon order id`},
 }

@@ -1,0 +1,201 @@
+package cmd
+
+import (
+	"archive/zip"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/refundwatch/refundwatch/parser"
+)
+
+// A .zip archive is read in place, as the folder it holds: nothing is
+// extracted to disk. A member is named after the archive and its path
+// inside it, "Your Orders.zip:Your Amazon Orders/Order History.csv", in
+// messages and reports.
+
+// memberLimit is the most a member of an archive may hold when it is read
+// whole (an order-history export, a confirmations file, a mail): beyond it,
+// a few kilobytes of archive could fill the memory. Statements are streamed
+// and have no such limit.
+const memberLimit = 64 << 20
+
+// ignoredFile is a file found in a folder or archive that is not read, and why.
+type ignoredFile struct {
+	path   string
+	reason *parser.Message
+}
+
+// isZipName reports whether a file's name says it is a zip archive.
+func isZipName(name string) bool {
+	return strings.EqualFold(path.Ext(name), ".zip")
+}
+
+// splitMember splits the name of an archive's member into the archive's
+// path and the member's path inside it; ok is false for a plain file.
+func splitMember(name string) (archive, member string, ok bool) {
+	lower := strings.ToLower(name)
+	for from := 0; ; {
+		i := strings.Index(lower[from:], ".zip:")
+		if i < 0 {
+			return "", "", false
+		}
+		end := from + i + len(".zip")
+		if info, err := os.Stat(name[:end]); err == nil && info.Mode().IsRegular() {
+			if _, err := os.Lstat(name); err != nil { // not a file of that very name
+				return name[:end], name[end+1:], true
+			}
+		}
+		from = end
+	}
+}
+
+// openInput opens a file, or a member of an archive, for reading.
+func openInput(name string) (io.ReadCloser, error) {
+	archive, member, ok := splitMember(name)
+	if !ok {
+		return os.Open(name)
+	}
+	zr, err := zip.OpenReader(archive)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range zr.File {
+		if f.Name == member {
+			rc, err := f.Open()
+			if err != nil {
+				zr.Close()
+				return nil, err
+			}
+			return &memberReader{ReadCloser: rc, zr: zr, size: f.UncompressedSize64}, nil
+		}
+	}
+	zr.Close()
+	return nil, fs.ErrNotExist
+}
+
+// memberReader reads one member of an archive, and closes the archive with it.
+type memberReader struct {
+	io.ReadCloser
+	zr   *zip.ReadCloser
+	size uint64 // as the archive states it; reading stops with an error where it lies
+}
+
+func (m *memberReader) Close() error {
+	err := m.ReadCloser.Close()
+	if cerr := m.zr.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// readWhole reads a file or member that is read whole into memory: one
+// over memberLimit is refused, whatever its archive or the file system says
+// of its size (a pipe or a device says none, /dev/zero never ends).
+func readWhole(name string) ([]byte, error) {
+	rc, err := openInput(name)
+	if err != nil {
+		return nil, &parser.Error{File: name, Err: openError(err)}
+	}
+	defer rc.Close()
+	m, isMember := rc.(*memberReader)
+	if !isMember {
+		data, err := io.ReadAll(io.LimitReader(rc, memberLimit+1))
+		if err != nil {
+			return nil, &parser.Error{File: name, Err: openError(err)}
+		}
+		if len(data) > memberLimit {
+			return nil, &parser.Error{File: name, Err: parser.Msgf("file is larger than %d MiB, the most refundwatch reads of such a file; is it the right file?", memberLimit>>20)}
+		}
+		return data, nil
+	}
+	tooLarge := &parser.Error{File: name, Err: parser.Msgf("is larger than %d MiB, the most a member of an archive may hold when it is read whole; unzip it, or give the file itself", memberLimit>>20)}
+	if m.size > memberLimit {
+		return nil, tooLarge
+	}
+	data, err := io.ReadAll(io.LimitReader(rc, memberLimit+1))
+	if err != nil {
+		return nil, &parser.Error{File: name, Err: err}
+	}
+	if len(data) > memberLimit {
+		return nil, tooLarge
+	}
+	return data, nil
+}
+
+// statInput describes a file, or, for a member, its archive: what tells
+// whether it changed between two reads.
+func statInput(name string) (fs.FileInfo, error) {
+	if archive, _, ok := splitMember(name); ok {
+		return os.Stat(archive)
+	}
+	return os.Stat(name)
+}
+
+// listArchive returns the members of a zip archive to read, named as
+// splitMember reads them, in name order; and those it ignores (ignoredReason).
+func listArchive(archive string) ([]string, []ignoredFile, error) {
+	zr, err := zip.OpenReader(archive)
+	if err != nil {
+		if errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrAlgorithm) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return nil, nil, &parser.Error{File: archive, Err: parser.Msgf("is not a zip archive that can be read (%v)", err)}
+		}
+		return nil, nil, &parser.Error{File: archive, Err: openError(err)}
+	}
+	defer zr.Close()
+	var files []string
+	var ignored []ignoredFile
+	for _, f := range zr.File {
+		if f.FileInfo().IsDir() || strings.HasSuffix(f.Name, "/") {
+			continue
+		}
+		name := archive + ":" + f.Name
+		if why := ignoredReason(f.Name); why != nil {
+			ignored = append(ignored, ignoredFile{name, why})
+			continue
+		}
+		if hiddenPath(f.Name) {
+			continue
+		}
+		files = append(files, name)
+	}
+	slices.Sort(files)
+	slices.SortFunc(ignored, func(a, b ignoredFile) int { return strings.Compare(a.path, b.path) })
+	return files, ignored, nil
+}
+
+// hiddenPath reports whether a member lies in a hidden folder or is a
+// hidden file (its name starts with a dot), as expand leaves out of folders.
+func hiddenPath(p string) bool {
+	for _, part := range strings.Split(p, "/") {
+		if strings.HasPrefix(part, ".") {
+			return true
+		}
+	}
+	return false
+}
+
+// ignoredReason says why a file found in a folder or archive is not read
+// whatever flag it is given to: a PDF, an image, or a file macOS or Windows
+// leaves beside others (.DS_Store, AppleDouble ._ files, Thumbs.db); nil
+// for the others.
+func ignoredReason(name string) *parser.Message {
+	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
+	lower := strings.ToLower(base)
+	switch {
+	case lower == ".ds_store" || strings.HasPrefix(base, "._") || strings.HasPrefix(name, "__MACOSX/") ||
+		lower == "thumbs.db" || lower == "desktop.ini":
+		return parser.Msgf("a file the system keeps beside others, not an export")
+	case strings.HasSuffix(lower, ".pdf"):
+		return parser.Msgf("a PDF; only CSV and OFX exports and mails are read")
+	}
+	switch path.Ext(lower) {
+	case ".png", ".jpg", ".jpeg", ".gif", ".heic", ".webp", ".tif", ".tiff", ".bmp":
+		return parser.Msgf("an image; only CSV and OFX exports and mails are read")
+	}
+	return nil
+}

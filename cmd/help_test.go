@@ -1,0 +1,65 @@
+package cmd
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+// TestHelpHasJapanese fails when a command's description or a flag's has no
+// Japanese text (the completion scripts' long instructions, cobra's own, are
+// left in English).
+func TestHelpHasJapanese(t *testing.T) {
+	root := newRootCmd(env{getenv: func(string) string { return "" }}, &globals{})
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		texts := []string{c.Short}
+		if c.Parent() == nil || c.Parent().Name() != "completion" {
+			texts = append(texts, c.Long)
+		}
+		c.LocalFlags().VisitAll(func(f *pflag.Flag) { texts = append(texts, f.Usage) })
+		for _, s := range texts {
+			if s != "" && jaHelpText(s) == s {
+				t.Errorf("%s: %q has no Japanese text in jaHelp (cmd/i18n_ja.go)", c.CommandPath(), s)
+			}
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+}
+
+// TestHelpInJapanese: --help speaks the language of --lang and of the locale.
+func TestHelpInJapanese(t *testing.T) {
+	ja := env{getenv: func(k string) string {
+		if k == "LANG" {
+			return "ja_JP.UTF-8"
+		}
+		return ""
+	}}
+	for _, tc := range []struct {
+		e    env
+		args []string
+		want []string
+	}{
+		{env{}, []string{"check", "--help", "--lang", "ja"}, []string{"使い方:\n  refundwatch check [flags] [PATH ...]\n", "報告した注文のファイル FILE", "終了ステータス\n", "-h, --help                 check のヘルプを表示します\n", "共通のフラグ:\n"}},
+		{ja, []string{"--help"}, []string{"コマンド:\n", "  detect      各明細ファイルをどの形式として読むか", "refundwatch のバージョンを表示します"}},
+		{ja, []string{"help", "init"}, []string{"init は毎月の確認用に DIR"}},
+		{env{}, []string{"check", "--help"}, []string{"Usage:\n  refundwatch check [flags] [PATH ...]\n", "disputed orders FILE", "EXIT STATUS\n"}},
+	} {
+		out, stderr, code := runCmdEnv(t, tc.e, tc.args...)
+		if code != 0 || stderr != "" {
+			t.Errorf("%v: exit %d, stderr %q", tc.args, code, stderr)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%v: help lacks %q:\n%s", tc.args, w, out)
+			}
+		}
+	}
+}

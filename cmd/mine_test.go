@@ -1,0 +1,132 @@
+package cmd
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// mineStatement is a card statement with the person's own recurring Amazon
+// charges (Prime, AWS), a shop whose descriptor does not say Amazon, and
+// the intruder's order.
+const mineStatement = "Date,Description,Amount\n" +
+	"2026-03-01,AMAZON PRIME*AB12CD,-14.99\n" +
+	"2026-03-02,AMZN Mktp US*2K4RT,-89.99\n" +
+	"2026-03-03,AMAZON WEB SERVICES AWS.AMAZON.CO,-23.40\n" +
+	"2026-03-04,MY SHOP ON AMZ TOKYO,-5.00\n" +
+	"2026-03-05,Amazon Prime*XY34ZZ,-29.98\n" +
+	"2026-04-01,AMAZON PRIME*EF56GH,-14.99\n" +
+	"2026-04-03,AMAZON WEB SERVICES AWS.AMAZON.CO,-19.10\n"
+
+// unknownOf runs check with args and returns its unknown charges as
+// "date amount" and its count of own charges.
+func unknownOf(t *testing.T, args ...string) ([]string, int) {
+	t.Helper()
+	out, stderr, code := runCmd(t, append([]string{"check", "-o", "json", "--as-of", "2026-05-01", "--fail-on", "never"}, args...)...)
+	if code != 0 || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	var rep struct {
+		Unknown []struct{ Date, Amount string } `json:"unknown_charges"`
+		Own     int                             `json:"own_order_charges"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, u := range rep.Unknown {
+		got = append(got, u.Date+" "+u.Amount)
+	}
+	return got, rep.Own
+}
+
+// TestMine checks that the charges of mine.csv's rows are the person's own,
+// never unknown, read from ./mine.csv or --mine, and counted; and that a
+// row with an amount explains only charges of that amount.
+func TestMine(t *testing.T) {
+	const disputes = "order_id,order_date,amount,currency\n111-2345678-3456789,2026-03-02,$89.99,USD\n"
+	const mine = "\ufeff# your own recurring Amazon charges\npattern,amount,note\nPRIME,14.99,Prime membership\namazon web services,,my AWS bill\n"
+	tests := []struct {
+		name    string
+		files   map[string]string
+		args    []string
+		want    []string
+		wantOwn int
+	}{
+		{"without mine.csv", map[string]string{"disputes.csv": disputes, "statements/card.csv": mineStatement}, nil,
+			[]string{"2026-03-01 14.99", "2026-03-03 23.40", "2026-03-05 29.98", "2026-04-01 14.99", "2026-04-03 19.10"}, 0},
+		{"./mine.csv", map[string]string{"disputes.csv": disputes, "statements/card.csv": mineStatement, "mine.csv": mine}, nil,
+			[]string{"2026-03-05 29.98"}, 4},
+		{"--mine", map[string]string{"disputes.csv": disputes, "statements/card.csv": mineStatement, "own/recurring.csv": mine}, []string{"--mine", "own/recurring.csv"},
+			[]string{"2026-03-05 29.98"}, 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			writeFiles(t, tt.files)
+			got, own := unknownOf(t, tt.args...)
+			if !slices.Equal(got, tt.want) || own != tt.wantOwn {
+				t.Errorf("unknown %q, own %d; want %q, %d", got, own, tt.want, tt.wantOwn)
+			}
+		})
+	}
+	writeFiles(t, map[string]string{"disputes.csv": disputes, "statements/card.csv": mineStatement, "mine.csv": mine})
+	table, _, _ := runCmd(t, "check", "--as-of", "2026-05-01")
+	if !strings.Contains(table, "4 more are your own charges (--orders, mine.csv) and are not listed") {
+		t.Errorf("the table does not count the own charges:\n%s", table)
+	}
+}
+
+// TestAmazonPatterns checks --amazon and --not-amazon: plain text or
+// regular expressions, matched regardless of case against the normalised
+// description, repeatable.
+func TestAmazonPatterns(t *testing.T) {
+	writeFiles(t, map[string]string{
+		"disputes.csv":        "order_id,order_date,amount,currency\n111-2345678-3456789,2026-03-02,$89.99,USD\n",
+		"statements/card.csv": mineStatement,
+	})
+	got, _ := unknownOf(t, "--amazon", "my shop", "--not-amazon", "AMAZON WEB SERVICES", "--not-amazon", `prime\*(AB|EF)`)
+	want := []string{"2026-03-04 5.00", "2026-03-05 29.98"}
+	if !slices.Equal(got, want) {
+		t.Errorf("unknown %q, want %q", got, want)
+	}
+	got, _ = unknownOf(t, "--amazon", `ON AMZ\b`, "--not-amazon", "aws")
+	want = []string{"2026-03-01 14.99", "2026-03-04 5.00", "2026-03-05 29.98", "2026-04-01 14.99"}
+	if !slices.Equal(got, want) {
+		t.Errorf("unknown %q, want %q", got, want)
+	}
+}
+
+func TestMineAndPatternErrors(t *testing.T) {
+	files := map[string]string{
+		"disputes.csv":        "order_id,order_date,amount,currency\n111-2345678-3456789,2026-03-02,$89.99,USD\n",
+		"statements/card.csv": mineStatement,
+	}
+	tests := []struct {
+		name string
+		mine string
+		args []string
+		want string
+	}{
+		{"bad rows", "pattern,amount\nPRIME,lots\n,5\nAWS,0\n", nil,
+			"mine.csv:2: amount: \"lots\" is not an amount\n" +
+				"mine.csv:3: pattern is empty; give a text the statement's description holds, such as AMAZON PRIME\n" +
+				"mine.csv:4: amount 0 is no charge; leave it empty for any amount\n"},
+		{"no pattern column", "amount,note\n600,Prime\n", nil, "mine.csv:1: missing column pattern; the header needs pattern\n"},
+		{"--mine missing", "", []string{"--mine", "nowhere.csv"}, "nowhere.csv: no such file or folder\n"},
+		{"bad --amazon", "", []string{"--amazon", "AMZ("}, "--amazon \"AMZ(\" is not a pattern that can be used: missing closing ): `AMZ(`\n"},
+		{"empty --not-amazon", "", []string{"--not-amazon", ""}, "--not-amazon \"\" is not a pattern that can be used: it matches every description\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			writeFiles(t, files)
+			if tt.mine != "" {
+				writeFiles(t, map[string]string{"disputes.csv": files["disputes.csv"], "statements/card.csv": mineStatement, "mine.csv": tt.mine})
+			}
+			out, stderr, code := runCmd(t, append([]string{"check", "--as-of", "2026-05-01"}, tt.args...)...)
+			if code != 2 || out != "" || !strings.HasSuffix(stderr, tt.want) {
+				t.Errorf("exit %d, stdout %q, stderr %q; want exit 2, stderr ending %q", code, out, stderr, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,62 @@
+package parser
+
+import (
+	"io"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// MineRow is a row of mine.csv: a charge the person recognises as their
+// own (a Prime membership, an AWS bill), by a text its statement
+// description holds and, where given, its exact amount.
+type MineRow struct {
+	// Pattern is the text, normalised as descriptions are (Normalize).
+	Pattern string
+	// Amount is the exact amount of the charge; zero for any amount.
+	Amount decimal.Decimal
+	Note   string
+	File   string
+	Line   int
+}
+
+type mineRow struct {
+	Pattern string `csv:"pattern"`
+	Amount  string `csv:"amount"`
+	Note    string `csv:"note"`
+}
+
+// ReadMine reads mine.csv: UTF-8 (with or without BOM) or CP932, a header
+// naming pattern and optionally amount and note, one recurring charge of
+// the person's own a row.
+func ReadMine(name string, r io.Reader) ([]MineRow, error) {
+	raw, err := ReadAll(r)
+	if err != nil {
+		return nil, &Error{File: name, Err: err}
+	}
+	var out []MineRow
+	grow := func(rows int) { out = make([]MineRow, 0, rows) }
+	err = decodeRows(name, raw, &mineRow{}, []string{"pattern"}, grow, func(c *collector, v any, line int) {
+		row := v.(*mineRow)
+		m := MineRow{Pattern: Normalize(row.Pattern), Note: strings.TrimSpace(row.Note), File: name, Line: line}
+		ok := true
+		if m.Pattern == "" {
+			c.add(line, "pattern is empty; give a text the statement's description holds, such as AMAZON PRIME")
+			ok = false
+		}
+		if strings.TrimSpace(row.Amount) != "" {
+			var err error
+			if m.Amount, _, err = ParseTypedAmount(row.Amount); err != nil {
+				c.add(line, "amount: %v", err)
+				ok = false
+			} else if m.Amount = m.Amount.Abs(); m.Amount.IsZero() {
+				c.add(line, "amount 0 is no charge; leave it empty for any amount")
+				ok = false
+			}
+		}
+		if ok {
+			out = append(out, m)
+		}
+	})
+	return out, err
+}

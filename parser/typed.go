@@ -1,0 +1,144 @@
+package parser
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// This file reads the cells a person types into disputes.csv,
+// confirmations.csv and mine.csv, as Excel and Amazon's own pages write them:
+// every cell but the free-text note goes through NFKC first (Fold).
+
+// orderDashes are the characters people and input methods type for the
+// hyphens of an order id: the katakana long vowel mark (ー, ｰ), the Unicode
+// hyphens and dashes that NFKC leaves alone.
+var orderDashes = strings.NewReplacer(
+	"ー", "-", "\u2010", "-", "\u2011", "-", "\u2012", "-", "\u2013", "-", "\u2014", "-",
+	"\u2015", "-", "\u2212", "-", "\ufe63", "-", "\u30a0", "-",
+)
+
+// namedMonthDate is a date with the month's English name, as Amazon's pages
+// write it: "March 2, 2026" (Amazon.com) or "2 March 2026" (Amazon.co.uk).
+var (
+	monthFirstDate = regexp.MustCompile(`^([A-Za-z]+)\.? +([0-9]{1,2}),? +([0-9]{4})$`)
+	dayFirstDate   = regexp.MustCompile(`^([0-9]{1,2})\.? +([A-Za-z]+)\.?,? +([0-9]{4})$`)
+)
+
+var monthNames = []string{"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december"}
+
+// monthNumber reads an English month name or its first three letters
+// ("Sept" too); 0 when it is none.
+func monthNumber(name string) int {
+	name = strings.ToLower(name)
+	for i, m := range monthNames {
+		if name == m || (len(name) >= 3 && strings.HasPrefix(m, name)) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// The years a person's dates may fall in; others are mistyped.
+const (
+	firstYear = 1990
+	lastYear  = 2100
+)
+
+// ParseTypedDate reads a date a person typed: year first (2026-03-02,
+// 2026/3/2, 2026年3月2日) or with the month's English name (March 2, 2026;
+// 2 March 2026). A day/month date (02/10/2026) is refused with the ISO
+// forms it could mean: the order of its day and month cannot be told.
+func ParseTypedDate(text string) (Date, error) {
+	s := Fold(text)
+	if m := monthFirstDate.FindStringSubmatch(s); m != nil {
+		return namedDate(text, m[3], m[1], m[2])
+	}
+	if m := dayFirstDate.FindStringSubmatch(s); m != nil {
+		return namedDate(text, m[3], m[2], m[1])
+	}
+	p, ok := scanDate(s)
+	if ok && !p.yearFirst {
+		return Date{}, yearLastDate(text, p)
+	}
+	d, err := ParseDate(s)
+	if err != nil && ok {
+		return Date{}, err
+	}
+	if err != nil {
+		return Date{}, Msgf("%q is not a date like 2026-03-02, 2026/03/02, 2026年3月2日 or March 2, 2026", strings.TrimSpace(text))
+	}
+	return inYears(text, d)
+}
+
+func namedDate(text, year, month, day string) (Date, error) {
+	y, _ := strconv.Atoi(year)
+	dd, _ := strconv.Atoi(day)
+	m := monthNumber(month)
+	if m == 0 {
+		return Date{}, Msgf("%q is not a date like 2026-03-02, 2026/03/02, 2026年3月2日 or March 2, 2026", strings.TrimSpace(text))
+	}
+	d, ok := NewDate(y, m, dd)
+	if !ok {
+		return Date{}, Msgf("%q is not a day of the calendar", strings.TrimSpace(text))
+	}
+	return inYears(text, d)
+}
+
+// yearLastDate is the error for 02/10/2026: it names the ISO forms the date
+// can be, so that the person writes the one they mean.
+func yearLastDate(text string, p dateParts) error {
+	text = strings.TrimSpace(text)
+	dmy, dmyOK := p.date(orderDMY)
+	mdy, mdyOK := NewDate(p.y, p.a, p.b)
+	switch {
+	case p.dots || (dmyOK && !mdyOK):
+		if dmyOK {
+			return Msgf("%q is day/month/year: write the year first, as %s", text, dmy.String())
+		}
+	case mdyOK && !dmyOK:
+		return Msgf("%q is month/day/year: write the year first, as %s", text, mdy.String())
+	case dmyOK && dmy == mdy:
+		return Msgf("%q has the year last: write the year first, as %s", text, dmy.String())
+	case dmyOK:
+		return Msgf("%q could be day/month/year or month/day/year: write the year first, as %s or %s (--date-order is for statements only)", text, dmy.String(), mdy.String())
+	}
+	return Msgf("%q is not a day of the calendar", text)
+}
+
+func inYears(text string, d Date) (Date, error) {
+	if y := d.Time().Year(); y < firstYear || y > lastYear {
+		return Date{}, Msgf("%q is outside the years %d to %d", strings.TrimSpace(text), firstYear, lastYear)
+	}
+	return d, nil
+}
+
+// ParseTypedAmount reads an amount a person typed, as ParseAmount does, with
+// one more rule: dots that stand only before groups of exactly three final
+// digits ("1.299", "12.800.000") separate thousands, as they do in Europe
+// and as a decimal point never does in an order total ("0.500" is a
+// decimal).
+func ParseTypedAmount(text string) (decimal.Decimal, string, error) {
+	s := Fold(text)
+	if core := strings.Trim(s, " -+()¥$€£円JPYUSDEURGBP\\"); strings.Contains(core, ".") && !strings.ContainsAny(core, ", ") && !strings.HasPrefix(core, "0") {
+		if digits, ok := ungroup(core, '.'); ok {
+			s = strings.Replace(s, core, digits, 1)
+		}
+	}
+	return ParseAmount(s)
+}
+
+// ParseKind reads the kind of a confirmation: refund or cancel, also written
+// 返金, refunded, キャンセル, cancelled, canceled (any case, full-width too).
+func ParseKind(text string) (Kind, bool) {
+	switch strings.ToLower(Fold(text)) {
+	case "refund", "refunded", "返金", "返金済", "返金済み":
+		return KindRefund, true
+	case "cancel", "cancelled", "canceled", "cancellation", "キャンセル", "キャンセル済", "キャンセル済み":
+		return KindCancel, true
+	}
+	return "", false
+}
