@@ -315,7 +315,7 @@ func loadInputs(opts *checkOptions, mopts matcher.Options) (*inputs, error) {
 	}
 	in.confirmations = append(in.confirmations, in.amazon.disputedConfirmations(disputed)...)
 	if opts.mineGiven || fileExists(opts.mine) {
-		mopts.Mine, err = readFile(opts.mine, parser.ReadMine)
+		mopts.Mine, err = readWholeAs(opts.mine, parser.ReadMine)
 		keepRest(err)
 	}
 	in.own = in.amazon.own(disputed)
@@ -408,8 +408,9 @@ func readFile[T any](path string, read func(name string, r io.Reader) (T, error)
 	return read(path, f)
 }
 
-// readWholeAs reads path whole (readWhole: disputes.csv and --formats
-// files are bounded; statements, streamed, are not) and hands it to read.
+// readWholeAs reads path whole (readWhole: disputes.csv, mine.csv and
+// --formats files are bounded; statements, streamed, are not) and hands it
+// to read.
 func readWholeAs[T any](path string, read func(name string, r io.Reader) (T, error)) (T, error) {
 	data, err := readWhole(path)
 	if err != nil {

@@ -87,10 +87,10 @@ func TestFilesReadWholeAreBounded(t *testing.T) {
 		t.Fatal(err)
 	}
 	big.Close()
-	for _, path := range []string{"/dev/zero", "big.csv"} {
-		_, stderr, code := runWithin(t, "check", "--disputes", path)
-		if want := path + ": file is larger than 64 MiB, the most refundwatch reads of such a file; is it the right file?\n"; code != 2 || stderr != want {
-			t.Errorf("--disputes %s: exit %d, stderr %q; want %q", path, code, stderr, want)
+	for _, args := range [][]string{{"--disputes", "/dev/zero"}, {"--disputes", "big.csv"}, {"--mine", "/dev/zero", "--disputes", "big.csv"}} {
+		_, stderr, code := runWithin(t, append([]string{"check"}, args...)...)
+		if want := args[1] + ": file is larger than 64 MiB, the most refundwatch reads of such a file; is it the right file?\n"; code != 2 || !strings.Contains(stderr, want) {
+			t.Errorf("%s: exit %d, stderr %q; want %q", args, code, stderr, want)
 		}
 	}
 	// Statements are streamed: no such bound.
