@@ -123,3 +123,16 @@ func TestFoldUnnamedOnlyWhenOneHoldsTheOther(t *testing.T) {
 		}
 	}
 }
+
+// A short export kept in brief for folding holds room for its few
+// postings, not a block of thousands: 20,000 of them once held 1.25 GB.
+func TestShortExportKeepsLittleRoom(t *testing.T) {
+	s := readString(t, "day.csv", "Date,Description,Amount\n2026-03-01,LAWSON,1\n2026-03-02,LAWSON,2\n2026-03-03,LAWSON,3\n",
+		ReadOptions{Keep: func(string) bool { return false }, Fold: func(Date) bool { return true }})
+	if n := s.brief.postings.len(); n != 3 {
+		t.Fatalf("%d postings kept, want 3", n)
+	}
+	if c := cap(s.brief.postings.blocks[0]); c > firstPostingBlock {
+		t.Errorf("room for %d postings kept for 3", c)
+	}
+}
