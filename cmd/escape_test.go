@@ -167,3 +167,16 @@ func TestNoInputActsOnTheTerminal(t *testing.T) {
 		}
 	}
 }
+
+// init names the files it makes as the person named their folder, escaped.
+func TestInitShowsFolderEscaped(t *testing.T) {
+	t.Chdir(t.TempDir())
+	out, stderr, code := runCmd(t, "init", "x\x1b[2Ky-4980037939884123")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	assertTerminalSafe(t, "init", out)
+	if !strings.Contains(out, `x\x1b[2Ky-4980037939884123`) {
+		t.Errorf("init does not name the folder as given, escaped:\n%s", out)
+	}
+}
