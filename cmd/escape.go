@@ -125,13 +125,14 @@ func (t *terminalWriter) Write(p []byte) (int, error) {
 				continue
 			}
 		}
-		r, size := rune(c), 1
+		size := 1
 		if c >= utf8.RuneSelf {
 			if !utf8.FullRune(b[i:]) && end-i < utf8.UTFMax {
 				t.part = append([]byte(nil), b[i:]...)
 				end = i
 				break
 			}
+			var r rune
 			r, size = utf8.DecodeRune(b[i:])
 			if r != utf8.RuneError && !mustShow(r) {
 				i += size

@@ -411,14 +411,6 @@ func fewDigits(s []byte) bool {
 	return n < 12
 }
 
-// asciiNonDigit is true for the ASCII bytes that are not digits.
-var asciiNonDigit = func() (t [256]bool) {
-	for c := range utf8.RuneSelf {
-		t[c] = c < '0' || c > '9'
-	}
-	return t
-}()
-
 // asciiDigit is 1 for the ASCII digits, 0 for every other byte.
 var asciiDigit = func() (t [256]uint8) {
 	for c := '0'; c <= '9'; c++ {

@@ -91,8 +91,7 @@ func sameUnnamedAccount(stmts []*Statement) [][]*Statement {
 	for i := range parent {
 		parent[i] = i
 	}
-	var root func(i int) int
-	root = func(i int) int {
+	root := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]
