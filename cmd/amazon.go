@@ -289,7 +289,7 @@ func amazonJSON(in *inputs) []jsonAmazonFile {
 			notes = append(notes, n.String())
 		}
 		out = append(out, jsonAmazonFile{
-			File: f.path, Format: string(f.format), Ignored: messageText(f.ignored), Orders: f.orders,
+			File: pathText(f.path), Format: string(f.format), Ignored: messageText(f.ignored), Orders: f.orders,
 			Confirmations: f.confirmations, NotDisputed: f.notDisputed, SkippedBy: skipped,
 			MailsLeftOut: f.leftOut, Notes: notes,
 		})

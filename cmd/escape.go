@@ -215,3 +215,25 @@ func messageLine(line string, paths ...string) string {
 	}
 	return v
 }
+
+// pathText is a file's path as the JSON and CSV reports write it: as it
+// is, but for bytes that are not UTF-8 (a name from an old archive or
+// file system), shown as \xe9 as visible shows them, so that every report
+// and message names the file the same way. Other characters are the JSON
+// writer's to escape.
+func pathText(p string) string {
+	if utf8.ValidString(p) {
+		return p
+	}
+	var b strings.Builder
+	for i := 0; i < len(p); {
+		c, size := utf8.DecodeRuneInString(p[i:])
+		if c == utf8.RuneError && size == 1 {
+			fmt.Fprintf(&b, `\x%02x`, p[i])
+		} else {
+			b.WriteString(p[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}

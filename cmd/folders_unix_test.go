@@ -9,6 +9,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 const okStatement = "Date,Description,Amount\n2026-03-01,LAWSON,1\n2026-03-18,AMAZON.CO.JP,12800\n2026-04-30,LAWSON,1\n"
@@ -161,6 +162,16 @@ func TestFileNameNotUTF8(t *testing.T) {
 	_, stderr, _ := runWithin(t, "check", "--as-of", "2026-05-01")
 	if want := `statements/caf\xe9.csv:5: `; !strings.HasPrefix(stderr, want) {
 		t.Errorf("stderr %q, want it to start with %q", stderr, want)
+	}
+	for _, o := range []string{"json", "csv"} {
+		out, _, _ = runWithin(t, "check", "--as-of", "2026-05-01", "--skip-invalid", "-o", o)
+		want := `statements/caf\xe9.csv`
+		if o == "json" {
+			want = `"file": "statements/caf\\xe9.csv"`
+		}
+		if !strings.Contains(out, want) || strings.Contains(out, `\ufffd`) || strings.ContainsRune(out, utf8.RuneError) {
+			t.Errorf("%s does not name the file as %s:\n%s", o, want, out)
+		}
 	}
 }
 

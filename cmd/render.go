@@ -288,18 +288,18 @@ func buildJSON(in *inputs, rep *matcher.Report, l *localizer) jsonReport {
 			skipped = map[string]int{}
 		}
 		out.Statements = append(out.Statements, jsonStatement{
-			File: s.File, Format: s.Format, Account: s.Account, Encoding: s.Encoding,
+			File: pathText(s.File), Format: s.Format, Account: s.Account, Encoding: s.Encoding,
 			From: s.From.String(), To: s.To.String(), Rows: s.Rows, Transactions: s.Transactions() + s.Folded,
 			Skipped: s.SkippedTotal(), SkippedBy: skipped, Folded: s.Folded, Notes: notes,
 		})
 		for _, e := range s.Invalid {
-			out.InvalidRows = append(out.InvalidRows, jsonInvalid{File: e.File, Line: e.Line, Error: l.Err(e.Err)})
+			out.InvalidRows = append(out.InvalidRows, jsonInvalid{File: pathText(e.File), Line: e.Line, Error: l.Err(e.Err)})
 		}
 	}
 	out.Inputs = jsonInputs{Disputes: in.read.disputes, Confirmations: nonNil(in.read.confirmations), Orders: nonNil(in.read.orders)}
 	out.AmazonFiles, out.OwnCharges = amazonJSON(in), rep.OwnCharges
 	for _, f := range in.ignored {
-		out.IgnoredFiles = append(out.IgnoredFiles, jsonIgnored{File: f.path, Reason: l.Err(f.reason)})
+		out.IgnoredFiles = append(out.IgnoredFiles, jsonIgnored{File: pathText(f.path), Reason: l.Err(f.reason)})
 	}
 	sum := rep.Summary()
 	out.Summary = jsonSummary{Alert: sum[matcher.Alert], Review: sum[matcher.Review], Watch: sum[matcher.Watch], OK: sum[matcher.OK]}

@@ -85,7 +85,7 @@ func csvRows(o *matcher.OrderResult) []roleTxn {
 func csvTxn(role string, t *parser.Transaction) []string {
 	return []string{
 		role, t.Date.String(), keptAmount(t.Amount, t.Currency, false),
-		text(t.Description), text(accountShown(t.Account)), keep(text(t.File)), strconv.Itoa(t.Line),
+		text(t.Description), text(accountShown(t.Account)), keep(text(pathText(t.File))), strconv.Itoa(t.Line),
 	}
 }
 

@@ -109,7 +109,7 @@ func (j *jsonWriter) amount(a jsonAmount) {
 // kept writes a string the masking keeps whole: a file's path.
 func (j *jsonWriter) kept(s string) {
 	start := len(j.b)
-	j.b = appendJSONString(j.b, s)
+	j.b = appendJSONString(j.b, pathText(s))
 	quoted := string(j.b[start+1 : len(j.b)-1])
 	j.b = utf8.AppendRune(j.b[:start+1], keepOpen)
 	j.b = append(j.b, quoted...)
