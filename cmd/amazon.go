@@ -60,7 +60,7 @@ var (
 		flag:  "--orders",
 		empty: parser.Msgf("folder holds no Amazon order-history file"),
 		accept: func(f amazon.Format) bool {
-			return f.Orders() || f == amazon.RefundPayments || f == amazon.RefundDetails
+			return f.Orders() || f == amazon.RefundPayments || f == amazon.RefundDetails || f == amazon.RefundReport
 		},
 		wrong: func(f amazon.Format) *parser.Message {
 			if f.Confirms() {

@@ -82,7 +82,7 @@ func TestOneOffAudit(t *testing.T) {
 
 func TestAmazonInputErrors(t *testing.T) {
 	const (
-		stmt   = "Date,Description,Amount\n2026-03-18,AMAZON.CO.JP,12800\n"
+		stmt   = "Date,Description,Debit\n2026-03-18,AMAZON.CO.JP,12800\n"
 		orders = "\ufeffASIN,Currency,Order Date,Order ID,Payment Method Type,Ship Date,Shipment Item Subtotal,Total Amount,Website\r\n" +
 			"B0JPGIFT01,JPY,2026-03-02T03:15:00Z,250-4418372-2290415,Visa - 5821,2026-03-02T03:16:00Z,\"12,800\",\"12,800\",Amazon.co.jp\r\n"
 		mail = "Date: Thu, 05 Mar 2026 16:30:00 +0000\r\nFrom: order-update@amazon.co.jp\r\nSubject: cancel\r\n\r\n250-4418372-2290415\r\n"
@@ -140,7 +140,7 @@ func TestAmazonInputErrors(t *testing.T) {
 // is not disputed (the person's own return) is no error, and is counted.
 func TestMailOfAnOwnOrderIsLeftOut(t *testing.T) {
 	writeFiles(t, map[string]string{
-		"statements/a.csv": "Date,Description,Amount\n2026-02-20,LAWSON,1\n2026-04-30,LAWSON,1\n",
+		"statements/a.csv": "Date,Description,Debit\n2026-02-20,LAWSON,1\n2026-04-30,LAWSON,1\n",
 		"disputes.csv":     "order_id,order_date,amount\n250-4418372-2290415,2026-03-02,12800\n",
 		"mails/own.eml":    "Date: Thu, 05 Mar 2026 16:30:00 +0000\r\nFrom: return@amazon.co.jp\r\nSubject: refund\r\n\r\nrefund of 249-3301845-6627190\r\n",
 	})

@@ -184,7 +184,7 @@ func TestArchiveProblems(t *testing.T) {
 			"bank.zip: is not a zip archive that can be read (zip: not a valid zip file)\n"},
 		{"a confirmations member with a bad kind",
 			map[string][]zipEntry{"c.zip": {{"c/confirmations.csv", "order_id,confirmed_on,kind\n250-4418372-2290415,2026-03-10,returned\n"}}},
-			map[string]string{"disputes.csv": disputes, "statements/a.csv": "Date,Description,Amount\n2026-03-02,AMAZON.CO.JP,12800\n"},
+			map[string]string{"disputes.csv": disputes, "statements/a.csv": "Date,Description,Debit,Credit\n2026-03-02,AMAZON.CO.JP,12800,\n"},
 			[]string{"--confirmations", "c.zip"},
 			"c.zip:c/confirmations.csv:2: kind \"returned\" is not refund (返金) or cancel (キャンセル)\n"},
 	}
@@ -208,7 +208,7 @@ func TestArchiveProblems(t *testing.T) {
 func TestArchiveMemberOverLimit(t *testing.T) {
 	writeFiles(t, map[string]string{
 		"disputes.csv":     "order_id,order_date,amount\n250-4418372-2290415,2026-03-02,12800\n",
-		"statements/a.csv": "Date,Description,Amount\n2026-03-02,AMAZON.CO.JP,12800\n",
+		"statements/a.csv": "Date,Description,Debit,Credit\n2026-03-02,AMAZON.CO.JP,12800,\n",
 	})
 	f, err := os.Create("orders.zip")
 	if err != nil {
@@ -242,7 +242,7 @@ func TestArchiveMemberOverLimit(t *testing.T) {
 func TestIgnoredFilesInAFolder(t *testing.T) {
 	writeFiles(t, map[string]string{
 		"disputes.csv":                 "order_id,order_date,amount\n250-4418372-2290415,2026-03-02,12800\n",
-		"statements/2026-03.csv":       "Date,Description,Amount\n2026-03-02,AMAZON.CO.JP,12800\n",
+		"statements/2026-03.csv":       "Date,Description,Debit,Credit\n2026-03-02,AMAZON.CO.JP,12800,\n",
 		"statements/._2026-03.csv":     "\x00\x05\x16\x07",
 		"statements/.DS_Store":         "\x00\x00\x00\x01Bud1",
 		"statements/2026-03.pdf":       "%PDF-1.7\n",

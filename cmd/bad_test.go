@@ -108,8 +108,9 @@ func TestBadInputs(t *testing.T) {
 // readers accept, a quote left open over a large file, and a file that
 // changes encoding after the part its encoding is told from.
 func TestBadInputsTooLargeToKeep(t *testing.T) {
-	const head = "Date,Description,Amount\n"
-	latin := "Date,Description,Amount\n" + strings.Repeat("2026-03-01,AMAZON.CO.JP MARKETPLACE ORDER,1200\n", 1500) +
+	const head = "Date,Description,Debit\n"
+	// UTF-8 in the first 64 KiB (Café), CP932 after them.
+	latin := "Date,Description,Debit\n2026-03-01,Café,300\n" + strings.Repeat("2026-03-01,AMAZON.CO.JP MARKETPLACE ORDER,1200\n", 1500) +
 		"2026-03-02,\x83A\x83}\x83]\x83\x93,500\n"
 	tests := []struct {
 		name, file, content string
@@ -124,7 +125,7 @@ func TestBadInputsTooLargeToKeep(t *testing.T) {
 			"open.csv:3: row is longer than 1 MiB; statement rows are a few hundred characters: the file is damaged, or a quote opened on this row is never closed\n"},
 		{"encoding changes after 64 KiB", "mixed.csv", latin,
 			[]string{"detect", "mixed.csv"},
-			"mixed.csv:1502: description is not valid utf-8 text; the file changes encoding after its first 64 KiB\n"},
+			"mixed.csv:1503: description is not valid utf-8 text; the file changes encoding after its first 64 KiB\n"},
 		{"a long line in a formats file", "long.rules", "format a\nissuer " + strings.Repeat("x", 70000) + "\n",
 			[]string{"detect", "--formats", "long.rules", "x.csv"},
 			"long.rules:2: line is longer than 64 KiB; a formats file has one short directive a line\n"},
@@ -145,7 +146,7 @@ func TestBadInputsTooLargeToKeep(t *testing.T) {
 // missing from the disputes file.
 func TestBrokenDisputeRowKeepsItsConfirmation(t *testing.T) {
 	writeFiles(t, map[string]string{
-		"statements/a.csv":  "Date,Description,Amount\n2026-03-18,AMAZON.CO.JP,12800\n",
+		"statements/a.csv":  "Date,Description,Debit\n2026-03-18,AMAZON.CO.JP,12800\n",
 		"disputes.csv":      "order_id,order_date,amount\n250-1234567-1234567,2026-02-30,12800\n250-7654321-7654321,2026-03-02,500\n",
 		"confirmations.csv": "order_id,confirmed_on,kind\n250-1234567-1234567,2026-03-10,refund\n",
 	})

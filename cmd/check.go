@@ -35,6 +35,7 @@ type checkOptions struct {
 	mineGiven     bool
 	amazon        []string // --amazon patterns
 	notAmazon     []string // --not-amazon patterns
+	dateOrder     string
 }
 
 const checkLong = `Check reads statement exports (files, or folders and .zip archives read whole), the disputed
@@ -92,6 +93,7 @@ func newCheckCmd(e env, g *globals) *cobra.Command {
 	f.StringVar(&opts.mine, "mine", "mine.csv", "your own recurring Amazon charges (pattern,amount,note): `FILE`, read when given or present")
 	f.StringArrayVar(&opts.amazon, "amazon", nil, "also count descriptions matching `PATTERN` (a regular expression, or plain text) as Amazon's; repeatable")
 	f.StringArrayVar(&opts.notAmazon, "not-amazon", nil, "never count descriptions matching `PATTERN` as Amazon's (e.g. \"AMAZON WEB SERVICES\"); repeatable")
+	f.StringVar(&opts.dateOrder, "date-order", "", "day/month order (`ymd|dmy|mdy`) of files whose own dates cannot tell it")
 	registerCheckCompletions(c)
 	return c
 }
@@ -99,6 +101,9 @@ func newCheckCmd(e env, g *globals) *cobra.Command {
 func runCheck(opts *checkOptions, e env, loc *localizer) error {
 	mopts, err := opts.matchOptions(e)
 	if err != nil {
+		return err
+	}
+	if err := parser.ParseDateOrder(opts.dateOrder); err != nil {
 		return err
 	}
 	render, ok := renderers[opts.output]
@@ -276,7 +281,7 @@ func loadInputs(opts *checkOptions, mopts matcher.Options) (*inputs, error) {
 	}
 	statements := make(chan statementsRead, 1)
 	go func() {
-		stmts, errs := readStatements(files, reg, forced, parser.ReadOptions{SkipInvalid: opts.skipInvalid, Keep: amazon.IsAmazon, KeepFrom: cutoff})
+		stmts, errs := readStatements(files, reg, forced, parser.ReadOptions{SkipInvalid: opts.skipInvalid, Keep: amazon.IsAmazon, KeepFrom: cutoff, DateOrder: opts.dateOrder})
 		statements <- statementsRead{stmts, errs}
 	}()
 

@@ -226,7 +226,7 @@ func writeFiles(t *testing.T, files map[string]string) {
 
 func TestInputErrors(t *testing.T) {
 	const (
-		stmt  = "Date,Description,Amount\n2026-03-18,AMAZON.CO.JP,12800\n"
+		stmt  = "Date,Description,Debit\n2026-03-18,AMAZON.CO.JP,12800\n"
 		disp  = "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,12800\n"
 		confs = "order_id,confirmed_on,kind\n250-1234567-1234567,2026-03-10,refund\n"
 	)
@@ -256,12 +256,21 @@ func TestInputErrors(t *testing.T) {
 		{"problems of every file are listed at once", map[string]string{"statements/a.csv": "nothing here\n", "disputes.csv": "order_id\n"}, nil,
 			"statements/a.csv: not a statement refundwatch can read: no known format matches, and no header naming a date, a description and an amount (or debit and credit) in its first 30 rows\n" +
 				"disputes.csv:1: missing column order_date, amount; the header needs order_id,order_date,amount\n"},
+		{"an order history among the statements", map[string]string{"statements/a.csv": stmt, "disputes.csv": disp,
+			"statements/Retail.OrderHistory.1.csv": "\ufeff\"Website\",\"Order ID\",\"Order Date\",\"Currency\",\"Total Owed\",\"Shipment Item Subtotal\",\"Ship Date\"\n"}, nil,
+			"statements/Retail.OrderHistory.1.csv: this is an Amazon order history; give it with --orders\n"},
+		{"a refund export among the statements", map[string]string{"statements/a.csv": stmt, "disputes.csv": disp,
+			"statements/Refund Details.csv": "Creation Date,Currency,Order ID,Refund Amount,Refund Date,Reversal Status,Website\n"}, nil,
+			"statements/Refund Details.csv: this is an Amazon refund export; give it with --confirmations\n"},
+		{"a mail among the statements", map[string]string{"statements/a.csv": stmt, "disputes.csv": disp,
+			"statements/refund.eml": "From: Amazon.co.jp <no-reply@amazon.co.jp>\r\nDate: Tue, 10 Mar 2026 09:00:00 +0900\r\nSubject: x\r\n\r\nbody\r\n"}, nil,
+			"statements/refund.eml: this is a mail; give it with --confirmations\n"},
 		{"an empty statement", map[string]string{"statements/a.csv": "", "disputes.csv": disp}, nil,
 			"statements/a.csv: file is empty\n"},
 		{"a card number in an error is masked", map[string]string{"statements/a.csv": stmt + "2026-03-19,4980037939884123,x\n", "disputes.csv": disp}, nil,
-			"statements/a.csv:3: amount: \"x\" is not an amount\n"},
+			"statements/a.csv:3: debit: \"x\" is not an amount\n"},
 		{"a card number in a bad amount is masked", map[string]string{"statements/a.csv": stmt + "2026-03-19,LAWSON,4980 0379 3988 4123x\n", "disputes.csv": disp}, nil,
-			"statements/a.csv:3: amount: \"**** **** **** 4123x\" is not an amount\n"},
+			"statements/a.csv:3: debit: \"**** **** **** 4123x\" is not an amount\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -276,7 +285,7 @@ func TestInputErrors(t *testing.T) {
 
 func TestSkipInvalidListsRows(t *testing.T) {
 	writeFiles(t, map[string]string{
-		"statements/a.csv":  "Date,Description,Amount\n2026-02-20,LAWSON,1\n2026-03-18,AMAZON.CO.JP,12800\n2026-03-19,AMAZON.CO.JP,12.800.1\n2026-04-30,LAWSON,1\n",
+		"statements/a.csv":  "Date,Description,Debit\n2026-02-20,LAWSON,1\n2026-03-18,AMAZON.CO.JP,12800\n2026-03-19,AMAZON.CO.JP,12.800.1\n2026-04-30,LAWSON,1\n",
 		"disputes.csv":      "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,12800\n",
 		"confirmations.csv": "order_id,confirmed_on,kind\n250-1234567-1234567,2026-03-10,refund\n",
 	})
@@ -284,7 +293,7 @@ func TestSkipInvalidListsRows(t *testing.T) {
 	if code != 1 || stderr != "" {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
-	if !strings.Contains(out, "Rows that could not be read (--skip-invalid)\n  statements/a.csv:4: amount: \"12.800.1\" is not an amount") {
+	if !strings.Contains(out, "Rows that could not be read (--skip-invalid)\n  statements/a.csv:4: debit: \"12.800.1\" is not an amount") {
 		t.Errorf("the invalid row is not listed:\n%s", out)
 	}
 	out, _, _ = runCmd(t, "check", "--skip-invalid", "-o", "json")
@@ -295,7 +304,7 @@ func TestSkipInvalidListsRows(t *testing.T) {
 
 func TestOutputNeverShowsFullCardNumbers(t *testing.T) {
 	writeFiles(t, map[string]string{
-		"statements/a.csv": "Date,Card No.,Description,Amount\n2026-02-20,4980037939884123,LAWSON,1\n2026-03-18,4980037939884123,AMAZON.CO.JP 4980-0379-3988-4123,12800\n2026-04-30,4980037939884123,LAWSON,1\n",
+		"statements/a.csv": "Date,Card No.,Description,Debit\n2026-02-20,4980037939884123,LAWSON,1\n2026-03-18,4980037939884123,AMAZON.CO.JP 4980-0379-3988-4123,12800\n2026-04-30,4980037939884123,LAWSON,1\n",
 		"disputes.csv":     "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,12800\n",
 	})
 	for _, o := range []string{"table", "json"} {
@@ -330,7 +339,8 @@ func TestOverlappingExportsGiveTheSameVerdicts(t *testing.T) {
 		"2026/03/15,ＡＭＡＺＯＮ．ＣＯ．ＪＰ,-8480,１回,返品\n" +
 		"2026/03/18,ＡＭＡＺＯＮ．ＣＯ．ＪＰ,30000,１回,\n" +
 		"2026/03/21,東京電力エナジーパートナー,7820,１回,\n" +
-		"2026/04/03,ファミリーマート　新宿三丁目店,356,１回,\n"
+		"2026/04/03,ファミリーマート　新宿三丁目店,356,１回,\n" +
+		"2026/04/10,東京ガス,4210,１回,\n"
 	verdicts := func(statements map[string]string) string {
 		files := map[string]string{"disputes.csv": read("disputes.csv"), "confirmations.csv": read("confirmations.csv")}
 		for name, content := range statements {

@@ -15,6 +15,7 @@ import (
 type detectOptions struct {
 	skipInvalid bool
 	formats     string
+	dateOrder   string
 }
 
 func newDetectCmd(e env, g *globals) *cobra.Command {
@@ -39,6 +40,7 @@ Exit status: 0 when every file was read, 2 when a file could not be.`,
 	}
 	c.Flags().BoolVar(&opts.skipInvalid, "skip-invalid", false, "list rows that cannot be read instead of stopping")
 	c.Flags().StringVar(&opts.formats, "formats", "", "read statements also in the formats described in `FILE`")
+	c.Flags().StringVar(&opts.dateOrder, "date-order", "", "day/month order (`ymd|dmy|mdy`) of files whose own dates cannot tell it")
 	return c
 }
 
@@ -47,13 +49,16 @@ func runDetect(paths []string, opts *detectOptions, e env, l *localizer) error {
 	if err != nil {
 		return err
 	}
+	if err := parser.ParseDateOrder(opts.dateOrder); err != nil {
+		return err
+	}
 	files, ignored, err := expand(paths, parser.Msgf("folder holds no statement file"))
 	var problems parser.ErrorList
 	if l, ok := parser.AsList(err); ok {
 		problems = append(problems, l...)
 	}
 	// detect only counts and dates transactions: none is kept in full.
-	read, errs := readStatements(files, reg, nil, parser.ReadOptions{SkipInvalid: opts.skipInvalid, Keep: keepNone})
+	read, errs := readStatements(files, reg, nil, parser.ReadOptions{SkipInvalid: opts.skipInvalid, Keep: keepNone, DateOrder: opts.dateOrder})
 	var stmts []*parser.Statement
 	for i, s := range read {
 		if l, ok := parser.AsList(errs[i]); ok {
@@ -103,6 +108,12 @@ func describeStatement(w io.Writer, s *parser.Statement, reg *parser.Registry, l
 	cols.add(l.T("transactions"), l.T("%d (%s, %s)", s.Transactions()+s.Folded, countCharges(l, charges), countCredits(l, credits)))
 	cols.add(l.T("skipped"), strconv.Itoa(s.SkippedTotal())+skipReasons(s, l))
 	cols.add(l.T("folded"), strconv.Itoa(s.Folded))
+	for _, n := range s.Reading {
+		cols.add(l.T("read"), l.Msg(n))
+	}
+	if m := issuerSigns(reg, s.Format); m != nil {
+		cols.add(l.T("read"), l.Msg(m))
+	}
 	for _, n := range s.Notes {
 		cols.add(l.T("note"), visible(l.Msg(n)))
 	}
@@ -148,4 +159,20 @@ func skipReasons(s *parser.Statement, l *localizer) string {
 		parts[i] = l.T("%s %d", l.word(r), s.Skipped[r])
 	}
 	return l.T(" (%s)", strings.Join(parts, l.T(", ")))
+}
+
+// issuerSigns is the basis of the signs of a file read in a format that
+// knows its issuer's convention (the generic reader says its own basis).
+func issuerSigns(reg *parser.Registry, format string) *parser.Message {
+	f, ok := reg.Lookup(format)
+	if !ok || f.Table == nil || f.Table.Signs == parser.SignsInfer {
+		return nil
+	}
+	if len(f.Table.Credit) > 0 {
+		return parser.Msgf("signs from the direction column, as the format says")
+	}
+	if f.Table.Signs == parser.ChargesNegative {
+		return parser.Msgf("signs by the issuer's convention: charges are written negative")
+	}
+	return parser.Msgf("signs by the issuer's convention: charges are written positive")
 }

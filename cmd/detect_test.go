@@ -35,6 +35,7 @@ func TestDetect(t *testing.T) {
   transactions  6 (5 charges, 1 credit)
   skipped       4 (block 2, note 2)
   folded        0
+  read          signs by the issuer's convention: charges are written positive
 `
 	if code != 0 || stderr != "" || out != want {
 		t.Errorf("exit %d, stderr %q, output:\n%s\nwant:\n%s", code, stderr, out, want)
@@ -42,7 +43,7 @@ func TestDetect(t *testing.T) {
 }
 
 func TestDetectFoldsOverlaps(t *testing.T) {
-	const march = "Date,Description,Amount\n2026-03-01,LAWSON,200\n2026-03-18,AMAZON.CO.JP,30000\n"
+	const march = "Date,Description,Debit\n2026-03-01,LAWSON,200\n2026-03-18,AMAZON.CO.JP,30000\n"
 	writeFiles(t, map[string]string{"a/march.csv": march, "a/march-again.csv": march})
 	out, _, code := runCmd(t, "detect", "a")
 	if code != 0 || strings.Count(out, "folded        2") != 1 || strings.Count(out, "folded        0") != 1 {
@@ -51,7 +52,7 @@ func TestDetectFoldsOverlaps(t *testing.T) {
 }
 
 func TestDetectBadFile(t *testing.T) {
-	writeFiles(t, map[string]string{"good.csv": "Date,Description,Amount\n2026-03-01,LAWSON,200\n", "bad.csv": "just text\n"})
+	writeFiles(t, map[string]string{"good.csv": "Date,Description,Debit\n2026-03-01,LAWSON,200\n", "bad.csv": "just text\n"})
 	out, stderr, code := runCmd(t, "detect", "good.csv", "bad.csv")
 	if code != 2 || !strings.HasPrefix(stderr, "bad.csv: not a statement refundwatch can read") || !strings.Contains(out, "good.csv\n  format        generic") {
 		t.Errorf("exit %d, stderr %q, stdout:\n%s", code, stderr, out)
@@ -71,6 +72,7 @@ func TestDetectAndFormatsInJapanese(t *testing.T) {
   取引          6件（請求5件、返金1件）
   読み飛ばし    4（カードの区切り2行、注記2行）
   重複          0
+  読み方        符号は発行元の慣例による：請求は正の数で書かれています
 `
 	ja := env{getenv: func(k string) string {
 		if k == "LANG" {
@@ -91,10 +93,41 @@ func TestDetectAndFormatsInJapanese(t *testing.T) {
 		"各形式の下に、その明細ファイルの1行目の例（カード会社・銀行が書き出すとおり）を載せています。\n",
 		"\n形式               国  カード会社・銀行\n",
 		"\nchase-card         US  Chase（クレジットカード）\n",
-		"\ngeneric            -   日付・内容・金額の列名がある見出し行を持つCSVすべて\n",
+		"\ngeneric            -   日付・内容・金額（または出金と入金）の列が見分けられるCSVすべて\n",
 	} {
 		if code != 0 || !strings.Contains(out, line) {
 			t.Errorf("exit %d; formats in Japanese lacks %q:\n%s", code, line, out)
+		}
+	}
+}
+
+// A file whose dates cannot tell day from month takes the order of
+// another file of the same layout; alone, it is refused naming
+// --date-order, and --date-order settles it.
+func TestDetectDayOrderFromTheRun(t *testing.T) {
+	const head = "Date,Description,Debit,Credit\n"
+	writeFiles(t, map[string]string{
+		"uk/march.csv": head + "02/03/2026,AMAZON.CO.UK*AB12CD34E,12.99,\n14/03/2026,TESCO STORES 2231,4.10,\n",
+		"uk/april.csv": head + "02/04/2026,AMAZON.CO.UK*ZX98YW76V,7.49,\n",
+	})
+	out, stderr, code := runCmd(t, "detect", "uk")
+	if code != 0 || stderr != "" || !strings.Contains(out, "uk/april.csv\n  format        generic") ||
+		!strings.Contains(out, "dates         2026-04-02 to 2026-04-02") ||
+		!strings.Contains(out, "read          day order day/month/year, as in uk/march.csv: no date here has a day above 12") {
+		t.Errorf("exit %d, stderr %q, stdout:\n%s", code, stderr, out)
+	}
+	_, stderr, code = runCmd(t, "detect", "uk/april.csv")
+	if code != 2 || stderr != `uk/april.csv:2: "02/04/2026" could be day/month/year or month/day/year, and no date in the file has a day above 12 to tell which; say which with --date-order dmy or --date-order mdy`+"\n" {
+		t.Errorf("alone: exit %d, stderr %q", code, stderr)
+	}
+	out, _, code = runCmd(t, "detect", "--date-order", "mdy", "uk/april.csv")
+	if code != 0 || !strings.Contains(out, "dates         2026-02-04 to 2026-02-04") {
+		t.Errorf("--date-order mdy: exit %d:\n%s", code, out)
+	}
+	for _, command := range []string{"detect", "check"} {
+		_, stderr, code = runCmd(t, command, "--date-order", "myd", "uk/april.csv")
+		if code != 2 || !strings.Contains(stderr, `--date-order "myd": expected ymd, dmy or mdy`) {
+			t.Errorf("%s with a bad --date-order: exit %d, stderr %q", command, code, stderr)
 		}
 	}
 }

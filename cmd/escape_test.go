@@ -88,7 +88,7 @@ func assertTerminalSafe(t *testing.T, what, out string) {
 // back as the input.
 func TestNoInputActsOnTheTerminal(t *testing.T) {
 	var stmt strings.Builder
-	stmt.WriteString("Date,Description,Amount\n2026-02-20,LAWSON,1\n2026-03-04,AMAZON.CO.JP,4860\n")
+	stmt.WriteString("Date,Description,Debit\n2026-02-20,LAWSON,1\n2026-03-04,AMAZON.CO.JP,4860\n")
 	for _, h := range hostile {
 		stmt.WriteString("2026-03-05,\"AMAZON.CO.JP " + h + "\",100\n")
 	}
@@ -148,7 +148,7 @@ func TestNoInputActsOnTheTerminal(t *testing.T) {
 
 	// Messages on stderr: a bad cell, a bad file name, a bad flag value.
 	writeFiles(t, map[string]string{
-		"statements/\x1b]52;c;eA==\x07.csv": "Date,Description,Amount\n2026-03-18,AMAZON.CO.JP,\x1b[2K12800\u202e\n",
+		"statements/\x1b]52;c;eA==\x07.csv": "Date,Description,Debit\n2026-03-18,AMAZON.CO.JP,\x1b[2K12800\u202e\n",
 		"disputes.csv":                      "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,12800\n",
 	})
 	for _, args := range [][]string{

@@ -12,7 +12,7 @@ import (
 	"unicode/utf8"
 )
 
-const okStatement = "Date,Description,Amount\n2026-03-01,LAWSON,1\n2026-03-18,AMAZON.CO.JP,12800\n2026-04-30,LAWSON,1\n"
+const okStatement = "Date,Description,Debit\n2026-03-01,LAWSON,1\n2026-03-18,AMAZON.CO.JP,12800\n2026-04-30,LAWSON,1\n"
 
 // runWithin runs a command and fails the test when it does not end within
 // a few seconds: reading a pipe nobody writes to would wait forever.

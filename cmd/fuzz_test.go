@@ -68,7 +68,7 @@ func FuzzReport(f *testing.F) {
 				t.Fatal(err)
 			}
 		}
-		write(stmt, "Date,Description,Amount\n2026-03-01,LAWSON,1\n2026-03-18,"+quote("AMAZON.CO.JP "+desc+" | "+card.written+" |")+",12800\n2026-04-30,LAWSON,1\n")
+		write(stmt, "Date,Description,Debit\n2026-03-01,LAWSON,1\n2026-03-18,"+quote("AMAZON.CO.JP "+desc+" | "+card.written+" |")+",12800\n2026-04-30,LAWSON,1\n")
 		write(disputes, "order_id,order_date,amount,currency,card,reported_on,note\n250-1234567-1234567,2026-03-02,12800,JPY,,,"+quote(note)+"\n")
 		o := formats[int(format)%len(formats)]
 		out, stderr, code := runCmd(t, "check", "-o", o, "--as-of", "2026-05-01", "--disputes", disputes, stmt)

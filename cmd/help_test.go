@@ -47,7 +47,7 @@ func TestHelpInJapanese(t *testing.T) {
 		args []string
 		want []string
 	}{
-		{env{}, []string{"check", "--help", "--lang", "ja"}, []string{"使い方:\n  refundwatch check [flags] [PATH ...]\n", "報告した注文のファイル FILE", "終了ステータス\n", "-h, --help                 check のヘルプを表示します\n", "共通のフラグ:\n"}},
+		{env{}, []string{"check", "--help", "--lang", "ja"}, []string{"使い方:\n  refundwatch check [flags] [PATH ...]\n", "報告した注文のファイル FILE", "終了ステータス\n", "-h, --help                     check のヘルプを表示します\n", "共通のフラグ:\n"}},
 		{ja, []string{"--help"}, []string{"コマンド:\n", "  detect      各明細ファイルをどの形式として読むか", "refundwatch のバージョンを表示します"}},
 		{ja, []string{"help", "init"}, []string{"init は毎月の確認用に DIR"}},
 		{env{}, []string{"check", "--help"}, []string{"Usage:\n  refundwatch check [flags] [PATH ...]\n", "disputed orders FILE", "EXIT STATUS\n"}},

@@ -33,7 +33,7 @@ func TestInitLaysOutTheFolder(t *testing.T) {
 	}
 
 	// The templates are read as they are: their comment lines are skipped.
-	if err := os.WriteFile(filepath.Join("incident", "statements", "2026-03.csv"), []byte("Date,Description,Amount\n2026-03-01,LAWSON,100\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join("incident", "statements", "2026-03.csv"), []byte("Date,Description,Debit\n2026-03-01,LAWSON,100\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	t.Chdir("incident")

@@ -206,7 +206,7 @@ func assertNoCardNumber(t *testing.T, what, out string, lastFour bool) {
 // in amount cells: the error messages on stderr show none in full either.
 func TestEveryOutputMasksCardNumbers(t *testing.T) {
 	var stmt strings.Builder
-	stmt.WriteString("Date,Card No.,Description,Amount\n2026-02-20,4980037939884123,LAWSON,1\n")
+	stmt.WriteString("Date,Card No.,Description,Debit\n2026-02-20,4980037939884123,LAWSON,1\n")
 	stmt.WriteString("2026-03-18,4980037939884123,AMAZON.CO.JP 4980-0379-3988-4125,12800\n")
 	for i, c := range cardsInEveryShape {
 		fmt.Fprintf(&stmt, "2026-03-%02d,%s,AMAZON.CO.JP %s,%d\n", 20+i/2, c.written, c.written, 100+i)
@@ -242,7 +242,7 @@ func TestEveryOutputMasksCardNumbers(t *testing.T) {
 	// Each file reports up to 20 problems: the shapes are spread over two.
 	var bad [2]strings.Builder
 	for i := range bad {
-		bad[i].WriteString("Date,Description,Amount\n2026-03-18,AMAZON.CO.JP,12800\n")
+		bad[i].WriteString("Date,Description,Debit\n2026-03-18,AMAZON.CO.JP,12800\n")
 	}
 	for i, c := range cardsInEveryShape {
 		fmt.Fprintf(&bad[i%2], "2026-03-19,LAWSON,%sx\n", c.written)
@@ -343,8 +343,8 @@ func bool2int(v bool) int {
 // description show only their last 4 digits, in every format.
 func TestMaskingKeepsOwnValues(t *testing.T) {
 	writeFiles(t, map[string]string{
-		"statements/2026-03-01-2026-03-31.csv": "Date,Description,Amount\n2026-03-01,LAWSON,1\n2026-03-18,AMAZON.CO.JP,123456789012\n2026-03-31,LAWSON,1\n",
-		"statements/export-123456789012.csv": "Date,Description,Amount\n2026-04-01,LAWSON,1\n" +
+		"statements/2026-03-01-2026-03-31.csv": "Date,Description,Debit\n2026-03-01,LAWSON,1\n2026-03-18,AMAZON.CO.JP,123456789012\n2026-03-31,LAWSON,1\n",
+		"statements/export-123456789012.csv": "Date,Description,Debit\n2026-04-01,LAWSON,1\n" +
 			"2026-04-02,AMAZON.CO.JP DE89370400440532013000,500\n2026-04-03,AMAZON.CO.JP GB29 NWBK 6016 1331 9268 19,600\n2026-04-30,LAWSON,1\n",
 		"disputes.csv": "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,12800\n",
 	})
@@ -378,12 +378,12 @@ func TestMaskingKeepsOwnValues(t *testing.T) {
 
 	// The rows that could not be read name their file whole too.
 	writeFiles(t, map[string]string{
-		"statements/export-123456789012.csv": "Date,Description,Amount\n2026-04-01,LAWSON,1\n2026-04-02,AMAZON.CO.JP,500\n2026-04-03,LAWSON,zz\n",
+		"statements/export-123456789012.csv": "Date,Description,Debit\n2026-04-01,LAWSON,1\n2026-04-02,AMAZON.CO.JP,500\n2026-04-03,LAWSON,zz\n",
 		"disputes.csv":                       "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,12800\n",
 	})
 	for _, o := range []string{"table", "markdown", "html"} {
 		out, _, _ := runCmd(t, "check", "-o", o, "--skip-invalid", "--as-of", "2026-05-01")
-		if !strings.Contains(out, `statements/export-123456789012.csv:4: amount: `) {
+		if !strings.Contains(out, `statements/export-123456789012.csv:4: debit: `) {
 			t.Errorf("%s masks the file of a row that could not be read:\n%s", o, out)
 		}
 	}
@@ -416,7 +416,7 @@ func TestAccountShown(t *testing.T) {
 // digits, the same in every format.
 func TestAccountNumberMaskedInEveryFormat(t *testing.T) {
 	writeFiles(t, map[string]string{
-		"statements/a.csv": "Date,Card No.,Description,Amount\n2026-03-01,Girokonto 12345678,LAWSON,1\n2026-03-18,Girokonto 12345678,AMAZON.CO.JP,12800\n2026-04-30,Girokonto 12345678,LAWSON,1\n",
+		"statements/a.csv": "Date,Card No.,Description,Debit\n2026-03-01,Girokonto 12345678,LAWSON,1\n2026-03-18,Girokonto 12345678,AMAZON.CO.JP,12800\n2026-04-30,Girokonto 12345678,LAWSON,1\n",
 		"disputes.csv":     "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,12800\n",
 	})
 	for _, o := range []string{"table", "json", "csv", "markdown", "html"} {

@@ -46,7 +46,7 @@ func TestCSVNeutralisesFormulas(t *testing.T) {
 // credit's negative amount stays a number.
 func TestCSVKeepsNegativeAmountsNumbers(t *testing.T) {
 	writeFiles(t, map[string]string{
-		"statements/a.csv": "Date,Description,Amount\n2026-02-20,LAWSON,1\n2026-03-04,=AMAZON.CO.JP,12800\n2026-03-08,-AMAZON.CO.JP,-12800\n2026-04-30,LAWSON,1\n",
+		"statements/a.csv": "Date,Description,Debit,Credit\n2026-02-20,LAWSON,1,\n2026-03-04,=AMAZON.CO.JP,12800,\n2026-03-08,-AMAZON.CO.JP,,12800\n2026-04-30,LAWSON,1,\n",
 		"disputes.csv":     "order_id,order_date,amount,currency,card,reported_on,note\n250-1234567-1234567,2026-03-02,12800,JPY,,,+not mine\n",
 	})
 	out, stderr, code := runCmd(t, "check", "-o", "csv", "--as-of", "2026-05-01")
@@ -143,7 +143,7 @@ func TestHTMLIsSelfContained(t *testing.T) {
 		})
 	}
 	writeFiles(t, map[string]string{
-		"statements/a.csv": "Date,Description,Amount\n2026-02-20,LAWSON,1\n2026-03-04,AMAZON <script>alert(1)</script>,12800\n2026-04-30,LAWSON,1\n",
+		"statements/a.csv": "Date,Description,Debit\n2026-02-20,LAWSON,1\n2026-03-04,AMAZON <script>alert(1)</script>,12800\n2026-04-30,LAWSON,1\n",
 		"disputes.csv":     "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,12800\n",
 	})
 	out, _, _ := runCmd(t, "check", "-o", "html")
@@ -154,7 +154,7 @@ func TestHTMLIsSelfContained(t *testing.T) {
 
 func TestJapaneseErrors(t *testing.T) {
 	writeFiles(t, map[string]string{
-		"statements/a.csv": "Date,Description,Amount\n2026-03-18,AMAZON.CO.JP,12800\n2026-13-19,LAWSON,1\n2026-03-20,LAWSON,x\n",
+		"statements/a.csv": "Date,Description,Debit\n2026-03-18,AMAZON.CO.JP,12800\n2026-13-19,LAWSON,1\n2026-03-20,LAWSON,x\n",
 		"disputes.csv":     "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,12800\n250-1234567-1234567,2026-03-03,\n",
 	})
 	ja := env{getenv: func(k string) string {
@@ -164,7 +164,7 @@ func TestJapaneseErrors(t *testing.T) {
 		return ""
 	}}
 	want := "statements/a.csv:3: 「2026-13-19」は暦にない日付です\n" +
-		"statements/a.csv:4: 金額: 「x」は金額として読めません\n" +
+		"statements/a.csv:4: 出金額: 「x」は金額として読めません\n" +
 		"disputes.csv:3: 注文 250-1234567-1234567 が2回書かれています（最初は2行目）\n" +
 		"disputes.csv:3: amount（金額）が空です。Amazonに表示された注文の合計金額を書いてください\n"
 	_, stderr, code := runCmdEnv(t, ja, "check")

@@ -1,12 +1,14 @@
 package cmd
 
 import (
+	"bufio"
 	"io"
 	"io/fs"
 	"runtime"
 	"sync"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/amazon"
 )
 
 // readStatements reads statement files and folds the overlapping exports
@@ -35,6 +37,7 @@ func readStatements(files []string, reg *parser.Registry, force *parser.Format, 
 		}
 		stmts[i], errs[i] = readStatement(files[i], reg, force, o)
 	})
+	settleDayOrders(files, reg, force, first, stmts, errs)
 
 	var read []*parser.Statement
 	var at []int // index in files of each of read
@@ -80,6 +83,21 @@ func readStatements(files []string, reg *parser.Registry, force *parser.Format, 
 // readTwice reports whether the file of info can be read a second time: a
 // regular file can, a named pipe given by name cannot.
 func readTwice(info fs.FileInfo) bool { return info != nil && info.Mode().IsRegular() }
+// settleDayOrders reads again, in the day order they tell, the files
+// refused because their dates cannot tell day from month, where other files
+// of the same shape or account tell it by their own dates.
+func settleDayOrders(files []string, reg *parser.Registry, force *parser.Format, opts parser.ReadOptions, stmts []*parser.Statement, errs []error) {
+	for i, err := range errs {
+		if err == nil {
+			continue
+		}
+		if order, from, ok := parser.SettleDayOrder(err, stmts); ok {
+			o := opts
+			o.RunDateOrder, o.RunDateOrderFrom = order, from
+			stmts[i], errs[i] = readStatement(files[i], reg, force, o)
+		}
+	}
+}
 
 // unchanged reports whether a file read twice was the same both times: the
 // same size and modification time before the first read as after the
@@ -94,8 +112,52 @@ func unchanged(before, after fs.FileInfo, first, second *parser.Statement) bool 
 
 func readStatement(path string, reg *parser.Registry, force *parser.Format, opts parser.ReadOptions) (*parser.Statement, error) {
 	return readFile(path, func(name string, r io.Reader) (*parser.Statement, error) {
+		if force == nil {
+			var m *parser.Message
+			if r, m = misplaced(r); m != nil {
+				return nil, &parser.Error{File: name, Err: m}
+			}
+		}
 		return reg.Read(name, r, force, opts)
 	})
+}
+
+// misplacedHead is how much of a file misplaced looks at, as amazon.Detect does.
+const misplacedHead = 64 << 10
+
+// misplaced says what a file among the statements is and the flag it
+// belongs to when it is one of the other inputs: an Amazon order history
+// (--orders), a refund export, a mail, a mailbox or a confirmations CSV
+// (--confirmations); nil otherwise. It returns a reader of the whole file
+// to read on: r itself where r can be read at an offset (a file), else a
+// reader holding the start it looked at (a member of an archive).
+func misplaced(r io.Reader) (io.Reader, *parser.Message) {
+	var head []byte
+	if ra, ok := r.(io.ReaderAt); ok {
+		head = make([]byte, misplacedHead)
+		n, err := ra.ReadAt(head, 0)
+		if err != nil && err != io.EOF {
+			return r, nil // reading the statement says what is wrong
+		}
+		head = head[:n]
+	} else {
+		br := bufio.NewReaderSize(r, misplacedHead)
+		head, _ = br.Peek(misplacedHead)
+		r = br
+	}
+	switch f := amazon.Detect(head); {
+	case f == amazon.Mbox:
+		return r, parser.Msgf("this is a mailbox (.mbox) of mails; give it with --confirmations")
+	case f == amazon.Mail:
+		return r, parser.Msgf("this is a mail; give it with --confirmations")
+	case f == amazon.ConfirmationsCSV:
+		return r, parser.Msgf("this is a confirmations CSV (order_id, confirmed_on, kind); give it with --confirmations")
+	case f.Orders():
+		return r, parser.Msgf("this is an Amazon order history; give it with --orders")
+	case f.Confirms():
+		return r, parser.Msgf("this is an Amazon refund export; give it with --confirmations")
+	}
+	return r, nil
 }
 
 // inParallel calls do(0) … do(n-1), as many at a time as there are cores.

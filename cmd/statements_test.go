@@ -13,7 +13,7 @@ import (
 // A statement read twice must be the same file both times; a file
 // rewritten in between, even to the same size and rows, or deleted, is not.
 func TestUnchangedBetweenReads(t *testing.T) {
-	const text = "Date,Description,Amount\n2026-03-18,AMAZON.CO.JP,30000\n2026-03-19,SEVEN-ELEVEN,540\n"
+	const text = "Date,Description,Debit\n2026-03-18,AMAZON.CO.JP,30000\n2026-03-19,SEVEN-ELEVEN,540\n"
 	path := filepath.Join(t.TempDir(), "2026-03.csv")
 	written := time.Date(2026, 4, 1, 9, 0, 0, 0, time.UTC)
 	write := func(s string, at time.Time) {
@@ -56,5 +56,24 @@ func TestUnchangedBetweenReads(t *testing.T) {
 	}
 	if unchanged(before, nil, first, second) {
 		t.Errorf("a file gone after the second read counts as unchanged")
+	}
+}
+
+// An Amazon file among the statements is named with the flag it belongs
+// to, in a folder or inside a .zip of statements alike.
+func TestMisplacedInArchive(t *testing.T) {
+	history, err := os.ReadFile(filepath.Join(repoRoot(t), "testdata", "amazon", "Retail.OrderHistory.1", "Retail.OrderHistory.1.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	writeZip(t, "export.zip", []zipEntry{
+		{"2026-03.csv", "Date,Description,Debit,Credit\n2026-03-02,AMAZON.COM,12.50,\n"},
+		{"Retail.OrderHistory.1.csv", string(history)},
+	})
+	_, stderr, code := runCmd(t, "detect", "export.zip")
+	want := "export.zip:Retail.OrderHistory.1.csv: this is an Amazon order history; give it with --orders\n"
+	if code != 2 || stderr != want {
+		t.Errorf("exit %d, stderr %q; want 2 and %q", code, stderr, want)
 	}
 }

@@ -69,7 +69,7 @@ func TestTypedInExcel(t *testing.T) {
 func TestTypedDatesRefused(t *testing.T) {
 	writeFiles(t, map[string]string{
 		"disputes.csv":      "order_id,order_date,amount\n111-2345678-3456789,02/10/2026,$89.99\n111-2345678-3456780,25/10/2026,$5.00\n",
-		"statements/a.csv":  "Date,Description,Amount\n2026-03-02,AMAZON.COM,-5.00\n",
+		"statements/a.csv":  "Date,Description,Debit,Credit\n2026-03-02,AMAZON.COM,5.00,\n",
 		"confirmations.csv": "order_id,confirmed_on,kind\n111-2345678-3456789,2026-10-05,returned\n",
 	})
 	_, stderr, code := runCmd(t, "check", "--as-of", "2026-11-01")

@@ -1,6 +1,7 @@
 package matcher
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -56,7 +57,8 @@ func (s story) runWith(t *testing.T, set func(*Options)) *Report {
 			}
 		}
 	}
-	st, err := parser.ReadStatement("st.csv", strings.NewReader(head+strings.Join(s.rows, "\n")+"\n"), parser.ReadOptions{})
+	head, rows := debitAndCredit(head, s.rows)
+	st, err := parser.ReadStatement("st.csv", strings.NewReader(head+strings.Join(rows, "\n")+"\n"), parser.ReadOptions{})
 	if err != nil {
 		t.Fatalf("statement: %v", err)
 	}
@@ -434,4 +436,29 @@ func TestRecognizer(t *testing.T) {
 	if _, err := NewRecognizer(`(`); err == nil {
 		t.Error("a bad pattern must be an error")
 	}
+}
+
+// debitAndCredit writes a story's Amount column (charges positive) as
+// Debit and Credit columns, which say each row's direction: a statement of
+// a few rows with one amount column does not (parser refuses to guess).
+func debitAndCredit(head string, rows []string) (string, []string) {
+	cells := strings.Split(strings.TrimSuffix(head, "\n"), ",")
+	at := slices.Index(cells, "Amount")
+	if at < 0 {
+		return head, rows
+	}
+	cells[at] = "Debit,Credit"
+	out := make([]string, len(rows))
+	for i, r := range rows {
+		f := strings.Split(r, ",")
+		if at < len(f) {
+			if v, credit := strings.CutPrefix(f[at], "-"); credit {
+				f[at] = "," + v
+			} else {
+				f[at] += ","
+			}
+		}
+		out[i] = strings.Join(f, ",")
+	}
+	return strings.Join(cells, ",") + "\n", out
 }

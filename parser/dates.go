@@ -3,6 +3,7 @@ package parser
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // dayOrder says how a date written with the year last orders day and month.
@@ -12,14 +13,37 @@ const (
 	orderUnknown dayOrder = iota
 	orderDMY              // 02/03/2026 is 2 March (UK, EU, and any date with dots)
 	orderMDY              // 03/02/2026 is 2 March (US)
+	orderYMD              // 26/03/02 is 2 March 2026 (year first, two digits)
 )
+
+// dayOrderNames are the names --date-order takes.
+var dayOrderNames = map[string]dayOrder{"dmy": orderDMY, "mdy": orderMDY, "ymd": orderYMD}
+
+// ParseDateOrder checks a --date-order value: ymd, dmy or mdy.
+func ParseDateOrder(s string) error {
+	if _, ok := dayOrderNames[s]; !ok && s != "" {
+		return Msgf("--date-order %q: expected ymd, dmy or mdy", s)
+	}
+	return nil
+}
+
+// name is how --date-order writes o.
+func (o dayOrder) name() string {
+	for n, v := range dayOrderNames {
+		if v == o {
+			return n
+		}
+	}
+	return ""
+}
 
 // dateParts is a date as written, before knowing whether a year-last date is
 // day-first or month-first.
 type dateParts struct {
 	y, a, b   int
-	yearFirst bool // a is the month and b the day
+	yearFirst bool // a is the month and b the day (year first, or the month a name)
 	dots      bool // written with dots: day first everywhere
+	shortYear bool // year-last with two digits: 26/03/02 may also be year first
 }
 
 // scanDate splits a date as statements write it: 2026-03-02, 2026/3/2,
@@ -30,6 +54,11 @@ func scanDate(text string) (dateParts, bool) {
 		return p, true
 	}
 	s := Fold(text)
+	if hasLetterBefore(s, ':') {
+		if p, ok := scanNamedMonth(s); ok {
+			return p, true
+		}
+	}
 	if i := strings.IndexAny(s, " T"); i > 0 && strings.Contains(s[i:], ":") {
 		s = s[:i]
 	}
@@ -65,9 +94,98 @@ func scanDate(text string) (dateParts, bool) {
 		if len(parts[2]) == 2 {
 			y += 2000
 		}
-		return dateParts{y: y, a: n[0], b: n[1], dots: s[sep] == '.'}, true
+		return dateParts{y: y, a: n[0], b: n[1], dots: s[sep] == '.', shortYear: len(parts[2]) == 2}, true
 	}
 	return dateParts{}, false
+}
+
+// monthNames are the month names and abbreviations dates are written with,
+// lower case, in the languages statements come in: 28-Mar-2020, 28. März
+// 2020, 28 mrt 2020, 28 févr. 2020, 28 dic 2020.
+var monthNames = func() map[string]int {
+	m := map[string]int{}
+	for i, names := range [12]string{
+		"jan january januar janvier janv januari ene enero gen gennaio jän jänner sty styczeń leden led",
+		"feb february februar février févr fevr februari febrero febbraio fév lut luty únor úno",
+		"mar march märz mär mrz mars maart mrt marzo mär. bře březen mars",
+		"apr april avril avr abril aprile kwi kwiecień duben dub",
+		"may mai mei mayo mag maggio maj květen kvě",
+		"jun june juni juin junio giu giugno cze czerwiec červen čvn",
+		"jul july juli juillet juil julio lug luglio lip lipiec červenec čvc",
+		"aug august août aout augustus ago agosto sie sierpień srpen srp",
+		"sep sept september septembre septiembre set settembre wrz wrzesień září zář",
+		"oct october oktober octobre okt octubre ott ottobre paź październik říjen říj",
+		"nov november novembre noviembre lis listopad",
+		"dec december dezember dez décembre déc dic diciembre dicembre gru grudzień prosinec pro",
+	} {
+		for _, n := range strings.Fields(names) {
+			m[n] = i + 1
+		}
+	}
+	return m
+}()
+
+// hasLetterBefore reports whether s holds a letter before the first stop
+// byte (a time of day may follow a date: "Mar 28, 2020 10:00 AM").
+func hasLetterBefore(s string, stop byte) bool {
+	for i := 0; i < len(s) && s[i] != stop; i++ {
+		c := s[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+// scanNamedMonth reads a date whose month is a name: 28-Mar-2020, 28 Mar
+// 20, Mar 28, 2020, March 28 2020, 2020-Mar-28, Sat 28 Mar 2020, optionally
+// followed by a time of day. The name settles which number is the day.
+func scanNamedMonth(s string) (dateParts, bool) {
+	var tokens []string
+	for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return r == ' ' || r == '-' || r == '/' || r == ',' || r == '.'
+	}) {
+		if strings.Contains(f, ":") {
+			break // the time of day, and what follows it
+		}
+		tokens = append(tokens, f)
+	}
+	if len(tokens) == 4 && !allDigits(tokens[0]) && monthNames[tokens[0]] == 0 {
+		tokens = tokens[1:] // a weekday
+	}
+	if len(tokens) != 3 {
+		return dateParts{}, false
+	}
+	month, at := 0, -1
+	for i, tok := range tokens {
+		if m, ok := monthNames[tok]; ok && month == 0 {
+			month, at = m, i
+		} else if tok == "" || len(tok) > 4 || !allDigits(tok) {
+			return dateParts{}, false
+		}
+	}
+	if month == 0 {
+		return dateParts{}, false
+	}
+	var nums []string
+	for i, tok := range tokens {
+		if i != at {
+			nums = append(nums, tok)
+		}
+	}
+	day, year := nums[0], nums[1]
+	if len(day) == 4 { // 2020-Mar-28
+		day, year = year, day
+	}
+	if len(day) > 2 || (len(year) != 2 && len(year) != 4) {
+		return dateParts{}, false
+	}
+	d, _ := strconv.Atoi(day)
+	y, _ := strconv.Atoi(year)
+	if len(year) == 2 {
+		y += 2000
+	}
+	return dateParts{y: y, a: month, b: d, yearFirst: true}, true
 }
 
 // scanYearFirst reads the form most statements write, 2026-03-02 (or with
@@ -99,6 +217,8 @@ func (p dateParts) date(order dayOrder) (Date, bool) {
 	switch {
 	case p.yearFirst:
 		return NewDate(p.y, p.a, p.b)
+	case order == orderYMD && p.shortYear && !p.dots:
+		return NewDate(2000+p.a, p.b, p.y-2000)
 	case p.dots || order == orderDMY:
 		return NewDate(p.y, p.b, p.a)
 	case order == orderMDY:

@@ -101,12 +101,12 @@ func (c *cutoffAfter) Read(p []byte) (int, error) {
 // Overlapping exports read first without what folding compares, then again
 // on the days FoldDays names, fold as exports read with it all at once.
 func TestFoldDaysReadAgain(t *testing.T) {
-	const head = "Date,Description,Amount\n"
+	const head = "Date,Description,Debit\n"
 	files := map[string]string{
 		"feb.csv":   head + "2026-02-01,LAWSON,200\n2026-02-27,STARBUCKS,500\n2026-03-01,STARBUCKS,500\n",
 		"march.csv": head + "2026-03-01,STARBUCKS,500\n2026-03-01,STARBUCKS,500\n2026-03-15,LAWSON,700\n2026-03-18,AMAZON.CO.JP,30000\n",
 		"later.csv": head + "2026-03-15,LAWSON,700\n2026-03-18,AMAZON.CO.JP,30000\n2026-04-02,LAWSON,700\n",
-		"other.csv": "利用日,利用店名・商品名,利用金額\n2026/03/15,LAWSON,700\n",
+		"other.csv": "利用日,利用店名・商品名,支払い金額\n2026/03/15,LAWSON,700\n",
 	}
 	names := []string{"feb.csv", "march.csv", "later.csv", "other.csv"}
 	read := func(opts func(i int) ReadOptions) []*Statement {

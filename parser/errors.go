@@ -14,6 +14,9 @@ type Error struct {
 	Line   int // 1-based; 0 when the problem concerns the whole file
 	Column int // 1-based; 0 when not known
 	Err    error
+	// unsettled is set when the problem is a day order the file's dates
+	// cannot tell: another file of the run may tell it (SettleDayOrder).
+	unsettled *unsettledOrder
 }
 
 func (e *Error) Error() string {

@@ -8,7 +8,7 @@ import (
 )
 
 func TestFoldOverlaps(t *testing.T) {
-	const head = "Date,Description,Amount\n"
+	const head = "Date,Description,Debit\n"
 	// March export, and a later export that starts mid-March and repeats
 	// its rows, including two identical coffees on one day.
 	march := head + "2026-03-01,LAWSON,200\n2026-03-15,STARBUCKS,500\n2026-03-15,STARBUCKS,500\n2026-03-18,AMAZON.CO.JP,30000\n"
@@ -26,7 +26,7 @@ func TestFoldOverlaps(t *testing.T) {
 }
 
 func TestFoldSameFileTwice(t *testing.T) {
-	in := "Date,Description,Amount\n2026-03-18,AMAZON.CO.JP,30000\n2026-03-18,AMAZON.CO.JP,30000\n2026-03-20,LAWSON,100\n"
+	in := "Date,Description,Debit\n2026-03-18,AMAZON.CO.JP,30000\n2026-03-18,AMAZON.CO.JP,30000\n2026-03-20,LAWSON,100\n"
 	a := readString(t, "a.csv", in, ReadOptions{})
 	b := readString(t, "copy-of-a.csv", in, ReadOptions{})
 	FoldOverlaps([]*Statement{a, b})
@@ -37,7 +37,7 @@ func TestFoldSameFileTwice(t *testing.T) {
 
 func TestFoldKeepsOtherAccountsApart(t *testing.T) {
 	mk := func(name, card string) *Statement {
-		return readString(t, name, "Date,Card No.,Description,Amount\n2026-03-18,"+card+",AMAZON.CO.JP,30000\n", ReadOptions{})
+		return readString(t, name, "Date,Card No.,Description,Debit\n2026-03-18,"+card+",AMAZON.CO.JP,30000\n", ReadOptions{})
 	}
 	a, b := mk("a.csv", "1111"), mk("b.csv", "2222")
 	FoldOverlaps([]*Statement{a, b})
@@ -56,7 +56,7 @@ func TestFoldManyExportsGrowsWithRows(t *testing.T) {
 		stmts := make([]*Statement, n)
 		for k := range stmts {
 			var b strings.Builder
-			b.WriteString("Date,Description,Amount\n")
+			b.WriteString("Date,Description,Debit\n")
 			for d := range 3 {
 				fmt.Fprintf(&b, "%s,AMAZON.CO.JP,%d\n", start.AddDays(k+d), 100+(k+d)%7)
 			}
@@ -94,7 +94,7 @@ func TestFoldManyExportsGrowsWithRows(t *testing.T) {
 // the rows of one all appear in the other: two cards' exports with the
 // same Amazon charge on the same day are two charges.
 func TestFoldUnnamedOnlyWhenOneHoldsTheOther(t *testing.T) {
-	const head = "Date,Description,Amount\n"
+	const head = "Date,Description,Debit\n"
 	tests := []struct {
 		name   string
 		a, b   string
@@ -127,7 +127,7 @@ func TestFoldUnnamedOnlyWhenOneHoldsTheOther(t *testing.T) {
 // A short export kept in brief for folding holds room for its few
 // postings, not a block of thousands: 20,000 of them once held 1.25 GB.
 func TestShortExportKeepsLittleRoom(t *testing.T) {
-	s := readString(t, "day.csv", "Date,Description,Amount\n2026-03-01,LAWSON,1\n2026-03-02,LAWSON,2\n2026-03-03,LAWSON,3\n",
+	s := readString(t, "day.csv", "Date,Description,Debit\n2026-03-01,LAWSON,1\n2026-03-02,LAWSON,2\n2026-03-03,LAWSON,3\n",
 		ReadOptions{Keep: func(string) bool { return false }, Fold: func(Date) bool { return true }})
 	if n := s.brief.postings.len(); n != 3 {
 		t.Fatalf("%d postings kept, want 3", n)

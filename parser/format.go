@@ -25,6 +25,9 @@ type Format struct {
 	Table *TableSpec
 	// Sniff reports whether the start of a file (decoded) is in this format.
 	Sniff func(head []byte) bool
+	// Charset, when set, is the encoding the start of a file (not decoded)
+	// declares, or "" to let the bytes tell (see Decode).
+	Charset func(prefix []byte) string
 	// Read reads a whole file in this format; text is already decoded.
 	Read func(name string, text io.Reader, enc string, opts ReadOptions) (*Statement, error)
 }
@@ -38,10 +41,17 @@ func (f *Format) detects(head []byte) bool {
 }
 
 func (f *Format) read(name string, text io.Reader, enc string, opts ReadOptions) (*Statement, error) {
+	var st *Statement
+	var err error
 	if f.Read != nil {
-		return f.Read(name, text, enc, opts)
+		st, err = f.Read(name, text, enc, opts)
+	} else {
+		st, err = readTable(f.Table, f.Name, name, text, enc, opts)
 	}
-	return readTable(f.Table, f.Name, name, text, enc, opts)
+	if st != nil {
+		st.Encoding = DecodedAs(text, st.Encoding)
+	}
+	return st, err
 }
 
 // specificity orders formats for detection: those that demand more of a
@@ -132,7 +142,7 @@ func (r *Registry) Read(name string, in io.Reader, force *Format, opts ReadOptio
 			if f.Table != nil && f.Table.Encoding != "" && guessed != f.Table.Encoding && guessed == EncUTF8 && !isASCII(string(head)) {
 				continue
 			}
-			text, enc, err := Decode(raw)
+			text, enc, err := f.decode(raw, prefix)
 			if err != nil {
 				return nil, &Error{File: name, Err: err}
 			}
@@ -167,7 +177,7 @@ func decodePrefix(prefix []byte, enc string) ([]byte, string, error) {
 // Latin letters side by side ("Größe") can pass for CP932, and the other
 // way round.
 func (f *Format) detectsInOwnEncoding(prefix []byte, guessed string) bool {
-	if f.Table == nil || f.Table.Encoding == "" || f.Table.Encoding == guessed || (guessed != EncCP932 && guessed != EncCP1252) {
+	if f.Table == nil || f.Table.Encoding == "" || f.Table.Encoding == guessed || (guessed != EncCP932 && guessed != EncCP1252 && guessed != EncCP1250) {
 		return false
 	}
 	head, enc, err := decodePrefix(prefix, f.Table.Encoding)
@@ -176,9 +186,24 @@ func (f *Format) detectsInOwnEncoding(prefix []byte, guessed string) bool {
 
 // decode reads in's text; a forced format's own encoding is used when no
 // byte-order mark says otherwise.
-func (r *Registry) decode(in io.Reader, force *Format) (io.Reader, string, error) {
+func (r *Registry) decode(in *bufio.Reader, force *Format) (io.Reader, string, error) {
 	if force != nil && force.Table != nil && force.Table.Encoding != "" {
 		return DecodeWith(in, force.Table.Encoding)
+	}
+	prefix, err := in.Peek(sniffSize)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return nil, "", err
+	}
+	return force.decode(in, prefix)
+}
+
+// decode reads in's text in the encoding the file's start, prefix,
+// declares for format f, else as Decode finds it.
+func (f *Format) decode(in io.Reader, prefix []byte) (io.Reader, string, error) {
+	if f != nil && f.Charset != nil {
+		if enc := f.Charset(prefix); enc != "" {
+			return DecodeWith(in, enc)
+		}
 	}
 	return Decode(in)
 }

@@ -61,7 +61,8 @@ func TestJPBankDetectionIsSpecific(t *testing.T) {
 		st, err := readSJIS(t, tt.name, tt.text)
 		if err != nil {
 			// No reader took it: a refusal, not a wrong reading.
-			if !strings.Contains(err.Error(), "not a statement refundwatch can read") {
+			// Or the generic reader took it and could not tell its signs.
+			if !strings.Contains(err.Error(), "not a statement refundwatch can read") && !strings.Contains(err.Error(), "cannot tell charges from credits") {
 				t.Errorf("%s: %v", tt.name, err)
 			}
 			continue

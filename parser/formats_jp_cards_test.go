@@ -188,7 +188,7 @@ func TestJPCardDetectionIsSpecific(t *testing.T) {
 	}
 	// A header with 利用日, 利用店名・商品名 and 利用金額 but neither 楽天カード's
 	// 支払方法 nor PayPayカード's 支払区分 and 支払総額 is left to the generic reader.
-	st := readString(t, "other.csv", "利用日,利用店名・商品名,利用者,利用金額\n2026/03/02,ＡＭＡＺＯＮ．ＣＯ．ＪＰ,本人,4800\n", ReadOptions{})
+	st := readString(t, "other.csv", "利用日,利用店名・商品名,利用者,利用金額\n"+strings.Repeat("2026/03/02,ＡＭＡＺＯＮ．ＣＯ．ＪＰ,本人,4800\n", 5), ReadOptions{})
 	if st.Format != FormatGeneric {
 		t.Errorf("read as %s, want %s", st.Format, FormatGeneric)
 	}

@@ -23,6 +23,9 @@ func describe(st *Statement) string {
 	}
 	slices.Sort(reasons)
 	fmt.Fprintf(&b, "rows: %d transactions: %d skipped: %s\n", st.Rows, len(st.Txns), strings.Join(reasons, " "))
+	for _, n := range st.Reading {
+		fmt.Fprintf(&b, "read: %s\n", n)
+	}
 	for _, n := range st.Notes {
 		fmt.Fprintf(&b, "note: %s\n", n)
 	}

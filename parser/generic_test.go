@@ -40,6 +40,9 @@ func TestGenericStatements(t *testing.T) {
 			"利用日,利用店名・商品名,利用金額,支払区分\r\n" +
 			"2026/03/18,ＡＭＡＺＯＮ．ＣＯ．ＪＰ,\"30,000\",１回\r\n" +
 			"2026/03/20,ＡＭＡＺＯＮ．ＣＯ．ＪＰ,-8480,１回\r\n" +
+			"2026/03/21,ローソン,500,１回\r\n" +
+			"2026/03/22,ローソン,600,１回\r\n" +
+			"2026/03/23,ローソン,700,１回\r\n" +
 			",合計,\"21,520\",\r\n")
 	tests := []struct {
 		name     string
@@ -58,13 +61,15 @@ func TestGenericStatements(t *testing.T) {
 				"04/27/2024,04/29/2024,STARBUCKS #1234,Food & Drink,-5.10\n" +
 				"05/01/2024,05/01/2024,Payment Thank You-Mobile,,500.00\n" +
 				"05/02/2024,05/03/2024,AMZN Mktp US*2B3C4D5E6,Shopping,23.45\n" +
-				"05/13/2024,05/14/2024,SHELL OIL 574,Gas,-40.00\n",
+				"05/13/2024,05/14/2024,SHELL OIL 574,Gas,-40.00\n" +
+				"05/14/2024,05/15/2024,LYFT RIDE,Travel,-12.00\n",
 			want: []string{
 				"2024-04-28 23.45 AMZN Mktp US*1FASU238B used:2024-04-26",
 				"2024-04-29 5.1 STARBUCKS #1234 used:2024-04-27",
 				"2024-05-01 -500 Payment Thank You-Mobile used:2024-05-01",
 				"2024-05-03 -23.45 AMZN Mktp US*2B3C4D5E6 used:2024-05-02",
 				"2024-05-14 40 SHELL OIL 574 used:2024-05-13",
+				"2024-05-15 12 LYFT RIDE used:2024-05-14",
 			},
 			enc: EncUTF8, skipped: map[string]int{SkipHeader: 1}, hasNotes: true,
 		},
@@ -88,12 +93,15 @@ func TestGenericStatements(t *testing.T) {
 			want: []string{
 				"2026-03-18 30000 ＡＭＡＺＯＮ．ＣＯ．ＪＰ",
 				"2026-03-20 -8480 ＡＭＡＺＯＮ．ＣＯ．ＪＰ",
+				"2026-03-21 500 ローソン",
+				"2026-03-22 600 ローソン",
+				"2026-03-23 700 ローソン",
 			},
 			enc: EncCP932, skipped: map[string]int{SkipPreamble: 2, SkipHeader: 1, SkipTotal: 1},
 		},
 		{
 			name: "uk day-first dates told by a day above 12",
-			in: "Date,Description,Amount,Currency\n" +
+			in: "Date,Description,Debit,Currency\n" +
 				"02/03/2026,AMAZON.CO.UK*AB12CD34E,12.99,GBP\n" +
 				"13/03/2026,TESCO STORES 2231,40.10,GBP\n",
 			want: []string{
@@ -107,17 +115,21 @@ func TestGenericStatements(t *testing.T) {
 			in: "Buchungstag;Buchungstext;Betrag\n" +
 				"02.03.2026;Amazon.de/AMAZON.DE//LU;-1.234,56 €\n" +
 				"03.03.2026;REWE Markt;-12,30 €\n" +
-				"04.03.2026;Gehalt;2.500,00 €\n",
+				"04.03.2026;Gehalt;2.500,00 €\n" +
+				"05.03.2026;dm-drogerie markt;-7,45 €\n" +
+				"06.03.2026;Deutsche Bahn;-39,90 €\n",
 			want: []string{
 				"2026-03-02 1234.56 Amazon.de/AMAZON.DE//LU EUR",
 				"2026-03-03 12.3 REWE Markt EUR",
 				"2026-03-04 -2500 Gehalt EUR",
+				"2026-03-05 7.45 dm-drogerie markt EUR",
+				"2026-03-06 39.9 Deutsche Bahn EUR",
 			},
 			enc: EncUTF8, skipped: map[string]int{SkipHeader: 1}, hasNotes: true,
 		},
 		{
 			name: "foreign amount kept",
-			in: "Date,Description,Amount,Original amount,Original currency\n" +
+			in: "Date,Description,Debit,Original amount,Original currency\n" +
 				"2026-09-18,AMAZON.COM,2000,12.34,USD\n",
 			want: []string{"2026-09-18 2000 AMAZON.COM orig:12.34USD"},
 			enc:  EncUTF8, skipped: map[string]int{SkipHeader: 1},
@@ -189,7 +201,7 @@ var genericErrorCases = []struct {
 		"s.csv:3: row is longer than 1 MiB; statement rows are a few hundred characters: the file is damaged, or a quote opened on this row is never closed"},
 	{"quote left open over many lines", genericHead + "2026-03-01,LAWSON,1\n\"2026-03-02," + strings.Repeat("AMAZON\n", 200000) + ",5\n",
 		"s.csv:3: row is longer than 1 MiB; statement rows are a few hundred characters: the file is damaged, or a quote opened on this row is never closed"},
-	{"ambiguous day order", genericHead + "03/04/2026,AMAZON.COM,5\n05/06/2026,AMAZON.COM,6\n", `s.csv:2: "03/04/2026" could be day/month/year or month/day/year, and no date in the file has a day above 12 to tell which`},
+	{"ambiguous day order", genericHead + "03/04/2026,AMAZON.COM,5\n05/06/2026,AMAZON.COM,6\n", `s.csv:2: "03/04/2026" could be day/month/year or month/day/year, and no date in the file has a day above 12 to tell which; say which with --date-order dmy or --date-order mdy`},
 	{"contradicting day order", genericHead + "13/04/2026,AMAZON.COM,5\n04/14/2026,AMAZON.COM,6\n", `s.csv:3: "04/14/2026" contradicts the day order of line 2 (day/month/year)`},
 	{"several problems", genericHead + "2026-03-01,A,x\n2026-03-02,B,y\n", "s.csv:2: amount: \"x\" is not an amount\ns.csv:3: amount: \"y\" is not an amount"},
 }
@@ -206,12 +218,12 @@ func TestGenericErrors(t *testing.T) {
 }
 
 func TestGenericSkipInvalid(t *testing.T) {
-	in := "Date,Description,Amount\n2026-03-01,AMAZON.CO.JP,1000\n2026-03-02,AMAZON.CO.JP,1O00\n2026-03-03,LAWSON,200\n"
+	in := "Date,Description,Debit\n2026-03-01,AMAZON.CO.JP,1000\n2026-03-02,AMAZON.CO.JP,1O00\n2026-03-03,LAWSON,200\n"
 	st := readString(t, "s.csv", in, ReadOptions{SkipInvalid: true})
 	if len(st.Txns) != 2 || len(st.Invalid) != 1 || st.Skipped[SkipInvalid] != 1 {
 		t.Fatalf("got %d transactions, %d invalid (%v)", len(st.Txns), len(st.Invalid), st.Skipped)
 	}
-	if got := st.Invalid[0].Error(); got != `s.csv:3: amount: "1O00" is not an amount` {
+	if got := st.Invalid[0].Error(); got != `s.csv:3: debit: "1O00" is not an amount` {
 		t.Errorf("invalid row = %s", got)
 	}
 	if st.Rows != len(st.Txns)+st.SkippedTotal() {
@@ -235,7 +247,7 @@ func TestGenericSkipInvalidYearLastDates(t *testing.T) {
 }
 
 func TestGenericLineNumbersSurviveMultilineFields(t *testing.T) {
-	in := "Date,Description,Amount\n2026-03-01,\"AMAZON\nMARKETPLACE\",1000\n2026-03-02,AMAZON.CO.JP,20\n"
+	in := "Date,Description,Debit\n2026-03-01,\"AMAZON\nMARKETPLACE\",1000\n2026-03-02,AMAZON.CO.JP,20\n"
 	st := readString(t, "s.csv", in, ReadOptions{})
 	if st.Txns[0].Line != 2 || st.Txns[1].Line != 4 {
 		t.Errorf("lines %d and %d, want 2 and 4", st.Txns[0].Line, st.Txns[1].Line)

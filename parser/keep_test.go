@@ -96,19 +96,19 @@ func TestKeepLeavesTheRestInBrief(t *testing.T) {
 // Rows kept in brief settle their year-last dates and their signs with
 // the rest of the file.
 func TestKeepYearLastDatesAndSigns(t *testing.T) {
-	in := "Date,Description,Amount\n03/02/2026,LAWSON,-200\n03/15/2026,AMAZON.CO.JP,-3000\n03/20/2026,STARBUCKS,-500\n03/21/2026,AMAZON REFUND,3000\n"
+	in := "Date,Description,Amount\n03/02/2026,LAWSON,-200\n03/15/2026,AMAZON.CO.JP,-3000\n03/20/2026,STARBUCKS,-500\n03/21/2026,AMAZON REFUND,3000\n03/22/2026,LAWSON,-100\n"
 	st := readString(t, "s.csv", in, ReadOptions{Keep: keepAmazon})
 	if got, want := accounting(st), accounting(readString(t, "s.csv", in, ReadOptions{})); got != want {
 		t.Errorf("with Keep\n%s\nwithout\n%s", got, want)
 	}
-	if charges, credits := st.ChargesAndCredits(); charges != 3 || credits != 1 || st.From.String() != "2026-03-02" || len(st.Txns) != 2 {
-		t.Errorf("%d charges, %d credits from %s, %d kept; want 3 charges, 1 credit from 2026-03-02 (month/day), 2 kept", charges, credits, st.From, len(st.Txns))
+	if charges, credits := st.ChargesAndCredits(); charges != 4 || credits != 1 || st.From.String() != "2026-03-02" || len(st.Txns) != 2 {
+		t.Errorf("%d charges, %d credits from %s, %d kept; want 4 charges, 1 credit from 2026-03-02 (month/day), 2 kept", charges, credits, st.From, len(st.Txns))
 	}
 }
 
 // Folding counts rows kept in brief as it counts rows kept in full.
 func TestFoldWithKeep(t *testing.T) {
-	const head = "Date,Description,Amount\n"
+	const head = "Date,Description,Debit\n"
 	march := head + "2026-03-01,LAWSON,200\n2026-03-15,STARBUCKS,500\n2026-03-15,STARBUCKS,500.00\n2026-03-18,AMAZON.CO.JP,30000\n"
 	later := head + "2026-03-15,Starbucks,500\n2026-03-15,STARBUCKS,500\n2026-03-16,STARBUCKS,500\n2026-03-18,AMAZON.CO.JP,30000\n2026-04-02,AMAZON.CO.JP,30000\n"
 	fold := func(opts ReadOptions) string {

@@ -2,6 +2,7 @@ package parser
 
 import (
 	"bytes"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -12,7 +13,9 @@ import (
 // currencySigns maps the signs and words that may stand around an amount to
 // the ISO code they mean. The backslash is how CP932 shows the yen sign.
 var currencySigns = []struct{ sign, code string }{
-	{"JPY", "JPY"}, {"USD", "USD"}, {"EUR", "EUR"}, {"GBP", "GBP"},
+	{"JPY", "JPY"}, {"USD", "USD"}, {"EUR", "EUR"}, {"GBP", "GBP"}, {"CHF", "CHF"}, {"CZK", "CZK"}, {"PLN", "PLN"},
+	{"SGD", "SGD"}, {"CAD", "CAD"}, {"AUD", "AUD"}, {"SEK", "SEK"}, {"NOK", "NOK"}, {"DKK", "DKK"}, {"HUF", "HUF"},
+	{"US$", "USD"}, {"S$", "SGD"}, {"C$", "CAD"}, {"A$", "AUD"}, {"Kč", "CZK"}, {"zł", "PLN"},
 	{"¥", "JPY"}, {"\\", "JPY"}, {"円", "JPY"}, {"$", "USD"}, {"€", "EUR"}, {"£", "GBP"},
 }
 
@@ -68,6 +71,14 @@ func parseAmount(text string, decimalComma bool) (decimal.Decimal, string, error
 		}
 	}
 	s, spacesOK := dropSpaceGroups(s)
+	if strings.ContainsAny(s, "'’") {
+		// 5'200.00, as Swiss banks group thousands.
+		s = strings.ReplaceAll(s, "’", "'")
+		if !apostropheGroups.MatchString(s) {
+			return decimal.Decimal{}, "", Msgf("%q is not an amount", strings.TrimSpace(text))
+		}
+		s = strings.ReplaceAll(s, "'", "")
+	}
 	plain, ok := plainNumber(s, decimalComma)
 	if !ok || !spacesOK || signs > 1 {
 		return decimal.Decimal{}, "", Msgf("%q is not an amount", strings.TrimSpace(text))
@@ -80,6 +91,34 @@ func parseAmount(text string, decimalComma bool) (decimal.Decimal, string, error
 		d = d.Neg()
 	}
 	return d, currency, nil
+}
+
+// apostropheGroups is an amount grouped by apostrophes: 5'200.00, 1'234'567.
+var apostropheGroups = regexp.MustCompile(`^[0-9]{1,3}('[0-9]{3})+([.,][0-9]+)?$`)
+
+// parseMarkedAmount reads an amount that may end in a CR or DR mark
+// ("45.00 CR", "12.50DR"), as card and bank statements write credits and
+// debits. mark is -1 for CR (a credit), 1 for DR (a debit), 0 for none; the
+// amount is returned as written, without the mark.
+func parseMarkedAmount(text string, decimalComma bool) (d decimal.Decimal, currency string, mark int, err error) {
+	s := strings.TrimSpace(text)
+	if n := len(s); n > 2 {
+		switch strings.ToUpper(s[n-2:]) {
+		case "CR":
+			mark = -1
+		case "DR":
+			mark = 1
+		}
+		if mark != 0 {
+			if c := s[n-3]; c != ' ' && c != '.' && (c < '0' || c > '9') {
+				mark = 0 // a word that ends so, not a mark
+			} else {
+				s = s[:n-2]
+			}
+		}
+	}
+	d, currency, err = parseAmount(s, decimalComma)
+	return d, currency, mark, err
 }
 
 // dropSpaceGroups removes spaces used as thousands separators ("1 234,56"),

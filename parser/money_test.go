@@ -39,6 +39,13 @@ func TestParseAmount(t *testing.T) {
 		{"+15.00", "15", ""},
 		{"15.00-", "-15", ""},
 		{" 1 234,56 ", "1234.56", ""},
+		{"CHF 5'200.00", "5200", "CHF"},
+		{"-1'234'567.50", "-1234567.5", ""},
+		{"-1 249,00 CZK", "-1249", "CZK"},
+		{"S$42.15", "42.15", "SGD"},
+		{"C$1,045.20", "1045.2", "CAD"},
+		{"12,50 zł", "12.5", "PLN"},
+		{"(1,234.50)", "-1234.5", ""},
 	}
 	for _, tt := range tests {
 		got, cur, err := ParseAmount(tt.in)
@@ -66,6 +73,8 @@ func TestParseAmountRejects(t *testing.T) {
 		{"$", `"$" is not an amount`},
 		{"1,5", `"1,5" is not an amount`},
 		{"12 34", `"12 34" is not an amount`},
+		{"12'34", `"12'34" is not an amount`},
+		{"45.00 CR", `"45.00 CR" is not an amount`},
 	}
 	for _, tt := range tests {
 		_, _, err := ParseAmount(tt.in)
@@ -182,6 +191,38 @@ func TestAppendAmountGroupsInPlace(t *testing.T) {
 		got := string(AppendAmount([]byte("= "), d, cur, true))
 		if want := "= " + groupedByRunes(plain); got != want {
 			t.Fatalf("AppendAmount(%s, %q, grouped) = %q, want %q", d, cur, got, want)
+		}
+	}
+}
+
+// TestParseMarkedAmount reads the CR and DR marks statements put after an
+// amount; a word that ends so is no mark.
+func TestParseMarkedAmount(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+		mark int
+		err  string
+	}{
+		{"45.00 CR", "45", -1, ""},
+		{"45.00CR", "45", -1, ""},
+		{"$1,200.00 cr", "1200", -1, ""},
+		{"12.50 DR", "12.5", 1, ""},
+		{"-12.50DR", "-12.5", 1, ""},
+		{"12.50", "12.5", 0, ""},
+		{"12 CR", "12", -1, ""},
+		{"DR", "", 0, `"DR" is not an amount`},
+		{"12 XCR", "", 0, `"12 XCR" is not an amount`},
+	}
+	for _, tt := range tests {
+		d, _, mark, err := parseMarkedAmount(tt.in, false)
+		switch {
+		case tt.err != "":
+			if err == nil || err.Error() != tt.err {
+				t.Errorf("parseMarkedAmount(%q) error %v, want %s", tt.in, err, tt.err)
+			}
+		case err != nil || !d.Equal(decimal.RequireFromString(tt.want)) || mark != tt.mark:
+			t.Errorf("parseMarkedAmount(%q) = %s %d %v, want %s %d", tt.in, d, mark, err, tt.want, tt.mark)
 		}
 	}
 }

@@ -2,8 +2,6 @@ package parser
 
 import (
 	"bytes"
-	"encoding/xml"
-	"errors"
 	"io"
 	"regexp"
 	"slices"
@@ -20,19 +18,36 @@ const FormatOFX = "ofx"
 // OFX and QFX statements.
 var ofxFormats = []*Format{ofxFormat}
 
-// ofxFormat reads Open Financial Exchange statements, bank (BANKMSGSRSV1)
-// and card (CREDITCARDMSGSRSV1): OFX 1.x SGML with its KEY:VALUE header
-// block and leaf elements left unclosed, OFX 2.x XML, and QFX (OFX with
-// Intuit's INTU.* elements). Amounts in OFX are signed from the account
-// holder's side (negative is money out, on cards too), so they are turned.
+// ofxFormat reads Open Financial Exchange statements, bank (STMTRS) and
+// card (CCSTMTRS): OFX 1.x SGML with its KEY:VALUE header block and leaf
+// elements left unclosed, OFX 2.x XML, and QFX (OFX with Intuit's INTU.*
+// elements). Amounts in OFX are signed from the account holder's side
+// (negative is money out, on cards too), so they are turned.
 //
-// The file is read with encoding/xml after ofxToXML has closed the leaf
-// elements SGML leaves open; nothing but the standard library reads it.
+// The file is read as it streams, one tag at a time (ofxLexer), keeping
+// only the transaction being read and, of those read, what ReadOptions.Keep
+// asks for: memory grows with the rows kept, not with the file. It is read
+// as leniently as the common OFX readers (jseutter/ofxparse, which reads
+// the body with BeautifulSoup's forgiving tree builder and finds every
+// STMTTRN below a STMTRS or CCSTMTRS; csingley/ofxtools):
+//   - the header is optional, and may stand in a comment (<!-- -->), as
+//     may anything else;
+//   - a closing tag closes every element opened after its own, and a
+//     closing tag that matches no open element is ignored;
+//   - an element opened while one of the same name is open closes that
+//     one first (a STMTTRN missing its </STMTTRN>);
+//   - a STMTTRN counts anywhere inside its statement, inside BANKTRANLIST
+//     or not (after a </BANKTRANLIST>, or without one);
+//   - the declared encoding is used (ofxCharset).
+//
+// The file must still reach </OFX>: one that ends before it was cut short,
+// and its last rows would be missing.
 var ofxFormat = &Format{
 	Name:    FormatOFX,
 	Issuer:  "any bank or card issuer (Open Financial Exchange, Quicken QFX)",
 	Example: "OFXHEADER:100 DATA:OFXSGML VERSION:102 … <OFX>",
 	Sniff:   sniffOFX,
+	Charset: ofxCharset,
 	Read:    readOFX,
 }
 
@@ -40,57 +55,112 @@ var ofxFormat = &Format{
 // (KEY:VALUE), an XML declaration or processing instruction, or nothing.
 var ofxHeaderLine = regexp.MustCompile(`^\s*(?:[A-Z]+:.*|<\?.*\?>\s*|)$`)
 
+// ofxComment is an SGML or XML comment, which some banks put the header in.
+var ofxComment = regexp.MustCompile(`(?s)<!--.*?-->`)
+
 // sniffOFX reports whether head starts like an OFX file: an <OFX> element
-// with nothing but header lines before it, one of which names OFX.
+// with nothing but header lines and comments before it, one of which names
+// OFX, or nothing at all.
 func sniffOFX(head []byte) bool {
 	i := bytes.Index(head, []byte("<OFX>"))
+	if j := bytes.Index(head, []byte("<ofx>")); i < 0 || j >= 0 && j < i {
+		i = j
+	}
 	if i < 0 {
 		return false
 	}
 	before := string(head[:i])
-	for _, line := range strings.Split(before, "\n") {
+	outside := ofxComment.ReplaceAllString(before, "")
+	for _, line := range strings.Split(outside, "\n") {
 		if !ofxHeaderLine.MatchString(strings.TrimRight(line, "\r")) {
 			return false
 		}
 	}
-	return strings.TrimSpace(before) == "" || strings.Contains(before, "OFX")
+	return strings.TrimSpace(before) == "" || strings.Contains(strings.ToUpper(before), "OFX")
 }
 
-// readOFX reads an OFX file whose text is already decoded (the header's
-// ENCODING and CHARSET, and the XML declaration's encoding, say nothing
-// refundwatch has not found out from the bytes). The header block before
-// <OFX> is not needed: SGML and XML files are read alike.
-func readOFX(name string, text io.Reader, enc string, opts ReadOptions) (*Statement, error) {
-	raw, err := io.ReadAll(text)
-	if err != nil {
-		return nil, &Error{File: name, Err: err}
+// ofxDeclared finds the encoding an OFX header declares: XML's
+// encoding="…", SGML's ENCODING: and CHARSET:.
+var (
+	ofxXMLEncoding = regexp.MustCompile(`<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']`)
+	ofxSGMLField   = regexp.MustCompile(`(?m)^\s*(ENCODING|CHARSET)\s*:\s*([A-Za-z0-9._-]+)`)
+)
+
+// ofxCharsets are the encodings OFX headers name. As ofxtools maps them
+// (header.py: '1252' → cp1252, 'ISO-8859-1' → latin1) and ofxparse does
+// ("cp" + CHARSET for ENCODING:USASCII); CHARSET:NONE and UTF-8 leave it
+// to the bytes.
+var ofxCharsets = map[string]string{
+	"1252": EncCP1252, "WINDOWS-1252": EncCP1252, "CP1252": EncCP1252,
+	"1250": EncCP1250, "WINDOWS-1250": EncCP1250, "CP1250": EncCP1250,
+	"ISO-8859-1": EncLatin1, "ISO8859-1": EncLatin1, "8859-1": EncLatin1, "LATIN1": EncLatin1,
+	"SHIFT_JIS": EncCP932, "SHIFT-JIS": EncCP932, "SJIS": EncCP932, "CP932": EncCP932, "WINDOWS-31J": EncCP932, "932": EncCP932,
+}
+
+// ofxCharset is the single-byte or Japanese encoding the start of an OFX
+// file declares, or "" to let the bytes tell: when it declares none, or
+// UTF-8, or when its bytes are valid UTF-8 all the same (a text in a
+// declared code page is never valid UTF-8 by chance, and a file written
+// in UTF-8 under an old header is), or Japanese under a Western code page.
+func ofxCharset(prefix []byte) string {
+	end := bytes.Index(prefix, []byte("<OFX>"))
+	if end < 0 {
+		end = min(len(prefix), 4096)
 	}
-	src := string(raw)
-	start := strings.Index(src, "<OFX>")
-	if start < 0 {
-		return nil, Errorf(name, 0, "no <OFX> element: not an OFX file")
+	header := prefix[:end]
+	var declared string
+	if m := ofxXMLEncoding.FindSubmatch(header); m != nil {
+		declared = ofxCharsets[strings.ToUpper(string(m[1]))]
 	}
-	startLine := 1 + strings.Count(src[:start], "\n")
-	lastLine := 1 + strings.Count(strings.TrimRight(src, "\r\n"), "\n")
-	cutShort := Errorf(name, lastLine, "the file ends before </OFX>: it is cut short; download it again")
-	doc, err := ofxToXML(src[start:])
-	if err != nil {
-		var se *ofxSyntaxError
-		if errors.As(err, &se) {
-			return nil, &Error{File: name, Line: startLine + se.line - 1, Err: se.msg}
+	for _, m := range ofxSGMLField.FindAllSubmatch(header, -1) {
+		value := strings.ToUpper(string(m[2]))
+		switch {
+		case string(m[1]) == "CHARSET" && declared == "":
+			declared = ofxCharsets[value]
+		case value == "UTF-8" || value == "UNICODE":
+			// ENCODING:UTF-8 whatever CHARSET says, as ofxparse reads it.
+			return ""
 		}
-		return nil, cutShort
 	}
+	if declared == "" {
+		return ""
+	}
+	first := nonASCII(prefix)
+	if first < 0 {
+		return declared
+	}
+	switch guessed := guessEncoding(prefix[first:], true); {
+	case guessed == EncUTF8:
+		return ""
+	case guessed == EncCP932 && declared != EncCP932:
+		// Japanese banks' files that declare a Western code page and are
+		// written in CP932: Japanese text is never read as Western.
+		return ""
+	}
+	return declared
+}
+
+// Message sets' statement aggregates, bank and card.
+const (
+	ofxBankStatement = "STMTRS"
+	ofxCardStatement = "CCSTMTRS"
+)
+
+// Limits that keep a damaged file from holding memory: how deep elements
+// nest, and how long one value is.
+const (
+	maxOFXDepth = 64
+	maxOFXValue = 64 << 10
+)
+
+// readOFX reads an OFX file whose text is already decoded.
+func readOFX(name string, text io.Reader, enc string, opts ReadOptions) (*Statement, error) {
 	r := &ofxReader{
 		st:   &Statement{File: name, Format: FormatOFX, Encoding: enc},
 		opts: opts,
 		errs: collector{file: name},
 	}
-	// The lines before <OFX> stand in the document as empty lines, so that
-	// the decoder counts lines as the file does.
-	d := xml.NewDecoder(strings.NewReader(strings.Repeat("\n", startLine-1) + doc))
-	d.Strict = true
-	d.Entity = xml.HTMLEntity
+	lx := newOFXLexer(text)
 	// A problem in the structure ends the reading; the transactions that
 	// could not be read before it are listed with it.
 	fail := func(e *Error) error {
@@ -98,28 +168,33 @@ func readOFX(name string, text io.Reader, enc string, opts ReadOptions) (*Statem
 		return r.errs.err()
 	}
 	for !r.done {
-		line, _ := d.InputPos()
-		tok, err := d.RawToken()
-		if err != nil {
-			var se *xml.SyntaxError
-			switch {
-			case errors.Is(err, io.EOF) || errors.As(err, &se) && strings.Contains(se.Msg, "unexpected EOF"):
-				return nil, fail(cutShort)
-			case errors.As(err, &se):
-				return nil, fail(Errorf(name, se.Line, "not valid OFX: %s", se.Msg))
+		tok, err := lx.next()
+		if err == io.EOF || err == errOFXCut {
+			if r.ofxLine == 0 {
+				return nil, fail(Errorf(name, 0, "no <OFX> element: not an OFX file"))
 			}
-			return nil, fail(&Error{File: name, Line: line, Err: err})
+			return nil, fail(Errorf(name, lx.lastLine, "the file ends before </OFX>: it is cut short; download it again"))
 		}
-		if e := r.token(tok, line); e != nil {
+		if err != nil {
+			if se, ok := err.(*ofxSyntaxError); ok {
+				return nil, fail(&Error{File: name, Line: se.line, Err: se.msg})
+			}
+			return nil, fail(&Error{File: name, Line: lx.line, Err: err})
+		}
+		if e := r.token(tok); e != nil {
 			return nil, fail(&Error{File: name, Line: e.line, Err: e.msg})
 		}
+	}
+	if line, ok := lx.transactionAfter(); ok {
+		// Rows after the end would be lost without a word.
+		return nil, fail(Errorf(name, line, "a STMTTRN stands after </OFX>: a closing tag is misplaced, or two files were joined into one"))
 	}
 	st := r.st
 	if err := r.errs.err(); err != nil {
 		return nil, err
 	}
 	if st.Rows == 0 {
-		return nil, Errorf(name, startLine, "the OFX file holds no bank or card transaction (no STMTTRN in BANKMSGSRSV1 or CREDITCARDMSGSRSV1)")
+		return nil, Errorf(name, r.ofxLine, "the OFX file holds no bank or card transaction (no STMTTRN in BANKMSGSRSV1 or CREDITCARDMSGSRSV1)")
 	}
 	if len(r.accounts) == 1 {
 		for a := range r.accounts {
@@ -128,15 +203,6 @@ func readOFX(name string, text io.Reader, enc string, opts ReadOptions) (*Statem
 	}
 	return st, nil
 }
-
-// Message sets whose statements refundwatch reads, and their statement
-// aggregates.
-const (
-	ofxBank = "BANKMSGSRSV1"
-	ofxCard = "CREDITCARDMSGSRSV1"
-)
-
-var ofxStatementOf = map[string]string{ofxBank: "STMTRS", ofxCard: "CCSTMTRS"}
 
 // ofxElement is an element open while the file is read.
 type ofxElement struct {
@@ -152,11 +218,24 @@ type ofxValue struct {
 	line int
 }
 
-// ofxStatement is the STMTRS or CCSTMTRS being read: its currency, account
-// and transactions, turned into Transactions when it closes.
+// ofxStatement is the STMTRS or CCSTMTRS being read: its currency and
+// account, and the transactions that wait for them (OFX writes CURDEF and
+// the account before BANKTRANLIST; a file that does not has its
+// transactions held until they come, or until the statement ends).
 type ofxStatement struct {
-	fields map[string]ofxValue
-	trns   []*ofxTrn
+	fields  map[string]ofxValue
+	pending []*ofxTrn
+	curdef  string
+	badCur  bool // CURDEF is not a currency: reported once
+	account string
+}
+
+// ready reports whether the statement's currency and account are known.
+func (s *ofxStatement) ready() bool {
+	_, cur := s.fields["CURDEF"]
+	_, bank := s.fields["BANKACCTFROM.ACCTID"]
+	_, card := s.fields["CCACCTFROM.ACCTID"]
+	return cur && (bank || card)
 }
 
 // ofxTrn is one STMTTRN: its leaf values by path below STMTTRN (TRNAMT,
@@ -178,82 +257,134 @@ type ofxReader struct {
 	trn      *ofxTrn
 	trnAt    int // depth of the STMTTRN in stack
 	accounts map[string]bool
+	ofxLine  int  // line of <OFX>, 0 before it
 	done     bool // </OFX> has been read
+	// accountAt finds an account's index in st.brief.accounts.
+	accountAt map[string]uint16
+	free      []*ofxElement // closed elements, to reuse
 }
 
-// token takes one token of the file, found at line. It returns the problems
-// after which the file cannot be read on; the others are collected.
-func (r *ofxReader) token(tok xml.Token, line int) *ofxSyntaxError {
-	switch t := tok.(type) {
-	case xml.StartElement:
-		r.start(t.Name.Local, line)
-	case xml.EndElement:
-		return r.end(t.Name.Local, line)
-	case xml.CharData:
+// token takes one token of the file. It returns the problems after which
+// the file cannot be read on; the others are collected.
+func (r *ofxReader) token(t ofxToken) *ofxSyntaxError {
+	if r.ofxLine == 0 {
+		// Before <OFX>: the header and whatever else, looked at no further.
+		if t.kind == ofxStart && t.name == "OFX" {
+			r.ofxLine = t.line
+			r.stack = append(r.stack, &ofxElement{name: "OFX", line: t.line})
+		}
+		return nil
+	}
+	switch t.kind {
+	case ofxStart:
+		return r.start(t.name, t.line)
+	case ofxEnd:
+		r.end(t.name)
+	case ofxText:
 		if n := len(r.stack); n > 0 && !r.stack[n-1].children {
-			r.stack[n-1].text.Write(t)
+			e := r.stack[n-1]
+			if e.text.Len()+len(t.text) > maxOFXValue {
+				return &ofxSyntaxError{e.line, Msgf("<%s> holds more than %d KiB: the file is damaged; download it again", e.name, maxOFXValue>>10)}
+			}
+			e.text.Write(t.text)
 		}
 	}
 	return nil
 }
 
-func (r *ofxReader) start(name string, line int) {
-	depth := len(r.stack)
-	if depth > 0 {
-		parent := r.stack[depth-1]
-		parent.children = true
-		parent.text.Reset()
-	}
-	r.stack = append(r.stack, &ofxElement{name: name, line: line})
-	set := r.messageSet()
-	switch {
-	case set == "":
-	case name == ofxStatementOf[set] && r.stmt == nil:
-		r.stmt, r.stmtAt = &ofxStatement{fields: map[string]ofxValue{}}, depth
-	case name == "STMTTRN":
-		if r.trn != nil || r.stmt == nil || depth != r.stmtAt+2 || r.stack[depth-1].name != "BANKTRANLIST" {
-			r.errs.add(line, "this STMTTRN could not be read: the elements around it are not nested as OFX requires (a closing tag missing or misplaced?)")
-			return
+func (r *ofxReader) start(name string, line int) *ofxSyntaxError {
+	if n := len(r.stack); n > 1 {
+		// A leaf SGML leaves open ends where the next element starts (OFX
+		// itself is never a leaf).
+		if top := r.stack[n-1]; !top.children && (strings.TrimSpace(top.text.String()) != "" || ofxLeaves[top.name]) {
+			r.closeTop()
 		}
+	}
+	// No OFX aggregate holds one of its own name: an open one of this name
+	// is closed first (its closing tag is missing).
+	if i := r.open(name); i > 0 {
+		r.closeTo(i)
+	}
+	if len(r.stack) == 0 {
+		r.done = true
+		return nil
+	}
+	if len(r.stack) >= maxOFXDepth {
+		return &ofxSyntaxError{line, Msgf("elements nest more than %d deep: the file is damaged; download it again", maxOFXDepth)}
+	}
+	depth := len(r.stack)
+	parent := r.stack[depth-1]
+	parent.children = true
+	parent.text.Reset()
+	r.stack = append(r.stack, r.element(name, line))
+	switch {
+	case (name == ofxBankStatement || name == ofxCardStatement) && r.stmt == nil:
+		r.stmt, r.stmtAt = &ofxStatement{fields: map[string]ofxValue{}}, depth
+	case name == "STMTTRN" && r.stmt != nil && r.trn == nil:
 		r.trn, r.trnAt = &ofxTrn{line: line, fields: map[string]ofxValue{}}, depth
+	case name == "STMTTRN" && r.stmt == nil && r.open("INVSTMTRS") < 0:
+		// (A STMTTRN of an investment statement, INVBANKTRAN, is not read.)
+		r.errs.add(line, "this STMTTRN stands outside a bank or card statement (STMTRS, CCSTMTRS): a tag is missing or misplaced")
+	}
+	return nil
+}
+
+// element is a new open element, reusing one closed before.
+func (r *ofxReader) element(name string, line int) *ofxElement {
+	n := len(r.free)
+	if n == 0 {
+		return &ofxElement{name: name, line: line}
+	}
+	e := r.free[n-1]
+	r.free = r.free[:n-1]
+	e.name, e.line, e.children = name, line, false
+	e.text.Reset()
+	return e
+}
+
+// open is the depth of the innermost open element of that name, or -1.
+func (r *ofxReader) open(name string) int {
+	for i := len(r.stack) - 1; i >= 0; i-- {
+		if r.stack[i].name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// end closes the element a closing tag names and every element opened
+// after it; a closing tag that names no open element is ignored.
+func (r *ofxReader) end(name string) {
+	if i := r.open(name); i >= 0 {
+		r.closeTo(i)
 	}
 }
 
-// messageSet is the bank or card message set being read, or "".
-func (r *ofxReader) messageSet() string {
-	if len(r.stack) < 2 {
-		return ""
+// closeTo closes the elements of the stack from its top down to depth i.
+func (r *ofxReader) closeTo(i int) {
+	for len(r.stack) > i {
+		r.closeTop()
 	}
-	if s := r.stack[1].name; s == ofxBank || s == ofxCard {
-		return s
-	}
-	return ""
 }
 
-func (r *ofxReader) end(name string, line int) *ofxSyntaxError {
+// closeTop closes the innermost open element.
+func (r *ofxReader) closeTop() {
 	depth := len(r.stack) - 1
-	if depth < 0 {
-		return &ofxSyntaxError{line, Msgf("</%s> closes no element; expected the file to end after </OFX>", name)}
-	}
 	e := r.stack[depth]
-	if e.name != name {
-		return &ofxSyntaxError{line, Msgf("</%s> where </%s> was expected (<%s> is open since line %d): a closing tag is missing or misplaced", name, e.name, e.name, e.line)}
-	}
 	r.stack = r.stack[:depth]
 	switch {
 	case r.trn != nil && depth == r.trnAt:
-		r.stmt.trns = append(r.stmt.trns, r.trn)
-		r.trn = nil
+		r.closeTransaction()
 	case r.stmt != nil && depth == r.stmtAt:
-		r.closeStatement()
+		r.flush()
 		r.stmt = nil
 	case !e.children:
 		r.leaf(e, depth)
 	}
+	r.free = append(r.free, e)
 	if depth == 0 {
 		r.done = true
 	}
-	return nil
 }
 
 // leaf keeps the value of a leaf element of a transaction or a statement,
@@ -270,11 +401,14 @@ func (r *ofxReader) leaf(e *ofxElement, depth int) {
 	default:
 		return
 	}
-	path := make([]string, 0, depth-from+1)
-	for _, a := range r.stack[from:] {
-		path = append(path, a.name)
+	key := e.name
+	if depth > from {
+		path := make([]string, 0, depth-from+1)
+		for _, a := range r.stack[from:] {
+			path = append(path, a.name)
+		}
+		key = strings.Join(append(path, e.name), ".")
 	}
-	key := strings.Join(append(path, e.name), ".")
 	v := ofxValue{strings.TrimSpace(e.text.String()), e.line}
 	if prev, ok := fields[key]; ok {
 		if inTrn && r.trn.err == nil {
@@ -285,41 +419,125 @@ func (r *ofxReader) leaf(e *ofxElement, depth int) {
 	fields[key] = v
 }
 
-// closeStatement turns the transactions of the statement just read into
-// Transactions, in the statement's currency and account.
-func (r *ofxReader) closeStatement() {
-	curdef := ""
-	if v, ok := r.stmt.fields["CURDEF"]; ok && v.text != "" {
-		c, ok := ofxCurrency(v.text)
-		if !ok {
-			r.errs.add(v.line, "<%s>%s is not a currency code; expected an ISO 4217 code such as USD, EUR or JPY", "CURDEF", v.text)
-			return
-		}
-		curdef = c
+// closeTransaction takes the STMTTRN just read: at once when its
+// statement's currency and account are known, else when they are.
+func (r *ofxReader) closeTransaction() {
+	x := r.trn
+	r.trn = nil
+	r.st.Rows++
+	if !r.stmt.ready() {
+		r.stmt.pending = append(r.stmt.pending, x)
+		return
+	}
+	r.flush()
+	r.take(x)
+}
+
+// flush takes the transactions that waited for their statement's currency
+// and account.
+func (r *ofxReader) flush() {
+	for _, x := range r.stmt.pending {
+		r.take(x)
+	}
+	r.stmt.pending = nil
+}
+
+// statementCurrency is the statement's CURDEF as a currency code, "" when
+// it gives none; it reports false when CURDEF is not one.
+func (r *ofxReader) statementCurrency() (string, bool) {
+	s := r.stmt
+	v, ok := s.fields["CURDEF"]
+	if !ok || v.text == "" || s.curdef != "" {
+		return s.curdef, !s.badCur
+	}
+	if s.badCur {
+		return "", false
+	}
+	c, ok := ofxCurrency(v.text)
+	if !ok {
+		s.badCur = true
+		r.errs.add(v.line, "<%s>%s is not a currency code; expected an ISO 4217 code such as USD, EUR or JPY", "CURDEF", v.text)
+		return "", false
+	}
+	s.curdef = c
+	return c, true
+}
+
+// take turns one STMTTRN into a transaction of the statement, kept in full
+// or in brief as ReadOptions ask.
+func (r *ofxReader) take(x *ofxTrn) {
+	curdef, ok := r.statementCurrency()
+	if !ok {
+		return // the statement's error stands for its rows
 	}
 	acct := r.stmt.fields["BANKACCTFROM.ACCTID"].text
 	if a, ok := r.stmt.fields["CCACCTFROM.ACCTID"]; ok {
 		acct = a.text
 	}
-	for _, x := range r.stmt.trns {
-		t, err := ofxTransaction(r.errs.file, x, curdef, acct)
-		t.File, t.Line = r.st.File, x.line
-		r.st.Rows++
-		if err != nil {
-			if r.opts.SkipInvalid {
-				r.st.Invalid = append(r.st.Invalid, err)
-				r.st.skip(SkipInvalid)
-			} else {
-				r.errs.addErr(err)
-			}
-			continue
+	t, err := ofxTransaction(r.errs.file, x, curdef, acct)
+	t.File, t.Line = r.st.File, x.line
+	if err != nil {
+		if r.opts.SkipInvalid {
+			r.st.Invalid = append(r.st.Invalid, err)
+			r.st.skip(SkipInvalid)
+		} else {
+			r.errs.addErr(err)
 		}
-		if r.accounts == nil {
-			r.accounts = map[string]bool{}
-		}
-		r.accounts[t.Account] = true
-		r.st.add(t)
+		return
 	}
+	if r.accounts == nil {
+		r.accounts = map[string]bool{}
+	}
+	r.accounts[t.Account] = true
+	r.keep(t)
+}
+
+// keep adds a transaction to the statement: in full when ReadOptions.Keep
+// chooses it (Amazon's, for check), else only counted, dated and, on the
+// days ReadOptions.Fold asks for, fingerprinted for folding, as the table
+// readers keep them.
+func (r *ofxReader) keep(t Transaction) {
+	st := r.st
+	st.cover(t.Date)
+	full := (r.opts.Keep == nil || r.opts.Keep(t.Normalized)) && !r.opts.KeepFrom.after(t.Date)
+	var account uint16
+	if !full {
+		var ok bool
+		account, ok = r.accountIndex(t.Account)
+		full = !ok
+	}
+	if full {
+		st.Txns = append(st.Txns, t)
+		return
+	}
+	b := &st.brief
+	sign := t.Amount.Sign()
+	b.count(sign, 1)
+	b.days[account].add(t.Date)
+	if r.opts.Fold != nil && !r.opts.Fold(t.Date) {
+		return
+	}
+	b.postings.add(posting{print: fingerprint(decimalValue(t.Amount), t.Normalized), date: t.Date, account: account, sign: int8(sign)})
+}
+
+// accountIndex returns the index of account in st.brief.accounts, adding
+// it when new; false when the file names too many accounts for a posting.
+func (r *ofxReader) accountIndex(account string) (uint16, bool) {
+	b := &r.st.brief
+	i, ok := r.accountAt[account]
+	if !ok {
+		if len(b.accounts) == maxBriefAccounts {
+			return 0, false
+		}
+		if r.accountAt == nil {
+			r.accountAt = map[string]uint16{}
+		}
+		i = uint16(len(b.accounts))
+		b.accounts = append(b.accounts, account)
+		b.days = append(b.days, daySet{})
+		r.accountAt[account] = i
+	}
+	return i, true
 }
 
 // ofxTransactionTypes are the values of TRNTYPE in OFX 2.2.
@@ -427,185 +645,4 @@ func maskAccount(acct string) string {
 	}
 	r := []rune(acct)
 	return "****" + string(r[max(0, len(r)-4):])
-}
-
-// ofxSyntaxError is a problem after which an OFX file cannot be read on,
-// at a line counted from the <OFX> tag's.
-type ofxSyntaxError struct {
-	line int
-	msg  *Message
-}
-
-func (e *ofxSyntaxError) Error() string { return e.msg.String() }
-
-// errOFXCut is ofxToXML's word for a file that ends inside a tag.
-var errOFXCut = errors.New("cut inside a tag")
-
-// ofxTagName is a name as OFX tags have: STMTTRN, INTU.BID.
-var ofxTagName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9._-]*$`)
-
-// ofxLeaves are leaf elements of the statements that may be written empty
-// and unclosed in SGML (<MEMO> followed by the next element): without a
-// DTD, only a name tells them from an aggregate.
-var ofxLeaves = map[string]bool{
-	"NAME": true, "MEMO": true, "EXTDNAME": true, "PAYEEID": true, "CHECKNUM": true, "REFNUM": true,
-	"SIC": true, "SRVRTID": true, "FITID": true, "TRNUID": true, "CURDEF": true, "ACCTID": true,
-	"BANKID": true, "BRANCHID": true, "ACCTKEY": true, "DTUSER": true, "DTAVAIL": true,
-}
-
-// ofxToXML makes the OFX text from <OFX> on well-formed XML without moving
-// a line: tag names in capitals, a leaf element SGML leaves open closed
-// after its text (when text follows its start tag and the next tag is not
-// its end tag), an empty one closed where it stands, a lone & written
-// &amp;, processing instructions and declarations left out. Its errors are
-// *ofxSyntaxError, or errOFXCut when the text ends inside a tag or comment.
-func ofxToXML(src string) (string, error) {
-	var b strings.Builder
-	b.Grow(len(src) + len(src)/4)
-	// What follows the start tag last written, held back until the next tag
-	// tells whether the element ends there.
-	var pend strings.Builder
-	open, pendText := "", false
-	line := 1
-	for i := 0; i < len(src); {
-		lt := strings.IndexByte(src[i:], '<')
-		if lt < 0 {
-			lt = len(src) - i
-		}
-		text := src[i : i+lt]
-		pendText = pendText || strings.TrimSpace(text) != ""
-		writeOFXText(&pend, text)
-		line += strings.Count(text, "\n")
-		i += lt
-		if i >= len(src) {
-			break
-		}
-		rest := src[i:]
-		skip, closer := "", ""
-		switch {
-		case strings.HasPrefix(rest, "<!--"):
-			skip, closer = "<!--", "-->"
-		case strings.HasPrefix(rest, "<![CDATA["):
-			skip, closer = "<![CDATA[", "]]>"
-		case strings.HasPrefix(rest, "<?"):
-			skip, closer = "<?", "?>"
-		case strings.HasPrefix(rest, "<!"):
-			skip, closer = "<!", ">"
-		}
-		if skip != "" {
-			n := strings.Index(rest[len(skip):], closer)
-			if n < 0 {
-				return "", errOFXCut
-			}
-			whole := rest[:len(skip)+n+len(closer)]
-			if skip == "<![CDATA[" {
-				pendText = pendText || strings.TrimSpace(whole[len(skip):len(whole)-len(closer)]) != ""
-				pend.WriteString(whole)
-			} else { // comments, processing instructions, declarations: only their lines stay
-				pend.WriteString(strings.Repeat("\n", strings.Count(whole, "\n")))
-			}
-			line += strings.Count(whole, "\n")
-			i += len(whole)
-			continue
-		}
-		gt := strings.IndexByte(rest, '>')
-		end := gt // where the tag ends: its >, or the next < when it has none
-		if next := strings.IndexByte(rest[1:], '<'); next >= 0 && (gt < 0 || next+1 < gt) {
-			end = next + 1
-		}
-		if end < 0 {
-			return "", errOFXCut
-		}
-		inner := rest[1:end]
-		closing := strings.HasPrefix(inner, "/")
-		selfClosing := !closing && strings.HasSuffix(inner, "/")
-		tagName, attrs := strings.TrimPrefix(inner, "/"), ""
-		if sp := strings.IndexAny(tagName, " \t\r\n"); sp >= 0 {
-			tagName, attrs = tagName[:sp], tagName[sp:]
-		}
-		if !closing && attrs == "" {
-			tagName = strings.TrimSuffix(tagName, "/")
-		}
-		tag := strings.TrimSpace(rest[:end])
-		if !ofxTagName.MatchString(tagName) {
-			if end == gt {
-				tag += ">"
-			}
-			return "", &ofxSyntaxError{line, Msgf("%s is not an OFX tag; expected a name such as <STMTTRN> or </STMTTRN> (a < in a text is written &lt;)", tag)}
-		}
-		if end != gt {
-			return "", &ofxSyntaxError{line, Msgf("%s is a tag without its \">\"; expected %s>", tag, tag)}
-		}
-		tagName = strings.ToUpper(tagName)
-
-		held := pend.String()
-		switch {
-		case open == "" || closing && tagName == open:
-			b.WriteString(held)
-		case pendText: // text follows: the leaf ends after it
-			keep := len(strings.TrimRight(held, " \t\r\n"))
-			b.WriteString(held[:keep])
-			b.WriteString("</" + open + ">")
-			b.WriteString(held[keep:])
-		case closing || ofxLeaves[open]: // an empty leaf
-			b.WriteString("</" + open + ">")
-			b.WriteString(held)
-		default:
-			b.WriteString(held)
-		}
-		pend.Reset()
-		open, pendText = "", false
-
-		switch {
-		case closing:
-			b.WriteString("</" + tagName + attrs + ">")
-		case selfClosing:
-			b.WriteString("<" + tagName + strings.TrimSuffix(attrs, "/") + "/>")
-		default:
-			b.WriteString("<" + tagName + attrs + ">")
-			open = tagName
-		}
-		line += strings.Count(inner, "\n")
-		i += gt + 1
-	}
-	b.WriteString(pend.String())
-	return b.String(), nil
-}
-
-// writeOFXText writes text with each & that starts no entity or character
-// reference written &amp;, as SGML files write a lone & (M&S FOODHALL).
-func writeOFXText(b *strings.Builder, text string) {
-	for {
-		amp := strings.IndexByte(text, '&')
-		if amp < 0 {
-			b.WriteString(text)
-			return
-		}
-		b.WriteString(text[:amp+1])
-		text = text[amp+1:]
-		if !startsReference(text) {
-			b.WriteString("amp;")
-		}
-	}
-}
-
-// startsReference reports whether s, after an &, is a reference the XML
-// decoder knows: a named entity of XML or HTML, or a character reference.
-func startsReference(s string) bool {
-	semi := strings.IndexByte(s, ';')
-	if semi <= 0 || semi > 32 {
-		return false
-	}
-	ref := s[:semi]
-	switch {
-	case ref == "amp" || ref == "lt" || ref == "gt" || ref == "quot" || ref == "apos":
-		return true
-	case xml.HTMLEntity[ref] != "":
-		return true
-	case strings.HasPrefix(ref, "#x"):
-		return len(ref) > 2 && strings.Trim(ref[2:], "0123456789abcdefABCDEF") == ""
-	case strings.HasPrefix(ref, "#"):
-		return len(ref) > 1 && strings.Trim(ref[1:], "0123456789") == ""
-	}
-	return false
 }

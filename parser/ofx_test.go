@@ -1,13 +1,18 @@
 package parser
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/japanese"
 )
 
 // ofxSamples: real OFX and QFX exports in the shared samples folder.
@@ -82,14 +87,17 @@ func TestOFXErrors(t *testing.T) {
 		{"cut in a tag", good[:strings.Index(good, "<TRNAMT>")+4], "f.ofx:40: the file ends before </OFX>: it is cut short; download it again"},
 		{"cut in a comment", good[:strings.Index(good, "<TRNAMT>")] + "<!-- a", "f.ofx:40: the file ends before </OFX>: it is cut short; download it again"},
 		{"no transactions", ofxDoc(), "f.ofx:11: the OFX file holds no bank or card transaction (no STMTTRN in BANKMSGSRSV1 or CREDITCARDMSGSRSV1)"},
-		{"lost closing tag", strings.Replace(good, "</BANKACCTFROM>", "", 1), "f.ofx:37: this STMTTRN could not be read: the elements around it are not nested as OFX requires (a closing tag missing or misplaced?)\n" +
-			"f.ofx:45: </STMTRS> where </BANKACCTFROM> was expected (<BANKACCTFROM> is open since line 31): a closing tag is missing or misplaced"},
-		{"closing tag twice", strings.Replace(good, "</BANKTRANLIST>", "</BANKTRANLIST></BANKTRANLIST>", 1), "f.ofx:44: </BANKTRANLIST> where </STMTRS> was expected (<STMTRS> is open since line 29): a closing tag is missing or misplaced"},
-		{"transaction out of place", strings.Replace(strings.Replace(good, "<BANKTRANLIST>", "", 1), "</BANKTRANLIST>", "", 1), "f.ofx:37: this STMTTRN could not be read: the elements around it are not nested as OFX requires (a closing tag missing or misplaced?)"},
 		{"broken tag", strings.Replace(good, "</STMTRS>", "</STMTRS", 1), "f.ofx:45: </STMTRS is a tag without its \">\"; expected </STMTRS>"},
 		{"a < in a text", strings.Replace(good, "AMAZON MKTP", "AMAZON <3 MKTP", 1), "f.ofx:42: <3 MKTP is not an OFX tag; expected a name such as <STMTTRN> or </STMTTRN> (a < in a text is written &lt;)"},
 		{"binary junk", strings.Replace(good, "AMAZON MKTP", "AMAZON \x01\x02", 1), "f.ofx:42: not valid OFX: illegal character code U+0001"},
 		{"after </OFX>", good + "</OFX>\n", ""},
+		{"an investment statement only", "<OFX>\n<INVSTMTMSGSRSV1><INVSTMTTRNRS><INVSTMTRS><CURDEF>USD<INVTRANLIST><INVBANKTRAN>\n<STMTTRN><TRNTYPE>CREDIT<DTPOSTED>20260302<TRNAMT>5</STMTTRN>\n</INVBANKTRAN></INVTRANLIST></INVSTMTRS></INVSTMTTRNRS></INVSTMTMSGSRSV1>\n</OFX>\n",
+			"f.ofx:1: the OFX file holds no bank or card transaction (no STMTTRN in BANKMSGSRSV1 or CREDITCARDMSGSRSV1)"},
+		{"a transaction after </OFX>", strings.Replace(good, "</BANKMSGSRSV1>\n</OFX>\n", "</OFX>\n<STMTTRN>\n"+ofxDebit+"</STMTTRN>\n</BANKMSGSRSV1>\n", 1),
+			"f.ofx:48: a STMTTRN stands after </OFX>: a closing tag is misplaced, or two files were joined into one"},
+		{"a transaction after its message set", strings.Replace(good, "</BANKMSGSRSV1>\n", "</BANKMSGSRSV1>\n<STMTTRN>\n"+ofxDebit+"</STMTTRN>\n", 1),
+			"f.ofx:48: this STMTTRN stands outside a bank or card statement (STMTRS, CCSTMTRS): a tag is missing or misplaced"},
+		{"text in OFX itself", "<OFX>0<A0>", "f.ofx:1: the file ends before </OFX>: it is cut short; download it again"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := NewRegistry().Read("f.ofx", strings.NewReader(tt.src), ofxFormat, ReadOptions{})
@@ -264,5 +272,230 @@ func TestOFXSampleLines(t *testing.T) {
 				t.Errorf("%s: account %q is not masked", file, st.Account)
 			}
 		}
+	}
+}
+
+// TestOFXLenient reads what real exports write that OFX does not allow,
+// as the common OFX readers (ofxparse, ofxtools) read it.
+func TestOFXLenient(t *testing.T) {
+	good := ofxDoc(ofxDebit, strings.Replace(ofxDebit, "AMAZON MKTP", "LAWSON", 1))
+	const header = "OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\nSECURITY:NONE\nENCODING:USASCII\nCHARSET:1252\nCOMPRESSION:NONE\nOLDFILEUID:NONE\nNEWFILEUID:NONE\n\n"
+	for _, tt := range []struct {
+		name, src string
+		lines     []int
+	}{
+		{"as written", good, []int{37, 44}},
+		{"no </BANKTRANLIST>", strings.Replace(good, "</BANKTRANLIST>\n", "\n", 1), []int{37, 44}},
+		{"no </BANKACCTFROM>", strings.Replace(good, "</BANKACCTFROM>", "", 1), []int{37, 44}},
+		{"no BANKTRANLIST at all", strings.Replace(strings.Replace(good, "<BANKTRANLIST>", "", 1), "</BANKTRANLIST>", "", 1), []int{37, 44}},
+		{"a STMTTRN after </BANKTRANLIST>", strings.Replace(strings.Replace(good, "</BANKTRANLIST>\n", "", 1), "</STMTTRN>\n<STMTTRN>", "</STMTTRN>\n</BANKTRANLIST>\n<STMTTRN>", 1), []int{37, 45}},
+		{"closing tags crossed", strings.Replace(good, "</STMTTRN>\n</BANKTRANLIST>", "</BANKTRANLIST>\n</STMTTRN>", 1), []int{37, 44}},
+		{"a closing tag twice", strings.Replace(good, "</BANKTRANLIST>", "</BANKTRANLIST></BANKTRANLIST>", 1), []int{37, 44}},
+		{"a closing tag of a leaf", strings.Replace(good, "<NAME>LAWSON\n", "<NAME>LAWSON</MEMO>\n", 1), []int{37, 44}},
+		{"no </STMTTRN>", strings.Replace(good, "</STMTTRN>\n<STMTTRN>", "<STMTTRN>", 1), []int{37, 43}},
+		{"header in a comment", "<!--\n" + header + "-->\n" + good[len(header):], []int{39, 46}},
+		{"no header", good[len(header):], []int{27, 34}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			st, err := ReadStatement("f.ofx", strings.NewReader(tt.src), ReadOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			var lines []int
+			for _, x := range st.Txns {
+				got = append(got, fmt.Sprintf("%s %s %s %s", x.Date, x.Amount, x.Currency, x.Description))
+				lines = append(lines, x.Line)
+			}
+			want := []string{"2026-03-02 12.5 EUR AMAZON MKTP", "2026-03-02 12.5 EUR LAWSON"}
+			if st.Format != FormatOFX || st.Account != "****0012" || !slices.Equal(got, want) || !slices.Equal(lines, tt.lines) {
+				t.Errorf("read as %s %q: %q at lines %v; want %q at %v", st.Format, st.Account, got, lines, want, tt.lines)
+			}
+		})
+	}
+}
+
+// TestOFXCharset reads a file in the encoding its header declares, even
+// where its first 64 KiB are ASCII.
+func TestOFXCharset(t *testing.T) {
+	trns := []string{ofxDebit, ofxDebit, ofxDebit}
+	padding := "<!-- " + strings.Repeat("x", 70<<10) + " -->\n" // 70 KiB of ASCII before the first other byte
+	for _, tt := range []struct {
+		name, header, enc string
+		src               []byte
+	}{
+		{"CHARSET:1252 after 64 KiB", "CHARSET:1252", EncCP1252, nil},
+		{"CHARSET:ISO-8859-1", "CHARSET:ISO-8859-1", EncLatin1, nil},
+		{"CHARSET:NONE", "CHARSET:NONE", EncCP1252, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			src := strings.Replace(ofxDoc(trns...), "CHARSET:1252", tt.header, 1)
+			src = strings.Replace(src, "<BANKMSGSRSV1>", padding+"<BANKMSGSRSV1>", 1)
+			src = strings.Replace(src, "<NAME>AMAZON MKTP\n</STMTTRN>\n</BANKTRANLIST>", "<NAME>CAF\xc9 LUMI\xc8RE\n</STMTTRN>\n</BANKTRANLIST>", 1)
+			st, err := ReadStatement("f.ofx", strings.NewReader(src), ReadOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if last := st.Txns[len(st.Txns)-1]; st.Encoding != tt.enc || last.Description != "CAFÉ LUMIÈRE" {
+				t.Errorf("read as %s: %q", st.Encoding, last.Description)
+			}
+		})
+	}
+}
+
+func TestOFXDeclaredCharset(t *testing.T) {
+	for _, tt := range []struct{ head, want string }{
+		{"OFXHEADER:100\nENCODING:USASCII\nCHARSET:1252\n\n<OFX>", EncCP1252},
+		{"OFXHEADER:100\r\nENCODING:USASCII\r\nCHARSET:ISO-8859-1\r\n\r\n<OFX>", EncLatin1},
+		{"OFXHEADER:100\nENCODING:USASCII\nCHARSET:NONE\n\n<OFX>", ""},
+		{"OFXHEADER:100\nENCODING:UTF-8\nCHARSET:NONE\n\n<OFX>", ""},
+		{"OFXHEADER:100\nENCODING:UTF-8\nCHARSET:1252\n\n<OFX>", ""},
+		{"OFXHEADER:100\nENCODING:UNICODE\nCHARSET:ISO-8859-1\n\n<OFX>", ""},
+		{"<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n<?OFX OFXHEADER=\"200\"?>\n<OFX>", EncCP1252},
+		{"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<OFX>", ""},
+		{"<!--\nOFXHEADER:100\nCHARSET:1252\n-->\n<OFX>", EncCP1252},
+		// Declared 1252, written in UTF-8: the bytes tell.
+		{"OFXHEADER:100\nCHARSET:1252\n\n<OFX><NAME>CAFÉ", ""},
+		// Declared 1252, written in CP932: Japanese is never read as Western.
+		{"OFXHEADER:100\nCHARSET:1252\n\n<OFX><NAME>\x82\x60\x82\x6c\x82\x60\x82\x79\x82\x6e\x82\x6d\x81\x44\x82\x62\x82\x6e\x81\x44\x82\x69\x82\x6f", ""},
+		{"OFXHEADER:100\nCHARSET:1252\n\n<OFX><NAME>CAF\xc9 LUMI\xc8RE", EncCP1252},
+	} {
+		if got := ofxCharset([]byte(tt.head)); got != tt.want {
+			t.Errorf("ofxCharset(%q) = %q, want %q", tt.head, got, tt.want)
+		}
+	}
+}
+
+// TestOFXKeepsInBrief reads a statement keeping only Amazon's rows in
+// full: the others are counted and dated, as the table readers do.
+func TestOFXKeepsInBrief(t *testing.T) {
+	var trns []string
+	for i := range 500 {
+		name := "LAWSON"
+		if i%100 == 0 {
+			name = "AMAZON MKTP"
+		}
+		trns = append(trns, fmt.Sprintf("<TRNTYPE>DEBIT\n<DTPOSTED>202603%02d\n<TRNAMT>-%d.50\n<FITID>%d\n<NAME>%s\n", 1+i%28, i, i, name))
+	}
+	src := ofxDoc(trns...)
+	all, err := ReadStatement("f.ofx", strings.NewReader(src), ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept, err := ReadStatement("f.ofx", strings.NewReader(src), ReadOptions{Keep: keepAmazon, Fold: func(Date) bool { return false }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(kept.Txns) != 5 || kept.brief.postings.len() != 0 || accounting(kept) != accounting(all) {
+		t.Errorf("kept %d in full and %d postings; accounting\n%s\nwant\n%s", len(kept.Txns), kept.brief.postings.len(), accounting(kept), accounting(all))
+	}
+}
+
+// ofxStream writes an OFX bank statement of n transactions as it is read,
+// one in a hundred Amazon's, and calls each after every MiB it hands out.
+type ofxStream struct {
+	n, i  int
+	buf   []byte
+	out   int
+	each  func()
+	ended bool
+}
+
+func (s *ofxStream) Read(p []byte) (int, error) {
+	for len(s.buf) == 0 {
+		switch {
+		case s.i == 0 && !s.ended && s.out == 0:
+			s.buf = []byte(strings.Split(ofxDoc("|"), "<STMTTRN>\n|")[0])
+		case s.i < s.n:
+			name := "GROCERY STORE 0042 SPRINGFIELD"
+			if s.i%100 == 0 {
+				name = "AMAZON MKTP"
+			}
+			s.buf = fmt.Appendf(nil, "<STMTTRN>\n<TRNTYPE>DEBIT\n<DTPOSTED>2026%02d%02d\n<TRNAMT>-%d.25\n<FITID>%d\n<NAME>%s\n</STMTTRN>\n", 1+s.i/28%12, 1+s.i%28, s.i%500, s.i, name)
+			s.i++
+		case !s.ended:
+			s.buf = []byte("</BANKTRANLIST>\n</STMTRS>\n</STMTTRNRS>\n</BANKMSGSRSV1>\n</OFX>\n")
+			s.ended = true
+		default:
+			return 0, io.EOF
+		}
+	}
+	n := copy(p, s.buf)
+	s.buf = s.buf[n:]
+	if (s.out+n)>>20 != s.out>>20 {
+		s.each()
+	}
+	s.out += n
+	return n, nil
+}
+
+// TestOFXStreams reads an OFX file of 60 MB keeping Amazon's rows: the
+// memory in use stays far below the file's size.
+func TestOFXStreams(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads 60 MB")
+	}
+	var peak uint64
+	var ms runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	base := ms.HeapAlloc
+	s := &ofxStream{n: 500_000, each: func() {
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+		peak = max(peak, ms.HeapAlloc-min(base, ms.HeapAlloc))
+	}}
+	st, err := ReadStatement("big.ofx", s, ReadOptions{Keep: keepAmazon, Fold: func(Date) bool { return false }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Transactions() != 500_000 || len(st.Txns) != 5000 || s.out < 55<<20 {
+		t.Fatalf("%d transactions, %d kept, from %d bytes", st.Transactions(), len(st.Txns), s.out)
+	}
+	t.Logf("%d KiB in use at most while reading %d MiB", peak>>10, s.out>>20)
+	if peak > 8<<20 {
+		t.Errorf("%d MiB in use while reading %d MiB", peak>>20, s.out>>20)
+	}
+}
+
+// A Japanese bank's OFX that declares CHARSET:1252 and is written in CP932
+// is read as CP932.
+func TestOFXJapaneseUnderWesternCharset(t *testing.T) {
+	sjis := encode(t, japanese.ShiftJIS, ofxDoc(strings.Replace(ofxDebit, "AMAZON MKTP", "ＡＭＡＺＯＮ．ＣＯ．ＪＰ", 1)))
+	st, err := ReadStatement("f.ofx", bytes.NewReader(sjis), ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if x := st.Txns[0]; st.Encoding != EncCP932 || x.Description != "ＡＭＡＺＯＮ．ＣＯ．ＪＰ" || x.Normalized != "AMAZON.CO.JP" {
+		t.Errorf("read as %s: %q (%q)", st.Encoding, x.Description, x.Normalized)
+	}
+}
+
+// Overlapping OFX exports of one account fold alike whether their other
+// rows are kept in full or in brief.
+func TestOFXFoldWithKeep(t *testing.T) {
+	trn := func(day, amount, name string) string {
+		return "<TRNTYPE>DEBIT\n<DTPOSTED>202603" + day + "\n<TRNAMT>-" + amount + "\n<FITID>" + day + name + "\n<NAME>" + name + "\n"
+	}
+	march := ofxDoc(trn("01", "2.00", "LAWSON"), trn("15", "5.00", "STARBUCKS"), trn("18", "300.00", "AMAZON MKTP"))
+	later := ofxDoc(trn("15", "5.00", "STARBUCKS"), trn("16", "5.00", "STARBUCKS"), trn("18", "300.00", "AMAZON MKTP"), trn("28", "300.00", "AMAZON MKTP"))
+	fold := func(opts ReadOptions) string {
+		var stmts []*Statement
+		for _, src := range []string{march, later} {
+			st, err := ReadStatement("f.ofx", strings.NewReader(src), opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			stmts = append(stmts, st)
+		}
+		FoldOverlaps(stmts)
+		return counts(stmts[0]) + counts(stmts[1]) + days(stmts...)
+	}
+	got, want := fold(ReadOptions{Keep: keepAmazon}), fold(ReadOptions{})
+	if got != want {
+		t.Errorf("with Keep\n%s\nwithout\n%s", got, want)
+	}
+	if !strings.Contains(want, "folded 2") {
+		t.Errorf("folded:\n%s\nwant 2 rows folded (STARBUCKS 03-15, AMAZON 03-18)", want)
 	}
 }

@@ -46,6 +46,9 @@ const (
 	SkipTotal    = "total"
 	SkipNote     = "note"
 	SkipInvalid  = "invalid"
+	// SkipContinuation is a line that continues the row above it (a
+	// merchant name on a line of its own); its text joins that row.
+	SkipContinuation = "continuation"
 )
 
 // Statement is one statement file as read: which format it was read as, the
@@ -70,6 +73,18 @@ type Statement struct {
 	// Notes are what the reader inferred and the user should know, such as
 	// the sign convention.
 	Notes []*Message
+	// Reading says how the file was read where that was inferred: the
+	// columns a generic file was read by, the basis of its signs, and how its
+	// day order was settled. detect shows it.
+	Reading []*Message
+	// DayOrder is how the file's year-last dates order day and month ("dmy",
+	// "mdy"), or "" when it has none that need it; DayOrderOwn says its own
+	// dates told it.
+	DayOrder    string
+	DayOrderOwn bool
+	// Shape names the layout of the file: its format, and for the generic
+	// reader its header too; files of one shape write dates alike.
+	Shape string
 	// Invalid are the rows that could not be read, kept only when the reader
 	// was asked to skip them.
 	Invalid []*Error
@@ -193,6 +208,13 @@ type ReadOptions struct {
 	// decades. The day may be set while the statement is read; rows read
 	// before it is are kept in full.
 	KeepFrom *Cutoff
+	// DateOrder ("dmy", "mdy" or "ymd"; see ParseDateOrder) settles the day
+	// order of files whose own dates cannot tell it: --date-order.
+	DateOrder string
+	// RunDateOrder, when set, is the day order another file of the same
+	// shape or account told (RunDateOrderFrom names it); it comes before
+	// DateOrder. SettleDayOrder finds it.
+	RunDateOrder, RunDateOrderFrom string
 	// Fold, when set, chooses the days on which rows kept in brief keep
 	// what FoldOverlaps compares; on other days they are only counted and
 	// dated, in memory that does not grow with the rows. Nil keeps it for

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -110,6 +111,9 @@ type TableSpec struct {
 	// LazyQuotes reads a stray quote inside a field as text instead of
 	// failing the file (some German banks write `"Name, Vorname";Firma";`).
 	LazyQuotes bool
+	// generic is the plan of a file of no known format, decided from its
+	// first 64 KiB: its layout, text columns, and continuation lines.
+	generic *genericPlan
 }
 
 // RowState is what earlier rows of a file tell about later ones.
@@ -130,6 +134,7 @@ type RowState struct {
 
 // layout is where one file keeps each kind of column.
 type layout struct {
+	header string // the header's cells, folded, joined by "|"
 	line   int
 	width  int             // columns the reader needs
 	fields int             // cells in the header row
@@ -175,8 +180,19 @@ func foldHeader(cell string) string {
 			h = strings.TrimSpace(h[:i])
 		}
 	}
-	return strings.Join(strings.Fields(h), " ")
+	words := strings.Fields(h)
+	if n := len(words); n > 1 && headerCurrencies[words[n-1]] {
+		words = words[:n-1] // "Debit CHF", "Betrag in EUR"
+		if n > 2 && words[n-2] == "in" {
+			words = words[:n-2]
+		}
+	}
+	return strings.Join(words, " ")
 }
+
+// headerCurrencies are the currency codes a header cell may end in.
+var headerCurrencies = map[string]bool{"chf": true, "eur": true, "usd": true, "gbp": true, "jpy": true, "sgd": true, "czk": true,
+	"pln": true, "cad": true, "aud": true, "sek": true, "nok": true, "dkk": true, "huf": true, "nzd": true, "hkd": true}
 
 // matchHeader reports whether rec is the header of spec, and where its columns are.
 func (spec *TableSpec) matchHeader(rec []string) (layout, bool) {
@@ -205,7 +221,11 @@ func (spec *TableSpec) matchHeader(rec []string) (layout, bool) {
 		l.width = max(l.width, c)
 	}
 	l.fields = len(rec)
-	return l, l.readable()
+	if !l.readable() {
+		return l, false
+	}
+	l.header = strings.Join(folded, "|")
+	return l, true
 }
 
 // fixedLayout is the layout of a format without header.
@@ -292,16 +312,35 @@ type pendingDate struct {
 
 // tableReader reads one statement file laid out by a TableSpec.
 type tableReader struct {
-	spec    *TableSpec
-	st      *Statement
-	opts    ReadOptions
-	errs    collector
-	layout  layout
-	state   RowState
-	order   dayOrder
-	orderAt int // line that fixed order
-	pending []pendingDate
-	signs   [2]int // amount-column rows written positive, negative
+	spec      *TableSpec
+	st        *Statement
+	opts      ReadOptions
+	errs      collector
+	layout    layout
+	state     RowState
+	order     dayOrder
+	orderAt   int    // line that fixed order
+	orderText string // the date that fixed it
+	pending   []pendingDate
+	signs     [2]int // amount-column rows written positive, negative, their direction not said
+	// explicit counts rows whose direction a column or mark said, by the
+	// sign their amount was written with: [credit][written negative]; it
+	// tells how the file writes the rows that do not say.
+	explicit [2][2]int
+	// explicitTxns and explicitBrief are the rows whose direction a CR or
+	// DR mark said, in a file whose other rows do not say it: turning the
+	// signs of those leaves these alone. explicitBriefSigns counts them
+	// among brief rows, charges and credits.
+	explicitTxns       []int
+	explicitBrief      []int
+	explicitBriefSigns [2]int
+	explicitRow        bool // the row being read was marked CR or DR
+	awaitHeader        bool // the next record is the generic plan's header
+	// held is a generic row waiting for the lines that may continue it,
+	// with its line (0: none) and the text they add.
+	held      []string
+	heldLine  int
+	heldExtra string
 	// accountAt finds an account's index in st.brief.accounts; lastAccount is the
 	// index of the account the previous brief row named, most often the same.
 	accountAt   map[string]uint16
@@ -323,13 +362,18 @@ type tableReader struct {
 func readTable(spec *TableSpec, format, name string, text io.Reader, enc string, opts ReadOptions) (*Statement, error) {
 	t := &tableReader{
 		spec:  spec,
-		st:    &Statement{File: name, Format: format, Encoding: enc},
+		st:    &Statement{File: name, Format: format, Encoding: enc, Shape: format},
 		opts:  opts,
 		errs:  collector{file: name},
 		order: spec.DateOrder,
 	}
 	if spec.Headerless {
 		t.layout = spec.fixedLayout()
+	}
+	if g := spec.generic; g != nil {
+		t.layout, t.awaitHeader = g.layout, g.header
+		t.st.Shape = FormatGeneric + ":" + g.layout.header
+		t.st.Reading = append(t.st.Reading, g.reading...)
 	}
 	lim := &rowLimit{r: text}
 	r := csv.NewReader(lim)
@@ -366,8 +410,13 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 			t.st.skip(SkipPreamble)
 			continue
 		}
+		if spec.generic != nil {
+			t.genericRow(rec, line)
+			continue
+		}
 		t.row(rec, line)
 	}
+	t.flushHeld()
 	t.finish()
 	if err := t.errs.err(); err != nil {
 		return nil, err
@@ -398,10 +447,13 @@ func (t *tableReader) keptToCome() int {
 }
 
 func (t *tableReader) row(rec []string, line int) {
-	if t.layout.line == 0 && t.layout.fields >= 0 {
+	if t.layout.line == 0 && t.layout.fields >= 0 && t.spec.generic == nil {
 		if l, ok := t.spec.matchHeader(rec); ok {
 			l.line = line
 			t.layout = l
+			if t.st.Format == FormatGeneric {
+				t.st.Shape = FormatGeneric + ":" + l.header
+			}
 			t.st.skip(SkipHeader)
 			return
 		}
@@ -428,12 +480,20 @@ func (t *tableReader) row(rec []string, line int) {
 		if l.fields < 0 && t.dateless(rec) {
 			return
 		}
+		if l.line == 0 {
+			t.invalid(line, "row has %d fields, but the file's rows need %d", len(rec), l.width)
+			return
+		}
 		t.invalid(line, "row has %d fields, but the header on line %d needs %d", len(rec), l.line, l.width)
 		return
 	}
 	if l.fields >= 0 && len(rec) > l.fields && !isBlank(rec[l.fields:]) {
 		// Most often an unquoted comma inside a merchant name, which shifts
 		// every later column: reading on would take the wrong cell as the amount.
+		if l.line == 0 {
+			t.invalid(line, "row has %d fields, but the file's rows have %d (an unquoted comma in a field?)", len(rec), l.fields)
+			return
+		}
 		t.invalid(line, "row has %d fields, but the header on line %d has %d (an unquoted comma in a field?)", len(rec), l.line, l.fields)
 		return
 	}
@@ -448,6 +508,93 @@ func (t *tableReader) row(rec []string, line int) {
 		return
 	}
 	t.transaction(rec, line)
+}
+
+// genericRow reads a record of a file of no known format: its header,
+// then, before the row itself, what may stand among the rows: lines that
+// continue the row above, section markers ("Pending Transactions"),
+// repeated headers, and rows that did not move money by their status.
+func (t *tableReader) genericRow(rec []string, line int) {
+	g, l := t.spec.generic, &t.layout
+	if t.awaitHeader {
+		t.awaitHeader = false
+		t.layout.line = line
+		t.st.skip(SkipHeader)
+		return
+	}
+	if isBlank(rec) {
+		t.flushHeld()
+		t.st.skip(SkipBlank)
+		return
+	}
+	// Rows start with a digit of their date: anything else is looked at
+	// more closely, never the rows that do.
+	if i := l.col[g.dateKind] - 1; i >= len(rec) || rec[i] == "" || rec[i][0] < '0' || rec[i][0] > '9' {
+		date := l.cell(rec, g.dateKind)
+		switch {
+		case t.heldLine > 0 && (date == "" || len(rec) < l.width && !isDateText(date)) && isContinuation(rec, l):
+			t.heldExtra = withMemo(t.heldExtra, strings.Join(strings.Fields(strings.Join(rec, " ")), " "))
+			t.st.skip(SkipContinuation)
+			return
+		case sectionOf(rec) != "":
+			t.flushHeld()
+			t.state.Section = sectionOf(rec)
+			t.st.skip(SkipSection)
+			return
+		case g.header && t.isRepeatedHeader(rec):
+			t.flushHeld()
+			t.st.skip(SkipSection)
+			return
+		}
+	}
+	if t.state.Section != "" && t.state.Section == "pending" {
+		t.flushHeld()
+		t.st.skip("pending")
+		return
+	}
+	if l.has(colStatus) {
+		if status := strings.ToLower(Fold(l.cell(rec, colStatus))); slices.Contains(genericSkipStatus, status) {
+			t.flushHeld()
+			t.st.skip(status)
+			return
+		}
+	}
+	if !g.continuation {
+		t.row(rec, line)
+		return
+	}
+	t.flushHeld()
+	if l.cell(rec, l.dateColumn()) == "" {
+		t.row(rec, line) // nothing continues a row without date
+		return
+	}
+	t.held, t.heldLine = append(t.held[:0], rec...), line
+}
+
+// flushHeld reads the row held for its continuation lines, with their text.
+func (t *tableReader) flushHeld() {
+	if t.heldLine == 0 {
+		return
+	}
+	line := t.heldLine
+	t.heldLine = 0
+	t.row(t.held, line)
+	t.heldExtra = ""
+}
+
+// isRepeatedHeader reports whether rec is the header again (files joined
+// from several downloads repeat it).
+func (t *tableReader) isRepeatedHeader(rec []string) bool {
+	h := t.spec.generic.headerCells
+	if len(rec) != len(h) {
+		return false
+	}
+	for i := range rec {
+		if !strings.EqualFold(strings.TrimSpace(rec[i]), strings.TrimSpace(h[i])) {
+			return false
+		}
+	}
+	return true
 }
 
 // dateless classifies a record without a date: a total, a note, or (when it
@@ -536,12 +683,21 @@ func (t *tableReader) transaction(rec []string, line int) {
 			pending.txn = len(t.st.Txns)
 			t.pending = append(t.pending, *pending)
 		}
+		if t.explicitRow {
+			t.explicitTxns = append(t.explicitTxns, len(t.st.Txns))
+		}
 		x.Amount = amt.Decimal()
 		t.st.Txns = appendGrowing(t.st.Txns, *x, t.keptToCome)
 		return
 	}
 	b := &t.st.brief
 	b.count(amt.Sign(), 1)
+	if t.explicitRow {
+		if sign := amt.Sign(); sign != 0 {
+			t.explicitBriefSigns[(1-sign)/2]++
+		}
+		t.explicitBrief = append(t.explicitBrief, b.postings.len())
+	}
 	if pending != nil {
 		// Its day is settled at the end of the file; so is whether folding
 		// needs the posting.
@@ -601,6 +757,16 @@ func (t *tableReader) description(sign int, rec []string) string {
 	default:
 		desc += " / " + m
 	}
+	if g := t.spec.generic; g != nil {
+		for _, c := range g.texts {
+			if c <= len(rec) {
+				desc = withMemo(desc, rec[c-1])
+			}
+		}
+		if t.heldExtra != "" {
+			desc = withMemo(desc, t.heldExtra)
+		}
+	}
 	return desc
 }
 
@@ -636,7 +802,7 @@ func (t *tableReader) secondaryDate(text string, line int) Date {
 	}
 	if p.needsOrder() && t.order == orderUnknown {
 		if e := p.evidence(); e != orderUnknown {
-			t.order, t.orderAt = e, line
+			t.order, t.orderAt, t.orderText = e, line, text
 		}
 	}
 	d, _ := p.date(t.order)
@@ -669,7 +835,7 @@ func (t *tableReader) date(text string, line int) (Date, *pendingDate, bool) {
 				t.invalid(line, "%q contradicts the day order of line %d (%s)", text, t.orderAt, t.order)
 				return Date{}, nil, false
 			}
-			t.order, t.orderAt = e, line
+			t.order, t.orderAt, t.orderText = e, line, text
 		}
 		return Date{}, &pendingDate{parts: p, text: text, line: line}, true
 	}
@@ -683,8 +849,11 @@ func (t *tableReader) date(text string, line int) (Date, *pendingDate, bool) {
 }
 
 func (o dayOrder) String() string {
-	if o == orderDMY {
+	switch o {
+	case orderDMY:
 		return "day/month/year"
+	case orderYMD:
+		return "year/month/day"
 	}
 	return "month/day/year"
 }
@@ -692,26 +861,30 @@ func (o dayOrder) String() string {
 // amount reads an amount the way this format writes them; plain numbers
 // without allocating.
 func (t *tableReader) amount(text string) (value, string, error) {
+	v, cur, _, err := t.markedAmount(text)
+	return v, cur, err
+}
+
+// markedAmount reads an amount that may end in a CR or DR mark: mark is
+// -1 for a credit, 1 for a debit, 0 for none.
+func (t *tableReader) markedAmount(text string) (value, string, int, error) {
 	if v, ok := parsePlainAmount(text, t.spec.DecimalComma); ok {
-		return v, "", nil
+		return v, "", 0, nil
 	}
-	var d decimal.Decimal
-	var cur string
-	var err error
-	if t.spec.DecimalComma {
-		d, cur, err = ParseDecimalComma(text)
-	} else {
-		d, cur, err = ParseAmount(text)
-	}
-	return decimalValue(d), cur, err
+	d, cur, mark, err := parseMarkedAmount(text, t.spec.DecimalComma)
+	return decimalValue(d), cur, mark, err
 }
 
 // readAmount reads the row's amount, a charge positive and a credit
 // negative, and the currency its text names into x.
 func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (value, bool) {
 	l := &t.layout
-	if l.has(colAmount) && l.cell(rec, colAmount) != "" {
-		amt, cur, err := t.amount(l.cell(rec, colAmount))
+	t.explicitRow = false
+	// A generic file's debit and credit columns say more than its signed
+	// amount column where it has both (KBC).
+	pair := t.spec.generic != nil && (l.has(colDebit) || l.has(colCredit)) && l.cell(rec, colDebit)+l.cell(rec, colCredit) != ""
+	if l.has(colAmount) && l.cell(rec, colAmount) != "" && !pair {
+		amt, cur, mark, err := t.markedAmount(l.cell(rec, colAmount))
 		if err != nil {
 			t.invalid(line, "amount: %v", err)
 			return value{}, false
@@ -720,9 +893,26 @@ func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (value,
 			x.Currency = cur
 		}
 		switch {
+		case l.has(colDirection) && t.spec.generic != nil:
+			d := direction(l.cell(rec, colDirection))
+			if d == 0 {
+				t.invalid(line, "%q in the direction column is neither a debit nor a credit word; describe the file with --formats", l.cell(rec, colDirection))
+				return value{}, false
+			}
+			t.said(d, amt, false)
+			amt = amt.Abs()
+			if d < 0 {
+				amt = amt.Neg()
+			}
 		case l.has(colDirection):
 			amt = amt.Abs()
 			if containsFold(t.spec.Credit, l.cell(rec, colDirection)) {
+				amt = amt.Neg()
+			}
+		case mark != 0:
+			t.said(mark, amt, true)
+			amt = amt.Abs()
+			if mark < 0 {
 				amt = amt.Neg()
 			}
 		case t.spec.Signs == ChargesNegative:
@@ -766,6 +956,20 @@ func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (value,
 	return amt, true
 }
 
+// said counts a row whose direction (d: 1 debit, -1 credit) a column or
+// a mark said, by the sign its amount was written with.
+func (t *tableReader) said(d int, written value, marked bool) {
+	credit, negative := 0, 0
+	if d < 0 {
+		credit = 1
+	}
+	if written.Sign() < 0 {
+		negative = 1
+	}
+	t.explicit[credit][negative]++
+	t.explicitRow = marked && t.spec.Signs == SignsInfer
+}
+
 func (t *tableReader) invalid(line int, format string, args ...any) {
 	e := Errorf(t.st.File, line, format, args...)
 	if t.opts.SkipInvalid {
@@ -779,21 +983,16 @@ func (t *tableReader) invalid(line int, format string, args ...any) {
 // finish settles year-last dates, the sign convention, the days the file
 // covers and its account.
 func (t *tableReader) finish() {
-	if t.layout.line == 0 && t.layout.fields >= 0 {
+	if t.layout.line == 0 && t.layout.fields >= 0 && t.spec.generic == nil {
 		t.errs.add(0, "no header line found in the first %d rows", headerSearchRows)
 		return
 	}
 	t.resolveDates()
 	st := t.st
-	if t.spec.Signs == SignsInfer && t.signs[1] > t.signs[0] {
-		for i := range st.Txns {
-			st.Txns[i].Amount = st.Txns[i].Amount.Neg()
-		}
-		for p := range st.brief.postings.all() {
-			p.sign = -p.sign
-		}
-		st.brief.charges, st.brief.credits = st.brief.credits, st.brief.charges
-		st.Notes = append(st.Notes, Msgf("charges are written as negative amounts here (%d of %d rows); signs turned so that charges count as positive", t.signs[1], t.signs[0]+t.signs[1]))
+	// A file refused for its rows is not also judged by the signs of the
+	// rows that were read.
+	if t.spec.Signs == SignsInfer && len(t.errs.errs) == 0 && !t.settleSigns() {
+		return
 	}
 	// Transactions whose date could not be settled are left out (resolveDates
 	// reported them); the others make the file's days and its account.
@@ -830,6 +1029,78 @@ func (t *tableReader) finish() {
 	}
 }
 
+// settleSigns decides, for a file whose amount column does not say by
+// itself which rows are charges, how it writes them. Evidence is taken in
+// this order: a direction column, debit and credit columns or CR/DR marks
+// (rows that say it); how the rows that say it write their amounts, for
+// those that do not; and only then the majority of rows, with at least 5
+// rows and twice as many of one sign as of the other, since most rows of a
+// statement are charges. Otherwise the file is refused. It reports false
+// when it was.
+func (t *tableReader) settleSigns() bool {
+	st, l := t.st, &t.layout
+	raw := t.signs[0] + t.signs[1]
+	ex := t.explicit
+	said := ex[0][0] + ex[0][1] + ex[1][0] + ex[1][1]
+	switch {
+	case raw == 0:
+		switch {
+		case l.has(colDirection) && said > 0:
+			st.Reading = append(st.Reading, Msgf("signs from the direction column: debits %d, credits %d", ex[0][0]+ex[0][1], ex[1][0]+ex[1][1]))
+		case said > 0:
+			st.Reading = append(st.Reading, Msgf("signs from CR and DR marks"))
+		case l.has(colDebit) || l.has(colCredit):
+			st.Reading = append(st.Reading, Msgf("signs from the debit and credit columns"))
+		}
+	case said > 0:
+		// A debit written negative says the file writes charges so; a
+		// debit written positive or a credit written negative says the
+		// other way. A credit written positive with a mark says nothing.
+		if ex[0][1] > ex[0][0]+ex[1][1] {
+			t.turnUnsaid()
+			st.Reading = append(st.Reading, Msgf("signs from CR and DR marks; the %d rows without one are written as the marked debits are, charges negative", raw))
+		} else {
+			st.Reading = append(st.Reading, Msgf("signs from CR and DR marks; the %d rows without one are charges where positive", raw))
+		}
+	case raw >= 5 && t.signs[1] >= 2*t.signs[0]:
+		t.turnUnsaid()
+		st.Notes = append(st.Notes, Msgf("charges are written as negative amounts here (%d of %d rows); signs turned so that charges count as positive", t.signs[1], raw))
+		st.Reading = append(st.Reading, Msgf("signs by the majority of rows: %d of %d are negative, taken as charges", t.signs[1], raw))
+	case raw >= 5 && t.signs[0] >= 2*t.signs[1]:
+		st.Reading = append(st.Reading, Msgf("signs by the majority of rows: %d of %d are positive, taken as charges", t.signs[0], raw))
+	default:
+		t.errs.add(l.line, "cannot tell charges from credits: %d rows are positive and %d negative, and no column or mark says which is which (the majority is taken only with at least 5 rows and twice as many of one sign); describe the file with --formats", t.signs[0], t.signs[1])
+		return false
+	}
+	return true
+}
+
+// turnUnsaid turns the sign of every transaction whose direction no mark
+// said.
+func (t *tableReader) turnUnsaid() {
+	st := t.st
+	k := 0
+	for i := range st.Txns {
+		if k < len(t.explicitTxns) && t.explicitTxns[k] == i {
+			k++
+			continue
+		}
+		st.Txns[i].Amount = st.Txns[i].Amount.Neg()
+	}
+	i, k := 0, 0
+	for p := range st.brief.postings.all() {
+		if k < len(t.explicitBrief) && t.explicitBrief[k] == i {
+			k++
+		} else {
+			p.sign = -p.sign
+		}
+		i++
+	}
+	b := &st.brief
+	charges, credits := b.charges-t.explicitBriefSigns[0], b.credits-t.explicitBriefSigns[1]
+	b.charges, b.credits = t.explicitBriefSigns[0]+credits, t.explicitBriefSigns[1]+charges
+}
+
 // accountSet tells whether the rows of a file name one account only.
 type accountSet struct {
 	first   string
@@ -850,6 +1121,11 @@ func (a *accountSet) add(account string) {
 func (a *accountSet) only() (string, bool) { return a.first, a.any && !a.several }
 
 func (t *tableReader) resolveDates() {
+	st := t.st
+	if t.order != orderUnknown && t.spec.DateOrder == orderUnknown {
+		st.DayOrder, st.DayOrderOwn = t.order.name(), true
+		st.Reading = append(st.Reading, Msgf("day order %s, told by %q on line %d", t.order, t.orderText, t.orderAt))
+	}
 	// Only rows that became transactions wait here: a row that proved
 	// invalid after its date was read (no amount, say) never did.
 	if len(t.pending) == 0 {
@@ -857,14 +1133,10 @@ func (t *tableReader) resolveDates() {
 	}
 	order := t.order
 	if order == orderUnknown {
-		// Dates like 03/03/2026 read the same both ways; any other date needs evidence.
-		for _, p := range t.pending {
-			if p.parts.a != p.parts.b {
-				t.errs.add(p.line, "%q could be day/month/year or month/day/year, and no date in the file has a day above 12 to tell which", p.text)
-				return
-			}
+		order = t.unsettledOrder()
+		if order == orderUnknown {
+			return
 		}
-		order = orderDMY
 	}
 	for _, p := range t.pending {
 		d, ok := p.parts.date(order)
@@ -880,6 +1152,88 @@ func (t *tableReader) resolveDates() {
 			t.st.Txns[p.txn].Date = d
 		}
 	}
+}
+
+// unsettledOrder is the day order of a file whose own dates cannot tell
+// it: the order another file of the run told, else --date-order. Dates
+// like 03/03/2026 read the same both ways: a file of only those needs
+// none. Without either, the file is refused.
+func (t *tableReader) unsettledOrder() dayOrder {
+	var first *pendingDate
+	for i, p := range t.pending {
+		if p.parts.a != p.parts.b {
+			first = &t.pending[i]
+			break
+		}
+	}
+	st := t.st
+	switch {
+	case first == nil:
+		return orderDMY
+	case t.opts.RunDateOrder != "":
+		order := dayOrderNames[t.opts.RunDateOrder]
+		st.DayOrder = order.name()
+		st.Reading = append(st.Reading, Msgf("day order %s, as in %s: no date here has a day above 12", order, t.opts.RunDateOrderFrom))
+		return order
+	case t.opts.DateOrder != "":
+		order := dayOrderNames[t.opts.DateOrder]
+		st.DayOrder = order.name()
+		st.Reading = append(st.Reading, Msgf("day order %s, from --date-order: no date here has a day above 12", order))
+		return order
+	}
+	e := Errorf(st.File, first.line, "%q could be day/month/year or month/day/year, and no date in the file has a day above 12 to tell which; say which with --date-order dmy or --date-order mdy", first.text)
+	e.unsettled = &unsettledOrder{shape: st.Shape, account: t.accountSoFar()}
+	t.errs.addErr(e)
+	return orderUnknown
+}
+
+// accountSoFar is the one account the file's rows name, or "".
+func (t *tableReader) accountSoFar() string {
+	var accounts accountSet
+	for i := range t.st.Txns {
+		accounts.add(t.st.Txns[i].Account)
+	}
+	for _, a := range t.st.brief.accounts {
+		accounts.add(a)
+	}
+	a, _ := accounts.only()
+	return a
+}
+
+// unsettledOrder says which files could tell a file's day order: those of
+// the same shape, or naming the same account.
+type unsettledOrder struct {
+	shape, account string
+}
+
+// SettleDayOrder finds, for a file refused because its dates cannot tell
+// day from month (err), the day order that other files of the run tell by
+// their own dates: files of the same shape, or naming the same account.
+// It reports false when none tells it, or they disagree.
+func SettleDayOrder(err error, read []*Statement) (order, from string, ok bool) {
+	var e *Error
+	var u *unsettledOrder
+	if l, isList := AsList(err); isList {
+		for _, x := range l {
+			if x.unsettled != nil {
+				e = x
+			}
+		}
+	}
+	if e == nil {
+		return "", "", false
+	}
+	u = e.unsettled
+	for _, s := range read {
+		if s == nil || !s.DayOrderOwn || (s.Shape != u.shape && (u.account == "" || s.Account != u.account)) {
+			continue
+		}
+		if order != "" && order != s.DayOrder {
+			return "", "", false
+		}
+		order, from = s.DayOrder, s.File
+	}
+	return order, from, order != ""
 }
 
 // withMemo appends memo to a description, after " / ", when it adds

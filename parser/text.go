@@ -3,6 +3,7 @@ package parser
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"io"
 	"io/fs"
 	"strings"
@@ -100,16 +101,19 @@ const (
 	EncUTF16BE = "utf-16be"
 	EncCP932   = "cp932"
 	EncCP1252  = "cp1252"
+	EncCP1250  = "cp1250"
+	EncLatin1  = "iso-8859-1"
 )
 
 // sniffSize is how much of a file is looked at to choose its encoding.
 const sniffSize = 64 << 10
 
 // Decode returns a reader of r's text as UTF-8 and the name of the encoding it
-// was read in. A byte-order mark settles it (UTF-8 or UTF-16). Otherwise text
-// whose first 64 KiB are valid UTF-8 is UTF-8; other text is CP932 (Shift_JIS
-// as Windows writes it, used by Japanese issuers) unless its non-ASCII bytes
-// stand alone between ASCII ones, as Latin letters in CP1252 do.
+// was read in. A byte-order mark settles it (UTF-8 or UTF-16). Otherwise the
+// encoding is chosen from the 64 KiB that start at the first byte that is not
+// ASCII (see guessEncoding); where the first 64 KiB are all ASCII, the choice
+// waits for that byte, and the name returned is utf-8 until then (see
+// DecodedAs).
 func Decode(r io.Reader) (io.Reader, string, error) {
 	br := bufio.NewReaderSize(r, sniffSize)
 	head, err := br.Peek(sniffSize)
@@ -125,17 +129,102 @@ func Decode(r io.Reader) (io.Reader, string, error) {
 	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
 		return decodeWith(br, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)), EncUTF16BE, nil
 	}
-	if validUTF8Prefix(head, len(head) == sniffSize) {
+	first := nonASCII(head)
+	switch {
+	case first < 0 && len(head) < sniffSize: // the whole file is ASCII
 		return br, EncUTF8, nil
+	case first < 0:
+		return &lateDecoder{br: br}, EncUTF8, nil
 	}
-	if looksLatin(head) {
-		return decodeWith(br, charmap.Windows1252), EncCP1252, nil
+	enc := guessEncoding(head, len(head) == sniffSize)
+	return decodeAs(br, enc), enc, nil
+}
+
+// DecodedAs is the encoding text, a reader Decode or DecodeWith returned,
+// was read in so far: the one Decode named, unless the file's first 64 KiB
+// were ASCII and its first other byte has since been read.
+func DecodedAs(text io.Reader, named string) string {
+	if l, ok := text.(*lateDecoder); ok && l.r != nil {
+		return l.enc
 	}
-	return decodeWith(br, japanese.ShiftJIS), EncCP932, nil
+	return named
+}
+
+// lateDecoder reads a text whose first 64 KiB are ASCII, the same in every
+// encoding refundwatch reads, and chooses its encoding at the first byte
+// that is not ASCII, from the 64 KiB that start there.
+type lateDecoder struct {
+	br  *bufio.Reader
+	r   io.Reader // the decoded rest, once the encoding is chosen
+	enc string
+}
+
+func (l *lateDecoder) Read(p []byte) (int, error) {
+	if l.r != nil {
+		return l.r.Read(p)
+	}
+	if len(p) == 0 {
+		return 0, nil
+	}
+	if l.br.Buffered() == 0 {
+		if _, err := l.br.Peek(1); err != nil {
+			return 0, err
+		}
+	}
+	buf, _ := l.br.Peek(min(len(p), l.br.Buffered()))
+	n := nonASCII(buf)
+	if n < 0 {
+		n = len(buf)
+	}
+	if n == 0 {
+		head, err := l.br.Peek(sniffSize)
+		if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+			return 0, err
+		}
+		l.enc = guessEncoding(head, len(head) == sniffSize)
+		l.r = decodeAs(l.br, l.enc)
+		return l.r.Read(p)
+	}
+	copy(p, buf[:n])
+	_, _ = l.br.Discard(n)
+	return n, nil
+}
+
+// nonASCII is the index of the first byte of b above 0x7F, or -1.
+func nonASCII(b []byte) int {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		if binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for ; i < len(b); i++ {
+		if b[i] >= utf8.RuneSelf {
+			return i
+		}
+	}
+	return -1
+}
+
+// decodeAs returns a reader of br's text in enc, one of the names above
+// other than UTF-16.
+func decodeAs(br *bufio.Reader, enc string) io.Reader {
+	switch enc {
+	case EncCP932:
+		return decodeWith(br, japanese.ShiftJIS)
+	case EncCP1252:
+		return decodeWith(br, charmap.Windows1252)
+	case EncCP1250:
+		return decodeWith(br, charmap.Windows1250)
+	case EncLatin1:
+		return decodeWith(br, charmap.ISO8859_1)
+	}
+	return br
 }
 
 // DecodeWith returns a reader of r's text in the named encoding, unless a
-// byte-order mark says otherwise, and the encoding it read.
+// byte-order mark says otherwise, and the encoding it read. An encoding it
+// does not know is guessed as Decode does.
 func DecodeWith(r io.Reader, enc string) (io.Reader, string, error) {
 	br := bufio.NewReaderSize(r, sniffSize)
 	head, err := br.Peek(3)
@@ -146,10 +235,8 @@ func DecodeWith(r io.Reader, enc string) (io.Reader, string, error) {
 		return Decode(br)
 	}
 	switch enc {
-	case EncCP932:
-		return decodeWith(br, japanese.ShiftJIS), enc, nil
-	case EncCP1252:
-		return decodeWith(br, charmap.Windows1252), enc, nil
+	case EncCP932, EncCP1252, EncCP1250, EncLatin1:
+		return decodeAs(br, enc), enc, nil
 	case EncUTF8, EncUTF8BOM:
 		return br, EncUTF8, nil
 	}
@@ -162,6 +249,15 @@ func DecodeAll(raw []byte) ([]byte, string, error) {
 	text, enc, err := Decode(bytes.NewReader(raw))
 	if err != nil {
 		return nil, "", err
+	}
+	if _, late := text.(*lateDecoder); late {
+		first := nonASCII(raw)
+		if first < 0 {
+			return raw, EncUTF8, nil
+		}
+		window := raw[first:]
+		enc = guessEncoding(window[:min(len(window), sniffSize)], len(window) > sniffSize)
+		text = decodeAs(bufio.NewReader(bytes.NewReader(raw)), enc)
 	}
 	switch enc {
 	case EncUTF8:
@@ -213,39 +309,4 @@ func sizeOf(r io.Reader) int {
 
 func decodeWith(r io.Reader, e encoding.Encoding) io.Reader {
 	return transform.NewReader(r, e.NewDecoder())
-}
-
-// validUTF8Prefix reports whether b is valid UTF-8, allowing a rune cut off at
-// the end when b is only the start of a longer file.
-func validUTF8Prefix(b []byte, truncated bool) bool {
-	if utf8.Valid(b) {
-		return true
-	}
-	if !truncated {
-		return false
-	}
-	for cut := 1; cut < utf8.UTFMax && cut <= len(b); cut++ {
-		if utf8.Valid(b[:len(b)-cut]) {
-			return true
-		}
-	}
-	return false
-}
-
-// looksLatin reports whether the bytes above 0x7F in b mostly stand alone, as
-// accented letters do in CP1252 text; in CP932 they come in pairs.
-func looksLatin(b []byte) bool {
-	high, alone := 0, 0
-	for i, c := range b {
-		if c < 0x80 {
-			continue
-		}
-		high++
-		prevHigh := i > 0 && b[i-1] >= 0x80
-		nextHigh := i+1 < len(b) && b[i+1] >= 0x80
-		if !prevHigh && !nextHigh {
-			alone++
-		}
-	}
-	return high > 0 && alone*10 >= high*9
 }

@@ -27,19 +27,10 @@ var (
 	dayFirstDate   = regexp.MustCompile(`^([0-9]{1,2})\.? +([A-Za-z]+)\.?,? +([0-9]{4})$`)
 )
 
-var monthNames = []string{"january", "february", "march", "april", "may", "june", "july",
-	"august", "september", "october", "november", "december"}
-
-// monthNumber reads an English month name or its first three letters
-// ("Sept" too); 0 when it is none.
+// monthNumber reads a month's name or abbreviation, as monthNames lists
+// them ("March", "Mar", "Sept"); 0 when it is none.
 func monthNumber(name string) int {
-	name = strings.ToLower(name)
-	for i, m := range monthNames {
-		if name == m || (len(name) >= 3 && strings.HasPrefix(m, name)) {
-			return i + 1
-		}
-	}
-	return 0
+	return monthNames[strings.ToLower(name)]
 }
 
 // The years a person's dates may fall in; others are mistyped.

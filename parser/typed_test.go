@@ -51,7 +51,8 @@ func TestParseTypedDate(t *testing.T) {
 		{"March 2, 2026", "2026-03-02", ""},
 		{"Mar. 2 2026", "2026-03-02", ""},
 		{"2 March 2026", "2026-03-02", ""},
-		{"2. März 2026", "", `"2. März 2026" is not a date like 2026-03-02, 2026/03/02, 2026年3月2日 or March 2, 2026`},
+		{"2. März 2026", "2026-03-02", ""}, // as Amazon.de writes it
+		{"2. Mätz 2026", "", `"2. Mätz 2026" is not a date like 2026-03-02, 2026/03/02, 2026年3月2日 or March 2, 2026`},
 		{"February 30, 2026", "", `"February 30, 2026" is not a day of the calendar`},
 		{"02/10/2026", "", `"02/10/2026" could be day/month/year or month/day/year: write the year first, as 2026-10-02 or 2026-02-10 (--date-order is for statements only)`},
 		{"25/10/2026", "", `"25/10/2026" is day/month/year: write the year first, as 2026-10-25`},

@@ -78,6 +78,8 @@ var userEncodings = map[string]string{
 	"utf-8": EncUTF8, "utf8": EncUTF8,
 	"cp932": EncCP932, "shift_jis": EncCP932, "sjis": EncCP932,
 	"cp1252": EncCP1252, "windows-1252": EncCP1252,
+	"cp1250": EncCP1250, "windows-1250": EncCP1250,
+	"iso-8859-1": EncLatin1, "latin1": EncLatin1,
 }
 
 var userDelimiters = map[string]rune{",": ',', ";": ';', "tab": '\t', "|": '|'}
@@ -125,7 +127,7 @@ var directives = map[string]formatDirective{
 	"format":       {"format NAME", nil},
 	"issuer":       {"issuer TEXT", func(_ *formatsFile, u *userFormat, _ int, v string) { u.f.Issuer = v }},
 	"country":      {"country CODE", func(_ *formatsFile, u *userFormat, _ int, v string) { u.f.Country = strings.ToUpper(v) }},
-	"encoding":     {"encoding utf-8|cp932|cp1252", (*formatsFile).encoding},
+	"encoding":     {"encoding utf-8|cp932|cp1252|cp1250|iso-8859-1", (*formatsFile).encoding},
 	"delimiter":    {"delimiter , | ; | tab", (*formatsFile).delimiter},
 	"skip":         {"skip N", (*formatsFile).skip},
 	"header":       {"header CELL,CELL,…", (*formatsFile).header},
@@ -154,7 +156,7 @@ func columnOf(kind column) func(*formatsFile, *userFormat, int, string) {
 func (p *formatsFile) encoding(u *userFormat, line int, v string) {
 	enc, ok := userEncodings[strings.ToLower(v)]
 	if !ok {
-		p.errs.add(line, "unknown encoding %q (known: utf-8, cp932, cp1252)", v)
+		p.errs.add(line, "unknown encoding %q (known: utf-8, cp932, cp1252, cp1250, iso-8859-1)", v)
 	}
 	u.f.Table.Encoding = enc
 }

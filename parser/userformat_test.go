@@ -29,9 +29,8 @@ func TestUserFormatReadsUnknownExport(t *testing.T) {
 		t.Cleanup(func() { f.Close() })
 		return f
 	}
-	if _, err := ReadStatement("hanse-giro.csv", open("hanse-giro.csv"), ReadOptions{}); err == nil {
-		t.Fatal("the built-in formats read the export; it no longer tests a user format")
-	}
+	// The generic reader reads this export too (its header words say it
+	// all); the format a user describes comes before it.
 	formats, err := ReadFormatsFile("hanse.rules", open("hanse.rules"))
 	if err != nil {
 		t.Fatal(err)
@@ -180,7 +179,7 @@ func TestUserFormatsFileErrors(t *testing.T) {
 		{"built-in name", "format generic\n" + ok, []string{`my.rules:1: format generic is a built-in format: choose another name`}},
 		{"twice", "format a\nissuer X\nissuer Y\n" + ok, []string{`my.rules:3: issuer is given twice in format a (also on line 2)`}},
 		{"no value", "format a\nissuer\n" + ok, []string{`my.rules:2: issuer needs a value: issuer TEXT`}},
-		{"encoding", "format a\nencoding latin9\n" + ok, []string{`my.rules:2: unknown encoding "latin9" (known: utf-8, cp932, cp1252)`}},
+		{"encoding", "format a\nencoding latin9\n" + ok, []string{`my.rules:2: unknown encoding "latin9" (known: utf-8, cp932, cp1252, cp1250, iso-8859-1)`}},
 		{"delimiter", "format a\ndelimiter :\n" + ok, []string{`my.rules:2: delimiter ":": expected , or ; or | or tab`}},
 		{"skip", "format a\nskip -1\n" + ok, []string{`my.rules:2: skip "-1": expected a number of rows, 0 or more`}},
 		{"bad regex", "format a\nno-header\nmatch ^(\\d+\ndate 1\ndescription 2\namount 3\nsigns charges-positive\n", []string{

@@ -22,8 +22,10 @@ const (
 	OrderHistory2025   Format = "amazon-order-history-2025" // Order History.csv
 	DigitalItems       Format = "amazon-digital-items"      // Digital Items.csv
 	OrderFilterJP      Format = "amazon-order-filter-jp"    // アマゾン注文履歴フィルタ
+	OrderReport        Format = "amazon-order-report"       // Amazon.com's older order and item reports
 	RefundPayments     Format = "amazon-refund-payments"    // Retail.OrdersReturned.Payments.N.csv
 	RefundDetails      Format = "amazon-refund-details"     // Refund Details.csv
+	RefundReport       Format = "amazon-refund-report"      // Amazon.com's older refunds report
 	ConfirmationsCSV   Format = "confirmations-csv"         // the person's confirmations.csv
 	Mail               Format = "mail"                      // an .eml file, or a mail of a maildir
 	Mbox               Format = "mbox"                      // mails one after another, as Gmail's Takeout and Thunderbird write them
@@ -34,12 +36,12 @@ const (
 
 // Orders reports whether files of format f list orders.
 func (f Format) Orders() bool {
-	return f == OrderHistoryLegacy || f == OrderHistory2025 || f == DigitalItems || f == OrderFilterJP
+	return f == OrderHistoryLegacy || f == OrderHistory2025 || f == DigitalItems || f == OrderFilterJP || f == OrderReport
 }
 
 // Confirms reports whether files of format f say orders were handled.
 func (f Format) Confirms() bool {
-	return f == RefundPayments || f == RefundDetails || f == ConfirmationsCSV || f == Mail || f == Mbox
+	return f == RefundPayments || f == RefundDetails || f == RefundReport || f == ConfirmationsCSV || f == Mail || f == Mbox
 }
 
 // signatures are the header cells that identify each CSV format; a header
@@ -52,8 +54,13 @@ var signatures = []struct {
 	{OrderHistory2025, []string{"Order ID", "Order Date", "Total Amount", "Shipment Item Subtotal", "Ship Date"}},
 	{DigitalItems, []string{"OrderId", "OrderDate", "DigitalOrderItemId", "OurPrice"}},
 	{OrderFilterJP, []string{"注文日", "注文番号", "商品名", "クレカ請求日", "クレカ請求額"}},
+	// Amazon.com's older reports: the items report and the orders and
+	// shipments report (jprouty/mint-amazon-tagger mockdata.py).
+	{OrderReport, []string{"Order Date", "Order ID", "Title", "Category", "Item Total"}},
+	{OrderReport, []string{"Order Date", "Order ID", "Shipment Date", "Total Charged"}},
 	{RefundPayments, []string{"OrderID", "RefundCompletionDate", "AmountRefunded"}},
 	{RefundDetails, []string{"Order ID", "Refund Date", "Refund Amount", "Reversal Status"}},
+	{RefundReport, []string{"Order Date", "Order ID", "Refund Date", "Refund Amount", "Refund Tax Amount"}},
 	{ConfirmationsCSV, []string{"order_id", "confirmed_on"}},
 	{ConfirmationsCSV, []string{"order_id", "kind"}},
 }

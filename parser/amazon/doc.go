@@ -29,7 +29,18 @@
 // アマゾン注文履歴フィルタ CSV: one row per item, with pseudo-rows. The row
 // （注文全体） carries the order's billed amount (請求額, else 注文合計), and each
 // （クレジットカードへの請求） row a card charge: its date (クレカ請求日) and amount
-// (クレカ請求額), which become the order's shipments.
+// (クレカ請求額), which become the order's shipments. The older layout (2018
+// and before) has the same header and no pseudo-rows: each item row repeats
+// its order's 請求額 (else 注文合計) and card charge, which must agree from
+// row to row; each charge counts once.
+//
+// Amazon.com's older Order History Reports (amazon.com/gp/b2b/reports,
+// retired about 2023), month-first dates (03/02/26) and dollar amounts
+// ($12.04): the items report (Order Date,Order ID,Title,Category,…,Item
+// Total,…,Currency,…), whose order total is the sum of its Item Total, and
+// the orders and shipments report (Order Date,Order ID,…,Shipment Date,…,
+// Total Charged,…), one row per shipment. Rows with the same Shipment Date
+// and tracking number make one shipment.
 //
 // # Refunds
 //
@@ -41,6 +52,12 @@
 // Refund Details.csv (2025 on): Order ID, Refund Date, Refund Amount,
 // Currency, Reversal Status, Website; only rows whose Reversal Status is
 // Completed count.
+//
+// The refunds report of Amazon.com's older Order History Reports (Order
+// Date,Order ID,Title,…,Refund Date,Refund Condition,Refund Amount,Refund
+// Tax Amount,…): one row per refunded item; the amount is Refund Amount
+// plus Refund Tax Amount, the day Refund Date (month first); rows without
+// a Refund Date are skipped and counted.
 //
 // Each becomes a refund confirmation dated on the refund day.
 //

@@ -86,7 +86,7 @@ func checkFile(t *testing.T, data []byte, got *File, err error) {
 		if (f == Mail && got.Rows != 1) || left > got.Rows || (left < got.Rows) != (len(got.Confirmations) > 0) {
 			t.Fatalf("%d mails read as %d confirmations, %d left out", got.Rows, len(got.Confirmations), left)
 		}
-	case f == RefundPayments || f == RefundDetails:
+	case f == RefundPayments || f == RefundDetails || f == RefundReport:
 		if got.Rows != len(got.Confirmations)+got.SkippedTotal() {
 			t.Fatalf("%d rows, but %d confirmations and %d skipped", got.Rows, len(got.Confirmations), got.SkippedTotal())
 		}
@@ -142,13 +142,13 @@ func fuzzReaders(f *testing.F, formats []Format, dirs ...string) {
 
 // FuzzReadOrderExport reads its input as each order-history export.
 func FuzzReadOrderExport(f *testing.F) {
-	fuzzReaders(f, []Format{OrderHistoryLegacy, OrderHistory2025, DigitalItems, OrderFilterJP},
-		"amazon/Retail.OrderHistory.1", "amazon/Your Orders", "amazon/Digital-Ordering.1", "amazon/order-filter", "bad/orders")
+	fuzzReaders(f, []Format{OrderHistoryLegacy, OrderHistory2025, DigitalItems, OrderFilterJP, OrderReport},
+		"amazon/Retail.OrderHistory.1", "amazon/Your Orders", "amazon/Digital-Ordering.1", "amazon/order-filter", "amazon/order-report", "bad/orders")
 }
 
 // FuzzReadRefundExport reads its input as each refund export.
 func FuzzReadRefundExport(f *testing.F) {
-	fuzzReaders(f, []Format{RefundPayments, RefundDetails},
+	fuzzReaders(f, []Format{RefundPayments, RefundDetails, RefundReport},
 		"amazon/Retail.OrdersReturned.Payments.1", "amazon/Your Orders/Your Returns & Refunds", "bad/confirmations")
 }
 

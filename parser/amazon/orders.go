@@ -2,6 +2,7 @@ package amazon
 
 import (
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -39,6 +40,9 @@ const (
 	skipNoAmount  = "no amount (Not Available)"
 	skipItemRow   = "item row (the order's total is on its （注文全体） row)"
 	skipPseudoRow = "pseudo-row without a charge"
+	// skipOlderItemRow is an item row of the older アマゾン注文履歴フィルタ
+	// layout, which repeats its order's total and charge.
+	skipOlderItemRow = "item row (it repeats its order's total)"
 )
 
 // orderBook collects orders in the order of their first row.
@@ -201,6 +205,7 @@ func readOrderFilter(f *File, r io.Reader) error {
 	p := &problems{file: f.Name}
 	book := &orderBook{file: f.Name}
 	hasTotal := map[string]bool{}
+	older := &olderFilterOrders{}
 	rows, err := readRecords(f.Name, r, p, func(rec record) {
 		id, err := parser.ParseOrderID(rec.get("注文番号"))
 		if err != nil {
@@ -245,17 +250,97 @@ func readOrderFilter(f *File, r io.Reader) error {
 		case strings.HasPrefix(item, "（") && strings.HasSuffix(item, "）"):
 			f.skip(skipPseudoRow)
 		default:
-			f.skip(skipItemRow)
+			switch older.item(o, rec, p) {
+			case olderNone:
+				f.skip(skipItemRow)
+			case olderRepeat:
+				f.skip(skipOlderItemRow)
+			}
 		}
 	})
 	for _, o := range book.orders {
-		if !hasTotal[o.ID] {
+		switch {
+		case hasTotal[o.ID]:
+		case older.totals[o.ID] != nil:
+			o.Total, o.Shipments = older.totals[o.ID].value, older.charges[o.ID]
+		default:
 			p.add(o.Line, "order %s has no %s row giving its total", o.ID, filterWholeOrder)
 		}
 	}
 	f.Rows = rows
 	f.Orders = book.list()
 	return firstErr(err, p.err())
+}
+
+// olderFilterOrders gathers what the item rows of the older layout of the
+// アマゾン注文履歴フィルタ CSV (2018 and before, same header) say of their
+// order: that layout has no pseudo-rows, and each item row repeats the
+// order's total (請求額, else 注文合計) and its card charge (クレカ請求日,
+// クレカ請求額). Those are used for an order without a （注文全体） row.
+type olderFilterOrders struct {
+	totals  map[string]*olderTotal
+	charges map[string][]Shipment
+}
+
+type olderTotal struct {
+	value decimal.Decimal
+	col   string
+	line  int
+}
+
+// What an item row is to the older layout.
+const (
+	olderNone   = iota // it carries no total: a row of the current layout
+	olderFirst         // the first row of its order: it gives the order
+	olderRepeat        // a further row, repeating its order's total
+)
+
+// item takes an item row of order o and says what it is.
+func (a *olderFilterOrders) item(o *Order, rec record, p *problems) int {
+	col := "請求額"
+	if rec.get(col) == "" {
+		col = "注文合計"
+	}
+	if rec.get(col) == "" {
+		return olderNone
+	}
+	total, err := amount(rec.get(col))
+	if err != nil {
+		p.add(rec.line, "%s: %v", col, err)
+		return olderRepeat
+	}
+	if a.totals == nil {
+		a.totals, a.charges = map[string]*olderTotal{}, map[string][]Shipment{}
+	}
+	kind := olderRepeat
+	if prev := a.totals[o.ID]; prev == nil {
+		a.totals[o.ID], kind = &olderTotal{total, col, rec.line}, olderFirst
+	} else if !prev.value.Equal(total) {
+		p.add(rec.line, "order %s totals %s here (%s) and %s on line %d (%s); expected the same total on every row of an order", o.ID, total, col, prev.value, prev.line, prev.col)
+		return kind
+	}
+	if card := rec.get("クレカ種類"); card != "" && o.Card == "" {
+		o.Card = card
+	}
+	if rec.get("クレカ請求日") == "" && rec.get("クレカ請求額") == "" {
+		return kind
+	}
+	day, err := parser.ParseDate(rec.get("クレカ請求日"))
+	if err != nil {
+		p.add(rec.line, "%s: %v", "クレカ請求日", err)
+		return kind
+	}
+	charged, err := amount(rec.get("クレカ請求額"))
+	if err != nil {
+		p.add(rec.line, "%s: %v", "クレカ請求額", err)
+		return kind
+	}
+	s := Shipment{Date: day, Amount: charged}
+	// Each item row repeats the order's charges: keep each one once.
+	if !slices.ContainsFunc(a.charges[o.ID], func(c Shipment) bool { return c.Date == s.Date && c.Amount.Equal(s.Amount) }) {
+		a.charges[o.ID] = append(a.charges[o.ID], s)
+	}
+	return kind
 }
 
 // zoneOrUTC is Zone, falling back to UTC when neither site nor currency is known.

@@ -102,6 +102,22 @@ func TestReadOrderFixtures(t *testing.T) {
 			},
 			"item row (the order's total is on its （注文全体） row): 3; pseudo-row without a charge: 2",
 		},
+		{
+			[]string{"order-filter", "amazon-order-history-2018.csv"}, OrderFilterJP, 3,
+			[]string{
+				`249-3318820-4410572 2018-10-23 5390 JPY "Visa（下4けたが5821）" [2018-10-23=5390] digital=false line=2`,
+				`250-7719034-0025813 2018-11-02 3700 JPY "Visa（下4けたが5821）" [2018-11-03=1200 2018-11-06=2500] digital=false line=3`,
+			},
+			"item row (it repeats its order's total): 1",
+		},
+		{
+			[]string{"order-report", "01-Jan-2023_to_31-Mar-2023.csv"}, OrderReport, 3,
+			[]string{
+				`112-4839201-5572043 2023-02-27 41.17 USD "Visa - 4417" [2023-02-28=32.09 2023-03-02=9.08] digital=false line=3`,
+				`113-0092817-6641120 2023-03-01 100 USD "Visa - 4417" [2023-03-01=100] digital=false line=5`,
+			},
+			"",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path[len(tt.path)-1], func(t *testing.T) {
@@ -144,6 +160,12 @@ func TestReadConfirmationFixtures(t *testing.T) {
 				"249-3301845-6627190 2026-03-20 refund 1280 ../../testdata/amazon/Your Orders/Your Returns & Refunds/Refund Details.csv:4",
 			},
 			"refund not completed: 1",
+		},
+		{
+			[]string{"order-report", "01-Jan-2023_to_31-Mar-2023_refunds.csv"}, RefundReport,
+			// Refund Amount and Refund Tax Amount together.
+			[]string{"112-4839201-5572043 2023-03-09 refund 9.08 ../../testdata/amazon/order-report/01-Jan-2023_to_31-Mar-2023_refunds.csv:2"},
+			"no refund date (Not Applicable, N/A): 1",
 		},
 		{
 			[]string{"mail", "refund-en.eml"}, Mail,

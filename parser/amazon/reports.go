@@ -1,0 +1,144 @@
+package amazon
+
+import (
+	"io"
+	"strings"
+	"time"
+
+	"github.com/refundwatch/refundwatch/parser"
+	"github.com/shopspring/decimal"
+)
+
+// The columns of Amazon.com's older "Order History Reports"
+// (amazon.com/gp/b2b/reports, retired about 2023) that refundwatch reads.
+// The items report has a row per item ("Item Total", tax included); the
+// orders-and-shipments report a row per shipment ("Total Charged").
+var reportColumns = struct {
+	total []string
+	ship  string
+}{
+	total: []string{"Item Total", "Total Charged"},
+	ship:  "Shipment Date",
+}
+
+// reportDate reads the month-first dates of those reports: 03/02/26, as
+// they write them, or 03/02/2026.
+func reportDate(text string) (parser.Date, error) {
+	s := strings.TrimSpace(text)
+	for _, layout := range []string{"01/02/06", "1/2/06", "01/02/2006", "1/2/2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			if d := parser.DateOf(t); d.Valid() {
+				return d, nil
+			}
+		}
+	}
+	return parser.Date{}, parser.Msgf("%q is not a date like 03/02/26 (month/day/year)", s)
+}
+
+// readOrderReport reads the items report and the orders-and-shipments
+// report: an order's total is the sum of its rows, and its rows with one
+// shipment day and carrier make one shipment.
+func readOrderReport(f *File, r io.Reader) error {
+	p := &problems{file: f.Name}
+	book := &orderBook{file: f.Name}
+	shipIndex := map[string]int{}
+	rows, err := readRecords(f.Name, r, p, func(rec record) {
+		before := p.count()
+		id, err := parser.ParseOrderID(rec.get("Order ID"))
+		if err != nil {
+			p.add(rec.line, "%s: %v", "Order ID", err)
+		}
+		date, err := reportDate(rec.get("Order Date"))
+		if err != nil {
+			p.add(rec.line, "%s: %v", "Order Date", err)
+		}
+		col := rec.which(reportColumns.total...)
+		var total decimal.Decimal
+		if cell := rec.get(col); notGiven(cell) {
+			p.add(rec.line, "%s is empty; expected the amount charged, such as $12.04", col)
+		} else if total, err = amount(cell); err != nil {
+			p.add(rec.line, "%s: %v", col, err)
+		}
+		var ship parser.Date
+		if cell := rec.get(reportColumns.ship); !notGiven(cell) {
+			if ship, err = reportDate(cell); err != nil {
+				p.add(rec.line, "%s: %v", reportColumns.ship, err)
+			}
+		}
+		if p.count() > before {
+			return
+		}
+		currency := strings.ToUpper(rec.get("Currency"))
+		if currency == "" {
+			currency = "USD" // the reports were Amazon.com's
+		}
+		o := book.get(id, rec.line)
+		if o.Currency != "" && o.Currency != currency {
+			p.add(rec.line, "order %s is in %s here and in %s on line %d", id, currency, o.Currency, o.Line)
+			return
+		}
+		o.Date, o.Currency = date, currency
+		if card := rec.get("Payment Instrument Type"); !notGiven(card) && o.Card == "" {
+			o.Card = card
+		}
+		o.Total = o.Total.Add(total)
+		if !ship.Valid() {
+			return
+		}
+		key := id + "|" + rec.get(reportColumns.ship) + "|" + rec.get("Carrier Name & Tracking Number")
+		i, ok := shipIndex[key]
+		if !ok {
+			i = len(o.Shipments)
+			shipIndex[key] = i
+			o.Shipments = append(o.Shipments, Shipment{Date: ship})
+		}
+		o.Shipments[i].Amount = o.Shipments[i].Amount.Add(total)
+	})
+	f.Rows = rows
+	f.Orders = book.list()
+	return firstErr(err, p.err())
+}
+
+// readRefundReport reads the refunds report of the same Order History
+// Reports: a row per refunded item, its Refund Date (month first) and its
+// Refund Amount, to which Refund Tax Amount adds the tax (the report keeps
+// them apart, jprouty/mint-amazon-tagger notes). Each row is a refund
+// confirmation on its refund day.
+func readRefundReport(f *File, r io.Reader) error {
+	p := &problems{file: f.Name}
+	rows, err := readRecords(f.Name, r, p, func(rec record) {
+		if notGiven(rec.get("Refund Date")) {
+			f.skip(skipNoRefundDate)
+			return
+		}
+		before := p.count()
+		id, err := parser.ParseOrderID(rec.get("Order ID"))
+		if err != nil {
+			p.add(rec.line, "%s: %v", "Order ID", err)
+		}
+		day, err := reportDate(rec.get("Refund Date"))
+		if err != nil {
+			p.add(rec.line, "%s: %v", "Refund Date", err)
+		}
+		var refunded decimal.Decimal
+		for _, col := range []string{"Refund Amount", "Refund Tax Amount"} {
+			if cell := rec.get(col); !notGiven(cell) {
+				a, err := amount(cell)
+				if err != nil {
+					p.add(rec.line, "%s: %v", col, err)
+				}
+				refunded = refunded.Add(a.Abs())
+			}
+		}
+		if p.count() > before {
+			return
+		}
+		f.Confirmations = append(f.Confirmations, parser.Confirmation{
+			OrderID: id, ConfirmedOn: day, Kind: parser.KindRefund, Amount: refunded,
+			Note: "refund, in Amazon.com's Refunds report",
+			File: f.Name, Line: rec.line,
+		})
+	})
+	f.Rows = rows
+	return firstErr(err, p.err())
+}

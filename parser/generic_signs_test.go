@@ -1,0 +1,82 @@
+package parser
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestGenericSignsRefused: a file whose direction cannot be told is
+// refused, naming --formats, never guessed.
+func TestGenericSignsRefused(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"four rows", "Date,Description,Amount\n2026-03-01,AMAZON.COM,5\n2026-03-02,UBER,6\n2026-03-03,LYFT,7\n2026-03-04,SHELL,8\n",
+			"s.csv:1: cannot tell charges from credits: 4 rows are positive and 0 negative, and no column or mark says which is which (the majority is taken only with at least 5 rows and twice as many of one sign); describe the file with --formats"},
+		{"less than twice as many", "Date,Description,Amount\n2026-03-01,AMAZON.COM,5\n2026-03-02,UBER,6\n2026-03-03,LYFT,7\n2026-03-04,PAYMENT,-8\n2026-03-05,REFUND,-9\n",
+			"s.csv:1: cannot tell charges from credits: 3 rows are positive and 2 negative, and no column or mark says which is which (the majority is taken only with at least 5 rows and twice as many of one sign); describe the file with --formats"},
+		{"a direction word the column does not know", "Date,Type,Description,Amount\n2026-03-01,DEBIT,AMAZON.COM,-5\n2026-03-02,CREDIT,PAYROLL,600\n" +
+			strings.Repeat("2026-03-03,DEBIT,UBER,-6\n", 300) + "2026-03-04,FEE,MONTHLY FEE,-1\n",
+			`s.csv:304: "FEE" in the direction column is neither a debit nor a credit word; describe the file with --formats`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadStatement("s.csv", strings.NewReader(tt.in), ReadOptions{})
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("error %v\nwant  %s", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestGenericSignEvidence: the direction is taken from what the rows say
+// before their majority; the basis is reported.
+func TestGenericSignEvidence(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string // the signed amounts
+		basis    string
+	}{
+		{"type column over a majority of credits",
+			"Date,Type,Description,Amount\n2026-03-01,CREDIT,PAYROLL,\"$3,000.00\"\n2026-03-02,DEBIT,AMAZON.COM,-$7.50\n2026-03-03,CREDIT,ZELLE,$20.00\n",
+			[]string{"-3000", "7.5", "-20"}, "signs from the direction column: debits 1, credits 2"},
+		{"Soll and Haben", "Buchungstag;Empfänger;Betrag;S/H\n02.03.2026;AMAZON EU S.A R.L.;89,99;S\n03.03.2026;Arbeitgeber GmbH;2.100,00;H\n",
+			[]string{"89.99", "-2100"}, "signs from the direction column: debits 1, credits 1"},
+		{"Af and Bij", "Datum;Naam / Omschrijving;Af Bij;Bedrag (EUR)\n20260302;bol.com;Af;12,50\n20260303;Werkgever BV;Bij;1.850,00\n",
+			[]string{"12.5", "-1850"}, "signs from the direction column: debits 1, credits 1"},
+		{"debit and credit columns", "Date,Description,Debit CHF,Credit CHF\n02.03.2026,Amazon EU,-45.10,\n03.03.2026,Salär,,5200.00\n",
+			[]string{"45.1", "-5200"}, "signs from the debit and credit columns"},
+		{"DR marks written negative turn the rows without a mark", "Date,Description,Amount\n2026-03-01,AMAZON.COM,-5.00 DR\n2026-03-02,UBER,-6.00\n2026-03-03,PAYMENT,100.00\n",
+			[]string{"5", "6", "-100"}, "signs from CR and DR marks; the 2 rows without one are written as the marked debits are, charges negative"},
+		{"majority of negatives", "Date,Description,Amount\n2026-03-01,AMAZON.COM,-5\n2026-03-02,UBER,-6\n2026-03-03,LYFT,-7\n2026-03-04,SHELL,-8\n2026-03-05,PAYMENT,100\n",
+			[]string{"5", "6", "7", "8", "-100"}, "signs by the majority of rows: 4 of 5 are negative, taken as charges"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, keep := range []func(string) bool{nil, func(string) bool { return false }} {
+				st := readString(t, "s.csv", tt.in, ReadOptions{Keep: keep})
+				if keep != nil {
+					charges, credits := st.ChargesAndCredits()
+					wantCharges := 0
+					for _, a := range tt.want {
+						if !strings.HasPrefix(a, "-") {
+							wantCharges++
+						}
+					}
+					if charges != wantCharges || credits != len(tt.want)-wantCharges {
+						t.Errorf("in brief: %d charges, %d credits; want %d and %d", charges, credits, wantCharges, len(tt.want)-wantCharges)
+					}
+					continue
+				}
+				var got []string
+				for _, x := range st.Txns {
+					got = append(got, x.Amount.String())
+				}
+				if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+					t.Errorf("amounts %v, want %v", got, tt.want)
+				}
+				if !containsMessage(st.Reading, tt.basis) {
+					t.Errorf("reading %q, want %q", st.Reading, tt.basis)
+				}
+			}
+		})
+	}
+}
