@@ -83,6 +83,7 @@ func readStatements(files []string, reg *parser.Registry, force *parser.Format, 
 // readTwice reports whether the file of info can be read a second time: a
 // regular file can, a named pipe given by name cannot.
 func readTwice(info fs.FileInfo) bool { return info != nil && info.Mode().IsRegular() }
+
 // settleDayOrders reads again, in the day order they tell, the files
 // refused because their dates cannot tell day from month, where other files
 // of the same shape or account tell it by their own dates.
