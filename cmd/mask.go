@@ -463,32 +463,37 @@ func (m *maskWriter) Flush() error {
 }
 
 // emit writes b masked, but for what lies between keepOpen and keepClose,
-// which it writes as it is, without the marks.
+// which it writes as it is, without the marks. What is kept ends at the end
+// of its line even without keepClose: a mark lost on the way could
+// otherwise leave the rest of the output unmasked.
 func (m *maskWriter) emit(b []byte) {
 	for len(b) > 0 && m.err == nil {
-		i := bytes.IndexRune(b, m.nextMark())
-		if i < 0 {
-			i = len(b)
-		}
-		if m.keeping {
-			m.err = writeSome(m.w, b[:i])
-		} else {
+		if !m.keeping {
+			i, open := bytes.IndexRune(b, keepOpen), true
+			if c := bytes.IndexRune(b, keepClose); c >= 0 && (i < 0 || c < i) {
+				i, open = c, false // a close left over from a line broken inside a path: dropped
+			}
+			if i < 0 {
+				i = len(b)
+			}
 			m.err = maskLines(m.w, b[:i])
+			if i == len(b) {
+				return
+			}
+			b, m.keeping = b[i+len(string(keepOpen)):], open
+			continue
 		}
-		if i == len(b) {
+		i, mark := bytes.IndexRune(b, keepClose), len(string(keepClose))
+		if nl := bytes.IndexByte(b, '\n'); nl >= 0 && (i < 0 || nl < i) {
+			i, mark = nl, 0 // the line break is written, and ends the keeping
+		}
+		if i < 0 {
+			m.err = writeSome(m.w, b)
 			return
 		}
-		b = b[i+len(string(keepOpen)):]
-		m.keeping = !m.keeping
+		m.err = writeSome(m.w, b[:i])
+		b, m.keeping = b[i+mark:], false
 	}
-}
-
-// nextMark is the mark that ends the part being written.
-func (m *maskWriter) nextMark() rune {
-	if m.keeping {
-		return keepClose
-	}
-	return keepOpen
 }
 
 // keep marks s as a value of the report's own that is not a card number

@@ -433,3 +433,23 @@ func TestAccountNumberMaskedInEveryFormat(t *testing.T) {
 		}
 	}
 }
+
+// What is kept whole ends with its mark, or at the end of its line when
+// the mark is lost; marks are never written.
+func TestMaskWriterKeeps(t *testing.T) {
+	var out strings.Builder
+	w := newMaskWriter(&out)
+	for _, p := range []string{"a " + keep("statements/4980037939884123.csv") + " 4980037939884123\n",
+		string(keepOpen) + "no close 4980037939884123\n4980037939884123\n", keep("x\ny") + "\n", keep("x")} {
+		if _, err := w.Write([]byte(p)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	want := "a statements/4980037939884123.csv ************4123\nno close 4980037939884123\n************4123\nx\ny\nx"
+	if out.String() != want {
+		t.Errorf("got %q, want %q", out.String(), want)
+	}
+}
