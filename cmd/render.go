@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -29,6 +30,8 @@ type rendering struct {
 func (r *rendering) view() *reportView {
 	if r.built == nil {
 		r.built = buildView(r.in, r.rep, r.loc)
+		visibleStrings(reflect.ValueOf(r.built))
+		keepPaths(r.built, r.in, r.rep)
 	}
 	return r.built
 }
@@ -302,18 +305,18 @@ func buildJSON(in *inputs, rep *matcher.Report, l *localizer) jsonReport {
 			skipped = map[string]int{}
 		}
 		out.Statements = append(out.Statements, jsonStatement{
-			File: s.File, Format: s.Format, Account: s.Account, Encoding: s.Encoding,
+			File: pathText(s.File), Format: s.Format, Account: s.Account, Encoding: s.Encoding,
 			From: s.From.String(), To: s.To.String(), Rows: s.Rows, Transactions: s.Transactions() + s.Folded,
 			Skipped: s.SkippedTotal(), SkippedBy: skipped, Folded: s.Folded, Notes: notes,
 		})
 		for _, e := range s.Invalid {
-			out.InvalidRows = append(out.InvalidRows, jsonInvalid{File: e.File, Line: e.Line, Error: l.Err(e.Err)})
+			out.InvalidRows = append(out.InvalidRows, jsonInvalid{File: pathText(e.File), Line: e.Line, Error: l.Err(e.Err)})
 		}
 	}
 	out.Inputs = jsonInputs{Disputes: in.read.disputes, Confirmations: nonNil(in.read.confirmations), Orders: nonNil(in.read.orders)}
 	out.AmazonFiles, out.OwnCharges = amazonJSON(in), rep.OwnCharges
 	for _, f := range in.ignored {
-		out.IgnoredFiles = append(out.IgnoredFiles, jsonIgnored{File: f.path, Reason: l.Err(f.reason)})
+		out.IgnoredFiles = append(out.IgnoredFiles, jsonIgnored{File: pathText(f.path), Reason: l.Err(f.reason)})
 	}
 	out.OwnChargesCount = rep.OwnChargesAll
 	out.UnassignedCredits = txnsJSON(rep.UnassignedCredits)
@@ -379,12 +382,13 @@ func renderJSON(w io.Writer, r *rendering) error {
 // inputsLine says in one sentence which disputes, confirmations and
 // order-history files the report was made from, each with what it holds.
 func inputsLine(in *inputs, l *localizer) string {
-	parts := []string{l.T("%s (disputed orders)", in.read.disputes)}
+	path := func(p string) string { return keep(visible(p)) }
+	parts := []string{l.T("%s (disputed orders)", path(in.read.disputes))}
 	for _, p := range in.read.confirmations {
-		parts = append(parts, l.T("%s (Amazon's confirmations)", p))
+		parts = append(parts, l.T("%s (Amazon's confirmations)", path(p)))
 	}
 	for _, p := range in.read.orders {
-		parts = append(parts, l.T("%s (Amazon's order history)", p))
+		parts = append(parts, l.T("%s (Amazon's order history)", path(p)))
 	}
 	return l.T("Read: %s", strings.Join(parts, l.T(", ")))
 }
@@ -401,7 +405,8 @@ func renderTable(w io.Writer, r *rendering) error {
 		}
 		return strings.ToUpper(h)
 	}
-	ew := &errWriter{w: w}
+	tw := &terminalWriter{w: w}
+	ew := &errWriter{w: tw}
 	para := func(indent, text string) { writeWrapped(ew, indent, text, r.width) }
 	para("", v.Intro)
 	para("", inputsLine(r.in, l))
@@ -444,7 +449,7 @@ func renderTable(w io.Writer, r *rendering) error {
 			para("  ", l.T("note: %s", o.Note))
 		}
 		if c := o.res.Confirmation; c != nil {
-			para("  ", l.T("confirmed: %s %s, from %s", c.ConfirmedOn, c.Kind, confirmationSource(c)))
+			para("  ", l.T("confirmed: %s %s, from %s", c.ConfirmedOn, visible(string(c.Kind)), visible(confirmationSource(c))))
 		}
 		txnColumns(cols, o.Rows)
 		cols.write(ew)
@@ -484,6 +489,9 @@ func renderTable(w io.Writer, r *rendering) error {
 
 	fmt.Fprintln(ew)
 	para("", l.T("Summary: %s", v.SummaryText))
+	if err := tw.Flush(); err != nil && ew.err == nil {
+		return err
+	}
 	return ew.err
 }
 

@@ -13,7 +13,8 @@ import (
 // and the statements read.
 func renderMarkdown(w io.Writer, r *rendering) error {
 	v, l := r.view(), r.loc
-	ew := &errWriter{w: w}
+	tw := &terminalWriter{w: w}
+	ew := &errWriter{w: tw}
 	fmt.Fprintf(ew, "# %s\n\n%s\n\n%s\n\n**%s**\n", md(v.Title), md(v.Intro), md(inputsLine(r.in, l)), md(l.T("Summary: %s", v.SummaryText)))
 
 	fmt.Fprintf(ew, "\n## %s\n\n", md(l.T("Orders")))
@@ -75,6 +76,9 @@ func renderMarkdown(w io.Writer, r *rendering) error {
 		for _, e := range v.Invalid {
 			fmt.Fprintf(ew, "- %s\n", md(e))
 		}
+	}
+	if err := tw.Flush(); err != nil && ew.err == nil {
+		return err
 	}
 	return ew.err
 }

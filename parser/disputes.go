@@ -172,7 +172,10 @@ func ReadDisputesWith(name string, r io.Reader, known OrderLookup) ([]Dispute, e
 			c.add(line, "amount %s is not above zero; give the order total as on Amazon", row.Amount)
 			ok = false
 		}
-		if cur := strings.ToUpper(Fold(row.Currency)); cur != "" {
+		if cur, err := disputeCurrency(row.Currency); err != nil {
+			c.add(line, "%v", err)
+			ok = false
+		} else if cur != "" {
 			if d.Currency != "" && d.Currency != cur {
 				c.add(line, "currency %s does not agree with the amount %q", cur, row.Amount)
 				ok = false
@@ -376,4 +379,24 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// disputeCurrency reads the currency cell of disputes.csv: an ISO 4217
+// code (JPY, usd) or a sign that names one (¥ $ € £ 円), or nothing. Any
+// other text is an error: the cell is printed in reasons, and text such
+// as =1+1 or a control character has no business there.
+func disputeCurrency(cell string) (string, error) {
+	cur := strings.ToUpper(strings.TrimSpace(Fold(cell)))
+	if cur == "" {
+		return "", nil
+	}
+	for _, s := range currencySigns {
+		if cur == s.sign {
+			return s.code, nil
+		}
+	}
+	if len(cur) == 3 && strings.Trim(cur, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "" {
+		return cur, nil
+	}
+	return "", Msgf("currency %q: expected a 3-letter code such as JPY, USD or EUR", cell)
 }

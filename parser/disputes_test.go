@@ -86,6 +86,9 @@ var disputeErrorCases = []struct{ name, in, want string }{
 	{"zero amount", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,0\n", `d.csv:2: amount 0 is not above zero; give the order total as on Amazon`},
 	{"empty amount", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,\n", `d.csv:2: amount is empty; give the order total as on Amazon`},
 	{"currency clash", "order_id,order_date,amount,currency\n250-1234567-1234567,2026-03-02,$5,JPY\n", `d.csv:2: currency JPY does not agree with the amount "$5"`},
+	{"a formula for a currency", "order_id,order_date,amount,currency\n250-1234567-1234567,2026-03-02,5,=1+1\n", `d.csv:2: currency "=1+1": expected a 3-letter code such as JPY, USD or EUR`},
+	{"a currency of four letters", "order_id,order_date,amount,currency\n250-1234567-1234567,2026-03-02,5,YENS\n", `d.csv:2: currency "YENS": expected a 3-letter code such as JPY, USD or EUR`},
+	{"a control character in the currency", "order_id,order_date,amount,currency\n250-1234567-1234567,2026-03-02,5,\"JP\x1bY\"\n", `d.csv:2: currency "JP\x1bY": expected a 3-letter code such as JPY, USD or EUR`},
 	{"bad quoting", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,\"5\n", `d.csv:2:35: a quoted field is not closed as expected; expected a closing " followed by the delimiter or the end of the line, and "" for a quote inside the field`},
 	{"all problems at once", "order_id,order_date,amount\nx,2026-03-02,5\n250-1234567-1234567,bad,5\n",
 		"d.csv:2: \"x\" is not an Amazon order id like 250-1234567-1234567 or D01-1234567-1234567\nd.csv:3: order_date: \"bad\" is not a date like 2026-03-02, 2026/03/02, 2026年3月2日 or March 2, 2026"},
@@ -268,5 +271,19 @@ func TestIsOrderIDAgreesWithPattern(t *testing.T) {
 	}
 	if accepted < 1000 {
 		t.Errorf("only %d ids accepted; the test says little", accepted)
+	}
+}
+
+// The currency cell takes a code in any case or width, or a sign that
+// names one.
+func TestDisputeCurrency(t *testing.T) {
+	for cell, want := range map[string]string{
+		"JPY": "JPY", "usd": "USD", " eur ": "EUR", "ＧＢＰ": "GBP", "¥": "JPY", "￥": "JPY", "円": "JPY", "$": "USD", "€": "EUR", "": "",
+	} {
+		in := "order_id,order_date,amount,currency\n250-1234567-1234567,2026-03-02,5," + cell + "\n"
+		ds, err := ReadDisputes("d.csv", strings.NewReader(in))
+		if err != nil || len(ds) != 1 || ds[0].Currency != want {
+			t.Errorf("currency %q: %v, %+v; want %s", cell, err, ds, want)
+		}
 	}
 }

@@ -180,16 +180,6 @@ func (s *Statement) skip(reason string) {
 	s.Skipped[reason]++
 }
 
-func (s *Statement) add(t Transaction) {
-	if len(s.Txns) == 0 || t.Date.Before(s.From) {
-		s.From = t.Date
-	}
-	if t.Date.After(s.To) {
-		s.To = t.Date
-	}
-	s.Txns = append(s.Txns, t)
-}
-
 // cover widens the days s covers to take in d.
 func (s *Statement) cover(d Date) {
 	if !s.From.Valid() || d.Before(s.From) {
