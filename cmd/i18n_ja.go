@@ -115,6 +115,7 @@ var jaText = map[string]string{
 	"row has an amount but no date":                                                       "金額はありますが日付がありません",
 	"description is not valid %s text; the file changes encoding after its first 64 KiB":  "内容が %[1]s の文字として読めません。ファイルの先頭64KiBより後で文字コードが変わっています",
 	"original amount: %v":                      "現地通貨額: %[1]s",
+	"foreign amount of the row above: %v":      "上の行の現地利用額: %[1]s",
 	"row has no amount":                        "金額がありません",
 	"the header is followed by no transaction": "見出し行の後に取引が1件もありません",
 	// Statement formats (messages of the built-in formats).

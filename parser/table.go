@@ -108,6 +108,11 @@ type TableSpec struct {
 	// amount written in a memo column, say). Amount is not set yet: it is
 	// made only for the transactions kept in full (ReadOptions.Keep).
 	Enrich func(x *Transaction, rec []string)
+	// ForeignNote, when set, tells a record that is a note on the row above
+	// giving that purchase's foreign amount and currency (楽天カード's
+	// "現地利用額 20.99 USD" line): the note is counted as a note row and
+	// its amount becomes the row above's original amount.
+	ForeignNote func(rec []string) (amount, currency string, ok bool)
 	// LazyQuotes reads a stray quote inside a field as text instead of
 	// failing the file (some German banks write `"Name, Vorname";Firma";`).
 	LazyQuotes bool
@@ -346,6 +351,7 @@ type tableReader struct {
 	accountAt   map[string]uint16
 	lastAccount uint16
 	txn         Transaction // the row being read
+	lastFull    int         // index in st.Txns of the last row read, when kept in full; else -1
 	// offset tells how far into the text the reader is; firstKept is
 	// where the first transaction kept in full was read (-1: none yet).
 	offset    func() int64
@@ -361,11 +367,12 @@ type tableReader struct {
 // readTable reads a statement in the layout spec describes. text is already decoded.
 func readTable(spec *TableSpec, format, name string, text io.Reader, enc string, opts ReadOptions) (*Statement, error) {
 	t := &tableReader{
-		spec:  spec,
-		st:    &Statement{File: name, Format: format, Encoding: enc, Shape: format},
-		opts:  opts,
-		errs:  collector{file: name},
-		order: spec.DateOrder,
+		spec:     spec,
+		st:       &Statement{File: name, Format: format, Encoding: enc, Shape: format},
+		opts:     opts,
+		errs:     collector{file: name},
+		order:    spec.DateOrder,
+		lastFull: -1,
 	}
 	if spec.Headerless {
 		t.layout = spec.fixedLayout()
@@ -464,6 +471,13 @@ func (t *tableReader) row(rec []string, line int) {
 	if isBlank(rec) {
 		t.st.skip(SkipBlank)
 		return
+	}
+	if t.spec.ForeignNote != nil {
+		if amount, currency, ok := t.spec.ForeignNote(rec); ok {
+			t.foreignNote(amount, currency, line)
+			return
+		}
+		t.lastFull = -1 // a note belongs to the record just above it only
 	}
 	if t.spec.Hook != nil {
 		out, reason := t.spec.Hook(&t.state, rec)
@@ -688,6 +702,7 @@ func (t *tableReader) transaction(rec []string, line int) {
 		}
 		x.Amount = amt.Decimal()
 		t.st.Txns = appendGrowing(t.st.Txns, *x, t.keptToCome)
+		t.lastFull = len(t.st.Txns) - 1
 		return
 	}
 	b := &t.st.brief
@@ -710,6 +725,27 @@ func (t *tableReader) transaction(rec []string, line int) {
 		}
 	}
 	b.postings.add(posting{print: fingerprint(amt, x.Normalized), date: x.Date, account: account, sign: int8(amt.Sign())})
+}
+
+// foreignNote gives the foreign amount and currency a note row states to
+// the row above it. Only a row kept in full carries them; a row only
+// counted needs none, since only kept rows are matched. A note under no row
+// of its own, or with an amount that is none, is invalid: it could be the
+// only trace of a foreign charge.
+func (t *tableReader) foreignNote(amount, currency string, line int) {
+	v, _, err := t.amount(amount)
+	if err != nil {
+		t.invalid(line, "foreign amount of the row above: %v", err)
+		return
+	}
+	t.st.skip(SkipNote)
+	if t.lastFull < 0 || t.lastFull >= len(t.st.Txns) {
+		return
+	}
+	x := &t.st.Txns[t.lastFull]
+	if x.OrigCurrency == "" && currency != x.Currency {
+		x.OrigAmount, x.OrigCurrency = v.Abs().Decimal(), currency
+	}
 }
 
 // accountIndex returns the index of account in st.brief.accounts, adding it
