@@ -289,7 +289,7 @@ func amazonJSON(in *inputs) []jsonAmazonFile {
 			notes = append(notes, n.String())
 		}
 		out = append(out, jsonAmazonFile{
-			File: f.path, Format: string(f.format), Ignored: messageText(f.ignored), Orders: f.orders,
+			File: pathText(f.path), Format: string(f.format), Ignored: messageText(f.ignored), Orders: f.orders,
 			Confirmations: f.confirmations, NotDisputed: f.notDisputed, SkippedBy: skipped,
 			MailsLeftOut: f.leftOut, Notes: notes,
 		})
@@ -309,15 +309,15 @@ func renderAmazonTable(w io.Writer, in *inputs, l *localizer, up func(string) st
 	var notes []string
 	for _, f := range in.amazon.files {
 		if f.ignored != nil {
-			notes = append(notes, l.T("ignored: %s: %s", f.path, f.ignored))
+			notes = append(notes, l.T("ignored: %s: %s", keep(visible(f.path)), visible(l.Err(f.ignored))))
 			continue
 		}
-		cols.add(strconv.Itoa(f.orders), strconv.Itoa(f.confirmations), strconv.Itoa(skippedTotal(f.skipped)), string(f.format), f.path)
+		cols.add(strconv.Itoa(f.orders), strconv.Itoa(f.confirmations), strconv.Itoa(skippedTotal(f.skipped)), string(f.format), keep(visible(f.path)))
 		if f.notDisputed > 0 {
-			notes = append(notes, l.T("note: %s: confirmations of orders not disputed (your own returns), left out: %d", f.path, f.notDisputed))
+			notes = append(notes, l.T("note: %s: confirmations of orders not disputed (your own returns), left out: %d", keep(visible(f.path)), f.notDisputed))
 		}
 		for _, reason := range slices.Sorted(maps.Keys(f.skipped)) {
-			notes = append(notes, l.T("note: %s: rows skipped, %s: %d", f.path, reason, f.skipped[reason]))
+			notes = append(notes, l.T("note: %s: rows skipped, %s: %d", keep(visible(f.path)), visible(reason), f.skipped[reason]))
 		}
 		for _, reason := range slices.Sorted(maps.Keys(f.leftOut)) {
 			notes = append(notes, l.T("note: %s: mails left out, %s: %d", f.path, reason, f.leftOut[reason]))

@@ -93,8 +93,9 @@ func (m *memberReader) Close() error {
 	return err
 }
 
-// readWhole reads a file or member that is read whole into memory: a member
-// over memberLimit is refused, whatever its archive says of its size.
+// readWhole reads a file or member that is read whole into memory: one
+// over memberLimit is refused, whatever its archive or the file system says
+// of its size (a pipe or a device says none, /dev/zero never ends).
 func readWhole(name string) ([]byte, error) {
 	rc, err := openInput(name)
 	if err != nil {
@@ -103,9 +104,12 @@ func readWhole(name string) ([]byte, error) {
 	defer rc.Close()
 	m, isMember := rc.(*memberReader)
 	if !isMember {
-		data, err := parser.ReadAll(rc)
+		data, err := io.ReadAll(io.LimitReader(rc, memberLimit+1))
 		if err != nil {
-			return nil, &parser.Error{File: name, Err: err}
+			return nil, &parser.Error{File: name, Err: openError(err)}
+		}
+		if len(data) > memberLimit {
+			return nil, &parser.Error{File: name, Err: parser.Msgf("file is larger than %d MiB, the most refundwatch reads of such a file; is it the right file?", memberLimit>>20)}
 		}
 		return data, nil
 	}

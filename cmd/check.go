@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"io/fs"
@@ -49,7 +50,9 @@ VERDICTS
   still-charged       alert   charged, no credit, and Amazon confirmed it was handled
   partially-refunded  alert   only part of the money came back
   awaiting-refund     watch   charged; the credit may still come
-  ambiguous           review  charges could belong to more than one order
+  unanswered          review  charged, and Amazon has not answered within the grace
+  ambiguous           review  charges could belong to more than one order (alert
+                              when money is missing whichever order they are)
   not-covered         review  no charge found, but the statements miss some days
   not-charged         ok      no charge, and the statements cover the order's days
   refunded            ok      the money came back
@@ -150,10 +153,20 @@ func hasFindingAtOrAbove(rep *matcher.Report, level matcher.Severity) bool {
 	return false
 }
 
+// maxDays bounds --grace and --watch: ten years, far more than any card
+// issuer's window, and little enough that no date computed from them leaves
+// the calendar.
+const maxDays = 3650
+
 func (opts *checkOptions) matchOptions(e env) (matcher.Options, error) {
 	m := matcher.Options{Grace: opts.grace, Watch: opts.watch}
-	if opts.grace < 0 || opts.watch < 0 {
-		return m, parser.Msgf("--grace and --watch take a number of days, 0 or more")
+	for _, f := range []struct {
+		name string
+		days int
+	}{{"--grace", opts.grace}, {"--watch", opts.watch}} {
+		if f.days < 0 || f.days > maxDays {
+			return m, parser.Msgf("%s %d: expected a number of days from 0 to %d", f.name, f.days, maxDays)
+		}
 	}
 	if opts.asOf == "" {
 		m.AsOf = parser.DateOf(e.now())
@@ -161,6 +174,9 @@ func (opts *checkOptions) matchOptions(e env) (matcher.Options, error) {
 		d, err := parser.ParseDate(opts.asOf)
 		if err != nil {
 			return m, parser.Msgf("--as-of: %v", err)
+		}
+		if !parser.DateInRange(d) {
+			return m, parser.Msgf("--as-of %s is outside %s … %s", d, parser.FirstDate, parser.LastDate)
 		}
 		m.AsOf = d
 	}
@@ -278,7 +294,7 @@ func loadInputs(opts *checkOptions, mopts matcher.Options) (*inputs, error) {
 	var rest parser.ErrorList // reported after the statements' problems
 	keepRest := collect(&rest)
 	keepRest(in.amazon.read(opts.orders, ordersRole))
-	in.disputes, err = readFile(opts.disputes, func(name string, r io.Reader) ([]parser.Dispute, error) {
+	in.disputes, err = readWholeAs(opts.disputes, func(name string, r io.Reader) ([]parser.Dispute, error) {
 		return parser.ReadDisputesWith(name, r, in.amazon.lookup(len(opts.orders) > 0))
 	})
 	keepRest(err)
@@ -309,7 +325,7 @@ func loadInputs(opts *checkOptions, mopts matcher.Options) (*inputs, error) {
 	}
 	in.confirmations = append(in.confirmations, in.amazon.disputedConfirmations(disputed)...)
 	if opts.mineGiven || fileExists(opts.mine) {
-		mopts.Mine, err = readFile(opts.mine, parser.ReadMine)
+		mopts.Mine, err = readWholeAs(opts.mine, parser.ReadMine)
 		keepRest(err)
 	}
 	in.own = in.amazon.own(disputed)
@@ -325,6 +341,9 @@ func loadInputs(opts *checkOptions, mopts matcher.Options) (*inputs, error) {
 		if s != nil {
 			in.statements = append(in.statements, s)
 		}
+	}
+	if len(problems) == 0 && disputesRead {
+		keepRest(matcher.CheckCards(in.disputes, in.statements))
 	}
 	problems = append(problems, rest...)
 	if len(problems) > 0 {
@@ -364,7 +383,7 @@ func formatsRegistry(formatsFile string) (*parser.Registry, error) {
 	if formatsFile == "" {
 		return parser.NewRegistry(), nil
 	}
-	user, err := readFile(formatsFile, parser.ReadFormatsFile)
+	user, err := readWholeAs(formatsFile, parser.ReadFormatsFile)
 	if err != nil {
 		return nil, err
 	}
@@ -391,7 +410,7 @@ func checkConfirmationsKnown(in *inputs, disputed map[string]bool) error {
 }
 
 // readFile opens path (a file, or a member of an archive) read-only and
-// hands it to read.
+// hands it to read, as a stream.
 func readFile[T any](path string, read func(name string, r io.Reader) (T, error)) (T, error) {
 	var zero T
 	f, err := openInput(path)
@@ -400,6 +419,18 @@ func readFile[T any](path string, read func(name string, r io.Reader) (T, error)
 	}
 	defer f.Close()
 	return read(path, f)
+}
+
+// readWholeAs reads path whole (readWhole: disputes.csv, mine.csv and
+// --formats files are bounded; statements, streamed, are not) and hands it
+// to read.
+func readWholeAs[T any](path string, read func(name string, r io.Reader) (T, error)) (T, error) {
+	data, err := readWhole(path)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return read(path, bytes.NewReader(data))
 }
 
 func openError(err error) error {
@@ -421,6 +452,11 @@ func openError(err error) error {
 // leaving out hidden files and folders (names starting with a dot). Files
 // that no flag reads (ignoredReason) are returned apart, to be listed as
 // ignored. An archive's members are named as splitMember reads them.
+// Links are followed; a link back to a folder that holds it is an error,
+// and a folder reached twice is read once. A folder's entry that is not a
+// file (a named pipe, a device, a socket) is an error naming it: reading
+// it could wait forever. A folder that cannot be read is named, not the
+// folder given.
 func expand(paths []string, empty *parser.Message) ([]string, []ignoredFile, error) {
 	var files []string
 	var ignored []ignoredFile
@@ -436,34 +472,11 @@ func expand(paths []string, empty *parser.Message) ([]string, []ignoredFile, err
 			continue
 		}
 		var found []string
+		before := len(problems)
 		if info.IsDir() {
-			err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-				if err != nil {
-					return err
-				}
-				if path == p {
-					return nil
-				}
-				hidden := strings.HasPrefix(d.Name(), ".")
-				switch why := ignoredReason(d.Name()); {
-				case hidden && d.IsDir():
-					return filepath.SkipDir
-				case d.IsDir():
-					return nil
-				case why != nil:
-					ignored = append(ignored, ignoredFile{path, why})
-				case hidden:
-				case isZipName(path):
-					members, skipped, err := listArchive(path)
-					if err != nil {
-						problems = append(problems, err.(*parser.Error))
-					}
-					found, ignored = append(found, members...), append(ignored, skipped...)
-				default:
-					found = append(found, path)
-				}
-				return nil
-			})
+			w := &folderWalk{problems: &problems}
+			w.walk(p, info, nil)
+			found, ignored = w.found, append(ignored, w.ignored...)
 		} else {
 			var skipped []ignoredFile
 			found, skipped, err = listArchive(p)
@@ -473,11 +486,7 @@ func expand(paths []string, empty *parser.Message) ([]string, []ignoredFile, err
 				continue
 			}
 		}
-		if err != nil {
-			problems = append(problems, &parser.Error{File: p, Err: openError(err)})
-			continue
-		}
-		if len(found) == 0 {
+		if len(found) == 0 && len(problems) == before {
 			problems = append(problems, &parser.Error{File: p, Err: empty})
 		}
 		slices.Sort(found)
@@ -487,4 +496,75 @@ func expand(paths []string, empty *parser.Message) ([]string, []ignoredFile, err
 		return files, ignored, problems
 	}
 	return files, ignored, nil
+}
+
+// folderWalk gathers the files below a folder.
+type folderWalk struct {
+	found    []string
+	ignored  []ignoredFile
+	seen     []fs.FileInfo // the folders read
+	problems *parser.ErrorList
+}
+
+func (w *folderWalk) problem(path string, err error) {
+	*w.problems = append(*w.problems, &parser.Error{File: path, Err: err})
+}
+
+// walk reads the folder dir, whose information is info; above are the
+// folders that hold it, for telling a loop.
+func (w *folderWalk) walk(dir string, info fs.FileInfo, above []fs.FileInfo) {
+	for _, a := range above {
+		if os.SameFile(a, info) {
+			w.problem(dir, parser.Msgf("is a link to a folder that holds it; remove the link"))
+			return
+		}
+	}
+	for _, s := range w.seen {
+		if os.SameFile(s, info) {
+			return
+		}
+	}
+	w.seen = append(w.seen, info)
+	above = append(above, info)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		w.problem(dir, openError(err))
+	}
+	for _, d := range entries {
+		hidden := strings.HasPrefix(d.Name(), ".")
+		path := filepath.Join(dir, d.Name())
+		typ := d.Type()
+		if typ&fs.ModeSymlink != 0 || typ.IsDir() {
+			if hidden && typ.IsDir() {
+				continue
+			}
+			target, err := os.Stat(path)
+			if err != nil {
+				w.problem(path, openError(err))
+				continue
+			}
+			if target.IsDir() {
+				if !hidden {
+					w.walk(path, target, above)
+				}
+				continue
+			}
+			typ = target.Mode().Type()
+		}
+		switch why := ignoredReason(d.Name()); {
+		case why != nil:
+			w.ignored = append(w.ignored, ignoredFile{path, why})
+		case hidden:
+		case !typ.IsRegular():
+			w.problem(path, parser.Msgf("is not a file but a named pipe, a device or a socket; only files are read from a folder"))
+		case isZipName(path):
+			members, skipped, err := listArchive(path)
+			if err != nil {
+				*w.problems = append(*w.problems, err.(*parser.Error))
+			}
+			w.found, w.ignored = append(w.found, members...), append(w.ignored, skipped...)
+		default:
+			w.found = append(w.found, path)
+		}
+	}
 }

@@ -167,6 +167,9 @@ func TestExitStatus(t *testing.T) {
 		{"bad --output", []string{"check", "-o", "xml"}, 2},
 		{"bad --as-of", []string{"check", "--as-of", "tomorrow"}, 2},
 		{"negative --grace", []string{"check", "--grace", "-1"}, 2},
+		{"--grace past the int32 range", []string{"check", "--grace", "4294967296"}, 2},
+		{"--watch of a lifetime", []string{"check", "--watch", "2147483647"}, 2},
+		{"--grace and --watch of ten years", []string{"check", "--grace", "3650", "--watch", "3650", "--fail-on", "never"}, 0},
 		{"missing statements", []string{"check", "nowhere/"}, 2},
 		{"unknown command", []string{"chekc"}, 2},
 		{"version", []string{"version"}, 0},
@@ -182,6 +185,25 @@ func TestExitStatus(t *testing.T) {
 				t.Errorf("exit %d with stderr %q: errors, and only errors, go to stderr", code, stderr)
 			}
 		})
+	}
+}
+
+// TestDaysFlagsRange names the flag, its value and the range.
+func TestDaysFlagsRange(t *testing.T) {
+	t.Chdir(filepath.Join(repoRoot(t), "testdata", "example"))
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"check", "--grace", "4294967296"}, "--grace 4294967296: expected a number of days from 0 to 3650\n"},
+		{[]string{"check", "--watch", "2147483647"}, "--watch 2147483647: expected a number of days from 0 to 3650\n"},
+		{[]string{"check", "--watch", "-1"}, "--watch -1: expected a number of days from 0 to 3650\n"},
+		{[]string{"check", "--lang", "ja", "--grace", "3651"}, "--grace 3651: 0から3650までの日数を指定してください\n"},
+	} {
+		out, stderr, code := runCmd(t, tt.args...)
+		if code != 2 || out != "" || stderr != tt.want {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want %q", tt.args, code, out, stderr, tt.want)
+		}
 	}
 }
 
@@ -245,6 +267,19 @@ func TestInputErrors(t *testing.T) {
 			"statements/refund.eml: this is a mail; give it with --confirmations\n"},
 		{"an empty statement", map[string]string{"statements/a.csv": "", "disputes.csv": disp}, nil,
 			"statements/a.csv: file is empty\n"},
+		{"a card that matches no account, every file naming its account", map[string]string{
+			"statements/a.csv": "Date,Card No.,Description,Debit,Credit\n2026-03-18,1111,AMAZON.CO.JP,12800,\n2026-03-19,2222,LAWSON,300,\n",
+			"disputes.csv":     "order_id,order_date,amount,card\n250-1234567-1234567,2026-03-02,12800,9999\n"}, nil,
+			"disputes.csv:2: card \"9999\" matches no account of the statements (accounts read: 1111, 2222)\n"},
+		{"an order date past 2100", map[string]string{"statements/a.csv": stmt, "disputes.csv": "order_id,order_date,amount\n250-1234567-1234567,2200-11-01,12800\n"}, nil,
+			"disputes.csv:2: order_date: \"2200-11-01\" is outside the years 1990 to 2100\n"},
+		{"a confirmation past 2100", map[string]string{"statements/a.csv": stmt, "disputes.csv": disp,
+			"confirmations.csv": "order_id,confirmed_on,kind\n250-1234567-1234567,2201-03-10,refund\n"}, nil,
+			"confirmations.csv:2: confirmed_on: \"2201-03-10\" is not a day of the calendar\n"},
+		{"--grace beyond ten years", map[string]string{"statements/a.csv": stmt, "disputes.csv": disp}, []string{"--grace", "70000"},
+			"--grace 70000: expected a number of days from 0 to 3650\n"},
+		{"--as-of before 1990", map[string]string{"statements/a.csv": stmt, "disputes.csv": disp}, []string{"--as-of", "1989-12-31"},
+			"--as-of 1989-12-31 is outside 1990-01-01 … 2100-12-31\n"},
 		{"a card number in an error is masked", map[string]string{"statements/a.csv": stmt + "2026-03-19,4980037939884123,x\n", "disputes.csv": disp}, nil,
 			"statements/a.csv:3: debit: \"x\" is not an amount\n"},
 		{"a card number in a bad amount is masked", map[string]string{"statements/a.csv": stmt + "2026-03-19,LAWSON,4980 0379 3988 4123x\n", "disputes.csv": disp}, nil,

@@ -75,9 +75,9 @@ func runDetect(paths []string, opts *detectOptions, e env, l *localizer) error {
 		describeStatement(&buf, s, reg, l, e.width)
 	}
 	for _, f := range ignored {
-		writeWrapped(&buf, "", l.T("ignored: %s: %s", f.path, l.Err(f.reason)), e.width)
+		writeWrapped(&buf, "", l.T("ignored: %s: %s", keep(visible(f.path)), visible(l.Err(f.reason))), e.width)
 	}
-	if _, err := e.stdout.Write(buf.Bytes()); err != nil {
+	if _, err := (&terminalWriter{w: e.stdout}).Write(buf.Bytes()); err != nil {
 		return err
 	}
 	if len(problems) > 0 {
@@ -93,15 +93,15 @@ func describeStatement(w io.Writer, s *parser.Statement, reg *parser.Registry, l
 	if f, ok := reg.Lookup(s.Format); ok && f.Issuer != "" {
 		format = l.T("%s (%s)", s.Format, l.word(f.Issuer))
 	}
-	account := s.Account
+	account := accountShown(s.Account)
 	if account == "" {
 		account = l.T("not stated in the file")
 	}
-	writeWrapped(w, "", s.File, width)
+	writeWrapped(w, "", keep(visible(s.File)), width)
 	cols := &columns{indent: "  ", width: width}
-	cols.add(l.T("format"), format)
-	cols.add(l.T("account"), account)
-	cols.add(l.T("encoding"), s.Encoding)
+	cols.add(l.T("format"), visible(format))
+	cols.add(l.T("account"), visible(account))
+	cols.add(l.T("encoding"), visible(s.Encoding))
 	cols.add(l.T("dates"), l.T("%s to %s", s.From, s.To))
 	cols.add(l.T("rows read"), strconv.Itoa(s.Rows))
 	charges, credits := s.ChargesAndCredits()
@@ -115,10 +115,10 @@ func describeStatement(w io.Writer, s *parser.Statement, reg *parser.Registry, l
 		cols.add(l.T("read"), l.Msg(m))
 	}
 	for _, n := range s.Notes {
-		cols.add(l.T("note"), l.Msg(n))
+		cols.add(l.T("note"), visible(l.Msg(n)))
 	}
 	for _, e := range s.Invalid {
-		cols.add(l.T("invalid"), l.Err(e))
+		cols.add(l.T("invalid"), visible(l.Err(e)))
 	}
 	cols.write(w)
 }

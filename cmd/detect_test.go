@@ -28,7 +28,7 @@ func TestDetect(t *testing.T) {
 	out, stderr, code := runCmd(t, "detect", "formats/smbc-vpass.csv")
 	want := `formats/smbc-vpass.csv
   format        smbc-vpass (三井住友カード (Vpass, ご利用明細))
-  account       4980-12**-****-3456
+  account       ****-****-****-3456
   encoding      cp932
   dates         2026-02-02 to 2026-02-21
   rows read     10
@@ -65,7 +65,7 @@ func TestDetectAndFormatsInJapanese(t *testing.T) {
 	t.Chdir(filepath.Join(repoRoot(t), "testdata"))
 	want := `formats/smbc-vpass.csv
   形式          smbc-vpass（三井住友カード (Vpass, ご利用明細)）
-  口座・カード  4980-12**-****-3456
+  口座・カード  ****-****-****-3456
   文字コード    cp932
   期間          2026年2月2日から2026年2月21日まで
   読んだ行数    10

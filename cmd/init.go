@@ -49,13 +49,13 @@ func runInit(dir string, e env, l *localizer) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return &parser.Error{File: dir, Err: openError(err)}
 	}
-	ew := &errWriter{w: e.stdout}
+	ew := &errWriter{w: &terminalWriter{w: e.stdout}}
 	statements := filepath.Join(dir, "statements")
 	switch err := os.Mkdir(statements, 0o755); {
 	case err == nil:
-		writeWrapped(ew, "", l.T("created %s", statements+string(filepath.Separator)), e.width)
+		writeWrapped(ew, "", l.T("created %s", keep(visible(statements+string(filepath.Separator)))), e.width)
 	case errors.Is(err, fs.ErrExist):
-		writeWrapped(ew, "", l.T("kept %s: it exists already", statements+string(filepath.Separator)), e.width)
+		writeWrapped(ew, "", l.T("kept %s: it exists already", keep(visible(statements+string(filepath.Separator)))), e.width)
 	default:
 		return &parser.Error{File: statements, Err: openError(err)}
 	}
@@ -73,16 +73,17 @@ func runInit(dir string, e env, l *localizer) error {
 		case err != nil:
 			return &parser.Error{File: path, Err: openError(err)}
 		case created:
-			writeWrapped(ew, "", l.T("created %s", path), e.width)
+			writeWrapped(ew, "", l.T("created %s", keep(visible(path))), e.width)
 		default:
-			writeWrapped(ew, "", l.T("kept %s: it exists already", path), e.width)
+			writeWrapped(ew, "", l.T("kept %s: it exists already", keep(visible(path))), e.width)
 		}
 	}
 	disputes := filepath.Join(dir, "disputes.csv")
 	statements += string(filepath.Separator)
-	next := l.T("Next: write your orders in %s, and put your statement exports in %s. Then run refundwatch check in %s.", disputes, statements, dir)
+	path := func(p string) string { return keep(visible(p)) }
+	next := l.T("Next: write your orders in %s, and put your statement exports in %s. Then run refundwatch check in %s.", path(disputes), path(statements), path(dir))
 	if filepath.Clean(dir) == "." {
-		next = l.T("Next: write your orders in %s, and put your statement exports in %s. Then run refundwatch check in this folder.", disputes, statements)
+		next = l.T("Next: write your orders in %s, and put your statement exports in %s. Then run refundwatch check in this folder.", path(disputes), path(statements))
 	}
 	writeWrapped(ew, "", next, e.width)
 	return ew.err

@@ -7,29 +7,33 @@ import (
 	"math/bits"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/refundwatch/refundwatch/matcher"
 )
 
-// MaskCardNumbers hides card numbers in text, keeping only their last four
-// digits. Digits are ASCII 0-9 or full-width ０-９ (as Japanese statements
-// write them); a hidden ASCII digit becomes *, a full-width one ＊, so that
-// aligned columns stay aligned. Two shapes are card numbers:
+// MaskCardNumbers hides card numbers and bank account numbers in text,
+// keeping only their last four digits. Digits are ASCII 0-9 or full-width
+// ０-９ (as Japanese statements write them); a hidden ASCII digit becomes *,
+// a full-width one ＊, so that aligned columns stay aligned.
 //
-//   - a run of 12 to 19 digits with nothing between them;
-//   - digits in groups joined by one and the same separator (a space, hyphen,
-//     dot or underscore, ASCII or full-width), the first group of 4 digits
-//     and each later one of 1 to 6, 12 to 19 digits in all: the groupings
-//     issuers print, 4-4-4-4, 4-6-5 (American Express), 4-6-4 (Diners),
-//     4-4-4-4-3. Longer chains of groups are masked 12 to 19 digits at a
-//     time from the left;
-//   - four groups of 4 digits each joined by one separator, whichever: a
-//     number typed by hand (4980 0379-3988 4123).
+// A card number is any run of digits in groups, each group joined to the
+// next by one separator: a space of any kind (a no-break or thin space, a
+// tab, the ideographic space), a hyphen or dash, a dot, a slash, an
+// underscore or a colon, ASCII or full-width, or a zero-width character;
+// or one of these behind a backslash, as markdown escapes _ and JSON
+// writes a tab (\_, \t). A run of 12 digits or more in two groups or more
+// is masked whole but its last 4 digits, whatever the sizes of its groups
+// (4-4-4-4, 8-8, 6-10, 4-6-5), however long; a single group of 12 to 19
+// digits too. An
+// IBAN (two letters, two check digits, then letters and digits, with or
+// without spaces) shows only its last 4 digits as well.
 //
-// Nothing else is touched: dates (2026-03-02: 8 digits), amounts
-// (1,234,567.89: a comma joins no group), a date and an amount side by side
-// (2026-03-02 1234.56: mixed separators, and groups of 2), and Amazon order ids
-// (250-1234567-1234567, D01-1234567-1234567), which the person reads out to
-// Amazon: their first group is not of 4 digits and their groups of 7 are
-// longer than any a card number is printed in.
+// Shapes that are not card numbers stop a run and are kept: dates
+// (2026-03-02, 2026/03/02, 02.03.2026), times (12:30:00), and Amazon order
+// ids (250-1234567-1234567, D01-1234567-1234567), which the person reads
+// out to Amazon. So are amounts written with grouping (1,234,567.89: a
+// comma joins no group), and a single run of more than 19 digits (a
+// reference, not a card).
 func MaskCardNumbers(s string) string {
 	var out strings.Builder
 	_ = maskLines(&out, []byte(s))
@@ -89,26 +93,33 @@ func maskGroups(s string) string {
 			}
 		}
 	}
-	for g := 0; g < len(groups); g++ {
-		if n := groups[g].len(); n >= 12 && n <= 19 {
-			mark(g, g+1)
-		}
+	joined := make([]bool, len(groups)) // joined[g]: groups g and g+1 are joined by one separator
+	for g := 0; g+1 < len(groups); g++ {
+		joined[g] = separatorBetween(r, groups[g].end, groups[g+1].start) != ""
 	}
+	kept := notCardShapes(r, groups, joined)
 	for g := 0; g < len(groups); {
-		end, digits := cardChain(r, groups, g)
-		if end-g >= 2 && digits >= 12 {
-			mark(g, end)
-			g = end
+		if kept[g] {
+			g++
 			continue
 		}
-		g++
-	}
-	for g := 0; g+4 <= len(groups); g++ {
-		if fourByFour(r, groups[g:g+4]) {
-			mark(g, g+4)
-			g += 3
+		end, digits := g+1, groups[g].len()
+		for end < len(groups) && joined[end-1] && !kept[end] {
+			digits += groups[end].len()
+			end++
 		}
+		switch {
+		case digits >= 12 && digits <= 19:
+			mark(g, end)
+		case digits > 19 && end-g >= 2:
+			// Only the last 4 digits of the whole run show: where one card
+			// number ends in it cannot be told, and a cut in the wrong
+			// place would show more of one.
+			mark(g, end)
+		}
+		g = end
 	}
+	maskIBANs(r, hide)
 	changed := false
 	for i, h := range hide {
 		if h {
@@ -131,15 +142,23 @@ type digitGroup struct{ start, end int }
 
 func (g digitGroup) len() int { return g.end - g.start }
 
+// digitGroups finds the groups of digits of r. The hexadecimal digits of
+// an escape (\u001b in JSON, \x1b as visible writes it) stand for one
+// character, not for digits: they are no group, and masking them would
+// break the escape.
 func digitGroups(r []rune) []digitGroup {
 	var groups []digitGroup
 	for i := 0; i < len(r); {
+		if n := escapeLen(r, i); n > 0 {
+			i += n
+			continue
+		}
 		if !isDigit(r[i]) {
 			i++
 			continue
 		}
 		j := i
-		for j < len(r) && isDigit(r[j]) {
+		for j < len(r) && isDigit(r[j]) && escapeLen(r, j) == 0 {
 			j++
 		}
 		groups = append(groups, digitGroup{i, j})
@@ -148,104 +167,195 @@ func digitGroups(r []rune) []digitGroup {
 	return groups
 }
 
-// cardChain measures the grouped card number that starts at groups[g]: a
-// group of 4 digits, then groups of 1 to 6 digits each after the same single
-// separator, as long as they hold at most 19 digits. It returns the group
-// after the last one taken and the number of digits taken.
-func cardChain(r []rune, groups []digitGroup, g int) (end, digits int) {
-	if groups[g].len() != 4 {
-		return g + 1, groups[g].len()
+// escapeLen is the length of the escape \uXXXX or \xXX that starts at
+// r[i], or 0.
+func escapeLen(r []rune, i int) int {
+	if r[i] != '\\' || i+1 >= len(r) {
+		return 0
 	}
-	digits = 4
-	var sep rune
-	for end = g + 1; end < len(groups); end++ {
-		prev, next := groups[end-1], groups[end]
-		if next.start != prev.end+1 || !isSeparator(r[prev.end]) {
-			break
-		}
-		if sep == 0 {
-			sep = r[prev.end]
-		} else if r[prev.end] != sep {
-			break
-		}
-		if n := next.len(); n > 6 || digits+n > 19 {
-			break
-		}
-		digits += next.len()
+	n := 0
+	switch r[i+1] {
+	case 'u':
+		n = 4
+	case 'x':
+		n = 2
+	default:
+		return 0
 	}
-	return end, digits
+	if i+2+n > len(r) {
+		return 0
+	}
+	for _, c := range r[i+2 : i+2+n] {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return 0
+		}
+	}
+	return 2 + n
 }
 
-// fourByFour reports whether groups are four groups of 4 digits, each
-// after the one before with a single separator between them.
-func fourByFour(r []rune, groups []digitGroup) bool {
-	for i, g := range groups {
-		if g.len() != 4 {
+// separatorBetween is the separator r[from:to] when it is one that joins
+// the groups of a card number (a separator, or one behind a backslash), or
+// "" when it is not.
+func separatorBetween(r []rune, from, to int) string {
+	switch {
+	case to == from+1 && isSeparator(r[from]):
+		return string(r[from])
+	case to == from+2 && r[from] == '\\' && (isSeparator(r[from+1]) || r[from+1] == 't'):
+		return string(r[from : from+2])
+	}
+	return ""
+}
+
+// notCardShapes tells which groups belong to a date, a time or an Amazon
+// order id: shapes that are kept as they are, and that end a card number's
+// run.
+func notCardShapes(r []rune, groups []digitGroup, joined []bool) []bool {
+	kept := make([]bool, len(groups))
+	value := func(g digitGroup) int {
+		n := 0
+		for _, c := range r[g.start:g.end] {
+			n = n*10 + int(digitValue(c))
+		}
+		return n
+	}
+	// sameSep reports whether groups g, g+1, …, g+n-1 are joined by one and
+	// the same separator, one of seps.
+	sameSep := func(g, n int, seps string) bool {
+		if g+n > len(groups) {
 			return false
 		}
-		if i > 0 && (g.start != groups[i-1].end+1 || !isSeparator(r[g.start-1])) {
-			return false
+		first := ""
+		for k := g; k < g+n-1; k++ {
+			if !joined[k] {
+				return false
+			}
+			sep := separatorBetween(r, groups[k].end, groups[k+1].start)
+			if first == "" {
+				first = sep
+			}
+			if sep != first || !strings.Contains(seps, sep) {
+				return false
+			}
+		}
+		return true
+	}
+	take := func(g, n int) {
+		for k := g; k < g+n; k++ {
+			kept[k] = true
 		}
 	}
-	return true
+	const dateSeps, idSeps = "-/.－／．‐‑‒–−ー", "-－‐‑‒–−ー"
+	for g := range groups {
+		l := func(k int) int { return groups[g+k].len() }
+		v := func(k int) int { return value(groups[g+k]) }
+		switch {
+		case sameSep(g, 3, dateSeps) && l(0) == 4 && l(1) <= 2 && l(2) <= 2 && // 2026-03-02
+			v(0) >= 1900 && v(0) <= 2199 && v(1) >= 1 && v(1) <= 12 && v(2) >= 1 && v(2) <= 31:
+			take(g, 3)
+		case sameSep(g, 3, dateSeps) && l(0) <= 2 && l(1) <= 2 && l(2) == 4 && // 02.03.2026, 03/02/2026
+			v(2) >= 1900 && v(2) <= 2199 && v(0) >= 1 && v(1) >= 1 && v(0) <= 31 && v(1) <= 31 && min(v(0), v(1)) <= 12:
+			take(g, 3)
+		case sameSep(g, 2, ":") && l(0) <= 2 && l(1) == 2 && v(0) <= 24 && v(1) <= 59: // 12:30, 12:30:00
+			n := 2
+			if sameSep(g, 3, ":") && l(2) == 2 && v(2) <= 59 {
+				n = 3
+			}
+			take(g, n)
+		case sameSep(g, 3, idSeps) && l(1) >= 5 && l(1) <= 8 && l(2) >= 5 && l(2) <= 8 && // mistyped too, to be told so
+			(l(0) == 3 || l(0) == 2 && groups[g].start > 0 && (r[groups[g].start-1] == 'D' || r[groups[g].start-1] == 'Ｄ')): // 250-1234567-1234567, D01-…
+			take(g, 3)
+		}
+	}
+	return kept
+}
+
+// digitValue is the value of an ASCII or full-width digit.
+func digitValue(c rune) rune {
+	if c >= '０' {
+		return c - '０'
+	}
+	return c - '0'
+}
+
+// maskIBANs hides all but the last 4 digits of each IBAN in r: two capital
+// letters, two check digits, then 11 to 30 letters and digits, in groups
+// of 4 joined by single spaces or not grouped at all.
+func maskIBANs(r []rune, hide []bool) {
+	isUpper := func(c rune) bool { return c >= 'A' && c <= 'Z' }
+	isAlnum := func(c rune) bool { return isUpper(c) || c >= '0' && c <= '9' }
+	for i := 0; i+4 <= len(r); i++ {
+		if !isUpper(r[i]) || !isUpper(r[i+1]) || !(r[i+2] >= '0' && r[i+2] <= '9') || !(r[i+3] >= '0' && r[i+3] <= '9') ||
+			i > 0 && (isAlnum(r[i-1]) || r[i-1] >= 'a' && r[i-1] <= 'z') {
+			continue
+		}
+		end, n := i, 0
+		for j := i; j < len(r); j++ {
+			switch {
+			case isAlnum(r[j]):
+				n++
+				end = j + 1
+			case r[j] == ' ' && j+1 < len(r) && isAlnum(r[j+1]) && j > i && isAlnum(r[j-1]):
+			default:
+				j = len(r)
+			}
+			if n == 34 {
+				break
+			}
+		}
+		if n < 15 || end < len(r) && r[end] >= 'a' && r[end] <= 'z' {
+			continue
+		}
+		keep := 4
+		for j := end - 1; j >= i; j-- {
+			if r[j] >= '0' && r[j] <= '9' {
+				if keep > 0 {
+					keep--
+				} else {
+					hide[j] = true
+				}
+			}
+		}
+		i = end
+	}
 }
 
 func isDigit(c rune) bool { return c >= '0' && c <= '9' || c >= '０' && c <= '９' }
 
 // isSeparator reports whether c may stand between the groups of a card
-// number: a space, hyphen, dot or underscore, ASCII or full-width (the
-// ideographic space, and the dashes Japanese text uses for a hyphen).
+// number: a space of any kind, a tab, a hyphen or dash, a dot, a slash, an
+// underscore or a colon, ASCII or full-width, or a zero-width character.
 func isSeparator(c rune) bool {
 	switch c {
-	case ' ', '-', '.', '_',
-		'\u3000', '－', '．', '＿', // ideographic space, full-width forms
-		'\u2010', '\u2011', '\u2012', '\u2013', '\u2212', 'ー': // hyphen, non-breaking hyphen, figure dash, en dash, minus, long vowel mark
+	case ' ', '\t', '-', '.', '/', '_', ':',
+		'\u00a0', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200a', '\u202f', '\u205f', '\u3000', // spaces
+		'\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', // zero-width characters
+		'－', '．', '／', '＿', '：', // full-width forms
+		'\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212', 'ー', '\ufe63': // hyphen, non-breaking hyphen, figure dash, dashes, minus, long vowel mark, small hyphen-minus
 		return true
 	}
 	return false
 }
 
-// mayHoldCardNumber reports whether s could hold a card number as
-// MaskCardNumbers finds them, looking at each group of digits once: a
-// group of 12 digits or more, or a chain of groups joined by single
-// separators that starts with a group of 4, goes on with groups of at most
-// 6, and reaches 12 digits. It answers yes for some texts that hold none
-// (it does not compare separators, nor stop at 19 digits), never no for
-// one that holds one. Most lines of a report (dates, amounts, order ids)
-// pass through without the work of masking.
+// mayHoldCardNumber reports whether s could hold a card number or an IBAN
+// as MaskCardNumbers finds them: a run of 12 digits or more whose groups
+// are joined by single separators (it does not look for the shapes that
+// are kept), or two capital letters before two digits. It answers yes for
+// some texts that hold none, never no for one that holds one. Most lines
+// of a report (dates, amounts, order ids) pass through without the work
+// of masking.
 func mayHoldCardNumber(s []byte) bool {
 	if fewDigits(s) {
 		return false
 	}
-	group, chain := 0, -1 // digits of the group being read; of the chain it may go on (-1: none)
-	sepAfterGroup := false
-	endGroup := func() bool {
-		n := group
-		group = 0
-		switch {
-		case n >= 12:
-			return true
-		case chain >= 0 && n <= 6:
-			chain += n
-		case n == 4:
-			chain = 4
-		default:
-			chain = -1
-		}
-		return chain >= 12
-	}
-	// The runes are decoded one by one: ranging over string(s) copies s.
+	const (
+		none      = iota
+		digit     // after a digit
+		sep       // after a digit and a separator, or \_ or \t
+		backslash // after a digit and a backslash
+	)
+	state, run := none, 0 // run: digits of the run being read
+	var before, last rune // the two characters before this one
 	for i := 0; i < len(s); {
-		if group == 0 && !sepAfterGroup {
-			// Between chains, ASCII other than digits changes nothing: it is
-			// passed over a byte at a time, most of a line.
-			for i < len(s) && asciiNonDigit[s[i]] {
-				i++
-			}
-			if i == len(s) {
-				break
-			}
-		}
 		c, size := rune(s[i]), 1
 		if c >= utf8.RuneSelf {
 			c, size = utf8.DecodeRune(s[i:])
@@ -253,20 +363,28 @@ func mayHoldCardNumber(s []byte) bool {
 		i += size
 		switch {
 		case isDigit(c):
-			if group == 0 && !sepAfterGroup {
-				chain = -1 // this group follows no chain
+			if state == none || state == backslash {
+				run = 0
 			}
-			group++
-		case group > 0:
-			if endGroup() {
+			if run++; run >= 12 {
 				return true
 			}
-			sepAfterGroup = isSeparator(c)
+			if before >= 'A' && before <= 'Z' && last >= 'A' && last <= 'Z' {
+				return true // perhaps an IBAN
+			}
+			state = digit
+		case state == digit && isSeparator(c):
+			state = sep
+		case state == digit && c == '\\':
+			state = backslash
+		case state == backslash && (isSeparator(c) || c == 't'):
+			state = sep
 		default:
-			sepAfterGroup = false
+			state = none
 		}
+		before, last = last, c
 	}
-	return group > 0 && endGroup()
+	return false
 }
 
 // fewDigits reports whether s is ASCII with fewer than 12 digits, as most
@@ -293,14 +411,6 @@ func fewDigits(s []byte) bool {
 	return n < 12
 }
 
-// asciiNonDigit is true for the ASCII bytes that are not digits.
-var asciiNonDigit = func() (t [256]bool) {
-	for c := range utf8.RuneSelf {
-		t[c] = c < '0' || c > '9'
-	}
-	return t
-}()
-
 // asciiDigit is 1 for the ASCII digits, 0 for every other byte.
 var asciiDigit = func() (t [256]uint8) {
 	for c := '0'; c <= '9'; c++ {
@@ -317,9 +427,8 @@ type maskWriter struct {
 	w   io.Writer
 	buf []byte
 	err error
-	// verbatim is a line written as it is: the program's own version line,
-	// whose pseudo-version timestamp is no card number.
-	verbatim []byte
+	// keeping is set between keepOpen and keepClose.
+	keeping bool
 }
 
 // maskFlushAt is how long a line may grow before the part of it that cannot
@@ -353,24 +462,43 @@ func (m *maskWriter) Flush() error {
 	return m.err
 }
 
+// emit writes b masked, but for what lies between keepOpen and keepClose,
+// which it writes as it is, without the marks. What is kept ends at the end
+// of its line even without keepClose: a mark lost on the way could
+// otherwise leave the rest of the output unmasked.
 func (m *maskWriter) emit(b []byte) {
-	if m.err != nil {
-		return
-	}
-	for len(m.verbatim) > 0 && m.err == nil {
-		i := bytes.Index(b, m.verbatim)
-		if i < 0 || i > 0 && b[i-1] != '\n' {
-			break
+	for len(b) > 0 && m.err == nil {
+		if !m.keeping {
+			i, open := bytes.IndexRune(b, keepOpen), true
+			if c := bytes.IndexRune(b, keepClose); c >= 0 && (i < 0 || c < i) {
+				i, open = c, false // a close left over from a line broken inside a path: dropped
+			}
+			if i < 0 {
+				i = len(b)
+			}
+			m.err = maskLines(m.w, b[:i])
+			if i == len(b) {
+				return
+			}
+			b, m.keeping = b[i+len(string(keepOpen)):], open
+			continue
 		}
-		if m.err = maskLines(m.w, b[:i]); m.err == nil {
-			_, m.err = m.w.Write(m.verbatim)
+		i, mark := bytes.IndexRune(b, keepClose), len(string(keepClose))
+		if nl := bytes.IndexByte(b, '\n'); nl >= 0 && (i < 0 || nl < i) {
+			i, mark = nl, 0 // the line break is written, and ends the keeping
 		}
-		b = b[i+len(m.verbatim):]
-	}
-	if m.err == nil {
-		m.err = maskLines(m.w, b)
+		if i < 0 {
+			m.err = writeSome(m.w, b)
+			return
+		}
+		m.err = writeSome(m.w, b[:i])
+		b, m.keeping = b[i+mark:], false
 	}
 }
+
+// keep marks s as a value of the report's own that is not a card number
+// (see keepOpen).
+func keep(s string) string { return string(keepOpen) + s + string(keepClose) }
 
 // safeCut finds where b can be split without splitting a card number: after
 // the last character that is neither a digit nor a separator (nor an
@@ -384,4 +512,117 @@ func safeCut(b []byte) int {
 		i -= size
 	}
 	return 0
+}
+
+// keepOpen and keepClose mark, in the text a renderer writes, a value of
+// the report's own that is no card number however many digits it holds: a
+// file's path, an amount of an amount column, the program's version. The
+// masking writer leaves what lies between them as it is and drops the
+// marks. They are Unicode noncharacters, kept for a program's own use;
+// text from inputs never carries them to the masking writer (visible and
+// the JSON and CSV writers escape them).
+const (
+	keepOpen  = '\uFDD0'
+	keepClose = '\uFDD1'
+)
+
+// keepPaths marks the paths of a report view's files as the masking's to
+// keep whole (keep): the file of each statement and of each row's
+// file:line, of the statements' notes and unreadable rows; and shows the
+// accounts of the statements and of the coverage lines as accountShown
+// does. A file's name is no card number: 2026-03-01-2026-03-31.csv is
+// read out as it is.
+func keepPaths(v *reportView, in *inputs, rep *matcher.Report) {
+	place := func(t *txnView) {
+		if i := strings.LastIndexByte(t.Place, ':'); i > 0 {
+			t.Place = keep(t.Place[:i]) + t.Place[i:]
+		}
+	}
+	for i := range v.Statements {
+		s := &v.Statements[i]
+		if rest, ok := strings.CutPrefix(s.FileAndAccount, s.File); ok {
+			s.FileAndAccount = keep(s.File) + accountShown(rest)
+		}
+		s.File = keep(s.File)
+	}
+	for i, c := range rep.Coverages {
+		if a := visible(c.Account); i < len(v.Coverage) && a != "" {
+			if j := strings.Index(v.Coverage[i], a); j >= 0 {
+				v.Coverage[i] = v.Coverage[i][:j] + accountShown(a) + v.Coverage[i][j+len(a):]
+			}
+		}
+	}
+	for i := range v.Orders {
+		for j := range v.Orders[i].Rows {
+			place(&v.Orders[i].Rows[j])
+		}
+	}
+	for i := range v.Unknown {
+		place(&v.Unknown[i])
+	}
+	// The notes and unreadable rows of each statement, in the order the
+	// view lists them, name its file.
+	notes, invalid := 0, 0
+	for _, s := range in.statements {
+		file := visible(s.File)
+		for range s.Notes {
+			if notes < len(v.Notes) {
+				v.Notes[notes] = keepFirst(v.Notes[notes], file)
+			}
+			notes++
+		}
+		for range s.Invalid {
+			if invalid < len(v.Invalid) {
+				v.Invalid[invalid] = keepFirst(v.Invalid[invalid], file)
+			}
+			invalid++
+		}
+	}
+}
+
+// keepFirst marks the first place where path shows in s.
+func keepFirst(s, path string) string {
+	if i := strings.Index(s, path); path != "" && i >= 0 {
+		return s[:i] + keep(path) + s[i+len(path):]
+	}
+	return s
+}
+
+// withoutMarks is s without the marks of keep.
+func withoutMarks(s string) string {
+	if !strings.ContainsRune(s, keepOpen) {
+		return s
+	}
+	return strings.NewReplacer(string(keepOpen), "", string(keepClose), "").Replace(s)
+}
+
+// accountShown is an account's name or number as the reports show it:
+// with 5 digits or more in it (an account number in a statement's
+// preamble, Girokonto 12345678), all but its last 4 digits hidden, as a
+// card number's are; a card's name that shows 4 digits or fewer
+// (VISA ****-1234) as it is.
+func accountShown(a string) string {
+	digits := 0
+	for _, c := range a {
+		if isDigit(c) {
+			digits++
+		}
+	}
+	if digits <= 4 {
+		return a
+	}
+	r := []rune(a)
+	for i := range r {
+		if isDigit(r[i]) {
+			if digits > 4 {
+				if r[i] >= '０' {
+					r[i] = '＊'
+				} else {
+					r[i] = '*'
+				}
+			}
+			digits--
+		}
+	}
+	return string(r)
 }

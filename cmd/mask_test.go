@@ -41,14 +41,20 @@ func TestMaskCardNumbers(t *testing.T) {
 
 		// A card number next to other numbers: the card is hidden, the rest kept.
 		{"2026-03-18 4980 0379 3988 4123", "2026-03-18 **** **** **** 4123"},
-		{"on 18 4980-0379-3988-4123", "on 18 ****-****-****-4123"},
-		{"4980 0379 3988 4123 12800", "**** **** **** 4123 12800"},
-		{"12800 4980037939884123", "12800 ************4123"},
+		{"on 18 4980-0379-3988-4123", "on ** ****-****-****-4123"}, // one run of 18 digits
+		{"4980 0379 3988 4123 12800", "**** **** **** **** *2800"}, // one run of 21: only its last 4 show
+		{"12800 4980037939884123", "***** ************4123"},
+		{`"\u001200000000"`, `"\u001200000000"`}, // a JSON escape is no digits: 8 digits follow it
+		{`"\u0012000000000000"`, `"\u0012********0000"`},
+		{`\x12000000000000`, `\x12********0000`},
+		{"4980 0379 3988 4123 4111111111111111", "**** **** **** **** ************1111"}, // two cards side by side: one run
+		{"1-2-3-4-5-6-7-8-9-0-1-2-3-4-5-6-7-8-9-0-1-2-3-4-5-6-7-8-9-0-1-2-3-4-5-6-7-8-9-0", "*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-7-8-9-0"},
 
 		// What must stay readable.
 		{"order 250-1234567-1234567", "order 250-1234567-1234567"}, // Amazon order id, 3-7-7
 		{"D01-1234567-1234567", "D01-1234567-1234567"},             // a digital order
-		{"250 1234567 1234567", "250 1234567 1234567"},
+		{"250 1234567 1234567", "*** ******* ***4567"},             // an order id is written with hyphens
+		{"250-123456-1234567", "250-123456-1234567"},               // a mistyped one stays readable
 		{"２５０－１２３４５６７－１２３４５６７", "２５０－１２３４５６７－１２３４５６７"},
 		{"2026-03-18 30000", "2026-03-18 30000"}, // dates and amounts
 		{"2026-03-02", "2026-03-02"},
@@ -119,8 +125,8 @@ func TestMaskWriterMasksOnlyTheCardNumberLine(t *testing.T) {
 		fmt.Fprintf(&before, "      \"order_id\": \"111-%07d-%07d\",\n      \"date\": \"2026-03-%02d\",\n", i, 7*i, 1+i%28)
 		fmt.Fprintf(&after, "      \"order_id\": \"D01-%07d-%07d\",\n      \"amount\": \"1,234,567.89\",\n", 3*i, i)
 	}
-	card := "      \"description\": \"AMAZON 4980 0379 3988 4123 ４９８０１２３４５６７８９０１２\",\n"
-	masked := "      \"description\": \"AMAZON **** **** **** 4123 ＊＊＊＊＊＊＊＊＊＊＊＊９０１２\",\n"
+	card := "      \"description\": \"AMAZON 4980 0379 3988 4123, ４９８０１２３４５６７８９０１２\",\n"
+	masked := "      \"description\": \"AMAZON **** **** **** 4123, ＊＊＊＊＊＊＊＊＊＊＊＊９０１２\",\n"
 	var out writeRecorder
 	w := newMaskWriter(&out)
 	if _, err := w.Write([]byte(before.String() + card + after.String())); err != nil {
@@ -153,6 +159,14 @@ var cardsInEveryShape = []struct{ written, digits string }{
 	{"４９８０　０３７９　３９８８　４１２８", "4980037939884128"},
 	{"４９８０－０３７９－３９８８－４１２９", "4980037939884129"},
 	{"３７８２　８２２４６３　１０００７", "378282246310007"},
+	{"4980\u00a00379\u00a03988\u00a04130", "4980037939884130"}, // no-break spaces
+	{"4980\u20090379\u20093988\u20094131", "4980037939884131"}, // thin spaces
+	{"4980\t0379\t3988\t4132", "4980037939884132"},             // tabs
+	{"4980/0379/3988/4133", "4980037939884133"},
+	{"4980:0379:3988:4134", "4980037939884134"},
+	{"49800379 39884135", "4980037939884135"}, // 8+8
+	{"498003 7939884136", "4980037939884136"}, // 6+10
+	{"４９８０／０３７９／３９８８／４１３７", "4980037939884137"},
 }
 
 // digitsOnly folds full-width digits to ASCII and drops every separator, so
@@ -163,7 +177,7 @@ func digitsOnly(s string) string {
 		switch {
 		case c >= '０' && c <= '９':
 			b.WriteRune('0' + c - '０')
-		case !isSeparator(c):
+		case !isSeparator(c) && c != '\\':
 			b.WriteRune(c)
 		}
 	}
@@ -225,13 +239,17 @@ func TestEveryOutputMasksCardNumbers(t *testing.T) {
 		assertNoCardNumber(t, lang+" detect output", out+stderr, false)
 	}
 
-	var bad strings.Builder
-	bad.WriteString("Date,Description,Debit\n2026-03-18,AMAZON.CO.JP,12800\n")
-	for _, c := range cardsInEveryShape {
-		fmt.Fprintf(&bad, "2026-03-19,LAWSON,%sx\n", c.written)
+	// Each file reports up to 20 problems: the shapes are spread over two.
+	var bad [2]strings.Builder
+	for i := range bad {
+		bad[i].WriteString("Date,Description,Debit\n2026-03-18,AMAZON.CO.JP,12800\n")
+	}
+	for i, c := range cardsInEveryShape {
+		fmt.Fprintf(&bad[i%2], "2026-03-19,LAWSON,%sx\n", c.written)
 	}
 	writeFiles(t, map[string]string{
-		"statements/a.csv": bad.String(),
+		"statements/a.csv": bad[0].String(),
+		"statements/b.csv": bad[1].String(),
 		"disputes.csv":     "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,12800\n",
 	})
 	for _, lang := range []string{"en", "ja"} {
@@ -240,23 +258,24 @@ func TestEveryOutputMasksCardNumbers(t *testing.T) {
 			t.Fatalf("%s: exit %d, stdout %q, stderr:\n%s", lang, code, out, stderr)
 		}
 		assertNoCardNumber(t, lang+" error messages", stderr, true)
-		_, stderr, _ = runCmd(t, "detect", "--lang", lang, "statements/a.csv")
+		_, stderr, _ = runCmd(t, "detect", "--lang", lang, "statements/a.csv", "statements/b.csv")
 		assertNoCardNumber(t, lang+" detect's error messages", stderr, true)
 	}
 
-	// A card number given where a file or a flag's value is expected.
-	for _, args := range [][]string{
-		{"check", "--disputes", "4980 0379 3988 4124.csv"},
-		{"check", "--as-of", "４９８０１２３４５６７８９０１２"},
-		{"detect", "3782-822463-10006"},
-		{"check", "--no-such-flag=4980.0379.3988.4126"},
+	// A card number given where a flag's value is expected is masked; a
+	// path the person named is shown as named, whatever its digits.
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"check", "--as-of", "４９８０１２３４５６７８９０１２"}, "＊＊＊＊＊＊＊＊＊＊＊＊９０１２"},
+		{[]string{"check", "--fail-on", "4980.0379.3988.4126"}, "****.****.****.4126"},
+		{[]string{"detect", "3782-822463-10006"}, "3782-822463-10006: no such file or folder\n"},
+		{[]string{"check", "--disputes", "4980 0379 3988 4124.csv", "statements/none.csv"}, "4980 0379 3988 4124.csv"},
 	} {
-		_, stderr, code := runCmd(t, args...)
-		if code != 2 || stderr == "" {
-			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
-		}
-		if flat := digitsOnly(stderr); strings.Contains(flat, "49800379") || strings.Contains(flat, "49801234") || strings.Contains(flat, "37828224") {
-			t.Errorf("%v: the error shows a card number: %s", args, stderr)
+		_, stderr, code := runCmd(t, tt.args...)
+		if code != 2 || !strings.Contains(stderr, tt.want) {
+			t.Errorf("%v: exit %d, stderr %q; want %q in it", tt.args, code, stderr, tt.want)
 		}
 	}
 }
@@ -317,4 +336,120 @@ func bool2int(v bool) int {
 		return 1
 	}
 	return 0
+}
+
+// TestMaskingKeepsOwnValues: file names, amounts of amount columns and the
+// version are shown whole however many digits they hold, while IBANs in a
+// description show only their last 4 digits, in every format.
+func TestMaskingKeepsOwnValues(t *testing.T) {
+	writeFiles(t, map[string]string{
+		"statements/2026-03-01-2026-03-31.csv": "Date,Description,Debit\n2026-03-01,LAWSON,1\n2026-03-18,AMAZON.CO.JP,123456789012\n2026-03-31,LAWSON,1\n",
+		"statements/export-123456789012.csv": "Date,Description,Debit\n2026-04-01,LAWSON,1\n" +
+			"2026-04-02,AMAZON.CO.JP DE89370400440532013000,500\n2026-04-03,AMAZON.CO.JP GB29 NWBK 6016 1331 9268 19,600\n2026-04-30,LAWSON,1\n",
+		"disputes.csv": "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,12800\n",
+	})
+	for _, o := range []string{"table", "json", "csv", "markdown", "html"} {
+		out, stderr, code := runCmd(t, "check", "-o", o, "--as-of", "2026-05-01")
+		if code == 2 {
+			t.Fatalf("%s: %s", o, stderr)
+		}
+		amount := "123456789012"
+		if o != "json" && o != "csv" {
+			amount = "123,456,789,012"
+		}
+		for _, want := range []string{"statements/2026-03-01-2026-03-31.csv", "statements/export-123456789012.csv", amount, "DE****************3000", "GB** NWBK **** **** **68 19"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s does not show %q:\n%s", o, want, out)
+			}
+		}
+		if flat := digitsOnly(out); strings.Contains(flat, "89370400") || strings.Contains(flat, "60161331") {
+			t.Errorf("%s shows an IBAN:\n%s", o, out)
+		}
+		if strings.ContainsRune(out, keepOpen) || strings.ContainsRune(out, keepClose) {
+			t.Errorf("%s keeps the marks of its own values", o)
+		}
+		if strings.Contains(out, "********9012") {
+			t.Errorf("%s masks a file's name:\n%s", o, out)
+		}
+	}
+	if out, _, _ := runCmd(t, "detect", "statements/export-123456789012.csv"); !strings.HasPrefix(out, "statements/export-123456789012.csv\n") {
+		t.Errorf("detect masks the file's name:\n%s", out)
+	}
+
+	// The rows that could not be read name their file whole too.
+	writeFiles(t, map[string]string{
+		"statements/export-123456789012.csv": "Date,Description,Debit\n2026-04-01,LAWSON,1\n2026-04-02,AMAZON.CO.JP,500\n2026-04-03,LAWSON,zz\n",
+		"disputes.csv":                       "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,12800\n",
+	})
+	for _, o := range []string{"table", "markdown", "html"} {
+		out, _, _ := runCmd(t, "check", "-o", o, "--skip-invalid", "--as-of", "2026-05-01")
+		if !strings.Contains(out, `statements/export-123456789012.csv:4: debit: `) {
+			t.Errorf("%s masks the file of a row that could not be read:\n%s", o, out)
+		}
+	}
+
+	defer func(v string) { version = v }(version)
+	version = "v0.0.0-20260305123456-abcdef123456"
+	if out, _, _ := runCmd(t, "version"); out != "refundwatch v0.0.0-20260305123456-abcdef123456\n" {
+		t.Errorf("version prints %q", out)
+	}
+}
+
+func TestAccountShown(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                    "",
+		"VISA ****-1234":      "VISA ****-1234",
+		"楽天カード":               "楽天カード",
+		"Girokonto 12345678":  "Girokonto ****5678",
+		"4980-12**-****-3456": "****-****-****-3456", // a statement's masked number shows no more than its last 4 digits either
+		"12345-１２３４５６７８":      "*****-＊＊＊＊５６７８",
+		"Family (1234)":       "Family (1234)",
+		"Family 2 (1234)":     "Family * (1234)",
+	} {
+		if got := accountShown(in); got != want {
+			t.Errorf("accountShown(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// An account number in a statement's preamble shows only its last 4
+// digits, the same in every format.
+func TestAccountNumberMaskedInEveryFormat(t *testing.T) {
+	writeFiles(t, map[string]string{
+		"statements/a.csv": "Date,Card No.,Description,Debit\n2026-03-01,Girokonto 12345678,LAWSON,1\n2026-03-18,Girokonto 12345678,AMAZON.CO.JP,12800\n2026-04-30,Girokonto 12345678,LAWSON,1\n",
+		"disputes.csv":     "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,12800\n",
+	})
+	for _, o := range []string{"table", "json", "csv", "markdown", "html"} {
+		out, stderr, code := runCmd(t, "check", "-o", o, "--as-of", "2026-05-01")
+		if code == 2 {
+			t.Fatalf("%s: %s", o, stderr)
+		}
+		shown := "****5678"
+		if o == "markdown" {
+			shown = md(shown)
+		}
+		if strings.Contains(out, "12345678") || !strings.Contains(out, shown) {
+			t.Errorf("%s shows the account number otherwise than ****5678:\n%s", o, out)
+		}
+	}
+}
+
+// What is kept whole ends with its mark, or at the end of its line when
+// the mark is lost; marks are never written.
+func TestMaskWriterKeeps(t *testing.T) {
+	var out strings.Builder
+	w := newMaskWriter(&out)
+	for _, p := range []string{"a " + keep("statements/4980037939884123.csv") + " 4980037939884123\n",
+		string(keepOpen) + "no close 4980037939884123\n4980037939884123\n", keep("x\ny") + "\n", keep("x")} {
+		if _, err := w.Write([]byte(p)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	want := "a statements/4980037939884123.csv ************4123\nno close 4980037939884123\n************4123\nx\ny\nx"
+	if out.String() != want {
+		t.Errorf("got %q, want %q", out.String(), want)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -29,6 +30,8 @@ type rendering struct {
 func (r *rendering) view() *reportView {
 	if r.built == nil {
 		r.built = buildView(r.in, r.rep, r.loc)
+		visibleStrings(reflect.ValueOf(r.built))
+		keepPaths(r.built, r.in, r.rep)
 	}
 	return r.built
 }
@@ -78,6 +81,13 @@ type jsonReport struct {
 	// IgnoredFiles are the files among the statements that were not read:
 	// PDFs, images, files the system keeps beside others.
 	IgnoredFiles []jsonIgnored `json:"ignored_files,omitempty"`
+	// OwnChargesCount counts the statement charges recognised as the
+	// person's own (SPEC §5), always given.
+	OwnChargesCount int `json:"own_charges"`
+	// UnassignedCredits are the Amazon credits that serve no order.
+	UnassignedCredits []jsonTxn `json:"unassigned_credits"`
+	// Notes say what was left out or inferred, one sentence each.
+	Notes []string `json:"notes"`
 
 	// order and unknown, when set, make each of the nOrders orders and
 	// nUnknown unknown charges as it is written, in place of Orders and
@@ -147,6 +157,16 @@ type jsonOrder struct {
 	Credits             []jsonTxn    `json:"credits"`
 	Candidates          []jsonTxn    `json:"candidates"`
 	Reason              jsonReason   `json:"reason"`
+	Note                string       `json:"note"`
+	CardAmount          *jsonAmount  `json:"card_amount"`
+	// InterchangeableWith and TiedWith name the orders of a tie (SPEC §4).
+	InterchangeableWith []string `json:"interchangeable_with"`
+	TiedWith            []string `json:"tied_with"`
+	// CandidateCharges are the charges an ambiguous order could have.
+	CandidateCharges []jsonTxn `json:"candidate_charges"`
+	// TieOutstanding is what is missing across an ambiguous tie at alert,
+	// on its first order only.
+	TieOutstanding *jsonAmount `json:"tie_outstanding,omitempty"`
 }
 
 // jsonReason is an order's reason, a string in the report: its sentences
@@ -285,18 +305,24 @@ func buildJSON(in *inputs, rep *matcher.Report, l *localizer) jsonReport {
 			skipped = map[string]int{}
 		}
 		out.Statements = append(out.Statements, jsonStatement{
-			File: s.File, Format: s.Format, Account: s.Account, Encoding: s.Encoding,
+			File: pathText(s.File), Format: s.Format, Account: s.Account, Encoding: s.Encoding,
 			From: s.From.String(), To: s.To.String(), Rows: s.Rows, Transactions: s.Transactions() + s.Folded,
 			Skipped: s.SkippedTotal(), SkippedBy: skipped, Folded: s.Folded, Notes: notes,
 		})
 		for _, e := range s.Invalid {
-			out.InvalidRows = append(out.InvalidRows, jsonInvalid{File: e.File, Line: e.Line, Error: l.Err(e.Err)})
+			out.InvalidRows = append(out.InvalidRows, jsonInvalid{File: pathText(e.File), Line: e.Line, Error: l.Err(e.Err)})
 		}
 	}
 	out.Inputs = jsonInputs{Disputes: in.read.disputes, Confirmations: nonNil(in.read.confirmations), Orders: nonNil(in.read.orders)}
 	out.AmazonFiles, out.OwnCharges = amazonJSON(in), rep.OwnCharges
 	for _, f := range in.ignored {
-		out.IgnoredFiles = append(out.IgnoredFiles, jsonIgnored{File: f.path, Reason: l.Err(f.reason)})
+		out.IgnoredFiles = append(out.IgnoredFiles, jsonIgnored{File: pathText(f.path), Reason: l.Err(f.reason)})
+	}
+	out.OwnChargesCount = rep.OwnChargesAll
+	out.UnassignedCredits = txnsJSON(rep.UnassignedCredits)
+	out.Notes = []string{}
+	for _, n := range rep.Notes {
+		out.Notes = append(out.Notes, l.Msg(n))
 	}
 	sum := rep.Summary()
 	out.Summary = jsonSummary{Alert: sum[matcher.Alert], Review: sum[matcher.Review], Watch: sum[matcher.Watch], OK: sum[matcher.OK]}
@@ -305,16 +331,25 @@ func buildJSON(in *inputs, rep *matcher.Report, l *localizer) jsonReport {
 
 func orderJSON(o *matcher.OrderResult, l *localizer) jsonOrder {
 	d := o.Dispute
-	cur := d.Currency
+	cur := o.Currency
 	j := jsonOrder{
 		OrderID: d.OrderID, Verdict: string(o.Verdict), Severity: o.Severity().String(),
-		OrderDate: d.OrderDate, Amount: jsonAmount{d.Amount, cur}, Currency: cur, Card: d.Card,
+		OrderDate: d.OrderDate, Amount: jsonAmount{d.Amount, d.Currency}, Currency: d.Currency, Card: d.Card,
 		WatchUntil: dateOrNull(&o.WatchUntil), Closed: o.Closed, CoverageTo: dateOrNull(&o.Coverage.To),
 		Charged:     jsonAmount{o.Charged, cur},
 		Credited:    jsonAmount{o.Credited, cur},
 		Outstanding: jsonAmount{o.Outstanding, cur},
 		Charges:     txnsJSON(o.Charges), Credits: txnsJSON(o.Credits), Candidates: txnsJSON(o.Candidates),
 		Reason: jsonReason{sentences: o.Reason, loc: l},
+	}
+	j.Note = d.Note
+	if !d.CardAmount.IsZero() {
+		j.CardAmount = &jsonAmount{d.CardAmount, cur}
+	}
+	j.InterchangeableWith, j.TiedWith = nonNil(o.InterchangeableWith), nonNil(o.TiedWith)
+	j.CandidateCharges = j.Candidates
+	if o.HasTieOutstanding {
+		j.TieOutstanding = &jsonAmount{o.TieOutstanding, cur}
 	}
 	if c := o.Confirmation; c != nil {
 		j.ConfirmedOn = dateOrNull(&c.ConfirmedOn)
@@ -331,27 +366,29 @@ func orderJSON(o *matcher.OrderResult, l *localizer) jsonOrder {
 	return j
 }
 
+// nonNil is ids, or an empty list for none: the report writes [] rather than null.
+func nonNil(ids []string) []string {
+	if ids == nil {
+		return []string{}
+	}
+	return ids
+}
+
 func renderJSON(w io.Writer, r *rendering) error {
 	rep := buildJSON(r.in, r.rep, r.loc)
 	return rep.write(w)
 }
 
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
 // inputsLine says in one sentence which disputes, confirmations and
 // order-history files the report was made from, each with what it holds.
 func inputsLine(in *inputs, l *localizer) string {
-	parts := []string{l.T("%s (disputed orders)", in.read.disputes)}
+	path := func(p string) string { return keep(visible(p)) }
+	parts := []string{l.T("%s (disputed orders)", path(in.read.disputes))}
 	for _, p := range in.read.confirmations {
-		parts = append(parts, l.T("%s (Amazon's confirmations)", p))
+		parts = append(parts, l.T("%s (Amazon's confirmations)", path(p)))
 	}
 	for _, p := range in.read.orders {
-		parts = append(parts, l.T("%s (Amazon's order history)", p))
+		parts = append(parts, l.T("%s (Amazon's order history)", path(p)))
 	}
 	return l.T("Read: %s", strings.Join(parts, l.T(", ")))
 }
@@ -368,7 +405,8 @@ func renderTable(w io.Writer, r *rendering) error {
 		}
 		return strings.ToUpper(h)
 	}
-	ew := &errWriter{w: w}
+	tw := &terminalWriter{w: w}
+	ew := &errWriter{w: tw}
 	para := func(indent, text string) { writeWrapped(ew, indent, text, r.width) }
 	para("", v.Intro)
 	para("", inputsLine(r.in, l))
@@ -411,7 +449,7 @@ func renderTable(w io.Writer, r *rendering) error {
 			para("  ", l.T("note: %s", o.Note))
 		}
 		if c := o.res.Confirmation; c != nil {
-			para("  ", l.T("confirmed: %s %s, from %s", c.ConfirmedOn, c.Kind, confirmationSource(c)))
+			para("  ", l.T("confirmed: %s %s, from %s", c.ConfirmedOn, visible(string(c.Kind)), visible(confirmationSource(c))))
 		}
 		txnColumns(cols, o.Rows)
 		cols.write(ew)
@@ -436,6 +474,11 @@ func renderTable(w io.Writer, r *rendering) error {
 	}
 	txnColumns(cols, v.Unknown)
 	cols.write(ew)
+	if len(v.Unassigned) > 0 {
+		fmt.Fprintf(ew, "\n%s\n  %s\n", l.T("Amazon credits of no order (%d)", len(v.Unassigned)), v.UnassignedReason)
+		txnColumns(cols, v.Unassigned)
+		cols.write(ew)
+	}
 
 	if len(v.Invalid) > 0 {
 		fmt.Fprintf(ew, "\n%s\n", l.T("Rows that could not be read (--skip-invalid)"))
@@ -446,6 +489,9 @@ func renderTable(w io.Writer, r *rendering) error {
 
 	fmt.Fprintln(ew)
 	para("", l.T("Summary: %s", v.SummaryText))
+	if err := tw.Flush(); err != nil && ew.err == nil {
+		return err
+	}
 	return ew.err
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/shopspring/decimal"
 )
 
 // csvHeader names the columns of -o csv. Like the JSON keys, they never change
@@ -30,11 +31,11 @@ func renderCSV(w io.Writer, r *rendering) error {
 	_ = cw.Write(csvHeader)
 	for _, o := range r.rep.Orders {
 		d := o.Dispute
-		cur := d.Currency
+		cur := o.Currency // of the totals: the card's for an order matched on card_amount
 		order := []string{
 			"order", text(d.OrderID), string(o.Verdict), o.Severity().String(), d.OrderDate.String(),
-			parser.FormatAmount(d.Amount, cur, false), text(cur), "", "", o.WatchUntil.String(), strconv.FormatBool(o.Closed),
-			parser.FormatAmount(o.Charged, cur, false), parser.FormatAmount(o.Credited, cur, false), parser.FormatAmount(o.Outstanding, cur, false),
+			keptAmount(d.Amount, d.Currency, false), text(d.Currency), "", "", o.WatchUntil.String(), strconv.FormatBool(o.Closed),
+			keptAmount(o.Charged, cur, false), keptAmount(o.Credited, cur, false), keptAmount(o.Outstanding, cur, false),
 		}
 		if c := o.Confirmation; c != nil {
 			order[7], order[8] = c.ConfirmedOn.String(), string(c.Kind)
@@ -55,6 +56,13 @@ func renderCSV(w io.Writer, r *rendering) error {
 	for _, t := range r.rep.Unknown {
 		finding := []string{"unknown-charge", "", string(matcher.UnknownCharge), matcher.SeverityOf(matcher.UnknownCharge).String()}
 		_ = cw.Write(concat(finding, make([]string, 10), csvTxn("unknown", t), []string{unknownReason, ""}))
+	}
+	// The credits that serve no order, listed as the other reports list
+	// them: not findings, but rows the person should look at.
+	v := r.view()
+	for _, t := range r.rep.UnassignedCredits {
+		row := []string{"unassigned-credit", "", "", ""}
+		_ = cw.Write(concat(row, make([]string, 10), csvTxn("credit", t), []string{text(v.UnassignedReason), ""}))
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
@@ -83,9 +91,15 @@ func csvRows(o *matcher.OrderResult) []roleTxn {
 
 func csvTxn(role string, t *parser.Transaction) []string {
 	return []string{
-		role, t.Date.String(), parser.FormatAmount(t.Amount, t.Currency, false),
-		text(t.Description), text(t.Account), text(t.File), strconv.Itoa(t.Line),
+		role, t.Date.String(), keptAmount(t.Amount, t.Currency, false),
+		text(t.Description), text(accountShown(t.Account)), keep(text(pathText(t.File))), strconv.Itoa(t.Line),
 	}
+}
+
+// keptAmount is an amount cell: a plain number, which the masking leaves
+// whole however many digits it has.
+func keptAmount(amount decimal.Decimal, currency string, grouped bool) string {
+	return keep(parser.FormatAmount(amount, currency, grouped))
 }
 
 func concat(parts ...[]string) []string {
@@ -97,12 +111,22 @@ func concat(parts ...[]string) []string {
 }
 
 // text neutralises a text cell that a spreadsheet would take for a formula
-// (one starting with =, +, -, @, a tab or a carriage return) by putting a
-// single quote first, as OWASP advises. Amount cells are never passed here:
-// a negative amount stays a number.
+// by putting a single quote first, as OWASP advises: one starting with =,
+// +, -, @, a tab or a carriage return, or with their full-width forms
+// (spreadsheets in Japan read ＝1+1 as a formula too), behind any
+// byte-order marks and zero-width characters, which a spreadsheet passes
+// over. Amount cells are never passed here: a negative amount stays a
+// number.
 func text(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
+	s = strings.NewReplacer(string(keepOpen), "<U+FDD0>", string(keepClose), "<U+FDD1>").Replace(s)
+	for _, c := range s {
+		switch c {
+		case '\uFEFF', '\u200B', '\u200C', '\u200D', '\u2060', '\u180E':
+			continue
+		case '=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠', '\u2212', '\uFE62', '\uFE63', '\uFE66':
+			return "'" + s
+		}
+		return s
 	}
 	return s
 }

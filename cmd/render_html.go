@@ -33,12 +33,13 @@ func renderHTML(w io.Writer, r *rendering) error {
 		"Statement row": l.T("Statement row"), "Description": l.T("Description"), "From": l.T("From"), "To": l.T("To"),
 		"Rows": l.T("Rows"), "Transactions": l.T("Transactions"), "Skipped": l.T("Skipped"), "Folded": l.T("Folded"),
 		"Format": l.T("Format"), "File": l.T("File"), "What to tell the card issuer": l.T("What to tell the card issuer"),
-		"Unknown":   l.T("Amazon charges of no disputed order (%d)", len(r.view().Unknown)),
-		"none":      l.T("none"),
-		"Invalid":   l.T("Rows that could not be read (--skip-invalid)"),
-		"note":      l.T("note: %s", ""),
-		"Inputs":    inputsLine(r.in, l),
-		"Generated": l.T("Made by refundwatch from your statement files; nothing was sent anywhere."),
+		"Unknown":    l.T("Amazon charges of no disputed order (%d)", len(r.view().Unknown)),
+		"none":       l.T("none"),
+		"Invalid":    l.T("Rows that could not be read (--skip-invalid)"),
+		"note":       l.T("note: %s", ""),
+		"Inputs":     inputsLine(r.in, l),
+		"Generated":  l.T("Made by refundwatch from your statement files; nothing was sent anywhere."),
+		"Unassigned": l.T("Amazon credits of no order (%d)", len(r.view().Unassigned)),
 	}}
 	return htmlReport.Execute(w, page)
 }

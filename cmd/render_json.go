@@ -96,9 +96,24 @@ func (j *jsonWriter) date(d parser.Date) {
 	j.b = append(j.b, '"')
 }
 
+// amount writes an amount, marked as a value the masking keeps whole
+// (keepOpen): an amount is no card number, however many digits it has.
 func (j *jsonWriter) amount(a jsonAmount) {
 	j.b = append(j.b, '"')
+	j.b = utf8.AppendRune(j.b, keepOpen)
 	j.b, _ = a.AppendText(j.b)
+	j.b = utf8.AppendRune(j.b, keepClose)
+	j.b = append(j.b, '"')
+}
+
+// kept writes a string the masking keeps whole: a file's path.
+func (j *jsonWriter) kept(s string) {
+	start := len(j.b)
+	j.b = appendJSONString(j.b, pathText(s))
+	quoted := string(j.b[start+1 : len(j.b)-1])
+	j.b = utf8.AppendRune(j.b[:start+1], keepOpen)
+	j.b = append(j.b, quoted...)
+	j.b = utf8.AppendRune(j.b, keepClose)
 	j.b = append(j.b, '"')
 }
 
@@ -148,7 +163,71 @@ func (j *jsonWriter) value(v any) {
 		j.err = err
 		return
 	}
-	j.b = append(j.b, indented.Bytes()...)
+	j.b = append(j.b, keepFiles(appendEscapedMore(nil, indented.Bytes()))...)
+}
+
+// keepFiles marks the value of each "file" key in JSON text as a path the
+// masking keeps whole (keepOpen), and shows the value of each "account"
+// key as accountShown does. The quotes of a key are never escaped, and
+// those inside a string always are: the keys cannot be forged.
+func keepFiles(text []byte) []byte {
+	const file, account = `"file": "`, `"account": "`
+	if !bytes.Contains(text, []byte(file)) && !bytes.Contains(text, []byte(account)) {
+		return text
+	}
+	var out []byte
+	for {
+		i, key := bytes.Index(text, []byte(file)), file
+		if a := bytes.Index(text, []byte(account)); a >= 0 && (i < 0 || a < i) {
+			i, key = a, account
+		}
+		if i < 0 {
+			return append(out, text...)
+		}
+		out = append(out, text[:i+len(key)-1]...)
+		text = text[i+len(key)-1:] // from the value's opening quote
+		end := 1
+		for end < len(text) && text[end] != '"' {
+			if text[end] == '\\' {
+				end++
+			}
+			end++
+		}
+		end = min(end+1, len(text)) // past the closing quote
+		value := text[:end]
+		text = text[end:]
+		var s string
+		if err := json.Unmarshal(value, &s); err != nil {
+			out = append(out, value...)
+			continue
+		}
+		if key == account {
+			out = appendJSONString(out, accountShown(s))
+			continue
+		}
+		out = append(out, '"')
+		out = utf8.AppendRune(out, keepOpen)
+		out = append(out, value[1:len(value)-1]...)
+		out = utf8.AppendRune(out, keepClose)
+		out = append(out, '"')
+	}
+}
+
+// appendEscapedMore appends JSON text that encoding/json wrote, escaping
+// what appendJSONString escapes beyond it. encoding/json writes such
+// characters only inside strings, where the escape stands for the same
+// character.
+func appendEscapedMore(b, text []byte) []byte {
+	for len(text) > 0 {
+		r, size := utf8.DecodeRune(text)
+		if r == 0x7f || mustShow(r) || r == keepOpen || r == keepClose {
+			b = append(b, '\\', 'u', hexDigits[r>>12&0xF], hexDigits[r>>8&0xF], hexDigits[r>>4&0xF], hexDigits[r&0xF])
+		} else {
+			b = append(b, text[:size]...)
+		}
+		text = text[size:]
+	}
+	return b
 }
 
 // list writes the n elements of a list, each by item, or null for a nil list.
@@ -176,7 +255,17 @@ func (r *jsonReport) write(w io.Writer) error {
 	j.key("watch_days")
 	j.num(r.Watch)
 	j.key("inputs")
-	j.value(r.Inputs)
+	j.open('{') // paths the person named, kept whole by the masking
+	j.key("disputes")
+	j.kept(r.Inputs.Disputes)
+	for _, l := range []struct {
+		name  string
+		paths []string
+	}{{"confirmations", r.Inputs.Confirmations}, {"orders", r.Inputs.Orders}} {
+		j.key(l.name)
+		j.list(len(l.paths), l.paths == nil, func(i int) { j.kept(l.paths[i]) })
+	}
+	j.close('}')
 	j.key("statements")
 	j.value(r.Statements)
 	j.key("coverage")
@@ -222,6 +311,12 @@ func (r *jsonReport) write(w io.Writer) error {
 		j.key("ignored_files")
 		j.value(r.IgnoredFiles)
 	}
+	j.key("own_charges")
+	j.num(r.OwnChargesCount)
+	j.key("unassigned_credits")
+	writeTxns(j, r.UnassignedCredits)
+	j.key("notes")
+	j.value(r.Notes)
 	j.close('}')
 	j.b = append(j.b, '\n')
 	j.flush()
@@ -280,6 +375,24 @@ func (o *jsonOrder) write(j *jsonWriter) {
 	writeTxns(j, o.Candidates)
 	j.key("reason")
 	j.reason(o.Reason)
+	j.key("note")
+	j.str(o.Note)
+	j.key("card_amount")
+	if o.CardAmount != nil {
+		j.amount(*o.CardAmount)
+	} else {
+		j.b = append(j.b, "null"...)
+	}
+	j.key("interchangeable_with")
+	j.value(o.InterchangeableWith)
+	j.key("tied_with")
+	j.value(o.TiedWith)
+	j.key("candidate_charges")
+	writeTxns(j, o.CandidateCharges)
+	if o.TieOutstanding != nil {
+		j.key("tie_outstanding")
+		j.amount(*o.TieOutstanding)
+	}
 	j.close('}')
 }
 
@@ -294,11 +407,13 @@ func (t *jsonTxn) write(j *jsonWriter) {
 	j.key("amount")
 	j.amount(t.Amount)
 	for _, f := range []struct{ name, value string }{
-		{"currency", t.Currency}, {"description", t.Description}, {"account", t.Account}, {"file", t.File},
+		{"currency", t.Currency}, {"description", t.Description}, {"account", accountShown(t.Account)},
 	} {
 		j.key(f.name)
 		j.str(f.value)
 	}
+	j.key("file")
+	j.kept(t.File)
 	j.key("line")
 	j.num(t.Line)
 	if t.OriginalAmount != "" {
@@ -317,7 +432,7 @@ const hexDigits = "0123456789abcdef"
 // jsonPlain are the bytes a JSON string holds as they are: printable ASCII
 // but the quote and the backslash.
 var jsonPlain = func() (plain [256]bool) {
-	for c := 0x20; c < utf8.RuneSelf; c++ {
+	for c := 0x20; c < 0x7f; c++ {
 		plain[c] = c != '"' && c != '\\'
 	}
 	return plain
@@ -325,7 +440,11 @@ var jsonPlain = func() (plain [256]bool) {
 
 // appendJSONString appends s quoted as encoding/json quotes it without
 // HTML escaping: control characters, quotes and backslashes escaped, bytes
-// that are not UTF-8 as \ufffd, and U+2028 and U+2029 escaped.
+// that are not UTF-8 as \ufffd, and U+2028 and U+2029 escaped. It also
+// escapes what encoding/json leaves as it is but visible shows in the
+// other reports: DEL, the C1 controls and the bidirectional controls, so
+// that the JSON report read on a terminal is as safe, and the marks of
+// the report's own values (keepOpen), so that an input cannot forge them.
 func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
 	i := 0
@@ -372,9 +491,9 @@ func appendJSONString(b []byte, s string) []byte {
 			start = i
 			continue
 		}
-		if r == '\u2028' || r == '\u2029' {
+		if mustShow(r) || r == keepOpen || r == keepClose {
 			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			b = append(b, '\\', 'u', hexDigits[r>>12&0xF], hexDigits[r>>8&0xF], hexDigits[r>>4&0xF], hexDigits[r&0xF])
 			i += size
 			start = i
 			continue

@@ -13,7 +13,8 @@ import (
 // and the statements read.
 func renderMarkdown(w io.Writer, r *rendering) error {
 	v, l := r.view(), r.loc
-	ew := &errWriter{w: w}
+	tw := &terminalWriter{w: w}
+	ew := &errWriter{w: tw}
 	fmt.Fprintf(ew, "# %s\n\n%s\n\n%s\n\n**%s**\n", md(v.Title), md(v.Intro), md(inputsLine(r.in, l)), md(l.T("Summary: %s", v.SummaryText)))
 
 	fmt.Fprintf(ew, "\n## %s\n\n", md(l.T("Orders")))
@@ -52,6 +53,10 @@ func renderMarkdown(w io.Writer, r *rendering) error {
 		fmt.Fprintf(ew, "%s\n\n", md(v.UnknownReason))
 		mdTxns(ew, l, v.Unknown)
 	}
+	if len(v.Unassigned) > 0 {
+		fmt.Fprintf(ew, "\n## %s\n\n%s\n\n", md(l.T("Amazon credits of no order (%d)", len(v.Unassigned))), md(v.UnassignedReason))
+		mdTxns(ew, l, v.Unassigned)
+	}
 
 	fmt.Fprintf(ew, "\n## %s\n\n", md(l.T("Statements")))
 	mdTable(ew, []string{l.T("From"), l.T("To"), l.T("Rows"), l.T("Transactions"), l.T("Skipped"), l.T("Folded"), l.T("Format"), l.T("File")},
@@ -71,6 +76,9 @@ func renderMarkdown(w io.Writer, r *rendering) error {
 		for _, e := range v.Invalid {
 			fmt.Fprintf(ew, "- %s\n", md(e))
 		}
+	}
+	if err := tw.Flush(); err != nil && ew.err == nil {
+		return err
 	}
 	return ew.err
 }

@@ -79,8 +79,9 @@ func (g *globals) resolveLang(e env) error {
 func run(args []string, e env) int {
 	stdout, stderr := newMaskWriter(e.stdout), newMaskWriter(e.stderr)
 	defer stderr.Flush()
-	stdout.verbatim = []byte(versionLine())
-	e.stdout, e.stderr = stdout, stderr
+	safeStderr := &terminalWriter{w: stderr}
+	defer safeStderr.Flush()
+	e.stdout, e.stderr = stdout, safeStderr
 	g := &globals{}
 	root := newRootCmd(e, g)
 	root.SetArgs(args)
@@ -98,7 +99,7 @@ func run(args []string, e env) int {
 		// The command line could not be parsed: the locale chooses the language.
 		g.loc = newLocalizer(langFromEnv(e.getenv))
 	}
-	for _, line := range g.loc.ErrLines(err) {
+	for _, line := range messageLines(g.loc, err) {
 		fmt.Fprintln(e.stderr, line)
 	}
 	return 2
@@ -113,7 +114,7 @@ reported as not yours, and what Amazon confirmed, and tells per order whether it
 was charged, whether the money came back, and until when to keep watching.
 
 It reads its inputs and never writes them, and it never uses the network.`,
-		Version:       buildVersion(),
+		Version:       keep(buildVersion()),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(*cobra.Command, []string) error {

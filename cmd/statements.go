@@ -27,9 +27,15 @@ func readStatements(files []string, reg *parser.Registry, force *parser.Format, 
 	before := make([]fs.FileInfo, len(files)) // each file as it was before the first read
 	first := opts
 	first.Fold = func(parser.Date) bool { return false }
+	whole := opts // for a pipe, which can be read only once
+	whole.Fold = func(parser.Date) bool { return true }
 	inParallel(len(files), func(i int) {
 		before[i], _ = statInput(files[i])
-		stmts[i], errs[i] = readStatement(files[i], reg, force, first)
+		o := first
+		if !readTwice(before[i]) {
+			o = whole
+		}
+		stmts[i], errs[i] = readStatement(files[i], reg, force, o)
 	})
 	settleDayOrders(files, reg, force, first, stmts, errs)
 
@@ -43,7 +49,7 @@ func readStatements(files []string, reg *parser.Registry, force *parser.Format, 
 	days := parser.FoldDays(read)
 	var again []int
 	for j, d := range days {
-		if d != nil {
+		if d != nil && readTwice(before[at[j]]) {
 			again = append(again, j)
 		}
 	}
@@ -73,6 +79,10 @@ func readStatements(files []string, reg *parser.Registry, force *parser.Format, 
 	parser.FoldOverlaps(read)
 	return stmts, errs
 }
+
+// readTwice reports whether the file of info can be read a second time: a
+// regular file can, a named pipe given by name cannot.
+func readTwice(info fs.FileInfo) bool { return info != nil && info.Mode().IsRegular() }
 
 // settleDayOrders reads again, in the day order they tell, the files
 // refused because their dates cannot tell day from month, where other files

@@ -144,11 +144,26 @@ func newTimeline(o *matcher.OrderResult, rep *matcher.Report, l *localizer) *tim
 	}
 	tl.TickBottom = y
 	tl.TickY = y + 14
-	for day := firstOfNextMonth(from); day.Before(to); day = firstOfNextMonth(day) {
+	// A tick a month, or a year when the story spans more than tlMaxTicks
+	// months; the count is bounded whatever the dates.
+	next := firstOfNextMonth
+	if to.Sub(from) > tlMaxTicks*28 {
+		next = firstOfNextYear
+	}
+	for day := next(from); day.Before(to) && len(tl.Ticks) < tlMaxTicks; day = next(day) {
 		tl.Ticks = append(tl.Ticks, tlTick{X: x(day), Label: l.Month(day)})
 	}
 	tl.Height = tl.TickY + 10
 	return tl
+}
+
+// tlMaxTicks is the most ticks a timeline draws.
+const tlMaxTicks = 120
+
+// firstOfNextYear returns the first day of the year after d's.
+func firstOfNextYear(d parser.Date) parser.Date {
+	t := d.Time()
+	return parser.DateOf(t.AddDate(1, 1-int(t.Month()), 1-t.Day()))
 }
 
 // firstOfNextMonth returns the first day of the month after d's.

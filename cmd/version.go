@@ -33,7 +33,7 @@ func buildVersion() string {
 	return "(devel)"
 }
 
-// versionLine is what version and --version print. It is written as it is,
-// not masked: a pseudo-version's timestamp (v0.0.0-20260110123456-…) is a
-// run of 14 digits, and no card number.
-func versionLine() string { return "refundwatch " + buildVersion() + "\n" }
+// versionLine is what version and --version print. The version is marked
+// for the masking to keep (keep): a pseudo-version's timestamp
+// (v0.0.0-20260110123456-…) is a run of 14 digits, and no card number.
+func versionLine() string { return "refundwatch " + keep(buildVersion()) + "\n" }

@@ -22,8 +22,12 @@ type reportView struct {
 	Unknown  []txnView
 	// UnknownReason says what the unknown charges are and what to do about them.
 	UnknownReason string
-	Invalid       []string
-	Summary       []countView
+	// Unassigned are the Amazon credits that serve no order, and
+	// UnassignedReason says what to do about them.
+	Unassigned       []txnView
+	UnassignedReason string
+	Invalid          []string
+	Summary          []countView
 	// SummaryText is the summary as one line: 1 alert, 1 review, 1 watch, 2 ok.
 	SummaryText string
 	// Alerts counts the orders whose severity is alert.
@@ -99,14 +103,20 @@ func buildView(in *inputs, rep *matcher.Report, l *localizer) *reportView {
 		}
 	}
 	for _, f := range in.ignored {
-		v.Notes = append(v.Notes, l.T("ignored: %s: %s", f.path, f.reason))
+		v.Notes = append(v.Notes, l.T("ignored: %s: %s", f.path, l.Msg(f.reason)))
+	}
+	for _, n := range rep.Notes {
+		v.Notes = append(v.Notes, l.T("note: %s", l.Msg(n)))
 	}
 	for _, c := range rep.Coverages {
 		acct := c.Account
 		if acct == "" {
 			acct = l.T("files that name no account")
 		}
-		v.Coverage = append(v.Coverage, l.T("coverage of %s: %s to %s", acct, c.From, c.To))
+		// One line per run of days: a missing export shows as a gap.
+		for _, sp := range c.Spans {
+			v.Coverage = append(v.Coverage, l.T("coverage of %s: %s to %s", acct, sp.From, sp.To))
+		}
 	}
 	for _, o := range rep.Orders {
 		v.Orders = append(v.Orders, orderViewOf(o, rep, l))
@@ -115,6 +125,10 @@ func buildView(in *inputs, rep *matcher.Report, l *localizer) *reportView {
 		}
 	}
 	v.Unknown = unknownViews(l, rep)
+	v.Unassigned = txnViews(l, "credit", rep.UnassignedCredits, "")
+	if len(rep.UnassignedCredits) > 0 {
+		v.UnassignedReason = l.T("Amazon credits that no order could be given: one may be the refund of a disputed order or of one of your own; compare them with Amazon's refund details")
+	}
 	if len(rep.Unknown) > 0 {
 		v.UnknownReason = l.Sentences(rep.UnknownReason())
 	}
@@ -133,8 +147,8 @@ func orderViewOf(o *matcher.OrderResult, rep *matcher.Report, l *localizer) orde
 		VerdictName: string(o.Verdict), Verdict: l.Verdict(o.Verdict),
 		SeverityName: o.Severity().String(), Severity: l.Severity(o.Severity()),
 		Ordered: l.Date(d.OrderDate), Amount: l.Amount(d.Amount, d.Currency),
-		Charged: l.Amount(o.Charged, d.Currency), Credited: l.Amount(o.Credited, d.Currency),
-		Outstanding: l.Amount(o.Outstanding, d.Currency),
+		Charged: l.Amount(o.Charged, o.Currency), Credited: l.Amount(o.Credited, o.Currency),
+		Outstanding: l.Amount(o.Outstanding, o.Currency),
 		Confirmed:   "-", WatchUntil: "-",
 		Reason: l.Sentences(o.Reason), Note: d.Note,
 	}
@@ -216,9 +230,9 @@ func (l *localizer) original(t *parser.Transaction) string {
 // how long ago Amazon said it, and what to ask for.
 func evidence(o *matcher.OrderResult, rep *matcher.Report, l *localizer) []evidenceLine {
 	d := o.Dispute
-	cur := d.Currency
+	cur := o.Currency
 	lines := []evidenceLine{
-		{l.T("Order"), l.T("%s (ordered on %s, %s)", d.OrderID, d.OrderDate, parser.Money{Amount: d.Amount, Currency: cur})},
+		{l.T("Order"), l.T("%s (ordered on %s, %s)", d.OrderID, d.OrderDate, parser.Money{Amount: d.Amount, Currency: d.Currency})},
 	}
 	c := o.Confirmation
 	if c != nil {
@@ -229,21 +243,55 @@ func evidence(o *matcher.OrderResult, rep *matcher.Report, l *localizer) []evide
 	for _, t := range o.Charges {
 		lines = append(lines, evidenceLine{l.T("Charge"), evidenceRow(l, t, cur)})
 	}
+	for _, t := range o.Candidates {
+		lines = append(lines, evidenceLine{l.T("Candidate charge"), evidenceRow(l, t, cur)})
+	}
 	for _, t := range o.Credits {
 		lines = append(lines, evidenceLine{l.T("Credit"), evidenceRow(l, t, cur)})
 	}
 	if len(o.Credits) == 0 {
 		lines = append(lines, evidenceLine{l.T("Credit"), l.T("none")})
 	}
-	lines = append(lines, evidenceLine{l.T("Still missing"), l.Money(o.Outstanding, cur)})
+	if o.Grounds == matcher.TieAcrossOrders {
+		lines = append(lines, evidenceLine{l.T("Still missing"), l.T("%s across the orders %s", parser.Money{Amount: o.TieOutstanding, Currency: cur}, matcher.IDList{IDs: append([]string{d.OrderID}, o.TiedWith...)})})
+	} else {
+		lines = append(lines, evidenceLine{l.T("Still missing"), l.Money(o.Outstanding, cur)})
+	}
 	if c != nil {
 		lines = append(lines, evidenceLine{l.T("Days elapsed"), l.T("%d days since Amazon's confirmation, as of %s", rep.AsOf.Sub(c.ConfirmedOn), rep.AsOf)})
 	}
 	lines = append(lines,
-		evidenceLine{l.T("Ask for"), l.T("a dispute of the charge: you did not make it, and it was billed after Amazon said the order was handled")},
+		evidenceLine{l.T("Ask for"), askFor(o, rep, l)},
 		evidenceLine{"", l.T("a new card number, if other merchants also charged the card without you")},
 	)
 	return lines
+}
+
+// askFor is what the person asks the card issuer for: it follows why the
+// order is an alert, so that it is true of the rows read out with it.
+func askFor(o *matcher.OrderResult, rep *matcher.Report, l *localizer) string {
+	cur := o.Currency
+	c := o.Confirmation
+	after := matcher.TxnList{Txns: o.ChargedAfter, Currency: cur}
+	some := len(o.ChargedAfter) > 0 && len(o.ChargedAfter) < len(o.Charges)
+	switch o.Grounds {
+	case matcher.BilledAfterCancel:
+		if some {
+			return l.T("a dispute of the charge of %s: you did not make it, and it was billed after Amazon confirmed the order was cancelled", after)
+		}
+		return l.T("a dispute of the charge: you did not make it, and it was billed after Amazon confirmed the order was cancelled")
+	case matcher.BilledAfterWord:
+		if some {
+			return l.T("a dispute of the charge of %s: you did not make it, and it was billed after Amazon said the order was handled", after)
+		}
+	case matcher.CreditOverdue:
+		return l.T("a dispute of the charge: you did not make it, and the credit Amazon confirmed on %s did not come within %d days", c.ConfirmedOn, rep.Grace)
+	case matcher.PartCredited:
+		return l.T("a dispute of what is still missing, %s: you did not make the charge, and it was credited only in part", parser.Money{Amount: o.Outstanding, Currency: cur})
+	case matcher.TieAcrossOrders:
+		return l.T("a dispute of the charges listed: you placed none of these orders, and %s is missing whichever order each charge belongs to", parser.Money{Amount: o.TieOutstanding, Currency: cur})
+	}
+	return l.T("a dispute of the charge: you did not make it, and it was billed after Amazon said the order was handled")
 }
 
 func evidenceRow(l *localizer, t *parser.Transaction, cur string) string {

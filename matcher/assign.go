@@ -110,13 +110,13 @@ func assignNearest(demands []*demand, idx map[string][]*parser.Transaction, used
 	var blocks []block
 	for _, b := range buckets {
 		list := idx[b.key]
-		i, _ := slices.BinarySearchFunc(list, b.from, func(t *parser.Transaction, d parser.Date) int { return t.Date.Sub(d) })
-		for i < len(list) && !list[i].Date.After(b.to) {
+		i, _ := slices.BinarySearchFunc(list, b.from, func(t *parser.Transaction, d parser.Date) int { return txnDay(t).Sub(d) })
+		for i < len(list) && !txnDay(list[i]).After(b.to) {
 			j := i + 1
-			for j < len(list) && list[j].Date == list[i].Date {
+			for j < len(list) && txnDay(list[j]) == txnDay(list[i]) {
 				j++
 			}
-			blocks = append(blocks, block{rank: rank(b.date, list[i].Date), b: b, charges: list[i:j]})
+			blocks = append(blocks, block{rank: rank(b.date, txnDay(list[i])), b: b, charges: list[i:j]})
 			i = j
 		}
 	}
@@ -187,17 +187,17 @@ func reach(demands []*demand, idx map[string][]*parser.Transaction, used map[*pa
 // fitting lists the charges demand d can take, nearest first.
 func (d *demand) fitting(idx map[string][]*parser.Transaction) []*parser.Transaction {
 	list := idx[amountKey(d.amount)]
-	i, _ := slices.BinarySearchFunc(list, d.from, func(t *parser.Transaction, day parser.Date) int { return t.Date.Sub(day) })
+	i, _ := slices.BinarySearchFunc(list, d.from, func(t *parser.Transaction, day parser.Date) int { return txnDay(t).Sub(day) })
 	var out []*parser.Transaction
 	for _, t := range list[i:] {
-		if t.Date.After(d.to) {
+		if txnDay(t).After(d.to) {
 			break
 		}
 		if d.o.fits(t) && d.o.amountMatches(t, d.amount) {
 			out = append(out, t)
 		}
 	}
-	slices.SortStableFunc(out, func(x, y *parser.Transaction) int { return rank(d.date, x.Date) - rank(d.date, y.Date) })
+	slices.SortStableFunc(out, func(x, y *parser.Transaction) int { return rank(d.date, txnDay(x)) - rank(d.date, txnDay(y)) })
 	return out
 }
 
@@ -228,7 +228,7 @@ func settle(all []*demand, charges []*parser.Transaction, used map[*parser.Trans
 	adj := make([][]int, len(ds))
 	for i, d := range ds {
 		for j, t := range cs {
-			if d.o.fits(t) && d.o.amountMatches(t, d.amount) && inRange(t.Date, d.from, d.to) {
+			if d.o.fits(t) && d.o.amountMatches(t, d.amount) && inRange(txnDay(t), d.from, d.to) {
 				adj[i] = append(adj[i], j)
 			}
 		}
@@ -379,8 +379,10 @@ func markTies(ties []*tie) {
 }
 
 // assignExact gives each order at most one Amazon charge of exactly its
-// amount inside its window, nearest first, one order to a charge.
-func assignExact(orders []*order, idx map[string][]*parser.Transaction, used map[*parser.Transaction]bool) {
+// amount inside its window, nearest first, one order to a charge. It
+// returns the ties, whose orders it leaves ambiguous until they are judged
+// (resolveTies).
+func assignExact(orders []*order, idx map[string][]*parser.Transaction, used map[*parser.Transaction]bool) []*tie {
 	demands, all := make([]*demand, len(orders)), make([]demand, len(orders)) // made at once, as the orders are
 	for i, o := range orders {
 		all[i] = demand{o: o, date: o.d, amount: o.a, from: o.d.AddDays(-daysBeforeOrder), to: o.windowEnd}
@@ -393,6 +395,7 @@ func assignExact(orders []*order, idx map[string][]*parser.Transaction, used map
 		}
 	}
 	markTies(ties)
+	return ties
 }
 
 // assignRebills gives the Amazon charges still unused, of exactly an order's
@@ -429,13 +432,13 @@ func assignRebills(orders []*order, charges []*parser.Transaction, keys [][2]str
 			if g == nil {
 				continue
 			}
-			from := t.Date.AddDays(-g.span)
+			from := txnDay(t).AddDays(-g.span)
 			i, _ := slices.BinarySearchFunc(g.orders, from, func(o *order, d parser.Date) int { return o.d.Sub(d) })
 			for _, o := range g.orders[i:] {
-				if o.d.After(t.Date.AddDays(daysBeforeOrder)) {
+				if o.d.After(txnDay(t).AddDays(daysBeforeOrder)) {
 					break
 				}
-				if o.fits(t) && o.amountMatches(t, o.a) && inRange(t.Date, o.d.AddDays(-daysBeforeOrder), o.windowEnd) && !slices.Contains(claim, o) {
+				if o.fits(t) && o.amountMatches(t, o.a) && inRange(txnDay(t), o.d.AddDays(-daysBeforeOrder), o.windowEnd) && !slices.Contains(claim, o) {
 					claim = append(claim, o)
 				}
 			}

@@ -47,8 +47,8 @@ func TestOneChargePerOrder(t *testing.T) {
 			rows:     []string{"2026-02-20,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-03-06,AMAZON.CO.JP,12800", "2026-04-20,LAWSON,1"},
 			disputes: []string{orderA + ",2026-03-01,12800,JPY", orderB + ",2026-03-05,12800,JPY"},
 			want: map[string]string{
-				orderA: "awaiting-refund charge 2026-03-04",
-				orderB: "awaiting-refund charge 2026-03-06",
+				orderA: "unanswered charge 2026-03-04",
+				orderB: "unanswered charge 2026-03-06",
 			},
 		},
 		{
@@ -56,7 +56,7 @@ func TestOneChargePerOrder(t *testing.T) {
 			rows:     []string{"2026-02-20,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-04-20,LAWSON,1"},
 			disputes: []string{orderA + ",2026-03-03,12800,JPY", orderB + ",2026-03-05,12800,JPY"},
 			want: map[string]string{
-				orderA: "awaiting-refund charge 2026-03-04",
+				orderA: "unanswered charge 2026-03-04",
 				orderB: "not-charged",
 			},
 		},
@@ -65,30 +65,30 @@ func TestOneChargePerOrder(t *testing.T) {
 			rows:     []string{"2026-02-20,LAWSON,1", "2026-03-03,AMAZON.CO.JP,5000", "2026-03-03,AMAZON.CO.JP,5000", "2026-03-03,AMAZON.CO.JP,5000", "2026-04-20,LAWSON,1"},
 			disputes: []string{orderA + ",2026-03-02,5000,JPY", orderB + ",2026-03-02,5000,JPY", orderC + ",2026-03-02,5000,JPY"},
 			want: map[string]string{
-				orderA: "awaiting-refund charge 2026-03-03",
-				orderB: "awaiting-refund charge 2026-03-03",
-				orderC: "awaiting-refund charge 2026-03-03",
+				orderA: "unanswered charge 2026-03-03",
+				orderB: "unanswered charge 2026-03-03",
+				orderC: "unanswered charge 2026-03-03",
 			},
 		},
 		{
-			name: "two orders of one day, one charge near and one later: both ambiguous, both charges candidates",
+			name: "two identical orders of one day, one charge near and one later: interchangeable, charges in order of order id",
 			rows: []string{"2026-02-20,LAWSON,1", "2026-03-03,AMAZON.CO.JP,5000", "2026-03-09,AMAZON.CO.JP,5000", "2026-04-20,LAWSON,1"},
 			disputes: []string{orderA + ",2026-03-02,5000,JPY", orderB + ",2026-03-02,5000,JPY",
 				orderC + ",2026-03-20,5000,JPY"},
 			want: map[string]string{
-				orderA: "ambiguous candidate 2026-03-03 candidate 2026-03-09",
-				orderB: "ambiguous candidate 2026-03-03 candidate 2026-03-09",
+				orderA: "unanswered charge 2026-03-03",
+				orderB: "unanswered charge 2026-03-09",
 				orderC: "not-charged",
 			},
-			reasons: map[string]string{orderA: "could belong to this order or to " + orderB},
+			reasons: map[string]string{orderA: "interchangeable with " + orderB},
 		},
 		{
 			name:     "a tie's charge is not given to an order farther away",
 			rows:     []string{"2026-02-20,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-04-20,LAWSON,1"},
 			disputes: []string{orderA + ",2026-03-02,12800,JPY", orderB + ",2026-03-02,12800,JPY", orderC + ",2026-03-10,12800,JPY"},
 			want: map[string]string{
-				orderA: "ambiguous candidate 2026-03-04",
-				orderB: "ambiguous candidate 2026-03-04",
+				orderA: "unanswered charge 2026-03-04",
+				orderB: "not-charged",
 				orderC: "not-charged",
 			},
 		},
@@ -97,8 +97,8 @@ func TestOneChargePerOrder(t *testing.T) {
 			rows:     []string{"2026-02-20,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-03-05,AMAZON.CO.JP,12800", "2026-04-20,LAWSON,1"},
 			disputes: []string{orderA + ",2026-03-03,12800,JPY", orderB + ",2026-03-08,12800,JPY"},
 			want: map[string]string{
-				orderA: "awaiting-refund charge 2026-03-04",
-				orderB: "awaiting-refund charge 2026-03-05",
+				orderA: "unanswered charge 2026-03-04",
+				orderB: "unanswered charge 2026-03-05",
 			},
 		},
 		{
@@ -124,7 +124,7 @@ func TestOneChargePerOrder(t *testing.T) {
 			name:     "billed twice around the order date, no other order: both charges are the order's",
 			rows:     []string{"2026-02-20,LAWSON,1", "2026-03-18,AMAZON.CO.JP,12800", "2026-03-21,AMAZON.CO.JP,12800", "2026-04-20,LAWSON,1"},
 			disputes: []string{orderA + ",2026-03-20,12800,JPY"},
-			want:     map[string]string{orderA: "awaiting-refund charge 2026-03-18 charge 2026-03-21"},
+			want:     map[string]string{orderA: "unanswered charge 2026-03-18 charge 2026-03-21"},
 		},
 	}
 	for _, tt := range tests {

@@ -3,231 +3,426 @@ package matcher
 import (
 	"slices"
 
-	"github.com/google/btree"
-
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/shopspring/decimal"
 )
 
-// followSteps bounds how far back overCredits looks, past rows of other
+// followSteps bounds how far back overCredit looks, past rows of other
 // accounts, for the charge a credit follows.
 const followSteps = 50
 
-// assignCredits gives Amazon credits to charged orders, each credit to one
-// order, posted on or after the order's first charge:
+// How Amazon credits are shared out (SPEC §4, "Credits"). Each credit serves
+// one order. The rules are passes over all credits, each in date order then
+// file:line, each a function below:
 //
-//  1. a credit equal to one of an order's charges or to its amount (one per
-//     charge), to the order whose first charge is nearest before it;
-//  2. a smaller credit, to the only order that still has that much out;
-//  3. a credit larger than what any order still has out (an over-credit), to
-//     the order whose charge it follows: the nearest Amazon charge before it
-//     on its account is that order's, and no other's is on that day.
+//  1. attributedCredit: a credit that Amazon's refund export says is an
+//     order's, to that order;
+//  2. exactCredit: a credit equal to one of an order's charges or to its
+//     amount, to the order, among those that still have that much out,
+//     charged nearest before it;
+//  3. ownCredit: a credit equal to a charge of one of the person's own
+//     orders (its total or a shipment) dated on or before it, to that own
+//     order;
+//  4. smallerCredit: a credit to the order that still has that much out and
+//     was charged nearest before it (ties: order date, then order id, said
+//     in the reason);
+//  5. overCredit: a credit larger than what any order still has out, to the
+//     order whose charge it follows: an over-credit.
 //
-// Credits that refund the person's own orders (ownCredits) are left to them,
-// unless a disputed order's exact claim comes first. Orders are looked up by
-// amount for the first kind, and by outstanding amount for the second, so
-// that the work grows with the rows rather than with credits times orders.
-func assignCredits(orders []*order, charges, credits []*parser.Transaction, ownCredits map[*parser.Transaction]bool) {
+// "Charged before it" includes the same day and is measured from the
+// order's latest charge dated on or before the credit. A credit no rule
+// gives to an order is left in crediting.free, to be listed.
+
+// crediting shares the Amazon credits out among orders.
+type crediting struct {
+	charges  []*parser.Transaction        // every Amazon charge, in date order
+	credits  []*parser.Transaction        // every Amazon credit, in date order
+	ownTaken map[*parser.Transaction]bool // the charges of the person's own orders
+	taken    map[*parser.Transaction]bool
+	ownTook  map[*parser.Transaction]bool
+	round    int      // counts the looks back, to tell the orders one has met (order.creditRound)
+	found    []*order // room for what a look back finds, used again by the next
+	// j judges orders under each choice of a credit that several fit equally.
+	j *judging
+	// attributed are the refund-export confirmations whose credit was looked for.
+	attributed map[*parser.Confirmation]bool
+}
+
+func newCrediting(charges, credits []*parser.Transaction, own map[*parser.Transaction]bool) *crediting {
+	return &crediting{charges: charges, credits: credits, ownTaken: own,
+		taken: map[*parser.Transaction]bool{}, ownTook: map[*parser.Transaction]bool{},
+		attributed: map[*parser.Confirmation]bool{}}
+}
+
+// assignCredits runs the five rules for orders: the credits given before
+// to other orders stay theirs.
+func (c *crediting) assignCredits(orders []*order) {
+	for _, o := range orders {
+		o.owed = o.owedNow()
+	}
+	c.attributedCredits(orders)
 	var charged []*order
 	for _, o := range orders {
 		if len(o.res.Charges) > 0 {
 			charged = append(charged, o)
 		}
 	}
-	if len(charged) == 0 {
-		return
+	if len(charged) > 0 {
+		c.exactCredits(charged)
 	}
-	first := func(o *order) parser.Date { return o.res.Charges[0].Date }
-	byAmount := map[string][]*order{}
-	for _, o := range charged {
-		keys := []string{amountKey(o.a)}
-		for _, c := range o.res.Charges {
-			keys = append(keys, amountKey(c.Amount))
-		}
-		for i, k := range keys {
-			if !slices.Contains(keys[:i], k) {
-				byAmount[k] = append(byAmount[k], o)
-			}
-		}
+	c.ownCredits()
+	if len(charged) > 0 {
+		over := c.smallerCredits(charged)
+		c.overCredits(charged, over)
 	}
-	// Each amount's orders by their first charge, so that a credit looks
-	// back from its day at the nearest ones only: an amount that many
-	// orders share would otherwise have each of its credits look at all
-	// of them.
-	for _, list := range byAmount {
-		slices.SortStableFunc(list, func(x, y *order) int { return first(x).Sub(first(y)) })
-	}
-	taken := map[*parser.Transaction]bool{}
-	give := func(o *order, t *parser.Transaction) {
-		o.res.Credits = append(o.res.Credits, t)
-		taken[t] = true
-	}
-	for _, t := range credits {
-		var best *order
-		bestDist, tie := -1, false
-		for _, key := range amountKeys(t) {
-			if key == "" {
-				continue
-			}
-			list := byAmount[key]
-			// The orders charged by t's day, nearest first; none further
-			// back than the nearest that can take it can be as near.
-			i, _ := slices.BinarySearchFunc(list, t.Date.AddDays(1), func(o *order, d parser.Date) int { return first(o).Sub(d) })
-			for i--; i >= 0; i-- {
-				o := list[i]
-				dist := t.Date.Sub(first(o))
-				if bestDist >= 0 && dist > bestDist {
-					break
-				}
-				if !o.fits(t) || len(o.res.Credits) >= len(o.res.Charges) || !o.creditIsExact(t) {
-					continue
-				}
-				switch {
-				case o == best:
-				case bestDist < 0 || dist < bestDist:
-					best, bestDist, tie = o, dist, false
-				case dist == bestDist:
-					tie = true
-				}
-			}
-		}
-		if best != nil && !tie {
-			give(best, t)
-		}
-	}
-
-	// Then smaller credits, in date order, to the only order charged by then
-	// that still has that much out; the rest are over-credits.
-	open := newOpenOrders()
-	slices.SortStableFunc(charged, func(x, y *order) int { return first(x).Sub(first(y)) })
-	next := 0
-	var over []*parser.Transaction
-	for _, t := range credits {
-		if taken[t] || ownCredits[t] {
-			continue
-		}
-		for ; next < len(charged) && !first(charged[next]).After(t.Date); next++ {
-			open.add(charged[next])
-		}
-		switch only, n := open.takers(t); n {
-		case 1:
-			give(only, t)
-			open.update(only)
-		case 0:
-			over = append(over, t)
-		}
-	}
-	owner := map[*parser.Transaction]*order{}
-	for _, o := range charged {
-		for _, c := range o.res.Charges {
-			owner[c] = o
-		}
-	}
-	for _, t := range over {
-		if o := followed(t, charges, owner); o != nil && o.fits(t) && o.owed.Sign() > 0 {
-			give(o, t)
-			o.owed = o.sum(o.res.Charges).Sub(o.sum(o.res.Credits))
-		}
-	}
-	for _, o := range charged {
+	for _, o := range orders {
 		sortTxns(o.res.Credits)
 	}
 }
 
-// openOrders are the charged orders a credit may go to, by what they still
-// have out (largest first) within each currency, in a B-tree each, so that
-// putting an order in and taking it out costs the logarithm of how many
-// there are, not their number; foreign purchases apart, since a credit
-// without its original amount counts at each one's own rate.
-type openOrders struct {
-	byCurrency map[string]*btree.BTreeG[*order]
-	rated      []*order
-	added      int // orders put in so far: each one's openSeq
+func (c *crediting) give(o *order, t *parser.Transaction) {
+	o.res.Credits = append(o.res.Credits, t)
+	c.taken[t] = true
+	v, _ := o.value(t)
+	o.owed = o.owed.Sub(v)
 }
 
-func newOpenOrders() *openOrders {
-	return &openOrders{byCurrency: map[string]*btree.BTreeG[*order]{}}
-}
-
-// owesMore orders the open orders by what they have out, largest first, then
-// by when they were put in.
-func owesMore(x, y *order) bool {
-	if c := x.owed.Cmp(y.owed); c != 0 {
-		return c > 0
+// creditValue is what credit t, whose absolute amount is abs, counts for
+// in o's currency: abs itself unless o is a foreign purchase.
+func (o *order) creditValue(t *parser.Transaction, abs decimal.Decimal) decimal.Decimal {
+	if o.billedElsewhere(t) || o.foreign() {
+		v, _ := o.value(t)
+		return v
 	}
-	return x.openSeq < y.openSeq
+	return abs
 }
 
-func (s *openOrders) add(o *order) {
-	o.owed = o.sum(o.res.Charges).Sub(o.sum(o.res.Credits))
-	if o.foreign() {
-		s.rated = append(s.rated, o)
-		return
-	}
-	cur := o.res.Dispute.Currency
-	tree := s.byCurrency[cur]
-	if tree == nil {
-		tree = btree.NewG(16, owesMore)
-		s.byCurrency[cur] = tree
-	}
-	o.openSeq, s.added = s.added, s.added+1
-	tree.ReplaceOrInsert(o)
-}
-
-// update puts o back in its place after a credit lowered what it has out.
-func (s *openOrders) update(o *order) {
-	if o.foreign() {
-		o.owed = o.sum(o.res.Charges).Sub(o.sum(o.res.Credits))
-		return
-	}
-	s.byCurrency[o.res.Dispute.Currency].Delete(o) // found by what it had out when put in
-	s.add(o)
-}
-
-// takers counts the orders that credit t fits and that still have at least
-// its amount out, up to two, and returns the one when there is one.
-func (s *openOrders) takers(t *parser.Transaction) (*order, int) {
-	var only *order
-	n := 0
-	count := func(o *order) bool {
-		if o.fits(t) {
-			only, n = o, n+1
+// free are the credits no order took, in date order.
+func (c *crediting) free() []*parser.Transaction {
+	var out []*parser.Transaction
+	for _, t := range c.credits {
+		if !c.taken[t] && !c.ownTook[t] {
+			out = append(out, t)
 		}
-		return n > 1
 	}
-	for cur, tree := range s.byCurrency {
-		if !currencyMatches(cur, t) {
+	return out
+}
+
+// owed is what order o still has out: charged less credited, in its currency.
+func (o *order) owedNow() decimal.Decimal {
+	return o.sum(o.res.Charges).Sub(o.sum(o.res.Credits))
+}
+
+// attributedCredits is rule 1: where Amazon's refund export says an amount
+// was refunded for an order on a day, the first credit of that amount on or
+// after that day is the order's, whether or not its charge was found.
+func (c *crediting) attributedCredits(orders []*order) {
+	byAmount := map[string][]*parser.Transaction{}
+	for _, t := range c.credits {
+		k := amountKey(t.Amount)
+		byAmount[k] = append(byAmount[k], t)
+	}
+	for _, o := range orders {
+		for _, conf := range o.res.Confirmations {
+			if !conf.Attributes || conf.Amount.Sign() <= 0 || c.attributed[conf] {
+				continue
+			}
+			c.attributed[conf] = true
+			for _, t := range byAmount[amountKey(conf.Amount)] {
+				if !c.taken[t] && !txnDay(t).Before(conf.ConfirmedOn) && o.fits(t) {
+					c.give(o, t)
+					break
+				}
+			}
+		}
+	}
+}
+
+// chargeMark is one charge of an order, for a credit to look back from.
+type chargeMark struct {
+	date parser.Date
+	o    *order
+}
+
+// markList is the charges of some orders in date order, for credits to
+// look back through. Marks of orders with nothing left out are skipped,
+// and stay skipped (credits only lower what is out): prev links each mark
+// to the nearest earlier one that may still be live, so that a credit does
+// not walk again past the orders settled before it.
+type markList struct {
+	marks []chargeMark
+	prev  []int32
+}
+
+// marks lists the charges of orders in date order.
+func marks(orders []*order) *markList {
+	l := &markList{}
+	for _, o := range orders {
+		for _, t := range o.res.Charges {
+			l.marks = append(l.marks, chargeMark{txnDay(t), o})
+		}
+	}
+	slices.SortStableFunc(l.marks, func(x, y chargeMark) int { return x.date.Sub(y.date) })
+	l.prev = make([]int32, len(l.marks))
+	for i := range l.prev {
+		l.prev[i] = int32(i)
+	}
+	return l
+}
+
+// live returns the index of the nearest mark at or before i whose order
+// still has something out, or −1.
+func (l *markList) live(i int) int {
+	j := i
+	for j >= 0 {
+		if p := int(l.prev[j]); p != j {
+			j = p
 			continue
 		}
-		v := t.Amount.Abs()
-		if BilledElsewhere(t, cur) {
-			v = t.OrigAmount.Abs()
+		if l.marks[j].o.owed.Sign() > 0 {
+			break
 		}
-		enough := false
-		tree.Ascend(func(o *order) bool {
-			if o.owed.LessThan(v) {
-				return false
+		l.prev[j] = int32(j - 1) // settled: skipped from now on
+		j--
+	}
+	for i > j { // shorten the path for the next look back
+		p := int(l.prev[i])
+		l.prev[i] = int32(j)
+		i = p
+	}
+	return j
+}
+
+// nearestBefore looks back from credit t's day through list for the orders
+// that take is true of, and returns those whose latest charge on or before
+// the credit is nearest, by order date then order id. The first mark of an
+// order met is its latest charge before the credit.
+func (c *crediting) nearestBefore(list *markList, t *parser.Transaction, take func(*order) bool) []*order {
+	if list == nil {
+		return nil
+	}
+	c.round++
+	i, _ := slices.BinarySearchFunc(list.marks, txnDay(t).AddDays(1), func(m chargeMark, d parser.Date) int { return m.date.Sub(d) })
+	found := c.found[:0]
+	defer func() { c.found = found[:0] }()
+	day := parser.Date{}
+	for i = list.live(i - 1); i >= 0; i = list.live(i - 1) {
+		m := list.marks[i]
+		if day.Valid() && m.date != day {
+			break
+		}
+		if m.o.creditRound == c.round {
+			continue
+		}
+		m.o.creditRound = c.round
+		if take(m.o) {
+			found = append(found, m.o)
+			day = m.date
+		}
+	}
+	slices.SortStableFunc(found, byOrderDateAndID)
+	return found
+}
+
+// exactCredits is rule 2.
+func (c *crediting) exactCredits(charged []*order) {
+	byKey := map[string][]*order{}
+	for _, o := range charged {
+		keys := []string{amountKey(o.a)}
+		for _, t := range o.res.Charges {
+			keys = append(keys, amountKey(t.Amount))
+		}
+		for i, k := range keys {
+			if !slices.Contains(keys[:i], k) {
+				byKey[k] = append(byKey[k], o)
 			}
-			enough = count(o)
-			return !enough
+		}
+	}
+	lists := map[string]*markList{}
+	for k, os := range byKey {
+		lists[k] = marks(os)
+	}
+	for _, t := range c.credits {
+		if c.taken[t] {
+			continue
+		}
+		var best []*order
+		abs := t.Amount.Abs()
+		for _, key := range amountKeys(t) {
+			if key == "" {
+				continue
+			}
+			found := c.nearestBefore(lists[key], t, func(o *order) bool {
+				return o.fits(t) && o.creditIsExact(t) && !o.owed.LessThan(o.creditValue(t, abs))
+			})
+			if len(found) > 0 && (best == nil || latestChargeBy(found[0], t).After(latestChargeBy(best[0], t))) {
+				best = slices.Clone(found)
+			}
+		}
+		if len(best) > 0 {
+			c.giveChosen(t, best)
+		}
+	}
+}
+
+// giveChosen gives credit t to the first of the orders that fit a rule
+// equally (by order date, then order id), saying so, where the choice
+// changes no verdict; where it does, the orders are ambiguous, with the
+// credit as a candidate of each, at alert where every choice leaves one of
+// them at alert (SPEC §4).
+func (c *crediting) giveChosen(t *parser.Transaction, fit []*order) {
+	if len(fit) == 1 {
+		c.give(fit[0], t)
+		return
+	}
+	if c.j != nil && len(fit) <= tieMaxOrders {
+		same, allAlert := true, true
+		var key string
+		missing := decimal.Zero
+		for i := range fit {
+			results := make([]*OrderResult, len(fit))
+			for k, o := range fit {
+				credits := o.res.Credits
+				if k == i {
+					credits = append(slices.Clone(credits), t)
+				}
+				results[k] = o.judgedWith(o.res.Charges, credits, c.j)
+			}
+			k, alert, out := verdictsOf(results)
+			if i == 0 {
+				key, missing = k, out
+			}
+			same, allAlert = same && k == key, allAlert && alert
+			if out.LessThan(missing) {
+				missing = out
+			}
+		}
+		if !same {
+			ids := make([]string, len(fit))
+			for i, o := range fit {
+				ids[i] = o.res.Dispute.OrderID
+			}
+			for _, o := range fit {
+				o.ambiguous = true
+				o.creditTie = append(o.creditTie, t)
+				o.res.Candidates = append(o.res.Candidates, t)
+				for _, id := range others(ids, o.res.Dispute.OrderID) {
+					if !slices.Contains(o.res.TiedWith, id) {
+						o.res.TiedWith = append(o.res.TiedWith, id)
+					}
+				}
+				if allAlert {
+					o.res.TieAlert, o.res.TieOutstanding = true, missing
+				}
+			}
+			fit[0].res.HasTieOutstanding = fit[0].res.HasTieOutstanding || allAlert
+			c.taken[t] = true
+			return
+		}
+	}
+	c.give(fit[0], t)
+	fit[0].sayCreditChoice(t, fit[1:])
+}
+
+// latestChargeBy is the day of o's latest charge on or before credit t.
+func latestChargeBy(o *order, t *parser.Transaction) parser.Date {
+	d := parser.Date{}
+	for _, c := range o.res.Charges {
+		if !txnDay(c).After(txnDay(t)) {
+			d = txnDay(c)
+		}
+	}
+	return d
+}
+
+// sayCreditChoice records, on the order that was given credit t where other
+// orders fitted it as well, which they were and why this one took it.
+func (o *order) sayCreditChoice(t *parser.Transaction, also []*order) {
+	if len(also) == 0 {
+		return
+	}
+	ids := make([]string, len(also))
+	for i, x := range also {
+		ids[i] = x.res.Dispute.OrderID
+	}
+	o.creditNotes = append(o.creditNotes, parser.Msgf("the credit of %s fits %s as well: it was counted for this order, the first by order date, then order id",
+		o.list([]*parser.Transaction{t}), IDList{IDs: ids}))
+}
+
+// ownCredits is rule 3: a credit equal to one of the person's own orders'
+// charges (its total or a shipment, as ownCharges found it), dated on or
+// after that charge, is that own order's; each own charge takes one credit.
+func (c *crediting) ownCredits() {
+	if len(c.ownTaken) == 0 {
+		return
+	}
+	byAmount := map[string][]*parser.Transaction{} // own charges, in date order
+	for t := range c.ownTaken {
+		k := amountKey(t.Amount)
+		byAmount[k] = append(byAmount[k], t)
+	}
+	for _, list := range byAmount {
+		sortTxns(list)
+	}
+	for _, t := range c.credits {
+		if c.taken[t] || c.ownTook[t] {
+			continue
+		}
+		list := byAmount[amountKey(t.Amount)]
+		for i, ch := range list {
+			if ch != nil && !txnDay(ch).After(txnDay(t)) && (ch.Currency == t.Currency || ch.Currency == "" || t.Currency == "") {
+				c.ownTook[t] = true
+				list[i] = nil
+				break
+			}
+		}
+	}
+}
+
+// smallerCredits is rule 4; it returns the credits larger than what any
+// order still has out, for rule 5.
+func (c *crediting) smallerCredits(charged []*order) []*parser.Transaction {
+	list := marks(charged)
+	var over []*parser.Transaction
+	for _, t := range c.credits {
+		if c.taken[t] || c.ownTook[t] {
+			continue
+		}
+		abs := t.Amount.Abs()
+		found := c.nearestBefore(list, t, func(o *order) bool {
+			return o.fits(t) && !o.owed.LessThan(o.creditValue(t, abs))
 		})
-		if enough {
-			return nil, n
+		if len(found) == 0 {
+			over = append(over, t)
+			continue
+		}
+		c.giveChosen(t, slices.Clone(found))
+	}
+	return over
+}
+
+// overCredits is rule 5: a credit larger than what any order still has out
+// goes to the order whose charge it follows.
+func (c *crediting) overCredits(charged []*order, over []*parser.Transaction) {
+	owner := map[*parser.Transaction]*order{}
+	for _, o := range charged {
+		for _, ch := range o.res.Charges {
+			owner[ch] = o
 		}
 	}
-	for _, o := range s.rated {
-		if v, _ := o.value(t); !o.owed.LessThan(v) && count(o) {
-			return nil, n
+	for _, t := range over {
+		if o := followed(t, c.charges, owner); o != nil && o.fits(t) {
+			c.give(o, t)
 		}
 	}
-	return only, n
 }
 
 // followed returns the order whose charge credit t follows: the order of the
 // nearest Amazon charge posted on or before t on t's account, when every
 // charge of that day on the account is that order's; nil otherwise.
 func followed(t *parser.Transaction, charges []*parser.Transaction, owner map[*parser.Transaction]*order) *order {
-	i, found := slices.BinarySearchFunc(charges, t.Date, func(c *parser.Transaction, d parser.Date) int { return c.Date.Sub(d) })
-	for found && i < len(charges) && charges[i].Date == t.Date {
+	i, found := slices.BinarySearchFunc(charges, txnDay(t), func(c *parser.Transaction, d parser.Date) int { return txnDay(c).Sub(d) })
+	for found && i < len(charges) && txnDay(charges[i]) == txnDay(t) {
 		i++
 	}
 	same := func(c *parser.Transaction) bool { return c.Account == t.Account || c.Account == "" || t.Account == "" }
@@ -236,7 +431,7 @@ func followed(t *parser.Transaction, charges []*parser.Transaction, owner map[*p
 	for steps := 0; i > 0 && steps < followSteps; steps++ {
 		i--
 		c := charges[i]
-		if day.Valid() && c.Date != day {
+		if day.Valid() && txnDay(c) != day {
 			break
 		}
 		if !same(c) {
@@ -246,7 +441,7 @@ func followed(t *parser.Transaction, charges []*parser.Transaction, owner map[*p
 		case owner[c] == nil || (o != nil && owner[c] != o):
 			return nil
 		case !day.Valid():
-			o, day = owner[c], c.Date
+			o, day = owner[c], txnDay(c)
 		}
 	}
 	return o

@@ -15,18 +15,26 @@
 //     takes one charge, the nearest, before any takes a second: a further
 //     charge of A is an order's own only when no other charged order could
 //     have had it (see assign.go). Where charges fit several orders equally
-//     well, those orders are ambiguous.
-//   - Credits are Amazon credits posted on or after the order's first charge;
-//     credits equal to a charge (or to A) are assigned first, then smaller
-//     ones count towards a partial refund when only one order can take them,
-//     and a credit larger than any order still has out goes to the order
-//     whose charge it follows (see credits.go).
+//     well, the orders tie, and are judged under each equally good
+//     assignment: interchangeable when every one gives the same verdicts,
+//     else ambiguous, at alert when every one leaves an order at alert
+//     (see ties.go).
+//   - Credits are Amazon credits posted on or after the order's first
+//     charge, shared out in five passes: attributed by Amazon's refund
+//     export, equal to a charge or A, equal to one of the person's own
+//     orders, smaller, larger (see credits.go). Credits that serve no order
+//     are listed (Report.UnassignedCredits).
 //   - Outstanding is charged minus credited, and the verdict follows the
-//     table of the specification (still-charged, partially-refunded,
-//     awaiting-refund, ambiguous, not-covered, not-charged, refunded).
+//     table of the specification, read top-down (ambiguous, not-covered,
+//     not-charged, refunded, unanswered, still-charged, partially-refunded,
+//     awaiting-refund).
+//   - Where an export gives the day of use next to the posting day, the day
+//     of use decides the windows and whether a charge came after Amazon's
+//     word; the posting day decides coverage (see coverage.go).
 //   - Amazon charges from 7 days before the earliest order to the end of the
 //     statements that belong to no disputed order are unknown charges.
 //
 // Everything after the as-of date is out of sight: statement rows and
-// confirmations dated later are ignored, as if the report were made that day.
+// confirmations dated later are left out, as if the report were made that
+// day, and the report's notes say how many.
 package matcher

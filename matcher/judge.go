@@ -42,7 +42,7 @@ func (l TxnList) String() string {
 		if foreign {
 			parts[i] += " (billed as " + billed.String() + ")"
 		}
-		parts[i] += " on " + t.Date.String()
+		parts[i] += " on " + txnDay(t).String()
 	}
 	switch len(parts) {
 	case 0:
@@ -76,6 +76,9 @@ func judge(o *order, j *judging) {
 	o.advice = o.adviceRoom[:0]
 	sortTxns(r.Candidates)
 	r.Coverage = coverageFor(o, j.covs)
+	if o.cardAmount && o.res.Dispute.CardCurrency == "" {
+		r.Currency = o.cardCurrency()
+	}
 	r.Charged = o.sum(r.Charges)
 	r.Credited = o.sum(r.Credits)
 	r.Outstanding = r.Charged
@@ -96,6 +99,25 @@ func judge(o *order, j *judging) {
 		for _, m := range o.ambiguityReasons() {
 			o.advise(m)
 		}
+		switch {
+		case r.TieAlert && len(o.splitSets) > 1:
+			o.say(parser.Msgf("%s is missing whichever set of charges is this order's", o.money(r.TieOutstanding)))
+			o.advise(parser.Msgf("call the card issuer and dispute the charges: name every order listed here"))
+		case r.TieAlert && len(o.creditTie) > 0:
+			r.Grounds = TieAcrossOrders
+			o.say(parser.Msgf("%s is missing whichever order the credit refunds", o.money(r.TieOutstanding)))
+			o.advise(parser.Msgf("call the card issuer and dispute the charges: name every order listed here"))
+		case r.TieAlert:
+			r.Grounds = TieAcrossOrders
+			o.say(parser.Msgf("%s is missing whichever order the charges belong to", o.money(r.TieOutstanding)))
+			o.advise(parser.Msgf("call the card issuer and dispute the charges: name every order listed here"))
+		}
+	case len(r.Charges) == 0 && o.billedInOtherCurrency(cov):
+		// A purchase in another currency is billed in the card's: without
+		// card_amount no row can be told to be it (SPEC §4).
+		r.Verdict = NotCovered
+		o.say(parser.Msgf("no charge of %s found, but the statements of this card are in %s: an order in another currency is billed in the card's", o.money(o.a), cov.Currency))
+		o.advise(parser.Msgf("add card_amount to the order's row of disputes.csv: what the card was billed, as on the card statement or Amazon's order details"))
 	case len(r.Charges) == 0:
 		from, to := o.d.AddDays(-daysBeforeOrder), o.d.AddDays(daysAfterOrder)
 		// Charges are looked for from D−3, for an order date a day or two
@@ -107,7 +129,13 @@ func judge(o *order, j *judging) {
 		} else {
 			r.Verdict = NotCovered
 			o.say(j.noChargeFound(cov))
-			o.advise(parser.Msgf("add the statements from %s to %s", from, to))
+			for _, gap := range missingDays(cov, o.d, to) {
+				if gap[0] == gap[1] {
+					o.advise(parser.Msgf("add the statements of %s", gap[0]))
+				} else {
+					o.advise(parser.Msgf("add the statements from %s to %s", gap[0], gap[1]))
+				}
+			}
 		}
 	case r.Outstanding.Sign() <= 0:
 		r.Verdict = Refunded
@@ -119,6 +147,12 @@ func judge(o *order, j *judging) {
 		o.sayBilledAfterWord()
 	default:
 		judgeOutstanding(o, opts)
+	}
+	if ids := r.InterchangeableWith; len(ids) > 0 {
+		o.say(parser.Msgf("interchangeable with %s: whichever of these orders each charge belongs to, the verdicts are the same, so charges are counted in order of order date, then order id", IDList{IDs: ids}))
+	}
+	for _, m := range o.creditNotes {
+		o.say(m)
 	}
 	if o.byShipment {
 		o.say(parser.Msgf("matched shipment by shipment: %d of %d shipments charged", o.shipsCharged, len(r.Dispute.Shipments)))
@@ -138,7 +172,7 @@ func (o *order) adviseOK() {
 		o.advise(parser.Msgf("nothing is missing now"))
 	}
 	switch {
-	case r.WatchUntil.Valid() && r.Coverage.Reaches(r.WatchUntil):
+	case r.WatchUntil.Valid() && r.Coverage.Covers(o.coverFrom(), r.WatchUntil):
 		r.Closed = true
 		o.advise(parser.Msgf("closed: the statements reach %s, the end of the watch", r.WatchUntil))
 		o.advise(parser.Msgf("nothing more to do"))
@@ -157,9 +191,9 @@ func (o *order) sayBilledAfterWord() {
 	var after, afterCancel []*parser.Transaction
 	for _, t := range r.Charges {
 		switch {
-		case o.cancelAt.Valid() && t.Date.After(o.cancelAt):
+		case o.cancelAt.Valid() && txnDay(t).After(o.cancelAt):
 			afterCancel = append(afterCancel, t)
-		case o.h.Valid() && t.Date.After(o.h):
+		case o.h.Valid() && txnDay(t).After(o.h):
 			after = append(after, t)
 		}
 	}
@@ -183,8 +217,8 @@ func judgeOutstanding(o *order, opts Options) {
 	lastAfter := parser.Date{}
 	if o.h.Valid() {
 		for _, t := range r.Charges {
-			if t.Date.After(o.h) {
-				lastAfter = t.Date
+			if txnDay(t).After(o.h) {
+				lastAfter = txnDay(t)
 			}
 		}
 	}
@@ -192,10 +226,18 @@ func judgeOutstanding(o *order, opts Options) {
 	if o.h.Valid() {
 		due = o.h.AddDays(opts.Grace)
 	}
-	overdue := due.Valid() && r.Coverage.Reaches(due)
+	overdue := due.Valid() && r.Coverage.Covers(o.coverFrom(), due)
 	chargedAfterCancel := o.cancelAt.Valid() && lastAfter.Valid() && lastAfter.After(o.cancelAt)
 
+	asked := r.Dispute.ReportedOn
+	if !asked.Valid() {
+		asked = o.d
+	}
+	unansweredBy := asked.AddDays(opts.Grace)
+
 	switch {
+	case !o.h.Valid() && r.Coverage.Covers(o.coverFrom(), unansweredBy):
+		r.Verdict = Unanswered
 	case chargedAfterCancel || (lastAfter.Valid() || overdue) && !r.Outstanding.LessThan(o.a):
 		r.Verdict = StillCharged
 	case lastAfter.Valid() || overdue:
@@ -208,7 +250,24 @@ func judgeOutstanding(o *order, opts Options) {
 	if c := r.Confirmation; c != nil {
 		kind = c.Kind
 	}
+	_, r.ChargedAfter = o.splitAtWord()
 	switch {
+	case r.Verdict == PartiallyRefunded:
+		r.Grounds = PartCredited
+	case r.Verdict != StillCharged:
+	case chargedAfterCancel:
+		r.Grounds = BilledAfterCancel
+	case lastAfter.Valid():
+		r.Grounds = BilledAfterWord
+	default:
+		r.Grounds = CreditOverdue
+	}
+	switch {
+	case r.Verdict == Unanswered:
+		o.say(parser.Msgf("charged %s", o.list(r.Charges)))
+		o.sayPartCredited()
+		o.say(parser.Msgf("no word from Amazon of a refund or cancellation by %s (%d days after %s), and the statements reach %s", unansweredBy, opts.Grace, asked, r.Coverage.To))
+		o.advise(parser.Msgf("ask Amazon again, or dispute the charge with the card issuer"))
 	case r.Verdict == AwaitingRefund && !o.h.Valid():
 		o.say(parser.Msgf("charged %s", o.list(r.Charges)))
 		o.sayPartCredited()
@@ -223,7 +282,12 @@ func judgeOutstanding(o *order, opts Options) {
 			o.advise(parser.Msgf("the statements reach only %s: add the newer ones", r.Coverage.To))
 		}
 	case lastAfter.Valid():
-		o.say(parser.Msgf("charged %s, after Amazon confirmed the %s on %s", o.list(r.Charges), kind, o.h))
+		before, after := o.splitAtWord()
+		if len(before) == 0 {
+			o.say(parser.Msgf("charged %s, after Amazon confirmed the %s on %s", o.list(after), kind, o.h))
+		} else {
+			o.say(parser.Msgf("charged %s before Amazon confirmed the %s on %s, and %s after it", o.list(before), kind, o.h, o.list(after)))
+		}
 		if len(r.Credits) == 0 {
 			o.say(parser.Msgf("no credit since"))
 		} else {
@@ -244,6 +308,55 @@ func judgeOutstanding(o *order, opts Options) {
 		}
 		o.advise(parser.Msgf("call Amazon, then the card issuer"))
 	}
+}
+
+// cardCurrency is the currency of a card_amount written without one: that
+// of the rows it matched, else the account's, else the order's.
+func (o *order) cardCurrency() string {
+	for _, t := range o.res.Charges {
+		if t.Currency != "" && !hasOriginal(t) {
+			return t.Currency
+		}
+	}
+	if c := o.res.Coverage.Currency; c != "" {
+		return c
+	}
+	return o.res.Dispute.Currency
+}
+
+// billedInOtherCurrency reports whether o is an order in another currency
+// than the card's rows, given without card_amount.
+func (o *order) billedInOtherCurrency(cov Coverage) bool {
+	cur := o.res.Dispute.Currency
+	return !o.cardAmount && cur != "" && cov.Currency != "" && cov.Currency != cur
+}
+
+// coverFrom is the first day the statements must show for coverage to
+// "reach" a later day for o (SPEC §3.1): its order date, or, once it is
+// charged, its first charge's posting day if later: the days before the
+// charge can hold no credit of it, and a statement that starts with the
+// charge shows all that follows.
+func (o *order) coverFrom() parser.Date {
+	from := o.d
+	for i, t := range o.res.Charges {
+		if i == 0 || t.Date.Before(from) {
+			from = t.Date
+		}
+	}
+	return parser.Max(o.d, from)
+}
+
+// splitAtWord parts o's charges into those dated on or before Amazon's
+// first confirmation and those after it.
+func (o *order) splitAtWord() (before, after []*parser.Transaction) {
+	for _, t := range o.res.Charges {
+		if o.h.Valid() && txnDay(t).After(o.h) {
+			after = append(after, t)
+		} else {
+			before = append(before, t)
+		}
+	}
+	return before, after
 }
 
 // sayPartCredited says, of an order still waiting for its money, what came
@@ -276,7 +389,18 @@ func (o *order) ambiguityReasons() []*parser.Message {
 			cands = append(cands, t)
 		}
 	}
+	creditTied := map[*parser.Transaction]bool{}
+	for _, t := range o.creditTie {
+		creditTied[t] = true
+	}
+	cands = slices.DeleteFunc(cands, func(t *parser.Transaction) bool { return creditTied[t] })
+	if len(o.creditTie) > 0 {
+		out = append(out, parser.Msgf("the credit of %s could refund this order or %s (each charged as near before it), and which changes the verdicts: ask Amazon which order it refunds", o.list(o.creditTie), IDList{IDs: o.res.TiedWith}))
+	}
 	switch {
+	case len(cands) == 0 && !o.searchCut:
+	case o.ownRival != "":
+		out = append(out, parser.Msgf("%s could belong to this order or to your own order %s (same amount, at least as near): compare the rows with Amazon's order details", o.list(cands), o.ownRival))
 	case len(o.alsoClaims) > 0:
 		out = append(out, parser.Msgf("%s could belong to this order or to %s (same amount, equally near): compare the rows with Amazon's order details",
 			o.list(cands), IDList{IDs: o.alsoClaims}))
@@ -293,6 +417,29 @@ func (o *order) ambiguityReasons() []*parser.Message {
 	return out
 }
 
+// missingDays are the spans of days from a to b that coverage c does not
+// show: what the person is told to add, and nothing more.
+func missingDays(c Coverage, a, b parser.Date) [][2]parser.Date {
+	var out [][2]parser.Date
+	next := a
+	for _, s := range c.Spans {
+		if s.To.Before(next) {
+			continue
+		}
+		if s.From.After(b) {
+			break
+		}
+		if s.From.After(next) {
+			out = append(out, [2]parser.Date{next, s.From.AddDays(-1)})
+		}
+		next = s.To.AddDays(1)
+	}
+	if !next.After(b) {
+		out = append(out, [2]parser.Date{next, b})
+	}
+	return out
+}
+
 // reasonRoom is how many sentences most reasons have at most.
 const reasonRoom = 6
 
@@ -302,15 +449,16 @@ type judging struct {
 	covs []Coverage
 	opts Options
 	// noCharge are the sentences of an order without a charge whose days
-	// the statements do not cover, one for each coverage: most orders of a
-	// long incident fall outside the statements given, and so share one.
-	noCharge map[Coverage]*parser.Message
+	// the statements do not cover, one for each account's coverage: most
+	// orders of a long incident fall outside the statements given, and so
+	// share one.
+	noCharge map[string]*parser.Message
 }
 
 func newJudging(covs []Coverage, opts Options) *judging {
-	j := &judging{covs: covs, opts: opts, noCharge: make(map[Coverage]*parser.Message, len(covs)+1)}
+	j := &judging{covs: covs, opts: opts, noCharge: make(map[string]*parser.Message, len(covs)+1)}
 	for _, c := range append([]Coverage{{}}, covs...) {
-		j.noCharge[c] = noChargeFound(c)
+		j.noCharge[c.Account] = noChargeFound(c)
 	}
 	return j
 }
@@ -318,10 +466,25 @@ func newJudging(covs []Coverage, opts Options) *judging {
 // noChargeFound says that no charge was found in coverage c, which does not
 // reach the order.
 func (j *judging) noChargeFound(c Coverage) *parser.Message {
-	if m, ok := j.noCharge[c]; ok {
-		return m // the map is only read while orders are judged
+	if len(c.Spans) <= 1 && len(c.Lacking) == 0 {
+		if m, ok := j.noCharge[c.Account]; ok && sameSpan(c, j.covs) {
+			return m // the map is only read while orders are judged
+		}
 	}
 	return noChargeFound(c)
+}
+
+// sameSpan reports whether c is one of covs, as the shared sentences were made of.
+func sameSpan(c Coverage, covs []Coverage) bool {
+	if c.Account == "" && !c.To.Valid() {
+		return true
+	}
+	for _, x := range covs {
+		if x.Account == c.Account {
+			return x.From == c.From && x.To == c.To && len(x.Spans) == len(c.Spans)
+		}
+	}
+	return false
 }
 
 func noChargeFound(c Coverage) *parser.Message {
@@ -329,23 +492,27 @@ func noChargeFound(c Coverage) *parser.Message {
 }
 
 func coverageWords(c Coverage) *parser.Message {
-	if !c.To.Valid() {
-		if c.Account != "" {
-			return parser.Msgf("no statement of %s was given", c.Account)
-		}
+	switch {
+	case len(c.Lacking) > 0:
+		return parser.Msgf("the statements of %s do not cover every day of the order's month", IDList{IDs: c.Lacking})
+	case !c.To.Valid() && c.Account != "":
+		return parser.Msgf("no statement of %s was given", c.Account)
+	case !c.To.Valid():
 		return parser.Msgf("no statement was given")
+	case len(c.Spans) > 1:
+		return parser.Msgf("the statements cover only %s to %s, with days missing between", c.From, c.To)
 	}
 	return parser.Msgf("the statements cover only %s to %s", c.From, c.To)
 }
 
 func (o *order) money(d decimal.Decimal) parser.Money {
-	return parser.Money{Amount: d, Currency: o.res.Dispute.Currency}
+	return parser.Money{Amount: d, Currency: o.res.Currency}
 }
 
 // list is rows ts for a reason, each in the order's currency and, where it
 // was billed in another, with what was billed.
 func (o *order) list(ts []*parser.Transaction) TxnList {
-	l := TxnList{Txns: ts, Currency: o.res.Dispute.Currency}
+	l := TxnList{Txns: ts, Currency: o.res.Currency}
 	for i, t := range ts {
 		v, estimated := o.value(t)
 		if !o.billedElsewhere(t) && !estimated {

@@ -1,6 +1,7 @@
 package matcher
 
 import (
+	"fmt"
 	"runtime"
 	"slices"
 	"strings"
@@ -25,15 +26,20 @@ type order struct {
 	a            decimal.Decimal
 	h            parser.Date // first confirmation, may be unknown
 	cancelAt     parser.Date // first cancel confirmation, may be unknown
+	cardAmount   bool        // a is the dispute's card_amount
 	windowEnd    parser.Date
 	ambiguous    bool
 	searchCut    bool                         // the split-charge search ran out of budget
 	byShipment   bool                         // charges were matched shipment by shipment
 	shipsCharged int                          // how many shipments were
 	alsoClaims   []string                     // other orders in a tie
+	splitSets    [][]*parser.Transaction      // the sets of split charges, when several add up to A
+	creditNotes  []*parser.Message            // how credits were shared out, where a rule had to choose
+	ownRival     string                       // one of the person's own orders its charge could be
+	creditTie    []*parser.Transaction        // credits that fit it and other orders equally, the choice changing a verdict
 	candidate    map[*parser.Transaction]bool // the Candidates, as a set
 	owed         decimal.Decimal              // what is still out, while credits are given
-	openSeq      int                          // when it was put among the open orders, while credits are given
+	creditRound  int                          // the last look back of a credit that met the order
 	advice       []*parser.Message            // the end of the reason: what to do
 	adviceRoom   [2]*parser.Message           // room for most advice
 	// rebills are the charges that could be a further billing of this
@@ -51,14 +57,39 @@ func Match(stmts []*parser.Statement, disputes []parser.Dispute, confs []parser.
 // confirmations found, before the statements are read: a caller that reads
 // them on another core can prepare the orders meanwhile.
 type Matching struct {
-	disputes []parser.Dispute
-	opts     Options
-	orders   []*order
+	disputes  []parser.Dispute
+	opts      Options
+	orders    []*order
+	lateConfs leftOut // confirmations dated after the as-of date
+}
+
+// leftOut counts the rows left out for being dated after the as-of date,
+// and says where the first one is.
+type leftOut struct {
+	n       int
+	first   string
+	atLeast bool // n counts some days of rows as one row each
+}
+
+func (l *leftOut) add(file string, line int) {
+	if l.n == 0 {
+		l.first = file
+		if line > 0 {
+			l.first = fmt.Sprintf("%s:%d", file, line)
+		}
+	}
+	l.n++
 }
 
 // Prepare makes the disputed orders ready to be matched with Matching.Match.
 func Prepare(disputes []parser.Dispute, confs []parser.Confirmation, opts Options) *Matching {
-	return &Matching{disputes: disputes, opts: opts, orders: newOrders(disputes, confs, opts)}
+	m := &Matching{disputes: disputes, opts: opts, orders: newOrders(disputes, confs, opts)}
+	for i := range confs {
+		if c := &confs[i]; c.ConfirmedOn.After(opts.AsOf) {
+			m.lateConfs.add(c.File, c.Line)
+		}
+	}
+	return m
 }
 
 // Match reconciles the statements against the prepared orders, as the
@@ -80,10 +111,19 @@ func (m *Matching) Match(stmts []*parser.Statement) *Report {
 	rep.Coverages = covs
 
 	var charges, credits []*parser.Transaction
+	var late leftOut
 	for _, s := range stmts {
+		if n, line, exact := s.RowsAfter(opts.AsOf); n > 0 {
+			late.add(s.File, line)
+			late.n += n - 1
+			late.atLeast = late.atLeast || !exact
+		}
 		for i := range s.Txns {
 			t := &s.Txns[i]
-			if t.Date.After(opts.AsOf) || !amazon.IsAmazon(t.Normalized) {
+			if t.Date.After(opts.AsOf) {
+				continue
+			}
+			if !amazon.IsAmazon(t.Normalized) {
 				continue
 			}
 			if t.IsCharge() {
@@ -95,6 +135,17 @@ func (m *Matching) Match(stmts []*parser.Statement) *Report {
 	}
 	sortTxns(charges)
 	sortTxns(credits)
+	if len(disputes) == 0 {
+		rep.Notes = append(rep.Notes, parser.Msgf("no order is disputed yet: every Amazon charge of the statements is listed, for you to find the intruder's and add them to disputes.csv"))
+	}
+	if late.n > 0 && late.atLeast {
+		rep.Notes = append(rep.Notes, parser.Msgf("at least %d statement rows dated after %s, the date of the report, were left out; the first is in %s", late.n, opts.AsOf, late.first))
+	} else if late.n > 0 {
+		rep.Notes = append(rep.Notes, parser.Msgf("%d statement rows dated after %s, the date of the report, were left out; the first is %s", late.n, opts.AsOf, late.first))
+	}
+	if m.lateConfs.n > 0 {
+		rep.Notes = append(rep.Notes, parser.Msgf("%d of Amazon's confirmations dated after %s, the date of the report, were left out; the first is %s", m.lateConfs.n, opts.AsOf, m.lateConfs.first))
+	}
 
 	// Strongest evidence first: exact single charges, then shipments, then
 	// sets of charges that add up to an order.
@@ -104,7 +155,7 @@ func (m *Matching) Match(stmts []*parser.Statement) *Report {
 		keys[i] = amountKeys(t)
 	}
 	idx := chargeIndex(charges, keys)
-	assignExact(orders, idx, used)
+	ties := assignExact(orders, idx, used)
 	assignShipments(orders, idx, used)
 	assignSubsets(orders, charges, used)
 	assignRebills(orders, charges, keys, used)
@@ -121,20 +172,34 @@ func (m *Matching) Match(stmts []*parser.Statement) *Report {
 	own := ownCharges(opts.Own, idx, claimed)
 	mine := mineCharges(opts.Mine, charges, claimed, own)
 	from, inIncident := unknownFrom(disputes)
+	rep.OwnChargesAll = len(own) + len(mine)
 	for _, set := range []map[*parser.Transaction]bool{own, mine} {
 		for t := range set {
 			claimed[t] = true
-			if !inIncident || !t.Date.Before(from) { // the charges that would otherwise be unknown
+			if !inIncident || !txnDay(t).Before(from) { // the charges that would otherwise be unknown
 				rep.OwnCharges++
 			}
 		}
 	}
-	assignCredits(orders, charges, credits, ownCredits(opts.Own, own, credits))
+	j := newJudging(covs, opts)
+	cr := newCrediting(charges, credits, own)
+	cr.j = j
+	cr.assignCredits(orders)
+	// Ties are judged under each way of sharing their charges out, with the
+	// credits no other order took; orders found interchangeable are then
+	// given their charges, and their credits.
+	if settled := resolveTies(ties, orders, cr.free(), j); len(settled) > 0 {
+		cr.assignCredits(settled)
+	}
+	if given := resolveRebills(orders, j); len(given) > 0 {
+		cr.assignCredits(given)
+	}
+	ownTies(orders, opts.Own, own, cr, j)
+	rep.UnassignedCredits = unassignedCredits(cr.free(), disputes)
 	// Each order is judged on its own, from what was given to it, and the
 	// unknown charges are what none was given: both on every core.
 	var wg sync.WaitGroup
 	wg.Go(func() { rep.Unknown = unknownCharges(charges, claimed, disputes) })
-	j := newJudging(covs, opts)
 	// Room for the sentences of most reasons, made at once for all orders.
 	room := make([]*parser.Message, reasonRoom*len(orders))
 	for i, o := range orders {
@@ -166,7 +231,7 @@ func (m *Matching) Match(stmts []*parser.Statement) *Report {
 }
 
 func sortTxns(ts []*parser.Transaction) {
-	slices.SortStableFunc(ts, func(x, y *parser.Transaction) int { return x.Date.Sub(y.Date) })
+	slices.SortStableFunc(ts, func(x, y *parser.Transaction) int { return txnDay(x).Sub(txnDay(y)) })
 }
 
 func newOrders(disputes []parser.Dispute, confs []parser.Confirmation, opts Options) []*order {
@@ -187,6 +252,12 @@ func newOrders(disputes []parser.Dispute, confs []parser.Confirmation, opts Opti
 		o := &all[i]
 		results[i].Dispute = d
 		o.res, o.d, o.a = &results[i], d.OrderDate, d.Amount
+		o.res.Currency = d.Currency
+		if !d.CardAmount.IsZero() && !d.CardAmount.Equal(d.Amount) || d.CardCurrency != "" && d.CardCurrency != d.Currency {
+			// What the card was billed is what is matched (SPEC §3.2).
+			o.a, o.cardAmount = d.CardAmount, true
+			o.res.Currency = d.CardCurrency
+		}
 		cs := byID[d.OrderID]
 		slices.SortStableFunc(cs, func(x, y *parser.Confirmation) int { return x.ConfirmedOn.Sub(y.ConfirmedOn) })
 		o.res.Confirmations = cs
@@ -233,37 +304,38 @@ func newOrders(disputes []parser.Dispute, confs []parser.Confirmation, opts Opti
 // fits reports whether transaction t can belong to order o at all: its
 // account and currency agree with what the order says.
 func (o *order) fits(t *parser.Transaction) bool {
-	return accountMatches(o.res.Dispute.Card, t.Account) && currencyMatches(o.res.Dispute.Currency, t)
+	if !CardMatches(o.res.Dispute.Card, t.Account) {
+		return false
+	}
+	if o.cardAmount && !hasOriginal(t) {
+		// card_amount is in the card's currency, whatever the order's.
+		return currencyMatches(o.res.Dispute.CardCurrency, t)
+	}
+	return currencyMatches(o.res.Dispute.Currency, t)
 }
 
 // amountMatches reports whether t's amount (or its original foreign amount)
-// is exactly amt.
+// is exactly amt. An order with card_amount is matched on it only on rows
+// that state no original amount; a row that states one is matched on the
+// order's own amount, in its currency.
 func (o *order) amountMatches(t *parser.Transaction, amt decimal.Decimal) bool {
+	if o.cardAmount {
+		d := o.res.Dispute
+		if hasOriginal(t) {
+			return t.OrigCurrency == d.Currency && t.OrigAmount.Abs().Equal(d.Amount) && amt.Equal(o.a)
+		}
+		return t.Amount.Abs().Equal(amt)
+	}
 	return exactAmount(t, amt, o.res.Dispute.Currency)
+}
+
+// hasOriginal reports whether row t states an original foreign amount.
+func hasOriginal(t *parser.Transaction) bool {
+	return t.OrigCurrency != "" && !t.OrigAmount.IsZero()
 }
 
 func currencyMatches(want string, t *parser.Transaction) bool {
 	return want == "" || t.Currency == "" || t.Currency == want || t.OrigCurrency == want
-}
-
-// accountMatches reports whether a statement account can be the card a
-// dispute names: the same last four digits, or the name contained in the
-// account. Rows of files that name no account may be of any card.
-func accountMatches(card, account string) bool {
-	if card == "" || account == "" {
-		return true
-	}
-	c, a := parser.Normalize(card), parser.Normalize(account)
-	if len(c) == 4 && isDigits(c) {
-		digits := strings.Map(func(r rune) rune {
-			if r >= '0' && r <= '9' {
-				return r
-			}
-			return -1
-		}, a)
-		return strings.HasSuffix(digits, c)
-	}
-	return strings.Contains(a, c)
 }
 
 func isDigits(s string) bool {
@@ -318,95 +390,30 @@ func sumAmounts(ts []*parser.Transaction) decimal.Decimal {
 	return sum
 }
 
-// coverages returns, per account, the days its statements show up to asOf.
-// Rows of files that name no account make up one account, "". Readers set
-// Transaction.Account on every row whose file names its account.
-func coverages(stmts []*parser.Statement, asOf parser.Date) []Coverage {
-	idx := map[string]int{}
-	var out []Coverage
-	for _, s := range stmts {
-		// Every row counts, also those the reader kept only in brief.
-		for d, acct := range s.Days() {
-			if d.After(asOf) {
-				continue
-			}
-			j, ok := idx[acct]
-			if !ok {
-				j = len(out)
-				idx[acct] = j
-				out = append(out, Coverage{Account: acct, From: d, To: d})
-			}
-			if d.Before(out[j].From) {
-				out[j].From = d
-			}
-			if d.After(out[j].To) {
-				out[j].To = d
-			}
+// unknownCharges lists the Amazon charges no disputed order took, posted from
+// 7 days before the earliest order to the end of the statements; all of
+// them without disputes.
+func unknownCharges(charges []*parser.Transaction, claimed map[*parser.Transaction]bool, disputes []parser.Dispute) []*parser.Transaction {
+	// With no disputed order, every Amazon charge is listed, for the
+	// person to find the intruder's (SPEC §3.2).
+	from, ok := unknownFrom(disputes)
+	var out []*parser.Transaction
+	for _, t := range charges {
+		if !claimed[t] && (!ok || !txnDay(t).Before(from)) {
+			out = append(out, t)
 		}
 	}
-	slices.SortFunc(out, func(x, y Coverage) int { return strings.Compare(x.Account, y.Account) })
 	return out
 }
 
-// coverageFor chooses the coverage an order is judged on: its card's account
-// where the dispute names one, else the account holding its charges (the one
-// whose statements end first, when several do), else the latest of all.
-func coverageFor(o *order, covs []Coverage) Coverage {
-	var pick *Coverage
-	consider := func(c *Coverage, preferEarlier bool) {
-		if pick == nil || (preferEarlier && c.To.Before(pick.To)) || (!preferEarlier && c.To.After(pick.To)) {
-			pick = c
-		}
-	}
-	if card := o.res.Dispute.Card; card != "" {
-		for i := range covs {
-			if covs[i].Account != "" && accountMatches(card, covs[i].Account) {
-				consider(&covs[i], false)
-			}
-		}
-		if pick == nil {
-			for i := range covs {
-				if covs[i].Account == "" {
-					consider(&covs[i], false)
-				}
-			}
-		}
-		if pick == nil {
-			return Coverage{Account: card}
-		}
-		return *pick
-	}
-	if len(o.res.Charges) > 0 {
-		for _, t := range o.res.Charges {
-			for i := range covs {
-				if covs[i].Account == t.Account {
-					consider(&covs[i], true)
-				}
-			}
-		}
-		if pick != nil {
-			return *pick
-		}
-	}
-	for i := range covs {
-		consider(&covs[i], false)
-	}
-	if pick == nil {
-		return Coverage{}
-	}
-	return *pick
-}
-
-// unknownCharges lists the Amazon charges no disputed order took, posted from
-// 7 days before the earliest order to the end of the statements.
-func unknownCharges(charges []*parser.Transaction, claimed map[*parser.Transaction]bool, disputes []parser.Dispute) []*parser.Transaction {
+// unassignedCredits are the credits no order took, disputed or own, dated
+// from 7 days before the earliest disputed order; every one without
+// disputes. They may belong to an order, so they are listed.
+func unassignedCredits(free []*parser.Transaction, disputes []parser.Dispute) []*parser.Transaction {
 	from, ok := unknownFrom(disputes)
-	if !ok {
-		return nil
-	}
 	var out []*parser.Transaction
-	for _, t := range charges {
-		if !claimed[t] && !t.Date.Before(from) {
+	for _, t := range free {
+		if !ok || !txnDay(t).Before(from) {
 			out = append(out, t)
 		}
 	}
@@ -444,4 +451,15 @@ func FirstDayNeeded(disputes []parser.Dispute) parser.Date {
 		}
 	}
 	return from.AddDays(-(daysAfterOrder + daysBeforeOrder))
+}
+
+// txnDay is the day a statement row counts on for the charge and credit
+// windows, for "after Amazon's confirmation" and for unknown charges: the
+// day of use where the export gives it next to the posting day, else its
+// one date (SPEC §4, "Dates"). Coverage goes by posting day.
+func txnDay(t *parser.Transaction) parser.Date {
+	if t.UsedOn.Valid() {
+		return t.UsedOn
+	}
+	return t.Date
 }

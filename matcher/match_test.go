@@ -132,11 +132,18 @@ func TestVerdicts(t *testing.T) {
 			want: map[string]Verdict{orderA: AwaitingRefund},
 		},
 		{
-			name:     "charged and Amazon has not confirmed yet",
-			rows:     []string{"2026-03-04,AMAZON.CO.JP,12800", "2026-06-30,LAWSON,300"},
+			name:     "charged and Amazon has not confirmed yet, statements short of D + grace",
+			rows:     []string{"2026-03-04,AMAZON.CO.JP,12800", "2026-03-31,LAWSON,300"},
 			disputes: []string{A},
 			want:     map[string]Verdict{orderA: AwaitingRefund},
 			reasons:  map[string]string{orderA: "Amazon has not confirmed a refund or cancellation yet"},
+		},
+		{
+			name:     "charged, no word from Amazon, statements reach D + grace: unanswered",
+			rows:     []string{"2026-03-04,AMAZON.CO.JP,12800", "2026-04-01,LAWSON,300"},
+			disputes: []string{A},
+			want:     map[string]Verdict{orderA: Unanswered},
+			reasons:  map[string]string{orderA: "charged 12,800 JPY on 2026-03-04; no word from Amazon of a refund or cancellation by 2026-04-01 (30 days after 2026-03-02), and the statements reach 2026-04-01; ask Amazon again, or dispute the charge with the card issuer"},
 		},
 		{
 			name:     "part of the money came back, grace over",
@@ -190,7 +197,7 @@ func TestVerdicts(t *testing.T) {
 			rows:     []string{"2026-03-04,AMAZON.CO.JP,12800", "2026-03-12,AMAZON.CO.JP,-12800", "2026-04-15,AMAZON.CO.JP,12800", "2026-04-20,LAWSON,300"},
 			disputes: []string{A}, confs: []string{confA},
 			want:    map[string]Verdict{orderA: StillCharged},
-			reasons: map[string]string{orderA: "12,800 JPY on 2026-03-04 and 12,800 JPY on 2026-04-15"},
+			reasons: map[string]string{orderA: "charged 12,800 JPY on 2026-03-04 before Amazon confirmed the refund on 2026-03-10, and 12,800 JPY on 2026-04-15 after it"},
 		},
 		{
 			name:     "cancelled and never charged, statements cover D-3 to D+30 exactly",
@@ -204,7 +211,7 @@ func TestVerdicts(t *testing.T) {
 			rows:     []string{"2026-02-27,LAWSON,300", "2026-03-31,LAWSON,300"},
 			disputes: []string{A},
 			want:     map[string]Verdict{orderA: NotCovered},
-			reasons:  map[string]string{orderA: "the statements cover only 2026-02-27 to 2026-03-31; add the statements from 2026-02-27 to 2026-04-01"},
+			reasons:  map[string]string{orderA: "the statements cover only 2026-02-27 to 2026-03-31; add the statements of 2026-04-01"},
 		},
 		{
 			name:     "not charged, statements start on the order date",
@@ -254,9 +261,17 @@ func TestVerdicts(t *testing.T) {
 			unknown: []string{"2026-05-10"},
 		},
 		{
-			name:     "two orders of one amount on one day and one charge: ambiguous",
+			name:     "two identical orders of one day and one charge: interchangeable, the first by order id takes it",
 			rows:     []string{"2026-03-04,AMAZON.CO.JP,12800", "2026-04-20,LAWSON,300"},
 			disputes: []string{A, orderB + ",2026-03-02,12800,JPY"},
+			want:     map[string]Verdict{orderA: Unanswered, orderB: NotCovered},
+			reasons:  map[string]string{orderA: "interchangeable with " + orderB, orderB: "interchangeable with " + orderA},
+		},
+		{
+			name:     "two orders of one amount on one day and one charge, the choice changing verdicts: ambiguous",
+			rows:     []string{"2026-03-04,AMAZON.CO.JP,12800", "2026-04-20,LAWSON,300"},
+			disputes: []string{A, orderB + ",2026-03-02,12800,JPY"},
+			confs:    []string{confA},
 			want:     map[string]Verdict{orderA: Ambiguous, orderB: Ambiguous},
 			reasons:  map[string]string{orderA: "could belong to this order or to " + orderB},
 		},
@@ -332,10 +347,11 @@ func TestVerdicts(t *testing.T) {
 			want:     map[string]Verdict{orderA: NotCharged},
 		},
 		{
-			name:     "a charge in another currency is not the order",
+			name:     "a charge in another currency is not the order, which cannot be matched without card_amount",
 			rows:     []string{"2026-02-20,LAWSON,300", "2026-03-04,AMAZON.CO.UK,£12.99", "2026-04-30,LAWSON,300"},
 			disputes: []string{orderA + ",2026-03-02,12.99,USD"},
-			want:     map[string]Verdict{orderA: NotCharged},
+			want:     map[string]Verdict{orderA: NotCovered},
+			reasons:  map[string]string{orderA: "no charge of 12.99 USD found, but the statements of this card are in GBP: an order in another currency is billed in the card's; add card_amount to the order's row of disputes.csv"},
 			unknown:  []string{"2026-03-04"},
 		},
 		{

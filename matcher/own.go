@@ -36,15 +36,15 @@ func ownCharges(own []OwnOrder, byAmount map[string][]*parser.Transaction, claim
 		var best *parser.Transaction
 		list := byAmount[amountKey(amt)]
 		from, to := o.Date.AddDays(-daysBeforeOrder), o.Date.AddDays(daysAfterOrder)
-		i, _ := slices.BinarySearchFunc(list, from, func(t *parser.Transaction, d parser.Date) int { return t.Date.Sub(d) })
+		i, _ := slices.BinarySearchFunc(list, from, func(t *parser.Transaction, d parser.Date) int { return txnDay(t).Sub(d) })
 		for _, t := range list[i:] {
-			if t.Date.After(to) {
+			if txnDay(t).After(to) {
 				break
 			}
 			if claimed[t] || taken[t] || !exactAmount(t, amt, o.Currency) {
 				continue
 			}
-			if best == nil || absDays(t.Date.Sub(o.Date)) < absDays(best.Date.Sub(o.Date)) {
+			if best == nil || absDays(txnDay(t).Sub(o.Date)) < absDays(txnDay(best).Sub(o.Date)) {
 				best = t
 			}
 		}
@@ -73,37 +73,6 @@ func exactAmount(t *parser.Transaction, amt decimal.Decimal, currency string) bo
 		return true
 	}
 	return t.OrigCurrency != "" && t.OrigCurrency == currency && t.OrigAmount.Equal(amt)
-}
-
-// ownCredits returns the Amazon credits that refund the person's own orders:
-// for each own order whose charge was found, the first later credit of
-// exactly that charge's amount.
-func ownCredits(own []OwnOrder, ownCharges map[*parser.Transaction]bool, credits []*parser.Transaction) map[*parser.Transaction]bool {
-	out := map[*parser.Transaction]bool{}
-	if len(own) == 0 {
-		return out
-	}
-	charges := make([]*parser.Transaction, 0, len(ownCharges))
-	for t := range ownCharges {
-		charges = append(charges, t)
-	}
-	sortTxns(charges)
-	byAmount := map[string][]*parser.Transaction{} // credits, in date order
-	for _, t := range credits {
-		key := amountKey(t.Amount)
-		byAmount[key] = append(byAmount[key], t)
-	}
-	for _, c := range charges {
-		list := byAmount[amountKey(c.Amount)]
-		i, _ := slices.BinarySearchFunc(list, c.Date, func(t *parser.Transaction, d parser.Date) int { return t.Date.Sub(d) })
-		for _, t := range list[i:] {
-			if !out[t] && t.Account == c.Account {
-				out[t] = true
-				break
-			}
-		}
-	}
-	return out
 }
 
 // mineCharges returns the Amazon charges that rows of mine.csv explain: a

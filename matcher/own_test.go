@@ -9,6 +9,36 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// TestOwnOrderTie checks that a charge a disputed order and one of the
+// person's own orders could both claim is a tie naming the own order, where
+// the choice changes the disputed order's verdict; and stays the disputed
+// order's where it does not.
+func TestOwnOrderTie(t *testing.T) {
+	A := orderA + ",2026-03-02,12800,JPY"
+	own := []OwnOrder{ownOrder("249-3301845-6627190", "2026-03-03", "12800")}
+	tests := []struct {
+		name   string
+		rows   []string
+		confs  []string
+		want   string
+		reason string
+	}{
+		{"billed once, confirmed refunded, no credit past grace: whose charge it is changes the verdict",
+			[]string{"2026-02-25,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-04-20,LAWSON,1"}, []string{orderA + ",2026-03-10,refund"},
+			"ambiguous review 249-3301845-6627190",
+			"12,800 JPY on 2026-03-04 could belong to this order or to your own order 249-3301845-6627190 (same amount, at least as near)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep := story{rows: tt.rows, disputes: []string{A}, confs: tt.confs}.runWith(t, func(o *Options) { o.Own = own })
+			o := rep.Orders[0]
+			if got := strings.Join(append([]string{string(o.Verdict), o.Severity().String()}, o.TiedWith...), " "); got != tt.want || !strings.Contains(o.ReasonText(), tt.reason) {
+				t.Errorf("%s: %s\nwant %s saying %q", got, o.ReasonText(), tt.want, tt.reason)
+			}
+		})
+	}
+}
+
 func ownOrder(id, date, total string, shipments ...string) OwnOrder {
 	o := OwnOrder{ID: id, Date: parser.MustDate(date), Total: decimal.RequireFromString(total), Currency: "JPY"}
 	for _, s := range shipments {
@@ -44,7 +74,7 @@ func TestOwnOrdersAreNotUnknown(t *testing.T) {
 		{"split shipments: one charge per shipment amount",
 			[]string{"2026-03-04,AMAZON.CO.JP,12800", "2026-03-16,AMAZON.CO.JP,3000", "2026-03-20,AMAZON.CO.JP,1500", "2026-03-21,AMAZON.CO.JP,700"},
 			[]OwnOrder{ownOrder("249-7810342-9902156", "2026-03-15", "4500", "2026-03-16=3000", "2026-03-20=1500")}, []string{"2026-03-21"}, 2},
-		{"a disputed order's charge is never taken by an own order of the same amount",
+		{"a charge that an own order of the same amount could claim stays with the disputed order as a candidate",
 			[]string{"2026-03-04,AMAZON.CO.JP,12800"},
 			[]OwnOrder{ownOrder("249-3301845-6627190", "2026-03-03", "12800")}, nil, 0},
 		{"the nearest charge goes to the own order",
@@ -71,7 +101,7 @@ func TestOwnOrdersAreNotUnknown(t *testing.T) {
 			if rep.OwnCharges != tt.own2 {
 				t.Errorf("own charges %d, want %d", rep.OwnCharges, tt.own2)
 			}
-			if len(rep.Orders) != 1 || len(rep.Orders[0].Charges) != 1 {
+			if o := rep.Orders[0]; len(rep.Orders) != 1 || len(o.Charges)+len(o.Candidates) != 1 {
 				t.Errorf("the disputed order lost its charge: %+v", rep.Orders)
 			}
 		})
@@ -122,5 +152,36 @@ func TestRecognizerExcept(t *testing.T) {
 	}
 	if err := r.Except(`(`); err == nil {
 		t.Error("a bad pattern is accepted")
+	}
+}
+
+// TestOwnOrderCredits gives a credit equal to one of the person's own
+// orders' charges, dated after it, to that own order (rule 3), and leaves
+// one equal to an own order charged nowhere in the statements to the rules
+// that follow.
+func TestOwnOrderCredits(t *testing.T) {
+	A := orderA + ",2026-03-02,12800,JPY"
+	conf := []string{orderA + ",2026-03-10,refund"}
+	tests := []struct {
+		name string
+		rows []string
+		own  OwnOrder
+		want string
+	}{
+		{"the own order's charge is in the statements: the credit is its",
+			[]string{"2026-02-25,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-03-05,AMAZON.CO.JP,1000", "2026-03-20,AMAZON.CO.JP,-1000", "2026-04-20,LAWSON,1"},
+			ownOrder("249-3301845-6627190", "2026-03-05", "1000"), "still-charged 0"},
+		{"the own order was charged before the statements: the credit is a part refund",
+			[]string{"2026-02-25,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-03-20,AMAZON.CO.JP,-1000", "2026-04-20,LAWSON,1"},
+			ownOrder("249-3301845-6627190", "2025-01-05", "1000"), "partially-refunded 1000"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep := story{rows: tt.rows, disputes: []string{A}, confs: conf}.runWith(t, func(o *Options) { o.Own = []OwnOrder{tt.own} })
+			o := rep.Orders[0]
+			if got := string(o.Verdict) + " " + o.Credited.String(); got != tt.want {
+				t.Errorf("%s, want %s (%s)", got, tt.want, o.ReasonText())
+			}
+		})
 	}
 }

@@ -62,7 +62,11 @@ var advice = []string{
 	"no confirmation from Amazon yet: keep checking new statements, and add Amazon's confirmation when it comes, to know until when to watch",
 	"Amazon has not confirmed a refund or cancellation yet: add it to the confirmations when it does",
 	"add the statements from %s to %s",
+	"add the statements of %s",
 	"the statements reach only %s: add the newer ones",
+	"call the card issuer and dispute the charges: name every order listed here",
+	"ask Amazon again, or dispute the charge with the card issuer",
+	"the credit of %s could refund this order or %s (each charged as near before it), and which changes the verdicts: ask Amazon which order it refunds",
 }
 
 // TestEveryReasonEndsWithWhatToDo checks over generated histories that the
@@ -113,9 +117,9 @@ func TestOrdersOutsideTheStatements(t *testing.T) {
 		disputes: []string{orderA + ",2026-03-02,12800,JPY,1111", orderB + ",2026-05-20,5000,JPY,1111", "250-1111111-2222222,2026-03-02,7000,JPY,9999"},
 		want:     map[string]Verdict{orderA: NotCovered, orderB: NotCovered, "250-1111111-2222222": NotCovered},
 		reasons: map[string]string{
-			orderA:                "no charge found, but the statements cover only 2026-01-05 to 2026-02-10; add the statements from 2026-02-27 to 2026-04-01",
-			orderB:                "no charge found, but the statements cover only 2026-01-05 to 2026-02-10; add the statements from 2026-05-17 to 2026-06-19",
-			"250-1111111-2222222": "no charge found, but no statement of 9999 was given; add the statements from 2026-02-27 to 2026-04-01",
+			orderA:                "no charge found, but the statements cover only 2026-01-05 to 2026-02-10; add the statements from 2026-03-02 to 2026-04-01",
+			orderB:                "no charge found, but the statements cover only 2026-01-05 to 2026-02-10; add the statements from 2026-05-20 to 2026-06-19",
+			"250-1111111-2222222": "no charge found, but no statement of 9999 was given; add the statements from 2026-03-02 to 2026-04-01",
 		},
 	}
 	rep := s.run(t)
@@ -124,5 +128,45 @@ func TestOrdersOutsideTheStatements(t *testing.T) {
 		if o.Verdict != s.want[id] || o.ReasonText() != s.reasons[id] {
 			t.Errorf("%s: %s %q\nwant %s %q", id, o.Verdict, o.ReasonText(), s.want[id], s.reasons[id])
 		}
+	}
+}
+
+// TestGrounds checks why each alert is one, which decides what the person
+// asks the card issuer for, and that its reason says only what the rows show.
+func TestGrounds(t *testing.T) {
+	A := orderA + ",2026-03-02,12800,JPY"
+	refund, cancel := orderA+",2026-03-10,refund", orderA+",2026-03-05,cancel"
+	tests := []struct {
+		name   string
+		rows   []string
+		confs  []string
+		want   Grounds
+		reason string
+	}{
+		{"charge before H, no credit by H + grace: credit overdue",
+			[]string{"2026-02-25,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-04-20,LAWSON,1"}, []string{refund}, CreditOverdue,
+			"charged 12,800 JPY on 2026-03-04; Amazon confirmed the refund on 2026-03-10; no credit came by 2026-04-09 (30 days later), and the statements reach 2026-04-20; call Amazon, then the card issuer"},
+		{"charge after H: billed after Amazon's word",
+			[]string{"2026-02-25,LAWSON,1", "2026-03-18,AMAZON.CO.JP,12800", "2026-03-20,LAWSON,1"}, []string{refund}, BilledAfterWord,
+			"charged 12,800 JPY on 2026-03-18, after Amazon confirmed the refund on 2026-03-10; no credit since; call the card issuer and dispute the charge"},
+		{"charge before H and again after it: only the second is said to come after",
+			[]string{"2026-02-25,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-03-12,AMAZON.CO.JP,-12800", "2026-04-15,AMAZON.CO.JP,12800", "2026-04-20,LAWSON,1"}, []string{refund}, BilledAfterWord,
+			"charged 12,800 JPY on 2026-03-04 before Amazon confirmed the refund on 2026-03-10, and 12,800 JPY on 2026-04-15 after it; credited 12,800 JPY on 2026-03-12; 12,800 JPY still missing; call the card issuer and dispute the charge"},
+		{"part credited past grace",
+			[]string{"2026-02-25,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-03-20,AMAZON.CO.JP,-5000", "2026-04-20,LAWSON,1"}, []string{refund}, PartCredited,
+			"charged 12,800 JPY on 2026-03-04; Amazon confirmed the refund on 2026-03-10; credited 5,000 JPY on 2026-03-20; 7,800 JPY still missing on 2026-04-09 (30 days later), and the statements reach 2026-04-20; call Amazon, then the card issuer"},
+		{"billed after a cancellation",
+			[]string{"2026-02-25,LAWSON,1", "2026-03-07,AMAZON.CO.JP,12800", "2026-03-08,LAWSON,1"}, []string{cancel}, BilledAfterCancel,
+			"charged 12,800 JPY on 2026-03-07, after Amazon confirmed the cancel on 2026-03-05; no credit since; call the card issuer and dispute the charge"},
+		{"within grace: no grounds",
+			[]string{"2026-02-25,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-03-20,LAWSON,1"}, []string{refund}, NoGrounds, "expect a credit by 2026-04-09"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o := story{rows: tt.rows, disputes: []string{A}, confs: tt.confs}.run(t).Orders[0]
+			if o.Grounds != tt.want || !strings.Contains(o.ReasonText(), tt.reason) {
+				t.Errorf("grounds %d, %q\nwant %d saying %q", o.Grounds, o.ReasonText(), tt.want, tt.reason)
+			}
+		})
 	}
 }

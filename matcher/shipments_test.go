@@ -91,10 +91,10 @@ func TestShipmentsAcrossOrders(t *testing.T) {
 	}{
 		{"the shipment nearer the charge takes it, though its order is the later one",
 			[]string{"2026-02-20,LAWSON,1", "2026-03-07,AMAZON.CO.JP,8000", "2026-03-13,AMAZON.CO.JP,4800", "2026-03-05,AMAZON.CO.JP,3000", "2026-04-20,LAWSON,1"},
-			yShips, "awaiting-refund 4800", "awaiting-refund 11000"},
+			yShips, "unanswered 4800", "unanswered 11000"},
 		{"a shipment moves to its other charge so that another order's shipment has one",
 			[]string{"2026-02-20,LAWSON,1", "2026-03-08,AMAZON.CO.JP,8000", "2026-03-14,AMAZON.CO.JP,8000", "2026-03-13,AMAZON.CO.JP,4800", "2026-03-05,AMAZON.CO.JP,3000", "2026-04-20,LAWSON,1"},
-			[]parser.Shipment{shipment("2026-03-03", "8000"), shipment("2026-03-04", "3000")}, "awaiting-refund 12800", "awaiting-refund 11000"},
+			[]parser.Shipment{shipment("2026-03-03", "8000"), shipment("2026-03-04", "3000")}, "unanswered 12800", "unanswered 11000"},
 		{"two orders' shipments equally near one charge: both ambiguous",
 			[]string{"2026-02-20,LAWSON,1", "2026-03-10,AMAZON.CO.JP,8000", "2026-03-13,AMAZON.CO.JP,4800", "2026-03-05,AMAZON.CO.JP,3000", "2026-04-20,LAWSON,1"},
 			[]parser.Shipment{shipment("2026-03-09", "8000"), shipment("2026-03-04", "3000")}, "ambiguous 4800", "ambiguous 3000"},

@@ -15,6 +15,10 @@ const (
 	// subsetBudget caps the nodes one order's search may visit; an order whose
 	// search runs out is ambiguous rather than guessed.
 	subsetBudget = 200_000
+	// splitSetsJudged is how many sets of split charges an order may have
+	// for each to be judged (resolveTies): with more, it is ambiguous at
+	// review.
+	splitSetsJudged = 8
 )
 
 // assignSubsets looks, for each order that no exact charge paid, for the one
@@ -35,7 +39,7 @@ func assignSubsets(orders []*order, charges []*parser.Transaction, used map[*par
 		if o.ambiguous || len(o.res.Charges) > 0 || !o.splitPossible(maxima) {
 			continue
 		}
-		sets, complete := findSubsets(o.subsetPool(charges, used), o.subsetValue, o.a, 2)
+		sets, complete := findSubsets(o.subsetPool(charges, used), o.subsetValue, o.a, splitSetsJudged)
 		switch {
 		case complete && len(sets) == 1:
 			claims = append(claims, claim{o: o, set: sets[0], distance: o.distance(sets[0])})
@@ -44,6 +48,13 @@ func assignSubsets(orders []*order, charges []*parser.Transaction, used map[*par
 			o.searchCut = !complete && len(sets) < 2
 			for _, set := range sets {
 				o.addCandidates(set)
+			}
+			if complete {
+				for _, set := range sets {
+					set = slices.Clone(set)
+					sortTxns(set)
+					o.splitSets = append(o.splitSets, set)
+				}
 			}
 		}
 	}
@@ -93,11 +104,11 @@ func dayMaxima(charges []*parser.Transaction, used map[*parser.Transaction]bool)
 		if t.OrigCurrency != "" {
 			v = decimal.Max(v, t.OrigAmount.Abs())
 		}
-		if n := len(out); n > 0 && out[n-1].day == t.Date {
+		if n := len(out); n > 0 && out[n-1].day == txnDay(t) {
 			out[n-1].max = decimal.Max(out[n-1].max, v)
 			continue
 		}
-		out = append(out, dayMax{t.Date, v})
+		out = append(out, dayMax{txnDay(t), v})
 	}
 	return out
 }
@@ -127,9 +138,9 @@ var subsetMaxTimes = decimal.NewFromInt(subsetMax)
 func (o *order) subsetPool(charges []*parser.Transaction, used map[*parser.Transaction]bool) []*parser.Transaction {
 	var pool []*parser.Transaction
 	from, to := o.d.AddDays(-daysBeforeOrder), o.d.AddDays(subsetDaysAfter)
-	lo, _ := slices.BinarySearchFunc(charges, from, func(t *parser.Transaction, d parser.Date) int { return t.Date.Sub(d) })
+	lo, _ := slices.BinarySearchFunc(charges, from, func(t *parser.Transaction, d parser.Date) int { return txnDay(t).Sub(d) })
 	for _, t := range charges[lo:] {
-		if t.Date.After(to) {
+		if txnDay(t).After(to) {
 			break
 		}
 		if !used[t] && o.fits(t) && o.subsetValue(t).LessThan(o.a) {
@@ -150,7 +161,7 @@ func (o *order) subsetValue(t *parser.Transaction) decimal.Decimal {
 func (o *order) distance(set []*parser.Transaction) int {
 	n := 0
 	for _, t := range set {
-		n += absDays(t.Date.Sub(o.d))
+		n += absDays(txnDay(t).Sub(o.d))
 	}
 	return n
 }

@@ -18,6 +18,7 @@ const (
 	NotCovered        Verdict = "not-covered"
 	NotCharged        Verdict = "not-charged"
 	Refunded          Verdict = "refunded"
+	Unanswered        Verdict = "unanswered"
 	// UnknownCharge is the kind of finding for an Amazon charge of no known order.
 	UnknownCharge Verdict = "unknown-charge"
 )
@@ -52,7 +53,7 @@ func SeverityOf(v Verdict) Severity {
 	switch v {
 	case StillCharged, PartiallyRefunded:
 		return Alert
-	case Ambiguous, NotCovered, UnknownCharge:
+	case Ambiguous, NotCovered, UnknownCharge, Unanswered:
 		return Review
 	case AwaitingRefund:
 		return Watch
@@ -78,19 +79,52 @@ type Options struct {
 	Mine []parser.MineRow
 }
 
-// Coverage is the span of days the statements of one account show.
+// Coverage is the days the statements of one account show (SPEC §3.1):
+// the union of its files' days, gaps of up to a week between files
+// bridged. From and To are its first and last days.
 type Coverage struct {
 	Account  string
 	From, To parser.Date
+	// Spans are the days covered, in order, apart and not touching.
+	Spans []Span
+	// Currency is the currency the account's rows name, "" where none does.
+	Currency string
+	// Lacking names, for the coverage of an order that every account must
+	// cover, the accounts lacking days of it.
+	Lacking []string
 }
 
-// Reaches reports whether the statements show day d or later.
-func (c Coverage) Reaches(d parser.Date) bool { return c.To.Valid() && !c.To.Before(d) }
+// Span is a run of days, From to To included.
+type Span struct{ From, To parser.Date }
 
 // Covers reports whether the statements show every day from a to b.
 func (c Coverage) Covers(a, b parser.Date) bool {
-	return c.From.Valid() && !c.From.After(a) && !c.To.Before(b)
+	for _, s := range c.Spans {
+		if !s.From.After(a) && !s.To.Before(b) {
+			return true
+		}
+	}
+	return false
 }
+
+// Grounds says why an order is an alert, and so what the person asks the
+// card issuer for (SPEC §5).
+type Grounds int
+
+// The grounds of an alert.
+const (
+	NoGrounds Grounds = iota
+	// BilledAfterWord: a charge came after Amazon said the order was handled.
+	BilledAfterWord
+	// BilledAfterCancel: a charge came after Amazon confirmed a cancellation.
+	BilledAfterCancel
+	// CreditOverdue: the charge came before Amazon's word, and no credit came within grace.
+	CreditOverdue
+	// PartCredited: part of the money came back, the rest did not within grace.
+	PartCredited
+	// TieAcrossOrders: money is missing whichever of several orders the charges are.
+	TieAcrossOrders
+)
 
 // OrderResult is the finding for one disputed order.
 type OrderResult struct {
@@ -104,6 +138,10 @@ type OrderResult struct {
 	WatchUntil parser.Date
 	// Closed is true when the verdict is ok and the statements reach WatchUntil.
 	Closed bool
+	// Currency is the currency of Charged, Credited and Outstanding: the
+	// order's, or, for an order matched on its card_amount, the card's
+	// ("" where no row or cell says which).
+	Currency string
 	// Coverage is the span of the statements the verdict was judged on.
 	Coverage    Coverage
 	Charged     decimal.Decimal
@@ -113,6 +151,24 @@ type OrderResult struct {
 	Credits     []*parser.Transaction
 	// Candidates are the charges that could belong to this order, when ambiguous.
 	Candidates []*parser.Transaction
+	// InterchangeableWith are the orders this one tied with for its charges
+	// where which charge is whose changes no verdict (SPEC §4): the charges
+	// went out in order of order date, then order id.
+	InterchangeableWith []string
+	// TiedWith are the orders an ambiguous order ties with.
+	TiedWith []string
+	// TieAlert is set on the orders of an ambiguous tie that leaves some
+	// order at alert whichever way its charges are shared out: money is
+	// missing whichever order it belongs to.
+	TieAlert bool
+	// TieOutstanding is what is missing across such a tie; the report gives
+	// it on the tie's first order only (HasTieOutstanding).
+	TieOutstanding    decimal.Decimal
+	HasTieOutstanding bool
+	// Grounds says why the order is an alert; NoGrounds for other severities.
+	Grounds Grounds
+	// ChargedAfter are the charges dated after Amazon's first confirmation.
+	ChargedAfter []*parser.Transaction
 	// Reason says in words what was found and what to do next: sentences
 	// kept apart so that a report can print them in the reader's language.
 	Reason []*parser.Message
@@ -122,21 +178,35 @@ type OrderResult struct {
 func (r *OrderResult) ReasonText() string { return parser.Join(r.Reason) }
 
 // Severity is the severity of the order's verdict.
-func (r *OrderResult) Severity() Severity { return SeverityOf(r.Verdict) }
+func (r *OrderResult) Severity() Severity {
+	if r.Verdict == Ambiguous && r.TieAlert {
+		return Alert
+	}
+	return SeverityOf(r.Verdict)
+}
 
 // Report is the outcome of a reconciliation.
 type Report struct {
-	AsOf      parser.Date
-	Grace     int
-	Watch     int
-	Orders    []*OrderResult
-	Unknown   []*parser.Transaction
-	Coverages []Coverage
+	AsOf    parser.Date
+	Grace   int
+	Watch   int
+	Orders  []*OrderResult
+	Unknown []*parser.Transaction
+	// UnassignedCredits are the Amazon credits that serve no order, dated
+	// from 7 days before the earliest disputed order (all of them without
+	// disputes): they may belong to one.
+	UnassignedCredits []*parser.Transaction
+	Coverages         []Coverage
 	// OwnCharges counts the Amazon charges that the person's own orders
 	// explain, and that are therefore not unknown.
 	OwnCharges int
+	// OwnChargesAll counts every statement charge the person's own orders
+	// explain, before the incident too.
+	OwnChargesAll int
 	// OwnOrders tells that the person's own orders were given (Options.Own).
 	OwnOrders bool
+	// Notes say what was left out or inferred, one sentence each.
+	Notes []*parser.Message
 }
 
 // UnknownReason says what an unknown charge is and what to do about it; it

@@ -32,6 +32,10 @@ type Confirmation struct {
 	Source string
 	File   string
 	Line   int
+	// Attributes tells that the confirmation is a refund Amazon's own export
+	// lists: a statement credit of Amount on or after ConfirmedOn is this
+	// order's (SPEC §3.3).
+	Attributes bool
 }
 
 type confirmationRow struct {
@@ -69,6 +73,9 @@ func ParseConfirmations(name string, raw []byte) ([]Confirmation, error) {
 		}
 		if k.ConfirmedOn, err = requiredDate(row.ConfirmedOn, "confirmed_on"); err != nil {
 			c.add(line, "%v", err)
+			ok = false
+		} else if !DateInRange(k.ConfirmedOn) {
+			c.add(line, "%s %s is outside %s … %s", "confirmed_on", k.ConfirmedOn, FirstDate, LastDate)
 			ok = false
 		}
 		var known bool

@@ -22,6 +22,12 @@ type Dispute struct {
 	Card       string // last 4 digits or account name; "" for any account
 	ReportedOn Date
 	Note       string
+	// CardAmount is what the card was billed where it differs from Amount
+	// (part paid with points or a gift-card balance, or an order in another
+	// currency billed in the card's); zero when not given.
+	CardAmount decimal.Decimal
+	// CardCurrency is the currency card_amount names (its sign or code), or "".
+	CardCurrency string
 	// Shipments are the parts of the order Amazon bills on their own, as the
 	// order-history exports give them; nil when no export knows the order.
 	Shipments []Shipment
@@ -43,6 +49,9 @@ type KnownOrder struct {
 	Total     decimal.Decimal
 	Currency  string
 	Shipments []Shipment
+	// CardCharged is what the card was billed in all where the export
+	// states it; zero where it does not.
+	CardCharged decimal.Decimal
 }
 
 // OrderLookup finds an order in Amazon's order-history exports by its id.
@@ -57,6 +66,7 @@ type disputeRow struct {
 	Card       string `csv:"card"`
 	ReportedOn string `csv:"reported_on"`
 	Note       string `csv:"note"`
+	CardAmount string `csv:"card_amount"`
 }
 
 // isOrderID reports whether id has the shape of Amazon order ids,
@@ -162,7 +172,10 @@ func ReadDisputesWith(name string, r io.Reader, known OrderLookup) ([]Dispute, e
 			c.add(line, "amount %s is not above zero; give the order total as on Amazon", row.Amount)
 			ok = false
 		}
-		if cur := strings.ToUpper(Fold(row.Currency)); cur != "" {
+		if cur, err := disputeCurrency(row.Currency); err != nil {
+			c.add(line, "%v", err)
+			ok = false
+		} else if cur != "" {
 			if d.Currency != "" && d.Currency != cur {
 				c.add(line, "currency %s does not agree with the amount %q", cur, row.Amount)
 				ok = false
@@ -175,10 +188,35 @@ func ReadDisputesWith(name string, r io.Reader, known OrderLookup) ([]Dispute, e
 				ok = false
 			}
 		}
+		for _, f := range []struct {
+			name string
+			d    Date
+		}{{"order_date", d.OrderDate}, {"reported_on", d.ReportedOn}} {
+			if f.d.Valid() && !DateInRange(f.d) {
+				c.add(line, "%s %s is outside %s … %s", f.name, f.d, FirstDate, LastDate)
+				ok = false
+			}
+		}
+		if cell := strings.TrimSpace(row.CardAmount); cell != "" {
+			var cur string
+			if d.CardAmount, cur, err = ParseAmount(cell); err != nil {
+				c.add(line, "card_amount: %v", err)
+				ok = false
+			} else if d.CardAmount.Sign() <= 0 {
+				c.add(line, "card_amount %s is not above zero; give what the card was billed", cell)
+				ok = false
+			}
+			d.CardCurrency = cur
+		}
 		if isKnown && d.Amount.Equal(export.Total) && (d.Currency == "" || export.Currency == "" || d.Currency == export.Currency) {
 			d.Shipments = export.Shipments
 			if d.Currency == "" {
 				d.Currency = export.Currency
+			}
+			// Without card_amount, the export's card charges give it
+			// (SPEC §3.2): points or a gift-card balance paid the rest.
+			if d.CardAmount.IsZero() && export.CardCharged.Sign() > 0 && !export.CardCharged.Equal(export.Total) {
+				d.CardAmount, d.CardCurrency = export.CardCharged, export.Currency
 			}
 		}
 		if ok {
@@ -187,6 +225,17 @@ func ReadDisputesWith(name string, r io.Reader, known OrderLookup) ([]Dispute, e
 	})
 	return out, err
 }
+
+// FirstDate and LastDate bound the dates refundwatch takes from disputes,
+// confirmations and --as-of (SPEC §6): a date outside them is a typing
+// slip, and no report loop may run over the centuries between.
+var (
+	FirstDate = MustDate("1990-01-01")
+	LastDate  = MustDate("2100-12-31")
+)
+
+// DateInRange reports whether d lies within FirstDate … LastDate.
+func DateInRange(d Date) bool { return !d.Before(FirstDate) && !d.After(LastDate) }
 
 func requiredDate(text, field string) (Date, error) {
 	if strings.TrimSpace(text) == "" {
@@ -330,4 +379,24 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// disputeCurrency reads the currency cell of disputes.csv: an ISO 4217
+// code (JPY, usd) or a sign that names one (¥ $ € £ 円), or nothing. Any
+// other text is an error: the cell is printed in reasons, and text such
+// as =1+1 or a control character has no business there.
+func disputeCurrency(cell string) (string, error) {
+	cur := strings.ToUpper(strings.TrimSpace(Fold(cell)))
+	if cur == "" {
+		return "", nil
+	}
+	for _, s := range currencySigns {
+		if cur == s.sign {
+			return s.code, nil
+		}
+	}
+	if len(cur) == 3 && strings.Trim(cur, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "" {
+		return cur, nil
+	}
+	return "", Msgf("currency %q: expected a 3-letter code such as JPY, USD or EUR", cell)
 }

@@ -38,6 +38,24 @@ func TestReadDisputes(t *testing.T) {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
+func TestReadDisputesCardAmount(t *testing.T) {
+	in := "order_id,order_date,amount,currency,card_amount\n" +
+		"250-1234567-1234567,2026-03-02,5000,JPY,3000\n" +
+		"113-1234567-1234567,2026-03-02,12.99,USD,\"¥2,000\"\n" +
+		"250-7654321-7654321,2026-03-02,800,JPY,\n"
+	ds, err := ReadDisputes("d.csv", strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range ds {
+		got = append(got, d.CardAmount.String()+" "+d.CardCurrency)
+	}
+	if want := "3000 |2000 JPY|0 "; strings.Join(got, "|") != want {
+		t.Errorf("card amounts %q, want %q", strings.Join(got, "|"), want)
+	}
+}
+
 func TestReadDisputesCP932(t *testing.T) {
 	in, _ := japanese.ShiftJIS.NewEncoder().String("order_id,order_date,amount,note\n250-1234567-1234567,2026-03-02,12800,不正注文（ギフト券）\n")
 	ds, err := ReadDisputes("d.csv", strings.NewReader(in))
@@ -58,12 +76,19 @@ var disputeErrorCases = []struct{ name, in, want string }{
 	{"empty id", "order_id,order_date,amount\n,2026-03-02,5\n", `d.csv:2: order_id is empty`},
 	{"duplicate", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,5\n250-1234567-1234567,2026-03-03,6\n", "d.csv:3: order 250-1234567-1234567 is listed twice (first on line 2)"},
 	{"bad date", "order_id,order_date,amount\n250-1234567-1234567,03/02/2026,5\n", `d.csv:2: order_date: "03/02/2026" could be day/month/year or month/day/year: write the year first, as 2026-02-03 or 2026-03-02 (--date-order is for statements only)`},
+	{"far order date", "order_id,order_date,amount\n250-1234567-1234567,2200-11-01,5\n", `d.csv:2: order_date: "2200-11-01" is outside the years 1990 to 2100`},
+	{"early reported_on", "order_id,order_date,amount,reported_on\n250-1234567-1234567,2026-03-02,5,1989-12-31\n", `d.csv:2: reported_on: "1989-12-31" is outside the years 1990 to 2100`},
+	{"card_amount not an amount", "order_id,order_date,amount,card_amount\n250-1234567-1234567,2026-03-02,5,abc\n", `d.csv:2: card_amount: "abc" is not an amount`},
+	{"card_amount zero", "order_id,order_date,amount,card_amount\n250-1234567-1234567,2026-03-02,5,0\n", "d.csv:2: card_amount 0 is not above zero; give what the card was billed"},
 	{"impossible date", "order_id,order_date,amount\n250-1234567-1234567,2026-02-30,5\n", `d.csv:2: order_date: "2026-02-30" is not a day of the calendar`},
 	{"empty date", "order_id,order_date,amount\n250-1234567-1234567,,5\n", `d.csv:2: order_date is empty`},
 	{"bad amount", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,twelve\n", `d.csv:2: amount: "twelve" is not an amount`},
 	{"zero amount", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,0\n", `d.csv:2: amount 0 is not above zero; give the order total as on Amazon`},
 	{"empty amount", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,\n", `d.csv:2: amount is empty; give the order total as on Amazon`},
 	{"currency clash", "order_id,order_date,amount,currency\n250-1234567-1234567,2026-03-02,$5,JPY\n", `d.csv:2: currency JPY does not agree with the amount "$5"`},
+	{"a formula for a currency", "order_id,order_date,amount,currency\n250-1234567-1234567,2026-03-02,5,=1+1\n", `d.csv:2: currency "=1+1": expected a 3-letter code such as JPY, USD or EUR`},
+	{"a currency of four letters", "order_id,order_date,amount,currency\n250-1234567-1234567,2026-03-02,5,YENS\n", `d.csv:2: currency "YENS": expected a 3-letter code such as JPY, USD or EUR`},
+	{"a control character in the currency", "order_id,order_date,amount,currency\n250-1234567-1234567,2026-03-02,5,\"JP\x1bY\"\n", `d.csv:2: currency "JP\x1bY": expected a 3-letter code such as JPY, USD or EUR`},
 	{"bad quoting", "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,\"5\n", `d.csv:2:35: a quoted field is not closed as expected; expected a closing " followed by the delimiter or the end of the line, and "" for a quote inside the field`},
 	{"all problems at once", "order_id,order_date,amount\nx,2026-03-02,5\n250-1234567-1234567,bad,5\n",
 		"d.csv:2: \"x\" is not an Amazon order id like 250-1234567-1234567 or D01-1234567-1234567\nd.csv:3: order_date: \"bad\" is not a date like 2026-03-02, 2026/03/02, 2026年3月2日 or March 2, 2026"},
@@ -246,5 +271,19 @@ func TestIsOrderIDAgreesWithPattern(t *testing.T) {
 	}
 	if accepted < 1000 {
 		t.Errorf("only %d ids accepted; the test says little", accepted)
+	}
+}
+
+// The currency cell takes a code in any case or width, or a sign that
+// names one.
+func TestDisputeCurrency(t *testing.T) {
+	for cell, want := range map[string]string{
+		"JPY": "JPY", "usd": "USD", " eur ": "EUR", "ＧＢＰ": "GBP", "¥": "JPY", "￥": "JPY", "円": "JPY", "$": "USD", "€": "EUR", "": "",
+	} {
+		in := "order_id,order_date,amount,currency\n250-1234567-1234567,2026-03-02,5," + cell + "\n"
+		ds, err := ReadDisputes("d.csv", strings.NewReader(in))
+		if err != nil || len(ds) != 1 || ds[0].Currency != want {
+			t.Errorf("currency %q: %v, %+v; want %s", cell, err, ds, want)
+		}
 	}
 }

@@ -1,6 +1,10 @@
 package parser
 
-import "hash/maphash"
+import (
+	"cmp"
+	"hash/maphash"
+	"slices"
+)
 
 // foldKey identifies rows that are the same transaction when two exports of
 // one account both list it: same day, account, sign, and fingerprint of
@@ -43,10 +47,127 @@ func (s *Statement) postingKey(p *posting) foldKey {
 // Files that carry no account identity count as one account.
 func FoldOverlaps(stmts []*Statement) {
 	for _, group := range byAccount(stmts) {
-		if len(group.stmts) > 1 {
+		switch {
+		case len(group.stmts) < 2:
+		case group.stmts[0].Account != "":
 			foldGroup(group.stmts)
+		default:
+			for _, same := range sameUnnamedAccount(group.stmts) {
+				if len(same) > 1 {
+					foldGroup(same)
+				}
+			}
 		}
 	}
+}
+
+// sameUnnamedAccount splits statements that name no account into those
+// that may be exports of one account: two files are when, over the days
+// both cover, every row of one appears in the other. Files that overlap
+// otherwise are two accounts; the rows of one that look like rows of the
+// other are counted in both, and a note of each says so.
+func sameUnnamedAccount(stmts []*Statement) [][]*Statement {
+	keys := make([][]foldKey, len(stmts)) // each statement's rows, by day
+	for i, s := range stmts {
+		for j := range s.Txns {
+			keys[i] = append(keys[i], txnKey(&s.Txns[j]))
+		}
+		for p := range s.brief.postings.all() {
+			keys[i] = append(keys[i], s.postingKey(p))
+		}
+		slices.SortFunc(keys[i], func(a, b foldKey) int { return cmp.Compare(a.date.days, b.date.days) })
+	}
+	within := func(i int, from, to Date) map[foldKey]bool {
+		ks := keys[i]
+		lo, _ := slices.BinarySearchFunc(ks, from.days, func(k foldKey, d int32) int { return cmp.Compare(k.date.days, d) })
+		hi, _ := slices.BinarySearchFunc(ks, to.days+1, func(k foldKey, d int32) int { return cmp.Compare(k.date.days, d) })
+		set := make(map[foldKey]bool, hi-lo)
+		for _, k := range ks[lo:hi] {
+			set[k] = true
+		}
+		return set
+	}
+	parent := make([]int, len(stmts))
+	for i := range parent {
+		parent[i] = i
+	}
+	root := func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	order := make([]int, len(stmts))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(stmts[a].From.days, stmts[b].From.days) })
+	var open []int // the statements, in order, that may still overlap the next
+	for _, i := range order {
+		s := stmts[i]
+		open = slices.DeleteFunc(open, func(j int) bool { return stmts[j].To.Before(s.From) })
+		for _, j := range open {
+			o := stmts[j]
+			from, to := s.From, s.To
+			if o.From.After(from) {
+				from = o.From
+			}
+			if o.To.Before(to) {
+				to = o.To
+			}
+			a, b := within(i, from, to), within(j, from, to)
+			if subset(a, b) || subset(b, a) {
+				parent[root(i)] = root(j)
+				continue
+			}
+			if shared := common(a, b); shared > 0 {
+				s.Notes = append(s.Notes, lookAlike(shared, o.File))
+				o.Notes = append(o.Notes, lookAlike(shared, s.File))
+			}
+		}
+		open = append(open, i)
+	}
+	at := map[int]int{} // the index in out of each root's statements
+	var out [][]*Statement
+	for i, s := range stmts {
+		r := root(i)
+		k, ok := at[r]
+		if !ok {
+			k = len(out)
+			at[r] = k
+			out = append(out, nil)
+		}
+		out[k] = append(out[k], s)
+	}
+	return out
+}
+
+// lookAlike is the note of a file whose n rows look like rows of the file
+// named other, but are counted.
+func lookAlike(n int, other string) *Message {
+	return Msgf("%d rows look like rows of %s on the same days and are counted in both: neither file names its account, and they differ on the days both cover", n, other)
+}
+
+// subset reports whether every key of a is in b.
+func subset(a, b map[foldKey]bool) bool {
+	for k := range a {
+		if !b[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// common counts the keys of a that are in b.
+func common(a, b map[foldKey]bool) int {
+	n := 0
+	for k := range a {
+		if b[k] {
+			n++
+		}
+	}
+	return n
 }
 
 // FoldDays tells, for each statement, the days FoldOverlaps compares its
@@ -58,29 +179,117 @@ func FoldOverlaps(stmts []*Statement) {
 func FoldDays(stmts []*Statement) []func(Date) bool {
 	out := make([]func(Date) bool, len(stmts))
 	for _, group := range byAccount(stmts) {
+		if len(group.stmts) < 2 {
+			continue
+		}
+		cover := newCoverCount(group.stmts)
+		overlaps := overlapping(group.stmts)
 		for i, s := range group.stmts {
-			var others []*Statement
-			for j, o := range group.stmts {
-				if j != i && !o.To.Before(s.From) && !o.From.After(s.To) {
-					others = append(others, o)
-				}
-			}
-			if len(others) > 0 {
-				out[group.index[i]] = func(d Date) bool { return coveredBy(others, d) }
+			if overlaps[i] {
+				out[group.index[i]] = func(d Date) bool { return cover.byOthers(s, d) }
 			}
 		}
 	}
 	return out
 }
 
-// coveredBy reports whether one of stmts covers day d.
-func coveredBy(stmts []*Statement, d Date) bool {
-	for _, o := range stmts {
-		if !d.Before(o.From) && !d.After(o.To) {
-			return true
+// coverCount counts, for each day, the statements of one account that
+// cover it: a step function, kept as the days it changes on. Asking it
+// costs a binary search, whatever the number of statements.
+type coverCount struct {
+	from  []int32 // the first day of each step, in order
+	count []int   // how many statements cover the days of each step
+}
+
+func newCoverCount(stmts []*Statement) *coverCount {
+	type event struct {
+		day   int32
+		delta int
+	}
+	events := make([]event, 0, 2*len(stmts))
+	for _, s := range stmts {
+		if s.From.Valid() && !s.To.Before(s.From) {
+			events = append(events, event{s.From.days, 1}, event{s.To.days + 1, -1})
 		}
 	}
-	return false
+	slices.SortFunc(events, func(a, b event) int { return cmp.Compare(a.day, b.day) })
+	c := &coverCount{}
+	n := 0
+	for i, e := range events {
+		n += e.delta
+		if i+1 < len(events) && events[i+1].day == e.day {
+			continue
+		}
+		c.from = append(c.from, e.day)
+		c.count = append(c.count, n)
+	}
+	return c
+}
+
+// at is how many statements cover day d.
+func (c *coverCount) at(d Date) int {
+	i, found := slices.BinarySearch(c.from, d.days)
+	if !found {
+		i--
+	}
+	if i < 0 {
+		return 0
+	}
+	return c.count[i]
+}
+
+// byOthers reports whether a statement other than s covers day d.
+func (c *coverCount) byOthers(s *Statement, d Date) bool {
+	n := c.at(d)
+	if !d.Before(s.From) && !d.After(s.To) {
+		n--
+	}
+	return n > 0
+}
+
+// overlapping tells, for each statement, whether another one's days meet
+// its own: with the statements in order of their first day, the others
+// that start before s ends are a prefix of that order, and one of them
+// meets s when the latest end among them (but s's own) is not before s
+// starts.
+func overlapping(stmts []*Statement) []bool {
+	order := make([]int, len(stmts))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(stmts[a].From.days, stmts[b].From.days) })
+	// best[k] and second[k]: the statements of order[:k+1] that end latest
+	// and next latest.
+	best, second := make([]int, len(order)), make([]int, len(order))
+	for k, i := range order {
+		best[k], second[k] = i, -1
+		if k > 0 {
+			b, s := best[k-1], second[k-1]
+			switch {
+			case stmts[i].To.days > stmts[b].To.days:
+				best[k], second[k] = i, b
+			case s < 0 || stmts[i].To.days > stmts[s].To.days:
+				best[k], second[k] = b, i
+			default:
+				best[k], second[k] = b, s
+			}
+		}
+	}
+	out := make([]bool, len(stmts))
+	for i, s := range stmts {
+		// The statements that start on or before s's last day.
+		k, _ := slices.BinarySearchFunc(order, s.To.days+1, func(j int, day int32) int { return cmp.Compare(stmts[j].From.days, day) })
+		k--
+		if k < 0 {
+			continue
+		}
+		other := best[k]
+		if other == i {
+			other = second[k]
+		}
+		out[i] = other >= 0 && !stmts[other].To.Before(s.From)
+	}
+	return out
 }
 
 // accountGroup is the statements of one account, with their indexes in
@@ -108,24 +317,31 @@ func byAccount(stmts []*Statement) []*accountGroup {
 }
 
 func foldGroup(group []*Statement) {
-	inOverlap := func(i int, d Date) bool {
-		for j, o := range group {
-			if j != i && !d.Before(o.From) && !d.After(o.To) {
-				return true
-			}
-		}
-		return false
-	}
-	// counts[key][i] is how many rows of key statement i has inside an overlap.
-	counts := map[foldKey][]int{}
+	cover := newCoverCount(group)
+	inOverlap := func(i int, d Date) bool { return cover.byOthers(group[i], d) }
+	// For each row inside an overlap, the statement holding the most
+	// copies of it keeps them (the first one, on a tie). Statements are
+	// counted one after another, so that a key needs only the count of the
+	// statement being counted and the best so far: memory grows with the
+	// rows, not with rows times statements.
+	type tally struct{ cur, curN, best, bestN int }
+	tallies := map[foldKey]*tally{}
 	count := func(i int, k foldKey) {
 		if !inOverlap(i, k.date) {
 			return
 		}
-		if counts[k] == nil {
-			counts[k] = make([]int, len(group))
+		t := tallies[k]
+		if t == nil {
+			t = &tally{cur: i, best: i}
+			tallies[k] = t
 		}
-		counts[k][i]++
+		if t.cur != i {
+			if t.curN > t.bestN {
+				t.best, t.bestN = t.cur, t.curN
+			}
+			t.cur, t.curN = i, 0
+		}
+		t.curN++
 	}
 	for i, s := range group {
 		for j := range s.Txns {
@@ -135,16 +351,12 @@ func foldGroup(group []*Statement) {
 			count(i, s.postingKey(p))
 		}
 	}
-	// The file holding the most copies of a row keeps them; the others drop theirs.
-	keeper := make(map[foldKey]int, len(counts))
-	for k, c := range counts {
-		best := 0
-		for i, n := range c {
-			if n > c[best] {
-				best = i
-			}
+	keeper := make(map[foldKey]int, len(tallies))
+	for k, t := range tallies {
+		if t.curN > t.bestN {
+			t.best = t.cur
 		}
-		keeper[k] = best
+		keeper[k] = t.best
 	}
 	for i, s := range group {
 		drop := func(k foldKey) bool {

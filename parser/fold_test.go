@@ -1,6 +1,11 @@
 package parser
 
-import "testing"
+import (
+	"fmt"
+	"runtime"
+	"strings"
+	"testing"
+)
 
 func TestFoldOverlaps(t *testing.T) {
 	const head = "Date,Description,Debit\n"
@@ -38,5 +43,96 @@ func TestFoldKeepsOtherAccountsApart(t *testing.T) {
 	FoldOverlaps([]*Statement{a, b})
 	if a.Folded+b.Folded != 0 {
 		t.Error("the same charge on two cards is two charges")
+	}
+}
+
+// Many small exports of one account, each covering three days and
+// overlapping the next by two, as a daily download would: every row is
+// kept once, and folding costs memory in proportion to the rows, not to
+// rows times files (20,000 such exports once took gigabytes).
+func TestFoldManyExportsGrowsWithRows(t *testing.T) {
+	start := MustDate("2020-01-01")
+	exports := func(n int) []*Statement {
+		stmts := make([]*Statement, n)
+		for k := range stmts {
+			var b strings.Builder
+			b.WriteString("Date,Description,Debit\n")
+			for d := range 3 {
+				fmt.Fprintf(&b, "%s,AMAZON.CO.JP,%d\n", start.AddDays(k+d), 100+(k+d)%7)
+			}
+			stmts[k] = readString(t, fmt.Sprintf("day-%d.csv", k), b.String(), ReadOptions{})
+		}
+		return stmts
+	}
+	fold := func(n int) (allocated uint64) {
+		stmts := exports(n)
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		days := FoldDays(stmts)
+		FoldOverlaps(stmts)
+		runtime.ReadMemStats(&after)
+		kept := 0
+		for k, s := range stmts {
+			kept += len(s.Txns)
+			if days[k] == nil {
+				t.Errorf("export %d overlaps others, but FoldDays names no day", k)
+			}
+		}
+		if kept != n+2 {
+			t.Errorf("%d exports: kept %d rows, want %d", n, kept, n+2)
+		}
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	small, large := fold(1500), fold(3000)
+	if large > 3*small {
+		t.Errorf("folding 3000 exports allocated %d bytes, 1500 exports %d: more than in proportion", large, small)
+	}
+}
+
+// Files that name no account fold only when, over the days both cover,
+// the rows of one all appear in the other: two cards' exports with the
+// same Amazon charge on the same day are two charges.
+func TestFoldUnnamedOnlyWhenOneHoldsTheOther(t *testing.T) {
+	const head = "Date,Description,Debit\n"
+	tests := []struct {
+		name   string
+		a, b   string
+		kept   int
+		notedA string
+	}{
+		{"a later export repeats the overlap", head + "2026-03-01,LAWSON,200\n2026-03-18,AMAZON.CO.JP,3000\n",
+			head + "2026-03-18,AMAZON.CO.JP,3000\n2026-04-02,LAWSON,100\n", 3, ""},
+		{"two cards: the overlap differs", head + "2026-03-01,LAWSON,200\n2026-03-18,AMAZON.CO.JP,3000\n2026-03-20,SEVEN,300\n",
+			head + "2026-03-18,AMAZON.CO.JP,3000\n2026-03-19,FAMIMA,400\n2026-04-02,LAWSON,100\n", 6,
+			"1 rows look like rows of b.csv on the same days and are counted in both: neither file names its account, and they differ on the days both cover"},
+	}
+	for _, tt := range tests {
+		a := readString(t, "a.csv", tt.a, ReadOptions{})
+		b := readString(t, "b.csv", tt.b, ReadOptions{})
+		FoldOverlaps([]*Statement{a, b})
+		if kept := len(a.Txns) + len(b.Txns); kept != tt.kept {
+			t.Errorf("%s: kept %d rows, want %d", tt.name, kept, tt.kept)
+		}
+		var notes []string
+		for _, n := range a.Notes {
+			notes = append(notes, n.String())
+		}
+		if got := strings.Join(notes, "\n"); got != tt.notedA {
+			t.Errorf("%s: notes %q, want %q", tt.name, got, tt.notedA)
+		}
+	}
+}
+
+// A short export kept in brief for folding holds room for its few
+// postings, not a block of thousands: 20,000 of them once held 1.25 GB.
+func TestShortExportKeepsLittleRoom(t *testing.T) {
+	s := readString(t, "day.csv", "Date,Description,Debit\n2026-03-01,LAWSON,1\n2026-03-02,LAWSON,2\n2026-03-03,LAWSON,3\n",
+		ReadOptions{Keep: func(string) bool { return false }, Fold: func(Date) bool { return true }})
+	if n := s.brief.postings.len(); n != 3 {
+		t.Fatalf("%d postings kept, want 3", n)
+	}
+	if c := cap(s.brief.postings.blocks[0]); c > firstPostingBlock {
+		t.Errorf("room for %d postings kept for 3", c)
 	}
 }

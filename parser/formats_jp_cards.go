@@ -51,8 +51,9 @@ var rakutenCard = &Format{
 			colDescription: {"利用店名・商品名"},
 			colAmount:      {"利用金額"},
 		},
-		Signs:    ChargesPositive,
-		Currency: "JPY",
+		Signs:       ChargesPositive,
+		Currency:    "JPY",
+		ForeignNote: rakutenForeignNote,
 		Hook: func(s *RowState, rec []string) ([]string, string) {
 			if strings.HasPrefix(strings.TrimSpace(rec[0]), "■") {
 				s.Credits = strings.Contains(rec[0], "キャンセル")
@@ -61,6 +62,24 @@ var rakutenCard = &Format{
 			return nil, ""
 		},
 	},
+}
+
+// rakutenLocalAmount is the note 楽天カード writes under a purchase made in
+// another currency, in the merchant column of a row of its own:
+// "現地利用額　20.99　USD　変換レート　151.034円".
+var rakutenLocalAmount = regexp.MustCompile(`^現地利用額\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*([A-Z]{3})\b`)
+
+// rakutenForeignNote reads a 現地利用額 note: a row without a date whose
+// merchant column states the purchase's own amount and currency.
+func rakutenForeignNote(rec []string) (amount, currency string, ok bool) {
+	if len(rec) < 2 || strings.TrimSpace(rec[0]) != "" {
+		return "", "", false
+	}
+	m := rakutenLocalAmount.FindStringSubmatch(Fold(strings.TrimSpace(rec[1])))
+	if m == nil {
+		return "", "", false
+	}
+	return m[1], m[2], true
 }
 
 // vpassBlockLine is the line 三井住友カード's Vpass writes before each card's

@@ -227,7 +227,6 @@ type ofxStatement struct {
 	pending []*ofxTrn
 	curdef  string
 	badCur  bool // CURDEF is not a currency: reported once
-	account string
 }
 
 // ready reports whether the statement's currency and account are known.

@@ -39,8 +39,9 @@ func (b *briefRows) count(sign, n int) {
 	}
 }
 
-// postings is a list of postings kept in blocks of a fixed size: it grows
-// without copying what it holds, and holds no more than it needs.
+// postings is a list of postings kept in blocks of a fixed size: past its
+// first block it grows without copying what it holds, and it holds no more
+// than it needs.
 type postings struct {
 	blocks [][]posting
 	n      int
@@ -48,11 +49,20 @@ type postings struct {
 
 const postingBlock = 1 << 12
 
+// firstPostingBlock is the room the first block starts with.
+const firstPostingBlock = 16
+
 func (l *postings) len() int { return l.n }
 
 func (l *postings) add(p posting) {
 	if l.n%postingBlock == 0 {
-		l.blocks = append(l.blocks, make([]posting, 0, postingBlock))
+		// The first block starts small and grows as it fills: a short
+		// export among thousands keeps a few postings, not a block each.
+		size := postingBlock
+		if len(l.blocks) == 0 {
+			size = firstPostingBlock
+		}
+		l.blocks = append(l.blocks, make([]posting, 0, size))
 	}
 	last := &l.blocks[len(l.blocks)-1]
 	*last = append(*last, p)

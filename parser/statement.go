@@ -98,6 +98,36 @@ type Statement struct {
 // Transactions returns how many transactions s holds, in Txns or in brief.
 func (s *Statement) Transactions() int { return len(s.Txns) + s.brief.n }
 
+// RowsAfter counts s's transactions dated after d, kept in full or only
+// in brief, and gives the line of the first of them kept in full (0 when
+// none is): what a report made as of d leaves out. Of the rows kept in
+// brief, only the days are known on most days: exact is false when n
+// counts such a day as one row.
+func (s *Statement) RowsAfter(d Date) (n, firstLine int, exact bool) {
+	for i := range s.Txns {
+		if t := &s.Txns[i]; t.Date.After(d) {
+			n++
+			if firstLine == 0 || t.Line < firstLine {
+				firstLine = t.Line
+			}
+		}
+	}
+	posted, days := 0, 0
+	for p := range s.brief.postings.all() {
+		if p.date.After(d) {
+			posted++
+		}
+	}
+	for i := range s.brief.days {
+		for day := range s.brief.days[i].all() {
+			if day.After(d) {
+				days++
+			}
+		}
+	}
+	return n + max(posted, days), firstLine, days == 0 || posted >= days
+}
+
 // ChargesAndCredits counts the charges and the credits among all of s's
 // transactions.
 func (s *Statement) ChargesAndCredits() (charges, credits int) {
@@ -148,16 +178,6 @@ func (s *Statement) skip(reason string) {
 		s.Skipped = map[string]int{}
 	}
 	s.Skipped[reason]++
-}
-
-func (s *Statement) add(t Transaction) {
-	if len(s.Txns) == 0 || t.Date.Before(s.From) {
-		s.From = t.Date
-	}
-	if t.Date.After(s.To) {
-		s.To = t.Date
-	}
-	s.Txns = append(s.Txns, t)
 }
 
 // cover widens the days s covers to take in d.

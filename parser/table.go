@@ -109,6 +109,11 @@ type TableSpec struct {
 	// amount written in a memo column, say). Amount is not set yet: it is
 	// made only for the transactions kept in full (ReadOptions.Keep).
 	Enrich func(x *Transaction, rec []string)
+	// ForeignNote, when set, tells a record that is a note on the row above
+	// giving that purchase's foreign amount and currency (楽天カード's
+	// "現地利用額 20.99 USD" line): the note is counted as a note row and
+	// its amount becomes the row above's original amount.
+	ForeignNote func(rec []string) (amount, currency string, ok bool)
 	// LazyQuotes reads a stray quote inside a field as text instead of
 	// failing the file (some German banks write `"Name, Vorname";Firma";`).
 	LazyQuotes bool
@@ -380,6 +385,7 @@ type tableReader struct {
 	accountAt   map[string]uint16
 	lastAccount uint16
 	txn         Transaction // the row being read
+	lastFull    int         // index in st.Txns of the last row read, when kept in full; else -1
 	// cells are the row's cells of each kind of column, trimmed: read once
 	// per row (load), rather than each time a step of reading asks.
 	cells [numColumns]string
@@ -409,11 +415,12 @@ type tableReader struct {
 // readTable reads a statement in the layout spec describes. text is already decoded.
 func readTable(spec *TableSpec, format, name string, text io.Reader, enc string, opts ReadOptions) (*Statement, error) {
 	t := &tableReader{
-		spec:  spec,
-		st:    &Statement{File: name, Format: format, Encoding: enc, Shape: format},
-		opts:  opts,
-		errs:  collector{file: name},
-		order: spec.DateOrder,
+		spec:     spec,
+		st:       &Statement{File: name, Format: format, Encoding: enc, Shape: format},
+		opts:     opts,
+		errs:     collector{file: name},
+		order:    spec.DateOrder,
+		lastFull: -1,
 	}
 	if spec.Headerless {
 		t.setLayout(spec.fixedLayout())
@@ -510,6 +517,13 @@ func (t *tableReader) row(rec []string, line int) {
 	if isBlank(rec) {
 		t.st.skip(SkipBlank)
 		return
+	}
+	if t.spec.ForeignNote != nil {
+		if amount, currency, ok := t.spec.ForeignNote(rec); ok {
+			t.foreignNote(amount, currency, line)
+			return
+		}
+		t.lastFull = -1 // a note belongs to the record just above it only
 	}
 	if t.spec.Hook != nil {
 		out, reason := t.spec.Hook(&t.state, rec)
@@ -752,6 +766,7 @@ func (t *tableReader) transaction(rec []string, line int) {
 		x.Amount = amt.Decimal()
 		t.own(x)
 		t.st.Txns = appendGrowing(t.st.Txns, *x, t.keptToCome)
+		t.lastFull = len(t.st.Txns) - 1
 		return
 	}
 	b := &t.st.brief
@@ -806,6 +821,27 @@ func (t *tableReader) shared(s string) string {
 	s = strings.Clone(s)
 	t.strings[s] = s
 	return s
+}
+
+// foreignNote gives the foreign amount and currency a note row states to
+// the row above it. Only a row kept in full carries them; a row only
+// counted needs none, since only kept rows are matched. A note under no row
+// of its own, or with an amount that is none, is invalid: it could be the
+// only trace of a foreign charge.
+func (t *tableReader) foreignNote(amount, currency string, line int) {
+	v, _, err := t.amount(amount)
+	if err != nil {
+		t.invalid(line, "foreign amount of the row above: %v", err)
+		return
+	}
+	t.st.skip(SkipNote)
+	if t.lastFull < 0 || t.lastFull >= len(t.st.Txns) {
+		return
+	}
+	x := &t.st.Txns[t.lastFull]
+	if x.OrigCurrency == "" && currency != x.Currency {
+		x.OrigAmount, x.OrigCurrency = v.Abs().Decimal(), t.shared(currency)
+	}
 }
 
 // accountIndex returns the index of account in st.brief.accounts, adding it

@@ -114,7 +114,7 @@ func inYears(text string, d Date) (Date, error) {
 // decimal).
 func ParseTypedAmount(text string) (decimal.Decimal, string, error) {
 	s := Fold(text)
-	if core := strings.Trim(s, " -+()¥$€£円JPYUSDEURGBP\\"); strings.Contains(core, ".") && !strings.ContainsAny(core, ", ") && !strings.HasPrefix(core, "0") {
+	if core := strings.Trim(s, " -+()¥$€£円BDEGJPRSUY\\"); strings.Contains(core, ".") && !strings.ContainsAny(core, ", ") && !strings.HasPrefix(core, "0") {
 		if digits, ok := ungroup(core, '.'); ok {
 			s = strings.Replace(s, core, digits, 1)
 		}

@@ -21,7 +21,11 @@ type Order struct {
 	// Shipments are the parts Amazon charges on their own, where the export
 	// says: per parcel with its ship day, or per card charge with its day.
 	Shipments []Shipment
-	Digital   bool
+	// CardCharged is what the card was billed in all, where the export
+	// states the card charges (the アマゾン注文履歴フィルタ's
+	// （クレジットカードへの請求） rows); zero where it does not.
+	CardCharged decimal.Decimal
+	Digital     bool
 	// File and Line are where the order's first row stands.
 	File string
 	Line int
@@ -32,7 +36,7 @@ type Shipment = parser.Shipment
 
 // Known returns what the dispute reader needs of o.
 func (o Order) Known() parser.KnownOrder {
-	return parser.KnownOrder{Date: o.Date, Total: o.Total, Currency: o.Currency, Shipments: o.Shipments}
+	return parser.KnownOrder{Date: o.Date, Total: o.Total, Currency: o.Currency, Shipments: o.Shipments, CardCharged: o.CardCharged}
 }
 
 // Skip reasons of order-history rows that carry no money of their own.
@@ -247,6 +251,7 @@ func readOrderFilter(f *File, r io.Reader) error {
 				return
 			}
 			o.Shipments = append(o.Shipments, Shipment{Date: day, Amount: charged})
+			o.CardCharged = o.CardCharged.Add(charged)
 		case strings.HasPrefix(item, "（") && strings.HasSuffix(item, "）"):
 			f.skip(skipPseudoRow)
 		default:

@@ -70,7 +70,7 @@ func readRefunds(f *File, r io.Reader, cols refundColumns, export string) error 
 		f.Confirmations = append(f.Confirmations, parser.Confirmation{
 			OrderID: id, ConfirmedOn: day, Kind: parser.KindRefund, Amount: refunded.Abs(),
 			Note: "refund completed, in Amazon's " + export + " export",
-			File: f.Name, Line: rec.line,
+			File: f.Name, Line: rec.line, Attributes: true,
 		})
 	})
 	f.Rows = rows

@@ -1,0 +1,404 @@
+package matcher
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/refundwatch/refundwatch/parser"
+	"github.com/shopspring/decimal"
+)
+
+// How ties are settled (SPEC §4, "One charge, one order"). Orders that the
+// same charges fit equally well tie. Each way of sharing the tie's charges
+// out among its orders at the least total distance between charge and
+// order dates is an equally good assignment; the orders are judged under
+// each. Where every one gives the same multiset of verdicts (identical
+// gift-card orders), which charge is whose changes nothing: the charges go
+// out in order of order date, then order id, and the orders name each other
+// as interchangeable. Otherwise the orders stay ambiguous, and where every
+// assignment leaves some order of the tie at alert, the tie is an alert:
+// money is missing whichever order it belongs to.
+
+// Bounds of the assignments a tie is judged under: beyond them its orders
+// stay ambiguous at review, as they were before ties were judged.
+const (
+	tieMaxOrders      = 8
+	tieMaxAssignments = 5000
+)
+
+// resolveTies judges the ties of exact charges, and the orders with several
+// sets of split charges, under each of their equally good assignments.
+// free are the Amazon credits no order has taken yet, in date order: the
+// orders of a tie are judged with those that fit them. It returns the
+// orders that were given charges, for the credits to be shared out to.
+func resolveTies(ties []*tie, orders []*order, free []*parser.Transaction, j *judging) []*order {
+	var charged []*order
+	for _, t := range ties {
+		charged = append(charged, resolveTie(t, free, j)...)
+	}
+	for _, o := range orders {
+		if o.ambiguous && len(o.splitSets) > 1 {
+			judgeSplitSets(o, free, j)
+		}
+	}
+	return charged
+}
+
+// tieOrders are the orders of tie t, by order date then order id.
+func tieOrders(t *tie) []*order {
+	var owners []*order
+	for _, d := range t.demands {
+		if !slices.Contains(owners, d.o) {
+			owners = append(owners, d.o)
+		}
+	}
+	slices.SortStableFunc(owners, byOrderDateAndID)
+	return owners
+}
+
+func byOrderDateAndID(x, y *order) int {
+	if c := x.d.Sub(y.d); c != 0 {
+		return c
+	}
+	return strings.Compare(x.res.Dispute.OrderID, y.res.Dispute.OrderID)
+}
+
+// resolveTie judges tie t; it returns its orders when they turned out
+// interchangeable and were given their charges.
+func resolveTie(t *tie, free []*parser.Transaction, j *judging) []*order {
+	owners := tieOrders(t)
+	ids := make([]string, len(owners))
+	for i, o := range owners {
+		ids[i] = o.res.Dispute.OrderID
+	}
+	for _, o := range owners {
+		o.res.TiedWith = others(ids, o.res.Dispute.OrderID)
+	}
+	if len(t.demands) != len(owners) || len(owners) > tieMaxOrders || slices.ContainsFunc(owners, func(o *order) bool { return len(o.rebills) > 0 || len(o.res.Charges) > 0 }) {
+		return nil
+	}
+	charges := slices.Clone(t.charges)
+	sortTxns(charges)
+	assignments := equallyGood(owners, charges)
+	if len(assignments) == 0 {
+		return nil
+	}
+	same, allAlert := true, true
+	var key string
+	missing := decimal.Zero
+	for i, a := range assignments {
+		results := judgeAssignment(owners, charges, a, free, j)
+		k, alert, out := verdictsOf(results)
+		if i == 0 {
+			key, missing = k, out
+		}
+		same = same && k == key
+		allAlert = allAlert && alert
+		if out.LessThan(missing) {
+			missing = out
+		}
+	}
+	if same {
+		first := assignments[0]
+		for i, o := range owners {
+			o.ambiguous = false
+			o.alsoClaims = nil
+			o.res.TiedWith = nil
+			o.res.InterchangeableWith = others(ids, o.res.Dispute.OrderID)
+			o.res.Candidates = slices.DeleteFunc(o.res.Candidates, func(c *parser.Transaction) bool { return slices.Contains(charges, c) })
+			if first[i] >= 0 {
+				o.res.Charges = append(o.res.Charges, charges[first[i]])
+			}
+		}
+		return owners
+	}
+	if allAlert {
+		for _, o := range owners {
+			o.res.TieAlert, o.res.TieOutstanding = true, missing
+		}
+		owners[0].res.HasTieOutstanding = true
+	}
+	return nil
+}
+
+// others are ids but id.
+func others(ids []string, id string) []string {
+	var out []string
+	for _, x := range ids {
+		if x != id {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// equallyGood lists the assignments of charges to orders (for each order the
+// index of its charge, or −1) that give out as many charges as can be and
+// are of least total distance. The first is the one that gives charges out
+// in order of order date, then order id: orders are tried in that order,
+// each with the charges in date order.
+func equallyGood(owners []*order, charges []*parser.Transaction) [][]int {
+	fit := make([][]bool, len(owners))
+	for i, o := range owners {
+		fit[i] = make([]bool, len(charges))
+		for c, t := range charges {
+			fit[i][c] = o.fits(t) && o.amountMatches(t, o.a) && inRange(txnDay(t), o.d.AddDays(-daysBeforeOrder), o.windowEnd)
+		}
+	}
+	var best [][]int
+	bestN, bestCost, steps := -1, 0, 0
+	cur := make([]int, len(owners))
+	taken := make([]bool, len(charges))
+	var walk func(i, n, cost int) bool
+	walk = func(i, n, cost int) bool {
+		if steps++; steps > tieMaxAssignments*len(owners) {
+			return false
+		}
+		if i == len(owners) {
+			switch {
+			case n > bestN || (n == bestN && cost < bestCost):
+				best, bestN, bestCost = [][]int{slices.Clone(cur)}, n, cost
+			case n == bestN && cost == bestCost:
+				best = append(best, slices.Clone(cur))
+			}
+			return len(best) <= tieMaxAssignments
+		}
+		for c := range charges {
+			if taken[c] || !fit[i][c] {
+				continue
+			}
+			taken[c], cur[i] = true, c
+			ok := walk(i+1, n+1, cost+rank(owners[i].d, txnDay(charges[c])))
+			taken[c] = false
+			if !ok {
+				return false
+			}
+		}
+		cur[i] = -1
+		return walk(i+1, n, cost)
+	}
+	if !walk(0, 0, 0) {
+		return nil
+	}
+	return best
+}
+
+// judgeAssignment judges the orders of a tie charged as assignment a says,
+// each credited with the free credits that fit it.
+func judgeAssignment(owners []*order, charges []*parser.Transaction, a []int, free []*parser.Transaction, j *judging) []*OrderResult {
+	used := map[*parser.Transaction]bool{}
+	out := make([]*OrderResult, len(owners))
+	for i, o := range owners {
+		var cs []*parser.Transaction
+		if a[i] >= 0 {
+			cs = []*parser.Transaction{charges[a[i]]}
+		}
+		out[i] = o.hypothetical(cs, free, used, j)
+	}
+	return out
+}
+
+// judgeSplitSets judges an order with several sets of split charges as if
+// each set were its charges: where every set leaves it at alert, it is an
+// ambiguous order at alert.
+func judgeSplitSets(o *order, free []*parser.Transaction, j *judging) {
+	missing := decimal.Zero
+	for i, set := range o.splitSets {
+		r := o.hypothetical(set, free, map[*parser.Transaction]bool{}, j)
+		if r.Severity() != Alert {
+			return
+		}
+		if i == 0 || r.Outstanding.LessThan(missing) {
+			missing = r.Outstanding
+		}
+	}
+	o.res.TieAlert = true
+	o.res.TieOutstanding, o.res.HasTieOutstanding = missing, true
+}
+
+// verdictsOf is the multiset of the verdicts of results, as a key; whether
+// one of them is an alert; and what they have outstanding in all.
+func verdictsOf(results []*OrderResult) (key string, alert bool, outstanding decimal.Decimal) {
+	vs := make([]string, len(results))
+	outstanding = decimal.Zero
+	for i, r := range results {
+		vs[i] = string(r.Verdict)
+		alert = alert || r.Severity() == Alert
+		if r.Outstanding.Sign() > 0 {
+			outstanding = outstanding.Add(r.Outstanding)
+		}
+	}
+	slices.Sort(vs)
+	return strings.Join(vs, " "), alert, outstanding
+}
+
+// hypothetical judges o as if it were charged charges and credited with the
+// credits of free that fit them (and that used does not hold yet), and
+// returns the result, leaving o as it was.
+func (o *order) hypothetical(charges, free []*parser.Transaction, used map[*parser.Transaction]bool, j *judging) *OrderResult {
+	var credits []*parser.Transaction
+	if len(charges) > 0 {
+		owed := o.sum(charges)
+		for _, t := range free {
+			if used[t] || txnDay(t).Before(txnDay(charges[0])) || !o.fits(t) {
+				continue
+			}
+			if v, _ := o.value(t); !v.GreaterThan(owed) {
+				used[t] = true
+				credits = append(credits, t)
+				owed = owed.Sub(v)
+			}
+		}
+	}
+	return o.judgedWith(charges, credits, j)
+}
+
+// judgedWith judges o as if it were charged charges and credited credits,
+// and returns the result, leaving o as it was.
+func (o *order) judgedWith(charges, credits []*parser.Transaction, j *judging) *OrderResult {
+	c := *o
+	res := *o.res
+	c.res = &res
+	c.ambiguous, c.alsoClaims, c.rebills, c.byShipment, c.creditNotes, c.ownRival, c.creditTie = false, nil, nil, false, nil, "", nil
+	res.Charges, res.Credits, res.Candidates, res.Reason = charges, credits, nil, nil
+	res.InterchangeableWith, res.TiedWith, res.TieAlert = nil, nil, false
+	judge(&c, j)
+	return &res
+}
+
+// resolveRebills judges each further charge that several charged orders
+// could have been billed again (a rebill) under each choice of order: where
+// every choice gives the same verdicts, it goes to the first by order date,
+// then order id, and the orders are interchangeable; otherwise they stay
+// ambiguous, at alert where every choice leaves one of them at alert. It
+// returns the orders given a rebill, for the credits left to be shared out.
+func resolveRebills(orders []*order, j *judging) (given []*order) {
+	var rebills []*rebill
+	for _, o := range orders {
+		for _, rb := range o.rebills {
+			if !slices.Contains(rebills, rb) {
+				rebills = append(rebills, rb)
+			}
+		}
+	}
+	sortRebills(rebills)
+	for _, rb := range rebills {
+		if rb.n > len(rb.orders) || len(rb.orders) > tieMaxOrders {
+			continue
+		}
+		claim := slices.Clone(rb.orders)
+		slices.SortStableFunc(claim, byOrderDateAndID)
+		if slices.ContainsFunc(claim, func(o *order) bool { return len(o.rebills) > 1 || len(o.alsoClaims) > 0 || len(o.splitSets) > 0 }) {
+			continue
+		}
+		same, allAlert := true, true
+		var key string
+		missing := decimal.Zero
+		for i := range claim {
+			results := make([]*OrderResult, len(claim))
+			for k, o := range claim {
+				charges := slices.Clone(o.res.Charges)
+				if k == i {
+					charges = append(charges, rb.t)
+					sortTxns(charges)
+				}
+				results[k] = o.judgedWith(charges, o.res.Credits, j)
+			}
+			k, alert, out := verdictsOf(results)
+			if i == 0 {
+				key, missing = k, out
+			}
+			same, allAlert = same && k == key, allAlert && alert
+			if out.LessThan(missing) {
+				missing = out
+			}
+		}
+		ids := make([]string, len(claim))
+		for i, o := range claim {
+			ids[i] = o.res.Dispute.OrderID
+		}
+		if !same {
+			for _, o := range claim {
+				o.res.TiedWith = others(ids, o.res.Dispute.OrderID)
+				if allAlert {
+					o.res.TieAlert, o.res.TieOutstanding = true, missing
+				}
+			}
+			claim[0].res.HasTieOutstanding = allAlert
+			continue
+		}
+		for i, o := range claim {
+			o.rebills = nil
+			o.res.Candidates = slices.DeleteFunc(o.res.Candidates, func(c *parser.Transaction) bool { return c == rb.t })
+			o.ambiguous = len(o.res.Candidates) > 0
+			o.res.InterchangeableWith = others(ids, o.res.Dispute.OrderID)
+			if i == 0 {
+				o.res.Charges = append(o.res.Charges, rb.t)
+				sortTxns(o.res.Charges)
+				given = append(given, o)
+			}
+		}
+	}
+	return given
+}
+
+// sortRebills puts rebills in the order of their charges.
+func sortRebills(rbs []*rebill) {
+	slices.SortStableFunc(rbs, func(x, y *rebill) int { return txnDay(x.t).Sub(txnDay(y.t)) })
+}
+
+// ownTies looks, for each disputed order's charge, for one of the person's
+// own orders (--orders) of that amount that found no charge of its own and
+// that the charge fits as near: the charge could be either's (SPEC §4).
+// Where the disputed order's verdict is the same with the charge and
+// without, it keeps it; otherwise it is ambiguous, naming the own order,
+// with the charge as a candidate and its credits given back to be listed.
+func ownTies(orders []*order, own []OwnOrder, ownTaken map[*parser.Transaction]bool, cr *crediting, j *judging) {
+	if len(own) == 0 {
+		return
+	}
+	byAmount := map[string][]OwnOrder{}
+	for _, w := range own {
+		if w.Total.Sign() > 0 {
+			byAmount[amountKey(w.Total)] = append(byAmount[amountKey(w.Total)], w)
+		}
+	}
+	found := func(w OwnOrder) bool {
+		for t := range ownTaken {
+			if exactAmount(t, w.Total, w.Currency) && inRange(txnDay(t), w.Date.AddDays(-daysBeforeOrder), w.Date.AddDays(daysAfterOrder)) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, o := range orders {
+		if o.ambiguous || len(o.res.Charges) != 1 {
+			continue
+		}
+		c := o.res.Charges[0]
+		var rival *OwnOrder
+		for _, w := range byAmount[amountKey(c.Amount)] {
+			if exactAmount(c, w.Total, w.Currency) && inRange(txnDay(c), w.Date.AddDays(-daysBeforeOrder), w.Date.AddDays(daysAfterOrder)) &&
+				rank(w.Date, txnDay(c)) <= rank(o.d, txnDay(c)) && !found(w) {
+				rival = &w
+				break
+			}
+		}
+		if rival == nil {
+			continue
+		}
+		with := o.judgedWith(o.res.Charges, o.res.Credits, j)
+		without := o.judgedWith(nil, nil, j)
+		if with.Verdict == without.Verdict {
+			continue
+		}
+		for _, t := range o.res.Credits {
+			delete(cr.taken, t)
+		}
+		o.res.Charges, o.res.Credits = nil, nil
+		o.ambiguous = true
+		o.ownRival = rival.ID
+		o.addCandidates([]*parser.Transaction{c})
+		o.res.TiedWith = append(o.res.TiedWith, rival.ID)
+	}
+}
