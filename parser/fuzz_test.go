@@ -506,3 +506,18 @@ func FuzzParseDate(f *testing.F) {
 		}
 	})
 }
+
+// FuzzRowReader checks that rowReader reads any text as encoding/csv does.
+func FuzzRowReader(f *testing.F) {
+	for _, s := range []string{"a,b\r\nc,\"d\ne\"\n", "x;\"y\"z;w\n\n", "\ufeffa,b\rc\n"} {
+		f.Add(s, true)
+		f.Add(s, false)
+	}
+	f.Fuzz(func(t *testing.T, text string, lazy bool) {
+		for _, delim := range []rune{',', ';', '\t'} {
+			if got, want := rowsAgree(text, delim, lazy); got != want {
+				t.Fatalf("%q (delimiter %q, lazy %v):\nrowReader:\n%s\nencoding/csv:\n%s", text, delim, lazy, got, want)
+			}
+		}
+	})
+}

@@ -173,3 +173,27 @@ func TestPostingsFilter(t *testing.T) {
 		t.Error("adding after filtering lost the posting")
 	}
 }
+
+// A row kept in full keeps its own normalised description, though the
+// reader normalises each row's into one buffer: what later rows write
+// there must not show in it.
+func TestKeptNormalizedIsItsOwn(t *testing.T) {
+	csv := "Date,Description,Amount\n" +
+		"2026-03-02,Amazon.com*Gift Card,50.00\n" +
+		"2026-03-02,corner grocery 12,4.20\n" +
+		"2026-03-03,AMZN Mktp US*1X2Y3Z,12.99\n" +
+		"2026-03-04,Bakery on the  square,3.10\n" +
+		"2026-03-05,amazon.de  marketplace,8.00\n"
+	st, err := ReadStatement("s.csv", strings.NewReader(csv), ReadOptions{Keep: keepAmazon})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, x := range st.Txns {
+		got = append(got, x.Normalized)
+	}
+	want := []string{"AMAZON.COM*GIFT CARD", "AMZN MKTP US*1X2Y3Z", "AMAZON.DE MARKETPLACE"}
+	if !slices.Equal(got, want) || st.Transactions() != 5 {
+		t.Errorf("kept %q of %d transactions; want %q of 5", got, st.Transactions(), want)
+	}
+}

@@ -221,7 +221,9 @@ type ReadOptions struct {
 	// for check). The table readers keep the others only in brief: counted
 	// by sign, their days set per account, and, on the days Fold asks for,
 	// a fingerprint for folding; which is all coverage, folding and row
-	// accounting need of them. Nil keeps every transaction in full.
+	// accounting need of them. Nil keeps every transaction in full. Keep
+	// must not hold on to the string it is given: its bytes are the
+	// reader's, used again for the next row.
 	Keep func(normalized string) bool
 	// KeepFrom, when set, keeps in brief the rows Keep chooses that are
 	// dated before its day: what check never looks at, in a file of

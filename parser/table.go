@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/shopspring/decimal"
 )
@@ -147,6 +148,39 @@ type layout struct {
 }
 
 func (l *layout) has(c column) bool { return l.col[c] > 0 }
+
+// setLayout makes l the layout the file's rows are read by.
+func (t *tableReader) setLayout(l layout) {
+	t.layout, t.cells, t.present = l, [numColumns]string{}, t.present[:0]
+	for c, i := range l.col {
+		if i > 0 {
+			t.present = append(t.present, column(c))
+		}
+	}
+	t.dateCol = l.dateColumn()
+}
+
+// load sets t.cells from rec, the record being read: the cells of the
+// columns the layout has (t.present), the others staying empty.
+func (t *tableReader) load(rec []string) {
+	l := &t.layout
+	for _, c := range t.present {
+		cell := ""
+		if i := l.col[c]; i <= len(rec) {
+			cell = trimSpace(rec[i-1])
+		}
+		t.cells[c] = cell
+	}
+}
+
+// trimSpace is strings.TrimSpace, quicker for the cells most files write,
+// that start and end with a printable ASCII character.
+func trimSpace(s string) string {
+	if n := len(s); n == 0 || s[0] > ' ' && s[0] < utf8.RuneSelf && s[n-1] > ' ' && s[n-1] < utf8.RuneSelf {
+		return s
+	}
+	return strings.TrimSpace(s)
+}
 
 func (l *layout) cell(rec []string, c column) string {
 	if l.col[c] == 0 || l.col[c] > len(rec) {
@@ -298,7 +332,7 @@ func isTotalRow(rec []string) bool {
 
 func isBlank(rec []string) bool {
 	for _, c := range rec {
-		if strings.TrimSpace(c) != "" {
+		if trimSpace(c) != "" {
 			return false
 		}
 	}
@@ -352,6 +386,20 @@ type tableReader struct {
 	lastAccount uint16
 	txn         Transaction // the row being read
 	lastFull    int         // index in st.Txns of the last row read, when kept in full; else -1
+	// cells are the row's cells of each kind of column, trimmed: read once
+	// per row (load), rather than each time a step of reading asks.
+	cells [numColumns]string
+	// present are the columns the layout has, and dateCol its
+	// dateColumn (see setLayout).
+	present []column
+	dateCol column
+	// norm holds the normalised description of the row being read, where
+	// it differs from the description (see transaction).
+	norm []byte
+	// normOwn says the kept row's Normalized was made of norm, its own.
+	normOwn bool
+	// strings are the accounts and currencies of kept rows (see shared).
+	strings map[string]string
 	// offset tells how far into the text the reader is; firstKept is
 	// where the first transaction kept in full was read (-1: none yet).
 	offset    func() int64
@@ -375,16 +423,15 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 		lastFull: -1,
 	}
 	if spec.Headerless {
-		t.layout = spec.fixedLayout()
+		t.setLayout(spec.fixedLayout())
 	}
 	if g := spec.generic; g != nil {
-		t.layout, t.awaitHeader = g.layout, g.header
+		t.setLayout(g.layout)
+		t.awaitHeader = g.header
 		t.st.Shape = FormatGeneric + ":" + g.layout.header
 		t.st.Reading = append(t.st.Reading, g.reading...)
 	}
-	lim := &rowLimit{r: text}
-	r := csv.NewReader(lim)
-	r.Comma, r.FieldsPerRecord, r.ReuseRecord, r.LazyQuotes = spec.delimiter(), -1, true, spec.LazyQuotes
+	r := newRowReader(text, spec.delimiter(), spec.LazyQuotes)
 	t.offset, t.firstKept = r.InputOffset, -1
 	line := 0
 	for {
@@ -392,7 +439,6 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 		if err == io.EOF {
 			break
 		}
-		lim.rowDone(r.InputOffset())
 		if err != nil { // asked only then: isParseError allocates
 			if isParseError(err) {
 				// The reader goes on at the next line: report the file's other problems too.
@@ -401,7 +447,7 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 			}
 			if errors.Is(err, errRowTooLong) {
 				if len(rec) > 0 {
-					line, _ = r.FieldPos(0)
+					line = r.Line()
 				} else {
 					line++ // a quoted first field ran over: the row after the last one read
 				}
@@ -411,7 +457,7 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 			t.errs.addErr(CSVError(name, err))
 			break
 		}
-		line, _ = r.FieldPos(0)
+		line = r.Line()
 		t.st.Rows++
 		if t.st.Rows <= spec.Skip {
 			t.st.skip(SkipPreamble)
@@ -457,7 +503,7 @@ func (t *tableReader) row(rec []string, line int) {
 	if t.layout.line == 0 && t.layout.fields >= 0 && t.spec.generic == nil {
 		if l, ok := t.spec.matchHeader(rec); ok {
 			l.line = line
-			t.layout = l
+			t.setLayout(l)
 			if t.st.Format == FormatGeneric {
 				t.st.Shape = FormatGeneric + ":" + l.header
 			}
@@ -489,6 +535,7 @@ func (t *tableReader) row(rec []string, line int) {
 			rec = out
 		}
 	}
+	t.load(rec)
 	l := &t.layout
 	if len(rec) < l.width {
 		if l.fields < 0 && t.dateless(rec) {
@@ -513,7 +560,7 @@ func (t *tableReader) row(rec []string, line int) {
 	}
 	// A row not booked yet may lack its booking date: its status decides first.
 	if l.has(colStatus) && len(t.spec.Booked) > 0 {
-		if status := l.cell(rec, colStatus); status != "" && !containsFold(t.spec.Booked, status) {
+		if status := t.cells[colStatus]; status != "" && !containsFold(t.spec.Booked, status) {
 			t.st.skip(strings.ToLower(Fold(status)))
 			return
 		}
@@ -615,14 +662,13 @@ func (t *tableReader) isRepeatedHeader(rec []string) bool {
 // carries an amount) invalid. It reports whether the record was dealt with.
 func (t *tableReader) dateless(rec []string) bool {
 	l := &t.layout
-	if l.cell(rec, l.dateColumn()) != "" {
+	if t.cells[t.dateCol] != "" {
 		return false
 	}
-	amountText := l.cell(rec, colAmount) + l.cell(rec, colDebit) + l.cell(rec, colCredit)
 	switch {
 	case isTotalRow(rec):
 		t.st.skip(SkipTotal)
-	case amountText == "" || l.fields < 0:
+	case t.cells[colAmount] == "" && t.cells[colDebit] == "" && t.cells[colCredit] == "" || l.fields < 0:
 		t.st.skip(SkipNote)
 	default:
 		return false
@@ -640,8 +686,7 @@ func (t *tableReader) findAccount(rec []string) {
 }
 
 func (t *tableReader) transaction(rec []string, line int) {
-	l := &t.layout
-	if l.cell(rec, l.dateColumn()) == "" {
+	if t.cells[t.dateCol] == "" {
 		t.invalid(line, "row has an amount but no date")
 		return
 	}
@@ -656,29 +701,47 @@ func (t *tableReader) transaction(rec []string, line int) {
 		return
 	}
 	desc := t.description(amt.Sign(), rec)
-	if !utf8.ValidString(desc) {
-		t.invalid(line, "description is not valid %s text; the file changes encoding after its first 64 KiB", t.st.Encoding)
-		return
+	// One pass tells whether the description is ASCII (so valid text) and
+	// already in normal form, as most are. Lower-case ASCII is normalised
+	// into a buffer of the reader's, and a string is made of it only for a
+	// row kept in full: Keep and the fingerprint only look at it.
+	lent := false
+	switch normalASCII(desc) {
+	case normalForm:
+		x.Normalized = desc
+	case plainASCII:
+		t.norm = appendNormalASCII(t.norm[:0], desc)
+		x.Normalized, lent = unsafe.String(unsafe.SliceData(t.norm), len(t.norm)), true
+	default:
+		if !utf8.ValidString(desc) {
+			t.invalid(line, "description is not valid %s text; the file changes encoding after its first 64 KiB", t.st.Encoding)
+			return
+		}
+		x.Normalized = Normalize(desc)
 	}
-	x.Description, x.Normalized = desc, Normalize(desc)
+	x.Description = desc
 	full := (t.opts.Keep == nil || t.opts.Keep(x.Normalized)) && (pending != nil || !t.opts.KeepFrom.after(x.Date))
-	if a := l.cell(rec, colAccount); a != "" {
+	t.normOwn = full && lent
+	if t.normOwn {
+		x.Normalized = string(t.norm)
+	}
+	if a := t.cells[colAccount]; a != "" {
 		x.Account = a
 	}
-	if c := l.cell(rec, colCurrency); c != "" {
+	if c := t.cells[colCurrency]; c != "" {
 		x.Currency = strings.ToUpper(c)
 	}
 	if t.spec.Enrich != nil {
 		t.spec.Enrich(x, rec)
 	}
-	if o := l.cell(rec, colOrigAmount); o != "" {
+	if o := t.cells[colOrigAmount]; o != "" {
 		orig, cur, err := t.amount(o)
 		if err != nil {
 			t.invalid(line, "original amount: %v", err)
 			return
 		}
 		x.OrigAmount, x.OrigCurrency = orig.Abs().Decimal(), cur
-		if c := strings.ToUpper(l.cell(rec, colOrigCurrency)); c != "" {
+		if c := strings.ToUpper(t.cells[colOrigCurrency]); c != "" {
 			x.OrigCurrency = c
 		}
 	}
@@ -701,6 +764,7 @@ func (t *tableReader) transaction(rec []string, line int) {
 			t.explicitTxns = append(t.explicitTxns, len(t.st.Txns))
 		}
 		x.Amount = amt.Decimal()
+		t.own(x)
 		t.st.Txns = appendGrowing(t.st.Txns, *x, t.keptToCome)
 		t.lastFull = len(t.st.Txns) - 1
 		return
@@ -727,6 +791,38 @@ func (t *tableReader) transaction(rec []string, line int) {
 	b.postings.add(posting{print: fingerprint(amt, x.Normalized), date: x.Date, account: account, sign: int8(amt.Sign())})
 }
 
+// own gives a transaction kept in full strings of its own, where they
+// were cut from the record: the rowReader cuts records from blocks of many
+// lines, which a string of one would keep in memory. Accounts and
+// currencies, few in a file, are shared.
+func (t *tableReader) own(x *Transaction) {
+	desc := strings.Clone(x.Description)
+	switch {
+	case x.Normalized == x.Description:
+		x.Normalized = desc
+	case !t.normOwn:
+		x.Normalized = strings.Clone(x.Normalized)
+	}
+	x.Description = desc
+	x.Account, x.Currency, x.OrigCurrency = t.shared(x.Account), t.shared(x.Currency), t.shared(x.OrigCurrency)
+}
+
+// shared returns s, or the same text kept before.
+func (t *tableReader) shared(s string) string {
+	if s == "" {
+		return ""
+	}
+	if v, ok := t.strings[s]; ok {
+		return v
+	}
+	if t.strings == nil {
+		t.strings = map[string]string{}
+	}
+	s = strings.Clone(s)
+	t.strings[s] = s
+	return s
+}
+
 // foreignNote gives the foreign amount and currency a note row states to
 // the row above it. Only a row kept in full carries them; a row only
 // counted needs none, since only kept rows are matched. A note under no row
@@ -744,7 +840,7 @@ func (t *tableReader) foreignNote(amount, currency string, line int) {
 	}
 	x := &t.st.Txns[t.lastFull]
 	if x.OrigCurrency == "" && currency != x.Currency {
-		x.OrigAmount, x.OrigCurrency = v.Abs().Decimal(), currency
+		x.OrigAmount, x.OrigCurrency = v.Abs().Decimal(), t.shared(currency)
 	}
 }
 
@@ -778,14 +874,14 @@ func (t *tableReader) accountIndex(account string) (uint16, bool) {
 // bank's purpose) after " / " unless it only repeats the description.
 func (t *tableReader) description(sign int, rec []string) string {
 	l := &t.layout
-	desc := l.cell(rec, colDescription)
-	if d := l.cell(rec, colDetail); d != "" {
+	desc := t.cells[colDescription]
+	if d := t.cells[colDetail]; d != "" {
 		desc = strings.TrimSpace(desc + " " + d)
 	}
-	if p := l.cell(rec, colPayer); p != "" && sign < 0 && (t.spec.Signs != SignsInfer || l.has(colDirection)) {
+	if p := t.cells[colPayer]; p != "" && sign < 0 && (t.spec.Signs != SignsInfer || l.has(colDirection)) {
 		desc = p
 	}
-	m := l.cell(rec, colMemo)
+	m := t.cells[colMemo]
 	switch {
 	case m == "" || strings.EqualFold(m, desc):
 	case desc == "":
@@ -811,14 +907,14 @@ func (t *tableReader) description(sign int, rec []string) string {
 // row is known to be a transaction.
 func (t *tableReader) readDates(x *Transaction, rec []string, line int) (pending *pendingDate, ok bool) {
 	l := &t.layout
-	dc := l.dateColumn()
-	d, pending, ok := t.date(l.cell(rec, dc), line)
+	dc := t.dateCol
+	d, pending, ok := t.date(t.cells[dc], line)
 	if !ok {
 		return nil, false
 	}
 	x.Date = d
 	if dc != colUseDate && l.has(colUseDate) {
-		if u := l.cell(rec, colUseDate); u != "" {
+		if u := t.cells[colUseDate]; u != "" {
 			x.UsedOn = t.secondaryDate(u, line)
 		}
 	}
@@ -873,7 +969,7 @@ func (t *tableReader) date(text string, line int) (Date, *pendingDate, bool) {
 			}
 			t.order, t.orderAt, t.orderText = e, line, text
 		}
-		return Date{}, &pendingDate{parts: p, text: text, line: line}, true
+		return Date{}, &pendingDate{parts: p, text: strings.Clone(text), line: line}, true
 	}
 	d, ok := p.date(t.order)
 	if !ok {
@@ -918,9 +1014,9 @@ func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (value,
 	t.explicitRow = false
 	// A generic file's debit and credit columns say more than its signed
 	// amount column where it has both (KBC).
-	pair := t.spec.generic != nil && (l.has(colDebit) || l.has(colCredit)) && l.cell(rec, colDebit)+l.cell(rec, colCredit) != ""
-	if l.has(colAmount) && l.cell(rec, colAmount) != "" && !pair {
-		amt, cur, mark, err := t.markedAmount(l.cell(rec, colAmount))
+	pair := t.spec.generic != nil && (l.has(colDebit) || l.has(colCredit)) && (t.cells[colDebit] != "" || t.cells[colCredit] != "")
+	if l.has(colAmount) && t.cells[colAmount] != "" && !pair {
+		amt, cur, mark, err := t.markedAmount(t.cells[colAmount])
 		if err != nil {
 			t.invalid(line, "amount: %v", err)
 			return value{}, false
@@ -930,9 +1026,9 @@ func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (value,
 		}
 		switch {
 		case l.has(colDirection) && t.spec.generic != nil:
-			d := direction(l.cell(rec, colDirection))
+			d := direction(t.cells[colDirection])
 			if d == 0 {
-				t.invalid(line, "%q in the direction column is neither a debit nor a credit word; describe the file with --formats", l.cell(rec, colDirection))
+				t.invalid(line, "%q in the direction column is neither a debit nor a credit word; describe the file with --formats", t.cells[colDirection])
 				return value{}, false
 			}
 			t.said(d, amt, false)
@@ -942,7 +1038,7 @@ func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (value,
 			}
 		case l.has(colDirection):
 			amt = amt.Abs()
-			if containsFold(t.spec.Credit, l.cell(rec, colDirection)) {
+			if containsFold(t.spec.Credit, t.cells[colDirection]) {
 				amt = amt.Neg()
 			}
 		case mark != 0:
@@ -967,7 +1063,7 @@ func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (value,
 		name string
 		dst  *value
 	}{{colDebit, "debit", &debit}, {colCredit, "credit", &credit}} {
-		text := l.cell(rec, side.c)
+		text := t.cells[side.c]
 		if text == "" {
 			continue
 		}
@@ -981,7 +1077,7 @@ func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (value,
 			x.Currency = cur
 		}
 	}
-	if l.cell(rec, colDebit) == "" && l.cell(rec, colCredit) == "" {
+	if t.cells[colDebit] == "" && t.cells[colCredit] == "" {
 		t.invalid(line, "row has no amount")
 		return value{}, false
 	}

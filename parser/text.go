@@ -36,25 +36,29 @@ func Normalize(s string) string {
 // normalizeASCII is Normalize for ASCII text, which NFKC leaves alone: one
 // pass.
 func normalizeASCII(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
+	var buf [64]byte // most descriptions fit: one allocation, the string's
+	return string(appendNormalASCII(buf[:0], s))
+}
+
+// appendNormalASCII appends the normal form of the ASCII text s to b.
+func appendNormalASCII(b []byte, s string) []byte {
+	space, start := false, len(b)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case asciiSpace[c]:
-			space = b.Len() > 0
+			space = len(b) > start
 			continue
 		case 'a' <= c && c <= 'z':
 			c -= 'a' - 'A'
 		}
 		if space {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 			space = false
 		}
-		b.WriteByte(c)
+		b = append(b, c)
 	}
-	return b.String()
+	return b
 }
 
 // What normalASCII finds of a text.
@@ -68,27 +72,50 @@ const (
 // normal form already: no lower-case letter, no white space but single
 // spaces between words.
 func normalASCII(s string) int {
-	normal := true
+	// seen gathers the kinds of every byte; twice the kinds that two bytes
+	// in a row share (a space after a space). A space first or last counts
+	// as one after or before a space.
+	seen, twice, prev := byte(0), byte(0), byte(classSpace)
 	for i := 0; i < len(s); i++ {
-		c := s[i]
+		k := asciiClass[s[i]]
+		seen |= k
+		twice |= k & prev
+		prev = k
+	}
+	switch {
+	case seen&classNotASCII != 0:
+		return notASCII
+	case seen&(classLower|classOtherSpace) != 0 || (twice|prev)&classSpace != 0 && s != "":
+		return plainASCII
+	}
+	return normalForm
+}
+
+// The kinds of byte normalASCII tells apart, as bits of asciiClass.
+const (
+	classLower      = 1 << iota // a-z
+	classSpace                  // ' '
+	classOtherSpace             // the other white space strings.Fields splits at
+	classNotASCII               // a byte of a character beyond ASCII
+)
+
+// asciiClass is the kind of each byte, for normalASCII.
+var asciiClass = func() (t [256]byte) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = classLower
+	}
+	for c := range t {
 		switch {
 		case c >= utf8.RuneSelf:
-			return notASCII
-		case 'a' <= c && c <= 'z':
-			normal = false
+			t[c] = classNotASCII
 		case c == ' ':
-			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
-				normal = false
-			}
+			t[c] = classSpace
 		case asciiSpace[c]:
-			normal = false
+			t[c] = classOtherSpace
 		}
 	}
-	if normal {
-		return normalForm
-	}
-	return plainASCII
-}
+	return t
+}()
 
 // asciiSpace are the ASCII characters strings.Fields splits at.
 var asciiSpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}

@@ -36,29 +36,28 @@ func parsePlainAmount(s string, decimalComma bool) (value, bool) {
 		i, neg = 1, true
 	}
 	var coef int64
+	start := i
+	for ; i < len(s) && s[i]-'0' <= 9; i++ {
+		coef = coef*10 + int64(s[i]-'0') // wraps past 18 digits, refused below
+	}
+	digits := i - start
 	var exp int32
-	digits, intDigits, fracDigits, seenMark := 0, 0, 0, false
-	for ; i < len(s); i++ {
-		switch c := s[i]; {
-		case '0' <= c && c <= '9':
-			if digits == 18 {
-				return value{}, false
-			}
-			coef = coef*10 + int64(c-'0')
-			digits++
-			if seenMark {
-				exp--
-				fracDigits++
-			} else {
-				intDigits++
-			}
-		case c == mark && !seenMark:
-			seenMark = true
-		default:
+	if i < len(s) {
+		if s[i] != mark {
 			return value{}, false
 		}
+		i++
+		frac := i
+		for ; i < len(s) && s[i]-'0' <= 9; i++ {
+			coef = coef*10 + int64(s[i]-'0')
+		}
+		if i < len(s) || i == frac {
+			return value{}, false
+		}
+		exp = int32(frac - i)
+		digits += i - frac
 	}
-	if intDigits == 0 || seenMark && fracDigits == 0 {
+	if digits == int(-exp) || digits > 18 { // no digit before the mark, or too many
 		return value{}, false
 	}
 	if neg {

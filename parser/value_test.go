@@ -2,6 +2,8 @@ package parser
 
 import (
 	"math/rand/v2"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -21,9 +23,16 @@ func TestParsePlainAmountAgrees(t *testing.T) {
 		}
 		cases = append(cases, string(b))
 	}
+	plain := regexp.MustCompile(`^-?[0-9]+([.,][0-9]+)?$`)
 	for _, s := range cases {
 		for _, comma := range []bool{false, true} {
 			v, ok := parsePlainAmount(s, comma)
+			digits := len(strings.NewReplacer("-", "", ".", "", ",", "").Replace(s))
+			mark := strings.IndexAny(s, ".,")
+			want := plain.MatchString(s) && digits <= 18 && (mark < 0 || (s[mark] == ',') == comma)
+			if ok != want {
+				t.Fatalf("parsePlainAmount(%q, %v) reads it: %v, want %v", s, comma, ok, want)
+			}
 			if !ok {
 				continue
 			}

@@ -2,6 +2,7 @@ package workload
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -53,5 +54,22 @@ func TestHeadKeepsTheFirstRows(t *testing.T) {
 	}
 	if all := w.Head(5000); !bytes.Equal(all.Statement, w.Statement) || all.Rows != w.Rows {
 		t.Errorf("Head beyond the rows cut the statement: %d bytes of %d, Rows %d", len(all.Statement), len(w.Statement), all.Rows)
+	}
+}
+
+func TestBenchRows(t *testing.T) {
+	for _, tt := range []struct {
+		env  string
+		want []int
+	}{{"", []int{1_000_000, 4_000_000, 8_000_000}}, {"10000", []int{10_000}}, {" 500, 2000 ", []int{500, 2000}}, {"x,-3", []int{1_000_000, 4_000_000, 8_000_000}}} {
+		t.Setenv(BenchRowsEnv, tt.env)
+		if got := BenchRows(); !slices.Equal(got, tt.want) {
+			t.Errorf("%s=%q: %v, want %v", BenchRowsEnv, tt.env, got, tt.want)
+		}
+	}
+	for rows, want := range map[int]string{8_000_000: "rows=8M", 400_000: "rows=400k", 500: "rows=500"} {
+		if got := SizeName(rows); got != want {
+			t.Errorf("SizeName(%d) = %s, want %s", rows, got, want)
+		}
 	}
 }
