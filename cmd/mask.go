@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/binary"
 	"io"
@@ -424,7 +425,7 @@ var asciiDigit = func() (t [256]uint8) {
 // whole. Every output of refundwatch, reports and messages alike, passes
 // through one (see run).
 type maskWriter struct {
-	w   io.Writer
+	w   *bufio.Writer // gathers the many small writes of masking into few
 	buf []byte
 	err error
 	// keeping is set between keepOpen and keepClose.
@@ -435,7 +436,9 @@ type maskWriter struct {
 // belong to a card number is written out.
 const maskFlushAt = 64 << 10
 
-func newMaskWriter(w io.Writer) *maskWriter { return &maskWriter{w: w} }
+func newMaskWriter(w io.Writer) *maskWriter {
+	return &maskWriter{w: bufio.NewWriterSize(w, maskFlushAt)}
+}
 
 func (m *maskWriter) Write(p []byte) (int, error) {
 	if m.err != nil {
@@ -450,7 +453,16 @@ func (m *maskWriter) Write(p []byte) (int, error) {
 		m.emit(m.buf[:cut])
 		m.buf = append(m.buf[:0], m.buf[cut:]...)
 	}
+	m.flushOut()
 	return len(p), m.err
+}
+
+// flushOut hands what was masked to the writer underneath, once for each
+// Write: a message on stderr shows at once, a report goes out in blocks.
+func (m *maskWriter) flushOut() {
+	if m.err == nil {
+		m.err = m.w.Flush()
+	}
 }
 
 // Flush writes what is left, a last line without a line break.
@@ -459,6 +471,7 @@ func (m *maskWriter) Flush() error {
 		m.emit(m.buf)
 	}
 	m.buf = m.buf[:0]
+	m.flushOut()
 	return m.err
 }
 

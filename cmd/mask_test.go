@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
-	"slices"
 	"strings"
 	"testing"
 )
@@ -117,8 +116,9 @@ func (w *writeRecorder) Write(p []byte) (int, error) {
 }
 
 // A chunk of a report where order ids crowd a card number: only the card
-// number is masked, every other line comes out byte for byte, and the lines
-// around the card number are written in one piece each, not line by line.
+// number is masked, every other line comes out byte for byte, and the chunk
+// goes out in one write, not line by line (a report of 100k rows once took
+// tens of thousands of system calls).
 func TestMaskWriterMasksOnlyTheCardNumberLine(t *testing.T) {
 	var before, after strings.Builder
 	for i := range 200 {
@@ -138,8 +138,8 @@ func TestMaskWriterMasksOnlyTheCardNumberLine(t *testing.T) {
 	if got, want := strings.Join(out.writes, ""), before.String()+masked+after.String(); got != want {
 		t.Fatalf("masked as\n%s\nwant\n%s", got, want)
 	}
-	if want := []string{before.String(), masked, after.String()}; !slices.Equal(out.writes, want) {
-		t.Errorf("written in %d pieces, want the %d: lines before the card number, its line, lines after", len(out.writes), len(want))
+	if len(out.writes) != 1 {
+		t.Errorf("a chunk of %d bytes written in %d pieces, want 1", len(before.String()+card+after.String()), len(out.writes))
 	}
 }
 
