@@ -505,7 +505,7 @@ var jaWords = map[string]string{
 
 // jaPhrases are the program's own descriptions that reach the reader as
 // they are, not through a message: the issuers of formats, in English where
-// they are not Japanese names, and the reasons rows are skipped for.
+// they are not Japanese names, and the reasons rows and mails are left out for.
 var jaPhrases = map[string]string{
 	"any CSV whose columns can be told: a date, a description and an amount (or debit and credit)": "日付・内容・金額（または出金と入金）の列が見分けられるCSVすべて",
 	"any bank or card issuer (Open Financial Exchange, Quicken QFX)":                               "すべての銀行・カード会社（Open Financial Exchange、Quicken QFX）",
@@ -535,6 +535,12 @@ var jaPhrases = map[string]string{
 	"section":    "区切り",
 	"summary":    "集計",
 	"instalment": "分割払いの内訳",
+	// The reasons mails are left out.
+	"not a refund or cancellation notice": "返金・キャンセルの連絡ではない",
+	"names no Amazon order":               "Amazonの注文番号がない",
+	"no date that can be read":            "読める日付がない",
+	"not sent by Amazon":                  "Amazonから送られたものではない",
+	"a return request, not a refund":      "返品の受付で、返金ではない",
 }
 
 var jaVerdicts = map[matcher.Verdict]string{
