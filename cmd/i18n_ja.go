@@ -50,6 +50,7 @@ var jaText = map[string]string{
 	"%q is not an Amazon order id like 250-1234567-1234567 or D01-1234567-1234567": "「%[1]s」はAmazonの注文番号（250-1234567-1234567 や D01-1234567-1234567 の形）ではありません",
 
 	// parser: disputes and confirmations.
+	"%d statement rows that name Amazon were not counted as Amazon's, as --not-amazon asks":                                    "Amazonの名がある明細の%[1]s行を、--not-amazon の指定どおりAmazonのものとして扱いませんでした",
 	"%s %q is not a pattern that can be used: %s":                                                                              "%[1]s の「%[2]s」はパターンとして使えません: %[3]s",
 	"amount 0 is no charge; leave it empty for any amount":                                                                     "金額0は請求ではありません。金額を問わない場合は空にしてください",
 	"pattern is empty; give a text the statement's description holds, such as AMAZON PRIME":                                    "pattern が空です。明細の利用先に含まれる文字（AMAZON PRIME など）を書いてください",

@@ -97,6 +97,28 @@ func TestAmazonPatterns(t *testing.T) {
 	}
 }
 
+// TestNotAmazonIsCounted checks that the report says how many rows naming
+// Amazon --not-amazon took from Amazon's: a pattern too wide must not hide
+// Amazon's charges in silence.
+func TestNotAmazonIsCounted(t *testing.T) {
+	writeFiles(t, map[string]string{
+		"disputes.csv":        "order_id,order_date,amount,currency\n111-2345678-3456789,2026-03-02,$89.99,USD\n",
+		"statements/card.csv": mineStatement,
+	})
+	out, _, _ := runCmd(t, "check", "--as-of", "2026-05-01", "--not-amazon", "AMAZON WEB SERVICES")
+	if want := "2 statement rows that name Amazon were not counted as Amazon's, as --not-amazon asks"; !strings.Contains(out, want) {
+		t.Errorf("the report does not say %q:\n%s", want, out)
+	}
+	ja, _, _ := runCmd(t, "check", "--lang", "ja", "--as-of", "2026-05-01", "--not-amazon", "AMAZON WEB SERVICES")
+	if want := "Amazonの名がある明細の2行を、--not-amazon の指定どおりAmazonのものとして扱いませんでした"; !strings.Contains(ja, want) {
+		t.Errorf("the Japanese report does not say %q:\n%s", want, ja)
+	}
+	out, _, _ = runCmd(t, "check", "--as-of", "2026-05-01")
+	if strings.Contains(out, "--not-amazon") {
+		t.Errorf("a note of --not-amazon without it:\n%s", out)
+	}
+}
+
 func TestMineAndPatternErrors(t *testing.T) {
 	files := map[string]string{
 		"disputes.csv":        "order_id,order_date,amount,currency\n111-2345678-3456789,2026-03-02,$89.99,USD\n",
@@ -116,6 +138,9 @@ func TestMineAndPatternErrors(t *testing.T) {
 		{"--mine missing", "", []string{"--mine", "nowhere.csv"}, "nowhere.csv: no such file or folder\n"},
 		{"bad --amazon", "", []string{"--amazon", "AMZ("}, "--amazon \"AMZ(\" is not a pattern that can be used: missing closing ): `AMZ(`\n"},
 		{"empty --not-amazon", "", []string{"--not-amazon", ""}, "--not-amazon \"\" is not a pattern that can be used: it matches every description\n"},
+		{"--not-amazon with an empty branch", "", []string{"--not-amazon", "AWS|"}, "--not-amazon \"AWS|\" is not a pattern that can be used: it matches every description\n"},
+		{"--not-amazon of anything", "", []string{"--not-amazon", "x*"}, "--not-amazon \"x*\" is not a pattern that can be used: it matches every description\n"},
+		{"--amazon of anything", "", []string{"--amazon", "^"}, "--amazon \"^\" is not a pattern that can be used: it matches every description\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
