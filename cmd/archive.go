@@ -184,7 +184,8 @@ func statInput(name string) (fs.FileInfo, error) {
 }
 
 // listArchive returns the members of a zip archive to read, named as
-// splitMember reads them, in name order; and those it ignores (ignoredReason).
+// splitMember reads them (their paths as written in the archive), in name
+// order; and those it ignores (ignoredReason, hidden files and folders).
 func listArchive(archive string) ([]string, []ignoredFile, error) {
 	a, err := openArchive(archive)
 	if err != nil {
@@ -206,6 +207,7 @@ func listArchive(archive string) ([]string, []ignoredFile, error) {
 			continue
 		}
 		if hiddenPath(member) {
+			ignored = append(ignored, ignoredFile{name, parser.Msgf("a hidden file or in a hidden folder")})
 			continue
 		}
 		files = append(files, name)
@@ -217,9 +219,10 @@ func listArchive(archive string) ([]string, []ignoredFile, error) {
 
 // hiddenPath reports whether a member lies in a hidden folder or is a
 // hidden file (its name starts with a dot), as expand leaves out of folders.
+// The . and .. of a path (./Takeout/…, ../x) are no hidden folders.
 func hiddenPath(p string) bool {
 	for _, part := range strings.Split(p, "/") {
-		if strings.HasPrefix(part, ".") {
+		if part != "." && part != ".." && strings.HasPrefix(part, ".") {
 			return true
 		}
 	}

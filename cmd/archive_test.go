@@ -326,6 +326,47 @@ func TestArchiveMembersRefused(t *testing.T) {
 	}
 }
 
+// TestArchivePathsAsWritten checks that members under ./ or ../ are read,
+// named as the archive writes them, and that hidden members are listed as
+// ignored rather than left out in silence.
+func TestArchivePathsAsWritten(t *testing.T) {
+	writeFiles(t, map[string]string{"disputes.csv": "order_id,order_date,amount\n250-4418372-2290415,2026-03-02,12800\n"})
+	writeZip(t, "bank.zip", []zipEntry{
+		{"./export/2026-03.csv", "Date,Description,Debit,Credit\n2026-03-02,AMAZON.CO.JP,12800,\n"},
+		{"../2026-04.csv", "Date,Description,Debit,Credit\n2026-04-09,AMAZON.CO.JP,,12800\n"},
+		{".backup/2026-03.csv", "Date,Description,Amount\n2026-03-02,AMAZON.CO.JP,12800\n"},
+		{"export/.~lock.2026-03.csv#", "x"},
+	})
+	out, stderr, code := runCmd(t, "check", "-o", "json", "--as-of", "2026-05-01", "bank.zip")
+	if code == 2 || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	var rep auditReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	var got []string
+	for _, s := range rep.Statements {
+		got = append(got, "statement "+s.File)
+	}
+	for _, f := range rep.IgnoredFiles {
+		got = append(got, "ignored "+f.File+" "+f.Reason)
+	}
+	for _, o := range rep.Orders {
+		got = append(got, o.OrderID+" "+o.Verdict)
+	}
+	want := []string{
+		"statement bank.zip:../2026-04.csv",
+		"statement bank.zip:./export/2026-03.csv",
+		"ignored bank.zip:.backup/2026-03.csv a hidden file or in a hidden folder",
+		"ignored bank.zip:export/.~lock.2026-03.csv# a hidden file or in a hidden folder",
+		"250-4418372-2290415 refunded",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // TestArchiveOpenedOnce checks that an archive is opened, and its directory
 // read, once for all its members, and closed when the command ends.
 func TestArchiveOpenedOnce(t *testing.T) {

@@ -59,6 +59,7 @@ var jaText = map[string]string{
 	"a file the system keeps beside others, not an export":                                                                     "システムが置く付随ファイルで、明細ではありません",
 	"an image; only CSV and OFX exports and mails are read":                                                                    "画像です。読むのはCSVとOFXの明細とメールだけです",
 	"holds two members named %q: unzip it and keep the one to read":                                                            "「%[1]s」という名前のファイルが2つあります。展開して、読ませたいほうを残してください",
+	"a hidden file or in a hidden folder":                                                                                      "隠しファイル、または隠しフォルダの中のファイル",
 	"is not a zip archive that can be read (%v)":                                                                               "読めるzipファイルではありません（%[1]s）",
 	"kind %q is not refund (返金) or cancel (キャンセル)":                                                                             "kind の「%[1]s」は refund（返金）でも cancel（キャンセル）でもありません",
 	"%q is not a date like 2026-03-02, 2026/03/02, 2026年3月2日 or March 2, 2026":                                                 "「%[1]s」は日付として読めません（2026-03-02、2026/03/02、2026年3月2日、March 2, 2026 の形で書いてください）",
