@@ -112,6 +112,21 @@ func closeArchives() {
 	}
 }
 
+// memberProblem says why a member of an archive cannot be read as a file,
+// nil when it can: a symbolic link would be read as its target's path, an
+// encrypted member as noise.
+func memberProblem(f *zip.File) *parser.Message {
+	switch {
+	case f.Mode()&fs.ModeSymlink != 0:
+		return parser.Msgf("is a symbolic link, not a regular file: give the file it points to")
+	case f.Mode()&fs.ModeType != 0:
+		return parser.Msgf("is not a regular file")
+	case f.Flags&0x1 != 0:
+		return parser.Msgf("is protected by a password: unzip it with the password, and give the file itself")
+	}
+	return nil
+}
+
 // openInput opens a file, or a member of an archive, for reading.
 func openInput(name string) (io.ReadCloser, error) {
 	archive, member, ok := splitMember(name)
@@ -125,6 +140,9 @@ func openInput(name string) (io.ReadCloser, error) {
 	f, ok := a.members[member]
 	if !ok {
 		return nil, fs.ErrNotExist
+	}
+	if why := memberProblem(f); why != nil {
+		return nil, why
 	}
 	rc, err := f.Open()
 	if err != nil {
@@ -200,7 +218,7 @@ func listArchive(archive string) ([]string, []ignoredFile, error) {
 	}
 	var files []string
 	var ignored []ignoredFile
-	for member := range a.members {
+	for member, f := range a.members {
 		name := archive + ":" + member
 		if why := ignoredReason(member); why != nil {
 			ignored = append(ignored, ignoredFile{name, why})
@@ -209,6 +227,9 @@ func listArchive(archive string) ([]string, []ignoredFile, error) {
 		if hiddenPath(member) {
 			ignored = append(ignored, ignoredFile{name, parser.Msgf("a hidden file or in a hidden folder")})
 			continue
+		}
+		if why := memberProblem(f); why != nil {
+			return nil, nil, &parser.Error{File: name, Err: why}
 		}
 		files = append(files, name)
 	}

@@ -300,9 +300,13 @@ func writeZipHeaders(t *testing.T, path string, headers []*zip.FileHeader, conte
 
 // TestArchiveMembersRefused checks that an archive whose members cannot be
 // read as files is refused naming the member: two members of one name
-// (reading either would drop the other in silence).
+// (reading either would drop the other in silence), a symbolic link (read,
+// it is its target's path), a member protected by a password (read, it is
+// noise).
 func TestArchiveMembersRefused(t *testing.T) {
 	const statement = "Date,Description,Amount\n2026-03-02,AMAZON.CO.JP,12800\n"
+	link := &zip.FileHeader{Name: "export/link.csv", Method: zip.Store}
+	link.SetMode(fs.ModeSymlink | 0o777)
 	tests := []struct {
 		name     string
 		headers  []*zip.FileHeader
@@ -313,6 +317,14 @@ func TestArchiveMembersRefused(t *testing.T) {
 			[]*zip.FileHeader{{Name: "export/2026-03.csv", Method: zip.Deflate}, {Name: "export/2026-03.csv", Method: zip.Deflate}},
 			[]string{statement, "Date,Description,Amount\n2026-03-09,AMAZON.CO.JP,-12800\n"},
 			"bank.zip: holds two members named \"export/2026-03.csv\": unzip it and keep the one to read\n"},
+		{"a symbolic link",
+			[]*zip.FileHeader{{Name: "export/2026-03.csv", Method: zip.Deflate}, link},
+			[]string{statement, "../../secret.csv"},
+			"bank.zip:export/link.csv: is a symbolic link, not a regular file: give the file it points to\n"},
+		{"a member protected by a password",
+			[]*zip.FileHeader{{Name: "export/2026-03.csv", Method: zip.Deflate, Flags: 0x1}},
+			[]string{"\x8a\x13\xfe\x01\x77\x42\x90\x3c\x11\xde\xad\xbe\xef"},
+			"bank.zip:export/2026-03.csv: is protected by a password: unzip it with the password, and give the file itself\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
