@@ -97,7 +97,7 @@ var jaText = map[string]string{
 	"order %s is in %s here and in %s on line %d":        "注文 %[1]s はここでは%[2]sですが、%[4]s行目では%[3]sです",
 	"cannot read the mail: %v":                           "メールとして読めません: %[1]s",
 	"%q is not a date or time like 2026-03-02T14:30:00Z": "「%[1]s」は 2026-03-02T14:30:00Z のような日時として読めません",
-	"not an Amazon order-history or refund export, an Amazon mail (.eml, .mbox), or a confirmations CSV":                        "Amazonの注文履歴・返金のエクスポートでも、Amazonのメール（.eml）でも、confirmations.csv でもありません",
+	"not an Amazon order-history or refund export, an Amazon mail (.eml, .mbox, a maildir), or a confirmations CSV":             "Amazonの注文履歴・返金のエクスポートでも、Amazonのメール（.eml、.mbox、maildir）でも、confirmations.csv でもありません",
 	"column %s is in the header twice (cells %d and %d); keep one":                                                              "列 %[1]s が見出し行に2回あります（%[2]s番目と%[3]s番目）。どちらか1つにしてください",
 	`a " stands inside a field that does not start with one; expected the whole field in quotes, with the " written twice ("")`: `引用符 " で始まらない項目の中に " があります。項目全体を " で囲み、中の " は "" と2つ重ねて書いてください`,
 	"order %s totals %s here (%s) and %s on line %d (%s); expected the same total on every row of an order":                     "注文 %[1]s の合計はここでは%[2]s（%[3]s）ですが、%[5]s行目では%[4]s（%[6]s）です。注文のどの行でも同じ合計のはずです",
@@ -418,7 +418,7 @@ var jaText = map[string]string{
 	"is a confirmation, not an order-history export; give it with --confirmations":                                    "注文履歴ではなくAmazonの連絡です。--confirmations で指定してください",
 	"is not an Amazon order-history export (Retail.OrderHistory, Order History.csv, Digital Items.csv, アマゾン注文履歴フィルタ)": "Amazonの注文履歴（Retail.OrderHistory、Order History.csv、Digital Items.csv、アマゾン注文履歴フィルタ）ではありません",
 	"is an Amazon order-history export; give it with --orders":                                                        "Amazonの注文履歴です。--orders で指定してください",
-	"is not a confirmations CSV, an Amazon mail (.eml, .mbox, a maildir), or an Amazon refund export":                 "confirmations.csv、Amazonのメール（.eml）、Amazonの返金データのどれでもありません",
+	"is not a confirmations CSV, an Amazon mail (.eml, .mbox, a maildir), or an Amazon refund export":                 "confirmations.csv、Amazonのメール（.eml、.mbox、maildir）、Amazonの返金データのどれでもありません",
 	// cmd: coverage per account.
 	"files that name no account": "口座・カード名の記載がないファイル",
 	"coverage of %s: %s to %s":   "明細の期間（%[1]s）: %[2]sから%[3]sまで",
@@ -432,7 +432,7 @@ var jaHelp = map[string]string{
 	"refundwatch reads the card and bank statements you download, the Amazon orders you\nreported as not yours, and what Amazon confirmed, and tells per order whether it\nwas charged, whether the money came back, and until when to keep watching.\n\nIt reads its inputs and never writes them, and it never uses the network.": "refundwatch は、ダウンロードしたカードや銀行の明細、身に覚えがないとAmazonに報告した注文、\nAmazonからの連絡を読み、注文ごとに、請求されたか、返金されたか、いつまで確認を続けるかを示します。\n\n読むファイルを書き換えることはなく、ネットワークにも接続しません。",
 	"`LANGUAGE` of the report and the messages: ja or en (default from LC_ALL, LC_MESSAGES or LANG)": "レポートとメッセージの言語 `LANGUAGE`: ja か en（指定がなければ LC_ALL、LC_MESSAGES、LANG から）",
 	"Reconcile statements against disputed Amazon orders and Amazon's confirmations":                 "明細を、報告した注文とAmazonからの連絡に照らし合わせます",
-	checkLong: `check は明細（ファイル、またはフォルダの中のすべて）、報告した注文、Amazonからの連絡を読み、
+	checkLong: `check は明細（ファイル、またはフォルダや.zipの中のすべて）、報告した注文、Amazonからの連絡を読み、
 注文ごとに、請求されたか、返金されたか、いつまで確認を続けるかを示します。報告した注文に
 該当しない、この期間のAmazonの請求も一覧にします。
 

@@ -238,7 +238,7 @@ const (
 // readErrorCases are files Read refuses, with the exact error; the fuzz
 // targets start from them too.
 var readErrorCases = []struct{ name, in, want string }{
-	{"unrecognised", "Date,Description,Amount\n2026-03-02,AMAZON,5\n", "f: not an Amazon order-history or refund export, an Amazon mail (.eml, .mbox), or a confirmations CSV"},
+	{"unrecognised", "Date,Description,Amount\n2026-03-02,AMAZON,5\n", "f: not an Amazon order-history or refund export, an Amazon mail (.eml, .mbox, a maildir), or a confirmations CSV"},
 	{"bad order id", legacyHeader + `"Amazon.com","113-552","2026-03-03T05:10:00Z","USD","10.79","19.98","Not Available"` + "\n",
 		`f:2: Order ID: "113-552" is not an Amazon order id like 250-1234567-1234567 or D01-1234567-1234567`},
 	{"bad order date", legacyHeader + `"Amazon.com","113-5520917-3384120","yesterday","USD","10.79","19.98","Not Available"` + "\n",
