@@ -251,6 +251,7 @@ type inputPaths struct {
 	disputes      string
 	confirmations []string
 	orders        []string
+	mine          string // "" when no mine.csv was read
 }
 
 // loadInputs reads every input file, collecting the problems of all of them
@@ -343,6 +344,7 @@ func loadInputs(opts *checkOptions, mopts matcher.Options) (*inputs, error) {
 	if opts.mineGiven || fileExists(opts.mine) {
 		mopts.Mine, err = readWholeAs(opts.mine, parser.ReadMine)
 		keepRest(err)
+		in.read.mine = opts.mine
 	}
 	in.own = in.amazon.own(disputed)
 	if len(rest) == 0 {

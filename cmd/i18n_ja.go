@@ -315,10 +315,11 @@ var jaText = map[string]string{
 	"Next: write your orders in %s, and put your statement exports in %s. Then run refundwatch check in %s.":          "次は、身に覚えのない注文を %[1]s に書き込み、明細のCSVを %[2]s に入れてから、フォルダ %[3]s に移動して refundwatch check --lang ja を実行してください。",
 	"Next: write your orders in %s, and put your statement exports in %s. Then run refundwatch check in this folder.": "次は、身に覚えのない注文を %[1]s に書き込み、明細のCSVを %[2]s に入れてから、このフォルダで refundwatch check --lang ja を実行してください。",
 
-	"Read: %s":                    "読んだファイル: %[1]s",
-	"%s (disputed orders)":        "%[1]s（報告した注文）",
-	"%s (Amazon's confirmations)": "%[1]s（Amazonの連絡）",
-	"%s (Amazon's order history)": "%[1]s（Amazonの注文履歴）",
+	"Read: %s":                        "読んだファイル: %[1]s",
+	"%s (disputed orders)":            "%[1]s（報告した注文）",
+	"%s (Amazon's confirmations)":     "%[1]s（Amazonの連絡）",
+	"%s (Amazon's order history)":     "%[1]s（Amazonの注文履歴）",
+	"%s (your own recurring charges)": "%[1]s（ご自身の毎月の請求）",
 
 	// cmd: detect and formats.
 	"format":                 "形式",

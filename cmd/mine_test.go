@@ -77,6 +77,42 @@ func TestMine(t *testing.T) {
 	}
 }
 
+// TestMineIsNamed checks that the report names the mine.csv it read, in its
+// Read: line and in JSON's inputs.mine (null when none was read), as it
+// names the other files it was made from.
+func TestMineIsNamed(t *testing.T) {
+	const disputes = "order_id,order_date,amount,currency\n111-2345678-3456789,2026-03-02,$89.99,USD\n"
+	writeFiles(t, map[string]string{"disputes.csv": disputes, "statements/card.csv": mineStatement, "own/recurring.csv": "pattern,amount,note\nPRIME,14.99,Prime\n"})
+	table, _, _ := runCmd(t, "check", "--as-of", "2026-05-01", "--mine", "own/recurring.csv")
+	if want := "Read: disputes.csv (disputed orders), own/recurring.csv (your own recurring charges)"; !strings.Contains(strings.ReplaceAll(table, "\n", " "), want) {
+		t.Errorf("the table does not say %q:\n%s", want, table)
+	}
+	ja, _, _ := runCmd(t, "check", "--lang", "ja", "--as-of", "2026-05-01", "--mine", "own/recurring.csv")
+	if want := "own/recurring.csv（ご自身の毎月の請求）"; !strings.Contains(ja, want) {
+		t.Errorf("the Japanese table does not say %q:\n%s", want, ja)
+	}
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--mine", "own/recurring.csv"}, "own/recurring.csv"},
+		{nil, ""},
+	} {
+		out, _, _ := runCmd(t, append([]string{"check", "-o", "json", "--as-of", "2026-05-01"}, tt.args...)...)
+		var rep struct {
+			Inputs struct {
+				Mine *string `json:"mine"`
+			} `json:"inputs"`
+		}
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatal(err)
+		}
+		if got := rep.Inputs.Mine; (got == nil) != (tt.want == "") || got != nil && *got != tt.want {
+			t.Errorf("%v: inputs.mine = %v, want %q", tt.args, got, tt.want)
+		}
+	}
+}
+
 // TestAmazonPatterns checks --amazon and --not-amazon: plain text or
 // regular expressions, matched regardless of case against the normalised
 // description, repeatable.
