@@ -444,7 +444,9 @@ statements/、disputes.csv、confirmations.csv（または confirmations/）の�
   still-charged       警告      請求され、返金がなく、Amazonは対応済みと連絡している
   partially-refunded  警告      一部しか返金されていない
   awaiting-refund     経過観察  請求されたが、返金はまだこれから入りうる
-  ambiguous           要確認    請求が複数の注文のどれのものか決められない
+  unanswered          要確認    請求されたが、猶予の日数を過ぎてもAmazonから回答がない
+  ambiguous           要確認    請求が複数の注文のどれのものか決められない（どの注文と
+                                しても返金が足りないときは警告）
   not-covered         要確認    請求は見つからないが、明細に足りない日がある
   not-charged         問題なし  請求がなく、明細は注文の期間をすべて含む
   refunded            問題なし  返金された
