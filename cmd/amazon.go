@@ -320,7 +320,7 @@ func renderAmazonTable(w io.Writer, in *inputs, l *localizer, up func(string) st
 			notes = append(notes, l.T("note: %s: rows skipped, %s: %d", keep(visible(f.path)), visible(reason), f.skipped[reason]))
 		}
 		for _, reason := range slices.Sorted(maps.Keys(f.leftOut)) {
-			notes = append(notes, l.T("note: %s: mails left out, %s: %d", f.path, reason, f.leftOut[reason]))
+			notes = append(notes, l.T("note: %s: mails left out, %s: %d", f.path, l.word(reason), f.leftOut[reason]))
 		}
 		for _, n := range f.notes {
 			notes = append(notes, l.T("note: %s", l.Msg(n)))

@@ -201,7 +201,7 @@ func TestAmazonRecordsInJapanese(t *testing.T) {
 	_, stderr, code = runCmd(t, "check", "--lang", "ja", "testdata/amazon/audit/statements",
 		"--disputes", "testdata/amazon/audit/disputes.csv", "--orders", "testdata/amazon/Your Orders",
 		"--confirmations", "testdata/amazon/audit/statements/2026-03.csv")
-	if want := "testdata/amazon/audit/statements/2026-03.csv: confirmations.csv、Amazonのメール（.eml）、Amazonの返金データのどれでもありません\n"; code != 2 || stderr != want {
+	if want := "testdata/amazon/audit/statements/2026-03.csv: confirmations.csv、Amazonのメール（.eml、.mbox、maildir）、Amazonの返金データのどれでもありません\n"; code != 2 || stderr != want {
 		t.Errorf("exit %d, stderr %q; want 2 and %q", code, stderr, want)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/refundwatch/refundwatch/parser"
 )
@@ -54,43 +55,107 @@ func splitMember(name string) (archive, member string, ok bool) {
 	}
 }
 
+// openArchives holds the archives opened while a command runs: each is
+// opened, and its directory read, once, however many of its members are
+// read (an archive of thousands of mails would be read thousands of times
+// over). closeArchives closes them when the command ends.
+var openArchives = struct {
+	sync.Mutex
+	byPath map[string]*zipArchive
+}{byPath: map[string]*zipArchive{}}
+
+// zipArchive is an open archive and its members by name. Members may be
+// opened and read at the same time from several goroutines.
+type zipArchive struct {
+	zr      *zip.ReadCloser
+	members map[string]*zip.File
+	err     error // why it cannot be read, for every member asked for
+}
+
+// openArchive returns the archive at path, opened once per command.
+func openArchive(path string) (*zipArchive, error) {
+	openArchives.Lock()
+	defer openArchives.Unlock()
+	if a, ok := openArchives.byPath[path]; ok {
+		return a, a.err
+	}
+	a := &zipArchive{}
+	a.zr, a.err = zip.OpenReader(path)
+	if a.err == nil {
+		a.members = make(map[string]*zip.File, len(a.zr.File))
+		for _, f := range a.zr.File {
+			if f.FileInfo().IsDir() || strings.HasSuffix(f.Name, "/") {
+				continue
+			}
+			if _, dup := a.members[f.Name]; dup {
+				// Which of the two the person meant cannot be told; reading
+				// one would leave the other out in silence.
+				a.err = parser.Msgf("holds two members named %q: unzip it and keep the one to read", f.Name)
+				break
+			}
+			a.members[f.Name] = f
+		}
+	}
+	openArchives.byPath[path] = a
+	return a, a.err
+}
+
+// closeArchives closes the archives the command opened.
+func closeArchives() {
+	openArchives.Lock()
+	defer openArchives.Unlock()
+	for path, a := range openArchives.byPath {
+		if a.zr != nil {
+			a.zr.Close()
+		}
+		delete(openArchives.byPath, path)
+	}
+}
+
+// memberProblem says why a member of an archive cannot be read as a file,
+// nil when it can: a symbolic link would be read as its target's path, an
+// encrypted member as noise.
+func memberProblem(f *zip.File) *parser.Message {
+	switch {
+	case f.Mode()&fs.ModeSymlink != 0:
+		return parser.Msgf("is a symbolic link, not a regular file: give the file it points to")
+	case f.Mode()&fs.ModeType != 0:
+		return parser.Msgf("is not a regular file")
+	case f.Flags&0x1 != 0:
+		return parser.Msgf("is protected by a password: unzip it with the password, and give the file itself")
+	}
+	return nil
+}
+
 // openInput opens a file, or a member of an archive, for reading.
 func openInput(name string) (io.ReadCloser, error) {
 	archive, member, ok := splitMember(name)
 	if !ok {
 		return os.Open(name)
 	}
-	zr, err := zip.OpenReader(archive)
+	a, err := openArchive(archive)
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range zr.File {
-		if f.Name == member {
-			rc, err := f.Open()
-			if err != nil {
-				zr.Close()
-				return nil, err
-			}
-			return &memberReader{ReadCloser: rc, zr: zr, size: f.UncompressedSize64}, nil
-		}
+	f, ok := a.members[member]
+	if !ok {
+		return nil, fs.ErrNotExist
 	}
-	zr.Close()
-	return nil, fs.ErrNotExist
+	if why := memberProblem(f); why != nil {
+		return nil, why
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	return &memberReader{ReadCloser: rc, size: f.UncompressedSize64}, nil
 }
 
-// memberReader reads one member of an archive, and closes the archive with it.
+// memberReader reads one member of an archive; the archive stays open for
+// the others.
 type memberReader struct {
 	io.ReadCloser
-	zr   *zip.ReadCloser
 	size uint64 // as the archive states it; reading stops with an error where it lies
-}
-
-func (m *memberReader) Close() error {
-	err := m.ReadCloser.Close()
-	if cerr := m.zr.Close(); err == nil {
-		err = cerr
-	}
-	return err
 }
 
 // readWhole reads a file or member that is read whole into memory: one
@@ -137,29 +202,34 @@ func statInput(name string) (fs.FileInfo, error) {
 }
 
 // listArchive returns the members of a zip archive to read, named as
-// splitMember reads them, in name order; and those it ignores (ignoredReason).
+// splitMember reads them (their paths as written in the archive), in name
+// order; and those it ignores (ignoredReason, hidden files and folders).
 func listArchive(archive string) ([]string, []ignoredFile, error) {
-	zr, err := zip.OpenReader(archive)
+	a, err := openArchive(archive)
 	if err != nil {
 		if errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrAlgorithm) || errors.Is(err, io.ErrUnexpectedEOF) {
 			return nil, nil, &parser.Error{File: archive, Err: parser.Msgf("is not a zip archive that can be read (%v)", err)}
 		}
+		var m *parser.Message
+		if errors.As(err, &m) {
+			return nil, nil, &parser.Error{File: archive, Err: err}
+		}
 		return nil, nil, &parser.Error{File: archive, Err: openError(err)}
 	}
-	defer zr.Close()
 	var files []string
 	var ignored []ignoredFile
-	for _, f := range zr.File {
-		if f.FileInfo().IsDir() || strings.HasSuffix(f.Name, "/") {
-			continue
-		}
-		name := archive + ":" + f.Name
-		if why := ignoredReason(f.Name); why != nil {
+	for member, f := range a.members {
+		name := archive + ":" + member
+		if why := ignoredReason(member); why != nil {
 			ignored = append(ignored, ignoredFile{name, why})
 			continue
 		}
-		if hiddenPath(f.Name) {
+		if hiddenPath(member) {
+			ignored = append(ignored, ignoredFile{name, parser.Msgf("a hidden file or in a hidden folder")})
 			continue
+		}
+		if why := memberProblem(f); why != nil {
+			return nil, nil, &parser.Error{File: name, Err: why}
 		}
 		files = append(files, name)
 	}
@@ -170,9 +240,10 @@ func listArchive(archive string) ([]string, []ignoredFile, error) {
 
 // hiddenPath reports whether a member lies in a hidden folder or is a
 // hidden file (its name starts with a dot), as expand leaves out of folders.
+// The . and .. of a path (./Takeout/…, ../x) are no hidden folders.
 func hiddenPath(p string) bool {
 	for _, part := range strings.Split(p, "/") {
-		if strings.HasPrefix(part, ".") {
+		if part != "." && part != ".." && strings.HasPrefix(part, ".") {
 			return true
 		}
 	}

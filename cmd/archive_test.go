@@ -3,6 +3,7 @@ package cmd
 import (
 	"archive/zip"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -269,5 +270,140 @@ func TestIgnoredFilesInAFolder(t *testing.T) {
 	want := []string{"statements/.DS_Store", "statements/._2026-03.csv", "statements/2026-03.pdf", "statements/scan.jpeg"}
 	if !slices.Equal(got, want) || len(rep.Statements) != 1 {
 		t.Errorf("ignored %q, want %q; statements %v", got, want, rep.Statements)
+	}
+}
+
+// writeZipHeaders writes an archive of members with the headers given.
+func writeZipHeaders(t *testing.T, path string, headers []*zip.FileHeader, contents []string) {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(f)
+	for i, h := range headers {
+		w, err := zw.CreateHeader(h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte(contents[i])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestArchiveMembersRefused checks that an archive whose members cannot be
+// read as files is refused naming the member: two members of one name
+// (reading either would drop the other in silence), a symbolic link (read,
+// it is its target's path), a member protected by a password (read, it is
+// noise).
+func TestArchiveMembersRefused(t *testing.T) {
+	const statement = "Date,Description,Amount\n2026-03-02,AMAZON.CO.JP,12800\n"
+	link := &zip.FileHeader{Name: "export/link.csv", Method: zip.Store}
+	link.SetMode(fs.ModeSymlink | 0o777)
+	tests := []struct {
+		name     string
+		headers  []*zip.FileHeader
+		contents []string
+		want     string
+	}{
+		{"two members of one name",
+			[]*zip.FileHeader{{Name: "export/2026-03.csv", Method: zip.Deflate}, {Name: "export/2026-03.csv", Method: zip.Deflate}},
+			[]string{statement, "Date,Description,Amount\n2026-03-09,AMAZON.CO.JP,-12800\n"},
+			"bank.zip: holds two members named \"export/2026-03.csv\": unzip it and keep the one to read\n"},
+		{"a symbolic link",
+			[]*zip.FileHeader{{Name: "export/2026-03.csv", Method: zip.Deflate}, link},
+			[]string{statement, "../../secret.csv"},
+			"bank.zip:export/link.csv: is a symbolic link, not a regular file: give the file it points to\n"},
+		{"a member protected by a password",
+			[]*zip.FileHeader{{Name: "export/2026-03.csv", Method: zip.Deflate, Flags: 0x1}},
+			[]string{"\x8a\x13\xfe\x01\x77\x42\x90\x3c\x11\xde\xad\xbe\xef"},
+			"bank.zip:export/2026-03.csv: is protected by a password: unzip it with the password, and give the file itself\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			writeFiles(t, map[string]string{"disputes.csv": "order_id,order_date,amount\n250-4418372-2290415,2026-03-02,12800\n"})
+			writeZipHeaders(t, "bank.zip", tt.headers, tt.contents)
+			out, stderr, code := runCmd(t, "check", "--as-of", "2026-05-01", "bank.zip")
+			if code != 2 || stderr != tt.want || out != "" {
+				t.Errorf("exit %d, stdout %q\nstderr %q\nwant   %q", code, out, stderr, tt.want)
+			}
+		})
+	}
+}
+
+// TestArchivePathsAsWritten checks that members under ./ or ../ are read,
+// named as the archive writes them, and that hidden members are listed as
+// ignored rather than left out in silence.
+func TestArchivePathsAsWritten(t *testing.T) {
+	writeFiles(t, map[string]string{"disputes.csv": "order_id,order_date,amount\n250-4418372-2290415,2026-03-02,12800\n"})
+	writeZip(t, "bank.zip", []zipEntry{
+		{"./export/2026-03.csv", "Date,Description,Debit,Credit\n2026-03-02,AMAZON.CO.JP,12800,\n"},
+		{"../2026-04.csv", "Date,Description,Debit,Credit\n2026-04-09,AMAZON.CO.JP,,12800\n"},
+		{".backup/2026-03.csv", "Date,Description,Amount\n2026-03-02,AMAZON.CO.JP,12800\n"},
+		{"export/.~lock.2026-03.csv#", "x"},
+	})
+	out, stderr, code := runCmd(t, "check", "-o", "json", "--as-of", "2026-05-01", "bank.zip")
+	if code == 2 || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	var rep auditReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	var got []string
+	for _, s := range rep.Statements {
+		got = append(got, "statement "+s.File)
+	}
+	for _, f := range rep.IgnoredFiles {
+		got = append(got, "ignored "+f.File+" "+f.Reason)
+	}
+	for _, o := range rep.Orders {
+		got = append(got, o.OrderID+" "+o.Verdict)
+	}
+	want := []string{
+		"statement bank.zip:../2026-04.csv",
+		"statement bank.zip:./export/2026-03.csv",
+		"ignored bank.zip:.backup/2026-03.csv a hidden file or in a hidden folder",
+		"ignored bank.zip:export/.~lock.2026-03.csv# a hidden file or in a hidden folder",
+		"250-4418372-2290415 refunded",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestArchiveOpenedOnce checks that an archive is opened, and its directory
+// read, once for all its members, and closed when the command ends.
+func TestArchiveOpenedOnce(t *testing.T) {
+	t.Chdir(t.TempDir())
+	entries := make([]zipEntry, 300)
+	for i := range entries {
+		entries[i] = zipEntry{fmt.Sprintf("mail/%03d.eml", i), "x"}
+	}
+	writeZip(t, "mails.zip", entries)
+	members, _, err := listArchive("mails.zip")
+	if err != nil || len(members) != len(entries) {
+		t.Fatalf("%d members, %v", len(members), err)
+	}
+	first, _ := openArchive("mails.zip")
+	for _, m := range members {
+		b, err := readWhole(m)
+		if err != nil || string(b) != "x" {
+			t.Fatalf("%s: %q, %v", m, b, err)
+		}
+	}
+	if again, _ := openArchive("mails.zip"); again != first || len(openArchives.byPath) != 1 {
+		t.Errorf("the archive was opened again: %d open", len(openArchives.byPath))
+	}
+	closeArchives()
+	if len(openArchives.byPath) != 0 {
+		t.Errorf("%d archives left open", len(openArchives.byPath))
 	}
 }

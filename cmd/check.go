@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
@@ -123,6 +124,9 @@ func runCheck(opts *checkOptions, e env, loc *localizer) error {
 		return err
 	}
 	rep := in.matching.Match(in.statements)
+	if n := in.notAmazon.Load(); n > 0 {
+		rep.Notes = append(rep.Notes, parser.Msgf("%d statement rows that name Amazon were not counted as Amazon's, as --not-amazon asks", n))
+	}
 	r := &rendering{
 		in: in, rep: rep, loc: loc,
 		color: opts.output == "table" && e.stdoutTerminal && e.getenv("NO_COLOR") == "" && e.getenv("TERM") != "dumb",
@@ -206,7 +210,8 @@ func (opts *checkOptions) matchOptions(e env) (matcher.Options, error) {
 func userPatterns(flag string, patterns []string) ([]string, error) {
 	out := make([]string, 0, len(patterns))
 	for _, p := range patterns {
-		if _, err := regexp.Compile(p); err != nil || strings.TrimSpace(p) == "" {
+		re, err := regexp.Compile(p)
+		if err != nil || strings.TrimSpace(p) == "" || re.MatchString("") {
 			why := "it matches every description"
 			if err != nil {
 				why = strings.TrimPrefix(err.Error(), "error parsing regexp: ")
@@ -236,6 +241,8 @@ type inputs struct {
 	// read names the files given for disputes, confirmations and orders,
 	// defaults included, for the report to say what it was made from.
 	read inputPaths
+	// notAmazon counts the statement rows --not-amazon took from Amazon's.
+	notAmazon atomic.Int64
 }
 
 // inputPaths are the paths check read disputes, confirmations and Amazon's
@@ -244,6 +251,7 @@ type inputPaths struct {
 	disputes      string
 	confirmations []string
 	orders        []string
+	mine          string // "" when no mine.csv was read
 }
 
 // loadInputs reads every input file, collecting the problems of all of them
@@ -285,8 +293,17 @@ func loadInputs(opts *checkOptions, mopts matcher.Options) (*inputs, error) {
 		errs  []error
 	}
 	statements := make(chan statementsRead, 1)
+	isAmazon := func(normalized string) bool {
+		if amazon.IsAmazon(normalized) {
+			return true
+		}
+		if amazon.Excepted(normalized) {
+			in.notAmazon.Add(1)
+		}
+		return false
+	}
 	go func() {
-		stmts, errs := readStatements(files, reg, forced, parser.ReadOptions{SkipInvalid: opts.skipInvalid, Keep: amazon.IsAmazon, KeepFrom: cutoff, DateOrder: opts.dateOrder})
+		stmts, errs := readStatements(files, reg, forced, parser.ReadOptions{SkipInvalid: opts.skipInvalid, Keep: isAmazon, KeepFrom: cutoff, DateOrder: opts.dateOrder})
 		statements <- statementsRead{stmts, errs}
 	}()
 
@@ -327,6 +344,7 @@ func loadInputs(opts *checkOptions, mopts matcher.Options) (*inputs, error) {
 	if opts.mineGiven || fileExists(opts.mine) {
 		mopts.Mine, err = readWholeAs(opts.mine, parser.ReadMine)
 		keepRest(err)
+		in.read.mine = opts.mine
 	}
 	in.own = in.amazon.own(disputed)
 	if len(rest) == 0 {

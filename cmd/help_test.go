@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -61,5 +62,27 @@ func TestHelpInJapanese(t *testing.T) {
 				t.Errorf("%v: help lacks %q:\n%s", tc.args, w, out)
 			}
 		}
+	}
+}
+
+// TestJapaneseHelpNamesEveryVerdict checks that check --help in Japanese
+// lists every verdict the report can give, as the English one does.
+func TestJapaneseHelpNamesEveryVerdict(t *testing.T) {
+	ja, _, code := runCmd(t, "check", "--help", "--lang", "ja")
+	en, _, _ := runCmd(t, "check", "--help", "--lang", "en")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for v := range jaVerdicts {
+		line := regexp.MustCompile(`(?m)^  ` + regexp.QuoteMeta(string(v)) + ` +\S`)
+		if !line.MatchString(ja) {
+			t.Errorf("the Japanese check --help does not list %s:\n%s", v, ja)
+		}
+		if !line.MatchString(en) {
+			t.Errorf("the English check --help does not list %s", v)
+		}
+	}
+	if !strings.Contains(regexp.MustCompile(`\n +`).ReplaceAllString(ja, ""), "どの注文としても返金が足りないときは警告") {
+		t.Errorf("the Japanese check --help does not say when ambiguous is an alert")
 	}
 }

@@ -50,6 +50,7 @@ var jaText = map[string]string{
 	"%q is not an Amazon order id like 250-1234567-1234567 or D01-1234567-1234567": "「%[1]s」はAmazonの注文番号（250-1234567-1234567 や D01-1234567-1234567 の形）ではありません",
 
 	// parser: disputes and confirmations.
+	"%d statement rows that name Amazon were not counted as Amazon's, as --not-amazon asks":                                    "Amazonの名がある明細の%[1]s行を、--not-amazon の指定どおりAmazonのものとして扱いませんでした",
 	"%s %q is not a pattern that can be used: %s":                                                                              "%[1]s の「%[2]s」はパターンとして使えません: %[3]s",
 	"amount 0 is no charge; leave it empty for any amount":                                                                     "金額0は請求ではありません。金額を問わない場合は空にしてください",
 	"pattern is empty; give a text the statement's description holds, such as AMAZON PRIME":                                    "pattern が空です。明細の利用先に含まれる文字（AMAZON PRIME など）を書いてください",
@@ -57,20 +58,25 @@ var jaText = map[string]string{
 	"a PDF; only CSV and OFX exports and mails are read":                                                                       "PDFです。読むのはCSVとOFXの明細とメールだけです",
 	"a file the system keeps beside others, not an export":                                                                     "システムが置く付随ファイルで、明細ではありません",
 	"an image; only CSV and OFX exports and mails are read":                                                                    "画像です。読むのはCSVとOFXの明細とメールだけです",
-	"is not a zip archive that can be read (%v)":                                                                               "読めるzipファイルではありません（%[1]s）",
-	"kind %q is not refund (返金) or cancel (キャンセル)":                                                                             "kind の「%[1]s」は refund（返金）でも cancel（キャンセル）でもありません",
-	"%q is not a date like 2026-03-02, 2026/03/02, 2026年3月2日 or March 2, 2026":                                                 "「%[1]s」は日付として読めません（2026-03-02、2026/03/02、2026年3月2日、March 2, 2026 の形で書いてください）",
-	"%q is day/month/year: write the year first, as %s":                                                                        "「%[1]s」は日/月/年の順です。年を先に、%[2]s と書いてください",
-	"%q is month/day/year: write the year first, as %s":                                                                        "「%[1]s」は月/日/年の順です。年を先に、%[2]s と書いてください",
-	"%q has the year last: write the year first, as %s":                                                                        "「%[1]s」は年が最後です。年を先に、%[2]s と書いてください",
-	"%q could be day/month/year or month/day/year: write the year first, as %s or %s (--date-order is for statements only)":    "「%[1]s」は日/月/年とも月/日/年とも読めます。年を先に、%[2]s か %[3]s と書いてください（--date-order は明細だけに効きます）",
-	"%q is outside the years %d to %d":                                                                                         "「%[1]s」は%[2]s年から%[3]s年の範囲にありません",
-	"amount: %v":                                                                                                               "金額: %[1]s",
-	"order %s is listed twice (first on line %d)":                                                                              "注文 %[1]s が2回書かれています（最初は%[2]s行目）",
-	"amount is empty; give the order total as on Amazon":                                                                       "amount（金額）が空です。Amazonに表示された注文の合計金額を書いてください",
-	"amount %s is not above zero; give the order total as on Amazon":                                                           "金額 %[1]s が0より大きくありません。Amazonに表示された注文の合計金額を書いてください",
-	"currency %s does not agree with the amount %q":                                                                            "通貨 %[1]s が金額「%[2]s」と合いません",
-	"currency %q: expected a 3-letter code such as JPY, USD or EUR":                                                            "通貨「%[1]s」: JPY、USD、EUR のような3文字のコードを指定してください",
+	"holds two members named %q: unzip it and keep the one to read":                                                            "「%[1]s」という名前のファイルが2つあります。展開して、読ませたいほうを残してください",
+	"is a symbolic link, not a regular file: give the file it points to":                                                       "シンボリックリンクで、通常のファイルではありません。リンク先のファイルを指定してください",
+	"is not a regular file": "通常のファイルではありません",
+	"is protected by a password: unzip it with the password, and give the file itself":                                      "パスワードで保護されています。パスワードを入れて展開し、ファイルそのものを指定してください",
+	"a hidden file or in a hidden folder":                                                                                   "隠しファイル、または隠しフォルダの中のファイル",
+	"is not a zip archive that can be read (%v)":                                                                            "読めるzipファイルではありません（%[1]s）",
+	"kind %q is not refund (返金) or cancel (キャンセル)":                                                                          "kind の「%[1]s」は refund（返金）でも cancel（キャンセル）でもありません",
+	"%q is not a date like 2026-03-02, 2026/03/02, 2026年3月2日 or March 2, 2026":                                              "「%[1]s」は日付として読めません（2026-03-02、2026/03/02、2026年3月2日、March 2, 2026 の形で書いてください）",
+	"%q is day/month/year: write the year first, as %s":                                                                     "「%[1]s」は日/月/年の順です。年を先に、%[2]s と書いてください",
+	"%q is month/day/year: write the year first, as %s":                                                                     "「%[1]s」は月/日/年の順です。年を先に、%[2]s と書いてください",
+	"%q has the year last: write the year first, as %s":                                                                     "「%[1]s」は年が最後です。年を先に、%[2]s と書いてください",
+	"%q could be day/month/year or month/day/year: write the year first, as %s or %s (--date-order is for statements only)": "「%[1]s」は日/月/年とも月/日/年とも読めます。年を先に、%[2]s か %[3]s と書いてください（--date-order は明細だけに効きます）",
+	"%q is outside the years %d to %d":                                                                                      "「%[1]s」は%[2]s年から%[3]s年の範囲にありません",
+	"amount: %v":                                                                                                            "金額: %[1]s",
+	"order %s is listed twice (first on line %d)":                                                                           "注文 %[1]s が2回書かれています（最初は%[2]s行目）",
+	"amount is empty; give the order total as on Amazon":                                                                    "amount（金額）が空です。Amazonに表示された注文の合計金額を書いてください",
+	"amount %s is not above zero; give the order total as on Amazon":                                                        "金額 %[1]s が0より大きくありません。Amazonに表示された注文の合計金額を書いてください",
+	"currency %s does not agree with the amount %q":                                                                         "通貨 %[1]s が金額「%[2]s」と合いません",
+	"currency %q: expected a 3-letter code such as JPY, USD or EUR":                                                         "通貨「%[1]s」: JPY、USD、EUR のような3文字のコードを指定してください",
 	"reported_on: %v": "reported_on（報告日）: %[1]s",
 	"%s is empty":     "%[1]s が空です",
 	"%s: %v":          "%[1]s: %[2]s",
@@ -91,7 +97,7 @@ var jaText = map[string]string{
 	"order %s is in %s here and in %s on line %d":        "注文 %[1]s はここでは%[2]sですが、%[4]s行目では%[3]sです",
 	"cannot read the mail: %v":                           "メールとして読めません: %[1]s",
 	"%q is not a date or time like 2026-03-02T14:30:00Z": "「%[1]s」は 2026-03-02T14:30:00Z のような日時として読めません",
-	"not an Amazon order-history or refund export, an Amazon mail (.eml, .mbox), or a confirmations CSV":                        "Amazonの注文履歴・返金のエクスポートでも、Amazonのメール（.eml）でも、confirmations.csv でもありません",
+	"not an Amazon order-history or refund export, an Amazon mail (.eml, .mbox, a maildir), or a confirmations CSV":             "Amazonの注文履歴・返金のエクスポートでも、Amazonのメール（.eml、.mbox、maildir）でも、confirmations.csv でもありません",
 	"column %s is in the header twice (cells %d and %d); keep one":                                                              "列 %[1]s が見出し行に2回あります（%[2]s番目と%[3]s番目）。どちらか1つにしてください",
 	`a " stands inside a field that does not start with one; expected the whole field in quotes, with the " written twice ("")`: `引用符 " で始まらない項目の中に " があります。項目全体を " で囲み、中の " は "" と2つ重ねて書いてください`,
 	"order %s totals %s here (%s) and %s on line %d (%s); expected the same total on every row of an order":                     "注文 %[1]s の合計はここでは%[2]s（%[3]s）ですが、%[5]s行目では%[4]s（%[6]s）です。注文のどの行でも同じ合計のはずです",
@@ -309,10 +315,11 @@ var jaText = map[string]string{
 	"Next: write your orders in %s, and put your statement exports in %s. Then run refundwatch check in %s.":          "次は、身に覚えのない注文を %[1]s に書き込み、明細のCSVを %[2]s に入れてから、フォルダ %[3]s に移動して refundwatch check --lang ja を実行してください。",
 	"Next: write your orders in %s, and put your statement exports in %s. Then run refundwatch check in this folder.": "次は、身に覚えのない注文を %[1]s に書き込み、明細のCSVを %[2]s に入れてから、このフォルダで refundwatch check --lang ja を実行してください。",
 
-	"Read: %s":                    "読んだファイル: %[1]s",
-	"%s (disputed orders)":        "%[1]s（報告した注文）",
-	"%s (Amazon's confirmations)": "%[1]s（Amazonの連絡）",
-	"%s (Amazon's order history)": "%[1]s（Amazonの注文履歴）",
+	"Read: %s":                        "読んだファイル: %[1]s",
+	"%s (disputed orders)":            "%[1]s（報告した注文）",
+	"%s (Amazon's confirmations)":     "%[1]s（Amazonの連絡）",
+	"%s (Amazon's order history)":     "%[1]s（Amazonの注文履歴）",
+	"%s (your own recurring charges)": "%[1]s（ご自身の毎月の請求）",
 
 	// cmd: detect and formats.
 	"format":                 "形式",
@@ -412,7 +419,7 @@ var jaText = map[string]string{
 	"is a confirmation, not an order-history export; give it with --confirmations":                                    "注文履歴ではなくAmazonの連絡です。--confirmations で指定してください",
 	"is not an Amazon order-history export (Retail.OrderHistory, Order History.csv, Digital Items.csv, アマゾン注文履歴フィルタ)": "Amazonの注文履歴（Retail.OrderHistory、Order History.csv、Digital Items.csv、アマゾン注文履歴フィルタ）ではありません",
 	"is an Amazon order-history export; give it with --orders":                                                        "Amazonの注文履歴です。--orders で指定してください",
-	"is not a confirmations CSV, an Amazon mail (.eml, .mbox, a maildir), or an Amazon refund export":                 "confirmations.csv、Amazonのメール（.eml）、Amazonの返金データのどれでもありません",
+	"is not a confirmations CSV, an Amazon mail (.eml, .mbox, a maildir), or an Amazon refund export":                 "confirmations.csv、Amazonのメール（.eml、.mbox、maildir）、Amazonの返金データのどれでもありません",
 	// cmd: coverage per account.
 	"files that name no account": "口座・カード名の記載がないファイル",
 	"coverage of %s: %s to %s":   "明細の期間（%[1]s）: %[2]sから%[3]sまで",
@@ -426,7 +433,7 @@ var jaHelp = map[string]string{
 	"refundwatch reads the card and bank statements you download, the Amazon orders you\nreported as not yours, and what Amazon confirmed, and tells per order whether it\nwas charged, whether the money came back, and until when to keep watching.\n\nIt reads its inputs and never writes them, and it never uses the network.": "refundwatch は、ダウンロードしたカードや銀行の明細、身に覚えがないとAmazonに報告した注文、\nAmazonからの連絡を読み、注文ごとに、請求されたか、返金されたか、いつまで確認を続けるかを示します。\n\n読むファイルを書き換えることはなく、ネットワークにも接続しません。",
 	"`LANGUAGE` of the report and the messages: ja or en (default from LC_ALL, LC_MESSAGES or LANG)": "レポートとメッセージの言語 `LANGUAGE`: ja か en（指定がなければ LC_ALL、LC_MESSAGES、LANG から）",
 	"Reconcile statements against disputed Amazon orders and Amazon's confirmations":                 "明細を、報告した注文とAmazonからの連絡に照らし合わせます",
-	checkLong: `check は明細（ファイル、またはフォルダの中のすべて）、報告した注文、Amazonからの連絡を読み、
+	checkLong: `check は明細（ファイル、またはフォルダや.zipの中のすべて）、報告した注文、Amazonからの連絡を読み、
 注文ごとに、請求されたか、返金されたか、いつまで確認を続けるかを示します。報告した注文に
 該当しない、この期間のAmazonの請求も一覧にします。
 
@@ -437,7 +444,9 @@ statements/、disputes.csv、confirmations.csv（または confirmations/）の�
   still-charged       警告      請求され、返金がなく、Amazonは対応済みと連絡している
   partially-refunded  警告      一部しか返金されていない
   awaiting-refund     経過観察  請求されたが、返金はまだこれから入りうる
-  ambiguous           要確認    請求が複数の注文のどれのものか決められない
+  unanswered          要確認    請求されたが、猶予の日数を過ぎてもAmazonから回答がない
+  ambiguous           要確認    請求が複数の注文のどれのものか決められない（どの注文と
+                                しても返金が足りないときは警告）
   not-covered         要確認    請求は見つからないが、明細に足りない日がある
   not-charged         問題なし  請求がなく、明細は注文の期間をすべて含む
   refunded            問題なし  返金された
@@ -505,7 +514,7 @@ var jaWords = map[string]string{
 
 // jaPhrases are the program's own descriptions that reach the reader as
 // they are, not through a message: the issuers of formats, in English where
-// they are not Japanese names, and the reasons rows are skipped for.
+// they are not Japanese names, and the reasons rows and mails are left out for.
 var jaPhrases = map[string]string{
 	"any CSV whose columns can be told: a date, a description and an amount (or debit and credit)": "日付・内容・金額（または出金と入金）の列が見分けられるCSVすべて",
 	"any bank or card issuer (Open Financial Exchange, Quicken QFX)":                               "すべての銀行・カード会社（Open Financial Exchange、Quicken QFX）",
@@ -535,6 +544,12 @@ var jaPhrases = map[string]string{
 	"section":    "区切り",
 	"summary":    "集計",
 	"instalment": "分割払いの内訳",
+	// The reasons mails are left out.
+	"not a refund or cancellation notice": "返金・キャンセルの連絡ではない",
+	"names no Amazon order":               "Amazonの注文番号がない",
+	"no date that can be read":            "読める日付がない",
+	"not sent by Amazon":                  "Amazonから送られたものではない",
+	"a return request, not a refund":      "返品の受付で、返金ではない",
 }
 
 var jaVerdicts = map[matcher.Verdict]string{

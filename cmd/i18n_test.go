@@ -224,3 +224,23 @@ func TestJapaneseErrorLines(t *testing.T) {
 		t.Errorf("English lines differ from the error's own text:\n%s", strings.Join(en, "\n"))
 	}
 }
+
+// TestJapaneseNamesTheSameFiles checks that a Japanese message or help text
+// names every kind of file its English one does: a reader told that a mail
+// must be an .eml would not try their .mbox.
+func TestJapaneseNamesTheSameFiles(t *testing.T) {
+	kinds := []string{".eml", ".mbox", "maildir", ".zip"}
+	check := func(en, ja string) {
+		for _, k := range kinds {
+			if strings.Contains(en, k) && !strings.Contains(ja, k) {
+				t.Errorf("the Japanese of %q does not name %s:\n%s", en, k, ja)
+			}
+		}
+	}
+	for en, ja := range jaText {
+		check(en, ja)
+	}
+	for en, ja := range jaHelp {
+		check(en, ja)
+	}
+}

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bytes"
+	"encoding/csv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -119,6 +120,77 @@ func TestInitTemplatesRead(t *testing.T) {
 		c, _ := initTemplates.ReadFile("inittemplates/" + lang + "/confirmations.csv")
 		if cs, err := rwparser.ReadConfirmations("confirmations.csv", bytes.NewReader(c)); err != nil || len(cs) != 0 {
 			t.Errorf("%s confirmations.csv: %v, %d confirmations", lang, err, len(cs))
+		}
+	}
+}
+
+// TestInitTemplatesSurviveExcel saves every template as Excel does when it
+// opens a CSV and saves it again (each line split into cells, written back
+// quoted where a cell needs it, CRLF) and reads it back as check would: a
+// comment line whose first cell got quoted ("#…) would no longer be one.
+func TestInitTemplatesSurviveExcel(t *testing.T) {
+	for _, lang := range []string{langEnglish, langJapanese} {
+		for _, name := range []string{"disputes.csv", "confirmations.csv", "mine.csv"} {
+			data, err := initTemplates.ReadFile("inittemplates/" + lang + "/" + name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, line := range strings.Split(string(data), "\n") {
+				if strings.HasPrefix(line, "#") && strings.ContainsAny(line, "\",") {
+					t.Errorf("%s/%s:%d: a comment line holds a quote or a comma: %s", lang, name, i+1, line)
+				}
+			}
+			r := csv.NewReader(bytes.NewReader(data))
+			r.FieldsPerRecord, r.LazyQuotes = -1, true
+			records, err := r.ReadAll()
+			if err != nil {
+				t.Fatalf("%s/%s: %v", lang, name, err)
+			}
+			var saved bytes.Buffer
+			w := csv.NewWriter(&saved)
+			w.UseCRLF = true
+			if err := w.WriteAll(records); err != nil {
+				t.Fatal(err)
+			}
+			var n int
+			switch name {
+			case "disputes.csv":
+				ds, err := rwparser.ReadDisputes(name, &saved)
+				if err != nil {
+					t.Errorf("%s/%s after Excel: %v", lang, name, err)
+				}
+				n = len(ds)
+			case "confirmations.csv":
+				cs, err := rwparser.ReadConfirmations(name, &saved)
+				if err != nil {
+					t.Errorf("%s/%s after Excel: %v", lang, name, err)
+				}
+				n = len(cs)
+			case "mine.csv":
+				ms, err := rwparser.ReadMine(name, &saved)
+				if err != nil {
+					t.Errorf("%s/%s after Excel: %v", lang, name, err)
+				}
+				n = len(ms)
+			}
+			if n != 0 {
+				t.Errorf("%s/%s after Excel: %d rows, want none", lang, name, n)
+			}
+		}
+	}
+}
+
+// TestInitDisputesHaveCardAmount checks that the disputes templates have
+// every column of disputes.csv, card_amount last, each explained.
+func TestInitDisputesHaveCardAmount(t *testing.T) {
+	for _, lang := range []string{langEnglish, langJapanese} {
+		data, _ := initTemplates.ReadFile("inittemplates/" + lang + "/disputes.csv")
+		lines := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
+		if header := lines[len(lines)-1]; header != "order_id,order_date,amount,currency,card,reported_on,note,card_amount" {
+			t.Errorf("%s: header %q", lang, header)
+		}
+		if !strings.Contains(string(data), "\n# card_amount  ") {
+			t.Errorf("%s: no comment says what card_amount is", lang)
 		}
 	}
 }

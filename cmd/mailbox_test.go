@@ -98,7 +98,7 @@ func TestMailboxes(t *testing.T) {
 	var files []string
 	for _, f := range rep.AmazonFiles {
 		line := f.File + " " + f.Format
-		for _, reason := range []string{"not a refund or cancellation notice", "names no Amazon order"} {
+		for _, reason := range []string{"not a refund or cancellation notice", "names no Amazon order", "not sent by Amazon"} {
 			if n := f.LeftOut[reason]; n > 0 {
 				line += " | " + reason + " " + string(rune('0'+n))
 			}
@@ -109,10 +109,10 @@ func TestMailboxes(t *testing.T) {
 		files = append(files, line)
 	}
 	wantFiles := []string{
-		mboxName + " mbox | not a refund or cancellation notice 2 | names no Amazon order 2 | not disputed 1",
+		mboxName + " mbox | not a refund or cancellation notice 2 | names no Amazon order 1 | not sent by Amazon 1 | not disputed 1",
 		"Maildir/cur/1773100000.M1P1.host:2,S mail",
 		"Maildir/new/1773200000.M2P1.host mail",
-		"Maildir/new/1773300000.M3P1.host mail | names no Amazon order 1",
+		"Maildir/new/1773300000.M3P1.host mail | not sent by Amazon 1",
 	}
 	if !slices.Equal(files, wantFiles) {
 		t.Errorf("amazon files:\n%s\nwant:\n%s", strings.Join(files, "\n"), strings.Join(wantFiles, "\n"))
@@ -125,6 +125,51 @@ func TestMailboxes(t *testing.T) {
 	} {
 		if !strings.Contains(table, line) {
 			t.Errorf("the table does not say %q:\n%s", line, table)
+		}
+	}
+}
+
+// TestOwnMailIsNoConfirmation checks that mail the person sent (Gmail's
+// Takeout holds Sent mail) and Amazon's return requests, which promise a
+// refund on the item's return, confirm nothing: they are left out and
+// counted in the notes, in an mbox and given as a mail of its own.
+func TestOwnMailIsNoConfirmation(t *testing.T) {
+	example := filepath.Join(repoRoot(t), "testdata", "example")
+	disputes, err := os.ReadFile(filepath.Join(example, "disputes.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sent := "Date: Mon, 09 Mar 2026 10:00:00 +0900\r\nFrom: Pat <pat@example.com>\r\nTo: cs@amazon.co.jp\r\n" +
+		"Subject: Please refund order 250-4418372-2290415\r\n\r\nThe item never came. Please refund it.\r\n"
+	writeFiles(t, map[string]string{
+		"disputes.csv": string(disputes),
+		"All mail.mbox": takeoutMail("Mon, 09 Mar 2026 10:00:00 +0900", "Pat <pat@example.com>",
+			"Please refund order 250-4418372-2290415", "The item never came. Please refund it.") +
+			takeoutMail("Tue, 10 Mar 2026 10:00:00 +0900", "return@amazon.co.jp", "Amazon.co.jp 返品リクエストを受け付けました",
+				"注文番号: 503-7720194-5581630\n返品商品の到着後に返金いたします。"),
+		"sent.eml": sent,
+	})
+	for _, conf := range []string{"All mail.mbox", "sent.eml"} {
+		out, stderr, code := runCmd(t, "check", "--as-of", "2026-05-01", filepath.Join(example, "statements"), "--confirmations", conf)
+		if code == 2 || stderr != "" {
+			t.Fatalf("%s: exit %d, stderr %q", conf, code, stderr)
+		}
+		if strings.Contains(out, "Amazon confirmed") {
+			t.Errorf("%s: a mail not from Amazon confirms:\n%s", conf, out)
+		}
+		want := "note: " + conf + ": mails left out, not sent by Amazon: 1"
+		if !strings.Contains(out, want) {
+			t.Errorf("%s: the report does not say %q:\n%s", conf, want, out)
+		}
+	}
+	out, _, _ := runCmd(t, "check", "--as-of", "2026-05-01", filepath.Join(example, "statements"), "--confirmations", "All mail.mbox")
+	if want := "note: All mail.mbox: mails left out, a return request, not a refund: 1"; !strings.Contains(out, want) {
+		t.Errorf("the report does not say %q:\n%s", want, out)
+	}
+	ja, _, _ := runCmd(t, "check", "--lang", "ja", "--as-of", "2026-05-01", filepath.Join(example, "statements"), "--confirmations", "All mail.mbox")
+	for _, want := range []string{"確認として読まなかったメール（Amazonから送られたものではない）: 1通", "確認として読まなかったメール（返品の受付で、返金ではない）: 1通"} {
+		if !strings.Contains(ja, want) {
+			t.Errorf("the Japanese report does not say %q:\n%s", want, ja)
 		}
 	}
 }
@@ -172,7 +217,7 @@ func TestMailboxesInAnArchive(t *testing.T) {
 	for _, part := range []string{
 		`"confirmation_source": "takeout.zip:Takeout/Mail/Amazon.mbox:1 (Amazon.co.jp ご注文のキャンセル)"`,
 		`"confirmation_source": "takeout.zip:Maildir/new/1773200000.M2P1.host (ご返金のお知らせ)"`,
-		`"names no Amazon order": 1`,
+		`"not sent by Amazon": 1`,
 	} {
 		if !strings.Contains(out, part) {
 			t.Errorf("no %s in\n%s", part, out)

@@ -77,6 +77,42 @@ func TestMine(t *testing.T) {
 	}
 }
 
+// TestMineIsNamed checks that the report names the mine.csv it read, in its
+// Read: line and in JSON's inputs.mine (null when none was read), as it
+// names the other files it was made from.
+func TestMineIsNamed(t *testing.T) {
+	const disputes = "order_id,order_date,amount,currency\n111-2345678-3456789,2026-03-02,$89.99,USD\n"
+	writeFiles(t, map[string]string{"disputes.csv": disputes, "statements/card.csv": mineStatement, "own/recurring.csv": "pattern,amount,note\nPRIME,14.99,Prime\n"})
+	table, _, _ := runCmd(t, "check", "--as-of", "2026-05-01", "--mine", "own/recurring.csv")
+	if want := "Read: disputes.csv (disputed orders), own/recurring.csv (your own recurring charges)"; !strings.Contains(strings.ReplaceAll(table, "\n", " "), want) {
+		t.Errorf("the table does not say %q:\n%s", want, table)
+	}
+	ja, _, _ := runCmd(t, "check", "--lang", "ja", "--as-of", "2026-05-01", "--mine", "own/recurring.csv")
+	if want := "own/recurring.csv（ご自身の毎月の請求）"; !strings.Contains(ja, want) {
+		t.Errorf("the Japanese table does not say %q:\n%s", want, ja)
+	}
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--mine", "own/recurring.csv"}, "own/recurring.csv"},
+		{nil, ""},
+	} {
+		out, _, _ := runCmd(t, append([]string{"check", "-o", "json", "--as-of", "2026-05-01"}, tt.args...)...)
+		var rep struct {
+			Inputs struct {
+				Mine *string `json:"mine"`
+			} `json:"inputs"`
+		}
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatal(err)
+		}
+		if got := rep.Inputs.Mine; (got == nil) != (tt.want == "") || got != nil && *got != tt.want {
+			t.Errorf("%v: inputs.mine = %v, want %q", tt.args, got, tt.want)
+		}
+	}
+}
+
 // TestAmazonPatterns checks --amazon and --not-amazon: plain text or
 // regular expressions, matched regardless of case against the normalised
 // description, repeatable.
@@ -94,6 +130,28 @@ func TestAmazonPatterns(t *testing.T) {
 	want = []string{"2026-03-01 14.99", "2026-03-04 5.00", "2026-03-05 29.98", "2026-04-01 14.99"}
 	if !slices.Equal(got, want) {
 		t.Errorf("unknown %q, want %q", got, want)
+	}
+}
+
+// TestNotAmazonIsCounted checks that the report says how many rows naming
+// Amazon --not-amazon took from Amazon's: a pattern too wide must not hide
+// Amazon's charges in silence.
+func TestNotAmazonIsCounted(t *testing.T) {
+	writeFiles(t, map[string]string{
+		"disputes.csv":        "order_id,order_date,amount,currency\n111-2345678-3456789,2026-03-02,$89.99,USD\n",
+		"statements/card.csv": mineStatement,
+	})
+	out, _, _ := runCmd(t, "check", "--as-of", "2026-05-01", "--not-amazon", "AMAZON WEB SERVICES")
+	if want := "2 statement rows that name Amazon were not counted as Amazon's, as --not-amazon asks"; !strings.Contains(out, want) {
+		t.Errorf("the report does not say %q:\n%s", want, out)
+	}
+	ja, _, _ := runCmd(t, "check", "--lang", "ja", "--as-of", "2026-05-01", "--not-amazon", "AMAZON WEB SERVICES")
+	if want := "Amazonの名がある明細の2行を、--not-amazon の指定どおりAmazonのものとして扱いませんでした"; !strings.Contains(ja, want) {
+		t.Errorf("the Japanese report does not say %q:\n%s", want, ja)
+	}
+	out, _, _ = runCmd(t, "check", "--as-of", "2026-05-01")
+	if strings.Contains(out, "--not-amazon") {
+		t.Errorf("a note of --not-amazon without it:\n%s", out)
 	}
 }
 
@@ -116,6 +174,9 @@ func TestMineAndPatternErrors(t *testing.T) {
 		{"--mine missing", "", []string{"--mine", "nowhere.csv"}, "nowhere.csv: no such file or folder\n"},
 		{"bad --amazon", "", []string{"--amazon", "AMZ("}, "--amazon \"AMZ(\" is not a pattern that can be used: missing closing ): `AMZ(`\n"},
 		{"empty --not-amazon", "", []string{"--not-amazon", ""}, "--not-amazon \"\" is not a pattern that can be used: it matches every description\n"},
+		{"--not-amazon with an empty branch", "", []string{"--not-amazon", "AWS|"}, "--not-amazon \"AWS|\" is not a pattern that can be used: it matches every description\n"},
+		{"--not-amazon of anything", "", []string{"--not-amazon", "x*"}, "--not-amazon \"x*\" is not a pattern that can be used: it matches every description\n"},
+		{"--amazon of anything", "", []string{"--amazon", "^"}, "--amazon \"^\" is not a pattern that can be used: it matches every description\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

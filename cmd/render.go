@@ -107,6 +107,7 @@ type jsonInputs struct {
 	Disputes      string   `json:"disputes"`
 	Confirmations []string `json:"confirmations"`
 	Orders        []string `json:"orders"`
+	Mine          *string  `json:"mine"` // nil when no mine.csv was read
 }
 
 type jsonCoverage struct {
@@ -314,6 +315,9 @@ func buildJSON(in *inputs, rep *matcher.Report, l *localizer) jsonReport {
 		}
 	}
 	out.Inputs = jsonInputs{Disputes: in.read.disputes, Confirmations: nonNil(in.read.confirmations), Orders: nonNil(in.read.orders)}
+	if in.read.mine != "" {
+		out.Inputs.Mine = &in.read.mine
+	}
 	out.AmazonFiles, out.OwnCharges = amazonJSON(in), rep.OwnCharges
 	for _, f := range in.ignored {
 		out.IgnoredFiles = append(out.IgnoredFiles, jsonIgnored{File: pathText(f.path), Reason: l.Err(f.reason)})
@@ -379,8 +383,8 @@ func renderJSON(w io.Writer, r *rendering) error {
 	return rep.write(w)
 }
 
-// inputsLine says in one sentence which disputes, confirmations and
-// order-history files the report was made from, each with what it holds.
+// inputsLine says in one sentence which disputes, confirmations,
+// order-history and mine.csv files the report was made from, each with what it holds.
 func inputsLine(in *inputs, l *localizer) string {
 	path := func(p string) string { return keep(visible(p)) }
 	parts := []string{l.T("%s (disputed orders)", path(in.read.disputes))}
@@ -389,6 +393,9 @@ func inputsLine(in *inputs, l *localizer) string {
 	}
 	for _, p := range in.read.orders {
 		parts = append(parts, l.T("%s (Amazon's order history)", path(p)))
+	}
+	if in.read.mine != "" {
+		parts = append(parts, l.T("%s (your own recurring charges)", path(in.read.mine)))
 	}
 	return l.T("Read: %s", strings.Join(parts, l.T(", ")))
 }

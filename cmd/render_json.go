@@ -265,6 +265,12 @@ func (r *jsonReport) write(w io.Writer) error {
 		j.key(l.name)
 		j.list(len(l.paths), l.paths == nil, func(i int) { j.kept(l.paths[i]) })
 	}
+	j.key("mine")
+	if r.Inputs.Mine == nil {
+		j.b = append(j.b, "null"...)
+	} else {
+		j.kept(*r.Inputs.Mine)
+	}
 	j.close('}')
 	j.key("statements")
 	j.value(r.Statements)

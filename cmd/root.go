@@ -77,6 +77,7 @@ func (g *globals) resolveLang(e env) error {
 // no card number reaches the screen in full, whichever command, format or
 // message prints it.
 func run(args []string, e env) int {
+	defer closeArchives()
 	stdout, stderr := newMaskWriter(e.stdout), newMaskWriter(e.stderr)
 	defer stderr.Flush()
 	safeStderr := &terminalWriter{w: stderr}

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/rivo/uniseg"
@@ -16,8 +17,11 @@ func textWidth(s string) int { return uniseg.StringWidth(withoutMarks(s)) }
 // breaking rules (UAX #14) allow a break: between words, after a hyphen or a
 // slash, between Japanese characters but not before 。 or 、. A piece that
 // no rule lets break and that is wider than width is cut between characters.
-// Spaces at the end of a line are dropped. A width of 0 or less does not
-// wrap; a line break in s always breaks.
+// A run of digit groups that may be a card number never breaks nor is cut
+// (see linePieces): card numbers are masked line by line, and halves of one
+// on two lines would each be shown whole. Spaces at the end of a line are
+// dropped. A width of 0 or less does not wrap; a line break in s always
+// breaks.
 func wrapText(s string, width int) []string {
 	var lines []string
 	var line strings.Builder
@@ -27,27 +31,77 @@ func wrapText(s string, width int) []string {
 		line.Reset()
 		lineWidth = 0
 	}
-	state := -1
-	for s != "" {
-		var segment string
-		var mustBreak bool
-		segment, s, mustBreak, state = uniseg.FirstLineSegmentInString(s, state)
-		text := strings.TrimRight(segment, "\r\n")
+	pieces := linePieces(s)
+	for i, p := range pieces {
+		text := strings.TrimRight(p.text, "\r\n")
 		visible := textWidth(strings.TrimRight(text, " "))
 		if width > 0 && lineWidth > 0 && lineWidth+visible > width {
 			flush()
 		}
-		if width > 0 && lineWidth == 0 && visible > width {
+		if width > 0 && lineWidth == 0 && visible > width && !p.digits {
 			text = cutToWidth(text, width, &lines)
 		}
 		line.WriteString(text)
 		lineWidth += textWidth(text)
-		if mustBreak && s != "" {
+		if p.mustBreak && i < len(pieces)-1 {
 			flush()
 		}
 	}
 	flush()
 	return lines
+}
+
+// digitGroupRun finds runs of digits, ASCII or full-width, in groups joined by
+// a space, hyphen, dot or underscore (ASCII or full-width): the shapes card
+// numbers are printed in (4980 0379 3988 4567, 4980-0379-3988-4567).
+var digitGroupRun = regexp.MustCompile(`[0-9０-９]+(?:[ \-._　－．＿][0-9０-９]+)+`)
+
+// linePiece is a piece of text between two places a line may break.
+type linePiece struct {
+	text      string
+	mustBreak bool // a line break ends it
+	digits    bool // it holds digit groups that may be a card number: never cut
+	open      bool // it ends inside such a run: the next piece joins it
+}
+
+// linePieces splits s where line breaking allows, except inside a run of
+// digit groups of 12 digits or more, which may be a card number: its pieces
+// are joined into one.
+func linePieces(s string) []linePiece {
+	var runs [][]int
+	for _, r := range digitGroupRun.FindAllStringIndex(s, -1) {
+		n := 0
+		for _, c := range s[r[0]:r[1]] {
+			if c >= '0' && c <= '9' || c >= '０' && c <= '９' {
+				n++
+			}
+		}
+		if n >= 12 {
+			runs = append(runs, r)
+		}
+	}
+	var pieces []linePiece
+	state, at := -1, 0
+	for rest := s; rest != ""; {
+		var segment string
+		var mustBreak bool
+		segment, rest, mustBreak, state = uniseg.FirstLineSegmentInString(rest, state)
+		start := at
+		at += len(segment)
+		overlaps, endsInside := false, false
+		for _, r := range runs {
+			overlaps = overlaps || r[0] < at && start < r[1]
+			endsInside = endsInside || r[0] < at && at < r[1]
+		}
+		if n := len(pieces); n > 0 && pieces[n-1].open {
+			last := &pieces[n-1]
+			last.text += segment
+			last.mustBreak, last.open = mustBreak, endsInside
+			continue
+		}
+		pieces = append(pieces, linePiece{text: segment, mustBreak: mustBreak, digits: overlaps, open: endsInside})
+	}
+	return pieces
 }
 
 // cutToWidth cuts text, wider than width, between grapheme clusters: it
@@ -72,13 +126,11 @@ func cutToWidth(text string, width int, lines *[]string) string {
 
 // longestPiece is the width of the widest piece of s that line breaking
 // cannot break: the narrowest a column holding s can be without cutting a
-// word.
+// word or a run of digit groups.
 func longestPiece(s string) int {
-	longest, state := 0, -1
-	for s != "" {
-		var segment string
-		segment, s, _, state = uniseg.FirstLineSegmentInString(s, state)
-		longest = max(longest, textWidth(strings.TrimRight(segment, " \r\n")))
+	longest := 0
+	for _, p := range linePieces(s) {
+		longest = max(longest, textWidth(strings.TrimRight(p.text, " \r\n")))
 	}
 	return longest
 }

@@ -74,3 +74,36 @@ func TestColumnsAtAnyWidth(t *testing.T) {
 		t.Errorf("wrapText = %q", got)
 	}
 }
+
+// TestWrapKeepsCardNumbersWhole checks that wrapping never breaks inside a
+// run of digit groups that may be a card number: card numbers are masked
+// line by line, and each half of one on two lines would be shown whole.
+func TestWrapKeepsCardNumbersWhole(t *testing.T) {
+	desc := "AMAZON.CO.JP" + strings.Repeat("X", 55) + " 4980 0379 3988 4567 END"
+	for _, tc := range []struct {
+		text  string
+		width int
+		want  []string
+	}{
+		{desc, 76, []string{"AMAZON.CO.JP" + strings.Repeat("X", 55), "4980 0379 3988 4567 END"}},
+		{"card 4980-0379-3988-4567 charged", 14, []string{"card", "4980-0379-3988-4567", "charged"}},
+		{"カード ４９８０　０３７９　３９８８　４５６７ 請求", 20, []string{"カード", "４９８０　０３７９　３９８８　４５６７", "請求"}},
+		// A run too short to be a card number still breaks.
+		{"on 2026-03-02 1,280 yen", 8, []string{"on", "2026-03-", "02 1,280", "yen"}},
+	} {
+		if got := wrapText(tc.text, tc.width); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("wrapText(%q, %d) = %q, want %q", tc.text, tc.width, got, tc.want)
+		}
+	}
+	var b strings.Builder
+	c := &columns{indent: "  ", width: 80}
+	c.add("charge", "2026-03-18", "30,000", desc)
+	c.write(&b)
+	out := MaskCardNumbers(b.String())
+	if strings.Contains(out, "0379") || strings.Contains(out, "3988") || !strings.Contains(out, "4567") {
+		t.Errorf("a card number shows through the wrapping:\n%s", out)
+	}
+	if got := longestPiece("a 4980 0379 3988 4567 b"); got != 19 {
+		t.Errorf("longestPiece = %d, want 19: the card number's width", got)
+	}
+}

@@ -77,6 +77,12 @@ func (r *Recognizer) IsAmazon(normalized string) bool {
 	return r.matches(normalized) && (r.not == nil || !r.not.MatchString(normalized))
 }
 
+// Excepted reports whether a normalised description is one the patterns
+// take for Amazon's but Except refuses.
+func (r *Recognizer) Excepted(normalized string) bool {
+	return r.not != nil && r.matches(normalized) && r.not.MatchString(normalized)
+}
+
 func (r *Recognizer) matches(normalized string) bool {
 	if r.byFirst == nil {
 		return r.re.MatchString(normalized)

@@ -71,4 +71,12 @@
 // reembolso), cancel otherwise. The amount is read only from a mail about a
 // single order, after a refund label (Total refund, Refund total, 返金額 …),
 // or when every amount the mail states is the same.
+//
+// Only a mail sent from one of Amazon's marketplace domains (amazon.co.jp,
+// amazon.com, amazon.de … and their subdomains, payments.amazon.com)
+// confirms: the person's own mail (Sent mail, a forward) names orders and
+// asks for refunds but is no word from Amazon. Nor is a return request
+// ("we'll issue a refund once we receive your return"): its refund is yet
+// to come. Both are left out and counted, as are the other Amazon mails that
+// are no refund or cancellation notice.
 package amazon

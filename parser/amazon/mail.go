@@ -39,6 +39,14 @@ var cancelWords = regexp.MustCompile(`(?i)\bcancel(?:l?ed|lations?)\b|キャン�
 // delivery notices, sign-in alerts.
 var otherSubjects = regexp.MustCompile(`(?i)your amazon[a-z.]* order|order confirmation|ordered:|shipped|dispatched|delivered|out for delivery|arriving|sign-in|sign in|password|注文の確認|ご注文確認|発送|配達|お届け|サインイン|ログイン|bestellbestätigung|versandbestätigung|versandt|zugestellt|confirmation de commande|expédié|livré`)
 
+// returnSubjects are the subjects of Amazon's mails about a return asked
+// for or started: they speak of the refund to come, which is not yet made.
+var returnSubjects = regexp.MustCompile(`(?i)return request|return started|return (?:authori[sz]ation|label)|返品リクエスト|返品受付|返品の受付|返品を受け付け|返品手続き|rücksendeetikett|rücksendung angemeldet|demande de retour`)
+
+// returnPromises are the words of a mail's body that put a refund after
+// the item's return: "we'll issue a refund once we receive your return".
+var returnPromises = regexp.MustCompile(`(?i)once we receive|when we receive|after we receive|upon receipt of|once the item is received|返品商品の到着後|返品商品を受領|受領後に返金|到着次第|受け取り次第|sobald wir .{0,40}erhalten|dès réception`)
+
 // Mail limits: a mail is read whole, its structure walked part by part.
 const (
 	// MailMaxBytes is the most a mail may hold, alone or in an mbox.
@@ -54,7 +62,27 @@ const (
 	leftOutNotNotice = "not a refund or cancellation notice"
 	leftOutNoOrder   = "names no Amazon order"
 	leftOutBadDate   = "no date that can be read"
+	leftOutNotAmazon = "not sent by Amazon"
+	leftOutReturn    = "a return request, not a refund"
 )
+
+// fromAmazon tells whether a mail's sender address is at one of Amazon's
+// marketplace domains or a subdomain of one (marketplace.amazon.de,
+// payments.amazon.co.jp). The person's own mail, sent or forwarded, names
+// orders and asks for refunds, but is no word from Amazon.
+func fromAmazon(addr string) bool {
+	at := strings.LastIndexByte(addr, '@')
+	if at < 0 {
+		return false
+	}
+	domain := strings.TrimSuffix(strings.ToLower(strings.TrimSpace(addr[at+1:])), ".")
+	for _, m := range marketplaceZones {
+		if domain == m.site || strings.HasSuffix(domain, "."+m.site) {
+			return true
+		}
+	}
+	return false
+}
 
 // mailPlace says where a mail is: a file of its own (line 0), or the mail
 // starting at a line of an mbox. In a mailbox (an mbox, a maildir), mails
@@ -113,6 +141,10 @@ func readMessage(f *File, data []byte, place mailPlace) error {
 	if addrs, err := env.AddressList("From"); err == nil && len(addrs) > 0 {
 		from = addrs[0].Address
 	}
+	if !fromAmazon(from) {
+		f.leaveOut(leftOutNotAmazon)
+		return nil
+	}
 	sent, err := mail.ParseDate(env.GetHeader("Date"))
 	loc, ok := Zone(from, "")
 	if !ok {
@@ -142,9 +174,9 @@ func readMessage(f *File, data []byte, place mailPlace) error {
 	if err := p.err(); err != nil {
 		return err
 	}
-	kind, ok := mailKind(subject, norm.NFKC.String(env.Text+"\n"+env.HTML))
-	if !ok {
-		f.leaveOut(leftOutNotNotice)
+	kind, reason := mailKind(subject, norm.NFKC.String(env.Text+"\n"+env.HTML))
+	if reason != "" {
+		f.leaveOut(reason)
 		return nil
 	}
 	var stated decimal.Decimal
@@ -166,22 +198,27 @@ func readMessage(f *File, data []byte, place mailPlace) error {
 
 // mailKind tells a refund notice from a cancellation notice, by its
 // subject first: the body of an order confirmation speaks of cancelling
-// too. ok is false for a mail that is neither.
-func mailKind(subject, body string) (kind parser.Kind, ok bool) {
+// too, and that of a return request of the refund to come. For a mail that
+// is neither, reason says why it is left out.
+func mailKind(subject, body string) (kind parser.Kind, reason string) {
 	subject = norm.NFKC.String(subject)
 	switch {
+	case returnSubjects.MatchString(subject):
+		return "", leftOutReturn
 	case refundWords.MatchString(subject):
-		return parser.KindRefund, true
+		return parser.KindRefund, ""
 	case cancelWords.MatchString(subject):
-		return parser.KindCancel, true
+		return parser.KindCancel, ""
 	case otherSubjects.MatchString(subject):
-		return "", false
+		return "", leftOutNotNotice
+	case returnPromises.MatchString(body):
+		return "", leftOutReturn
 	case refundWords.MatchString(body):
-		return parser.KindRefund, true
+		return parser.KindRefund, ""
 	case cancelWords.MatchString(body):
-		return parser.KindCancel, true
+		return parser.KindCancel, ""
 	}
-	return "", false
+	return "", leftOutNotNotice
 }
 
 // orderIDs returns the distinct order ids in text, in the order they appear.

@@ -38,7 +38,17 @@ func TestReadMbox(t *testing.T) {
 		mboxMail("Thu, 05 Mar 2026 16:30:00 +0000", "news@example.com", "Our spring sale",
 			"From now on, everything is cheaper.\n") + // line 70
 		mboxMail("Thu, 05 Mar 1989 16:30:00 +0000", "order-update@amazon.co.jp", "ご注文のキャンセル",
-			"ご注文番号: 250-1111111-2222222\n") // line 83
+			"ご注文番号: 250-1111111-2222222\n") + // line 83
+		mboxMail("Fri, 06 Mar 2026 08:00:00 +0900", "pat@example.com", "Please refund order 250-4418372-2290415",
+			"Please refund this order.\n") + // line 96, the person's own sent mail
+		mboxMail("Fri, 06 Mar 2026 09:00:00 +0900", "Amazon.co.jp <pat@amazon.co.jp.example.net>", "ご返金のお知らせ",
+			"注文番号: 250-4418372-2290415\n") + // line 109, not Amazon's domain
+		mboxMail("Sat, 07 Mar 2026 09:00:00 +0000", "return@amazon.com", "Your return request for Noise Cancelling Headphones",
+			"We'll issue a refund once we receive your return. Order #113-5520917-3384120\n") + // line 122
+		mboxMail("Sat, 07 Mar 2026 10:00:00 +0000", "return@amazon.com", "Return started",
+			"Your refund of $48.60 will be issued when we receive the item. Order #113-5520917-3384120\n") + // line 135
+		mboxMail("Sun, 08 Mar 2026 10:00:00 +0000", "Amazon Payments <no-reply@payments.amazon.com>", "Order #113-8812345-1234567",
+			"A refund of $5.00 was issued for order #113-8812345-1234567.\n") // line 148, a subdomain of Amazon's
 	f, err := ReadMbox("mail.mbox", strings.NewReader(mbox))
 	if err != nil {
 		t.Fatal(err)
@@ -50,11 +60,12 @@ func TestReadMbox(t *testing.T) {
 	want := []string{
 		"113-5520917-3384120 2026-03-10 refund 48.6 mail.mbox:1 (Your refund for Noise Cancelling Headphones....) line 1",
 		"250-4418372-2290415 2026-03-05 cancel 0 mail.mbox:57 (Amazon.co.jp ご注文のキャンセル) line 57",
+		"113-8812345-1234567 2026-03-08 refund 5 mail.mbox:148 (Order #113-8812345-1234567) line 148",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("confirmations:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if f.Rows != 7 || !maps.Equal(f.LeftOut, map[string]int{leftOutNotNotice: 2, leftOutNoOrder: 2}) {
+	if f.Rows != 12 || !maps.Equal(f.LeftOut, map[string]int{leftOutNotNotice: 2, leftOutNoOrder: 1, leftOutNotAmazon: 3, leftOutReturn: 2}) {
 		t.Errorf("%d mails, left out %v", f.Rows, f.LeftOut)
 	}
 	wantNote := `mail.mbox:83: the mail "ご注文のキャンセル" is dated Thu, 05 Mar 1989 16:30:00 +0000, outside the years 1990 to 2100: left out`
@@ -82,11 +93,17 @@ func TestMailKind(t *testing.T) {
 		{"Fwd: order", "order 113-5520917-3384120 cancelled", "cancel"},
 		{"Fwd: order", "a refund of $5 was issued", "refund"},
 		{"Hello", "Thanks for shopping.", ""},
+		{"Your return request for Noise Cancelling Headphones", "We'll issue a refund once we receive your return.", ""},
+		{"Return started", "Your refund will be issued when we receive the item.", ""},
+		{"Your Amazon.com order", "We'll issue a refund once we receive your return.", ""},
+		{"Amazon.co.jp 返品リクエストを受け付けました", "返品商品の到着後に返金いたします。", ""},
+		{"Amazon.co.jp", "返品商品を受領後、返金いたします。", ""},
+		{"Your refund for Noise Cancelling Headphones", "We have received your return and issued a refund.", "refund"},
 	}
 	for _, tt := range tests {
-		kind, ok := mailKind(tt.subject, tt.body)
-		if string(kind) != tt.want || ok != (tt.want != "") {
-			t.Errorf("mailKind(%q, %q) = %q, %v; want %q", tt.subject, tt.body, kind, ok, tt.want)
+		kind, reason := mailKind(tt.subject, tt.body)
+		if string(kind) != tt.want || (reason == "") != (tt.want != "") {
+			t.Errorf("mailKind(%q, %q) = %q, %q; want %q", tt.subject, tt.body, kind, reason, tt.want)
 		}
 	}
 }
@@ -158,7 +175,7 @@ func TestMailLimits(t *testing.T) {
 // TestReadMaildirMail checks that a mail of a maildir that names no order,
 // or has no date, is left out and counted rather than refused.
 func TestReadMaildirMail(t *testing.T) {
-	f, err := ReadMaildirMail("cur/1", []byte("Date: Thu, 05 Mar 2026 16:30:00 +0000\r\nFrom: news@example.com\r\nSubject: Hello\r\n\r\nno order\r\n"))
+	f, err := ReadMaildirMail("cur/1", []byte("Date: Thu, 05 Mar 2026 16:30:00 +0000\r\nFrom: store-news@amazon.com\r\nSubject: Hello\r\n\r\nno order\r\n"))
 	if err != nil || len(f.Confirmations) != 0 || f.LeftOut[leftOutNoOrder] != 1 {
 		t.Errorf("%+v, %v", f, err)
 	}

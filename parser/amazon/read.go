@@ -63,7 +63,7 @@ var readers = map[Format]func(f *File, data []byte) error{
 }
 
 // ErrUnrecognised is the message of a file that is none of the formats here.
-var ErrUnrecognised = parser.Msgf("not an Amazon order-history or refund export, an Amazon mail (.eml, .mbox), or a confirmations CSV")
+var ErrUnrecognised = parser.Msgf("not an Amazon order-history or refund export, an Amazon mail (.eml, .mbox, a maildir), or a confirmations CSV")
 
 // Read reads one file, whose format it finds from the content. name is how
 // messages and reports refer to it. A file of no known format is an

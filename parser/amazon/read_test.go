@@ -238,7 +238,7 @@ const (
 // readErrorCases are files Read refuses, with the exact error; the fuzz
 // targets start from them too.
 var readErrorCases = []struct{ name, in, want string }{
-	{"unrecognised", "Date,Description,Amount\n2026-03-02,AMAZON,5\n", "f: not an Amazon order-history or refund export, an Amazon mail (.eml, .mbox), or a confirmations CSV"},
+	{"unrecognised", "Date,Description,Amount\n2026-03-02,AMAZON,5\n", "f: not an Amazon order-history or refund export, an Amazon mail (.eml, .mbox, a maildir), or a confirmations CSV"},
 	{"bad order id", legacyHeader + `"Amazon.com","113-552","2026-03-03T05:10:00Z","USD","10.79","19.98","Not Available"` + "\n",
 		`f:2: Order ID: "113-552" is not an Amazon order id like 250-1234567-1234567 or D01-1234567-1234567`},
 	{"bad order date", legacyHeader + `"Amazon.com","113-5520917-3384120","yesterday","USD","10.79","19.98","Not Available"` + "\n",
@@ -313,9 +313,12 @@ func TestReadMail(t *testing.T) {
 			"Date: Sat, 07 Mar 2026 01:00:00 +0000\r\nFrom: digital-no-reply@amazon.com\r\nSubject: Your order has been canceled\r\n\r\n" +
 				"Order #D01-4471920-3358102 was canceled. $9.99 and $1.00 will not be charged.\r\n",
 			"D01-4471920-3358102 2026-03-06 cancel 0 f (Your order has been canceled)"},
-		{"unknown sender keeps the mail's own zone",
+		{"a mail not sent by Amazon is no confirmation",
 			"Date: Sat, 07 Mar 2026 23:30:00 -0800\r\nFrom: friend@example.com\r\nSubject: Fwd: order\r\n\r\norder 113-5520917-3384120 cancelled\r\n",
-			"113-5520917-3384120 2026-03-07 cancel 0 f (Fwd: order)"},
+			""},
+		{"the person's own request for a refund is no confirmation",
+			"Date: Sat, 07 Mar 2026 23:30:00 +0900\r\nFrom: Pat <pat@example.com>\r\nSubject: Please refund order 250-4418372-2290415\r\n\r\nPlease refund it.\r\n",
+			""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
