@@ -62,30 +62,30 @@ func ReadConfirmations(name string, r io.Reader) ([]Confirmation, error) {
 func ParseConfirmations(name string, raw []byte) ([]Confirmation, error) {
 	var out []Confirmation
 	grow := func(rows int) { out = make([]Confirmation, 0, rows) }
-	err := decodeRows(name, raw, &confirmationRow{}, []string{"order_id", "confirmed_on", "kind"}, grow, func(c *collector, v any, line int) {
+	err := decodeRows(name, raw, &confirmationRow{}, []string{"order_id", "confirmed_on", "kind"}, grow, func(c *Problems, v any, line int) {
 		row := v.(*confirmationRow)
 		k := Confirmation{File: name, Line: line, Note: strings.TrimSpace(row.Note)}
 		var err error
 		ok := true
 		if k.OrderID, err = ParseOrderID(row.OrderID); err != nil {
-			c.add(line, "%v", err)
+			c.Add(line, "%v", err)
 			ok = false
 		}
 		if k.ConfirmedOn, err = requiredDate(row.ConfirmedOn, "confirmed_on"); err != nil {
-			c.add(line, "%v", err)
+			c.Add(line, "%v", err)
 			ok = false
 		} else if !DateInRange(k.ConfirmedOn) {
-			c.add(line, "%s %s is outside %s … %s", "confirmed_on", k.ConfirmedOn, FirstDate, LastDate)
+			c.Add(line, "%s %s is outside %s … %s", "confirmed_on", k.ConfirmedOn, FirstDate, LastDate)
 			ok = false
 		}
 		var known bool
 		if k.Kind, known = ParseKind(row.Kind); !known {
-			c.add(line, "kind %q is not refund (返金) or cancel (キャンセル)", strings.TrimSpace(row.Kind))
+			c.Add(line, "kind %q is not refund (返金) or cancel (キャンセル)", strings.TrimSpace(row.Kind))
 			ok = false
 		}
 		if strings.TrimSpace(row.Amount) != "" {
 			if k.Amount, _, err = ParseTypedAmount(row.Amount); err != nil {
-				c.add(line, "amount: %v", err)
+				c.Add(line, "amount: %v", err)
 				ok = false
 			}
 			k.Amount = k.Amount.Abs()

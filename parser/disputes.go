@@ -130,16 +130,16 @@ func ReadDisputesWith(name string, r io.Reader, known OrderLookup) ([]Dispute, e
 		return nil, &Error{File: name, Err: err}
 	}
 	grow := func(rows int) { out, seen = make([]Dispute, 0, rows), make(map[string]int, rows) }
-	err = decodeRows(name, raw, &disputeRow{}, required, grow, func(c *collector, v any, line int) {
+	err = decodeRows(name, raw, &disputeRow{}, required, grow, func(c *Problems, v any, line int) {
 		row := v.(*disputeRow)
 		d := Dispute{File: name, Line: line, Card: Fold(row.Card), Note: strings.TrimSpace(row.Note)}
 		var err error
 		ok := true
 		if d.OrderID, err = ParseOrderID(row.OrderID); err != nil {
-			c.add(line, "%v", err)
+			c.Add(line, "%v", err)
 			ok = false
 		} else if first, dup := seen[d.OrderID]; dup {
-			c.add(line, "order %s is listed twice (first on line %d)", d.OrderID, first)
+			c.Add(line, "order %s is listed twice (first on line %d)", d.OrderID, first)
 			ok = false
 		} else {
 			seen[d.OrderID] = line
@@ -154,37 +154,37 @@ func ReadDisputesWith(name string, r io.Reader, known OrderLookup) ([]Dispute, e
 			if strings.TrimSpace(row.OrderDate) == "" && known != nil && d.OrderID != "" {
 				err = Msgf("order_date is empty, and the order-history exports do not list order %s", d.OrderID)
 			}
-			c.add(line, "%v", err)
+			c.Add(line, "%v", err)
 			ok = false
 		}
 		if isKnown && strings.TrimSpace(row.Amount) == "" {
 			d.Amount, d.Currency = export.Total, export.Currency
 		} else if strings.TrimSpace(row.Amount) == "" && known != nil && d.OrderID != "" {
-			c.add(line, "amount is empty, and the order-history exports do not list order %s; give the order total as on Amazon", d.OrderID)
+			c.Add(line, "amount is empty, and the order-history exports do not list order %s; give the order total as on Amazon", d.OrderID)
 			ok = false
 		} else if strings.TrimSpace(row.Amount) == "" {
-			c.add(line, "amount is empty; give the order total as on Amazon")
+			c.Add(line, "amount is empty; give the order total as on Amazon")
 			ok = false
 		} else if d.Amount, d.Currency, err = ParseTypedAmount(row.Amount); err != nil {
-			c.add(line, "amount: %v", err)
+			c.Add(line, "amount: %v", err)
 			ok = false
 		} else if d.Amount.Sign() <= 0 {
-			c.add(line, "amount %s is not above zero; give the order total as on Amazon", row.Amount)
+			c.Add(line, "amount %s is not above zero; give the order total as on Amazon", row.Amount)
 			ok = false
 		}
 		if cur, err := disputeCurrency(row.Currency); err != nil {
-			c.add(line, "%v", err)
+			c.Add(line, "%v", err)
 			ok = false
 		} else if cur != "" {
 			if d.Currency != "" && d.Currency != cur {
-				c.add(line, "currency %s does not agree with the amount %q", cur, row.Amount)
+				c.Add(line, "currency %s does not agree with the amount %q", cur, row.Amount)
 				ok = false
 			}
 			d.Currency = cur
 		}
 		if strings.TrimSpace(row.ReportedOn) != "" {
 			if d.ReportedOn, err = ParseTypedDate(row.ReportedOn); err != nil {
-				c.add(line, "reported_on: %v", err)
+				c.Add(line, "reported_on: %v", err)
 				ok = false
 			}
 		}
@@ -193,17 +193,17 @@ func ReadDisputesWith(name string, r io.Reader, known OrderLookup) ([]Dispute, e
 			d    Date
 		}{{"order_date", d.OrderDate}, {"reported_on", d.ReportedOn}} {
 			if f.d.Valid() && !DateInRange(f.d) {
-				c.add(line, "%s %s is outside %s … %s", f.name, f.d, FirstDate, LastDate)
+				c.Add(line, "%s %s is outside %s … %s", f.name, f.d, FirstDate, LastDate)
 				ok = false
 			}
 		}
 		if cell := strings.TrimSpace(row.CardAmount); cell != "" {
 			var cur string
 			if d.CardAmount, cur, err = ParseAmount(cell); err != nil {
-				c.add(line, "card_amount: %v", err)
+				c.Add(line, "card_amount: %v", err)
 				ok = false
 			} else if d.CardAmount.Sign() <= 0 {
-				c.add(line, "card_amount %s is not above zero; give what the card was billed", cell)
+				c.Add(line, "card_amount %s is not above zero; give what the card was billed", cell)
 				ok = false
 			}
 			d.CardCurrency = cur
@@ -254,12 +254,12 @@ func requiredDate(text, field string) (Date, error) {
 // there may be at most, the lines after the header, so that the caller can
 // make room for them at once. Missing required columns, quoting errors and
 // whatever convert reports are collected into one ErrorList.
-func decodeRows(name string, raw []byte, proto any, required []string, grow func(rows int), convert func(c *collector, row any, line int)) error {
+func decodeRows(name string, raw []byte, proto any, required []string, grow func(rows int), convert func(c *Problems, row any, line int)) error {
 	data, _, err := DecodeAll(raw)
 	if err != nil {
 		return &Error{File: name, Err: err}
 	}
-	c := &collector{file: name}
+	c := &Problems{file: name}
 	checkCommentedOrders(c, data)
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
@@ -267,27 +267,27 @@ func decodeRows(name string, raw []byte, proto any, required []string, grow func
 	cr.ReuseRecord = true // gocsv keeps the cells of a record, never the record
 	um, err := gocsv.NewUnmarshaller(cr, proto)
 	if errors.Is(err, io.EOF) {
-		c.add(0, "file is empty; it needs a header line: %s", strings.Join(required, ","))
-		return c.err()
+		c.Add(0, "file is empty; it needs a header line: %s", strings.Join(required, ","))
+		return c.Err()
 	}
 	if err != nil {
-		c.addErr(CSVError(name, err))
-		return c.err()
+		c.AddErr(CSVError(name, err))
+		return c.Err()
 	}
 	headerLine, _ := cr.FieldPos(0) // comment lines may stand before the header
 	if err := um.RenormalizeHeaders(foldHeaders); err != nil {
-		c.addErr(&Error{File: name, Line: headerLine, Err: err})
-		return c.err()
+		c.AddErr(&Error{File: name, Line: headerLine, Err: err})
+		return c.Err()
 	}
 	twice := false
 	for i, h := range um.Headers {
 		if j := slices.Index(um.Headers[:i], h); j >= 0 && h != "" {
-			c.add(headerLine, "column %s is in the header twice (cells %d and %d); keep one", h, j+1, i+1)
+			c.Add(headerLine, "column %s is in the header twice (cells %d and %d); keep one", h, j+1, i+1)
 			twice = true
 		}
 	}
 	if twice {
-		return c.err()
+		return c.Err()
 	}
 	var missing []string
 	for _, col := range required {
@@ -296,8 +296,8 @@ func decodeRows(name string, raw []byte, proto any, required []string, grow func
 		}
 	}
 	if len(missing) > 0 {
-		c.add(headerLine, "missing column %s; the header needs %s", strings.Join(missing, ", "), strings.Join(required, ","))
-		return c.err()
+		c.Add(headerLine, "missing column %s; the header needs %s", strings.Join(missing, ", "), strings.Join(required, ","))
+		return c.Err()
 	}
 	grow(bytes.Count(data[cr.InputOffset():], []byte{'\n'}) + 1)
 	for end := cr.InputOffset(); ; {
@@ -308,7 +308,7 @@ func decodeRows(name string, raw []byte, proto any, required []string, grow func
 			break
 		}
 		if err != nil {
-			c.addErr(CSVError(name, err))
+			c.AddErr(CSVError(name, err))
 			if isParseError(err) {
 				continue // the reader goes on at the next line: report the file's other problems too
 			}
@@ -318,12 +318,12 @@ func decodeRows(name string, raw []byte, proto any, required []string, grow func
 		if n, ok := overfull(data[start:end], len(um.Headers)); ok {
 			// Most often an unquoted comma in an amount (12,800), which
 			// shifts the later cells: reading on would take the wrong amount.
-			c.add(line, "row has %d fields, but the header on line %d has %d (an unquoted comma in a field?)", n, headerLine, len(um.Headers))
+			c.Add(line, "row has %d fields, but the header on line %d has %d (an unquoted comma in a field?)", n, headerLine, len(um.Headers))
 			continue
 		}
 		convert(c, v, line)
 	}
-	return c.err()
+	return c.Err()
 }
 
 // overfull tells whether the row read from text, the bytes the reader took
@@ -351,7 +351,7 @@ var commentedOrder = regexp.MustCompile(`^#\s*([0-9A-Z]{3}-[0-9]{7}-[0-9]{7})\b`
 
 // checkCommentedOrders reports lines that would be skipped as comments but
 // hold an order, so that no order is dropped silently.
-func checkCommentedOrders(c *collector, data []byte) {
+func checkCommentedOrders(c *Problems, data []byte) {
 	n := 0
 	for line := range bytes.Lines(data) {
 		n++
@@ -359,7 +359,7 @@ func checkCommentedOrders(c *collector, data []byte) {
 			continue // not a comment: most lines, left without the regular expression
 		}
 		if m := commentedOrder.FindSubmatch(line); m != nil {
-			c.add(n, "line starts with # and would be skipped as a comment, but it holds order %s: remove the #", string(m[1]))
+			c.Add(n, "line starts with # and would be skipped as a comment, but it holds order %s: remove the #", string(m[1]))
 		}
 	}
 }

@@ -65,19 +65,26 @@ func (l ErrorList) Unwrap() []error {
 	return errs
 }
 
-// collector gathers the problems of one file, up to maxErrorsPerFile, and
-// says how many more there were.
-type collector struct {
+// Problems gathers the problems of one file, up to maxErrorsPerFile, and
+// says how many more there were, so that a person fixes a file in one pass
+// without a file in the wrong format flooding the terminal. Every reader of
+// the project's inputs collects its problems in one.
+type Problems struct {
 	file    string
 	errs    ErrorList
 	dropped int
 }
 
-func (c *collector) add(line int, format string, args ...any) {
-	c.addErr(Errorf(c.file, line, format, args...))
+// NewProblems returns an empty collection of the problems of file.
+func NewProblems(file string) *Problems { return &Problems{file: file} }
+
+// Add adds a problem at line (0: the whole file).
+func (c *Problems) Add(line int, format string, args ...any) {
+	c.AddErr(Errorf(c.file, line, format, args...))
 }
 
-func (c *collector) addErr(e *Error) {
+// AddErr adds a problem found as an *Error.
+func (c *Problems) AddErr(e *Error) {
 	if len(c.errs) >= maxErrorsPerFile {
 		c.dropped++
 		return
@@ -85,8 +92,11 @@ func (c *collector) addErr(e *Error) {
 	c.errs = append(c.errs, e)
 }
 
-// err returns the collected problems as an ErrorList, or nil when there were none.
-func (c *collector) err() error {
+// Count is how many problems were found so far, those not kept included.
+func (c *Problems) Count() int { return len(c.errs) + c.dropped }
+
+// Err returns the collected problems as an ErrorList, or nil when there were none.
+func (c *Problems) Err() error {
 	if len(c.errs) == 0 {
 		return nil
 	}

@@ -36,21 +36,21 @@ func ReadMine(name string, r io.Reader) ([]MineRow, error) {
 	}
 	var out []MineRow
 	grow := func(rows int) { out = make([]MineRow, 0, rows) }
-	err = decodeRows(name, raw, &mineRow{}, []string{"pattern"}, grow, func(c *collector, v any, line int) {
+	err = decodeRows(name, raw, &mineRow{}, []string{"pattern"}, grow, func(c *Problems, v any, line int) {
 		row := v.(*mineRow)
 		m := MineRow{Pattern: Normalize(row.Pattern), Note: strings.TrimSpace(row.Note), File: name, Line: line}
 		ok := true
 		if m.Pattern == "" {
-			c.add(line, "pattern is empty; give a text the statement's description holds, such as AMAZON PRIME")
+			c.Add(line, "pattern is empty; give a text the statement's description holds, such as AMAZON PRIME")
 			ok = false
 		}
 		if strings.TrimSpace(row.Amount) != "" {
 			var err error
 			if m.Amount, _, err = ParseTypedAmount(row.Amount); err != nil {
-				c.add(line, "amount: %v", err)
+				c.Add(line, "amount: %v", err)
 				ok = false
 			} else if m.Amount = m.Amount.Abs(); m.Amount.IsZero() {
-				c.add(line, "amount 0 is no charge; leave it empty for any amount")
+				c.Add(line, "amount 0 is no charge; leave it empty for any amount")
 				ok = false
 			}
 		}

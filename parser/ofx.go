@@ -158,14 +158,14 @@ func readOFX(name string, text io.Reader, enc string, opts ReadOptions) (*Statem
 	r := &ofxReader{
 		st:   &Statement{File: name, Format: FormatOFX, Encoding: enc},
 		opts: opts,
-		errs: collector{file: name},
+		errs: Problems{file: name},
 	}
 	lx := newOFXLexer(text)
 	// A problem in the structure ends the reading; the transactions that
 	// could not be read before it are listed with it.
 	fail := func(e *Error) error {
-		r.errs.addErr(e)
-		return r.errs.err()
+		r.errs.AddErr(e)
+		return r.errs.Err()
 	}
 	for !r.done {
 		tok, err := lx.next()
@@ -190,7 +190,7 @@ func readOFX(name string, text io.Reader, enc string, opts ReadOptions) (*Statem
 		return nil, fail(Errorf(name, line, "a STMTTRN stands after </OFX>: a closing tag is misplaced, or two files were joined into one"))
 	}
 	st := r.st
-	if err := r.errs.err(); err != nil {
+	if err := r.errs.Err(); err != nil {
 		return nil, err
 	}
 	if st.Rows == 0 {
@@ -249,7 +249,7 @@ type ofxTrn struct {
 type ofxReader struct {
 	st       *Statement
 	opts     ReadOptions
-	errs     collector
+	errs     Problems
 	stack    []*ofxElement
 	stmt     *ofxStatement
 	stmtAt   int // depth of the statement aggregate in stack
@@ -323,7 +323,7 @@ func (r *ofxReader) start(name string, line int) *ofxSyntaxError {
 		r.trn, r.trnAt = &ofxTrn{line: line, fields: map[string]ofxValue{}}, depth
 	case name == "STMTTRN" && r.stmt == nil && r.open("INVSTMTRS") < 0:
 		// (A STMTTRN of an investment statement, INVBANKTRAN, is not read.)
-		r.errs.add(line, "this STMTTRN stands outside a bank or card statement (STMTRS, CCSTMTRS): a tag is missing or misplaced")
+		r.errs.Add(line, "this STMTTRN stands outside a bank or card statement (STMTRS, CCSTMTRS): a tag is missing or misplaced")
 	}
 	return nil
 }
@@ -455,7 +455,7 @@ func (r *ofxReader) statementCurrency() (string, bool) {
 	c, ok := ofxCurrency(v.text)
 	if !ok {
 		s.badCur = true
-		r.errs.add(v.line, "<%s>%s is not a currency code; expected an ISO 4217 code such as USD, EUR or JPY", "CURDEF", v.text)
+		r.errs.Add(v.line, "<%s>%s is not a currency code; expected an ISO 4217 code such as USD, EUR or JPY", "CURDEF", v.text)
 		return "", false
 	}
 	s.curdef = c
@@ -480,7 +480,7 @@ func (r *ofxReader) take(x *ofxTrn) {
 			r.st.Invalid = append(r.st.Invalid, err)
 			r.st.skip(SkipInvalid)
 		} else {
-			r.errs.addErr(err)
+			r.errs.AddErr(err)
 		}
 		return
 	}

@@ -354,7 +354,7 @@ type tableReader struct {
 	spec      *TableSpec
 	st        *Statement
 	opts      ReadOptions
-	errs      collector
+	errs      Problems
 	layout    layout
 	state     RowState
 	order     dayOrder
@@ -418,7 +418,7 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 		spec:     spec,
 		st:       &Statement{File: name, Format: format, Encoding: enc, Shape: format},
 		opts:     opts,
-		errs:     collector{file: name},
+		errs:     Problems{file: name},
 		order:    spec.DateOrder,
 		lastFull: -1,
 	}
@@ -442,7 +442,7 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 		if err != nil { // asked only then: isParseError allocates
 			if isParseError(err) {
 				// The reader goes on at the next line: report the file's other problems too.
-				t.errs.addErr(CSVError(name, err))
+				t.errs.AddErr(CSVError(name, err))
 				continue
 			}
 			if errors.Is(err, errRowTooLong) {
@@ -451,10 +451,10 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 				} else {
 					line++ // a quoted first field ran over: the row after the last one read
 				}
-				t.errs.add(line, "row is longer than %s; statement rows are a few hundred characters: the file is damaged, or a quote opened on this row is never closed", maxRowText)
+				t.errs.Add(line, "row is longer than %s; statement rows are a few hundred characters: the file is damaged, or a quote opened on this row is never closed", maxRowText)
 				break
 			}
-			t.errs.addErr(CSVError(name, err))
+			t.errs.AddErr(CSVError(name, err))
 			break
 		}
 		line = r.Line()
@@ -471,7 +471,7 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 	}
 	t.flushHeld()
 	t.finish()
-	if err := t.errs.err(); err != nil {
+	if err := t.errs.Err(); err != nil {
 		return nil, err
 	}
 	return t.st, nil
@@ -1109,14 +1109,14 @@ func (t *tableReader) invalid(line int, format string, args ...any) {
 		t.st.skip(SkipInvalid)
 		return
 	}
-	t.errs.addErr(e)
+	t.errs.AddErr(e)
 }
 
 // finish settles year-last dates, the sign convention, the days the file
 // covers and its account.
 func (t *tableReader) finish() {
 	if t.layout.line == 0 && t.layout.fields >= 0 && t.spec.generic == nil {
-		t.errs.add(0, "no header line found in the first %d rows", headerSearchRows)
+		t.errs.Add(0, "no header line found in the first %d rows", headerSearchRows)
 		return
 	}
 	t.resolveDates()
@@ -1157,7 +1157,7 @@ func (t *tableReader) finish() {
 		st.Account = a
 	}
 	if st.Transactions() == 0 && len(t.errs.errs) == 0 && len(st.Invalid) == 0 {
-		t.errs.add(t.layout.line, "no transaction follows the header")
+		t.errs.Add(t.layout.line, "no transaction follows the header")
 	}
 }
 
@@ -1201,7 +1201,7 @@ func (t *tableReader) settleSigns() bool {
 	case raw >= 5 && t.signs[0] >= 2*t.signs[1]:
 		st.Reading = append(st.Reading, Msgf("signs by the majority of rows: %d of %d are positive, taken as charges", t.signs[0], raw))
 	default:
-		t.errs.add(l.line, "cannot tell charges from credits: %d rows are positive and %d negative, and no column or mark says which is which (the majority is taken only with at least 5 rows and twice as many of one sign); describe the file with --formats", t.signs[0], t.signs[1])
+		t.errs.Add(l.line, "cannot tell charges from credits: %d rows are positive and %d negative, and no column or mark says which is which (the majority is taken only with at least 5 rows and twice as many of one sign); describe the file with --formats", t.signs[0], t.signs[1])
 		return false
 	}
 	return true
@@ -1315,7 +1315,7 @@ func (t *tableReader) unsettledOrder() dayOrder {
 	}
 	e := Errorf(st.File, first.line, "%q could be day/month/year or month/day/year, and no date in the file has a day above 12 to tell which; say which with --date-order dmy or --date-order mdy", first.text)
 	e.unsettled = &unsettledOrder{shape: st.Shape, account: t.accountSoFar()}
-	t.errs.addErr(e)
+	t.errs.AddErr(e)
 	return orderUnknown
 }
 

@@ -16,7 +16,7 @@ import (
 // lines starting with # are comments. Every problem is an *Error at its
 // line, all of them collected.
 func ReadFormatsFile(name string, r io.Reader) ([]*Format, error) {
-	p := &formatsFile{errs: collector{file: name}, seen: map[string]int{}}
+	p := &formatsFile{errs: Problems{file: name}, seen: map[string]int{}}
 	sc := bufio.NewScanner(r)
 	line := 0
 	for sc.Scan() {
@@ -32,13 +32,13 @@ func ReadFormatsFile(name string, r io.Reader) ([]*Format, error) {
 		p.directive(line, directive, strings.TrimSpace(value))
 	}
 	if err := sc.Err(); errors.Is(err, bufio.ErrTooLong) {
-		p.errs.add(line+1, "line is longer than %s; a formats file has one short directive a line", "64 KiB")
+		p.errs.Add(line+1, "line is longer than %s; a formats file has one short directive a line", "64 KiB")
 		p.cur = nil // its directives after the line are unread: it is not missing them
 	} else if err != nil {
-		p.errs.addErr(&Error{File: name, Line: line + 1, Err: err})
+		p.errs.AddErr(&Error{File: name, Line: line + 1, Err: err})
 	}
 	p.finish()
-	if err := p.errs.err(); err != nil {
+	if err := p.errs.Err(); err != nil {
 		return nil, err
 	}
 	if len(p.formats) == 0 {
@@ -49,7 +49,7 @@ func ReadFormatsFile(name string, r io.Reader) ([]*Format, error) {
 
 // formatsFile is the state of reading a formats file.
 type formatsFile struct {
-	errs    collector
+	errs    Problems
 	formats []*Format
 	seen    map[string]int // format name → line that named it
 	cur     *userFormat
@@ -93,21 +93,21 @@ func (p *formatsFile) directive(line int, written, v string) {
 	}
 	u := p.cur
 	if u == nil {
-		p.errs.add(line, "%q before any \"format NAME\" line", written)
+		p.errs.Add(line, "%q before any \"format NAME\" line", written)
 		return
 	}
 	dir, known := directives[d]
 	if !known {
-		p.errs.add(line, "unknown directive %q (known: %s)", written, strings.Join(directiveNames(), ", "))
+		p.errs.Add(line, "unknown directive %q (known: %s)", written, strings.Join(directiveNames(), ", "))
 		return
 	}
 	if prev, ok := u.at[d]; ok {
-		p.errs.add(line, "%s is given twice in format %s (also on line %d)", d, u.name, prev)
+		p.errs.Add(line, "%s is given twice in format %s (also on line %d)", d, u.name, prev)
 		return
 	}
 	u.at[d] = line
 	if v == "" && d != "no-header" {
-		p.errs.add(line, "%s needs a value: %s", d, dir.help)
+		p.errs.Add(line, "%s needs a value: %s", d, dir.help)
 		return
 	}
 	dir.set(p, u, line, v)
@@ -156,7 +156,7 @@ func columnOf(kind column) func(*formatsFile, *userFormat, int, string) {
 func (p *formatsFile) encoding(u *userFormat, line int, v string) {
 	enc, ok := userEncodings[strings.ToLower(v)]
 	if !ok {
-		p.errs.add(line, "unknown encoding %q (known: utf-8, cp932, cp1252, cp1250, iso-8859-1)", v)
+		p.errs.Add(line, "unknown encoding %q (known: utf-8, cp932, cp1252, cp1250, iso-8859-1)", v)
 	}
 	u.f.Table.Encoding = enc
 }
@@ -164,7 +164,7 @@ func (p *formatsFile) encoding(u *userFormat, line int, v string) {
 func (p *formatsFile) delimiter(u *userFormat, line int, v string) {
 	r, ok := userDelimiters[strings.ToLower(v)]
 	if !ok {
-		p.errs.add(line, "delimiter %q: expected , or ; or | or tab", v)
+		p.errs.Add(line, "delimiter %q: expected , or ; or | or tab", v)
 	}
 	u.f.Table.Delimiter = r
 }
@@ -172,7 +172,7 @@ func (p *formatsFile) delimiter(u *userFormat, line int, v string) {
 func (p *formatsFile) skip(u *userFormat, line int, v string) {
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 0 {
-		p.errs.add(line, "skip %q: expected a number of rows, 0 or more", v)
+		p.errs.Add(line, "skip %q: expected a number of rows, 0 or more", v)
 	}
 	u.f.Table.Skip = n
 }
@@ -187,13 +187,13 @@ func (p *formatsFile) header(u *userFormat, line int, v string) {
 		}
 	}
 	if empty {
-		p.errs.add(line, "header has an empty cell: list the header's cells separated by commas")
+		p.errs.Add(line, "header has an empty cell: list the header's cells separated by commas")
 	}
 }
 
 func (p *formatsFile) noHeader(u *userFormat, line int, v string) {
 	if v != "" {
-		p.errs.add(line, "no-header takes no value")
+		p.errs.Add(line, "no-header takes no value")
 	}
 	u.f.Table.Headerless = true
 }
@@ -201,7 +201,7 @@ func (p *formatsFile) noHeader(u *userFormat, line int, v string) {
 func (p *formatsFile) match(u *userFormat, line int, v string) {
 	re, err := regexp.Compile(v)
 	if err != nil {
-		p.errs.add(line, "match: not a regular expression: %s", strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+		p.errs.Add(line, "match: not a regular expression: %s", strings.TrimPrefix(err.Error(), "error parsing regexp: "))
 		return
 	}
 	u.match = re
@@ -210,7 +210,7 @@ func (p *formatsFile) match(u *userFormat, line int, v string) {
 func (p *formatsFile) description(u *userFormat, line int, v string) {
 	parts := strings.Split(v, "+")
 	if len(parts) > 2 {
-		p.errs.add(line, "description joins at most two columns (COLUMN+COLUMN)")
+		p.errs.Add(line, "description joins at most two columns (COLUMN+COLUMN)")
 		return
 	}
 	u.column(colDescription, parts[0], line)
@@ -225,7 +225,7 @@ func (p *formatsFile) decimalMark(u *userFormat, line int, v string) {
 	case ",":
 		u.f.Table.DecimalComma = true
 	default:
-		p.errs.add(line, "decimal-mark %q: expected . or ,", v)
+		p.errs.Add(line, "decimal-mark %q: expected . or ,", v)
 	}
 }
 
@@ -236,7 +236,7 @@ func (p *formatsFile) signs(u *userFormat, line int, v string) {
 	case "charges-negative":
 		u.f.Table.Signs = ChargesNegative
 	default:
-		p.errs.add(line, "signs %q: expected charges-positive or charges-negative", v)
+		p.errs.Add(line, "signs %q: expected charges-positive or charges-negative", v)
 	}
 }
 
@@ -246,7 +246,7 @@ func valuesOf(d string, kind column) func(*formatsFile, *userFormat, int, string
 	return func(p *formatsFile, u *userFormat, line int, v string) {
 		col, vals, ok := strings.Cut(v, " ")
 		if !ok || strings.TrimSpace(vals) == "" {
-			p.errs.add(line, "%s needs a column and the values: %s", d, d+" COLUMN VALUE,…")
+			p.errs.Add(line, "%s needs a column and the values: %s", d, d+" COLUMN VALUE,…")
 			return
 		}
 		u.column(kind, col, line)
@@ -272,7 +272,7 @@ func (p *formatsFile) dateFormat(u *userFormat, line int, v string) {
 	default:
 		parse, err := LayoutDateParser(v)
 		if err != nil {
-			p.errs.add(line, "date-format: %v (or ymd, dmy, mdy)", err)
+			p.errs.Add(line, "date-format: %v (or ymd, dmy, mdy)", err)
 			return
 		}
 		spec.ParseDate = parse
@@ -286,12 +286,12 @@ func (u *userFormat) column(kind column, ref string, line int) {
 
 func (p *formatsFile) start(line int, name string) {
 	if name == "" || strings.ContainsAny(name, " \t") {
-		p.errs.add(line, "format needs a name without spaces, such as \"format my-bank\"")
+		p.errs.Add(line, "format needs a name without spaces, such as \"format my-bank\"")
 	}
 	if prev, ok := p.seen[name]; ok {
-		p.errs.add(line, "format %s is already described on line %d", name, prev)
+		p.errs.Add(line, "format %s is already described on line %d", name, prev)
 	} else if _, builtin := defaultRegistry.Lookup(name); builtin {
-		p.errs.add(line, "format %s is a built-in format: choose another name", name)
+		p.errs.Add(line, "format %s is a built-in format: choose another name", name)
 	}
 	p.seen[name] = line
 	p.cur = &userFormat{
@@ -320,7 +320,7 @@ func (p *formatsFile) finish() {
 
 // missing reports what a format lacks, at its "format" line.
 func (p *formatsFile) missing(u *userFormat, what string) {
-	p.errs.add(u.line, "format %s: %s", u.name, what)
+	p.errs.Add(u.line, "format %s: %s", u.name, what)
 }
 
 // given says whether a directive was given. One given with a bad value has
@@ -333,14 +333,14 @@ func (p *formatsFile) checkHeader(u *userFormat) {
 	spec := u.f.Table
 	switch {
 	case u.given("header") && u.given("no-header"):
-		p.errs.add(u.at["no-header"], "no-header and header both given: a file has a header line or not")
+		p.errs.Add(u.at["no-header"], "no-header and header both given: a file has a header line or not")
 		spec.Headerless = false
 	case !u.given("header") && !u.given("no-header"):
 		p.missing(u, "needs header CELL,CELL,… (the header line's cells that identify the file) or no-header with match REGEX")
 	case spec.Headerless && !u.given("match"):
 		p.missing(u, "no-header needs match REGEX: the pattern of a data row, which is how such files are recognised")
 	case !spec.Headerless && u.given("match"):
-		p.errs.add(u.at["match"], "match is for files without header (no-header); header identifies this one")
+		p.errs.Add(u.at["match"], "match is for files without header (no-header); header identifies this one")
 	}
 }
 
@@ -360,16 +360,16 @@ func (p *formatsFile) checkAmount(u *userFormat) {
 	amount, debit, credit := u.given("amount"), u.given("debit"), u.given("credit")
 	switch {
 	case amount && (debit || credit):
-		p.errs.add(u.at["amount"], "amount and debit/credit both given: a file has one amount column or a debit and a credit column")
+		p.errs.Add(u.at["amount"], "amount and debit/credit both given: a file has one amount column or a debit and a credit column")
 	case !amount && !(debit && credit):
 		p.missing(u, "needs amount COLUMN, or debit COLUMN and credit COLUMN")
 	case amount && !u.given("signs") && !u.given("credit-when"):
 		p.missing(u, "needs signs charges-positive or signs charges-negative (how the amount column writes a charge), or credit-when COLUMN VALUE,…")
 	case !amount && u.given("signs"):
-		p.errs.add(u.at["signs"], "signs is for an amount column; with debit and credit columns, debits are charges")
+		p.errs.Add(u.at["signs"], "signs is for an amount column; with debit and credit columns, debits are charges")
 	}
 	if u.given("credit-when") && !amount {
-		p.errs.add(u.at["credit-when"], "credit-when is for an amount column; with debit and credit columns, credits are in their own column")
+		p.errs.Add(u.at["credit-when"], "credit-when is for an amount column; with debit and credit columns, credits are in their own column")
 	}
 }
 
@@ -406,7 +406,7 @@ func (p *formatsFile) placeCurrency(u *userFormat) {
 		return
 	}
 	if !currencyCodeRE.MatchString(c) {
-		p.errs.add(u.at["currency"], "currency %q is neither a column of the header nor a currency code such as EUR", c)
+		p.errs.Add(u.at["currency"], "currency %q is neither a column of the header nor a currency code such as EUR", c)
 	}
 	u.f.Table.Currency = c
 }
@@ -431,7 +431,7 @@ func (p *formatsFile) resolve(u *userFormat, kind column, ref string, line int) 
 	spec := u.f.Table
 	if pos, err := strconv.Atoi(ref); err == nil {
 		if pos < 1 {
-			p.errs.add(line, "column %d: positions start at 1", pos)
+			p.errs.Add(line, "column %d: positions start at 1", pos)
 			return
 		}
 		if spec.Positions == nil {
@@ -441,11 +441,11 @@ func (p *formatsFile) resolve(u *userFormat, kind column, ref string, line int) 
 		return
 	}
 	if spec.Headerless {
-		p.errs.add(line, "column %q: a file without header names its columns by position (1, 2, …)", ref)
+		p.errs.Add(line, "column %q: a file without header names its columns by position (1, 2, …)", ref)
 		return
 	}
 	if !slices.Contains(spec.Header, foldHeader(ref)) {
-		p.errs.add(line, "column %q is not a cell of the header line (line %d): name it there, or give its position", ref, u.at["header"])
+		p.errs.Add(line, "column %q is not a cell of the header line (line %d): name it there, or give its position", ref, u.at["header"])
 		return
 	}
 	if spec.Columns == nil {

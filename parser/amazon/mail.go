@@ -135,7 +135,7 @@ func readMessage(f *File, data []byte, place mailPlace) error {
 	if err != nil {
 		return parser.Errorf(f.Name, place.line, "cannot read the mail: %v", err)
 	}
-	p := &problems{file: f.Name}
+	p := parser.NewProblems(f.Name)
 	subject := strings.TrimSpace(env.GetHeader("Subject"))
 	from := env.GetHeader("From")
 	if addrs, err := env.AddressList("From"); err == nil && len(addrs) > 0 {
@@ -166,12 +166,12 @@ func readMessage(f *File, data []byte, place mailPlace) error {
 		return nil
 	}
 	if err != nil || !day.Valid() {
-		p.add(place.line, "Date header %q is not a mail date", env.GetHeader("Date"))
+		p.Add(place.line, "Date header %q is not a mail date", env.GetHeader("Date"))
 	}
 	if len(ids) == 0 {
-		p.add(place.line, "the mail %q names no Amazon order id", subject)
+		p.Add(place.line, "the mail %q names no Amazon order id", subject)
 	}
-	if err := p.err(); err != nil {
+	if err := p.Err(); err != nil {
 		return err
 	}
 	kind, reason := mailKind(subject, norm.NFKC.String(env.Text+"\n"+env.HTML))

@@ -87,45 +87,45 @@ var retailColumns = struct {
 
 // readRetailOrders reads Retail.OrderHistory.N.csv and Order History.csv.
 func readRetailOrders(f *File, r io.Reader) error {
-	p := &problems{file: f.Name}
+	p := parser.NewProblems(f.Name)
 	book := &orderBook{file: f.Name}
 	shipIndex := map[string]int{} // order id + shipment key → index in Shipments
 	rows, err := readRecords(f.Name, r, p, func(rec record) {
 		// Every problem of the row is reported, not only the first.
-		before := p.count()
+		before := p.Count()
 		id, err := parser.ParseOrderID(rec.get("Order ID"))
 		if err != nil {
-			p.add(rec.line, "%s: %v", "Order ID", err)
+			p.Add(rec.line, "%s: %v", "Order ID", err)
 		}
 		currency := strings.ToUpper(rec.get("Currency"))
 		loc := zoneOrUTC(rec.get("Website"), currency)
 		date, err := localDate(rec.get("Order Date"), loc)
 		if err != nil {
-			p.add(rec.line, "%s: %v", "Order Date", err)
+			p.Add(rec.line, "%s: %v", "Order Date", err)
 		}
 		cell := rec.get(retailColumns.total...)
 		if notGiven(cell) {
-			if p.count() == before {
+			if p.Count() == before {
 				f.skip(skipNoAmount)
 			}
 			return
 		}
 		owed, err := amount(cell)
 		if err != nil {
-			p.add(rec.line, "%s: %v", rec.which(retailColumns.total...), err)
+			p.Add(rec.line, "%s: %v", rec.which(retailColumns.total...), err)
 		}
 		var ship parser.Date
 		if shipCell := rec.get("Ship Date"); !notGiven(shipCell) {
 			if ship, err = localDate(shipCell, loc); err != nil {
-				p.add(rec.line, "%s: %v", "Ship Date", err)
+				p.Add(rec.line, "%s: %v", "Ship Date", err)
 			}
 		}
-		if p.count() > before {
+		if p.Count() > before {
 			return
 		}
 		o := book.get(id, rec.line)
 		if o.Currency != "" && currency != "" && o.Currency != currency {
-			p.add(rec.line, "order %s is in %s here and in %s on line %d", id, currency, o.Currency, o.Line)
+			p.Add(rec.line, "order %s is in %s here and in %s on line %d", id, currency, o.Currency, o.Line)
 			return
 		}
 		o.Date, o.Currency = date, currency
@@ -147,18 +147,18 @@ func readRetailOrders(f *File, r io.Reader) error {
 	})
 	f.Rows = rows
 	f.Orders = book.list()
-	return firstErr(err, p.err())
+	return firstErr(err, p.Err())
 }
 
 // readDigitalItems reads Digital Items.csv: one row per item of a D01- order.
 func readDigitalItems(f *File, r io.Reader) error {
-	p := &problems{file: f.Name}
+	p := parser.NewProblems(f.Name)
 	book := &orderBook{file: f.Name}
 	rows, err := readRecords(f.Name, r, p, func(rec record) {
-		before := p.count()
+		before := p.Count()
 		id, err := parser.ParseOrderID(rec.get("OrderId"))
 		if err != nil {
-			p.add(rec.line, "%s: %v", "OrderId", err)
+			p.Add(rec.line, "%s: %v", "OrderId", err)
 		}
 		currency := strings.ToUpper(rec.get("OurPriceCurrencyCode"))
 		if notGiven(currency) {
@@ -167,26 +167,26 @@ func readDigitalItems(f *File, r io.Reader) error {
 		loc := zoneOrUTC(rec.get("Marketplace"), currency)
 		date, err := localDate(rec.get("OrderDate"), loc)
 		if err != nil {
-			p.add(rec.line, "%s: %v", "OrderDate", err)
+			p.Add(rec.line, "%s: %v", "OrderDate", err)
 		}
 		if notGiven(rec.get("OurPrice")) {
-			if p.count() == before {
+			if p.Count() == before {
 				f.skip(skipNoAmount)
 			}
 			return
 		}
 		price, err := amount(rec.get("OurPrice"))
 		if err != nil {
-			p.add(rec.line, "%s: %v", "OurPrice", err)
+			p.Add(rec.line, "%s: %v", "OurPrice", err)
 		}
 		if tax := rec.get("OurPriceTax"); !notGiven(tax) {
 			t, err := amount(tax)
 			if err != nil {
-				p.add(rec.line, "%s: %v", "OurPriceTax", err)
+				p.Add(rec.line, "%s: %v", "OurPriceTax", err)
 			}
 			price = price.Add(t)
 		}
-		if p.count() > before {
+		if p.Count() > before {
 			return
 		}
 		o := book.get(id, rec.line)
@@ -195,7 +195,7 @@ func readDigitalItems(f *File, r io.Reader) error {
 	})
 	f.Rows = rows
 	f.Orders = book.list()
-	return firstErr(err, p.err())
+	return firstErr(err, p.Err())
 }
 
 // The pseudo-rows of the アマゾン注文履歴フィルタ CSV that matter.
@@ -206,18 +206,18 @@ const (
 
 // readOrderFilter reads the アマゾン注文履歴フィルタ CSV (Amazon.co.jp, yen).
 func readOrderFilter(f *File, r io.Reader) error {
-	p := &problems{file: f.Name}
+	p := parser.NewProblems(f.Name)
 	book := &orderBook{file: f.Name}
 	hasTotal := map[string]bool{}
 	older := &olderFilterOrders{}
 	rows, err := readRecords(f.Name, r, p, func(rec record) {
 		id, err := parser.ParseOrderID(rec.get("注文番号"))
 		if err != nil {
-			p.add(rec.line, "%s: %v", "注文番号", err)
+			p.Add(rec.line, "%s: %v", "注文番号", err)
 		}
 		date, dateErr := parser.ParseDate(rec.get("注文日"))
 		if dateErr != nil {
-			p.add(rec.line, "%s: %v", "注文日", dateErr)
+			p.Add(rec.line, "%s: %v", "注文日", dateErr)
 		}
 		if err != nil || dateErr != nil {
 			return
@@ -232,7 +232,7 @@ func readOrderFilter(f *File, r io.Reader) error {
 			}
 			total, err := amount(rec.get(col))
 			if err != nil {
-				p.add(rec.line, "%s: %v", col, err)
+				p.Add(rec.line, "%s: %v", col, err)
 				return
 			}
 			o.Total, hasTotal[id] = total, true
@@ -242,12 +242,12 @@ func readOrderFilter(f *File, r io.Reader) error {
 		case item == filterCardCharge:
 			day, err := parser.ParseDate(rec.get("クレカ請求日"))
 			if err != nil {
-				p.add(rec.line, "%s: %v", "クレカ請求日", err)
+				p.Add(rec.line, "%s: %v", "クレカ請求日", err)
 				return
 			}
 			charged, err := amount(rec.get("クレカ請求額"))
 			if err != nil {
-				p.add(rec.line, "%s: %v", "クレカ請求額", err)
+				p.Add(rec.line, "%s: %v", "クレカ請求額", err)
 				return
 			}
 			o.Shipments = append(o.Shipments, Shipment{Date: day, Amount: charged})
@@ -269,12 +269,12 @@ func readOrderFilter(f *File, r io.Reader) error {
 		case older.totals[o.ID] != nil:
 			o.Total, o.Shipments = older.totals[o.ID].value, older.charges[o.ID]
 		default:
-			p.add(o.Line, "order %s has no %s row giving its total", o.ID, filterWholeOrder)
+			p.Add(o.Line, "order %s has no %s row giving its total", o.ID, filterWholeOrder)
 		}
 	}
 	f.Rows = rows
 	f.Orders = book.list()
-	return firstErr(err, p.err())
+	return firstErr(err, p.Err())
 }
 
 // olderFilterOrders gathers what the item rows of the older layout of the
@@ -301,7 +301,7 @@ const (
 )
 
 // item takes an item row of order o and says what it is.
-func (a *olderFilterOrders) item(o *Order, rec record, p *problems) int {
+func (a *olderFilterOrders) item(o *Order, rec record, p *parser.Problems) int {
 	col := "請求額"
 	if rec.get(col) == "" {
 		col = "注文合計"
@@ -311,7 +311,7 @@ func (a *olderFilterOrders) item(o *Order, rec record, p *problems) int {
 	}
 	total, err := amount(rec.get(col))
 	if err != nil {
-		p.add(rec.line, "%s: %v", col, err)
+		p.Add(rec.line, "%s: %v", col, err)
 		return olderRepeat
 	}
 	if a.totals == nil {
@@ -321,7 +321,7 @@ func (a *olderFilterOrders) item(o *Order, rec record, p *problems) int {
 	if prev := a.totals[o.ID]; prev == nil {
 		a.totals[o.ID], kind = &olderTotal{total, col, rec.line}, olderFirst
 	} else if !prev.value.Equal(total) {
-		p.add(rec.line, "order %s totals %s here (%s) and %s on line %d (%s); expected the same total on every row of an order", o.ID, total, col, prev.value, prev.line, prev.col)
+		p.Add(rec.line, "order %s totals %s here (%s) and %s on line %d (%s); expected the same total on every row of an order", o.ID, total, col, prev.value, prev.line, prev.col)
 		return kind
 	}
 	if card := rec.get("クレカ種類"); card != "" && o.Card == "" {
@@ -332,12 +332,12 @@ func (a *olderFilterOrders) item(o *Order, rec record, p *problems) int {
 	}
 	day, err := parser.ParseDate(rec.get("クレカ請求日"))
 	if err != nil {
-		p.add(rec.line, "%s: %v", "クレカ請求日", err)
+		p.Add(rec.line, "%s: %v", "クレカ請求日", err)
 		return kind
 	}
 	charged, err := amount(rec.get("クレカ請求額"))
 	if err != nil {
-		p.add(rec.line, "%s: %v", "クレカ請求額", err)
+		p.Add(rec.line, "%s: %v", "クレカ請求額", err)
 		return kind
 	}
 	s := Shipment{Date: day, Amount: charged}

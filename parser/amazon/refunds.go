@@ -38,7 +38,7 @@ func readRefundDetails(f *File, r io.Reader) error {
 // dated on the refund day, in the marketplace's local time. Rows without a
 // refund date, or whose status is not Completed, are skipped and counted.
 func readRefunds(f *File, r io.Reader, cols refundColumns, export string) error {
-	p := &problems{file: f.Name}
+	p := parser.NewProblems(f.Name)
 	rows, err := readRecords(f.Name, r, p, func(rec record) {
 		if _, has := rec.col[cols.status]; has && !strings.EqualFold(rec.get(cols.status), "Completed") {
 			f.skip(skipNotCompleted)
@@ -48,23 +48,23 @@ func readRefunds(f *File, r io.Reader, cols refundColumns, export string) error 
 			f.skip(skipNoRefundDate)
 			return
 		}
-		before := p.count()
+		before := p.Count()
 		id, err := parser.ParseOrderID(rec.get(cols.id))
 		if err != nil {
-			p.add(rec.line, "%s: %v", cols.id, err)
+			p.Add(rec.line, "%s: %v", cols.id, err)
 		}
 		currency := strings.ToUpper(rec.get(cols.currency))
 		day, err := localDate(rec.get(cols.date), zoneOrUTC(rec.get(cols.site), currency))
 		if err != nil {
-			p.add(rec.line, "%s: %v", cols.date, err)
+			p.Add(rec.line, "%s: %v", cols.date, err)
 		}
 		var refunded decimal.Decimal
 		if cell := rec.get(cols.amount); !notGiven(cell) {
 			if refunded, err = amount(cell); err != nil {
-				p.add(rec.line, "%s: %v", cols.amount, err)
+				p.Add(rec.line, "%s: %v", cols.amount, err)
 			}
 		}
-		if p.count() > before {
+		if p.Count() > before {
 			return
 		}
 		f.Confirmations = append(f.Confirmations, parser.Confirmation{
@@ -74,5 +74,5 @@ func readRefunds(f *File, r io.Reader, cols refundColumns, export string) error 
 		})
 	})
 	f.Rows = rows
-	return firstErr(err, p.err())
+	return firstErr(err, p.Err())
 }

@@ -39,33 +39,33 @@ func reportDate(text string) (parser.Date, error) {
 // report: an order's total is the sum of its rows, and its rows with one
 // shipment day and carrier make one shipment.
 func readOrderReport(f *File, r io.Reader) error {
-	p := &problems{file: f.Name}
+	p := parser.NewProblems(f.Name)
 	book := &orderBook{file: f.Name}
 	shipIndex := map[string]int{}
 	rows, err := readRecords(f.Name, r, p, func(rec record) {
-		before := p.count()
+		before := p.Count()
 		id, err := parser.ParseOrderID(rec.get("Order ID"))
 		if err != nil {
-			p.add(rec.line, "%s: %v", "Order ID", err)
+			p.Add(rec.line, "%s: %v", "Order ID", err)
 		}
 		date, err := reportDate(rec.get("Order Date"))
 		if err != nil {
-			p.add(rec.line, "%s: %v", "Order Date", err)
+			p.Add(rec.line, "%s: %v", "Order Date", err)
 		}
 		col := rec.which(reportColumns.total...)
 		var total decimal.Decimal
 		if cell := rec.get(col); notGiven(cell) {
-			p.add(rec.line, "%s is empty; expected the amount charged, such as $12.04", col)
+			p.Add(rec.line, "%s is empty; expected the amount charged, such as $12.04", col)
 		} else if total, err = amount(cell); err != nil {
-			p.add(rec.line, "%s: %v", col, err)
+			p.Add(rec.line, "%s: %v", col, err)
 		}
 		var ship parser.Date
 		if cell := rec.get(reportColumns.ship); !notGiven(cell) {
 			if ship, err = reportDate(cell); err != nil {
-				p.add(rec.line, "%s: %v", reportColumns.ship, err)
+				p.Add(rec.line, "%s: %v", reportColumns.ship, err)
 			}
 		}
-		if p.count() > before {
+		if p.Count() > before {
 			return
 		}
 		currency := strings.ToUpper(rec.get("Currency"))
@@ -74,7 +74,7 @@ func readOrderReport(f *File, r io.Reader) error {
 		}
 		o := book.get(id, rec.line)
 		if o.Currency != "" && o.Currency != currency {
-			p.add(rec.line, "order %s is in %s here and in %s on line %d", id, currency, o.Currency, o.Line)
+			p.Add(rec.line, "order %s is in %s here and in %s on line %d", id, currency, o.Currency, o.Line)
 			return
 		}
 		o.Date, o.Currency = date, currency
@@ -96,7 +96,7 @@ func readOrderReport(f *File, r io.Reader) error {
 	})
 	f.Rows = rows
 	f.Orders = book.list()
-	return firstErr(err, p.err())
+	return firstErr(err, p.Err())
 }
 
 // readRefundReport reads the refunds report of the same Order History
@@ -105,32 +105,32 @@ func readOrderReport(f *File, r io.Reader) error {
 // them apart, jprouty/mint-amazon-tagger notes). Each row is a refund
 // confirmation on its refund day.
 func readRefundReport(f *File, r io.Reader) error {
-	p := &problems{file: f.Name}
+	p := parser.NewProblems(f.Name)
 	rows, err := readRecords(f.Name, r, p, func(rec record) {
 		if notGiven(rec.get("Refund Date")) {
 			f.skip(skipNoRefundDate)
 			return
 		}
-		before := p.count()
+		before := p.Count()
 		id, err := parser.ParseOrderID(rec.get("Order ID"))
 		if err != nil {
-			p.add(rec.line, "%s: %v", "Order ID", err)
+			p.Add(rec.line, "%s: %v", "Order ID", err)
 		}
 		day, err := reportDate(rec.get("Refund Date"))
 		if err != nil {
-			p.add(rec.line, "%s: %v", "Refund Date", err)
+			p.Add(rec.line, "%s: %v", "Refund Date", err)
 		}
 		var refunded decimal.Decimal
 		for _, col := range []string{"Refund Amount", "Refund Tax Amount"} {
 			if cell := rec.get(col); !notGiven(cell) {
 				a, err := amount(cell)
 				if err != nil {
-					p.add(rec.line, "%s: %v", col, err)
+					p.Add(rec.line, "%s: %v", col, err)
 				}
 				refunded = refunded.Add(a.Abs())
 			}
 		}
-		if p.count() > before {
+		if p.Count() > before {
 			return
 		}
 		f.Confirmations = append(f.Confirmations, parser.Confirmation{
@@ -140,5 +140,5 @@ func readRefundReport(f *File, r io.Reader) error {
 		})
 	})
 	f.Rows = rows
-	return firstErr(err, p.err())
+	return firstErr(err, p.Err())
 }

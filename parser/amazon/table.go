@@ -10,41 +10,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// maxProblems bounds how many problems of one file are reported.
-const maxProblems = 20
-
-// problems gathers the problems of one file, like parser's own readers do.
-type problems struct {
-	file    string
-	list    parser.ErrorList
-	dropped int
-}
-
-func (p *problems) add(line int, format string, args ...any) {
-	p.addErr(parser.Errorf(p.file, line, format, args...))
-}
-
-func (p *problems) addErr(e *parser.Error) {
-	if len(p.list) >= maxProblems {
-		p.dropped++
-		return
-	}
-	p.list = append(p.list, e)
-}
-
-// count is how many problems were found so far.
-func (p *problems) count() int { return len(p.list) + p.dropped }
-
-func (p *problems) err() error {
-	if len(p.list) == 0 {
-		return nil
-	}
-	if p.dropped > 0 {
-		p.list = append(p.list, parser.Errorf(p.file, 0, "%d more problems not shown", p.dropped))
-	}
-	return p.list
-}
-
 // record is one CSV row with its header, read by column name.
 type record struct {
 	cells []string
@@ -75,7 +40,7 @@ func (r record) which(names ...string) string {
 
 // readRecords decodes a CSV file with a header line and hands each
 // non-blank row to each, with its line number. It returns how many rows it read.
-func readRecords(name string, r io.Reader, p *problems, each func(record)) (int, error) {
+func readRecords(name string, r io.Reader, p *parser.Problems, each func(record)) (int, error) {
 	text, _, err := parser.Decode(r)
 	if err != nil {
 		return 0, &parser.Error{File: name, Err: err}
@@ -102,7 +67,7 @@ func readRecords(name string, r io.Reader, p *problems, each func(record)) (int,
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
 				// The reader goes on at the next line: report the file's other problems too.
-				p.addErr(parser.CSVError(name, err))
+				p.AddErr(parser.CSVError(name, err))
 				continue
 			}
 			return rows, csvProblem(name, err)
