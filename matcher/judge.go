@@ -71,11 +71,34 @@ func (l IDList) String() string {
 // judge gives order o its verdict, totals and reason, following the table of
 // the specification (§4).
 func judge(o *order, j *judging) {
-	opts := j.opts
 	r := o.res
 	o.advice = o.adviceRoom[:0]
 	sortTxns(r.Candidates)
 	r.Coverage = coverageFor(o, j.covs)
+	o.total()
+	switch {
+	case o.ambiguous:
+		o.judgeAmbiguous()
+	case len(r.Charges) == 0 && o.billedInOtherCurrency(r.Coverage):
+		o.judgeOtherCurrency()
+	case len(r.Charges) == 0:
+		o.judgeNoCharge(j)
+	case r.Outstanding.Sign() <= 0:
+		o.judgeRefunded()
+	default:
+		judgeOutstanding(o, j.opts)
+	}
+	o.sayNotes()
+	if r.Severity() == OK {
+		o.adviseOK()
+	}
+	r.Reason = append(r.Reason, o.advice...)
+}
+
+// total works out the currency of an order's totals, what was charged,
+// credited and is still out.
+func (o *order) total() {
+	r := o.res
 	if o.cardAmount && o.res.Dispute.CardCurrency == "" {
 		r.Currency = o.cardCurrency()
 	}
@@ -85,69 +108,87 @@ func judge(o *order, j *judging) {
 	if len(r.Credits) > 0 {
 		r.Outstanding = r.Charged.Sub(r.Credited)
 	}
-	cov := r.Coverage
+}
 
-	switch {
-	case o.ambiguous:
-		r.Verdict = Ambiguous
-		if len(r.Charges) > 0 {
-			o.say(parser.Msgf("charged %s", o.list(r.Charges)))
-		}
-		if len(r.Credits) > 0 {
-			o.say(parser.Msgf("credited %s", o.list(r.Credits)))
-		}
-		for _, m := range o.ambiguityReasons() {
-			o.advise(m)
-		}
-		switch {
-		case r.TieAlert && len(o.splitSets) > 1:
-			o.say(parser.Msgf("%s is missing whichever set of charges is this order's", o.money(r.TieOutstanding)))
-			o.advise(parser.Msgf("call the card issuer and dispute the charges: name every order listed here"))
-		case r.TieAlert && len(o.creditTie) > 0:
-			r.Grounds = TieAcrossOrders
-			o.say(parser.Msgf("%s is missing whichever order the credit refunds", o.money(r.TieOutstanding)))
-			o.advise(parser.Msgf("call the card issuer and dispute the charges: name every order listed here"))
-		case r.TieAlert:
-			r.Grounds = TieAcrossOrders
-			o.say(parser.Msgf("%s is missing whichever order the charges belong to", o.money(r.TieOutstanding)))
-			o.advise(parser.Msgf("call the card issuer and dispute the charges: name every order listed here"))
-		}
-	case len(r.Charges) == 0 && o.billedInOtherCurrency(cov):
-		// A purchase in another currency is billed in the card's: without
-		// card_amount no row can be told to be it (SPEC §4).
-		r.Verdict = NotCovered
-		o.say(parser.Msgf("no charge of %s found, but the statements of this card are in %s: an order in another currency is billed in the card's", o.money(o.a), cov.Currency))
-		o.advise(parser.Msgf("add card_amount to the order's row of disputes.csv: what the card was billed, as on the card statement or Amazon's order details"))
-	case len(r.Charges) == 0:
-		from, to := o.d.AddDays(-daysBeforeOrder), o.d.AddDays(daysAfterOrder)
-		// Charges are looked for from D−3, for an order date a day or two
-		// off; but Amazon bills no order before it is placed, so statements
-		// that start by D show that none came.
-		if cov.Covers(o.d, to) {
-			r.Verdict = NotCharged
-			o.say(parser.Msgf("no charge of %s between %s and %s", o.money(o.a), parser.Max(from, cov.From), to))
-		} else {
-			r.Verdict = NotCovered
-			o.say(j.noChargeFound(cov))
-			for _, gap := range missingDays(cov, o.d, to) {
-				if gap[0] == gap[1] {
-					o.advise(parser.Msgf("add the statements of %s", gap[0]))
-				} else {
-					o.advise(parser.Msgf("add the statements from %s to %s", gap[0], gap[1]))
-				}
-			}
-		}
-	case r.Outstanding.Sign() <= 0:
-		r.Verdict = Refunded
-		o.say(parser.Msgf("charged %s, credited %s", o.list(r.Charges), o.list(r.Credits)))
-		if r.Outstanding.Sign() < 0 {
-			o.say(parser.Msgf("%s more was credited than charged", o.money(r.Outstanding.Neg())))
-		}
-		o.sayExchange()
-		o.sayBilledAfterWord()
-	default:
-		judgeOutstanding(o, opts)
+// judgeAmbiguous: the order's charges or credits could be another order's.
+func (o *order) judgeAmbiguous() {
+	r := o.res
+	r.Verdict = Ambiguous
+	if len(r.Charges) > 0 {
+		o.say(parser.Msgf("charged %s", o.list(r.Charges)))
 	}
+	if len(r.Credits) > 0 {
+		o.say(parser.Msgf("credited %s", o.list(r.Credits)))
+	}
+	for _, m := range o.ambiguityReasons() {
+		o.advise(m)
+	}
+	switch {
+	case r.TieAlert && len(o.splitSets) > 1:
+		o.say(parser.Msgf("%s is missing whichever set of charges is this order's", o.money(r.TieOutstanding)))
+		o.advise(parser.Msgf("call the card issuer and dispute the charges: name every order listed here"))
+	case r.TieAlert && len(o.creditTie) > 0:
+		r.Grounds = TieAcrossOrders
+		o.say(parser.Msgf("%s is missing whichever order the credit refunds", o.money(r.TieOutstanding)))
+		o.advise(parser.Msgf("call the card issuer and dispute the charges: name every order listed here"))
+	case r.TieAlert:
+		r.Grounds = TieAcrossOrders
+		o.say(parser.Msgf("%s is missing whichever order the charges belong to", o.money(r.TieOutstanding)))
+		o.advise(parser.Msgf("call the card issuer and dispute the charges: name every order listed here"))
+	}
+}
+
+// judgeOtherCurrency: no charge found, and the statements of the card are
+// in another currency than the order's. A purchase in another currency is billed in
+// the card's: without card_amount no row can be told to be it (SPEC §4).
+func (o *order) judgeOtherCurrency() {
+	r := o.res
+	r.Verdict = NotCovered
+	o.say(parser.Msgf("no charge of %s found, but the statements of this card are in %s: an order in another currency is billed in the card's", o.money(o.a), r.Coverage.Currency))
+	o.advise(parser.Msgf("add card_amount to the order's row of disputes.csv: what the card was billed, as on the card statement or Amazon's order details"))
+}
+
+// judgeNoCharge: no charge found; not charged if the statements cover the
+// order's window, else not covered.
+func (o *order) judgeNoCharge(j *judging) {
+	r := o.res
+	cov := r.Coverage
+	from, to := o.d.AddDays(-daysBeforeOrder), o.d.AddDays(daysAfterOrder)
+	// Charges are looked for from D−3, for an order date a day or two
+	// off; but Amazon bills no order before it is placed, so statements
+	// that start by D show that none came.
+	if cov.Covers(o.d, to) {
+		r.Verdict = NotCharged
+		o.say(parser.Msgf("no charge of %s between %s and %s", o.money(o.a), parser.Max(from, cov.From), to))
+		return
+	}
+	r.Verdict = NotCovered
+	o.say(j.noChargeFound(cov))
+	for _, gap := range missingDays(cov, o.d, to) {
+		if gap[0] == gap[1] {
+			o.advise(parser.Msgf("add the statements of %s", gap[0]))
+		} else {
+			o.advise(parser.Msgf("add the statements from %s to %s", gap[0], gap[1]))
+		}
+	}
+}
+
+// judgeRefunded: all that was charged was credited.
+func (o *order) judgeRefunded() {
+	r := o.res
+	r.Verdict = Refunded
+	o.say(parser.Msgf("charged %s, credited %s", o.list(r.Charges), o.list(r.Credits)))
+	if r.Outstanding.Sign() < 0 {
+		o.say(parser.Msgf("%s more was credited than charged", o.money(r.Outstanding.Neg())))
+	}
+	o.sayExchange()
+	o.sayBilledAfterWord()
+}
+
+// sayNotes adds what every verdict is followed by: the orders it is
+// interchangeable with, how its credits were shared out, and its shipments.
+func (o *order) sayNotes() {
+	r := o.res
 	if ids := r.InterchangeableWith; len(ids) > 0 {
 		o.say(parser.Msgf("interchangeable with %s: whichever of these orders each charge belongs to, the verdicts are the same, so charges are counted in order of order date, then order id", IDList{IDs: ids}))
 	}
@@ -157,10 +198,6 @@ func judge(o *order, j *judging) {
 	if o.byShipment {
 		o.say(parser.Msgf("matched shipment by shipment: %d of %d shipments charged", o.shipsCharged, len(r.Dispute.Shipments)))
 	}
-	if r.Severity() == OK {
-		o.adviseOK()
-	}
-	r.Reason = append(r.Reason, o.advice...)
 }
 
 // adviseOK says, for an order found ok, what is left to do: nothing once
