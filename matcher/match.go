@@ -289,6 +289,8 @@ func sortTxns(ts []*parser.Transaction) {
 	slices.SortStableFunc(ts, func(x, y *parser.Transaction) int { return txnDay(x).Sub(txnDay(y)) })
 }
 
+// newOrders makes the orders of the disputes, each with Amazon's
+// confirmations of it up to the date of the report, earliest order first.
 func newOrders(disputes []parser.Dispute, confs []parser.Confirmation, opts Options) []*order {
 	byID := make(map[string][]*parser.Confirmation, len(confs))
 	for i := range confs {
@@ -298,44 +300,52 @@ func newOrders(disputes []parser.Dispute, confs []parser.Confirmation, opts Opti
 		}
 		byID[c.OrderID] = append(byID[c.OrderID], c)
 	}
-	orders := make([]*order, len(disputes))
 	// The orders and their results are made all at once, not one by one:
 	// there are as many as disputes, ten thousand of them in a long incident.
 	all, results := make([]order, len(disputes)), make([]OrderResult, len(disputes))
 	for i := range disputes {
-		d := &disputes[i]
-		o := &all[i]
-		results[i].Dispute = d
-		o.res, o.d, o.a = &results[i], d.OrderDate, d.Amount
-		o.res.Currency = d.Currency
-		if !d.CardAmount.IsZero() && !d.CardAmount.Equal(d.Amount) || d.CardCurrency != "" && d.CardCurrency != d.Currency {
-			// What the card was billed is what is matched (SPEC §3.2).
-			o.a, o.cardAmount = d.CardAmount, true
-			o.res.Currency = d.CardCurrency
-		}
-		cs := byID[d.OrderID]
-		slices.SortStableFunc(cs, func(x, y *parser.Confirmation) int { return x.ConfirmedOn.Sub(y.ConfirmedOn) })
-		o.res.Confirmations = cs
-		if len(cs) > 0 {
-			o.res.Confirmation = cs[0]
-			o.h = cs[0].ConfirmedOn
-			o.res.WatchUntil = o.h.AddDays(opts.Watch)
-		}
-		for _, c := range cs {
-			if c.Kind == parser.KindCancel {
-				o.cancelAt = c.ConfirmedOn
-				break
-			}
-		}
-		o.windowEnd = o.d.AddDays(daysAfterOrder)
-		if o.h.Valid() {
-			o.windowEnd = parser.Max(o.windowEnd, o.res.WatchUntil)
+		all[i].init(&disputes[i], &results[i], byID[disputes[i].OrderID], opts)
+	}
+	return byOrderDate(all)
+}
+
+// init sets up order o of dispute d, with its result res and Amazon's
+// confirmations cs (sorted here by date): the amount matched, the day of
+// Amazon's word and of a cancellation, the end of the watch and of the
+// window its charges are looked for in.
+func (o *order) init(d *parser.Dispute, res *OrderResult, cs []*parser.Confirmation, opts Options) {
+	res.Dispute = d
+	o.res, o.d, o.a = res, d.OrderDate, d.Amount
+	o.res.Currency = d.Currency
+	if !d.CardAmount.IsZero() && !d.CardAmount.Equal(d.Amount) || d.CardCurrency != "" && d.CardCurrency != d.Currency {
+		// What the card was billed is what is matched (SPEC §3.2).
+		o.a, o.cardAmount = d.CardAmount, true
+		o.res.Currency = d.CardCurrency
+	}
+	slices.SortStableFunc(cs, func(x, y *parser.Confirmation) int { return x.ConfirmedOn.Sub(y.ConfirmedOn) })
+	o.res.Confirmations = cs
+	if len(cs) > 0 {
+		o.res.Confirmation = cs[0]
+		o.h = cs[0].ConfirmedOn
+		o.res.WatchUntil = o.h.AddDays(opts.Watch)
+	}
+	for _, c := range cs {
+		if c.Kind == parser.KindCancel {
+			o.cancelAt = c.ConfirmedOn
+			break
 		}
 	}
-	// Earlier orders first, so that ties and subsets are settled in a stable
-	// order: the orders of one day in the order of the disputes. Sorting the
-	// days with the index of their order does it faster than a stable sort
-	// of the orders.
+	o.windowEnd = o.d.AddDays(daysAfterOrder)
+	if o.h.Valid() {
+		o.windowEnd = parser.Max(o.windowEnd, o.res.WatchUntil)
+	}
+}
+
+// byOrderDate lists the orders earlier first, so that ties and subsets are
+// settled in a stable order: the orders of one day in the order of the
+// disputes. Sorting the days with the index of their order does it faster
+// than a stable sort of the orders.
+func byOrderDate(all []order) []*order {
 	type day struct {
 		d parser.Date
 		i int
@@ -350,6 +360,7 @@ func newOrders(disputes []parser.Dispute, confs []parser.Confirmation, opts Opti
 		}
 		return x.i - y.i
 	})
+	orders := make([]*order, len(all))
 	for k, day := range days {
 		orders[k] = &all[day.i]
 	}
