@@ -210,6 +210,10 @@ func (d *demand) fitting(idx map[string][]*parser.Transaction) []*parser.Transac
 // charges they reach, unless they all belong to one order: then it does not
 // matter which of its shipments a charge is counted for.
 func settle(all []*demand, charges []*parser.Transaction, used map[*parser.Transaction]bool, ties []*tie) []*tie {
+	// The demands that still look for a charge (none yet, outside a tie or
+	// in one that still lacks charges), and the charges no order took yet.
+	// Gathered here rather than by a function, so that small lists stay on
+	// the stack.
 	var ds []*demand
 	for _, d := range all {
 		if d.charge == nil && (d.tie == nil || d.hungry) {
@@ -234,103 +238,26 @@ func settle(all []*demand, charges []*parser.Transaction, used map[*parser.Trans
 		}
 	}
 	matchD, matchC := make([]int, len(ds)), make([]int, len(cs))
-	for i := range matchD {
-		matchD[i] = -1
-	}
-	for j := range matchC {
-		matchC[j] = -1
-	}
-	var augment func(i int, seen []bool) bool
-	augment = func(i int, seen []bool) bool {
-		for _, j := range adj[i] {
-			if seen[j] {
-				continue
-			}
-			seen[j] = true
-			if matchC[j] < 0 || augment(matchC[j], seen) {
-				matchD[i], matchC[j] = j, i
-				return true
-			}
-		}
-		return false
-	}
-	for i := range ds {
-		augment(i, make([]bool, len(cs)))
-	}
-
-	// Alternating paths from the demands left out reach every demand that
-	// some largest matching leaves out, and the charges they contend for.
+	largestMatching(adj, matchD, matchC)
 	inR, inRC := make([]bool, len(ds)), make([]bool, len(cs))
-	var queue []int
-	for i := range ds {
-		if matchD[i] < 0 && len(adj[i]) > 0 {
-			inR[i] = true
-			queue = append(queue, i)
-		}
-	}
-	for len(queue) > 0 {
-		i := queue[0]
-		queue = queue[1:]
-		for _, j := range adj[i] {
-			if inRC[j] {
-				continue
-			}
-			inRC[j] = true
-			if k := matchC[j]; k >= 0 && !inR[k] {
-				inR[k] = true
-				queue = append(queue, k)
-			}
-		}
-	}
-	contested := false
-	for i, d := range ds {
-		if inR[i] && (d.tie != nil || d.o != ds[firstTrue(inR)].o) {
-			contested = true
-		}
-	}
-
-	take := func(d *demand, t *parser.Transaction) {
-		used[t] = true
-		if d.tie != nil {
-			d.tie.charges = append(d.tie.charges, t)
-			d.hungry = false
-			return
-		}
-		d.charge = t
-	}
-	if !contested {
+	contested(adj, matchD, matchC, inR, inRC)
+	if !tiedAcrossOrders(ds, inR) {
 		for i, d := range ds {
 			if j := matchD[i]; j >= 0 {
-				take(d, cs[j])
+				take(d, cs[j], used)
 			}
 		}
 		return ties
 	}
 	t := &tie{}
 	ties = append(ties, t)
-	join := func(d *demand) {
-		if d.tie == t {
-			return
-		}
-		if old := d.tie; old != nil {
-			for _, m := range old.demands {
-				m.tie = t
-			}
-			t.demands = append(t.demands, old.demands...)
-			t.charges = append(t.charges, old.charges...)
-			old.demands, old.charges = nil, nil
-			return
-		}
-		d.tie = t
-		t.demands = append(t.demands, d)
-	}
 	for i, d := range ds {
 		switch j := matchD[i]; {
 		case inR[i]:
-			join(d)
+			t.join(d)
 			d.hungry = j < 0
 		case j >= 0:
-			take(d, cs[j])
+			take(d, cs[j], used)
 		}
 	}
 	for j, c := range cs {
@@ -340,6 +267,111 @@ func settle(all []*demand, charges []*parser.Transaction, used map[*parser.Trans
 		}
 	}
 	return ties
+}
+
+// largestMatching finds a largest matching of a bipartite graph by
+// augmenting paths, tried from each left vertex in order: adj[i] lists the
+// right vertices (indexes of matchR) that left vertex i may be matched to,
+// in order of preference. It sets each left vertex's partner in matchL and
+// each right vertex's in matchR, -1 for none. The caller makes both, so
+// that they can stay on its stack.
+func largestMatching(adj [][]int, matchL, matchR []int) {
+	for i := range matchL {
+		matchL[i] = -1
+	}
+	for j := range matchR {
+		matchR[j] = -1
+	}
+	for i := range adj {
+		augment(adj, matchL, matchR, i, make([]bool, len(matchR)))
+	}
+}
+
+// augment looks for a path from left vertex i, alternating between edges
+// outside the matching and edges in it, to a free right vertex not yet seen,
+// and flips the matching along it.
+func augment(adj [][]int, matchL, matchR []int, i int, seen []bool) bool {
+	for _, j := range adj[i] {
+		if seen[j] {
+			continue
+		}
+		seen[j] = true
+		if matchR[j] < 0 || augment(adj, matchL, matchR, matchR[j], seen) {
+			matchL[i], matchR[j] = j, i
+			return true
+		}
+	}
+	return false
+}
+
+// contested follows the alternating paths from the left vertices a largest
+// matching leaves out (and that have an edge): they reach every left vertex
+// that some largest matching leaves out, and the right vertices they
+// contend for, marked in inL and inR (made by the caller, all false). Left
+// vertices outside it are served by every largest matching.
+func contested(adj [][]int, matchL, matchR []int, inL, inR []bool) {
+	var queue []int
+	for i := range adj {
+		if matchL[i] < 0 && len(adj[i]) > 0 {
+			inL[i] = true
+			queue = append(queue, i)
+		}
+	}
+	for len(queue) > 0 {
+		i := queue[0]
+		queue = queue[1:]
+		for _, j := range adj[i] {
+			if inR[j] {
+				continue
+			}
+			inR[j] = true
+			if k := matchR[j]; k >= 0 && !inL[k] {
+				inL[k] = true
+				queue = append(queue, k)
+			}
+		}
+	}
+}
+
+// tiedAcrossOrders reports whether the contested demands make a tie: some
+// is in a tie already, or they belong to more than one order.
+func tiedAcrossOrders(ds []*demand, inR []bool) bool {
+	for i, d := range ds {
+		if inR[i] && (d.tie != nil || d.o != ds[firstTrue(inR)].o) {
+			return true
+		}
+	}
+	return false
+}
+
+// take gives demand d the charge t: as its own, or to the tie it is in.
+func take(d *demand, t *parser.Transaction, used map[*parser.Transaction]bool) {
+	used[t] = true
+	if d.tie != nil {
+		d.tie.charges = append(d.tie.charges, t)
+		d.hungry = false
+		return
+	}
+	d.charge = t
+}
+
+// join puts demand d in tie t; a tie d was in already is merged into t,
+// with all its demands and charges.
+func (t *tie) join(d *demand) {
+	if d.tie == t {
+		return
+	}
+	if old := d.tie; old != nil {
+		for _, m := range old.demands {
+			m.tie = t
+		}
+		t.demands = append(t.demands, old.demands...)
+		t.charges = append(t.charges, old.charges...)
+		old.demands, old.charges = nil, nil
+		return
+	}
+	d.tie = t
+	t.demands = append(t.demands, d)
 }
 
 // claimAlso names other as an order that o's candidates could belong to.

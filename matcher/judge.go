@@ -71,11 +71,34 @@ func (l IDList) String() string {
 // judge gives order o its verdict, totals and reason, following the table of
 // the specification (§4).
 func judge(o *order, j *judging) {
-	opts := j.opts
 	r := o.res
 	o.advice = o.adviceRoom[:0]
 	sortTxns(r.Candidates)
 	r.Coverage = coverageFor(o, j.covs)
+	o.total()
+	switch {
+	case o.ambiguous:
+		o.judgeAmbiguous()
+	case len(r.Charges) == 0 && o.billedInOtherCurrency(r.Coverage):
+		o.judgeOtherCurrency()
+	case len(r.Charges) == 0:
+		o.judgeNoCharge(j)
+	case r.Outstanding.Sign() <= 0:
+		o.judgeRefunded()
+	default:
+		judgeOutstanding(o, j.opts)
+	}
+	o.sayNotes()
+	if r.Severity() == OK {
+		o.adviseOK()
+	}
+	r.Reason = append(r.Reason, o.advice...)
+}
+
+// total works out the currency of an order's totals, what was charged,
+// credited and is still out.
+func (o *order) total() {
+	r := o.res
 	if o.cardAmount && o.res.Dispute.CardCurrency == "" {
 		r.Currency = o.cardCurrency()
 	}
@@ -85,69 +108,87 @@ func judge(o *order, j *judging) {
 	if len(r.Credits) > 0 {
 		r.Outstanding = r.Charged.Sub(r.Credited)
 	}
-	cov := r.Coverage
+}
 
-	switch {
-	case o.ambiguous:
-		r.Verdict = Ambiguous
-		if len(r.Charges) > 0 {
-			o.say(parser.Msgf("charged %s", o.list(r.Charges)))
-		}
-		if len(r.Credits) > 0 {
-			o.say(parser.Msgf("credited %s", o.list(r.Credits)))
-		}
-		for _, m := range o.ambiguityReasons() {
-			o.advise(m)
-		}
-		switch {
-		case r.TieAlert && len(o.splitSets) > 1:
-			o.say(parser.Msgf("%s is missing whichever set of charges is this order's", o.money(r.TieOutstanding)))
-			o.advise(parser.Msgf("call the card issuer and dispute the charges: name every order listed here"))
-		case r.TieAlert && len(o.creditTie) > 0:
-			r.Grounds = TieAcrossOrders
-			o.say(parser.Msgf("%s is missing whichever order the credit refunds", o.money(r.TieOutstanding)))
-			o.advise(parser.Msgf("call the card issuer and dispute the charges: name every order listed here"))
-		case r.TieAlert:
-			r.Grounds = TieAcrossOrders
-			o.say(parser.Msgf("%s is missing whichever order the charges belong to", o.money(r.TieOutstanding)))
-			o.advise(parser.Msgf("call the card issuer and dispute the charges: name every order listed here"))
-		}
-	case len(r.Charges) == 0 && o.billedInOtherCurrency(cov):
-		// A purchase in another currency is billed in the card's: without
-		// card_amount no row can be told to be it (SPEC §4).
-		r.Verdict = NotCovered
-		o.say(parser.Msgf("no charge of %s found, but the statements of this card are in %s: an order in another currency is billed in the card's", o.money(o.a), cov.Currency))
-		o.advise(parser.Msgf("add card_amount to the order's row of disputes.csv: what the card was billed, as on the card statement or Amazon's order details"))
-	case len(r.Charges) == 0:
-		from, to := o.d.AddDays(-daysBeforeOrder), o.d.AddDays(daysAfterOrder)
-		// Charges are looked for from D−3, for an order date a day or two
-		// off; but Amazon bills no order before it is placed, so statements
-		// that start by D show that none came.
-		if cov.Covers(o.d, to) {
-			r.Verdict = NotCharged
-			o.say(parser.Msgf("no charge of %s between %s and %s", o.money(o.a), parser.Max(from, cov.From), to))
-		} else {
-			r.Verdict = NotCovered
-			o.say(j.noChargeFound(cov))
-			for _, gap := range missingDays(cov, o.d, to) {
-				if gap[0] == gap[1] {
-					o.advise(parser.Msgf("add the statements of %s", gap[0]))
-				} else {
-					o.advise(parser.Msgf("add the statements from %s to %s", gap[0], gap[1]))
-				}
-			}
-		}
-	case r.Outstanding.Sign() <= 0:
-		r.Verdict = Refunded
-		o.say(parser.Msgf("charged %s, credited %s", o.list(r.Charges), o.list(r.Credits)))
-		if r.Outstanding.Sign() < 0 {
-			o.say(parser.Msgf("%s more was credited than charged", o.money(r.Outstanding.Neg())))
-		}
-		o.sayExchange()
-		o.sayBilledAfterWord()
-	default:
-		judgeOutstanding(o, opts)
+// judgeAmbiguous: the order's charges or credits could be another order's.
+func (o *order) judgeAmbiguous() {
+	r := o.res
+	r.Verdict = Ambiguous
+	if len(r.Charges) > 0 {
+		o.say(parser.Msgf("charged %s", o.list(r.Charges)))
 	}
+	if len(r.Credits) > 0 {
+		o.say(parser.Msgf("credited %s", o.list(r.Credits)))
+	}
+	for _, m := range o.ambiguityReasons() {
+		o.advise(m)
+	}
+	switch {
+	case r.TieAlert && len(o.splitSets) > 1:
+		o.say(parser.Msgf("%s is missing whichever set of charges is this order's", o.money(r.TieOutstanding)))
+		o.advise(parser.Msgf("call the card issuer and dispute the charges: name every order listed here"))
+	case r.TieAlert && len(o.creditTie) > 0:
+		r.Grounds = TieAcrossOrders
+		o.say(parser.Msgf("%s is missing whichever order the credit refunds", o.money(r.TieOutstanding)))
+		o.advise(parser.Msgf("call the card issuer and dispute the charges: name every order listed here"))
+	case r.TieAlert:
+		r.Grounds = TieAcrossOrders
+		o.say(parser.Msgf("%s is missing whichever order the charges belong to", o.money(r.TieOutstanding)))
+		o.advise(parser.Msgf("call the card issuer and dispute the charges: name every order listed here"))
+	}
+}
+
+// judgeOtherCurrency: no charge found, and the statements of the card are
+// in another currency than the order's. A purchase in another currency is billed in
+// the card's: without card_amount no row can be told to be it (SPEC §4).
+func (o *order) judgeOtherCurrency() {
+	r := o.res
+	r.Verdict = NotCovered
+	o.say(parser.Msgf("no charge of %s found, but the statements of this card are in %s: an order in another currency is billed in the card's", o.money(o.a), r.Coverage.Currency))
+	o.advise(parser.Msgf("add card_amount to the order's row of disputes.csv: what the card was billed, as on the card statement or Amazon's order details"))
+}
+
+// judgeNoCharge: no charge found; not charged if the statements cover the
+// order's window, else not covered.
+func (o *order) judgeNoCharge(j *judging) {
+	r := o.res
+	cov := r.Coverage
+	from, to := o.d.AddDays(-daysBeforeOrder), o.d.AddDays(daysAfterOrder)
+	// Charges are looked for from D−3, for an order date a day or two
+	// off; but Amazon bills no order before it is placed, so statements
+	// that start by D show that none came.
+	if cov.Covers(o.d, to) {
+		r.Verdict = NotCharged
+		o.say(parser.Msgf("no charge of %s between %s and %s", o.money(o.a), parser.Max(from, cov.From), to))
+		return
+	}
+	r.Verdict = NotCovered
+	o.say(j.noChargeFound(cov))
+	for _, gap := range missingDays(cov, o.d, to) {
+		if gap[0] == gap[1] {
+			o.advise(parser.Msgf("add the statements of %s", gap[0]))
+		} else {
+			o.advise(parser.Msgf("add the statements from %s to %s", gap[0], gap[1]))
+		}
+	}
+}
+
+// judgeRefunded: all that was charged was credited.
+func (o *order) judgeRefunded() {
+	r := o.res
+	r.Verdict = Refunded
+	o.say(parser.Msgf("charged %s, credited %s", o.list(r.Charges), o.list(r.Credits)))
+	if r.Outstanding.Sign() < 0 {
+		o.say(parser.Msgf("%s more was credited than charged", o.money(r.Outstanding.Neg())))
+	}
+	o.sayExchange()
+	o.sayBilledAfterWord()
+}
+
+// sayNotes adds what every verdict is followed by: the orders it is
+// interchangeable with, how its credits were shared out, and its shipments.
+func (o *order) sayNotes() {
+	r := o.res
 	if ids := r.InterchangeableWith; len(ids) > 0 {
 		o.say(parser.Msgf("interchangeable with %s: whichever of these orders each charge belongs to, the verdicts are the same, so charges are counted in order of order date, then order id", IDList{IDs: ids}))
 	}
@@ -157,10 +198,6 @@ func judge(o *order, j *judging) {
 	if o.byShipment {
 		o.say(parser.Msgf("matched shipment by shipment: %d of %d shipments charged", o.shipsCharged, len(r.Dispute.Shipments)))
 	}
-	if r.Severity() == OK {
-		o.adviseOK()
-	}
-	r.Reason = append(r.Reason, o.advice...)
 }
 
 // adviseOK says, for an order found ok, what is left to do: nothing once
@@ -214,100 +251,159 @@ func (o *order) advise(m *parser.Message) { o.advice = append(o.advice, m) }
 // awaiting-refund for an order with money still out.
 func judgeOutstanding(o *order, opts Options) {
 	r := o.res
-	lastAfter := parser.Date{}
-	if o.h.Valid() {
-		for _, t := range r.Charges {
-			if txnDay(t).After(o.h) {
-				lastAfter = txnDay(t)
-			}
-		}
-	}
-	due := parser.Date{}
-	if o.h.Valid() {
-		due = o.h.AddDays(opts.Grace)
-	}
-	overdue := due.Valid() && r.Coverage.Covers(o.coverFrom(), due)
-	chargedAfterCancel := o.cancelAt.Valid() && lastAfter.Valid() && lastAfter.After(o.cancelAt)
-
-	asked := r.Dispute.ReportedOn
-	if !asked.Valid() {
-		asked = o.d
-	}
-	unansweredBy := asked.AddDays(opts.Grace)
-
-	switch {
-	case !o.h.Valid() && r.Coverage.Covers(o.coverFrom(), unansweredBy):
-		r.Verdict = Unanswered
-	case chargedAfterCancel || (lastAfter.Valid() || overdue) && !r.Outstanding.LessThan(o.a):
-		r.Verdict = StillCharged
-	case lastAfter.Valid() || overdue:
-		r.Verdict = PartiallyRefunded
-	default:
-		r.Verdict = AwaitingRefund
-	}
-
-	var kind parser.Kind
-	if c := r.Confirmation; c != nil {
-		kind = c.Kind
-	}
+	f := outstandingFacts(o, opts)
+	r.Verdict = f.verdict(o)
 	_, r.ChargedAfter = o.splitAtWord()
-	switch {
-	case r.Verdict == PartiallyRefunded:
-		r.Grounds = PartCredited
-	case r.Verdict != StillCharged:
-	case chargedAfterCancel:
-		r.Grounds = BilledAfterCancel
-	case lastAfter.Valid():
-		r.Grounds = BilledAfterWord
-	default:
-		r.Grounds = CreditOverdue
+	if g, ok := f.grounds(r.Verdict); ok {
+		r.Grounds = g
 	}
 	switch {
 	case r.Verdict == Unanswered:
-		o.say(parser.Msgf("charged %s", o.list(r.Charges)))
-		o.sayPartCredited()
-		o.say(parser.Msgf("no word from Amazon of a refund or cancellation by %s (%d days after %s), and the statements reach %s", unansweredBy, opts.Grace, asked, r.Coverage.To))
-		o.advise(parser.Msgf("ask Amazon again, or dispute the charge with the card issuer"))
+		o.sayUnanswered(f, opts)
 	case r.Verdict == AwaitingRefund && !o.h.Valid():
-		o.say(parser.Msgf("charged %s", o.list(r.Charges)))
-		o.sayPartCredited()
-		o.advise(parser.Msgf("Amazon has not confirmed a refund or cancellation yet: add it to the confirmations when it does"))
+		o.sayAwaitingWord()
 	case r.Verdict == AwaitingRefund:
-		o.say(parser.Msgf("charged %s", o.list(r.Charges)))
-		o.say(parser.Msgf("Amazon confirmed the %s on %s", kind, o.h))
-		o.sayPartCredited()
-		o.say(parser.Msgf("expect a credit by %s", due))
-		o.advise(parser.Msgf("keep checking until %s", r.WatchUntil))
-		if !opts.AsOf.Before(due) {
-			o.advise(parser.Msgf("the statements reach only %s: add the newer ones", r.Coverage.To))
-		}
-	case lastAfter.Valid():
-		before, after := o.splitAtWord()
-		if len(before) == 0 {
-			o.say(parser.Msgf("charged %s, after Amazon confirmed the %s on %s", o.list(after), kind, o.h))
-		} else {
-			o.say(parser.Msgf("charged %s before Amazon confirmed the %s on %s, and %s after it", o.list(before), kind, o.h, o.list(after)))
-		}
-		if len(r.Credits) == 0 {
-			o.say(parser.Msgf("no credit since"))
-		} else {
-			o.say(parser.Msgf("credited %s", o.list(r.Credits)))
-			o.sayExchange()
-			o.say(parser.Msgf("%s still missing", o.money(r.Outstanding)))
-		}
-		o.advise(parser.Msgf("call the card issuer and dispute the charge"))
+		o.sayAwaitingCredit(f, opts)
+	case f.lastAfter.Valid():
+		o.sayChargedAfterWord(f)
 	default:
-		o.say(parser.Msgf("charged %s", o.list(r.Charges)))
-		o.say(parser.Msgf("Amazon confirmed the %s on %s", kind, o.h))
-		if len(r.Credits) == 0 {
-			o.say(parser.Msgf("no credit came by %s (%d days later), and the statements reach %s", due, opts.Grace, r.Coverage.To))
-		} else {
-			o.say(parser.Msgf("credited %s", o.list(r.Credits)))
-			o.sayExchange()
-			o.say(parser.Msgf("%s still missing on %s (%d days later), and the statements reach %s", o.money(r.Outstanding), due, opts.Grace, r.Coverage.To))
-		}
-		o.advise(parser.Msgf("call Amazon, then the card issuer"))
+		o.sayCreditOverdue(f, opts)
 	}
+}
+
+// outstanding holds the dates an order with money still out is judged by.
+type outstanding struct {
+	lastAfter          parser.Date // the last charge after Amazon's word, if any
+	due                parser.Date // Amazon's word plus the grace days, if it spoke
+	overdue            bool        // the statements reach past due
+	chargedAfterCancel bool        // a charge came after the cancellation
+	asked              parser.Date // when the user asked Amazon (else the order date)
+	unansweredBy       parser.Date // asked plus the grace days
+	kind               parser.Kind // the kind of Amazon's confirmation, if any
+}
+
+func outstandingFacts(o *order, opts Options) outstanding {
+	r := o.res
+	var f outstanding
+	if o.h.Valid() {
+		for _, t := range r.Charges {
+			if txnDay(t).After(o.h) {
+				f.lastAfter = txnDay(t)
+			}
+		}
+		f.due = o.h.AddDays(opts.Grace)
+	}
+	f.overdue = f.due.Valid() && r.Coverage.Covers(o.coverFrom(), f.due)
+	f.chargedAfterCancel = o.cancelAt.Valid() && f.lastAfter.Valid() && f.lastAfter.After(o.cancelAt)
+	f.asked = r.Dispute.ReportedOn
+	if !f.asked.Valid() {
+		f.asked = o.d
+	}
+	f.unansweredBy = f.asked.AddDays(opts.Grace)
+	if c := r.Confirmation; c != nil {
+		f.kind = c.Kind
+	}
+	return f
+}
+
+// verdict reads the rows of the verdict table for money still out, top
+// down: no word from Amazon in time; charged after its word, or overdue,
+// with nothing credited; some credited; else awaiting the refund.
+func (f outstanding) verdict(o *order) Verdict {
+	r := o.res
+	switch {
+	case !o.h.Valid() && r.Coverage.Covers(o.coverFrom(), f.unansweredBy):
+		return Unanswered
+	case f.chargedAfterCancel || (f.lastAfter.Valid() || f.overdue) && !r.Outstanding.LessThan(o.a):
+		return StillCharged
+	case f.lastAfter.Valid() || f.overdue:
+		return PartiallyRefunded
+	default:
+		return AwaitingRefund
+	}
+}
+
+// grounds names why an order is still charged or partially refunded; ok is
+// false for the other verdicts, which leave the grounds as they were.
+func (f outstanding) grounds(v Verdict) (g Grounds, ok bool) {
+	switch {
+	case v == PartiallyRefunded:
+		return PartCredited, true
+	case v != StillCharged:
+		return NoGrounds, false
+	case f.chargedAfterCancel:
+		return BilledAfterCancel, true
+	case f.lastAfter.Valid():
+		return BilledAfterWord, true
+	default:
+		return CreditOverdue, true
+	}
+}
+
+// sayUnanswered: Amazon never answered, and the statements reach past the
+// grace days after the user asked.
+func (o *order) sayUnanswered(f outstanding, opts Options) {
+	r := o.res
+	o.say(parser.Msgf("charged %s", o.list(r.Charges)))
+	o.sayPartCredited()
+	o.say(parser.Msgf("no word from Amazon of a refund or cancellation by %s (%d days after %s), and the statements reach %s", f.unansweredBy, opts.Grace, f.asked, r.Coverage.To))
+	o.advise(parser.Msgf("ask Amazon again, or dispute the charge with the card issuer"))
+}
+
+// sayAwaitingWord: Amazon has not answered yet, and it is not late.
+func (o *order) sayAwaitingWord() {
+	o.say(parser.Msgf("charged %s", o.list(o.res.Charges)))
+	o.sayPartCredited()
+	o.advise(parser.Msgf("Amazon has not confirmed a refund or cancellation yet: add it to the confirmations when it does"))
+}
+
+// sayAwaitingCredit: Amazon confirmed, and its credit is not due yet (or
+// the statements do not reach the day it is due).
+func (o *order) sayAwaitingCredit(f outstanding, opts Options) {
+	r := o.res
+	o.say(parser.Msgf("charged %s", o.list(r.Charges)))
+	o.say(parser.Msgf("Amazon confirmed the %s on %s", f.kind, o.h))
+	o.sayPartCredited()
+	o.say(parser.Msgf("expect a credit by %s", f.due))
+	o.advise(parser.Msgf("keep checking until %s", r.WatchUntil))
+	if !opts.AsOf.Before(f.due) {
+		o.advise(parser.Msgf("the statements reach only %s: add the newer ones", r.Coverage.To))
+	}
+}
+
+// sayChargedAfterWord: a charge came after Amazon's word.
+func (o *order) sayChargedAfterWord(f outstanding) {
+	r := o.res
+	before, after := o.splitAtWord()
+	if len(before) == 0 {
+		o.say(parser.Msgf("charged %s, after Amazon confirmed the %s on %s", o.list(after), f.kind, o.h))
+	} else {
+		o.say(parser.Msgf("charged %s before Amazon confirmed the %s on %s, and %s after it", o.list(before), f.kind, o.h, o.list(after)))
+	}
+	if len(r.Credits) == 0 {
+		o.say(parser.Msgf("no credit since"))
+	} else {
+		o.say(parser.Msgf("credited %s", o.list(r.Credits)))
+		o.sayExchange()
+		o.say(parser.Msgf("%s still missing", o.money(r.Outstanding)))
+	}
+	o.advise(parser.Msgf("call the card issuer and dispute the charge"))
+}
+
+// sayCreditOverdue: Amazon confirmed, and no full credit came within the
+// grace days.
+func (o *order) sayCreditOverdue(f outstanding, opts Options) {
+	r := o.res
+	o.say(parser.Msgf("charged %s", o.list(r.Charges)))
+	o.say(parser.Msgf("Amazon confirmed the %s on %s", f.kind, o.h))
+	if len(r.Credits) == 0 {
+		o.say(parser.Msgf("no credit came by %s (%d days later), and the statements reach %s", f.due, opts.Grace, r.Coverage.To))
+	} else {
+		o.say(parser.Msgf("credited %s", o.list(r.Credits)))
+		o.sayExchange()
+		o.say(parser.Msgf("%s still missing on %s (%d days later), and the statements reach %s", o.money(r.Outstanding), f.due, opts.Grace, r.Coverage.To))
+	}
+	o.advise(parser.Msgf("call Amazon, then the card issuer"))
 }
 
 // cardCurrency is the currency of a card_amount written without one: that

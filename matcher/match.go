@@ -96,6 +96,12 @@ func Prepare(disputes []parser.Dispute, confs []parser.Confirmation, opts Option
 // function Match does. It runs once: the orders keep what it finds, and a
 // second call panics. The statements must already be folded
 // (parser.FoldOverlaps).
+//
+// It goes through the rules of SPEC §4 in order: the Amazon charges and
+// credits up to the date of the report are gathered; the orders are given
+// their charges, strongest evidence first; the charges of the user's own
+// orders are claimed; the credits are given out; ties are settled; each
+// order is judged; what no order took is listed as unknown.
 func (m *Matching) Match(stmts []*parser.Statement) *Report {
 	if m.orders == nil && len(m.disputes) > 0 {
 		panic("matcher: Matching.Match called twice")
@@ -110,17 +116,42 @@ func (m *Matching) Match(stmts []*parser.Statement) *Report {
 	covs := coverages(stmts, opts.AsOf)
 	rep.Coverages = covs
 
-	var charges, credits []*parser.Transaction
-	var late leftOut
+	charges, credits, late := amazonRows(stmts, opts.AsOf, amazon)
+	rep.Notes = leftOutNotes(rep.Notes, len(disputes), late, m.lateConfs, opts.AsOf)
+
+	idx, used, ties := assignCharges(orders, charges)
+	claimed, own := claimOwnCharges(rep, orders, charges, idx, used, opts, disputes)
+
+	j := newJudging(covs, opts)
+	cr := newCrediting(charges, credits, own)
+	cr.j = j
+	cr.assignCredits(orders)
+	settleTies(orders, ties, own, cr, j, opts)
+	rep.UnassignedCredits = unassignedCredits(cr.free(), disputes)
+
+	// Each order is judged on its own, from what was given to it, and the
+	// unknown charges are what none was given: both on every core.
+	var wg sync.WaitGroup
+	wg.Go(func() { rep.Unknown = unknownCharges(charges, claimed, disputes) })
+	judgeAll(&wg, orders, j)
+	wg.Wait()
+	rep.Orders = sortedResults(orders)
+	return rep
+}
+
+// amazonRows gathers the Amazon charges and credits of the statements dated
+// up to asOf, each sorted by day, and counts the rows left out for being
+// dated after it.
+func amazonRows(stmts []*parser.Statement, asOf parser.Date, amazon *Recognizer) (charges, credits []*parser.Transaction, late leftOut) {
 	for _, s := range stmts {
-		if n, line, exact := s.RowsAfter(opts.AsOf); n > 0 {
+		if n, line, exact := s.RowsAfter(asOf); n > 0 {
 			late.add(s.File, line)
 			late.n += n - 1
 			late.atLeast = late.atLeast || !exact
 		}
 		for i := range s.Txns {
 			t := &s.Txns[i]
-			if t.Date.After(opts.AsOf) {
+			if t.Date.After(asOf) {
 				continue
 			}
 			if !amazon.IsAmazon(t.Normalized) {
@@ -135,32 +166,51 @@ func (m *Matching) Match(stmts []*parser.Statement) *Report {
 	}
 	sortTxns(charges)
 	sortTxns(credits)
-	if len(disputes) == 0 {
-		rep.Notes = append(rep.Notes, parser.Msgf("no order is disputed yet: every Amazon charge of the statements is listed, for you to find the intruder's and add them to disputes.csv"))
+	return charges, credits, late
+}
+
+// leftOutNotes appends the notes of the report that say what it leaves
+// out: no disputed order yet, statement rows and confirmations dated after
+// the date of the report.
+func leftOutNotes(notes []*parser.Message, disputes int, late, lateConfs leftOut, asOf parser.Date) []*parser.Message {
+	if disputes == 0 {
+		notes = append(notes, parser.Msgf("no order is disputed yet: every Amazon charge of the statements is listed, for you to find the intruder's and add them to disputes.csv"))
 	}
 	if late.n > 0 && late.atLeast {
-		rep.Notes = append(rep.Notes, parser.Msgf("at least %d statement rows dated after %s, the date of the report, were left out; the first is in %s", late.n, opts.AsOf, late.first))
+		notes = append(notes, parser.Msgf("at least %d statement rows dated after %s, the date of the report, were left out; the first is in %s", late.n, asOf, late.first))
 	} else if late.n > 0 {
-		rep.Notes = append(rep.Notes, parser.Msgf("%d statement rows dated after %s, the date of the report, were left out; the first is %s", late.n, opts.AsOf, late.first))
+		notes = append(notes, parser.Msgf("%d statement rows dated after %s, the date of the report, were left out; the first is %s", late.n, asOf, late.first))
 	}
-	if m.lateConfs.n > 0 {
-		rep.Notes = append(rep.Notes, parser.Msgf("%d of Amazon's confirmations dated after %s, the date of the report, were left out; the first is %s", m.lateConfs.n, opts.AsOf, m.lateConfs.first))
+	if lateConfs.n > 0 {
+		notes = append(notes, parser.Msgf("%d of Amazon's confirmations dated after %s, the date of the report, were left out; the first is %s", lateConfs.n, asOf, lateConfs.first))
 	}
+	return notes
+}
 
-	// Strongest evidence first: exact single charges, then shipments, then
-	// sets of charges that add up to an order.
-	used := map[*parser.Transaction]bool{}
+// assignCharges gives the orders their charges, strongest evidence first:
+// exact single charges (nearest in date), then shipments, then sets of
+// charges that add up to an order, then rebills. It returns the charges by
+// amount, the charges given, and the ties found among exact charges.
+func assignCharges(orders []*order, charges []*parser.Transaction) (idx map[string][]*parser.Transaction, used map[*parser.Transaction]bool, ties []*tie) {
+	used = map[*parser.Transaction]bool{}
 	keys := make([][2]string, len(charges)) // each charge's amount keys, worked out once
 	for i, t := range charges {
 		keys[i] = amountKeys(t)
 	}
-	idx := chargeIndex(charges, keys)
-	ties := assignExact(orders, idx, used)
+	idx = chargeIndex(charges, keys)
+	ties = assignExact(orders, idx, used)
 	assignShipments(orders, idx, used)
 	assignSubsets(orders, charges, used)
 	assignRebills(orders, charges, keys, used)
+	return idx, used, ties
+}
 
-	claimed := map[*parser.Transaction]bool{}
+// claimOwnCharges marks as claimed the charges given to or held as
+// candidates by an order, then the charges of the user's own orders
+// (own.csv, then mine.csv), counting the latter into the report. It returns
+// the claimed charges and those of own.csv.
+func claimOwnCharges(rep *Report, orders []*order, charges []*parser.Transaction, idx map[string][]*parser.Transaction, used map[*parser.Transaction]bool, opts Options, disputes []parser.Dispute) (claimed, own map[*parser.Transaction]bool) {
+	claimed = map[*parser.Transaction]bool{}
 	for t := range used {
 		claimed[t] = true
 	}
@@ -169,7 +219,7 @@ func (m *Matching) Match(stmts []*parser.Statement) *Report {
 			claimed[c] = true
 		}
 	}
-	own := ownCharges(opts.Own, idx, claimed)
+	own = ownCharges(opts.Own, idx, claimed)
 	mine := mineCharges(opts.Mine, charges, claimed, own)
 	from, inIncident := unknownFrom(disputes)
 	rep.OwnChargesAll = len(own) + len(mine)
@@ -181,13 +231,14 @@ func (m *Matching) Match(stmts []*parser.Statement) *Report {
 			}
 		}
 	}
-	j := newJudging(covs, opts)
-	cr := newCrediting(charges, credits, own)
-	cr.j = j
-	cr.assignCredits(orders)
-	// Ties are judged under each way of sharing their charges out, with the
-	// credits no other order took; orders found interchangeable are then
-	// given their charges, and their credits.
+	return claimed, own
+}
+
+// settleTies settles what the first passes left open. Ties are judged
+// under each way of sharing their charges out, with the credits no other
+// order took; orders found interchangeable are then given their charges,
+// and their credits. Rebills and ties with the user's own orders follow.
+func settleTies(orders []*order, ties []*tie, own map[*parser.Transaction]bool, cr *crediting, j *judging, opts Options) {
 	if settled := resolveTies(ties, orders, cr.free(), j); len(settled) > 0 {
 		cr.assignCredits(settled)
 	}
@@ -195,11 +246,11 @@ func (m *Matching) Match(stmts []*parser.Statement) *Report {
 		cr.assignCredits(given)
 	}
 	ownTies(orders, opts.Own, own, cr, j)
-	rep.UnassignedCredits = unassignedCredits(cr.free(), disputes)
-	// Each order is judged on its own, from what was given to it, and the
-	// unknown charges are what none was given: both on every core.
-	var wg sync.WaitGroup
-	wg.Go(func() { rep.Unknown = unknownCharges(charges, claimed, disputes) })
+}
+
+// judgeAll judges each order on its own, from what was given to it, in
+// parts on every core; wg is waited for by the caller.
+func judgeAll(wg *sync.WaitGroup, orders []*order, j *judging) {
 	// Room for the sentences of most reasons, made at once for all orders.
 	room := make([]*parser.Message, reasonRoom*len(orders))
 	for i, o := range orders {
@@ -213,12 +264,16 @@ func (m *Matching) Match(stmts []*parser.Statement) *Report {
 			}
 		})
 	}
-	wg.Wait()
-	rep.Orders = make([]*OrderResult, len(orders))
+}
+
+// sortedResults lists the orders' results, most severe first, then by
+// order date and order ID.
+func sortedResults(orders []*order) []*OrderResult {
+	res := make([]*OrderResult, len(orders))
 	for i, o := range orders {
-		rep.Orders[i] = o.res
+		res[i] = o.res
 	}
-	slices.SortStableFunc(rep.Orders, func(x, y *OrderResult) int {
+	slices.SortStableFunc(res, func(x, y *OrderResult) int {
 		if d := y.Severity() - x.Severity(); d != 0 {
 			return int(d)
 		}
@@ -227,13 +282,15 @@ func (m *Matching) Match(stmts []*parser.Statement) *Report {
 		}
 		return strings.Compare(x.Dispute.OrderID, y.Dispute.OrderID)
 	})
-	return rep
+	return res
 }
 
 func sortTxns(ts []*parser.Transaction) {
 	slices.SortStableFunc(ts, func(x, y *parser.Transaction) int { return txnDay(x).Sub(txnDay(y)) })
 }
 
+// newOrders makes the orders of the disputes, each with Amazon's
+// confirmations of it up to the date of the report, earliest order first.
 func newOrders(disputes []parser.Dispute, confs []parser.Confirmation, opts Options) []*order {
 	byID := make(map[string][]*parser.Confirmation, len(confs))
 	for i := range confs {
@@ -243,44 +300,52 @@ func newOrders(disputes []parser.Dispute, confs []parser.Confirmation, opts Opti
 		}
 		byID[c.OrderID] = append(byID[c.OrderID], c)
 	}
-	orders := make([]*order, len(disputes))
 	// The orders and their results are made all at once, not one by one:
 	// there are as many as disputes, ten thousand of them in a long incident.
 	all, results := make([]order, len(disputes)), make([]OrderResult, len(disputes))
 	for i := range disputes {
-		d := &disputes[i]
-		o := &all[i]
-		results[i].Dispute = d
-		o.res, o.d, o.a = &results[i], d.OrderDate, d.Amount
-		o.res.Currency = d.Currency
-		if !d.CardAmount.IsZero() && !d.CardAmount.Equal(d.Amount) || d.CardCurrency != "" && d.CardCurrency != d.Currency {
-			// What the card was billed is what is matched (SPEC §3.2).
-			o.a, o.cardAmount = d.CardAmount, true
-			o.res.Currency = d.CardCurrency
-		}
-		cs := byID[d.OrderID]
-		slices.SortStableFunc(cs, func(x, y *parser.Confirmation) int { return x.ConfirmedOn.Sub(y.ConfirmedOn) })
-		o.res.Confirmations = cs
-		if len(cs) > 0 {
-			o.res.Confirmation = cs[0]
-			o.h = cs[0].ConfirmedOn
-			o.res.WatchUntil = o.h.AddDays(opts.Watch)
-		}
-		for _, c := range cs {
-			if c.Kind == parser.KindCancel {
-				o.cancelAt = c.ConfirmedOn
-				break
-			}
-		}
-		o.windowEnd = o.d.AddDays(daysAfterOrder)
-		if o.h.Valid() {
-			o.windowEnd = parser.Max(o.windowEnd, o.res.WatchUntil)
+		all[i].init(&disputes[i], &results[i], byID[disputes[i].OrderID], opts)
+	}
+	return byOrderDate(all)
+}
+
+// init sets up order o of dispute d, with its result res and Amazon's
+// confirmations cs (sorted here by date): the amount matched, the day of
+// Amazon's word and of a cancellation, the end of the watch and of the
+// window its charges are looked for in.
+func (o *order) init(d *parser.Dispute, res *OrderResult, cs []*parser.Confirmation, opts Options) {
+	res.Dispute = d
+	o.res, o.d, o.a = res, d.OrderDate, d.Amount
+	o.res.Currency = d.Currency
+	if !d.CardAmount.IsZero() && !d.CardAmount.Equal(d.Amount) || d.CardCurrency != "" && d.CardCurrency != d.Currency {
+		// What the card was billed is what is matched (SPEC §3.2).
+		o.a, o.cardAmount = d.CardAmount, true
+		o.res.Currency = d.CardCurrency
+	}
+	slices.SortStableFunc(cs, func(x, y *parser.Confirmation) int { return x.ConfirmedOn.Sub(y.ConfirmedOn) })
+	o.res.Confirmations = cs
+	if len(cs) > 0 {
+		o.res.Confirmation = cs[0]
+		o.h = cs[0].ConfirmedOn
+		o.res.WatchUntil = o.h.AddDays(opts.Watch)
+	}
+	for _, c := range cs {
+		if c.Kind == parser.KindCancel {
+			o.cancelAt = c.ConfirmedOn
+			break
 		}
 	}
-	// Earlier orders first, so that ties and subsets are settled in a stable
-	// order: the orders of one day in the order of the disputes. Sorting the
-	// days with the index of their order does it faster than a stable sort
-	// of the orders.
+	o.windowEnd = o.d.AddDays(daysAfterOrder)
+	if o.h.Valid() {
+		o.windowEnd = parser.Max(o.windowEnd, o.res.WatchUntil)
+	}
+}
+
+// byOrderDate lists the orders earlier first, so that ties and subsets are
+// settled in a stable order: the orders of one day in the order of the
+// disputes. Sorting the days with the index of their order does it faster
+// than a stable sort of the orders.
+func byOrderDate(all []order) []*order {
 	type day struct {
 		d parser.Date
 		i int
@@ -295,6 +360,7 @@ func newOrders(disputes []parser.Dispute, confs []parser.Confirmation, opts Opti
 		}
 		return x.i - y.i
 	})
+	orders := make([]*order, len(all))
 	for k, day := range days {
 		orders[k] = &all[day.i]
 	}

@@ -204,6 +204,26 @@ func findSubsets(pool []*parser.Transaction, value func(*parser.Transaction) dec
 	if len(pool) < subsetMin {
 		return nil, true
 	}
+	// The slices are made here, and filled by the functions below, so
+	// that small ones stay on the stack.
+	amounts := make([]int64, len(pool))
+	want, ok := subsetUnits(pool, value, target, amounts)
+	if !ok {
+		return nil, true
+	}
+	sorted := make([]*parser.Transaction, len(pool))
+	sortLargestFirst(pool, amounts, sorted)
+	s := subsetSearch{sorted: sorted, amounts: amounts, limit: limit, budget: subsetBudget}
+	complete := s.walk(0, want)
+	return s.sets, complete && s.budget >= 0
+}
+
+// subsetUnits puts in amounts the values of the pool as whole numbers of
+// their smallest unit, and returns the target in the same unit. It reports
+// false when the values do not fit (more than subsetScale decimals, or too
+// large), or when the largest few fall short of the target: nothing to
+// search.
+func subsetUnits(pool []*parser.Transaction, value func(*parser.Transaction) decimal.Decimal, target decimal.Decimal, amounts []int64) (want int64, ok bool) {
 	scale := max(0, -target.Exponent())
 	values := make([]decimal.Decimal, len(pool))
 	for i, t := range pool {
@@ -211,82 +231,101 @@ func findSubsets(pool []*parser.Transaction, value func(*parser.Transaction) dec
 		scale = max(scale, -values[i].Exponent())
 	}
 	if scale > subsetScale {
-		return nil, true
+		return 0, false
 	}
-	want, ok := units(target, scale)
+	want, ok = units(target, scale)
 	if !ok {
-		return nil, true
+		return 0, false
 	}
+	for i := range pool {
+		n, ok := units(values[i], scale)
+		if !ok {
+			return 0, false
+		}
+		amounts[i] = n
+	}
+	// Most pools are many small charges whose largest few fall short of the
+	// order's amount: nothing to search.
+	if sumLargest(amounts, subsetMax) < want {
+		return 0, false
+	}
+	return want, true
+}
+
+// sortLargestFirst puts the pool in sorted, largest amount first (stable),
+// and sorts amounts along.
+func sortLargestFirst(pool []*parser.Transaction, amounts []int64, sorted []*parser.Transaction) {
 	type item struct {
 		t *parser.Transaction
 		n int64 // its value in units
 	}
 	items := make([]item, len(pool))
-	amounts := make([]int64, len(pool))
 	for i, t := range pool {
-		n, ok := units(values[i], scale)
-		if !ok {
-			return nil, true
-		}
-		items[i], amounts[i] = item{t, n}, n
-	}
-	// Most pools are many small charges whose largest few fall short of the
-	// order's amount: nothing to search.
-	if sumLargest(amounts, subsetMax) < want {
-		return nil, true
+		items[i] = item{t, amounts[i]}
 	}
 	slices.SortStableFunc(items, func(x, y item) int { return cmp.Compare(y.n, x.n) })
-	sorted := make([]*parser.Transaction, len(items))
 	for i, it := range items {
 		sorted[i], amounts[i] = it.t, it.n
 	}
-	var sets [][]*parser.Transaction
-	budget := subsetBudget
-	pick := make([]int, 0, subsetMax)
-	var walk func(start int, left int64) bool
-	walk = func(start int, left int64) bool {
-		if budget--; budget < 0 {
-			return false
+}
+
+// subsetSearch is the depth-first search of findSubsets over amounts,
+// sorted largest first.
+type subsetSearch struct {
+	sorted  []*parser.Transaction
+	amounts []int64
+	limit   int
+	budget  int
+	pick    [subsetMax]int // the indexes of the set being built: the first npick
+	npick   int
+	sets    [][]*parser.Transaction
+}
+
+// walk extends the set being built with amounts from start on, to add up to
+// left more. It reports false when the search must stop: limit sets found,
+// or budget spent.
+func (s *subsetSearch) walk(start int, left int64) bool {
+	if s.budget--; s.budget < 0 {
+		return false
+	}
+	if left == 0 && s.npick >= subsetMin {
+		set := make([]*parser.Transaction, s.npick)
+		for i, p := range s.pick[:s.npick] {
+			set[i] = s.sorted[p]
 		}
-		if left == 0 && len(pick) >= subsetMin {
-			set := make([]*parser.Transaction, len(pick))
-			for i, p := range pick {
-				set[i] = sorted[p]
-			}
-			sets = append(sets, set)
-			return len(sets) < limit
-		}
-		slots := subsetMax - len(pick)
-		if slots == 0 || left <= 0 {
-			return true
-		}
-		for i := start; i < len(amounts); i++ {
-			// The largest amounts left, taken slots at a time, must reach what is left.
-			var top int64
-			for j := i; j < i+slots && j < len(amounts); j++ {
-				top += amounts[j]
-			}
-			if top < left {
-				break // later starts are smaller still
-			}
-			if amounts[i] > left {
-				continue
-			}
-			// The smallest amount there is must still fit after this one, unless this one closes the sum.
-			if rest := left - amounts[i]; rest != 0 && (slots == 1 || amounts[len(amounts)-1] > rest) {
-				continue
-			}
-			pick = append(pick, i)
-			ok := walk(i+1, left-amounts[i])
-			pick = pick[:len(pick)-1]
-			if !ok {
-				return false
-			}
-		}
+		s.sets = append(s.sets, set)
+		return len(s.sets) < s.limit
+	}
+	slots := subsetMax - s.npick
+	if slots == 0 || left <= 0 {
 		return true
 	}
-	complete := walk(0, want)
-	return sets, complete && budget >= 0
+	amounts := s.amounts
+	for i := start; i < len(amounts); i++ {
+		// The largest amounts left, taken slots at a time, must reach what is left.
+		var top int64
+		for j := i; j < i+slots && j < len(amounts); j++ {
+			top += amounts[j]
+		}
+		if top < left {
+			break // later starts are smaller still
+		}
+		if amounts[i] > left {
+			continue
+		}
+		// The smallest amount there is must still fit after this one, unless this one closes the sum.
+		if rest := left - amounts[i]; rest != 0 && (slots == 1 || amounts[len(amounts)-1] > rest) {
+			continue
+		}
+		s.pick[s.npick] = i
+		s.npick++
+		ok := s.walk(i+1, left-amounts[i])
+		s.npick--
+		if !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // units is d as a whole number of 10^-scale: the amounts of the search for

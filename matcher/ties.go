@@ -273,6 +273,8 @@ func (o *order) judgedWith(charges, credits []*parser.Transaction, j *judging) *
 // ambiguous, at alert where every choice leaves one of them at alert. It
 // returns the orders given a rebill, for the credits left to be shared out.
 func resolveRebills(orders []*order, j *judging) (given []*order) {
+	// The rebills of the orders once each, in the order of their charges:
+	// gathered here, so that a short list stays on the stack.
 	var rebills []*rebill
 	for _, o := range orders {
 		for _, rb := range o.rebills {
@@ -283,60 +285,93 @@ func resolveRebills(orders []*order, j *judging) (given []*order) {
 	}
 	sortRebills(rebills)
 	for _, rb := range rebills {
+		// The orders that could have been billed rb again, by order date
+		// then order id. They stay ambiguous where the choices are too
+		// many to judge, or where one of them is in another tie too.
 		if rb.n > len(rb.orders) || len(rb.orders) > tieMaxOrders {
 			continue
 		}
 		claim := slices.Clone(rb.orders)
 		slices.SortStableFunc(claim, byOrderDateAndID)
-		if slices.ContainsFunc(claim, func(o *order) bool { return len(o.rebills) > 1 || len(o.alsoClaims) > 0 || len(o.splitSets) > 0 }) {
+		if slices.ContainsFunc(claim, inOtherTie) {
 			continue
 		}
-		same, allAlert := true, true
-		var key string
-		missing := decimal.Zero
-		for i := range claim {
-			results := make([]*OrderResult, len(claim))
-			for k, o := range claim {
-				charges := slices.Clone(o.res.Charges)
-				if k == i {
-					charges = append(charges, rb.t)
-					sortTxns(charges)
-				}
-				results[k] = o.judgedWith(charges, o.res.Credits, j)
-			}
-			k, alert, out := verdictsOf(results)
-			if i == 0 {
-				key, missing = k, out
-			}
-			same, allAlert = same && k == key, allAlert && alert
-			if out.LessThan(missing) {
-				missing = out
-			}
-		}
+		same, allAlert, missing := judgeRebillChoices(claim, rb, j)
 		ids := make([]string, len(claim))
 		for i, o := range claim {
 			ids[i] = o.res.Dispute.OrderID
 		}
 		if !same {
-			for _, o := range claim {
-				o.res.TiedWith = others(ids, o.res.Dispute.OrderID)
-				if allAlert {
-					o.res.TieAlert, o.res.TieOutstanding = true, missing
-				}
-			}
-			claim[0].res.HasTieOutstanding = allAlert
+			tieRebill(claim, ids, allAlert, missing)
 			continue
 		}
-		for i, o := range claim {
-			o.rebills = nil
-			o.res.Candidates = slices.DeleteFunc(o.res.Candidates, func(c *parser.Transaction) bool { return c == rb.t })
-			o.ambiguous = len(o.res.Candidates) > 0
-			o.res.InterchangeableWith = others(ids, o.res.Dispute.OrderID)
-			if i == 0 {
-				o.res.Charges = append(o.res.Charges, rb.t)
-				sortTxns(o.res.Charges)
-				given = append(given, o)
+		given = giveRebill(claim, ids, rb, given)
+	}
+	return given
+}
+
+// inOtherTie reports whether order o is in a tie other than that of one
+// rebill: several rebills, charges another order claims, or sets of split
+// charges.
+func inOtherTie(o *order) bool {
+	return len(o.rebills) > 1 || len(o.alsoClaims) > 0 || len(o.splitSets) > 0
+}
+
+// judgeRebillChoices judges the orders under each choice of the order that
+// was billed rb again. It reports whether every choice gives the same
+// verdicts, whether every choice leaves one at alert, and the least that
+// is missing under any choice.
+func judgeRebillChoices(claim []*order, rb *rebill, j *judging) (same, allAlert bool, missing decimal.Decimal) {
+	same, allAlert = true, true
+	var key string
+	missing = decimal.Zero
+	for i := range claim {
+		results := make([]*OrderResult, len(claim))
+		for k, o := range claim {
+			charges := slices.Clone(o.res.Charges)
+			if k == i {
+				charges = append(charges, rb.t)
+				sortTxns(charges)
 			}
+			results[k] = o.judgedWith(charges, o.res.Credits, j)
+		}
+		k, alert, out := verdictsOf(results)
+		if i == 0 {
+			key, missing = k, out
+		}
+		same, allAlert = same && k == key, allAlert && alert
+		if out.LessThan(missing) {
+			missing = out
+		}
+	}
+	return same, allAlert, missing
+}
+
+// tieRebill leaves the orders of a rebill whose choices give different
+// verdicts tied with each other, at alert if every choice leaves one at
+// alert.
+func tieRebill(claim []*order, ids []string, allAlert bool, missing decimal.Decimal) {
+	for _, o := range claim {
+		o.res.TiedWith = others(ids, o.res.Dispute.OrderID)
+		if allAlert {
+			o.res.TieAlert, o.res.TieOutstanding = true, missing
+		}
+	}
+	claim[0].res.HasTieOutstanding = allAlert
+}
+
+// giveRebill gives rebill rb to the first of its orders, the others being
+// interchangeable with it, and appends that order to given.
+func giveRebill(claim []*order, ids []string, rb *rebill, given []*order) []*order {
+	for i, o := range claim {
+		o.rebills = nil
+		o.res.Candidates = slices.DeleteFunc(o.res.Candidates, func(c *parser.Transaction) bool { return c == rb.t })
+		o.ambiguous = len(o.res.Candidates) > 0
+		o.res.InterchangeableWith = others(ids, o.res.Dispute.OrderID)
+		if i == 0 {
+			o.res.Charges = append(o.res.Charges, rb.t)
+			sortTxns(o.res.Charges)
+			given = append(given, o)
 		}
 	}
 	return given
