@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/refundwatch/refundwatch/matcher"
+	"github.com/refundwatch/refundwatch/parser"
 )
 
 // MaskCardNumbers hides card numbers and bank account numbers in text,
@@ -573,6 +574,18 @@ func keepPaths(v *reportView, in *inputs, rep *matcher.Report) {
 	for i := range v.Unknown {
 		place(&v.Unknown[i])
 	}
+	// What to tell the card issuer names each row's file in brackets.
+	for i := range min(len(v.Orders), len(rep.Orders)) {
+		o := rep.Orders[i]
+		for _, ts := range [][]*parser.Transaction{o.Charges, o.Candidates, o.Credits} {
+			for _, t := range ts {
+				for j := range v.Orders[i].Evidence {
+					e := &v.Orders[i].Evidence[j]
+					e.Value = keepBracketed(e.Value, visible(t.File))
+				}
+			}
+		}
+	}
 	// The notes and unreadable rows of each statement, in the order the
 	// view lists them, name its file.
 	notes, invalid := 0, 0
@@ -591,6 +604,18 @@ func keepPaths(v *reportView, in *inputs, rep *matcher.Report) {
 			invalid++
 		}
 	}
+}
+
+// keepBracketed marks path where it stands as "(path:" or "（path:", the
+// place of a statement row in a sentence, unless it is marked already.
+func keepBracketed(s, path string) string {
+	if path == "" {
+		return s
+	}
+	for _, open := range []string{"(", "（"} {
+		s = strings.ReplaceAll(s, open+path+":", open+keep(path)+":")
+	}
+	return s
 }
 
 // keepFirst marks the first place where path shows in s.

@@ -338,6 +338,28 @@ func bool2int(v bool) int {
 	return 0
 }
 
+// What to tell the card issuer names each row's file as it is, in every
+// format and language, though the name is all digits: the person reads it
+// out, and a masked name points at no file.
+func TestEvidenceKeepsFileNames(t *testing.T) {
+	writeFiles(t, map[string]string{
+		"statements/123456789012.csv": "Date,Description,Debit,Credit\n2026-03-01,LAWSON,1,\n2026-03-05,AMAZON.CO.JP,12800,\n2026-04-30,LAWSON,1,\n",
+		"disputes.csv":                "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,12800\n",
+		"confirmations.csv":           "order_id,confirmed_on,kind\n250-1234567-1234567,2026-03-03,refund\n",
+	})
+	for _, lang := range []string{"en", "ja"} {
+		for _, o := range []string{"table", "markdown", "html"} {
+			out, stderr, code := runCmd(t, "check", "-o", o, "--lang", lang, "--as-of", "2026-05-01")
+			if code != 1 {
+				t.Fatalf("%s %s: exit %d, %s", lang, o, code, stderr)
+			}
+			if strings.Contains(out, "********9012") || strings.Count(out, "statements/123456789012.csv:3") < 2 {
+				t.Errorf("%s %s: the file's name is not shown whole in the row and the evidence:\n%s", lang, o, out)
+			}
+		}
+	}
+}
+
 // TestMaskingKeepsOwnValues: file names, amounts of amount columns and the
 // version are shown whole however many digits they hold, while IBANs in a
 // description show only their last 4 digits, in every format.
