@@ -80,3 +80,59 @@ func TestGenericSignEvidence(t *testing.T) {
 		})
 	}
 }
+
+// TestDebitColumnReversals: a debit or credit cell written negative where
+// the column's other cells are positive is money going the other way, in
+// full and in brief, and a note says how many; a column written negative
+// throughout keeps its rows as charges.
+func TestDebitColumnReversals(t *testing.T) {
+	const head = "Date,Description,Debit,Credit\n"
+	tests := []struct {
+		name, in string
+		want     []string // the signed amounts of the rows kept
+		charges  int      // in brief (nothing kept)
+		credits  int
+		note     string
+	}{
+		{"a reversal among positive debits",
+			head + "2026-03-05,AMAZON.CO.JP,12800,\n2026-03-09,AMAZON.CO.JP,-400,\n2026-03-10,LAWSON,300,\n2026-03-12,SALARY,,5000\n",
+			[]string{"12800", "-400", "300", "-5000"}, 2, 2,
+			"1 rows written negative in the debit column, whose other amounts are positive, are read as credits (a charge reversed)"},
+		{"a credit written negative among positive credits",
+			head + "2026-03-05,SALARY,,5000\n2026-03-06,REFUND,,20\n2026-03-09,FEE CORRECTION,,-15\n",
+			[]string{"-5000", "-20", "15"}, 1, 2,
+			"1 rows written negative in the credit column, whose other amounts are positive, are read as charges (a credit reversed)"},
+		{"debits written negative throughout",
+			head + "2026-03-05,AMAZON.CO.JP,-12800,\n2026-03-09,LAWSON,-400,\n2026-03-12,SALARY,,5000\n",
+			[]string{"12800", "400", "-5000"}, 2, 1, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st, err := ReadStatement("s.csv", strings.NewReader(tt.in), ReadOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, x := range st.Txns {
+				got = append(got, x.Amount.String())
+			}
+			if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+				t.Errorf("read %v, want %v", got, tt.want)
+			}
+			var notes []string
+			for _, n := range st.Notes {
+				notes = append(notes, n.String())
+			}
+			if joined := strings.Join(notes, "\n"); !strings.Contains(joined, tt.note) || tt.note == "" && strings.Contains(joined, "reversed") {
+				t.Errorf("notes %q, want %q", joined, tt.note)
+			}
+			brief, err := ReadStatement("s.csv", strings.NewReader(tt.in), ReadOptions{Keep: func(string) bool { return false }})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c, d := brief.ChargesAndCredits(); c != tt.charges || d != tt.credits {
+				t.Errorf("in brief %d charges, %d credits; want %d, %d", c, d, tt.charges, tt.credits)
+			}
+		})
+	}
+}

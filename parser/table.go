@@ -373,8 +373,16 @@ type tableReader struct {
 	explicitTxns       []int
 	explicitBrief      []int
 	explicitBriefSigns [2]int
-	explicitRow        bool // the row being read was marked CR or DR
-	awaitHeader        bool // the next record is the generic plan's header
+	// sideSigns counts, for the debit (0) and credit (1) columns, the cells
+	// written positive ([0]) and negative ([1]). reversals are the rows
+	// with a cell written negative, and reversedSide the side of the row
+	// being read (-1: none): where the other cells of that column are
+	// positive, such a row is money going the other way (a reversal).
+	sideSigns    [2][2]int
+	reversals    []reversal
+	reversedSide int
+	explicitRow  bool // the row being read was marked CR or DR
+	awaitHeader  bool // the next record is the generic plan's header
 	// held is a generic row waiting for the lines that may continue it,
 	// with its line (0: none) and the text they add.
 	held      []string
@@ -763,6 +771,9 @@ func (t *tableReader) transaction(rec []string, line int) {
 		if t.explicitRow {
 			t.explicitTxns = append(t.explicitTxns, len(t.st.Txns))
 		}
+		if t.reversedSide >= 0 {
+			t.reversals = append(t.reversals, reversal{side: t.reversedSide, index: len(t.st.Txns), kept: true, sign: amt.Sign()})
+		}
 		x.Amount = amt.Decimal()
 		t.own(x)
 		t.st.Txns = appendGrowing(t.st.Txns, *x, t.keptToCome)
@@ -785,8 +796,14 @@ func (t *tableReader) transaction(rec []string, line int) {
 	} else {
 		b.days[account].add(x.Date)
 		if t.opts.Fold != nil && !t.opts.Fold(x.Date) {
+			if t.reversedSide >= 0 {
+				t.reversals = append(t.reversals, reversal{side: t.reversedSide, index: -1, sign: amt.Sign()})
+			}
 			return
 		}
+	}
+	if t.reversedSide >= 0 {
+		t.reversals = append(t.reversals, reversal{side: t.reversedSide, index: b.postings.len(), sign: amt.Sign()})
 	}
 	b.postings.add(posting{print: fingerprint(amt, x.Normalized), date: x.Date, account: account, sign: int8(amt.Sign())})
 }
@@ -1012,6 +1029,7 @@ func (t *tableReader) markedAmount(text string) (value, string, int, error) {
 func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (value, bool) {
 	l := &t.layout
 	t.explicitRow = false
+	t.reversedSide = -1
 	// A generic file's debit and credit columns say more than its signed
 	// amount column where it has both (KBC).
 	pair := t.spec.generic != nil && (l.has(colDebit) || l.has(colCredit)) && (t.cells[colDebit] != "" || t.cells[colCredit] != "")
@@ -1058,7 +1076,7 @@ func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (value,
 		return amt, true
 	}
 	var debit, credit value
-	for _, side := range []struct {
+	for i, side := range []struct {
 		c    column
 		name string
 		dst  *value
@@ -1071,6 +1089,15 @@ func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (value,
 		if err != nil {
 			t.invalid(line, "%s: %v", side.name, err)
 			return value{}, false
+		}
+		switch amt.Sign() {
+		case 1:
+			t.sideSigns[i][0]++
+		case -1:
+			t.sideSigns[i][1]++
+			if !t.state.Credits {
+				t.reversedSide = i
+			}
 		}
 		*side.dst = amt.Abs()
 		if cur != "" {
@@ -1126,6 +1153,7 @@ func (t *tableReader) finish() {
 	if t.spec.Signs == SignsInfer && len(t.errs.errs) == 0 && !t.settleSigns() {
 		return
 	}
+	t.turnReversals()
 	// Transactions whose date could not be settled are left out (resolveDates
 	// reported them); the others make the file's days and its account.
 	var accounts accountSet
@@ -1205,6 +1233,57 @@ func (t *tableReader) settleSigns() bool {
 		return false
 	}
 	return true
+}
+
+// A reversal is a row with a debit or credit cell written negative.
+type reversal struct {
+	side  int  // 0 debit, 1 credit
+	index int  // in st.Txns when kept, else in st.brief.postings (-1: no posting)
+	kept  bool // kept in full
+	sign  int  // the sign the row was read with
+}
+
+// turnReversals turns the rows whose debit or credit cell was written
+// negative in a column whose other cells are positive: such a column
+// writes its amounts unsigned, and a negative one is money going the other
+// way (a charge reversed in the debit column is a credit). In a column
+// written negative throughout (some banks sign their debits), the sign
+// says nothing and the rows stay as read.
+func (t *tableReader) turnReversals() {
+	turned := [2]int{}
+	st, b := t.st, &t.st.brief
+	var postings []int // in the order read, so ascending
+	for _, r := range t.reversals {
+		if signs := t.sideSigns[r.side]; signs[1] >= signs[0] {
+			continue
+		}
+		turned[r.side]++
+		if r.kept {
+			st.Txns[r.index].Amount = st.Txns[r.index].Amount.Neg()
+			continue
+		}
+		if r.index >= 0 {
+			postings = append(postings, r.index)
+		}
+		b.count(r.sign, -1)
+		b.count(-r.sign, 1)
+	}
+	if len(postings) > 0 {
+		i, k := 0, 0
+		for p := range b.postings.all() {
+			if k < len(postings) && postings[k] == i {
+				p.sign = -p.sign
+				k++
+			}
+			i++
+		}
+	}
+	if turned[0] > 0 {
+		st.Notes = append(st.Notes, Msgf("%d rows written negative in the debit column, whose other amounts are positive, are read as credits (a charge reversed)", turned[0]))
+	}
+	if turned[1] > 0 {
+		st.Notes = append(st.Notes, Msgf("%d rows written negative in the credit column, whose other amounts are positive, are read as charges (a credit reversed)", turned[1]))
+	}
 }
 
 // turnUnsaid turns the sign of every transaction whose direction no mark
