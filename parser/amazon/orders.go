@@ -137,13 +137,7 @@ func readRetailOrders(f *File, r io.Reader) error {
 			return
 		}
 		key := id + "|" + rec.get("Ship Date") + "|" + rec.get("Carrier Name & Tracking Number") + "|" + rec.get("Shipment Item Subtotal")
-		i, ok := shipIndex[key]
-		if !ok {
-			i = len(o.Shipments)
-			shipIndex[key] = i
-			o.Shipments = append(o.Shipments, Shipment{Date: ship})
-		}
-		o.Shipments[i].Amount = o.Shipments[i].Amount.Add(owed)
+		addToShipment(o, shipIndex, key, ship, owed)
 	})
 	f.Rows = rows
 	f.Orders = book.list()
@@ -368,4 +362,18 @@ func firstErr(fileErr, rowErrs error) error {
 		return fileErr
 	}
 	return rowErrs
+}
+
+// addToShipment adds amount to the shipment of o that key names (its ship
+// date, carrier and tracking number), starting it on ship when it is new.
+// index maps an order id and shipment key to the shipment's place in
+// o.Shipments.
+func addToShipment(o *Order, index map[string]int, key string, ship parser.Date, amount decimal.Decimal) {
+	i, ok := index[key]
+	if !ok {
+		i = len(o.Shipments)
+		index[key] = i
+		o.Shipments = append(o.Shipments, Shipment{Date: ship})
+	}
+	o.Shipments[i].Amount = o.Shipments[i].Amount.Add(amount)
 }

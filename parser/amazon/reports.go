@@ -86,13 +86,7 @@ func readOrderReport(f *File, r io.Reader) error {
 			return
 		}
 		key := id + "|" + rec.get(reportColumns.ship) + "|" + rec.get("Carrier Name & Tracking Number")
-		i, ok := shipIndex[key]
-		if !ok {
-			i = len(o.Shipments)
-			shipIndex[key] = i
-			o.Shipments = append(o.Shipments, Shipment{Date: ship})
-		}
-		o.Shipments[i].Amount = o.Shipments[i].Amount.Add(total)
+		addToShipment(o, shipIndex, key, ship, total)
 	})
 	f.Rows = rows
 	f.Orders = book.list()
