@@ -71,58 +71,8 @@ func rank(d, c parser.Date) int {
 // (settle). It looks only at charges of the demands' amounts inside their
 // windows, so the work grows with the rows, not with rows times orders.
 func assignNearest(demands []*demand, idx map[string][]*parser.Transaction, used map[*parser.Transaction]bool) []*tie {
-	type bucket struct {
-		key      string
-		date     parser.Date
-		demands  []*demand
-		from, to parser.Date
-	}
-	type bucketKey struct {
-		amount string
-		date   parser.Date
-	}
-	// There are at most as many buckets as demands, and nearly as many:
-	// amounts and days repeat little.
-	byKey := make(map[bucketKey]*bucket, len(demands))
-	buckets := make([]*bucket, 0, len(demands))
-	room := make([]bucket, 0, len(demands)) // never grows: its elements stay where they are
-	for _, d := range demands {
-		key := amountKey(d.amount)
-		k := bucketKey{key, d.date}
-		b := byKey[k]
-		if b == nil {
-			room = append(room, bucket{key: key, date: d.date, from: d.from, to: d.to})
-			b = &room[len(room)-1]
-			byKey[k] = b
-			buckets = append(buckets, b)
-		}
-		b.demands = append(b.demands, d)
-		if d.from.Before(b.from) {
-			b.from = d.from
-		}
-		b.to = parser.Max(b.to, d.to)
-	}
-	type block struct {
-		rank    int
-		b       *bucket
-		charges []*parser.Transaction
-	}
-	var blocks []block
-	for _, b := range buckets {
-		list := idx[b.key]
-		i, _ := slices.BinarySearchFunc(list, b.from, func(t *parser.Transaction, d parser.Date) int { return txnDay(t).Sub(d) })
-		for i < len(list) && !txnDay(list[i]).After(b.to) {
-			j := i + 1
-			for j < len(list) && txnDay(list[j]) == txnDay(list[i]) {
-				j++
-			}
-			blocks = append(blocks, block{rank: rank(b.date, txnDay(list[i])), b: b, charges: list[i:j]})
-			i = j
-		}
-	}
-	slices.SortStableFunc(blocks, func(x, y block) int { return x.rank - y.rank })
 	var ties []*tie
-	for _, bl := range blocks {
+	for _, bl := range chargeBlocks(demandBuckets(demands), idx) {
 		ties = settle(bl.b.demands, bl.charges, used, ties)
 	}
 	reach(demands, idx, used)
@@ -133,6 +83,78 @@ func assignNearest(demands []*demand, idx map[string][]*parser.Transaction, used
 		}
 	}
 	return live
+}
+
+// demandBucket is the demands of one amount (key) and date, with the
+// window of posting days that covers all of theirs.
+type demandBucket struct {
+	key      string
+	date     parser.Date
+	demands  []*demand
+	from, to parser.Date
+}
+
+// demandBuckets puts demands of one amount and date in one bucket, the
+// buckets in the order of their first demand: they are settled together,
+// as none of them is nearer to a charge than another.
+func demandBuckets(demands []*demand) []*demandBucket {
+	type bucketKey struct {
+		amount string
+		date   parser.Date
+	}
+	// There are at most as many buckets as demands, and nearly as many:
+	// amounts and days repeat little.
+	byKey := make(map[bucketKey]*demandBucket, len(demands))
+	buckets := make([]*demandBucket, 0, len(demands))
+	room := make([]demandBucket, 0, len(demands)) // never grows: its elements stay where they are
+	for _, d := range demands {
+		key := amountKey(d.amount)
+		k := bucketKey{key, d.date}
+		b := byKey[k]
+		if b == nil {
+			room = append(room, demandBucket{key: key, date: d.date, from: d.from, to: d.to})
+			b = &room[len(room)-1]
+			byKey[k] = b
+			buckets = append(buckets, b)
+		}
+		b.demands = append(b.demands, d)
+		if d.from.Before(b.from) {
+			b.from = d.from
+		}
+		b.to = parser.Max(b.to, d.to)
+	}
+	return buckets
+}
+
+// chargeBlock is the charges of a bucket's amount posted on one day
+// inside its window, ranked by how near that day is to the bucket's date.
+type chargeBlock struct {
+	rank    int
+	b       *demandBucket
+	charges []*parser.Transaction
+}
+
+// chargeBlocks returns each bucket's charges one posting day at a time,
+// nearest first (by rank; in the order of the buckets and the days on a
+// tie), so that every demand meets its nearest charges before farther
+// ones. Only charges of the bucket's amount inside its window are looked
+// at.
+func chargeBlocks(buckets []*demandBucket, idx map[string][]*parser.Transaction) []chargeBlock {
+	var blocks []chargeBlock
+	for _, b := range buckets {
+		list := idx[b.key]
+		i, _ := slices.BinarySearchFunc(list, b.from, func(t *parser.Transaction, d parser.Date) int { return txnDay(t).Sub(d) })
+		for i < len(list) && !txnDay(list[i]).After(b.to) {
+			j := i + 1
+			for j < len(list) && txnDay(list[j]) == txnDay(list[i]) {
+				j++
+			}
+			blocks = append(blocks, chargeBlock{rank: rank(b.date, txnDay(list[i])), b: b, charges: list[i:j]})
+			i = j
+		}
+	}
+	slices.SortStableFunc(blocks, func(x, y chargeBlock) int { return x.rank - y.rank })
+	return blocks
 }
 
 // reachSteps bounds the search of reach for one demand.

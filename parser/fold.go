@@ -67,37 +67,8 @@ func FoldOverlaps(stmts []*Statement) {
 // otherwise are two accounts; the rows of one that look like rows of the
 // other are counted in both, and a note of each says so.
 func sameUnnamedAccount(stmts []*Statement) [][]*Statement {
-	keys := make([][]foldKey, len(stmts)) // each statement's rows, by day
-	for i, s := range stmts {
-		for j := range s.Txns {
-			keys[i] = append(keys[i], txnKey(&s.Txns[j]))
-		}
-		for p := range s.brief.postings.all() {
-			keys[i] = append(keys[i], s.postingKey(p))
-		}
-		slices.SortFunc(keys[i], func(a, b foldKey) int { return cmp.Compare(a.date.days, b.date.days) })
-	}
-	within := func(i int, from, to Date) map[foldKey]bool {
-		ks := keys[i]
-		lo, _ := slices.BinarySearchFunc(ks, from.days, func(k foldKey, d int32) int { return cmp.Compare(k.date.days, d) })
-		hi, _ := slices.BinarySearchFunc(ks, to.days+1, func(k foldKey, d int32) int { return cmp.Compare(k.date.days, d) })
-		set := make(map[foldKey]bool, hi-lo)
-		for _, k := range ks[lo:hi] {
-			set[k] = true
-		}
-		return set
-	}
-	parent := make([]int, len(stmts))
-	for i := range parent {
-		parent[i] = i
-	}
-	root := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	keys := foldRowsByDay(stmts)
+	same := newStatementUnion(len(stmts))
 	order := make([]int, len(stmts))
 	for i := range order {
 		order[i] = i
@@ -108,30 +79,101 @@ func sameUnnamedAccount(stmts []*Statement) [][]*Statement {
 		s := stmts[i]
 		open = slices.DeleteFunc(open, func(j int) bool { return stmts[j].To.Before(s.From) })
 		for _, j := range open {
-			o := stmts[j]
-			from, to := s.From, s.To
-			if o.From.After(from) {
-				from = o.From
-			}
-			if o.To.Before(to) {
-				to = o.To
-			}
-			a, b := within(i, from, to), within(j, from, to)
-			if subset(a, b) || subset(b, a) {
-				parent[root(i)] = root(j)
-				continue
-			}
-			if shared := common(a, b); shared > 0 {
-				s.Notes = append(s.Notes, lookAlike(shared, o.File))
-				o.Notes = append(o.Notes, lookAlike(shared, s.File))
+			if oneUnnamedAccount(s, stmts[j], keys[i], keys[j]) {
+				same.join(i, j)
 			}
 		}
 		open = append(open, i)
 	}
+	return same.groups(stmts)
+}
+
+// foldRowsByDay returns the fold keys of each statement's rows, its
+// transactions and the postings kept in brief, sorted by day so that the
+// rows of the days two statements both cover are found by binary search.
+func foldRowsByDay(stmts []*Statement) [][]foldKey {
+	keys := make([][]foldKey, len(stmts))
+	for i, s := range stmts {
+		for j := range s.Txns {
+			keys[i] = append(keys[i], txnKey(&s.Txns[j]))
+		}
+		for p := range s.brief.postings.all() {
+			keys[i] = append(keys[i], s.postingKey(p))
+		}
+		slices.SortFunc(keys[i], func(a, b foldKey) int { return cmp.Compare(a.date.days, b.date.days) })
+	}
+	return keys
+}
+
+// foldRowsWithin returns the set of the keys, sorted by day, from day
+// from to day to included.
+func foldRowsWithin(keys []foldKey, from, to Date) map[foldKey]bool {
+	byDay := func(k foldKey, d int32) int { return cmp.Compare(k.date.days, d) }
+	lo, _ := slices.BinarySearchFunc(keys, from.days, byDay)
+	hi, _ := slices.BinarySearchFunc(keys, to.days+1, byDay)
+	set := make(map[foldKey]bool, hi-lo)
+	for _, k := range keys[lo:hi] {
+		set[k] = true
+	}
+	return set
+}
+
+// oneUnnamedAccount reports whether s and o, whose date ranges overlap and
+// whose row keys by day are ks and ko, are exports of one account: over
+// the days both cover, every row of one appears in the other. When they
+// are not, the rows they share are counted in both, and a note on each
+// says how many look like rows of the other.
+func oneUnnamedAccount(s, o *Statement, ks, ko []foldKey) bool {
+	from, to := s.From, s.To
+	if o.From.After(from) {
+		from = o.From
+	}
+	if o.To.Before(to) {
+		to = o.To
+	}
+	a, b := foldRowsWithin(ks, from, to), foldRowsWithin(ko, from, to)
+	if subset(a, b) || subset(b, a) {
+		return true
+	}
+	if shared := common(a, b); shared > 0 {
+		s.Notes = append(s.Notes, lookAlike(shared, o.File))
+		o.Notes = append(o.Notes, lookAlike(shared, s.File))
+	}
+	return false
+}
+
+// statementUnion joins statements found to be exports of one account, by
+// index (a union-find): one is joined to another through all the others
+// it was found the same as.
+type statementUnion []int
+
+func newStatementUnion(n int) statementUnion {
+	u := make(statementUnion, n)
+	for i := range u {
+		u[i] = i
+	}
+	return u
+}
+
+// root returns the index that stands for all the statements joined to i.
+func (u statementUnion) root(i int) int {
+	for u[i] != i {
+		u[i] = u[u[i]]
+		i = u[i]
+	}
+	return i
+}
+
+// join records that statements i and j are of one account.
+func (u statementUnion) join(i, j int) { u[u.root(i)] = u.root(j) }
+
+// groups returns stmts in groups of one account each, the groups in the
+// order of their first statement and each in the order of stmts.
+func (u statementUnion) groups(stmts []*Statement) [][]*Statement {
 	at := map[int]int{} // the index in out of each root's statements
 	var out [][]*Statement
 	for i, s := range stmts {
-		r := root(i)
+		r := u.root(i)
 		k, ok := at[r]
 		if !ok {
 			k = len(out)
@@ -316,23 +358,42 @@ func byAccount(stmts []*Statement) []*accountGroup {
 	return out
 }
 
+// foldGroup folds the overlapping rows of the statements of one account:
+// on the days another statement covers too, a row is kept by the
+// statement holding the most copies of it (foldKeepers) and dropped from
+// the others (dropFolded).
 func foldGroup(group []*Statement) {
 	cover := newCoverCount(group)
 	inOverlap := func(i int, d Date) bool { return cover.byOthers(group[i], d) }
-	// For each row inside an overlap, the statement holding the most
-	// copies of it keeps them (the first one, on a tie). Statements are
-	// counted one after another, so that a key needs only the count of the
-	// statement being counted and the best so far: memory grows with the
-	// rows, not with rows times statements.
-	type tally struct{ cur, curN, best, bestN int }
-	tallies := map[foldKey]*tally{}
+	keeper := foldKeepers(group, inOverlap)
+	for i, s := range group {
+		dropFolded(s, func(k foldKey) bool {
+			best, ok := keeper[k]
+			return ok && best != i && inOverlap(i, k.date)
+		})
+	}
+}
+
+// foldTally counts the copies of one row: cur is the statement being
+// counted and curN its copies, best the statement with the most copies
+// so far and bestN its count.
+type foldTally struct{ cur, curN, best, bestN int }
+
+// foldKeepers returns, for each row inside an overlap (inOverlap of the
+// statement's index and the row's day), the index of the statement that
+// keeps it: the one holding the most copies of it (the first one, on a
+// tie). Statements are counted one after another, so that a key needs
+// only the count of the statement being counted and the best so far:
+// memory grows with the rows, not with rows times statements.
+func foldKeepers(group []*Statement, inOverlap func(int, Date) bool) map[foldKey]int {
+	tallies := map[foldKey]*foldTally{}
 	count := func(i int, k foldKey) {
 		if !inOverlap(i, k.date) {
 			return
 		}
 		t := tallies[k]
 		if t == nil {
-			t = &tally{cur: i, best: i}
+			t = &foldTally{cur: i, best: i}
 			tallies[k] = t
 		}
 		if t.cur != i {
@@ -358,28 +419,29 @@ func foldGroup(group []*Statement) {
 		}
 		keeper[k] = t.best
 	}
-	for i, s := range group {
-		drop := func(k foldKey) bool {
-			best, ok := keeper[k]
-			if ok && best != i && inOverlap(i, k.date) {
-				s.Folded++
-				return true
-			}
+	return keeper
+}
+
+// dropFolded removes from s the transactions and brief postings whose key
+// another statement keeps (drop), counting each in s.Folded and taking
+// the postings out of the brief's counts, so that no row is dropped
+// without a word.
+func dropFolded(s *Statement, drop func(foldKey) bool) {
+	kept := s.Txns[:0]
+	for j := range s.Txns {
+		if drop(txnKey(&s.Txns[j])) {
+			s.Folded++
+		} else {
+			kept = append(kept, s.Txns[j])
+		}
+	}
+	s.Txns = kept
+	s.brief.postings.filter(func(p *posting) bool {
+		if drop(s.postingKey(p)) {
+			s.Folded++
+			s.brief.count(int(p.sign), -1)
 			return false
 		}
-		kept := s.Txns[:0]
-		for j := range s.Txns {
-			if !drop(txnKey(&s.Txns[j])) {
-				kept = append(kept, s.Txns[j])
-			}
-		}
-		s.Txns = kept
-		s.brief.postings.filter(func(p *posting) bool {
-			if drop(s.postingKey(p)) {
-				s.brief.count(int(p.sign), -1)
-				return false
-			}
-			return true
-		})
-	}
+		return true
+	})
 }

@@ -123,77 +123,135 @@ func (f *File) leaveOut(reason string) {
 // becomes a confirmation per order id it names; other mails are left out
 // and counted.
 func readMessage(f *File, data []byte, place mailPlace) error {
-	where := f.Name
-	if place.line > 0 {
-		where = f.Name + ":" + strconv.Itoa(place.line)
-	}
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	if err := checkMailStructure(data); err != nil {
-		return parser.Errorf(f.Name, place.line, "%v", err)
-	}
-	env, err := enmime.ReadEnvelope(bytes.NewReader(data))
+	env, err := readEnvelope(f.Name, data, place.line)
 	if err != nil {
-		return parser.Errorf(f.Name, place.line, "cannot read the mail: %v", err)
+		return err
 	}
-	p := parser.NewProblems(f.Name)
-	subject := strings.TrimSpace(env.GetHeader("Subject"))
-	from := env.GetHeader("From")
-	if addrs, err := env.AddressList("From"); err == nil && len(addrs) > 0 {
-		from = addrs[0].Address
-	}
+	from := mailSender(env)
 	if !fromAmazon(from) {
 		f.leaveOut(leftOutNotAmazon)
 		return nil
 	}
-	sent, err := mail.ParseDate(env.GetHeader("Date"))
-	loc, ok := Zone(from, "")
-	if !ok {
-		loc = sent.Location()
+	h := readMailHead(env, from)
+	where := f.Name
+	if place.line > 0 {
+		where = f.Name + ":" + strconv.Itoa(place.line)
 	}
-	day := parser.DateOf(sent.In(loc))
-	text := norm.NFKC.String(subject + "\n" + env.Text + "\n" + env.HTML)
-	ids := orderIDs(text)
-	if y := sent.In(loc).Year(); err == nil && (y < 1990 || y > 2100) {
-		f.Notes = append(f.Notes, parser.Msgf("%s: the mail %q is dated %s, outside the years 1990 to 2100: left out", where, subject, env.GetHeader("Date")))
-		return nil
-	}
-	switch {
-	case place.mailbox && (err != nil || !day.Valid()):
-		f.leaveOut(leftOutBadDate)
-		return nil
-	case place.mailbox && len(ids) == 0:
-		f.leaveOut(leftOutNoOrder)
-		return nil
-	}
-	if err != nil || !day.Valid() {
-		p.Add(place.line, "Date header %q is not a mail date", env.GetHeader("Date"))
-	}
-	if len(ids) == 0 {
-		p.Add(place.line, "the mail %q names no Amazon order id", subject)
-	}
-	if err := p.Err(); err != nil {
+	if ok, err := f.usableMail(h, place, where); !ok {
 		return err
 	}
-	kind, reason := mailKind(subject, norm.NFKC.String(env.Text+"\n"+env.HTML))
+	kind, reason := mailKind(h.subject, norm.NFKC.String(env.Text+"\n"+env.HTML))
 	if reason != "" {
 		f.leaveOut(reason)
 		return nil
 	}
+	f.confirmMail(env, h, kind, where, place.line)
+	return nil
+}
+
+// readEnvelope parses the mail data, starting at line of the file named
+// name (0 for a file of its own), after a byte-order mark; a mail whose
+// structure cannot be read is an error at that line, not left out.
+func readEnvelope(name string, data []byte, line int) (*enmime.Envelope, error) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if err := checkMailStructure(data); err != nil {
+		return nil, parser.Errorf(name, line, "%v", err)
+	}
+	env, err := enmime.ReadEnvelope(bytes.NewReader(data))
+	if err != nil {
+		return nil, parser.Errorf(name, line, "cannot read the mail: %v", err)
+	}
+	return env, nil
+}
+
+// mailSender is the address of the mail's first From, or the From header
+// as written when it holds no address that parses.
+func mailSender(env *enmime.Envelope) string {
+	from := env.GetHeader("From")
+	if addrs, err := env.AddressList("From"); err == nil && len(addrs) > 0 {
+		from = addrs[0].Address
+	}
+	return from
+}
+
+// mailHead is what a mail says of itself before its kind is told: its
+// Subject and Date headers, the day and year it was sent, why its date
+// did not parse, and the order ids its text names.
+type mailHead struct {
+	subject, date string
+	day           parser.Date
+	year          int
+	dateErr       error
+	ids           []string
+}
+
+// readMailHead reads the head of a mail sent by from. The day is taken in
+// the time zone of the Amazon store that sent it (Zone), else in the Date
+// header's own, so that a refund is dated as the store's own pages date
+// it; the order ids are looked for in the subject, the text and the HTML.
+func readMailHead(env *enmime.Envelope, from string) mailHead {
+	h := mailHead{subject: strings.TrimSpace(env.GetHeader("Subject")), date: env.GetHeader("Date")}
+	sent, err := mail.ParseDate(h.date)
+	loc, ok := Zone(from, "")
+	if !ok {
+		loc = sent.Location()
+	}
+	h.day, h.year, h.dateErr = parser.DateOf(sent.In(loc)), sent.In(loc).Year(), err
+	h.ids = orderIDs(norm.NFKC.String(h.subject + "\n" + env.Text + "\n" + env.HTML))
+	return h
+}
+
+// usableMail tells whether the mail of head h, at where, can confirm
+// anything. A mail dated outside the years 1990 to 2100 is left out with
+// a note. In a mailbox, a mail with no date or no order id is left out
+// and counted (a mailbox holds all kinds of mail); a mail file given on
+// its own that lacks either is an error naming both.
+func (f *File) usableMail(h mailHead, place mailPlace, where string) (bool, error) {
+	if h.dateErr == nil && (h.year < 1990 || h.year > 2100) {
+		f.Notes = append(f.Notes, parser.Msgf("%s: the mail %q is dated %s, outside the years 1990 to 2100: left out", where, h.subject, h.date))
+		return false, nil
+	}
+	badDate := h.dateErr != nil || !h.day.Valid()
+	switch {
+	case place.mailbox && badDate:
+		f.leaveOut(leftOutBadDate)
+		return false, nil
+	case place.mailbox && len(h.ids) == 0:
+		f.leaveOut(leftOutNoOrder)
+		return false, nil
+	}
+	p := parser.NewProblems(f.Name)
+	if badDate {
+		p.Add(place.line, "Date header %q is not a mail date", h.date)
+	}
+	if len(h.ids) == 0 {
+		p.Add(place.line, "the mail %q names no Amazon order id", h.subject)
+	}
+	if err := p.Err(); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+// confirmMail adds a confirmation of kind for each order id of the mail,
+// on the day it was sent, its source the mail's place and subject. The
+// amount the mail states is kept only when it names one order: with
+// several, no amount says which order it is for.
+func (f *File) confirmMail(env *enmime.Envelope, h mailHead, kind parser.Kind, where string, line int) {
 	var stated decimal.Decimal
-	if len(ids) == 1 {
-		stated = statedAmount(norm.NFKC.String(subject + "\n" + env.Text))
+	if len(h.ids) == 1 {
+		stated = statedAmount(norm.NFKC.String(h.subject + "\n" + env.Text))
 	}
 	source := where
-	if subject != "" {
-		source += " (" + subject + ")"
+	if h.subject != "" {
+		source += " (" + h.subject + ")"
 	}
-	for _, id := range ids {
+	for _, id := range h.ids {
 		f.Confirmations = append(f.Confirmations, parser.Confirmation{
-			OrderID: id, ConfirmedOn: day, Kind: kind, Amount: stated,
-			Note: subject, Source: source, File: f.Name, Line: place.line,
+			OrderID: id, ConfirmedOn: h.day, Kind: kind, Amount: stated,
+			Note: h.subject, Source: source, File: f.Name, Line: line,
 		})
 	}
-	return nil
 }
 
 // mailKind tells a refund notice from a cancellation notice, by its

@@ -35,30 +35,10 @@ func isMbox(head []byte) bool {
 // counted. A mail over MailMaxBytes, or nested deeper or of more parts than
 // the limits, is refused.
 func ReadMbox(name string, r io.Reader) (*File, error) {
-	f := &File{Name: name, Format: Mbox}
+	m := &mboxMessage{f: &File{Name: name, Format: Mbox}}
 	br := bufio.NewReaderSize(r, 64<<10)
-	var msg []byte
-	line, start := 0, 0
-	prevBlank, tooLarge := true, false
-	var problems parser.ErrorList
-	flush := func() {
-		switch {
-		case start == 0:
-		case tooLarge:
-			problems = append(problems, parser.Errorf(name, start, "the mail is larger than %d MiB, the most a mail may hold", MailMaxBytes>>20))
-		default:
-			f.Rows++
-			if err := readMessage(f, msg, mailPlace{line: start, mailbox: true}); err != nil {
-				var l parser.ErrorList
-				if errors.As(err, &l) {
-					problems = append(problems, l...)
-				} else {
-					problems = append(problems, err.(*parser.Error))
-				}
-			}
-		}
-		msg, tooLarge = msg[:0], false
-	}
+	line := 0
+	prevBlank := true
 	for {
 		text, err := readLine(br)
 		if line == 0 {
@@ -68,22 +48,14 @@ func ReadMbox(name string, r io.Reader) (*File, error) {
 			line++
 			switch {
 			case prevBlank && fromLine.Match(text):
-				flush()
-				start = line
-			case start == 0:
+				m.end()
+				m.start = line
+			case m.start == 0:
 				if strings.TrimSpace(string(text)) != "" {
-					return f, parser.Errorf(name, line, "expected a \"From \" line starting a mail, as mbox files have")
+					return m.f, parser.Errorf(name, line, "expected a \"From \" line starting a mail, as mbox files have")
 				}
-			case tooLarge:
 			default:
-				if quoted := bytes.TrimLeft(text, ">"); len(quoted) < len(text) && bytes.HasPrefix(quoted, []byte("From ")) {
-					text = text[1:]
-				}
-				if len(msg)+len(text) > MailMaxBytes {
-					tooLarge = true
-				} else {
-					msg = append(msg, text...)
-				}
+				m.add(text)
 			}
 			prevBlank = len(bytes.TrimRight(text, "\r\n")) == 0
 		}
@@ -91,14 +63,65 @@ func ReadMbox(name string, r io.Reader) (*File, error) {
 			break
 		}
 		if err != nil {
-			return f, &parser.Error{File: name, Err: err}
+			return m.f, &parser.Error{File: name, Err: err}
 		}
 	}
-	flush()
-	if len(problems) > 0 {
-		return f, problems
+	m.end()
+	if len(m.problems) > 0 {
+		return m.f, m.problems
 	}
-	return f, nil
+	return m.f, nil
+}
+
+// mboxMessage is the mail of an mbox being read, starting at line start (0
+// before the first "From " line), with what its file holds so far.
+type mboxMessage struct {
+	f        *File
+	msg      []byte
+	start    int
+	tooLarge bool // the mail went over MailMaxBytes: the rest of it is not kept
+	problems parser.ErrorList
+}
+
+// add adds a line to the mail, a line quoted as mboxrd quotes a "From "
+// line (">From ", ">>From ") losing one ">". A mail that grows over
+// MailMaxBytes stops growing and is refused when it ends, so that memory
+// stays within the limit whatever the mbox holds.
+func (m *mboxMessage) add(text []byte) {
+	if m.tooLarge {
+		return
+	}
+	if quoted := bytes.TrimLeft(text, ">"); len(quoted) < len(text) && bytes.HasPrefix(quoted, []byte("From ")) {
+		text = text[1:]
+	}
+	if len(m.msg)+len(text) > MailMaxBytes {
+		m.tooLarge = true
+	} else {
+		m.msg = append(m.msg, text...)
+	}
+}
+
+// end reads the mail that ends (nothing before the first mail): a mail
+// over the limit is an error at its first line; others are read as a
+// mailbox's mails are, their errors collected so that all of the mbox's
+// problems are told at once.
+func (m *mboxMessage) end() {
+	switch {
+	case m.start == 0:
+	case m.tooLarge:
+		m.problems = append(m.problems, parser.Errorf(m.f.Name, m.start, "the mail is larger than %d MiB, the most a mail may hold", MailMaxBytes>>20))
+	default:
+		m.f.Rows++
+		if err := readMessage(m.f, m.msg, mailPlace{line: m.start, mailbox: true}); err != nil {
+			var l parser.ErrorList
+			if errors.As(err, &l) {
+				m.problems = append(m.problems, l...)
+			} else {
+				m.problems = append(m.problems, err.(*parser.Error))
+			}
+		}
+	}
+	m.msg, m.tooLarge = m.msg[:0], false
 }
 
 // readLine reads a line with its end, however long, up to MailMaxBytes+1

@@ -205,47 +205,17 @@ func readOrderFilter(f *File, r io.Reader) error {
 	hasTotal := map[string]bool{}
 	older := &olderFilterOrders{}
 	rows, err := readRecords(f.Name, r, p, func(rec record) {
-		id, err := parser.ParseOrderID(rec.get("注文番号"))
-		if err != nil {
-			p.Add(rec.line, "%s: %v", "注文番号", err)
-		}
-		date, dateErr := parser.ParseDate(rec.get("注文日"))
-		if dateErr != nil {
-			p.Add(rec.line, "%s: %v", "注文日", dateErr)
-		}
-		if err != nil || dateErr != nil {
+		o := filterRowOrder(book, rec, p)
+		if o == nil {
 			return
 		}
-		o := book.get(id, rec.line)
-		o.Date, o.Currency = date, "JPY"
 		switch item := rec.get("商品名"); {
 		case item == filterWholeOrder:
-			col := "請求額"
-			if rec.get(col) == "" {
-				col = "注文合計"
-			}
-			total, err := amount(rec.get(col))
-			if err != nil {
-				p.Add(rec.line, "%s: %v", col, err)
-				return
-			}
-			o.Total, hasTotal[id] = total, true
-			if card := rec.get("クレカ種類"); card != "" {
-				o.Card = card
+			if filterWholeOrderRow(o, rec, p) {
+				hasTotal[o.ID] = true
 			}
 		case item == filterCardCharge:
-			day, err := parser.ParseDate(rec.get("クレカ請求日"))
-			if err != nil {
-				p.Add(rec.line, "%s: %v", "クレカ請求日", err)
-				return
-			}
-			charged, err := amount(rec.get("クレカ請求額"))
-			if err != nil {
-				p.Add(rec.line, "%s: %v", "クレカ請求額", err)
-				return
-			}
-			o.Shipments = append(o.Shipments, Shipment{Date: day, Amount: charged})
-			o.CardCharged = o.CardCharged.Add(charged)
+			filterCardChargeRow(o, rec, p)
 		case strings.HasPrefix(item, "（") && strings.HasSuffix(item, "）"):
 			f.skip(skipPseudoRow)
 		default:
@@ -269,6 +239,65 @@ func readOrderFilter(f *File, r io.Reader) error {
 	f.Rows = rows
 	f.Orders = book.list()
 	return firstErr(err, p.Err())
+}
+
+// filterRowOrder returns the order a row of the アマゾン注文履歴フィルタ CSV
+// belongs to, dated by its 注文日 and in yen, or nil when its order id or
+// date does not read (both problems are added to p, so that a row's
+// errors all come at once).
+func filterRowOrder(book *orderBook, rec record, p *parser.Problems) *Order {
+	id, err := parser.ParseOrderID(rec.get("注文番号"))
+	if err != nil {
+		p.Add(rec.line, "%s: %v", "注文番号", err)
+	}
+	date, dateErr := parser.ParseDate(rec.get("注文日"))
+	if dateErr != nil {
+		p.Add(rec.line, "%s: %v", "注文日", dateErr)
+	}
+	if err != nil || dateErr != nil {
+		return nil
+	}
+	o := book.get(id, rec.line)
+	o.Date, o.Currency = date, "JPY"
+	return o
+}
+
+// filterWholeOrderRow reads a （注文全体） row into o: its total is 請求額,
+// what was billed, else 注文合計 when 請求額 is empty, and its card the
+// クレカ種類 given. It reports whether the total read.
+func filterWholeOrderRow(o *Order, rec record, p *parser.Problems) bool {
+	col := "請求額"
+	if rec.get(col) == "" {
+		col = "注文合計"
+	}
+	total, err := amount(rec.get(col))
+	if err != nil {
+		p.Add(rec.line, "%s: %v", col, err)
+		return false
+	}
+	o.Total = total
+	if card := rec.get("クレカ種類"); card != "" {
+		o.Card = card
+	}
+	return true
+}
+
+// filterCardChargeRow reads a （クレジットカードへの請求） row into o: one
+// charge to the card on クレカ請求日 of クレカ請求額, which becomes a shipment
+// of the order and adds to what the card was charged.
+func filterCardChargeRow(o *Order, rec record, p *parser.Problems) {
+	day, err := parser.ParseDate(rec.get("クレカ請求日"))
+	if err != nil {
+		p.Add(rec.line, "%s: %v", "クレカ請求日", err)
+		return
+	}
+	charged, err := amount(rec.get("クレカ請求額"))
+	if err != nil {
+		p.Add(rec.line, "%s: %v", "クレカ請求額", err)
+		return
+	}
+	o.Shipments = append(o.Shipments, Shipment{Date: day, Amount: charged})
+	o.CardCharged = o.CardCharged.Add(charged)
 }
 
 // olderFilterOrders gathers what the item rows of the older layout of the

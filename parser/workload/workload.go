@@ -79,52 +79,18 @@ func Generate(rows, disputes int, seed uint64) *Workload {
 	txns := make([]txn, 0, rows+1)
 	disputesCSV := []byte("order_id,order_date,amount,currency\n")
 	confsCSV := []byte("order_id,confirmed_on,kind\n")
-	var neverBilled []struct {
-		id  string
-		day int
-	}
-
+	var neverBilled []disputedOrder
 	for i := range disputes {
-		id := fmt.Sprintf("%03d-%07d-%07d", 111+i%3, g.rnd.IntN(10_000_000), i)
-		cents := int64(1_000_000 + i*7 + 3) // 10000.03, 10000.10, …: unique, above any other Amazon row
-		ordered := g.rnd.IntN(span - 120)
-		kind := g.rnd.Float64()
-		handled := ordered + 3 + g.rnd.IntN(17)
-		chargeDay := ordered + g.rnd.IntN(6)
-		disputesCSV = fmt.Appendf(disputesCSV, "%s,%s,%s,USD\n", id, date(ordered), amount(cents))
-		confKind := "refund"
-		switch {
-		case kind < 0.10: // never billed
-			confKind = "cancel"
-			w.Expected[id] = "not-charged"
-			neverBilled = append(neverBilled, struct {
-				id  string
-				day int
-			}{id, ordered})
-		case kind < 0.75: // billed, then credited
-			txns = append(txns, txn{chargeDay, g.amazonDesc(), cents})
-			txns = append(txns, txn{max(chargeDay, handled) + 1 + g.rnd.IntN(9), "AMAZON REFUND " + g.ref(), -cents})
-			w.Expected[id] = "refunded"
-		case kind < 0.90: // billed after Amazon said it was handled
-			txns = append(txns, txn{handled + 1 + g.rnd.IntN(24), g.amazonDesc(), cents})
-			w.Expected[id] = "still-charged"
-		default: // billed, never credited, Amazon said so long ago
-			txns = append(txns, txn{chargeDay, g.amazonDesc(), cents})
-			w.Expected[id] = "still-charged"
+		var o disputedOrder
+		o, txns = g.disputed(i, txns)
+		disputesCSV = fmt.Appendf(disputesCSV, "%s,%s,%s,USD\n", o.id, date(o.ordered), amount(o.cents))
+		confsCSV = fmt.Appendf(confsCSV, "%s,%s,%s\n", o.id, date(o.handled), o.confirmed)
+		w.Expected[o.id] = o.verdict
+		if o.verdict == "not-charged" {
+			neverBilled = append(neverBilled, o)
 		}
-		confsCSV = fmt.Appendf(confsCSV, "%s,%s,%s\n", id, date(handled), confKind)
 	}
-
-	for len(txns) < rows {
-		day := g.rnd.IntN(span)
-		if g.rnd.Float64() < 0.10 { // background Amazon: at most 1499.99, so no 5 of them reach a disputed amount
-			txns = append(txns, txn{day, g.amazonDesc(), 100 + g.rnd.Int64N(149_900)})
-			continue
-		}
-		p := otherMerchants[g.rnd.IntN(len(otherMerchants))]
-		txns = append(txns, txn{day, fmt.Sprintf(p, g.rnd.IntN(10_000)), 100 + g.rnd.Int64N(899_900)})
-	}
-	txns = byDay(txns)
+	txns = byDay(g.background(txns, rows))
 	// The statements must reach the last confirmation plus the grace days:
 	// they end with a quiet row 90 days after the last one.
 	last := 0
@@ -136,11 +102,76 @@ func Generate(rows, disputes int, seed uint64) *Workload {
 	// An order never billed is not-charged only where the statements cover
 	// its D … D+30; before the first row they do not.
 	for _, o := range neverBilled {
-		if o.day < txns[0].day {
+		if o.ordered < txns[0].day {
 			w.Expected[o.id] = "not-covered"
 		}
 	}
+	w.Statement, w.Disputes, w.Confirmations, w.Rows = statementCSV(txns), disputesCSV, confsCSV, len(txns)
+	return w
+}
 
+// disputedOrder is one disputed order of the workload: its id and amount,
+// the days it was ordered and Amazon handled it, the kind of Amazon's
+// confirmation, and the verdict it must get.
+type disputedOrder struct {
+	id               string
+	cents            int64
+	ordered, handled int
+	confirmed        string
+	verdict          string
+}
+
+// disputed makes the i-th disputed order and appends its statement rows
+// to txns. Its amount is unique and above any other Amazon row, so that
+// its verdict is unambiguous; its story is drawn as the shared workload
+// draws it: one in ten never billed (cancelled: not-charged), 65 in a
+// hundred billed and credited (refunded), 15 billed after Amazon said it
+// was handled, and the rest billed and never credited (both
+// still-charged).
+func (g *generator) disputed(i int, txns []txn) (disputedOrder, []txn) {
+	o := disputedOrder{id: fmt.Sprintf("%03d-%07d-%07d", 111+i%3, g.rnd.IntN(10_000_000), i)}
+	o.cents = int64(1_000_000 + i*7 + 3) // 10000.03, 10000.10, …: unique, above any other Amazon row
+	o.ordered = g.rnd.IntN(span - 120)
+	kind := g.rnd.Float64()
+	o.handled = o.ordered + 3 + g.rnd.IntN(17)
+	chargeDay := o.ordered + g.rnd.IntN(6)
+	o.confirmed = "refund"
+	switch {
+	case kind < 0.10: // never billed
+		o.confirmed, o.verdict = "cancel", "not-charged"
+	case kind < 0.75: // billed, then credited
+		txns = append(txns, txn{chargeDay, g.amazonDesc(), o.cents})
+		txns = append(txns, txn{max(chargeDay, o.handled) + 1 + g.rnd.IntN(9), "AMAZON REFUND " + g.ref(), -o.cents})
+		o.verdict = "refunded"
+	case kind < 0.90: // billed after Amazon said it was handled
+		txns = append(txns, txn{o.handled + 1 + g.rnd.IntN(24), g.amazonDesc(), o.cents})
+		o.verdict = "still-charged"
+	default: // billed, never credited, Amazon said so long ago
+		txns = append(txns, txn{chargeDay, g.amazonDesc(), o.cents})
+		o.verdict = "still-charged"
+	}
+	return o, txns
+}
+
+// background appends rows that no dispute is about until txns holds rows
+// rows: one in ten Amazon's, at most 1499.99, so that no 5 of them reach
+// a disputed amount; the others at other merchants.
+func (g *generator) background(txns []txn, rows int) []txn {
+	for len(txns) < rows {
+		day := g.rnd.IntN(span)
+		if g.rnd.Float64() < 0.10 {
+			txns = append(txns, txn{day, g.amazonDesc(), 100 + g.rnd.Int64N(149_900)})
+			continue
+		}
+		p := otherMerchants[g.rnd.IntN(len(otherMerchants))]
+		txns = append(txns, txn{day, fmt.Sprintf(p, g.rnd.IntN(10_000)), 100 + g.rnd.Int64N(899_900)})
+	}
+	return txns
+}
+
+// statementCSV writes txns as a generic statement: Date,Description,Amount,
+// charges positive.
+func statementCSV(txns []txn) []byte {
 	stmt := make([]byte, 0, 40*len(txns))
 	stmt = append(stmt, "Date,Description,Amount\n"...)
 	for _, t := range txns {
@@ -151,8 +182,7 @@ func Generate(rows, disputes int, seed uint64) *Workload {
 		stmt = append(stmt, amount(t.cents)...)
 		stmt = append(stmt, '\n')
 	}
-	w.Statement, w.Disputes, w.Confirmations, w.Rows = stmt, disputesCSV, confsCSV, len(txns)
-	return w
+	return stmt
 }
 
 // byDay sorts txns by day, keeping the order of each day's rows: a

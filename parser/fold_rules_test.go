@@ -1,0 +1,54 @@
+package parser
+
+import (
+	"slices"
+	"testing"
+)
+
+// The statement holding the most copies of a row keeps it, the first one
+// on a tie; rows outside the overlap have no keeper.
+func TestFoldKeepersMostCopiesFirstOnTie(t *testing.T) {
+	const head = "Date,Description,Debit\n"
+	group := []*Statement{
+		readString(t, "a.csv", head+"2026-03-01,LAWSON,100\n2026-03-15,STARBUCKS,500\n2026-03-18,AMAZON.CO.JP,3000\n", ReadOptions{}),
+		readString(t, "b.csv", head+"2026-03-01,LAWSON,100\n2026-03-15,STARBUCKS,500\n2026-03-15,STARBUCKS,500\n", ReadOptions{}),
+		readString(t, "c.csv", head+"2026-03-15,STARBUCKS,500\n2026-03-15,STARBUCKS,500\n2026-03-18,AMAZON.CO.JP,3000\n", ReadOptions{}),
+	}
+	first := MustDate("2026-03-01")
+	keeper := foldKeepers(group, func(_ int, d Date) bool { return d != first })
+	want := map[string]int{"STARBUCKS": 1, "AMAZON.CO.JP": 0}
+	if len(keeper) != len(want) {
+		t.Errorf("%d rows have a keeper, want %d: %v", len(keeper), len(want), keeper)
+	}
+	for _, s := range group {
+		for j := range s.Txns {
+			tx := &s.Txns[j]
+			got, ok := keeper[txnKey(tx)]
+			if w, has := want[tx.Description]; ok != has || got != w {
+				t.Errorf("%s %s: keeper %d (%v), want %d (%v)", s.File, tx.Description, got, ok, w, has)
+			}
+		}
+	}
+}
+
+// Statements joined directly or through another come out in one group,
+// groups in the order of their first statement.
+func TestStatementUnionGroups(t *testing.T) {
+	stmts := []*Statement{{File: "a"}, {File: "b"}, {File: "c"}, {File: "d"}, {File: "e"}}
+	u := newStatementUnion(len(stmts))
+	u.join(3, 1)
+	u.join(2, 0)
+	u.join(4, 2)
+	var got [][]string
+	for _, g := range u.groups(stmts) {
+		var names []string
+		for _, s := range g {
+			names = append(names, s.File)
+		}
+		got = append(got, names)
+	}
+	want := [][]string{{"a", "c", "e"}, {"b", "d"}}
+	if !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("groups %v, want %v", got, want)
+	}
+}
