@@ -726,8 +726,8 @@ func (t *tableReader) findAccount(rec []string) {
 }
 
 // transaction reads a row that has a date into a transaction: its dates,
-// its amount, its description, the columns that add detail, and then keeps
-// it in full or counts it in brief.
+// its amount, its description and its normal form, the columns that add
+// detail, and then keeps it in full or counts it in brief.
 func (t *tableReader) transaction(rec []string, line int) {
 	if t.cells[t.dateCol] == "" {
 		t.invalid(line, "row has an amount but no date")
@@ -743,10 +743,26 @@ func (t *tableReader) transaction(rec []string, line int) {
 	if !ok {
 		return
 	}
-	lent, ok := t.normalizeDescription(x, t.description(amt.Sign(), rec), line)
-	if !ok {
-		return
+	desc := t.description(amt.Sign(), rec)
+	// One pass tells whether the description is ASCII (so valid text) and
+	// already in normal form, as most are. Lower-case ASCII is normalised
+	// into a buffer of the reader's, and a string is made of it only for a
+	// row kept in full: Keep and the fingerprint only look at it.
+	lent := false
+	switch normalASCII(desc) {
+	case normalForm:
+		x.Normalized = desc
+	case plainASCII:
+		t.norm = appendNormalASCII(t.norm[:0], desc)
+		x.Normalized, lent = unsafe.String(unsafe.SliceData(t.norm), len(t.norm)), true
+	default:
+		if !utf8.ValidString(desc) {
+			t.invalid(line, "description is not valid %s text; the file changes encoding after its first 64 KiB", t.st.Encoding)
+			return
+		}
+		x.Normalized = Normalize(desc)
 	}
+	x.Description = desc
 	full := (t.opts.Keep == nil || t.opts.Keep(x.Normalized)) && (pending != nil || !t.opts.KeepFrom.after(x.Date))
 	t.normOwn = full && lent
 	if t.normOwn {
@@ -766,30 +782,6 @@ func (t *tableReader) transaction(rec []string, line int) {
 		return
 	}
 	t.keepBrief(x, pending, &amt, account)
-}
-
-// normalizeDescription sets x's description and its normal form. One pass
-// tells whether the description is ASCII (so valid text) and already in
-// normal form, as most are. Lower-case ASCII is normalised into a buffer of
-// the reader's (lent is true), and a string is made of it only for a row
-// kept in full: Keep and the fingerprint only look at it. A description
-// that is not valid text makes the row invalid (ok false).
-func (t *tableReader) normalizeDescription(x *Transaction, desc string, line int) (lent, ok bool) {
-	switch normalASCII(desc) {
-	case normalForm:
-		x.Normalized = desc
-	case plainASCII:
-		t.norm = appendNormalASCII(t.norm[:0], desc)
-		x.Normalized, lent = unsafe.String(unsafe.SliceData(t.norm), len(t.norm)), true
-	default:
-		if !utf8.ValidString(desc) {
-			t.invalid(line, "description is not valid %s text; the file changes encoding after its first 64 KiB", t.st.Encoding)
-			return false, false
-		}
-		x.Normalized = Normalize(desc)
-	}
-	x.Description = desc
-	return lent, true
 }
 
 // readDetail reads the columns that add to a transaction: its account and
@@ -1093,9 +1085,14 @@ func (t *tableReader) markedAmount(text string) (value, string, int, error) {
 }
 
 // readAmount reads the row's amount, a charge positive and a credit
-// negative, and the currency its text names into x: from the amount column,
-// or from the debit and credit columns. In a section of credits every
-// amount is a credit.
+// negative, and the currency its text names into x. The amount column's
+// sign is said, in this order, by a generic file's direction column (whose
+// cells must be debit or credit words), a format's direction column (its
+// Credit words), a CR or DR mark, the format's convention of negative
+// charges, or else counted for inferring the file's signs. Rows without an
+// amount cell, and a generic file's rows with debit or credit cells, are
+// read from the debit and credit columns instead. In a section of credits
+// every amount is a credit.
 func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (value, bool) {
 	l := &t.layout
 	t.explicitRow = false
@@ -1103,26 +1100,13 @@ func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (value,
 	// A generic file's debit and credit columns say more than its signed
 	// amount column where it has both (KBC).
 	pair := t.spec.generic != nil && (l.has(colDebit) || l.has(colCredit)) && (t.cells[colDebit] != "" || t.cells[colCredit] != "")
-	var amt value
-	var ok bool
-	if l.has(colAmount) && t.cells[colAmount] != "" && !pair {
-		amt, ok = t.signedAmount(x, line)
-	} else {
-		amt, ok = t.debitCreditAmount(x, line)
+	if !l.has(colAmount) || t.cells[colAmount] == "" || pair {
+		amt, ok := t.debitCreditAmount(x, line)
+		if ok && t.state.Credits {
+			amt = amt.Abs().Neg()
+		}
+		return amt, ok
 	}
-	if ok && t.state.Credits {
-		amt = amt.Abs().Neg()
-	}
-	return amt, ok
-}
-
-// signedAmount reads the amount column, its sign said, in this order, by a
-// generic file's direction column (whose cells must be debit or credit
-// words), a format's direction column (its Credit words), a CR or DR mark,
-// the format's convention of negative charges, or else counted for
-// inferring the file's signs.
-func (t *tableReader) signedAmount(x *Transaction, line int) (value, bool) {
-	l := &t.layout
 	amt, cur, mark, err := t.markedAmount(t.cells[colAmount])
 	if err != nil {
 		t.invalid(line, "amount: %v", err)
@@ -1158,6 +1142,9 @@ func (t *tableReader) signedAmount(x *Transaction, line int) (value, bool) {
 		amt = amt.Neg()
 	case t.spec.Signs == SignsInfer:
 		t.signs[max(0, -amt.Sign())]++
+	}
+	if t.state.Credits {
+		amt = amt.Abs().Neg()
 	}
 	return amt, true
 }
