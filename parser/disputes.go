@@ -365,7 +365,7 @@ func decodeRows(name string, raw []byte, proto any, required []string, grow func
 		c.AddErr(&Error{File: name, Line: headerLine, Err: err})
 		return c.Err()
 	}
-	if !checkHeader(c, um.Headers, required, headerLine) {
+	if !checkRowsHeader(c, um.Headers, required, headerLine) {
 		return c.Err()
 	}
 	grow(bytes.Count(data[cr.InputOffset():], []byte{'\n'}) + 1)
@@ -395,10 +395,10 @@ func decodeRows(name string, raw []byte, proto any, required []string, grow func
 	return c.Err()
 }
 
-// checkHeader reports a header that names a column twice (which of the two
+// checkRowsHeader reports a header that names a column twice (which of the two
 // cells gocsv would read is anyone's guess) or lacks a required column; it
 // reports false when the header has either problem.
-func checkHeader(c *Problems, headers, required []string, headerLine int) bool {
+func checkRowsHeader(c *Problems, headers, required []string, headerLine int) bool {
 	twice := false
 	for i, h := range headers {
 		if j := slices.Index(headers[:i], h); j >= 0 && h != "" {
