@@ -119,8 +119,6 @@ func ReadDisputes(name string, r io.Reader) ([]Dispute, error) {
 // the order either. A known order also brings its shipments, when the row's
 // amount is the export's total.
 func ReadDisputesWith(name string, r io.Reader, known OrderLookup) ([]Dispute, error) {
-	var out []Dispute
-	var seen map[string]int
 	required := []string{"order_id", "order_date", "amount"}
 	if known != nil {
 		required = required[:1]
@@ -129,101 +127,189 @@ func ReadDisputesWith(name string, r io.Reader, known OrderLookup) ([]Dispute, e
 	if err != nil {
 		return nil, &Error{File: name, Err: err}
 	}
-	grow := func(rows int) { out, seen = make([]Dispute, 0, rows), make(map[string]int, rows) }
+	dr := &disputeReader{name: name, known: known}
+	grow := func(rows int) { dr.out, dr.seen = make([]Dispute, 0, rows), make(map[string]int, rows) }
 	err = decodeRows(name, raw, &disputeRow{}, required, grow, func(c *Problems, v any, line int) {
-		row := v.(*disputeRow)
-		d := Dispute{File: name, Line: line, Card: Fold(row.Card), Note: strings.TrimSpace(row.Note)}
-		var err error
-		ok := true
-		if d.OrderID, err = ParseOrderID(row.OrderID); err != nil {
-			c.Add(line, "%v", err)
-			ok = false
-		} else if first, dup := seen[d.OrderID]; dup {
-			c.Add(line, "order %s is listed twice (first on line %d)", d.OrderID, first)
-			ok = false
-		} else {
-			seen[d.OrderID] = line
-		}
-		export, isKnown := KnownOrder{}, false
-		if known != nil && d.OrderID != "" {
-			export, isKnown = known(d.OrderID)
-		}
-		if isKnown && strings.TrimSpace(row.OrderDate) == "" {
-			d.OrderDate = export.Date
-		} else if d.OrderDate, err = requiredDate(row.OrderDate, "order_date"); err != nil {
-			if strings.TrimSpace(row.OrderDate) == "" && known != nil && d.OrderID != "" {
-				err = Msgf("order_date is empty, and the order-history exports do not list order %s", d.OrderID)
-			}
-			c.Add(line, "%v", err)
-			ok = false
-		}
-		if isKnown && strings.TrimSpace(row.Amount) == "" {
-			d.Amount, d.Currency = export.Total, export.Currency
-		} else if strings.TrimSpace(row.Amount) == "" && known != nil && d.OrderID != "" {
-			c.Add(line, "amount is empty, and the order-history exports do not list order %s; give the order total as on Amazon", d.OrderID)
-			ok = false
-		} else if strings.TrimSpace(row.Amount) == "" {
-			c.Add(line, "amount is empty; give the order total as on Amazon")
-			ok = false
-		} else if d.Amount, d.Currency, err = ParseTypedAmount(row.Amount); err != nil {
-			c.Add(line, "amount: %v", err)
-			ok = false
-		} else if d.Amount.Sign() <= 0 {
-			c.Add(line, "amount %s is not above zero; give the order total as on Amazon", row.Amount)
-			ok = false
-		}
-		if cur, err := disputeCurrency(row.Currency); err != nil {
-			c.Add(line, "%v", err)
-			ok = false
-		} else if cur != "" {
-			if d.Currency != "" && d.Currency != cur {
-				c.Add(line, "currency %s does not agree with the amount %q", cur, row.Amount)
-				ok = false
-			}
-			d.Currency = cur
-		}
-		if strings.TrimSpace(row.ReportedOn) != "" {
-			if d.ReportedOn, err = ParseTypedDate(row.ReportedOn); err != nil {
-				c.Add(line, "reported_on: %v", err)
-				ok = false
-			}
-		}
-		for _, f := range []struct {
-			name string
-			d    Date
-		}{{"order_date", d.OrderDate}, {"reported_on", d.ReportedOn}} {
-			if f.d.Valid() && !DateInRange(f.d) {
-				c.Add(line, "%s %s is outside %s … %s", f.name, f.d, FirstDate, LastDate)
-				ok = false
-			}
-		}
-		if cell := strings.TrimSpace(row.CardAmount); cell != "" {
-			var cur string
-			if d.CardAmount, cur, err = ParseAmount(cell); err != nil {
-				c.Add(line, "card_amount: %v", err)
-				ok = false
-			} else if d.CardAmount.Sign() <= 0 {
-				c.Add(line, "card_amount %s is not above zero; give what the card was billed", cell)
-				ok = false
-			}
-			d.CardCurrency = cur
-		}
-		if isKnown && d.Amount.Equal(export.Total) && (d.Currency == "" || export.Currency == "" || d.Currency == export.Currency) {
-			d.Shipments = export.Shipments
-			if d.Currency == "" {
-				d.Currency = export.Currency
-			}
-			// Without card_amount, the export's card charges give it
-			// (SPEC §3.2): points or a gift-card balance paid the rest.
-			if d.CardAmount.IsZero() && export.CardCharged.Sign() > 0 && !export.CardCharged.Equal(export.Total) {
-				d.CardAmount, d.CardCurrency = export.CardCharged, export.Currency
-			}
-		}
-		if ok {
-			out = append(out, d)
-		}
+		dr.read(c, v.(*disputeRow), line)
 	})
-	return out, err
+	return dr.out, err
+}
+
+// disputeReader converts the rows of one disputes.csv: the disputes read
+// so far, the line each order was first listed on, and the order-history
+// exports that complete them (nil when there are none).
+type disputeReader struct {
+	name  string
+	known OrderLookup
+	out   []Dispute
+	seen  map[string]int
+}
+
+// read converts one row, reporting each of its problems to c; a row with
+// any problem is left out of the disputes (the file is then refused).
+func (dr *disputeReader) read(c *Problems, row *disputeRow, line int) {
+	d := Dispute{File: dr.name, Line: line, Card: Fold(row.Card), Note: strings.TrimSpace(row.Note)}
+	ok := dr.orderID(c, row, line, &d)
+	export, isKnown := KnownOrder{}, false
+	if dr.known != nil && d.OrderID != "" {
+		export, isKnown = dr.known(d.OrderID)
+	}
+	ok = dr.orderDate(c, row, line, &d, &export, isKnown) && ok
+	ok = dr.amount(c, row, line, &d, &export, isKnown) && ok
+	ok = disputeRowCurrency(c, row, line, &d) && ok
+	ok = disputeRowDates(c, row, line, &d) && ok
+	ok = disputeCardAmount(c, row, line, &d) && ok
+	if isKnown {
+		fromExport(&d, &export)
+	}
+	if ok {
+		dr.out = append(dr.out, d)
+	}
+}
+
+// orderID reads the row's order id, which must have the shape of Amazon's
+// and be listed once.
+func (dr *disputeReader) orderID(c *Problems, row *disputeRow, line int, d *Dispute) bool {
+	var err error
+	if d.OrderID, err = ParseOrderID(row.OrderID); err != nil {
+		c.Add(line, "%v", err)
+		return false
+	}
+	if first, dup := dr.seen[d.OrderID]; dup {
+		c.Add(line, "order %s is listed twice (first on line %d)", d.OrderID, first)
+		return false
+	}
+	dr.seen[d.OrderID] = line
+	return true
+}
+
+// orderDate reads order_date, taking an empty one from the export that
+// knows the order; empty where no export knows it, it is an error that
+// says so.
+func (dr *disputeReader) orderDate(c *Problems, row *disputeRow, line int, d *Dispute, export *KnownOrder, isKnown bool) bool {
+	if isKnown && strings.TrimSpace(row.OrderDate) == "" {
+		d.OrderDate = export.Date
+		return true
+	}
+	var err error
+	if d.OrderDate, err = requiredDate(row.OrderDate, "order_date"); err != nil {
+		if strings.TrimSpace(row.OrderDate) == "" && dr.known != nil && d.OrderID != "" {
+			err = Msgf("order_date is empty, and the order-history exports do not list order %s", d.OrderID)
+		}
+		c.Add(line, "%v", err)
+		return false
+	}
+	return true
+}
+
+// amount reads the order total and the currency it names, taking an empty
+// one from the export that knows the order; an empty amount no export
+// gives, or one not above zero, is an error.
+func (dr *disputeReader) amount(c *Problems, row *disputeRow, line int, d *Dispute, export *KnownOrder, isKnown bool) bool {
+	empty := strings.TrimSpace(row.Amount) == ""
+	var err error
+	switch {
+	case isKnown && empty:
+		d.Amount, d.Currency = export.Total, export.Currency
+	case empty && dr.known != nil && d.OrderID != "":
+		c.Add(line, "amount is empty, and the order-history exports do not list order %s; give the order total as on Amazon", d.OrderID)
+		return false
+	case empty:
+		c.Add(line, "amount is empty; give the order total as on Amazon")
+		return false
+	default:
+		if d.Amount, d.Currency, err = ParseTypedAmount(row.Amount); err != nil {
+			c.Add(line, "amount: %v", err)
+			return false
+		}
+		if d.Amount.Sign() <= 0 {
+			c.Add(line, "amount %s is not above zero; give the order total as on Amazon", row.Amount)
+			return false
+		}
+	}
+	return true
+}
+
+// disputeRowCurrency reads the currency cell, which must agree with the
+// currency the amount names.
+func disputeRowCurrency(c *Problems, row *disputeRow, line int, d *Dispute) bool {
+	cur, err := disputeCurrency(row.Currency)
+	if err != nil {
+		c.Add(line, "%v", err)
+		return false
+	}
+	if cur == "" {
+		return true
+	}
+	ok := true
+	if d.Currency != "" && d.Currency != cur {
+		c.Add(line, "currency %s does not agree with the amount %q", cur, row.Amount)
+		ok = false
+	}
+	d.Currency = cur
+	return ok
+}
+
+// disputeRowDates reads reported_on where given, and checks that both
+// dates lie within FirstDate … LastDate.
+func disputeRowDates(c *Problems, row *disputeRow, line int, d *Dispute) bool {
+	ok := true
+	if strings.TrimSpace(row.ReportedOn) != "" {
+		var err error
+		if d.ReportedOn, err = ParseTypedDate(row.ReportedOn); err != nil {
+			c.Add(line, "reported_on: %v", err)
+			ok = false
+		}
+	}
+	for _, f := range []struct {
+		name string
+		d    Date
+	}{{"order_date", d.OrderDate}, {"reported_on", d.ReportedOn}} {
+		if f.d.Valid() && !DateInRange(f.d) {
+			c.Add(line, "%s %s is outside %s … %s", f.name, f.d, FirstDate, LastDate)
+			ok = false
+		}
+	}
+	return ok
+}
+
+// disputeCardAmount reads card_amount where given: what the card was
+// billed, above zero.
+func disputeCardAmount(c *Problems, row *disputeRow, line int, d *Dispute) bool {
+	cell := strings.TrimSpace(row.CardAmount)
+	if cell == "" {
+		return true
+	}
+	var cur string
+	var err error
+	ok := true
+	if d.CardAmount, cur, err = ParseAmount(cell); err != nil {
+		c.Add(line, "card_amount: %v", err)
+		ok = false
+	} else if d.CardAmount.Sign() <= 0 {
+		c.Add(line, "card_amount %s is not above zero; give what the card was billed", cell)
+		ok = false
+	}
+	d.CardCurrency = cur
+	return ok
+}
+
+// fromExport completes a dispute from the export that knows its order,
+// when the row's amount is the export's total (in the same currency, where
+// both name one): the shipments, the currency, and, without card_amount,
+// the export's card charges (SPEC §3.2: points or a gift-card balance paid
+// the rest).
+func fromExport(d *Dispute, export *KnownOrder) {
+	if !d.Amount.Equal(export.Total) || d.Currency != "" && export.Currency != "" && d.Currency != export.Currency {
+		return
+	}
+	d.Shipments = export.Shipments
+	if d.Currency == "" {
+		d.Currency = export.Currency
+	}
+	if d.CardAmount.IsZero() && export.CardCharged.Sign() > 0 && !export.CardCharged.Equal(export.Total) {
+		d.CardAmount, d.CardCurrency = export.CardCharged, export.Currency
+	}
 }
 
 // FirstDate and LastDate bound the dates refundwatch takes from disputes,
@@ -279,24 +365,7 @@ func decodeRows(name string, raw []byte, proto any, required []string, grow func
 		c.AddErr(&Error{File: name, Line: headerLine, Err: err})
 		return c.Err()
 	}
-	twice := false
-	for i, h := range um.Headers {
-		if j := slices.Index(um.Headers[:i], h); j >= 0 && h != "" {
-			c.Add(headerLine, "column %s is in the header twice (cells %d and %d); keep one", h, j+1, i+1)
-			twice = true
-		}
-	}
-	if twice {
-		return c.Err()
-	}
-	var missing []string
-	for _, col := range required {
-		if !contains(um.Headers, col) {
-			missing = append(missing, col)
-		}
-	}
-	if len(missing) > 0 {
-		c.Add(headerLine, "missing column %s; the header needs %s", strings.Join(missing, ", "), strings.Join(required, ","))
+	if !checkRowsHeader(c, um.Headers, required, headerLine) {
 		return c.Err()
 	}
 	grow(bytes.Count(data[cr.InputOffset():], []byte{'\n'}) + 1)
@@ -324,6 +393,33 @@ func decodeRows(name string, raw []byte, proto any, required []string, grow func
 		convert(c, v, line)
 	}
 	return c.Err()
+}
+
+// checkRowsHeader reports a header that names a column twice (which of the two
+// cells gocsv would read is anyone's guess) or lacks a required column; it
+// reports false when the header has either problem.
+func checkRowsHeader(c *Problems, headers, required []string, headerLine int) bool {
+	twice := false
+	for i, h := range headers {
+		if j := slices.Index(headers[:i], h); j >= 0 && h != "" {
+			c.Add(headerLine, "column %s is in the header twice (cells %d and %d); keep one", h, j+1, i+1)
+			twice = true
+		}
+	}
+	if twice {
+		return false
+	}
+	var missing []string
+	for _, col := range required {
+		if !contains(headers, col) {
+			missing = append(missing, col)
+		}
+	}
+	if len(missing) > 0 {
+		c.Add(headerLine, "missing column %s; the header needs %s", strings.Join(missing, ", "), strings.Join(required, ","))
+		return false
+	}
+	return true
 }
 
 // overfull tells whether the row read from text, the bytes the reader took

@@ -492,53 +492,102 @@ func planByContent(recs []headRecord, delim rune) (*genericPlan, *planError) {
 	if width < 3 || width > maxColumns {
 		return nil, nil
 	}
-	var wide []headRecord
-	for _, r := range recs {
-		if len(r.cells) == width && !isBlank(r.cells) {
-			wide = append(wide, r)
-		}
-	}
-	if len(wide) == 0 {
-		return nil, nil
-	}
-	dateCol := -1
-	for j := 0; j < width && dateCol < 0; j++ {
-		if allCells(wide[1:], j, isDateText) && (isDateText(wide[0].cells[j]) || len(wide) > 1) {
-			dateCol = j
-		}
-	}
-	if dateCol < 0 {
-		return nil, nil
-	}
-	header := !isDateText(wide[0].cells[dateCol])
-	data := wide
-	if header {
-		data = wide[1:]
-	}
-	var rows []headRecord
-	for _, r := range data {
-		if isDateText(r.cells[dateCol]) {
-			rows = append(rows, r)
-		}
-	}
-	if len(rows) == 0 {
+	c, ok := contentRows(recs, width)
+	if !ok {
 		return nil, nil
 	}
 	var folded []string
-	if header {
-		for _, c := range wide[0].cells {
-			folded = append(folded, foldHeader(c))
+	if c.header {
+		for _, cell := range c.wide[0].cells {
+			folded = append(folded, foldHeader(cell))
 		}
 		if namesOrders(folded) {
 			return nil, nil
 		}
 	}
 	var l layout
-	l.col[colDate] = dateCol + 1
+	l.col[colDate] = c.dateCol + 1
 	l.fields = width
-	var amounts []int
-	dir := -1
-	var texts []int
+	amounts, dir, texts := contentColumns(c.rows, width, c.dateCol, &l)
+	if len(texts) == 0 {
+		return nil, nil
+	}
+	pairByRows, found, err := contentAmounts(c.rows, amounts, folded, &l)
+	if !found {
+		return nil, err
+	}
+	if dir >= 0 {
+		l.col[colDirection] = dir + 1
+	}
+	l.col[colDescription] = texts[0]
+	for _, col := range l.col {
+		l.width = max(l.width, col)
+	}
+	for _, col := range texts {
+		l.width = max(l.width, col)
+	}
+	plan := contentPlan(recs, delim, &c, folded, l, texts)
+	if pairByRows != nil {
+		plan.reading = append(plan.reading, pairByRows)
+	}
+	return plan, nil
+}
+
+// contentRecords is what planByContent learns from the dates alone: the
+// records of the modal width, the first column of dates, whether the first
+// record is a header (its cell in that column is no date), and the rows
+// whose cell in that column is a date.
+type contentRecords struct {
+	wide    []headRecord
+	data    []headRecord
+	rows    []headRecord
+	dateCol int
+	header  bool
+}
+
+// contentRows finds the first column of dates among the records of the
+// modal width: the rule "the first column of dates" tells the date column
+// and, by its first cell, whether the file has a header. It reports false
+// where no column is all dates or no row has a date.
+func contentRows(recs []headRecord, width int) (contentRecords, bool) {
+	var c contentRecords
+	for _, r := range recs {
+		if len(r.cells) == width && !isBlank(r.cells) {
+			c.wide = append(c.wide, r)
+		}
+	}
+	if len(c.wide) == 0 {
+		return c, false
+	}
+	c.dateCol = -1
+	for j := 0; j < width && c.dateCol < 0; j++ {
+		if allCells(c.wide[1:], j, isDateText) && (isDateText(c.wide[0].cells[j]) || len(c.wide) > 1) {
+			c.dateCol = j
+		}
+	}
+	if c.dateCol < 0 {
+		return c, false
+	}
+	c.header = !isDateText(c.wide[0].cells[c.dateCol])
+	c.data = c.wide
+	if c.header {
+		c.data = c.wide[1:]
+	}
+	for _, r := range c.data {
+		if isDateText(r.cells[c.dateCol]) {
+			c.rows = append(c.rows, r)
+		}
+	}
+	return c, len(c.rows) > 0
+}
+
+// contentColumns sorts the columns other than the date column by what
+// their cells hold: a second column of dates is the value date, columns of
+// amounts (some looking like money) are amount candidates, the first column
+// of direction words is the direction, and text columns are kept (1-based)
+// in their order. dir is -1 where no column holds directions.
+func contentColumns(rows []headRecord, width, dateCol int, l *layout) (amounts []int, dir int, texts []int) {
+	dir = -1
 	for j := 0; j < width; j++ {
 		if j == dateCol {
 			continue
@@ -556,59 +605,59 @@ func planByContent(recs []headRecord, delim rune) (*genericPlan, *planError) {
 			texts = append(texts, j+1)
 		}
 	}
-	if len(texts) == 0 {
-		return nil, nil
-	}
+	return amounts, dir, texts
+}
+
+// contentAmounts places the money among the amount candidates: two columns
+// of which each row fills one are debit and credit (by header words, else
+// by their rows, which is noted in the returned message); otherwise the one
+// column of amounts that is not the running balance of another. found is
+// false, with no error, where there are no amounts at all (content cannot
+// tell this file); where several columns could be the amount, or the pair
+// cannot be told apart, it refuses the file naming --formats.
+func contentAmounts(rows []headRecord, amounts []int, folded []string, l *layout) (pairByRows *Message, found bool, err *planError) {
 	line := rows[0].line
-	var pairByRows *Message
-	switch pair, ok := debitCreditPair(rows, amounts); {
-	case ok:
+	if pair, ok := debitCreditPair(rows, amounts); ok {
 		debit, credit, byRows, err := pairSides(rows, pair, folded)
 		if err != nil {
 			err.line = line
-			return nil, err
+			return nil, false, err
 		}
 		l.col[colDebit], l.col[colCredit] = debit+1, credit+1
 		if byRows {
 			pairByRows = Msgf("debit and credit columns told apart by their rows: most rows are charges, and column %d has them", debit+1)
 		}
-	default:
-		singles := amountColumns(rows, amounts)
-		if len(singles) != 1 {
-			if len(amounts) == 0 {
-				return nil, nil
-			}
-			return nil, &planError{line: line, msg: Msgf("cannot tell which column is the amount: columns %s all hold amounts; describe the file with --formats", joinColumns(singles, amounts))}
+		return pairByRows, true, nil
+	}
+	singles := amountColumns(rows, amounts)
+	if len(singles) != 1 {
+		if len(amounts) == 0 {
+			return nil, false, nil
 		}
-		l.col[colAmount] = singles[0] + 1
+		return nil, false, &planError{line: line, msg: Msgf("cannot tell which column is the amount: columns %s all hold amounts; describe the file with --formats", joinColumns(singles, amounts))}
 	}
-	if dir >= 0 {
-		l.col[colDirection] = dir + 1
-	}
-	l.col[colDescription] = texts[0]
-	for _, c := range l.col {
-		l.width = max(l.width, c)
-	}
-	for _, c := range texts {
-		l.width = max(l.width, c)
-	}
-	skip := slices.IndexFunc(recs, func(r headRecord) bool { return r.line == data[0].line })
-	plan := &genericPlan{delim: delim, skip: skip, header: header, layout: l, texts: texts[1:]}
-	if header {
+	l.col[colAmount] = singles[0] + 1
+	return nil, true, nil
+}
+
+// contentPlan builds the plan from the columns told by content: rows start
+// at the first data record, after the header where there is one (its
+// folded words are the layout's header key, else the key names the width
+// of a headerless file), and continuation lines are looked for below it.
+func contentPlan(recs []headRecord, delim rune, c *contentRecords, folded []string, l layout, texts []int) *genericPlan {
+	skip := slices.IndexFunc(recs, func(r headRecord) bool { return r.line == c.data[0].line })
+	plan := &genericPlan{delim: delim, skip: skip, header: c.header, layout: l, texts: texts[1:]}
+	if c.header {
 		plan.skip--
-		plan.headerCells = wide[0].cells
-		l.header = strings.Join(folded, "|")
-		plan.layout.header = l.header
+		plan.headerCells = c.wide[0].cells
+		plan.layout.header = strings.Join(folded, "|")
 	} else {
-		plan.layout.header = "headerless:" + colNumber(width)
+		plan.layout.header = "headerless:" + colNumber(len(c.wide[0].cells))
 	}
 	plan.continuation = hasContinuations(recs[skip:], &plan.layout)
 	plan.dateKind = plan.layout.dateColumn()
 	plan.describe(true)
-	if pairByRows != nil {
-		plan.reading = append(plan.reading, pairByRows)
-	}
-	return plan, nil
+	return plan
 }
 
 // namesOrders reports whether a header names order ids: Amazon's own

@@ -114,6 +114,12 @@ func (r *rowReader) Read() ([]string, error) {
 		r.rec = rec
 		return rec, nil
 	}
+	return r.readCSV()
+}
+
+// readCSV reads the next record with the csv.Reader the rest of the text
+// was handed to, its parse errors saying lines of the whole text.
+func (r *rowReader) readCSV() ([]string, error) {
 	rec, err := r.csv.Read()
 	if err == io.EOF {
 		return rec, err

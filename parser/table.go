@@ -448,22 +448,10 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 			break
 		}
 		if err != nil { // asked only then: isParseError allocates
-			if isParseError(err) {
-				// The reader goes on at the next line: report the file's other problems too.
-				t.errs.AddErr(CSVError(name, err))
-				continue
-			}
-			if errors.Is(err, errRowTooLong) {
-				if len(rec) > 0 {
-					line = r.Line()
-				} else {
-					line++ // a quoted first field ran over: the row after the last one read
-				}
-				t.errs.Add(line, "row is longer than %s; statement rows are a few hundred characters: the file is damaged, or a quote opened on this row is never closed", maxRowText)
+			if t.readError(err, rec, r, line) {
 				break
 			}
-			t.errs.AddErr(CSVError(name, err))
-			break
+			continue
 		}
 		line = r.Line()
 		t.st.Rows++
@@ -483,6 +471,28 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 		return nil, err
 	}
 	return t.st, nil
+}
+
+// readError reports an error reading the records, and whether reading
+// stops: a quoting error is reported and reading goes on at the next line,
+// so that the file's other problems are reported too; a row too long (line
+// is that of the last record read) or any other error stops it.
+func (t *tableReader) readError(err error, rec []string, r *rowReader, line int) (stop bool) {
+	if isParseError(err) {
+		t.errs.AddErr(CSVError(t.st.File, err))
+		return false
+	}
+	if errors.Is(err, errRowTooLong) {
+		if len(rec) > 0 {
+			line = r.Line()
+		} else {
+			line++ // a quoted first field ran over: the row after the last one read
+		}
+		t.errs.Add(line, "row is longer than %s; statement rows are a few hundred characters: the file is damaged, or a quote opened on this row is never closed", maxRowText)
+		return true
+	}
+	t.errs.AddErr(CSVError(t.st.File, err))
+	return true
 }
 
 // keptToCome is how many more transactions the rest of the file is
@@ -507,19 +517,13 @@ func (t *tableReader) keptToCome() int {
 	return int(float64(n) * float64(max(rest, 0)) / float64(read))
 }
 
+// row reads a record of a file of a known layout: before its header,
+// preamble; then, before the row itself, blank records, foreign-amount
+// notes, what the format's Hook skips, records of the wrong width, and rows
+// not booked yet or without a date.
 func (t *tableReader) row(rec []string, line int) {
 	if t.layout.line == 0 && t.layout.fields >= 0 && t.spec.generic == nil {
-		if l, ok := t.spec.matchHeader(rec); ok {
-			l.line = line
-			t.setLayout(l)
-			if t.st.Format == FormatGeneric {
-				t.st.Shape = FormatGeneric + ":" + l.header
-			}
-			t.st.skip(SkipHeader)
-			return
-		}
-		t.findAccount(rec)
-		t.st.skip(SkipPreamble)
+		t.beforeHeader(rec, line)
 		return
 	}
 	if isBlank(rec) {
@@ -545,25 +549,7 @@ func (t *tableReader) row(rec []string, line int) {
 	}
 	t.load(rec)
 	l := &t.layout
-	if len(rec) < l.width {
-		if l.fields < 0 && t.dateless(rec) {
-			return
-		}
-		if l.line == 0 {
-			t.invalid(line, "row has %d fields, but the file's rows need %d", len(rec), l.width)
-			return
-		}
-		t.invalid(line, "row has %d fields, but the header on line %d needs %d", len(rec), l.line, l.width)
-		return
-	}
-	if l.fields >= 0 && len(rec) > l.fields && !isBlank(rec[l.fields:]) {
-		// Most often an unquoted comma inside a merchant name, which shifts
-		// every later column: reading on would take the wrong cell as the amount.
-		if l.line == 0 {
-			t.invalid(line, "row has %d fields, but the file's rows have %d (an unquoted comma in a field?)", len(rec), l.fields)
-			return
-		}
-		t.invalid(line, "row has %d fields, but the header on line %d has %d (an unquoted comma in a field?)", len(rec), l.line, l.fields)
+	if (len(rec) < l.width || l.fields >= 0 && len(rec) > l.fields) && t.misshapen(rec, line) {
 		return
 	}
 	// A row not booked yet may lack its booking date: its status decides first.
@@ -577,6 +563,52 @@ func (t *tableReader) row(rec []string, line int) {
 		return
 	}
 	t.transaction(rec, line)
+}
+
+// beforeHeader reads a record before the header: the header itself, which
+// sets the layout, or preamble, where the format may find the account.
+func (t *tableReader) beforeHeader(rec []string, line int) {
+	if l, ok := t.spec.matchHeader(rec); ok {
+		l.line = line
+		t.setLayout(l)
+		if t.st.Format == FormatGeneric {
+			t.st.Shape = FormatGeneric + ":" + l.header
+		}
+		t.st.skip(SkipHeader)
+		return
+	}
+	t.findAccount(rec)
+	t.st.skip(SkipPreamble)
+}
+
+// misshapen deals with a record of fewer fields than the layout reads, or
+// more than it has: a short dateless record of a headerless layout of no
+// fixed width is a note or total; any other is invalid. It reports whether
+// the record was dealt with (trailing empty fields are not).
+func (t *tableReader) misshapen(rec []string, line int) bool {
+	l := &t.layout
+	if len(rec) < l.width {
+		if l.fields < 0 && t.dateless(rec) {
+			return true
+		}
+		if l.line == 0 {
+			t.invalid(line, "row has %d fields, but the file's rows need %d", len(rec), l.width)
+			return true
+		}
+		t.invalid(line, "row has %d fields, but the header on line %d needs %d", len(rec), l.line, l.width)
+		return true
+	}
+	if l.fields >= 0 && len(rec) > l.fields && !isBlank(rec[l.fields:]) {
+		// Most often an unquoted comma inside a merchant name, which shifts
+		// every later column: reading on would take the wrong cell as the amount.
+		if l.line == 0 {
+			t.invalid(line, "row has %d fields, but the file's rows have %d (an unquoted comma in a field?)", len(rec), l.fields)
+			return true
+		}
+		t.invalid(line, "row has %d fields, but the header on line %d has %d (an unquoted comma in a field?)", len(rec), l.line, l.fields)
+		return true
+	}
+	return false
 }
 
 // genericRow reads a record of a file of no known format: its header,
@@ -693,6 +725,9 @@ func (t *tableReader) findAccount(rec []string) {
 	}
 }
 
+// transaction reads a row that has a date into a transaction: its dates,
+// its amount, its description and its normal form, the columns that add
+// detail, and then keeps it in full or counts it in brief.
 func (t *tableReader) transaction(rec []string, line int) {
 	if t.cells[t.dateCol] == "" {
 		t.invalid(line, "row has an amount but no date")
@@ -733,6 +768,27 @@ func (t *tableReader) transaction(rec []string, line int) {
 	if t.normOwn {
 		x.Normalized = string(t.norm)
 	}
+	if !t.readDetail(x, rec, line) {
+		return
+	}
+	var account uint16
+	if !full {
+		var ok bool
+		account, ok = t.accountIndex(x.Account)
+		full = !ok // a file naming more accounts than a posting can keeps the rest in full
+	}
+	if full {
+		t.keepFull(x, pending, &amt)
+		return
+	}
+	t.keepBrief(x, pending, &amt, account)
+}
+
+// readDetail reads the columns that add to a transaction: its account and
+// currency where the row names them, what the format's Enrich adds, and a
+// foreign amount, which is none where its currency is the billing currency.
+// A foreign amount that does not read makes the row invalid (false).
+func (t *tableReader) readDetail(x *Transaction, rec []string, line int) bool {
 	if a := t.cells[colAccount]; a != "" {
 		x.Account = a
 	}
@@ -746,7 +802,7 @@ func (t *tableReader) transaction(rec []string, line int) {
 		orig, cur, err := t.amount(o)
 		if err != nil {
 			t.invalid(line, "original amount: %v", err)
-			return
+			return false
 		}
 		x.OrigAmount, x.OrigCurrency = orig.Abs().Decimal(), cur
 		if c := strings.ToUpper(t.cells[colOrigCurrency]); c != "" {
@@ -757,29 +813,33 @@ func (t *tableReader) transaction(rec []string, line int) {
 		// The amount in the billing currency itself is no foreign amount.
 		x.OrigAmount, x.OrigCurrency = decimal.Decimal{}, ""
 	}
-	var account uint16
-	if !full {
-		var ok bool
-		account, ok = t.accountIndex(x.Account)
-		full = !ok // a file naming more accounts than a posting can keeps the rest in full
+	return true
+}
+
+// keepFull keeps the row in full in st.Txns, noting where its day, its
+// CR/DR mark or its reversed side must be settled at the end of the file.
+func (t *tableReader) keepFull(x *Transaction, pending *pendingDate, amt *value) {
+	if pending != nil {
+		pending.txn = len(t.st.Txns)
+		t.pending = append(t.pending, *pending)
 	}
-	if full {
-		if pending != nil {
-			pending.txn = len(t.st.Txns)
-			t.pending = append(t.pending, *pending)
-		}
-		if t.explicitRow {
-			t.explicitTxns = append(t.explicitTxns, len(t.st.Txns))
-		}
-		if t.reversedSide >= 0 {
-			t.reversals = append(t.reversals, reversal{side: t.reversedSide, index: len(t.st.Txns), kept: true, sign: amt.Sign()})
-		}
-		x.Amount = amt.Decimal()
-		t.own(x)
-		t.st.Txns = appendGrowing(t.st.Txns, *x, t.keptToCome)
-		t.lastFull = len(t.st.Txns) - 1
-		return
+	if t.explicitRow {
+		t.explicitTxns = append(t.explicitTxns, len(t.st.Txns))
 	}
+	if t.reversedSide >= 0 {
+		t.reversals = append(t.reversals, reversal{side: t.reversedSide, index: len(t.st.Txns), kept: true, sign: amt.Sign()})
+	}
+	x.Amount = amt.Decimal()
+	t.own(x)
+	t.st.Txns = appendGrowing(t.st.Txns, *x, t.keptToCome)
+	t.lastFull = len(t.st.Txns) - 1
+}
+
+// keepBrief counts the row in brief: its sign, its day for account, and a
+// posting for folding unless Fold says its day needs none (a row whose day
+// is pending is settled at the end of the file, posting and all). Marked
+// and reversed rows are noted as in keepFull.
+func (t *tableReader) keepBrief(x *Transaction, pending *pendingDate, amt *value, account uint16) {
 	b := &t.st.brief
 	b.count(amt.Sign(), 1)
 	if t.explicitRow {
@@ -805,7 +865,7 @@ func (t *tableReader) transaction(rec []string, line int) {
 	if t.reversedSide >= 0 {
 		t.reversals = append(t.reversals, reversal{side: t.reversedSide, index: b.postings.len(), sign: amt.Sign()})
 	}
-	b.postings.add(posting{print: fingerprint(amt, x.Normalized), date: x.Date, account: account, sign: int8(amt.Sign())})
+	b.postings.add(posting{print: fingerprint(*amt, x.Normalized), date: x.Date, account: account, sign: int8(amt.Sign())})
 }
 
 // own gives a transaction kept in full strings of its own, where they
@@ -1025,7 +1085,14 @@ func (t *tableReader) markedAmount(text string) (value, string, int, error) {
 }
 
 // readAmount reads the row's amount, a charge positive and a credit
-// negative, and the currency its text names into x.
+// negative, and the currency its text names into x. The amount column's
+// sign is said, in this order, by a generic file's direction column (whose
+// cells must be debit or credit words), a format's direction column (its
+// Credit words), a CR or DR mark, the format's convention of negative
+// charges, or else counted for inferring the file's signs. Rows without an
+// amount cell, and a generic file's rows with debit or credit cells, are
+// read from the debit and credit columns instead. In a section of credits
+// every amount is a credit.
 func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (value, bool) {
 	l := &t.layout
 	t.explicitRow = false
@@ -1033,48 +1100,61 @@ func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (value,
 	// A generic file's debit and credit columns say more than its signed
 	// amount column where it has both (KBC).
 	pair := t.spec.generic != nil && (l.has(colDebit) || l.has(colCredit)) && (t.cells[colDebit] != "" || t.cells[colCredit] != "")
-	if l.has(colAmount) && t.cells[colAmount] != "" && !pair {
-		amt, cur, mark, err := t.markedAmount(t.cells[colAmount])
-		if err != nil {
-			t.invalid(line, "amount: %v", err)
-			return value{}, false
-		}
-		if cur != "" {
-			x.Currency = cur
-		}
-		switch {
-		case l.has(colDirection) && t.spec.generic != nil:
-			d := direction(t.cells[colDirection])
-			if d == 0 {
-				t.invalid(line, "%q in the direction column is neither a debit nor a credit word; describe the file with --formats", t.cells[colDirection])
-				return value{}, false
-			}
-			t.said(d, amt, false)
-			amt = amt.Abs()
-			if d < 0 {
-				amt = amt.Neg()
-			}
-		case l.has(colDirection):
-			amt = amt.Abs()
-			if containsFold(t.spec.Credit, t.cells[colDirection]) {
-				amt = amt.Neg()
-			}
-		case mark != 0:
-			t.said(mark, amt, true)
-			amt = amt.Abs()
-			if mark < 0 {
-				amt = amt.Neg()
-			}
-		case t.spec.Signs == ChargesNegative:
-			amt = amt.Neg()
-		case t.spec.Signs == SignsInfer:
-			t.signs[max(0, -amt.Sign())]++
-		}
-		if t.state.Credits {
+	if !l.has(colAmount) || t.cells[colAmount] == "" || pair {
+		amt, ok := t.debitCreditAmount(x, line)
+		if ok && t.state.Credits {
 			amt = amt.Abs().Neg()
 		}
-		return amt, true
+		return amt, ok
 	}
+	amt, cur, mark, err := t.markedAmount(t.cells[colAmount])
+	if err != nil {
+		t.invalid(line, "amount: %v", err)
+		return value{}, false
+	}
+	if cur != "" {
+		x.Currency = cur
+	}
+	switch {
+	case l.has(colDirection) && t.spec.generic != nil:
+		d := direction(t.cells[colDirection])
+		if d == 0 {
+			t.invalid(line, "%q in the direction column is neither a debit nor a credit word; describe the file with --formats", t.cells[colDirection])
+			return value{}, false
+		}
+		t.said(d, amt, false)
+		amt = amt.Abs()
+		if d < 0 {
+			amt = amt.Neg()
+		}
+	case l.has(colDirection):
+		amt = amt.Abs()
+		if containsFold(t.spec.Credit, t.cells[colDirection]) {
+			amt = amt.Neg()
+		}
+	case mark != 0:
+		t.said(mark, amt, true)
+		amt = amt.Abs()
+		if mark < 0 {
+			amt = amt.Neg()
+		}
+	case t.spec.Signs == ChargesNegative:
+		amt = amt.Neg()
+	case t.spec.Signs == SignsInfer:
+		t.signs[max(0, -amt.Sign())]++
+	}
+	if t.state.Credits {
+		amt = amt.Abs().Neg()
+	}
+	return amt, true
+}
+
+// debitCreditAmount reads the debit and credit columns: the amount is the
+// debit less the credit, each taken without its sign. A cell written
+// negative is counted by its side, and outside a section of credits marks
+// the row as possibly reversed (see reversals). A row with neither is
+// invalid.
+func (t *tableReader) debitCreditAmount(x *Transaction, line int) (value, bool) {
 	var debit, credit value
 	for i, side := range []struct {
 		c    column
@@ -1108,11 +1188,7 @@ func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (value,
 		t.invalid(line, "row has no amount")
 		return value{}, false
 	}
-	amt := debit.Sub(credit)
-	if t.state.Credits {
-		amt = amt.Abs().Neg()
-	}
-	return amt, true
+	return debit.Sub(credit), true
 }
 
 // said counts a row whose direction (d: 1 debit, -1 credit) a column or
