@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/amazon"
@@ -299,7 +300,7 @@ func amazonJSON(in *inputs) []jsonAmazonFile {
 
 // renderAmazonTable lists the Amazon exports and mails read, and the files
 // of the folders given that were not.
-func renderAmazonTable(w io.Writer, in *inputs, l *localizer, up func(string) string, width int) {
+func renderAmazonTable(w io.Writer, in *inputs, l *i18n.Localizer, up func(string) string, width int) {
 	if len(in.amazon.files) == 0 {
 		return
 	}
@@ -320,7 +321,7 @@ func renderAmazonTable(w io.Writer, in *inputs, l *localizer, up func(string) st
 			notes = append(notes, l.T("note: %s: rows skipped, %s: %d", keep(visible(f.path)), visible(reason), f.skipped[reason]))
 		}
 		for _, reason := range slices.Sorted(maps.Keys(f.leftOut)) {
-			notes = append(notes, l.T("note: %s: mails left out, %s: %d", f.path, l.word(reason), f.leftOut[reason]))
+			notes = append(notes, l.T("note: %s: mails left out, %s: %d", f.path, l.Word(reason), f.leftOut[reason]))
 		}
 		for _, n := range f.notes {
 			notes = append(notes, l.T("note: %s", l.Msg(n)))

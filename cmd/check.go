@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/spf13/cobra"
@@ -101,7 +102,7 @@ func newCheckCmd(e env, g *globals) *cobra.Command {
 	return c
 }
 
-func runCheck(opts *checkOptions, e env, loc *localizer) error {
+func runCheck(opts *checkOptions, e env, loc *i18n.Localizer) error {
 	mopts, err := opts.matchOptions(e)
 	if err != nil {
 		return err

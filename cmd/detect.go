@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/spf13/cobra"
 )
@@ -44,7 +45,7 @@ Exit status: 0 when every file was read, 2 when a file could not be.`,
 	return c
 }
 
-func runDetect(paths []string, opts *detectOptions, e env, l *localizer) error {
+func runDetect(paths []string, opts *detectOptions, e env, l *i18n.Localizer) error {
 	reg, err := formatsRegistry(opts.formats)
 	if err != nil {
 		return err
@@ -88,10 +89,10 @@ func runDetect(paths []string, opts *detectOptions, e env, l *localizer) error {
 
 // describeStatement writes what detect says of one file, in l's language,
 // fitting width (0: no limit).
-func describeStatement(w io.Writer, s *parser.Statement, reg *parser.Registry, l *localizer, width int) {
+func describeStatement(w io.Writer, s *parser.Statement, reg *parser.Registry, l *i18n.Localizer, width int) {
 	format := s.Format
 	if f, ok := reg.Lookup(s.Format); ok && f.Issuer != "" {
-		format = l.T("%s (%s)", s.Format, l.word(f.Issuer))
+		format = l.T("%s (%s)", s.Format, l.Word(f.Issuer))
 	}
 	account := accountShown(s.Account)
 	if account == "" {
@@ -123,14 +124,14 @@ func describeStatement(w io.Writer, s *parser.Statement, reg *parser.Registry, l
 	cols.write(w)
 }
 
-func countCharges(l *localizer, n int) string {
+func countCharges(l *i18n.Localizer, n int) string {
 	if n == 1 {
 		return l.T("1 charge")
 	}
 	return l.T("%d charges", n)
 }
 
-func countCredits(l *localizer, n int) string {
+func countCredits(l *i18n.Localizer, n int) string {
 	if n == 1 {
 		return l.T("1 credit")
 	}
@@ -140,7 +141,7 @@ func countCredits(l *localizer, n int) string {
 func keepNone(string) bool { return false }
 
 // skipReasons lists the reasons rows were skipped for, most frequent first.
-func skipReasons(s *parser.Statement, l *localizer) string {
+func skipReasons(s *parser.Statement, l *i18n.Localizer) string {
 	if len(s.Skipped) == 0 {
 		return ""
 	}
@@ -156,7 +157,7 @@ func skipReasons(s *parser.Statement, l *localizer) string {
 	})
 	parts := make([]string, len(reasons))
 	for i, r := range reasons {
-		parts[i] = l.T("%s %d", l.word(r), s.Skipped[r])
+		parts[i] = l.T("%s %d", l.Word(r), s.Skipped[r])
 	}
 	return l.T(" (%s)", strings.Join(parts, l.T(", ")))
 }

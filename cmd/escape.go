@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
 	"github.com/refundwatch/refundwatch/parser"
 )
 
@@ -178,7 +179,7 @@ func ownColour(b []byte) int {
 // messageLines are the lines the person reads on stderr for err, in l's
 // language: each escaped (visible), and the path of the file a line speaks
 // of marked as one the masking keeps whole (keep).
-func messageLines(l *localizer, err error) []string {
+func messageLines(l *i18n.Localizer, err error) []string {
 	var list parser.ErrorList
 	if errors.As(err, &list) {
 		out := make([]string, len(list))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 
+	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
 	"github.com/spf13/cobra"
 )
 
@@ -36,13 +37,13 @@ Exit status: 0, or 2 when the --formats file cannot be read.`,
 // under it, indented, the example header. The example goes on its own line:
 // Japanese headers are wide, and nothing follows them that they could push
 // out of line. On a terminal the lines are wrapped to its width.
-func runFormats(opts *formatsOptions, e env, l *localizer) error {
+func runFormats(opts *formatsOptions, e env, l *i18n.Localizer) error {
 	reg, err := formatsRegistry(opts.formats)
 	if err != nil {
 		return err
 	}
 	up := strings.ToUpper
-	if l.japanese() {
+	if l.Japanese() {
 		up = func(s string) string { return s }
 	}
 	var buf bytes.Buffer
@@ -62,7 +63,7 @@ func runFormats(opts *formatsOptions, e env, l *localizer) error {
 		if c == "" {
 			c = "-"
 		}
-		line(f.Name, c, l.word(f.Issuer))
+		line(f.Name, c, l.Word(f.Issuer))
 		writeWrapped(&buf, "    ", f.Example, e.width)
 	}
 	_, err = e.stdout.Write(buf.Bytes())

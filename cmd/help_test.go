@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -25,7 +26,7 @@ func TestHelpHasJapanese(t *testing.T) {
 		c.LocalFlags().VisitAll(func(f *pflag.Flag) { texts = append(texts, f.Usage) })
 		for _, s := range texts {
 			if s != "" && jaHelpText(s) == s {
-				t.Errorf("%s: %q has no Japanese text in jaHelp (cmd/i18n_ja.go)", c.CommandPath(), s)
+				t.Errorf("%s: %q has no Japanese text in the catalogue (cmd/internal/i18n/ja.go)", c.CommandPath(), s)
 			}
 		}
 		for _, sub := range c.Commands() {
@@ -73,7 +74,7 @@ func TestJapaneseHelpNamesEveryVerdict(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	for v := range jaVerdicts {
+	for v := range i18n.JapaneseVerdicts() {
 		line := regexp.MustCompile(`(?m)^  ` + regexp.QuoteMeta(string(v)) + ` +\S`)
 		if !line.MatchString(ja) {
 			t.Errorf("the Japanese check --help does not list %s:\n%s", v, ja)

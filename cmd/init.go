@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/spf13/cobra"
 )
@@ -45,7 +46,7 @@ Init never overwrites: a file or folder that exists already is kept as it is.`,
 	}
 }
 
-func runInit(dir string, e env, l *localizer) error {
+func runInit(dir string, e env, l *i18n.Localizer) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return &parser.Error{File: dir, Err: openError(err)}
 	}
@@ -60,7 +61,7 @@ func runInit(dir string, e env, l *localizer) error {
 		return &parser.Error{File: statements, Err: openError(err)}
 	}
 	for _, name := range initFiles {
-		content, err := initTemplates.ReadFile("inittemplates/" + l.lang + "/" + name)
+		content, err := initTemplates.ReadFile("inittemplates/" + l.Lang() + "/" + name)
 		if err != nil {
 			return err // the templates are built in: a missing one is a bug
 		}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/shopspring/decimal"
@@ -18,7 +19,7 @@ import (
 type rendering struct {
 	in    *inputs
 	rep   *matcher.Report
-	loc   *localizer
+	loc   *i18n.Localizer
 	color bool // colour severities (table on a terminal, NO_COLOR unset, TERM not dumb)
 	// width is the terminal's width, which the table fits; 0 for no limit.
 	width int
@@ -177,7 +178,7 @@ type jsonOrder struct {
 type jsonReason struct {
 	text      string
 	sentences []*parser.Message
-	loc       *localizer
+	loc       *i18n.Localizer
 }
 
 func (r jsonReason) String() string {
@@ -282,7 +283,7 @@ func txnJSON(t *parser.Transaction) jsonTxn {
 
 // buildJSON makes the JSON report, to be written at once: its orders and
 // unknown charges are made as they are written.
-func buildJSON(in *inputs, rep *matcher.Report, l *localizer) jsonReport {
+func buildJSON(in *inputs, rep *matcher.Report, l *i18n.Localizer) jsonReport {
 	out := jsonReport{
 		AsOf: rep.AsOf.String(), Grace: rep.Grace, Watch: rep.Watch,
 		Statements: []jsonStatement{}, Coverage: []jsonCoverage{}, InvalidRows: []jsonInvalid{},
@@ -333,7 +334,7 @@ func buildJSON(in *inputs, rep *matcher.Report, l *localizer) jsonReport {
 	return out
 }
 
-func orderJSON(o *matcher.OrderResult, l *localizer) jsonOrder {
+func orderJSON(o *matcher.OrderResult, l *i18n.Localizer) jsonOrder {
 	d := o.Dispute
 	cur := o.Currency
 	j := jsonOrder{
@@ -385,7 +386,7 @@ func renderJSON(w io.Writer, r *rendering) error {
 
 // inputsLine says in one sentence which disputes, confirmations,
 // order-history and mine.csv files the report was made from, each with what it holds.
-func inputsLine(in *inputs, l *localizer) string {
+func inputsLine(in *inputs, l *i18n.Localizer) string {
 	path := func(p string) string { return keep(visible(p)) }
 	parts := []string{l.T("%s (disputed orders)", path(in.read.disputes))}
 	for _, p := range in.read.confirmations {
@@ -407,7 +408,7 @@ func inputsLine(in *inputs, l *localizer) string {
 func renderTable(w io.Writer, r *rendering) error {
 	v, l := r.view(), r.loc
 	up := func(h string) string { // English headers are in capitals
-		if l.japanese() {
+		if l.Japanese() {
 			return h
 		}
 		return strings.ToUpper(h)
@@ -440,7 +441,7 @@ func renderTable(w io.Writer, r *rendering) error {
 	cols.addHeader(up(l.T("Severity")), up(l.T("Verdict")), up(l.T("Order")), up(l.T("Ordered")), up(l.T("Amount")), up(l.T("Charged")), up(l.T("Credited")), up(l.T("Outstanding")), up(l.T("Confirmed")), up(l.T("Watch until")))
 	for _, o := range v.Orders {
 		sev := o.Severity
-		if !l.japanese() {
+		if !l.Japanese() {
 			sev = strings.ToUpper(sev)
 		}
 		cols.addColored(r.colorOf(o.res.Severity()), sev, o.Verdict, o.ID, o.Ordered, o.Amount, o.Charged, o.Credited, o.Outstanding, o.Confirmed, o.WatchUntil)

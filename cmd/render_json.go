@@ -129,7 +129,7 @@ func (j *jsonWriter) dateOrNull(d *parser.Date) {
 // made, and escaped in place where it needs to be, which is seldom: its
 // sentences are refundwatch's own, with dates, amounts and order ids.
 func (j *jsonWriter) reason(r jsonReason) {
-	if r.sentences == nil || r.loc.japanese() {
+	if r.sentences == nil || r.loc.Japanese() {
 		j.str(r.String())
 		return
 	}

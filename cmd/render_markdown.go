@@ -5,6 +5,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
 )
 
 // renderMarkdown writes the report for pasting into a mail, a note or an
@@ -83,7 +85,7 @@ func renderMarkdown(w io.Writer, r *rendering) error {
 	return ew.err
 }
 
-func mdTxns(w io.Writer, l *localizer, rows []txnView) {
+func mdTxns(w io.Writer, l *i18n.Localizer, rows []txnView) {
 	mdTable(w, []string{"", l.T("Date"), l.T("Amount"), l.T("Statement row"), l.T("Description")}, "llrll", func(add func(...string)) {
 		for _, t := range rows {
 			add(t.Role, t.Date, t.Amount, t.Place, t.Description)

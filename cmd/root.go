@@ -7,6 +7,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -52,7 +53,7 @@ type globals struct {
 	lang string
 	// loc prints in the language chosen by --lang or the locale; set before
 	// a command runs.
-	loc *localizer
+	loc *i18n.Localizer
 }
 
 // resolveLang checks --lang and sets the localizer; without --lang the
@@ -60,13 +61,13 @@ type globals struct {
 func (g *globals) resolveLang(e env) error {
 	lang := g.lang
 	if lang == "" {
-		lang = langFromEnv(e.getenv)
+		lang = i18n.FromEnv(e.getenv)
 	}
-	if lang != langEnglish && lang != langJapanese {
-		g.loc = newLocalizer(langFromEnv(e.getenv))
+	if lang != i18n.English && lang != i18n.Japanese {
+		g.loc = i18n.New(i18n.FromEnv(e.getenv))
 		return parser.Msgf("--lang %q: expected ja or en", g.lang)
 	}
-	g.loc = newLocalizer(lang)
+	g.loc = i18n.New(lang)
 	return nil
 }
 
@@ -98,7 +99,7 @@ func run(args []string, e env) int {
 	}
 	if g.loc == nil {
 		// The command line could not be parsed: the locale chooses the language.
-		g.loc = newLocalizer(langFromEnv(e.getenv))
+		g.loc = i18n.New(i18n.FromEnv(e.getenv))
 	}
 	for _, line := range messageLines(g.loc, err) {
 		fmt.Fprintln(e.stderr, line)
@@ -129,7 +130,7 @@ It reads its inputs and never writes them, and it never uses the network.`,
 		return parser.Msgf("%v (see %s --help)", err, c.CommandPath())
 	})
 	root.PersistentFlags().StringVar(&g.lang, "lang", "", "`LANGUAGE` of the report and the messages: ja or en (default from LC_ALL, LC_MESSAGES or LANG)")
-	_ = root.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{langJapanese, langEnglish}, cobra.ShellCompDirectiveNoFileComp))
+	_ = root.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{i18n.Japanese, i18n.English}, cobra.ShellCompDirectiveNoFileComp))
 	localizeHelp(root, e, g)
 	root.AddCommand(newCheckCmd(e, g), newDetectCmd(e, g), newFormatsCmd(e, g), newInitCmd(e, g), newVersionCmd(e))
 	return root

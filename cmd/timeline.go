@@ -3,6 +3,7 @@ package cmd
 import (
 	"slices"
 
+	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
 )
@@ -59,7 +60,7 @@ const (
 	tlCharWidth  = 7 // pixels per column of text at the picture's font size
 )
 
-func newTimeline(o *matcher.OrderResult, rep *matcher.Report, l *localizer) *timeline {
+func newTimeline(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer) *timeline {
 	d := o.Dispute
 	type event struct {
 		day    parser.Date
@@ -177,13 +178,4 @@ func minDate(a, b parser.Date) parser.Date {
 		return b
 	}
 	return a
-}
-
-// Month names a month for the timeline's ticks: 2026-04, or 2026年4月.
-func (l *localizer) Month(d parser.Date) string {
-	t := d.Time()
-	if l.japanese() {
-		return t.Format("2006年1月")
-	}
-	return t.Format("2006-01")
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/shopspring/decimal"
@@ -27,8 +28,8 @@ func TestTimelineLabelsApart(t *testing.T) {
 	}
 	o.Coverage.To = d("2026-03-08")
 	rep := &matcher.Report{AsOf: d("2026-03-09"), Grace: 30, Watch: 60}
-	for _, lang := range []string{langEnglish, langJapanese} {
-		tl := newTimeline(o, rep, newLocalizer(lang))
+	for _, lang := range []string{i18n.English, i18n.Japanese} {
+		tl := newTimeline(o, rep, i18n.New(lang))
 		type span struct{ left, right int }
 		rows := map[int][]span{}
 		lowest := 0
@@ -80,7 +81,7 @@ func TestTimelineTicksAreBounded(t *testing.T) {
 		}
 		confs := []parser.Confirmation{{OrderID: "250-1234567-1234567", ConfirmedOn: parser.MustDate("2026-03-10"), Kind: parser.KindRefund}}
 		rep := matcher.Match([]*parser.Statement{st}, ds, confs, matcher.Options{AsOf: parser.MustDate("2026-12-31"), Grace: 30, Watch: tt.watch})
-		tl := newTimeline(rep.Orders[0], rep, newLocalizer("en"))
+		tl := newTimeline(rep.Orders[0], rep, i18n.New("en"))
 		if len(tl.Ticks) != tt.wantTicks {
 			t.Errorf("watch %d: %d ticks, want %d", tt.watch, len(tl.Ticks), tt.wantTicks)
 		}

@@ -3,6 +3,7 @@ package cmd
 import (
 	"fmt"
 
+	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
 )
@@ -83,9 +84,9 @@ type countView struct {
 // severityOrder lists severities as the summary names them, most urgent first.
 var severityOrder = []matcher.Severity{matcher.Alert, matcher.Review, matcher.Watch, matcher.OK}
 
-func buildView(in *inputs, rep *matcher.Report, l *localizer) *reportView {
+func buildView(in *inputs, rep *matcher.Report, l *i18n.Localizer) *reportView {
 	v := &reportView{
-		Lang:  l.lang,
+		Lang:  l.Lang(),
 		Title: l.T("refundwatch report, as of %s", rep.AsOf),
 		Intro: l.T("refundwatch check, as of %s (credit expected within %d days of Amazon's confirmation, watched for %d days)", rep.AsOf, rep.Grace, rep.Watch),
 	}
@@ -140,7 +141,7 @@ func buildView(in *inputs, rep *matcher.Report, l *localizer) *reportView {
 	return v
 }
 
-func orderViewOf(o *matcher.OrderResult, rep *matcher.Report, l *localizer) orderView {
+func orderViewOf(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer) orderView {
 	d := o.Dispute
 	ov := orderView{
 		res: o, ID: d.OrderID,
@@ -173,12 +174,12 @@ func orderViewOf(o *matcher.OrderResult, rep *matcher.Report, l *localizer) orde
 
 // txnViews writes statement rows, each amount as billed, with the original
 // foreign amount after it where the statement gives one.
-func txnViews(l *localizer, role string, ts []*parser.Transaction, orderCurrency string) []txnView {
+func txnViews(l *i18n.Localizer, role string, ts []*parser.Transaction, orderCurrency string) []txnView {
 	out := make([]txnView, len(ts))
 	for i, t := range ts {
 		out[i] = txnView{
-			Role: l.role(role), RoleName: role, Date: l.Date(t.Date),
-			Amount: l.Amount(t.Amount, rowCurrency(t, orderCurrency)) + l.original(t),
+			Role: l.Role(role), RoleName: role, Date: l.Date(t.Date),
+			Amount: l.Amount(t.Amount, rowCurrency(t, orderCurrency)) + original(l, t),
 			Place:  fmt.Sprintf("%s:%d", t.File, t.Line), Description: t.Description, txn: t,
 		}
 	}
@@ -188,7 +189,7 @@ func txnViews(l *localizer, role string, ts []*parser.Transaction, orderCurrency
 // unknownViews writes the unknown charges. A row whose file names no
 // currency is in the currency of the disputed orders charged from the same
 // file, when they all have one: the file is in the currency they were billed in.
-func unknownViews(l *localizer, rep *matcher.Report) []txnView {
+func unknownViews(l *i18n.Localizer, rep *matcher.Report) []txnView {
 	fileCurrency := map[string]string{}
 	for _, o := range rep.Orders {
 		for _, t := range o.Charges {
@@ -218,7 +219,7 @@ func rowCurrency(t *parser.Transaction, orderCurrency string) string {
 
 // original is " (12.34 USD)" for a row that gives its original foreign
 // amount, and "" for others.
-func (l *localizer) original(t *parser.Transaction) string {
+func original(l *i18n.Localizer, t *parser.Transaction) string {
 	if t.OrigCurrency == "" || t.OrigAmount.IsZero() {
 		return ""
 	}
@@ -228,7 +229,7 @@ func (l *localizer) original(t *parser.Transaction) string {
 // evidence is what the person reads out to the card issuer for an alert:
 // the order, what Amazon said and when, every statement row with its place,
 // how long ago Amazon said it, and what to ask for.
-func evidence(o *matcher.OrderResult, rep *matcher.Report, l *localizer) []evidenceLine {
+func evidence(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer) []evidenceLine {
 	d := o.Dispute
 	cur := o.Currency
 	lines := []evidenceLine{
@@ -269,7 +270,7 @@ func evidence(o *matcher.OrderResult, rep *matcher.Report, l *localizer) []evide
 
 // askFor is what the person asks the card issuer for: it follows why the
 // order is an alert, so that it is true of the rows read out with it.
-func askFor(o *matcher.OrderResult, rep *matcher.Report, l *localizer) string {
+func askFor(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer) string {
 	cur := o.Currency
 	c := o.Confirmation
 	after := matcher.TxnList{Txns: o.ChargedAfter, Currency: cur}
@@ -294,37 +295,6 @@ func askFor(o *matcher.OrderResult, rep *matcher.Report, l *localizer) string {
 	return l.T("a dispute of the charge: you did not make it, and it was billed after Amazon said the order was handled")
 }
 
-func evidenceRow(l *localizer, t *parser.Transaction, cur string) string {
-	return l.T("%s, %s, %s (%s:%d)", t.Date, parser.Money{Amount: t.Amount.Abs(), Currency: rowCurrency(t, cur)}, t.Description, t.File, t.Line) + l.original(t)
-}
-
-// role names what a statement row is to a finding, in the reader's language.
-func (l *localizer) role(name string) string {
-	switch name {
-	case "charge":
-		return l.T("charge")
-	case "credit":
-		return l.T("credit")
-	case "candidate":
-		return l.T("candidate")
-	}
-	return l.T("unknown")
-}
-
-// Verdict names a verdict in the reader's language.
-func (l *localizer) Verdict(v matcher.Verdict) string {
-	if l.japanese() {
-		if ja, ok := jaVerdicts[v]; ok {
-			return ja
-		}
-	}
-	return string(v)
-}
-
-// Severity names a severity in the reader's language.
-func (l *localizer) Severity(s matcher.Severity) string {
-	if l.japanese() {
-		return jaSeverities[s]
-	}
-	return s.String()
+func evidenceRow(l *i18n.Localizer, t *parser.Transaction, cur string) string {
+	return l.T("%s, %s, %s (%s:%d)", t.Date, parser.Money{Amount: t.Amount.Abs(), Currency: rowCurrency(t, cur)}, t.Description, t.File, t.Line) + original(l, t)
 }

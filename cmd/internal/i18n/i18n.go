@@ -1,9 +1,10 @@
-package cmd
+package i18n
 
 import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"maps"
 	"strconv"
 	"strings"
 
@@ -15,15 +16,15 @@ import (
 
 // The languages a report can be printed in.
 const (
-	langEnglish  = "en"
-	langJapanese = "ja"
+	English  = "en"
+	Japanese = "ja"
 )
 
-// langFromEnv picks the report language from the locale variables, in the
+// FromEnv picks the report language from the locale variables, in the
 // order POSIX gives them precedence: LC_ALL, then LC_MESSAGES, then LANG. A
 // locale whose language is Japanese (ja_JP.UTF-8, ja) gives Japanese; any
 // other, or none, gives English.
-func langFromEnv(getenv func(string) string) string {
+func FromEnv(getenv func(string) string) string {
 	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		v := getenv(name)
 		if v == "" {
@@ -34,31 +35,50 @@ func langFromEnv(getenv func(string) string) string {
 		v, _, _ = strings.Cut(v, "@")
 		tag, err := language.Parse(v)
 		if err != nil {
-			return langEnglish
+			return English
 		}
-		if base, _ := tag.Base(); base.String() == langJapanese {
-			return langJapanese
+		if base, _ := tag.Base(); base.String() == Japanese {
+			return Japanese
 		}
-		return langEnglish
+		return English
 	}
-	return langEnglish
+	return English
 }
 
-// localizer prints messages, dates and money in the reader's language.
+// Localizer prints messages, dates and money in the reader's language.
 // English is the text the code is written in; Japanese looks each format up
 // in jaText and writes every argument as Japanese readers write it.
-type localizer struct {
+type Localizer struct {
 	lang string
 }
 
-func newLocalizer(lang string) *localizer { return &localizer{lang: lang} }
+// New is a Localizer for lang, English or Japanese.
+func New(lang string) *Localizer { return &Localizer{lang: lang} }
 
-func (l *localizer) japanese() bool { return l.lang == langJapanese }
+// Japanese tells whether the reader reads Japanese.
+func (l *Localizer) Japanese() bool { return l.lang == Japanese }
+
+// Lang is the reader's language, English or Japanese.
+func (l *Localizer) Lang() string { return l.lang }
+
+// Help is the Japanese of a command's help text (a description or a
+// flag's usage), and whether the catalogue has it.
+func Help(s string) (string, bool) {
+	ja, ok := jaHelp[s]
+	return ja, ok
+}
+
+// JapaneseVerdicts are the Japanese names of the verdicts, for the tests
+// that check the README and the help against them.
+func JapaneseVerdicts() map[matcher.Verdict]string { return maps.Clone(jaVerdicts) }
+
+// JapaneseSeverities are the Japanese names of the severities.
+func JapaneseSeverities() map[matcher.Severity]string { return maps.Clone(jaSeverities) }
 
 // T prints format with args in the reader's language. format is the English
 // text, the key of the catalogue.
-func (l *localizer) T(format string, args ...any) string {
-	if !l.japanese() {
+func (l *Localizer) T(format string, args ...any) string {
+	if !l.Japanese() {
 		return fmt.Sprintf(format, args...)
 	}
 	ja, ok := jaText[format]
@@ -83,22 +103,22 @@ func (l *localizer) T(format string, args ...any) string {
 	return fmt.Sprintf(ja, strs...)
 }
 
-// word is a word or phrase of the program's own vocabulary (an issuer's
+// Word is a word or phrase of the program's own vocabulary (an issuer's
 // description, a reason rows are skipped for) in the reader's language.
-func (l *localizer) word(s string) string {
-	if w, ok := jaPhrases[s]; ok && l.japanese() {
+func (l *Localizer) Word(s string) string {
+	if w, ok := jaPhrases[s]; ok && l.Japanese() {
 		return w
 	}
 	return s
 }
 
 // Msg prints one message.
-func (l *localizer) Msg(m *parser.Message) string { return l.T(m.Format, m.Args...) }
+func (l *Localizer) Msg(m *parser.Message) string { return l.T(m.Format, m.Args...) }
 
 // Sentences prints the sentences of a reason: joined by "; " in English, and
 // each closed by "。" in Japanese.
-func (l *localizer) Sentences(ms []*parser.Message) string {
-	if !l.japanese() {
+func (l *Localizer) Sentences(ms []*parser.Message) string {
+	if !l.Japanese() {
 		return parser.Join(ms)
 	}
 	var b strings.Builder
@@ -111,7 +131,7 @@ func (l *localizer) Sentences(ms []*parser.Message) string {
 
 // ErrLines prints an error as the lines the person reads: one per problem,
 // each file:line:column: what is wrong.
-func (l *localizer) ErrLines(err error) []string {
+func (l *Localizer) ErrLines(err error) []string {
 	var list parser.ErrorList
 	if errors.As(err, &list) {
 		lines := make([]string, len(list))
@@ -124,8 +144,8 @@ func (l *localizer) ErrLines(err error) []string {
 }
 
 // Err prints one error in the reader's language.
-func (l *localizer) Err(err error) string {
-	if !l.japanese() {
+func (l *Localizer) Err(err error) string {
+	if !l.Japanese() {
 		return err.Error()
 	}
 	switch e := err.(type) {
@@ -156,8 +176,8 @@ func positioned(file string, line, column int) string {
 }
 
 // Date prints a day: 2026-03-18 in English, 2026年3月18日 in Japanese.
-func (l *localizer) Date(d parser.Date) string {
-	if !l.japanese() || !d.Valid() {
+func (l *Localizer) Date(d parser.Date) string {
+	if !l.Japanese() || !d.Valid() {
 		return d.String()
 	}
 	t := d.Time()
@@ -166,9 +186,9 @@ func (l *localizer) Date(d parser.Date) string {
 
 // Money prints an amount with its currency: 30,000 JPY in English, 30,000円
 // in Japanese.
-func (l *localizer) Money(amount decimal.Decimal, currency string) string {
+func (l *Localizer) Money(amount decimal.Decimal, currency string) string {
 	m := parser.Money{Amount: amount, Currency: currency}
-	if !l.japanese() {
+	if !l.Japanese() {
 		return m.String()
 	}
 	n := parser.FormatAmount(amount, currency, true)
@@ -183,16 +203,56 @@ func (l *localizer) Money(amount decimal.Decimal, currency string) string {
 
 // Amount prints an amount for a column whose header names what it is: 30,000
 // in English (the table's habit), 30,000円 in Japanese.
-func (l *localizer) Amount(amount decimal.Decimal, currency string) string {
-	if !l.japanese() {
+func (l *Localizer) Amount(amount decimal.Decimal, currency string) string {
+	if !l.Japanese() {
 		return parser.FormatAmount(amount, currency, true)
 	}
 	return l.Money(amount, currency)
 }
 
+// Role names what a statement row is to a finding, in the reader's language.
+func (l *Localizer) Role(name string) string {
+	switch name {
+	case "charge":
+		return l.T("charge")
+	case "credit":
+		return l.T("credit")
+	case "candidate":
+		return l.T("candidate")
+	}
+	return l.T("unknown")
+}
+
+// Verdict names a verdict in the reader's language.
+func (l *Localizer) Verdict(v matcher.Verdict) string {
+	if l.Japanese() {
+		if ja, ok := jaVerdicts[v]; ok {
+			return ja
+		}
+	}
+	return string(v)
+}
+
+// Severity names a severity in the reader's language.
+func (l *Localizer) Severity(s matcher.Severity) string {
+	if l.Japanese() {
+		return jaSeverities[s]
+	}
+	return s.String()
+}
+
+// Month names a month for the timeline's ticks: 2026-04, or 2026年4月.
+func (l *Localizer) Month(d parser.Date) string {
+	t := d.Time()
+	if l.Japanese() {
+		return t.Format("2006年1月")
+	}
+	return t.Format("2006-01")
+}
+
 // jaArg writes one argument of a message as Japanese readers write it; verb
 // is the verb the English format prints it with.
-func (l *localizer) jaArg(verb rune, a any) string {
+func (l *Localizer) jaArg(verb rune, a any) string {
 	switch v := a.(type) {
 	case parser.Date:
 		return l.Date(v)
@@ -236,7 +296,7 @@ func (l *localizer) jaArg(verb rune, a any) string {
 // (particle の, last joined by と), or as what happened when, before a verb:
 // 2026年3月4日に12,800円、2026年3月6日に4,800円(が請求されました) (に, 、).
 // A row billed in another currency is 2026年3月4日の12.34米ドル（請求額2,000円）.
-func (l *localizer) jaTxnList(list matcher.TxnList, particle, last string) string {
+func (l *Localizer) jaTxnList(list matcher.TxnList, particle, last string) string {
 	parts := make([]string, len(list.Txns))
 	for i, t := range list.Txns {
 		amount, billed, foreign := list.Item(i)

@@ -1,10 +1,11 @@
-package cmd
+package i18n
 
 import (
 	"encoding/csv"
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -19,48 +20,80 @@ import (
 
 // messageCalls are the functions whose first string literal argument is a
 // message format: parser.Msgf and Errorf, the collectors' add and invalid,
-// and the localizer's T.
+// and the Localizer's T.
 var messageCalls = map[string]bool{"Msgf": true, "Errorf": true, "add": true, "invalid": true, "T": true}
 
 // formatsInSource finds every message format written in the Go source of
-// parser/ (parser/amazon too), matcher/ and cmd/ (tests left out).
+// parser/..., matcher/... and cmd/... (tests and test data left out).
 func formatsInSource(t *testing.T) map[string]string {
 	t.Helper()
 	found := map[string]string{}
 	root := repoRoot(t)
-	for _, dir := range []string{"parser", "parser/amazon", "matcher", "cmd"} {
-		files, err := filepath.Glob(filepath.Join(root, dir, "*.go"))
+	for _, dir := range []string{"parser", "matcher", "cmd"} {
+		err := filepath.WalkDir(filepath.Join(root, dir), func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() && d.Name() == "testdata" {
+				return filepath.SkipDir
+			}
+			if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+				return nil
+			}
+			formatsInFile(t, path, found)
+			return nil
+		})
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, path := range files {
-			if strings.HasSuffix(path, "_test.go") {
-				continue
-			}
-			fset := token.NewFileSet()
-			f, err := parser.ParseFile(fset, path, nil, 0)
-			if err != nil {
-				t.Fatal(err)
-			}
-			ast.Inspect(f, func(n ast.Node) bool {
-				call, ok := n.(*ast.CallExpr)
-				if !ok || !messageCalls[calledName(call)] {
-					return true
-				}
-				for _, a := range call.Args {
-					if lit, ok := a.(*ast.BasicLit); ok && lit.Kind == token.STRING {
-						s, err := strconv.Unquote(lit.Value)
-						if err == nil {
-							found[s] = fset.Position(lit.Pos()).String()
-						}
-						break
-					}
-				}
-				return true
-			})
-		}
 	}
 	return found
+}
+
+// formatsInFile adds the message formats of one Go file to found, each
+// with its position.
+func formatsInFile(t *testing.T, path string, found map[string]string) {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, path, nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ast.Inspect(f, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || !messageCalls[calledName(call)] {
+			return true
+		}
+		for _, a := range call.Args {
+			if lit, ok := a.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				s, err := strconv.Unquote(lit.Value)
+				if err == nil {
+					found[s] = fset.Position(lit.Pos()).String()
+				}
+				break
+			}
+		}
+		return true
+	})
+}
+
+// repoRoot is the folder of go.mod, above this package's.
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			t.Fatal("no go.mod above the test's folder")
+		}
+		dir = up
+	}
 }
 
 func calledName(call *ast.CallExpr) string {
@@ -82,7 +115,7 @@ func TestEveryMessageHasJapanese(t *testing.T) {
 	}
 	for format, where := range found {
 		if _, ok := jaText[format]; !ok {
-			t.Errorf("%s: %q has no Japanese text in jaText (cmd/i18n_ja.go)", where, format)
+			t.Errorf("%s: %q has no Japanese text in jaText (cmd/internal/i18n/ja.go)", where, format)
 		}
 	}
 }
@@ -131,14 +164,14 @@ func TestLangFromEnv(t *testing.T) {
 		{map[string]string{"LANG": "not a locale!"}, "en"},
 	}
 	for _, tt := range tests {
-		if got := langFromEnv(func(k string) string { return tt.vars[k] }); got != tt.want {
-			t.Errorf("langFromEnv(%v) = %s, want %s", tt.vars, got, tt.want)
+		if got := FromEnv(func(k string) string { return tt.vars[k] }); got != tt.want {
+			t.Errorf("FromEnv(%v) = %s, want %s", tt.vars, got, tt.want)
 		}
 	}
 }
 
 func TestJapaneseArguments(t *testing.T) {
-	ja, en := newLocalizer(langJapanese), newLocalizer(langEnglish)
+	ja, en := New(Japanese), New(English)
 	d := rwparser.MustDate
 	txn := func(day, amount string) *rwparser.Transaction {
 		return &rwparser.Transaction{Date: d(day), Amount: decimal.RequireFromString(amount)}
@@ -210,7 +243,7 @@ func TestJapaneseErrorLines(t *testing.T) {
 		{File: "statements", Err: rwparser.Msgf("no such file or folder")},
 		{File: "x.csv", Err: os.ErrClosed},
 	}
-	got := newLocalizer(langJapanese).ErrLines(err)
+	got := New(Japanese).ErrLines(err)
 	want := []string{
 		"disputes.csv:3: 注文 250-1234567-1234567 が2回書かれています（最初は2行目）",
 		`statements/a.csv:4:7: 引用符 " で囲まれた項目の " が多すぎるか足りません（この行の引用符 " を確かめてください）`,
@@ -220,7 +253,7 @@ func TestJapaneseErrorLines(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if en := newLocalizer(langEnglish).ErrLines(err); strings.Join(en, "\n") != err.Error() {
+	if en := New(English).ErrLines(err); strings.Join(en, "\n") != err.Error() {
 		t.Errorf("English lines differ from the error's own text:\n%s", strings.Join(en, "\n"))
 	}
 }
