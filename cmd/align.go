@@ -3,6 +3,8 @@ package cmd
 import (
 	"io"
 	"strings"
+
+	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 )
 
 // columns lines up rows of cells for a terminal, two spaces between columns,
@@ -130,7 +132,7 @@ func (c *columns) writeAligned(w io.Writer, widths []int, wrap bool) {
 					text = lines[i][k]
 				}
 				if i == 0 && r.color != "" && text != "" {
-					line.WriteString(paint(r.color, text))
+					line.WriteString(mask.Paint(r.color, text))
 				} else {
 					line.WriteString(text)
 				}
@@ -163,7 +165,7 @@ func (c *columns) writeBlocks(w io.Writer) {
 			b.WriteString(c.indent)
 			if k == 0 && r.color != "" {
 				first, rest, _ := strings.Cut(line, "  ")
-				line = paint(r.color, first)
+				line = mask.Paint(r.color, first)
 				if rest != "" {
 					line += "  " + rest
 				}
@@ -213,19 +215,4 @@ func sum(xs []int) int {
 		t += x
 	}
 	return t
-}
-
-// The ANSI colours of severities in a terminal.
-const (
-	colorRed    = "31"
-	colorYellow = "33"
-	colorCyan   = "36"
-	colorGreen  = "32"
-)
-
-func paint(color, s string) string {
-	if color == "" {
-		return s
-	}
-	return "\x1b[" + color + "m" + s + "\x1b[0m"
 }

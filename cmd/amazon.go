@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
+	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/amazon"
@@ -290,7 +291,7 @@ func amazonJSON(in *inputs) []jsonAmazonFile {
 			notes = append(notes, n.String())
 		}
 		out = append(out, jsonAmazonFile{
-			File: pathText(f.path), Format: string(f.format), Ignored: messageText(f.ignored), Orders: f.orders,
+			File: mask.PathText(f.path), Format: string(f.format), Ignored: messageText(f.ignored), Orders: f.orders,
 			Confirmations: f.confirmations, NotDisputed: f.notDisputed, SkippedBy: skipped,
 			MailsLeftOut: f.leftOut, Notes: notes,
 		})
@@ -310,15 +311,15 @@ func renderAmazonTable(w io.Writer, in *inputs, l *i18n.Localizer, up func(strin
 	var notes []string
 	for _, f := range in.amazon.files {
 		if f.ignored != nil {
-			notes = append(notes, l.T("ignored: %s: %s", keep(visible(f.path)), visible(l.Err(f.ignored))))
+			notes = append(notes, l.T("ignored: %s: %s", mask.Keep(mask.Visible(f.path)), mask.Visible(l.Err(f.ignored))))
 			continue
 		}
-		cols.add(strconv.Itoa(f.orders), strconv.Itoa(f.confirmations), strconv.Itoa(skippedTotal(f.skipped)), string(f.format), keep(visible(f.path)))
+		cols.add(strconv.Itoa(f.orders), strconv.Itoa(f.confirmations), strconv.Itoa(skippedTotal(f.skipped)), string(f.format), mask.Keep(mask.Visible(f.path)))
 		if f.notDisputed > 0 {
-			notes = append(notes, l.T("note: %s: confirmations of orders not disputed (your own returns), left out: %d", keep(visible(f.path)), f.notDisputed))
+			notes = append(notes, l.T("note: %s: confirmations of orders not disputed (your own returns), left out: %d", mask.Keep(mask.Visible(f.path)), f.notDisputed))
 		}
 		for _, reason := range slices.Sorted(maps.Keys(f.skipped)) {
-			notes = append(notes, l.T("note: %s: rows skipped, %s: %d", keep(visible(f.path)), visible(reason), f.skipped[reason]))
+			notes = append(notes, l.T("note: %s: rows skipped, %s: %d", mask.Keep(mask.Visible(f.path)), mask.Visible(reason), f.skipped[reason]))
 		}
 		for _, reason := range slices.Sorted(maps.Keys(f.leftOut)) {
 			notes = append(notes, l.T("note: %s: mails left out, %s: %d", f.path, l.Word(reason), f.leftOut[reason]))

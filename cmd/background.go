@@ -8,7 +8,7 @@ import (
 // backgroundWriter passes what is written to it on to w from a goroutine of
 // its own, a buffer at a time, so that the report goes on being made while
 // what was made is masked for card numbers (every output passes through a
-// maskWriter) and taken by the reader of a pipe, which takes it 64 KiB or
+// mask.Writer) and taken by the reader of a pipe, which takes it 64 KiB or
 // less at a time. On two cores, a report of 10,000 orders read through a
 // pipe comes 7 to 9 percent sooner.
 //

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
+	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/spf13/cobra"
 )
@@ -76,9 +77,9 @@ func runDetect(paths []string, opts *detectOptions, e env, l *i18n.Localizer) er
 		describeStatement(&buf, s, reg, l, e.width)
 	}
 	for _, f := range ignored {
-		writeWrapped(&buf, "", l.T("ignored: %s: %s", keep(visible(f.path)), visible(l.Err(f.reason))), e.width)
+		writeWrapped(&buf, "", l.T("ignored: %s: %s", mask.Keep(mask.Visible(f.path)), mask.Visible(l.Err(f.reason))), e.width)
 	}
-	if _, err := (&terminalWriter{w: e.stdout}).Write(buf.Bytes()); err != nil {
+	if _, err := (mask.NewTerminalWriter(e.stdout)).Write(buf.Bytes()); err != nil {
 		return err
 	}
 	if len(problems) > 0 {
@@ -94,15 +95,15 @@ func describeStatement(w io.Writer, s *parser.Statement, reg *parser.Registry, l
 	if f, ok := reg.Lookup(s.Format); ok && f.Issuer != "" {
 		format = l.T("%s (%s)", s.Format, l.Word(f.Issuer))
 	}
-	account := accountShown(s.Account)
+	account := mask.AccountShown(s.Account)
 	if account == "" {
 		account = l.T("not stated in the file")
 	}
-	writeWrapped(w, "", keep(visible(s.File)), width)
+	writeWrapped(w, "", mask.Keep(mask.Visible(s.File)), width)
 	cols := &columns{indent: "  ", width: width}
-	cols.add(l.T("format"), visible(format))
-	cols.add(l.T("account"), visible(account))
-	cols.add(l.T("encoding"), visible(s.Encoding))
+	cols.add(l.T("format"), mask.Visible(format))
+	cols.add(l.T("account"), mask.Visible(account))
+	cols.add(l.T("encoding"), mask.Visible(s.Encoding))
 	cols.add(l.T("dates"), l.T("%s to %s", s.From, s.To))
 	cols.add(l.T("rows read"), strconv.Itoa(s.Rows))
 	charges, credits := s.ChargesAndCredits()
@@ -116,10 +117,10 @@ func describeStatement(w io.Writer, s *parser.Statement, reg *parser.Registry, l
 		cols.add(l.T("read"), l.Msg(m))
 	}
 	for _, n := range s.Notes {
-		cols.add(l.T("note"), visible(l.Msg(n)))
+		cols.add(l.T("note"), mask.Visible(l.Msg(n)))
 	}
 	for _, e := range s.Invalid {
-		cols.add(l.T("invalid"), visible(l.Err(e)))
+		cols.add(l.T("invalid"), mask.Visible(l.Err(e)))
 	}
 	cols.write(w)
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
+	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/spf13/cobra"
 )
@@ -50,13 +51,13 @@ func runInit(dir string, e env, l *i18n.Localizer) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return &parser.Error{File: dir, Err: openError(err)}
 	}
-	ew := &errWriter{w: &terminalWriter{w: e.stdout}}
+	ew := &errWriter{w: mask.NewTerminalWriter(e.stdout)}
 	statements := filepath.Join(dir, "statements")
 	switch err := os.Mkdir(statements, 0o755); {
 	case err == nil:
-		writeWrapped(ew, "", l.T("created %s", keep(visible(statements+string(filepath.Separator)))), e.width)
+		writeWrapped(ew, "", l.T("created %s", mask.Keep(mask.Visible(statements+string(filepath.Separator)))), e.width)
 	case errors.Is(err, fs.ErrExist):
-		writeWrapped(ew, "", l.T("kept %s: it exists already", keep(visible(statements+string(filepath.Separator)))), e.width)
+		writeWrapped(ew, "", l.T("kept %s: it exists already", mask.Keep(mask.Visible(statements+string(filepath.Separator)))), e.width)
 	default:
 		return &parser.Error{File: statements, Err: openError(err)}
 	}
@@ -74,14 +75,14 @@ func runInit(dir string, e env, l *i18n.Localizer) error {
 		case err != nil:
 			return &parser.Error{File: path, Err: openError(err)}
 		case created:
-			writeWrapped(ew, "", l.T("created %s", keep(visible(path))), e.width)
+			writeWrapped(ew, "", l.T("created %s", mask.Keep(mask.Visible(path))), e.width)
 		default:
-			writeWrapped(ew, "", l.T("kept %s: it exists already", keep(visible(path))), e.width)
+			writeWrapped(ew, "", l.T("kept %s: it exists already", mask.Keep(mask.Visible(path))), e.width)
 		}
 	}
 	disputes := filepath.Join(dir, "disputes.csv")
 	statements += string(filepath.Separator)
-	path := func(p string) string { return keep(visible(p)) }
+	path := func(p string) string { return mask.Keep(mask.Visible(p)) }
 	next := l.T("Next: write your orders in %s, and put your statement exports in %s. Then run refundwatch check in %s.", path(disputes), path(statements), path(dir))
 	if filepath.Clean(dir) == "." {
 		next = l.T("Next: write your orders in %s, and put your statement exports in %s. Then run refundwatch check in this folder.", path(disputes), path(statements))

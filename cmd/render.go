@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
+	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/shopspring/decimal"
@@ -31,7 +32,7 @@ type rendering struct {
 func (r *rendering) view() *reportView {
 	if r.built == nil {
 		r.built = buildView(r.in, r.rep, r.loc)
-		visibleStrings(reflect.ValueOf(r.built))
+		mask.VisibleStrings(reflect.ValueOf(r.built))
 		keepPaths(r.built, r.in, r.rep)
 	}
 	return r.built
@@ -54,7 +55,7 @@ func (r *rendering) colorOf(s matcher.Severity) string {
 	if !r.color {
 		return ""
 	}
-	return map[matcher.Severity]string{matcher.Alert: colorRed, matcher.Review: colorYellow, matcher.Watch: colorCyan, matcher.OK: colorGreen}[s]
+	return map[matcher.Severity]string{matcher.Alert: mask.ColorRed, matcher.Review: mask.ColorYellow, matcher.Watch: mask.ColorCyan, matcher.OK: mask.ColorGreen}[s]
 }
 
 // The JSON report (SPEC §5). Field names are a contract: add, never rename.
@@ -307,12 +308,12 @@ func buildJSON(in *inputs, rep *matcher.Report, l *i18n.Localizer) jsonReport {
 			skipped = map[string]int{}
 		}
 		out.Statements = append(out.Statements, jsonStatement{
-			File: pathText(s.File), Format: s.Format, Account: s.Account, Encoding: s.Encoding,
+			File: mask.PathText(s.File), Format: s.Format, Account: s.Account, Encoding: s.Encoding,
 			From: s.From.String(), To: s.To.String(), Rows: s.Rows, Transactions: s.Transactions() + s.Folded,
 			Skipped: s.SkippedTotal(), SkippedBy: skipped, Folded: s.Folded, Notes: notes,
 		})
 		for _, e := range s.Invalid {
-			out.InvalidRows = append(out.InvalidRows, jsonInvalid{File: pathText(e.File), Line: e.Line, Error: l.Err(e.Err)})
+			out.InvalidRows = append(out.InvalidRows, jsonInvalid{File: mask.PathText(e.File), Line: e.Line, Error: l.Err(e.Err)})
 		}
 	}
 	out.Inputs = jsonInputs{Disputes: in.read.disputes, Confirmations: nonNil(in.read.confirmations), Orders: nonNil(in.read.orders)}
@@ -321,7 +322,7 @@ func buildJSON(in *inputs, rep *matcher.Report, l *i18n.Localizer) jsonReport {
 	}
 	out.AmazonFiles, out.OwnCharges = amazonJSON(in), rep.OwnCharges
 	for _, f := range in.ignored {
-		out.IgnoredFiles = append(out.IgnoredFiles, jsonIgnored{File: pathText(f.path), Reason: l.Err(f.reason)})
+		out.IgnoredFiles = append(out.IgnoredFiles, jsonIgnored{File: mask.PathText(f.path), Reason: l.Err(f.reason)})
 	}
 	out.OwnChargesCount = rep.OwnChargesAll
 	out.UnassignedCredits = txnsJSON(rep.UnassignedCredits)
@@ -387,7 +388,7 @@ func renderJSON(w io.Writer, r *rendering) error {
 // inputsLine says in one sentence which disputes, confirmations,
 // order-history and mine.csv files the report was made from, each with what it holds.
 func inputsLine(in *inputs, l *i18n.Localizer) string {
-	path := func(p string) string { return keep(visible(p)) }
+	path := func(p string) string { return mask.Keep(mask.Visible(p)) }
 	parts := []string{l.T("%s (disputed orders)", path(in.read.disputes))}
 	for _, p := range in.read.confirmations {
 		parts = append(parts, l.T("%s (Amazon's confirmations)", path(p)))
@@ -413,7 +414,7 @@ func renderTable(w io.Writer, r *rendering) error {
 		}
 		return strings.ToUpper(h)
 	}
-	tw := &terminalWriter{w: w}
+	tw := mask.NewTerminalWriter(w)
 	ew := &errWriter{w: tw}
 	para := func(indent, text string) { writeWrapped(ew, indent, text, r.width) }
 	para("", v.Intro)
@@ -451,13 +452,13 @@ func renderTable(w io.Writer, r *rendering) error {
 	cols.title = 0
 
 	for _, o := range v.Orders {
-		fmt.Fprintf(ew, "\n%s\n", paint(r.colorOf(o.res.Severity()), l.T("%s  %s (%s)", o.ID, o.Verdict, o.Severity)))
+		fmt.Fprintf(ew, "\n%s\n", mask.Paint(r.colorOf(o.res.Severity()), l.T("%s  %s (%s)", o.ID, o.Verdict, o.Severity)))
 		para("  ", o.Reason)
 		if o.Note != "" {
 			para("  ", l.T("note: %s", o.Note))
 		}
 		if c := o.res.Confirmation; c != nil {
-			para("  ", l.T("confirmed: %s %s, from %s", c.ConfirmedOn, visible(string(c.Kind)), visible(confirmationSource(c))))
+			para("  ", l.T("confirmed: %s %s, from %s", c.ConfirmedOn, mask.Visible(string(c.Kind)), mask.Visible(confirmationSource(c))))
 		}
 		txnColumns(cols, o.Rows)
 		cols.write(ew)

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/shopspring/decimal"
@@ -92,14 +93,14 @@ func csvRows(o *matcher.OrderResult) []roleTxn {
 func csvTxn(role string, t *parser.Transaction) []string {
 	return []string{
 		role, t.Date.String(), keptAmount(t.Amount, t.Currency, false),
-		text(t.Description), text(accountShown(t.Account)), keep(text(pathText(t.File))), strconv.Itoa(t.Line),
+		text(t.Description), text(mask.AccountShown(t.Account)), mask.Keep(text(mask.PathText(t.File))), strconv.Itoa(t.Line),
 	}
 }
 
 // keptAmount is an amount cell: a plain number, which the masking leaves
 // whole however many digits it has.
 func keptAmount(amount decimal.Decimal, currency string, grouped bool) string {
-	return keep(parser.FormatAmount(amount, currency, grouped))
+	return mask.Keep(parser.FormatAmount(amount, currency, grouped))
 }
 
 func concat(parts ...[]string) []string {
@@ -118,7 +119,7 @@ func concat(parts ...[]string) []string {
 // over. Amount cells are never passed here: a negative amount stays a
 // number.
 func text(s string) string {
-	s = strings.NewReplacer(string(keepOpen), "<U+FDD0>", string(keepClose), "<U+FDD1>").Replace(s)
+	s = strings.NewReplacer(string(mask.KeepOpen), "<U+FDD0>", string(mask.KeepClose), "<U+FDD1>").Replace(s)
 	for _, c := range s {
 		switch c {
 		case '\uFEFF', '\u200B', '\u200C', '\u200D', '\u2060', '\u180E':

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/refundwatch/refundwatch/parser"
 )
 
@@ -97,23 +98,23 @@ func (j *jsonWriter) date(d parser.Date) {
 }
 
 // amount writes an amount, marked as a value the masking keeps whole
-// (keepOpen): an amount is no card number, however many digits it has.
+// (mask.KeepOpen): an amount is no card number, however many digits it has.
 func (j *jsonWriter) amount(a jsonAmount) {
 	j.b = append(j.b, '"')
-	j.b = utf8.AppendRune(j.b, keepOpen)
+	j.b = utf8.AppendRune(j.b, mask.KeepOpen)
 	j.b, _ = a.AppendText(j.b)
-	j.b = utf8.AppendRune(j.b, keepClose)
+	j.b = utf8.AppendRune(j.b, mask.KeepClose)
 	j.b = append(j.b, '"')
 }
 
 // kept writes a string the masking keeps whole: a file's path.
 func (j *jsonWriter) kept(s string) {
 	start := len(j.b)
-	j.b = appendJSONString(j.b, pathText(s))
+	j.b = appendJSONString(j.b, mask.PathText(s))
 	quoted := string(j.b[start+1 : len(j.b)-1])
-	j.b = utf8.AppendRune(j.b[:start+1], keepOpen)
+	j.b = utf8.AppendRune(j.b[:start+1], mask.KeepOpen)
 	j.b = append(j.b, quoted...)
-	j.b = utf8.AppendRune(j.b, keepClose)
+	j.b = utf8.AppendRune(j.b, mask.KeepClose)
 	j.b = append(j.b, '"')
 }
 
@@ -167,8 +168,8 @@ func (j *jsonWriter) value(v any) {
 }
 
 // keepFiles marks the value of each "file" key in JSON text as a path the
-// masking keeps whole (keepOpen), and shows the value of each "account"
-// key as accountShown does. The quotes of a key are never escaped, and
+// masking keeps whole (mask.KeepOpen), and shows the value of each "account"
+// key as mask.AccountShown does. The quotes of a key are never escaped, and
 // those inside a string always are: the keys cannot be forged.
 func keepFiles(text []byte) []byte {
 	const file, account = `"file": "`, `"account": "`
@@ -202,13 +203,13 @@ func keepFiles(text []byte) []byte {
 			continue
 		}
 		if key == account {
-			out = appendJSONString(out, accountShown(s))
+			out = appendJSONString(out, mask.AccountShown(s))
 			continue
 		}
 		out = append(out, '"')
-		out = utf8.AppendRune(out, keepOpen)
+		out = utf8.AppendRune(out, mask.KeepOpen)
 		out = append(out, value[1:len(value)-1]...)
-		out = utf8.AppendRune(out, keepClose)
+		out = utf8.AppendRune(out, mask.KeepClose)
 		out = append(out, '"')
 	}
 }
@@ -220,7 +221,7 @@ func keepFiles(text []byte) []byte {
 func appendEscapedMore(b, text []byte) []byte {
 	for len(text) > 0 {
 		r, size := utf8.DecodeRune(text)
-		if r == 0x7f || mustShow(r) || r == keepOpen || r == keepClose {
+		if r == 0x7f || mask.MustShow(r) || r == mask.KeepOpen || r == mask.KeepClose {
 			b = append(b, '\\', 'u', hexDigits[r>>12&0xF], hexDigits[r>>8&0xF], hexDigits[r>>4&0xF], hexDigits[r&0xF])
 		} else {
 			b = append(b, text[:size]...)
@@ -413,7 +414,7 @@ func (t *jsonTxn) write(j *jsonWriter) {
 	j.key("amount")
 	j.amount(t.Amount)
 	for _, f := range []struct{ name, value string }{
-		{"currency", t.Currency}, {"description", t.Description}, {"account", accountShown(t.Account)},
+		{"currency", t.Currency}, {"description", t.Description}, {"account", mask.AccountShown(t.Account)},
 	} {
 		j.key(f.name)
 		j.str(f.value)
@@ -450,7 +451,7 @@ var jsonPlain = func() (plain [256]bool) {
 // escapes what encoding/json leaves as it is but visible shows in the
 // other reports: DEL, the C1 controls and the bidirectional controls, so
 // that the JSON report read on a terminal is as safe, and the marks of
-// the report's own values (keepOpen), so that an input cannot forge them.
+// the report's own values (mask.KeepOpen), so that an input cannot forge them.
 func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
 	i := 0
@@ -497,7 +498,7 @@ func appendJSONString(b []byte, s string) []byte {
 			start = i
 			continue
 		}
-		if mustShow(r) || r == keepOpen || r == keepClose {
+		if mask.MustShow(r) || r == mask.KeepOpen || r == mask.KeepClose {
 			b = append(b, s[start:i]...)
 			b = append(b, '\\', 'u', hexDigits[r>>12&0xF], hexDigits[r>>8&0xF], hexDigits[r>>4&0xF], hexDigits[r&0xF])
 			i += size

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
+	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/shopspring/decimal"
 )
@@ -34,7 +35,7 @@ func encodingJSON(t *testing.T, r *jsonReport) string {
 func escapedAsReports(s string) string {
 	var b strings.Builder
 	for _, r := range s {
-		if r == 0x7f || mustShow(r) || r == keepOpen || r == keepClose {
+		if r == 0x7f || mask.MustShow(r) || r == mask.KeepOpen || r == mask.KeepClose {
 			fmt.Fprintf(&b, `\u%04x`, r)
 			continue
 		}
@@ -51,7 +52,7 @@ func written(t *testing.T, r *jsonReport) string {
 	if err := r.write(&b); err != nil {
 		t.Fatal(err)
 	}
-	return strings.NewReplacer(string(keepOpen), "", string(keepClose), "").Replace(b.String())
+	return strings.NewReplacer(string(mask.KeepOpen), "", string(mask.KeepClose), "").Replace(b.String())
 }
 
 // TestJSONWriterAgreesWithEncodingJSON holds the report's own writer to

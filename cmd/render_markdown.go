@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
+	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 )
 
 // renderMarkdown writes the report for pasting into a mail, a note or an
@@ -15,7 +16,7 @@ import (
 // and the statements read.
 func renderMarkdown(w io.Writer, r *rendering) error {
 	v, l := r.view(), r.loc
-	tw := &terminalWriter{w: w}
+	tw := mask.NewTerminalWriter(w)
 	ew := &errWriter{w: tw}
 	fmt.Fprintf(ew, "# %s\n\n%s\n\n%s\n\n**%s**\n", md(v.Title), md(v.Intro), md(inputsLine(r.in, l)), md(l.T("Summary: %s", v.SummaryText)))
 

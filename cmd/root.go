@@ -4,10 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"time"
 
 	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
+	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -74,14 +76,14 @@ func (g *globals) resolveLang(e env) error {
 // run executes one command line and maps its outcome to an exit status:
 // 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input error.
 //
-// Everything it prints, on stdout and stderr, passes through a maskWriter:
+// Everything it prints, on stdout and stderr, passes through a mask.Writer:
 // no card number reaches the screen in full, whichever command, format or
 // message prints it.
 func run(args []string, e env) int {
 	defer closeArchives()
-	stdout, stderr := newMaskWriter(e.stdout), newMaskWriter(e.stderr)
+	stdout, stderr := mask.NewWriter(e.stdout), mask.NewWriter(e.stderr)
 	defer stderr.Flush()
-	safeStderr := &terminalWriter{w: stderr}
+	safeStderr := mask.NewTerminalWriter(stderr)
 	defer safeStderr.Flush()
 	e.stdout, e.stderr = stdout, safeStderr
 	g := &globals{}
@@ -116,7 +118,7 @@ reported as not yours, and what Amazon confirmed, and tells per order whether it
 was charged, whether the money came back, and until when to keep watching.
 
 It reads its inputs and never writes them, and it never uses the network.`,
-		Version:       keep(buildVersion()),
+		Version:       mask.Keep(buildVersion()),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(*cobra.Command, []string) error {
@@ -134,4 +136,45 @@ It reads its inputs and never writes them, and it never uses the network.`,
 	localizeHelp(root, e, g)
 	root.AddCommand(newCheckCmd(e, g), newDetectCmd(e, g), newFormatsCmd(e, g), newInitCmd(e, g), newVersionCmd(e))
 	return root
+}
+
+// messageLines are the lines the person reads on stderr for err, in l's
+// language: each escaped (visible), and the path of the file a line speaks
+// of marked as one the masking keeps whole (keep).
+func messageLines(l *i18n.Localizer, err error) []string {
+	var list parser.ErrorList
+	if errors.As(err, &list) {
+		out := make([]string, len(list))
+		for i, e := range list {
+			out[i] = messageLine(l.Err(e), e.File)
+		}
+		return out
+	}
+	var paths []string
+	var pe *parser.Error
+	if errors.As(err, &pe) {
+		paths = append(paths, pe.File)
+	}
+	var fe *fs.PathError
+	if errors.As(err, &fe) {
+		paths = append(paths, fe.Path)
+	}
+	lines := l.ErrLines(err)
+	for i := range lines {
+		lines[i] = messageLine(lines[i], paths...)
+	}
+	return lines
+}
+
+// messageLine is line escaped, with the first place where each of paths
+// shows in it marked for the masking to keep.
+func messageLine(line string, paths ...string) string {
+	v := mask.Visible(line)
+	for _, p := range paths {
+		if p == "" {
+			continue
+		}
+		v = mask.KeepFirst(v, mask.Visible(p))
+	}
+	return v
 }

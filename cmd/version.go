@@ -4,6 +4,7 @@ import (
 	"io"
 	"runtime/debug"
 
+	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/spf13/cobra"
 )
 
@@ -36,4 +37,4 @@ func buildVersion() string {
 // versionLine is what version and --version print. The version is marked
 // for the masking to keep (keep): a pseudo-version's timestamp
 // (v0.0.0-20260110123456-…) is a run of 14 digits, and no card number.
-func versionLine() string { return "refundwatch " + keep(buildVersion()) + "\n" }
+func versionLine() string { return "refundwatch " + mask.Keep(buildVersion()) + "\n" }

@@ -2,8 +2,10 @@ package cmd
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
+	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
 )
@@ -297,4 +299,70 @@ func askFor(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer) stri
 
 func evidenceRow(l *i18n.Localizer, t *parser.Transaction, cur string) string {
 	return l.T("%s, %s, %s (%s:%d)", t.Date, parser.Money{Amount: t.Amount.Abs(), Currency: rowCurrency(t, cur)}, t.Description, t.File, t.Line) + original(l, t)
+}
+
+// keepPaths marks the paths of a report view's files as the masking's to
+// keep whole (keep): the file of each statement and of each row's
+// file:line, of the statements' notes and unreadable rows; and shows the
+// accounts of the statements and of the coverage lines as mask.AccountShown
+// does. A file's name is no card number: 2026-03-01-2026-03-31.csv is
+// read out as it is.
+func keepPaths(v *reportView, in *inputs, rep *matcher.Report) {
+	place := func(t *txnView) {
+		if i := strings.LastIndexByte(t.Place, ':'); i > 0 {
+			t.Place = mask.Keep(t.Place[:i]) + t.Place[i:]
+		}
+	}
+	for i := range v.Statements {
+		s := &v.Statements[i]
+		if rest, ok := strings.CutPrefix(s.FileAndAccount, s.File); ok {
+			s.FileAndAccount = mask.Keep(s.File) + mask.AccountShown(rest)
+		}
+		s.File = mask.Keep(s.File)
+	}
+	for i, c := range rep.Coverages {
+		if a := mask.Visible(c.Account); i < len(v.Coverage) && a != "" {
+			if j := strings.Index(v.Coverage[i], a); j >= 0 {
+				v.Coverage[i] = v.Coverage[i][:j] + mask.AccountShown(a) + v.Coverage[i][j+len(a):]
+			}
+		}
+	}
+	for i := range v.Orders {
+		for j := range v.Orders[i].Rows {
+			place(&v.Orders[i].Rows[j])
+		}
+	}
+	for i := range v.Unknown {
+		place(&v.Unknown[i])
+	}
+	// What to tell the card issuer names each row's file in brackets.
+	for i := range min(len(v.Orders), len(rep.Orders)) {
+		o := rep.Orders[i]
+		for _, ts := range [][]*parser.Transaction{o.Charges, o.Candidates, o.Credits} {
+			for _, t := range ts {
+				for j := range v.Orders[i].Evidence {
+					e := &v.Orders[i].Evidence[j]
+					e.Value = mask.KeepBracketed(e.Value, mask.Visible(t.File))
+				}
+			}
+		}
+	}
+	// The notes and unreadable rows of each statement, in the order the
+	// view lists them, name its file.
+	notes, invalid := 0, 0
+	for _, s := range in.statements {
+		file := mask.Visible(s.File)
+		for range s.Notes {
+			if notes < len(v.Notes) {
+				v.Notes[notes] = mask.KeepFirst(v.Notes[notes], file)
+			}
+			notes++
+		}
+		for range s.Invalid {
+			if invalid < len(v.Invalid) {
+				v.Invalid[invalid] = mask.KeepFirst(v.Invalid[invalid], file)
+			}
+			invalid++
+		}
+	}
 }

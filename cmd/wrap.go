@@ -5,13 +5,14 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/rivo/uniseg"
 )
 
 // textWidth is the number of terminal columns s takes: East Asian wide
 // characters take two, combining marks none, East Asian ambiguous characters
 // one whatever the machine's locale, so that reports do not depend on it.
-func textWidth(s string) int { return uniseg.StringWidth(withoutMarks(s)) }
+func textWidth(s string) int { return uniseg.StringWidth(mask.WithoutMarks(s)) }
 
 // wrapText breaks s into lines of at most width columns where Unicode's line
 // breaking rules (UAX #14) allow a break: between words, after a hyphen or a

@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 )
 
 func TestWrapText(t *testing.T) {
@@ -99,7 +101,7 @@ func TestWrapKeepsCardNumbersWhole(t *testing.T) {
 	c := &columns{indent: "  ", width: 80}
 	c.add("charge", "2026-03-18", "30,000", desc)
 	c.write(&b)
-	out := MaskCardNumbers(b.String())
+	out := mask.MaskCardNumbers(b.String())
 	if strings.Contains(out, "0379") || strings.Contains(out, "3988") || !strings.Contains(out, "4567") {
 		t.Errorf("a card number shows through the wrapping:\n%s", out)
 	}

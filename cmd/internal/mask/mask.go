@@ -1,4 +1,4 @@
-package cmd
+package mask
 
 import (
 	"bufio"
@@ -8,9 +8,6 @@ import (
 	"math/bits"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/refundwatch/refundwatch/matcher"
-	"github.com/refundwatch/refundwatch/parser"
 )
 
 // MaskCardNumbers hides card numbers and bank account numbers in text,
@@ -200,9 +197,9 @@ func escapeLen(r []rune, i int) int {
 // "" when it is not.
 func separatorBetween(r []rune, from, to int) string {
 	switch {
-	case to == from+1 && isSeparator(r[from]):
+	case to == from+1 && IsSeparator(r[from]):
 		return string(r[from])
-	case to == from+2 && r[from] == '\\' && (isSeparator(r[from+1]) || r[from+1] == 't'):
+	case to == from+2 && r[from] == '\\' && (IsSeparator(r[from+1]) || r[from+1] == 't'):
 		return string(r[from : from+2])
 	}
 	return ""
@@ -323,10 +320,10 @@ func maskIBANs(r []rune, hide []bool) {
 
 func isDigit(c rune) bool { return c >= '0' && c <= '9' || c >= '０' && c <= '９' }
 
-// isSeparator reports whether c may stand between the groups of a card
+// IsSeparator reports whether c may stand between the groups of a card
 // number: a space of any kind, a tab, a hyphen or dash, a dot, a slash, an
 // underscore or a colon, ASCII or full-width, or a zero-width character.
-func isSeparator(c rune) bool {
+func IsSeparator(c rune) bool {
 	switch c {
 	case ' ', '\t', '-', '.', '/', '_', ':',
 		'\u00a0', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200a', '\u202f', '\u205f', '\u3000', // spaces
@@ -375,11 +372,11 @@ func mayHoldCardNumber(s []byte) bool {
 				return true // perhaps an IBAN
 			}
 			state = digit
-		case state == digit && isSeparator(c):
+		case state == digit && IsSeparator(c):
 			state = sep
 		case state == digit && c == '\\':
 			state = backslash
-		case state == backslash && (isSeparator(c) || c == 't'):
+		case state == backslash && (IsSeparator(c) || c == 't'):
 			state = sep
 		default:
 			state = none
@@ -421,15 +418,15 @@ var asciiDigit = func() (t [256]uint8) {
 	return t
 }()
 
-// maskWriter masks card numbers in everything written through it, line by
+// Writer masks card numbers in everything written through it, line by
 // line: a card number never spans lines, so a line is masked once it is
 // whole. Every output of refundwatch, reports and messages alike, passes
 // through one (see run).
-type maskWriter struct {
+type Writer struct {
 	w   *bufio.Writer // gathers the many small writes of masking into few
 	buf []byte
 	err error
-	// keeping is set between keepOpen and keepClose.
+	// keeping is set between KeepOpen and KeepClose.
 	keeping bool
 }
 
@@ -437,11 +434,11 @@ type maskWriter struct {
 // belong to a card number is written out.
 const maskFlushAt = 64 << 10
 
-func newMaskWriter(w io.Writer) *maskWriter {
-	return &maskWriter{w: bufio.NewWriterSize(w, maskFlushAt)}
+func NewWriter(w io.Writer) *Writer {
+	return &Writer{w: bufio.NewWriterSize(w, maskFlushAt)}
 }
 
-func (m *maskWriter) Write(p []byte) (int, error) {
+func (m *Writer) Write(p []byte) (int, error) {
 	if m.err != nil {
 		return 0, m.err
 	}
@@ -460,14 +457,14 @@ func (m *maskWriter) Write(p []byte) (int, error) {
 
 // flushOut hands what was masked to the writer underneath, once for each
 // Write: a message on stderr shows at once, a report goes out in blocks.
-func (m *maskWriter) flushOut() {
+func (m *Writer) flushOut() {
 	if m.err == nil {
 		m.err = m.w.Flush()
 	}
 }
 
 // Flush writes what is left, a last line without a line break.
-func (m *maskWriter) Flush() error {
+func (m *Writer) Flush() error {
 	if len(m.buf) > 0 && m.err == nil {
 		m.emit(m.buf)
 	}
@@ -476,15 +473,15 @@ func (m *maskWriter) Flush() error {
 	return m.err
 }
 
-// emit writes b masked, but for what lies between keepOpen and keepClose,
+// emit writes b masked, but for what lies between KeepOpen and KeepClose,
 // which it writes as it is, without the marks. What is kept ends at the end
-// of its line even without keepClose: a mark lost on the way could
+// of its line even without KeepClose: a mark lost on the way could
 // otherwise leave the rest of the output unmasked.
-func (m *maskWriter) emit(b []byte) {
+func (m *Writer) emit(b []byte) {
 	for len(b) > 0 && m.err == nil {
 		if !m.keeping {
-			i, open := bytes.IndexRune(b, keepOpen), true
-			if c := bytes.IndexRune(b, keepClose); c >= 0 && (i < 0 || c < i) {
+			i, open := bytes.IndexRune(b, KeepOpen), true
+			if c := bytes.IndexRune(b, KeepClose); c >= 0 && (i < 0 || c < i) {
 				i, open = c, false // a close left over from a line broken inside a path: dropped
 			}
 			if i < 0 {
@@ -494,10 +491,10 @@ func (m *maskWriter) emit(b []byte) {
 			if i == len(b) {
 				return
 			}
-			b, m.keeping = b[i+len(string(keepOpen)):], open
+			b, m.keeping = b[i+len(string(KeepOpen)):], open
 			continue
 		}
-		i, mark := bytes.IndexRune(b, keepClose), len(string(keepClose))
+		i, mark := bytes.IndexRune(b, KeepClose), len(string(KeepClose))
 		if nl := bytes.IndexByte(b, '\n'); nl >= 0 && (i < 0 || nl < i) {
 			i, mark = nl, 0 // the line break is written, and ends the keeping
 		}
@@ -510,9 +507,9 @@ func (m *maskWriter) emit(b []byte) {
 	}
 }
 
-// keep marks s as a value of the report's own that is not a card number
-// (see keepOpen).
-func keep(s string) string { return string(keepOpen) + s + string(keepClose) }
+// Keep marks s as a value of the report's own that is not a card number
+// (see KeepOpen).
+func Keep(s string) string { return string(KeepOpen) + s + string(KeepClose) }
 
 // safeCut finds where b can be split without splitting a card number: after
 // the last character that is neither a digit nor a separator (nor an
@@ -520,7 +517,7 @@ func keep(s string) string { return string(keepOpen) + s + string(keepClose) }
 func safeCut(b []byte) int {
 	for i := len(b); i > 0; {
 		c, size := utf8.DecodeLastRune(b[:i])
-		if c != utf8.RuneError && !isDigit(c) && !isSeparator(c) {
+		if c != utf8.RuneError && !isDigit(c) && !IsSeparator(c) {
 			return i
 		}
 		i -= size
@@ -528,7 +525,7 @@ func safeCut(b []byte) int {
 	return 0
 }
 
-// keepOpen and keepClose mark, in the text a renderer writes, a value of
+// KeepOpen and KeepClose mark, in the text a renderer writes, a value of
 // the report's own that is no card number however many digits it holds: a
 // file's path, an amount of an amount column, the program's version. The
 // masking writer leaves what lies between them as it is and drops the
@@ -536,110 +533,44 @@ func safeCut(b []byte) int {
 // text from inputs never carries them to the masking writer (visible and
 // the JSON and CSV writers escape them).
 const (
-	keepOpen  = '\uFDD0'
-	keepClose = '\uFDD1'
+	KeepOpen  = '\uFDD0'
+	KeepClose = '\uFDD1'
 )
 
-// keepPaths marks the paths of a report view's files as the masking's to
-// keep whole (keep): the file of each statement and of each row's
-// file:line, of the statements' notes and unreadable rows; and shows the
-// accounts of the statements and of the coverage lines as accountShown
-// does. A file's name is no card number: 2026-03-01-2026-03-31.csv is
-// read out as it is.
-func keepPaths(v *reportView, in *inputs, rep *matcher.Report) {
-	place := func(t *txnView) {
-		if i := strings.LastIndexByte(t.Place, ':'); i > 0 {
-			t.Place = keep(t.Place[:i]) + t.Place[i:]
-		}
-	}
-	for i := range v.Statements {
-		s := &v.Statements[i]
-		if rest, ok := strings.CutPrefix(s.FileAndAccount, s.File); ok {
-			s.FileAndAccount = keep(s.File) + accountShown(rest)
-		}
-		s.File = keep(s.File)
-	}
-	for i, c := range rep.Coverages {
-		if a := visible(c.Account); i < len(v.Coverage) && a != "" {
-			if j := strings.Index(v.Coverage[i], a); j >= 0 {
-				v.Coverage[i] = v.Coverage[i][:j] + accountShown(a) + v.Coverage[i][j+len(a):]
-			}
-		}
-	}
-	for i := range v.Orders {
-		for j := range v.Orders[i].Rows {
-			place(&v.Orders[i].Rows[j])
-		}
-	}
-	for i := range v.Unknown {
-		place(&v.Unknown[i])
-	}
-	// What to tell the card issuer names each row's file in brackets.
-	for i := range min(len(v.Orders), len(rep.Orders)) {
-		o := rep.Orders[i]
-		for _, ts := range [][]*parser.Transaction{o.Charges, o.Candidates, o.Credits} {
-			for _, t := range ts {
-				for j := range v.Orders[i].Evidence {
-					e := &v.Orders[i].Evidence[j]
-					e.Value = keepBracketed(e.Value, visible(t.File))
-				}
-			}
-		}
-	}
-	// The notes and unreadable rows of each statement, in the order the
-	// view lists them, name its file.
-	notes, invalid := 0, 0
-	for _, s := range in.statements {
-		file := visible(s.File)
-		for range s.Notes {
-			if notes < len(v.Notes) {
-				v.Notes[notes] = keepFirst(v.Notes[notes], file)
-			}
-			notes++
-		}
-		for range s.Invalid {
-			if invalid < len(v.Invalid) {
-				v.Invalid[invalid] = keepFirst(v.Invalid[invalid], file)
-			}
-			invalid++
-		}
-	}
-}
-
-// keepBracketed marks path where it stands as "(path:" or "（path:", the
+// KeepBracketed marks path where it stands as "(path:" or "（path:", the
 // place of a statement row in a sentence, unless it is marked already.
-func keepBracketed(s, path string) string {
+func KeepBracketed(s, path string) string {
 	if path == "" {
 		return s
 	}
 	for _, open := range []string{"(", "（"} {
-		s = strings.ReplaceAll(s, open+path+":", open+keep(path)+":")
+		s = strings.ReplaceAll(s, open+path+":", open+Keep(path)+":")
 	}
 	return s
 }
 
-// keepFirst marks the first place where path shows in s.
-func keepFirst(s, path string) string {
+// KeepFirst marks the first place where path shows in s.
+func KeepFirst(s, path string) string {
 	if i := strings.Index(s, path); path != "" && i >= 0 {
-		return s[:i] + keep(path) + s[i+len(path):]
+		return s[:i] + Keep(path) + s[i+len(path):]
 	}
 	return s
 }
 
-// withoutMarks is s without the marks of keep.
-func withoutMarks(s string) string {
-	if !strings.ContainsRune(s, keepOpen) {
+// WithoutMarks is s without the marks of keep.
+func WithoutMarks(s string) string {
+	if !strings.ContainsRune(s, KeepOpen) {
 		return s
 	}
-	return strings.NewReplacer(string(keepOpen), "", string(keepClose), "").Replace(s)
+	return strings.NewReplacer(string(KeepOpen), "", string(KeepClose), "").Replace(s)
 }
 
-// accountShown is an account's name or number as the reports show it:
+// AccountShown is an account's name or number as the reports show it:
 // with 5 digits or more in it (an account number in a statement's
 // preamble, Girokonto 12345678), all but its last 4 digits hidden, as a
 // card number's are; a card's name that shows 4 digits or fewer
 // (VISA ****-1234) as it is.
-func accountShown(a string) string {
+func AccountShown(a string) string {
 	digits := 0
 	for _, c := range a {
 		if isDigit(c) {
