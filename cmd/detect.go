@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
+	"github.com/refundwatch/refundwatch/cmd/internal/input"
 	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/spf13/cobra"
@@ -47,20 +48,20 @@ Exit status: 0 when every file was read, 2 when a file could not be.`,
 }
 
 func runDetect(paths []string, opts *detectOptions, e env, l *i18n.Localizer) error {
-	reg, err := formatsRegistry(opts.formats)
+	reg, err := input.Registry(opts.formats)
 	if err != nil {
 		return err
 	}
 	if err := parser.ParseDateOrder(opts.dateOrder); err != nil {
 		return err
 	}
-	files, ignored, err := expand(paths, parser.Msgf("folder holds no statement file"))
+	files, ignored, err := input.Expand(paths, parser.Msgf("folder holds no statement file"))
 	var problems parser.ErrorList
 	if l, ok := parser.AsList(err); ok {
 		problems = append(problems, l...)
 	}
 	// detect only counts and dates transactions: none is kept in full.
-	read, errs := readStatements(files, reg, nil, parser.ReadOptions{SkipInvalid: opts.skipInvalid, Keep: keepNone, DateOrder: opts.dateOrder})
+	read, errs := input.ReadStatements(files, reg, nil, parser.ReadOptions{SkipInvalid: opts.skipInvalid, Keep: keepNone, DateOrder: opts.dateOrder})
 	var stmts []*parser.Statement
 	for i, s := range read {
 		if l, ok := parser.AsList(errs[i]); ok {
@@ -77,7 +78,7 @@ func runDetect(paths []string, opts *detectOptions, e env, l *i18n.Localizer) er
 		describeStatement(&buf, s, reg, l, e.width)
 	}
 	for _, f := range ignored {
-		writeWrapped(&buf, "", l.T("ignored: %s: %s", mask.Keep(mask.Visible(f.path)), mask.Visible(l.Err(f.reason))), e.width)
+		writeWrapped(&buf, "", l.T("ignored: %s: %s", mask.Keep(mask.Visible(f.Path)), mask.Visible(l.Err(f.Reason))), e.width)
 	}
 	if _, err := (mask.NewTerminalWriter(e.stdout)).Write(buf.Bytes()); err != nil {
 		return err

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
+	"github.com/refundwatch/refundwatch/cmd/internal/input"
 	"github.com/spf13/cobra"
 )
 
@@ -38,7 +39,7 @@ Exit status: 0, or 2 when the --formats file cannot be read.`,
 // Japanese headers are wide, and nothing follows them that they could push
 // out of line. On a terminal the lines are wrapped to its width.
 func runFormats(opts *formatsOptions, e env, l *i18n.Localizer) error {
-	reg, err := formatsRegistry(opts.formats)
+	reg, err := input.Registry(opts.formats)
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
+	"github.com/refundwatch/refundwatch/cmd/internal/input"
 	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/spf13/cobra"
@@ -49,7 +50,7 @@ Init never overwrites: a file or folder that exists already is kept as it is.`,
 
 func runInit(dir string, e env, l *i18n.Localizer) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return &parser.Error{File: dir, Err: openError(err)}
+		return &parser.Error{File: dir, Err: input.OpenError(err)}
 	}
 	ew := &errWriter{w: mask.NewTerminalWriter(e.stdout)}
 	statements := filepath.Join(dir, "statements")
@@ -59,7 +60,7 @@ func runInit(dir string, e env, l *i18n.Localizer) error {
 	case errors.Is(err, fs.ErrExist):
 		writeWrapped(ew, "", l.T("kept %s: it exists already", mask.Keep(mask.Visible(statements+string(filepath.Separator)))), e.width)
 	default:
-		return &parser.Error{File: statements, Err: openError(err)}
+		return &parser.Error{File: statements, Err: input.OpenError(err)}
 	}
 	for _, name := range initFiles {
 		content, err := initTemplates.ReadFile("inittemplates/" + l.Lang() + "/" + name)
@@ -73,7 +74,7 @@ func runInit(dir string, e env, l *i18n.Localizer) error {
 		created, err := createNew(path, content)
 		switch {
 		case err != nil:
-			return &parser.Error{File: path, Err: openError(err)}
+			return &parser.Error{File: path, Err: input.OpenError(err)}
 		case created:
 			writeWrapped(ew, "", l.T("created %s", mask.Keep(mask.Visible(path))), e.width)
 		default:

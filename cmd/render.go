@@ -4,11 +4,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
+	"github.com/refundwatch/refundwatch/cmd/internal/input"
 	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
@@ -18,7 +21,7 @@ import (
 // rendering is what a renderer needs: the inputs, the findings, the reader's
 // language, and the report with its texts in that language.
 type rendering struct {
-	in    *inputs
+	in    *input.Inputs
 	rep   *matcher.Report
 	loc   *i18n.Localizer
 	color bool // colour severities (table on a terminal, NO_COLOR unset, TERM not dumb)
@@ -284,7 +287,7 @@ func txnJSON(t *parser.Transaction) jsonTxn {
 
 // buildJSON makes the JSON report, to be written at once: its orders and
 // unknown charges are made as they are written.
-func buildJSON(in *inputs, rep *matcher.Report, l *i18n.Localizer) jsonReport {
+func buildJSON(in *input.Inputs, rep *matcher.Report, l *i18n.Localizer) jsonReport {
 	out := jsonReport{
 		AsOf: rep.AsOf.String(), Grace: rep.Grace, Watch: rep.Watch,
 		Statements: []jsonStatement{}, Coverage: []jsonCoverage{}, InvalidRows: []jsonInvalid{},
@@ -298,7 +301,7 @@ func buildJSON(in *inputs, rep *matcher.Report, l *i18n.Localizer) jsonReport {
 	for _, c := range rep.Coverages {
 		out.Coverage = append(out.Coverage, jsonCoverage{Account: c.Account, From: c.From.String(), To: c.To.String()})
 	}
-	for _, s := range in.statements {
+	for _, s := range in.Statements {
 		notes := []string{}
 		for _, n := range s.Notes {
 			notes = append(notes, n.String())
@@ -316,13 +319,13 @@ func buildJSON(in *inputs, rep *matcher.Report, l *i18n.Localizer) jsonReport {
 			out.InvalidRows = append(out.InvalidRows, jsonInvalid{File: mask.PathText(e.File), Line: e.Line, Error: l.Err(e.Err)})
 		}
 	}
-	out.Inputs = jsonInputs{Disputes: in.read.disputes, Confirmations: nonNil(in.read.confirmations), Orders: nonNil(in.read.orders)}
-	if in.read.mine != "" {
-		out.Inputs.Mine = &in.read.mine
+	out.Inputs = jsonInputs{Disputes: in.Read.Disputes, Confirmations: nonNil(in.Read.Confirmations), Orders: nonNil(in.Read.Orders)}
+	if in.Read.Mine != "" {
+		out.Inputs.Mine = &in.Read.Mine
 	}
 	out.AmazonFiles, out.OwnCharges = amazonJSON(in), rep.OwnCharges
-	for _, f := range in.ignored {
-		out.IgnoredFiles = append(out.IgnoredFiles, jsonIgnored{File: mask.PathText(f.path), Reason: l.Err(f.reason)})
+	for _, f := range in.Ignored {
+		out.IgnoredFiles = append(out.IgnoredFiles, jsonIgnored{File: mask.PathText(f.Path), Reason: l.Err(f.Reason)})
 	}
 	out.OwnChargesCount = rep.OwnChargesAll
 	out.UnassignedCredits = txnsJSON(rep.UnassignedCredits)
@@ -387,17 +390,17 @@ func renderJSON(w io.Writer, r *rendering) error {
 
 // inputsLine says in one sentence which disputes, confirmations,
 // order-history and mine.csv files the report was made from, each with what it holds.
-func inputsLine(in *inputs, l *i18n.Localizer) string {
+func inputsLine(in *input.Inputs, l *i18n.Localizer) string {
 	path := func(p string) string { return mask.Keep(mask.Visible(p)) }
-	parts := []string{l.T("%s (disputed orders)", path(in.read.disputes))}
-	for _, p := range in.read.confirmations {
+	parts := []string{l.T("%s (disputed orders)", path(in.Read.Disputes))}
+	for _, p := range in.Read.Confirmations {
 		parts = append(parts, l.T("%s (Amazon's confirmations)", path(p)))
 	}
-	for _, p := range in.read.orders {
+	for _, p := range in.Read.Orders {
 		parts = append(parts, l.T("%s (Amazon's order history)", path(p)))
 	}
-	if in.read.mine != "" {
-		parts = append(parts, l.T("%s (your own recurring charges)", path(in.read.mine)))
+	if in.Read.Mine != "" {
+		parts = append(parts, l.T("%s (your own recurring charges)", path(in.Read.Mine)))
 	}
 	return l.T("Read: %s", strings.Join(parts, l.T(", ")))
 }
@@ -530,4 +533,89 @@ func (e *errWriter) Write(p []byte) (int, error) {
 	n, err := e.w.Write(p)
 	e.err = err
 	return n, err
+}
+
+// The Amazon part of the JSON report.
+type jsonAmazonFile struct {
+	File          string         `json:"file"`
+	Format        string         `json:"format"`
+	Ignored       string         `json:"ignored,omitempty"`
+	Orders        int            `json:"orders"`
+	Confirmations int            `json:"confirmations"`
+	NotDisputed   int            `json:"confirmations_not_disputed"`
+	SkippedBy     map[string]int `json:"skipped_by_reason"`
+	// MailsLeftOut counts, by reason, the mails that are no confirmation.
+	MailsLeftOut map[string]int `json:"mails_left_out,omitempty"`
+	Notes        []string       `json:"notes,omitempty"`
+}
+
+func amazonJSON(in *input.Inputs) []jsonAmazonFile {
+	var out []jsonAmazonFile
+	for _, f := range in.Amazon.Files {
+		skipped := f.Skipped
+		if skipped == nil {
+			skipped = map[string]int{}
+		}
+		var notes []string
+		for _, n := range f.Notes {
+			notes = append(notes, n.String())
+		}
+		out = append(out, jsonAmazonFile{
+			File: mask.PathText(f.Path), Format: string(f.Format), Ignored: messageText(f.Ignored), Orders: f.Orders,
+			Confirmations: f.Confirmations, NotDisputed: f.NotDisputed, SkippedBy: skipped,
+			MailsLeftOut: f.LeftOut, Notes: notes,
+		})
+	}
+	return out
+}
+
+// renderAmazonTable lists the Amazon exports and mails read, and the files
+// of the folders given that were not.
+func renderAmazonTable(w io.Writer, in *input.Inputs, l *i18n.Localizer, up func(string) string, width int) {
+	if len(in.Amazon.Files) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\n%s\n", l.T("Amazon's records"))
+	cols := &columns{indent: "  ", width: width}
+	cols.addHeader(up(l.T("Orders")), up(l.T("Confirmations")), up(l.T("Skipped")), up(l.T("Format")), up(l.T("File")))
+	var notes []string
+	for _, f := range in.Amazon.Files {
+		if f.Ignored != nil {
+			notes = append(notes, l.T("ignored: %s: %s", mask.Keep(mask.Visible(f.Path)), mask.Visible(l.Err(f.Ignored))))
+			continue
+		}
+		cols.add(strconv.Itoa(f.Orders), strconv.Itoa(f.Confirmations), strconv.Itoa(skippedTotal(f.Skipped)), string(f.Format), mask.Keep(mask.Visible(f.Path)))
+		if f.NotDisputed > 0 {
+			notes = append(notes, l.T("note: %s: confirmations of orders not disputed (your own returns), left out: %d", mask.Keep(mask.Visible(f.Path)), f.NotDisputed))
+		}
+		for _, reason := range slices.Sorted(maps.Keys(f.Skipped)) {
+			notes = append(notes, l.T("note: %s: rows skipped, %s: %d", mask.Keep(mask.Visible(f.Path)), mask.Visible(reason), f.Skipped[reason]))
+		}
+		for _, reason := range slices.Sorted(maps.Keys(f.LeftOut)) {
+			notes = append(notes, l.T("note: %s: mails left out, %s: %d", f.Path, l.Word(reason), f.LeftOut[reason]))
+		}
+		for _, n := range f.Notes {
+			notes = append(notes, l.T("note: %s", l.Msg(n)))
+		}
+	}
+	cols.write(w)
+	for _, n := range notes {
+		writeWrapped(w, "  ", n, width)
+	}
+}
+
+// messageText is m in English, or "" for none.
+func messageText(m *parser.Message) string {
+	if m == nil {
+		return ""
+	}
+	return m.String()
+}
+
+func skippedTotal(m map[string]int) int {
+	n := 0
+	for _, c := range m {
+		n += c
+	}
+	return n
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
+	"github.com/refundwatch/refundwatch/cmd/internal/input"
 	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/spf13/cobra"
@@ -80,7 +81,7 @@ func (g *globals) resolveLang(e env) error {
 // no card number reaches the screen in full, whichever command, format or
 // message prints it.
 func run(args []string, e env) int {
-	defer closeArchives()
+	defer input.CloseArchives()
 	stdout, stderr := mask.NewWriter(e.stdout), mask.NewWriter(e.stderr)
 	defer stderr.Flush()
 	safeStderr := mask.NewTerminalWriter(stderr)

@@ -2,9 +2,11 @@ package cmd
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
+	"github.com/refundwatch/refundwatch/cmd/internal/input"
 	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
@@ -86,13 +88,13 @@ type countView struct {
 // severityOrder lists severities as the summary names them, most urgent first.
 var severityOrder = []matcher.Severity{matcher.Alert, matcher.Review, matcher.Watch, matcher.OK}
 
-func buildView(in *inputs, rep *matcher.Report, l *i18n.Localizer) *reportView {
+func buildView(in *input.Inputs, rep *matcher.Report, l *i18n.Localizer) *reportView {
 	v := &reportView{
 		Lang:  l.Lang(),
 		Title: l.T("refundwatch report, as of %s", rep.AsOf),
 		Intro: l.T("refundwatch check, as of %s (credit expected within %d days of Amazon's confirmation, watched for %d days)", rep.AsOf, rep.Grace, rep.Watch),
 	}
-	for _, s := range in.statements {
+	for _, s := range in.Statements {
 		v.Statements = append(v.Statements, statementView{
 			From: l.Date(s.From), To: l.Date(s.To), Rows: s.Rows, Txns: s.Transactions() + s.Folded,
 			Skipped: s.SkippedTotal(), Folded: s.Folded, Format: s.Format, File: s.File,
@@ -105,8 +107,8 @@ func buildView(in *inputs, rep *matcher.Report, l *i18n.Localizer) *reportView {
 			v.Invalid = append(v.Invalid, l.Err(e))
 		}
 	}
-	for _, f := range in.ignored {
-		v.Notes = append(v.Notes, l.T("ignored: %s: %s", f.path, l.Msg(f.reason)))
+	for _, f := range in.Ignored {
+		v.Notes = append(v.Notes, l.T("ignored: %s: %s", f.Path, l.Msg(f.Reason)))
 	}
 	for _, n := range rep.Notes {
 		v.Notes = append(v.Notes, l.T("note: %s", l.Msg(n)))
@@ -307,7 +309,7 @@ func evidenceRow(l *i18n.Localizer, t *parser.Transaction, cur string) string {
 // accounts of the statements and of the coverage lines as mask.AccountShown
 // does. A file's name is no card number: 2026-03-01-2026-03-31.csv is
 // read out as it is.
-func keepPaths(v *reportView, in *inputs, rep *matcher.Report) {
+func keepPaths(v *reportView, in *input.Inputs, rep *matcher.Report) {
 	place := func(t *txnView) {
 		if i := strings.LastIndexByte(t.Place, ':'); i > 0 {
 			t.Place = mask.Keep(t.Place[:i]) + t.Place[i:]
@@ -350,7 +352,7 @@ func keepPaths(v *reportView, in *inputs, rep *matcher.Report) {
 	// The notes and unreadable rows of each statement, in the order the
 	// view lists them, name its file.
 	notes, invalid := 0, 0
-	for _, s := range in.statements {
+	for _, s := range in.Statements {
 		file := mask.Visible(s.File)
 		for range s.Notes {
 			if notes < len(v.Notes) {
@@ -365,4 +367,12 @@ func keepPaths(v *reportView, in *inputs, rep *matcher.Report) {
 			invalid++
 		}
 	}
+}
+
+// confirmationSource says where a confirmation came from, for the report.
+func confirmationSource(c *parser.Confirmation) string {
+	if c.Source != "" {
+		return c.Source
+	}
+	return c.File + ":" + strconv.Itoa(c.Line)
 }

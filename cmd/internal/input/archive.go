@@ -1,4 +1,4 @@
-package cmd
+package input
 
 import (
 	"archive/zip"
@@ -19,16 +19,16 @@ import (
 // inside it, "Your Orders.zip:Your Amazon Orders/Order History.csv", in
 // messages and reports.
 
-// memberLimit is the most a member of an archive may hold when it is read
+// MemberLimit is the most a member of an archive may hold when it is read
 // whole (an order-history export, a confirmations file, a mail): beyond it,
 // a few kilobytes of archive could fill the memory. Statements are streamed
 // and have no such limit.
-const memberLimit = 64 << 20
+const MemberLimit = 64 << 20
 
-// ignoredFile is a file found in a folder or archive that is not read, and why.
-type ignoredFile struct {
-	path   string
-	reason *parser.Message
+// IgnoredFile is a file found in a folder or archive that is not read, and why.
+type IgnoredFile struct {
+	Path   string
+	Reason *parser.Message
 }
 
 // isZipName reports whether a file's name says it is a zip archive.
@@ -100,8 +100,8 @@ func openArchive(path string) (*zipArchive, error) {
 	return a, a.err
 }
 
-// closeArchives closes the archives the command opened.
-func closeArchives() {
+// CloseArchives closes the archives the command opened.
+func CloseArchives() {
 	openArchives.Lock()
 	defer openArchives.Unlock()
 	for path, a := range openArchives.byPath {
@@ -164,29 +164,29 @@ type memberReader struct {
 func readWhole(name string) ([]byte, error) {
 	rc, err := openInput(name)
 	if err != nil {
-		return nil, &parser.Error{File: name, Err: openError(err)}
+		return nil, &parser.Error{File: name, Err: OpenError(err)}
 	}
 	defer rc.Close()
 	m, isMember := rc.(*memberReader)
 	if !isMember {
-		data, err := io.ReadAll(io.LimitReader(rc, memberLimit+1))
+		data, err := io.ReadAll(io.LimitReader(rc, MemberLimit+1))
 		if err != nil {
-			return nil, &parser.Error{File: name, Err: openError(err)}
+			return nil, &parser.Error{File: name, Err: OpenError(err)}
 		}
-		if len(data) > memberLimit {
-			return nil, &parser.Error{File: name, Err: parser.Msgf("file is larger than %d MiB, the most refundwatch reads of such a file; is it the right file?", memberLimit>>20)}
+		if len(data) > MemberLimit {
+			return nil, &parser.Error{File: name, Err: parser.Msgf("file is larger than %d MiB, the most refundwatch reads of such a file; is it the right file?", MemberLimit>>20)}
 		}
 		return data, nil
 	}
-	tooLarge := &parser.Error{File: name, Err: parser.Msgf("is larger than %d MiB, the most a member of an archive may hold when it is read whole; unzip it, or give the file itself", memberLimit>>20)}
-	if m.size > memberLimit {
+	tooLarge := &parser.Error{File: name, Err: parser.Msgf("is larger than %d MiB, the most a member of an archive may hold when it is read whole; unzip it, or give the file itself", MemberLimit>>20)}
+	if m.size > MemberLimit {
 		return nil, tooLarge
 	}
-	data, err := io.ReadAll(io.LimitReader(rc, memberLimit+1))
+	data, err := io.ReadAll(io.LimitReader(rc, MemberLimit+1))
 	if err != nil {
 		return nil, &parser.Error{File: name, Err: err}
 	}
-	if len(data) > memberLimit {
+	if len(data) > MemberLimit {
 		return nil, tooLarge
 	}
 	return data, nil
@@ -204,7 +204,7 @@ func statInput(name string) (fs.FileInfo, error) {
 // listArchive returns the members of a zip archive to read, named as
 // splitMember reads them (their paths as written in the archive), in name
 // order; and those it ignores (ignoredReason, hidden files and folders).
-func listArchive(archive string) ([]string, []ignoredFile, error) {
+func listArchive(archive string) ([]string, []IgnoredFile, error) {
 	a, err := openArchive(archive)
 	if err != nil {
 		if errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrAlgorithm) || errors.Is(err, io.ErrUnexpectedEOF) {
@@ -214,18 +214,18 @@ func listArchive(archive string) ([]string, []ignoredFile, error) {
 		if errors.As(err, &m) {
 			return nil, nil, &parser.Error{File: archive, Err: err}
 		}
-		return nil, nil, &parser.Error{File: archive, Err: openError(err)}
+		return nil, nil, &parser.Error{File: archive, Err: OpenError(err)}
 	}
 	var files []string
-	var ignored []ignoredFile
+	var ignored []IgnoredFile
 	for member, f := range a.members {
 		name := archive + ":" + member
 		if why := ignoredReason(member); why != nil {
-			ignored = append(ignored, ignoredFile{name, why})
+			ignored = append(ignored, IgnoredFile{name, why})
 			continue
 		}
 		if hiddenPath(member) {
-			ignored = append(ignored, ignoredFile{name, parser.Msgf("a hidden file or in a hidden folder")})
+			ignored = append(ignored, IgnoredFile{name, parser.Msgf("a hidden file or in a hidden folder")})
 			continue
 		}
 		if why := memberProblem(f); why != nil {
@@ -234,7 +234,7 @@ func listArchive(archive string) ([]string, []ignoredFile, error) {
 		files = append(files, name)
 	}
 	slices.Sort(files)
-	slices.SortFunc(ignored, func(a, b ignoredFile) int { return strings.Compare(a.path, b.path) })
+	slices.SortFunc(ignored, func(a, b IgnoredFile) int { return strings.Compare(a.Path, b.Path) })
 	return files, ignored, nil
 }
 

@@ -1,51 +1,46 @@
-package cmd
+package input
 
 import (
-	"fmt"
 	"io"
-	"maps"
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
-	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
-	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/amazon"
 )
 
-// amazonFile is one file given with --orders or --confirmations (or found in
+// AmazonFile is one file given with --orders or --confirmations (or found in
 // a folder given so), and what became of it.
-type amazonFile struct {
-	path   string
-	format amazon.Format
-	// ignored says why a file found in a folder was not read; nil when it was.
-	ignored       *parser.Message
-	orders        int
-	confirmations int
-	skipped       map[string]int
-	// notDisputed counts confirmations of orders that are not disputed: the
+type AmazonFile struct {
+	Path   string
+	Format amazon.Format
+	// Ignored says why a file found in a folder was not read; nil when it was.
+	Ignored       *parser.Message
+	Orders        int
+	Confirmations int
+	Skipped       map[string]int
+	// NotDisputed counts confirmations of orders that are not disputed: the
 	// person's own returns, left out.
-	notDisputed int
-	// leftOut counts, by reason, the mails that are no confirmation; notes
+	NotDisputed int
+	// LeftOut counts, by reason, the mails that are no confirmation; notes
 	// name mails left out one by one.
-	leftOut map[string]int
-	notes   []*parser.Message
+	LeftOut map[string]int
+	Notes   []*parser.Message
 }
 
-// amazonRecords is everything read from Amazon's exports and mails.
-type amazonRecords struct {
-	files  []*amazonFile
+// AmazonRecords is everything read from Amazon's exports and mails.
+type AmazonRecords struct {
+	Files  []*AmazonFile
 	orders map[string]amazon.Order // by order id; the first file listing an order wins
 	ids    []string                // order ids in the order read
 	// confirmations are those of Amazon's exports and mails, before they are
 	// narrowed to the disputed orders; written are those of confirmations CSVs.
 	confirmations []parser.Confirmation
 	written       []parser.Confirmation
-	byFile        map[string]*amazonFile
+	byFile        map[string]*AmazonFile
 }
 
 // role is what a flag accepts: order-history exports (--orders, which also
@@ -88,16 +83,16 @@ var (
 // name must be of a kind the flag accepts; a file found in a folder that is
 // not is listed as ignored, since an unzipped "Your Orders" folder holds many
 // files of other kinds.
-func (rec *amazonRecords) read(paths []string, r role) error {
+func (rec *AmazonRecords) read(paths []string, r role) error {
 	var problems parser.ErrorList
 	for _, p := range paths {
-		start := len(rec.files)
-		files, ignored, err := expand([]string{p}, r.empty)
+		start := len(rec.Files)
+		files, ignored, err := Expand([]string{p}, r.empty)
 		if l, ok := parser.AsList(err); ok {
 			problems = append(problems, l...)
 		}
 		for _, f := range ignored {
-			rec.add(&amazonFile{path: f.path, ignored: f.reason})
+			rec.add(&AmazonFile{Path: f.Path, Ignored: f.Reason})
 		}
 		inFolder := len(files) != 1 || files[0] != p
 		for _, path := range files {
@@ -107,7 +102,7 @@ func (rec *amazonRecords) read(paths []string, r role) error {
 			}
 		}
 		// Files read and files ignored, listed together in name order.
-		slices.SortStableFunc(rec.files[start:], func(a, b *amazonFile) int { return strings.Compare(a.path, b.path) })
+		slices.SortStableFunc(rec.Files[start:], func(a, b *AmazonFile) int { return strings.Compare(a.Path, b.Path) })
 	}
 	if len(problems) > 0 {
 		return problems
@@ -115,10 +110,10 @@ func (rec *amazonRecords) read(paths []string, r role) error {
 	return nil
 }
 
-func (rec *amazonRecords) readOne(path string, inFolder bool, r role) error {
+func (rec *AmazonRecords) readOne(path string, inFolder bool, r role) error {
 	f, err := openInput(path)
 	if err != nil {
-		return &parser.Error{File: path, Err: openError(err)}
+		return &parser.Error{File: path, Err: OpenError(err)}
 	}
 	head := make([]byte, 64<<10)
 	n, err := io.ReadFull(f, head)
@@ -134,7 +129,7 @@ func (rec *amazonRecords) readOne(path string, inFolder bool, r role) error {
 		if !inFolder {
 			return &parser.Error{File: path, Err: r.wrong(format)}
 		}
-		rec.add(&amazonFile{path: path, format: format, ignored: r.wrong(format)})
+		rec.add(&AmazonFile{Path: path, Format: format, Ignored: r.wrong(format)})
 		return nil
 	}
 	got, err := readAmazonFile(path, format)
@@ -151,8 +146,8 @@ func (rec *amazonRecords) readOne(path string, inFolder bool, r role) error {
 		}
 		return nil
 	}
-	rec.add(&amazonFile{path: path, format: got.Format, orders: len(got.Orders), confirmations: len(got.Confirmations),
-		skipped: got.Skipped, leftOut: got.LeftOut, notes: got.Notes})
+	rec.add(&AmazonFile{Path: path, Format: got.Format, Orders: len(got.Orders), Confirmations: len(got.Confirmations),
+		Skipped: got.Skipped, LeftOut: got.LeftOut, Notes: got.Notes})
 	for _, o := range got.Orders {
 		if _, dup := rec.orders[o.ID]; !dup {
 			rec.orders[o.ID] = o
@@ -203,17 +198,17 @@ func inMaildir(path string) bool {
 	return true
 }
 
-func (rec *amazonRecords) add(f *amazonFile) {
-	rec.files = append(rec.files, f)
-	rec.byFile[f.path] = f
+func (rec *AmazonRecords) add(f *AmazonFile) {
+	rec.Files = append(rec.Files, f)
+	rec.byFile[f.Path] = f
 }
 
-func newAmazonRecords() *amazonRecords {
-	return &amazonRecords{orders: map[string]amazon.Order{}, byFile: map[string]*amazonFile{}}
+func newAmazonRecords() *AmazonRecords {
+	return &AmazonRecords{orders: map[string]amazon.Order{}, byFile: map[string]*AmazonFile{}}
 }
 
 // lookup finds an order in the order-history exports; nil when none was given.
-func (rec *amazonRecords) lookup(given bool) parser.OrderLookup {
+func (rec *AmazonRecords) lookup(given bool) parser.OrderLookup {
 	if !given {
 		return nil
 	}
@@ -226,20 +221,20 @@ func (rec *amazonRecords) lookup(given bool) parser.OrderLookup {
 // disputedConfirmations returns the confirmations of Amazon's exports and
 // mails that concern disputed orders, and counts the others per file: those
 // are the person's own returns and cancellations.
-func (rec *amazonRecords) disputedConfirmations(disputed map[string]bool) []parser.Confirmation {
+func (rec *AmazonRecords) disputedConfirmations(disputed map[string]bool) []parser.Confirmation {
 	var out []parser.Confirmation
 	for _, c := range rec.confirmations {
 		if disputed[c.OrderID] {
 			out = append(out, c)
 		} else if f := rec.byFile[c.File]; f != nil {
-			f.notDisputed++
+			f.NotDisputed++
 		}
 	}
 	return out
 }
 
 // own returns the orders of the exports that are not disputed: the person's own.
-func (rec *amazonRecords) own(disputed map[string]bool) []matcher.OwnOrder {
+func (rec *AmazonRecords) own(disputed map[string]bool) []matcher.OwnOrder {
 	var out []matcher.OwnOrder
 	for _, id := range rec.ids {
 		if o := rec.orders[id]; !disputed[id] {
@@ -255,97 +250,4 @@ func disputedIDs(disputes []parser.Dispute) map[string]bool {
 		ids[d.OrderID] = true
 	}
 	return ids
-}
-
-// confirmationSource says where a confirmation came from, for the report.
-func confirmationSource(c *parser.Confirmation) string {
-	if c.Source != "" {
-		return c.Source
-	}
-	return c.File + ":" + strconv.Itoa(c.Line)
-}
-
-// The Amazon part of the JSON report.
-type jsonAmazonFile struct {
-	File          string         `json:"file"`
-	Format        string         `json:"format"`
-	Ignored       string         `json:"ignored,omitempty"`
-	Orders        int            `json:"orders"`
-	Confirmations int            `json:"confirmations"`
-	NotDisputed   int            `json:"confirmations_not_disputed"`
-	SkippedBy     map[string]int `json:"skipped_by_reason"`
-	// MailsLeftOut counts, by reason, the mails that are no confirmation.
-	MailsLeftOut map[string]int `json:"mails_left_out,omitempty"`
-	Notes        []string       `json:"notes,omitempty"`
-}
-
-func amazonJSON(in *inputs) []jsonAmazonFile {
-	var out []jsonAmazonFile
-	for _, f := range in.amazon.files {
-		skipped := f.skipped
-		if skipped == nil {
-			skipped = map[string]int{}
-		}
-		var notes []string
-		for _, n := range f.notes {
-			notes = append(notes, n.String())
-		}
-		out = append(out, jsonAmazonFile{
-			File: mask.PathText(f.path), Format: string(f.format), Ignored: messageText(f.ignored), Orders: f.orders,
-			Confirmations: f.confirmations, NotDisputed: f.notDisputed, SkippedBy: skipped,
-			MailsLeftOut: f.leftOut, Notes: notes,
-		})
-	}
-	return out
-}
-
-// renderAmazonTable lists the Amazon exports and mails read, and the files
-// of the folders given that were not.
-func renderAmazonTable(w io.Writer, in *inputs, l *i18n.Localizer, up func(string) string, width int) {
-	if len(in.amazon.files) == 0 {
-		return
-	}
-	fmt.Fprintf(w, "\n%s\n", l.T("Amazon's records"))
-	cols := &columns{indent: "  ", width: width}
-	cols.addHeader(up(l.T("Orders")), up(l.T("Confirmations")), up(l.T("Skipped")), up(l.T("Format")), up(l.T("File")))
-	var notes []string
-	for _, f := range in.amazon.files {
-		if f.ignored != nil {
-			notes = append(notes, l.T("ignored: %s: %s", mask.Keep(mask.Visible(f.path)), mask.Visible(l.Err(f.ignored))))
-			continue
-		}
-		cols.add(strconv.Itoa(f.orders), strconv.Itoa(f.confirmations), strconv.Itoa(skippedTotal(f.skipped)), string(f.format), mask.Keep(mask.Visible(f.path)))
-		if f.notDisputed > 0 {
-			notes = append(notes, l.T("note: %s: confirmations of orders not disputed (your own returns), left out: %d", mask.Keep(mask.Visible(f.path)), f.notDisputed))
-		}
-		for _, reason := range slices.Sorted(maps.Keys(f.skipped)) {
-			notes = append(notes, l.T("note: %s: rows skipped, %s: %d", mask.Keep(mask.Visible(f.path)), mask.Visible(reason), f.skipped[reason]))
-		}
-		for _, reason := range slices.Sorted(maps.Keys(f.leftOut)) {
-			notes = append(notes, l.T("note: %s: mails left out, %s: %d", f.path, l.Word(reason), f.leftOut[reason]))
-		}
-		for _, n := range f.notes {
-			notes = append(notes, l.T("note: %s", l.Msg(n)))
-		}
-	}
-	cols.write(w)
-	for _, n := range notes {
-		writeWrapped(w, "  ", n, width)
-	}
-}
-
-// messageText is m in English, or "" for none.
-func messageText(m *parser.Message) string {
-	if m == nil {
-		return ""
-	}
-	return m.String()
-}
-
-func skippedTotal(m map[string]int) int {
-	n := 0
-	for _, c := range m {
-		n += c
-	}
-	return n
 }

@@ -1,4 +1,4 @@
-package cmd
+package input
 
 import (
 	"bufio"
@@ -11,7 +11,7 @@ import (
 	"github.com/refundwatch/refundwatch/parser/amazon"
 )
 
-// readStatements reads statement files and folds the overlapping exports
+// ReadStatements reads statement files and folds the overlapping exports
 // of one account (parser.FoldOverlaps). It returns the statements, and the
 // problems of each file, in the order of files: a file that could not be
 // read has a nil statement.
@@ -21,7 +21,7 @@ import (
 // of their account are read a second time, for what folding compares on
 // the days they share. A single statement of any length is so read in
 // memory that does not grow with its rows.
-func readStatements(files []string, reg *parser.Registry, force *parser.Format, opts parser.ReadOptions) ([]*parser.Statement, []error) {
+func ReadStatements(files []string, reg *parser.Registry, force *parser.Format, opts parser.ReadOptions) ([]*parser.Statement, []error) {
 	stmts := make([]*parser.Statement, len(files))
 	errs := make([]error, len(files))
 	before := make([]fs.FileInfo, len(files)) // each file as it was before the first read
