@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
 	"github.com/refundwatch/refundwatch/cmd/internal/input"
 	"github.com/refundwatch/refundwatch/cmd/internal/mask"
+	"github.com/refundwatch/refundwatch/cmd/internal/report"
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/shopspring/decimal"
@@ -27,16 +27,14 @@ type rendering struct {
 	color bool // colour severities (table on a terminal, NO_COLOR unset, TERM not dumb)
 	// width is the terminal's width, which the table fits; 0 for no limit.
 	width int
-	built *reportView
+	built *report.View
 }
 
 // view is the report with its texts in the reader's language, built when a
 // renderer first asks: the JSON report does without it.
-func (r *rendering) view() *reportView {
+func (r *rendering) view() *report.View {
 	if r.built == nil {
-		r.built = buildView(r.in, r.rep, r.loc)
-		mask.VisibleStrings(reflect.ValueOf(r.built))
-		keepPaths(r.built, r.in, r.rep)
+		r.built = report.Build(r.in, r.rep, r.loc)
 	}
 	return r.built
 }
@@ -363,7 +361,7 @@ func orderJSON(o *matcher.OrderResult, l *i18n.Localizer) jsonOrder {
 	if c := o.Confirmation; c != nil {
 		j.ConfirmedOn = dateOrNull(&c.ConfirmedOn)
 		j.ConfirmationKind = string(c.Kind)
-		j.ConfirmationSource = confirmationSource(c)
+		j.ConfirmationSource = report.ConfirmationSource(c)
 		j.ConfirmationFile = c.File
 		if c.Line > 0 {
 			j.ConfirmationLine = &c.Line
@@ -448,20 +446,20 @@ func renderTable(w io.Writer, r *rendering) error {
 		if !l.Japanese() {
 			sev = strings.ToUpper(sev)
 		}
-		cols.addColored(r.colorOf(o.res.Severity()), sev, o.Verdict, o.ID, o.Ordered, o.Amount, o.Charged, o.Credited, o.Outstanding, o.Confirmed, o.WatchUntil)
+		cols.addColored(r.colorOf(o.Result().Severity()), sev, o.Verdict, o.ID, o.Ordered, o.Amount, o.Charged, o.Credited, o.Outstanding, o.Confirmed, o.WatchUntil)
 	}
 	cols.title = 3
 	cols.write(ew)
 	cols.title = 0
 
 	for _, o := range v.Orders {
-		fmt.Fprintf(ew, "\n%s\n", mask.Paint(r.colorOf(o.res.Severity()), l.T("%s  %s (%s)", o.ID, o.Verdict, o.Severity)))
+		fmt.Fprintf(ew, "\n%s\n", mask.Paint(r.colorOf(o.Result().Severity()), l.T("%s  %s (%s)", o.ID, o.Verdict, o.Severity)))
 		para("  ", o.Reason)
 		if o.Note != "" {
 			para("  ", l.T("note: %s", o.Note))
 		}
-		if c := o.res.Confirmation; c != nil {
-			para("  ", l.T("confirmed: %s %s, from %s", c.ConfirmedOn, mask.Visible(string(c.Kind)), mask.Visible(confirmationSource(c))))
+		if c := o.Result().Confirmation; c != nil {
+			para("  ", l.T("confirmed: %s %s, from %s", c.ConfirmedOn, mask.Visible(string(c.Kind)), mask.Visible(report.ConfirmationSource(c))))
 		}
 		txnColumns(cols, o.Rows)
 		cols.write(ew)
@@ -507,17 +505,10 @@ func renderTable(w io.Writer, r *rendering) error {
 	return ew.err
 }
 
-func txnColumns(cols *columns, rows []txnView) {
+func txnColumns(cols *columns, rows []report.TxnView) {
 	for _, t := range rows {
 		cols.add(t.Role, t.Date, t.Amount, t.Place, t.Description)
 	}
-}
-
-func accountSuffix(a string) string {
-	if a == "" {
-		return ""
-	}
-	return " (" + a + ")"
 }
 
 // errWriter remembers the first write error, so rendering code can write freely.

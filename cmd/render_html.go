@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"html/template"
 	"io"
+
+	"github.com/refundwatch/refundwatch/cmd/internal/report"
 )
 
 //go:embed report.html.tmpl
@@ -16,7 +18,7 @@ var htmlReport = template.Must(template.New("report").Parse(reportHTML))
 // htmlPage is what the HTML template prints: the report and the texts of the
 // page itself in the reader's language.
 type htmlPage struct {
-	*reportView
+	*report.View
 	Text map[string]string
 }
 
@@ -25,7 +27,7 @@ type htmlPage struct {
 // printed as it is.
 func renderHTML(w io.Writer, r *rendering) error {
 	l := r.loc
-	page := htmlPage{reportView: r.view(), Text: map[string]string{
+	page := htmlPage{View: r.view(), Text: map[string]string{
 		"Summary": l.T("Summary"), "Orders": l.T("Orders"), "Statements": l.T("Statements"),
 		"Severity": l.T("Severity"), "Verdict": l.T("Verdict"), "Order": l.T("Order"), "Ordered": l.T("Ordered"),
 		"Amount": l.T("Amount"), "Charged": l.T("Charged"), "Credited": l.T("Credited"), "Outstanding": l.T("Outstanding"),

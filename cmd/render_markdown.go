@@ -8,6 +8,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
 	"github.com/refundwatch/refundwatch/cmd/internal/mask"
+	"github.com/refundwatch/refundwatch/cmd/internal/report"
 )
 
 // renderMarkdown writes the report for pasting into a mail, a note or an
@@ -86,7 +87,7 @@ func renderMarkdown(w io.Writer, r *rendering) error {
 	return ew.err
 }
 
-func mdTxns(w io.Writer, l *i18n.Localizer, rows []txnView) {
+func mdTxns(w io.Writer, l *i18n.Localizer, rows []report.TxnView) {
 	mdTable(w, []string{"", l.T("Date"), l.T("Amount"), l.T("Statement row"), l.T("Description")}, "llrll", func(add func(...string)) {
 		for _, t := range rows {
 			add(t.Role, t.Date, t.Amount, t.Place, t.Description)

@@ -1,7 +1,8 @@
-package cmd
+package report
 
 import (
 	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -12,40 +13,40 @@ import (
 	"github.com/refundwatch/refundwatch/parser"
 )
 
-// reportView is a report with every text already in the reader's language:
+// View is a report with every text already in the reader's language:
 // what the table, markdown, CSV and HTML renderers print. Building it once
 // keeps the wording the same in every format.
-type reportView struct {
+type View struct {
 	Lang       string
 	Title      string
 	Intro      string
-	Statements []statementView
+	Statements []StatementView
 	// Coverage says, per account, the days the statements show.
 	Coverage []string
 	Notes    []string
-	Orders   []orderView
-	Unknown  []txnView
+	Orders   []OrderView
+	Unknown  []TxnView
 	// UnknownReason says what the unknown charges are and what to do about them.
 	UnknownReason string
 	// Unassigned are the Amazon credits that serve no order, and
 	// UnassignedReason says what to do about them.
-	Unassigned       []txnView
+	Unassigned       []TxnView
 	UnassignedReason string
 	Invalid          []string
-	Summary          []countView
+	Summary          []CountView
 	// SummaryText is the summary as one line: 1 alert, 1 review, 1 watch, 2 ok.
 	SummaryText string
 	// Alerts counts the orders whose severity is alert.
 	Alerts int
 }
 
-type statementView struct {
+type StatementView struct {
 	From, To                     string
 	Rows, Txns, Skipped, Folded  int
 	Format, File, FileAndAccount string
 }
 
-type orderView struct {
+type OrderView struct {
 	res          *matcher.OrderResult
 	ID           string
 	VerdictName  string // as in JSON: still-charged
@@ -61,13 +62,16 @@ type orderView struct {
 	WatchUntil   string
 	Reason       string
 	Note         string
-	Rows         []txnView
+	Rows         []TxnView
 	// Evidence is what to read out to the card issuer; empty unless the order is an alert.
-	Evidence []evidenceLine
-	Timeline *timeline
+	Evidence []EvidenceLine
+	Timeline *Timeline
 }
 
-type txnView struct {
+// Result is the matcher's finding the order's view is written from.
+func (o *OrderView) Result() *matcher.OrderResult { return o.res }
+
+type TxnView struct {
 	Role        string // charge, credit, candidate, unknown: in the reader's language
 	RoleName    string // the same in English, for CSV
 	Date        string
@@ -77,9 +81,9 @@ type txnView struct {
 	txn         *parser.Transaction
 }
 
-type evidenceLine struct{ Label, Value string }
+type EvidenceLine struct{ Label, Value string }
 
-type countView struct {
+type CountView struct {
 	Name  string // as in JSON: alert
 	Label string
 	Count int
@@ -88,14 +92,26 @@ type countView struct {
 // severityOrder lists severities as the summary names them, most urgent first.
 var severityOrder = []matcher.Severity{matcher.Alert, matcher.Review, matcher.Watch, matcher.OK}
 
-func buildView(in *input.Inputs, rep *matcher.Report, l *i18n.Localizer) *reportView {
-	v := &reportView{
+// Build is the report with its texts in the reader's language, ready to be
+// laid out: every text from an input escaped (mask.Visible), once, before
+// any renderer lays it out, and the paths of its files marked for the
+// masking to keep whole (keepPaths).
+func Build(in *input.Inputs, rep *matcher.Report, l *i18n.Localizer) *View {
+	v := buildView(in, rep, l)
+	mask.VisibleStrings(reflect.ValueOf(v))
+	keepPaths(v, in, rep)
+	return v
+}
+
+// buildView writes every text of the report in the reader's language.
+func buildView(in *input.Inputs, rep *matcher.Report, l *i18n.Localizer) *View {
+	v := &View{
 		Lang:  l.Lang(),
 		Title: l.T("refundwatch report, as of %s", rep.AsOf),
 		Intro: l.T("refundwatch check, as of %s (credit expected within %d days of Amazon's confirmation, watched for %d days)", rep.AsOf, rep.Grace, rep.Watch),
 	}
 	for _, s := range in.Statements {
-		v.Statements = append(v.Statements, statementView{
+		v.Statements = append(v.Statements, StatementView{
 			From: l.Date(s.From), To: l.Date(s.To), Rows: s.Rows, Txns: s.Transactions() + s.Folded,
 			Skipped: s.SkippedTotal(), Folded: s.Folded, Format: s.Format, File: s.File,
 			FileAndAccount: s.File + accountSuffix(s.Account),
@@ -139,15 +155,15 @@ func buildView(in *input.Inputs, rep *matcher.Report, l *i18n.Localizer) *report
 	}
 	sum := rep.Summary()
 	for _, s := range severityOrder {
-		v.Summary = append(v.Summary, countView{Name: s.String(), Label: l.Severity(s), Count: sum[s]})
+		v.Summary = append(v.Summary, CountView{Name: s.String(), Label: l.Severity(s), Count: sum[s]})
 	}
 	v.SummaryText = l.T("%d alert, %d review, %d watch, %d ok", sum[matcher.Alert], sum[matcher.Review], sum[matcher.Watch], sum[matcher.OK])
 	return v
 }
 
-func orderViewOf(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer) orderView {
+func orderViewOf(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer) OrderView {
 	d := o.Dispute
-	ov := orderView{
+	ov := OrderView{
 		res: o, ID: d.OrderID,
 		VerdictName: string(o.Verdict), Verdict: l.Verdict(o.Verdict),
 		SeverityName: o.Severity().String(), Severity: l.Severity(o.Severity()),
@@ -178,10 +194,10 @@ func orderViewOf(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer)
 
 // txnViews writes statement rows, each amount as billed, with the original
 // foreign amount after it where the statement gives one.
-func txnViews(l *i18n.Localizer, role string, ts []*parser.Transaction, orderCurrency string) []txnView {
-	out := make([]txnView, len(ts))
+func txnViews(l *i18n.Localizer, role string, ts []*parser.Transaction, orderCurrency string) []TxnView {
+	out := make([]TxnView, len(ts))
 	for i, t := range ts {
-		out[i] = txnView{
+		out[i] = TxnView{
 			Role: l.Role(role), RoleName: role, Date: l.Date(t.Date),
 			Amount: l.Amount(t.Amount, rowCurrency(t, orderCurrency)) + original(l, t),
 			Place:  fmt.Sprintf("%s:%d", t.File, t.Line), Description: t.Description, txn: t,
@@ -193,7 +209,7 @@ func txnViews(l *i18n.Localizer, role string, ts []*parser.Transaction, orderCur
 // unknownViews writes the unknown charges. A row whose file names no
 // currency is in the currency of the disputed orders charged from the same
 // file, when they all have one: the file is in the currency they were billed in.
-func unknownViews(l *i18n.Localizer, rep *matcher.Report) []txnView {
+func unknownViews(l *i18n.Localizer, rep *matcher.Report) []TxnView {
 	fileCurrency := map[string]string{}
 	for _, o := range rep.Orders {
 		for _, t := range o.Charges {
@@ -204,7 +220,7 @@ func unknownViews(l *i18n.Localizer, rep *matcher.Report) []txnView {
 			fileCurrency[t.File] = cur
 		}
 	}
-	out := make([]txnView, 0, len(rep.Unknown))
+	out := make([]TxnView, 0, len(rep.Unknown))
 	for _, t := range rep.Unknown {
 		out = append(out, txnViews(l, "unknown", []*parser.Transaction{t}, fileCurrency[t.File])...)
 	}
@@ -233,41 +249,41 @@ func original(l *i18n.Localizer, t *parser.Transaction) string {
 // evidence is what the person reads out to the card issuer for an alert:
 // the order, what Amazon said and when, every statement row with its place,
 // how long ago Amazon said it, and what to ask for.
-func evidence(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer) []evidenceLine {
+func evidence(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer) []EvidenceLine {
 	d := o.Dispute
 	cur := o.Currency
-	lines := []evidenceLine{
+	lines := []EvidenceLine{
 		{l.T("Order"), l.T("%s (ordered on %s, %s)", d.OrderID, d.OrderDate, parser.Money{Amount: d.Amount, Currency: d.Currency})},
 	}
 	c := o.Confirmation
 	if c != nil {
-		lines = append(lines, evidenceLine{l.T("Amazon's confirmation"), l.T("%s on %s (%s)", c.Kind, c.ConfirmedOn, confirmationSource(c))})
+		lines = append(lines, EvidenceLine{l.T("Amazon's confirmation"), l.T("%s on %s (%s)", c.Kind, c.ConfirmedOn, ConfirmationSource(c))})
 	} else {
-		lines = append(lines, evidenceLine{l.T("Amazon's confirmation"), l.T("none yet")})
+		lines = append(lines, EvidenceLine{l.T("Amazon's confirmation"), l.T("none yet")})
 	}
 	for _, t := range o.Charges {
-		lines = append(lines, evidenceLine{l.T("Charge"), evidenceRow(l, t, cur)})
+		lines = append(lines, EvidenceLine{l.T("Charge"), evidenceRow(l, t, cur)})
 	}
 	for _, t := range o.Candidates {
-		lines = append(lines, evidenceLine{l.T("Candidate charge"), evidenceRow(l, t, cur)})
+		lines = append(lines, EvidenceLine{l.T("Candidate charge"), evidenceRow(l, t, cur)})
 	}
 	for _, t := range o.Credits {
-		lines = append(lines, evidenceLine{l.T("Credit"), evidenceRow(l, t, cur)})
+		lines = append(lines, EvidenceLine{l.T("Credit"), evidenceRow(l, t, cur)})
 	}
 	if len(o.Credits) == 0 {
-		lines = append(lines, evidenceLine{l.T("Credit"), l.T("none")})
+		lines = append(lines, EvidenceLine{l.T("Credit"), l.T("none")})
 	}
 	if o.Grounds == matcher.TieAcrossOrders {
-		lines = append(lines, evidenceLine{l.T("Still missing"), l.T("%s across the orders %s", parser.Money{Amount: o.TieOutstanding, Currency: cur}, matcher.IDList{IDs: append([]string{d.OrderID}, o.TiedWith...)})})
+		lines = append(lines, EvidenceLine{l.T("Still missing"), l.T("%s across the orders %s", parser.Money{Amount: o.TieOutstanding, Currency: cur}, matcher.IDList{IDs: append([]string{d.OrderID}, o.TiedWith...)})})
 	} else {
-		lines = append(lines, evidenceLine{l.T("Still missing"), l.Money(o.Outstanding, cur)})
+		lines = append(lines, EvidenceLine{l.T("Still missing"), l.Money(o.Outstanding, cur)})
 	}
 	if c != nil {
-		lines = append(lines, evidenceLine{l.T("Days elapsed"), l.T("%d days since Amazon's confirmation, as of %s", rep.AsOf.Sub(c.ConfirmedOn), rep.AsOf)})
+		lines = append(lines, EvidenceLine{l.T("Days elapsed"), l.T("%d days since Amazon's confirmation, as of %s", rep.AsOf.Sub(c.ConfirmedOn), rep.AsOf)})
 	}
 	lines = append(lines,
-		evidenceLine{l.T("Ask for"), askFor(o, rep, l)},
-		evidenceLine{"", l.T("a new card number, if other merchants also charged the card without you")},
+		EvidenceLine{l.T("Ask for"), askFor(o, rep, l)},
+		EvidenceLine{"", l.T("a new card number, if other merchants also charged the card without you")},
 	)
 	return lines
 }
@@ -309,8 +325,8 @@ func evidenceRow(l *i18n.Localizer, t *parser.Transaction, cur string) string {
 // accounts of the statements and of the coverage lines as mask.AccountShown
 // does. A file's name is no card number: 2026-03-01-2026-03-31.csv is
 // read out as it is.
-func keepPaths(v *reportView, in *input.Inputs, rep *matcher.Report) {
-	place := func(t *txnView) {
+func keepPaths(v *View, in *input.Inputs, rep *matcher.Report) {
+	place := func(t *TxnView) {
 		if i := strings.LastIndexByte(t.Place, ':'); i > 0 {
 			t.Place = mask.Keep(t.Place[:i]) + t.Place[i:]
 		}
@@ -369,10 +385,17 @@ func keepPaths(v *reportView, in *input.Inputs, rep *matcher.Report) {
 	}
 }
 
-// confirmationSource says where a confirmation came from, for the report.
-func confirmationSource(c *parser.Confirmation) string {
+// ConfirmationSource says where a confirmation came from, for the report.
+func ConfirmationSource(c *parser.Confirmation) string {
 	if c.Source != "" {
 		return c.Source
 	}
 	return c.File + ":" + strconv.Itoa(c.Line)
+}
+
+func accountSuffix(a string) string {
+	if a == "" {
+		return ""
+	}
+	return " (" + a + ")"
 }

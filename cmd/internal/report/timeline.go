@@ -1,18 +1,20 @@
-package cmd
+package report
 
 import (
 	"slices"
 
 	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
+	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/rivo/uniseg"
 )
 
-// timeline is the picture of one order's story for the HTML report: the days
+// Timeline is the picture of one order's story for the HTML report: the days
 // from the order to the end of the watch on one axis, with the order,
 // Amazon's confirmation, each charge and credit, the grace and watch windows
 // and the last day the statements show. Coordinates are SVG pixels.
-type timeline struct {
+type Timeline struct {
 	Width, Height int
 	AxisY         int
 	Bands         []tlBand
@@ -60,7 +62,7 @@ const (
 	tlCharWidth  = 7 // pixels per column of text at the picture's font size
 )
 
-func newTimeline(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer) *timeline {
+func newTimeline(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer) *Timeline {
 	d := o.Dispute
 	type event struct {
 		day    parser.Date
@@ -110,7 +112,7 @@ func newTimeline(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer)
 		return tlMargin + day.Sub(from)*(tlWidth-2*tlMargin)/span
 	}
 
-	tl := &timeline{Width: tlWidth, Label: l.T("timeline of order %s", d.OrderID)}
+	tl := &Timeline{Width: tlWidth, Label: l.T("timeline of order %s", d.OrderID)}
 	slices.SortStableFunc(events, func(a, b event) int { return a.day.Sub(b.day) })
 	// Each label goes in the first row where it overlaps no label before
 	// it; the axis goes under the last row used.
@@ -179,3 +181,8 @@ func minDate(a, b parser.Date) parser.Date {
 	}
 	return a
 }
+
+// textWidth is the number of columns a label takes, East Asian wide
+// characters two, as the table's layout counts them (render's textWidth),
+// so that a Japanese label is given room for its width.
+func textWidth(s string) int { return uniseg.StringWidth(mask.WithoutMarks(s)) }
