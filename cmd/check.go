@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
@@ -72,7 +73,7 @@ func newCheckCmd(e env, g *globals) *cobra.Command {
 	f.StringVar(&opts.asOf, "as-of", "", "judge as of this `DATE` (default today)")
 	f.IntVar(&opts.grace, "grace", 30, "`DAYS` after Amazon's confirmation for a credit to arrive")
 	f.IntVar(&opts.watch, "watch", 60, "`DAYS` after Amazon's confirmation to keep watching")
-	f.StringVarP(&opts.output, "output", "o", "table", "report `FORMAT`: "+strings.Join(outputFormats, ", "))
+	f.StringVarP(&opts.output, "output", "o", "table", "report `FORMAT`: "+strings.Join(Formats, ", "))
 	f.StringVar(&opts.failOn, "fail-on", "alert", "exit 1 when a finding at or above `LEVEL` exists: alert, review or never")
 	f.BoolVar(&opts.SkipInvalid, "skip-invalid", false, "list statement rows that cannot be read instead of stopping")
 	f.StringVar(&opts.Formats, "formats", "", "read statements also in the formats described in `FILE`")
@@ -93,12 +94,12 @@ func runCheck(opts *checkOptions, e env, loc *i18n.Localizer) error {
 	if err := parser.ParseDateOrder(opts.DateOrder); err != nil {
 		return err
 	}
-	render, ok := renderers[opts.output]
-	if !ok {
+	if !slices.Contains(Formats, opts.output) {
 		return parser.Msgf("--output %q: expected table, json, csv, markdown or html", opts.output)
 	}
 	failOn := matcher.Severity(-1)
 	if opts.failOn != "never" {
+		var ok bool
 		if failOn, ok = matcher.ParseSeverity(opts.failOn); !ok || failOn < matcher.Review {
 			return parser.Msgf("--fail-on %q: expected alert, review or never", opts.failOn)
 		}
@@ -111,19 +112,8 @@ func runCheck(opts *checkOptions, e env, loc *i18n.Localizer) error {
 	if n := in.NotAmazon.Load(); n > 0 {
 		rep.Notes = append(rep.Notes, parser.Msgf("%d statement rows that name Amazon were not counted as Amazon's, as --not-amazon asks", n))
 	}
-	r := &rendering{
-		in: in, rep: rep, loc: loc,
-		color: opts.output == "table" && e.stdoutTerminal && e.getenv("NO_COLOR") == "" && e.getenv("TERM") != "dumb",
-		width: e.width,
-	}
-	// The report streams out: held whole, ten years of statements make a
-	// report of tens of megabytes.
-	out := newBackgroundWriter(e.stdout, 64<<10, 4)
-	if err := render(out, r); err != nil {
-		_ = out.Flush()
-		return err
-	}
-	if err := out.Flush(); err != nil {
+	color := opts.output == "table" && e.stdoutTerminal && e.getenv("NO_COLOR") == "" && e.getenv("TERM") != "dumb"
+	if err := Write(e.stdout, opts.output, NewRendering(in, rep, loc, color, e.width)); err != nil {
 		return err
 	}
 	if failOn >= 0 && hasFindingAtOrAbove(rep, failOn) {

@@ -13,7 +13,7 @@ var failOnLevels = []string{"alert", "review", "never"}
 // scripts (refundwatch completion bash|zsh|fish|powershell).
 func registerCheckCompletions(c *cobra.Command) {
 	fixed := map[string][]string{
-		"output":  outputFormats,
+		"output":  Formats,
 		"fail-on": failOnLevels,
 		"format":  parser.FormatNames(),
 	}

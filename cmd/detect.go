@@ -9,6 +9,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
 	"github.com/refundwatch/refundwatch/cmd/internal/input"
+	"github.com/refundwatch/refundwatch/cmd/internal/layout"
 	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/spf13/cobra"
@@ -78,7 +79,7 @@ func runDetect(paths []string, opts *detectOptions, e env, l *i18n.Localizer) er
 		describeStatement(&buf, s, reg, l, e.width)
 	}
 	for _, f := range ignored {
-		writeWrapped(&buf, "", l.T("ignored: %s: %s", mask.Keep(mask.Visible(f.Path)), mask.Visible(l.Err(f.Reason))), e.width)
+		layout.WriteWrapped(&buf, "", l.T("ignored: %s: %s", mask.Keep(mask.Visible(f.Path)), mask.Visible(l.Err(f.Reason))), e.width)
 	}
 	if _, err := (mask.NewTerminalWriter(e.stdout)).Write(buf.Bytes()); err != nil {
 		return err
@@ -100,30 +101,30 @@ func describeStatement(w io.Writer, s *parser.Statement, reg *parser.Registry, l
 	if account == "" {
 		account = l.T("not stated in the file")
 	}
-	writeWrapped(w, "", mask.Keep(mask.Visible(s.File)), width)
-	cols := &columns{indent: "  ", width: width}
-	cols.add(l.T("format"), mask.Visible(format))
-	cols.add(l.T("account"), mask.Visible(account))
-	cols.add(l.T("encoding"), mask.Visible(s.Encoding))
-	cols.add(l.T("dates"), l.T("%s to %s", s.From, s.To))
-	cols.add(l.T("rows read"), strconv.Itoa(s.Rows))
+	layout.WriteWrapped(w, "", mask.Keep(mask.Visible(s.File)), width)
+	cols := &layout.Columns{Indent: "  ", Width: width}
+	cols.Add(l.T("format"), mask.Visible(format))
+	cols.Add(l.T("account"), mask.Visible(account))
+	cols.Add(l.T("encoding"), mask.Visible(s.Encoding))
+	cols.Add(l.T("dates"), l.T("%s to %s", s.From, s.To))
+	cols.Add(l.T("rows read"), strconv.Itoa(s.Rows))
 	charges, credits := s.ChargesAndCredits()
-	cols.add(l.T("transactions"), l.T("%d (%s, %s)", s.Transactions()+s.Folded, countCharges(l, charges), countCredits(l, credits)))
-	cols.add(l.T("skipped"), strconv.Itoa(s.SkippedTotal())+skipReasons(s, l))
-	cols.add(l.T("folded"), strconv.Itoa(s.Folded))
+	cols.Add(l.T("transactions"), l.T("%d (%s, %s)", s.Transactions()+s.Folded, countCharges(l, charges), countCredits(l, credits)))
+	cols.Add(l.T("skipped"), strconv.Itoa(s.SkippedTotal())+skipReasons(s, l))
+	cols.Add(l.T("folded"), strconv.Itoa(s.Folded))
 	for _, n := range s.Reading {
-		cols.add(l.T("read"), l.Msg(n))
+		cols.Add(l.T("read"), l.Msg(n))
 	}
 	if m := issuerSigns(reg, s.Format); m != nil {
-		cols.add(l.T("read"), l.Msg(m))
+		cols.Add(l.T("read"), l.Msg(m))
 	}
 	for _, n := range s.Notes {
-		cols.add(l.T("note"), mask.Visible(l.Msg(n)))
+		cols.Add(l.T("note"), mask.Visible(l.Msg(n)))
 	}
 	for _, e := range s.Invalid {
-		cols.add(l.T("invalid"), mask.Visible(l.Err(e)))
+		cols.Add(l.T("invalid"), mask.Visible(l.Err(e)))
 	}
-	cols.write(w)
+	cols.Print(w)
 }
 
 func countCharges(l *i18n.Localizer, n int) string {

@@ -86,7 +86,7 @@ func TestNoInputActsOnTheTerminal(t *testing.T) {
 				}
 			}
 		case "json":
-			var rep jsonReport
+			var rep JSONReport
 			if err := json.Unmarshal([]byte(out), &rep); err != nil {
 				t.Fatalf("json: %v\n%s", err, out)
 			}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
 	"github.com/refundwatch/refundwatch/cmd/internal/input"
+	"github.com/refundwatch/refundwatch/cmd/internal/layout"
 	"github.com/spf13/cobra"
 )
 
@@ -48,15 +49,15 @@ func runFormats(opts *formatsOptions, e env, l *i18n.Localizer) error {
 		up = func(s string) string { return s }
 	}
 	var buf bytes.Buffer
-	writeWrapped(&buf, "", l.T("Each format is followed by an example of the export's first line, as the issuer writes it."), e.width)
+	layout.WriteWrapped(&buf, "", l.T("Each format is followed by an example of the export's first line, as the issuer writes it."), e.width)
 	buf.WriteByte('\n')
-	name, country := textWidth(up(l.T("Format"))), textWidth(up(l.T("Country")))
+	name, country := layout.TextWidth(up(l.T("Format"))), layout.TextWidth(up(l.T("Country")))
 	for _, f := range reg.Formats() {
-		name = max(name, textWidth(f.Name))
+		name = max(name, layout.TextWidth(f.Name))
 	}
 	line := func(a, b, c string) {
-		text := a + strings.Repeat(" ", name-textWidth(a)+2) + b + strings.Repeat(" ", country-textWidth(b)+2) + c
-		writeWrapped(&buf, "", text, e.width)
+		text := a + strings.Repeat(" ", name-layout.TextWidth(a)+2) + b + strings.Repeat(" ", country-layout.TextWidth(b)+2) + c
+		layout.WriteWrapped(&buf, "", text, e.width)
 	}
 	line(up(l.T("Format")), up(l.T("Country")), up(l.T("Issuer")))
 	for _, f := range reg.Formats() {
@@ -65,7 +66,7 @@ func runFormats(opts *formatsOptions, e env, l *i18n.Localizer) error {
 			c = "-"
 		}
 		line(f.Name, c, l.Word(f.Issuer))
-		writeWrapped(&buf, "    ", f.Example, e.width)
+		layout.WriteWrapped(&buf, "    ", f.Example, e.width)
 	}
 	_, err = e.stdout.Write(buf.Bytes())
 	return err

@@ -9,6 +9,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
 	"github.com/refundwatch/refundwatch/cmd/internal/input"
+	"github.com/refundwatch/refundwatch/cmd/internal/layout"
 	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/spf13/cobra"
@@ -52,13 +53,13 @@ func runInit(dir string, e env, l *i18n.Localizer) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return &parser.Error{File: dir, Err: input.OpenError(err)}
 	}
-	ew := &errWriter{w: mask.NewTerminalWriter(e.stdout)}
+	ew := &layout.ErrWriter{W: mask.NewTerminalWriter(e.stdout)}
 	statements := filepath.Join(dir, "statements")
 	switch err := os.Mkdir(statements, 0o755); {
 	case err == nil:
-		writeWrapped(ew, "", l.T("created %s", mask.Keep(mask.Visible(statements+string(filepath.Separator)))), e.width)
+		layout.WriteWrapped(ew, "", l.T("created %s", mask.Keep(mask.Visible(statements+string(filepath.Separator)))), e.width)
 	case errors.Is(err, fs.ErrExist):
-		writeWrapped(ew, "", l.T("kept %s: it exists already", mask.Keep(mask.Visible(statements+string(filepath.Separator)))), e.width)
+		layout.WriteWrapped(ew, "", l.T("kept %s: it exists already", mask.Keep(mask.Visible(statements+string(filepath.Separator)))), e.width)
 	default:
 		return &parser.Error{File: statements, Err: input.OpenError(err)}
 	}
@@ -76,9 +77,9 @@ func runInit(dir string, e env, l *i18n.Localizer) error {
 		case err != nil:
 			return &parser.Error{File: path, Err: input.OpenError(err)}
 		case created:
-			writeWrapped(ew, "", l.T("created %s", mask.Keep(mask.Visible(path))), e.width)
+			layout.WriteWrapped(ew, "", l.T("created %s", mask.Keep(mask.Visible(path))), e.width)
 		default:
-			writeWrapped(ew, "", l.T("kept %s: it exists already", mask.Keep(mask.Visible(path))), e.width)
+			layout.WriteWrapped(ew, "", l.T("kept %s: it exists already", mask.Keep(mask.Visible(path))), e.width)
 		}
 	}
 	disputes := filepath.Join(dir, "disputes.csv")
@@ -88,8 +89,8 @@ func runInit(dir string, e env, l *i18n.Localizer) error {
 	if filepath.Clean(dir) == "." {
 		next = l.T("Next: write your orders in %s, and put your statement exports in %s. Then run refundwatch check in this folder.", path(disputes), path(statements))
 	}
-	writeWrapped(ew, "", next, e.width)
-	return ew.err
+	layout.WriteWrapped(ew, "", next, e.width)
+	return ew.Err
 }
 
 // createNew writes a file that must not exist yet; it reports false, and

@@ -109,7 +109,7 @@ func TestCheckSyntheticWorkload(t *testing.T) {
 	if stdout.String() != one.String() {
 		t.Errorf("the report made on four cores differs from the one made on one")
 	}
-	var r jsonReport
+	var r JSONReport
 	if err := json.Unmarshal(stdout.Bytes(), &r); err != nil {
 		t.Fatal(err)
 	}

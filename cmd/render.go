@@ -11,6 +11,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
 	"github.com/refundwatch/refundwatch/cmd/internal/input"
+	"github.com/refundwatch/refundwatch/cmd/internal/layout"
 	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/refundwatch/refundwatch/cmd/internal/report"
 	"github.com/refundwatch/refundwatch/matcher"
@@ -18,9 +19,9 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// rendering is what a renderer needs: the inputs, the findings, the reader's
+// Rendering is what a renderer needs: the inputs, the findings, the reader's
 // language, and the report with its texts in that language.
-type rendering struct {
+type Rendering struct {
 	in    *input.Inputs
 	rep   *matcher.Report
 	loc   *i18n.Localizer
@@ -30,20 +31,39 @@ type rendering struct {
 	built *report.View
 }
 
+// NewRendering is what the renderers need to write the findings rep of
+// the inputs in, in loc's language; color colours the table's severities,
+// and width is the terminal's width the table fits (0 for no limit).
+func NewRendering(in *input.Inputs, rep *matcher.Report, loc *i18n.Localizer, color bool, width int) *Rendering {
+	return &Rendering{in: in, rep: rep, loc: loc, color: color, width: width}
+}
+
+// Write writes the report to w in format, one of Formats. The report
+// streams out: held whole, ten years of statements make a report of tens
+// of megabytes.
+func Write(w io.Writer, format string, r *Rendering) error {
+	out := newBackgroundWriter(w, 64<<10, 4)
+	if err := renderers[format](out, r); err != nil {
+		_ = out.Flush()
+		return err
+	}
+	return out.Flush()
+}
+
 // view is the report with its texts in the reader's language, built when a
 // renderer first asks: the JSON report does without it.
-func (r *rendering) view() *report.View {
+func (r *Rendering) view() *report.View {
 	if r.built == nil {
 		r.built = report.Build(r.in, r.rep, r.loc)
 	}
 	return r.built
 }
 
-// outputFormats are the --output names, in the order help lists them.
-var outputFormats = []string{"table", "json", "csv", "markdown", "html"}
+// Formats are the --output names, in the order help lists them.
+var Formats = []string{"table", "json", "csv", "markdown", "html"}
 
 // renderers write a report in each --output format.
-var renderers = map[string]func(io.Writer, *rendering) error{
+var renderers = map[string]func(io.Writer, *Rendering) error{
 	"table":    renderTable,
 	"json":     renderJSON,
 	"csv":      renderCSV,
@@ -52,7 +72,7 @@ var renderers = map[string]func(io.Writer, *rendering) error{
 }
 
 // colorOf is the terminal colour of a severity, or "" when not colouring.
-func (r *rendering) colorOf(s matcher.Severity) string {
+func (r *Rendering) colorOf(s matcher.Severity) string {
 	if !r.color {
 		return ""
 	}
@@ -60,7 +80,7 @@ func (r *rendering) colorOf(s matcher.Severity) string {
 }
 
 // The JSON report (SPEC §5). Field names are a contract: add, never rename.
-type jsonReport struct {
+type JSONReport struct {
 	AsOf  string `json:"as_of"`
 	Grace int    `json:"grace_days"`
 	Watch int    `json:"watch_days"`
@@ -285,8 +305,8 @@ func txnJSON(t *parser.Transaction) jsonTxn {
 
 // buildJSON makes the JSON report, to be written at once: its orders and
 // unknown charges are made as they are written.
-func buildJSON(in *input.Inputs, rep *matcher.Report, l *i18n.Localizer) jsonReport {
-	out := jsonReport{
+func buildJSON(in *input.Inputs, rep *matcher.Report, l *i18n.Localizer) JSONReport {
+	out := JSONReport{
 		AsOf: rep.AsOf.String(), Grace: rep.Grace, Watch: rep.Watch,
 		Statements: []jsonStatement{}, Coverage: []jsonCoverage{}, InvalidRows: []jsonInvalid{},
 		order:   func(i int) jsonOrder { return orderJSON(rep.Orders[i], l) },
@@ -381,7 +401,7 @@ func nonNil(ids []string) []string {
 	return ids
 }
 
-func renderJSON(w io.Writer, r *rendering) error {
+func renderJSON(w io.Writer, r *Rendering) error {
 	rep := buildJSON(r.in, r.rep, r.loc)
 	return rep.write(w)
 }
@@ -407,7 +427,7 @@ func inputsLine(in *input.Inputs, l *i18n.Localizer) string {
 // per order, then per order the reason, the statement rows behind it and,
 // for an alert, what to read out to the card issuer; then the unknown Amazon
 // charges. Free text (descriptions) stands last on its line.
-func renderTable(w io.Writer, r *rendering) error {
+func renderTable(w io.Writer, r *Rendering) error {
 	v, l := r.view(), r.loc
 	up := func(h string) string { // English headers are in capitals
 		if l.Japanese() {
@@ -416,20 +436,20 @@ func renderTable(w io.Writer, r *rendering) error {
 		return strings.ToUpper(h)
 	}
 	tw := mask.NewTerminalWriter(w)
-	ew := &errWriter{w: tw}
-	para := func(indent, text string) { writeWrapped(ew, indent, text, r.width) }
+	ew := &layout.ErrWriter{W: tw}
+	para := func(indent, text string) { layout.WriteWrapped(ew, indent, text, r.width) }
 	para("", v.Intro)
 	para("", inputsLine(r.in, l))
 	fmt.Fprintln(ew)
 
 	fmt.Fprintln(ew, l.T("Statements"))
-	cols := &columns{indent: "  ", width: r.width}
-	cols.addHeader(up(l.T("From")), up(l.T("To")), up(l.T("Rows")), up(l.T("Transactions")), up(l.T("Skipped")), up(l.T("Folded")), up(l.T("Format")), up(l.T("File")))
+	cols := &layout.Columns{Indent: "  ", Width: r.width}
+	cols.AddHeader(up(l.T("From")), up(l.T("To")), up(l.T("Rows")), up(l.T("Transactions")), up(l.T("Skipped")), up(l.T("Folded")), up(l.T("Format")), up(l.T("File")))
 	for _, s := range v.Statements {
-		cols.add(s.From, s.To, strconv.Itoa(s.Rows), strconv.Itoa(s.Txns), strconv.Itoa(s.Skipped), strconv.Itoa(s.Folded), s.Format, s.FileAndAccount)
+		cols.Add(s.From, s.To, strconv.Itoa(s.Rows), strconv.Itoa(s.Txns), strconv.Itoa(s.Skipped), strconv.Itoa(s.Folded), s.Format, s.FileAndAccount)
 	}
-	cols.title = 2
-	cols.write(ew)
+	cols.Title = 2
+	cols.Print(ew)
 	for _, n := range v.Coverage {
 		para("  ", n)
 	}
@@ -440,17 +460,17 @@ func renderTable(w io.Writer, r *rendering) error {
 	renderAmazonTable(ew, r.in, l, up, r.width)
 
 	fmt.Fprintf(ew, "\n%s\n", l.T("Orders"))
-	cols.addHeader(up(l.T("Severity")), up(l.T("Verdict")), up(l.T("Order")), up(l.T("Ordered")), up(l.T("Amount")), up(l.T("Charged")), up(l.T("Credited")), up(l.T("Outstanding")), up(l.T("Confirmed")), up(l.T("Watch until")))
+	cols.AddHeader(up(l.T("Severity")), up(l.T("Verdict")), up(l.T("Order")), up(l.T("Ordered")), up(l.T("Amount")), up(l.T("Charged")), up(l.T("Credited")), up(l.T("Outstanding")), up(l.T("Confirmed")), up(l.T("Watch until")))
 	for _, o := range v.Orders {
 		sev := o.Severity
 		if !l.Japanese() {
 			sev = strings.ToUpper(sev)
 		}
-		cols.addColored(r.colorOf(o.Result().Severity()), sev, o.Verdict, o.ID, o.Ordered, o.Amount, o.Charged, o.Credited, o.Outstanding, o.Confirmed, o.WatchUntil)
+		cols.AddColored(r.colorOf(o.Result().Severity()), sev, o.Verdict, o.ID, o.Ordered, o.Amount, o.Charged, o.Credited, o.Outstanding, o.Confirmed, o.WatchUntil)
 	}
-	cols.title = 3
-	cols.write(ew)
-	cols.title = 0
+	cols.Title = 3
+	cols.Print(ew)
+	cols.Title = 0
 
 	for _, o := range v.Orders {
 		fmt.Fprintf(ew, "\n%s\n", mask.Paint(r.colorOf(o.Result().Severity()), l.T("%s  %s (%s)", o.ID, o.Verdict, o.Severity)))
@@ -462,14 +482,14 @@ func renderTable(w io.Writer, r *rendering) error {
 			para("  ", l.T("confirmed: %s %s, from %s", c.ConfirmedOn, mask.Visible(string(c.Kind)), mask.Visible(report.ConfirmationSource(c))))
 		}
 		txnColumns(cols, o.Rows)
-		cols.write(ew)
+		cols.Print(ew)
 		if len(o.Evidence) > 0 {
 			fmt.Fprintf(ew, "  %s\n", l.T("What to tell the card issuer"))
-			evidence := &columns{indent: "    ", width: r.width}
+			evidence := &layout.Columns{Indent: "    ", Width: r.width}
 			for _, e := range o.Evidence {
-				evidence.add(e.Label, e.Value)
+				evidence.Add(e.Label, e.Value)
 			}
-			evidence.write(ew)
+			evidence.Print(ew)
 		}
 	}
 
@@ -483,11 +503,11 @@ func renderTable(w io.Writer, r *rendering) error {
 		para("  ", v.UnknownReason)
 	}
 	txnColumns(cols, v.Unknown)
-	cols.write(ew)
+	cols.Print(ew)
 	if len(v.Unassigned) > 0 {
 		fmt.Fprintf(ew, "\n%s\n  %s\n", l.T("Amazon credits of no order (%d)", len(v.Unassigned)), v.UnassignedReason)
 		txnColumns(cols, v.Unassigned)
-		cols.write(ew)
+		cols.Print(ew)
 	}
 
 	if len(v.Invalid) > 0 {
@@ -499,31 +519,16 @@ func renderTable(w io.Writer, r *rendering) error {
 
 	fmt.Fprintln(ew)
 	para("", l.T("Summary: %s", v.SummaryText))
-	if err := tw.Flush(); err != nil && ew.err == nil {
+	if err := tw.Flush(); err != nil && ew.Err == nil {
 		return err
 	}
-	return ew.err
+	return ew.Err
 }
 
-func txnColumns(cols *columns, rows []report.TxnView) {
+func txnColumns(cols *layout.Columns, rows []report.TxnView) {
 	for _, t := range rows {
-		cols.add(t.Role, t.Date, t.Amount, t.Place, t.Description)
+		cols.Add(t.Role, t.Date, t.Amount, t.Place, t.Description)
 	}
-}
-
-// errWriter remembers the first write error, so rendering code can write freely.
-type errWriter struct {
-	w   io.Writer
-	err error
-}
-
-func (e *errWriter) Write(p []byte) (int, error) {
-	if e.err != nil {
-		return len(p), nil
-	}
-	n, err := e.w.Write(p)
-	e.err = err
-	return n, err
 }
 
 // The Amazon part of the JSON report.
@@ -567,15 +572,15 @@ func renderAmazonTable(w io.Writer, in *input.Inputs, l *i18n.Localizer, up func
 		return
 	}
 	fmt.Fprintf(w, "\n%s\n", l.T("Amazon's records"))
-	cols := &columns{indent: "  ", width: width}
-	cols.addHeader(up(l.T("Orders")), up(l.T("Confirmations")), up(l.T("Skipped")), up(l.T("Format")), up(l.T("File")))
+	cols := &layout.Columns{Indent: "  ", Width: width}
+	cols.AddHeader(up(l.T("Orders")), up(l.T("Confirmations")), up(l.T("Skipped")), up(l.T("Format")), up(l.T("File")))
 	var notes []string
 	for _, f := range in.Amazon.Files {
 		if f.Ignored != nil {
 			notes = append(notes, l.T("ignored: %s: %s", mask.Keep(mask.Visible(f.Path)), mask.Visible(l.Err(f.Ignored))))
 			continue
 		}
-		cols.add(strconv.Itoa(f.Orders), strconv.Itoa(f.Confirmations), strconv.Itoa(skippedTotal(f.Skipped)), string(f.Format), mask.Keep(mask.Visible(f.Path)))
+		cols.Add(strconv.Itoa(f.Orders), strconv.Itoa(f.Confirmations), strconv.Itoa(skippedTotal(f.Skipped)), string(f.Format), mask.Keep(mask.Visible(f.Path)))
 		if f.NotDisputed > 0 {
 			notes = append(notes, l.T("note: %s: confirmations of orders not disputed (your own returns), left out: %d", mask.Keep(mask.Visible(f.Path)), f.NotDisputed))
 		}
@@ -589,9 +594,9 @@ func renderAmazonTable(w io.Writer, in *input.Inputs, l *i18n.Localizer, up func
 			notes = append(notes, l.T("note: %s", l.Msg(n)))
 		}
 	}
-	cols.write(w)
+	cols.Print(w)
 	for _, n := range notes {
-		writeWrapped(w, "  ", n, width)
+		layout.WriteWrapped(w, "  ", n, width)
 	}
 }
 

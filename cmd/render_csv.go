@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/refundwatch/refundwatch/cmd/internal/layout"
 	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
@@ -25,8 +26,8 @@ var csvHeader = []string{
 // (-8480, 12.34) that a spreadsheet reads as numbers; text cells that a
 // spreadsheet would run as a formula are neutralised. The file starts with a
 // UTF-8 byte-order mark, so that Excel reads Japanese text right.
-func renderCSV(w io.Writer, r *rendering) error {
-	ew := &errWriter{w: w}
+func renderCSV(w io.Writer, r *Rendering) error {
+	ew := &layout.ErrWriter{W: w}
 	io.WriteString(ew, "\uFEFF")
 	cw := csv.NewWriter(ew)
 	_ = cw.Write(csvHeader)
@@ -69,7 +70,7 @@ func renderCSV(w io.Writer, r *rendering) error {
 	if err := cw.Error(); err != nil {
 		return err
 	}
-	return ew.err
+	return ew.Err
 }
 
 type roleTxn struct {

@@ -25,7 +25,7 @@ type htmlPage struct {
 // renderHTML writes one self-contained page: inline CSS and inline SVG, no
 // script, no external asset, so that it opens offline and can be mailed or
 // printed as it is.
-func renderHTML(w io.Writer, r *rendering) error {
+func renderHTML(w io.Writer, r *Rendering) error {
 	l := r.loc
 	page := htmlPage{View: r.view(), Text: map[string]string{
 		"Summary": l.T("Summary"), "Orders": l.T("Orders"), "Statements": l.T("Statements"),

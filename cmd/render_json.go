@@ -246,7 +246,7 @@ func (j *jsonWriter) list(n int, isNil bool, item func(i int)) {
 }
 
 // write writes the report, then a line break, as Encoder.Encode does.
-func (r *jsonReport) write(w io.Writer) error {
+func (r *JSONReport) write(w io.Writer) error {
 	j := &jsonWriter{w: w, b: make([]byte, 0, jsonFlushAt+4096)}
 	j.open('{')
 	j.key("as_of")

@@ -16,7 +16,7 @@ import (
 )
 
 // encodingJSON is how the report would read through encoding/json.
-func encodingJSON(t *testing.T, r *jsonReport) string {
+func encodingJSON(t *testing.T, r *JSONReport) string {
 	t.Helper()
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -46,7 +46,7 @@ func escapedAsReports(s string) string {
 
 // written is the report as the JSON writer writes it, without the marks
 // of the values the masking keeps whole (as the masking writes it).
-func written(t *testing.T, r *jsonReport) string {
+func written(t *testing.T, r *JSONReport) string {
 	t.Helper()
 	var b bytes.Buffer
 	if err := r.write(&b); err != nil {
@@ -67,7 +67,7 @@ func TestJSONWriterAgreesWithEncodingJSON(t *testing.T) {
 	txn := jsonTxn{Date: parser.MustDate("2026-03-02"), Amount: amount("12.3", "USD"), Currency: "USD", Description: tricky, Account: "****1234", File: "a.csv", Line: 7}
 	foreign := txn
 	foreign.OriginalAmount, foreign.OriginalCurrency = "1,234", "JPY"
-	reports := []*jsonReport{
+	reports := []*JSONReport{
 		{},
 		{AsOf: "2026-05-01", Statements: []jsonStatement{}, Orders: []jsonOrder{}, UnknownCharges: []jsonTxn{}, InvalidRows: []jsonInvalid{}},
 		{
@@ -105,7 +105,7 @@ func TestJSONWriterAgreesWithEncodingJSON(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, stderr)
 			}
-			var r jsonReport
+			var r JSONReport
 			if err := json.Unmarshal([]byte(out), &r); err != nil {
 				t.Fatal(err)
 			}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
+	"github.com/refundwatch/refundwatch/cmd/internal/layout"
 	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/refundwatch/refundwatch/cmd/internal/report"
 )
@@ -15,10 +16,10 @@ import (
 // issue tracker: the summary, the orders as a table, per order its reason,
 // rows and (for an alert) what to tell the card issuer, the unknown charges
 // and the statements read.
-func renderMarkdown(w io.Writer, r *rendering) error {
+func renderMarkdown(w io.Writer, r *Rendering) error {
 	v, l := r.view(), r.loc
 	tw := mask.NewTerminalWriter(w)
-	ew := &errWriter{w: tw}
+	ew := &layout.ErrWriter{W: tw}
 	fmt.Fprintf(ew, "# %s\n\n%s\n\n%s\n\n**%s**\n", md(v.Title), md(v.Intro), md(inputsLine(r.in, l)), md(l.T("Summary: %s", v.SummaryText)))
 
 	fmt.Fprintf(ew, "\n## %s\n\n", md(l.T("Orders")))
@@ -81,10 +82,10 @@ func renderMarkdown(w io.Writer, r *rendering) error {
 			fmt.Fprintf(ew, "- %s\n", md(e))
 		}
 	}
-	if err := tw.Flush(); err != nil && ew.err == nil {
+	if err := tw.Flush(); err != nil && ew.Err == nil {
 		return err
 	}
-	return ew.err
+	return ew.Err
 }
 
 func mdTxns(w io.Writer, l *i18n.Localizer, rows []report.TxnView) {

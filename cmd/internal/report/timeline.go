@@ -4,10 +4,9 @@ import (
 	"slices"
 
 	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
-	"github.com/refundwatch/refundwatch/cmd/internal/mask"
+	"github.com/refundwatch/refundwatch/cmd/internal/layout"
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
-	"github.com/rivo/uniseg"
 )
 
 // Timeline is the picture of one order's story for the HTML report: the days
@@ -120,7 +119,7 @@ func newTimeline(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer)
 	rows := 1
 	for _, e := range events {
 		m := tlMark{X: x(e.day), Class: e.class, Label: e.label, Dashed: e.dashed, Anchor: "start"}
-		width := textWidth(e.label) * tlCharWidth
+		width := layout.TextWidth(e.label) * tlCharWidth
 		left := m.X - 4
 		if m.X+width > tlWidth-tlMargin {
 			m.Anchor, left = "end", m.X-width
@@ -181,8 +180,3 @@ func minDate(a, b parser.Date) parser.Date {
 	}
 	return a
 }
-
-// textWidth is the number of columns a label takes, East Asian wide
-// characters two, as the table's layout counts them (render's textWidth),
-// so that a Japanese label is given room for its width.
-func textWidth(s string) int { return uniseg.StringWidth(mask.WithoutMarks(s)) }

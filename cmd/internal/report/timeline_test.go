@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
+	"github.com/refundwatch/refundwatch/cmd/internal/layout"
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/shopspring/decimal"
@@ -34,7 +35,7 @@ func TestTimelineLabelsApart(t *testing.T) {
 		rows := map[int][]span{}
 		lowest := 0
 		for _, m := range tl.Marks {
-			w := textWidth(m.Label) * tlCharWidth
+			w := layout.TextWidth(m.Label) * tlCharWidth
 			s := span{m.X, m.X + w}
 			if m.Anchor == "end" {
 				s = span{m.X - w, m.X}

@@ -1,4 +1,4 @@
-package cmd
+package layout
 
 import (
 	"io"
@@ -9,10 +9,10 @@ import (
 	"github.com/rivo/uniseg"
 )
 
-// textWidth is the number of terminal columns s takes: East Asian wide
+// TextWidth is the number of terminal columns s takes: East Asian wide
 // characters take two, combining marks none, East Asian ambiguous characters
 // one whatever the machine's locale, so that reports do not depend on it.
-func textWidth(s string) int { return uniseg.StringWidth(mask.WithoutMarks(s)) }
+func TextWidth(s string) int { return uniseg.StringWidth(mask.WithoutMarks(s)) }
 
 // wrapText breaks s into lines of at most width columns where Unicode's line
 // breaking rules (UAX #14) allow a break: between words, after a hyphen or a
@@ -35,7 +35,7 @@ func wrapText(s string, width int) []string {
 	pieces := linePieces(s)
 	for i, p := range pieces {
 		text := strings.TrimRight(p.text, "\r\n")
-		visible := textWidth(strings.TrimRight(text, " "))
+		visible := TextWidth(strings.TrimRight(text, " "))
 		if width > 0 && lineWidth > 0 && lineWidth+visible > width {
 			flush()
 		}
@@ -43,7 +43,7 @@ func wrapText(s string, width int) []string {
 			text = cutToWidth(text, width, &lines)
 		}
 		line.WriteString(text)
-		lineWidth += textWidth(text)
+		lineWidth += TextWidth(text)
 		if p.mustBreak && i < len(pieces)-1 {
 			flush()
 		}
@@ -131,18 +131,18 @@ func cutToWidth(text string, width int, lines *[]string) string {
 func longestPiece(s string) int {
 	longest := 0
 	for _, p := range linePieces(s) {
-		longest = max(longest, textWidth(strings.TrimRight(p.text, " \r\n")))
+		longest = max(longest, TextWidth(strings.TrimRight(p.text, " \r\n")))
 	}
 	return longest
 }
 
-// writeWrapped writes text wrapped to width, each line after indent: the
+// WriteWrapped writes text wrapped to width, each line after indent: the
 // prose of a report (reasons, notes), which would otherwise run off the
 // screen. A width of 0 writes it on one line.
-func writeWrapped(w io.Writer, indent, text string, width int) {
+func WriteWrapped(w io.Writer, indent, text string, width int) {
 	avail := 0
 	if width > 0 {
-		avail = max(width-textWidth(indent), minColumn)
+		avail = max(width-TextWidth(indent), minColumn)
 	}
 	var b strings.Builder
 	for _, line := range wrapText(text, avail) {

@@ -1,4 +1,4 @@
-package cmd
+package layout
 
 import (
 	"io"
@@ -7,27 +7,27 @@ import (
 	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 )
 
-// columns lines up rows of cells for a terminal, two spaces between columns,
-// like text/tabwriter; but it measures each cell by the columns it takes on
-// screen, so that Japanese text (two columns a character) stays aligned.
+// Columns lines up rows of cells for a terminal, two spaces between Columns,
+// like text/tabwriter; but it measures each cell by the Columns it takes on
+// screen, so that Japanese text (two Columns a character) stays aligned.
 // The last cell of a row is not padded.
 //
-// Given a width (the terminal's), the table fits it: columns are narrowed,
+// Given a width (the terminal's), the table fits it: Columns are narrowed,
 // widest first, and their cells wrapped where line breaking allows, down to
 // each column's longest unbreakable word (the last column, free text, down to
 // minColumn, cutting a word where it must). When even that does not fit, each
 // row is written as a block: its first cells as a title, then each other cell
 // after its header, as many to a line as fit.
-type columns struct {
-	indent string
-	// width is the screen width to fit, or 0 to let lines be as long as
+type Columns struct {
+	Indent string
+	// Width is the screen Width to fit, or 0 to let lines be as long as
 	// they need (output to a pipe).
-	width int
-	// header tells that the first row is the header: its cells name the
+	Width int
+	// Header tells that the first row is the Header: its cells name the
 	// others' in a row written as a block.
-	header bool
-	// title is how many first cells make a block's title (1 when 0).
-	title int
+	Header bool
+	// Title is how many first cells make a block's Title (1 when 0).
+	Title int
 	rows  []columnRow
 }
 
@@ -37,20 +37,20 @@ type columnRow struct {
 	color string
 }
 
-func (c *columns) add(cells ...string) { c.rows = append(c.rows, columnRow{cells: cells}) }
+func (c *Columns) Add(cells ...string) { c.rows = append(c.rows, columnRow{cells: cells}) }
 
-func (c *columns) addColored(color string, cells ...string) {
+func (c *Columns) AddColored(color string, cells ...string) {
 	c.rows = append(c.rows, columnRow{cells: cells, color: color})
 }
 
-// addHeader adds the header row, which names the cells of the rows after it.
-func (c *columns) addHeader(cells ...string) {
+// AddHeader adds the header row, which names the cells of the rows after it.
+func (c *Columns) AddHeader(cells ...string) {
 	c.rows = append(c.rows, columnRow{cells: cells})
-	c.header = true
+	c.Header = true
 }
 
-func (c *columns) write(w io.Writer) {
-	defer func() { c.rows, c.header = nil, false }()
+func (c *Columns) Print(w io.Writer) {
+	defer func() { c.rows, c.Header = nil, false }()
 	if len(c.rows) == 0 {
 		return
 	}
@@ -61,7 +61,7 @@ func (c *columns) write(w io.Writer) {
 	natural, least := make([]int, n), make([]int, n)
 	for _, r := range c.rows {
 		for i, cell := range r.cells {
-			natural[i] = max(natural[i], textWidth(cell))
+			natural[i] = max(natural[i], TextWidth(cell))
 			least[i] = max(least[i], leastWidth(cell))
 		}
 	}
@@ -74,8 +74,8 @@ func (c *columns) write(w io.Writer) {
 		}
 	}
 	least[n-1] = min(natural[n-1], max(minColumn, words))
-	avail := c.width - textWidth(c.indent) - 2*(n-1)
-	if c.width <= 0 || sum(natural) <= avail {
+	avail := c.Width - TextWidth(c.Indent) - 2*(n-1)
+	if c.Width <= 0 || sum(natural) <= avail {
 		c.writeAligned(w, natural, false)
 		return
 	}
@@ -104,14 +104,14 @@ func (c *columns) write(w io.Writer) {
 // break where line breaking allows.
 func leastWidth(cell string) int {
 	if !strings.ContainsRune(cell, ' ') {
-		return textWidth(cell)
+		return TextWidth(cell)
 	}
 	return longestPiece(cell)
 }
 
 // writeAligned writes the rows in columns of the given widths, wrapping the
 // cells that are wider when wrap is set.
-func (c *columns) writeAligned(w io.Writer, widths []int, wrap bool) {
+func (c *Columns) writeAligned(w io.Writer, widths []int, wrap bool) {
 	var b strings.Builder
 	for _, r := range c.rows {
 		lines := make([][]string, len(r.cells))
@@ -125,7 +125,7 @@ func (c *columns) writeAligned(w io.Writer, widths []int, wrap bool) {
 		}
 		for k := range height {
 			var line strings.Builder
-			line.WriteString(c.indent)
+			line.WriteString(c.Indent)
 			for i := range r.cells {
 				text := ""
 				if k < len(lines[i]) {
@@ -137,7 +137,7 @@ func (c *columns) writeAligned(w io.Writer, widths []int, wrap bool) {
 					line.WriteString(text)
 				}
 				if i < len(r.cells)-1 {
-					line.WriteString(strings.Repeat(" ", max(widths[i]-textWidth(text), 0)+2))
+					line.WriteString(strings.Repeat(" ", max(widths[i]-TextWidth(text), 0)+2))
 				}
 			}
 			b.WriteString(strings.TrimRight(line.String(), " "))
@@ -150,19 +150,19 @@ func (c *columns) writeAligned(w io.Writer, widths []int, wrap bool) {
 // writeBlocks writes each row as a block, for a table too wide for the
 // screen however narrow its columns: the row's first cells as its title,
 // then "HEADER value" for each other cell, as many to a line as fit.
-func (c *columns) writeBlocks(w io.Writer) {
-	title := max(c.title, 1)
+func (c *Columns) writeBlocks(w io.Writer) {
+	title := max(c.Title, 1)
 	rows, names := c.rows, []string(nil)
-	if c.header {
+	if c.Header {
 		names, rows = rows[0].cells, rows[1:]
 	}
-	inner := c.indent + "  "
-	avail := max(c.width-textWidth(inner), minColumn)
+	inner := c.Indent + "  "
+	avail := max(c.Width-TextWidth(inner), minColumn)
 	var b strings.Builder
 	for _, r := range rows {
 		head := strings.Join(r.cells[:min(title, len(r.cells))], "  ")
-		for k, line := range wrapText(head, max(c.width-textWidth(c.indent), minColumn)) {
-			b.WriteString(c.indent)
+		for k, line := range wrapText(head, max(c.Width-TextWidth(c.Indent), minColumn)) {
+			b.WriteString(c.Indent)
 			if k == 0 && r.color != "" {
 				first, rest, _ := strings.Cut(line, "  ")
 				line = mask.Paint(r.color, first)
@@ -187,7 +187,7 @@ func (c *columns) writeBlocks(w io.Writer) {
 			if i < len(names) && names[i] != "" {
 				field = names[i] + " " + field
 			}
-			fw := textWidth(field)
+			fw := TextWidth(field)
 			if lineWidth > 0 && lineWidth+2+fw > avail {
 				flush()
 			}
@@ -215,4 +215,19 @@ func sum(xs []int) int {
 		t += x
 	}
 	return t
+}
+
+// ErrWriter remembers the first write error, so rendering code can write freely.
+type ErrWriter struct {
+	W   io.Writer
+	Err error
+}
+
+func (e *ErrWriter) Write(p []byte) (int, error) {
+	if e.Err != nil {
+		return len(p), nil
+	}
+	n, err := e.W.Write(p)
+	e.Err = err
+	return n, err
 }

@@ -1,4 +1,4 @@
-package cmd
+package layout
 
 import (
 	"reflect"
@@ -34,9 +34,9 @@ func TestWrapText(t *testing.T) {
 // and, when its columns cannot be narrow enough, a block per row.
 func TestColumnsFit(t *testing.T) {
 	var b strings.Builder
-	c := &columns{indent: "  ", width: 44}
-	c.add("charge", "2026-03-18", "30,000", "statements/2026-03.csv:8 ＡＭＡＺＯＮ")
-	c.write(&b)
+	c := &Columns{Indent: "  ", Width: 44}
+	c.Add("charge", "2026-03-18", "30,000", "statements/2026-03.csv:8 ＡＭＡＺＯＮ")
+	c.Print(&b)
 	want := "" +
 		"  charge  2026-03-18  30,000  statements/\n" +
 		"                              2026-03.csv:8\n" +
@@ -45,10 +45,10 @@ func TestColumnsFit(t *testing.T) {
 		t.Errorf("wrapped:\n%s\nwant:\n%s", b.String(), want)
 	}
 	b.Reset()
-	c.addHeader("SEVERITY", "ORDER", "ORDERED", "AMOUNT", "CONFIRMED")
-	c.add("ALERT", "250-4418372-2290415", "2026-03-02", "30,000", "2026-03-10 refund")
-	c.title = 2
-	c.write(&b)
+	c.AddHeader("SEVERITY", "ORDER", "ORDERED", "AMOUNT", "CONFIRMED")
+	c.Add("ALERT", "250-4418372-2290415", "2026-03-02", "30,000", "2026-03-10 refund")
+	c.Title = 2
+	c.Print(&b)
 	want = "" +
 		"  ALERT  250-4418372-2290415\n" +
 		"    ORDERED 2026-03-02  AMOUNT 30,000\n" +
@@ -64,10 +64,10 @@ func TestColumnsFit(t *testing.T) {
 func TestColumnsAtAnyWidth(t *testing.T) {
 	for width := 1; width <= 40; width++ {
 		var b strings.Builder
-		c := &columns{indent: "  ", width: width}
-		c.addHeader("区分", "日付", "内容")
-		c.add("請求", "2026年3月18日", "ＡＭＡＺＯＮ．ＣＯ．ＪＰ お届け先不明")
-		c.write(&b)
+		c := &Columns{Indent: "  ", Width: width}
+		c.AddHeader("区分", "日付", "内容")
+		c.Add("請求", "2026年3月18日", "ＡＭＡＺＯＮ．ＣＯ．ＪＰ お届け先不明")
+		c.Print(&b)
 		if !strings.Contains(b.String(), "請求") {
 			t.Errorf("width %d: %q", width, b.String())
 		}
@@ -98,9 +98,9 @@ func TestWrapKeepsCardNumbersWhole(t *testing.T) {
 		}
 	}
 	var b strings.Builder
-	c := &columns{indent: "  ", width: 80}
-	c.add("charge", "2026-03-18", "30,000", desc)
-	c.write(&b)
+	c := &Columns{Indent: "  ", Width: 80}
+	c.Add("charge", "2026-03-18", "30,000", desc)
+	c.Print(&b)
 	out := mask.MaskCardNumbers(b.String())
 	if strings.Contains(out, "0379") || strings.Contains(out, "3988") || !strings.Contains(out, "4567") {
 		t.Errorf("a card number shows through the wrapping:\n%s", out)
