@@ -7,6 +7,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
 	"github.com/refundwatch/refundwatch/cmd/internal/input"
+	"github.com/refundwatch/refundwatch/cmd/internal/render"
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/spf13/cobra"
@@ -73,7 +74,7 @@ func newCheckCmd(e env, g *globals) *cobra.Command {
 	f.StringVar(&opts.asOf, "as-of", "", "judge as of this `DATE` (default today)")
 	f.IntVar(&opts.grace, "grace", 30, "`DAYS` after Amazon's confirmation for a credit to arrive")
 	f.IntVar(&opts.watch, "watch", 60, "`DAYS` after Amazon's confirmation to keep watching")
-	f.StringVarP(&opts.output, "output", "o", "table", "report `FORMAT`: "+strings.Join(Formats, ", "))
+	f.StringVarP(&opts.output, "output", "o", "table", "report `FORMAT`: "+strings.Join(render.Formats, ", "))
 	f.StringVar(&opts.failOn, "fail-on", "alert", "exit 1 when a finding at or above `LEVEL` exists: alert, review or never")
 	f.BoolVar(&opts.SkipInvalid, "skip-invalid", false, "list statement rows that cannot be read instead of stopping")
 	f.StringVar(&opts.Formats, "formats", "", "read statements also in the formats described in `FILE`")
@@ -94,7 +95,7 @@ func runCheck(opts *checkOptions, e env, loc *i18n.Localizer) error {
 	if err := parser.ParseDateOrder(opts.DateOrder); err != nil {
 		return err
 	}
-	if !slices.Contains(Formats, opts.output) {
+	if !slices.Contains(render.Formats, opts.output) {
 		return parser.Msgf("--output %q: expected table, json, csv, markdown or html", opts.output)
 	}
 	failOn := matcher.Severity(-1)
@@ -113,7 +114,7 @@ func runCheck(opts *checkOptions, e env, loc *i18n.Localizer) error {
 		rep.Notes = append(rep.Notes, parser.Msgf("%d statement rows that name Amazon were not counted as Amazon's, as --not-amazon asks", n))
 	}
 	color := opts.output == "table" && e.stdoutTerminal && e.getenv("NO_COLOR") == "" && e.getenv("TERM") != "dumb"
-	if err := Write(e.stdout, opts.output, NewRendering(in, rep, loc, color, e.width)); err != nil {
+	if err := render.Write(e.stdout, opts.output, render.NewRendering(in, rep, loc, color, e.width)); err != nil {
 		return err
 	}
 	if failOn >= 0 && hasFindingAtOrAbove(rep, failOn) {

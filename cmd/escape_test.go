@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/refundwatch/refundwatch/cmd/internal/mask"
+	"github.com/refundwatch/refundwatch/cmd/internal/render"
 )
 
 // hostile are texts that would act on a terminal if printed raw: erase the
@@ -77,7 +78,7 @@ func TestNoInputActsOnTheTerminal(t *testing.T) {
 				shown := out
 				switch o {
 				case "markdown":
-					want = md(want)
+					want = render.EscapeMarkdown(want)
 				case "html":
 					shown = html.UnescapeString(out)
 				}
@@ -86,7 +87,7 @@ func TestNoInputActsOnTheTerminal(t *testing.T) {
 				}
 			}
 		case "json":
-			var rep JSONReport
+			var rep render.JSONReport
 			if err := json.Unmarshal([]byte(out), &rep); err != nil {
 				t.Fatalf("json: %v\n%s", err, out)
 			}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/refundwatch/refundwatch/cmd/internal/mask/masktest"
+	"github.com/refundwatch/refundwatch/cmd/internal/render"
 )
 
 // assertNoCardNumber fails when any of masktest.Cards shows in full in
@@ -198,7 +199,7 @@ func TestAccountNumberMaskedInEveryFormat(t *testing.T) {
 		}
 		shown := "****5678"
 		if o == "markdown" {
-			shown = md(shown)
+			shown = render.EscapeMarkdown(shown)
 		}
 		if strings.Contains(out, "12345678") || !strings.Contains(out, shown) {
 			t.Errorf("%s shows the account number otherwise than ****5678:\n%s", o, out)

@@ -1,4 +1,4 @@
-package cmd
+package render
 
 import (
 	"fmt"
@@ -20,9 +20,9 @@ func renderMarkdown(w io.Writer, r *Rendering) error {
 	v, l := r.view(), r.loc
 	tw := mask.NewTerminalWriter(w)
 	ew := &layout.ErrWriter{W: tw}
-	fmt.Fprintf(ew, "# %s\n\n%s\n\n%s\n\n**%s**\n", md(v.Title), md(v.Intro), md(inputsLine(r.in, l)), md(l.T("Summary: %s", v.SummaryText)))
+	fmt.Fprintf(ew, "# %s\n\n%s\n\n%s\n\n**%s**\n", EscapeMarkdown(v.Title), EscapeMarkdown(v.Intro), EscapeMarkdown(inputsLine(r.in, l)), EscapeMarkdown(l.T("Summary: %s", v.SummaryText)))
 
-	fmt.Fprintf(ew, "\n## %s\n\n", md(l.T("Orders")))
+	fmt.Fprintf(ew, "\n## %s\n\n", EscapeMarkdown(l.T("Orders")))
 	mdTable(ew, []string{l.T("Severity"), l.T("Verdict"), l.T("Order"), l.T("Ordered"), l.T("Amount"), l.T("Charged"), l.T("Credited"), l.T("Outstanding"), l.T("Confirmed"), l.T("Watch until")},
 		"llllrrrrll", func(add func(...string)) {
 			for _, o := range v.Orders {
@@ -31,39 +31,39 @@ func renderMarkdown(w io.Writer, r *Rendering) error {
 		})
 
 	for _, o := range v.Orders {
-		fmt.Fprintf(ew, "\n### %s\n\n%s\n", md(l.T("%s  %s (%s)", o.ID, o.Verdict, o.Severity)), md(o.Reason))
+		fmt.Fprintf(ew, "\n### %s\n\n%s\n", EscapeMarkdown(l.T("%s  %s (%s)", o.ID, o.Verdict, o.Severity)), EscapeMarkdown(o.Reason))
 		if o.Note != "" {
-			fmt.Fprintf(ew, "\n%s\n", md(l.T("note: %s", o.Note)))
+			fmt.Fprintf(ew, "\n%s\n", EscapeMarkdown(l.T("note: %s", o.Note)))
 		}
 		if len(o.Rows) > 0 {
 			fmt.Fprintln(ew)
 			mdTxns(ew, l, o.Rows)
 		}
 		if len(o.Evidence) > 0 {
-			fmt.Fprintf(ew, "\n**%s**\n\n", md(l.T("What to tell the card issuer")))
+			fmt.Fprintf(ew, "\n**%s**\n\n", EscapeMarkdown(l.T("What to tell the card issuer")))
 			for _, e := range o.Evidence {
 				if e.Label == "" {
-					fmt.Fprintf(ew, "  - %s\n", md(e.Value))
+					fmt.Fprintf(ew, "  - %s\n", EscapeMarkdown(e.Value))
 					continue
 				}
-				fmt.Fprintf(ew, "- **%s:** %s\n", md(e.Label), md(e.Value))
+				fmt.Fprintf(ew, "- **%s:** %s\n", EscapeMarkdown(e.Label), EscapeMarkdown(e.Value))
 			}
 		}
 	}
 
-	fmt.Fprintf(ew, "\n## %s\n\n", md(l.T("Amazon charges of no disputed order (%d)", len(v.Unknown))))
+	fmt.Fprintf(ew, "\n## %s\n\n", EscapeMarkdown(l.T("Amazon charges of no disputed order (%d)", len(v.Unknown))))
 	if len(v.Unknown) == 0 {
-		fmt.Fprintln(ew, md(l.T("none")))
+		fmt.Fprintln(ew, EscapeMarkdown(l.T("none")))
 	} else {
-		fmt.Fprintf(ew, "%s\n\n", md(v.UnknownReason))
+		fmt.Fprintf(ew, "%s\n\n", EscapeMarkdown(v.UnknownReason))
 		mdTxns(ew, l, v.Unknown)
 	}
 	if len(v.Unassigned) > 0 {
-		fmt.Fprintf(ew, "\n## %s\n\n%s\n\n", md(l.T("Amazon credits of no order (%d)", len(v.Unassigned))), md(v.UnassignedReason))
+		fmt.Fprintf(ew, "\n## %s\n\n%s\n\n", EscapeMarkdown(l.T("Amazon credits of no order (%d)", len(v.Unassigned))), EscapeMarkdown(v.UnassignedReason))
 		mdTxns(ew, l, v.Unassigned)
 	}
 
-	fmt.Fprintf(ew, "\n## %s\n\n", md(l.T("Statements")))
+	fmt.Fprintf(ew, "\n## %s\n\n", EscapeMarkdown(l.T("Statements")))
 	mdTable(ew, []string{l.T("From"), l.T("To"), l.T("Rows"), l.T("Transactions"), l.T("Skipped"), l.T("Folded"), l.T("Format"), l.T("File")},
 		"llrrrrll", func(add func(...string)) {
 			for _, s := range v.Statements {
@@ -71,15 +71,15 @@ func renderMarkdown(w io.Writer, r *Rendering) error {
 			}
 		})
 	for _, n := range v.Coverage {
-		fmt.Fprintf(ew, "\n%s\n", md(n))
+		fmt.Fprintf(ew, "\n%s\n", EscapeMarkdown(n))
 	}
 	for _, n := range v.Notes {
-		fmt.Fprintf(ew, "\n%s\n", md(n))
+		fmt.Fprintf(ew, "\n%s\n", EscapeMarkdown(n))
 	}
 	if len(v.Invalid) > 0 {
-		fmt.Fprintf(ew, "\n## %s\n\n", md(l.T("Rows that could not be read (--skip-invalid)")))
+		fmt.Fprintf(ew, "\n## %s\n\n", EscapeMarkdown(l.T("Rows that could not be read (--skip-invalid)")))
 		for _, e := range v.Invalid {
-			fmt.Fprintf(ew, "- %s\n", md(e))
+			fmt.Fprintf(ew, "- %s\n", EscapeMarkdown(e))
 		}
 	}
 	if err := tw.Flush(); err != nil && ew.Err == nil {
@@ -100,7 +100,7 @@ func mdTxns(w io.Writer, l *i18n.Localizer, rows []report.TxnView) {
 func mdTable(w io.Writer, header []string, align string, rows func(add func(...string))) {
 	line := func(cells []string) {
 		for i := range cells {
-			cells[i] = md(cells[i])
+			cells[i] = EscapeMarkdown(cells[i])
 		}
 		fmt.Fprintf(w, "| %s |\n", strings.Join(cells, " | "))
 	}
@@ -123,4 +123,4 @@ var mdEscaper = strings.NewReplacer(
 	"<", `\<`, ">", `\>`, "|", `\|`, "\n", " ", "\r", " ",
 )
 
-func md(s string) string { return mdEscaper.Replace(s) }
+func EscapeMarkdown(s string) string { return mdEscaper.Replace(s) }

@@ -1,4 +1,4 @@
-package cmd
+package render
 
 import (
 	"encoding/csv"
@@ -13,9 +13,9 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// csvHeader names the columns of -o csv. Like the JSON keys, they never change
+// CSVHeader names the columns of -o csv. Like the JSON keys, they never change
 // with the language; verdict and severity are the JSON names too.
-var csvHeader = []string{
+var CSVHeader = []string{
 	"finding", "order_id", "verdict", "severity", "order_date", "amount", "currency",
 	"confirmed_on", "confirmation_kind", "watch_until", "closed", "charged", "credited", "outstanding",
 	"row", "date", "row_amount", "description", "account", "file", "line", "reason", "note",
@@ -30,7 +30,7 @@ func renderCSV(w io.Writer, r *Rendering) error {
 	ew := &layout.ErrWriter{W: w}
 	io.WriteString(ew, "\uFEFF")
 	cw := csv.NewWriter(ew)
-	_ = cw.Write(csvHeader)
+	_ = cw.Write(CSVHeader)
 	for _, o := range r.rep.Orders {
 		d := o.Dispute
 		cur := o.Currency // of the totals: the card's for an order matched on card_amount

@@ -1,11 +1,10 @@
-package cmd
+package render
 
 import (
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -57,9 +56,8 @@ func written(t *testing.T, r *JSONReport) string {
 
 // TestJSONWriterAgreesWithEncodingJSON holds the report's own writer to
 // what encoding/json makes of the report's types, field for field: on
-// reports with every kind of value, and on the reports of the example and
-// every scenario read back into those types (a field the writer forgot
-// would come back as a difference).
+// reports with every kind of value (cmd's TestJSONWriterAgreesOnScenarios
+// holds it to the reports of the example and every scenario).
 func TestJSONWriterAgreesWithEncodingJSON(t *testing.T) {
 	confirmed := parser.MustDate("2026-03-10")
 	tricky := "quote \" backslash \\ <html> & tab\t nl\n cr\r \b\f \x01\x1f \x7f é 日本 \u2028\u2029 bad \xff\xfe end"
@@ -95,25 +93,6 @@ func TestJSONWriterAgreesWithEncodingJSON(t *testing.T) {
 		}
 	}
 
-	dirs, _ := filepath.Glob(filepath.Join(repoRoot(t), "testdata", "scenarios", "*"))
-	dirs = append(dirs, filepath.Join(repoRoot(t), "testdata", "example"))
-	for _, dir := range dirs {
-		t.Run(filepath.Base(dir), func(t *testing.T) {
-			t.Chdir(dir)
-			args := scenarioArgs(t)
-			out, stderr, code := runCmd(t, args...)
-			if code != 0 {
-				t.Fatalf("exit %d: %s", code, stderr)
-			}
-			var r JSONReport
-			if err := json.Unmarshal([]byte(out), &r); err != nil {
-				t.Fatal(err)
-			}
-			if want := encodingJSON(t, &r); out != want {
-				t.Errorf("written as\n%s\nencoding/json writes\n%s", out, want)
-			}
-		})
-	}
 }
 
 // appendJSONString must quote every string as encoding/json does.
