@@ -37,7 +37,7 @@ a statement is read in a format of one's own before using it with check.
 Exit status: 0 when every file was read, 2 when a file could not be.`,
 		Example: `  refundwatch detect statements/
   refundwatch detect --formats my-bank.rules my-bank-2026-03.csv`,
-		Args: cobra.MinimumNArgs(1),
+		Args: minArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			return runDetect(args, opts, e, g.loc)
 		},

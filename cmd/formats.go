@@ -26,7 +26,7 @@ line (or, for exports without a header, a typical first line) as the issuer writ
 With --formats, the formats that file describes are listed among the built-in ones.
 
 Exit status: 0, or 2 when the --formats file cannot be read.`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			return runFormats(opts, e, g.loc)
 		},

@@ -87,3 +87,26 @@ func TestJapaneseHelpNamesEveryVerdict(t *testing.T) {
 		t.Errorf("the Japanese check --help does not say when ambiguous is an alert")
 	}
 }
+
+// A command given too many or too few arguments says so in the reader's
+// language, --lang included, though the command stopped before it ran.
+func TestArgumentErrorsInJapanese(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"detect", "--lang", "ja"}, "引数が少なくとも1個必要ですが、0個しかありません\n"},
+		{[]string{"formats", "--lang", "ja", "x"}, "refundwatch formats に「x」というコマンドはありません\n"},
+		{[]string{"version", "--lang", "ja", "x"}, "refundwatch version に「x」というコマンドはありません\n"},
+		{[]string{"init", "--lang", "ja", "a", "b"}, "引数は1個までですが、2個あります\n"},
+		{[]string{"detect"}, "requires at least 1 arg(s), only received 0\n"},
+		{[]string{"formats", "x"}, "unknown command \"x\" for \"refundwatch formats\"\n"},
+		{[]string{"init", "a", "b"}, "accepts at most 1 arg(s), received 2\n"},
+	}
+	for _, tt := range tests {
+		out, stderr, code := runCmd(t, tt.args...)
+		if code != 2 || out != "" || stderr != tt.want {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q, want %q", tt.args, code, out, stderr, tt.want)
+		}
+	}
+}

@@ -38,7 +38,7 @@ saying what to do each month. The templates are in the language of --lang; the
 CSV files start with a byte-order mark, so that Excel opens them right in Japan.
 
 Init never overwrites: a file or folder that exists already is kept as it is.`,
-		Args: cobra.MaximumNArgs(1),
+		Args: maxArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			dir := "."
 			if len(args) == 1 {

@@ -101,8 +101,10 @@ func run(args []string, e env) int {
 		return 1
 	}
 	if g.loc == nil {
-		// The command line could not be parsed: the locale chooses the language.
-		g.loc = i18n.New(i18n.FromEnv(e.getenv))
+		// The command stopped before it ran (its arguments or flags are
+		// wrong): --lang, when it was read, or else the locale chooses the
+		// language.
+		_ = g.resolveLang(e)
 	}
 	for _, line := range messageLines(g.loc, err) {
 		fmt.Fprintln(e.stderr, line)
@@ -178,4 +180,32 @@ func messageLine(line string, paths ...string) string {
 		v = mask.KeepFirst(v, mask.Visible(p))
 	}
 	return v
+}
+
+// minArgs, maxArgs and noArgs check a command's arguments as cobra's
+// validators of the same names do, and say what is wrong in the same
+// words, in the reader's language.
+func minArgs(n int) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) < n {
+			return parser.Msgf("requires at least %d arg(s), only received %d", n, len(args))
+		}
+		return nil
+	}
+}
+
+func maxArgs(n int) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) > n {
+			return parser.Msgf("accepts at most %d arg(s), received %d", n, len(args))
+		}
+		return nil
+	}
+}
+
+func noArgs(c *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return parser.Msgf("unknown command %q for %q", args[0], c.CommandPath())
+	}
+	return nil
 }

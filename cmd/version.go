@@ -16,7 +16,7 @@ func newVersionCmd(e env) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print the version of refundwatch",
-		Args:  cobra.NoArgs,
+		Args:  noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			_, err := io.WriteString(e.stdout, versionLine())
 			return err

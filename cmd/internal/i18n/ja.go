@@ -213,9 +213,12 @@ var jaText = map[string]string{
 	"--output %q: expected table, json, csv, markdown or html": "--output「%[1]s」: table、json、csv、markdown、html のどれかを指定してください",
 	"--fail-on %q: expected alert, review or never":            "--fail-on「%[1]s」: alert、review、never のどれかを指定してください",
 	"%s %d: expected a number of days from 0 to %d":            "%[1]s %[2]s: 0から%[3]sまでの日数を指定してください",
-	"--as-of: %v":                  "--as-of: %[1]s",
-	"--lang %q: expected ja or en": "--lang「%[1]s」: ja か en を指定してください",
-	"%v (see %s --help)":           "%[1]s（%[2]s --help を見てください）",
+	"--as-of: %v":                                   "--as-of: %[1]s",
+	"--lang %q: expected ja or en":                  "--lang「%[1]s」: ja か en を指定してください",
+	"requires at least %d arg(s), only received %d": "引数が少なくとも%[1]s個必要ですが、%[2]s個しかありません",
+	"accepts at most %d arg(s), received %d":        "引数は%[1]s個までですが、%[2]s個あります",
+	"unknown command %q for %q":                     "%[2]s に「%[1]s」というコマンドはありません",
+	"%v (see %s --help)":                            "%[1]s（%[2]s --help を見てください）",
 
 	// cmd: reports.
 	"refundwatch report, as of %s": "refundwatch レポート（%[1]s時点）",
