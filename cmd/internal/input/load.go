@@ -59,44 +59,74 @@ type Paths struct {
 }
 
 // Load reads every input file, collecting the problems of all of them
-// before failing, so that the person can fix them in one pass.
+// before failing, so that the person can fix them in one pass: the
+// problems of the statements first, then those of the other files.
 func Load(opts *Options, mopts matcher.Options) (*Inputs, error) {
-	amazon := mopts.Amazon
-	in := &Inputs{}
-	collect := func(problems *parser.ErrorList) func(error) {
-		return func(err error) {
-			if l, ok := parser.AsList(err); ok {
-				*problems = append(*problems, l...)
-			} else if err != nil {
-				*problems = append(*problems, &parser.Error{File: "refundwatch", Err: err})
-			}
-		}
-	}
-	var problems parser.ErrorList
-	keep := collect(&problems)
-
-	stmtPaths := opts.Statements
-	if len(stmtPaths) == 0 {
-		stmtPaths = []string{"statements"}
-	}
 	reg, forced, err := opts.registry()
 	if err != nil {
 		return nil, err
 	}
-	files, ignored, err := Expand(stmtPaths, parser.Msgf("folder holds no statement file"))
-	keep(err)
-	in.Ignored = ignored
-	// The statements are read while the rest is, on a core of their own
-	// where there is one. The matcher looks only at Amazon's rows from a
-	// little before the first disputed order, which the disputes tell: the
-	// other rows are only counted and dated. Without the disputes, the
-	// statements are read only for their problems.
+	in := &Inputs{}
+	var problems, rest parser.ErrorList
 	cutoff := new(parser.Cutoff)
-	type statementsRead struct {
-		stmts []*parser.Statement
-		errs  []error
+	statements := in.startStatements(opts, reg, forced, mopts.Amazon, cutoff, &problems)
+	disputesRead := in.readOrdersAndDisputes(opts, cutoff, &rest)
+	disputed := in.readConfirmations(opts, disputesRead, &rest)
+	if opts.MineGiven || fileExists(opts.Mine) {
+		mopts.Mine, err = readWholeAs(opts.Mine, parser.ReadMine)
+		addProblems(&rest, err)
+		in.Read.Mine = opts.Mine
 	}
-	statements := make(chan statementsRead, 1)
+	in.Own = in.Amazon.own(disputed)
+	if len(rest) == 0 {
+		// The orders are made ready while the statements are still being read.
+		mopts.Own = in.Own
+		in.Matching = matcher.Prepare(in.Disputes, in.Confirmations, mopts)
+	}
+	in.takeStatements(<-statements, &problems)
+	if len(problems) == 0 && disputesRead {
+		addProblems(&rest, matcher.CheckCards(in.Disputes, in.Statements))
+	}
+	problems = append(problems, rest...)
+	if len(problems) > 0 {
+		return nil, problems
+	}
+	return in, nil
+}
+
+// addProblems adds the problems of err to list: each of a list, or err
+// itself, which names no file, as refundwatch's own.
+func addProblems(list *parser.ErrorList, err error) {
+	if l, ok := parser.AsList(err); ok {
+		*list = append(*list, l...)
+	} else if err != nil {
+		*list = append(*list, &parser.Error{File: "refundwatch", Err: err})
+	}
+}
+
+// statementsRead are the statements read in the background, each with its
+// problems (nil when it has none).
+type statementsRead struct {
+	stmts []*parser.Statement
+	errs  []error
+}
+
+// startStatements starts reading the statements (statements/ unless named)
+// while the other files are read, on a core of their own where there is
+// one, and returns where they will be handed over. The matcher looks only
+// at Amazon's rows from a little before the first disputed order, which
+// the disputes tell (cutoff): the other rows are only counted and dated.
+// Without the disputes, the statements are read only for their problems.
+// The rows that name Amazon but are taken from it by --not-amazon are
+// counted in in.NotAmazon.
+func (in *Inputs) startStatements(opts *Options, reg *parser.Registry, forced *parser.Format, amazon *matcher.Recognizer, cutoff *parser.Cutoff, problems *parser.ErrorList) <-chan statementsRead {
+	stmtPaths := opts.Statements
+	if len(stmtPaths) == 0 {
+		stmtPaths = []string{"statements"}
+	}
+	files, ignored, err := Expand(stmtPaths, parser.Msgf("folder holds no statement file"))
+	addProblems(problems, err)
+	in.Ignored = ignored
 	isAmazon := func(normalized string) bool {
 		if amazon.IsAmazon(normalized) {
 			return true
@@ -106,26 +136,51 @@ func Load(opts *Options, mopts matcher.Options) (*Inputs, error) {
 		}
 		return false
 	}
+	statements := make(chan statementsRead, 1)
 	go func() {
 		stmts, errs := ReadStatements(files, reg, forced, parser.ReadOptions{SkipInvalid: opts.SkipInvalid, Keep: isAmazon, KeepFrom: cutoff, DateOrder: opts.DateOrder})
 		statements <- statementsRead{stmts, errs}
 	}()
+	return statements
+}
 
+// takeStatements keeps the statements read, and their problems.
+func (in *Inputs) takeStatements(got statementsRead, problems *parser.ErrorList) {
+	for i, s := range got.stmts {
+		addProblems(problems, got.errs[i])
+		if s != nil {
+			in.Statements = append(in.Statements, s)
+		}
+	}
+}
+
+// readOrdersAndDisputes reads Amazon's order history (--orders) and then
+// the disputes, whose orders the history can complete, and tells the
+// statements' readers from which day Amazon's rows matter: none when the
+// disputes cannot be read. It reports whether they were read.
+func (in *Inputs) readOrdersAndDisputes(opts *Options, cutoff *parser.Cutoff, problems *parser.ErrorList) bool {
 	in.Amazon = newAmazonRecords()
-	var rest parser.ErrorList // reported after the statements' problems
-	keepRest := collect(&rest)
-	keepRest(in.Amazon.read(opts.Orders, ordersRole))
+	addProblems(problems, in.Amazon.read(opts.Orders, ordersRole))
+	var err error
 	in.Disputes, err = readWholeAs(opts.Disputes, func(name string, r io.Reader) ([]parser.Dispute, error) {
 		return parser.ReadDisputesWith(name, r, in.Amazon.lookup(len(opts.Orders) > 0))
 	})
-	keepRest(err)
+	addProblems(problems, err)
 	if err != nil {
 		cutoff.KeepNone()
 	} else {
 		cutoff.Set(matcher.FirstDayNeeded(in.Disputes))
 	}
-	disputesRead := err == nil
+	return err == nil
+}
 
+// readConfirmations reads the confirmations: those named, or else
+// confirmations.csv and confirmations/ where they are. A confirmation
+// written in a CSV must be of a disputed order, when the disputes could be
+// read (with rows of the disputes file unread, their orders would be
+// reported as unknown to it); those of Amazon's exports and mails are
+// narrowed to the disputed orders. It returns the disputed order ids.
+func (in *Inputs) readConfirmations(opts *Options, disputesRead bool, problems *parser.ErrorList) map[string]bool {
 	confPaths := opts.Confirmations
 	if !opts.ConfsGiven {
 		confPaths = nil
@@ -136,42 +191,14 @@ func Load(opts *Options, mopts matcher.Options) (*Inputs, error) {
 		}
 	}
 	in.Read = Paths{Disputes: opts.Disputes, Confirmations: confPaths, Orders: opts.Orders}
-	keepRest(in.Amazon.read(confPaths, confirmationsRole))
+	addProblems(problems, in.Amazon.read(confPaths, confirmationsRole))
 	in.Confirmations = in.Amazon.written
 	disputed := disputedIDs(in.Disputes)
 	if disputesRead {
-		// With rows of the disputes file unread, their orders would be
-		// reported as unknown to it.
-		keepRest(checkConfirmationsKnown(in, disputed))
+		addProblems(problems, checkConfirmationsKnown(in, disputed))
 	}
 	in.Confirmations = append(in.Confirmations, in.Amazon.disputedConfirmations(disputed)...)
-	if opts.MineGiven || fileExists(opts.Mine) {
-		mopts.Mine, err = readWholeAs(opts.Mine, parser.ReadMine)
-		keepRest(err)
-		in.Read.Mine = opts.Mine
-	}
-	in.Own = in.Amazon.own(disputed)
-	if len(rest) == 0 {
-		// The orders are made ready while the statements are still being read.
-		mopts.Own = in.Own
-		in.Matching = matcher.Prepare(in.Disputes, in.Confirmations, mopts)
-	}
-
-	got := <-statements
-	for i, s := range got.stmts {
-		keep(got.errs[i])
-		if s != nil {
-			in.Statements = append(in.Statements, s)
-		}
-	}
-	if len(problems) == 0 && disputesRead {
-		keepRest(matcher.CheckCards(in.Disputes, in.Statements))
-	}
-	problems = append(problems, rest...)
-	if len(problems) > 0 {
-		return nil, problems
-	}
-	return in, nil
+	return disputed
 }
 
 func fileExists(path string) bool {
