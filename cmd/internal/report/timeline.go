@@ -62,59 +62,95 @@ const (
 )
 
 func newTimeline(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer) *Timeline {
-	d := o.Dispute
-	type event struct {
-		day    parser.Date
-		class  string
-		label  string
-		dashed bool
+	events := timelineEvents(o, rep, l)
+	bands, ends := timelineWindows(o, rep, l)
+	from, to := timelineSpan(o.Dispute.OrderDate, events, ends)
+	span := to.Sub(from)
+	x := func(day parser.Date) int {
+		return tlMargin + day.Sub(from)*(tlWidth-2*tlMargin)/span
 	}
-	var events []event
-	events = append(events, event{d.OrderDate, "order", l.T("ordered %s", d.OrderDate), false})
+	tl := &Timeline{Width: tlWidth, Label: l.T("timeline of order %s", o.Dispute.OrderID)}
+	slices.SortStableFunc(events, func(a, b tlEvent) int { return a.day.Sub(b.day) })
+	tl.placeMarks(events, x)
+	for _, b := range bands {
+		tl.Events = append(tl.Events, b.label)
+	}
+	tl.placeBands(bands, ends, x)
+	tl.placeTicks(from, to, x, l)
+	tl.Height = tl.TickY + 10
+	return tl
+}
+
+// tlEvent is a day of an order's story, with its label: a mark on the
+// axis, or the start of a window under it.
+type tlEvent struct {
+	day    parser.Date
+	class  string
+	label  string
+	dashed bool
+}
+
+// timelineEvents are the days marked on the axis: the order, each of
+// Amazon's confirmations, each charge, credit and candidate row, the last
+// day the statements show, and the day the report is as of.
+func timelineEvents(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer) []tlEvent {
+	d := o.Dispute
+	var events []tlEvent
+	events = append(events, tlEvent{d.OrderDate, "order", l.T("ordered %s", d.OrderDate), false})
 	for _, c := range o.Confirmations {
-		events = append(events, event{c.ConfirmedOn, "confirmed", l.T("Amazon: %s %s", c.Kind, c.ConfirmedOn), false})
+		events = append(events, tlEvent{c.ConfirmedOn, "confirmed", l.T("Amazon: %s %s", c.Kind, c.ConfirmedOn), false})
 	}
 	for _, t := range o.Charges {
-		events = append(events, event{t.Date, "charge", l.T("charge %s %s", parser.Money{Amount: t.Amount, Currency: rowCurrency(t, d.Currency)}, t.Date), false})
+		events = append(events, tlEvent{t.Date, "charge", l.T("charge %s %s", parser.Money{Amount: t.Amount, Currency: rowCurrency(t, d.Currency)}, t.Date), false})
 	}
 	for _, t := range o.Credits {
-		events = append(events, event{t.Date, "credit", l.T("credit %s %s", parser.Money{Amount: t.Amount.Abs(), Currency: rowCurrency(t, d.Currency)}, t.Date), false})
+		events = append(events, tlEvent{t.Date, "credit", l.T("credit %s %s", parser.Money{Amount: t.Amount.Abs(), Currency: rowCurrency(t, d.Currency)}, t.Date), false})
 	}
 	for _, t := range o.Candidates {
-		events = append(events, event{t.Date, "candidate", l.T("candidate %s %s", parser.Money{Amount: t.Amount, Currency: rowCurrency(t, d.Currency)}, t.Date), false})
+		events = append(events, tlEvent{t.Date, "candidate", l.T("candidate %s %s", parser.Money{Amount: t.Amount, Currency: rowCurrency(t, d.Currency)}, t.Date), false})
 	}
 	if o.Coverage.To.Valid() {
-		events = append(events, event{o.Coverage.To, "coverage", l.T("statements end %s", o.Coverage.To), true})
+		events = append(events, tlEvent{o.Coverage.To, "coverage", l.T("statements end %s", o.Coverage.To), true})
 	}
-	events = append(events, event{rep.AsOf, "asof", l.T("as of %s", rep.AsOf), true})
+	return append(events, tlEvent{rep.AsOf, "asof", l.T("as of %s", rep.AsOf), true})
+}
 
-	var bands []event // start days of the windows, with their ends below
-	var ends []parser.Date
-	if c := o.Confirmation; c != nil {
-		h := c.ConfirmedOn
-		bands = append(bands, event{h, "grace", l.T("credit due by %s", h.AddDays(rep.Grace)), false})
-		ends = append(ends, h.AddDays(rep.Grace))
-		bands = append(bands, event{h, "watch", l.T("watch until %s", h.AddDays(rep.Watch)), false})
-		ends = append(ends, h.AddDays(rep.Watch))
+// timelineWindows are the windows drawn under the axis once Amazon has
+// confirmed the order: the grace, by the end of which the credit is due,
+// and the watch. Each starts on the day of the confirmation; ends holds
+// their last days.
+func timelineWindows(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer) (bands []tlEvent, ends []parser.Date) {
+	c := o.Confirmation
+	if c == nil {
+		return nil, nil
 	}
+	h := c.ConfirmedOn
+	bands = append(bands, tlEvent{h, "grace", l.T("credit due by %s", h.AddDays(rep.Grace)), false})
+	ends = append(ends, h.AddDays(rep.Grace))
+	bands = append(bands, tlEvent{h, "watch", l.T("watch until %s", h.AddDays(rep.Watch)), false})
+	ends = append(ends, h.AddDays(rep.Watch))
+	return bands, ends
+}
 
-	from, to := d.OrderDate.AddDays(-3), d.OrderDate.AddDays(30)
+// timelineSpan is the days the picture shows: from a few days before the
+// order to a month after it at least, wide enough for every event and
+// window, with two days' margin on each side.
+func timelineSpan(ordered parser.Date, events []tlEvent, ends []parser.Date) (from, to parser.Date) {
+	from, to = ordered.AddDays(-3), ordered.AddDays(30)
 	for _, e := range events {
 		from, to = minDate(from, e.day), parser.Max(to, e.day)
 	}
 	for _, e := range ends {
 		to = parser.Max(to, e)
 	}
-	from, to = from.AddDays(-2), to.AddDays(2)
-	span := to.Sub(from)
-	x := func(day parser.Date) int {
-		return tlMargin + day.Sub(from)*(tlWidth-2*tlMargin)/span
-	}
+	return from.AddDays(-2), to.AddDays(2)
+}
 
-	tl := &Timeline{Width: tlWidth, Label: l.T("timeline of order %s", d.OrderID)}
-	slices.SortStableFunc(events, func(a, b event) int { return a.day.Sub(b.day) })
-	// Each label goes in the first row where it overlaps no label before
-	// it; the axis goes under the last row used.
+// placeMarks puts the events, in the order of their days, on the axis at
+// x(day). Each label goes in the first row where it overlaps no label
+// before it, growing leftwards near the right edge; the axis goes under
+// the last row used.
+func (tl *Timeline) placeMarks(events []tlEvent, x func(parser.Date) int) {
 	rowEnd := make([]int, tlLabelRows) // right edge of the last label in each row
 	rows := 1
 	for _, e := range events {
@@ -136,9 +172,11 @@ func newTimeline(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer)
 		tl.Events = append(tl.Events, e.label)
 	}
 	tl.AxisY = 24 + rows*tlRowHeight
-	for _, b := range bands {
-		tl.Events = append(tl.Events, b.label)
-	}
+}
+
+// placeBands draws the windows as bars under the axis, one under the
+// other, each from its start to its end (ends), a pixel wide at least.
+func (tl *Timeline) placeBands(bands []tlEvent, ends []parser.Date, x func(parser.Date) int) {
 	y := tl.AxisY + 12
 	for i, b := range bands {
 		tl.Bands = append(tl.Bands, tlBand{X: x(b.day), Y: y, W: max(1, x(ends[i])-x(b.day)), H: tlBandHeight, Class: b.class, Label: b.label})
@@ -146,8 +184,12 @@ func newTimeline(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer)
 	}
 	tl.TickBottom = y
 	tl.TickY = y + 14
-	// A tick a month, or a year when the story spans more than tlMaxTicks
-	// months; the count is bounded whatever the dates.
+}
+
+// placeTicks puts a tick a month between from and to, or a year when the
+// story spans more than tlMaxTicks months; the count is bounded whatever
+// the dates.
+func (tl *Timeline) placeTicks(from, to parser.Date, x func(parser.Date) int, l *i18n.Localizer) {
 	next := firstOfNextMonth
 	if to.Sub(from) > tlMaxTicks*28 {
 		next = firstOfNextYear
@@ -155,8 +197,6 @@ func newTimeline(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer)
 	for day := next(from); day.Before(to) && len(tl.Ticks) < tlMaxTicks; day = next(day) {
 		tl.Ticks = append(tl.Ticks, tlTick{X: x(day), Label: l.Month(day)})
 	}
-	tl.Height = tl.TickY + 10
-	return tl
 }
 
 // tlMaxTicks is the most ticks a timeline draws.
