@@ -436,93 +436,131 @@ func renderTable(w io.Writer, r *Rendering) error {
 		return strings.ToUpper(h)
 	}
 	tw := mask.NewTerminalWriter(w)
-	ew := &layout.ErrWriter{W: tw}
-	para := func(indent, text string) { layout.WriteWrapped(ew, indent, text, r.width) }
-	para("", v.Intro)
-	para("", inputsLine(r.in, l))
-	fmt.Fprintln(ew)
+	t := &tableWriter{r: r, l: l, ew: &layout.ErrWriter{W: tw}, up: up}
+	t.para("", v.Intro)
+	t.para("", inputsLine(r.in, l))
+	fmt.Fprintln(t.ew)
+	t.statements(v)
+	renderAmazonTable(t.ew, r.in, l, up, r.width)
+	t.orders(v)
+	for _, o := range v.Orders {
+		t.order(&o)
+	}
+	t.unknown(v)
+	if len(v.Invalid) > 0 {
+		fmt.Fprintf(t.ew, "\n%s\n", l.T("Rows that could not be read (--skip-invalid)"))
+		for _, e := range v.Invalid {
+			t.para("  ", e)
+		}
+	}
+	fmt.Fprintln(t.ew)
+	t.para("", l.T("Summary: %s", v.SummaryText))
+	if err := tw.Flush(); err != nil && t.ew.Err == nil {
+		return err
+	}
+	return t.ew.Err
+}
 
-	fmt.Fprintln(ew, l.T("Statements"))
-	cols := &layout.Columns{Indent: "  ", Width: r.width}
+// tableWriter writes the sections of the table report: paragraphs wrapped
+// to the terminal's width, and columns that fit it. It remembers the first
+// write error (ew).
+type tableWriter struct {
+	r  *Rendering
+	l  *i18n.Localizer
+	ew *layout.ErrWriter
+	up func(string) string // a header as the table writes it
+}
+
+func (t *tableWriter) para(indent, text string) { layout.WriteWrapped(t.ew, indent, text, t.r.width) }
+
+// columns are the columns of a section, indented under its title; title
+// is how many first cells name a row written as a block.
+func (t *tableWriter) columns(title int) *layout.Columns {
+	return &layout.Columns{Indent: "  ", Width: t.r.width, Title: title}
+}
+
+// statements lists the statements read, then the days each account's
+// statements cover and the statements' notes.
+func (t *tableWriter) statements(v *report.View) {
+	l, up := t.l, t.up
+	fmt.Fprintln(t.ew, l.T("Statements"))
+	cols := t.columns(2)
 	cols.AddHeader(up(l.T("From")), up(l.T("To")), up(l.T("Rows")), up(l.T("Transactions")), up(l.T("Skipped")), up(l.T("Folded")), up(l.T("Format")), up(l.T("File")))
 	for _, s := range v.Statements {
 		cols.Add(s.From, s.To, strconv.Itoa(s.Rows), strconv.Itoa(s.Txns), strconv.Itoa(s.Skipped), strconv.Itoa(s.Folded), s.Format, s.FileAndAccount)
 	}
-	cols.Title = 2
-	cols.Print(ew)
+	cols.Print(t.ew)
 	for _, n := range v.Coverage {
-		para("  ", n)
+		t.para("  ", n)
 	}
 	for _, n := range v.Notes {
-		para("  ", n)
+		t.para("  ", n)
 	}
+}
 
-	renderAmazonTable(ew, r.in, l, up, r.width)
-
-	fmt.Fprintf(ew, "\n%s\n", l.T("Orders"))
+// orders lists the disputed orders, a row each, the severity coloured.
+func (t *tableWriter) orders(v *report.View) {
+	l, up := t.l, t.up
+	fmt.Fprintf(t.ew, "\n%s\n", l.T("Orders"))
+	cols := t.columns(3)
 	cols.AddHeader(up(l.T("Severity")), up(l.T("Verdict")), up(l.T("Order")), up(l.T("Ordered")), up(l.T("Amount")), up(l.T("Charged")), up(l.T("Credited")), up(l.T("Outstanding")), up(l.T("Confirmed")), up(l.T("Watch until")))
 	for _, o := range v.Orders {
 		sev := o.Severity
 		if !l.Japanese() {
 			sev = strings.ToUpper(sev)
 		}
-		cols.AddColored(r.colorOf(o.Result().Severity()), sev, o.Verdict, o.ID, o.Ordered, o.Amount, o.Charged, o.Credited, o.Outstanding, o.Confirmed, o.WatchUntil)
+		cols.AddColored(t.r.colorOf(o.Result().Severity()), sev, o.Verdict, o.ID, o.Ordered, o.Amount, o.Charged, o.Credited, o.Outstanding, o.Confirmed, o.WatchUntil)
 	}
-	cols.Title = 3
-	cols.Print(ew)
-	cols.Title = 0
+	cols.Print(t.ew)
+}
 
-	for _, o := range v.Orders {
-		fmt.Fprintf(ew, "\n%s\n", mask.Paint(r.colorOf(o.Result().Severity()), l.T("%s  %s (%s)", o.ID, o.Verdict, o.Severity)))
-		para("  ", o.Reason)
-		if o.Note != "" {
-			para("  ", l.T("note: %s", o.Note))
-		}
-		if c := o.Result().Confirmation; c != nil {
-			para("  ", l.T("confirmed: %s %s, from %s", c.ConfirmedOn, mask.Visible(string(c.Kind)), mask.Visible(report.ConfirmationSource(c))))
-		}
-		txnColumns(cols, o.Rows)
-		cols.Print(ew)
-		if len(o.Evidence) > 0 {
-			fmt.Fprintf(ew, "  %s\n", l.T("What to tell the card issuer"))
-			evidence := &layout.Columns{Indent: "    ", Width: r.width}
-			for _, e := range o.Evidence {
-				evidence.Add(e.Label, e.Value)
-			}
-			evidence.Print(ew)
-		}
+// order writes what the report says of one order: why, its note, Amazon's
+// confirmation, its statement rows, and for an alert what to tell the
+// card issuer.
+func (t *tableWriter) order(o *report.OrderView) {
+	l := t.l
+	fmt.Fprintf(t.ew, "\n%s\n", mask.Paint(t.r.colorOf(o.Result().Severity()), l.T("%s  %s (%s)", o.ID, o.Verdict, o.Severity)))
+	t.para("  ", o.Reason)
+	if o.Note != "" {
+		t.para("  ", l.T("note: %s", o.Note))
 	}
+	if c := o.Result().Confirmation; c != nil {
+		t.para("  ", l.T("confirmed: %s %s, from %s", c.ConfirmedOn, mask.Visible(string(c.Kind)), mask.Visible(report.ConfirmationSource(c))))
+	}
+	cols := t.columns(0)
+	txnColumns(cols, o.Rows)
+	cols.Print(t.ew)
+	if len(o.Evidence) > 0 {
+		fmt.Fprintf(t.ew, "  %s\n", l.T("What to tell the card issuer"))
+		evidence := &layout.Columns{Indent: "    ", Width: t.r.width}
+		for _, e := range o.Evidence {
+			evidence.Add(e.Label, e.Value)
+		}
+		evidence.Print(t.ew)
+	}
+}
 
-	fmt.Fprintf(ew, "\n%s\n", l.T("Amazon charges of no disputed order (%d)", len(v.Unknown)))
-	if r.rep.OwnCharges > 0 {
-		para("  ", l.T("%d more are your own charges (--orders, mine.csv) and are not listed", r.rep.OwnCharges))
+// unknown lists Amazon's charges of no disputed order, saying how many
+// more are the person's own, and Amazon's credits of no order.
+func (t *tableWriter) unknown(v *report.View) {
+	l := t.l
+	fmt.Fprintf(t.ew, "\n%s\n", l.T("Amazon charges of no disputed order (%d)", len(v.Unknown)))
+	if t.r.rep.OwnCharges > 0 {
+		t.para("  ", l.T("%d more are your own charges (--orders, mine.csv) and are not listed", t.r.rep.OwnCharges))
 	}
 	if len(v.Unknown) == 0 {
-		para("  ", l.T("none"))
+		t.para("  ", l.T("none"))
 	} else {
-		para("  ", v.UnknownReason)
+		t.para("  ", v.UnknownReason)
 	}
+	cols := t.columns(0)
 	txnColumns(cols, v.Unknown)
-	cols.Print(ew)
+	cols.Print(t.ew)
 	if len(v.Unassigned) > 0 {
-		fmt.Fprintf(ew, "\n%s\n  %s\n", l.T("Amazon credits of no order (%d)", len(v.Unassigned)), v.UnassignedReason)
+		fmt.Fprintf(t.ew, "\n%s\n  %s\n", l.T("Amazon credits of no order (%d)", len(v.Unassigned)), v.UnassignedReason)
 		txnColumns(cols, v.Unassigned)
-		cols.Print(ew)
+		cols.Print(t.ew)
 	}
-
-	if len(v.Invalid) > 0 {
-		fmt.Fprintf(ew, "\n%s\n", l.T("Rows that could not be read (--skip-invalid)"))
-		for _, e := range v.Invalid {
-			para("  ", e)
-		}
-	}
-
-	fmt.Fprintln(ew)
-	para("", l.T("Summary: %s", v.SummaryText))
-	if err := tw.Flush(); err != nil && ew.Err == nil {
-		return err
-	}
-	return ew.Err
 }
 
 func txnColumns(cols *layout.Columns, rows []report.TxnView) {
