@@ -255,8 +255,24 @@ func (r *JSONReport) write(w io.Writer) error {
 	j.num(r.Grace)
 	j.key("watch_days")
 	j.num(r.Watch)
+	r.writeInputs(j)
+	j.key("statements")
+	j.value(r.Statements)
+	j.key("coverage")
+	j.value(r.Coverage)
+	r.writeFindings(j)
+	r.writeAccounting(j)
+	j.close('}')
+	j.b = append(j.b, '\n')
+	j.flush()
+	return j.err
+}
+
+// writeInputs writes the paths the person named, kept whole by the
+// masking: a file's name is no card number.
+func (r *JSONReport) writeInputs(j *jsonWriter) {
 	j.key("inputs")
-	j.open('{') // paths the person named, kept whole by the masking
+	j.open('{')
 	j.key("disputes")
 	j.kept(r.Inputs.Disputes)
 	for _, l := range []struct {
@@ -273,10 +289,12 @@ func (r *JSONReport) write(w io.Writer) error {
 		j.kept(*r.Inputs.Mine)
 	}
 	j.close('}')
-	j.key("statements")
-	j.value(r.Statements)
-	j.key("coverage")
-	j.value(r.Coverage)
+}
+
+// writeFindings writes the orders and the unknown charges, the long
+// lists of a report: made one item at a time when the report is being
+// written as it is built (order, unknown), else from the lists read.
+func (r *JSONReport) writeFindings(j *jsonWriter) {
 	j.key("orders")
 	// Each list is written in two plain branches: through a generic helper
 	// taking the item's address, every item of a long report escaped to
@@ -302,6 +320,14 @@ func (r *JSONReport) write(w io.Writer) error {
 		j.key("unknown_charges_reason")
 		j.str(r.UnknownReason)
 	}
+}
+
+// writeAccounting writes what the report accounts for besides the
+// findings: the rows that could not be read, the summary, Amazon's files
+// and the ignored ones, the person's own charges, the credits of no order
+// and the notes. The optional keys are left out when empty, as
+// encoding/json's omitempty would.
+func (r *JSONReport) writeAccounting(j *jsonWriter) {
 	j.key("invalid_rows")
 	j.value(r.InvalidRows)
 	j.key("summary")
@@ -324,12 +350,10 @@ func (r *JSONReport) write(w io.Writer) error {
 	writeTxns(j, r.UnassignedCredits)
 	j.key("notes")
 	j.value(r.Notes)
-	j.close('}')
-	j.b = append(j.b, '\n')
-	j.flush()
-	return j.err
 }
 
+// write writes one order, its keys in the order of jsonOrder's fields, as
+// encoding/json would.
 func (o *jsonOrder) write(j *jsonWriter) {
 	j.open('{')
 	for _, f := range []struct{ name, value string }{
@@ -346,6 +370,25 @@ func (o *jsonOrder) write(j *jsonWriter) {
 	j.str(o.Currency)
 	j.key("card")
 	j.str(o.Card)
+	o.writeConfirmation(j)
+	j.key("watch_until")
+	j.dateOrNull(o.WatchUntil)
+	j.key("closed")
+	j.boolean(o.Closed)
+	j.key("coverage_to")
+	j.dateOrNull(o.CoverageTo)
+	o.writeMoney(j)
+	j.key("reason")
+	j.reason(o.Reason)
+	j.key("note")
+	j.str(o.Note)
+	o.writeTies(j)
+	j.close('}')
+}
+
+// writeConfirmation writes Amazon's confirmation of the order: when, what,
+// and where it was read (a file's line, or a mail's subject).
+func (o *jsonOrder) writeConfirmation(j *jsonWriter) {
 	j.key("confirmed_on")
 	j.dateOrNull(o.ConfirmedOn)
 	j.key("confirmation_kind")
@@ -362,12 +405,11 @@ func (o *jsonOrder) write(j *jsonWriter) {
 	}
 	j.key("confirmation_subject")
 	j.str(o.ConfirmationSubject)
-	j.key("watch_until")
-	j.dateOrNull(o.WatchUntil)
-	j.key("closed")
-	j.boolean(o.Closed)
-	j.key("coverage_to")
-	j.dateOrNull(o.CoverageTo)
+}
+
+// writeMoney writes the amounts charged, credited and still missing, and
+// the statement rows they were found in.
+func (o *jsonOrder) writeMoney(j *jsonWriter) {
 	j.key("charged")
 	j.amount(o.Charged)
 	j.key("credited")
@@ -380,10 +422,12 @@ func (o *jsonOrder) write(j *jsonWriter) {
 	writeTxns(j, o.Credits)
 	j.key("candidates")
 	writeTxns(j, o.Candidates)
-	j.key("reason")
-	j.reason(o.Reason)
-	j.key("note")
-	j.str(o.Note)
+}
+
+// writeTies writes the amount the card was billed, and the orders whose
+// charges this order's could be: interchangeable, or tied with it, and
+// what is missing whichever order each charge belongs to.
+func (o *jsonOrder) writeTies(j *jsonWriter) {
 	j.key("card_amount")
 	if o.CardAmount != nil {
 		j.amount(*o.CardAmount)
@@ -400,7 +444,6 @@ func (o *jsonOrder) write(j *jsonWriter) {
 		j.key("tie_outstanding")
 		j.amount(*o.TieOutstanding)
 	}
-	j.close('}')
 }
 
 func writeTxns(j *jsonWriter, ts []jsonTxn) {
