@@ -29,53 +29,11 @@ func renderMarkdown(w io.Writer, r *Rendering) error {
 				add(o.Severity, o.Verdict, o.ID, o.Ordered, o.Amount, o.Charged, o.Credited, o.Outstanding, o.Confirmed, o.WatchUntil)
 			}
 		})
-
 	for _, o := range v.Orders {
-		fmt.Fprintf(ew, "\n### %s\n\n%s\n", EscapeMarkdown(l.T("%s  %s (%s)", o.ID, o.Verdict, o.Severity)), EscapeMarkdown(o.Reason))
-		if o.Note != "" {
-			fmt.Fprintf(ew, "\n%s\n", EscapeMarkdown(l.T("note: %s", o.Note)))
-		}
-		if len(o.Rows) > 0 {
-			fmt.Fprintln(ew)
-			mdTxns(ew, l, o.Rows)
-		}
-		if len(o.Evidence) > 0 {
-			fmt.Fprintf(ew, "\n**%s**\n\n", EscapeMarkdown(l.T("What to tell the card issuer")))
-			for _, e := range o.Evidence {
-				if e.Label == "" {
-					fmt.Fprintf(ew, "  - %s\n", EscapeMarkdown(e.Value))
-					continue
-				}
-				fmt.Fprintf(ew, "- **%s:** %s\n", EscapeMarkdown(e.Label), EscapeMarkdown(e.Value))
-			}
-		}
+		mdOrder(ew, l, &o)
 	}
-
-	fmt.Fprintf(ew, "\n## %s\n\n", EscapeMarkdown(l.T("Amazon charges of no disputed order (%d)", len(v.Unknown))))
-	if len(v.Unknown) == 0 {
-		fmt.Fprintln(ew, EscapeMarkdown(l.T("none")))
-	} else {
-		fmt.Fprintf(ew, "%s\n\n", EscapeMarkdown(v.UnknownReason))
-		mdTxns(ew, l, v.Unknown)
-	}
-	if len(v.Unassigned) > 0 {
-		fmt.Fprintf(ew, "\n## %s\n\n%s\n\n", EscapeMarkdown(l.T("Amazon credits of no order (%d)", len(v.Unassigned))), EscapeMarkdown(v.UnassignedReason))
-		mdTxns(ew, l, v.Unassigned)
-	}
-
-	fmt.Fprintf(ew, "\n## %s\n\n", EscapeMarkdown(l.T("Statements")))
-	mdTable(ew, []string{l.T("From"), l.T("To"), l.T("Rows"), l.T("Transactions"), l.T("Skipped"), l.T("Folded"), l.T("Format"), l.T("File")},
-		"llrrrrll", func(add func(...string)) {
-			for _, s := range v.Statements {
-				add(s.From, s.To, strconv.Itoa(s.Rows), strconv.Itoa(s.Txns), strconv.Itoa(s.Skipped), strconv.Itoa(s.Folded), s.Format, s.FileAndAccount)
-			}
-		})
-	for _, n := range v.Coverage {
-		fmt.Fprintf(ew, "\n%s\n", EscapeMarkdown(n))
-	}
-	for _, n := range v.Notes {
-		fmt.Fprintf(ew, "\n%s\n", EscapeMarkdown(n))
-	}
+	mdNoOrder(ew, l, v)
+	mdStatements(ew, l, v)
 	if len(v.Invalid) > 0 {
 		fmt.Fprintf(ew, "\n## %s\n\n", EscapeMarkdown(l.T("Rows that could not be read (--skip-invalid)")))
 		for _, e := range v.Invalid {
@@ -86,6 +44,64 @@ func renderMarkdown(w io.Writer, r *Rendering) error {
 		return err
 	}
 	return ew.Err
+}
+
+// mdOrder writes the section of one order: why, its note, its statement
+// rows, and for an alert what to tell the card issuer, as a list to read
+// out.
+func mdOrder(w io.Writer, l *i18n.Localizer, o *report.OrderView) {
+	fmt.Fprintf(w, "\n### %s\n\n%s\n", EscapeMarkdown(l.T("%s  %s (%s)", o.ID, o.Verdict, o.Severity)), EscapeMarkdown(o.Reason))
+	if o.Note != "" {
+		fmt.Fprintf(w, "\n%s\n", EscapeMarkdown(l.T("note: %s", o.Note)))
+	}
+	if len(o.Rows) > 0 {
+		fmt.Fprintln(w)
+		mdTxns(w, l, o.Rows)
+	}
+	if len(o.Evidence) > 0 {
+		fmt.Fprintf(w, "\n**%s**\n\n", EscapeMarkdown(l.T("What to tell the card issuer")))
+		for _, e := range o.Evidence {
+			if e.Label == "" {
+				fmt.Fprintf(w, "  - %s\n", EscapeMarkdown(e.Value))
+				continue
+			}
+			fmt.Fprintf(w, "- **%s:** %s\n", EscapeMarkdown(e.Label), EscapeMarkdown(e.Value))
+		}
+	}
+}
+
+// mdNoOrder writes Amazon's charges of no disputed order, and Amazon's
+// credits of no order when there are any.
+func mdNoOrder(w io.Writer, l *i18n.Localizer, v *report.View) {
+	fmt.Fprintf(w, "\n## %s\n\n", EscapeMarkdown(l.T("Amazon charges of no disputed order (%d)", len(v.Unknown))))
+	if len(v.Unknown) == 0 {
+		fmt.Fprintln(w, EscapeMarkdown(l.T("none")))
+	} else {
+		fmt.Fprintf(w, "%s\n\n", EscapeMarkdown(v.UnknownReason))
+		mdTxns(w, l, v.Unknown)
+	}
+	if len(v.Unassigned) > 0 {
+		fmt.Fprintf(w, "\n## %s\n\n%s\n\n", EscapeMarkdown(l.T("Amazon credits of no order (%d)", len(v.Unassigned))), EscapeMarkdown(v.UnassignedReason))
+		mdTxns(w, l, v.Unassigned)
+	}
+}
+
+// mdStatements lists the statements read, then the days each account's
+// statements cover and the statements' notes.
+func mdStatements(w io.Writer, l *i18n.Localizer, v *report.View) {
+	fmt.Fprintf(w, "\n## %s\n\n", EscapeMarkdown(l.T("Statements")))
+	mdTable(w, []string{l.T("From"), l.T("To"), l.T("Rows"), l.T("Transactions"), l.T("Skipped"), l.T("Folded"), l.T("Format"), l.T("File")},
+		"llrrrrll", func(add func(...string)) {
+			for _, s := range v.Statements {
+				add(s.From, s.To, strconv.Itoa(s.Rows), strconv.Itoa(s.Txns), strconv.Itoa(s.Skipped), strconv.Itoa(s.Folded), s.Format, s.FileAndAccount)
+			}
+		})
+	for _, n := range v.Coverage {
+		fmt.Fprintf(w, "\n%s\n", EscapeMarkdown(n))
+	}
+	for _, n := range v.Notes {
+		fmt.Fprintf(w, "\n%s\n", EscapeMarkdown(n))
+	}
 }
 
 func mdTxns(w io.Writer, l *i18n.Localizer, rows []report.TxnView) {
