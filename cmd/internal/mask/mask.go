@@ -209,63 +209,123 @@ func separatorBetween(r []rune, from, to int) string {
 // order id: shapes that are kept as they are, and that end a card number's
 // run.
 func notCardShapes(r []rune, groups []digitGroup, joined []bool) []bool {
+	s := &groupShapes{r: r, groups: groups, joined: joined}
 	kept := make([]bool, len(groups))
-	value := func(g digitGroup) int {
-		n := 0
-		for _, c := range r[g.start:g.end] {
-			n = n*10 + int(digitValue(c))
-		}
-		return n
-	}
-	// sameSep reports whether groups g, g+1, …, g+n-1 are joined by one and
-	// the same separator, one of seps.
-	sameSep := func(g, n int, seps string) bool {
-		if g+n > len(groups) {
-			return false
-		}
-		first := ""
-		for k := g; k < g+n-1; k++ {
-			if !joined[k] {
-				return false
-			}
-			sep := separatorBetween(r, groups[k].end, groups[k+1].start)
-			if first == "" {
-				first = sep
-			}
-			if sep != first || !strings.Contains(seps, sep) {
-				return false
-			}
-		}
-		return true
-	}
-	take := func(g, n int) {
+	for g := range groups {
+		n := s.shapeAt(g)
 		for k := g; k < g+n; k++ {
 			kept[k] = true
 		}
 	}
-	const dateSeps, idSeps = "-/.－／．‐‑‒–−ー", "-－‐‑‒–−ー"
-	for g := range groups {
-		l := func(k int) int { return groups[g+k].len() }
-		v := func(k int) int { return value(groups[g+k]) }
-		switch {
-		case sameSep(g, 3, dateSeps) && l(0) == 4 && l(1) <= 2 && l(2) <= 2 && // 2026-03-02
-			v(0) >= 1900 && v(0) <= 2199 && v(1) >= 1 && v(1) <= 12 && v(2) >= 1 && v(2) <= 31:
-			take(g, 3)
-		case sameSep(g, 3, dateSeps) && l(0) <= 2 && l(1) <= 2 && l(2) == 4 && // 02.03.2026, 03/02/2026
-			v(2) >= 1900 && v(2) <= 2199 && v(0) >= 1 && v(1) >= 1 && v(0) <= 31 && v(1) <= 31 && min(v(0), v(1)) <= 12:
-			take(g, 3)
-		case sameSep(g, 2, ":") && l(0) <= 2 && l(1) == 2 && v(0) <= 24 && v(1) <= 59: // 12:30, 12:30:00
-			n := 2
-			if sameSep(g, 3, ":") && l(2) == 2 && v(2) <= 59 {
-				n = 3
-			}
-			take(g, n)
-		case sameSep(g, 3, idSeps) && l(1) >= 5 && l(1) <= 8 && l(2) >= 5 && l(2) <= 8 && // mistyped too, to be told so
-			(l(0) == 3 || l(0) == 2 && groups[g].start > 0 && (r[groups[g].start-1] == 'D' || r[groups[g].start-1] == 'Ｄ')): // 250-1234567-1234567, D01-…
-			take(g, 3)
+	return kept
+}
+
+// groupShapes reads the digit groups of a text (joined[k]: groups k and
+// k+1 are joined by a separator) for the shapes that are no card number.
+type groupShapes struct {
+	r      []rune
+	groups []digitGroup
+	joined []bool
+}
+
+// The separators of a date's parts, and of an order id's.
+const dateSeps, idSeps = "-/.－／．‐‑‒–−ー", "-－‐‑‒–−ー"
+
+// shapeAt is how many groups from g make a date, a time or an order id,
+// or 0 when they make none of them.
+func (s *groupShapes) shapeAt(g int) int {
+	switch {
+	case s.yearFirstDate(g), s.yearLastDate(g):
+		return 3
+	case s.time(g, 2):
+		if s.time(g, 3) {
+			return 3
+		}
+		return 2
+	case s.orderID(g):
+		return 3
+	}
+	return 0
+}
+
+// len is the number of digits of group g+k; value is the number they write.
+func (s *groupShapes) len(g, k int) int { return s.groups[g+k].len() }
+
+func (s *groupShapes) value(g, k int) int {
+	n := 0
+	gr := s.groups[g+k]
+	for _, c := range s.r[gr.start:gr.end] {
+		n = n*10 + int(digitValue(c))
+	}
+	return n
+}
+
+// sameSep reports whether groups g, g+1, …, g+n-1 are joined by one and
+// the same separator, one of seps.
+func (s *groupShapes) sameSep(g, n int, seps string) bool {
+	if g+n > len(s.groups) {
+		return false
+	}
+	first := ""
+	for k := g; k < g+n-1; k++ {
+		if !s.joined[k] {
+			return false
+		}
+		sep := separatorBetween(s.r, s.groups[k].end, s.groups[k+1].start)
+		if first == "" {
+			first = sep
+		}
+		if sep != first || !strings.Contains(seps, sep) {
+			return false
 		}
 	}
-	return kept
+	return true
+}
+
+// yearFirstDate: 2026-03-02, a year from 1900 to 2199 first.
+func (s *groupShapes) yearFirstDate(g int) bool {
+	if !s.sameSep(g, 3, dateSeps) || s.len(g, 0) != 4 || s.len(g, 1) > 2 || s.len(g, 2) > 2 {
+		return false
+	}
+	y, m, d := s.value(g, 0), s.value(g, 1), s.value(g, 2)
+	return y >= 1900 && y <= 2199 && m >= 1 && m <= 12 && d >= 1 && d <= 31
+}
+
+// yearLastDate: 02.03.2026 or 03/02/2026, the day and month in either
+// order, one of them 12 at most.
+func (s *groupShapes) yearLastDate(g int) bool {
+	if !s.sameSep(g, 3, dateSeps) || s.len(g, 0) > 2 || s.len(g, 1) > 2 || s.len(g, 2) != 4 {
+		return false
+	}
+	a, b, y := s.value(g, 0), s.value(g, 1), s.value(g, 2)
+	return y >= 1900 && y <= 2199 && a >= 1 && b >= 1 && a <= 31 && b <= 31 && min(a, b) <= 12
+}
+
+// time: 12:30 (n = 2) or 12:30:00 (n = 3).
+func (s *groupShapes) time(g, n int) bool {
+	if !s.sameSep(g, n, ":") || s.len(g, 0) > 2 || s.value(g, 0) > 24 {
+		return false
+	}
+	for k := 1; k < n; k++ {
+		if s.len(g, k) != 2 || s.value(g, k) > 59 {
+			return false
+		}
+	}
+	return true
+}
+
+// orderID: 250-1234567-1234567, or a digital order's D01-1234567-1234567,
+// mistyped too (5 to 8 digits a part), so that the person is told so
+// rather than shown it masked.
+func (s *groupShapes) orderID(g int) bool {
+	if !s.sameSep(g, 3, idSeps) || s.len(g, 1) < 5 || s.len(g, 1) > 8 || s.len(g, 2) < 5 || s.len(g, 2) > 8 {
+		return false
+	}
+	if s.len(g, 0) == 3 {
+		return true
+	}
+	start := s.groups[g].start
+	return s.len(g, 0) == 2 && start > 0 && (s.r[start-1] == 'D' || s.r[start-1] == 'Ｄ')
 }
 
 // digitValue is the value of an ASCII or full-width digit.
@@ -280,29 +340,13 @@ func digitValue(c rune) rune {
 // letters, two check digits, then 11 to 30 letters and digits, in groups
 // of 4 joined by single spaces or not grouped at all.
 func maskIBANs(r []rune, hide []bool) {
-	isUpper := func(c rune) bool { return c >= 'A' && c <= 'Z' }
-	isAlnum := func(c rune) bool { return isUpper(c) || c >= '0' && c <= '9' }
 	for i := 0; i+4 <= len(r); i++ {
-		if !isUpper(r[i]) || !isUpper(r[i+1]) || !(r[i+2] >= '0' && r[i+2] <= '9') || !(r[i+3] >= '0' && r[i+3] <= '9') ||
-			i > 0 && (isAlnum(r[i-1]) || r[i-1] >= 'a' && r[i-1] <= 'z') {
+		if !ibanStartsAt(r, i) {
 			continue
 		}
-		end, n := i, 0
-		for j := i; j < len(r); j++ {
-			switch {
-			case isAlnum(r[j]):
-				n++
-				end = j + 1
-			case r[j] == ' ' && j+1 < len(r) && isAlnum(r[j+1]) && j > i && isAlnum(r[j-1]):
-			default:
-				j = len(r)
-			}
-			if n == 34 {
-				break
-			}
-		}
-		if n < 15 || end < len(r) && r[end] >= 'a' && r[end] <= 'z' {
-			continue
+		end, n := ibanEnd(r, i)
+		if n < 15 || end < len(r) && asciiLower(r[end]) {
+			continue // too short, or the start of a word
 		}
 		keep := 4
 		for j := end - 1; j >= i; j-- {
@@ -317,6 +361,45 @@ func maskIBANs(r []rune, hide []bool) {
 		i = end
 	}
 }
+
+// ibanStartsAt reports whether an IBAN may start at r[i]: two capital
+// letters (the country) and two check digits, not inside a word or a
+// number.
+func ibanStartsAt(r []rune, i int) bool {
+	if !ibanLetter(r[i]) || !ibanLetter(r[i+1]) || !(r[i+2] >= '0' && r[i+2] <= '9') || !(r[i+3] >= '0' && r[i+3] <= '9') {
+		return false
+	}
+	return i == 0 || !ibanChar(r[i-1]) && !asciiLower(r[i-1])
+}
+
+// ibanEnd is where the IBAN starting at r[i] ends, and how many letters
+// and digits it holds, 34 at most: single spaces between them are its
+// grouping, anything else ends it.
+func ibanEnd(r []rune, i int) (end, n int) {
+	end = i
+	for j := i; j < len(r); j++ {
+		switch {
+		case ibanChar(r[j]):
+			n++
+			end = j + 1
+		case r[j] == ' ' && j+1 < len(r) && ibanChar(r[j+1]) && j > i && ibanChar(r[j-1]):
+		default:
+			return end, n
+		}
+		if n == 34 {
+			break
+		}
+	}
+	return end, n
+}
+
+// ibanLetter is a letter of an IBAN, ASCII and capital; ibanChar a letter or
+// a digit of one.
+func ibanLetter(c rune) bool { return c >= 'A' && c <= 'Z' }
+
+func ibanChar(c rune) bool { return ibanLetter(c) || c >= '0' && c <= '9' }
+
+func asciiLower(c rune) bool { return c >= 'a' && c <= 'z' }
 
 func isDigit(c rune) bool { return c >= '0' && c <= '9' || c >= '０' && c <= '９' }
 
