@@ -237,18 +237,3 @@ func TestMaskWriterKeeps(t *testing.T) {
 		t.Errorf("got %q, want %q", out.String(), want)
 	}
 }
-
-// digitsOnly folds full-width digits to ASCII and drops every separator, so
-// that a card number shows however it was grouped.
-func digitsOnly(s string) string {
-	var b strings.Builder
-	for _, c := range s {
-		switch {
-		case c >= '０' && c <= '９':
-			b.WriteRune('0' + c - '０')
-		case !IsSeparator(c) && c != '\\':
-			b.WriteRune(c)
-		}
-	}
-	return b.String()
-}
