@@ -142,8 +142,8 @@ It reads its inputs and never writes them, and it never uses the network.`,
 }
 
 // messageLines are the lines the person reads on stderr for err, in l's
-// language: each escaped (visible), and the path of the file a line speaks
-// of marked as one the masking keeps whole (keep).
+// language: each escaped (mask.Visible), and the path of the file a line speaks
+// of marked as one the masking keeps whole (mask.Keep).
 func messageLines(l *i18n.Localizer, err error) []string {
 	var list parser.ErrorList
 	if errors.As(err, &list) {

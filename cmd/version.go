@@ -35,6 +35,6 @@ func buildVersion() string {
 }
 
 // versionLine is what version and --version print. The version is marked
-// for the masking to keep (keep): a pseudo-version's timestamp
+// for the masking to keep (mask.Keep): a pseudo-version's timestamp
 // (v0.0.0-20260110123456-…) is a run of 14 digits, and no card number.
 func versionLine() string { return "refundwatch " + mask.Keep(buildVersion()) + "\n" }

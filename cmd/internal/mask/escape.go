@@ -16,7 +16,7 @@ import (
 // controls, the bidirectional controls and the line and paragraph
 // separators as <U+202E>, and bytes that are not UTF-8 as \xff. Everything
 // else is kept as it is, but the marks by which the report tells its own
-// values from input text (keep), which are shown as <U+FDD0>. It is the one escaping of the table, markdown and
+// values from input text (Keep), which are shown as <U+FDD0>. It is the one escaping of the table, markdown and
 // HTML reports, detect's listing and the messages on stderr.
 func Visible(s string) string {
 	i := 0
@@ -67,7 +67,7 @@ func MustShow(c rune) bool {
 	return false
 }
 
-// VisibleStrings applies visible to every exported string reachable from
+// VisibleStrings applies Visible to every exported string reachable from
 // v (a pointer to a struct): the texts of a report view, once, before any
 // renderer lays them out.
 func VisibleStrings(v reflect.Value) {
@@ -95,9 +95,9 @@ func VisibleStrings(v reflect.Value) {
 
 // TerminalWriter is the last guard of the text that table, markdown and
 // detect write and of the messages on stderr: a control character that
-// reaches it is written as visible writes it. Only the line break and the
+// reaches it is written as Visible writes it. Only the line break and the
 // colours the table paints its severities with pass. Texts from inputs
-// are escaped before they are laid out (visible), so that their line
+// are escaped before they are laid out (Visible), so that their line
 // breaks show too; this writer catches what no renderer should let through.
 type TerminalWriter struct {
 	w    io.Writer
@@ -176,7 +176,7 @@ func ownColour(b []byte) int {
 
 // PathText is a file's path as the JSON and CSV reports write it: as it
 // is, but for bytes that are not UTF-8 (a name from an old archive or
-// file system), shown as \xe9 as visible shows them, so that every report
+// file system), shown as \xe9 as Visible shows them, so that every report
 // and message names the file the same way. Other characters are the JSON
 // writer's to escape.
 func PathText(p string) string {

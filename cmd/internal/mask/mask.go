@@ -142,7 +142,7 @@ type digitGroup struct{ start, end int }
 func (g digitGroup) len() int { return g.end - g.start }
 
 // digitGroups finds the groups of digits of r. The hexadecimal digits of
-// an escape (\u001b in JSON, \x1b as visible writes it) stand for one
+// an escape (\u001b in JSON, \x1b as Visible writes it) stand for one
 // character, not for digits: they are no group, and masking them would
 // break the escape.
 func digitGroups(r []rune) []digitGroup {
@@ -613,7 +613,7 @@ func safeCut(b []byte) int {
 // file's path, an amount of an amount column, the program's version. The
 // masking writer leaves what lies between them as it is and drops the
 // marks. They are Unicode noncharacters, kept for a program's own use;
-// text from inputs never carries them to the masking writer (visible and
+// text from inputs never carries them to the masking writer (Visible and
 // the JSON and CSV writers escape them).
 const (
 	KeepOpen  = '\uFDD0'

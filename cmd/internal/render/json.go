@@ -491,7 +491,7 @@ var jsonPlain = func() (plain [256]bool) {
 // appendJSONString appends s quoted as encoding/json quotes it without
 // HTML escaping: control characters, quotes and backslashes escaped, bytes
 // that are not UTF-8 as \ufffd, and U+2028 and U+2029 escaped. It also
-// escapes what encoding/json leaves as it is but visible shows in the
+// escapes what encoding/json leaves as it is but mask.Visible shows in the
 // other reports: DEL, the C1 controls and the bidirectional controls, so
 // that the JSON report read on a terminal is as safe, and the marks of
 // the report's own values (mask.KeepOpen), so that an input cannot forge them.

@@ -320,7 +320,7 @@ func evidenceRow(l *i18n.Localizer, t *parser.Transaction, cur string) string {
 }
 
 // keepPaths marks the paths of a report view's files as the masking's to
-// keep whole (keep): the file of each statement and of each row's
+// keep whole (mask.Keep): the file of each statement and of each row's
 // file:line, of the statements' notes and unreadable rows; and shows the
 // accounts of the statements and of the coverage lines as mask.AccountShown
 // does. A file's name is no card number: 2026-03-01-2026-03-31.csv is
