@@ -3,7 +3,6 @@ package cmd
 import (
 	"archive/zip"
 	"encoding/json"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -376,34 +375,5 @@ func TestArchivePathsAsWritten(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-}
-
-// TestArchiveOpenedOnce checks that an archive is opened, and its directory
-// read, once for all its members, and closed when the command ends.
-func TestArchiveOpenedOnce(t *testing.T) {
-	t.Chdir(t.TempDir())
-	entries := make([]zipEntry, 300)
-	for i := range entries {
-		entries[i] = zipEntry{fmt.Sprintf("mail/%03d.eml", i), "x"}
-	}
-	writeZip(t, "mails.zip", entries)
-	members, _, err := listArchive("mails.zip")
-	if err != nil || len(members) != len(entries) {
-		t.Fatalf("%d members, %v", len(members), err)
-	}
-	first, _ := openArchive("mails.zip")
-	for _, m := range members {
-		b, err := readWhole(m)
-		if err != nil || string(b) != "x" {
-			t.Fatalf("%s: %q, %v", m, b, err)
-		}
-	}
-	if again, _ := openArchive("mails.zip"); again != first || len(openArchives.byPath) != 1 {
-		t.Errorf("the archive was opened again: %d open", len(openArchives.byPath))
-	}
-	closeArchives()
-	if len(openArchives.byPath) != 0 {
-		t.Errorf("%d archives left open", len(openArchives.byPath))
 	}
 }

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"github.com/refundwatch/refundwatch/cmd/internal/render"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/spf13/cobra"
 )
@@ -13,7 +14,7 @@ var failOnLevels = []string{"alert", "review", "never"}
 // scripts (refundwatch completion bash|zsh|fish|powershell).
 func registerCheckCompletions(c *cobra.Command) {
 	fixed := map[string][]string{
-		"output":  outputFormats,
+		"output":  render.Formats,
 		"fail-on": failOnLevels,
 		"format":  parser.FormatNames(),
 	}

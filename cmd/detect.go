@@ -7,6 +7,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
+	"github.com/refundwatch/refundwatch/cmd/internal/input"
+	"github.com/refundwatch/refundwatch/cmd/internal/layout"
+	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/spf13/cobra"
 )
@@ -33,7 +37,7 @@ a statement is read in a format of one's own before using it with check.
 Exit status: 0 when every file was read, 2 when a file could not be.`,
 		Example: `  refundwatch detect statements/
   refundwatch detect --formats my-bank.rules my-bank-2026-03.csv`,
-		Args: cobra.MinimumNArgs(1),
+		Args: minArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			return runDetect(args, opts, e, g.loc)
 		},
@@ -44,21 +48,21 @@ Exit status: 0 when every file was read, 2 when a file could not be.`,
 	return c
 }
 
-func runDetect(paths []string, opts *detectOptions, e env, l *localizer) error {
-	reg, err := formatsRegistry(opts.formats)
+func runDetect(paths []string, opts *detectOptions, e env, l *i18n.Localizer) error {
+	reg, err := input.Registry(opts.formats)
 	if err != nil {
 		return err
 	}
 	if err := parser.ParseDateOrder(opts.dateOrder); err != nil {
 		return err
 	}
-	files, ignored, err := expand(paths, parser.Msgf("folder holds no statement file"))
+	files, ignored, err := input.Expand(paths, parser.Msgf("folder holds no statement file"))
 	var problems parser.ErrorList
 	if l, ok := parser.AsList(err); ok {
 		problems = append(problems, l...)
 	}
 	// detect only counts and dates transactions: none is kept in full.
-	read, errs := readStatements(files, reg, nil, parser.ReadOptions{SkipInvalid: opts.skipInvalid, Keep: keepNone, DateOrder: opts.dateOrder})
+	read, errs := input.ReadStatements(files, reg, nil, parser.ReadOptions{SkipInvalid: opts.skipInvalid, Keep: keepNone, DateOrder: opts.dateOrder})
 	var stmts []*parser.Statement
 	for i, s := range read {
 		if l, ok := parser.AsList(errs[i]); ok {
@@ -75,9 +79,9 @@ func runDetect(paths []string, opts *detectOptions, e env, l *localizer) error {
 		describeStatement(&buf, s, reg, l, e.width)
 	}
 	for _, f := range ignored {
-		writeWrapped(&buf, "", l.T("ignored: %s: %s", keep(visible(f.path)), visible(l.Err(f.reason))), e.width)
+		layout.WriteWrapped(&buf, "", l.T("ignored: %s: %s", mask.Keep(mask.Visible(f.Path)), mask.Visible(l.Err(f.Reason))), e.width)
 	}
-	if _, err := (&terminalWriter{w: e.stdout}).Write(buf.Bytes()); err != nil {
+	if _, err := (mask.NewTerminalWriter(e.stdout)).Write(buf.Bytes()); err != nil {
 		return err
 	}
 	if len(problems) > 0 {
@@ -88,49 +92,49 @@ func runDetect(paths []string, opts *detectOptions, e env, l *localizer) error {
 
 // describeStatement writes what detect says of one file, in l's language,
 // fitting width (0: no limit).
-func describeStatement(w io.Writer, s *parser.Statement, reg *parser.Registry, l *localizer, width int) {
+func describeStatement(w io.Writer, s *parser.Statement, reg *parser.Registry, l *i18n.Localizer, width int) {
 	format := s.Format
 	if f, ok := reg.Lookup(s.Format); ok && f.Issuer != "" {
-		format = l.T("%s (%s)", s.Format, l.word(f.Issuer))
+		format = l.T("%s (%s)", s.Format, l.Word(f.Issuer))
 	}
-	account := accountShown(s.Account)
+	account := mask.AccountShown(s.Account)
 	if account == "" {
 		account = l.T("not stated in the file")
 	}
-	writeWrapped(w, "", keep(visible(s.File)), width)
-	cols := &columns{indent: "  ", width: width}
-	cols.add(l.T("format"), visible(format))
-	cols.add(l.T("account"), visible(account))
-	cols.add(l.T("encoding"), visible(s.Encoding))
-	cols.add(l.T("dates"), l.T("%s to %s", s.From, s.To))
-	cols.add(l.T("rows read"), strconv.Itoa(s.Rows))
+	layout.WriteWrapped(w, "", mask.Keep(mask.Visible(s.File)), width)
+	cols := &layout.Columns{Indent: "  ", Width: width}
+	cols.Add(l.T("format"), mask.Visible(format))
+	cols.Add(l.T("account"), mask.Visible(account))
+	cols.Add(l.T("encoding"), mask.Visible(s.Encoding))
+	cols.Add(l.T("dates"), l.T("%s to %s", s.From, s.To))
+	cols.Add(l.T("rows read"), strconv.Itoa(s.Rows))
 	charges, credits := s.ChargesAndCredits()
-	cols.add(l.T("transactions"), l.T("%d (%s, %s)", s.Transactions()+s.Folded, countCharges(l, charges), countCredits(l, credits)))
-	cols.add(l.T("skipped"), strconv.Itoa(s.SkippedTotal())+skipReasons(s, l))
-	cols.add(l.T("folded"), strconv.Itoa(s.Folded))
+	cols.Add(l.T("transactions"), l.T("%d (%s, %s)", s.Transactions()+s.Folded, countCharges(l, charges), countCredits(l, credits)))
+	cols.Add(l.T("skipped"), strconv.Itoa(s.SkippedTotal())+skipReasons(s, l))
+	cols.Add(l.T("folded"), strconv.Itoa(s.Folded))
 	for _, n := range s.Reading {
-		cols.add(l.T("read"), l.Msg(n))
+		cols.Add(l.T("read"), l.Msg(n))
 	}
 	if m := issuerSigns(reg, s.Format); m != nil {
-		cols.add(l.T("read"), l.Msg(m))
+		cols.Add(l.T("read"), l.Msg(m))
 	}
 	for _, n := range s.Notes {
-		cols.add(l.T("note"), visible(l.Msg(n)))
+		cols.Add(l.T("note"), mask.Visible(l.Msg(n)))
 	}
 	for _, e := range s.Invalid {
-		cols.add(l.T("invalid"), visible(l.Err(e)))
+		cols.Add(l.T("invalid"), mask.Visible(l.Err(e)))
 	}
-	cols.write(w)
+	cols.Print(w)
 }
 
-func countCharges(l *localizer, n int) string {
+func countCharges(l *i18n.Localizer, n int) string {
 	if n == 1 {
 		return l.T("1 charge")
 	}
 	return l.T("%d charges", n)
 }
 
-func countCredits(l *localizer, n int) string {
+func countCredits(l *i18n.Localizer, n int) string {
 	if n == 1 {
 		return l.T("1 credit")
 	}
@@ -140,7 +144,7 @@ func countCredits(l *localizer, n int) string {
 func keepNone(string) bool { return false }
 
 // skipReasons lists the reasons rows were skipped for, most frequent first.
-func skipReasons(s *parser.Statement, l *localizer) string {
+func skipReasons(s *parser.Statement, l *i18n.Localizer) string {
 	if len(s.Skipped) == 0 {
 		return ""
 	}
@@ -156,7 +160,7 @@ func skipReasons(s *parser.Statement, l *localizer) string {
 	})
 	parts := make([]string, len(reasons))
 	for i, r := range reasons {
-		parts[i] = l.T("%s %d", l.word(r), s.Skipped[r])
+		parts[i] = l.T("%s %d", l.Word(r), s.Skipped[r])
 	}
 	return l.T(" (%s)", strings.Join(parts, l.T(", ")))
 }

@@ -9,49 +9,10 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/refundwatch/refundwatch/cmd/internal/mask"
+	"github.com/refundwatch/refundwatch/cmd/internal/render"
 )
-
-func TestVisible(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"AMAZON.CO.JP", "AMAZON.CO.JP"},
-		{"ＡＭＡＺＯＮ 日本 é", "ＡＭＡＺＯＮ 日本 é"},
-		{"\x1b[2KAMAZON", `\x1b[2KAMAZON`},
-		{"\x1b]52;c;ZXZpbA==\x07", `\x1b]52;c;ZXZpbA==\x07`},                                   // OSC 52 sets the clipboard
-		{"\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\", `\x1b]8;;http://x\x1b\link\x1b]8;;\x1b\`}, // OSC 8 opens a link
-		{"a\rb\nc\td", `a\rb\nc\td`},
-		{"\x00\x7f", `\x00\x7f`},
-		{"\u009b2J", "<U+009B>2J"}, // C1 CSI
-		{"abc\u202Efdp.exe", "abc<U+202E>fdp.exe"},
-		{"\u2066x\u2069 \u200F", "<U+2066>x<U+2069> <U+200F>"},
-		{"line\u2028sep", "line<U+2028>sep"},
-		{"bad \xff\xfe name", `bad \xff\xfe name`},
-		{"\uFDD04980037939884123\uFDD1", "<U+FDD0>4980037939884123<U+FDD1>"},
-	}
-	for _, tt := range tests {
-		if got := visible(tt.in); got != tt.want {
-			t.Errorf("visible(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
-// TestTerminalWriter lets line breaks and the table's own colours through,
-// and shows every other control, even one cut by the end of a Write.
-func TestTerminalWriter(t *testing.T) {
-	var out strings.Builder
-	w := &terminalWriter{w: &out}
-	for _, p := range []string{"\x1b[31mALERT\x1b[0m ok\n", "\x1b[2K\r", "a\u202e", "b\xe2\x80", "\xae c", "\x9b", "\xff\n"} {
-		if n, err := w.Write([]byte(p)); n != len(p) || err != nil {
-			t.Fatalf("Write(%q) = %d, %v", p, n, err)
-		}
-	}
-	if err := w.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	want := "\x1b[31mALERT\x1b[0m ok\n" + `\x1b[2K\r` + "a<U+202E>b<U+202E> c" + `\x9b\xff` + "\n"
-	if out.String() != want {
-		t.Errorf("got %q, want %q", out.String(), want)
-	}
-}
 
 // hostile are texts that would act on a terminal if printed raw: erase the
 // line and rewrite it, set the clipboard, hide a link, ring the bell,
@@ -74,7 +35,7 @@ func assertTerminalSafe(t *testing.T, what, out string) {
 		return
 	}
 	for i, r := range out {
-		if r < 0x20 && r != '\n' || r == 0x7f || mustShow(r) {
+		if r < 0x20 && r != '\n' || r == 0x7f || mask.MustShow(r) {
 			t.Errorf("%s: %q at byte %d:\n%s", what, r, i, out)
 			return
 		}
@@ -117,7 +78,7 @@ func TestNoInputActsOnTheTerminal(t *testing.T) {
 				shown := out
 				switch o {
 				case "markdown":
-					want = md(want)
+					want = render.EscapeMarkdown(want)
 				case "html":
 					shown = html.UnescapeString(out)
 				}
@@ -126,7 +87,7 @@ func TestNoInputActsOnTheTerminal(t *testing.T) {
 				}
 			}
 		case "json":
-			var rep jsonReport
+			var rep render.JSONReport
 			if err := json.Unmarshal([]byte(out), &rep); err != nil {
 				t.Fatalf("json: %v\n%s", err, out)
 			}

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/refundwatch/refundwatch/cmd/internal/input"
 )
 
 const okStatement = "Date,Description,Debit\n2026-03-01,LAWSON,1\n2026-03-18,AMAZON.CO.JP,12800\n2026-04-30,LAWSON,1\n"
@@ -84,7 +86,7 @@ func TestFilesReadWholeAreBounded(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, _ = big.WriteString("order_id,order_date,amount,note\n250-1234567-1234567,2026-03-02,12800,")
-	if err := big.Truncate(memberLimit + 100); err != nil {
+	if err := big.Truncate(input.MemberLimit + 100); err != nil {
 		t.Fatal(err)
 	}
 	big.Close()

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"strings"
 
+	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
+	"github.com/refundwatch/refundwatch/cmd/internal/input"
+	"github.com/refundwatch/refundwatch/cmd/internal/layout"
 	"github.com/spf13/cobra"
 )
 
@@ -23,7 +26,7 @@ line (or, for exports without a header, a typical first line) as the issuer writ
 With --formats, the formats that file describes are listed among the built-in ones.
 
 Exit status: 0, or 2 when the --formats file cannot be read.`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			return runFormats(opts, e, g.loc)
 		},
@@ -36,25 +39,25 @@ Exit status: 0, or 2 when the --formats file cannot be read.`,
 // under it, indented, the example header. The example goes on its own line:
 // Japanese headers are wide, and nothing follows them that they could push
 // out of line. On a terminal the lines are wrapped to its width.
-func runFormats(opts *formatsOptions, e env, l *localizer) error {
-	reg, err := formatsRegistry(opts.formats)
+func runFormats(opts *formatsOptions, e env, l *i18n.Localizer) error {
+	reg, err := input.Registry(opts.formats)
 	if err != nil {
 		return err
 	}
 	up := strings.ToUpper
-	if l.japanese() {
+	if l.Japanese() {
 		up = func(s string) string { return s }
 	}
 	var buf bytes.Buffer
-	writeWrapped(&buf, "", l.T("Each format is followed by an example of the export's first line, as the issuer writes it."), e.width)
+	layout.WriteWrapped(&buf, "", l.T("Each format is followed by an example of the export's first line, as the issuer writes it."), e.width)
 	buf.WriteByte('\n')
-	name, country := textWidth(up(l.T("Format"))), textWidth(up(l.T("Country")))
+	name, country := layout.TextWidth(up(l.T("Format"))), layout.TextWidth(up(l.T("Country")))
 	for _, f := range reg.Formats() {
-		name = max(name, textWidth(f.Name))
+		name = max(name, layout.TextWidth(f.Name))
 	}
 	line := func(a, b, c string) {
-		text := a + strings.Repeat(" ", name-textWidth(a)+2) + b + strings.Repeat(" ", country-textWidth(b)+2) + c
-		writeWrapped(&buf, "", text, e.width)
+		text := a + strings.Repeat(" ", name-layout.TextWidth(a)+2) + b + strings.Repeat(" ", country-layout.TextWidth(b)+2) + c
+		layout.WriteWrapped(&buf, "", text, e.width)
 	}
 	line(up(l.T("Format")), up(l.T("Country")), up(l.T("Issuer")))
 	for _, f := range reg.Formats() {
@@ -62,8 +65,8 @@ func runFormats(opts *formatsOptions, e env, l *localizer) error {
 		if c == "" {
 			c = "-"
 		}
-		line(f.Name, c, l.word(f.Issuer))
-		writeWrapped(&buf, "    ", f.Example, e.width)
+		line(f.Name, c, l.Word(f.Issuer))
+		layout.WriteWrapped(&buf, "    ", f.Example, e.width)
 	}
 	_, err = e.stdout.Write(buf.Bytes())
 	return err

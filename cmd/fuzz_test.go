@@ -6,43 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode/utf8"
-)
 
-// FuzzMaskCardNumbers puts a card number, in each shape statements write
-// it, into any text, between characters that join no run of digits: the
-// masked text shows at most its last 4 digits where it stood, and masking
-// changes nothing but digits.
-func FuzzMaskCardNumbers(f *testing.F) {
-	for _, s := range []string{"", "AMAZON.CO.JP", "2026-03-02 1234.56", "250-1234567-1234567", "DE89 3704 0044 0532 0130 00",
-		"4980\\_0379\\_3988\\_4123", "1-2-3-4-5-6-7-8-9-0-1-2-3", "\x1b[2K\u202e", "１２３４　５６７８", "12:30:00 2026/03/02"} {
-		f.Add(s, s, uint8(0))
-	}
-	f.Fuzz(func(t *testing.T, before, after string, shape uint8) {
-		card := cardsInEveryShape[int(shape)%len(cardsInEveryShape)].written
-		in := before + "|" + card + "|" + after
-		out := MaskCardNumbers(in)
-		inRunes, outRunes := []rune(in), []rune(out)
-		if len(inRunes) != len(outRunes) {
-			t.Fatalf("MaskCardNumbers(%q) = %q: %d characters for %d", in, out, len(outRunes), len(inRunes))
-		}
-		for i := range inRunes {
-			if inRunes[i] != outRunes[i] && !(isDigit(inRunes[i]) && (outRunes[i] == '*' || outRunes[i] == '＊')) {
-				t.Fatalf("MaskCardNumbers(%q) = %q: changed %q to %q", in, out, inRunes[i], outRunes[i])
-			}
-		}
-		at := utf8.RuneCountInString(before) + 1
-		shown := 0
-		for _, c := range outRunes[at : at+utf8.RuneCountInString(card)] {
-			if isDigit(c) {
-				shown++
-			}
-		}
-		if shown > 4 {
-			t.Fatalf("MaskCardNumbers(%q) = %q shows %d digits of the card number", in, out, shown)
-		}
-	})
-}
+	"github.com/refundwatch/refundwatch/cmd/internal/mask/masktest"
+)
 
 // FuzzReport runs check on a statement whose description and a dispute
 // whose note are any text, with a card number in the description, in each
@@ -62,13 +28,13 @@ func FuzzReport(f *testing.F) {
 	formats := []string{"table", "markdown", "json", "csv", "html"}
 	f.Fuzz(func(t *testing.T, desc, note string, format uint8) {
 		quote := func(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
-		card := cardsInEveryShape[len(desc)%len(cardsInEveryShape)]
+		card := masktest.Cards[len(desc)%len(masktest.Cards)]
 		write := func(path, text string) {
 			if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
-		write(stmt, "Date,Description,Debit\n2026-03-01,LAWSON,1\n2026-03-18,"+quote("AMAZON.CO.JP "+desc+" | "+card.written+" |")+",12800\n2026-04-30,LAWSON,1\n")
+		write(stmt, "Date,Description,Debit\n2026-03-01,LAWSON,1\n2026-03-18,"+quote("AMAZON.CO.JP "+desc+" | "+card.Written+" |")+",12800\n2026-04-30,LAWSON,1\n")
 		write(disputes, "order_id,order_date,amount,currency,card,reported_on,note\n250-1234567-1234567,2026-03-02,12800,JPY,,,"+quote(note)+"\n")
 		o := formats[int(format)%len(formats)]
 		out, stderr, code := runCmd(t, "check", "-o", o, "--as-of", "2026-05-01", "--disputes", disputes, stmt)
@@ -83,8 +49,8 @@ func FuzzReport(f *testing.F) {
 			t.Fatalf("json is not valid:\n%s", out)
 		}
 		for _, text := range []string{out, stderr} {
-			if strings.Contains(digitsOnly(text), card.digits) {
-				t.Fatalf("%s shows the card number %s:\n%s", o, card.written, text)
+			if strings.Contains(digitsOnly(text), card.Digits) {
+				t.Fatalf("%s shows the card number %s:\n%s", o, card.Written, text)
 			}
 		}
 	})

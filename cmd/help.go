@@ -3,6 +3,7 @@ package cmd
 import (
 	"strings"
 
+	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -18,7 +19,7 @@ func localizeHelp(root *cobra.Command, e env, g *globals) {
 		if g.loc == nil {
 			_ = g.resolveLang(e) // a bad --lang is reported when a command runs
 		}
-		if g.loc.japanese() {
+		if g.loc.Japanese() {
 			translateHelp(c)
 		}
 		help(c, args)
@@ -45,7 +46,7 @@ func translateHelp(c *cobra.Command) {
 // none. The texts cobra writes for its own flags and commands name the
 // command they are about.
 func jaHelpText(s string) string {
-	if ja, ok := jaHelp[s]; ok {
+	if ja, ok := i18n.Help(s); ok {
 		return ja
 	}
 	if name, ok := strings.CutPrefix(s, "help for "); ok {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -25,7 +26,7 @@ func TestHelpHasJapanese(t *testing.T) {
 		c.LocalFlags().VisitAll(func(f *pflag.Flag) { texts = append(texts, f.Usage) })
 		for _, s := range texts {
 			if s != "" && jaHelpText(s) == s {
-				t.Errorf("%s: %q has no Japanese text in jaHelp (cmd/i18n_ja.go)", c.CommandPath(), s)
+				t.Errorf("%s: %q has no Japanese text in the catalogue (cmd/internal/i18n/ja.go)", c.CommandPath(), s)
 			}
 		}
 		for _, sub := range c.Commands() {
@@ -73,7 +74,7 @@ func TestJapaneseHelpNamesEveryVerdict(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	for v := range jaVerdicts {
+	for v := range i18n.JapaneseVerdicts() {
 		line := regexp.MustCompile(`(?m)^  ` + regexp.QuoteMeta(string(v)) + ` +\S`)
 		if !line.MatchString(ja) {
 			t.Errorf("the Japanese check --help does not list %s:\n%s", v, ja)
@@ -84,5 +85,28 @@ func TestJapaneseHelpNamesEveryVerdict(t *testing.T) {
 	}
 	if !strings.Contains(regexp.MustCompile(`\n +`).ReplaceAllString(ja, ""), "どの注文としても返金が足りないときは警告") {
 		t.Errorf("the Japanese check --help does not say when ambiguous is an alert")
+	}
+}
+
+// A command given too many or too few arguments says so in the reader's
+// language, --lang included, though the command stopped before it ran.
+func TestArgumentErrorsInJapanese(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"detect", "--lang", "ja"}, "引数が少なくとも1個必要ですが、0個しかありません\n"},
+		{[]string{"formats", "--lang", "ja", "x"}, "refundwatch formats に「x」というコマンドはありません\n"},
+		{[]string{"version", "--lang", "ja", "x"}, "refundwatch version に「x」というコマンドはありません\n"},
+		{[]string{"init", "--lang", "ja", "a", "b"}, "引数は1個までですが、2個あります\n"},
+		{[]string{"detect"}, "requires at least 1 arg(s), only received 0\n"},
+		{[]string{"formats", "x"}, "unknown command \"x\" for \"refundwatch formats\"\n"},
+		{[]string{"init", "a", "b"}, "accepts at most 1 arg(s), received 2\n"},
+	}
+	for _, tt := range tests {
+		out, stderr, code := runCmd(t, tt.args...)
+		if code != 2 || out != "" || stderr != tt.want {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q, want %q", tt.args, code, out, stderr, tt.want)
+		}
 	}
 }

@@ -7,6 +7,10 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
+	"github.com/refundwatch/refundwatch/cmd/internal/input"
+	"github.com/refundwatch/refundwatch/cmd/internal/layout"
+	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/spf13/cobra"
 )
@@ -34,7 +38,7 @@ saying what to do each month. The templates are in the language of --lang; the
 CSV files start with a byte-order mark, so that Excel opens them right in Japan.
 
 Init never overwrites: a file or folder that exists already is kept as it is.`,
-		Args: cobra.MaximumNArgs(1),
+		Args: maxArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			dir := "."
 			if len(args) == 1 {
@@ -45,22 +49,22 @@ Init never overwrites: a file or folder that exists already is kept as it is.`,
 	}
 }
 
-func runInit(dir string, e env, l *localizer) error {
+func runInit(dir string, e env, l *i18n.Localizer) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return &parser.Error{File: dir, Err: openError(err)}
+		return &parser.Error{File: dir, Err: input.OpenError(err)}
 	}
-	ew := &errWriter{w: &terminalWriter{w: e.stdout}}
+	ew := &layout.ErrWriter{W: mask.NewTerminalWriter(e.stdout)}
 	statements := filepath.Join(dir, "statements")
 	switch err := os.Mkdir(statements, 0o755); {
 	case err == nil:
-		writeWrapped(ew, "", l.T("created %s", keep(visible(statements+string(filepath.Separator)))), e.width)
+		layout.WriteWrapped(ew, "", l.T("created %s", mask.Keep(mask.Visible(statements+string(filepath.Separator)))), e.width)
 	case errors.Is(err, fs.ErrExist):
-		writeWrapped(ew, "", l.T("kept %s: it exists already", keep(visible(statements+string(filepath.Separator)))), e.width)
+		layout.WriteWrapped(ew, "", l.T("kept %s: it exists already", mask.Keep(mask.Visible(statements+string(filepath.Separator)))), e.width)
 	default:
-		return &parser.Error{File: statements, Err: openError(err)}
+		return &parser.Error{File: statements, Err: input.OpenError(err)}
 	}
 	for _, name := range initFiles {
-		content, err := initTemplates.ReadFile("inittemplates/" + l.lang + "/" + name)
+		content, err := initTemplates.ReadFile("inittemplates/" + l.Lang() + "/" + name)
 		if err != nil {
 			return err // the templates are built in: a missing one is a bug
 		}
@@ -71,22 +75,22 @@ func runInit(dir string, e env, l *localizer) error {
 		created, err := createNew(path, content)
 		switch {
 		case err != nil:
-			return &parser.Error{File: path, Err: openError(err)}
+			return &parser.Error{File: path, Err: input.OpenError(err)}
 		case created:
-			writeWrapped(ew, "", l.T("created %s", keep(visible(path))), e.width)
+			layout.WriteWrapped(ew, "", l.T("created %s", mask.Keep(mask.Visible(path))), e.width)
 		default:
-			writeWrapped(ew, "", l.T("kept %s: it exists already", keep(visible(path))), e.width)
+			layout.WriteWrapped(ew, "", l.T("kept %s: it exists already", mask.Keep(mask.Visible(path))), e.width)
 		}
 	}
 	disputes := filepath.Join(dir, "disputes.csv")
 	statements += string(filepath.Separator)
-	path := func(p string) string { return keep(visible(p)) }
+	path := func(p string) string { return mask.Keep(mask.Visible(p)) }
 	next := l.T("Next: write your orders in %s, and put your statement exports in %s. Then run refundwatch check in %s.", path(disputes), path(statements), path(dir))
 	if filepath.Clean(dir) == "." {
 		next = l.T("Next: write your orders in %s, and put your statement exports in %s. Then run refundwatch check in this folder.", path(disputes), path(statements))
 	}
-	writeWrapped(ew, "", next, e.width)
-	return ew.err
+	layout.WriteWrapped(ew, "", next, e.width)
+	return ew.Err
 }
 
 // createNew writes a file that must not exist yet; it reports false, and

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
 	rwparser "github.com/refundwatch/refundwatch/parser"
 )
 
@@ -108,7 +109,7 @@ func TestInitErrors(t *testing.T) {
 // TestInitTemplatesRead reads every language's templates as check would:
 // comments only, and a header with no order.
 func TestInitTemplatesRead(t *testing.T) {
-	for _, lang := range []string{langEnglish, langJapanese} {
+	for _, lang := range []string{i18n.English, i18n.Japanese} {
 		d, _ := initTemplates.ReadFile("inittemplates/" + lang + "/disputes.csv")
 		if ds, err := rwparser.ReadDisputes("disputes.csv", bytes.NewReader(d)); err != nil || len(ds) != 0 {
 			t.Errorf("%s disputes.csv: %v, %d orders", lang, err, len(ds))
@@ -129,7 +130,7 @@ func TestInitTemplatesRead(t *testing.T) {
 // quoted where a cell needs it, CRLF) and reads it back as check would: a
 // comment line whose first cell got quoted ("#…) would no longer be one.
 func TestInitTemplatesSurviveExcel(t *testing.T) {
-	for _, lang := range []string{langEnglish, langJapanese} {
+	for _, lang := range []string{i18n.English, i18n.Japanese} {
 		for _, name := range []string{"disputes.csv", "confirmations.csv", "mine.csv"} {
 			data, err := initTemplates.ReadFile("inittemplates/" + lang + "/" + name)
 			if err != nil {
@@ -183,7 +184,7 @@ func TestInitTemplatesSurviveExcel(t *testing.T) {
 // TestInitDisputesHaveCardAmount checks that the disputes templates have
 // every column of disputes.csv, card_amount last, each explained.
 func TestInitDisputesHaveCardAmount(t *testing.T) {
-	for _, lang := range []string{langEnglish, langJapanese} {
+	for _, lang := range []string{i18n.English, i18n.Japanese} {
 		data, _ := initTemplates.ReadFile("inittemplates/" + lang + "/disputes.csv")
 		lines := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
 		if header := lines[len(lines)-1]; header != "order_id,order_date,amount,currency,card,reported_on,note,card_amount" {

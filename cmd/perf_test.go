@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/refundwatch/refundwatch/cmd/internal/render"
 	"github.com/refundwatch/refundwatch/parser/workload"
 )
 
@@ -109,7 +110,7 @@ func TestCheckSyntheticWorkload(t *testing.T) {
 	if stdout.String() != one.String() {
 		t.Errorf("the report made on four cores differs from the one made on one")
 	}
-	var r jsonReport
+	var r render.JSONReport
 	if err := json.Unmarshal(stdout.Bytes(), &r); err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
 )
@@ -282,16 +283,16 @@ func TestReadmeFormatsTable(t *testing.T) {
 // names the Japanese report prints.
 func TestReadmeVerdictsTable(t *testing.T) {
 	rows := readmeTable(t, "| verdict | 判定 | severity | 重要度 | when |")
-	if len(rows) != len(jaVerdicts) {
-		t.Errorf("README lists %d verdicts, the report knows %d", len(rows), len(jaVerdicts))
+	if len(rows) != len(i18n.JapaneseVerdicts()) {
+		t.Errorf("README lists %d verdicts, the report knows %d", len(rows), len(i18n.JapaneseVerdicts()))
 	}
 	for _, r := range rows {
 		v := matcher.Verdict(r[0])
-		if jaVerdicts[v] != r[1] {
-			t.Errorf("README: %s is %q in Japanese; the report says %q", r[0], r[1], jaVerdicts[v])
+		if i18n.JapaneseVerdicts()[v] != r[1] {
+			t.Errorf("README: %s is %q in Japanese; the report says %q", r[0], r[1], i18n.JapaneseVerdicts()[v])
 		}
-		if s, ok := matcher.ParseSeverity(r[2]); !ok || jaSeverities[s] != r[3] {
-			t.Errorf("README: severity %s is %q in Japanese; the report says %q", r[2], r[3], jaSeverities[s])
+		if s, ok := matcher.ParseSeverity(r[2]); !ok || i18n.JapaneseSeverities()[s] != r[3] {
+			t.Errorf("README: severity %s is %q in Japanese; the report says %q", r[2], r[3], i18n.JapaneseSeverities()[s])
 		}
 	}
 }

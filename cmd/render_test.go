@@ -10,36 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/refundwatch/refundwatch/cmd/internal/render"
 	rwparser "github.com/refundwatch/refundwatch/parser"
 )
-
-func TestCSVNeutralisesFormulas(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"},
-		{"+81 3 1234", "'+81 3 1234"},
-		{"-AMAZON", "'-AMAZON"},
-		{"@SUM(A1)", "'@SUM(A1)"},
-		{"\tAMAZON", "'\tAMAZON"},
-		{"\rAMAZON", "'\rAMAZON"},
-		{"＝1+1", "'＝1+1"},
-		{"＋81 3 1234", "'＋81 3 1234"},
-		{"－AMAZON", "'－AMAZON"},
-		{"＠SUM(1)", "'＠SUM(1)"},
-		{"\uFEFF=1+1", "'\uFEFF=1+1"},
-		{"\u200B=1+1", "'\u200B=1+1"},
-		{"\uFEFF\u200B\u2060+1", "'\uFEFF\u200B\u2060+1"},
-		{"\u200BAMAZON", "\u200BAMAZON"},
-		{"AMAZON=1", "AMAZON=1"},
-		{"AMAZON.CO.JP", "AMAZON.CO.JP"},
-		{"ＡＭＡＺＯＮ", "ＡＭＡＺＯＮ"},
-		{"", ""},
-	}
-	for _, tt := range tests {
-		if got := text(tt.in); got != tt.want {
-			t.Errorf("text(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
 
 // TestCSVKeepsNegativeAmountsNumbers runs check -o csv on statements whose
 // descriptions look like formulas: text cells are neutralised, while the
@@ -55,26 +28,11 @@ func TestCSVKeepsNegativeAmountsNumbers(t *testing.T) {
 	}
 	reason := `"charged 12,800 JPY on 2026-03-04, credited 12,800 JPY on 2026-03-08; nothing is missing now; ` +
 		`no confirmation from Amazon yet: keep checking new statements, and add Amazon's confirmation when it comes, to know until when to watch"`
-	want := "\uFEFF" + strings.Join(csvHeader, ",") + "\n" +
+	want := "\uFEFF" + strings.Join(render.CSVHeader, ",") + "\n" +
 		"order,250-1234567-1234567,refunded,ok,2026-03-02,12800,JPY,,,,false,12800,12800,0,charge,2026-03-04,12800,'=AMAZON.CO.JP,,statements/a.csv,3," + reason + ",'+not mine\n" +
 		"order,250-1234567-1234567,refunded,ok,2026-03-02,12800,JPY,,,,false,12800,12800,0,credit,2026-03-08,-12800,'-AMAZON.CO.JP,,statements/a.csv,4," + reason + ",'+not mine\n"
 	if out != want {
 		t.Errorf("got\n%s\nwant\n%s", out, want)
-	}
-}
-
-func TestMarkdownEscapesText(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"AMAZON*MKTP | x", `AMAZON\*MKTP \| x`},
-		{"<b>_a_</b>", `\<b\>\_a\_\</b\>`},
-		{"[link](x) `c`", "\\[link\\](x) \\`c\\`"},
-		{"two\nlines", "two lines"},
-		{`back\slash`, `back\\slash`},
-	}
-	for _, tt := range tests {
-		if got := md(tt.in); got != tt.want {
-			t.Errorf("md(%q) = %q, want %q", tt.in, got, tt.want)
-		}
 	}
 }
 

@@ -4,9 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"time"
 
+	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
+	"github.com/refundwatch/refundwatch/cmd/internal/input"
+	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -52,7 +56,7 @@ type globals struct {
 	lang string
 	// loc prints in the language chosen by --lang or the locale; set before
 	// a command runs.
-	loc *localizer
+	loc *i18n.Localizer
 }
 
 // resolveLang checks --lang and sets the localizer; without --lang the
@@ -60,27 +64,27 @@ type globals struct {
 func (g *globals) resolveLang(e env) error {
 	lang := g.lang
 	if lang == "" {
-		lang = langFromEnv(e.getenv)
+		lang = i18n.FromEnv(e.getenv)
 	}
-	if lang != langEnglish && lang != langJapanese {
-		g.loc = newLocalizer(langFromEnv(e.getenv))
+	if lang != i18n.English && lang != i18n.Japanese {
+		g.loc = i18n.New(i18n.FromEnv(e.getenv))
 		return parser.Msgf("--lang %q: expected ja or en", g.lang)
 	}
-	g.loc = newLocalizer(lang)
+	g.loc = i18n.New(lang)
 	return nil
 }
 
 // run executes one command line and maps its outcome to an exit status:
 // 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input error.
 //
-// Everything it prints, on stdout and stderr, passes through a maskWriter:
+// Everything it prints, on stdout and stderr, passes through a mask.Writer:
 // no card number reaches the screen in full, whichever command, format or
 // message prints it.
 func run(args []string, e env) int {
-	defer closeArchives()
-	stdout, stderr := newMaskWriter(e.stdout), newMaskWriter(e.stderr)
+	defer input.CloseArchives()
+	stdout, stderr := mask.NewWriter(e.stdout), mask.NewWriter(e.stderr)
 	defer stderr.Flush()
-	safeStderr := &terminalWriter{w: stderr}
+	safeStderr := mask.NewTerminalWriter(stderr)
 	defer safeStderr.Flush()
 	e.stdout, e.stderr = stdout, safeStderr
 	g := &globals{}
@@ -97,8 +101,10 @@ func run(args []string, e env) int {
 		return 1
 	}
 	if g.loc == nil {
-		// The command line could not be parsed: the locale chooses the language.
-		g.loc = newLocalizer(langFromEnv(e.getenv))
+		// The command stopped before it ran (its arguments or flags are
+		// wrong): --lang, when it was read, or else the locale chooses the
+		// language.
+		_ = g.resolveLang(e)
 	}
 	for _, line := range messageLines(g.loc, err) {
 		fmt.Fprintln(e.stderr, line)
@@ -115,7 +121,7 @@ reported as not yours, and what Amazon confirmed, and tells per order whether it
 was charged, whether the money came back, and until when to keep watching.
 
 It reads its inputs and never writes them, and it never uses the network.`,
-		Version:       keep(buildVersion()),
+		Version:       mask.Keep(buildVersion()),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(*cobra.Command, []string) error {
@@ -129,8 +135,77 @@ It reads its inputs and never writes them, and it never uses the network.`,
 		return parser.Msgf("%v (see %s --help)", err, c.CommandPath())
 	})
 	root.PersistentFlags().StringVar(&g.lang, "lang", "", "`LANGUAGE` of the report and the messages: ja or en (default from LC_ALL, LC_MESSAGES or LANG)")
-	_ = root.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{langJapanese, langEnglish}, cobra.ShellCompDirectiveNoFileComp))
+	_ = root.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{i18n.Japanese, i18n.English}, cobra.ShellCompDirectiveNoFileComp))
 	localizeHelp(root, e, g)
 	root.AddCommand(newCheckCmd(e, g), newDetectCmd(e, g), newFormatsCmd(e, g), newInitCmd(e, g), newVersionCmd(e))
 	return root
+}
+
+// messageLines are the lines the person reads on stderr for err, in l's
+// language: each escaped (mask.Visible), and the path of the file a line speaks
+// of marked as one the masking keeps whole (mask.Keep).
+func messageLines(l *i18n.Localizer, err error) []string {
+	var list parser.ErrorList
+	if errors.As(err, &list) {
+		out := make([]string, len(list))
+		for i, e := range list {
+			out[i] = messageLine(l.Err(e), e.File)
+		}
+		return out
+	}
+	var paths []string
+	var pe *parser.Error
+	if errors.As(err, &pe) {
+		paths = append(paths, pe.File)
+	}
+	var fe *fs.PathError
+	if errors.As(err, &fe) {
+		paths = append(paths, fe.Path)
+	}
+	lines := l.ErrLines(err)
+	for i := range lines {
+		lines[i] = messageLine(lines[i], paths...)
+	}
+	return lines
+}
+
+// messageLine is line escaped, with the first place where each of paths
+// shows in it marked for the masking to keep.
+func messageLine(line string, paths ...string) string {
+	v := mask.Visible(line)
+	for _, p := range paths {
+		if p == "" {
+			continue
+		}
+		v = mask.KeepFirst(v, mask.Visible(p))
+	}
+	return v
+}
+
+// minArgs, maxArgs and noArgs check a command's arguments as cobra's
+// validators of the same names do, and say what is wrong in the same
+// words, in the reader's language.
+func minArgs(n int) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) < n {
+			return parser.Msgf("requires at least %d arg(s), only received %d", n, len(args))
+		}
+		return nil
+	}
+}
+
+func maxArgs(n int) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) > n {
+			return parser.Msgf("accepts at most %d arg(s), received %d", n, len(args))
+		}
+		return nil
+	}
+}
+
+func noArgs(c *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return parser.Msgf("unknown command %q for %q", args[0], c.CommandPath())
+	}
+	return nil
 }

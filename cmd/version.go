@@ -4,6 +4,7 @@ import (
 	"io"
 	"runtime/debug"
 
+	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/spf13/cobra"
 )
 
@@ -15,7 +16,7 @@ func newVersionCmd(e env) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print the version of refundwatch",
-		Args:  cobra.NoArgs,
+		Args:  noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			_, err := io.WriteString(e.stdout, versionLine())
 			return err
@@ -34,6 +35,6 @@ func buildVersion() string {
 }
 
 // versionLine is what version and --version print. The version is marked
-// for the masking to keep (keep): a pseudo-version's timestamp
+// for the masking to keep (mask.Keep): a pseudo-version's timestamp
 // (v0.0.0-20260110123456-…) is a run of 14 digits, and no card number.
-func versionLine() string { return "refundwatch " + keep(buildVersion()) + "\n" }
+func versionLine() string { return "refundwatch " + mask.Keep(buildVersion()) + "\n" }

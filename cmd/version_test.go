@@ -1,6 +1,10 @@
 package cmd
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/refundwatch/refundwatch/cmd/internal/mask"
+)
 
 // TestVersion runs version and --version with a pseudo-version, as go build
 // records it in a git checkout: its timestamp is 14 digits, and is printed
@@ -18,7 +22,7 @@ func TestVersion(t *testing.T) {
 	}
 	// A card number beside the version is still masked.
 	var b []byte
-	w := newMaskWriter(writerFunc(func(p []byte) (int, error) { b = append(b, p...); return len(p), nil }))
+	w := mask.NewWriter(writerFunc(func(p []byte) (int, error) { b = append(b, p...); return len(p), nil }))
 	w.Write([]byte("card 4980037939884123\n" + versionLine()))
 	w.Flush()
 	if got := string(b); got != "card ************4123\n"+want {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/creack/pty"
+	"github.com/refundwatch/refundwatch/cmd/internal/layout"
 	"golang.org/x/term"
 )
 
@@ -17,7 +18,7 @@ import (
 func checkWidth(t *testing.T, name, out string, width int) {
 	t.Helper()
 	for i, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
-		if w := textWidth(line); w > width {
+		if w := layout.TextWidth(line); w > width {
 			t.Errorf("%s: line %d is %d columns wide, more than %d:\n%s", name, i+1, w, width, line)
 		}
 	}

@@ -1,0 +1,233 @@
+package layout
+
+import (
+	"io"
+	"strings"
+
+	"github.com/refundwatch/refundwatch/cmd/internal/mask"
+)
+
+// Columns lines up rows of cells for a terminal, two spaces between Columns,
+// like text/tabwriter; but it measures each cell by the Columns it takes on
+// screen, so that Japanese text (two Columns a character) stays aligned.
+// The last cell of a row is not padded.
+//
+// Given a width (the terminal's), the table fits it: Columns are narrowed,
+// widest first, and their cells wrapped where line breaking allows, down to
+// each column's longest unbreakable word (the last column, free text, down to
+// minColumn, cutting a word where it must). When even that does not fit, each
+// row is written as a block: its first cells as a title, then each other cell
+// after its header, as many to a line as fit.
+type Columns struct {
+	Indent string
+	// Width is the screen Width to fit, or 0 to let lines be as long as
+	// they need (output to a pipe).
+	Width int
+	// Header tells that the first row is the Header: its cells name the
+	// others' in a row written as a block.
+	Header bool
+	// Title is how many first cells make a block's Title (1 when 0).
+	Title int
+	rows  []columnRow
+}
+
+type columnRow struct {
+	cells []string
+	// color is the ANSI colour of the first cell, or "" for none.
+	color string
+}
+
+func (c *Columns) Add(cells ...string) { c.rows = append(c.rows, columnRow{cells: cells}) }
+
+func (c *Columns) AddColored(color string, cells ...string) {
+	c.rows = append(c.rows, columnRow{cells: cells, color: color})
+}
+
+// AddHeader adds the header row, which names the cells of the rows after it.
+func (c *Columns) AddHeader(cells ...string) {
+	c.rows = append(c.rows, columnRow{cells: cells})
+	c.Header = true
+}
+
+func (c *Columns) Print(w io.Writer) {
+	defer func() { c.rows, c.Header = nil, false }()
+	if len(c.rows) == 0 {
+		return
+	}
+	n := 0
+	for _, r := range c.rows {
+		n = max(n, len(r.cells))
+	}
+	natural, least := make([]int, n), make([]int, n)
+	for _, r := range c.rows {
+		for i, cell := range r.cells {
+			natural[i] = max(natural[i], TextWidth(cell))
+			least[i] = max(least[i], leastWidth(cell))
+		}
+	}
+	// The last column, free text, is best broken only between words; it
+	// may be cut inside one rather than the row become a block.
+	words := 0
+	for _, r := range c.rows {
+		if len(r.cells) == n {
+			words = max(words, longestPiece(r.cells[n-1]))
+		}
+	}
+	least[n-1] = min(natural[n-1], max(minColumn, words))
+	avail := c.Width - TextWidth(c.Indent) - 2*(n-1)
+	if c.Width <= 0 || sum(natural) <= avail {
+		c.writeAligned(w, natural, false)
+		return
+	}
+	if sum(least) > avail {
+		least[n-1] = min(natural[n-1], minColumn)
+	}
+	if sum(least) > avail {
+		c.writeBlocks(w)
+		return
+	}
+	widths := append([]int(nil), natural...)
+	for excess := sum(widths) - avail; excess > 0; excess-- {
+		widest := -1
+		for i := range widths {
+			if widths[i] > least[i] && (widest < 0 || widths[i] > widths[widest]) {
+				widest = i
+			}
+		}
+		widths[widest]--
+	}
+	c.writeAligned(w, widths, true)
+}
+
+// leastWidth is the narrowest a column can be for cell: a cell of one word
+// (a date such as 2026年3月18日, an amount, a path) is kept whole, a phrase may
+// break where line breaking allows.
+func leastWidth(cell string) int {
+	if !strings.ContainsRune(cell, ' ') {
+		return TextWidth(cell)
+	}
+	return longestPiece(cell)
+}
+
+// writeAligned writes the rows in columns of the given widths, wrapping the
+// cells that are wider when wrap is set.
+func (c *Columns) writeAligned(w io.Writer, widths []int, wrap bool) {
+	var b strings.Builder
+	for _, r := range c.rows {
+		lines := make([][]string, len(r.cells))
+		height := 1
+		for i, cell := range r.cells {
+			lines[i] = []string{cell}
+			if wrap {
+				lines[i] = wrapText(cell, widths[i])
+			}
+			height = max(height, len(lines[i]))
+		}
+		for k := range height {
+			var line strings.Builder
+			line.WriteString(c.Indent)
+			for i := range r.cells {
+				text := ""
+				if k < len(lines[i]) {
+					text = lines[i][k]
+				}
+				if i == 0 && r.color != "" && text != "" {
+					line.WriteString(mask.Paint(r.color, text))
+				} else {
+					line.WriteString(text)
+				}
+				if i < len(r.cells)-1 {
+					line.WriteString(strings.Repeat(" ", max(widths[i]-TextWidth(text), 0)+2))
+				}
+			}
+			b.WriteString(strings.TrimRight(line.String(), " "))
+			b.WriteByte('\n')
+		}
+	}
+	io.WriteString(w, b.String())
+}
+
+// writeBlocks writes each row as a block, for a table too wide for the
+// screen however narrow its columns: the row's first cells as its title,
+// then "HEADER value" for each other cell, as many to a line as fit.
+func (c *Columns) writeBlocks(w io.Writer) {
+	title := max(c.Title, 1)
+	rows, names := c.rows, []string(nil)
+	if c.Header {
+		names, rows = rows[0].cells, rows[1:]
+	}
+	inner := c.Indent + "  "
+	avail := max(c.Width-TextWidth(inner), minColumn)
+	var b strings.Builder
+	for _, r := range rows {
+		head := strings.Join(r.cells[:min(title, len(r.cells))], "  ")
+		for k, line := range wrapText(head, max(c.Width-TextWidth(c.Indent), minColumn)) {
+			b.WriteString(c.Indent)
+			if k == 0 && r.color != "" {
+				first, rest, _ := strings.Cut(line, "  ")
+				line = mask.Paint(r.color, first)
+				if rest != "" {
+					line += "  " + rest
+				}
+			}
+			b.WriteString(line)
+			b.WriteByte('\n')
+		}
+		var line strings.Builder
+		lineWidth := 0
+		flush := func() {
+			if lineWidth > 0 {
+				b.WriteString(inner + line.String() + "\n")
+			}
+			line.Reset()
+			lineWidth = 0
+		}
+		for i := title; i < len(r.cells); i++ {
+			field := r.cells[i]
+			if i < len(names) && names[i] != "" {
+				field = names[i] + " " + field
+			}
+			fw := TextWidth(field)
+			if lineWidth > 0 && lineWidth+2+fw > avail {
+				flush()
+			}
+			if fw > avail {
+				for _, part := range wrapText(field, avail) {
+					b.WriteString(inner + part + "\n")
+				}
+				continue
+			}
+			if lineWidth > 0 {
+				line.WriteString("  ")
+				lineWidth += 2
+			}
+			line.WriteString(field)
+			lineWidth += fw
+		}
+		flush()
+	}
+	io.WriteString(w, b.String())
+}
+
+func sum(xs []int) int {
+	t := 0
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
+// ErrWriter remembers the first write error, so rendering code can write freely.
+type ErrWriter struct {
+	W   io.Writer
+	Err error
+}
+
+func (e *ErrWriter) Write(p []byte) (int, error) {
+	if e.Err != nil {
+		return len(p), nil
+	}
+	n, err := e.W.Write(p)
+	e.Err = err
+	return n, err
+}

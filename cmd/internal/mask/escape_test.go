@@ -1,0 +1,48 @@
+package mask
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestVisible(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"AMAZON.CO.JP", "AMAZON.CO.JP"},
+		{"ＡＭＡＺＯＮ 日本 é", "ＡＭＡＺＯＮ 日本 é"},
+		{"\x1b[2KAMAZON", `\x1b[2KAMAZON`},
+		{"\x1b]52;c;ZXZpbA==\x07", `\x1b]52;c;ZXZpbA==\x07`},                                   // OSC 52 sets the clipboard
+		{"\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\", `\x1b]8;;http://x\x1b\link\x1b]8;;\x1b\`}, // OSC 8 opens a link
+		{"a\rb\nc\td", `a\rb\nc\td`},
+		{"\x00\x7f", `\x00\x7f`},
+		{"\u009b2J", "<U+009B>2J"}, // C1 CSI
+		{"abc\u202Efdp.exe", "abc<U+202E>fdp.exe"},
+		{"\u2066x\u2069 \u200F", "<U+2066>x<U+2069> <U+200F>"},
+		{"line\u2028sep", "line<U+2028>sep"},
+		{"bad \xff\xfe name", `bad \xff\xfe name`},
+		{"\uFDD04980037939884123\uFDD1", "<U+FDD0>4980037939884123<U+FDD1>"},
+	}
+	for _, tt := range tests {
+		if got := Visible(tt.in); got != tt.want {
+			t.Errorf("Visible(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestTerminalWriter lets line breaks and the table's own colours through,
+// and shows every other control, even one cut by the end of a Write.
+func TestTerminalWriter(t *testing.T) {
+	var out strings.Builder
+	w := &TerminalWriter{w: &out}
+	for _, p := range []string{"\x1b[31mALERT\x1b[0m ok\n", "\x1b[2K\r", "a\u202e", "b\xe2\x80", "\xae c", "\x9b", "\xff\n"} {
+		if n, err := w.Write([]byte(p)); n != len(p) || err != nil {
+			t.Fatalf("Write(%q) = %d, %v", p, n, err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	want := "\x1b[31mALERT\x1b[0m ok\n" + `\x1b[2K\r` + "a<U+202E>b<U+202E> c" + `\x9b\xff` + "\n"
+	if out.String() != want {
+		t.Errorf("got %q, want %q", out.String(), want)
+	}
+}

@@ -1,0 +1,680 @@
+package mask
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/binary"
+	"io"
+	"math/bits"
+	"strings"
+	"unicode/utf8"
+)
+
+// MaskCardNumbers hides card numbers and bank account numbers in text,
+// keeping only their last four digits. Digits are ASCII 0-9 or full-width
+// ０-９ (as Japanese statements write them); a hidden ASCII digit becomes *,
+// a full-width one ＊, so that aligned columns stay aligned.
+//
+// A card number is any run of digits in groups, each group joined to the
+// next by one separator: a space of any kind (a no-break or thin space, a
+// tab, the ideographic space), a hyphen or dash, a dot, a slash, an
+// underscore or a colon, ASCII or full-width, or a zero-width character;
+// or one of these behind a backslash, as markdown escapes _ and JSON
+// writes a tab (\_, \t). A run of 12 digits or more in two groups or more
+// is masked whole but its last 4 digits, whatever the sizes of its groups
+// (4-4-4-4, 8-8, 6-10, 4-6-5), however long; a single group of 12 to 19
+// digits too. An
+// IBAN (two letters, two check digits, then letters and digits, with or
+// without spaces) shows only its last 4 digits as well.
+//
+// Shapes that are not card numbers stop a run and are kept: dates
+// (2026-03-02, 2026/03/02, 02.03.2026), times (12:30:00), and Amazon order
+// ids (250-1234567-1234567, D01-1234567-1234567), which the person reads
+// out to Amazon. So are amounts written with grouping (1,234,567.89: a
+// comma joins no group), and a single run of more than 19 digits (a
+// reference, not a card).
+func MaskCardNumbers(s string) string {
+	var out strings.Builder
+	_ = maskLines(&out, []byte(s))
+	return out.String()
+}
+
+// maskLines writes b to w with the card numbers in it masked. A card number
+// never spans lines: each line is masked on its own, and most need nothing.
+// The lines that need nothing are written as they are, not copied, a run of
+// them in one Write: most of a long report is order ids, dates and amounts.
+func maskLines(w io.Writer, b []byte) error {
+	plain := 0 // b[plain:done] needs no masking and is not written yet
+	for done := 0; done < len(b); {
+		line := b[done:]
+		if i := bytes.IndexByte(line, '\n'); i >= 0 {
+			line = line[:i+1]
+		}
+		if mayHoldCardNumber(line) {
+			if masked := maskGroups(string(line)); masked != string(line) {
+				if err := writeSome(w, b[plain:done]); err != nil {
+					return err
+				}
+				if _, err := io.WriteString(w, masked); err != nil {
+					return err
+				}
+				plain = done + len(line)
+			}
+		}
+		done += len(line)
+	}
+	return writeSome(w, b[plain:])
+}
+
+// writeSome writes b to w unless it is empty.
+func writeSome(w io.Writer, b []byte) error {
+	if len(b) == 0 {
+		return nil
+	}
+	_, err := w.Write(b)
+	return err
+}
+
+// maskGroups is MaskCardNumbers for text that may hold a card number.
+func maskGroups(s string) string {
+	r := []rune(s)
+	groups := digitGroups(r)
+	hide := make([]bool, len(r))
+	mark := func(from, to int) { // the groups from..to-1: all but their last 4 digits
+		keep := 4
+		for g := to - 1; g >= from; g-- {
+			for i := groups[g].end - 1; i >= groups[g].start; i-- {
+				if keep > 0 {
+					keep--
+				} else {
+					hide[i] = true
+				}
+			}
+		}
+	}
+	joined := make([]bool, len(groups)) // joined[g]: groups g and g+1 are joined by one separator
+	for g := 0; g+1 < len(groups); g++ {
+		joined[g] = separatorBetween(r, groups[g].end, groups[g+1].start) != ""
+	}
+	kept := notCardShapes(r, groups, joined)
+	for g := 0; g < len(groups); {
+		if kept[g] {
+			g++
+			continue
+		}
+		end, digits := g+1, groups[g].len()
+		for end < len(groups) && joined[end-1] && !kept[end] {
+			digits += groups[end].len()
+			end++
+		}
+		switch {
+		case digits >= 12 && digits <= 19:
+			mark(g, end)
+		case digits > 19 && end-g >= 2:
+			// Only the last 4 digits of the whole run show: where one card
+			// number ends in it cannot be told, and a cut in the wrong
+			// place would show more of one.
+			mark(g, end)
+		}
+		g = end
+	}
+	maskIBANs(r, hide)
+	changed := false
+	for i, h := range hide {
+		if h {
+			changed = true
+			if r[i] >= '０' {
+				r[i] = '＊'
+			} else {
+				r[i] = '*'
+			}
+		}
+	}
+	if !changed {
+		return s
+	}
+	return string(r)
+}
+
+// digitGroup is a maximal run of digits, r[start:end].
+type digitGroup struct{ start, end int }
+
+func (g digitGroup) len() int { return g.end - g.start }
+
+// digitGroups finds the groups of digits of r. The hexadecimal digits of
+// an escape (\u001b in JSON, \x1b as Visible writes it) stand for one
+// character, not for digits: they are no group, and masking them would
+// break the escape.
+func digitGroups(r []rune) []digitGroup {
+	var groups []digitGroup
+	for i := 0; i < len(r); {
+		if n := escapeLen(r, i); n > 0 {
+			i += n
+			continue
+		}
+		if !isDigit(r[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(r) && isDigit(r[j]) && escapeLen(r, j) == 0 {
+			j++
+		}
+		groups = append(groups, digitGroup{i, j})
+		i = j
+	}
+	return groups
+}
+
+// escapeLen is the length of the escape \uXXXX or \xXX that starts at
+// r[i], or 0.
+func escapeLen(r []rune, i int) int {
+	if r[i] != '\\' || i+1 >= len(r) {
+		return 0
+	}
+	n := 0
+	switch r[i+1] {
+	case 'u':
+		n = 4
+	case 'x':
+		n = 2
+	default:
+		return 0
+	}
+	if i+2+n > len(r) {
+		return 0
+	}
+	for _, c := range r[i+2 : i+2+n] {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return 0
+		}
+	}
+	return 2 + n
+}
+
+// separatorBetween is the separator r[from:to] when it is one that joins
+// the groups of a card number (a separator, or one behind a backslash), or
+// "" when it is not.
+func separatorBetween(r []rune, from, to int) string {
+	switch {
+	case to == from+1 && IsSeparator(r[from]):
+		return string(r[from])
+	case to == from+2 && r[from] == '\\' && (IsSeparator(r[from+1]) || r[from+1] == 't'):
+		return string(r[from : from+2])
+	}
+	return ""
+}
+
+// notCardShapes tells which groups belong to a date, a time or an Amazon
+// order id: shapes that are kept as they are, and that end a card number's
+// run.
+func notCardShapes(r []rune, groups []digitGroup, joined []bool) []bool {
+	s := &groupShapes{r: r, groups: groups, joined: joined}
+	kept := make([]bool, len(groups))
+	for g := range groups {
+		n := s.shapeAt(g)
+		for k := g; k < g+n; k++ {
+			kept[k] = true
+		}
+	}
+	return kept
+}
+
+// groupShapes reads the digit groups of a text (joined[k]: groups k and
+// k+1 are joined by a separator) for the shapes that are no card number.
+type groupShapes struct {
+	r      []rune
+	groups []digitGroup
+	joined []bool
+}
+
+// The separators of a date's parts, and of an order id's.
+const dateSeps, idSeps = "-/.－／．‐‑‒–−ー", "-－‐‑‒–−ー"
+
+// shapeAt is how many groups from g make a date, a time or an order id,
+// or 0 when they make none of them.
+func (s *groupShapes) shapeAt(g int) int {
+	switch {
+	case s.yearFirstDate(g), s.yearLastDate(g):
+		return 3
+	case s.time(g, 2):
+		if s.time(g, 3) {
+			return 3
+		}
+		return 2
+	case s.orderID(g):
+		return 3
+	}
+	return 0
+}
+
+// len is the number of digits of group g+k; value is the number they write.
+func (s *groupShapes) len(g, k int) int { return s.groups[g+k].len() }
+
+func (s *groupShapes) value(g, k int) int {
+	n := 0
+	gr := s.groups[g+k]
+	for _, c := range s.r[gr.start:gr.end] {
+		n = n*10 + int(digitValue(c))
+	}
+	return n
+}
+
+// sameSep reports whether groups g, g+1, …, g+n-1 are joined by one and
+// the same separator, one of seps.
+func (s *groupShapes) sameSep(g, n int, seps string) bool {
+	if g+n > len(s.groups) {
+		return false
+	}
+	first := ""
+	for k := g; k < g+n-1; k++ {
+		if !s.joined[k] {
+			return false
+		}
+		sep := separatorBetween(s.r, s.groups[k].end, s.groups[k+1].start)
+		if first == "" {
+			first = sep
+		}
+		if sep != first || !strings.Contains(seps, sep) {
+			return false
+		}
+	}
+	return true
+}
+
+// yearFirstDate: 2026-03-02, a year from 1900 to 2199 first.
+func (s *groupShapes) yearFirstDate(g int) bool {
+	if !s.sameSep(g, 3, dateSeps) || s.len(g, 0) != 4 || s.len(g, 1) > 2 || s.len(g, 2) > 2 {
+		return false
+	}
+	y, m, d := s.value(g, 0), s.value(g, 1), s.value(g, 2)
+	return y >= 1900 && y <= 2199 && m >= 1 && m <= 12 && d >= 1 && d <= 31
+}
+
+// yearLastDate: 02.03.2026 or 03/02/2026, the day and month in either
+// order, one of them 12 at most.
+func (s *groupShapes) yearLastDate(g int) bool {
+	if !s.sameSep(g, 3, dateSeps) || s.len(g, 0) > 2 || s.len(g, 1) > 2 || s.len(g, 2) != 4 {
+		return false
+	}
+	a, b, y := s.value(g, 0), s.value(g, 1), s.value(g, 2)
+	return y >= 1900 && y <= 2199 && a >= 1 && b >= 1 && a <= 31 && b <= 31 && min(a, b) <= 12
+}
+
+// time: 12:30 (n = 2) or 12:30:00 (n = 3).
+func (s *groupShapes) time(g, n int) bool {
+	if !s.sameSep(g, n, ":") || s.len(g, 0) > 2 || s.value(g, 0) > 24 {
+		return false
+	}
+	for k := 1; k < n; k++ {
+		if s.len(g, k) != 2 || s.value(g, k) > 59 {
+			return false
+		}
+	}
+	return true
+}
+
+// orderID: 250-1234567-1234567, or a digital order's D01-1234567-1234567,
+// mistyped too (5 to 8 digits a part), so that the person is told so
+// rather than shown it masked.
+func (s *groupShapes) orderID(g int) bool {
+	if !s.sameSep(g, 3, idSeps) || s.len(g, 1) < 5 || s.len(g, 1) > 8 || s.len(g, 2) < 5 || s.len(g, 2) > 8 {
+		return false
+	}
+	if s.len(g, 0) == 3 {
+		return true
+	}
+	start := s.groups[g].start
+	return s.len(g, 0) == 2 && start > 0 && (s.r[start-1] == 'D' || s.r[start-1] == 'Ｄ')
+}
+
+// digitValue is the value of an ASCII or full-width digit.
+func digitValue(c rune) rune {
+	if c >= '０' {
+		return c - '０'
+	}
+	return c - '0'
+}
+
+// maskIBANs hides all but the last 4 digits of each IBAN in r: two capital
+// letters, two check digits, then 11 to 30 letters and digits, in groups
+// of 4 joined by single spaces or not grouped at all.
+func maskIBANs(r []rune, hide []bool) {
+	for i := 0; i+4 <= len(r); i++ {
+		if !ibanStartsAt(r, i) {
+			continue
+		}
+		end, n := ibanEnd(r, i)
+		if n < 15 || end < len(r) && asciiLower(r[end]) {
+			continue // too short, or the start of a word
+		}
+		keep := 4
+		for j := end - 1; j >= i; j-- {
+			if r[j] >= '0' && r[j] <= '9' {
+				if keep > 0 {
+					keep--
+				} else {
+					hide[j] = true
+				}
+			}
+		}
+		i = end
+	}
+}
+
+// ibanStartsAt reports whether an IBAN may start at r[i]: two capital
+// letters (the country) and two check digits, not inside a word or a
+// number.
+func ibanStartsAt(r []rune, i int) bool {
+	if !ibanLetter(r[i]) || !ibanLetter(r[i+1]) || !(r[i+2] >= '0' && r[i+2] <= '9') || !(r[i+3] >= '0' && r[i+3] <= '9') {
+		return false
+	}
+	return i == 0 || !ibanChar(r[i-1]) && !asciiLower(r[i-1])
+}
+
+// ibanEnd is where the IBAN starting at r[i] ends, and how many letters
+// and digits it holds, 34 at most: single spaces between them are its
+// grouping, anything else ends it.
+func ibanEnd(r []rune, i int) (end, n int) {
+	end = i
+	for j := i; j < len(r); j++ {
+		switch {
+		case ibanChar(r[j]):
+			n++
+			end = j + 1
+		case r[j] == ' ' && j+1 < len(r) && ibanChar(r[j+1]) && j > i && ibanChar(r[j-1]):
+		default:
+			return end, n
+		}
+		if n == 34 {
+			break
+		}
+	}
+	return end, n
+}
+
+// ibanLetter is a letter of an IBAN, ASCII and capital; ibanChar a letter or
+// a digit of one.
+func ibanLetter(c rune) bool { return c >= 'A' && c <= 'Z' }
+
+func ibanChar(c rune) bool { return ibanLetter(c) || c >= '0' && c <= '9' }
+
+func asciiLower(c rune) bool { return c >= 'a' && c <= 'z' }
+
+func isDigit(c rune) bool { return c >= '0' && c <= '9' || c >= '０' && c <= '９' }
+
+// IsSeparator reports whether c may stand between the groups of a card
+// number: a space of any kind, a tab, a hyphen or dash, a dot, a slash, an
+// underscore or a colon, ASCII or full-width, or a zero-width character.
+func IsSeparator(c rune) bool {
+	switch c {
+	case ' ', '\t', '-', '.', '/', '_', ':',
+		'\u00a0', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200a', '\u202f', '\u205f', '\u3000', // spaces
+		'\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', // zero-width characters
+		'－', '．', '／', '＿', '：', // full-width forms
+		'\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212', 'ー', '\ufe63': // hyphen, non-breaking hyphen, figure dash, dashes, minus, long vowel mark, small hyphen-minus
+		return true
+	}
+	return false
+}
+
+// mayHoldCardNumber reports whether s could hold a card number or an IBAN
+// as MaskCardNumbers finds them: a run of 12 digits or more whose groups
+// are joined by single separators (it does not look for the shapes that
+// are kept), or two capital letters before two digits. It answers yes for
+// some texts that hold none, never no for one that holds one. Most lines
+// of a report (dates, amounts, order ids) pass through without the work
+// of masking.
+func mayHoldCardNumber(s []byte) bool {
+	if fewDigits(s) {
+		return false
+	}
+	const (
+		none      = iota
+		digit     // after a digit
+		sep       // after a digit and a separator, or \_ or \t
+		backslash // after a digit and a backslash
+	)
+	state, run := none, 0 // run: digits of the run being read
+	var before, last rune // the two characters before this one
+	for i := 0; i < len(s); {
+		c, size := rune(s[i]), 1
+		if c >= utf8.RuneSelf {
+			c, size = utf8.DecodeRune(s[i:])
+		}
+		i += size
+		switch {
+		case isDigit(c):
+			if state == none || state == backslash {
+				run = 0
+			}
+			if run++; run >= 12 {
+				return true
+			}
+			if before >= 'A' && before <= 'Z' && last >= 'A' && last <= 'Z' {
+				return true // perhaps an IBAN
+			}
+			state = digit
+		case state == digit && IsSeparator(c):
+			state = sep
+		case state == digit && c == '\\':
+			state = backslash
+		case state == backslash && (IsSeparator(c) || c == 't'):
+			state = sep
+		default:
+			state = none
+		}
+		before, last = last, c
+	}
+	return false
+}
+
+// fewDigits reports whether s is ASCII with fewer than 12 digits, as most
+// lines of a report are: too few for any card number. It looks at eight
+// bytes at a time: for ASCII bytes, adding 0x50 to each sets its top bit
+// from '0' (0x30) up, and adding 0x46 from ':' (0x3A) up, with no carry into
+// the next byte; the digits are the bytes with the first and not the second.
+func fewDigits(s []byte) bool {
+	const high, from0, past9 = 0x8080808080808080, 0x5050505050505050, 0x4646464646464646
+	n, i := 0, 0
+	for ; i+8 <= len(s); i += 8 {
+		w := binary.LittleEndian.Uint64(s[i:])
+		if w&high != 0 {
+			return false // not ASCII
+		}
+		n += bits.OnesCount64((w + from0) &^ (w + past9) & high)
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+		n += int(asciiDigit[s[i]])
+	}
+	return n < 12
+}
+
+// asciiDigit is 1 for the ASCII digits, 0 for every other byte.
+var asciiDigit = func() (t [256]uint8) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = 1
+	}
+	return t
+}()
+
+// Writer masks card numbers in everything written through it, line by
+// line: a card number never spans lines, so a line is masked once it is
+// whole. Every output of refundwatch, reports and messages alike, passes
+// through one (see run).
+type Writer struct {
+	w   *bufio.Writer // gathers the many small writes of masking into few
+	buf []byte
+	err error
+	// keeping is set between KeepOpen and KeepClose.
+	keeping bool
+}
+
+// maskFlushAt is how long a line may grow before the part of it that cannot
+// belong to a card number is written out.
+const maskFlushAt = 64 << 10
+
+func NewWriter(w io.Writer) *Writer {
+	return &Writer{w: bufio.NewWriterSize(w, maskFlushAt)}
+}
+
+func (m *Writer) Write(p []byte) (int, error) {
+	if m.err != nil {
+		return 0, m.err
+	}
+	m.buf = append(m.buf, p...)
+	cut := bytes.LastIndexByte(m.buf, '\n') + 1
+	if cut == 0 && len(m.buf) >= maskFlushAt {
+		cut = safeCut(m.buf)
+	}
+	if cut > 0 {
+		m.emit(m.buf[:cut])
+		m.buf = append(m.buf[:0], m.buf[cut:]...)
+	}
+	m.flushOut()
+	return len(p), m.err
+}
+
+// flushOut hands what was masked to the writer underneath, once for each
+// Write: a message on stderr shows at once, a report goes out in blocks.
+func (m *Writer) flushOut() {
+	if m.err == nil {
+		m.err = m.w.Flush()
+	}
+}
+
+// Flush writes what is left, a last line without a line break.
+func (m *Writer) Flush() error {
+	if len(m.buf) > 0 && m.err == nil {
+		m.emit(m.buf)
+	}
+	m.buf = m.buf[:0]
+	m.flushOut()
+	return m.err
+}
+
+// emit writes b masked, but for what lies between KeepOpen and KeepClose,
+// which it writes as it is, without the marks. What is kept ends at the end
+// of its line even without KeepClose: a mark lost on the way could
+// otherwise leave the rest of the output unmasked.
+func (m *Writer) emit(b []byte) {
+	for len(b) > 0 && m.err == nil {
+		if !m.keeping {
+			i, open := bytes.IndexRune(b, KeepOpen), true
+			if c := bytes.IndexRune(b, KeepClose); c >= 0 && (i < 0 || c < i) {
+				i, open = c, false // a close left over from a line broken inside a path: dropped
+			}
+			if i < 0 {
+				i = len(b)
+			}
+			m.err = maskLines(m.w, b[:i])
+			if i == len(b) {
+				return
+			}
+			b, m.keeping = b[i+len(string(KeepOpen)):], open
+			continue
+		}
+		i, mark := bytes.IndexRune(b, KeepClose), len(string(KeepClose))
+		if nl := bytes.IndexByte(b, '\n'); nl >= 0 && (i < 0 || nl < i) {
+			i, mark = nl, 0 // the line break is written, and ends the keeping
+		}
+		if i < 0 {
+			m.err = writeSome(m.w, b)
+			return
+		}
+		m.err = writeSome(m.w, b[:i])
+		b, m.keeping = b[i+mark:], false
+	}
+}
+
+// Keep marks s as a value of the report's own that is not a card number
+// (see KeepOpen).
+func Keep(s string) string { return string(KeepOpen) + s + string(KeepClose) }
+
+// safeCut finds where b can be split without splitting a card number: after
+// the last character that is neither a digit nor a separator (nor an
+// incomplete character); 0 when there is no such place.
+func safeCut(b []byte) int {
+	for i := len(b); i > 0; {
+		c, size := utf8.DecodeLastRune(b[:i])
+		if c != utf8.RuneError && !isDigit(c) && !IsSeparator(c) {
+			return i
+		}
+		i -= size
+	}
+	return 0
+}
+
+// KeepOpen and KeepClose mark, in the text a renderer writes, a value of
+// the report's own that is no card number however many digits it holds: a
+// file's path, an amount of an amount column, the program's version. The
+// masking writer leaves what lies between them as it is and drops the
+// marks. They are Unicode noncharacters, kept for a program's own use;
+// text from inputs never carries them to the masking writer (Visible and
+// the JSON and CSV writers escape them).
+const (
+	KeepOpen  = '\uFDD0'
+	KeepClose = '\uFDD1'
+)
+
+// KeepBracketed marks path where it stands as "(path:" or "（path:", the
+// place of a statement row in a sentence, unless it is marked already.
+func KeepBracketed(s, path string) string {
+	if path == "" {
+		return s
+	}
+	for _, open := range []string{"(", "（"} {
+		s = strings.ReplaceAll(s, open+path+":", open+Keep(path)+":")
+	}
+	return s
+}
+
+// KeepFirst marks the first place where path shows in s.
+func KeepFirst(s, path string) string {
+	if i := strings.Index(s, path); path != "" && i >= 0 {
+		return s[:i] + Keep(path) + s[i+len(path):]
+	}
+	return s
+}
+
+// WithoutMarks is s without the marks of keep.
+func WithoutMarks(s string) string {
+	if !strings.ContainsRune(s, KeepOpen) {
+		return s
+	}
+	return strings.NewReplacer(string(KeepOpen), "", string(KeepClose), "").Replace(s)
+}
+
+// AccountShown is an account's name or number as the reports show it:
+// with 5 digits or more in it (an account number in a statement's
+// preamble, Girokonto 12345678), all but its last 4 digits hidden, as a
+// card number's are; a card's name that shows 4 digits or fewer
+// (VISA ****-1234) as it is.
+func AccountShown(a string) string {
+	digits := 0
+	for _, c := range a {
+		if isDigit(c) {
+			digits++
+		}
+	}
+	if digits <= 4 {
+		return a
+	}
+	r := []rune(a)
+	for i := range r {
+		if isDigit(r[i]) {
+			if digits > 4 {
+				if r[i] >= '０' {
+					r[i] = '＊'
+				} else {
+					r[i] = '*'
+				}
+			}
+			digits--
+		}
+	}
+	return string(r)
+}

@@ -1,0 +1,239 @@
+package mask
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+func TestMaskCardNumbers(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"4980037939884123", "************4123"},
+		{"card 4980 0379 3988 4123 used", "card **** **** **** 4123 used"},
+		{"4980-0379-3988-4***", "****-****-*988-4***"},
+		{"123456789012", "********9012"},
+		{"12345678901", "12345678901"},                           // 11 digits: not a card
+		{"12345678901234567890", "12345678901234567890"},         // 20 digits: not a card
+		{"VISA ****-****-****-1234", "VISA ****-****-****-1234"}, // already masked
+		{"a:4111111111111111,b:5500000000000004", "a:************1111,b:************0004"},
+		{"", ""},
+
+		// The groupings issuers print, with every separator.
+		{"3782 822463 10005", "**** ****** *0005"},             // American Express, 4-6-5
+		{"3782-822463-10005", "****-******-*0005"},             // with hyphens
+		{"3056 930902 5904", "**** ****** 5904"},               // Diners, 4-6-4
+		{"6212 3456 7890 1234 567", "**** **** **** ***4 567"}, // 19 digits, 4-4-4-4-3
+		{"4980.0379.3988.4123", "****.****.****.4123"},
+		{"4980_0379_3988_4123", "****_****_****_4123"},
+		{"no.4980-0379-3988-4123.", "no.****-****-****-4123."},
+		{"4980 0379 3988", "**** **** 3988"}, // 12 digits
+		{"4980 0379 398", "4980 0379 398"},   // 11 digits
+
+		// Full-width digits and separators, as Japanese statements write them.
+		{"ＡＭＡＺＯＮ ４９８０１２３４５６７８９０１２", "ＡＭＡＺＯＮ ＊＊＊＊＊＊＊＊＊＊＊＊９０１２"},
+		{"４９８０　０３７９　３９８８　４１２３", "＊＊＊＊　＊＊＊＊　＊＊＊＊　４１２３"},
+		{"４９８０－０３７９－３９８８－４１２３", "＊＊＊＊－＊＊＊＊－＊＊＊＊－４１２３"},
+		{"３７８２ー８２２４６３ー１０００５", "＊＊＊＊ー＊＊＊＊＊＊ー＊０００５"},
+		{"4980０379３９８８4123", "****＊***＊＊＊＊4123"}, // mixed widths are one run
+
+		// A card number next to other numbers: the card is hidden, the rest kept.
+		{"2026-03-18 4980 0379 3988 4123", "2026-03-18 **** **** **** 4123"},
+		{"on 18 4980-0379-3988-4123", "on ** ****-****-****-4123"}, // one run of 18 digits
+		{"4980 0379 3988 4123 12800", "**** **** **** **** *2800"}, // one run of 21: only its last 4 show
+		{"12800 4980037939884123", "***** ************4123"},
+		{`"\u001200000000"`, `"\u001200000000"`}, // a JSON escape is no digits: 8 digits follow it
+		{`"\u0012000000000000"`, `"\u0012********0000"`},
+		{`\x12000000000000`, `\x12********0000`},
+		{"4980 0379 3988 4123 4111111111111111", "**** **** **** **** ************1111"}, // two cards side by side: one run
+		{"1-2-3-4-5-6-7-8-9-0-1-2-3-4-5-6-7-8-9-0-1-2-3-4-5-6-7-8-9-0-1-2-3-4-5-6-7-8-9-0", "*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-7-8-9-0"},
+
+		// What must stay readable.
+		{"order 250-1234567-1234567", "order 250-1234567-1234567"}, // Amazon order id, 3-7-7
+		{"D01-1234567-1234567", "D01-1234567-1234567"},             // a digital order
+		{"250 1234567 1234567", "*** ******* ***4567"},             // an order id is written with hyphens
+		{"250-123456-1234567", "250-123456-1234567"},               // a mistyped one stays readable
+		{"２５０－１２３４５６７－１２３４５６７", "２５０－１２３４５６７－１２３４５６７"},
+		{"2026-03-18 30000", "2026-03-18 30000"}, // dates and amounts
+		{"2026-03-02", "2026-03-02"},
+		{"2026.03.02 1.234.567,89", "2026.03.02 1.234.567,89"},
+		{"1,234,567.89", "1,234,567.89"},
+		{"1 234 567,89 €", "1 234 567,89 €"},
+		{"1234567890123456789012", "1234567890123456789012"}, // 22 digits: a reference, not a card
+		{"０１２０－１２３－４５６", "０１２０－１２３－４５６"},                     // a phone number
+		{"2026/03/18 12:30:00", "2026/03/18 12:30:00"},
+		{"2026-03-02 1234.56", "2026-03-02 1234.56"},     // a date and an amount: 14 digits, mixed separators
+		{"2026-03-02 1234.5678", "2026-03-02 1234.5678"}, // a rate to four places
+		{"1234 5678", "1234 5678"},
+
+		// Four groups of four typed with mixed separators are a card number still.
+		{"4980 0379-3988 4123", "**** ****-**** 4123"},
+		{"card ４９８０－０３７９ ３９８８.4123", "card ＊＊＊＊－＊＊＊＊ ＊＊＊＊.4123"},
+		{"2026-03-02 4980 0379-3988 4123", "2026-03-02 **** ****-**** 4123"},
+	}
+	for _, tt := range tests {
+		if got := MaskCardNumbers(tt.in); got != tt.want {
+			t.Errorf("MaskCardNumbers(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestMaskWriterMasksAcrossWrites(t *testing.T) {
+	var out bytes.Buffer
+	w := NewWriter(&out)
+	for _, part := range []string{"card 4980 03", "79 3988", " 4123\nnext ４９８０", "１２３４５６７８９０１２"} {
+		if _, err := w.Write([]byte(part)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if want := "card **** **** **** 4123\nnext ＊＊＊＊＊＊＊＊＊＊＊＊９０１２"; out.String() != want {
+		t.Errorf("got %q, want %q", out.String(), want)
+	}
+
+	// A line longer than the buffer is written out in parts, never between
+	// the digits of a card number.
+	out.Reset()
+	long := strings.Repeat("x", maskFlushAt-3) + " 4980037939884123 end"
+	for i := 0; i < len(long); i += 7 {
+		_, _ = w.Write([]byte(long[i:min(i+7, len(long))]))
+	}
+	_ = w.Flush()
+	if !strings.HasSuffix(out.String(), " ************4123 end") || out.Len() != len(long) {
+		t.Errorf("long line written as …%q", out.String()[max(0, out.Len()-40):])
+	}
+}
+
+// writeRecorder keeps each Write it is given apart.
+type writeRecorder struct{ writes []string }
+
+func (w *writeRecorder) Write(p []byte) (int, error) {
+	w.writes = append(w.writes, string(p))
+	return len(p), nil
+}
+
+// A chunk of a report where order ids crowd a card number: only the card
+// number is masked, every other line comes out byte for byte, and the chunk
+// goes out in one write, not line by line (a report of 100k rows once took
+// tens of thousands of system calls).
+func TestMaskWriterMasksOnlyTheCardNumberLine(t *testing.T) {
+	var before, after strings.Builder
+	for i := range 200 {
+		fmt.Fprintf(&before, "      \"order_id\": \"111-%07d-%07d\",\n      \"date\": \"2026-03-%02d\",\n", i, 7*i, 1+i%28)
+		fmt.Fprintf(&after, "      \"order_id\": \"D01-%07d-%07d\",\n      \"amount\": \"1,234,567.89\",\n", 3*i, i)
+	}
+	card := "      \"description\": \"AMAZON 4980 0379 3988 4123, ４９８０１２３４５６７８９０１２\",\n"
+	masked := "      \"description\": \"AMAZON **** **** **** 4123, ＊＊＊＊＊＊＊＊＊＊＊＊９０１２\",\n"
+	var out writeRecorder
+	w := NewWriter(&out)
+	if _, err := w.Write([]byte(before.String() + card + after.String())); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(out.writes, ""), before.String()+masked+after.String(); got != want {
+		t.Fatalf("masked as\n%s\nwant\n%s", got, want)
+	}
+	if len(out.writes) != 1 {
+		t.Errorf("a chunk of %d bytes written in %d pieces, want 1", len(before.String()+card+after.String()), len(out.writes))
+	}
+}
+
+// Text that mayHoldCardNumber passes through must be text the full masking
+// leaves alone.
+func TestMayHoldCardNumberMissesNone(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(9, 10))
+	pieces := []string{"4", "1234", "123456", "0", "-", " ", ".", "_", "--", "－", "\u3000", "ー", "４", "１２３４", "a", ",", "*", "\n",
+		"0650789", "250", "12345678", "1234567890123", "4980", "０３７９"}
+	passed := 0
+	for range 50000 {
+		var b strings.Builder
+		for range rnd.IntN(14) {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		s := b.String()
+		if mayHoldCardNumber([]byte(s)) {
+			continue
+		}
+		passed++
+		if got := maskGroups(s); got != s {
+			t.Fatalf("%q passed through unmasked, but masking gives %q", s, got)
+		}
+	}
+	if passed < 1000 {
+		t.Errorf("only %d texts passed through; the test says little", passed)
+	}
+}
+
+// fewDigits counts eight bytes at a time; it must say what counting them
+// one by one says, for every byte value at every place in a line.
+func TestFewDigitsCountsEveryByte(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(11, 12))
+	alphabet := []byte("0123456789 -:/az")
+	for range 20000 {
+		b := make([]byte, rnd.IntN(40))
+		for i := range b {
+			if rnd.IntN(50) == 0 {
+				b[i] = byte(rnd.IntN(256)) // any byte, now and then
+			} else {
+				b[i] = alphabet[rnd.IntN(len(alphabet))]
+			}
+		}
+		digits, ascii := 0, true
+		for _, c := range b {
+			digits += bool2int(c >= '0' && c <= '9')
+			ascii = ascii && c < 0x80
+		}
+		if want := ascii && digits < 12; fewDigits(b) != want {
+			t.Fatalf("fewDigits(%q) = %v; %d digits, ASCII %v", b, !want, digits, ascii)
+		}
+	}
+}
+
+func bool2int(v bool) int {
+	if v {
+		return 1
+	}
+	return 0
+}
+
+func TestAccountShown(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                    "",
+		"VISA ****-1234":      "VISA ****-1234",
+		"楽天カード":               "楽天カード",
+		"Girokonto 12345678":  "Girokonto ****5678",
+		"4980-12**-****-3456": "****-****-****-3456", // a statement's masked number shows no more than its last 4 digits either
+		"12345-１２３４５６７８":      "*****-＊＊＊＊５６７８",
+		"Family (1234)":       "Family (1234)",
+		"Family 2 (1234)":     "Family * (1234)",
+	} {
+		if got := AccountShown(in); got != want {
+			t.Errorf("AccountShown(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// What is kept whole ends with its mark, or at the end of its line when
+// the mark is lost; marks are never written.
+func TestMaskWriterKeeps(t *testing.T) {
+	var out strings.Builder
+	w := NewWriter(&out)
+	for _, p := range []string{"a " + Keep("statements/4980037939884123.csv") + " 4980037939884123\n",
+		string(KeepOpen) + "no close 4980037939884123\n4980037939884123\n", Keep("x\ny") + "\n", Keep("x")} {
+		if _, err := w.Write([]byte(p)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	want := "a statements/4980037939884123.csv ************4123\nno close 4980037939884123\n************4123\nx\ny\nx"
+	if out.String() != want {
+		t.Errorf("got %q, want %q", out.String(), want)
+	}
+}

@@ -1,0 +1,555 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/refundwatch/refundwatch/cmd/internal/mask"
+	"github.com/refundwatch/refundwatch/parser"
+)
+
+// The JSON report is written field by field, as encoding/json's Encoder
+// writes it with SetIndent("", "  ") and SetEscapeHTML(false): a report
+// of a decade of statements lists a hundred thousand rows, and going
+// through reflection for each, then once more over the whole text to
+// indent it, took longer than reading the statements. The types in
+// render.go stay the contract; TestJSONWriterAgreesWithEncodingJSON holds
+// the two encodings together.
+
+// jsonWriter writes indented JSON to w, a container at a time.
+type jsonWriter struct {
+	w   io.Writer
+	b   []byte
+	err error
+	// empty tells, for each open container, whether nothing was written in it yet.
+	empty []bool
+}
+
+// jsonFlushAt is how much text the writer holds before writing it out.
+const jsonFlushAt = 64 << 10
+
+func (j *jsonWriter) flush() {
+	if j.err == nil && len(j.b) > 0 {
+		_, j.err = j.w.Write(j.b)
+	}
+	j.b = j.b[:0]
+}
+
+// next starts a member of the open container: the comma after the one
+// before, and the line and indentation of the new one.
+func (j *jsonWriter) next() {
+	if len(j.empty) == 0 {
+		return
+	}
+	if !j.empty[len(j.empty)-1] {
+		j.b = append(j.b, ',')
+	}
+	j.empty[len(j.empty)-1] = false
+	j.newline(len(j.empty))
+}
+
+func (j *jsonWriter) newline(depth int) {
+	j.b = append(j.b, '\n')
+	for range depth {
+		j.b = append(j.b, "  "...)
+	}
+	if len(j.b) >= jsonFlushAt {
+		j.flush()
+	}
+}
+
+func (j *jsonWriter) open(c byte) {
+	j.b = append(j.b, c)
+	j.empty = append(j.empty, true)
+}
+
+func (j *jsonWriter) close(c byte) {
+	empty := j.empty[len(j.empty)-1]
+	j.empty = j.empty[:len(j.empty)-1]
+	if !empty {
+		j.newline(len(j.empty))
+	}
+	j.b = append(j.b, c)
+}
+
+// key starts the member name of an object. Names are the report's own,
+// plain ASCII: they need no escaping.
+func (j *jsonWriter) key(name string) {
+	j.next()
+	j.b = append(j.b, '"')
+	j.b = append(j.b, name...)
+	j.b = append(j.b, `": `...)
+}
+
+func (j *jsonWriter) str(s string)   { j.b = appendJSONString(j.b, s) }
+func (j *jsonWriter) num(n int)      { j.b = strconv.AppendInt(j.b, int64(n), 10) }
+func (j *jsonWriter) boolean(v bool) { j.b = strconv.AppendBool(j.b, v) }
+
+// date and amount write the text of a date or an amount, in quotes. The
+// text is plain ASCII (digits, hyphens, a point, a minus): it needs no
+// escaping.
+func (j *jsonWriter) date(d parser.Date) {
+	j.b = append(j.b, '"')
+	j.b, _ = d.AppendText(j.b)
+	j.b = append(j.b, '"')
+}
+
+// amount writes an amount, marked as a value the masking keeps whole
+// (mask.KeepOpen): an amount is no card number, however many digits it has.
+func (j *jsonWriter) amount(a jsonAmount) {
+	j.b = append(j.b, '"')
+	j.b = utf8.AppendRune(j.b, mask.KeepOpen)
+	j.b, _ = a.AppendText(j.b)
+	j.b = utf8.AppendRune(j.b, mask.KeepClose)
+	j.b = append(j.b, '"')
+}
+
+// kept writes a string the masking keeps whole: a file's path.
+func (j *jsonWriter) kept(s string) {
+	start := len(j.b)
+	j.b = appendJSONString(j.b, mask.PathText(s))
+	quoted := string(j.b[start+1 : len(j.b)-1])
+	j.b = utf8.AppendRune(j.b[:start+1], mask.KeepOpen)
+	j.b = append(j.b, quoted...)
+	j.b = utf8.AppendRune(j.b, mask.KeepClose)
+	j.b = append(j.b, '"')
+}
+
+func (j *jsonWriter) dateOrNull(d *parser.Date) {
+	if d == nil {
+		j.b = append(j.b, "null"...)
+		return
+	}
+	j.date(*d)
+}
+
+// reason writes an order's reason. An English one is appended as it is
+// made, and escaped in place where it needs to be, which is seldom: its
+// sentences are refundwatch's own, with dates, amounts and order ids.
+func (j *jsonWriter) reason(r jsonReason) {
+	if r.sentences == nil || r.loc.Japanese() {
+		j.str(r.String())
+		return
+	}
+	start := len(j.b)
+	j.b = parser.AppendJoin(append(j.b, '"'), r.sentences)
+	text := j.b[start+1:]
+	for _, c := range text {
+		if !jsonPlain[c] {
+			j.b = appendJSONString(j.b[:start], string(text))
+			return
+		}
+	}
+	j.b = append(j.b, '"')
+}
+
+// value writes v through encoding/json, indented where it stands: for the
+// parts of the report that are few (statements, summary).
+func (j *jsonWriter) value(v any) {
+	var compact, indented bytes.Buffer
+	enc := json.NewEncoder(&compact)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		j.err = err
+		return
+	}
+	prefix := make([]byte, 2*len(j.empty))
+	for i := range prefix {
+		prefix[i] = ' '
+	}
+	if err := json.Indent(&indented, bytes.TrimSuffix(compact.Bytes(), []byte("\n")), string(prefix), "  "); err != nil {
+		j.err = err
+		return
+	}
+	j.b = append(j.b, keepFiles(appendEscapedMore(nil, indented.Bytes()))...)
+}
+
+// keepFiles marks the value of each "file" key in JSON text as a path the
+// masking keeps whole (mask.KeepOpen), and shows the value of each "account"
+// key as mask.AccountShown does. The quotes of a key are never escaped, and
+// those inside a string always are: the keys cannot be forged.
+func keepFiles(text []byte) []byte {
+	const file, account = `"file": "`, `"account": "`
+	if !bytes.Contains(text, []byte(file)) && !bytes.Contains(text, []byte(account)) {
+		return text
+	}
+	var out []byte
+	for {
+		i, key := bytes.Index(text, []byte(file)), file
+		if a := bytes.Index(text, []byte(account)); a >= 0 && (i < 0 || a < i) {
+			i, key = a, account
+		}
+		if i < 0 {
+			return append(out, text...)
+		}
+		out = append(out, text[:i+len(key)-1]...)
+		text = text[i+len(key)-1:] // from the value's opening quote
+		end := 1
+		for end < len(text) && text[end] != '"' {
+			if text[end] == '\\' {
+				end++
+			}
+			end++
+		}
+		end = min(end+1, len(text)) // past the closing quote
+		value := text[:end]
+		text = text[end:]
+		var s string
+		if err := json.Unmarshal(value, &s); err != nil {
+			out = append(out, value...)
+			continue
+		}
+		if key == account {
+			out = appendJSONString(out, mask.AccountShown(s))
+			continue
+		}
+		out = append(out, '"')
+		out = utf8.AppendRune(out, mask.KeepOpen)
+		out = append(out, value[1:len(value)-1]...)
+		out = utf8.AppendRune(out, mask.KeepClose)
+		out = append(out, '"')
+	}
+}
+
+// appendEscapedMore appends JSON text that encoding/json wrote, escaping
+// what appendJSONString escapes beyond it. encoding/json writes such
+// characters only inside strings, where the escape stands for the same
+// character.
+func appendEscapedMore(b, text []byte) []byte {
+	for len(text) > 0 {
+		r, size := utf8.DecodeRune(text)
+		if r == 0x7f || mask.MustShow(r) || r == mask.KeepOpen || r == mask.KeepClose {
+			b = append(b, '\\', 'u', hexDigits[r>>12&0xF], hexDigits[r>>8&0xF], hexDigits[r>>4&0xF], hexDigits[r&0xF])
+		} else {
+			b = append(b, text[:size]...)
+		}
+		text = text[size:]
+	}
+	return b
+}
+
+// list writes the n elements of a list, each by item, or null for a nil list.
+func (j *jsonWriter) list(n int, isNil bool, item func(i int)) {
+	if isNil {
+		j.b = append(j.b, "null"...)
+		return
+	}
+	j.open('[')
+	for i := range n {
+		j.next()
+		item(i)
+	}
+	j.close(']')
+}
+
+// write writes the report, then a line break, as Encoder.Encode does.
+func (r *JSONReport) write(w io.Writer) error {
+	j := &jsonWriter{w: w, b: make([]byte, 0, jsonFlushAt+4096)}
+	j.open('{')
+	j.key("as_of")
+	j.str(r.AsOf)
+	j.key("grace_days")
+	j.num(r.Grace)
+	j.key("watch_days")
+	j.num(r.Watch)
+	r.writeInputs(j)
+	j.key("statements")
+	j.value(r.Statements)
+	j.key("coverage")
+	j.value(r.Coverage)
+	r.writeFindings(j)
+	r.writeAccounting(j)
+	j.close('}')
+	j.b = append(j.b, '\n')
+	j.flush()
+	return j.err
+}
+
+// writeInputs writes the paths the person named, kept whole by the
+// masking: a file's name is no card number.
+func (r *JSONReport) writeInputs(j *jsonWriter) {
+	j.key("inputs")
+	j.open('{')
+	j.key("disputes")
+	j.kept(r.Inputs.Disputes)
+	for _, l := range []struct {
+		name  string
+		paths []string
+	}{{"confirmations", r.Inputs.Confirmations}, {"orders", r.Inputs.Orders}} {
+		j.key(l.name)
+		j.list(len(l.paths), l.paths == nil, func(i int) { j.kept(l.paths[i]) })
+	}
+	j.key("mine")
+	if r.Inputs.Mine == nil {
+		j.b = append(j.b, "null"...)
+	} else {
+		j.kept(*r.Inputs.Mine)
+	}
+	j.close('}')
+}
+
+// writeFindings writes the orders and the unknown charges, the long
+// lists of a report: made one item at a time when the report is being
+// written as it is built (order, unknown), else from the lists read.
+func (r *JSONReport) writeFindings(j *jsonWriter) {
+	j.key("orders")
+	// Each list is written in two plain branches: through a generic helper
+	// taking the item's address, every item of a long report escaped to
+	// the heap, and the 100,000-row check took 10 ms longer.
+	if r.order != nil {
+		j.list(r.nOrders, false, func(i int) {
+			o := r.order(i)
+			o.write(j)
+		})
+	} else {
+		j.list(len(r.Orders), r.Orders == nil, func(i int) { r.Orders[i].write(j) })
+	}
+	j.key("unknown_charges")
+	if r.unknown != nil {
+		j.list(r.nUnknown, false, func(i int) {
+			t := r.unknown(i)
+			t.write(j)
+		})
+	} else {
+		writeTxns(j, r.UnknownCharges)
+	}
+	if r.UnknownReason != "" {
+		j.key("unknown_charges_reason")
+		j.str(r.UnknownReason)
+	}
+}
+
+// writeAccounting writes what the report accounts for besides the
+// findings: the rows that could not be read, the summary, Amazon's files
+// and the ignored ones, the person's own charges, the credits of no order
+// and the notes. The optional keys are left out when empty, as
+// encoding/json's omitempty would.
+func (r *JSONReport) writeAccounting(j *jsonWriter) {
+	j.key("invalid_rows")
+	j.value(r.InvalidRows)
+	j.key("summary")
+	j.value(r.Summary)
+	if len(r.AmazonFiles) > 0 {
+		j.key("amazon_files")
+		j.value(r.AmazonFiles)
+	}
+	if r.OwnCharges != 0 {
+		j.key("own_order_charges")
+		j.num(r.OwnCharges)
+	}
+	if len(r.IgnoredFiles) > 0 {
+		j.key("ignored_files")
+		j.value(r.IgnoredFiles)
+	}
+	j.key("own_charges")
+	j.num(r.OwnChargesCount)
+	j.key("unassigned_credits")
+	writeTxns(j, r.UnassignedCredits)
+	j.key("notes")
+	j.value(r.Notes)
+}
+
+// write writes one order, its keys in the order of jsonOrder's fields, as
+// encoding/json would.
+func (o *jsonOrder) write(j *jsonWriter) {
+	j.open('{')
+	for _, f := range []struct{ name, value string }{
+		{"order_id", o.OrderID}, {"verdict", o.Verdict}, {"severity", o.Severity},
+	} {
+		j.key(f.name)
+		j.str(f.value)
+	}
+	j.key("order_date")
+	j.date(o.OrderDate)
+	j.key("amount")
+	j.amount(o.Amount)
+	j.key("currency")
+	j.str(o.Currency)
+	j.key("card")
+	j.str(o.Card)
+	o.writeConfirmation(j)
+	j.key("watch_until")
+	j.dateOrNull(o.WatchUntil)
+	j.key("closed")
+	j.boolean(o.Closed)
+	j.key("coverage_to")
+	j.dateOrNull(o.CoverageTo)
+	o.writeMoney(j)
+	j.key("reason")
+	j.reason(o.Reason)
+	j.key("note")
+	j.str(o.Note)
+	o.writeTies(j)
+	j.close('}')
+}
+
+// writeConfirmation writes Amazon's confirmation of the order: when, what,
+// and where it was read (a file's line, or a mail's subject).
+func (o *jsonOrder) writeConfirmation(j *jsonWriter) {
+	j.key("confirmed_on")
+	j.dateOrNull(o.ConfirmedOn)
+	j.key("confirmation_kind")
+	j.str(o.ConfirmationKind)
+	j.key("confirmation_source")
+	j.str(o.ConfirmationSource)
+	j.key("confirmation_file")
+	j.str(o.ConfirmationFile)
+	j.key("confirmation_line")
+	if o.ConfirmationLine != nil {
+		j.num(*o.ConfirmationLine)
+	} else {
+		j.b = append(j.b, "null"...)
+	}
+	j.key("confirmation_subject")
+	j.str(o.ConfirmationSubject)
+}
+
+// writeMoney writes the amounts charged, credited and still missing, and
+// the statement rows they were found in.
+func (o *jsonOrder) writeMoney(j *jsonWriter) {
+	j.key("charged")
+	j.amount(o.Charged)
+	j.key("credited")
+	j.amount(o.Credited)
+	j.key("outstanding")
+	j.amount(o.Outstanding)
+	j.key("charges")
+	writeTxns(j, o.Charges)
+	j.key("credits")
+	writeTxns(j, o.Credits)
+	j.key("candidates")
+	writeTxns(j, o.Candidates)
+}
+
+// writeTies writes the amount the card was billed, and the orders whose
+// charges this order's could be: interchangeable, or tied with it, and
+// what is missing whichever order each charge belongs to.
+func (o *jsonOrder) writeTies(j *jsonWriter) {
+	j.key("card_amount")
+	if o.CardAmount != nil {
+		j.amount(*o.CardAmount)
+	} else {
+		j.b = append(j.b, "null"...)
+	}
+	j.key("interchangeable_with")
+	j.value(o.InterchangeableWith)
+	j.key("tied_with")
+	j.value(o.TiedWith)
+	j.key("candidate_charges")
+	writeTxns(j, o.CandidateCharges)
+	if o.TieOutstanding != nil {
+		j.key("tie_outstanding")
+		j.amount(*o.TieOutstanding)
+	}
+}
+
+func writeTxns(j *jsonWriter, ts []jsonTxn) {
+	j.list(len(ts), ts == nil, func(i int) { ts[i].write(j) })
+}
+
+func (t *jsonTxn) write(j *jsonWriter) {
+	j.open('{')
+	j.key("date")
+	j.date(t.Date)
+	j.key("amount")
+	j.amount(t.Amount)
+	for _, f := range []struct{ name, value string }{
+		{"currency", t.Currency}, {"description", t.Description}, {"account", mask.AccountShown(t.Account)},
+	} {
+		j.key(f.name)
+		j.str(f.value)
+	}
+	j.key("file")
+	j.kept(t.File)
+	j.key("line")
+	j.num(t.Line)
+	if t.OriginalAmount != "" {
+		j.key("original_amount")
+		j.str(t.OriginalAmount)
+	}
+	if t.OriginalCurrency != "" {
+		j.key("original_currency")
+		j.str(t.OriginalCurrency)
+	}
+	j.close('}')
+}
+
+const hexDigits = "0123456789abcdef"
+
+// jsonPlain are the bytes a JSON string holds as they are: printable ASCII
+// but the quote and the backslash.
+var jsonPlain = func() (plain [256]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		plain[c] = c != '"' && c != '\\'
+	}
+	return plain
+}()
+
+// appendJSONString appends s quoted as encoding/json quotes it without
+// HTML escaping: control characters, quotes and backslashes escaped, bytes
+// that are not UTF-8 as \ufffd, and U+2028 and U+2029 escaped. It also
+// escapes what encoding/json leaves as it is but mask.Visible shows in the
+// other reports: DEL, the C1 controls and the bidirectional controls, so
+// that the JSON report read on a terminal is as safe, and the marks of
+// the report's own values (mask.KeepOpen), so that an input cannot forge them.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	i := 0
+	for i < len(s) && jsonPlain[s[i]] {
+		i++
+	}
+	if i == len(s) { // most strings of a report: dates, amounts, file names
+		b = append(b, s...)
+		return append(b, '"')
+	}
+	start := 0 // s[start:i] is plain, not yet appended
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if jsonPlain[c] {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if mask.MustShow(r) || r == mask.KeepOpen || r == mask.KeepClose {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', hexDigits[r>>12&0xF], hexDigits[r>>8&0xF], hexDigits[r>>4&0xF], hexDigits[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}

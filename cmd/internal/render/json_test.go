@@ -1,0 +1,116 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
+	"github.com/refundwatch/refundwatch/cmd/internal/mask"
+	"github.com/refundwatch/refundwatch/parser"
+	"github.com/shopspring/decimal"
+)
+
+// encodingJSON is how the report would read through encoding/json.
+func encodingJSON(t *testing.T, r *JSONReport) string {
+	t.Helper()
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r); err != nil {
+		t.Fatal(err)
+	}
+	return escapedAsReports(b.String())
+}
+
+// escapedAsReports escapes in JSON text what encoding/json leaves as it is
+// and the report's writer escapes: DEL, the C1 and bidirectional controls,
+// and the marks of the report's own values. encoding/json writes them only
+// inside strings, where the escape means the same character.
+func escapedAsReports(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r == 0x7f || mask.MustShow(r) || r == mask.KeepOpen || r == mask.KeepClose {
+			fmt.Fprintf(&b, `\u%04x`, r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// written is the report as the JSON writer writes it, without the marks
+// of the values the masking keeps whole (as the masking writes it).
+func written(t *testing.T, r *JSONReport) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := r.write(&b); err != nil {
+		t.Fatal(err)
+	}
+	return strings.NewReplacer(string(mask.KeepOpen), "", string(mask.KeepClose), "").Replace(b.String())
+}
+
+// TestJSONWriterAgreesWithEncodingJSON holds the report's own writer to
+// what encoding/json makes of the report's types, field for field: on
+// reports with every kind of value (cmd's TestJSONWriterAgreesOnScenarios
+// holds it to the reports of the example and every scenario).
+func TestJSONWriterAgreesWithEncodingJSON(t *testing.T) {
+	confirmed := parser.MustDate("2026-03-10")
+	tricky := "quote \" backslash \\ <html> & tab\t nl\n cr\r \b\f \x01\x1f \x7f é 日本 \u2028\u2029 bad \xff\xfe end"
+	amount := func(s, currency string) jsonAmount { return jsonAmount{decimal.RequireFromString(s), currency} }
+	txn := jsonTxn{Date: parser.MustDate("2026-03-02"), Amount: amount("12.3", "USD"), Currency: "USD", Description: tricky, Account: "****1234", File: "a.csv", Line: 7}
+	foreign := txn
+	foreign.OriginalAmount, foreign.OriginalCurrency = "1,234", "JPY"
+	reports := []*JSONReport{
+		{},
+		{AsOf: "2026-05-01", Statements: []jsonStatement{}, Orders: []jsonOrder{}, UnknownCharges: []jsonTxn{}, InvalidRows: []jsonInvalid{}},
+		{
+			AsOf: "2026-05-01", Grace: 30, Watch: 60,
+			Statements: []jsonStatement{{File: tricky, SkippedBy: map[string]int{"header": 1, "blank": 2}, Notes: []string{"n"}}},
+			Orders: []jsonOrder{
+				{OrderID: "250-1", Verdict: "refunded", OrderDate: parser.MustDate("2026-03-01"), Amount: amount("-1234567.8", "JPY"),
+					ConfirmedOn: &confirmed, Charged: amount("1234567.891", "EUR"), Credited: amount("0.5", ""), Outstanding: amount("12345678901234567890123.45", "USD"),
+					Charges: []jsonTxn{txn, foreign}, Credits: []jsonTxn{}, Reason: jsonReason{text: tricky}},
+				{OrderID: "250-2", WatchUntil: &confirmed, CoverageTo: &confirmed, Closed: true}, // an unknown order date, amounts of nothing
+				// Reasons made of sentences, in English (appended as made) and Japanese.
+				{OrderID: "250-3", Reason: jsonReason{sentences: []*parser.Message{parser.Msgf("charged %s on %v", "1,234 JPY", confirmed), parser.Msgf("%s", tricky)}, loc: i18n.New("en")}},
+				{OrderID: "250-4", Reason: jsonReason{sentences: []*parser.Message{parser.Msgf("charged %s on %v", "1,234 JPY", confirmed)}, loc: i18n.New("en")}},
+				{OrderID: "250-5", Reason: jsonReason{sentences: []*parser.Message{parser.Msgf("no charge of %s between %v and %v", "1,234 JPY", confirmed, confirmed)}, loc: i18n.New(i18n.Japanese)}},
+			},
+			UnknownCharges: []jsonTxn{foreign}, InvalidRows: []jsonInvalid{{File: "a.csv", Line: 3, Error: tricky}},
+			Summary:     jsonSummary{Alert: 1, OK: 2},
+			AmazonFiles: []jsonAmazonFile{{File: "mail.eml", Format: "mail", SkippedBy: map[string]int{}}},
+			OwnCharges:  3,
+		},
+	}
+	for i, r := range reports {
+		if got, want := written(t, r), encodingJSON(t, r); got != want {
+			t.Errorf("report %d written as\n%s\nencoding/json writes\n%s", i, got, want)
+		}
+	}
+
+}
+
+// appendJSONString must quote every string as encoding/json does.
+func TestAppendJSONStringAgrees(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(7, 8))
+	pieces := []string{"a", "\"", "\\", "\n", "\x00", "\x1f", "\x7f", "<", "&", "é", "日", "\u2028", "\u2029", "\xff", "\xe6\x97", " ", "\t", "\b", "\f",
+		"\u0085", "\u009b", "\u202e", "\u2066", "\u200f", "\ufdd0", "\ufdd1"}
+	for range 5000 {
+		var s strings.Builder
+		for range rnd.IntN(10) {
+			s.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		_ = enc.Encode(s.String())
+		if got := string(appendJSONString(nil, s.String())) + "\n"; got != escapedAsReports(want.String()) {
+			t.Fatalf("appendJSONString(%q) = %s, encoding/json gives %s", s.String(), got, want.String())
+		}
+	}
+}
