@@ -17,6 +17,10 @@ const (
 	KindCancel Kind = "cancel"
 )
 
+// AppendText appends the kind's word to b (encoding.TextAppender), so that
+// messages print it without a string of its own.
+func (k Kind) AppendText(b []byte) ([]byte, error) { return append(b, k...), nil }
+
 // Confirmation is Amazon saying, on a given day, that an order was handled.
 type Confirmation struct {
 	OrderID     string

@@ -1,18 +1,18 @@
 package parser
 
 import (
+	"encoding"
 	"fmt"
 	"strconv"
 	"strings"
-
-	"github.com/shopspring/decimal"
 )
 
 // Message is a sentence for the person: a format in English with its
 // arguments kept apart, so that a report can print it in another language
 // (by looking the format up in a catalogue) and write dates and money the way
-// that language does. Its arguments are strings, numbers, Dates, Money,
-// nested *Messages, and errors.
+// that language does. Its arguments are strings, numbers, values that
+// append their own text (encoding.TextAppender: dates, money), nested
+// *Messages, and errors.
 type Message struct {
 	Format string
 	Args   []any
@@ -117,13 +117,12 @@ func appendArg(b []byte, verb byte, arg any) []byte {
 		switch a := arg.(type) {
 		case string:
 			return append(b, a...)
-		case Kind:
-			return append(b, a...)
-		case Date:
-			b, _ = a.AppendText(b)
-			return b
-		case Money:
-			return a.appendText(b)
+		case encoding.TextAppender:
+			// Dates, money and the like print themselves without a
+			// string of their own.
+			if out, err := a.AppendText(b); err == nil {
+				return out
+			}
 		}
 	}
 	switch verb {
@@ -157,27 +156,6 @@ func AsMessage(err error) *Message {
 		return m
 	}
 	return Msgf("%s", err.Error())
-}
-
-// Money is an amount in a currency, for messages: it prints exactly, grouped,
-// with the currency's fixed decimals, followed by its code when known.
-type Money struct {
-	Amount   decimal.Decimal
-	Currency string
-}
-
-func (m Money) String() string {
-	var b [48]byte
-	return string(m.appendText(b[:0]))
-}
-
-// appendText appends what String prints to b.
-func (m Money) appendText(b []byte) []byte {
-	b = AppendAmount(b, m.Amount, m.Currency, true)
-	if m.Currency != "" {
-		b = append(append(b, ' '), m.Currency...)
-	}
-	return b
 }
 
 // Join puts messages one after the other, separated by "; ", in English.

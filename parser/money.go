@@ -367,3 +367,25 @@ var pow10 = func() (p [19]int64) {
 	}
 	return p
 }()
+
+// Money is an amount in a currency, for messages: it prints exactly, grouped,
+// with the currency's fixed decimals, followed by its code when known.
+type Money struct {
+	Amount   decimal.Decimal
+	Currency string
+}
+
+func (m Money) String() string {
+	var b [48]byte
+	out, _ := m.AppendText(b[:0])
+	return string(out)
+}
+
+// AppendText appends what String prints to b (encoding.TextAppender).
+func (m Money) AppendText(b []byte) ([]byte, error) {
+	b = AppendAmount(b, m.Amount, m.Currency, true)
+	if m.Currency != "" {
+		b = append(append(b, ' '), m.Currency...)
+	}
+	return b, nil
+}
