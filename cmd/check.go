@@ -10,6 +10,7 @@ import (
 	"github.com/refundwatch/refundwatch/cmd/internal/render"
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/spf13/cobra"
 )
 
@@ -96,13 +97,13 @@ func runCheck(opts *checkOptions, e env, loc *i18n.Localizer) error {
 		return err
 	}
 	if !slices.Contains(render.Formats, opts.output) {
-		return parser.Msgf("--output %q: expected table, json, csv, markdown or html", opts.output)
+		return msg.Msgf("--output %q: expected table, json, csv, markdown or html", opts.output)
 	}
 	failOn := matcher.Severity(-1)
 	if opts.failOn != "never" {
 		var ok bool
 		if failOn, ok = matcher.ParseSeverity(opts.failOn); !ok || failOn < matcher.Review {
-			return parser.Msgf("--fail-on %q: expected alert, review or never", opts.failOn)
+			return msg.Msgf("--fail-on %q: expected alert, review or never", opts.failOn)
 		}
 	}
 	in, err := input.Load(&opts.Options, mopts)
@@ -111,7 +112,7 @@ func runCheck(opts *checkOptions, e env, loc *i18n.Localizer) error {
 	}
 	rep := in.Matching.Match(in.Statements)
 	if n := in.NotAmazon.Load(); n > 0 {
-		rep.Notes = append(rep.Notes, parser.Msgf("%d statement rows that name Amazon were not counted as Amazon's, as --not-amazon asks", n))
+		rep.Notes = append(rep.Notes, msg.Msgf("%d statement rows that name Amazon were not counted as Amazon's, as --not-amazon asks", n))
 	}
 	color := opts.output == "table" && e.stdoutTerminal && e.getenv("NO_COLOR") == "" && e.getenv("TERM") != "dumb"
 	if err := render.Write(e.stdout, opts.output, render.NewRendering(in, rep, loc, color, e.width)); err != nil {
@@ -144,7 +145,7 @@ func (opts *checkOptions) matchOptions(e env) (matcher.Options, error) {
 		days int
 	}{{"--grace", opts.grace}, {"--watch", opts.watch}} {
 		if f.days < 0 || f.days > maxDays {
-			return m, parser.Msgf("%s %d: expected a number of days from 0 to %d", f.name, f.days, maxDays)
+			return m, msg.Msgf("%s %d: expected a number of days from 0 to %d", f.name, f.days, maxDays)
 		}
 	}
 	if opts.asOf == "" {
@@ -152,10 +153,10 @@ func (opts *checkOptions) matchOptions(e env) (matcher.Options, error) {
 	} else {
 		d, err := parser.ParseDate(opts.asOf)
 		if err != nil {
-			return m, parser.Msgf("--as-of: %v", err)
+			return m, msg.Msgf("--as-of: %v", err)
 		}
 		if !parser.DateInRange(d) {
-			return m, parser.Msgf("--as-of %s is outside %s … %s", d, parser.FirstDate, parser.LastDate)
+			return m, msg.Msgf("--as-of %s is outside %s … %s", d, parser.FirstDate, parser.LastDate)
 		}
 		m.AsOf = d
 	}
@@ -191,7 +192,7 @@ func userPatterns(flag string, patterns []string) ([]string, error) {
 			if err != nil {
 				why = strings.TrimPrefix(err.Error(), "error parsing regexp: ")
 			}
-			return nil, parser.Msgf("%s %q is not a pattern that can be used: %s", flag, p, why)
+			return nil, msg.Msgf("%s %q is not a pattern that can be used: %s", flag, p, why)
 		}
 		if regexp.QuoteMeta(p) == p {
 			out = append(out, parser.Normalize(p))

@@ -12,6 +12,7 @@ import (
 	"github.com/refundwatch/refundwatch/cmd/internal/layout"
 	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/spf13/cobra"
 )
 
@@ -56,7 +57,7 @@ func runDetect(paths []string, opts *detectOptions, e env, l *i18n.Localizer) er
 	if err := parser.ParseDateOrder(opts.dateOrder); err != nil {
 		return err
 	}
-	files, ignored, err := input.Expand(paths, parser.Msgf("folder holds no statement file"))
+	files, ignored, err := input.Expand(paths, msg.Msgf("folder holds no statement file"))
 	var problems parser.ErrorList
 	if l, ok := parser.AsList(err); ok {
 		problems = append(problems, l...)
@@ -167,16 +168,16 @@ func skipReasons(s *parser.Statement, l *i18n.Localizer) string {
 
 // issuerSigns is the basis of the signs of a file read in a format that
 // knows its issuer's convention (the generic reader says its own basis).
-func issuerSigns(reg *parser.Registry, format string) *parser.Message {
+func issuerSigns(reg *parser.Registry, format string) *msg.Message {
 	f, ok := reg.Lookup(format)
 	if !ok || f.Table == nil || f.Table.Signs == parser.SignsInfer {
 		return nil
 	}
 	if len(f.Table.Credit) > 0 {
-		return parser.Msgf("signs from the direction column, as the format says")
+		return msg.Msgf("signs from the direction column, as the format says")
 	}
 	if f.Table.Signs == parser.ChargesNegative {
-		return parser.Msgf("signs by the issuer's convention: charges are written negative")
+		return msg.Msgf("signs by the issuer's convention: charges are written negative")
 	}
-	return parser.Msgf("signs by the issuer's convention: charges are written positive")
+	return msg.Msgf("signs by the issuer's convention: charges are written positive")
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/refundwatch/refundwatch/cmd/internal/input"
 	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 )
@@ -68,7 +69,7 @@ func (g *globals) resolveLang(e env) error {
 	}
 	if lang != i18n.English && lang != i18n.Japanese {
 		g.loc = i18n.New(i18n.FromEnv(e.getenv))
-		return parser.Msgf("--lang %q: expected ja or en", g.lang)
+		return msg.Msgf("--lang %q: expected ja or en", g.lang)
 	}
 	g.loc = i18n.New(lang)
 	return nil
@@ -132,7 +133,7 @@ It reads its inputs and never writes them, and it never uses the network.`,
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return parser.Msgf("%v (see %s --help)", err, c.CommandPath())
+		return msg.Msgf("%v (see %s --help)", err, c.CommandPath())
 	})
 	root.PersistentFlags().StringVar(&g.lang, "lang", "", "`LANGUAGE` of the report and the messages: ja or en (default from LC_ALL, LC_MESSAGES or LANG)")
 	_ = root.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{i18n.Japanese, i18n.English}, cobra.ShellCompDirectiveNoFileComp))
@@ -188,7 +189,7 @@ func messageLine(line string, paths ...string) string {
 func minArgs(n int) cobra.PositionalArgs {
 	return func(_ *cobra.Command, args []string) error {
 		if len(args) < n {
-			return parser.Msgf("requires at least %d arg(s), only received %d", n, len(args))
+			return msg.Msgf("requires at least %d arg(s), only received %d", n, len(args))
 		}
 		return nil
 	}
@@ -197,7 +198,7 @@ func minArgs(n int) cobra.PositionalArgs {
 func maxArgs(n int) cobra.PositionalArgs {
 	return func(_ *cobra.Command, args []string) error {
 		if len(args) > n {
-			return parser.Msgf("accepts at most %d arg(s), received %d", n, len(args))
+			return msg.Msgf("accepts at most %d arg(s), received %d", n, len(args))
 		}
 		return nil
 	}
@@ -205,7 +206,7 @@ func maxArgs(n int) cobra.PositionalArgs {
 
 func noArgs(c *cobra.Command, args []string) error {
 	if len(args) > 0 {
-		return parser.Msgf("unknown command %q for %q", args[0], c.CommandPath())
+		return msg.Msgf("unknown command %q for %q", args[0], c.CommandPath())
 	}
 	return nil
 }

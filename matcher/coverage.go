@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/msg"
 )
 
 // bridgedGap is the most days between two files of an account that are
@@ -282,7 +283,7 @@ func CheckCards(disputes []parser.Dispute, stmts []*parser.Statement) error {
 			continue
 		}
 		errs = append(errs, &parser.Error{File: d.File, Line: d.Line,
-			Err: parser.Msgf("card %q matches no account of the statements (accounts read: %s)", d.Card, strings.Join(accounts, ", "))})
+			Err: msg.Msgf("card %q matches no account of the statements (accounts read: %s)", d.Card, strings.Join(accounts, ", "))})
 	}
 	if len(errs) == 0 {
 		return nil

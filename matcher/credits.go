@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -345,7 +346,7 @@ func (o *order) sayCreditChoice(t *parser.Transaction, also []*order) {
 	for i, x := range also {
 		ids[i] = x.res.Dispute.OrderID
 	}
-	o.creditNotes = append(o.creditNotes, parser.Msgf("the credit of %s fits %s as well: it was counted for this order, the first by order date, then order id",
+	o.creditNotes = append(o.creditNotes, msg.Msgf("the credit of %s fits %s as well: it was counted for this order, the first by order date, then order id",
 		o.list([]*parser.Transaction{t}), IDList{IDs: ids}))
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -115,26 +116,26 @@ func (o *order) judgeAmbiguous() {
 	r := o.res
 	r.Verdict = Ambiguous
 	if len(r.Charges) > 0 {
-		o.say(parser.Msgf("charged %s", o.list(r.Charges)))
+		o.say(msg.Msgf("charged %s", o.list(r.Charges)))
 	}
 	if len(r.Credits) > 0 {
-		o.say(parser.Msgf("credited %s", o.list(r.Credits)))
+		o.say(msg.Msgf("credited %s", o.list(r.Credits)))
 	}
 	for _, m := range o.ambiguityReasons() {
 		o.advise(m)
 	}
 	switch {
 	case r.TieAlert && len(o.splitSets) > 1:
-		o.say(parser.Msgf("%s is missing whichever set of charges is this order's", o.money(r.TieOutstanding)))
-		o.advise(parser.Msgf("call the card issuer and dispute the charges: name every order listed here"))
+		o.say(msg.Msgf("%s is missing whichever set of charges is this order's", o.money(r.TieOutstanding)))
+		o.advise(msg.Msgf("call the card issuer and dispute the charges: name every order listed here"))
 	case r.TieAlert && len(o.creditTie) > 0:
 		r.Grounds = TieAcrossOrders
-		o.say(parser.Msgf("%s is missing whichever order the credit refunds", o.money(r.TieOutstanding)))
-		o.advise(parser.Msgf("call the card issuer and dispute the charges: name every order listed here"))
+		o.say(msg.Msgf("%s is missing whichever order the credit refunds", o.money(r.TieOutstanding)))
+		o.advise(msg.Msgf("call the card issuer and dispute the charges: name every order listed here"))
 	case r.TieAlert:
 		r.Grounds = TieAcrossOrders
-		o.say(parser.Msgf("%s is missing whichever order the charges belong to", o.money(r.TieOutstanding)))
-		o.advise(parser.Msgf("call the card issuer and dispute the charges: name every order listed here"))
+		o.say(msg.Msgf("%s is missing whichever order the charges belong to", o.money(r.TieOutstanding)))
+		o.advise(msg.Msgf("call the card issuer and dispute the charges: name every order listed here"))
 	}
 }
 
@@ -144,8 +145,8 @@ func (o *order) judgeAmbiguous() {
 func (o *order) judgeOtherCurrency() {
 	r := o.res
 	r.Verdict = NotCovered
-	o.say(parser.Msgf("no charge of %s found, but the statements of this card are in %s: an order in another currency is billed in the card's", o.money(o.a), r.Coverage.Currency))
-	o.advise(parser.Msgf("add card_amount to the order's row of disputes.csv: what the card was billed, as on the card statement or Amazon's order details"))
+	o.say(msg.Msgf("no charge of %s found, but the statements of this card are in %s: an order in another currency is billed in the card's", o.money(o.a), r.Coverage.Currency))
+	o.advise(msg.Msgf("add card_amount to the order's row of disputes.csv: what the card was billed, as on the card statement or Amazon's order details"))
 }
 
 // judgeNoCharge: no charge found; not charged if the statements cover the
@@ -159,16 +160,16 @@ func (o *order) judgeNoCharge(j *judging) {
 	// that start by D show that none came.
 	if cov.Covers(o.d, to) {
 		r.Verdict = NotCharged
-		o.say(parser.Msgf("no charge of %s between %s and %s", o.money(o.a), parser.Max(from, cov.From), to))
+		o.say(msg.Msgf("no charge of %s between %s and %s", o.money(o.a), parser.Max(from, cov.From), to))
 		return
 	}
 	r.Verdict = NotCovered
 	o.say(j.noChargeFound(cov))
 	for _, gap := range missingDays(cov, o.d, to) {
 		if gap[0] == gap[1] {
-			o.advise(parser.Msgf("add the statements of %s", gap[0]))
+			o.advise(msg.Msgf("add the statements of %s", gap[0]))
 		} else {
-			o.advise(parser.Msgf("add the statements from %s to %s", gap[0], gap[1]))
+			o.advise(msg.Msgf("add the statements from %s to %s", gap[0], gap[1]))
 		}
 	}
 }
@@ -177,9 +178,9 @@ func (o *order) judgeNoCharge(j *judging) {
 func (o *order) judgeRefunded() {
 	r := o.res
 	r.Verdict = Refunded
-	o.say(parser.Msgf("charged %s, credited %s", o.list(r.Charges), o.list(r.Credits)))
+	o.say(msg.Msgf("charged %s, credited %s", o.list(r.Charges), o.list(r.Credits)))
 	if r.Outstanding.Sign() < 0 {
-		o.say(parser.Msgf("%s more was credited than charged", o.money(r.Outstanding.Neg())))
+		o.say(msg.Msgf("%s more was credited than charged", o.money(r.Outstanding.Neg())))
 	}
 	o.sayExchange()
 	o.sayBilledAfterWord()
@@ -190,13 +191,13 @@ func (o *order) judgeRefunded() {
 func (o *order) sayNotes() {
 	r := o.res
 	if ids := r.InterchangeableWith; len(ids) > 0 {
-		o.say(parser.Msgf("interchangeable with %s: whichever of these orders each charge belongs to, the verdicts are the same, so charges are counted in order of order date, then order id", IDList{IDs: ids}))
+		o.say(msg.Msgf("interchangeable with %s: whichever of these orders each charge belongs to, the verdicts are the same, so charges are counted in order of order date, then order id", IDList{IDs: ids}))
 	}
 	for _, m := range o.creditNotes {
 		o.say(m)
 	}
 	if o.byShipment {
-		o.say(parser.Msgf("matched shipment by shipment: %d of %d shipments charged", o.shipsCharged, len(r.Dispute.Shipments)))
+		o.say(msg.Msgf("matched shipment by shipment: %d of %d shipments charged", o.shipsCharged, len(r.Dispute.Shipments)))
 	}
 }
 
@@ -206,17 +207,17 @@ func (o *order) sayNotes() {
 func (o *order) adviseOK() {
 	r := o.res
 	if r.Verdict == Refunded {
-		o.advise(parser.Msgf("nothing is missing now"))
+		o.advise(msg.Msgf("nothing is missing now"))
 	}
 	switch {
 	case r.WatchUntil.Valid() && r.Coverage.Covers(o.coverFrom(), r.WatchUntil):
 		r.Closed = true
-		o.advise(parser.Msgf("closed: the statements reach %s, the end of the watch", r.WatchUntil))
-		o.advise(parser.Msgf("nothing more to do"))
+		o.advise(msg.Msgf("closed: the statements reach %s, the end of the watch", r.WatchUntil))
+		o.advise(msg.Msgf("nothing more to do"))
 	case r.WatchUntil.Valid():
-		o.advise(parser.Msgf("keep checking until %s", r.WatchUntil))
+		o.advise(msg.Msgf("keep checking until %s", r.WatchUntil))
 	default:
-		o.advise(parser.Msgf("no confirmation from Amazon yet: keep checking new statements, and add Amazon's confirmation when it comes, to know until when to watch"))
+		o.advise(msg.Msgf("no confirmation from Amazon yet: keep checking new statements, and add Amazon's confirmation when it comes, to know until when to watch"))
 	}
 }
 
@@ -235,17 +236,17 @@ func (o *order) sayBilledAfterWord() {
 		}
 	}
 	if len(afterCancel) > 0 {
-		o.say(parser.Msgf("%s was billed after Amazon confirmed the cancellation on %s, and has been credited since", o.list(afterCancel), o.cancelAt))
+		o.say(msg.Msgf("%s was billed after Amazon confirmed the cancellation on %s, and has been credited since", o.list(afterCancel), o.cancelAt))
 	}
 	if len(after) > 0 {
-		o.say(parser.Msgf("%s was billed after Amazon confirmed the refund on %s, and has been credited since", o.list(after), o.h))
+		o.say(msg.Msgf("%s was billed after Amazon confirmed the refund on %s, and has been credited since", o.list(after), o.h))
 	}
 }
 
 // say adds a sentence of what was found; advise one of what to do, which
 // comes after all that was found.
-func (o *order) say(m *parser.Message)    { o.res.Reason = append(o.res.Reason, m) }
-func (o *order) advise(m *parser.Message) { o.advice = append(o.advice, m) }
+func (o *order) say(m *msg.Message)    { o.res.Reason = append(o.res.Reason, m) }
+func (o *order) advise(m *msg.Message) { o.advice = append(o.advice, m) }
 
 // judgeOutstanding decides between still-charged, partially-refunded and
 // awaiting-refund for an order with money still out.
@@ -344,30 +345,30 @@ func (f outstanding) grounds(v Verdict) (g Grounds, ok bool) {
 // grace days after the user asked.
 func (o *order) sayUnanswered(f outstanding, opts Options) {
 	r := o.res
-	o.say(parser.Msgf("charged %s", o.list(r.Charges)))
+	o.say(msg.Msgf("charged %s", o.list(r.Charges)))
 	o.sayPartCredited()
-	o.say(parser.Msgf("no word from Amazon of a refund or cancellation by %s (%d days after %s), and the statements reach %s", f.unansweredBy, opts.Grace, f.asked, r.Coverage.To))
-	o.advise(parser.Msgf("ask Amazon again, or dispute the charge with the card issuer"))
+	o.say(msg.Msgf("no word from Amazon of a refund or cancellation by %s (%d days after %s), and the statements reach %s", f.unansweredBy, opts.Grace, f.asked, r.Coverage.To))
+	o.advise(msg.Msgf("ask Amazon again, or dispute the charge with the card issuer"))
 }
 
 // sayAwaitingWord: Amazon has not answered yet, and it is not late.
 func (o *order) sayAwaitingWord() {
-	o.say(parser.Msgf("charged %s", o.list(o.res.Charges)))
+	o.say(msg.Msgf("charged %s", o.list(o.res.Charges)))
 	o.sayPartCredited()
-	o.advise(parser.Msgf("Amazon has not confirmed a refund or cancellation yet: add it to the confirmations when it does"))
+	o.advise(msg.Msgf("Amazon has not confirmed a refund or cancellation yet: add it to the confirmations when it does"))
 }
 
 // sayAwaitingCredit: Amazon confirmed, and its credit is not due yet (or
 // the statements do not reach the day it is due).
 func (o *order) sayAwaitingCredit(f outstanding, opts Options) {
 	r := o.res
-	o.say(parser.Msgf("charged %s", o.list(r.Charges)))
-	o.say(parser.Msgf("Amazon confirmed the %s on %s", f.kind, o.h))
+	o.say(msg.Msgf("charged %s", o.list(r.Charges)))
+	o.say(msg.Msgf("Amazon confirmed the %s on %s", f.kind, o.h))
 	o.sayPartCredited()
-	o.say(parser.Msgf("expect a credit by %s", f.due))
-	o.advise(parser.Msgf("keep checking until %s", r.WatchUntil))
+	o.say(msg.Msgf("expect a credit by %s", f.due))
+	o.advise(msg.Msgf("keep checking until %s", r.WatchUntil))
 	if !opts.AsOf.Before(f.due) {
-		o.advise(parser.Msgf("the statements reach only %s: add the newer ones", r.Coverage.To))
+		o.advise(msg.Msgf("the statements reach only %s: add the newer ones", r.Coverage.To))
 	}
 }
 
@@ -376,34 +377,34 @@ func (o *order) sayChargedAfterWord(f outstanding) {
 	r := o.res
 	before, after := o.splitAtWord()
 	if len(before) == 0 {
-		o.say(parser.Msgf("charged %s, after Amazon confirmed the %s on %s", o.list(after), f.kind, o.h))
+		o.say(msg.Msgf("charged %s, after Amazon confirmed the %s on %s", o.list(after), f.kind, o.h))
 	} else {
-		o.say(parser.Msgf("charged %s before Amazon confirmed the %s on %s, and %s after it", o.list(before), f.kind, o.h, o.list(after)))
+		o.say(msg.Msgf("charged %s before Amazon confirmed the %s on %s, and %s after it", o.list(before), f.kind, o.h, o.list(after)))
 	}
 	if len(r.Credits) == 0 {
-		o.say(parser.Msgf("no credit since"))
+		o.say(msg.Msgf("no credit since"))
 	} else {
-		o.say(parser.Msgf("credited %s", o.list(r.Credits)))
+		o.say(msg.Msgf("credited %s", o.list(r.Credits)))
 		o.sayExchange()
-		o.say(parser.Msgf("%s still missing", o.money(r.Outstanding)))
+		o.say(msg.Msgf("%s still missing", o.money(r.Outstanding)))
 	}
-	o.advise(parser.Msgf("call the card issuer and dispute the charge"))
+	o.advise(msg.Msgf("call the card issuer and dispute the charge"))
 }
 
 // sayCreditOverdue: Amazon confirmed, and no full credit came within the
 // grace days.
 func (o *order) sayCreditOverdue(f outstanding, opts Options) {
 	r := o.res
-	o.say(parser.Msgf("charged %s", o.list(r.Charges)))
-	o.say(parser.Msgf("Amazon confirmed the %s on %s", f.kind, o.h))
+	o.say(msg.Msgf("charged %s", o.list(r.Charges)))
+	o.say(msg.Msgf("Amazon confirmed the %s on %s", f.kind, o.h))
 	if len(r.Credits) == 0 {
-		o.say(parser.Msgf("no credit came by %s (%d days later), and the statements reach %s", f.due, opts.Grace, r.Coverage.To))
+		o.say(msg.Msgf("no credit came by %s (%d days later), and the statements reach %s", f.due, opts.Grace, r.Coverage.To))
 	} else {
-		o.say(parser.Msgf("credited %s", o.list(r.Credits)))
+		o.say(msg.Msgf("credited %s", o.list(r.Credits)))
 		o.sayExchange()
-		o.say(parser.Msgf("%s still missing on %s (%d days later), and the statements reach %s", o.money(r.Outstanding), f.due, opts.Grace, r.Coverage.To))
+		o.say(msg.Msgf("%s still missing on %s (%d days later), and the statements reach %s", o.money(r.Outstanding), f.due, opts.Grace, r.Coverage.To))
 	}
-	o.advise(parser.Msgf("call Amazon, then the card issuer"))
+	o.advise(msg.Msgf("call Amazon, then the card issuer"))
 }
 
 // cardCurrency is the currency of a card_amount written without one: that
@@ -462,17 +463,17 @@ func (o *order) sayPartCredited() {
 	if len(r.Credits) == 0 {
 		return
 	}
-	o.say(parser.Msgf("credited %s", o.list(r.Credits)))
+	o.say(msg.Msgf("credited %s", o.list(r.Credits)))
 	o.sayExchange()
-	o.say(parser.Msgf("%s still missing", o.money(r.Outstanding)))
+	o.say(msg.Msgf("%s still missing", o.money(r.Outstanding)))
 }
 
 // ambiguityReasons say why the order is ambiguous: charges that fit it and
 // other orders equally well, too many or several sets of split charges, or
 // a further billing that more than one charged order could have had.
-func (o *order) ambiguityReasons() []*parser.Message {
+func (o *order) ambiguityReasons() []*msg.Message {
 	r := o.res
-	var out []*parser.Message
+	var out []*msg.Message
 	rebilled := map[*parser.Transaction]bool{}
 	var rebills []*parser.Transaction
 	for _, rb := range o.rebills {
@@ -491,23 +492,23 @@ func (o *order) ambiguityReasons() []*parser.Message {
 	}
 	cands = slices.DeleteFunc(cands, func(t *parser.Transaction) bool { return creditTied[t] })
 	if len(o.creditTie) > 0 {
-		out = append(out, parser.Msgf("the credit of %s could refund this order or %s (each charged as near before it), and which changes the verdicts: ask Amazon which order it refunds", o.list(o.creditTie), IDList{IDs: o.res.TiedWith}))
+		out = append(out, msg.Msgf("the credit of %s could refund this order or %s (each charged as near before it), and which changes the verdicts: ask Amazon which order it refunds", o.list(o.creditTie), IDList{IDs: o.res.TiedWith}))
 	}
 	switch {
 	case len(cands) == 0 && !o.searchCut:
 	case o.ownRival != "":
-		out = append(out, parser.Msgf("%s could belong to this order or to your own order %s (same amount, at least as near): compare the rows with Amazon's order details", o.list(cands), o.ownRival))
+		out = append(out, msg.Msgf("%s could belong to this order or to your own order %s (same amount, at least as near): compare the rows with Amazon's order details", o.list(cands), o.ownRival))
 	case len(o.alsoClaims) > 0:
-		out = append(out, parser.Msgf("%s could belong to this order or to %s (same amount, equally near): compare the rows with Amazon's order details",
+		out = append(out, msg.Msgf("%s could belong to this order or to %s (same amount, equally near): compare the rows with Amazon's order details",
 			o.list(cands), IDList{IDs: o.alsoClaims}))
 	case o.searchCut:
-		out = append(out, parser.Msgf("too many Amazon charges near %s to tell which add up to %s: compare the rows with Amazon's order details", o.d, o.money(o.a)))
+		out = append(out, msg.Msgf("too many Amazon charges near %s to tell which add up to %s: compare the rows with Amazon's order details", o.d, o.money(o.a)))
 	case len(cands) > 0:
-		out = append(out, parser.Msgf("more than one set of Amazon charges adds up to %s (%s): compare the rows with Amazon's order details",
+		out = append(out, msg.Msgf("more than one set of Amazon charges adds up to %s (%s): compare the rows with Amazon's order details",
 			o.money(o.a), o.list(cands)))
 	}
 	if len(rebills) > 0 {
-		out = append(out, parser.Msgf("%s could be a second billing of this order or of %s: compare the rows with Amazon's order details",
+		out = append(out, msg.Msgf("%s could be a second billing of this order or of %s: compare the rows with Amazon's order details",
 			o.list(rebills), o.rebillOthers()))
 	}
 	return out
@@ -548,11 +549,11 @@ type judging struct {
 	// the statements do not cover, one for each account's coverage: most
 	// orders of a long incident fall outside the statements given, and so
 	// share one.
-	noCharge map[string]*parser.Message
+	noCharge map[string]*msg.Message
 }
 
 func newJudging(covs []Coverage, opts Options) *judging {
-	j := &judging{covs: covs, opts: opts, noCharge: make(map[string]*parser.Message, len(covs)+1)}
+	j := &judging{covs: covs, opts: opts, noCharge: make(map[string]*msg.Message, len(covs)+1)}
 	for _, c := range append([]Coverage{{}}, covs...) {
 		j.noCharge[c.Account] = noChargeFound(c)
 	}
@@ -561,7 +562,7 @@ func newJudging(covs []Coverage, opts Options) *judging {
 
 // noChargeFound says that no charge was found in coverage c, which does not
 // reach the order.
-func (j *judging) noChargeFound(c Coverage) *parser.Message {
+func (j *judging) noChargeFound(c Coverage) *msg.Message {
 	if len(c.Spans) <= 1 && len(c.Lacking) == 0 {
 		if m, ok := j.noCharge[c.Account]; ok && sameSpan(c, j.covs) {
 			return m // the map is only read while orders are judged
@@ -583,22 +584,22 @@ func sameSpan(c Coverage, covs []Coverage) bool {
 	return false
 }
 
-func noChargeFound(c Coverage) *parser.Message {
-	return parser.Msgf("no charge found, but %s", coverageWords(c))
+func noChargeFound(c Coverage) *msg.Message {
+	return msg.Msgf("no charge found, but %s", coverageWords(c))
 }
 
-func coverageWords(c Coverage) *parser.Message {
+func coverageWords(c Coverage) *msg.Message {
 	switch {
 	case len(c.Lacking) > 0:
-		return parser.Msgf("the statements of %s do not cover every day of the order's month", IDList{IDs: c.Lacking})
+		return msg.Msgf("the statements of %s do not cover every day of the order's month", IDList{IDs: c.Lacking})
 	case !c.To.Valid() && c.Account != "":
-		return parser.Msgf("no statement of %s was given", c.Account)
+		return msg.Msgf("no statement of %s was given", c.Account)
 	case !c.To.Valid():
-		return parser.Msgf("no statement was given")
+		return msg.Msgf("no statement was given")
 	case len(c.Spans) > 1:
-		return parser.Msgf("the statements cover only %s to %s, with days missing between", c.From, c.To)
+		return msg.Msgf("the statements cover only %s to %s, with days missing between", c.From, c.To)
 	}
-	return parser.Msgf("the statements cover only %s to %s", c.From, c.To)
+	return msg.Msgf("the statements cover only %s to %s", c.From, c.To)
 }
 
 func (o *order) money(d decimal.Decimal) parser.Money {
@@ -635,7 +636,7 @@ func (o *order) sayExchange() {
 	}
 	for _, t := range r.Credits {
 		if v, estimated := o.value(t); estimated {
-			o.say(parser.Msgf("%s was credited without its amount in %s; it counts as %s, at the rate of the charges",
+			o.say(msg.Msgf("%s was credited without its amount in %s; it counts as %s, at the rate of the charges",
 				parser.Money{Amount: t.Amount.Abs(), Currency: t.Currency}, r.Dispute.Currency, o.money(v)))
 		}
 	}
@@ -644,7 +645,7 @@ func (o *order) sayExchange() {
 		return
 	}
 	if billed, credited := sumAmounts(r.Charges), sumAmounts(r.Credits); !billed.Equal(credited) {
-		o.say(parser.Msgf("on the statement %s was billed and %s credited: the difference comes from the exchange rate",
+		o.say(msg.Msgf("on the statement %s was billed and %s credited: the difference comes from the exchange rate",
 			parser.Money{Amount: billed, Currency: cur}, parser.Money{Amount: credited, Currency: cur}))
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -34,14 +35,14 @@ type order struct {
 	shipsCharged int                          // how many shipments were
 	alsoClaims   []string                     // other orders in a tie
 	splitSets    [][]*parser.Transaction      // the sets of split charges, when several add up to A
-	creditNotes  []*parser.Message            // how credits were shared out, where a rule had to choose
+	creditNotes  []*msg.Message               // how credits were shared out, where a rule had to choose
 	ownRival     string                       // one of the person's own orders its charge could be
 	creditTie    []*parser.Transaction        // credits that fit it and other orders equally, the choice changing a verdict
 	candidate    map[*parser.Transaction]bool // the Candidates, as a set
 	owed         decimal.Decimal              // what is still out, while credits are given
 	creditRound  int                          // the last look back of a credit that met the order
-	advice       []*parser.Message            // the end of the reason: what to do
-	adviceRoom   [2]*parser.Message           // room for most advice
+	advice       []*msg.Message               // the end of the reason: what to do
+	adviceRoom   [2]*msg.Message              // room for most advice
 	// rebills are the charges that could be a further billing of this
 	// order or of other charged orders.
 	rebills []*rebill
@@ -172,17 +173,17 @@ func amazonRows(stmts []*parser.Statement, asOf parser.Date, amazon *Recognizer)
 // leftOutNotes appends the notes of the report that say what it leaves
 // out: no disputed order yet, statement rows and confirmations dated after
 // the date of the report.
-func leftOutNotes(notes []*parser.Message, disputes int, late, lateConfs leftOut, asOf parser.Date) []*parser.Message {
+func leftOutNotes(notes []*msg.Message, disputes int, late, lateConfs leftOut, asOf parser.Date) []*msg.Message {
 	if disputes == 0 {
-		notes = append(notes, parser.Msgf("no order is disputed yet: every Amazon charge of the statements is listed, for you to find the intruder's and add them to disputes.csv"))
+		notes = append(notes, msg.Msgf("no order is disputed yet: every Amazon charge of the statements is listed, for you to find the intruder's and add them to disputes.csv"))
 	}
 	if late.n > 0 && late.atLeast {
-		notes = append(notes, parser.Msgf("at least %d statement rows dated after %s, the date of the report, were left out; the first is in %s", late.n, asOf, late.first))
+		notes = append(notes, msg.Msgf("at least %d statement rows dated after %s, the date of the report, were left out; the first is in %s", late.n, asOf, late.first))
 	} else if late.n > 0 {
-		notes = append(notes, parser.Msgf("%d statement rows dated after %s, the date of the report, were left out; the first is %s", late.n, asOf, late.first))
+		notes = append(notes, msg.Msgf("%d statement rows dated after %s, the date of the report, were left out; the first is %s", late.n, asOf, late.first))
 	}
 	if lateConfs.n > 0 {
-		notes = append(notes, parser.Msgf("%d of Amazon's confirmations dated after %s, the date of the report, were left out; the first is %s", lateConfs.n, asOf, lateConfs.first))
+		notes = append(notes, msg.Msgf("%d of Amazon's confirmations dated after %s, the date of the report, were left out; the first is %s", lateConfs.n, asOf, lateConfs.first))
 	}
 	return notes
 }
@@ -252,7 +253,7 @@ func settleTies(orders []*order, ties []*tie, own map[*parser.Transaction]bool, 
 // parts on every core; wg is waited for by the caller.
 func judgeAll(wg *sync.WaitGroup, orders []*order, j *judging) {
 	// Room for the sentences of most reasons, made at once for all orders.
-	room := make([]*parser.Message, reasonRoom*len(orders))
+	room := make([]*msg.Message, reasonRoom*len(orders))
 	for i, o := range orders {
 		o.res.Reason = room[i*reasonRoom : i*reasonRoom : (i+1)*reasonRoom]
 	}

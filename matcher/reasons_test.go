@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/msg"
 )
 
 // TestReasonsSayWhatToDo checks the advice at the end of each kind of reason.
@@ -97,12 +97,12 @@ func TestUnknownChargeReason(t *testing.T) {
 		disputes: []string{orderA + ",2026-03-02,12800,JPY"},
 	}
 	rep := s.run(t)
-	if got := parser.Join(rep.UnknownReason()); !strings.Contains(got, "look for it in your Amazon order history, archived orders too") ||
+	if got := msg.Join(rep.UnknownReason()); !strings.Contains(got, "look for it in your Amazon order history, archived orders too") ||
 		!strings.Contains(got, "pass Amazon's order history with --orders") {
 		t.Errorf("without --orders: %q", got)
 	}
 	rep = s.runWith(t, func(o *Options) { o.Own = []OwnOrder{ownOrder("249-3301845-6627190", "2026-01-10", "999")} })
-	if got := parser.Join(rep.UnknownReason()); !strings.Contains(got, "and to none of your own orders") || strings.Contains(got, "--orders") {
+	if got := msg.Join(rep.UnknownReason()); !strings.Contains(got, "and to none of your own orders") || strings.Contains(got, "--orders") {
 		t.Errorf("with --orders: %q", got)
 	}
 }

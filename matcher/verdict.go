@@ -2,6 +2,7 @@ package matcher
 
 import (
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -171,11 +172,11 @@ type OrderResult struct {
 	ChargedAfter []*parser.Transaction
 	// Reason says in words what was found and what to do next: sentences
 	// kept apart so that a report can print them in the reader's language.
-	Reason []*parser.Message
+	Reason []*msg.Message
 }
 
 // ReasonText is the reason in English, its sentences joined by "; ".
-func (r *OrderResult) ReasonText() string { return parser.Join(r.Reason) }
+func (r *OrderResult) ReasonText() string { return msg.Join(r.Reason) }
 
 // Severity is the severity of the order's verdict.
 func (r *OrderResult) Severity() Severity {
@@ -206,22 +207,22 @@ type Report struct {
 	// OwnOrders tells that the person's own orders were given (Options.Own).
 	OwnOrders bool
 	// Notes say what was left out or inferred, one sentence each.
-	Notes []*parser.Message
+	Notes []*msg.Message
 }
 
 // UnknownReason says what an unknown charge is and what to do about it; it
 // is the same for every unknown charge of the report.
-func (r *Report) UnknownReason() []*parser.Message {
+func (r *Report) UnknownReason() []*msg.Message {
 	if r.OwnOrders {
-		return []*parser.Message{
-			parser.Msgf("an Amazon charge that belongs to no disputed order and to none of your own orders"),
-			parser.Msgf("look for it in your Amazon order history, archived orders too: if you did not place it, add it to disputes.csv and report it to Amazon"),
+		return []*msg.Message{
+			msg.Msgf("an Amazon charge that belongs to no disputed order and to none of your own orders"),
+			msg.Msgf("look for it in your Amazon order history, archived orders too: if you did not place it, add it to disputes.csv and report it to Amazon"),
 		}
 	}
-	return []*parser.Message{
-		parser.Msgf("an Amazon charge that belongs to no disputed order"),
-		parser.Msgf("look for it in your Amazon order history, archived orders too: if you did not place it, add it to disputes.csv and report it to Amazon"),
-		parser.Msgf("if it is one of your own orders, pass Amazon's order history with --orders so that it is recognised"),
+	return []*msg.Message{
+		msg.Msgf("an Amazon charge that belongs to no disputed order"),
+		msg.Msgf("look for it in your Amazon order history, archived orders too: if you did not place it, add it to disputes.csv and report it to Amazon"),
+		msg.Msgf("if it is one of your own orders, pass Amazon's order history with --orders so that it is recognised"),
 	}
 }
 

@@ -3,6 +3,8 @@ package parser
 import (
 	"fmt"
 	"time"
+
+	"github.com/refundwatch/refundwatch/parser/msg"
 )
 
 // Date is a calendar day with no time of day and no zone: the day a statement,
@@ -75,14 +77,14 @@ func DateOf(t time.Time) Date {
 func ParseISODate(s string) (Date, error) {
 	var y, m, d int
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return Date{}, Msgf("%q is not a date like 2026-03-02", s)
+		return Date{}, msg.Msgf("%q is not a date like 2026-03-02", s)
 	}
 	if _, err := fmt.Sscanf(s, "%4d-%2d-%2d", &y, &m, &d); err != nil {
-		return Date{}, Msgf("%q is not a date like 2026-03-02", s)
+		return Date{}, msg.Msgf("%q is not a date like 2026-03-02", s)
 	}
 	date, ok := NewDate(y, m, d)
 	if !ok {
-		return Date{}, Msgf("%q is not a day of the calendar", s)
+		return Date{}, msg.Msgf("%q is not a day of the calendar", s)
 	}
 	return date, nil
 }

@@ -3,6 +3,8 @@ package parser
 import (
 	"strings"
 	"time"
+
+	"github.com/refundwatch/refundwatch/parser/msg"
 )
 
 // A layoutToken is one piece of a strftime-like date layout: literal text
@@ -91,13 +93,13 @@ scan:
 				continue scan
 			}
 		}
-		return nil, Msgf("date layout %q: %q is not one of %%Y %%y %%m %%-m %%d %%-d %%e %%b %%B %%%%", layout, rest[:min(len(rest), 2)])
+		return nil, msg.Msgf("date layout %q: %q is not one of %%Y %%y %%m %%-m %%d %%-d %%e %%b %%B %%%%", layout, rest[:min(len(rest), 2)])
 	}
 	if lit.Len() > 0 {
 		tokens = append(tokens, layoutToken{literal: lit.String()})
 	}
 	if named != [3]int{1, 1, 1} {
-		return nil, Msgf("date layout %q does not name a year, a month and a day", layout)
+		return nil, msg.Msgf("date layout %q does not name a year, a month and a day", layout)
 	}
 	return tokens, nil
 }
@@ -218,7 +220,7 @@ func goLayoutParser(layout string) (func(string) (Date, bool), error) {
 	ref := time.Date(2026, time.November, 28, 0, 0, 0, 0, time.UTC)
 	back, err := time.Parse(layout, ref.Format(layout))
 	if err != nil || !back.Equal(ref) {
-		return nil, Msgf("date layout %q does not name a year, a month and a day", layout)
+		return nil, msg.Msgf("date layout %q does not name a year, a month and a day", layout)
 	}
 	return func(text string) (Date, bool) {
 		t, err := time.Parse(layout, strings.TrimSpace(text))

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/refundwatch/refundwatch/parser/msg"
 )
 
 // dayOrder says how a date written with the year last orders day and month.
@@ -22,7 +24,7 @@ var dayOrderNames = map[string]dayOrder{"dmy": orderDMY, "mdy": orderMDY, "ymd":
 // ParseDateOrder checks a --date-order value: ymd, dmy or mdy.
 func ParseDateOrder(s string) error {
 	if _, ok := dayOrderNames[s]; !ok && s != "" {
-		return Msgf("--date-order %q: expected ymd, dmy or mdy", s)
+		return msg.Msgf("--date-order %q: expected ymd, dmy or mdy", s)
 	}
 	return nil
 }
@@ -248,11 +250,11 @@ func (p dateParts) evidence() dayOrder {
 func ParseDate(text string) (Date, error) {
 	p, ok := scanDate(text)
 	if !ok || !p.yearFirst {
-		return Date{}, Msgf("%q is not a date like 2026-03-02 or 2026/03/02", strings.TrimSpace(text))
+		return Date{}, msg.Msgf("%q is not a date like 2026-03-02 or 2026/03/02", strings.TrimSpace(text))
 	}
 	d, ok := p.date(orderUnknown)
 	if !ok {
-		return Date{}, Msgf("%q is not a day of the calendar", strings.TrimSpace(text))
+		return Date{}, msg.Msgf("%q is not a day of the calendar", strings.TrimSpace(text))
 	}
 	return d, nil
 }
@@ -284,7 +286,7 @@ var eras = []era{
 func parseEraDate(text string) (Date, error) {
 	s := strings.ReplaceAll(Fold(text), " ", "")
 	bad := func() (Date, error) {
-		return Date{}, Msgf("%q is not a Japanese era date like H30.01.15 or 平成30年1月15日", strings.TrimSpace(text))
+		return Date{}, msg.Msgf("%q is not a Japanese era date like H30.01.15 or 平成30年1月15日", strings.TrimSpace(text))
 	}
 	var e *era
 	for i := range eras {
@@ -326,15 +328,15 @@ func parseEraDate(text string) (Date, error) {
 	y, m, d := e.offset+n[0], n[1], n[2]
 	date, ok := NewDate(y, m, d)
 	if !ok || n[0] == 0 {
-		return Date{}, Msgf("%q is not a day of the calendar", strings.TrimSpace(text))
+		return Date{}, msg.Msgf("%q is not a day of the calendar", strings.TrimSpace(text))
 	}
 	switch ymd := [3]int{y, m, d}; {
 	case less(ymd, e.first):
 		began, _ := NewDate(e.first[0], e.first[1], e.first[2])
-		return Date{}, Msgf("%q is before the %s era began on %s", strings.TrimSpace(text), e.name, began)
+		return Date{}, msg.Msgf("%q is before the %s era began on %s", strings.TrimSpace(text), e.name, began)
 	case less(e.last, ymd):
 		ended, _ := NewDate(e.last[0], e.last[1], e.last[2])
-		return Date{}, Msgf("%q is after the %s era ended on %s", strings.TrimSpace(text), e.name, ended)
+		return Date{}, msg.Msgf("%q is after the %s era ended on %s", strings.TrimSpace(text), e.name, ended)
 	}
 	return date, nil
 }

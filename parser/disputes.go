@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/gocarina/gocsv"
+	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -97,10 +98,10 @@ func isOrderID(id string) bool {
 func ParseOrderID(text string) (string, error) {
 	id := strings.ToUpper(strings.TrimPrefix(orderDashes.Replace(Fold(text)), "#"))
 	if id == "" {
-		return "", Msgf("order_id is empty")
+		return "", msg.Msgf("order_id is empty")
 	}
 	if !isOrderID(id) {
-		return "", Msgf("%q is not an Amazon order id like 250-1234567-1234567 or D01-1234567-1234567", strings.TrimSpace(text))
+		return "", msg.Msgf("%q is not an Amazon order id like 250-1234567-1234567 or D01-1234567-1234567", strings.TrimSpace(text))
 	}
 	return id, nil
 }
@@ -194,7 +195,7 @@ func (dr *disputeReader) orderDate(c *Problems, row *disputeRow, line int, d *Di
 	var err error
 	if d.OrderDate, err = requiredDate(row.OrderDate, "order_date"); err != nil {
 		if strings.TrimSpace(row.OrderDate) == "" && dr.known != nil && d.OrderID != "" {
-			err = Msgf("order_date is empty, and the order-history exports do not list order %s", d.OrderID)
+			err = msg.Msgf("order_date is empty, and the order-history exports do not list order %s", d.OrderID)
 		}
 		c.Add(line, "%v", err)
 		return false
@@ -325,11 +326,11 @@ func DateInRange(d Date) bool { return !d.Before(FirstDate) && !d.After(LastDate
 
 func requiredDate(text, field string) (Date, error) {
 	if strings.TrimSpace(text) == "" {
-		return Date{}, Msgf("%s is empty", field)
+		return Date{}, msg.Msgf("%s is empty", field)
 	}
 	d, err := ParseTypedDate(text)
 	if err != nil {
-		return Date{}, Msgf("%s: %v", field, err)
+		return Date{}, msg.Msgf("%s: %v", field, err)
 	}
 	return d, nil
 }
@@ -494,5 +495,5 @@ func disputeCurrency(cell string) (string, error) {
 	if len(cur) == 3 && strings.Trim(cur, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "" {
 		return cur, nil
 	}
-	return "", Msgf("currency %q: expected a 3-letter code such as JPY, USD or EUR", cell)
+	return "", msg.Msgf("currency %q: expected a 3-letter code such as JPY, USD or EUR", cell)
 }

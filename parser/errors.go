@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/refundwatch/refundwatch/parser/msg"
 )
 
 // Error is a problem found at a place in an input file. Its text reads
@@ -37,7 +39,7 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // Errorf returns an *Error at file:line with a formatted message.
 func Errorf(file string, line int, format string, args ...any) *Error {
-	return &Error{File: file, Line: line, Err: Msgf(format, args...)}
+	return &Error{File: file, Line: line, Err: msg.Msgf(format, args...)}
 }
 
 // maxErrorsPerFile bounds how many problems of one file are collected, so that a

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"hash/maphash"
 	"slices"
+
+	"github.com/refundwatch/refundwatch/parser/msg"
 )
 
 // foldKey identifies rows that are the same transaction when two exports of
@@ -187,8 +189,8 @@ func (u statementUnion) groups(stmts []*Statement) [][]*Statement {
 
 // lookAlike is the note of a file whose n rows look like rows of the file
 // named other, but are counted.
-func lookAlike(n int, other string) *Message {
-	return Msgf("%d rows look like rows of %s on the same days and are counted in both: neither file names its account, and they differ on the days both cover", n, other)
+func lookAlike(n int, other string) *msg.Message {
+	return msg.Msgf("%d rows look like rows of %s on the same days and are counted in both: neither file names its account, and they differ on the days both cover", n, other)
 }
 
 // subset reports whether every key of a is in b.

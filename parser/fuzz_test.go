@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -477,7 +478,7 @@ func FuzzParseAmount(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		d, _, err := ParseAmount(s)
 		if err != nil {
-			var m *Message
+			var m *msg.Message
 			if !errors.As(err, &m) {
 				t.Fatalf("error is not a message: %v", err)
 			}

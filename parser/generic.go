@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -149,13 +150,13 @@ type genericPlan struct {
 	continuation bool   // rows may go on on the next line (a merchant on a line of its own)
 	dateKind     column // the kind of the date column rows are dated by
 	headerCells  []string
-	reading      []*Message
+	reading      []*msg.Message
 }
 
 // planError is why a file's columns cannot be told.
 type planError struct {
 	line int
-	msg  *Message
+	msg  *msg.Message
 }
 
 // planGeneric decides how to read head's file: by header words under the
@@ -183,7 +184,7 @@ func planGeneric(head []byte) (*genericPlan, *planError) {
 		}
 	}
 	if firstErr == nil {
-		firstErr = &planError{msg: Msgf("not a statement refundwatch can read: no known format matches, and no header naming a date, a description and an amount (or debit and credit) in its first %d rows", headerSearchRows)}
+		firstErr = &planError{msg: msg.Msgf("not a statement refundwatch can read: no known format matches, and no header naming a date, a description and an amount (or debit and credit) in its first %d rows", headerSearchRows)}
 	}
 	return nil, firstErr
 }
@@ -468,12 +469,12 @@ func (p *genericPlan) describe(byContent bool) {
 	part("direction", l.col[colDirection])
 	part("status", l.col[colStatus])
 	if byContent {
-		p.reading = append(p.reading, Msgf("columns told by their content: %s", strings.Join(parts, ", ")))
+		p.reading = append(p.reading, msg.Msgf("columns told by their content: %s", strings.Join(parts, ", ")))
 	} else {
-		p.reading = append(p.reading, Msgf("columns told by header words: %s", strings.Join(parts, ", ")))
+		p.reading = append(p.reading, msg.Msgf("columns told by header words: %s", strings.Join(parts, ", ")))
 	}
 	if p.continuation {
-		p.reading = append(p.reading, Msgf("a line of text under a row continues its description"))
+		p.reading = append(p.reading, msg.Msgf("a line of text under a row continues its description"))
 	}
 }
 
@@ -615,7 +616,7 @@ func contentColumns(rows []headRecord, width, dateCol int, l *layout) (amounts [
 // false, with no error, where there are no amounts at all (content cannot
 // tell this file); where several columns could be the amount, or the pair
 // cannot be told apart, it refuses the file naming --formats.
-func contentAmounts(rows []headRecord, amounts []int, folded []string, l *layout) (pairByRows *Message, found bool, err *planError) {
+func contentAmounts(rows []headRecord, amounts []int, folded []string, l *layout) (pairByRows *msg.Message, found bool, err *planError) {
 	line := rows[0].line
 	if pair, ok := debitCreditPair(rows, amounts); ok {
 		debit, credit, byRows, err := pairSides(rows, pair, folded)
@@ -625,7 +626,7 @@ func contentAmounts(rows []headRecord, amounts []int, folded []string, l *layout
 		}
 		l.col[colDebit], l.col[colCredit] = debit+1, credit+1
 		if byRows {
-			pairByRows = Msgf("debit and credit columns told apart by their rows: most rows are charges, and column %d has them", debit+1)
+			pairByRows = msg.Msgf("debit and credit columns told apart by their rows: most rows are charges, and column %d has them", debit+1)
 		}
 		return pairByRows, true, nil
 	}
@@ -634,7 +635,7 @@ func contentAmounts(rows []headRecord, amounts []int, folded []string, l *layout
 		if len(amounts) == 0 {
 			return nil, false, nil
 		}
-		return nil, false, &planError{line: line, msg: Msgf("cannot tell which column is the amount: columns %s all hold amounts; describe the file with --formats", joinColumns(singles, amounts))}
+		return nil, false, &planError{line: line, msg: msg.Msgf("cannot tell which column is the amount: columns %s all hold amounts; describe the file with --formats", joinColumns(singles, amounts))}
 	}
 	l.col[colAmount] = singles[0] + 1
 	return nil, true, nil
@@ -854,7 +855,7 @@ func pairSides(rows []headRecord, pair [2]int, folded []string) (debit, credit i
 	case n[0]+n[1] >= 5 && n[1] >= 2*n[0]:
 		return pair[1], pair[0], true, nil
 	}
-	return 0, 0, false, &planError{msg: Msgf("cannot tell debits from credits: columns %d and %d hold amounts in turn (%d and %d rows), and no header says which is which; describe the file with --formats", pair[0]+1, pair[1]+1, n[0], n[1])}
+	return 0, 0, false, &planError{msg: msg.Msgf("cannot tell debits from credits: columns %d and %d hold amounts in turn (%d and %d rows), and no header says which is which; describe the file with --formats", pair[0]+1, pair[1]+1, n[0], n[1])}
 }
 
 // foldedKind is the kind of column a folded header cell names, among

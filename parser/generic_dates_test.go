@@ -3,6 +3,8 @@ package parser
 import (
 	"strings"
 	"testing"
+
+	"github.com/refundwatch/refundwatch/parser/msg"
 )
 
 // TestScanDateForms reads the date forms statements write, month names
@@ -120,7 +122,7 @@ func TestSettleDayOrder(t *testing.T) {
 	}
 }
 
-func containsMessage(ms []*Message, want string) bool {
+func containsMessage(ms []*msg.Message, want string) bool {
 	for _, m := range ms {
 		if m.String() == want {
 			return true

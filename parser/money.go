@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -41,7 +42,7 @@ func parseAmount(text string, decimalComma bool) (decimal.Decimal, string, error
 	s := Fold(text)
 	s = strings.Trim(s, " '\"")
 	if s == "" {
-		return decimal.Decimal{}, "", Msgf("amount is empty")
+		return decimal.Decimal{}, "", msg.Msgf("amount is empty")
 	}
 	neg, signs := false, 0
 	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {
@@ -75,17 +76,17 @@ func parseAmount(text string, decimalComma bool) (decimal.Decimal, string, error
 		// 5'200.00, as Swiss banks group thousands.
 		s = strings.ReplaceAll(s, "’", "'")
 		if !apostropheGroups.MatchString(s) {
-			return decimal.Decimal{}, "", Msgf("%q is not an amount", strings.TrimSpace(text))
+			return decimal.Decimal{}, "", msg.Msgf("%q is not an amount", strings.TrimSpace(text))
 		}
 		s = strings.ReplaceAll(s, "'", "")
 	}
 	plain, ok := plainNumber(s, decimalComma)
 	if !ok || !spacesOK || signs > 1 {
-		return decimal.Decimal{}, "", Msgf("%q is not an amount", strings.TrimSpace(text))
+		return decimal.Decimal{}, "", msg.Msgf("%q is not an amount", strings.TrimSpace(text))
 	}
 	d, err := decimal.NewFromString(plain)
 	if err != nil {
-		return decimal.Decimal{}, "", Msgf("%q is not an amount", strings.TrimSpace(text))
+		return decimal.Decimal{}, "", msg.Msgf("%q is not an amount", strings.TrimSpace(text))
 	}
 	if neg {
 		d = d.Neg()

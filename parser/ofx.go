@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
 )
@@ -283,7 +284,7 @@ func (r *ofxReader) token(t ofxToken) *ofxSyntaxError {
 		if n := len(r.stack); n > 0 && !r.stack[n-1].children {
 			e := r.stack[n-1]
 			if e.text.Len()+len(t.text) > maxOFXValue {
-				return &ofxSyntaxError{e.line, Msgf("<%s> holds more than %d KiB: the file is damaged; download it again", e.name, maxOFXValue>>10)}
+				return &ofxSyntaxError{e.line, msg.Msgf("<%s> holds more than %d KiB: the file is damaged; download it again", e.name, maxOFXValue>>10)}
 			}
 			e.text.Write(t.text)
 		}
@@ -309,7 +310,7 @@ func (r *ofxReader) start(name string, line int) *ofxSyntaxError {
 		return nil
 	}
 	if len(r.stack) >= maxOFXDepth {
-		return &ofxSyntaxError{line, Msgf("elements nest more than %d deep: the file is damaged; download it again", maxOFXDepth)}
+		return &ofxSyntaxError{line, msg.Msgf("elements nest more than %d deep: the file is damaged; download it again", maxOFXDepth)}
 	}
 	depth := len(r.stack)
 	parent := r.stack[depth-1]

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/refundwatch/refundwatch/parser/msg"
 )
 
 // ofxTokenKind tells the tokens of an OFX file apart.
@@ -31,7 +33,7 @@ type ofxToken struct {
 // ofxSyntaxError is a problem after which an OFX file cannot be read on.
 type ofxSyntaxError struct {
 	line int
-	msg  *Message
+	msg  *msg.Message
 }
 
 func (e *ofxSyntaxError) Error() string { return e.msg.String() }
@@ -135,12 +137,12 @@ func (l *ofxLexer) readText() (ofxToken, error) {
 		for i, c := range chunk {
 			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
 				l.count(chunk[:i])
-				return ofxToken{}, &ofxSyntaxError{l.line, Msgf("not valid OFX: illegal character code %U", rune(c))}
+				return ofxToken{}, &ofxSyntaxError{l.line, msg.Msgf("not valid OFX: illegal character code %U", rune(c))}
 			}
 		}
 		l.count(chunk)
 		if len(l.text)+len(chunk) > maxOFXRun {
-			return ofxToken{}, &ofxSyntaxError{line, Msgf("more than %d KiB of text without a tag: this is not an OFX file, or it is damaged", maxOFXRun>>10)}
+			return ofxToken{}, &ofxSyntaxError{line, msg.Msgf("more than %d KiB of text without a tag: this is not an OFX file, or it is damaged", maxOFXRun>>10)}
 		}
 		l.text = append(l.text, chunk...)
 		if err == bufio.ErrBufferFull {
@@ -188,7 +190,7 @@ func (l *ofxLexer) readMarkup() (ofxToken, error) {
 			break
 		}
 		if len(tag) > maxOFXTag {
-			return ofxToken{}, &ofxSyntaxError{line, Msgf("a tag longer than %d KiB: this is not an OFX file, or it is damaged", maxOFXTag>>10)}
+			return ofxToken{}, &ofxSyntaxError{line, msg.Msgf("a tag longer than %d KiB: this is not an OFX file, or it is damaged", maxOFXTag>>10)}
 		}
 		tag = append(tag, c)
 		l.count([]byte{c})
@@ -205,7 +207,7 @@ func (l *ofxLexer) readMarkup() (ofxToken, error) {
 	}
 	name, ok := l.intern(nameBytes)
 	if !ok {
-		return ofxToken{}, &ofxSyntaxError{line, Msgf("%s is not an OFX tag; expected a name such as <STMTTRN> or </STMTTRN> (a < in a text is written &lt;)", "<"+strings.TrimSpace(string(tag))+">")}
+		return ofxToken{}, &ofxSyntaxError{line, msg.Msgf("%s is not an OFX tag; expected a name such as <STMTTRN> or </STMTTRN> (a < in a text is written &lt;)", "<"+strings.TrimSpace(string(tag))+">")}
 	}
 	if closing {
 		return ofxToken{kind: ofxEnd, name: name, line: line}, nil
@@ -258,9 +260,9 @@ func (l *ofxLexer) brokenTag(line int, tag []byte) error {
 		name = name[:sp]
 	}
 	if !isOFXTagName(name) {
-		return &ofxSyntaxError{line, Msgf("%s is not an OFX tag; expected a name such as <STMTTRN> or </STMTTRN> (a < in a text is written &lt;)", t)}
+		return &ofxSyntaxError{line, msg.Msgf("%s is not an OFX tag; expected a name such as <STMTTRN> or </STMTTRN> (a < in a text is written &lt;)", t)}
 	}
-	return &ofxSyntaxError{line, Msgf("%s is a tag without its \">\"; expected %s>", t, t)}
+	return &ofxSyntaxError{line, msg.Msgf("%s is a tag without its \">\"; expected %s>", t, t)}
 }
 
 // skipTo reads past the next end, then returns the token after it.
@@ -282,7 +284,7 @@ func (l *ofxLexer) readTo(end string) ([]byte, error) {
 		}
 		l.count([]byte{c})
 		if len(l.text) >= maxOFXRun {
-			return nil, &ofxSyntaxError{l.line, Msgf("more than %d KiB of text without a tag: this is not an OFX file, or it is damaged", maxOFXRun>>10)}
+			return nil, &ofxSyntaxError{l.line, msg.Msgf("more than %d KiB of text without a tag: this is not an OFX file, or it is damaged", maxOFXRun>>10)}
 		}
 		l.text = append(l.text, c)
 		if bytes.HasSuffix(l.text, []byte(end)) {

@@ -4,6 +4,7 @@ import (
 	"iter"
 	"slices"
 
+	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -72,11 +73,11 @@ type Statement struct {
 	Folded int
 	// Notes are what the reader inferred and the user should know, such as
 	// the sign convention.
-	Notes []*Message
+	Notes []*msg.Message
 	// Reading says how the file was read where that was inferred: the
 	// columns a generic file was read by, the basis of its signs, and how its
 	// day order was settled. detect shows it.
-	Reading []*Message
+	Reading []*msg.Message
 	// DayOrder is how the file's year-last dates order day and month ("dmy",
 	// "mdy"), or "" when it has none that need it; DayOrderOwn says its own
 	// dates told it.

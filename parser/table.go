@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -1282,11 +1283,11 @@ func (t *tableReader) settleSigns() bool {
 	case raw == 0:
 		switch {
 		case l.has(colDirection) && said > 0:
-			st.Reading = append(st.Reading, Msgf("signs from the direction column: debits %d, credits %d", ex[0][0]+ex[0][1], ex[1][0]+ex[1][1]))
+			st.Reading = append(st.Reading, msg.Msgf("signs from the direction column: debits %d, credits %d", ex[0][0]+ex[0][1], ex[1][0]+ex[1][1]))
 		case said > 0:
-			st.Reading = append(st.Reading, Msgf("signs from CR and DR marks"))
+			st.Reading = append(st.Reading, msg.Msgf("signs from CR and DR marks"))
 		case l.has(colDebit) || l.has(colCredit):
-			st.Reading = append(st.Reading, Msgf("signs from the debit and credit columns"))
+			st.Reading = append(st.Reading, msg.Msgf("signs from the debit and credit columns"))
 		}
 	case said > 0:
 		// A debit written negative says the file writes charges so; a
@@ -1294,16 +1295,16 @@ func (t *tableReader) settleSigns() bool {
 		// other way. A credit written positive with a mark says nothing.
 		if ex[0][1] > ex[0][0]+ex[1][1] {
 			t.turnUnsaid()
-			st.Reading = append(st.Reading, Msgf("signs from CR and DR marks; the %d rows without one are written as the marked debits are, charges negative", raw))
+			st.Reading = append(st.Reading, msg.Msgf("signs from CR and DR marks; the %d rows without one are written as the marked debits are, charges negative", raw))
 		} else {
-			st.Reading = append(st.Reading, Msgf("signs from CR and DR marks; the %d rows without one are charges where positive", raw))
+			st.Reading = append(st.Reading, msg.Msgf("signs from CR and DR marks; the %d rows without one are charges where positive", raw))
 		}
 	case raw >= 5 && t.signs[1] >= 2*t.signs[0]:
 		t.turnUnsaid()
-		st.Notes = append(st.Notes, Msgf("charges are written as negative amounts here (%d of %d rows); signs turned so that charges count as positive", t.signs[1], raw))
-		st.Reading = append(st.Reading, Msgf("signs by the majority of rows: %d of %d are negative, taken as charges", t.signs[1], raw))
+		st.Notes = append(st.Notes, msg.Msgf("charges are written as negative amounts here (%d of %d rows); signs turned so that charges count as positive", t.signs[1], raw))
+		st.Reading = append(st.Reading, msg.Msgf("signs by the majority of rows: %d of %d are negative, taken as charges", t.signs[1], raw))
 	case raw >= 5 && t.signs[0] >= 2*t.signs[1]:
-		st.Reading = append(st.Reading, Msgf("signs by the majority of rows: %d of %d are positive, taken as charges", t.signs[0], raw))
+		st.Reading = append(st.Reading, msg.Msgf("signs by the majority of rows: %d of %d are positive, taken as charges", t.signs[0], raw))
 	default:
 		t.errs.Add(l.line, "cannot tell charges from credits: %d rows are positive and %d negative, and no column or mark says which is which (the majority is taken only with at least 5 rows and twice as many of one sign); describe the file with --formats", t.signs[0], t.signs[1])
 		return false
@@ -1355,10 +1356,10 @@ func (t *tableReader) turnReversals() {
 		}
 	}
 	if turned[0] > 0 {
-		st.Notes = append(st.Notes, Msgf("%d rows written negative in the debit column, whose other amounts are positive, are read as credits (a charge reversed)", turned[0]))
+		st.Notes = append(st.Notes, msg.Msgf("%d rows written negative in the debit column, whose other amounts are positive, are read as credits (a charge reversed)", turned[0]))
 	}
 	if turned[1] > 0 {
-		st.Notes = append(st.Notes, Msgf("%d rows written negative in the credit column, whose other amounts are positive, are read as charges (a credit reversed)", turned[1]))
+		st.Notes = append(st.Notes, msg.Msgf("%d rows written negative in the credit column, whose other amounts are positive, are read as charges (a credit reversed)", turned[1]))
 	}
 }
 
@@ -1411,7 +1412,7 @@ func (t *tableReader) resolveDates() {
 	st := t.st
 	if t.order != orderUnknown && t.spec.DateOrder == orderUnknown {
 		st.DayOrder, st.DayOrderOwn = t.order.name(), true
-		st.Reading = append(st.Reading, Msgf("day order %s, told by %q on line %d", t.order, t.orderText, t.orderAt))
+		st.Reading = append(st.Reading, msg.Msgf("day order %s, told by %q on line %d", t.order, t.orderText, t.orderAt))
 	}
 	// Only rows that became transactions wait here: a row that proved
 	// invalid after its date was read (no amount, say) never did.
@@ -1460,12 +1461,12 @@ func (t *tableReader) unsettledOrder() dayOrder {
 	case t.opts.RunDateOrder != "":
 		order := dayOrderNames[t.opts.RunDateOrder]
 		st.DayOrder = order.name()
-		st.Reading = append(st.Reading, Msgf("day order %s, as in %s: no date here has a day above 12", order, t.opts.RunDateOrderFrom))
+		st.Reading = append(st.Reading, msg.Msgf("day order %s, as in %s: no date here has a day above 12", order, t.opts.RunDateOrderFrom))
 		return order
 	case t.opts.DateOrder != "":
 		order := dayOrderNames[t.opts.DateOrder]
 		st.DayOrder = order.name()
-		st.Reading = append(st.Reading, Msgf("day order %s, from --date-order: no date here has a day above 12", order))
+		st.Reading = append(st.Reading, msg.Msgf("day order %s, from --date-order: no date here has a day above 12", order))
 		return order
 	}
 	e := Errorf(st.File, first.line, "%q could be day/month/year or month/day/year, and no date in the file has a day above 12 to tell which; say which with --date-order dmy or --date-order mdy", first.text)

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -60,7 +61,7 @@ func ParseTypedDate(text string) (Date, error) {
 		return Date{}, err
 	}
 	if err != nil {
-		return Date{}, Msgf("%q is not a date like 2026-03-02, 2026/03/02, 2026年3月2日 or March 2, 2026", strings.TrimSpace(text))
+		return Date{}, msg.Msgf("%q is not a date like 2026-03-02, 2026/03/02, 2026年3月2日 or March 2, 2026", strings.TrimSpace(text))
 	}
 	return inYears(text, d)
 }
@@ -70,11 +71,11 @@ func namedDate(text, year, month, day string) (Date, error) {
 	dd, _ := strconv.Atoi(day)
 	m := monthNumber(month)
 	if m == 0 {
-		return Date{}, Msgf("%q is not a date like 2026-03-02, 2026/03/02, 2026年3月2日 or March 2, 2026", strings.TrimSpace(text))
+		return Date{}, msg.Msgf("%q is not a date like 2026-03-02, 2026/03/02, 2026年3月2日 or March 2, 2026", strings.TrimSpace(text))
 	}
 	d, ok := NewDate(y, m, dd)
 	if !ok {
-		return Date{}, Msgf("%q is not a day of the calendar", strings.TrimSpace(text))
+		return Date{}, msg.Msgf("%q is not a day of the calendar", strings.TrimSpace(text))
 	}
 	return inYears(text, d)
 }
@@ -88,21 +89,21 @@ func yearLastDate(text string, p dateParts) error {
 	switch {
 	case p.dots || (dmyOK && !mdyOK):
 		if dmyOK {
-			return Msgf("%q is day/month/year: write the year first, as %s", text, dmy.String())
+			return msg.Msgf("%q is day/month/year: write the year first, as %s", text, dmy.String())
 		}
 	case mdyOK && !dmyOK:
-		return Msgf("%q is month/day/year: write the year first, as %s", text, mdy.String())
+		return msg.Msgf("%q is month/day/year: write the year first, as %s", text, mdy.String())
 	case dmyOK && dmy == mdy:
-		return Msgf("%q has the year last: write the year first, as %s", text, dmy.String())
+		return msg.Msgf("%q has the year last: write the year first, as %s", text, dmy.String())
 	case dmyOK:
-		return Msgf("%q could be day/month/year or month/day/year: write the year first, as %s or %s (--date-order is for statements only)", text, dmy.String(), mdy.String())
+		return msg.Msgf("%q could be day/month/year or month/day/year: write the year first, as %s or %s (--date-order is for statements only)", text, dmy.String(), mdy.String())
 	}
-	return Msgf("%q is not a day of the calendar", text)
+	return msg.Msgf("%q is not a day of the calendar", text)
 }
 
 func inYears(text string, d Date) (Date, error) {
 	if y := d.Time().Year(); y < firstYear || y > lastYear {
-		return Date{}, Msgf("%q is outside the years %d to %d", strings.TrimSpace(text), firstYear, lastYear)
+		return Date{}, msg.Msgf("%q is outside the years %d to %d", strings.TrimSpace(text), firstYear, lastYear)
 	}
 	return d, nil
 }

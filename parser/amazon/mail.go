@@ -10,6 +10,7 @@ import (
 
 	"github.com/jhillyerd/enmime/v2"
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/unicode/norm"
 )
@@ -208,7 +209,7 @@ func readMailHead(env *enmime.Envelope, from string) mailHead {
 // its own that lacks either is an error naming both.
 func (f *File) usableMail(h mailHead, place mailPlace, where string) (bool, error) {
 	if h.dateErr == nil && (h.year < 1990 || h.year > 2100) {
-		f.Notes = append(f.Notes, parser.Msgf("%s: the mail %q is dated %s, outside the years 1990 to 2100: left out", where, h.subject, h.date))
+		f.Notes = append(f.Notes, msg.Msgf("%s: the mail %q is dated %s, outside the years 1990 to 2100: left out", where, h.subject, h.date))
 		return false, nil
 	}
 	badDate := h.dateErr != nil || !h.day.Valid()

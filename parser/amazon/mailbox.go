@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/msg"
 )
 
 // An mbox, as Gmail's Takeout and Thunderbird write it, is mails one after
@@ -162,7 +163,7 @@ func checkMailStructure(data []byte) error {
 				if b := multipartBoundary(header.String()); b != "" {
 					open = append(open, b)
 					if len(open) > MailMaxDepth {
-						return parser.Msgf("the mail is nested deeper than %d levels, the most a mail may be", MailMaxDepth)
+						return msg.Msgf("the mail is nested deeper than %d levels, the most a mail may be", MailMaxDepth)
 					}
 				}
 				header.Reset()
@@ -191,7 +192,7 @@ func checkMailStructure(data []byte) error {
 		if !closing {
 			parts++
 			if parts > MailMaxParts {
-				return parser.Msgf("the mail has more than %d parts, the most a mail may have", MailMaxParts)
+				return msg.Msgf("the mail has more than %d parts, the most a mail may have", MailMaxParts)
 			}
 			inHeader = true
 		}

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/msg"
 )
 
 // File is one file as read: its format, the orders or confirmations it
@@ -24,7 +25,7 @@ type File struct {
 	LeftOut map[string]int
 	// Notes name the mails left out one by one (a date outside the years
 	// read).
-	Notes []*parser.Message
+	Notes []*msg.Message
 }
 
 func (f *File) skip(reason string) {
@@ -63,7 +64,7 @@ var readers = map[Format]func(f *File, data []byte) error{
 }
 
 // ErrUnrecognised is the message of a file that is none of the formats here.
-var ErrUnrecognised = parser.Msgf("not an Amazon order-history or refund export, an Amazon mail (.eml, .mbox, a maildir), or a confirmations CSV")
+var ErrUnrecognised = msg.Msgf("not an Amazon order-history or refund export, an Amazon mail (.eml, .mbox, a maildir), or a confirmations CSV")
 
 // Read reads one file, whose format it finds from the content. name is how
 // messages and reports refer to it. A file of no known format is an

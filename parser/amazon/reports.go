@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -32,7 +33,7 @@ func reportDate(text string) (parser.Date, error) {
 			}
 		}
 	}
-	return parser.Date{}, parser.Msgf("%q is not a date like 03/02/26 (month/day/year)", s)
+	return parser.Date{}, msg.Msgf("%q is not a date like 03/02/26 (month/day/year)", s)
 }
 
 // readOrderReport reads the items report and the orders-and-shipments

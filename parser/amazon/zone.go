@@ -9,6 +9,7 @@ import (
 	_ "time/tzdata"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/msg"
 )
 
 // marketplaceZones maps the end of an Amazon site's host name to the time
@@ -92,11 +93,11 @@ func localDate(text string, loc *time.Location) (parser.Date, error) {
 				return d, nil
 			}
 			// A year Date cannot hold (1116): as parser.ParseDate says of it.
-			return parser.Date{}, parser.Msgf("%q is not a day of the calendar", s)
+			return parser.Date{}, msg.Msgf("%q is not a day of the calendar", s)
 		}
 	}
 	if d, err := parser.ParseDate(s); err == nil && !strings.Contains(s, ":") {
 		return d, nil
 	}
-	return parser.Date{}, parser.Msgf("%q is not a date or time like 2026-03-02T14:30:00Z", s)
+	return parser.Date{}, msg.Msgf("%q is not a date or time like 2026-03-02T14:30:00Z", s)
 }

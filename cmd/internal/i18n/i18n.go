@@ -10,6 +10,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/language"
 )
@@ -113,13 +114,13 @@ func (l *Localizer) Word(s string) string {
 }
 
 // Msg prints one message.
-func (l *Localizer) Msg(m *parser.Message) string { return l.T(m.Format, m.Args...) }
+func (l *Localizer) Msg(m *msg.Message) string { return l.T(m.Format, m.Args...) }
 
 // Sentences prints the sentences of a reason: joined by "; " in English, and
 // each closed by "。" in Japanese.
-func (l *Localizer) Sentences(ms []*parser.Message) string {
+func (l *Localizer) Sentences(ms []*msg.Message) string {
 	if !l.Japanese() {
-		return parser.Join(ms)
+		return msg.Join(ms)
 	}
 	var b strings.Builder
 	for _, m := range ms {
@@ -151,7 +152,7 @@ func (l *Localizer) Err(err error) string {
 	switch e := err.(type) {
 	case *parser.Error:
 		return positioned(e.File, e.Line, e.Column) + l.Err(e.Err)
-	case *parser.Message:
+	case *msg.Message:
 		return l.Msg(e)
 	case parser.ErrorList:
 		return strings.Join(l.ErrLines(e), "\n")
@@ -270,7 +271,7 @@ func (l *Localizer) jaArg(verb rune, a any) string {
 			return w
 		}
 		return string(v)
-	case *parser.Message:
+	case *msg.Message:
 		return l.Msg(v)
 	case error:
 		return l.Err(v)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/matcher"
 	rwparser "github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -185,43 +186,43 @@ func TestJapaneseArguments(t *testing.T) {
 	three := matcher.TxnList{Txns: []*rwparser.Transaction{txn("2026-03-04", "1"), txn("2026-03-05", "2"), txn("2026-03-06", "3")}, Currency: "JPY"}
 	tests := []struct {
 		name string
-		msg  *rwparser.Message
+		msg  *msg.Message
 		ja   string
 		en   string
 	}{
-		{"date and yen", rwparser.Msgf("no charge of %s between %s and %s", rwparser.Money{Amount: decimal.RequireFromString("30000"), Currency: "JPY"}, d("2026-03-02"), d("2026-04-04")),
+		{"date and yen", msg.Msgf("no charge of %s between %s and %s", rwparser.Money{Amount: decimal.RequireFromString("30000"), Currency: "JPY"}, d("2026-03-02"), d("2026-04-04")),
 			"2026年3月2日から2026年4月4日までに30,000円の請求はありません", "no charge of 30,000 JPY between 2026-03-02 and 2026-04-04"},
-		{"dollars", rwparser.Msgf("%s still missing", rwparser.Money{Amount: decimal.RequireFromString("1234.5"), Currency: "USD"}),
+		{"dollars", msg.Msgf("%s still missing", rwparser.Money{Amount: decimal.RequireFromString("1234.5"), Currency: "USD"}),
 			"1,234.50米ドルがまだ返金されていません", "1,234.50 USD still missing"},
-		{"euros", rwparser.Msgf("%s still missing", rwparser.Money{Amount: decimal.RequireFromString("89.99"), Currency: "EUR"}),
+		{"euros", msg.Msgf("%s still missing", rwparser.Money{Amount: decimal.RequireFromString("89.99"), Currency: "EUR"}),
 			"89.99ユーロがまだ返金されていません", "89.99 EUR still missing"},
-		{"other currency", rwparser.Msgf("%s still missing", rwparser.Money{Amount: decimal.RequireFromString("100"), Currency: "CHF"}),
+		{"other currency", msg.Msgf("%s still missing", rwparser.Money{Amount: decimal.RequireFromString("100"), Currency: "CHF"}),
 			"100.00 CHFがまだ返金されていません", "100.00 CHF still missing"},
-		{"no currency", rwparser.Msgf("%s still missing", rwparser.Money{Amount: decimal.RequireFromString("1500")}),
+		{"no currency", msg.Msgf("%s still missing", rwparser.Money{Amount: decimal.RequireFromString("1500")}),
 			"1,500がまだ返金されていません", "1,500 still missing"},
-		{"two rows", rwparser.Msgf("charged %s", two),
+		{"two rows", msg.Msgf("charged %s", two),
 			"2026年3月4日に12,800円、2026年3月6日に4,800円が請求されました", "charged 12,800 JPY on 2026-03-04 and 4,800 JPY on 2026-03-06"},
-		{"three rows", rwparser.Msgf("credited %s", three),
+		{"three rows", msg.Msgf("credited %s", three),
 			"2026年3月4日に1円、2026年3月5日に2円、2026年3月6日に3円が返金されました", "credited 1 JPY on 2026-03-04, 2 JPY on 2026-03-05 and 3 JPY on 2026-03-06"},
-		{"order ids", rwparser.Msgf("%s could belong to this order or to %s (same amount, equally near): compare the rows with Amazon's order details", two, matcher.IDList{IDs: []string{"250-1111111-1111111", "250-2222222-2222222"}}),
+		{"order ids", msg.Msgf("%s could belong to this order or to %s (same amount, equally near): compare the rows with Amazon's order details", two, matcher.IDList{IDs: []string{"250-1111111-1111111", "250-2222222-2222222"}}),
 			"2026年3月4日の12,800円と2026年3月6日の4,800円は、この注文のものとも 250-1111111-1111111、250-2222222-2222222 のものとも考えられます（金額も日付の近さも同じです）。明細をAmazonの注文詳細と見比べてください",
 			"12,800 JPY on 2026-03-04 and 4,800 JPY on 2026-03-06 could belong to this order or to 250-1111111-1111111, 250-2222222-2222222 (same amount, equally near): compare the rows with Amazon's order details"},
-		{"more order ids than named", rwparser.Msgf("%s could be a second billing of this order or of %s: compare the rows with Amazon's order details", one, matcher.IDList{IDs: []string{"250-1111111-1111111"}, More: true}),
+		{"more order ids than named", msg.Msgf("%s could be a second billing of this order or of %s: compare the rows with Amazon's order details", one, matcher.IDList{IDs: []string{"250-1111111-1111111"}, More: true}),
 			"2026年3月4日の12,800円は、この注文の二重請求とも 250-1111111-1111111ほか の二重請求とも考えられます。明細をAmazonの注文詳細と見比べてください",
 			"12,800 JPY on 2026-03-04 could be a second billing of this order or of 250-1111111-1111111 and others: compare the rows with Amazon's order details"},
-		{"a row billed in another currency", rwparser.Msgf("charged %s", foreign),
+		{"a row billed in another currency", msg.Msgf("charged %s", foreign),
 			"2026年3月4日に12.34米ドル（請求額2,000円）が請求されました", "charged 12.34 USD (billed as 2,000 JPY) on 2026-03-04"},
-		{"kind", rwparser.Msgf("Amazon confirmed the %s on %s", rwparser.KindCancel, d("2026-03-06")),
+		{"kind", msg.Msgf("Amazon confirmed the %s on %s", rwparser.KindCancel, d("2026-03-06")),
 			"Amazonから2026年3月6日にキャンセルの連絡がありました", "Amazon confirmed the cancel on 2026-03-06"},
-		{"nested message", rwparser.Msgf("amount: %v", rwparser.Msgf("%q is not an amount", "12.800.1")),
+		{"nested message", msg.Msgf("amount: %v", msg.Msgf("%q is not an amount", "12.800.1")),
 			"金額: 「12.800.1」は金額として読めません", `amount: "12.800.1" is not an amount`},
-		{"quoted text stays as written", rwparser.Msgf("%q is not an amount", "credit"),
+		{"quoted text stays as written", msg.Msgf("%q is not an amount", "credit"),
 			"「credit」は金額として読めません", `"credit" is not an amount`},
-		{"column word", rwparser.Msgf("%s: %v", "debit", rwparser.Msgf("amount is empty")),
+		{"column word", msg.Msgf("%s: %v", "debit", msg.Msgf("amount is empty")),
 			"出金額: 金額が空です", "debit: amount is empty"},
-		{"library error", rwparser.Msgf("%v (check the quoting of this row)", csv.ErrBareQuote),
+		{"library error", msg.Msgf("%v (check the quoting of this row)", csv.ErrBareQuote),
 			`引用符 " で囲まれていない項目の中に " があります（この行の引用符 " を確かめてください）`, `bare " in non-quoted-field (check the quoting of this row)`},
-		{"numbers", rwparser.Msgf("row has %d fields, but the header on line %d has %d (an unquoted comma in a field?)", 4, 1, 3),
+		{"numbers", msg.Msgf("row has %d fields, but the header on line %d has %d (an unquoted comma in a field?)", 4, 1, 3),
 			"この行は4項目ですが、1行目の見出しは3項目です（引用符で囲まれていないカンマが項目の中にありませんか）", "row has 4 fields, but the header on line 1 has 3 (an unquoted comma in a field?)"},
 	}
 	for _, tt := range tests {
@@ -239,8 +240,8 @@ func TestJapaneseArguments(t *testing.T) {
 func TestJapaneseErrorLines(t *testing.T) {
 	err := rwparser.ErrorList{
 		rwparser.Errorf("disputes.csv", 3, "order %s is listed twice (first on line %d)", "250-1234567-1234567", 2),
-		{File: "statements/a.csv", Line: 4, Column: 7, Err: rwparser.Msgf("%v (check the quoting of this row)", csv.ErrQuote)},
-		{File: "statements", Err: rwparser.Msgf("no such file or folder")},
+		{File: "statements/a.csv", Line: 4, Column: 7, Err: msg.Msgf("%v (check the quoting of this row)", csv.ErrQuote)},
+		{File: "statements", Err: msg.Msgf("no such file or folder")},
 		{File: "x.csv", Err: os.ErrClosed},
 	}
 	got := New(Japanese).ErrLines(err)

@@ -10,6 +10,7 @@ import (
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/amazon"
+	"github.com/refundwatch/refundwatch/parser/msg"
 )
 
 // AmazonFile is one file given with --orders or --confirmations (or found in
@@ -18,7 +19,7 @@ type AmazonFile struct {
 	Path   string
 	Format amazon.Format
 	// Ignored says why a file found in a folder was not read; nil when it was.
-	Ignored       *parser.Message
+	Ignored       *msg.Message
 	Orders        int
 	Confirmations int
 	Skipped       map[string]int
@@ -28,7 +29,7 @@ type AmazonFile struct {
 	// LeftOut counts, by reason, the mails that are no confirmation; notes
 	// name mails left out one by one.
 	LeftOut map[string]int
-	Notes   []*parser.Message
+	Notes   []*msg.Message
 }
 
 // AmazonRecords is everything read from Amazon's exports and mails.
@@ -47,34 +48,34 @@ type AmazonRecords struct {
 // takes the refund exports found next to them), or confirmations.
 type role struct {
 	flag   string
-	empty  *parser.Message // the problem with a folder that holds none of its files
+	empty  *msg.Message // the problem with a folder that holds none of its files
 	accept func(amazon.Format) bool
-	wrong  func(amazon.Format) *parser.Message
+	wrong  func(amazon.Format) *msg.Message
 }
 
 var (
 	ordersRole = role{
 		flag:  "--orders",
-		empty: parser.Msgf("folder holds no Amazon order-history file"),
+		empty: msg.Msgf("folder holds no Amazon order-history file"),
 		accept: func(f amazon.Format) bool {
 			return f.Orders() || f == amazon.RefundPayments || f == amazon.RefundDetails || f == amazon.RefundReport
 		},
-		wrong: func(f amazon.Format) *parser.Message {
+		wrong: func(f amazon.Format) *msg.Message {
 			if f.Confirms() {
-				return parser.Msgf("is a confirmation, not an order-history export; give it with --confirmations")
+				return msg.Msgf("is a confirmation, not an order-history export; give it with --confirmations")
 			}
-			return parser.Msgf("is not an Amazon order-history export (Retail.OrderHistory, Order History.csv, Digital Items.csv, アマゾン注文履歴フィルタ)")
+			return msg.Msgf("is not an Amazon order-history export (Retail.OrderHistory, Order History.csv, Digital Items.csv, アマゾン注文履歴フィルタ)")
 		},
 	}
 	confirmationsRole = role{
 		flag:   "--confirmations",
-		empty:  parser.Msgf("folder holds no confirmations file"),
+		empty:  msg.Msgf("folder holds no confirmations file"),
 		accept: amazon.Format.Confirms,
-		wrong: func(f amazon.Format) *parser.Message {
+		wrong: func(f amazon.Format) *msg.Message {
 			if f.Orders() {
-				return parser.Msgf("is an Amazon order-history export; give it with --orders")
+				return msg.Msgf("is an Amazon order-history export; give it with --orders")
 			}
-			return parser.Msgf("is not a confirmations CSV, an Amazon mail (.eml, .mbox, a maildir), or an Amazon refund export")
+			return msg.Msgf("is not a confirmations CSV, an Amazon mail (.eml, .mbox, a maildir), or an Amazon refund export")
 		},
 	}
 )

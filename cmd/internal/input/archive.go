@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/msg"
 )
 
 // A .zip archive is read in place, as the folder it holds: nothing is
@@ -28,7 +29,7 @@ const MemberLimit = 64 << 20
 // IgnoredFile is a file found in a folder or archive that is not read, and why.
 type IgnoredFile struct {
 	Path   string
-	Reason *parser.Message
+	Reason *msg.Message
 }
 
 // isZipName reports whether a file's name says it is a zip archive.
@@ -90,7 +91,7 @@ func openArchive(path string) (*zipArchive, error) {
 			if _, dup := a.members[f.Name]; dup {
 				// Which of the two the person meant cannot be told; reading
 				// one would leave the other out in silence.
-				a.err = parser.Msgf("holds two members named %q: unzip it and keep the one to read", f.Name)
+				a.err = msg.Msgf("holds two members named %q: unzip it and keep the one to read", f.Name)
 				break
 			}
 			a.members[f.Name] = f
@@ -115,14 +116,14 @@ func CloseArchives() {
 // memberProblem says why a member of an archive cannot be read as a file,
 // nil when it can: a symbolic link would be read as its target's path, an
 // encrypted member as noise.
-func memberProblem(f *zip.File) *parser.Message {
+func memberProblem(f *zip.File) *msg.Message {
 	switch {
 	case f.Mode()&fs.ModeSymlink != 0:
-		return parser.Msgf("is a symbolic link, not a regular file: give the file it points to")
+		return msg.Msgf("is a symbolic link, not a regular file: give the file it points to")
 	case f.Mode()&fs.ModeType != 0:
-		return parser.Msgf("is not a regular file")
+		return msg.Msgf("is not a regular file")
 	case f.Flags&0x1 != 0:
-		return parser.Msgf("is protected by a password: unzip it with the password, and give the file itself")
+		return msg.Msgf("is protected by a password: unzip it with the password, and give the file itself")
 	}
 	return nil
 }
@@ -174,11 +175,11 @@ func readWhole(name string) ([]byte, error) {
 			return nil, &parser.Error{File: name, Err: OpenError(err)}
 		}
 		if len(data) > MemberLimit {
-			return nil, &parser.Error{File: name, Err: parser.Msgf("file is larger than %d MiB, the most refundwatch reads of such a file; is it the right file?", MemberLimit>>20)}
+			return nil, &parser.Error{File: name, Err: msg.Msgf("file is larger than %d MiB, the most refundwatch reads of such a file; is it the right file?", MemberLimit>>20)}
 		}
 		return data, nil
 	}
-	tooLarge := &parser.Error{File: name, Err: parser.Msgf("is larger than %d MiB, the most a member of an archive may hold when it is read whole; unzip it, or give the file itself", MemberLimit>>20)}
+	tooLarge := &parser.Error{File: name, Err: msg.Msgf("is larger than %d MiB, the most a member of an archive may hold when it is read whole; unzip it, or give the file itself", MemberLimit>>20)}
 	if m.size > MemberLimit {
 		return nil, tooLarge
 	}
@@ -208,9 +209,9 @@ func listArchive(archive string) ([]string, []IgnoredFile, error) {
 	a, err := openArchive(archive)
 	if err != nil {
 		if errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrAlgorithm) || errors.Is(err, io.ErrUnexpectedEOF) {
-			return nil, nil, &parser.Error{File: archive, Err: parser.Msgf("is not a zip archive that can be read (%v)", err)}
+			return nil, nil, &parser.Error{File: archive, Err: msg.Msgf("is not a zip archive that can be read (%v)", err)}
 		}
-		var m *parser.Message
+		var m *msg.Message
 		if errors.As(err, &m) {
 			return nil, nil, &parser.Error{File: archive, Err: err}
 		}
@@ -225,7 +226,7 @@ func listArchive(archive string) ([]string, []IgnoredFile, error) {
 			continue
 		}
 		if hiddenPath(member) {
-			ignored = append(ignored, IgnoredFile{name, parser.Msgf("a hidden file or in a hidden folder")})
+			ignored = append(ignored, IgnoredFile{name, msg.Msgf("a hidden file or in a hidden folder")})
 			continue
 		}
 		if why := memberProblem(f); why != nil {
@@ -254,19 +255,19 @@ func hiddenPath(p string) bool {
 // whatever flag it is given to: a PDF, an image, or a file macOS or Windows
 // leaves beside others (.DS_Store, AppleDouble ._ files, Thumbs.db); nil
 // for the others.
-func ignoredReason(name string) *parser.Message {
+func ignoredReason(name string) *msg.Message {
 	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
 	lower := strings.ToLower(base)
 	switch {
 	case lower == ".ds_store" || strings.HasPrefix(base, "._") || strings.HasPrefix(name, "__MACOSX/") ||
 		lower == "thumbs.db" || lower == "desktop.ini":
-		return parser.Msgf("a file the system keeps beside others, not an export")
+		return msg.Msgf("a file the system keeps beside others, not an export")
 	case strings.HasSuffix(lower, ".pdf"):
-		return parser.Msgf("a PDF; only CSV and OFX exports and mails are read")
+		return msg.Msgf("a PDF; only CSV and OFX exports and mails are read")
 	}
 	switch path.Ext(lower) {
 	case ".png", ".jpg", ".jpeg", ".gif", ".heic", ".webp", ".tif", ".tiff", ".bmp":
-		return parser.Msgf("an image; only CSV and OFX exports and mails are read")
+		return msg.Msgf("an image; only CSV and OFX exports and mails are read")
 	}
 	return nil
 }

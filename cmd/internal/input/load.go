@@ -13,6 +13,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/msg"
 )
 
 // Options say what to read: the flags of check that name its inputs and
@@ -124,7 +125,7 @@ func (in *Inputs) startStatements(opts *Options, reg *parser.Registry, forced *p
 	if len(stmtPaths) == 0 {
 		stmtPaths = []string{"statements"}
 	}
-	files, ignored, err := Expand(stmtPaths, parser.Msgf("folder holds no statement file"))
+	files, ignored, err := Expand(stmtPaths, msg.Msgf("folder holds no statement file"))
 	addProblems(problems, err)
 	in.Ignored = ignored
 	isAmazon := func(normalized string) bool {
@@ -219,7 +220,7 @@ func (opts *Options) registry() (reg *parser.Registry, forced *parser.Format, er
 			for _, f := range reg.Formats() {
 				names = append(names, f.Name)
 			}
-			return nil, nil, parser.Msgf("--format %q: no such format (known: %s)", opts.Format, strings.Join(names, ", "))
+			return nil, nil, msg.Msgf("--format %q: no such format (known: %s)", opts.Format, strings.Join(names, ", "))
 		}
 	}
 	return reg, forced, nil
@@ -285,9 +286,9 @@ func readWholeAs[T any](path string, read func(name string, r io.Reader) (T, err
 func OpenError(err error) error {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return parser.Msgf("no such file or folder")
+		return msg.Msgf("no such file or folder")
 	case errors.Is(err, fs.ErrPermission):
-		return parser.Msgf("permission denied")
+		return msg.Msgf("permission denied")
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
@@ -306,7 +307,7 @@ func OpenError(err error) error {
 // file (a named pipe, a device, a socket) is an error naming it: reading
 // it could wait forever. A folder that cannot be read is named, not the
 // folder given.
-func Expand(paths []string, empty *parser.Message) ([]string, []IgnoredFile, error) {
+func Expand(paths []string, empty *msg.Message) ([]string, []IgnoredFile, error) {
 	var files []string
 	var ignored []IgnoredFile
 	var problems parser.ErrorList
@@ -364,7 +365,7 @@ func (w *folderWalk) problem(path string, err error) {
 func (w *folderWalk) walk(dir string, info fs.FileInfo, above []fs.FileInfo) {
 	for _, a := range above {
 		if os.SameFile(a, info) {
-			w.problem(dir, parser.Msgf("is a link to a folder that holds it; remove the link"))
+			w.problem(dir, msg.Msgf("is a link to a folder that holds it; remove the link"))
 			return
 		}
 	}
@@ -405,7 +406,7 @@ func (w *folderWalk) walk(dir string, info fs.FileInfo, above []fs.FileInfo) {
 			w.ignored = append(w.ignored, IgnoredFile{path, why})
 		case hidden:
 		case !typ.IsRegular():
-			w.problem(path, parser.Msgf("is not a file but a named pipe, a device or a socket; only files are read from a folder"))
+			w.problem(path, msg.Msgf("is not a file but a named pipe, a device or a socket; only files are read from a folder"))
 		case isZipName(path):
 			members, skipped, err := listArchive(path)
 			if err != nil {

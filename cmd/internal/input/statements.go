@@ -9,6 +9,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/amazon"
+	"github.com/refundwatch/refundwatch/parser/msg"
 )
 
 // ReadStatements reads statement files and folds the overlapping exports
@@ -62,7 +63,7 @@ func ReadStatements(files []string, reg *parser.Registry, force *parser.Format, 
 		if err == nil {
 			after, _ := statInput(files[i])
 			if !unchanged(before[i], after, stmts[i], s) {
-				err = &parser.Error{File: files[i], Err: parser.Msgf("file changed while it was being read; read it again")}
+				err = &parser.Error{File: files[i], Err: msg.Msgf("file changed while it was being read; read it again")}
 			}
 		}
 		if err != nil {
@@ -114,7 +115,7 @@ func unchanged(before, after fs.FileInfo, first, second *parser.Statement) bool 
 func readStatement(path string, reg *parser.Registry, force *parser.Format, opts parser.ReadOptions) (*parser.Statement, error) {
 	return readFile(path, func(name string, r io.Reader) (*parser.Statement, error) {
 		if force == nil {
-			var m *parser.Message
+			var m *msg.Message
 			if r, m = misplaced(r); m != nil {
 				return nil, &parser.Error{File: name, Err: m}
 			}
@@ -132,7 +133,7 @@ const misplacedHead = 64 << 10
 // (--confirmations); nil otherwise. It returns a reader of the whole file
 // to read on: r itself where r can be read at an offset (a file), else a
 // reader holding the start it looked at (a member of an archive).
-func misplaced(r io.Reader) (io.Reader, *parser.Message) {
+func misplaced(r io.Reader) (io.Reader, *msg.Message) {
 	var head []byte
 	if ra, ok := r.(io.ReaderAt); ok {
 		head = make([]byte, misplacedHead)
@@ -148,15 +149,15 @@ func misplaced(r io.Reader) (io.Reader, *parser.Message) {
 	}
 	switch f := amazon.Detect(head); {
 	case f == amazon.Mbox:
-		return r, parser.Msgf("this is a mailbox (.mbox) of mails; give it with --confirmations")
+		return r, msg.Msgf("this is a mailbox (.mbox) of mails; give it with --confirmations")
 	case f == amazon.Mail:
-		return r, parser.Msgf("this is a mail; give it with --confirmations")
+		return r, msg.Msgf("this is a mail; give it with --confirmations")
 	case f == amazon.ConfirmationsCSV:
-		return r, parser.Msgf("this is a confirmations CSV (order_id, confirmed_on, kind); give it with --confirmations")
+		return r, msg.Msgf("this is a confirmations CSV (order_id, confirmed_on, kind); give it with --confirmations")
 	case f.Orders():
-		return r, parser.Msgf("this is an Amazon order history; give it with --orders")
+		return r, msg.Msgf("this is an Amazon order history; give it with --orders")
 	case f.Confirms():
-		return r, parser.Msgf("this is an Amazon refund export; give it with --confirmations")
+		return r, msg.Msgf("this is an Amazon refund export; give it with --confirmations")
 	}
 	return r, nil
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/msg"
 )
 
 // The JSON report is written field by field, as encoding/json's Encoder
@@ -135,7 +136,7 @@ func (j *jsonWriter) reason(r jsonReason) {
 		return
 	}
 	start := len(j.b)
-	j.b = parser.AppendJoin(append(j.b, '"'), r.sentences)
+	j.b = msg.AppendJoin(append(j.b, '"'), r.sentences)
 	text := j.b[start+1:]
 	for _, c := range text {
 		if !jsonPlain[c] {

@@ -11,6 +11,7 @@ import (
 	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
 	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -77,9 +78,9 @@ func TestJSONWriterAgreesWithEncodingJSON(t *testing.T) {
 					Charges: []jsonTxn{txn, foreign}, Credits: []jsonTxn{}, Reason: jsonReason{text: tricky}},
 				{OrderID: "250-2", WatchUntil: &confirmed, CoverageTo: &confirmed, Closed: true}, // an unknown order date, amounts of nothing
 				// Reasons made of sentences, in English (appended as made) and Japanese.
-				{OrderID: "250-3", Reason: jsonReason{sentences: []*parser.Message{parser.Msgf("charged %s on %v", "1,234 JPY", confirmed), parser.Msgf("%s", tricky)}, loc: i18n.New("en")}},
-				{OrderID: "250-4", Reason: jsonReason{sentences: []*parser.Message{parser.Msgf("charged %s on %v", "1,234 JPY", confirmed)}, loc: i18n.New("en")}},
-				{OrderID: "250-5", Reason: jsonReason{sentences: []*parser.Message{parser.Msgf("no charge of %s between %v and %v", "1,234 JPY", confirmed, confirmed)}, loc: i18n.New(i18n.Japanese)}},
+				{OrderID: "250-3", Reason: jsonReason{sentences: []*msg.Message{msg.Msgf("charged %s on %v", "1,234 JPY", confirmed), msg.Msgf("%s", tricky)}, loc: i18n.New("en")}},
+				{OrderID: "250-4", Reason: jsonReason{sentences: []*msg.Message{msg.Msgf("charged %s on %v", "1,234 JPY", confirmed)}, loc: i18n.New("en")}},
+				{OrderID: "250-5", Reason: jsonReason{sentences: []*msg.Message{msg.Msgf("no charge of %s between %v and %v", "1,234 JPY", confirmed, confirmed)}, loc: i18n.New(i18n.Japanese)}},
 			},
 			UnknownCharges: []jsonTxn{foreign}, InvalidRows: []jsonInvalid{{File: "a.csv", Line: 3, Error: tricky}},
 			Summary:     jsonSummary{Alert: 1, OK: 2},

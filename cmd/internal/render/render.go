@@ -16,6 +16,7 @@ import (
 	"github.com/refundwatch/refundwatch/cmd/internal/report"
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -199,7 +200,7 @@ type jsonOrder struct {
 // rather than making a string of them first.
 type jsonReason struct {
 	text      string
-	sentences []*parser.Message
+	sentences []*msg.Message
 	loc       *i18n.Localizer
 }
 
@@ -639,7 +640,7 @@ func renderAmazonTable(w io.Writer, in *input.Inputs, l *i18n.Localizer, up func
 }
 
 // messageText is m in English, or "" for none.
-func messageText(m *parser.Message) string {
+func messageText(m *msg.Message) string {
 	if m == nil {
 		return ""
 	}

@@ -1,4 +1,4 @@
-package parser
+package msg_test
 
 import (
 	"errors"
@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -18,16 +20,16 @@ import (
 func TestMessageAgreesWithSprintf(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(15, 16))
 	pieces := []string{"charged ", " on ", "é 日本", "%s", "%s", "%v", "%d", "%d", "%q", "%5d", "%-3s", "%x", "%%", "%", "%[1]s", "%!", ";", "%é"}
-	args := []any{"text", "", "100%", 12, -7, 0, MustDate("2026-03-02"), Date{}, Money{decimal.RequireFromString("12800"), "JPY"},
-		Money{decimal.RequireFromString("-1234.5"), ""}, KindRefund, (*Message)(nil), errors.New("an error"), []byte("bytes"),
+	args := []any{"text", "", "100%", 12, -7, 0, parser.MustDate("2026-03-02"), parser.Date{}, parser.Money{Amount: decimal.RequireFromString("12800"), Currency: "JPY"},
+		parser.Money{Amount: decimal.RequireFromString("-1234.5"), Currency: ""}, parser.KindRefund, (*msg.Message)(nil), errors.New("an error"), []byte("bytes"),
 		3.5, nil, struct{ A int }{1}, int64(5), []string{"a"}}
-	var message func(depth int) *Message
-	message = func(depth int) *Message {
+	var message func(depth int) *msg.Message
+	message = func(depth int) *msg.Message {
 		var format strings.Builder
 		for range rnd.IntN(6) {
 			format.WriteString(pieces[rnd.IntN(len(pieces))])
 		}
-		m := Msgf(format.String())
+		m := msg.Msgf(format.String())
 		for range rnd.IntN(4) {
 			if depth < 2 && rnd.IntN(5) == 0 {
 				m.Args = append(m.Args, message(depth+1))
@@ -37,31 +39,31 @@ func TestMessageAgreesWithSprintf(t *testing.T) {
 		}
 		return m
 	}
-	var check func(m *Message)
-	check = func(m *Message) {
+	var check func(m *msg.Message)
+	check = func(m *msg.Message) {
 		for _, a := range m.Args {
-			if nested, ok := a.(*Message); ok && nested != nil {
+			if nested, ok := a.(*msg.Message); ok && nested != nil {
 				check(nested)
 			}
 		}
 		if got, want := m.String(), fmt.Sprintf(m.Format, m.Args...); got != want {
-			t.Fatalf("Msgf(%q, %#v).String() = %q, fmt.Sprintf prints %q", m.Format, m.Args, got, want)
+			t.Fatalf("msg.Msgf(%q, %#v).String() = %q, fmt.Sprintf prints %q", m.Format, m.Args, got, want)
 		}
 	}
 	for range 20000 {
 		m := message(0)
 		check(m)
-		ms := []*Message{m, message(0), message(0)}
+		ms := []*msg.Message{m, message(0), message(0)}
 		want := make([]string, len(ms))
 		for i, m := range ms {
 			want[i] = fmt.Sprintf(m.Format, m.Args...)
 		}
-		if got := Join(ms); got != strings.Join(want, "; ") {
+		if got := msg.Join(ms); got != strings.Join(want, "; ") {
 			t.Fatalf("Join = %q, want %q", got, strings.Join(want, "; "))
 		}
 	}
-	m := Msgf("charged %s on %s, %d days after %v", Money{decimal.RequireFromString("30000"), "JPY"}, MustDate("2026-03-18"), 8,
-		Msgf("Amazon confirmed the %s on %s", KindRefund, MustDate("2026-03-10")))
+	m := msg.Msgf("charged %s on %s, %d days after %v", parser.Money{Amount: decimal.RequireFromString("30000"), Currency: "JPY"}, parser.MustDate("2026-03-18"), 8,
+		msg.Msgf("Amazon confirmed the %s on %s", parser.KindRefund, parser.MustDate("2026-03-10")))
 	if want := "charged 30,000 JPY on 2026-03-18, 8 days after Amazon confirmed the refund on 2026-03-10"; m.String() != want {
 		t.Errorf("String() = %q, want %q", m.String(), want)
 	}
