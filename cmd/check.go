@@ -11,6 +11,7 @@ import (
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/msg"
+	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/spf13/cobra"
 )
 
@@ -195,7 +196,7 @@ func userPatterns(flag string, patterns []string) ([]string, error) {
 			return nil, msg.Msgf("%s %q is not a pattern that can be used: %s", flag, p, why)
 		}
 		if regexp.QuoteMeta(p) == p {
-			out = append(out, parser.Normalize(p))
+			out = append(out, textenc.Normalize(p))
 		} else {
 			out = append(out, "(?i)"+p)
 		}

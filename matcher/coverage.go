@@ -6,6 +6,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/msg"
+	"github.com/refundwatch/refundwatch/parser/textenc"
 )
 
 // bridgedGap is the most days between two files of an account that are
@@ -189,7 +190,7 @@ func CardMatches(card, account string) bool {
 	if card == "" || account == "" {
 		return true
 	}
-	c, a := parser.Normalize(card), parser.Normalize(account)
+	c, a := textenc.Normalize(card), textenc.Normalize(account)
 	if cn, ok := cardNumber(c); ok {
 		an, _ := cardNumber(lastNumber(a))
 		if len(an) == 0 {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/textenc"
 )
 
 // story is one small history: statement rows, disputed orders and Amazon's
@@ -445,7 +446,7 @@ func TestRecognizer(t *testing.T) {
 		"PAYPAL *EBAY":                        false,
 		"AMAZON WEB SERVICES (AWS.AMAZON.CO)": true,
 	} {
-		if got := r.IsAmazon(parser.Normalize(desc)); got != want {
+		if got := r.IsAmazon(textenc.Normalize(desc)); got != want {
 			t.Errorf("IsAmazon(%q) = %v, want %v", desc, got, want)
 		}
 	}

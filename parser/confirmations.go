@@ -4,6 +4,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
 )
 
@@ -54,7 +55,7 @@ type confirmationRow struct {
 // (refund or cancel, also written as ParseKind reads), and optionally amount
 // and note.
 func ReadConfirmations(name string, r io.Reader) ([]Confirmation, error) {
-	raw, err := ReadAll(r)
+	raw, err := textenc.ReadAll(r)
 	if err != nil {
 		return nil, &Error{File: name, Err: err}
 	}

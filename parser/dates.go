@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/refundwatch/refundwatch/parser/msg"
+	"github.com/refundwatch/refundwatch/parser/textenc"
 )
 
 // dayOrder says how a date written with the year last orders day and month.
@@ -55,7 +56,7 @@ func scanDate(text string) (dateParts, bool) {
 	if p, ok := scanYearFirst(text); ok {
 		return p, true
 	}
-	s := Fold(text)
+	s := textenc.Fold(text)
 	if hasLetterBefore(s, ':') {
 		if p, ok := scanNamedMonth(s); ok {
 			return p, true
@@ -67,7 +68,7 @@ func scanDate(text string) (dateParts, bool) {
 	if strings.Contains(s, "年") {
 		s = strings.NewReplacer("年", "/", "月", "/", "日", "", " ", "").Replace(s)
 	}
-	if len(s) == 8 && allDigits(s) {
+	if len(s) == 8 && textenc.AllDigits(s) {
 		y, _ := strconv.Atoi(s[:4])
 		m, _ := strconv.Atoi(s[4:6])
 		d, _ := strconv.Atoi(s[6:])
@@ -83,7 +84,7 @@ func scanDate(text string) (dateParts, bool) {
 	}
 	var n [3]int
 	for i, p := range parts {
-		if p == "" || len(p) > 4 || !allDigits(p) {
+		if p == "" || len(p) > 4 || !textenc.AllDigits(p) {
 			return dateParts{}, false
 		}
 		n[i], _ = strconv.Atoi(p)
@@ -152,7 +153,7 @@ func scanNamedMonth(s string) (dateParts, bool) {
 		}
 		tokens = append(tokens, f)
 	}
-	if len(tokens) == 4 && !allDigits(tokens[0]) && monthNames[tokens[0]] == 0 {
+	if len(tokens) == 4 && !textenc.AllDigits(tokens[0]) && monthNames[tokens[0]] == 0 {
 		tokens = tokens[1:] // a weekday
 	}
 	if len(tokens) != 3 {
@@ -162,7 +163,7 @@ func scanNamedMonth(s string) (dateParts, bool) {
 	for i, tok := range tokens {
 		if m, ok := monthNames[tok]; ok && month == 0 {
 			month, at = m, i
-		} else if tok == "" || len(tok) > 4 || !allDigits(tok) {
+		} else if tok == "" || len(tok) > 4 || !textenc.AllDigits(tok) {
 			return dateParts{}, false
 		}
 	}
@@ -284,7 +285,7 @@ var eras = []era{
 // 平30.1.15, ㍻30年1月15日. The year is 1 or 2 digits or 元 (the first year);
 // month and day follow 年 and 月 (ending in 日), or one of . / - used twice.
 func parseEraDate(text string) (Date, error) {
-	s := strings.ReplaceAll(Fold(text), " ", "")
+	s := strings.ReplaceAll(textenc.Fold(text), " ", "")
 	bad := func() (Date, error) {
 		return Date{}, msg.Msgf("%q is not a Japanese era date like H30.01.15 or 平成30年1月15日", strings.TrimSpace(text))
 	}
@@ -320,7 +321,7 @@ func parseEraDate(text string) (Date, error) {
 	}
 	var n [3]int
 	for i, p := range parts {
-		if p == "" || len(p) > 2 || !allDigits(p) {
+		if p == "" || len(p) > 2 || !textenc.AllDigits(p) {
 			return bad()
 		}
 		n[i], _ = strconv.Atoi(p)

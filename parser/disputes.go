@@ -11,6 +11,7 @@ import (
 
 	"github.com/gocarina/gocsv"
 	"github.com/refundwatch/refundwatch/parser/msg"
+	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
 )
 
@@ -96,7 +97,7 @@ func isOrderID(id string) bool {
 // surrounding spaces, a leading # and dash-like characters typed for its
 // hyphens, such as ー, ‐, − and –, are accepted).
 func ParseOrderID(text string) (string, error) {
-	id := strings.ToUpper(strings.TrimPrefix(orderDashes.Replace(Fold(text)), "#"))
+	id := strings.ToUpper(strings.TrimPrefix(orderDashes.Replace(textenc.Fold(text)), "#"))
 	if id == "" {
 		return "", msg.Msgf("order_id is empty")
 	}
@@ -124,7 +125,7 @@ func ReadDisputesWith(name string, r io.Reader, known OrderLookup) ([]Dispute, e
 	if known != nil {
 		required = required[:1]
 	}
-	raw, err := ReadAll(r)
+	raw, err := textenc.ReadAll(r)
 	if err != nil {
 		return nil, &Error{File: name, Err: err}
 	}
@@ -149,7 +150,7 @@ type disputeReader struct {
 // read converts one row, reporting each of its problems to c; a row with
 // any problem is left out of the disputes (the file is then refused).
 func (dr *disputeReader) read(c *Problems, row *disputeRow, line int) {
-	d := Dispute{File: dr.name, Line: line, Card: Fold(row.Card), Note: strings.TrimSpace(row.Note)}
+	d := Dispute{File: dr.name, Line: line, Card: textenc.Fold(row.Card), Note: strings.TrimSpace(row.Note)}
 	ok := dr.orderID(c, row, line, &d)
 	export, isKnown := KnownOrder{}, false
 	if dr.known != nil && d.OrderID != "" {
@@ -342,7 +343,7 @@ func requiredDate(text, field string) (Date, error) {
 // make room for them at once. Missing required columns, quoting errors and
 // whatever convert reports are collected into one ErrorList.
 func decodeRows(name string, raw []byte, proto any, required []string, grow func(rows int), convert func(c *Problems, row any, line int)) error {
-	data, _, err := DecodeAll(raw)
+	data, _, err := textenc.DecodeAll(raw)
 	if err != nil {
 		return &Error{File: name, Err: err}
 	}
@@ -464,7 +465,7 @@ func checkCommentedOrders(c *Problems, data []byte) {
 func foldHeaders(h []string) []string {
 	out := make([]string, len(h))
 	for i, s := range h {
-		out[i] = strings.ToLower(strings.TrimSpace(Fold(s)))
+		out[i] = strings.ToLower(strings.TrimSpace(textenc.Fold(s)))
 	}
 	return out
 }
@@ -483,7 +484,7 @@ func contains(list []string, s string) bool {
 // other text is an error: the cell is printed in reasons, and text such
 // as =1+1 or a control character has no business there.
 func disputeCurrency(cell string) (string, error) {
-	cur := strings.ToUpper(strings.TrimSpace(Fold(cell)))
+	cur := strings.ToUpper(strings.TrimSpace(textenc.Fold(cell)))
 	if cur == "" {
 		return "", nil
 	}

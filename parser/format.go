@@ -7,6 +7,8 @@ import (
 	"io"
 	"slices"
 	"strings"
+
+	"github.com/refundwatch/refundwatch/parser/textenc"
 )
 
 // Format is a statement export refundwatch can read: a built-in issuer
@@ -49,7 +51,7 @@ func (f *Format) read(name string, text io.Reader, enc string, opts ReadOptions)
 		st, err = readTable(f.Table, f.Name, name, text, enc, opts)
 	}
 	if st != nil {
-		st.Encoding = DecodedAs(text, st.Encoding)
+		st.Encoding = textenc.DecodedAs(text, st.Encoding)
 	}
 	return st, err
 }
@@ -107,13 +109,13 @@ func (r *Registry) Lookup(name string) (*Format, bool) {
 // content (never its name). With force set, it reads the file as that format.
 func (r *Registry) Read(name string, in io.Reader, force *Format, opts ReadOptions) (*Statement, error) {
 	// Only the first 64 KiB are looked at before reading; the rest streams.
-	opts.size = sizeOf(in)
-	raw := bufio.NewReaderSize(in, sniffSize)
-	prefix, err := raw.Peek(sniffSize)
+	opts.size = textenc.SizeOf(in)
+	raw := bufio.NewReaderSize(in, textenc.SniffSize)
+	prefix, err := raw.Peek(textenc.SniffSize)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return nil, &Error{File: name, Err: err}
 	}
-	if m := notText(prefix); m != nil {
+	if m := textenc.NotText(prefix); m != nil {
 		return nil, &Error{File: name, Err: m}
 	}
 	if force != nil {
@@ -132,14 +134,14 @@ func (r *Registry) Read(name string, in io.Reader, force *Format, opts ReadOptio
 	}
 	for _, f := range r.formats {
 		if f.detectsInOwnEncoding(prefix, guessed) {
-			text, enc, err := DecodeWith(raw, f.Table.Encoding)
+			text, enc, err := textenc.DecodeWith(raw, f.Table.Encoding)
 			if err != nil {
 				return nil, &Error{File: name, Err: err}
 			}
 			return f.read(name, text, enc, opts)
 		}
 		if f.detects(head) {
-			if f.Table != nil && f.Table.Encoding != "" && guessed != f.Table.Encoding && guessed == EncUTF8 && !isASCII(string(head)) {
+			if f.Table != nil && f.Table.Encoding != "" && guessed != f.Table.Encoding && guessed == textenc.EncUTF8 && !textenc.IsASCII(string(head)) {
 				continue
 			}
 			text, enc, err := f.decode(raw, prefix)
@@ -158,9 +160,9 @@ func decodePrefix(prefix []byte, enc string) ([]byte, string, error) {
 	var text io.Reader
 	var err error
 	if enc == "" {
-		text, enc, err = Decode(bytes.NewReader(prefix))
+		text, enc, err = textenc.Decode(bytes.NewReader(prefix))
 	} else {
-		text, enc, err = DecodeWith(bytes.NewReader(prefix), enc)
+		text, enc, err = textenc.DecodeWith(bytes.NewReader(prefix), enc)
 	}
 	if err != nil {
 		return nil, "", err
@@ -177,7 +179,7 @@ func decodePrefix(prefix []byte, enc string) ([]byte, string, error) {
 // Latin letters side by side ("Größe") can pass for CP932, and the other
 // way round.
 func (f *Format) detectsInOwnEncoding(prefix []byte, guessed string) bool {
-	if f.Table == nil || f.Table.Encoding == "" || f.Table.Encoding == guessed || (guessed != EncCP932 && guessed != EncCP1252 && guessed != EncCP1250) {
+	if f.Table == nil || f.Table.Encoding == "" || f.Table.Encoding == guessed || (guessed != textenc.EncCP932 && guessed != textenc.EncCP1252 && guessed != textenc.EncCP1250) {
 		return false
 	}
 	head, enc, err := decodePrefix(prefix, f.Table.Encoding)
@@ -188,9 +190,9 @@ func (f *Format) detectsInOwnEncoding(prefix []byte, guessed string) bool {
 // byte-order mark says otherwise.
 func (r *Registry) decode(in *bufio.Reader, force *Format) (io.Reader, string, error) {
 	if force != nil && force.Table != nil && force.Table.Encoding != "" {
-		return DecodeWith(in, force.Table.Encoding)
+		return textenc.DecodeWith(in, force.Table.Encoding)
 	}
-	prefix, err := in.Peek(sniffSize)
+	prefix, err := in.Peek(textenc.SniffSize)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return nil, "", err
 	}
@@ -202,10 +204,10 @@ func (r *Registry) decode(in *bufio.Reader, force *Format) (io.Reader, string, e
 func (f *Format) decode(in io.Reader, prefix []byte) (io.Reader, string, error) {
 	if f != nil && f.Charset != nil {
 		if enc := f.Charset(prefix); enc != "" {
-			return DecodeWith(in, enc)
+			return textenc.DecodeWith(in, enc)
 		}
 	}
-	return Decode(in)
+	return textenc.Decode(in)
 }
 
 // ReadStatement reads one statement file with the built-in formats,

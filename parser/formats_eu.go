@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
 )
 
@@ -269,7 +270,7 @@ func enrichForeign(col int) func(x *Transaction, rec []string) {
 		if col >= len(rec) {
 			return
 		}
-		m := foreignAmount.FindStringSubmatch(Fold(rec[col]))
+		m := foreignAmount.FindStringSubmatch(textenc.Fold(rec[col]))
 		if m == nil || (m[1] == "") == (m[3] == "") {
 			return
 		}
@@ -316,7 +317,7 @@ var dkbOld = &Format{
 	Country: "DE",
 	Example: `"Buchungstag";"Wertstellung";"Buchungstext";"Auftraggeber / Begünstigter";"Verwendungszweck";"Kontonummer";"BLZ";"Betrag (EUR)";"Gläubiger-ID";"Mandatsreferenz";"Kundenreferenz"`,
 	Table: germanBank(TableSpec{
-		Encoding: EncCP1252,
+		Encoding: textenc.EncCP1252,
 		Header:   []string{"buchungstag", "wertstellung", "buchungstext", "auftraggeber / begünstigter", "verwendungszweck", "kontonummer", "blz", "betrag"},
 		Columns: map[column][]string{
 			colPostDate:    {"buchungstag"},
@@ -337,7 +338,7 @@ var dkbVisaOld = &Format{
 	Country: "DE",
 	Example: `"Umsatz abgerechnet und nicht im Saldo enthalten";"Wertstellung";"Belegdatum";"Beschreibung";"Betrag (EUR)";"Ursprünglicher Betrag";`,
 	Table: germanBank(TableSpec{
-		Encoding: EncCP1252,
+		Encoding: textenc.EncCP1252,
 		Header:   []string{"wertstellung", "belegdatum", "betrag", "ursprünglicher betrag"},
 		Columns: map[column][]string{
 			colPostDate:    {"wertstellung"},
@@ -371,7 +372,7 @@ var sparkasseCAMT = &Format{
 	Country: "DE",
 	Example: `"Auftragskonto";"Buchungstag";"Valutadatum";"Buchungstext";"Verwendungszweck";"Glaeubiger ID";"Mandatsreferenz";"Kundenreferenz (End-to-End)";"Sammlerreferenz";"Lastschrift Ursprungsbetrag";"Auslagenersatz Ruecklastschrift";"Beguenstigter/Zahlungspflichtiger";"Kontonummer/IBAN";"BIC (SWIFT-Code)";"Betrag";"Waehrung";"Info"`,
 	Table: germanBank(TableSpec{
-		Encoding: EncCP1252,
+		Encoding: textenc.EncCP1252,
 		Header:   []string{"auftragskonto", "buchungstag", "valutadatum", "buchungstext", "verwendungszweck", "glaeubiger id", "beguenstigter/zahlungspflichtiger", "kontonummer/iban", "betrag", "waehrung", "info"},
 		Columns:  sparkasseColumns,
 		Booked:   []string{"Umsatz gebucht"},
@@ -386,7 +387,7 @@ var sparkasseMT940 = &Format{
 	Country: "DE",
 	Example: `"Auftragskonto";"Buchungstag";"Valutadatum";"Buchungstext";"Verwendungszweck";"Beguenstigter/Zahlungspflichtiger";"Kontonummer";"BLZ";"Betrag";"Waehrung";"Info"`,
 	Table: germanBank(TableSpec{
-		Encoding: EncCP1252,
+		Encoding: textenc.EncCP1252,
 		Header:   []string{"auftragskonto", "buchungstag", "valutadatum", "buchungstext", "verwendungszweck", "beguenstigter/zahlungspflichtiger", "kontonummer", "blz", "betrag", "waehrung", "info"},
 		Columns:  sparkasseColumns,
 		Booked:   []string{"Umsatz gebucht"},
@@ -401,7 +402,7 @@ var sparkasseCard = &Format{
 	Country: "DE",
 	Example: `"Umsatz getätigt von";"Belegdatum";"Buchungsdatum";"Originalbetrag";"Originalwährung";"Umrechnungskurs";"Buchungsbetrag";"Buchungswährung";"Transaktionsbeschreibung";"Transaktionsbeschreibung Zusatz";"Buchungsreferenz";"Gebührenschlüssel";"Länderkennzeichen";"BAR-Entgelt+Buchungsreferenz";"AEE+Buchungsreferenz";"Abrechnungskennzeichen"`,
 	Table: germanBank(TableSpec{
-		Encoding: EncCP1252,
+		Encoding: textenc.EncCP1252,
 		Header:   []string{"umsatz getätigt von", "belegdatum", "buchungsdatum", "originalbetrag", "originalwährung", "buchungsbetrag", "buchungswährung", "transaktionsbeschreibung"},
 		Columns: map[column][]string{
 			colPostDate:     {"buchungsdatum"},
@@ -427,7 +428,7 @@ var ingDE = &Format{
 	Country: "DE",
 	Example: "Buchung;Wertstellungsdatum;Auftraggeber/Empfänger;Buchungstext;Verwendungszweck;Betrag;Währung",
 	Table: germanBank(TableSpec{
-		Encoding: EncCP1252,
+		Encoding: textenc.EncCP1252,
 		Header:   []string{"buchung", "auftraggeber/empfänger", "buchungstext", "verwendungszweck", "betrag", "währung"},
 		Columns: map[column][]string{
 			colPostDate:    {"buchung"},

@@ -1,6 +1,10 @@
 package parser
 
-import "regexp"
+import (
+	"regexp"
+
+	"github.com/refundwatch/refundwatch/parser/textenc"
+)
 
 // Japanese banks. A bank statement is an account's money in and money out:
 // money out (支払い, 出金, お引出し, 払出) counts as a charge, positive, and
@@ -21,7 +25,7 @@ func bankTable(date, desc, out, in string, extra ...string) *TableSpec {
 			colDebit:       {out},
 			colCredit:      {in},
 		},
-		Encoding: EncCP932,
+		Encoding: textenc.EncCP932,
 		Signs:    ChargesPositive,
 		Currency: "JPY",
 	}
@@ -68,7 +72,7 @@ var rakutenBank = jpBank("rakuten-bank", "楽天銀行", "取引日,入出金(�
 			colDescription: {"入出金内容", "入出金先内容"},
 			colAmount:      {"入出金"},
 		},
-		Encoding: EncCP932,
+		Encoding: textenc.EncCP932,
 		Signs:    ChargesNegative,
 		Currency: "JPY",
 	})

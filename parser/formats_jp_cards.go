@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
 )
 
@@ -75,7 +76,7 @@ func rakutenForeignNote(rec []string) (amount, currency string, ok bool) {
 	if len(rec) < 2 || strings.TrimSpace(rec[0]) != "" {
 		return "", "", false
 	}
-	m := rakutenLocalAmount.FindStringSubmatch(Fold(strings.TrimSpace(rec[1])))
+	m := rakutenLocalAmount.FindStringSubmatch(textenc.Fold(strings.TrimSpace(rec[1])))
 	if m == nil {
 		return "", "", false
 	}
@@ -127,7 +128,7 @@ var vpassStatement = &Format{
 	Country: "JP",
 	Example: "山田　太郎　様,1234-56**-****-7890,三井住友カード　ＶＩＳＡ",
 	Table: &TableSpec{
-		Encoding:   EncCP932,
+		Encoding:   textenc.EncCP932,
 		Headerless: true,
 		Positions:  map[column]int{colUseDate: 1, colDescription: 2, colAmount: 3},
 		DataRow:    isVpassBlock,
@@ -138,7 +139,7 @@ var vpassStatement = &Format{
 			if len(rec) < 7 {
 				return
 			}
-			if m := vpassForeign.FindStringSubmatch(Fold(rec[6])); m != nil {
+			if m := vpassForeign.FindStringSubmatch(textenc.Fold(rec[6])); m != nil {
 				if amt, err := decimal.NewFromString(strings.ReplaceAll(m[1], ",", "")); err == nil {
 					x.OrigAmount, x.OrigCurrency = amt, m[2]
 				}
@@ -156,7 +157,7 @@ var vpassDetail = &Format{
 	Country: "JP",
 	Example: "2026/9/18,ＯＶＥＲＳＥＡＳ  ＳＨＯＰ,ご本人,リボ払い,,'26/10,2000,,,12.34,USD,162.07,09/18",
 	Table: &TableSpec{
-		Encoding:   EncCP932,
+		Encoding:   textenc.EncCP932,
 		Headerless: true,
 		Positions: map[column]int{colUseDate: 1, colDescription: 2, colAmount: 7,
 			colOrigAmount: 10, colOrigCurrency: 11},
@@ -180,7 +181,7 @@ var maskedCard = regexp.MustCompile(`^[0-9*]{4}-[0-9*]{4}-[0-9*]{4}-[0-9*]{1,4}`
 
 // cardNumber returns the masked card number cell starts with, or "".
 func cardNumber(cell string) string {
-	return maskedCard.FindString(Fold(cell))
+	return maskedCard.FindString(textenc.Fold(cell))
 }
 
 // titleRow returns the text of a record that holds one cell of text only
@@ -220,7 +221,7 @@ func trailingTables(s *RowState, rec []string, isTitle func(string) bool) (strin
 var myJCB = jpCard("myjcb", "JCB (MyJCB; also セブンカード)",
 	`"ご利用者","カテゴリ","ご利用日","ご利用先など","ご利用金額(￥)","支払区分","今回回数","訂正サイン","お支払い金額(￥)","国内／海外","摘要","備考"`,
 	&TableSpec{
-		Encoding: EncCP932,
+		Encoding: textenc.EncCP932,
 		Header:   []string{"ご利用者", "カテゴリ", "ご利用日", "ご利用先など", "ご利用金額", "訂正サイン", "お支払い金額"},
 		Columns: map[column][]string{
 			colUseDate:     {"ご利用日"},
@@ -251,7 +252,7 @@ var saisonForeign = regexp.MustCompile(`現地通貨額:?\s*([0-9][0-9,]*(?:\.[0
 var saisonCard = jpCard("saison-card", "クレディセゾン (セゾンカード, Netアンサー; also 出光カード)",
 	"利用日,ご利用店名及び商品名,本人・家族区分,支払区分名称,締前入金区分,利用金額,備考",
 	&TableSpec{
-		Encoding: EncCP932,
+		Encoding: textenc.EncCP932,
 		Header:   []string{"利用日", "ご利用店名及び商品名", "本人・家族区分", "支払区分名称", "締前入金区分", "利用金額"},
 		Columns: map[column][]string{
 			colUseDate:     {"利用日"},
@@ -262,7 +263,7 @@ var saisonCard = jpCard("saison-card", "クレディセゾン (セゾンカー�
 		Currency:    "JPY",
 		AccountLine: regexp.MustCompile(`^カード名称,([^,]+)`),
 		Hook: func(_ *RowState, rec []string) ([]string, string) {
-			if len(rec) > 1 && strings.TrimSpace(rec[0]) == "" && strings.HasPrefix(Fold(rec[1]), "ご利用者名") {
+			if len(rec) > 1 && strings.TrimSpace(rec[0]) == "" && strings.HasPrefix(textenc.Fold(rec[1]), "ご利用者名") {
 				return nil, SkipBlock
 			}
 			return saisonRepair(rec), ""
@@ -271,7 +272,7 @@ var saisonCard = jpCard("saison-card", "クレディセゾン (セゾンカー�
 			if len(rec) < 7 {
 				return
 			}
-			if m := saisonForeign.FindStringSubmatch(Fold(rec[6])); m != nil {
+			if m := saisonForeign.FindStringSubmatch(textenc.Fold(rec[6])); m != nil {
 				if amt, err := decimal.NewFromString(strings.ReplaceAll(m[1], ",", "")); err == nil {
 					x.OrigAmount, x.OrigCurrency = amt, m[2]
 				}
@@ -306,7 +307,7 @@ func saisonRepair(rec []string) []string {
 	}
 	// The name's cell is followed by 本人・家族区分, a number (1, 2).
 	joined := slices.Concat(rec[:1], []string{strings.Join(rec[1:2+extra], ",")}, rec[2+extra:])
-	if _, _, err := ParseAmount(joined[amount]); err == nil && allDigits(strings.TrimSpace(joined[2])) && strings.TrimSpace(joined[2]) != "" {
+	if _, _, err := ParseAmount(joined[amount]); err == nil && textenc.AllDigits(strings.TrimSpace(joined[2])) && strings.TrimSpace(joined[2]) != "" {
 		return joined
 	}
 	return nil
@@ -319,7 +320,7 @@ func saisonRepair(rec []string) []string {
 var eposCard = jpCard("epos-card", "エポスカード",
 	"種別（ショッピング、キャッシング、その他）,ご利用年月日,ご利用場所,ご利用内容,ご利用金額（キャッシングでは元金になります）,支払区分,お支払開始月,備考",
 	&TableSpec{
-		Encoding: EncCP932,
+		Encoding: textenc.EncCP932,
 		Header:   []string{"種別", "ご利用年月日", "ご利用場所", "ご利用内容", "ご利用金額", "支払区分", "お支払開始月"},
 		Columns: map[column][]string{
 			colUseDate:     {"ご利用年月日"},
@@ -339,7 +340,7 @@ var eposCard = jpCard("epos-card", "エポスカード",
 var aeonCard = jpCard("aeon-card", "イオンカード (暮らしのマネーサイト)",
 	"ご利用日,利用者区分,ご利用先,支払方法,,,ご利用金額,備考,",
 	&TableSpec{
-		Encoding: EncCP932,
+		Encoding: textenc.EncCP932,
 		Header:   []string{"ご利用日", "利用者区分", "ご利用先", "支払方法", "ご利用金額"},
 		Columns: map[column][]string{
 			colUseDate:     {"ご利用日"},
@@ -361,7 +362,7 @@ func aeonHook(s *RowState, rec []string) ([]string, string) {
 		s.LastDate = d
 		return nil, ""
 	}
-	if s.LastDate != "" && len(rec) > 2 && strings.Contains(Fold(rec[2]), "値引") {
+	if s.LastDate != "" && len(rec) > 2 && strings.Contains(textenc.Fold(rec[2]), "値引") {
 		out := slices.Clone(rec)
 		out[0] = s.LastDate
 		return out, ""
@@ -371,8 +372,8 @@ func aeonHook(s *RowState, rec []string) ([]string, string) {
 
 // aeonDate reads イオンカード's YYMMDD dates (241130), and year-first ones.
 func aeonDate(text string) (Date, bool) {
-	s := Fold(text)
-	if len(s) == 6 && allDigits(s) {
+	s := textenc.Fold(text)
+	if len(s) == 6 && textenc.AllDigits(s) {
 		y, _ := strconv.Atoi(s[:2])
 		m, _ := strconv.Atoi(s[2:4])
 		d, _ := strconv.Atoi(s[4:])
@@ -409,7 +410,7 @@ var payPayCard = jpCard("paypay-card", "PayPayカード (also Yahoo! JAPANカー
 var viewCard = jpCard("view-card", "ビューカード (JR東日本)",
 	"ご利用年月日,ご利用箇所,ご利用額,払戻額,ご請求額（うち手数料・利息）,支払区分（回数）,今回回数,今回ご請求額・弁済金（うち手数料・利息）,現地通貨額,通貨略称,換算レート",
 	&TableSpec{
-		Encoding: EncCP932,
+		Encoding: textenc.EncCP932,
 		Header:   []string{"ご利用年月日", "ご利用箇所", "ご利用額", "払戻額", "ご請求額", "今回回数"},
 		Columns: map[column][]string{
 			colUseDate:      {"ご利用年月日"},
@@ -424,7 +425,7 @@ var viewCard = jpCard("view-card", "ビューカード (JR東日本)",
 		AccountLine: regexp.MustCompile(`^会員番号,([0-9*＊-]+)`),
 		Hook: func(s *RowState, rec []string) ([]string, string) {
 			if text, ok := titleRow(rec); ok {
-				if n := cardNumber(text); n != "" && (len(Fold(text)) == len(n) || Fold(text)[len(n)] == ' ') {
+				if n := cardNumber(text); n != "" && (len(textenc.Fold(text)) == len(n) || textenc.Fold(text)[len(n)] == ' ') {
 					s.Account = n
 					return nil, SkipBlock
 				}
@@ -441,7 +442,7 @@ var viewCard = jpCard("view-card", "ビューカード (JR東日本)",
 var nicosCard = jpCard("mufg-nicos", "三菱UFJニコス (MUFGカード, DCカード, NICOSカード)",
 	`"利用日","利用者","利用区分","利用内容","新規利用額","今回請求額","支払回数","現地通貨額","通貨略称","換算レート","備考"`,
 	&TableSpec{
-		Encoding: EncCP932,
+		Encoding: textenc.EncCP932,
 		Header:   []string{"利用日", "利用者", "利用区分", "利用内容", "新規利用額", "今回請求額"},
 		Columns: map[column][]string{
 			colUseDate:      {"利用日"},
@@ -473,7 +474,7 @@ func isZero(cell string) bool {
 var lifeCard = jpCard("life-card", "ライフカード",
 	"明細No.,契約,回数,利用日,利用先,利用金額,ATM利用料,手数料,支払総額,支払回数/何回目,当月支払金額,支払残高",
 	&TableSpec{
-		Encoding: EncCP932,
+		Encoding: textenc.EncCP932,
 		Header:   []string{"明細no.", "契約", "利用日", "利用先", "利用金額", "支払総額", "当月支払金額"},
 		Columns: map[column][]string{
 			colUseDate:     {"利用日"},

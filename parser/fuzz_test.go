@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/refundwatch/refundwatch/parser/msg"
+	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
 )
 
@@ -100,7 +101,7 @@ func lineCount(data []byte) int {
 // csvRecords counts the records of a table file as an independent reader
 // sees them: the statement reader must account for each of them.
 func csvRecords(data []byte, enc string, comma rune, lazy bool) (int, error) {
-	text, _, err := DecodeWith(bytes.NewReader(data), enc)
+	text, _, err := textenc.DecodeWith(bytes.NewReader(data), enc)
 	if err != nil {
 		return 0, err
 	}
@@ -121,11 +122,11 @@ func csvRecords(data []byte, enc string, comma rune, lazy bool) (int, error) {
 func tableOf(f *Format, data []byte, enc string) *TableSpec {
 	switch {
 	case f == genericFormat:
-		text, _, err := DecodeWith(bytes.NewReader(data), enc)
+		text, _, err := textenc.DecodeWith(bytes.NewReader(data), enc)
 		if err != nil {
 			return nil
 		}
-		head, _ := bufio.NewReaderSize(text, sniffSize).Peek(sniffSize)
+		head, _ := bufio.NewReaderSize(text, textenc.SniffSize).Peek(textenc.SniffSize)
 		delim, ok := genericDelimiter(head)
 		if !ok {
 			delim = ','
@@ -334,7 +335,7 @@ func FuzzStatementOFX(f *testing.F) {
 // the disputes and confirmations readers read them (comment lines left out).
 func records(t *testing.T, data []byte) int {
 	t.Helper()
-	text, _, err := Decode(bytes.NewReader(data))
+	text, _, err := textenc.Decode(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)
 	}

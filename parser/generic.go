@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/refundwatch/refundwatch/parser/msg"
+	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
 )
 
@@ -212,7 +213,7 @@ func headRecords(head []byte, delim rune) []headRecord {
 		line, _ := r.FieldPos(0)
 		recs = append(recs, headRecord{rec, line})
 	}
-	if len(head) >= sniffSize && len(recs) > 0 && len(recs) < sampleRecords {
+	if len(head) >= textenc.SniffSize && len(recs) > 0 && len(recs) < sampleRecords {
 		recs = recs[:len(recs)-1]
 	}
 	return recs
@@ -357,7 +358,7 @@ func directionColumn(folded []string, rows []headRecord) int {
 
 // direction tells a direction cell: 1 a debit, -1 a credit, 0 neither.
 func direction(cell string) int {
-	v := strings.ToLower(Fold(cell))
+	v := strings.ToLower(textenc.Fold(cell))
 	switch {
 	case slices.Contains(genericDebit, v):
 		return 1
@@ -426,7 +427,7 @@ func sectionOf(rec []string) string {
 	if len(text) > 40 {
 		return ""
 	}
-	t := strings.ToLower(Fold(text))
+	t := strings.ToLower(textenc.Fold(text))
 	for _, m := range sectionMarkers {
 		if strings.Contains(t, m.words) {
 			return m.section
@@ -717,7 +718,7 @@ func anyCell(rows []headRecord, j int, ok func(string) bool) bool {
 
 func isDateText(s string) bool {
 	s = strings.TrimSpace(s)
-	if s == "" || allDigits(s) && len(s) != 8 {
+	if s == "" || textenc.AllDigits(s) && len(s) != 8 {
 		return false
 	}
 	p, ok := scanDate(s)

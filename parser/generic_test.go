@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/refundwatch/refundwatch/parser/textenc"
 	"golang.org/x/text/encoding/japanese"
 )
 
@@ -71,7 +72,7 @@ func TestGenericStatements(t *testing.T) {
 				"2024-05-14 40 SHELL OIL 574 used:2024-05-13",
 				"2024-05-15 12 LYFT RIDE used:2024-05-14",
 			},
-			enc: EncUTF8, skipped: map[string]int{SkipHeader: 1}, hasNotes: true,
+			enc: textenc.EncUTF8, skipped: map[string]int{SkipHeader: 1}, hasNotes: true,
 		},
 		{
 			// Not the capital-one header (no Category).
@@ -85,7 +86,7 @@ func TestGenericStatements(t *testing.T) {
 				"2026-03-06 -89.99 AMAZON.COM AMZN.COM/BILL WA used:2026-03-05 acct:0420",
 				"2026-03-07 -150 CAPITAL ONE ONLINE PYMT used:2026-03-07 acct:0420",
 			},
-			enc: EncUTF8, account: "0420", skipped: map[string]int{SkipHeader: 1},
+			enc: textenc.EncUTF8, account: "0420", skipped: map[string]int{SkipHeader: 1},
 		},
 		{
 			name: "japanese cp932 with preamble, blank line and total",
@@ -97,7 +98,7 @@ func TestGenericStatements(t *testing.T) {
 				"2026-03-22 600 ローソン",
 				"2026-03-23 700 ローソン",
 			},
-			enc: EncCP932, skipped: map[string]int{SkipPreamble: 2, SkipHeader: 1, SkipTotal: 1},
+			enc: textenc.EncCP932, skipped: map[string]int{SkipPreamble: 2, SkipHeader: 1, SkipTotal: 1},
 		},
 		{
 			name: "uk day-first dates told by a day above 12",
@@ -108,7 +109,7 @@ func TestGenericStatements(t *testing.T) {
 				"2026-03-02 12.99 AMAZON.CO.UK*AB12CD34E GBP",
 				"2026-03-13 40.1 TESCO STORES 2231 GBP",
 			},
-			enc: EncUTF8, skipped: map[string]int{SkipHeader: 1},
+			enc: textenc.EncUTF8, skipped: map[string]int{SkipHeader: 1},
 		},
 		{
 			name: "german semicolons, decimal comma, euro sign",
@@ -125,14 +126,14 @@ func TestGenericStatements(t *testing.T) {
 				"2026-03-05 7.45 dm-drogerie markt EUR",
 				"2026-03-06 39.9 Deutsche Bahn EUR",
 			},
-			enc: EncUTF8, skipped: map[string]int{SkipHeader: 1}, hasNotes: true,
+			enc: textenc.EncUTF8, skipped: map[string]int{SkipHeader: 1}, hasNotes: true,
 		},
 		{
 			name: "foreign amount kept",
 			in: "Date,Description,Debit,Original amount,Original currency\n" +
 				"2026-09-18,AMAZON.COM,2000,12.34,USD\n",
 			want: []string{"2026-09-18 2000 AMAZON.COM orig:12.34USD"},
-			enc:  EncUTF8, skipped: map[string]int{SkipHeader: 1},
+			enc:  textenc.EncUTF8, skipped: map[string]int{SkipHeader: 1},
 		},
 	}
 	for _, tt := range tests {

@@ -4,6 +4,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
 )
 
@@ -30,7 +31,7 @@ type mineRow struct {
 // naming pattern and optionally amount and note, one recurring charge of
 // the person's own a row.
 func ReadMine(name string, r io.Reader) ([]MineRow, error) {
-	raw, err := ReadAll(r)
+	raw, err := textenc.ReadAll(r)
 	if err != nil {
 		return nil, &Error{File: name, Err: err}
 	}
@@ -38,7 +39,7 @@ func ReadMine(name string, r io.Reader) ([]MineRow, error) {
 	grow := func(rows int) { out = make([]MineRow, 0, rows) }
 	err = decodeRows(name, raw, &mineRow{}, []string{"pattern"}, grow, func(c *Problems, v any, line int) {
 		row := v.(*mineRow)
-		m := MineRow{Pattern: Normalize(row.Pattern), Note: strings.TrimSpace(row.Note), File: name, Line: line}
+		m := MineRow{Pattern: textenc.Normalize(row.Pattern), Note: strings.TrimSpace(row.Note), File: name, Line: line}
 		ok := true
 		if m.Pattern == "" {
 			c.Add(line, "pattern is empty; give a text the statement's description holds, such as AMAZON PRIME")

@@ -5,9 +5,9 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/refundwatch/refundwatch/parser/msg"
+	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
 )
 
@@ -39,7 +39,7 @@ func ParseDecimalComma(text string) (decimal.Decimal, string, error) {
 }
 
 func parseAmount(text string, decimalComma bool) (decimal.Decimal, string, error) {
-	s := Fold(text)
+	s := textenc.Fold(text)
 	s = strings.Trim(s, " '\"")
 	if s == "" {
 		return decimal.Decimal{}, "", msg.Msgf("amount is empty")
@@ -129,12 +129,12 @@ func dropSpaceGroups(s string) (string, bool) {
 		return s, true
 	}
 	parts := strings.Split(s, " ")
-	if len(parts[0]) == 0 || len(parts[0]) > 3 || !allDigits(parts[0]) {
+	if len(parts[0]) == 0 || len(parts[0]) > 3 || !textenc.AllDigits(parts[0]) {
 		return s, false
 	}
 	for i, p := range parts[1:] {
 		last := i == len(parts)-2
-		if len(p) < 3 || !allDigits(p[:3]) || (!last && len(p) != 3) {
+		if len(p) < 3 || !textenc.AllDigits(p[:3]) || (!last && len(p) != 3) {
 			return s, false
 		}
 		if last && len(p) > 3 && p[3] != ',' && p[3] != '.' {
@@ -167,7 +167,7 @@ func plainNumber(s string, commaMark bool) (string, bool) {
 		}
 		group = ','
 	}
-	if !allDigits(frac) || (decimalComma && frac == "") {
+	if !textenc.AllDigits(frac) || (decimalComma && frac == "") {
 		return "", false
 	}
 	digits, ok := ungroup(intPart, group)
@@ -187,56 +187,18 @@ func plainNumber(s string, commaMark bool) (string, bool) {
 // groups of three digits after the first.
 func ungroup(s string, sep byte) (string, bool) {
 	if strings.IndexByte(s, sep) < 0 {
-		return s, allDigits(s) && s != ""
+		return s, textenc.AllDigits(s) && s != ""
 	}
 	parts := strings.Split(s, string(sep))
-	if len(parts[0]) == 0 || len(parts[0]) > 3 || !allDigits(parts[0]) {
+	if len(parts[0]) == 0 || len(parts[0]) > 3 || !textenc.AllDigits(parts[0]) {
 		return "", false
 	}
 	for _, p := range parts[1:] {
-		if len(p) != 3 || !allDigits(p) {
+		if len(p) != 3 || !textenc.AllDigits(p) {
 			return "", false
 		}
 	}
 	return strings.Join(parts, ""), true
-}
-
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-// Fold applies Unicode NFKC to text that is not plain ASCII, so that full-width
-// digits, letters and signs read as their ASCII forms, and maps the minus signs
-// NFKC leaves alone (U+2212, U+2012–2015) to '-'.
-func Fold(s string) string {
-	if isASCII(s) {
-		return strings.TrimSpace(s)
-	}
-	s = nfkc(s)
-	s = strings.Map(func(r rune) rune {
-		switch r {
-		case '\u2212', '\u2012', '\u2013', '\u2014', '\u2015':
-			return '-'
-		case '\u00a0', '\u3000':
-			return ' '
-		}
-		return r
-	}, s)
-	return strings.TrimSpace(s)
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // minorDigits is how many decimals each currency prints with; JPY has none.

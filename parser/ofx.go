@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/refundwatch/refundwatch/parser/msg"
+	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
 )
@@ -92,10 +93,10 @@ var (
 // ("cp" + CHARSET for ENCODING:USASCII); CHARSET:NONE and UTF-8 leave it
 // to the bytes.
 var ofxCharsets = map[string]string{
-	"1252": EncCP1252, "WINDOWS-1252": EncCP1252, "CP1252": EncCP1252,
-	"1250": EncCP1250, "WINDOWS-1250": EncCP1250, "CP1250": EncCP1250,
-	"ISO-8859-1": EncLatin1, "ISO8859-1": EncLatin1, "8859-1": EncLatin1, "LATIN1": EncLatin1,
-	"SHIFT_JIS": EncCP932, "SHIFT-JIS": EncCP932, "SJIS": EncCP932, "CP932": EncCP932, "WINDOWS-31J": EncCP932, "932": EncCP932,
+	"1252": textenc.EncCP1252, "WINDOWS-1252": textenc.EncCP1252, "CP1252": textenc.EncCP1252,
+	"1250": textenc.EncCP1250, "WINDOWS-1250": textenc.EncCP1250, "CP1250": textenc.EncCP1250,
+	"ISO-8859-1": textenc.EncLatin1, "ISO8859-1": textenc.EncLatin1, "8859-1": textenc.EncLatin1, "LATIN1": textenc.EncLatin1,
+	"SHIFT_JIS": textenc.EncCP932, "SHIFT-JIS": textenc.EncCP932, "SJIS": textenc.EncCP932, "CP932": textenc.EncCP932, "WINDOWS-31J": textenc.EncCP932, "932": textenc.EncCP932,
 }
 
 // ofxCharset is the single-byte or Japanese encoding the start of an OFX
@@ -126,14 +127,14 @@ func ofxCharset(prefix []byte) string {
 	if declared == "" {
 		return ""
 	}
-	first := nonASCII(prefix)
+	first := textenc.NonASCII(prefix)
 	if first < 0 {
 		return declared
 	}
-	switch guessed := guessEncoding(prefix[first:], true); {
-	case guessed == EncUTF8:
+	switch guessed := textenc.Guess(prefix[first:], true); {
+	case guessed == textenc.EncUTF8:
 		return ""
-	case guessed == EncCP932 && declared != EncCP932:
+	case guessed == textenc.EncCP932 && declared != textenc.EncCP932:
 		// Japanese banks' files that declare a Western code page and are
 		// written in CP932: Japanese text is never read as Western.
 		return ""
@@ -589,7 +590,7 @@ func ofxTransaction(file string, x *ofxTrn, curdef, acct string) (Transaction, *
 		name = x.fields["PAYEE.NAME"].text
 	}
 	t.Description = withMemo(name, x.fields["MEMO"].text) // MEMO often holds what NAME (32 characters in OFX 1.x) cut off
-	t.Normalized = Normalize(t.Description)
+	t.Normalized = textenc.Normalize(t.Description)
 	t.Account = maskAccount(acct)
 	return t, nil
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/refundwatch/refundwatch/parser/textenc"
 	"golang.org/x/text/encoding/japanese"
 )
 
@@ -324,9 +325,9 @@ func TestOFXCharset(t *testing.T) {
 		name, header, enc string
 		src               []byte
 	}{
-		{"CHARSET:1252 after 64 KiB", "CHARSET:1252", EncCP1252, nil},
-		{"CHARSET:ISO-8859-1", "CHARSET:ISO-8859-1", EncLatin1, nil},
-		{"CHARSET:NONE", "CHARSET:NONE", EncCP1252, nil},
+		{"CHARSET:1252 after 64 KiB", "CHARSET:1252", textenc.EncCP1252, nil},
+		{"CHARSET:ISO-8859-1", "CHARSET:ISO-8859-1", textenc.EncLatin1, nil},
+		{"CHARSET:NONE", "CHARSET:NONE", textenc.EncCP1252, nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			src := strings.Replace(ofxDoc(trns...), "CHARSET:1252", tt.header, 1)
@@ -345,20 +346,20 @@ func TestOFXCharset(t *testing.T) {
 
 func TestOFXDeclaredCharset(t *testing.T) {
 	for _, tt := range []struct{ head, want string }{
-		{"OFXHEADER:100\nENCODING:USASCII\nCHARSET:1252\n\n<OFX>", EncCP1252},
-		{"OFXHEADER:100\r\nENCODING:USASCII\r\nCHARSET:ISO-8859-1\r\n\r\n<OFX>", EncLatin1},
+		{"OFXHEADER:100\nENCODING:USASCII\nCHARSET:1252\n\n<OFX>", textenc.EncCP1252},
+		{"OFXHEADER:100\r\nENCODING:USASCII\r\nCHARSET:ISO-8859-1\r\n\r\n<OFX>", textenc.EncLatin1},
 		{"OFXHEADER:100\nENCODING:USASCII\nCHARSET:NONE\n\n<OFX>", ""},
 		{"OFXHEADER:100\nENCODING:UTF-8\nCHARSET:NONE\n\n<OFX>", ""},
 		{"OFXHEADER:100\nENCODING:UTF-8\nCHARSET:1252\n\n<OFX>", ""},
 		{"OFXHEADER:100\nENCODING:UNICODE\nCHARSET:ISO-8859-1\n\n<OFX>", ""},
-		{"<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n<?OFX OFXHEADER=\"200\"?>\n<OFX>", EncCP1252},
+		{"<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n<?OFX OFXHEADER=\"200\"?>\n<OFX>", textenc.EncCP1252},
 		{"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<OFX>", ""},
-		{"<!--\nOFXHEADER:100\nCHARSET:1252\n-->\n<OFX>", EncCP1252},
+		{"<!--\nOFXHEADER:100\nCHARSET:1252\n-->\n<OFX>", textenc.EncCP1252},
 		// Declared 1252, written in UTF-8: the bytes tell.
 		{"OFXHEADER:100\nCHARSET:1252\n\n<OFX><NAME>CAFÉ", ""},
 		// Declared 1252, written in CP932: Japanese is never read as Western.
 		{"OFXHEADER:100\nCHARSET:1252\n\n<OFX><NAME>\x82\x60\x82\x6c\x82\x60\x82\x79\x82\x6e\x82\x6d\x81\x44\x82\x62\x82\x6e\x81\x44\x82\x69\x82\x6f", ""},
-		{"OFXHEADER:100\nCHARSET:1252\n\n<OFX><NAME>CAF\xc9 LUMI\xc8RE", EncCP1252},
+		{"OFXHEADER:100\nCHARSET:1252\n\n<OFX><NAME>CAF\xc9 LUMI\xc8RE", textenc.EncCP1252},
 	} {
 		if got := ofxCharset([]byte(tt.head)); got != tt.want {
 			t.Errorf("ofxCharset(%q) = %q, want %q", tt.head, got, tt.want)
@@ -466,7 +467,7 @@ func TestOFXJapaneseUnderWesternCharset(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if x := st.Txns[0]; st.Encoding != EncCP932 || x.Description != "ＡＭＡＺＯＮ．ＣＯ．ＪＰ" || x.Normalized != "AMAZON.CO.JP" {
+	if x := st.Txns[0]; st.Encoding != textenc.EncCP932 || x.Description != "ＡＭＡＺＯＮ．ＣＯ．ＪＰ" || x.Normalized != "AMAZON.CO.JP" {
 		t.Errorf("read as %s: %q (%q)", st.Encoding, x.Description, x.Normalized)
 	}
 }

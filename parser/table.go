@@ -13,6 +13,7 @@ import (
 	"unsafe"
 
 	"github.com/refundwatch/refundwatch/parser/msg"
+	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
 )
 
@@ -214,7 +215,7 @@ var keepParens = map[string]bool{"amount (foreign currency)": true, "betrag (fre
 // lower case, single spaces, and a trailing "(…)" such as "(¥)" or "(USD)"
 // removed.
 func foldHeader(cell string) string {
-	h := strings.ToLower(Fold(cell))
+	h := strings.ToLower(textenc.Fold(cell))
 	if !keepParens[h] {
 		if i := strings.LastIndexByte(h, '('); i > 0 && strings.HasSuffix(h, ")") {
 			h = strings.TrimSpace(h[:i])
@@ -321,7 +322,7 @@ var totalWords = []string{"total", "subtotal", "balance", "合計", "小計", "�
 
 func isTotalRow(rec []string) bool {
 	for _, cell := range rec {
-		c := strings.ToLower(Fold(cell))
+		c := strings.ToLower(textenc.Fold(cell))
 		for _, w := range totalWords {
 			if strings.Contains(c, w) {
 				return true
@@ -556,7 +557,7 @@ func (t *tableReader) row(rec []string, line int) {
 	// A row not booked yet may lack its booking date: its status decides first.
 	if l.has(colStatus) && len(t.spec.Booked) > 0 {
 		if status := t.cells[colStatus]; status != "" && !containsFold(t.spec.Booked, status) {
-			t.st.skip(strings.ToLower(Fold(status)))
+			t.st.skip(strings.ToLower(textenc.Fold(status)))
 			return
 		}
 	}
@@ -655,7 +656,7 @@ func (t *tableReader) genericRow(rec []string, line int) {
 		return
 	}
 	if l.has(colStatus) {
-		if status := strings.ToLower(Fold(l.cell(rec, colStatus))); slices.Contains(genericSkipStatus, status) {
+		if status := strings.ToLower(textenc.Fold(l.cell(rec, colStatus))); slices.Contains(genericSkipStatus, status) {
 			t.flushHeld()
 			t.st.skip(status)
 			return
@@ -750,18 +751,18 @@ func (t *tableReader) transaction(rec []string, line int) {
 	// into a buffer of the reader's, and a string is made of it only for a
 	// row kept in full: Keep and the fingerprint only look at it.
 	lent := false
-	switch normalASCII(desc) {
-	case normalForm:
+	switch textenc.NormalASCII(desc) {
+	case textenc.NormalForm:
 		x.Normalized = desc
-	case plainASCII:
-		t.norm = appendNormalASCII(t.norm[:0], desc)
+	case textenc.PlainASCII:
+		t.norm = textenc.AppendNormalASCII(t.norm[:0], desc)
 		x.Normalized, lent = unsafe.String(unsafe.SliceData(t.norm), len(t.norm)), true
 	default:
 		if !utf8.ValidString(desc) {
 			t.invalid(line, "description is not valid %s text; the file changes encoding after its first 64 KiB", t.st.Encoding)
 			return
 		}
-		x.Normalized = Normalize(desc)
+		x.Normalized = textenc.Normalize(desc)
 	}
 	x.Description = desc
 	full := (t.opts.Keep == nil || t.opts.Keep(x.Normalized)) && (pending != nil || !t.opts.KeepFrom.after(x.Date))
@@ -1548,7 +1549,7 @@ func indexOf(list []string, s string) int {
 }
 
 func containsFold(list []string, s string) bool {
-	s = strings.ToLower(Fold(s))
+	s = strings.ToLower(textenc.Fold(s))
 	for _, x := range list {
 		if strings.ToLower(x) == s {
 			return true
@@ -1559,8 +1560,8 @@ func containsFold(list []string, s string) bool {
 
 // peekDecoded returns a reader of text and the first 64 KiB of it.
 func peekDecoded(text io.Reader) (*bufio.Reader, []byte, error) {
-	br := bufio.NewReaderSize(text, sniffSize)
-	head, err := br.Peek(sniffSize)
+	br := bufio.NewReaderSize(text, textenc.SniffSize)
+	head, err := br.Peek(textenc.SniffSize)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return nil, nil, err
 	}

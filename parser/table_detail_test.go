@@ -3,6 +3,8 @@ package parser
 import (
 	"strings"
 	"testing"
+
+	"github.com/refundwatch/refundwatch/parser/textenc"
 )
 
 // A detail column completes the description; either part may be empty.
@@ -15,7 +17,7 @@ func TestTableDetailColumn(t *testing.T) {
 		Signs: ChargesPositive,
 	}
 	in := "日付,摘要,摘要内容,金額\n2026/3/2,デビット,ＡＭＡＺＯＮ．ＣＯ．ＪＰ,100\n2026/3/3,給料,,-200\n2026/3/4,,ＡＴＭ,300\n"
-	st, err := readTable(spec, "test", "t.csv", strings.NewReader(in), EncUTF8, ReadOptions{})
+	st, err := readTable(spec, "test", "t.csv", strings.NewReader(in), textenc.EncUTF8, ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/refundwatch/refundwatch/parser/textenc"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -30,7 +31,7 @@ func TestTablePayerMemoStatus(t *testing.T) {
 		"03.03.2026;Shop;Me;Refund 1;10,5;Booked\n" +
 		";Me;Shop;Total order 2;-3;pending\n" +
 		"04.03.2026;Me;Shop\";shop\";-1;booked\n"
-	st, err := readTable(spec, "t", "t.csv", strings.NewReader(in), EncUTF8, ReadOptions{})
+	st, err := readTable(spec, "t", "t.csv", strings.NewReader(in), textenc.EncUTF8, ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +51,7 @@ func TestTablePayerMemoStatus(t *testing.T) {
 		t.Errorf("skipped %v, want pending=1", st.Skipped)
 	}
 	spec.LazyQuotes = false
-	if _, err := readTable(spec, "t", "t.csv", strings.NewReader(in), EncUTF8, ReadOptions{}); err == nil {
+	if _, err := readTable(spec, "t", "t.csv", strings.NewReader(in), textenc.EncUTF8, ReadOptions{}); err == nil {
 		t.Error("a stray quote without LazyQuotes should fail the file")
 	}
 }
@@ -76,14 +77,14 @@ func TestOwnEncodingWinsOverGuess(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, enc, _ := Decode(strings.NewReader(raw)); enc != EncCP932 {
+	if _, enc, _ := textenc.Decode(strings.NewReader(raw)); enc != textenc.EncCP932 {
 		t.Skipf("the guess is %s now; this test needs a file guessed wrong", enc)
 	}
 	st, err := ReadStatement("i.csv", strings.NewReader(raw), ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Format != "ing-de" || st.Encoding != EncCP1252 || st.Txns[0].Description != "Stadtwerke Größe / Strom Größe" {
+	if st.Format != "ing-de" || st.Encoding != textenc.EncCP1252 || st.Txns[0].Description != "Stadtwerke Größe / Strom Größe" {
 		t.Errorf("read as %s in %s: %q", st.Format, st.Encoding, st.Txns[0].Description)
 	}
 }

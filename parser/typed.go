@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/refundwatch/refundwatch/parser/msg"
+	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
 )
 
@@ -45,7 +46,7 @@ const (
 // 2 March 2026). A day/month date (02/10/2026) is refused with the ISO
 // forms it could mean: the order of its day and month cannot be told.
 func ParseTypedDate(text string) (Date, error) {
-	s := Fold(text)
+	s := textenc.Fold(text)
 	if m := monthFirstDate.FindStringSubmatch(s); m != nil {
 		return namedDate(text, m[3], m[1], m[2])
 	}
@@ -114,7 +115,7 @@ func inYears(text string, d Date) (Date, error) {
 // and as a decimal point never does in an order total ("0.500" is a
 // decimal).
 func ParseTypedAmount(text string) (decimal.Decimal, string, error) {
-	s := Fold(text)
+	s := textenc.Fold(text)
 	if core := strings.Trim(s, " -+()¥$€£円BDEGJPRSUY\\"); strings.Contains(core, ".") && !strings.ContainsAny(core, ", ") && !strings.HasPrefix(core, "0") {
 		if digits, ok := ungroup(core, '.'); ok {
 			s = strings.Replace(s, core, digits, 1)
@@ -126,7 +127,7 @@ func ParseTypedAmount(text string) (decimal.Decimal, string, error) {
 // ParseKind reads the kind of a confirmation: refund or cancel, also written
 // 返金, refunded, キャンセル, cancelled, canceled (any case, full-width too).
 func ParseKind(text string) (Kind, bool) {
-	switch strings.ToLower(Fold(text)) {
+	switch strings.ToLower(textenc.Fold(text)) {
 	case "refund", "refunded", "返金", "返金済", "返金済み":
 		return KindRefund, true
 	case "cancel", "cancelled", "canceled", "cancellation", "キャンセル", "キャンセル済", "キャンセル済み":

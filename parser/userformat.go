@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/refundwatch/refundwatch/parser/textenc"
 )
 
 // ReadFormatsFile reads the statement formats a person describes in a
@@ -75,11 +77,11 @@ var currencyCodeRE = regexp.MustCompile(`^[A-Z]{3}$`)
 
 // userEncodings are the encodings a format can name, by the names people use.
 var userEncodings = map[string]string{
-	"utf-8": EncUTF8, "utf8": EncUTF8,
-	"cp932": EncCP932, "shift_jis": EncCP932, "sjis": EncCP932,
-	"cp1252": EncCP1252, "windows-1252": EncCP1252,
-	"cp1250": EncCP1250, "windows-1250": EncCP1250,
-	"iso-8859-1": EncLatin1, "latin1": EncLatin1,
+	"utf-8": textenc.EncUTF8, "utf8": textenc.EncUTF8,
+	"cp932": textenc.EncCP932, "shift_jis": textenc.EncCP932, "sjis": textenc.EncCP932,
+	"cp1252": textenc.EncCP1252, "windows-1252": textenc.EncCP1252,
+	"cp1250": textenc.EncCP1250, "windows-1250": textenc.EncCP1250,
+	"iso-8859-1": textenc.EncLatin1, "latin1": textenc.EncLatin1,
 }
 
 var userDelimiters = map[string]rune{",": ',', ";": ';', "tab": '\t', "|": '|'}
@@ -251,7 +253,7 @@ func valuesOf(d string, kind column) func(*formatsFile, *userFormat, int, string
 		}
 		u.column(kind, col, line)
 		for _, val := range strings.Split(vals, ",") {
-			u.values[kind] = append(u.values[kind], strings.ToLower(Fold(strings.TrimSpace(val))))
+			u.values[kind] = append(u.values[kind], strings.ToLower(textenc.Fold(strings.TrimSpace(val))))
 		}
 	}
 }

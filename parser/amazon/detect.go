@@ -9,7 +9,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/textenc"
 )
 
 // Format is a kind of file this package reads.
@@ -77,7 +77,7 @@ func Detect(head []byte) Format {
 	if isMail(head) {
 		return Mail
 	}
-	text, _, err := parser.Decode(bytes.NewReader(head))
+	text, _, err := textenc.Decode(bytes.NewReader(head))
 	if err != nil {
 		return Unknown
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/msg"
+	"github.com/refundwatch/refundwatch/parser/textenc"
 )
 
 // File is one file as read: its format, the orders or confirmations it
@@ -70,7 +71,7 @@ var ErrUnrecognised = msg.Msgf("not an Amazon order-history or refund export, an
 // messages and reports refer to it. A file of no known format is an
 // *parser.Error wrapping ErrUnrecognised.
 func Read(name string, r io.Reader) (*File, error) {
-	data, err := parser.ReadAll(r)
+	data, err := textenc.ReadAll(r)
 	if err != nil {
 		return nil, &parser.Error{File: name, Err: err}
 	}

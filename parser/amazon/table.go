@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
 )
 
@@ -41,7 +42,7 @@ func (r record) which(names ...string) string {
 // readRecords decodes a CSV file with a header line and hands each
 // non-blank row to each, with its line number. It returns how many rows it read.
 func readRecords(name string, r io.Reader, p *parser.Problems, each func(record)) (int, error) {
-	text, _, err := parser.Decode(r)
+	text, _, err := textenc.Decode(r)
 	if err != nil {
 		return 0, &parser.Error{File: name, Err: err}
 	}

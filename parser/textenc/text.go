@@ -1,4 +1,4 @@
-package parser
+package textenc
 
 import (
 	"bufio"
@@ -23,10 +23,10 @@ func nfkc(s string) string { return norm.NFKC.String(s) }
 // NFKC (so full-width ＡＭＡＺＯＮ．ＣＯ．ＪＰ reads AMAZON.CO.JP), upper case, and
 // runs of white space collapsed to one space.
 func Normalize(s string) string {
-	switch normalASCII(s) {
-	case normalForm:
+	switch NormalASCII(s) {
+	case NormalForm:
 		return s // as most statements write their merchants
-	case plainASCII:
+	case PlainASCII:
 		return normalizeASCII(s)
 	}
 	s = strings.ToUpper(nfkc(s))
@@ -37,11 +37,11 @@ func Normalize(s string) string {
 // pass.
 func normalizeASCII(s string) string {
 	var buf [64]byte // most descriptions fit: one allocation, the string's
-	return string(appendNormalASCII(buf[:0], s))
+	return string(AppendNormalASCII(buf[:0], s))
 }
 
-// appendNormalASCII appends the normal form of the ASCII text s to b.
-func appendNormalASCII(b []byte, s string) []byte {
+// AppendNormalASCII appends the normal form of the ASCII text s to b.
+func AppendNormalASCII(b []byte, s string) []byte {
 	space, start := false, len(b)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -64,14 +64,14 @@ func appendNormalASCII(b []byte, s string) []byte {
 // What normalASCII finds of a text.
 const (
 	notASCII = iota
-	plainASCII
-	normalForm // ASCII, and in normal form already
+	PlainASCII
+	NormalForm // ASCII, and in normal form already
 )
 
-// normalASCII tells, in one pass, whether s is ASCII and whether it is in
+// NormalASCII tells, in one pass, whether s is ASCII and whether it is in
 // normal form already: no lower-case letter, no white space but single
 // spaces between words.
-func normalASCII(s string) int {
+func NormalASCII(s string) int {
 	// seen gathers the kinds of every byte; twice the kinds that two bytes
 	// in a row share (a space after a space). A space first or last counts
 	// as one after or before a space.
@@ -86,9 +86,9 @@ func normalASCII(s string) int {
 	case seen&classNotASCII != 0:
 		return notASCII
 	case seen&(classLower|classOtherSpace) != 0 || (twice|prev)&classSpace != 0 && s != "":
-		return plainASCII
+		return PlainASCII
 	}
-	return normalForm
+	return NormalForm
 }
 
 // The kinds of byte normalASCII tells apart, as bits of asciiClass.
@@ -132,8 +132,8 @@ const (
 	EncLatin1  = "iso-8859-1"
 )
 
-// sniffSize is how much of a file is looked at to choose its encoding.
-const sniffSize = 64 << 10
+// SniffSize is how much of a file is looked at to choose its encoding.
+const SniffSize = 64 << 10
 
 // Decode returns a reader of r's text as UTF-8 and the name of the encoding it
 // was read in. A byte-order mark settles it (UTF-8 or UTF-16). Otherwise the
@@ -142,8 +142,8 @@ const sniffSize = 64 << 10
 // waits for that byte, and the name returned is utf-8 until then (see
 // DecodedAs).
 func Decode(r io.Reader) (io.Reader, string, error) {
-	br := bufio.NewReaderSize(r, sniffSize)
-	head, err := br.Peek(sniffSize)
+	br := bufio.NewReaderSize(r, SniffSize)
+	head, err := br.Peek(SniffSize)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return nil, "", err
 	}
@@ -156,14 +156,14 @@ func Decode(r io.Reader) (io.Reader, string, error) {
 	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
 		return decodeWith(br, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)), EncUTF16BE, nil
 	}
-	first := nonASCII(head)
+	first := NonASCII(head)
 	switch {
-	case first < 0 && len(head) < sniffSize: // the whole file is ASCII
+	case first < 0 && len(head) < SniffSize: // the whole file is ASCII
 		return br, EncUTF8, nil
 	case first < 0:
 		return &lateDecoder{br: br}, EncUTF8, nil
 	}
-	enc := guessEncoding(head, len(head) == sniffSize)
+	enc := Guess(head, len(head) == SniffSize)
 	return decodeAs(br, enc), enc, nil
 }
 
@@ -199,16 +199,16 @@ func (l *lateDecoder) Read(p []byte) (int, error) {
 		}
 	}
 	buf, _ := l.br.Peek(min(len(p), l.br.Buffered()))
-	n := nonASCII(buf)
+	n := NonASCII(buf)
 	if n < 0 {
 		n = len(buf)
 	}
 	if n == 0 {
-		head, err := l.br.Peek(sniffSize)
+		head, err := l.br.Peek(SniffSize)
 		if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 			return 0, err
 		}
-		l.enc = guessEncoding(head, len(head) == sniffSize)
+		l.enc = Guess(head, len(head) == SniffSize)
 		l.r = decodeAs(l.br, l.enc)
 		return l.r.Read(p)
 	}
@@ -217,8 +217,8 @@ func (l *lateDecoder) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-// nonASCII is the index of the first byte of b above 0x7F, or -1.
-func nonASCII(b []byte) int {
+// NonASCII is the index of the first byte of b above 0x7F, or -1.
+func NonASCII(b []byte) int {
 	i := 0
 	for ; i+8 <= len(b); i += 8 {
 		if binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 != 0 {
@@ -253,7 +253,7 @@ func decodeAs(br *bufio.Reader, enc string) io.Reader {
 // byte-order mark says otherwise, and the encoding it read. An encoding it
 // does not know is guessed as Decode does.
 func DecodeWith(r io.Reader, enc string) (io.Reader, string, error) {
-	br := bufio.NewReaderSize(r, sniffSize)
+	br := bufio.NewReaderSize(r, SniffSize)
 	head, err := br.Peek(3)
 	if err != nil && err != io.EOF {
 		return nil, "", err
@@ -278,12 +278,12 @@ func DecodeAll(raw []byte) ([]byte, string, error) {
 		return nil, "", err
 	}
 	if _, late := text.(*lateDecoder); late {
-		first := nonASCII(raw)
+		first := NonASCII(raw)
 		if first < 0 {
 			return raw, EncUTF8, nil
 		}
 		window := raw[first:]
-		enc = guessEncoding(window[:min(len(window), sniffSize)], len(window) > sniffSize)
+		enc = Guess(window[:min(len(window), SniffSize)], len(window) > SniffSize)
 		text = decodeAs(bufio.NewReader(bytes.NewReader(raw)), enc)
 	}
 	switch enc {
@@ -300,7 +300,7 @@ func DecodeAll(raw []byte) ([]byte, string, error) {
 // bytes.Reader does, it reads into one buffer of that size, as os.ReadFile
 // does, rather than into one grown and copied as it fills.
 func ReadAll(r io.Reader) ([]byte, error) {
-	size := sizeOf(r)
+	size := SizeOf(r)
 	if size < 0 {
 		return io.ReadAll(r)
 	}
@@ -320,9 +320,9 @@ func ReadAll(r io.Reader) ([]byte, error) {
 	}
 }
 
-// sizeOf is how many bytes r holds, where it tells: a file, or a reader of
+// SizeOf is how many bytes r holds, where it tells: a file, or a reader of
 // bytes in memory; -1 otherwise.
-func sizeOf(r io.Reader) int {
+func SizeOf(r io.Reader) int {
 	switch v := r.(type) {
 	case interface{ Len() int }:
 		return v.Len()
@@ -336,4 +336,42 @@ func sizeOf(r io.Reader) int {
 
 func decodeWith(r io.Reader, e encoding.Encoding) io.Reader {
 	return transform.NewReader(r, e.NewDecoder())
+}
+
+func AllDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// Fold applies Unicode NFKC to text that is not plain ASCII, so that full-width
+// digits, letters and signs read as their ASCII forms, and maps the minus signs
+// NFKC leaves alone (U+2212, U+2012–2015) to '-'.
+func Fold(s string) string {
+	if IsASCII(s) {
+		return strings.TrimSpace(s)
+	}
+	s = nfkc(s)
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case '\u2212', '\u2012', '\u2013', '\u2014', '\u2015':
+			return '-'
+		case '\u00a0', '\u3000':
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.TrimSpace(s)
+}
+
+func IsASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

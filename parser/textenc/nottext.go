@@ -1,4 +1,4 @@
-package parser
+package textenc
 
 import (
 	"bytes"
@@ -6,11 +6,11 @@ import (
 	"github.com/refundwatch/refundwatch/parser/msg"
 )
 
-// notText says what a file is when its first bytes show it is no text
+// NotText says what a file is when its first bytes show it is no text
 // export at all (an archive, a PDF, a workbook, UTF-16 without its
 // byte-order mark, binary data), so that the person is told what to give
 // instead of that no format matched; nil for text.
-func notText(prefix []byte) *msg.Message {
+func NotText(prefix []byte) *msg.Message {
 	switch {
 	case bytes.HasPrefix(prefix, []byte{0xFF, 0xFE}), bytes.HasPrefix(prefix, []byte{0xFE, 0xFF}):
 		return nil // UTF-16 with its byte-order mark: NUL bytes are its own

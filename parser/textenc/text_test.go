@@ -1,4 +1,4 @@
-package parser
+package textenc
 
 import (
 	"bytes"
@@ -101,7 +101,7 @@ func (n lenOnly) Len() int { return int(n) }
 func TestDecodeUTF8CutAtSniffBoundary(t *testing.T) {
 	// A multi-byte rune straddling the 64 KiB sniff window must not make a
 	// UTF-8 file look like CP932.
-	s := strings.Repeat("a", sniffSize-1) + "日本"
+	s := strings.Repeat("a", SniffSize-1) + "日本"
 	_, enc, err := Decode(strings.NewReader(s))
 	if err != nil || enc != EncUTF8 {
 		t.Errorf("Decode = %s, %v; want utf-8", enc, err)
@@ -137,17 +137,6 @@ func TestNormalizeASCIIAgrees(t *testing.T) {
 		}
 		if got, want := Normalize(string(b)), general(string(b)); got != want {
 			t.Fatalf("Normalize(%q) = %q, want %q", b, got, want)
-		}
-	}
-}
-
-// trimSpace skips strings.TrimSpace for cells that start and end with a
-// printable ASCII character; it must trim exactly as it does.
-func TestTrimSpaceAgrees(t *testing.T) {
-	for _, s := range []string{"", " ", "a", " a", "a ", "\ta\n", "2026-03-02", "\u3000ＡＭＡＺＯＮ\u3000", "Amazon\u00a0",
-		"\u00a0Amazon", "é", "x\u2003", "\x7f", "\x00a", "ab\u0085"} {
-		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
-			t.Errorf("trimSpace(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package parser
+package textenc
 
 import (
 	"unicode"
@@ -7,11 +7,11 @@ import (
 	"golang.org/x/text/encoding/charmap"
 )
 
-// guessEncoding chooses the encoding of b, a text that is not all ASCII:
+// Guess chooses the encoding of b, a text that is not all ASCII:
 // its start, or 64 KiB of it from its first byte that is not ASCII
 // (truncated when the text goes on after b). The rule is in the package
 // doc ("Encodings"); each step has its own function below.
-func guessEncoding(b []byte, truncated bool) string {
+func Guess(b []byte, truncated bool) string {
 	if validUTF8Prefix(b, truncated) {
 		return EncUTF8
 	}
