@@ -10,6 +10,7 @@ import (
 	"github.com/refundwatch/refundwatch/cmd/internal/render"
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/spf13/cobra"
@@ -94,7 +95,7 @@ func runCheck(opts *checkOptions, e env, loc *i18n.Localizer) error {
 	if err != nil {
 		return err
 	}
-	if err := parser.ParseDateOrder(opts.DateOrder); err != nil {
+	if err := civil.ParseDateOrder(opts.DateOrder); err != nil {
 		return err
 	}
 	if !slices.Contains(render.Formats, opts.output) {
@@ -150,9 +151,9 @@ func (opts *checkOptions) matchOptions(e env) (matcher.Options, error) {
 		}
 	}
 	if opts.asOf == "" {
-		m.AsOf = parser.DateOf(e.now())
+		m.AsOf = civil.DateOf(e.now())
 	} else {
-		d, err := parser.ParseDate(opts.asOf)
+		d, err := civil.ParseDate(opts.asOf)
 		if err != nil {
 			return m, msg.Msgf("--as-of: %v", err)
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/refundwatch/refundwatch/cmd/internal/layout"
 	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/spf13/cobra"
 )
@@ -54,7 +55,7 @@ func runDetect(paths []string, opts *detectOptions, e env, l *i18n.Localizer) er
 	if err != nil {
 		return err
 	}
-	if err := parser.ParseDateOrder(opts.dateOrder); err != nil {
+	if err := civil.ParseDateOrder(opts.dateOrder); err != nil {
 		return err
 	}
 	files, ignored, err := input.Expand(paths, msg.Msgf("folder holds no statement file"))

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/shopspring/decimal"
 )
 
@@ -21,9 +22,9 @@ import (
 // shipments (a charge of exactly the shipment's amount, ship−2 … ship+7).
 type demand struct {
 	o        *order
-	date     parser.Date // the order's or the shipment's date
+	date     civil.Date // the order's or the shipment's date
 	amount   decimal.Decimal
-	from, to parser.Date // the days its charge may post on
+	from, to civil.Date // the days its charge may post on
 	charge   *parser.Transaction
 	tie      *tie
 	// hungry is set on a demand of a tie that no charge has been counted for
@@ -56,7 +57,7 @@ func chargeIndex(charges []*parser.Transaction, keys [][2]string) map[string][]*
 // rank orders the distance of a charge posted on c from a demand dated d:
 // nearer first, and at the same distance a charge on or after the date
 // before one before it (Amazon bills when it ships, after the order).
-func rank(d, c parser.Date) int {
+func rank(d, c civil.Date) int {
 	n := c.Sub(d)
 	if n < 0 {
 		return -2*n + 1
@@ -89,9 +90,9 @@ func assignNearest(demands []*demand, idx map[string][]*parser.Transaction, used
 // window of posting days that covers all of theirs.
 type demandBucket struct {
 	key      string
-	date     parser.Date
+	date     civil.Date
 	demands  []*demand
-	from, to parser.Date
+	from, to civil.Date
 }
 
 // demandBuckets puts demands of one amount and date in one bucket, the
@@ -100,7 +101,7 @@ type demandBucket struct {
 func demandBuckets(demands []*demand) []*demandBucket {
 	type bucketKey struct {
 		amount string
-		date   parser.Date
+		date   civil.Date
 	}
 	// There are at most as many buckets as demands, and nearly as many:
 	// amounts and days repeat little.
@@ -121,7 +122,7 @@ func demandBuckets(demands []*demand) []*demandBucket {
 		if d.from.Before(b.from) {
 			b.from = d.from
 		}
-		b.to = parser.Max(b.to, d.to)
+		b.to = civil.Max(b.to, d.to)
 	}
 	return buckets
 }
@@ -143,7 +144,7 @@ func chargeBlocks(buckets []*demandBucket, idx map[string][]*parser.Transaction)
 	var blocks []chargeBlock
 	for _, b := range buckets {
 		list := idx[b.key]
-		i, _ := slices.BinarySearchFunc(list, b.from, func(t *parser.Transaction, d parser.Date) int { return txnDay(t).Sub(d) })
+		i, _ := slices.BinarySearchFunc(list, b.from, func(t *parser.Transaction, d civil.Date) int { return txnDay(t).Sub(d) })
 		for i < len(list) && !txnDay(list[i]).After(b.to) {
 			j := i + 1
 			for j < len(list) && txnDay(list[j]) == txnDay(list[i]) {
@@ -209,7 +210,7 @@ func reach(demands []*demand, idx map[string][]*parser.Transaction, used map[*pa
 // fitting lists the charges demand d can take, nearest first.
 func (d *demand) fitting(idx map[string][]*parser.Transaction) []*parser.Transaction {
 	list := idx[amountKey(d.amount)]
-	i, _ := slices.BinarySearchFunc(list, d.from, func(t *parser.Transaction, day parser.Date) int { return txnDay(t).Sub(day) })
+	i, _ := slices.BinarySearchFunc(list, d.from, func(t *parser.Transaction, day civil.Date) int { return txnDay(t).Sub(day) })
 	var out []*parser.Transaction
 	for _, t := range list[i:] {
 		if txnDay(t).After(d.to) {
@@ -487,7 +488,7 @@ func assignRebills(orders []*order, charges []*parser.Transaction, keys [][2]str
 				continue
 			}
 			from := txnDay(t).AddDays(-g.span)
-			i, _ := slices.BinarySearchFunc(g.orders, from, func(o *order, d parser.Date) int { return o.d.Sub(d) })
+			i, _ := slices.BinarySearchFunc(g.orders, from, func(o *order, d civil.Date) int { return o.d.Sub(d) })
 			for _, o := range g.orders[i:] {
 				if o.d.After(txnDay(t).AddDays(daysBeforeOrder)) {
 					break

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/shopspring/decimal"
 )
 
@@ -14,7 +15,7 @@ import (
 // nearest first, a day after the date before the day before it, and
 // never a charge outside its window.
 func TestChargeBlocksNearestDayFirst(t *testing.T) {
-	day := parser.MustDate
+	day := civil.MustDate
 	dem := func(amount, date, from, to string) *demand {
 		return &demand{date: day(date), amount: decimal.RequireFromString(amount), from: day(from), to: day(to)}
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 )
@@ -19,7 +20,7 @@ const bridgedGap = 7
 // export as much as the busy one; an account's files are joined, and gaps
 // of at most a week between them bridged. Rows of files that name no
 // account make up one account, "".
-func coverages(stmts []*parser.Statement, asOf parser.Date) []Coverage {
+func coverages(stmts []*parser.Statement, asOf civil.Date) []Coverage {
 	spans := map[string][]Span{}
 	currency := map[string]string{}
 	for _, s := range stmts {
@@ -28,7 +29,7 @@ func coverages(stmts []*parser.Statement, asOf parser.Date) []Coverage {
 				currency[t.Account] = t.Currency
 			}
 		}
-		var from, to parser.Date
+		var from, to civil.Date
 		var accounts []string
 		for d, acct := range s.Days() {
 			if d.After(asOf) {
@@ -77,7 +78,7 @@ func joinSpans(ss []Span) []Span {
 	var out []Span
 	for _, s := range ss {
 		if n := len(out); n > 0 && s.From.Sub(out[n-1].To)-1 <= bridgedGap {
-			out[n-1].To = parser.Max(out[n-1].To, s.To)
+			out[n-1].To = civil.Max(out[n-1].To, s.To)
 			continue
 		}
 		out = append(out, s)
@@ -89,7 +90,7 @@ func joinSpans(ss []Span) []Span {
 func intersect(a, b []Span) []Span {
 	var out []Span
 	for i, j := 0, 0; i < len(a) && j < len(b); {
-		from, to := parser.Max(a[i].From, b[j].From), parser.Min(a[i].To, b[j].To)
+		from, to := civil.Max(a[i].From, b[j].From), civil.Min(a[i].To, b[j].To)
 		if !from.After(to) {
 			out = append(out, Span{from, to})
 		}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 )
 
 func TestCardMatches(t *testing.T) {
@@ -36,7 +37,7 @@ func TestCardMatches(t *testing.T) {
 }
 
 func TestJoinSpans(t *testing.T) {
-	d := parser.MustDate
+	d := civil.MustDate
 	tests := []struct {
 		name string
 		in   []Span
@@ -85,7 +86,7 @@ func TestCoveragePerAccount(t *testing.T) {
 }
 
 func TestMissingDays(t *testing.T) {
-	d := parser.MustDate
+	d := civil.MustDate
 	c := coverageOf("", []Span{{d("2026-03-01"), d("2026-03-10")}, {d("2026-03-20"), d("2026-03-31")}})
 	got := fmt.Sprint(missingDays(c, d("2026-03-02"), d("2026-04-01")))
 	if want := "[[2026-03-11 2026-03-19] [2026-04-01 2026-04-01]]"; got != want {
@@ -111,7 +112,7 @@ func TestEveryAccountMustCover(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o := Match(stmts, ds, nil, Options{AsOf: parser.MustDate("2026-12-31"), Grace: 30, Watch: 60}).Orders[0]
+	o := Match(stmts, ds, nil, Options{AsOf: civil.MustDate("2026-12-31"), Grace: 30, Watch: 60}).Orders[0]
 	want := "not-covered: no charge found, but the statements of 2222 do not cover every day of the order's month; add the statements from 2026-03-21 to 2026-04-01"
 	if got := string(o.Verdict) + ": " + o.ReasonText(); got != want {
 		t.Errorf("%s\nwant %s", got, want)

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
@@ -141,7 +142,7 @@ func (c *crediting) attributedCredits(orders []*order) {
 
 // chargeMark is one charge of an order, for a credit to look back from.
 type chargeMark struct {
-	date parser.Date
+	date civil.Date
 	o    *order
 }
 
@@ -203,10 +204,10 @@ func (c *crediting) nearestBefore(list *markList, t *parser.Transaction, take fu
 		return nil
 	}
 	c.round++
-	i, _ := slices.BinarySearchFunc(list.marks, txnDay(t).AddDays(1), func(m chargeMark, d parser.Date) int { return m.date.Sub(d) })
+	i, _ := slices.BinarySearchFunc(list.marks, txnDay(t).AddDays(1), func(m chargeMark, d civil.Date) int { return m.date.Sub(d) })
 	found := c.found[:0]
 	defer func() { c.found = found[:0] }()
-	day := parser.Date{}
+	day := civil.Date{}
 	for i = list.live(i - 1); i >= 0; i = list.live(i - 1) {
 		m := list.marks[i]
 		if day.Valid() && m.date != day {
@@ -326,8 +327,8 @@ func (c *crediting) giveChosen(t *parser.Transaction, fit []*order) {
 }
 
 // latestChargeBy is the day of o's latest charge on or before credit t.
-func latestChargeBy(o *order, t *parser.Transaction) parser.Date {
-	d := parser.Date{}
+func latestChargeBy(o *order, t *parser.Transaction) civil.Date {
+	d := civil.Date{}
 	for _, c := range o.res.Charges {
 		if !txnDay(c).After(txnDay(t)) {
 			d = txnDay(c)
@@ -422,13 +423,13 @@ func (c *crediting) overCredits(charged []*order, over []*parser.Transaction) {
 // nearest Amazon charge posted on or before t on t's account, when every
 // charge of that day on the account is that order's; nil otherwise.
 func followed(t *parser.Transaction, charges []*parser.Transaction, owner map[*parser.Transaction]*order) *order {
-	i, found := slices.BinarySearchFunc(charges, txnDay(t), func(c *parser.Transaction, d parser.Date) int { return txnDay(c).Sub(d) })
+	i, found := slices.BinarySearchFunc(charges, txnDay(t), func(c *parser.Transaction, d civil.Date) int { return txnDay(c).Sub(d) })
 	for found && i < len(charges) && txnDay(charges[i]) == txnDay(t) {
 		i++
 	}
 	same := func(c *parser.Transaction) bool { return c.Account == t.Account || c.Account == "" || t.Account == "" }
 	var o *order
-	day := parser.Date{}
+	day := civil.Date{}
 	for steps := 0; i > 0 && steps < followSteps; steps++ {
 		i--
 		c := charges[i]

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
@@ -160,7 +161,7 @@ func (o *order) judgeNoCharge(j *judging) {
 	// that start by D show that none came.
 	if cov.Covers(o.d, to) {
 		r.Verdict = NotCharged
-		o.say(msg.Msgf("no charge of %s between %s and %s", o.money(o.a), parser.Max(from, cov.From), to))
+		o.say(msg.Msgf("no charge of %s between %s and %s", o.money(o.a), civil.Max(from, cov.From), to))
 		return
 	}
 	r.Verdict = NotCovered
@@ -274,12 +275,12 @@ func judgeOutstanding(o *order, opts Options) {
 
 // outstanding holds the dates an order with money still out is judged by.
 type outstanding struct {
-	lastAfter          parser.Date // the last charge after Amazon's word, if any
-	due                parser.Date // Amazon's word plus the grace days, if it spoke
+	lastAfter          civil.Date  // the last charge after Amazon's word, if any
+	due                civil.Date  // Amazon's word plus the grace days, if it spoke
 	overdue            bool        // the statements reach past due
 	chargedAfterCancel bool        // a charge came after the cancellation
-	asked              parser.Date // when the user asked Amazon (else the order date)
-	unansweredBy       parser.Date // asked plus the grace days
+	asked              civil.Date  // when the user asked Amazon (else the order date)
+	unansweredBy       civil.Date  // asked plus the grace days
 	kind               parser.Kind // the kind of Amazon's confirmation, if any
 }
 
@@ -433,14 +434,14 @@ func (o *order) billedInOtherCurrency(cov Coverage) bool {
 // charged, its first charge's posting day if later: the days before the
 // charge can hold no credit of it, and a statement that starts with the
 // charge shows all that follows.
-func (o *order) coverFrom() parser.Date {
+func (o *order) coverFrom() civil.Date {
 	from := o.d
 	for i, t := range o.res.Charges {
 		if i == 0 || t.Date.Before(from) {
 			from = t.Date
 		}
 	}
-	return parser.Max(o.d, from)
+	return civil.Max(o.d, from)
 }
 
 // splitAtWord parts o's charges into those dated on or before Amazon's
@@ -516,8 +517,8 @@ func (o *order) ambiguityReasons() []*msg.Message {
 
 // missingDays are the spans of days from a to b that coverage c does not
 // show: what the person is told to add, and nothing more.
-func missingDays(c Coverage, a, b parser.Date) [][2]parser.Date {
-	var out [][2]parser.Date
+func missingDays(c Coverage, a, b civil.Date) [][2]civil.Date {
+	var out [][2]civil.Date
 	next := a
 	for _, s := range c.Spans {
 		if s.To.Before(next) {
@@ -527,12 +528,12 @@ func missingDays(c Coverage, a, b parser.Date) [][2]parser.Date {
 			break
 		}
 		if s.From.After(next) {
-			out = append(out, [2]parser.Date{next, s.From.AddDays(-1)})
+			out = append(out, [2]civil.Date{next, s.From.AddDays(-1)})
 		}
 		next = s.To.AddDays(1)
 	}
 	if !next.After(b) {
-		out = append(out, [2]parser.Date{next, b})
+		out = append(out, [2]civil.Date{next, b})
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
@@ -23,12 +24,12 @@ const (
 // order is the matcher's working state for one disputed order.
 type order struct {
 	res          *OrderResult
-	d            parser.Date // order date
+	d            civil.Date // order date
 	a            decimal.Decimal
-	h            parser.Date // first confirmation, may be unknown
-	cancelAt     parser.Date // first cancel confirmation, may be unknown
-	cardAmount   bool        // a is the dispute's card_amount
-	windowEnd    parser.Date
+	h            civil.Date // first confirmation, may be unknown
+	cancelAt     civil.Date // first cancel confirmation, may be unknown
+	cardAmount   bool       // a is the dispute's card_amount
+	windowEnd    civil.Date
 	ambiguous    bool
 	searchCut    bool                         // the split-charge search ran out of budget
 	byShipment   bool                         // charges were matched shipment by shipment
@@ -143,7 +144,7 @@ func (m *Matching) Match(stmts []*parser.Statement) *Report {
 // amazonRows gathers the Amazon charges and credits of the statements dated
 // up to asOf, each sorted by day, and counts the rows left out for being
 // dated after it.
-func amazonRows(stmts []*parser.Statement, asOf parser.Date, amazon *Recognizer) (charges, credits []*parser.Transaction, late leftOut) {
+func amazonRows(stmts []*parser.Statement, asOf civil.Date, amazon *Recognizer) (charges, credits []*parser.Transaction, late leftOut) {
 	for _, s := range stmts {
 		if n, line, exact := s.RowsAfter(asOf); n > 0 {
 			late.add(s.File, line)
@@ -173,7 +174,7 @@ func amazonRows(stmts []*parser.Statement, asOf parser.Date, amazon *Recognizer)
 // leftOutNotes appends the notes of the report that say what it leaves
 // out: no disputed order yet, statement rows and confirmations dated after
 // the date of the report.
-func leftOutNotes(notes []*msg.Message, disputes int, late, lateConfs leftOut, asOf parser.Date) []*msg.Message {
+func leftOutNotes(notes []*msg.Message, disputes int, late, lateConfs leftOut, asOf civil.Date) []*msg.Message {
 	if disputes == 0 {
 		notes = append(notes, msg.Msgf("no order is disputed yet: every Amazon charge of the statements is listed, for you to find the intruder's and add them to disputes.csv"))
 	}
@@ -338,7 +339,7 @@ func (o *order) init(d *parser.Dispute, res *OrderResult, cs []*parser.Confirmat
 	}
 	o.windowEnd = o.d.AddDays(daysAfterOrder)
 	if o.h.Valid() {
-		o.windowEnd = parser.Max(o.windowEnd, o.res.WatchUntil)
+		o.windowEnd = civil.Max(o.windowEnd, o.res.WatchUntil)
 	}
 }
 
@@ -348,7 +349,7 @@ func (o *order) init(d *parser.Dispute, res *OrderResult, cs []*parser.Confirmat
 // than a stable sort of the orders.
 func byOrderDate(all []order) []*order {
 	type day struct {
-		d parser.Date
+		d civil.Date
 		i int
 	}
 	days := make([]day, len(all))
@@ -409,7 +410,7 @@ func isDigits(s string) bool {
 	return strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }) < 0
 }
 
-func inRange(d, from, to parser.Date) bool { return !d.Before(from) && !d.After(to) }
+func inRange(d, from, to civil.Date) bool { return !d.Before(from) && !d.After(to) }
 
 func absDays(n int) int {
 	if n < 0 {
@@ -489,13 +490,13 @@ func unassignedCredits(free []*parser.Transaction, disputes []parser.Dispute) []
 
 // unknownFrom is the first day unknown charges are looked for on: a week
 // before the first disputed order. ok is false without disputes.
-func unknownFrom(disputes []parser.Dispute) (from parser.Date, ok bool) {
+func unknownFrom(disputes []parser.Dispute) (from civil.Date, ok bool) {
 	if len(disputes) == 0 {
-		return parser.Date{}, false
+		return civil.Date{}, false
 	}
 	first := disputes[0].OrderDate
 	for _, d := range disputes {
-		first = parser.Min(first, d.OrderDate)
+		first = civil.Min(first, d.OrderDate)
 	}
 	return first.AddDays(-unknownDaysBefore), true
 }
@@ -507,14 +508,14 @@ func unknownFrom(disputes []parser.Dispute) (from parser.Date, ok bool) {
 // the charge window of the person's own orders, which may claim a charge
 // from that week: a month and three days. Without disputes, Match looks at
 // no charge, and this is the zero Date, which keeps every row.
-func FirstDayNeeded(disputes []parser.Dispute) parser.Date {
+func FirstDayNeeded(disputes []parser.Dispute) civil.Date {
 	from, ok := unknownFrom(disputes)
 	if !ok {
-		return parser.Date{}
+		return civil.Date{}
 	}
 	for _, d := range disputes {
 		for _, sh := range d.Shipments {
-			from = parser.Min(from, sh.Date.AddDays(-max(unknownDaysBefore, daysBeforeShipment)))
+			from = civil.Min(from, sh.Date.AddDays(-max(unknownDaysBefore, daysBeforeShipment)))
 		}
 	}
 	return from.AddDays(-(daysAfterOrder + daysBeforeOrder))
@@ -524,7 +525,7 @@ func FirstDayNeeded(disputes []parser.Dispute) parser.Date {
 // windows, for "after Amazon's confirmation" and for unknown charges: the
 // day of use where the export gives it next to the posting day, else its
 // one date (SPEC §4, "Dates"). Coverage goes by posting day.
-func txnDay(t *parser.Transaction) parser.Date {
+func txnDay(t *parser.Transaction) civil.Date {
 	if t.UsedOn.Valid() {
 		return t.UsedOn
 	}

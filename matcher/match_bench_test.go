@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/shopspring/decimal"
 )
 
@@ -21,15 +22,15 @@ import (
 func benchInput(tb testing.TB, rows int) ([]*parser.Statement, []parser.Dispute, []parser.Confirmation) {
 	r := rand.New(rand.NewPCG(1, 2))
 	days := 365 * rows / 100_000
-	base := parser.MustDate("2026-06-30").AddDays(-days - 40)
+	base := civil.MustDate("2026-06-30").AddDays(-days - 40)
 	price := func() decimal.Decimal { return decimal.NewFromInt(int64(100 * (1 + r.IntN(2000)))) }
 	type row struct {
-		d    parser.Date
+		d    civil.Date
 		desc string
 		amt  decimal.Decimal
 	}
 	var txns []row
-	add := func(d parser.Date, desc string, amt decimal.Decimal) { txns = append(txns, row{d, desc, amt}) }
+	add := func(d civil.Date, desc string, amt decimal.Decimal) { txns = append(txns, row{d, desc, amt}) }
 	var ds []parser.Dispute
 	var cs []parser.Confirmation
 	for i := range rows / 100 {
@@ -77,7 +78,7 @@ func BenchmarkMatch(b *testing.B) {
 	for _, rows := range []int{100_000, 200_000, 400_000} {
 		b.Run(fmt.Sprintf("rows=%dk", rows/1000), func(b *testing.B) {
 			st, ds, cs := benchInput(b, rows)
-			opts := Options{AsOf: parser.MustDate("2026-06-30"), Grace: 30, Watch: 60}
+			opts := Options{AsOf: civil.MustDate("2026-06-30"), Grace: 30, Watch: 60}
 			b.ReportAllocs()
 			for b.Loop() {
 				Match(st, ds, cs, opts)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 )
 
@@ -85,9 +86,9 @@ func (s story) runWith(t *testing.T, set func(*Options)) *Report {
 			t.Fatalf("confirmations: %v", err)
 		}
 	}
-	opts := Options{AsOf: parser.MustDate("2026-12-31"), Grace: 30, Watch: 60}
+	opts := Options{AsOf: civil.MustDate("2026-12-31"), Grace: 30, Watch: 60}
 	if s.asOf != "" {
-		opts.AsOf = parser.MustDate(s.asOf)
+		opts.AsOf = civil.MustDate(s.asOf)
 	}
 	if s.grace != 0 {
 		opts.Grace = s.grace

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/shopspring/decimal"
 )
 
@@ -12,7 +13,7 @@ import (
 // exports give it: its Amazon charges are not unknown charges.
 type OwnOrder struct {
 	ID        string
-	Date      parser.Date
+	Date      civil.Date
 	Total     decimal.Decimal
 	Currency  string
 	Shipments []parser.Shipment
@@ -36,7 +37,7 @@ func ownCharges(own []OwnOrder, byAmount map[string][]*parser.Transaction, claim
 		var best *parser.Transaction
 		list := byAmount[amountKey(amt)]
 		from, to := o.Date.AddDays(-daysBeforeOrder), o.Date.AddDays(daysAfterOrder)
-		i, _ := slices.BinarySearchFunc(list, from, func(t *parser.Transaction, d parser.Date) int { return txnDay(t).Sub(d) })
+		i, _ := slices.BinarySearchFunc(list, from, func(t *parser.Transaction, d civil.Date) int { return txnDay(t).Sub(d) })
 		for _, t := range list[i:] {
 			if txnDay(t).After(to) {
 				break

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/shopspring/decimal"
 )
 
@@ -40,10 +41,10 @@ func TestOwnOrderTie(t *testing.T) {
 }
 
 func ownOrder(id, date, total string, shipments ...string) OwnOrder {
-	o := OwnOrder{ID: id, Date: parser.MustDate(date), Total: decimal.RequireFromString(total), Currency: "JPY"}
+	o := OwnOrder{ID: id, Date: civil.MustDate(date), Total: decimal.RequireFromString(total), Currency: "JPY"}
 	for _, s := range shipments {
 		day, amt, _ := strings.Cut(s, "=")
-		o.Shipments = append(o.Shipments, parser.Shipment{Date: parser.MustDate(day), Amount: decimal.RequireFromString(amt)})
+		o.Shipments = append(o.Shipments, parser.Shipment{Date: civil.MustDate(day), Amount: decimal.RequireFromString(amt)})
 	}
 	return o
 }
@@ -113,9 +114,9 @@ func TestOwnOrdersAreNotUnknown(t *testing.T) {
 // charge window, which may claim a charge from that week.
 func TestFirstDayNeeded(t *testing.T) {
 	dispute := func(date string, shipped ...string) parser.Dispute {
-		d := parser.Dispute{OrderDate: parser.MustDate(date)}
+		d := parser.Dispute{OrderDate: civil.MustDate(date)}
 		for _, s := range shipped {
-			d.Shipments = append(d.Shipments, parser.Shipment{Date: parser.MustDate(s)})
+			d.Shipments = append(d.Shipments, parser.Shipment{Date: civil.MustDate(s)})
 		}
 		return d
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/workload"
 )
 
@@ -13,7 +14,7 @@ import (
 // them one after another makes, order for order.
 func TestMatchOnEveryCoreAsOnOne(t *testing.T) {
 	st, disputes, confs := readWorkload(t, workload.Generate(40_000, 2_000, 3), nil)
-	opts := Options{AsOf: parser.MustDate("2026-01-01"), Grace: 30, Watch: 60}
+	opts := Options{AsOf: civil.MustDate("2026-01-01"), Grace: 30, Watch: 60}
 	match := func(procs int) *Report {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
 		return Match([]*parser.Statement{st}, disputes, confs, opts)
@@ -37,7 +38,7 @@ func TestMatchOnEveryCoreAsOnOne(t *testing.T) {
 // start from that, so it must not run at all.
 func TestMatchingMatchesOnce(t *testing.T) {
 	st, disputes, confs := readWorkload(t, workload.Generate(2_000, 20, 3), nil)
-	m := Prepare(disputes, confs, Options{AsOf: parser.MustDate("2026-01-01"), Grace: 30, Watch: 60})
+	m := Prepare(disputes, confs, Options{AsOf: civil.MustDate("2026-01-01"), Grace: 30, Watch: 60})
 	if rep := m.Match([]*parser.Statement{st}); len(rep.Orders) != len(disputes) {
 		t.Fatalf("%d orders judged, of %d disputed", len(rep.Orders), len(disputes))
 	}

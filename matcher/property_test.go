@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 )
 
 // history is a generated story: disputed orders with their fates, Amazon
@@ -16,14 +17,14 @@ type history struct {
 	rows     []string
 	disputes []string
 	confs    []string
-	start    parser.Date
-	end      parser.Date
+	start    civil.Date
+	end      civil.Date
 }
 
-func day(base parser.Date, n int) string { return base.AddDays(n).String() }
+func day(base civil.Date, n int) string { return base.AddDays(n).String() }
 
 func genHistory(r *rand.Rand) history {
-	base := parser.MustDate("2026-01-10")
+	base := civil.MustDate("2026-01-10")
 	h := history{start: base.AddDays(-10), end: base.AddDays(60 + r.IntN(60))}
 	h.rows = append(h.rows, h.start.String()+",LAWSON,100", h.end.String()+",LAWSON,100")
 	// Everyday spending, so that charges outnumber credits as on a real card
@@ -76,7 +77,7 @@ func genHistory(r *rand.Rand) history {
 	return h
 }
 
-func (h history) report(t *testing.T, asOf parser.Date, extra ...string) *Report {
+func (h history) report(t *testing.T, asOf civil.Date, extra ...string) *Report {
 	t.Helper()
 	return story{rows: append(append([]string{}, h.rows...), extra...), disputes: h.disputes, confs: h.confs, asOf: asOf.String()}.run(t)
 }
@@ -161,7 +162,7 @@ func alertMovedInTie(rep2 *Report, o, o2 *OrderResult) bool {
 // creditBetween reports whether a credit of the report is dated after from
 // and up to to: credits are shared out in passes over all of them (an exact
 // credit first), so a later credit may move an earlier one to another order.
-func creditBetween(rep *Report, from, to parser.Date) bool {
+func creditBetween(rep *Report, from, to civil.Date) bool {
 	in := func(ts []*parser.Transaction) bool {
 		return slices.ContainsFunc(ts, func(c *parser.Transaction) bool { return c.Date.After(from) && !c.Date.After(to) })
 	}

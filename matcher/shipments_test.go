@@ -4,11 +4,12 @@ import (
 	"testing"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/shopspring/decimal"
 )
 
 func shipment(date, amount string) parser.Shipment {
-	return parser.Shipment{Date: parser.MustDate(date), Amount: decimal.RequireFromString(amount)}
+	return parser.Shipment{Date: civil.MustDate(date), Amount: decimal.RequireFromString(amount)}
 }
 
 // withShipments runs a story whose first disputed order has the given shipments.

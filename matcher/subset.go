@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/shopspring/decimal"
 )
 
@@ -88,7 +89,7 @@ func assignSubsets(orders []*order, charges []*parser.Transaction, used map[*par
 // dayMax is the largest amount an Amazon charge of one day counts for,
 // billed or original.
 type dayMax struct {
-	day parser.Date
+	day civil.Date
 	max decimal.Decimal
 }
 
@@ -119,7 +120,7 @@ func dayMaxima(charges []*parser.Transaction, used map[*parser.Transaction]bool)
 // each charge: with a decade of Amazon rows, most orders are such.
 func (o *order) splitPossible(maxima []dayMax) bool {
 	from, to := o.d.AddDays(-daysBeforeOrder), o.d.AddDays(subsetDaysAfter)
-	i, _ := slices.BinarySearchFunc(maxima, from, func(m dayMax, d parser.Date) int { return m.day.Sub(d) })
+	i, _ := slices.BinarySearchFunc(maxima, from, func(m dayMax, d civil.Date) int { return m.day.Sub(d) })
 	largest := decimal.Zero
 	for ; i < len(maxima) && !maxima[i].day.After(to); i++ {
 		largest = decimal.Max(largest, maxima[i].max)
@@ -138,7 +139,7 @@ var subsetMaxTimes = decimal.NewFromInt(subsetMax)
 func (o *order) subsetPool(charges []*parser.Transaction, used map[*parser.Transaction]bool) []*parser.Transaction {
 	var pool []*parser.Transaction
 	from, to := o.d.AddDays(-daysBeforeOrder), o.d.AddDays(subsetDaysAfter)
-	lo, _ := slices.BinarySearchFunc(charges, from, func(t *parser.Transaction, d parser.Date) int { return txnDay(t).Sub(d) })
+	lo, _ := slices.BinarySearchFunc(charges, from, func(t *parser.Transaction, d civil.Date) int { return txnDay(t).Sub(d) })
 	for _, t := range charges[lo:] {
 		if txnDay(t).After(to) {
 			break

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/shopspring/decimal"
 )
 
@@ -51,8 +52,8 @@ func TestSumLargest(t *testing.T) {
 // An order is searched for split charges unless five of the largest unused
 // charge around cannot reach its amount; at exactly five, it is.
 func TestSplitPossible(t *testing.T) {
-	day := parser.MustDate("2026-03-02")
-	charge := func(d parser.Date, amt string) *parser.Transaction {
+	day := civil.MustDate("2026-03-02")
+	charge := func(d civil.Date, amt string) *parser.Transaction {
 		return &parser.Transaction{Date: d, Amount: decimal.RequireFromString(amt)}
 	}
 	charges := []*parser.Transaction{charge(day.AddDays(-4), "900"), charge(day, "100"), charge(day.AddDays(14), "200"), charge(day.AddDays(15), "900")}

@@ -2,6 +2,7 @@ package matcher
 
 import (
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
@@ -65,7 +66,7 @@ func SeverityOf(v Verdict) Severity {
 // Options are the knobs of a reconciliation.
 type Options struct {
 	// AsOf is the day the report is made on; later rows and confirmations are ignored.
-	AsOf parser.Date
+	AsOf civil.Date
 	// Grace is how many days after Amazon's confirmation a credit may take.
 	Grace int
 	// Watch is how many days after Amazon's confirmation statements are watched.
@@ -85,7 +86,7 @@ type Options struct {
 // bridged. From and To are its first and last days.
 type Coverage struct {
 	Account  string
-	From, To parser.Date
+	From, To civil.Date
 	// Spans are the days covered, in order, apart and not touching.
 	Spans []Span
 	// Currency is the currency the account's rows name, "" where none does.
@@ -96,10 +97,10 @@ type Coverage struct {
 }
 
 // Span is a run of days, From to To included.
-type Span struct{ From, To parser.Date }
+type Span struct{ From, To civil.Date }
 
 // Covers reports whether the statements show every day from a to b.
-func (c Coverage) Covers(a, b parser.Date) bool {
+func (c Coverage) Covers(a, b civil.Date) bool {
 	for _, s := range c.Spans {
 		if !s.From.After(a) && !s.To.Before(b) {
 			return true
@@ -136,7 +137,7 @@ type OrderResult struct {
 	// Confirmations are all of Amazon's confirmations for the order.
 	Confirmations []*parser.Confirmation
 	// WatchUntil is the first confirmation plus the watch period (unknown without one).
-	WatchUntil parser.Date
+	WatchUntil civil.Date
 	// Closed is true when the verdict is ok and the statements reach WatchUntil.
 	Closed bool
 	// Currency is the currency of Charged, Credited and Outstanding: the
@@ -188,7 +189,7 @@ func (r *OrderResult) Severity() Severity {
 
 // Report is the outcome of a reconciliation.
 type Report struct {
-	AsOf    parser.Date
+	AsOf    civil.Date
 	Grace   int
 	Watch   int
 	Orders  []*OrderResult

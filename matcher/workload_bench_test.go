@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/workload"
 )
 
@@ -21,7 +22,7 @@ func BenchmarkMatchWorkload(b *testing.B) {
 				b.Fatal(err)
 			}
 			st, disputes, confs := readWorkload(b, workload.Generate(rows, rows/100, 1), amazon)
-			opts := Options{AsOf: parser.MustDate("2026-01-01"), Grace: 30, Watch: 60, Amazon: amazon}
+			opts := Options{AsOf: civil.MustDate("2026-01-01"), Grace: 30, Watch: 60, Amazon: amazon}
 			b.ReportAllocs()
 			for b.Loop() {
 				Match([]*parser.Statement{st}, disputes, confs, opts)

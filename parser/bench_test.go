@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"testing"
 
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/workload"
 )
 
@@ -28,4 +29,4 @@ func BenchmarkReadStatement(b *testing.B) {
 
 // foldNone keeps nothing for folding on any day, as check's first read of
 // each statement does.
-func foldNone(Date) bool { return false }
+func foldNone(civil.Date) bool { return false }

@@ -4,6 +4,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
 )
@@ -25,7 +26,7 @@ func (k Kind) AppendText(b []byte) ([]byte, error) { return append(b, k...), nil
 // Confirmation is Amazon saying, on a given day, that an order was handled.
 type Confirmation struct {
 	OrderID     string
-	ConfirmedOn Date
+	ConfirmedOn civil.Date
 	Kind        Kind
 	// Amount is what Amazon said it refunded; zero when not said (then the
 	// order's amount is meant).

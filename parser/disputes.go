@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/gocarina/gocsv"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
@@ -18,11 +19,11 @@ import (
 // Dispute is an Amazon order the person reported as not theirs.
 type Dispute struct {
 	OrderID    string
-	OrderDate  Date
+	OrderDate  civil.Date
 	Amount     decimal.Decimal
 	Currency   string // ISO code, or "" when neither the row nor the amount says
 	Card       string // last 4 digits or account name; "" for any account
-	ReportedOn Date
+	ReportedOn civil.Date
 	Note       string
 	// CardAmount is what the card was billed where it differs from Amount
 	// (part paid with points or a gift-card balance, or an order in another
@@ -41,13 +42,13 @@ type Dispute struct {
 // shipped (or, where the export says so, the day the card was charged) and
 // its amount.
 type Shipment struct {
-	Date   Date
+	Date   civil.Date
 	Amount decimal.Decimal
 }
 
 // KnownOrder is what Amazon's order-history exports say of one order.
 type KnownOrder struct {
-	Date      Date
+	Date      civil.Date
 	Total     decimal.Decimal
 	Currency  string
 	Shipments []Shipment
@@ -265,7 +266,7 @@ func disputeRowDates(c *Problems, row *disputeRow, line int, d *Dispute) bool {
 	}
 	for _, f := range []struct {
 		name string
-		d    Date
+		d    civil.Date
 	}{{"order_date", d.OrderDate}, {"reported_on", d.ReportedOn}} {
 		if f.d.Valid() && !DateInRange(f.d) {
 			c.Add(line, "%s %s is outside %s … %s", f.name, f.d, FirstDate, LastDate)
@@ -318,20 +319,20 @@ func fromExport(d *Dispute, export *KnownOrder) {
 // confirmations and --as-of (SPEC §6): a date outside them is a typing
 // slip, and no report loop may run over the centuries between.
 var (
-	FirstDate = MustDate("1990-01-01")
-	LastDate  = MustDate("2100-12-31")
+	FirstDate = civil.MustDate("1990-01-01")
+	LastDate  = civil.MustDate("2100-12-31")
 )
 
 // DateInRange reports whether d lies within FirstDate … LastDate.
-func DateInRange(d Date) bool { return !d.Before(FirstDate) && !d.After(LastDate) }
+func DateInRange(d civil.Date) bool { return !d.Before(FirstDate) && !d.After(LastDate) }
 
-func requiredDate(text, field string) (Date, error) {
+func requiredDate(text, field string) (civil.Date, error) {
 	if strings.TrimSpace(text) == "" {
-		return Date{}, msg.Msgf("%s is empty", field)
+		return civil.Date{}, msg.Msgf("%s is empty", field)
 	}
 	d, err := ParseTypedDate(text)
 	if err != nil {
-		return Date{}, msg.Msgf("%s: %v", field, err)
+		return civil.Date{}, msg.Msgf("%s: %v", field, err)
 	}
 	return d, nil
 }

@@ -4,14 +4,15 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/shopspring/decimal"
 )
 
 func TestReadDisputesWithOrders(t *testing.T) {
 	known := map[string]KnownOrder{
-		"503-7720194-5581630": {Date: MustDate("2026-03-03"), Total: decimal.RequireFromString("8480"), Currency: "JPY", Shipments: []Shipment{
-			{Date: MustDate("2026-03-04"), Amount: decimal.RequireFromString("5980")},
-			{Date: MustDate("2026-03-06"), Amount: decimal.RequireFromString("2500")},
+		"503-7720194-5581630": {Date: civil.MustDate("2026-03-03"), Total: decimal.RequireFromString("8480"), Currency: "JPY", Shipments: []Shipment{
+			{Date: civil.MustDate("2026-03-04"), Amount: decimal.RequireFromString("5980")},
+			{Date: civil.MustDate("2026-03-06"), Amount: decimal.RequireFromString("2500")},
 		}},
 	}
 	lookup := func(id string) (KnownOrder, bool) { o, ok := known[id]; return o, ok }

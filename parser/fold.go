@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"slices"
 
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
 )
 
@@ -12,7 +13,7 @@ import (
 // one account both list it: same day, account, sign, and fingerprint of
 // amount and normalised description.
 type foldKey struct {
-	date    Date
+	date    civil.Date
 	account string
 	sign    int
 	print   uint64
@@ -75,7 +76,7 @@ func sameUnnamedAccount(stmts []*Statement) [][]*Statement {
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(stmts[a].From.days, stmts[b].From.days) })
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(stmts[a].From.Number(), stmts[b].From.Number()) })
 	var open []int // the statements, in order, that may still overlap the next
 	for _, i := range order {
 		s := stmts[i]
@@ -102,17 +103,17 @@ func foldRowsByDay(stmts []*Statement) [][]foldKey {
 		for p := range s.brief.postings.all() {
 			keys[i] = append(keys[i], s.postingKey(p))
 		}
-		slices.SortFunc(keys[i], func(a, b foldKey) int { return cmp.Compare(a.date.days, b.date.days) })
+		slices.SortFunc(keys[i], func(a, b foldKey) int { return cmp.Compare(a.date.Number(), b.date.Number()) })
 	}
 	return keys
 }
 
 // foldRowsWithin returns the set of the keys, sorted by day, from day
 // from to day to included.
-func foldRowsWithin(keys []foldKey, from, to Date) map[foldKey]bool {
-	byDay := func(k foldKey, d int32) int { return cmp.Compare(k.date.days, d) }
-	lo, _ := slices.BinarySearchFunc(keys, from.days, byDay)
-	hi, _ := slices.BinarySearchFunc(keys, to.days+1, byDay)
+func foldRowsWithin(keys []foldKey, from, to civil.Date) map[foldKey]bool {
+	byDay := func(k foldKey, d int32) int { return cmp.Compare(k.date.Number(), d) }
+	lo, _ := slices.BinarySearchFunc(keys, from.Number(), byDay)
+	hi, _ := slices.BinarySearchFunc(keys, to.Number()+1, byDay)
 	set := make(map[foldKey]bool, hi-lo)
 	for _, k := range keys[lo:hi] {
 		set[k] = true
@@ -220,8 +221,8 @@ func common(a, b map[foldKey]bool) int {
 // ReadOptions.Fold set to less than these days must be read again with it
 // before FoldOverlaps: rows kept in brief are compared only on the days
 // their statement was read for.
-func FoldDays(stmts []*Statement) []func(Date) bool {
-	out := make([]func(Date) bool, len(stmts))
+func FoldDays(stmts []*Statement) []func(civil.Date) bool {
+	out := make([]func(civil.Date) bool, len(stmts))
 	for _, group := range byAccount(stmts) {
 		if len(group.stmts) < 2 {
 			continue
@@ -230,7 +231,7 @@ func FoldDays(stmts []*Statement) []func(Date) bool {
 		overlaps := overlapping(group.stmts)
 		for i, s := range group.stmts {
 			if overlaps[i] {
-				out[group.index[i]] = func(d Date) bool { return cover.byOthers(s, d) }
+				out[group.index[i]] = func(d civil.Date) bool { return cover.byOthers(s, d) }
 			}
 		}
 	}
@@ -253,7 +254,7 @@ func newCoverCount(stmts []*Statement) *coverCount {
 	events := make([]event, 0, 2*len(stmts))
 	for _, s := range stmts {
 		if s.From.Valid() && !s.To.Before(s.From) {
-			events = append(events, event{s.From.days, 1}, event{s.To.days + 1, -1})
+			events = append(events, event{s.From.Number(), 1}, event{s.To.Number() + 1, -1})
 		}
 	}
 	slices.SortFunc(events, func(a, b event) int { return cmp.Compare(a.day, b.day) })
@@ -271,8 +272,8 @@ func newCoverCount(stmts []*Statement) *coverCount {
 }
 
 // at is how many statements cover day d.
-func (c *coverCount) at(d Date) int {
-	i, found := slices.BinarySearch(c.from, d.days)
+func (c *coverCount) at(d civil.Date) int {
+	i, found := slices.BinarySearch(c.from, d.Number())
 	if !found {
 		i--
 	}
@@ -283,7 +284,7 @@ func (c *coverCount) at(d Date) int {
 }
 
 // byOthers reports whether a statement other than s covers day d.
-func (c *coverCount) byOthers(s *Statement, d Date) bool {
+func (c *coverCount) byOthers(s *Statement, d civil.Date) bool {
 	n := c.at(d)
 	if !d.Before(s.From) && !d.After(s.To) {
 		n--
@@ -301,7 +302,7 @@ func overlapping(stmts []*Statement) []bool {
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(stmts[a].From.days, stmts[b].From.days) })
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(stmts[a].From.Number(), stmts[b].From.Number()) })
 	// best[k] and second[k]: the statements of order[:k+1] that end latest
 	// and next latest.
 	best, second := make([]int, len(order)), make([]int, len(order))
@@ -310,9 +311,9 @@ func overlapping(stmts []*Statement) []bool {
 		if k > 0 {
 			b, s := best[k-1], second[k-1]
 			switch {
-			case stmts[i].To.days > stmts[b].To.days:
+			case stmts[i].To.Number() > stmts[b].To.Number():
 				best[k], second[k] = i, b
-			case s < 0 || stmts[i].To.days > stmts[s].To.days:
+			case s < 0 || stmts[i].To.Number() > stmts[s].To.Number():
 				best[k], second[k] = b, i
 			default:
 				best[k], second[k] = b, s
@@ -322,7 +323,7 @@ func overlapping(stmts []*Statement) []bool {
 	out := make([]bool, len(stmts))
 	for i, s := range stmts {
 		// The statements that start on or before s's last day.
-		k, _ := slices.BinarySearchFunc(order, s.To.days+1, func(j int, day int32) int { return cmp.Compare(stmts[j].From.days, day) })
+		k, _ := slices.BinarySearchFunc(order, s.To.Number()+1, func(j int, day int32) int { return cmp.Compare(stmts[j].From.Number(), day) })
 		k--
 		if k < 0 {
 			continue
@@ -366,7 +367,7 @@ func byAccount(stmts []*Statement) []*accountGroup {
 // the others (dropFolded).
 func foldGroup(group []*Statement) {
 	cover := newCoverCount(group)
-	inOverlap := func(i int, d Date) bool { return cover.byOthers(group[i], d) }
+	inOverlap := func(i int, d civil.Date) bool { return cover.byOthers(group[i], d) }
 	keeper := foldKeepers(group, inOverlap)
 	for i, s := range group {
 		dropFolded(s, func(k foldKey) bool {
@@ -387,7 +388,7 @@ type foldTally struct{ cur, curN, best, bestN int }
 // tie). Statements are counted one after another, so that a key needs
 // only the count of the statement being counted and the best so far:
 // memory grows with the rows, not with rows times statements.
-func foldKeepers(group []*Statement, inOverlap func(int, Date) bool) map[foldKey]int {
+func foldKeepers(group []*Statement, inOverlap func(int, civil.Date) bool) map[foldKey]int {
 	tallies := map[foldKey]*foldTally{}
 	count := func(i int, k foldKey) {
 		if !inOverlap(i, k.date) {

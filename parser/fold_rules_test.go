@@ -3,6 +3,8 @@ package parser
 import (
 	"slices"
 	"testing"
+
+	"github.com/refundwatch/refundwatch/parser/civil"
 )
 
 // The statement holding the most copies of a row keeps it, the first one
@@ -14,8 +16,8 @@ func TestFoldKeepersMostCopiesFirstOnTie(t *testing.T) {
 		readString(t, "b.csv", head+"2026-03-01,LAWSON,100\n2026-03-15,STARBUCKS,500\n2026-03-15,STARBUCKS,500\n", ReadOptions{}),
 		readString(t, "c.csv", head+"2026-03-15,STARBUCKS,500\n2026-03-15,STARBUCKS,500\n2026-03-18,AMAZON.CO.JP,3000\n", ReadOptions{}),
 	}
-	first := MustDate("2026-03-01")
-	keeper := foldKeepers(group, func(_ int, d Date) bool { return d != first })
+	first := civil.MustDate("2026-03-01")
+	keeper := foldKeepers(group, func(_ int, d civil.Date) bool { return d != first })
 	want := map[string]int{"STARBUCKS": 1, "AMAZON.CO.JP": 0}
 	if len(keeper) != len(want) {
 		t.Errorf("%d rows have a keeper, want %d: %v", len(keeper), len(want), keeper)

@@ -5,6 +5,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/refundwatch/refundwatch/parser/civil"
 )
 
 func TestFoldOverlaps(t *testing.T) {
@@ -51,7 +53,7 @@ func TestFoldKeepsOtherAccountsApart(t *testing.T) {
 // kept once, and folding costs memory in proportion to the rows, not to
 // rows times files (20,000 such exports once took gigabytes).
 func TestFoldManyExportsGrowsWithRows(t *testing.T) {
-	start := MustDate("2020-01-01")
+	start := civil.MustDate("2020-01-01")
 	exports := func(n int) []*Statement {
 		stmts := make([]*Statement, n)
 		for k := range stmts {
@@ -128,7 +130,7 @@ func TestFoldUnnamedOnlyWhenOneHoldsTheOther(t *testing.T) {
 // postings, not a block of thousands: 20,000 of them once held 1.25 GB.
 func TestShortExportKeepsLittleRoom(t *testing.T) {
 	s := readString(t, "day.csv", "Date,Description,Debit\n2026-03-01,LAWSON,1\n2026-03-02,LAWSON,2\n2026-03-03,LAWSON,3\n",
-		ReadOptions{Keep: func(string) bool { return false }, Fold: func(Date) bool { return true }})
+		ReadOptions{Keep: func(string) bool { return false }, Fold: func(civil.Date) bool { return true }})
 	if n := s.brief.postings.len(); n != 3 {
 		t.Fatalf("%d postings kept, want 3", n)
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
 )
@@ -38,7 +39,7 @@ var monzo = &Format{
 			colOrigAmount:   {"local amount"},
 			colOrigCurrency: {"local currency"},
 		},
-		DateOrder: orderDMY,
+		DateOrder: civil.OrderDMY,
 		Signs:     ChargesNegative,
 		Currency:  "GBP",
 	},
@@ -70,16 +71,16 @@ var monzo2018 = &Format{
 var barclaycardDate = regexp.MustCompile(`^\d{1,2} [A-Z][a-z]{2} \d{2}$`)
 
 // parseBarclaycardDate reads "10 Feb 18".
-func parseBarclaycardDate(s string) (Date, bool) {
+func parseBarclaycardDate(s string) (civil.Date, bool) {
 	s = strings.TrimSpace(s)
 	if !barclaycardDate.MatchString(s) {
-		return Date{}, false
+		return civil.Date{}, false
 	}
 	t, err := time.Parse("2 Jan 06", s)
 	if err != nil {
-		return Date{}, false
+		return civil.Date{}, false
 	}
-	return NewDate(t.Year(), int(t.Month()), t.Day())
+	return civil.NewDate(t.Year(), int(t.Month()), t.Day())
 }
 
 // barclaycard is Barclaycard's card export: no header, seven columns
@@ -217,7 +218,7 @@ var n26English2017 = &Format{
 // with dots, decimal comma, money out negative, euros.
 func germanBank(spec TableSpec) *TableSpec {
 	spec.Delimiter = ';'
-	spec.DateOrder = orderDMY
+	spec.DateOrder = civil.OrderDMY
 	spec.DecimalComma = true
 	if spec.Signs == SignsInfer {
 		spec.Signs = ChargesNegative

@@ -3,6 +3,7 @@ package parser
 import (
 	"regexp"
 
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 )
 
@@ -113,10 +114,10 @@ func tune(spec *TableSpec, f func(*TableSpec)) *TableSpec {
 }
 
 // eraOrWesternDate reads H30.01.15 or 平成30年1月15日, and 2026/03/02.
-func eraOrWesternDate(text string) (Date, bool) {
-	if d, err := parseEraDate(text); err == nil {
+func eraOrWesternDate(text string) (civil.Date, bool) {
+	if d, err := civil.ParseEraDate(text); err == nil {
 		return d, true
 	}
-	d, err := ParseDate(text)
+	d, err := civil.ParseDate(text)
 	return d, err == nil
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
 )
@@ -109,8 +110,8 @@ func vpassHook(width int) func(s *RowState, rec []string) ([]string, string) {
 }
 
 func isDateCell(s string) bool {
-	p, ok := scanDate(s)
-	return ok && p.yearFirst
+	p, ok := civil.ScanDate(s)
+	return ok && p.YearFirst
 }
 
 // vpassForeign reads the foreign amount Vpass writes in its memo column:
@@ -371,15 +372,15 @@ func aeonHook(s *RowState, rec []string) ([]string, string) {
 }
 
 // aeonDate reads イオンカード's YYMMDD dates (241130), and year-first ones.
-func aeonDate(text string) (Date, bool) {
+func aeonDate(text string) (civil.Date, bool) {
 	s := textenc.Fold(text)
 	if len(s) == 6 && textenc.AllDigits(s) {
 		y, _ := strconv.Atoi(s[:2])
 		m, _ := strconv.Atoi(s[2:4])
 		d, _ := strconv.Atoi(s[4:])
-		return NewDate(2000+y, m, d)
+		return civil.NewDate(2000+y, m, d)
 	}
-	d, err := ParseDate(s)
+	d, err := civil.ParseDate(s)
 	return d, err == nil
 }
 

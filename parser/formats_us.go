@@ -1,6 +1,10 @@
 package parser
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/refundwatch/refundwatch/parser/civil"
+)
 
 // United States card issuers and banks. They write UTF-8 or ASCII, dates
 // month first (04/26/2024) and US dollars; each issuer has its own sign
@@ -17,7 +21,7 @@ var usFormats = []*Format{
 // usTable is the layout most US exports share: a header, month-first dates,
 // US dollars.
 func usTable(header []string, cols map[column][]string, signs Signs) *TableSpec {
-	return &TableSpec{Header: header, Columns: cols, DateOrder: orderMDY, Signs: signs, Currency: "USD"}
+	return &TableSpec{Header: header, Columns: cols, DateOrder: civil.OrderMDY, Signs: signs, Currency: "USD"}
 }
 
 // chaseCard is Chase's credit card activity export. Purchases (Type "Sale")
@@ -90,7 +94,7 @@ var amexUK = &Format{
 	Table: &TableSpec{
 		Header:    []string{"date", "description", "card member", "account #", "amount", "town/city", "postcode"},
 		Columns:   amexColumns,
-		DateOrder: orderDMY,
+		DateOrder: civil.OrderDMY,
 		Signs:     ChargesPositive,
 		Currency:  "GBP",
 	},
@@ -210,7 +214,7 @@ var wellsFargo = &Format{
 		Headerless: true,
 		Positions:  map[column]int{colDate: 1, colAmount: 2, colDescription: 5},
 		DataRow:    isWellsFargoRow,
-		DateOrder:  orderMDY,
+		DateOrder:  civil.OrderMDY,
 		Signs:      ChargesNegative,
 		Currency:   "USD",
 	},
@@ -222,8 +226,8 @@ func isWellsFargoRow(rec []string) bool {
 	if len(rec) != 5 || strings.TrimSpace(rec[2]) != "*" {
 		return false
 	}
-	p, ok := scanDate(rec[0])
-	if !ok || p.yearFirst || p.dots {
+	p, ok := civil.ScanDate(rec[0])
+	if !ok || p.YearFirst || p.Dots {
 		return false
 	}
 	_, _, err := ParseAmount(rec[1])

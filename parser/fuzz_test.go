@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
@@ -391,9 +392,9 @@ func FuzzReadDisputes(f *testing.F) {
 // complete: an order the exports know needs only its id.
 func FuzzReadDisputesWithOrders(f *testing.F) {
 	known := map[string]KnownOrder{
-		"250-1234567-1234567": {Date: MustDate("2026-03-02"), Total: decimal.RequireFromString("12800"), Currency: "JPY",
-			Shipments: []Shipment{{Date: MustDate("2026-03-03"), Amount: decimal.RequireFromString("12800")}}},
-		"D01-1234567-1234567": {Date: MustDate("2026-03-05"), Total: decimal.RequireFromString("9.99"), Currency: "USD"},
+		"250-1234567-1234567": {Date: civil.MustDate("2026-03-02"), Total: decimal.RequireFromString("12800"), Currency: "JPY",
+			Shipments: []Shipment{{Date: civil.MustDate("2026-03-03"), Amount: decimal.RequireFromString("12800")}}},
+		"D01-1234567-1234567": {Date: civil.MustDate("2026-03-05"), Total: decimal.RequireFromString("9.99"), Currency: "USD"},
 	}
 	lookup := func(id string) (KnownOrder, bool) { o, ok := known[id]; return o, ok }
 	addFiles(f, "example", "bad/disputes")
@@ -498,11 +499,11 @@ func FuzzParseDate(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		d, err := ParseDate(s)
+		d, err := civil.ParseDate(s)
 		if err != nil {
 			return
 		}
-		back, err := ParseDate(d.String())
+		back, err := civil.ParseDate(d.String())
 		if err != nil || back != d {
 			t.Fatalf("%q read as %s, which reads back as %s (%v)", s, d, back, err)
 		}

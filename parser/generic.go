@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
@@ -402,7 +403,7 @@ func isContinuation(rec []string, l *layout) bool {
 	return false
 }
 
-func hasLetter(s string) bool { return hasLetterBefore(s, 0) }
+func hasLetter(s string) bool { return civil.HasLetterBefore(s, 0) }
 
 // sectionMarkers are the words of lines inside a table that name the
 // section of rows after them, with the section they start.
@@ -721,16 +722,16 @@ func isDateText(s string) bool {
 	if s == "" || textenc.AllDigits(s) && len(s) != 8 {
 		return false
 	}
-	p, ok := scanDate(s)
+	p, ok := civil.ScanDate(s)
 	if !ok {
 		return false
 	}
-	if p.yearFirst {
-		_, ok = p.date(orderUnknown)
+	if p.YearFirst {
+		_, ok = p.Date(civil.OrderUnknown)
 		return ok
 	}
-	_, dmy := p.date(orderDMY)
-	_, mdy := p.date(orderMDY)
+	_, dmy := p.Date(civil.OrderDMY)
+	_, mdy := p.Date(civil.OrderMDY)
 	return dmy || mdy
 }
 

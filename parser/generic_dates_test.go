@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
 )
 
@@ -12,42 +13,42 @@ import (
 func TestScanDateForms(t *testing.T) {
 	tests := []struct {
 		text  string
-		order dayOrder
+		order civil.DayOrder
 		want  string
 	}{
-		{"28-Mar-2020", orderUnknown, "2020-03-28"},
-		{"28 Mar 2020", orderUnknown, "2020-03-28"},
-		{"28 Mar 20", orderUnknown, "2020-03-28"},
-		{"Mar 28, 2020", orderUnknown, "2020-03-28"},
-		{"March 28 2020", orderUnknown, "2020-03-28"},
-		{"Sat 28 Mar 2020", orderUnknown, "2020-03-28"},
-		{"Mar 28, 2020 10:42 AM", orderUnknown, "2020-03-28"},
-		{"2020-Mar-28", orderUnknown, "2020-03-28"},
-		{"28. März 2020", orderUnknown, "2020-03-28"},
-		{"28 mrt 2020", orderUnknown, "2020-03-28"},
-		{"5 févr. 2021", orderUnknown, "2021-02-05"},
-		{"07 dic 2021", orderUnknown, "2021-12-07"},
-		{"28.03.2020", orderUnknown, "2020-03-28"},
-		{"2020-03-28T10:00:00", orderUnknown, "2020-03-28"},
-		{"2020-03-28 10:00:00 +0000", orderUnknown, "2020-03-28"},
-		{"03/28/2020", orderMDY, "2020-03-28"},
-		{"28/03/2020", orderDMY, "2020-03-28"},
-		{"20/03/28", orderYMD, "2020-03-28"},
-		{"2026年3月2日", orderUnknown, "2026-03-02"},
+		{"28-Mar-2020", civil.OrderUnknown, "2020-03-28"},
+		{"28 Mar 2020", civil.OrderUnknown, "2020-03-28"},
+		{"28 Mar 20", civil.OrderUnknown, "2020-03-28"},
+		{"Mar 28, 2020", civil.OrderUnknown, "2020-03-28"},
+		{"March 28 2020", civil.OrderUnknown, "2020-03-28"},
+		{"Sat 28 Mar 2020", civil.OrderUnknown, "2020-03-28"},
+		{"Mar 28, 2020 10:42 AM", civil.OrderUnknown, "2020-03-28"},
+		{"2020-Mar-28", civil.OrderUnknown, "2020-03-28"},
+		{"28. März 2020", civil.OrderUnknown, "2020-03-28"},
+		{"28 mrt 2020", civil.OrderUnknown, "2020-03-28"},
+		{"5 févr. 2021", civil.OrderUnknown, "2021-02-05"},
+		{"07 dic 2021", civil.OrderUnknown, "2021-12-07"},
+		{"28.03.2020", civil.OrderUnknown, "2020-03-28"},
+		{"2020-03-28T10:00:00", civil.OrderUnknown, "2020-03-28"},
+		{"2020-03-28 10:00:00 +0000", civil.OrderUnknown, "2020-03-28"},
+		{"03/28/2020", civil.OrderMDY, "2020-03-28"},
+		{"28/03/2020", civil.OrderDMY, "2020-03-28"},
+		{"20/03/28", civil.OrderYMD, "2020-03-28"},
+		{"2026年3月2日", civil.OrderUnknown, "2026-03-02"},
 	}
 	for _, tt := range tests {
-		p, ok := scanDate(tt.text)
+		p, ok := civil.ScanDate(tt.text)
 		if !ok {
 			t.Errorf("scanDate(%q) failed", tt.text)
 			continue
 		}
-		d, ok := p.date(tt.order)
+		d, ok := p.Date(tt.order)
 		if !ok || d.String() != tt.want {
 			t.Errorf("scanDate(%q) = %s, want %s", tt.text, d, tt.want)
 		}
 	}
 	for _, bad := range []string{"Mar 2020", "28 Foo 2020", "soon", "28-Mar-20201", "Mar Apr 2020"} {
-		if p, ok := scanDate(bad); ok {
+		if p, ok := civil.ScanDate(bad); ok {
 			t.Errorf("scanDate(%q) = %+v, want refused", bad, p)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/workload"
 )
 
@@ -15,11 +16,11 @@ import (
 // again. With KeepFrom, the rate is taken from the first row kept.
 func TestTxnsRoomFromFileSize(t *testing.T) {
 	w := workload.Generate(100_000, 1000, 1)
-	middle := new(Cutoff)
-	middle.Set(MustDate("2020-06-01"))
+	middle := new(civil.Cutoff)
+	middle.Set(civil.MustDate("2020-06-01"))
 	for _, tt := range []struct {
 		name string
-		from *Cutoff
+		from *civil.Cutoff
 	}{{"every Amazon row", nil}, {"Amazon rows from 2020-06-01", middle}} {
 		opts := ReadOptions{Keep: keepAmazon, KeepFrom: tt.from}
 		sized, err := ReadStatement("statement.csv", bytes.NewReader(w.Statement), opts)

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
@@ -500,7 +501,7 @@ func (r *ofxReader) take(x *ofxTrn) {
 func (r *ofxReader) keep(t Transaction) {
 	st := r.st
 	st.cover(t.Date)
-	full := (r.opts.Keep == nil || r.opts.Keep(t.Normalized)) && !r.opts.KeepFrom.after(t.Date)
+	full := (r.opts.Keep == nil || r.opts.Keep(t.Normalized)) && !r.opts.KeepFrom.After(t.Date)
 	var account uint16
 	if !full {
 		var ok bool
@@ -514,7 +515,7 @@ func (r *ofxReader) keep(t Transaction) {
 	b := &st.brief
 	sign := t.Amount.Sign()
 	b.count(sign, 1)
-	b.days[account].add(t.Date)
+	b.days[account].Add(t.Date)
 	if r.opts.Fold != nil && !r.opts.Fold(t.Date) {
 		return
 	}
@@ -535,7 +536,7 @@ func (r *ofxReader) accountIndex(account string) (uint16, bool) {
 		}
 		i = uint16(len(b.accounts))
 		b.accounts = append(b.accounts, account)
-		b.days = append(b.days, daySet{})
+		b.days = append(b.days, civil.DaySet{})
 		r.accountAt[account] = i
 	}
 	return i, true
@@ -627,15 +628,15 @@ var ofxDateText = regexp.MustCompile(`^([0-9]{4})([0-9]{2})([0-9]{2})(?:[0-9]{4}
 
 // ofxDate is the calendar day of an OFX date as the file writes it: in the
 // file's own time zone, not moved to UTC.
-func ofxDate(s string) (Date, bool) {
+func ofxDate(s string) (civil.Date, bool) {
 	m := ofxDateText.FindStringSubmatch(s)
 	if m == nil {
-		return Date{}, false
+		return civil.Date{}, false
 	}
 	y, _ := strconv.Atoi(m[1])
 	mo, _ := strconv.Atoi(m[2])
 	d, _ := strconv.Atoi(m[3])
-	return NewDate(y, mo, d)
+	return civil.NewDate(y, mo, d)
 }
 
 // maskAccount shows only the last 4 characters of an account number.

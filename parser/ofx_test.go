@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 	"golang.org/x/text/encoding/japanese"
 )
@@ -383,7 +384,7 @@ func TestOFXKeepsInBrief(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	kept, err := ReadStatement("f.ofx", strings.NewReader(src), ReadOptions{Keep: keepAmazon, Fold: func(Date) bool { return false }})
+	kept, err := ReadStatement("f.ofx", strings.NewReader(src), ReadOptions{Keep: keepAmazon, Fold: func(civil.Date) bool { return false }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -446,7 +447,7 @@ func TestOFXStreams(t *testing.T) {
 		runtime.ReadMemStats(&ms)
 		peak = max(peak, ms.HeapAlloc-min(base, ms.HeapAlloc))
 	}}
-	st, err := ReadStatement("big.ofx", s, ReadOptions{Keep: keepAmazon, Fold: func(Date) bool { return false }})
+	st, err := ReadStatement("big.ofx", s, ReadOptions{Keep: keepAmazon, Fold: func(civil.Date) bool { return false }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,13 +1,17 @@
 package parser
 
-import "iter"
+import (
+	"iter"
+
+	"github.com/refundwatch/refundwatch/parser/civil"
+)
 
 // posting is what FoldOverlaps compares of a transaction kept in brief,
 // on the days ReadOptions.Fold asks for: 16 bytes without pointers, nothing
 // for the garbage collector to scan.
 type posting struct {
 	print   uint64 // fingerprint of amount and description, see fingerprint
-	date    Date
+	date    civil.Date
 	account uint16 // index in briefRows.accounts
 	sign    int8   // of the amount
 }
@@ -23,8 +27,8 @@ const maxBriefAccounts = 1 << 16
 // hundred bytes here.
 type briefRows struct {
 	n, charges, credits int
-	accounts            []string // the accounts the rows name, by posting.account
-	days                []daySet // the days of each account's rows, by the same index
+	accounts            []string       // the accounts the rows name, by posting.account
+	days                []civil.DaySet // the days of each account's rows, by the same index
 	postings            postings
 }
 

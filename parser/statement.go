@@ -4,6 +4,7 @@ import (
 	"iter"
 	"slices"
 
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
@@ -12,9 +13,9 @@ import (
 // Amount) or a credit (negative Amount), whatever sign the export used.
 type Transaction struct {
 	// Date is the posting date, or the only date the export gives.
-	Date Date
+	Date civil.Date
 	// UsedOn is the usage date where the export gives it next to the posting date.
-	UsedOn Date
+	UsedOn civil.Date
 	// Description is the merchant text as the export wrote it.
 	Description string
 	// Normalized is Description after NFKC, upper case and space folding.
@@ -63,7 +64,7 @@ type Statement struct {
 	// file does not say (or holds several; then each Transaction says).
 	Account string
 	// From and To are the first and last posting dates of its transactions.
-	From, To Date
+	From, To civil.Date
 	// Rows counts the CSV records read (blank lines are not records).
 	Rows int
 	// Skipped counts the records that are not transactions, by reason.
@@ -104,7 +105,7 @@ func (s *Statement) Transactions() int { return len(s.Txns) + s.brief.n }
 // none is): what a report made as of d leaves out. Of the rows kept in
 // brief, only the days are known on most days: exact is false when n
 // counts such a day as one row.
-func (s *Statement) RowsAfter(d Date) (n, firstLine int, exact bool) {
+func (s *Statement) RowsAfter(d civil.Date) (n, firstLine int, exact bool) {
 	for i := range s.Txns {
 		if t := &s.Txns[i]; t.Date.After(d) {
 			n++
@@ -120,7 +121,7 @@ func (s *Statement) RowsAfter(d Date) (n, firstLine int, exact bool) {
 		}
 	}
 	for i := range s.brief.days {
-		for day := range s.brief.days[i].all() {
+		for day := range s.brief.days[i].All() {
 			if day.After(d) {
 				days++
 			}
@@ -148,15 +149,15 @@ func (s *Statement) ChargesAndCredits() (charges, credits int) {
 // kept in Txns or only in brief: what the days a statement covers are made
 // of. Each day an account's rows fall on comes at least once; a day of rows
 // kept in full, once for each.
-func (s *Statement) Days() iter.Seq2[Date, string] {
-	return func(yield func(Date, string) bool) {
+func (s *Statement) Days() iter.Seq2[civil.Date, string] {
+	return func(yield func(civil.Date, string) bool) {
 		for i := range s.Txns {
 			if !yield(s.Txns[i].Date, s.Txns[i].Account) {
 				return
 			}
 		}
 		for i := range s.brief.days {
-			for d := range s.brief.days[i].all() {
+			for d := range s.brief.days[i].All() {
 				if !yield(d, s.brief.accounts[i]) {
 					return
 				}
@@ -182,7 +183,7 @@ func (s *Statement) skip(reason string) {
 }
 
 // cover widens the days s covers to take in d.
-func (s *Statement) cover(d Date) {
+func (s *Statement) cover(d civil.Date) {
 	if !s.From.Valid() || d.Before(s.From) {
 		s.From = d
 	}
@@ -230,7 +231,7 @@ type ReadOptions struct {
 	// dated before its day: what check never looks at, in a file of
 	// decades. The day may be set while the statement is read; rows read
 	// before it is are kept in full.
-	KeepFrom *Cutoff
+	KeepFrom *civil.Cutoff
 	// DateOrder ("dmy", "mdy" or "ymd"; see ParseDateOrder) settles the day
 	// order of files whose own dates cannot tell it: --date-order.
 	DateOrder string
@@ -242,5 +243,5 @@ type ReadOptions struct {
 	// what FoldOverlaps compares; on other days they are only counted and
 	// dated, in memory that does not grow with the rows. Nil keeps it for
 	// every row. FoldDays tells the days a statement needs.
-	Fold func(Date) bool
+	Fold func(civil.Date) bool
 }

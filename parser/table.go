@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
@@ -83,10 +84,10 @@ type TableSpec struct {
 	DataRow func(rec []string) bool
 	// DateOrder reads dates written with the year last; orderUnknown lets
 	// each file's dates tell.
-	DateOrder dayOrder
+	DateOrder civil.DayOrder
 	// ParseDate reads dates the common forms do not cover (era years, YYMMDD,
 	// "10 Feb 18"); nil uses the common forms.
-	ParseDate func(string) (Date, bool)
+	ParseDate func(string) (civil.Date, bool)
 	// DecimalComma says amounts use a comma as the decimal mark ("-62,3").
 	DecimalComma bool
 	// Signs is the sign convention of the amount column.
@@ -346,7 +347,7 @@ func isBlank(rec []string) bool {
 type pendingDate struct {
 	txn   int  // index in Statement.Txns, or in the postings of Statement.brief when brief
 	brief bool // the transaction is kept in brief
-	parts dateParts
+	parts civil.DateParts
 	text  string
 	line  int
 }
@@ -359,7 +360,7 @@ type tableReader struct {
 	errs      Problems
 	layout    layout
 	state     RowState
-	order     dayOrder
+	order     civil.DayOrder
 	orderAt   int    // line that fixed order
 	orderText string // the date that fixed it
 	pending   []pendingDate
@@ -418,7 +419,7 @@ type tableReader struct {
 	// row to settle it, and that day.
 	lastDate struct {
 		text string
-		date Date
+		date civil.Date
 	}
 }
 
@@ -765,7 +766,7 @@ func (t *tableReader) transaction(rec []string, line int) {
 		x.Normalized = textenc.Normalize(desc)
 	}
 	x.Description = desc
-	full := (t.opts.Keep == nil || t.opts.Keep(x.Normalized)) && (pending != nil || !t.opts.KeepFrom.after(x.Date))
+	full := (t.opts.Keep == nil || t.opts.Keep(x.Normalized)) && (pending != nil || !t.opts.KeepFrom.After(x.Date))
 	t.normOwn = full && lent
 	if t.normOwn {
 		x.Normalized = string(t.norm)
@@ -856,7 +857,7 @@ func (t *tableReader) keepBrief(x *Transaction, pending *pendingDate, amt *value
 		pending.txn, pending.brief = b.postings.len(), true
 		t.pending = append(t.pending, *pending)
 	} else {
-		b.days[account].add(x.Date)
+		b.days[account].Add(x.Date)
 		if t.opts.Fold != nil && !t.opts.Fold(x.Date) {
 			if t.reversedSide >= 0 {
 				t.reversals = append(t.reversals, reversal{side: t.reversedSide, index: -1, sign: amt.Sign()})
@@ -941,7 +942,7 @@ func (t *tableReader) accountIndex(account string) (uint16, bool) {
 		}
 		i = uint16(len(b.accounts))
 		b.accounts = append(b.accounts, strings.Clone(account))
-		b.days = append(b.days, daySet{})
+		b.days = append(b.days, civil.DaySet{})
 		t.accountAt[b.accounts[i]] = i
 	}
 	t.lastAccount = i
@@ -1002,27 +1003,27 @@ func (t *tableReader) readDates(x *Transaction, rec []string, line int) (pending
 
 // secondaryDate reads the usage date, which only adds detail: it follows
 // the day order the file's main dates settle.
-func (t *tableReader) secondaryDate(text string, line int) Date {
+func (t *tableReader) secondaryDate(text string, line int) civil.Date {
 	if t.spec.ParseDate != nil {
 		d, _ := t.spec.ParseDate(text)
 		return d
 	}
-	p, ok := scanDate(text)
+	p, ok := civil.ScanDate(text)
 	if !ok {
-		return Date{}
+		return civil.Date{}
 	}
-	if p.needsOrder() && t.order == orderUnknown {
-		if e := p.evidence(); e != orderUnknown {
+	if p.NeedsOrder() && t.order == civil.OrderUnknown {
+		if e := p.Evidence(); e != civil.OrderUnknown {
 			t.order, t.orderAt, t.orderText = e, line, text
 		}
 	}
-	d, _ := p.date(t.order)
+	d, _ := p.Date(t.order)
 	return d
 }
 
 // date reads a date cell. A year-last date with slashes comes back as
 // pending: it is resolved at the end of the file.
-func (t *tableReader) date(text string, line int) (Date, *pendingDate, bool) {
+func (t *tableReader) date(text string, line int) (civil.Date, *pendingDate, bool) {
 	if t.spec.ParseDate != nil {
 		d, ok := t.spec.ParseDate(text)
 		if !ok {
@@ -1035,38 +1036,28 @@ func (t *tableReader) date(text string, line int) (Date, *pendingDate, bool) {
 		// the same, the day order being settled (else it was not kept).
 		return t.lastDate.date, nil, true
 	}
-	p, ok := scanDate(text)
+	p, ok := civil.ScanDate(text)
 	if !ok {
 		t.invalid(line, "%q is not a date (expected 2026-03-02, 2026/03/02 or 03/02/2026)", text)
-		return Date{}, nil, false
+		return civil.Date{}, nil, false
 	}
-	if p.needsOrder() && t.spec.DateOrder == orderUnknown {
-		if e := p.evidence(); e != orderUnknown {
-			if t.order != orderUnknown && t.order != e {
+	if p.NeedsOrder() && t.spec.DateOrder == civil.OrderUnknown {
+		if e := p.Evidence(); e != civil.OrderUnknown {
+			if t.order != civil.OrderUnknown && t.order != e {
 				t.invalid(line, "%q contradicts the day order of line %d (%s)", text, t.orderAt, t.order)
-				return Date{}, nil, false
+				return civil.Date{}, nil, false
 			}
 			t.order, t.orderAt, t.orderText = e, line, text
 		}
-		return Date{}, &pendingDate{parts: p, text: strings.Clone(text), line: line}, true
+		return civil.Date{}, &pendingDate{parts: p, text: strings.Clone(text), line: line}, true
 	}
-	d, ok := p.date(t.order)
+	d, ok := p.Date(t.order)
 	if !ok {
 		t.invalid(line, "%q is not a day of the calendar", text)
-		return Date{}, nil, false
+		return civil.Date{}, nil, false
 	}
 	t.lastDate.text, t.lastDate.date = text, d
 	return d, nil, true
-}
-
-func (o dayOrder) String() string {
-	switch o {
-	case orderDMY:
-		return "day/month/year"
-	case orderYMD:
-		return "year/month/day"
-	}
-	return "month/day/year"
 }
 
 // amount reads an amount the way this format writes them; plain numbers
@@ -1253,7 +1244,7 @@ func (t *tableReader) finish() {
 		return t.opts.Fold == nil || t.opts.Fold(p.date)
 	})
 	for i := range b.days {
-		if first, last, ok := b.days[i].bounds(); ok {
+		if first, last, ok := b.days[i].Bounds(); ok {
 			st.cover(first)
 			st.cover(last)
 			accounts.add(b.accounts[i])
@@ -1411,8 +1402,8 @@ func (a *accountSet) only() (string, bool) { return a.first, a.any && !a.several
 
 func (t *tableReader) resolveDates() {
 	st := t.st
-	if t.order != orderUnknown && t.spec.DateOrder == orderUnknown {
-		st.DayOrder, st.DayOrderOwn = t.order.name(), true
+	if t.order != civil.OrderUnknown && t.spec.DateOrder == civil.OrderUnknown {
+		st.DayOrder, st.DayOrderOwn = t.order.Name(), true
 		st.Reading = append(st.Reading, msg.Msgf("day order %s, told by %q on line %d", t.order, t.orderText, t.orderAt))
 	}
 	// Only rows that became transactions wait here: a row that proved
@@ -1421,14 +1412,14 @@ func (t *tableReader) resolveDates() {
 		return
 	}
 	order := t.order
-	if order == orderUnknown {
+	if order == civil.OrderUnknown {
 		order = t.unsettledOrder()
-		if order == orderUnknown {
+		if order == civil.OrderUnknown {
 			return
 		}
 	}
 	for _, p := range t.pending {
-		d, ok := p.parts.date(order)
+		d, ok := p.parts.Date(order)
 		if !ok {
 			t.invalid(p.line, "%q is not a day of the calendar (read as %s)", p.text, order)
 			continue
@@ -1436,7 +1427,7 @@ func (t *tableReader) resolveDates() {
 		if p.brief {
 			q := t.st.brief.postings.at(p.txn)
 			q.date = d
-			t.st.brief.days[q.account].add(d)
+			t.st.brief.days[q.account].Add(d)
 		} else {
 			t.st.Txns[p.txn].Date = d
 		}
@@ -1447,10 +1438,10 @@ func (t *tableReader) resolveDates() {
 // it: the order another file of the run told, else --date-order. Dates
 // like 03/03/2026 read the same both ways: a file of only those needs
 // none. Without either, the file is refused.
-func (t *tableReader) unsettledOrder() dayOrder {
+func (t *tableReader) unsettledOrder() civil.DayOrder {
 	var first *pendingDate
 	for i, p := range t.pending {
-		if p.parts.a != p.parts.b {
+		if p.parts.A != p.parts.B {
 			first = &t.pending[i]
 			break
 		}
@@ -1458,22 +1449,22 @@ func (t *tableReader) unsettledOrder() dayOrder {
 	st := t.st
 	switch {
 	case first == nil:
-		return orderDMY
+		return civil.OrderDMY
 	case t.opts.RunDateOrder != "":
-		order := dayOrderNames[t.opts.RunDateOrder]
-		st.DayOrder = order.name()
+		order := civil.DayOrderNames[t.opts.RunDateOrder]
+		st.DayOrder = order.Name()
 		st.Reading = append(st.Reading, msg.Msgf("day order %s, as in %s: no date here has a day above 12", order, t.opts.RunDateOrderFrom))
 		return order
 	case t.opts.DateOrder != "":
-		order := dayOrderNames[t.opts.DateOrder]
-		st.DayOrder = order.name()
+		order := civil.DayOrderNames[t.opts.DateOrder]
+		st.DayOrder = order.Name()
 		st.Reading = append(st.Reading, msg.Msgf("day order %s, from --date-order: no date here has a day above 12", order))
 		return order
 	}
 	e := Errorf(st.File, first.line, "%q could be day/month/year or month/day/year, and no date in the file has a day above 12 to tell which; say which with --date-order dmy or --date-order mdy", first.text)
 	e.unsettled = &unsettledOrder{shape: st.Shape, account: t.accountSoFar()}
 	t.errs.AddErr(e)
-	return orderUnknown
+	return civil.OrderUnknown
 }
 
 // accountSoFar is the one account the file's rows name, or "".

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
@@ -32,7 +33,7 @@ var (
 // monthNumber reads a month's name or abbreviation, as monthNames lists
 // them ("March", "Mar", "Sept"); 0 when it is none.
 func monthNumber(name string) int {
-	return monthNames[strings.ToLower(name)]
+	return civil.MonthNames[strings.ToLower(name)]
 }
 
 // The years a person's dates may fall in; others are mistyped.
@@ -45,7 +46,7 @@ const (
 // 2026/3/2, 2026年3月2日) or with the month's English name (March 2, 2026;
 // 2 March 2026). A day/month date (02/10/2026) is refused with the ISO
 // forms it could mean: the order of its day and month cannot be told.
-func ParseTypedDate(text string) (Date, error) {
+func ParseTypedDate(text string) (civil.Date, error) {
 	s := textenc.Fold(text)
 	if m := monthFirstDate.FindStringSubmatch(s); m != nil {
 		return namedDate(text, m[3], m[1], m[2])
@@ -53,42 +54,42 @@ func ParseTypedDate(text string) (Date, error) {
 	if m := dayFirstDate.FindStringSubmatch(s); m != nil {
 		return namedDate(text, m[3], m[2], m[1])
 	}
-	p, ok := scanDate(s)
-	if ok && !p.yearFirst {
-		return Date{}, yearLastDate(text, p)
+	p, ok := civil.ScanDate(s)
+	if ok && !p.YearFirst {
+		return civil.Date{}, yearLastDate(text, p)
 	}
-	d, err := ParseDate(s)
+	d, err := civil.ParseDate(s)
 	if err != nil && ok {
-		return Date{}, err
+		return civil.Date{}, err
 	}
 	if err != nil {
-		return Date{}, msg.Msgf("%q is not a date like 2026-03-02, 2026/03/02, 2026年3月2日 or March 2, 2026", strings.TrimSpace(text))
+		return civil.Date{}, msg.Msgf("%q is not a date like 2026-03-02, 2026/03/02, 2026年3月2日 or March 2, 2026", strings.TrimSpace(text))
 	}
 	return inYears(text, d)
 }
 
-func namedDate(text, year, month, day string) (Date, error) {
+func namedDate(text, year, month, day string) (civil.Date, error) {
 	y, _ := strconv.Atoi(year)
 	dd, _ := strconv.Atoi(day)
 	m := monthNumber(month)
 	if m == 0 {
-		return Date{}, msg.Msgf("%q is not a date like 2026-03-02, 2026/03/02, 2026年3月2日 or March 2, 2026", strings.TrimSpace(text))
+		return civil.Date{}, msg.Msgf("%q is not a date like 2026-03-02, 2026/03/02, 2026年3月2日 or March 2, 2026", strings.TrimSpace(text))
 	}
-	d, ok := NewDate(y, m, dd)
+	d, ok := civil.NewDate(y, m, dd)
 	if !ok {
-		return Date{}, msg.Msgf("%q is not a day of the calendar", strings.TrimSpace(text))
+		return civil.Date{}, msg.Msgf("%q is not a day of the calendar", strings.TrimSpace(text))
 	}
 	return inYears(text, d)
 }
 
 // yearLastDate is the error for 02/10/2026: it names the ISO forms the date
 // can be, so that the person writes the one they mean.
-func yearLastDate(text string, p dateParts) error {
+func yearLastDate(text string, p civil.DateParts) error {
 	text = strings.TrimSpace(text)
-	dmy, dmyOK := p.date(orderDMY)
-	mdy, mdyOK := NewDate(p.y, p.a, p.b)
+	dmy, dmyOK := p.Date(civil.OrderDMY)
+	mdy, mdyOK := civil.NewDate(p.Y, p.A, p.B)
 	switch {
-	case p.dots || (dmyOK && !mdyOK):
+	case p.Dots || (dmyOK && !mdyOK):
 		if dmyOK {
 			return msg.Msgf("%q is day/month/year: write the year first, as %s", text, dmy.String())
 		}
@@ -102,9 +103,9 @@ func yearLastDate(text string, p dateParts) error {
 	return msg.Msgf("%q is not a day of the calendar", text)
 }
 
-func inYears(text string, d Date) (Date, error) {
+func inYears(text string, d civil.Date) (civil.Date, error) {
 	if y := d.Time().Year(); y < firstYear || y > lastYear {
-		return Date{}, msg.Msgf("%q is outside the years %d to %d", strings.TrimSpace(text), firstYear, lastYear)
+		return civil.Date{}, msg.Msgf("%q is outside the years %d to %d", strings.TrimSpace(text), firstYear, lastYear)
 	}
 	return d, nil
 }

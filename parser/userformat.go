@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 )
 
@@ -263,16 +264,16 @@ func (p *formatsFile) dateFormat(u *userFormat, line int, v string) {
 	spec := u.f.Table
 	switch v {
 	case "dmy":
-		spec.DateOrder = orderDMY
+		spec.DateOrder = civil.OrderDMY
 	case "mdy":
-		spec.DateOrder = orderMDY
+		spec.DateOrder = civil.OrderMDY
 	case "ymd":
-		spec.ParseDate = func(s string) (Date, bool) {
-			d, err := ParseDate(s)
+		spec.ParseDate = func(s string) (civil.Date, bool) {
+			d, err := civil.ParseDate(s)
 			return d, err == nil
 		}
 	default:
-		parse, err := LayoutDateParser(v)
+		parse, err := civil.LayoutDateParser(v)
 		if err != nil {
 			p.errs.Add(line, "date-format: %v (or ymd, dmy, mdy)", err)
 			return

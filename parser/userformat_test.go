@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/refundwatch/refundwatch/parser/civil"
 )
 
 func readRules(t *testing.T, text string) []*Format {
@@ -150,7 +152,7 @@ date-format ymd
 		t.Errorf("header %q", f.Header)
 	}
 	if f.Columns[colPostDate][0] != "date" || f.Columns[colDebit][0] != "money out" || f.Positions[colCredit] != 4 ||
-		f.Columns[colStatus][0] != "status" || f.Columns[colAccount][0] != "card" || f.Currency != "USD" || f.DateOrder != orderMDY {
+		f.Columns[colStatus][0] != "status" || f.Columns[colAccount][0] != "card" || f.Currency != "USD" || f.DateOrder != civil.OrderMDY {
 		t.Errorf("first spec %+v", f)
 	}
 	if strings.Join(f.Booked, "|") != "booked|settled" {

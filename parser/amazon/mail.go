@@ -10,6 +10,7 @@ import (
 
 	"github.com/jhillyerd/enmime/v2"
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/unicode/norm"
@@ -180,7 +181,7 @@ func mailSender(env *enmime.Envelope) string {
 // did not parse, and the order ids its text names.
 type mailHead struct {
 	subject, date string
-	day           parser.Date
+	day           civil.Date
 	year          int
 	dateErr       error
 	ids           []string
@@ -197,7 +198,7 @@ func readMailHead(env *enmime.Envelope, from string) mailHead {
 	if !ok {
 		loc = sent.Location()
 	}
-	h.day, h.year, h.dateErr = parser.DateOf(sent.In(loc)), sent.In(loc).Year(), err
+	h.day, h.year, h.dateErr = civil.DateOf(sent.In(loc)), sent.In(loc).Year(), err
 	h.ids = orderIDs(norm.NFKC.String(h.subject + "\n" + env.Text + "\n" + env.HTML))
 	return h
 }

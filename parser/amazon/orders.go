@@ -7,13 +7,14 @@ import (
 	"time"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/shopspring/decimal"
 )
 
 // Order is one Amazon order as an order-history export gives it.
 type Order struct {
 	ID       string
-	Date     parser.Date // the order day, in the marketplace's local time
+	Date     civil.Date // the order day, in the marketplace's local time
 	Total    decimal.Decimal
 	Currency string
 	// Card is the payment method as the export names it ("Visa - 1234"), or "".
@@ -114,7 +115,7 @@ func readRetailOrders(f *File, r io.Reader) error {
 		if err != nil {
 			p.Add(rec.line, "%s: %v", rec.which(retailColumns.total...), err)
 		}
-		var ship parser.Date
+		var ship civil.Date
 		if shipCell := rec.get("Ship Date"); !notGiven(shipCell) {
 			if ship, err = localDate(shipCell, loc); err != nil {
 				p.Add(rec.line, "%s: %v", "Ship Date", err)
@@ -250,7 +251,7 @@ func filterRowOrder(book *orderBook, rec record, p *parser.Problems) *Order {
 	if err != nil {
 		p.Add(rec.line, "%s: %v", "注文番号", err)
 	}
-	date, dateErr := parser.ParseDate(rec.get("注文日"))
+	date, dateErr := civil.ParseDate(rec.get("注文日"))
 	if dateErr != nil {
 		p.Add(rec.line, "%s: %v", "注文日", dateErr)
 	}
@@ -286,7 +287,7 @@ func filterWholeOrderRow(o *Order, rec record, p *parser.Problems) bool {
 // charge to the card on クレカ請求日 of クレカ請求額, which becomes a shipment
 // of the order and adds to what the card was charged.
 func filterCardChargeRow(o *Order, rec record, p *parser.Problems) {
-	day, err := parser.ParseDate(rec.get("クレカ請求日"))
+	day, err := civil.ParseDate(rec.get("クレカ請求日"))
 	if err != nil {
 		p.Add(rec.line, "%s: %v", "クレカ請求日", err)
 		return
@@ -353,7 +354,7 @@ func (a *olderFilterOrders) item(o *Order, rec record, p *parser.Problems) int {
 	if rec.get("クレカ請求日") == "" && rec.get("クレカ請求額") == "" {
 		return kind
 	}
-	day, err := parser.ParseDate(rec.get("クレカ請求日"))
+	day, err := civil.ParseDate(rec.get("クレカ請求日"))
 	if err != nil {
 		p.Add(rec.line, "%s: %v", "クレカ請求日", err)
 		return kind
@@ -397,7 +398,7 @@ func firstErr(fileErr, rowErrs error) error {
 // date, carrier and tracking number), starting it on ship when it is new.
 // index maps an order id and shipment key to the shipment's place in
 // o.Shipments.
-func addToShipment(o *Order, index map[string]int, key string, ship parser.Date, amount decimal.Decimal) {
+func addToShipment(o *Order, index map[string]int, key string, ship civil.Date, amount decimal.Decimal) {
 	i, ok := index[key]
 	if !ok {
 		i = len(o.Shipments)

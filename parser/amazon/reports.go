@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
@@ -24,16 +25,16 @@ var reportColumns = struct {
 
 // reportDate reads the month-first dates of those reports: 03/02/26, as
 // they write them, or 03/02/2026.
-func reportDate(text string) (parser.Date, error) {
+func reportDate(text string) (civil.Date, error) {
 	s := strings.TrimSpace(text)
 	for _, layout := range []string{"01/02/06", "1/2/06", "01/02/2006", "1/2/2006"} {
 		if t, err := time.Parse(layout, s); err == nil {
-			if d := parser.DateOf(t); d.Valid() {
+			if d := civil.DateOf(t); d.Valid() {
 				return d, nil
 			}
 		}
 	}
-	return parser.Date{}, msg.Msgf("%q is not a date like 03/02/26 (month/day/year)", s)
+	return civil.Date{}, msg.Msgf("%q is not a date like 03/02/26 (month/day/year)", s)
 }
 
 // readOrderReport reads the items report and the orders-and-shipments
@@ -60,7 +61,7 @@ func readOrderReport(f *File, r io.Reader) error {
 		} else if total, err = amount(cell); err != nil {
 			p.Add(rec.line, "%s: %v", col, err)
 		}
-		var ship parser.Date
+		var ship civil.Date
 		if cell := rec.get(reportColumns.ship); !notGiven(cell) {
 			if ship, err = reportDate(cell); err != nil {
 				p.Add(rec.line, "%s: %v", reportColumns.ship, err)

@@ -8,7 +8,7 @@ import (
 	// machine the tool runs on.
 	_ "time/tzdata"
 
-	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
 )
 
@@ -82,22 +82,22 @@ var timestampLayouts = []string{
 // (2026-03-02T14:30:00.123Z) and returns its day in loc. A text that holds
 // two instants joined by " and " (a ship date of two parcels) gives the first.
 // A plain date (2026-03-02, 2026/3/2) is that day, whatever the zone.
-func localDate(text string, loc *time.Location) (parser.Date, error) {
+func localDate(text string, loc *time.Location) (civil.Date, error) {
 	s := strings.TrimSpace(text)
 	if first, _, ok := strings.Cut(s, " and "); ok {
 		s = strings.TrimSpace(first)
 	}
 	for _, layout := range timestampLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
-			if d := parser.DateOf(t.In(loc)); d.Valid() {
+			if d := civil.DateOf(t.In(loc)); d.Valid() {
 				return d, nil
 			}
 			// A year Date cannot hold (1116): as parser.ParseDate says of it.
-			return parser.Date{}, msg.Msgf("%q is not a day of the calendar", s)
+			return civil.Date{}, msg.Msgf("%q is not a day of the calendar", s)
 		}
 	}
-	if d, err := parser.ParseDate(s); err == nil && !strings.Contains(s, ":") {
+	if d, err := civil.ParseDate(s); err == nil && !strings.Contains(s, ":") {
 		return d, nil
 	}
-	return parser.Date{}, msg.Msgf("%q is not a date or time like 2026-03-02T14:30:00Z", s)
+	return civil.Date{}, msg.Msgf("%q is not a date or time like 2026-03-02T14:30:00Z", s)
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/language"
@@ -177,7 +178,7 @@ func positioned(file string, line, column int) string {
 }
 
 // Date prints a day: 2026-03-18 in English, 2026年3月18日 in Japanese.
-func (l *Localizer) Date(d parser.Date) string {
+func (l *Localizer) Date(d civil.Date) string {
 	if !l.Japanese() || !d.Valid() {
 		return d.String()
 	}
@@ -243,7 +244,7 @@ func (l *Localizer) Severity(s matcher.Severity) string {
 }
 
 // Month names a month for the timeline's ticks: 2026-04, or 2026年4月.
-func (l *Localizer) Month(d parser.Date) string {
+func (l *Localizer) Month(d civil.Date) string {
 	t := d.Time()
 	if l.Japanese() {
 		return t.Format("2006年1月")
@@ -255,7 +256,7 @@ func (l *Localizer) Month(d parser.Date) string {
 // is the verb the English format prints it with.
 func (l *Localizer) jaArg(verb rune, a any) string {
 	switch v := a.(type) {
-	case parser.Date:
+	case civil.Date:
 		return l.Date(v)
 	case parser.Money:
 		return l.Money(v.Amount, v.Currency)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/matcher"
 	rwparser "github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
@@ -173,7 +174,7 @@ func TestLangFromEnv(t *testing.T) {
 
 func TestJapaneseArguments(t *testing.T) {
 	ja, en := New(Japanese), New(English)
-	d := rwparser.MustDate
+	d := civil.MustDate
 	txn := func(day, amount string) *rwparser.Transaction {
 		return &rwparser.Transaction{Date: d(day), Amount: decimal.RequireFromString(amount)}
 	}

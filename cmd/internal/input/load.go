@@ -13,6 +13,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
 )
 
@@ -69,7 +70,7 @@ func Load(opts *Options, mopts matcher.Options) (*Inputs, error) {
 	}
 	in := &Inputs{}
 	var problems, rest parser.ErrorList
-	cutoff := new(parser.Cutoff)
+	cutoff := new(civil.Cutoff)
 	statements := in.startStatements(opts, reg, forced, mopts.Amazon, cutoff, &problems)
 	disputesRead := in.readOrdersAndDisputes(opts, cutoff, &rest)
 	disputed := in.readConfirmations(opts, disputesRead, &rest)
@@ -120,7 +121,7 @@ type statementsRead struct {
 // Without the disputes, the statements are read only for their problems.
 // The rows that name Amazon but are taken from it by --not-amazon are
 // counted in in.NotAmazon.
-func (in *Inputs) startStatements(opts *Options, reg *parser.Registry, forced *parser.Format, amazon *matcher.Recognizer, cutoff *parser.Cutoff, problems *parser.ErrorList) <-chan statementsRead {
+func (in *Inputs) startStatements(opts *Options, reg *parser.Registry, forced *parser.Format, amazon *matcher.Recognizer, cutoff *civil.Cutoff, problems *parser.ErrorList) <-chan statementsRead {
 	stmtPaths := opts.Statements
 	if len(stmtPaths) == 0 {
 		stmtPaths = []string{"statements"}
@@ -159,7 +160,7 @@ func (in *Inputs) takeStatements(got statementsRead, problems *parser.ErrorList)
 // the disputes, whose orders the history can complete, and tells the
 // statements' readers from which day Amazon's rows matter: none when the
 // disputes cannot be read. It reports whether they were read.
-func (in *Inputs) readOrdersAndDisputes(opts *Options, cutoff *parser.Cutoff, problems *parser.ErrorList) bool {
+func (in *Inputs) readOrdersAndDisputes(opts *Options, cutoff *civil.Cutoff, problems *parser.ErrorList) bool {
 	in.Amazon = newAmazonRecords()
 	addProblems(problems, in.Amazon.read(opts.Orders, ordersRole))
 	var err error

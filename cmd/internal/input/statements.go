@@ -9,6 +9,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/amazon"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
 )
 
@@ -27,9 +28,9 @@ func ReadStatements(files []string, reg *parser.Registry, force *parser.Format, 
 	errs := make([]error, len(files))
 	before := make([]fs.FileInfo, len(files)) // each file as it was before the first read
 	first := opts
-	first.Fold = func(parser.Date) bool { return false }
+	first.Fold = func(civil.Date) bool { return false }
 	whole := opts // for a pipe, which can be read only once
-	whole.Fold = func(parser.Date) bool { return true }
+	whole.Fold = func(civil.Date) bool { return true }
 	inParallel(len(files), func(i int) {
 		before[i], _ = statInput(files[i])
 		o := first

@@ -8,7 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/refundwatch/refundwatch/cmd/internal/mask"
-	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
 )
 
@@ -92,7 +92,7 @@ func (j *jsonWriter) boolean(v bool) { j.b = strconv.AppendBool(j.b, v) }
 // date and amount write the text of a date or an amount, in quotes. The
 // text is plain ASCII (digits, hyphens, a point, a minus): it needs no
 // escaping.
-func (j *jsonWriter) date(d parser.Date) {
+func (j *jsonWriter) date(d civil.Date) {
 	j.b = append(j.b, '"')
 	j.b, _ = d.AppendText(j.b)
 	j.b = append(j.b, '"')
@@ -119,7 +119,7 @@ func (j *jsonWriter) kept(s string) {
 	j.b = append(j.b, '"')
 }
 
-func (j *jsonWriter) dateOrNull(d *parser.Date) {
+func (j *jsonWriter) dateOrNull(d *civil.Date) {
 	if d == nil {
 		j.b = append(j.b, "null"...)
 		return

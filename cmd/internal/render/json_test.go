@@ -10,7 +10,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
 	"github.com/refundwatch/refundwatch/cmd/internal/mask"
-	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
@@ -60,10 +60,10 @@ func written(t *testing.T, r *JSONReport) string {
 // reports with every kind of value (cmd's TestJSONWriterAgreesOnScenarios
 // holds it to the reports of the example and every scenario).
 func TestJSONWriterAgreesWithEncodingJSON(t *testing.T) {
-	confirmed := parser.MustDate("2026-03-10")
+	confirmed := civil.MustDate("2026-03-10")
 	tricky := "quote \" backslash \\ <html> & tab\t nl\n cr\r \b\f \x01\x1f \x7f é 日本 \u2028\u2029 bad \xff\xfe end"
 	amount := func(s, currency string) jsonAmount { return jsonAmount{decimal.RequireFromString(s), currency} }
-	txn := jsonTxn{Date: parser.MustDate("2026-03-02"), Amount: amount("12.3", "USD"), Currency: "USD", Description: tricky, Account: "****1234", File: "a.csv", Line: 7}
+	txn := jsonTxn{Date: civil.MustDate("2026-03-02"), Amount: amount("12.3", "USD"), Currency: "USD", Description: tricky, Account: "****1234", File: "a.csv", Line: 7}
 	foreign := txn
 	foreign.OriginalAmount, foreign.OriginalCurrency = "1,234", "JPY"
 	reports := []*JSONReport{
@@ -73,7 +73,7 @@ func TestJSONWriterAgreesWithEncodingJSON(t *testing.T) {
 			AsOf: "2026-05-01", Grace: 30, Watch: 60,
 			Statements: []jsonStatement{{File: tricky, SkippedBy: map[string]int{"header": 1, "blank": 2}, Notes: []string{"n"}}},
 			Orders: []jsonOrder{
-				{OrderID: "250-1", Verdict: "refunded", OrderDate: parser.MustDate("2026-03-01"), Amount: amount("-1234567.8", "JPY"),
+				{OrderID: "250-1", Verdict: "refunded", OrderDate: civil.MustDate("2026-03-01"), Amount: amount("-1234567.8", "JPY"),
 					ConfirmedOn: &confirmed, Charged: amount("1234567.891", "EUR"), Credited: amount("0.5", ""), Outstanding: amount("12345678901234567890123.45", "USD"),
 					Charges: []jsonTxn{txn, foreign}, Credits: []jsonTxn{}, Reason: jsonReason{text: tricky}},
 				{OrderID: "250-2", WatchUntil: &confirmed, CoverageTo: &confirmed, Closed: true}, // an unknown order date, amounts of nothing

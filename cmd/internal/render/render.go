@@ -16,6 +16,7 @@ import (
 	"github.com/refundwatch/refundwatch/cmd/internal/report"
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
@@ -156,34 +157,34 @@ type jsonStatement struct {
 }
 
 type jsonOrder struct {
-	OrderID            string       `json:"order_id"`
-	Verdict            string       `json:"verdict"`
-	Severity           string       `json:"severity"`
-	OrderDate          parser.Date  `json:"order_date"`
-	Amount             jsonAmount   `json:"amount"`
-	Currency           string       `json:"currency"`
-	Card               string       `json:"card"`
-	ConfirmedOn        *parser.Date `json:"confirmed_on"`
-	ConfirmationKind   string       `json:"confirmation_kind"`
-	ConfirmationSource string       `json:"confirmation_source"`
+	OrderID            string      `json:"order_id"`
+	Verdict            string      `json:"verdict"`
+	Severity           string      `json:"severity"`
+	OrderDate          civil.Date  `json:"order_date"`
+	Amount             jsonAmount  `json:"amount"`
+	Currency           string      `json:"currency"`
+	Card               string      `json:"card"`
+	ConfirmedOn        *civil.Date `json:"confirmed_on"`
+	ConfirmationKind   string      `json:"confirmation_kind"`
+	ConfirmationSource string      `json:"confirmation_source"`
 	// ConfirmationFile and ConfirmationLine say where the confirmation was
 	// read (the line is 0, null in the report, for a mail, which
 	// ConfirmationSubject names by its subject).
-	ConfirmationFile    string       `json:"confirmation_file"`
-	ConfirmationLine    *int         `json:"confirmation_line"`
-	ConfirmationSubject string       `json:"confirmation_subject"`
-	WatchUntil          *parser.Date `json:"watch_until"`
-	Closed              bool         `json:"closed"`
-	CoverageTo          *parser.Date `json:"coverage_to"`
-	Charged             jsonAmount   `json:"charged"`
-	Credited            jsonAmount   `json:"credited"`
-	Outstanding         jsonAmount   `json:"outstanding"`
-	Charges             []jsonTxn    `json:"charges"`
-	Credits             []jsonTxn    `json:"credits"`
-	Candidates          []jsonTxn    `json:"candidates"`
-	Reason              jsonReason   `json:"reason"`
-	Note                string       `json:"note"`
-	CardAmount          *jsonAmount  `json:"card_amount"`
+	ConfirmationFile    string      `json:"confirmation_file"`
+	ConfirmationLine    *int        `json:"confirmation_line"`
+	ConfirmationSubject string      `json:"confirmation_subject"`
+	WatchUntil          *civil.Date `json:"watch_until"`
+	Closed              bool        `json:"closed"`
+	CoverageTo          *civil.Date `json:"coverage_to"`
+	Charged             jsonAmount  `json:"charged"`
+	Credited            jsonAmount  `json:"credited"`
+	Outstanding         jsonAmount  `json:"outstanding"`
+	Charges             []jsonTxn   `json:"charges"`
+	Credits             []jsonTxn   `json:"credits"`
+	Candidates          []jsonTxn   `json:"candidates"`
+	Reason              jsonReason  `json:"reason"`
+	Note                string      `json:"note"`
+	CardAmount          *jsonAmount `json:"card_amount"`
 	// InterchangeableWith and TiedWith name the orders of a tie (SPEC §4).
 	InterchangeableWith []string `json:"interchangeable_with"`
 	TiedWith            []string `json:"tied_with"`
@@ -221,13 +222,13 @@ func (r *jsonReason) UnmarshalJSON(b []byte) error {
 }
 
 type jsonTxn struct {
-	Date        parser.Date `json:"date"`
-	Amount      jsonAmount  `json:"amount"`
-	Currency    string      `json:"currency"`
-	Description string      `json:"description"`
-	Account     string      `json:"account"`
-	File        string      `json:"file"`
-	Line        int         `json:"line"`
+	Date        civil.Date `json:"date"`
+	Amount      jsonAmount `json:"amount"`
+	Currency    string     `json:"currency"`
+	Description string     `json:"description"`
+	Account     string     `json:"account"`
+	File        string     `json:"file"`
+	Line        int        `json:"line"`
 	// OriginalAmount and OriginalCurrency are the foreign amount of a row
 	// billed in another currency, where the statement gives it.
 	OriginalAmount   string `json:"original_amount,omitempty"`
@@ -277,7 +278,7 @@ func (a *jsonAmount) UnmarshalText(text []byte) error {
 // dateOrNull is d for the report, or nil (null) when d is unknown. It
 // points at the finding's own date: the report is written before anything
 // changes it.
-func dateOrNull(d *parser.Date) *parser.Date {
+func dateOrNull(d *civil.Date) *civil.Date {
 	if !d.Valid() {
 		return nil
 	}

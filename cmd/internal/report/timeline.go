@@ -7,6 +7,7 @@ import (
 	"github.com/refundwatch/refundwatch/cmd/internal/layout"
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 )
 
 // Timeline is the picture of one order's story for the HTML report: the days
@@ -66,7 +67,7 @@ func newTimeline(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer)
 	bands, ends := timelineWindows(o, rep, l)
 	from, to := timelineSpan(o.Dispute.OrderDate, events, ends)
 	span := to.Sub(from)
-	x := func(day parser.Date) int {
+	x := func(day civil.Date) int {
 		return tlMargin + day.Sub(from)*(tlWidth-2*tlMargin)/span
 	}
 	tl := &Timeline{Width: tlWidth, Label: l.T("timeline of order %s", o.Dispute.OrderID)}
@@ -84,7 +85,7 @@ func newTimeline(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer)
 // tlEvent is a day of an order's story, with its label: a mark on the
 // axis, or the start of a window under it.
 type tlEvent struct {
-	day    parser.Date
+	day    civil.Date
 	class  string
 	label  string
 	dashed bool
@@ -119,7 +120,7 @@ func timelineEvents(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localiz
 // confirmed the order: the grace, by the end of which the credit is due,
 // and the watch. Each starts on the day of the confirmation; ends holds
 // their last days.
-func timelineWindows(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer) (bands []tlEvent, ends []parser.Date) {
+func timelineWindows(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer) (bands []tlEvent, ends []civil.Date) {
 	c := o.Confirmation
 	if c == nil {
 		return nil, nil
@@ -135,13 +136,13 @@ func timelineWindows(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Locali
 // timelineSpan is the days the picture shows: from a few days before the
 // order to a month after it at least, wide enough for every event and
 // window, with two days' margin on each side.
-func timelineSpan(ordered parser.Date, events []tlEvent, ends []parser.Date) (from, to parser.Date) {
+func timelineSpan(ordered civil.Date, events []tlEvent, ends []civil.Date) (from, to civil.Date) {
 	from, to = ordered.AddDays(-3), ordered.AddDays(30)
 	for _, e := range events {
-		from, to = minDate(from, e.day), parser.Max(to, e.day)
+		from, to = minDate(from, e.day), civil.Max(to, e.day)
 	}
 	for _, e := range ends {
-		to = parser.Max(to, e)
+		to = civil.Max(to, e)
 	}
 	return from.AddDays(-2), to.AddDays(2)
 }
@@ -150,7 +151,7 @@ func timelineSpan(ordered parser.Date, events []tlEvent, ends []parser.Date) (fr
 // x(day). Each label goes in the first row where it overlaps no label
 // before it, growing leftwards near the right edge; the axis goes under
 // the last row used.
-func (tl *Timeline) placeMarks(events []tlEvent, x func(parser.Date) int) {
+func (tl *Timeline) placeMarks(events []tlEvent, x func(civil.Date) int) {
 	rowEnd := make([]int, tlLabelRows) // right edge of the last label in each row
 	rows := 1
 	for _, e := range events {
@@ -176,7 +177,7 @@ func (tl *Timeline) placeMarks(events []tlEvent, x func(parser.Date) int) {
 
 // placeBands draws the windows as bars under the axis, one under the
 // other, each from its start to its end (ends), a pixel wide at least.
-func (tl *Timeline) placeBands(bands []tlEvent, ends []parser.Date, x func(parser.Date) int) {
+func (tl *Timeline) placeBands(bands []tlEvent, ends []civil.Date, x func(civil.Date) int) {
 	y := tl.AxisY + 12
 	for i, b := range bands {
 		tl.Bands = append(tl.Bands, tlBand{X: x(b.day), Y: y, W: max(1, x(ends[i])-x(b.day)), H: tlBandHeight, Class: b.class, Label: b.label})
@@ -189,7 +190,7 @@ func (tl *Timeline) placeBands(bands []tlEvent, ends []parser.Date, x func(parse
 // placeTicks puts a tick a month between from and to, or a year when the
 // story spans more than tlMaxTicks months; the count is bounded whatever
 // the dates.
-func (tl *Timeline) placeTicks(from, to parser.Date, x func(parser.Date) int, l *i18n.Localizer) {
+func (tl *Timeline) placeTicks(from, to civil.Date, x func(civil.Date) int, l *i18n.Localizer) {
 	next := firstOfNextMonth
 	if to.Sub(from) > tlMaxTicks*28 {
 		next = firstOfNextYear
@@ -203,18 +204,18 @@ func (tl *Timeline) placeTicks(from, to parser.Date, x func(parser.Date) int, l 
 const tlMaxTicks = 120
 
 // firstOfNextYear returns the first day of the year after d's.
-func firstOfNextYear(d parser.Date) parser.Date {
+func firstOfNextYear(d civil.Date) civil.Date {
 	t := d.Time()
-	return parser.DateOf(t.AddDate(1, 1-int(t.Month()), 1-t.Day()))
+	return civil.DateOf(t.AddDate(1, 1-int(t.Month()), 1-t.Day()))
 }
 
 // firstOfNextMonth returns the first day of the month after d's.
-func firstOfNextMonth(d parser.Date) parser.Date {
+func firstOfNextMonth(d civil.Date) civil.Date {
 	t := d.Time().AddDate(0, 1, 1-d.Time().Day())
-	return parser.DateOf(t)
+	return civil.DateOf(t)
 }
 
-func minDate(a, b parser.Date) parser.Date {
+func minDate(a, b civil.Date) civil.Date {
 	if b.Valid() && b.Before(a) {
 		return b
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/refundwatch/refundwatch/cmd/internal/layout"
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/shopspring/decimal"
 )
 
@@ -16,7 +17,7 @@ import (
 // within a week): no two labels of one row overlap, however many rows that
 // takes, and the axis lies under the last row.
 func TestTimelineLabelsApart(t *testing.T) {
-	d := parser.MustDate
+	d := civil.MustDate
 	txn := func(day, amount string) *parser.Transaction {
 		return &parser.Transaction{Date: d(day), Amount: decimal.RequireFromString(amount), Currency: "JPY"}
 	}
@@ -80,8 +81,8 @@ func TestTimelineTicksAreBounded(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		confs := []parser.Confirmation{{OrderID: "250-1234567-1234567", ConfirmedOn: parser.MustDate("2026-03-10"), Kind: parser.KindRefund}}
-		rep := matcher.Match([]*parser.Statement{st}, ds, confs, matcher.Options{AsOf: parser.MustDate("2026-12-31"), Grace: 30, Watch: tt.watch})
+		confs := []parser.Confirmation{{OrderID: "250-1234567-1234567", ConfirmedOn: civil.MustDate("2026-03-10"), Kind: parser.KindRefund}}
+		rep := matcher.Match([]*parser.Statement{st}, ds, confs, matcher.Options{AsOf: civil.MustDate("2026-12-31"), Grace: 30, Watch: tt.watch})
 		tl := newTimeline(rep.Orders[0], rep, i18n.New("en"))
 		if len(tl.Ticks) != tt.wantTicks {
 			t.Errorf("watch %d: %d ticks, want %d", tt.watch, len(tl.Ticks), tt.wantTicks)

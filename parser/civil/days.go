@@ -1,4 +1,4 @@
-package parser
+package civil
 
 import (
 	"iter"
@@ -22,19 +22,19 @@ func (c *Cutoff) Set(d Date) { c.days.Store(d.days) }
 // KeepNone makes the cutoff later than any day: no row is kept in full.
 func (c *Cutoff) KeepNone() { c.days.Store(math.MaxInt32) }
 
-// after reports whether the cutoff is set to a day after d. A nil Cutoff
-// is after no day.
-func (c *Cutoff) after(d Date) bool { return c != nil && c.days.Load() > d.days }
+// After reports whether the cutoff is set to a day After d. A nil Cutoff
+// is After no day.
+func (c *Cutoff) After(d Date) bool { return c != nil && c.days.Load() > d.days }
 
-// daySet is a set of days, a bit for each day from its first: ten years of
+// DaySet is a set of days, a bit for each day from its first: ten years of
 // one account take 460 bytes, however many rows fall on them. It is what a
 // statement keeps of the days of the rows it keeps only in brief.
-type daySet struct {
+type DaySet struct {
 	first int32 // Date.days of bit 0 of bits[0], a multiple of 64
 	bits  []uint64
 }
 
-func (s *daySet) add(d Date) {
+func (s *DaySet) Add(d Date) {
 	word := d.days &^ 63
 	switch {
 	case len(s.bits) == 0:
@@ -51,8 +51,8 @@ func (s *daySet) add(d Date) {
 	s.bits[i/64] |= 1 << (i % 64)
 }
 
-// bounds returns the first and last days of s; ok is false when s is empty.
-func (s *daySet) bounds() (first, last Date, ok bool) {
+// Bounds returns the first and last days of s; ok is false when s is empty.
+func (s *DaySet) Bounds() (first, last Date, ok bool) {
 	lo := slices.IndexFunc(s.bits, func(w uint64) bool { return w != 0 })
 	if lo < 0 {
 		return Date{}, Date{}, false
@@ -66,8 +66,8 @@ func (s *daySet) bounds() (first, last Date, ok bool) {
 	return first, last, true
 }
 
-// all yields the days of s in order.
-func (s *daySet) all() iter.Seq[Date] {
+// All yields the days of s in order.
+func (s *DaySet) All() iter.Seq[Date] {
 	return func(yield func(Date) bool) {
 		for i, w := range s.bits {
 			for w != 0 {

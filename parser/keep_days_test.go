@@ -3,52 +3,20 @@ package parser
 import (
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"runtime"
-	"slices"
 	"strings"
 	"testing"
-)
 
-func TestDaySet(t *testing.T) {
-	start := MustDate("2015-01-01")
-	rnd := rand.New(rand.NewPCG(1, 2))
-	var s daySet
-	want := map[Date]bool{}
-	// Days on both sides of the first, across many words, some twice.
-	for range 2000 {
-		d := start.AddDays(rnd.IntN(4000) - 2000)
-		s.add(d)
-		want[d] = true
-	}
-	var got []Date
-	for d := range s.all() {
-		got = append(got, d)
-	}
-	if !slices.IsSortedFunc(got, func(a, b Date) int { return a.Sub(b) }) || len(got) != len(want) {
-		t.Fatalf("%d days, sorted %v; want the %d distinct days in order", len(got), slices.IsSortedFunc(got, func(a, b Date) int { return a.Sub(b) }), len(want))
-	}
-	for _, d := range got {
-		if !want[d] {
-			t.Fatalf("day %s was never added", d)
-		}
-	}
-	first, last, ok := s.bounds()
-	if !ok || first != got[0] || last != got[len(got)-1] {
-		t.Errorf("bounds %s..%s (%v); want %s..%s", first, last, ok, got[0], got[len(got)-1])
-	}
-	if _, _, ok := new(daySet).bounds(); ok {
-		t.Error("an empty set has bounds")
-	}
-}
+	"github.com/refundwatch/refundwatch/parser/civil"
+)
 
 // Reading rows before KeepFrom in brief changes none of the counts and
 // days, only what is kept in full.
 func TestKeepFrom(t *testing.T) {
 	in := "Date,Description,Amount\n2026-01-05,AMAZON.CO.JP,1000\n2026-02-27,AMAZON.CO.JP,2000\n2026-02-28,LAWSON,300\n2026-03-01,AMZN Mktp US*1A2B3C,-2000\n2026-03-02,AMAZON.CO.JP,3000\n"
 	all := readString(t, "s.csv", in, ReadOptions{Keep: keepAmazon})
-	cutoff := new(Cutoff)
-	cutoff.Set(MustDate("2026-02-28"))
+	cutoff := new(civil.Cutoff)
+	cutoff.Set(civil.MustDate("2026-02-28"))
 	from := readString(t, "s.csv", in, ReadOptions{Keep: keepAmazon, KeepFrom: cutoff})
 	if got, want := accounting(from), accounting(all); got != want {
 		t.Errorf("with KeepFrom\n%s\nwithout\n%s", got, want)
@@ -65,9 +33,9 @@ func TestKeepFrom(t *testing.T) {
 // A cutoff set while a statement is read keeps in brief the rows read
 // after, not those read before.
 func TestCutoffSetWhileReading(t *testing.T) {
-	cutoff := new(Cutoff)
+	cutoff := new(civil.Cutoff)
 	rows := &cutoffAfter{lazyStatement: lazyStatement{n: 20000}, cutoff: cutoff, at: 10000}
-	st, err := ReadStatement("s.csv", rows, ReadOptions{Keep: func(string) bool { return true }, KeepFrom: cutoff, Fold: func(Date) bool { return false }})
+	st, err := ReadStatement("s.csv", rows, ReadOptions{Keep: func(string) bool { return true }, KeepFrom: cutoff, Fold: func(civil.Date) bool { return false }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +55,7 @@ func TestCutoffSetWhileReading(t *testing.T) {
 // row at.
 type cutoffAfter struct {
 	lazyStatement
-	cutoff *Cutoff
+	cutoff *civil.Cutoff
 	at     int
 }
 
@@ -126,13 +94,13 @@ func TestFoldDaysReadAgain(t *testing.T) {
 	whole := read(func(int) ReadOptions { return ReadOptions{Keep: keepAmazon} })
 	FoldOverlaps(whole)
 
-	none := func(Date) bool { return false }
+	none := func(civil.Date) bool { return false }
 	first := read(func(int) ReadOptions { return ReadOptions{Keep: keepAmazon, Fold: none} })
 	foldDays := FoldDays(first)
 	if foldDays[0] == nil || foldDays[1] == nil || foldDays[2] == nil {
 		t.Fatalf("fold days %v; want days for the three overlapping exports", foldDays)
 	}
-	if foldDays[0](MustDate("2026-02-01")) || !foldDays[0](MustDate("2026-03-01")) || foldDays[2](MustDate("2026-04-02")) || !foldDays[1](MustDate("2026-03-15")) {
+	if foldDays[0](civil.MustDate("2026-02-01")) || !foldDays[0](civil.MustDate("2026-03-01")) || foldDays[2](civil.MustDate("2026-04-02")) || !foldDays[1](civil.MustDate("2026-03-15")) {
 		t.Error("fold days are not the days another export of the account covers")
 	}
 	if first[0].brief.postings.len() != 0 {
@@ -171,7 +139,7 @@ func (l *lazyStatement) Read(p []byte) (int, error) {
 		if l.i == 0 {
 			l.buf = append(l.buf, "Date,Description,Amount\n"...)
 		} else {
-			d := MustDate("2015-01-01").AddDays(l.i * 3650 / l.n)
+			d := civil.MustDate("2015-01-01").AddDays(l.i * 3650 / l.n)
 			l.buf = fmt.Appendf(l.buf, "%s,SHOP %d,%d.%02d\n", d, l.i%9973, 1+l.i%5000, l.i%100)
 		}
 		l.i++
@@ -195,7 +163,7 @@ func TestBriefRowsTakeNoMemory(t *testing.T) {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	st, err := ReadStatement("big.csv", &lazyStatement{n: rows}, ReadOptions{Keep: keepAmazon, Fold: func(Date) bool { return false }})
+	st, err := ReadStatement("big.csv", &lazyStatement{n: rows}, ReadOptions{Keep: keepAmazon, Fold: func(civil.Date) bool { return false }})
 	if err != nil {
 		t.Fatal(err)
 	}

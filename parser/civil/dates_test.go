@@ -1,4 +1,4 @@
-package parser
+package civil
 
 import (
 	"testing"
@@ -93,7 +93,7 @@ func TestParseEraDate(t *testing.T) {
 		{"昭和元年12月25日", "1926-12-25"},
 	}
 	for _, tt := range tests {
-		got, err := parseEraDate(tt.in)
+		got, err := ParseEraDate(tt.in)
 		if err != nil || got.String() != tt.want {
 			t.Errorf("parseEraDate(%q) = %v, %v; want %s", tt.in, got, err, tt.want)
 		}
@@ -123,7 +123,7 @@ func TestParseEraDateRejects(t *testing.T) {
 		{"", `"" is not a Japanese era date like H30.01.15 or 平成30年1月15日`},
 	}
 	for _, tt := range tests {
-		_, err := parseEraDate(tt.in)
+		_, err := ParseEraDate(tt.in)
 		if err == nil || err.Error() != tt.want {
 			t.Errorf("parseEraDate(%q) error = %v, want %q", tt.in, err, tt.want)
 		}

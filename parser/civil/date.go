@@ -1,4 +1,4 @@
-package parser
+package civil
 
 import (
 	"fmt"
@@ -91,6 +91,10 @@ func ParseISODate(s string) (Date, error) {
 
 // Valid reports whether d is a known day.
 func (d Date) Valid() bool { return d.days != 0 }
+
+// Number is the day's place in the count of days Date keeps (0 for the zero
+// Date): one more each day, for keys and sets of days.
+func (d Date) Number() int32 { return d.days }
 
 // AddDays returns the day n days after d (before it when n is negative).
 func (d Date) AddDays(n int) Date {

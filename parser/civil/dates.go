@@ -1,4 +1,4 @@
-package parser
+package civil
 
 import (
 	"strconv"
@@ -9,30 +9,30 @@ import (
 	"github.com/refundwatch/refundwatch/parser/textenc"
 )
 
-// dayOrder says how a date written with the year last orders day and month.
-type dayOrder int
+// DayOrder says how a date written with the year last orders day and month.
+type DayOrder int
 
 const (
-	orderUnknown dayOrder = iota
-	orderDMY              // 02/03/2026 is 2 March (UK, EU, and any date with dots)
-	orderMDY              // 03/02/2026 is 2 March (US)
-	orderYMD              // 26/03/02 is 2 March 2026 (year first, two digits)
+	OrderUnknown DayOrder = iota
+	OrderDMY              // 02/03/2026 is 2 March (UK, EU, and any date with dots)
+	OrderMDY              // 03/02/2026 is 2 March (US)
+	OrderYMD              // 26/03/02 is 2 March 2026 (year first, two digits)
 )
 
-// dayOrderNames are the names --date-order takes.
-var dayOrderNames = map[string]dayOrder{"dmy": orderDMY, "mdy": orderMDY, "ymd": orderYMD}
+// DayOrderNames are the names --date-order takes.
+var DayOrderNames = map[string]DayOrder{"dmy": OrderDMY, "mdy": OrderMDY, "ymd": OrderYMD}
 
 // ParseDateOrder checks a --date-order value: ymd, dmy or mdy.
 func ParseDateOrder(s string) error {
-	if _, ok := dayOrderNames[s]; !ok && s != "" {
+	if _, ok := DayOrderNames[s]; !ok && s != "" {
 		return msg.Msgf("--date-order %q: expected ymd, dmy or mdy", s)
 	}
 	return nil
 }
 
-// name is how --date-order writes o.
-func (o dayOrder) name() string {
-	for n, v := range dayOrderNames {
+// Name is how --date-order writes o.
+func (o DayOrder) Name() string {
+	for n, v := range DayOrderNames {
 		if v == o {
 			return n
 		}
@@ -40,24 +40,24 @@ func (o dayOrder) name() string {
 	return ""
 }
 
-// dateParts is a date as written, before knowing whether a year-last date is
+// DateParts is a date as written, before knowing whether a year-last date is
 // day-first or month-first.
-type dateParts struct {
-	y, a, b   int
-	yearFirst bool // a is the month and b the day (year first, or the month a name)
-	dots      bool // written with dots: day first everywhere
-	shortYear bool // year-last with two digits: 26/03/02 may also be year first
+type DateParts struct {
+	Y, A, B   int
+	YearFirst bool // a is the month and b the day (year first, or the month a name)
+	Dots      bool // written with dots: day first everywhere
+	ShortYear bool // year-last with two digits: 26/03/02 may also be year first
 }
 
-// scanDate splits a date as statements write it: 2026-03-02, 2026/3/2,
+// ScanDate splits a date as statements write it: 2026-03-02, 2026/3/2,
 // 2026.03.02, 20260302, 2026年3月2日, 02/03/2026, 02.03.26, optionally
 // followed by a time of day, which is ignored.
-func scanDate(text string) (dateParts, bool) {
+func ScanDate(text string) (DateParts, bool) {
 	if p, ok := scanYearFirst(text); ok {
 		return p, true
 	}
 	s := textenc.Fold(text)
-	if hasLetterBefore(s, ':') {
+	if HasLetterBefore(s, ':') {
 		if p, ok := scanNamedMonth(s); ok {
 			return p, true
 		}
@@ -72,40 +72,40 @@ func scanDate(text string) (dateParts, bool) {
 		y, _ := strconv.Atoi(s[:4])
 		m, _ := strconv.Atoi(s[4:6])
 		d, _ := strconv.Atoi(s[6:])
-		return dateParts{y: y, a: m, b: d, yearFirst: true}, true
+		return DateParts{Y: y, A: m, B: d, YearFirst: true}, true
 	}
 	sep := strings.IndexAny(s, "-/.")
 	if sep < 0 {
-		return dateParts{}, false
+		return DateParts{}, false
 	}
 	parts := strings.Split(s, s[sep:sep+1])
 	if len(parts) != 3 {
-		return dateParts{}, false
+		return DateParts{}, false
 	}
 	var n [3]int
 	for i, p := range parts {
 		if p == "" || len(p) > 4 || !textenc.AllDigits(p) {
-			return dateParts{}, false
+			return DateParts{}, false
 		}
 		n[i], _ = strconv.Atoi(p)
 	}
 	switch {
 	case len(parts[0]) == 4 && len(parts[1]) <= 2 && len(parts[2]) <= 2:
-		return dateParts{y: n[0], a: n[1], b: n[2], yearFirst: true}, true
+		return DateParts{Y: n[0], A: n[1], B: n[2], YearFirst: true}, true
 	case len(parts[0]) <= 2 && len(parts[1]) <= 2 && (len(parts[2]) == 4 || len(parts[2]) == 2):
 		y := n[2]
 		if len(parts[2]) == 2 {
 			y += 2000
 		}
-		return dateParts{y: y, a: n[0], b: n[1], dots: s[sep] == '.', shortYear: len(parts[2]) == 2}, true
+		return DateParts{Y: y, A: n[0], B: n[1], Dots: s[sep] == '.', ShortYear: len(parts[2]) == 2}, true
 	}
-	return dateParts{}, false
+	return DateParts{}, false
 }
 
-// monthNames are the month names and abbreviations dates are written with,
+// MonthNames are the month names and abbreviations dates are written with,
 // lower case, in the languages statements come in: 28-Mar-2020, 28. März
 // 2020, 28 mrt 2020, 28 févr. 2020, 28 dic 2020.
-var monthNames = func() map[string]int {
+var MonthNames = func() map[string]int {
 	m := map[string]int{}
 	for i, names := range [12]string{
 		"jan january januar janvier janv januari ene enero gen gennaio jän jänner sty styczeń leden led",
@@ -128,9 +128,9 @@ var monthNames = func() map[string]int {
 	return m
 }()
 
-// hasLetterBefore reports whether s holds a letter before the first stop
+// HasLetterBefore reports whether s holds a letter before the first stop
 // byte (a time of day may follow a date: "Mar 28, 2020 10:00 AM").
-func hasLetterBefore(s string, stop byte) bool {
+func HasLetterBefore(s string, stop byte) bool {
 	for i := 0; i < len(s) && s[i] != stop; i++ {
 		c := s[i]
 		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
@@ -143,7 +143,7 @@ func hasLetterBefore(s string, stop byte) bool {
 // scanNamedMonth reads a date whose month is a name: 28-Mar-2020, 28 Mar
 // 20, Mar 28, 2020, March 28 2020, 2020-Mar-28, Sat 28 Mar 2020, optionally
 // followed by a time of day. The name settles which number is the day.
-func scanNamedMonth(s string) (dateParts, bool) {
+func scanNamedMonth(s string) (DateParts, bool) {
 	var tokens []string
 	for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return r == ' ' || r == '-' || r == '/' || r == ',' || r == '.'
@@ -153,22 +153,22 @@ func scanNamedMonth(s string) (dateParts, bool) {
 		}
 		tokens = append(tokens, f)
 	}
-	if len(tokens) == 4 && !textenc.AllDigits(tokens[0]) && monthNames[tokens[0]] == 0 {
+	if len(tokens) == 4 && !textenc.AllDigits(tokens[0]) && MonthNames[tokens[0]] == 0 {
 		tokens = tokens[1:] // a weekday
 	}
 	if len(tokens) != 3 {
-		return dateParts{}, false
+		return DateParts{}, false
 	}
 	month, at := 0, -1
 	for i, tok := range tokens {
-		if m, ok := monthNames[tok]; ok && month == 0 {
+		if m, ok := MonthNames[tok]; ok && month == 0 {
 			month, at = m, i
 		} else if tok == "" || len(tok) > 4 || !textenc.AllDigits(tok) {
-			return dateParts{}, false
+			return DateParts{}, false
 		}
 	}
 	if month == 0 {
-		return dateParts{}, false
+		return DateParts{}, false
 	}
 	var nums []string
 	for i, tok := range tokens {
@@ -181,21 +181,21 @@ func scanNamedMonth(s string) (dateParts, bool) {
 		day, year = year, day
 	}
 	if len(day) > 2 || (len(year) != 2 && len(year) != 4) {
-		return dateParts{}, false
+		return DateParts{}, false
 	}
 	d, _ := strconv.Atoi(day)
 	y, _ := strconv.Atoi(year)
 	if len(year) == 2 {
 		y += 2000
 	}
-	return dateParts{y: y, a: month, b: d, yearFirst: true}, true
+	return DateParts{Y: y, A: month, B: d, YearFirst: true}, true
 }
 
 // scanYearFirst reads the form most statements write, 2026-03-02 (or with
 // slashes or dots), without the allocations of the general path.
-func scanYearFirst(s string) (dateParts, bool) {
+func scanYearFirst(s string) (DateParts, bool) {
 	if len(s) != 10 || s[4] != s[7] || (s[4] != '-' && s[4] != '/' && s[4] != '.') {
-		return dateParts{}, false
+		return DateParts{}, false
 	}
 	n := func(i, j int) int {
 		v := 0
@@ -210,50 +210,50 @@ func scanYearFirst(s string) (dateParts, bool) {
 	}
 	y, m, d := n(0, 4), n(5, 7), n(8, 10)
 	if y < 0 || m < 0 || d < 0 {
-		return dateParts{}, false
+		return DateParts{}, false
 	}
-	return dateParts{y: y, a: m, b: d, yearFirst: true}, true
+	return DateParts{Y: y, A: m, B: d, YearFirst: true}, true
 }
 
-// date returns the day p names, reading a year-last date in the given order.
-func (p dateParts) date(order dayOrder) (Date, bool) {
+// Date returns the day p names, reading a year-last Date in the given order.
+func (p DateParts) Date(order DayOrder) (Date, bool) {
 	switch {
-	case p.yearFirst:
-		return NewDate(p.y, p.a, p.b)
-	case order == orderYMD && p.shortYear && !p.dots:
-		return NewDate(2000+p.a, p.b, p.y-2000)
-	case p.dots || order == orderDMY:
-		return NewDate(p.y, p.b, p.a)
-	case order == orderMDY:
-		return NewDate(p.y, p.a, p.b)
+	case p.YearFirst:
+		return NewDate(p.Y, p.A, p.B)
+	case order == OrderYMD && p.ShortYear && !p.Dots:
+		return NewDate(2000+p.A, p.B, p.Y-2000)
+	case p.Dots || order == OrderDMY:
+		return NewDate(p.Y, p.B, p.A)
+	case order == OrderMDY:
+		return NewDate(p.Y, p.A, p.B)
 	}
 	return Date{}, false
 }
 
-// needsOrder reports whether p is year-last with slashes or dashes, so that
+// NeedsOrder reports whether p is year-last with slashes or dashes, so that
 // the file's other dates must tell day-first from month-first.
-func (p dateParts) needsOrder() bool { return !p.yearFirst && !p.dots }
+func (p DateParts) NeedsOrder() bool { return !p.YearFirst && !p.Dots }
 
-// evidence returns the order p proves (a part above 12 can only be a day),
+// Evidence returns the order p proves (a part above 12 can only be a day),
 // or orderUnknown when both readings are possible.
-func (p dateParts) evidence() dayOrder {
+func (p DateParts) Evidence() DayOrder {
 	switch {
-	case p.a > 12 && p.b <= 12:
-		return orderDMY
-	case p.b > 12 && p.a <= 12:
-		return orderMDY
+	case p.A > 12 && p.B <= 12:
+		return OrderDMY
+	case p.B > 12 && p.A <= 12:
+		return OrderMDY
 	}
-	return orderUnknown
+	return OrderUnknown
 }
 
 // ParseDate reads a date whose year comes first (2026-03-02, 2026/3/2,
 // 2026.03.02, 20260302, 2026年3月2日): the forms that need no guessing.
 func ParseDate(text string) (Date, error) {
-	p, ok := scanDate(text)
-	if !ok || !p.yearFirst {
+	p, ok := ScanDate(text)
+	if !ok || !p.YearFirst {
 		return Date{}, msg.Msgf("%q is not a date like 2026-03-02 or 2026/03/02", strings.TrimSpace(text))
 	}
-	d, ok := p.date(orderUnknown)
+	d, ok := p.Date(OrderUnknown)
 	if !ok {
 		return Date{}, msg.Msgf("%q is not a day of the calendar", strings.TrimSpace(text))
 	}
@@ -280,11 +280,11 @@ var eras = []era{
 	{"令和", "令", "R", 2018, [3]int{2019, 5, 1}, [3]int{9999, 12, 31}},
 }
 
-// parseEraDate reads a date written with a Japanese era year: H30.01.15,
+// ParseEraDate reads a date written with a Japanese era year: H30.01.15,
 // R6/1/5, h30-1-15, 平成30年1月15日, 平成 30 年 07 月 22 日, 令和元年5月1日,
 // 平30.1.15, ㍻30年1月15日. The year is 1 or 2 digits or 元 (the first year);
 // month and day follow 年 and 月 (ending in 日), or one of . / - used twice.
-func parseEraDate(text string) (Date, error) {
+func ParseEraDate(text string) (Date, error) {
 	s := strings.ReplaceAll(textenc.Fold(text), " ", "")
 	bad := func() (Date, error) {
 		return Date{}, msg.Msgf("%q is not a Japanese era date like H30.01.15 or 平成30年1月15日", strings.TrimSpace(text))
@@ -349,4 +349,14 @@ func less(a, b [3]int) bool {
 		}
 	}
 	return false
+}
+
+func (o DayOrder) String() string {
+	switch o {
+	case OrderDMY:
+		return "day/month/year"
+	case OrderYMD:
+		return "year/month/day"
+	}
+	return "month/day/year"
 }
