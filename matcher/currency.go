@@ -2,6 +2,7 @@ package matcher
 
 import (
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/shopspring/decimal"
 )
 
@@ -60,7 +61,7 @@ func (o *order) value(t *parser.Transaction) (v decimal.Decimal, estimated bool)
 		return t.Amount.Abs(), false
 	}
 	cur := o.res.Dispute.Currency
-	return t.Amount.Abs().Mul(orig).DivRound(billed, 16).Round(parser.MinorDigits(cur)), true
+	return t.Amount.Abs().Mul(orig).DivRound(billed, 16).Round(money.MinorDigits(cur)), true
 }
 
 // sum adds what rows ts count for in the order's currency.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
@@ -24,16 +25,16 @@ type TxnList struct {
 
 // Item returns row i's amount in the list's currency and, for a row billed
 // in another currency, what was billed.
-func (l TxnList) Item(i int) (amount, billed parser.Money, foreign bool) {
+func (l TxnList) Item(i int) (amount, billed money.Money, foreign bool) {
 	t := l.Txns[i]
-	amount = parser.Money{Amount: t.Amount.Abs(), Currency: l.Currency}
+	amount = money.Money{Amount: t.Amount.Abs(), Currency: l.Currency}
 	if l.Values != nil {
 		amount.Amount = l.Values[i]
 	}
 	if l.Foreign != nil && l.Foreign[i] {
-		return amount, parser.Money{Amount: t.Amount.Abs(), Currency: t.Currency}, true
+		return amount, money.Money{Amount: t.Amount.Abs(), Currency: t.Currency}, true
 	}
-	return amount, parser.Money{}, false
+	return amount, money.Money{}, false
 }
 
 func (l TxnList) String() string {
@@ -603,8 +604,8 @@ func coverageWords(c Coverage) *msg.Message {
 	return msg.Msgf("the statements cover only %s to %s", c.From, c.To)
 }
 
-func (o *order) money(d decimal.Decimal) parser.Money {
-	return parser.Money{Amount: d, Currency: o.res.Currency}
+func (o *order) money(d decimal.Decimal) money.Money {
+	return money.Money{Amount: d, Currency: o.res.Currency}
 }
 
 // list is rows ts for a reason, each in the order's currency and, where it
@@ -638,7 +639,7 @@ func (o *order) sayExchange() {
 	for _, t := range r.Credits {
 		if v, estimated := o.value(t); estimated {
 			o.say(msg.Msgf("%s was credited without its amount in %s; it counts as %s, at the rate of the charges",
-				parser.Money{Amount: t.Amount.Abs(), Currency: t.Currency}, r.Dispute.Currency, o.money(v)))
+				money.Money{Amount: t.Amount.Abs(), Currency: t.Currency}, r.Dispute.Currency, o.money(v)))
 		}
 	}
 	cur, ok := billedCurrency(append(slices.Clone(r.Charges), r.Credits...))
@@ -647,6 +648,6 @@ func (o *order) sayExchange() {
 	}
 	if billed, credited := sumAmounts(r.Charges), sumAmounts(r.Credits); !billed.Equal(credited) {
 		o.say(msg.Msgf("on the statement %s was billed and %s credited: the difference comes from the exchange rate",
-			parser.Money{Amount: billed, Currency: cur}, parser.Money{Amount: credited, Currency: cur}))
+			money.Money{Amount: billed, Currency: cur}, money.Money{Amount: credited, Currency: cur}))
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
@@ -434,7 +435,7 @@ func amountKeys(t *parser.Transaction) [2]string {
 
 // amountKey is what amounts are indexed and looked up by: equal amounts,
 // of either sign and however they were written, have equal keys.
-func amountKey(d decimal.Decimal) string { return parser.AmountKey(d) }
+func amountKey(d decimal.Decimal) string { return money.AmountKey(d) }
 
 // creditIsExact reports whether credit t gives back one of o's charges or its amount.
 func (o *order) creditIsExact(t *parser.Transaction) bool {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/gocarina/gocsv"
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
@@ -286,7 +287,7 @@ func disputeCardAmount(c *Problems, row *disputeRow, line int, d *Dispute) bool 
 	var cur string
 	var err error
 	ok := true
-	if d.CardAmount, cur, err = ParseAmount(cell); err != nil {
+	if d.CardAmount, cur, err = money.ParseAmount(cell); err != nil {
 		c.Add(line, "card_amount: %v", err)
 		ok = false
 	} else if d.CardAmount.Sign() <= 0 {
@@ -489,10 +490,8 @@ func disputeCurrency(cell string) (string, error) {
 	if cur == "" {
 		return "", nil
 	}
-	for _, s := range currencySigns {
-		if cur == s.sign {
-			return s.code, nil
-		}
+	if code, ok := money.CurrencyOfSign(cur); ok {
+		return code, nil
 	}
 	if len(cur) == 3 && strings.Trim(cur, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "" {
 		return cur, nil

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/msg"
 )
 
@@ -27,14 +28,14 @@ var foldSeed = maphash.MakeSeed()
 // Rows are compared by fingerprint only on the same day, account and sign,
 // where two different rows sharing one of 2⁶⁴ fingerprints is not a
 // practical concern.
-func fingerprint(amount value, normalized string) uint64 {
+func fingerprint(amount money.Value, normalized string) uint64 {
 	var buf [128]byte
-	b := append(amount.appendAbs(buf[:0]), 0)
+	b := append(amount.AppendAbs(buf[:0]), 0)
 	return maphash.Bytes(foldSeed, append(b, normalized...))
 }
 
 func txnKey(t *Transaction) foldKey {
-	return foldKey{t.Date, t.Account, t.Amount.Sign(), fingerprint(decimalValue(t.Amount), t.Normalized)}
+	return foldKey{t.Date, t.Account, t.Amount.Sign(), fingerprint(money.FromDecimal(t.Amount), t.Normalized)}
 }
 
 func (s *Statement) postingKey(p *posting) foldKey {

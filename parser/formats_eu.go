@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
 )
@@ -110,7 +111,7 @@ var barclaycard = &Format{
 				if strings.TrimSpace(c) == "" {
 					continue
 				}
-				if _, _, err := ParseAmount(c); err != nil {
+				if _, _, err := money.ParseAmount(c); err != nil {
 					return false
 				}
 				amounts++
@@ -275,7 +276,7 @@ func enrichForeign(col int) func(x *Transaction, rec []string) {
 		if m == nil || (m[1] == "") == (m[3] == "") {
 			return
 		}
-		amt, _, err := ParseDecimalComma(m[2])
+		amt, _, err := money.ParseDecimalComma(m[2])
 		if err != nil {
 			return
 		}
@@ -452,7 +453,7 @@ func ingShortRow(_ *RowState, rec []string) ([]string, string) {
 	if len(rec) != 6 || !currencyCode.MatchString(strings.TrimSpace(rec[5])) {
 		return nil, ""
 	}
-	if _, _, err := ParseDecimalComma(rec[4]); err != nil {
+	if _, _, err := money.ParseDecimalComma(rec[4]); err != nil {
 		return nil, ""
 	}
 	return []string{rec[0], rec[1], rec[2], "", rec[3], rec[4], rec[5]}, ""
@@ -502,7 +503,7 @@ var commerzbank = &Format{
 		},
 		Hook: func(_ *RowState, rec []string) ([]string, string) {
 			if len(rec) > 4 {
-				if amt, _, err := ParseDecimalComma(rec[4]); err == nil && amt.IsZero() {
+				if amt, _, err := money.ParseDecimalComma(rec[4]); err == nil && amt.IsZero() {
 					return nil, SkipNote
 				}
 			}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
 )
@@ -308,7 +309,7 @@ func saisonRepair(rec []string) []string {
 	}
 	// The name's cell is followed by 本人・家族区分, a number (1, 2).
 	joined := slices.Concat(rec[:1], []string{strings.Join(rec[1:2+extra], ",")}, rec[2+extra:])
-	if _, _, err := ParseAmount(joined[amount]); err == nil && textenc.AllDigits(strings.TrimSpace(joined[2])) && strings.TrimSpace(joined[2]) != "" {
+	if _, _, err := money.ParseAmount(joined[amount]); err == nil && textenc.AllDigits(strings.TrimSpace(joined[2])) && strings.TrimSpace(joined[2]) != "" {
 		return joined
 	}
 	return nil
@@ -464,7 +465,7 @@ var nicosCard = jpCard("mufg-nicos", "三菱UFJニコス (MUFGカード, DCカ�
 
 // isZero reports whether cell is an amount of zero.
 func isZero(cell string) bool {
-	amt, _, err := ParseAmount(cell)
+	amt, _, err := money.ParseAmount(cell)
 	return err == nil && amt.IsZero()
 }
 

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/money"
 )
 
 // United States card issuers and banks. They write UTF-8 or ASCII, dates
@@ -230,7 +231,7 @@ func isWellsFargoRow(rec []string) bool {
 	if !ok || p.YearFirst || p.Dots {
 		return false
 	}
-	_, _, err := ParseAmount(rec[1])
+	_, _, err := money.ParseAmount(rec[1])
 	return err == nil
 }
 

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
@@ -478,7 +479,7 @@ func FuzzParseAmount(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		d, _, err := ParseAmount(s)
+		d, _, err := money.ParseAmount(s)
 		if err != nil {
 			var m *msg.Message
 			if !errors.As(err, &m) {
@@ -486,9 +487,9 @@ func FuzzParseAmount(f *testing.F) {
 			}
 			return
 		}
-		back, _, err := ParseAmount(FormatAmount(d, "", false))
+		back, _, err := money.ParseAmount(money.FormatAmount(d, "", false))
 		if err != nil || !back.Equal(d) {
-			t.Fatalf("%q read as %s, printed as %q, read back as %s (%v)", s, d, FormatAmount(d, "", false), back, err)
+			t.Fatalf("%q read as %s, printed as %q, read back as %s (%v)", s, d, money.FormatAmount(d, "", false), back, err)
 		}
 	})
 }

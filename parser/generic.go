@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
@@ -739,9 +740,9 @@ func isAmountCell(s string) bool {
 	if isDateText(s) {
 		return false
 	}
-	_, _, _, err := parseMarkedAmount(s, false)
+	_, _, _, err := money.ParseMarked(s, false)
 	if err != nil {
-		_, _, _, err = parseMarkedAmount(s, true)
+		_, _, _, err = money.ParseMarked(s, true)
 	}
 	return err == nil
 }
@@ -912,9 +913,9 @@ func isBalanceOf(rows []headRecord, bal, amt int) bool {
 		return false
 	}
 	value := func(r headRecord, j int) (decimal.Decimal, bool) {
-		d, _, _, err := parseMarkedAmount(r.cells[j], false)
+		d, _, _, err := money.ParseMarked(r.cells[j], false)
 		if err != nil {
-			d, _, _, err = parseMarkedAmount(r.cells[j], true)
+			d, _, _, err = money.ParseMarked(r.cells[j], true)
 		}
 		return d, err == nil
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
@@ -519,7 +520,7 @@ func (r *ofxReader) keep(t Transaction) {
 	if r.opts.Fold != nil && !r.opts.Fold(t.Date) {
 		return
 	}
-	b.postings.add(posting{print: fingerprint(decimalValue(t.Amount), t.Normalized), date: t.Date, account: account, sign: int8(sign)})
+	b.postings.add(posting{print: fingerprint(money.FromDecimal(t.Amount), t.Normalized), date: t.Date, account: account, sign: int8(sign)})
 }
 
 // accountIndex returns the index of account in st.brief.accounts, adding

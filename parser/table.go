@@ -13,6 +13,7 @@ import (
 	"unsafe"
 
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
@@ -821,7 +822,7 @@ func (t *tableReader) readDetail(x *Transaction, rec []string, line int) bool {
 
 // keepFull keeps the row in full in st.Txns, noting where its day, its
 // CR/DR mark or its reversed side must be settled at the end of the file.
-func (t *tableReader) keepFull(x *Transaction, pending *pendingDate, amt *value) {
+func (t *tableReader) keepFull(x *Transaction, pending *pendingDate, amt *money.Value) {
 	if pending != nil {
 		pending.txn = len(t.st.Txns)
 		t.pending = append(t.pending, *pending)
@@ -842,7 +843,7 @@ func (t *tableReader) keepFull(x *Transaction, pending *pendingDate, amt *value)
 // posting for folding unless Fold says its day needs none (a row whose day
 // is pending is settled at the end of the file, posting and all). Marked
 // and reversed rows are noted as in keepFull.
-func (t *tableReader) keepBrief(x *Transaction, pending *pendingDate, amt *value, account uint16) {
+func (t *tableReader) keepBrief(x *Transaction, pending *pendingDate, amt *money.Value, account uint16) {
 	b := &t.st.brief
 	b.count(amt.Sign(), 1)
 	if t.explicitRow {
@@ -1062,19 +1063,19 @@ func (t *tableReader) date(text string, line int) (civil.Date, *pendingDate, boo
 
 // amount reads an amount the way this format writes them; plain numbers
 // without allocating.
-func (t *tableReader) amount(text string) (value, string, error) {
+func (t *tableReader) amount(text string) (money.Value, string, error) {
 	v, cur, _, err := t.markedAmount(text)
 	return v, cur, err
 }
 
 // markedAmount reads an amount that may end in a CR or DR mark: mark is
 // -1 for a credit, 1 for a debit, 0 for none.
-func (t *tableReader) markedAmount(text string) (value, string, int, error) {
-	if v, ok := parsePlainAmount(text, t.spec.DecimalComma); ok {
+func (t *tableReader) markedAmount(text string) (money.Value, string, int, error) {
+	if v, ok := money.ParsePlain(text, t.spec.DecimalComma); ok {
 		return v, "", 0, nil
 	}
-	d, cur, mark, err := parseMarkedAmount(text, t.spec.DecimalComma)
-	return decimalValue(d), cur, mark, err
+	d, cur, mark, err := money.ParseMarked(text, t.spec.DecimalComma)
+	return money.FromDecimal(d), cur, mark, err
 }
 
 // readAmount reads the row's amount, a charge positive and a credit
@@ -1086,7 +1087,7 @@ func (t *tableReader) markedAmount(text string) (value, string, int, error) {
 // amount cell, and a generic file's rows with debit or credit cells, are
 // read from the debit and credit columns instead. In a section of credits
 // every amount is a credit.
-func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (value, bool) {
+func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (money.Value, bool) {
 	l := &t.layout
 	t.explicitRow = false
 	t.reversedSide = -1
@@ -1103,7 +1104,7 @@ func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (value,
 	amt, cur, mark, err := t.markedAmount(t.cells[colAmount])
 	if err != nil {
 		t.invalid(line, "amount: %v", err)
-		return value{}, false
+		return money.Value{}, false
 	}
 	if cur != "" {
 		x.Currency = cur
@@ -1113,7 +1114,7 @@ func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (value,
 		d := direction(t.cells[colDirection])
 		if d == 0 {
 			t.invalid(line, "%q in the direction column is neither a debit nor a credit word; describe the file with --formats", t.cells[colDirection])
-			return value{}, false
+			return money.Value{}, false
 		}
 		t.said(d, amt, false)
 		amt = amt.Abs()
@@ -1147,12 +1148,12 @@ func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (value,
 // negative is counted by its side, and outside a section of credits marks
 // the row as possibly reversed (see reversals). A row with neither is
 // invalid.
-func (t *tableReader) debitCreditAmount(x *Transaction, line int) (value, bool) {
-	var debit, credit value
+func (t *tableReader) debitCreditAmount(x *Transaction, line int) (money.Value, bool) {
+	var debit, credit money.Value
 	for i, side := range []struct {
 		c    column
 		name string
-		dst  *value
+		dst  *money.Value
 	}{{colDebit, "debit", &debit}, {colCredit, "credit", &credit}} {
 		text := t.cells[side.c]
 		if text == "" {
@@ -1161,7 +1162,7 @@ func (t *tableReader) debitCreditAmount(x *Transaction, line int) (value, bool) 
 		amt, cur, err := t.amount(text)
 		if err != nil {
 			t.invalid(line, "%s: %v", side.name, err)
-			return value{}, false
+			return money.Value{}, false
 		}
 		switch amt.Sign() {
 		case 1:
@@ -1179,14 +1180,14 @@ func (t *tableReader) debitCreditAmount(x *Transaction, line int) (value, bool) 
 	}
 	if t.cells[colDebit] == "" && t.cells[colCredit] == "" {
 		t.invalid(line, "row has no amount")
-		return value{}, false
+		return money.Value{}, false
 	}
 	return debit.Sub(credit), true
 }
 
 // said counts a row whose direction (d: 1 debit, -1 credit) a column or
 // a mark said, by the sign its amount was written with.
-func (t *tableReader) said(d int, written value, marked bool) {
+func (t *tableReader) said(d int, written money.Value, marked bool) {
 	credit, negative := 0, 0
 	if d < 0 {
 		credit = 1

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
@@ -118,11 +119,11 @@ func inYears(text string, d civil.Date) (civil.Date, error) {
 func ParseTypedAmount(text string) (decimal.Decimal, string, error) {
 	s := textenc.Fold(text)
 	if core := strings.Trim(s, " -+()¥$€£円BDEGJPRSUY\\"); strings.Contains(core, ".") && !strings.ContainsAny(core, ", ") && !strings.HasPrefix(core, "0") {
-		if digits, ok := ungroup(core, '.'); ok {
+		if digits, ok := money.Ungroup(core, '.'); ok {
 			s = strings.Replace(s, core, digits, 1)
 		}
 	}
-	return ParseAmount(s)
+	return money.ParseAmount(s)
 }
 
 // ParseKind reads the kind of a confirmation: refund or cancel, also written

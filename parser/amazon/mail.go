@@ -11,6 +11,7 @@ import (
 	"github.com/jhillyerd/enmime/v2"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/unicode/norm"
@@ -298,14 +299,14 @@ func orderIDs(text string) []string {
 func statedAmount(text string) decimal.Decimal {
 	if loc := refundLabels.FindStringIndex(text); loc != nil {
 		if m := mailAmount.FindString(text[loc[1]:]); m != "" && strings.Index(text[loc[1]:], m) < 20 {
-			if d, _, err := parser.ParseAmount(m); err == nil {
+			if d, _, err := money.ParseAmount(m); err == nil {
 				return d.Abs()
 			}
 		}
 	}
 	var found decimal.Decimal
 	for _, m := range mailAmount.FindAllString(text, -1) {
-		d, _, err := parser.ParseAmount(m)
+		d, _, err := money.ParseAmount(m)
 		if err != nil {
 			continue
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
 )
@@ -110,6 +111,6 @@ func notGiven(cell string) bool {
 // amount reads a money cell, Amazon's '-0.68' quoting and thousands commas
 // included.
 func amount(cell string) (decimal.Decimal, error) {
-	d, _, err := parser.ParseAmount(strings.Trim(cell, "'"))
+	d, _, err := money.ParseAmount(strings.Trim(cell, "'"))
 	return d, err
 }

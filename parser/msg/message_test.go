@@ -9,6 +9,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
@@ -21,8 +22,8 @@ import (
 func TestMessageAgreesWithSprintf(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(15, 16))
 	pieces := []string{"charged ", " on ", "é 日本", "%s", "%s", "%v", "%d", "%d", "%q", "%5d", "%-3s", "%x", "%%", "%", "%[1]s", "%!", ";", "%é"}
-	args := []any{"text", "", "100%", 12, -7, 0, civil.MustDate("2026-03-02"), civil.Date{}, parser.Money{Amount: decimal.RequireFromString("12800"), Currency: "JPY"},
-		parser.Money{Amount: decimal.RequireFromString("-1234.5"), Currency: ""}, parser.KindRefund, (*msg.Message)(nil), errors.New("an error"), []byte("bytes"),
+	args := []any{"text", "", "100%", 12, -7, 0, civil.MustDate("2026-03-02"), civil.Date{}, money.Money{Amount: decimal.RequireFromString("12800"), Currency: "JPY"},
+		money.Money{Amount: decimal.RequireFromString("-1234.5"), Currency: ""}, parser.KindRefund, (*msg.Message)(nil), errors.New("an error"), []byte("bytes"),
 		3.5, nil, struct{ A int }{1}, int64(5), []string{"a"}}
 	var message func(depth int) *msg.Message
 	message = func(depth int) *msg.Message {
@@ -63,7 +64,7 @@ func TestMessageAgreesWithSprintf(t *testing.T) {
 			t.Fatalf("Join = %q, want %q", got, strings.Join(want, "; "))
 		}
 	}
-	m := msg.Msgf("charged %s on %s, %d days after %v", parser.Money{Amount: decimal.RequireFromString("30000"), Currency: "JPY"}, civil.MustDate("2026-03-18"), 8,
+	m := msg.Msgf("charged %s on %s, %d days after %v", money.Money{Amount: decimal.RequireFromString("30000"), Currency: "JPY"}, civil.MustDate("2026-03-18"), 8,
 		msg.Msgf("Amazon confirmed the %s on %s", parser.KindRefund, civil.MustDate("2026-03-10")))
 	if want := "charged 30,000 JPY on 2026-03-18, 8 days after Amazon confirmed the refund on 2026-03-10"; m.String() != want {
 		t.Errorf("String() = %q, want %q", m.String(), want)

@@ -11,6 +11,7 @@ import (
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/language"
@@ -189,11 +190,11 @@ func (l *Localizer) Date(d civil.Date) string {
 // Money prints an amount with its currency: 30,000 JPY in English, 30,000円
 // in Japanese.
 func (l *Localizer) Money(amount decimal.Decimal, currency string) string {
-	m := parser.Money{Amount: amount, Currency: currency}
+	m := money.Money{Amount: amount, Currency: currency}
 	if !l.Japanese() {
 		return m.String()
 	}
-	n := parser.FormatAmount(amount, currency, true)
+	n := money.FormatAmount(amount, currency, true)
 	if unit, ok := jaCurrencies[currency]; ok {
 		return n + unit
 	}
@@ -207,7 +208,7 @@ func (l *Localizer) Money(amount decimal.Decimal, currency string) string {
 // in English (the table's habit), 30,000円 in Japanese.
 func (l *Localizer) Amount(amount decimal.Decimal, currency string) string {
 	if !l.Japanese() {
-		return parser.FormatAmount(amount, currency, true)
+		return money.FormatAmount(amount, currency, true)
 	}
 	return l.Money(amount, currency)
 }
@@ -258,7 +259,7 @@ func (l *Localizer) jaArg(verb rune, a any) string {
 	switch v := a.(type) {
 	case civil.Date:
 		return l.Date(v)
-	case parser.Money:
+	case money.Money:
 		return l.Money(v.Amount, v.Currency)
 	case matcher.TxnList:
 		return l.jaTxnList(v, "の", "と")

@@ -16,6 +16,7 @@ import (
 	"github.com/refundwatch/refundwatch/matcher"
 	rwparser "github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
@@ -191,15 +192,15 @@ func TestJapaneseArguments(t *testing.T) {
 		ja   string
 		en   string
 	}{
-		{"date and yen", msg.Msgf("no charge of %s between %s and %s", rwparser.Money{Amount: decimal.RequireFromString("30000"), Currency: "JPY"}, d("2026-03-02"), d("2026-04-04")),
+		{"date and yen", msg.Msgf("no charge of %s between %s and %s", money.Money{Amount: decimal.RequireFromString("30000"), Currency: "JPY"}, d("2026-03-02"), d("2026-04-04")),
 			"2026年3月2日から2026年4月4日までに30,000円の請求はありません", "no charge of 30,000 JPY between 2026-03-02 and 2026-04-04"},
-		{"dollars", msg.Msgf("%s still missing", rwparser.Money{Amount: decimal.RequireFromString("1234.5"), Currency: "USD"}),
+		{"dollars", msg.Msgf("%s still missing", money.Money{Amount: decimal.RequireFromString("1234.5"), Currency: "USD"}),
 			"1,234.50米ドルがまだ返金されていません", "1,234.50 USD still missing"},
-		{"euros", msg.Msgf("%s still missing", rwparser.Money{Amount: decimal.RequireFromString("89.99"), Currency: "EUR"}),
+		{"euros", msg.Msgf("%s still missing", money.Money{Amount: decimal.RequireFromString("89.99"), Currency: "EUR"}),
 			"89.99ユーロがまだ返金されていません", "89.99 EUR still missing"},
-		{"other currency", msg.Msgf("%s still missing", rwparser.Money{Amount: decimal.RequireFromString("100"), Currency: "CHF"}),
+		{"other currency", msg.Msgf("%s still missing", money.Money{Amount: decimal.RequireFromString("100"), Currency: "CHF"}),
 			"100.00 CHFがまだ返金されていません", "100.00 CHF still missing"},
-		{"no currency", msg.Msgf("%s still missing", rwparser.Money{Amount: decimal.RequireFromString("1500")}),
+		{"no currency", msg.Msgf("%s still missing", money.Money{Amount: decimal.RequireFromString("1500")}),
 			"1,500がまだ返金されていません", "1,500 still missing"},
 		{"two rows", msg.Msgf("charged %s", two),
 			"2026年3月4日に12,800円、2026年3月6日に4,800円が請求されました", "charged 12,800 JPY on 2026-03-04 and 4,800 JPY on 2026-03-06"},

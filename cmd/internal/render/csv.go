@@ -10,6 +10,7 @@ import (
 	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/shopspring/decimal"
 )
 
@@ -101,7 +102,7 @@ func csvTxn(role string, t *parser.Transaction) []string {
 // keptAmount is an amount cell: a plain number, which the masking leaves
 // whole however many digits it has.
 func keptAmount(amount decimal.Decimal, currency string, grouped bool) string {
-	return mask.Keep(parser.FormatAmount(amount, currency, grouped))
+	return mask.Keep(money.FormatAmount(amount, currency, grouped))
 }
 
 func concat(parts ...[]string) []string {

@@ -17,6 +17,7 @@ import (
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
@@ -261,7 +262,7 @@ type jsonAmount struct {
 // AppendText appends the amount's text to b, for the report's own writer;
 // the error is always nil.
 func (a jsonAmount) AppendText(b []byte) ([]byte, error) {
-	return parser.AppendAmount(b, a.amount, a.currency, false), nil
+	return money.AppendAmount(b, a.amount, a.currency, false), nil
 }
 
 // MarshalText is the amount's text, for encoding/json.
@@ -299,7 +300,7 @@ func txnJSON(t *parser.Transaction) jsonTxn {
 		Description: t.Description, Account: t.Account, File: t.File, Line: t.Line,
 	}
 	if t.OrigCurrency != "" && !t.OrigAmount.IsZero() {
-		j.OriginalAmount = parser.FormatAmount(t.OrigAmount.Abs(), t.OrigCurrency, false)
+		j.OriginalAmount = money.FormatAmount(t.OrigAmount.Abs(), t.OrigCurrency, false)
 		j.OriginalCurrency = t.OrigCurrency
 	}
 	return j

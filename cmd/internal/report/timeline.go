@@ -6,8 +6,8 @@ import (
 	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
 	"github.com/refundwatch/refundwatch/cmd/internal/layout"
 	"github.com/refundwatch/refundwatch/matcher"
-	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/money"
 )
 
 // Timeline is the picture of one order's story for the HTML report: the days
@@ -102,13 +102,13 @@ func timelineEvents(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localiz
 		events = append(events, tlEvent{c.ConfirmedOn, "confirmed", l.T("Amazon: %s %s", c.Kind, c.ConfirmedOn), false})
 	}
 	for _, t := range o.Charges {
-		events = append(events, tlEvent{t.Date, "charge", l.T("charge %s %s", parser.Money{Amount: t.Amount, Currency: rowCurrency(t, d.Currency)}, t.Date), false})
+		events = append(events, tlEvent{t.Date, "charge", l.T("charge %s %s", money.Money{Amount: t.Amount, Currency: rowCurrency(t, d.Currency)}, t.Date), false})
 	}
 	for _, t := range o.Credits {
-		events = append(events, tlEvent{t.Date, "credit", l.T("credit %s %s", parser.Money{Amount: t.Amount.Abs(), Currency: rowCurrency(t, d.Currency)}, t.Date), false})
+		events = append(events, tlEvent{t.Date, "credit", l.T("credit %s %s", money.Money{Amount: t.Amount.Abs(), Currency: rowCurrency(t, d.Currency)}, t.Date), false})
 	}
 	for _, t := range o.Candidates {
-		events = append(events, tlEvent{t.Date, "candidate", l.T("candidate %s %s", parser.Money{Amount: t.Amount, Currency: rowCurrency(t, d.Currency)}, t.Date), false})
+		events = append(events, tlEvent{t.Date, "candidate", l.T("candidate %s %s", money.Money{Amount: t.Amount, Currency: rowCurrency(t, d.Currency)}, t.Date), false})
 	}
 	if o.Coverage.To.Valid() {
 		events = append(events, tlEvent{o.Coverage.To, "coverage", l.T("statements end %s", o.Coverage.To), true})

@@ -11,6 +11,7 @@ import (
 	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/money"
 )
 
 // View is a report with every text already in the reader's language:
@@ -253,7 +254,7 @@ func evidence(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer) []
 	d := o.Dispute
 	cur := o.Currency
 	lines := []EvidenceLine{
-		{l.T("Order"), l.T("%s (ordered on %s, %s)", d.OrderID, d.OrderDate, parser.Money{Amount: d.Amount, Currency: d.Currency})},
+		{l.T("Order"), l.T("%s (ordered on %s, %s)", d.OrderID, d.OrderDate, money.Money{Amount: d.Amount, Currency: d.Currency})},
 	}
 	c := o.Confirmation
 	if c != nil {
@@ -274,7 +275,7 @@ func evidence(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer) []
 		lines = append(lines, EvidenceLine{l.T("Credit"), l.T("none")})
 	}
 	if o.Grounds == matcher.TieAcrossOrders {
-		lines = append(lines, EvidenceLine{l.T("Still missing"), l.T("%s across the orders %s", parser.Money{Amount: o.TieOutstanding, Currency: cur}, matcher.IDList{IDs: append([]string{d.OrderID}, o.TiedWith...)})})
+		lines = append(lines, EvidenceLine{l.T("Still missing"), l.T("%s across the orders %s", money.Money{Amount: o.TieOutstanding, Currency: cur}, matcher.IDList{IDs: append([]string{d.OrderID}, o.TiedWith...)})})
 	} else {
 		lines = append(lines, EvidenceLine{l.T("Still missing"), l.Money(o.Outstanding, cur)})
 	}
@@ -308,15 +309,15 @@ func askFor(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer) stri
 	case matcher.CreditOverdue:
 		return l.T("a dispute of the charge: you did not make it, and the credit Amazon confirmed on %s did not come within %d days", c.ConfirmedOn, rep.Grace)
 	case matcher.PartCredited:
-		return l.T("a dispute of what is still missing, %s: you did not make the charge, and it was credited only in part", parser.Money{Amount: o.Outstanding, Currency: cur})
+		return l.T("a dispute of what is still missing, %s: you did not make the charge, and it was credited only in part", money.Money{Amount: o.Outstanding, Currency: cur})
 	case matcher.TieAcrossOrders:
-		return l.T("a dispute of the charges listed: you placed none of these orders, and %s is missing whichever order each charge belongs to", parser.Money{Amount: o.TieOutstanding, Currency: cur})
+		return l.T("a dispute of the charges listed: you placed none of these orders, and %s is missing whichever order each charge belongs to", money.Money{Amount: o.TieOutstanding, Currency: cur})
 	}
 	return l.T("a dispute of the charge: you did not make it, and it was billed after Amazon said the order was handled")
 }
 
 func evidenceRow(l *i18n.Localizer, t *parser.Transaction, cur string) string {
-	return l.T("%s, %s, %s (%s:%d)", t.Date, parser.Money{Amount: t.Amount.Abs(), Currency: rowCurrency(t, cur)}, t.Description, t.File, t.Line) + original(l, t)
+	return l.T("%s, %s, %s (%s:%d)", t.Date, money.Money{Amount: t.Amount.Abs(), Currency: rowCurrency(t, cur)}, t.Description, t.File, t.Line) + original(l, t)
 }
 
 // keepPaths marks the paths of a report view's files as the masking's to

@@ -1,4 +1,4 @@
-package parser
+package money
 
 import (
 	"math/rand/v2"
@@ -215,7 +215,7 @@ func TestParseMarkedAmount(t *testing.T) {
 		{"12 XCR", "", 0, `"12 XCR" is not an amount`},
 	}
 	for _, tt := range tests {
-		d, _, mark, err := parseMarkedAmount(tt.in, false)
+		d, _, mark, err := ParseMarked(tt.in, false)
 		switch {
 		case tt.err != "":
 			if err == nil || err.Error() != tt.err {

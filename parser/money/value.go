@@ -1,4 +1,4 @@
-package parser
+package money
 
 import (
 	"strconv"
@@ -6,27 +6,27 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// value is an amount as a statement row is read into. A plain number of at
+// Value is an amount as a statement row is read into. A plain number of at
 // most 18 digits, which nearly every row holds, is kept as an integer
 // coefficient and a decimal exponent (coef × 10^exp); anything else as a
 // decimal.Decimal. It computes exactly as a decimal does, but spares the
 // rows that are only counted and dated (see ReadOptions.Keep) the
 // allocations of one.
-type value struct {
+type Value struct {
 	dec   decimal.Decimal // when !small
 	coef  int64
 	exp   int32
 	small bool
 }
 
-func decimalValue(d decimal.Decimal) value { return value{dec: d} }
+func FromDecimal(d decimal.Decimal) Value { return Value{dec: d} }
 
-// parsePlainAmount reads the amounts most exports write, such as 1234.56,
+// ParsePlain reads the amounts most exports write, such as 1234.56,
 // -12 or, with a decimal comma, -62,3: an optional leading minus, digits,
 // and a decimal mark followed by digits. Anything else (signs, currency,
 // separators, spaces, more than 18 digits) is left to parseAmount, which
 // reads these the same.
-func parsePlainAmount(s string, decimalComma bool) (value, bool) {
+func ParsePlain(s string, decimalComma bool) (Value, bool) {
 	mark := byte('.')
 	if decimalComma {
 		mark = ','
@@ -44,7 +44,7 @@ func parsePlainAmount(s string, decimalComma bool) (value, bool) {
 	var exp int32
 	if i < len(s) {
 		if s[i] != mark {
-			return value{}, false
+			return Value{}, false
 		}
 		i++
 		frac := i
@@ -52,22 +52,22 @@ func parsePlainAmount(s string, decimalComma bool) (value, bool) {
 			coef = coef*10 + int64(s[i]-'0')
 		}
 		if i < len(s) || i == frac {
-			return value{}, false
+			return Value{}, false
 		}
 		exp = int32(frac - i)
 		digits += i - frac
 	}
 	if digits == int(-exp) || digits > 18 { // no digit before the mark, or too many
-		return value{}, false
+		return Value{}, false
 	}
 	if neg {
 		coef = -coef
 	}
-	return value{coef: coef, exp: exp, small: true}, true
+	return Value{coef: coef, exp: exp, small: true}, true
 }
 
 // Sign is -1, 0 or +1.
-func (v value) Sign() int {
+func (v Value) Sign() int {
 	if !v.small {
 		return v.dec.Sign()
 	}
@@ -81,16 +81,16 @@ func (v value) Sign() int {
 }
 
 // Neg returns -v.
-func (v value) Neg() value {
+func (v Value) Neg() Value {
 	if !v.small {
-		return decimalValue(v.dec.Neg())
+		return FromDecimal(v.dec.Neg())
 	}
 	v.coef = -v.coef // |coef| < 10^18: no overflow
 	return v
 }
 
 // Abs returns |v|.
-func (v value) Abs() value {
+func (v Value) Abs() Value {
 	if v.Sign() < 0 {
 		return v.Neg()
 	}
@@ -98,7 +98,7 @@ func (v value) Abs() value {
 }
 
 // Sub returns v - w.
-func (v value) Sub(w value) value {
+func (v Value) Sub(w Value) Value {
 	switch {
 	case w.Sign() == 0:
 		return v
@@ -108,21 +108,21 @@ func (v value) Sub(w value) value {
 		v.coef -= w.coef // two numbers below 10^18: no overflow
 		return v
 	}
-	return decimalValue(v.Decimal().Sub(w.Decimal()))
+	return FromDecimal(v.Decimal().Sub(w.Decimal()))
 }
 
 // Decimal returns v as a decimal.Decimal.
-func (v value) Decimal() decimal.Decimal {
+func (v Value) Decimal() decimal.Decimal {
 	if !v.small {
 		return v.dec
 	}
 	return decimal.New(v.coef, v.exp)
 }
 
-// appendAbs appends |v| as decimal.Decimal's String writes it (no trailing
+// AppendAbs appends |v| as decimal.Decimal's String writes it (no trailing
 // zeros after the point, "0" for zero), so that equal amounts read the same
 // however they were written or kept.
-func (v value) appendAbs(b []byte) []byte {
+func (v Value) AppendAbs(b []byte) []byte {
 	if !v.small {
 		return append(b, v.dec.Abs().String()...)
 	}
@@ -165,7 +165,7 @@ func (v value) appendAbs(b []byte) []byte {
 func AmountKey(d decimal.Decimal) string {
 	if exp := d.Exponent(); exp >= -18 && exp <= 18 && d.NumDigits() <= 18 {
 		var buf [48]byte
-		return string(value{coef: d.CoefficientInt64(), exp: exp, small: true}.appendAbs(buf[:0]))
+		return string(Value{coef: d.CoefficientInt64(), exp: exp, small: true}.AppendAbs(buf[:0]))
 	}
 	return d.Abs().String()
 }

@@ -1,4 +1,4 @@
-package parser
+package money
 
 import (
 	"bytes"
@@ -18,6 +18,18 @@ var currencySigns = []struct{ sign, code string }{
 	{"SGD", "SGD"}, {"CAD", "CAD"}, {"AUD", "AUD"}, {"SEK", "SEK"}, {"NOK", "NOK"}, {"DKK", "DKK"}, {"HUF", "HUF"},
 	{"US$", "USD"}, {"S$", "SGD"}, {"C$", "CAD"}, {"A$", "AUD"}, {"Kč", "CZK"}, {"zł", "PLN"},
 	{"¥", "JPY"}, {"\\", "JPY"}, {"円", "JPY"}, {"$", "USD"}, {"€", "EUR"}, {"£", "GBP"},
+}
+
+// CurrencyOfSign returns the currency code a sign or word written beside an
+// amount stands for (¥ and 円 JPY, $ USD, € EUR, £ GBP), and whether it is
+// one.
+func CurrencyOfSign(sign string) (string, bool) {
+	for _, s := range currencySigns {
+		if sign == s.sign {
+			return s.code, true
+		}
+	}
+	return "", false
 }
 
 // ParseAmount reads a money amount as people and exports write it: with or
@@ -97,11 +109,11 @@ func parseAmount(text string, decimalComma bool) (decimal.Decimal, string, error
 // apostropheGroups is an amount grouped by apostrophes: 5'200.00, 1'234'567.
 var apostropheGroups = regexp.MustCompile(`^[0-9]{1,3}('[0-9]{3})+([.,][0-9]+)?$`)
 
-// parseMarkedAmount reads an amount that may end in a CR or DR mark
+// ParseMarked reads an amount that may end in a CR or DR mark
 // ("45.00 CR", "12.50DR"), as card and bank statements write credits and
 // debits. mark is -1 for CR (a credit), 1 for DR (a debit), 0 for none; the
 // amount is returned as written, without the mark.
-func parseMarkedAmount(text string, decimalComma bool) (d decimal.Decimal, currency string, mark int, err error) {
+func ParseMarked(text string, decimalComma bool) (d decimal.Decimal, currency string, mark int, err error) {
 	s := strings.TrimSpace(text)
 	if n := len(s); n > 2 {
 		switch strings.ToUpper(s[n-2:]) {
@@ -153,7 +165,7 @@ func plainNumber(s string, commaMark bool) (string, bool) {
 	lastComma := strings.LastIndexByte(s, ',')
 	decimalComma := lastComma >= 0 && strings.IndexByte(s[lastComma+1:], '.') < 0 && (commaMark || len(s)-lastComma == 3)
 	if commaMark && lastComma < 0 {
-		intPart, ok := ungroup(s, '.')
+		intPart, ok := Ungroup(s, '.')
 		return intPart, ok
 	}
 	var intPart, frac string
@@ -170,7 +182,7 @@ func plainNumber(s string, commaMark bool) (string, bool) {
 	if !textenc.AllDigits(frac) || (decimalComma && frac == "") {
 		return "", false
 	}
-	digits, ok := ungroup(intPart, group)
+	digits, ok := Ungroup(intPart, group)
 	if !ok {
 		return "", false
 	}
@@ -183,9 +195,9 @@ func plainNumber(s string, commaMark bool) (string, bool) {
 	return digits + "." + frac, true
 }
 
-// ungroup removes thousands separators from the integer part, accepting only
+// Ungroup removes thousands separators from the integer part, accepting only
 // groups of three digits after the first.
-func ungroup(s string, sep byte) (string, bool) {
+func Ungroup(s string, sep byte) (string, bool) {
 	if strings.IndexByte(s, sep) < 0 {
 		return s, textenc.AllDigits(s) && s != ""
 	}

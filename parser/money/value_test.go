@@ -1,4 +1,4 @@
-package parser
+package money
 
 import (
 	"math/rand/v2"
@@ -26,7 +26,7 @@ func TestParsePlainAmountAgrees(t *testing.T) {
 	plain := regexp.MustCompile(`^-?[0-9]+([.,][0-9]+)?$`)
 	for _, s := range cases {
 		for _, comma := range []bool{false, true} {
-			v, ok := parsePlainAmount(s, comma)
+			v, ok := ParsePlain(s, comma)
 			digits := len(strings.NewReplacer("-", "", ".", "", ",", "").Replace(s))
 			mark := strings.IndexAny(s, ".,")
 			want := plain.MatchString(s) && digits <= 18 && (mark < 0 || (s[mark] == ',') == comma)
@@ -48,7 +48,7 @@ func TestParsePlainAmountAgrees(t *testing.T) {
 // String writes them.
 func TestValueAgreesWithDecimal(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(5, 6))
-	pick := func() value {
+	pick := func() Value {
 		coef := rnd.Int64N(2_000_000) - 1_000_000
 		if rnd.IntN(4) == 0 {
 			coef *= 1000 // trailing zeros
@@ -56,9 +56,9 @@ func TestValueAgreesWithDecimal(t *testing.T) {
 		if rnd.IntN(10) == 0 {
 			coef = 0
 		}
-		v := value{coef: coef, exp: int32(-rnd.IntN(6)), small: true}
+		v := Value{coef: coef, exp: int32(-rnd.IntN(6)), small: true}
 		if rnd.IntN(5) == 0 {
-			return decimalValue(v.Decimal()) // a value kept as a decimal
+			return FromDecimal(v.Decimal()) // a value kept as a decimal
 		}
 		return v
 	}
@@ -82,21 +82,21 @@ func TestValueAgreesWithDecimal(t *testing.T) {
 		if v.Sign() != dv.Sign() {
 			t.Fatalf("Sign(%s) = %d", dv, v.Sign())
 		}
-		if got, want := string(v.appendAbs(nil)), dv.Abs().String(); got != want {
+		if got, want := string(v.AppendAbs(nil)), dv.Abs().String(); got != want {
 			t.Fatalf("appendAbs(%d × 10^%d) = %q, want %q", v.coef, v.exp, got, want)
 		}
 	}
 	for _, tt := range []struct {
-		v    value
+		v    Value
 		want string
 	}{
-		{value{coef: 500, exp: 0, small: true}, "500"},
-		{value{coef: 5, exp: 2, small: true}, "500"},
-		{value{coef: -1050, exp: -2, small: true}, "10.5"},
-		{value{coef: 7, exp: -4, small: true}, "0.0007"},
-		{value{coef: 0, exp: -2, small: true}, "0"},
+		{Value{coef: 500, exp: 0, small: true}, "500"},
+		{Value{coef: 5, exp: 2, small: true}, "500"},
+		{Value{coef: -1050, exp: -2, small: true}, "10.5"},
+		{Value{coef: 7, exp: -4, small: true}, "0.0007"},
+		{Value{coef: 0, exp: -2, small: true}, "0"},
 	} {
-		if got := string(tt.v.appendAbs(nil)); got != tt.want || got != tt.v.Decimal().Abs().String() {
+		if got := string(tt.v.AppendAbs(nil)); got != tt.want || got != tt.v.Decimal().Abs().String() {
 			t.Errorf("appendAbs(%d × 10^%d) = %q, want %q", tt.v.coef, tt.v.exp, got, tt.want)
 		}
 	}
