@@ -189,6 +189,10 @@ func readOnes(stmts []*Statement) []*Statement {
 }
 
 // eachInput calls do(0) … do(n-1), as many at a time as there are cores.
+// Reading files side by side pays: BenchmarkReadStatements (four files of
+// 50k rows, each read twice) took 89 ms one file after another and 71 ms
+// side by side on 2 cores, and 100 ms and 99 ms on 1 core (median of 10
+// runs, -cpu 1,2, on a shared machine).
 func eachInput(n int, do func(i int)) {
 	next := make(chan int)
 	var wg sync.WaitGroup
