@@ -47,7 +47,8 @@ type Input interface {
 //     choosing every day.
 //  2. An input refused because its dates cannot tell day from month is
 //     read again in the day order other inputs of the same shape or
-//     account tell by their own dates (SettleDayOrder).
+//     account tell by their own dates (SettleDayOrder); not a pipe, which
+//     keeps its refusal.
 //  3. The inputs that overlap another export of their account (FoldDays)
 //     are read a second time, keeping what folding compares on the days
 //     they share. An input whose size, time of change, rows or
@@ -98,10 +99,12 @@ func (r *runRead) readBrief() {
 
 // settleDayOrders reads again, in the day order they tell, the inputs
 // refused because their dates cannot tell day from month, where other
-// inputs of the same shape or account tell it by their own dates.
+// inputs of the same shape or account tell it by their own dates. An input
+// that cannot be read twice keeps its refusal, which names --date-order:
+// opened again, a pipe would read as empty, or wait for a writer forever.
 func (r *runRead) settleDayOrders() {
 	for i, err := range r.errs {
-		if err == nil {
+		if err == nil || !readTwice(r.before[i]) {
 			continue
 		}
 		if order, from, ok := SettleDayOrder(err, r.stmts); ok {

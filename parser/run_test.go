@@ -180,20 +180,23 @@ func TestReadStatementsFileChanged(t *testing.T) {
 // A file whose dates cannot tell day from month takes the day order of
 // another file of the same shape whose dates do, wherever it is in the
 // run; files whose dates tell nothing and no other file tells are
-// refused. A file that cannot be opened is named.
+// refused, and so is a pipe, which cannot be read again in another's
+// order. A file that cannot be opened is named.
 func TestReadStatementsDayOrder(t *testing.T) {
 	const head = "Date,Description,Debit,Credit\n"
 	april := regular("april.csv", head+"02/04/2026,AMAZON.CO.UK,12.99,\n")
 	march := regular("march.csv", head+"02/03/2026,AMAZON.CO.UK,12.99,\n14/03/2026,TESCO,1.00,\n")
 	alone := regular("alone.csv", "Date,Description,Amount\n02/04/2026,AMAZON.CO.UK,12.99\n")
 	missing := &memInput{name: "missing.csv", fsys: fstest.MapFS{}}
-	stmts, errs := readAll(t, april, march, alone, missing)
+	piped := pipe("/dev/fd/63", head+"02/05/2026,AMAZON.CO.UK,12.99,\n")
+	stmts, errs := readAll(t, april, march, alone, missing, piped)
 	want := []string{"", "",
 		`alone.csv:2: "02/04/2026" could be day/month/year or month/day/year, and no date in the file has a day above 12 to tell which; say which with --date-order dmy or --date-order mdy`,
-		"missing.csv: open missing.csv: file does not exist"}
-	for i := range want {
+		"missing.csv: open missing.csv: file does not exist",
+		`/dev/fd/63:2: "02/05/2026" could be day/month/year or month/day/year, and no date in the file has a day above 12 to tell which; say which with --date-order dmy or --date-order mdy`}
+	for i, in := range []*memInput{april, march, alone, missing, piped} {
 		if errs[i] != want[i] {
-			t.Errorf("%s: error %q, want %q", stmts[i].File, errs[i], want[i])
+			t.Errorf("%s: error %q, want %q", in.name, errs[i], want[i])
 		}
 	}
 	if stmts[0] == nil {
@@ -205,8 +208,8 @@ func TestReadStatementsDayOrder(t *testing.T) {
 	if !hasMessage(stmts[0].Reading, "day order day/month/year, as in march.csv: no date here has a day above 12") {
 		t.Errorf("april.csv read %q", stmts[0].Reading)
 	}
-	if april.opens != 2 || march.opens != 1 || alone.opens != 1 {
-		t.Errorf("opened %d, %d and %d times, want april.csv again in march.csv's day order", april.opens, march.opens, alone.opens)
+	if april.opens != 2 || march.opens != 1 || alone.opens != 1 || piped.opens != 1 {
+		t.Errorf("opened %d, %d, %d and %d times, want april.csv again in march.csv's day order, the pipe once", april.opens, march.opens, alone.opens, piped.opens)
 	}
 }
 
