@@ -67,7 +67,8 @@ func ReadStatements(inputs []Input, reg *Registry, force *Format, opts ReadOptio
 	r.readBrief()
 	r.settleDayOrders()
 	r.readFoldDays()
-	FoldOverlaps(readOnes(r.stmts))
+	read, _ := nonNil(r.stmts)
+	FoldOverlaps(read)
 	return r.stmts, r.errs
 }
 
@@ -161,8 +162,8 @@ func (r *runRead) read(i int, fold func(civil.Date) bool, order, from string) (*
 func foldNoDay(civil.Date) bool    { return false }
 func foldEveryDay(civil.Date) bool { return true }
 
-// readTwice reports whether the file info describes can be read a second
-// time: a regular file can, a named pipe cannot.
+// readTwice reports whether the file that info describes can be read a
+// second time: a regular file can, a named pipe cannot.
 func readTwice(info fs.FileInfo) bool { return info != nil && info.Mode().IsRegular() }
 
 // unchanged reports whether a file read twice was the same both times: the
@@ -174,7 +175,8 @@ func unchanged(before, after fs.FileInfo, first, second *Statement) bool {
 		first.Rows == second.Rows && first.Transactions() == second.Transactions()
 }
 
-// nonNil returns the statements read, and the index of each in stmts.
+// nonNil returns the statements read, leaving out the inputs that could
+// not be read, and the index of each in stmts.
 func nonNil(stmts []*Statement) (read []*Statement, at []int) {
 	for i, s := range stmts {
 		if s != nil {
@@ -182,13 +184,6 @@ func nonNil(stmts []*Statement) (read []*Statement, at []int) {
 		}
 	}
 	return read, at
-}
-
-// readOnes returns the statements read, leaving out the inputs that could
-// not be read.
-func readOnes(stmts []*Statement) []*Statement {
-	read, _ := nonNil(stmts)
-	return read
 }
 
 // eachInput calls do(0) … do(n-1), as many at a time as there are cores.
