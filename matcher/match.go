@@ -51,7 +51,9 @@ type order struct {
 }
 
 // Match reconciles statements against disputed orders and confirmations.
-// The statements must already be folded (parser.FoldOverlaps).
+// The statements must already be folded (parser.FoldOverlaps). It leaves
+// its arguments as it found them: matching them again gives the same
+// report.
 func Match(stmts []*parser.Statement, disputes []parser.Dispute, confs []parser.Confirmation, opts Options) *Report {
 	return Prepare(disputes, confs, opts).Match(stmts)
 }

@@ -7,7 +7,9 @@
 // file itself, and reports problems as *Error values (file:line[:column]:
 // what is wrong), collecting all problems of a file into an ErrorList before
 // failing. Money is decimal.Decimal, dates are Date; nothing that failed to
-// parse gets a default.
+// parse gets a default. ReadStatements reads all the statements of a run,
+// opening each through an Input the caller implements, once or twice (it
+// says why), and folds the overlapping exports of one account.
 //
 // # Encodings
 //

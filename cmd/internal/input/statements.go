@@ -4,126 +4,63 @@ import (
 	"bufio"
 	"io"
 	"io/fs"
-	"runtime"
-	"sync"
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/amazon"
-	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
 )
 
-// ReadStatements reads statement files and folds the overlapping exports
-// of one account (parser.FoldOverlaps). It returns the statements, and the
-// problems of each file, in the order of files: a file that could not be
-// read has a nil statement.
-//
-// Each file is read once keeping, of the rows opts.Keep does not choose,
-// only their counts and days; only the files that overlap another export
-// of their account are read a second time, for what folding compares on
-// the days they share. A single statement of any length is so read in
-// memory that does not grow with its rows.
+// ReadStatements reads statement files, files or members of archives, and
+// folds the overlapping exports of one account, as parser.ReadStatements
+// does: it returns the statements, and the problems of each file, in the
+// order of files; a file that could not be read has a nil statement.
+// Unless a format is forced, a file that is one of the other inputs (an
+// Amazon export, a mail, a confirmations CSV) is refused naming its flag.
 func ReadStatements(files []string, reg *parser.Registry, force *parser.Format, opts parser.ReadOptions) ([]*parser.Statement, []error) {
-	stmts := make([]*parser.Statement, len(files))
-	errs := make([]error, len(files))
-	before := make([]fs.FileInfo, len(files)) // each file as it was before the first read
-	first := opts
-	first.Fold = func(civil.Date) bool { return false }
-	whole := opts // for a pipe, which can be read only once
-	whole.Fold = func(civil.Date) bool { return true }
-	inParallel(len(files), func(i int) {
-		before[i], _ = statInput(files[i])
-		o := first
-		if !readTwice(before[i]) {
-			o = whole
-		}
-		stmts[i], errs[i] = readStatement(files[i], reg, force, o)
-	})
-	settleDayOrders(files, reg, force, first, stmts, errs)
-
-	var read []*parser.Statement
-	var at []int // index in files of each of read
-	for i, s := range stmts {
-		if s != nil {
-			read, at = append(read, s), append(at, i)
-		}
+	inputs := make([]parser.Input, len(files))
+	for i, f := range files {
+		inputs[i] = statementFile{name: f, checkPlace: force == nil}
 	}
-	days := parser.FoldDays(read)
-	var again []int
-	for j, d := range days {
-		if d != nil && readTwice(before[at[j]]) {
-			again = append(again, j)
-		}
-	}
-	inParallel(len(again), func(k int) {
-		j := again[k]
-		i := at[j]
-		o := opts
-		o.Fold = days[j]
-		s, err := readStatement(files[i], reg, force, o)
-		if err == nil {
-			after, _ := statInput(files[i])
-			if !unchanged(before[i], after, stmts[i], s) {
-				err = &parser.Error{File: files[i], Err: msg.Msgf("file changed while it was being read; read it again")}
-			}
-		}
-		if err != nil {
-			s = nil
-		}
-		stmts[i], errs[i] = s, err
-	})
-	read = read[:0]
-	for _, s := range stmts {
-		if s != nil {
-			read = append(read, s)
-		}
-	}
-	parser.FoldOverlaps(read)
-	return stmts, errs
+	return parser.ReadStatements(inputs, reg, force, opts)
 }
 
-// readTwice reports whether the file of info can be read a second time: a
-// regular file can, a named pipe given by name cannot.
-func readTwice(info fs.FileInfo) bool { return info != nil && info.Mode().IsRegular() }
+// statementFile is a statement file, or a member of an archive, as
+// parser.ReadStatements opens it.
+type statementFile struct {
+	name string
+	// checkPlace refuses a file that belongs to another flag (misplaced):
+	// unless a format is forced.
+	checkPlace bool
+}
 
-// settleDayOrders reads again, in the day order they tell, the files
-// refused because their dates cannot tell day from month, where other files
-// of the same shape or account tell it by their own dates.
-func settleDayOrders(files []string, reg *parser.Registry, force *parser.Format, opts parser.ReadOptions, stmts []*parser.Statement, errs []error) {
-	for i, err := range errs {
-		if err == nil {
-			continue
-		}
-		if order, from, ok := parser.SettleDayOrder(err, stmts); ok {
-			o := opts
-			o.RunDateOrder, o.RunDateOrderFrom = order, from
-			stmts[i], errs[i] = readStatement(files[i], reg, force, o)
-		}
+func (f statementFile) Name() string { return f.name }
+
+// Open opens the file, refusing it when it belongs to another flag.
+func (f statementFile) Open() (io.ReadCloser, error) {
+	rc, err := openInput(f.name)
+	if err != nil {
+		return nil, OpenError(err)
 	}
+	if !f.checkPlace {
+		return rc, nil
+	}
+	r, m := misplaced(rc)
+	if m != nil {
+		rc.Close()
+		return nil, m
+	}
+	if _, atOffset := rc.(io.ReaderAt); atOffset {
+		return rc, nil // misplaced looked at its start at an offset: rc reads it whole
+	}
+	return struct {
+		io.Reader // holding the start misplaced looked at
+		io.Closer
+	}{r, rc}, nil
 }
 
-// unchanged reports whether a file read twice was the same both times: the
-// same size and modification time before the first read as after the
-// second, and the same rows and transactions read. Folding takes the days
-// from the first read and what it compares from the second: of two
-// different files, it would fold rows that were never there.
-func unchanged(before, after fs.FileInfo, first, second *parser.Statement) bool {
-	return before != nil && after != nil &&
-		before.Size() == after.Size() && before.ModTime().Equal(after.ModTime()) &&
-		first.Rows == second.Rows && first.Transactions() == second.Transactions()
-}
-
-func readStatement(path string, reg *parser.Registry, force *parser.Format, opts parser.ReadOptions) (*parser.Statement, error) {
-	return readFile(path, func(name string, r io.Reader) (*parser.Statement, error) {
-		if force == nil {
-			var m *msg.Message
-			if r, m = misplaced(r); m != nil {
-				return nil, &parser.Error{File: name, Err: m}
-			}
-		}
-		return reg.Read(name, r, force, opts)
-	})
-}
+// Stat describes the file or, for a member, its archive: what tells
+// whether it changed between two reads.
+func (f statementFile) Stat() (fs.FileInfo, error) { return statInput(f.name) }
 
 // misplacedHead is how much of a file misplaced looks at, as amazon.Detect does.
 const misplacedHead = 64 << 10
@@ -161,22 +98,4 @@ func misplaced(r io.Reader) (io.Reader, *msg.Message) {
 		return r, msg.Msgf("this is an Amazon refund export; give it with --confirmations")
 	}
 	return r, nil
-}
-
-// inParallel calls do(0) … do(n-1), as many at a time as there are cores.
-func inParallel(n int, do func(i int)) {
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(n, runtime.GOMAXPROCS(0)) {
-		wg.Go(func() {
-			for i := range next {
-				do(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
