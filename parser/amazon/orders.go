@@ -1,7 +1,6 @@
 package amazon
 
 import (
-	"io"
 	"slices"
 	"strings"
 	"time"
@@ -87,24 +86,24 @@ var retailColumns = struct {
 }
 
 // readRetailOrders reads Retail.OrderHistory.N.csv and Order History.csv.
-func readRetailOrders(f *File, r io.Reader) error {
+func readRetailOrders(f *File, data []byte) error {
 	p := parser.NewProblems(f.Name)
 	book := &orderBook{file: f.Name}
 	shipIndex := map[string]int{} // order id + shipment key → index in Shipments
-	rows, err := readRecords(f.Name, r, p, func(rec record) {
+	rows, err := parser.ReadCSV(f.Name, data, exportCSV, p, func(rec parser.CSVRecord) {
 		// Every problem of the row is reported, not only the first.
 		before := p.Count()
-		id, err := parser.ParseOrderID(rec.get("Order ID"))
+		id, err := parser.ParseOrderID(rec.Get("Order ID"))
 		if err != nil {
-			p.Add(rec.line, "%s: %v", "Order ID", err)
+			p.Add(rec.Line, "%s: %v", "Order ID", err)
 		}
-		currency := strings.ToUpper(rec.get("Currency"))
-		loc := zoneOrUTC(rec.get("Website"), currency)
-		date, err := localDate(rec.get("Order Date"), loc)
+		currency := strings.ToUpper(rec.Get("Currency"))
+		loc := zoneOrUTC(rec.Get("Website"), currency)
+		date, err := localDate(rec.Get("Order Date"), loc)
 		if err != nil {
-			p.Add(rec.line, "%s: %v", "Order Date", err)
+			p.Add(rec.Line, "%s: %v", "Order Date", err)
 		}
-		cell := rec.get(retailColumns.total...)
+		cell := rec.Get(retailColumns.total...)
 		if notGiven(cell) {
 			if p.Count() == before {
 				f.skip(skipNoAmount)
@@ -113,31 +112,31 @@ func readRetailOrders(f *File, r io.Reader) error {
 		}
 		owed, err := amount(cell)
 		if err != nil {
-			p.Add(rec.line, "%s: %v", rec.which(retailColumns.total...), err)
+			p.Add(rec.Line, "%s: %v", rec.Which(retailColumns.total...), err)
 		}
 		var ship civil.Date
-		if shipCell := rec.get("Ship Date"); !notGiven(shipCell) {
+		if shipCell := rec.Get("Ship Date"); !notGiven(shipCell) {
 			if ship, err = localDate(shipCell, loc); err != nil {
-				p.Add(rec.line, "%s: %v", "Ship Date", err)
+				p.Add(rec.Line, "%s: %v", "Ship Date", err)
 			}
 		}
 		if p.Count() > before {
 			return
 		}
-		o := book.get(id, rec.line)
+		o := book.get(id, rec.Line)
 		if o.Currency != "" && currency != "" && o.Currency != currency {
-			p.Add(rec.line, "order %s is in %s here and in %s on line %d", id, currency, o.Currency, o.Line)
+			p.Add(rec.Line, "order %s is in %s here and in %s on line %d", id, currency, o.Currency, o.Line)
 			return
 		}
 		o.Date, o.Currency = date, currency
-		if card := rec.get(retailColumns.card...); !notGiven(card) && o.Card == "" {
+		if card := rec.Get(retailColumns.card...); !notGiven(card) && o.Card == "" {
 			o.Card = card
 		}
 		o.Total = o.Total.Add(owed)
 		if !ship.Valid() {
 			return
 		}
-		key := id + "|" + rec.get("Ship Date") + "|" + rec.get("Carrier Name & Tracking Number") + "|" + rec.get("Shipment Item Subtotal")
+		key := id + "|" + rec.Get("Ship Date") + "|" + rec.Get("Carrier Name & Tracking Number") + "|" + rec.Get("Shipment Item Subtotal")
 		addToShipment(o, shipIndex, key, ship, owed)
 	})
 	f.Rows = rows
@@ -146,45 +145,45 @@ func readRetailOrders(f *File, r io.Reader) error {
 }
 
 // readDigitalItems reads Digital Items.csv: one row per item of a D01- order.
-func readDigitalItems(f *File, r io.Reader) error {
+func readDigitalItems(f *File, data []byte) error {
 	p := parser.NewProblems(f.Name)
 	book := &orderBook{file: f.Name}
-	rows, err := readRecords(f.Name, r, p, func(rec record) {
+	rows, err := parser.ReadCSV(f.Name, data, exportCSV, p, func(rec parser.CSVRecord) {
 		before := p.Count()
-		id, err := parser.ParseOrderID(rec.get("OrderId"))
+		id, err := parser.ParseOrderID(rec.Get("OrderId"))
 		if err != nil {
-			p.Add(rec.line, "%s: %v", "OrderId", err)
+			p.Add(rec.Line, "%s: %v", "OrderId", err)
 		}
-		currency := strings.ToUpper(rec.get("OurPriceCurrencyCode"))
+		currency := strings.ToUpper(rec.Get("OurPriceCurrencyCode"))
 		if notGiven(currency) {
-			currency = strings.ToUpper(rec.get("BaseCurrencyCode"))
+			currency = strings.ToUpper(rec.Get("BaseCurrencyCode"))
 		}
-		loc := zoneOrUTC(rec.get("Marketplace"), currency)
-		date, err := localDate(rec.get("OrderDate"), loc)
+		loc := zoneOrUTC(rec.Get("Marketplace"), currency)
+		date, err := localDate(rec.Get("OrderDate"), loc)
 		if err != nil {
-			p.Add(rec.line, "%s: %v", "OrderDate", err)
+			p.Add(rec.Line, "%s: %v", "OrderDate", err)
 		}
-		if notGiven(rec.get("OurPrice")) {
+		if notGiven(rec.Get("OurPrice")) {
 			if p.Count() == before {
 				f.skip(skipNoAmount)
 			}
 			return
 		}
-		price, err := amount(rec.get("OurPrice"))
+		price, err := amount(rec.Get("OurPrice"))
 		if err != nil {
-			p.Add(rec.line, "%s: %v", "OurPrice", err)
+			p.Add(rec.Line, "%s: %v", "OurPrice", err)
 		}
-		if tax := rec.get("OurPriceTax"); !notGiven(tax) {
+		if tax := rec.Get("OurPriceTax"); !notGiven(tax) {
 			t, err := amount(tax)
 			if err != nil {
-				p.Add(rec.line, "%s: %v", "OurPriceTax", err)
+				p.Add(rec.Line, "%s: %v", "OurPriceTax", err)
 			}
 			price = price.Add(t)
 		}
 		if p.Count() > before {
 			return
 		}
-		o := book.get(id, rec.line)
+		o := book.get(id, rec.Line)
 		o.Date, o.Currency, o.Digital = date, currency, true
 		o.Total = o.Total.Add(price)
 	})
@@ -200,17 +199,17 @@ const (
 )
 
 // readOrderFilter reads the アマゾン注文履歴フィルタ CSV (Amazon.co.jp, yen).
-func readOrderFilter(f *File, r io.Reader) error {
+func readOrderFilter(f *File, data []byte) error {
 	p := parser.NewProblems(f.Name)
 	book := &orderBook{file: f.Name}
 	hasTotal := map[string]bool{}
 	older := &olderFilterOrders{}
-	rows, err := readRecords(f.Name, r, p, func(rec record) {
+	rows, err := parser.ReadCSV(f.Name, data, exportCSV, p, func(rec parser.CSVRecord) {
 		o := filterRowOrder(book, rec, p)
 		if o == nil {
 			return
 		}
-		switch item := rec.get("商品名"); {
+		switch item := rec.Get("商品名"); {
 		case item == filterWholeOrder:
 			if filterWholeOrderRow(o, rec, p) {
 				hasTotal[o.ID] = true
@@ -246,19 +245,19 @@ func readOrderFilter(f *File, r io.Reader) error {
 // belongs to, dated by its 注文日 and in yen, or nil when its order id or
 // date does not read (both problems are added to p, so that a row's
 // errors all come at once).
-func filterRowOrder(book *orderBook, rec record, p *parser.Problems) *Order {
-	id, err := parser.ParseOrderID(rec.get("注文番号"))
+func filterRowOrder(book *orderBook, rec parser.CSVRecord, p *parser.Problems) *Order {
+	id, err := parser.ParseOrderID(rec.Get("注文番号"))
 	if err != nil {
-		p.Add(rec.line, "%s: %v", "注文番号", err)
+		p.Add(rec.Line, "%s: %v", "注文番号", err)
 	}
-	date, dateErr := civil.ParseDate(rec.get("注文日"))
+	date, dateErr := civil.ParseDate(rec.Get("注文日"))
 	if dateErr != nil {
-		p.Add(rec.line, "%s: %v", "注文日", dateErr)
+		p.Add(rec.Line, "%s: %v", "注文日", dateErr)
 	}
 	if err != nil || dateErr != nil {
 		return nil
 	}
-	o := book.get(id, rec.line)
+	o := book.get(id, rec.Line)
 	o.Date, o.Currency = date, "JPY"
 	return o
 }
@@ -266,18 +265,18 @@ func filterRowOrder(book *orderBook, rec record, p *parser.Problems) *Order {
 // filterWholeOrderRow reads a （注文全体） row into o: its total is 請求額,
 // what was billed, else 注文合計 when 請求額 is empty, and its card the
 // クレカ種類 given. It reports whether the total read.
-func filterWholeOrderRow(o *Order, rec record, p *parser.Problems) bool {
+func filterWholeOrderRow(o *Order, rec parser.CSVRecord, p *parser.Problems) bool {
 	col := "請求額"
-	if rec.get(col) == "" {
+	if rec.Get(col) == "" {
 		col = "注文合計"
 	}
-	total, err := amount(rec.get(col))
+	total, err := amount(rec.Get(col))
 	if err != nil {
-		p.Add(rec.line, "%s: %v", col, err)
+		p.Add(rec.Line, "%s: %v", col, err)
 		return false
 	}
 	o.Total = total
-	if card := rec.get("クレカ種類"); card != "" {
+	if card := rec.Get("クレカ種類"); card != "" {
 		o.Card = card
 	}
 	return true
@@ -286,15 +285,15 @@ func filterWholeOrderRow(o *Order, rec record, p *parser.Problems) bool {
 // filterCardChargeRow reads a （クレジットカードへの請求） row into o: one
 // charge to the card on クレカ請求日 of クレカ請求額, which becomes a shipment
 // of the order and adds to what the card was charged.
-func filterCardChargeRow(o *Order, rec record, p *parser.Problems) {
-	day, err := civil.ParseDate(rec.get("クレカ請求日"))
+func filterCardChargeRow(o *Order, rec parser.CSVRecord, p *parser.Problems) {
+	day, err := civil.ParseDate(rec.Get("クレカ請求日"))
 	if err != nil {
-		p.Add(rec.line, "%s: %v", "クレカ請求日", err)
+		p.Add(rec.Line, "%s: %v", "クレカ請求日", err)
 		return
 	}
-	charged, err := amount(rec.get("クレカ請求額"))
+	charged, err := amount(rec.Get("クレカ請求額"))
 	if err != nil {
-		p.Add(rec.line, "%s: %v", "クレカ請求額", err)
+		p.Add(rec.Line, "%s: %v", "クレカ請求額", err)
 		return
 	}
 	o.Shipments = append(o.Shipments, Shipment{Date: day, Amount: charged})
@@ -325,17 +324,17 @@ const (
 )
 
 // item takes an item row of order o and says what it is.
-func (a *olderFilterOrders) item(o *Order, rec record, p *parser.Problems) int {
+func (a *olderFilterOrders) item(o *Order, rec parser.CSVRecord, p *parser.Problems) int {
 	col := "請求額"
-	if rec.get(col) == "" {
+	if rec.Get(col) == "" {
 		col = "注文合計"
 	}
-	if rec.get(col) == "" {
+	if rec.Get(col) == "" {
 		return olderNone
 	}
-	total, err := amount(rec.get(col))
+	total, err := amount(rec.Get(col))
 	if err != nil {
-		p.Add(rec.line, "%s: %v", col, err)
+		p.Add(rec.Line, "%s: %v", col, err)
 		return olderRepeat
 	}
 	if a.totals == nil {
@@ -343,25 +342,25 @@ func (a *olderFilterOrders) item(o *Order, rec record, p *parser.Problems) int {
 	}
 	kind := olderRepeat
 	if prev := a.totals[o.ID]; prev == nil {
-		a.totals[o.ID], kind = &olderTotal{total, col, rec.line}, olderFirst
+		a.totals[o.ID], kind = &olderTotal{total, col, rec.Line}, olderFirst
 	} else if !prev.value.Equal(total) {
-		p.Add(rec.line, "order %s totals %s here (%s) and %s on line %d (%s); expected the same total on every row of an order", o.ID, total, col, prev.value, prev.line, prev.col)
+		p.Add(rec.Line, "order %s totals %s here (%s) and %s on line %d (%s); expected the same total on every row of an order", o.ID, total, col, prev.value, prev.line, prev.col)
 		return kind
 	}
-	if card := rec.get("クレカ種類"); card != "" && o.Card == "" {
+	if card := rec.Get("クレカ種類"); card != "" && o.Card == "" {
 		o.Card = card
 	}
-	if rec.get("クレカ請求日") == "" && rec.get("クレカ請求額") == "" {
+	if rec.Get("クレカ請求日") == "" && rec.Get("クレカ請求額") == "" {
 		return kind
 	}
-	day, err := civil.ParseDate(rec.get("クレカ請求日"))
+	day, err := civil.ParseDate(rec.Get("クレカ請求日"))
 	if err != nil {
-		p.Add(rec.line, "%s: %v", "クレカ請求日", err)
+		p.Add(rec.Line, "%s: %v", "クレカ請求日", err)
 		return kind
 	}
-	charged, err := amount(rec.get("クレカ請求額"))
+	charged, err := amount(rec.Get("クレカ請求額"))
 	if err != nil {
-		p.Add(rec.line, "%s: %v", "クレカ請求額", err)
+		p.Add(rec.Line, "%s: %v", "クレカ請求額", err)
 		return kind
 	}
 	s := Shipment{Date: day, Amount: charged}

@@ -1,7 +1,6 @@
 package amazon
 
 import (
-	"io"
 	"strings"
 
 	"github.com/refundwatch/refundwatch/parser"
@@ -25,43 +24,43 @@ var (
 )
 
 // readRefundPayments reads Retail.OrdersReturned.Payments.N.csv.
-func readRefundPayments(f *File, r io.Reader) error {
-	return readRefunds(f, r, paymentsColumns, "Retail.OrdersReturned.Payments")
+func readRefundPayments(f *File, data []byte) error {
+	return readRefunds(f, data, paymentsColumns, "Retail.OrdersReturned.Payments")
 }
 
 // readRefundDetails reads Refund Details.csv.
-func readRefundDetails(f *File, r io.Reader) error {
-	return readRefunds(f, r, detailsColumns, "Refund Details")
+func readRefundDetails(f *File, data []byte) error {
+	return readRefunds(f, data, detailsColumns, "Refund Details")
 }
 
 // readRefunds turns each completed refund row into a refund confirmation
 // dated on the refund day, in the marketplace's local time. Rows without a
 // refund date, or whose status is not Completed, are skipped and counted.
-func readRefunds(f *File, r io.Reader, cols refundColumns, export string) error {
+func readRefunds(f *File, data []byte, cols refundColumns, export string) error {
 	p := parser.NewProblems(f.Name)
-	rows, err := readRecords(f.Name, r, p, func(rec record) {
-		if _, has := rec.col[cols.status]; has && !strings.EqualFold(rec.get(cols.status), "Completed") {
+	rows, err := parser.ReadCSV(f.Name, data, exportCSV, p, func(rec parser.CSVRecord) {
+		if rec.Has(cols.status) && !strings.EqualFold(rec.Get(cols.status), "Completed") {
 			f.skip(skipNotCompleted)
 			return
 		}
-		if notGiven(rec.get(cols.date)) {
+		if notGiven(rec.Get(cols.date)) {
 			f.skip(skipNoRefundDate)
 			return
 		}
 		before := p.Count()
-		id, err := parser.ParseOrderID(rec.get(cols.id))
+		id, err := parser.ParseOrderID(rec.Get(cols.id))
 		if err != nil {
-			p.Add(rec.line, "%s: %v", cols.id, err)
+			p.Add(rec.Line, "%s: %v", cols.id, err)
 		}
-		currency := strings.ToUpper(rec.get(cols.currency))
-		day, err := localDate(rec.get(cols.date), zoneOrUTC(rec.get(cols.site), currency))
+		currency := strings.ToUpper(rec.Get(cols.currency))
+		day, err := localDate(rec.Get(cols.date), zoneOrUTC(rec.Get(cols.site), currency))
 		if err != nil {
-			p.Add(rec.line, "%s: %v", cols.date, err)
+			p.Add(rec.Line, "%s: %v", cols.date, err)
 		}
 		var refunded decimal.Decimal
-		if cell := rec.get(cols.amount); !notGiven(cell) {
+		if cell := rec.Get(cols.amount); !notGiven(cell) {
 			if refunded, err = amount(cell); err != nil {
-				p.Add(rec.line, "%s: %v", cols.amount, err)
+				p.Add(rec.Line, "%s: %v", cols.amount, err)
 			}
 		}
 		if p.Count() > before {
@@ -70,7 +69,7 @@ func readRefunds(f *File, r io.Reader, cols refundColumns, export string) error 
 		f.Confirmations = append(f.Confirmations, parser.Confirmation{
 			OrderID: id, ConfirmedOn: day, Kind: parser.KindRefund, Amount: refunded.Abs(),
 			Note: "refund completed, in Amazon's " + export + " export",
-			File: f.Name, Line: rec.line, Attributes: true,
+			File: f.Name, Line: rec.Line, Attributes: true,
 		})
 	})
 	f.Rows = rows

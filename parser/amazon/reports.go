@@ -1,7 +1,6 @@
 package amazon
 
 import (
-	"io"
 	"strings"
 	"time"
 
@@ -40,54 +39,54 @@ func reportDate(text string) (civil.Date, error) {
 // readOrderReport reads the items report and the orders-and-shipments
 // report: an order's total is the sum of its rows, and its rows with one
 // shipment day and carrier make one shipment.
-func readOrderReport(f *File, r io.Reader) error {
+func readOrderReport(f *File, data []byte) error {
 	p := parser.NewProblems(f.Name)
 	book := &orderBook{file: f.Name}
 	shipIndex := map[string]int{}
-	rows, err := readRecords(f.Name, r, p, func(rec record) {
+	rows, err := parser.ReadCSV(f.Name, data, exportCSV, p, func(rec parser.CSVRecord) {
 		before := p.Count()
-		id, err := parser.ParseOrderID(rec.get("Order ID"))
+		id, err := parser.ParseOrderID(rec.Get("Order ID"))
 		if err != nil {
-			p.Add(rec.line, "%s: %v", "Order ID", err)
+			p.Add(rec.Line, "%s: %v", "Order ID", err)
 		}
-		date, err := reportDate(rec.get("Order Date"))
+		date, err := reportDate(rec.Get("Order Date"))
 		if err != nil {
-			p.Add(rec.line, "%s: %v", "Order Date", err)
+			p.Add(rec.Line, "%s: %v", "Order Date", err)
 		}
-		col := rec.which(reportColumns.total...)
+		col := rec.Which(reportColumns.total...)
 		var total decimal.Decimal
-		if cell := rec.get(col); notGiven(cell) {
-			p.Add(rec.line, "%s is empty; expected the amount charged, such as $12.04", col)
+		if cell := rec.Get(col); notGiven(cell) {
+			p.Add(rec.Line, "%s is empty; expected the amount charged, such as $12.04", col)
 		} else if total, err = amount(cell); err != nil {
-			p.Add(rec.line, "%s: %v", col, err)
+			p.Add(rec.Line, "%s: %v", col, err)
 		}
 		var ship civil.Date
-		if cell := rec.get(reportColumns.ship); !notGiven(cell) {
+		if cell := rec.Get(reportColumns.ship); !notGiven(cell) {
 			if ship, err = reportDate(cell); err != nil {
-				p.Add(rec.line, "%s: %v", reportColumns.ship, err)
+				p.Add(rec.Line, "%s: %v", reportColumns.ship, err)
 			}
 		}
 		if p.Count() > before {
 			return
 		}
-		currency := strings.ToUpper(rec.get("Currency"))
+		currency := strings.ToUpper(rec.Get("Currency"))
 		if currency == "" {
 			currency = "USD" // the reports were Amazon.com's
 		}
-		o := book.get(id, rec.line)
+		o := book.get(id, rec.Line)
 		if o.Currency != "" && o.Currency != currency {
-			p.Add(rec.line, "order %s is in %s here and in %s on line %d", id, currency, o.Currency, o.Line)
+			p.Add(rec.Line, "order %s is in %s here and in %s on line %d", id, currency, o.Currency, o.Line)
 			return
 		}
 		o.Date, o.Currency = date, currency
-		if card := rec.get("Payment Instrument Type"); !notGiven(card) && o.Card == "" {
+		if card := rec.Get("Payment Instrument Type"); !notGiven(card) && o.Card == "" {
 			o.Card = card
 		}
 		o.Total = o.Total.Add(total)
 		if !ship.Valid() {
 			return
 		}
-		key := id + "|" + rec.get(reportColumns.ship) + "|" + rec.get("Carrier Name & Tracking Number")
+		key := id + "|" + rec.Get(reportColumns.ship) + "|" + rec.Get("Carrier Name & Tracking Number")
 		addToShipment(o, shipIndex, key, ship, total)
 	})
 	f.Rows = rows
@@ -100,28 +99,28 @@ func readOrderReport(f *File, r io.Reader) error {
 // Refund Amount, to which Refund Tax Amount adds the tax (the report keeps
 // them apart, jprouty/mint-amazon-tagger notes). Each row is a refund
 // confirmation on its refund day.
-func readRefundReport(f *File, r io.Reader) error {
+func readRefundReport(f *File, data []byte) error {
 	p := parser.NewProblems(f.Name)
-	rows, err := readRecords(f.Name, r, p, func(rec record) {
-		if notGiven(rec.get("Refund Date")) {
+	rows, err := parser.ReadCSV(f.Name, data, exportCSV, p, func(rec parser.CSVRecord) {
+		if notGiven(rec.Get("Refund Date")) {
 			f.skip(skipNoRefundDate)
 			return
 		}
 		before := p.Count()
-		id, err := parser.ParseOrderID(rec.get("Order ID"))
+		id, err := parser.ParseOrderID(rec.Get("Order ID"))
 		if err != nil {
-			p.Add(rec.line, "%s: %v", "Order ID", err)
+			p.Add(rec.Line, "%s: %v", "Order ID", err)
 		}
-		day, err := reportDate(rec.get("Refund Date"))
+		day, err := reportDate(rec.Get("Refund Date"))
 		if err != nil {
-			p.Add(rec.line, "%s: %v", "Refund Date", err)
+			p.Add(rec.Line, "%s: %v", "Refund Date", err)
 		}
 		var refunded decimal.Decimal
 		for _, col := range []string{"Refund Amount", "Refund Tax Amount"} {
-			if cell := rec.get(col); !notGiven(cell) {
+			if cell := rec.Get(col); !notGiven(cell) {
 				a, err := amount(cell)
 				if err != nil {
-					p.Add(rec.line, "%s: %v", col, err)
+					p.Add(rec.Line, "%s: %v", col, err)
 				}
 				refunded = refunded.Add(a.Abs())
 			}
@@ -132,7 +131,7 @@ func readRefundReport(f *File, r io.Reader) error {
 		f.Confirmations = append(f.Confirmations, parser.Confirmation{
 			OrderID: id, ConfirmedOn: day, Kind: parser.KindRefund, Amount: refunded,
 			Note: "refund, in Amazon.com's Refunds report",
-			File: f.Name, Line: rec.line,
+			File: f.Name, Line: rec.Line,
 		})
 	})
 	f.Rows = rows
