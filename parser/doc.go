@@ -123,6 +123,26 @@
 // and so is a value over 64 KiB or elements nested over 64 deep: no row
 // is left out without a word.
 //
+// # CSV files with a header
+//
+// disputes.csv, confirmations.csv, mine.csv and Amazon's exports (package
+// amazon) are read whole by ReadCSV, each kind under its CSVRules: whether
+// # starts a comment line, how header names are matched, whether a column
+// may be named twice, which columns are required, and what becomes of
+// cells beyond the header and of blank rows.
+//
+// Statements are not read by ReadCSV: readTable, the statement table
+// engine's read entry, has a streaming reader of its own (rowReader), since
+// a statement is another kind of file. An export may hold a bank's rows of
+// many years, millions in all, and is read as it streams: memory grows with
+// the transactions ReadOptions.Keep keeps in full, not with the file; a row
+// longer than 1 MiB stops the read rather than being held; and the lines
+// without a quote, most lines of an export, are split without a csv.Reader's
+// allocations. Nor does a statement's header stand on its first line: it
+// may follow a preamble, be repeated at a section, or be missing, the
+// columns then told by their cells; and fields may be separated by commas,
+// semicolons or tabs.
+//
 // # disputes.csv
 //
 //	order_id,order_date,amount,currency,card,reported_on,note
