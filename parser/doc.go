@@ -47,7 +47,7 @@
 //
 // A format that names its encoding (a Japanese issuer's CP932) is read in
 // it; a user format may name utf-8, cp932, cp1252, cp1250 or iso-8859-1.
-
+//
 // # Generic statements
 //
 // A CSV file (comma, semicolon or tab separated) that no built-in format
