@@ -205,3 +205,45 @@ func errText(err error) string {
 	}
 	return err.Error()
 }
+
+// FuzzReadCSV feeds any bytes to ReadCSV under the person's rules and
+// Amazon's: no panic; every problem an *Error of the file; the rows handed
+// on in line order, below the header, as many as ReadCSV counts.
+func FuzzReadCSV(f *testing.F) {
+	for _, s := range []string{"a,b\n1,2\n", "# c\norder_id,amount\n250-1234567-1234567,12,800\n,,\n", "a,\"b\n1,2\n", "a,a\n1,x\"y\n"} {
+		f.Add([]byte(s), true)
+		f.Add([]byte(s), false)
+	}
+	f.Fuzz(func(t *testing.T, raw []byte, person bool) {
+		rules := CSVRules{SkipBlankRows: true}
+		if person {
+			rules = personCSV([]string{"order_id"})
+		}
+		p := NewProblems("f.csv")
+		last, handed := 1, 0
+		n, err := ReadCSV("f.csv", raw, rules, p, func(rec CSVRecord) {
+			if rec.Line <= last {
+				t.Errorf("row at line %d after line %d", rec.Line, last)
+			}
+			last = rec.Line
+			handed++
+		})
+		if n != handed {
+			t.Errorf("ReadCSV says %d rows, handed on %d", n, handed)
+		}
+		for _, err := range []error{err, p.Err()} {
+			if err == nil {
+				continue
+			}
+			l, ok := AsList(err)
+			if !ok {
+				t.Fatalf("not made of *Errors: %v", err)
+			}
+			for _, e := range l {
+				if e.File != "f.csv" {
+					t.Errorf("problem of %q: %v", e.File, e)
+				}
+			}
+		}
+	})
+}
