@@ -4,6 +4,7 @@ go 1.26.0
 
 require (
 	github.com/creack/pty v1.1.24
+	github.com/gocarina/gocsv v0.0.0-20240520201108-78e41c74b4b1
 	github.com/jhillyerd/enmime/v2 v2.3.0
 	github.com/rivo/uniseg v0.4.7
 	github.com/shopspring/decimal v1.6.0
