@@ -46,11 +46,11 @@ type Confirmation struct {
 
 // confirmationRow is a confirmations.csv row as text, before conversion.
 type confirmationRow struct {
-	OrderID     string
-	ConfirmedOn string
-	Kind        string
-	Amount      string
-	Note        string
+	OrderID     string `csv:"order_id"`
+	ConfirmedOn string `csv:"confirmed_on"`
+	Kind        string `csv:"kind"`
+	Amount      string `csv:"amount"`
+	Note        string `csv:"note"`
 }
 
 // ReadConfirmations reads confirmations.csv: order_id, confirmed_on, kind
@@ -69,8 +69,8 @@ func ReadConfirmations(name string, r io.Reader) ([]Confirmation, error) {
 func ParseConfirmations(name string, raw []byte) ([]Confirmation, error) {
 	c := NewProblems(name)
 	out := []Confirmation{} // a file of no rows gives an empty list, not nil
-	_, err := ReadCSV(name, raw, personCSV([]string{"order_id", "confirmed_on", "kind"}), c, func(rec CSVRecord) {
-		if k, ok := readConfirmation(c, confirmationRowOf(rec), name, rec.Line); ok {
+	_, err := ReadCSV(name, raw, personCSV([]string{"order_id", "confirmed_on", "kind"}), c, func(rec CSVRecord[confirmationRow]) {
+		if k, ok := readConfirmation(c, &rec.Row, name, rec.Line); ok {
 			out = append(out, k)
 		}
 	})
@@ -78,14 +78,6 @@ func ParseConfirmations(name string, raw []byte) ([]Confirmation, error) {
 		return nil, err
 	}
 	return out, c.Err()
-}
-
-// confirmationRowOf takes the cells of a confirmations.csv row by their names.
-func confirmationRowOf(rec CSVRecord) *confirmationRow {
-	return &confirmationRow{
-		OrderID: rec.Cell("order_id"), ConfirmedOn: rec.Cell("confirmed_on"), Kind: rec.Cell("kind"),
-		Amount: rec.Cell("amount"), Note: rec.Cell("note"),
-	}
 }
 
 // readConfirmation converts one row, reporting each of its problems to c;

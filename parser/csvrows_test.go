@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -25,6 +26,8 @@ func TestReadCSV(t *testing.T) {
 			[]string{"2:1|2", "3:3|4"}, ""},
 		{"a quoted field over two lines, each row at its first line", CSVRules{}, "a,b\n\"x\ny\",2\n3,4\n", []string{"a", "b"},
 			[]string{"2:x\ny|2", "4:3|4"}, ""},
+		{"columns in another order than the row's fields", CSVRules{}, "b,c,a\n2,3,1\n", []string{"a", "b", "c"},
+			[]string{"2:1|2|3"}, ""},
 		{"a row short of the header", CSVRules{}, "a,b,c\n1\n", []string{"a", "b", "c"},
 			[]string{"2:1||"}, ""},
 
@@ -49,8 +52,8 @@ func TestReadCSV(t *testing.T) {
 				"f.csv:1: column a is in the header twice (cells 1 and 4); keep one"},
 		{"a column twice once folded, refused", CSVRules{FoldHeader: true, RefuseRepeatedColumn: true}, "Note,amount,ＮＯＴＥ\n1,2,3\n", []string{"note"},
 			nil, "f.csv:1: column note is in the header twice (cells 1 and 3); keep one"},
-		{"unnamed columns twice, not refused", CSVRules{RefuseRepeatedColumn: true}, ",a,\n1,2,3\n", []string{"a", ""},
-			[]string{"2:2|1"}, ""},
+		{"unnamed columns twice, not refused", CSVRules{RefuseRepeatedColumn: true}, ",a,\n1,2,3\n", []string{"a"},
+			[]string{"2:2"}, ""},
 		{"a column twice, the first read", CSVRules{}, "a,b,a\n1,2,3\n", []string{"a", "b"},
 			[]string{"2:1|2"}, ""},
 
@@ -86,6 +89,10 @@ func TestReadCSV(t *testing.T) {
 		{"empty lines are no rows under any rules", CSVRules{}, "a,b\n\n1,2\n", []string{"a", "b"},
 			[]string{"3:1|2"}, ""},
 
+		// TrimCells
+		{"cells trimmed", CSVRules{TrimCells: true}, "a,b\n 1 ,\"2\t\"\n", []string{"a", "b"},
+			[]string{"2:1|2"}, ""},
+
 		// Quoting errors: reported at their line, the reader going on.
 		{"a bare quote, the next rows read", CSVRules{}, "a,b\n1,x\"y\n3,4\n", []string{"a", "b"},
 			[]string{"3:3|4"}, `f.csv:2:4: a " stands inside a field that does not start with one; expected the whole field in quotes, with the " written twice ("")`},
@@ -98,7 +105,7 @@ func TestReadCSV(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			p := NewProblems("f.csv")
 			var rows []string
-			n, err := ReadCSV("f.csv", []byte(tt.in), tt.rules, p, func(rec CSVRecord) {
+			n, err := ReadCSV("f.csv", []byte(tt.in), tt.rules, p, func(rec CSVRecord[testRow]) {
 				rows = append(rows, rowText(rec, tt.cols))
 			})
 			if err != nil {
@@ -122,8 +129,8 @@ func TestReadCSV(t *testing.T) {
 func TestReadCSVProblemsInLineOrder(t *testing.T) {
 	in := "order_id,amount\nbad,1\n250-1234567-1234567,1,2\nbad,2\n"
 	p := NewProblems("disputes.csv")
-	_, err := ReadCSV("disputes.csv", []byte(in), personCSV([]string{"order_id"}), p, func(rec CSVRecord) {
-		if _, err := ParseOrderID(rec.Cell("order_id")); err != nil {
+	_, err := ReadCSV("disputes.csv", []byte(in), personCSV([]string{"order_id"}), p, func(rec CSVRecord[testRow]) {
+		if _, err := ParseOrderID(rec.Row.OrderID); err != nil {
 			p.Add(rec.Line, "%v", err)
 		}
 	})
@@ -147,7 +154,7 @@ func TestReadCSVDecodes(t *testing.T) {
 	}
 	var rows []string
 	p := NewProblems("f.csv")
-	if _, err := ReadCSV("f.csv", raw, CSVRules{}, p, func(rec CSVRecord) {
+	if _, err := ReadCSV("f.csv", raw, CSVRules{}, p, func(rec CSVRecord[testRow]) {
 		rows = append(rows, rowText(rec, []string{"注文番号", "商品名"}))
 	}); err != nil || p.Err() != nil {
 		t.Fatal(err, p.Err())
@@ -157,11 +164,26 @@ func TestReadCSVDecodes(t *testing.T) {
 	}
 }
 
-// TestCSVRecord reads a row by names, where an export renamed a column.
+// TestReadCSVNoTags checks that a row type gocsv cannot fill is an error
+// of the file, not a panic.
+func TestReadCSVNoTags(t *testing.T) {
+	p := NewProblems("f.csv")
+	_, err := ReadCSV("f.csv", []byte("a,b\n1,2\n"), CSVRules{}, p, func(CSVRecord[struct{}]) {
+		t.Error("a row handed on")
+	})
+	if want := "f.csv: no csv struct tags found"; errText(err) != want {
+		t.Errorf("err = %v, want %s", err, want)
+	}
+}
+
+// TestCSVRecord reads a row by names, where an export renamed a column:
+// Which tells the field to read, Has whether the header names a column,
+// and TrimCells trims the cells.
 func TestCSVRecord(t *testing.T) {
-	var rec CSVRecord
-	_, _ = ReadCSV("f.csv", []byte("Order ID,Total Amount,Website\n250-1234567-1234567, 1,280 ,\n"), CSVRules{}, NewProblems("f.csv"),
-		func(r CSVRecord) { rec = r })
+	in := []byte("Order ID,Total Amount,Website\n250-1234567-1234567, 1,280 ,\n")
+	var rec, trimmed CSVRecord[testRow]
+	_, _ = ReadCSV("f.csv", in, CSVRules{}, NewProblems("f.csv"), func(r CSVRecord[testRow]) { rec = r })
+	_, _ = ReadCSV("f.csv", in, CSVRules{TrimCells: true}, NewProblems("f.csv"), func(r CSVRecord[testRow]) { trimmed = r })
 	tests := []struct {
 		names            []string
 		get, which, cell string
@@ -173,14 +195,14 @@ func TestCSVRecord(t *testing.T) {
 		{[]string{"Website"}, "280", "Website", "280 ", true},
 	}
 	for _, tt := range tests {
-		if got := rec.Get(tt.names...); got != tt.get {
-			t.Errorf("Get(%q) = %q, want %q", tt.names, got, tt.get)
+		if got := testCell(trimmed.Row, trimmed.Which(tt.names...)); got != tt.get {
+			t.Errorf("trimmed cell of Which(%q) = %q, want %q", tt.names, got, tt.get)
 		}
 		if got := rec.Which(tt.names...); got != tt.which {
 			t.Errorf("Which(%q) = %q, want %q", tt.names, got, tt.which)
 		}
-		if got := rec.Cell(tt.names[0]); got != tt.cell {
-			t.Errorf("Cell(%q) = %q, want %q", tt.names[0], got, tt.cell)
+		if got := testCell(rec.Row, tt.names[0]); got != tt.cell {
+			t.Errorf("cell %q = %q, want %q", tt.names[0], got, tt.cell)
 		}
 		if got := rec.Has(tt.names[0]); got != tt.has {
 			t.Errorf("Has(%q) = %v, want %v", tt.names[0], got, tt.has)
@@ -191,10 +213,41 @@ func TestCSVRecord(t *testing.T) {
 	}
 }
 
-func rowText(rec CSVRecord, cols []string) string {
+// testRow has a field for each column the tests name.
+type testRow struct {
+	A            string `csv:"a"`
+	B            string `csv:"b"`
+	C            string `csv:"c"`
+	OrderID      string `csv:"order_id"`
+	Amount       string `csv:"amount"`
+	Note         string `csv:"note"`
+	OrderIDAsIs  string `csv:"Order ID"`
+	OrderIDLower string `csv:"order id"`
+	TotalWide    string `csv:"Ｔｏｔａｌ"`
+	Total        string `csv:"total"`
+	TotalOwed    string `csv:"Total Owed"`
+	TotalAmount  string `csv:"Total Amount"`
+	ShipDate     string `csv:"Ship Date"`
+	Website      string `csv:"Website"`
+	JPOrderID    string `csv:"注文番号"`
+	JPItem       string `csv:"商品名"`
+}
+
+// testCell returns the field of row tagged name.
+func testCell(row testRow, name string) string {
+	v := reflect.ValueOf(row)
+	for i := range v.NumField() {
+		if v.Type().Field(i).Tag.Get("csv") == name {
+			return v.Field(i).String()
+		}
+	}
+	panic("testRow has no column " + name)
+}
+
+func rowText(rec CSVRecord[testRow], cols []string) string {
 	cells := make([]string, len(cols))
 	for i, c := range cols {
-		cells[i] = rec.Cell(c)
+		cells[i] = testCell(rec.Row, c)
 	}
 	return strconv.Itoa(rec.Line) + ":" + strings.Join(cells, "|")
 }
@@ -215,13 +268,13 @@ func FuzzReadCSV(f *testing.F) {
 		f.Add([]byte(s), false)
 	}
 	f.Fuzz(func(t *testing.T, raw []byte, person bool) {
-		rules := CSVRules{SkipBlankRows: true}
+		rules := CSVRules{SkipBlankRows: true, TrimCells: true}
 		if person {
 			rules = personCSV([]string{"order_id"})
 		}
 		p := NewProblems("f.csv")
 		last, handed := 1, 0
-		n, err := ReadCSV("f.csv", raw, rules, p, func(rec CSVRecord) {
+		n, err := ReadCSV("f.csv", raw, rules, p, func(rec CSVRecord[testRow]) {
 			if rec.Line <= last {
 				t.Errorf("row at line %d after line %d", rec.Line, last)
 			}

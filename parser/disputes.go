@@ -57,14 +57,14 @@ type OrderLookup func(orderID string) (KnownOrder, bool)
 
 // disputeRow is a disputes.csv row as text, before conversion.
 type disputeRow struct {
-	OrderID    string
-	OrderDate  string
-	Amount     string
-	Currency   string
-	Card       string
-	ReportedOn string
-	Note       string
-	CardAmount string
+	OrderID    string `csv:"order_id"`
+	OrderDate  string `csv:"order_date"`
+	Amount     string `csv:"amount"`
+	Currency   string `csv:"currency"`
+	Card       string `csv:"card"`
+	ReportedOn string `csv:"reported_on"`
+	Note       string `csv:"note"`
+	CardAmount string `csv:"card_amount"`
 }
 
 // isOrderID reports whether id has the shape of Amazon order ids,
@@ -127,7 +127,7 @@ func ReadDisputesWith(name string, r io.Reader, known OrderLookup) ([]Dispute, e
 	}
 	c := NewProblems(name)
 	dr := &disputeReader{name: name, known: known, out: []Dispute{}, seen: map[string]int{}}
-	if _, err := ReadCSV(name, raw, rules, c, func(rec CSVRecord) { dr.read(c, disputeRowOf(rec), rec.Line) }); err != nil {
+	if _, err := ReadCSV(name, raw, rules, c, func(rec CSVRecord[disputeRow]) { dr.read(c, &rec.Row, rec.Line) }); err != nil {
 		return nil, err
 	}
 	return dr.out, c.Err()
@@ -140,15 +140,6 @@ func ReadDisputesWith(name string, r io.Reader, known OrderLookup) ([]Dispute, e
 // whose required cells are empty.
 func personCSV(required []string) CSVRules {
 	return CSVRules{Comments: true, FoldHeader: true, RefuseRepeatedColumn: true, Required: required, RefuseOverfull: true}
-}
-
-// disputeRowOf takes the cells of a disputes.csv row by their names.
-func disputeRowOf(rec CSVRecord) *disputeRow {
-	return &disputeRow{
-		OrderID: rec.Cell("order_id"), OrderDate: rec.Cell("order_date"), Amount: rec.Cell("amount"),
-		Currency: rec.Cell("currency"), Card: rec.Cell("card"), ReportedOn: rec.Cell("reported_on"),
-		Note: rec.Cell("note"), CardAmount: rec.Cell("card_amount"),
-	}
 }
 
 // disputeReader converts the rows of one disputes.csv: the disputes read

@@ -23,9 +23,9 @@ type MineRow struct {
 
 // mineRow is a mine.csv row as text, before conversion.
 type mineRow struct {
-	Pattern string
-	Amount  string
-	Note    string
+	Pattern string `csv:"pattern"`
+	Amount  string `csv:"amount"`
+	Note    string `csv:"note"`
 }
 
 // ReadMine reads mine.csv: UTF-8 (with or without BOM) or CP932, a header
@@ -38,9 +38,8 @@ func ReadMine(name string, r io.Reader) ([]MineRow, error) {
 	}
 	c := NewProblems(name)
 	out := []MineRow{} // a file of no rows gives an empty list, not nil
-	_, err = ReadCSV(name, raw, personCSV([]string{"pattern"}), c, func(rec CSVRecord) {
-		row := mineRow{Pattern: rec.Cell("pattern"), Amount: rec.Cell("amount"), Note: rec.Cell("note")}
-		if m, ok := readMineRow(c, &row, name, rec.Line); ok {
+	_, err = ReadCSV(name, raw, personCSV([]string{"pattern"}), c, func(rec CSVRecord[mineRow]) {
+		if m, ok := readMineRow(c, &rec.Row, name, rec.Line); ok {
 			out = append(out, m)
 		}
 	})

@@ -10,16 +10,39 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// The columns of Amazon.com's older "Order History Reports"
-// (amazon.com/gp/b2b/reports, retired about 2023) that refundwatch reads.
-// The items report has a row per item ("Item Total", tax included); the
-// orders-and-shipments report a row per shipment ("Total Charged").
-var reportColumns = struct {
-	total []string
-	ship  string
-}{
-	total: []string{"Item Total", "Total Charged"},
-	ship:  "Shipment Date",
+// reportRow is a row of Amazon.com's older "Order History Reports"
+// (amazon.com/gp/b2b/reports, retired about 2023) as text, with the columns
+// refundwatch reads. The items report has a row per item ("Item Total",
+// tax included); the orders-and-shipments report a row per shipment
+// ("Total Charged"): a field for each, the header telling which to read
+// (reportTotal).
+type reportRow struct {
+	OrderID      string `csv:"Order ID"`
+	OrderDate    string `csv:"Order Date"`
+	ItemTotal    string `csv:"Item Total"`
+	TotalCharged string `csv:"Total Charged"`
+	ShipDate     string `csv:"Shipment Date"`
+	Carrier      string `csv:"Carrier Name & Tracking Number"`
+	Currency     string `csv:"Currency"`
+	Card         string `csv:"Payment Instrument Type"`
+}
+
+// reportTotal returns the name of the column that gives the row's amount
+// in its report ("Item Total", else "Total Charged"), and its cell.
+func reportTotal(rec parser.CSVRecord[reportRow]) (string, string) {
+	if col := rec.Which("Item Total", "Total Charged"); col == "Total Charged" {
+		return col, rec.Row.TotalCharged
+	}
+	return "Item Total", rec.Row.ItemTotal
+}
+
+// refundReportRow is a row of the refunds report of the same Order
+// History Reports as text.
+type refundReportRow struct {
+	OrderID   string `csv:"Order ID"`
+	Date      string `csv:"Refund Date"`
+	Amount    string `csv:"Refund Amount"`
+	TaxAmount string `csv:"Refund Tax Amount"`
 }
 
 // reportDate reads the month-first dates of those reports: 03/02/26, as
@@ -43,33 +66,34 @@ func readOrderReport(f *File, data []byte) error {
 	p := parser.NewProblems(f.Name)
 	book := &orderBook{file: f.Name}
 	shipIndex := map[string]int{}
-	rows, err := parser.ReadCSV(f.Name, data, exportCSV, p, func(rec parser.CSVRecord) {
+	rows, err := parser.ReadCSV(f.Name, data, exportCSV, p, func(rec parser.CSVRecord[reportRow]) {
+		row := &rec.Row
 		before := p.Count()
-		id, err := parser.ParseOrderID(rec.Get("Order ID"))
+		id, err := parser.ParseOrderID(row.OrderID)
 		if err != nil {
 			p.Add(rec.Line, "%s: %v", "Order ID", err)
 		}
-		date, err := reportDate(rec.Get("Order Date"))
+		date, err := reportDate(row.OrderDate)
 		if err != nil {
 			p.Add(rec.Line, "%s: %v", "Order Date", err)
 		}
-		col := rec.Which(reportColumns.total...)
+		col, cell := reportTotal(rec)
 		var total decimal.Decimal
-		if cell := rec.Get(col); notGiven(cell) {
+		if notGiven(cell) {
 			p.Add(rec.Line, "%s is empty; expected the amount charged, such as $12.04", col)
 		} else if total, err = amount(cell); err != nil {
 			p.Add(rec.Line, "%s: %v", col, err)
 		}
 		var ship civil.Date
-		if cell := rec.Get(reportColumns.ship); !notGiven(cell) {
-			if ship, err = reportDate(cell); err != nil {
-				p.Add(rec.Line, "%s: %v", reportColumns.ship, err)
+		if !notGiven(row.ShipDate) {
+			if ship, err = reportDate(row.ShipDate); err != nil {
+				p.Add(rec.Line, "%s: %v", "Shipment Date", err)
 			}
 		}
 		if p.Count() > before {
 			return
 		}
-		currency := strings.ToUpper(rec.Get("Currency"))
+		currency := strings.ToUpper(row.Currency)
 		if currency == "" {
 			currency = "USD" // the reports were Amazon.com's
 		}
@@ -79,14 +103,14 @@ func readOrderReport(f *File, data []byte) error {
 			return
 		}
 		o.Date, o.Currency = date, currency
-		if card := rec.Get("Payment Instrument Type"); !notGiven(card) && o.Card == "" {
+		if card := row.Card; !notGiven(card) && o.Card == "" {
 			o.Card = card
 		}
 		o.Total = o.Total.Add(total)
 		if !ship.Valid() {
 			return
 		}
-		key := id + "|" + rec.Get(reportColumns.ship) + "|" + rec.Get("Carrier Name & Tracking Number")
+		key := id + "|" + row.ShipDate + "|" + row.Carrier
 		addToShipment(o, shipIndex, key, ship, total)
 	})
 	f.Rows = rows
@@ -101,23 +125,24 @@ func readOrderReport(f *File, data []byte) error {
 // confirmation on its refund day.
 func readRefundReport(f *File, data []byte) error {
 	p := parser.NewProblems(f.Name)
-	rows, err := parser.ReadCSV(f.Name, data, exportCSV, p, func(rec parser.CSVRecord) {
-		if notGiven(rec.Get("Refund Date")) {
+	rows, err := parser.ReadCSV(f.Name, data, exportCSV, p, func(rec parser.CSVRecord[refundReportRow]) {
+		row := &rec.Row
+		if notGiven(row.Date) {
 			f.skip(skipNoRefundDate)
 			return
 		}
 		before := p.Count()
-		id, err := parser.ParseOrderID(rec.Get("Order ID"))
+		id, err := parser.ParseOrderID(row.OrderID)
 		if err != nil {
 			p.Add(rec.Line, "%s: %v", "Order ID", err)
 		}
-		day, err := reportDate(rec.Get("Refund Date"))
+		day, err := reportDate(row.Date)
 		if err != nil {
 			p.Add(rec.Line, "%s: %v", "Refund Date", err)
 		}
 		var refunded decimal.Decimal
-		for _, col := range []string{"Refund Amount", "Refund Tax Amount"} {
-			if cell := rec.Get(col); !notGiven(cell) {
+		for _, c := range [][2]string{{"Refund Amount", row.Amount}, {"Refund Tax Amount", row.TaxAmount}} {
+			if col, cell := c[0], c[1]; !notGiven(cell) {
 				a, err := amount(cell)
 				if err != nil {
 					p.Add(rec.Line, "%s: %v", col, err)

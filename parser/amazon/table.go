@@ -11,9 +11,9 @@ import (
 // exportCSV are the rules of Amazon's CSV exports: names as Amazon writes
 // them, the first column of a name read, no comment lines (an export has
 // none: a line that starts with # is a row), cells beyond the header ignored,
-// and blank rows left out: they are no order and no refund, and are not
-// counted as rows read.
-var exportCSV = parser.CSVRules{SkipBlankRows: true}
+// blank rows left out (they are no order and no refund, and are not
+// counted as rows read), and cells read trimmed.
+var exportCSV = parser.CSVRules{SkipBlankRows: true, TrimCells: true}
 
 // notGiven reports whether a cell holds one of Amazon's words for "no value".
 func notGiven(cell string) bool {
