@@ -128,8 +128,13 @@
 // disputes.csv, confirmations.csv, mine.csv and Amazon's exports (package
 // amazon) are read whole by ReadCSV, each kind under its CSVRules: whether
 // # starts a comment line, how header names are matched, whether a column
-// may be named twice, which columns are required, and what becomes of
-// cells beyond the header and of blank rows.
+// may be named twice, which columns are required, what becomes of cells
+// beyond the header and of blank rows, and whether cells are trimmed.
+// github.com/gocarina/gocsv decodes each row into a row of text, a struct
+// of string fields tagged with the columns' names, which a function of the
+// file kind converts at the row's line: no amount or date is left to
+// gocsv's defaults. The rules, the header's checks and the lines
+// (csv.Reader.FieldPos) are ReadCSV's own, around gocsv.
 //
 // Statements are not read by ReadCSV: readTable, the statement table
 // engine's read entry, has a streaming reader of its own (rowReader), since
