@@ -141,11 +141,11 @@ func readRefundReport(f *File, data []byte) error {
 			p.Add(rec.Line, "%s: %v", "Refund Date", err)
 		}
 		var refunded decimal.Decimal
-		for _, c := range [][2]string{{"Refund Amount", row.Amount}, {"Refund Tax Amount", row.TaxAmount}} {
-			if col, cell := c[0], c[1]; !notGiven(cell) {
-				a, err := amount(cell)
+		for _, c := range []struct{ col, cell string }{{"Refund Amount", row.Amount}, {"Refund Tax Amount", row.TaxAmount}} {
+			if !notGiven(c.cell) {
+				a, err := amount(c.cell)
 				if err != nil {
-					p.Add(rec.Line, "%s: %v", col, err)
+					p.Add(rec.Line, "%s: %v", c.col, err)
 				}
 				refunded = refunded.Add(a.Abs())
 			}
