@@ -188,7 +188,7 @@ func (r *csvRows) readHeader(p *Problems) (*csvHeader, bool) {
 	for i, c := range cells {
 		name := r.rules.headerName(c)
 		if _, seen := h.col[name]; !seen {
-			h.col[name], r.names[i] = i, name
+			h.col[name], r.names[i] = i, exactName(name)
 		}
 	}
 	return h, r.rules.checkHeader(cells, h, p)
@@ -240,6 +240,23 @@ func (r *csvRows) pass(cells []string) ([]string, bool) {
 	}
 	r.lines = append(r.lines, line)
 	return cells, true
+}
+
+// gocsvLoose are the zero-width characters gocsv takes out of a header name
+// before it matches it to a tag once more.
+const gocsvLoose = "\u200b\u200c\u200d\ufeff"
+
+// exactName returns a header name as gocsv is to match it: blank when it
+// holds a zero-width character, which gocsv would take out and then match
+// the name to a tag ("no\ufeffte" filling the note field), where the header
+// checks, Has and Which see no such column. So gocsv fills exactly the
+// fields of the columns the header names. (It trims a name too, before
+// matching: the rules' names are trimmed already.)
+func exactName(name string) string {
+	if strings.ContainsAny(name, gocsvLoose) {
+		return ""
+	}
+	return name
 }
 
 // ReadAll returns what Read returns, up to the end: the header names, then

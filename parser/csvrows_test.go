@@ -43,6 +43,8 @@ func TestReadCSV(t *testing.T) {
 		// FoldHeader
 		{"folded header: width and case", CSVRules{FoldHeader: true}, " Ｏｒｄｅｒ_ID ,AMOUNT\n250-1234567-1234567, 12 \n", []string{"order_id", "amount"},
 			[]string{"2:250-1234567-1234567| 12 "}, ""},
+		{"a name with a zero-width character names no column", CSVRules{FoldHeader: true}, "order_id,no\ufeffte,am\u200bount\n1,x,2\n", []string{"order_id", "note", "amount"},
+			[]string{"2:1||"}, ""},
 		{"header as written: only trimmed", CSVRules{}, " Order ID ,Ｔｏｔａｌ\n250-1234567-1234567,12\n", []string{"Order ID", "order id", "Ｔｏｔａｌ", "total"},
 			[]string{"2:250-1234567-1234567||12|"}, ""},
 
