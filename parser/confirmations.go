@@ -44,7 +44,8 @@ type Confirmation struct {
 	Attributes bool
 }
 
-// confirmationRow is a confirmations.csv row as text, before conversion.
+// confirmationRow is a confirmations.csv row as text, as ReadCSV decodes it by the header's
+// folded names (personCSV), before conversion.
 type confirmationRow struct {
 	OrderID     string `csv:"order_id"`
 	ConfirmedOn string `csv:"confirmed_on"`

@@ -16,7 +16,7 @@ import (
 // where the person's own files (disputes.csv, confirmations.csv, mine.csv)
 // and Amazon's exports differ. The zero value reads a file as Amazon writes
 // it: no comments, names as written, the first of a repeated column, extra
-// cells ignored, blank rows handed on.
+// cells ignored, blank rows handed on, cells as written.
 type CSVRules struct {
 	// Comments makes lines that start with # comments, skipped: the
 	// templates of the person's files explain their columns in them. A

@@ -55,7 +55,8 @@ type KnownOrder struct {
 // OrderLookup finds an order in Amazon's order-history exports by its id.
 type OrderLookup func(orderID string) (KnownOrder, bool)
 
-// disputeRow is a disputes.csv row as text, before conversion.
+// disputeRow is a disputes.csv row as text, as ReadCSV decodes it by the header's
+// folded names (personCSV), before conversion.
 type disputeRow struct {
 	OrderID    string `csv:"order_id"`
 	OrderDate  string `csv:"order_date"`

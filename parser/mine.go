@@ -21,7 +21,8 @@ type MineRow struct {
 	Line   int
 }
 
-// mineRow is a mine.csv row as text, before conversion.
+// mineRow is a mine.csv row as text, as ReadCSV decodes it by the header's
+// folded names (personCSV), before conversion.
 type mineRow struct {
 	Pattern string `csv:"pattern"`
 	Amount  string `csv:"amount"`
