@@ -44,6 +44,8 @@ type Confirmation struct {
 	Attributes bool
 }
 
+// confirmationRow is a confirmations.csv row as text, as ReadCSV decodes it by the header's
+// folded names (personCSV), before conversion.
 type confirmationRow struct {
 	OrderID     string `csv:"order_id"`
 	ConfirmedOn string `csv:"confirmed_on"`
@@ -66,39 +68,47 @@ func ReadConfirmations(name string, r io.Reader) ([]Confirmation, error) {
 // ParseConfirmations reads confirmations.csv, as ReadConfirmations does, from
 // the file's bytes: a reader that has them already need not copy them.
 func ParseConfirmations(name string, raw []byte) ([]Confirmation, error) {
-	var out []Confirmation
-	grow := func(rows int) { out = make([]Confirmation, 0, rows) }
-	err := decodeRows(name, raw, &confirmationRow{}, []string{"order_id", "confirmed_on", "kind"}, grow, func(c *Problems, v any, line int) {
-		row := v.(*confirmationRow)
-		k := Confirmation{File: name, Line: line, Note: strings.TrimSpace(row.Note)}
-		var err error
-		ok := true
-		if k.OrderID, err = ParseOrderID(row.OrderID); err != nil {
-			c.Add(line, "%v", err)
-			ok = false
-		}
-		if k.ConfirmedOn, err = requiredDate(row.ConfirmedOn, "confirmed_on"); err != nil {
-			c.Add(line, "%v", err)
-			ok = false
-		} else if !DateInRange(k.ConfirmedOn) {
-			c.Add(line, "%s %s is outside %s … %s", "confirmed_on", k.ConfirmedOn, FirstDate, LastDate)
-			ok = false
-		}
-		var known bool
-		if k.Kind, known = ParseKind(row.Kind); !known {
-			c.Add(line, "kind %q is not refund (返金) or cancel (キャンセル)", strings.TrimSpace(row.Kind))
-			ok = false
-		}
-		if strings.TrimSpace(row.Amount) != "" {
-			if k.Amount, _, err = ParseTypedAmount(row.Amount); err != nil {
-				c.Add(line, "amount: %v", err)
-				ok = false
-			}
-			k.Amount = k.Amount.Abs()
-		}
-		if ok {
+	c := NewProblems(name)
+	out := []Confirmation{} // a file of no rows gives an empty list, not nil
+	_, err := ReadCSV(name, raw, personCSV([]string{"order_id", "confirmed_on", "kind"}), c, func(rec CSVRecord[confirmationRow]) {
+		if k, ok := readConfirmation(c, &rec.Row, name, rec.Line); ok {
 			out = append(out, k)
 		}
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	return out, c.Err()
+}
+
+// readConfirmation converts one row, reporting each of its problems to c;
+// it reports false when the row has any (the file is then refused).
+func readConfirmation(c *Problems, row *confirmationRow, name string, line int) (Confirmation, bool) {
+	k := Confirmation{File: name, Line: line, Note: strings.TrimSpace(row.Note)}
+	var err error
+	ok := true
+	if k.OrderID, err = ParseOrderID(row.OrderID); err != nil {
+		c.Add(line, "%v", err)
+		ok = false
+	}
+	if k.ConfirmedOn, err = requiredDate(row.ConfirmedOn, "confirmed_on"); err != nil {
+		c.Add(line, "%v", err)
+		ok = false
+	} else if !DateInRange(k.ConfirmedOn) {
+		c.Add(line, "%s %s is outside %s … %s", "confirmed_on", k.ConfirmedOn, FirstDate, LastDate)
+		ok = false
+	}
+	var known bool
+	if k.Kind, known = ParseKind(row.Kind); !known {
+		c.Add(line, "kind %q is not refund (返金) or cancel (キャンセル)", strings.TrimSpace(row.Kind))
+		ok = false
+	}
+	if strings.TrimSpace(row.Amount) != "" {
+		if k.Amount, _, err = ParseTypedAmount(row.Amount); err != nil {
+			c.Add(line, "amount: %v", err)
+			ok = false
+		}
+		k.Amount = k.Amount.Abs()
+	}
+	return k, ok
 }

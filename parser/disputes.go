@@ -1,15 +1,9 @@
 package parser
 
 import (
-	"bytes"
-	"encoding/csv"
-	"errors"
 	"io"
-	"regexp"
-	"slices"
 	"strings"
 
-	"github.com/gocarina/gocsv"
 	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/msg"
@@ -61,7 +55,8 @@ type KnownOrder struct {
 // OrderLookup finds an order in Amazon's order-history exports by its id.
 type OrderLookup func(orderID string) (KnownOrder, bool)
 
-// disputeRow is a disputes.csv row as text, before conversion.
+// disputeRow is a disputes.csv row as text, as ReadCSV decodes it by the header's
+// folded names (personCSV), before conversion.
 type disputeRow struct {
 	OrderID    string `csv:"order_id"`
 	OrderDate  string `csv:"order_date"`
@@ -123,20 +118,29 @@ func ReadDisputes(name string, r io.Reader) ([]Dispute, error) {
 // the order either. A known order also brings its shipments, when the row's
 // amount is the export's total.
 func ReadDisputesWith(name string, r io.Reader, known OrderLookup) ([]Dispute, error) {
-	required := []string{"order_id", "order_date", "amount"}
+	rules := personCSV([]string{"order_id", "order_date", "amount"})
 	if known != nil {
-		required = required[:1]
+		rules.Required = rules.Required[:1]
 	}
 	raw, err := textenc.ReadAll(r)
 	if err != nil {
 		return nil, &Error{File: name, Err: err}
 	}
-	dr := &disputeReader{name: name, known: known}
-	grow := func(rows int) { dr.out, dr.seen = make([]Dispute, 0, rows), make(map[string]int, rows) }
-	err = decodeRows(name, raw, &disputeRow{}, required, grow, func(c *Problems, v any, line int) {
-		dr.read(c, v.(*disputeRow), line)
-	})
-	return dr.out, err
+	c := NewProblems(name)
+	dr := &disputeReader{name: name, known: known, out: []Dispute{}, seen: map[string]int{}}
+	if _, err := ReadCSV(name, raw, rules, c, func(rec CSVRecord[disputeRow]) { dr.read(c, &rec.Row, rec.Line) }); err != nil {
+		return nil, err
+	}
+	return dr.out, c.Err()
+}
+
+// personCSV are the rules of the CSV files the person writes, from the
+// templates refundwatch init gives: # comment lines, names in any case or
+// width, no column twice, the required columns, no cells beyond the
+// header's (an unquoted comma in an amount), and a blank row read as a row
+// whose required cells are empty.
+func personCSV(required []string) CSVRules {
+	return CSVRules{Comments: true, FoldHeader: true, RefuseRepeatedColumn: true, Required: required, RefuseOverfull: true}
 }
 
 // disputeReader converts the rows of one disputes.csv: the disputes read
@@ -336,140 +340,6 @@ func requiredDate(text, field string) (civil.Date, error) {
 		return civil.Date{}, msg.Msgf("%s: %v", field, err)
 	}
 	return d, nil
-}
-
-// decodeRows decodes a small CSV file with a header, its bytes read whole
-// (raw), into rows of the type of proto with gocsv, and hands each to convert
-// with its line number. Before the first row, it tells grow how many rows
-// there may be at most, the lines after the header, so that the caller can
-// make room for them at once. Missing required columns, quoting errors and
-// whatever convert reports are collected into one ErrorList.
-func decodeRows(name string, raw []byte, proto any, required []string, grow func(rows int), convert func(c *Problems, row any, line int)) error {
-	data, _, err := textenc.DecodeAll(raw)
-	if err != nil {
-		return &Error{File: name, Err: err}
-	}
-	c := &Problems{file: name}
-	checkCommentedOrders(c, data)
-	cr := csv.NewReader(bytes.NewReader(data))
-	cr.FieldsPerRecord = -1
-	cr.Comment = '#'      // templates explain their columns in comment lines
-	cr.ReuseRecord = true // gocsv keeps the cells of a record, never the record
-	um, err := gocsv.NewUnmarshaller(cr, proto)
-	if errors.Is(err, io.EOF) {
-		c.Add(0, "file is empty; it needs a header line: %s", strings.Join(required, ","))
-		return c.Err()
-	}
-	if err != nil {
-		c.AddErr(CSVError(name, err))
-		return c.Err()
-	}
-	headerLine, _ := cr.FieldPos(0) // comment lines may stand before the header
-	if err := um.RenormalizeHeaders(foldHeaders); err != nil {
-		c.AddErr(&Error{File: name, Line: headerLine, Err: err})
-		return c.Err()
-	}
-	if !checkRowsHeader(c, um.Headers, required, headerLine) {
-		return c.Err()
-	}
-	grow(bytes.Count(data[cr.InputOffset():], []byte{'\n'}) + 1)
-	for end := cr.InputOffset(); ; {
-		v, err := um.Read()
-		start := end
-		end = cr.InputOffset()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			c.AddErr(CSVError(name, err))
-			if isParseError(err) {
-				continue // the reader goes on at the next line: report the file's other problems too
-			}
-			break
-		}
-		line, _ := cr.FieldPos(0)
-		if n, ok := overfull(data[start:end], len(um.Headers)); ok {
-			// Most often an unquoted comma in an amount (12,800), which
-			// shifts the later cells: reading on would take the wrong amount.
-			c.Add(line, "row has %d fields, but the header on line %d has %d (an unquoted comma in a field?)", n, headerLine, len(um.Headers))
-			continue
-		}
-		convert(c, v, line)
-	}
-	return c.Err()
-}
-
-// checkRowsHeader reports a header that names a column twice (which of the two
-// cells gocsv would read is anyone's guess) or lacks a required column; it
-// reports false when the header has either problem.
-func checkRowsHeader(c *Problems, headers, required []string, headerLine int) bool {
-	twice := false
-	for i, h := range headers {
-		if j := slices.Index(headers[:i], h); j >= 0 && h != "" {
-			c.Add(headerLine, "column %s is in the header twice (cells %d and %d); keep one", h, j+1, i+1)
-			twice = true
-		}
-	}
-	if twice {
-		return false
-	}
-	var missing []string
-	for _, col := range required {
-		if !contains(headers, col) {
-			missing = append(missing, col)
-		}
-	}
-	if len(missing) > 0 {
-		c.Add(headerLine, "missing column %s; the header needs %s", strings.Join(missing, ", "), strings.Join(required, ","))
-		return false
-	}
-	return true
-}
-
-// overfull tells whether the row read from text, the bytes the reader took
-// for it (the row, and any comment and blank lines before it), has
-// non-blank cells beyond the header's width, which gocsv would drop without
-// a word; and if so, its number of cells. Most rows have fewer commas than
-// the header has cells, and so no cell beyond it: only the others are read
-// again, on their own, with encoding/csv.
-func overfull(text []byte, width int) (int, bool) {
-	if bytes.Count(text, []byte{','}) < width {
-		return 0, false
-	}
-	cr := csv.NewReader(bytes.NewReader(text))
-	cr.FieldsPerRecord, cr.Comment = -1, '#'
-	rec, err := cr.Read()
-	if err != nil || len(rec) <= width || isBlank(rec[width:]) {
-		return 0, false
-	}
-	return len(rec), true
-}
-
-// commentedOrder is a comment line that starts with an order id, as in
-// "#250-1234567-1234567,2026-03-02,…": an id copied with Amazon's "#".
-var commentedOrder = regexp.MustCompile(`^#\s*([0-9A-Z]{3}-[0-9]{7}-[0-9]{7})\b`)
-
-// checkCommentedOrders reports lines that would be skipped as comments but
-// hold an order, so that no order is dropped silently.
-func checkCommentedOrders(c *Problems, data []byte) {
-	n := 0
-	for line := range bytes.Lines(data) {
-		n++
-		if line[0] != '#' {
-			continue // not a comment: most lines, left without the regular expression
-		}
-		if m := commentedOrder.FindSubmatch(line); m != nil {
-			c.Add(n, "line starts with # and would be skipped as a comment, but it holds order %s: remove the #", string(m[1]))
-		}
-	}
-}
-
-func foldHeaders(h []string) []string {
-	out := make([]string, len(h))
-	for i, s := range h {
-		out[i] = strings.ToLower(strings.TrimSpace(textenc.Fold(s)))
-	}
-	return out
 }
 
 func contains(list []string, s string) bool {

@@ -49,7 +49,7 @@
 //
 // A format that names its encoding (a Japanese issuer's CP932) is read in
 // it; a user format may name utf-8, cp932, cp1252, cp1250 or iso-8859-1.
-
+//
 // # Generic statements
 //
 // A CSV file (comma, semicolon or tab separated) that no built-in format
@@ -124,6 +124,31 @@
 // investment statement's, which is not read) or after </OFX> is an error,
 // and so is a value over 64 KiB or elements nested over 64 deep: no row
 // is left out without a word.
+//
+// # CSV files with a header
+//
+// disputes.csv, confirmations.csv, mine.csv and Amazon's exports (package
+// amazon) are read whole by ReadCSV, each kind under its CSVRules: whether
+// # starts a comment line, how header names are matched, whether a column
+// may be named twice, which columns are required, what becomes of cells
+// beyond the header and of blank rows, and whether cells are trimmed.
+// github.com/gocarina/gocsv decodes each row into a row of text, a struct
+// of string fields tagged with the columns' names, which a function of the
+// file kind converts at the row's line: no amount or date is left to
+// gocsv's defaults. The rules, the header's checks and the lines
+// (csv.Reader.FieldPos) are ReadCSV's own, around gocsv.
+//
+// Statements are not read by ReadCSV: readTable, the statement table
+// engine's read entry, has a streaming reader of its own (rowReader), since
+// a statement is another kind of file. An export may hold a bank's rows of
+// many years, millions in all, and is read as it streams: memory grows with
+// the transactions ReadOptions.Keep keeps in full, not with the file; a row
+// longer than 1 MiB stops the read rather than being held; and the lines
+// without a quote, most lines of an export, are split without a csv.Reader's
+// allocations. Nor does a statement's header stand on its first line: it
+// may follow a preamble, be repeated at a section, or be missing, the
+// columns then told by their cells; and fields may be separated by commas,
+// semicolons or tabs.
 //
 // # disputes.csv
 //

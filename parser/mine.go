@@ -21,6 +21,8 @@ type MineRow struct {
 	Line   int
 }
 
+// mineRow is a mine.csv row as text, as ReadCSV decodes it by the header's
+// folded names (personCSV), before conversion.
 type mineRow struct {
 	Pattern string `csv:"pattern"`
 	Amount  string `csv:"amount"`
@@ -35,29 +37,37 @@ func ReadMine(name string, r io.Reader) ([]MineRow, error) {
 	if err != nil {
 		return nil, &Error{File: name, Err: err}
 	}
-	var out []MineRow
-	grow := func(rows int) { out = make([]MineRow, 0, rows) }
-	err = decodeRows(name, raw, &mineRow{}, []string{"pattern"}, grow, func(c *Problems, v any, line int) {
-		row := v.(*mineRow)
-		m := MineRow{Pattern: textenc.Normalize(row.Pattern), Note: strings.TrimSpace(row.Note), File: name, Line: line}
-		ok := true
-		if m.Pattern == "" {
-			c.Add(line, "pattern is empty; give a text the statement's description holds, such as AMAZON PRIME")
-			ok = false
-		}
-		if strings.TrimSpace(row.Amount) != "" {
-			var err error
-			if m.Amount, _, err = ParseTypedAmount(row.Amount); err != nil {
-				c.Add(line, "amount: %v", err)
-				ok = false
-			} else if m.Amount = m.Amount.Abs(); m.Amount.IsZero() {
-				c.Add(line, "amount 0 is no charge; leave it empty for any amount")
-				ok = false
-			}
-		}
-		if ok {
+	c := NewProblems(name)
+	out := []MineRow{} // a file of no rows gives an empty list, not nil
+	_, err = ReadCSV(name, raw, personCSV([]string{"pattern"}), c, func(rec CSVRecord[mineRow]) {
+		if m, ok := readMineRow(c, &rec.Row, name, rec.Line); ok {
 			out = append(out, m)
 		}
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	return out, c.Err()
+}
+
+// readMineRow converts one row, reporting each of its problems to c; it
+// reports false when the row has any (the file is then refused).
+func readMineRow(c *Problems, row *mineRow, name string, line int) (MineRow, bool) {
+	m := MineRow{Pattern: textenc.Normalize(row.Pattern), Note: strings.TrimSpace(row.Note), File: name, Line: line}
+	ok := true
+	if m.Pattern == "" {
+		c.Add(line, "pattern is empty; give a text the statement's description holds, such as AMAZON PRIME")
+		ok = false
+	}
+	if strings.TrimSpace(row.Amount) != "" {
+		var err error
+		if m.Amount, _, err = ParseTypedAmount(row.Amount); err != nil {
+			c.Add(line, "amount: %v", err)
+			ok = false
+		} else if m.Amount = m.Amount.Abs(); m.Amount.IsZero() {
+			c.Add(line, "amount 0 is no charge; leave it empty for any amount")
+			ok = false
+		}
+	}
+	return m, ok
 }

@@ -1,7 +1,6 @@
 package amazon
 
 import (
-	"io"
 	"slices"
 	"strings"
 	"time"
@@ -78,33 +77,65 @@ func (b *orderBook) list() []Order {
 	return out
 }
 
-// retailColumns names the columns of the two "Request your data" layouts.
-var retailColumns = struct {
-	total, card []string
-}{
-	total: []string{"Total Owed", "Total Amount"},
-	card:  []string{"Payment Instrument Type", "Payment Method Type"},
+// retailRow is a row of the "Request your data" order history as text.
+// Its two layouts name the total and the payment method each their own way:
+// a field for each name, and the header tells which to read (retailTotal,
+// retailCard). gocsv could fill one field from both names
+// (`csv:"Total Owed,Total Amount"`), but from every column of either name,
+// the last one winning, and the row's messages must name the column the
+// file has.
+type retailRow struct {
+	OrderID          string `csv:"Order ID"`
+	OrderDate        string `csv:"Order Date"`
+	Currency         string `csv:"Currency"`
+	Website          string `csv:"Website"`
+	TotalOwed        string `csv:"Total Owed"`
+	TotalAmount      string `csv:"Total Amount"`
+	ShipDate         string `csv:"Ship Date"`
+	Carrier          string `csv:"Carrier Name & Tracking Number"`
+	ShipmentSubtotal string `csv:"Shipment Item Subtotal"`
+	InstrumentType   string `csv:"Payment Instrument Type"`
+	MethodType       string `csv:"Payment Method Type"`
+}
+
+// retailTotal returns the name of the column that gives the row's total in
+// its layout ("Total Owed", else "Total Amount"), and its cell.
+func retailTotal(rec parser.CSVRecord[retailRow]) (string, string) {
+	if col := rec.Which("Total Owed", "Total Amount"); col == "Total Amount" {
+		return col, rec.Row.TotalAmount
+	}
+	return "Total Owed", rec.Row.TotalOwed
+}
+
+// retailCard returns the row's payment method, under the name its layout
+// gives the column ("Payment Instrument Type", else "Payment Method Type").
+func retailCard(rec parser.CSVRecord[retailRow]) string {
+	if rec.Which("Payment Instrument Type", "Payment Method Type") == "Payment Method Type" {
+		return rec.Row.MethodType
+	}
+	return rec.Row.InstrumentType
 }
 
 // readRetailOrders reads Retail.OrderHistory.N.csv and Order History.csv.
-func readRetailOrders(f *File, r io.Reader) error {
+func readRetailOrders(f *File, data []byte) error {
 	p := parser.NewProblems(f.Name)
 	book := &orderBook{file: f.Name}
 	shipIndex := map[string]int{} // order id + shipment key → index in Shipments
-	rows, err := readRecords(f.Name, r, p, func(rec record) {
+	rows, err := parser.ReadCSV(f.Name, data, exportCSV, p, func(rec parser.CSVRecord[retailRow]) {
+		row := &rec.Row
 		// Every problem of the row is reported, not only the first.
 		before := p.Count()
-		id, err := parser.ParseOrderID(rec.get("Order ID"))
+		id, err := parser.ParseOrderID(row.OrderID)
 		if err != nil {
-			p.Add(rec.line, "%s: %v", "Order ID", err)
+			p.Add(rec.Line, "%s: %v", "Order ID", err)
 		}
-		currency := strings.ToUpper(rec.get("Currency"))
-		loc := zoneOrUTC(rec.get("Website"), currency)
-		date, err := localDate(rec.get("Order Date"), loc)
+		currency := strings.ToUpper(row.Currency)
+		loc := zoneOrUTC(row.Website, currency)
+		date, err := localDate(row.OrderDate, loc)
 		if err != nil {
-			p.Add(rec.line, "%s: %v", "Order Date", err)
+			p.Add(rec.Line, "%s: %v", "Order Date", err)
 		}
-		cell := rec.get(retailColumns.total...)
+		totalCol, cell := retailTotal(rec)
 		if notGiven(cell) {
 			if p.Count() == before {
 				f.skip(skipNoAmount)
@@ -113,31 +144,31 @@ func readRetailOrders(f *File, r io.Reader) error {
 		}
 		owed, err := amount(cell)
 		if err != nil {
-			p.Add(rec.line, "%s: %v", rec.which(retailColumns.total...), err)
+			p.Add(rec.Line, "%s: %v", totalCol, err)
 		}
 		var ship civil.Date
-		if shipCell := rec.get("Ship Date"); !notGiven(shipCell) {
-			if ship, err = localDate(shipCell, loc); err != nil {
-				p.Add(rec.line, "%s: %v", "Ship Date", err)
+		if !notGiven(row.ShipDate) {
+			if ship, err = localDate(row.ShipDate, loc); err != nil {
+				p.Add(rec.Line, "%s: %v", "Ship Date", err)
 			}
 		}
 		if p.Count() > before {
 			return
 		}
-		o := book.get(id, rec.line)
+		o := book.get(id, rec.Line)
 		if o.Currency != "" && currency != "" && o.Currency != currency {
-			p.Add(rec.line, "order %s is in %s here and in %s on line %d", id, currency, o.Currency, o.Line)
+			p.Add(rec.Line, "order %s is in %s here and in %s on line %d", id, currency, o.Currency, o.Line)
 			return
 		}
 		o.Date, o.Currency = date, currency
-		if card := rec.get(retailColumns.card...); !notGiven(card) && o.Card == "" {
+		if card := retailCard(rec); !notGiven(card) && o.Card == "" {
 			o.Card = card
 		}
 		o.Total = o.Total.Add(owed)
 		if !ship.Valid() {
 			return
 		}
-		key := id + "|" + rec.get("Ship Date") + "|" + rec.get("Carrier Name & Tracking Number") + "|" + rec.get("Shipment Item Subtotal")
+		key := id + "|" + row.ShipDate + "|" + row.Carrier + "|" + row.ShipmentSubtotal
 		addToShipment(o, shipIndex, key, ship, owed)
 	})
 	f.Rows = rows
@@ -145,46 +176,58 @@ func readRetailOrders(f *File, r io.Reader) error {
 	return firstErr(err, p.Err())
 }
 
+// digitalRow is a row of Digital Items.csv as text.
+type digitalRow struct {
+	OrderID          string `csv:"OrderId"`
+	OrderDate        string `csv:"OrderDate"`
+	Marketplace      string `csv:"Marketplace"`
+	OurPrice         string `csv:"OurPrice"`
+	OurPriceTax      string `csv:"OurPriceTax"`
+	OurPriceCurrency string `csv:"OurPriceCurrencyCode"`
+	BaseCurrency     string `csv:"BaseCurrencyCode"`
+}
+
 // readDigitalItems reads Digital Items.csv: one row per item of a D01- order.
-func readDigitalItems(f *File, r io.Reader) error {
+func readDigitalItems(f *File, data []byte) error {
 	p := parser.NewProblems(f.Name)
 	book := &orderBook{file: f.Name}
-	rows, err := readRecords(f.Name, r, p, func(rec record) {
+	rows, err := parser.ReadCSV(f.Name, data, exportCSV, p, func(rec parser.CSVRecord[digitalRow]) {
+		row := &rec.Row
 		before := p.Count()
-		id, err := parser.ParseOrderID(rec.get("OrderId"))
+		id, err := parser.ParseOrderID(row.OrderID)
 		if err != nil {
-			p.Add(rec.line, "%s: %v", "OrderId", err)
+			p.Add(rec.Line, "%s: %v", "OrderId", err)
 		}
-		currency := strings.ToUpper(rec.get("OurPriceCurrencyCode"))
+		currency := strings.ToUpper(row.OurPriceCurrency)
 		if notGiven(currency) {
-			currency = strings.ToUpper(rec.get("BaseCurrencyCode"))
+			currency = strings.ToUpper(row.BaseCurrency)
 		}
-		loc := zoneOrUTC(rec.get("Marketplace"), currency)
-		date, err := localDate(rec.get("OrderDate"), loc)
+		loc := zoneOrUTC(row.Marketplace, currency)
+		date, err := localDate(row.OrderDate, loc)
 		if err != nil {
-			p.Add(rec.line, "%s: %v", "OrderDate", err)
+			p.Add(rec.Line, "%s: %v", "OrderDate", err)
 		}
-		if notGiven(rec.get("OurPrice")) {
+		if notGiven(row.OurPrice) {
 			if p.Count() == before {
 				f.skip(skipNoAmount)
 			}
 			return
 		}
-		price, err := amount(rec.get("OurPrice"))
+		price, err := amount(row.OurPrice)
 		if err != nil {
-			p.Add(rec.line, "%s: %v", "OurPrice", err)
+			p.Add(rec.Line, "%s: %v", "OurPrice", err)
 		}
-		if tax := rec.get("OurPriceTax"); !notGiven(tax) {
-			t, err := amount(tax)
+		if !notGiven(row.OurPriceTax) {
+			t, err := amount(row.OurPriceTax)
 			if err != nil {
-				p.Add(rec.line, "%s: %v", "OurPriceTax", err)
+				p.Add(rec.Line, "%s: %v", "OurPriceTax", err)
 			}
 			price = price.Add(t)
 		}
 		if p.Count() > before {
 			return
 		}
-		o := book.get(id, rec.line)
+		o := book.get(id, rec.Line)
 		o.Date, o.Currency, o.Digital = date, currency, true
 		o.Total = o.Total.Add(price)
 	})
@@ -199,18 +242,40 @@ const (
 	filterCardCharge = "（クレジットカードへの請求）"
 )
 
+// filterRow is a row of the アマゾン注文履歴フィルタ CSV as text.
+type filterRow struct {
+	OrderID     string `csv:"注文番号"`
+	OrderDate   string `csv:"注文日"`
+	Item        string `csv:"商品名"`
+	Billed      string `csv:"請求額"`
+	OrderTotal  string `csv:"注文合計"`
+	CardKind    string `csv:"クレカ種類"`
+	CardDay     string `csv:"クレカ請求日"`
+	CardCharged string `csv:"クレカ請求額"`
+}
+
+// total returns the name of the column that gives the order's total on
+// the row, 請求額 (what was billed), else 注文合計 when 請求額 is empty, and
+// its cell.
+func (row *filterRow) total() (string, string) {
+	if row.Billed == "" {
+		return "注文合計", row.OrderTotal
+	}
+	return "請求額", row.Billed
+}
+
 // readOrderFilter reads the アマゾン注文履歴フィルタ CSV (Amazon.co.jp, yen).
-func readOrderFilter(f *File, r io.Reader) error {
+func readOrderFilter(f *File, data []byte) error {
 	p := parser.NewProblems(f.Name)
 	book := &orderBook{file: f.Name}
 	hasTotal := map[string]bool{}
 	older := &olderFilterOrders{}
-	rows, err := readRecords(f.Name, r, p, func(rec record) {
+	rows, err := parser.ReadCSV(f.Name, data, exportCSV, p, func(rec parser.CSVRecord[filterRow]) {
 		o := filterRowOrder(book, rec, p)
 		if o == nil {
 			return
 		}
-		switch item := rec.get("商品名"); {
+		switch item := rec.Row.Item; {
 		case item == filterWholeOrder:
 			if filterWholeOrderRow(o, rec, p) {
 				hasTotal[o.ID] = true
@@ -246,19 +311,19 @@ func readOrderFilter(f *File, r io.Reader) error {
 // belongs to, dated by its 注文日 and in yen, or nil when its order id or
 // date does not read (both problems are added to p, so that a row's
 // errors all come at once).
-func filterRowOrder(book *orderBook, rec record, p *parser.Problems) *Order {
-	id, err := parser.ParseOrderID(rec.get("注文番号"))
+func filterRowOrder(book *orderBook, rec parser.CSVRecord[filterRow], p *parser.Problems) *Order {
+	id, err := parser.ParseOrderID(rec.Row.OrderID)
 	if err != nil {
-		p.Add(rec.line, "%s: %v", "注文番号", err)
+		p.Add(rec.Line, "%s: %v", "注文番号", err)
 	}
-	date, dateErr := civil.ParseDate(rec.get("注文日"))
+	date, dateErr := civil.ParseDate(rec.Row.OrderDate)
 	if dateErr != nil {
-		p.Add(rec.line, "%s: %v", "注文日", dateErr)
+		p.Add(rec.Line, "%s: %v", "注文日", dateErr)
 	}
 	if err != nil || dateErr != nil {
 		return nil
 	}
-	o := book.get(id, rec.line)
+	o := book.get(id, rec.Line)
 	o.Date, o.Currency = date, "JPY"
 	return o
 }
@@ -266,18 +331,15 @@ func filterRowOrder(book *orderBook, rec record, p *parser.Problems) *Order {
 // filterWholeOrderRow reads a （注文全体） row into o: its total is 請求額,
 // what was billed, else 注文合計 when 請求額 is empty, and its card the
 // クレカ種類 given. It reports whether the total read.
-func filterWholeOrderRow(o *Order, rec record, p *parser.Problems) bool {
-	col := "請求額"
-	if rec.get(col) == "" {
-		col = "注文合計"
-	}
-	total, err := amount(rec.get(col))
+func filterWholeOrderRow(o *Order, rec parser.CSVRecord[filterRow], p *parser.Problems) bool {
+	col, cell := rec.Row.total()
+	total, err := amount(cell)
 	if err != nil {
-		p.Add(rec.line, "%s: %v", col, err)
+		p.Add(rec.Line, "%s: %v", col, err)
 		return false
 	}
 	o.Total = total
-	if card := rec.get("クレカ種類"); card != "" {
+	if card := rec.Row.CardKind; card != "" {
 		o.Card = card
 	}
 	return true
@@ -286,15 +348,15 @@ func filterWholeOrderRow(o *Order, rec record, p *parser.Problems) bool {
 // filterCardChargeRow reads a （クレジットカードへの請求） row into o: one
 // charge to the card on クレカ請求日 of クレカ請求額, which becomes a shipment
 // of the order and adds to what the card was charged.
-func filterCardChargeRow(o *Order, rec record, p *parser.Problems) {
-	day, err := civil.ParseDate(rec.get("クレカ請求日"))
+func filterCardChargeRow(o *Order, rec parser.CSVRecord[filterRow], p *parser.Problems) {
+	day, err := civil.ParseDate(rec.Row.CardDay)
 	if err != nil {
-		p.Add(rec.line, "%s: %v", "クレカ請求日", err)
+		p.Add(rec.Line, "%s: %v", "クレカ請求日", err)
 		return
 	}
-	charged, err := amount(rec.get("クレカ請求額"))
+	charged, err := amount(rec.Row.CardCharged)
 	if err != nil {
-		p.Add(rec.line, "%s: %v", "クレカ請求額", err)
+		p.Add(rec.Line, "%s: %v", "クレカ請求額", err)
 		return
 	}
 	o.Shipments = append(o.Shipments, Shipment{Date: day, Amount: charged})
@@ -325,17 +387,14 @@ const (
 )
 
 // item takes an item row of order o and says what it is.
-func (a *olderFilterOrders) item(o *Order, rec record, p *parser.Problems) int {
-	col := "請求額"
-	if rec.get(col) == "" {
-		col = "注文合計"
-	}
-	if rec.get(col) == "" {
+func (a *olderFilterOrders) item(o *Order, rec parser.CSVRecord[filterRow], p *parser.Problems) int {
+	col, cell := rec.Row.total()
+	if cell == "" {
 		return olderNone
 	}
-	total, err := amount(rec.get(col))
+	total, err := amount(cell)
 	if err != nil {
-		p.Add(rec.line, "%s: %v", col, err)
+		p.Add(rec.Line, "%s: %v", col, err)
 		return olderRepeat
 	}
 	if a.totals == nil {
@@ -343,25 +402,25 @@ func (a *olderFilterOrders) item(o *Order, rec record, p *parser.Problems) int {
 	}
 	kind := olderRepeat
 	if prev := a.totals[o.ID]; prev == nil {
-		a.totals[o.ID], kind = &olderTotal{total, col, rec.line}, olderFirst
+		a.totals[o.ID], kind = &olderTotal{total, col, rec.Line}, olderFirst
 	} else if !prev.value.Equal(total) {
-		p.Add(rec.line, "order %s totals %s here (%s) and %s on line %d (%s); expected the same total on every row of an order", o.ID, total, col, prev.value, prev.line, prev.col)
+		p.Add(rec.Line, "order %s totals %s here (%s) and %s on line %d (%s); expected the same total on every row of an order", o.ID, total, col, prev.value, prev.line, prev.col)
 		return kind
 	}
-	if card := rec.get("クレカ種類"); card != "" && o.Card == "" {
+	if card := rec.Row.CardKind; card != "" && o.Card == "" {
 		o.Card = card
 	}
-	if rec.get("クレカ請求日") == "" && rec.get("クレカ請求額") == "" {
+	if rec.Row.CardDay == "" && rec.Row.CardCharged == "" {
 		return kind
 	}
-	day, err := civil.ParseDate(rec.get("クレカ請求日"))
+	day, err := civil.ParseDate(rec.Row.CardDay)
 	if err != nil {
-		p.Add(rec.line, "%s: %v", "クレカ請求日", err)
+		p.Add(rec.Line, "%s: %v", "クレカ請求日", err)
 		return kind
 	}
-	charged, err := amount(rec.get("クレカ請求額"))
+	charged, err := amount(rec.Row.CardCharged)
 	if err != nil {
-		p.Add(rec.line, "%s: %v", "クレカ請求額", err)
+		p.Add(rec.Line, "%s: %v", "クレカ請求額", err)
 		return kind
 	}
 	s := Shipment{Date: day, Amount: charged}

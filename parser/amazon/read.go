@@ -47,14 +47,14 @@ func (f *File) SkippedTotal() int {
 
 // readers read each format from the whole file.
 var readers = map[Format]func(f *File, data []byte) error{
-	OrderHistoryLegacy: func(f *File, b []byte) error { return readRetailOrders(f, bytes.NewReader(b)) },
-	OrderHistory2025:   func(f *File, b []byte) error { return readRetailOrders(f, bytes.NewReader(b)) },
-	DigitalItems:       func(f *File, b []byte) error { return readDigitalItems(f, bytes.NewReader(b)) },
-	OrderFilterJP:      func(f *File, b []byte) error { return readOrderFilter(f, bytes.NewReader(b)) },
-	OrderReport:        func(f *File, b []byte) error { return readOrderReport(f, bytes.NewReader(b)) },
-	RefundPayments:     func(f *File, b []byte) error { return readRefundPayments(f, bytes.NewReader(b)) },
-	RefundDetails:      func(f *File, b []byte) error { return readRefundDetails(f, bytes.NewReader(b)) },
-	RefundReport:       func(f *File, b []byte) error { return readRefundReport(f, bytes.NewReader(b)) },
+	OrderHistoryLegacy: readRetailOrders,
+	OrderHistory2025:   readRetailOrders,
+	DigitalItems:       readDigitalItems,
+	OrderFilterJP:      readOrderFilter,
+	OrderReport:        readOrderReport,
+	RefundPayments:     readRefundPayments,
+	RefundDetails:      readRefundDetails,
+	RefundReport:       readRefundReport,
 	ConfirmationsCSV:   readConfirmationsCSV,
 	Mail:               readMail,
 	Mbox: func(f *File, b []byte) error {

@@ -1,0 +1,364 @@
+package parser
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"io"
+	"regexp"
+	"strings"
+
+	"github.com/gocarina/gocsv"
+	"github.com/refundwatch/refundwatch/parser/textenc"
+)
+
+// CSVRules are the rules one kind of small CSV file with a header follows,
+// where the person's own files (disputes.csv, confirmations.csv, mine.csv)
+// and Amazon's exports differ. The zero value reads a file as Amazon writes
+// it: no comments, names as written, the first of a repeated column, extra
+// cells ignored, blank rows handed on, cells as written.
+type CSVRules struct {
+	// Comments makes lines that start with # comments, skipped: the
+	// templates of the person's files explain their columns in them. A
+	// comment line that starts with an Amazon order id is refused, though:
+	// it is an id copied with Amazon's "#", and skipping it would drop its
+	// order silently.
+	Comments bool
+	// FoldHeader matches the header's names folded (full-width letters and
+	// spaces, as textenc.Fold) and lower-cased, as a person may type them;
+	// otherwise only trimmed, as an export writes each name one way. The
+	// tags of the row's fields, and the names given to CSVRecord's Has and
+	// Which, are then the folded ones, in lower case.
+	FoldHeader bool
+	// RefuseRepeatedColumn refuses a header that names a column twice,
+	// since which of its cells the person meant is anyone's guess; without
+	// it, the first column of the name is read.
+	RefuseRepeatedColumn bool
+	// Required are the columns the header must name. A file with no header
+	// line says it needs them ("file is empty; it needs a header line:
+	// order_id,kind"), or only "file is empty" when none is required.
+	Required []string
+	// RefuseOverfull refuses a row with non-blank cells beyond the header's
+	// width, most often an unquoted comma in an amount (12,800) that shifts
+	// the later cells: reading on would take the wrong amount. Without it,
+	// those cells are ignored.
+	RefuseOverfull bool
+	// SkipBlankRows leaves out the rows whose cells are all blank, neither
+	// handed on nor counted; without it they are handed on, for the
+	// conversion to say which required cell is empty.
+	SkipBlankRows bool
+	// TrimCells hands on each cell trimmed of the spaces around it, as
+	// Amazon's exports are read; without it, cells are as written, and the
+	// conversion trims what it must.
+	TrimCells bool
+}
+
+// CSVRecord is one row of a CSV file with a header: Row, its cells as
+// gocsv decoded them into T, and the line the row starts on
+// (csv.Reader.FieldPos). T is a struct of string fields, each tagged with
+// the name of its column as the rules match it (`csv:"order_id"`): a row of
+// text, which a small function of each file kind then converts, knowing the
+// line, so that no amount or date is left to a reflection library's
+// defaults. A field whose column the header lacks, or the row stops short
+// of, is "".
+type CSVRecord[T any] struct {
+	Line   int
+	Row    T
+	header *csvHeader
+}
+
+// Has reports whether the header names the column.
+func (r CSVRecord[T]) Has(name string) bool {
+	_, ok := r.header.col[name]
+	return ok
+}
+
+// Which returns the first of names the header has, or names[0] when it has
+// none: an export that renamed a column over the years has a field for
+// each of its names, and Which tells the field to read and the name
+// messages give the column by.
+func (r CSVRecord[T]) Which(names ...string) string {
+	for _, n := range names {
+		if r.Has(n) {
+			return n
+		}
+	}
+	return names[0]
+}
+
+// csvHeader is the header of a file read by ReadCSV: the line it stands on,
+// and its names as the rules match them, each at its first cell.
+type csvHeader struct {
+	line int
+	col  map[string]int
+}
+
+// ReadCSV decodes a small CSV file with a header, its bytes read whole (raw:
+// UTF-8 with or without BOM, CP932 …, as textenc.DecodeAll tells), following
+// rules, into rows of T with gocsv, and hands each to each in the order of
+// the file; it returns how many rows it handed on. Every problem of the
+// file's content goes to p at its line, so that the problems each reports
+// fall in line order among them: a quoting error (the reader goes on at the
+// next line), a refused row, or a refused header (then no row is read). The
+// error is for raw that is no text it can decode, or a T gocsv cannot fill.
+//
+// It is for files read whole: disputes.csv, confirmations.csv, mine.csv
+// and Amazon's exports. Statements have their own streaming reader (see
+// the package doc).
+func ReadCSV[T any](name string, raw []byte, rules CSVRules, p *Problems, each func(CSVRecord[T])) (int, error) {
+	data, _, err := textenc.DecodeAll(raw)
+	if err != nil {
+		return 0, &Error{File: name, Err: err}
+	}
+	r := newCSVRows(name, data, rules)
+	if rules.Comments {
+		checkCommentedOrders(p, data)
+	}
+	header, ok := r.readHeader(p)
+	if !ok {
+		return 0, nil
+	}
+	// gocsv.UnmarshalCSV reads the rows through r.ReadAll, in this goroutine:
+	// the i-th row it gives is the i-th r handed it, at r.lines[i]. (Its
+	// callback functions decode in a goroutine of their own, a row ahead of
+	// the callback, which would put the line and the file's problems out
+	// of step with the row.) Its package-level settings are left as they
+	// are: they are global to the program.
+	var rows []T
+	if err := gocsv.UnmarshalCSV(r, &rows); err != nil {
+		return 0, &Error{File: name, Err: err}
+	}
+	for i := range rows {
+		r.reportBefore(i, p)
+		each(CSVRecord[T]{Line: r.lines[i], Row: rows[i], header: header})
+	}
+	r.reportBefore(len(rows), p)
+	return len(rows), nil
+}
+
+// csvRows is the gocsv.CSVReader ReadCSV hands gocsv: an encoding/csv
+// reader whose rows it passes on under the rules, remembering the line of
+// each row (FieldPos: gocsv's own line numbers count rows, wrong after a
+// quoted field over several lines) and the problems met before it.
+type csvRows struct {
+	name  string
+	rules CSVRules
+	cr    *csv.Reader
+	// names is the header as gocsv matches it to T's tags: each name as
+	// the rules match it, a name repeated after its first cell left blank,
+	// so that the first column of a name is read (gocsv would fill a field
+	// from each column of its name in turn, the last one winning).
+	names []string
+	width int   // the header's cells
+	line  int   // the header's
+	lines []int // the line of each row handed on, in order
+	// problems are those of the rows read, each with the count of rows
+	// handed on before it, for ReadCSV to report among the conversion's.
+	problems []csvProblem
+	sent     bool // the header has gone to gocsv
+	done     bool // the reader met an error it cannot go on after
+}
+
+type csvProblem struct {
+	before int
+	err    *Error
+}
+
+func newCSVRows(name string, data []byte, rules CSVRules) *csvRows {
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.FieldsPerRecord = -1
+	if rules.Comments {
+		cr.Comment = '#'
+	}
+	return &csvRows{name: name, rules: rules, cr: cr}
+}
+
+// readHeader reads the header line and checks it under the rules, its
+// problems going to p; it reports false when there is no header to read
+// rows by.
+func (r *csvRows) readHeader(p *Problems) (*csvHeader, bool) {
+	cells, err := r.cr.Read()
+	if err != nil {
+		r.rules.noHeader(r.name, err, p)
+		return nil, false
+	}
+	line, _ := r.cr.FieldPos(0) // comment lines may stand before the header
+	h := &csvHeader{line: line, col: make(map[string]int, len(cells))}
+	r.names, r.width, r.line = make([]string, len(cells)), len(cells), line
+	for i, c := range cells {
+		name := r.rules.headerName(c)
+		if _, seen := h.col[name]; !seen {
+			h.col[name], r.names[i] = i, exactName(name)
+		}
+	}
+	return h, r.rules.checkHeader(cells, h, p)
+}
+
+// Read returns the header names first, then each row the rules hand on;
+// io.EOF at the end of the file or after an error the reader cannot go on
+// after. Problems of the rows are kept for ReadCSV to report.
+func (r *csvRows) Read() ([]string, error) {
+	if !r.sent {
+		r.sent = true
+		return r.names, nil
+	}
+	for !r.done {
+		cells, err := r.cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			r.problem(CSVError(r.name, err))
+			// After a quoting error the reader goes on at the next line:
+			// report the file's other problems too.
+			r.done = !isParseError(err)
+			continue
+		}
+		if cells, ok := r.pass(cells); ok {
+			return cells, nil
+		}
+	}
+	return nil, io.EOF
+}
+
+// pass applies the rules to a row read: blank rows skipped, cells beyond
+// the header refused, cells trimmed. It reports whether the row is handed
+// on, and remembers its line.
+func (r *csvRows) pass(cells []string) ([]string, bool) {
+	line, _ := r.cr.FieldPos(0)
+	if r.rules.SkipBlankRows && blankCells(cells) {
+		return nil, false
+	}
+	if r.rules.RefuseOverfull && len(cells) > r.width && !blankCells(cells[r.width:]) {
+		r.problem(Errorf(r.name, line, "row has %d fields, but the header on line %d has %d (an unquoted comma in a field?)", len(cells), r.line, r.width))
+		return nil, false
+	}
+	if r.rules.TrimCells {
+		for i, c := range cells {
+			cells[i] = strings.TrimSpace(c)
+		}
+	}
+	r.lines = append(r.lines, line)
+	return cells, true
+}
+
+// gocsvLoose are the zero-width characters gocsv takes out of a header name
+// before it matches it to a tag once more.
+const gocsvLoose = "\u200b\u200c\u200d\ufeff"
+
+// exactName returns a header name as gocsv is to match it: blank when it
+// holds a zero-width character, which gocsv would take out and then match
+// the name to a tag ("no\ufeffte" filling the note field), where the header
+// checks, Has and Which see no such column. So gocsv fills exactly the
+// fields of the columns the header names. (It trims a name too, before
+// matching: the rules' names are trimmed already.)
+func exactName(name string) string {
+	if strings.ContainsAny(name, gocsvLoose) {
+		return ""
+	}
+	return name
+}
+
+// ReadAll returns what Read returns, up to the end: the header names, then
+// the rows.
+func (r *csvRows) ReadAll() ([][]string, error) {
+	var all [][]string
+	for {
+		cells, err := r.Read()
+		if err == io.EOF {
+			return all, nil
+		}
+		all = append(all, cells)
+	}
+}
+
+func (r *csvRows) problem(e *Error) {
+	r.problems = append(r.problems, csvProblem{before: len(r.lines), err: e})
+}
+
+// reportBefore adds to p the problems met before row i was handed on, not
+// yet reported.
+func (r *csvRows) reportBefore(i int, p *Problems) {
+	for len(r.problems) > 0 && r.problems[0].before <= i {
+		p.AddErr(r.problems[0].err)
+		r.problems = r.problems[1:]
+	}
+}
+
+// noHeader reports why the header could not be read: the file holds none
+// (it is empty, or only comments), or its quoting is wrong.
+func (rules CSVRules) noHeader(name string, err error, p *Problems) {
+	switch {
+	case !errors.Is(err, io.EOF):
+		p.AddErr(CSVError(name, err))
+	case len(rules.Required) > 0:
+		p.Add(0, "file is empty; it needs a header line: %s", strings.Join(rules.Required, ","))
+	default:
+		p.Add(0, "file is empty")
+	}
+}
+
+// checkHeader checks the header read (cells, mapped in h): it reports
+// false when it names a column twice and the rules refuse it, or lacks a
+// required column. gocsv would leave a missing column's fields empty
+// without a word.
+func (rules CSVRules) checkHeader(cells []string, h *csvHeader, p *Problems) bool {
+	twice := false
+	for i, c := range cells {
+		name := rules.headerName(c)
+		if first := h.col[name]; first != i && rules.RefuseRepeatedColumn && name != "" {
+			p.Add(h.line, "column %s is in the header twice (cells %d and %d); keep one", name, first+1, i+1)
+			twice = true
+		}
+	}
+	if twice {
+		return false
+	}
+	var missing []string
+	for _, name := range rules.Required {
+		if _, ok := h.col[name]; !ok {
+			missing = append(missing, name)
+		}
+	}
+	if len(missing) > 0 {
+		p.Add(h.line, "missing column %s; the header needs %s", strings.Join(missing, ", "), strings.Join(rules.Required, ","))
+		return false
+	}
+	return true
+}
+
+// headerName is the name a header cell gives its column under the rules.
+func (rules CSVRules) headerName(cell string) string {
+	if rules.FoldHeader {
+		return strings.ToLower(strings.TrimSpace(textenc.Fold(cell)))
+	}
+	return strings.TrimSpace(cell)
+}
+
+func blankCells(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// commentedOrder is a comment line that starts with an order id, as in
+// "#250-1234567-1234567,2026-03-02,…": an id copied with Amazon's "#".
+var commentedOrder = regexp.MustCompile(`^#\s*([0-9A-Z]{3}-[0-9]{7}-[0-9]{7})\b`)
+
+// checkCommentedOrders reports lines that would be skipped as comments but
+// hold an order, so that no order is dropped silently.
+func checkCommentedOrders(c *Problems, data []byte) {
+	n := 0
+	for line := range bytes.Lines(data) {
+		n++
+		if line[0] != '#' {
+			continue // not a comment: most lines, left without the regular expression
+		}
+		if m := commentedOrder.FindSubmatch(line); m != nil {
+			c.Add(n, "line starts with # and would be skipped as a comment, but it holds order %s: remove the #", string(m[1]))
+		}
+	}
+}
