@@ -23,23 +23,23 @@ type foldKey struct {
 // foldSeed seeds the fingerprints; they are only compared within one run.
 var foldSeed = maphash.MakeSeed()
 
-// fingerprint sums up an amount's magnitude, written as decimal.Decimal
+// Fingerprint sums up an amount's magnitude, written as decimal.Decimal
 // writes it (so that 10.50 and 10.5 agree), and a normalised description.
-// Rows are compared by fingerprint only on the same day, account and sign,
+// Rows are compared by Fingerprint only on the same day, account and sign,
 // where two different rows sharing one of 2⁶⁴ fingerprints is not a
 // practical concern.
-func fingerprint(amount money.Value, normalized string) uint64 {
+func Fingerprint(amount money.Value, normalized string) uint64 {
 	var buf [128]byte
 	b := append(amount.AppendAbs(buf[:0]), 0)
 	return maphash.Bytes(foldSeed, append(b, normalized...))
 }
 
 func txnKey(t *Transaction) foldKey {
-	return foldKey{t.Date, t.Account, t.Amount.Sign(), fingerprint(money.FromDecimal(t.Amount), t.Normalized)}
+	return foldKey{t.Date, t.Account, t.Amount.Sign(), Fingerprint(money.FromDecimal(t.Amount), t.Normalized)}
 }
 
-func (s *Statement) postingKey(p *posting) foldKey {
-	return foldKey{p.date, s.brief.accounts[p.account], int(p.sign), p.print}
+func (s *Statement) postingKey(p *Posting) foldKey {
+	return foldKey{p.Date, s.Brief.Accounts[p.Account], int(p.Sign), p.Print}
 }
 
 // FoldOverlaps removes the double counting of overlapping exports of one account
@@ -101,7 +101,7 @@ func foldRowsByDay(stmts []*Statement) [][]foldKey {
 		for j := range s.Txns {
 			keys[i] = append(keys[i], txnKey(&s.Txns[j]))
 		}
-		for p := range s.brief.postings.all() {
+		for p := range s.Brief.Postings.All() {
 			keys[i] = append(keys[i], s.postingKey(p))
 		}
 		slices.SortFunc(keys[i], func(a, b foldKey) int { return cmp.Compare(a.date.Number(), b.date.Number()) })
@@ -412,7 +412,7 @@ func foldKeepers(group []*Statement, inOverlap func(int, civil.Date) bool) map[f
 		for j := range s.Txns {
 			count(i, txnKey(&s.Txns[j]))
 		}
-		for p := range s.brief.postings.all() {
+		for p := range s.Brief.Postings.All() {
 			count(i, s.postingKey(p))
 		}
 	}
@@ -440,10 +440,10 @@ func dropFolded(s *Statement, drop func(foldKey) bool) {
 		}
 	}
 	s.Txns = kept
-	s.brief.postings.filter(func(p *posting) bool {
+	s.Brief.Postings.Filter(func(p *Posting) bool {
 		if drop(s.postingKey(p)) {
 			s.Folded++
-			s.brief.count(int(p.sign), -1)
+			s.Brief.Count(int(p.Sign), -1)
 			return false
 		}
 		return true

@@ -131,10 +131,10 @@ func TestFoldUnnamedOnlyWhenOneHoldsTheOther(t *testing.T) {
 func TestShortExportKeepsLittleRoom(t *testing.T) {
 	s := readString(t, "day.csv", "Date,Description,Debit\n2026-03-01,LAWSON,1\n2026-03-02,LAWSON,2\n2026-03-03,LAWSON,3\n",
 		ReadOptions{Keep: func(string) bool { return false }, Fold: func(civil.Date) bool { return true }})
-	if n := s.brief.postings.len(); n != 3 {
+	if n := s.Brief.Postings.Len(); n != 3 {
 		t.Fatalf("%d postings kept, want 3", n)
 	}
-	if c := cap(s.brief.postings.blocks[0]); c > firstPostingBlock {
+	if c := cap(s.Brief.Postings.blocks[0]); c > firstPostingBlock {
 		t.Errorf("room for %d postings kept for 3", c)
 	}
 }

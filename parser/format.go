@@ -109,7 +109,7 @@ func (r *Registry) Lookup(name string) (*Format, bool) {
 // content (never its name). With force set, it reads the file as that format.
 func (r *Registry) Read(name string, in io.Reader, force *Format, opts ReadOptions) (*Statement, error) {
 	// Only the first 64 KiB are looked at before reading; the rest streams.
-	opts.size = textenc.SizeOf(in)
+	opts.Size = textenc.SizeOf(in)
 	raw := bufio.NewReaderSize(in, textenc.SniffSize)
 	prefix, err := raw.Peek(textenc.SniffSize)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {

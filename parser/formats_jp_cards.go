@@ -23,10 +23,6 @@ var jpCardFormats = []*Format{
 // card, and the cardholder lines of those that group them by person.
 const SkipBlock = "block"
 
-// SkipSection counts section marker rows, and the titles of the tables
-// that follow the transactions.
-const SkipSection = "section"
-
 // SkipSummary counts the rows of the tables some issuers put after the
 // transactions (instalment plans, revolving balance). They are taken to
 // break down or sum up what is billed: a purchase paid in instalments is a
@@ -189,7 +185,7 @@ func cardNumber(cell string) string {
 // titleRow returns the text of a record that holds one cell of text only
 // (a table's title), and whether it is one.
 func titleRow(rec []string) (string, bool) {
-	if len(rec) == 0 || strings.TrimSpace(rec[0]) == "" || !isBlank(rec[1:]) {
+	if len(rec) == 0 || strings.TrimSpace(rec[0]) == "" || !IsBlank(rec[1:]) {
 		return "", false
 	}
 	return strings.TrimSpace(rec[0]), true

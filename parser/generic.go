@@ -377,7 +377,7 @@ func hasContinuations(rows []headRecord, l *layout) bool {
 	after := false
 	for _, r := range rows {
 		switch {
-		case isBlank(r.cells):
+		case IsBlank(r.cells):
 			after = false
 		case isDateText(l.cell(r.cells, l.dateColumn())):
 			after = true
@@ -556,7 +556,7 @@ type contentRecords struct {
 func contentRows(recs []headRecord, width int) (contentRecords, bool) {
 	var c contentRecords
 	for _, r := range recs {
-		if len(r.cells) == width && !isBlank(r.cells) {
+		if len(r.cells) == width && !IsBlank(r.cells) {
 			c.wide = append(c.wide, r)
 		}
 	}
@@ -682,7 +682,7 @@ func modalWidth(recs []headRecord) int {
 	count := map[int]int{}
 	best := 0
 	for _, r := range recs {
-		if isBlank(r.cells) {
+		if IsBlank(r.cells) {
 			continue
 		}
 		n := len(r.cells)

@@ -103,8 +103,8 @@ func TestFoldDaysReadAgain(t *testing.T) {
 	if foldDays[0](civil.MustDate("2026-02-01")) || !foldDays[0](civil.MustDate("2026-03-01")) || foldDays[2](civil.MustDate("2026-04-02")) || !foldDays[1](civil.MustDate("2026-03-15")) {
 		t.Error("fold days are not the days another export of the account covers")
 	}
-	if first[0].brief.postings.len() != 0 {
-		t.Errorf("%d postings kept with Fold false on every day", first[0].brief.postings.len())
+	if first[0].Brief.Postings.Len() != 0 {
+		t.Errorf("%d postings kept with Fold false on every day", first[0].Brief.Postings.Len())
 	}
 	again := read(func(i int) ReadOptions {
 		if foldDays[i] == nil {

@@ -132,7 +132,7 @@ func TestFoldWithKeep(t *testing.T) {
 func TestKeepManyAccounts(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("Date,Card No.,Description,Amount\n")
-	const rows = maxBriefAccounts + 100
+	const rows = MaxBriefAccounts + 100
 	for i := range rows {
 		fmt.Fprintf(&b, "2026-03-%02d,%d,SHOP,1\n", 1+i%28, 1000000+i)
 	}
@@ -150,26 +150,26 @@ func TestKeepManyAccounts(t *testing.T) {
 }
 
 func TestPostingsFilter(t *testing.T) {
-	var l postings
+	var l Postings
 	const n = 3*postingBlock + 17
 	for i := range n {
-		l.add(posting{print: uint64(i)})
+		l.Add(Posting{Print: uint64(i)})
 	}
-	l.filter(func(p *posting) bool { return p.print%3 != 0 })
+	l.Filter(func(p *Posting) bool { return p.Print%3 != 0 })
 	var got []uint64
-	for p := range l.all() {
-		got = append(got, p.print)
+	for p := range l.All() {
+		got = append(got, p.Print)
 	}
-	if l.len() != len(got) || len(got) != n-(n+2)/3 {
-		t.Fatalf("len %d, %d yielded; want %d", l.len(), len(got), n-(n+2)/3)
+	if l.Len() != len(got) || len(got) != n-(n+2)/3 {
+		t.Fatalf("len %d, %d yielded; want %d", l.Len(), len(got), n-(n+2)/3)
 	}
 	for i, v := range got {
-		if v%3 == 0 || i > 0 && v <= got[i-1] || *l.at(i) != (posting{print: v}) {
+		if v%3 == 0 || i > 0 && v <= got[i-1] || *l.At(i) != (Posting{Print: v}) {
 			t.Fatalf("posting %d is %d after filtering", i, v)
 		}
 	}
-	l.add(posting{print: 1 << 40})
-	if l.at(l.len()-1).print != 1<<40 {
+	l.Add(Posting{Print: 1 << 40})
+	if l.At(l.Len()-1).Print != 1<<40 {
 		t.Error("adding after filtering lost the posting")
 	}
 }

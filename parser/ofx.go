@@ -482,7 +482,7 @@ func (r *ofxReader) take(x *ofxTrn) {
 	if err != nil {
 		if r.opts.SkipInvalid {
 			r.st.Invalid = append(r.st.Invalid, err)
-			r.st.skip(SkipInvalid)
+			r.st.Skip(SkipInvalid)
 		} else {
 			r.errs.AddErr(err)
 		}
@@ -501,7 +501,7 @@ func (r *ofxReader) take(x *ofxTrn) {
 // readers keep them.
 func (r *ofxReader) keep(t Transaction) {
 	st := r.st
-	st.cover(t.Date)
+	st.Cover(t.Date)
 	full := (r.opts.Keep == nil || r.opts.Keep(t.Normalized)) && !r.opts.KeepFrom.After(t.Date)
 	var account uint16
 	if !full {
@@ -513,31 +513,31 @@ func (r *ofxReader) keep(t Transaction) {
 		st.Txns = append(st.Txns, t)
 		return
 	}
-	b := &st.brief
+	b := &st.Brief
 	sign := t.Amount.Sign()
-	b.count(sign, 1)
-	b.days[account].Add(t.Date)
+	b.Count(sign, 1)
+	b.Days[account].Add(t.Date)
 	if r.opts.Fold != nil && !r.opts.Fold(t.Date) {
 		return
 	}
-	b.postings.add(posting{print: fingerprint(money.FromDecimal(t.Amount), t.Normalized), date: t.Date, account: account, sign: int8(sign)})
+	b.Postings.Add(Posting{Print: Fingerprint(money.FromDecimal(t.Amount), t.Normalized), Date: t.Date, Account: account, Sign: int8(sign)})
 }
 
 // accountIndex returns the index of account in st.brief.accounts, adding
 // it when new; false when the file names too many accounts for a posting.
 func (r *ofxReader) accountIndex(account string) (uint16, bool) {
-	b := &r.st.brief
+	b := &r.st.Brief
 	i, ok := r.accountAt[account]
 	if !ok {
-		if len(b.accounts) == maxBriefAccounts {
+		if len(b.Accounts) == MaxBriefAccounts {
 			return 0, false
 		}
 		if r.accountAt == nil {
 			r.accountAt = map[string]uint16{}
 		}
-		i = uint16(len(b.accounts))
-		b.accounts = append(b.accounts, account)
-		b.days = append(b.days, civil.DaySet{})
+		i = uint16(len(b.Accounts))
+		b.Accounts = append(b.Accounts, account)
+		b.Days = append(b.Days, civil.DaySet{})
 		r.accountAt[account] = i
 	}
 	return i, true
@@ -591,7 +591,7 @@ func ofxTransaction(file string, x *ofxTrn, curdef, acct string) (Transaction, *
 	if name == "" {
 		name = x.fields["PAYEE.NAME"].text
 	}
-	t.Description = withMemo(name, x.fields["MEMO"].text) // MEMO often holds what NAME (32 characters in OFX 1.x) cut off
+	t.Description = WithMemo(name, x.fields["MEMO"].text) // MEMO often holds what NAME (32 characters in OFX 1.x) cut off
 	t.Normalized = textenc.Normalize(t.Description)
 	t.Account = maskAccount(acct)
 	return t, nil

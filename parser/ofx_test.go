@@ -183,7 +183,7 @@ func TestWithMemo(t *testing.T) {
 		{"CHECK 1042", "", "CHECK 1042"},
 		{"", "SOME MEMO", "SOME MEMO"},
 	} {
-		if got := withMemo(tt.name, tt.memo); got != tt.want {
+		if got := WithMemo(tt.name, tt.memo); got != tt.want {
 			t.Errorf("withMemo(%q, %q) = %q, want %q", tt.name, tt.memo, got, tt.want)
 		}
 	}
@@ -388,8 +388,8 @@ func TestOFXKeepsInBrief(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(kept.Txns) != 5 || kept.brief.postings.len() != 0 || accounting(kept) != accounting(all) {
-		t.Errorf("kept %d in full and %d postings; accounting\n%s\nwant\n%s", len(kept.Txns), kept.brief.postings.len(), accounting(kept), accounting(all))
+	if len(kept.Txns) != 5 || kept.Brief.Postings.Len() != 0 || accounting(kept) != accounting(all) {
+		t.Errorf("kept %d in full and %d postings; accounting\n%s\nwant\n%s", len(kept.Txns), kept.Brief.Postings.Len(), accounting(kept), accounting(all))
 	}
 }
 

@@ -6,34 +6,34 @@ import (
 	"github.com/refundwatch/refundwatch/parser/civil"
 )
 
-// posting is what FoldOverlaps compares of a transaction kept in brief,
+// Posting is what FoldOverlaps compares of a transaction kept in brief,
 // on the days ReadOptions.Fold asks for: 16 bytes without pointers, nothing
 // for the garbage collector to scan.
-type posting struct {
-	print   uint64 // fingerprint of amount and description, see fingerprint
-	date    civil.Date
-	account uint16 // index in briefRows.accounts
-	sign    int8   // of the amount
+type Posting struct {
+	Print   uint64 // fingerprint of amount and description, see fingerprint
+	Date    civil.Date
+	Account uint16 // index in briefRows.accounts
+	Sign    int8   // of the amount
 }
 
-// maxBriefAccounts is how many accounts one file's postings can name; the
+// MaxBriefAccounts is how many accounts one file's postings can name; the
 // rows of any further account are kept in full.
-const maxBriefAccounts = 1 << 16
+const MaxBriefAccounts = 1 << 16
 
-// briefRows is what a statement keeps of the transactions ReadOptions.Keep did
+// BriefRows is what a statement keeps of the transactions ReadOptions.Keep did
 // not choose: how many there are, of which sign, and on which days of which
 // account; and a posting for each of those FoldOverlaps must compare
 // (ReadOptions.Fold). Without postings, a file of any length takes a few
 // hundred bytes here.
-type briefRows struct {
+type BriefRows struct {
 	n, charges, credits int
-	accounts            []string       // the accounts the rows name, by posting.account
-	days                []civil.DaySet // the days of each account's rows, by the same index
-	postings            postings
+	Accounts            []string       // the accounts the rows name, by posting.account
+	Days                []civil.DaySet // the days of each account's rows, by the same index
+	Postings            Postings
 }
 
-// count adds n rows of the given sign (n is -1 for a row taken back).
-func (b *briefRows) count(sign, n int) {
+// Count adds n rows of the given sign (n is -1 for a row taken back).
+func (b *BriefRows) Count(sign, n int) {
 	b.n += n
 	switch {
 	case sign > 0:
@@ -43,11 +43,11 @@ func (b *briefRows) count(sign, n int) {
 	}
 }
 
-// postings is a list of postings kept in blocks of a fixed size: past its
+// Postings is a list of Postings kept in blocks of a fixed size: past its
 // first block it grows without copying what it holds, and it holds no more
 // than it needs.
-type postings struct {
-	blocks [][]posting
+type Postings struct {
+	blocks [][]Posting
 	n      int
 }
 
@@ -56,9 +56,9 @@ const postingBlock = 1 << 12
 // firstPostingBlock is the room the first block starts with.
 const firstPostingBlock = 16
 
-func (l *postings) len() int { return l.n }
+func (l *Postings) Len() int { return l.n }
 
-func (l *postings) add(p posting) {
+func (l *Postings) Add(p Posting) {
 	if l.n%postingBlock == 0 {
 		// The first block starts small and grows as it fills: a short
 		// export among thousands keeps a few postings, not a block each.
@@ -66,18 +66,18 @@ func (l *postings) add(p posting) {
 		if len(l.blocks) == 0 {
 			size = firstPostingBlock
 		}
-		l.blocks = append(l.blocks, make([]posting, 0, size))
+		l.blocks = append(l.blocks, make([]Posting, 0, size))
 	}
 	last := &l.blocks[len(l.blocks)-1]
 	*last = append(*last, p)
 	l.n++
 }
 
-func (l *postings) at(i int) *posting { return &l.blocks[i/postingBlock][i%postingBlock] }
+func (l *Postings) At(i int) *Posting { return &l.blocks[i/postingBlock][i%postingBlock] }
 
-// all yields the postings in order, to read or change.
-func (l *postings) all() iter.Seq[*posting] {
-	return func(yield func(*posting) bool) {
+// All yields the postings in order, to read or change.
+func (l *Postings) All() iter.Seq[*Posting] {
+	return func(yield func(*Posting) bool) {
 		for _, b := range l.blocks {
 			for i := range b {
 				if !yield(&b[i]) {
@@ -88,12 +88,12 @@ func (l *postings) all() iter.Seq[*posting] {
 	}
 }
 
-// filter keeps, in order, the postings keep reports true for.
-func (l *postings) filter(keep func(*posting) bool) {
+// Filter keeps, in order, the postings keep reports true for.
+func (l *Postings) Filter(keep func(*Posting) bool) {
 	n := 0
-	for p := range l.all() {
+	for p := range l.All() {
 		if keep(p) {
-			*l.at(n) = *p // n is never past p
+			*l.At(n) = *p // n is never past p
 			n++
 		}
 	}

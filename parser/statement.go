@@ -3,6 +3,7 @@ package parser
 import (
 	"iter"
 	"slices"
+	"strings"
 
 	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
@@ -93,12 +94,12 @@ type Statement struct {
 	// Txns are the transactions, in file order: all of them, or, when read
 	// with ReadOptions.Keep, those kept in full.
 	Txns []Transaction
-	// brief is what is kept of the transactions Keep did not choose.
-	brief briefRows
+	// Brief is what is kept of the transactions Keep did not choose.
+	Brief BriefRows
 }
 
 // Transactions returns how many transactions s holds, in Txns or in brief.
-func (s *Statement) Transactions() int { return len(s.Txns) + s.brief.n }
+func (s *Statement) Transactions() int { return len(s.Txns) + s.Brief.n }
 
 // RowsAfter counts s's transactions dated after d, kept in full or only
 // in brief, and gives the line of the first of them kept in full (0 when
@@ -115,13 +116,13 @@ func (s *Statement) RowsAfter(d civil.Date) (n, firstLine int, exact bool) {
 		}
 	}
 	posted, days := 0, 0
-	for p := range s.brief.postings.all() {
-		if p.date.After(d) {
+	for p := range s.Brief.Postings.All() {
+		if p.Date.After(d) {
 			posted++
 		}
 	}
-	for i := range s.brief.days {
-		for day := range s.brief.days[i].All() {
+	for i := range s.Brief.Days {
+		for day := range s.Brief.Days[i].All() {
 			if day.After(d) {
 				days++
 			}
@@ -133,7 +134,7 @@ func (s *Statement) RowsAfter(d civil.Date) (n, firstLine int, exact bool) {
 // ChargesAndCredits counts the charges and the credits among all of s's
 // transactions.
 func (s *Statement) ChargesAndCredits() (charges, credits int) {
-	charges, credits = s.brief.charges, s.brief.credits
+	charges, credits = s.Brief.charges, s.Brief.credits
 	for i := range s.Txns {
 		switch sign := s.Txns[i].Amount.Sign(); {
 		case sign > 0:
@@ -156,9 +157,9 @@ func (s *Statement) Days() iter.Seq2[civil.Date, string] {
 				return
 			}
 		}
-		for i := range s.brief.days {
-			for d := range s.brief.days[i].All() {
-				if !yield(d, s.brief.accounts[i]) {
+		for i := range s.Brief.Days {
+			for d := range s.Brief.Days[i].All() {
+				if !yield(d, s.Brief.Accounts[i]) {
 					return
 				}
 			}
@@ -175,15 +176,15 @@ func (s *Statement) SkippedTotal() int {
 	return n
 }
 
-func (s *Statement) skip(reason string) {
+func (s *Statement) Skip(reason string) {
 	if s.Skipped == nil {
 		s.Skipped = map[string]int{}
 	}
 	s.Skipped[reason]++
 }
 
-// cover widens the days s covers to take in d.
-func (s *Statement) cover(d civil.Date) {
+// Cover widens the days s covers to take in d.
+func (s *Statement) Cover(d civil.Date) {
 	if !s.From.Valid() || d.Before(s.From) {
 		s.From = d
 	}
@@ -192,14 +193,14 @@ func (s *Statement) cover(d civil.Date) {
 	}
 }
 
-// appendGrowing appends v to s. A full slice makes room for as many more
+// AppendGrowing appends v to s. A full slice makes room for as many more
 // as more tells are still to come, with a tenth more for the guess to be
 // short, but for at least a quarter of what it holds; when more cannot tell
 // (-1), for as many again, where append grows a large slice by a quarter.
 // The transactions of a file of a million rows are then copied about once
 // as they grow, rather than four times, each time into memory the process
 // has not touched yet.
-func appendGrowing[T any](s []T, v T, more func() int) []T {
+func AppendGrowing[T any](s []T, v T, more func() int) []T {
 	if len(s) == cap(s) {
 		room := max(len(s), 64)
 		if n := more(); n >= 0 {
@@ -212,9 +213,9 @@ func appendGrowing[T any](s []T, v T, more func() int) []T {
 
 // ReadOptions change how statements are read.
 type ReadOptions struct {
-	// size is the size in bytes of the file being read, -1 or 0 when
+	// Size is the Size in bytes of the file being read, -1 or 0 when
 	// unknown: Registry.Read learns it from its reader.
-	size int
+	Size int
 	// SkipInvalid keeps going past rows that cannot be read, listing them in
 	// Statement.Invalid instead of failing.
 	SkipInvalid bool
@@ -245,3 +246,30 @@ type ReadOptions struct {
 	// every row. FoldDays tells the days a statement needs.
 	Fold func(civil.Date) bool
 }
+
+func IsBlank(rec []string) bool {
+	for _, c := range rec {
+		if trimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// WithMemo appends memo to a description, after " / ", when it adds
+// something: memo columns often repeat the description, or hold all of it
+// where the description was cut short.
+func WithMemo(desc, memo string) string {
+	desc, memo = strings.TrimSpace(desc), strings.TrimSpace(memo)
+	switch {
+	case memo == "" || strings.Contains(desc, memo):
+		return desc
+	case desc == "" || strings.HasPrefix(memo, desc):
+		return memo
+	}
+	return desc + " / " + memo
+}
+
+// SkipSection counts section marker rows, and the titles of the tables
+// that follow the transactions.
+const SkipSection = "section"

@@ -245,7 +245,7 @@ func (spec *TableSpec) matchHeader(rec []string) (layout, bool) {
 		folded[i] = foldHeader(cell)
 	}
 	for _, want := range spec.Header {
-		if !contains(folded, want) {
+		if !slices.Contains(folded, want) {
 			return l, false
 		}
 	}
@@ -332,15 +332,6 @@ func isTotalRow(rec []string) bool {
 		}
 	}
 	return false
-}
-
-func isBlank(rec []string) bool {
-	for _, c := range rec {
-		if trimSpace(c) != "" {
-			return false
-		}
-	}
-	return true
 }
 
 // pendingDate is a transaction whose year-last date waits for the file to
@@ -460,7 +451,7 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 		line = r.Line()
 		t.st.Rows++
 		if t.st.Rows <= spec.Skip {
-			t.st.skip(SkipPreamble)
+			t.st.Skip(SkipPreamble)
 			continue
 		}
 		if spec.generic != nil {
@@ -514,8 +505,8 @@ func (t *tableReader) keptToCome() int {
 	if t.firstKept < 0 {
 		t.firstKept = at
 	}
-	n, read, rest := len(t.st.Txns), at-t.firstKept, int64(t.opts.size)-at
-	if n < 1000 || read <= 0 || t.opts.size <= 0 {
+	n, read, rest := len(t.st.Txns), at-t.firstKept, int64(t.opts.Size)-at
+	if n < 1000 || read <= 0 || t.opts.Size <= 0 {
 		return -1
 	}
 	return int(float64(n) * float64(max(rest, 0)) / float64(read))
@@ -530,8 +521,8 @@ func (t *tableReader) row(rec []string, line int) {
 		t.beforeHeader(rec, line)
 		return
 	}
-	if isBlank(rec) {
-		t.st.skip(SkipBlank)
+	if IsBlank(rec) {
+		t.st.Skip(SkipBlank)
 		return
 	}
 	if t.spec.ForeignNote != nil {
@@ -544,7 +535,7 @@ func (t *tableReader) row(rec []string, line int) {
 	if t.spec.Hook != nil {
 		out, reason := t.spec.Hook(&t.state, rec)
 		if reason != "" {
-			t.st.skip(reason)
+			t.st.Skip(reason)
 			return
 		}
 		if out != nil {
@@ -559,7 +550,7 @@ func (t *tableReader) row(rec []string, line int) {
 	// A row not booked yet may lack its booking date: its status decides first.
 	if l.has(colStatus) && len(t.spec.Booked) > 0 {
 		if status := t.cells[colStatus]; status != "" && !containsFold(t.spec.Booked, status) {
-			t.st.skip(strings.ToLower(textenc.Fold(status)))
+			t.st.Skip(strings.ToLower(textenc.Fold(status)))
 			return
 		}
 	}
@@ -578,11 +569,11 @@ func (t *tableReader) beforeHeader(rec []string, line int) {
 		if t.st.Format == FormatGeneric {
 			t.st.Shape = FormatGeneric + ":" + l.header
 		}
-		t.st.skip(SkipHeader)
+		t.st.Skip(SkipHeader)
 		return
 	}
 	t.findAccount(rec)
-	t.st.skip(SkipPreamble)
+	t.st.Skip(SkipPreamble)
 }
 
 // misshapen deals with a record of fewer fields than the layout reads, or
@@ -602,7 +593,7 @@ func (t *tableReader) misshapen(rec []string, line int) bool {
 		t.invalid(line, "row has %d fields, but the header on line %d needs %d", len(rec), l.line, l.width)
 		return true
 	}
-	if l.fields >= 0 && len(rec) > l.fields && !isBlank(rec[l.fields:]) {
+	if l.fields >= 0 && len(rec) > l.fields && !IsBlank(rec[l.fields:]) {
 		// Most often an unquoted comma inside a merchant name, which shifts
 		// every later column: reading on would take the wrong cell as the amount.
 		if l.line == 0 {
@@ -624,12 +615,12 @@ func (t *tableReader) genericRow(rec []string, line int) {
 	if t.awaitHeader {
 		t.awaitHeader = false
 		t.layout.line = line
-		t.st.skip(SkipHeader)
+		t.st.Skip(SkipHeader)
 		return
 	}
-	if isBlank(rec) {
+	if IsBlank(rec) {
 		t.flushHeld()
-		t.st.skip(SkipBlank)
+		t.st.Skip(SkipBlank)
 		return
 	}
 	// Rows start with a digit of their date: anything else is looked at
@@ -638,29 +629,29 @@ func (t *tableReader) genericRow(rec []string, line int) {
 		date := l.cell(rec, g.dateKind)
 		switch {
 		case t.heldLine > 0 && (date == "" || len(rec) < l.width && !isDateText(date)) && isContinuation(rec, l):
-			t.heldExtra = withMemo(t.heldExtra, strings.Join(strings.Fields(strings.Join(rec, " ")), " "))
-			t.st.skip(SkipContinuation)
+			t.heldExtra = WithMemo(t.heldExtra, strings.Join(strings.Fields(strings.Join(rec, " ")), " "))
+			t.st.Skip(SkipContinuation)
 			return
 		case sectionOf(rec) != "":
 			t.flushHeld()
 			t.state.Section = sectionOf(rec)
-			t.st.skip(SkipSection)
+			t.st.Skip(SkipSection)
 			return
 		case g.header && t.isRepeatedHeader(rec):
 			t.flushHeld()
-			t.st.skip(SkipSection)
+			t.st.Skip(SkipSection)
 			return
 		}
 	}
 	if t.state.Section != "" && t.state.Section == "pending" {
 		t.flushHeld()
-		t.st.skip("pending")
+		t.st.Skip("pending")
 		return
 	}
 	if l.has(colStatus) {
 		if status := strings.ToLower(textenc.Fold(l.cell(rec, colStatus))); slices.Contains(genericSkipStatus, status) {
 			t.flushHeld()
-			t.st.skip(status)
+			t.st.Skip(status)
 			return
 		}
 	}
@@ -711,9 +702,9 @@ func (t *tableReader) dateless(rec []string) bool {
 	}
 	switch {
 	case isTotalRow(rec):
-		t.st.skip(SkipTotal)
+		t.st.Skip(SkipTotal)
 	case t.cells[colAmount] == "" && t.cells[colDebit] == "" && t.cells[colCredit] == "" || l.fields < 0:
-		t.st.skip(SkipNote)
+		t.st.Skip(SkipNote)
 	default:
 		return false
 	}
@@ -835,7 +826,7 @@ func (t *tableReader) keepFull(x *Transaction, pending *pendingDate, amt *money.
 	}
 	x.Amount = amt.Decimal()
 	t.own(x)
-	t.st.Txns = appendGrowing(t.st.Txns, *x, t.keptToCome)
+	t.st.Txns = AppendGrowing(t.st.Txns, *x, t.keptToCome)
 	t.lastFull = len(t.st.Txns) - 1
 }
 
@@ -844,21 +835,21 @@ func (t *tableReader) keepFull(x *Transaction, pending *pendingDate, amt *money.
 // is pending is settled at the end of the file, posting and all). Marked
 // and reversed rows are noted as in keepFull.
 func (t *tableReader) keepBrief(x *Transaction, pending *pendingDate, amt *money.Value, account uint16) {
-	b := &t.st.brief
-	b.count(amt.Sign(), 1)
+	b := &t.st.Brief
+	b.Count(amt.Sign(), 1)
 	if t.explicitRow {
 		if sign := amt.Sign(); sign != 0 {
 			t.explicitBriefSigns[(1-sign)/2]++
 		}
-		t.explicitBrief = append(t.explicitBrief, b.postings.len())
+		t.explicitBrief = append(t.explicitBrief, b.Postings.Len())
 	}
 	if pending != nil {
 		// Its day is settled at the end of the file; so is whether folding
 		// needs the posting.
-		pending.txn, pending.brief = b.postings.len(), true
+		pending.txn, pending.brief = b.Postings.Len(), true
 		t.pending = append(t.pending, *pending)
 	} else {
-		b.days[account].Add(x.Date)
+		b.Days[account].Add(x.Date)
 		if t.opts.Fold != nil && !t.opts.Fold(x.Date) {
 			if t.reversedSide >= 0 {
 				t.reversals = append(t.reversals, reversal{side: t.reversedSide, index: -1, sign: amt.Sign()})
@@ -867,9 +858,9 @@ func (t *tableReader) keepBrief(x *Transaction, pending *pendingDate, amt *money
 		}
 	}
 	if t.reversedSide >= 0 {
-		t.reversals = append(t.reversals, reversal{side: t.reversedSide, index: b.postings.len(), sign: amt.Sign()})
+		t.reversals = append(t.reversals, reversal{side: t.reversedSide, index: b.Postings.Len(), sign: amt.Sign()})
 	}
-	b.postings.add(posting{print: fingerprint(*amt, x.Normalized), date: x.Date, account: account, sign: int8(amt.Sign())})
+	b.Postings.Add(Posting{Print: Fingerprint(*amt, x.Normalized), Date: x.Date, Account: account, Sign: int8(amt.Sign())})
 }
 
 // own gives a transaction kept in full strings of its own, where they
@@ -915,7 +906,7 @@ func (t *tableReader) foreignNote(amount, currency string, line int) {
 		t.invalid(line, "foreign amount of the row above: %v", err)
 		return
 	}
-	t.st.skip(SkipNote)
+	t.st.Skip(SkipNote)
 	if t.lastFull < 0 || t.lastFull >= len(t.st.Txns) {
 		return
 	}
@@ -929,22 +920,22 @@ func (t *tableReader) foreignNote(amount, currency string, line int) {
 // (copied, so as not to hold on to the record it was read from) when new.
 // It reports false when the file names too many accounts for a posting.
 func (t *tableReader) accountIndex(account string) (uint16, bool) {
-	b := &t.st.brief
-	if int(t.lastAccount) < len(b.accounts) && b.accounts[t.lastAccount] == account {
+	b := &t.st.Brief
+	if int(t.lastAccount) < len(b.Accounts) && b.Accounts[t.lastAccount] == account {
 		return t.lastAccount, true
 	}
 	i, ok := t.accountAt[account]
 	if !ok {
-		if len(b.accounts) == maxBriefAccounts {
+		if len(b.Accounts) == MaxBriefAccounts {
 			return 0, false
 		}
 		if t.accountAt == nil {
 			t.accountAt = map[string]uint16{}
 		}
-		i = uint16(len(b.accounts))
-		b.accounts = append(b.accounts, strings.Clone(account))
-		b.days = append(b.days, civil.DaySet{})
-		t.accountAt[b.accounts[i]] = i
+		i = uint16(len(b.Accounts))
+		b.Accounts = append(b.Accounts, strings.Clone(account))
+		b.Days = append(b.Days, civil.DaySet{})
+		t.accountAt[b.Accounts[i]] = i
 	}
 	t.lastAccount = i
 	return i, true
@@ -973,11 +964,11 @@ func (t *tableReader) description(sign int, rec []string) string {
 	if g := t.spec.generic; g != nil {
 		for _, c := range g.texts {
 			if c <= len(rec) {
-				desc = withMemo(desc, rec[c-1])
+				desc = WithMemo(desc, rec[c-1])
 			}
 		}
 		if t.heldExtra != "" {
-			desc = withMemo(desc, t.heldExtra)
+			desc = WithMemo(desc, t.heldExtra)
 		}
 	}
 	return desc
@@ -1203,7 +1194,7 @@ func (t *tableReader) invalid(line int, format string, args ...any) {
 	e := Errorf(t.st.File, line, format, args...)
 	if t.opts.SkipInvalid {
 		t.st.Invalid = append(t.st.Invalid, e)
-		t.st.skip(SkipInvalid)
+		t.st.Skip(SkipInvalid)
 		return
 	}
 	t.errs.AddErr(e)
@@ -1230,25 +1221,25 @@ func (t *tableReader) finish() {
 	txns := st.Txns[:0]
 	for _, x := range st.Txns {
 		if x.Date.Valid() {
-			st.cover(x.Date)
+			st.Cover(x.Date)
 			accounts.add(x.Account)
 			txns = append(txns, x)
 		}
 	}
 	st.Txns = txns
-	b := &st.brief
-	b.postings.filter(func(p *posting) bool {
-		if !p.date.Valid() {
-			b.count(int(p.sign), -1)
+	b := &st.Brief
+	b.Postings.Filter(func(p *Posting) bool {
+		if !p.Date.Valid() {
+			b.Count(int(p.Sign), -1)
 			return false
 		}
-		return t.opts.Fold == nil || t.opts.Fold(p.date)
+		return t.opts.Fold == nil || t.opts.Fold(p.Date)
 	})
-	for i := range b.days {
-		if first, last, ok := b.days[i].Bounds(); ok {
-			st.cover(first)
-			st.cover(last)
-			accounts.add(b.accounts[i])
+	for i := range b.Days {
+		if first, last, ok := b.Days[i].Bounds(); ok {
+			st.Cover(first)
+			st.Cover(last)
+			accounts.add(b.Accounts[i])
 		}
 	}
 	if a, ok := accounts.only(); ok {
@@ -1321,7 +1312,7 @@ type reversal struct {
 // says nothing and the rows stay as read.
 func (t *tableReader) turnReversals() {
 	turned := [2]int{}
-	st, b := t.st, &t.st.brief
+	st, b := t.st, &t.st.Brief
 	var postings []int // in the order read, so ascending
 	for _, r := range t.reversals {
 		if signs := t.sideSigns[r.side]; signs[1] >= signs[0] {
@@ -1335,14 +1326,14 @@ func (t *tableReader) turnReversals() {
 		if r.index >= 0 {
 			postings = append(postings, r.index)
 		}
-		b.count(r.sign, -1)
-		b.count(-r.sign, 1)
+		b.Count(r.sign, -1)
+		b.Count(-r.sign, 1)
 	}
 	if len(postings) > 0 {
 		i, k := 0, 0
-		for p := range b.postings.all() {
+		for p := range b.Postings.All() {
 			if k < len(postings) && postings[k] == i {
-				p.sign = -p.sign
+				p.Sign = -p.Sign
 				k++
 			}
 			i++
@@ -1369,15 +1360,15 @@ func (t *tableReader) turnUnsaid() {
 		st.Txns[i].Amount = st.Txns[i].Amount.Neg()
 	}
 	i, k := 0, 0
-	for p := range st.brief.postings.all() {
+	for p := range st.Brief.Postings.All() {
 		if k < len(t.explicitBrief) && t.explicitBrief[k] == i {
 			k++
 		} else {
-			p.sign = -p.sign
+			p.Sign = -p.Sign
 		}
 		i++
 	}
-	b := &st.brief
+	b := &st.Brief
 	charges, credits := b.charges-t.explicitBriefSigns[0], b.credits-t.explicitBriefSigns[1]
 	b.charges, b.credits = t.explicitBriefSigns[0]+credits, t.explicitBriefSigns[1]+charges
 }
@@ -1426,9 +1417,9 @@ func (t *tableReader) resolveDates() {
 			continue
 		}
 		if p.brief {
-			q := t.st.brief.postings.at(p.txn)
-			q.date = d
-			t.st.brief.days[q.account].Add(d)
+			q := t.st.Brief.Postings.At(p.txn)
+			q.Date = d
+			t.st.Brief.Days[q.Account].Add(d)
 		} else {
 			t.st.Txns[p.txn].Date = d
 		}
@@ -1463,7 +1454,7 @@ func (t *tableReader) unsettledOrder() civil.DayOrder {
 		return order
 	}
 	e := Errorf(st.File, first.line, "%q could be day/month/year or month/day/year, and no date in the file has a day above 12 to tell which; say which with --date-order dmy or --date-order mdy", first.text)
-	e.unsettled = &unsettledOrder{shape: st.Shape, account: t.accountSoFar()}
+	e.DayOrderUnsettled(st.Shape, t.accountSoFar())
 	t.errs.AddErr(e)
 	return civil.OrderUnknown
 }
@@ -1474,61 +1465,11 @@ func (t *tableReader) accountSoFar() string {
 	for i := range t.st.Txns {
 		accounts.add(t.st.Txns[i].Account)
 	}
-	for _, a := range t.st.brief.accounts {
+	for _, a := range t.st.Brief.Accounts {
 		accounts.add(a)
 	}
 	a, _ := accounts.only()
 	return a
-}
-
-// unsettledOrder says which files could tell a file's day order: those of
-// the same shape, or naming the same account.
-type unsettledOrder struct {
-	shape, account string
-}
-
-// SettleDayOrder finds, for a file refused because its dates cannot tell
-// day from month (err), the day order that other files of the run tell by
-// their own dates: files of the same shape, or naming the same account.
-// It reports false when none tells it, or they disagree.
-func SettleDayOrder(err error, read []*Statement) (order, from string, ok bool) {
-	var e *Error
-	var u *unsettledOrder
-	if l, isList := AsList(err); isList {
-		for _, x := range l {
-			if x.unsettled != nil {
-				e = x
-			}
-		}
-	}
-	if e == nil {
-		return "", "", false
-	}
-	u = e.unsettled
-	for _, s := range read {
-		if s == nil || !s.DayOrderOwn || (s.Shape != u.shape && (u.account == "" || s.Account != u.account)) {
-			continue
-		}
-		if order != "" && order != s.DayOrder {
-			return "", "", false
-		}
-		order, from = s.DayOrder, s.File
-	}
-	return order, from, order != ""
-}
-
-// withMemo appends memo to a description, after " / ", when it adds
-// something: memo columns often repeat the description, or hold all of it
-// where the description was cut short.
-func withMemo(desc, memo string) string {
-	desc, memo = strings.TrimSpace(desc), strings.TrimSpace(memo)
-	switch {
-	case memo == "" || strings.Contains(desc, memo):
-		return desc
-	case desc == "" || strings.HasPrefix(memo, desc):
-		return memo
-	}
-	return desc + " / " + memo
 }
 
 func indexOf(list []string, s string) int {
