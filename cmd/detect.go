@@ -171,14 +171,8 @@ func skipReasons(s *parser.Statement, l *i18n.Localizer) string {
 // knows its issuer's convention (the generic reader says its own basis).
 func issuerSigns(reg *parser.Registry, format string) *msg.Message {
 	f, ok := reg.Lookup(format)
-	if !ok || f.Table == nil || f.Table.Signs == parser.SignsInfer {
+	if !ok || f.Table == nil {
 		return nil
 	}
-	if len(f.Table.Credit) > 0 {
-		return msg.Msgf("signs from the direction column, as the format says")
-	}
-	if f.Table.Signs == parser.ChargesNegative {
-		return msg.Msgf("signs by the issuer's convention: charges are written negative")
-	}
-	return msg.Msgf("signs by the issuer's convention: charges are written positive")
+	return f.Table.SignsBasis()
 }

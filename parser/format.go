@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 )
 
@@ -23,8 +24,10 @@ type Format struct {
 	// Example is the header line (or a typical first line, for formats
 	// without header) as the issuer writes it.
 	Example string
-	// Table describes a CSV layout; formats that are not CSV set Sniff and Read instead.
-	Table *TableSpec
+	// Table is the layout of a CSV format, read by the table engine
+	// (parser/table's TableSpec); formats that are not CSV set Sniff and
+	// Read instead.
+	Table Layout
 	// Sniff reports whether the start of a file (decoded) is in this format.
 	Sniff func(head []byte) bool
 	// Charset, when set, is the encoding the start of a file (not decoded)
@@ -39,7 +42,7 @@ func (f *Format) detects(head []byte) bool {
 	if f.Sniff != nil {
 		return f.Sniff(head)
 	}
-	return f.Table != nil && f.Table.detect(head)
+	return f.Table != nil && f.Table.Detect(head)
 }
 
 func (f *Format) read(name string, text io.Reader, enc string, opts ReadOptions) (*Statement, error) {
@@ -48,7 +51,7 @@ func (f *Format) read(name string, text io.Reader, enc string, opts ReadOptions)
 	if f.Read != nil {
 		st, err = f.Read(name, text, enc, opts)
 	} else {
-		st, err = readTable(f.Table, f.Name, name, text, enc, opts)
+		st, err = f.Table.ReadTable(f.Name, name, text, enc, opts)
 	}
 	if st != nil {
 		st.Encoding = textenc.DecodedAs(text, st.Encoding)
@@ -64,10 +67,33 @@ func (f *Format) specificity() int {
 		return -1
 	case f.Table == nil:
 		return 1000
-	case f.Table.Headerless:
-		return 500 + len(f.Table.Positions)
 	}
-	return len(f.Table.Header)
+	return f.Table.Specificity()
+}
+
+// A Layout is how the rows of a CSV format are laid out, and reads them:
+// the table engine's TableSpec is one.
+type Layout interface {
+	// Detect reports whether head, the decoded start of a file, is laid out so.
+	Detect(head []byte) bool
+	// ReadTable reads a whole file, its text decoded, in the format named format.
+	ReadTable(format, name string, text io.Reader, enc string, opts ReadOptions) (*Statement, error)
+	// OwnEncoding is the encoding the issuer always writes, or "".
+	OwnEncoding() string
+	// Specificity orders detection: layouts that demand more of a file are
+	// tried first.
+	Specificity() int
+	// SignsBasis says how the issuer writes charges and credits, for the
+	// read lines of detect; nil when the file's rows must tell.
+	SignsBasis() *msg.Message
+}
+
+// encoding is the encoding f's issuer always writes, or "".
+func (f *Format) encoding() string {
+	if f == nil || f.Table == nil {
+		return ""
+	}
+	return f.Table.OwnEncoding()
 }
 
 // Registry is a set of formats to detect statements by.
@@ -134,14 +160,14 @@ func (r *Registry) Read(name string, in io.Reader, force *Format, opts ReadOptio
 	}
 	for _, f := range r.formats {
 		if f.detectsInOwnEncoding(prefix, guessed) {
-			text, enc, err := textenc.DecodeWith(raw, f.Table.Encoding)
+			text, enc, err := textenc.DecodeWith(raw, f.encoding())
 			if err != nil {
 				return nil, &Error{File: name, Err: err}
 			}
 			return f.read(name, text, enc, opts)
 		}
 		if f.detects(head) {
-			if f.Table != nil && f.Table.Encoding != "" && guessed != f.Table.Encoding && guessed == textenc.EncUTF8 && !textenc.IsASCII(string(head)) {
+			if f.encoding() != "" && guessed != f.encoding() && guessed == textenc.EncUTF8 && !textenc.IsASCII(string(head)) {
 				continue
 			}
 			text, enc, err := f.decode(raw, prefix)
@@ -151,7 +177,7 @@ func (r *Registry) Read(name string, in io.Reader, force *Format, opts ReadOptio
 			return f.read(name, text, enc, opts)
 		}
 	}
-	return nil, Errorf(name, 0, "not a statement refundwatch can read: no known format matches, and no header naming a date, a description and an amount (or debit and credit) in its first %d rows", headerSearchRows)
+	return nil, Errorf(name, 0, "not a statement refundwatch can read: no known format matches, and no header naming a date, a description and an amount (or debit and credit) in its first %d rows", HeaderSearchRows)
 }
 
 // decodePrefix decodes the start of a file, in enc or (when enc is "") in
@@ -179,18 +205,18 @@ func decodePrefix(prefix []byte, enc string) ([]byte, string, error) {
 // Latin letters side by side ("Größe") can pass for CP932, and the other
 // way round.
 func (f *Format) detectsInOwnEncoding(prefix []byte, guessed string) bool {
-	if f.Table == nil || f.Table.Encoding == "" || f.Table.Encoding == guessed || (guessed != textenc.EncCP932 && guessed != textenc.EncCP1252 && guessed != textenc.EncCP1250) {
+	if f.encoding() == "" || f.encoding() == guessed || (guessed != textenc.EncCP932 && guessed != textenc.EncCP1252 && guessed != textenc.EncCP1250) {
 		return false
 	}
-	head, enc, err := decodePrefix(prefix, f.Table.Encoding)
-	return err == nil && enc == f.Table.Encoding && f.detects(head)
+	head, enc, err := decodePrefix(prefix, f.encoding())
+	return err == nil && enc == f.encoding() && f.detects(head)
 }
 
 // decode reads in's text; a forced format's own encoding is used when no
 // byte-order mark says otherwise.
 func (r *Registry) decode(in *bufio.Reader, force *Format) (io.Reader, string, error) {
-	if force != nil && force.Table != nil && force.Table.Encoding != "" {
-		return textenc.DecodeWith(in, force.Table.Encoding)
+	if force != nil && force.encoding() != "" {
+		return textenc.DecodeWith(in, force.encoding())
 	}
 	prefix, err := in.Peek(textenc.SniffSize)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {

@@ -135,7 +135,8 @@ func tableOf(f *Format, data []byte, enc string) *TableSpec {
 		}
 		return genericSpec(delim)
 	case f != nil:
-		return f.Table
+		spec, _ := f.Table.(*TableSpec)
+		return spec
 	}
 	return nil
 }

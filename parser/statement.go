@@ -273,3 +273,7 @@ func WithMemo(desc, memo string) string {
 // SkipSection counts section marker rows, and the titles of the tables
 // that follow the transactions.
 const SkipSection = "section"
+
+// HeaderSearchRows is how many records at the start of a file are searched
+// for its header.
+const HeaderSearchRows = 30

@@ -291,10 +291,10 @@ func (spec *TableSpec) delimiter() rune {
 
 // headerSearchRows is how many records may come before the header, and how
 // many a format without header is recognised from.
-const headerSearchRows = 30
+const headerSearchRows = HeaderSearchRows
 
 // detect reports whether head, the decoded start of a file, is in this layout.
-func (spec *TableSpec) detect(head []byte) bool {
+func (spec *TableSpec) Detect(head []byte) bool {
 	r := csv.NewReader(bytes.NewReader(head))
 	r.Comma, r.FieldsPerRecord, r.LazyQuotes = spec.delimiter(), -1, true
 	rows := 0
@@ -416,6 +416,37 @@ type tableReader struct {
 }
 
 // readTable reads a statement in the layout spec describes. text is already decoded.
+// ReadTable reads a whole file laid out as spec, in the format named format.
+func (spec *TableSpec) ReadTable(format, name string, text io.Reader, enc string, opts ReadOptions) (*Statement, error) {
+	return readTable(spec, format, name, text, enc, opts)
+}
+
+// OwnEncoding is the encoding the issuer always writes, or "".
+func (spec *TableSpec) OwnEncoding() string { return spec.Encoding }
+
+// Specificity orders detection: a header of more words, or more fixed
+// positions, demands more of a file.
+func (spec *TableSpec) Specificity() int {
+	if spec.Headerless {
+		return 500 + len(spec.Positions)
+	}
+	return len(spec.Header)
+}
+
+// SignsBasis says how the issuer writes charges and credits; nil when the
+// rows must tell (SignsInfer).
+func (spec *TableSpec) SignsBasis() *msg.Message {
+	switch {
+	case spec.Signs == SignsInfer:
+		return nil
+	case len(spec.Credit) > 0:
+		return msg.Msgf("signs from the direction column, as the format says")
+	case spec.Signs == ChargesNegative:
+		return msg.Msgf("signs by the issuer's convention: charges are written negative")
+	}
+	return msg.Msgf("signs by the issuer's convention: charges are written positive")
+}
+
 func readTable(spec *TableSpec, format, name string, text io.Reader, enc string, opts ReadOptions) (*Statement, error) {
 	t := &tableReader{
 		spec:     spec,

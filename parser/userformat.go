@@ -65,7 +65,8 @@ type userFormat struct {
 	line     int
 	at       map[string]int // directive → line it was given on
 	f        *Format
-	header   []string // header cells as written
+	spec     *TableSpec // f's Table
+	header   []string   // header cells as written
 	columns  map[column]string
 	colLine  map[column]int
 	values   map[column][]string // credit-when, only-when values
@@ -161,7 +162,7 @@ func (p *formatsFile) encoding(u *userFormat, line int, v string) {
 	if !ok {
 		p.errs.Add(line, "unknown encoding %q (known: utf-8, cp932, cp1252, cp1250, iso-8859-1)", v)
 	}
-	u.f.Table.Encoding = enc
+	u.spec.Encoding = enc
 }
 
 func (p *formatsFile) delimiter(u *userFormat, line int, v string) {
@@ -169,7 +170,7 @@ func (p *formatsFile) delimiter(u *userFormat, line int, v string) {
 	if !ok {
 		p.errs.Add(line, "delimiter %q: expected , or ; or | or tab", v)
 	}
-	u.f.Table.Delimiter = r
+	u.spec.Delimiter = r
 }
 
 func (p *formatsFile) skip(u *userFormat, line int, v string) {
@@ -177,7 +178,7 @@ func (p *formatsFile) skip(u *userFormat, line int, v string) {
 	if err != nil || n < 0 {
 		p.errs.Add(line, "skip %q: expected a number of rows, 0 or more", v)
 	}
-	u.f.Table.Skip = n
+	u.spec.Skip = n
 }
 
 func (p *formatsFile) header(u *userFormat, line int, v string) {
@@ -198,7 +199,7 @@ func (p *formatsFile) noHeader(u *userFormat, line int, v string) {
 	if v != "" {
 		p.errs.Add(line, "no-header takes no value")
 	}
-	u.f.Table.Headerless = true
+	u.spec.Headerless = true
 }
 
 func (p *formatsFile) match(u *userFormat, line int, v string) {
@@ -226,7 +227,7 @@ func (p *formatsFile) decimalMark(u *userFormat, line int, v string) {
 	switch v {
 	case ".":
 	case ",":
-		u.f.Table.DecimalComma = true
+		u.spec.DecimalComma = true
 	default:
 		p.errs.Add(line, "decimal-mark %q: expected . or ,", v)
 	}
@@ -235,9 +236,9 @@ func (p *formatsFile) decimalMark(u *userFormat, line int, v string) {
 func (p *formatsFile) signs(u *userFormat, line int, v string) {
 	switch v {
 	case "charges-positive":
-		u.f.Table.Signs = ChargesPositive
+		u.spec.Signs = ChargesPositive
 	case "charges-negative":
-		u.f.Table.Signs = ChargesNegative
+		u.spec.Signs = ChargesNegative
 	default:
 		p.errs.Add(line, "signs %q: expected charges-positive or charges-negative", v)
 	}
@@ -261,7 +262,7 @@ func valuesOf(d string, kind column) func(*formatsFile, *userFormat, int, string
 
 // dateFormat sets how the format's dates are read.
 func (p *formatsFile) dateFormat(u *userFormat, line int, v string) {
-	spec := u.f.Table
+	spec := u.spec
 	switch v {
 	case "dmy":
 		spec.DateOrder = civil.OrderDMY
@@ -297,9 +298,10 @@ func (p *formatsFile) start(line int, name string) {
 		p.errs.Add(line, "format %s is a built-in format: choose another name", name)
 	}
 	p.seen[name] = line
+	spec := &TableSpec{}
 	p.cur = &userFormat{
 		name: name, line: line, at: map[string]int{},
-		f:       &Format{Name: name, Table: &TableSpec{}},
+		f: &Format{Name: name, Table: spec}, spec: spec,
 		columns: map[column]string{}, colLine: map[column]int{}, values: map[column][]string{},
 	}
 }
@@ -333,7 +335,7 @@ func (u *userFormat) given(d string) bool { return u.at[d] > 0 }
 // checkHeader checks how the format's files are recognised: by a header
 // line, or by the pattern of a data row.
 func (p *formatsFile) checkHeader(u *userFormat) {
-	spec := u.f.Table
+	spec := u.spec
 	switch {
 	case u.given("header") && u.given("no-header"):
 		p.errs.Add(u.at["no-header"], "no-header and header both given: a file has a header line or not")
@@ -379,7 +381,7 @@ func (p *formatsFile) checkAmount(u *userFormat) {
 // place turns the columns, currency, account and row pattern the
 // directives named into the format's TableSpec.
 func (p *formatsFile) place(u *userFormat) {
-	spec := u.f.Table
+	spec := u.spec
 	if len(spec.Header) == 0 {
 		for _, cell := range u.header {
 			spec.Header = append(spec.Header, foldHeader(cell))
@@ -411,7 +413,7 @@ func (p *formatsFile) placeCurrency(u *userFormat) {
 	if !currencyCodeRE.MatchString(c) {
 		p.errs.Add(u.at["currency"], "currency %q is neither a column of the header nor a currency code such as EUR", c)
 	}
-	u.f.Table.Currency = c
+	u.spec.Currency = c
 }
 
 // placeAccount reads account as a column, else as the name of the account
@@ -421,7 +423,7 @@ func (p *formatsFile) placeAccount(u *userFormat) {
 	if a == "" || p.resolveOptional(u, colAccount, a, u.at["account"]) {
 		return
 	}
-	u.f.Table.Enrich = func(x *Transaction, _ []string) {
+	u.spec.Enrich = func(x *Transaction, _ []string) {
 		if x.Account == "" {
 			x.Account = a
 		}
@@ -431,7 +433,7 @@ func (p *formatsFile) placeAccount(u *userFormat) {
 // resolve places a column named in a directive: by 1-based position, or by
 // a cell of the header line.
 func (p *formatsFile) resolve(u *userFormat, kind column, ref string, line int) {
-	spec := u.f.Table
+	spec := u.spec
 	if pos, err := strconv.Atoi(ref); err == nil {
 		if pos < 1 {
 			p.errs.Add(line, "column %d: positions start at 1", pos)
@@ -461,7 +463,7 @@ func (p *formatsFile) resolve(u *userFormat, kind column, ref string, line int) 
 // account): it is a column when it is a position or a header cell.
 func (p *formatsFile) resolveOptional(u *userFormat, kind column, ref string, line int) bool {
 	_, err := strconv.Atoi(ref)
-	if err != nil && (u.f.Table.Headerless || !slices.Contains(u.f.Table.Header, foldHeader(ref))) {
+	if err != nil && (u.spec.Headerless || !slices.Contains(u.spec.Header, foldHeader(ref))) {
 		return false
 	}
 	p.resolve(u, kind, ref, line)

@@ -144,7 +144,7 @@ date-format ymd
 	if len(formats) != 2 {
 		t.Fatalf("%d formats, want 2", len(formats))
 	}
-	f, g := formats[0].Table, formats[1].Table
+	f, g := formats[0].Table.(*TableSpec), formats[1].Table.(*TableSpec)
 	if formats[0].Name != "first" || formats[0].Issuer != "First Bank" || formats[0].Example != "Date,Details,Money Out,Money In,Status,Card" {
 		t.Errorf("first: %+v", formats[0])
 	}
