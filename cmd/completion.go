@@ -2,7 +2,7 @@ package cmd
 
 import (
 	"github.com/refundwatch/refundwatch/cmd/internal/render"
-	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/formats"
 	"github.com/spf13/cobra"
 )
 
@@ -16,7 +16,7 @@ func registerCheckCompletions(c *cobra.Command) {
 	fixed := map[string][]string{
 		"output":  render.Formats,
 		"fail-on": failOnLevels,
-		"format":  parser.FormatNames(),
+		"format":  formats.FormatNames(),
 	}
 	for flag, values := range fixed {
 		if c.Flags().Lookup(flag) == nil {

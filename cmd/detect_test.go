@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/formats"
 )
 
 func TestFormatsListsEveryBuiltIn(t *testing.T) {
@@ -13,7 +13,7 @@ func TestFormatsListsEveryBuiltIn(t *testing.T) {
 	if code != 0 || stderr != "" {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
-	for _, name := range parser.FormatNames() {
+	for _, name := range formats.FormatNames() {
 		if !strings.Contains(out, "\n"+name+" ") {
 			t.Errorf("formats does not list %s", name)
 		}

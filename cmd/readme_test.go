@@ -12,7 +12,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
 	"github.com/refundwatch/refundwatch/matcher"
-	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/formats"
 )
 
 // readmeBlock is a fenced code block of the README with the comment line
@@ -262,7 +262,7 @@ func readmeTable(t *testing.T, header string) [][]string {
 // statements against the formats refundwatch formats lists: each name is a
 // built-in format, and its issuer is written as the format names it.
 func TestReadmeFormatsTable(t *testing.T) {
-	reg := parser.NewRegistry()
+	reg := formats.NewRegistry()
 	rows := readmeTable(t, "| format | issuer | where |")
 	if len(rows) < 20 {
 		t.Fatalf("only %d rows", len(rows))

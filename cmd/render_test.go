@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/refundwatch/refundwatch/cmd/internal/render"
-	rwparser "github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/formats"
 )
 
 // TestCSVKeepsNegativeAmountsNumbers runs check -o csv on statements whose
@@ -172,8 +172,8 @@ func TestCompletionOfFormatNames(t *testing.T) {
 		t.Errorf("directive %q, want :4 (no file completion)", last)
 	}
 	got := lines[:len(lines)-1]
-	if !slices.Equal(got, rwparser.FormatNames()) {
-		t.Errorf("--format completes to %q, want the format names %q", got, rwparser.FormatNames())
+	if !slices.Equal(got, formats.FormatNames()) {
+		t.Errorf("--format completes to %q, want the format names %q", got, formats.FormatNames())
 	}
 	for _, name := range []string{"smbc-vpass", "rakuten-card", "chase-card", "ofx"} {
 		if !slices.Contains(got, name) {

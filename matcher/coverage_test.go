@@ -7,6 +7,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/formats"
 )
 
 func TestCardMatches(t *testing.T) {
@@ -98,7 +99,7 @@ func TestMissingDays(t *testing.T) {
 // the days every account covers, naming the accounts that lack days.
 func TestEveryAccountMustCover(t *testing.T) {
 	read := func(name, text string) *parser.Statement {
-		st, err := parser.ReadStatement(name, strings.NewReader("Card No.,Date,Description,Debit,Credit\n"+text), parser.ReadOptions{})
+		st, err := formats.ReadStatement(name, strings.NewReader("Card No.,Date,Description,Debit,Credit\n"+text), parser.ReadOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}

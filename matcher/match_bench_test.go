@@ -9,6 +9,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/formats"
 	"github.com/shopspring/decimal"
 )
 
@@ -65,7 +66,7 @@ func benchInput(tb testing.TB, rows int) ([]*parser.Statement, []parser.Dispute,
 	if err != nil {
 		tb.Fatal(err)
 	}
-	st, err := parser.ReadStatement("card.csv", bytes.NewReader(text), parser.ReadOptions{Keep: amazon.IsAmazon})
+	st, err := formats.ReadStatement("card.csv", bytes.NewReader(text), parser.ReadOptions{Keep: amazon.IsAmazon})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/formats"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 )
 
@@ -60,7 +61,7 @@ func (s story) runWith(t *testing.T, set func(*Options)) *Report {
 		}
 	}
 	head, rows := debitAndCredit(head, s.rows)
-	st, err := parser.ReadStatement("st.csv", strings.NewReader(head+strings.Join(rows, "\n")+"\n"), parser.ReadOptions{})
+	st, err := formats.ReadStatement("st.csv", strings.NewReader(head+strings.Join(rows, "\n")+"\n"), parser.ReadOptions{})
 	if err != nil {
 		t.Fatalf("statement: %v", err)
 	}

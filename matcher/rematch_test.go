@@ -10,6 +10,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/formats"
 	"github.com/refundwatch/refundwatch/parser/workload"
 )
 
@@ -42,7 +43,7 @@ func readScenario(t *testing.T, dir string) (stmts []*parser.Statement, ds []par
 		}
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "statements", "*"))
-	reg := parser.NewRegistry()
+	reg := formats.NewRegistry()
 	for _, f := range files {
 		r, err := os.Open(f)
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/formats"
 	"github.com/refundwatch/refundwatch/parser/workload"
 )
 
@@ -39,7 +40,7 @@ func readWorkload(tb testing.TB, w *workload.Workload, amazon *Recognizer) (*par
 	if amazon != nil {
 		opts.Keep = amazon.IsAmazon
 	}
-	st, err := parser.ReadStatement(workload.StatementFile, bytes.NewReader(w.Statement), opts)
+	st, err := formats.ReadStatement(workload.StatementFile, bytes.NewReader(w.Statement), opts)
 	if err != nil {
 		tb.Fatal(err)
 	}

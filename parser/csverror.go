@@ -3,7 +3,6 @@ package parser
 import (
 	"encoding/csv"
 	"errors"
-	"io"
 
 	"github.com/refundwatch/refundwatch/parser/msg"
 )
@@ -32,45 +31,9 @@ func CSVError(name string, err error) *Error {
 	return &Error{File: name, Line: pe.Line, Column: pe.Column, Err: msg.Msgf("%v (check the quoting of this row)", pe.Err)}
 }
 
-// isParseError reports whether err is a problem of one row's quoting, after
+// IsParseError reports whether err is a problem of one row's quoting, after
 // which a csv.Reader goes on with the next line.
-func isParseError(err error) bool {
+func IsParseError(err error) bool {
 	var pe *csv.ParseError
 	return errors.As(err, &pe)
 }
-
-// maxRowBytes bounds one row of a statement CSV. No export writes rows
-// longer than a few hundred characters; a longer one is a damaged file or a
-// quote never closed, and reading it whole would hold the file in memory.
-const (
-	maxRowBytes = 1 << 20
-	maxRowText  = "1 MiB"
-)
-
-// errRowTooLong is what a rowLimit returns once a row passes maxRowBytes.
-var errRowTooLong = errors.New("row longer than " + maxRowText)
-
-// rowLimit hands text to a csv.Reader and fails once the row being read
-// (the bytes since the end of the last row, as the reader's InputOffset
-// tells) grows past maxRowBytes, while it is read.
-type rowLimit struct {
-	r        io.Reader
-	read     int64 // bytes handed out
-	rowStart int64 // offset where the row being read starts
-}
-
-func (l *rowLimit) Read(p []byte) (int, error) {
-	room := maxRowBytes + 1 - (l.read - l.rowStart)
-	if room <= 0 {
-		return 0, errRowTooLong
-	}
-	if int64(len(p)) > room {
-		p = p[:room]
-	}
-	n, err := l.r.Read(p)
-	l.read += int64(n)
-	return n, err
-}
-
-// rowDone tells where the next row starts.
-func (l *rowLimit) rowDone(offset int64) { l.rowStart = offset }

@@ -211,7 +211,7 @@ func (r *csvRows) Read() ([]string, error) {
 			r.problem(CSVError(r.name, err))
 			// After a quoting error the reader goes on at the next line:
 			// report the file's other problems too.
-			r.done = !isParseError(err)
+			r.done = !IsParseError(err)
 			continue
 		}
 		if cells, ok := r.pass(cells); ok {

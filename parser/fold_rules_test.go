@@ -2,9 +2,12 @@ package parser
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/textenc"
+	"github.com/shopspring/decimal"
 )
 
 // The statement holding the most copies of a row keeps it, the first one
@@ -12,9 +15,9 @@ import (
 func TestFoldKeepersMostCopiesFirstOnTie(t *testing.T) {
 	const head = "Date,Description,Debit\n"
 	group := []*Statement{
-		readString(t, "a.csv", head+"2026-03-01,LAWSON,100\n2026-03-15,STARBUCKS,500\n2026-03-18,AMAZON.CO.JP,3000\n", ReadOptions{}),
-		readString(t, "b.csv", head+"2026-03-01,LAWSON,100\n2026-03-15,STARBUCKS,500\n2026-03-15,STARBUCKS,500\n", ReadOptions{}),
-		readString(t, "c.csv", head+"2026-03-15,STARBUCKS,500\n2026-03-15,STARBUCKS,500\n2026-03-18,AMAZON.CO.JP,3000\n", ReadOptions{}),
+		csvStatement(t, "a.csv", head+"2026-03-01,LAWSON,100\n2026-03-15,STARBUCKS,500\n2026-03-18,AMAZON.CO.JP,3000\n", ReadOptions{}),
+		csvStatement(t, "b.csv", head+"2026-03-01,LAWSON,100\n2026-03-15,STARBUCKS,500\n2026-03-15,STARBUCKS,500\n", ReadOptions{}),
+		csvStatement(t, "c.csv", head+"2026-03-15,STARBUCKS,500\n2026-03-15,STARBUCKS,500\n2026-03-18,AMAZON.CO.JP,3000\n", ReadOptions{}),
 	}
 	first := civil.MustDate("2026-03-01")
 	keeper := foldKeepers(group, func(_ int, d civil.Date) bool { return d != first })
@@ -53,4 +56,21 @@ func TestStatementUnionGroups(t *testing.T) {
 	if !slices.EqualFunc(got, want, slices.Equal) {
 		t.Errorf("groups %v, want %v", got, want)
 	}
+}
+
+// csvStatement builds the statement a file of Date,Description,Debit rows
+// reads as, each row kept in full, without the formats (which stand above
+// this package).
+func csvStatement(t *testing.T, file, text string, _ ReadOptions) *Statement {
+	t.Helper()
+	st := &Statement{File: file, Format: "test"}
+	for i, line := range strings.Split(strings.TrimSpace(text), "\n")[1:] {
+		f := strings.Split(line, ",")
+		d := civil.MustDate(f[0])
+		st.Txns = append(st.Txns, Transaction{Date: d, UsedOn: d, Description: f[1], Normalized: textenc.Normalize(f[1]),
+			Amount: decimal.RequireFromString(f[2]), File: file, Line: i + 2})
+		st.Rows++
+		st.Cover(d)
+	}
+	return st
 }

@@ -96,22 +96,18 @@ func (f *Format) encoding() string {
 	return f.Table.OwnEncoding()
 }
 
+// NewRegistry returns a registry of the given formats, tried from the one
+// that demands most of a file to the one that demands least (the generic
+// reader last); formats that demand as much are tried in the order given.
+func NewRegistry(formats ...*Format) *Registry {
+	all := slices.Clone(formats)
+	slices.SortStableFunc(all, func(a, b *Format) int { return b.specificity() - a.specificity() })
+	return &Registry{formats: all}
+}
+
 // Registry is a set of formats to detect statements by.
 type Registry struct {
 	formats []*Format
-}
-
-// builtinFormats are the formats refundwatch knows, by region; each
-// formats_*.go file lists its issuers.
-var builtinFormats = slices.Concat(jpCardFormats, jpBankFormats, usFormats, euFormats, ofxFormats)
-
-// NewRegistry returns the built-in formats plus extra ones (user formats),
-// which are tried before the built-in ones of equal specificity.
-func NewRegistry(extra ...*Format) *Registry {
-	all := append(append([]*Format{}, extra...), builtinFormats...)
-	all = append(all, genericFormat)
-	slices.SortStableFunc(all, func(a, b *Format) int { return b.specificity() - a.specificity() })
-	return &Registry{formats: all}
 }
 
 // Formats lists the registry's formats by name.
@@ -234,23 +230,6 @@ func (f *Format) decode(in io.Reader, prefix []byte) (io.Reader, string, error) 
 		}
 	}
 	return textenc.Decode(in)
-}
-
-// ReadStatement reads one statement file with the built-in formats,
-// detecting its encoding and format from its content.
-func ReadStatement(name string, r io.Reader, opts ReadOptions) (*Statement, error) {
-	return defaultRegistry.Read(name, r, nil, opts)
-}
-
-var defaultRegistry = NewRegistry()
-
-// FormatNames lists the names of the built-in formats.
-func FormatNames() []string {
-	var names []string
-	for _, f := range defaultRegistry.Formats() {
-		names = append(names, f.Name)
-	}
-	return names
 }
 
 // String names the format and its issuer.

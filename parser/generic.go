@@ -23,28 +23,28 @@ const FormatGeneric = "generic"
 // Dutch, Italian, Spanish, Portuguese, Czech and Polish. Earlier names win
 // when a file has several columns of one kind. The text columns are in
 // genericTexts.
-var genericColumns = map[column][]string{
-	colPostDate: {"posting date", "post date", "posted date", "posted transactions date", "booking date", "clearing date", "date processed", "processed date", "settlement date",
+var genericColumns = map[Column][]string{
+	ColPostDate: {"posting date", "post date", "posted date", "posted transactions date", "booking date", "clearing date", "date processed", "processed date", "settlement date",
 		"計上日", "buchungstag", "buchungsdatum", "boekdatum", "boekingsdatum", "date comptable", "date de comptabilisation", "data contabile",
 		"data registrazione", "fecha contable", "data contábil", "data de lançamento", "datum zaúčtování", "data księgowania"},
-	colDate: {"date", "日付", "取引日", "年月日", "datum", "date opération", "date de l'opération", "date d'opération", "data", "data operazione",
+	ColDate: {"date", "日付", "取引日", "年月日", "datum", "date opération", "date de l'opération", "date d'opération", "data", "data operazione",
 		"data movimento", "fecha", "fecha operación", "fecha de operación", "data da operação", "data do movimento", "transactiedatum",
 		"datum provedení", "datum transakce", "data operacji", "data transakcji", "abschlussdatum", "uitvoeringsdatum"},
-	colUseDate: {"transaction date", "trans. date", "trans date", "利用日", "ご利用日", "ご利用年月日", "利用年月日", "利用日/キャンセル日", "belegdatum", "umsatzdatum"},
-	colAmount: {"amount", "transaction amount", "利用金額", "ご利用金額", "ご利用額", "金額", "入出金", "betrag", "umsatz", "bedrag", "montant", "importo",
+	ColUseDate: {"transaction date", "trans. date", "trans date", "利用日", "ご利用日", "ご利用年月日", "利用年月日", "利用日/キャンセル日", "belegdatum", "umsatzdatum"},
+	ColAmount: {"amount", "transaction amount", "利用金額", "ご利用金額", "ご利用額", "金額", "入出金", "betrag", "umsatz", "bedrag", "montant", "importo",
 		"importe", "valor", "monto", "částka", "zaúčtovaná částka", "objem", "kwota", "kwota operacji", "einzelbetrag"},
-	colDebit: {"debit", "debits", "debit amount", "withdrawal", "withdrawals", "withdrawal amount", "money out", "paid out", "支払い金額", "出金金額",
+	ColDebit: {"debit", "debits", "debit amount", "withdrawal", "withdrawals", "withdrawal amount", "money out", "paid out", "支払い金額", "出金金額",
 		"お引出し", "払出金額", "お支払金額", "soll", "belastung", "ausgang", "débit", "debet", "af", "addebiti", "addebito", "uscite", "cargo",
 		"cargos", "débito", "výdaj", "obciążenia", "wypłata"},
-	colCredit: {"credit", "credits", "credit amount", "deposit", "deposits", "deposit amount", "money in", "paid in", "預かり金額", "入金金額",
+	ColCredit: {"credit", "credits", "credit amount", "deposit", "deposits", "deposit amount", "money in", "paid in", "預かり金額", "入金金額",
 		"お預入れ", "受入金額", "払戻額", "haben", "gutschrift", "eingang", "crédit", "bij", "accrediti", "accredito", "entrate", "abono",
 		"abonos", "crédito", "příjem", "uznania", "wpłata"},
-	colCurrency:     {"currency", "通貨", "währung", "whg", "munt", "valutacode", "devise", "divisa", "moeda", "měna", "měna účtu", "waluta"},
-	colOrigAmount:   {"original amount", "local amount", "foreign amount", "amount (foreign currency)", "現地通貨額", "oorspr bedrag"},
-	colOrigCurrency: {"original currency", "local currency", "foreign currency", "通貨略称", "oorspr munt"},
-	colAccount: {"card no.", "card number", "card", "account", "account number", "account #", "カード番号", "iban/bban", "rekeningnummer",
+	ColCurrency:     {"currency", "通貨", "währung", "whg", "munt", "valutacode", "devise", "divisa", "moeda", "měna", "měna účtu", "waluta"},
+	ColOrigAmount:   {"original amount", "local amount", "foreign amount", "amount (foreign currency)", "現地通貨額", "oorspr bedrag"},
+	ColOrigCurrency: {"original currency", "local currency", "foreign currency", "通貨略称", "oorspr munt"},
+	ColAccount: {"card no.", "card number", "card", "account", "account number", "account #", "カード番号", "iban/bban", "rekeningnummer",
 		"rekening", "kontonummer", "číslo účtu", "numer rachunku"},
-	colStatus: {"status", "state", "transaction status", "stav", "estado", "statut", "stato"},
+	ColStatus: {"status", "state", "transaction status", "stav", "estado", "statut", "stato"},
 }
 
 // genericTexts are the header cells (folded) of columns that name the
@@ -97,14 +97,14 @@ var genericSkipStatus = []string{"pending", "reverted", "declined", "failed", "c
 // genericDelimiters are the separators tried on files of no known format.
 var genericDelimiters = []rune{',', ';', '\t'}
 
-// genericSpec is the generic layout under a delimiter, before its plan.
-func genericSpec(delim rune) *TableSpec {
+// GenericSpec is the generic layout under a delimiter, before its plan.
+func GenericSpec(delim rune) *TableSpec {
 	return &TableSpec{Delimiter: delim, Columns: genericColumns, Signs: SignsInfer}
 }
 
-// genericFormat reads any CSV whose columns can be told: by header words,
+// Generic reads any CSV whose columns can be told: by header words,
 // or by what the cells hold.
-var genericFormat = &Format{
+var Generic = &Format{
 	Name:    FormatGeneric,
 	Issuer:  "any CSV whose columns can be told: a date, a description and an amount (or debit and credit)",
 	Example: "Date,Description,Amount",
@@ -123,14 +123,14 @@ var genericFormat = &Format{
 		if perr != nil {
 			return nil, &Error{File: name, Line: perr.line, Err: perr.msg}
 		}
-		spec := genericSpec(plan.delim)
+		spec := GenericSpec(plan.delim)
 		spec.generic, spec.Skip = plan, plan.skip
 		return readTable(spec, FormatGeneric, name, br, enc, opts)
 	},
 }
 
-// genericDelimiter finds the separator under which head has columns that can be told.
-func genericDelimiter(head []byte) (rune, bool) {
+// GenericDelimiter finds the separator under which head has columns that can be told.
+func GenericDelimiter(head []byte) (rune, bool) {
 	plan, err := planGeneric(head)
 	if err != nil {
 		return 0, false
@@ -151,7 +151,7 @@ type genericPlan struct {
 	// texts are the columns (index + 1) joined to the description, in order.
 	texts        []int
 	continuation bool   // rows may go on on the next line (a merchant on a line of its own)
-	dateKind     column // the kind of the date column rows are dated by
+	dateKind     Column // the kind of the date column rows are dated by
 	headerCells  []string
 	reading      []*msg.Message
 }
@@ -224,14 +224,14 @@ func headRecords(head []byte, delim rune) []headRecord {
 // planByHeader finds a header among the first records whose words name a
 // date, a text and an amount (or debit/credit) column.
 func planByHeader(recs []headRecord, delim rune) (*genericPlan, *planError) {
-	spec := genericSpec(delim)
+	spec := GenericSpec(delim)
 	for i := 0; i < len(recs) && i < headerSearchRows; i++ {
 		if len(recs[i].cells) > maxColumns {
 			continue
 		}
 		folded := make([]string, len(recs[i].cells))
 		for j, c := range recs[i].cells {
-			folded[j] = foldHeader(c)
+			folded[j] = FoldHeader(c)
 		}
 		rows := recs[i+1:]
 		dir := directionColumn(folded, rows)
@@ -246,12 +246,12 @@ func planByHeader(recs []headRecord, delim rune) (*genericPlan, *planError) {
 		// says nothing of the counterparty.
 		texts = slices.DeleteFunc(texts, func(c int) bool { return c != texts[0] && sameOnEveryRow(rows, c-1, len(folded)) })
 		l, _ := spec.matchHeader(headerWithout(recs[i].cells, dir))
-		if l.dateColumn() == colNone || !(l.has(colAmount) || l.has(colDebit) || l.has(colCredit)) {
+		if l.dateColumn() == ColNone || !(l.has(ColAmount) || l.has(ColDebit) || l.has(ColCredit)) {
 			continue
 		}
-		l.col[colDescription] = texts[0]
+		l.col[ColDescription] = texts[0]
 		if dir >= 0 {
-			l.col[colDirection] = dir + 1
+			l.col[ColDirection] = dir + 1
 		}
 		for _, c := range l.col {
 			l.width = max(l.width, c)
@@ -393,7 +393,7 @@ func hasContinuations(rows []headRecord, l *layout) bool {
 // isContinuation reports whether rec, a record without date, is text only:
 // no amount, no total, no section marker.
 func isContinuation(rec []string, l *layout) bool {
-	if l.cell(rec, colAmount)+l.cell(rec, colDebit)+l.cell(rec, colCredit) != "" || isTotalRow(rec) || sectionOf(rec) != "" {
+	if l.cell(rec, ColAmount)+l.cell(rec, ColDebit)+l.cell(rec, ColCredit) != "" || isTotalRow(rec) || sectionOf(rec) != "" {
 		return false
 	}
 	for _, c := range rec {
@@ -459,18 +459,18 @@ func (p *genericPlan) describe(byContent bool) {
 	}
 	l := &p.layout
 	part("date", l.col[l.dateColumn()])
-	if l.dateColumn() != colUseDate {
-		part("usage date", l.col[colUseDate])
+	if l.dateColumn() != ColUseDate {
+		part("usage date", l.col[ColUseDate])
 	}
-	part("description", l.col[colDescription])
+	part("description", l.col[ColDescription])
 	for _, c := range p.texts {
 		part("+", c)
 	}
-	part("amount", l.col[colAmount])
-	part("debit", l.col[colDebit])
-	part("credit", l.col[colCredit])
-	part("direction", l.col[colDirection])
-	part("status", l.col[colStatus])
+	part("amount", l.col[ColAmount])
+	part("debit", l.col[ColDebit])
+	part("credit", l.col[ColCredit])
+	part("direction", l.col[ColDirection])
+	part("status", l.col[ColStatus])
 	if byContent {
 		p.reading = append(p.reading, msg.Msgf("columns told by their content: %s", strings.Join(parts, ", ")))
 	} else {
@@ -503,14 +503,14 @@ func planByContent(recs []headRecord, delim rune) (*genericPlan, *planError) {
 	var folded []string
 	if c.header {
 		for _, cell := range c.wide[0].cells {
-			folded = append(folded, foldHeader(cell))
+			folded = append(folded, FoldHeader(cell))
 		}
 		if namesOrders(folded) {
 			return nil, nil
 		}
 	}
 	var l layout
-	l.col[colDate] = c.dateCol + 1
+	l.col[ColDate] = c.dateCol + 1
 	l.fields = width
 	amounts, dir, texts := contentColumns(c.rows, width, c.dateCol, &l)
 	if len(texts) == 0 {
@@ -521,9 +521,9 @@ func planByContent(recs []headRecord, delim rune) (*genericPlan, *planError) {
 		return nil, err
 	}
 	if dir >= 0 {
-		l.col[colDirection] = dir + 1
+		l.col[ColDirection] = dir + 1
 	}
-	l.col[colDescription] = texts[0]
+	l.col[ColDescription] = texts[0]
 	for _, col := range l.col {
 		l.width = max(l.width, col)
 	}
@@ -598,8 +598,8 @@ func contentColumns(rows []headRecord, width, dateCol int, l *layout) (amounts [
 		}
 		switch {
 		case allCells(rows, j, isDateText):
-			if l.col[colUseDate] == 0 {
-				l.col[colUseDate] = j + 1
+			if l.col[ColUseDate] == 0 {
+				l.col[ColUseDate] = j + 1
 			}
 		case allCells(rows, j, isAmountCell) && anyCell(rows, j, looksLikeMoney):
 			amounts = append(amounts, j)
@@ -627,7 +627,7 @@ func contentAmounts(rows []headRecord, amounts []int, folded []string, l *layout
 			err.line = line
 			return nil, false, err
 		}
-		l.col[colDebit], l.col[colCredit] = debit+1, credit+1
+		l.col[ColDebit], l.col[ColCredit] = debit+1, credit+1
 		if byRows {
 			pairByRows = msg.Msgf("debit and credit columns told apart by their rows: most rows are charges, and column %d has them", debit+1)
 		}
@@ -640,7 +640,7 @@ func contentAmounts(rows []headRecord, amounts []int, folded []string, l *layout
 		}
 		return nil, false, &planError{line: line, msg: msg.Msgf("cannot tell which column is the amount: columns %s all hold amounts; describe the file with --formats", joinColumns(singles, amounts))}
 	}
-	l.col[colAmount] = singles[0] + 1
+	l.col[ColAmount] = singles[0] + 1
 	return nil, true, nil
 }
 
@@ -838,9 +838,9 @@ func pairSides(rows []headRecord, pair [2]int, folded []string) (debit, credit i
 	if len(folded) > 0 {
 		a, b := foldedKind(folded[pair[0]]), foldedKind(folded[pair[1]])
 		switch {
-		case a == colDebit || b == colCredit:
+		case a == ColDebit || b == ColCredit:
 			return pair[0], pair[1], false, nil
-		case a == colCredit || b == colDebit:
+		case a == ColCredit || b == ColDebit:
 			return pair[1], pair[0], false, nil
 		}
 	}
@@ -863,13 +863,13 @@ func pairSides(rows []headRecord, pair [2]int, folded []string) (debit, credit i
 
 // foldedKind is the kind of column a folded header cell names, among
 // debit and credit ("debit chf" too).
-func foldedKind(h string) column {
-	for _, kind := range []column{colDebit, colCredit} {
+func foldedKind(h string) Column {
+	for _, kind := range []Column{ColDebit, ColCredit} {
 		if slices.Contains(genericColumns[kind], h) {
 			return kind
 		}
 	}
-	return colNone
+	return ColNone
 }
 
 // amountColumns leaves out, of the columns holding amounts in every row,

@@ -20,9 +20,9 @@ import (
 const FormatOFX = "ofx"
 
 // OFX and QFX statements.
-var ofxFormats = []*Format{ofxFormat}
+var OFXFormats = []*Format{OFXFormat}
 
-// ofxFormat reads Open Financial Exchange statements, bank (STMTRS) and
+// OFXFormat reads Open Financial Exchange statements, bank (STMTRS) and
 // card (CCSTMTRS): OFX 1.x SGML with its KEY:VALUE header block and leaf
 // elements left unclosed, OFX 2.x XML, and QFX (OFX with Intuit's INTU.*
 // elements). Amounts in OFX are signed from the account holder's side
@@ -46,12 +46,12 @@ var ofxFormats = []*Format{ofxFormat}
 //
 // The file must still reach </OFX>: one that ends before it was cut short,
 // and its last rows would be missing.
-var ofxFormat = &Format{
+var OFXFormat = &Format{
 	Name:    FormatOFX,
 	Issuer:  "any bank or card issuer (Open Financial Exchange, Quicken QFX)",
 	Example: "OFXHEADER:100 DATA:OFXSGML VERSION:102 … <OFX>",
-	Sniff:   sniffOFX,
-	Charset: ofxCharset,
+	Sniff:   SniffOFX,
+	Charset: OFXCharset,
 	Read:    readOFX,
 }
 
@@ -62,10 +62,10 @@ var ofxHeaderLine = regexp.MustCompile(`^\s*(?:[A-Z]+:.*|<\?.*\?>\s*|)$`)
 // ofxComment is an SGML or XML comment, which some banks put the header in.
 var ofxComment = regexp.MustCompile(`(?s)<!--.*?-->`)
 
-// sniffOFX reports whether head starts like an OFX file: an <OFX> element
+// SniffOFX reports whether head starts like an OFX file: an <OFX> element
 // with nothing but header lines and comments before it, one of which names
 // OFX, or nothing at all.
-func sniffOFX(head []byte) bool {
+func SniffOFX(head []byte) bool {
 	i := bytes.Index(head, []byte("<OFX>"))
 	if j := bytes.Index(head, []byte("<ofx>")); i < 0 || j >= 0 && j < i {
 		i = j
@@ -101,12 +101,12 @@ var ofxCharsets = map[string]string{
 	"SHIFT_JIS": textenc.EncCP932, "SHIFT-JIS": textenc.EncCP932, "SJIS": textenc.EncCP932, "CP932": textenc.EncCP932, "WINDOWS-31J": textenc.EncCP932, "932": textenc.EncCP932,
 }
 
-// ofxCharset is the single-byte or Japanese encoding the start of an OFX
+// OFXCharset is the single-byte or Japanese encoding the start of an OFX
 // file declares, or "" to let the bytes tell: when it declares none, or
 // UTF-8, or when its bytes are valid UTF-8 all the same (a text in a
 // declared code page is never valid UTF-8 by chance, and a file written
 // in UTF-8 under an old header is), or Japanese under a Western code page.
-func ofxCharset(prefix []byte) string {
+func OFXCharset(prefix []byte) string {
 	end := bytes.Index(prefix, []byte("<OFX>"))
 	if end < 0 {
 		end = min(len(prefix), 4096)
@@ -593,7 +593,7 @@ func ofxTransaction(file string, x *ofxTrn, curdef, acct string) (Transaction, *
 	}
 	t.Description = WithMemo(name, x.fields["MEMO"].text) // MEMO often holds what NAME (32 characters in OFX 1.x) cut off
 	t.Normalized = textenc.Normalize(t.Description)
-	t.Account = maskAccount(acct)
+	t.Account = MaskAccount(acct)
 	return t, nil
 }
 
@@ -640,8 +640,8 @@ func ofxDate(s string) (civil.Date, bool) {
 	return civil.NewDate(y, mo, d)
 }
 
-// maskAccount shows only the last 4 characters of an account number.
-func maskAccount(acct string) string {
+// MaskAccount shows only the last 4 characters of an account number.
+func MaskAccount(acct string) string {
 	acct = strings.TrimSpace(acct)
 	if acct == "" {
 		return ""

@@ -51,20 +51,29 @@ type Postings struct {
 	n      int
 }
 
-const postingBlock = 1 << 12
+const PostingBlock = 1 << 12
 
-// firstPostingBlock is the room the first block starts with.
-const firstPostingBlock = 16
+// FirstPostingBlock is the room the first block starts with.
+const FirstPostingBlock = 16
 
 func (l *Postings) Len() int { return l.n }
 
+// Room is how many postings l holds room for, kept or not.
+func (l *Postings) Room() int {
+	n := 0
+	for _, b := range l.blocks {
+		n += cap(b)
+	}
+	return n
+}
+
 func (l *Postings) Add(p Posting) {
-	if l.n%postingBlock == 0 {
+	if l.n%PostingBlock == 0 {
 		// The first block starts small and grows as it fills: a short
 		// export among thousands keeps a few postings, not a block each.
-		size := postingBlock
+		size := PostingBlock
 		if len(l.blocks) == 0 {
-			size = firstPostingBlock
+			size = FirstPostingBlock
 		}
 		l.blocks = append(l.blocks, make([]Posting, 0, size))
 	}
@@ -73,7 +82,7 @@ func (l *Postings) Add(p Posting) {
 	l.n++
 }
 
-func (l *Postings) At(i int) *Posting { return &l.blocks[i/postingBlock][i%postingBlock] }
+func (l *Postings) At(i int) *Posting { return &l.blocks[i/PostingBlock][i%PostingBlock] }
 
 // All yields the postings in order, to read or change.
 func (l *Postings) All() iter.Seq[*Posting] {
@@ -97,11 +106,11 @@ func (l *Postings) Filter(keep func(*Posting) bool) {
 			n++
 		}
 	}
-	blocks := (n + postingBlock - 1) / postingBlock
+	blocks := (n + PostingBlock - 1) / PostingBlock
 	clear(l.blocks[blocks:])
 	l.blocks = l.blocks[:blocks]
 	if blocks > 0 {
-		l.blocks[blocks-1] = l.blocks[blocks-1][:n-(blocks-1)*postingBlock]
+		l.blocks[blocks-1] = l.blocks[blocks-1][:n-(blocks-1)*PostingBlock]
 	}
 	l.n = n
 }

@@ -43,9 +43,9 @@ type rowReader struct {
 // rowBlock is the size of rowReader's blocks of lines.
 const rowBlock = 64 << 10
 
-// newRowReader reads text with delim between fields; lazy reads a stray
+// NewRowReader reads text with delim between fields; lazy reads a stray
 // quote as text (csv.Reader.LazyQuotes).
-func newRowReader(text io.Reader, delim rune, lazy bool) *rowReader {
+func NewRowReader(text io.Reader, delim rune, lazy bool) *rowReader {
 	r := &rowReader{delim: delim, lazy: lazy}
 	if delim > 0 && delim < 0x80 && delim != '"' && delim != '\r' && delim != '\n' {
 		r.src, r.comma = bufio.NewReaderSize(text, 64<<10), byte(delim)
@@ -152,3 +152,39 @@ func (r *rowReader) InputOffset() int64 {
 	}
 	return r.readBase + r.csv.InputOffset()
 }
+
+// MaxRowBytes bounds one row of a statement CSV. No export writes rows
+// longer than a few hundred characters; a longer one is a damaged file or a
+// quote never closed, and reading it whole would hold the file in memory.
+const (
+	MaxRowBytes = 1 << 20
+	maxRowText  = "1 MiB"
+)
+
+// errRowTooLong is what a rowLimit returns once a row passes maxRowBytes.
+var errRowTooLong = errors.New("row longer than " + maxRowText)
+
+// rowLimit hands text to a csv.Reader and fails once the row being read
+// (the bytes since the end of the last row, as the reader's InputOffset
+// tells) grows past maxRowBytes, while it is read.
+type rowLimit struct {
+	r        io.Reader
+	read     int64 // bytes handed out
+	rowStart int64 // offset where the row being read starts
+}
+
+func (l *rowLimit) Read(p []byte) (int, error) {
+	room := MaxRowBytes + 1 - (l.read - l.rowStart)
+	if room <= 0 {
+		return 0, errRowTooLong
+	}
+	if int64(len(p)) > room {
+		p = p[:room]
+	}
+	n, err := l.r.Read(p)
+	l.read += int64(n)
+	return n, err
+}
+
+// rowDone tells where the next row starts.
+func (l *rowLimit) rowDone(offset int64) { l.rowStart = offset }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/formats"
 	"github.com/refundwatch/refundwatch/parser/workload"
 )
 
@@ -20,7 +21,7 @@ func BenchmarkReadStatements(b *testing.B) {
 	parts := splitRows(w.Statement, files)
 	b.SetBytes(int64(len(w.Statement)))
 	b.ReportAllocs()
-	reg := parser.NewRegistry()
+	reg := formats.NewRegistry()
 	for b.Loop() {
 		inputs := make([]parser.Input, len(parts))
 		for i, p := range parts {

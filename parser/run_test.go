@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/formats"
 	"github.com/refundwatch/refundwatch/parser/msg"
 )
 
@@ -72,7 +73,7 @@ func readAll(t *testing.T, inputs ...*memInput) ([]*parser.Statement, []string) 
 	for i, m := range inputs {
 		in[i] = m
 	}
-	stmts, errs := parser.ReadStatements(in, parser.NewRegistry(), nil, parser.ReadOptions{Keep: keepAmazon})
+	stmts, errs := parser.ReadStatements(in, formats.NewRegistry(), nil, parser.ReadOptions{Keep: keepAmazon})
 	texts := make([]string, len(errs))
 	for i, err := range errs {
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
+	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
 )
 
@@ -249,7 +250,7 @@ type ReadOptions struct {
 
 func IsBlank(rec []string) bool {
 	for _, c := range rec {
-		if trimSpace(c) != "" {
+		if textenc.TrimSpace(c) != "" {
 			return false
 		}
 	}

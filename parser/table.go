@@ -19,28 +19,28 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// column is a kind of column a statement can have.
-type column int
+// Column is a kind of Column a statement can have.
+type Column int
 
 const (
-	colNone column = iota
-	colPostDate
-	colDate
-	colUseDate
-	colDescription
-	colAmount
-	colDebit
-	colCredit
-	colCurrency
-	colOrigAmount
-	colOrigCurrency
-	colAccount
-	colDirection // says whether an unsigned amount is a debit or a credit
-	colStatus    // says whether a row is booked (completed) or not
-	colPayer     // the other party of a credit, where a bank names payer and payee apart
-	colMemo      // more text on the row (a bank's purpose), joined to the description
-	colDetail    // more of the description (摘要内容 after 摘要), joined to it with a space
-	numColumns
+	ColNone Column = iota
+	ColPostDate
+	ColDate
+	ColUseDate
+	ColDescription
+	ColAmount
+	ColDebit
+	ColCredit
+	ColCurrency
+	ColOrigAmount
+	ColOrigCurrency
+	ColAccount
+	ColDirection // says whether an unsigned amount is a debit or a credit
+	ColStatus    // says whether a row is booked (completed) or not
+	ColPayer     // the other party of a credit, where a bank names payer and payee apart
+	ColMemo      // more text on the row (a bank's purpose), joined to the description
+	ColDetail    // more of the description (摘要内容 after 摘要), joined to it with a space
+	NumColumns
 )
 
 // Signs is how a table's amount column writes charges and credits.
@@ -72,10 +72,10 @@ type TableSpec struct {
 	Headerless bool
 	// Columns names, per kind of column, the header cells that hold it
 	// (folded); the first name found wins.
-	Columns map[column][]string
+	Columns map[Column][]string
 	// Positions gives, for a format without header, each column's 1-based
 	// position; with a header, a position given here wins over Columns.
-	Positions map[column]int
+	Positions map[Column]int
 	// Skip is how many records at the start of a file are preamble, never
 	// read: the lines before the header, or before the data of a format
 	// without header.
@@ -148,17 +148,17 @@ type layout struct {
 	line   int
 	width  int             // columns the reader needs
 	fields int             // cells in the header row
-	col    [numColumns]int // column index + 1; 0 when absent
+	col    [NumColumns]int // column index + 1; 0 when absent
 }
 
-func (l *layout) has(c column) bool { return l.col[c] > 0 }
+func (l *layout) has(c Column) bool { return l.col[c] > 0 }
 
 // setLayout makes l the layout the file's rows are read by.
 func (t *tableReader) setLayout(l layout) {
-	t.layout, t.cells, t.present = l, [numColumns]string{}, t.present[:0]
+	t.layout, t.cells, t.present = l, [NumColumns]string{}, t.present[:0]
 	for c, i := range l.col {
 		if i > 0 {
-			t.present = append(t.present, column(c))
+			t.present = append(t.present, Column(c))
 		}
 	}
 	t.dateCol = l.dateColumn()
@@ -171,22 +171,13 @@ func (t *tableReader) load(rec []string) {
 	for _, c := range t.present {
 		cell := ""
 		if i := l.col[c]; i <= len(rec) {
-			cell = trimSpace(rec[i-1])
+			cell = textenc.TrimSpace(rec[i-1])
 		}
 		t.cells[c] = cell
 	}
 }
 
-// trimSpace is strings.TrimSpace, quicker for the cells most files write,
-// that start and end with a printable ASCII character.
-func trimSpace(s string) string {
-	if n := len(s); n == 0 || s[0] > ' ' && s[0] < utf8.RuneSelf && s[n-1] > ' ' && s[n-1] < utf8.RuneSelf {
-		return s
-	}
-	return strings.TrimSpace(s)
-}
-
-func (l *layout) cell(rec []string, c column) string {
+func (l *layout) cell(rec []string, c Column) string {
 	if l.col[c] == 0 || l.col[c] > len(rec) {
 		return ""
 	}
@@ -195,28 +186,28 @@ func (l *layout) cell(rec []string, c column) string {
 
 // dateColumn is the column that gives Transaction.Date: the posting date
 // where there is one.
-func (l *layout) dateColumn() column {
-	for _, c := range []column{colPostDate, colDate, colUseDate} {
+func (l *layout) dateColumn() Column {
+	for _, c := range []Column{ColPostDate, ColDate, ColUseDate} {
 		if l.has(c) {
 			return c
 		}
 	}
-	return colNone
+	return ColNone
 }
 
 func (l *layout) readable() bool {
-	return l.dateColumn() != colNone && l.has(colDescription) &&
-		(l.has(colAmount) || l.has(colDebit) || l.has(colCredit))
+	return l.dateColumn() != ColNone && l.has(ColDescription) &&
+		(l.has(ColAmount) || l.has(ColDebit) || l.has(ColCredit))
 }
 
 // keepParens are header cells whose "(…)" tells them apart from another
 // column ("Betrag (EUR)" and "Betrag (Fremdwährung)").
 var keepParens = map[string]bool{"amount (foreign currency)": true, "betrag (fremdwährung)": true}
 
-// foldHeader turns a header cell into the form TableSpecs name it: NFKC,
+// FoldHeader turns a header cell into the form TableSpecs name it: NFKC,
 // lower case, single spaces, and a trailing "(…)" such as "(¥)" or "(USD)"
 // removed.
-func foldHeader(cell string) string {
+func FoldHeader(cell string) string {
 	h := strings.ToLower(textenc.Fold(cell))
 	if !keepParens[h] {
 		if i := strings.LastIndexByte(h, '('); i > 0 && strings.HasSuffix(h, ")") {
@@ -242,7 +233,7 @@ func (spec *TableSpec) matchHeader(rec []string) (layout, bool) {
 	var l layout
 	folded := make([]string, len(rec))
 	for i, cell := range rec {
-		folded[i] = foldHeader(cell)
+		folded[i] = FoldHeader(cell)
 	}
 	for _, want := range spec.Header {
 		if !slices.Contains(folded, want) {
@@ -282,7 +273,7 @@ func (spec *TableSpec) fixedLayout() layout {
 	return l
 }
 
-func (spec *TableSpec) delimiter() rune {
+func (spec *TableSpec) Separator() rune {
 	if spec.Delimiter == 0 {
 		return ','
 	}
@@ -296,7 +287,7 @@ const headerSearchRows = HeaderSearchRows
 // detect reports whether head, the decoded start of a file, is in this layout.
 func (spec *TableSpec) Detect(head []byte) bool {
 	r := csv.NewReader(bytes.NewReader(head))
-	r.Comma, r.FieldsPerRecord, r.LazyQuotes = spec.delimiter(), -1, true
+	r.Comma, r.FieldsPerRecord, r.LazyQuotes = spec.Separator(), -1, true
 	rows := 0
 	for i := 0; i < spec.Skip+headerSearchRows; i++ {
 		rec, err := r.Read()
@@ -391,11 +382,11 @@ type tableReader struct {
 	lastFull    int         // index in st.Txns of the last row read, when kept in full; else -1
 	// cells are the row's cells of each kind of column, trimmed: read once
 	// per row (load), rather than each time a step of reading asks.
-	cells [numColumns]string
+	cells [NumColumns]string
 	// present are the columns the layout has, and dateCol its
 	// dateColumn (see setLayout).
-	present []column
-	dateCol column
+	present []Column
+	dateCol Column
 	// norm holds the normalised description of the row being read, where
 	// it differs from the description (see transaction).
 	norm []byte
@@ -465,7 +456,7 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 		t.st.Shape = FormatGeneric + ":" + g.layout.header
 		t.st.Reading = append(t.st.Reading, g.reading...)
 	}
-	r := newRowReader(text, spec.delimiter(), spec.LazyQuotes)
+	r := NewRowReader(text, spec.Separator(), spec.LazyQuotes)
 	t.offset, t.firstKept = r.InputOffset, -1
 	line := 0
 	for {
@@ -504,7 +495,7 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 // so that the file's other problems are reported too; a row too long (line
 // is that of the last record read) or any other error stops it.
 func (t *tableReader) readError(err error, rec []string, r *rowReader, line int) (stop bool) {
-	if isParseError(err) {
+	if IsParseError(err) {
 		t.errs.AddErr(CSVError(t.st.File, err))
 		return false
 	}
@@ -579,8 +570,8 @@ func (t *tableReader) row(rec []string, line int) {
 		return
 	}
 	// A row not booked yet may lack its booking date: its status decides first.
-	if l.has(colStatus) && len(t.spec.Booked) > 0 {
-		if status := t.cells[colStatus]; status != "" && !containsFold(t.spec.Booked, status) {
+	if l.has(ColStatus) && len(t.spec.Booked) > 0 {
+		if status := t.cells[ColStatus]; status != "" && !containsFold(t.spec.Booked, status) {
 			t.st.Skip(strings.ToLower(textenc.Fold(status)))
 			return
 		}
@@ -679,8 +670,8 @@ func (t *tableReader) genericRow(rec []string, line int) {
 		t.st.Skip("pending")
 		return
 	}
-	if l.has(colStatus) {
-		if status := strings.ToLower(textenc.Fold(l.cell(rec, colStatus))); slices.Contains(genericSkipStatus, status) {
+	if l.has(ColStatus) {
+		if status := strings.ToLower(textenc.Fold(l.cell(rec, ColStatus))); slices.Contains(genericSkipStatus, status) {
 			t.flushHeld()
 			t.st.Skip(status)
 			return
@@ -734,7 +725,7 @@ func (t *tableReader) dateless(rec []string) bool {
 	switch {
 	case isTotalRow(rec):
 		t.st.Skip(SkipTotal)
-	case t.cells[colAmount] == "" && t.cells[colDebit] == "" && t.cells[colCredit] == "" || l.fields < 0:
+	case t.cells[ColAmount] == "" && t.cells[ColDebit] == "" && t.cells[ColCredit] == "" || l.fields < 0:
 		t.st.Skip(SkipNote)
 	default:
 		return false
@@ -746,7 +737,7 @@ func (t *tableReader) findAccount(rec []string) {
 	if t.spec.AccountLine == nil {
 		return
 	}
-	if m := t.spec.AccountLine.FindStringSubmatch(strings.Join(rec, string(t.spec.delimiter()))); m != nil {
+	if m := t.spec.AccountLine.FindStringSubmatch(strings.Join(rec, string(t.spec.Separator()))); m != nil {
 		t.state.Account = strings.TrimSpace(m[1])
 	}
 }
@@ -815,23 +806,23 @@ func (t *tableReader) transaction(rec []string, line int) {
 // foreign amount, which is none where its currency is the billing currency.
 // A foreign amount that does not read makes the row invalid (false).
 func (t *tableReader) readDetail(x *Transaction, rec []string, line int) bool {
-	if a := t.cells[colAccount]; a != "" {
+	if a := t.cells[ColAccount]; a != "" {
 		x.Account = a
 	}
-	if c := t.cells[colCurrency]; c != "" {
+	if c := t.cells[ColCurrency]; c != "" {
 		x.Currency = strings.ToUpper(c)
 	}
 	if t.spec.Enrich != nil {
 		t.spec.Enrich(x, rec)
 	}
-	if o := t.cells[colOrigAmount]; o != "" {
+	if o := t.cells[ColOrigAmount]; o != "" {
 		orig, cur, err := t.amount(o)
 		if err != nil {
 			t.invalid(line, "original amount: %v", err)
 			return false
 		}
 		x.OrigAmount, x.OrigCurrency = orig.Abs().Decimal(), cur
-		if c := strings.ToUpper(t.cells[colOrigCurrency]); c != "" {
+		if c := strings.ToUpper(t.cells[ColOrigCurrency]); c != "" {
 			x.OrigCurrency = c
 		}
 	}
@@ -977,14 +968,14 @@ func (t *tableReader) accountIndex(account string) (uint16, bool) {
 // bank's purpose) after " / " unless it only repeats the description.
 func (t *tableReader) description(sign int, rec []string) string {
 	l := &t.layout
-	desc := t.cells[colDescription]
-	if d := t.cells[colDetail]; d != "" {
+	desc := t.cells[ColDescription]
+	if d := t.cells[ColDetail]; d != "" {
 		desc = strings.TrimSpace(desc + " " + d)
 	}
-	if p := t.cells[colPayer]; p != "" && sign < 0 && (t.spec.Signs != SignsInfer || l.has(colDirection)) {
+	if p := t.cells[ColPayer]; p != "" && sign < 0 && (t.spec.Signs != SignsInfer || l.has(ColDirection)) {
 		desc = p
 	}
-	m := t.cells[colMemo]
+	m := t.cells[ColMemo]
 	switch {
 	case m == "" || strings.EqualFold(m, desc):
 	case desc == "":
@@ -1016,8 +1007,8 @@ func (t *tableReader) readDates(x *Transaction, rec []string, line int) (pending
 		return nil, false
 	}
 	x.Date = d
-	if dc != colUseDate && l.has(colUseDate) {
-		if u := t.cells[colUseDate]; u != "" {
+	if dc != ColUseDate && l.has(ColUseDate) {
+		if u := t.cells[ColUseDate]; u != "" {
 			x.UsedOn = t.secondaryDate(u, line)
 		}
 	}
@@ -1115,15 +1106,15 @@ func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (money.
 	t.reversedSide = -1
 	// A generic file's debit and credit columns say more than its signed
 	// amount column where it has both (KBC).
-	pair := t.spec.generic != nil && (l.has(colDebit) || l.has(colCredit)) && (t.cells[colDebit] != "" || t.cells[colCredit] != "")
-	if !l.has(colAmount) || t.cells[colAmount] == "" || pair {
+	pair := t.spec.generic != nil && (l.has(ColDebit) || l.has(ColCredit)) && (t.cells[ColDebit] != "" || t.cells[ColCredit] != "")
+	if !l.has(ColAmount) || t.cells[ColAmount] == "" || pair {
 		amt, ok := t.debitCreditAmount(x, line)
 		if ok && t.state.Credits {
 			amt = amt.Abs().Neg()
 		}
 		return amt, ok
 	}
-	amt, cur, mark, err := t.markedAmount(t.cells[colAmount])
+	amt, cur, mark, err := t.markedAmount(t.cells[ColAmount])
 	if err != nil {
 		t.invalid(line, "amount: %v", err)
 		return money.Value{}, false
@@ -1132,10 +1123,10 @@ func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (money.
 		x.Currency = cur
 	}
 	switch {
-	case l.has(colDirection) && t.spec.generic != nil:
-		d := direction(t.cells[colDirection])
+	case l.has(ColDirection) && t.spec.generic != nil:
+		d := direction(t.cells[ColDirection])
 		if d == 0 {
-			t.invalid(line, "%q in the direction column is neither a debit nor a credit word; describe the file with --formats", t.cells[colDirection])
+			t.invalid(line, "%q in the direction column is neither a debit nor a credit word; describe the file with --formats", t.cells[ColDirection])
 			return money.Value{}, false
 		}
 		t.said(d, amt, false)
@@ -1143,9 +1134,9 @@ func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (money.
 		if d < 0 {
 			amt = amt.Neg()
 		}
-	case l.has(colDirection):
+	case l.has(ColDirection):
 		amt = amt.Abs()
-		if containsFold(t.spec.Credit, t.cells[colDirection]) {
+		if containsFold(t.spec.Credit, t.cells[ColDirection]) {
 			amt = amt.Neg()
 		}
 	case mark != 0:
@@ -1173,10 +1164,10 @@ func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (money.
 func (t *tableReader) debitCreditAmount(x *Transaction, line int) (money.Value, bool) {
 	var debit, credit money.Value
 	for i, side := range []struct {
-		c    column
+		c    Column
 		name string
 		dst  *money.Value
-	}{{colDebit, "debit", &debit}, {colCredit, "credit", &credit}} {
+	}{{ColDebit, "debit", &debit}, {ColCredit, "credit", &credit}} {
 		text := t.cells[side.c]
 		if text == "" {
 			continue
@@ -1200,7 +1191,7 @@ func (t *tableReader) debitCreditAmount(x *Transaction, line int) (money.Value, 
 			x.Currency = cur
 		}
 	}
-	if t.cells[colDebit] == "" && t.cells[colCredit] == "" {
+	if t.cells[ColDebit] == "" && t.cells[ColCredit] == "" {
 		t.invalid(line, "row has no amount")
 		return money.Value{}, false
 	}
@@ -1297,11 +1288,11 @@ func (t *tableReader) settleSigns() bool {
 	switch {
 	case raw == 0:
 		switch {
-		case l.has(colDirection) && said > 0:
+		case l.has(ColDirection) && said > 0:
 			st.Reading = append(st.Reading, msg.Msgf("signs from the direction column: debits %d, credits %d", ex[0][0]+ex[0][1], ex[1][0]+ex[1][1]))
 		case said > 0:
 			st.Reading = append(st.Reading, msg.Msgf("signs from CR and DR marks"))
-		case l.has(colDebit) || l.has(colCredit):
+		case l.has(ColDebit) || l.has(ColCredit):
 			st.Reading = append(st.Reading, msg.Msgf("signs from the debit and credit columns"))
 		}
 	case said > 0:

@@ -375,3 +375,12 @@ func IsASCII(s string) bool {
 	}
 	return true
 }
+
+// TrimSpace is strings.TrimSpace, quicker for the cells most files write,
+// that start and end with a printable ASCII character.
+func TrimSpace(s string) string {
+	if n := len(s); n == 0 || s[0] > ' ' && s[0] < utf8.RuneSelf && s[n-1] > ' ' && s[n-1] < utf8.RuneSelf {
+		return s
+	}
+	return strings.TrimSpace(s)
+}

@@ -14,6 +14,7 @@ import (
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/formats"
 	"github.com/refundwatch/refundwatch/parser/msg"
 )
 
@@ -232,13 +233,13 @@ func (opts *Options) registry() (reg *parser.Registry, forced *parser.Format, er
 // one is named.
 func Registry(formatsFile string) (*parser.Registry, error) {
 	if formatsFile == "" {
-		return parser.NewRegistry(), nil
+		return formats.NewRegistry(), nil
 	}
-	user, err := readWholeAs(formatsFile, parser.ReadFormatsFile)
+	user, err := readWholeAs(formatsFile, formats.ReadFormatsFile)
 	if err != nil {
 		return nil, err
 	}
-	return parser.NewRegistry(user...), nil
+	return formats.NewRegistry(user...), nil
 }
 
 // checkConfirmationsKnown reports confirmations of orders that are not in the

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/formats"
 )
 
 // writeZip writes the archive path holding the members named in files,
@@ -51,7 +52,7 @@ func TestReadStatementFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	writeZip(t, "exports.zip", map[string]string{"later.csv": later, "confirmations.csv": confs})
-	reg := parser.NewRegistry()
+	reg := formats.NewRegistry()
 	files := []string{"march.csv", "exports.zip:later.csv", "confirmations.csv", "exports.zip:confirmations.csv"}
 	stmts, errs := ReadStatements(files, reg, nil, parser.ReadOptions{})
 	wantErrs := []string{"", "",

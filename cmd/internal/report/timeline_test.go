@@ -9,6 +9,7 @@ import (
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/formats"
 	"github.com/shopspring/decimal"
 )
 
@@ -73,7 +74,7 @@ func TestTimelineTicksAreBounded(t *testing.T) {
 		{3650, 10}, // to 2036-03-10 and more: a tick a year, 2027 … 2036
 	}
 	for _, tt := range tests {
-		st, err := parser.ReadStatement("a.csv", strings.NewReader("Date,Description,Debit,Credit\n2026-03-01,LAWSON,1,\n"), parser.ReadOptions{})
+		st, err := formats.ReadStatement("a.csv", strings.NewReader("Date,Description,Debit,Credit\n2026-03-01,LAWSON,1,\n"), parser.ReadOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}

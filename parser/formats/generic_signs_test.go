@@ -1,8 +1,10 @@
-package parser
+package formats
 
 import (
 	"strings"
 	"testing"
+
+	"github.com/refundwatch/refundwatch/parser"
 )
 
 // TestGenericSignsRefused: a file whose direction cannot be told is
@@ -19,7 +21,7 @@ func TestGenericSignsRefused(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := ReadStatement("s.csv", strings.NewReader(tt.in), ReadOptions{})
+			_, err := ReadStatement("s.csv", strings.NewReader(tt.in), parser.ReadOptions{})
 			if err == nil || err.Error() != tt.want {
 				t.Errorf("error %v\nwant  %s", err, tt.want)
 			}
@@ -52,7 +54,7 @@ func TestGenericSignEvidence(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			for _, keep := range []func(string) bool{nil, func(string) bool { return false }} {
-				st := readString(t, "s.csv", tt.in, ReadOptions{Keep: keep})
+				st := readString(t, "s.csv", tt.in, parser.ReadOptions{Keep: keep})
 				if keep != nil {
 					charges, credits := st.ChargesAndCredits()
 					wantCharges := 0
@@ -108,7 +110,7 @@ func TestDebitColumnReversals(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			st, err := ReadStatement("s.csv", strings.NewReader(tt.in), ReadOptions{})
+			st, err := ReadStatement("s.csv", strings.NewReader(tt.in), parser.ReadOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -126,7 +128,7 @@ func TestDebitColumnReversals(t *testing.T) {
 			if joined := strings.Join(notes, "\n"); !strings.Contains(joined, tt.note) || tt.note == "" && strings.Contains(joined, "reversed") {
 				t.Errorf("notes %q, want %q", joined, tt.note)
 			}
-			brief, err := ReadStatement("s.csv", strings.NewReader(tt.in), ReadOptions{Keep: func(string) bool { return false }})
+			brief, err := ReadStatement("s.csv", strings.NewReader(tt.in), parser.ReadOptions{Keep: func(string) bool { return false }})
 			if err != nil {
 				t.Fatal(err)
 			}

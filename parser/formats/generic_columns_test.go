@@ -1,22 +1,24 @@
-package parser
+package formats
 
 import (
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/refundwatch/refundwatch/parser"
 )
 
 // Every text column naming the counterparty or the purpose is kept: an
 // Amazon payee behind a booking text of SEPA-Basislastschrift is seen.
 func TestGenericDescriptionKeepsPayeeAndPurpose(t *testing.T) {
-	f, err := os.Open(filepath.Join("..", "testdata", "formats", "de-giro-purpose.csv"))
+	f, err := os.Open(filepath.Join("..", "..", "testdata", "formats", "de-giro-purpose.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
 	amazon := func(n string) bool { return strings.Contains(n, "AMAZON") }
-	st, err := ReadStatement("de-giro-purpose.csv", f, ReadOptions{Keep: amazon})
+	st, err := ReadStatement("de-giro-purpose.csv", f, parser.ReadOptions{Keep: amazon})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +53,7 @@ func TestGenericTextColumns(t *testing.T) {
 	for _, tt := range tests {
 		in := tt.header + "\n" + row
 		in += strings.Repeat("03.03.2026;Kartenzahlung;REWE;Einkauf;-10,00\n", 4)
-		st := readString(t, "s.csv", in, ReadOptions{})
+		st := readString(t, "s.csv", in, parser.ReadOptions{})
 		if got := st.Txns[0].Description; got != tt.want {
 			t.Errorf("%s: description %q, want %q", tt.header, got, tt.want)
 		}
@@ -71,7 +73,7 @@ func TestGenericContentRefused(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := ReadStatement("s.csv", strings.NewReader(tt.in), ReadOptions{})
+			_, err := ReadStatement("s.csv", strings.NewReader(tt.in), parser.ReadOptions{})
 			if err == nil || err.Error() != tt.want {
 				t.Errorf("error %v\nwant  %s", err, tt.want)
 			}

@@ -1,4 +1,4 @@
-package parser
+package formats
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
 )
 
@@ -14,10 +15,10 @@ import (
 // days, only what is kept in full.
 func TestKeepFrom(t *testing.T) {
 	in := "Date,Description,Amount\n2026-01-05,AMAZON.CO.JP,1000\n2026-02-27,AMAZON.CO.JP,2000\n2026-02-28,LAWSON,300\n2026-03-01,AMZN Mktp US*1A2B3C,-2000\n2026-03-02,AMAZON.CO.JP,3000\n"
-	all := readString(t, "s.csv", in, ReadOptions{Keep: keepAmazon})
+	all := readString(t, "s.csv", in, parser.ReadOptions{Keep: keepAmazon})
 	cutoff := new(civil.Cutoff)
 	cutoff.Set(civil.MustDate("2026-02-28"))
-	from := readString(t, "s.csv", in, ReadOptions{Keep: keepAmazon, KeepFrom: cutoff})
+	from := readString(t, "s.csv", in, parser.ReadOptions{Keep: keepAmazon, KeepFrom: cutoff})
 	if got, want := accounting(from), accounting(all); got != want {
 		t.Errorf("with KeepFrom\n%s\nwithout\n%s", got, want)
 	}
@@ -35,7 +36,7 @@ func TestKeepFrom(t *testing.T) {
 func TestCutoffSetWhileReading(t *testing.T) {
 	cutoff := new(civil.Cutoff)
 	rows := &cutoffAfter{lazyStatement: lazyStatement{n: 20000}, cutoff: cutoff, at: 10000}
-	st, err := ReadStatement("s.csv", rows, ReadOptions{Keep: func(string) bool { return true }, KeepFrom: cutoff, Fold: func(civil.Date) bool { return false }})
+	st, err := ReadStatement("s.csv", rows, parser.ReadOptions{Keep: func(string) bool { return true }, KeepFrom: cutoff, Fold: func(civil.Date) bool { return false }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,26 +78,26 @@ func TestFoldDaysReadAgain(t *testing.T) {
 		"other.csv": "利用日,利用店名・商品名,支払い金額\n2026/03/15,LAWSON,700\n",
 	}
 	names := []string{"feb.csv", "march.csv", "later.csv", "other.csv"}
-	read := func(opts func(i int) ReadOptions) []*Statement {
-		var out []*Statement
+	read := func(opts func(i int) parser.ReadOptions) []*parser.Statement {
+		var out []*parser.Statement
 		for i, name := range names {
 			out = append(out, readString(t, name, files[name], opts(i)))
 		}
 		return out
 	}
-	summary := func(stmts []*Statement) string {
+	summary := func(stmts []*parser.Statement) string {
 		var b strings.Builder
 		for _, s := range stmts {
 			b.WriteString(counts(s))
 		}
 		return b.String() + days(stmts...)
 	}
-	whole := read(func(int) ReadOptions { return ReadOptions{Keep: keepAmazon} })
-	FoldOverlaps(whole)
+	whole := read(func(int) parser.ReadOptions { return parser.ReadOptions{Keep: keepAmazon} })
+	parser.FoldOverlaps(whole)
 
 	none := func(civil.Date) bool { return false }
-	first := read(func(int) ReadOptions { return ReadOptions{Keep: keepAmazon, Fold: none} })
-	foldDays := FoldDays(first)
+	first := read(func(int) parser.ReadOptions { return parser.ReadOptions{Keep: keepAmazon, Fold: none} })
+	foldDays := parser.FoldDays(first)
 	if foldDays[0] == nil || foldDays[1] == nil || foldDays[2] == nil {
 		t.Fatalf("fold days %v; want days for the three overlapping exports", foldDays)
 	}
@@ -106,13 +107,13 @@ func TestFoldDaysReadAgain(t *testing.T) {
 	if first[0].Brief.Postings.Len() != 0 {
 		t.Errorf("%d postings kept with Fold false on every day", first[0].Brief.Postings.Len())
 	}
-	again := read(func(i int) ReadOptions {
+	again := read(func(i int) parser.ReadOptions {
 		if foldDays[i] == nil {
-			return ReadOptions{Keep: keepAmazon, Fold: none}
+			return parser.ReadOptions{Keep: keepAmazon, Fold: none}
 		}
-		return ReadOptions{Keep: keepAmazon, Fold: foldDays[i]}
+		return parser.ReadOptions{Keep: keepAmazon, Fold: foldDays[i]}
 	})
-	FoldOverlaps(again)
+	parser.FoldOverlaps(again)
 	if got, want := summary(again), summary(whole); got != want {
 		t.Errorf("read again on the fold days\n%s\nread whole\n%s", got, want)
 	}
@@ -163,7 +164,7 @@ func TestBriefRowsTakeNoMemory(t *testing.T) {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	st, err := ReadStatement("big.csv", &lazyStatement{n: rows}, ReadOptions{Keep: keepAmazon, Fold: func(civil.Date) bool { return false }})
+	st, err := ReadStatement("big.csv", &lazyStatement{n: rows}, parser.ReadOptions{Keep: keepAmazon, Fold: func(civil.Date) bool { return false }})
 	if err != nil {
 		t.Fatal(err)
 	}

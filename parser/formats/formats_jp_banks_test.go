@@ -1,9 +1,10 @@
-package parser
+package formats
 
 import (
 	"strings"
 	"testing"
 
+	"github.com/refundwatch/refundwatch/parser"
 	"golang.org/x/text/encoding/japanese"
 )
 
@@ -20,13 +21,13 @@ var jpBankSamples = map[string]string{
 	"jp_meisaicsv_MitsuiSumitomoBank.csv":                 "smbc-bank",
 }
 
-func readSJIS(t *testing.T, name, text string) (*Statement, error) {
+func readSJIS(t *testing.T, name, text string) (*parser.Statement, error) {
 	t.Helper()
 	in, err := japanese.ShiftJIS.NewEncoder().String(text)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return ReadStatement(name, strings.NewReader(in), ReadOptions{})
+	return ReadStatement(name, strings.NewReader(in), parser.ReadOptions{})
 }
 
 // Bank rows that cannot be read stop with file:line, era dates included.

@@ -1,9 +1,10 @@
-package parser
+package formats
 
 import (
 	"strings"
 	"testing"
 
+	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
 )
@@ -62,15 +63,15 @@ func TestDayOrderSettling(t *testing.T) {
 	tests := []struct {
 		name string
 		in   string
-		opts ReadOptions
+		opts parser.ReadOptions
 		want string // first transaction's date, or the error
 		read string // how the order was settled
 	}{
-		{"own dates", uk + "14/03/2026,TESCO STORES 2231,4.10,\n", ReadOptions{}, "2026-03-02", `day order day/month/year, told by "14/03/2026" on line 3`},
-		{"own dates win over the flag", uk + "14/03/2026,TESCO STORES 2231,4.10,\n", ReadOptions{DateOrder: "mdy"}, "2026-03-02", `day order day/month/year, told by "14/03/2026" on line 3`},
-		{"flag", uk, ReadOptions{DateOrder: "mdy"}, "2026-02-03", "day order month/day/year, from --date-order: no date here has a day above 12"},
-		{"another file first", uk, ReadOptions{DateOrder: "mdy", RunDateOrder: "dmy", RunDateOrderFrom: "march.csv"}, "2026-03-02", "day order day/month/year, as in march.csv: no date here has a day above 12"},
-		{"refused", uk, ReadOptions{}, `s.csv:2: "02/03/2026" could be day/month/year or month/day/year, and no date in the file has a day above 12 to tell which; say which with --date-order dmy or --date-order mdy`, ""},
+		{"own dates", uk + "14/03/2026,TESCO STORES 2231,4.10,\n", parser.ReadOptions{}, "2026-03-02", `day order day/month/year, told by "14/03/2026" on line 3`},
+		{"own dates win over the flag", uk + "14/03/2026,TESCO STORES 2231,4.10,\n", parser.ReadOptions{DateOrder: "mdy"}, "2026-03-02", `day order day/month/year, told by "14/03/2026" on line 3`},
+		{"flag", uk, parser.ReadOptions{DateOrder: "mdy"}, "2026-02-03", "day order month/day/year, from --date-order: no date here has a day above 12"},
+		{"another file first", uk, parser.ReadOptions{DateOrder: "mdy", RunDateOrder: "dmy", RunDateOrderFrom: "march.csv"}, "2026-03-02", "day order day/month/year, as in march.csv: no date here has a day above 12"},
+		{"refused", uk, parser.ReadOptions{}, `s.csv:2: "02/03/2026" could be day/month/year or month/day/year, and no date in the file has a day above 12 to tell which; say which with --date-order dmy or --date-order mdy`, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -96,8 +97,8 @@ func TestDayOrderSettling(t *testing.T) {
 // disagree.
 func TestSettleDayOrder(t *testing.T) {
 	const head = "Date,Description,Debit,Credit\n"
-	read := func(name, in string) (*Statement, error) {
-		return ReadStatement(name, strings.NewReader(in), ReadOptions{})
+	read := func(name, in string) (*parser.Statement, error) {
+		return ReadStatement(name, strings.NewReader(in), parser.ReadOptions{})
 	}
 	_, unsettled := read("april.csv", head+"02/04/2026,AMAZON.CO.UK,12.99,\n")
 	march, err := read("march.csv", head+"02/03/2026,AMAZON.CO.UK,12.99,\n14/03/2026,TESCO,1.00,\n")
@@ -112,13 +113,13 @@ func TestSettleDayOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if order, from, ok := SettleDayOrder(unsettled, []*Statement{nil, march, other}); !ok || order != "dmy" || from != "march.csv" {
+	if order, from, ok := parser.SettleDayOrder(unsettled, []*parser.Statement{nil, march, other}); !ok || order != "dmy" || from != "march.csv" {
 		t.Errorf("SettleDayOrder = %q %q %v, want dmy from march.csv", order, from, ok)
 	}
-	if _, _, ok := SettleDayOrder(unsettled, []*Statement{march, us}); ok {
+	if _, _, ok := parser.SettleDayOrder(unsettled, []*parser.Statement{march, us}); ok {
 		t.Error("files that disagree settled the order")
 	}
-	if _, _, ok := SettleDayOrder(unsettled, []*Statement{other}); ok {
+	if _, _, ok := parser.SettleDayOrder(unsettled, []*parser.Statement{other}); ok {
 		t.Error("a file of another shape settled the order")
 	}
 }

@@ -1,15 +1,16 @@
-package parser
+package formats
 
 import (
 	"strings"
 	"testing"
 
+	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 	"golang.org/x/text/encoding/japanese"
 )
 
 // txnLine renders a transaction compactly for comparison.
-func txnLine(t Transaction) string {
+func txnLine(t parser.Transaction) string {
 	s := t.Date.String() + " " + t.Amount.String() + " " + t.Description
 	if t.UsedOn.Valid() {
 		s += " used:" + t.UsedOn.String()
@@ -26,7 +27,7 @@ func txnLine(t Transaction) string {
 	return s
 }
 
-func readString(t *testing.T, name, in string, opts ReadOptions) *Statement {
+func readString(t *testing.T, name, in string, opts parser.ReadOptions) *parser.Statement {
 	t.Helper()
 	st, err := ReadStatement(name, strings.NewReader(in), opts)
 	if err != nil {
@@ -72,7 +73,7 @@ func TestGenericStatements(t *testing.T) {
 				"2024-05-14 40 SHELL OIL 574 used:2024-05-13",
 				"2024-05-15 12 LYFT RIDE used:2024-05-14",
 			},
-			enc: textenc.EncUTF8, skipped: map[string]int{SkipHeader: 1}, hasNotes: true,
+			enc: textenc.EncUTF8, skipped: map[string]int{parser.SkipHeader: 1}, hasNotes: true,
 		},
 		{
 			// Not the capital-one header (no Category).
@@ -86,7 +87,7 @@ func TestGenericStatements(t *testing.T) {
 				"2026-03-06 -89.99 AMAZON.COM AMZN.COM/BILL WA used:2026-03-05 acct:0420",
 				"2026-03-07 -150 CAPITAL ONE ONLINE PYMT used:2026-03-07 acct:0420",
 			},
-			enc: textenc.EncUTF8, account: "0420", skipped: map[string]int{SkipHeader: 1},
+			enc: textenc.EncUTF8, account: "0420", skipped: map[string]int{parser.SkipHeader: 1},
 		},
 		{
 			name: "japanese cp932 with preamble, blank line and total",
@@ -98,7 +99,7 @@ func TestGenericStatements(t *testing.T) {
 				"2026-03-22 600 ローソン",
 				"2026-03-23 700 ローソン",
 			},
-			enc: textenc.EncCP932, skipped: map[string]int{SkipPreamble: 2, SkipHeader: 1, SkipTotal: 1},
+			enc: textenc.EncCP932, skipped: map[string]int{parser.SkipPreamble: 2, parser.SkipHeader: 1, parser.SkipTotal: 1},
 		},
 		{
 			name: "uk day-first dates told by a day above 12",
@@ -109,7 +110,7 @@ func TestGenericStatements(t *testing.T) {
 				"2026-03-02 12.99 AMAZON.CO.UK*AB12CD34E GBP",
 				"2026-03-13 40.1 TESCO STORES 2231 GBP",
 			},
-			enc: textenc.EncUTF8, skipped: map[string]int{SkipHeader: 1},
+			enc: textenc.EncUTF8, skipped: map[string]int{parser.SkipHeader: 1},
 		},
 		{
 			name: "german semicolons, decimal comma, euro sign",
@@ -126,19 +127,19 @@ func TestGenericStatements(t *testing.T) {
 				"2026-03-05 7.45 dm-drogerie markt EUR",
 				"2026-03-06 39.9 Deutsche Bahn EUR",
 			},
-			enc: textenc.EncUTF8, skipped: map[string]int{SkipHeader: 1}, hasNotes: true,
+			enc: textenc.EncUTF8, skipped: map[string]int{parser.SkipHeader: 1}, hasNotes: true,
 		},
 		{
 			name: "foreign amount kept",
 			in: "Date,Description,Debit,Original amount,Original currency\n" +
 				"2026-09-18,AMAZON.COM,2000,12.34,USD\n",
 			want: []string{"2026-09-18 2000 AMAZON.COM orig:12.34USD"},
-			enc:  textenc.EncUTF8, skipped: map[string]int{SkipHeader: 1},
+			enc:  textenc.EncUTF8, skipped: map[string]int{parser.SkipHeader: 1},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			st := readString(t, "s.csv", tt.in, ReadOptions{})
+			st := readString(t, "s.csv", tt.in, parser.ReadOptions{})
 			var got []string
 			for _, txn := range st.Txns {
 				got = append(got, txnLine(txn))
@@ -146,7 +147,7 @@ func TestGenericStatements(t *testing.T) {
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 				t.Errorf("transactions:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
-			if st.Encoding != tt.enc || st.Account != tt.account || st.Format != FormatGeneric {
+			if st.Encoding != tt.enc || st.Account != tt.account || st.Format != parser.FormatGeneric {
 				t.Errorf("encoding %q account %q format %q, want %q %q generic", st.Encoding, st.Account, st.Format, tt.enc, tt.account)
 			}
 			if len(st.Skipped) != len(tt.skipped) {
@@ -210,7 +211,7 @@ var genericErrorCases = []struct {
 func TestGenericErrors(t *testing.T) {
 	for _, tt := range genericErrorCases {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := ReadStatement("s.csv", strings.NewReader(tt.in), ReadOptions{})
+			_, err := ReadStatement("s.csv", strings.NewReader(tt.in), parser.ReadOptions{})
 			if err == nil || err.Error() != tt.want {
 				t.Errorf("error = %v\nwant    %s", err, tt.want)
 			}
@@ -220,8 +221,8 @@ func TestGenericErrors(t *testing.T) {
 
 func TestGenericSkipInvalid(t *testing.T) {
 	in := "Date,Description,Debit\n2026-03-01,AMAZON.CO.JP,1000\n2026-03-02,AMAZON.CO.JP,1O00\n2026-03-03,LAWSON,200\n"
-	st := readString(t, "s.csv", in, ReadOptions{SkipInvalid: true})
-	if len(st.Txns) != 2 || len(st.Invalid) != 1 || st.Skipped[SkipInvalid] != 1 {
+	st := readString(t, "s.csv", in, parser.ReadOptions{SkipInvalid: true})
+	if len(st.Txns) != 2 || len(st.Invalid) != 1 || st.Skipped[parser.SkipInvalid] != 1 {
 		t.Fatalf("got %d transactions, %d invalid (%v)", len(st.Txns), len(st.Invalid), st.Skipped)
 	}
 	if got := st.Invalid[0].Error(); got != `s.csv:3: debit: "1O00" is not an amount` {
@@ -236,7 +237,7 @@ func TestGenericSkipInvalid(t *testing.T) {
 // next row, nor leave its own to be settled.
 func TestGenericSkipInvalidYearLastDates(t *testing.T) {
 	in := "Date,Description,Debit\n02/27/2026,X,\n03/01/2026,Y,5\n03/15/2026,Z,\n03/20/2026,W,7\n"
-	st := readString(t, "s.csv", in, ReadOptions{SkipInvalid: true})
+	st := readString(t, "s.csv", in, parser.ReadOptions{SkipInvalid: true})
 	var got []string
 	for _, x := range st.Txns {
 		got = append(got, txnLine(x))
@@ -249,7 +250,7 @@ func TestGenericSkipInvalidYearLastDates(t *testing.T) {
 
 func TestGenericLineNumbersSurviveMultilineFields(t *testing.T) {
 	in := "Date,Description,Debit\n2026-03-01,\"AMAZON\nMARKETPLACE\",1000\n2026-03-02,AMAZON.CO.JP,20\n"
-	st := readString(t, "s.csv", in, ReadOptions{})
+	st := readString(t, "s.csv", in, parser.ReadOptions{})
 	if st.Txns[0].Line != 2 || st.Txns[1].Line != 4 {
 		t.Errorf("lines %d and %d, want 2 and 4", st.Txns[0].Line, st.Txns[1].Line)
 	}

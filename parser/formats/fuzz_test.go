@@ -1,4 +1,4 @@
-package parser
+package formats
 
 import (
 	"bufio"
@@ -12,11 +12,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/refundwatch/refundwatch/parser/textenc"
-	"github.com/shopspring/decimal"
 )
 
 // The fuzz targets feed any bytes to every reader of this package. Each
@@ -25,50 +25,6 @@ import (
 // Statement targets read one format family each, with the format forced, so
 // that an exec costs one reader and not the detection of every format; only
 // FuzzReadStatement goes through detection.
-
-// maxSeed is the largest file used as a seed: the fuzzer's minimizing of a
-// large input costs many execs.
-const maxSeed = 16 << 10
-
-// seedFiles returns the files under the given testdata folders (and their
-// subfolders) small enough to seed a fuzz target, leaving out expected
-// outputs and notes.
-func seedFiles(dirs ...string) map[string][]byte {
-	out := map[string][]byte{}
-	for _, dir := range dirs {
-		root := filepath.Join("..", "testdata", dir)
-		_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return nil
-			}
-			switch filepath.Ext(path) {
-			case ".want", ".err", ".md", ".args":
-				return nil
-			}
-			if data, err := os.ReadFile(path); err == nil && len(data) <= maxSeed {
-				out[path] = data
-			}
-			return nil
-		})
-	}
-	return out
-}
-
-// addFiles adds every seed file to f.
-func addFiles(f *testing.F, dirs ...string) {
-	for _, data := range seedFiles(dirs...) {
-		f.Add(data)
-	}
-}
-
-// addCases adds the inputs of a table test to f.
-func addCases(f *testing.F, cases []struct{ name, in, want string }) {
-	for _, c := range cases {
-		if len(c.in) <= maxSeed {
-			f.Add([]byte(c.in))
-		}
-	}
-}
 
 // fixtureFormat is the format a fixture of testdata/formats is read as,
 // from its .want file, or "".
@@ -79,25 +35,6 @@ func fixtureFormat(path string) string {
 	}
 	name, _, _ := strings.Cut(string(want), "\n")
 	return strings.TrimPrefix(name, "format: ")
-}
-
-// positioned reports whether err is made of *Errors only, each naming the file.
-func positioned(err error, file string) bool {
-	l, ok := AsList(err)
-	if !ok || len(l) == 0 {
-		return false
-	}
-	for _, e := range l {
-		if e.File != file || e.Line < 0 || e.Column < 0 || e.Err == nil {
-			return false
-		}
-	}
-	return true
-}
-
-// lineCount is the number of lines of data, a last line without newline included.
-func lineCount(data []byte) int {
-	return bytes.Count(data, []byte("\n")) + 1
 }
 
 // csvRecords counts the records of a table file as an independent reader
@@ -121,21 +58,21 @@ func csvRecords(data []byte, enc string, comma rune, lazy bool) (int, error) {
 }
 
 // tableOf is the layout a statement was read by, when it was read as a table.
-func tableOf(f *Format, data []byte, enc string) *TableSpec {
+func tableOf(f *parser.Format, data []byte, enc string) *parser.TableSpec {
 	switch {
-	case f == genericFormat:
+	case f == parser.Generic:
 		text, _, err := textenc.DecodeWith(bytes.NewReader(data), enc)
 		if err != nil {
 			return nil
 		}
 		head, _ := bufio.NewReaderSize(text, textenc.SniffSize).Peek(textenc.SniffSize)
-		delim, ok := genericDelimiter(head)
+		delim, ok := parser.GenericDelimiter(head)
 		if !ok {
 			delim = ','
 		}
-		return genericSpec(delim)
+		return parser.GenericSpec(delim)
 	case f != nil:
-		spec, _ := f.Table.(*TableSpec)
+		spec, _ := f.Table.(*parser.TableSpec)
 		return spec
 	}
 	return nil
@@ -145,7 +82,7 @@ func tableOf(f *Format, data []byte, enc string) *TableSpec {
 // or a statement whose rows are each a transaction or a skipped row, whose
 // transactions stand on lines of the file in order, and which (for a table
 // format) read every CSV record of the file.
-func checkStatement(t *testing.T, reg *Registry, data []byte, st *Statement, err error, opts ReadOptions) {
+func checkStatement(t *testing.T, reg *parser.Registry, data []byte, st *parser.Statement, err error, opts parser.ReadOptions) {
 	t.Helper()
 	if err != nil {
 		if !positioned(err, "f.csv") {
@@ -162,8 +99,8 @@ func checkStatement(t *testing.T, reg *Registry, data []byte, st *Statement, err
 	if st.Rows != len(st.Txns)+st.SkippedTotal() {
 		t.Fatalf("%d rows, but %d transactions and %d skipped (%v)", st.Rows, len(st.Txns), st.SkippedTotal(), st.Skipped)
 	}
-	if st.Skipped[SkipInvalid] != len(st.Invalid) || (!opts.SkipInvalid && len(st.Invalid) > 0) {
-		t.Fatalf("%d rows skipped as invalid, %d listed, SkipInvalid %v", st.Skipped[SkipInvalid], len(st.Invalid), opts.SkipInvalid)
+	if st.Skipped[parser.SkipInvalid] != len(st.Invalid) || (!opts.SkipInvalid && len(st.Invalid) > 0) {
+		t.Fatalf("%d rows skipped as invalid, %d listed, SkipInvalid %v", st.Skipped[parser.SkipInvalid], len(st.Invalid), opts.SkipInvalid)
 	}
 	for _, e := range st.Invalid {
 		if e.File != "f.csv" || e.Line < 1 {
@@ -182,7 +119,7 @@ func checkStatement(t *testing.T, reg *Registry, data []byte, st *Statement, err
 	}
 	f, _ := reg.Lookup(st.Format)
 	if spec := tableOf(f, data, st.Encoding); spec != nil {
-		n, err := csvRecords(data, st.Encoding, spec.delimiter(), spec.LazyQuotes)
+		n, err := csvRecords(data, st.Encoding, spec.Separator(), spec.LazyQuotes)
 		if err != nil {
 			t.Fatalf("read without error, but the file has a CSV error: %v", err)
 		}
@@ -195,7 +132,7 @@ func checkStatement(t *testing.T, reg *Registry, data []byte, st *Statement, err
 // fuzzFormats is the body of a target that reads its input in one format of
 // formats, forced: the first byte picks the format and, with its high bit,
 // whether invalid rows are skipped.
-func fuzzFormats(f *testing.F, reg *Registry, formats []*Format, seeds map[string][]byte) {
+func fuzzFormats(f *testing.F, reg *parser.Registry, formats []*parser.Format, seeds map[string][]byte) {
 	index := map[string]int{}
 	for i, ft := range formats {
 		index[ft.Name] = i
@@ -209,7 +146,7 @@ func fuzzFormats(f *testing.F, reg *Registry, formats []*Format, seeds map[strin
 	}
 	f.Fuzz(func(t *testing.T, pick byte, data []byte) {
 		format := formats[int(pick&0x7f)%len(formats)]
-		opts := ReadOptions{SkipInvalid: pick&0x80 != 0}
+		opts := parser.ReadOptions{SkipInvalid: pick&0x80 != 0}
 		st, err := reg.Read("f.csv", bytes.NewReader(data), format, opts)
 		checkStatement(t, reg, data, st, err, opts)
 	})
@@ -217,7 +154,7 @@ func fuzzFormats(f *testing.F, reg *Registry, formats []*Format, seeds map[strin
 
 // familySeeds are the fixtures of testdata/formats read as one of formats,
 // the malformed files of testdata/bad, and the generic reader's cases.
-func familySeeds(formats []*Format) map[string][]byte {
+func familySeeds(formats []*parser.Format) map[string][]byte {
 	names := map[string]bool{}
 	for _, ft := range formats {
 		names[ft.Name] = true
@@ -257,7 +194,7 @@ func FuzzStatementGeneric(f *testing.F) {
 	for path, data := range seedFiles("example/statements", "amazon/audit/statements") {
 		seeds[path] = data
 	}
-	fuzzFormats(f, defaultRegistry, []*Format{genericFormat}, seeds)
+	fuzzFormats(f, defaultRegistry, []*parser.Format{parser.Generic}, seeds)
 }
 
 // userFormatsText describes two user formats: one with a header, one without.
@@ -287,7 +224,7 @@ currency GBP
 // FuzzStatementUserFormat reads its input in formats a person described:
 // the bundled rules file's and two written here.
 func FuzzStatementUserFormat(f *testing.F) {
-	rules, err := os.ReadFile(filepath.Join("..", "testdata", "userformat", "hanse.rules"))
+	rules, err := os.ReadFile(filepath.Join("..", "..", "testdata", "userformat", "hanse.rules"))
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -307,7 +244,7 @@ func FuzzReadStatement(f *testing.F) {
 	addFiles(f, "formats", "bad/statements", "example/statements")
 	addCases(f, genericErrorCases)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		opts := ReadOptions{SkipInvalid: len(data)%2 == 1}
+		opts := parser.ReadOptions{SkipInvalid: len(data)%2 == 1}
 		st, err := ReadStatement("f.csv", bytes.NewReader(data), opts)
 		checkStatement(t, defaultRegistry, data, st, err, opts)
 	})
@@ -316,9 +253,9 @@ func FuzzReadStatement(f *testing.F) {
 // FuzzStatementOFX reads its input with each format that is not a CSV
 // table (OFX and QFX), forced, through the registry alone.
 func FuzzStatementOFX(f *testing.F) {
-	var formats []*Format
+	var formats []*parser.Format
 	for _, ft := range defaultRegistry.Formats() {
-		if ft.Table == nil && ft.Name != FormatGeneric {
+		if ft.Table == nil && ft.Name != parser.FormatGeneric {
 			formats = append(formats, ft)
 		}
 	}
@@ -332,111 +269,6 @@ func FuzzStatementOFX(f *testing.F) {
 		}
 	}
 	fuzzFormats(f, defaultRegistry, formats, seeds)
-}
-
-// records are the CSV records of a small input file after its header, as
-// the disputes and confirmations readers read them (comment lines left out).
-func records(t *testing.T, data []byte) int {
-	t.Helper()
-	text, _, err := textenc.Decode(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := csv.NewReader(text)
-	r.FieldsPerRecord, r.Comment = -1, '#'
-	n := 0
-	for {
-		_, err := r.Read()
-		if err == io.EOF {
-			return max(n-1, 0)
-		}
-		if err != nil {
-			t.Fatalf("read without error, but the file has a CSV error: %v", err)
-		}
-		n++
-	}
-}
-
-// checkDisputes checks that every record after the header became an order
-// with an id, a date and an amount above zero, each id once.
-func checkDisputes(t *testing.T, data []byte, ds []Dispute, err error) {
-	t.Helper()
-	if err != nil {
-		if !positioned(err, "d.csv") {
-			t.Fatalf("error without the file's position: %v", err)
-		}
-		return
-	}
-	if n := records(t, data); n != len(ds) {
-		t.Fatalf("%d records after the header, %d orders read", n, len(ds))
-	}
-	seen := map[string]bool{}
-	for _, d := range ds {
-		if !orderIDPattern.MatchString(d.OrderID) || seen[d.OrderID] || !d.OrderDate.Valid() || d.Amount.Sign() <= 0 ||
-			d.File != "d.csv" || d.Line < 1 || d.Line > lineCount(data) {
-			t.Fatalf("incomplete or repeated dispute %+v", d)
-		}
-		seen[d.OrderID] = true
-	}
-}
-
-func FuzzReadDisputes(f *testing.F) {
-	addFiles(f, "example", "userformat", "bad/disputes")
-	addCases(f, disputeErrorCases)
-	f.Add([]byte("order_id,order_date,amount\n250-1234567-1234567,2026-03-02,12800\n"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		ds, err := ReadDisputes("d.csv", bytes.NewReader(data))
-		checkDisputes(t, data, ds, err)
-	})
-}
-
-// FuzzReadDisputesWithOrders reads disputes that Amazon's order exports
-// complete: an order the exports know needs only its id.
-func FuzzReadDisputesWithOrders(f *testing.F) {
-	known := map[string]KnownOrder{
-		"250-1234567-1234567": {Date: civil.MustDate("2026-03-02"), Total: decimal.RequireFromString("12800"), Currency: "JPY",
-			Shipments: []Shipment{{Date: civil.MustDate("2026-03-03"), Amount: decimal.RequireFromString("12800")}}},
-		"D01-1234567-1234567": {Date: civil.MustDate("2026-03-05"), Total: decimal.RequireFromString("9.99"), Currency: "USD"},
-	}
-	lookup := func(id string) (KnownOrder, bool) { o, ok := known[id]; return o, ok }
-	addFiles(f, "example", "bad/disputes")
-	addCases(f, disputeErrorCases)
-	f.Add([]byte("order_id\n250-1234567-1234567\nD01-1234567-1234567\n"))
-	f.Add([]byte("order_id,order_date,amount,currency\n250-1234567-1234567,,,\nD01-1234567-1234567,,9.99,EUR\n"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		ds, err := ReadDisputesWith("d.csv", bytes.NewReader(data), lookup)
-		checkDisputes(t, data, ds, err)
-	})
-}
-
-// FuzzReadConfirmations: every record after the header became a
-// confirmation with an id, a date and a known kind.
-func FuzzReadConfirmations(f *testing.F) {
-	addFiles(f, "bad/confirmations")
-	addCases(f, confirmationErrorCases)
-	f.Add([]byte("order_id,confirmed_on,kind,amount,note\n250-1234567-1234567,2026-03-10,refund,,\n"))
-	f.Add([]byte("order_id,confirmed_on,kind\n250-1234567-1234567,2026/3/10,Cancel\n"))
-	if data, err := os.ReadFile(filepath.Join("..", "testdata", "example", "confirmations.csv")); err == nil {
-		f.Add(data)
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		cs, err := ReadConfirmations("c.csv", bytes.NewReader(data))
-		if err != nil {
-			if !positioned(err, "c.csv") {
-				t.Fatalf("error without the file's position: %v", err)
-			}
-			return
-		}
-		if n := records(t, data); n != len(cs) {
-			t.Fatalf("%d records after the header, %d confirmations read", n, len(cs))
-		}
-		for _, c := range cs {
-			if !orderIDPattern.MatchString(c.OrderID) || !c.ConfirmedOn.Valid() || (c.Kind != KindRefund && c.Kind != KindCancel) ||
-				c.Amount.Sign() < 0 || c.File != "c.csv" || c.Line < 1 || c.Line > lineCount(data) {
-				t.Fatalf("incomplete confirmation %+v", c)
-			}
-		}
-	})
 }
 
 // formatsSeparator splits a FuzzReadFormatsFile input into a formats file
@@ -467,8 +299,8 @@ func FuzzReadFormatsFile(f *testing.F) {
 			if ft.Name == "" || ft.Table == nil {
 				t.Fatalf("format without name or table: %+v", ft)
 			}
-			st, err := reg.Read("f.csv", bytes.NewReader(stmt), ft, ReadOptions{})
-			checkStatement(t, reg, stmt, st, err, ReadOptions{})
+			st, err := reg.Read("f.csv", bytes.NewReader(stmt), ft, parser.ReadOptions{})
+			checkStatement(t, reg, stmt, st, err, parser.ReadOptions{})
 		}
 	})
 }
@@ -525,4 +357,67 @@ func FuzzRowReader(f *testing.F) {
 			}
 		}
 	})
+}
+
+// maxSeed is the largest file used as a seed: the fuzzer's minimizing of a
+// large input costs many execs.
+const maxSeed = 16 << 10
+
+// seedFiles returns the files under the given testdata folders (and their
+// subfolders) small enough to seed a fuzz target, leaving out expected
+// outputs and notes.
+func seedFiles(dirs ...string) map[string][]byte {
+	out := map[string][]byte{}
+	for _, dir := range dirs {
+		root := filepath.Join("..", "..", "testdata", dir)
+		_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			switch filepath.Ext(path) {
+			case ".want", ".err", ".md", ".args":
+				return nil
+			}
+			if data, err := os.ReadFile(path); err == nil && len(data) <= maxSeed {
+				out[path] = data
+			}
+			return nil
+		})
+	}
+	return out
+}
+
+// addFiles adds every seed file to f.
+func addFiles(f *testing.F, dirs ...string) {
+	for _, data := range seedFiles(dirs...) {
+		f.Add(data)
+	}
+}
+
+// addCases adds the inputs of a table test to f.
+func addCases(f *testing.F, cases []struct{ name, in, want string }) {
+	for _, c := range cases {
+		if len(c.in) <= maxSeed {
+			f.Add([]byte(c.in))
+		}
+	}
+}
+
+// positioned reports whether err is made of *Errors only, each naming the file.
+func positioned(err error, file string) bool {
+	l, ok := parser.AsList(err)
+	if !ok || len(l) == 0 {
+		return false
+	}
+	for _, e := range l {
+		if e.File != file || e.Line < 0 || e.Column < 0 || e.Err == nil {
+			return false
+		}
+	}
+	return true
+}
+
+// lineCount is the number of lines of data, a last line without newline included.
+func lineCount(data []byte) int {
+	return bytes.Count(data, []byte("\n")) + 1
 }

@@ -1,10 +1,11 @@
-package parser
+package formats
 
 import (
 	"regexp"
 	"strings"
 	"time"
 
+	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/textenc"
@@ -12,7 +13,7 @@ import (
 )
 
 // United Kingdom and European Union banks and card issuers.
-var euFormats = []*Format{
+var euFormats = []*parser.Format{
 	monzo, monzo2018, barclaycard, revolut,
 	n26, n26German2017, n26English2017,
 	dkb, dkbVisa, dkbOld, dkbVisaOld,
@@ -24,46 +25,46 @@ var euFormats = []*Format{
 // Amount signed (money out negative) in the account's currency, Local
 // amount and currency as spent. Name is Monzo's cleaned merchant name
 // ("Amazon"); Description the card scheme's text, joined after it.
-var monzo = &Format{
+var monzo = &parser.Format{
 	Name:    "monzo",
 	Issuer:  "Monzo",
 	Country: "GB",
 	Example: "Transaction ID,Date,Time,Type,Name,Emoji,Category,Amount,Currency,Local amount,Local currency,Notes and #tags,Address,Receipt,Description,Category split,Money Out,Money In",
-	Table: &TableSpec{
+	Table: &parser.TableSpec{
 		Header: []string{"transaction id", "date", "time", "name", "emoji", "amount", "currency", "local amount", "local currency"},
-		Columns: map[column][]string{
-			colDate:         {"date"},
-			colDescription:  {"name"},
-			colMemo:         {"description"},
-			colAmount:       {"amount"},
-			colCurrency:     {"currency"},
-			colOrigAmount:   {"local amount"},
-			colOrigCurrency: {"local currency"},
+		Columns: map[parser.Column][]string{
+			parser.ColDate:         {"date"},
+			parser.ColDescription:  {"name"},
+			parser.ColMemo:         {"description"},
+			parser.ColAmount:       {"amount"},
+			parser.ColCurrency:     {"currency"},
+			parser.ColOrigAmount:   {"local amount"},
+			parser.ColOrigCurrency: {"local currency"},
 		},
 		DateOrder: civil.OrderDMY,
-		Signs:     ChargesNegative,
+		Signs:     parser.ChargesNegative,
 		Currency:  "GBP",
 	},
 }
 
 // monzo2018 is Monzo's first export layout: "2018-02-25 12:34:56 +0000"
 // timestamps, amount signed (money out negative).
-var monzo2018 = &Format{
+var monzo2018 = &parser.Format{
 	Name:    "monzo-2018",
 	Issuer:  "Monzo (2018 export)",
 	Country: "GB",
 	Example: "id,created,amount,currency,local_amount,local_currency,category,emoji,description,address,notes,receipt",
-	Table: &TableSpec{
+	Table: &parser.TableSpec{
 		Header: []string{"id", "created", "amount", "currency", "local_amount", "local_currency", "emoji", "description"},
-		Columns: map[column][]string{
-			colDate:         {"created"},
-			colDescription:  {"description"},
-			colAmount:       {"amount"},
-			colCurrency:     {"currency"},
-			colOrigAmount:   {"local_amount"},
-			colOrigCurrency: {"local_currency"},
+		Columns: map[parser.Column][]string{
+			parser.ColDate:         {"created"},
+			parser.ColDescription:  {"description"},
+			parser.ColAmount:       {"amount"},
+			parser.ColCurrency:     {"currency"},
+			parser.ColOrigAmount:   {"local_amount"},
+			parser.ColOrigCurrency: {"local_currency"},
 		},
-		Signs:    ChargesNegative,
+		Signs:    parser.ChargesNegative,
 		Currency: "GBP",
 	},
 }
@@ -91,14 +92,14 @@ func parseBarclaycardDate(s string) (civil.Date, bool) {
 // sixth empty, so the seventh is read as the amount, charges positive (a
 // minus there is a credit); a row with only the sixth column filled is a
 // credit.
-var barclaycard = &Format{
+var barclaycard = &parser.Format{
 	Name:    "barclaycard",
 	Issuer:  "Barclaycard",
 	Country: "GB",
 	Example: `10 Feb 18," Shop Name, AnyTown20.59 POUND STERLING GREAT BRITAIN ",Visa,MR A SURNAME,Household,,20.59`,
-	Table: &TableSpec{
+	Table: &parser.TableSpec{
 		Headerless: true,
-		Positions:  map[column]int{colDate: 1, colDescription: 2, colCredit: 6, colAmount: 7},
+		Positions:  map[parser.Column]int{parser.ColDate: 1, parser.ColDescription: 2, parser.ColCredit: 6, parser.ColAmount: 7},
 		DataRow: func(rec []string) bool {
 			if len(rec) != 7 {
 				return false
@@ -119,7 +120,7 @@ var barclaycard = &Format{
 			return amounts == 1
 		},
 		ParseDate: parseBarclaycardDate,
-		Signs:     ChargesPositive,
+		Signs:     parser.ChargesPositive,
 		Currency:  "GBP",
 	},
 }
@@ -129,100 +130,100 @@ var barclaycard = &Format{
 // Amount is signed (money out negative) and excludes Fee, Revolut's own
 // charge (weekend exchange, ATM): the amount is what the merchant took, so
 // it is what an Amazon order matches, and the fee is not added to it.
-var revolut = &Format{
+var revolut = &parser.Format{
 	Name:    "revolut",
 	Issuer:  "Revolut",
 	Country: "GB",
 	Example: "Type,Product,Started Date,Completed Date,Description,Amount,Fee,Currency,State,Balance",
-	Table: &TableSpec{
+	Table: &parser.TableSpec{
 		Header: []string{"type", "product", "started date", "completed date", "description", "amount", "fee", "currency", "state"},
-		Columns: map[column][]string{
-			colPostDate:    {"completed date"},
-			colUseDate:     {"started date"},
-			colDescription: {"description"},
-			colAmount:      {"amount"},
-			colCurrency:    {"currency"},
-			colStatus:      {"state"},
+		Columns: map[parser.Column][]string{
+			parser.ColPostDate:    {"completed date"},
+			parser.ColUseDate:     {"started date"},
+			parser.ColDescription: {"description"},
+			parser.ColAmount:      {"amount"},
+			parser.ColCurrency:    {"currency"},
+			parser.ColStatus:      {"state"},
 		},
 		Booked: []string{"COMPLETED"},
-		Signs:  ChargesNegative,
+		Signs:  parser.ChargesNegative,
 	},
 }
 
 // n26 is N26's current export (English headers, whatever the app
 // language): ISO dates, amounts with a decimal point, money out negative.
 // Account Name is the N26 space the row belongs to.
-var n26 = &Format{
+var n26 = &parser.Format{
 	Name:    "n26",
 	Issuer:  "N26",
 	Country: "DE",
 	Example: `"Booking Date","Value Date","Partner Name","Partner Iban",Type,"Payment Reference","Account Name","Amount (EUR)","Original Amount","Original Currency","Exchange Rate"`,
-	Table: &TableSpec{
+	Table: &parser.TableSpec{
 		Header: []string{"booking date", "value date", "partner name", "partner iban", "payment reference", "account name", "amount", "original amount"},
-		Columns: map[column][]string{
-			colPostDate:     {"booking date"},
-			colDescription:  {"partner name"},
-			colMemo:         {"payment reference"},
-			colAmount:       {"amount"},
-			colOrigAmount:   {"original amount"},
-			colOrigCurrency: {"original currency"},
-			colAccount:      {"account name"},
+		Columns: map[parser.Column][]string{
+			parser.ColPostDate:     {"booking date"},
+			parser.ColDescription:  {"partner name"},
+			parser.ColMemo:         {"payment reference"},
+			parser.ColAmount:       {"amount"},
+			parser.ColOrigAmount:   {"original amount"},
+			parser.ColOrigCurrency: {"original currency"},
+			parser.ColAccount:      {"account name"},
 		},
-		Signs:    ChargesNegative,
+		Signs:    parser.ChargesNegative,
 		Currency: "EUR",
 	},
 }
 
 // n26German2017 is N26's older export with German headers.
-var n26German2017 = &Format{
+var n26German2017 = &parser.Format{
 	Name:    "n26-de-2017",
 	Issuer:  "N26 (older German export)",
 	Country: "DE",
 	Example: "Datum,Empfänger,Kontonummer,Transaktionstyp,Verwendungszweck,Kategorie,Betrag (EUR),Betrag (Fremdwährung),Fremdwährung,Wechselkurs",
-	Table: &TableSpec{
+	Table: &parser.TableSpec{
 		Header: []string{"datum", "empfänger", "kontonummer", "transaktionstyp", "verwendungszweck", "kategorie", "betrag", "betrag (fremdwährung)"},
-		Columns: map[column][]string{
-			colDate:         {"datum"},
-			colDescription:  {"empfänger"},
-			colMemo:         {"verwendungszweck"},
-			colAmount:       {"betrag"},
-			colOrigAmount:   {"betrag (fremdwährung)"},
-			colOrigCurrency: {"fremdwährung"},
+		Columns: map[parser.Column][]string{
+			parser.ColDate:         {"datum"},
+			parser.ColDescription:  {"empfänger"},
+			parser.ColMemo:         {"verwendungszweck"},
+			parser.ColAmount:       {"betrag"},
+			parser.ColOrigAmount:   {"betrag (fremdwährung)"},
+			parser.ColOrigCurrency: {"fremdwährung"},
 		},
-		Signs:    ChargesNegative,
+		Signs:    parser.ChargesNegative,
 		Currency: "EUR",
 	},
 }
 
 // n26English2017 is N26's older export with English headers.
-var n26English2017 = &Format{
+var n26English2017 = &parser.Format{
 	Name:    "n26-en-2017",
 	Issuer:  "N26 (older English export)",
 	Country: "DE",
 	Example: `"Date","Payee","Account number","Transaction type","Payment reference","Amount (EUR)","Amount (Foreign Currency)","Type Foreign Currency","Exchange Rate"`,
-	Table: &TableSpec{
+	Table: &parser.TableSpec{
 		Header: []string{"date", "payee", "account number", "transaction type", "payment reference", "amount", "amount (foreign currency)", "type foreign currency"},
-		Columns: map[column][]string{
-			colDate:         {"date"},
-			colDescription:  {"payee"},
-			colMemo:         {"payment reference"},
-			colAmount:       {"amount"},
-			colOrigAmount:   {"amount (foreign currency)"},
-			colOrigCurrency: {"type foreign currency"},
+		Columns: map[parser.Column][]string{
+			parser.ColDate:         {"date"},
+			parser.ColDescription:  {"payee"},
+			parser.ColMemo:         {"payment reference"},
+			parser.ColAmount:       {"amount"},
+			parser.ColOrigAmount:   {"amount (foreign currency)"},
+			parser.ColOrigCurrency: {"type foreign currency"},
 		},
-		Signs:    ChargesNegative,
+		Signs:    parser.ChargesNegative,
 		Currency: "EUR",
 	},
 }
 
 // germanBank is the layout German banks share: semicolons, day-first dates
 // with dots, decimal comma, money out negative, euros.
-func germanBank(spec TableSpec) *TableSpec {
+func germanBank(spec parser.TableSpec) *parser.TableSpec {
 	spec.Delimiter = ';'
 	spec.DateOrder = civil.OrderDMY
 	spec.DecimalComma = true
-	if spec.Signs == SignsInfer {
-		spec.Signs = ChargesNegative
+	if spec.Signs == parser.SignsInfer {
+		spec.Signs = parser.ChargesNegative
 	}
 	if spec.Currency == "" {
 		spec.Currency = "EUR"
@@ -241,20 +242,20 @@ func ibanLine(label string) *regexp.Regexp {
 // 08.12.25, amounts "-62,3", "200" or "-1.234,56 €". Only Gebucht rows
 // count; Vorgemerkt ones are skipped. The payee column names the other
 // party of money out, the payer column that of money in.
-var dkb = &Format{
+var dkb = &parser.Format{
 	Name:    "dkb",
 	Issuer:  "DKB (Girokonto, Tagesgeld)",
 	Country: "DE",
 	Example: `"Buchungsdatum";"Wertstellung";"Status";"Zahlungspflichtige*r";"Zahlungsempfänger*in";"Verwendungszweck";"Umsatztyp";"IBAN";"Betrag (€)";"Gläubiger-ID";"Mandatsreferenz";"Kundenreferenz"`,
-	Table: germanBank(TableSpec{
+	Table: germanBank(parser.TableSpec{
 		Header: []string{"buchungsdatum", "wertstellung", "status", "zahlungspflichtige*r", "zahlungsempfänger*in", "verwendungszweck", "umsatztyp", "betrag"},
-		Columns: map[column][]string{
-			colPostDate:    {"buchungsdatum"},
-			colDescription: {"zahlungsempfänger*in"},
-			colPayer:       {"zahlungspflichtige*r"},
-			colMemo:        {"verwendungszweck"},
-			colAmount:      {"betrag"},
-			colStatus:      {"status"},
+		Columns: map[parser.Column][]string{
+			parser.ColPostDate:    {"buchungsdatum"},
+			parser.ColDescription: {"zahlungsempfänger*in"},
+			parser.ColPayer:       {"zahlungspflichtige*r"},
+			parser.ColMemo:        {"verwendungszweck"},
+			parser.ColAmount:      {"betrag"},
+			parser.ColStatus:      {"status"},
 		},
 		Booked:      []string{"Gebucht"},
 		AccountLine: ibanLine(`[^;]*`),
@@ -267,8 +268,8 @@ var dkb = &Format{
 var foreignAmount = regexp.MustCompile(`^(?:([A-Z]{3})\s*)?(-?[0-9.]*[0-9](?:,[0-9]+)?)(?:\s*([A-Z]{3}))?$`)
 
 // enrichForeign sets the foreign amount from a cell like "12,34 USD".
-func enrichForeign(col int) func(x *Transaction, rec []string) {
-	return func(x *Transaction, rec []string) {
+func enrichForeign(col int) func(x *parser.Transaction, rec []string) {
+	return func(x *parser.Transaction, rec []string) {
 		if col >= len(rec) {
 			return
 		}
@@ -290,19 +291,19 @@ func enrichForeign(col int) func(x *Transaction, rec []string) {
 // dkbVisa is DKB's credit card export since 2023: a preamble naming the
 // card ("Karte";"Visa 1234 •••• •••• 9876"), spending negative, credits
 // (Gutschrift, the monthly settlement) positive.
-var dkbVisa = &Format{
+var dkbVisa = &parser.Format{
 	Name:    "dkb-visa",
 	Issuer:  "DKB (Visa)",
 	Country: "DE",
 	Example: `"Belegdatum";"Wertstellung";"Status";"Beschreibung";"Umsatztyp";"Betrag";"Fremdwährungsbetrag"`,
-	Table: germanBank(TableSpec{
+	Table: germanBank(parser.TableSpec{
 		Header: []string{"belegdatum", "wertstellung", "status", "beschreibung", "umsatztyp", "betrag", "fremdwährungsbetrag"},
-		Columns: map[column][]string{
-			colPostDate:    {"wertstellung"},
-			colUseDate:     {"belegdatum"},
-			colDescription: {"beschreibung"},
-			colAmount:      {"betrag"},
-			colStatus:      {"status"},
+		Columns: map[parser.Column][]string{
+			parser.ColPostDate:    {"wertstellung"},
+			parser.ColUseDate:     {"belegdatum"},
+			parser.ColDescription: {"beschreibung"},
+			parser.ColAmount:      {"betrag"},
+			parser.ColStatus:      {"status"},
 		},
 		Booked:      []string{"Gebucht"},
 		AccountLine: regexp.MustCompile(`^Karte;[^;]*?([0-9•*]{4} [0-9•*]{4} [0-9•*]{4} [0-9•*]{4})\s*;*$`),
@@ -313,19 +314,19 @@ var dkbVisa = &Format{
 
 // dkbOld is DKB's giro export until 2023: CP1252, a preamble with
 // "Kontonummer:";"DE… / Girokonto", dates 19.10.2018, a trailing ";".
-var dkbOld = &Format{
+var dkbOld = &parser.Format{
 	Name:    "dkb-old",
 	Issuer:  "DKB (Girokonto, export until 2023)",
 	Country: "DE",
 	Example: `"Buchungstag";"Wertstellung";"Buchungstext";"Auftraggeber / Begünstigter";"Verwendungszweck";"Kontonummer";"BLZ";"Betrag (EUR)";"Gläubiger-ID";"Mandatsreferenz";"Kundenreferenz"`,
-	Table: germanBank(TableSpec{
+	Table: germanBank(parser.TableSpec{
 		Encoding: textenc.EncCP1252,
 		Header:   []string{"buchungstag", "wertstellung", "buchungstext", "auftraggeber / begünstigter", "verwendungszweck", "kontonummer", "blz", "betrag"},
-		Columns: map[column][]string{
-			colPostDate:    {"buchungstag"},
-			colDescription: {"auftraggeber / begünstigter"},
-			colMemo:        {"verwendungszweck"},
-			colAmount:      {"betrag"},
+		Columns: map[parser.Column][]string{
+			parser.ColPostDate:    {"buchungstag"},
+			parser.ColDescription: {"auftraggeber / begünstigter"},
+			parser.ColMemo:        {"verwendungszweck"},
+			parser.ColAmount:      {"betrag"},
 		},
 		AccountLine: ibanLine(`Kontonummer:`),
 	}),
@@ -334,19 +335,19 @@ var dkbOld = &Format{
 // dkbVisaOld is DKB's credit card export until 2023: CP1252, a preamble
 // with "Kreditkarte:";"1234********5678 Kreditkarte". The first column
 // says whether the row is settled; both kinds are charges made.
-var dkbVisaOld = &Format{
+var dkbVisaOld = &parser.Format{
 	Name:    "dkb-visa-old",
 	Issuer:  "DKB (Visa, export until 2023)",
 	Country: "DE",
 	Example: `"Umsatz abgerechnet und nicht im Saldo enthalten";"Wertstellung";"Belegdatum";"Beschreibung";"Betrag (EUR)";"Ursprünglicher Betrag";`,
-	Table: germanBank(TableSpec{
+	Table: germanBank(parser.TableSpec{
 		Encoding: textenc.EncCP1252,
 		Header:   []string{"wertstellung", "belegdatum", "betrag", "ursprünglicher betrag"},
-		Columns: map[column][]string{
-			colPostDate:    {"wertstellung"},
-			colUseDate:     {"belegdatum"},
-			colDescription: {"beschreibung", "umsatzbeschreibung"},
-			colAmount:      {"betrag"},
+		Columns: map[parser.Column][]string{
+			parser.ColPostDate:    {"wertstellung"},
+			parser.ColUseDate:     {"belegdatum"},
+			parser.ColDescription: {"beschreibung", "umsatzbeschreibung"},
+			parser.ColAmount:      {"betrag"},
 		},
 		AccountLine: regexp.MustCompile(`^Kreditkarte:;\s*([0-9*]{12,19})\b`),
 		Enrich:      enrichForeign(5),
@@ -356,24 +357,24 @@ var dkbVisaOld = &Format{
 // sparkasseColumns are the columns both Sparkasse CSV exports share: the
 // account (Auftragskonto) on every row, and Info, which is "Umsatz
 // gebucht" for booked rows and "Umsatz vorgemerkt" for pending ones.
-var sparkasseColumns = map[column][]string{
-	colPostDate:    {"buchungstag"},
-	colDescription: {"beguenstigter/zahlungspflichtiger"},
-	colMemo:        {"verwendungszweck"},
-	colAmount:      {"betrag"},
-	colCurrency:    {"waehrung"},
-	colAccount:     {"auftragskonto"},
-	colStatus:      {"info"},
+var sparkasseColumns = map[parser.Column][]string{
+	parser.ColPostDate:    {"buchungstag"},
+	parser.ColDescription: {"beguenstigter/zahlungspflichtiger"},
+	parser.ColMemo:        {"verwendungszweck"},
+	parser.ColAmount:      {"betrag"},
+	parser.ColCurrency:    {"waehrung"},
+	parser.ColAccount:     {"auftragskonto"},
+	parser.ColStatus:      {"info"},
 }
 
 // sparkasseCAMT is the Sparkassen's "CSV-CAMT" export (17 columns, CP1252,
 // every field quoted, dates 05.12.25, amounts -1143,41).
-var sparkasseCAMT = &Format{
+var sparkasseCAMT = &parser.Format{
 	Name:    "sparkasse-camt",
 	Issuer:  "Sparkasse (CSV-CAMT)",
 	Country: "DE",
 	Example: `"Auftragskonto";"Buchungstag";"Valutadatum";"Buchungstext";"Verwendungszweck";"Glaeubiger ID";"Mandatsreferenz";"Kundenreferenz (End-to-End)";"Sammlerreferenz";"Lastschrift Ursprungsbetrag";"Auslagenersatz Ruecklastschrift";"Beguenstigter/Zahlungspflichtiger";"Kontonummer/IBAN";"BIC (SWIFT-Code)";"Betrag";"Waehrung";"Info"`,
-	Table: germanBank(TableSpec{
+	Table: germanBank(parser.TableSpec{
 		Encoding: textenc.EncCP1252,
 		Header:   []string{"auftragskonto", "buchungstag", "valutadatum", "buchungstext", "verwendungszweck", "glaeubiger id", "beguenstigter/zahlungspflichtiger", "kontonummer/iban", "betrag", "waehrung", "info"},
 		Columns:  sparkasseColumns,
@@ -383,12 +384,12 @@ var sparkasseCAMT = &Format{
 
 // sparkasseMT940 is the Sparkassen's "CSV-MT940" export (11 columns; the
 // purpose carries SEPA tags EREF+ MREF+ CRED+ SVWZ+).
-var sparkasseMT940 = &Format{
+var sparkasseMT940 = &parser.Format{
 	Name:    "sparkasse-mt940",
 	Issuer:  "Sparkasse (CSV-MT940)",
 	Country: "DE",
 	Example: `"Auftragskonto";"Buchungstag";"Valutadatum";"Buchungstext";"Verwendungszweck";"Beguenstigter/Zahlungspflichtiger";"Kontonummer";"BLZ";"Betrag";"Waehrung";"Info"`,
-	Table: germanBank(TableSpec{
+	Table: germanBank(parser.TableSpec{
 		Encoding: textenc.EncCP1252,
 		Header:   []string{"auftragskonto", "buchungstag", "valutadatum", "buchungstext", "verwendungszweck", "beguenstigter/zahlungspflichtiger", "kontonummer", "blz", "betrag", "waehrung", "info"},
 		Columns:  sparkasseColumns,
@@ -398,24 +399,24 @@ var sparkasseMT940 = &Format{
 
 // sparkasseCard is the Sparkassen's credit card export (CP1252): the card
 // on every row, spending negative, the amount as spent beside it.
-var sparkasseCard = &Format{
+var sparkasseCard = &parser.Format{
 	Name:    "sparkasse-card",
 	Issuer:  "Sparkasse (Kreditkarte)",
 	Country: "DE",
 	Example: `"Umsatz getätigt von";"Belegdatum";"Buchungsdatum";"Originalbetrag";"Originalwährung";"Umrechnungskurs";"Buchungsbetrag";"Buchungswährung";"Transaktionsbeschreibung";"Transaktionsbeschreibung Zusatz";"Buchungsreferenz";"Gebührenschlüssel";"Länderkennzeichen";"BAR-Entgelt+Buchungsreferenz";"AEE+Buchungsreferenz";"Abrechnungskennzeichen"`,
-	Table: germanBank(TableSpec{
+	Table: germanBank(parser.TableSpec{
 		Encoding: textenc.EncCP1252,
 		Header:   []string{"umsatz getätigt von", "belegdatum", "buchungsdatum", "originalbetrag", "originalwährung", "buchungsbetrag", "buchungswährung", "transaktionsbeschreibung"},
-		Columns: map[column][]string{
-			colPostDate:     {"buchungsdatum"},
-			colUseDate:      {"belegdatum"},
-			colDescription:  {"transaktionsbeschreibung"},
-			colMemo:         {"transaktionsbeschreibung zusatz"},
-			colAmount:       {"buchungsbetrag"},
-			colCurrency:     {"buchungswährung"},
-			colOrigAmount:   {"originalbetrag"},
-			colOrigCurrency: {"originalwährung"},
-			colAccount:      {"umsatz getätigt von"},
+		Columns: map[parser.Column][]string{
+			parser.ColPostDate:     {"buchungsdatum"},
+			parser.ColUseDate:      {"belegdatum"},
+			parser.ColDescription:  {"transaktionsbeschreibung"},
+			parser.ColMemo:         {"transaktionsbeschreibung zusatz"},
+			parser.ColAmount:       {"buchungsbetrag"},
+			parser.ColCurrency:     {"buchungswährung"},
+			parser.ColOrigAmount:   {"originalbetrag"},
+			parser.ColOrigCurrency: {"originalwährung"},
+			parser.ColAccount:      {"umsatz getätigt von"},
 		},
 	}),
 }
@@ -424,19 +425,19 @@ var sparkasseCard = &Format{
 // dates 09.12.2025. Since 2025 the header is Buchung;Wertstellungsdatum;
 // …;Betrag;Währung; older files have Valuta and a Saldo;Währung pair
 // before Betrag;Währung.
-var ingDE = &Format{
+var ingDE = &parser.Format{
 	Name:    "ing-de",
 	Issuer:  "ING (Deutschland)",
 	Country: "DE",
 	Example: "Buchung;Wertstellungsdatum;Auftraggeber/Empfänger;Buchungstext;Verwendungszweck;Betrag;Währung",
-	Table: germanBank(TableSpec{
+	Table: germanBank(parser.TableSpec{
 		Encoding: textenc.EncCP1252,
 		Header:   []string{"buchung", "auftraggeber/empfänger", "buchungstext", "verwendungszweck", "betrag", "währung"},
-		Columns: map[column][]string{
-			colPostDate:    {"buchung"},
-			colDescription: {"auftraggeber/empfänger"},
-			colMemo:        {"verwendungszweck"},
-			colAmount:      {"betrag"},
+		Columns: map[parser.Column][]string{
+			parser.ColPostDate:    {"buchung"},
+			parser.ColDescription: {"auftraggeber/empfänger"},
+			parser.ColMemo:        {"verwendungszweck"},
+			parser.ColAmount:      {"betrag"},
 		},
 		AccountLine: ibanLine(`IBAN`),
 		Hook:        ingShortRow,
@@ -449,7 +450,7 @@ var currencyCode = regexp.MustCompile(`^[A-Z]{3}$`)
 // (published exports show "Rente;<purpose>;2.647,74;EUR" without
 // Buchungstext): its amount and currency still close it, so the missing
 // field is taken to be Buchungstext.
-func ingShortRow(_ *RowState, rec []string) ([]string, string) {
+func ingShortRow(_ *parser.RowState, rec []string) ([]string, string) {
 	if len(rec) != 6 || !currencyCode.MatchString(strings.TrimSpace(rec[5])) {
 		return nil, ""
 	}
@@ -462,24 +463,24 @@ func ingShortRow(_ *RowState, rec []string) ([]string, string) {
 // ingNL is ING Netherlands' export: comma separated, YYYYMMDD dates, an
 // unsigned amount with a decimal comma whose sign "Af Bij" gives (Af money
 // out, Bij money in), the own account in Rekening.
-var ingNL = &Format{
+var ingNL = &parser.Format{
 	Name:    "ing-nl",
 	Issuer:  "ING (Nederland)",
 	Country: "NL",
 	Example: `Datum,"Naam / Omschrijving","Rekening","Tegenrekening","Code","Af Bij","Bedrag (EUR)","MutatieSoort","Mededelingen"`,
-	Table: &TableSpec{
+	Table: &parser.TableSpec{
 		Header: []string{"datum", "naam / omschrijving", "rekening", "tegenrekening", "af bij", "bedrag", "mutatiesoort"},
-		Columns: map[column][]string{
-			colDate:        {"datum"},
-			colDescription: {"naam / omschrijving"},
-			colMemo:        {"mededelingen"},
-			colAmount:      {"bedrag"},
-			colDirection:   {"af bij"},
-			colAccount:     {"rekening"},
+		Columns: map[parser.Column][]string{
+			parser.ColDate:        {"datum"},
+			parser.ColDescription: {"naam / omschrijving"},
+			parser.ColMemo:        {"mededelingen"},
+			parser.ColAmount:      {"bedrag"},
+			parser.ColDirection:   {"af bij"},
+			parser.ColAccount:     {"rekening"},
 		},
 		Credit:       []string{"Bij"},
 		DecimalComma: true,
-		Signs:        ChargesPositive,
+		Signs:        parser.ChargesPositive,
 		Currency:     "EUR",
 	},
 }
@@ -487,24 +488,24 @@ var ingNL = &Format{
 // commerzbank is Commerzbank's export: UTF-8 with BOM, CRLF, the own IBAN
 // on every row, payee and purpose together in Buchungstext. Rows with a
 // zero amount are notices (account statements closed, terms changed).
-var commerzbank = &Format{
+var commerzbank = &parser.Format{
 	Name:    "commerzbank",
 	Issuer:  "Commerzbank",
 	Country: "DE",
 	Example: "Buchungstag;Wertstellung;Umsatzart;Buchungstext;Betrag;Währung;IBAN Kontoinhaber;Kategorie",
-	Table: germanBank(TableSpec{
+	Table: germanBank(parser.TableSpec{
 		Header: []string{"buchungstag", "wertstellung", "umsatzart", "buchungstext", "betrag", "währung", "iban kontoinhaber"},
-		Columns: map[column][]string{
-			colPostDate:    {"buchungstag"},
-			colDescription: {"buchungstext"},
-			colAmount:      {"betrag"},
-			colCurrency:    {"währung"},
-			colAccount:     {"iban kontoinhaber"},
+		Columns: map[parser.Column][]string{
+			parser.ColPostDate:    {"buchungstag"},
+			parser.ColDescription: {"buchungstext"},
+			parser.ColAmount:      {"betrag"},
+			parser.ColCurrency:    {"währung"},
+			parser.ColAccount:     {"iban kontoinhaber"},
 		},
-		Hook: func(_ *RowState, rec []string) ([]string, string) {
+		Hook: func(_ *parser.RowState, rec []string) ([]string, string) {
 			if len(rec) > 4 {
 				if amt, _, err := money.ParseDecimalComma(rec[4]); err == nil && amt.IsZero() {
-					return nil, SkipNote
+					return nil, parser.SkipNote
 				}
 			}
 			return nil, ""
@@ -516,25 +517,25 @@ var commerzbank = &Format{
 // UTF-8 with BOM, a preamble (with "IBAN;DE…" in Deutsche Bank's), dates
 // 2.1.2026, money out in Soll (negative), money in in Haben, and a
 // closing "Kontostand" row.
-var postbank = &Format{
+var postbank = &parser.Format{
 	Name:    "postbank",
 	Issuer:  "Postbank / Deutsche Bank",
 	Country: "DE",
 	Example: "Buchungstag;Wert;Umsatzart;Begünstigter / Auftraggeber;Verwendungszweck;IBAN / Kontonummer;BIC;Kundenreferenz;Mandatsreferenz;Gläubiger ID;Fremde Gebühren;Betrag;Abweichender Empfänger;Anzahl der Aufträge;Anzahl der Schecks;Soll;Haben;Währung",
-	Table: germanBank(TableSpec{
+	Table: germanBank(parser.TableSpec{
 		Header: []string{"buchungstag", "wert", "umsatzart", "begünstigter / auftraggeber", "verwendungszweck", "soll", "haben", "währung"},
-		Columns: map[column][]string{
-			colPostDate:    {"buchungstag"},
-			colDescription: {"begünstigter / auftraggeber"},
-			colMemo:        {"verwendungszweck"},
-			colDebit:       {"soll"},
-			colCredit:      {"haben"},
-			colCurrency:    {"währung"},
+		Columns: map[parser.Column][]string{
+			parser.ColPostDate:    {"buchungstag"},
+			parser.ColDescription: {"begünstigter / auftraggeber"},
+			parser.ColMemo:        {"verwendungszweck"},
+			parser.ColDebit:       {"soll"},
+			parser.ColCredit:      {"haben"},
+			parser.ColCurrency:    {"währung"},
 		},
 		AccountLine: ibanLine(`IBAN`),
-		Hook: func(_ *RowState, rec []string) ([]string, string) {
+		Hook: func(_ *parser.RowState, rec []string) ([]string, string) {
 			if strings.EqualFold(strings.TrimSpace(rec[0]), "Kontostand") {
-				return nil, SkipTotal
+				return nil, parser.SkipTotal
 			}
 			return nil, ""
 		},

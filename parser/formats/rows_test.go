@@ -1,4 +1,4 @@
-package parser
+package formats
 
 import (
 	"encoding/csv"
@@ -8,6 +8,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/refundwatch/refundwatch/parser"
 )
 
 // readAllRows lists what a reader of records gives for text: each record
@@ -36,7 +38,7 @@ func readAllRows(read func() ([]string, error), line func() int, offset func() i
 
 // rowsAgree reports what rowReader and encoding/csv read differently of text.
 func rowsAgree(text string, delim rune, lazy bool) (got, want string) {
-	r := newRowReader(strings.NewReader(text), delim, lazy)
+	r := parser.NewRowReader(strings.NewReader(text), delim, lazy)
 	got = readAllRows(r.Read, r.Line, r.InputOffset)
 	c := csv.NewReader(strings.NewReader(text))
 	c.Comma, c.FieldsPerRecord, c.ReuseRecord, c.LazyQuotes = delim, -1, true, lazy
@@ -79,8 +81,8 @@ func TestRowReaderAgreesWithCSV(t *testing.T) {
 // A row longer than the limit stops the file at its line, however many
 // lines without quotes came before it.
 func TestRowReaderRowTooLong(t *testing.T) {
-	text := "Date,Description,Amount\n2026-03-02,Shop,1\n2026-03-03," + strings.Repeat("x", maxRowBytes+10) + ",2\n"
-	_, err := ReadStatement("s.csv", strings.NewReader(text), ReadOptions{})
+	text := "Date,Description,Amount\n2026-03-02,Shop,1\n2026-03-03," + strings.Repeat("x", parser.MaxRowBytes+10) + ",2\n"
+	_, err := ReadStatement("s.csv", strings.NewReader(text), parser.ReadOptions{})
 	want := "s.csv:3: row is longer than 1 MiB; statement rows are a few hundred characters: the file is damaged, or a quote opened on this row is never closed"
 	if err == nil || err.Error() != want {
 		t.Errorf("error %v; want %s", err, want)
@@ -95,7 +97,7 @@ func TestRowReaderBlocks(t *testing.T) {
 	for i := range 5000 {
 		fmt.Fprintf(&text, "2026-03-%02d,AMZN Mktp US*%05d,%d.99\n", 1+i%28, i, i)
 	}
-	st, err := ReadStatement("s.csv", strings.NewReader(text.String()), ReadOptions{Keep: keepAmazon})
+	st, err := ReadStatement("s.csv", strings.NewReader(text.String()), parser.ReadOptions{Keep: keepAmazon})
 	if err != nil {
 		t.Fatal(err)
 	}

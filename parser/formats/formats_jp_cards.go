@@ -1,4 +1,4 @@
-package parser
+package formats
 
 import (
 	"regexp"
@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/textenc"
@@ -14,7 +15,7 @@ import (
 
 // Japanese card issuers. Unless said otherwise they write CP932, integer
 // yen, charges positive and refunds negative.
-var jpCardFormats = []*Format{
+var jpCardFormats = []*parser.Format{
 	rakutenCard, vpassStatement, vpassDetail,
 	myJCB, saisonCard, eposCard, aeonCard, payPayCard, viewCard, nicosCard, lifeCard,
 }
@@ -38,25 +39,25 @@ const SkipInstalment = "instalment"
 // ("10月支払金額"). Rows after the "■ご利用キャンセルなど" marker are
 // cancellations and refunds: credits whatever their sign (issuers' own
 // importers disagree on the sign written there).
-var rakutenCard = &Format{
+var rakutenCard = &parser.Format{
 	Name:    "rakuten-card",
 	Issuer:  "楽天カード (e-NAVI)",
 	Country: "JP",
 	Example: `"利用日","利用店名・商品名","利用者","支払方法","利用金額","支払手数料","支払総額","10月支払金額","11月繰越残高","新規サイン"`,
-	Table: &TableSpec{
+	Table: &parser.TableSpec{
 		Header: []string{"利用日", "利用店名・商品名", "利用者", "支払方法", "利用金額"},
-		Columns: map[column][]string{
-			colUseDate:     {"利用日"},
-			colDescription: {"利用店名・商品名"},
-			colAmount:      {"利用金額"},
+		Columns: map[parser.Column][]string{
+			parser.ColUseDate:     {"利用日"},
+			parser.ColDescription: {"利用店名・商品名"},
+			parser.ColAmount:      {"利用金額"},
 		},
-		Signs:       ChargesPositive,
+		Signs:       parser.ChargesPositive,
 		Currency:    "JPY",
 		ForeignNote: rakutenForeignNote,
-		Hook: func(s *RowState, rec []string) ([]string, string) {
+		Hook: func(s *parser.RowState, rec []string) ([]string, string) {
 			if strings.HasPrefix(strings.TrimSpace(rec[0]), "■") {
 				s.Credits = strings.Contains(rec[0], "キャンセル")
-				return nil, SkipSection
+				return nil, parser.SkipSection
 			}
 			return nil, ""
 		},
@@ -91,8 +92,8 @@ func isVpassBlock(rec []string) bool {
 
 // vpassHook keeps the card of each block and joins merchant names that an
 // unquoted comma split ("GITHUB, INC. (HTTPSGITHUB.C)").
-func vpassHook(width int) func(s *RowState, rec []string) ([]string, string) {
-	return func(s *RowState, rec []string) ([]string, string) {
+func vpassHook(width int) func(s *parser.RowState, rec []string) ([]string, string) {
+	return func(s *parser.RowState, rec []string) ([]string, string) {
 		if isVpassBlock(rec) {
 			s.Account = strings.TrimSpace(rec[1])
 			return nil, SkipBlock
@@ -120,20 +121,20 @@ var vpassForeign = regexp.MustCompile(`^([0-9][0-9,]*(?:\.[0-9]+)?)\s+([A-Z]{3})
 // no header, seven columns 利用日,利用店名,利用金額,支払区分,今回回数,
 // お支払金額,備考, a block line before each card's rows, trailer lines with
 // an empty first field. Refunds are negative.
-var vpassStatement = &Format{
+var vpassStatement = &parser.Format{
 	Name:    "smbc-vpass",
 	Issuer:  "三井住友カード (Vpass, ご利用明細)",
 	Country: "JP",
 	Example: "山田　太郎　様,1234-56**-****-7890,三井住友カード　ＶＩＳＡ",
-	Table: &TableSpec{
+	Table: &parser.TableSpec{
 		Encoding:   textenc.EncCP932,
 		Headerless: true,
-		Positions:  map[column]int{colUseDate: 1, colDescription: 2, colAmount: 3},
+		Positions:  map[parser.Column]int{parser.ColUseDate: 1, parser.ColDescription: 2, parser.ColAmount: 3},
 		DataRow:    isVpassBlock,
-		Signs:      ChargesPositive,
+		Signs:      parser.ChargesPositive,
 		Currency:   "JPY",
 		Hook:       vpassHook(7),
-		Enrich: func(x *Transaction, rec []string) {
+		Enrich: func(x *parser.Transaction, rec []string) {
 			if len(rec) < 7 {
 				return
 			}
@@ -149,28 +150,28 @@ var vpassStatement = &Format{
 // vpassDetail is Vpass's list of recent, not yet confirmed use (13 columns:
 // 利用日,利用店名,利用者,支払区分,(空),支払月,利用金額,支払金額,…,現地通貨額,
 // 通貨,換算レート,換算日), with or without block lines.
-var vpassDetail = &Format{
+var vpassDetail = &parser.Format{
 	Name:    "smbc-vpass-detail",
 	Issuer:  "三井住友カード (Vpass, 未確定のご利用明細)",
 	Country: "JP",
 	Example: "2026/9/18,ＯＶＥＲＳＥＡＳ  ＳＨＯＰ,ご本人,リボ払い,,'26/10,2000,,,12.34,USD,162.07,09/18",
-	Table: &TableSpec{
+	Table: &parser.TableSpec{
 		Encoding:   textenc.EncCP932,
 		Headerless: true,
-		Positions: map[column]int{colUseDate: 1, colDescription: 2, colAmount: 7,
-			colOrigAmount: 10, colOrigCurrency: 11},
+		Positions: map[parser.Column]int{parser.ColUseDate: 1, parser.ColDescription: 2, parser.ColAmount: 7,
+			parser.ColOrigAmount: 10, parser.ColOrigCurrency: 11},
 		DataRow: func(rec []string) bool {
 			return len(rec) == 13 && isDateCell(rec[0]) && strings.HasPrefix(strings.TrimSpace(rec[2]), "ご")
 		},
-		Signs:    ChargesPositive,
+		Signs:    parser.ChargesPositive,
 		Currency: "JPY",
 		Hook:     vpassHook(13),
 	},
 }
 
 // jpCard is a Japanese card issuer's format.
-func jpCard(name, issuer, example string, table *TableSpec) *Format {
-	return &Format{Name: name, Issuer: issuer, Country: "JP", Example: example, Table: table}
+func jpCard(name, issuer, example string, table *parser.TableSpec) *parser.Format {
+	return &parser.Format{Name: name, Issuer: issuer, Country: "JP", Example: example, Table: table}
 }
 
 // maskedCard is a card number as Japanese issuers mask it at the start of a
@@ -185,7 +186,7 @@ func cardNumber(cell string) string {
 // titleRow returns the text of a record that holds one cell of text only
 // (a table's title), and whether it is one.
 func titleRow(rec []string) (string, bool) {
-	if len(rec) == 0 || strings.TrimSpace(rec[0]) == "" || !IsBlank(rec[1:]) {
+	if len(rec) == 0 || strings.TrimSpace(rec[0]) == "" || !parser.IsBlank(rec[1:]) {
 		return "", false
 	}
 	return strings.TrimSpace(rec[0]), true
@@ -197,10 +198,10 @@ const trailingSection = "trailing tables"
 // trailingTables skips, from the first title row isTitle accepts, the
 // tables an issuer puts after the transactions: their titles as sections,
 // every other row as summary. It reports whether it dealt with rec.
-func trailingTables(s *RowState, rec []string, isTitle func(string) bool) (string, bool) {
+func trailingTables(s *parser.RowState, rec []string, isTitle func(string) bool) (string, bool) {
 	if title, ok := titleRow(rec); ok && isTitle(title) {
 		s.Section = trailingSection
-		return SkipSection, true
+		return parser.SkipSection, true
 	}
 	if s.Section == trailingSection {
 		return SkipSummary, true
@@ -218,18 +219,18 @@ func trailingTables(s *RowState, rec []string, isTitle func(string) bool) (strin
 // row with a 訂正サイン (correction mark) is read at the sign it has.
 var myJCB = jpCard("myjcb", "JCB (MyJCB; also セブンカード)",
 	`"ご利用者","カテゴリ","ご利用日","ご利用先など","ご利用金額(￥)","支払区分","今回回数","訂正サイン","お支払い金額(￥)","国内／海外","摘要","備考"`,
-	&TableSpec{
+	&parser.TableSpec{
 		Encoding: textenc.EncCP932,
 		Header:   []string{"ご利用者", "カテゴリ", "ご利用日", "ご利用先など", "ご利用金額", "訂正サイン", "お支払い金額"},
-		Columns: map[column][]string{
-			colUseDate:     {"ご利用日"},
-			colDescription: {"ご利用先など"},
-			colAmount:      {"ご利用金額"},
-			colAccount:     {"ご利用者"},
+		Columns: map[parser.Column][]string{
+			parser.ColUseDate:     {"ご利用日"},
+			parser.ColDescription: {"ご利用先など"},
+			parser.ColAmount:      {"ご利用金額"},
+			parser.ColAccount:     {"ご利用者"},
 		},
-		Signs:    ChargesPositive,
+		Signs:    parser.ChargesPositive,
 		Currency: "JPY",
-		Enrich: func(x *Transaction, _ []string) {
+		Enrich: func(x *parser.Transaction, _ []string) {
 			if n := cardNumber(x.Account); n != "" {
 				x.Account = n
 			}
@@ -249,24 +250,24 @@ var saisonForeign = regexp.MustCompile(`現地通貨額:?\s*([0-9][0-9,]*(?:\.[0
 // merchant's name with an unquoted comma, is joined back (saisonRepair).
 var saisonCard = jpCard("saison-card", "クレディセゾン (セゾンカード, Netアンサー; also 出光カード)",
 	"利用日,ご利用店名及び商品名,本人・家族区分,支払区分名称,締前入金区分,利用金額,備考",
-	&TableSpec{
+	&parser.TableSpec{
 		Encoding: textenc.EncCP932,
 		Header:   []string{"利用日", "ご利用店名及び商品名", "本人・家族区分", "支払区分名称", "締前入金区分", "利用金額"},
-		Columns: map[column][]string{
-			colUseDate:     {"利用日"},
-			colDescription: {"ご利用店名及び商品名"},
-			colAmount:      {"利用金額"},
+		Columns: map[parser.Column][]string{
+			parser.ColUseDate:     {"利用日"},
+			parser.ColDescription: {"ご利用店名及び商品名"},
+			parser.ColAmount:      {"利用金額"},
 		},
-		Signs:       ChargesPositive,
+		Signs:       parser.ChargesPositive,
 		Currency:    "JPY",
 		AccountLine: regexp.MustCompile(`^カード名称,([^,]+)`),
-		Hook: func(_ *RowState, rec []string) ([]string, string) {
+		Hook: func(_ *parser.RowState, rec []string) ([]string, string) {
 			if len(rec) > 1 && strings.TrimSpace(rec[0]) == "" && strings.HasPrefix(textenc.Fold(rec[1]), "ご利用者名") {
 				return nil, SkipBlock
 			}
 			return saisonRepair(rec), ""
 		},
-		Enrich: func(x *Transaction, rec []string) {
+		Enrich: func(x *parser.Transaction, rec []string) {
 			if len(rec) < 7 {
 				return
 			}
@@ -317,15 +318,15 @@ func saisonRepair(rec []string) []string {
 // (※…). The file names no card.
 var eposCard = jpCard("epos-card", "エポスカード",
 	"種別（ショッピング、キャッシング、その他）,ご利用年月日,ご利用場所,ご利用内容,ご利用金額（キャッシングでは元金になります）,支払区分,お支払開始月,備考",
-	&TableSpec{
+	&parser.TableSpec{
 		Encoding: textenc.EncCP932,
 		Header:   []string{"種別", "ご利用年月日", "ご利用場所", "ご利用内容", "ご利用金額", "支払区分", "お支払開始月"},
-		Columns: map[column][]string{
-			colUseDate:     {"ご利用年月日"},
-			colDescription: {"ご利用場所"},
-			colAmount:      {"ご利用金額"},
+		Columns: map[parser.Column][]string{
+			parser.ColUseDate:     {"ご利用年月日"},
+			parser.ColDescription: {"ご利用場所"},
+			parser.ColAmount:      {"ご利用金額"},
 		},
-		Signs:    ChargesPositive,
+		Signs:    parser.ChargesPositive,
 		Currency: "JPY",
 	})
 
@@ -337,22 +338,22 @@ var eposCard = jpCard("epos-card", "エポスカード",
 // table 分割・ボーナス払い明細 (instalment plans) follows the transactions.
 var aeonCard = jpCard("aeon-card", "イオンカード (暮らしのマネーサイト)",
 	"ご利用日,利用者区分,ご利用先,支払方法,,,ご利用金額,備考,",
-	&TableSpec{
+	&parser.TableSpec{
 		Encoding: textenc.EncCP932,
 		Header:   []string{"ご利用日", "利用者区分", "ご利用先", "支払方法", "ご利用金額"},
-		Columns: map[column][]string{
-			colUseDate:     {"ご利用日"},
-			colDescription: {"ご利用先"},
-			colAmount:      {"ご利用金額"},
+		Columns: map[parser.Column][]string{
+			parser.ColUseDate:     {"ご利用日"},
+			parser.ColDescription: {"ご利用先"},
+			parser.ColAmount:      {"ご利用金額"},
 		},
 		ParseDate:   aeonDate,
-		Signs:       ChargesPositive,
+		Signs:       parser.ChargesPositive,
 		Currency:    "JPY",
 		AccountLine: regexp.MustCompile(`^ご利用カード,([^,]+)`),
 		Hook:        aeonHook,
 	})
 
-func aeonHook(s *RowState, rec []string) ([]string, string) {
+func aeonHook(s *parser.RowState, rec []string) ([]string, string) {
 	if reason, ok := trailingTables(s, rec, func(t string) bool { return strings.HasSuffix(t, "明細") }); ok {
 		return nil, reason
 	}
@@ -388,14 +389,14 @@ func aeonDate(text string) (civil.Date, bool) {
 // written negative. The file names no card.
 var payPayCard = jpCard("paypay-card", "PayPayカード (also Yahoo! JAPANカード)",
 	`"利用日/キャンセル日","利用店名・商品名","利用者","支払区分","利用金額","手数料","支払総額","当月支払金額","翌月以降繰越金額","調整額","当月お支払日"`,
-	&TableSpec{
+	&parser.TableSpec{
 		Header: []string{"利用店名・商品名", "利用者", "支払区分", "利用金額", "支払総額", "当月支払金額"},
-		Columns: map[column][]string{
-			colUseDate:     {"利用日/キャンセル日", "利用日"},
-			colDescription: {"利用店名・商品名"},
-			colAmount:      {"利用金額"},
+		Columns: map[parser.Column][]string{
+			parser.ColUseDate:     {"利用日/キャンセル日", "利用日"},
+			parser.ColDescription: {"利用店名・商品名"},
+			parser.ColAmount:      {"利用金額"},
 		},
-		Signs:    ChargesPositive,
+		Signs:    parser.ChargesPositive,
 		Currency: "JPY",
 	})
 
@@ -407,21 +408,21 @@ var payPayCard = jpCard("paypay-card", "PayPayカード (also Yahoo! JAPANカー
 // and 通貨略称 give the foreign amount.
 var viewCard = jpCard("view-card", "ビューカード (JR東日本)",
 	"ご利用年月日,ご利用箇所,ご利用額,払戻額,ご請求額（うち手数料・利息）,支払区分（回数）,今回回数,今回ご請求額・弁済金（うち手数料・利息）,現地通貨額,通貨略称,換算レート",
-	&TableSpec{
+	&parser.TableSpec{
 		Encoding: textenc.EncCP932,
 		Header:   []string{"ご利用年月日", "ご利用箇所", "ご利用額", "払戻額", "ご請求額", "今回回数"},
-		Columns: map[column][]string{
-			colUseDate:      {"ご利用年月日"},
-			colDescription:  {"ご利用箇所"},
-			colDebit:        {"ご利用額"},
-			colCredit:       {"払戻額"},
-			colOrigAmount:   {"現地通貨額"},
-			colOrigCurrency: {"通貨略称"},
+		Columns: map[parser.Column][]string{
+			parser.ColUseDate:      {"ご利用年月日"},
+			parser.ColDescription:  {"ご利用箇所"},
+			parser.ColDebit:        {"ご利用額"},
+			parser.ColCredit:       {"払戻額"},
+			parser.ColOrigAmount:   {"現地通貨額"},
+			parser.ColOrigCurrency: {"通貨略称"},
 		},
-		Signs:       ChargesPositive,
+		Signs:       parser.ChargesPositive,
 		Currency:    "JPY",
 		AccountLine: regexp.MustCompile(`^会員番号,([0-9*＊-]+)`),
-		Hook: func(s *RowState, rec []string) ([]string, string) {
+		Hook: func(s *parser.RowState, rec []string) ([]string, string) {
 			if text, ok := titleRow(rec); ok {
 				if n := cardNumber(text); n != "" && (len(textenc.Fold(text)) == len(n) || textenc.Fold(text)[len(n)] == ' ') {
 					s.Account = n
@@ -439,19 +440,19 @@ var viewCard = jpCard("view-card", "ビューカード (JR東日本)",
 // writes 通貨 and 為替相場 for 通貨略称 and 換算レート. The file names no card.
 var nicosCard = jpCard("mufg-nicos", "三菱UFJニコス (MUFGカード, DCカード, NICOSカード)",
 	`"利用日","利用者","利用区分","利用内容","新規利用額","今回請求額","支払回数","現地通貨額","通貨略称","換算レート","備考"`,
-	&TableSpec{
+	&parser.TableSpec{
 		Encoding: textenc.EncCP932,
 		Header:   []string{"利用日", "利用者", "利用区分", "利用内容", "新規利用額", "今回請求額"},
-		Columns: map[column][]string{
-			colUseDate:      {"利用日"},
-			colDescription:  {"利用内容"},
-			colAmount:       {"新規利用額"},
-			colOrigAmount:   {"現地通貨額"},
-			colOrigCurrency: {"通貨略称", "通貨"},
+		Columns: map[parser.Column][]string{
+			parser.ColUseDate:      {"利用日"},
+			parser.ColDescription:  {"利用内容"},
+			parser.ColAmount:       {"新規利用額"},
+			parser.ColOrigAmount:   {"現地通貨額"},
+			parser.ColOrigCurrency: {"通貨略称", "通貨"},
 		},
-		Signs:    ChargesPositive,
+		Signs:    parser.ChargesPositive,
 		Currency: "JPY",
-		Hook: func(_ *RowState, rec []string) ([]string, string) {
+		Hook: func(_ *parser.RowState, rec []string) ([]string, string) {
 			if len(rec) > 5 && isZero(rec[4]) && strings.TrimSpace(rec[5]) != "" && !isZero(rec[5]) {
 				return nil, SkipInstalment
 			}
@@ -471,18 +472,18 @@ func isZero(cell string) bool {
 // balance) that are not transactions.
 var lifeCard = jpCard("life-card", "ライフカード",
 	"明細No.,契約,回数,利用日,利用先,利用金額,ATM利用料,手数料,支払総額,支払回数/何回目,当月支払金額,支払残高",
-	&TableSpec{
+	&parser.TableSpec{
 		Encoding: textenc.EncCP932,
 		Header:   []string{"明細no.", "契約", "利用日", "利用先", "利用金額", "支払総額", "当月支払金額"},
-		Columns: map[column][]string{
-			colUseDate:     {"利用日"},
-			colDescription: {"利用先"},
-			colAmount:      {"利用金額"},
+		Columns: map[parser.Column][]string{
+			parser.ColUseDate:     {"利用日"},
+			parser.ColDescription: {"利用先"},
+			parser.ColAmount:      {"利用金額"},
 		},
-		Signs:       ChargesPositive,
+		Signs:       parser.ChargesPositive,
 		Currency:    "JPY",
 		AccountLine: regexp.MustCompile(`^カード名,([^,]+)`),
-		Hook: func(s *RowState, rec []string) ([]string, string) {
+		Hook: func(s *parser.RowState, rec []string) ([]string, string) {
 			reason, _ := trailingTables(s, rec, func(t string) bool { return strings.HasSuffix(t, "内訳表") })
 			return nil, reason
 		},

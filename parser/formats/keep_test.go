@@ -1,4 +1,4 @@
-package parser
+package formats
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/workload"
 )
 
@@ -20,19 +21,19 @@ func keepAmazon(normalized string) bool {
 
 // accounting sums up what a statement says of all its transactions, whether kept
 // in full or in brief: what must not change when ReadOptions.Keep is set.
-func accounting(st *Statement) string {
+func accounting(st *parser.Statement) string {
 	return counts(st) + days(st)
 }
 
 // counts is what a statement counts of its rows.
-func counts(st *Statement) string {
+func counts(st *parser.Statement) string {
 	charges, credits := st.ChargesAndCredits()
 	return fmt.Sprintf("format %s account %q %s..%s rows %d transactions %d (%d charges, %d credits) skipped %v folded %d invalid %d notes %v\n",
 		st.Format, st.Account, st.From, st.To, st.Rows, st.Transactions(), charges, credits, st.Skipped, st.Folded, len(st.Invalid), st.Notes)
 }
 
 // days lists the days the statements' rows fall on, by account, each once.
-func days(stmts ...*Statement) string {
+func days(stmts ...*parser.Statement) string {
 	var days []string
 	for _, st := range stmts {
 		for d, account := range st.Days() {
@@ -44,7 +45,7 @@ func days(stmts ...*Statement) string {
 }
 
 // kept lists the transactions of st that keepAmazon chooses.
-func kept(st *Statement) string {
+func kept(st *parser.Statement) string {
 	var b strings.Builder
 	for _, t := range st.Txns {
 		if keepAmazon(t.Normalized) {
@@ -57,7 +58,7 @@ func kept(st *Statement) string {
 // Reading with Keep keeps the same transactions in full, and accounts for
 // all the others as before: every format's fixture, read both ways.
 func TestKeepLeavesTheRestInBrief(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("..", "testdata", "formats", "*"))
+	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "formats", "*"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,8 +75,8 @@ func TestKeepLeavesTheRestInBrief(t *testing.T) {
 	}
 	for name, data := range inputs {
 		for _, skipInvalid := range []bool{false, true} {
-			all, errAll := ReadStatement(name, bytes.NewReader(data), ReadOptions{SkipInvalid: skipInvalid})
-			some, errSome := ReadStatement(name, bytes.NewReader(data), ReadOptions{SkipInvalid: skipInvalid, Keep: keepAmazon})
+			all, errAll := ReadStatement(name, bytes.NewReader(data), parser.ReadOptions{SkipInvalid: skipInvalid})
+			some, errSome := ReadStatement(name, bytes.NewReader(data), parser.ReadOptions{SkipInvalid: skipInvalid, Keep: keepAmazon})
 			if fmt.Sprint(errAll) != fmt.Sprint(errSome) {
 				t.Errorf("%s: error %v with Keep, %v without", name, errSome, errAll)
 				continue
@@ -97,8 +98,8 @@ func TestKeepLeavesTheRestInBrief(t *testing.T) {
 // the rest of the file.
 func TestKeepYearLastDatesAndSigns(t *testing.T) {
 	in := "Date,Description,Amount\n03/02/2026,LAWSON,-200\n03/15/2026,AMAZON.CO.JP,-3000\n03/20/2026,STARBUCKS,-500\n03/21/2026,AMAZON REFUND,3000\n03/22/2026,LAWSON,-100\n"
-	st := readString(t, "s.csv", in, ReadOptions{Keep: keepAmazon})
-	if got, want := accounting(st), accounting(readString(t, "s.csv", in, ReadOptions{})); got != want {
+	st := readString(t, "s.csv", in, parser.ReadOptions{Keep: keepAmazon})
+	if got, want := accounting(st), accounting(readString(t, "s.csv", in, parser.ReadOptions{})); got != want {
 		t.Errorf("with Keep\n%s\nwithout\n%s", got, want)
 	}
 	if charges, credits := st.ChargesAndCredits(); charges != 4 || credits != 1 || st.From.String() != "2026-03-02" || len(st.Txns) != 2 {
@@ -111,14 +112,14 @@ func TestFoldWithKeep(t *testing.T) {
 	const head = "Date,Description,Debit\n"
 	march := head + "2026-03-01,LAWSON,200\n2026-03-15,STARBUCKS,500\n2026-03-15,STARBUCKS,500.00\n2026-03-18,AMAZON.CO.JP,30000\n"
 	later := head + "2026-03-15,Starbucks,500\n2026-03-15,STARBUCKS,500\n2026-03-16,STARBUCKS,500\n2026-03-18,AMAZON.CO.JP,30000\n2026-04-02,AMAZON.CO.JP,30000\n"
-	fold := func(opts ReadOptions) string {
+	fold := func(opts parser.ReadOptions) string {
 		a, b := readString(t, "march.csv", march, opts), readString(t, "later.csv", later, opts)
-		FoldOverlaps([]*Statement{a, b})
+		parser.FoldOverlaps([]*parser.Statement{a, b})
 		// A day whose rows are all folded away is still a day of the
 		// account's: the file that keeps them has it.
 		return counts(a) + counts(b) + days(a, b)
 	}
-	got, want := fold(ReadOptions{Keep: keepAmazon}), fold(ReadOptions{})
+	got, want := fold(parser.ReadOptions{Keep: keepAmazon}), fold(parser.ReadOptions{})
 	if got != want {
 		t.Errorf("with Keep\n%s\nwithout\n%s", got, want)
 	}
@@ -132,11 +133,11 @@ func TestFoldWithKeep(t *testing.T) {
 func TestKeepManyAccounts(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("Date,Card No.,Description,Amount\n")
-	const rows = MaxBriefAccounts + 100
+	const rows = parser.MaxBriefAccounts + 100
 	for i := range rows {
 		fmt.Fprintf(&b, "2026-03-%02d,%d,SHOP,1\n", 1+i%28, 1000000+i)
 	}
-	st := readString(t, "cards.csv", b.String(), ReadOptions{Keep: func(string) bool { return false }})
+	st := readString(t, "cards.csv", b.String(), parser.ReadOptions{Keep: func(string) bool { return false }})
 	if st.Transactions() != rows || len(st.Txns) != 100 {
 		t.Fatalf("%d transactions, %d in full; want %d, the last 100 in full", st.Transactions(), len(st.Txns), rows)
 	}
@@ -150,12 +151,12 @@ func TestKeepManyAccounts(t *testing.T) {
 }
 
 func TestPostingsFilter(t *testing.T) {
-	var l Postings
-	const n = 3*postingBlock + 17
+	var l parser.Postings
+	const n = 3*parser.PostingBlock + 17
 	for i := range n {
-		l.Add(Posting{Print: uint64(i)})
+		l.Add(parser.Posting{Print: uint64(i)})
 	}
-	l.Filter(func(p *Posting) bool { return p.Print%3 != 0 })
+	l.Filter(func(p *parser.Posting) bool { return p.Print%3 != 0 })
 	var got []uint64
 	for p := range l.All() {
 		got = append(got, p.Print)
@@ -164,11 +165,11 @@ func TestPostingsFilter(t *testing.T) {
 		t.Fatalf("len %d, %d yielded; want %d", l.Len(), len(got), n-(n+2)/3)
 	}
 	for i, v := range got {
-		if v%3 == 0 || i > 0 && v <= got[i-1] || *l.At(i) != (Posting{Print: v}) {
+		if v%3 == 0 || i > 0 && v <= got[i-1] || *l.At(i) != (parser.Posting{Print: v}) {
 			t.Fatalf("posting %d is %d after filtering", i, v)
 		}
 	}
-	l.Add(Posting{Print: 1 << 40})
+	l.Add(parser.Posting{Print: 1 << 40})
 	if l.At(l.Len()-1).Print != 1<<40 {
 		t.Error("adding after filtering lost the posting")
 	}
@@ -184,7 +185,7 @@ func TestKeptNormalizedIsItsOwn(t *testing.T) {
 		"2026-03-03,AMZN Mktp US*1X2Y3Z,12.99\n" +
 		"2026-03-04,Bakery on the  square,3.10\n" +
 		"2026-03-05,amazon.de  marketplace,8.00\n"
-	st, err := ReadStatement("s.csv", strings.NewReader(csv), ReadOptions{Keep: keepAmazon})
+	st, err := ReadStatement("s.csv", strings.NewReader(csv), parser.ReadOptions{Keep: keepAmazon})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,10 +1,11 @@
-package parser
+package formats
 
 import (
 	"bytes"
 	"strings"
 	"testing"
 
+	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -24,7 +25,7 @@ func TestReadStatementEncodings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			st, err := ReadStatement("s.csv", bytes.NewReader(encode(t, tt.e, tt.text)), ReadOptions{})
+			st, err := ReadStatement("s.csv", bytes.NewReader(encode(t, tt.e, tt.text)), parser.ReadOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}

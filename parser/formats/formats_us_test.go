@@ -1,8 +1,10 @@
-package parser
+package formats
 
 import (
 	"strings"
 	"testing"
+
+	"github.com/refundwatch/refundwatch/parser"
 )
 
 // usSamples: real United States exports in the shared samples folder.
@@ -15,17 +17,17 @@ var usSamples = map[string]string{
 // must claim, and the look-alikes they must leave to others.
 func TestUSDetection(t *testing.T) {
 	tests := []struct{ name, in, format string }{
-		{"amex short export has nothing of its own", "Date,Description,Amount\n08/29/2026,AMAZON.COM AMZN.COM/BILL WA,31.56\n" + strings.Repeat("08/30/2026,UBER,11.18\n", 4), FormatGeneric},
+		{"amex short export has nothing of its own", "Date,Description,Amount\n08/29/2026,AMAZON.COM AMZN.COM/BILL WA,31.56\n" + strings.Repeat("08/30/2026,UBER,11.18\n", 4), parser.FormatGeneric},
 		{"amex long export without extended columns", "Date,Description,Card Member,Account #,Amount\n08/29/2026,AMAZON.COM AMZN.COM/BILL WA,JANE SAMPLE,-11008,31.56\n", "amex"},
 		{"uk amex by its Town/City and Postcode", "Date,Description,Card Member,Account #,Amount,Extended Details,Appears On Your Statement As,Address,Town/City,Postcode,Country,Reference,Category\n15/01/2026,AMAZON.CO.UK,MS A SAMPLE,-31002,24.99,,,,LONDON,EC2A 2FA,UNITED KINGDOM,AT1,\n", "amex-uk"},
 		{"chase card with columns in another order", "Transaction Date,Post Date,Description,Category,Amount,Type,Memo\n06/03/2026,06/04/2026,AMAZON.COM*AB12CD,Shopping,-42.10,Sale,\n", "chase-card"},
 		{"wells fargo rows after a blank line", "\n\"05/03/2026\",\"-42.17\",\"*\",\"\",\"AMAZON.COM AMZN.COM/BILL WA\"\n", "wells-fargo"},
-		{"five fields without the star are not wells fargo", "Date,Amount,Flag,Check,Description\n" + strings.Repeat("05/13/2026,-42.17,X,,AMAZON.COM\n", 5), FormatGeneric},
-		{"balance column alone is not bank of america", "Date,Description,Amount,Balance\n05/13/2026,AMAZON.COM,-42.17,100.00\n" + strings.Repeat("05/14/2026,SAFEWAY,-2.00,98.00\n", 4), FormatGeneric},
+		{"five fields without the star are not wells fargo", "Date,Amount,Flag,Check,Description\n" + strings.Repeat("05/13/2026,-42.17,X,,AMAZON.COM\n", 5), parser.FormatGeneric},
+		{"balance column alone is not bank of america", "Date,Description,Amount,Balance\n05/13/2026,AMAZON.COM,-42.17,100.00\n" + strings.Repeat("05/14/2026,SAFEWAY,-2.00,98.00\n", 4), parser.FormatGeneric},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			st := readString(t, "s.csv", tt.in, ReadOptions{})
+			st := readString(t, "s.csv", tt.in, parser.ReadOptions{})
 			if st.Format != tt.format {
 				t.Errorf("read as %s, want %s", st.Format, tt.format)
 			}
@@ -71,7 +73,7 @@ func TestUSErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := ReadStatement("s.csv", strings.NewReader(tt.in), ReadOptions{})
+			_, err := ReadStatement("s.csv", strings.NewReader(tt.in), parser.ReadOptions{})
 			if err == nil || err.Error() != tt.want {
 				t.Errorf("error = %v\nwant    %s", err, tt.want)
 			}
@@ -85,7 +87,7 @@ func TestCitiStatuses(t *testing.T) {
 		"Cleared,03/21/2026,\"AMAZON.COM*RT5KL8PQ1 AMZN.COM/BILL WA\",24.99,\n" +
 		"Pending,03/22/2026,\"AMZN Mktp US*1A2B3C4D5\",31.08,\n" +
 		"Declined,03/22/2026,\"AMZN Mktp US*1A2B3C4D5\",31.08,\n"
-	st := readString(t, "s.csv", in, ReadOptions{})
+	st := readString(t, "s.csv", in, parser.ReadOptions{})
 	if st.Format != "citi" || len(st.Txns) != 1 || st.Skipped["pending"] != 1 || st.Skipped["declined"] != 1 {
 		t.Errorf("format %s, %d transactions, skipped %v", st.Format, len(st.Txns), st.Skipped)
 	}

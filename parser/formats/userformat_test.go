@@ -1,4 +1,4 @@
-package parser
+package formats
 
 import (
 	"errors"
@@ -7,10 +7,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
 )
 
-func readRules(t *testing.T, text string) []*Format {
+func readRules(t *testing.T, text string) []*parser.Format {
 	t.Helper()
 	fs, err := ReadFormatsFile("my.rules", strings.NewReader(text))
 	if err != nil {
@@ -22,7 +23,7 @@ func readRules(t *testing.T, text string) []*Format {
 // TestUserFormatReadsUnknownExport reads a bank export no built-in format
 // knows, with the formats file written for it.
 func TestUserFormatReadsUnknownExport(t *testing.T) {
-	dir := filepath.Join("..", "testdata", "userformat")
+	dir := filepath.Join("..", "..", "testdata", "userformat")
 	open := func(name string) *os.File {
 		f, err := os.Open(filepath.Join(dir, name))
 		if err != nil {
@@ -37,7 +38,7 @@ func TestUserFormatReadsUnknownExport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := NewRegistry(formats...).Read("hanse-giro.csv", open("hanse-giro.csv"), nil, ReadOptions{})
+	st, err := NewRegistry(formats...).Read("hanse-giro.csv", open("hanse-giro.csv"), nil, parser.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +76,7 @@ date-format 02/01/2006
 currency GBP
 `)
 	src := "TINY BANK EXPORT\n18/03/2026|-12.00|AMAZON.CO.UK\n19/03/2026|250.00|SALARY\n"
-	st, err := NewRegistry(formats...).Read("t.txt", strings.NewReader(src), nil, ReadOptions{})
+	st, err := NewRegistry(formats...).Read("t.txt", strings.NewReader(src), nil, parser.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +104,7 @@ signs charges-positive
 currency JPY
 `)
 	src := "Booked,Text,Amount\n2026/3/15 1:00,ＡＭＡＺＯＮ．ＣＯ．ＪＰ,3000\n2026/12/1 1:00,ローソン,540\n"
-	st, err := NewRegistry(formats...).Read("s.csv", strings.NewReader(src), nil, ReadOptions{})
+	st, err := NewRegistry(formats...).Read("s.csv", strings.NewReader(src), nil, parser.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +112,7 @@ currency JPY
 		t.Fatalf("read %s", describe(st))
 	}
 	bad := "Booked,Text,Amount\n2026/3/15 2:00,ＡＭＡＺＯＮ．ＣＯ．ＪＰ,3000\n"
-	_, err = NewRegistry(formats...).Read("s.csv", strings.NewReader(bad), nil, ReadOptions{})
+	_, err = NewRegistry(formats...).Read("s.csv", strings.NewReader(bad), nil, parser.ReadOptions{})
 	if err == nil || !strings.HasPrefix(err.Error(), "s.csv:2: ") {
 		t.Errorf("a date off the layout gives %v; want an error at s.csv:2", err)
 	}
@@ -144,21 +145,21 @@ date-format ymd
 	if len(formats) != 2 {
 		t.Fatalf("%d formats, want 2", len(formats))
 	}
-	f, g := formats[0].Table.(*TableSpec), formats[1].Table.(*TableSpec)
+	f, g := formats[0].Table.(*parser.TableSpec), formats[1].Table.(*parser.TableSpec)
 	if formats[0].Name != "first" || formats[0].Issuer != "First Bank" || formats[0].Example != "Date,Details,Money Out,Money In,Status,Card" {
 		t.Errorf("first: %+v", formats[0])
 	}
 	if strings.Join(f.Header, "|") != "date|details|money out|money in|status|card" {
 		t.Errorf("header %q", f.Header)
 	}
-	if f.Columns[colPostDate][0] != "date" || f.Columns[colDebit][0] != "money out" || f.Positions[colCredit] != 4 ||
-		f.Columns[colStatus][0] != "status" || f.Columns[colAccount][0] != "card" || f.Currency != "USD" || f.DateOrder != civil.OrderMDY {
+	if f.Columns[parser.ColPostDate][0] != "date" || f.Columns[parser.ColDebit][0] != "money out" || f.Positions[parser.ColCredit] != 4 ||
+		f.Columns[parser.ColStatus][0] != "status" || f.Columns[parser.ColAccount][0] != "card" || f.Currency != "USD" || f.DateOrder != civil.OrderMDY {
 		t.Errorf("first spec %+v", f)
 	}
 	if strings.Join(f.Booked, "|") != "booked|settled" {
 		t.Errorf("booked %q", f.Booked)
 	}
-	if g.Columns[colCurrency][0] != "währung" || g.Currency != "" || g.Signs != ChargesPositive || g.ParseDate == nil {
+	if g.Columns[parser.ColCurrency][0] != "währung" || g.Currency != "" || g.Signs != parser.ChargesPositive || g.ParseDate == nil {
 		t.Errorf("second spec %+v", g)
 	}
 	if _, ok := g.ParseDate("03/04/2026"); ok {
@@ -216,7 +217,7 @@ func TestUserFormatsFileErrors(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ReadFormatsFile("my.rules", strings.NewReader(tt.text))
-			l, isList := AsList(err)
+			l, isList := parser.AsList(err)
 			if !isList {
 				t.Fatalf("got %v, want *Errors", err)
 			}
@@ -227,7 +228,7 @@ func TestUserFormatsFileErrors(t *testing.T) {
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
-			var e *Error
+			var e *parser.Error
 			if !errors.As(err, &e) {
 				t.Error("not an *Error")
 			}

@@ -1,8 +1,9 @@
-package parser
+package formats
 
 import (
 	"regexp"
 
+	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 )
@@ -12,22 +13,22 @@ import (
 // money in (預かり, 入金, お預入れ, 受入) as a credit, negative. Unless said
 // otherwise they write CP932 and integer yen, with or without thousands
 // commas.
-var jpBankFormats = []*Format{mufgBank, yuchoBank, rakutenBank, sbiSumishinBank, smbcBank, aeonBank}
+var jpBankFormats = []*parser.Format{mufgBank, yuchoBank, rakutenBank, sbiSumishinBank, smbcBank, aeonBank}
 
 // bankTable is the layout most Japanese banks share: a date, a description,
 // and separate money-out and money-in columns, named by their header cells
 // (folded); the header must also have the extra cells.
-func bankTable(date, desc, out, in string, extra ...string) *TableSpec {
-	return &TableSpec{
+func bankTable(date, desc, out, in string, extra ...string) *parser.TableSpec {
+	return &parser.TableSpec{
 		Header: append([]string{date, desc, out, in}, extra...),
-		Columns: map[column][]string{
-			colDate:        {date},
-			colDescription: {desc},
-			colDebit:       {out},
-			colCredit:      {in},
+		Columns: map[parser.Column][]string{
+			parser.ColDate:        {date},
+			parser.ColDescription: {desc},
+			parser.ColDebit:       {out},
+			parser.ColCredit:      {in},
 		},
 		Encoding: textenc.EncCP932,
-		Signs:    ChargesPositive,
+		Signs:    parser.ChargesPositive,
 		Currency: "JPY",
 	}
 }
@@ -40,8 +41,8 @@ func bankTable(date, desc, out, in string, extra ...string) *TableSpec {
 // two amount columns is used. Dates are 2023/4/22.
 var mufgBank = jpBank("mufg-bank", "三菱UFJ銀行",
 	`"日付","摘要","摘要内容","支払い金額","預かり金額","差引残高","メモ","未資金化区分","入払区分"`,
-	tune(bankTable("日付", "摘要", "支払い金額", "預かり金額", "摘要内容", "差引残高"), func(s *TableSpec) {
-		s.Columns[colDetail] = []string{"摘要内容"}
+	tune(bankTable("日付", "摘要", "支払い金額", "預かり金額", "摘要内容", "差引残高"), func(s *parser.TableSpec) {
+		s.Columns[parser.ColDetail] = []string{"摘要内容"}
 	}))
 
 // yuchoAccount is the preamble line of ゆうちょダイレクト that names the
@@ -54,8 +55,8 @@ var yuchoAccount = regexp.MustCompile(`^お客さま口座番号[：:]\s*([0-9�
 // Dates are 20180720. 詳細１ is the kind of entry and 詳細２ the other party.
 var yuchoBank = jpBank("yucho-bank", "ゆうちょ銀行 (ゆうちょダイレクト)",
 	"取引日,入出金明細ＩＤ,受入金額（円）,払出金額（円）,詳細１,詳細２,現在（貸付）高,",
-	tune(bankTable("取引日", "詳細1", "払出金額", "受入金額", "入出金明細id", "詳細2"), func(s *TableSpec) {
-		s.Columns[colDetail] = []string{"詳細2"}
+	tune(bankTable("取引日", "詳細1", "払出金額", "受入金額", "入出金明細id", "詳細2"), func(s *parser.TableSpec) {
+		s.Columns[parser.ColDetail] = []string{"詳細2"}
 		s.AccountLine = yuchoAccount
 	}))
 
@@ -64,17 +65,17 @@ var yuchoBank = jpBank("yucho-bank", "ゆうちょ銀行 (ゆうちょダイレ�
 // is 取引日,入出金(円),取引後残高(円),入出金内容 (2023) or, in older files,
 // 取引日,入出金(円),残高(円),入出金先内容.
 var rakutenBank = jpBank("rakuten-bank", "楽天銀行", "取引日,入出金(円),取引後残高(円),入出金内容",
-	&TableSpec{
+	&parser.TableSpec{
 		// A header is only readable with one of the description columns,
 		// so a file must have 取引日, 入出金 and 入出金内容 or 入出金先内容.
 		Header: []string{"取引日", "入出金"},
-		Columns: map[column][]string{
-			colDate:        {"取引日"},
-			colDescription: {"入出金内容", "入出金先内容"},
-			colAmount:      {"入出金"},
+		Columns: map[parser.Column][]string{
+			parser.ColDate:        {"取引日"},
+			parser.ColDescription: {"入出金内容", "入出金先内容"},
+			parser.ColAmount:      {"入出金"},
 		},
 		Encoding: textenc.EncCP932,
-		Signs:    ChargesNegative,
+		Signs:    parser.ChargesNegative,
 		Currency: "JPY",
 	})
 
@@ -89,7 +90,7 @@ var sbiSumishinBank = jpBank("sbi-sumishin-bank", "住信SBIネット銀行",
 // both fold to the same header, so each date is read as whichever it is.
 var smbcBank = jpBank("smbc-bank", "三井住友銀行",
 	`"年月日（和暦）","お引出し","お預入れ","お取り扱い内容","残高"`,
-	tune(bankTable("年月日", "お取り扱い内容", "お引出し", "お預入れ", "残高"), func(s *TableSpec) {
+	tune(bankTable("年月日", "お取り扱い内容", "お引出し", "お預入れ", "残高"), func(s *parser.TableSpec) {
 		s.ParseDate = eraOrWesternDate
 	}))
 
@@ -98,17 +99,17 @@ var smbcBank = jpBank("smbc-bank", "三井住友銀行",
 // dates are read in the common year-first forms.
 var aeonBank = jpBank("aeon-bank", "イオン銀行",
 	`"日付","お取引内容","お引出し","お預入れ","残高（お借入れはマイナス表示）"`,
-	tune(bankTable("日付", "お取引内容", "お引出し", "お預入れ", "残高"), func(s *TableSpec) {
+	tune(bankTable("日付", "お取引内容", "お引出し", "お預入れ", "残高"), func(s *parser.TableSpec) {
 		s.Encoding = ""
 	}))
 
 // jpBank is a Japanese bank's format.
-func jpBank(name, issuer, example string, table *TableSpec) *Format {
-	return &Format{Name: name, Issuer: issuer, Country: "JP", Example: example, Table: table}
+func jpBank(name, issuer, example string, table *parser.TableSpec) *parser.Format {
+	return &parser.Format{Name: name, Issuer: issuer, Country: "JP", Example: example, Table: table}
 }
 
 // tune returns spec once f has set what sets one bank apart.
-func tune(spec *TableSpec, f func(*TableSpec)) *TableSpec {
+func tune(spec *parser.TableSpec, f func(*parser.TableSpec)) *parser.TableSpec {
 	f(spec)
 	return spec
 }

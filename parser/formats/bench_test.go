@@ -1,9 +1,10 @@
-package parser
+package formats
 
 import (
 	"bytes"
 	"testing"
 
+	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/workload"
 )
@@ -19,7 +20,7 @@ func BenchmarkReadStatement(b *testing.B) {
 			b.SetBytes(int64(len(w.Statement)))
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := ReadStatement("statement.csv", bytes.NewReader(w.Statement), ReadOptions{Keep: keepAmazon, Fold: foldNone}); err != nil {
+				if _, err := ReadStatement("statement.csv", bytes.NewReader(w.Statement), parser.ReadOptions{Keep: keepAmazon, Fold: foldNone}); err != nil {
 					b.Fatal(err)
 				}
 			}

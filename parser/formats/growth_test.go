@@ -1,4 +1,4 @@
-package parser
+package formats
 
 import (
 	"bytes"
@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/workload"
 )
@@ -22,7 +23,7 @@ func TestTxnsRoomFromFileSize(t *testing.T) {
 		name string
 		from *civil.Cutoff
 	}{{"every Amazon row", nil}, {"Amazon rows from 2020-06-01", middle}} {
-		opts := ReadOptions{Keep: keepAmazon, KeepFrom: tt.from}
+		opts := parser.ReadOptions{Keep: keepAmazon, KeepFrom: tt.from}
 		sized, err := ReadStatement("statement.csv", bytes.NewReader(w.Statement), opts)
 		if err != nil {
 			t.Fatal(err)

@@ -1,4 +1,4 @@
-package parser
+package formats
 
 import (
 	"fmt"
@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/refundwatch/refundwatch/parser"
 )
 
 // jpCardSamples: real Japanese card exports in the shared samples folder.
@@ -20,14 +22,14 @@ var jpCardSamples = map[string]string{
 	"jp_zaimcsvconverter_pay_pay_card_202208.csv":                "paypay-card",
 }
 
-func readFixture(t *testing.T, name string) *Statement {
+func readFixture(t *testing.T, name string) *parser.Statement {
 	t.Helper()
-	f, err := os.Open(filepath.Join("..", "testdata", "formats", name))
+	f, err := os.Open(filepath.Join("..", "..", "testdata", "formats", name))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	st, err := ReadStatement(name, f, ReadOptions{})
+	st, err := ReadStatement(name, f, parser.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,12 +120,12 @@ func TestJPCardVariants(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var st *Statement
+			var st *parser.Statement
 			var err error
 			if tt.sjis {
 				st, err = readSJIS(t, "s.csv", tt.text)
 			} else {
-				st, err = ReadStatement("s.csv", strings.NewReader(tt.text), ReadOptions{})
+				st, err = ReadStatement("s.csv", strings.NewReader(tt.text), parser.ReadOptions{})
 			}
 			if err != nil {
 				t.Fatal(err)
@@ -141,7 +143,7 @@ func TestJPCardVariants(t *testing.T) {
 
 // brief writes a transaction as line:date amount, then its foreign amount
 // and its account where it has them.
-func brief(x Transaction) string {
+func brief(x parser.Transaction) string {
 	s := fmt.Sprintf("%d:%s %s", x.Line, x.Date, x.Amount)
 	if x.OrigCurrency != "" {
 		s += fmt.Sprintf(" orig %s %s", x.OrigAmount, x.OrigCurrency)
@@ -188,8 +190,8 @@ func TestJPCardDetectionIsSpecific(t *testing.T) {
 	}
 	// A header with 利用日, 利用店名・商品名 and 利用金額 but neither 楽天カード's
 	// 支払方法 nor PayPayカード's 支払区分 and 支払総額 is left to the generic reader.
-	st := readString(t, "other.csv", "利用日,利用店名・商品名,利用者,利用金額\n"+strings.Repeat("2026/03/02,ＡＭＡＺＯＮ．ＣＯ．ＪＰ,本人,4800\n", 5), ReadOptions{})
-	if st.Format != FormatGeneric {
-		t.Errorf("read as %s, want %s", st.Format, FormatGeneric)
+	st := readString(t, "other.csv", "利用日,利用店名・商品名,利用者,利用金額\n"+strings.Repeat("2026/03/02,ＡＭＡＺＯＮ．ＣＯ．ＪＰ,本人,4800\n", 5), parser.ReadOptions{})
+	if st.Format != parser.FormatGeneric {
+		t.Errorf("read as %s, want %s", st.Format, parser.FormatGeneric)
 	}
 }

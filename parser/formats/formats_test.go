@@ -1,4 +1,4 @@
-package parser
+package formats
 
 import (
 	"flag"
@@ -8,13 +8,15 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/refundwatch/refundwatch/parser"
 )
 
 var update = flag.Bool("update", false, "rewrite the .want files of testdata/formats")
 
 // describe writes what a statement was read as, one transaction a line, for
 // comparison with a fixture's .want file.
-func describe(st *Statement) string {
+func describe(st *parser.Statement) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "format: %s\nencoding: %s\naccount: %s\nrange: %s..%s\n", st.Format, st.Encoding, st.Account, st.From, st.To)
 	var reasons []string
@@ -51,7 +53,7 @@ func describe(st *Statement) string {
 // detected from the content, the encoding, the account, the row accounting,
 // and each transaction's date, signed amount, currency and description.
 func TestFormatFixtures(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("..", "testdata", "formats", "*"))
+	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "formats", "*"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +68,7 @@ func TestFormatFixtures(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer f.Close()
-			st, err := ReadStatement(filepath.Base(path), f, ReadOptions{})
+			st, err := ReadStatement(filepath.Base(path), f, parser.ReadOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -124,7 +126,7 @@ var notStatementSamples = map[string]string{
 // named there nor listed in notStatementSamples fails the test, so that a
 // sample added to the folder is not left untested.
 func TestRealSamples(t *testing.T) {
-	dir := filepath.Join("..", "..", "shared", "formats", "samples")
+	dir := filepath.Join("..", "..", "..", "shared", "formats", "samples")
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Skip("no shared samples folder")
@@ -143,7 +145,7 @@ func TestRealSamples(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer f.Close()
-			st, err := ReadStatement(file, f, ReadOptions{})
+			st, err := ReadStatement(file, f, parser.ReadOptions{})
 			if what, ok := notStatementSamples[file]; ok {
 				if err == nil {
 					t.Errorf("%s (%s) was read as a %s statement", file, what, st.Format)

@@ -1,4 +1,4 @@
-package parser
+package formats
 
 import (
 	"bytes"
@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 	"golang.org/x/text/encoding/japanese"
@@ -19,9 +20,9 @@ import (
 
 // ofxSamples: real OFX and QFX exports in the shared samples folder.
 var ofxSamples = map[string]string{
-	"ofx_csv2ofx_converted_amazon.ofx":  FormatOFX, // SGML header without OFXHEADER, closed leaves
-	"ofx_ofxparse_anzcc_creditcard.ofx": FormatOFX, // XML header over unclosed leaves, a card
-	"ofx_ofxparse_checking.ofx":         FormatOFX, // OFX 1.02 SGML with INTU.* elements
+	"ofx_csv2ofx_converted_amazon.ofx":  parser.FormatOFX, // SGML header without OFXHEADER, closed leaves
+	"ofx_ofxparse_anzcc_creditcard.ofx": parser.FormatOFX, // XML header over unclosed leaves, a card
+	"ofx_ofxparse_checking.ofx":         parser.FormatOFX, // OFX 1.02 SGML with INTU.* elements
 }
 
 // ofxDoc builds a small SGML bank statement around the given STMTTRN bodies.
@@ -42,11 +43,11 @@ const ofxDebit = "<TRNTYPE>DEBIT\n<DTPOSTED>20260302\n<TRNAMT>-12.50\n<FITID>1\n
 
 func TestOFXReadsSGML(t *testing.T) {
 	src := ofxDoc(ofxDebit, "<TRNTYPE>CREDIT\n<DTPOSTED>20260310235900[-8:PST]\n<TRNAMT>3\n<FITID>2\n<NAME>REFUND\n")
-	st, err := ReadStatement("s.ofx", strings.NewReader(src), ReadOptions{})
+	st, err := ReadStatement("s.ofx", strings.NewReader(src), parser.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Format != FormatOFX || st.Account != "****0012" || len(st.Txns) != 2 {
+	if st.Format != parser.FormatOFX || st.Account != "****0012" || len(st.Txns) != 2 {
 		t.Fatalf("read as %s, account %q, %d transactions", st.Format, st.Account, len(st.Txns))
 	}
 	lines := strings.Split(src, "\n")
@@ -102,14 +103,14 @@ func TestOFXErrors(t *testing.T) {
 		{"text in OFX itself", "<OFX>0<A0>", "f.ofx:1: the file ends before </OFX>: it is cut short; download it again"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := NewRegistry().Read("f.ofx", strings.NewReader(tt.src), ofxFormat, ReadOptions{})
+			_, err := NewRegistry().Read("f.ofx", strings.NewReader(tt.src), parser.OFXFormat, parser.ReadOptions{})
 			if tt.want == "" {
 				if err != nil {
 					t.Fatalf("got %v, want no error", err)
 				}
 				return
 			}
-			var e *Error
+			var e *parser.Error
 			if !errors.As(err, &e) {
 				t.Fatalf("got %v, want an *Error", err)
 			}
@@ -124,11 +125,11 @@ func TestOFXErrors(t *testing.T) {
 // counts it.
 func TestOFXSkipInvalid(t *testing.T) {
 	src := ofxDoc(ofxDebit, strings.Replace(ofxDebit, "-12.50", "x", 1))
-	st, err := NewRegistry().Read("f.ofx", strings.NewReader(src), ofxFormat, ReadOptions{SkipInvalid: true})
+	st, err := NewRegistry().Read("f.ofx", strings.NewReader(src), parser.OFXFormat, parser.ReadOptions{SkipInvalid: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Rows != 2 || len(st.Txns) != 1 || len(st.Invalid) != 1 || st.Skipped[SkipInvalid] != 1 {
+	if st.Rows != 2 || len(st.Txns) != 1 || len(st.Invalid) != 1 || st.Skipped[parser.SkipInvalid] != 1 {
 		t.Fatalf("rows %d, transactions %d, invalid %v, skipped %v", st.Rows, len(st.Txns), st.Invalid, st.Skipped)
 	}
 	if got := st.Invalid[0].Error(); got != "f.ofx:47: <TRNAMT>x is not an amount; expected a number such as -12.50" {
@@ -159,7 +160,7 @@ func TestOFXShapes(t *testing.T) {
 		{"intu", "<DTPOSTED>20260302\n<TRNAMT>-1\n<NAME>A\n<INTU.XXX>1\n", "2026-03-02 1 EUR A"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			st, err := NewRegistry().Read("f.ofx", strings.NewReader(ofxDoc(tt.trn)), ofxFormat, ReadOptions{})
+			st, err := NewRegistry().Read("f.ofx", strings.NewReader(ofxDoc(tt.trn)), parser.OFXFormat, parser.ReadOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -183,7 +184,7 @@ func TestWithMemo(t *testing.T) {
 		{"CHECK 1042", "", "CHECK 1042"},
 		{"", "SOME MEMO", "SOME MEMO"},
 	} {
-		if got := WithMemo(tt.name, tt.memo); got != tt.want {
+		if got := parser.WithMemo(tt.name, tt.memo); got != tt.want {
 			t.Errorf("withMemo(%q, %q) = %q, want %q", tt.name, tt.memo, got, tt.want)
 		}
 	}
@@ -191,7 +192,7 @@ func TestWithMemo(t *testing.T) {
 
 func TestMaskAccount(t *testing.T) {
 	for in, want := range map[string]string{"4111222233334321": "****4321", " 1452687~7 ": "****87~7", "12": "****12", "": ""} {
-		if got := maskAccount(in); got != want {
+		if got := parser.MaskAccount(in); got != want {
 			t.Errorf("maskAccount(%q) = %q, want %q", in, got, want)
 		}
 	}
@@ -209,7 +210,7 @@ func TestSniffOFX(t *testing.T) {
 		{"Date,Description,Amount\n2026-03-02,<OFX> tag,1\n", false},
 		{"Date,Description,Amount\n", false},
 	} {
-		if got := sniffOFX([]byte(tt.head)); got != tt.want {
+		if got := parser.SniffOFX([]byte(tt.head)); got != tt.want {
 			t.Errorf("sniffOFX(%q) = %v, want %v", tt.head, got, tt.want)
 		}
 	}
@@ -234,7 +235,7 @@ func TestSTMTTRNLines(t *testing.T) {
 		{"comments", strings.ReplaceAll("<OFX>|<!-- <STMTTRN>|<TRNAMT>1 -->|"+bank+"</OFX>|", "|", "\n"), []int{8, 12}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			st, err := NewRegistry().Read("f.ofx", strings.NewReader(tt.src), ofxFormat, ReadOptions{})
+			st, err := NewRegistry().Read("f.ofx", strings.NewReader(tt.src), parser.OFXFormat, parser.ReadOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -252,7 +253,7 @@ func TestSTMTTRNLines(t *testing.T) {
 // TestOFXSampleLines reads the real samples and checks that every
 // transaction points at a STMTTRN line of its file.
 func TestOFXSampleLines(t *testing.T) {
-	dir := filepath.Join("..", "..", "shared", "formats", "samples")
+	dir := filepath.Join("..", "..", "..", "shared", "formats", "samples")
 	if _, err := os.Stat(dir); err != nil {
 		t.Skip("no shared samples folder")
 	}
@@ -261,7 +262,7 @@ func TestOFXSampleLines(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		st, err := ReadStatement(file, strings.NewReader(string(data)), ReadOptions{})
+		st, err := ReadStatement(file, strings.NewReader(string(data)), parser.ReadOptions{})
 		if err != nil {
 			t.Fatalf("%s: %v", file, err)
 		}
@@ -299,7 +300,7 @@ func TestOFXLenient(t *testing.T) {
 		{"no header", good[len(header):], []int{27, 34}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			st, err := ReadStatement("f.ofx", strings.NewReader(tt.src), ReadOptions{})
+			st, err := ReadStatement("f.ofx", strings.NewReader(tt.src), parser.ReadOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -310,7 +311,7 @@ func TestOFXLenient(t *testing.T) {
 				lines = append(lines, x.Line)
 			}
 			want := []string{"2026-03-02 12.5 EUR AMAZON MKTP", "2026-03-02 12.5 EUR LAWSON"}
-			if st.Format != FormatOFX || st.Account != "****0012" || !slices.Equal(got, want) || !slices.Equal(lines, tt.lines) {
+			if st.Format != parser.FormatOFX || st.Account != "****0012" || !slices.Equal(got, want) || !slices.Equal(lines, tt.lines) {
 				t.Errorf("read as %s %q: %q at lines %v; want %q at %v", st.Format, st.Account, got, lines, want, tt.lines)
 			}
 		})
@@ -334,7 +335,7 @@ func TestOFXCharset(t *testing.T) {
 			src := strings.Replace(ofxDoc(trns...), "CHARSET:1252", tt.header, 1)
 			src = strings.Replace(src, "<BANKMSGSRSV1>", padding+"<BANKMSGSRSV1>", 1)
 			src = strings.Replace(src, "<NAME>AMAZON MKTP\n</STMTTRN>\n</BANKTRANLIST>", "<NAME>CAF\xc9 LUMI\xc8RE\n</STMTTRN>\n</BANKTRANLIST>", 1)
-			st, err := ReadStatement("f.ofx", strings.NewReader(src), ReadOptions{})
+			st, err := ReadStatement("f.ofx", strings.NewReader(src), parser.ReadOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -362,7 +363,7 @@ func TestOFXDeclaredCharset(t *testing.T) {
 		{"OFXHEADER:100\nCHARSET:1252\n\n<OFX><NAME>\x82\x60\x82\x6c\x82\x60\x82\x79\x82\x6e\x82\x6d\x81\x44\x82\x62\x82\x6e\x81\x44\x82\x69\x82\x6f", ""},
 		{"OFXHEADER:100\nCHARSET:1252\n\n<OFX><NAME>CAF\xc9 LUMI\xc8RE", textenc.EncCP1252},
 	} {
-		if got := ofxCharset([]byte(tt.head)); got != tt.want {
+		if got := parser.OFXCharset([]byte(tt.head)); got != tt.want {
 			t.Errorf("ofxCharset(%q) = %q, want %q", tt.head, got, tt.want)
 		}
 	}
@@ -380,11 +381,11 @@ func TestOFXKeepsInBrief(t *testing.T) {
 		trns = append(trns, fmt.Sprintf("<TRNTYPE>DEBIT\n<DTPOSTED>202603%02d\n<TRNAMT>-%d.50\n<FITID>%d\n<NAME>%s\n", 1+i%28, i, i, name))
 	}
 	src := ofxDoc(trns...)
-	all, err := ReadStatement("f.ofx", strings.NewReader(src), ReadOptions{})
+	all, err := ReadStatement("f.ofx", strings.NewReader(src), parser.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	kept, err := ReadStatement("f.ofx", strings.NewReader(src), ReadOptions{Keep: keepAmazon, Fold: func(civil.Date) bool { return false }})
+	kept, err := ReadStatement("f.ofx", strings.NewReader(src), parser.ReadOptions{Keep: keepAmazon, Fold: func(civil.Date) bool { return false }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -447,7 +448,7 @@ func TestOFXStreams(t *testing.T) {
 		runtime.ReadMemStats(&ms)
 		peak = max(peak, ms.HeapAlloc-min(base, ms.HeapAlloc))
 	}}
-	st, err := ReadStatement("big.ofx", s, ReadOptions{Keep: keepAmazon, Fold: func(civil.Date) bool { return false }})
+	st, err := ReadStatement("big.ofx", s, parser.ReadOptions{Keep: keepAmazon, Fold: func(civil.Date) bool { return false }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -464,7 +465,7 @@ func TestOFXStreams(t *testing.T) {
 // is read as CP932.
 func TestOFXJapaneseUnderWesternCharset(t *testing.T) {
 	sjis := encode(t, japanese.ShiftJIS, ofxDoc(strings.Replace(ofxDebit, "AMAZON MKTP", "ＡＭＡＺＯＮ．ＣＯ．ＪＰ", 1)))
-	st, err := ReadStatement("f.ofx", bytes.NewReader(sjis), ReadOptions{})
+	st, err := ReadStatement("f.ofx", bytes.NewReader(sjis), parser.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -481,8 +482,8 @@ func TestOFXFoldWithKeep(t *testing.T) {
 	}
 	march := ofxDoc(trn("01", "2.00", "LAWSON"), trn("15", "5.00", "STARBUCKS"), trn("18", "300.00", "AMAZON MKTP"))
 	later := ofxDoc(trn("15", "5.00", "STARBUCKS"), trn("16", "5.00", "STARBUCKS"), trn("18", "300.00", "AMAZON MKTP"), trn("28", "300.00", "AMAZON MKTP"))
-	fold := func(opts ReadOptions) string {
-		var stmts []*Statement
+	fold := func(opts parser.ReadOptions) string {
+		var stmts []*parser.Statement
 		for _, src := range []string{march, later} {
 			st, err := ReadStatement("f.ofx", strings.NewReader(src), opts)
 			if err != nil {
@@ -490,10 +491,10 @@ func TestOFXFoldWithKeep(t *testing.T) {
 			}
 			stmts = append(stmts, st)
 		}
-		FoldOverlaps(stmts)
+		parser.FoldOverlaps(stmts)
 		return counts(stmts[0]) + counts(stmts[1]) + days(stmts...)
 	}
-	got, want := fold(ReadOptions{Keep: keepAmazon}), fold(ReadOptions{})
+	got, want := fold(parser.ReadOptions{Keep: keepAmazon}), fold(parser.ReadOptions{})
 	if got != want {
 		t.Errorf("with Keep\n%s\nwithout\n%s", got, want)
 	}

@@ -1,23 +1,24 @@
-package parser
+package formats
 
 import (
 	"strings"
 	"testing"
 
+	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 )
 
 // A detail column completes the description; either part may be empty.
 func TestTableDetailColumn(t *testing.T) {
-	spec := &TableSpec{
+	spec := &parser.TableSpec{
 		Header: []string{"日付", "摘要", "摘要内容", "金額"},
-		Columns: map[column][]string{
-			colDate: {"日付"}, colDescription: {"摘要"}, colDetail: {"摘要内容"}, colAmount: {"金額"},
+		Columns: map[parser.Column][]string{
+			parser.ColDate: {"日付"}, parser.ColDescription: {"摘要"}, parser.ColDetail: {"摘要内容"}, parser.ColAmount: {"金額"},
 		},
-		Signs: ChargesPositive,
+		Signs: parser.ChargesPositive,
 	}
 	in := "日付,摘要,摘要内容,金額\n2026/3/2,デビット,ＡＭＡＺＯＮ．ＣＯ．ＪＰ,100\n2026/3/3,給料,,-200\n2026/3/4,,ＡＴＭ,300\n"
-	st, err := readTable(spec, "test", "t.csv", strings.NewReader(in), textenc.EncUTF8, ReadOptions{})
+	st, err := spec.ReadTable("test", "t.csv", strings.NewReader(in), textenc.EncUTF8, parser.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

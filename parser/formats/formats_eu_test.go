@@ -1,4 +1,4 @@
-package parser
+package formats
 
 // euSamples: real UK and EU exports in the shared samples folder.
 var euSamples = map[string]string{

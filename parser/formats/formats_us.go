@@ -1,8 +1,9 @@
-package parser
+package formats
 
 import (
 	"strings"
 
+	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/money"
 )
@@ -14,130 +15,130 @@ import (
 // American Express's short export ("Date,Description,Amount") has nothing
 // that tells it from any other bank's file, so it is left to the generic
 // reader, which infers its signs.
-var usFormats = []*Format{
+var usFormats = []*parser.Format{
 	chaseCard, chaseChecking, amex, amexUK, capitalOne, citi, discover,
 	bofaCard, bofaChecking, wellsFargo, appleCard, usBank, mint,
 }
 
 // usTable is the layout most US exports share: a header, month-first dates,
 // US dollars.
-func usTable(header []string, cols map[column][]string, signs Signs) *TableSpec {
-	return &TableSpec{Header: header, Columns: cols, DateOrder: civil.OrderMDY, Signs: signs, Currency: "USD"}
+func usTable(header []string, cols map[parser.Column][]string, signs parser.Signs) *parser.TableSpec {
+	return &parser.TableSpec{Header: header, Columns: cols, DateOrder: civil.OrderMDY, Signs: signs, Currency: "USD"}
 }
 
 // chaseCard is Chase's credit card activity export. Purchases (Type "Sale")
 // are negative, payments and returns positive. Data rows often end with an
 // empty Memo, and the column order varies between downloads.
-var chaseCard = &Format{
+var chaseCard = &parser.Format{
 	Name:    "chase-card",
 	Issuer:  "Chase (credit cards)",
 	Country: "US",
 	Example: "Transaction Date,Post Date,Description,Category,Type,Amount,Memo",
 	Table: usTable(
 		[]string{"transaction date", "post date", "description", "category", "type", "amount", "memo"},
-		map[column][]string{
-			colPostDate:    {"post date"},
-			colUseDate:     {"transaction date"},
-			colDescription: {"description"},
-			colAmount:      {"amount"},
-		}, ChargesNegative),
+		map[parser.Column][]string{
+			parser.ColPostDate:    {"post date"},
+			parser.ColUseDate:     {"transaction date"},
+			parser.ColDescription: {"description"},
+			parser.ColAmount:      {"amount"},
+		}, parser.ChargesNegative),
 }
 
 // chaseChecking is Chase's checking and savings activity export: signed
 // amounts, money out negative, Details DEBIT/CREDIT/CHECK/DSLIP. Each data
 // row ends with one more (empty) field than the header has.
-var chaseChecking = &Format{
+var chaseChecking = &parser.Format{
 	Name:    "chase-checking",
 	Issuer:  "Chase (checking and savings)",
 	Country: "US",
 	Example: "Details,Posting Date,Description,Amount,Type,Balance,Check or Slip #",
 	Table: usTable(
 		[]string{"details", "posting date", "description", "amount", "type", "balance", "check or slip #"},
-		map[column][]string{
-			colPostDate:    {"posting date"},
-			colDescription: {"description"},
-			colAmount:      {"amount"},
-		}, ChargesNegative),
+		map[parser.Column][]string{
+			parser.ColPostDate:    {"posting date"},
+			parser.ColDescription: {"description"},
+			parser.ColAmount:      {"amount"},
+		}, parser.ChargesNegative),
 }
 
 // amexColumns are the columns of American Express's long export, in the US
 // and the UK alike; "Account #" is the card as the file masks it ("-11016"),
 // one per card member.
-var amexColumns = map[column][]string{
-	colDate:        {"date"},
-	colDescription: {"description"},
-	colAmount:      {"amount"},
-	colAccount:     {"account #"},
+var amexColumns = map[parser.Column][]string{
+	parser.ColDate:        {"date"},
+	parser.ColDescription: {"description"},
+	parser.ColAmount:      {"amount"},
+	parser.ColAccount:     {"account #"},
 }
 
 // amex is American Express's long export (US), with or without the extended
 // details that follow Amount (multi-line quoted cells). Charges positive,
 // payments and credits negative.
-var amex = &Format{
+var amex = &parser.Format{
 	Name:    "amex",
 	Issuer:  "American Express (US)",
 	Country: "US",
 	Example: "Date,Description,Card Member,Account #,Amount",
 	Table: usTable(
 		[]string{"date", "description", "card member", "account #", "amount"},
-		amexColumns, ChargesPositive),
+		amexColumns, parser.ChargesPositive),
 }
 
 // amexUK is American Express's long export from the UK: the same columns
 // with Town/City and Postcode, dates day first, pounds sterling. A UK export
 // without the extended columns cannot be told from a US one: it is read as
 // amex, month first, where a day above 12 stops it as an invalid date.
-var amexUK = &Format{
+var amexUK = &parser.Format{
 	Name:    "amex-uk",
 	Issuer:  "American Express (UK)",
 	Country: "GB",
 	Example: "Date,Description,Card Member,Account #,Amount,Extended Details,Appears On Your Statement As,Address,Town/City,Postcode,Country,Reference,Category",
-	Table: &TableSpec{
+	Table: &parser.TableSpec{
 		Header:    []string{"date", "description", "card member", "account #", "amount", "town/city", "postcode"},
 		Columns:   amexColumns,
 		DateOrder: civil.OrderDMY,
-		Signs:     ChargesPositive,
+		Signs:     parser.ChargesPositive,
 		Currency:  "GBP",
 	},
 }
 
 // capitalOne is Capital One's card export: ISO dates, the card's last four
 // digits, and separate Debit and Credit columns, both written positive.
-var capitalOne = &Format{
+var capitalOne = &parser.Format{
 	Name:    "capital-one",
 	Issuer:  "Capital One (credit cards)",
 	Country: "US",
 	Example: "Transaction Date,Posted Date,Card No.,Description,Category,Debit,Credit",
 	Table: usTable(
 		[]string{"transaction date", "posted date", "card no.", "description", "category", "debit", "credit"},
-		map[column][]string{
-			colPostDate:    {"posted date"},
-			colUseDate:     {"transaction date"},
-			colAccount:     {"card no."},
-			colDescription: {"description"},
-			colDebit:       {"debit"},
-			colCredit:      {"credit"},
-		}, ChargesPositive),
+		map[parser.Column][]string{
+			parser.ColPostDate:    {"posted date"},
+			parser.ColUseDate:     {"transaction date"},
+			parser.ColAccount:     {"card no."},
+			parser.ColDescription: {"description"},
+			parser.ColDebit:       {"debit"},
+			parser.ColCredit:      {"credit"},
+		}, parser.ChargesPositive),
 }
 
 // citi is Citi's card export: Debit positive, credits written negative in
 // the Credit column, an optional Member Name. Only "Cleared" rows count;
 // pending ones are skipped and counted.
-var citi = &Format{
+var citi = &parser.Format{
 	Name:    "citi",
 	Issuer:  "Citi (credit cards)",
 	Country: "US",
 	Example: "Status,Date,Description,Debit,Credit",
-	Table: func() *TableSpec {
+	Table: func() *parser.TableSpec {
 		spec := usTable(
 			[]string{"status", "date", "description", "debit", "credit"},
-			map[column][]string{
-				colStatus:      {"status"},
-				colDate:        {"date"},
-				colDescription: {"description"},
-				colDebit:       {"debit"},
-				colCredit:      {"credit"},
-			}, ChargesPositive)
+			map[parser.Column][]string{
+				parser.ColStatus:      {"status"},
+				parser.ColDate:        {"date"},
+				parser.ColDescription: {"description"},
+				parser.ColDebit:       {"debit"},
+				parser.ColCredit:      {"credit"},
+			}, parser.ChargesPositive)
 		spec.Booked = []string{"cleared"}
 		return spec
 	}(),
@@ -145,57 +146,57 @@ var citi = &Format{
 
 // discover is Discover's card export: purchases positive, payments and
 // credits negative.
-var discover = &Format{
+var discover = &parser.Format{
 	Name:    "discover",
 	Issuer:  "Discover (credit cards)",
 	Country: "US",
 	Example: "Trans. Date,Post Date,Description,Amount,Category",
 	Table: usTable(
 		[]string{"trans. date", "post date", "description", "amount", "category"},
-		map[column][]string{
-			colPostDate:    {"post date"},
-			colUseDate:     {"trans. date"},
-			colDescription: {"description"},
-			colAmount:      {"amount"},
-		}, ChargesPositive),
+		map[parser.Column][]string{
+			parser.ColPostDate:    {"post date"},
+			parser.ColUseDate:     {"trans. date"},
+			parser.ColDescription: {"description"},
+			parser.ColAmount:      {"amount"},
+		}, parser.ChargesPositive),
 }
 
 // bofaCard is Bank of America's credit card export: purchases negative,
 // payments and credits positive.
-var bofaCard = &Format{
+var bofaCard = &parser.Format{
 	Name:    "bofa-card",
 	Issuer:  "Bank of America (credit cards)",
 	Country: "US",
 	Example: "Posted Date,Reference Number,Payee,Address,Amount",
 	Table: usTable(
 		[]string{"posted date", "reference number", "payee", "address", "amount"},
-		map[column][]string{
-			colPostDate:    {"posted date"},
-			colDescription: {"payee"},
-			colAmount:      {"amount"},
-		}, ChargesNegative),
+		map[parser.Column][]string{
+			parser.ColPostDate:    {"posted date"},
+			parser.ColDescription: {"payee"},
+			parser.ColAmount:      {"amount"},
+		}, parser.ChargesNegative),
 }
 
 // bofaChecking is Bank of America's checking and savings export: a summary
 // (beginning and ending balance, total credits and debits) before the
 // header, then a "Beginning balance as of …" row with a running balance but
 // no amount, then signed rows, money out negative.
-var bofaChecking = &Format{
+var bofaChecking = &parser.Format{
 	Name:    "bofa-checking",
 	Issuer:  "Bank of America (checking and savings)",
 	Country: "US",
 	Example: "Date,Description,Amount,Running Bal.",
-	Table: func() *TableSpec {
+	Table: func() *parser.TableSpec {
 		spec := usTable(
 			[]string{"date", "description", "amount", "running bal."},
-			map[column][]string{
-				colDate:        {"date"},
-				colDescription: {"description"},
-				colAmount:      {"amount"},
-			}, ChargesNegative)
-		spec.Hook = func(_ *RowState, rec []string) ([]string, string) {
+			map[parser.Column][]string{
+				parser.ColDate:        {"date"},
+				parser.ColDescription: {"description"},
+				parser.ColAmount:      {"amount"},
+			}, parser.ChargesNegative)
+		spec.Hook = func(_ *parser.RowState, rec []string) ([]string, string) {
 			if len(rec) > 1 && strings.HasPrefix(strings.ToLower(strings.TrimSpace(rec[1])), "beginning balance as of") {
-				return nil, SkipTotal
+				return nil, parser.SkipTotal
 			}
 			return nil, ""
 		}
@@ -206,17 +207,17 @@ var bofaChecking = &Format{
 // wellsFargo is Wells Fargo's account activity export: no header, five
 // quoted fields — date, signed amount (money out negative), "*", check
 // number, description.
-var wellsFargo = &Format{
+var wellsFargo = &parser.Format{
 	Name:    "wells-fargo",
 	Issuer:  "Wells Fargo",
 	Country: "US",
 	Example: `"12/04/2009","-12.07","*","","CHECK CRD PURCHASE 12/02 …"`,
-	Table: &TableSpec{
+	Table: &parser.TableSpec{
 		Headerless: true,
-		Positions:  map[column]int{colDate: 1, colAmount: 2, colDescription: 5},
+		Positions:  map[parser.Column]int{parser.ColDate: 1, parser.ColAmount: 2, parser.ColDescription: 5},
 		DataRow:    isWellsFargoRow,
 		DateOrder:  civil.OrderMDY,
-		Signs:      ChargesNegative,
+		Signs:      parser.ChargesNegative,
 		Currency:   "USD",
 	},
 }
@@ -237,57 +238,57 @@ func isWellsFargoRow(rec []string) bool {
 
 // appleCard is Apple Card's export (Goldman Sachs): purchases positive,
 // payments and credits negative; the clearing date is the posting date.
-var appleCard = &Format{
+var appleCard = &parser.Format{
 	Name:    "apple-card",
 	Issuer:  "Apple Card (Goldman Sachs)",
 	Country: "US",
 	Example: "Transaction Date,Clearing Date,Description,Merchant,Category,Type,Amount (USD),Purchased By",
 	Table: usTable(
 		[]string{"transaction date", "clearing date", "description", "merchant", "category", "type", "amount", "purchased by"},
-		map[column][]string{
-			colPostDate:    {"clearing date"},
-			colUseDate:     {"transaction date"},
-			colDescription: {"description"},
-			colAmount:      {"amount"},
-		}, ChargesPositive),
+		map[parser.Column][]string{
+			parser.ColPostDate:    {"clearing date"},
+			parser.ColUseDate:     {"transaction date"},
+			parser.ColDescription: {"description"},
+			parser.ColAmount:      {"amount"},
+		}, parser.ChargesPositive),
 }
 
 // usBank is the export of U.S. Bank and Elan cards (and other banks on the
 // same online banking): signed amounts, debits negative; the Transaction
 // column says DEBIT or CREDIT.
-var usBank = &Format{
+var usBank = &parser.Format{
 	Name:    "us-bank",
 	Issuer:  "U.S. Bank, Elan",
 	Country: "US",
 	Example: "Date,Transaction,Name,Memo,Amount",
 	Table: usTable(
 		[]string{"date", "transaction", "name", "memo", "amount"},
-		map[column][]string{
-			colDate:        {"date"},
-			colDescription: {"name"},
-			colAmount:      {"amount"},
-		}, ChargesNegative),
+		map[parser.Column][]string{
+			parser.ColDate:        {"date"},
+			parser.ColDescription: {"name"},
+			parser.ColAmount:      {"amount"},
+		}, parser.ChargesNegative),
 }
 
 // mint is the transaction export of Mint (an aggregator, closed in 2024):
 // unsigned amounts with Transaction Type debit or credit, and the account
 // each row belongs to. The description read is the bank's own text
 // (Original Description), not Mint's cleaned-up merchant name.
-var mint = &Format{
+var mint = &parser.Format{
 	Name:    "mint",
 	Issuer:  "Mint (aggregator export)",
 	Country: "US",
 	Example: `"Date","Description","Original Description","Amount","Transaction Type","Category","Account Name","Labels","Notes"`,
-	Table: func() *TableSpec {
+	Table: func() *parser.TableSpec {
 		spec := usTable(
 			[]string{"date", "description", "original description", "amount", "transaction type", "category", "account name", "labels", "notes"},
-			map[column][]string{
-				colDate:        {"date"},
-				colDescription: {"original description", "description"},
-				colAmount:      {"amount"},
-				colDirection:   {"transaction type"},
-				colAccount:     {"account name"},
-			}, ChargesPositive)
+			map[parser.Column][]string{
+				parser.ColDate:        {"date"},
+				parser.ColDescription: {"original description", "description"},
+				parser.ColAmount:      {"amount"},
+				parser.ColDirection:   {"transaction type"},
+				parser.ColAccount:     {"account name"},
+			}, parser.ChargesPositive)
 		spec.Credit = []string{"credit"}
 		return spec
 	}(),

@@ -1,9 +1,11 @@
-package parser
+package formats
 
 import (
 	"bytes"
 	"io"
 	"testing"
+
+	"github.com/refundwatch/refundwatch/parser"
 )
 
 // BenchmarkReadOFX reads an OFX bank statement of 100,000 transactions
@@ -17,7 +19,7 @@ func BenchmarkReadOFX(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := ReadStatement("s.ofx", bytes.NewReader(data), ReadOptions{Keep: keepAmazon, Fold: foldNone}); err != nil {
+		if _, err := ReadStatement("s.ofx", bytes.NewReader(data), parser.ReadOptions{Keep: keepAmazon, Fold: foldNone}); err != nil {
 			b.Fatal(err)
 		}
 	}

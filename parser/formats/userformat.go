@@ -1,4 +1,4 @@
-package parser
+package formats
 
 import (
 	"bufio"
@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 )
@@ -18,8 +19,8 @@ import (
 // "format NAME" line and is a TableSpec written as directives, one a line;
 // lines starting with # are comments. Every problem is an *Error at its
 // line, all of them collected.
-func ReadFormatsFile(name string, r io.Reader) ([]*Format, error) {
-	p := &formatsFile{errs: Problems{file: name}, seen: map[string]int{}}
+func ReadFormatsFile(name string, r io.Reader) ([]*parser.Format, error) {
+	p := &formatsFile{errs: *parser.NewProblems(name), seen: map[string]int{}}
 	sc := bufio.NewScanner(r)
 	line := 0
 	for sc.Scan() {
@@ -38,22 +39,22 @@ func ReadFormatsFile(name string, r io.Reader) ([]*Format, error) {
 		p.errs.Add(line+1, "line is longer than %s; a formats file has one short directive a line", "64 KiB")
 		p.cur = nil // its directives after the line are unread: it is not missing them
 	} else if err != nil {
-		p.errs.AddErr(&Error{File: name, Line: line + 1, Err: err})
+		p.errs.AddErr(&parser.Error{File: name, Line: line + 1, Err: err})
 	}
 	p.finish()
 	if err := p.errs.Err(); err != nil {
 		return nil, err
 	}
 	if len(p.formats) == 0 {
-		return nil, Errorf(name, 0, "no format in the file: each starts with a line \"format NAME\"")
+		return nil, parser.Errorf(name, 0, "no format in the file: each starts with a line \"format NAME\"")
 	}
 	return p.formats, nil
 }
 
 // formatsFile is the state of reading a formats file.
 type formatsFile struct {
-	errs    Problems
-	formats []*Format
+	errs    parser.Problems
+	formats []*parser.Format
 	seen    map[string]int // format name → line that named it
 	cur     *userFormat
 }
@@ -64,12 +65,12 @@ type userFormat struct {
 	name     string
 	line     int
 	at       map[string]int // directive → line it was given on
-	f        *Format
-	spec     *TableSpec // f's Table
-	header   []string   // header cells as written
-	columns  map[column]string
-	colLine  map[column]int
-	values   map[column][]string // credit-when, only-when values
+	f        *parser.Format
+	spec     *parser.TableSpec // f's Table
+	header   []string          // header cells as written
+	columns  map[parser.Column]string
+	colLine  map[parser.Column]int
+	values   map[parser.Column][]string // credit-when, only-when values
 	currency string
 	account  string
 	match    *regexp.Regexp
@@ -137,23 +138,23 @@ var directives = map[string]formatDirective{
 	"header":       {"header CELL,CELL,…", (*formatsFile).header},
 	"no-header":    {"no-header", (*formatsFile).noHeader},
 	"match":        {"match REGEX", (*formatsFile).match},
-	"date":         {"date COLUMN", columnOf(colUseDate)},
-	"posting-date": {"posting-date COLUMN", columnOf(colPostDate)},
+	"date":         {"date COLUMN", columnOf(parser.ColUseDate)},
+	"posting-date": {"posting-date COLUMN", columnOf(parser.ColPostDate)},
 	"description":  {"description COLUMN[+COLUMN]", (*formatsFile).description},
-	"amount":       {"amount COLUMN", columnOf(colAmount)},
-	"debit":        {"debit COLUMN", columnOf(colDebit)},
-	"credit":       {"credit COLUMN", columnOf(colCredit)},
+	"amount":       {"amount COLUMN", columnOf(parser.ColAmount)},
+	"debit":        {"debit COLUMN", columnOf(parser.ColDebit)},
+	"credit":       {"credit COLUMN", columnOf(parser.ColCredit)},
 	"currency":     {"currency COLUMN|CODE", func(_ *formatsFile, u *userFormat, _ int, v string) { u.currency = v }},
 	"account":      {"account COLUMN|TEXT", func(_ *formatsFile, u *userFormat, _ int, v string) { u.account = v }},
 	"date-format":  {"date-format ymd|dmy|mdy|LAYOUT", (*formatsFile).dateFormat},
 	"decimal-mark": {"decimal-mark . | ,", (*formatsFile).decimalMark},
 	"signs":        {"signs charges-positive|charges-negative", (*formatsFile).signs},
-	"credit-when":  {"credit-when COLUMN VALUE,…", valuesOf("credit-when", colDirection)},
-	"only-when":    {"only-when COLUMN VALUE,…", valuesOf("only-when", colStatus)},
+	"credit-when":  {"credit-when COLUMN VALUE,…", valuesOf("credit-when", parser.ColDirection)},
+	"only-when":    {"only-when COLUMN VALUE,…", valuesOf("only-when", parser.ColStatus)},
 }
 
 // columnOf reads a directive that names one column of the kind.
-func columnOf(kind column) func(*formatsFile, *userFormat, int, string) {
+func columnOf(kind parser.Column) func(*formatsFile, *userFormat, int, string) {
 	return func(_ *formatsFile, u *userFormat, line int, v string) { u.column(kind, v, line) }
 }
 
@@ -217,9 +218,9 @@ func (p *formatsFile) description(u *userFormat, line int, v string) {
 		p.errs.Add(line, "description joins at most two columns (COLUMN+COLUMN)")
 		return
 	}
-	u.column(colDescription, parts[0], line)
+	u.column(parser.ColDescription, parts[0], line)
 	if len(parts) == 2 {
-		u.column(colMemo, parts[1], line)
+		u.column(parser.ColMemo, parts[1], line)
 	}
 }
 
@@ -236,9 +237,9 @@ func (p *formatsFile) decimalMark(u *userFormat, line int, v string) {
 func (p *formatsFile) signs(u *userFormat, line int, v string) {
 	switch v {
 	case "charges-positive":
-		u.spec.Signs = ChargesPositive
+		u.spec.Signs = parser.ChargesPositive
 	case "charges-negative":
-		u.spec.Signs = ChargesNegative
+		u.spec.Signs = parser.ChargesNegative
 	default:
 		p.errs.Add(line, "signs %q: expected charges-positive or charges-negative", v)
 	}
@@ -246,7 +247,7 @@ func (p *formatsFile) signs(u *userFormat, line int, v string) {
 
 // valuesOf reads credit-when and only-when (d): a column, then the values
 // in it that make a row a credit, or a row to read.
-func valuesOf(d string, kind column) func(*formatsFile, *userFormat, int, string) {
+func valuesOf(d string, kind parser.Column) func(*formatsFile, *userFormat, int, string) {
 	return func(p *formatsFile, u *userFormat, line int, v string) {
 		col, vals, ok := strings.Cut(v, " ")
 		if !ok || strings.TrimSpace(vals) == "" {
@@ -283,7 +284,7 @@ func (p *formatsFile) dateFormat(u *userFormat, line int, v string) {
 	}
 }
 
-func (u *userFormat) column(kind column, ref string, line int) {
+func (u *userFormat) column(kind parser.Column, ref string, line int) {
 	u.columns[kind] = strings.TrimSpace(ref)
 	u.colLine[kind] = line
 }
@@ -298,11 +299,11 @@ func (p *formatsFile) start(line int, name string) {
 		p.errs.Add(line, "format %s is a built-in format: choose another name", name)
 	}
 	p.seen[name] = line
-	spec := &TableSpec{}
+	spec := &parser.TableSpec{}
 	p.cur = &userFormat{
 		name: name, line: line, at: map[string]int{},
-		f: &Format{Name: name, Table: spec}, spec: spec,
-		columns: map[column]string{}, colLine: map[column]int{}, values: map[column][]string{},
+		f: &parser.Format{Name: name, Table: spec}, spec: spec,
+		columns: map[parser.Column]string{}, colLine: map[parser.Column]int{}, values: map[parser.Column][]string{},
 	}
 }
 
@@ -313,12 +314,12 @@ func (p *formatsFile) finish() {
 		return
 	}
 	p.cur = nil
-	n := len(p.errs.errs)
+	n := p.errs.Count()
 	p.checkHeader(u)
 	p.checkColumns(u)
 	p.checkAmount(u)
 	p.place(u)
-	if len(p.errs.errs) == n {
+	if p.errs.Count() == n {
 		p.formats = append(p.formats, u.f)
 	}
 }
@@ -384,30 +385,30 @@ func (p *formatsFile) place(u *userFormat) {
 	spec := u.spec
 	if len(spec.Header) == 0 {
 		for _, cell := range u.header {
-			spec.Header = append(spec.Header, foldHeader(cell))
+			spec.Header = append(spec.Header, parser.FoldHeader(cell))
 		}
 	}
-	for kind := range numColumns {
+	for kind := range parser.NumColumns {
 		if ref := u.columns[kind]; ref != "" {
 			p.resolve(u, kind, ref, u.colLine[kind])
 		}
 	}
 	p.placeCurrency(u)
 	p.placeAccount(u)
-	spec.Credit, spec.Booked = u.values[colDirection], u.values[colStatus]
+	spec.Credit, spec.Booked = u.values[parser.ColDirection], u.values[parser.ColStatus]
 	if u.match != nil {
-		re, delim := u.match, string(spec.delimiter())
+		re, delim := u.match, string(spec.Separator())
 		spec.DataRow = func(rec []string) bool { return re.MatchString(strings.Join(rec, delim)) }
 		u.f.Example = u.match.String()
 	} else {
-		u.f.Example = strings.Join(u.header, string(spec.delimiter()))
+		u.f.Example = strings.Join(u.header, string(spec.Separator()))
 	}
 }
 
 // placeCurrency reads currency as a column, else as a currency code.
 func (p *formatsFile) placeCurrency(u *userFormat) {
 	c := u.currency
-	if c == "" || p.resolveOptional(u, colCurrency, c, u.at["currency"]) {
+	if c == "" || p.resolveOptional(u, parser.ColCurrency, c, u.at["currency"]) {
 		return
 	}
 	if !currencyCodeRE.MatchString(c) {
@@ -420,10 +421,10 @@ func (p *formatsFile) placeCurrency(u *userFormat) {
 // of every row that names none.
 func (p *formatsFile) placeAccount(u *userFormat) {
 	a := u.account
-	if a == "" || p.resolveOptional(u, colAccount, a, u.at["account"]) {
+	if a == "" || p.resolveOptional(u, parser.ColAccount, a, u.at["account"]) {
 		return
 	}
-	u.spec.Enrich = func(x *Transaction, _ []string) {
+	u.spec.Enrich = func(x *parser.Transaction, _ []string) {
 		if x.Account == "" {
 			x.Account = a
 		}
@@ -432,7 +433,7 @@ func (p *formatsFile) placeAccount(u *userFormat) {
 
 // resolve places a column named in a directive: by 1-based position, or by
 // a cell of the header line.
-func (p *formatsFile) resolve(u *userFormat, kind column, ref string, line int) {
+func (p *formatsFile) resolve(u *userFormat, kind parser.Column, ref string, line int) {
 	spec := u.spec
 	if pos, err := strconv.Atoi(ref); err == nil {
 		if pos < 1 {
@@ -440,7 +441,7 @@ func (p *formatsFile) resolve(u *userFormat, kind column, ref string, line int) 
 			return
 		}
 		if spec.Positions == nil {
-			spec.Positions = map[column]int{}
+			spec.Positions = map[parser.Column]int{}
 		}
 		spec.Positions[kind] = pos
 		return
@@ -449,21 +450,21 @@ func (p *formatsFile) resolve(u *userFormat, kind column, ref string, line int) 
 		p.errs.Add(line, "column %q: a file without header names its columns by position (1, 2, …)", ref)
 		return
 	}
-	if !slices.Contains(spec.Header, foldHeader(ref)) {
+	if !slices.Contains(spec.Header, parser.FoldHeader(ref)) {
 		p.errs.Add(line, "column %q is not a cell of the header line (line %d): name it there, or give its position", ref, u.at["header"])
 		return
 	}
 	if spec.Columns == nil {
-		spec.Columns = map[column][]string{}
+		spec.Columns = map[parser.Column][]string{}
 	}
-	spec.Columns[kind] = []string{foldHeader(ref)}
+	spec.Columns[kind] = []string{parser.FoldHeader(ref)}
 }
 
 // resolveOptional places a column that may also be a fixed value (currency,
 // account): it is a column when it is a position or a header cell.
-func (p *formatsFile) resolveOptional(u *userFormat, kind column, ref string, line int) bool {
+func (p *formatsFile) resolveOptional(u *userFormat, kind parser.Column, ref string, line int) bool {
 	_, err := strconv.Atoi(ref)
-	if err != nil && (u.spec.Headerless || !slices.Contains(u.spec.Header, foldHeader(ref))) {
+	if err != nil && (u.spec.Headerless || !slices.Contains(u.spec.Header, parser.FoldHeader(ref))) {
 		return false
 	}
 	p.resolve(u, kind, ref, line)

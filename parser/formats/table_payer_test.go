@@ -1,9 +1,10 @@
-package parser
+package formats
 
 import (
 	"strings"
 	"testing"
 
+	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 	"golang.org/x/text/encoding/charmap"
 )
@@ -13,16 +14,16 @@ import (
 // date is looked at; a stray quote is text under LazyQuotes; an original
 // amount in the billing currency is dropped.
 func TestTablePayerMemoStatus(t *testing.T) {
-	spec := &TableSpec{
+	spec := &parser.TableSpec{
 		Delimiter: ';',
 		Header:    []string{"tag", "payer", "payee", "purpose", "amount", "status"},
-		Columns: map[column][]string{
-			colDate: {"tag"}, colPayer: {"payer"}, colDescription: {"payee"}, colMemo: {"purpose"},
-			colAmount: {"amount"}, colStatus: {"status"}, colOrigAmount: {"amount"},
+		Columns: map[parser.Column][]string{
+			parser.ColDate: {"tag"}, parser.ColPayer: {"payer"}, parser.ColDescription: {"payee"}, parser.ColMemo: {"purpose"},
+			parser.ColAmount: {"amount"}, parser.ColStatus: {"status"}, parser.ColOrigAmount: {"amount"},
 		},
 		Booked:       []string{"booked"},
 		DecimalComma: true,
-		Signs:        ChargesNegative,
+		Signs:        parser.ChargesNegative,
 		Currency:     "EUR",
 		LazyQuotes:   true,
 	}
@@ -31,7 +32,7 @@ func TestTablePayerMemoStatus(t *testing.T) {
 		"03.03.2026;Shop;Me;Refund 1;10,5;Booked\n" +
 		";Me;Shop;Total order 2;-3;pending\n" +
 		"04.03.2026;Me;Shop\";shop\";-1;booked\n"
-	st, err := readTable(spec, "t", "t.csv", strings.NewReader(in), textenc.EncUTF8, ReadOptions{})
+	st, err := spec.ReadTable("t", "t.csv", strings.NewReader(in), textenc.EncUTF8, parser.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +52,7 @@ func TestTablePayerMemoStatus(t *testing.T) {
 		t.Errorf("skipped %v, want pending=1", st.Skipped)
 	}
 	spec.LazyQuotes = false
-	if _, err := readTable(spec, "t", "t.csv", strings.NewReader(in), textenc.EncUTF8, ReadOptions{}); err == nil {
+	if _, err := spec.ReadTable("t", "t.csv", strings.NewReader(in), textenc.EncUTF8, parser.ReadOptions{}); err == nil {
 		t.Error("a stray quote without LazyQuotes should fail the file")
 	}
 }
@@ -62,7 +63,7 @@ func TestFoldHeaderKeepsForeignAmount(t *testing.T) {
 		"Betrag (Fremdwährung)": "betrag (fremdwährung)",
 		"Amount (EUR)":          "amount",
 	} {
-		if got := foldHeader(in); got != want {
+		if got := parser.FoldHeader(in); got != want {
 			t.Errorf("foldHeader(%q) = %q, want %q", in, got, want)
 		}
 	}
@@ -80,7 +81,7 @@ func TestOwnEncodingWinsOverGuess(t *testing.T) {
 	if _, enc, _ := textenc.Decode(strings.NewReader(raw)); enc != textenc.EncCP932 {
 		t.Skipf("the guess is %s now; this test needs a file guessed wrong", enc)
 	}
-	st, err := ReadStatement("i.csv", strings.NewReader(raw), ReadOptions{})
+	st, err := ReadStatement("i.csv", strings.NewReader(raw), parser.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package parser
+package formats
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
 )
 
@@ -15,9 +16,9 @@ func TestFoldOverlaps(t *testing.T) {
 	// its rows, including two identical coffees on one day.
 	march := head + "2026-03-01,LAWSON,200\n2026-03-15,STARBUCKS,500\n2026-03-15,STARBUCKS,500\n2026-03-18,AMAZON.CO.JP,30000\n"
 	later := head + "2026-03-15,STARBUCKS,500\n2026-03-15,STARBUCKS,500\n2026-03-18,AMAZON.CO.JP,30000\n2026-04-02,AMAZON.CO.JP,30000\n"
-	a := readString(t, "march.csv", march, ReadOptions{})
-	b := readString(t, "later.csv", later, ReadOptions{})
-	FoldOverlaps([]*Statement{a, b})
+	a := readString(t, "march.csv", march, parser.ReadOptions{})
+	b := readString(t, "later.csv", later, parser.ReadOptions{})
+	parser.FoldOverlaps([]*parser.Statement{a, b})
 	total := len(a.Txns) + len(b.Txns)
 	if total != 5 {
 		t.Errorf("kept %d transactions, want 5 (LAWSON, 2×STARBUCKS, AMAZON 03-18, AMAZON 04-02)", total)
@@ -29,20 +30,20 @@ func TestFoldOverlaps(t *testing.T) {
 
 func TestFoldSameFileTwice(t *testing.T) {
 	in := "Date,Description,Debit\n2026-03-18,AMAZON.CO.JP,30000\n2026-03-18,AMAZON.CO.JP,30000\n2026-03-20,LAWSON,100\n"
-	a := readString(t, "a.csv", in, ReadOptions{})
-	b := readString(t, "copy-of-a.csv", in, ReadOptions{})
-	FoldOverlaps([]*Statement{a, b})
+	a := readString(t, "a.csv", in, parser.ReadOptions{})
+	b := readString(t, "copy-of-a.csv", in, parser.ReadOptions{})
+	parser.FoldOverlaps([]*parser.Statement{a, b})
 	if len(a.Txns) != 3 || len(b.Txns) != 0 || b.Folded != 3 {
 		t.Errorf("kept %d + %d (folded %d); want the first file whole and the copy folded", len(a.Txns), len(b.Txns), b.Folded)
 	}
 }
 
 func TestFoldKeepsOtherAccountsApart(t *testing.T) {
-	mk := func(name, card string) *Statement {
-		return readString(t, name, "Date,Card No.,Description,Debit\n2026-03-18,"+card+",AMAZON.CO.JP,30000\n", ReadOptions{})
+	mk := func(name, card string) *parser.Statement {
+		return readString(t, name, "Date,Card No.,Description,Debit\n2026-03-18,"+card+",AMAZON.CO.JP,30000\n", parser.ReadOptions{})
 	}
 	a, b := mk("a.csv", "1111"), mk("b.csv", "2222")
-	FoldOverlaps([]*Statement{a, b})
+	parser.FoldOverlaps([]*parser.Statement{a, b})
 	if a.Folded+b.Folded != 0 {
 		t.Error("the same charge on two cards is two charges")
 	}
@@ -54,15 +55,15 @@ func TestFoldKeepsOtherAccountsApart(t *testing.T) {
 // rows times files (20,000 such exports once took gigabytes).
 func TestFoldManyExportsGrowsWithRows(t *testing.T) {
 	start := civil.MustDate("2020-01-01")
-	exports := func(n int) []*Statement {
-		stmts := make([]*Statement, n)
+	exports := func(n int) []*parser.Statement {
+		stmts := make([]*parser.Statement, n)
 		for k := range stmts {
 			var b strings.Builder
 			b.WriteString("Date,Description,Debit\n")
 			for d := range 3 {
 				fmt.Fprintf(&b, "%s,AMAZON.CO.JP,%d\n", start.AddDays(k+d), 100+(k+d)%7)
 			}
-			stmts[k] = readString(t, fmt.Sprintf("day-%d.csv", k), b.String(), ReadOptions{})
+			stmts[k] = readString(t, fmt.Sprintf("day-%d.csv", k), b.String(), parser.ReadOptions{})
 		}
 		return stmts
 	}
@@ -71,8 +72,8 @@ func TestFoldManyExportsGrowsWithRows(t *testing.T) {
 		var before, after runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&before)
-		days := FoldDays(stmts)
-		FoldOverlaps(stmts)
+		days := parser.FoldDays(stmts)
+		parser.FoldOverlaps(stmts)
 		runtime.ReadMemStats(&after)
 		kept := 0
 		for k, s := range stmts {
@@ -110,9 +111,9 @@ func TestFoldUnnamedOnlyWhenOneHoldsTheOther(t *testing.T) {
 			"1 rows look like rows of b.csv on the same days and are counted in both: neither file names its account, and they differ on the days both cover"},
 	}
 	for _, tt := range tests {
-		a := readString(t, "a.csv", tt.a, ReadOptions{})
-		b := readString(t, "b.csv", tt.b, ReadOptions{})
-		FoldOverlaps([]*Statement{a, b})
+		a := readString(t, "a.csv", tt.a, parser.ReadOptions{})
+		b := readString(t, "b.csv", tt.b, parser.ReadOptions{})
+		parser.FoldOverlaps([]*parser.Statement{a, b})
 		if kept := len(a.Txns) + len(b.Txns); kept != tt.kept {
 			t.Errorf("%s: kept %d rows, want %d", tt.name, kept, tt.kept)
 		}
@@ -130,11 +131,11 @@ func TestFoldUnnamedOnlyWhenOneHoldsTheOther(t *testing.T) {
 // postings, not a block of thousands: 20,000 of them once held 1.25 GB.
 func TestShortExportKeepsLittleRoom(t *testing.T) {
 	s := readString(t, "day.csv", "Date,Description,Debit\n2026-03-01,LAWSON,1\n2026-03-02,LAWSON,2\n2026-03-03,LAWSON,3\n",
-		ReadOptions{Keep: func(string) bool { return false }, Fold: func(civil.Date) bool { return true }})
+		parser.ReadOptions{Keep: func(string) bool { return false }, Fold: func(civil.Date) bool { return true }})
 	if n := s.Brief.Postings.Len(); n != 3 {
 		t.Fatalf("%d postings kept, want 3", n)
 	}
-	if c := cap(s.Brief.Postings.blocks[0]); c > firstPostingBlock {
+	if c := s.Brief.Postings.Room(); c > parser.FirstPostingBlock {
 		t.Errorf("room for %d postings kept for 3", c)
 	}
 }
