@@ -239,3 +239,6 @@ func (f *Format) String() string {
 	}
 	return fmt.Sprintf("%s (%s)", f.Name, f.Issuer)
 }
+
+// FormatGeneric is the name of the reader for CSV files of no known format.
+const FormatGeneric = "generic"

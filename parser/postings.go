@@ -26,7 +26,7 @@ const MaxBriefAccounts = 1 << 16
 // (ReadOptions.Fold). Without postings, a file of any length takes a few
 // hundred bytes here.
 type BriefRows struct {
-	n, charges, credits int
+	n, Charges, Credits int
 	Accounts            []string       // the accounts the rows name, by posting.account
 	Days                []civil.DaySet // the days of each account's rows, by the same index
 	Postings            Postings
@@ -37,9 +37,9 @@ func (b *BriefRows) Count(sign, n int) {
 	b.n += n
 	switch {
 	case sign > 0:
-		b.charges += n
+		b.Charges += n
 	case sign < 0:
-		b.credits += n
+		b.Credits += n
 	}
 }
 

@@ -135,7 +135,7 @@ func (s *Statement) RowsAfter(d civil.Date) (n, firstLine int, exact bool) {
 // ChargesAndCredits counts the charges and the credits among all of s's
 // transactions.
 func (s *Statement) ChargesAndCredits() (charges, credits int) {
-	charges, credits = s.Brief.charges, s.Brief.credits
+	charges, credits = s.Brief.Charges, s.Brief.Credits
 	for i := range s.Txns {
 		switch sign := s.Txns[i].Amount.Sign(); {
 		case sign > 0:

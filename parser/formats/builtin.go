@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/table"
 )
 
 // builtinFormats are the formats refundwatch knows, by region; each
@@ -14,7 +15,7 @@ var builtinFormats = slices.Concat(jpCardFormats, jpBankFormats, usFormats, euFo
 // NewRegistry returns the built-in formats plus extra ones (user formats),
 // which are tried before the built-in ones of equal specificity.
 func NewRegistry(extra ...*parser.Format) *parser.Registry {
-	return parser.NewRegistry(slices.Concat(extra, builtinFormats, []*parser.Format{parser.Generic})...)
+	return parser.NewRegistry(slices.Concat(extra, builtinFormats, []*parser.Format{table.Generic})...)
 }
 
 // ReadStatement reads one statement file with the built-in formats,

@@ -8,6 +8,7 @@ import (
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/money"
+	"github.com/refundwatch/refundwatch/parser/table"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
 )
@@ -30,19 +31,19 @@ var monzo = &parser.Format{
 	Issuer:  "Monzo",
 	Country: "GB",
 	Example: "Transaction ID,Date,Time,Type,Name,Emoji,Category,Amount,Currency,Local amount,Local currency,Notes and #tags,Address,Receipt,Description,Category split,Money Out,Money In",
-	Table: &parser.TableSpec{
+	Table: &table.TableSpec{
 		Header: []string{"transaction id", "date", "time", "name", "emoji", "amount", "currency", "local amount", "local currency"},
-		Columns: map[parser.Column][]string{
-			parser.ColDate:         {"date"},
-			parser.ColDescription:  {"name"},
-			parser.ColMemo:         {"description"},
-			parser.ColAmount:       {"amount"},
-			parser.ColCurrency:     {"currency"},
-			parser.ColOrigAmount:   {"local amount"},
-			parser.ColOrigCurrency: {"local currency"},
+		Columns: map[table.Column][]string{
+			table.ColDate:         {"date"},
+			table.ColDescription:  {"name"},
+			table.ColMemo:         {"description"},
+			table.ColAmount:       {"amount"},
+			table.ColCurrency:     {"currency"},
+			table.ColOrigAmount:   {"local amount"},
+			table.ColOrigCurrency: {"local currency"},
 		},
 		DateOrder: civil.OrderDMY,
-		Signs:     parser.ChargesNegative,
+		Signs:     table.ChargesNegative,
 		Currency:  "GBP",
 	},
 }
@@ -54,17 +55,17 @@ var monzo2018 = &parser.Format{
 	Issuer:  "Monzo (2018 export)",
 	Country: "GB",
 	Example: "id,created,amount,currency,local_amount,local_currency,category,emoji,description,address,notes,receipt",
-	Table: &parser.TableSpec{
+	Table: &table.TableSpec{
 		Header: []string{"id", "created", "amount", "currency", "local_amount", "local_currency", "emoji", "description"},
-		Columns: map[parser.Column][]string{
-			parser.ColDate:         {"created"},
-			parser.ColDescription:  {"description"},
-			parser.ColAmount:       {"amount"},
-			parser.ColCurrency:     {"currency"},
-			parser.ColOrigAmount:   {"local_amount"},
-			parser.ColOrigCurrency: {"local_currency"},
+		Columns: map[table.Column][]string{
+			table.ColDate:         {"created"},
+			table.ColDescription:  {"description"},
+			table.ColAmount:       {"amount"},
+			table.ColCurrency:     {"currency"},
+			table.ColOrigAmount:   {"local_amount"},
+			table.ColOrigCurrency: {"local_currency"},
 		},
-		Signs:    parser.ChargesNegative,
+		Signs:    table.ChargesNegative,
 		Currency: "GBP",
 	},
 }
@@ -97,9 +98,9 @@ var barclaycard = &parser.Format{
 	Issuer:  "Barclaycard",
 	Country: "GB",
 	Example: `10 Feb 18," Shop Name, AnyTown20.59 POUND STERLING GREAT BRITAIN ",Visa,MR A SURNAME,Household,,20.59`,
-	Table: &parser.TableSpec{
+	Table: &table.TableSpec{
 		Headerless: true,
-		Positions:  map[parser.Column]int{parser.ColDate: 1, parser.ColDescription: 2, parser.ColCredit: 6, parser.ColAmount: 7},
+		Positions:  map[table.Column]int{table.ColDate: 1, table.ColDescription: 2, table.ColCredit: 6, table.ColAmount: 7},
 		DataRow: func(rec []string) bool {
 			if len(rec) != 7 {
 				return false
@@ -120,7 +121,7 @@ var barclaycard = &parser.Format{
 			return amounts == 1
 		},
 		ParseDate: parseBarclaycardDate,
-		Signs:     parser.ChargesPositive,
+		Signs:     table.ChargesPositive,
 		Currency:  "GBP",
 	},
 }
@@ -135,18 +136,18 @@ var revolut = &parser.Format{
 	Issuer:  "Revolut",
 	Country: "GB",
 	Example: "Type,Product,Started Date,Completed Date,Description,Amount,Fee,Currency,State,Balance",
-	Table: &parser.TableSpec{
+	Table: &table.TableSpec{
 		Header: []string{"type", "product", "started date", "completed date", "description", "amount", "fee", "currency", "state"},
-		Columns: map[parser.Column][]string{
-			parser.ColPostDate:    {"completed date"},
-			parser.ColUseDate:     {"started date"},
-			parser.ColDescription: {"description"},
-			parser.ColAmount:      {"amount"},
-			parser.ColCurrency:    {"currency"},
-			parser.ColStatus:      {"state"},
+		Columns: map[table.Column][]string{
+			table.ColPostDate:    {"completed date"},
+			table.ColUseDate:     {"started date"},
+			table.ColDescription: {"description"},
+			table.ColAmount:      {"amount"},
+			table.ColCurrency:    {"currency"},
+			table.ColStatus:      {"state"},
 		},
 		Booked: []string{"COMPLETED"},
-		Signs:  parser.ChargesNegative,
+		Signs:  table.ChargesNegative,
 	},
 }
 
@@ -158,18 +159,18 @@ var n26 = &parser.Format{
 	Issuer:  "N26",
 	Country: "DE",
 	Example: `"Booking Date","Value Date","Partner Name","Partner Iban",Type,"Payment Reference","Account Name","Amount (EUR)","Original Amount","Original Currency","Exchange Rate"`,
-	Table: &parser.TableSpec{
+	Table: &table.TableSpec{
 		Header: []string{"booking date", "value date", "partner name", "partner iban", "payment reference", "account name", "amount", "original amount"},
-		Columns: map[parser.Column][]string{
-			parser.ColPostDate:     {"booking date"},
-			parser.ColDescription:  {"partner name"},
-			parser.ColMemo:         {"payment reference"},
-			parser.ColAmount:       {"amount"},
-			parser.ColOrigAmount:   {"original amount"},
-			parser.ColOrigCurrency: {"original currency"},
-			parser.ColAccount:      {"account name"},
+		Columns: map[table.Column][]string{
+			table.ColPostDate:     {"booking date"},
+			table.ColDescription:  {"partner name"},
+			table.ColMemo:         {"payment reference"},
+			table.ColAmount:       {"amount"},
+			table.ColOrigAmount:   {"original amount"},
+			table.ColOrigCurrency: {"original currency"},
+			table.ColAccount:      {"account name"},
 		},
-		Signs:    parser.ChargesNegative,
+		Signs:    table.ChargesNegative,
 		Currency: "EUR",
 	},
 }
@@ -180,17 +181,17 @@ var n26German2017 = &parser.Format{
 	Issuer:  "N26 (older German export)",
 	Country: "DE",
 	Example: "Datum,Empfänger,Kontonummer,Transaktionstyp,Verwendungszweck,Kategorie,Betrag (EUR),Betrag (Fremdwährung),Fremdwährung,Wechselkurs",
-	Table: &parser.TableSpec{
+	Table: &table.TableSpec{
 		Header: []string{"datum", "empfänger", "kontonummer", "transaktionstyp", "verwendungszweck", "kategorie", "betrag", "betrag (fremdwährung)"},
-		Columns: map[parser.Column][]string{
-			parser.ColDate:         {"datum"},
-			parser.ColDescription:  {"empfänger"},
-			parser.ColMemo:         {"verwendungszweck"},
-			parser.ColAmount:       {"betrag"},
-			parser.ColOrigAmount:   {"betrag (fremdwährung)"},
-			parser.ColOrigCurrency: {"fremdwährung"},
+		Columns: map[table.Column][]string{
+			table.ColDate:         {"datum"},
+			table.ColDescription:  {"empfänger"},
+			table.ColMemo:         {"verwendungszweck"},
+			table.ColAmount:       {"betrag"},
+			table.ColOrigAmount:   {"betrag (fremdwährung)"},
+			table.ColOrigCurrency: {"fremdwährung"},
 		},
-		Signs:    parser.ChargesNegative,
+		Signs:    table.ChargesNegative,
 		Currency: "EUR",
 	},
 }
@@ -201,29 +202,29 @@ var n26English2017 = &parser.Format{
 	Issuer:  "N26 (older English export)",
 	Country: "DE",
 	Example: `"Date","Payee","Account number","Transaction type","Payment reference","Amount (EUR)","Amount (Foreign Currency)","Type Foreign Currency","Exchange Rate"`,
-	Table: &parser.TableSpec{
+	Table: &table.TableSpec{
 		Header: []string{"date", "payee", "account number", "transaction type", "payment reference", "amount", "amount (foreign currency)", "type foreign currency"},
-		Columns: map[parser.Column][]string{
-			parser.ColDate:         {"date"},
-			parser.ColDescription:  {"payee"},
-			parser.ColMemo:         {"payment reference"},
-			parser.ColAmount:       {"amount"},
-			parser.ColOrigAmount:   {"amount (foreign currency)"},
-			parser.ColOrigCurrency: {"type foreign currency"},
+		Columns: map[table.Column][]string{
+			table.ColDate:         {"date"},
+			table.ColDescription:  {"payee"},
+			table.ColMemo:         {"payment reference"},
+			table.ColAmount:       {"amount"},
+			table.ColOrigAmount:   {"amount (foreign currency)"},
+			table.ColOrigCurrency: {"type foreign currency"},
 		},
-		Signs:    parser.ChargesNegative,
+		Signs:    table.ChargesNegative,
 		Currency: "EUR",
 	},
 }
 
 // germanBank is the layout German banks share: semicolons, day-first dates
 // with dots, decimal comma, money out negative, euros.
-func germanBank(spec parser.TableSpec) *parser.TableSpec {
+func germanBank(spec table.TableSpec) *table.TableSpec {
 	spec.Delimiter = ';'
 	spec.DateOrder = civil.OrderDMY
 	spec.DecimalComma = true
-	if spec.Signs == parser.SignsInfer {
-		spec.Signs = parser.ChargesNegative
+	if spec.Signs == table.SignsInfer {
+		spec.Signs = table.ChargesNegative
 	}
 	if spec.Currency == "" {
 		spec.Currency = "EUR"
@@ -247,15 +248,15 @@ var dkb = &parser.Format{
 	Issuer:  "DKB (Girokonto, Tagesgeld)",
 	Country: "DE",
 	Example: `"Buchungsdatum";"Wertstellung";"Status";"Zahlungspflichtige*r";"Zahlungsempfänger*in";"Verwendungszweck";"Umsatztyp";"IBAN";"Betrag (€)";"Gläubiger-ID";"Mandatsreferenz";"Kundenreferenz"`,
-	Table: germanBank(parser.TableSpec{
+	Table: germanBank(table.TableSpec{
 		Header: []string{"buchungsdatum", "wertstellung", "status", "zahlungspflichtige*r", "zahlungsempfänger*in", "verwendungszweck", "umsatztyp", "betrag"},
-		Columns: map[parser.Column][]string{
-			parser.ColPostDate:    {"buchungsdatum"},
-			parser.ColDescription: {"zahlungsempfänger*in"},
-			parser.ColPayer:       {"zahlungspflichtige*r"},
-			parser.ColMemo:        {"verwendungszweck"},
-			parser.ColAmount:      {"betrag"},
-			parser.ColStatus:      {"status"},
+		Columns: map[table.Column][]string{
+			table.ColPostDate:    {"buchungsdatum"},
+			table.ColDescription: {"zahlungsempfänger*in"},
+			table.ColPayer:       {"zahlungspflichtige*r"},
+			table.ColMemo:        {"verwendungszweck"},
+			table.ColAmount:      {"betrag"},
+			table.ColStatus:      {"status"},
 		},
 		Booked:      []string{"Gebucht"},
 		AccountLine: ibanLine(`[^;]*`),
@@ -296,14 +297,14 @@ var dkbVisa = &parser.Format{
 	Issuer:  "DKB (Visa)",
 	Country: "DE",
 	Example: `"Belegdatum";"Wertstellung";"Status";"Beschreibung";"Umsatztyp";"Betrag";"Fremdwährungsbetrag"`,
-	Table: germanBank(parser.TableSpec{
+	Table: germanBank(table.TableSpec{
 		Header: []string{"belegdatum", "wertstellung", "status", "beschreibung", "umsatztyp", "betrag", "fremdwährungsbetrag"},
-		Columns: map[parser.Column][]string{
-			parser.ColPostDate:    {"wertstellung"},
-			parser.ColUseDate:     {"belegdatum"},
-			parser.ColDescription: {"beschreibung"},
-			parser.ColAmount:      {"betrag"},
-			parser.ColStatus:      {"status"},
+		Columns: map[table.Column][]string{
+			table.ColPostDate:    {"wertstellung"},
+			table.ColUseDate:     {"belegdatum"},
+			table.ColDescription: {"beschreibung"},
+			table.ColAmount:      {"betrag"},
+			table.ColStatus:      {"status"},
 		},
 		Booked:      []string{"Gebucht"},
 		AccountLine: regexp.MustCompile(`^Karte;[^;]*?([0-9•*]{4} [0-9•*]{4} [0-9•*]{4} [0-9•*]{4})\s*;*$`),
@@ -319,14 +320,14 @@ var dkbOld = &parser.Format{
 	Issuer:  "DKB (Girokonto, export until 2023)",
 	Country: "DE",
 	Example: `"Buchungstag";"Wertstellung";"Buchungstext";"Auftraggeber / Begünstigter";"Verwendungszweck";"Kontonummer";"BLZ";"Betrag (EUR)";"Gläubiger-ID";"Mandatsreferenz";"Kundenreferenz"`,
-	Table: germanBank(parser.TableSpec{
+	Table: germanBank(table.TableSpec{
 		Encoding: textenc.EncCP1252,
 		Header:   []string{"buchungstag", "wertstellung", "buchungstext", "auftraggeber / begünstigter", "verwendungszweck", "kontonummer", "blz", "betrag"},
-		Columns: map[parser.Column][]string{
-			parser.ColPostDate:    {"buchungstag"},
-			parser.ColDescription: {"auftraggeber / begünstigter"},
-			parser.ColMemo:        {"verwendungszweck"},
-			parser.ColAmount:      {"betrag"},
+		Columns: map[table.Column][]string{
+			table.ColPostDate:    {"buchungstag"},
+			table.ColDescription: {"auftraggeber / begünstigter"},
+			table.ColMemo:        {"verwendungszweck"},
+			table.ColAmount:      {"betrag"},
 		},
 		AccountLine: ibanLine(`Kontonummer:`),
 	}),
@@ -340,14 +341,14 @@ var dkbVisaOld = &parser.Format{
 	Issuer:  "DKB (Visa, export until 2023)",
 	Country: "DE",
 	Example: `"Umsatz abgerechnet und nicht im Saldo enthalten";"Wertstellung";"Belegdatum";"Beschreibung";"Betrag (EUR)";"Ursprünglicher Betrag";`,
-	Table: germanBank(parser.TableSpec{
+	Table: germanBank(table.TableSpec{
 		Encoding: textenc.EncCP1252,
 		Header:   []string{"wertstellung", "belegdatum", "betrag", "ursprünglicher betrag"},
-		Columns: map[parser.Column][]string{
-			parser.ColPostDate:    {"wertstellung"},
-			parser.ColUseDate:     {"belegdatum"},
-			parser.ColDescription: {"beschreibung", "umsatzbeschreibung"},
-			parser.ColAmount:      {"betrag"},
+		Columns: map[table.Column][]string{
+			table.ColPostDate:    {"wertstellung"},
+			table.ColUseDate:     {"belegdatum"},
+			table.ColDescription: {"beschreibung", "umsatzbeschreibung"},
+			table.ColAmount:      {"betrag"},
 		},
 		AccountLine: regexp.MustCompile(`^Kreditkarte:;\s*([0-9*]{12,19})\b`),
 		Enrich:      enrichForeign(5),
@@ -357,14 +358,14 @@ var dkbVisaOld = &parser.Format{
 // sparkasseColumns are the columns both Sparkasse CSV exports share: the
 // account (Auftragskonto) on every row, and Info, which is "Umsatz
 // gebucht" for booked rows and "Umsatz vorgemerkt" for pending ones.
-var sparkasseColumns = map[parser.Column][]string{
-	parser.ColPostDate:    {"buchungstag"},
-	parser.ColDescription: {"beguenstigter/zahlungspflichtiger"},
-	parser.ColMemo:        {"verwendungszweck"},
-	parser.ColAmount:      {"betrag"},
-	parser.ColCurrency:    {"waehrung"},
-	parser.ColAccount:     {"auftragskonto"},
-	parser.ColStatus:      {"info"},
+var sparkasseColumns = map[table.Column][]string{
+	table.ColPostDate:    {"buchungstag"},
+	table.ColDescription: {"beguenstigter/zahlungspflichtiger"},
+	table.ColMemo:        {"verwendungszweck"},
+	table.ColAmount:      {"betrag"},
+	table.ColCurrency:    {"waehrung"},
+	table.ColAccount:     {"auftragskonto"},
+	table.ColStatus:      {"info"},
 }
 
 // sparkasseCAMT is the Sparkassen's "CSV-CAMT" export (17 columns, CP1252,
@@ -374,7 +375,7 @@ var sparkasseCAMT = &parser.Format{
 	Issuer:  "Sparkasse (CSV-CAMT)",
 	Country: "DE",
 	Example: `"Auftragskonto";"Buchungstag";"Valutadatum";"Buchungstext";"Verwendungszweck";"Glaeubiger ID";"Mandatsreferenz";"Kundenreferenz (End-to-End)";"Sammlerreferenz";"Lastschrift Ursprungsbetrag";"Auslagenersatz Ruecklastschrift";"Beguenstigter/Zahlungspflichtiger";"Kontonummer/IBAN";"BIC (SWIFT-Code)";"Betrag";"Waehrung";"Info"`,
-	Table: germanBank(parser.TableSpec{
+	Table: germanBank(table.TableSpec{
 		Encoding: textenc.EncCP1252,
 		Header:   []string{"auftragskonto", "buchungstag", "valutadatum", "buchungstext", "verwendungszweck", "glaeubiger id", "beguenstigter/zahlungspflichtiger", "kontonummer/iban", "betrag", "waehrung", "info"},
 		Columns:  sparkasseColumns,
@@ -389,7 +390,7 @@ var sparkasseMT940 = &parser.Format{
 	Issuer:  "Sparkasse (CSV-MT940)",
 	Country: "DE",
 	Example: `"Auftragskonto";"Buchungstag";"Valutadatum";"Buchungstext";"Verwendungszweck";"Beguenstigter/Zahlungspflichtiger";"Kontonummer";"BLZ";"Betrag";"Waehrung";"Info"`,
-	Table: germanBank(parser.TableSpec{
+	Table: germanBank(table.TableSpec{
 		Encoding: textenc.EncCP1252,
 		Header:   []string{"auftragskonto", "buchungstag", "valutadatum", "buchungstext", "verwendungszweck", "beguenstigter/zahlungspflichtiger", "kontonummer", "blz", "betrag", "waehrung", "info"},
 		Columns:  sparkasseColumns,
@@ -404,19 +405,19 @@ var sparkasseCard = &parser.Format{
 	Issuer:  "Sparkasse (Kreditkarte)",
 	Country: "DE",
 	Example: `"Umsatz getätigt von";"Belegdatum";"Buchungsdatum";"Originalbetrag";"Originalwährung";"Umrechnungskurs";"Buchungsbetrag";"Buchungswährung";"Transaktionsbeschreibung";"Transaktionsbeschreibung Zusatz";"Buchungsreferenz";"Gebührenschlüssel";"Länderkennzeichen";"BAR-Entgelt+Buchungsreferenz";"AEE+Buchungsreferenz";"Abrechnungskennzeichen"`,
-	Table: germanBank(parser.TableSpec{
+	Table: germanBank(table.TableSpec{
 		Encoding: textenc.EncCP1252,
 		Header:   []string{"umsatz getätigt von", "belegdatum", "buchungsdatum", "originalbetrag", "originalwährung", "buchungsbetrag", "buchungswährung", "transaktionsbeschreibung"},
-		Columns: map[parser.Column][]string{
-			parser.ColPostDate:     {"buchungsdatum"},
-			parser.ColUseDate:      {"belegdatum"},
-			parser.ColDescription:  {"transaktionsbeschreibung"},
-			parser.ColMemo:         {"transaktionsbeschreibung zusatz"},
-			parser.ColAmount:       {"buchungsbetrag"},
-			parser.ColCurrency:     {"buchungswährung"},
-			parser.ColOrigAmount:   {"originalbetrag"},
-			parser.ColOrigCurrency: {"originalwährung"},
-			parser.ColAccount:      {"umsatz getätigt von"},
+		Columns: map[table.Column][]string{
+			table.ColPostDate:     {"buchungsdatum"},
+			table.ColUseDate:      {"belegdatum"},
+			table.ColDescription:  {"transaktionsbeschreibung"},
+			table.ColMemo:         {"transaktionsbeschreibung zusatz"},
+			table.ColAmount:       {"buchungsbetrag"},
+			table.ColCurrency:     {"buchungswährung"},
+			table.ColOrigAmount:   {"originalbetrag"},
+			table.ColOrigCurrency: {"originalwährung"},
+			table.ColAccount:      {"umsatz getätigt von"},
 		},
 	}),
 }
@@ -430,14 +431,14 @@ var ingDE = &parser.Format{
 	Issuer:  "ING (Deutschland)",
 	Country: "DE",
 	Example: "Buchung;Wertstellungsdatum;Auftraggeber/Empfänger;Buchungstext;Verwendungszweck;Betrag;Währung",
-	Table: germanBank(parser.TableSpec{
+	Table: germanBank(table.TableSpec{
 		Encoding: textenc.EncCP1252,
 		Header:   []string{"buchung", "auftraggeber/empfänger", "buchungstext", "verwendungszweck", "betrag", "währung"},
-		Columns: map[parser.Column][]string{
-			parser.ColPostDate:    {"buchung"},
-			parser.ColDescription: {"auftraggeber/empfänger"},
-			parser.ColMemo:        {"verwendungszweck"},
-			parser.ColAmount:      {"betrag"},
+		Columns: map[table.Column][]string{
+			table.ColPostDate:    {"buchung"},
+			table.ColDescription: {"auftraggeber/empfänger"},
+			table.ColMemo:        {"verwendungszweck"},
+			table.ColAmount:      {"betrag"},
 		},
 		AccountLine: ibanLine(`IBAN`),
 		Hook:        ingShortRow,
@@ -450,7 +451,7 @@ var currencyCode = regexp.MustCompile(`^[A-Z]{3}$`)
 // (published exports show "Rente;<purpose>;2.647,74;EUR" without
 // Buchungstext): its amount and currency still close it, so the missing
 // field is taken to be Buchungstext.
-func ingShortRow(_ *parser.RowState, rec []string) ([]string, string) {
+func ingShortRow(_ *table.RowState, rec []string) ([]string, string) {
 	if len(rec) != 6 || !currencyCode.MatchString(strings.TrimSpace(rec[5])) {
 		return nil, ""
 	}
@@ -468,19 +469,19 @@ var ingNL = &parser.Format{
 	Issuer:  "ING (Nederland)",
 	Country: "NL",
 	Example: `Datum,"Naam / Omschrijving","Rekening","Tegenrekening","Code","Af Bij","Bedrag (EUR)","MutatieSoort","Mededelingen"`,
-	Table: &parser.TableSpec{
+	Table: &table.TableSpec{
 		Header: []string{"datum", "naam / omschrijving", "rekening", "tegenrekening", "af bij", "bedrag", "mutatiesoort"},
-		Columns: map[parser.Column][]string{
-			parser.ColDate:        {"datum"},
-			parser.ColDescription: {"naam / omschrijving"},
-			parser.ColMemo:        {"mededelingen"},
-			parser.ColAmount:      {"bedrag"},
-			parser.ColDirection:   {"af bij"},
-			parser.ColAccount:     {"rekening"},
+		Columns: map[table.Column][]string{
+			table.ColDate:        {"datum"},
+			table.ColDescription: {"naam / omschrijving"},
+			table.ColMemo:        {"mededelingen"},
+			table.ColAmount:      {"bedrag"},
+			table.ColDirection:   {"af bij"},
+			table.ColAccount:     {"rekening"},
 		},
 		Credit:       []string{"Bij"},
 		DecimalComma: true,
-		Signs:        parser.ChargesPositive,
+		Signs:        table.ChargesPositive,
 		Currency:     "EUR",
 	},
 }
@@ -493,16 +494,16 @@ var commerzbank = &parser.Format{
 	Issuer:  "Commerzbank",
 	Country: "DE",
 	Example: "Buchungstag;Wertstellung;Umsatzart;Buchungstext;Betrag;Währung;IBAN Kontoinhaber;Kategorie",
-	Table: germanBank(parser.TableSpec{
+	Table: germanBank(table.TableSpec{
 		Header: []string{"buchungstag", "wertstellung", "umsatzart", "buchungstext", "betrag", "währung", "iban kontoinhaber"},
-		Columns: map[parser.Column][]string{
-			parser.ColPostDate:    {"buchungstag"},
-			parser.ColDescription: {"buchungstext"},
-			parser.ColAmount:      {"betrag"},
-			parser.ColCurrency:    {"währung"},
-			parser.ColAccount:     {"iban kontoinhaber"},
+		Columns: map[table.Column][]string{
+			table.ColPostDate:    {"buchungstag"},
+			table.ColDescription: {"buchungstext"},
+			table.ColAmount:      {"betrag"},
+			table.ColCurrency:    {"währung"},
+			table.ColAccount:     {"iban kontoinhaber"},
 		},
-		Hook: func(_ *parser.RowState, rec []string) ([]string, string) {
+		Hook: func(_ *table.RowState, rec []string) ([]string, string) {
 			if len(rec) > 4 {
 				if amt, _, err := money.ParseDecimalComma(rec[4]); err == nil && amt.IsZero() {
 					return nil, parser.SkipNote
@@ -522,18 +523,18 @@ var postbank = &parser.Format{
 	Issuer:  "Postbank / Deutsche Bank",
 	Country: "DE",
 	Example: "Buchungstag;Wert;Umsatzart;Begünstigter / Auftraggeber;Verwendungszweck;IBAN / Kontonummer;BIC;Kundenreferenz;Mandatsreferenz;Gläubiger ID;Fremde Gebühren;Betrag;Abweichender Empfänger;Anzahl der Aufträge;Anzahl der Schecks;Soll;Haben;Währung",
-	Table: germanBank(parser.TableSpec{
+	Table: germanBank(table.TableSpec{
 		Header: []string{"buchungstag", "wert", "umsatzart", "begünstigter / auftraggeber", "verwendungszweck", "soll", "haben", "währung"},
-		Columns: map[parser.Column][]string{
-			parser.ColPostDate:    {"buchungstag"},
-			parser.ColDescription: {"begünstigter / auftraggeber"},
-			parser.ColMemo:        {"verwendungszweck"},
-			parser.ColDebit:       {"soll"},
-			parser.ColCredit:      {"haben"},
-			parser.ColCurrency:    {"währung"},
+		Columns: map[table.Column][]string{
+			table.ColPostDate:    {"buchungstag"},
+			table.ColDescription: {"begünstigter / auftraggeber"},
+			table.ColMemo:        {"verwendungszweck"},
+			table.ColDebit:       {"soll"},
+			table.ColCredit:      {"haben"},
+			table.ColCurrency:    {"währung"},
 		},
 		AccountLine: ibanLine(`IBAN`),
-		Hook: func(_ *parser.RowState, rec []string) ([]string, string) {
+		Hook: func(_ *table.RowState, rec []string) ([]string, string) {
 			if strings.EqualFold(strings.TrimSpace(rec[0]), "Kontostand") {
 				return nil, parser.SkipTotal
 			}

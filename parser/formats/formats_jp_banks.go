@@ -5,6 +5,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/table"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 )
 
@@ -18,17 +19,17 @@ var jpBankFormats = []*parser.Format{mufgBank, yuchoBank, rakutenBank, sbiSumish
 // bankTable is the layout most Japanese banks share: a date, a description,
 // and separate money-out and money-in columns, named by their header cells
 // (folded); the header must also have the extra cells.
-func bankTable(date, desc, out, in string, extra ...string) *parser.TableSpec {
-	return &parser.TableSpec{
+func bankTable(date, desc, out, in string, extra ...string) *table.TableSpec {
+	return &table.TableSpec{
 		Header: append([]string{date, desc, out, in}, extra...),
-		Columns: map[parser.Column][]string{
-			parser.ColDate:        {date},
-			parser.ColDescription: {desc},
-			parser.ColDebit:       {out},
-			parser.ColCredit:      {in},
+		Columns: map[table.Column][]string{
+			table.ColDate:        {date},
+			table.ColDescription: {desc},
+			table.ColDebit:       {out},
+			table.ColCredit:      {in},
 		},
 		Encoding: textenc.EncCP932,
-		Signs:    parser.ChargesPositive,
+		Signs:    table.ChargesPositive,
 		Currency: "JPY",
 	}
 }
@@ -41,8 +42,8 @@ func bankTable(date, desc, out, in string, extra ...string) *parser.TableSpec {
 // two amount columns is used. Dates are 2023/4/22.
 var mufgBank = jpBank("mufg-bank", "三菱UFJ銀行",
 	`"日付","摘要","摘要内容","支払い金額","預かり金額","差引残高","メモ","未資金化区分","入払区分"`,
-	tune(bankTable("日付", "摘要", "支払い金額", "預かり金額", "摘要内容", "差引残高"), func(s *parser.TableSpec) {
-		s.Columns[parser.ColDetail] = []string{"摘要内容"}
+	tune(bankTable("日付", "摘要", "支払い金額", "預かり金額", "摘要内容", "差引残高"), func(s *table.TableSpec) {
+		s.Columns[table.ColDetail] = []string{"摘要内容"}
 	}))
 
 // yuchoAccount is the preamble line of ゆうちょダイレクト that names the
@@ -55,8 +56,8 @@ var yuchoAccount = regexp.MustCompile(`^お客さま口座番号[：:]\s*([0-9�
 // Dates are 20180720. 詳細１ is the kind of entry and 詳細２ the other party.
 var yuchoBank = jpBank("yucho-bank", "ゆうちょ銀行 (ゆうちょダイレクト)",
 	"取引日,入出金明細ＩＤ,受入金額（円）,払出金額（円）,詳細１,詳細２,現在（貸付）高,",
-	tune(bankTable("取引日", "詳細1", "払出金額", "受入金額", "入出金明細id", "詳細2"), func(s *parser.TableSpec) {
-		s.Columns[parser.ColDetail] = []string{"詳細2"}
+	tune(bankTable("取引日", "詳細1", "払出金額", "受入金額", "入出金明細id", "詳細2"), func(s *table.TableSpec) {
+		s.Columns[table.ColDetail] = []string{"詳細2"}
 		s.AccountLine = yuchoAccount
 	}))
 
@@ -65,17 +66,17 @@ var yuchoBank = jpBank("yucho-bank", "ゆうちょ銀行 (ゆうちょダイレ�
 // is 取引日,入出金(円),取引後残高(円),入出金内容 (2023) or, in older files,
 // 取引日,入出金(円),残高(円),入出金先内容.
 var rakutenBank = jpBank("rakuten-bank", "楽天銀行", "取引日,入出金(円),取引後残高(円),入出金内容",
-	&parser.TableSpec{
+	&table.TableSpec{
 		// A header is only readable with one of the description columns,
 		// so a file must have 取引日, 入出金 and 入出金内容 or 入出金先内容.
 		Header: []string{"取引日", "入出金"},
-		Columns: map[parser.Column][]string{
-			parser.ColDate:        {"取引日"},
-			parser.ColDescription: {"入出金内容", "入出金先内容"},
-			parser.ColAmount:      {"入出金"},
+		Columns: map[table.Column][]string{
+			table.ColDate:        {"取引日"},
+			table.ColDescription: {"入出金内容", "入出金先内容"},
+			table.ColAmount:      {"入出金"},
 		},
 		Encoding: textenc.EncCP932,
-		Signs:    parser.ChargesNegative,
+		Signs:    table.ChargesNegative,
 		Currency: "JPY",
 	})
 
@@ -90,7 +91,7 @@ var sbiSumishinBank = jpBank("sbi-sumishin-bank", "住信SBIネット銀行",
 // both fold to the same header, so each date is read as whichever it is.
 var smbcBank = jpBank("smbc-bank", "三井住友銀行",
 	`"年月日（和暦）","お引出し","お預入れ","お取り扱い内容","残高"`,
-	tune(bankTable("年月日", "お取り扱い内容", "お引出し", "お預入れ", "残高"), func(s *parser.TableSpec) {
+	tune(bankTable("年月日", "お取り扱い内容", "お引出し", "お預入れ", "残高"), func(s *table.TableSpec) {
 		s.ParseDate = eraOrWesternDate
 	}))
 
@@ -99,17 +100,17 @@ var smbcBank = jpBank("smbc-bank", "三井住友銀行",
 // dates are read in the common year-first forms.
 var aeonBank = jpBank("aeon-bank", "イオン銀行",
 	`"日付","お取引内容","お引出し","お預入れ","残高（お借入れはマイナス表示）"`,
-	tune(bankTable("日付", "お取引内容", "お引出し", "お預入れ", "残高"), func(s *parser.TableSpec) {
+	tune(bankTable("日付", "お取引内容", "お引出し", "お預入れ", "残高"), func(s *table.TableSpec) {
 		s.Encoding = ""
 	}))
 
 // jpBank is a Japanese bank's format.
-func jpBank(name, issuer, example string, table *parser.TableSpec) *parser.Format {
+func jpBank(name, issuer, example string, table *table.TableSpec) *parser.Format {
 	return &parser.Format{Name: name, Issuer: issuer, Country: "JP", Example: example, Table: table}
 }
 
 // tune returns spec once f has set what sets one bank apart.
-func tune(spec *parser.TableSpec, f func(*parser.TableSpec)) *parser.TableSpec {
+func tune(spec *table.TableSpec, f func(*table.TableSpec)) *table.TableSpec {
 	f(spec)
 	return spec
 }

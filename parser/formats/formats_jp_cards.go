@@ -9,6 +9,7 @@ import (
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/money"
+	"github.com/refundwatch/refundwatch/parser/table"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
 )
@@ -44,17 +45,17 @@ var rakutenCard = &parser.Format{
 	Issuer:  "楽天カード (e-NAVI)",
 	Country: "JP",
 	Example: `"利用日","利用店名・商品名","利用者","支払方法","利用金額","支払手数料","支払総額","10月支払金額","11月繰越残高","新規サイン"`,
-	Table: &parser.TableSpec{
+	Table: &table.TableSpec{
 		Header: []string{"利用日", "利用店名・商品名", "利用者", "支払方法", "利用金額"},
-		Columns: map[parser.Column][]string{
-			parser.ColUseDate:     {"利用日"},
-			parser.ColDescription: {"利用店名・商品名"},
-			parser.ColAmount:      {"利用金額"},
+		Columns: map[table.Column][]string{
+			table.ColUseDate:     {"利用日"},
+			table.ColDescription: {"利用店名・商品名"},
+			table.ColAmount:      {"利用金額"},
 		},
-		Signs:       parser.ChargesPositive,
+		Signs:       table.ChargesPositive,
 		Currency:    "JPY",
 		ForeignNote: rakutenForeignNote,
-		Hook: func(s *parser.RowState, rec []string) ([]string, string) {
+		Hook: func(s *table.RowState, rec []string) ([]string, string) {
 			if strings.HasPrefix(strings.TrimSpace(rec[0]), "■") {
 				s.Credits = strings.Contains(rec[0], "キャンセル")
 				return nil, parser.SkipSection
@@ -92,8 +93,8 @@ func isVpassBlock(rec []string) bool {
 
 // vpassHook keeps the card of each block and joins merchant names that an
 // unquoted comma split ("GITHUB, INC. (HTTPSGITHUB.C)").
-func vpassHook(width int) func(s *parser.RowState, rec []string) ([]string, string) {
-	return func(s *parser.RowState, rec []string) ([]string, string) {
+func vpassHook(width int) func(s *table.RowState, rec []string) ([]string, string) {
+	return func(s *table.RowState, rec []string) ([]string, string) {
 		if isVpassBlock(rec) {
 			s.Account = strings.TrimSpace(rec[1])
 			return nil, SkipBlock
@@ -126,12 +127,12 @@ var vpassStatement = &parser.Format{
 	Issuer:  "三井住友カード (Vpass, ご利用明細)",
 	Country: "JP",
 	Example: "山田　太郎　様,1234-56**-****-7890,三井住友カード　ＶＩＳＡ",
-	Table: &parser.TableSpec{
+	Table: &table.TableSpec{
 		Encoding:   textenc.EncCP932,
 		Headerless: true,
-		Positions:  map[parser.Column]int{parser.ColUseDate: 1, parser.ColDescription: 2, parser.ColAmount: 3},
+		Positions:  map[table.Column]int{table.ColUseDate: 1, table.ColDescription: 2, table.ColAmount: 3},
 		DataRow:    isVpassBlock,
-		Signs:      parser.ChargesPositive,
+		Signs:      table.ChargesPositive,
 		Currency:   "JPY",
 		Hook:       vpassHook(7),
 		Enrich: func(x *parser.Transaction, rec []string) {
@@ -155,22 +156,22 @@ var vpassDetail = &parser.Format{
 	Issuer:  "三井住友カード (Vpass, 未確定のご利用明細)",
 	Country: "JP",
 	Example: "2026/9/18,ＯＶＥＲＳＥＡＳ  ＳＨＯＰ,ご本人,リボ払い,,'26/10,2000,,,12.34,USD,162.07,09/18",
-	Table: &parser.TableSpec{
+	Table: &table.TableSpec{
 		Encoding:   textenc.EncCP932,
 		Headerless: true,
-		Positions: map[parser.Column]int{parser.ColUseDate: 1, parser.ColDescription: 2, parser.ColAmount: 7,
-			parser.ColOrigAmount: 10, parser.ColOrigCurrency: 11},
+		Positions: map[table.Column]int{table.ColUseDate: 1, table.ColDescription: 2, table.ColAmount: 7,
+			table.ColOrigAmount: 10, table.ColOrigCurrency: 11},
 		DataRow: func(rec []string) bool {
 			return len(rec) == 13 && isDateCell(rec[0]) && strings.HasPrefix(strings.TrimSpace(rec[2]), "ご")
 		},
-		Signs:    parser.ChargesPositive,
+		Signs:    table.ChargesPositive,
 		Currency: "JPY",
 		Hook:     vpassHook(13),
 	},
 }
 
 // jpCard is a Japanese card issuer's format.
-func jpCard(name, issuer, example string, table *parser.TableSpec) *parser.Format {
+func jpCard(name, issuer, example string, table *table.TableSpec) *parser.Format {
 	return &parser.Format{Name: name, Issuer: issuer, Country: "JP", Example: example, Table: table}
 }
 
@@ -198,7 +199,7 @@ const trailingSection = "trailing tables"
 // trailingTables skips, from the first title row isTitle accepts, the
 // tables an issuer puts after the transactions: their titles as sections,
 // every other row as summary. It reports whether it dealt with rec.
-func trailingTables(s *parser.RowState, rec []string, isTitle func(string) bool) (string, bool) {
+func trailingTables(s *table.RowState, rec []string, isTitle func(string) bool) (string, bool) {
 	if title, ok := titleRow(rec); ok && isTitle(title) {
 		s.Section = trailingSection
 		return parser.SkipSection, true
@@ -219,16 +220,16 @@ func trailingTables(s *parser.RowState, rec []string, isTitle func(string) bool)
 // row with a 訂正サイン (correction mark) is read at the sign it has.
 var myJCB = jpCard("myjcb", "JCB (MyJCB; also セブンカード)",
 	`"ご利用者","カテゴリ","ご利用日","ご利用先など","ご利用金額(￥)","支払区分","今回回数","訂正サイン","お支払い金額(￥)","国内／海外","摘要","備考"`,
-	&parser.TableSpec{
+	&table.TableSpec{
 		Encoding: textenc.EncCP932,
 		Header:   []string{"ご利用者", "カテゴリ", "ご利用日", "ご利用先など", "ご利用金額", "訂正サイン", "お支払い金額"},
-		Columns: map[parser.Column][]string{
-			parser.ColUseDate:     {"ご利用日"},
-			parser.ColDescription: {"ご利用先など"},
-			parser.ColAmount:      {"ご利用金額"},
-			parser.ColAccount:     {"ご利用者"},
+		Columns: map[table.Column][]string{
+			table.ColUseDate:     {"ご利用日"},
+			table.ColDescription: {"ご利用先など"},
+			table.ColAmount:      {"ご利用金額"},
+			table.ColAccount:     {"ご利用者"},
 		},
-		Signs:    parser.ChargesPositive,
+		Signs:    table.ChargesPositive,
 		Currency: "JPY",
 		Enrich: func(x *parser.Transaction, _ []string) {
 			if n := cardNumber(x.Account); n != "" {
@@ -250,18 +251,18 @@ var saisonForeign = regexp.MustCompile(`現地通貨額:?\s*([0-9][0-9,]*(?:\.[0
 // merchant's name with an unquoted comma, is joined back (saisonRepair).
 var saisonCard = jpCard("saison-card", "クレディセゾン (セゾンカード, Netアンサー; also 出光カード)",
 	"利用日,ご利用店名及び商品名,本人・家族区分,支払区分名称,締前入金区分,利用金額,備考",
-	&parser.TableSpec{
+	&table.TableSpec{
 		Encoding: textenc.EncCP932,
 		Header:   []string{"利用日", "ご利用店名及び商品名", "本人・家族区分", "支払区分名称", "締前入金区分", "利用金額"},
-		Columns: map[parser.Column][]string{
-			parser.ColUseDate:     {"利用日"},
-			parser.ColDescription: {"ご利用店名及び商品名"},
-			parser.ColAmount:      {"利用金額"},
+		Columns: map[table.Column][]string{
+			table.ColUseDate:     {"利用日"},
+			table.ColDescription: {"ご利用店名及び商品名"},
+			table.ColAmount:      {"利用金額"},
 		},
-		Signs:       parser.ChargesPositive,
+		Signs:       table.ChargesPositive,
 		Currency:    "JPY",
 		AccountLine: regexp.MustCompile(`^カード名称,([^,]+)`),
-		Hook: func(_ *parser.RowState, rec []string) ([]string, string) {
+		Hook: func(_ *table.RowState, rec []string) ([]string, string) {
 			if len(rec) > 1 && strings.TrimSpace(rec[0]) == "" && strings.HasPrefix(textenc.Fold(rec[1]), "ご利用者名") {
 				return nil, SkipBlock
 			}
@@ -318,15 +319,15 @@ func saisonRepair(rec []string) []string {
 // (※…). The file names no card.
 var eposCard = jpCard("epos-card", "エポスカード",
 	"種別（ショッピング、キャッシング、その他）,ご利用年月日,ご利用場所,ご利用内容,ご利用金額（キャッシングでは元金になります）,支払区分,お支払開始月,備考",
-	&parser.TableSpec{
+	&table.TableSpec{
 		Encoding: textenc.EncCP932,
 		Header:   []string{"種別", "ご利用年月日", "ご利用場所", "ご利用内容", "ご利用金額", "支払区分", "お支払開始月"},
-		Columns: map[parser.Column][]string{
-			parser.ColUseDate:     {"ご利用年月日"},
-			parser.ColDescription: {"ご利用場所"},
-			parser.ColAmount:      {"ご利用金額"},
+		Columns: map[table.Column][]string{
+			table.ColUseDate:     {"ご利用年月日"},
+			table.ColDescription: {"ご利用場所"},
+			table.ColAmount:      {"ご利用金額"},
 		},
-		Signs:    parser.ChargesPositive,
+		Signs:    table.ChargesPositive,
 		Currency: "JPY",
 	})
 
@@ -338,22 +339,22 @@ var eposCard = jpCard("epos-card", "エポスカード",
 // table 分割・ボーナス払い明細 (instalment plans) follows the transactions.
 var aeonCard = jpCard("aeon-card", "イオンカード (暮らしのマネーサイト)",
 	"ご利用日,利用者区分,ご利用先,支払方法,,,ご利用金額,備考,",
-	&parser.TableSpec{
+	&table.TableSpec{
 		Encoding: textenc.EncCP932,
 		Header:   []string{"ご利用日", "利用者区分", "ご利用先", "支払方法", "ご利用金額"},
-		Columns: map[parser.Column][]string{
-			parser.ColUseDate:     {"ご利用日"},
-			parser.ColDescription: {"ご利用先"},
-			parser.ColAmount:      {"ご利用金額"},
+		Columns: map[table.Column][]string{
+			table.ColUseDate:     {"ご利用日"},
+			table.ColDescription: {"ご利用先"},
+			table.ColAmount:      {"ご利用金額"},
 		},
 		ParseDate:   aeonDate,
-		Signs:       parser.ChargesPositive,
+		Signs:       table.ChargesPositive,
 		Currency:    "JPY",
 		AccountLine: regexp.MustCompile(`^ご利用カード,([^,]+)`),
 		Hook:        aeonHook,
 	})
 
-func aeonHook(s *parser.RowState, rec []string) ([]string, string) {
+func aeonHook(s *table.RowState, rec []string) ([]string, string) {
 	if reason, ok := trailingTables(s, rec, func(t string) bool { return strings.HasSuffix(t, "明細") }); ok {
 		return nil, reason
 	}
@@ -389,14 +390,14 @@ func aeonDate(text string) (civil.Date, bool) {
 // written negative. The file names no card.
 var payPayCard = jpCard("paypay-card", "PayPayカード (also Yahoo! JAPANカード)",
 	`"利用日/キャンセル日","利用店名・商品名","利用者","支払区分","利用金額","手数料","支払総額","当月支払金額","翌月以降繰越金額","調整額","当月お支払日"`,
-	&parser.TableSpec{
+	&table.TableSpec{
 		Header: []string{"利用店名・商品名", "利用者", "支払区分", "利用金額", "支払総額", "当月支払金額"},
-		Columns: map[parser.Column][]string{
-			parser.ColUseDate:     {"利用日/キャンセル日", "利用日"},
-			parser.ColDescription: {"利用店名・商品名"},
-			parser.ColAmount:      {"利用金額"},
+		Columns: map[table.Column][]string{
+			table.ColUseDate:     {"利用日/キャンセル日", "利用日"},
+			table.ColDescription: {"利用店名・商品名"},
+			table.ColAmount:      {"利用金額"},
 		},
-		Signs:    parser.ChargesPositive,
+		Signs:    table.ChargesPositive,
 		Currency: "JPY",
 	})
 
@@ -408,21 +409,21 @@ var payPayCard = jpCard("paypay-card", "PayPayカード (also Yahoo! JAPANカー
 // and 通貨略称 give the foreign amount.
 var viewCard = jpCard("view-card", "ビューカード (JR東日本)",
 	"ご利用年月日,ご利用箇所,ご利用額,払戻額,ご請求額（うち手数料・利息）,支払区分（回数）,今回回数,今回ご請求額・弁済金（うち手数料・利息）,現地通貨額,通貨略称,換算レート",
-	&parser.TableSpec{
+	&table.TableSpec{
 		Encoding: textenc.EncCP932,
 		Header:   []string{"ご利用年月日", "ご利用箇所", "ご利用額", "払戻額", "ご請求額", "今回回数"},
-		Columns: map[parser.Column][]string{
-			parser.ColUseDate:      {"ご利用年月日"},
-			parser.ColDescription:  {"ご利用箇所"},
-			parser.ColDebit:        {"ご利用額"},
-			parser.ColCredit:       {"払戻額"},
-			parser.ColOrigAmount:   {"現地通貨額"},
-			parser.ColOrigCurrency: {"通貨略称"},
+		Columns: map[table.Column][]string{
+			table.ColUseDate:      {"ご利用年月日"},
+			table.ColDescription:  {"ご利用箇所"},
+			table.ColDebit:        {"ご利用額"},
+			table.ColCredit:       {"払戻額"},
+			table.ColOrigAmount:   {"現地通貨額"},
+			table.ColOrigCurrency: {"通貨略称"},
 		},
-		Signs:       parser.ChargesPositive,
+		Signs:       table.ChargesPositive,
 		Currency:    "JPY",
 		AccountLine: regexp.MustCompile(`^会員番号,([0-9*＊-]+)`),
-		Hook: func(s *parser.RowState, rec []string) ([]string, string) {
+		Hook: func(s *table.RowState, rec []string) ([]string, string) {
 			if text, ok := titleRow(rec); ok {
 				if n := cardNumber(text); n != "" && (len(textenc.Fold(text)) == len(n) || textenc.Fold(text)[len(n)] == ' ') {
 					s.Account = n
@@ -440,19 +441,19 @@ var viewCard = jpCard("view-card", "ビューカード (JR東日本)",
 // writes 通貨 and 為替相場 for 通貨略称 and 換算レート. The file names no card.
 var nicosCard = jpCard("mufg-nicos", "三菱UFJニコス (MUFGカード, DCカード, NICOSカード)",
 	`"利用日","利用者","利用区分","利用内容","新規利用額","今回請求額","支払回数","現地通貨額","通貨略称","換算レート","備考"`,
-	&parser.TableSpec{
+	&table.TableSpec{
 		Encoding: textenc.EncCP932,
 		Header:   []string{"利用日", "利用者", "利用区分", "利用内容", "新規利用額", "今回請求額"},
-		Columns: map[parser.Column][]string{
-			parser.ColUseDate:      {"利用日"},
-			parser.ColDescription:  {"利用内容"},
-			parser.ColAmount:       {"新規利用額"},
-			parser.ColOrigAmount:   {"現地通貨額"},
-			parser.ColOrigCurrency: {"通貨略称", "通貨"},
+		Columns: map[table.Column][]string{
+			table.ColUseDate:      {"利用日"},
+			table.ColDescription:  {"利用内容"},
+			table.ColAmount:       {"新規利用額"},
+			table.ColOrigAmount:   {"現地通貨額"},
+			table.ColOrigCurrency: {"通貨略称", "通貨"},
 		},
-		Signs:    parser.ChargesPositive,
+		Signs:    table.ChargesPositive,
 		Currency: "JPY",
-		Hook: func(_ *parser.RowState, rec []string) ([]string, string) {
+		Hook: func(_ *table.RowState, rec []string) ([]string, string) {
 			if len(rec) > 5 && isZero(rec[4]) && strings.TrimSpace(rec[5]) != "" && !isZero(rec[5]) {
 				return nil, SkipInstalment
 			}
@@ -472,18 +473,18 @@ func isZero(cell string) bool {
 // balance) that are not transactions.
 var lifeCard = jpCard("life-card", "ライフカード",
 	"明細No.,契約,回数,利用日,利用先,利用金額,ATM利用料,手数料,支払総額,支払回数/何回目,当月支払金額,支払残高",
-	&parser.TableSpec{
+	&table.TableSpec{
 		Encoding: textenc.EncCP932,
 		Header:   []string{"明細no.", "契約", "利用日", "利用先", "利用金額", "支払総額", "当月支払金額"},
-		Columns: map[parser.Column][]string{
-			parser.ColUseDate:     {"利用日"},
-			parser.ColDescription: {"利用先"},
-			parser.ColAmount:      {"利用金額"},
+		Columns: map[table.Column][]string{
+			table.ColUseDate:     {"利用日"},
+			table.ColDescription: {"利用先"},
+			table.ColAmount:      {"利用金額"},
 		},
-		Signs:       parser.ChargesPositive,
+		Signs:       table.ChargesPositive,
 		Currency:    "JPY",
 		AccountLine: regexp.MustCompile(`^カード名,([^,]+)`),
-		Hook: func(s *parser.RowState, rec []string) ([]string, string) {
+		Hook: func(s *table.RowState, rec []string) ([]string, string) {
 			reason, _ := trailingTables(s, rec, func(t string) bool { return strings.HasSuffix(t, "内訳表") })
 			return nil, reason
 		},

@@ -6,6 +6,7 @@ import (
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/money"
+	"github.com/refundwatch/refundwatch/parser/table"
 )
 
 // United States card issuers and banks. They write UTF-8 or ASCII, dates
@@ -22,8 +23,8 @@ var usFormats = []*parser.Format{
 
 // usTable is the layout most US exports share: a header, month-first dates,
 // US dollars.
-func usTable(header []string, cols map[parser.Column][]string, signs parser.Signs) *parser.TableSpec {
-	return &parser.TableSpec{Header: header, Columns: cols, DateOrder: civil.OrderMDY, Signs: signs, Currency: "USD"}
+func usTable(header []string, cols map[table.Column][]string, signs table.Signs) *table.TableSpec {
+	return &table.TableSpec{Header: header, Columns: cols, DateOrder: civil.OrderMDY, Signs: signs, Currency: "USD"}
 }
 
 // chaseCard is Chase's credit card activity export. Purchases (Type "Sale")
@@ -36,12 +37,12 @@ var chaseCard = &parser.Format{
 	Example: "Transaction Date,Post Date,Description,Category,Type,Amount,Memo",
 	Table: usTable(
 		[]string{"transaction date", "post date", "description", "category", "type", "amount", "memo"},
-		map[parser.Column][]string{
-			parser.ColPostDate:    {"post date"},
-			parser.ColUseDate:     {"transaction date"},
-			parser.ColDescription: {"description"},
-			parser.ColAmount:      {"amount"},
-		}, parser.ChargesNegative),
+		map[table.Column][]string{
+			table.ColPostDate:    {"post date"},
+			table.ColUseDate:     {"transaction date"},
+			table.ColDescription: {"description"},
+			table.ColAmount:      {"amount"},
+		}, table.ChargesNegative),
 }
 
 // chaseChecking is Chase's checking and savings activity export: signed
@@ -54,21 +55,21 @@ var chaseChecking = &parser.Format{
 	Example: "Details,Posting Date,Description,Amount,Type,Balance,Check or Slip #",
 	Table: usTable(
 		[]string{"details", "posting date", "description", "amount", "type", "balance", "check or slip #"},
-		map[parser.Column][]string{
-			parser.ColPostDate:    {"posting date"},
-			parser.ColDescription: {"description"},
-			parser.ColAmount:      {"amount"},
-		}, parser.ChargesNegative),
+		map[table.Column][]string{
+			table.ColPostDate:    {"posting date"},
+			table.ColDescription: {"description"},
+			table.ColAmount:      {"amount"},
+		}, table.ChargesNegative),
 }
 
 // amexColumns are the columns of American Express's long export, in the US
 // and the UK alike; "Account #" is the card as the file masks it ("-11016"),
 // one per card member.
-var amexColumns = map[parser.Column][]string{
-	parser.ColDate:        {"date"},
-	parser.ColDescription: {"description"},
-	parser.ColAmount:      {"amount"},
-	parser.ColAccount:     {"account #"},
+var amexColumns = map[table.Column][]string{
+	table.ColDate:        {"date"},
+	table.ColDescription: {"description"},
+	table.ColAmount:      {"amount"},
+	table.ColAccount:     {"account #"},
 }
 
 // amex is American Express's long export (US), with or without the extended
@@ -81,7 +82,7 @@ var amex = &parser.Format{
 	Example: "Date,Description,Card Member,Account #,Amount",
 	Table: usTable(
 		[]string{"date", "description", "card member", "account #", "amount"},
-		amexColumns, parser.ChargesPositive),
+		amexColumns, table.ChargesPositive),
 }
 
 // amexUK is American Express's long export from the UK: the same columns
@@ -93,11 +94,11 @@ var amexUK = &parser.Format{
 	Issuer:  "American Express (UK)",
 	Country: "GB",
 	Example: "Date,Description,Card Member,Account #,Amount,Extended Details,Appears On Your Statement As,Address,Town/City,Postcode,Country,Reference,Category",
-	Table: &parser.TableSpec{
+	Table: &table.TableSpec{
 		Header:    []string{"date", "description", "card member", "account #", "amount", "town/city", "postcode"},
 		Columns:   amexColumns,
 		DateOrder: civil.OrderDMY,
-		Signs:     parser.ChargesPositive,
+		Signs:     table.ChargesPositive,
 		Currency:  "GBP",
 	},
 }
@@ -111,14 +112,14 @@ var capitalOne = &parser.Format{
 	Example: "Transaction Date,Posted Date,Card No.,Description,Category,Debit,Credit",
 	Table: usTable(
 		[]string{"transaction date", "posted date", "card no.", "description", "category", "debit", "credit"},
-		map[parser.Column][]string{
-			parser.ColPostDate:    {"posted date"},
-			parser.ColUseDate:     {"transaction date"},
-			parser.ColAccount:     {"card no."},
-			parser.ColDescription: {"description"},
-			parser.ColDebit:       {"debit"},
-			parser.ColCredit:      {"credit"},
-		}, parser.ChargesPositive),
+		map[table.Column][]string{
+			table.ColPostDate:    {"posted date"},
+			table.ColUseDate:     {"transaction date"},
+			table.ColAccount:     {"card no."},
+			table.ColDescription: {"description"},
+			table.ColDebit:       {"debit"},
+			table.ColCredit:      {"credit"},
+		}, table.ChargesPositive),
 }
 
 // citi is Citi's card export: Debit positive, credits written negative in
@@ -129,16 +130,16 @@ var citi = &parser.Format{
 	Issuer:  "Citi (credit cards)",
 	Country: "US",
 	Example: "Status,Date,Description,Debit,Credit",
-	Table: func() *parser.TableSpec {
+	Table: func() *table.TableSpec {
 		spec := usTable(
 			[]string{"status", "date", "description", "debit", "credit"},
-			map[parser.Column][]string{
-				parser.ColStatus:      {"status"},
-				parser.ColDate:        {"date"},
-				parser.ColDescription: {"description"},
-				parser.ColDebit:       {"debit"},
-				parser.ColCredit:      {"credit"},
-			}, parser.ChargesPositive)
+			map[table.Column][]string{
+				table.ColStatus:      {"status"},
+				table.ColDate:        {"date"},
+				table.ColDescription: {"description"},
+				table.ColDebit:       {"debit"},
+				table.ColCredit:      {"credit"},
+			}, table.ChargesPositive)
 		spec.Booked = []string{"cleared"}
 		return spec
 	}(),
@@ -153,12 +154,12 @@ var discover = &parser.Format{
 	Example: "Trans. Date,Post Date,Description,Amount,Category",
 	Table: usTable(
 		[]string{"trans. date", "post date", "description", "amount", "category"},
-		map[parser.Column][]string{
-			parser.ColPostDate:    {"post date"},
-			parser.ColUseDate:     {"trans. date"},
-			parser.ColDescription: {"description"},
-			parser.ColAmount:      {"amount"},
-		}, parser.ChargesPositive),
+		map[table.Column][]string{
+			table.ColPostDate:    {"post date"},
+			table.ColUseDate:     {"trans. date"},
+			table.ColDescription: {"description"},
+			table.ColAmount:      {"amount"},
+		}, table.ChargesPositive),
 }
 
 // bofaCard is Bank of America's credit card export: purchases negative,
@@ -170,11 +171,11 @@ var bofaCard = &parser.Format{
 	Example: "Posted Date,Reference Number,Payee,Address,Amount",
 	Table: usTable(
 		[]string{"posted date", "reference number", "payee", "address", "amount"},
-		map[parser.Column][]string{
-			parser.ColPostDate:    {"posted date"},
-			parser.ColDescription: {"payee"},
-			parser.ColAmount:      {"amount"},
-		}, parser.ChargesNegative),
+		map[table.Column][]string{
+			table.ColPostDate:    {"posted date"},
+			table.ColDescription: {"payee"},
+			table.ColAmount:      {"amount"},
+		}, table.ChargesNegative),
 }
 
 // bofaChecking is Bank of America's checking and savings export: a summary
@@ -186,15 +187,15 @@ var bofaChecking = &parser.Format{
 	Issuer:  "Bank of America (checking and savings)",
 	Country: "US",
 	Example: "Date,Description,Amount,Running Bal.",
-	Table: func() *parser.TableSpec {
+	Table: func() *table.TableSpec {
 		spec := usTable(
 			[]string{"date", "description", "amount", "running bal."},
-			map[parser.Column][]string{
-				parser.ColDate:        {"date"},
-				parser.ColDescription: {"description"},
-				parser.ColAmount:      {"amount"},
-			}, parser.ChargesNegative)
-		spec.Hook = func(_ *parser.RowState, rec []string) ([]string, string) {
+			map[table.Column][]string{
+				table.ColDate:        {"date"},
+				table.ColDescription: {"description"},
+				table.ColAmount:      {"amount"},
+			}, table.ChargesNegative)
+		spec.Hook = func(_ *table.RowState, rec []string) ([]string, string) {
 			if len(rec) > 1 && strings.HasPrefix(strings.ToLower(strings.TrimSpace(rec[1])), "beginning balance as of") {
 				return nil, parser.SkipTotal
 			}
@@ -212,12 +213,12 @@ var wellsFargo = &parser.Format{
 	Issuer:  "Wells Fargo",
 	Country: "US",
 	Example: `"12/04/2009","-12.07","*","","CHECK CRD PURCHASE 12/02 …"`,
-	Table: &parser.TableSpec{
+	Table: &table.TableSpec{
 		Headerless: true,
-		Positions:  map[parser.Column]int{parser.ColDate: 1, parser.ColAmount: 2, parser.ColDescription: 5},
+		Positions:  map[table.Column]int{table.ColDate: 1, table.ColAmount: 2, table.ColDescription: 5},
 		DataRow:    isWellsFargoRow,
 		DateOrder:  civil.OrderMDY,
-		Signs:      parser.ChargesNegative,
+		Signs:      table.ChargesNegative,
 		Currency:   "USD",
 	},
 }
@@ -245,12 +246,12 @@ var appleCard = &parser.Format{
 	Example: "Transaction Date,Clearing Date,Description,Merchant,Category,Type,Amount (USD),Purchased By",
 	Table: usTable(
 		[]string{"transaction date", "clearing date", "description", "merchant", "category", "type", "amount", "purchased by"},
-		map[parser.Column][]string{
-			parser.ColPostDate:    {"clearing date"},
-			parser.ColUseDate:     {"transaction date"},
-			parser.ColDescription: {"description"},
-			parser.ColAmount:      {"amount"},
-		}, parser.ChargesPositive),
+		map[table.Column][]string{
+			table.ColPostDate:    {"clearing date"},
+			table.ColUseDate:     {"transaction date"},
+			table.ColDescription: {"description"},
+			table.ColAmount:      {"amount"},
+		}, table.ChargesPositive),
 }
 
 // usBank is the export of U.S. Bank and Elan cards (and other banks on the
@@ -263,11 +264,11 @@ var usBank = &parser.Format{
 	Example: "Date,Transaction,Name,Memo,Amount",
 	Table: usTable(
 		[]string{"date", "transaction", "name", "memo", "amount"},
-		map[parser.Column][]string{
-			parser.ColDate:        {"date"},
-			parser.ColDescription: {"name"},
-			parser.ColAmount:      {"amount"},
-		}, parser.ChargesNegative),
+		map[table.Column][]string{
+			table.ColDate:        {"date"},
+			table.ColDescription: {"name"},
+			table.ColAmount:      {"amount"},
+		}, table.ChargesNegative),
 }
 
 // mint is the transaction export of Mint (an aggregator, closed in 2024):
@@ -279,16 +280,16 @@ var mint = &parser.Format{
 	Issuer:  "Mint (aggregator export)",
 	Country: "US",
 	Example: `"Date","Description","Original Description","Amount","Transaction Type","Category","Account Name","Labels","Notes"`,
-	Table: func() *parser.TableSpec {
+	Table: func() *table.TableSpec {
 		spec := usTable(
 			[]string{"date", "description", "original description", "amount", "transaction type", "category", "account name", "labels", "notes"},
-			map[parser.Column][]string{
-				parser.ColDate:        {"date"},
-				parser.ColDescription: {"original description", "description"},
-				parser.ColAmount:      {"amount"},
-				parser.ColDirection:   {"transaction type"},
-				parser.ColAccount:     {"account name"},
-			}, parser.ChargesPositive)
+			map[table.Column][]string{
+				table.ColDate:        {"date"},
+				table.ColDescription: {"original description", "description"},
+				table.ColAmount:      {"amount"},
+				table.ColDirection:   {"transaction type"},
+				table.ColAccount:     {"account name"},
+			}, table.ChargesPositive)
 		spec.Credit = []string{"credit"}
 		return spec
 	}(),

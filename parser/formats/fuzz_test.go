@@ -16,6 +16,7 @@ import (
 	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/msg"
+	"github.com/refundwatch/refundwatch/parser/table"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 )
 
@@ -58,21 +59,21 @@ func csvRecords(data []byte, enc string, comma rune, lazy bool) (int, error) {
 }
 
 // tableOf is the layout a statement was read by, when it was read as a table.
-func tableOf(f *parser.Format, data []byte, enc string) *parser.TableSpec {
+func tableOf(f *parser.Format, data []byte, enc string) *table.TableSpec {
 	switch {
-	case f == parser.Generic:
+	case f == table.Generic:
 		text, _, err := textenc.DecodeWith(bytes.NewReader(data), enc)
 		if err != nil {
 			return nil
 		}
 		head, _ := bufio.NewReaderSize(text, textenc.SniffSize).Peek(textenc.SniffSize)
-		delim, ok := parser.GenericDelimiter(head)
+		delim, ok := table.GenericDelimiter(head)
 		if !ok {
 			delim = ','
 		}
-		return parser.GenericSpec(delim)
+		return table.GenericSpec(delim)
 	case f != nil:
-		spec, _ := f.Table.(*parser.TableSpec)
+		spec, _ := f.Table.(*table.TableSpec)
 		return spec
 	}
 	return nil
@@ -194,7 +195,7 @@ func FuzzStatementGeneric(f *testing.F) {
 	for path, data := range seedFiles("example/statements", "amazon/audit/statements") {
 		seeds[path] = data
 	}
-	fuzzFormats(f, defaultRegistry, []*parser.Format{parser.Generic}, seeds)
+	fuzzFormats(f, defaultRegistry, []*parser.Format{table.Generic}, seeds)
 }
 
 // userFormatsText describes two user formats: one with a header, one without.

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/table"
 )
 
 // readAllRows lists what a reader of records gives for text: each record
@@ -38,7 +39,7 @@ func readAllRows(read func() ([]string, error), line func() int, offset func() i
 
 // rowsAgree reports what rowReader and encoding/csv read differently of text.
 func rowsAgree(text string, delim rune, lazy bool) (got, want string) {
-	r := parser.NewRowReader(strings.NewReader(text), delim, lazy)
+	r := table.NewRowReader(strings.NewReader(text), delim, lazy)
 	got = readAllRows(r.Read, r.Line, r.InputOffset)
 	c := csv.NewReader(strings.NewReader(text))
 	c.Comma, c.FieldsPerRecord, c.ReuseRecord, c.LazyQuotes = delim, -1, true, lazy
@@ -81,7 +82,7 @@ func TestRowReaderAgreesWithCSV(t *testing.T) {
 // A row longer than the limit stops the file at its line, however many
 // lines without quotes came before it.
 func TestRowReaderRowTooLong(t *testing.T) {
-	text := "Date,Description,Amount\n2026-03-02,Shop,1\n2026-03-03," + strings.Repeat("x", parser.MaxRowBytes+10) + ",2\n"
+	text := "Date,Description,Amount\n2026-03-02,Shop,1\n2026-03-03," + strings.Repeat("x", table.MaxRowBytes+10) + ",2\n"
 	_, err := ReadStatement("s.csv", strings.NewReader(text), parser.ReadOptions{})
 	want := "s.csv:3: row is longer than 1 MiB; statement rows are a few hundred characters: the file is damaged, or a quote opened on this row is never closed"
 	if err == nil || err.Error() != want {

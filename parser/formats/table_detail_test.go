@@ -5,17 +5,18 @@ import (
 	"testing"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/table"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 )
 
 // A detail column completes the description; either part may be empty.
 func TestTableDetailColumn(t *testing.T) {
-	spec := &parser.TableSpec{
+	spec := &table.TableSpec{
 		Header: []string{"日付", "摘要", "摘要内容", "金額"},
-		Columns: map[parser.Column][]string{
-			parser.ColDate: {"日付"}, parser.ColDescription: {"摘要"}, parser.ColDetail: {"摘要内容"}, parser.ColAmount: {"金額"},
+		Columns: map[table.Column][]string{
+			table.ColDate: {"日付"}, table.ColDescription: {"摘要"}, table.ColDetail: {"摘要内容"}, table.ColAmount: {"金額"},
 		},
-		Signs: parser.ChargesPositive,
+		Signs: table.ChargesPositive,
 	}
 	in := "日付,摘要,摘要内容,金額\n2026/3/2,デビット,ＡＭＡＺＯＮ．ＣＯ．ＪＰ,100\n2026/3/3,給料,,-200\n2026/3/4,,ＡＴＭ,300\n"
 	st, err := spec.ReadTable("test", "t.csv", strings.NewReader(in), textenc.EncUTF8, parser.ReadOptions{})

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/table"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 	"golang.org/x/text/encoding/charmap"
 )
@@ -14,16 +15,16 @@ import (
 // date is looked at; a stray quote is text under LazyQuotes; an original
 // amount in the billing currency is dropped.
 func TestTablePayerMemoStatus(t *testing.T) {
-	spec := &parser.TableSpec{
+	spec := &table.TableSpec{
 		Delimiter: ';',
 		Header:    []string{"tag", "payer", "payee", "purpose", "amount", "status"},
-		Columns: map[parser.Column][]string{
-			parser.ColDate: {"tag"}, parser.ColPayer: {"payer"}, parser.ColDescription: {"payee"}, parser.ColMemo: {"purpose"},
-			parser.ColAmount: {"amount"}, parser.ColStatus: {"status"}, parser.ColOrigAmount: {"amount"},
+		Columns: map[table.Column][]string{
+			table.ColDate: {"tag"}, table.ColPayer: {"payer"}, table.ColDescription: {"payee"}, table.ColMemo: {"purpose"},
+			table.ColAmount: {"amount"}, table.ColStatus: {"status"}, table.ColOrigAmount: {"amount"},
 		},
 		Booked:       []string{"booked"},
 		DecimalComma: true,
-		Signs:        parser.ChargesNegative,
+		Signs:        table.ChargesNegative,
 		Currency:     "EUR",
 		LazyQuotes:   true,
 	}
@@ -63,7 +64,7 @@ func TestFoldHeaderKeepsForeignAmount(t *testing.T) {
 		"Betrag (Fremdwährung)": "betrag (fremdwährung)",
 		"Amount (EUR)":          "amount",
 	} {
-		if got := parser.FoldHeader(in); got != want {
+		if got := table.FoldHeader(in); got != want {
 			t.Errorf("foldHeader(%q) = %q, want %q", in, got, want)
 		}
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/table"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 )
 
@@ -66,11 +67,11 @@ type userFormat struct {
 	line     int
 	at       map[string]int // directive → line it was given on
 	f        *parser.Format
-	spec     *parser.TableSpec // f's Table
-	header   []string          // header cells as written
-	columns  map[parser.Column]string
-	colLine  map[parser.Column]int
-	values   map[parser.Column][]string // credit-when, only-when values
+	spec     *table.TableSpec // f's Table
+	header   []string         // header cells as written
+	columns  map[table.Column]string
+	colLine  map[table.Column]int
+	values   map[table.Column][]string // credit-when, only-when values
 	currency string
 	account  string
 	match    *regexp.Regexp
@@ -138,23 +139,23 @@ var directives = map[string]formatDirective{
 	"header":       {"header CELL,CELL,…", (*formatsFile).header},
 	"no-header":    {"no-header", (*formatsFile).noHeader},
 	"match":        {"match REGEX", (*formatsFile).match},
-	"date":         {"date COLUMN", columnOf(parser.ColUseDate)},
-	"posting-date": {"posting-date COLUMN", columnOf(parser.ColPostDate)},
+	"date":         {"date COLUMN", columnOf(table.ColUseDate)},
+	"posting-date": {"posting-date COLUMN", columnOf(table.ColPostDate)},
 	"description":  {"description COLUMN[+COLUMN]", (*formatsFile).description},
-	"amount":       {"amount COLUMN", columnOf(parser.ColAmount)},
-	"debit":        {"debit COLUMN", columnOf(parser.ColDebit)},
-	"credit":       {"credit COLUMN", columnOf(parser.ColCredit)},
+	"amount":       {"amount COLUMN", columnOf(table.ColAmount)},
+	"debit":        {"debit COLUMN", columnOf(table.ColDebit)},
+	"credit":       {"credit COLUMN", columnOf(table.ColCredit)},
 	"currency":     {"currency COLUMN|CODE", func(_ *formatsFile, u *userFormat, _ int, v string) { u.currency = v }},
 	"account":      {"account COLUMN|TEXT", func(_ *formatsFile, u *userFormat, _ int, v string) { u.account = v }},
 	"date-format":  {"date-format ymd|dmy|mdy|LAYOUT", (*formatsFile).dateFormat},
 	"decimal-mark": {"decimal-mark . | ,", (*formatsFile).decimalMark},
 	"signs":        {"signs charges-positive|charges-negative", (*formatsFile).signs},
-	"credit-when":  {"credit-when COLUMN VALUE,…", valuesOf("credit-when", parser.ColDirection)},
-	"only-when":    {"only-when COLUMN VALUE,…", valuesOf("only-when", parser.ColStatus)},
+	"credit-when":  {"credit-when COLUMN VALUE,…", valuesOf("credit-when", table.ColDirection)},
+	"only-when":    {"only-when COLUMN VALUE,…", valuesOf("only-when", table.ColStatus)},
 }
 
 // columnOf reads a directive that names one column of the kind.
-func columnOf(kind parser.Column) func(*formatsFile, *userFormat, int, string) {
+func columnOf(kind table.Column) func(*formatsFile, *userFormat, int, string) {
 	return func(_ *formatsFile, u *userFormat, line int, v string) { u.column(kind, v, line) }
 }
 
@@ -218,9 +219,9 @@ func (p *formatsFile) description(u *userFormat, line int, v string) {
 		p.errs.Add(line, "description joins at most two columns (COLUMN+COLUMN)")
 		return
 	}
-	u.column(parser.ColDescription, parts[0], line)
+	u.column(table.ColDescription, parts[0], line)
 	if len(parts) == 2 {
-		u.column(parser.ColMemo, parts[1], line)
+		u.column(table.ColMemo, parts[1], line)
 	}
 }
 
@@ -237,9 +238,9 @@ func (p *formatsFile) decimalMark(u *userFormat, line int, v string) {
 func (p *formatsFile) signs(u *userFormat, line int, v string) {
 	switch v {
 	case "charges-positive":
-		u.spec.Signs = parser.ChargesPositive
+		u.spec.Signs = table.ChargesPositive
 	case "charges-negative":
-		u.spec.Signs = parser.ChargesNegative
+		u.spec.Signs = table.ChargesNegative
 	default:
 		p.errs.Add(line, "signs %q: expected charges-positive or charges-negative", v)
 	}
@@ -247,7 +248,7 @@ func (p *formatsFile) signs(u *userFormat, line int, v string) {
 
 // valuesOf reads credit-when and only-when (d): a column, then the values
 // in it that make a row a credit, or a row to read.
-func valuesOf(d string, kind parser.Column) func(*formatsFile, *userFormat, int, string) {
+func valuesOf(d string, kind table.Column) func(*formatsFile, *userFormat, int, string) {
 	return func(p *formatsFile, u *userFormat, line int, v string) {
 		col, vals, ok := strings.Cut(v, " ")
 		if !ok || strings.TrimSpace(vals) == "" {
@@ -284,7 +285,7 @@ func (p *formatsFile) dateFormat(u *userFormat, line int, v string) {
 	}
 }
 
-func (u *userFormat) column(kind parser.Column, ref string, line int) {
+func (u *userFormat) column(kind table.Column, ref string, line int) {
 	u.columns[kind] = strings.TrimSpace(ref)
 	u.colLine[kind] = line
 }
@@ -299,11 +300,11 @@ func (p *formatsFile) start(line int, name string) {
 		p.errs.Add(line, "format %s is a built-in format: choose another name", name)
 	}
 	p.seen[name] = line
-	spec := &parser.TableSpec{}
+	spec := &table.TableSpec{}
 	p.cur = &userFormat{
 		name: name, line: line, at: map[string]int{},
 		f: &parser.Format{Name: name, Table: spec}, spec: spec,
-		columns: map[parser.Column]string{}, colLine: map[parser.Column]int{}, values: map[parser.Column][]string{},
+		columns: map[table.Column]string{}, colLine: map[table.Column]int{}, values: map[table.Column][]string{},
 	}
 }
 
@@ -385,17 +386,17 @@ func (p *formatsFile) place(u *userFormat) {
 	spec := u.spec
 	if len(spec.Header) == 0 {
 		for _, cell := range u.header {
-			spec.Header = append(spec.Header, parser.FoldHeader(cell))
+			spec.Header = append(spec.Header, table.FoldHeader(cell))
 		}
 	}
-	for kind := range parser.NumColumns {
+	for kind := range table.NumColumns {
 		if ref := u.columns[kind]; ref != "" {
 			p.resolve(u, kind, ref, u.colLine[kind])
 		}
 	}
 	p.placeCurrency(u)
 	p.placeAccount(u)
-	spec.Credit, spec.Booked = u.values[parser.ColDirection], u.values[parser.ColStatus]
+	spec.Credit, spec.Booked = u.values[table.ColDirection], u.values[table.ColStatus]
 	if u.match != nil {
 		re, delim := u.match, string(spec.Separator())
 		spec.DataRow = func(rec []string) bool { return re.MatchString(strings.Join(rec, delim)) }
@@ -408,7 +409,7 @@ func (p *formatsFile) place(u *userFormat) {
 // placeCurrency reads currency as a column, else as a currency code.
 func (p *formatsFile) placeCurrency(u *userFormat) {
 	c := u.currency
-	if c == "" || p.resolveOptional(u, parser.ColCurrency, c, u.at["currency"]) {
+	if c == "" || p.resolveOptional(u, table.ColCurrency, c, u.at["currency"]) {
 		return
 	}
 	if !currencyCodeRE.MatchString(c) {
@@ -421,7 +422,7 @@ func (p *formatsFile) placeCurrency(u *userFormat) {
 // of every row that names none.
 func (p *formatsFile) placeAccount(u *userFormat) {
 	a := u.account
-	if a == "" || p.resolveOptional(u, parser.ColAccount, a, u.at["account"]) {
+	if a == "" || p.resolveOptional(u, table.ColAccount, a, u.at["account"]) {
 		return
 	}
 	u.spec.Enrich = func(x *parser.Transaction, _ []string) {
@@ -433,7 +434,7 @@ func (p *formatsFile) placeAccount(u *userFormat) {
 
 // resolve places a column named in a directive: by 1-based position, or by
 // a cell of the header line.
-func (p *formatsFile) resolve(u *userFormat, kind parser.Column, ref string, line int) {
+func (p *formatsFile) resolve(u *userFormat, kind table.Column, ref string, line int) {
 	spec := u.spec
 	if pos, err := strconv.Atoi(ref); err == nil {
 		if pos < 1 {
@@ -441,7 +442,7 @@ func (p *formatsFile) resolve(u *userFormat, kind parser.Column, ref string, lin
 			return
 		}
 		if spec.Positions == nil {
-			spec.Positions = map[parser.Column]int{}
+			spec.Positions = map[table.Column]int{}
 		}
 		spec.Positions[kind] = pos
 		return
@@ -450,21 +451,21 @@ func (p *formatsFile) resolve(u *userFormat, kind parser.Column, ref string, lin
 		p.errs.Add(line, "column %q: a file without header names its columns by position (1, 2, …)", ref)
 		return
 	}
-	if !slices.Contains(spec.Header, parser.FoldHeader(ref)) {
+	if !slices.Contains(spec.Header, table.FoldHeader(ref)) {
 		p.errs.Add(line, "column %q is not a cell of the header line (line %d): name it there, or give its position", ref, u.at["header"])
 		return
 	}
 	if spec.Columns == nil {
-		spec.Columns = map[parser.Column][]string{}
+		spec.Columns = map[table.Column][]string{}
 	}
-	spec.Columns[kind] = []string{parser.FoldHeader(ref)}
+	spec.Columns[kind] = []string{table.FoldHeader(ref)}
 }
 
 // resolveOptional places a column that may also be a fixed value (currency,
 // account): it is a column when it is a position or a header cell.
-func (p *formatsFile) resolveOptional(u *userFormat, kind parser.Column, ref string, line int) bool {
+func (p *formatsFile) resolveOptional(u *userFormat, kind table.Column, ref string, line int) bool {
 	_, err := strconv.Atoi(ref)
-	if err != nil && (u.spec.Headerless || !slices.Contains(u.spec.Header, parser.FoldHeader(ref))) {
+	if err != nil && (u.spec.Headerless || !slices.Contains(u.spec.Header, table.FoldHeader(ref))) {
 		return false
 	}
 	p.resolve(u, kind, ref, line)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/table"
 )
 
 func readRules(t *testing.T, text string) []*parser.Format {
@@ -145,21 +146,21 @@ date-format ymd
 	if len(formats) != 2 {
 		t.Fatalf("%d formats, want 2", len(formats))
 	}
-	f, g := formats[0].Table.(*parser.TableSpec), formats[1].Table.(*parser.TableSpec)
+	f, g := formats[0].Table.(*table.TableSpec), formats[1].Table.(*table.TableSpec)
 	if formats[0].Name != "first" || formats[0].Issuer != "First Bank" || formats[0].Example != "Date,Details,Money Out,Money In,Status,Card" {
 		t.Errorf("first: %+v", formats[0])
 	}
 	if strings.Join(f.Header, "|") != "date|details|money out|money in|status|card" {
 		t.Errorf("header %q", f.Header)
 	}
-	if f.Columns[parser.ColPostDate][0] != "date" || f.Columns[parser.ColDebit][0] != "money out" || f.Positions[parser.ColCredit] != 4 ||
-		f.Columns[parser.ColStatus][0] != "status" || f.Columns[parser.ColAccount][0] != "card" || f.Currency != "USD" || f.DateOrder != civil.OrderMDY {
+	if f.Columns[table.ColPostDate][0] != "date" || f.Columns[table.ColDebit][0] != "money out" || f.Positions[table.ColCredit] != 4 ||
+		f.Columns[table.ColStatus][0] != "status" || f.Columns[table.ColAccount][0] != "card" || f.Currency != "USD" || f.DateOrder != civil.OrderMDY {
 		t.Errorf("first spec %+v", f)
 	}
 	if strings.Join(f.Booked, "|") != "booked|settled" {
 		t.Errorf("booked %q", f.Booked)
 	}
-	if g.Columns[parser.ColCurrency][0] != "währung" || g.Currency != "" || g.Signs != parser.ChargesPositive || g.ParseDate == nil {
+	if g.Columns[table.ColCurrency][0] != "währung" || g.Currency != "" || g.Signs != table.ChargesPositive || g.ParseDate == nil {
 		t.Errorf("second spec %+v", g)
 	}
 	if _, ok := g.ParseDate("03/04/2026"); ok {

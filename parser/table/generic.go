@@ -1,4 +1,4 @@
-package parser
+package table
 
 import (
 	"bytes"
@@ -8,15 +8,13 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
 )
-
-// FormatGeneric is the name of the reader for CSV files of no known format.
-const FormatGeneric = "generic"
 
 // genericColumns lists, per column kind, the header cells (folded) that name
 // it in files of no known format, in English, Japanese, German, French,
@@ -104,8 +102,8 @@ func GenericSpec(delim rune) *TableSpec {
 
 // Generic reads any CSV whose columns can be told: by header words,
 // or by what the cells hold.
-var Generic = &Format{
-	Name:    FormatGeneric,
+var Generic = &parser.Format{
+	Name:    parser.FormatGeneric,
 	Issuer:  "any CSV whose columns can be told: a date, a description and an amount (or debit and credit)",
 	Example: "Date,Description,Amount",
 	Sniff: func(head []byte) bool {
@@ -114,18 +112,18 @@ var Generic = &Format{
 		plan, err := planGeneric(head)
 		return plan != nil || err.line > 0
 	},
-	Read: func(name string, text io.Reader, enc string, opts ReadOptions) (*Statement, error) {
+	Read: func(name string, text io.Reader, enc string, opts parser.ReadOptions) (*parser.Statement, error) {
 		br, head, err := peekDecoded(text)
 		if err != nil {
-			return nil, &Error{File: name, Err: err}
+			return nil, &parser.Error{File: name, Err: err}
 		}
 		plan, perr := planGeneric(head)
 		if perr != nil {
-			return nil, &Error{File: name, Line: perr.line, Err: perr.msg}
+			return nil, &parser.Error{File: name, Line: perr.line, Err: perr.msg}
 		}
 		spec := GenericSpec(plan.delim)
 		spec.generic, spec.Skip = plan, plan.skip
-		return readTable(spec, FormatGeneric, name, br, enc, opts)
+		return readTable(spec, parser.FormatGeneric, name, br, enc, opts)
 	},
 }
 
@@ -377,7 +375,7 @@ func hasContinuations(rows []headRecord, l *layout) bool {
 	after := false
 	for _, r := range rows {
 		switch {
-		case IsBlank(r.cells):
+		case parser.IsBlank(r.cells):
 			after = false
 		case isDateText(l.cell(r.cells, l.dateColumn())):
 			after = true
@@ -556,7 +554,7 @@ type contentRecords struct {
 func contentRows(recs []headRecord, width int) (contentRecords, bool) {
 	var c contentRecords
 	for _, r := range recs {
-		if len(r.cells) == width && !IsBlank(r.cells) {
+		if len(r.cells) == width && !parser.IsBlank(r.cells) {
 			c.wide = append(c.wide, r)
 		}
 	}
@@ -682,7 +680,7 @@ func modalWidth(recs []headRecord) int {
 	count := map[int]int{}
 	best := 0
 	for _, r := range recs {
-		if IsBlank(r.cells) {
+		if parser.IsBlank(r.cells) {
 			continue
 		}
 		n := len(r.cells)

@@ -1,4 +1,4 @@
-package parser
+package table
 
 import (
 	"bufio"
@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/msg"
@@ -112,7 +113,7 @@ type TableSpec struct {
 	// Enrich, when set, completes a transaction from its record (a foreign
 	// amount written in a memo column, say). Amount is not set yet: it is
 	// made only for the transactions kept in full (ReadOptions.Keep).
-	Enrich func(x *Transaction, rec []string)
+	Enrich func(x *parser.Transaction, rec []string)
 	// ForeignNote, when set, tells a record that is a note on the row above
 	// giving that purchase's foreign amount and currency (楽天カード's
 	// "現地利用額 20.99 USD" line): the note is counted as a note row and
@@ -282,7 +283,7 @@ func (spec *TableSpec) Separator() rune {
 
 // headerSearchRows is how many records may come before the header, and how
 // many a format without header is recognised from.
-const headerSearchRows = HeaderSearchRows
+const headerSearchRows = parser.HeaderSearchRows
 
 // detect reports whether head, the decoded start of a file, is in this layout.
 func (spec *TableSpec) Detect(head []byte) bool {
@@ -338,9 +339,9 @@ type pendingDate struct {
 // tableReader reads one statement file laid out by a TableSpec.
 type tableReader struct {
 	spec      *TableSpec
-	st        *Statement
-	opts      ReadOptions
-	errs      Problems
+	st        *parser.Statement
+	opts      parser.ReadOptions
+	errs      parser.Problems
 	layout    layout
 	state     RowState
 	order     civil.DayOrder
@@ -378,8 +379,8 @@ type tableReader struct {
 	// index of the account the previous brief row named, most often the same.
 	accountAt   map[string]uint16
 	lastAccount uint16
-	txn         Transaction // the row being read
-	lastFull    int         // index in st.Txns of the last row read, when kept in full; else -1
+	txn         parser.Transaction // the row being read
+	lastFull    int                // index in st.Txns of the last row read, when kept in full; else -1
 	// cells are the row's cells of each kind of column, trimmed: read once
 	// per row (load), rather than each time a step of reading asks.
 	cells [NumColumns]string
@@ -408,7 +409,7 @@ type tableReader struct {
 
 // readTable reads a statement in the layout spec describes. text is already decoded.
 // ReadTable reads a whole file laid out as spec, in the format named format.
-func (spec *TableSpec) ReadTable(format, name string, text io.Reader, enc string, opts ReadOptions) (*Statement, error) {
+func (spec *TableSpec) ReadTable(format, name string, text io.Reader, enc string, opts parser.ReadOptions) (*parser.Statement, error) {
 	return readTable(spec, format, name, text, enc, opts)
 }
 
@@ -438,12 +439,12 @@ func (spec *TableSpec) SignsBasis() *msg.Message {
 	return msg.Msgf("signs by the issuer's convention: charges are written positive")
 }
 
-func readTable(spec *TableSpec, format, name string, text io.Reader, enc string, opts ReadOptions) (*Statement, error) {
+func readTable(spec *TableSpec, format, name string, text io.Reader, enc string, opts parser.ReadOptions) (*parser.Statement, error) {
 	t := &tableReader{
 		spec:     spec,
-		st:       &Statement{File: name, Format: format, Encoding: enc, Shape: format},
+		st:       &parser.Statement{File: name, Format: format, Encoding: enc, Shape: format},
 		opts:     opts,
-		errs:     Problems{file: name},
+		errs:     *parser.NewProblems(name),
 		order:    spec.DateOrder,
 		lastFull: -1,
 	}
@@ -453,7 +454,7 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 	if g := spec.generic; g != nil {
 		t.setLayout(g.layout)
 		t.awaitHeader = g.header
-		t.st.Shape = FormatGeneric + ":" + g.layout.header
+		t.st.Shape = parser.FormatGeneric + ":" + g.layout.header
 		t.st.Reading = append(t.st.Reading, g.reading...)
 	}
 	r := NewRowReader(text, spec.Separator(), spec.LazyQuotes)
@@ -473,7 +474,7 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 		line = r.Line()
 		t.st.Rows++
 		if t.st.Rows <= spec.Skip {
-			t.st.Skip(SkipPreamble)
+			t.st.Skip(parser.SkipPreamble)
 			continue
 		}
 		if spec.generic != nil {
@@ -495,8 +496,8 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 // so that the file's other problems are reported too; a row too long (line
 // is that of the last record read) or any other error stops it.
 func (t *tableReader) readError(err error, rec []string, r *rowReader, line int) (stop bool) {
-	if IsParseError(err) {
-		t.errs.AddErr(CSVError(t.st.File, err))
+	if parser.IsParseError(err) {
+		t.errs.AddErr(parser.CSVError(t.st.File, err))
 		return false
 	}
 	if errors.Is(err, errRowTooLong) {
@@ -508,7 +509,7 @@ func (t *tableReader) readError(err error, rec []string, r *rowReader, line int)
 		t.errs.Add(line, "row is longer than %s; statement rows are a few hundred characters: the file is damaged, or a quote opened on this row is never closed", maxRowText)
 		return true
 	}
-	t.errs.AddErr(CSVError(t.st.File, err))
+	t.errs.AddErr(parser.CSVError(t.st.File, err))
 	return true
 }
 
@@ -543,8 +544,8 @@ func (t *tableReader) row(rec []string, line int) {
 		t.beforeHeader(rec, line)
 		return
 	}
-	if IsBlank(rec) {
-		t.st.Skip(SkipBlank)
+	if parser.IsBlank(rec) {
+		t.st.Skip(parser.SkipBlank)
 		return
 	}
 	if t.spec.ForeignNote != nil {
@@ -588,14 +589,14 @@ func (t *tableReader) beforeHeader(rec []string, line int) {
 	if l, ok := t.spec.matchHeader(rec); ok {
 		l.line = line
 		t.setLayout(l)
-		if t.st.Format == FormatGeneric {
-			t.st.Shape = FormatGeneric + ":" + l.header
+		if t.st.Format == parser.FormatGeneric {
+			t.st.Shape = parser.FormatGeneric + ":" + l.header
 		}
-		t.st.Skip(SkipHeader)
+		t.st.Skip(parser.SkipHeader)
 		return
 	}
 	t.findAccount(rec)
-	t.st.Skip(SkipPreamble)
+	t.st.Skip(parser.SkipPreamble)
 }
 
 // misshapen deals with a record of fewer fields than the layout reads, or
@@ -615,7 +616,7 @@ func (t *tableReader) misshapen(rec []string, line int) bool {
 		t.invalid(line, "row has %d fields, but the header on line %d needs %d", len(rec), l.line, l.width)
 		return true
 	}
-	if l.fields >= 0 && len(rec) > l.fields && !IsBlank(rec[l.fields:]) {
+	if l.fields >= 0 && len(rec) > l.fields && !parser.IsBlank(rec[l.fields:]) {
 		// Most often an unquoted comma inside a merchant name, which shifts
 		// every later column: reading on would take the wrong cell as the amount.
 		if l.line == 0 {
@@ -637,12 +638,12 @@ func (t *tableReader) genericRow(rec []string, line int) {
 	if t.awaitHeader {
 		t.awaitHeader = false
 		t.layout.line = line
-		t.st.Skip(SkipHeader)
+		t.st.Skip(parser.SkipHeader)
 		return
 	}
-	if IsBlank(rec) {
+	if parser.IsBlank(rec) {
 		t.flushHeld()
-		t.st.Skip(SkipBlank)
+		t.st.Skip(parser.SkipBlank)
 		return
 	}
 	// Rows start with a digit of their date: anything else is looked at
@@ -651,17 +652,17 @@ func (t *tableReader) genericRow(rec []string, line int) {
 		date := l.cell(rec, g.dateKind)
 		switch {
 		case t.heldLine > 0 && (date == "" || len(rec) < l.width && !isDateText(date)) && isContinuation(rec, l):
-			t.heldExtra = WithMemo(t.heldExtra, strings.Join(strings.Fields(strings.Join(rec, " ")), " "))
-			t.st.Skip(SkipContinuation)
+			t.heldExtra = parser.WithMemo(t.heldExtra, strings.Join(strings.Fields(strings.Join(rec, " ")), " "))
+			t.st.Skip(parser.SkipContinuation)
 			return
 		case sectionOf(rec) != "":
 			t.flushHeld()
 			t.state.Section = sectionOf(rec)
-			t.st.Skip(SkipSection)
+			t.st.Skip(parser.SkipSection)
 			return
 		case g.header && t.isRepeatedHeader(rec):
 			t.flushHeld()
-			t.st.Skip(SkipSection)
+			t.st.Skip(parser.SkipSection)
 			return
 		}
 	}
@@ -724,9 +725,9 @@ func (t *tableReader) dateless(rec []string) bool {
 	}
 	switch {
 	case isTotalRow(rec):
-		t.st.Skip(SkipTotal)
+		t.st.Skip(parser.SkipTotal)
 	case t.cells[ColAmount] == "" && t.cells[ColDebit] == "" && t.cells[ColCredit] == "" || l.fields < 0:
-		t.st.Skip(SkipNote)
+		t.st.Skip(parser.SkipNote)
 	default:
 		return false
 	}
@@ -751,7 +752,7 @@ func (t *tableReader) transaction(rec []string, line int) {
 		return
 	}
 	x := &t.txn // reused: a Transaction handed to Enrich would escape to the heap for every row
-	*x = Transaction{File: t.st.File, Line: line, Account: t.state.Account, Currency: t.spec.Currency}
+	*x = parser.Transaction{File: t.st.File, Line: line, Account: t.state.Account, Currency: t.spec.Currency}
 	pending, ok := t.readDates(x, rec, line)
 	if !ok {
 		return
@@ -805,7 +806,7 @@ func (t *tableReader) transaction(rec []string, line int) {
 // currency where the row names them, what the format's Enrich adds, and a
 // foreign amount, which is none where its currency is the billing currency.
 // A foreign amount that does not read makes the row invalid (false).
-func (t *tableReader) readDetail(x *Transaction, rec []string, line int) bool {
+func (t *tableReader) readDetail(x *parser.Transaction, rec []string, line int) bool {
 	if a := t.cells[ColAccount]; a != "" {
 		x.Account = a
 	}
@@ -835,7 +836,7 @@ func (t *tableReader) readDetail(x *Transaction, rec []string, line int) bool {
 
 // keepFull keeps the row in full in st.Txns, noting where its day, its
 // CR/DR mark or its reversed side must be settled at the end of the file.
-func (t *tableReader) keepFull(x *Transaction, pending *pendingDate, amt *money.Value) {
+func (t *tableReader) keepFull(x *parser.Transaction, pending *pendingDate, amt *money.Value) {
 	if pending != nil {
 		pending.txn = len(t.st.Txns)
 		t.pending = append(t.pending, *pending)
@@ -848,7 +849,7 @@ func (t *tableReader) keepFull(x *Transaction, pending *pendingDate, amt *money.
 	}
 	x.Amount = amt.Decimal()
 	t.own(x)
-	t.st.Txns = AppendGrowing(t.st.Txns, *x, t.keptToCome)
+	t.st.Txns = parser.AppendGrowing(t.st.Txns, *x, t.keptToCome)
 	t.lastFull = len(t.st.Txns) - 1
 }
 
@@ -856,7 +857,7 @@ func (t *tableReader) keepFull(x *Transaction, pending *pendingDate, amt *money.
 // posting for folding unless Fold says its day needs none (a row whose day
 // is pending is settled at the end of the file, posting and all). Marked
 // and reversed rows are noted as in keepFull.
-func (t *tableReader) keepBrief(x *Transaction, pending *pendingDate, amt *money.Value, account uint16) {
+func (t *tableReader) keepBrief(x *parser.Transaction, pending *pendingDate, amt *money.Value, account uint16) {
 	b := &t.st.Brief
 	b.Count(amt.Sign(), 1)
 	if t.explicitRow {
@@ -882,14 +883,14 @@ func (t *tableReader) keepBrief(x *Transaction, pending *pendingDate, amt *money
 	if t.reversedSide >= 0 {
 		t.reversals = append(t.reversals, reversal{side: t.reversedSide, index: b.Postings.Len(), sign: amt.Sign()})
 	}
-	b.Postings.Add(Posting{Print: Fingerprint(*amt, x.Normalized), Date: x.Date, Account: account, Sign: int8(amt.Sign())})
+	b.Postings.Add(parser.Posting{Print: parser.Fingerprint(*amt, x.Normalized), Date: x.Date, Account: account, Sign: int8(amt.Sign())})
 }
 
 // own gives a transaction kept in full strings of its own, where they
 // were cut from the record: the rowReader cuts records from blocks of many
 // lines, which a string of one would keep in memory. Accounts and
 // currencies, few in a file, are shared.
-func (t *tableReader) own(x *Transaction) {
+func (t *tableReader) own(x *parser.Transaction) {
 	desc := strings.Clone(x.Description)
 	switch {
 	case x.Normalized == x.Description:
@@ -928,7 +929,7 @@ func (t *tableReader) foreignNote(amount, currency string, line int) {
 		t.invalid(line, "foreign amount of the row above: %v", err)
 		return
 	}
-	t.st.Skip(SkipNote)
+	t.st.Skip(parser.SkipNote)
 	if t.lastFull < 0 || t.lastFull >= len(t.st.Txns) {
 		return
 	}
@@ -948,7 +949,7 @@ func (t *tableReader) accountIndex(account string) (uint16, bool) {
 	}
 	i, ok := t.accountAt[account]
 	if !ok {
-		if len(b.Accounts) == MaxBriefAccounts {
+		if len(b.Accounts) == parser.MaxBriefAccounts {
 			return 0, false
 		}
 		if t.accountAt == nil {
@@ -986,11 +987,11 @@ func (t *tableReader) description(sign int, rec []string) string {
 	if g := t.spec.generic; g != nil {
 		for _, c := range g.texts {
 			if c <= len(rec) {
-				desc = WithMemo(desc, rec[c-1])
+				desc = parser.WithMemo(desc, rec[c-1])
 			}
 		}
 		if t.heldExtra != "" {
-			desc = WithMemo(desc, t.heldExtra)
+			desc = parser.WithMemo(desc, t.heldExtra)
 		}
 	}
 	return desc
@@ -999,7 +1000,7 @@ func (t *tableReader) description(sign int, rec []string) string {
 // readDates reads the row's dates into x. A year-last date that must wait
 // for the rest of the file comes back as pending, to be settled once the
 // row is known to be a transaction.
-func (t *tableReader) readDates(x *Transaction, rec []string, line int) (pending *pendingDate, ok bool) {
+func (t *tableReader) readDates(x *parser.Transaction, rec []string, line int) (pending *pendingDate, ok bool) {
 	l := &t.layout
 	dc := t.dateCol
 	d, pending, ok := t.date(t.cells[dc], line)
@@ -1100,7 +1101,7 @@ func (t *tableReader) markedAmount(text string) (money.Value, string, int, error
 // amount cell, and a generic file's rows with debit or credit cells, are
 // read from the debit and credit columns instead. In a section of credits
 // every amount is a credit.
-func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (money.Value, bool) {
+func (t *tableReader) readAmount(x *parser.Transaction, rec []string, line int) (money.Value, bool) {
 	l := &t.layout
 	t.explicitRow = false
 	t.reversedSide = -1
@@ -1161,7 +1162,7 @@ func (t *tableReader) readAmount(x *Transaction, rec []string, line int) (money.
 // negative is counted by its side, and outside a section of credits marks
 // the row as possibly reversed (see reversals). A row with neither is
 // invalid.
-func (t *tableReader) debitCreditAmount(x *Transaction, line int) (money.Value, bool) {
+func (t *tableReader) debitCreditAmount(x *parser.Transaction, line int) (money.Value, bool) {
 	var debit, credit money.Value
 	for i, side := range []struct {
 		c    Column
@@ -1213,10 +1214,10 @@ func (t *tableReader) said(d int, written money.Value, marked bool) {
 }
 
 func (t *tableReader) invalid(line int, format string, args ...any) {
-	e := Errorf(t.st.File, line, format, args...)
+	e := parser.Errorf(t.st.File, line, format, args...)
 	if t.opts.SkipInvalid {
 		t.st.Invalid = append(t.st.Invalid, e)
-		t.st.Skip(SkipInvalid)
+		t.st.Skip(parser.SkipInvalid)
 		return
 	}
 	t.errs.AddErr(e)
@@ -1233,7 +1234,7 @@ func (t *tableReader) finish() {
 	st := t.st
 	// A file refused for its rows is not also judged by the signs of the
 	// rows that were read.
-	if t.spec.Signs == SignsInfer && len(t.errs.errs) == 0 && !t.settleSigns() {
+	if t.spec.Signs == SignsInfer && t.errs.Count() == 0 && !t.settleSigns() {
 		return
 	}
 	t.turnReversals()
@@ -1250,7 +1251,7 @@ func (t *tableReader) finish() {
 	}
 	st.Txns = txns
 	b := &st.Brief
-	b.Postings.Filter(func(p *Posting) bool {
+	b.Postings.Filter(func(p *parser.Posting) bool {
 		if !p.Date.Valid() {
 			b.Count(int(p.Sign), -1)
 			return false
@@ -1267,7 +1268,7 @@ func (t *tableReader) finish() {
 	if a, ok := accounts.only(); ok {
 		st.Account = a
 	}
-	if st.Transactions() == 0 && len(t.errs.errs) == 0 && len(st.Invalid) == 0 {
+	if st.Transactions() == 0 && t.errs.Count() == 0 && len(st.Invalid) == 0 {
 		t.errs.Add(t.layout.line, "no transaction follows the header")
 	}
 }
@@ -1391,8 +1392,8 @@ func (t *tableReader) turnUnsaid() {
 		i++
 	}
 	b := &st.Brief
-	charges, credits := b.charges-t.explicitBriefSigns[0], b.credits-t.explicitBriefSigns[1]
-	b.charges, b.credits = t.explicitBriefSigns[0]+credits, t.explicitBriefSigns[1]+charges
+	charges, credits := b.Charges-t.explicitBriefSigns[0], b.Credits-t.explicitBriefSigns[1]
+	b.Charges, b.Credits = t.explicitBriefSigns[0]+credits, t.explicitBriefSigns[1]+charges
 }
 
 // accountSet tells whether the rows of a file name one account only.
@@ -1475,7 +1476,7 @@ func (t *tableReader) unsettledOrder() civil.DayOrder {
 		st.Reading = append(st.Reading, msg.Msgf("day order %s, from --date-order: no date here has a day above 12", order))
 		return order
 	}
-	e := Errorf(st.File, first.line, "%q could be day/month/year or month/day/year, and no date in the file has a day above 12 to tell which; say which with --date-order dmy or --date-order mdy", first.text)
+	e := parser.Errorf(st.File, first.line, "%q could be day/month/year or month/day/year, and no date in the file has a day above 12 to tell which; say which with --date-order dmy or --date-order mdy", first.text)
 	e.DayOrderUnsettled(st.Shape, t.accountSoFar())
 	t.errs.AddErr(e)
 	return civil.OrderUnknown
