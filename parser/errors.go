@@ -77,6 +77,9 @@ type Problems struct {
 	dropped int
 }
 
+// File is the file whose problems c collects.
+func (c *Problems) File() string { return c.file }
+
 // NewProblems returns an empty collection of the problems of file.
 func NewProblems(file string) *Problems { return &Problems{file: file} }
 

@@ -5,12 +5,13 @@ import (
 	"slices"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/ofx"
 	"github.com/refundwatch/refundwatch/parser/table"
 )
 
 // builtinFormats are the formats refundwatch knows, by region; each
 // formats_*.go file lists its issuers.
-var builtinFormats = slices.Concat(jpCardFormats, jpBankFormats, usFormats, euFormats, parser.OFXFormats)
+var builtinFormats = slices.Concat(jpCardFormats, jpBankFormats, usFormats, euFormats, ofx.Formats)
 
 // NewRegistry returns the built-in formats plus extra ones (user formats),
 // which are tried before the built-in ones of equal specificity.

@@ -14,15 +14,16 @@ import (
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/ofx"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 	"golang.org/x/text/encoding/japanese"
 )
 
 // ofxSamples: real OFX and QFX exports in the shared samples folder.
 var ofxSamples = map[string]string{
-	"ofx_csv2ofx_converted_amazon.ofx":  parser.FormatOFX, // SGML header without OFXHEADER, closed leaves
-	"ofx_ofxparse_anzcc_creditcard.ofx": parser.FormatOFX, // XML header over unclosed leaves, a card
-	"ofx_ofxparse_checking.ofx":         parser.FormatOFX, // OFX 1.02 SGML with INTU.* elements
+	"ofx_csv2ofx_converted_amazon.ofx":  ofx.FormatOFX, // SGML header without OFXHEADER, closed leaves
+	"ofx_ofxparse_anzcc_creditcard.ofx": ofx.FormatOFX, // XML header over unclosed leaves, a card
+	"ofx_ofxparse_checking.ofx":         ofx.FormatOFX, // OFX 1.02 SGML with INTU.* elements
 }
 
 // ofxDoc builds a small SGML bank statement around the given STMTTRN bodies.
@@ -47,7 +48,7 @@ func TestOFXReadsSGML(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Format != parser.FormatOFX || st.Account != "****0012" || len(st.Txns) != 2 {
+	if st.Format != ofx.FormatOFX || st.Account != "****0012" || len(st.Txns) != 2 {
 		t.Fatalf("read as %s, account %q, %d transactions", st.Format, st.Account, len(st.Txns))
 	}
 	lines := strings.Split(src, "\n")
@@ -103,7 +104,7 @@ func TestOFXErrors(t *testing.T) {
 		{"text in OFX itself", "<OFX>0<A0>", "f.ofx:1: the file ends before </OFX>: it is cut short; download it again"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := NewRegistry().Read("f.ofx", strings.NewReader(tt.src), parser.OFXFormat, parser.ReadOptions{})
+			_, err := NewRegistry().Read("f.ofx", strings.NewReader(tt.src), ofx.Format, parser.ReadOptions{})
 			if tt.want == "" {
 				if err != nil {
 					t.Fatalf("got %v, want no error", err)
@@ -125,7 +126,7 @@ func TestOFXErrors(t *testing.T) {
 // counts it.
 func TestOFXSkipInvalid(t *testing.T) {
 	src := ofxDoc(ofxDebit, strings.Replace(ofxDebit, "-12.50", "x", 1))
-	st, err := NewRegistry().Read("f.ofx", strings.NewReader(src), parser.OFXFormat, parser.ReadOptions{SkipInvalid: true})
+	st, err := NewRegistry().Read("f.ofx", strings.NewReader(src), ofx.Format, parser.ReadOptions{SkipInvalid: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,7 +161,7 @@ func TestOFXShapes(t *testing.T) {
 		{"intu", "<DTPOSTED>20260302\n<TRNAMT>-1\n<NAME>A\n<INTU.XXX>1\n", "2026-03-02 1 EUR A"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			st, err := NewRegistry().Read("f.ofx", strings.NewReader(ofxDoc(tt.trn)), parser.OFXFormat, parser.ReadOptions{})
+			st, err := NewRegistry().Read("f.ofx", strings.NewReader(ofxDoc(tt.trn)), ofx.Format, parser.ReadOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -192,7 +193,7 @@ func TestWithMemo(t *testing.T) {
 
 func TestMaskAccount(t *testing.T) {
 	for in, want := range map[string]string{"4111222233334321": "****4321", " 1452687~7 ": "****87~7", "12": "****12", "": ""} {
-		if got := parser.MaskAccount(in); got != want {
+		if got := ofx.MaskAccount(in); got != want {
 			t.Errorf("maskAccount(%q) = %q, want %q", in, got, want)
 		}
 	}
@@ -210,7 +211,7 @@ func TestSniffOFX(t *testing.T) {
 		{"Date,Description,Amount\n2026-03-02,<OFX> tag,1\n", false},
 		{"Date,Description,Amount\n", false},
 	} {
-		if got := parser.SniffOFX([]byte(tt.head)); got != tt.want {
+		if got := ofx.Sniff([]byte(tt.head)); got != tt.want {
 			t.Errorf("sniffOFX(%q) = %v, want %v", tt.head, got, tt.want)
 		}
 	}
@@ -235,7 +236,7 @@ func TestSTMTTRNLines(t *testing.T) {
 		{"comments", strings.ReplaceAll("<OFX>|<!-- <STMTTRN>|<TRNAMT>1 -->|"+bank+"</OFX>|", "|", "\n"), []int{8, 12}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			st, err := NewRegistry().Read("f.ofx", strings.NewReader(tt.src), parser.OFXFormat, parser.ReadOptions{})
+			st, err := NewRegistry().Read("f.ofx", strings.NewReader(tt.src), ofx.Format, parser.ReadOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -311,7 +312,7 @@ func TestOFXLenient(t *testing.T) {
 				lines = append(lines, x.Line)
 			}
 			want := []string{"2026-03-02 12.5 EUR AMAZON MKTP", "2026-03-02 12.5 EUR LAWSON"}
-			if st.Format != parser.FormatOFX || st.Account != "****0012" || !slices.Equal(got, want) || !slices.Equal(lines, tt.lines) {
+			if st.Format != ofx.FormatOFX || st.Account != "****0012" || !slices.Equal(got, want) || !slices.Equal(lines, tt.lines) {
 				t.Errorf("read as %s %q: %q at lines %v; want %q at %v", st.Format, st.Account, got, lines, want, tt.lines)
 			}
 		})
@@ -363,7 +364,7 @@ func TestOFXDeclaredCharset(t *testing.T) {
 		{"OFXHEADER:100\nCHARSET:1252\n\n<OFX><NAME>\x82\x60\x82\x6c\x82\x60\x82\x79\x82\x6e\x82\x6d\x81\x44\x82\x62\x82\x6e\x81\x44\x82\x69\x82\x6f", ""},
 		{"OFXHEADER:100\nCHARSET:1252\n\n<OFX><NAME>CAF\xc9 LUMI\xc8RE", textenc.EncCP1252},
 	} {
-		if got := parser.OFXCharset([]byte(tt.head)); got != tt.want {
+		if got := ofx.Charset([]byte(tt.head)); got != tt.want {
 			t.Errorf("ofxCharset(%q) = %q, want %q", tt.head, got, tt.want)
 		}
 	}

@@ -1,4 +1,4 @@
-package parser
+package ofx
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/msg"
@@ -20,9 +21,9 @@ import (
 const FormatOFX = "ofx"
 
 // OFX and QFX statements.
-var OFXFormats = []*Format{OFXFormat}
+var Formats = []*parser.Format{Format}
 
-// OFXFormat reads Open Financial Exchange statements, bank (STMTRS) and
+// Format reads Open Financial Exchange statements, bank (STMTRS) and
 // card (CCSTMTRS): OFX 1.x SGML with its KEY:VALUE header block and leaf
 // elements left unclosed, OFX 2.x XML, and QFX (OFX with Intuit's INTU.*
 // elements). Amounts in OFX are signed from the account holder's side
@@ -46,12 +47,12 @@ var OFXFormats = []*Format{OFXFormat}
 //
 // The file must still reach </OFX>: one that ends before it was cut short,
 // and its last rows would be missing.
-var OFXFormat = &Format{
+var Format = &parser.Format{
 	Name:    FormatOFX,
 	Issuer:  "any bank or card issuer (Open Financial Exchange, Quicken QFX)",
 	Example: "OFXHEADER:100 DATA:OFXSGML VERSION:102 … <OFX>",
-	Sniff:   SniffOFX,
-	Charset: OFXCharset,
+	Sniff:   Sniff,
+	Charset: Charset,
 	Read:    readOFX,
 }
 
@@ -62,10 +63,10 @@ var ofxHeaderLine = regexp.MustCompile(`^\s*(?:[A-Z]+:.*|<\?.*\?>\s*|)$`)
 // ofxComment is an SGML or XML comment, which some banks put the header in.
 var ofxComment = regexp.MustCompile(`(?s)<!--.*?-->`)
 
-// SniffOFX reports whether head starts like an OFX file: an <OFX> element
+// Sniff reports whether head starts like an OFX file: an <OFX> element
 // with nothing but header lines and comments before it, one of which names
 // OFX, or nothing at all.
-func SniffOFX(head []byte) bool {
+func Sniff(head []byte) bool {
 	i := bytes.Index(head, []byte("<OFX>"))
 	if j := bytes.Index(head, []byte("<ofx>")); i < 0 || j >= 0 && j < i {
 		i = j
@@ -101,12 +102,12 @@ var ofxCharsets = map[string]string{
 	"SHIFT_JIS": textenc.EncCP932, "SHIFT-JIS": textenc.EncCP932, "SJIS": textenc.EncCP932, "CP932": textenc.EncCP932, "WINDOWS-31J": textenc.EncCP932, "932": textenc.EncCP932,
 }
 
-// OFXCharset is the single-byte or Japanese encoding the start of an OFX
+// Charset is the single-byte or Japanese encoding the start of an OFX
 // file declares, or "" to let the bytes tell: when it declares none, or
 // UTF-8, or when its bytes are valid UTF-8 all the same (a text in a
 // declared code page is never valid UTF-8 by chance, and a file written
 // in UTF-8 under an old header is), or Japanese under a Western code page.
-func OFXCharset(prefix []byte) string {
+func Charset(prefix []byte) string {
 	end := bytes.Index(prefix, []byte("<OFX>"))
 	if end < 0 {
 		end = min(len(prefix), 4096)
@@ -158,16 +159,16 @@ const (
 )
 
 // readOFX reads an OFX file whose text is already decoded.
-func readOFX(name string, text io.Reader, enc string, opts ReadOptions) (*Statement, error) {
+func readOFX(name string, text io.Reader, enc string, opts parser.ReadOptions) (*parser.Statement, error) {
 	r := &ofxReader{
-		st:   &Statement{File: name, Format: FormatOFX, Encoding: enc},
+		st:   &parser.Statement{File: name, Format: FormatOFX, Encoding: enc},
 		opts: opts,
-		errs: Problems{file: name},
+		errs: *parser.NewProblems(name),
 	}
 	lx := newOFXLexer(text)
 	// A problem in the structure ends the reading; the transactions that
 	// could not be read before it are listed with it.
-	fail := func(e *Error) error {
+	fail := func(e *parser.Error) error {
 		r.errs.AddErr(e)
 		return r.errs.Err()
 	}
@@ -175,30 +176,30 @@ func readOFX(name string, text io.Reader, enc string, opts ReadOptions) (*Statem
 		tok, err := lx.next()
 		if err == io.EOF || err == errOFXCut {
 			if r.ofxLine == 0 {
-				return nil, fail(Errorf(name, 0, "no <OFX> element: not an OFX file"))
+				return nil, fail(parser.Errorf(name, 0, "no <OFX> element: not an OFX file"))
 			}
-			return nil, fail(Errorf(name, lx.lastLine, "the file ends before </OFX>: it is cut short; download it again"))
+			return nil, fail(parser.Errorf(name, lx.lastLine, "the file ends before </OFX>: it is cut short; download it again"))
 		}
 		if err != nil {
 			if se, ok := err.(*ofxSyntaxError); ok {
-				return nil, fail(&Error{File: name, Line: se.line, Err: se.msg})
+				return nil, fail(&parser.Error{File: name, Line: se.line, Err: se.msg})
 			}
-			return nil, fail(&Error{File: name, Line: lx.line, Err: err})
+			return nil, fail(&parser.Error{File: name, Line: lx.line, Err: err})
 		}
 		if e := r.token(tok); e != nil {
-			return nil, fail(&Error{File: name, Line: e.line, Err: e.msg})
+			return nil, fail(&parser.Error{File: name, Line: e.line, Err: e.msg})
 		}
 	}
 	if line, ok := lx.transactionAfter(); ok {
 		// Rows after the end would be lost without a word.
-		return nil, fail(Errorf(name, line, "a STMTTRN stands after </OFX>: a closing tag is misplaced, or two files were joined into one"))
+		return nil, fail(parser.Errorf(name, line, "a STMTTRN stands after </OFX>: a closing tag is misplaced, or two files were joined into one"))
 	}
 	st := r.st
 	if err := r.errs.Err(); err != nil {
 		return nil, err
 	}
 	if st.Rows == 0 {
-		return nil, Errorf(name, r.ofxLine, "the OFX file holds no bank or card transaction (no STMTTRN in BANKMSGSRSV1 or CREDITCARDMSGSRSV1)")
+		return nil, parser.Errorf(name, r.ofxLine, "the OFX file holds no bank or card transaction (no STMTTRN in BANKMSGSRSV1 or CREDITCARDMSGSRSV1)")
 	}
 	if len(r.accounts) == 1 {
 		for a := range r.accounts {
@@ -246,14 +247,14 @@ func (s *ofxStatement) ready() bool {
 type ofxTrn struct {
 	line   int
 	fields map[string]ofxValue
-	err    *Error
+	err    *parser.Error
 }
 
 // ofxReader follows the elements of an OFX file one token at a time.
 type ofxReader struct {
-	st       *Statement
-	opts     ReadOptions
-	errs     Problems
+	st       *parser.Statement
+	opts     parser.ReadOptions
+	errs     parser.Problems
 	stack    []*ofxElement
 	stmt     *ofxStatement
 	stmtAt   int // depth of the statement aggregate in stack
@@ -415,7 +416,7 @@ func (r *ofxReader) leaf(e *ofxElement, depth int) {
 	v := ofxValue{strings.TrimSpace(e.text.String()), e.line}
 	if prev, ok := fields[key]; ok {
 		if inTrn && r.trn.err == nil {
-			r.trn.err = Errorf(r.errs.file, e.line, "<%s> is given twice in this STMTTRN (also on line %d); expected it once", e.name, prev.line)
+			r.trn.err = parser.Errorf(r.errs.File(), e.line, "<%s> is given twice in this STMTTRN (also on line %d); expected it once", e.name, prev.line)
 		}
 		return
 	}
@@ -477,12 +478,12 @@ func (r *ofxReader) take(x *ofxTrn) {
 	if a, ok := r.stmt.fields["CCACCTFROM.ACCTID"]; ok {
 		acct = a.text
 	}
-	t, err := ofxTransaction(r.errs.file, x, curdef, acct)
+	t, err := ofxTransaction(r.errs.File(), x, curdef, acct)
 	t.File, t.Line = r.st.File, x.line
 	if err != nil {
 		if r.opts.SkipInvalid {
 			r.st.Invalid = append(r.st.Invalid, err)
-			r.st.Skip(SkipInvalid)
+			r.st.Skip(parser.SkipInvalid)
 		} else {
 			r.errs.AddErr(err)
 		}
@@ -499,7 +500,7 @@ func (r *ofxReader) take(x *ofxTrn) {
 // chooses it (Amazon's, for check), else only counted, dated and, on the
 // days ReadOptions.Fold asks for, fingerprinted for folding, as the table
 // readers keep them.
-func (r *ofxReader) keep(t Transaction) {
+func (r *ofxReader) keep(t parser.Transaction) {
 	st := r.st
 	st.Cover(t.Date)
 	full := (r.opts.Keep == nil || r.opts.Keep(t.Normalized)) && !r.opts.KeepFrom.After(t.Date)
@@ -520,7 +521,7 @@ func (r *ofxReader) keep(t Transaction) {
 	if r.opts.Fold != nil && !r.opts.Fold(t.Date) {
 		return
 	}
-	b.Postings.Add(Posting{Print: Fingerprint(money.FromDecimal(t.Amount), t.Normalized), Date: t.Date, Account: account, Sign: int8(sign)})
+	b.Postings.Add(parser.Posting{Print: parser.Fingerprint(money.FromDecimal(t.Amount), t.Normalized), Date: t.Date, Account: account, Sign: int8(sign)})
 }
 
 // accountIndex returns the index of account in st.brief.accounts, adding
@@ -529,7 +530,7 @@ func (r *ofxReader) accountIndex(account string) (uint16, bool) {
 	b := &r.st.Brief
 	i, ok := r.accountAt[account]
 	if !ok {
-		if len(b.Accounts) == MaxBriefAccounts {
+		if len(b.Accounts) == parser.MaxBriefAccounts {
 			return 0, false
 		}
 		if r.accountAt == nil {
@@ -550,17 +551,17 @@ var ofxTransactionTypes = []string{"CREDIT", "DEBIT", "INT", "DIV", "FEE", "SRVC
 // ofxTransaction turns one STMTTRN into a transaction: the posting date as
 // written in the file (in its own time zone), the amount turned so that
 // money out is positive, NAME with MEMO where MEMO adds something.
-func ofxTransaction(file string, x *ofxTrn, curdef, acct string) (Transaction, *Error) {
-	var t Transaction
+func ofxTransaction(file string, x *ofxTrn, curdef, acct string) (parser.Transaction, *parser.Error) {
+	var t parser.Transaction
 	if x.err != nil {
 		return t, x.err
 	}
 	if v, ok := x.fields["TRNTYPE"]; ok && !slices.ContainsFunc(ofxTransactionTypes, func(t string) bool { return strings.EqualFold(t, v.text) }) {
-		return t, Errorf(file, v.line, "<TRNTYPE>%s is not an OFX transaction type; expected one of %s", v.text, strings.Join(ofxTransactionTypes, ", "))
+		return t, parser.Errorf(file, v.line, "<TRNTYPE>%s is not an OFX transaction type; expected one of %s", v.text, strings.Join(ofxTransactionTypes, ", "))
 	}
 	posted, ok := x.fields["DTPOSTED"]
 	if !ok || posted.text == "" {
-		return t, Errorf(file, x.line, "this STMTTRN has no <DTPOSTED>; expected the day it was posted, such as <DTPOSTED>20260302")
+		return t, parser.Errorf(file, x.line, "this STMTTRN has no <DTPOSTED>; expected the day it was posted, such as <DTPOSTED>20260302")
 	}
 	if t.Date, ok = ofxDate(posted.text); !ok {
 		return t, ofxDateError(file, "DTPOSTED", posted)
@@ -572,18 +573,18 @@ func ofxTransaction(file string, x *ofxTrn, curdef, acct string) (Transaction, *
 	}
 	v, ok := x.fields["TRNAMT"]
 	if !ok || v.text == "" {
-		return t, Errorf(file, x.line, "this STMTTRN has no <TRNAMT>; expected its amount, such as <TRNAMT>-12.50")
+		return t, parser.Errorf(file, x.line, "this STMTTRN has no <TRNAMT>; expected its amount, such as <TRNAMT>-12.50")
 	}
 	amt, ok := ofxAmount(v.text)
 	if !ok {
-		return t, Errorf(file, v.line, "<TRNAMT>%s is not an amount; expected a number such as -12.50", v.text)
+		return t, parser.Errorf(file, v.line, "<TRNAMT>%s is not an amount; expected a number such as -12.50", v.text)
 	}
 	t.Amount = amt.Neg()
 	t.Currency = curdef
 	if v, ok := x.fields["CURRENCY.CURSYM"]; ok && v.text != "" {
 		c, ok := ofxCurrency(v.text)
 		if !ok {
-			return t, Errorf(file, v.line, "<%s>%s is not a currency code; expected an ISO 4217 code such as USD, EUR or JPY", "CURSYM", v.text)
+			return t, parser.Errorf(file, v.line, "<%s>%s is not a currency code; expected an ISO 4217 code such as USD, EUR or JPY", "CURSYM", v.text)
 		}
 		t.Currency = c
 	}
@@ -591,14 +592,14 @@ func ofxTransaction(file string, x *ofxTrn, curdef, acct string) (Transaction, *
 	if name == "" {
 		name = x.fields["PAYEE.NAME"].text
 	}
-	t.Description = WithMemo(name, x.fields["MEMO"].text) // MEMO often holds what NAME (32 characters in OFX 1.x) cut off
+	t.Description = parser.WithMemo(name, x.fields["MEMO"].text) // MEMO often holds what NAME (32 characters in OFX 1.x) cut off
 	t.Normalized = textenc.Normalize(t.Description)
 	t.Account = MaskAccount(acct)
 	return t, nil
 }
 
-func ofxDateError(file, tag string, v ofxValue) *Error {
-	return Errorf(file, v.line, "<%s>%s is not an OFX date; expected YYYYMMDD, optionally with a time and zone, as in 20260302 or 20260302 with HHMMSS.XXX[-5:EST] after it", tag, v.text)
+func ofxDateError(file, tag string, v ofxValue) *parser.Error {
+	return parser.Errorf(file, v.line, "<%s>%s is not an OFX date; expected YYYYMMDD, optionally with a time and zone, as in 20260302 or 20260302 with HHMMSS.XXX[-5:EST] after it", tag, v.text)
 }
 
 // ofxCurrency is the ISO 4217 code s names, in capitals.
