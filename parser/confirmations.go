@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
 )
@@ -104,11 +105,23 @@ func readConfirmation(c *Problems, row *confirmationRow, name string, line int) 
 		ok = false
 	}
 	if strings.TrimSpace(row.Amount) != "" {
-		if k.Amount, _, err = ParseTypedAmount(row.Amount); err != nil {
+		if k.Amount, _, err = money.ParseTypedAmount(row.Amount); err != nil {
 			c.Add(line, "amount: %v", err)
 			ok = false
 		}
 		k.Amount = k.Amount.Abs()
 	}
 	return k, ok
+}
+
+// ParseKind reads the kind of a confirmation: refund or cancel, also written
+// 返金, refunded, キャンセル, cancelled, canceled (any case, full-width too).
+func ParseKind(text string) (Kind, bool) {
+	switch strings.ToLower(textenc.Fold(text)) {
+	case "refund", "refunded", "返金", "返金済", "返金済み":
+		return KindRefund, true
+	case "cancel", "cancelled", "canceled", "cancellation", "キャンセル", "キャンセル済", "キャンセル済み":
+		return KindCancel, true
+	}
+	return "", false
 }

@@ -226,7 +226,7 @@ func (dr *disputeReader) amount(c *Problems, row *disputeRow, line int, d *Dispu
 		c.Add(line, "amount is empty; give the order total as on Amazon")
 		return false
 	default:
-		if d.Amount, d.Currency, err = ParseTypedAmount(row.Amount); err != nil {
+		if d.Amount, d.Currency, err = money.ParseTypedAmount(row.Amount); err != nil {
 			c.Add(line, "amount: %v", err)
 			return false
 		}
@@ -264,7 +264,7 @@ func disputeRowDates(c *Problems, row *disputeRow, line int, d *Dispute) bool {
 	ok := true
 	if strings.TrimSpace(row.ReportedOn) != "" {
 		var err error
-		if d.ReportedOn, err = ParseTypedDate(row.ReportedOn); err != nil {
+		if d.ReportedOn, err = civil.ParseTypedDate(row.ReportedOn); err != nil {
 			c.Add(line, "reported_on: %v", err)
 			ok = false
 		}
@@ -335,7 +335,7 @@ func requiredDate(text, field string) (civil.Date, error) {
 	if strings.TrimSpace(text) == "" {
 		return civil.Date{}, msg.Msgf("%s is empty", field)
 	}
-	d, err := ParseTypedDate(text)
+	d, err := civil.ParseTypedDate(text)
 	if err != nil {
 		return civil.Date{}, msg.Msgf("%s: %v", field, err)
 	}
@@ -368,3 +368,11 @@ func disputeCurrency(cell string) (string, error) {
 	}
 	return "", msg.Msgf("currency %q: expected a 3-letter code such as JPY, USD or EUR", cell)
 }
+
+// orderDashes are the characters people and input methods type for the
+// hyphens of an order id: the katakana long vowel mark (ー, ｰ), the Unicode
+// hyphens and dashes that NFKC leaves alone.
+var orderDashes = strings.NewReplacer(
+	"ー", "-", "\u2010", "-", "\u2011", "-", "\u2012", "-", "\u2013", "-", "\u2014", "-",
+	"\u2015", "-", "\u2212", "-", "\ufe63", "-", "\u30a0", "-",
+)

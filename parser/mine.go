@@ -4,6 +4,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
 )
@@ -61,7 +62,7 @@ func readMineRow(c *Problems, row *mineRow, name string, line int) (MineRow, boo
 	}
 	if strings.TrimSpace(row.Amount) != "" {
 		var err error
-		if m.Amount, _, err = ParseTypedAmount(row.Amount); err != nil {
+		if m.Amount, _, err = money.ParseTypedAmount(row.Amount); err != nil {
 			c.Add(line, "amount: %v", err)
 			ok = false
 		} else if m.Amount = m.Amount.Abs(); m.Amount.IsZero() {
