@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/internal/brief"
 	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/msg"
 )
@@ -38,7 +39,7 @@ func txnKey(t *Transaction) foldKey {
 	return foldKey{t.Date, t.Account, t.Amount.Sign(), Fingerprint(money.FromDecimal(t.Amount), t.Normalized)}
 }
 
-func (s *Statement) postingKey(p *Posting) foldKey {
+func (s *Statement) postingKey(p *brief.Posting) foldKey {
 	return foldKey{p.Date, s.Brief.Accounts[p.Account], int(p.Sign), p.Print}
 }
 
@@ -440,7 +441,7 @@ func dropFolded(s *Statement, drop func(foldKey) bool) {
 		}
 	}
 	s.Txns = kept
-	s.Brief.Postings.Filter(func(p *Posting) bool {
+	s.Brief.Postings.Filter(func(p *brief.Posting) bool {
 		if drop(s.postingKey(p)) {
 			s.Folded++
 			s.Brief.Count(int(p.Sign), -1)

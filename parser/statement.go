@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/internal/brief"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
@@ -96,11 +97,11 @@ type Statement struct {
 	// with ReadOptions.Keep, those kept in full.
 	Txns []Transaction
 	// Brief is what is kept of the transactions Keep did not choose.
-	Brief BriefRows
+	Brief brief.Rows
 }
 
 // Transactions returns how many transactions s holds, in Txns or in brief.
-func (s *Statement) Transactions() int { return len(s.Txns) + s.Brief.n }
+func (s *Statement) Transactions() int { return len(s.Txns) + s.Brief.N }
 
 // RowsAfter counts s's transactions dated after d, kept in full or only
 // in brief, and gives the line of the first of them kept in full (0 when

@@ -8,6 +8,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/internal/brief"
 )
 
 func TestFoldOverlaps(t *testing.T) {
@@ -135,7 +136,7 @@ func TestShortExportKeepsLittleRoom(t *testing.T) {
 	if n := s.Brief.Postings.Len(); n != 3 {
 		t.Fatalf("%d postings kept, want 3", n)
 	}
-	if c := s.Brief.Postings.Room(); c > parser.FirstPostingBlock {
+	if c := s.Brief.Postings.Room(); c > brief.FirstPostingBlock {
 		t.Errorf("room for %d postings kept for 3", c)
 	}
 }

@@ -132,7 +132,7 @@ func TestJPCardVariants(t *testing.T) {
 			}
 			parts := []string{st.Format}
 			for _, x := range st.Txns {
-				parts = append(parts, brief(x))
+				parts = append(parts, cardRow(x))
 			}
 			if got := strings.Join(parts, " "); got != tt.want {
 				t.Errorf("read as\n%s\nwant\n%s", got, tt.want)
@@ -141,9 +141,9 @@ func TestJPCardVariants(t *testing.T) {
 	}
 }
 
-// brief writes a transaction as line:date amount, then its foreign amount
+// cardRow writes a transaction as line:date amount, then its foreign amount
 // and its account where it has them.
-func brief(x parser.Transaction) string {
+func cardRow(x parser.Transaction) string {
 	s := fmt.Sprintf("%d:%s %s", x.Line, x.Date, x.Amount)
 	if x.OrigCurrency != "" {
 		s += fmt.Sprintf(" orig %s %s", x.OrigAmount, x.OrigCurrency)

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/internal/brief"
 	"github.com/refundwatch/refundwatch/parser/workload"
 )
 
@@ -133,7 +134,7 @@ func TestFoldWithKeep(t *testing.T) {
 func TestKeepManyAccounts(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("Date,Card No.,Description,Amount\n")
-	const rows = parser.MaxBriefAccounts + 100
+	const rows = brief.MaxAccounts + 100
 	for i := range rows {
 		fmt.Fprintf(&b, "2026-03-%02d,%d,SHOP,1\n", 1+i%28, 1000000+i)
 	}
@@ -151,12 +152,12 @@ func TestKeepManyAccounts(t *testing.T) {
 }
 
 func TestPostingsFilter(t *testing.T) {
-	var l parser.Postings
-	const n = 3*parser.PostingBlock + 17
+	var l brief.Postings
+	const n = 3*brief.PostingBlock + 17
 	for i := range n {
-		l.Add(parser.Posting{Print: uint64(i)})
+		l.Add(brief.Posting{Print: uint64(i)})
 	}
-	l.Filter(func(p *parser.Posting) bool { return p.Print%3 != 0 })
+	l.Filter(func(p *brief.Posting) bool { return p.Print%3 != 0 })
 	var got []uint64
 	for p := range l.All() {
 		got = append(got, p.Print)
@@ -165,11 +166,11 @@ func TestPostingsFilter(t *testing.T) {
 		t.Fatalf("len %d, %d yielded; want %d", l.Len(), len(got), n-(n+2)/3)
 	}
 	for i, v := range got {
-		if v%3 == 0 || i > 0 && v <= got[i-1] || *l.At(i) != (parser.Posting{Print: v}) {
+		if v%3 == 0 || i > 0 && v <= got[i-1] || *l.At(i) != (brief.Posting{Print: v}) {
 			t.Fatalf("posting %d is %d after filtering", i, v)
 		}
 	}
-	l.Add(parser.Posting{Print: 1 << 40})
+	l.Add(brief.Posting{Print: 1 << 40})
 	if l.At(l.Len()-1).Print != 1<<40 {
 		t.Error("adding after filtering lost the posting")
 	}

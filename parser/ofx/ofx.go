@@ -10,6 +10,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/internal/brief"
 	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/refundwatch/refundwatch/parser/textenc"
@@ -521,7 +522,7 @@ func (r *ofxReader) keep(t parser.Transaction) {
 	if r.opts.Fold != nil && !r.opts.Fold(t.Date) {
 		return
 	}
-	b.Postings.Add(parser.Posting{Print: parser.Fingerprint(money.FromDecimal(t.Amount), t.Normalized), Date: t.Date, Account: account, Sign: int8(sign)})
+	b.Postings.Add(brief.Posting{Print: parser.Fingerprint(money.FromDecimal(t.Amount), t.Normalized), Date: t.Date, Account: account, Sign: int8(sign)})
 }
 
 // accountIndex returns the index of account in st.brief.accounts, adding
@@ -530,7 +531,7 @@ func (r *ofxReader) accountIndex(account string) (uint16, bool) {
 	b := &r.st.Brief
 	i, ok := r.accountAt[account]
 	if !ok {
-		if len(b.Accounts) == parser.MaxBriefAccounts {
+		if len(b.Accounts) == brief.MaxAccounts {
 			return 0, false
 		}
 		if r.accountAt == nil {

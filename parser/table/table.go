@@ -14,6 +14,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/internal/brief"
 	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/refundwatch/refundwatch/parser/textenc"
@@ -883,7 +884,7 @@ func (t *tableReader) keepBrief(x *parser.Transaction, pending *pendingDate, amt
 	if t.reversedSide >= 0 {
 		t.reversals = append(t.reversals, reversal{side: t.reversedSide, index: b.Postings.Len(), sign: amt.Sign()})
 	}
-	b.Postings.Add(parser.Posting{Print: parser.Fingerprint(*amt, x.Normalized), Date: x.Date, Account: account, Sign: int8(amt.Sign())})
+	b.Postings.Add(brief.Posting{Print: parser.Fingerprint(*amt, x.Normalized), Date: x.Date, Account: account, Sign: int8(amt.Sign())})
 }
 
 // own gives a transaction kept in full strings of its own, where they
@@ -949,7 +950,7 @@ func (t *tableReader) accountIndex(account string) (uint16, bool) {
 	}
 	i, ok := t.accountAt[account]
 	if !ok {
-		if len(b.Accounts) == parser.MaxBriefAccounts {
+		if len(b.Accounts) == brief.MaxAccounts {
 			return 0, false
 		}
 		if t.accountAt == nil {
@@ -1251,7 +1252,7 @@ func (t *tableReader) finish() {
 	}
 	st.Txns = txns
 	b := &st.Brief
-	b.Postings.Filter(func(p *parser.Posting) bool {
+	b.Postings.Filter(func(p *brief.Posting) bool {
 		if !p.Date.Valid() {
 			b.Count(int(p.Sign), -1)
 			return false

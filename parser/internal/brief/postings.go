@@ -1,4 +1,9 @@
-package parser
+// Package brief keeps what a statement holds of the rows it only counts
+// (parser.ReadOptions.Keep): how many of each sign, on which days of which
+// account, and a small posting for each row that folding must compare. The
+// statement readers of parser's sub-packages fill it; nothing outside the
+// parser needs to know its shape.
+package brief
 
 import (
 	"iter"
@@ -16,25 +21,25 @@ type Posting struct {
 	Sign    int8   // of the amount
 }
 
-// MaxBriefAccounts is how many accounts one file's postings can name; the
+// MaxAccounts is how many accounts one file's postings can name; the
 // rows of any further account are kept in full.
-const MaxBriefAccounts = 1 << 16
+const MaxAccounts = 1 << 16
 
-// BriefRows is what a statement keeps of the transactions ReadOptions.Keep did
+// Rows is what a statement keeps of the transactions ReadOptions.Keep did
 // not choose: how many there are, of which sign, and on which days of which
 // account; and a posting for each of those FoldOverlaps must compare
 // (ReadOptions.Fold). Without postings, a file of any length takes a few
 // hundred bytes here.
-type BriefRows struct {
-	n, Charges, Credits int
+type Rows struct {
+	N, Charges, Credits int
 	Accounts            []string       // the accounts the rows name, by posting.account
 	Days                []civil.DaySet // the days of each account's rows, by the same index
 	Postings            Postings
 }
 
 // Count adds n rows of the given sign (n is -1 for a row taken back).
-func (b *BriefRows) Count(sign, n int) {
-	b.n += n
+func (b *Rows) Count(sign, n int) {
+	b.N += n
 	switch {
 	case sign > 0:
 		b.Charges += n
