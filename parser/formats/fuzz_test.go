@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/csv"
-	"errors"
 	"io"
 	"io/fs"
 	"os"
@@ -13,9 +12,6 @@ import (
 	"testing"
 
 	"github.com/refundwatch/refundwatch/parser"
-	"github.com/refundwatch/refundwatch/parser/civil"
-	"github.com/refundwatch/refundwatch/parser/money"
-	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/refundwatch/refundwatch/parser/table"
 	"github.com/refundwatch/refundwatch/parser/textenc"
 )
@@ -302,60 +298,6 @@ func FuzzReadFormatsFile(f *testing.F) {
 			}
 			st, err := reg.Read("f.csv", bytes.NewReader(stmt), ft, parser.ReadOptions{})
 			checkStatement(t, reg, stmt, st, err, parser.ReadOptions{})
-		}
-	})
-}
-
-// FuzzParseAmount: never a panic, and an amount read prints back to text
-// that reads as the same amount.
-func FuzzParseAmount(f *testing.F) {
-	for _, s := range []string{"12800", "-1.234,56 €", "￥12,800", "(34.51)", "89,99", "$-16.99", "▲500", "1 234,56"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		d, _, err := money.ParseAmount(s)
-		if err != nil {
-			var m *msg.Message
-			if !errors.As(err, &m) {
-				t.Fatalf("error is not a message: %v", err)
-			}
-			return
-		}
-		back, _, err := money.ParseAmount(money.FormatAmount(d, "", false))
-		if err != nil || !back.Equal(d) {
-			t.Fatalf("%q read as %s, printed as %q, read back as %s (%v)", s, d, money.FormatAmount(d, "", false), back, err)
-		}
-	})
-}
-
-// FuzzParseDate: never a panic, and a date read prints as ISO that reads back the same.
-func FuzzParseDate(f *testing.F) {
-	for _, s := range []string{"2026-03-02", "2026/3/2", "20260302", "2026年3月2日", "2023-05-31T13:00:59Z"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		d, err := civil.ParseDate(s)
-		if err != nil {
-			return
-		}
-		back, err := civil.ParseDate(d.String())
-		if err != nil || back != d {
-			t.Fatalf("%q read as %s, which reads back as %s (%v)", s, d, back, err)
-		}
-	})
-}
-
-// FuzzRowReader checks that rowReader reads any text as encoding/csv does.
-func FuzzRowReader(f *testing.F) {
-	for _, s := range []string{"a,b\r\nc,\"d\ne\"\n", "x;\"y\"z;w\n\n", "\ufeffa,b\rc\n"} {
-		f.Add(s, true)
-		f.Add(s, false)
-	}
-	f.Fuzz(func(t *testing.T, text string, lazy bool) {
-		for _, delim := range []rune{',', ';', '\t'} {
-			if got, want := rowsAgree(text, delim, lazy); got != want {
-				t.Fatalf("%q (delimiter %q, lazy %v):\nrowReader:\n%s\nencoding/csv:\n%s", text, delim, lazy, got, want)
-			}
 		}
 	})
 }

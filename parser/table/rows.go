@@ -43,9 +43,9 @@ type rowReader struct {
 // rowBlock is the size of rowReader's blocks of lines.
 const rowBlock = 64 << 10
 
-// NewRowReader reads text with delim between fields; lazy reads a stray
+// newRowReader reads text with delim between fields; lazy reads a stray
 // quote as text (csv.Reader.LazyQuotes).
-func NewRowReader(text io.Reader, delim rune, lazy bool) *rowReader {
+func newRowReader(text io.Reader, delim rune, lazy bool) *rowReader {
 	r := &rowReader{delim: delim, lazy: lazy}
 	if delim > 0 && delim < 0x80 && delim != '"' && delim != '\r' && delim != '\n' {
 		r.src, r.comma = bufio.NewReaderSize(text, 64<<10), byte(delim)

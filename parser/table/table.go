@@ -458,7 +458,7 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 		t.st.Shape = parser.FormatGeneric + ":" + g.layout.header
 		t.st.Reading = append(t.st.Reading, g.reading...)
 	}
-	r := NewRowReader(text, spec.Separator(), spec.LazyQuotes)
+	r := newRowReader(text, spec.Separator(), spec.LazyQuotes)
 	t.offset, t.firstKept = r.InputOffset, -1
 	line := 0
 	for {

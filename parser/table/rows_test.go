@@ -1,0 +1,92 @@
+package table
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// FuzzRowReader checks that rowReader reads any text as encoding/csv does.
+func FuzzRowReader(f *testing.F) {
+	for _, s := range []string{"a,b\r\nc,\"d\ne\"\n", "x;\"y\"z;w\n\n", "\ufeffa,b\rc\n"} {
+		f.Add(s, true)
+		f.Add(s, false)
+	}
+	f.Fuzz(func(t *testing.T, text string, lazy bool) {
+		for _, delim := range []rune{',', ';', '\t'} {
+			if got, want := rowsAgree(text, delim, lazy); got != want {
+				t.Fatalf("%q (delimiter %q, lazy %v):\nrowReader:\n%s\nencoding/csv:\n%s", text, delim, lazy, got, want)
+			}
+		}
+	})
+}
+
+// readAllRows lists what a reader of records gives for text: each record
+// with its line and the offset after it, and the error it ends with.
+func readAllRows(read func() ([]string, error), line func() int, offset func() int64) string {
+	var b strings.Builder
+	for range 10000 {
+		rec, err := read()
+		if err == io.EOF {
+			b.WriteString("EOF\n")
+			return b.String()
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				fmt.Fprintf(&b, "parse error %d %d %d %v\n", pe.StartLine, pe.Line, pe.Column, pe.Err)
+				continue
+			}
+			fmt.Fprintf(&b, "error %v\n", err)
+			return b.String()
+		}
+		fmt.Fprintf(&b, "%d %d %q\n", line(), offset(), rec)
+	}
+	return b.String()
+}
+
+// rowsAgree reports what rowReader and encoding/csv read differently of text.
+func rowsAgree(text string, delim rune, lazy bool) (got, want string) {
+	r := newRowReader(strings.NewReader(text), delim, lazy)
+	got = readAllRows(r.Read, r.Line, r.InputOffset)
+	c := csv.NewReader(strings.NewReader(text))
+	c.Comma, c.FieldsPerRecord, c.ReuseRecord, c.LazyQuotes = delim, -1, true, lazy
+	want = readAllRows(c.Read, func() int { l, _ := c.FieldPos(0); return l }, c.InputOffset)
+	return got, want
+}
+
+// rowReader splits lines without quotes itself: it must read every text as
+// encoding/csv does, quotes, CRLF, blank lines, embedded newlines, a BOM
+// and bad quoting included, with the same lines and offsets.
+func TestRowReaderAgreesWithCSV(t *testing.T) {
+	cases := []string{
+		"", "\n", "a,b\n", "a,b", "a,b\r\n", "a,b\r", "a,b\r\r\n", "a\rb,c\n", "\n\n a , b \n\r\n\nc\n",
+		"\ufeffDate,Description,Amount\n2026-03-02,AMAZON.CO.JP,100\n",
+		"Date,Description,Amount\r\n2026-03-02,\"AMZN Mktp, US\",12.99\r\n2026-03-03,Shop,1\r\n",
+		"a,\"multi\nline\",b\nc,d\n", "a,b\"c\nd,e\n", "a,\"open\nb,c\nd\n", "x,\"q\"\"q\",y\n", "a,\"b\"c,d\ne,f\n",
+		"a,b\n\"c\",d\ne,f\n", "a,,b,\n,\n", ",\n", "é,ü\n",
+		"a,b\n" + strings.Repeat("x", 70<<10) + ",y\nc,d\n",
+	}
+	rnd := rand.New(rand.NewPCG(5, 6))
+	const alphabet = "ab,;\t\"\r\n \n\n,"
+	for range 3000 {
+		b := make([]byte, rnd.IntN(40))
+		for i := range b {
+			b[i] = alphabet[rnd.IntN(len(alphabet))]
+		}
+		cases = append(cases, string(b))
+	}
+	for _, text := range cases {
+		for _, delim := range []rune{',', ';', '\t', '|', '、'} {
+			for _, lazy := range []bool{false, true} {
+				if got, want := rowsAgree(text, delim, lazy); got != want {
+					t.Fatalf("%q (delimiter %q, lazy %v):\nrowReader:\n%s\nencoding/csv:\n%s", text, delim, lazy, got, want)
+				}
+			}
+		}
+	}
+}
