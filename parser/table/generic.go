@@ -444,15 +444,24 @@ func (p *genericPlan) describe(byContent bool) {
 		}
 		return ""
 	}
-	var parts []string
+	// Each part is a message, and the parts are joined by nesting, so that
+	// detect says them in the reader's language; the kinds are column roles,
+	// words the catalogue knows (jaWords).
+	var parts *msg.Message
 	part := func(kind string, col int) {
 		if col == 0 {
 			return
 		}
+		var m *msg.Message
 		if n := name(col); n != "" {
-			parts = append(parts, kind+" "+quote(strings.ReplaceAll(n, "\n", " "))+" (column "+colNumber(col)+")")
+			m = msg.Msgf("%s %q (column %d)", kind, strings.ReplaceAll(n, "\n", " "), col)
 		} else {
-			parts = append(parts, kind+" column "+colNumber(col))
+			m = msg.Msgf("%s column %d", kind, col)
+		}
+		if parts == nil {
+			parts = m
+		} else {
+			parts = msg.Msgf("%s, %s", parts, m)
 		}
 	}
 	l := &p.layout
@@ -470,16 +479,14 @@ func (p *genericPlan) describe(byContent bool) {
 	part("direction", l.col[ColDirection])
 	part("status", l.col[ColStatus])
 	if byContent {
-		p.reading = append(p.reading, msg.Msgf("columns told by their content: %s", strings.Join(parts, ", ")))
+		p.reading = append(p.reading, msg.Msgf("columns told by their content: %s", parts))
 	} else {
-		p.reading = append(p.reading, msg.Msgf("columns told by header words: %s", strings.Join(parts, ", ")))
+		p.reading = append(p.reading, msg.Msgf("columns told by header words: %s", parts))
 	}
 	if p.continuation {
 		p.reading = append(p.reading, msg.Msgf("a line of text under a row continues its description"))
 	}
 }
-
-func quote(s string) string { return `"` + s + `"` }
 
 func colNumber(n int) string {
 	return decimal.NewFromInt(int64(n)).String()
