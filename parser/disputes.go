@@ -342,15 +342,6 @@ func requiredDate(text, field string) (civil.Date, error) {
 	return d, nil
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // disputeCurrency reads the currency cell of disputes.csv: an ISO 4217
 // code (JPY, usd) or a sign that names one (¥ $ € £ 円), or nothing. Any
 // other text is an error: the cell is printed in reasons, and text such
