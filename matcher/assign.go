@@ -42,8 +42,35 @@ type tie struct {
 
 // chargeIndex lists the Amazon charges under each amount they can pay: the
 // billed amount and the original foreign amount. Each list is in date order.
+// The lists are cut from one slice, each as long as its amount's charges
+// and no longer (so that an append to one could never write over the next):
+// amounts repeat little, and a list grown by appending for each of tens of
+// thousands of amounts was as many allocations.
 func chargeIndex(charges []*parser.Transaction, keys [][2]string) map[string][]*parser.Transaction {
 	idx := make(map[string][]*parser.Transaction, len(charges)) // amounts repeat little: as many keys as charges, nearly
+	n := 0
+	for i := range charges {
+		for _, key := range keys[i] {
+			if key != "" {
+				n++
+			}
+		}
+	}
+	all := make([]*parser.Transaction, n)
+	// First each key's list is only counted, as the length of a slice of
+	// all; then each is given its place in all, empty, and filled.
+	for i := range charges {
+		for _, key := range keys[i] {
+			if key != "" {
+				idx[key] = all[:len(idx[key])+1]
+			}
+		}
+	}
+	at := 0
+	for key, list := range idx {
+		idx[key] = all[at : at : at+len(list)]
+		at += len(list)
+	}
 	for i, t := range charges {
 		for _, key := range keys[i] {
 			if key != "" {
