@@ -112,6 +112,9 @@ func (c *crediting) free() []*parser.Transaction {
 
 // owed is what order o still has out: charged less credited, in its currency.
 func (o *order) owedNow() decimal.Decimal {
+	if len(o.res.Credits) == 0 { // most orders, before credits are given out: nothing to take off
+		return o.sum(o.res.Charges)
+	}
 	return o.sum(o.res.Charges).Sub(o.sum(o.res.Credits))
 }
 
