@@ -209,10 +209,7 @@ func leftOutNotes(notes []*msg.Message, disputes int, late, lateConfs leftOut, a
 // amount, the charges given, and the ties found among exact charges.
 func assignCharges(orders []*order, charges []*parser.Transaction) (idx map[string][]*parser.Transaction, used map[*parser.Transaction]bool, ties []*tie) {
 	used = map[*parser.Transaction]bool{}
-	keys := make([][2]string, len(charges)) // each charge's amount keys, worked out once
-	for i, t := range charges {
-		keys[i] = amountKeys(t)
-	}
+	keys := chargeKeys(charges) // each charge's amount keys, worked out once
 	idx = chargeIndex(charges, keys)
 	ties = assignExact(orders, idx, used)
 	assignShipments(orders, idx, used)
