@@ -135,15 +135,22 @@ func demandBuckets(demands []*demand) []*demandBucket {
 	byKey := make(map[bucketKey]*demandBucket, len(demands))
 	buckets := make([]*demandBucket, 0, len(demands))
 	room := make([]demandBucket, 0, len(demands)) // never grows: its elements stay where they are
+	// Each bucket's first demand is held in one slice for all, each bucket
+	// given room for one only, so that a second demand moves its bucket's
+	// list out rather than write over the next bucket's.
+	firsts := make([]*demand, len(demands))
 	for _, d := range demands {
 		key := amountKey(d.amount)
 		k := bucketKey{key, d.date}
 		b := byKey[k]
 		if b == nil {
-			room = append(room, demandBucket{key: key, date: d.date, from: d.from, to: d.to})
-			b = &room[len(room)-1]
+			n := len(room)
+			firsts[n] = d
+			room = append(room, demandBucket{key: key, date: d.date, demands: firsts[n : n+1 : n+1], from: d.from, to: d.to})
+			b = &room[n]
 			byKey[k] = b
 			buckets = append(buckets, b)
+			continue
 		}
 		b.demands = append(b.demands, d)
 		if d.from.Before(b.from) {

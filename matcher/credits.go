@@ -232,8 +232,9 @@ func (c *crediting) nearestBefore(list *markList, t *parser.Transaction, take fu
 // exactCredits is rule 2.
 func (c *crediting) exactCredits(charged []*order) {
 	byKey := map[string][]*order{}
+	var room [4]string // most orders have a charge or two: their keys stay on the stack
 	for _, o := range charged {
-		keys := []string{amountKey(o.a)}
+		keys := append(room[:0], amountKey(o.a))
 		for _, t := range o.res.Charges {
 			keys = append(keys, amountKey(t.Amount))
 		}

@@ -306,12 +306,23 @@ func sortTxns(ts []*parser.Transaction) {
 // confirmations of it up to the date of the report, earliest order first.
 func newOrders(disputes []parser.Dispute, confs []parser.Confirmation, opts Options) []*order {
 	byID := make(map[string][]*parser.Confirmation, len(confs))
+	// Most orders have one confirmation: each order's first is held in one
+	// slice for all, with room for that one only, so that a second moves
+	// the order's list out rather than write over the next order's.
+	firsts := make([]*parser.Confirmation, len(confs))
+	n := 0
 	for i := range confs {
 		c := &confs[i]
 		if c.ConfirmedOn.After(opts.AsOf) {
 			continue
 		}
-		byID[c.OrderID] = append(byID[c.OrderID], c)
+		if cs, ok := byID[c.OrderID]; ok {
+			byID[c.OrderID] = append(cs, c)
+			continue
+		}
+		firsts[n] = c
+		byID[c.OrderID] = firsts[n : n+1 : n+1]
+		n++
 	}
 	// The orders and their results are made all at once, not one by one:
 	// there are as many as disputes, ten thousand of them in a long incident.

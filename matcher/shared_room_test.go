@@ -1,0 +1,62 @@
+package matcher
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/shopspring/decimal"
+)
+
+// TestBucketsKeepTheirOwnDemands checks that buckets whose first demand is
+// held in a slice shared by all keep their own demands: a second and third
+// demand of one bucket, added after other buckets were made, write over
+// none of theirs.
+func TestBucketsKeepTheirOwnDemands(t *testing.T) {
+	day := civil.MustDate("2026-03-10")
+	dem := func(amount string, days int) *demand {
+		d := day.AddDays(days)
+		return &demand{date: d, amount: decimal.RequireFromString(amount), from: d.AddDays(-3), to: d.AddDays(5)}
+	}
+	ds := []*demand{dem("30", 0), dem("45", 0), dem("30", 0), dem("30", 1), dem("45", 0), dem("30", 0), dem("60", 2)}
+	buckets := demandBuckets(ds)
+	want := [][]*demand{{ds[0], ds[2], ds[5]}, {ds[1], ds[4]}, {ds[3]}, {ds[6]}}
+	if len(buckets) != len(want) {
+		t.Fatalf("%d buckets, want %d", len(buckets), len(want))
+	}
+	for i, b := range buckets {
+		if !slices.Equal(b.demands, want[i]) {
+			t.Errorf("bucket %d (%s %s) has demands %v, want %v", i, b.key, b.date, b.demands, want[i])
+		}
+	}
+	_ = append(buckets[2].demands, ds[0]) // room for its one demand only
+	if !slices.Equal(buckets[3].demands, want[3]) {
+		t.Errorf("an append to bucket 2 wrote over bucket 3: %v", buckets[3].demands)
+	}
+}
+
+// TestOrdersKeepTheirOwnConfirmations checks that orders whose first
+// confirmation is held in a slice shared by all keep their own, sorted by
+// date, and that those dated after the report are left out.
+func TestOrdersKeepTheirOwnConfirmations(t *testing.T) {
+	day := civil.MustDate("2026-03-10")
+	const a, b, c = "250-1111111-1111111", "250-2222222-2222222", "250-3333333-3333333"
+	disputes := []parser.Dispute{{OrderID: a, OrderDate: day}, {OrderID: b, OrderDate: day.AddDays(1)}, {OrderID: c, OrderDate: day.AddDays(2)}}
+	confs := []parser.Confirmation{
+		{OrderID: a, ConfirmedOn: day.AddDays(9), Kind: parser.KindRefund},
+		{OrderID: b, ConfirmedOn: day.AddDays(4), Kind: parser.KindCancel},
+		{OrderID: a, ConfirmedOn: day.AddDays(3), Kind: parser.KindCancel},
+		{OrderID: c, ConfirmedOn: day.AddDays(99), Kind: parser.KindRefund},
+		{OrderID: b, ConfirmedOn: day.AddDays(2), Kind: parser.KindRefund},
+		{OrderID: a, ConfirmedOn: day.AddDays(5), Kind: parser.KindRefund},
+	}
+	orders := newOrders(disputes, confs, Options{AsOf: day.AddDays(30), Grace: 30, Watch: 60})
+	want := map[string][]*parser.Confirmation{a: {&confs[2], &confs[5], &confs[0]}, b: {&confs[4], &confs[1]}, c: nil}
+	for _, o := range orders {
+		id := o.res.Dispute.OrderID
+		if !slices.Equal(o.res.Confirmations, want[id]) {
+			t.Errorf("order %s has confirmations %v, want %v", id, o.res.Confirmations, want[id])
+		}
+	}
+}
