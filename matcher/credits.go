@@ -161,18 +161,39 @@ type markList struct {
 
 // marks lists the charges of orders in date order.
 func marks(orders []*order) *markList {
+	n := chargeCount(orders)
 	l := &markList{}
+	l.fill(orders, make([]chargeMark, n), make([]int32, n))
+	return l
+}
+
+// chargeCount counts the charges of orders.
+func chargeCount(orders []*order) int {
+	n := 0
+	for _, o := range orders {
+		n += len(o.res.Charges)
+	}
+	return n
+}
+
+// fill lists the charges of orders in l in date order, in the room at the
+// start of marks and prev, as much as there are charges and no more (so
+// that the lists of many amounts can be cut from one slice, none growing
+// into the next), and returns the room left.
+func (l *markList) fill(orders []*order, marks []chargeMark, prev []int32) ([]chargeMark, []int32) {
+	n := chargeCount(orders)
+	l.marks, marks = marks[:0:n], marks[n:]
 	for _, o := range orders {
 		for _, t := range o.res.Charges {
 			l.marks = append(l.marks, chargeMark{txnDay(t), o})
 		}
 	}
 	slices.SortStableFunc(l.marks, func(x, y chargeMark) int { return x.date.Sub(y.date) })
-	l.prev = make([]int32, len(l.marks))
+	l.prev, prev = prev[:n:n], prev[n:]
 	for i := range l.prev {
 		l.prev[i] = int32(i)
 	}
-	return l
+	return marks, prev
 }
 
 // live returns the index of the nearest mark at or before i whose order
@@ -244,9 +265,19 @@ func (c *crediting) exactCredits(charged []*order) {
 			}
 		}
 	}
-	lists := map[string]*markList{}
+	// The mark lists of every amount, cut from one slice each: an amount
+	// has an order or two, and were three allocations each.
+	total := 0
+	for _, os := range byKey {
+		total += chargeCount(os)
+	}
+	markRoom, prev := make([]chargeMark, total), make([]int32, total)
+	all := make([]markList, len(byKey))
+	lists := make(map[string]*markList, len(byKey))
 	for k, os := range byKey {
-		lists[k] = marks(os)
+		l := &all[len(lists)]
+		markRoom, prev = l.fill(os, markRoom, prev)
+		lists[k] = l
 	}
 	for _, t := range c.credits {
 		if c.taken[t] {

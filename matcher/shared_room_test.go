@@ -60,3 +60,47 @@ func TestOrdersKeepTheirOwnConfirmations(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkListsApart checks that mark lists cut from one slice hold each
+// its orders' charges in date order, and that settling marks of one (its
+// prev links) changes none of the next one's.
+func TestMarkListsApart(t *testing.T) {
+	day := civil.MustDate("2026-03-10")
+	charged := func(days ...int) *order {
+		o := &order{res: &OrderResult{}}
+		for _, n := range days {
+			o.res.Charges = append(o.res.Charges, &parser.Transaction{Date: day.AddDays(n)})
+		}
+		return o
+	}
+	a, b, c := charged(5, 1), charged(3), charged(2, 4)
+	room, prev := make([]chargeMark, 5), make([]int32, 5)
+	var first, second markList
+	room, prev = first.fill([]*order{a, b}, room, prev)
+	room, prev = second.fill([]*order{c}, room, prev)
+	if len(room) != 0 || len(prev) != 0 {
+		t.Fatalf("room left: %d marks, %d links, want none", len(room), len(prev))
+	}
+	dates := func(l *markList) []civil.Date {
+		var out []civil.Date
+		for _, m := range l.marks {
+			out = append(out, m.date)
+		}
+		return out
+	}
+	if got, want := dates(&first), []civil.Date{day.AddDays(1), day.AddDays(3), day.AddDays(5)}; !slices.Equal(got, want) {
+		t.Errorf("first list %v, want %v", got, want)
+	}
+	if cap(first.marks) != 3 || cap(first.prev) != 3 {
+		t.Errorf("first list has room for %d marks and %d links, want 3 (none into the next list)", cap(first.marks), cap(first.prev))
+	}
+	for i := range first.prev {
+		first.prev[i] = -1
+	}
+	if !slices.Equal(second.prev, []int32{0, 1}) {
+		t.Errorf("second list's links %v after the first's changed, want [0 1]", second.prev)
+	}
+	if got, want := dates(&second), []civil.Date{day.AddDays(2), day.AddDays(4)}; !slices.Equal(got, want) {
+		t.Errorf("second list %v, want %v", got, want)
+	}
+}
