@@ -104,3 +104,31 @@ func TestMarkListsApart(t *testing.T) {
 		t.Errorf("second list %v, want %v", got, want)
 	}
 }
+
+// TestExactChargesKeepTheirOwn checks that orders given their exact charge
+// from a slice shared by all keep it when a charge is added to one of
+// them later: the next order's stays its own.
+func TestExactChargesKeepTheirOwn(t *testing.T) {
+	day := civil.MustDate("2026-03-10")
+	mk := func(days int, amount string) *order {
+		d := day.AddDays(days)
+		return &order{res: &OrderResult{Dispute: &parser.Dispute{OrderDate: d}}, d: d, a: decimal.RequireFromString(amount), windowEnd: d.AddDays(30)}
+	}
+	orders := []*order{mk(0, "1500"), mk(1, "2980"), mk(2, "700")}
+	var charges []*parser.Transaction
+	for i, a := range []string{"1500", "2980", "700"} {
+		charges = append(charges, &parser.Transaction{Date: day.AddDays(i + 1), Amount: decimal.RequireFromString(a)})
+	}
+	used := map[*parser.Transaction]bool{}
+	assignExact(orders, chargeIndex(charges, chargeKeys(charges)), used)
+	for i, o := range orders {
+		if !slices.Equal(o.res.Charges, charges[i:i+1]) {
+			t.Fatalf("order %d charged %v, want %v", i, o.res.Charges, charges[i:i+1])
+		}
+	}
+	again := &parser.Transaction{Date: day.AddDays(20), Amount: decimal.RequireFromString("1500")}
+	orders[0].res.Charges = append(orders[0].res.Charges, again)
+	if !slices.Equal(orders[0].res.Charges, []*parser.Transaction{charges[0], again}) || !slices.Equal(orders[1].res.Charges, charges[1:2]) {
+		t.Errorf("after a second charge of order 0: %v and %v, want %v and %v", orders[0].res.Charges, orders[1].res.Charges, []*parser.Transaction{charges[0], again}, charges[1:2])
+	}
+}
