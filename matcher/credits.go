@@ -44,6 +44,8 @@ type crediting struct {
 	ownTook  map[*parser.Transaction]bool
 	round    int      // counts the looks back, to tell the orders one has met (order.creditRound)
 	found    []*order // room for what a look back finds, used again by the next
+	// firsts holds the first credit of each order given one (give).
+	firsts []*parser.Transaction
 	// j judges orders under each choice of a credit that several fit equally.
 	j *judging
 	// attributed are the refund-export confirmations whose credit was looked for.
@@ -83,7 +85,19 @@ func (c *crediting) assignCredits(orders []*order) {
 }
 
 func (c *crediting) give(o *order, t *parser.Transaction) {
-	o.res.Credits = append(o.res.Credits, t)
+	if len(o.res.Credits) == 0 {
+		// Most orders get one credit: it is held in one slice for all, each
+		// order given room for its one only, so that a second moves the
+		// order's list out rather than write over the next order's.
+		if c.firsts == nil {
+			c.firsts = make([]*parser.Transaction, 0, len(c.credits))
+		}
+		c.firsts = append(c.firsts, t)
+		n := len(c.firsts)
+		o.res.Credits = c.firsts[n-1 : n : n]
+	} else {
+		o.res.Credits = append(o.res.Credits, t)
+	}
 	c.taken[t] = true
 	v, _ := o.value(t)
 	o.owed = o.owed.Sub(v)

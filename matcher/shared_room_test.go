@@ -132,3 +132,27 @@ func TestExactChargesKeepTheirOwn(t *testing.T) {
 		t.Errorf("after a second charge of order 0: %v and %v, want %v and %v", orders[0].res.Charges, orders[1].res.Charges, []*parser.Transaction{charges[0], again}, charges[1:2])
 	}
 }
+
+// TestGivenCreditsKeepTheirOwn checks that orders given their first credit
+// from a slice shared by all keep it when one of them is given a second.
+func TestGivenCreditsKeepTheirOwn(t *testing.T) {
+	day := civil.MustDate("2026-03-10")
+	credit := func(days int, amount string) *parser.Transaction {
+		return &parser.Transaction{Date: day.AddDays(days), Amount: decimal.RequireFromString(amount)}
+	}
+	credits := []*parser.Transaction{credit(1, "-500"), credit(2, "-700"), credit(3, "-1000")}
+	c := newCrediting(nil, credits, nil)
+	orders := []*order{{res: &OrderResult{Dispute: &parser.Dispute{}}}, {res: &OrderResult{Dispute: &parser.Dispute{}}}}
+	for _, o := range orders {
+		o.owed = decimal.RequireFromString("1500")
+	}
+	c.give(orders[0], credits[0])
+	c.give(orders[1], credits[1])
+	c.give(orders[0], credits[2])
+	if !slices.Equal(orders[0].res.Credits, []*parser.Transaction{credits[0], credits[2]}) || !slices.Equal(orders[1].res.Credits, credits[1:2]) {
+		t.Errorf("credits %v and %v, want %v and %v", orders[0].res.Credits, orders[1].res.Credits, []*parser.Transaction{credits[0], credits[2]}, credits[1:2])
+	}
+	if got := orders[0].owed.String(); got != "0" {
+		t.Errorf("order 0 still owed %s, want 0", got)
+	}
+}
