@@ -42,8 +42,35 @@ type tie struct {
 
 // chargeIndex lists the Amazon charges under each amount they can pay: the
 // billed amount and the original foreign amount. Each list is in date order.
+// The lists are cut from one slice, each as long as its amount's charges
+// and no longer (so that an append to one could never write over the next):
+// amounts repeat little, and a list grown by appending for each of tens of
+// thousands of amounts was as many allocations.
 func chargeIndex(charges []*parser.Transaction, keys [][2]string) map[string][]*parser.Transaction {
 	idx := make(map[string][]*parser.Transaction, len(charges)) // amounts repeat little: as many keys as charges, nearly
+	n := 0
+	for i := range charges {
+		for _, key := range keys[i] {
+			if key != "" {
+				n++
+			}
+		}
+	}
+	all := make([]*parser.Transaction, n)
+	// First each key's list is only counted, as the length of a slice of
+	// all; then each is given its place in all, empty, and filled.
+	for i := range charges {
+		for _, key := range keys[i] {
+			if key != "" {
+				idx[key] = all[:len(idx[key])+1]
+			}
+		}
+	}
+	at := 0
+	for key, list := range idx {
+		idx[key] = all[at : at : at+len(list)]
+		at += len(list)
+	}
 	for i, t := range charges {
 		for _, key := range keys[i] {
 			if key != "" {
@@ -108,15 +135,22 @@ func demandBuckets(demands []*demand) []*demandBucket {
 	byKey := make(map[bucketKey]*demandBucket, len(demands))
 	buckets := make([]*demandBucket, 0, len(demands))
 	room := make([]demandBucket, 0, len(demands)) // never grows: its elements stay where they are
+	// Each bucket's first demand is held in one slice for all, each bucket
+	// given room for one only, so that a second demand moves its bucket's
+	// list out rather than write over the next bucket's.
+	firsts := make([]*demand, len(demands))
 	for _, d := range demands {
 		key := amountKey(d.amount)
 		k := bucketKey{key, d.date}
 		b := byKey[k]
 		if b == nil {
-			room = append(room, demandBucket{key: key, date: d.date, from: d.from, to: d.to})
-			b = &room[len(room)-1]
+			n := len(room)
+			firsts[n] = d
+			room = append(room, demandBucket{key: key, date: d.date, demands: firsts[n : n+1 : n+1], from: d.from, to: d.to})
+			b = &room[n]
 			byKey[k] = b
 			buckets = append(buckets, b)
+			continue
 		}
 		b.demands = append(b.demands, d)
 		if d.from.Before(b.from) {
@@ -444,13 +478,56 @@ func assignExact(orders []*order, idx map[string][]*parser.Transaction, used map
 		demands[i] = &all[i]
 	}
 	ties := assignNearest(demands, idx, used)
-	for _, d := range demands {
-		if d.charge != nil {
+	// Most orders get their one charge here: it is held in one slice for
+	// all, each order given room for its one only, so that a charge added
+	// later moves the order's list out rather than write over the next.
+	firsts := make([]*parser.Transaction, len(demands))
+	for i, d := range demands {
+		switch {
+		case d.charge == nil:
+		case len(d.o.res.Charges) == 0:
+			firsts[i] = d.charge
+			d.o.res.Charges = firsts[i : i+1 : i+1]
+		default:
 			d.o.res.Charges = append(d.o.res.Charges, d.charge)
 		}
 	}
 	markTies(ties)
 	return ties
+}
+
+// rebillGroup is the charged orders of one amount, which a further charge
+// of that amount could be a billing of.
+type rebillGroup struct {
+	orders []*order // by order date
+	span   int      // the longest window, in days after the order date
+}
+
+// rebillGroups groups the orders given a charge or a candidate by amount.
+// Orders' amounts repeat little: the groups, and the first order of each,
+// are held in one slice for all, each group's orders given room for its
+// first only, so that a second moves them out rather than write over the
+// next group's.
+func rebillGroups(orders []*order) map[string]*rebillGroup {
+	byAmount := map[string]*rebillGroup{}
+	groups, firsts := make([]rebillGroup, 0, len(orders)), make([]*order, len(orders))
+	for _, o := range orders {
+		if len(o.res.Charges) == 0 && len(o.res.Candidates) == 0 {
+			continue
+		}
+		key := amountKey(o.a)
+		g := byAmount[key]
+		if g == nil {
+			n := len(groups)
+			firsts[n] = o
+			groups = append(groups, rebillGroup{orders: firsts[n : n+1 : n+1], span: max(0, o.windowEnd.Sub(o.d))})
+			byAmount[key] = &groups[n]
+			continue
+		}
+		g.orders = append(g.orders, o)
+		g.span = max(g.span, o.windowEnd.Sub(o.d))
+	}
+	return byAmount
 }
 
 // assignRebills gives the Amazon charges still unused, of exactly an order's
@@ -460,23 +537,7 @@ func assignExact(orders []*order, idx map[string][]*parser.Transaction, used map
 // them ambiguous. Orders are looked up by amount and date, so each charge
 // meets only the orders whose window can hold it.
 func assignRebills(orders []*order, charges []*parser.Transaction, keys [][2]string, used map[*parser.Transaction]bool) {
-	type group struct {
-		orders []*order // by order date
-		span   int      // the longest window, in days after the order date
-	}
-	byAmount := map[string]*group{}
-	for _, o := range orders {
-		if len(o.res.Charges) == 0 && len(o.res.Candidates) == 0 {
-			continue
-		}
-		g := byAmount[amountKey(o.a)]
-		if g == nil {
-			g = &group{}
-			byAmount[amountKey(o.a)] = g
-		}
-		g.orders = append(g.orders, o)
-		g.span = max(g.span, o.windowEnd.Sub(o.d))
-	}
+	byAmount := rebillGroups(orders)
 	for i, t := range charges {
 		if used[t] {
 			continue

@@ -142,7 +142,8 @@ func coverageFor(o *order, covs []Coverage) Coverage {
 // everyAccount is the coverage of the days every account that in chooses
 // covers, naming those that lack days of order o's D … D+30.
 func everyAccount(covs []Coverage, in func(Coverage) bool, o *order) Coverage {
-	var picked []Coverage
+	var room [2]Coverage // most statements are of one or two accounts: picked stays on the stack
+	picked := room[:0]
 	for _, c := range covs {
 		if in(c) {
 			picked = append(picked, c)

@@ -44,6 +44,8 @@ type crediting struct {
 	ownTook  map[*parser.Transaction]bool
 	round    int      // counts the looks back, to tell the orders one has met (order.creditRound)
 	found    []*order // room for what a look back finds, used again by the next
+	// firsts holds the first credit of each order given one (give).
+	firsts []*parser.Transaction
 	// j judges orders under each choice of a credit that several fit equally.
 	j *judging
 	// attributed are the refund-export confirmations whose credit was looked for.
@@ -83,7 +85,19 @@ func (c *crediting) assignCredits(orders []*order) {
 }
 
 func (c *crediting) give(o *order, t *parser.Transaction) {
-	o.res.Credits = append(o.res.Credits, t)
+	if len(o.res.Credits) == 0 {
+		// Most orders get one credit: it is held in one slice for all, each
+		// order given room for its one only, so that a second moves the
+		// order's list out rather than write over the next order's.
+		if c.firsts == nil {
+			c.firsts = make([]*parser.Transaction, 0, len(c.credits))
+		}
+		c.firsts = append(c.firsts, t)
+		n := len(c.firsts)
+		o.res.Credits = c.firsts[n-1 : n : n]
+	} else {
+		o.res.Credits = append(o.res.Credits, t)
+	}
 	c.taken[t] = true
 	v, _ := o.value(t)
 	o.owed = o.owed.Sub(v)
@@ -112,6 +126,9 @@ func (c *crediting) free() []*parser.Transaction {
 
 // owed is what order o still has out: charged less credited, in its currency.
 func (o *order) owedNow() decimal.Decimal {
+	if len(o.res.Credits) == 0 { // most orders, before credits are given out: nothing to take off
+		return o.sum(o.res.Charges)
+	}
 	return o.sum(o.res.Charges).Sub(o.sum(o.res.Credits))
 }
 
@@ -158,18 +175,39 @@ type markList struct {
 
 // marks lists the charges of orders in date order.
 func marks(orders []*order) *markList {
+	n := chargeCount(orders)
 	l := &markList{}
+	l.fill(orders, make([]chargeMark, n), make([]int32, n))
+	return l
+}
+
+// chargeCount counts the charges of orders.
+func chargeCount(orders []*order) int {
+	n := 0
+	for _, o := range orders {
+		n += len(o.res.Charges)
+	}
+	return n
+}
+
+// fill lists the charges of orders in l in date order, in the room at the
+// start of marks and prev, as much as there are charges and no more (so
+// that the lists of many amounts can be cut from one slice, none growing
+// into the next), and returns the room left.
+func (l *markList) fill(orders []*order, marks []chargeMark, prev []int32) ([]chargeMark, []int32) {
+	n := chargeCount(orders)
+	l.marks, marks = marks[:0:n], marks[n:]
 	for _, o := range orders {
 		for _, t := range o.res.Charges {
 			l.marks = append(l.marks, chargeMark{txnDay(t), o})
 		}
 	}
 	slices.SortStableFunc(l.marks, func(x, y chargeMark) int { return x.date.Sub(y.date) })
-	l.prev = make([]int32, len(l.marks))
+	l.prev, prev = prev[:n:n], prev[n:]
 	for i := range l.prev {
 		l.prev[i] = int32(i)
 	}
-	return l
+	return marks, prev
 }
 
 // live returns the index of the nearest mark at or before i whose order
@@ -229,8 +267,9 @@ func (c *crediting) nearestBefore(list *markList, t *parser.Transaction, take fu
 // exactCredits is rule 2.
 func (c *crediting) exactCredits(charged []*order) {
 	byKey := map[string][]*order{}
+	var room [4]string // most orders have a charge or two: their keys stay on the stack
 	for _, o := range charged {
-		keys := []string{amountKey(o.a)}
+		keys := append(room[:0], amountKey(o.a))
 		for _, t := range o.res.Charges {
 			keys = append(keys, amountKey(t.Amount))
 		}
@@ -240,9 +279,19 @@ func (c *crediting) exactCredits(charged []*order) {
 			}
 		}
 	}
-	lists := map[string]*markList{}
+	// The mark lists of every amount, cut from one slice each: an amount
+	// has an order or two, and were three allocations each.
+	total := 0
+	for _, os := range byKey {
+		total += chargeCount(os)
+	}
+	markRoom, prev := make([]chargeMark, total), make([]int32, total)
+	all := make([]markList, len(byKey))
+	lists := make(map[string]*markList, len(byKey))
 	for k, os := range byKey {
-		lists[k] = marks(os)
+		l := &all[len(lists)]
+		markRoom, prev = l.fill(os, markRoom, prev)
+		lists[k] = l
 	}
 	for _, t := range c.credits {
 		if c.taken[t] {

@@ -64,11 +64,18 @@ func (o *order) value(t *parser.Transaction) (v decimal.Decimal, estimated bool)
 	return t.Amount.Abs().Mul(orig).DivRound(billed, 16).Round(money.MinorDigits(cur)), true
 }
 
-// sum adds what rows ts count for in the order's currency.
+// sum adds what rows ts count for in the order's currency. The first
+// value is the sum so far as it is, not added to zero: zero plus an amount
+// written with no positive exponent is that amount to the digit (its value
+// and exponent alike), and adding it made a copy of every order's charge.
 func (o *order) sum(ts []*parser.Transaction) decimal.Decimal {
 	total := decimal.Zero
-	for _, t := range ts {
+	for i, t := range ts {
 		v, _ := o.value(t)
+		if i == 0 && v.Exponent() <= 0 {
+			total = v
+			continue
+		}
 		total = total.Add(v)
 	}
 	return total

@@ -11,6 +11,22 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// The sentences that take no argument are made once and shared by every
+// order that says them, rather than made again for each of thousands of
+// orders: a message is never changed once made.
+var (
+	adviceDisputeTied    = msg.Msgf("call the card issuer and dispute the charges: name every order listed here")
+	adviceAddCardAmount  = msg.Msgf("add card_amount to the order's row of disputes.csv: what the card was billed, as on the card statement or Amazon's order details")
+	adviceNothingMissing = msg.Msgf("nothing is missing now")
+	adviceNothingMore    = msg.Msgf("nothing more to do")
+	adviceAwaitWord      = msg.Msgf("no confirmation from Amazon yet: keep checking new statements, and add Amazon's confirmation when it comes, to know until when to watch")
+	adviceAskAgain       = msg.Msgf("ask Amazon again, or dispute the charge with the card issuer")
+	adviceAddWord        = msg.Msgf("Amazon has not confirmed a refund or cancellation yet: add it to the confirmations when it does")
+	sayNoCreditSince     = msg.Msgf("no credit since")
+	adviceDisputeCharge  = msg.Msgf("call the card issuer and dispute the charge")
+	adviceCallAmazon     = msg.Msgf("call Amazon, then the card issuer")
+)
+
 // TxnList is a list of statement rows inside a reason, printed in English as
 // "12,800 JPY on 2026-03-04 and 4,800 JPY on 2026-03-06", or, for rows billed
 // in another currency than the order's, "12.34 USD (billed as 2,000) on 2026-03-04".
@@ -129,15 +145,15 @@ func (o *order) judgeAmbiguous() {
 	switch {
 	case r.TieAlert && len(o.splitSets) > 1:
 		o.say(msg.Msgf("%s is missing whichever set of charges is this order's", o.money(r.TieOutstanding)))
-		o.advise(msg.Msgf("call the card issuer and dispute the charges: name every order listed here"))
+		o.advise(adviceDisputeTied)
 	case r.TieAlert && len(o.creditTie) > 0:
 		r.Grounds = TieAcrossOrders
 		o.say(msg.Msgf("%s is missing whichever order the credit refunds", o.money(r.TieOutstanding)))
-		o.advise(msg.Msgf("call the card issuer and dispute the charges: name every order listed here"))
+		o.advise(adviceDisputeTied)
 	case r.TieAlert:
 		r.Grounds = TieAcrossOrders
 		o.say(msg.Msgf("%s is missing whichever order the charges belong to", o.money(r.TieOutstanding)))
-		o.advise(msg.Msgf("call the card issuer and dispute the charges: name every order listed here"))
+		o.advise(adviceDisputeTied)
 	}
 }
 
@@ -148,7 +164,7 @@ func (o *order) judgeOtherCurrency() {
 	r := o.res
 	r.Verdict = NotCovered
 	o.say(msg.Msgf("no charge of %s found, but the statements of this card are in %s: an order in another currency is billed in the card's", o.money(o.a), r.Coverage.Currency))
-	o.advise(msg.Msgf("add card_amount to the order's row of disputes.csv: what the card was billed, as on the card statement or Amazon's order details"))
+	o.advise(adviceAddCardAmount)
 }
 
 // judgeNoCharge: no charge found; not charged if the statements cover the
@@ -209,17 +225,17 @@ func (o *order) sayNotes() {
 func (o *order) adviseOK() {
 	r := o.res
 	if r.Verdict == Refunded {
-		o.advise(msg.Msgf("nothing is missing now"))
+		o.advise(adviceNothingMissing)
 	}
 	switch {
 	case r.WatchUntil.Valid() && r.Coverage.Covers(o.coverFrom(), r.WatchUntil):
 		r.Closed = true
 		o.advise(msg.Msgf("closed: the statements reach %s, the end of the watch", r.WatchUntil))
-		o.advise(msg.Msgf("nothing more to do"))
+		o.advise(adviceNothingMore)
 	case r.WatchUntil.Valid():
 		o.advise(msg.Msgf("keep checking until %s", r.WatchUntil))
 	default:
-		o.advise(msg.Msgf("no confirmation from Amazon yet: keep checking new statements, and add Amazon's confirmation when it comes, to know until when to watch"))
+		o.advise(adviceAwaitWord)
 	}
 }
 
@@ -350,14 +366,14 @@ func (o *order) sayUnanswered(f outstanding, opts Options) {
 	o.say(msg.Msgf("charged %s", o.list(r.Charges)))
 	o.sayPartCredited()
 	o.say(msg.Msgf("no word from Amazon of a refund or cancellation by %s (%d days after %s), and the statements reach %s", f.unansweredBy, opts.Grace, f.asked, r.Coverage.To))
-	o.advise(msg.Msgf("ask Amazon again, or dispute the charge with the card issuer"))
+	o.advise(adviceAskAgain)
 }
 
 // sayAwaitingWord: Amazon has not answered yet, and it is not late.
 func (o *order) sayAwaitingWord() {
 	o.say(msg.Msgf("charged %s", o.list(o.res.Charges)))
 	o.sayPartCredited()
-	o.advise(msg.Msgf("Amazon has not confirmed a refund or cancellation yet: add it to the confirmations when it does"))
+	o.advise(adviceAddWord)
 }
 
 // sayAwaitingCredit: Amazon confirmed, and its credit is not due yet (or
@@ -384,13 +400,13 @@ func (o *order) sayChargedAfterWord(f outstanding) {
 		o.say(msg.Msgf("charged %s before Amazon confirmed the %s on %s, and %s after it", o.list(before), f.kind, o.h, o.list(after)))
 	}
 	if len(r.Credits) == 0 {
-		o.say(msg.Msgf("no credit since"))
+		o.say(sayNoCreditSince)
 	} else {
 		o.say(msg.Msgf("credited %s", o.list(r.Credits)))
 		o.sayExchange()
 		o.say(msg.Msgf("%s still missing", o.money(r.Outstanding)))
 	}
-	o.advise(msg.Msgf("call the card issuer and dispute the charge"))
+	o.advise(adviceDisputeCharge)
 }
 
 // sayCreditOverdue: Amazon confirmed, and no full credit came within the
@@ -406,7 +422,7 @@ func (o *order) sayCreditOverdue(f outstanding, opts Options) {
 		o.sayExchange()
 		o.say(msg.Msgf("%s still missing on %s (%d days later), and the statements reach %s", o.money(r.Outstanding), f.due, opts.Grace, r.Coverage.To))
 	}
-	o.advise(msg.Msgf("call Amazon, then the card issuer"))
+	o.advise(adviceCallAmazon)
 }
 
 // cardCurrency is the currency of a card_amount written without one: that

@@ -148,6 +148,14 @@ func (m *Matching) Match(stmts []*parser.Statement) *Report {
 // up to asOf, each sorted by day, and counts the rows left out for being
 // dated after it.
 func amazonRows(stmts []*parser.Statement, asOf civil.Date, amazon *Recognizer) (charges, credits []*parser.Transaction, late leftOut) {
+	// Room for every kept row: as check reads statements, only Amazon's rows
+	// are kept in full, nine in ten of them charges, so that this is about
+	// what is needed, made once rather than grown by doubling.
+	rows := 0
+	for _, s := range stmts {
+		rows += len(s.Txns)
+	}
+	charges = make([]*parser.Transaction, 0, rows)
 	for _, s := range stmts {
 		if n, line, exact := s.RowsAfter(asOf); n > 0 {
 			late.add(s.File, line)
@@ -168,6 +176,9 @@ func amazonRows(stmts []*parser.Statement, asOf civil.Date, amazon *Recognizer) 
 				credits = append(credits, t)
 			}
 		}
+	}
+	if len(charges) == 0 {
+		charges = nil // as when none was appended
 	}
 	sortTxns(charges)
 	sortTxns(credits)
@@ -198,10 +209,7 @@ func leftOutNotes(notes []*msg.Message, disputes int, late, lateConfs leftOut, a
 // amount, the charges given, and the ties found among exact charges.
 func assignCharges(orders []*order, charges []*parser.Transaction) (idx map[string][]*parser.Transaction, used map[*parser.Transaction]bool, ties []*tie) {
 	used = map[*parser.Transaction]bool{}
-	keys := make([][2]string, len(charges)) // each charge's amount keys, worked out once
-	for i, t := range charges {
-		keys[i] = amountKeys(t)
-	}
+	keys := chargeKeys(charges) // each charge's amount keys, worked out once
 	idx = chargeIndex(charges, keys)
 	ties = assignExact(orders, idx, used)
 	assignShipments(orders, idx, used)
@@ -298,12 +306,23 @@ func sortTxns(ts []*parser.Transaction) {
 // confirmations of it up to the date of the report, earliest order first.
 func newOrders(disputes []parser.Dispute, confs []parser.Confirmation, opts Options) []*order {
 	byID := make(map[string][]*parser.Confirmation, len(confs))
+	// Most orders have one confirmation: each order's first is held in one
+	// slice for all, with room for that one only, so that a second moves
+	// the order's list out rather than write over the next order's.
+	firsts := make([]*parser.Confirmation, len(confs))
+	n := 0
 	for i := range confs {
 		c := &confs[i]
 		if c.ConfirmedOn.After(opts.AsOf) {
 			continue
 		}
-		byID[c.OrderID] = append(byID[c.OrderID], c)
+		if cs, ok := byID[c.OrderID]; ok {
+			byID[c.OrderID] = append(cs, c)
+			continue
+		}
+		firsts[n] = c
+		byID[c.OrderID] = firsts[n : n+1 : n+1]
+		n++
 	}
 	// The orders and their results are made all at once, not one by one:
 	// there are as many as disputes, ten thousand of them in a long incident.
@@ -468,11 +487,20 @@ func unknownCharges(charges []*parser.Transaction, claimed map[*parser.Transacti
 	// With no disputed order, every Amazon charge is listed, for the
 	// person to find the intruder's (SPEC §3.2).
 	from, ok := unknownFrom(disputes)
-	var out []*parser.Transaction
+	if ok { // charges are in date order: those before from are not listed
+		i, _ := slices.BinarySearchFunc(charges, from, func(t *parser.Transaction, d civil.Date) int { return txnDay(t).Sub(d) })
+		charges = charges[i:]
+	}
+	// Most of them are listed (the claimed are one in ten or so), so room
+	// for all is made once rather than grown by doubling.
+	out := make([]*parser.Transaction, 0, len(charges))
 	for _, t := range charges {
-		if !claimed[t] && (!ok || !txnDay(t).Before(from)) {
+		if !claimed[t] {
 			out = append(out, t)
 		}
+	}
+	if len(out) == 0 {
+		return nil // none: no list, as when none was appended
 	}
 	return out
 }
