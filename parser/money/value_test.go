@@ -119,3 +119,26 @@ func TestAmountKeyAgreesWithDecimal(t *testing.T) {
 		t.Errorf("AmountKey(%s) = %q, want %q", big, got, want)
 	}
 }
+
+// TestAppendAmountKeyAgreesWithDecimal checks that the keys appended without a
+// string of their own are money.AmountKey's, to the byte: amounts written
+// with trailing zeros, of either sign, tiny, huge and past 18 digits.
+func TestAppendAmountKeyAgreesWithDecimal(t *testing.T) {
+	amounts := []string{
+		"0", "0.00", "-0", "1500", "1500.00", "-1500.50", "12.34", "0.05", "-0.005", "1E+3", "1.5E+2",
+		"100000000000000000", "999999999999999999", "-999999999999999999.9", "1234567890123456789",
+		"0.000000000000000001", "1E-19", "1E+18", "1E+19", "123456789012345678901234567890.12",
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 2000 {
+		amounts = append(amounts, decimal.New(r.Int64N(2_000_000_001)-1_000_000_000, int32(r.IntN(25)-15)).String())
+		amounts = append(amounts, decimal.New(r.Int64N(100_000), -2).StringFixed(int32(r.IntN(4))))
+	}
+	for _, a := range amounts {
+		d := decimal.RequireFromString(a)
+		want := d.Abs().String()
+		if got := string(AppendAmountKey([]byte("x"), d)); got != "x"+want {
+			t.Errorf("AppendAmountKey(%s) = %q, want %q", a, got[1:], want)
+		}
+	}
+}
