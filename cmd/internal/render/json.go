@@ -246,6 +246,15 @@ func (j *jsonWriter) list(n int, isNil bool, item func(i int)) {
 	j.close(']')
 }
 
+// strs writes a list of strings, or null for a nil list, as value would:
+// the orders of a tie, a list for each order, written without going
+// through encoding/json. Quoted by appendJSONString, a string is as
+// value writes it (appendEscapedMore escapes the same characters), and a
+// string alone holds no key for keepFiles to mark.
+func (j *jsonWriter) strs(ss []string) {
+	j.list(len(ss), ss == nil, func(i int) { j.str(ss[i]) })
+}
+
 // write writes the report, then a line break, as Encoder.Encode does.
 func (r *JSONReport) write(w io.Writer) error {
 	j := &jsonWriter{w: w, b: make([]byte, 0, jsonFlushAt+4096)}
@@ -436,9 +445,9 @@ func (o *jsonOrder) writeTies(j *jsonWriter) {
 		j.b = append(j.b, "null"...)
 	}
 	j.key("interchangeable_with")
-	j.value(o.InterchangeableWith)
+	j.strs(o.InterchangeableWith)
 	j.key("tied_with")
-	j.value(o.TiedWith)
+	j.strs(o.TiedWith)
 	j.key("candidate_charges")
 	writeTxns(j, o.CandidateCharges)
 	if o.TieOutstanding != nil {

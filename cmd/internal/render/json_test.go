@@ -76,7 +76,8 @@ func TestJSONWriterAgreesWithEncodingJSON(t *testing.T) {
 				{OrderID: "250-1", Verdict: "refunded", OrderDate: civil.MustDate("2026-03-01"), Amount: amount("-1234567.8", "JPY"),
 					ConfirmedOn: &confirmed, Charged: amount("1234567.891", "EUR"), Credited: amount("0.5", ""), Outstanding: amount("12345678901234567890123.45", "USD"),
 					Charges: []jsonTxn{txn, foreign}, Credits: []jsonTxn{}, Reason: jsonReason{text: tricky}},
-				{OrderID: "250-2", WatchUntil: &confirmed, CoverageTo: &confirmed, Closed: true}, // an unknown order date, amounts of nothing
+				{OrderID: "250-2", WatchUntil: &confirmed, CoverageTo: &confirmed, Closed: true, // an unknown order date, amounts of nothing
+					InterchangeableWith: []string{"250-1", tricky}, TiedWith: []string{"250-3"}}, // the orders of a tie
 				// Reasons made of sentences, in English (appended as made) and Japanese.
 				{OrderID: "250-3", Reason: jsonReason{sentences: []*msg.Message{msg.Msgf("charged %s on %v", "1,234 JPY", confirmed), msg.Msgf("%s", tricky)}, loc: i18n.New("en")}},
 				{OrderID: "250-4", Reason: jsonReason{sentences: []*msg.Message{msg.Msgf("charged %s on %v", "1,234 JPY", confirmed)}, loc: i18n.New("en")}},
