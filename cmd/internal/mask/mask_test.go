@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/refundwatch/refundwatch/cmd/internal/mask/masktest"
 )
 
 func TestMaskCardNumbers(t *testing.T) {
@@ -235,5 +237,37 @@ func TestMaskWriterKeeps(t *testing.T) {
 	want := "a statements/4980037939884123.csv ************4123\nno close 4980037939884123\n************4123\nx\ny\nx"
 	if out.String() != want {
 		t.Errorf("got %q, want %q", out.String(), want)
+	}
+}
+
+// One masker serves every line a Writer masks: what it keeps from a line
+// must change nothing of the next, longer or shorter, with more groups of
+// digits or fewer.
+func TestMaskerReusedMasksAsAFreshOne(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(13, 14))
+	pieces := []string{"250-1234567-1234567", "2026-03-02", "12:30:00", " ", "a", "DE89 3704 0044 0532 0130 00", "\\u001b",
+		"１２３４　５６７８", "\xff", "é", "1234", "-", "\n"}
+	for _, c := range masktest.Cards {
+		pieces = append(pieces, c.Written)
+	}
+	var m masker
+	changed := 0
+	for range 20000 {
+		var b strings.Builder
+		for range rnd.IntN(12) {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		line := b.String()
+		got, ok := m.mask([]byte(line))
+		want := maskGroups(line)
+		if string(got) != want || ok != (want != line) {
+			t.Fatalf("%q: masked %q (changed %v) by a masker used before, %q by a fresh one", line, got, ok, want)
+		}
+		if ok {
+			changed++
+		}
+	}
+	if changed < 5000 {
+		t.Errorf("only %d lines were masked; the test says little", changed)
 	}
 }
