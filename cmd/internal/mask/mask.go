@@ -634,10 +634,9 @@ func (m *Writer) Flush() error {
 func (m *Writer) emit(b []byte) {
 	for len(b) > 0 && m.err == nil {
 		if !m.keeping {
-			i, open := bytes.IndexRune(b, KeepOpen), true
-			if c := bytes.IndexRune(b, KeepClose); c >= 0 && (i < 0 || c < i) {
-				i, open = c, false // a close left over from a line broken inside a path: dropped
-			}
+			// A close before any open is left over from a line broken
+			// inside a path: dropped.
+			i, open := nextMark(b)
 			if i < 0 {
 				i = len(b)
 			}
@@ -658,6 +657,30 @@ func (m *Writer) emit(b []byte) {
 		}
 		m.err = writeSome(m.w, b[:i])
 		b, m.keeping = b[i+mark:], false
+	}
+}
+
+// nextMark is where the first mark, KeepOpen or KeepClose, stands in b,
+// and whether it is KeepOpen; -1 when there is none. It looks for both at
+// once: their UTF-8 encodings differ only in their last byte.
+func nextMark(b []byte) (int, bool) {
+	const open, close = string(KeepOpen), string(KeepClose)
+	const n = len(open)
+	for i := 0; ; i++ {
+		j := bytes.IndexByte(b[i:], open[0])
+		if j < 0 {
+			return -1, false
+		}
+		i += j
+		if i+n > len(b) || string(b[i+1:i+n-1]) != open[1:n-1] {
+			continue
+		}
+		switch b[i+n-1] {
+		case open[n-1]:
+			return i, true
+		case close[n-1]:
+			return i, false
+		}
 	}
 }
 

@@ -271,3 +271,26 @@ func TestMaskerReusedMasksAsAFreshOne(t *testing.T) {
 		t.Errorf("only %d lines were masked; the test says little", changed)
 	}
 }
+
+// nextMark looks for both marks at once; it must find what looking for
+// each with bytes.IndexRune finds, among broken marks, other characters
+// that share their first bytes, and text that is not UTF-8.
+func TestNextMarkFindsTheFirstMark(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(15, 16))
+	open, close := string(KeepOpen), string(KeepClose)
+	pieces := []string{open, close, open[:1], open[:2], close[1:], "\uFDD2", "\uFDCF", "０", "＊", "\xef", "\xb7", "\x90", "a", "\n", "日本"}
+	for range 50000 {
+		var b strings.Builder
+		for range rnd.IntN(10) {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		text := []byte(b.String())
+		wantAt, wantOpen := bytes.IndexRune(text, KeepOpen), true
+		if c := bytes.IndexRune(text, KeepClose); c >= 0 && (wantAt < 0 || c < wantAt) {
+			wantAt, wantOpen = c, false
+		}
+		if at, isOpen := nextMark(text); at != wantAt || at >= 0 && isOpen != wantOpen {
+			t.Fatalf("nextMark(%q) = %d, %v; want %d, %v", text, at, isOpen, wantAt, wantOpen)
+		}
+	}
+}
