@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/refundwatch/refundwatch/cmd/internal/mask"
+	"github.com/refundwatch/refundwatch/cmd/internal/report"
 	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
 )
@@ -137,6 +138,12 @@ func (j *jsonWriter) reason(r jsonReason) {
 	}
 	start := len(j.b)
 	j.b = msg.AppendJoin(append(j.b, '"'), r.sentences)
+	j.quoted(start)
+}
+
+// quoted ends a string whose quote is j.b[start] and whose text, appended
+// as it was made, follows it: escaped in place where it needs to be.
+func (j *jsonWriter) quoted(start int) {
 	text := j.b[start+1:]
 	for _, c := range text {
 		if !jsonPlain[c] {
@@ -404,7 +411,13 @@ func (o *jsonOrder) writeConfirmation(j *jsonWriter) {
 	j.key("confirmation_kind")
 	j.str(o.ConfirmationKind)
 	j.key("confirmation_source")
-	j.str(o.ConfirmationSource)
+	if c := o.confirmation; c != nil {
+		start := len(j.b)
+		j.b = report.AppendConfirmationSource(append(j.b, '"'), c)
+		j.quoted(start)
+	} else {
+		j.str(o.ConfirmationSource)
+	}
 	j.key("confirmation_file")
 	j.str(o.ConfirmationFile)
 	j.key("confirmation_line")

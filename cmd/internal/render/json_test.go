@@ -10,6 +10,9 @@ import (
 
 	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
 	"github.com/refundwatch/refundwatch/cmd/internal/mask"
+	"github.com/refundwatch/refundwatch/cmd/internal/report"
+	"github.com/refundwatch/refundwatch/matcher"
+	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
@@ -113,6 +116,33 @@ func TestAppendJSONStringAgrees(t *testing.T) {
 		_ = enc.Encode(s.String())
 		if got := string(appendJSONString(nil, s.String())) + "\n"; got != escapedAsReports(want.String()) {
 			t.Fatalf("appendJSONString(%q) = %s, encoding/json gives %s", s.String(), got, want.String())
+		}
+	}
+}
+
+// A report being made writes each order's confirmation source from the
+// confirmation itself: it must be what report.ConfirmationSource says,
+// quoted as any string, for a file's line and for a mail, with a file name
+// that needs escaping too.
+func TestConfirmationSourceWrittenFromTheConfirmation(t *testing.T) {
+	for _, c := range []parser.Confirmation{
+		{File: "confirmations.csv", Line: 1166},
+		{File: "refunds \"march\"\t\x01 é \u202e\xff.csv", Line: 3},
+		{File: "mail.eml", Source: "mail.eml: Your refund \"250-1234567-1234567\"", Note: "Your refund"},
+	} {
+		o := &matcher.OrderResult{Dispute: &parser.Dispute{OrderID: "250-1234567-1234567"}, Verdict: matcher.Refunded, Confirmation: &c}
+		made := orderJSON(o, i18n.New(i18n.English))
+		if made.confirmation == nil {
+			t.Fatalf("%+v: the order is made without its confirmation", c)
+		}
+		told := made
+		told.confirmation, told.ConfirmationSource = nil, report.ConfirmationSource(&c)
+		got := written(t, &JSONReport{Orders: []jsonOrder{made}})
+		if want := written(t, &JSONReport{Orders: []jsonOrder{told}}); got != want {
+			t.Errorf("%+v: written\n%s\nwant\n%s", c, got, want)
+		}
+		if want := encodingJSON(t, &JSONReport{Orders: []jsonOrder{told}}); got != want {
+			t.Errorf("%+v: written\n%s\nencoding/json writes\n%s", c, got, want)
 		}
 	}
 }

@@ -194,6 +194,9 @@ type jsonOrder struct {
 	// TieOutstanding is what is missing across an ambiguous tie at alert,
 	// on its first order only.
 	TieOutstanding *jsonAmount `json:"tie_outstanding,omitempty"`
+	// confirmation, set in a report being made, is Amazon's confirmation
+	// of the order: the JSON writer writes ConfirmationSource from it.
+	confirmation *parser.Confirmation
 }
 
 // jsonReason is an order's reason, a string in the report: its sentences
@@ -384,7 +387,7 @@ func orderJSON(o *matcher.OrderResult, l *i18n.Localizer) jsonOrder {
 	if c := o.Confirmation; c != nil {
 		j.ConfirmedOn = dateOrNull(&c.ConfirmedOn)
 		j.ConfirmationKind = string(c.Kind)
-		j.ConfirmationSource = report.ConfirmationSource(c)
+		j.confirmation = c // ConfirmationSource is written from it
 		j.ConfirmationFile = c.File
 		if c.Line > 0 {
 			j.ConfirmationLine = &c.Line
