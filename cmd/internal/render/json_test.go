@@ -131,7 +131,7 @@ func TestConfirmationSourceWrittenFromTheConfirmation(t *testing.T) {
 		{File: "mail.eml", Source: "mail.eml: Your refund \"250-1234567-1234567\"", Note: "Your refund"},
 	} {
 		o := &matcher.OrderResult{Dispute: &parser.Dispute{OrderID: "250-1234567-1234567"}, Verdict: matcher.Refunded, Confirmation: &c}
-		made := orderJSON(o, i18n.New(i18n.English))
+		made := orderJSON(o, i18n.New(i18n.English), &txnBuffer{buf: make([]jsonTxn, 0, 16)})
 		if made.confirmation == nil {
 			t.Fatalf("%+v: the order is made without its confirmation", c)
 		}
@@ -143,6 +143,34 @@ func TestConfirmationSourceWrittenFromTheConfirmation(t *testing.T) {
 		}
 		if want := encodingJSON(t, &JSONReport{Orders: []jsonOrder{told}}); got != want {
 			t.Errorf("%+v: written\n%s\nencoding/json writes\n%s", c, got, want)
+		}
+	}
+}
+
+// The orders of a report being made make their statement rows in one
+// buffer, one order after the other: each order must be written as with
+// lists of its own, an empty list [] and not null, the buffer growing in
+// the middle of an order too.
+func TestOrdersMakeTheirRowsInOneBuffer(t *testing.T) {
+	row := func(line int) *parser.Transaction {
+		return &parser.Transaction{Date: civil.MustDate("2026-03-02"), Amount: decimal.NewFromInt(int64(line)), Currency: "USD",
+			Description: "AMAZON MKTPL", File: "statement.csv", Line: line}
+	}
+	d := &parser.Dispute{OrderID: "250-1234567-1234567"}
+	orders := []*matcher.OrderResult{
+		{Dispute: d, Verdict: matcher.StillCharged, Charges: []*parser.Transaction{row(1), row(2)}, Credits: []*parser.Transaction{row(3)}},
+		{Dispute: d, Verdict: matcher.NotCharged},
+		{Dispute: d, Verdict: matcher.Ambiguous, Charges: []*parser.Transaction{row(4)}, Candidates: []*parser.Transaction{row(5), row(6), row(7)}},
+	}
+	rows := &txnBuffer{buf: make([]jsonTxn, 0, 1)}
+	for _, o := range orders {
+		made := orderJSON(o, i18n.New(i18n.English), rows.reset())
+		own := made
+		own.Charges, own.Credits, own.Candidates = txnsJSON(o.Charges), txnsJSON(o.Credits), txnsJSON(o.Candidates)
+		own.CandidateCharges = own.Candidates
+		got, want := written(t, &JSONReport{Orders: []jsonOrder{made}}), written(t, &JSONReport{Orders: []jsonOrder{own}})
+		if got != want {
+			t.Errorf("%s: written\n%s\nwith lists of its own\n%s", o.Verdict, got, want)
 		}
 	}
 }
