@@ -596,15 +596,19 @@ func (m *Writer) Write(p []byte) (int, error) {
 	if m.err != nil {
 		return 0, m.err
 	}
-	m.buf = append(m.buf, p...)
-	cut := bytes.LastIndexByte(m.buf, '\n') + 1
-	if cut == 0 && len(m.buf) >= maskFlushAt {
-		cut = safeCut(m.buf)
+	text := p // what is not yet masked: p, after what is held of the last line
+	if len(m.buf) > 0 {
+		m.buf = append(m.buf, p...)
+		text = m.buf
+	}
+	cut := bytes.LastIndexByte(text, '\n') + 1
+	if cut == 0 && len(text) >= maskFlushAt {
+		cut = safeCut(text)
 	}
 	if cut > 0 {
-		m.emit(m.buf[:cut])
-		m.buf = append(m.buf[:0], m.buf[cut:]...)
+		m.emit(text[:cut])
 	}
+	m.buf = append(m.buf[:0], text[cut:]...) // p is not kept: its unmasked rest is copied
 	m.flushOut()
 	return len(p), m.err
 }

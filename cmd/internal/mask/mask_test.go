@@ -294,3 +294,25 @@ func TestNextMarkFindsTheFirstMark(t *testing.T) {
 		}
 	}
 }
+
+// A writer's caller may fill the same buffer again once Write returns, as
+// the report's background writer does: what the masking writer holds of a
+// line must be its own copy.
+func TestMaskWriterKeepsNoneOfTheCallersBuffer(t *testing.T) {
+	var out bytes.Buffer
+	w := NewWriter(&out)
+	buf := make([]byte, 0, 64)
+	for _, part := range []string{"first line\ncard 4980 03", "79 3988 4123\nnext 4980", "0379 3988 4124 end\nlast"} {
+		buf = append(buf[:0], part...)
+		if _, err := w.Write(buf); err != nil {
+			t.Fatal(err)
+		}
+		copy(buf[:cap(buf)], strings.Repeat("#", cap(buf)))
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if want := "first line\ncard **** **** **** 4123\nnext ******** **** 4124 end\nlast"; out.String() != want {
+		t.Errorf("got %q, want %q", out.String(), want)
+	}
+}
