@@ -35,15 +35,16 @@ import (
 // reference, not a card).
 func MaskCardNumbers(s string) string {
 	var out strings.Builder
-	_ = maskLines(&out, []byte(s))
+	_ = maskLines(&out, []byte(s), &masker{})
 	return out.String()
 }
 
-// maskLines writes b to w with the card numbers in it masked. A card number
-// never spans lines: each line is masked on its own, and most need nothing.
-// The lines that need nothing are written as they are, not copied, a run of
-// them in one Write: most of a long report is order ids, dates and amounts.
-func maskLines(w io.Writer, b []byte) error {
+// maskLines writes b to w with the card numbers in it masked, m's buffers
+// serving each line. A card number never spans lines: each line is masked
+// on its own, and most need nothing. The lines that need nothing are
+// written as they are, not copied, a run of them in one Write: most of a
+// long report is order ids, dates and amounts.
+func maskLines(w io.Writer, b []byte, m *masker) error {
 	plain := 0 // b[plain:done] needs no masking and is not written yet
 	for done := 0; done < len(b); {
 		line := b[done:]
@@ -51,11 +52,11 @@ func maskLines(w io.Writer, b []byte) error {
 			line = line[:i+1]
 		}
 		if mayHoldCardNumber(line) {
-			if masked := maskGroups(string(line)); masked != string(line) {
+			if masked, changed := m.mask(line); changed {
 				if err := writeSome(w, b[plain:done]); err != nil {
 					return err
 				}
-				if _, err := io.WriteString(w, masked); err != nil {
+				if err := writeSome(w, masked); err != nil {
 					return err
 				}
 				plain = done + len(line)
@@ -77,9 +78,33 @@ func writeSome(w io.Writer, b []byte) error {
 
 // maskGroups is MaskCardNumbers for text that may hold a card number.
 func maskGroups(s string) string {
-	r := []rune(s)
-	groups := digitGroups(r)
-	hide := make([]bool, len(r))
+	masked, changed := (&masker{}).mask([]byte(s))
+	if !changed {
+		return s
+	}
+	return string(masked)
+}
+
+// masker holds what masking a line needs, kept from one line to the next:
+// a report has a line that may hold a card number for each order (its
+// order id), and making these anew for each was most of what masking
+// allocated.
+type masker struct {
+	r                  []rune // the line's characters
+	groups             []digitGroup
+	hide, joined, kept []bool // by character, and by group (see mask)
+	out                []byte // the masked line
+}
+
+// mask is line with the card numbers in it masked, and whether that
+// changed it; the text is m's, good until the next call.
+func (m *masker) mask(line []byte) ([]byte, bool) {
+	m.r = appendRunes(m.r[:0], line)
+	r := m.r
+	m.groups = digitGroups(m.groups[:0], r)
+	groups := m.groups
+	m.hide = falses(m.hide, len(r))
+	hide := m.hide
 	mark := func(from, to int) { // the groups from..to-1: all but their last 4 digits
 		keep := 4
 		for g := to - 1; g >= from; g-- {
@@ -92,11 +117,13 @@ func maskGroups(s string) string {
 			}
 		}
 	}
-	joined := make([]bool, len(groups)) // joined[g]: groups g and g+1 are joined by one separator
+	m.joined = falses(m.joined, len(groups)) // joined[g]: groups g and g+1 are joined by one separator
+	joined := m.joined
 	for g := 0; g+1 < len(groups); g++ {
-		joined[g] = separatorBetween(r, groups[g].end, groups[g+1].start) != ""
+		joined[g] = separatorBetween(r, groups[g].end, groups[g+1].start) != noSeparator
 	}
-	kept := notCardShapes(r, groups, joined)
+	m.kept = notCardShapes(falses(m.kept, len(groups)), r, groups, joined)
+	kept := m.kept
 	for g := 0; g < len(groups); {
 		if kept[g] {
 			g++
@@ -119,21 +146,56 @@ func maskGroups(s string) string {
 		g = end
 	}
 	maskIBANs(r, hide)
+	return m.hidden(line)
+}
+
+// hidden is the line with the characters m.hide tells hidden: a hidden
+// ASCII digit becomes *, a full-width one ＊. The line is re-encoded only
+// when something is hidden, as string([]rune) would encode it.
+func (m *masker) hidden(line []byte) ([]byte, bool) {
 	changed := false
-	for i, h := range hide {
+	for i, h := range m.hide {
 		if h {
 			changed = true
-			if r[i] >= '０' {
-				r[i] = '＊'
+			if m.r[i] >= '０' {
+				m.r[i] = '＊'
 			} else {
-				r[i] = '*'
+				m.r[i] = '*'
 			}
 		}
 	}
 	if !changed {
-		return s
+		return line, false
 	}
-	return string(r)
+	m.out = m.out[:0]
+	for _, c := range m.r {
+		m.out = utf8.AppendRune(m.out, c)
+	}
+	return m.out, true
+}
+
+// appendRunes appends the characters of b to r, as []rune(string(b))
+// makes them: each byte that is not UTF-8 a utf8.RuneError.
+func appendRunes(r []rune, b []byte) []rune {
+	for i := 0; i < len(b); {
+		c, size := rune(b[i]), 1
+		if c >= utf8.RuneSelf {
+			c, size = utf8.DecodeRune(b[i:])
+		}
+		r = append(r, c)
+		i += size
+	}
+	return r
+}
+
+// falses is b made n long, every element false.
+func falses(b []bool, n int) []bool {
+	if cap(b) < n {
+		return make([]bool, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
 }
 
 // digitGroup is a maximal run of digits, r[start:end].
@@ -141,12 +203,11 @@ type digitGroup struct{ start, end int }
 
 func (g digitGroup) len() int { return g.end - g.start }
 
-// digitGroups finds the groups of digits of r. The hexadecimal digits of
-// an escape (\u001b in JSON, \x1b as Visible writes it) stand for one
-// character, not for digits: they are no group, and masking them would
-// break the escape.
-func digitGroups(r []rune) []digitGroup {
-	var groups []digitGroup
+// digitGroups appends the groups of digits of r to groups. The
+// hexadecimal digits of an escape (\u001b in JSON, \x1b as Visible writes
+// it) stand for one character, not for digits: they are no group, and
+// masking them would break the escape.
+func digitGroups(groups []digitGroup, r []rune) []digitGroup {
 	for i := 0; i < len(r); {
 		if n := escapeLen(r, i); n > 0 {
 			i += n
@@ -192,25 +253,33 @@ func escapeLen(r []rune, i int) int {
 	return 2 + n
 }
 
+// separator is the separator between two groups of digits: the character,
+// and whether a backslash stands before it; noSeparator for none.
+type separator struct {
+	c       rune
+	escaped bool
+}
+
+var noSeparator separator
+
 // separatorBetween is the separator r[from:to] when it is one that joins
 // the groups of a card number (a separator, or one behind a backslash), or
-// "" when it is not.
-func separatorBetween(r []rune, from, to int) string {
+// noSeparator when it is not.
+func separatorBetween(r []rune, from, to int) separator {
 	switch {
 	case to == from+1 && IsSeparator(r[from]):
-		return string(r[from])
+		return separator{c: r[from]}
 	case to == from+2 && r[from] == '\\' && (IsSeparator(r[from+1]) || r[from+1] == 't'):
-		return string(r[from : from+2])
+		return separator{c: r[from+1], escaped: true}
 	}
-	return ""
+	return noSeparator
 }
 
 // notCardShapes tells which groups belong to a date, a time or an Amazon
 // order id: shapes that are kept as they are, and that end a card number's
-// run.
-func notCardShapes(r []rune, groups []digitGroup, joined []bool) []bool {
+// run. kept has an element for each group, all false.
+func notCardShapes(kept []bool, r []rune, groups []digitGroup, joined []bool) []bool {
 	s := &groupShapes{r: r, groups: groups, joined: joined}
-	kept := make([]bool, len(groups))
 	for g := range groups {
 		n := s.shapeAt(g)
 		for k := g; k < g+n; k++ {
@@ -266,16 +335,17 @@ func (s *groupShapes) sameSep(g, n int, seps string) bool {
 	if g+n > len(s.groups) {
 		return false
 	}
-	first := ""
+	first := noSeparator
 	for k := g; k < g+n-1; k++ {
 		if !s.joined[k] {
 			return false
 		}
 		sep := separatorBetween(s.r, s.groups[k].end, s.groups[k+1].start)
-		if first == "" {
+		if first == noSeparator {
 			first = sep
 		}
-		if sep != first || !strings.Contains(seps, sep) {
+		// seps holds no backslash: an escaped separator is none of them.
+		if sep != first || sep.escaped || !strings.ContainsRune(seps, sep.c) {
 			return false
 		}
 	}
@@ -511,6 +581,7 @@ type Writer struct {
 	err error
 	// keeping is set between KeepOpen and KeepClose.
 	keeping bool
+	masker  masker
 }
 
 // maskFlushAt is how long a line may grow before the part of it that cannot
@@ -525,15 +596,19 @@ func (m *Writer) Write(p []byte) (int, error) {
 	if m.err != nil {
 		return 0, m.err
 	}
-	m.buf = append(m.buf, p...)
-	cut := bytes.LastIndexByte(m.buf, '\n') + 1
-	if cut == 0 && len(m.buf) >= maskFlushAt {
-		cut = safeCut(m.buf)
+	text := p // what is not yet masked: p, after what is held of the last line
+	if len(m.buf) > 0 {
+		m.buf = append(m.buf, p...)
+		text = m.buf
+	}
+	cut := bytes.LastIndexByte(text, '\n') + 1
+	if cut == 0 && len(text) >= maskFlushAt {
+		cut = safeCut(text)
 	}
 	if cut > 0 {
-		m.emit(m.buf[:cut])
-		m.buf = append(m.buf[:0], m.buf[cut:]...)
+		m.emit(text[:cut])
 	}
+	m.buf = append(m.buf[:0], text[cut:]...) // p is not kept: its unmasked rest is copied
 	m.flushOut()
 	return len(p), m.err
 }
@@ -563,14 +638,13 @@ func (m *Writer) Flush() error {
 func (m *Writer) emit(b []byte) {
 	for len(b) > 0 && m.err == nil {
 		if !m.keeping {
-			i, open := bytes.IndexRune(b, KeepOpen), true
-			if c := bytes.IndexRune(b, KeepClose); c >= 0 && (i < 0 || c < i) {
-				i, open = c, false // a close left over from a line broken inside a path: dropped
-			}
+			// A close before any open is left over from a line broken
+			// inside a path: dropped.
+			i, open := nextMark(b)
 			if i < 0 {
 				i = len(b)
 			}
-			m.err = maskLines(m.w, b[:i])
+			m.err = maskLines(m.w, b[:i], &m.masker)
 			if i == len(b) {
 				return
 			}
@@ -587,6 +661,30 @@ func (m *Writer) emit(b []byte) {
 		}
 		m.err = writeSome(m.w, b[:i])
 		b, m.keeping = b[i+mark:], false
+	}
+}
+
+// nextMark is where the first mark, KeepOpen or KeepClose, stands in b,
+// and whether it is KeepOpen; -1 when there is none. It looks for both at
+// once: their UTF-8 encodings differ only in their last byte.
+func nextMark(b []byte) (int, bool) {
+	const open, close = string(KeepOpen), string(KeepClose)
+	const n = len(open)
+	for i := 0; ; i++ {
+		j := bytes.IndexByte(b[i:], open[0])
+		if j < 0 {
+			return -1, false
+		}
+		i += j
+		if i+n > len(b) || string(b[i+1:i+n-1]) != open[1:n-1] {
+			continue
+		}
+		switch b[i+n-1] {
+		case open[n-1]:
+			return i, true
+		case close[n-1]:
+			return i, false
+		}
 	}
 }
 

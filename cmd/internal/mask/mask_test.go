@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/refundwatch/refundwatch/cmd/internal/mask/masktest"
 )
 
 func TestMaskCardNumbers(t *testing.T) {
@@ -234,6 +236,83 @@ func TestMaskWriterKeeps(t *testing.T) {
 	}
 	want := "a statements/4980037939884123.csv ************4123\nno close 4980037939884123\n************4123\nx\ny\nx"
 	if out.String() != want {
+		t.Errorf("got %q, want %q", out.String(), want)
+	}
+}
+
+// One masker serves every line a Writer masks: what it keeps from a line
+// must change nothing of the next, longer or shorter, with more groups of
+// digits or fewer.
+func TestMaskerReusedMasksAsAFreshOne(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(13, 14))
+	pieces := []string{"250-1234567-1234567", "2026-03-02", "12:30:00", " ", "a", "DE89 3704 0044 0532 0130 00", "\\u001b",
+		"１２３４　５６７８", "\xff", "é", "1234", "-", "\n"}
+	for _, c := range masktest.Cards {
+		pieces = append(pieces, c.Written)
+	}
+	var m masker
+	changed := 0
+	for range 20000 {
+		var b strings.Builder
+		for range rnd.IntN(12) {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		line := b.String()
+		got, ok := m.mask([]byte(line))
+		want := maskGroups(line)
+		if string(got) != want || ok != (want != line) {
+			t.Fatalf("%q: masked %q (changed %v) by a masker used before, %q by a fresh one", line, got, ok, want)
+		}
+		if ok {
+			changed++
+		}
+	}
+	if changed < 5000 {
+		t.Errorf("only %d lines were masked; the test says little", changed)
+	}
+}
+
+// nextMark looks for both marks at once; it must find what looking for
+// each with bytes.IndexRune finds, among broken marks, other characters
+// that share their first bytes, and text that is not UTF-8.
+func TestNextMarkFindsTheFirstMark(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(15, 16))
+	open, close := string(KeepOpen), string(KeepClose)
+	pieces := []string{open, close, open[:1], open[:2], close[1:], "\uFDD2", "\uFDCF", "０", "＊", "\xef", "\xb7", "\x90", "a", "\n", "日本"}
+	for range 50000 {
+		var b strings.Builder
+		for range rnd.IntN(10) {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		text := []byte(b.String())
+		wantAt, wantOpen := bytes.IndexRune(text, KeepOpen), true
+		if c := bytes.IndexRune(text, KeepClose); c >= 0 && (wantAt < 0 || c < wantAt) {
+			wantAt, wantOpen = c, false
+		}
+		if at, isOpen := nextMark(text); at != wantAt || at >= 0 && isOpen != wantOpen {
+			t.Fatalf("nextMark(%q) = %d, %v; want %d, %v", text, at, isOpen, wantAt, wantOpen)
+		}
+	}
+}
+
+// A writer's caller may fill the same buffer again once Write returns, as
+// the report's background writer does: what the masking writer holds of a
+// line must be its own copy.
+func TestMaskWriterKeepsNoneOfTheCallersBuffer(t *testing.T) {
+	var out bytes.Buffer
+	w := NewWriter(&out)
+	buf := make([]byte, 0, 64)
+	for _, part := range []string{"first line\ncard 4980 03", "79 3988 4123\nnext 4980", "0379 3988 4124 end\nlast"} {
+		buf = append(buf[:0], part...)
+		if _, err := w.Write(buf); err != nil {
+			t.Fatal(err)
+		}
+		copy(buf[:cap(buf)], strings.Repeat("#", cap(buf)))
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if want := "first line\ncard **** **** **** 4123\nnext ******** **** 4124 end\nlast"; out.String() != want {
 		t.Errorf("got %q, want %q", out.String(), want)
 	}
 }

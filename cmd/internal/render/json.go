@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/refundwatch/refundwatch/cmd/internal/mask"
+	"github.com/refundwatch/refundwatch/cmd/internal/report"
 	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
 )
@@ -137,6 +138,12 @@ func (j *jsonWriter) reason(r jsonReason) {
 	}
 	start := len(j.b)
 	j.b = msg.AppendJoin(append(j.b, '"'), r.sentences)
+	j.quoted(start)
+}
+
+// quoted ends a string whose quote is j.b[start] and whose text, appended
+// as it was made, follows it: escaped in place where it needs to be.
+func (j *jsonWriter) quoted(start int) {
 	text := j.b[start+1:]
 	for _, c := range text {
 		if !jsonPlain[c] {
@@ -244,6 +251,15 @@ func (j *jsonWriter) list(n int, isNil bool, item func(i int)) {
 		item(i)
 	}
 	j.close(']')
+}
+
+// strs writes a list of strings, or null for a nil list, as value would:
+// the orders of a tie, a list for each order, written without going
+// through encoding/json. Quoted by appendJSONString, a string is as
+// value writes it (appendEscapedMore escapes the same characters), and a
+// string alone holds no key for keepFiles to mark.
+func (j *jsonWriter) strs(ss []string) {
+	j.list(len(ss), ss == nil, func(i int) { j.str(ss[i]) })
 }
 
 // write writes the report, then a line break, as Encoder.Encode does.
@@ -395,7 +411,13 @@ func (o *jsonOrder) writeConfirmation(j *jsonWriter) {
 	j.key("confirmation_kind")
 	j.str(o.ConfirmationKind)
 	j.key("confirmation_source")
-	j.str(o.ConfirmationSource)
+	if c := o.confirmation; c != nil {
+		start := len(j.b)
+		j.b = report.AppendConfirmationSource(append(j.b, '"'), c)
+		j.quoted(start)
+	} else {
+		j.str(o.ConfirmationSource)
+	}
 	j.key("confirmation_file")
 	j.str(o.ConfirmationFile)
 	j.key("confirmation_line")
@@ -436,9 +458,9 @@ func (o *jsonOrder) writeTies(j *jsonWriter) {
 		j.b = append(j.b, "null"...)
 	}
 	j.key("interchangeable_with")
-	j.value(o.InterchangeableWith)
+	j.strs(o.InterchangeableWith)
 	j.key("tied_with")
-	j.value(o.TiedWith)
+	j.strs(o.TiedWith)
 	j.key("candidate_charges")
 	writeTxns(j, o.CandidateCharges)
 	if o.TieOutstanding != nil {

@@ -10,6 +10,9 @@ import (
 
 	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
 	"github.com/refundwatch/refundwatch/cmd/internal/mask"
+	"github.com/refundwatch/refundwatch/cmd/internal/report"
+	"github.com/refundwatch/refundwatch/matcher"
+	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
@@ -76,7 +79,8 @@ func TestJSONWriterAgreesWithEncodingJSON(t *testing.T) {
 				{OrderID: "250-1", Verdict: "refunded", OrderDate: civil.MustDate("2026-03-01"), Amount: amount("-1234567.8", "JPY"),
 					ConfirmedOn: &confirmed, Charged: amount("1234567.891", "EUR"), Credited: amount("0.5", ""), Outstanding: amount("12345678901234567890123.45", "USD"),
 					Charges: []jsonTxn{txn, foreign}, Credits: []jsonTxn{}, Reason: jsonReason{text: tricky}},
-				{OrderID: "250-2", WatchUntil: &confirmed, CoverageTo: &confirmed, Closed: true}, // an unknown order date, amounts of nothing
+				{OrderID: "250-2", WatchUntil: &confirmed, CoverageTo: &confirmed, Closed: true, // an unknown order date, amounts of nothing
+					InterchangeableWith: []string{"250-1", tricky}, TiedWith: []string{"250-3"}}, // the orders of a tie
 				// Reasons made of sentences, in English (appended as made) and Japanese.
 				{OrderID: "250-3", Reason: jsonReason{sentences: []*msg.Message{msg.Msgf("charged %s on %v", "1,234 JPY", confirmed), msg.Msgf("%s", tricky)}, loc: i18n.New("en")}},
 				{OrderID: "250-4", Reason: jsonReason{sentences: []*msg.Message{msg.Msgf("charged %s on %v", "1,234 JPY", confirmed)}, loc: i18n.New("en")}},
@@ -112,6 +116,61 @@ func TestAppendJSONStringAgrees(t *testing.T) {
 		_ = enc.Encode(s.String())
 		if got := string(appendJSONString(nil, s.String())) + "\n"; got != escapedAsReports(want.String()) {
 			t.Fatalf("appendJSONString(%q) = %s, encoding/json gives %s", s.String(), got, want.String())
+		}
+	}
+}
+
+// A report being made writes each order's confirmation source from the
+// confirmation itself: it must be what report.ConfirmationSource says,
+// quoted as any string, for a file's line and for a mail, with a file name
+// that needs escaping too.
+func TestConfirmationSourceWrittenFromTheConfirmation(t *testing.T) {
+	for _, c := range []parser.Confirmation{
+		{File: "confirmations.csv", Line: 1166},
+		{File: "refunds \"march\"\t\x01 é \u202e\xff.csv", Line: 3},
+		{File: "mail.eml", Source: "mail.eml: Your refund \"250-1234567-1234567\"", Note: "Your refund"},
+	} {
+		o := &matcher.OrderResult{Dispute: &parser.Dispute{OrderID: "250-1234567-1234567"}, Verdict: matcher.Refunded, Confirmation: &c}
+		made := orderJSON(o, i18n.New(i18n.English), &txnBuffer{buf: make([]jsonTxn, 0, 16)})
+		if made.confirmation == nil {
+			t.Fatalf("%+v: the order is made without its confirmation", c)
+		}
+		told := made
+		told.confirmation, told.ConfirmationSource = nil, report.ConfirmationSource(&c)
+		got := written(t, &JSONReport{Orders: []jsonOrder{made}})
+		if want := written(t, &JSONReport{Orders: []jsonOrder{told}}); got != want {
+			t.Errorf("%+v: written\n%s\nwant\n%s", c, got, want)
+		}
+		if want := encodingJSON(t, &JSONReport{Orders: []jsonOrder{told}}); got != want {
+			t.Errorf("%+v: written\n%s\nencoding/json writes\n%s", c, got, want)
+		}
+	}
+}
+
+// The orders of a report being made make their statement rows in one
+// buffer, one order after the other: each order must be written as with
+// lists of its own, an empty list [] and not null, the buffer growing in
+// the middle of an order too.
+func TestOrdersMakeTheirRowsInOneBuffer(t *testing.T) {
+	row := func(line int) *parser.Transaction {
+		return &parser.Transaction{Date: civil.MustDate("2026-03-02"), Amount: decimal.NewFromInt(int64(line)), Currency: "USD",
+			Description: "AMAZON MKTPL", File: "statement.csv", Line: line}
+	}
+	d := &parser.Dispute{OrderID: "250-1234567-1234567"}
+	orders := []*matcher.OrderResult{
+		{Dispute: d, Verdict: matcher.StillCharged, Charges: []*parser.Transaction{row(1), row(2)}, Credits: []*parser.Transaction{row(3)}},
+		{Dispute: d, Verdict: matcher.NotCharged},
+		{Dispute: d, Verdict: matcher.Ambiguous, Charges: []*parser.Transaction{row(4)}, Candidates: []*parser.Transaction{row(5), row(6), row(7)}},
+	}
+	rows := &txnBuffer{buf: make([]jsonTxn, 0, 1)}
+	for _, o := range orders {
+		made := orderJSON(o, i18n.New(i18n.English), rows.reset())
+		own := made
+		own.Charges, own.Credits, own.Candidates = txnsJSON(o.Charges), txnsJSON(o.Credits), txnsJSON(o.Candidates)
+		own.CandidateCharges = own.Candidates
+		got, want := written(t, &JSONReport{Orders: []jsonOrder{made}}), written(t, &JSONReport{Orders: []jsonOrder{own}})
+		if got != want {
+			t.Errorf("%s: written\n%s\nwith lists of its own\n%s", o.Verdict, got, want)
 		}
 	}
 }

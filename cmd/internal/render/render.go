@@ -118,7 +118,8 @@ type JSONReport struct {
 	// order and unknown, when set, make each of the nOrders orders and
 	// nUnknown unknown charges as it is written, in place of Orders and
 	// UnknownCharges: the findings of a long report are then not all held
-	// at once, in a second form.
+	// at once, in a second form. An order made by order holds until the
+	// next is made, no longer: the orders' statement rows share a buffer.
 	order             func(i int) jsonOrder
 	unknown           func(i int) jsonTxn
 	nOrders, nUnknown int
@@ -194,6 +195,9 @@ type jsonOrder struct {
 	// TieOutstanding is what is missing across an ambiguous tie at alert,
 	// on its first order only.
 	TieOutstanding *jsonAmount `json:"tie_outstanding,omitempty"`
+	// confirmation, set in a report being made, is Amazon's confirmation
+	// of the order: the JSON writer writes ConfirmationSource from it.
+	confirmation *parser.Confirmation
 }
 
 // jsonReason is an order's reason, a string in the report: its sentences
@@ -309,10 +313,11 @@ func txnJSON(t *parser.Transaction) jsonTxn {
 // buildJSON makes the JSON report, to be written at once: its orders and
 // unknown charges are made as they are written.
 func buildJSON(in *input.Inputs, rep *matcher.Report, l *i18n.Localizer) JSONReport {
+	rows := &txnBuffer{buf: make([]jsonTxn, 0, 16)}
 	out := JSONReport{
 		AsOf: rep.AsOf.String(), Grace: rep.Grace, Watch: rep.Watch,
 		Statements: []jsonStatement{}, Coverage: []jsonCoverage{}, InvalidRows: []jsonInvalid{},
-		order:   func(i int) jsonOrder { return orderJSON(rep.Orders[i], l) },
+		order:   func(i int) jsonOrder { return orderJSON(rep.Orders[i], l, rows.reset()) },
 		nOrders: len(rep.Orders),
 		unknown: func(i int) jsonTxn { return txnJSON(rep.Unknown[i]) }, nUnknown: len(rep.Unknown),
 	}
@@ -359,7 +364,31 @@ func buildJSON(in *input.Inputs, rep *matcher.Report, l *i18n.Localizer) JSONRep
 	return out
 }
 
-func orderJSON(o *matcher.OrderResult, l *i18n.Localizer) jsonOrder {
+// txnBuffer holds the statement rows of the order being written, for one
+// order after the other: an order of a report being made is written before
+// the next is made, and a list made anew for each order was most of what
+// making the orders allocated.
+type txnBuffer struct{ buf []jsonTxn }
+
+// reset gives the buffer to the next order.
+func (b *txnBuffer) reset() *txnBuffer {
+	b.buf = b.buf[:0]
+	return b
+}
+
+// txns is txnsJSON(ts), made in the buffer: a list of its own that the
+// order's other lists do not overlap. It is never nil (the buffer is not),
+// so that an empty list is written [], as txnsJSON's is.
+func (b *txnBuffer) txns(ts []*parser.Transaction) []jsonTxn {
+	start := len(b.buf)
+	for _, t := range ts {
+		b.buf = append(b.buf, txnJSON(t))
+	}
+	return b.buf[start:len(b.buf):len(b.buf)]
+}
+
+// orderJSON is the report of one order, its statement rows made in rows.
+func orderJSON(o *matcher.OrderResult, l *i18n.Localizer, rows *txnBuffer) jsonOrder {
 	d := o.Dispute
 	cur := o.Currency
 	j := jsonOrder{
@@ -369,7 +398,7 @@ func orderJSON(o *matcher.OrderResult, l *i18n.Localizer) jsonOrder {
 		Charged:     jsonAmount{o.Charged, cur},
 		Credited:    jsonAmount{o.Credited, cur},
 		Outstanding: jsonAmount{o.Outstanding, cur},
-		Charges:     txnsJSON(o.Charges), Credits: txnsJSON(o.Credits), Candidates: txnsJSON(o.Candidates),
+		Charges:     rows.txns(o.Charges), Credits: rows.txns(o.Credits), Candidates: rows.txns(o.Candidates),
 		Reason: jsonReason{sentences: o.Reason, loc: l},
 	}
 	j.Note = d.Note
@@ -384,7 +413,7 @@ func orderJSON(o *matcher.OrderResult, l *i18n.Localizer) jsonOrder {
 	if c := o.Confirmation; c != nil {
 		j.ConfirmedOn = dateOrNull(&c.ConfirmedOn)
 		j.ConfirmationKind = string(c.Kind)
-		j.ConfirmationSource = report.ConfirmationSource(c)
+		j.confirmation = c // ConfirmationSource is written from it
 		j.ConfirmationFile = c.File
 		if c.Line > 0 {
 			j.ConfirmationLine = &c.Line

@@ -391,7 +391,16 @@ func ConfirmationSource(c *parser.Confirmation) string {
 	if c.Source != "" {
 		return c.Source
 	}
-	return c.File + ":" + strconv.Itoa(c.Line)
+	return string(AppendConfirmationSource(nil, c))
+}
+
+// AppendConfirmationSource appends ConfirmationSource(c) to b: the JSON
+// report writes it for each order, and makes no string of it.
+func AppendConfirmationSource(b []byte, c *parser.Confirmation) []byte {
+	if c.Source != "" {
+		return append(b, c.Source...)
+	}
+	return strconv.AppendInt(append(append(b, c.File...), ':'), int64(c.Line), 10)
 }
 
 func accountSuffix(a string) string {
