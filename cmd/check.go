@@ -28,37 +28,12 @@ type checkOptions struct {
 	notAmazon     []string // --not-amazon patterns
 }
 
-const checkLong = `Check reads statement exports (files, or folders and .zip archives read whole), the disputed
-orders and Amazon's confirmations, and reports per order whether it was charged,
-whether the money came back, and until when to keep watching; and the Amazon
-charges in the incident period that belong to no disputed order.
-
-Run with no arguments in a folder holding statements/, disputes.csv and
-confirmations.csv (or confirmations/): that is the monthly routine.
-
-VERDICTS
-  still-charged       alert   charged, no credit, and Amazon confirmed it was handled
-  partially-refunded  alert   only part of the money came back
-  awaiting-refund     watch   charged; the credit may still come
-  unanswered          review  charged, and Amazon has not answered within the grace
-  ambiguous           review  charges could belong to more than one order (alert
-                              when money is missing whichever order they are)
-  not-covered         review  no charge found, but the statements miss some days
-  not-charged         ok      no charge, and the statements cover the order's days
-  refunded            ok      the money came back
-  unknown-charge      review  an Amazon charge of no disputed order
-
-EXIT STATUS
-  0  no finding at or above --fail-on
-  1  findings at or above --fail-on (by default: an alert)
-  2  usage or input error: bad flag, unreadable or unrecognised file, invalid row`
-
 func newCheckCmd(e env, g *globals) *cobra.Command {
 	opts := &checkOptions{}
 	c := &cobra.Command{
 		Use:   "check [flags] [PATH ...]",
 		Short: "Reconcile statements against disputed Amazon orders and Amazon's confirmations",
-		Long:  checkLong,
+		Long:  i18n.CheckLong,
 		Example: `  refundwatch check
   refundwatch check statements/ --disputes disputes.csv --confirmations confirmations.csv
   refundwatch check -o json --as-of 2026-05-01 statements/

@@ -441,30 +441,7 @@ var jaHelp = map[string]string{
 	"refundwatch reads the card and bank statements you download, the Amazon orders you\nreported as not yours, and what Amazon confirmed, and tells per order whether it\nwas charged, whether the money came back, and until when to keep watching.\n\nIt reads its inputs and never writes them, and it never uses the network.": "refundwatch は、ダウンロードしたカードや銀行の明細、身に覚えがないとAmazonに報告した注文、\nAmazonからの連絡を読み、注文ごとに、請求されたか、返金されたか、いつまで確認を続けるかを示します。\n\n読むファイルを書き換えることはなく、ネットワークにも接続しません。",
 	"`LANGUAGE` of the report and the messages: ja or en (default from LC_ALL, LC_MESSAGES or LANG)": "レポートとメッセージの言語 `LANGUAGE`: ja か en（指定がなければ LC_ALL、LC_MESSAGES、LANG から）",
 	"Reconcile statements against disputed Amazon orders and Amazon's confirmations":                 "明細を、報告した注文とAmazonからの連絡に照らし合わせます",
-	`Check reads statement exports (files, or folders and .zip archives read whole), the disputed
-orders and Amazon's confirmations, and reports per order whether it was charged,
-whether the money came back, and until when to keep watching; and the Amazon
-charges in the incident period that belong to no disputed order.
-
-Run with no arguments in a folder holding statements/, disputes.csv and
-confirmations.csv (or confirmations/): that is the monthly routine.
-
-VERDICTS
-  still-charged       alert   charged, no credit, and Amazon confirmed it was handled
-  partially-refunded  alert   only part of the money came back
-  awaiting-refund     watch   charged; the credit may still come
-  unanswered          review  charged, and Amazon has not answered within the grace
-  ambiguous           review  charges could belong to more than one order (alert
-                              when money is missing whichever order they are)
-  not-covered         review  no charge found, but the statements miss some days
-  not-charged         ok      no charge, and the statements cover the order's days
-  refunded            ok      the money came back
-  unknown-charge      review  an Amazon charge of no disputed order
-
-EXIT STATUS
-  0  no finding at or above --fail-on
-  1  findings at or above --fail-on (by default: an alert)
-  2  usage or input error: bad flag, unreadable or unrecognised file, invalid row`: `check は明細（ファイル、またはフォルダや.zipの中のすべて）、報告した注文、Amazonからの連絡を読み、
+	CheckLong: `check は明細（ファイル、またはフォルダや.zipの中のすべて）、報告した注文、Amazonからの連絡を読み、
 注文ごとに、請求されたか、返金されたか、いつまで確認を続けるかを示します。報告した注文に
 該当しない、この期間のAmazonの請求も一覧にします。
 
@@ -607,3 +584,30 @@ var jaSeverities = map[matcher.Severity]string{
 	matcher.Watch:  "経過観察",
 	matcher.OK:     "問題なし",
 }
+
+// CheckLong is the check command's long help in English: the command shows
+// it, and jaHelp holds its Japanese under it, so that the two are one text.
+const CheckLong = `Check reads statement exports (files, or folders and .zip archives read whole), the disputed
+orders and Amazon's confirmations, and reports per order whether it was charged,
+whether the money came back, and until when to keep watching; and the Amazon
+charges in the incident period that belong to no disputed order.
+
+Run with no arguments in a folder holding statements/, disputes.csv and
+confirmations.csv (or confirmations/): that is the monthly routine.
+
+VERDICTS
+  still-charged       alert   charged, no credit, and Amazon confirmed it was handled
+  partially-refunded  alert   only part of the money came back
+  awaiting-refund     watch   charged; the credit may still come
+  unanswered          review  charged, and Amazon has not answered within the grace
+  ambiguous           review  charges could belong to more than one order (alert
+                              when money is missing whichever order they are)
+  not-covered         review  no charge found, but the statements miss some days
+  not-charged         ok      no charge, and the statements cover the order's days
+  refunded            ok      the money came back
+  unknown-charge      review  an Amazon charge of no disputed order
+
+EXIT STATUS
+  0  no finding at or above --fail-on
+  1  findings at or above --fail-on (by default: an alert)
+  2  usage or input error: bad flag, unreadable or unrecognised file, invalid row`
