@@ -41,44 +41,64 @@ type tie struct {
 }
 
 // chargeIndex lists the Amazon charges under each amount they can pay: the
-// billed amount and the original foreign amount. Each list is in date order.
-// The lists are cut from one slice, each as long as its amount's charges
-// and no longer (so that an append to one could never write over the next):
-// amounts repeat little, and a list grown by appending for each of tens of
-// thousands of amounts was as many allocations.
-func chargeIndex(charges []*parser.Transaction, keys [][2]string) map[string][]*parser.Transaction {
-	idx := make(map[string][]*parser.Transaction, len(charges)) // amounts repeat little: as many keys as charges, nearly
+// billed amount and the original foreign amount. Only the amounts in wanted
+// are listed (wantedAmounts: what an order, a shipment or one of the user's
+// own orders can be charged), so that the charges of every other amount,
+// nearly all of them, cost a look-up and no more. Each list is in date
+// order. The lists are cut from one slice, each as long as its amount's
+// charges and no longer (so that an append to one could never write over
+// the next): a list grown by appending for each of tens of thousands of
+// amounts was as many allocations.
+func chargeIndex(charges []*parser.Transaction, keys [][2]string, wanted map[string]int) map[string][]*parser.Transaction {
+	// First each wanted amount's charges are counted, then each is given
+	// its place in all, empty, and filled.
 	n := 0
 	for i := range charges {
 		for _, key := range keys[i] {
-			if key != "" {
+			if c, ok := wanted[key]; ok && key != "" {
+				wanted[key] = c + 1
 				n++
 			}
 		}
 	}
+	idx := make(map[string][]*parser.Transaction, len(wanted))
 	all := make([]*parser.Transaction, n)
-	// First each key's list is only counted, as the length of a slice of
-	// all; then each is given its place in all, empty, and filled.
-	for i := range charges {
-		for _, key := range keys[i] {
-			if key != "" {
-				idx[key] = all[:len(idx[key])+1]
-			}
-		}
-	}
 	at := 0
-	for key, list := range idx {
-		idx[key] = all[at : at : at+len(list)]
-		at += len(list)
+	for key, c := range wanted {
+		if c > 0 {
+			idx[key] = all[at : at : at+c]
+			at += c
+		}
 	}
 	for i, t := range charges {
 		for _, key := range keys[i] {
-			if key != "" {
-				idx[key] = append(idx[key], t)
+			if list, ok := idx[key]; ok && key != "" {
+				idx[key] = append(list, t)
 			}
 		}
 	}
 	return idx
+}
+
+// wantedAmounts is the amount keys a charge can be looked up by: the
+// orders', their shipments', and those of the user's own orders and their
+// shipments, each counting no charge yet.
+func wantedAmounts(orders []*order, own []OwnOrder) map[string]int {
+	wanted := make(map[string]int, len(orders))
+	add := func(amt decimal.Decimal) { wanted[amountKey(amt)] = 0 }
+	for _, o := range orders {
+		add(o.a)
+		for _, sh := range o.res.Dispute.Shipments {
+			add(sh.Amount)
+		}
+	}
+	for _, o := range own {
+		add(o.Total)
+		for _, sh := range o.Shipments {
+			add(sh.Amount)
+		}
+	}
+	return wanted
 }
 
 // rank orders the distance of a charge posted on c from a demand dated d:

@@ -12,7 +12,7 @@ import (
 // TestChargeIndexListsApart checks that the lists of chargeIndex, cut from
 // one slice, hold each amount's charges in date order, a foreign amount's
 // too, and end where they end: appending to one list must not write over
-// the charges of another.
+// the charges of another. An amount no charge has gets no list.
 func TestChargeIndexListsApart(t *testing.T) {
 	day := civil.MustDate("2026-03-02")
 	charge := func(days int, amt, orig string) *parser.Transaction {
@@ -30,7 +30,11 @@ func TestChargeIndexListsApart(t *testing.T) {
 	for i, c := range charges {
 		keys[i] = amountKeys(c)
 	}
-	idx := chargeIndex(charges, keys)
+	wanted := map[string]int{}
+	for _, amt := range []string{"1500", "2980", "19.99", "700", "42"} {
+		wanted[amountKey(decimal.RequireFromString(amt))] = 0
+	}
+	idx := chargeIndex(charges, keys, wanted)
 	want := map[string][]*parser.Transaction{
 		amountKey(decimal.RequireFromString("1500")):  {charges[0], charges[2], charges[5]},
 		amountKey(decimal.RequireFromString("2980")):  {charges[1]},
@@ -57,5 +61,30 @@ func TestChargeIndexListsApart(t *testing.T) {
 		if !slices.Equal(idx[key], list) {
 			t.Errorf("after appends, chargeIndex[%q] = %v, want %v", key, idx[key], list)
 		}
+	}
+}
+
+// TestChargeIndexOnlyWanted checks that chargeIndex lists only the amounts
+// it is asked for, a foreign amount among them, and every charge of those.
+func TestChargeIndexOnlyWanted(t *testing.T) {
+	day := civil.MustDate("2026-03-02")
+	charges := []*parser.Transaction{
+		{Date: day, Amount: decimal.RequireFromString("1500")},
+		{Date: day.AddDays(1), Amount: decimal.RequireFromString("2980"), OrigAmount: decimal.RequireFromString("19.99"), OrigCurrency: "USD"},
+		{Date: day.AddDays(2), Amount: decimal.RequireFromString("1500.00")},
+		{Date: day.AddDays(3), Amount: decimal.RequireFromString("700")},
+	}
+	idx := chargeIndex(charges, chargeKeys(charges), map[string]int{
+		amountKey(decimal.RequireFromString("1500")):  0,
+		amountKey(decimal.RequireFromString("19.99")): 0,
+	})
+	if len(idx) != 2 {
+		t.Fatalf("chargeIndex listed %d amounts, want the 2 asked for: %v", len(idx), idx)
+	}
+	if got := idx[amountKey(decimal.RequireFromString("1500"))]; !slices.Equal(got, []*parser.Transaction{charges[0], charges[2]}) {
+		t.Errorf("1500 lists %v, want both charges of 1500", got)
+	}
+	if got := idx[amountKey(decimal.RequireFromString("19.99"))]; !slices.Equal(got, charges[1:2]) {
+		t.Errorf("19.99 lists %v, want the charge whose foreign amount it is", got)
 	}
 }

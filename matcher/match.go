@@ -124,7 +124,7 @@ func (m *Matching) Match(stmts []*parser.Statement) *Report {
 	charges, credits, late := amazonRows(stmts, opts.AsOf, amazon)
 	rep.Notes = leftOutNotes(rep.Notes, len(disputes), late, m.lateConfs, opts.AsOf)
 
-	idx, used, ties := assignCharges(orders, charges)
+	idx, used, ties := assignCharges(orders, charges, opts.Own)
 	claimed, own := claimOwnCharges(rep, orders, charges, idx, used, opts, disputes)
 
 	j := newJudging(covs, opts)
@@ -205,12 +205,13 @@ func leftOutNotes(notes []*msg.Message, disputes int, late, lateConfs leftOut, a
 
 // assignCharges gives the orders their charges, strongest evidence first:
 // exact single charges (nearest in date), then shipments, then sets of
-// charges that add up to an order, then rebills. It returns the charges by
-// amount, the charges given, and the ties found among exact charges.
-func assignCharges(orders []*order, charges []*parser.Transaction) (idx map[string][]*parser.Transaction, used map[*parser.Transaction]bool, ties []*tie) {
+// charges that add up to an order, then rebills. It returns the charges of
+// the amounts looked up (chargeIndex), the charges given, and the ties
+// found among exact charges.
+func assignCharges(orders []*order, charges []*parser.Transaction, own []OwnOrder) (idx map[string][]*parser.Transaction, used map[*parser.Transaction]bool, ties []*tie) {
 	used = map[*parser.Transaction]bool{}
 	keys := chargeKeys(charges) // each charge's amount keys, worked out once
-	idx = chargeIndex(charges, keys)
+	idx = chargeIndex(charges, keys, wantedAmounts(orders, own))
 	ties = assignExact(orders, idx, used)
 	assignShipments(orders, idx, used)
 	assignSubsets(orders, charges, used)
