@@ -380,7 +380,7 @@ type tableReader struct {
 	// index of the account the previous brief row named, most often the same.
 	accountAt   map[string]uint16
 	lastAccount uint16
-	txn         parser.Transaction // the row being read
+	txn         parser.Transaction // the row being read, as Enrich is given it
 	lastFull    int                // index in st.Txns of the last row read, when kept in full; else -1
 	// cells are the row's cells of each kind of column, trimmed: read once
 	// per row (load), rather than each time a step of reading asks.
@@ -752,8 +752,11 @@ func (t *tableReader) transaction(rec []string, line int) {
 		t.invalid(line, "row has an amount but no date")
 		return
 	}
-	x := &t.txn // reused: a Transaction handed to Enrich would escape to the heap for every row
-	*x = parser.Transaction{File: t.st.File, Line: line, Account: t.state.Account, Currency: t.spec.Currency}
+	// The row is read into a Transaction on the stack: one in the reader,
+	// set afresh for every row, cost write barriers for its strings while
+	// the collector runs. Only Enrich sees t.txn (see readDetail).
+	row := parser.Transaction{File: t.st.File, Line: line, Account: t.state.Account, Currency: t.spec.Currency}
+	x := &row
 	pending, ok := t.readDates(x, rec, line)
 	if !ok {
 		return
@@ -815,7 +818,10 @@ func (t *tableReader) readDetail(x *parser.Transaction, rec []string, line int) 
 		x.Currency = strings.ToUpper(c)
 	}
 	if t.spec.Enrich != nil {
-		t.spec.Enrich(x, rec)
+		// A Transaction handed to Enrich escapes: the reader's own is.
+		t.txn = *x
+		t.spec.Enrich(&t.txn, rec)
+		*x = t.txn
 	}
 	if o := t.cells[ColOrigAmount]; o != "" {
 		orig, cur, err := t.amount(o)
