@@ -87,7 +87,7 @@ func wantedAmounts(orders []*order, own []OwnOrder) map[string]int {
 	wanted := make(map[string]int, len(orders))
 	add := func(amt decimal.Decimal) { wanted[amountKey(amt)] = 0 }
 	for _, o := range orders {
-		add(o.a)
+		wanted[o.key] = 0
 		for _, sh := range o.res.Dispute.Shipments {
 			add(sh.Amount)
 		}
@@ -535,7 +535,7 @@ func rebillGroups(orders []*order) map[string]*rebillGroup {
 		if len(o.res.Charges) == 0 && len(o.res.Candidates) == 0 {
 			continue
 		}
-		key := amountKey(o.a)
+		key := o.key
 		g := byAmount[key]
 		if g == nil {
 			n := len(groups)

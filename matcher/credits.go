@@ -269,8 +269,11 @@ func (c *crediting) exactCredits(charged []*order) {
 	byKey := map[string][]*order{}
 	var room [4]string // most orders have a charge or two: their keys stay on the stack
 	for _, o := range charged {
-		keys := append(room[:0], amountKey(o.a))
+		keys := append(room[:0], o.key)
 		for _, t := range o.res.Charges {
+			if t.Amount.Equal(o.a) {
+				continue // the order's own key, which is there
+			}
 			keys = append(keys, amountKey(t.Amount))
 		}
 		for i, k := range keys {

@@ -27,6 +27,7 @@ type order struct {
 	res          *OrderResult
 	d            civil.Date // order date
 	a            decimal.Decimal
+	key          string     // amountKey(a), made once: credits and rebills look it up
 	h            civil.Date // first confirmation, may be unknown
 	cancelAt     civil.Date // first cancel confirmation, may be unknown
 	cardAmount   bool       // a is the dispute's card_amount
@@ -347,6 +348,7 @@ func (o *order) init(d *parser.Dispute, res *OrderResult, cs []*parser.Confirmat
 		o.a, o.cardAmount = d.CardAmount, true
 		o.res.Currency = d.CardCurrency
 	}
+	o.key = amountKey(o.a)
 	slices.SortStableFunc(cs, func(x, y *parser.Confirmation) int { return x.ConfirmedOn.Sub(y.ConfirmedOn) })
 	o.res.Confirmations = cs
 	if len(cs) > 0 {

@@ -112,7 +112,8 @@ func TestExactChargesKeepTheirOwn(t *testing.T) {
 	day := civil.MustDate("2026-03-10")
 	mk := func(days int, amount string) *order {
 		d := day.AddDays(days)
-		return &order{res: &OrderResult{Dispute: &parser.Dispute{OrderDate: d}}, d: d, a: decimal.RequireFromString(amount), windowEnd: d.AddDays(30)}
+		a := decimal.RequireFromString(amount)
+		return &order{res: &OrderResult{Dispute: &parser.Dispute{OrderDate: d}}, d: d, a: a, key: amountKey(a), windowEnd: d.AddDays(30)}
 	}
 	orders := []*order{mk(0, "1500"), mk(1, "2980"), mk(2, "700")}
 	var charges []*parser.Transaction
