@@ -1,7 +1,6 @@
 package table
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -14,20 +13,27 @@ import (
 // (ReuseRecord, FieldsPerRecord -1): the same fields, lines, offsets and
 // errors. Lines without a quote, which are nearly all the lines of most
 // exports, it splits itself, in a fraction of the steps and allocations:
-// each line's fields are cut from a block of many lines (see block). From the first line that holds a quote,
-// or that is longer than its buffer, it hands the rest of the text to a
+// the text is read into chunks of many lines, and each line's fields are
+// cut from its chunk (see chunk). From the first line that holds a quote,
+// or that is longer than a chunk, it hands the rest of the text to a
 // csv.Reader, behind a rowLimit, and says its lines and offsets from where
 // that one starts.
 type rowReader struct {
-	src   *bufio.Reader // nil once the csv.Reader reads
+	src   io.Reader // nil once the csv.Reader reads
 	comma byte
 	rec   []string
-	// block holds the text of the lines read, each line's fields cut from
-	// it: one allocation for many lines, where encoding/csv makes one a
-	// record. Its bytes are never written again once a line is in it, so
-	// that a field kept holds on to the block, safely; what is kept of
-	// many rows is copied (tableReader.own), not to hold every block.
-	block []byte
+	// chunk holds the text read, from the start of the line being read:
+	// one allocation for many lines, where encoding/csv makes one a
+	// record, and no copy of them but the one read makes. Its bytes are
+	// never written again once read into it, so that a field kept holds
+	// on to the chunk, safely; what is kept of many rows is copied
+	// (tableReader.own), not to hold every chunk. A line that runs past
+	// the end of a full chunk starts the next one.
+	chunk []byte
+	pos   int   // where the unread text starts in chunk
+	quote int   // where the first quote at or after pos is in chunk; len(chunk) when none is
+	err   error // what the last read of src returned, io.EOF at the end
+	empty int   // reads in a row that returned nothing
 	line  int   // line of the last record read
 	lines int   // lines read
 	read  int64 // bytes read
@@ -40,7 +46,8 @@ type rowReader struct {
 	readBase int64 // bytes before the csv.Reader's first
 }
 
-// rowBlock is the size of rowReader's blocks of lines.
+// rowBlock is the size of rowReader's chunks, and the longest line it
+// splits itself.
 const rowBlock = 64 << 10
 
 // newRowReader reads text with delim between fields; lazy reads a stray
@@ -48,7 +55,7 @@ const rowBlock = 64 << 10
 func newRowReader(text io.Reader, delim rune, lazy bool) *rowReader {
 	r := &rowReader{delim: delim, lazy: lazy}
 	if delim > 0 && delim < 0x80 && delim != '"' && delim != '\r' && delim != '\n' {
-		r.src, r.comma = bufio.NewReaderSize(text, 64<<10), byte(delim)
+		r.src, r.comma = text, byte(delim)
 		return r
 	}
 	r.toCSV(text)
@@ -67,20 +74,14 @@ func (r *rowReader) toCSV(rest io.Reader) {
 // Read returns the next record, as csv.Reader.Read does; io.EOF at the end.
 func (r *rowReader) Read() ([]string, error) {
 	for r.src != nil {
-		text, err := r.src.ReadSlice('\n')
-		if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
-			return nil, err
-		}
-		if err == bufio.ErrBufferFull || bytes.IndexByte(text, '"') >= 0 {
-			// The csv.Reader reads this line again, from a copy: the
-			// buffer's bytes are the next read's.
-			r.toCSV(io.MultiReader(bytes.NewReader(bytes.Clone(text)), r.src))
-			break
+		text, last, ok := r.nextLine()
+		if !ok {
+			if r.src == nil {
+				break // handed to the csv.Reader
+			}
+			return nil, r.err
 		}
 		n := len(text)
-		if n == 0 {
-			return nil, io.EOF
-		}
 		r.lines++
 		r.read += int64(n)
 		// What encoding/csv drops: the newline, a \r before it or before
@@ -88,19 +89,14 @@ func (r *rowReader) Read() ([]string, error) {
 		if text[n-1] == '\n' {
 			n--
 		}
-		if n > 0 && text[n-1] == '\r' && (n < len(text) || err == io.EOF) {
+		if n > 0 && text[n-1] == '\r' && (n < len(text) || last) {
 			n--
 		}
 		if n == 0 {
 			continue // a blank line is no record
 		}
 		r.line = r.lines
-		if len(r.block)+n > cap(r.block) {
-			r.block = make([]byte, 0, rowBlock)
-		}
-		at := len(r.block)
-		r.block = append(r.block, text[:n]...)
-		s := unsafe.String(&r.block[at], n)
+		s := unsafe.String(&text[0], n)
 		rec := r.rec[:0]
 		for {
 			i := strings.IndexByte(s, r.comma)
@@ -115,6 +111,98 @@ func (r *rowReader) Read() ([]string, error) {
 		return rec, nil
 	}
 	return r.readCSV()
+}
+
+// nextLine returns the next line of the text, with its newline where it
+// has one, and whether it is the last. It reports false at the end of the
+// text or on an error reading it (r.err), and when it handed the rest of
+// the text, from this line on, to the csv.Reader: a line that holds a
+// quote, or that is longer than a chunk.
+func (r *rowReader) nextLine() (text []byte, last, ok bool) {
+	for {
+		rest := r.chunk[r.pos:]
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			return r.cut(i + 1)
+		}
+		if r.err != nil {
+			if len(rest) == 0 || r.err != io.EOF {
+				return nil, false, false // the end, or what failed
+			}
+			text, _, ok = r.cut(len(rest))
+			return text, true, ok
+		}
+		if len(rest) >= rowBlock {
+			r.handOver()
+			return nil, false, false
+		}
+		r.fill()
+	}
+}
+
+// cut takes the next n bytes of the chunk as a line, unless a quote stands
+// among them, when it hands the text from there to the csv.Reader.
+func (r *rowReader) cut(n int) (text []byte, last, ok bool) {
+	if r.quote < r.pos {
+		if i := bytes.IndexByte(r.chunk[r.pos:], '"'); i >= 0 {
+			r.quote = r.pos + i
+		} else {
+			r.quote = len(r.chunk)
+		}
+	}
+	if r.quote < r.pos+n {
+		r.handOver()
+		return nil, false, false
+	}
+	text = r.chunk[r.pos : r.pos+n]
+	r.pos += n
+	return text, false, true
+}
+
+// handOver hands the text from the line being read on to a csv.Reader:
+// what is left of the chunk (a copy, as the rows already cut hold the
+// chunk), then the rest of src.
+func (r *rowReader) handOver() {
+	rest := io.Reader(bytes.NewReader(bytes.Clone(r.chunk[r.pos:])))
+	switch {
+	case r.err == nil:
+		rest = io.MultiReader(rest, r.src)
+	case r.err != io.EOF:
+		rest = io.MultiReader(rest, errReader{r.err}) // what failed, after the text read before it
+	}
+	r.chunk, r.pos = nil, 0
+	r.toCSV(rest)
+}
+
+// errReader returns err on every read.
+type errReader struct{ err error }
+
+func (e errReader) Read([]byte) (int, error) { return 0, e.err }
+
+// fill reads more of the text into the chunk, after the line being read: a
+// new chunk, which that line begins, when this one is full.
+func (r *rowReader) fill() {
+	if len(r.chunk) == cap(r.chunk) {
+		line := r.chunk[r.pos:]
+		next := make([]byte, len(line), rowBlock)
+		copy(next, line)
+		r.chunk, r.pos, r.quote = next, 0, -1
+	}
+	n, err := r.src.Read(r.chunk[len(r.chunk):cap(r.chunk)])
+	r.chunk = r.chunk[:len(r.chunk)+n]
+	if n == 0 && err == nil {
+		r.empty++
+		if r.empty >= 100 { // as bufio.Reader gives up on a reader that never reads
+			err = io.ErrNoProgress
+		}
+	} else {
+		r.empty = 0
+	}
+	if r.quote == len(r.chunk)-n {
+		r.quote = -1 // no quote was before the text just read: look again
+	}
+	if err != nil {
+		r.err = err
+	}
 }
 
 // readCSV reads the next record with the csv.Reader the rest of the text

@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"testing/iotest"
 )
 
 // FuzzRowReader checks that rowReader reads any text as encoding/csv does.
@@ -51,7 +52,13 @@ func readAllRows(read func() ([]string, error), line func() int, offset func() i
 
 // rowsAgree reports what rowReader and encoding/csv read differently of text.
 func rowsAgree(text string, delim rune, lazy bool) (got, want string) {
-	r := newRowReader(strings.NewReader(text), delim, lazy)
+	return rowsAgreeFrom(strings.NewReader(text), text, delim, lazy)
+}
+
+// rowsAgreeFrom is rowsAgree with rowReader reading text from src, which
+// may hand it out a little at a time.
+func rowsAgreeFrom(src io.Reader, text string, delim rune, lazy bool) (got, want string) {
+	r := newRowReader(src, delim, lazy)
 	got = readAllRows(r.Read, r.Line, r.InputOffset)
 	c := csv.NewReader(strings.NewReader(text))
 	c.Comma, c.FieldsPerRecord, c.ReuseRecord, c.LazyQuotes = delim, -1, true, lazy
@@ -80,13 +87,74 @@ func TestRowReaderAgreesWithCSV(t *testing.T) {
 		}
 		cases = append(cases, string(b))
 	}
-	for _, text := range cases {
+	for i, text := range cases {
 		for _, delim := range []rune{',', ';', '\t', '|', '、'} {
 			for _, lazy := range []bool{false, true} {
 				if got, want := rowsAgree(text, delim, lazy); got != want {
 					t.Fatalf("%q (delimiter %q, lazy %v):\nrowReader:\n%s\nencoding/csv:\n%s", text, delim, lazy, got, want)
 				}
+				if i%7 != 0 || len(text) > 1<<10 {
+					continue
+				}
+				// The same text read a byte, or half what is asked, at a time.
+				for _, src := range []io.Reader{iotest.OneByteReader(strings.NewReader(text)), iotest.HalfReader(strings.NewReader(text)), iotest.DataErrReader(strings.NewReader(text))} {
+					if got, want := rowsAgreeFrom(src, text, delim, lazy); got != want {
+						t.Fatalf("%q (delimiter %q, lazy %v, read in parts):\nrowReader:\n%s\nencoding/csv:\n%s", text, delim, lazy, got, want)
+					}
+				}
 			}
 		}
 	}
 }
+
+// TestRowReaderAcrossChunks reads texts of many chunks (rowBlock): lines
+// that run from one chunk into the next, read whole or in small parts, a
+// quote first met in a later chunk (the rest then read by encoding/csv),
+// a line longer than a chunk, and a read that fails partway.
+func TestRowReaderAcrossChunks(t *testing.T) {
+	var b strings.Builder
+	rnd := rand.New(rand.NewPCG(7, 8))
+	for i := 0; b.Len() < 5*rowBlock; i++ {
+		fmt.Fprintf(&b, "2026-03-%02d,SHOP %s,%d.%02d\r\n", 1+i%28, strings.Repeat("x", rnd.IntN(90)), rnd.IntN(9999), rnd.IntN(100))
+	}
+	plain := b.String()
+	texts := map[string]string{
+		"plain":        plain,
+		"quote later":  plain + "2026-04-01,\"AMZN Mktp, US\",12.99\n" + plain[:rowBlock],
+		"long line":    plain[:3*rowBlock/2] + "\n" + strings.Repeat("y", rowBlock+10) + ",1\n" + plain[:rowBlock],
+		"no last line": strings.TrimSuffix(plain, "\r\n"),
+	}
+	for name, text := range texts {
+		for _, src := range []io.Reader{strings.NewReader(text), iotest.HalfReader(strings.NewReader(text)), &smallReads{r: strings.NewReader(text), n: 1000}} {
+			if got, want := rowsAgreeFrom(src, text, ',', false); got != want {
+				t.Fatalf("%s: rowReader and encoding/csv differ (%d and %d bytes of listing)", name, len(got), len(want))
+			}
+		}
+	}
+	// A read that fails partway: the lines before it are records, then
+	// the error, never a part of the line it cut.
+	boom := errors.New("disk gone")
+	r := newRowReader(io.MultiReader(strings.NewReader(plain[:2*rowBlock+17]), iotest.ErrReader(boom)), ',', false)
+	var lines int
+	for {
+		_, err := r.Read()
+		if err != nil {
+			if !errors.Is(err, boom) {
+				t.Fatalf("after %d lines: error %v, want %v", lines, err, boom)
+			}
+			break
+		}
+		lines++
+	}
+	if whole := strings.Count(plain[:2*rowBlock+17], "\n"); lines != whole {
+		t.Errorf("read %d records before the error, want the %d whole lines", lines, whole)
+	}
+}
+
+// smallReads hands out at most n bytes a read.
+type smallReads struct {
+	r io.Reader
+	n int
+}
+
+func (s *smallReads) Read(p []byte) (int, error) { return s.r.Read(p[:min(len(p), s.n)]) }
