@@ -94,6 +94,9 @@ func isOrderID(id string) bool {
 // surrounding spaces, a leading # and dash-like characters typed for its
 // hyphens, such as ー, ‐, − and –, are accepted).
 func ParseOrderID(text string) (string, error) {
+	if isOrderID(text) {
+		return text, nil // as typed: what the rules below would make of it
+	}
 	id := strings.ToUpper(strings.TrimPrefix(orderDashes.Replace(textenc.Fold(text)), "#"))
 	if id == "" {
 		return "", msg.Msgf("order_id is empty")
