@@ -54,22 +54,33 @@ func (l TxnList) Item(i int) (amount, billed money.Money, foreign bool) {
 }
 
 func (l TxnList) String() string {
-	parts := make([]string, len(l.Txns))
+	b, _ := l.AppendText(nil)
+	return string(b)
+}
+
+// AppendText appends the list as String says it ("12.99 USD on 2026-03-02,
+// … and …"), so that a reason is written without a string for each list.
+func (l TxnList) AppendText(b []byte) ([]byte, error) {
+	if len(l.Txns) == 0 {
+		return append(b, "nothing"...), nil
+	}
 	for i, t := range l.Txns {
-		amount, billed, foreign := l.Item(i)
-		parts[i] = amount.String()
-		if foreign {
-			parts[i] += " (billed as " + billed.String() + ")"
+		switch {
+		case i == 0:
+		case i == len(l.Txns)-1:
+			b = append(b, " and "...)
+		default:
+			b = append(b, ", "...)
 		}
-		parts[i] += " on " + txnDay(t).String()
+		amount, billed, foreign := l.Item(i)
+		b, _ = amount.AppendText(b)
+		if foreign {
+			b, _ = billed.AppendText(append(b, " (billed as "...))
+			b = append(b, ')')
+		}
+		b, _ = txnDay(t).AppendText(append(b, " on "...))
 	}
-	switch len(parts) {
-	case 0:
-		return "nothing"
-	case 1:
-		return parts[0]
-	}
-	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+	return b, nil
 }
 
 // IDList is a list of order ids inside a reason; More says that there are

@@ -5,7 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
+	"github.com/shopspring/decimal"
 )
 
 // TestReasonsSayWhatToDo checks the advice at the end of each kind of reason.
@@ -168,5 +171,35 @@ func TestGrounds(t *testing.T) {
 				t.Errorf("grounds %d, %q\nwant %d saying %q", o.Grounds, o.ReasonText(), tt.want, tt.reason)
 			}
 		})
+	}
+}
+
+// TestTxnListText checks how a list of statement rows reads inside a
+// reason, from none to several, a row billed in another currency among
+// them, and that AppendText (which the reasons use) and String agree.
+func TestTxnListText(t *testing.T) {
+	day := civil.MustDate("2026-03-02")
+	row := func(days int, amt, cur string) *parser.Transaction {
+		return &parser.Transaction{Date: day.AddDays(days), Amount: decimal.RequireFromString(amt), Currency: cur}
+	}
+	tests := []struct {
+		list TxnList
+		want string
+	}{
+		{TxnList{Currency: "USD"}, "nothing"},
+		{TxnList{Txns: []*parser.Transaction{row(0, "1299.5", "")}, Currency: "USD"}, "1,299.50 USD on 2026-03-02"},
+		{TxnList{Txns: []*parser.Transaction{row(0, "10", ""), row(1, "-20", "")}, Currency: "EUR"}, "10.00 EUR on 2026-03-02 and 20.00 EUR on 2026-03-03"},
+		{TxnList{Txns: []*parser.Transaction{row(0, "10", ""), row(1, "2980", "JPY"), row(2, "5", "")}, Currency: "USD",
+			Values:  []decimal.Decimal{decimal.RequireFromString("10"), decimal.RequireFromString("19.99"), decimal.RequireFromString("5")},
+			Foreign: []bool{false, true, false}},
+			"10.00 USD on 2026-03-02, 19.99 USD (billed as 2,980 JPY) on 2026-03-03 and 5.00 USD on 2026-03-04"},
+	}
+	for _, tt := range tests {
+		if got := tt.list.String(); got != tt.want {
+			t.Errorf("String() = %q, want %q", got, tt.want)
+		}
+		if got, _ := tt.list.AppendText([]byte("x: ")); string(got) != "x: "+tt.want {
+			t.Errorf("AppendText = %q, want %q after what was there", got, "x: "+tt.want)
+		}
 	}
 }
