@@ -5,6 +5,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/shopspring/decimal"
 )
 
@@ -40,41 +41,97 @@ type tie struct {
 	charges []*parser.Transaction
 }
 
-// chargeIndex lists the Amazon charges under each amount they can pay: the
-// billed amount and the original foreign amount. Only the amounts in wanted
-// are listed (wantedAmounts: what an order, a shipment or one of the user's
-// own orders can be charged), so that the charges of every other amount,
-// nearly all of them, cost a look-up and no more. Each list is in date
-// order. The lists are cut from one slice, each as long as its amount's
-// charges and no longer (so that an append to one could never write over
-// the next): a list grown by appending for each of tens of thousands of
-// amounts was as many allocations.
-func chargeIndex(charges []*parser.Transaction, keys [][2]string, wanted map[string]int) map[string][]*parser.Transaction {
-	// First each wanted amount's charges are counted, then each is given
-	// its place in all, empty, and filled.
+// amountSet is the amounts a charge can be looked up by (wantedAmounts),
+// each with a number, from 1.
+type amountSet struct {
+	num  map[string]int32 // an amount key's number
+	keys []string         // keys[n-1] is the key numbered n
+}
+
+// add puts key in the set.
+func (s *amountSet) add(key string) {
+	if _, ok := s.num[key]; !ok {
+		s.keys = append(s.keys, key)
+		s.num[key] = int32(len(s.keys))
+	}
+}
+
+// keyedCharge is a charge of an amount in an amountSet: nums are the
+// numbers of its amount's key and of its foreign amount's (0 for a key not
+// in the set, or none).
+type keyedCharge struct {
+	t    *parser.Transaction
+	nums [2]int32
+}
+
+// wantedCharges returns the charges whose amount or foreign amount is in
+// set, in the order of charges, with the numbers of those keys (as
+// amountKeys makes them: a foreign amount equal to the billed one has no
+// key of its own). A charge of any other amount, nearly all of them, costs
+// its keys made in a buffer and looked up, no more.
+func wantedCharges(charges []*parser.Transaction, set amountSet) []keyedCharge {
+	var out []keyedCharge
+	var buf []byte
+	for _, t := range charges {
+		var kc keyedCharge
+		buf = money.AppendAmountKey(buf[:0], t.Amount)
+		kc.nums[0] = set.num[string(buf)]
+		if t.OrigCurrency != "" && !t.OrigAmount.IsZero() {
+			n := len(buf)
+			buf = money.AppendAmountKey(buf, t.OrigAmount)
+			if orig := buf[n:]; string(orig) != string(buf[:n]) {
+				kc.nums[1] = set.num[string(orig)]
+			}
+		}
+		if kc.nums != [2]int32{} {
+			kc.t = t
+			out = append(out, kc)
+		}
+	}
+	return out
+}
+
+// chargeIndex lists the Amazon charges of wanted (wantedCharges) under
+// each amount of set they can pay: the billed amount and the original
+// foreign amount. Each list is in date order. The lists are cut from one
+// slice, each as long as its amount's charges and no longer (so that an
+// append to one could never write over the next): a list grown by
+// appending for each of tens of thousands of amounts was as many
+// allocations.
+func chargeIndex(wanted []keyedCharge, set amountSet) map[string][]*parser.Transaction {
+	// First each amount's charges are counted, then each is given its
+	// place in all, empty, and filled.
+	counts := make([]int32, len(set.keys))
 	n := 0
-	for i := range charges {
-		for _, key := range keys[i] {
-			if c, ok := wanted[key]; ok && key != "" {
-				wanted[key] = c + 1
+	for _, kc := range wanted {
+		for _, k := range kc.nums {
+			if k > 0 {
+				counts[k-1]++
 				n++
 			}
 		}
 	}
-	idx := make(map[string][]*parser.Transaction, len(wanted))
 	all := make([]*parser.Transaction, n)
-	at := 0
-	for key, c := range wanted {
+	lists := make([][]*parser.Transaction, len(set.keys))
+	at, amounts := 0, 0
+	for i, c := range counts {
 		if c > 0 {
-			idx[key] = all[at : at : at+c]
-			at += c
+			lists[i] = all[at : at : at+int(c)]
+			at += int(c)
+			amounts++
 		}
 	}
-	for i, t := range charges {
-		for _, key := range keys[i] {
-			if list, ok := idx[key]; ok && key != "" {
-				idx[key] = append(list, t)
+	for _, kc := range wanted {
+		for _, k := range kc.nums {
+			if k > 0 {
+				lists[k-1] = append(lists[k-1], kc.t)
 			}
+		}
+	}
+	idx := make(map[string][]*parser.Transaction, amounts)
+	for i, list := range lists {
+		if len(list) > 0 {
+			idx[set.keys[i]] = list
 		}
 	}
 	return idx
@@ -82,12 +139,12 @@ func chargeIndex(charges []*parser.Transaction, keys [][2]string, wanted map[str
 
 // wantedAmounts is the amount keys a charge can be looked up by: the
 // orders', their shipments', and those of the user's own orders and their
-// shipments, each counting no charge yet.
-func wantedAmounts(orders []*order, own []OwnOrder) map[string]int {
-	wanted := make(map[string]int, len(orders))
-	add := func(amt decimal.Decimal) { wanted[amountKey(amt)] = 0 }
+// shipments.
+func wantedAmounts(orders []*order, own []OwnOrder) amountSet {
+	set := amountSet{num: make(map[string]int32, len(orders))}
+	add := func(amt decimal.Decimal) { set.add(amountKey(amt)) }
 	for _, o := range orders {
-		wanted[o.key] = 0
+		set.add(o.key)
 		for _, sh := range o.res.Dispute.Shipments {
 			add(sh.Amount)
 		}
@@ -98,7 +155,7 @@ func wantedAmounts(orders []*order, own []OwnOrder) map[string]int {
 			add(sh.Amount)
 		}
 	}
-	return wanted
+	return set
 }
 
 // rank orders the distance of a charge posted on c from a demand dated d:
@@ -556,15 +613,19 @@ func rebillGroups(orders []*order) map[string]*rebillGroup {
 // when it is the only one. A charge that several orders could claim makes
 // them ambiguous. Orders are looked up by amount and date, so each charge
 // meets only the orders whose window can hold it.
-func assignRebills(orders []*order, charges []*parser.Transaction, keys [][2]string, used map[*parser.Transaction]bool) {
+func assignRebills(orders []*order, wanted []keyedCharge, set amountSet, used map[*parser.Transaction]bool) {
 	byAmount := rebillGroups(orders)
-	for i, t := range charges {
+	for _, kc := range wanted {
+		t := kc.t
 		if used[t] {
 			continue
 		}
 		var claim []*order
-		for _, key := range keys[i] {
-			g := byAmount[key]
+		for _, k := range kc.nums {
+			if k == 0 {
+				continue
+			}
+			g := byAmount[set.keys[k-1]]
 			if g == nil {
 				continue
 			}

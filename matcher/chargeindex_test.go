@@ -26,15 +26,11 @@ func TestChargeIndexListsApart(t *testing.T) {
 		charge(0, "1500", ""), charge(1, "2980", "19.99"), charge(2, "1500", ""),
 		charge(3, "700", ""), charge(4, "19.99", ""), charge(5, "1500.00", ""),
 	}
-	keys := make([][2]string, len(charges))
-	for i, c := range charges {
-		keys[i] = amountKeys(c)
-	}
-	wanted := map[string]int{}
+	set := amountSet{num: map[string]int32{}}
 	for _, amt := range []string{"1500", "2980", "19.99", "700", "42"} {
-		wanted[amountKey(decimal.RequireFromString(amt))] = 0
+		set.add(amountKey(decimal.RequireFromString(amt)))
 	}
-	idx := chargeIndex(charges, keys, wanted)
+	idx := chargeIndex(wantedCharges(charges, set), set)
 	want := map[string][]*parser.Transaction{
 		amountKey(decimal.RequireFromString("1500")):  {charges[0], charges[2], charges[5]},
 		amountKey(decimal.RequireFromString("2980")):  {charges[1]},
@@ -74,10 +70,10 @@ func TestChargeIndexOnlyWanted(t *testing.T) {
 		{Date: day.AddDays(2), Amount: decimal.RequireFromString("1500.00")},
 		{Date: day.AddDays(3), Amount: decimal.RequireFromString("700")},
 	}
-	idx := chargeIndex(charges, chargeKeys(charges), map[string]int{
-		amountKey(decimal.RequireFromString("1500")):  0,
-		amountKey(decimal.RequireFromString("19.99")): 0,
-	})
+	set := amountSet{num: map[string]int32{}}
+	set.add(amountKey(decimal.RequireFromString("1500")))
+	set.add(amountKey(decimal.RequireFromString("19.99")))
+	idx := chargeIndex(wantedCharges(charges, set), set)
 	if len(idx) != 2 {
 		t.Fatalf("chargeIndex listed %d amounts, want the 2 asked for: %v", len(idx), idx)
 	}

@@ -211,12 +211,13 @@ func leftOutNotes(notes []*msg.Message, disputes int, late, lateConfs leftOut, a
 // found among exact charges.
 func assignCharges(orders []*order, charges []*parser.Transaction, own []OwnOrder) (idx map[string][]*parser.Transaction, used map[*parser.Transaction]bool, ties []*tie) {
 	used = map[*parser.Transaction]bool{}
-	keys := chargeKeys(charges) // each charge's amount keys, worked out once
-	idx = chargeIndex(charges, keys, wantedAmounts(orders, own))
+	set := wantedAmounts(orders, own)
+	wanted := wantedCharges(charges, set) // the charges an order can be charged, each with its keys worked out once
+	idx = chargeIndex(wanted, set)
 	ties = assignExact(orders, idx, used)
 	assignShipments(orders, idx, used)
 	assignSubsets(orders, charges, used)
-	assignRebills(orders, charges, keys, used)
+	assignRebills(orders, wanted, set, used)
 	return idx, used, ties
 }
 

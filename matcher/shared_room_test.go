@@ -121,7 +121,8 @@ func TestExactChargesKeepTheirOwn(t *testing.T) {
 		charges = append(charges, &parser.Transaction{Date: day.AddDays(i + 1), Amount: decimal.RequireFromString(a)})
 	}
 	used := map[*parser.Transaction]bool{}
-	assignExact(orders, chargeIndex(charges, chargeKeys(charges), wantedAmounts(orders, nil)), used)
+	set := wantedAmounts(orders, nil)
+	assignExact(orders, chargeIndex(wantedCharges(charges, set), set), used)
 	for i, o := range orders {
 		if !slices.Equal(o.res.Charges, charges[i:i+1]) {
 			t.Fatalf("order %d charged %v, want %v", i, o.res.Charges, charges[i:i+1])
