@@ -266,36 +266,7 @@ func (c *crediting) nearestBefore(list *markList, t *parser.Transaction, take fu
 
 // exactCredits is rule 2.
 func (c *crediting) exactCredits(charged []*order) {
-	byKey := map[string][]*order{}
-	var room [4]string // most orders have a charge or two: their keys stay on the stack
-	for _, o := range charged {
-		keys := append(room[:0], o.key)
-		for _, t := range o.res.Charges {
-			if t.Amount.Equal(o.a) {
-				continue // the order's own key, which is there
-			}
-			keys = append(keys, amountKey(t.Amount))
-		}
-		for i, k := range keys {
-			if !slices.Contains(keys[:i], k) {
-				byKey[k] = append(byKey[k], o)
-			}
-		}
-	}
-	// The mark lists of every amount, cut from one slice each: an amount
-	// has an order or two, and were three allocations each.
-	total := 0
-	for _, os := range byKey {
-		total += chargeCount(os)
-	}
-	markRoom, prev := make([]chargeMark, total), make([]int32, total)
-	all := make([]markList, len(byKey))
-	lists := make(map[string]*markList, len(byKey))
-	for k, os := range byKey {
-		l := &all[len(lists)]
-		markRoom, prev = l.fill(os, markRoom, prev)
-		lists[k] = l
-	}
+	lists := exactMarks(charged)
 	for _, t := range c.credits {
 		if c.taken[t] {
 			continue
@@ -306,7 +277,7 @@ func (c *crediting) exactCredits(charged []*order) {
 			if key == "" {
 				continue
 			}
-			found := c.nearestBefore(lists[key], t, func(o *order) bool {
+			found := c.nearestBefore(lists.of(key), t, func(o *order) bool {
 				return o.fits(t) && o.creditIsExact(t) && !o.owed.LessThan(o.creditValue(t, abs))
 			})
 			if len(found) > 0 && (best == nil || latestChargeBy(found[0], t).After(latestChargeBy(best[0], t))) {
@@ -317,6 +288,80 @@ func (c *crediting) exactCredits(charged []*order) {
 			c.giveChosen(t, best)
 		}
 	}
+}
+
+// amountMarks are the mark lists of exactCredits, one for each amount key.
+type amountMarks struct {
+	num   map[string]int32 // a key's number, from 1
+	lists []markList       // lists[n-1] is the list of the key numbered n
+}
+
+// of returns key's list, nil for none.
+func (a *amountMarks) of(key string) *markList {
+	if n := a.num[key]; n > 0 {
+		return &a.lists[n-1]
+	}
+	return nil
+}
+
+// exactMarks lists, under each amount key of a charged order (its amount's
+// and each of its charges'), the charges of the orders with that key, in
+// date order: the charges a credit of that amount looks back through. The
+// marks of all keys are made in one slice and sorted once, by key and
+// date, then cut into the lists: a list of its own for each key, grown
+// order by order, was an allocation for each of tens of thousands.
+func exactMarks(charged []*order) *amountMarks {
+	a := &amountMarks{num: make(map[string]int32, len(charged))}
+	type keyedMark struct {
+		num int32
+		m   chargeMark
+	}
+	marks := make([]keyedMark, 0, chargeCount(charged))
+	var room [4]int32 // most orders have a charge or two: their keys stay on the stack
+	for _, o := range charged {
+		nums := append(room[:0], a.number(o.key))
+		for _, t := range o.res.Charges {
+			if !t.Amount.Equal(o.a) { // else the order's own key, which is there
+				if n := a.number(amountKey(t.Amount)); !slices.Contains(nums, n) {
+					nums = append(nums, n)
+				}
+			}
+		}
+		for _, n := range nums {
+			for _, t := range o.res.Charges {
+				marks = append(marks, keyedMark{n, chargeMark{txnDay(t), o}})
+			}
+		}
+	}
+	// By key, then date; marks of one key and date stay in the order of
+	// the orders, then of their charges.
+	slices.SortStableFunc(marks, func(x, y keyedMark) int {
+		if x.num != y.num {
+			return int(x.num - y.num)
+		}
+		return x.m.date.Sub(y.m.date)
+	})
+	all, prev := make([]chargeMark, len(marks)), make([]int32, len(marks))
+	a.lists = make([]markList, len(a.num))
+	for i := 0; i < len(marks); {
+		j := i
+		for ; j < len(marks) && marks[j].num == marks[i].num; j++ {
+			all[j], prev[j] = marks[j].m, int32(j-i)
+		}
+		a.lists[marks[i].num-1] = markList{marks: all[i:j:j], prev: prev[i:j:j]}
+		i = j
+	}
+	return a
+}
+
+// number returns key's number, giving it the next when new.
+func (a *amountMarks) number(key string) int32 {
+	n, ok := a.num[key]
+	if !ok {
+		n = int32(len(a.num) + 1)
+		a.num[key] = n
+	}
+	return n
 }
 
 // giveChosen gives credit t to the first of the orders that fit a rule
