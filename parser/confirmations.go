@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"bytes"
 	"io"
 	"strings"
 
@@ -70,7 +71,9 @@ func ReadConfirmations(name string, r io.Reader) ([]Confirmation, error) {
 // the file's bytes: a reader that has them already need not copy them.
 func ParseConfirmations(name string, raw []byte) ([]Confirmation, error) {
 	c := NewProblems(name)
-	out := []Confirmation{} // a file of no rows gives an empty list, not nil
+	// A file of no rows gives an empty list, not nil; room for a
+	// confirmation a line is made once.
+	out := make([]Confirmation, 0, bytes.Count(raw, []byte{'\n'}))
 	_, err := ReadCSV(name, raw, personCSV([]string{"order_id", "confirmed_on", "kind"}), c, func(rec CSVRecord[confirmationRow]) {
 		if k, ok := readConfirmation(c, &rec.Row, name, rec.Line); ok {
 			out = append(out, k)

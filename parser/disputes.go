@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"bytes"
 	"io"
 	"strings"
 
@@ -130,7 +131,10 @@ func ReadDisputesWith(name string, r io.Reader, known OrderLookup) ([]Dispute, e
 		return nil, &Error{File: name, Err: err}
 	}
 	c := NewProblems(name)
-	dr := &disputeReader{name: name, known: known, out: []Dispute{}, seen: map[string]int{}}
+	// Room for a dispute a line, made once: grown by doubling, the list of
+	// tens of thousands was copied again and again.
+	rows := bytes.Count(raw, []byte{'\n'})
+	dr := &disputeReader{name: name, known: known, out: make([]Dispute, 0, rows), seen: make(map[string]int, rows)}
 	if _, err := ReadCSV(name, raw, rules, c, func(rec CSVRecord[disputeRow]) { dr.read(c, &rec.Row, rec.Line) }); err != nil {
 		return nil, err
 	}
