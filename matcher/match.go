@@ -283,21 +283,37 @@ func judgeAll(wg *sync.WaitGroup, orders []*order, j *judging) {
 }
 
 // sortedResults lists the orders' results, most severe first, then by
-// order date and order ID.
+// order date and order ID (then as the orders came, should two share one).
+// What is compared is gathered first, and sorted in one slice: a stable
+// sort through each result's pointers took a tenth of matching 80,000
+// orders.
 func sortedResults(orders []*order) []*OrderResult {
-	res := make([]*OrderResult, len(orders))
-	for i, o := range orders {
-		res[i] = o.res
+	type key struct {
+		sev  Severity
+		date civil.Date
+		id   string
+		i    int
 	}
-	slices.SortStableFunc(res, func(x, y *OrderResult) int {
-		if d := y.Severity() - x.Severity(); d != 0 {
-			return int(d)
+	keys := make([]key, len(orders))
+	for i, o := range orders {
+		keys[i] = key{o.res.Severity(), o.res.Dispute.OrderDate, o.res.Dispute.OrderID, i}
+	}
+	slices.SortFunc(keys, func(x, y key) int {
+		if x.sev != y.sev {
+			return int(y.sev - x.sev)
 		}
-		if d := x.Dispute.OrderDate.Sub(y.Dispute.OrderDate); d != 0 {
+		if d := x.date.Sub(y.date); d != 0 {
 			return d
 		}
-		return strings.Compare(x.Dispute.OrderID, y.Dispute.OrderID)
+		if c := strings.Compare(x.id, y.id); c != 0 {
+			return c
+		}
+		return x.i - y.i
 	})
+	res := make([]*OrderResult, len(orders))
+	for i, k := range keys {
+		res[i] = orders[k.i].res
+	}
 	return res
 }
 
