@@ -894,7 +894,7 @@ func (t *tableReader) keepBrief(x *parser.Transaction, pending *pendingDate, amt
 }
 
 // own gives a transaction kept in full strings of its own, where they
-// were cut from the record: the rowReader cuts records from blocks of many
+// were cut from the record: the rowReader cuts records from chunks of many
 // lines, which a string of one would keep in memory. Accounts and
 // currencies, few in a file, are shared.
 func (t *tableReader) own(x *parser.Transaction) {
