@@ -25,6 +25,7 @@ type demand struct {
 	o        *order
 	date     civil.Date // the order's or the shipment's date
 	amount   decimal.Decimal
+	key      string     // amountKey(amount), made once
 	from, to civil.Date // the days its charge may post on
 	charge   *parser.Transaction
 	tie      *tie
@@ -217,7 +218,7 @@ func demandBuckets(demands []*demand) []*demandBucket {
 	// list out rather than write over the next bucket's.
 	firsts := make([]*demand, len(demands))
 	for _, d := range demands {
-		key := amountKey(d.amount)
+		key := d.key
 		k := bucketKey{key, d.date}
 		b := byKey[k]
 		if b == nil {
@@ -242,6 +243,7 @@ func demandBuckets(demands []*demand) []*demandBucket {
 // inside its window, ranked by how near that day is to the bucket's date.
 type chargeBlock struct {
 	rank    int
+	at      int // its place before sorting
 	b       *demandBucket
 	charges []*parser.Transaction
 }
@@ -261,11 +263,18 @@ func chargeBlocks(buckets []*demandBucket, idx map[string][]*parser.Transaction)
 			for j < len(list) && txnDay(list[j]) == txnDay(list[i]) {
 				j++
 			}
-			blocks = append(blocks, chargeBlock{rank: rank(b.date, txnDay(list[i])), b: b, charges: list[i:j]})
+			blocks = append(blocks, chargeBlock{rank: rank(b.date, txnDay(list[i])), at: len(blocks), b: b, charges: list[i:j]})
 			i = j
 		}
 	}
-	slices.SortStableFunc(blocks, func(x, y chargeBlock) int { return x.rank - y.rank })
+	// By rank, then in the order made: a stable sort, without a stable
+	// sort's many more steps.
+	slices.SortFunc(blocks, func(x, y chargeBlock) int {
+		if x.rank != y.rank {
+			return x.rank - y.rank
+		}
+		return x.at - y.at
+	})
 	return blocks
 }
 
@@ -320,7 +329,7 @@ func reach(demands []*demand, idx map[string][]*parser.Transaction, used map[*pa
 
 // fitting lists the charges demand d can take, nearest first.
 func (d *demand) fitting(idx map[string][]*parser.Transaction) []*parser.Transaction {
-	list := idx[amountKey(d.amount)]
+	list := idx[d.key]
 	i, _ := slices.BinarySearchFunc(list, d.from, func(t *parser.Transaction, day civil.Date) int { return txnDay(t).Sub(day) })
 	var out []*parser.Transaction
 	for _, t := range list[i:] {
@@ -551,7 +560,7 @@ func markTies(ties []*tie) {
 func assignExact(orders []*order, idx map[string][]*parser.Transaction, used map[*parser.Transaction]bool) []*tie {
 	demands, all := make([]*demand, len(orders)), make([]demand, len(orders)) // made at once, as the orders are
 	for i, o := range orders {
-		all[i] = demand{o: o, date: o.d, amount: o.a, from: o.d.AddDays(-daysBeforeOrder), to: o.windowEnd}
+		all[i] = demand{o: o, date: o.d, amount: o.a, key: o.key, from: o.d.AddDays(-daysBeforeOrder), to: o.windowEnd}
 		demands[i] = &all[i]
 	}
 	ties := assignNearest(demands, idx, used)

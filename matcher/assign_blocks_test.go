@@ -17,7 +17,8 @@ import (
 func TestChargeBlocksNearestDayFirst(t *testing.T) {
 	day := civil.MustDate
 	dem := func(amount, date, from, to string) *demand {
-		return &demand{date: day(date), amount: decimal.RequireFromString(amount), from: day(from), to: day(to)}
+		a := decimal.RequireFromString(amount)
+		return &demand{date: day(date), amount: a, key: amountKey(a), from: day(from), to: day(to)}
 	}
 	demands := []*demand{
 		dem("30", "2026-03-10", "2026-03-07", "2026-03-12"),
@@ -45,5 +46,45 @@ func TestChargeBlocksNearestDayFirst(t *testing.T) {
 	want = "2:2026-03-10 2026-03-11×2; 2:2026-03-20 2026-03-21×1; 3:2026-03-10 2026-03-09×1"
 	if strings.Join(got, "; ") != want {
 		t.Errorf("blocks %q, want %q", strings.Join(got, "; "), want)
+	}
+}
+
+// TestChargeBlocksStableByRank checks that the blocks of many buckets,
+// most sharing a rank, come out by rank and, at one rank, in the order
+// they were made (bucket by bucket, day by day), as a stable sort leaves
+// them: the order the demands meet their charges in must not depend on
+// the sort.
+func TestChargeBlocksStableByRank(t *testing.T) {
+	start := civil.MustDate("2026-03-01")
+	var demands []*demand
+	idx := map[string][]*parser.Transaction{}
+	for i := range 300 {
+		a := decimal.New(int64(100+i%7), 0)
+		d := start.AddDays(i % 40)
+		demands = append(demands, &demand{date: d, amount: a, key: amountKey(a), from: d.AddDays(-3), to: d.AddDays(6)})
+	}
+	for i := range 7 {
+		key := amountKey(decimal.New(int64(100+i), 0))
+		for day := range 50 {
+			idx[key] = append(idx[key], &parser.Transaction{Date: start.AddDays(day)})
+		}
+	}
+	blocks := chargeBlocks(demandBuckets(demands), idx)
+	if len(blocks) < 500 {
+		t.Fatalf("only %d blocks: the test needs more", len(blocks))
+	}
+	seen := make([]bool, len(blocks))
+	for i, bl := range blocks {
+		if bl.at < 0 || bl.at >= len(blocks) || seen[bl.at] {
+			t.Fatalf("block %d has place %d, not one of its own", i, bl.at)
+		}
+		seen[bl.at] = true
+		if i == 0 {
+			continue
+		}
+		prev := blocks[i-1]
+		if prev.rank > bl.rank || prev.rank == bl.rank && prev.at > bl.at {
+			t.Fatalf("block %d (rank %d, made %d) after block of rank %d made %d", i, bl.rank, bl.at, prev.rank, prev.at)
+		}
 	}
 }

@@ -17,7 +17,8 @@ func TestBucketsKeepTheirOwnDemands(t *testing.T) {
 	day := civil.MustDate("2026-03-10")
 	dem := func(amount string, days int) *demand {
 		d := day.AddDays(days)
-		return &demand{date: d, amount: decimal.RequireFromString(amount), from: d.AddDays(-3), to: d.AddDays(5)}
+		a := decimal.RequireFromString(amount)
+		return &demand{date: d, amount: a, key: amountKey(a), from: d.AddDays(-3), to: d.AddDays(5)}
 	}
 	ds := []*demand{dem("30", 0), dem("45", 0), dem("30", 0), dem("30", 1), dem("45", 0), dem("30", 0), dem("60", 2)}
 	buckets := demandBuckets(ds)

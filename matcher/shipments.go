@@ -29,7 +29,7 @@ func assignShipments(orders []*order, idx map[string][]*parser.Transaction, used
 			if !sh.Date.Valid() || sh.Amount.Sign() <= 0 {
 				continue
 			}
-			demands = append(demands, &demand{o: o, date: sh.Date, amount: sh.Amount,
+			demands = append(demands, &demand{o: o, date: sh.Date, amount: sh.Amount, key: amountKey(sh.Amount),
 				from: sh.Date.AddDays(-daysBeforeShipment), to: sh.Date.AddDays(daysAfterShipment)})
 		}
 	}
