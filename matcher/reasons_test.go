@@ -176,7 +176,8 @@ func TestGrounds(t *testing.T) {
 
 // TestTxnListText checks how a list of statement rows reads inside a
 // reason, from none to several, a row billed in another currency among
-// them, and that AppendText (which the reasons use) and String agree.
+// them, and that AppendText (which the reasons use) appends it after what
+// is there.
 func TestTxnListText(t *testing.T) {
 	day := civil.MustDate("2026-03-02")
 	row := func(days int, amt, cur string) *parser.Transaction {

@@ -131,6 +131,19 @@ func TestRowReaderAcrossChunks(t *testing.T) {
 			}
 		}
 	}
+	// Text without a quote is split by rowReader itself to the end, from
+	// chunk to chunk, however it is handed out: never by encoding/csv.
+	for _, src := range []io.Reader{strings.NewReader(plain), iotest.HalfReader(strings.NewReader(plain)), &smallReads{r: strings.NewReader(plain), n: 1000}} {
+		r := newRowReader(src, ',', false)
+		for {
+			if _, err := r.Read(); err != nil {
+				break
+			}
+		}
+		if r.csv != nil {
+			t.Errorf("a text without a quote was handed to encoding/csv at line %d of %d", r.lineBase, strings.Count(plain, "\n"))
+		}
+	}
 	// A read that fails partway: the lines before it are records, then
 	// the error, never a part of the line it cut.
 	boom := errors.New("disk gone")
