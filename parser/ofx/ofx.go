@@ -264,9 +264,9 @@ type ofxReader struct {
 	accounts map[string]bool
 	ofxLine  int  // line of <OFX>, 0 before it
 	done     bool // </OFX> has been read
-	// accountAt finds an account's index in st.brief.accounts.
-	accountAt map[string]uint16
-	free      []*ofxElement // closed elements, to reuse
+	// briefAccounts finds an account's index in st.Brief.Accounts.
+	briefAccounts brief.AccountIndex
+	free          []*ofxElement // closed elements, to reuse
 }
 
 // token takes one token of the file. It returns the problems after which
@@ -508,7 +508,7 @@ func (r *ofxReader) keep(t parser.Transaction) {
 	var account uint16
 	if !full {
 		var ok bool
-		account, ok = r.accountIndex(t.Account)
+		account, ok = r.briefAccounts.Of(&r.st.Brief, t.Account)
 		full = !ok
 	}
 	if full {
@@ -523,26 +523,6 @@ func (r *ofxReader) keep(t parser.Transaction) {
 		return
 	}
 	b.Postings.Add(brief.Posting{Print: parser.Fingerprint(money.FromDecimal(t.Amount), t.Normalized), Date: t.Date, Account: account, Sign: int8(sign)})
-}
-
-// accountIndex returns the index of account in st.brief.accounts, adding
-// it when new; false when the file names too many accounts for a posting.
-func (r *ofxReader) accountIndex(account string) (uint16, bool) {
-	b := &r.st.Brief
-	i, ok := r.accountAt[account]
-	if !ok {
-		if len(b.Accounts) == brief.MaxAccounts {
-			return 0, false
-		}
-		if r.accountAt == nil {
-			r.accountAt = map[string]uint16{}
-		}
-		i = uint16(len(b.Accounts))
-		b.Accounts = append(b.Accounts, account)
-		b.Days = append(b.Days, civil.DaySet{})
-		r.accountAt[account] = i
-	}
-	return i, true
 }
 
 // ofxTransactionTypes are the values of TRNTYPE in OFX 2.2.

@@ -376,12 +376,10 @@ type tableReader struct {
 	held      []string
 	heldLine  int
 	heldExtra string
-	// accountAt finds an account's index in st.brief.accounts; lastAccount is the
-	// index of the account the previous brief row named, most often the same.
-	accountAt   map[string]uint16
-	lastAccount uint16
-	txn         parser.Transaction // the row being read, as Enrich is given it
-	lastFull    int                // index in st.Txns of the last row read, when kept in full; else -1
+	// accounts finds an account's index in st.Brief.Accounts.
+	accounts brief.AccountIndex
+	txn      parser.Transaction // the row being read, as Enrich is given it
+	lastFull int                // index in st.Txns of the last row read, when kept in full; else -1
 	// cells are the row's cells of each kind of column, trimmed: read once
 	// per row (load), rather than each time a step of reading asks.
 	cells [NumColumns]string
@@ -796,7 +794,7 @@ func (t *tableReader) transaction(rec []string, line int) {
 	var account uint16
 	if !full {
 		var ok bool
-		account, ok = t.accountIndex(x.Account)
+		account, ok = t.accounts.Of(&t.st.Brief, x.Account)
 		full = !ok // a file naming more accounts than a posting can keeps the rest in full
 	}
 	if full {
@@ -944,31 +942,6 @@ func (t *tableReader) foreignNote(amount, currency string, line int) {
 	if x.OrigCurrency == "" && currency != x.Currency {
 		x.OrigAmount, x.OrigCurrency = v.Abs().Decimal(), t.shared(currency)
 	}
-}
-
-// accountIndex returns the index of account in st.brief.accounts, adding it
-// (copied, so as not to hold on to the record it was read from) when new.
-// It reports false when the file names too many accounts for a posting.
-func (t *tableReader) accountIndex(account string) (uint16, bool) {
-	b := &t.st.Brief
-	if int(t.lastAccount) < len(b.Accounts) && b.Accounts[t.lastAccount] == account {
-		return t.lastAccount, true
-	}
-	i, ok := t.accountAt[account]
-	if !ok {
-		if len(b.Accounts) == brief.MaxAccounts {
-			return 0, false
-		}
-		if t.accountAt == nil {
-			t.accountAt = map[string]uint16{}
-		}
-		i = uint16(len(b.Accounts))
-		b.Accounts = append(b.Accounts, strings.Clone(account))
-		b.Days = append(b.Days, civil.DaySet{})
-		t.accountAt[b.Accounts[i]] = i
-	}
-	t.lastAccount = i
-	return i, true
 }
 
 // description is the row's description: the payer instead of the payee
