@@ -32,7 +32,7 @@ func TestWantedChargesKeys(t *testing.T) {
 	for range 300 {
 		set.add(amountKey(decimal.New(r.Int64N(2_000), -2)))
 	}
-	got := wantedCharges(charges, set)
+	got := wantedCharges(newChargeList(charges), set)
 	var want []keyedCharge
 	foreign := 0
 	for _, c := range charges {

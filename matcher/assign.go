@@ -70,14 +70,14 @@ type keyedCharge struct {
 // amountKeys makes them: a foreign amount equal to the billed one has no
 // key of its own). A charge of any other amount, nearly all of them, costs
 // its keys made in a buffer and looked up, no more.
-func wantedCharges(charges []*parser.Transaction, set amountSet) []keyedCharge {
+func wantedCharges(charges *chargeList, set amountSet) []keyedCharge {
 	var out []keyedCharge
 	var buf []byte
-	for _, t := range charges {
+	for i := range charges.len() {
 		var kc keyedCharge
-		buf = money.AppendAmountKey(buf[:0], t.Amount)
+		buf = charges.appendKey(buf[:0], i)
 		kc.nums[0] = set.num[string(buf)]
-		if t.OrigCurrency != "" && !t.OrigAmount.IsZero() {
+		if t := charges.foreign(i); t != nil {
 			n := len(buf)
 			buf = money.AppendAmountKey(buf, t.OrigAmount)
 			if orig := buf[n:]; string(orig) != string(buf[:n]) {
@@ -85,7 +85,7 @@ func wantedCharges(charges []*parser.Transaction, set amountSet) []keyedCharge {
 			}
 		}
 		if kc.nums != [2]int32{} {
-			kc.t = t
+			kc.t = charges.txn(i)
 			out = append(out, kc)
 		}
 	}

@@ -140,7 +140,7 @@ func TestOneChargePerOrder(t *testing.T) {
 				}
 			}
 			var unknown []string
-			for _, u := range rep.Unknown {
+			for u := range rep.Unknown.All() {
 				unknown = append(unknown, u.Date.String())
 			}
 			if strings.Join(unknown, " ") != strings.Join(tt.unknown, " ") {

@@ -30,7 +30,7 @@ func TestChargeIndexListsApart(t *testing.T) {
 	for _, amt := range []string{"1500", "2980", "19.99", "700", "42"} {
 		set.add(amountKey(decimal.RequireFromString(amt)))
 	}
-	idx := chargeIndex(wantedCharges(charges, set), set)
+	idx := chargeIndex(wantedCharges(newChargeList(charges), set), set)
 	want := map[string][]*parser.Transaction{
 		amountKey(decimal.RequireFromString("1500")):  {charges[0], charges[2], charges[5]},
 		amountKey(decimal.RequireFromString("2980")):  {charges[1]},
@@ -73,7 +73,7 @@ func TestChargeIndexOnlyWanted(t *testing.T) {
 	set := amountSet{num: map[string]int32{}}
 	set.add(amountKey(decimal.RequireFromString("1500")))
 	set.add(amountKey(decimal.RequireFromString("19.99")))
-	idx := chargeIndex(wantedCharges(charges, set), set)
+	idx := chargeIndex(wantedCharges(newChargeList(charges), set), set)
 	if len(idx) != 2 {
 		t.Fatalf("chargeIndex listed %d amounts, want the 2 asked for: %v", len(idx), idx)
 	}

@@ -29,6 +29,11 @@ func coverages(stmts []*parser.Statement, asOf civil.Date) []Coverage {
 				currency[t.Account] = t.Currency
 			}
 		}
+		for i := range s.Kept.Len() {
+			if c := s.Kept.Currency(i); c != "" && currency[s.Kept.Account(i)] == "" {
+				currency[s.Kept.Account(i)] = c
+			}
+		}
 		var from, to civil.Date
 		var accounts []string
 		for d, acct := range s.Days() {

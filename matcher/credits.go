@@ -37,7 +37,7 @@ const followSteps = 50
 
 // crediting shares the Amazon credits out among orders.
 type crediting struct {
-	charges  []*parser.Transaction        // every Amazon charge, in date order
+	charges  *chargeList                  // every Amazon charge, in date order
 	credits  []*parser.Transaction        // every Amazon credit, in date order
 	ownTaken map[*parser.Transaction]bool // the charges of the person's own orders
 	taken    map[*parser.Transaction]bool
@@ -52,7 +52,7 @@ type crediting struct {
 	attributed map[*parser.Confirmation]bool
 }
 
-func newCrediting(charges, credits []*parser.Transaction, own map[*parser.Transaction]bool) *crediting {
+func newCrediting(charges *chargeList, credits []*parser.Transaction, own map[*parser.Transaction]bool) *crediting {
 	return &crediting{charges: charges, credits: credits, ownTaken: own,
 		taken: map[*parser.Transaction]bool{}, ownTook: map[*parser.Transaction]bool{},
 		attributed: map[*parser.Confirmation]bool{}}
@@ -519,20 +519,17 @@ func (c *crediting) overCredits(charged []*order, over []*parser.Transaction) {
 // followed returns the order whose charge credit t follows: the order of the
 // nearest Amazon charge posted on or before t on t's account, when every
 // charge of that day on the account is that order's; nil otherwise.
-func followed(t *parser.Transaction, charges []*parser.Transaction, owner map[*parser.Transaction]*order) *order {
-	i, found := slices.BinarySearchFunc(charges, txnDay(t), func(c *parser.Transaction, d civil.Date) int { return txnDay(c).Sub(d) })
-	for found && i < len(charges) && txnDay(charges[i]) == txnDay(t) {
-		i++
-	}
+func followed(t *parser.Transaction, charges *chargeList, owner map[*parser.Transaction]*order) *order {
+	i := charges.from(txnDay(t).AddDays(1)) // past the charges of t's day
 	same := func(c *parser.Transaction) bool { return c.Account == t.Account || c.Account == "" || t.Account == "" }
 	var o *order
 	day := civil.Date{}
 	for steps := 0; i > 0 && steps < followSteps; steps++ {
 		i--
-		c := charges[i]
-		if day.Valid() && txnDay(c) != day {
+		if day.Valid() && charges.day(i) != day {
 			break
 		}
+		c := charges.txn(i)
 		if !same(c) {
 			continue
 		}

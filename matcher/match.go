@@ -148,15 +148,16 @@ func (m *Matching) Match(stmts []*parser.Statement) *Report {
 // amazonRows gathers the Amazon charges and credits of the statements dated
 // up to asOf, each sorted by day, and counts the rows left out for being
 // dated after it.
-func amazonRows(stmts []*parser.Statement, asOf civil.Date, amazon *Recognizer) (charges, credits []*parser.Transaction, late leftOut) {
+func amazonRows(stmts []*parser.Statement, asOf civil.Date, amazon *Recognizer) (list *chargeList, credits []*parser.Transaction, late leftOut) {
 	// Room for every kept row: as check reads statements, only Amazon's rows
 	// are kept in full, nine in ten of them charges, so that this is about
 	// what is needed, made once rather than grown by doubling.
 	rows := 0
 	for _, s := range stmts {
-		rows += len(s.Txns)
+		rows += len(s.Txns) + s.Kept.Len()
 	}
-	charges = make([]*parser.Transaction, 0, rows)
+	list = &chargeList{refs: make([]chargeRef, 0, rows)}
+	var given []*parser.Transaction // the charges of Txns, by chargeRef.row
 	for _, s := range stmts {
 		if n, line, exact := s.RowsAfter(asOf); n > 0 {
 			late.add(s.File, line)
@@ -165,25 +166,48 @@ func amazonRows(stmts []*parser.Statement, asOf civil.Date, amazon *Recognizer) 
 		}
 		for i := range s.Txns {
 			t := &s.Txns[i]
-			if t.Date.After(asOf) {
-				continue
-			}
-			if !amazon.IsAmazon(t.Normalized) {
+			if t.Date.After(asOf) || !amazon.IsAmazon(t.Normalized) {
 				continue
 			}
 			if t.IsCharge() {
-				charges = append(charges, t)
+				list.refs = append(list.refs, chargeRef{day: txnDay(t), src: -1, row: int32(len(given))})
+				given = append(given, t)
 			} else if t.IsCredit() {
 				credits = append(credits, t)
 			}
 		}
+		k := &s.Kept
+		if k.Len() == 0 {
+			continue
+		}
+		src := int32(len(list.kept))
+		list.kept = append(list.kept, k)
+		for i := range k.Len() {
+			if k.Date(i).After(asOf) || !amazon.IsAmazon(k.Normalized(i)) {
+				continue
+			}
+			switch k.Sign(i) {
+			case 1:
+				day := k.UsedOn(i)
+				if !day.Valid() {
+					day = k.Date(i)
+				}
+				list.refs = append(list.refs, chargeRef{day: day, src: src, row: int32(i)})
+			case -1:
+				t := k.At(i)
+				credits = append(credits, &t)
+			}
+		}
 	}
-	if len(charges) == 0 {
-		charges = nil // as when none was appended
+	slices.SortStableFunc(list.refs, func(x, y chargeRef) int { return x.day.Sub(y.day) })
+	list.txns = make([]*parser.Transaction, len(list.refs))
+	for i, r := range list.refs {
+		if r.src < 0 {
+			list.txns[i] = given[r.row]
+		}
 	}
-	sortTxns(charges)
 	sortTxns(credits)
-	return charges, credits, late
+	return list, credits, late
 }
 
 // leftOutNotes appends the notes of the report that say what it leaves
@@ -209,7 +233,7 @@ func leftOutNotes(notes []*msg.Message, disputes int, late, lateConfs leftOut, a
 // charges that add up to an order, then rebills. It returns the charges of
 // the amounts looked up (chargeIndex), the charges given, and the ties
 // found among exact charges.
-func assignCharges(orders []*order, charges []*parser.Transaction, own []OwnOrder) (idx map[string][]*parser.Transaction, used map[*parser.Transaction]bool, ties []*tie) {
+func assignCharges(orders []*order, charges *chargeList, own []OwnOrder) (idx map[string][]*parser.Transaction, used map[*parser.Transaction]bool, ties []*tie) {
 	used = map[*parser.Transaction]bool{}
 	set := wantedAmounts(orders, own)
 	wanted := wantedCharges(charges, set) // the charges an order can be charged, each with its keys worked out once
@@ -225,7 +249,7 @@ func assignCharges(orders []*order, charges []*parser.Transaction, own []OwnOrde
 // candidates by an order, then the charges of the user's own orders
 // (own.csv, then mine.csv), counting the latter into the report. It returns
 // the claimed charges and those of own.csv.
-func claimOwnCharges(rep *Report, orders []*order, charges []*parser.Transaction, idx map[string][]*parser.Transaction, used map[*parser.Transaction]bool, opts Options, disputes []parser.Dispute) (claimed, own map[*parser.Transaction]bool) {
+func claimOwnCharges(rep *Report, orders []*order, charges *chargeList, idx map[string][]*parser.Transaction, used map[*parser.Transaction]bool, opts Options, disputes []parser.Dispute) (claimed, own map[*parser.Transaction]bool) {
 	claimed = map[*parser.Transaction]bool{}
 	for t := range used {
 		claimed[t] = true
@@ -503,26 +527,25 @@ func sumAmounts(ts []*parser.Transaction) decimal.Decimal {
 // unknownCharges lists the Amazon charges no disputed order took, posted from
 // 7 days before the earliest order to the end of the statements; all of
 // them without disputes.
-func unknownCharges(charges []*parser.Transaction, claimed map[*parser.Transaction]bool, disputes []parser.Dispute) []*parser.Transaction {
+func unknownCharges(charges *chargeList, claimed map[*parser.Transaction]bool, disputes []parser.Dispute) Rows {
 	// With no disputed order, every Amazon charge is listed, for the
 	// person to find the intruder's (SPEC §3.2).
-	from, ok := unknownFrom(disputes)
-	if ok { // charges are in date order: those before from are not listed
-		i, _ := slices.BinarySearchFunc(charges, from, func(t *parser.Transaction, d civil.Date) int { return txnDay(t).Sub(d) })
-		charges = charges[i:]
+	i := 0
+	if from, ok := unknownFrom(disputes); ok { // charges are in date order: those before from are not listed
+		i = charges.from(from)
 	}
 	// Most of them are listed (the claimed are one in ten or so), so room
 	// for all is made once rather than grown by doubling.
-	out := make([]*parser.Transaction, 0, len(charges))
-	for _, t := range charges {
-		if !claimed[t] {
-			out = append(out, t)
+	out := make([]int32, 0, charges.len()-i)
+	for ; i < charges.len(); i++ {
+		if t := charges.made(i); t == nil || !claimed[t] {
+			out = append(out, int32(i))
 		}
 	}
 	if len(out) == 0 {
-		return nil // none: no list, as when none was appended
+		return Rows{} // none: no list, as when none was appended
 	}
-	return out
+	return Rows{charges: charges, idx: out}
 }
 
 // unassignedCredits are the credits no order took, disputed or own, dated

@@ -387,7 +387,7 @@ func TestVerdicts(t *testing.T) {
 				t.Errorf("%d orders in the report, want %d", len(rep.Orders), len(s.want))
 			}
 			var unknown []string
-			for _, u := range rep.Unknown {
+			for u := range rep.Unknown.All() {
 				unknown = append(unknown, u.Date.String())
 			}
 			if strings.Join(unknown, " ") != strings.Join(s.unknown, " ") {

@@ -80,17 +80,21 @@ func exactAmount(t *parser.Transaction, amt decimal.Decimal, currency string) bo
 // charge not claimed yet whose normalised description holds a row's
 // pattern and, where the row gives one, of exactly its amount. A row
 // explains every such charge: it is a recurring charge.
-func mineCharges(mine []parser.MineRow, charges []*parser.Transaction, claimed, own map[*parser.Transaction]bool) map[*parser.Transaction]bool {
+func mineCharges(mine []parser.MineRow, charges *chargeList, claimed, own map[*parser.Transaction]bool) map[*parser.Transaction]bool {
 	taken := map[*parser.Transaction]bool{}
 	if len(mine) == 0 {
 		return taken
 	}
-	for _, t := range charges {
-		if claimed[t] || own[t] {
+	for i := range charges.len() {
+		if t := charges.made(i); t != nil && (claimed[t] || own[t]) {
 			continue
 		}
+		norm := charges.normalized(i)
 		for _, m := range mine {
-			if strings.Contains(t.Normalized, m.Pattern) && (m.Amount.IsZero() || exactAmount(t, m.Amount, "")) {
+			if !strings.Contains(norm, m.Pattern) {
+				continue
+			}
+			if t := charges.txn(i); m.Amount.IsZero() || exactAmount(t, m.Amount, "") {
 				taken[t] = true
 				break
 			}

@@ -93,7 +93,7 @@ func TestOwnOrdersAreNotUnknown(t *testing.T) {
 			s := story{rows: tt.rows, disputes: []string{A}}
 			rep := s.runWith(t, func(o *Options) { o.Own = tt.own })
 			var got []string
-			for _, u := range rep.Unknown {
+			for u := range rep.Unknown.All() {
 				got = append(got, u.Date.String())
 			}
 			if !slices.Equal(got, tt.unknown) {

@@ -49,8 +49,8 @@ func TestShipments(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			rep := story{rows: tt.rows, disputes: []string{A}, confs: []string{orderA + ",2026-03-10,refund"}}.withShipments(t, tt.ships...)
 			o := rep.Orders[0]
-			if o.Verdict != tt.want || o.Charged.String() != tt.charged || len(rep.Unknown) != tt.unknown {
-				t.Errorf("verdict %s charged %s unknown %d, want %s %s %d (%s)", o.Verdict, o.Charged, len(rep.Unknown), tt.want, tt.charged, tt.unknown, o.ReasonText())
+			if o.Verdict != tt.want || o.Charged.String() != tt.charged || rep.Unknown.Len() != tt.unknown {
+				t.Errorf("verdict %s charged %s unknown %d, want %s %s %d (%s)", o.Verdict, o.Charged, rep.Unknown.Len(), tt.want, tt.charged, tt.unknown, o.ReasonText())
 			}
 		})
 	}
@@ -110,8 +110,8 @@ func TestShipmentsAcrossOrders(t *testing.T) {
 					t.Errorf("%s: %s, want %s (%s)", id, got, want, o.ReasonText())
 				}
 			}
-			if len(rep.Unknown) != 0 {
-				t.Errorf("unknown charges %d, want none", len(rep.Unknown))
+			if rep.Unknown.Len() != 0 {
+				t.Errorf("unknown charges %d, want none", rep.Unknown.Len())
 			}
 		})
 	}

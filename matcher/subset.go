@@ -6,6 +6,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/shopspring/decimal"
 )
 
@@ -28,7 +29,7 @@ const (
 // charges as candidates. A unique set is taken unless another order's unique
 // set shares a charge with it: then the set with fewer charges, nearer its
 // order's date, wins, and equally good ones make both orders ambiguous.
-func assignSubsets(orders []*order, charges []*parser.Transaction, used map[*parser.Transaction]bool) {
+func assignSubsets(orders []*order, charges *chargeList, used map[*parser.Transaction]bool) {
 	type claim struct {
 		o        *order
 		set      []*parser.Transaction
@@ -95,22 +96,35 @@ type dayMax struct {
 
 // dayMaxima lists, for each day with unused Amazon charges (in date order,
 // as the charges are), the largest amount one of them counts for.
-func dayMaxima(charges []*parser.Transaction, used map[*parser.Transaction]bool) []dayMax {
+func dayMaxima(charges *chargeList, used map[*parser.Transaction]bool) []dayMax {
 	var out []dayMax
-	for _, t := range charges {
-		if used[t] {
-			continue
+	var day civil.Date
+	var top money.Value // of day, kept as a Value: a decimal is made once a day
+	closeDay := func() {
+		if day.Valid() {
+			out = append(out, dayMax{day, top.Decimal()})
 		}
-		v := t.Amount // a charge: positive
-		if t.OrigCurrency != "" {
-			v = decimal.Max(v, t.OrigAmount.Abs())
-		}
-		if n := len(out); n > 0 && out[n-1].day == txnDay(t) {
-			out[n-1].max = decimal.Max(out[n-1].max, v)
-			continue
-		}
-		out = append(out, dayMax{txnDay(t), v})
 	}
+	for i := range charges.len() {
+		if t := charges.made(i); t != nil && used[t] {
+			continue
+		}
+		v := charges.amount(i) // a charge: positive
+		if t := charges.foreign(i); t != nil {
+			if orig := money.FromDecimal(t.OrigAmount.Abs()); orig.Cmp(v) > 0 {
+				v = orig
+			}
+		}
+		if d := charges.day(i); d != day {
+			closeDay()
+			day, top = d, v
+			continue
+		}
+		if v.Cmp(top) > 0 {
+			top = v
+		}
+	}
+	closeDay()
 	return out
 }
 
@@ -136,15 +150,11 @@ var subsetMaxTimes = decimal.NewFromInt(subsetMax)
 
 // subsetPool is the unused Amazon charges below the order's amount posted
 // D−3 … D+14, that can make up the order.
-func (o *order) subsetPool(charges []*parser.Transaction, used map[*parser.Transaction]bool) []*parser.Transaction {
+func (o *order) subsetPool(charges *chargeList, used map[*parser.Transaction]bool) []*parser.Transaction {
 	var pool []*parser.Transaction
 	from, to := o.d.AddDays(-daysBeforeOrder), o.d.AddDays(subsetDaysAfter)
-	lo, _ := slices.BinarySearchFunc(charges, from, func(t *parser.Transaction, d civil.Date) int { return txnDay(t).Sub(d) })
-	for _, t := range charges[lo:] {
-		if txnDay(t).After(to) {
-			break
-		}
-		if !used[t] && o.fits(t) && o.subsetValue(t).LessThan(o.a) {
+	for i := charges.from(from); i < charges.len() && !charges.day(i).After(to); i++ {
+		if t := charges.txn(i); !used[t] && o.fits(t) && o.subsetValue(t).LessThan(o.a) {
 			pool = append(pool, t)
 		}
 	}

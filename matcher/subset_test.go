@@ -60,7 +60,7 @@ func TestSplitPossible(t *testing.T) {
 	used := map[*parser.Transaction]bool{charges[1]: false, charges[3]: true}
 	charges = append(charges, charge(day.AddDays(1), "5000"))
 	used[charges[4]] = true
-	maxima := dayMaxima(charges, used)
+	maxima := dayMaxima(newChargeList(charges), used)
 	for _, tt := range []struct {
 		amount string
 		want   bool

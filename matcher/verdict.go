@@ -193,7 +193,7 @@ type Report struct {
 	Grace   int
 	Watch   int
 	Orders  []*OrderResult
-	Unknown []*parser.Transaction
+	Unknown Rows
 	// UnassignedCredits are the Amazon credits that serve no order, dated
 	// from 7 days before the earliest disputed order (all of them without
 	// disputes): they may belong to one.
@@ -233,6 +233,6 @@ func (r *Report) Summary() map[Severity]int {
 	for _, o := range r.Orders {
 		m[o.Severity()]++
 	}
-	m[Review] += len(r.Unknown)
+	m[Review] += r.Unknown.Len()
 	return m
 }

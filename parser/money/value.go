@@ -1,6 +1,7 @@
 package money
 
 import (
+	"cmp"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -20,6 +21,9 @@ type Value struct {
 }
 
 func FromDecimal(d decimal.Decimal) Value { return Value{dec: d} }
+
+// New returns coef × 10^exp, for a coef of at most 18 digits.
+func New(coef int64, exp int32) Value { return Value{coef: coef, exp: exp, small: true} }
 
 // ParsePlain reads the amounts most exports write, such as 1234.56,
 // -12 or, with a decimal comma, -62,3: an optional leading minus, digits,
@@ -109,6 +113,18 @@ func (v Value) Sub(w Value) Value {
 		return v
 	}
 	return FromDecimal(v.Decimal().Sub(w.Decimal()))
+}
+
+// Cmp compares v and w: -1, 0 or +1 as v is less than, equal to or more
+// than w. Values of one exponent compare without a decimal made.
+func (v Value) Cmp(w Value) int {
+	switch {
+	case v.small && w.small && v.exp == w.exp:
+		return cmp.Compare(v.coef, w.coef)
+	case !v.small && !w.small:
+		return v.dec.Cmp(w.dec)
+	}
+	return v.Decimal().Cmp(w.Decimal())
 }
 
 // Decimal returns v as a decimal.Decimal.

@@ -82,6 +82,9 @@ func TestValueAgreesWithDecimal(t *testing.T) {
 		if v.Sign() != dv.Sign() {
 			t.Fatalf("Sign(%s) = %d", dv, v.Sign())
 		}
+		if got, want := v.Cmp(w), dv.Cmp(dw); got != want {
+			t.Fatalf("Cmp(%s, %s) = %d, want %d", dv, dw, got, want)
+		}
 		if got, want := string(v.AppendAbs(nil)), dv.Abs().String(); got != want {
 			t.Fatalf("appendAbs(%d × 10^%d) = %q, want %q", v.coef, v.exp, got, want)
 		}

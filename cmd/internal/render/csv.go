@@ -53,10 +53,10 @@ func renderCSV(w io.Writer, r *Rendering) error {
 		}
 	}
 	var unknownReason string
-	if len(r.rep.Unknown) > 0 {
+	if r.rep.Unknown.Len() > 0 {
 		unknownReason = text(r.loc.Sentences(r.rep.UnknownReason()))
 	}
-	for _, t := range r.rep.Unknown {
+	for t := range r.rep.Unknown.All() {
 		finding := []string{"unknown-charge", "", string(matcher.UnknownCharge), matcher.SeverityOf(matcher.UnknownCharge).String()}
 		_ = cw.Write(concat(finding, make([]string, 10), csvTxn("unknown", t), []string{unknownReason, ""}))
 	}

@@ -151,7 +151,7 @@ func buildView(in *input.Inputs, rep *matcher.Report, l *i18n.Localizer) *View {
 	if len(rep.UnassignedCredits) > 0 {
 		v.UnassignedReason = l.T("Amazon credits that no order could be given: one may be the refund of a disputed order or of one of your own; compare them with Amazon's refund details")
 	}
-	if len(rep.Unknown) > 0 {
+	if rep.Unknown.Len() > 0 {
 		v.UnknownReason = l.Sentences(rep.UnknownReason())
 	}
 	sum := rep.Summary()
@@ -221,8 +221,8 @@ func unknownViews(l *i18n.Localizer, rep *matcher.Report) []TxnView {
 			fileCurrency[t.File] = cur
 		}
 	}
-	out := make([]TxnView, 0, len(rep.Unknown))
-	for _, t := range rep.Unknown {
+	out := make([]TxnView, 0, rep.Unknown.Len())
+	for t := range rep.Unknown.All() {
 		out = append(out, txnViews(l, "unknown", []*parser.Transaction{t}, fileCurrency[t.File])...)
 	}
 	return out

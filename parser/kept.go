@@ -1,0 +1,204 @@
+package parser
+
+import (
+	"math"
+	"slices"
+	"unsafe"
+
+	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/money"
+	"github.com/shopspring/decimal"
+)
+
+// KeptRows holds the transactions of a statement in a compact form, once
+// it is read and folded (Statement.Compact): check keeps a decade of
+// Amazon's rows to match them, and most are only ever listed. A
+// Transaction takes 144 bytes, two objects for its amount's big.Int and a
+// string or two; a row here takes 64 bytes without pointers, its texts in
+// one buffer, and the accounts, currencies and file names it shares with
+// other rows once. At makes a row a Transaction again, the same in every
+// field.
+type KeptRows struct {
+	rows  []keptRow
+	text  []byte      // descriptions, then normalised descriptions where they differ
+	strs  []string    // accounts, currencies and file names, by number; strs[0] is ""
+	extra []keptExtra // what few rows need more room for
+	index map[string]uint32
+}
+
+// keptRow is a row of KeptRows. Its amount is coef × 10^exp, unless extra
+// holds it.
+type keptRow struct {
+	date, usedOn civil.Date
+	line         int32
+	exp          int32
+	coef         int64
+	desc, descN  uint32 // where the description is in text
+	norm, normN  uint32 // where the normalised description is in text
+	account      uint32 // numbers of strs
+	currency     uint32
+	origCurrency uint32
+	file         uint32
+	extra        uint32 // 1 + the index of the row's keptExtra, or 0
+}
+
+// keptExtra is what a row too large for keptRow keeps: an amount of more
+// than 18 digits, an original foreign amount, a line past 2³¹.
+type keptExtra struct {
+	amount    decimal.Decimal
+	orig      decimal.Decimal
+	line      int
+	bigAmount bool
+}
+
+// Add keeps t.
+func (k *KeptRows) Add(t *Transaction) {
+	r := keptRow{date: t.Date, usedOn: t.UsedOn, line: int32(t.Line)}
+	var e keptExtra
+	needExtra := false
+	if exp := t.Amount.Exponent(); exp >= -18 && exp <= 18 && t.Amount.NumDigits() <= 18 {
+		r.coef, r.exp = t.Amount.CoefficientInt64(), exp
+	} else {
+		e.amount, e.bigAmount, needExtra = t.Amount, true, true
+	}
+	if !t.OrigAmount.IsZero() || t.OrigAmount.Exponent() != 0 {
+		e.orig, needExtra = t.OrigAmount, true
+	}
+	if t.Line < 0 || t.Line > math.MaxInt32 {
+		e.line, needExtra = t.Line, true
+	}
+	if needExtra {
+		k.extra = append(k.extra, e)
+		r.extra = uint32(len(k.extra))
+	}
+	r.desc, r.descN = k.addText(t.Description)
+	r.norm, r.normN = r.desc, r.descN
+	if t.Normalized != t.Description {
+		r.norm, r.normN = k.addText(t.Normalized)
+	}
+	r.account, r.currency, r.origCurrency, r.file = k.number(t.Account), k.number(t.Currency), k.number(t.OrigCurrency), k.number(t.File)
+	k.rows = append(k.rows, r)
+}
+
+func (k *KeptRows) addText(s string) (at, n uint32) {
+	at = uint32(len(k.text))
+	k.text = append(k.text, s...)
+	return at, uint32(len(s))
+}
+
+// number is s's number in strs, s added the first time.
+func (k *KeptRows) number(s string) uint32 {
+	if s == "" {
+		return 0
+	}
+	if n, ok := k.index[s]; ok {
+		return n
+	}
+	if k.index == nil {
+		k.index = map[string]uint32{}
+		k.strs = append(k.strs, "")
+	}
+	k.strs = append(k.strs, s)
+	k.index[s] = uint32(len(k.strs) - 1)
+	return k.index[s]
+}
+
+// grow makes room for rows more rows of text more bytes of text.
+func (k *KeptRows) grow(rows, text int) {
+	k.rows = slices.Grow(k.rows, rows)
+	k.text = slices.Grow(k.text, text)
+}
+
+// done drops what only adding rows needs.
+func (k *KeptRows) done() { k.index = nil }
+
+// Len is the number of rows.
+func (k *KeptRows) Len() int { return len(k.rows) }
+
+// Date is row i's Transaction.Date.
+func (k *KeptRows) Date(i int) civil.Date { return k.rows[i].date }
+
+// UsedOn is row i's Transaction.UsedOn.
+func (k *KeptRows) UsedOn(i int) civil.Date { return k.rows[i].usedOn }
+
+// Line is row i's Transaction.Line.
+func (k *KeptRows) Line(i int) int {
+	if r := &k.rows[i]; r.extra > 0 && k.extra[r.extra-1].line != 0 {
+		return k.extra[r.extra-1].line
+	}
+	return int(k.rows[i].line)
+}
+
+// Account is row i's Transaction.Account.
+func (k *KeptRows) Account(i int) string { return k.strs0(k.rows[i].account) }
+
+// Currency is row i's Transaction.Currency.
+func (k *KeptRows) Currency(i int) string { return k.strs0(k.rows[i].currency) }
+
+func (k *KeptRows) strs0(n uint32) string {
+	if n == 0 {
+		return ""
+	}
+	return k.strs[n]
+}
+
+// Normalized is row i's Transaction.Normalized.
+func (k *KeptRows) Normalized(i int) string {
+	r := &k.rows[i]
+	return k.textAt(r.norm, r.normN)
+}
+
+// textAt is the text at in text, n bytes long: a string over the buffer,
+// whose bytes are never written again once added.
+func (k *KeptRows) textAt(at, n uint32) string {
+	if n == 0 {
+		return ""
+	}
+	return unsafe.String(&k.text[at], n)
+}
+
+// Amount is row i's amount, as a money.Value: no decimal is made for the
+// amounts of at most 18 digits.
+func (k *KeptRows) Amount(i int) money.Value {
+	r := &k.rows[i]
+	if r.extra > 0 && k.extra[r.extra-1].bigAmount {
+		return money.FromDecimal(k.extra[r.extra-1].amount)
+	}
+	return money.New(r.coef, r.exp)
+}
+
+// Sign is the sign of row i's amount.
+func (k *KeptRows) Sign(i int) int { return k.Amount(i).Sign() }
+
+// HasOriginal reports whether row i states an original foreign amount:
+// a foreign currency and an amount other than zero.
+func (k *KeptRows) HasOriginal(i int) bool {
+	r := &k.rows[i]
+	return r.origCurrency != 0 && r.extra > 0 && !k.extra[r.extra-1].orig.IsZero()
+}
+
+// At returns row i as the Transaction it was kept from.
+func (k *KeptRows) At(i int) Transaction {
+	r := &k.rows[i]
+	t := Transaction{
+		Date: r.date, UsedOn: r.usedOn, Line: int(r.line),
+		Description: k.textAt(r.desc, r.descN), Normalized: k.textAt(r.norm, r.normN),
+		Currency: k.strs0(r.currency), OrigCurrency: k.strs0(r.origCurrency),
+		Account: k.strs0(r.account), File: k.strs0(r.file),
+	}
+	if r.extra == 0 {
+		t.Amount = decimal.New(r.coef, r.exp)
+		return t
+	}
+	e := &k.extra[r.extra-1]
+	if e.bigAmount {
+		t.Amount = e.amount
+	} else {
+		t.Amount = decimal.New(r.coef, r.exp)
+	}
+	t.OrigAmount = e.orig
+	if e.line != 0 {
+		t.Line = e.line
+	}
+	return t
+}
