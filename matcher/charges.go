@@ -151,6 +151,18 @@ func (r Rows) Len() int { return len(r.idx) }
 // At returns row i.
 func (r Rows) At(i int) *parser.Transaction { return r.charges.peek(int(r.idx[i])) }
 
+// Row returns row i as a value: a writer that reads each row once makes
+// none of them on the heap.
+func (r Rows) Row(i int) parser.Transaction {
+	c := r.charges
+	j := int(r.idx[i])
+	if t := c.txns[j]; t != nil {
+		return *t
+	}
+	ref := c.refs[j]
+	return c.kept[ref.src].At(int(ref.row))
+}
+
 // All yields the rows in order.
 func (r Rows) All() iter.Seq[*parser.Transaction] {
 	return func(yield func(*parser.Transaction) bool) {

@@ -24,14 +24,9 @@ func coverages(stmts []*parser.Statement, asOf civil.Date) []Coverage {
 	spans := map[string][]Span{}
 	currency := map[string]string{}
 	for _, s := range stmts {
-		for i := range s.Txns {
-			if t := &s.Txns[i]; t.Currency != "" && currency[t.Account] == "" {
-				currency[t.Account] = t.Currency
-			}
-		}
-		for i := range s.Kept.Len() {
-			if c := s.Kept.Currency(i); c != "" && currency[s.Kept.Account(i)] == "" {
-				currency[s.Kept.Account(i)] = c
+		for i := range s.Txns.Len() {
+			if c := s.Txns.Currency(i); c != "" && currency[s.Txns.Account(i)] == "" {
+				currency[s.Txns.Account(i)] = c
 			}
 		}
 		var from, to civil.Date

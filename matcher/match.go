@@ -154,29 +154,16 @@ func amazonRows(stmts []*parser.Statement, asOf civil.Date, amazon *Recognizer) 
 	// what is needed, made once rather than grown by doubling.
 	rows := 0
 	for _, s := range stmts {
-		rows += len(s.Txns) + s.Kept.Len()
+		rows += s.Txns.Len()
 	}
 	list = &chargeList{refs: make([]chargeRef, 0, rows)}
-	var given []*parser.Transaction // the charges of Txns, by chargeRef.row
 	for _, s := range stmts {
 		if n, line, exact := s.RowsAfter(asOf); n > 0 {
 			late.add(s.File, line)
 			late.n += n - 1
 			late.atLeast = late.atLeast || !exact
 		}
-		for i := range s.Txns {
-			t := &s.Txns[i]
-			if t.Date.After(asOf) || !amazon.IsAmazon(t.Normalized) {
-				continue
-			}
-			if t.IsCharge() {
-				list.refs = append(list.refs, chargeRef{day: txnDay(t), src: -1, row: int32(len(given))})
-				given = append(given, t)
-			} else if t.IsCredit() {
-				credits = append(credits, t)
-			}
-		}
-		k := &s.Kept
+		k := &s.Txns
 		if k.Len() == 0 {
 			continue
 		}
@@ -201,11 +188,6 @@ func amazonRows(stmts []*parser.Statement, asOf civil.Date, amazon *Recognizer) 
 	}
 	slices.SortStableFunc(list.refs, func(x, y chargeRef) int { return x.day.Sub(y.day) })
 	list.txns = make([]*parser.Transaction, len(list.refs))
-	for i, r := range list.refs {
-		if r.src < 0 {
-			list.txns[i] = given[r.row]
-		}
-	}
 	sortTxns(credits)
 	return list, credits, late
 }

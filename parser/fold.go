@@ -35,8 +35,9 @@ func Fingerprint(amount money.Value, normalized string) uint64 {
 	return maphash.Bytes(foldSeed, append(b, normalized...))
 }
 
-func txnKey(t *Transaction) foldKey {
-	return foldKey{t.Date, t.Account, t.Amount.Sign(), Fingerprint(money.FromDecimal(t.Amount), t.Normalized)}
+func txnKey(k *KeptRows, i int) foldKey {
+	amt := k.Amount(i)
+	return foldKey{k.Date(i), k.Account(i), amt.Sign(), Fingerprint(amt, k.Normalized(i))}
 }
 
 func (s *Statement) postingKey(p *brief.Posting) foldKey {
@@ -99,8 +100,8 @@ func sameUnnamedAccount(stmts []*Statement) [][]*Statement {
 func foldRowsByDay(stmts []*Statement) [][]foldKey {
 	keys := make([][]foldKey, len(stmts))
 	for i, s := range stmts {
-		for j := range s.Txns {
-			keys[i] = append(keys[i], txnKey(&s.Txns[j]))
+		for j := range s.Txns.Len() {
+			keys[i] = append(keys[i], txnKey(&s.Txns, j))
 		}
 		for p := range s.Brief.Postings.All() {
 			keys[i] = append(keys[i], s.postingKey(p))
@@ -410,8 +411,8 @@ func foldKeepers(group []*Statement, inOverlap func(int, civil.Date) bool) map[f
 		t.curN++
 	}
 	for i, s := range group {
-		for j := range s.Txns {
-			count(i, txnKey(&s.Txns[j]))
+		for j := range s.Txns.Len() {
+			count(i, txnKey(&s.Txns, j))
 		}
 		for p := range s.Brief.Postings.All() {
 			count(i, s.postingKey(p))
@@ -432,15 +433,13 @@ func foldKeepers(group []*Statement, inOverlap func(int, civil.Date) bool) map[f
 // the postings out of the brief's counts, so that no row is dropped
 // without a word.
 func dropFolded(s *Statement, drop func(foldKey) bool) {
-	kept := s.Txns[:0]
-	for j := range s.Txns {
-		if drop(txnKey(&s.Txns[j])) {
+	s.Txns.Filter(func(j int) bool {
+		if drop(txnKey(&s.Txns, j)) {
 			s.Folded++
-		} else {
-			kept = append(kept, s.Txns[j])
+			return false
 		}
-	}
-	s.Txns = kept
+		return true
+	})
 	s.Brief.Postings.Filter(func(p *brief.Posting) bool {
 		if drop(s.postingKey(p)) {
 			s.Folded++

@@ -26,9 +26,9 @@ func TestFoldKeepersMostCopiesFirstOnTie(t *testing.T) {
 		t.Errorf("%d rows have a keeper, want %d: %v", len(keeper), len(want), keeper)
 	}
 	for _, s := range group {
-		for j := range s.Txns {
-			tx := &s.Txns[j]
-			got, ok := keeper[txnKey(tx)]
+		for j := range s.Txns.Len() {
+			tx := s.Txns.At(j)
+			got, ok := keeper[txnKey(&s.Txns, j)]
 			if w, has := want[tx.Description]; ok != has || got != w {
 				t.Errorf("%s %s: keeper %d (%v), want %d (%v)", s.File, tx.Description, got, ok, w, has)
 			}
@@ -67,7 +67,7 @@ func csvStatement(t *testing.T, file, text string, _ ReadOptions) *Statement {
 	for i, line := range strings.Split(strings.TrimSpace(text), "\n")[1:] {
 		f := strings.Split(line, ",")
 		d := civil.MustDate(f[0])
-		st.Txns = append(st.Txns, Transaction{Date: d, UsedOn: d, Description: f[1], Normalized: textenc.Normalize(f[1]),
+		st.Txns.Add(&Transaction{Date: d, UsedOn: d, Description: f[1], Normalized: textenc.Normalize(f[1]),
 			Amount: decimal.RequireFromString(f[2]), File: file, Line: i + 2})
 		st.Rows++
 		st.Cover(d)

@@ -1,8 +1,10 @@
 package parser
 
 import (
+	"iter"
 	"math"
 	"slices"
+	"strings"
 	"unsafe"
 
 	"github.com/refundwatch/refundwatch/parser/civil"
@@ -10,14 +12,15 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// KeptRows holds the transactions of a statement in a compact form, once
-// it is read and folded (Statement.Compact): check keeps a decade of
-// Amazon's rows to match them, and most are only ever listed. A
+// KeptRows holds the transactions a statement keeps in full
+// (Statement.Txns), in file order, in a compact form: check keeps a decade
+// of Amazon's rows to match them, and most are only ever listed. A
 // Transaction takes 144 bytes, two objects for its amount's big.Int and a
 // string or two; a row here takes 64 bytes without pointers, its texts in
 // one buffer, and the accounts, currencies and file names it shares with
 // other rows once. At makes a row a Transaction again, the same in every
-// field.
+// field. The readers add rows as they read them, and settle them at the
+// end of a file by index (SetDate, Negate, SetOriginal, Filter).
 type KeptRows struct {
 	rows  []keptRow
 	text  []byte      // descriptions, then normalised descriptions where they differ
@@ -51,15 +54,30 @@ type keptExtra struct {
 	bigAmount bool
 }
 
+// KeptOf keeps ts: statements made by hand.
+func KeptOf(ts ...Transaction) KeptRows {
+	var k KeptRows
+	for i := range ts {
+		k.Add(&ts[i])
+	}
+	return k
+}
+
 // Add keeps t.
-func (k *KeptRows) Add(t *Transaction) {
+func (k *KeptRows) Add(t *Transaction) { k.AddValue(t, money.FromDecimal(t.Amount)) }
+
+// AddValue keeps t with the amount amt, which t.Amount is not read for: a
+// reader that read the amount as a money.Value makes no decimal of it.
+func (k *KeptRows) AddValue(t *Transaction, amt money.Value) {
 	r := keptRow{date: t.Date, usedOn: t.UsedOn, line: int32(t.Line)}
 	var e keptExtra
 	needExtra := false
-	if exp := t.Amount.Exponent(); exp >= -18 && exp <= 18 && t.Amount.NumDigits() <= 18 {
-		r.coef, r.exp = t.Amount.CoefficientInt64(), exp
+	if coef, exp, ok := amt.Small(); ok {
+		r.coef, r.exp = coef, exp
+	} else if d := amt.Decimal(); d.Exponent() >= -18 && d.Exponent() <= 18 && d.NumDigits() <= 18 {
+		r.coef, r.exp = d.CoefficientInt64(), d.Exponent()
 	} else {
-		e.amount, e.bigAmount, needExtra = t.Amount, true, true
+		e.amount, e.bigAmount, needExtra = d, true, true
 	}
 	if !t.OrigAmount.IsZero() || t.OrigAmount.Exponent() != 0 {
 		e.orig, needExtra = t.OrigAmount, true
@@ -98,19 +116,86 @@ func (k *KeptRows) number(s string) uint32 {
 		k.index = map[string]uint32{}
 		k.strs = append(k.strs, "")
 	}
+	s = strings.Clone(s) // not to hold the reader's buffer
 	k.strs = append(k.strs, s)
 	k.index[s] = uint32(len(k.strs) - 1)
 	return k.index[s]
 }
 
-// grow makes room for rows more rows of text more bytes of text.
-func (k *KeptRows) grow(rows, text int) {
+// Grow makes room for rows more rows and text more bytes of their texts.
+func (k *KeptRows) Grow(rows, text int) {
 	k.rows = slices.Grow(k.rows, rows)
 	k.text = slices.Grow(k.text, text)
 }
 
-// done drops what only adding rows needs.
-func (k *KeptRows) done() { k.index = nil }
+// Full reports whether the next row added makes room for more.
+func (k *KeptRows) Full() bool { return len(k.rows) == cap(k.rows) }
+
+// Room is how many rows k has room for, kept and to come: a reader makes
+// it from the size of its file (see Grow).
+func (k *KeptRows) Room() int { return cap(k.rows) }
+
+// TextLen is how many bytes the rows' texts take so far.
+func (k *KeptRows) TextLen() int { return len(k.text) }
+
+// SetDate sets row i's Transaction.Date.
+func (k *KeptRows) SetDate(i int, d civil.Date) { k.rows[i].date = d }
+
+// Negate turns the sign of row i's amount.
+func (k *KeptRows) Negate(i int) {
+	r := &k.rows[i]
+	if r.extra > 0 && k.extra[r.extra-1].bigAmount {
+		k.extra[r.extra-1].amount = k.extra[r.extra-1].amount.Neg()
+		return
+	}
+	r.coef = -r.coef // at most 18 digits: no overflow
+}
+
+// OrigCurrency is row i's Transaction.OrigCurrency.
+func (k *KeptRows) OrigCurrency(i int) string { return k.strs0(k.rows[i].origCurrency) }
+
+// SetOriginal sets row i's original foreign amount and currency.
+func (k *KeptRows) SetOriginal(i int, amount decimal.Decimal, currency string) {
+	r := &k.rows[i]
+	if r.extra == 0 {
+		k.extra = append(k.extra, keptExtra{})
+		r.extra = uint32(len(k.extra))
+	}
+	k.extra[r.extra-1].orig = amount
+	r.origCurrency = k.number(currency)
+}
+
+// Filter keeps the rows keep says yes to, in order, and drops the others.
+func (k *KeptRows) Filter(keep func(i int) bool) {
+	n := 0
+	for i := range k.rows {
+		if keep(i) {
+			k.rows[n] = k.rows[i]
+			n++
+		}
+	}
+	k.rows = k.rows[:n]
+}
+
+// All yields the rows as Transactions, with their index.
+func (k *KeptRows) All() iter.Seq2[int, Transaction] {
+	return func(yield func(int, Transaction) bool) {
+		for i := range k.rows {
+			if !yield(i, k.At(i)) {
+				return
+			}
+		}
+	}
+}
+
+// Slice returns the rows as Transactions.
+func (k *KeptRows) Slice() []Transaction {
+	out := make([]Transaction, len(k.rows))
+	for i := range out {
+		out[i] = k.At(i)
+	}
+	return out
+}
 
 // Len is the number of rows.
 func (k *KeptRows) Len() int { return len(k.rows) }

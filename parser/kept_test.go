@@ -6,17 +6,16 @@ import (
 	"testing"
 
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/shopspring/decimal"
 )
 
-// TestKeptRowsKeepEveryField checks that a compacted statement gives back
-// each transaction as it was, field for field: amounts of every size and
-// exponent, foreign amounts, days of use, accounts, currencies, texts
-// normalised or not, lines past 2³¹; and that its counts, days and rows
-// after a day are those of the statement before.
-func TestKeptRowsKeepEveryField(t *testing.T) {
+// keptSamples are transactions of every shape KeptRows must keep: amounts
+// of every size and exponent, foreign amounts (one of 0.00), days of use,
+// accounts, currencies, texts normalised or not, empty, a line past 2³¹.
+func keptSamples() []Transaction {
 	d := civil.MustDate("2026-03-02")
-	txns := []Transaction{
+	return []Transaction{
 		{Date: d, Description: "AMAZON.CO.JP", Normalized: "AMAZON.CO.JP", Amount: decimal.New(12800, 0), Currency: "JPY", File: "a.csv", Line: 7},
 		{Date: d.AddDays(1), UsedOn: d, Description: "Amazon Mktp", Normalized: "AMAZON MKTP", Amount: decimal.New(-1050, -2), Currency: "EUR",
 			OrigAmount: decimal.New(1200, -2), OrigCurrency: "USD", Account: "VISA ****1234", File: "a.csv", Line: 8},
@@ -24,52 +23,104 @@ func TestKeptRowsKeepEveryField(t *testing.T) {
 		{Date: d.AddDays(3), Description: "", Normalized: "", Amount: decimal.New(300, 2), OrigAmount: decimal.New(0, -2), Account: "VISA ****1234", File: "a.csv", Line: 9},
 		{Date: d.AddDays(3), Description: "AMZN", Normalized: "AMZN", Amount: decimal.New(5, -30), File: "a.csv", Line: 10},
 	}
-	s := &Statement{File: "a.csv", Txns: txns}
-	orig := &Statement{File: "a.csv", Txns: append([]Transaction(nil), txns...)}
-	want := append([]Transaction(nil), txns...)
-	s.Compact()
-	if s.Txns != nil || s.Kept.Len() != len(want) {
-		t.Fatalf("compacted: %d in Txns, %d kept; want 0, %d", len(s.Txns), s.Kept.Len(), len(want))
+}
+
+// sameTxn reports whether a and b agree in every field, amounts by value
+// and exponent: a decimal made again holds a big.Int of its own.
+func sameTxn(a, b Transaction) bool {
+	if !a.Amount.Equal(b.Amount) || a.Amount.Exponent() != b.Amount.Exponent() ||
+		!a.OrigAmount.Equal(b.OrigAmount) || a.OrigAmount.Exponent() != b.OrigAmount.Exponent() {
+		return false
 	}
-	for i, w := range want {
-		if got := s.Kept.At(i); !reflect.DeepEqual(got, w) && !(got.Amount.Equal(w.Amount) && got.Amount.Exponent() == w.Amount.Exponent() && sameBut(got, w)) {
-			t.Errorf("row %d: %+v, want %+v", i, got, w)
+	a.Amount, b.Amount, a.OrigAmount, b.OrigAmount = decimal.Decimal{}, decimal.Decimal{}, decimal.Decimal{}, decimal.Decimal{}
+	return reflect.DeepEqual(a, b)
+}
+
+// TestKeptRowsKeepEveryField checks that KeptRows gives back each
+// transaction as it was added, field for field, through At and through
+// each accessor, whether added with its decimal or with a money.Value.
+func TestKeptRowsKeepEveryField(t *testing.T) {
+	want := keptSamples()
+	k := KeptOf(want...)
+	var byValue KeptRows
+	for i := range want {
+		x := want[i]
+		x.Amount = decimal.Decimal{} // AddValue does not read it
+		byValue.AddValue(&x, money.FromDecimal(want[i].Amount))
+	}
+	for _, k := range []*KeptRows{&k, &byValue} {
+		if k.Len() != len(want) {
+			t.Fatalf("%d rows, want %d", k.Len(), len(want))
 		}
-		k := &s.Kept
-		if k.Date(i) != w.Date || k.UsedOn(i) != w.UsedOn || k.Line(i) != w.Line || k.Account(i) != w.Account || k.Currency(i) != w.Currency ||
-			k.Normalized(i) != w.Normalized || k.Sign(i) != w.Amount.Sign() || !k.Amount(i).Decimal().Equal(w.Amount) ||
-			k.HasOriginal(i) != (w.OrigCurrency != "" && !w.OrigAmount.IsZero()) {
-			t.Errorf("row %d: the accessors disagree with %+v", i, w)
+		for i, w := range want {
+			if got := k.At(i); !sameTxn(got, w) {
+				t.Errorf("row %d: %+v, want %+v", i, got, w)
+			}
+			if k.Date(i) != w.Date || k.UsedOn(i) != w.UsedOn || k.Line(i) != w.Line || k.Account(i) != w.Account || k.Currency(i) != w.Currency ||
+				k.OrigCurrency(i) != w.OrigCurrency || k.Normalized(i) != w.Normalized || k.Sign(i) != w.Amount.Sign() ||
+				!k.Amount(i).Decimal().Equal(w.Amount) || k.HasOriginal(i) != (w.OrigCurrency != "" && !w.OrigAmount.IsZero()) {
+				t.Errorf("row %d: the accessors disagree with %+v", i, w)
+			}
 		}
-	}
-	if s.Transactions() != orig.Transactions() {
-		t.Errorf("%d transactions, want %d", s.Transactions(), orig.Transactions())
-	}
-	c, cr := s.ChargesAndCredits()
-	oc, ocr := orig.ChargesAndCredits()
-	if c != oc || cr != ocr {
-		t.Errorf("%d charges %d credits, want %d %d", c, cr, oc, ocr)
-	}
-	n, line, exact := s.RowsAfter(d.AddDays(1))
-	on, oline, oexact := orig.RowsAfter(d.AddDays(1))
-	if n != on || line != oline || exact != oexact || n != 3 {
-		t.Errorf("rows after: %d from line %d (%t), want %d from %d (%t)", n, line, exact, on, oline, oexact)
-	}
-	var days, odays []string
-	for day, acct := range s.Days() {
-		days = append(days, day.String()+acct)
-	}
-	for day, acct := range orig.Days() {
-		odays = append(odays, day.String()+acct)
-	}
-	if !reflect.DeepEqual(days, odays) {
-		t.Errorf("days %v, want %v", days, odays)
+		if s := k.Slice(); len(s) != len(want) || !sameTxn(s[1], want[1]) {
+			t.Errorf("Slice: %d rows", len(s))
+		}
 	}
 }
 
-// sameBut reports whether a and b agree in every field but the amount,
-// which a decimal made again holds in a big.Int of its own.
-func sameBut(a, b Transaction) bool {
-	a.Amount, b.Amount = decimal.Decimal{}, decimal.Decimal{}
-	return reflect.DeepEqual(a, b)
+// TestKeptRowsSettle checks the changes a reader makes at the end of a
+// file: a day settled, a sign turned (of small and large amounts), a
+// foreign amount given to a row with none and to one with one, rows
+// filtered out, the others kept in order.
+func TestKeptRowsSettle(t *testing.T) {
+	want := keptSamples()
+	k := KeptOf(want...)
+	later := civil.MustDate("2026-04-01")
+	k.SetDate(0, later)
+	want[0].Date = later
+	k.Negate(1)
+	want[1].Amount = want[1].Amount.Neg()
+	k.Negate(2)
+	want[2].Amount = want[2].Amount.Neg()
+	k.SetOriginal(0, decimal.New(85, 0), "USD")
+	want[0].OrigAmount, want[0].OrigCurrency = decimal.New(85, 0), "USD"
+	k.SetOriginal(1, decimal.New(13, 0), "GBP")
+	want[1].OrigAmount, want[1].OrigCurrency = decimal.New(13, 0), "GBP"
+	k.Filter(func(i int) bool { return i != 3 })
+	want = append(want[:3], want[4:]...)
+	if k.Len() != len(want) {
+		t.Fatalf("%d rows, want %d", k.Len(), len(want))
+	}
+	for i, w := range want {
+		if got := k.At(i); !sameTxn(got, w) {
+			t.Errorf("row %d: %+v, want %+v", i, got, w)
+		}
+	}
+	if k.Sign(1) != 1 || k.Sign(2) != -1 || !k.HasOriginal(0) {
+		t.Errorf("signs %d %d, original %t", k.Sign(1), k.Sign(2), k.HasOriginal(0))
+	}
+}
+
+// TestStatementCountsKeptRows checks that a statement counts, dates and
+// finds late the rows it keeps in full.
+func TestStatementCountsKeptRows(t *testing.T) {
+	s := &Statement{File: "a.csv", Txns: KeptOf(keptSamples()...)}
+	s.Brief.Count(1, 2)
+	if s.Transactions() != 7 {
+		t.Errorf("%d transactions, want 7", s.Transactions())
+	}
+	if c, cr := s.ChargesAndCredits(); c != 6 || cr != 1 {
+		t.Errorf("%d charges %d credits, want 6 and 1", c, cr)
+	}
+	if n, line, exact := s.RowsAfter(civil.MustDate("2026-03-03")); n != 3 || line != 9 || !exact {
+		t.Errorf("rows after: %d from line %d (%t), want 3 from line 9", n, line, exact)
+	}
+	var days []string
+	for day, acct := range s.Days() {
+		days = append(days, day.String()+" "+acct)
+	}
+	want := []string{"2026-03-02 ", "2026-03-03 VISA ****1234", "2026-03-04 ", "2026-03-05 VISA ****1234", "2026-03-05 "}
+	if !reflect.DeepEqual(days, want) {
+		t.Errorf("days %q, want %q", days, want)
+	}
 }

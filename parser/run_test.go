@@ -203,7 +203,7 @@ func TestReadStatementsDayOrder(t *testing.T) {
 	if stmts[0] == nil {
 		t.Fatal("april.csv not read")
 	}
-	if got := stmts[0].Txns[0].Date.String(); got != "2026-04-02" {
+	if got := stmts[0].Txns.At(0).Date.String(); got != "2026-04-02" {
 		t.Errorf("april.csv's row dated %s, want 2026-04-02", got)
 	}
 	if !hasMessage(stmts[0].Reading, "day order day/month/year, as in march.csv: no date here has a day above 12") {

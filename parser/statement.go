@@ -95,39 +95,13 @@ type Statement struct {
 	Invalid []*Error
 	// Txns are the transactions, in file order: all of them, or, when read
 	// with ReadOptions.Keep, those kept in full.
-	Txns []Transaction
-	// Kept holds the transactions of Txns once Compact moved them there.
-	Kept KeptRows
+	Txns KeptRows
 	// Brief is what is kept of the transactions Keep did not choose.
 	Brief brief.Rows
 }
 
-// Transactions returns how many transactions s holds, in Txns, Kept or in
-// brief.
-func (s *Statement) Transactions() int { return len(s.Txns) + s.Kept.Len() + s.Brief.N }
-
-// Compact moves the transactions of Txns to Kept, in file order, where they
-// take a third of the memory: for a statement read and folded, whose rows
-// are only looked up from then on. Each transaction of Txns is cleared as
-// it is moved, so that the collector can take back its amount and texts
-// while the others move: a pointer into Txns sees an empty transaction.
-func (s *Statement) Compact() {
-	text := 0
-	for i := range s.Txns {
-		t := &s.Txns[i]
-		text += len(t.Description)
-		if t.Normalized != t.Description {
-			text += len(t.Normalized)
-		}
-	}
-	s.Kept.grow(len(s.Txns), text)
-	for i := range s.Txns {
-		s.Kept.Add(&s.Txns[i])
-		s.Txns[i] = Transaction{}
-	}
-	s.Kept.done()
-	s.Txns = nil
-}
+// Transactions returns how many transactions s holds, in Txns or in brief.
+func (s *Statement) Transactions() int { return s.Txns.Len() + s.Brief.N }
 
 // RowsAfter counts s's transactions dated after d, kept in full or only
 // in brief, and gives the line of the first of them kept in full (0 when
@@ -135,18 +109,10 @@ func (s *Statement) Compact() {
 // brief, only the days are known on most days: exact is false when n
 // counts such a day as one row.
 func (s *Statement) RowsAfter(d civil.Date) (n, firstLine int, exact bool) {
-	for i := range s.Txns {
-		if t := &s.Txns[i]; t.Date.After(d) {
+	for i := range s.Txns.Len() {
+		if s.Txns.Date(i).After(d) {
 			n++
-			if firstLine == 0 || t.Line < firstLine {
-				firstLine = t.Line
-			}
-		}
-	}
-	for i := range s.Kept.Len() {
-		if s.Kept.Date(i).After(d) {
-			n++
-			if line := s.Kept.Line(i); firstLine == 0 || line < firstLine {
+			if line := s.Txns.Line(i); firstLine == 0 || line < firstLine {
 				firstLine = line
 			}
 		}
@@ -171,16 +137,8 @@ func (s *Statement) RowsAfter(d civil.Date) (n, firstLine int, exact bool) {
 // transactions.
 func (s *Statement) ChargesAndCredits() (charges, credits int) {
 	charges, credits = s.Brief.Charges, s.Brief.Credits
-	for i := range s.Txns {
-		switch sign := s.Txns[i].Amount.Sign(); {
-		case sign > 0:
-			charges++
-		case sign < 0:
-			credits++
-		}
-	}
-	for i := range s.Kept.Len() {
-		switch sign := s.Kept.Sign(i); {
+	for i := range s.Txns.Len() {
+		switch sign := s.Txns.Sign(i); {
 		case sign > 0:
 			charges++
 		case sign < 0:
@@ -191,18 +149,13 @@ func (s *Statement) ChargesAndCredits() (charges, credits int) {
 }
 
 // Days yields the days of s's transactions with their account, whether
-// kept in Txns, in Kept or only in brief: what the days a statement covers
+// kept in Txns or only in brief: what the days a statement covers
 // are made of. Each day an account's rows fall on comes at least once; a
 // day of rows kept in full, once for each.
 func (s *Statement) Days() iter.Seq2[civil.Date, string] {
 	return func(yield func(civil.Date, string) bool) {
-		for i := range s.Txns {
-			if !yield(s.Txns[i].Date, s.Txns[i].Account) {
-				return
-			}
-		}
-		for i := range s.Kept.Len() {
-			if !yield(s.Kept.Date(i), s.Kept.Account(i)) {
+		for i := range s.Txns.Len() {
+			if !yield(s.Txns.Date(i), s.Txns.Account(i)) {
 				return
 			}
 		}

@@ -29,8 +29,8 @@ func TestReadStatementEncodings(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if st.Encoding != tt.enc || len(st.Txns) == 0 || st.Txns[len(st.Txns)-1].Description != tt.desc && st.Txns[0].Description != tt.desc {
-				t.Errorf("read as %s, last row %q; want %s and %q", st.Encoding, st.Txns[len(st.Txns)-1].Description, tt.enc, tt.desc)
+			if st.Encoding != tt.enc || st.Txns.Len() == 0 || st.Txns.At(st.Txns.Len()-1).Description != tt.desc && st.Txns.At(0).Description != tt.desc {
+				t.Errorf("read as %s, last row %q; want %s and %q", st.Encoding, st.Txns.At(st.Txns.Len()-1).Description, tt.enc, tt.desc)
 			}
 		})
 	}

@@ -20,7 +20,7 @@ func TestFoldOverlaps(t *testing.T) {
 	a := readString(t, "march.csv", march, parser.ReadOptions{})
 	b := readString(t, "later.csv", later, parser.ReadOptions{})
 	parser.FoldOverlaps([]*parser.Statement{a, b})
-	total := len(a.Txns) + len(b.Txns)
+	total := a.Txns.Len() + b.Txns.Len()
 	if total != 5 {
 		t.Errorf("kept %d transactions, want 5 (LAWSON, 2×STARBUCKS, AMAZON 03-18, AMAZON 04-02)", total)
 	}
@@ -34,8 +34,8 @@ func TestFoldSameFileTwice(t *testing.T) {
 	a := readString(t, "a.csv", in, parser.ReadOptions{})
 	b := readString(t, "copy-of-a.csv", in, parser.ReadOptions{})
 	parser.FoldOverlaps([]*parser.Statement{a, b})
-	if len(a.Txns) != 3 || len(b.Txns) != 0 || b.Folded != 3 {
-		t.Errorf("kept %d + %d (folded %d); want the first file whole and the copy folded", len(a.Txns), len(b.Txns), b.Folded)
+	if a.Txns.Len() != 3 || b.Txns.Len() != 0 || b.Folded != 3 {
+		t.Errorf("kept %d + %d (folded %d); want the first file whole and the copy folded", a.Txns.Len(), b.Txns.Len(), b.Folded)
 	}
 }
 
@@ -78,7 +78,7 @@ func TestFoldManyExportsGrowsWithRows(t *testing.T) {
 		runtime.ReadMemStats(&after)
 		kept := 0
 		for k, s := range stmts {
-			kept += len(s.Txns)
+			kept += s.Txns.Len()
 			if days[k] == nil {
 				t.Errorf("export %d overlaps others, but FoldDays names no day", k)
 			}
@@ -115,7 +115,7 @@ func TestFoldUnnamedOnlyWhenOneHoldsTheOther(t *testing.T) {
 		a := readString(t, "a.csv", tt.a, parser.ReadOptions{})
 		b := readString(t, "b.csv", tt.b, parser.ReadOptions{})
 		parser.FoldOverlaps([]*parser.Statement{a, b})
-		if kept := len(a.Txns) + len(b.Txns); kept != tt.kept {
+		if kept := a.Txns.Len() + b.Txns.Len(); kept != tt.kept {
 			t.Errorf("%s: kept %d rows, want %d", tt.name, kept, tt.kept)
 		}
 		var notes []string

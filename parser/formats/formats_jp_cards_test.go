@@ -49,11 +49,11 @@ func TestVpassKeepsCardsApart(t *testing.T) {
 		amount  string
 		account string
 	}{{2, "12800", a}, {3, "540", a}, {5, "540", b}, {6, "-12800", b}}
-	if len(st.Txns) != len(want) {
-		t.Fatalf("%d transactions, want %d", len(st.Txns), len(want))
+	if st.Txns.Len() != len(want) {
+		t.Fatalf("%d transactions, want %d", st.Txns.Len(), len(want))
 	}
 	for i, w := range want {
-		x := st.Txns[i]
+		x := st.Txns.At(i)
 		if x.Line != w.line || x.Amount.String() != w.amount || x.Account != w.account {
 			t.Errorf("transaction %d: line %d %s on %q, want line %d %s on %q", i, x.Line, x.Amount, x.Account, w.line, w.amount, w.account)
 		}
@@ -79,10 +79,10 @@ func TestRakutenCardLaterHeaders(t *testing.T) {
 			if st.Format != "rakuten-card" {
 				t.Fatalf("read as %s", st.Format)
 			}
-			if len(st.Txns) != len(tt.want) {
-				t.Fatalf("%d transactions, want %d", len(st.Txns), len(tt.want))
+			if st.Txns.Len() != len(tt.want) {
+				t.Fatalf("%d transactions, want %d", st.Txns.Len(), len(tt.want))
 			}
-			for _, x := range st.Txns {
+			for _, x := range st.Txns.All() {
 				if got, ok := tt.want[x.Line]; !ok || x.Amount.String() != got {
 					t.Errorf("line %d: amount %s, want %s", x.Line, x.Amount, got)
 				}
@@ -131,7 +131,7 @@ func TestJPCardVariants(t *testing.T) {
 				t.Fatal(err)
 			}
 			parts := []string{st.Format}
-			for _, x := range st.Txns {
+			for _, x := range st.Txns.All() {
 				parts = append(parts, cardRow(x))
 			}
 			if got := strings.Join(parts, " "); got != tt.want {

@@ -24,14 +24,14 @@ func describe(st *parser.Statement) string {
 		reasons = append(reasons, fmt.Sprintf("%s=%d", r, n))
 	}
 	slices.Sort(reasons)
-	fmt.Fprintf(&b, "rows: %d transactions: %d skipped: %s\n", st.Rows, len(st.Txns), strings.Join(reasons, " "))
+	fmt.Fprintf(&b, "rows: %d transactions: %d skipped: %s\n", st.Rows, st.Txns.Len(), strings.Join(reasons, " "))
 	for _, n := range st.Reading {
 		fmt.Fprintf(&b, "read: %s\n", n)
 	}
 	for _, n := range st.Notes {
 		fmt.Fprintf(&b, "note: %s\n", n)
 	}
-	for _, t := range st.Txns {
+	for _, t := range st.Txns.All() {
 		fmt.Fprintf(&b, "%d: %s", t.Line, t.Date)
 		if t.UsedOn.Valid() && t.UsedOn != t.Date {
 			fmt.Fprintf(&b, " (used %s)", t.UsedOn)
@@ -73,8 +73,8 @@ func TestFormatFixtures(t *testing.T) {
 				t.Fatal(err)
 			}
 			seen[st.Format] = true
-			if st.Rows != len(st.Txns)+st.SkippedTotal()+st.Folded {
-				t.Errorf("row accounting: %d rows != %d transactions + %d skipped", st.Rows, len(st.Txns), st.SkippedTotal())
+			if st.Rows != st.Txns.Len()+st.SkippedTotal()+st.Folded {
+				t.Errorf("row accounting: %d rows != %d transactions + %d skipped", st.Rows, st.Txns.Len(), st.SkippedTotal())
 			}
 			got := describe(st)
 			want := strings.TrimSuffix(path, filepath.Ext(path)) + ".want"
@@ -162,11 +162,11 @@ func TestRealSamples(t *testing.T) {
 			if st.Format != format {
 				t.Errorf("read as %s, want %s", st.Format, format)
 			}
-			if len(st.Txns) == 0 {
+			if st.Txns.Len() == 0 {
 				t.Error("no transactions")
 			}
-			if st.Rows != len(st.Txns)+st.SkippedTotal() {
-				t.Errorf("row accounting: %d rows != %d transactions + %d skipped", st.Rows, len(st.Txns), st.SkippedTotal())
+			if st.Rows != st.Txns.Len()+st.SkippedTotal() {
+				t.Errorf("row accounting: %d rows != %d transactions + %d skipped", st.Rows, st.Txns.Len(), st.SkippedTotal())
 			}
 		})
 	}

@@ -88,7 +88,7 @@ func TestCitiStatuses(t *testing.T) {
 		"Pending,03/22/2026,\"AMZN Mktp US*1A2B3C4D5\",31.08,\n" +
 		"Declined,03/22/2026,\"AMZN Mktp US*1A2B3C4D5\",31.08,\n"
 	st := readString(t, "s.csv", in, parser.ReadOptions{})
-	if st.Format != "citi" || len(st.Txns) != 1 || st.Skipped["pending"] != 1 || st.Skipped["declined"] != 1 {
-		t.Errorf("format %s, %d transactions, skipped %v", st.Format, len(st.Txns), st.Skipped)
+	if st.Format != "citi" || st.Txns.Len() != 1 || st.Skipped["pending"] != 1 || st.Skipped["declined"] != 1 {
+		t.Errorf("format %s, %d transactions, skipped %v", st.Format, st.Txns.Len(), st.Skipped)
 	}
 }

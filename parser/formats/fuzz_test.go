@@ -93,8 +93,8 @@ func checkStatement(t *testing.T, reg *parser.Registry, data []byte, st *parser.
 	if st.File != "f.csv" || st.Format == "" {
 		t.Fatalf("statement of file %q, format %q", st.File, st.Format)
 	}
-	if st.Rows != len(st.Txns)+st.SkippedTotal() {
-		t.Fatalf("%d rows, but %d transactions and %d skipped (%v)", st.Rows, len(st.Txns), st.SkippedTotal(), st.Skipped)
+	if st.Rows != st.Txns.Len()+st.SkippedTotal() {
+		t.Fatalf("%d rows, but %d transactions and %d skipped (%v)", st.Rows, st.Txns.Len(), st.SkippedTotal(), st.Skipped)
 	}
 	if st.Skipped[parser.SkipInvalid] != len(st.Invalid) || (!opts.SkipInvalid && len(st.Invalid) > 0) {
 		t.Fatalf("%d rows skipped as invalid, %d listed, SkipInvalid %v", st.Skipped[parser.SkipInvalid], len(st.Invalid), opts.SkipInvalid)
@@ -105,7 +105,7 @@ func checkStatement(t *testing.T, reg *parser.Registry, data []byte, st *parser.
 		}
 	}
 	lines, prev := lineCount(data), 0
-	for _, x := range st.Txns {
+	for _, x := range st.Txns.All() {
 		if !x.Date.Valid() || x.File != "f.csv" || x.Line < 1 || x.Line > lines || x.Line < prev {
 			t.Fatalf("transaction out of place (previous on line %d, %d lines): %+v", prev, lines, x)
 		}

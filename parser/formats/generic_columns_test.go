@@ -23,7 +23,7 @@ func TestGenericDescriptionKeepsPayeeAndPurpose(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got []string
-	for _, x := range st.Txns {
+	for _, x := range st.Txns.All() {
 		got = append(got, x.Normalized)
 	}
 	want := []string{
@@ -54,7 +54,7 @@ func TestGenericTextColumns(t *testing.T) {
 		in := tt.header + "\n" + row
 		in += strings.Repeat("03.03.2026;Kartenzahlung;REWE;Einkauf;-10,00\n", 4)
 		st := readString(t, "s.csv", in, parser.ReadOptions{})
-		if got := st.Txns[0].Description; got != tt.want {
+		if got := st.Txns.At(0).Description; got != tt.want {
 			t.Errorf("%s: description %q, want %q", tt.header, got, tt.want)
 		}
 	}

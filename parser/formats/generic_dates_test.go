@@ -82,7 +82,7 @@ func TestDayOrderSettling(t *testing.T) {
 				}
 				return
 			}
-			if got := st.Txns[0].Date.String(); got != tt.want {
+			if got := st.Txns.At(0).Date.String(); got != tt.want {
 				t.Errorf("date %s, want %s", got, tt.want)
 			}
 			if !containsMessage(st.Reading, tt.read) {

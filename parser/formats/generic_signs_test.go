@@ -69,7 +69,7 @@ func TestGenericSignEvidence(t *testing.T) {
 					continue
 				}
 				var got []string
-				for _, x := range st.Txns {
+				for _, x := range st.Txns.All() {
 					got = append(got, x.Amount.String())
 				}
 				if strings.Join(got, " ") != strings.Join(tt.want, " ") {
@@ -115,7 +115,7 @@ func TestDebitColumnReversals(t *testing.T) {
 				t.Fatal(err)
 			}
 			var got []string
-			for _, x := range st.Txns {
+			for _, x := range st.Txns.All() {
 				got = append(got, x.Amount.String())
 			}
 			if strings.Join(got, " ") != strings.Join(tt.want, " ") {

@@ -141,7 +141,7 @@ func TestGenericStatements(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			st := readString(t, "s.csv", tt.in, parser.ReadOptions{})
 			var got []string
-			for _, txn := range st.Txns {
+			for _, txn := range st.Txns.All() {
 				got = append(got, txnLine(txn))
 			}
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
@@ -158,13 +158,13 @@ func TestGenericStatements(t *testing.T) {
 					t.Errorf("skipped %v, want %v", st.Skipped, tt.skipped)
 				}
 			}
-			if st.Rows != len(st.Txns)+st.SkippedTotal() {
-				t.Errorf("row accounting: %d rows != %d transactions + %d skipped", st.Rows, len(st.Txns), st.SkippedTotal())
+			if st.Rows != st.Txns.Len()+st.SkippedTotal() {
+				t.Errorf("row accounting: %d rows != %d transactions + %d skipped", st.Rows, st.Txns.Len(), st.SkippedTotal())
 			}
 			if (len(st.Notes) > 0) != tt.hasNotes {
 				t.Errorf("notes %q, want some: %v", st.Notes, tt.hasNotes)
 			}
-			if st.From != st.Txns[0].Date || st.To != st.Txns[len(st.Txns)-1].Date {
+			if st.From != st.Txns.At(0).Date || st.To != st.Txns.At(st.Txns.Len()-1).Date {
 				t.Errorf("coverage %s..%s does not span the rows", st.From, st.To)
 			}
 		})
@@ -222,14 +222,14 @@ func TestGenericErrors(t *testing.T) {
 func TestGenericSkipInvalid(t *testing.T) {
 	in := "Date,Description,Debit\n2026-03-01,AMAZON.CO.JP,1000\n2026-03-02,AMAZON.CO.JP,1O00\n2026-03-03,LAWSON,200\n"
 	st := readString(t, "s.csv", in, parser.ReadOptions{SkipInvalid: true})
-	if len(st.Txns) != 2 || len(st.Invalid) != 1 || st.Skipped[parser.SkipInvalid] != 1 {
-		t.Fatalf("got %d transactions, %d invalid (%v)", len(st.Txns), len(st.Invalid), st.Skipped)
+	if st.Txns.Len() != 2 || len(st.Invalid) != 1 || st.Skipped[parser.SkipInvalid] != 1 {
+		t.Fatalf("got %d transactions, %d invalid (%v)", st.Txns.Len(), len(st.Invalid), st.Skipped)
 	}
 	if got := st.Invalid[0].Error(); got != `s.csv:3: debit: "1O00" is not an amount` {
 		t.Errorf("invalid row = %s", got)
 	}
-	if st.Rows != len(st.Txns)+st.SkippedTotal() {
-		t.Errorf("row accounting: %d rows != %d + %d", st.Rows, len(st.Txns), st.SkippedTotal())
+	if st.Rows != st.Txns.Len()+st.SkippedTotal() {
+		t.Errorf("row accounting: %d rows != %d + %d", st.Rows, st.Txns.Len(), st.SkippedTotal())
 	}
 }
 
@@ -239,7 +239,7 @@ func TestGenericSkipInvalidYearLastDates(t *testing.T) {
 	in := "Date,Description,Debit\n02/27/2026,X,\n03/01/2026,Y,5\n03/15/2026,Z,\n03/20/2026,W,7\n"
 	st := readString(t, "s.csv", in, parser.ReadOptions{SkipInvalid: true})
 	var got []string
-	for _, x := range st.Txns {
+	for _, x := range st.Txns.All() {
 		got = append(got, txnLine(x))
 	}
 	want := []string{"2026-03-01 5 Y", "2026-03-20 7 W"}
@@ -251,7 +251,7 @@ func TestGenericSkipInvalidYearLastDates(t *testing.T) {
 func TestGenericLineNumbersSurviveMultilineFields(t *testing.T) {
 	in := "Date,Description,Debit\n2026-03-01,\"AMAZON\nMARKETPLACE\",1000\n2026-03-02,AMAZON.CO.JP,20\n"
 	st := readString(t, "s.csv", in, parser.ReadOptions{})
-	if st.Txns[0].Line != 2 || st.Txns[1].Line != 4 {
-		t.Errorf("lines %d and %d, want 2 and 4", st.Txns[0].Line, st.Txns[1].Line)
+	if st.Txns.At(0).Line != 2 || st.Txns.At(1).Line != 4 {
+		t.Errorf("lines %d and %d, want 2 and 4", st.Txns.At(0).Line, st.Txns.At(1).Line)
 	}
 }

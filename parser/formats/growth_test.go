@@ -32,14 +32,14 @@ func TestTxnsRoomFromFileSize(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		n := len(sized.Txns)
-		if n < 1000 || !reflect.DeepEqual(sized.Txns, unsized.Txns) {
-			t.Fatalf("%s: %d transactions read with the size known, %d without; want the same, and many", tt.name, n, len(unsized.Txns))
+		n := sized.Txns.Len()
+		if n < 1000 || !reflect.DeepEqual(sized.Txns.Slice(), unsized.Txns.Slice()) {
+			t.Fatalf("%s: %d transactions read with the size known, %d without; want the same, and many", tt.name, n, unsized.Txns.Len())
 		}
-		if c := cap(sized.Txns); c > n*13/10 {
+		if c := sized.Txns.Room(); c > n*13/10 {
 			t.Errorf("%s: room for %d transactions made for %d", tt.name, c, n)
 		}
-		if c := cap(unsized.Txns); c < n {
+		if c := unsized.Txns.Room(); c < n {
 			t.Errorf("%s: without the size, room for %d transactions, fewer than the %d kept", tt.name, c, n)
 		}
 	}

@@ -23,7 +23,7 @@ func TestKeepFrom(t *testing.T) {
 		t.Errorf("with KeepFrom\n%s\nwithout\n%s", got, want)
 	}
 	var kept []string
-	for _, x := range from.Txns {
+	for _, x := range from.Txns.All() {
 		kept = append(kept, x.Date.String())
 	}
 	if got := strings.Join(kept, " "); got != "2026-03-01 2026-03-02" {
@@ -42,10 +42,10 @@ func TestCutoffSetWhileReading(t *testing.T) {
 	}
 	// The cutoff is later than every row. The reader runs behind the rows
 	// written by its buffers, never ahead.
-	if st.Transactions() != 20000 || len(st.Txns) == 0 {
-		t.Errorf("%d transactions, %d in full; want 20000, those read before the cutoff was set in full", st.Transactions(), len(st.Txns))
+	if st.Transactions() != 20000 || st.Txns.Len() == 0 {
+		t.Errorf("%d transactions, %d in full; want 20000, those read before the cutoff was set in full", st.Transactions(), st.Txns.Len())
 	}
-	for _, x := range st.Txns {
+	for _, x := range st.Txns.All() {
 		if x.Line > 10002 {
 			t.Fatalf("row of line %d kept in full, written after the cutoff was set", x.Line)
 		}

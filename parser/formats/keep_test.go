@@ -48,7 +48,7 @@ func days(stmts ...*parser.Statement) string {
 // kept lists the transactions of st that keepAmazon chooses.
 func kept(st *parser.Statement) string {
 	var b strings.Builder
-	for _, t := range st.Txns {
+	for _, t := range st.Txns.All() {
 		if keepAmazon(t.Normalized) {
 			fmt.Fprintf(&b, "%d %s %s %s %s %s %s %s\n", t.Line, t.Date, t.UsedOn, t.Amount, t.Currency, t.Description, t.OrigAmount, t.Account)
 		}
@@ -103,8 +103,8 @@ func TestKeepYearLastDatesAndSigns(t *testing.T) {
 	if got, want := accounting(st), accounting(readString(t, "s.csv", in, parser.ReadOptions{})); got != want {
 		t.Errorf("with Keep\n%s\nwithout\n%s", got, want)
 	}
-	if charges, credits := st.ChargesAndCredits(); charges != 4 || credits != 1 || st.From.String() != "2026-03-02" || len(st.Txns) != 2 {
-		t.Errorf("%d charges, %d credits from %s, %d kept; want 4 charges, 1 credit from 2026-03-02 (month/day), 2 kept", charges, credits, st.From, len(st.Txns))
+	if charges, credits := st.ChargesAndCredits(); charges != 4 || credits != 1 || st.From.String() != "2026-03-02" || st.Txns.Len() != 2 {
+		t.Errorf("%d charges, %d credits from %s, %d kept; want 4 charges, 1 credit from 2026-03-02 (month/day), 2 kept", charges, credits, st.From, st.Txns.Len())
 	}
 }
 
@@ -139,8 +139,8 @@ func TestKeepManyAccounts(t *testing.T) {
 		fmt.Fprintf(&b, "2026-03-%02d,%d,SHOP,1\n", 1+i%28, 1000000+i)
 	}
 	st := readString(t, "cards.csv", b.String(), parser.ReadOptions{Keep: func(string) bool { return false }})
-	if st.Transactions() != rows || len(st.Txns) != 100 {
-		t.Fatalf("%d transactions, %d in full; want %d, the last 100 in full", st.Transactions(), len(st.Txns), rows)
+	if st.Transactions() != rows || st.Txns.Len() != 100 {
+		t.Fatalf("%d transactions, %d in full; want %d, the last 100 in full", st.Transactions(), st.Txns.Len(), rows)
 	}
 	seen := map[string]bool{}
 	for _, account := range st.Days() {
@@ -191,7 +191,7 @@ func TestKeptNormalizedIsItsOwn(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got []string
-	for _, x := range st.Txns {
+	for _, x := range st.Txns.All() {
 		got = append(got, x.Normalized)
 	}
 	want := []string{"AMAZON.COM*GIFT CARD", "AMZN MKTP US*1X2Y3Z", "AMAZON.DE MARKETPLACE"}

@@ -48,20 +48,20 @@ func TestOFXReadsSGML(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Format != ofx.FormatOFX || st.Account != "****0012" || len(st.Txns) != 2 {
-		t.Fatalf("read as %s, account %q, %d transactions", st.Format, st.Account, len(st.Txns))
+	if st.Format != ofx.FormatOFX || st.Account != "****0012" || st.Txns.Len() != 2 {
+		t.Fatalf("read as %s, account %q, %d transactions", st.Format, st.Account, st.Txns.Len())
 	}
 	lines := strings.Split(src, "\n")
-	for _, x := range st.Txns {
+	for _, x := range st.Txns.All() {
 		if lines[x.Line-1] != "<STMTTRN>" {
 			t.Errorf("line %d is %q, not a STMTTRN", x.Line, lines[x.Line-1])
 		}
 	}
-	if a := st.Txns[0]; a.Amount.String() != "12.5" || a.Currency != "EUR" || a.Date.String() != "2026-03-02" {
+	if a := st.Txns.At(0); a.Amount.String() != "12.5" || a.Currency != "EUR" || a.Date.String() != "2026-03-02" {
 		t.Errorf("charge read as %s %s on %s", a.Amount, a.Currency, a.Date)
 	}
 	// 23:59 in California is already the next day in UTC: the file's own day counts.
-	if c := st.Txns[1]; c.Amount.String() != "-3" || c.Date.String() != "2026-03-10" {
+	if c := st.Txns.At(1); c.Amount.String() != "-3" || c.Date.String() != "2026-03-10" {
 		t.Errorf("credit read as %s on %s", c.Amount, c.Date)
 	}
 }
@@ -130,8 +130,8 @@ func TestOFXSkipInvalid(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Rows != 2 || len(st.Txns) != 1 || len(st.Invalid) != 1 || st.Skipped[parser.SkipInvalid] != 1 {
-		t.Fatalf("rows %d, transactions %d, invalid %v, skipped %v", st.Rows, len(st.Txns), st.Invalid, st.Skipped)
+	if st.Rows != 2 || st.Txns.Len() != 1 || len(st.Invalid) != 1 || st.Skipped[parser.SkipInvalid] != 1 {
+		t.Fatalf("rows %d, transactions %d, invalid %v, skipped %v", st.Rows, st.Txns.Len(), st.Invalid, st.Skipped)
 	}
 	if got := st.Invalid[0].Error(); got != "f.ofx:47: <TRNAMT>x is not an amount; expected a number such as -12.50" {
 		t.Errorf("invalid row: %s", got)
@@ -165,7 +165,7 @@ func TestOFXShapes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			x := st.Txns[0]
+			x := st.Txns.At(0)
 			got := fmt.Sprintf("%s %s %s %s", x.Date, x.Amount, x.Currency, x.Description)
 			if x.UsedOn.Valid() {
 				got = fmt.Sprintf("%s (used %s) %s %s %s", x.Date, x.UsedOn, x.Amount, x.Currency, x.Description)
@@ -241,7 +241,7 @@ func TestSTMTTRNLines(t *testing.T) {
 				t.Fatal(err)
 			}
 			var got []int
-			for _, x := range st.Txns {
+			for _, x := range st.Txns.All() {
 				got = append(got, x.Line)
 			}
 			if !slices.Equal(got, tt.want) {
@@ -268,7 +268,7 @@ func TestOFXSampleLines(t *testing.T) {
 			t.Fatalf("%s: %v", file, err)
 		}
 		lines := strings.Split(string(data), "\n")
-		for _, x := range st.Txns {
+		for _, x := range st.Txns.All() {
 			if x.Line < 1 || strings.TrimSpace(lines[x.Line-1]) != "<STMTTRN>" {
 				t.Errorf("%s: transaction at line %d, which is not a STMTTRN", file, x.Line)
 			}
@@ -307,7 +307,7 @@ func TestOFXLenient(t *testing.T) {
 			}
 			var got []string
 			var lines []int
-			for _, x := range st.Txns {
+			for _, x := range st.Txns.All() {
 				got = append(got, fmt.Sprintf("%s %s %s %s", x.Date, x.Amount, x.Currency, x.Description))
 				lines = append(lines, x.Line)
 			}
@@ -340,7 +340,7 @@ func TestOFXCharset(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if last := st.Txns[len(st.Txns)-1]; st.Encoding != tt.enc || last.Description != "CAFÉ LUMIÈRE" {
+			if last := st.Txns.At(st.Txns.Len() - 1); st.Encoding != tt.enc || last.Description != "CAFÉ LUMIÈRE" {
 				t.Errorf("read as %s: %q", st.Encoding, last.Description)
 			}
 		})
@@ -390,8 +390,8 @@ func TestOFXKeepsInBrief(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(kept.Txns) != 5 || kept.Brief.Postings.Len() != 0 || accounting(kept) != accounting(all) {
-		t.Errorf("kept %d in full and %d postings; accounting\n%s\nwant\n%s", len(kept.Txns), kept.Brief.Postings.Len(), accounting(kept), accounting(all))
+	if kept.Txns.Len() != 5 || kept.Brief.Postings.Len() != 0 || accounting(kept) != accounting(all) {
+		t.Errorf("kept %d in full and %d postings; accounting\n%s\nwant\n%s", kept.Txns.Len(), kept.Brief.Postings.Len(), accounting(kept), accounting(all))
 	}
 }
 
@@ -453,8 +453,8 @@ func TestOFXStreams(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Transactions() != 500_000 || len(st.Txns) != 5000 || s.out < 55<<20 {
-		t.Fatalf("%d transactions, %d kept, from %d bytes", st.Transactions(), len(st.Txns), s.out)
+	if st.Transactions() != 500_000 || st.Txns.Len() != 5000 || s.out < 55<<20 {
+		t.Fatalf("%d transactions, %d kept, from %d bytes", st.Transactions(), st.Txns.Len(), s.out)
 	}
 	t.Logf("%d KiB in use at most while reading %d MiB", peak>>10, s.out>>20)
 	if peak > 8<<20 {
@@ -470,7 +470,7 @@ func TestOFXJapaneseUnderWesternCharset(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if x := st.Txns[0]; st.Encoding != textenc.EncCP932 || x.Description != "ＡＭＡＺＯＮ．ＣＯ．ＪＰ" || x.Normalized != "AMAZON.CO.JP" {
+	if x := st.Txns.At(0); st.Encoding != textenc.EncCP932 || x.Description != "ＡＭＡＺＯＮ．ＣＯ．ＪＰ" || x.Normalized != "AMAZON.CO.JP" {
 		t.Errorf("read as %s: %q (%q)", st.Encoding, x.Description, x.Normalized)
 	}
 }

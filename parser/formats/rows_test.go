@@ -32,10 +32,10 @@ func TestRowReaderBlocks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(st.Txns) != 5000 {
-		t.Fatalf("%d transactions kept, want 5000", len(st.Txns))
+	if st.Txns.Len() != 5000 {
+		t.Fatalf("%d transactions kept, want 5000", st.Txns.Len())
 	}
-	for i, x := range st.Txns {
+	for i, x := range st.Txns.All() {
 		if want := fmt.Sprintf("AMZN Mktp US*%05d", i); x.Description != want || x.Normalized != strings.ToUpper(want) {
 			t.Fatalf("row %d: %q, %q; want %q", i, x.Description, x.Normalized, want)
 		}

@@ -24,15 +24,15 @@ func TestTableDetailColumn(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{"デビット ＡＭＡＺＯＮ．ＣＯ．ＪＰ", "給料", "ＡＴＭ"}
-	if len(st.Txns) != len(want) {
-		t.Fatalf("got %d transactions, want %d", len(st.Txns), len(want))
+	if st.Txns.Len() != len(want) {
+		t.Fatalf("got %d transactions, want %d", st.Txns.Len(), len(want))
 	}
 	for i, w := range want {
-		if st.Txns[i].Description != w {
-			t.Errorf("row %d: description %q, want %q", i+1, st.Txns[i].Description, w)
+		if st.Txns.At(i).Description != w {
+			t.Errorf("row %d: description %q, want %q", i+1, st.Txns.At(i).Description, w)
 		}
 	}
-	if st.Txns[0].Normalized != "デビット AMAZON.CO.JP" {
-		t.Errorf("normalized %q", st.Txns[0].Normalized)
+	if st.Txns.At(0).Normalized != "デビット AMAZON.CO.JP" {
+		t.Errorf("normalized %q", st.Txns.At(0).Normalized)
 	}
 }

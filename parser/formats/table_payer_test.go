@@ -38,7 +38,7 @@ func TestTablePayerMemoStatus(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got []string
-	for _, x := range st.Txns {
+	for _, x := range st.Txns.All() {
 		got = append(got, txnLine(x))
 	}
 	want := []string{
@@ -86,8 +86,8 @@ func TestOwnEncodingWinsOverGuess(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Format != "ing-de" || st.Encoding != textenc.EncCP1252 || st.Txns[0].Description != "Stadtwerke Größe / Strom Größe" {
-		t.Errorf("read as %s in %s: %q", st.Format, st.Encoding, st.Txns[0].Description)
+	if st.Format != "ing-de" || st.Encoding != textenc.EncCP1252 || st.Txns.At(0).Description != "Stadtwerke Größe / Strom Größe" {
+		t.Errorf("read as %s in %s: %q", st.Format, st.Encoding, st.Txns.At(0).Description)
 	}
 }
 

@@ -81,10 +81,10 @@ currency GBP
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Format != "tiny-bank" || len(st.Txns) != 2 {
-		t.Fatalf("read as %s with %d transactions", st.Format, len(st.Txns))
+	if st.Format != "tiny-bank" || st.Txns.Len() != 2 {
+		t.Fatalf("read as %s with %d transactions", st.Format, st.Txns.Len())
 	}
-	a, b := st.Txns[0], st.Txns[1]
+	a, b := st.Txns.At(0), st.Txns.At(1)
 	if a.Date.String() != "2026-03-18" || a.Amount.String() != "12" || a.Currency != "GBP" || a.Line != 2 || b.Amount.String() != "-250" {
 		t.Errorf("read %s %s %s at line %d, then %s", a.Date, a.Amount, a.Currency, a.Line, b.Amount)
 	}
@@ -109,7 +109,7 @@ currency JPY
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(st.Txns) != 2 || st.Txns[0].Date.String() != "2026-03-15" || st.Txns[1].Date.String() != "2026-12-01" {
+	if st.Txns.Len() != 2 || st.Txns.At(0).Date.String() != "2026-03-15" || st.Txns.At(1).Date.String() != "2026-12-01" {
 		t.Fatalf("read %s", describe(st))
 	}
 	bad := "Booked,Text,Amount\n2026/3/15 2:00,ＡＭＡＺＯＮ．ＣＯ．ＪＰ,3000\n"

@@ -115,6 +115,10 @@ func (v Value) Sub(w Value) Value {
 	return FromDecimal(v.Decimal().Sub(w.Decimal()))
 }
 
+// Small returns v's coefficient and exponent when v is kept as them (a
+// plain number of at most 18 digits).
+func (v Value) Small() (coef int64, exp int32, ok bool) { return v.coef, v.exp, v.small }
+
 // Cmp compares v and w: -1, 0 or +1 as v is less than, equal to or more
 // than w. Values of one exponent compare without a decimal made.
 func (v Value) Cmp(w Value) int {

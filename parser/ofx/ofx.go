@@ -512,7 +512,7 @@ func (r *ofxReader) keep(t parser.Transaction) {
 		full = !ok
 	}
 	if full {
-		st.Txns = append(st.Txns, t)
+		st.Txns.Add(&t)
 		return
 	}
 	b := &st.Brief

@@ -390,10 +390,6 @@ type tableReader struct {
 	// norm holds the normalised description of the row being read, where
 	// it differs from the description (see transaction).
 	norm []byte
-	// normOwn says the kept row's Normalized was made of norm, its own.
-	normOwn bool
-	// strings are the accounts and currencies of kept rows (see shared).
-	strings map[string]string
 	// offset tells how far into the text the reader is; firstKept is
 	// where the first transaction kept in full was read (-1: none yet).
 	offset    func() int64
@@ -527,7 +523,7 @@ func (t *tableReader) keptToCome() int {
 	if t.firstKept < 0 {
 		t.firstKept = at
 	}
-	n, read, rest := len(t.st.Txns), at-t.firstKept, int64(t.opts.Size)-at
+	n, read, rest := t.st.Txns.Len(), at-t.firstKept, int64(t.opts.Size)-at
 	if n < 1000 || read <= 0 || t.opts.Size <= 0 {
 		return -1
 	}
@@ -766,15 +762,14 @@ func (t *tableReader) transaction(rec []string, line int) {
 	desc := t.description(amt.Sign(), rec)
 	// One pass tells whether the description is ASCII (so valid text) and
 	// already in normal form, as most are. Lower-case ASCII is normalised
-	// into a buffer of the reader's, and a string is made of it only for a
-	// row kept in full: Keep and the fingerprint only look at it.
-	lent := false
+	// into a buffer of the reader's: Keep, the fingerprint and KeptRows.Add,
+	// which copies it, are all that read it.
 	switch textenc.NormalASCII(desc) {
 	case textenc.NormalForm:
 		x.Normalized = desc
 	case textenc.PlainASCII:
 		t.norm = textenc.AppendNormalASCII(t.norm[:0], desc)
-		x.Normalized, lent = unsafe.String(unsafe.SliceData(t.norm), len(t.norm)), true
+		x.Normalized = unsafe.String(unsafe.SliceData(t.norm), len(t.norm))
 	default:
 		if !utf8.ValidString(desc) {
 			t.invalid(line, "description is not valid %s text; the file changes encoding after its first 64 KiB", t.st.Encoding)
@@ -783,11 +778,9 @@ func (t *tableReader) transaction(rec []string, line int) {
 		x.Normalized = textenc.Normalize(desc)
 	}
 	x.Description = desc
+	// A row kept in full has its texts copied (KeptRows.Add): a lent
+	// Normalized is read no later than that.
 	full := (t.opts.Keep == nil || t.opts.Keep(x.Normalized)) && (pending != nil || !t.opts.KeepFrom.After(x.Date))
-	t.normOwn = full && lent
-	if t.normOwn {
-		x.Normalized = string(t.norm)
-	}
 	if !t.readDetail(x, rec, line) {
 		return
 	}
@@ -842,20 +835,32 @@ func (t *tableReader) readDetail(x *parser.Transaction, rec []string, line int) 
 // keepFull keeps the row in full in st.Txns, noting where its day, its
 // CR/DR mark or its reversed side must be settled at the end of the file.
 func (t *tableReader) keepFull(x *parser.Transaction, pending *pendingDate, amt *money.Value) {
+	k := &t.st.Txns
 	if pending != nil {
-		pending.txn = len(t.st.Txns)
+		pending.txn = k.Len()
 		t.pending = append(t.pending, *pending)
 	}
 	if t.explicitRow {
-		t.explicitTxns = append(t.explicitTxns, len(t.st.Txns))
+		t.explicitTxns = append(t.explicitTxns, k.Len())
 	}
 	if t.reversedSide >= 0 {
-		t.reversals = append(t.reversals, reversal{side: t.reversedSide, index: len(t.st.Txns), kept: true, sign: amt.Sign()})
+		t.reversals = append(t.reversals, reversal{side: t.reversedSide, index: k.Len(), kept: true, sign: amt.Sign()})
 	}
-	x.Amount = amt.Decimal()
-	t.own(x)
-	t.st.Txns = parser.AppendGrowing(t.st.Txns, *x, t.keptToCome)
-	t.lastFull = len(t.st.Txns) - 1
+	if k.Full() {
+		// Room for the rest of the file at the rate rows were kept so
+		// far, rather than doubling (see keptToCome).
+		rows := max(k.Len(), 64)
+		if n := t.keptToCome(); n >= 0 {
+			rows = max(n+n/10, k.Len()/4, 64)
+		}
+		perRow := len(x.Description) + 8
+		if k.Len() > 0 {
+			perRow = k.TextLen()/k.Len() + 1
+		}
+		k.Grow(rows, rows*perRow)
+	}
+	k.AddValue(x, *amt)
+	t.lastFull = k.Len() - 1
 }
 
 // keepBrief counts the row in brief: its sign, its day for account, and a
@@ -891,38 +896,6 @@ func (t *tableReader) keepBrief(x *parser.Transaction, pending *pendingDate, amt
 	b.Postings.Add(brief.Posting{Print: parser.Fingerprint(*amt, x.Normalized), Date: x.Date, Account: account, Sign: int8(amt.Sign())})
 }
 
-// own gives a transaction kept in full strings of its own, where they
-// were cut from the record: the rowReader cuts records from chunks of many
-// lines, which a string of one would keep in memory. Accounts and
-// currencies, few in a file, are shared.
-func (t *tableReader) own(x *parser.Transaction) {
-	desc := strings.Clone(x.Description)
-	switch {
-	case x.Normalized == x.Description:
-		x.Normalized = desc
-	case !t.normOwn:
-		x.Normalized = strings.Clone(x.Normalized)
-	}
-	x.Description = desc
-	x.Account, x.Currency, x.OrigCurrency = t.shared(x.Account), t.shared(x.Currency), t.shared(x.OrigCurrency)
-}
-
-// shared returns s, or the same text kept before.
-func (t *tableReader) shared(s string) string {
-	if s == "" {
-		return ""
-	}
-	if v, ok := t.strings[s]; ok {
-		return v
-	}
-	if t.strings == nil {
-		t.strings = map[string]string{}
-	}
-	s = strings.Clone(s)
-	t.strings[s] = s
-	return s
-}
-
 // foreignNote gives the foreign amount and currency a note row states to
 // the row above it. Only a row kept in full carries them; a row only
 // counted needs none, since only kept rows are matched. A note under no row
@@ -935,12 +908,12 @@ func (t *tableReader) foreignNote(amount, currency string, line int) {
 		return
 	}
 	t.st.Skip(parser.SkipNote)
-	if t.lastFull < 0 || t.lastFull >= len(t.st.Txns) {
+	k := &t.st.Txns
+	if t.lastFull < 0 || t.lastFull >= k.Len() {
 		return
 	}
-	x := &t.st.Txns[t.lastFull]
-	if x.OrigCurrency == "" && currency != x.Currency {
-		x.OrigAmount, x.OrigCurrency = v.Abs().Decimal(), t.shared(currency)
+	if k.OrigCurrency(t.lastFull) == "" && currency != k.Currency(t.lastFull) {
+		k.SetOriginal(t.lastFull, v.Abs().Decimal(), currency)
 	}
 }
 
@@ -1221,15 +1194,14 @@ func (t *tableReader) finish() {
 	// Transactions whose date could not be settled are left out (resolveDates
 	// reported them); the others make the file's days and its account.
 	var accounts accountSet
-	txns := st.Txns[:0]
-	for _, x := range st.Txns {
-		if x.Date.Valid() {
-			st.Cover(x.Date)
-			accounts.add(x.Account)
-			txns = append(txns, x)
+	st.Txns.Filter(func(i int) bool {
+		d := st.Txns.Date(i)
+		if d.Valid() {
+			st.Cover(d)
+			accounts.add(st.Txns.Account(i))
 		}
-	}
-	st.Txns = txns
+		return d.Valid()
+	})
 	b := &st.Brief
 	b.Postings.Filter(func(p *brief.Posting) bool {
 		if !p.Date.Valid() {
@@ -1323,7 +1295,7 @@ func (t *tableReader) turnReversals() {
 		}
 		turned[r.side]++
 		if r.kept {
-			st.Txns[r.index].Amount = st.Txns[r.index].Amount.Neg()
+			st.Txns.Negate(r.index)
 			continue
 		}
 		if r.index >= 0 {
@@ -1355,12 +1327,12 @@ func (t *tableReader) turnReversals() {
 func (t *tableReader) turnUnsaid() {
 	st := t.st
 	k := 0
-	for i := range st.Txns {
+	for i := range st.Txns.Len() {
 		if k < len(t.explicitTxns) && t.explicitTxns[k] == i {
 			k++
 			continue
 		}
-		st.Txns[i].Amount = st.Txns[i].Amount.Neg()
+		st.Txns.Negate(i)
 	}
 	i, k := 0, 0
 	for p := range st.Brief.Postings.All() {
@@ -1424,7 +1396,7 @@ func (t *tableReader) resolveDates() {
 			q.Date = d
 			t.st.Brief.Days[q.Account].Add(d)
 		} else {
-			t.st.Txns[p.txn].Date = d
+			t.st.Txns.SetDate(p.txn, d)
 		}
 	}
 }
@@ -1465,8 +1437,8 @@ func (t *tableReader) unsettledOrder() civil.DayOrder {
 // accountSoFar is the one account the file's rows name, or "".
 func (t *tableReader) accountSoFar() string {
 	var accounts accountSet
-	for i := range t.st.Txns {
-		accounts.add(t.st.Txns[i].Account)
+	for i := range t.st.Txns.Len() {
+		accounts.add(t.st.Txns.Account(i))
 	}
 	for _, a := range t.st.Brief.Accounts {
 		accounts.add(a)

@@ -319,7 +319,7 @@ func buildJSON(in *input.Inputs, rep *matcher.Report, l *i18n.Localizer) JSONRep
 		Statements: []jsonStatement{}, Coverage: []jsonCoverage{}, InvalidRows: []jsonInvalid{},
 		order:   func(i int) jsonOrder { return orderJSON(rep.Orders[i], l, rows.reset()) },
 		nOrders: len(rep.Orders),
-		unknown: func(i int) jsonTxn { return txnJSON(rep.Unknown.At(i)) }, nUnknown: rep.Unknown.Len(),
+		unknown: func(i int) jsonTxn { t := rep.Unknown.Row(i); return txnJSON(&t) }, nUnknown: rep.Unknown.Len(),
 	}
 	if rep.Unknown.Len() > 0 {
 		out.UnknownReason = l.Sentences(rep.UnknownReason())
