@@ -151,16 +151,17 @@ func (r Rows) Len() int { return len(r.idx) }
 // At returns row i.
 func (r Rows) At(i int) *parser.Transaction { return r.charges.peek(int(r.idx[i])) }
 
-// Row returns row i as a value: a writer that reads each row once makes
-// none of them on the heap.
-func (r Rows) Row(i int) parser.Transaction {
+// Row returns row i as a value but for its Amount, which may be left
+// zero, and its amount as a money.Value: a writer that reads each row once
+// makes neither the row nor its amount on the heap.
+func (r Rows) Row(i int) (parser.Transaction, money.Value) {
 	c := r.charges
 	j := int(r.idx[i])
 	if t := c.txns[j]; t != nil {
-		return *t
+		return *t, money.FromDecimal(t.Amount)
 	}
 	ref := c.refs[j]
-	return c.kept[ref.src].At(int(ref.row))
+	return c.kept[ref.src].AtValue(int(ref.row))
 }
 
 // All yields the rows in order.

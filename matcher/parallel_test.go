@@ -33,7 +33,9 @@ func TestMatchOnEveryCoreAsOnOne(t *testing.T) {
 		t.Fatalf("%d unknown charges on one core, %d on four", one.Unknown.Len(), every.Unknown.Len())
 	}
 	for i := range one.Unknown.Len() {
-		if a, b := one.Unknown.Row(i), every.Unknown.Row(i); a.Line != b.Line || !a.Amount.Equal(b.Amount) {
+		a, av := one.Unknown.Row(i)
+		b, bv := every.Unknown.Row(i)
+		if a.Line != b.Line || av.Cmp(bv) != 0 {
 			t.Fatalf("unknown charge %d: line %d on one core, %d on four", i, a.Line, b.Line)
 		}
 	}

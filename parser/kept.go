@@ -264,6 +264,14 @@ func (k *KeptRows) HasOriginal(i int) bool {
 
 // At returns row i as the Transaction it was kept from.
 func (k *KeptRows) At(i int) Transaction {
+	t, amt := k.AtValue(i)
+	t.Amount = amt.Decimal()
+	return t
+}
+
+// AtValue returns row i as At does but for its Amount, left zero, and its
+// amount as a money.Value: a writer that prints the row makes no decimal.
+func (k *KeptRows) AtValue(i int) (Transaction, money.Value) {
 	r := &k.rows[i]
 	t := Transaction{
 		Date: r.date, UsedOn: r.usedOn, Line: int(r.line),
@@ -272,18 +280,15 @@ func (k *KeptRows) At(i int) Transaction {
 		Account: k.strs0(r.account), File: k.strs0(r.file),
 	}
 	if r.extra == 0 {
-		t.Amount = decimal.New(r.coef, r.exp)
-		return t
+		return t, money.New(r.coef, r.exp)
 	}
 	e := &k.extra[r.extra-1]
-	if e.bigAmount {
-		t.Amount = e.amount
-	} else {
-		t.Amount = decimal.New(r.coef, r.exp)
-	}
 	t.OrigAmount = e.orig
 	if e.line != 0 {
 		t.Line = e.line
 	}
-	return t
+	if e.bigAmount {
+		return t, money.FromDecimal(e.amount)
+	}
+	return t, money.New(r.coef, r.exp)
 }

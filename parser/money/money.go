@@ -293,7 +293,34 @@ func appendSmall(b []byte, d decimal.Decimal, currency string) ([]byte, bool) {
 	if exp > 0 || exp < -18 || digits > 18 {
 		return b, false
 	}
-	coef, frac := d.CoefficientInt64(), -int(exp) // the amount is coef / 10^frac
+	return appendCoef(b, d.CoefficientInt64(), exp, digits, currency)
+}
+
+// AppendValue appends the text FormatAmount prints for v to b, making no
+// decimal for a plain value of at most 18 digits.
+func AppendValue(b []byte, v Value, currency string, grouped bool) []byte {
+	if !v.small || v.exp > 0 || v.exp < -18 {
+		return AppendAmount(b, v.Decimal(), currency, grouped)
+	}
+	start := len(b)
+	digits := 1
+	for c := v.coef; c >= 10 || c <= -10; c /= 10 {
+		digits++
+	}
+	b, ok := appendCoef(b, v.coef, v.exp, digits, currency)
+	if !ok {
+		return AppendAmount(b, v.Decimal(), currency, grouped)
+	}
+	if !grouped {
+		return b
+	}
+	return groupThousands(b, start)
+}
+
+// appendCoef is appendSmall for the amount coef × 10^exp, coef of digits
+// digits (at most 18, exp from -18 to 0).
+func appendCoef(b []byte, coef int64, exp int32, digits int, currency string) ([]byte, bool) {
+	frac := -int(exp) // the amount is coef / 10^frac
 	scale, known := minorDigits[currency]
 	switch {
 	case !known:

@@ -146,6 +146,36 @@ func TestFormatAmountSmallAgrees(t *testing.T) {
 	}
 }
 
+// AppendValue writes every value as AppendAmount writes its decimal,
+// grouped and not, in every currency, whether the value is kept as an
+// integer or as a decimal.
+func TestAppendValueAgrees(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(13, 14))
+	currencies := []string{"JPY", "USD", "EUR", "", "XYZ", "KRW"}
+	for i := range 50000 {
+		coef := rnd.Int64N(2_000_000_000_000) - 1_000_000_000_000
+		if rnd.IntN(3) == 0 {
+			coef /= 1_000_000
+		}
+		if i%1000 == 0 {
+			coef = 999_999_999_999_999_999 // 18 digits
+		}
+		exp := int32(-rnd.IntN(8))
+		if rnd.IntN(10) == 0 {
+			exp = int32(rnd.IntN(3))
+		}
+		v := New(coef, exp)
+		if rnd.IntN(5) == 0 {
+			v = FromDecimal(v.Decimal())
+		}
+		cur, grouped := currencies[rnd.IntN(len(currencies))], rnd.IntN(2) == 0
+		want := string(AppendAmount([]byte("x"), v.Decimal(), cur, grouped))
+		if got := string(AppendValue([]byte("x"), v, cur, grouped)); got != want {
+			t.Fatalf("AppendValue(%d × 10^%d, %q, %t) = %q, want %q", coef, exp, cur, grouped, got, want)
+		}
+	}
+}
+
 // groupedByRunes is how FormatAmount grouped the thousands of its text
 // before it appended in place: a comma before each three digits from the
 // right of the integer part.

@@ -14,6 +14,7 @@ import (
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
@@ -65,7 +66,9 @@ func written(t *testing.T, r *JSONReport) string {
 func TestJSONWriterAgreesWithEncodingJSON(t *testing.T) {
 	confirmed := civil.MustDate("2026-03-10")
 	tricky := "quote \" backslash \\ <html> & tab\t nl\n cr\r \b\f \x01\x1f \x7f é 日本 \u2028\u2029 bad \xff\xfe end"
-	amount := func(s, currency string) jsonAmount { return jsonAmount{decimal.RequireFromString(s), currency} }
+	amount := func(s, currency string) jsonAmount {
+		return jsonAmount{money.FromDecimal(decimal.RequireFromString(s)), currency}
+	}
 	txn := jsonTxn{Date: civil.MustDate("2026-03-02"), Amount: amount("12.3", "USD"), Currency: "USD", Description: tricky, Account: "****1234", File: "a.csv", Line: 7}
 	foreign := txn
 	foreign.OriginalAmount, foreign.OriginalCurrency = "1,234", "JPY"

@@ -259,14 +259,14 @@ type jsonSummary struct {
 // made into strings first, they were most of what writing the report
 // allocated.
 type jsonAmount struct {
-	amount   decimal.Decimal
+	amount   money.Value
 	currency string
 }
 
 // AppendText appends the amount's text to b, for the report's own writer;
 // the error is always nil.
 func (a jsonAmount) AppendText(b []byte) ([]byte, error) {
-	return money.AppendAmount(b, a.amount, a.currency, false), nil
+	return money.AppendValue(b, a.amount, a.currency, false), nil
 }
 
 // MarshalText is the amount's text, for encoding/json.
@@ -276,7 +276,7 @@ func (a jsonAmount) MarshalText() ([]byte, error) { return a.AppendText(nil) }
 // the decimals it was written with, as it was written.
 func (a *jsonAmount) UnmarshalText(text []byte) error {
 	d, err := decimal.NewFromString(string(text))
-	*a = jsonAmount{amount: d}
+	*a = jsonAmount{amount: money.FromDecimal(d)}
 	return err
 }
 
@@ -298,9 +298,12 @@ func txnsJSON(ts []*parser.Transaction) []jsonTxn {
 	return out
 }
 
-func txnJSON(t *parser.Transaction) jsonTxn {
+func txnJSON(t *parser.Transaction) jsonTxn { return txnValueJSON(t, money.FromDecimal(t.Amount)) }
+
+// txnValueJSON is txnJSON of t with the amount amt, t.Amount unread.
+func txnValueJSON(t *parser.Transaction, amt money.Value) jsonTxn {
 	j := jsonTxn{
-		Date: t.Date, Amount: jsonAmount{t.Amount, t.Currency}, Currency: t.Currency,
+		Date: t.Date, Amount: jsonAmount{amt, t.Currency}, Currency: t.Currency,
 		Description: t.Description, Account: t.Account, File: t.File, Line: t.Line,
 	}
 	if t.OrigCurrency != "" && !t.OrigAmount.IsZero() {
@@ -319,7 +322,11 @@ func buildJSON(in *input.Inputs, rep *matcher.Report, l *i18n.Localizer) JSONRep
 		Statements: []jsonStatement{}, Coverage: []jsonCoverage{}, InvalidRows: []jsonInvalid{},
 		order:   func(i int) jsonOrder { return orderJSON(rep.Orders[i], l, rows.reset()) },
 		nOrders: len(rep.Orders),
-		unknown: func(i int) jsonTxn { t := rep.Unknown.Row(i); return txnJSON(&t) }, nUnknown: rep.Unknown.Len(),
+		unknown: func(i int) jsonTxn {
+			t, amt := rep.Unknown.Row(i)
+			return txnValueJSON(&t, amt)
+		},
+		nUnknown: rep.Unknown.Len(),
 	}
 	if rep.Unknown.Len() > 0 {
 		out.UnknownReason = l.Sentences(rep.UnknownReason())
@@ -393,22 +400,22 @@ func orderJSON(o *matcher.OrderResult, l *i18n.Localizer, rows *txnBuffer) jsonO
 	cur := o.Currency
 	j := jsonOrder{
 		OrderID: d.OrderID, Verdict: string(o.Verdict), Severity: o.Severity().String(),
-		OrderDate: d.OrderDate, Amount: jsonAmount{d.Amount, d.Currency}, Currency: d.Currency, Card: d.Card,
+		OrderDate: d.OrderDate, Amount: jsonAmount{money.FromDecimal(d.Amount), d.Currency}, Currency: d.Currency, Card: d.Card,
 		WatchUntil: dateOrNull(&o.WatchUntil), Closed: o.Closed, CoverageTo: dateOrNull(&o.Coverage.To),
-		Charged:     jsonAmount{o.Charged, cur},
-		Credited:    jsonAmount{o.Credited, cur},
-		Outstanding: jsonAmount{o.Outstanding, cur},
+		Charged:     jsonAmount{money.FromDecimal(o.Charged), cur},
+		Credited:    jsonAmount{money.FromDecimal(o.Credited), cur},
+		Outstanding: jsonAmount{money.FromDecimal(o.Outstanding), cur},
 		Charges:     rows.txns(o.Charges), Credits: rows.txns(o.Credits), Candidates: rows.txns(o.Candidates),
 		Reason: jsonReason{sentences: o.Reason, loc: l},
 	}
 	j.Note = d.Note
 	if !d.CardAmount.IsZero() {
-		j.CardAmount = &jsonAmount{d.CardAmount, cur}
+		j.CardAmount = &jsonAmount{money.FromDecimal(d.CardAmount), cur}
 	}
 	j.InterchangeableWith, j.TiedWith = nonNil(o.InterchangeableWith), nonNil(o.TiedWith)
 	j.CandidateCharges = j.Candidates
 	if o.HasTieOutstanding {
-		j.TieOutstanding = &jsonAmount{o.TieOutstanding, cur}
+		j.TieOutstanding = &jsonAmount{money.FromDecimal(o.TieOutstanding), cur}
 	}
 	if c := o.Confirmation; c != nil {
 		j.ConfirmedOn = dateOrNull(&c.ConfirmedOn)
