@@ -23,6 +23,10 @@ type Recognizer struct {
 	// first marks the bytes a pattern of byFirst starts with: most bytes of
 	// a description start none, and are passed over with one look.
 	first [256]bool
+	// second marks, for each first byte, the bytes a pattern of byFirst
+	// goes on with (every byte where a pattern is that byte alone): the A
+	// of STARBUCKS, followed by R, is passed over without a pattern tried.
+	second [256][4]uint64
 	// not matches the descriptions that are never Amazon's; nil for none.
 	not *regexp.Regexp
 }
@@ -35,6 +39,13 @@ func NewRecognizer(extra ...string) (*Recognizer, error) {
 	if r.byFirst != nil {
 		for b, ps := range r.byFirst {
 			r.first[b] = len(ps) > 0
+			for _, p := range ps {
+				if len(p) == 1 {
+					r.second[b] = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+					continue
+				}
+				r.second[b][p[1]>>6] |= 1 << (p[1] & 63)
+			}
 		}
 	}
 	for i, p := range all {
@@ -96,10 +107,16 @@ func (r *Recognizer) matches(normalized string) bool {
 		return r.re.MatchString(normalized)
 	}
 	for i := 0; i < len(normalized); i++ {
-		if !r.first[normalized[i]] {
+		c := normalized[i]
+		if !r.first[c] {
 			continue
 		}
-		for _, p := range r.byFirst[normalized[i]] {
+		if i+1 < len(normalized) {
+			if next := normalized[i+1]; r.second[c][next>>6]&(1<<(next&63)) == 0 {
+				continue
+			}
+		}
+		for _, p := range r.byFirst[c] {
 			if strings.HasPrefix(normalized[i:], p) {
 				return true
 			}
