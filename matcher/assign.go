@@ -254,7 +254,9 @@ type chargeBlock struct {
 // ones. Only charges of the bucket's amount inside its window are looked
 // at.
 func chargeBlocks(buckets []*demandBucket, idx map[string][]*parser.Transaction) []chargeBlock {
-	var blocks []chargeBlock
+	// Most buckets meet their charges on one day or none: room for one
+	// block each and an eighth more, rather than a list grown by doubling.
+	blocks := make([]chargeBlock, 0, len(buckets)+len(buckets)/8)
 	for _, b := range buckets {
 		list := idx[b.key]
 		i, _ := slices.BinarySearchFunc(list, b.from, func(t *parser.Transaction, d civil.Date) int { return txnDay(t).Sub(d) })
