@@ -16,42 +16,53 @@ import (
 // (Statement.Txns), in file order, in a compact form: check keeps a decade
 // of Amazon's rows to match them, and most are only ever listed. A
 // Transaction takes 144 bytes, two objects for its amount's big.Int and a
-// string or two; a row here takes 64 bytes without pointers, its texts in
+// string or two; a row here takes 48 bytes without pointers, its texts in
 // one buffer, and the accounts, currencies and file names it shares with
 // other rows once. At makes a row a Transaction again, the same in every
 // field. The readers add rows as they read them, and settle them at the
 // end of a file by index (SetDate, Negate, SetOriginal, Filter).
 type KeptRows struct {
 	rows  []keptRow
-	text  []byte      // descriptions, then normalised descriptions where they differ
+	text  []byte      // each row's description, then its normalised description where it differs
 	strs  []string    // accounts, currencies and file names, by number; strs[0] is ""
 	extra []keptExtra // what few rows need more room for
-	index map[string]uint32
+	index map[string]uint16
 }
 
 // keptRow is a row of KeptRows. Its amount is coef × 10^exp, unless extra
 // holds it.
 type keptRow struct {
+	coef         int64
 	date, usedOn civil.Date
 	line         int32
-	exp          int32
-	coef         int64
 	desc, descN  uint32 // where the description is in text
-	norm, normN  uint32 // where the normalised description is in text
-	account      uint32 // numbers of strs
-	currency     uint32
-	origCurrency uint32
-	file         uint32
+	normN        uint32 // the normalised description follows it, or sameText
+	account      uint16 // numbers of strs, or inExtra
+	currency     uint16
+	origCurrency uint16
+	file         uint16
 	extra        uint32 // 1 + the index of the row's keptExtra, or 0
+	exp          int8
 }
 
+const (
+	// sameText is keptRow.normN where the normalised description is the
+	// description.
+	sameText = ^uint32(0)
+	// inExtra is the number of a string strs has no room for: the row's
+	// keptExtra holds its strings.
+	inExtra = math.MaxUint16
+)
+
 // keptExtra is what a row too large for keptRow keeps: an amount of more
-// than 18 digits, an original foreign amount, a line past 2³¹.
+// than 18 digits, an original foreign amount, a line past 2³¹, strings
+// past the 65,535 strs numbers.
 type keptExtra struct {
 	amount    decimal.Decimal
 	orig      decimal.Decimal
 	line      int
 	bigAmount bool
+	names     *[4]string // account, currency, original currency, file
 }
 
 // KeptOf keeps ts: statements made by hand.
@@ -72,10 +83,10 @@ func (k *KeptRows) AddValue(t *Transaction, amt money.Value) {
 	r := keptRow{date: t.Date, usedOn: t.UsedOn, line: int32(t.Line)}
 	var e keptExtra
 	needExtra := false
-	if coef, exp, ok := amt.Small(); ok {
-		r.coef, r.exp = coef, exp
+	if coef, exp, ok := amt.Small(); ok && exp >= -18 && exp <= 18 {
+		r.coef, r.exp = coef, int8(exp)
 	} else if d := amt.Decimal(); d.Exponent() >= -18 && d.Exponent() <= 18 && d.NumDigits() <= 18 {
-		r.coef, r.exp = d.CoefficientInt64(), d.Exponent()
+		r.coef, r.exp = d.CoefficientInt64(), int8(d.Exponent())
 	} else {
 		e.amount, e.bigAmount, needExtra = d, true, true
 	}
@@ -85,16 +96,23 @@ func (k *KeptRows) AddValue(t *Transaction, amt money.Value) {
 	if t.Line < 0 || t.Line > math.MaxInt32 {
 		e.line, needExtra = t.Line, true
 	}
+	names := [4]string{t.Account, t.Currency, t.OrigCurrency, t.File}
+	nums := [4]uint16{}
+	for i, s := range names {
+		if nums[i] = k.number(s); nums[i] == inExtra {
+			e.names, needExtra = &names, true
+		}
+	}
+	r.account, r.currency, r.origCurrency, r.file = nums[0], nums[1], nums[2], nums[3]
 	if needExtra {
 		k.extra = append(k.extra, e)
 		r.extra = uint32(len(k.extra))
 	}
 	r.desc, r.descN = k.addText(t.Description)
-	r.norm, r.normN = r.desc, r.descN
+	r.normN = sameText
 	if t.Normalized != t.Description {
-		r.norm, r.normN = k.addText(t.Normalized)
+		_, r.normN = k.addText(t.Normalized)
 	}
-	r.account, r.currency, r.origCurrency, r.file = k.number(t.Account), k.number(t.Currency), k.number(t.OrigCurrency), k.number(t.File)
 	k.rows = append(k.rows, r)
 }
 
@@ -104,8 +122,9 @@ func (k *KeptRows) addText(s string) (at, n uint32) {
 	return at, uint32(len(s))
 }
 
-// number is s's number in strs, s added the first time.
-func (k *KeptRows) number(s string) uint32 {
+// number is s's number in strs, s added the first time; inExtra once strs
+// has no more numbers.
+func (k *KeptRows) number(s string) uint16 {
 	if s == "" {
 		return 0
 	}
@@ -113,13 +132,28 @@ func (k *KeptRows) number(s string) uint32 {
 		return n
 	}
 	if k.index == nil {
-		k.index = map[string]uint32{}
+		k.index = map[string]uint16{}
 		k.strs = append(k.strs, "")
+	}
+	if len(k.strs) >= inExtra {
+		return inExtra
 	}
 	s = strings.Clone(s) // not to hold the reader's buffer
 	k.strs = append(k.strs, s)
-	k.index[s] = uint32(len(k.strs) - 1)
+	k.index[s] = uint16(len(k.strs) - 1)
 	return k.index[s]
+}
+
+// name is string j (0 account, 1 currency, 2 original currency, 3 file)
+// of row r, which has it by number n.
+func (k *KeptRows) name(r *keptRow, n uint16, j int) string {
+	switch n {
+	case 0:
+		return ""
+	case inExtra:
+		return k.extra[r.extra-1].names[j]
+	}
+	return k.strs[n]
 }
 
 // Grow makes room for rows more rows and text more bytes of their texts.
@@ -152,7 +186,7 @@ func (k *KeptRows) Negate(i int) {
 }
 
 // OrigCurrency is row i's Transaction.OrigCurrency.
-func (k *KeptRows) OrigCurrency(i int) string { return k.strs0(k.rows[i].origCurrency) }
+func (k *KeptRows) OrigCurrency(i int) string { r := &k.rows[i]; return k.name(r, r.origCurrency, 2) }
 
 // SetOriginal sets row i's original foreign amount and currency.
 func (k *KeptRows) SetOriginal(i int, amount decimal.Decimal, currency string) {
@@ -161,8 +195,14 @@ func (k *KeptRows) SetOriginal(i int, amount decimal.Decimal, currency string) {
 		k.extra = append(k.extra, keptExtra{})
 		r.extra = uint32(len(k.extra))
 	}
-	k.extra[r.extra-1].orig = amount
-	r.origCurrency = k.number(currency)
+	e := &k.extra[r.extra-1]
+	e.orig = amount
+	if r.origCurrency = k.number(currency); r.origCurrency == inExtra {
+		if e.names == nil {
+			e.names = &[4]string{k.name(r, r.account, 0), k.name(r, r.currency, 1), "", k.name(r, r.file, 3)}
+		}
+		e.names[2] = strings.Clone(currency)
+	}
 }
 
 // Filter keeps the rows keep says yes to, in order, and drops the others.
@@ -215,22 +255,18 @@ func (k *KeptRows) Line(i int) int {
 }
 
 // Account is row i's Transaction.Account.
-func (k *KeptRows) Account(i int) string { return k.strs0(k.rows[i].account) }
+func (k *KeptRows) Account(i int) string { r := &k.rows[i]; return k.name(r, r.account, 0) }
 
 // Currency is row i's Transaction.Currency.
-func (k *KeptRows) Currency(i int) string { return k.strs0(k.rows[i].currency) }
-
-func (k *KeptRows) strs0(n uint32) string {
-	if n == 0 {
-		return ""
-	}
-	return k.strs[n]
-}
+func (k *KeptRows) Currency(i int) string { r := &k.rows[i]; return k.name(r, r.currency, 1) }
 
 // Normalized is row i's Transaction.Normalized.
 func (k *KeptRows) Normalized(i int) string {
 	r := &k.rows[i]
-	return k.textAt(r.norm, r.normN)
+	if r.normN == sameText {
+		return k.textAt(r.desc, r.descN)
+	}
+	return k.textAt(r.desc+r.descN, r.normN)
 }
 
 // textAt is the text at in text, n bytes long: a string over the buffer,
@@ -249,7 +285,7 @@ func (k *KeptRows) Amount(i int) money.Value {
 	if r.extra > 0 && k.extra[r.extra-1].bigAmount {
 		return money.FromDecimal(k.extra[r.extra-1].amount)
 	}
-	return money.New(r.coef, r.exp)
+	return money.New(r.coef, int32(r.exp))
 }
 
 // Sign is the sign of row i's amount.
@@ -275,12 +311,12 @@ func (k *KeptRows) AtValue(i int) (Transaction, money.Value) {
 	r := &k.rows[i]
 	t := Transaction{
 		Date: r.date, UsedOn: r.usedOn, Line: int(r.line),
-		Description: k.textAt(r.desc, r.descN), Normalized: k.textAt(r.norm, r.normN),
-		Currency: k.strs0(r.currency), OrigCurrency: k.strs0(r.origCurrency),
-		Account: k.strs0(r.account), File: k.strs0(r.file),
+		Description: k.textAt(r.desc, r.descN), Normalized: k.Normalized(i),
+		Currency: k.name(r, r.currency, 1), OrigCurrency: k.name(r, r.origCurrency, 2),
+		Account: k.name(r, r.account, 0), File: k.name(r, r.file, 3),
 	}
 	if r.extra == 0 {
-		return t, money.New(r.coef, r.exp)
+		return t, money.New(r.coef, int32(r.exp))
 	}
 	e := &k.extra[r.extra-1]
 	t.OrigAmount = e.orig
@@ -290,5 +326,5 @@ func (k *KeptRows) AtValue(i int) (Transaction, money.Value) {
 	if e.bigAmount {
 		return t, money.FromDecimal(e.amount)
 	}
-	return t, money.New(r.coef, r.exp)
+	return t, money.New(r.coef, int32(r.exp))
 }

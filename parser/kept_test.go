@@ -1,9 +1,11 @@
 package parser
 
 import (
+	"fmt"
 	"math"
 	"reflect"
 	"testing"
+	"unsafe"
 
 	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/money"
@@ -122,5 +124,35 @@ func TestStatementCountsKeptRows(t *testing.T) {
 	want := []string{"2026-03-02 ", "2026-03-03 VISA ****1234", "2026-03-04 ", "2026-03-05 VISA ****1234", "2026-03-05 "}
 	if !reflect.DeepEqual(days, want) {
 		t.Errorf("days %q, want %q", days, want)
+	}
+}
+
+// TestKeptRowsManyNames checks the rows of a file that names more accounts
+// than the 65,535 numbers of its string table: each keeps its own, and a
+// foreign currency given afterwards, past the table too.
+func TestKeptRowsManyNames(t *testing.T) {
+	if size := unsafe.Sizeof(keptRow{}); size != 48 {
+		t.Errorf("a kept row takes %d bytes, want 48", size)
+	}
+	const n = 70_000
+	var k KeptRows
+	d := civil.MustDate("2026-03-02")
+	for i := range n {
+		k.Add(&Transaction{Date: d, Description: "AMAZON", Normalized: "AMAZON", Amount: decimal.New(int64(i), -2),
+			Account: fmt.Sprintf("VISA ****%05d", i), Currency: "JPY", File: "big.csv", Line: i + 2})
+	}
+	k.SetOriginal(n-1, decimal.New(7, 0), "USD")
+	k.SetOriginal(n-2, decimal.New(8, 0), fmt.Sprintf("X%05d", n))
+	for i := range n {
+		x := k.At(i)
+		if want := fmt.Sprintf("VISA ****%05d", i); x.Account != want || k.Account(i) != want || x.Currency != "JPY" || x.File != "big.csv" || x.Line != i+2 {
+			t.Fatalf("row %d: %q %q %q line %d; want %q", i, x.Account, x.Currency, x.File, x.Line, want)
+		}
+	}
+	if x := k.At(n - 1); x.OrigCurrency != "USD" || !x.OrigAmount.Equal(decimal.New(7, 0)) || !k.HasOriginal(n-1) {
+		t.Errorf("last row: original %s %s", x.OrigAmount, x.OrigCurrency)
+	}
+	if x := k.At(n - 2); x.OrigCurrency != fmt.Sprintf("X%05d", n) || k.OrigCurrency(n-2) != x.OrigCurrency || x.Account != fmt.Sprintf("VISA ****%05d", n-2) {
+		t.Errorf("row before: original currency %q, account %q", x.OrigCurrency, x.Account)
 	}
 }
