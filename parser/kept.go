@@ -20,7 +20,10 @@ import (
 // one buffer, and the accounts, currencies and file names it shares with
 // other rows once. At makes a row a Transaction again, the same in every
 // field. The readers add rows as they read them, and settle them at the
-// end of a file by index (SetDate, Negate, SetOriginal, Filter).
+// end of a file by index (SetDate, Negate, SetOriginal, Filter). The
+// strings At gives point into the buffer, whose bytes are never written
+// again: a KeptRows must not be copied once rows are added, as two copies
+// adding rows would write in the same room.
 type KeptRows struct {
 	rows  []keptRow
 	text  []byte      // each row's description, then its normalised description where it differs
@@ -52,7 +55,14 @@ const (
 	// inExtra is the number of a string strs has no room for: the row's
 	// keptExtra holds its strings.
 	inExtra = math.MaxUint16
+	// textInExtra is keptRow.descN of a row whose texts the buffer, past
+	// 4 GiB, has no room for: its keptExtra holds them.
+	textInExtra = ^uint32(0)
 )
+
+// maxKeptText is how many bytes of text KeptRows keeps in its buffer,
+// which uint32 offsets reach: a variable, for a test to try a smaller one.
+var maxKeptText = math.MaxUint32 - 1
 
 // keptExtra is what a row too large for keptRow keeps: an amount of more
 // than 18 digits, an original foreign amount, a line past 2³¹, strings
@@ -63,6 +73,7 @@ type keptExtra struct {
 	line      int
 	bigAmount bool
 	names     *[4]string // account, currency, original currency, file
+	texts     *[2]string // description and normalised description, past 4 GiB of text
 }
 
 // KeptOf keeps ts: statements made by hand.
@@ -96,22 +107,23 @@ func (k *KeptRows) AddValue(t *Transaction, amt money.Value) {
 	if t.Line < 0 || t.Line > math.MaxInt32 {
 		e.line, needExtra = t.Line, true
 	}
-	names := [4]string{t.Account, t.Currency, t.OrigCurrency, t.File}
-	nums := [4]uint16{}
-	for i, s := range names {
-		if nums[i] = k.number(s); nums[i] == inExtra {
-			e.names, needExtra = &names, true
+	r.account, r.currency, r.origCurrency, r.file = k.number(t.Account), k.number(t.Currency), k.number(t.OrigCurrency), k.number(t.File)
+	if r.account == inExtra || r.currency == inExtra || r.origCurrency == inExtra || r.file == inExtra {
+		e.names, needExtra = &[4]string{strings.Clone(t.Account), strings.Clone(t.Currency), strings.Clone(t.OrigCurrency), strings.Clone(t.File)}, true
+	}
+	r.normN = sameText
+	if n := len(t.Description) + len(t.Normalized); len(k.text)+n > maxKeptText {
+		e.texts, needExtra = &[2]string{strings.Clone(t.Description), strings.Clone(t.Normalized)}, true
+		r.descN = textInExtra
+	} else {
+		r.desc, r.descN = k.addText(t.Description)
+		if t.Normalized != t.Description {
+			_, r.normN = k.addText(t.Normalized)
 		}
 	}
-	r.account, r.currency, r.origCurrency, r.file = nums[0], nums[1], nums[2], nums[3]
 	if needExtra {
 		k.extra = append(k.extra, e)
 		r.extra = uint32(len(k.extra))
-	}
-	r.desc, r.descN = k.addText(t.Description)
-	r.normN = sameText
-	if t.Normalized != t.Description {
-		_, r.normN = k.addText(t.Normalized)
 	}
 	k.rows = append(k.rows, r)
 }
@@ -263,10 +275,21 @@ func (k *KeptRows) Currency(i int) string { r := &k.rows[i]; return k.name(r, r.
 // Normalized is row i's Transaction.Normalized.
 func (k *KeptRows) Normalized(i int) string {
 	r := &k.rows[i]
-	if r.normN == sameText {
+	switch {
+	case r.descN == textInExtra:
+		return k.extra[r.extra-1].texts[1]
+	case r.normN == sameText:
 		return k.textAt(r.desc, r.descN)
 	}
 	return k.textAt(r.desc+r.descN, r.normN)
+}
+
+// description is row r's Transaction.Description.
+func (k *KeptRows) description(r *keptRow) string {
+	if r.descN == textInExtra {
+		return k.extra[r.extra-1].texts[0]
+	}
+	return k.textAt(r.desc, r.descN)
 }
 
 // textAt is the text at in text, n bytes long: a string over the buffer,
@@ -311,7 +334,7 @@ func (k *KeptRows) AtValue(i int) (Transaction, money.Value) {
 	r := &k.rows[i]
 	t := Transaction{
 		Date: r.date, UsedOn: r.usedOn, Line: int(r.line),
-		Description: k.textAt(r.desc, r.descN), Normalized: k.Normalized(i),
+		Description: k.description(r), Normalized: k.Normalized(i),
 		Currency: k.name(r, r.currency, 1), OrigCurrency: k.name(r, r.origCurrency, 2),
 		Account: k.name(r, r.account, 0), File: k.name(r, r.file, 3),
 	}

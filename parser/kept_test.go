@@ -156,3 +156,36 @@ func TestKeptRowsManyNames(t *testing.T) {
 		t.Errorf("row before: original currency %q, account %q", x.OrigCurrency, x.Account)
 	}
 }
+
+// TestKeptRowsTextPastBuffer checks the rows whose texts no longer fit the
+// buffer's offsets: they keep them in their extra, and read back the same.
+func TestKeptRowsTextPastBuffer(t *testing.T) {
+	defer func(n int) { maxKeptText = n }(maxKeptText)
+	maxKeptText = 40
+	want := keptSamples()
+	k := KeptOf(want...)
+	past := 0
+	for i, w := range want {
+		if k.rows[i].descN == textInExtra {
+			past++
+		}
+		if got := k.At(i); !sameTxn(got, w) || k.Normalized(i) != w.Normalized {
+			t.Errorf("row %d: %+v, want %+v", i, got, w)
+		}
+	}
+	if past == 0 || past == len(want) {
+		t.Errorf("%d of %d rows past the buffer; the test wants some, not all", past, len(want))
+	}
+}
+
+// TestKeptRowsAddAllocatesNothing checks that adding a row with room made
+// allocates nothing: no row's own object, whatever it names.
+func TestKeptRowsAddAllocatesNothing(t *testing.T) {
+	var k KeptRows
+	x := keptSamples()[0]
+	k.Add(&x)
+	k.Grow(1000, 100_000)
+	if n := testing.AllocsPerRun(500, func() { k.AddValue(&x, money.New(12800, 0)) }); n != 0 {
+		t.Errorf("AddValue allocates %.1f times a row, want none", n)
+	}
+}
