@@ -8,6 +8,7 @@ import (
 	"unsafe"
 
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/internal/brief"
 	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/shopspring/decimal"
 )
@@ -187,5 +188,41 @@ func TestKeptRowsAddAllocatesNothing(t *testing.T) {
 	k.Grow(1000, 100_000)
 	if n := testing.AllocsPerRun(500, func() { k.AddValue(&x, money.New(12800, 0)) }); n != 0 {
 		t.Errorf("AddValue allocates %.1f times a row, want none", n)
+	}
+}
+
+// TestBriefBefore checks that the rows kept in full before a day are then
+// kept in brief, as a reader told that day from the start keeps them:
+// counted by sign, their days set per account (an account the brief rows
+// named already, and a new one); the others stay, in order, and the
+// statement's totals and days do not change.
+func TestBriefBefore(t *testing.T) {
+	s := &Statement{File: "a.csv", Txns: KeptOf(keptSamples()...)}
+	var accounts brief.AccountIndex
+	a, _ := accounts.Of(&s.Brief, "VISA ****1234")
+	s.Brief.Count(1, 1)
+	s.Brief.Days[a].Add(civil.MustDate("2026-01-05"))
+	total := s.Transactions()
+	charges, credits := s.ChargesAndCredits()
+	days := map[string]bool{}
+	for day, acct := range s.Days() {
+		days[day.String()+" "+acct] = true
+	}
+	s.BriefBefore(civil.MustDate("2026-03-04"))
+	if s.Txns.Len() != 3 || s.Txns.At(0).Line != math.MaxInt32+5 || s.Txns.At(2).Line != 10 {
+		t.Fatalf("%d rows kept in full, want the last 3 in order", s.Txns.Len())
+	}
+	if c, cr := s.ChargesAndCredits(); s.Transactions() != total || c != charges || cr != credits || s.Brief.N != 3 {
+		t.Errorf("%d transactions (%d charges, %d credits), %d in brief; want %d (%d, %d), 3", s.Transactions(), c, cr, s.Brief.N, total, charges, credits)
+	}
+	if len(s.Brief.Accounts) != 2 || s.Brief.Accounts[0] != "VISA ****1234" || s.Brief.Accounts[1] != "" {
+		t.Errorf("brief accounts %q, want the card's and the unnamed one", s.Brief.Accounts)
+	}
+	got := map[string]bool{}
+	for day, acct := range s.Days() {
+		got[day.String()+" "+acct] = true
+	}
+	if !reflect.DeepEqual(got, days) {
+		t.Errorf("days %v, want %v", got, days)
 	}
 }

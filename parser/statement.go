@@ -94,7 +94,8 @@ type Statement struct {
 	// was asked to skip them.
 	Invalid []*Error
 	// Txns are the transactions, in file order: all of them, or, when read
-	// with ReadOptions.Keep, those kept in full.
+	// with ReadOptions.Keep, those kept in full; in a compact form (see
+	// KeptRows), At giving each back as a Transaction.
 	Txns KeptRows
 	// Brief is what is kept of the transactions Keep did not choose.
 	Brief brief.Rows
@@ -102,6 +103,31 @@ type Statement struct {
 
 // Transactions returns how many transactions s holds, in Txns or in brief.
 func (s *Statement) Transactions() int { return s.Txns.Len() + s.Brief.N }
+
+// BriefBefore keeps in brief the transactions of Txns dated before d, as a
+// reader told d from the start (ReadOptions.KeepFrom) keeps them: counted,
+// their days set per account; but for those of an account the brief rows
+// have no room for (brief.MaxAccounts), kept in full as the readers keep
+// them. A reader learns d while it reads, and keeps in full, before, rows
+// it would keep in brief; after the statement is read and folded, this
+// makes what it keeps the same however soon it learnt the day.
+func (s *Statement) BriefBefore(d civil.Date) {
+	var accounts brief.AccountIndex
+	b := &s.Brief
+	s.Txns.Filter(func(i int) bool {
+		day := s.Txns.Date(i)
+		if !day.Before(d) {
+			return true
+		}
+		acct, ok := accounts.Of(b, s.Txns.Account(i))
+		if !ok {
+			return true
+		}
+		b.Count(s.Txns.Sign(i), 1)
+		b.Days[acct].Add(day)
+		return false
+	})
+}
 
 // RowsAfter counts s's transactions dated after d, kept in full or only
 // in brief, and gives the line of the first of them kept in full (0 when
@@ -149,9 +175,9 @@ func (s *Statement) ChargesAndCredits() (charges, credits int) {
 }
 
 // Days yields the days of s's transactions with their account, whether
-// kept in Txns or only in brief: what the days a statement covers
-// are made of. Each day an account's rows fall on comes at least once; a
-// day of rows kept in full, once for each.
+// kept in Txns or only in brief: what the days a statement covers are made
+// of. Each day an account's rows fall on comes at least once; a day of rows
+// kept in full, once for each.
 func (s *Statement) Days() iter.Seq2[civil.Date, string] {
 	return func(yield func(civil.Date, string) bool) {
 		for i := range s.Txns.Len() {

@@ -22,6 +22,9 @@ func (c *Cutoff) Set(d Date) { c.days.Store(d.days) }
 // KeepNone makes the cutoff later than any day: no row is kept in full.
 func (c *Cutoff) KeepNone() { c.days.Store(math.MaxInt32) }
 
+// Day is the cutoff's day: the zero Date when it is not set.
+func (c *Cutoff) Day() Date { return Date{days: c.days.Load()} }
+
 // After reports whether the cutoff is set to a day After d. A nil Cutoff
 // is After no day.
 func (c *Cutoff) After(d Date) bool { return c != nil && c.days.Load() > d.days }

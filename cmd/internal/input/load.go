@@ -87,6 +87,14 @@ func Load(opts *Options, mopts matcher.Options) (*Inputs, error) {
 		in.Matching = matcher.Prepare(in.Disputes, in.Confirmations, mopts)
 	}
 	in.takeStatements(<-statements, &problems)
+	if disputesRead {
+		// The readers learnt the first day the matcher needs while they
+		// read: what they kept in full before it is kept in brief now, so
+		// that the report does not depend on how soon they learnt it.
+		for _, s := range in.Statements {
+			s.BriefBefore(cutoff.Day())
+		}
+	}
 	if len(problems) == 0 && disputesRead {
 		addProblems(&rest, matcher.CheckCards(in.Disputes, in.Statements))
 	}

@@ -22,6 +22,13 @@ func (a *AccountIndex) Of(b *Rows, account string) (uint16, bool) {
 	if int(a.last) < len(b.Accounts) && b.Accounts[a.last] == account {
 		return a.last, true
 	}
+	if a.at == nil && len(b.Accounts) > 0 {
+		// An index made after rows were counted learns their accounts.
+		a.at = make(map[string]uint16, len(b.Accounts))
+		for j, acct := range b.Accounts {
+			a.at[acct] = uint16(j)
+		}
+	}
 	i, ok := a.at[account]
 	if !ok {
 		if len(b.Accounts) == MaxAccounts {
