@@ -112,8 +112,10 @@ type TableSpec struct {
 	// unquoted comma in a merchant name joined back); nil out keeps rec.
 	Hook func(s *RowState, rec []string) (out []string, skip string)
 	// Enrich, when set, completes a transaction from its record (a foreign
-	// amount written in a memo column, say). Amount is not set yet: it is
-	// made only for the transactions kept in full (ReadOptions.Keep).
+	// amount written in a memo column, say). Amount is not set: the reader
+	// keeps it as it read it. x's strings are the record's and the
+	// reader's buffers (Normalized may be one used again for the next
+	// row): Enrich must not hold on to them; KeptRows copies what it keeps.
 	Enrich func(x *parser.Transaction, rec []string)
 	// ForeignNote, when set, tells a record that is a note on the row above
 	// giving that purchase's foreign amount and currency (楽天カード's
