@@ -35,13 +35,13 @@
 // engine's read entry, has a streaming reader of its own (rowReader), since
 // a statement is another kind of file. An export may hold a bank's rows of
 // many years, millions in all, and is read as it streams: memory grows with
-// the transactions ReadOptions.Keep keeps in full, not with the file; a row
-// longer than 1 MiB stops the read rather than being held; and the lines
-// without a quote, most lines of an export, are split without a csv.Reader's
-// allocations. Nor does a statement's header stand on its first line: it
-// may follow a preamble, be repeated at a section, or be missing, the
-// columns then told by their cells; and fields may be separated by commas,
-// semicolons or tabs.
+// the transactions ReadOptions.Keep keeps in full (48 bytes each and their
+// texts, in KeptRows), not with the file; a row longer than 1 MiB stops the
+// read rather than being held; and the lines without a quote, most lines of
+// an export, are split without a csv.Reader's allocations. Nor does a
+// statement's header stand on its first line: it may follow a preamble, be
+// repeated at a section, or be missing, the columns then told by their
+// cells; and fields may be separated by commas, semicolons or tabs.
 //
 // # disputes.csv
 //
