@@ -3,7 +3,9 @@ package parser
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 	"unsafe"
 
@@ -224,5 +226,91 @@ func TestBriefBefore(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, days) {
 		t.Errorf("days %v, want %v", got, days)
+	}
+}
+
+// TestKeptRowsAgreeWithSlice keeps random transactions both in KeptRows and
+// in a slice, settles both alike (days, signs, foreign amounts, rows left
+// out), and reads every row back: amounts of every size and exponent, zero
+// foreign amounts with exponents, days of use, lines of 0 and past 2³¹,
+// shared and own normalised texts, names past a lowered string limit and
+// texts past a lowered buffer.
+func TestKeptRowsAgreeWithSlice(t *testing.T) {
+	defer func(n int) { maxKeptText = n }(maxKeptText)
+	maxKeptText = 200_000
+	r := rand.New(rand.NewPCG(21, 22))
+	day := civil.MustDate("2026-01-01")
+	amount := func() decimal.Decimal {
+		switch r.IntN(6) {
+		case 0:
+			return decimal.RequireFromString(fmt.Sprintf("%d%018d.%d", 1+r.IntN(9), r.Int64N(1e17), r.IntN(100)))
+		case 1:
+			return decimal.New(r.Int64N(1_000_000)-500_000, int32(r.IntN(41)-20))
+		}
+		return decimal.New(r.Int64N(2_000_000)-1_000_000, -int32(r.IntN(3)))
+	}
+	var want []Transaction
+	var k KeptRows
+	for i := range 20_000 {
+		x := Transaction{Date: day.AddDays(r.IntN(400)), Amount: amount(), File: fmt.Sprintf("f%d.csv", r.IntN(3)), Line: r.IntN(1000)}
+		switch r.IntN(10) {
+		case 0:
+			x.Line = math.MaxInt32 + r.IntN(10)
+		case 1:
+			x.UsedOn = x.Date.AddDays(-r.IntN(3))
+		case 2:
+			x.OrigAmount, x.OrigCurrency = amount().Abs(), "USD"
+		case 3:
+			x.OrigAmount = decimal.New(0, -2)
+		}
+		x.Description = fmt.Sprintf("Amazon %d", r.IntN(5000))
+		x.Normalized = strings.ToUpper(x.Description)
+		if r.IntN(3) == 0 {
+			x.Description = x.Normalized
+		}
+		if r.IntN(4) > 0 {
+			x.Account, x.Currency = fmt.Sprintf("card %d", r.IntN(50)), []string{"", "JPY", "EUR"}[r.IntN(3)]
+		}
+		want = append(want, x)
+		if i%2 == 0 {
+			k.Add(&x)
+		} else {
+			y := x
+			y.Amount = decimal.Decimal{}
+			k.AddValue(&y, money.FromDecimal(x.Amount))
+		}
+	}
+	for range 3000 {
+		i := r.IntN(len(want))
+		switch r.IntN(3) {
+		case 0:
+			d := day.AddDays(r.IntN(400))
+			k.SetDate(i, d)
+			want[i].Date = d
+		case 1:
+			k.Negate(i)
+			want[i].Amount = want[i].Amount.Neg()
+		case 2:
+			a := amount().Abs()
+			k.SetOriginal(i, a, "GBP")
+			want[i].OrigAmount, want[i].OrigCurrency = a, "GBP"
+		}
+	}
+	drop := func(i int) bool { return want[i].Line%7 == 3 }
+	k.Filter(func(i int) bool { return !drop(i) })
+	var kept []Transaction
+	for i := range want {
+		if !drop(i) {
+			kept = append(kept, want[i])
+		}
+	}
+	if k.Len() != len(kept) {
+		t.Fatalf("%d rows, want %d", k.Len(), len(kept))
+	}
+	for i, w := range kept {
+		if got := k.At(i); !sameTxn(got, w) || k.Sign(i) != w.Amount.Sign() || k.Normalized(i) != w.Normalized ||
+			k.HasOriginal(i) != (w.OrigCurrency != "" && !w.OrigAmount.IsZero()) {
+			t.Fatalf("row %d: %+v, want %+v", i, got, w)
+		}
 	}
 }
