@@ -166,7 +166,7 @@ func TestAppendValueAgrees(t *testing.T) {
 		}
 		v := New(coef, exp)
 		if rnd.IntN(5) == 0 {
-			v = FromDecimal(v.Decimal())
+			v = Value{dec: v.Decimal()} // a value kept as a decimal
 		}
 		cur, grouped := currencies[rnd.IntN(len(currencies))], rnd.IntN(2) == 0
 		want := string(AppendAmount([]byte("x"), v.Decimal(), cur, grouped))

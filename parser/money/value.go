@@ -20,7 +20,15 @@ type Value struct {
 	small bool
 }
 
-func FromDecimal(d decimal.Decimal) Value { return Value{dec: d} }
+// FromDecimal returns d as a Value: as a coefficient and an exponent when
+// it is a plain number of at most 18 digits, so that what is computed in
+// decimals prints without one.
+func FromDecimal(d decimal.Decimal) Value {
+	if exp := d.Exponent(); exp <= 0 && exp >= -18 && d.NumDigits() <= 18 {
+		return Value{coef: d.CoefficientInt64(), exp: exp, small: true}
+	}
+	return Value{dec: d}
+}
 
 // New returns coef × 10^exp, for a coef of at most 18 digits.
 func New(coef int64, exp int32) Value { return Value{coef: coef, exp: exp, small: true} }

@@ -58,7 +58,7 @@ func TestValueAgreesWithDecimal(t *testing.T) {
 		}
 		v := Value{coef: coef, exp: int32(-rnd.IntN(6)), small: true}
 		if rnd.IntN(5) == 0 {
-			return FromDecimal(v.Decimal()) // a value kept as a decimal
+			return Value{dec: v.Decimal()} // a value kept as a decimal
 		}
 		return v
 	}
@@ -143,5 +143,42 @@ func TestAppendAmountKeyAgreesWithDecimal(t *testing.T) {
 		if got := string(AppendAmountKey([]byte("x"), d)); got != "x"+want {
 			t.Errorf("AppendAmountKey(%s) = %q, want %q", a, got[1:], want)
 		}
+	}
+}
+
+// FromDecimal keeps a plain number of at most 18 digits as a coefficient
+// and an exponent, and anything else as the decimal it is: either way the
+// same amount, printed the same.
+func TestFromDecimal(t *testing.T) {
+	for _, tt := range []struct {
+		in    string
+		small bool
+	}{
+		{"0", true},
+		{"12.30", true},
+		{"-0.0007", true},
+		{"999999999999999999", true},        // 18 digits
+		{"-99999999999999999.9", true},      // 18 digits
+		{"1000000000000000000", false},      // 19 digits
+		{"1234567890123456789012.5", false}, // past an int64
+		{"0.0000000000000000001", false},    // an exponent below -18
+	} {
+		d := decimal.RequireFromString(tt.in)
+		v := FromDecimal(d)
+		if _, _, small := v.Small(); small != tt.small {
+			t.Errorf("FromDecimal(%s) small = %t, want %t", tt.in, small, tt.small)
+		}
+		if !v.Decimal().Equal(d) || v.Decimal().Exponent() != d.Exponent() {
+			t.Errorf("FromDecimal(%s) = %s (exponent %d)", tt.in, v.Decimal(), v.Decimal().Exponent())
+		}
+		for _, cur := range []string{"", "USD", "JPY"} {
+			if got, want := string(AppendValue(nil, v, cur, true)), string(AppendAmount(nil, d, cur, true)); got != want {
+				t.Errorf("FromDecimal(%s) prints %q in %q, want %q", tt.in, got, cur, want)
+			}
+		}
+	}
+	// An exponent above zero (5E+2) stays a decimal: New takes none.
+	if _, _, small := FromDecimal(decimal.New(5, 2)).Small(); small {
+		t.Error("FromDecimal(5E+2) is small")
 	}
 }
