@@ -490,8 +490,9 @@ func IsSeparator(c rune) bool {
 
 // mayHoldCardNumber reports whether s could hold a card number or an IBAN
 // as MaskCardNumbers finds them: a run of 12 digits or more whose groups
-// are joined by single separators (it does not look for the shapes that
-// are kept), or two capital letters before two digits. It answers yes for
+// are joined by single separators (of the shapes that are kept, it knows
+// only an order id standing alone), or two capital letters before two
+// digits. It answers yes for
 // some texts that hold none, never no for one that holds one. Most lines
 // of a report (dates, amounts, order ids) pass through without the work
 // of masking.
@@ -506,38 +507,118 @@ func mayHoldCardNumber(s []byte) bool {
 		backslash // after a digit and a backslash
 	)
 	state, run := none, 0 // run: digits of the run being read
-	var before, last rune // the two characters before this one
 	for i := 0; i < len(s); {
-		c, size := rune(s[i]), 1
-		if c >= utf8.RuneSelf {
-			c, size = utf8.DecodeRune(s[i:])
+		if state == none {
+			// Outside a run only a digit starts one: other ASCII is
+			// passed over a byte at a time, without decoding.
+			for i < len(s) && (asciiClass[s[i]] == clsOther || asciiClass[s[i]] == clsSep) {
+				i++
+			}
+			if i == len(s) {
+				break
+			}
 		}
-		i += size
+		at := i
+		c, cls := rune(s[i]), asciiClass[s[i]]
+		if c < utf8.RuneSelf {
+			i++
+		} else {
+			var size int
+			c, size = utf8.DecodeRune(s[i:])
+			i += size
+			switch {
+			case isDigit(c):
+				cls = clsDigit
+			case IsSeparator(c):
+				cls = clsSep
+			default:
+				cls = clsOther
+			}
+		}
 		switch {
-		case isDigit(c):
+		case cls == clsDigit:
 			if state == none || state == backslash {
 				run = 0
 			}
 			if run++; run >= 12 {
+				end, ok := orderIDAround(s, at)
+				if !ok {
+					return true
+				}
+				i, state, run = end, none, 0 // an order id, which masking keeps
+				continue
+			}
+			// Two capital letters before it (each one byte, so the two
+			// characters before it): perhaps an IBAN.
+			if at >= 2 && s[at-1]-'A' < 26 && s[at-2]-'A' < 26 {
 				return true
 			}
-			if before >= 'A' && before <= 'Z' && last >= 'A' && last <= 'Z' {
-				return true // perhaps an IBAN
-			}
 			state = digit
-		case state == digit && IsSeparator(c):
+		case state == digit && cls == clsSep:
 			state = sep
 		case state == digit && c == '\\':
 			state = backslash
-		case state == backslash && (IsSeparator(c) || c == 't'):
+		case state == backslash && (cls == clsSep || c == 't'):
 			state = sep
 		default:
 			state = none
 		}
-		before, last = last, c
 	}
 	return false
 }
+
+// orderIDAround tells whether the digit at s[at] stands in an Amazon order
+// id written 123-1234567-1234567 in ASCII, alone between characters that
+// join no run of digits (a quote, a letter, a comma): the shape masking
+// keeps, found on every order of a report. It returns where the id ends.
+func orderIDAround(s []byte, at int) (end int, ok bool) {
+	idByte := func(c byte) bool { return c == '-' || c-'0' <= 9 }
+	start := at
+	for start > 0 && idByte(s[start-1]) {
+		start--
+	}
+	end = at
+	for end < len(s) && idByte(s[end]) {
+		end++
+	}
+	if end-start != 19 {
+		return 0, false
+	}
+	for k, c := range s[start:end] {
+		if (k == 3 || k == 11) != (c == '-') {
+			return 0, false
+		}
+	}
+	alone := func(c byte) bool { return asciiClass[c] == clsOther && c != '\\' }
+	if start > 0 && !alone(s[start-1]) || end < len(s) && !alone(s[end]) {
+		return 0, false
+	}
+	return end, true
+}
+
+// The classes of bytes mayHoldCardNumber tells apart: ASCII digits,
+// ASCII separators (IsSeparator), and the rest. Every byte from 0x80 is
+// clsDecode, the start or part of a character it decodes.
+const (
+	clsOther = iota
+	clsDigit
+	clsSep
+	clsDecode
+)
+
+var asciiClass = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = clsDecode
+		case c >= '0' && c <= '9':
+			t[c] = clsDigit
+		case IsSeparator(rune(c)):
+			t[c] = clsSep
+		}
+	}
+	return t
+}()
 
 // fewDigits reports whether s is ASCII with fewer than 12 digits, as most
 // lines of a report are: too few for any card number. It looks at eight
