@@ -38,11 +38,15 @@ const (
 // forms it could mean: the order of its day and month cannot be told.
 func ParseTypedDate(text string) (Date, error) {
 	s := textenc.Fold(text)
-	if m := monthFirstDate.FindStringSubmatch(s); m != nil {
-		return namedDate(text, m[3], m[1], m[2])
+	if mayBeMonthFirst(s) {
+		if m := monthFirstDate.FindStringSubmatch(s); m != nil {
+			return namedDate(text, m[3], m[1], m[2])
+		}
 	}
-	if m := dayFirstDate.FindStringSubmatch(s); m != nil {
-		return namedDate(text, m[3], m[2], m[1])
+	if mayBeDayFirst(s) {
+		if m := dayFirstDate.FindStringSubmatch(s); m != nil {
+			return namedDate(text, m[3], m[2], m[1])
+		}
 	}
 	p, ok := ScanDate(s)
 	if ok && !p.YearFirst {
@@ -56,6 +60,18 @@ func ParseTypedDate(text string) (Date, error) {
 		return Date{}, msg.Msgf("%q is not a date like 2026-03-02, 2026/03/02, 2026年3月2日 or March 2, 2026", strings.TrimSpace(text))
 	}
 	return inYears(text, d)
+}
+
+// mayBeMonthFirst and mayBeDayFirst tell, from its first bytes, whether s
+// can match monthFirstDate or dayFirstDate: a letter first, or a space
+// after a day's one or two digits and a point. Most dates typed are
+// 2026-03-02, which they pass without running either expression.
+func mayBeMonthFirst(s string) bool {
+	return s != "" && (s[0]|0x20)-'a' < 26
+}
+
+func mayBeDayFirst(s string) bool {
+	return s != "" && s[0]-'0' < 10 && strings.IndexByte(s[:min(len(s), 4)], ' ') > 0
 }
 
 func namedDate(text, year, month, day string) (Date, error) {
