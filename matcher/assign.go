@@ -290,7 +290,7 @@ const reachSteps = 64
 // It follows the shortest such chain of moves, of a bounded length; demands
 // in ties and charges of ties or of other kinds of evidence stay as they are.
 func reach(demands []*demand, idx map[string][]*parser.Transaction, used map[*parser.Transaction]bool) {
-	owner := map[*parser.Transaction]*demand{}
+	owner := make(map[*parser.Transaction]*demand, len(demands))
 	for _, d := range demands {
 		if d.charge != nil {
 			owner[d.charge] = d
@@ -597,7 +597,7 @@ type rebillGroup struct {
 // first only, so that a second moves them out rather than write over the
 // next group's.
 func rebillGroups(orders []*order) map[string]*rebillGroup {
-	byAmount := map[string]*rebillGroup{}
+	byAmount := make(map[string]*rebillGroup, len(orders))
 	groups, firsts := make([]rebillGroup, 0, len(orders)), make([]*order, len(orders))
 	for _, o := range orders {
 		if len(o.res.Charges) == 0 && len(o.res.Candidates) == 0 {

@@ -503,7 +503,7 @@ func (c *crediting) smallerCredits(charged []*order) []*parser.Transaction {
 // overCredits is rule 5: a credit larger than what any order still has out
 // goes to the order whose charge it follows.
 func (c *crediting) overCredits(charged []*order, over []*parser.Transaction) {
-	owner := map[*parser.Transaction]*order{}
+	owner := make(map[*parser.Transaction]*order, chargeCount(charged))
 	for _, o := range charged {
 		for _, ch := range o.res.Charges {
 			owner[ch] = o

@@ -216,7 +216,7 @@ func leftOutNotes(notes []*msg.Message, disputes int, late, lateConfs leftOut, a
 // the amounts looked up (chargeIndex), the charges given, and the ties
 // found among exact charges.
 func assignCharges(orders []*order, charges *chargeList, own []OwnOrder) (idx map[string][]*parser.Transaction, used map[*parser.Transaction]bool, ties []*tie) {
-	used = map[*parser.Transaction]bool{}
+	used = make(map[*parser.Transaction]bool, len(orders)) // about a charge an order
 	set := wantedAmounts(orders, own)
 	wanted := wantedCharges(charges, set) // the charges an order can be charged, each with its keys worked out once
 	idx = chargeIndex(wanted, set)
@@ -232,7 +232,7 @@ func assignCharges(orders []*order, charges *chargeList, own []OwnOrder) (idx ma
 // (own.csv, then mine.csv), counting the latter into the report. It returns
 // the claimed charges and those of own.csv.
 func claimOwnCharges(rep *Report, orders []*order, charges *chargeList, idx map[string][]*parser.Transaction, used map[*parser.Transaction]bool, opts Options, disputes []parser.Dispute) (claimed, own map[*parser.Transaction]bool) {
-	claimed = map[*parser.Transaction]bool{}
+	claimed = make(map[*parser.Transaction]bool, len(used))
 	for t := range used {
 		claimed[t] = true
 	}
