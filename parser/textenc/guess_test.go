@@ -2,13 +2,11 @@ package textenc
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"strings"
 	"testing"
-	"testing/iotest"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -152,55 +150,4 @@ func encode(t *testing.T, e encoding.Encoding, s string) []byte {
 		t.Fatalf("encoding %q: %v", s, err)
 	}
 	return b
-}
-
-// Past its first 64 KiB, an ASCII text is read straight into the reader's
-// buffer: whatever the size of the reads, of the buffers read into and
-// wherever the first other byte stands, the text comes out decoded in full,
-// in the encoding of that byte; an error reading it comes after the ASCII
-// before that byte.
-func TestDecodeLateNonASCIIReadsDirectly(t *testing.T) {
-	line := "2026-03-02,AMAZON.COM,12.50\n"
-	tail := "2026-03-03,ＡＭＡＺＯＮ．ＣＯ．ＪＰ,3000\n" + strings.Repeat(line, 100)
-	sjis := encode(t, japanese.ShiftJIS, tail)
-	failure := errors.New("the disk went away")
-	for _, at := range []int{SniffSize + 1, 100_000, 3 * SniffSize, 3*SniffSize + 7} {
-		ascii := strings.Repeat("x", at%len(line)) + strings.Repeat(line, at/len(line))
-		raw := append([]byte(ascii), sjis...)
-		for _, bufSize := range []int{1, 7, 4096, SniffSize, 3 * SniffSize} {
-			for name, src := range map[string]func() io.Reader{
-				"whole":    func() io.Reader { return bytes.NewReader(raw) },
-				"halves":   func() io.Reader { return iotest.HalfReader(bytes.NewReader(raw)) },
-				"one byte": func() io.Reader { return iotest.OneByteReader(bytes.NewReader(raw)) },
-				"data+EOF": func() io.Reader { return iotest.DataErrReader(bytes.NewReader(raw)) },
-				"failing":  func() io.Reader { return io.MultiReader(bytes.NewReader(raw), errReader{failure}) },
-			} {
-				r, enc, err := Decode(src())
-				if err != nil || enc != EncUTF8 {
-					t.Fatalf("Decode named %s, %v", enc, err)
-				}
-				var got []byte
-				buf := make([]byte, bufSize)
-				for {
-					n, err := r.Read(buf)
-					got = append(got, buf[:n]...)
-					if err != nil {
-						if want := map[bool]error{true: failure, false: io.EOF}[name == "failing"]; err != want {
-							t.Fatalf("at %d, reads of %d, %s: error %v, want %v", at, bufSize, name, err, want)
-						}
-						break
-					}
-				}
-				if name == "failing" {
-					if !strings.HasPrefix(ascii+tail, string(got)) || len(got) < len(ascii) {
-						t.Fatalf("at %d, reads of %d: %d bytes before the error, not the text's first", at, bufSize, len(got))
-					}
-					continue
-				}
-				if string(got) != ascii+tail || DecodedAs(r, enc) != EncCP932 {
-					t.Fatalf("at %d, reads of %d, %s: %d bytes as %s, want %d as cp932", at, bufSize, name, len(got), DecodedAs(r, enc), len(ascii+tail))
-				}
-			}
-		}
-	}
 }

@@ -161,7 +161,7 @@ func Decode(r io.Reader) (io.Reader, string, error) {
 	case first < 0 && len(head) < SniffSize: // the whole file is ASCII
 		return br, EncUTF8, nil
 	case first < 0:
-		return &lateDecoder{br: br, raw: r}, EncUTF8, nil
+		return &lateDecoder{br: br}, EncUTF8, nil
 	}
 	enc := Guess(head, len(head) == SniffSize)
 	return decodeAs(br, enc), enc, nil
@@ -181,12 +181,7 @@ func DecodedAs(text io.Reader, named string) string {
 // encoding refundwatch reads, and chooses its encoding at the first byte
 // that is not ASCII, from the 64 KiB that start there.
 type lateDecoder struct {
-	br *bufio.Reader
-	// raw is what br reads. Once br has given what it holds, ASCII is read
-	// from raw straight into the caller's buffer, without passing through
-	// br's; nil from the first byte that is not ASCII, which br then reads
-	// again.
-	raw io.Reader
+	br  *bufio.Reader
 	r   io.Reader // the decoded rest, once the encoding is chosen
 	enc string
 }
@@ -197,27 +192,6 @@ func (l *lateDecoder) Read(p []byte) (int, error) {
 	}
 	if len(p) == 0 {
 		return 0, nil
-	}
-	if l.raw != nil && l.br.Buffered() == 0 {
-		n, err := l.raw.Read(p)
-		k := NonASCII(p[:n])
-		if k < 0 {
-			return n, err
-		}
-		// The text from the first other byte on is read again through br,
-		// which the encoding is chosen from; then what raw said, more text
-		// or the error it read to.
-		rest := io.Reader(bytes.NewReader(bytes.Clone(p[k:n])))
-		switch {
-		case err == nil:
-			rest = io.MultiReader(rest, l.raw)
-		case err != io.EOF:
-			rest = io.MultiReader(rest, errReader{err})
-		}
-		l.br, l.raw = bufio.NewReaderSize(rest, SniffSize), nil
-		if k > 0 {
-			return k, nil
-		}
 	}
 	if l.br.Buffered() == 0 {
 		if _, err := l.br.Peek(1); err != nil {
@@ -242,11 +216,6 @@ func (l *lateDecoder) Read(p []byte) (int, error) {
 	_, _ = l.br.Discard(n)
 	return n, nil
 }
-
-// errReader returns err on every read.
-type errReader struct{ err error }
-
-func (e errReader) Read([]byte) (int, error) { return 0, e.err }
 
 // NonASCII is the index of the first byte of b above 0x7F, or -1.
 func NonASCII(b []byte) int {
