@@ -569,8 +569,9 @@ func mayHoldCardNumber(s []byte) bool {
 
 // orderIDAround tells whether the digit at s[at] stands in an Amazon order
 // id written 123-1234567-1234567 in ASCII, alone between characters that
-// join no run of digits (a quote, a letter, a comma): the shape masking
-// keeps, found on every order of a report. It returns where the id ends.
+// join no run of digits (a quote, a letter, a comma) and after no escape:
+// the shape masking keeps, found on every order of a report. It returns
+// where the id ends.
 func orderIDAround(s []byte, at int) (end int, ok bool) {
 	idByte := func(c byte) bool { return c == '-' || c-'0' <= 9 }
 	start := at
@@ -591,6 +592,12 @@ func orderIDAround(s []byte, at int) (end int, ok bool) {
 	}
 	alone := func(c byte) bool { return asciiClass[c] == clsOther && c != '\\' }
 	if start > 0 && !alone(s[start-1]) || end < len(s) && !alone(s[end]) {
+		return 0, false
+	}
+	// Masking reads \xHH and \uHHHH as one character each (escapeLen): an
+	// escape's last hex digits would be the id's first to this reading, but
+	// not to masking's, which then sees no id.
+	if bytes.IndexByte(s[max(0, start-6):start], '\\') >= 0 {
 		return 0, false
 	}
 	return end, true
