@@ -497,7 +497,7 @@ func IsSeparator(c rune) bool {
 // of a report (dates, amounts, order ids) pass through without the work
 // of masking.
 func mayHoldCardNumber(s []byte) bool {
-	if fewDigits(s) {
+	if n := asciiDigits(s); n >= 0 && n < 12 && (n <= 4 || !ibanStartIn(s)) { // fewDigits
 		return false
 	}
 	const (
@@ -631,40 +631,54 @@ var asciiClass = func() (t [256]uint8) {
 // lines of a report are: too few for any card number. So that it passes no
 // IBAN, which can hold fewer (Malta's may have letters for most of its
 // account), a line of more than four digits, enough for masking to hide
-// one, must also have no two capital letters before two digits. It looks
-// at eight bytes at a time: for ASCII bytes, adding 0x50 to each sets its
-// top bit from '0' (0x30) up, and adding 0x46 from ':' (0x3A) up, with no
-// carry into the next byte; the digits are the bytes with the first and
-// not the second, and the capitals likewise from 'A' to 'Z'.
+// one, must also have no two capital letters before two digits.
 func fewDigits(s []byte) bool {
-	const (
-		high, from0, past9 = 0x8080808080808080, 0x5050505050505050, 0x4646464646464646
-		fromA, pastZ       = 0x3f3f3f3f3f3f3f3f, 0x2525252525252525
-	)
-	n, i, capitals := 0, 0, uint64(0)
+	n := asciiDigits(s)
+	return n >= 0 && n < 12 && (n <= 4 || !ibanStartIn(s))
+}
+
+// asciiDigits counts the digits of s, or is -1 when s is not ASCII. It
+// looks at eight bytes at a time: for ASCII bytes, adding 0x50 to each
+// sets its top bit from '0' (0x30) up, and adding 0x46 from ':' (0x3A) up,
+// with no carry into the next byte; the digits are the bytes with the
+// first and not the second.
+func asciiDigits(s []byte) int {
+	const high, from0, past9 = 0x8080808080808080, 0x5050505050505050, 0x4646464646464646
+	n, i := 0, 0
 	for ; i+8 <= len(s); i += 8 {
 		w := binary.LittleEndian.Uint64(s[i:])
 		if w&high != 0 {
-			return false // not ASCII
+			return -1 // not ASCII
 		}
 		n += bits.OnesCount64((w + from0) &^ (w + past9) & high)
-		capitals |= (w + fromA) &^ (w + pastZ)
 	}
 	for ; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
-			return false
+			return -1
 		}
 		n += int(asciiDigit[s[i]])
-		if s[i]-'A' < 26 {
-			capitals = high
-		}
 	}
-	return n < 12 && (n <= 4 || capitals&high == 0 || !ibanStartIn(s))
+	return n
 }
 
 // ibanStartIn reports whether two ASCII capital letters stand before two
-// ASCII digits somewhere in s, as an IBAN starts.
+// ASCII digits somewhere in s, as an IBAN starts. Most lines hold no
+// capital at all, which it tells first, eight bytes at a time (as
+// asciiDigits tells digits, from 'A' to 'Z').
 func ibanStartIn(s []byte) bool {
+	const high, fromA, pastZ = 0x8080808080808080, 0x3f3f3f3f3f3f3f3f, 0x2525252525252525
+	capitals := false
+	i := 0
+	for ; i+8 <= len(s) && !capitals; i += 8 {
+		w := binary.LittleEndian.Uint64(s[i:]) &^ high
+		capitals = (w+fromA)&^(w+pastZ)&high != 0
+	}
+	for ; i < len(s) && !capitals; i++ {
+		capitals = s[i]-'A' < 26
+	}
+	if !capitals {
+		return false
+	}
 	for i := 0; i+4 <= len(s); i++ {
 		if s[i]-'A' < 26 && s[i+1]-'A' < 26 && s[i+2]-'0' < 10 && s[i+3]-'0' < 10 {
 			return true
