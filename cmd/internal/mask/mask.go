@@ -492,10 +492,10 @@ func IsSeparator(c rune) bool {
 // as MaskCardNumbers finds them: a run of 12 digits or more whose groups
 // are joined by single separators (of the shapes that are kept, it knows
 // only an order id standing alone), or two capital letters before two
-// digits. It answers yes for
-// some texts that hold none, never no for one that holds one. Most lines
-// of a report (dates, amounts, order ids) pass through without the work
-// of masking.
+// digits (fewDigits, inlined here). It answers yes for some texts that
+// hold none, never no for one that holds one (FuzzMayHoldCardNumber).
+// Most lines of a report (dates, amounts, order ids) pass through without
+// the work of masking.
 func mayHoldCardNumber(s []byte) bool {
 	if n := asciiDigits(s); n >= 0 && n < 12 && (n <= 4 || !ibanStartIn(s)) { // fewDigits
 		return false
