@@ -1,0 +1,66 @@
+package cmd
+
+import (
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+)
+
+// The garbage collector's headroom for large runs. By default (GOGC=100)
+// Go lets the heap grow to twice what is live before it collects; most of
+// what check allocates past its first megabytes is garbage (the blocks a
+// statement is read through), so that a run's peak memory is about twice
+// what it holds. Once the live heap passes largeHeap, the heap is let grow
+// by half of it instead: a few more collections, each of them cheap since
+// what is live then is mostly kept rows' numbers and texts, which hold no
+// pointers, for a peak memory about a sixth lower. Smaller runs keep Go's
+// default, where a collection's fixed costs are what more of them would add.
+const (
+	largeHeap          = 64 << 20
+	largeHeapGCPercent = 50
+)
+
+// tuneCollector applies the headroom above for the rest of the process,
+// unless the person set GOGC or GOMEMLIMIT, which then decide alone.
+func tuneCollector(getenv func(string) string) {
+	if collectorTunable(getenv) {
+		watchHeap(largeHeap, func() { debug.SetGCPercent(largeHeapGCPercent) })
+	}
+}
+
+// collectorTunable reports whether the collector's settings are left to
+// refundwatch: neither GOGC nor GOMEMLIMIT is set.
+func collectorTunable(getenv func(string) string) bool {
+	return getenv("GOGC") == "" && getenv("GOMEMLIMIT") == ""
+}
+
+// heapWatch is an object made only to be collected: its finalizer runs
+// after the collection that finds it unreachable, which is how a program
+// hears of each collection. It holds a pointer so that it is never one of
+// the tiny objects the allocator packs together, which may never be
+// finalized.
+type heapWatch struct{ _ *byte }
+
+// watchHeap calls large once, after the first collection that leaves at
+// least limit bytes of heap live. It watches from the goroutine the
+// runtime runs finalizers on, and costs nothing between collections.
+func watchHeap(limit uint64, large func()) {
+	w := &heapWatch{}
+	runtime.SetFinalizer(w, func(*heapWatch) {
+		if liveHeap() >= limit {
+			large()
+			return
+		}
+		watchHeap(limit, large)
+	})
+}
+
+// liveHeap is the heap the last collection found live, in bytes.
+func liveHeap() uint64 {
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return s[0].Value.Uint64()
+}

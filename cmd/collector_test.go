@@ -1,0 +1,77 @@
+package cmd
+
+import (
+	"runtime"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// TestWatchHeapCallsOnceWhenLarge checks that the watch fires after the
+// collection that finds the heap large, and only once.
+func TestWatchHeapCallsOnceWhenLarge(t *testing.T) {
+	var calls atomic.Int32
+	fired := make(chan struct{}, 4)
+	watchHeap(liveHeapNow(t)+16<<20, func() {
+		calls.Add(1)
+		fired <- struct{}{}
+	})
+	runtime.GC()
+	runtime.GC() // the watch is re-armed after each collection it finds small
+	select {
+	case <-fired:
+		t.Fatal("the watch fired while the heap was below its limit")
+	case <-time.After(200 * time.Millisecond):
+	}
+	held := make([]byte, 32<<20)
+	for i := range held {
+		held[i] = byte(i)
+	}
+	deadline := time.After(10 * time.Second)
+	for done := false; !done; {
+		runtime.GC()
+		select {
+		case <-fired:
+			done = true
+		case <-time.After(50 * time.Millisecond):
+		case <-deadline:
+			t.Fatal("the watch did not fire with 32 MiB more held")
+		}
+	}
+	runtime.GC()
+	runtime.GC()
+	time.Sleep(100 * time.Millisecond)
+	if n := calls.Load(); n != 1 {
+		t.Errorf("the watch fired %d times, want once", n)
+	}
+	runtime.KeepAlive(held)
+}
+
+// liveHeapNow is the live heap after a collection.
+func liveHeapNow(t *testing.T) uint64 {
+	t.Helper()
+	runtime.GC()
+	n := liveHeap()
+	if n == 0 {
+		t.Fatal("the runtime gives no live heap")
+	}
+	return n
+}
+
+// TestTuneCollectorLeavesTheSettingsGiven checks that GOGC or GOMEMLIMIT,
+// when set, decide alone.
+func TestTuneCollectorLeavesTheSettingsGiven(t *testing.T) {
+	for _, tc := range []struct {
+		env  map[string]string
+		want bool
+	}{
+		{nil, true},
+		{map[string]string{"GOGC": "200"}, false},
+		{map[string]string{"GOGC": "off"}, false},
+		{map[string]string{"GOMEMLIMIT": "512MiB"}, false},
+	} {
+		if got := collectorTunable(func(k string) string { return tc.env[k] }); got != tc.want {
+			t.Errorf("with %v: tuned %v, want %v", tc.env, got, tc.want)
+		}
+	}
+}
