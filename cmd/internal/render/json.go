@@ -99,25 +99,40 @@ func (j *jsonWriter) date(d civil.Date) {
 	j.b = append(j.b, '"')
 }
 
-// amount writes an amount, marked as a value the masking keeps whole
-// (mask.KeepOpen): an amount is no card number, however many digits it has.
+// amount writes an amount, kept whole by the masking (keep): an amount is
+// no card number, however many digits it has.
 func (j *jsonWriter) amount(a jsonAmount) {
 	j.b = append(j.b, '"')
-	j.b = utf8.AppendRune(j.b, mask.KeepOpen)
+	start := len(j.b)
 	j.b, _ = a.AppendText(j.b)
-	j.b = utf8.AppendRune(j.b, mask.KeepClose)
+	j.keep(start)
 	j.b = append(j.b, '"')
 }
 
-// kept writes a string the masking keeps whole: a file's path.
+// kept writes a string the masking keeps whole (keep): a file's path.
 func (j *jsonWriter) kept(s string) {
-	start := len(j.b)
+	start := len(j.b) + 1 // after the opening quote
 	j.b = appendJSONString(j.b, mask.PathText(s))
-	quoted := string(j.b[start+1 : len(j.b)-1])
-	j.b = utf8.AppendRune(j.b[:start+1], mask.KeepOpen)
-	j.b = append(j.b, quoted...)
-	j.b = utf8.AppendRune(j.b, mask.KeepClose)
+	j.b = j.b[:len(j.b)-1] // the closing quote, put back after the marks
+	j.keep(start)
 	j.b = append(j.b, '"')
+}
+
+// keep marks j.b[start:], the text of a value just written, as one the
+// masking keeps whole (mask.KeepOpen), unless the masking leaves its line
+// whole anyway (mask.LeftWhole), as it does most amounts and file names.
+// The line is the value's key and the value: the rest of it, written
+// after, is a quote and a comma at most, and what began it before j.b was
+// last flushed, at a line break, its indentation.
+func (j *jsonWriter) keep(start int) {
+	if mask.LeftWhole(j.b[bytes.LastIndexByte(j.b[:start], '\n')+1:]) {
+		return
+	}
+	var room [64]byte
+	text := append(room[:0], j.b[start:]...)
+	j.b = utf8.AppendRune(j.b[:start], mask.KeepOpen)
+	j.b = append(j.b, text...)
+	j.b = utf8.AppendRune(j.b, mask.KeepClose)
 }
 
 func (j *jsonWriter) dateOrNull(d *civil.Date) {

@@ -177,3 +177,55 @@ func TestOrdersMakeTheirRowsInOneBuffer(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONMarksWhatMaskingWouldChange checks that an amount or a path is
+// marked to be kept whole where masking would change its line, and only
+// there, and that through the masking each reads whole.
+func TestJSONMarksWhatMaskingWouldChange(t *testing.T) {
+	for _, tc := range []struct {
+		amount, path string
+		marked       bool
+	}{
+		{"12800", "statement.csv", false},
+		{"123456789.55", "statements/2026-03.csv", false}, // 11 and 6 digits
+		{"1234567890.55", "", true},                       // 12 digits: as many as a card number
+		{"", "statements/2026-03-01-2026-03-31.csv", true},
+		{"", "DE8937.csv", false},   // four digits: too few to hide
+		{"", "DE89370.csv", true},   // an IBAN's start, and five digits
+		{"", "de89370.csv", false},  // no capitals: no IBAN
+		{"", "明細2026-03.csv", true}, // not ASCII: masking looks closer
+	} {
+		var out bytes.Buffer
+		j := &jsonWriter{w: &out}
+		j.open('{')
+		var want []string
+		if tc.amount != "" {
+			j.key("amount")
+			j.amount(jsonAmount{amount: money.FromDecimal(decimal.RequireFromString(tc.amount))})
+			want = append(want, tc.amount)
+		}
+		if tc.path != "" {
+			j.key("file")
+			j.kept(tc.path)
+			want = append(want, tc.path)
+		}
+		j.close('}')
+		j.flush()
+		if marked := bytes.ContainsRune(out.Bytes(), mask.KeepOpen); marked != tc.marked {
+			t.Errorf("%q: marked %v, want %v:\n%s", want, marked, tc.marked, out.String())
+		}
+		var masked bytes.Buffer
+		m := mask.NewWriter(&masked)
+		if _, err := m.Write(out.Bytes()); err != nil {
+			t.Fatal(err)
+		}
+		if err := m.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range want {
+			if !strings.Contains(masked.String(), `"`+w+`"`) {
+				t.Errorf("%q is not whole through the masking:\n%s", w, masked.String())
+			}
+		}
+	}
+}
