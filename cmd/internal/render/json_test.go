@@ -179,8 +179,8 @@ func TestOrdersMakeTheirRowsInOneBuffer(t *testing.T) {
 }
 
 // TestJSONMarksWhatMaskingWouldChange checks that an amount or a path is
-// marked to be kept whole where masking would change its line, and only
-// there, and that through the masking each reads whole.
+// marked to be kept whole where masking's quick test would look closer at
+// its line, and only there, and that through the masking each reads whole.
 func TestJSONMarksWhatMaskingWouldChange(t *testing.T) {
 	for _, tc := range []struct {
 		amount, path string
@@ -226,6 +226,90 @@ func TestJSONMarksWhatMaskingWouldChange(t *testing.T) {
 			if !strings.Contains(masked.String(), `"`+w+`"`) {
 				t.Errorf("%q is not whole through the masking:\n%s", w, masked.String())
 			}
+		}
+	}
+}
+
+// TestJSONMarksChangeNoOutput writes amounts and paths of every kind
+// (digits enough for a card number, IBANs, escapes, text that is not
+// ASCII, marks in the input, paths longer than keep's room, lines longer
+// than the masking's 64 KiB) through the background writer and the
+// masking, with the marks keep leaves out and with every value marked:
+// the two outputs must be the same bytes, with no mark left in them.
+func TestJSONMarksChangeNoOutput(t *testing.T) {
+	pieces := []string{"a", "B", "DE", "de", "0", "1", "12", "2026", "-", "/", ".", " ", "_", ":", "\\", "\"", "\n", "\x1b",
+		"\xe9", "é", "明細", "\u2028", "\u00a0", "\ufdd0", "\ufdd1", "0123456789", "DE89", "370400440532013000",
+		"4111 1111 1111 1111", "4111-1111-1111-1111", "\u202e"}
+	write := func(every bool, amounts, paths []string, pad int) []byte {
+		markEveryValue = every
+		defer func() { markEveryValue = false }()
+		var out bytes.Buffer
+		m := mask.NewWriter(&out)
+		bw := newBackgroundWriter(m, 64<<10, 4)
+		j := &jsonWriter{w: bw, b: make([]byte, 0, jsonFlushAt+4096)}
+		j.open('{')
+		j.key("pad") // moves where j.b is flushed
+		j.str(strings.Repeat("x", pad))
+		j.key("confirmations")
+		j.list(len(paths), false, func(i int) { j.kept(paths[i]) })
+		j.key("orders")
+		j.list(len(amounts), false, func(i int) {
+			j.open('{')
+			j.key("amount")
+			j.amount(jsonAmount{amount: money.FromDecimal(decimal.RequireFromString(amounts[i]))})
+			j.key("file")
+			j.kept(paths[i%len(paths)])
+			j.close('}')
+		})
+		j.close('}')
+		j.flush()
+		if j.err != nil {
+			t.Fatal(j.err)
+		}
+		if err := bw.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		if err := m.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		return out.Bytes()
+	}
+	rnd := rand.New(rand.NewPCG(31, 32))
+	for round := range 40 {
+		var amounts, paths []string
+		for range 1 + rnd.IntN(400) {
+			a := fmt.Sprint(1 + rnd.IntN(9))
+			for range rnd.IntN(21) {
+				a += fmt.Sprint(rnd.IntN(10))
+			}
+			if rnd.IntN(2) == 0 {
+				a += fmt.Sprintf(".%02d", rnd.IntN(100))
+			}
+			amounts = append(amounts, a)
+		}
+		for range 1 + rnd.IntN(12) {
+			n := rnd.IntN(12)
+			if rnd.IntN(10) == 0 {
+				n = 100 + rnd.IntN(20000) // past keep's room, and past 64 KiB of line
+			}
+			var p strings.Builder
+			for range n {
+				p.WriteString(pieces[rnd.IntN(len(pieces))])
+			}
+			paths = append(paths, p.String())
+		}
+		pad := rnd.IntN(70000)
+		got, want := write(false, amounts, paths, pad), write(true, amounts, paths, pad)
+		if !bytes.Equal(got, want) {
+			i := 0
+			for i < len(got) && i < len(want) && got[i] == want[i] {
+				i++
+			}
+			t.Fatalf("round %d: the outputs differ from byte %d:\n%q\nwith every value marked:\n%q",
+				round, i, got[max(0, i-100):min(len(got), i+100)], want[max(0, i-100):min(len(want), i+100)])
+		}
+		if bytes.ContainsRune(got, mask.KeepOpen) || bytes.ContainsRune(got, mask.KeepClose) {
+			t.Fatalf("round %d: a mark is left in the output", round)
 		}
 	}
 }
