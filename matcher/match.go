@@ -351,11 +351,15 @@ func newOrders(disputes []parser.Dispute, confs []parser.Confirmation, opts Opti
 	}
 	// The orders and their results are made all at once, not one by one:
 	// there are as many as disputes, ten thousand of them in a long incident.
+	// They are laid out earliest first, the order they are matched, judged
+	// and mostly reported in, whatever the order of the disputes.
 	all, results := make([]order, len(disputes)), make([]OrderResult, len(disputes))
-	for i := range disputes {
-		all[i].init(&disputes[i], &results[i], byID[disputes[i].OrderID], opts)
+	orders := make([]*order, len(disputes))
+	for k, i := range byOrderDate(disputes) {
+		all[k].init(&disputes[i], &results[k], byID[disputes[i].OrderID], opts)
+		orders[k] = &all[k]
 	}
-	return byOrderDate(all)
+	return orders
 }
 
 // init sets up order o of dispute d, with its result res and Amazon's
@@ -391,18 +395,18 @@ func (o *order) init(d *parser.Dispute, res *OrderResult, cs []*parser.Confirmat
 	}
 }
 
-// byOrderDate lists the orders earlier first, so that ties and subsets are
-// settled in a stable order: the orders of one day in the order of the
-// disputes. Sorting the days with the index of their order does it faster
-// than a stable sort of the orders.
-func byOrderDate(all []order) []*order {
+// byOrderDate lists the indexes of disputes, earlier order first, so that
+// ties and subsets are settled in a stable order: the orders of one day in
+// the order of the disputes. Sorting the days with their index does it
+// faster than a stable sort.
+func byOrderDate(disputes []parser.Dispute) []int {
 	type day struct {
 		d civil.Date
 		i int
 	}
-	days := make([]day, len(all))
-	for i := range all {
-		days[i] = day{all[i].d, i}
+	days := make([]day, len(disputes))
+	for i := range disputes {
+		days[i] = day{disputes[i].OrderDate, i}
 	}
 	slices.SortFunc(days, func(x, y day) int {
 		if c := x.d.Sub(y.d); c != 0 {
@@ -410,11 +414,11 @@ func byOrderDate(all []order) []*order {
 		}
 		return x.i - y.i
 	})
-	orders := make([]*order, len(all))
+	order := make([]int, len(days))
 	for k, day := range days {
-		orders[k] = &all[day.i]
+		order[k] = day.i
 	}
-	return orders
+	return order
 }
 
 // fits reports whether transaction t can belong to order o at all: its
