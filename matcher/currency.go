@@ -22,7 +22,7 @@ func BilledElsewhere(t *parser.Transaction, orderCurrency string) bool {
 }
 
 func (o *order) billedElsewhere(t *parser.Transaction) bool {
-	return BilledElsewhere(t, o.res.Dispute.Currency)
+	return BilledElsewhere(t, o.currency)
 }
 
 // foreign reports whether any charge of o was billed in another currency.
@@ -60,7 +60,7 @@ func (o *order) value(t *parser.Transaction) (v decimal.Decimal, estimated bool)
 	if billed.IsZero() {
 		return t.Amount.Abs(), false
 	}
-	cur := o.res.Dispute.Currency
+	cur := o.currency
 	return t.Amount.Abs().Mul(orig).DivRound(billed, 16).Round(money.MinorDigits(cur)), true
 }
 

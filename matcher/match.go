@@ -24,28 +24,32 @@ const (
 
 // order is the matcher's working state for one disputed order.
 type order struct {
-	res          *OrderResult
-	d            civil.Date // order date
-	a            decimal.Decimal
-	key          string     // amountKey(a), made once: credits and rebills look it up
-	h            civil.Date // first confirmation, may be unknown
-	cancelAt     civil.Date // first cancel confirmation, may be unknown
-	cardAmount   bool       // a is the dispute's card_amount
-	windowEnd    civil.Date
-	ambiguous    bool
-	searchCut    bool                         // the split-charge search ran out of budget
-	byShipment   bool                         // charges were matched shipment by shipment
-	shipsCharged int                          // how many shipments were
-	alsoClaims   []string                     // other orders in a tie
-	splitSets    [][]*parser.Transaction      // the sets of split charges, when several add up to A
-	creditNotes  []*msg.Message               // how credits were shared out, where a rule had to choose
-	ownRival     string                       // one of the person's own orders its charge could be
-	creditTie    []*parser.Transaction        // credits that fit it and other orders equally, the choice changing a verdict
-	candidate    map[*parser.Transaction]bool // the Candidates, as a set
-	owed         decimal.Decimal              // what is still out, while credits are given
-	creditRound  int                          // the last look back of a credit that met the order
-	advice       []*msg.Message               // the end of the reason: what to do
-	adviceRoom   [2]*msg.Message              // room for most advice
+	res *OrderResult
+	// card, currency and cardCur are the dispute's card, currency and
+	// card currency, kept with the order: fits reads them for every
+	// charge it tries.
+	card, currency, cardCur string
+	d                       civil.Date // order date
+	a                       decimal.Decimal
+	key                     string     // amountKey(a), made once: credits and rebills look it up
+	h                       civil.Date // first confirmation, may be unknown
+	cancelAt                civil.Date // first cancel confirmation, may be unknown
+	cardAmount              bool       // a is the dispute's card_amount
+	windowEnd               civil.Date
+	ambiguous               bool
+	searchCut               bool                         // the split-charge search ran out of budget
+	byShipment              bool                         // charges were matched shipment by shipment
+	shipsCharged            int                          // how many shipments were
+	alsoClaims              []string                     // other orders in a tie
+	splitSets               [][]*parser.Transaction      // the sets of split charges, when several add up to A
+	creditNotes             []*msg.Message               // how credits were shared out, where a rule had to choose
+	ownRival                string                       // one of the person's own orders its charge could be
+	creditTie               []*parser.Transaction        // credits that fit it and other orders equally, the choice changing a verdict
+	candidate               map[*parser.Transaction]bool // the Candidates, as a set
+	owed                    decimal.Decimal              // what is still out, while credits are given
+	creditRound             int                          // the last look back of a credit that met the order
+	advice                  []*msg.Message               // the end of the reason: what to do
+	adviceRoom              [2]*msg.Message              // room for most advice
 	// rebills are the charges that could be a further billing of this
 	// order or of other charged orders.
 	rebills []*rebill
@@ -369,6 +373,7 @@ func newOrders(disputes []parser.Dispute, confs []parser.Confirmation, opts Opti
 func (o *order) init(d *parser.Dispute, res *OrderResult, cs []*parser.Confirmation, opts Options) {
 	res.Dispute = d
 	o.res, o.d, o.a = res, d.OrderDate, d.Amount
+	o.card, o.currency, o.cardCur = d.Card, d.Currency, d.CardCurrency
 	o.res.Currency = d.Currency
 	if !d.CardAmount.IsZero() && !d.CardAmount.Equal(d.Amount) || d.CardCurrency != "" && d.CardCurrency != d.Currency {
 		// What the card was billed is what is matched (SPEC §3.2).
@@ -424,14 +429,14 @@ func byOrderDate(disputes []parser.Dispute) []int {
 // fits reports whether transaction t can belong to order o at all: its
 // account and currency agree with what the order says.
 func (o *order) fits(t *parser.Transaction) bool {
-	if !CardMatches(o.res.Dispute.Card, t.Account) {
+	if !CardMatches(o.card, t.Account) {
 		return false
 	}
 	if o.cardAmount && !hasOriginal(t) {
 		// card_amount is in the card's currency, whatever the order's.
-		return currencyMatches(o.res.Dispute.CardCurrency, t)
+		return currencyMatches(o.cardCur, t)
 	}
-	return currencyMatches(o.res.Dispute.Currency, t)
+	return currencyMatches(o.currency, t)
 }
 
 // amountMatches reports whether t's amount (or its original foreign amount)
@@ -446,7 +451,7 @@ func (o *order) amountMatches(t *parser.Transaction, amt decimal.Decimal) bool {
 		}
 		return t.Amount.Abs().Equal(amt)
 	}
-	return exactAmount(t, amt, o.res.Dispute.Currency)
+	return exactAmount(t, amt, o.currency)
 }
 
 // hasOriginal reports whether row t states an original foreign amount.

@@ -12,7 +12,7 @@ import (
 // gives, to the exponent: 1500.00 stays 1500.00, and an amount written
 // with a positive exponent is still added to zero (1E+3 becomes 1000).
 func TestSumAsAddedToZero(t *testing.T) {
-	o := &order{res: &OrderResult{Currency: "JPY", Dispute: &parser.Dispute{Currency: "JPY"}}}
+	o := &order{res: &OrderResult{Currency: "JPY", Dispute: &parser.Dispute{Currency: "JPY"}}, currency: "JPY"}
 	tests := []struct {
 		amounts  []string
 		want     string
