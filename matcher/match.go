@@ -356,12 +356,19 @@ func newOrders(disputes []parser.Dispute, confs []parser.Confirmation, opts Opti
 	// The orders and their results are made all at once, not one by one:
 	// there are as many as disputes, ten thousand of them in a long incident.
 	// They are laid out earliest first, the order they are matched, judged
-	// and mostly reported in, whatever the order of the disputes.
+	// and mostly reported in, whatever the order of the disputes; they are
+	// set up in the order of the disputes, each written into its place, so
+	// that the disputes (and confirmations listed alike) are read in turn.
 	all, results := make([]order, len(disputes)), make([]OrderResult, len(disputes))
 	orders := make([]*order, len(disputes))
+	at := make([]int32, len(disputes)) // where each dispute's order is laid out
 	for k, i := range byOrderDate(disputes) {
-		all[k].init(&disputes[i], &results[k], byID[disputes[i].OrderID], opts)
+		at[i] = int32(k)
 		orders[k] = &all[k]
+	}
+	for i := range disputes {
+		k := at[i]
+		all[k].init(&disputes[i], &results[k], byID[disputes[i].OrderID], opts)
 	}
 	return orders
 }
