@@ -56,6 +56,27 @@ type confirmationRow struct {
 	Note        string `csv:"note"`
 }
 
+// UnmarshalCSVWithFields sets the field tagged key to value: gocsv calls
+// it for each cell (gocsv.TypeUnmarshalCSVWithFields) instead of setting
+// the field by reflection, which allocates once a cell. The keys are the
+// header names ReadCSV hands gocsv, each one a tag exactly, and ReadCSV
+// hands no cell past the header.
+func (r *confirmationRow) UnmarshalCSVWithFields(key, value string) error {
+	switch key {
+	case "order_id":
+		r.OrderID = value
+	case "confirmed_on":
+		r.ConfirmedOn = value
+	case "kind":
+		r.Kind = value
+	case "amount":
+		r.Amount = value
+	case "note":
+		r.Note = value
+	}
+	return nil
+}
+
 // ReadConfirmations reads confirmations.csv: order_id, confirmed_on, kind
 // (refund or cancel, also written as ParseKind reads), and optionally amount
 // and note.

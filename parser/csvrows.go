@@ -101,6 +101,9 @@ type csvHeader struct {
 // fall in line order among them: a quoting error (the reader goes on at the
 // next line), a refused row, or a refused header (then no row is read). The
 // error is for raw that is no text it can decode, or a T gocsv cannot fill.
+// A T that implements gocsv.TypeUnmarshalCSVWithFields, as the rows of the
+// files that grow with an incident do (disputes.csv, confirmations.csv),
+// is filled through it, cell by cell, rather than by reflection.
 //
 // It is for files read whole: disputes.csv, confirmations.csv, mine.csv
 // and Amazon's exports. Statements have their own streaming reader (see
@@ -239,7 +242,10 @@ func (r *csvRows) pass(cells []string) ([]string, bool) {
 		}
 	}
 	r.lines = append(r.lines, line)
-	return cells, true
+	// Cells past the header are no field's: gocsv reads none of them, and
+	// would look their names up past the header's end to hand them to a
+	// TypeUnmarshalCSVWithFields.
+	return cells[:min(len(cells), r.width)], true
 }
 
 // gocsvLoose are the zero-width characters gocsv takes out of a header name

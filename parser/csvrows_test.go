@@ -302,3 +302,43 @@ func FuzzReadCSV(f *testing.F) {
 		}
 	})
 }
+
+// TestRowsSetEveryTag holds the row types that gocsv fills through
+// UnmarshalCSVWithFields to their tags: each tag sets its own field and no
+// other, and a name that is no tag sets nothing. A field added with a tag
+// and left out of the switch would otherwise read as empty in every row.
+func TestRowsSetEveryTag(t *testing.T) {
+	type withFields interface {
+		UnmarshalCSVWithFields(key, value string) error
+	}
+	for _, row := range []withFields{&disputeRow{}, &confirmationRow{}} {
+		typ := reflect.TypeOf(row).Elem()
+		for i := range typ.NumField() {
+			tag := typ.Field(i).Tag.Get("csv")
+			if tag == "" {
+				t.Errorf("%s.%s has no csv tag", typ.Name(), typ.Field(i).Name)
+				continue
+			}
+			r := reflect.New(typ)
+			if err := r.Interface().(withFields).UnmarshalCSVWithFields(tag, "v:"+tag); err != nil {
+				t.Errorf("%s: %s: %v", typ.Name(), tag, err)
+			}
+			for j := range typ.NumField() {
+				got, want := r.Elem().Field(j).String(), ""
+				if j == i {
+					want = "v:" + tag
+				}
+				if got != want {
+					t.Errorf("%s: key %q: field %s = %q, want %q", typ.Name(), tag, typ.Field(j).Name, got, want)
+				}
+			}
+		}
+		r := reflect.New(typ)
+		for _, key := range []string{"", "Order_ID", " order_id", "unknown"} {
+			_ = r.Interface().(withFields).UnmarshalCSVWithFields(key, "x")
+		}
+		if !r.Elem().IsZero() {
+			t.Errorf("%s: names that are no tag set %+v", typ.Name(), r.Elem().Interface())
+		}
+	}
+}

@@ -69,6 +69,33 @@ type disputeRow struct {
 	CardAmount string `csv:"card_amount"`
 }
 
+// UnmarshalCSVWithFields sets the field tagged key to value: gocsv calls
+// it for each cell (gocsv.TypeUnmarshalCSVWithFields) instead of setting
+// the field by reflection, which allocates once a cell. The keys are the
+// header names ReadCSV hands gocsv, each one a tag exactly, and ReadCSV
+// hands no cell past the header.
+func (r *disputeRow) UnmarshalCSVWithFields(key, value string) error {
+	switch key {
+	case "order_id":
+		r.OrderID = value
+	case "order_date":
+		r.OrderDate = value
+	case "amount":
+		r.Amount = value
+	case "currency":
+		r.Currency = value
+	case "card":
+		r.Card = value
+	case "reported_on":
+		r.ReportedOn = value
+	case "note":
+		r.Note = value
+	case "card_amount":
+		r.CardAmount = value
+	}
+	return nil
+}
+
 // isOrderID reports whether id has the shape of Amazon order ids,
 // 250-1234567-1234567 for retail orders and D01-1234567-1234567 for digital
 // ones: three ASCII digits or capitals, then two groups of seven ASCII digits,
