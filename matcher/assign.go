@@ -521,8 +521,9 @@ func (t *tie) join(d *demand) {
 
 // claimAlso names other as an order that o's candidates could belong to.
 func (o *order) claimAlso(other *order) {
-	if id := other.res.Dispute.OrderID; other != o && !slices.Contains(o.alsoClaims, id) {
-		o.alsoClaims = append(o.alsoClaims, id)
+	if id := other.res.Dispute.OrderID; other != o && !slices.Contains(o.rd().alsoClaims, id) {
+		r := o.more()
+		r.alsoClaims = append(r.alsoClaims, id)
 	}
 }
 
@@ -666,7 +667,8 @@ func assignRebills(orders []*order, wanted []keyedCharge, set amountSet, used ma
 			// t was unused, so it is no candidate of o yet.
 			o.ambiguous = true
 			o.res.Candidates = append(o.res.Candidates, t)
-			o.rebills = append(o.rebills, rb)
+			r := o.more()
+			r.rebills = append(r.rebills, rb)
 		}
 	}
 }
@@ -686,7 +688,7 @@ type rebill struct {
 // most rebillNamed of them, and whether there are more.
 func (o *order) rebillOthers() IDList {
 	var l IDList
-	for _, rb := range o.rebills {
+	for _, rb := range o.rd().rebills {
 		if rb.n > len(rb.orders) {
 			l.More = true
 		}

@@ -403,7 +403,8 @@ func (c *crediting) giveChosen(t *parser.Transaction, fit []*order) {
 			}
 			for _, o := range fit {
 				o.ambiguous = true
-				o.creditTie = append(o.creditTie, t)
+				r := o.more()
+				r.creditTie = append(r.creditTie, t)
 				o.res.Candidates = append(o.res.Candidates, t)
 				for _, id := range others(ids, o.res.Dispute.OrderID) {
 					if !slices.Contains(o.res.TiedWith, id) {
@@ -444,7 +445,8 @@ func (o *order) sayCreditChoice(t *parser.Transaction, also []*order) {
 	for i, x := range also {
 		ids[i] = x.res.Dispute.OrderID
 	}
-	o.creditNotes = append(o.creditNotes, msg.Msgf("the credit of %s fits %s as well: it was counted for this order, the first by order date, then order id",
+	r := o.more()
+	r.creditNotes = append(r.creditNotes, msg.Msgf("the credit of %s fits %s as well: it was counted for this order, the first by order date, then order id",
 		o.list([]*parser.Transaction{t}), IDList{IDs: ids}))
 }
 

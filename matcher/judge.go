@@ -154,10 +154,10 @@ func (o *order) judgeAmbiguous() {
 		o.advise(m)
 	}
 	switch {
-	case r.TieAlert && len(o.splitSets) > 1:
+	case r.TieAlert && len(o.rd().splitSets) > 1:
 		o.say(msg.Msgf("%s is missing whichever set of charges is this order's", o.money(r.TieOutstanding)))
 		o.advise(adviceDisputeTied)
-	case r.TieAlert && len(o.creditTie) > 0:
+	case r.TieAlert && len(o.rd().creditTie) > 0:
 		r.Grounds = TieAcrossOrders
 		o.say(msg.Msgf("%s is missing whichever order the credit refunds", o.money(r.TieOutstanding)))
 		o.advise(adviceDisputeTied)
@@ -222,7 +222,7 @@ func (o *order) sayNotes() {
 	if ids := r.InterchangeableWith; len(ids) > 0 {
 		o.say(msg.Msgf("interchangeable with %s: whichever of these orders each charge belongs to, the verdicts are the same, so charges are counted in order of order date, then order id", IDList{IDs: ids}))
 	}
-	for _, m := range o.creditNotes {
+	for _, m := range o.rd().creditNotes {
 		o.say(m)
 	}
 	if o.byShipment {
@@ -505,7 +505,7 @@ func (o *order) ambiguityReasons() []*msg.Message {
 	var out []*msg.Message
 	rebilled := map[*parser.Transaction]bool{}
 	var rebills []*parser.Transaction
-	for _, rb := range o.rebills {
+	for _, rb := range o.rd().rebills {
 		rebilled[rb.t] = true
 		rebills = append(rebills, rb.t)
 	}
@@ -516,20 +516,20 @@ func (o *order) ambiguityReasons() []*msg.Message {
 		}
 	}
 	creditTied := map[*parser.Transaction]bool{}
-	for _, t := range o.creditTie {
+	for _, t := range o.rd().creditTie {
 		creditTied[t] = true
 	}
 	cands = slices.DeleteFunc(cands, func(t *parser.Transaction) bool { return creditTied[t] })
-	if len(o.creditTie) > 0 {
-		out = append(out, msg.Msgf("the credit of %s could refund this order or %s (each charged as near before it), and which changes the verdicts: ask Amazon which order it refunds", o.list(o.creditTie), IDList{IDs: o.res.TiedWith}))
+	if len(o.rd().creditTie) > 0 {
+		out = append(out, msg.Msgf("the credit of %s could refund this order or %s (each charged as near before it), and which changes the verdicts: ask Amazon which order it refunds", o.list(o.rd().creditTie), IDList{IDs: o.res.TiedWith}))
 	}
 	switch {
 	case len(cands) == 0 && !o.searchCut:
-	case o.ownRival != "":
-		out = append(out, msg.Msgf("%s could belong to this order or to your own order %s (same amount, at least as near): compare the rows with Amazon's order details", o.list(cands), o.ownRival))
-	case len(o.alsoClaims) > 0:
+	case o.rd().ownRival != "":
+		out = append(out, msg.Msgf("%s could belong to this order or to your own order %s (same amount, at least as near): compare the rows with Amazon's order details", o.list(cands), o.rd().ownRival))
+	case len(o.rd().alsoClaims) > 0:
 		out = append(out, msg.Msgf("%s could belong to this order or to %s (same amount, equally near): compare the rows with Amazon's order details",
-			o.list(cands), IDList{IDs: o.alsoClaims}))
+			o.list(cands), IDList{IDs: o.rd().alsoClaims}))
 	case o.searchCut:
 		out = append(out, msg.Msgf("too many Amazon charges near %s to tell which add up to %s: compare the rows with Amazon's order details", o.d, o.money(o.a)))
 	case len(cands) > 0:

@@ -37,22 +37,52 @@ type order struct {
 	cardAmount              bool       // a is the dispute's card_amount
 	windowEnd               civil.Date
 	ambiguous               bool
-	searchCut               bool                         // the split-charge search ran out of budget
-	byShipment              bool                         // charges were matched shipment by shipment
-	shipsCharged            int                          // how many shipments were
-	alsoClaims              []string                     // other orders in a tie
-	splitSets               [][]*parser.Transaction      // the sets of split charges, when several add up to A
-	creditNotes             []*msg.Message               // how credits were shared out, where a rule had to choose
-	ownRival                string                       // one of the person's own orders its charge could be
-	creditTie               []*parser.Transaction        // credits that fit it and other orders equally, the choice changing a verdict
-	candidate               map[*parser.Transaction]bool // the Candidates, as a set
-	owed                    decimal.Decimal              // what is still out, while credits are given
-	creditRound             int                          // the last look back of a credit that met the order
-	advice                  []*msg.Message               // the end of the reason: what to do
-	adviceRoom              [2]*msg.Message              // room for most advice
+	searchCut               bool            // the split-charge search ran out of budget
+	byShipment              bool            // charges were matched shipment by shipment
+	shipsCharged            int             // how many shipments were
+	owed                    decimal.Decimal // what is still out, while credits are given
+	creditRound             int             // the last look back of a credit that met the order
+	advice                  []*msg.Message  // the end of the reason: what to do
+	adviceRoom              [2]*msg.Message // room for most advice
+	// rare is what only an order in a tie, or split over several charges,
+	// needs: nil until one is written (more).
+	rare *orderRare
+}
+
+// orderRare is the part of an order's state that few orders need. Kept
+// apart, it leaves every other order smaller by 136 bytes (336 to 200): the
+// orders of a large incident are held, and scanned by the collector, all
+// through matching.
+type orderRare struct {
+	alsoClaims  []string                     // other orders in a tie
+	splitSets   [][]*parser.Transaction      // the sets of split charges, when several add up to A
+	creditNotes []*msg.Message               // how credits were shared out, where a rule had to choose
+	ownRival    string                       // one of the person's own orders its charge could be
+	creditTie   []*parser.Transaction        // credits that fit it and other orders equally, the choice changing a verdict
+	candidate   map[*parser.Transaction]bool // the Candidates, as a set
 	// rebills are the charges that could be a further billing of this
 	// order or of other charged orders.
 	rebills []*rebill
+}
+
+// noRare is what an order without its rare part reads (rd): never written.
+var noRare orderRare
+
+// rd is the order's rare part, to read only: noRare where the order has
+// none. Writes go through more.
+func (o *order) rd() *orderRare {
+	if o.rare == nil {
+		return &noRare
+	}
+	return o.rare
+}
+
+// more is the order's rare part, to write: made the first time.
+func (o *order) more() *orderRare {
+	if o.rare == nil {
+		o.rare = &orderRare{}
+	}
+	return o.rare
 }
 
 // Match reconciles statements against disputed orders and confirmations.

@@ -55,7 +55,8 @@ func assignSubsets(orders []*order, charges *chargeList, used map[*parser.Transa
 				for _, set := range sets {
 					set = slices.Clone(set)
 					sortTxns(set)
-					o.splitSets = append(o.splitSets, set)
+					r := o.more()
+					r.splitSets = append(r.splitSets, set)
 				}
 			}
 		}
@@ -180,12 +181,13 @@ func (o *order) distance(set []*parser.Transaction) int {
 // addCandidates adds charges that could be the order's; judge puts them in
 // date order.
 func (o *order) addCandidates(ts []*parser.Transaction) {
-	if o.candidate == nil {
-		o.candidate = map[*parser.Transaction]bool{}
+	r := o.more()
+	if r.candidate == nil {
+		r.candidate = map[*parser.Transaction]bool{}
 	}
 	for _, t := range ts {
-		if !o.candidate[t] {
-			o.candidate[t] = true
+		if !r.candidate[t] {
+			r.candidate[t] = true
 			o.res.Candidates = append(o.res.Candidates, t)
 		}
 	}

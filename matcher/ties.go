@@ -37,7 +37,7 @@ func resolveTies(ties []*tie, orders []*order, free []*parser.Transaction, j *ju
 		charged = append(charged, resolveTie(t, free, j)...)
 	}
 	for _, o := range orders {
-		if o.ambiguous && len(o.splitSets) > 1 {
+		if o.ambiguous && len(o.rd().splitSets) > 1 {
 			judgeSplitSets(o, free, j)
 		}
 	}
@@ -74,7 +74,7 @@ func resolveTie(t *tie, free []*parser.Transaction, j *judging) []*order {
 	for _, o := range owners {
 		o.res.TiedWith = others(ids, o.res.Dispute.OrderID)
 	}
-	if len(t.demands) != len(owners) || len(owners) > tieMaxOrders || slices.ContainsFunc(owners, func(o *order) bool { return len(o.rebills) > 0 || len(o.res.Charges) > 0 }) {
+	if len(t.demands) != len(owners) || len(owners) > tieMaxOrders || slices.ContainsFunc(owners, func(o *order) bool { return len(o.rd().rebills) > 0 || len(o.res.Charges) > 0 }) {
 		return nil
 	}
 	charges := slices.Clone(t.charges)
@@ -102,7 +102,9 @@ func resolveTie(t *tie, free []*parser.Transaction, j *judging) []*order {
 		first := assignments[0]
 		for i, o := range owners {
 			o.ambiguous = false
-			o.alsoClaims = nil
+			if o.rare != nil {
+				o.rare.alsoClaims = nil
+			}
 			o.res.TiedWith = nil
 			o.res.InterchangeableWith = others(ids, o.res.Dispute.OrderID)
 			o.res.Candidates = slices.DeleteFunc(o.res.Candidates, func(c *parser.Transaction) bool { return slices.Contains(charges, c) })
@@ -203,7 +205,7 @@ func judgeAssignment(owners []*order, charges []*parser.Transaction, a []int, fr
 // ambiguous order at alert.
 func judgeSplitSets(o *order, free []*parser.Transaction, j *judging) {
 	missing := decimal.Zero
-	for i, set := range o.splitSets {
+	for i, set := range o.rd().splitSets {
 		r := o.hypothetical(set, free, map[*parser.Transaction]bool{}, j)
 		if r.Severity() != Alert {
 			return
@@ -259,7 +261,12 @@ func (o *order) judgedWith(charges, credits []*parser.Transaction, j *judging) *
 	c := *o
 	res := *o.res
 	c.res = &res
-	c.ambiguous, c.alsoClaims, c.rebills, c.byShipment, c.creditNotes, c.ownRival, c.creditTie = false, nil, nil, false, nil, "", nil
+	c.ambiguous, c.byShipment = false, false
+	if o.rare != nil {
+		// c's own rare part, without what the tie gave o: splitSets and
+		// candidate are kept, as they were.
+		c.rare = &orderRare{splitSets: o.rare.splitSets, candidate: o.rare.candidate}
+	}
 	res.Charges, res.Credits, res.Candidates, res.Reason = charges, credits, nil, nil
 	res.InterchangeableWith, res.TiedWith, res.TieAlert = nil, nil, false
 	judge(&c, j)
@@ -277,7 +284,7 @@ func resolveRebills(orders []*order, j *judging) (given []*order) {
 	// gathered here, so that a short list stays on the stack.
 	var rebills []*rebill
 	for _, o := range orders {
-		for _, rb := range o.rebills {
+		for _, rb := range o.rd().rebills {
 			if !slices.Contains(rebills, rb) {
 				rebills = append(rebills, rb)
 			}
@@ -314,7 +321,8 @@ func resolveRebills(orders []*order, j *judging) (given []*order) {
 // rebill: several rebills, charges another order claims, or sets of split
 // charges.
 func inOtherTie(o *order) bool {
-	return len(o.rebills) > 1 || len(o.alsoClaims) > 0 || len(o.splitSets) > 0
+	r := o.rd()
+	return len(r.rebills) > 1 || len(r.alsoClaims) > 0 || len(r.splitSets) > 0
 }
 
 // judgeRebillChoices judges the orders under each choice of the order that
@@ -364,7 +372,9 @@ func tieRebill(claim []*order, ids []string, allAlert bool, missing decimal.Deci
 // interchangeable with it, and appends that order to given.
 func giveRebill(claim []*order, ids []string, rb *rebill, given []*order) []*order {
 	for i, o := range claim {
-		o.rebills = nil
+		if o.rare != nil {
+			o.rare.rebills = nil
+		}
 		o.res.Candidates = slices.DeleteFunc(o.res.Candidates, func(c *parser.Transaction) bool { return c == rb.t })
 		o.ambiguous = len(o.res.Candidates) > 0
 		o.res.InterchangeableWith = others(ids, o.res.Dispute.OrderID)
@@ -432,7 +442,7 @@ func ownTies(orders []*order, own []OwnOrder, ownTaken map[*parser.Transaction]b
 		}
 		o.res.Charges, o.res.Credits = nil, nil
 		o.ambiguous = true
-		o.ownRival = rival.ID
+		o.more().ownRival = rival.ID
 		o.addCandidates([]*parser.Transaction{c})
 		o.res.TiedWith = append(o.res.TiedWith, rival.ID)
 	}
