@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"io"
 	"io/fs"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -40,26 +41,39 @@ func normalizeASCII(s string) string {
 	return string(AppendNormalASCII(buf[:0], s))
 }
 
-// AppendNormalASCII appends the normal form of the ASCII text s to b.
+// AppendNormalASCII appends the normal form of the ASCII text s to b. The
+// form is never longer than s: room for s is made once, and written into.
 func AppendNormalASCII(b []byte, s string) []byte {
-	space, start := false, len(b)
+	start := len(b)
+	b = slices.Grow(b, len(s))[:start+len(s)]
+	out, n, space := b[start:], 0, false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		switch {
-		case asciiSpace[c]:
-			space = len(b) > start
+		if asciiSpace[c] {
+			space = n > 0
 			continue
-		case 'a' <= c && c <= 'z':
-			c -= 'a' - 'A'
 		}
 		if space {
-			b = append(b, ' ')
+			out[n] = ' '
+			n++
 			space = false
 		}
-		b = append(b, c)
+		out[n] = asciiUpper[c]
+		n++
 	}
-	return b
+	return b[:start+n]
 }
+
+// asciiUpper maps a-z to A-Z and every other byte to itself.
+var asciiUpper = func() (t [256]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if 'a' <= c && c <= 'z' {
+			t[c] -= 'a' - 'A'
+		}
+	}
+	return t
+}()
 
 // What normalASCII finds of a text.
 const (

@@ -141,6 +141,36 @@ func TestNormalizeASCIIAgrees(t *testing.T) {
 	}
 }
 
+// TestAppendNormalASCII appends the normal form after what a buffer holds
+// already. Bytes beyond ASCII pass through unchanged.
+func TestAppendNormalASCII(t *testing.T) {
+	general := func(s string) string { return strings.Join(strings.Fields(strings.ToUpper(s)), " ") }
+	rnd := rand.New(rand.NewPCG(3, 4))
+	const alphabet = "aZz@[`{ *.\t\n\r\v\f  9\xe3"
+	for range 20000 {
+		b := make([]byte, rnd.IntN(14))
+		for i := range b {
+			b[i] = alphabet[rnd.IntN(len(alphabet))]
+		}
+		s := string(b)
+		got := string(AppendNormalASCII([]byte("pre|"), s))
+		want := "pre|" + general(s)
+		if strings.Contains(s, "\xe3") { // by bytes: upper-case a-z, fold ASCII white space
+			fields := bytes.FieldsFunc([]byte(s), func(r rune) bool { return r < 0x80 && asciiSpace[r] })
+			up := bytes.Join(fields, []byte(" "))
+			for i, c := range up {
+				if 'a' <= c && c <= 'z' {
+					up[i] = c - 'a' + 'A'
+				}
+			}
+			want = "pre|" + string(up)
+		}
+		if got != want {
+			t.Fatalf("AppendNormalASCII(pre|, %q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
 // trimSpace skips strings.TrimSpace for cells that start and end with a
 // printable ASCII character; it must trim exactly as it does.
 func TestTrimSpaceAgrees(t *testing.T) {
