@@ -153,7 +153,8 @@ func (r Rows) At(i int) *parser.Transaction { return r.charges.peek(int(r.idx[i]
 
 // Row returns row i as a value but for its Amount, which may be left
 // zero, and its amount as a money.Value: a writer that reads each row once
-// makes neither the row nor its amount on the heap.
+// makes neither the row nor its amount on the heap. Its Normalized may be
+// left empty too (parser.KeptRows.AtValue).
 func (r Rows) Row(i int) (parser.Transaction, money.Value) {
 	c := r.charges
 	j := int(r.idx[i])

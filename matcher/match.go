@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
@@ -191,6 +192,7 @@ func amazonRows(stmts []*parser.Statement, asOf civil.Date, amazon *Recognizer) 
 		rows += s.Txns.Len()
 	}
 	list = &chargeList{refs: make([]chargeRef, 0, rows)}
+	var norm []byte
 	for _, s := range stmts {
 		if n, line, exact := s.RowsAfter(asOf); n > 0 {
 			late.add(s.File, line)
@@ -204,7 +206,13 @@ func amazonRows(stmts []*parser.Statement, asOf civil.Date, amazon *Recognizer) 
 		src := int32(len(list.kept))
 		list.kept = append(list.kept, k)
 		for i := range k.Len() {
-			if k.Date(i).After(asOf) || !amazon.IsAmazon(k.Normalized(i)) {
+			if k.Date(i).After(asOf) {
+				continue
+			}
+			// The normalised description, made in norm where the row does
+			// not keep it, is read here only.
+			norm = k.AppendNormalized(norm[:0], i)
+			if !amazon.IsAmazon(unsafe.String(unsafe.SliceData(norm), len(norm))) {
 				continue
 			}
 			switch k.Sign(i) {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"hash/maphash"
 	"slices"
+	"unsafe"
 
 	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/internal/brief"
@@ -37,7 +38,9 @@ func Fingerprint(amount money.Value, normalized string) uint64 {
 
 func txnKey(k *KeptRows, i int) foldKey {
 	amt := k.Amount(i)
-	return foldKey{k.Date(i), k.Account(i), amt.Sign(), Fingerprint(amt, k.Normalized(i))}
+	var buf [128]byte
+	norm := k.AppendNormalized(buf[:0], i)
+	return foldKey{k.Date(i), k.Account(i), amt.Sign(), Fingerprint(amt, unsafe.String(unsafe.SliceData(norm), len(norm)))}
 }
 
 func (s *Statement) postingKey(p *brief.Posting) foldKey {

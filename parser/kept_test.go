@@ -314,3 +314,61 @@ func TestKeptRowsAgreeWithSlice(t *testing.T) {
 		}
 	}
 }
+
+// TestKeptRowsMakeASCIINormalAgain checks the normalised descriptions
+// KeptRows does not keep but makes again, those of ASCII descriptions in
+// the form every reader gives them: each reads back as given, through
+// Normalized, AppendNormalized and At, while AtValue leaves it empty; the
+// text holds only the description. A normalised description of any other
+// kind (not what AppendNormalASCII makes, or of a description beyond
+// ASCII) is kept as given.
+func TestKeptRowsMakeASCIINormalAgain(t *testing.T) {
+	d := civil.MustDate("2026-03-02")
+	rows := []struct {
+		desc, norm string
+		made       bool
+	}{
+		{"Amazon.com*AB12CD34E", "AMAZON.COM*AB12CD34E", true},
+		{" amzn  Mktp\tUS*X1 ", "AMZN MKTP US*X1", true},
+		{"Amazon refund", "SOMETHING ELSE", false},
+		{"Amazon refund", "AMAZON  REFUND", false},
+		{"Ａｍａｚｏｎ", "AMAZON", false},
+		{"AMAZON.CO.JP", "AMAZON.CO.JP", false},
+	}
+	var k KeptRows
+	text := 0
+	for _, r := range rows {
+		x := Transaction{Date: d, Description: r.desc, Normalized: r.norm, Amount: decimal.New(100, 0), File: "a.csv", Line: 2}
+		k.Add(&x)
+		text += len(r.desc)
+		if !r.made && r.norm != r.desc {
+			text += len(r.norm)
+		}
+	}
+	if k.TextLen() != text {
+		t.Errorf("TextLen = %d, want %d: only the normalised texts not made again are kept", k.TextLen(), text)
+	}
+	for i, r := range rows {
+		if got := k.Normalized(i); got != r.norm {
+			t.Errorf("row %d: Normalized = %q, want %q", i, got, r.norm)
+		}
+		if got := string(k.AppendNormalized([]byte("x:"), i)); got != "x:"+r.norm {
+			t.Errorf("row %d: AppendNormalized = %q, want %q", i, got, "x:"+r.norm)
+		}
+		if got := k.At(i).Normalized; got != r.norm {
+			t.Errorf("row %d: At: Normalized = %q, want %q", i, got, r.norm)
+		}
+		want := r.norm
+		if r.made {
+			want = ""
+		}
+		if got, _ := k.AtValue(i); got.Normalized != want || got.Description != r.desc {
+			t.Errorf("row %d: AtValue: %q, %q; want %q, %q", i, got.Description, got.Normalized, r.desc, want)
+		}
+	}
+	x := Transaction{Date: d, Description: rows[1].desc, Normalized: rows[1].norm, File: "a.csv"}
+	k.Grow(1000, 100_000)
+	if n := testing.AllocsPerRun(500, func() { k.AddValue(&x, money.New(100, 0)) }); n != 0 {
+		t.Errorf("AddValue allocates %.1f times a row whose normalised text it makes again, want none", n)
+	}
+}

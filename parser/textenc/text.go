@@ -64,6 +64,16 @@ func AppendNormalASCII(b []byte, s string) []byte {
 	return b[:start+n]
 }
 
+// IsNormalASCIIOf reports whether norm is what AppendNormalASCII makes of
+// s. The form of a merchant name is made on the stack.
+func IsNormalASCIIOf(norm, s string) bool {
+	if len(norm) > len(s) { // the form is never longer
+		return false
+	}
+	var buf [128]byte
+	return string(AppendNormalASCII(buf[:0], s)) == norm
+}
+
 // asciiUpper maps a-z to A-Z and every other byte to itself.
 var asciiUpper = func() (t [256]byte) {
 	for c := range t {

@@ -142,7 +142,9 @@ func TestNormalizeASCIIAgrees(t *testing.T) {
 }
 
 // TestAppendNormalASCII appends the normal form after what a buffer holds
-// already. Bytes beyond ASCII pass through unchanged.
+// already, and IsNormalASCIIOf must tell that form, and only it: a byte
+// changed, one more or one fewer, is another text. Bytes beyond ASCII pass
+// through both unchanged.
 func TestAppendNormalASCII(t *testing.T) {
 	general := func(s string) string { return strings.Join(strings.Fields(strings.ToUpper(s)), " ") }
 	rnd := rand.New(rand.NewPCG(3, 4))
@@ -167,6 +169,20 @@ func TestAppendNormalASCII(t *testing.T) {
 		}
 		if got != want {
 			t.Fatalf("AppendNormalASCII(pre|, %q) = %q, want %q", s, got, want)
+		}
+		norm := got[len("pre|"):]
+		if !IsNormalASCIIOf(norm, s) {
+			t.Fatalf("IsNormalASCIIOf(%q, %q) = false, want true", norm, s)
+		}
+		others := []string{norm + "A", norm + " "}
+		if norm != "" {
+			i := rnd.IntN(len(norm))
+			others = append(others, norm[:len(norm)-1], norm[:i]+string(norm[i]^0x20)+norm[i+1:], norm[:i]+"  "+norm[i:])
+		}
+		for _, o := range others {
+			if IsNormalASCIIOf(o, s) {
+				t.Fatalf("IsNormalASCIIOf(%q, %q) = true, but %q is the normal form", o, s, norm)
+			}
 		}
 	}
 }
