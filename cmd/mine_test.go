@@ -8,8 +8,8 @@ import (
 )
 
 // mineStatement is a card statement with the person's own recurring Amazon
-// charges (Prime, AWS), a shop whose descriptor does not say Amazon, and
-// the intruder's order.
+// charges (Prime, AWS, one of them written in mixed case), a shop whose
+// descriptor does not say Amazon, and the intruder's order.
 const mineStatement = "Date,Description,Amount\n" +
 	"2026-03-01,AMAZON PRIME*AB12CD,-14.99\n" +
 	"2026-03-02,AMZN Mktp US*2K4RT,-89.99\n" +
@@ -17,7 +17,8 @@ const mineStatement = "Date,Description,Amount\n" +
 	"2026-03-04,MY SHOP ON AMZ TOKYO,-5.00\n" +
 	"2026-03-05,Amazon Prime*XY34ZZ,-29.98\n" +
 	"2026-04-01,AMAZON PRIME*EF56GH,-14.99\n" +
-	"2026-04-03,AMAZON WEB SERVICES AWS.AMAZON.CO,-19.10\n"
+	"2026-04-03,AMAZON WEB SERVICES AWS.AMAZON.CO,-19.10\n" +
+	"2026-04-05,Amazon Web  Services aws.amazon.co,-7.00\n"
 
 // unknownOf runs check with args and returns its unknown charges as
 // "date amount" and its count of own charges.
@@ -55,11 +56,11 @@ func TestMine(t *testing.T) {
 		wantOwn int
 	}{
 		{"without mine.csv", map[string]string{"disputes.csv": disputes, "statements/card.csv": mineStatement}, nil,
-			[]string{"2026-03-01 14.99", "2026-03-03 23.40", "2026-03-05 29.98", "2026-04-01 14.99", "2026-04-03 19.10"}, 0},
+			[]string{"2026-03-01 14.99", "2026-03-03 23.40", "2026-03-05 29.98", "2026-04-01 14.99", "2026-04-03 19.10", "2026-04-05 7.00"}, 0},
 		{"./mine.csv", map[string]string{"disputes.csv": disputes, "statements/card.csv": mineStatement, "mine.csv": mine}, nil,
-			[]string{"2026-03-05 29.98"}, 4},
+			[]string{"2026-03-05 29.98"}, 5},
 		{"--mine", map[string]string{"disputes.csv": disputes, "statements/card.csv": mineStatement, "own/recurring.csv": mine}, []string{"--mine", "own/recurring.csv"},
-			[]string{"2026-03-05 29.98"}, 4},
+			[]string{"2026-03-05 29.98"}, 5},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -72,7 +73,7 @@ func TestMine(t *testing.T) {
 	}
 	writeFiles(t, map[string]string{"disputes.csv": disputes, "statements/card.csv": mineStatement, "mine.csv": mine})
 	table, _, _ := runCmd(t, "check", "--as-of", "2026-05-01")
-	if !strings.Contains(table, "4 more are your own charges (--orders, mine.csv) and are not listed") {
+	if !strings.Contains(table, "5 more are your own charges (--orders, mine.csv) and are not listed") {
 		t.Errorf("the table does not count the own charges:\n%s", table)
 	}
 }
@@ -142,11 +143,11 @@ func TestNotAmazonIsCounted(t *testing.T) {
 		"statements/card.csv": mineStatement,
 	})
 	out, _, _ := runCmd(t, "check", "--as-of", "2026-05-01", "--not-amazon", "AMAZON WEB SERVICES")
-	if want := "2 statement rows that name Amazon were not counted as Amazon's, as --not-amazon asks"; !strings.Contains(out, want) {
+	if want := "3 statement rows that name Amazon were not counted as Amazon's, as --not-amazon asks"; !strings.Contains(out, want) {
 		t.Errorf("the report does not say %q:\n%s", want, out)
 	}
 	ja, _, _ := runCmd(t, "check", "--lang", "ja", "--as-of", "2026-05-01", "--not-amazon", "AMAZON WEB SERVICES")
-	if want := "Amazonの名がある明細の2行を、--not-amazon の指定どおりAmazonのものとして扱いませんでした"; !strings.Contains(ja, want) {
+	if want := "Amazonの名がある明細の3行を、--not-amazon の指定どおりAmazonのものとして扱いませんでした"; !strings.Contains(ja, want) {
 		t.Errorf("the Japanese report does not say %q:\n%s", want, ja)
 	}
 	out, _, _ = runCmd(t, "check", "--as-of", "2026-05-01")

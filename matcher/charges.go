@@ -107,13 +107,13 @@ func (c *chargeList) foreign(i int) *parser.Transaction {
 	return nil
 }
 
-// normalized is charge i's normalised description.
-func (c *chargeList) normalized(i int) string {
+// appendNormalized appends charge i's normalised description to b.
+func (c *chargeList) appendNormalized(b []byte, i int) []byte {
 	if t := c.txns[i]; t != nil {
-		return t.Normalized
+		return append(b, t.Normalized...)
 	}
 	r := c.refs[i]
-	return c.kept[r.src].Normalized(int(r.row))
+	return c.kept[r.src].AppendNormalized(b, int(r.row))
 }
 
 // amount is charge i's amount (positive: a charge).

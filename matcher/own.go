@@ -3,6 +3,7 @@ package matcher
 import (
 	"slices"
 	"strings"
+	"unsafe"
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
@@ -85,11 +86,14 @@ func mineCharges(mine []parser.MineRow, charges *chargeList, claimed, own map[*p
 	if len(mine) == 0 {
 		return taken
 	}
+	var buf []byte
 	for i := range charges.len() {
 		if t := charges.made(i); t != nil && (claimed[t] || own[t]) {
 			continue
 		}
-		norm := charges.normalized(i)
+		// The description is read here only: made in buf, not kept.
+		buf = charges.appendNormalized(buf[:0], i)
+		norm := unsafe.String(unsafe.SliceData(buf), len(buf))
 		for _, m := range mine {
 			if !strings.Contains(norm, m.Pattern) {
 				continue

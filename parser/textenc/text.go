@@ -37,7 +37,7 @@ func Normalize(s string) string {
 // normalizeASCII is Normalize for ASCII text, which NFKC leaves alone: one
 // pass.
 func normalizeASCII(s string) string {
-	var buf [64]byte // most descriptions fit: one allocation, the string's
+	var buf [128]byte // most descriptions fit (room for s is made): one allocation, the string's
 	return string(AppendNormalASCII(buf[:0], s))
 }
 
