@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/internal/brief"
 	"github.com/refundwatch/refundwatch/parser/workload"
 )
@@ -126,6 +127,25 @@ func TestFoldWithKeep(t *testing.T) {
 	}
 	if !strings.Contains(want, "folded 3") {
 		t.Errorf("folded:\n%s\nwant 3 rows folded in the later file (2×STARBUCKS, AMAZON 03-18)", want)
+	}
+}
+
+// An Amazon row in mixed case, whose normal form a kept row does not keep
+// but makes again (parser.KeptRows), folds against the same row written in
+// capitals in another file, kept in full there too or kept in brief
+// (before that file's KeepFrom day).
+func TestFoldMadeNormalForm(t *testing.T) {
+	const head = "Date,Description,Debit\n"
+	march := head + "2026-03-01,LAWSON,200\n2026-03-18,AMAZON.COM*AB12 CD,45.00\n"
+	later := head + "2026-03-18,Amazon.com*AB12  cd,45\n2026-04-02,AMAZON.CO.JP,30000\n"
+	brief := new(civil.Cutoff)
+	brief.Set(civil.MustDate("2026-04-01"))
+	for _, marchOpts := range []parser.ReadOptions{{Keep: keepAmazon}, {Keep: keepAmazon, KeepFrom: brief}} {
+		a, b := readString(t, "march.csv", march, marchOpts), readString(t, "later.csv", later, parser.ReadOptions{Keep: keepAmazon})
+		parser.FoldOverlaps([]*parser.Statement{a, b})
+		if a.Folded+b.Folded != 1 {
+			t.Errorf("KeepFrom %v: %d rows folded, want 1 (the Amazon row of 2026-03-18)", marchOpts.KeepFrom != nil, a.Folded+b.Folded)
+		}
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/japanese"
@@ -148,16 +149,27 @@ func TestNormalizeASCIIAgrees(t *testing.T) {
 func TestAppendNormalASCII(t *testing.T) {
 	general := func(s string) string { return strings.Join(strings.Fields(strings.ToUpper(s)), " ") }
 	rnd := rand.New(rand.NewPCG(3, 4))
-	const alphabet = "aZz@[`{ *.\t\n\r\v\f  9\xe3"
-	for range 20000 {
+	const alphabet = "aZz@[`{ *.\t\n\r\v\f  9\xe3\x80\xff\x85\xa0"
+	for n := range 20000 {
 		b := make([]byte, rnd.IntN(14))
 		for i := range b {
 			b[i] = alphabet[rnd.IntN(len(alphabet))]
 		}
 		s := string(b)
-		got := string(AppendNormalASCII([]byte("pre|"), s))
+		// Half the time the buffer has room to write in, and a byte
+		// beyond its end that must stay as it is.
+		pre := []byte("pre|")
+		if n%2 == 0 {
+			pre = append(make([]byte, 0, 64), "pre|"...)
+			pre[:cap(pre)][63] = '#'
+		}
+		made := AppendNormalASCII(pre, s)
+		if n%2 == 0 && (&made[0] != &pre[0] || pre[:cap(pre)][63] != '#') {
+			t.Fatalf("AppendNormalASCII(pre|, %q) did not write in the room the buffer had, or wrote past its end", s)
+		}
+		got := string(made)
 		want := "pre|" + general(s)
-		if strings.Contains(s, "\xe3") { // by bytes: upper-case a-z, fold ASCII white space
+		if strings.ContainsFunc(s, func(r rune) bool { return r >= utf8.RuneSelf }) { // by bytes: upper-case a-z, fold ASCII white space
 			fields := bytes.FieldsFunc([]byte(s), func(r rune) bool { return r < 0x80 && asciiSpace[r] })
 			up := bytes.Join(fields, []byte(" "))
 			for i, c := range up {
