@@ -17,7 +17,7 @@ import (
 // (Statement.Txns), in file order, in a compact form: check keeps a decade
 // of Amazon's rows to match them, and most are only ever listed. A
 // Transaction takes 144 bytes, two objects for its amount's big.Int and a
-// string or two; a row here takes 48 bytes without pointers, its texts in
+// string or two; a row here takes 40 bytes without pointers, its texts in
 // one buffer, and the accounts, currencies and file names it shares with
 // other rows once. A normalised description that is only the ASCII
 // description in upper case, its spaces folded (Amazon.com*AB12CD34E,
@@ -44,29 +44,33 @@ type keptRow struct {
 	coef         int64
 	date, usedOn civil.Date
 	line         int32
-	desc, descN  uint32 // where the description is in text
-	normN        uint32 // the normalised description follows it, or sameText, or madeASCII
+	desc         uint32 // where the description is in text
+	extra        uint32 // 1 + the index of the row's keptExtra, or 0
+	descN        uint16 // the description's length, or textInExtra
+	normN        uint16 // the normalised description's, which follows it; or sameText, or madeASCII
 	account      uint16 // numbers of strs, or inExtra
 	currency     uint16
-	origCurrency uint16
 	file         uint16
-	extra        uint32 // 1 + the index of the row's keptExtra, or 0
 	exp          int8
 }
 
 const (
 	// sameText is keptRow.normN where the normalised description is the
 	// description.
-	sameText = ^uint32(0)
+	sameText = math.MaxUint16
 	// madeASCII is keptRow.normN where the normalised description is
 	// textenc.AppendNormalASCII of the description, made when asked for.
-	madeASCII = ^uint32(0) - 1
+	madeASCII = math.MaxUint16 - 1
 	// inExtra is the number of a string strs has no room for: the row's
 	// keptExtra holds its strings.
 	inExtra = math.MaxUint16
 	// textInExtra is keptRow.descN of a row whose texts the buffer, past
-	// 4 GiB, has no room for: its keptExtra holds them.
-	textInExtra = ^uint32(0)
+	// 4 GiB, has no room for, or one of which is longer than maxRowText:
+	// its keptExtra holds them.
+	textInExtra = math.MaxUint16
+	// maxRowText is the longest description, or normalised description,
+	// the buffer holds (their lengths are uint16s, short of the marks).
+	maxRowText = math.MaxUint16 - 2
 )
 
 // maxKeptText is how many bytes of text KeptRows keeps in its buffer,
@@ -74,15 +78,16 @@ const (
 var maxKeptText = math.MaxUint32 - 1
 
 // keptExtra is what a row too large for keptRow keeps: an amount of more
-// than 18 digits, an original foreign amount, a line past 2³¹, strings
-// past the 65,535 strs numbers.
+// than 18 digits, an original foreign amount and its currency, a line past
+// 2³¹, strings past the 65,535 strs numbers, texts past maxRowText or 4 GiB.
 type keptExtra struct {
 	amount    decimal.Decimal
 	orig      decimal.Decimal
 	line      int
 	bigAmount bool
+	origCur   uint16     // the original currency's number in strs, or inExtra; 0 for none
 	names     *[4]string // account, currency, original currency, file
-	texts     *[2]string // description and normalised description, past 4 GiB of text
+	texts     *[2]string // description and normalised description
 }
 
 // KeptOf keeps ts: statements made by hand.
@@ -116,12 +121,15 @@ func (k *KeptRows) AddValue(t *Transaction, amt money.Value) {
 	if t.Line < 0 || t.Line > math.MaxInt32 {
 		e.line, needExtra = t.Line, true
 	}
-	r.account, r.currency, r.origCurrency, r.file = k.number(t.Account), k.number(t.Currency), k.number(t.OrigCurrency), k.number(t.File)
-	if r.account == inExtra || r.currency == inExtra || r.origCurrency == inExtra || r.file == inExtra {
+	r.account, r.currency, e.origCur, r.file = k.number(t.Account), k.number(t.Currency), k.number(t.OrigCurrency), k.number(t.File)
+	if e.origCur != 0 {
+		needExtra = true // only a foreign row names one
+	}
+	if r.account == inExtra || r.currency == inExtra || e.origCur == inExtra || r.file == inExtra {
 		e.names, needExtra = &[4]string{strings.Clone(t.Account), strings.Clone(t.Currency), strings.Clone(t.OrigCurrency), strings.Clone(t.File)}, true
 	}
 	r.normN = sameText
-	if n := len(t.Description) + len(t.Normalized); len(k.text)+n > maxKeptText {
+	if n := len(t.Description) + len(t.Normalized); len(k.text)+n > maxKeptText || len(t.Description) > maxRowText || len(t.Normalized) > maxRowText {
 		e.texts, needExtra = &[2]string{strings.Clone(t.Description), strings.Clone(t.Normalized)}, true
 		r.descN = textInExtra
 	} else {
@@ -144,10 +152,10 @@ func (k *KeptRows) AddValue(t *Transaction, amt money.Value) {
 	k.rows = append(k.rows, r)
 }
 
-func (k *KeptRows) addText(s string) (at, n uint32) {
+func (k *KeptRows) addText(s string) (at uint32, n uint16) {
 	at = uint32(len(k.text))
 	k.text = append(k.text, s...)
-	return at, uint32(len(s))
+	return at, uint16(len(s))
 }
 
 // number is s's number in strs, s added the first time; inExtra once strs
@@ -214,7 +222,13 @@ func (k *KeptRows) Negate(i int) {
 }
 
 // OrigCurrency is row i's Transaction.OrigCurrency.
-func (k *KeptRows) OrigCurrency(i int) string { r := &k.rows[i]; return k.name(r, r.origCurrency, 2) }
+func (k *KeptRows) OrigCurrency(i int) string {
+	r := &k.rows[i]
+	if r.extra == 0 {
+		return ""
+	}
+	return k.name(r, k.extra[r.extra-1].origCur, 2)
+}
 
 // SetOriginal sets row i's original foreign amount and currency.
 func (k *KeptRows) SetOriginal(i int, amount decimal.Decimal, currency string) {
@@ -225,7 +239,7 @@ func (k *KeptRows) SetOriginal(i int, amount decimal.Decimal, currency string) {
 	}
 	e := &k.extra[r.extra-1]
 	e.orig = amount
-	if r.origCurrency = k.number(currency); r.origCurrency == inExtra {
+	if e.origCur = k.number(currency); e.origCur == inExtra {
 		if e.names == nil {
 			e.names = &[4]string{k.name(r, r.account, 0), k.name(r, r.currency, 1), "", k.name(r, r.file, 3)}
 		}
@@ -299,7 +313,7 @@ func (k *KeptRows) Normalized(i int) string {
 	case r.normN == madeASCII:
 		return string(textenc.AppendNormalASCII(nil, k.textAt(r.desc, r.descN)))
 	}
-	return k.textAt(r.desc+r.descN, r.normN)
+	return k.textAt(r.desc+uint32(r.descN), r.normN)
 }
 
 // AppendNormalized appends row i's normalised description to b: a caller
@@ -321,7 +335,7 @@ func (k *KeptRows) description(r *keptRow) string {
 
 // textAt is the text at in text, n bytes long: a string over the buffer,
 // whose bytes are never written again once added.
-func (k *KeptRows) textAt(at, n uint32) string {
+func (k *KeptRows) textAt(at uint32, n uint16) string {
 	if n == 0 {
 		return ""
 	}
@@ -345,7 +359,7 @@ func (k *KeptRows) Sign(i int) int { return k.Amount(i).Sign() }
 // a foreign currency and an amount other than zero.
 func (k *KeptRows) HasOriginal(i int) bool {
 	r := &k.rows[i]
-	return r.origCurrency != 0 && r.extra > 0 && !k.extra[r.extra-1].orig.IsZero()
+	return r.extra > 0 && k.extra[r.extra-1].origCur != 0 && !k.extra[r.extra-1].orig.IsZero()
 }
 
 // At returns row i as the Transaction it was kept from.
@@ -368,7 +382,7 @@ func (k *KeptRows) atValue(i int, norm bool) (Transaction, money.Value) {
 	t := Transaction{
 		Date: r.date, UsedOn: r.usedOn, Line: int(r.line),
 		Description: k.description(r),
-		Currency:    k.name(r, r.currency, 1), OrigCurrency: k.name(r, r.origCurrency, 2),
+		Currency:    k.name(r, r.currency, 1), OrigCurrency: k.OrigCurrency(i),
 		Account: k.name(r, r.account, 0), File: k.name(r, r.file, 3),
 	}
 	if norm || r.normN != madeASCII || r.descN == textInExtra {

@@ -134,8 +134,8 @@ func TestStatementCountsKeptRows(t *testing.T) {
 // than the 65,535 numbers of its string table: each keeps its own, and a
 // foreign currency given afterwards, past the table too.
 func TestKeptRowsManyNames(t *testing.T) {
-	if size := unsafe.Sizeof(keptRow{}); size != 48 {
-		t.Errorf("a kept row takes %d bytes, want 48", size)
+	if size := unsafe.Sizeof(keptRow{}); size != 40 {
+		t.Errorf("a kept row takes %d bytes, want 40", size)
 	}
 	const n = 70_000
 	var k KeptRows
@@ -178,6 +178,41 @@ func TestKeptRowsTextPastBuffer(t *testing.T) {
 	}
 	if past == 0 || past == len(want) {
 		t.Errorf("%d of %d rows past the buffer; the test wants some, not all", past, len(want))
+	}
+}
+
+// TestKeptRowsLongTexts checks the rows whose description or normalised
+// description is longer than a row's lengths reach (maxRowText): their
+// extra keeps both, the buffer neither, and they read back the same; and a
+// row naming an original currency without an amount, which keeps its
+// currency in its extra.
+func TestKeptRowsLongTexts(t *testing.T) {
+	d := civil.MustDate("2026-03-02")
+	long := strings.Repeat("Amazon.co.jp ", maxRowText/13+1)
+	want := []Transaction{
+		{Date: d, Description: "AMAZON", Normalized: "AMAZON", Amount: decimal.New(1, 0), File: "a.csv", Line: 2},
+		{Date: d, Description: long, Normalized: strings.ToUpper(strings.TrimSpace(long)), Amount: decimal.New(2, 0), File: "a.csv", Line: 3},
+		{Date: d, Description: "AMAZON", Normalized: long[:maxRowText+1], Amount: decimal.New(3, 0), File: "a.csv", Line: 4},
+		{Date: d, Description: long[:maxRowText], Normalized: long[:maxRowText], Amount: decimal.New(4, 0), File: "a.csv", Line: 5},
+		{Date: d, Description: "AMAZON", Normalized: "AMAZON", Amount: decimal.New(5, 0), OrigCurrency: "USD", File: "a.csv", Line: 6},
+	}
+	k := KeptOf(want...)
+	for i, w := range want {
+		if got := k.At(i); !sameTxn(got, w) || k.Normalized(i) != w.Normalized || string(k.AppendNormalized(nil, i)) != w.Normalized || k.OrigCurrency(i) != w.OrigCurrency {
+			t.Errorf("row %d does not read back as it was added", i)
+		}
+	}
+	if inExtra := []bool{false, true, true, false, false}; k.TextLen() != len("AMAZON")*2+maxRowText {
+		t.Errorf("TextLen = %d, want %d: texts past maxRowText are not in the buffer", k.TextLen(), len("AMAZON")*2+maxRowText)
+	} else {
+		for i, want := range inExtra {
+			if got := k.rows[i].descN == textInExtra; got != want {
+				t.Errorf("row %d: texts in extra %t, want %t", i, got, want)
+			}
+		}
+	}
+	if k.HasOriginal(4) {
+		t.Errorf("row 4 names a currency but no amount: it has no original amount")
 	}
 }
 
