@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/refundwatch/refundwatch/cmd/internal/mask"
@@ -28,6 +29,63 @@ type jsonWriter struct {
 	err error
 	// empty tells, for each open container, whether nothing was written in it yet.
 	empty []bool
+	// rowKeys are the members' starts of the rows written at each depth
+	// (rowKeysAt); file and account hold the text last written for a row's
+	// file and account, which most rows of a report share.
+	rowKeys []*rowKeys
+	file    lastText
+	account lastText
+}
+
+// rowKeys are what stands before each member of a statement row written at
+// one depth: the comma after the member before (none before the first), the
+// line break and indentation, the key and its colon. A row's members are
+// always these, in this order: each is written in one append, not asked,
+// member by member, whether it is the first and how deep it stands.
+type rowKeys struct {
+	date, amount, currency, description, account, file, line, origAmount, origCurrency string
+	// end closes the row: the line break and indentation of its brace.
+	end string
+}
+
+// rowKeysAt returns the rowKeys of the rows whose members stand at depth.
+func (j *jsonWriter) rowKeysAt(depth int) *rowKeys {
+	for len(j.rowKeys) <= depth {
+		j.rowKeys = append(j.rowKeys, nil)
+	}
+	if k := j.rowKeys[depth]; k != nil {
+		return k
+	}
+	in := "\n" + strings.Repeat("  ", depth)
+	member := func(key string) string { return "," + in + `"` + key + `": ` }
+	k := &rowKeys{
+		date: in + `"date": `, amount: member("amount"), currency: member("currency"),
+		description: member("description"), account: member("account"), file: member("file"),
+		line: member("line"), origAmount: member("original_amount"), origCurrency: member("original_currency"),
+		end: "\n" + strings.Repeat("  ", depth-1) + "}",
+	}
+	j.rowKeys[depth] = k
+	return k
+}
+
+// lastText is the text a value was last written as: the same value is
+// written the same, whatever its depth (keep asks the masking's quick test
+// of the value's line, which finds nothing in its indentation).
+type lastText struct {
+	value string
+	text  []byte
+}
+
+// cached appends what write appended for value the last time, writing it
+// afresh (and keeping what it appended) when value differs.
+func (j *jsonWriter) cached(c *lastText, value string, write func(string)) {
+	if c.text != nil && c.value == value {
+		j.b = append(j.b, c.text...)
+		return
+	}
+	start := len(j.b)
+	write(value)
+	c.value, c.text = value, append(c.text[:0], j.b[start:]...)
 }
 
 // jsonFlushAt is how much text the writer holds before writing it out.
@@ -492,31 +550,39 @@ func writeTxns(j *jsonWriter, ts []jsonTxn) {
 	j.list(len(ts), ts == nil, func(i int) { ts[i].write(j) })
 }
 
+// write writes the row as the generic writer would (open, key, close):
+// the keys and their indentation come whole from rowKeysAt, and the text
+// of the file and of the account from the row before where they are the
+// same. What is written flushes once the row is whole.
 func (t *jsonTxn) write(j *jsonWriter) {
-	j.open('{')
-	j.key("date")
+	k := j.rowKeysAt(len(j.empty) + 1)
+	j.b = append(j.b, '{')
+	j.b = append(j.b, k.date...)
 	j.date(t.Date)
-	j.key("amount")
+	j.b = append(j.b, k.amount...)
 	j.amount(t.Amount)
-	for _, f := range []struct{ name, value string }{
-		{"currency", t.Currency}, {"description", t.Description}, {"account", mask.AccountShown(t.Account)},
-	} {
-		j.key(f.name)
-		j.str(f.value)
-	}
-	j.key("file")
-	j.kept(t.File)
-	j.key("line")
+	j.b = append(j.b, k.currency...)
+	j.str(t.Currency)
+	j.b = append(j.b, k.description...)
+	j.str(t.Description)
+	j.b = append(j.b, k.account...)
+	j.cached(&j.account, t.Account, func(a string) { j.str(mask.AccountShown(a)) })
+	j.b = append(j.b, k.file...)
+	j.cached(&j.file, t.File, j.kept)
+	j.b = append(j.b, k.line...)
 	j.num(t.Line)
 	if t.OriginalAmount != "" {
-		j.key("original_amount")
+		j.b = append(j.b, k.origAmount...)
 		j.str(t.OriginalAmount)
 	}
 	if t.OriginalCurrency != "" {
-		j.key("original_currency")
+		j.b = append(j.b, k.origCurrency...)
 		j.str(t.OriginalCurrency)
 	}
-	j.close('}')
+	j.b = append(j.b, k.end...)
+	if len(j.b) >= jsonFlushAt {
+		j.flush()
+	}
 }
 
 const hexDigits = "0123456789abcdef"

@@ -313,3 +313,97 @@ func TestJSONMarksChangeNoOutput(t *testing.T) {
 		}
 	}
 }
+
+// TestRowsWrittenAsTheGenericWriterWould holds jsonTxn.write, which writes
+// a row's keys whole and the text of its file and account again from the
+// row before, to the generic writer (open, key, close), marks and all: rows
+// at two depths, as an order's charges and the unknown charges stand, whose
+// files and accounts change from row to row or stay, among them accounts
+// the report masks, paths the masking is told to keep and paths that are
+// not valid text, with flushes falling anywhere.
+func TestRowsWrittenAsTheGenericWriterWould(t *testing.T) {
+	generic := func(row *jsonTxn, j *jsonWriter) {
+		j.open('{')
+		j.key("date")
+		j.date(row.Date)
+		j.key("amount")
+		j.amount(row.Amount)
+		for _, f := range []struct{ name, value string }{
+			{"currency", row.Currency}, {"description", row.Description}, {"account", mask.AccountShown(row.Account)},
+		} {
+			j.key(f.name)
+			j.str(f.value)
+		}
+		j.key("file")
+		j.kept(row.File)
+		j.key("line")
+		j.num(row.Line)
+		if row.OriginalAmount != "" {
+			j.key("original_amount")
+			j.str(row.OriginalAmount)
+		}
+		if row.OriginalCurrency != "" {
+			j.key("original_currency")
+			j.str(row.OriginalCurrency)
+		}
+		j.close('}')
+	}
+	files := []string{"statement.csv", "statements/2026-03-01-2026-03-31.csv", "DE89370.csv", "明細\xff.csv", ""}
+	accounts := []string{"", "VISA ****-1234", "DE89 3704 0044 0532 0130 00", "４９８０ ０３７９ ３９８８ ４５６７"}
+	amounts := []string{"12.30", "-5", "1234567890.55"}
+	rnd := rand.New(rand.NewPCG(7, 8))
+	var rows []jsonTxn
+	for i := range 3000 {
+		r := jsonTxn{
+			Date:        civil.MustDate("2026-03-02").AddDays(rnd.IntN(40)),
+			Amount:      jsonAmount{money.FromDecimal(decimal.RequireFromString(amounts[rnd.IntN(len(amounts))])), "EUR"},
+			Currency:    "EUR",
+			Description: strings.Repeat("AMAZON MKTP 4111 1111 1111 1111 ", rnd.IntN(3)),
+			Account:     accounts[rnd.IntN(len(accounts))],
+			File:        files[rnd.IntN(len(files))],
+			Line:        i + 2,
+		}
+		if i > 0 && rnd.IntN(3) > 0 { // runs of rows of one file and one account
+			r.File, r.Account = rows[i-1].File, rows[i-1].Account
+		}
+		if rnd.IntN(5) == 0 {
+			r.OriginalAmount, r.OriginalCurrency = "1,234", "JPY"
+		}
+		rows = append(rows, r)
+	}
+	write := func(row func(*jsonTxn, *jsonWriter)) string {
+		var out bytes.Buffer
+		j := &jsonWriter{w: &out, b: make([]byte, 0, jsonFlushAt+4096)}
+		j.open('{')
+		for k, n := range []int{7, len(rows) - 7} {
+			part := rows[k*7 : k*7+n]
+			j.key("orders")
+			j.list(1, false, func(int) {
+				j.open('{')
+				j.key("charges")
+				j.list(len(part), false, func(i int) { row(&part[i], j) })
+				j.close('}')
+			})
+			j.key("unknown_charges")
+			j.list(len(part), false, func(i int) { row(&part[i], j) })
+		}
+		j.close('}')
+		j.flush()
+		if j.err != nil {
+			t.Fatal(j.err)
+		}
+		return out.String()
+	}
+	got, want := write((*jsonTxn).write), write(generic)
+	if got != want {
+		i := 0
+		for i < min(len(got), len(want)) && got[i] == want[i] {
+			i++
+		}
+		t.Fatalf("rows differ from the generic writer's at byte %d:\n%q\nwant\n%q", i, got[max(0, i-200):min(len(got), i+200)], want[max(0, i-200):min(len(want), i+200)])
+	}
+	shown := mask.AccountShown(accounts[2])
+	if !strings.ContainsRune(got, mask.KeepOpen) || shown == accounts[2] || !strings.Contains(got, `"account": "`+shown+`"`) {
+		t.Errorf("the rows hold no kept path or no masked account: the test does not test them")
+	}
+}
