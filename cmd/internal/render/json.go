@@ -112,14 +112,22 @@ func (j *jsonWriter) next() {
 }
 
 func (j *jsonWriter) newline(depth int) {
-	j.b = append(j.b, '\n')
-	for range depth {
-		j.b = append(j.b, "  "...)
+	if n := 1 + 2*depth; n <= len(lineIndents) {
+		j.b = append(j.b, lineIndents[:n]...)
+	} else {
+		j.b = append(j.b, lineIndents...)
+		for range depth - len(lineIndents)/2 {
+			j.b = append(j.b, "  "...)
+		}
 	}
 	if len(j.b) >= jsonFlushAt {
 		j.flush()
 	}
 }
+
+// lineIndents is a line break and the indentation of the deepest lines a
+// report has, and more: newline appends as much of it as a line needs.
+var lineIndents = "\n" + strings.Repeat("  ", 16)
 
 func (j *jsonWriter) open(c byte) {
 	j.b = append(j.b, c)

@@ -407,3 +407,35 @@ func TestRowsWrittenAsTheGenericWriterWould(t *testing.T) {
 		t.Errorf("the rows hold no kept path or no masked account: the test does not test them")
 	}
 }
+
+// TestJSONWriterIndentsAnyDepth holds the writer's indentation, which it
+// appends from lineIndents as deep as that reaches and space pair by space
+// pair beyond, to encoding/json's at every depth up to past that.
+func TestJSONWriterIndentsAnyDepth(t *testing.T) {
+	for depth := 1; depth <= len(lineIndents)/2+3; depth++ {
+		var v any = "x"
+		for range depth {
+			v = []any{v, "y"}
+		}
+		want, err := json.MarshalIndent(v, "", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		j := &jsonWriter{w: &out}
+		var write func(v any)
+		write = func(v any) {
+			l, ok := v.([]any)
+			if !ok {
+				j.str(v.(string))
+				return
+			}
+			j.list(len(l), false, func(i int) { write(l[i]) })
+		}
+		write(v)
+		j.flush()
+		if out.String() != string(want) {
+			t.Errorf("depth %d written as\n%s\nencoding/json writes\n%s", depth, out.String(), want)
+		}
+	}
+}
