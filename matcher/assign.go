@@ -374,10 +374,34 @@ func settle(all []*demand, charges []*parser.Transaction, used map[*parser.Trans
 	if len(ds) == 0 || len(cs) == 0 {
 		return ties
 	}
+	if len(ds) == 1 {
+		// One demand, as most blocks hold: a largest matching gives it the
+		// first charge that fits, and it contends with no other.
+		d := ds[0]
+		for _, t := range cs {
+			if d.reaches(t) {
+				take(d, t, used)
+				break
+			}
+		}
+		return ties
+	}
+	return settleMatching(ds, cs, used, ties)
+}
+
+// reaches reports whether charge t can be d's: of its order's card and
+// currency, of its amount, posted inside its window.
+func (d *demand) reaches(t *parser.Transaction) bool {
+	return d.o.fits(t) && d.o.amountMatches(t, d.amount) && inRange(txnDay(t), d.from, d.to)
+}
+
+// settleMatching is settle of the demands ds still looking and the charges
+// cs still free, by a largest matching of the two.
+func settleMatching(ds []*demand, cs []*parser.Transaction, used map[*parser.Transaction]bool, ties []*tie) []*tie {
 	adj := make([][]int, len(ds))
 	for i, d := range ds {
 		for j, t := range cs {
-			if d.o.fits(t) && d.o.amountMatches(t, d.amount) && inRange(txnDay(t), d.from, d.to) {
+			if d.reaches(t) {
 				adj[i] = append(adj[i], j)
 			}
 		}
