@@ -166,6 +166,14 @@ func (t *tableReader) setLayout(l layout) {
 		}
 	}
 	t.dateCol = l.dateColumn()
+	// The steps transaction may take itself: a date cell that reads as the
+	// row before's (no format's own ParseDate, no day of use besides), a
+	// description that is the description column alone, a detail that
+	// nothing adds to (no account, currency or foreign amount column, no
+	// Enrich).
+	t.plainDates = t.spec.ParseDate == nil && (t.dateCol == ColUseDate || !l.has(ColUseDate))
+	t.plainDescription = !l.has(ColDetail) && !l.has(ColPayer) && !l.has(ColMemo) && (t.spec.generic == nil || len(t.spec.generic.texts) == 0)
+	t.plainDetail = !l.has(ColAccount) && !l.has(ColCurrency) && !l.has(ColOrigAmount) && t.spec.Enrich == nil
 }
 
 // load sets t.cells from rec, the record being read: the cells of the
@@ -389,6 +397,10 @@ type tableReader struct {
 	// dateColumn (see setLayout).
 	present []Column
 	dateCol Column
+	// plainDates, plainDescription and plainDetail tell that the layout
+	// leaves a step of reading a row nothing but its usual case (see
+	// setLayout): transaction takes that case itself, without the call.
+	plainDates, plainDescription, plainDetail bool
 	// norm holds the normalised description of the row being read, where
 	// it differs from the description (see transaction).
 	norm []byte
@@ -757,15 +769,22 @@ func (t *tableReader) transaction(rec []string, line int) {
 	var row parser.Transaction
 	x := &row
 	x.File, x.Line, x.Account, x.Currency = t.st.File, line, t.state.Account, t.spec.Currency
-	pending, ok := t.readDates(x, rec, line)
-	if !ok {
+	var pending *pendingDate
+	if text := t.cells[t.dateCol]; t.plainDates && text == t.lastDate.text {
+		x.Date = t.lastDate.date // as date reads a date cell the same as the row before's
+	} else if p, ok := t.readDates(x, rec, line); ok {
+		pending = p
+	} else {
 		return
 	}
 	amt, ok := t.readAmount(x, rec, line)
 	if !ok {
 		return
 	}
-	desc := t.description(amt.Sign(), rec)
+	desc := t.cells[ColDescription]
+	if !t.plainDescription || t.heldExtra != "" {
+		desc = t.description(amt.Sign(), rec)
+	}
 	// One pass tells whether the description is ASCII (so valid text) and
 	// already in normal form, as most are. Lower-case ASCII is normalised
 	// into a buffer of the reader's: Keep, the fingerprint and KeptRows.Add,
@@ -787,7 +806,7 @@ func (t *tableReader) transaction(rec []string, line int) {
 	// A row kept in full has its texts copied (KeptRows.Add): a lent
 	// Normalized is read no later than that.
 	full := (t.opts.Keep == nil || t.opts.Keep(x.Normalized)) && (pending != nil || !t.opts.KeepFrom.After(x.Date))
-	if !t.readDetail(x, rec, line) {
+	if !t.plainDetail && !t.readDetail(x, rec, line) {
 		return
 	}
 	var account uint16
