@@ -183,7 +183,9 @@ func (t *tableReader) load(rec []string) {
 	for _, c := range t.present {
 		cell := ""
 		if i := l.col[c]; i <= len(rec) {
-			cell = textenc.TrimSpace(rec[i-1])
+			if cell = rec[i-1]; textenc.Untrimmed(cell) {
+				cell = textenc.TrimSpace(cell)
+			}
 		}
 		t.cells[c] = cell
 	}
@@ -586,7 +588,7 @@ func (t *tableReader) row(rec []string, line int) {
 			return
 		}
 	}
-	if t.dateless(rec) {
+	if t.cells[t.dateCol] == "" && t.dateless(rec) {
 		return
 	}
 	t.transaction(rec, line)
@@ -1066,6 +1068,11 @@ func (t *tableReader) markedAmount(text string) (money.Value, string, int, error
 	if v, ok := money.ParsePlain(text, t.spec.DecimalComma); ok {
 		return v, "", 0, nil
 	}
+	return t.unplainAmount(text)
+}
+
+// unplainAmount is markedAmount of a text that money.ParsePlain does not read.
+func (t *tableReader) unplainAmount(text string) (money.Value, string, int, error) {
 	d, cur, mark, err := money.ParseMarked(text, t.spec.DecimalComma)
 	return money.FromDecimal(d), cur, mark, err
 }
@@ -1093,13 +1100,19 @@ func (t *tableReader) readAmount(x *parser.Transaction, rec []string, line int) 
 		}
 		return amt, ok
 	}
-	amt, cur, mark, err := t.markedAmount(t.cells[ColAmount])
-	if err != nil {
-		t.invalid(line, "amount: %v", err)
-		return money.Value{}, false
-	}
-	if cur != "" {
-		x.Currency = cur
+	// markedAmount, its plain case called here: a call less on each row.
+	amt, plain := money.ParsePlain(t.cells[ColAmount], t.spec.DecimalComma)
+	mark := 0
+	if !plain {
+		v, cur, m, err := t.unplainAmount(t.cells[ColAmount])
+		if err != nil {
+			t.invalid(line, "amount: %v", err)
+			return money.Value{}, false
+		}
+		if cur != "" {
+			x.Currency = cur
+		}
+		amt, mark = v, m
 	}
 	switch {
 	case l.has(ColDirection) && t.spec.generic != nil:

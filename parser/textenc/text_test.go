@@ -199,13 +199,24 @@ func TestAppendNormalASCII(t *testing.T) {
 	}
 }
 
-// trimSpace skips strings.TrimSpace for cells that start and end with a
-// printable ASCII character; it must trim exactly as it does.
+// TrimSpace skips strings.TrimSpace for cells that start and end with a
+// printable ASCII character; it must trim exactly as it does. A cell that
+// Untrimmed passes over must be one strings.TrimSpace leaves as it is.
 func TestTrimSpaceAgrees(t *testing.T) {
 	for _, s := range []string{"", " ", "a", " a", "a ", "\ta\n", "2026-03-02", "\u3000ＡＭＡＺＯＮ\u3000", "Amazon\u00a0",
-		"\u00a0Amazon", "é", "x\u2003", "\x7f", "\x00a", "ab\u0085"} {
+		"\u00a0Amazon", "é", "x\u2003", "\x7f", "\x00a", "ab\u0085", "!", "~", "a\x1f", "\x85a", "\u2028b"} {
 		if got, want := TrimSpace(s), strings.TrimSpace(s); got != want {
-			t.Errorf("trimSpace(%q) = %q, want %q", s, got, want)
+			t.Errorf("TrimSpace(%q) = %q, want %q", s, got, want)
+		}
+		if !Untrimmed(s) && strings.TrimSpace(s) != s {
+			t.Errorf("Untrimmed(%q) is false, but strings.TrimSpace trims it", s)
+		}
+	}
+	for c := range 256 { // a cell of one byte, and between two letters
+		for _, s := range []string{string(rune(c)), "a" + string(rune(c)), string(rune(c)) + "a"} {
+			if !Untrimmed(s) && strings.TrimSpace(s) != s {
+				t.Errorf("Untrimmed(%q) is false, but strings.TrimSpace trims it", s)
+			}
 		}
 	}
 }
