@@ -102,6 +102,18 @@ func (r *Recognizer) Excepted(normalized string) bool {
 	return r.not != nil && r.matches(normalized) && r.not.MatchString(normalized)
 }
 
+// Classify is IsAmazon and Excepted of a normalised description at once,
+// the patterns tried once: what a reader asks of each statement row.
+func (r *Recognizer) Classify(normalized string) (amazon, excepted bool) {
+	if !r.matches(normalized) {
+		return false, false
+	}
+	if r.not != nil && r.not.MatchString(normalized) {
+		return false, true
+	}
+	return true, false
+}
+
 func (r *Recognizer) matches(normalized string) bool {
 	if r.byFirst == nil {
 		return r.re.MatchString(normalized)

@@ -143,12 +143,19 @@ func TestRecognizerExcept(t *testing.T) {
 	if err := r.Except(`AMAZON WEB SERVICES`, `^AWS`); err != nil {
 		t.Fatal(err)
 	}
-	for desc, want := range map[string]bool{
-		"AMAZON.CO.JP": true, "MY SHOP TOKYO": true, "AMAZON WEB SERVICES AWS.AMAZON.CO": false,
-		"AWS EMEA AMAZON": false, "LAWSON": false, "AMZN MKTP US AWS": true,
+	for desc, want := range map[string]struct{ amazon, excepted bool }{
+		"AMAZON.CO.JP": {true, false}, "MY SHOP TOKYO": {true, false}, "AMAZON WEB SERVICES AWS.AMAZON.CO": {false, true},
+		"AWS EMEA AMAZON": {false, true}, "LAWSON": {false, false}, "AMZN MKTP US AWS": {true, false},
 	} {
-		if got := r.IsAmazon(desc); got != want {
-			t.Errorf("IsAmazon(%q) = %v, want %v", desc, got, want)
+		if got := r.IsAmazon(desc); got != want.amazon {
+			t.Errorf("IsAmazon(%q) = %v, want %v", desc, got, want.amazon)
+		}
+		if got := r.Excepted(desc); got != want.excepted {
+			t.Errorf("Excepted(%q) = %v, want %v", desc, got, want.excepted)
+		}
+		// Classify answers both at once.
+		if is, ex := r.Classify(desc); is != want.amazon || ex != want.excepted {
+			t.Errorf("Classify(%q) = %v, %v; want %v, %v", desc, is, ex, want.amazon, want.excepted)
 		}
 	}
 	if err := r.Except(`(`); err == nil {

@@ -139,13 +139,11 @@ func (in *Inputs) startStatements(opts *Options, reg *parser.Registry, forced *p
 	addProblems(problems, err)
 	in.Ignored = ignored
 	isAmazon := func(normalized string) bool {
-		if amazon.IsAmazon(normalized) {
-			return true
-		}
-		if amazon.Excepted(normalized) {
+		is, excepted := amazon.Classify(normalized)
+		if excepted {
 			in.NotAmazon.Add(1)
 		}
-		return false
+		return is
 	}
 	statements := make(chan statementsRead, 1)
 	go func() {
