@@ -146,6 +146,7 @@ func TestRecognizerExcept(t *testing.T) {
 	for desc, want := range map[string]struct{ amazon, excepted bool }{
 		"AMAZON.CO.JP": {true, false}, "MY SHOP TOKYO": {true, false}, "AMAZON WEB SERVICES AWS.AMAZON.CO": {false, true},
 		"AWS EMEA AMAZON": {false, true}, "LAWSON": {false, false}, "AMZN MKTP US AWS": {true, false},
+		"AWS EMEA": {false, false}, // Except's alone: neither Amazon's nor excepted, so not counted
 	} {
 		if got := r.IsAmazon(desc); got != want.amazon {
 			t.Errorf("IsAmazon(%q) = %v, want %v", desc, got, want.amazon)

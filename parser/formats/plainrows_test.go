@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/table"
+	"github.com/refundwatch/refundwatch/parser/textenc"
 )
 
 // TestRowStepsTakenInPlace covers the rows whose date, description and
@@ -66,5 +68,33 @@ func TestRowStepsTakenInPlace(t *testing.T) {
 				t.Errorf("read as\n%s\nwant\n%s\n(all: %s)", strings.Join(got, "\n"), strings.Join(tc.want, "\n"), describe(st))
 			}
 		})
+	}
+}
+
+// TestPayerWithoutMemo reads a layout with a payer column and no memo
+// column: a credit is described by its payer, as in a layout with both, so
+// the layout's description is not the description column alone.
+func TestPayerWithoutMemo(t *testing.T) {
+	spec := &table.TableSpec{
+		Delimiter: ';',
+		Header:    []string{"tag", "zahlungspflichtiger", "empfänger", "betrag"},
+		Columns: map[table.Column][]string{
+			table.ColDate: {"tag"}, table.ColPayer: {"zahlungspflichtiger"}, table.ColDescription: {"empfänger"}, table.ColAmount: {"betrag"},
+		},
+		DecimalComma: true, Signs: table.ChargesNegative, Currency: "EUR",
+	}
+	text := "tag;zahlungspflichtiger;empfänger;betrag\n" +
+		"02.03.2026;Erika Mustermann;AMAZON EU S.A R.L.;-10,50\n" +
+		"03.03.2026;AMAZON PAYMENTS EUROPE;Erika Mustermann;10,50\n"
+	st, err := spec.ReadTable("test", "statement.csv", strings.NewReader(text), textenc.EncUTF8, parser.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, x := range st.Txns.All() {
+		got = append(got, txnLine(x))
+	}
+	if want := "2026-03-02 10.5 AMAZON EU S.A R.L. EUR\n2026-03-03 -10.5 AMAZON PAYMENTS EUROPE EUR"; strings.Join(got, "\n") != want {
+		t.Errorf("read as\n%s\nwant\n%s", strings.Join(got, "\n"), want)
 	}
 }

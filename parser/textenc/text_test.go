@@ -212,8 +212,9 @@ func TestTrimSpaceAgrees(t *testing.T) {
 			t.Errorf("Untrimmed(%q) is false, but strings.TrimSpace trims it", s)
 		}
 	}
-	for c := range 256 { // a cell of one byte, and between two letters
-		for _, s := range []string{string(rune(c)), "a" + string(rune(c)), string(rune(c)) + "a"} {
+	for c := range 256 { // a cell of one byte, or of its character, alone and beside a letter
+		for _, s := range []string{string([]byte{byte(c)}), "a" + string([]byte{byte(c)}), string([]byte{byte(c)}) + "a",
+			string(rune(c)), "a" + string(rune(c)), string(rune(c)) + "a"} {
 			if !Untrimmed(s) && strings.TrimSpace(s) != s {
 				t.Errorf("Untrimmed(%q) is false, but strings.TrimSpace trims it", s)
 			}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -314,6 +315,36 @@ func TestJSONMarksChangeNoOutput(t *testing.T) {
 	}
 }
 
+// writeRowGeneric writes a statement row through the generic writer
+// (open, key, close), as jsonTxn.write did before it wrote its keys whole:
+// what the row writer is held to.
+func writeRowGeneric(row *jsonTxn, j *jsonWriter) {
+	j.open('{')
+	j.key("date")
+	j.date(row.Date)
+	j.key("amount")
+	j.amount(row.Amount)
+	for _, f := range []struct{ name, value string }{
+		{"currency", row.Currency}, {"description", row.Description}, {"account", mask.AccountShown(row.Account)},
+	} {
+		j.key(f.name)
+		j.str(f.value)
+	}
+	j.key("file")
+	j.kept(row.File)
+	j.key("line")
+	j.num(row.Line)
+	if row.OriginalAmount != "" {
+		j.key("original_amount")
+		j.str(row.OriginalAmount)
+	}
+	if row.OriginalCurrency != "" {
+		j.key("original_currency")
+		j.str(row.OriginalCurrency)
+	}
+	j.close('}')
+}
+
 // TestRowsWrittenAsTheGenericWriterWould holds jsonTxn.write, which writes
 // a row's keys whole and the text of its file and account again from the
 // row before, to the generic writer (open, key, close), marks and all: rows
@@ -322,32 +353,6 @@ func TestJSONMarksChangeNoOutput(t *testing.T) {
 // the report masks, paths the masking is told to keep and paths that are
 // not valid text, with flushes falling anywhere.
 func TestRowsWrittenAsTheGenericWriterWould(t *testing.T) {
-	generic := func(row *jsonTxn, j *jsonWriter) {
-		j.open('{')
-		j.key("date")
-		j.date(row.Date)
-		j.key("amount")
-		j.amount(row.Amount)
-		for _, f := range []struct{ name, value string }{
-			{"currency", row.Currency}, {"description", row.Description}, {"account", mask.AccountShown(row.Account)},
-		} {
-			j.key(f.name)
-			j.str(f.value)
-		}
-		j.key("file")
-		j.kept(row.File)
-		j.key("line")
-		j.num(row.Line)
-		if row.OriginalAmount != "" {
-			j.key("original_amount")
-			j.str(row.OriginalAmount)
-		}
-		if row.OriginalCurrency != "" {
-			j.key("original_currency")
-			j.str(row.OriginalCurrency)
-		}
-		j.close('}')
-	}
 	files := []string{"statement.csv", "statements/2026-03-01-2026-03-31.csv", "DE89370.csv", "明細\xff.csv", ""}
 	accounts := []string{"", "VISA ****-1234", "DE89 3704 0044 0532 0130 00", "４９８０ ０３７９ ３９８８ ４５６７"}
 	amounts := []string{"12.30", "-5", "1234567890.55"}
@@ -394,7 +399,7 @@ func TestRowsWrittenAsTheGenericWriterWould(t *testing.T) {
 		}
 		return out.String()
 	}
-	got, want := write((*jsonTxn).write), write(generic)
+	got, want := write((*jsonTxn).write), write(writeRowGeneric)
 	if got != want {
 		i := 0
 		for i < min(len(got), len(want)) && got[i] == want[i] {
@@ -436,6 +441,81 @@ func TestJSONWriterIndentsAnyDepth(t *testing.T) {
 		j.flush()
 		if out.String() != string(want) {
 			t.Errorf("depth %d written as\n%s\nencoding/json writes\n%s", depth, out.String(), want)
+		}
+	}
+}
+
+// TestRowsAtAnyDepthAsTheGenericWriter holds the row writer to the generic
+// one on random rows at random depths, past lineIndents' too: texts of
+// digits, IBAN shapes, escapes, marks and bytes that are not valid text,
+// descriptions and paths longer than 64 KiB, files and accounts that stay
+// from row to row. The text is compared as written and as masked.
+func TestRowsAtAnyDepthAsTheGenericWriter(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(1, 2))
+	pieces := []string{"a", "Z", "DE", "89", "4111", " ", "-", "/", "\xff", "é", "明細", "\n", "\"", "\\", "\u2028", "\ufdd0", "AB12", "1234567890123", ".csv"}
+	text := func(n int) string {
+		var b strings.Builder
+		for range rnd.IntN(n) {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	for round := range 60 {
+		rows := make([]jsonTxn, 40)
+		depths := make([]int, len(rows))
+		for i := range rows {
+			r := jsonTxn{
+				Date:     civil.MustDate("2026-03-02").AddDays(rnd.IntN(40)),
+				Amount:   jsonAmount{money.FromDecimal(decimal.New(rnd.Int64N(1e15), -int32(rnd.IntN(3)))), "EUR"},
+				Currency: text(3), Description: text(8), Account: text(6), File: text(6), Line: rnd.IntN(1 << 30),
+			}
+			if rnd.IntN(10) == 0 {
+				r.Description = strings.Repeat("x1", 40000) // a line over 64 KiB
+			}
+			if rnd.IntN(10) == 0 {
+				r.File = strings.Repeat("dir/", 20000) + text(4)
+			}
+			if i > 0 && rnd.IntN(2) == 0 {
+				r.File, r.Account = rows[i-1].File, rows[i-1].Account
+			}
+			if rnd.IntN(3) == 0 {
+				r.OriginalAmount = text(3)
+			}
+			if rnd.IntN(3) == 0 {
+				r.OriginalCurrency = text(2)
+			}
+			rows[i], depths[i] = r, rnd.IntN(len(lineIndents)/2+6)
+		}
+		write := func(row func(*jsonTxn, *jsonWriter)) (raw, masked string) {
+			var rawOut, maskedOut bytes.Buffer
+			m := mask.NewWriter(&maskedOut)
+			j := &jsonWriter{w: io.MultiWriter(&rawOut, m), b: make([]byte, 0, jsonFlushAt+4096)}
+			j.open('[')
+			for i := range rows {
+				j.next()
+				for range depths[i] {
+					j.open('[')
+					j.next()
+				}
+				row(&rows[i], j)
+				for range depths[i] {
+					j.close(']')
+				}
+			}
+			j.close(']')
+			j.flush()
+			if j.err != nil {
+				t.Fatal(j.err)
+			}
+			if err := m.Flush(); err != nil {
+				t.Fatal(err)
+			}
+			return rawOut.String(), maskedOut.String()
+		}
+		got, gotMasked := write((*jsonTxn).write)
+		want, wantMasked := write(writeRowGeneric)
+		if got != want || gotMasked != wantMasked {
+			t.Fatalf("round %d: the rows differ from the generic writer's (as written: %v, as masked: %v)", round, got != want, gotMasked != wantMasked)
 		}
 	}
 }
