@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/shopspring/decimal"
 )
 
@@ -12,7 +13,7 @@ import (
 // charge with an amount key in the set is listed, in order, with the
 // numbers of exactly its keys in the set, foreign amounts among them (a
 // foreign amount equal to the billed one has no key of its own); no other
-// charge is listed.
+// charge is listed. The set's filter passes over most charges unlooked.
 func TestWantedChargesKeys(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	var charges []*parser.Transaction
@@ -30,7 +31,21 @@ func TestWantedChargesKeys(t *testing.T) {
 	}
 	set := amountSet{num: map[string]int32{}}
 	for range 300 {
-		set.add(amountKey(decimal.New(r.Int64N(2_000), -2)))
+		amt := decimal.New(r.Int64N(2_000), -2)
+		set.addAmount(amountKey(amt), amt)
+	}
+	f := set.filter()
+	if f == nil {
+		t.Fatal("a set of plain amounts has no filter")
+	}
+	excluded := 0
+	for _, c := range charges {
+		if f.excludes(money.FromDecimal(c.Amount)) {
+			excluded++
+		}
+	}
+	if excluded < len(charges)/2 {
+		t.Errorf("the filter excludes %d of %d charges: the test needs it to exclude most", excluded, len(charges))
 	}
 	got := wantedCharges(newChargeList(charges), set)
 	var want []keyedCharge
@@ -63,5 +78,48 @@ func TestWantedChargesKeys(t *testing.T) {
 	}
 	if got := wantedCharges(nil, set); len(got) != 0 {
 		t.Errorf("wantedCharges(nil) = %v, want none", got)
+	}
+}
+
+// TestAmountFilter checks that a set's filter never excludes an amount of
+// the set, however it is written, and that a set with an amount it cannot
+// hash, or a key added without its amount, has no filter.
+func TestAmountFilter(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	set := amountSet{num: map[string]int32{}}
+	var amounts []decimal.Decimal
+	for range 5000 {
+		amt := decimal.New(r.Int64N(10_000_000), -int32(r.IntN(3)))
+		set.addAmount(amountKey(amt), amt)
+		amounts = append(amounts, amt)
+	}
+	f := set.filter()
+	if f == nil {
+		t.Fatal("no filter")
+	}
+	for _, amt := range amounts {
+		for _, v := range []money.Value{money.FromDecimal(amt), money.FromDecimal(amt.Neg()), money.New(amt.CoefficientInt64()*100, amt.Exponent()-2)} {
+			if f.excludes(v) {
+				t.Fatalf("the filter excludes %s, an amount of the set", v.Decimal())
+			}
+		}
+	}
+	huge := decimal.RequireFromString("1234567890123456789012.5")
+	if f.excludes(money.FromDecimal(huge)) {
+		t.Error("the filter excludes an amount it cannot hash")
+	}
+	set.addAmount(amountKey(huge), huge)
+	if set.filter() != nil {
+		t.Error("a set with an amount without a hash has a filter")
+	}
+	plain := amountSet{num: map[string]int32{}}
+	plain.addAmount("12.5", decimal.New(125, -1))
+	plain.add("7")
+	if plain.filter() != nil {
+		t.Error("a set with a key added without its amount has a filter")
+	}
+	var none *amountFilter
+	if none.excludes(money.New(1, 0)) {
+		t.Error("a nil filter excludes an amount")
 	}
 }

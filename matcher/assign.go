@@ -47,6 +47,11 @@ type tie struct {
 type amountSet struct {
 	num  map[string]int32 // an amount key's number
 	keys []string         // keys[n-1] is the key numbered n
+	// hashes are those of the amounts of keys (money.Value.AbsHash), when
+	// each has one; nil when one has none, or a key was added without its
+	// amount (add).
+	hashes   []uint64
+	unhashed bool
 }
 
 // add puts key in the set.
@@ -54,7 +59,63 @@ func (s *amountSet) add(key string) {
 	if _, ok := s.num[key]; !ok {
 		s.keys = append(s.keys, key)
 		s.num[key] = int32(len(s.keys))
+		s.unhashed = true
 	}
+}
+
+// addAmount puts amt, whose key is key, in the set.
+func (s *amountSet) addAmount(key string, amt decimal.Decimal) {
+	if _, ok := s.num[key]; ok {
+		return
+	}
+	s.keys = append(s.keys, key)
+	s.num[key] = int32(len(s.keys))
+	if h, ok := money.FromDecimal(amt).AbsHash(); ok {
+		s.hashes = append(s.hashes, h)
+	} else {
+		s.unhashed = true
+	}
+}
+
+// amountFilter tells, from a charge's amount alone, most charges of an
+// amount not in an amountSet: a bit for each hash of the set's amounts, in
+// a table some sixteen times as large as the set (small enough to stay in
+// the processor's cache), so that one charge in sixteen of another amount
+// goes on to be looked up by its key. A nil filter tells none.
+type amountFilter struct {
+	bits  []uint64
+	shift uint // a hash's top bits are its bit's number
+}
+
+// filter returns the set's amountFilter; nil where an amount of the set
+// has no hash.
+func (s *amountSet) filter() *amountFilter {
+	if s.unhashed || len(s.hashes) == 0 {
+		return nil
+	}
+	log := uint(12)
+	for log < 24 && 1<<log < 16*len(s.hashes) {
+		log++
+	}
+	f := &amountFilter{bits: make([]uint64, 1<<(log-6)), shift: 64 - log}
+	for _, h := range s.hashes {
+		n := h >> f.shift
+		f.bits[n>>6] |= 1 << (n & 63)
+	}
+	return f
+}
+
+// excludes reports whether v is surely no amount of the filter's set.
+func (f *amountFilter) excludes(v money.Value) bool {
+	if f == nil {
+		return false
+	}
+	h, ok := v.AbsHash()
+	if !ok {
+		return false
+	}
+	n := h >> f.shift
+	return f.bits[n>>6]&(1<<(n&63)) == 0
 }
 
 // keyedCharge is a charge of an amount in an amountSet: nums are the
@@ -69,11 +130,16 @@ type keyedCharge struct {
 // set, in the order of charges, with the numbers of those keys (as
 // amountKeys makes them: a foreign amount equal to the billed one has no
 // key of its own). A charge of any other amount, nearly all of them, costs
-// its keys made in a buffer and looked up, no more.
+// its amount hashed and, one in sixteen, its keys made in a buffer and
+// looked up, no more.
 func wantedCharges(charges *chargeList, set amountSet) []keyedCharge {
 	var out []keyedCharge
 	var buf []byte
+	f := set.filter()
 	for i := range charges.len() {
+		if f.excludes(charges.amount(i)) && charges.foreign(i) == nil {
+			continue
+		}
 		var kc keyedCharge
 		buf = charges.appendKey(buf[:0], i)
 		kc.nums[0] = set.num[string(buf)]
@@ -143,9 +209,9 @@ func chargeIndex(wanted []keyedCharge, set amountSet) map[string][]*parser.Trans
 // shipments.
 func wantedAmounts(orders []*order, own []OwnOrder) amountSet {
 	set := amountSet{num: make(map[string]int32, len(orders))}
-	add := func(amt decimal.Decimal) { set.add(amountKey(amt)) }
+	add := func(amt decimal.Decimal) { set.addAmount(amountKey(amt), amt) }
 	for _, o := range orders {
-		set.add(o.key)
+		set.addAmount(o.key, o.a)
 		for _, sh := range o.res.Dispute.Shipments {
 			add(sh.Amount)
 		}

@@ -185,6 +185,27 @@ func (v Value) AppendAbs(b []byte) []byte {
 	return append(b, digits[point:]...)
 }
 
+// AbsHash returns a hash of |v| and true when v is kept as a coefficient
+// and an exponent: equal amounts so kept, however they were written (10.5,
+// 10.50), hash alike. It is false for any other Value, whose hash it cannot
+// tell without a decimal: a filter on amounts must let those through.
+func (v Value) AbsHash() (uint64, bool) {
+	if !v.small {
+		return 0, false
+	}
+	c, e := uint64(v.coef), v.exp
+	if v.coef < 0 {
+		c = -c // two's complement: right for math.MinInt64 too
+	}
+	if c == 0 {
+		e = 0
+	}
+	for c != 0 && c%10 == 0 {
+		c, e = c/10, e+1
+	}
+	return (c ^ uint64(uint32(e))<<56) * 0x9e3779b97f4a7c15, true
+}
+
 // AmountKey returns |d| as decimal.Decimal's String writes it (10.5 for
 // 10.50, 3 for 3.00), so that equal amounts have equal keys however they
 // were written: what amounts are looked up by.

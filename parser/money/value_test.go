@@ -182,3 +182,55 @@ func TestFromDecimal(t *testing.T) {
 		t.Error("FromDecimal(5E+2) is small")
 	}
 }
+
+// TestAbsHash checks that amounts of equal size hash alike however they are
+// written (trailing zeros, sign, MinInt64), that a Value kept as a decimal
+// has no hash, and that unequal amounts seldom share one: a hash kept of
+// the amounts looked for lets a charge of any other amount pass unlooked.
+func TestAbsHash(t *testing.T) {
+	r := rand.New(rand.NewPCG(21, 22))
+	byKey := map[string]uint64{}
+	hashes := map[uint64]string{}
+	collisions := 0
+	for range 20000 {
+		coef := r.Int64N(2_000_000_001) - 1_000_000_000
+		exp := int32(r.IntN(9) - 6)
+		for z := r.IntN(4); z > 0 && exp > -18; z-- { // the same amount with trailing zeros
+			coef, exp = coef*10, exp-1
+		}
+		v := New(coef, exp)
+		h, ok := v.AbsHash()
+		if !ok {
+			t.Fatalf("New(%d, %d) has no hash", coef, exp)
+		}
+		key := v.Decimal().Abs().String()
+		if prev, seen := byKey[key]; seen && prev != h {
+			t.Fatalf("%d × 10^%d hashes to %x, another writing of %s to %x", coef, exp, h, key, prev)
+		}
+		byKey[key] = h
+		if other, seen := hashes[h]; seen && other != key {
+			collisions++
+		}
+		hashes[h] = key
+		if neg, _ := New(-coef, exp).AbsHash(); neg != h {
+			t.Fatalf("-(%d × 10^%d) hashes to %x, not %x", coef, exp, neg, h)
+		}
+	}
+	if collisions > 0 {
+		t.Errorf("%d pairs of unequal amounts hash alike", collisions)
+	}
+	for _, pair := range [][2]Value{
+		{New(0, -2), New(0, 3)},
+		{New(1500, 0), New(15, 2)},
+		{New(-9223372036854775808, 0), New(9223372036854775807, 0)}, // MinInt64 is not MaxInt64
+	} {
+		a, _ := pair[0].AbsHash()
+		b, _ := pair[1].AbsHash()
+		if same := pair[0].Decimal().Abs().Equal(pair[1].Decimal().Abs()); (a == b) != same {
+			t.Errorf("hashes of %s and %s alike = %t, want %t", pair[0].Decimal(), pair[1].Decimal(), a == b, same)
+		}
+	}
+	if _, ok := FromDecimal(decimal.RequireFromString("1234567890123456789012.5")).AbsHash(); ok {
+		t.Error("a Value kept as a decimal has a hash")
+	}
+}
