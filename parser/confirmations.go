@@ -97,6 +97,9 @@ func ParseConfirmations(name string, raw []byte) ([]Confirmation, error) {
 	out := make([]Confirmation, 0, bytes.Count(raw, []byte{'\n'}))
 	_, err := ReadCSV(name, raw, personCSV([]string{"order_id", "confirmed_on", "kind"}), c, func(rec CSVRecord[confirmationRow]) {
 		if k, ok := readConfirmation(c, &rec.Row, name, rec.Line); ok {
+			// The texts kept are copied out of the row's record (see
+			// detachDispute).
+			k.OrderID, k.Note = strings.Clone(k.OrderID), strings.Clone(k.Note)
 			out = append(out, k)
 		}
 	})

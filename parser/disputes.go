@@ -205,8 +205,26 @@ func (dr *disputeReader) read(c *Problems, row *disputeRow, line int) {
 		fromExport(&d, &export)
 	}
 	if ok {
-		dr.out = append(dr.out, d)
+		dr.out = append(dr.out, detachDispute(d))
 	}
+}
+
+// detachDispute copies the texts d keeps out of its row. Each cell gocsv
+// hands over is cut from one string of the whole record, which a cell kept,
+// even an empty one, would hold on to for as long as the dispute lives.
+func detachDispute(d Dispute) Dispute {
+	d.OrderID, d.Card, d.Note = strings.Clone(d.OrderID), strings.Clone(d.Card), strings.Clone(d.Note)
+	d.Currency, d.CardCurrency = detachCurrency(d.Currency), detachCurrency(d.CardCurrency)
+	return d
+}
+
+// detachCurrency returns code as detachDispute keeps it: a code of
+// money's signs as the constant it is, else copied.
+func detachCurrency(code string) string {
+	if c, ok := money.CurrencyOfSign(code); ok {
+		return c
+	}
+	return strings.Clone(code)
 }
 
 // orderID reads the row's order id, which must have the shape of Amazon's
