@@ -182,7 +182,7 @@ func (o *order) judgeOtherCurrency() {
 // order's window, else not covered.
 func (o *order) judgeNoCharge(j *judging) {
 	r := o.res
-	cov := r.Coverage
+	cov := *r.Coverage
 	from, to := o.d.AddDays(-daysBeforeOrder), o.d.AddDays(daysAfterOrder)
 	// Charges are looked for from D−3, for an order date a day or two
 	// off; but Amazon bills no order before it is placed, so statements
@@ -452,7 +452,7 @@ func (o *order) cardCurrency() string {
 
 // billedInOtherCurrency reports whether o is an order in another currency
 // than the card's rows, given without card_amount.
-func (o *order) billedInOtherCurrency(cov Coverage) bool {
+func (o *order) billedInOtherCurrency(cov *Coverage) bool {
 	cur := o.res.Dispute.Currency
 	return !o.cardAmount && cur != "" && cov.Currency != "" && cov.Currency != cur
 }

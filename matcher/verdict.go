@@ -144,8 +144,10 @@ type OrderResult struct {
 	// order's, or, for an order matched on its card_amount, the card's
 	// ("" where no row or cell says which).
 	Currency string
-	// Coverage is the span of the statements the verdict was judged on.
-	Coverage    Coverage
+	// Coverage is the span of the statements the verdict was judged on,
+	// shared by the orders judged on the same statements; nil before the
+	// order is judged. It is only read.
+	Coverage    *Coverage
 	Charged     decimal.Decimal
 	Credited    decimal.Decimal
 	Outstanding decimal.Decimal

@@ -283,6 +283,15 @@ func (a *jsonAmount) UnmarshalText(text []byte) error {
 // dateOrNull is d for the report, or nil (null) when d is unknown. It
 // points at the finding's own date: the report is written before anything
 // changes it.
+// coverageTo is the last day of the statements o was judged on, nil where
+// it has none.
+func coverageTo(o *matcher.OrderResult) *civil.Date {
+	if o.Coverage == nil {
+		return nil
+	}
+	return dateOrNull(&o.Coverage.To)
+}
+
 func dateOrNull(d *civil.Date) *civil.Date {
 	if !d.Valid() {
 		return nil
@@ -401,7 +410,7 @@ func orderJSON(o *matcher.OrderResult, l *i18n.Localizer, rows *txnBuffer) jsonO
 	j := jsonOrder{
 		OrderID: d.OrderID, Verdict: string(o.Verdict), Severity: o.Severity().String(),
 		OrderDate: d.OrderDate, Amount: jsonAmount{money.FromDecimal(d.Amount), d.Currency}, Currency: d.Currency, Card: d.Card,
-		WatchUntil: dateOrNull(&o.WatchUntil), Closed: o.Closed, CoverageTo: dateOrNull(&o.Coverage.To),
+		WatchUntil: dateOrNull(&o.WatchUntil), Closed: o.Closed, CoverageTo: coverageTo(o),
 		Charged:     jsonAmount{money.FromDecimal(o.Charged), cur},
 		Credited:    jsonAmount{money.FromDecimal(o.Credited), cur},
 		Outstanding: jsonAmount{money.FromDecimal(o.Outstanding), cur},

@@ -110,7 +110,7 @@ func timelineEvents(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localiz
 	for _, t := range o.Candidates {
 		events = append(events, tlEvent{t.Date, "candidate", l.T("candidate %s %s", money.Money{Amount: t.Amount, Currency: rowCurrency(t, d.Currency)}, t.Date), false})
 	}
-	if o.Coverage.To.Valid() {
+	if o.Coverage != nil && o.Coverage.To.Valid() {
 		events = append(events, tlEvent{o.Coverage.To, "coverage", l.T("statements end %s", o.Coverage.To), true})
 	}
 	return append(events, tlEvent{rep.AsOf, "asof", l.T("as of %s", rep.AsOf), true})

@@ -29,7 +29,7 @@ func TestTimelineLabelsApart(t *testing.T) {
 		Charges: []*parser.Transaction{txn("2026-03-03", "30000"), txn("2026-03-06", "30000"), txn("2026-03-07", "30000")},
 		Credits: []*parser.Transaction{txn("2026-03-05", "-30000")},
 	}
-	o.Coverage.To = d("2026-03-08")
+	o.Coverage = &matcher.Coverage{To: d("2026-03-08")}
 	rep := &matcher.Report{AsOf: d("2026-03-09"), Grace: 30, Watch: 60}
 	for _, lang := range []string{i18n.English, i18n.Japanese} {
 		tl := newTimeline(o, rep, i18n.New(lang))
