@@ -691,7 +691,7 @@ func rebillGroups(orders []*order) map[string]*rebillGroup {
 	byAmount := make(map[string]*rebillGroup, len(orders))
 	groups, firsts := make([]rebillGroup, 0, len(orders)), make([]*order, len(orders))
 	for _, o := range orders {
-		if len(o.res.Charges) == 0 && len(o.res.Candidates) == 0 {
+		if len(o.res.Charges) == 0 && len(o.res.Ties().Candidates) == 0 {
 			continue
 		}
 		key := o.key
@@ -756,7 +756,7 @@ func assignRebills(orders []*order, wanted []keyedCharge, set amountSet, used ma
 		for _, o := range claim {
 			// t was unused, so it is no candidate of o yet.
 			o.ambiguous = true
-			o.res.Candidates = append(o.res.Candidates, t)
+			o.res.tied().Candidates = append(o.res.tied().Candidates, t)
 			r := o.more()
 			r.rebills = append(r.rebills, rb)
 		}

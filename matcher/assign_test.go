@@ -12,7 +12,7 @@ func charged(o *OrderResult) string {
 	for _, t := range o.Charges {
 		fmt.Fprintf(&b, "charge %s ", t.Date)
 	}
-	for _, t := range o.Candidates {
+	for _, t := range o.Ties().Candidates {
 		fmt.Fprintf(&b, "candidate %s ", t.Date)
 	}
 	return strings.TrimSpace(b.String())

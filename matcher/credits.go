@@ -405,17 +405,18 @@ func (c *crediting) giveChosen(t *parser.Transaction, fit []*order) {
 				o.ambiguous = true
 				r := o.more()
 				r.creditTie = append(r.creditTie, t)
-				o.res.Candidates = append(o.res.Candidates, t)
+				tied := o.res.tied()
+				tied.Candidates = append(tied.Candidates, t)
 				for _, id := range others(ids, o.res.Dispute.OrderID) {
-					if !slices.Contains(o.res.TiedWith, id) {
-						o.res.TiedWith = append(o.res.TiedWith, id)
+					if !slices.Contains(tied.TiedWith, id) {
+						tied.TiedWith = append(tied.TiedWith, id)
 					}
 				}
 				if allAlert {
-					o.res.TieAlert, o.res.TieOutstanding = true, missing
+					tied.TieAlert, tied.TieOutstanding = true, missing
 				}
 			}
-			fit[0].res.HasTieOutstanding = fit[0].res.HasTieOutstanding || allAlert
+			fit[0].res.tied().HasTieOutstanding = fit[0].res.tied().HasTieOutstanding || allAlert
 			c.taken[t] = true
 			return
 		}

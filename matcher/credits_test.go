@@ -23,8 +23,8 @@ func TestCreditTie(t *testing.T) {
 			other = orderA
 		}
 		want := "the credit of 12,800 JPY on 2026-03-12 could refund this order or " + other
-		if o.Verdict != Ambiguous || o.Severity() != Review || len(o.Credits) != 0 || len(o.Candidates) != 1 || !strings.Contains(o.ReasonText(), want) {
-			t.Errorf("%s: %s %s credits %d candidates %d: %s", o.Dispute.OrderID, o.Verdict, o.Severity(), len(o.Credits), len(o.Candidates), o.ReasonText())
+		if o.Verdict != Ambiguous || o.Severity() != Review || len(o.Credits) != 0 || len(o.Ties().Candidates) != 1 || !strings.Contains(o.ReasonText(), want) {
+			t.Errorf("%s: %s %s credits %d candidates %d: %s", o.Dispute.OrderID, o.Verdict, o.Severity(), len(o.Credits), len(o.Ties().Candidates), o.ReasonText())
 		}
 	}
 }

@@ -103,7 +103,9 @@ func (l IDList) String() string {
 func judge(o *order, j *judging) {
 	r := o.res
 	o.advice = o.adviceRoom[:0]
-	sortTxns(r.Candidates)
+	if r.Tied != nil {
+		sortTxns(r.Tied.Candidates)
+	}
 	r.Coverage = coverageFor(o, j.covs)
 	o.total()
 	switch {
@@ -154,16 +156,16 @@ func (o *order) judgeAmbiguous() {
 		o.advise(m)
 	}
 	switch {
-	case r.TieAlert && len(o.rd().splitSets) > 1:
-		o.say(msg.Msgf("%s is missing whichever set of charges is this order's", o.money(r.TieOutstanding)))
+	case r.Ties().TieAlert && len(o.rd().splitSets) > 1:
+		o.say(msg.Msgf("%s is missing whichever set of charges is this order's", o.money(r.Tied.TieOutstanding)))
 		o.advise(adviceDisputeTied)
-	case r.TieAlert && len(o.rd().creditTie) > 0:
+	case r.Ties().TieAlert && len(o.rd().creditTie) > 0:
 		r.Grounds = TieAcrossOrders
-		o.say(msg.Msgf("%s is missing whichever order the credit refunds", o.money(r.TieOutstanding)))
+		o.say(msg.Msgf("%s is missing whichever order the credit refunds", o.money(r.Tied.TieOutstanding)))
 		o.advise(adviceDisputeTied)
-	case r.TieAlert:
+	case r.Ties().TieAlert:
 		r.Grounds = TieAcrossOrders
-		o.say(msg.Msgf("%s is missing whichever order the charges belong to", o.money(r.TieOutstanding)))
+		o.say(msg.Msgf("%s is missing whichever order the charges belong to", o.money(r.Tied.TieOutstanding)))
 		o.advise(adviceDisputeTied)
 	}
 }
@@ -219,7 +221,7 @@ func (o *order) judgeRefunded() {
 // interchangeable with, how its credits were shared out, and its shipments.
 func (o *order) sayNotes() {
 	r := o.res
-	if ids := r.InterchangeableWith; len(ids) > 0 {
+	if ids := r.Ties().InterchangeableWith; len(ids) > 0 {
 		o.say(msg.Msgf("interchangeable with %s: whichever of these orders each charge belongs to, the verdicts are the same, so charges are counted in order of order date, then order id", IDList{IDs: ids}))
 	}
 	for _, m := range o.rd().creditNotes {
@@ -510,7 +512,7 @@ func (o *order) ambiguityReasons() []*msg.Message {
 		rebills = append(rebills, rb.t)
 	}
 	var cands []*parser.Transaction
-	for _, t := range r.Candidates {
+	for _, t := range r.Ties().Candidates {
 		if !rebilled[t] {
 			cands = append(cands, t)
 		}
@@ -521,7 +523,7 @@ func (o *order) ambiguityReasons() []*msg.Message {
 	}
 	cands = slices.DeleteFunc(cands, func(t *parser.Transaction) bool { return creditTied[t] })
 	if len(o.rd().creditTie) > 0 {
-		out = append(out, msg.Msgf("the credit of %s could refund this order or %s (each charged as near before it), and which changes the verdicts: ask Amazon which order it refunds", o.list(o.rd().creditTie), IDList{IDs: o.res.TiedWith}))
+		out = append(out, msg.Msgf("the credit of %s could refund this order or %s (each charged as near before it), and which changes the verdicts: ask Amazon which order it refunds", o.list(o.rd().creditTie), IDList{IDs: o.res.Ties().TiedWith}))
 	}
 	switch {
 	case len(cands) == 0 && !o.searchCut:

@@ -279,7 +279,7 @@ func claimOwnCharges(rep *Report, orders []*order, charges *chargeList, idx map[
 		claimed[t] = true
 	}
 	for _, o := range orders {
-		for _, c := range o.res.Candidates {
+		for _, c := range o.res.Ties().Candidates {
 			claimed[c] = true
 		}
 	}

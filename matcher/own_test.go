@@ -33,7 +33,7 @@ func TestOwnOrderTie(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			rep := story{rows: tt.rows, disputes: []string{A}, confs: tt.confs}.runWith(t, func(o *Options) { o.Own = own })
 			o := rep.Orders[0]
-			if got := strings.Join(append([]string{string(o.Verdict), o.Severity().String()}, o.TiedWith...), " "); got != tt.want || !strings.Contains(o.ReasonText(), tt.reason) {
+			if got := strings.Join(append([]string{string(o.Verdict), o.Severity().String()}, o.Ties().TiedWith...), " "); got != tt.want || !strings.Contains(o.ReasonText(), tt.reason) {
 				t.Errorf("%s: %s\nwant %s saying %q", got, o.ReasonText(), tt.want, tt.reason)
 			}
 		})
@@ -102,7 +102,7 @@ func TestOwnOrdersAreNotUnknown(t *testing.T) {
 			if rep.OwnCharges != tt.own2 {
 				t.Errorf("own charges %d, want %d", rep.OwnCharges, tt.own2)
 			}
-			if o := rep.Orders[0]; len(rep.Orders) != 1 || len(o.Charges)+len(o.Candidates) != 1 {
+			if o := rep.Orders[0]; len(rep.Orders) != 1 || len(o.Charges)+len(o.Ties().Candidates) != 1 {
 				t.Errorf("the disputed order lost its charge: %+v", rep.Orders)
 			}
 		})

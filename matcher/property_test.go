@@ -151,7 +151,7 @@ func indexOfOrder(rep *Report, id string) int {
 // interchangeable with, is at alert in rep2: the money missing across a tie
 // may be counted on another of its orders once the statements tell more.
 func alertMovedInTie(rep2 *Report, o, o2 *OrderResult) bool {
-	for _, id := range append(slices.Clone(o.TiedWith), o2.InterchangeableWith...) {
+	for _, id := range append(slices.Clone(o.Ties().TiedWith), o2.Ties().InterchangeableWith...) {
 		if i := indexOfOrder(rep2, id); i >= 0 && rep2.Orders[i].Severity() == Alert {
 			return true
 		}

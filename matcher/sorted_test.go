@@ -20,7 +20,7 @@ func TestSortedResultsOrder(t *testing.T) {
 	day := civil.MustDate("2026-03-02")
 	var orders []*order
 	for range 2000 {
-		res := &OrderResult{Verdict: verdicts[r.IntN(len(verdicts))], TieAlert: r.IntN(2) == 0,
+		res := &OrderResult{Verdict: verdicts[r.IntN(len(verdicts))], Tied: &Tied{TieAlert: r.IntN(2) == 0},
 			Dispute: &parser.Dispute{OrderDate: day.AddDays(r.IntN(5)), OrderID: []string{"111-0000001-0000001", "111-0000002-0000002", "250-1234567-1234567"}[r.IntN(3)]}}
 		orders = append(orders, &order{res: res})
 	}

@@ -188,7 +188,7 @@ func (o *order) addCandidates(ts []*parser.Transaction) {
 	for _, t := range ts {
 		if !r.candidate[t] {
 			r.candidate[t] = true
-			o.res.Candidates = append(o.res.Candidates, t)
+			o.res.tied().Candidates = append(o.res.tied().Candidates, t)
 		}
 	}
 }

@@ -72,7 +72,7 @@ func resolveTie(t *tie, free []*parser.Transaction, j *judging) []*order {
 		ids[i] = o.res.Dispute.OrderID
 	}
 	for _, o := range owners {
-		o.res.TiedWith = others(ids, o.res.Dispute.OrderID)
+		o.res.tied().TiedWith = others(ids, o.res.Dispute.OrderID)
 	}
 	if len(t.demands) != len(owners) || len(owners) > tieMaxOrders || slices.ContainsFunc(owners, func(o *order) bool { return len(o.rd().rebills) > 0 || len(o.res.Charges) > 0 }) {
 		return nil
@@ -105,9 +105,10 @@ func resolveTie(t *tie, free []*parser.Transaction, j *judging) []*order {
 			if o.rare != nil {
 				o.rare.alsoClaims = nil
 			}
-			o.res.TiedWith = nil
-			o.res.InterchangeableWith = others(ids, o.res.Dispute.OrderID)
-			o.res.Candidates = slices.DeleteFunc(o.res.Candidates, func(c *parser.Transaction) bool { return slices.Contains(charges, c) })
+			tied := o.res.tied()
+			tied.TiedWith = nil
+			tied.InterchangeableWith = others(ids, o.res.Dispute.OrderID)
+			tied.Candidates = slices.DeleteFunc(tied.Candidates, func(c *parser.Transaction) bool { return slices.Contains(charges, c) })
 			if first[i] >= 0 {
 				o.res.Charges = append(o.res.Charges, charges[first[i]])
 			}
@@ -116,9 +117,9 @@ func resolveTie(t *tie, free []*parser.Transaction, j *judging) []*order {
 	}
 	if allAlert {
 		for _, o := range owners {
-			o.res.TieAlert, o.res.TieOutstanding = true, missing
+			o.res.tied().TieAlert, o.res.tied().TieOutstanding = true, missing
 		}
-		owners[0].res.HasTieOutstanding = true
+		owners[0].res.tied().HasTieOutstanding = true
 	}
 	return nil
 }
@@ -214,8 +215,9 @@ func judgeSplitSets(o *order, free []*parser.Transaction, j *judging) {
 			missing = r.Outstanding
 		}
 	}
-	o.res.TieAlert = true
-	o.res.TieOutstanding, o.res.HasTieOutstanding = missing, true
+	tied := o.res.tied()
+	tied.TieAlert = true
+	tied.TieOutstanding, tied.HasTieOutstanding = missing, true
 }
 
 // verdictsOf is the multiset of the verdicts of results, as a key; whether
@@ -267,8 +269,11 @@ func (o *order) judgedWith(charges, credits []*parser.Transaction, j *judging) *
 		// candidate are kept, as they were.
 		c.rare = &orderRare{splitSets: o.rare.splitSets, candidate: o.rare.candidate}
 	}
-	res.Charges, res.Credits, res.Candidates, res.Reason = charges, credits, nil, nil
-	res.InterchangeableWith, res.TiedWith, res.TieAlert = nil, nil, false
+	res.Charges, res.Credits, res.Reason = charges, credits, nil
+	if o.res.Tied != nil {
+		// Of what ties gave o, only what is missing across a tie stays.
+		res.Tied = &Tied{TieOutstanding: o.res.Tied.TieOutstanding, HasTieOutstanding: o.res.Tied.HasTieOutstanding}
+	}
 	judge(&c, j)
 	return &res
 }
@@ -360,12 +365,13 @@ func judgeRebillChoices(claim []*order, rb *rebill, j *judging) (same, allAlert 
 // alert.
 func tieRebill(claim []*order, ids []string, allAlert bool, missing decimal.Decimal) {
 	for _, o := range claim {
-		o.res.TiedWith = others(ids, o.res.Dispute.OrderID)
+		tied := o.res.tied()
+		tied.TiedWith = others(ids, o.res.Dispute.OrderID)
 		if allAlert {
-			o.res.TieAlert, o.res.TieOutstanding = true, missing
+			tied.TieAlert, tied.TieOutstanding = true, missing
 		}
 	}
-	claim[0].res.HasTieOutstanding = allAlert
+	claim[0].res.tied().HasTieOutstanding = allAlert
 }
 
 // giveRebill gives rebill rb to the first of its orders, the others being
@@ -375,9 +381,10 @@ func giveRebill(claim []*order, ids []string, rb *rebill, given []*order) []*ord
 		if o.rare != nil {
 			o.rare.rebills = nil
 		}
-		o.res.Candidates = slices.DeleteFunc(o.res.Candidates, func(c *parser.Transaction) bool { return c == rb.t })
-		o.ambiguous = len(o.res.Candidates) > 0
-		o.res.InterchangeableWith = others(ids, o.res.Dispute.OrderID)
+		tied := o.res.tied()
+		tied.Candidates = slices.DeleteFunc(tied.Candidates, func(c *parser.Transaction) bool { return c == rb.t })
+		o.ambiguous = len(tied.Candidates) > 0
+		tied.InterchangeableWith = others(ids, o.res.Dispute.OrderID)
 		if i == 0 {
 			o.res.Charges = append(o.res.Charges, rb.t)
 			sortTxns(o.res.Charges)
@@ -444,6 +451,6 @@ func ownTies(orders []*order, own []OwnOrder, ownTaken map[*parser.Transaction]b
 		o.ambiguous = true
 		o.more().ownRival = rival.ID
 		o.addCandidates([]*parser.Transaction{c})
-		o.res.TiedWith = append(o.res.TiedWith, rival.ID)
+		o.res.tied().TiedWith = append(o.res.tied().TiedWith, rival.ID)
 	}
 }

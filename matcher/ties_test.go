@@ -70,9 +70,9 @@ func TestTies(t *testing.T) {
 			rep := story{rows: tt.rows, disputes: tt.disputes, confs: tt.confs}.run(t)
 			for _, o := range rep.Orders {
 				id := o.Dispute.OrderID
-				named, kind := o.InterchangeableWith, "interchangeable"
+				named, kind := o.Ties().InterchangeableWith, "interchangeable"
 				if o.Verdict == Ambiguous {
-					named, kind = o.TiedWith, "tied"
+					named, kind = o.Ties().TiedWith, "tied"
 				}
 				got := strings.Join([]string{string(o.Verdict), o.Severity().String(), o.Charged.String(), kind, strings.Join(named, " ")}, " ")
 				if got != tt.want[id] {
@@ -87,13 +87,13 @@ func TestTies(t *testing.T) {
 			}
 			first := rep.Orders[0]
 			for _, o := range rep.Orders {
-				if o.HasTieOutstanding {
+				if o.Ties().HasTieOutstanding {
 					first = o
 				}
 			}
 			got := ""
-			if first.HasTieOutstanding {
-				got = first.TieOutstanding.String()
+			if first.Ties().HasTieOutstanding {
+				got = first.Tied.TieOutstanding.String()
 			}
 			if got != tt.tieOut {
 				t.Errorf("tie outstanding %q, want %q", got, tt.tieOut)

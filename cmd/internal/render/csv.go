@@ -84,7 +84,7 @@ func csvRows(o *matcher.OrderResult) []roleTxn {
 	for _, g := range []struct {
 		role string
 		ts   []*parser.Transaction
-	}{{"charge", o.Charges}, {"credit", o.Credits}, {"candidate", o.Candidates}} {
+	}{{"charge", o.Charges}, {"credit", o.Credits}, {"candidate", o.Ties().Candidates}} {
 		for _, t := range g.ts {
 			rows = append(rows, roleTxn{g.role, t})
 		}

@@ -164,13 +164,13 @@ func TestOrdersMakeTheirRowsInOneBuffer(t *testing.T) {
 	orders := []*matcher.OrderResult{
 		{Dispute: d, Verdict: matcher.StillCharged, Charges: []*parser.Transaction{row(1), row(2)}, Credits: []*parser.Transaction{row(3)}},
 		{Dispute: d, Verdict: matcher.NotCharged},
-		{Dispute: d, Verdict: matcher.Ambiguous, Charges: []*parser.Transaction{row(4)}, Candidates: []*parser.Transaction{row(5), row(6), row(7)}},
+		{Dispute: d, Verdict: matcher.Ambiguous, Charges: []*parser.Transaction{row(4)}, Tied: &matcher.Tied{Candidates: []*parser.Transaction{row(5), row(6), row(7)}}},
 	}
 	rows := &txnBuffer{buf: make([]jsonTxn, 0, 1)}
 	for _, o := range orders {
 		made := orderJSON(o, i18n.New(i18n.English), rows.reset())
 		own := made
-		own.Charges, own.Credits, own.Candidates = txnsJSON(o.Charges), txnsJSON(o.Credits), txnsJSON(o.Candidates)
+		own.Charges, own.Credits, own.Candidates = txnsJSON(o.Charges), txnsJSON(o.Credits), txnsJSON(o.Ties().Candidates)
 		own.CandidateCharges = own.Candidates
 		got, want := written(t, &JSONReport{Orders: []jsonOrder{made}}), written(t, &JSONReport{Orders: []jsonOrder{own}})
 		if got != want {

@@ -407,6 +407,7 @@ func (b *txnBuffer) txns(ts []*parser.Transaction) []jsonTxn {
 func orderJSON(o *matcher.OrderResult, l *i18n.Localizer, rows *txnBuffer) jsonOrder {
 	d := o.Dispute
 	cur := o.Currency
+	tied := o.Ties()
 	j := jsonOrder{
 		OrderID: d.OrderID, Verdict: string(o.Verdict), Severity: o.Severity().String(),
 		OrderDate: d.OrderDate, Amount: jsonAmount{money.FromDecimal(d.Amount), d.Currency}, Currency: d.Currency, Card: d.Card,
@@ -414,17 +415,17 @@ func orderJSON(o *matcher.OrderResult, l *i18n.Localizer, rows *txnBuffer) jsonO
 		Charged:     jsonAmount{money.FromDecimal(o.Charged), cur},
 		Credited:    jsonAmount{money.FromDecimal(o.Credited), cur},
 		Outstanding: jsonAmount{money.FromDecimal(o.Outstanding), cur},
-		Charges:     rows.txns(o.Charges), Credits: rows.txns(o.Credits), Candidates: rows.txns(o.Candidates),
+		Charges:     rows.txns(o.Charges), Credits: rows.txns(o.Credits), Candidates: rows.txns(tied.Candidates),
 		Reason: jsonReason{sentences: o.Reason, loc: l},
 	}
 	j.Note = d.Note
 	if !d.CardAmount.IsZero() {
 		j.CardAmount = &jsonAmount{money.FromDecimal(d.CardAmount), cur}
 	}
-	j.InterchangeableWith, j.TiedWith = nonNil(o.InterchangeableWith), nonNil(o.TiedWith)
+	j.InterchangeableWith, j.TiedWith = nonNil(tied.InterchangeableWith), nonNil(tied.TiedWith)
 	j.CandidateCharges = j.Candidates
-	if o.HasTieOutstanding {
-		j.TieOutstanding = &jsonAmount{money.FromDecimal(o.TieOutstanding), cur}
+	if tied.HasTieOutstanding {
+		j.TieOutstanding = &jsonAmount{money.FromDecimal(tied.TieOutstanding), cur}
 	}
 	if c := o.Confirmation; c != nil {
 		j.ConfirmedOn = dateOrNull(&c.ConfirmedOn)

@@ -107,7 +107,7 @@ func timelineEvents(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localiz
 	for _, t := range o.Credits {
 		events = append(events, tlEvent{t.Date, "credit", l.T("credit %s %s", money.Money{Amount: t.Amount.Abs(), Currency: rowCurrency(t, d.Currency)}, t.Date), false})
 	}
-	for _, t := range o.Candidates {
+	for _, t := range o.Ties().Candidates {
 		events = append(events, tlEvent{t.Date, "candidate", l.T("candidate %s %s", money.Money{Amount: t.Amount, Currency: rowCurrency(t, d.Currency)}, t.Date), false})
 	}
 	if o.Coverage != nil && o.Coverage.To.Valid() {

@@ -185,7 +185,7 @@ func orderViewOf(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer)
 	}
 	ov.Rows = append(ov.Rows, txnViews(l, "charge", o.Charges, d.Currency)...)
 	ov.Rows = append(ov.Rows, txnViews(l, "credit", o.Credits, d.Currency)...)
-	ov.Rows = append(ov.Rows, txnViews(l, "candidate", o.Candidates, d.Currency)...)
+	ov.Rows = append(ov.Rows, txnViews(l, "candidate", o.Ties().Candidates, d.Currency)...)
 	if o.Severity() == matcher.Alert {
 		ov.Evidence = evidence(o, rep, l)
 	}
@@ -265,7 +265,7 @@ func evidence(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer) []
 	for _, t := range o.Charges {
 		lines = append(lines, EvidenceLine{l.T("Charge"), evidenceRow(l, t, cur)})
 	}
-	for _, t := range o.Candidates {
+	for _, t := range o.Ties().Candidates {
 		lines = append(lines, EvidenceLine{l.T("Candidate charge"), evidenceRow(l, t, cur)})
 	}
 	for _, t := range o.Credits {
@@ -275,7 +275,7 @@ func evidence(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer) []
 		lines = append(lines, EvidenceLine{l.T("Credit"), l.T("none")})
 	}
 	if o.Grounds == matcher.TieAcrossOrders {
-		lines = append(lines, EvidenceLine{l.T("Still missing"), l.T("%s across the orders %s", money.Money{Amount: o.TieOutstanding, Currency: cur}, matcher.IDList{IDs: append([]string{d.OrderID}, o.TiedWith...)})})
+		lines = append(lines, EvidenceLine{l.T("Still missing"), l.T("%s across the orders %s", money.Money{Amount: o.Ties().TieOutstanding, Currency: cur}, matcher.IDList{IDs: append([]string{d.OrderID}, o.Ties().TiedWith...)})})
 	} else {
 		lines = append(lines, EvidenceLine{l.T("Still missing"), l.Money(o.Outstanding, cur)})
 	}
@@ -311,7 +311,7 @@ func askFor(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer) stri
 	case matcher.PartCredited:
 		return l.T("a dispute of what is still missing, %s: you did not make the charge, and it was credited only in part", money.Money{Amount: o.Outstanding, Currency: cur})
 	case matcher.TieAcrossOrders:
-		return l.T("a dispute of the charges listed: you placed none of these orders, and %s is missing whichever order each charge belongs to", money.Money{Amount: o.TieOutstanding, Currency: cur})
+		return l.T("a dispute of the charges listed: you placed none of these orders, and %s is missing whichever order each charge belongs to", money.Money{Amount: o.Ties().TieOutstanding, Currency: cur})
 	}
 	return l.T("a dispute of the charge: you did not make it, and it was billed after Amazon said the order was handled")
 }
@@ -357,7 +357,7 @@ func keepPaths(v *View, in *input.Inputs, rep *matcher.Report) {
 	// What to tell the card issuer names each row's file in brackets.
 	for i := range min(len(v.Orders), len(rep.Orders)) {
 		o := rep.Orders[i]
-		for _, ts := range [][]*parser.Transaction{o.Charges, o.Candidates, o.Credits} {
+		for _, ts := range [][]*parser.Transaction{o.Charges, o.Ties().Candidates, o.Credits} {
 			for _, t := range ts {
 				for j := range v.Orders[i].Evidence {
 					e := &v.Orders[i].Evidence[j]
