@@ -30,11 +30,22 @@ var (
 // TxnList is a list of statement rows inside a reason, printed in English as
 // "12,800 JPY on 2026-03-04 and 4,800 JPY on 2026-03-06", or, for rows billed
 // in another currency than the order's, "12.34 USD (billed as 2,000) on 2026-03-04".
+//
+// A reason holds its lists as they are, in the sentence's arguments: nearly
+// every list is of rows billed in Currency, and holds only the rows and the
+// currency (48 bytes where each list of a refunded order's reason was 96).
 type TxnList struct {
 	Txns     []*parser.Transaction
 	Currency string
-	// Values are the rows' amounts in Currency, and Foreign tells the rows
-	// billed in another currency; both are nil when every row was billed in Currency.
+	// Exchanged says what rows billed in another currency come to in
+	// Currency; nil when every row was billed in Currency.
+	Exchanged *Exchanged
+}
+
+// Exchanged is what the rows of a TxnList billed in another currency come
+// to: Values are the rows' amounts in the list's currency, and Foreign tells
+// the rows billed in another.
+type Exchanged struct {
 	Values  []decimal.Decimal
 	Foreign []bool
 }
@@ -44,11 +55,11 @@ type TxnList struct {
 func (l TxnList) Item(i int) (amount, billed money.Money, foreign bool) {
 	t := l.Txns[i]
 	amount = money.Money{Amount: t.Amount.Abs(), Currency: l.Currency}
-	if l.Values != nil {
-		amount.Amount = l.Values[i]
-	}
-	if l.Foreign != nil && l.Foreign[i] {
-		return amount, money.Money{Amount: t.Amount.Abs(), Currency: t.Currency}, true
+	if x := l.Exchanged; x != nil {
+		amount.Amount = x.Values[i]
+		if x.Foreign[i] {
+			return amount, money.Money{Amount: t.Amount.Abs(), Currency: t.Currency}, true
+		}
 	}
 	return amount, money.Money{}, false
 }
@@ -646,13 +657,15 @@ func (o *order) list(ts []*parser.Transaction) TxnList {
 		if !o.billedElsewhere(t) && !estimated {
 			continue
 		}
-		if l.Values == nil {
-			l.Values, l.Foreign = make([]decimal.Decimal, len(ts)), make([]bool, len(ts))
+		x := l.Exchanged
+		if x == nil {
+			x = &Exchanged{Values: make([]decimal.Decimal, len(ts)), Foreign: make([]bool, len(ts))}
 			for j, u := range ts {
-				l.Values[j] = u.Amount.Abs()
+				x.Values[j] = u.Amount.Abs()
 			}
+			l.Exchanged = x
 		}
-		l.Values[i], l.Foreign[i] = v, true
+		x.Values[i], x.Foreign[i] = v, true
 	}
 	return l
 }

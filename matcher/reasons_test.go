@@ -191,8 +191,8 @@ func TestTxnListText(t *testing.T) {
 		{TxnList{Txns: []*parser.Transaction{row(0, "1299.5", "")}, Currency: "USD"}, "1,299.50 USD on 2026-03-02"},
 		{TxnList{Txns: []*parser.Transaction{row(0, "10", ""), row(1, "-20", "")}, Currency: "EUR"}, "10.00 EUR on 2026-03-02 and 20.00 EUR on 2026-03-03"},
 		{TxnList{Txns: []*parser.Transaction{row(0, "10", ""), row(1, "2980", "JPY"), row(2, "5", "")}, Currency: "USD",
-			Values:  []decimal.Decimal{decimal.RequireFromString("10"), decimal.RequireFromString("19.99"), decimal.RequireFromString("5")},
-			Foreign: []bool{false, true, false}},
+			Exchanged: &Exchanged{Values: []decimal.Decimal{decimal.RequireFromString("10"), decimal.RequireFromString("19.99"), decimal.RequireFromString("5")},
+				Foreign: []bool{false, true, false}}},
 			"10.00 USD on 2026-03-02, 19.99 USD (billed as 2,980 JPY) on 2026-03-03 and 5.00 USD on 2026-03-04"},
 	}
 	for _, tt := range tests {

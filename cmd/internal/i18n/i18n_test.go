@@ -184,7 +184,7 @@ func TestJapaneseArguments(t *testing.T) {
 	billed := txn("2026-03-04", "2000")
 	billed.Currency = "JPY"
 	foreign := matcher.TxnList{Txns: []*rwparser.Transaction{billed}, Currency: "USD",
-		Values: []decimal.Decimal{decimal.RequireFromString("12.34")}, Foreign: []bool{true}}
+		Exchanged: &matcher.Exchanged{Values: []decimal.Decimal{decimal.RequireFromString("12.34")}, Foreign: []bool{true}}}
 	three := matcher.TxnList{Txns: []*rwparser.Transaction{txn("2026-03-04", "1"), txn("2026-03-05", "2"), txn("2026-03-06", "3")}, Currency: "JPY"}
 	tests := []struct {
 		name string
