@@ -153,6 +153,9 @@ func (opts *checkOptions) matchOptions(e env) (matcher.Options, error) {
 		return m, err
 	}
 	m.Amazon = amazon
+	if collectorTunable(e.getenv) {
+		m.BeforeJudging = collectBeforeJudging
+	}
 	return m, nil
 }
 

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"io"
 	"runtime"
 	"sync/atomic"
 	"testing"
@@ -78,4 +79,52 @@ func TestTuneCollectorLeavesTheSettingsGiven(t *testing.T) {
 			t.Errorf("with %v: tuned %v, want %v", tc.env, got, tc.want)
 		}
 	}
+}
+
+// TestCollectBeforeJudging checks that check asks the matcher to collect
+// before judging only where the collector is refundwatch's to tune, and
+// that the collection runs only once the heap is large.
+func TestCollectBeforeJudging(t *testing.T) {
+	for _, tc := range []struct {
+		env  map[string]string
+		want bool
+	}{
+		{nil, true},
+		{map[string]string{"GOGC": "200"}, false},
+		{map[string]string{"GOMEMLIMIT": "512MiB"}, false},
+	} {
+		e := quietEnv(io.Discard, io.Discard)
+		e.getenv = func(k string) string { return tc.env[k] }
+		m, err := (&checkOptions{grace: 30, watch: 60, asOf: "2026-05-01"}).matchOptions(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := m.BeforeJudging != nil; got != tc.want {
+			t.Errorf("with %v: collects before judging %v, want %v", tc.env, got, tc.want)
+		}
+	}
+	collections := func() uint32 {
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		return ms.NumGC
+	}
+	if liveHeapNow(t) >= largeHeap {
+		t.Skip("the test's own heap is already large")
+	}
+	before := collections()
+	collectBeforeJudging()
+	if n := collections() - before; n != 0 {
+		t.Errorf("%d collections with a small heap, want none", n)
+	}
+	held := make([]byte, largeHeap+8<<20)
+	for i := range held {
+		held[i] = byte(i)
+	}
+	runtime.GC()
+	before = collections()
+	collectBeforeJudging()
+	if n := collections() - before; n < 1 {
+		t.Errorf("no collection with %d MiB live", liveHeap()>>20)
+	}
+	runtime.KeepAlive(held)
 }

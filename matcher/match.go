@@ -169,6 +169,9 @@ func (m *Matching) Match(stmts []*parser.Statement) *Report {
 	cr.assignCredits(orders)
 	settleTies(orders, ties, own, cr, j, opts)
 	rep.UnassignedCredits = unassignedCredits(cr.free(), disputes)
+	if opts.BeforeJudging != nil {
+		opts.BeforeJudging()
+	}
 
 	// Each order is judged on its own, from what was given to it, and the
 	// unknown charges are what none was given: both on every core.

@@ -481,3 +481,50 @@ func debitAndCredit(head string, rows []string) (string, []string) {
 	}
 	return strings.Join(cells, ",") + "\n", out
 }
+
+// TestBeforeJudging checks that Options.BeforeJudging is called once, with
+// every order given its charges and credits and none of them judged yet.
+func TestBeforeJudging(t *testing.T) {
+	head, rows := debitAndCredit("Date,Description,Amount\n", []string{"2026-02-25,LAWSON,300", "2026-03-04,AMAZON.CO.JP,12800", "2026-03-20,AMAZON.CO.JP,-12800", "2026-04-20,LAWSON,300"})
+	st, err := formats.ReadStatement("st.csv", strings.NewReader(head+strings.Join(rows, "\n")+"\n"), parser.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds, err := parser.ReadDisputes("d.csv", strings.NewReader("order_id,order_date,amount,currency\n"+
+		orderA+",2026-03-02,12800,JPY\n"+orderB+",2026-03-02,4800,JPY\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := parser.ReadConfirmations("c.csv", strings.NewReader("order_id,confirmed_on,kind\n"+orderA+",2026-03-10,refund\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	calls := 0
+	var orders []*order
+	opts := Options{AsOf: civil.MustDate("2026-12-31"), Grace: 30, Watch: 60, BeforeJudging: func() {
+		calls++
+		for _, o := range orders {
+			if o.res.Verdict != "" || len(o.res.Reason) > 0 {
+				t.Errorf("%s judged before BeforeJudging: %s %v", o.res.Dispute.OrderID, o.res.Verdict, o.res.Reason)
+			}
+			if id := o.res.Dispute.OrderID; id == orderA && (len(o.res.Charges) != 1 || len(o.res.Credits) != 1) {
+				t.Errorf("%s has %d charges and %d credits when BeforeJudging is called, want 1 and 1", id, len(o.res.Charges), len(o.res.Credits))
+			}
+		}
+	}}
+	m := Prepare(ds, cs, opts)
+	orders = m.orders
+	stmts := []*parser.Statement{st}
+	parser.FoldOverlaps(stmts)
+	rep := m.Match(stmts)
+	if calls != 1 {
+		t.Fatalf("BeforeJudging called %d times, want once", calls)
+	}
+	got := map[string]Verdict{}
+	for _, o := range rep.Orders {
+		got[o.Dispute.OrderID] = o.Verdict
+	}
+	if got[orderA] != Refunded || got[orderB] != NotCharged {
+		t.Errorf("verdicts %v, want A refunded and B not charged", got)
+	}
+}

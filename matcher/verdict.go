@@ -79,6 +79,12 @@ type Options struct {
 	// Mine are the person's own recurring charges (mine.csv): the charges
 	// they explain are not unknown charges either.
 	Mine []parser.MineRow
+	// BeforeJudging, when set, is called once by Match, after the orders
+	// are given their charges and credits and before they are judged. The
+	// working state of that giving is garbage by then, and the reasons
+	// judging makes are most of what the report holds beyond it: a caller
+	// that tunes the garbage collector can collect there.
+	BeforeJudging func()
 }
 
 // Coverage is the days the statements of one account show (SPEC §3.1):
