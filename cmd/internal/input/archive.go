@@ -2,6 +2,7 @@ package input
 
 import (
 	"archive/zip"
+	"bytes"
 	"errors"
 	"io"
 	"io/fs"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/msg"
+	"github.com/refundwatch/refundwatch/parser/textenc"
 )
 
 // A .zip archive is read in place, as the folder it holds: nothing is
@@ -162,6 +164,22 @@ type memberReader struct {
 // readWhole reads a file or member that is read whole into memory: one
 // over memberLimit is refused, whatever its archive or the file system says
 // of its size (a pipe or a device says none, /dev/zero never ends).
+// readUpTo reads r to its end, or to limit bytes. A file that tells its
+// size is read into one buffer of that size, not into one grown and copied
+// as it fills: twice the file in garbage, which for the disputes of a long
+// incident was megabytes.
+func readUpTo(r io.Reader, limit int64) ([]byte, error) {
+	room := 0
+	if size := textenc.SizeOf(r); size >= 0 && int64(size) < limit {
+		room = size
+	}
+	// bytes.MinRead more than the size: room to read the end of the file
+	// (or a few bytes it grew by) without growing the buffer.
+	buf := bytes.NewBuffer(make([]byte, 0, room+bytes.MinRead))
+	_, err := buf.ReadFrom(io.LimitReader(r, limit))
+	return buf.Bytes(), err
+}
+
 func readWhole(name string) ([]byte, error) {
 	rc, err := openInput(name)
 	if err != nil {
@@ -170,7 +188,7 @@ func readWhole(name string) ([]byte, error) {
 	defer rc.Close()
 	m, isMember := rc.(*memberReader)
 	if !isMember {
-		data, err := io.ReadAll(io.LimitReader(rc, MemberLimit+1))
+		data, err := readUpTo(rc, MemberLimit+1)
 		if err != nil {
 			return nil, &parser.Error{File: name, Err: OpenError(err)}
 		}

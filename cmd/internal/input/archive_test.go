@@ -2,8 +2,11 @@ package input
 
 import (
 	"archive/zip"
+	"bytes"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -58,5 +61,34 @@ func TestArchiveOpenedOnce(t *testing.T) {
 	CloseArchives()
 	if len(openArchives.byPath) != 0 {
 		t.Errorf("%d archives left open", len(openArchives.byPath))
+	}
+}
+
+// TestReadUpTo checks that readUpTo reads a file whole into one buffer of
+// its size, stops at its limit, and reads a stream that tells no size.
+func TestReadUpTo(t *testing.T) {
+	text := bytes.Repeat([]byte("250-1234567-1234567,2026-03-02,12800,JPY\n"), 5000)
+	path := filepath.Join(t.TempDir(), "disputes.csv")
+	if err := os.WriteFile(path, text, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	got, err := readUpTo(f, int64(len(text))+1)
+	if err != nil || !bytes.Equal(got, text) {
+		t.Fatalf("readUpTo read %d bytes, %v; want the file's %d", len(got), err, len(text))
+	}
+	if cap(got) > len(text)+bytes.MinRead {
+		t.Errorf("read into %d bytes of room for a file of %d: the buffer grew", cap(got), len(text))
+	}
+	if got, err := readUpTo(bytes.NewReader(text), 100); err != nil || !bytes.Equal(got, text[:100]) {
+		t.Errorf("readUpTo with a limit of 100 read %d bytes, %v", len(got), err)
+	}
+	stream := io.MultiReader(bytes.NewReader(text[:7]), bytes.NewReader(text[7:]))
+	if got, err := readUpTo(stream, int64(len(text))+1); err != nil || !bytes.Equal(got, text) {
+		t.Errorf("readUpTo of a stream read %d bytes, %v; want %d", len(got), err, len(text))
 	}
 }
