@@ -218,10 +218,11 @@ func detachDispute(d Dispute) Dispute {
 	return d
 }
 
-// detachCurrency returns code as detachDispute keeps it: a code of
-// money's signs as the constant it is, else copied.
+// detachCurrency returns code as detachDispute keeps it: one of the codes
+// money knows as its constant, anything else (a sign an order-history
+// export wrote, a code money does not list) copied as it is.
 func detachCurrency(code string) string {
-	if c, ok := money.CurrencyOfSign(code); ok {
+	if c, ok := money.CurrencyOfSign(code); ok && c == code {
 		return c
 	}
 	return strings.Clone(code)

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/shopspring/decimal"
 	"golang.org/x/text/encoding/japanese"
 )
 
@@ -309,8 +311,14 @@ func TestReadRowsHoldNoRecord(t *testing.T) {
 	dis.WriteString("order_id,order_date,amount,currency,card,note,comment\n")
 	conf.WriteString("order_id,confirmed_on,kind,note,comment\n")
 	for i := range rows {
-		fmt.Fprintf(&dis, "250-%07d-%07d,2026-03-01,12.50,USD,,,%s\n", i, i, comment)
-		fmt.Fprintf(&conf, "250-%07d-%07d,2026-03-05,refund,,%s\n", i, i, comment)
+		// Half the rows name a card and carry notes: each text kept is
+		// copied, empty or not.
+		card, note := "", ""
+		if i%2 == 1 {
+			card, note = "1111", "the intruder's"
+		}
+		fmt.Fprintf(&dis, "250-%07d-%07d,2026-03-01,12.50,USD,%s,%s,%s\n", i, i, card, note, comment)
+		fmt.Fprintf(&conf, "250-%07d-%07d,2026-03-05,refund,%s,%s\n", i, i, note, comment)
 	}
 	heap := func() uint64 {
 		runtime.GC()
@@ -337,7 +345,29 @@ func TestReadRowsHoldNoRecord(t *testing.T) {
 	if limit := int64(rows * 600); held > limit {
 		t.Errorf("%d disputes and confirmations hold %d bytes, more than %d: their records are held", 2*rows, held, limit)
 	}
-	if disputes[7].OrderID != "250-0000007-0000007" || disputes[7].Currency != "USD" || confs[9].OrderID != "250-0000009-0000009" {
-		t.Errorf("read %+v and %+v", disputes[7], confs[9])
+	if d, c := disputes[7], confs[9]; d.OrderID != "250-0000007-0000007" || d.Currency != "USD" || d.Card != "1111" || d.Note != "the intruder's" ||
+		c.OrderID != "250-0000009-0000009" || c.Note != "the intruder's" {
+		t.Errorf("read %+v and %+v", d, c)
+	}
+}
+
+// TestDetachKeepsCurrencies checks that a dispute's currencies are kept as
+// they were read: a code money knows, a code it does not, and a sign an
+// order-history export wrote in its currency column, which stays the sign.
+func TestDetachKeepsCurrencies(t *testing.T) {
+	for _, code := range []string{"USD", "JPY", "XYZ", "$", "¥", "€", "US$", ""} {
+		d := detachDispute(Dispute{Currency: code, CardCurrency: code})
+		if d.Currency != code || d.CardCurrency != code {
+			t.Errorf("detachDispute of currency %q keeps %q and %q", code, d.Currency, d.CardCurrency)
+		}
+	}
+	// An order-history export that writes a sign: the dispute read with it
+	// keeps the sign, as the export wrote it.
+	known := func(id string) (KnownOrder, bool) {
+		return KnownOrder{Date: civil.MustDate("2026-03-02"), Total: decimal.RequireFromString("21.58"), Currency: "$"}, true
+	}
+	ds, err := ReadDisputesWith("disputes.csv", strings.NewReader("order_id,order_date,amount\n111-1234567-1234567,,\n"), known)
+	if err != nil || len(ds) != 1 || ds[0].Currency != "$" {
+		t.Errorf("read %+v, %v; want the export's currency $", ds, err)
 	}
 }
