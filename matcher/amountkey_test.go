@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/shopspring/decimal"
 )
@@ -121,5 +122,21 @@ func TestAmountFilter(t *testing.T) {
 	var none *amountFilter
 	if none.excludes(money.New(1, 0)) {
 		t.Error("a nil filter excludes an amount")
+	}
+	// The set the matcher builds of its orders' amounts and shipments has
+	// its filter.
+	day := civil.MustDate("2026-03-02")
+	mk := func(amount string, shipments ...string) *order {
+		a := decimal.RequireFromString(amount)
+		d := &parser.Dispute{OrderDate: day, Amount: a}
+		for _, s := range shipments {
+			d.Shipments = append(d.Shipments, parser.Shipment{Date: day, Amount: decimal.RequireFromString(s)})
+		}
+		return &order{res: &OrderResult{Dispute: d}, d: day, a: a, key: amountKey(a)}
+	}
+	own := []OwnOrder{{Total: decimal.RequireFromString("7.5")}}
+	wanted := wantedAmounts([]*order{mk("12800"), mk("30.00", "10.00", "20.00")}, own)
+	if f := wanted.filter(); f == nil || f.excludes(money.New(1000, -2)) || !f.excludes(money.New(4242, -2)) && !f.excludes(money.New(4243, -2)) {
+		t.Errorf("the orders' amount set has filter %v: it must have one that lets 10.00 through", f)
 	}
 }

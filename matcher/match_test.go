@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
@@ -483,32 +484,42 @@ func debitAndCredit(head string, rows []string) (string, []string) {
 }
 
 // TestBeforeJudging checks that Options.BeforeJudging is called once, with
-// every order given its charges and credits and none of them judged yet.
+// every order given its charges and credits, ties settled among them, and
+// none of them judged yet (the hook waits a little, so that judging begun
+// on another goroutine would show).
 func TestBeforeJudging(t *testing.T) {
-	head, rows := debitAndCredit("Date,Description,Amount\n", []string{"2026-02-25,LAWSON,300", "2026-03-04,AMAZON.CO.JP,12800", "2026-03-20,AMAZON.CO.JP,-12800", "2026-04-20,LAWSON,300"})
+	const orderC = "250-1111111-2222222"
+	head, rows := debitAndCredit("Date,Description,Amount\n", []string{"2026-02-25,LAWSON,300",
+		"2026-03-03,AMAZON.CO.JP,3000", "2026-03-04,AMAZON.CO.JP,3000", // A and B, tied: interchangeable
+		"2026-03-04,AMAZON.CO.JP,12800", "2026-03-20,AMAZON.CO.JP,-12800", // C, charged and credited
+		"2026-04-20,LAWSON,300"})
 	st, err := formats.ReadStatement("st.csv", strings.NewReader(head+strings.Join(rows, "\n")+"\n"), parser.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ds, err := parser.ReadDisputes("d.csv", strings.NewReader("order_id,order_date,amount,currency\n"+
-		orderA+",2026-03-02,12800,JPY\n"+orderB+",2026-03-02,4800,JPY\n"))
+		orderA+",2026-03-02,3000,JPY\n"+orderB+",2026-03-02,3000,JPY\n"+orderC+",2026-03-02,12800,JPY\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	cs, err := parser.ReadConfirmations("c.csv", strings.NewReader("order_id,confirmed_on,kind\n"+orderA+",2026-03-10,refund\n"))
+	cs, err := parser.ReadConfirmations("c.csv", strings.NewReader("order_id,confirmed_on,kind\n"+
+		orderA+",2026-03-05,refund\n"+orderB+",2026-03-05,refund\n"+orderC+",2026-03-10,refund\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	want := map[string][2]int{orderA: {1, 0}, orderB: {1, 0}, orderC: {1, 1}} // charges, credits
 	calls := 0
 	var orders []*order
 	opts := Options{AsOf: civil.MustDate("2026-12-31"), Grace: 30, Watch: 60, BeforeJudging: func() {
 		calls++
+		time.Sleep(20 * time.Millisecond)
 		for _, o := range orders {
+			id := o.res.Dispute.OrderID
 			if o.res.Verdict != "" || len(o.res.Reason) > 0 {
-				t.Errorf("%s judged before BeforeJudging: %s %v", o.res.Dispute.OrderID, o.res.Verdict, o.res.Reason)
+				t.Errorf("%s judged before BeforeJudging: %s %v", id, o.res.Verdict, o.res.Reason)
 			}
-			if id := o.res.Dispute.OrderID; id == orderA && (len(o.res.Charges) != 1 || len(o.res.Credits) != 1) {
-				t.Errorf("%s has %d charges and %d credits when BeforeJudging is called, want 1 and 1", id, len(o.res.Charges), len(o.res.Credits))
+			if got := [2]int{len(o.res.Charges), len(o.res.Credits)}; got != want[id] {
+				t.Errorf("%s has %d charges and %d credits when BeforeJudging is called, want %d and %d", id, got[0], got[1], want[id][0], want[id][1])
 			}
 		}
 	}}
@@ -524,7 +535,7 @@ func TestBeforeJudging(t *testing.T) {
 	for _, o := range rep.Orders {
 		got[o.Dispute.OrderID] = o.Verdict
 	}
-	if got[orderA] != Refunded || got[orderB] != NotCharged {
-		t.Errorf("verdicts %v, want A refunded and B not charged", got)
+	if got[orderA] != StillCharged || got[orderB] != StillCharged || got[orderC] != Refunded {
+		t.Errorf("verdicts %v, want A and B still charged, C refunded", got)
 	}
 }

@@ -161,9 +161,6 @@ type memberReader struct {
 	size uint64 // as the archive states it; reading stops with an error where it lies
 }
 
-// readWhole reads a file or member that is read whole into memory: one
-// over memberLimit is refused, whatever its archive or the file system says
-// of its size (a pipe or a device says none, /dev/zero never ends).
 // readUpTo reads r to its end, or to limit bytes. A file that tells its
 // size is read into one buffer of that size, not into one grown and copied
 // as it fills: twice the file in garbage, which for the disputes of a long
@@ -180,6 +177,9 @@ func readUpTo(r io.Reader, limit int64) ([]byte, error) {
 	return buf.Bytes(), err
 }
 
+// readWhole reads a file or member that is read whole into memory: one
+// over memberLimit is refused, whatever its archive or the file system says
+// of its size (a pipe or a device says none, /dev/zero never ends).
 func readWhole(name string) ([]byte, error) {
 	rc, err := openInput(name)
 	if err != nil {

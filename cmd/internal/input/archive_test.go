@@ -87,6 +87,13 @@ func TestReadUpTo(t *testing.T) {
 	if got, err := readUpTo(bytes.NewReader(text), 100); err != nil || !bytes.Equal(got, text[:100]) {
 		t.Errorf("readUpTo with a limit of 100 read %d bytes, %v", len(got), err)
 	}
+	// A file over the limit is not given room for all of it.
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := readUpTo(f, 100); err != nil || !bytes.Equal(got, text[:100]) || cap(got) >= len(text) {
+		t.Errorf("readUpTo of a file of %d bytes with a limit of 100 read %d bytes into %d, %v", len(text), len(got), cap(got), err)
+	}
 	stream := io.MultiReader(bytes.NewReader(text[:7]), bytes.NewReader(text[7:]))
 	if got, err := readUpTo(stream, int64(len(text))+1); err != nil || !bytes.Equal(got, text) {
 		t.Errorf("readUpTo of a stream read %d bytes, %v; want %d", len(got), err, len(text))

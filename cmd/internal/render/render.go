@@ -280,9 +280,6 @@ func (a *jsonAmount) UnmarshalText(text []byte) error {
 	return err
 }
 
-// dateOrNull is d for the report, or nil (null) when d is unknown. It
-// points at the finding's own date: the report is written before anything
-// changes it.
 // coverageTo is the last day of the statements o was judged on, nil where
 // it has none.
 func coverageTo(o *matcher.OrderResult) *civil.Date {
@@ -292,6 +289,9 @@ func coverageTo(o *matcher.OrderResult) *civil.Date {
 	return dateOrNull(&o.Coverage.To)
 }
 
+// dateOrNull is d for the report, or nil (null) when d is unknown. It
+// points at the finding's own date: the report is written before anything
+// changes it.
 func dateOrNull(d *civil.Date) *civil.Date {
 	if !d.Valid() {
 		return nil
