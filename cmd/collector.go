@@ -35,11 +35,11 @@ func tuneCollector(getenv func(string) string) {
 // of what matching adds to the heap (30 MB at 80k orders), while the
 // orders' working state is still held: a collection that happened to run
 // while the orders were judged found both live, and let the heap grow by
-// half of it. Four runs in ten at 8M rows with 80k orders peaked at
-// 290–298 MB rather than 260–266. Collected here, where the working state of
-// the giving is garbage and the reasons are not made yet, the heap's goal
-// is one that judging and writing the report stay under: ten runs of ten
-// peaked at 254–262 MB, in the same user time.
+// half of it. Five runs of twelve at 8M rows with 80k orders peaked at
+// 292–297 MB, the others at 260–275. Collected here, where the working
+// state of the giving is garbage and the reasons are not made yet, the
+// heap's goal is one that judging and writing the report stay under: ten
+// runs of ten peaked at 254–262 MB, in the same user time.
 func collectBeforeJudging() {
 	if liveHeap() >= largeHeap {
 		runtime.GC()
