@@ -33,7 +33,7 @@ func TestWantedChargesKeys(t *testing.T) {
 	set := amountSet{num: map[string]int32{}}
 	for range 300 {
 		amt := decimal.New(r.Int64N(2_000), -2)
-		set.addAmount(amountKey(amt), amt)
+		set.addAmount(amountKey(amt), hashOf(amt))
 	}
 	f := set.filter()
 	if f == nil {
@@ -91,7 +91,7 @@ func TestAmountFilter(t *testing.T) {
 	var amounts []decimal.Decimal
 	for range 5000 {
 		amt := decimal.New(r.Int64N(10_000_000), -int32(r.IntN(3)))
-		set.addAmount(amountKey(amt), amt)
+		set.addAmount(amountKey(amt), hashOf(amt))
 		amounts = append(amounts, amt)
 	}
 	f := set.filter()
@@ -109,12 +109,12 @@ func TestAmountFilter(t *testing.T) {
 	if f.excludes(money.FromDecimal(huge)) {
 		t.Error("the filter excludes an amount it cannot hash")
 	}
-	set.addAmount(amountKey(huge), huge)
+	set.addAmount(amountKey(huge), hashOf(huge))
 	if set.filter() != nil {
 		t.Error("a set with an amount without a hash has a filter")
 	}
 	plain := amountSet{num: map[string]int32{}}
-	plain.addAmount("12.5", decimal.New(125, -1))
+	plain.addAmount("12.5", hashOf(decimal.New(125, -1)))
 	plain.add("7")
 	if plain.filter() != nil {
 		t.Error("a set with a key added without its amount has a filter")
@@ -132,11 +132,17 @@ func TestAmountFilter(t *testing.T) {
 		for _, s := range shipments {
 			d.Shipments = append(d.Shipments, parser.Shipment{Date: day, Amount: decimal.RequireFromString(s)})
 		}
-		return &order{res: &OrderResult{Dispute: d}, d: day, a: a, key: amountKey(a)}
+		return &order{res: &OrderResult{Dispute: d}, d: day, a: a, key: amountKey(a), hash: hashOf(a)}
 	}
 	own := []OwnOrder{{Total: decimal.RequireFromString("7.5")}}
 	wanted := wantedAmounts([]*order{mk("12800"), mk("30.00", "10.00", "20.00")}, own)
 	if f := wanted.filter(); f == nil || f.excludes(money.New(1000, -2)) || !f.excludes(money.New(4242, -2)) && !f.excludes(money.New(4243, -2)) {
 		t.Errorf("the orders' amount set has filter %v: it must have one that lets 10.00 through", f)
+	}
+	// Orders as Prepare sets them up carry the hash their set is filtered by.
+	prepared := newOrders([]parser.Dispute{{OrderID: "250-1234567-1234567", OrderDate: day, Amount: decimal.RequireFromString("12.80")}}, nil, Options{AsOf: day.AddDays(60)})
+	preparedSet := wantedAmounts(prepared, nil)
+	if f := preparedSet.filter(); f == nil || f.excludes(money.New(128, -1)) {
+		t.Errorf("the set of prepared orders has filter %v: it must have one that lets 12.8 through", f)
 	}
 }

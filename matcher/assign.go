@@ -63,15 +63,27 @@ func (s *amountSet) add(key string) {
 	}
 }
 
-// addAmount puts amt, whose key is key, in the set.
-func (s *amountSet) addAmount(key string, amt decimal.Decimal) {
+// amountHash is an amount's money.Value.AbsHash, where it has one (ok).
+type amountHash struct {
+	h  uint64
+	ok bool
+}
+
+// hashOf is amt's amountHash.
+func hashOf(amt decimal.Decimal) amountHash {
+	h, ok := money.FromDecimal(amt).AbsHash()
+	return amountHash{h, ok}
+}
+
+// addAmount puts an amount in the set by its key and its hash.
+func (s *amountSet) addAmount(key string, h amountHash) {
 	if _, ok := s.num[key]; ok {
 		return
 	}
 	s.keys = append(s.keys, key)
 	s.num[key] = int32(len(s.keys))
-	if h, ok := money.FromDecimal(amt).AbsHash(); ok {
-		s.hashes = append(s.hashes, h)
+	if h.ok {
+		s.hashes = append(s.hashes, h.h)
 	} else {
 		s.unhashed = true
 	}
@@ -209,9 +221,11 @@ func chargeIndex(wanted []keyedCharge, set amountSet) map[string][]*parser.Trans
 // shipments.
 func wantedAmounts(orders []*order, own []OwnOrder) amountSet {
 	set := amountSet{num: make(map[string]int32, len(orders))}
-	add := func(amt decimal.Decimal) { set.addAmount(amountKey(amt), amt) }
+	add := func(amt decimal.Decimal) { set.addAmount(amountKey(amt), hashOf(amt)) }
 	for _, o := range orders {
-		set.addAmount(o.key, o.a)
+		// The order's key and hash were made as it was set up: its amount,
+		// a decimal of its own, is not read again here, order after order.
+		set.addAmount(o.key, o.hash)
 		for _, sh := range o.res.Dispute.Shipments {
 			add(sh.Amount)
 		}

@@ -33,6 +33,7 @@ type order struct {
 	d                       civil.Date // order date
 	a                       decimal.Decimal
 	key                     string     // amountKey(a), made once: credits and rebills look it up
+	hash                    amountHash // a's money.Value.AbsHash, made with key
 	h                       civil.Date // first confirmation, may be unknown
 	cancelAt                civil.Date // first cancel confirmation, may be unknown
 	cardAmount              bool       // a is the dispute's card_amount
@@ -429,6 +430,7 @@ func (o *order) init(d *parser.Dispute, res *OrderResult, cs []*parser.Confirmat
 		o.res.Currency = d.CardCurrency
 	}
 	o.key = amountKey(o.a)
+	o.hash = hashOf(o.a)
 	slices.SortStableFunc(cs, func(x, y *parser.Confirmation) int { return x.ConfirmedOn.Sub(y.ConfirmedOn) })
 	o.res.Confirmations = cs
 	if len(cs) > 0 {
