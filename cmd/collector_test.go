@@ -64,7 +64,8 @@ func liveHeapNow(t *testing.T) uint64 {
 }
 
 // TestTuneCollectorLeavesTheSettingsGiven checks that GOGC or GOMEMLIMIT,
-// when set, decide alone.
+// when set, decide alone: the collector is not tuned, and check asks the
+// matcher to collect before judging only where it is.
 func TestTuneCollectorLeavesTheSettingsGiven(t *testing.T) {
 	for _, tc := range []struct {
 		env  map[string]string
@@ -75,26 +76,12 @@ func TestTuneCollectorLeavesTheSettingsGiven(t *testing.T) {
 		{map[string]string{"GOGC": "off"}, false},
 		{map[string]string{"GOMEMLIMIT": "512MiB"}, false},
 	} {
-		if got := collectorTunable(func(k string) string { return tc.env[k] }); got != tc.want {
+		getenv := func(k string) string { return tc.env[k] }
+		if got := collectorTunable(getenv); got != tc.want {
 			t.Errorf("with %v: tuned %v, want %v", tc.env, got, tc.want)
 		}
-	}
-}
-
-// TestCollectBeforeJudging checks that check asks the matcher to collect
-// before judging only where the collector is refundwatch's to tune, and
-// that the collection runs only once the heap is large.
-func TestCollectBeforeJudging(t *testing.T) {
-	for _, tc := range []struct {
-		env  map[string]string
-		want bool
-	}{
-		{nil, true},
-		{map[string]string{"GOGC": "200"}, false},
-		{map[string]string{"GOMEMLIMIT": "512MiB"}, false},
-	} {
 		e := quietEnv(io.Discard, io.Discard)
-		e.getenv = func(k string) string { return tc.env[k] }
+		e.getenv = getenv
 		m, err := (&checkOptions{grace: 30, watch: 60, asOf: "2026-05-01"}).matchOptions(e)
 		if err != nil {
 			t.Fatal(err)
@@ -103,6 +90,11 @@ func TestCollectBeforeJudging(t *testing.T) {
 			t.Errorf("with %v: collects before judging %v, want %v", tc.env, got, tc.want)
 		}
 	}
+}
+
+// TestCollectBeforeJudging checks that the collection before judging runs
+// only once the heap is large.
+func TestCollectBeforeJudging(t *testing.T) {
 	collections := func() uint32 {
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)
