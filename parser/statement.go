@@ -72,6 +72,8 @@ type Statement struct {
 	Rows int
 	// Skipped counts the records that are not transactions, by reason.
 	Skipped map[string]int
+	// skipKeys are Skipped's keys, each its own copy (see skipKey).
+	skipKeys map[string]string
 	// Folded counts transactions dropped because an overlapping export of the
 	// same account holds them too (see FoldOverlaps).
 	Folded int
@@ -208,7 +210,22 @@ func (s *Statement) Skip(reason string) {
 	if s.Skipped == nil {
 		s.Skipped = map[string]int{}
 	}
-	s.Skipped[reason]++
+	s.Skipped[s.skipKey(reason)]++
+}
+
+// skipKey is reason as a text of s's own. A reason may be a row's status,
+// whose text is the reader's buffer, good only while the row is read; and
+// a map's assignment stores the key it is given, even over an equal one.
+func (s *Statement) skipKey(reason string) string {
+	if k, ok := s.skipKeys[reason]; ok {
+		return k
+	}
+	if s.skipKeys == nil {
+		s.skipKeys = map[string]string{}
+	}
+	k := strings.Clone(reason)
+	s.skipKeys[k] = k
+	return k
 }
 
 // Cover widens the days s covers to take in d.

@@ -23,13 +23,21 @@ type rowReader struct {
 	comma byte
 	rec   []string
 	// chunk holds the text read, from the start of the line being read:
-	// one allocation for many lines, where encoding/csv makes one a
-	// record, and no copy of them but the one read makes. Its bytes are
-	// never written again once read into it, so that a field kept holds
-	// on to the chunk, safely; what is kept of many rows is copied
-	// (tableReader.own), not to hold every chunk. A line that runs past
-	// the end of a full chunk starts the next one.
+	// one buffer for all the lines, where encoding/csv makes one a
+	// record, and no copy of them but the one read makes. A line that
+	// runs past the end of the full chunk is moved to its start, and the
+	// text after it read over the lines before it: a record's fields are
+	// good until the next Read, as a csv.Reader's record is with
+	// ReuseRecord, and whatever outlives its row is copied by whoever
+	// keeps it (see Read).
 	chunk []byte
+	// kept is set when a field of a record read from chunk is kept
+	// uncopied (see keep): the next chunk is a new one, and this one is
+	// never written again.
+	kept bool
+	// done is where the line of the last record returned starts in chunk
+	// (-1: in none, or one read over), for poison.
+	done  int
 	pos   int   // where the unread text starts in chunk
 	quote int   // where the first quote at or after pos is in chunk; len(chunk) when none is
 	err   error // what the last read of src returned, io.EOF at the end
@@ -53,7 +61,7 @@ const rowBlock = 64 << 10
 // newRowReader reads text with delim between fields; lazy reads a stray
 // quote as text (csv.Reader.LazyQuotes).
 func newRowReader(text io.Reader, delim rune, lazy bool) *rowReader {
-	r := &rowReader{delim: delim, lazy: lazy}
+	r := &rowReader{delim: delim, lazy: lazy, done: -1}
 	if delim > 0 && delim < 0x80 && delim != '"' && delim != '\r' && delim != '\n' {
 		r.src, r.comma = text, byte(delim)
 		return r
@@ -72,10 +80,19 @@ func (r *rowReader) toCSV(rest io.Reader) {
 }
 
 // Read returns the next record, as csv.Reader.Read does; io.EOF at the end.
+// The record's fields may be cut from the reader's buffer, which the next
+// Read may write over: a field, or a part of one, that is kept past the
+// next Read must be copied (strings.Clone), or the buffer kept (keep),
+// which is for the rare records an error quotes. Tests built with the tag
+// rowpoison write over each record's text at the next Read (poison), so
+// that a field kept uncopied shows in what the tests see.
 func (r *rowReader) Read() ([]string, error) {
 	for r.src != nil {
 		text, last, ok := r.nextLine()
 		if !ok {
+			if poisonRead {
+				r.poison(nil) // the end, or an error
+			}
 			if r.src == nil {
 				break // handed to the csv.Reader
 			}
@@ -96,6 +113,10 @@ func (r *rowReader) Read() ([]string, error) {
 			continue // a blank line is no record
 		}
 		r.line = r.lines
+		if poisonRead {
+			r.poison(text)
+		}
+		r.done = r.pos - len(text)
 		s := unsafe.String(&text[0], n)
 		rec := r.rec[:0]
 		for {
@@ -162,6 +183,9 @@ func (r *rowReader) cut(n int) (text []byte, last, ok bool) {
 // what is left of the chunk (a copy, as the rows already cut hold the
 // chunk), then the rest of src.
 func (r *rowReader) handOver() {
+	if poisonRead {
+		r.poison(nil)
+	}
 	rest := io.Reader(bytes.NewReader(bytes.Clone(r.chunk[r.pos:])))
 	switch {
 	case r.err == nil:
@@ -169,7 +193,7 @@ func (r *rowReader) handOver() {
 	case r.err != io.EOF:
 		rest = io.MultiReader(rest, errReader{r.err}) // what failed, after the text read before it
 	}
-	r.chunk, r.pos = nil, 0
+	r.chunk, r.pos, r.done = nil, 0, -1
 	r.toCSV(rest)
 }
 
@@ -178,14 +202,20 @@ type errReader struct{ err error }
 
 func (e errReader) Read([]byte) (int, error) { return 0, e.err }
 
-// fill reads more of the text into the chunk, after the line being read: a
-// new chunk, which that line begins, when this one is full.
+// fill reads more of the text into the chunk, after the line being read.
+// When the chunk is full, that line moves to its start and the text is
+// read over the lines before it, which their records no longer need (see
+// Read): the reader's one buffer stays in the processor's cache, and
+// reading a file makes no garbage of its text.
 func (r *rowReader) fill() {
 	if len(r.chunk) == cap(r.chunk) {
 		line := r.chunk[r.pos:]
-		next := make([]byte, len(line), rowBlock)
+		next := r.chunk[:len(line)]
+		if cap(next) < rowBlock || r.kept {
+			next = make([]byte, len(line), rowBlock)
+		}
 		copy(next, line)
-		r.chunk, r.pos, r.quote = next, 0, -1
+		r.chunk, r.pos, r.quote, r.done, r.kept = next, 0, -1, -1, false
 	}
 	n, err := r.src.Read(r.chunk[len(r.chunk):cap(r.chunk)])
 	r.chunk = r.chunk[:len(r.chunk)+n]
@@ -276,3 +306,30 @@ func (l *rowLimit) Read(p []byte) (int, error) {
 
 // rowDone tells where the next row starts.
 func (l *rowLimit) rowDone(offset int64) { l.rowStart = offset }
+
+// keep keeps the text of the records read so far as it is: the fields of
+// the last one, or parts of them, may be kept uncopied. It costs the
+// reader a new buffer, and so is for what is rare, such as the records an
+// error quotes.
+func (r *rowReader) keep() { r.kept = true }
+
+// poison writes over the text of the record the last Read returned, in a
+// build with poisonRead, unless that text is kept (keep): with next, the
+// text of the record read now, then with poisonByte. A field kept past
+// this Read without a copy then reads as a part of the next row, as it
+// would once the buffer is read over; a text kept to be compared with the
+// next row's, such as the last date read, then reads as that row's.
+func (r *rowReader) poison(next []byte) {
+	if r.kept || r.done < 0 {
+		return
+	}
+	prev := r.chunk[r.done : r.pos-len(next)]
+	n := copy(prev, next)
+	for i := n; i < len(prev); i++ {
+		prev[i] = poisonByte
+	}
+}
+
+// poisonByte is what poison writes past the next record's text: a
+// character that no date, amount or name holds, and that shows.
+const poisonByte = '~'

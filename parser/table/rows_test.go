@@ -171,3 +171,64 @@ type smallReads struct {
 }
 
 func (s *smallReads) Read(p []byte) (int, error) { return s.r.Read(p[:min(len(p), s.n)]) }
+
+// longText is a statement of many times the row reader's buffer: rows of a
+// date, a description naming the row and an amount.
+func longText(buffers int) string {
+	var b strings.Builder
+	for i := 0; b.Len() < buffers*rowBlock; i++ {
+		fmt.Fprintf(&b, "2026-03-%02d,SHOP %06d,%d.%02d\n", 1+i%28, i, i%1000, i%100)
+	}
+	return b.String()
+}
+
+// TestRowReaderReadsOverItsBuffer holds the row reader to its one buffer:
+// a text of twenty buffers' length is read in a handful of allocations,
+// not one or more a buffer, its rows whole across the buffer's ends.
+func TestRowReaderReadsOverItsBuffer(t *testing.T) {
+	text := longText(20)
+	read := func(row func(i int, rec []string)) {
+		r := newRowReader(strings.NewReader(text), ',', false)
+		for i := 0; ; i++ {
+			rec, err := r.Read()
+			if err != nil {
+				break
+			}
+			row(i, rec)
+		}
+	}
+	rows := 0
+	read(func(i int, rec []string) {
+		if want := fmt.Sprintf("SHOP %06d", i); len(rec) != 3 || rec[1] != want {
+			t.Fatalf("row %d: %q, want a description %q", i, rec, want)
+		}
+		rows++
+	})
+	if want := strings.Count(text, "\n"); rows != want {
+		t.Errorf("read %d rows, want %d", rows, want)
+	}
+	if allocs := testing.AllocsPerRun(3, func() { read(func(int, []string) {}) }); allocs > 6 {
+		t.Errorf("reading %d bytes made %.0f allocations: the buffer is not used again", len(text), allocs)
+	}
+}
+
+// TestRowReaderKeepsWhatItIsAskedTo checks keep: a field kept uncopied
+// after keep reads the same at the end of a text of many buffers, which
+// the buffer it stands in is not read over for.
+func TestRowReaderKeepsWhatItIsAskedTo(t *testing.T) {
+	r := newRowReader(strings.NewReader(longText(5)), ',', false)
+	var kept string
+	for i := 0; ; i++ {
+		rec, err := r.Read()
+		if err != nil {
+			break
+		}
+		if i == 10 {
+			kept = rec[1]
+			r.keep()
+		}
+	}
+	if kept != "SHOP 000010" {
+		t.Errorf("the field kept reads %q at the end, want %q", kept, "SHOP 000010")
+	}
+}

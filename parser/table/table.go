@@ -110,6 +110,9 @@ type TableSpec struct {
 	// It may set the row state (block lines, section markers), skip the
 	// record by returning a reason, or return the record repaired (an
 	// unquoted comma in a merchant name joined back); nil out keeps rec.
+	// rec's fields are good only until the next record is read: the texts
+	// Hook sets in s are copied after it returns (RowState.own), and it
+	// must keep no other.
 	Hook func(s *RowState, rec []string) (out []string, skip string)
 	// Enrich, when set, completes a transaction from its record (a foreign
 	// amount written in a memo column, say). Amount is not set: the reader
@@ -144,6 +147,19 @@ type RowState struct {
 	// dated row, for the rows without a date that belong to it (a member's
 	// discount written under its purchase).
 	LastDate string
+}
+
+// own makes s's texts its own where a Hook set them from a record, whose
+// fields are good only until the next record is read: a text the same as
+// before keeps before's, any other is copied.
+func (s *RowState) own(before *RowState) {
+	for _, f := range [...]struct{ now, was *string }{{&s.Account, &before.Account}, {&s.Section, &before.Section}, {&s.LastDate, &before.LastDate}} {
+		if *f.now == *f.was {
+			*f.now = *f.was
+		} else {
+			*f.now = strings.Clone(*f.now)
+		}
+	}
 }
 
 // layout is where one file keeps each kind of column.
@@ -406,6 +422,10 @@ type tableReader struct {
 	// norm holds the normalised description of the row being read, where
 	// it differs from the description (see transaction).
 	norm []byte
+	// rows is the reader of the records, whose fields are good until its
+	// next Read: what the reader keeps longer it copies, or keeps the
+	// rows' text (rowReader.keep).
+	rows *rowReader
 	// offset tells how far into the text the reader is; firstKept is
 	// where the first transaction kept in full was read (-1: none yet).
 	offset    func() int64
@@ -469,7 +489,7 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 		t.st.Reading = append(t.st.Reading, g.reading...)
 	}
 	r := newRowReader(text, spec.Separator(), spec.LazyQuotes)
-	t.offset, t.firstKept = r.InputOffset, -1
+	t.rows, t.offset, t.firstKept = r, r.InputOffset, -1
 	line := 0
 	for {
 		rec, err := r.Read()
@@ -567,7 +587,9 @@ func (t *tableReader) row(rec []string, line int) {
 		t.lastFull = -1 // a note belongs to the record just above it only
 	}
 	if t.spec.Hook != nil {
+		before := t.state
 		out, reason := t.spec.Hook(&t.state, rec)
+		t.state.own(&before)
 		if reason != "" {
 			t.st.Skip(reason)
 			return
@@ -663,7 +685,7 @@ func (t *tableReader) genericRow(rec []string, line int) {
 		date := l.cell(rec, g.dateKind)
 		switch {
 		case t.heldLine > 0 && (date == "" || len(rec) < l.width && !isDateText(date)) && isContinuation(rec, l):
-			t.heldExtra = parser.WithMemo(t.heldExtra, strings.Join(strings.Fields(strings.Join(rec, " ")), " "))
+			t.heldExtra = strings.Clone(parser.WithMemo(t.heldExtra, strings.Join(strings.Fields(strings.Join(rec, " ")), " ")))
 			t.st.Skip(parser.SkipContinuation)
 			return
 		case sectionOf(rec) != "":
@@ -698,7 +720,23 @@ func (t *tableReader) genericRow(rec []string, line int) {
 		t.row(rec, line) // nothing continues a row without date
 		return
 	}
-	t.held, t.heldLine = append(t.held[:0], rec...), line
+	t.hold(rec, line)
+}
+
+// hold holds rec, read on line, for the lines that may continue it: its
+// fields copied into one text, since the records that follow are read
+// before it.
+func (t *tableReader) hold(rec []string, line int) {
+	var text strings.Builder
+	for _, c := range rec {
+		text.WriteString(c)
+	}
+	all := text.String()
+	t.held, t.heldLine = t.held[:0], line
+	for _, c := range rec {
+		t.held = append(t.held, all[:len(c)])
+		all = all[len(c):]
+	}
 }
 
 // flushHeld reads the row held for its continuation lines, with their text.
@@ -750,7 +788,7 @@ func (t *tableReader) findAccount(rec []string) {
 		return
 	}
 	if m := t.spec.AccountLine.FindStringSubmatch(strings.Join(rec, string(t.spec.Separator()))); m != nil {
-		t.state.Account = strings.TrimSpace(m[1])
+		t.state.Account = strings.Clone(strings.TrimSpace(m[1])) // of one field, the record's
 	}
 }
 
@@ -1009,7 +1047,8 @@ func (t *tableReader) secondaryDate(text string, line int) civil.Date {
 	}
 	if p.NeedsOrder() && t.order == civil.OrderUnknown {
 		if e := p.Evidence(); e != civil.OrderUnknown {
-			t.order, t.orderAt, t.orderText = e, line, text
+			t.order, t.orderAt = e, line
+			t.setOrderText(text)
 		}
 	}
 	d, _ := p.Date(t.order)
@@ -1042,7 +1081,8 @@ func (t *tableReader) date(text string, line int) (civil.Date, *pendingDate, boo
 				t.invalid(line, "%q contradicts the day order of line %d (%s)", text, t.orderAt, t.order)
 				return civil.Date{}, nil, false
 			}
-			t.order, t.orderAt, t.orderText = e, line, text
+			t.order, t.orderAt = e, line
+			t.setOrderText(text)
 		}
 		return civil.Date{}, &pendingDate{parts: p, text: strings.Clone(text), line: line}, true
 	}
@@ -1051,8 +1091,18 @@ func (t *tableReader) date(text string, line int) (civil.Date, *pendingDate, boo
 		t.invalid(line, "%q is not a day of the calendar", text)
 		return civil.Date{}, nil, false
 	}
-	t.lastDate.text, t.lastDate.date = text, d
+	// Copied: compared with the next rows' texts, a text of the reader's
+	// buffer could read as another row's once the buffer is read over.
+	t.lastDate.text, t.lastDate.date = strings.Clone(text), d
 	return d, nil, true
+}
+
+// setOrderText keeps text as the date that told the day order: a copy,
+// made once for each text.
+func (t *tableReader) setOrderText(text string) {
+	if text != t.orderText {
+		t.orderText = strings.Clone(text)
+	}
 }
 
 // amount reads an amount the way this format writes them; plain numbers
@@ -1204,7 +1254,10 @@ func (t *tableReader) said(d int, written money.Value, marked bool) {
 	t.explicitRow = marked && t.spec.Signs == SignsInfer
 }
 
+// invalid reports the row on line as invalid. Its message may quote the
+// record's fields: their text is kept (rowReader.keep).
 func (t *tableReader) invalid(line int, format string, args ...any) {
+	t.rows.keep()
 	e := parser.Errorf(t.st.File, line, format, args...)
 	if t.opts.SkipInvalid {
 		t.st.Invalid = append(t.st.Invalid, e)

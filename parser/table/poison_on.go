@@ -1,0 +1,7 @@
+//go:build rowpoison
+
+package table
+
+// poisonRead: this build overwrites each record's text at the next Read
+// (see rowReader.Read).
+const poisonRead = true
