@@ -26,15 +26,15 @@ type rowReader struct {
 	// one buffer for all the lines, where encoding/csv makes one a
 	// record, and no copy of them but the one read makes. A line that
 	// runs past the end of the full chunk is moved to its start, and the
-	// text after it read over the lines before it: a record's fields are
-	// good until the next Read, as a csv.Reader's record is with
-	// ReuseRecord, and whatever outlives its row is copied by whoever
-	// keeps it (see Read).
+	// text after it read over the lines before it: unlike a csv.Reader's,
+	// whose fields stay good, a record's fields are good until the next
+	// Read, and whatever outlives its row is copied by whoever keeps it
+	// (see Read).
 	chunk []byte
-	// kept is set when a field of a record read from chunk is kept
-	// uncopied (see keep): the next chunk is a new one, and this one is
-	// never written again.
-	kept bool
+	// keptTo is where the text of the last record kept (keep) ends in
+	// chunk, 0 for none: the next chunk is then a new one, and this one
+	// is never written again.
+	keptTo int
 	// done is where the line of the last record returned starts in chunk
 	// (-1: in none, or one read over), for poison.
 	done  int
@@ -211,11 +211,13 @@ func (r *rowReader) fill() {
 	if len(r.chunk) == cap(r.chunk) {
 		line := r.chunk[r.pos:]
 		next := r.chunk[:len(line)]
-		if cap(next) < rowBlock || r.kept {
+		if cap(next) < rowBlock || r.keptTo > 0 {
 			next = make([]byte, len(line), rowBlock)
+		} else if poisonRead {
+			r.poison(nil) // read over, in part, by what follows
 		}
 		copy(next, line)
-		r.chunk, r.pos, r.quote, r.done, r.kept = next, 0, -1, -1, false
+		r.chunk, r.pos, r.quote, r.done, r.keptTo = next, 0, -1, -1, 0
 	}
 	n, err := r.src.Read(r.chunk[len(r.chunk):cap(r.chunk)])
 	r.chunk = r.chunk[:len(r.chunk)+n]
@@ -307,20 +309,23 @@ func (l *rowLimit) Read(p []byte) (int, error) {
 // rowDone tells where the next row starts.
 func (l *rowLimit) rowDone(offset int64) { l.rowStart = offset }
 
-// keep keeps the text of the records read so far as it is: the fields of
-// the last one, or parts of them, may be kept uncopied. It costs the
-// reader a new buffer, and so is for what is rare, such as the records an
-// error quotes.
-func (r *rowReader) keep() { r.kept = true }
+// keep keeps the text of the record last read as it is: its fields, or
+// parts of them, may be kept uncopied. It costs the reader a new buffer,
+// and so is for what is rare, such as the records an error quotes.
+func (r *rowReader) keep() {
+	if r.src != nil { // else the record is a csv.Reader's own
+		r.keptTo = r.pos
+	}
+}
 
 // poison writes over the text of the record the last Read returned, in a
 // build with poisonRead, unless that text is kept (keep): with next, the
-// text of the record read now, then with poisonByte. A field kept past
+// text of the record read now, if any, then with poisonByte. A field kept past
 // this Read without a copy then reads as a part of the next row, as it
 // would once the buffer is read over; a text kept to be compared with the
 // next row's, such as the last date read, then reads as that row's.
 func (r *rowReader) poison(next []byte) {
-	if r.kept || r.done < 0 {
+	if r.done < r.keptTo || r.done < 0 {
 		return
 	}
 	prev := r.chunk[r.done : r.pos-len(next)]
