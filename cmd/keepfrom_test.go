@@ -69,5 +69,10 @@ func TestNoRowKeptBeforeTheFirstDayNeeded(t *testing.T) {
 		if s.Txns.Len() == 0 || s.Transactions() != 20_000 || s.Brief.N == 0 {
 			t.Errorf("%d transactions, %d in full, %d in brief; want 20000, some of each", s.Transactions(), s.Txns.Len(), s.Brief.N)
 		}
+		// The rows are kept by the recognizer the matcher asks, and say
+		// so: matching need not ask it again of those it chose.
+		if s.KeptBy != any(mopts.Amazon) || s.Txns.Len() > 0 && !s.Txns.Chosen(0) {
+			t.Errorf("kept by %v, the first row kept chosen %t; want the matcher's recognizer, chosen", s.KeptBy, s.Txns.Len() > 0 && s.Txns.Chosen(0))
+		}
 	}
 }

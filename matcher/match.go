@@ -209,15 +209,20 @@ func amazonRows(stmts []*parser.Statement, asOf civil.Date, amazon *Recognizer) 
 		}
 		src := int32(len(list.kept))
 		list.kept = append(list.kept, k)
+		// A row the reader kept because amazon chose it (check reads the
+		// statements so) is Amazon's without asking again.
+		chosenByAmazon := s.KeptBy != nil && s.KeptBy == any(amazon)
 		for i := range k.Len() {
 			if k.Date(i).After(asOf) {
 				continue
 			}
-			// The normalised description, made in norm where the row does
-			// not keep it, is read here only.
-			norm = k.AppendNormalized(norm[:0], i)
-			if !amazon.IsAmazon(unsafe.String(unsafe.SliceData(norm), len(norm))) {
-				continue
+			if !chosenByAmazon || !k.Chosen(i) {
+				// The normalised description, made in norm where the row
+				// does not keep it, is read here only.
+				norm = k.AppendNormalized(norm[:0], i)
+				if !amazon.IsAmazon(unsafe.String(unsafe.SliceData(norm), len(norm))) {
+					continue
+				}
 			}
 			switch k.Sign(i) {
 			case 1:

@@ -52,6 +52,9 @@ type keptRow struct {
 	currency     uint16
 	file         uint16
 	exp          int8
+	// chosen: ReadOptions.Keep chose the row, by its normalised
+	// description (see Chosen).
+	chosen bool
 }
 
 const (
@@ -101,6 +104,15 @@ func KeptOf(ts ...Transaction) KeptRows {
 
 // Add keeps t.
 func (k *KeptRows) Add(t *Transaction) { k.AddValue(t, money.FromDecimal(t.Amount)) }
+
+// SetChosen notes that ReadOptions.Keep chose row i, by the normalised
+// description the row keeps.
+func (k *KeptRows) SetChosen(i int) { k.rows[i].chosen = true }
+
+// Chosen reports whether ReadOptions.Keep chose row i (SetChosen): a
+// row kept in full for any other reason (read without Keep, or past
+// the accounts a file's rows kept in brief can name) was not.
+func (k *KeptRows) Chosen(i int) bool { return k.rows[i].chosen }
 
 // AddValue keeps t with the amount amt, which t.Amount is not read for: a
 // reader that read the amount as a money.Value makes no decimal of it.

@@ -97,8 +97,12 @@ type Statement struct {
 	Invalid []*Error
 	// Txns are the transactions, in file order: all of them, or, when read
 	// with ReadOptions.Keep, those kept in full; in a compact form (see
-	// KeptRows), At giving each back as a Transaction.
+	// KeptRows), At giving each back as a Transaction. KeptRows.Chosen
+	// tells those Keep chose.
 	Txns KeptRows
+	// KeptBy is the ReadOptions.KeepBy the file was read with: what the
+	// rows Txns.Chosen tells were chosen by.
+	KeptBy any
 	// Brief is what is kept of the transactions Keep did not choose.
 	Brief brief.Rows
 }
@@ -273,6 +277,11 @@ type ReadOptions struct {
 	// must not hold on to the string it is given: its bytes are the
 	// reader's, used again for the next row.
 	Keep func(normalized string) bool
+	// KeepBy names what Keep asks of a row (check's Amazon recognizer),
+	// and is handed on as Statement.KeptBy: a reader that would ask the
+	// same of each row kept need not ask it of those KeptRows.Chosen tells
+	// Keep chose. Nil names nothing.
+	KeepBy any
 	// KeepFrom, when set, keeps in brief the rows Keep chooses that are
 	// dated before its day: what check never looks at, in a file of
 	// decades. The day may be set while the statement is read; rows read

@@ -78,7 +78,7 @@ func TestKeepLeavesTheRestInBrief(t *testing.T) {
 	for name, data := range inputs {
 		for _, skipInvalid := range []bool{false, true} {
 			all, errAll := ReadStatement(name, bytes.NewReader(data), parser.ReadOptions{SkipInvalid: skipInvalid})
-			some, errSome := ReadStatement(name, bytes.NewReader(data), parser.ReadOptions{SkipInvalid: skipInvalid, Keep: keepAmazon})
+			some, errSome := ReadStatement(name, bytes.NewReader(data), parser.ReadOptions{SkipInvalid: skipInvalid, Keep: keepAmazon, KeepBy: "keepAmazon"})
 			if fmt.Sprint(errAll) != fmt.Sprint(errSome) {
 				t.Errorf("%s: error %v with Keep, %v without", name, errSome, errAll)
 				continue
@@ -91,6 +91,20 @@ func TestKeepLeavesTheRestInBrief(t *testing.T) {
 			}
 			if got, want := kept(some), kept(all); got != want {
 				t.Errorf("%s: kept in full with Keep\n%s\nwithout\n%s", name, got, want)
+			}
+			if all.KeptBy != nil || some.KeptBy != "keepAmazon" {
+				t.Errorf("%s: kept by %v without Keep, %v with it; want none, then keepAmazon", name, all.KeptBy, some.KeptBy)
+			}
+			// Every row kept with Keep was chosen by it; none without.
+			for i := range some.Txns.Len() {
+				if !some.Txns.Chosen(i) || !keepAmazon(some.Txns.Normalized(i)) {
+					t.Errorf("%s: row %d kept with Keep, chosen %t, %q", name, i, some.Txns.Chosen(i), some.Txns.Normalized(i))
+				}
+			}
+			for i := range all.Txns.Len() {
+				if all.Txns.Chosen(i) {
+					t.Errorf("%s: row %d read without Keep is chosen", name, i)
+				}
 			}
 		}
 	}
@@ -161,6 +175,11 @@ func TestKeepManyAccounts(t *testing.T) {
 	st := readString(t, "cards.csv", b.String(), parser.ReadOptions{Keep: func(string) bool { return false }})
 	if st.Transactions() != rows || st.Txns.Len() != 100 {
 		t.Fatalf("%d transactions, %d in full; want %d, the last 100 in full", st.Transactions(), st.Txns.Len(), rows)
+	}
+	for i := range st.Txns.Len() {
+		if st.Txns.Chosen(i) {
+			t.Fatalf("row %d, kept in full for its account, is taken as chosen by Keep", i)
+		}
 	}
 	seen := map[string]bool{}
 	for _, account := range st.Days() {

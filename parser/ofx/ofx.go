@@ -162,7 +162,7 @@ const (
 // readOFX reads an OFX file whose text is already decoded.
 func readOFX(name string, text io.Reader, enc string, opts parser.ReadOptions) (*parser.Statement, error) {
 	r := &ofxReader{
-		st:   &parser.Statement{File: name, Format: FormatOFX, Encoding: enc},
+		st:   &parser.Statement{File: name, Format: FormatOFX, Encoding: enc, KeptBy: opts.KeepBy},
 		opts: opts,
 		errs: *parser.NewProblems(name),
 	}
@@ -504,7 +504,8 @@ func (r *ofxReader) take(x *ofxTrn) {
 func (r *ofxReader) keep(t parser.Transaction) {
 	st := r.st
 	st.Cover(t.Date)
-	full := (r.opts.Keep == nil || r.opts.Keep(t.Normalized)) && !r.opts.KeepFrom.After(t.Date)
+	chosen := r.opts.Keep != nil && r.opts.Keep(t.Normalized)
+	full := (r.opts.Keep == nil || chosen) && !r.opts.KeepFrom.After(t.Date)
 	var account uint16
 	if !full {
 		var ok bool
@@ -513,6 +514,9 @@ func (r *ofxReader) keep(t parser.Transaction) {
 	}
 	if full {
 		st.Txns.Add(&t)
+		if chosen {
+			st.Txns.SetChosen(st.Txns.Len() - 1)
+		}
 		return
 	}
 	b := &st.Brief

@@ -473,7 +473,7 @@ func (spec *TableSpec) SignsBasis() *msg.Message {
 func readTable(spec *TableSpec, format, name string, text io.Reader, enc string, opts parser.ReadOptions) (*parser.Statement, error) {
 	t := &tableReader{
 		spec:     spec,
-		st:       &parser.Statement{File: name, Format: format, Encoding: enc, Shape: format},
+		st:       &parser.Statement{File: name, Format: format, Encoding: enc, Shape: format, KeptBy: opts.KeepBy},
 		opts:     opts,
 		errs:     *parser.NewProblems(name),
 		order:    spec.DateOrder,
@@ -845,7 +845,8 @@ func (t *tableReader) transaction(rec []string, line int) {
 	x.Description = desc
 	// A row kept in full has its texts copied (KeptRows.Add): a lent
 	// Normalized is read no later than that.
-	full := (t.opts.Keep == nil || t.opts.Keep(x.Normalized)) && (pending != nil || !t.opts.KeepFrom.After(x.Date))
+	chosen := t.opts.Keep != nil && t.opts.Keep(x.Normalized)
+	full := (t.opts.Keep == nil || chosen) && (pending != nil || !t.opts.KeepFrom.After(x.Date))
 	if !t.plainDetail && !t.readDetail(x, rec, line) {
 		return
 	}
@@ -856,7 +857,7 @@ func (t *tableReader) transaction(rec []string, line int) {
 		full = !ok // a file naming more accounts than a posting can keeps the rest in full
 	}
 	if full {
-		t.keepFull(x, pending, &amt)
+		t.keepFull(x, pending, &amt, chosen)
 		return
 	}
 	t.keepBrief(x, pending, &amt, account)
@@ -899,7 +900,7 @@ func (t *tableReader) readDetail(x *parser.Transaction, rec []string, line int) 
 
 // keepFull keeps the row in full in st.Txns, noting where its day, its
 // CR/DR mark or its reversed side must be settled at the end of the file.
-func (t *tableReader) keepFull(x *parser.Transaction, pending *pendingDate, amt *money.Value) {
+func (t *tableReader) keepFull(x *parser.Transaction, pending *pendingDate, amt *money.Value, chosen bool) {
 	k := &t.st.Txns
 	if pending != nil {
 		pending.txn = k.Len()
@@ -926,6 +927,9 @@ func (t *tableReader) keepFull(x *parser.Transaction, pending *pendingDate, amt 
 	}
 	k.AddValue(x, *amt)
 	t.lastFull = k.Len() - 1
+	if chosen {
+		k.SetChosen(t.lastFull)
+	}
 }
 
 // keepBrief counts the row in brief: its sign, its day for account, and a
