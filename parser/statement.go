@@ -280,7 +280,9 @@ type ReadOptions struct {
 	// KeepBy names what Keep asks of a row (check's Amazon recognizer),
 	// and is handed on as Statement.KeptBy: a reader that would ask the
 	// same of each row kept need not ask it of those KeptRows.Chosen tells
-	// Keep chose. Nil names nothing.
+	// Keep chose. It must name exactly Keep's question, asked of the
+	// normalised description the row keeps: the matcher takes a row its
+	// recognizer chose as Amazon's without asking again. Nil names nothing.
 	KeepBy any
 	// KeepFrom, when set, keeps in brief the rows Keep chooses that are
 	// dated before its day: what check never looks at, in a file of
