@@ -35,6 +35,11 @@ type jsonWriter struct {
 	rowKeys []*rowKeys
 	file    lastText
 	account lastText
+	// lastDate is the date written last and its text, quotes included:
+	// the rows of a report are listed in date order, most of them on the
+	// day of the row before, and a date's text costs divisions to make.
+	lastDate     civil.Date
+	lastDateText []byte
 }
 
 // rowKeys are what stands before each member of a statement row written at
@@ -160,9 +165,13 @@ func (j *jsonWriter) boolean(v bool) { j.b = strconv.AppendBool(j.b, v) }
 // text is plain ASCII (digits, hyphens, a point, a minus): it needs no
 // escaping.
 func (j *jsonWriter) date(d civil.Date) {
-	j.b = append(j.b, '"')
-	j.b, _ = d.AppendText(j.b)
-	j.b = append(j.b, '"')
+	if j.lastDateText == nil || d != j.lastDate {
+		j.lastDateText = append(j.lastDateText[:0], '"')
+		j.lastDateText, _ = d.AppendText(j.lastDateText)
+		j.lastDateText = append(j.lastDateText, '"')
+		j.lastDate = d
+	}
+	j.b = append(j.b, j.lastDateText...)
 }
 
 // amount writes an amount, kept whole by the masking (keep): an amount is

@@ -321,7 +321,9 @@ func TestJSONMarksChangeNoOutput(t *testing.T) {
 func writeRowGeneric(row *jsonTxn, j *jsonWriter) {
 	j.open('{')
 	j.key("date")
-	j.date(row.Date)
+	j.b = append(j.b, '"') // not j.date, which writes a date again from the row before
+	j.b, _ = row.Date.AppendText(j.b)
+	j.b = append(j.b, '"')
 	j.key("amount")
 	j.amount(row.Amount)
 	for _, f := range []struct{ name, value string }{
@@ -346,7 +348,7 @@ func writeRowGeneric(row *jsonTxn, j *jsonWriter) {
 }
 
 // TestRowsWrittenAsTheGenericWriterWould holds jsonTxn.write, which writes
-// a row's keys whole and the text of its file and account again from the
+// a row's keys whole and the text of its date, file and account again from the
 // row before, to the generic writer (open, key, close), marks and all: rows
 // at two depths, as an order's charges and the unknown charges stand, whose
 // files and accounts change from row to row or stay, among them accounts
@@ -370,6 +372,9 @@ func TestRowsWrittenAsTheGenericWriterWould(t *testing.T) {
 		}
 		if i > 0 && rnd.IntN(3) > 0 { // runs of rows of one file and one account
 			r.File, r.Account = rows[i-1].File, rows[i-1].Account
+		}
+		if i > 0 && rnd.IntN(2) > 0 { // and of one day
+			r.Date = rows[i-1].Date
 		}
 		if rnd.IntN(5) == 0 {
 			r.OriginalAmount, r.OriginalCurrency = "1,234", "JPY"
