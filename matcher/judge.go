@@ -168,10 +168,11 @@ func (o *order) judgeAmbiguous() {
 	}
 	switch {
 	case r.Ties().TieAlert && len(o.rd().splitSets) > 1:
+		r.Grounds = TieAcrossSets
 		o.say(msg.Msgf("%s is missing whichever set of charges is this order's", o.money(r.Tied.TieOutstanding)))
 		o.advise(adviceDisputeTied)
 	case r.Ties().TieAlert && len(o.rd().creditTie) > 0:
-		r.Grounds = TieAcrossOrders
+		r.Grounds = CreditTieAcrossOrders
 		o.say(msg.Msgf("%s is missing whichever order the credit refunds", o.money(r.Tied.TieOutstanding)))
 		o.advise(adviceDisputeTied)
 	case r.Ties().TieAlert:

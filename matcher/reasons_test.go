@@ -140,35 +140,52 @@ func TestGrounds(t *testing.T) {
 	A := orderA + ",2026-03-02,12800,JPY"
 	refund, cancel := orderA+",2026-03-10,refund", orderA+",2026-03-05,cancel"
 	tests := []struct {
-		name   string
-		rows   []string
-		confs  []string
-		want   Grounds
-		reason string
+		name     string
+		rows     []string
+		disputes []string // A when nil
+		confs    []string
+		want     Grounds // of every order
+		reason   string
 	}{
 		{"charge before H, no credit by H + grace: credit overdue",
-			[]string{"2026-02-25,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-04-20,LAWSON,1"}, []string{refund}, CreditOverdue,
+			[]string{"2026-02-25,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-04-20,LAWSON,1"}, nil, []string{refund}, CreditOverdue,
 			"charged 12,800 JPY on 2026-03-04; Amazon confirmed the refund on 2026-03-10; no credit came by 2026-04-09 (30 days later), and the statements reach 2026-04-20; call Amazon, then the card issuer"},
 		{"charge after H: billed after Amazon's word",
-			[]string{"2026-02-25,LAWSON,1", "2026-03-18,AMAZON.CO.JP,12800", "2026-03-20,LAWSON,1"}, []string{refund}, BilledAfterWord,
+			[]string{"2026-02-25,LAWSON,1", "2026-03-18,AMAZON.CO.JP,12800", "2026-03-20,LAWSON,1"}, nil, []string{refund}, BilledAfterWord,
 			"charged 12,800 JPY on 2026-03-18, after Amazon confirmed the refund on 2026-03-10; no credit since; call the card issuer and dispute the charge"},
 		{"charge before H and again after it: only the second is said to come after",
-			[]string{"2026-02-25,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-03-12,AMAZON.CO.JP,-12800", "2026-04-15,AMAZON.CO.JP,12800", "2026-04-20,LAWSON,1"}, []string{refund}, BilledAfterWord,
+			[]string{"2026-02-25,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-03-12,AMAZON.CO.JP,-12800", "2026-04-15,AMAZON.CO.JP,12800", "2026-04-20,LAWSON,1"}, nil, []string{refund}, BilledAfterWord,
 			"charged 12,800 JPY on 2026-03-04 before Amazon confirmed the refund on 2026-03-10, and 12,800 JPY on 2026-04-15 after it; credited 12,800 JPY on 2026-03-12; 12,800 JPY still missing; call the card issuer and dispute the charge"},
 		{"part credited past grace",
-			[]string{"2026-02-25,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-03-20,AMAZON.CO.JP,-5000", "2026-04-20,LAWSON,1"}, []string{refund}, PartCredited,
+			[]string{"2026-02-25,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-03-20,AMAZON.CO.JP,-5000", "2026-04-20,LAWSON,1"}, nil, []string{refund}, PartCredited,
 			"charged 12,800 JPY on 2026-03-04; Amazon confirmed the refund on 2026-03-10; credited 5,000 JPY on 2026-03-20; 7,800 JPY still missing on 2026-04-09 (30 days later), and the statements reach 2026-04-20; call Amazon, then the card issuer"},
 		{"billed after a cancellation",
-			[]string{"2026-02-25,LAWSON,1", "2026-03-07,AMAZON.CO.JP,12800", "2026-03-08,LAWSON,1"}, []string{cancel}, BilledAfterCancel,
+			[]string{"2026-02-25,LAWSON,1", "2026-03-07,AMAZON.CO.JP,12800", "2026-03-08,LAWSON,1"}, nil, []string{cancel}, BilledAfterCancel,
 			"charged 12,800 JPY on 2026-03-07, after Amazon confirmed the cancel on 2026-03-05; no credit since; call the card issuer and dispute the charge"},
 		{"within grace: no grounds",
-			[]string{"2026-02-25,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-03-20,LAWSON,1"}, []string{refund}, NoGrounds, "expect a credit by 2026-04-09"},
+			[]string{"2026-02-25,LAWSON,1", "2026-03-04,AMAZON.CO.JP,12800", "2026-03-20,LAWSON,1"}, nil, []string{refund}, NoGrounds, "expect a credit by 2026-04-09"},
+		{"two sets of charges add up to the order, each leaving it unpaid: a tie across sets",
+			[]string{"2026-02-25,LAWSON,1", "2026-03-03,AMAZON.CO.JP,2800", "2026-03-04,AMAZON.CO.JP,2800", "2026-03-05,AMAZON.CO.JP,10000", "2026-03-06,AMAZON.CO.JP,10000", "2026-04-20,LAWSON,1"},
+			nil, []string{refund}, TieAcrossSets, "12,800 JPY is missing whichever set of charges is this order's"},
+		{"a credit that could refund either of two orders, each way leaving one unpaid: a credit tie",
+			[]string{"2026-02-25,LAWSON,1", "2026-03-03,AMAZON.CO.JP,2000", "2026-03-04,AMAZON.CO.JP,3000", "2026-03-04,AMAZON.CO.JP,3000", "2026-03-12,AMAZON.CO.JP,-3000", "2026-04-20,LAWSON,1"},
+			[]string{orderA + ",2026-03-02,3000,JPY", orderB + ",2026-03-02,5000,JPY"}, []string{orderA + ",2026-03-06,refund", orderB + ",2026-03-06,refund"},
+			CreditTieAcrossOrders, "5,000 JPY is missing whichever order the credit refunds"},
+		{"one charge that could be either of two orders, each way leaving one unpaid: a tie across orders",
+			[]string{"2026-02-25,LAWSON,1", "2026-03-04,AMAZON.CO.JP,3000", "2026-03-20,AMAZON.CO.JP,-1000", "2026-04-20,LAWSON,1"},
+			[]string{orderA + ",2026-03-02,3000,JPY", orderB + ",2026-03-02,3000,JPY"}, []string{orderA + ",2026-03-10,refund", orderB + ",2026-03-01,cancel"},
+			TieAcrossOrders, "2,000 JPY is missing whichever order the charges belong to"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			o := story{rows: tt.rows, disputes: []string{A}, confs: tt.confs}.run(t).Orders[0]
-			if o.Grounds != tt.want || !strings.Contains(o.ReasonText(), tt.reason) {
-				t.Errorf("grounds %d, %q\nwant %d saying %q", o.Grounds, o.ReasonText(), tt.want, tt.reason)
+			disputes := tt.disputes
+			if disputes == nil {
+				disputes = []string{A}
+			}
+			for _, o := range (story{rows: tt.rows, disputes: disputes, confs: tt.confs}.run(t).Orders) {
+				if o.Grounds != tt.want || !strings.Contains(o.ReasonText(), tt.reason) {
+					t.Errorf("%s: grounds %d, %q\nwant %d saying %q", o.Dispute.OrderID, o.Grounds, o.ReasonText(), tt.want, tt.reason)
+				}
 			}
 		})
 	}

@@ -132,6 +132,12 @@ const (
 	PartCredited
 	// TieAcrossOrders: money is missing whichever of several orders the charges are.
 	TieAcrossOrders
+	// CreditTieAcrossOrders: money is missing whichever of several orders
+	// a credit refunds.
+	CreditTieAcrossOrders
+	// TieAcrossSets: money is missing whichever of several sets of the
+	// charges, each adding up to the order's amount, is the order's.
+	TieAcrossSets
 )
 
 // OrderResult is the finding for one disputed order.

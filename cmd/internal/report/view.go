@@ -266,7 +266,13 @@ func evidence(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer) []
 		lines = append(lines, EvidenceLine{l.T("Charge"), evidenceRow(l, t, cur)})
 	}
 	for _, t := range o.Ties().Candidates {
-		lines = append(lines, EvidenceLine{l.T("Candidate charge"), evidenceRow(l, t, cur)})
+		// A credit is a candidate of the orders it could refund: read out
+		// as a credit, not as a charge.
+		label := l.T("Candidate charge")
+		if t.IsCredit() {
+			label = l.T("Candidate credit")
+		}
+		lines = append(lines, EvidenceLine{label, evidenceRow(l, t, cur)})
 	}
 	for _, t := range o.Credits {
 		lines = append(lines, EvidenceLine{l.T("Credit"), evidenceRow(l, t, cur)})
@@ -274,9 +280,14 @@ func evidence(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer) []
 	if len(o.Credits) == 0 {
 		lines = append(lines, EvidenceLine{l.T("Credit"), l.T("none")})
 	}
-	if o.Grounds == matcher.TieAcrossOrders {
+	switch o.Grounds {
+	case matcher.TieAcrossOrders, matcher.CreditTieAcrossOrders:
 		lines = append(lines, EvidenceLine{l.T("Still missing"), l.T("%s across the orders %s", money.Money{Amount: o.Ties().TieOutstanding, Currency: cur}, matcher.IDList{IDs: append([]string{d.OrderID}, o.Ties().TiedWith...)})})
-	} else {
+	case matcher.TieAcrossSets:
+		// The order holds none of the candidates as its own charges, so
+		// its own outstanding is nothing: what is missing is the tie's.
+		lines = append(lines, EvidenceLine{l.T("Still missing"), l.T("%s, whichever set of the charges listed is this order's", money.Money{Amount: o.Ties().TieOutstanding, Currency: cur})})
+	default:
 		lines = append(lines, EvidenceLine{l.T("Still missing"), l.Money(o.Outstanding, cur)})
 	}
 	if c != nil {
@@ -312,6 +323,10 @@ func askFor(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer) stri
 		return l.T("a dispute of what is still missing, %s: you did not make the charge, and it was credited only in part", money.Money{Amount: o.Outstanding, Currency: cur})
 	case matcher.TieAcrossOrders:
 		return l.T("a dispute of the charges listed: you placed none of these orders, and %s is missing whichever order each charge belongs to", money.Money{Amount: o.Ties().TieOutstanding, Currency: cur})
+	case matcher.CreditTieAcrossOrders:
+		return l.T("a dispute of the charges listed: you placed none of these orders, and %s is missing whichever order the credit refunds", money.Money{Amount: o.Ties().TieOutstanding, Currency: cur})
+	case matcher.TieAcrossSets:
+		return l.T("a dispute of the charges listed: you did not make them, and %s is missing whichever set of them is this order's", money.Money{Amount: o.Ties().TieOutstanding, Currency: cur})
 	}
 	return l.T("a dispute of the charge: you did not make it, and it was billed after Amazon said the order was handled")
 }
