@@ -358,7 +358,10 @@ func (f outstanding) verdict(o *order) Verdict {
 	switch {
 	case !o.h.Valid() && r.Coverage.Covers(o.coverFrom(), f.unansweredBy):
 		return Unanswered
-	case f.chargedAfterCancel || (f.lastAfter.Valid() || f.overdue) && !r.Outstanding.LessThan(o.a):
+	case f.chargedAfterCancel || (f.lastAfter.Valid() || f.overdue) && (!r.Outstanding.LessThan(o.a) || r.Credited.Sign() == 0):
+		// Nothing credited is still-charged whatever was charged: an order
+		// charged for some of its shipments only has less than its amount
+		// out, none of it given back.
 		return StillCharged
 	case f.lastAfter.Valid() || f.overdue:
 		return PartiallyRefunded

@@ -21,6 +21,9 @@ func (s story) withShipments(t *testing.T, ships ...parser.Shipment) *Report {
 
 func TestShipments(t *testing.T) {
 	A := orderA + ",2026-03-02,12800,JPY"
+	// One shipment charged and nothing credited is still-charged, not
+	// partially-refunded: less than the order's amount is out, but none of
+	// it came back.
 	tests := []struct {
 		name    string
 		rows    []string
@@ -37,10 +40,10 @@ func TestShipments(t *testing.T) {
 			[]parser.Shipment{shipment("2026-03-04", "8000"), shipment("2026-03-18", "4800")}, StillCharged, "12800", 0},
 		{"eight days after shipping is too late",
 			[]string{"2026-02-20,LAWSON,1", "2026-03-05,AMAZON.CO.JP,8000", "2026-03-26,AMAZON.CO.JP,4800", "2026-04-20,LAWSON,1"},
-			[]parser.Shipment{shipment("2026-03-04", "8000"), shipment("2026-03-18", "4800")}, PartiallyRefunded, "8000", 1},
+			[]parser.Shipment{shipment("2026-03-04", "8000"), shipment("2026-03-18", "4800")}, StillCharged, "8000", 1},
 		{"two days before shipping counts, three do not",
 			[]string{"2026-02-20,LAWSON,1", "2026-03-02,AMAZON.CO.JP,8000", "2026-03-15,AMAZON.CO.JP,4800", "2026-04-20,LAWSON,1"},
-			[]parser.Shipment{shipment("2026-03-04", "8000"), shipment("2026-03-18", "4800")}, PartiallyRefunded, "8000", 1},
+			[]parser.Shipment{shipment("2026-03-04", "8000"), shipment("2026-03-18", "4800")}, StillCharged, "8000", 1},
 		{"a shipment found beyond the two weeks split charges are searched in",
 			[]string{"2026-02-20,LAWSON,1", "2026-03-03,AMAZON.CO.JP,8000", "2026-03-28,AMAZON.CO.JP,4800", "2026-04-20,LAWSON,1"},
 			[]parser.Shipment{shipment("2026-03-03", "8000"), shipment("2026-03-27", "4800")}, StillCharged, "12800", 0},
