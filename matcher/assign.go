@@ -29,6 +29,9 @@ type demand struct {
 	from, to civil.Date // the days its charge may post on
 	charge   *parser.Transaction
 	tie      *tie
+	// shipment is set on a demand of one of an order's shipments
+	// (assignShipments), clear on an order's own.
+	shipment bool
 	// hungry is set on a demand of a tie that no charge has been counted for
 	// yet: it goes on looking, farther away, for the tie's candidates.
 	hungry bool

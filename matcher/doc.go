@@ -14,9 +14,10 @@
 //     D−3 … D+14 that sum to A. A charge serves one order, and each order
 //     takes one charge, the nearest, before any takes a second: a further
 //     charge of A is an order's own only when no other charged order could
-//     have had it (see assign.go). Where charges fit several orders equally
-//     well, the orders tie, and are judged under each equally good
-//     assignment: interchangeable when every one gives the same verdicts,
+//     have had it (see assign.go). Where charges fit several orders, or
+//     their shipments, equally well, the orders tie, and are judged under
+//     each equally good assignment, with the charges and credits their
+//     other shipments have: interchangeable when every one gives the same verdicts,
 //     else ambiguous, at alert when every one leaves an order at alert
 //     (see ties.go).
 //   - Credits are Amazon credits posted on or after the order's first

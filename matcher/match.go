@@ -265,14 +265,14 @@ func leftOutNotes(notes []*msg.Message, disputes int, late, lateConfs leftOut, a
 // exact single charges (nearest in date), then shipments, then sets of
 // charges that add up to an order, then rebills. It returns the charges of
 // the amounts looked up (chargeIndex), the charges given, and the ties
-// found among exact charges.
+// found among exact charges and among shipments.
 func assignCharges(orders []*order, charges *chargeList, own []OwnOrder) (idx map[string][]*parser.Transaction, used map[*parser.Transaction]bool, ties []*tie) {
 	used = make(map[*parser.Transaction]bool, len(orders)) // about a charge an order
 	set := wantedAmounts(orders, own)
 	wanted := wantedCharges(charges, set) // the charges an order can be charged, each with its keys worked out once
 	idx = chargeIndex(wanted, set)
 	ties = assignExact(orders, idx, used)
-	assignShipments(orders, idx, used)
+	ties = append(ties, assignShipments(orders, idx, used)...)
 	assignSubsets(orders, charges, used)
 	assignRebills(orders, wanted, set, used)
 	return idx, used, ties

@@ -26,8 +26,9 @@ const (
 	tieMaxAssignments = 5000
 )
 
-// resolveTies judges the ties of exact charges, and the orders with several
-// sets of split charges, under each of their equally good assignments.
+// resolveTies judges the ties of exact charges and of shipments, and the
+// orders with several sets of split charges, under each of their equally
+// good assignments.
 // free are the Amazon credits no order has taken yet, in date order: the
 // orders of a tie are judged with those that fit them. It returns the
 // orders that were given charges, for the credits to be shared out to.
@@ -64,7 +65,9 @@ func byOrderDateAndID(x, y *order) int {
 }
 
 // resolveTie judges tie t; it returns its orders when they turned out
-// interchangeable and were given their charges.
+// interchangeable and were given their charges. The orders of a tie of
+// shipments may hold charges, and credits, of their other shipments
+// already: each way is judged with them.
 func resolveTie(t *tie, free []*parser.Transaction, j *judging) []*order {
 	owners := tieOrders(t)
 	ids := make([]string, len(owners))
@@ -74,12 +77,19 @@ func resolveTie(t *tie, free []*parser.Transaction, j *judging) []*order {
 	for _, o := range owners {
 		o.res.tied().TiedWith = others(ids, o.res.Dispute.OrderID)
 	}
-	if len(t.demands) != len(owners) || len(owners) > tieMaxOrders || slices.ContainsFunc(owners, func(o *order) bool { return len(o.rd().rebills) > 0 || len(o.res.Charges) > 0 }) {
+	if len(t.demands) != len(owners) || len(owners) > tieMaxOrders || slices.ContainsFunc(owners, func(o *order) bool { return len(o.rd().rebills) > 0 }) {
 		return nil
+	}
+	// Each order's one demand of the tie, in the order of owners: its
+	// amount, window and date are the order's, or, in a tie of shipments,
+	// the shipment's.
+	demands := make([]*demand, len(owners))
+	for _, d := range t.demands {
+		demands[slices.Index(owners, d.o)] = d
 	}
 	charges := slices.Clone(t.charges)
 	sortTxns(charges)
-	assignments := equallyGood(owners, charges)
+	assignments := equallyGood(demands, charges)
 	if len(assignments) == 0 {
 		return nil
 	}
@@ -111,6 +121,11 @@ func resolveTie(t *tie, free []*parser.Transaction, j *judging) []*order {
 			tied.Candidates = slices.DeleteFunc(tied.Candidates, func(c *parser.Transaction) bool { return slices.Contains(charges, c) })
 			if first[i] >= 0 {
 				o.res.Charges = append(o.res.Charges, charges[first[i]])
+				sortTxns(o.res.Charges)
+				if demands[i].shipment {
+					o.byShipment = true
+					o.shipsCharged++
+				}
 			}
 		}
 		return owners
@@ -135,29 +150,30 @@ func others(ids []string, id string) []string {
 	return out
 }
 
-// equallyGood lists the assignments of charges to orders (for each order the
-// index of its charge, or −1) that give out as many charges as can be and
-// are of least total distance. The first is the one that gives charges out
-// in order of order date, then order id: orders are tried in that order,
+// equallyGood lists the assignments of charges to the demands of a tie's
+// orders, one demand an order (for each the index of its charge, or −1),
+// that give out as many charges as can be and are of least total distance
+// from the demands' dates. The first is the one that gives charges out in
+// order of order date, then order id: demands are tried in that order,
 // each with the charges in date order.
-func equallyGood(owners []*order, charges []*parser.Transaction) [][]int {
-	fit := make([][]bool, len(owners))
-	for i, o := range owners {
+func equallyGood(demands []*demand, charges []*parser.Transaction) [][]int {
+	fit := make([][]bool, len(demands))
+	for i, d := range demands {
 		fit[i] = make([]bool, len(charges))
 		for c, t := range charges {
-			fit[i][c] = o.fits(t) && o.amountMatches(t, o.a) && inRange(txnDay(t), o.d.AddDays(-daysBeforeOrder), o.windowEnd)
+			fit[i][c] = d.o.fits(t) && d.o.amountMatches(t, d.amount) && inRange(txnDay(t), d.from, d.to)
 		}
 	}
 	var best [][]int
 	bestN, bestCost, steps := -1, 0, 0
-	cur := make([]int, len(owners))
+	cur := make([]int, len(demands))
 	taken := make([]bool, len(charges))
 	var walk func(i, n, cost int) bool
 	walk = func(i, n, cost int) bool {
-		if steps++; steps > tieMaxAssignments*len(owners) {
+		if steps++; steps > tieMaxAssignments*len(demands) {
 			return false
 		}
-		if i == len(owners) {
+		if i == len(demands) {
 			switch {
 			case n > bestN || (n == bestN && cost < bestCost):
 				best, bestN, bestCost = [][]int{slices.Clone(cur)}, n, cost
@@ -171,7 +187,7 @@ func equallyGood(owners []*order, charges []*parser.Transaction) [][]int {
 				continue
 			}
 			taken[c], cur[i] = true, c
-			ok := walk(i+1, n+1, cost+rank(owners[i].d, txnDay(charges[c])))
+			ok := walk(i+1, n+1, cost+rank(demands[i].date, txnDay(charges[c])))
 			taken[c] = false
 			if !ok {
 				return false
@@ -187,16 +203,19 @@ func equallyGood(owners []*order, charges []*parser.Transaction) [][]int {
 }
 
 // judgeAssignment judges the orders of a tie charged as assignment a says,
-// each credited with the free credits that fit it.
+// on top of the charges and credits they hold already (an order in a tie
+// of shipments may have its other shipments' charges), each credited with
+// the free credits that fit it.
 func judgeAssignment(owners []*order, charges []*parser.Transaction, a []int, free []*parser.Transaction, j *judging) []*OrderResult {
 	used := map[*parser.Transaction]bool{}
 	out := make([]*OrderResult, len(owners))
 	for i, o := range owners {
-		var cs []*parser.Transaction
+		cs := slices.Clone(o.res.Charges)
 		if a[i] >= 0 {
-			cs = []*parser.Transaction{charges[a[i]]}
+			cs = append(cs, charges[a[i]])
+			sortTxns(cs)
 		}
-		out[i] = o.hypothetical(cs, free, used, j)
+		out[i] = o.hypotheticalWith(cs, o.res.Credits, free, used, j)
 	}
 	return out
 }
@@ -240,9 +259,18 @@ func verdictsOf(results []*OrderResult) (key string, alert bool, outstanding dec
 // credits of free that fit them (and that used does not hold yet), and
 // returns the result, leaving o as it was.
 func (o *order) hypothetical(charges, free []*parser.Transaction, used map[*parser.Transaction]bool, j *judging) *OrderResult {
-	var credits []*parser.Transaction
+	return o.hypotheticalWith(charges, nil, free, used, j)
+}
+
+// hypotheticalWith is hypothetical for an order credited with credits
+// already: the credits of free that fit are added to them.
+func (o *order) hypotheticalWith(charges, credits, free []*parser.Transaction, used map[*parser.Transaction]bool, j *judging) *OrderResult {
+	credits = slices.Clone(credits)
 	if len(charges) > 0 {
 		owed := o.sum(charges)
+		if len(credits) > 0 {
+			owed = owed.Sub(o.sum(credits))
+		}
 		for _, t := range free {
 			if used[t] || txnDay(t).Before(txnDay(charges[0])) || !o.fits(t) {
 				continue
