@@ -411,6 +411,9 @@ func (c *crediting) giveChosen(t *parser.Transaction, fit []*order) {
 					if !slices.Contains(tied.TiedWith, id) {
 						tied.TiedWith = append(tied.TiedWith, id)
 					}
+					if !slices.Contains(r.creditWith, id) {
+						r.creditWith = append(r.creditWith, id)
+					}
 				}
 				if allAlert {
 					tied.TieAlert, tied.TieOutstanding = true, missing

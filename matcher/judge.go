@@ -538,7 +538,9 @@ func (o *order) ambiguityReasons() []*msg.Message {
 	}
 	cands = slices.DeleteFunc(cands, func(t *parser.Transaction) bool { return creditTied[t] })
 	if len(o.rd().creditTie) > 0 {
-		out = append(out, msg.Msgf("the credit of %s could refund this order or %s (each charged as near before it), and which changes the verdicts: ask Amazon which order it refunds", o.list(o.rd().creditTie), IDList{IDs: o.res.Ties().TiedWith}))
+		// The orders of the credit's tie, not those the order may tie with
+		// over its charges as well.
+		out = append(out, msg.Msgf("the credit of %s could refund this order or %s (each charged as near before it), and which changes the verdicts: ask Amazon which order it refunds", o.list(o.rd().creditTie), IDList{IDs: o.rd().creditWith}))
 	}
 	switch {
 	case len(cands) == 0 && !o.searchCut:

@@ -61,6 +61,7 @@ type orderRare struct {
 	creditNotes []*msg.Message               // how credits were shared out, where a rule had to choose
 	ownRival    string                       // one of the person's own orders its charge could be
 	creditTie   []*parser.Transaction        // credits that fit it and other orders equally, the choice changing a verdict
+	creditWith  []string                     // the orders a credit of creditTie could refund instead
 	candidate   map[*parser.Transaction]bool // the Candidates, as a set
 	// rebills are the charges that could be a further billing of this
 	// order or of other charged orders.

@@ -45,6 +45,20 @@ func resolveTies(ties []*tie, orders []*order, free []*parser.Transaction, j *ju
 	return charged
 }
 
+// inAnotherTie reports whether order o, of tie t, stands in another tie
+// as well: it has rebills, a credit it shares with other orders, sets of
+// split charges, or candidates that are not t's (another of its shipments
+// tied). Judged apart, each tie would take the other's charges or credits
+// for settled, and an order found interchangeable in one would lose the
+// other: such an order, and its tie, stay ambiguous at review.
+func inAnotherTie(o *order, t *tie) bool {
+	r := o.rd()
+	if len(r.rebills) > 0 || len(r.creditTie) > 0 || len(r.splitSets) > 0 {
+		return true
+	}
+	return slices.ContainsFunc(o.res.Ties().Candidates, func(c *parser.Transaction) bool { return !slices.Contains(t.charges, c) })
+}
+
 // tieOrders are the orders of tie t, by order date then order id.
 func tieOrders(t *tie) []*order {
 	var owners []*order
@@ -75,9 +89,16 @@ func resolveTie(t *tie, free []*parser.Transaction, j *judging) []*order {
 		ids[i] = o.res.Dispute.OrderID
 	}
 	for _, o := range owners {
-		o.res.tied().TiedWith = others(ids, o.res.Dispute.OrderID)
+		// Added to, not replaced: an order may tie with others over a
+		// credit, or over another of its shipments, as well.
+		tied := o.res.tied()
+		for _, id := range others(ids, o.res.Dispute.OrderID) {
+			if !slices.Contains(tied.TiedWith, id) {
+				tied.TiedWith = append(tied.TiedWith, id)
+			}
+		}
 	}
-	if len(t.demands) != len(owners) || len(owners) > tieMaxOrders || slices.ContainsFunc(owners, func(o *order) bool { return len(o.rd().rebills) > 0 }) {
+	if len(t.demands) != len(owners) || len(owners) > tieMaxOrders || slices.ContainsFunc(owners, func(o *order) bool { return inAnotherTie(o, t) }) {
 		return nil
 	}
 	// Each order's one demand of the tie, in the order of owners: its
@@ -221,12 +242,13 @@ func judgeAssignment(owners []*order, charges []*parser.Transaction, a []int, fr
 }
 
 // judgeSplitSets judges an order with several sets of split charges as if
-// each set were its charges: where every set leaves it at alert, it is an
-// ambiguous order at alert.
+// each set were its charges, with the credits it holds already (one that
+// Amazon's refund export gives it): where every set leaves it at alert, it
+// is an ambiguous order at alert.
 func judgeSplitSets(o *order, free []*parser.Transaction, j *judging) {
 	missing := decimal.Zero
 	for i, set := range o.rd().splitSets {
-		r := o.hypothetical(set, free, map[*parser.Transaction]bool{}, j)
+		r := o.hypotheticalWith(set, o.res.Credits, free, map[*parser.Transaction]bool{}, j)
 		if r.Severity() != Alert {
 			return
 		}
