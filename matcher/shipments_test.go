@@ -114,6 +114,14 @@ func TestShipmentsAcrossOrders(t *testing.T) {
 			[]string{"2026-02-20,LAWSON,1", "2026-03-10,AMAZON.CO.JP,8000", "2026-03-13,AMAZON.CO.JP,4800", "2026-03-05,AMAZON.CO.JP,3000", "2026-03-25,AMAZON.CO.JP,-4800", "2026-04-20,LAWSON,1"},
 			[]parser.Shipment{shipment("2026-03-09", "8000"), shipment("2026-03-04", "3000")}, []string{orderA + ",2026-03-10,refund", orderB + ",2026-03-10,refund"},
 			"ambiguous 4800", "ambiguous 3000"},
+		// The 8,000 credit of 11 March comes after the tied charge and
+		// before X's 4,800: it counts for X only in the way X takes the
+		// tied charge, judged with its charges in date order. Either way
+		// one order is partially refunded and the other still charged.
+		{"a credit between the tied charge and an order's other charge counts for it in the way it takes the tied charge",
+			[]string{"2026-02-20,LAWSON,1", "2026-03-05,AMAZON.CO.JP,3000", "2026-03-10,AMAZON.CO.JP,8000", "2026-03-11,AMAZON.CO.JP,-8000", "2026-03-13,AMAZON.CO.JP,4800", "2026-04-20,LAWSON,1"},
+			[]parser.Shipment{shipment("2026-03-09", "8000"), shipment("2026-03-04", "3000")}, []string{orderA + ",2026-03-10,refund", orderB + ",2026-03-10,refund"},
+			"partially-refunded 12800", "still-charged 3000"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
