@@ -34,7 +34,7 @@ const (
 // orders that were given charges, for the credits to be shared out to.
 func resolveTies(ties []*tie, orders []*order, free []*parser.Transaction, j *judging) []*order {
 	var charged []*order
-	for _, t := range ties {
+	for _, t := range mergeTies(ties) {
 		charged = append(charged, resolveTie(t, free, j)...)
 	}
 	for _, o := range orders {
@@ -45,12 +45,62 @@ func resolveTies(ties []*tie, orders []*order, free []*parser.Transaction, j *ju
 	return charged
 }
 
+// mergeTies joins the ties that share an order into one: an order whose
+// two shipments each tie with another order's is judged with both, each
+// way of giving out all their charges, as one tie. Judged one at a time,
+// each tie would take the other's charges for settled. A tie of exact
+// charges has one demand of each of its orders, which no other tie has.
+func mergeTies(ties []*tie) []*tie {
+	// Each tie goes into the merged tie of the first of its orders that
+	// one holds; the merged ties it also reaches are joined into that one.
+	var out []*tie
+	of := map[*order]*tie{} // the merged tie an order stands in
+	for _, t := range ties {
+		var into *tie
+		for _, d := range t.demands {
+			m := of[d.o]
+			switch {
+			case m == nil || m == into:
+			case into == nil:
+				into = m
+			default: // a second merged tie: joined into the first
+				into.demands = append(into.demands, m.demands...)
+				into.charges = appendNew(into.charges, m.charges...)
+				for _, e := range m.demands {
+					of[e.o] = into
+				}
+				m.demands, m.charges = nil, nil
+			}
+		}
+		if into == nil {
+			into = &tie{}
+			out = append(out, into)
+		}
+		into.demands = append(into.demands, t.demands...)
+		into.charges = appendNew(into.charges, t.charges...)
+		for _, d := range t.demands {
+			of[d.o] = into
+		}
+	}
+	return slices.DeleteFunc(out, func(t *tie) bool { return len(t.demands) == 0 })
+}
+
+// appendNew appends to ts those of more it does not hold yet.
+func appendNew(ts []*parser.Transaction, more ...*parser.Transaction) []*parser.Transaction {
+	for _, t := range more {
+		if !slices.Contains(ts, t) {
+			ts = append(ts, t)
+		}
+	}
+	return ts
+}
+
 // inAnotherTie reports whether order o, of tie t, stands in another tie
 // as well: it has rebills, a credit it shares with other orders, sets of
-// split charges, or candidates that are not t's (another of its shipments
-// tied). Judged apart, each tie would take the other's charges or credits
-// for settled, and an order found interchangeable in one would lose the
-// other: such an order, and its tie, stay ambiguous at review.
+// split charges, or candidates that are not t's. Judged apart, each tie
+// would take the other's charges or credits for settled, and an order
+// found interchangeable in one would lose the other: such an order, and
+// its tie, stay ambiguous at review.
 func inAnotherTie(o *order, t *tie) bool {
 	r := o.rd()
 	if len(r.rebills) > 0 || len(r.creditTie) > 0 || len(r.splitSets) > 0 {
@@ -98,16 +148,20 @@ func resolveTie(t *tie, free []*parser.Transaction, j *judging) []*order {
 			}
 		}
 	}
-	if len(t.demands) != len(owners) || len(owners) > tieMaxOrders || slices.ContainsFunc(owners, func(o *order) bool { return inAnotherTie(o, t) }) {
+	if len(owners) > tieMaxOrders || slices.ContainsFunc(owners, func(o *order) bool { return inAnotherTie(o, t) }) {
 		return nil
 	}
-	// Each order's one demand of the tie, in the order of owners: its
-	// amount, window and date are the order's, or, in a tie of shipments,
-	// the shipment's.
-	demands := make([]*demand, len(owners))
-	for _, d := range t.demands {
-		demands[slices.Index(owners, d.o)] = d
-	}
+	// The tie's demands, its orders' in the order of owners (one each in a
+	// tie of exact charges; in a tie of shipments, one for each shipment,
+	// by ship date): a demand's amount, window and date are the order's,
+	// or the shipment's.
+	demands := slices.Clone(t.demands)
+	slices.SortStableFunc(demands, func(x, y *demand) int {
+		if c := slices.Index(owners, x.o) - slices.Index(owners, y.o); c != 0 {
+			return c
+		}
+		return x.date.Sub(y.date)
+	})
 	charges := slices.Clone(t.charges)
 	sortTxns(charges)
 	assignments := equallyGood(demands, charges)
@@ -118,7 +172,7 @@ func resolveTie(t *tie, free []*parser.Transaction, j *judging) []*order {
 	var key string
 	missing := decimal.Zero
 	for i, a := range assignments {
-		results := judgeAssignment(owners, charges, a, free, j)
+		results := judgeAssignment(owners, demands, charges, a, free, j)
 		k, alert, out := verdictsOf(results)
 		if i == 0 {
 			key, missing = k, out
@@ -130,8 +184,7 @@ func resolveTie(t *tie, free []*parser.Transaction, j *judging) []*order {
 		}
 	}
 	if same {
-		first := assignments[0]
-		for i, o := range owners {
+		for _, o := range owners {
 			o.ambiguous = false
 			if o.rare != nil {
 				o.rare.alsoClaims = nil
@@ -140,13 +193,17 @@ func resolveTie(t *tie, free []*parser.Transaction, j *judging) []*order {
 			tied.TiedWith = nil
 			tied.InterchangeableWith = others(ids, o.res.Dispute.OrderID)
 			tied.Candidates = slices.DeleteFunc(tied.Candidates, func(c *parser.Transaction) bool { return slices.Contains(charges, c) })
-			if first[i] >= 0 {
-				o.res.Charges = append(o.res.Charges, charges[first[i]])
-				sortTxns(o.res.Charges)
-				if demands[i].shipment {
-					o.byShipment = true
-					o.shipsCharged++
-				}
+		}
+		for i, c := range assignments[0] {
+			if c < 0 {
+				continue
+			}
+			d := demands[i]
+			d.o.res.Charges = append(d.o.res.Charges, charges[c])
+			sortTxns(d.o.res.Charges)
+			if d.shipment {
+				d.o.byShipment = true
+				d.o.shipsCharged++
 			}
 		}
 		return owners
@@ -223,19 +280,21 @@ func equallyGood(demands []*demand, charges []*parser.Transaction) [][]int {
 	return best
 }
 
-// judgeAssignment judges the orders of a tie charged as assignment a says,
-// on top of the charges and credits they hold already (an order in a tie
-// of shipments may have its other shipments' charges), each credited with
-// the free credits that fit it.
-func judgeAssignment(owners []*order, charges []*parser.Transaction, a []int, free []*parser.Transaction, j *judging) []*OrderResult {
+// judgeAssignment judges the orders of a tie charged as assignment a (of
+// the tie's demands) says, on top of the charges and credits they hold
+// already (an order in a tie of shipments may have its other shipments'
+// charges), each credited with the free credits that fit it.
+func judgeAssignment(owners []*order, demands []*demand, charges []*parser.Transaction, a []int, free []*parser.Transaction, j *judging) []*OrderResult {
 	used := map[*parser.Transaction]bool{}
 	out := make([]*OrderResult, len(owners))
 	for i, o := range owners {
 		cs := slices.Clone(o.res.Charges)
-		if a[i] >= 0 {
-			cs = append(cs, charges[a[i]])
-			sortTxns(cs)
+		for k, d := range demands {
+			if d.o == o && a[k] >= 0 {
+				cs = append(cs, charges[a[k]])
+			}
 		}
+		sortTxns(cs)
 		out[i] = o.hypotheticalWith(cs, o.res.Credits, free, used, j)
 	}
 	return out

@@ -3,6 +3,8 @@ package matcher
 import (
 	"strings"
 	"testing"
+
+	"github.com/refundwatch/refundwatch/parser"
 )
 
 // TestTies judges ties of charges under each equally good assignment: the
@@ -99,5 +101,49 @@ func TestTies(t *testing.T) {
 				t.Errorf("tie outstanding %q, want %q", got, tt.tieOut)
 			}
 		})
+	}
+}
+
+// TestMergeTies checks that ties sharing an order, directly or through
+// another tie, become one tie with all their demands and charges (each
+// charge once), and that ties sharing none stay apart, in order.
+func TestMergeTies(t *testing.T) {
+	o := make([]*order, 6)
+	for i := range o {
+		o[i] = &order{}
+	}
+	c := make([]*parser.Transaction, 6)
+	for i := range c {
+		c[i] = &parser.Transaction{Line: i + 1}
+	}
+	tieOf := func(charges []*parser.Transaction, owners ...*order) *tie {
+		t := &tie{charges: charges}
+		for _, x := range owners {
+			t.demands = append(t.demands, &demand{o: x})
+		}
+		return t
+	}
+	ties := []*tie{
+		tieOf([]*parser.Transaction{c[0]}, o[0], o[1]),
+		tieOf([]*parser.Transaction{c[1]}, o[2], o[3]),
+		tieOf([]*parser.Transaction{c[2]}, o[4], o[5]),       // shares no order
+		tieOf([]*parser.Transaction{c[3], c[0]}, o[1], o[2]), // joins the first two
+	}
+	got := mergeTies(ties)
+	if len(got) != 2 {
+		t.Fatalf("%d ties, want 2", len(got))
+	}
+	owners := func(t *tie) (n int) {
+		seen := map[*order]bool{}
+		for _, d := range t.demands {
+			seen[d.o] = true
+		}
+		return len(seen)
+	}
+	if owners(got[0]) != 4 || len(got[0].demands) != 6 || len(got[0].charges) != 3 {
+		t.Errorf("merged tie: %d orders, %d demands, %d charges; want 4, 6, 3", owners(got[0]), len(got[0].demands), len(got[0].charges))
+	}
+	if owners(got[1]) != 2 || len(got[1].charges) != 1 || got[1].charges[0] != c[2] {
+		t.Errorf("the tie sharing no order was changed: %d orders, %d charges", owners(got[1]), len(got[1].charges))
 	}
 }
