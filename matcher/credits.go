@@ -416,7 +416,7 @@ func (c *crediting) giveChosen(t *parser.Transaction, fit []*order) {
 					}
 				}
 				if allAlert {
-					tied.TieAlert, tied.TieOutstanding = true, missing
+					tied.TieAlert, tied.TieOutstanding, tied.TieOrders = true, missing, others(ids, o.res.Dispute.OrderID)
 				}
 			}
 			fit[0].res.tied().HasTieOutstanding = fit[0].res.tied().HasTieOutstanding || allAlert

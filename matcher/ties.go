@@ -33,6 +33,20 @@ const (
 // orders of a tie are judged with those that fit them. It returns the
 // orders that were given charges, for the credits to be shared out to.
 func resolveTies(ties []*tie, orders []*order, free []*parser.Transaction, j *judging) []*order {
+	// Each order names the orders it ties with directly, those a tie of
+	// its own holds: added to, not replaced, as an order may tie with
+	// others over a credit, or over another of its shipments, as well.
+	for _, t := range ties {
+		owners := tieOrders(t)
+		for _, o := range owners {
+			tied := o.res.tied()
+			for _, other := range owners {
+				if id := other.res.Dispute.OrderID; other != o && !slices.Contains(tied.TiedWith, id) {
+					tied.TiedWith = append(tied.TiedWith, id)
+				}
+			}
+		}
+	}
 	var charged []*order
 	for _, t := range mergeTies(ties) {
 		charged = append(charged, resolveTie(t, free, j)...)
@@ -51,30 +65,37 @@ func resolveTies(ties []*tie, orders []*order, free []*parser.Transaction, j *ju
 // each tie would take the other's charges for settled. A tie of exact
 // charges has one demand of each of its orders, which no other tie has.
 func mergeTies(ties []*tie) []*tie {
-	// Each tie goes into the merged tie of the first of its orders that
-	// one holds; the merged ties it also reaches are joined into that one.
 	var out []*tie
 	of := map[*order]*tie{} // the merged tie an order stands in
 	for _, t := range ties {
-		var into *tie
+		// The merged ties t reaches: the largest takes the others, so
+		// that an order is moved from tie to tie a few times at most.
+		var reached []*tie
 		for _, d := range t.demands {
-			m := of[d.o]
-			switch {
-			case m == nil || m == into:
-			case into == nil:
+			if m := of[d.o]; m != nil && !slices.Contains(reached, m) {
+				reached = append(reached, m)
+			}
+		}
+		var into *tie
+		for _, m := range reached {
+			if into == nil || len(m.demands) > len(into.demands) {
 				into = m
-			default: // a second merged tie: joined into the first
-				into.demands = append(into.demands, m.demands...)
-				into.charges = appendNew(into.charges, m.charges...)
-				for _, e := range m.demands {
-					of[e.o] = into
-				}
-				m.demands, m.charges = nil, nil
 			}
 		}
 		if into == nil {
 			into = &tie{}
 			out = append(out, into)
+		}
+		for _, m := range reached {
+			if m == into {
+				continue
+			}
+			into.demands = append(into.demands, m.demands...)
+			into.charges = appendNew(into.charges, m.charges...)
+			for _, e := range m.demands {
+				of[e.o] = into
+			}
+			m.demands, m.charges = nil, nil
 		}
 		into.demands = append(into.demands, t.demands...)
 		into.charges = appendNew(into.charges, t.charges...)
@@ -133,23 +154,16 @@ func byOrderDateAndID(x, y *order) int {
 // shipments may hold charges, and credits, of their other shipments
 // already: each way is judged with them.
 func resolveTie(t *tie, free []*parser.Transaction, j *judging) []*order {
+	if len(t.demands) > 2*tieMaxOrders { // more orders than are judged, or few with many shipments
+		return nil
+	}
 	owners := tieOrders(t)
+	if len(owners) > tieMaxOrders || slices.ContainsFunc(owners, func(o *order) bool { return inAnotherTie(o, t) }) {
+		return nil
+	}
 	ids := make([]string, len(owners))
 	for i, o := range owners {
 		ids[i] = o.res.Dispute.OrderID
-	}
-	for _, o := range owners {
-		// Added to, not replaced: an order may tie with others over a
-		// credit, or over another of its shipments, as well.
-		tied := o.res.tied()
-		for _, id := range others(ids, o.res.Dispute.OrderID) {
-			if !slices.Contains(tied.TiedWith, id) {
-				tied.TiedWith = append(tied.TiedWith, id)
-			}
-		}
-	}
-	if len(owners) > tieMaxOrders || slices.ContainsFunc(owners, func(o *order) bool { return inAnotherTie(o, t) }) {
-		return nil
 	}
 	// The tie's demands, its orders' in the order of owners (one each in a
 	// tie of exact charges; in a tie of shipments, one for each shipment,
@@ -210,7 +224,8 @@ func resolveTie(t *tie, free []*parser.Transaction, j *judging) []*order {
 	}
 	if allAlert {
 		for _, o := range owners {
-			o.res.tied().TieAlert, o.res.tied().TieOutstanding = true, missing
+			tied := o.res.tied()
+			tied.TieAlert, tied.TieOutstanding, tied.TieOrders = true, missing, others(ids, o.res.Dispute.OrderID)
 		}
 		owners[0].res.tied().HasTieOutstanding = true
 	}
@@ -381,7 +396,7 @@ func (o *order) judgedWith(charges, credits []*parser.Transaction, j *judging) *
 	res.Charges, res.Credits, res.Reason = charges, credits, nil
 	if o.res.Tied != nil {
 		// Of what ties gave o, only what is missing across a tie stays.
-		res.Tied = &Tied{TieOutstanding: o.res.Tied.TieOutstanding, HasTieOutstanding: o.res.Tied.HasTieOutstanding}
+		res.Tied = &Tied{TieOutstanding: o.res.Tied.TieOutstanding, HasTieOutstanding: o.res.Tied.HasTieOutstanding, TieOrders: o.res.Tied.TieOrders}
 	}
 	judge(&c, j)
 	return &res
@@ -477,7 +492,7 @@ func tieRebill(claim []*order, ids []string, allAlert bool, missing decimal.Deci
 		tied := o.res.tied()
 		tied.TiedWith = others(ids, o.res.Dispute.OrderID)
 		if allAlert {
-			tied.TieAlert, tied.TieOutstanding = true, missing
+			tied.TieAlert, tied.TieOutstanding, tied.TieOrders = true, missing, tied.TiedWith
 		}
 	}
 	claim[0].res.tied().HasTieOutstanding = allAlert

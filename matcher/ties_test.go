@@ -104,11 +104,12 @@ func TestTies(t *testing.T) {
 	}
 }
 
-// TestMergeTies checks that ties sharing an order, directly or through
-// another tie, become one tie with all their demands and charges (each
-// charge once), and that ties sharing none stay apart, in order.
+// TestMergeTies checks that ties sharing an order, directly, through
+// another tie, or through an order of a tie joined before, become one tie
+// with all their demands and charges (each charge once), and that ties
+// sharing none stay apart, in order.
 func TestMergeTies(t *testing.T) {
-	o := make([]*order, 6)
+	o := make([]*order, 7)
 	for i := range o {
 		o[i] = &order{}
 	}
@@ -128,6 +129,7 @@ func TestMergeTies(t *testing.T) {
 		tieOf([]*parser.Transaction{c[1]}, o[2], o[3]),
 		tieOf([]*parser.Transaction{c[2]}, o[4], o[5]),       // shares no order
 		tieOf([]*parser.Transaction{c[3], c[0]}, o[1], o[2]), // joins the first two
+		tieOf([]*parser.Transaction{c[4]}, o[3], o[6]),       // reaches them through an order of the second
 	}
 	got := mergeTies(ties)
 	if len(got) != 2 {
@@ -140,8 +142,8 @@ func TestMergeTies(t *testing.T) {
 		}
 		return len(seen)
 	}
-	if owners(got[0]) != 4 || len(got[0].demands) != 6 || len(got[0].charges) != 3 {
-		t.Errorf("merged tie: %d orders, %d demands, %d charges; want 4, 6, 3", owners(got[0]), len(got[0].demands), len(got[0].charges))
+	if owners(got[0]) != 5 || len(got[0].demands) != 8 || len(got[0].charges) != 4 {
+		t.Errorf("merged tie: %d orders, %d demands, %d charges; want 5, 8, 4", owners(got[0]), len(got[0].demands), len(got[0].charges))
 	}
 	if owners(got[1]) != 2 || len(got[1].charges) != 1 || got[1].charges[0] != c[2] {
 		t.Errorf("the tie sharing no order was changed: %d orders, %d charges", owners(got[1]), len(got[1].charges))

@@ -199,6 +199,12 @@ type Tied struct {
 	// it on the tie's first order only (HasTieOutstanding).
 	TieOutstanding    decimal.Decimal
 	HasTieOutstanding bool
+	// TieOrders are the other orders of the tie TieOutstanding is missing
+	// across, set with it: TiedWith names the orders this one ties with
+	// directly, which a tie of shipments joined through a third order, or
+	// an order in a tie over a credit and another over a charge, makes
+	// differ.
+	TieOrders []string
 }
 
 // Ties returns what r holds of ties: the zero Tied for an order in none.

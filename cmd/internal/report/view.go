@@ -282,7 +282,7 @@ func evidence(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer) []
 	}
 	switch o.Grounds {
 	case matcher.TieAcrossOrders, matcher.CreditTieAcrossOrders:
-		lines = append(lines, EvidenceLine{l.T("Still missing"), l.T("%s across the orders %s", money.Money{Amount: o.Ties().TieOutstanding, Currency: cur}, matcher.IDList{IDs: append([]string{d.OrderID}, o.Ties().TiedWith...)})})
+		lines = append(lines, EvidenceLine{l.T("Still missing"), l.T("%s across the orders %s", money.Money{Amount: o.Ties().TieOutstanding, Currency: cur}, matcher.IDList{IDs: append([]string{d.OrderID}, o.Ties().TieOrders...)})})
 	case matcher.TieAcrossSets:
 		// The order holds none of the candidates as its own charges, so
 		// its own outstanding is nothing: what is missing is the tie's.
