@@ -310,7 +310,7 @@ func judgeAssignment(owners []*order, demands []*demand, charges []*parser.Trans
 			}
 		}
 		sortTxns(cs)
-		out[i] = o.hypotheticalWith(cs, o.res.Credits, free, used, j)
+		out[i] = o.hypothetical(cs, o.res.Credits, free, used, j)
 	}
 	return out
 }
@@ -322,7 +322,7 @@ func judgeAssignment(owners []*order, demands []*demand, charges []*parser.Trans
 func judgeSplitSets(o *order, free []*parser.Transaction, j *judging) {
 	missing := decimal.Zero
 	for i, set := range o.rd().splitSets {
-		r := o.hypotheticalWith(set, o.res.Credits, free, map[*parser.Transaction]bool{}, j)
+		r := o.hypothetical(set, o.res.Credits, free, map[*parser.Transaction]bool{}, j)
 		if r.Severity() != Alert {
 			return
 		}
@@ -351,16 +351,11 @@ func verdictsOf(results []*OrderResult) (key string, alert bool, outstanding dec
 	return strings.Join(vs, " "), alert, outstanding
 }
 
-// hypothetical judges o as if it were charged charges and credited with the
-// credits of free that fit them (and that used does not hold yet), and
-// returns the result, leaving o as it was.
-func (o *order) hypothetical(charges, free []*parser.Transaction, used map[*parser.Transaction]bool, j *judging) *OrderResult {
-	return o.hypotheticalWith(charges, nil, free, used, j)
-}
-
-// hypotheticalWith is hypothetical for an order credited with credits
-// already: the credits of free that fit are added to them.
-func (o *order) hypotheticalWith(charges, credits, free []*parser.Transaction, used map[*parser.Transaction]bool, j *judging) *OrderResult {
+// hypothetical judges o as if it were charged charges (in date order) and
+// credited with credits, and with the credits of free that fit what is
+// still owed (and that used does not hold yet), and returns the result,
+// leaving o as it was.
+func (o *order) hypothetical(charges, credits, free []*parser.Transaction, used map[*parser.Transaction]bool, j *judging) *OrderResult {
 	credits = slices.Clone(credits)
 	if len(charges) > 0 {
 		owed := o.sum(charges)
