@@ -368,64 +368,68 @@ func (a *amountMarks) number(key string) int32 {
 // equally (by order date, then order id), saying so, where the choice
 // changes no verdict; where it does, the orders are ambiguous, with the
 // credit as a candidate of each, at alert where every choice leaves one of
-// them at alert (SPEC §4).
+// them at alert (SPEC §4). Where one of the orders stands in a tie already
+// (its charges or another credit could be another order's), the credit is
+// tied with them unjudged: judged alone, it would take the other tie for
+// settled, so the two are judged together (judgeKnots).
 func (c *crediting) giveChosen(t *parser.Transaction, fit []*order) {
 	if len(fit) == 1 {
 		c.give(fit[0], t)
 		return
 	}
 	if c.j != nil && len(fit) <= tieMaxOrders {
-		same, allAlert := true, true
-		var key string
-		missing := decimal.Zero
-		for i := range fit {
-			results := make([]*OrderResult, len(fit))
-			for k, o := range fit {
-				credits := o.res.Credits
-				if k == i {
-					credits = append(slices.Clone(credits), t)
-				}
-				results[k] = o.judgedWith(o.res.Charges, credits, c.j)
-			}
-			k, alert, out := verdictsOf(results)
-			if i == 0 {
-				key, missing = k, out
-			}
-			same, allAlert = same && k == key, allAlert && alert
-			if out.LessThan(missing) {
-				missing = out
-			}
+		if slices.ContainsFunc(fit, func(o *order) bool { return o.ambiguous }) {
+			c.tieCredit(t, fit, false, decimal.Zero)
+			return
 		}
-		if !same {
-			ids := make([]string, len(fit))
-			for i, o := range fit {
-				ids[i] = o.res.Dispute.OrderID
-			}
-			for _, o := range fit {
-				o.ambiguous = true
-				r := o.more()
-				r.creditTie = append(r.creditTie, t)
-				tied := o.res.tied()
-				tied.Candidates = append(tied.Candidates, t)
-				for _, id := range others(ids, o.res.Dispute.OrderID) {
-					if !slices.Contains(tied.TiedWith, id) {
-						tied.TiedWith = append(tied.TiedWith, id)
-					}
-					if !slices.Contains(r.creditWith, id) {
-						r.creditWith = append(r.creditWith, id)
-					}
-				}
-				if allAlert {
-					tied.TieAlert, tied.TieOutstanding, tied.TieOrders = true, missing, others(ids, o.res.Dispute.OrderID)
-				}
-			}
-			fit[0].res.tied().HasTieOutstanding = fit[0].res.tied().HasTieOutstanding || allAlert
-			c.taken[t] = true
+		if same, allAlert, missing := c.judgeCreditChoices(t, fit); !same {
+			c.tieCredit(t, fit, allAlert, missing)
 			return
 		}
 	}
 	c.give(fit[0], t)
 	fit[0].sayCreditChoice(t, fit[1:])
+}
+
+// judgeCreditChoices judges the orders under each choice of the order
+// that credit t refunds, as judgeRebillChoices does for a rebill.
+func (c *crediting) judgeCreditChoices(t *parser.Transaction, fit []*order) (same, allAlert bool, missing decimal.Decimal) {
+	return judgeChoices(fit, func(i, k int) *OrderResult {
+		o := fit[k]
+		credits := o.res.Credits
+		if k == i {
+			credits = append(slices.Clone(credits), t)
+		}
+		return o.judgedWith(o.res.Charges, credits, c.j)
+	})
+}
+
+// tieCredit leaves credit t tied among the orders of fit: each ambiguous,
+// with t as a candidate, naming the others, and at alert, with what is
+// missing across them, where allAlert.
+func (c *crediting) tieCredit(t *parser.Transaction, fit []*order, allAlert bool, missing decimal.Decimal) {
+	ids := make([]string, len(fit))
+	for i, o := range fit {
+		ids[i] = o.res.Dispute.OrderID
+	}
+	for _, o := range fit {
+		o.ambiguous = true
+		r := o.more()
+		with := others(ids, o.res.Dispute.OrderID)
+		r.creditTie, r.creditWith = append(r.creditTie, t), append(r.creditWith, with)
+		tied := o.res.tied()
+		tied.Candidates = append(tied.Candidates, t)
+		for _, id := range with {
+			if !slices.Contains(tied.TiedWith, id) {
+				tied.TiedWith = append(tied.TiedWith, id)
+			}
+		}
+		if allAlert {
+			tied.TieAlert, tied.TieOutstanding, tied.TieOrders = true, missing, others(ids, o.res.Dispute.OrderID)
+		}
+	}
+	fit[0].res.tied().HasTieOutstanding = fit[0].res.tied().HasTieOutstanding || allAlert
+	c.taken[t] = true
 }
 
 // latestChargeBy is the day of o's latest charge on or before credit t.

@@ -167,6 +167,14 @@ func (o *order) judgeAmbiguous() {
 		o.advise(m)
 	}
 	switch {
+	case r.Ties().TieAlert && o.rd().knot == knotOfChargesAndCredits:
+		r.Grounds = TieOfChargesAndCredits
+		o.say(msg.Msgf("%s is missing whichever order each charge and credit listed belongs to", o.money(r.Tied.TieOutstanding)))
+		o.advise(adviceDisputeTied)
+	case r.Ties().TieAlert && o.rd().knot == knotOfCharges:
+		r.Grounds = TieAcrossOrders
+		o.say(msg.Msgf("%s is missing whichever order the charges belong to", o.money(r.Tied.TieOutstanding)))
+		o.advise(adviceDisputeTied)
 	case r.Ties().TieAlert && len(o.rd().splitSets) > 1:
 		r.Grounds = TieAcrossSets
 		o.say(msg.Msgf("%s is missing whichever set of charges is this order's", o.money(r.Tied.TieOutstanding)))
@@ -537,10 +545,17 @@ func (o *order) ambiguityReasons() []*msg.Message {
 		creditTied[t] = true
 	}
 	cands = slices.DeleteFunc(cands, func(t *parser.Transaction) bool { return creditTied[t] })
-	if len(o.rd().creditTie) > 0 {
-		// The orders of the credit's tie, not those the order may tie with
-		// over its charges as well.
-		out = append(out, msg.Msgf("the credit of %s could refund this order or %s (each charged as near before it), and which changes the verdicts: ask Amazon which order it refunds", o.list(o.rd().creditTie), IDList{IDs: o.rd().creditWith}))
+	// Each credit with the orders of its own tie, not those the order may
+	// tie with over its charges or another credit as well.
+	for i, t := range o.rd().creditTie {
+		one, with := o.list([]*parser.Transaction{t}), IDList{IDs: o.rd().creditWith[i]}
+		if o.rd().knot != 0 {
+			// Judged with the other ties of its knot: whether this
+			// credit's choice alone changes a verdict was not asked.
+			out = append(out, msg.Msgf("the credit of %s could refund this order or %s (each charged as near before it): ask Amazon which order it refunds", one, with))
+		} else {
+			out = append(out, msg.Msgf("the credit of %s could refund this order or %s (each charged as near before it), and which changes the verdicts: ask Amazon which order it refunds", one, with))
+		}
 	}
 	switch {
 	case len(cands) == 0 && !o.searchCut:

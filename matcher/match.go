@@ -61,11 +61,14 @@ type orderRare struct {
 	creditNotes []*msg.Message               // how credits were shared out, where a rule had to choose
 	ownRival    string                       // one of the person's own orders its charge could be
 	creditTie   []*parser.Transaction        // credits that fit it and other orders equally, the choice changing a verdict
-	creditWith  []string                     // the orders a credit of creditTie could refund instead
+	creditWith  [][]string                   // creditWith[i]: the orders creditTie[i] could refund instead
 	candidate   map[*parser.Transaction]bool // the Candidates, as a set
 	// rebills are the charges that could be a further billing of this
 	// order or of other charged orders.
 	rebills []*rebill
+	// knot is the kind of knot of ties the order stands in
+	// (knotOfCharges, knotOfChargesAndCredits), 0 for none.
+	knot int
 }
 
 // noRare is what an order without its rare part reads (rd): never written.
@@ -313,12 +316,14 @@ func claimOwnCharges(rep *Report, orders []*order, charges *chargeList, idx map[
 // order took; orders found interchangeable are then given their charges,
 // and their credits. Rebills and ties with the user's own orders follow.
 func settleTies(orders []*order, ties []*tie, own map[*parser.Transaction]bool, cr *crediting, j *judging, opts Options) {
-	if settled := resolveTies(ties, orders, cr.free(), j); len(settled) > 0 {
+	settled, open := resolveTies(ties, orders, cr.free(), j)
+	if len(settled) > 0 {
 		cr.assignCredits(settled)
 	}
 	if given := resolveRebills(orders, j); len(given) > 0 {
 		cr.assignCredits(given)
 	}
+	judgeKnots(orders, open, cr, j)
 	ownTies(orders, opts.Own, own, cr, j)
 }
 

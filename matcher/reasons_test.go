@@ -70,6 +70,7 @@ var advice = []string{
 	"call the card issuer and dispute the charges: name every order listed here",
 	"ask Amazon again, or dispute the charge with the card issuer",
 	"the credit of %s could refund this order or %s (each charged as near before it), and which changes the verdicts: ask Amazon which order it refunds",
+	"the credit of %s could refund this order or %s (each charged as near before it): ask Amazon which order it refunds",
 }
 
 // TestEveryReasonEndsWithWhatToDo checks over generated histories that the

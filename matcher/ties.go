@@ -31,8 +31,10 @@ const (
 // good assignments.
 // free are the Amazon credits no order has taken yet, in date order: the
 // orders of a tie are judged with those that fit them. It returns the
-// orders that were given charges, for the credits to be shared out to.
-func resolveTies(ties []*tie, orders []*order, free []*parser.Transaction, j *judging) []*order {
+// orders that were given charges, for the credits to be shared out to,
+// and the ties of charges left open, whose orders stand in another tie as
+// well (or are too many), for judgeKnots.
+func resolveTies(ties []*tie, orders []*order, free []*parser.Transaction, j *judging) (charged []*order, open []*tie) {
 	// Each order names the orders it ties with directly, those a tie of
 	// its own holds: added to, not replaced, as an order may tie with
 	// others over a credit, or over another of its shipments, as well.
@@ -47,16 +49,19 @@ func resolveTies(ties []*tie, orders []*order, free []*parser.Transaction, j *ju
 			}
 		}
 	}
-	var charged []*order
 	for _, t := range mergeTies(ties) {
-		charged = append(charged, resolveTie(t, free, j)...)
+		given, judged := resolveTie(t, free, j)
+		charged = append(charged, given...)
+		if !judged {
+			open = append(open, t)
+		}
 	}
 	for _, o := range orders {
 		if o.ambiguous && len(o.rd().splitSets) > 1 {
 			judgeSplitSets(o, free, j)
 		}
 	}
-	return charged
+	return charged, open
 }
 
 // mergeTies joins the ties that share an order into one: an order whose
@@ -150,37 +155,25 @@ func byOrderDateAndID(x, y *order) int {
 }
 
 // resolveTie judges tie t; it returns its orders when they turned out
-// interchangeable and were given their charges. The orders of a tie of
-// shipments may hold charges, and credits, of their other shipments
-// already: each way is judged with them.
-func resolveTie(t *tie, free []*parser.Transaction, j *judging) []*order {
+// interchangeable and were given their charges, and whether it was judged.
+// The orders of a tie of shipments may hold charges, and credits, of their
+// other shipments already: each way is judged with them.
+func resolveTie(t *tie, free []*parser.Transaction, j *judging) (given []*order, judged bool) {
 	if len(t.demands) > 2*tieMaxOrders { // more orders than are judged, or few with many shipments
-		return nil
+		return nil, false
 	}
 	owners := tieOrders(t)
 	if len(owners) > tieMaxOrders || slices.ContainsFunc(owners, func(o *order) bool { return inAnotherTie(o, t) }) {
-		return nil
+		return nil, false
 	}
 	ids := make([]string, len(owners))
 	for i, o := range owners {
 		ids[i] = o.res.Dispute.OrderID
 	}
-	// The tie's demands, its orders' in the order of owners (one each in a
-	// tie of exact charges; in a tie of shipments, one for each shipment,
-	// by ship date): a demand's amount, window and date are the order's,
-	// or the shipment's.
-	demands := slices.Clone(t.demands)
-	slices.SortStableFunc(demands, func(x, y *demand) int {
-		if c := slices.Index(owners, x.o) - slices.Index(owners, y.o); c != 0 {
-			return c
-		}
-		return x.date.Sub(y.date)
-	})
-	charges := slices.Clone(t.charges)
-	sortTxns(charges)
+	demands, charges := sortedTie(t, owners)
 	assignments := equallyGood(demands, charges)
 	if len(assignments) == 0 {
-		return nil
+		return nil, false
 	}
 	same, allAlert := true, true
 	var key string
@@ -220,7 +213,7 @@ func resolveTie(t *tie, free []*parser.Transaction, j *judging) []*order {
 				d.o.shipsCharged++
 			}
 		}
-		return owners
+		return owners, true
 	}
 	if allAlert {
 		for _, o := range owners {
@@ -229,7 +222,25 @@ func resolveTie(t *tie, free []*parser.Transaction, j *judging) []*order {
 		}
 		owners[0].res.tied().HasTieOutstanding = true
 	}
-	return nil
+	return nil, true
+}
+
+// sortedTie returns the demands of tie t, its orders' in the order of
+// owners (one each in a tie of exact charges; in a tie of shipments, one
+// for each shipment, by ship date), and its charges in date order: as
+// equallyGood's assignments index them. A demand's amount, window and
+// date are the order's, or the shipment's.
+func sortedTie(t *tie, owners []*order) (demands []*demand, charges []*parser.Transaction) {
+	demands = slices.Clone(t.demands)
+	slices.SortStableFunc(demands, func(x, y *demand) int {
+		if c := slices.Index(owners, x.o) - slices.Index(owners, y.o); c != 0 {
+			return c
+		}
+		return x.date.Sub(y.date)
+	})
+	charges = slices.Clone(t.charges)
+	sortTxns(charges)
+	return demands, charges
 }
 
 // others are ids but id.
@@ -442,11 +453,11 @@ func resolveRebills(orders []*order, j *judging) (given []*order) {
 }
 
 // inOtherTie reports whether order o is in a tie other than that of one
-// rebill: several rebills, charges another order claims, or sets of split
-// charges.
+// rebill: several rebills, charges another order claims, a credit it shares
+// with other orders, or sets of split charges.
 func inOtherTie(o *order) bool {
 	r := o.rd()
-	return len(r.rebills) > 1 || len(r.alsoClaims) > 0 || len(r.splitSets) > 0
+	return len(r.rebills) > 1 || len(r.alsoClaims) > 0 || len(r.creditTie) > 0 || len(r.splitSets) > 0
 }
 
 // judgeRebillChoices judges the orders under each choice of the order that
@@ -454,18 +465,29 @@ func inOtherTie(o *order) bool {
 // verdicts, whether every choice leaves one at alert, and the least that
 // is missing under any choice.
 func judgeRebillChoices(claim []*order, rb *rebill, j *judging) (same, allAlert bool, missing decimal.Decimal) {
+	return judgeChoices(claim, func(i, k int) *OrderResult {
+		o := claim[k]
+		charges := slices.Clone(o.res.Charges)
+		if k == i {
+			charges = append(charges, rb.t)
+			sortTxns(charges)
+		}
+		return o.judgedWith(charges, o.res.Credits, j)
+	})
+}
+
+// judgeChoices judges orders under each choice of the one a row of a tie
+// goes to: judged(i, k) is order k judged when the row is order i's. It
+// reports whether every choice gives the same verdicts, whether every one
+// leaves an order at alert, and the least that is missing under any.
+func judgeChoices(orders []*order, judged func(i, k int) *OrderResult) (same, allAlert bool, missing decimal.Decimal) {
 	same, allAlert = true, true
 	var key string
 	missing = decimal.Zero
-	for i := range claim {
-		results := make([]*OrderResult, len(claim))
-		for k, o := range claim {
-			charges := slices.Clone(o.res.Charges)
-			if k == i {
-				charges = append(charges, rb.t)
-				sortTxns(charges)
-			}
-			results[k] = o.judgedWith(charges, o.res.Credits, j)
+	results := make([]*OrderResult, len(orders))
+	for i := range orders {
+		for k := range orders {
+			results[k] = judged(i, k)
 		}
 		k, alert, out := verdictsOf(results)
 		if i == 0 {

@@ -138,6 +138,10 @@ const (
 	// TieAcrossSets: money is missing whichever of several sets of the
 	// charges, each adding up to the order's amount, is the order's.
 	TieAcrossSets
+	// TieOfChargesAndCredits: money is missing whichever of several
+	// orders each of the charges and credits of ties that share orders
+	// belongs to.
+	TieOfChargesAndCredits
 )
 
 // OrderResult is the finding for one disputed order.

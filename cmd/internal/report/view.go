@@ -281,7 +281,7 @@ func evidence(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer) []
 		lines = append(lines, EvidenceLine{l.T("Credit"), l.T("none")})
 	}
 	switch o.Grounds {
-	case matcher.TieAcrossOrders, matcher.CreditTieAcrossOrders:
+	case matcher.TieAcrossOrders, matcher.CreditTieAcrossOrders, matcher.TieOfChargesAndCredits:
 		lines = append(lines, EvidenceLine{l.T("Still missing"), l.T("%s across the orders %s", money.Money{Amount: o.Ties().TieOutstanding, Currency: cur}, matcher.IDList{IDs: append([]string{d.OrderID}, o.Ties().TieOrders...)})})
 	case matcher.TieAcrossSets:
 		// The order holds none of the candidates as its own charges, so
@@ -325,6 +325,8 @@ func askFor(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer) stri
 		return l.T("a dispute of the charges listed: you placed none of these orders, and %s is missing whichever order each charge belongs to", money.Money{Amount: o.Ties().TieOutstanding, Currency: cur})
 	case matcher.CreditTieAcrossOrders:
 		return l.T("a dispute of the charges listed: you placed none of these orders, and %s is missing whichever order the credit refunds", money.Money{Amount: o.Ties().TieOutstanding, Currency: cur})
+	case matcher.TieOfChargesAndCredits:
+		return l.T("a dispute of the charges listed: you placed none of these orders, and %s is missing whichever order each charge and credit belongs to", money.Money{Amount: o.Ties().TieOutstanding, Currency: cur})
 	case matcher.TieAcrossSets:
 		return l.T("a dispute of the charges listed: you did not make them, and %s is missing whichever set of them is this order's", money.Money{Amount: o.Ties().TieOutstanding, Currency: cur})
 	}
