@@ -25,7 +25,7 @@ import (
 // Ties joined through the orders or the rows they share are a knot.
 // A knot is judged under every way of choosing at once: an equally good
 // assignment of each tie of charges, an order for each rebill and for each
-// credit, a set for each order with several. Where every way leaves an
+// credit, a set for each order with several, within the bounds of a tie. Where every way leaves an
 // order of the knot at alert, money is missing whichever way the rows
 // belong: each order of the knot is at alert, and its first order carries
 // the least that is missing across them. Otherwise the orders stay
@@ -419,11 +419,9 @@ func (k *knot) creditsOwed(charges, credits [][]*parser.Transaction) bool {
 // choices lists the knot's ties of charges with their equally good
 // assignments, and how many ways each of its choices has: one per tie of
 // charges, then per rebill, per credit and per order with sets. ok is
-// false where the knot is beyond what is judged.
+// false where the knot is beyond what is judged: more ways than a tie's
+// assignments, or more ways times orders than a tie judges.
 func (k *knot) choices() (ties []knotTie, ways []int, ok bool) {
-	if len(k.orders) > 2*tieMaxOrders {
-		return nil, nil, false
-	}
 	for _, o := range k.orders {
 		if !k.explains(o) {
 			return nil, nil, false
@@ -433,10 +431,10 @@ func (k *knot) choices() (ties []knotTie, ways []int, ok bool) {
 	count := func(n int) bool {
 		ways = append(ways, n)
 		total *= n
-		return n > 0 && total <= tieMaxAssignments
+		return n > 0 && total <= tieMaxAssignments && total*len(k.orders) <= tieMaxJudged
 	}
 	for _, t := range k.ties {
-		if len(t.demands) > 4*tieMaxOrders {
+		if len(t.demands) > tieMaxDemands {
 			return nil, nil, false
 		}
 		demands, charges := sortedTie(t, tieOrders(t))

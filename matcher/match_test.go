@@ -32,6 +32,8 @@ type story struct {
 	unknown  []string          // dates of the expected unknown charges
 	// shipments, from Amazon's order exports, of the first and second disputed orders
 	shipments, shipments2 []parser.Shipment
+	// shipmentsOf are the shipments of each disputed order, in order, where set
+	shipmentsOf [][]parser.Shipment
 }
 
 // Order A is the gift card of most stories: ordered 2026-03-02 for 12,800 yen,
@@ -80,6 +82,9 @@ func (s story) runWith(t *testing.T, set func(*Options)) *Report {
 	}
 	if len(s.shipments2) > 0 {
 		ds[1].Shipments = s.shipments2
+	}
+	for i, sh := range s.shipmentsOf {
+		ds[i].Shipments = sh
 	}
 	var cs []parser.Confirmation
 	if len(s.confs) > 0 {

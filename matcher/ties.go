@@ -21,9 +21,16 @@ import (
 
 // Bounds of the assignments a tie is judged under: beyond them its orders
 // stay ambiguous at review, as they were before ties were judged.
+// tieMaxOrders bounds the orders of a tie over one charge or credit; a tie
+// of shipments, merged through the orders it shares (a chain of orders
+// each sharing a shipment's charge with the next), may have up to
+// tieMaxDemands demands, and is judged where its assignments times its
+// orders are at most tieMaxJudged.
 const (
 	tieMaxOrders      = 8
 	tieMaxAssignments = 5000
+	tieMaxDemands     = 64
+	tieMaxJudged      = tieMaxAssignments * tieMaxOrders
 )
 
 // resolveTies judges the ties of exact charges and of shipments, and the
@@ -159,11 +166,11 @@ func byOrderDateAndID(x, y *order) int {
 // The orders of a tie of shipments may hold charges, and credits, of their
 // other shipments already: each way is judged with them.
 func resolveTie(t *tie, free []*parser.Transaction, j *judging) (given []*order, judged bool) {
-	if len(t.demands) > 2*tieMaxOrders { // more orders than are judged, or few with many shipments
+	if len(t.demands) > tieMaxDemands {
 		return nil, false
 	}
 	owners := tieOrders(t)
-	if len(owners) > tieMaxOrders || slices.ContainsFunc(owners, func(o *order) bool { return inAnotherTie(o, t) }) {
+	if slices.ContainsFunc(owners, func(o *order) bool { return inAnotherTie(o, t) }) {
 		return nil, false
 	}
 	ids := make([]string, len(owners))
@@ -172,7 +179,7 @@ func resolveTie(t *tie, free []*parser.Transaction, j *judging) (given []*order,
 	}
 	demands, charges := sortedTie(t, owners)
 	assignments := equallyGood(demands, charges)
-	if len(assignments) == 0 {
+	if len(assignments) == 0 || len(assignments)*len(owners) > tieMaxJudged {
 		return nil, false
 	}
 	same, allAlert := true, true
@@ -276,6 +283,9 @@ func equallyGood(demands []*demand, charges []*parser.Transaction) [][]int {
 	walk = func(i, n, cost int) bool {
 		if steps++; steps > tieMaxAssignments*len(demands) {
 			return false
+		}
+		if left := n + len(demands) - i; bestN >= 0 && (left < bestN || left == bestN && cost > bestCost) {
+			return true // cannot give out as many charges, or as near, as the best found
 		}
 		if i == len(demands) {
 			switch {

@@ -1,10 +1,13 @@
 package matcher
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/shopspring/decimal"
 )
 
 // TestTies judges ties of charges under each equally good assignment: the
@@ -147,5 +150,57 @@ func TestMergeTies(t *testing.T) {
 	}
 	if owners(got[1]) != 2 || len(got[1].charges) != 1 || got[1].charges[0] != c[2] {
 		t.Errorf("the tie sharing no order was changed: %d orders, %d charges", owners(got[1]), len(got[1].charges))
+	}
+}
+
+// TestChainOfShipmentTies judges a tie of twelve orders merged through
+// the shipments they share, each charge either of two orders': 2,048
+// equally good ways, among many more that give out fewer charges, which
+// the search passes by. Every way leaves charges out past grace with
+// nothing credited: all twelve are at alert, every charge missing.
+func TestChainOfShipmentTies(t *testing.T) {
+	const n = 12
+	day := civil.MustDate("2026-03-01")
+	var s story
+	s.asOf = "2026-05-10"
+	s.rows = []string{"2026-02-25,LAWSON,1", "2026-03-03,AMAZON.CO.JP,1500"}
+	total := decimal.NewFromInt(1500 + 1700)
+	for k := range n {
+		id := fmt.Sprintf("250-%07d-%07d", 4100233+k, 1650011+k)
+		var sh []parser.Shipment
+		if k == 0 {
+			sh = append(sh, parser.Shipment{Date: day.AddDays(2), Amount: decimal.NewFromInt(1500)})
+		} else {
+			sh = append(sh, parser.Shipment{Date: day.AddDays(2 + k), Amount: decimal.NewFromInt(int64(2000 + 100*(k-1)))})
+		}
+		if k < n-1 {
+			amt := decimal.NewFromInt(int64(2000 + 100*k))
+			sh = append(sh, parser.Shipment{Date: day.AddDays(3 + k), Amount: amt})
+			s.rows = append(s.rows, fmt.Sprintf("%s,AMAZON.CO.JP,%s", day.AddDays(3+k), amt))
+			total = total.Add(amt)
+		} else {
+			sh = append(sh, parser.Shipment{Date: day.AddDays(3 + n), Amount: decimal.NewFromInt(1700)})
+		}
+		sum := sh[0].Amount.Add(sh[1].Amount)
+		s.disputes = append(s.disputes, fmt.Sprintf("%s,%s,%s,JPY", id, day.AddDays(k), sum))
+		s.confs = append(s.confs, id+",2026-03-20,refund")
+		s.shipmentsOf = append(s.shipmentsOf, sh)
+	}
+	s.rows = append(s.rows, fmt.Sprintf("%s,AMAZON.CO.JP,1700", day.AddDays(3+n)), "2026-05-01,LAWSON,1")
+	rep := s.run(t)
+	first := 0
+	for _, o := range rep.Orders {
+		if o.Verdict != Ambiguous || o.Severity() != Alert {
+			t.Errorf("%s: %s %s, want ambiguous at alert", o.Dispute.OrderID, o.Verdict, o.Severity())
+		}
+		if o.Ties().HasTieOutstanding {
+			first++
+			if !o.Ties().TieOutstanding.Equal(total) {
+				t.Errorf("missing across the tie %s, want every charge, %s", o.Ties().TieOutstanding, total)
+			}
+		}
+	}
+	if first != 1 {
+		t.Errorf("the tie's total is given on %d orders, want 1", first)
 	}
 }
