@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
@@ -92,7 +93,7 @@ func run(args []string, e env) int {
 	g := &globals{}
 	root := newRootCmd(e, g)
 	root.SetArgs(args)
-	err := root.Execute()
+	err := unknownCommand(root, args, root.Execute())
 	if ferr := stdout.Flush(); ferr != nil && (err == nil || errors.Is(err, errFindings)) {
 		err = ferr
 	}
@@ -104,8 +105,11 @@ func run(args []string, e env) int {
 	}
 	if g.loc == nil {
 		// The command stopped before it ran (its arguments or flags are
-		// wrong): --lang, when it was read, or else the locale chooses the
-		// language.
+		// wrong): --lang, even where a wrong flag before it stopped its
+		// reading, or else the locale chooses the language.
+		if g.lang == "" {
+			g.lang = langArg(args)
+		}
 		_ = g.resolveLang(e)
 	}
 	for _, line := range messageLines(g.loc, err) {
@@ -134,13 +138,28 @@ It reads its inputs and never writes them, and it never uses the network.`,
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return msg.Msgf("%v (see %s --help)", err, c.CommandPath())
+		return msg.Msgf("%v (see %s --help)", flagError(err), c.CommandPath())
 	})
 	root.PersistentFlags().StringVar(&g.lang, "lang", "", "`LANGUAGE` of the report and the messages: ja or en (default from LC_ALL, LC_MESSAGES or LANG)")
 	_ = root.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{i18n.Japanese, i18n.English}, cobra.ShellCompDirectiveNoFileComp))
 	localizeHelp(root, e, g)
 	root.AddCommand(newCheckCmd(e, g), newDetectCmd(e, g), newFormatsCmd(e, g), newInitCmd(e, g), newVersionCmd(e))
 	return root
+}
+
+// langArg is the value of --lang on the command line args, "" for none.
+func langArg(args []string) string {
+	for i, a := range args {
+		switch {
+		case a == "--":
+			return ""
+		case a == "--lang" && i+1 < len(args):
+			return args[i+1]
+		case strings.HasPrefix(a, "--lang="):
+			return strings.TrimPrefix(a, "--lang=")
+		}
+	}
+	return ""
 }
 
 // messageLines are the lines the person reads on stderr for err, in l's

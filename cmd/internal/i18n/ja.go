@@ -224,6 +224,14 @@ var jaText = map[string]string{
 	"requires at least %d arg(s), only received %d": "引数が少なくとも%[1]s個必要ですが、%[2]s個しかありません",
 	"accepts at most %d arg(s), received %d":        "引数は%[1]s個までですが、%[2]s個あります",
 	"unknown command %q for %q":                     "%[2]s に「%[1]s」というコマンドはありません",
+	"unknown command %q for %q: did you mean %s?":   "%[2]s に「%[1]s」というコマンドはありません。%[3]s のことですか",
+	"unknown flag --%s":                             "--%[1]s というオプションはありません",
+	"unknown flag -%s":                              "-%[1]s というオプションはありません",
+	"--%s needs a value":                            "--%[1]s には値を指定してください",
+	"--%s %s: expected a whole number":              "--%[1]s %[2]s: 整数を指定してください",
+	"--%s=%s: expected true or false":               "--%[1]s=%[2]s: true か false を指定してください",
+	"--%s %s: %v":                                   "--%[1]s %[2]s: %[3]s",
+	"%s is no flag: a flag is --name or -x":         "%[1]s はオプションの形ではありません（--名前 または -x の形で指定してください）",
 	"%v (see %s --help)":                            "%[1]s（%[2]s --help を見てください）",
 
 	// cmd: reports.
