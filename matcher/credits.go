@@ -50,6 +50,25 @@ type crediting struct {
 	j *judging
 	// attributed are the refund-export confirmations whose credit was looked for.
 	attributed map[*parser.Confirmation]bool
+	// forced are, where the credits are shared out again under one way of
+	// reading a knot (knot.reshare), the order each of the knot's credits
+	// goes to where it fits several equally that way; chose records where
+	// one went so. broken is set where the order forced is not among those
+	// it fits: another way covers those. retied is set where a credit fits
+	// several orders equally that the knot does not choose among.
+	forced map[*parser.Transaction]forcedCredit
+	chose  map[*parser.Transaction]*order
+	broken bool
+	// retied are the credits, other than those forced, that fit several
+	// orders equally in that way, each with those orders.
+	retied []*creditChoice
+}
+
+// forcedCredit is the order a credit of a knot goes to in one way of
+// reading it, among the orders the knot chooses from for it.
+type forcedCredit struct {
+	to    *order
+	among []*order
 }
 
 func newCrediting(charges *chargeList, credits []*parser.Transaction, own map[*parser.Transaction]bool) *crediting {
@@ -373,6 +392,19 @@ func (a *amountMarks) number(key string) int32 {
 // tied with them unjudged: judged alone, it would take the other tie for
 // settled, so the two are judged together (judgeKnots).
 func (c *crediting) giveChosen(t *parser.Transaction, fit []*order) {
+	if f, ok := c.forced[t]; ok && len(fit) > 1 && !slices.ContainsFunc(fit, func(o *order) bool { return !slices.Contains(f.among, o) }) {
+		if slices.Contains(fit, f.to) {
+			c.give(f.to, t)
+			c.chose[t] = f.to
+		} else {
+			c.broken, c.taken[t] = true, true
+		}
+		return
+	}
+	if c.forced != nil && len(fit) > 1 {
+		// A tie the knot does not choose in yet: it is to be chosen in.
+		c.retied = append(c.retied, &creditChoice{t: t, orders: slices.Clone(fit)})
+	}
 	if len(fit) == 1 {
 		c.give(fit[0], t)
 		return

@@ -21,8 +21,9 @@
 //     else ambiguous, at alert when every one leaves an order at alert
 //     (see ties.go). Ties that share an order or a row (a tie of charges,
 //     a rebill, a credit that fits several orders, an order's sets of split
-//     charges) are judged together, every way of choosing at once, and
-//     each credit's tie again once every other credit has gone out (see
+//     charges) are judged together, every way of choosing at once, the
+//     credits shared out again by their rules in each way; each credit's
+//     tie is judged so again once every other credit has gone out (see
 //     knots.go).
 //   - Credits are Amazon credits posted on or after the order's first
 //     charge, shared out in five passes: attributed by Amazon's refund

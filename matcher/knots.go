@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
@@ -22,18 +23,31 @@ import (
 // orders (a credit tie said 5,000 yen was missing whichever order the
 // credit refunded, and a later 2,000 yen credit to one of them left 3,000).
 //
-// Ties joined through the orders or the rows they share are a knot.
-// A knot is judged under every way of choosing at once: an equally good
-// assignment of each tie of charges, an order for each rebill and for each
-// credit, a set for each order with several, within the bounds of a tie. Where every way leaves an
-// order of the knot at alert, money is missing whichever way the rows
-// belong: each order of the knot is at alert, and its first order carries
-// the least that is missing across them. Otherwise the orders stay
-// ambiguous at review, and a total one of the ties worked out alone is
-// taken back: some way of reading the rows leaves nothing at alert. A knot
-// too large to judge, or whose orders are ambiguous for another reason
-// too (a set search cut short, one of the person's own orders), stays as
-// its ties left it.
+// Ties joined through the orders or the rows they share are a knot (a
+// rebill's row may be a charge of an order's set of split charges). A knot
+// is judged under every way of choosing at once, within the bounds of a
+// tie: an equally good assignment of each tie of charges, an order for
+// each rebill (or none, where a set may hold its row) and a set for each
+// order with several. In each way the credits of the knot's orders, and
+// the free credits that fit them, are shared out again by the rules of
+// credits.go, with the way's charges: a credit the rules find several of
+// its orders fit equally goes to each of them in turn, one more choice,
+// and a way that gives a credit to an order with less than that out on
+// the credit's day (charged by then, less what came before) is no way the
+// rows can be.
+//
+// Where every way gives the same verdicts, the rows go the first way (the
+// first choices first: charges to the first orders by order date, then
+// order id), and the orders are interchangeable; a row the first way
+// gives no order is listed as an unknown charge or a credit of no order.
+// Where every way leaves an order of the knot at alert, money is missing
+// whichever way the rows belong: each order of the knot is at alert, and
+// its first order carries the least that is missing across them.
+// Otherwise the orders stay ambiguous at review, and a total one of the
+// ties worked out alone is taken back: some way of reading the rows
+// leaves nothing at alert. So too for a knot too large to judge, or whose
+// orders are ambiguous for another reason as well (a set search cut
+// short, one of the person's own orders).
 
 // knot is the ties, left open by judging each alone, that share orders
 // or rows.
@@ -65,21 +79,66 @@ const (
 
 // judgeKnots finds the knots among the ties left open (charge ties not
 // judged, rebills and credits still tied, orders with several sets of split
-// charges) and judges each, with the free credits that fit.
-func judgeKnots(orders []*order, open []*tie, cr *crediting, j *judging) {
+// charges) and judges each. Rows a knot gives to no order, in the way it
+// shares them out, are taken out of claimed: they are unknown charges.
+func judgeKnots(orders []*order, open []*tie, cr *crediting, claimed map[*parser.Transaction]bool, j *judging) {
 	knots := findKnots(orders, open)
 	if len(knots) == 0 {
 		return
 	}
-	free := cr.free()
-	var given []*order
+	p := newPool(cr)
 	for _, k := range knots {
 		k.name()
-		given = append(given, k.judge(free, cr, j)...)
+		k.judge(p, claimed, j)
 	}
-	if len(given) > 0 {
-		cr.assignCredits(given)
+}
+
+// pool is what the credits of each way of a knot are shared out from:
+// the credits no order took, and where each credit stands among all.
+type pool struct {
+	cr   *crediting
+	free []*parser.Transaction // in date order
+	pos  map[*parser.Transaction]int
+}
+
+func newPool(cr *crediting) *pool {
+	p := &pool{cr: cr, free: cr.free(), pos: make(map[*parser.Transaction]int, len(cr.credits))}
+	for i, t := range cr.credits {
+		p.pos[t] = i
 	}
+	return p
+}
+
+// credits are the credits a way of knot k shares out again: those its
+// orders hold, its own, and the free credits that fit one of its orders,
+// dated from its first charge on; in the order of all credits.
+func (p *pool) credits(k *knot) []*parser.Transaction {
+	var out []*parser.Transaction
+	first := civil.Date{}
+	for _, o := range k.orders {
+		out = append(out, o.res.Credits...)
+		for _, t := range o.res.Charges {
+			if !first.Valid() || txnDay(t).Before(first) {
+				first = txnDay(t)
+			}
+		}
+		for _, t := range o.res.Ties().Candidates {
+			if !t.IsCredit() && (!first.Valid() || txnDay(t).Before(first)) {
+				first = txnDay(t)
+			}
+		}
+	}
+	for _, cc := range k.credits {
+		out = append(out, cc.t)
+	}
+	i, _ := slices.BinarySearchFunc(p.free, first, func(t *parser.Transaction, d civil.Date) int { return txnDay(t).Sub(d) })
+	for _, t := range p.free[i:] {
+		if slices.ContainsFunc(k.orders, func(o *order) bool { return o.fits(t) }) {
+			out = append(out, t)
+		}
+	}
+	slices.SortFunc(out, func(x, y *parser.Transaction) int { return p.pos[x] - p.pos[y] })
+	return slices.Compact(out)
 }
 
 // name records on each order of the knot that it is in one, and names
@@ -243,131 +302,286 @@ type knotTie struct {
 }
 
 // judge judges the knot under every way of choosing at once, and marks its
-// orders as the ways say; a knot it cannot judge is left as it was. Where
-// every way gives the same verdicts, which row is whose changes nothing:
-// each goes the first way (orders by order date, then order id), and the
-// orders are interchangeable; those given charges are returned, for the
-// credits still free to be shared out to.
-func (k *knot) judge(free []*parser.Transaction, cr *crediting, j *judging) []*order {
-	ties, ways, ok := k.choices()
-	if !ok {
-		return nil
+// orders as the ways say. In each way the credits of its orders are shared
+// out again by the rules, with the way's charges and its choice of order
+// for each of the knot's credits where they fit several equally. Where in
+// some way another credit fits several of its orders equally, that credit
+// is chosen in too, and the knot judged again. Where every way gives the
+// same verdicts, which row is whose changes nothing: the rows go the first
+// way, and the orders are interchangeable. A knot beyond the bounds, or
+// with no way the rows can be, is left ambiguous at review, any total a
+// tie of it worked out alone taken back.
+func (k *knot) judge(p *pool, claimed map[*parser.Transaction]bool, j *judging) {
+	var added []*creditChoice // credits chosen in as they tied again
+	for range knotRounds {
+		ties, ways, ok := k.choices()
+		if !ok {
+			break
+		}
+		r := k.readings(ties, ways, p, j)
+		if len(r.retied) > 0 {
+			added = k.chooseIn(r.retied, added)
+			continue
+		}
+		switch {
+		case r.judged == 0:
+		case r.same:
+			k.give(ties, r, p.cr, claimed)
+			return
+		default:
+			k.contest(added, p.cr)
+			k.mark(r.allAlert, r.missing)
+			return
+		}
+		break
 	}
+	k.contest(added, p.cr)
+	k.mark(false, decimal.Zero)
+}
+
+// knotRounds bounds how many times a knot is judged again with the credits
+// that tied again.
+const knotRounds = 4
+
+// readings is what the ways of a knot come to.
+type readings struct {
+	judged         int  // the ways the rows can be
+	same, allAlert bool // every way the same verdicts; every way an alert
+	missing        decimal.Decimal
+	first          []int    // the first way the rows can be
+	firstWay       []*order // its orders, charged and credited
+	firstChose     map[*parser.Transaction]*order
+	retied         []*creditChoice
+}
+
+// readings judges the knot under each way of choosing, ways[i] choices of
+// the i-th, in the order choices lists them.
+func (k *knot) readings(ties []knotTie, ways []int, p *pool, j *judging) readings {
 	idx := make(map[*order]int, len(k.orders))
 	for i, o := range k.orders {
 		idx[o] = i
 	}
+	credits := p.credits(k)
 	choice := make([]int, len(ways))
 	charges := make([][]*parser.Transaction, len(k.orders))
-	credits := make([][]*parser.Transaction, len(k.orders))
 	results := make([]*OrderResult, len(k.orders))
-	judged, same, allAlert := 0, true, true
+	r := readings{same: true, allAlert: true, missing: decimal.Zero}
 	var key string
-	var first []int // the first way the rows can be shared out
-	missing := decimal.Zero
 	for {
 		for i, o := range k.orders {
 			charges[i] = slices.Clone(o.res.Charges)
-			credits[i] = slices.Clone(o.res.Credits)
 		}
-		if k.apply(choice, ties, idx, charges, credits) && k.creditsOwed(charges, credits) {
-			if judged == 0 {
-				first = slices.Clone(choice)
+		if forced, ok := k.apply(choice, ties, idx, charges); ok {
+			way, chose, valid, retied := k.reshare(charges, forced, idx, credits, p.cr)
+			r.retied = append(r.retied, retied...)
+			if valid && len(retied) == 0 {
+				for i, o := range way {
+					judge(o, j)
+					results[i] = o.res
+				}
+				vs, alert, out := verdictsOf(results)
+				if r.judged == 0 {
+					key, r.first, r.firstWay, r.firstChose = vs, slices.Clone(choice), way, chose
+				}
+				if r.judged == 0 || out.LessThan(r.missing) {
+					r.missing = out
+				}
+				r.judged++
+				r.same, r.allAlert = r.same && vs == key, r.allAlert && alert
 			}
-			used := map[*parser.Transaction]bool{}
-			for i, o := range k.orders {
-				sortTxns(charges[i])
-				results[i] = o.hypothetical(charges[i], credits[i], free, used, j)
-			}
-			vs, alert, out := verdictsOf(results)
-			if judged == 0 {
-				key = vs
-			}
-			if judged == 0 || out.LessThan(missing) {
-				missing = out
-			}
-			judged++
-			same, allAlert = same && vs == key, allAlert && alert
 		}
 		if !next(choice, ways) {
-			break
+			return r
 		}
 	}
-	switch {
-	case judged == 0:
-		return nil
-	case same:
-		return k.give(ties, first, cr)
-	}
-	k.mark(allAlert, missing)
-	return nil
 }
 
-// give shares the knot's rows out as choice says; the orders, no longer
-// ambiguous, are interchangeable. It returns the orders given charges.
-func (k *knot) give(ties []knotTie, choice []int, cr *crediting) []*order {
-	ids := make([]string, len(k.orders))
-	for i, o := range k.orders {
-		ids[i] = o.res.Dispute.OrderID
+// chooseIn adds the credits that tied again to the knot's, each with the
+// orders it fits in any way, and returns added with them.
+func (k *knot) chooseIn(retied, added []*creditChoice) []*creditChoice {
+	for _, rc := range retied {
+		i := slices.IndexFunc(k.credits, func(cc *creditChoice) bool { return cc.t == rc.t })
+		if i < 0 {
+			cc := &creditChoice{t: rc.t}
+			k.credits = append(k.credits, cc)
+			added = append(added, cc)
+			i = len(k.credits) - 1
+		}
+		cc := k.credits[i]
+		for _, o := range rc.orders {
+			if !slices.Contains(cc.orders, o) {
+				cc.orders = append(cc.orders, o)
+			}
+		}
+		slices.SortStableFunc(cc.orders, byOrderDateAndID)
 	}
-	var given []*order
-	charge := func(o *order, t *parser.Transaction) {
-		o.res.Charges = append(o.res.Charges, t)
-		sortTxns(o.res.Charges)
-		if !slices.Contains(given, o) {
-			given = append(given, o)
+	k.single = false
+	slices.SortStableFunc(k.credits, func(x, y *creditChoice) int { return txnDay(x.t).Sub(txnDay(y.t)) })
+	return added
+}
+
+// contest makes each credit that tied again, which an order of the knot
+// held, a candidate of every order it fits instead, as the knot's other
+// credits are: the knot is read with it as any of theirs.
+func (k *knot) contest(added []*creditChoice, cr *crediting) {
+	for _, cc := range added {
+		for _, o := range k.orders {
+			if i := slices.Index(o.res.Credits, cc.t); i >= 0 {
+				o.res.Credits = slices.Delete(slices.Clone(o.res.Credits), i, i+1)
+			}
+		}
+		cr.taken[cc.t] = true
+		ids := idsOf(cc.orders)
+		for _, o := range cc.orders {
+			o.ambiguous = true
+			r := o.more()
+			with := others(ids, o.res.Dispute.OrderID)
+			r.creditTie, r.creditWith = append(r.creditTie, cc.t), append(r.creditWith, with)
+			o.addCandidates([]*parser.Transaction{cc.t})
+			tied := o.res.tied()
+			for _, id := range with {
+				if !slices.Contains(tied.TiedWith, id) {
+					tied.TiedWith = append(tied.TiedWith, id)
+				}
+			}
 		}
 	}
-	n := 0
+	if len(added) > 0 {
+		for _, o := range k.orders {
+			o.more().knot = knotOfChargesAndCredits
+		}
+	}
+}
+
+// reshare shares the credits out again by the rules among copies of the
+// knot's orders charged charges: each of the knot's credits, where it fits
+// several of its orders equally that way, to the one forced names (by its
+// place in k.orders). It returns the copies, the credits so given (chose),
+// whether the way can be (the
+// order forced is among those the credit fits, and had that much out on
+// the credit's day), and the credits that fit several orders equally that
+// the knot does not choose among yet, with those orders.
+func (k *knot) reshare(charges [][]*parser.Transaction, forced map[*parser.Transaction]int, idx map[*order]int, credits []*parser.Transaction, cr *crediting) (way []*order, chose map[*parser.Transaction]*order, valid bool, retied []*creditChoice) {
+	way = make([]*order, len(k.orders))
+	for i, o := range k.orders {
+		sortTxns(charges[i])
+		way[i] = o.sandbox(charges[i], nil)
+	}
+	sc := newCrediting(cr.charges, credits, cr.ownTaken)
+	sc.forced = make(map[*parser.Transaction]forcedCredit, len(forced))
+	sc.chose = map[*parser.Transaction]*order{}
+	for _, cc := range k.credits {
+		among := make([]*order, len(cc.orders))
+		for i, o := range cc.orders {
+			among[i] = way[idx[o]]
+		}
+		sc.forced[cc.t] = forcedCredit{to: way[forced[cc.t]], among: among}
+	}
+	sc.assignCredits(way)
+	// The orders a credit tied among, as the knot's orders.
+	for _, rc := range sc.retied {
+		for i, o := range rc.orders {
+			rc.orders[i] = k.orders[slices.Index(way, o)]
+		}
+	}
+	for t, o := range sc.chose {
+		if !owedBy(o, t) {
+			return way, nil, false, sc.retied
+		}
+	}
+	return way, sc.chose, !sc.broken, sc.retied
+}
+
+// owedBy reports whether order o, as charged and credited, had credit t's
+// value still out on t's day: charged by then, less what it was credited
+// before t. The rules count what an order has out in all; a credit cannot
+// refund a charge billed after it, and a way that reads it so (a rebill
+// that came later taken for what an earlier credit refunded) is no way
+// the rows can be.
+func owedBy(o *order, t *parser.Transaction) bool {
+	owed := decimal.Zero
+	for _, c := range o.res.Charges {
+		if !txnDay(c).After(txnDay(t)) {
+			v, _ := o.value(c)
+			owed = owed.Add(v)
+		}
+	}
+	for _, c := range o.res.Credits {
+		if c == t {
+			break
+		}
+		v, _ := o.value(c)
+		owed = owed.Sub(v)
+	}
+	return !owed.LessThan(o.creditValue(t, t.Amount.Abs()))
+}
+
+// give shares the knot's rows out the first way of r, with the credits as
+// that way shared them; the orders, no longer ambiguous, are
+// interchangeable. A credit the way gives no order is free again, and a
+// charge it gives none is an unknown charge: it leaves claimed.
+func (k *knot) give(ties []knotTie, r readings, cr *crediting, claimed map[*parser.Transaction]bool) {
+	choice, way := r.first, r.firstWay
+	ids := idsOf(k.orders)
+	var rows, held []*parser.Transaction
+	for _, o := range k.orders {
+		rows = append(rows, o.res.Ties().Candidates...)
+		held = append(held, o.res.Credits...)
+	}
 	for _, kt := range ties {
-		for i, c := range kt.assignments[choice[n]] {
-			if c < 0 {
-				continue
-			}
-			d := kt.demands[i]
-			charge(d.o, kt.charges[c])
-			if d.shipment {
+		for i, c := range kt.assignments[choice[0]] {
+			if d := kt.demands[i]; c >= 0 && d.shipment {
 				d.o.byShipment = true
 				d.o.shipsCharged++
 			}
 		}
-		n++
+		choice = choice[1:]
 	}
-	for _, rb := range k.rebills {
-		charge(rb.orders[choice[n]], rb.t)
-		n++
-	}
-	chosen := make([]*order, len(k.credits))
-	for i, cc := range k.credits {
-		chosen[i] = cc.orders[choice[n]]
-		n++
-	}
-	for _, o := range k.sets {
-		for _, t := range o.rd().splitSets[choice[n]] {
-			charge(o, t)
-		}
-		n++
-	}
-	for _, o := range k.orders {
+	for i, o := range k.orders {
+		o.res.Charges, o.res.Credits = way[i].res.Charges, way[i].res.Credits
 		o.ambiguous = false
 		if r := o.rare; r != nil {
-			r.alsoClaims, r.rebills, r.creditTie, r.creditWith, r.splitSets, r.knot = nil, nil, nil, nil, nil, 0
+			r.alsoClaims, r.rebills, r.creditTie, r.creditWith, r.splitSets, r.knot, r.candidate = nil, nil, nil, nil, nil, 0, nil
 		}
 		tied := o.res.tied()
 		tied.Candidates, tied.TiedWith = nil, nil
 		tied.TieAlert, tied.TieOutstanding, tied.TieOrders, tied.HasTieOutstanding = false, decimal.Zero, nil, false
 		tied.InterchangeableWith = others(ids, o.res.Dispute.OrderID)
 	}
-	for i, cc := range k.credits {
-		o := chosen[i]
-		o.owed = o.owedNow()
-		cr.give(o, cc.t)
-		sortTxns(o.res.Credits)
+	given := map[*parser.Transaction]*order{}
+	for _, o := range k.orders {
+		for _, t := range o.res.Charges {
+			given[t] = o
+		}
+		for _, t := range o.res.Credits {
+			given[t] = o
+			cr.taken[t] = true
+		}
+	}
+	for _, t := range held {
+		if given[t] == nil {
+			delete(cr.taken, t)
+		}
+	}
+	for _, t := range rows {
+		switch {
+		case given[t] == nil && t.IsCredit():
+			delete(cr.taken, t)
+		case given[t] == nil:
+			delete(claimed, t)
+		}
+	}
+	for _, cc := range k.credits {
+		// Said of a credit the way chose an order for, among several it
+		// fits; one the rules gave that way fitted no other.
+		o := given[cc.t]
+		if o == nil || r.firstChose[cc.t] == nil {
+			continue
+		}
 		also := others(idsOf(cc.orders), o.res.Dispute.OrderID)
 		r := o.more()
 		r.creditNotes = append(r.creditNotes, msg.Msgf("the credit of %s fits %s as well: whichever of these orders each credit refunds, the verdicts are the same, so it was counted for this order", o.list([]*parser.Transaction{cc.t}), IDList{IDs: also}))
 	}
-	return given
 }
 
 // idsOf are the order ids of orders.
@@ -377,43 +591,6 @@ func idsOf(orders []*order) []string {
 		ids[i] = o.res.Dispute.OrderID
 	}
 	return ids
-}
-
-// creditsOwed reports whether each credit of the knot goes, in the way that
-// gave orders charges and credits, to an order that still had that much
-// out on its day, as the rules that tied it ask: two credits of one charge
-// are no way the rows can be.
-func (k *knot) creditsOwed(charges, credits [][]*parser.Transaction) bool {
-	if len(k.credits) == 0 {
-		return true
-	}
-	for i, o := range k.orders {
-		cs := credits[i]
-		if len(cs) == len(o.res.Credits) {
-			continue // none of the knot's
-		}
-		sortTxns(cs)
-		for n, t := range cs {
-			if !slices.ContainsFunc(k.credits, func(cc *creditChoice) bool { return cc.t == t }) {
-				continue
-			}
-			owed := decimal.Zero
-			for _, c := range charges[i] {
-				if !txnDay(c).After(txnDay(t)) {
-					v, _ := o.value(c)
-					owed = owed.Add(v)
-				}
-			}
-			for _, c := range cs[:n] {
-				v, _ := o.value(c)
-				owed = owed.Sub(v)
-			}
-			if owed.LessThan(o.creditValue(t, t.Amount.Abs())) {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // choices lists the knot's ties of charges with their equally good
@@ -445,7 +622,15 @@ func (k *knot) choices() (ties []knotTie, ways []int, ok bool) {
 		ties = append(ties, kt)
 	}
 	for _, rb := range k.rebills {
-		if rb.n > len(rb.orders) || !count(len(rb.orders)) {
+		// A rebill's row that one of the knot's sets of split charges
+		// holds may be that set's charge, and no order's second billing.
+		n := len(rb.orders)
+		if slices.ContainsFunc(k.sets, func(o *order) bool {
+			return slices.ContainsFunc(o.rd().splitSets, func(set []*parser.Transaction) bool { return slices.Contains(set, rb.t) })
+		}) {
+			n++
+		}
+		if rb.n > len(rb.orders) || !count(n) {
 			return nil, nil, false // orders left unnamed, or too many ways
 		}
 	}
@@ -485,10 +670,12 @@ func (k *knot) explains(o *order) bool {
 	return true
 }
 
-// apply adds to each order's charges and credits what choice gives it. It
-// reports false where the choice gives one row to two orders (a charge of
-// one order's set that is another's rebill): no way the rows can be.
-func (k *knot) apply(choice []int, ties []knotTie, idx map[*order]int, charges, credits [][]*parser.Transaction) bool {
+// apply adds to each order's charges what choice gives it, and returns
+// the order (by its place in k.orders) choice gives each of the knot's
+// credits. ok is false where the choice gives one row to two orders (a
+// charge of one order's set that is another's rebill), or a rebill's row
+// to none: no way the rows can be.
+func (k *knot) apply(choice []int, ties []knotTie, idx map[*order]int, charges [][]*parser.Transaction) (forced map[*parser.Transaction]int, ok bool) {
 	given := map[*parser.Transaction]bool{}
 	add := func(o *order, t *parser.Transaction) bool {
 		if given[t] {
@@ -502,37 +689,48 @@ func (k *knot) apply(choice []int, ties []knotTie, idx map[*order]int, charges, 
 	for _, kt := range ties {
 		for i, c := range kt.assignments[choice[n]] {
 			if c >= 0 && !add(kt.demands[i].o, kt.charges[c]) {
-				return false
+				return nil, false
 			}
 		}
 		n++
 	}
+	var unbilled []*parser.Transaction // rebills the way reads as a set's charge
 	for _, rb := range k.rebills {
-		if !add(rb.orders[choice[n]], rb.t) {
-			return false
+		switch {
+		case choice[n] == len(rb.orders):
+			unbilled = append(unbilled, rb.t)
+		case !add(rb.orders[choice[n]], rb.t):
+			return nil, false
 		}
 		n++
 	}
+	forced = make(map[*parser.Transaction]int, len(k.credits))
 	for _, cc := range k.credits {
-		i := idx[cc.orders[choice[n]]]
-		credits[i] = append(credits[i], cc.t)
+		forced[cc.t] = idx[cc.orders[choice[n]]]
 		n++
 	}
 	for _, o := range k.sets {
 		for _, t := range o.rd().splitSets[choice[n]] {
 			if !add(o, t) {
-				return false
+				return nil, false
 			}
 		}
 		n++
 	}
-	return true
+	for _, t := range unbilled {
+		if !given[t] {
+			return nil, false
+		}
+	}
+	return forced, true
 }
 
 // next steps choice to the next way, as a counter whose digit i counts up
-// to ways[i]; false after the last.
+// to ways[i], the last digit fastest: the first way that can be gives the
+// rows of the first choices (ties of charges, then rebills) to their first
+// orders, by order date, then order id. It returns false after the last.
 func next(choice, ways []int) bool {
-	for i := range choice {
+	for i := len(choice) - 1; i >= 0; i-- {
 		if choice[i]++; choice[i] < ways[i] {
 			return true
 		}

@@ -2,6 +2,7 @@ package matcher
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 
 	"github.com/refundwatch/refundwatch/parser"
@@ -190,6 +191,19 @@ func (o *order) addCandidates(ts []*parser.Transaction) {
 			r.candidate[t] = true
 			o.res.tied().Candidates = append(o.res.tied().Candidates, t)
 		}
+	}
+}
+
+// dropCandidates takes the rows drop is true of out of o's candidates,
+// and out of the set addCandidates keeps of them, so that one added again
+// later (ownTies) is listed again.
+func (o *order) dropCandidates(drop func(*parser.Transaction) bool) {
+	if o.res.Tied == nil {
+		return
+	}
+	o.res.Tied.Candidates = slices.DeleteFunc(o.res.Tied.Candidates, drop)
+	if o.rare != nil {
+		maps.DeleteFunc(o.rare.candidate, func(t *parser.Transaction, _ bool) bool { return drop(t) })
 	}
 }
 

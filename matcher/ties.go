@@ -41,7 +41,7 @@ const (
 // orders that were given charges, for the credits to be shared out to,
 // and the ties of charges left open, whose orders stand in another tie as
 // well (or are too many), for judgeKnots.
-func resolveTies(ties []*tie, orders []*order, free []*parser.Transaction, j *judging) (charged []*order, open []*tie) {
+func resolveTies(ties []*tie, orders []*order, free []*parser.Transaction, claimed map[*parser.Transaction]bool, j *judging) (charged []*order, open []*tie) {
 	// Each order names the orders it ties with directly, those a tie of
 	// its own holds: added to, not replaced, as an order may tie with
 	// others over a credit, or over another of its shipments, as well.
@@ -57,7 +57,7 @@ func resolveTies(ties []*tie, orders []*order, free []*parser.Transaction, j *ju
 		}
 	}
 	for _, t := range mergeTies(ties) {
-		given, judged := resolveTie(t, free, j)
+		given, judged := resolveTie(t, free, claimed, j)
 		charged = append(charged, given...)
 		if !judged {
 			open = append(open, t)
@@ -165,7 +165,7 @@ func byOrderDateAndID(x, y *order) int {
 // interchangeable and were given their charges, and whether it was judged.
 // The orders of a tie of shipments may hold charges, and credits, of their
 // other shipments already: each way is judged with them.
-func resolveTie(t *tie, free []*parser.Transaction, j *judging) (given []*order, judged bool) {
+func resolveTie(t *tie, free []*parser.Transaction, claimed map[*parser.Transaction]bool, j *judging) (given []*order, judged bool) {
 	if len(t.demands) > tieMaxDemands {
 		return nil, false
 	}
@@ -206,7 +206,12 @@ func resolveTie(t *tie, free []*parser.Transaction, j *judging) (given []*order,
 			tied := o.res.tied()
 			tied.TiedWith = nil
 			tied.InterchangeableWith = others(ids, o.res.Dispute.OrderID)
-			tied.Candidates = slices.DeleteFunc(tied.Candidates, func(c *parser.Transaction) bool { return slices.Contains(charges, c) })
+			o.dropCandidates(func(c *parser.Transaction) bool { return slices.Contains(charges, c) })
+		}
+		for _, c := range charges {
+			if !slices.Contains(assignments[0], slices.Index(charges, c)) {
+				delete(claimed, c) // more charges than demands: no order's
+			}
 		}
 		for i, c := range assignments[0] {
 			if c < 0 {
@@ -400,10 +405,18 @@ func (o *order) hypothetical(charges, credits, free []*parser.Transaction, used 
 // judgedWith judges o as if it were charged charges and credited credits,
 // and returns the result, leaving o as it was.
 func (o *order) judgedWith(charges, credits []*parser.Transaction, j *judging) *OrderResult {
+	c := o.sandbox(charges, credits)
+	judge(c, j)
+	return c.res
+}
+
+// sandbox is a copy of o charged charges and credited credits, to be
+// credited and judged as if it were o, leaving o as it was.
+func (o *order) sandbox(charges, credits []*parser.Transaction) *order {
 	c := *o
 	res := *o.res
 	c.res = &res
-	c.ambiguous, c.byShipment = false, false
+	c.ambiguous, c.byShipment, c.creditRound = false, false, 0
 	if o.rare != nil {
 		// c's own rare part, without what the tie gave o: splitSets and
 		// candidate are kept, as they were.
@@ -414,8 +427,7 @@ func (o *order) judgedWith(charges, credits []*parser.Transaction, j *judging) *
 		// Of what ties gave o, only what is missing across a tie stays.
 		res.Tied = &Tied{TieOutstanding: o.res.Tied.TieOutstanding, HasTieOutstanding: o.res.Tied.HasTieOutstanding, TieOrders: o.res.Tied.TieOrders}
 	}
-	judge(&c, j)
-	return &res
+	return &c
 }
 
 // resolveRebills judges each further charge that several charged orders
@@ -436,7 +448,23 @@ func resolveRebills(orders []*order, j *judging) (given []*order) {
 		}
 	}
 	sortRebills(rebills)
+	// Rows of the sets of split charges: a rebill's row may be one of
+	// them, the set's charge and no second billing (judgeKnots).
+	var inSets map[*parser.Transaction]bool
+	for _, o := range orders {
+		for _, set := range o.rd().splitSets {
+			for _, t := range set {
+				if inSets == nil {
+					inSets = map[*parser.Transaction]bool{}
+				}
+				inSets[t] = true
+			}
+		}
+	}
 	for _, rb := range rebills {
+		if inSets[rb.t] {
+			continue
+		}
 		// The orders that could have been billed rb again, by order date
 		// then order id. They stay ambiguous where the choices are too
 		// many to judge, or where one of them is in another tie too.
@@ -532,8 +560,8 @@ func giveRebill(claim []*order, ids []string, rb *rebill, given []*order) []*ord
 		if o.rare != nil {
 			o.rare.rebills = nil
 		}
+		o.dropCandidates(func(c *parser.Transaction) bool { return c == rb.t })
 		tied := o.res.tied()
-		tied.Candidates = slices.DeleteFunc(tied.Candidates, func(c *parser.Transaction) bool { return c == rb.t })
 		o.ambiguous = len(tied.Candidates) > 0
 		tied.InterchangeableWith = others(ids, o.res.Dispute.OrderID)
 		if i == 0 {
