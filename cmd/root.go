@@ -144,7 +144,28 @@ It reads its inputs and never writes them, and it never uses the network.`,
 	_ = root.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{i18n.Japanese, i18n.English}, cobra.ShellCompDirectiveNoFileComp))
 	localizeHelp(root, e, g)
 	root.AddCommand(newCheckCmd(e, g), newDetectCmd(e, g), newFormatsCmd(e, g), newInitCmd(e, g), newVersionCmd(e))
+	sayUnknownHelpTopic(root)
 	return root
+}
+
+// sayUnknownHelpTopic makes cobra's help command answer a topic that names
+// no command with an error in the reader's language (exit 2), where it
+// printed "Unknown help topic" in English and the usage.
+func sayUnknownHelpTopic(root *cobra.Command) {
+	root.InitDefaultHelpCmd()
+	for _, c := range root.Commands() {
+		if c.Name() != "help" || c.Run == nil {
+			continue
+		}
+		run := c.Run
+		c.Run, c.RunE = nil, func(c *cobra.Command, args []string) error {
+			if cmd, _, err := c.Root().Find(args); cmd == nil || err != nil {
+				return msg.Msgf("unknown help topic %q (see %s --help)", strings.Join(args, " "), root.CommandPath())
+			}
+			run(c, args)
+			return nil
+		}
+	}
 }
 
 // langArg is the value of --lang on the command line args, "" for none.

@@ -224,6 +224,7 @@ var jaText = map[string]string{
 	"requires at least %d arg(s), only received %d": "引数が少なくとも%[1]s個必要ですが、%[2]s個しかありません",
 	"accepts at most %d arg(s), received %d":        "引数は%[1]s個までですが、%[2]s個あります",
 	"unknown command %q for %q":                     "%[2]s に「%[1]s」というコマンドはありません",
+	"unknown help topic %q (see %s --help)":         "「%[1]s」というヘルプの項目はありません（%[2]s --help を見てください）",
 	"unknown command %q for %q: did you mean %s?":   "%[2]s に「%[1]s」というコマンドはありません。%[3]s のことですか",
 	"unknown flag --%s":                             "--%[1]s というオプションはありません",
 	"unknown flag -%s":                              "-%[1]s というオプションはありません",
