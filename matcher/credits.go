@@ -2,6 +2,7 @@ package matcher
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
@@ -40,10 +41,18 @@ type crediting struct {
 	charges  *chargeList                  // every Amazon charge, in date order
 	credits  []*parser.Transaction        // every Amazon credit, in date order
 	ownTaken map[*parser.Transaction]bool // the charges of the person's own orders
-	taken    map[*parser.Transaction]bool
-	ownTook  map[*parser.Transaction]bool
-	round    int      // counts the looks back, to tell the orders one has met (order.creditRound)
-	found    []*order // room for what a look back finds, used again by the next
+	// ownIdx lists the charges of ownTaken by amount key, in date order
+	// (ownIndex); ownUsed are those that took a credit (rule 3 gives each
+	// one credit, over all the passes' runs).
+	ownIdx  map[string][]*parser.Transaction
+	ownUsed map[*parser.Transaction]bool
+	// parent is, for the crediting of one way of reading a knot, the
+	// crediting of the report: its own charges' index, and those used.
+	parent  *crediting
+	taken   map[*parser.Transaction]bool
+	ownTook map[*parser.Transaction]bool
+	round   int      // counts the looks back, to tell the orders one has met (order.creditRound)
+	found   []*order // room for what a look back finds, used again by the next
 	// firsts holds the first credit of each order given one (give).
 	firsts []*parser.Transaction
 	// j judges orders under each choice of a credit that several fit equally.
@@ -57,7 +66,7 @@ type crediting struct {
 	// it fits: another way covers those. retied is set where a credit fits
 	// several orders equally that the knot does not choose among.
 	forced map[*parser.Transaction]forcedCredit
-	chose  map[*parser.Transaction]*order
+	chose  map[*parser.Transaction][]*order // the order first, then the others the credit fitted
 	broken bool
 	// retied are the credits, other than those forced, that fit several
 	// orders equally in that way, each with those orders.
@@ -73,7 +82,7 @@ type forcedCredit struct {
 
 func newCrediting(charges *chargeList, credits []*parser.Transaction, own map[*parser.Transaction]bool) *crediting {
 	return &crediting{charges: charges, credits: credits, ownTaken: own,
-		taken: map[*parser.Transaction]bool{}, ownTook: map[*parser.Transaction]bool{},
+		taken: map[*parser.Transaction]bool{}, ownTook: map[*parser.Transaction]bool{}, ownUsed: map[*parser.Transaction]bool{},
 		attributed: map[*parser.Confirmation]bool{}}
 }
 
@@ -395,7 +404,7 @@ func (c *crediting) giveChosen(t *parser.Transaction, fit []*order) {
 	if f, ok := c.forced[t]; ok && len(fit) > 1 && !slices.ContainsFunc(fit, func(o *order) bool { return !slices.Contains(f.among, o) }) {
 		if slices.Contains(fit, f.to) {
 			c.give(f.to, t)
-			c.chose[t] = f.to
+			c.chose[t] = append([]*order{f.to}, slices.DeleteFunc(slices.Clone(fit), func(o *order) bool { return o == f.to })...)
 		} else {
 			c.broken, c.taken[t] = true, true
 		}
@@ -494,30 +503,51 @@ func (o *order) sayCreditChoice(t *parser.Transaction, also []*order) {
 // charges (its total or a shipment, as ownCharges found it), dated on or
 // after that charge, is that own order's; each own charge takes one credit.
 func (c *crediting) ownCredits() {
-	if len(c.ownTaken) == 0 {
+	idx := c.ownIndex()
+	if len(idx) == 0 {
 		return
-	}
-	byAmount := map[string][]*parser.Transaction{} // own charges, in date order
-	for t := range c.ownTaken {
-		k := amountKey(t.Amount)
-		byAmount[k] = append(byAmount[k], t)
-	}
-	for _, list := range byAmount {
-		sortTxns(list)
 	}
 	for _, t := range c.credits {
 		if c.taken[t] || c.ownTook[t] {
 			continue
 		}
-		list := byAmount[amountKey(t.Amount)]
-		for i, ch := range list {
-			if ch != nil && !txnDay(ch).After(txnDay(t)) && (ch.Currency == t.Currency || ch.Currency == "" || t.Currency == "") {
+		for _, ch := range idx[amountKey(t.Amount)] {
+			if !c.ownSpent(ch) && !txnDay(ch).After(txnDay(t)) && (ch.Currency == t.Currency || ch.Currency == "" || t.Currency == "") {
 				c.ownTook[t] = true
-				list[i] = nil
+				c.ownUsed[ch] = true
 				break
 			}
 		}
 	}
+}
+
+// ownIndex lists the person's own charges by amount key, in date order,
+// made once for the report.
+func (c *crediting) ownIndex() map[string][]*parser.Transaction {
+	if c.parent != nil {
+		return c.parent.ownIndex()
+	}
+	if c.ownIdx == nil && len(c.ownTaken) > 0 {
+		c.ownIdx = map[string][]*parser.Transaction{}
+		for t := range c.ownTaken {
+			k := amountKey(t.Amount)
+			c.ownIdx[k] = append(c.ownIdx[k], t)
+		}
+		for _, list := range c.ownIdx {
+			slices.SortStableFunc(list, func(x, y *parser.Transaction) int {
+				if d := txnDay(x).Sub(txnDay(y)); d != 0 {
+					return d
+				}
+				return cmpPlace(x, y)
+			})
+		}
+	}
+	return c.ownIdx
+}
+
+// ownSpent reports whether own charge ch took a credit already.
+func (c *crediting) ownSpent(ch *parser.Transaction) bool {
+	return c.ownUsed[ch] || c.parent != nil && c.parent.ownSpent(ch)
 }
 
 // smallerCredits is rule 4; it returns the credits larger than what any
@@ -583,4 +613,13 @@ func followed(t *parser.Transaction, charges *chargeList, owner map[*parser.Tran
 		}
 	}
 	return o
+}
+
+// cmpPlace orders two rows of one day by their file, then line: the order
+// of a list that map iteration filled is so made the same run to run.
+func cmpPlace(x, y *parser.Transaction) int {
+	if c := strings.Compare(x.File, y.File); c != 0 {
+		return c
+	}
+	return x.Line - y.Line
 }

@@ -36,10 +36,12 @@ import (
 // the credit's day (charged by then, less what came before) is no way the
 // rows can be.
 //
-// Where every way gives the same verdicts, the rows go the first way (the
+// Where every way gives the same verdicts, and the first way gives every
+// row of the knot's orders to one of them, the rows go that way (the
 // first choices first: charges to the first orders by order date, then
-// order id), and the orders are interchangeable; a row the first way
-// gives no order is listed as an unknown charge or a credit of no order.
+// order id), and the orders are interchangeable. A way that leaves a row
+// to no order is not given out so: the row would read as no disputed
+// order's, as another way does not read it.
 // Where every way leaves an order of the knot at alert, money is missing
 // whichever way the rows belong: each order of the knot is at alert, and
 // its first order carries the least that is missing across them.
@@ -79,9 +81,9 @@ const (
 
 // judgeKnots finds the knots among the ties left open (charge ties not
 // judged, rebills and credits still tied, orders with several sets of split
-// charges) and judges each. Rows a knot gives to no order, in the way it
-// shares them out, are taken out of claimed: they are unknown charges.
-func judgeKnots(orders []*order, open []*tie, cr *crediting, claimed map[*parser.Transaction]bool, j *judging) {
+// charges) and judges each, in turn: a free credit one knot gives an order
+// is no other's to share out.
+func judgeKnots(orders []*order, open []*tie, cr *crediting, j *judging) {
 	knots := findKnots(orders, open)
 	if len(knots) == 0 {
 		return
@@ -89,16 +91,23 @@ func judgeKnots(orders []*order, open []*tie, cr *crediting, claimed map[*parser
 	p := newPool(cr)
 	for _, k := range knots {
 		k.name()
-		k.judge(p, claimed, j)
+		k.judge(p, j)
 	}
 }
 
 // pool is what the credits of each way of a knot are shared out from:
 // the credits no order took, and where each credit stands among all.
 type pool struct {
-	cr   *crediting
-	free []*parser.Transaction // in date order
-	pos  map[*parser.Transaction]int
+	cr    *crediting
+	free  []*parser.Transaction // in date order; taken since by a knot, skipped
+	byAbs []pooled              // the same, by amount, smallest first
+	pos   map[*parser.Transaction]int
+}
+
+// pooled is a free credit with its amount, made positive once.
+type pooled struct {
+	abs decimal.Decimal
+	t   *parser.Transaction
 }
 
 func newPool(cr *crediting) *pool {
@@ -106,35 +115,77 @@ func newPool(cr *crediting) *pool {
 	for i, t := range cr.credits {
 		p.pos[t] = i
 	}
+	p.byAbs = make([]pooled, len(p.free))
+	for i, t := range p.free {
+		p.byAbs[i] = pooled{t.Amount.Abs(), t}
+	}
+	slices.SortFunc(p.byAbs, func(x, y pooled) int { return x.abs.Cmp(y.abs) })
 	return p
 }
 
 // credits are the credits a way of knot k shares out again: those its
-// orders hold, its own, and the free credits that fit one of its orders,
-// dated from its first charge on; in the order of all credits.
+// orders hold, its own, and the free credits one of its orders could take
+// in some way: that fit one of them, and are of no more than one of them
+// could have charged, dated from its first row on, or follow one of its
+// rows (an over-credit, rule 5: the nearest Amazon charges on or before
+// the credit's day hold it). They are in the order of all credits.
 func (p *pool) credits(k *knot) []*parser.Transaction {
 	var out []*parser.Transaction
-	first := civil.Date{}
+	var days []civil.Date // of the knot's rows
+	first, most := civil.Date{}, decimal.Zero
 	for _, o := range k.orders {
 		out = append(out, o.res.Credits...)
-		for _, t := range o.res.Charges {
+		could := decimal.Zero
+		for _, t := range append(slices.Clone(o.res.Charges), o.res.Ties().Candidates...) {
+			if t.IsCredit() {
+				continue
+			}
+			v, _ := o.value(t)
+			could = could.Add(v)
+			if !slices.Contains(days, txnDay(t)) {
+				days = append(days, txnDay(t))
+			}
 			if !first.Valid() || txnDay(t).Before(first) {
 				first = txnDay(t)
 			}
 		}
-		for _, t := range o.res.Ties().Candidates {
-			if !t.IsCredit() && (!first.Valid() || txnDay(t).Before(first)) {
-				first = txnDay(t)
-			}
+		if could.GreaterThan(most) {
+			most = could
 		}
 	}
 	for _, cc := range k.credits {
 		out = append(out, cc.t)
 	}
-	i, _ := slices.BinarySearchFunc(p.free, first, func(t *parser.Transaction, d civil.Date) int { return txnDay(t).Sub(d) })
-	for _, t := range p.free[i:] {
-		if slices.ContainsFunc(k.orders, func(o *order) bool { return o.fits(t) }) {
+	take := func(t *parser.Transaction) {
+		if !p.cr.taken[t] && !p.cr.ownTook[t] && slices.ContainsFunc(k.orders, func(o *order) bool { return o.fits(t) }) {
 			out = append(out, t)
+		}
+	}
+	n, _ := slices.BinarySearchFunc(p.byAbs, most, func(x pooled, v decimal.Decimal) int {
+		if x.abs.GreaterThan(v) {
+			return 1
+		}
+		return -1
+	})
+	for _, x := range p.byAbs[:n] {
+		if !txnDay(x.t).Before(first) {
+			take(x.t)
+		}
+	}
+	// The credits an over-credit rule could give the knot: those from the
+	// day of one of its rows to the next day Amazon charged.
+	charges := p.cr.charges
+	for _, d := range days {
+		end := civil.Date{}
+		if i := charges.from(d.AddDays(1)); i < charges.len() {
+			end = charges.day(i)
+		}
+		i, _ := slices.BinarySearchFunc(p.free, d, func(t *parser.Transaction, d civil.Date) int { return txnDay(t).Sub(d) })
+		for _, t := range p.free[i:] {
+			if end.Valid() && !txnDay(t).Before(end) {
+				break
+			}
+			take(t)
 		}
 	}
 	slices.SortFunc(out, func(x, y *parser.Transaction) int { return p.pos[x] - p.pos[y] })
@@ -307,11 +358,12 @@ type knotTie struct {
 // for each of the knot's credits where they fit several equally. Where in
 // some way another credit fits several of its orders equally, that credit
 // is chosen in too, and the knot judged again. Where every way gives the
-// same verdicts, which row is whose changes nothing: the rows go the first
-// way, and the orders are interchangeable. A knot beyond the bounds, or
+// same verdicts, and the first gives every row to an order, which row is
+// whose changes nothing: the rows go that way, and the orders are
+// interchangeable. A knot beyond the bounds, or
 // with no way the rows can be, is left ambiguous at review, any total a
 // tie of it worked out alone taken back.
-func (k *knot) judge(p *pool, claimed map[*parser.Transaction]bool, j *judging) {
+func (k *knot) judge(p *pool, j *judging) {
 	var added []*creditChoice // credits chosen in as they tied again
 	for range knotRounds {
 		ties, ways, ok := k.choices()
@@ -325,8 +377,8 @@ func (k *knot) judge(p *pool, claimed map[*parser.Transaction]bool, j *judging) 
 		}
 		switch {
 		case r.judged == 0:
-		case r.same:
-			k.give(ties, r, p.cr, claimed)
+		case r.same && k.givesAll(r):
+			k.give(ties, r, p.cr)
 			return
 		default:
 			k.contest(added, p.cr)
@@ -350,7 +402,7 @@ type readings struct {
 	missing        decimal.Decimal
 	first          []int    // the first way the rows can be
 	firstWay       []*order // its orders, charged and credited
-	firstChose     map[*parser.Transaction]*order
+	firstChose     map[*parser.Transaction][]*order
 	retied         []*creditChoice
 }
 
@@ -461,15 +513,16 @@ func (k *knot) contest(added []*creditChoice, cr *crediting) {
 // order forced is among those the credit fits, and had that much out on
 // the credit's day), and the credits that fit several orders equally that
 // the knot does not choose among yet, with those orders.
-func (k *knot) reshare(charges [][]*parser.Transaction, forced map[*parser.Transaction]int, idx map[*order]int, credits []*parser.Transaction, cr *crediting) (way []*order, chose map[*parser.Transaction]*order, valid bool, retied []*creditChoice) {
+func (k *knot) reshare(charges [][]*parser.Transaction, forced map[*parser.Transaction]int, idx map[*order]int, credits []*parser.Transaction, cr *crediting) (way []*order, chose map[*parser.Transaction][]*order, valid bool, retied []*creditChoice) {
 	way = make([]*order, len(k.orders))
 	for i, o := range k.orders {
 		sortTxns(charges[i])
 		way[i] = o.sandbox(charges[i], nil)
 	}
 	sc := newCrediting(cr.charges, credits, cr.ownTaken)
+	sc.parent = cr
 	sc.forced = make(map[*parser.Transaction]forcedCredit, len(forced))
-	sc.chose = map[*parser.Transaction]*order{}
+	sc.chose = map[*parser.Transaction][]*order{}
 	for _, cc := range k.credits {
 		among := make([]*order, len(cc.orders))
 		for i, o := range cc.orders {
@@ -484,8 +537,8 @@ func (k *knot) reshare(charges [][]*parser.Transaction, forced map[*parser.Trans
 			rc.orders[i] = k.orders[slices.Index(way, o)]
 		}
 	}
-	for t, o := range sc.chose {
-		if !owedBy(o, t) {
+	for t, fit := range sc.chose {
+		if !owedBy(fit[0], t) {
 			return way, nil, false, sc.retied
 		}
 	}
@@ -516,18 +569,36 @@ func owedBy(o *order, t *parser.Transaction) bool {
 	return !owed.LessThan(o.creditValue(t, t.Amount.Abs()))
 }
 
+// givesAll reports whether the first way of r gives every row of the
+// knot's orders, charge or credit, candidate or their own, to one of
+// them. A way that leaves one to no order reads it as no disputed order's,
+// which another way does not: the rows are not given out so.
+func (k *knot) givesAll(r readings) bool {
+	given := map[*parser.Transaction]bool{}
+	for _, o := range r.firstWay {
+		for _, t := range o.res.Charges {
+			given[t] = true
+		}
+		for _, t := range o.res.Credits {
+			given[t] = true
+		}
+	}
+	for _, o := range k.orders {
+		for _, list := range [][]*parser.Transaction{o.res.Charges, o.res.Credits, o.res.Ties().Candidates} {
+			if slices.ContainsFunc(list, func(t *parser.Transaction) bool { return !given[t] }) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // give shares the knot's rows out the first way of r, with the credits as
-// that way shared them; the orders, no longer ambiguous, are
-// interchangeable. A credit the way gives no order is free again, and a
-// charge it gives none is an unknown charge: it leaves claimed.
-func (k *knot) give(ties []knotTie, r readings, cr *crediting, claimed map[*parser.Transaction]bool) {
+// that way shared them (a free credit it gives an order is taken); the
+// orders, no longer ambiguous, are interchangeable.
+func (k *knot) give(ties []knotTie, r readings, cr *crediting) {
 	choice, way := r.first, r.firstWay
 	ids := idsOf(k.orders)
-	var rows, held []*parser.Transaction
-	for _, o := range k.orders {
-		rows = append(rows, o.res.Ties().Candidates...)
-		held = append(held, o.res.Credits...)
-	}
 	for _, kt := range ties {
 		for i, c := range kt.assignments[choice[0]] {
 			if d := kt.demands[i]; c >= 0 && d.shipment {
@@ -537,8 +608,13 @@ func (k *knot) give(ties []knotTie, r readings, cr *crediting, claimed map[*pars
 		}
 		choice = choice[1:]
 	}
+	real := make(map[*order]*order, len(way)) // a way's copy, its order
 	for i, o := range k.orders {
+		real[way[i]] = o
 		o.res.Charges, o.res.Credits = way[i].res.Charges, way[i].res.Credits
+		for _, t := range o.res.Credits {
+			cr.taken[t] = true
+		}
 		o.ambiguous = false
 		if r := o.rare; r != nil {
 			r.alsoClaims, r.rebills, r.creditTie, r.creditWith, r.splitSets, r.knot, r.candidate = nil, nil, nil, nil, nil, 0, nil
@@ -548,39 +624,19 @@ func (k *knot) give(ties []knotTie, r readings, cr *crediting, claimed map[*pars
 		tied.TieAlert, tied.TieOutstanding, tied.TieOrders, tied.HasTieOutstanding = false, decimal.Zero, nil, false
 		tied.InterchangeableWith = others(ids, o.res.Dispute.OrderID)
 	}
-	given := map[*parser.Transaction]*order{}
-	for _, o := range k.orders {
-		for _, t := range o.res.Charges {
-			given[t] = o
-		}
-		for _, t := range o.res.Credits {
-			given[t] = o
-			cr.taken[t] = true
-		}
-	}
-	for _, t := range held {
-		if given[t] == nil {
-			delete(cr.taken, t)
-		}
-	}
-	for _, t := range rows {
-		switch {
-		case given[t] == nil && t.IsCredit():
-			delete(cr.taken, t)
-		case given[t] == nil:
-			delete(claimed, t)
-		}
-	}
 	for _, cc := range k.credits {
-		// Said of a credit the way chose an order for, among several it
-		// fits; one the rules gave that way fitted no other.
-		o := given[cc.t]
-		if o == nil || r.firstChose[cc.t] == nil {
+		// Said of a credit the way chose an order for, among the several
+		// it fitted that way; one the rules gave that way fitted no other.
+		fit := r.firstChose[cc.t]
+		if len(fit) < 2 {
 			continue
 		}
-		also := others(idsOf(cc.orders), o.res.Dispute.OrderID)
-		r := o.more()
-		r.creditNotes = append(r.creditNotes, msg.Msgf("the credit of %s fits %s as well: whichever of these orders each credit refunds, the verdicts are the same, so it was counted for this order", o.list([]*parser.Transaction{cc.t}), IDList{IDs: also}))
+		o := real[fit[0]]
+		var also []string
+		for _, x := range fit[1:] {
+			also = append(also, real[x].res.Dispute.OrderID)
+		}
+		o.more().creditNotes = append(o.more().creditNotes, msg.Msgf("the credit of %s fits %s as well: whichever of these orders each credit refunds, the verdicts are the same, so it was counted for this order", o.list([]*parser.Transaction{cc.t}), IDList{IDs: also}))
 	}
 }
 

@@ -325,7 +325,7 @@ func settleTies(orders []*order, ties []*tie, own, claimed map[*parser.Transacti
 	if given := resolveRebills(orders, j); len(given) > 0 {
 		cr.assignCredits(given)
 	}
-	judgeKnots(orders, open, cr, claimed, j)
+	judgeKnots(orders, open, cr, j)
 	ownTies(orders, opts.Own, own, cr, j)
 }
 
