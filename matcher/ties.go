@@ -216,15 +216,21 @@ func equallyGood(demands []*demand, charges []*parser.Transaction) [][]int {
 }
 
 // verdictsOf is the multiset of the verdicts of results, as a key; whether
-// one of them is an alert; and what they have outstanding in all.
+// one of them is an alert; and what the orders at alert have outstanding
+// in all: what is missing. An order still within its grace days, or
+// without Amazon's word, has money out that is not missing yet, and a
+// person who reads the total out to the card issuer asks for no more than
+// what is.
 func verdictsOf(results []*OrderResult) (key string, alert bool, outstanding decimal.Decimal) {
 	vs := make([]string, len(results))
 	outstanding = decimal.Zero
 	for i, r := range results {
 		vs[i] = string(r.Verdict)
-		alert = alert || r.Severity() == Alert
-		if r.Outstanding.Sign() > 0 {
-			outstanding = outstanding.Add(r.Outstanding)
+		if r.Severity() == Alert {
+			alert = true
+			if r.Outstanding.Sign() > 0 {
+				outstanding = outstanding.Add(r.Outstanding)
+			}
 		}
 	}
 	slices.Sort(vs)
