@@ -666,7 +666,7 @@ func markTies(ties []*tie) {
 // assignExact gives each order at most one Amazon charge of exactly its
 // amount inside its window, nearest first, one order to a charge. It
 // returns the ties, whose orders it leaves ambiguous until they are judged
-// (judgeKnots).
+// (resolveTies).
 func assignExact(orders []*order, idx map[string][]*parser.Transaction, used map[*parser.Transaction]bool) []*tie {
 	demands, all := make([]*demand, len(orders)), make([]demand, len(orders)) // made at once, as the orders are
 	for i, o := range orders {

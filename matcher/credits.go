@@ -55,6 +55,8 @@ type crediting struct {
 	found   []*order // room for what a look back finds, used again by the next
 	// firsts holds the first credit of each order given one (give).
 	firsts []*parser.Transaction
+	// j judges orders under each choice of a credit that several fit equally.
+	j *judging
 	// attributed are the refund-export confirmations whose credit was looked for.
 	attributed map[*parser.Confirmation]bool
 	// forced are, where the credits are shared out again under one way of
@@ -390,19 +392,14 @@ func (a *amountMarks) number(key string) int32 {
 	return n
 }
 
-// giveChosen gives credit t to the order that fits a rule alone. A
-// credit that several orders fit equally is tied among them unjudged: each
-// is ambiguous, with the credit as a candidate, and the tie is judged
-// (judgeKnots) once every other credit has gone out, under each choice of
-// order, with the credits shared out again: judged when the rule met it,
-// later credits to its orders would make what it said untrue. Beyond
-// tieMaxOrders orders, it goes to the first (by order date, then order
-// id), saying so (SPEC §4).
-//
-// Where the credits are shared out again for a way of reading a knot
-// (forced), a credit of the knot goes to the order the way chooses among
-// those it fits; another credit that fits several is recorded (retied),
-// for the knot to choose among them too.
+// giveChosen gives credit t to the first of the orders that fit a rule
+// equally (by order date, then order id), saying so, where the choice
+// changes no verdict; where it does, the orders are ambiguous, with the
+// credit as a candidate of each, at alert where every choice leaves one of
+// them at alert (SPEC §4). Where one of the orders stands in a tie already
+// (its charges or another credit could be another order's), the credit is
+// tied with them unjudged: judged alone, it would take the other tie for
+// settled, so the two are judged together (judgeKnots).
 func (c *crediting) giveChosen(t *parser.Transaction, fit []*order) {
 	if f, ok := c.forced[t]; ok && len(fit) > 1 && !slices.ContainsFunc(fit, func(o *order) bool { return !slices.Contains(f.among, o) }) {
 		if slices.Contains(fit, f.to) {
@@ -413,24 +410,45 @@ func (c *crediting) giveChosen(t *parser.Transaction, fit []*order) {
 		}
 		return
 	}
-	switch {
-	case len(fit) == 1:
-		c.give(fit[0], t)
-	case c.forced != nil:
+	if c.forced != nil && len(fit) > 1 {
 		// A tie the knot does not choose in yet: it is to be chosen in.
 		c.retied = append(c.retied, &creditChoice{t: t, orders: slices.Clone(fit)})
-		c.give(fit[0], t)
-	case len(fit) <= tieMaxOrders:
-		c.tieCredit(t, fit)
-	default:
-		c.give(fit[0], t)
-		fit[0].sayCreditChoice(t, fit[1:])
 	}
+	if len(fit) == 1 {
+		c.give(fit[0], t)
+		return
+	}
+	if c.j != nil && len(fit) <= tieMaxOrders {
+		if slices.ContainsFunc(fit, func(o *order) bool { return o.ambiguous }) {
+			c.tieCredit(t, fit, false, decimal.Zero)
+			return
+		}
+		if same, allAlert, missing := c.judgeCreditChoices(t, fit); !same {
+			c.tieCredit(t, fit, allAlert, missing)
+			return
+		}
+	}
+	c.give(fit[0], t)
+	fit[0].sayCreditChoice(t, fit[1:])
+}
+
+// judgeCreditChoices judges the orders under each choice of the order
+// that credit t refunds, as judgeRebillChoices does for a rebill.
+func (c *crediting) judgeCreditChoices(t *parser.Transaction, fit []*order) (same, allAlert bool, missing decimal.Decimal) {
+	return judgeChoices(fit, func(i, k int) *OrderResult {
+		o := fit[k]
+		credits := o.res.Credits
+		if k == i {
+			credits = append(slices.Clone(credits), t)
+		}
+		return o.judgedWith(o.res.Charges, credits, c.j)
+	})
 }
 
 // tieCredit leaves credit t tied among the orders of fit: each ambiguous,
-// with t as a candidate, naming the others.
-func (c *crediting) tieCredit(t *parser.Transaction, fit []*order) {
+// with t as a candidate, naming the others, and at alert, with what is
+// missing across them, where allAlert.
+func (c *crediting) tieCredit(t *parser.Transaction, fit []*order, allAlert bool, missing decimal.Decimal) {
 	ids := make([]string, len(fit))
 	for i, o := range fit {
 		ids[i] = o.res.Dispute.OrderID
@@ -447,7 +465,11 @@ func (c *crediting) tieCredit(t *parser.Transaction, fit []*order) {
 				tied.TiedWith = append(tied.TiedWith, id)
 			}
 		}
+		if allAlert {
+			tied.TieAlert, tied.TieOutstanding, tied.TieOrders = true, missing, others(ids, o.res.Dispute.OrderID)
+		}
 	}
+	fit[0].res.tied().HasTieOutstanding = fit[0].res.tied().HasTieOutstanding || allAlert
 	c.taken[t] = true
 }
 

@@ -69,7 +69,7 @@ func TestOverCredit(t *testing.T) {
 				"2026-03-12,AMAZON.CO.JP,-3000", "2026-04-20,LAWSON,1"},
 			disputes: []string{A, B}, confs: []string{confA, confB},
 			want:   map[string]string{orderA: "partially-refunded 3000 9800", orderB: "still-charged 0 4800"},
-			reason: "the credit of 3,000 JPY on 2026-03-12 fits " + orderB + " as well: whichever of these orders each credit refunds, the verdicts are the same, so it was counted for this order",
+			reason: "the credit of 3,000 JPY on 2026-03-12 fits " + orderB + " as well: it was counted for this order, the first by order date, then order id",
 		},
 		{
 			name: "a smaller credit only one order still has that much out for goes to it",

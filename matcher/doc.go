@@ -19,11 +19,12 @@
 //     each equally good assignment, with the charges and credits their
 //     other shipments have: interchangeable when every one gives the same verdicts,
 //     else ambiguous, at alert when every one leaves an order at alert
-//     (see ties.go). Every tie (of charges, a rebill, a credit that fits
-//     several orders, an order's sets of split charges) is judged once the
-//     credits have gone out, together with the ties it shares orders or
-//     rows with, every way of choosing at once, the credits shared out
-//     again by their rules in each way (see knots.go).
+//     (see ties.go). Ties that share an order or a row (a tie of charges,
+//     a rebill, a credit that fits several orders, an order's sets of split
+//     charges) are judged together, every way of choosing at once, the
+//     credits shared out again by their rules in each way; each credit's
+//     tie is judged so again once every other credit has gone out (see
+//     knots.go).
 //   - Credits are Amazon credits posted on or after the order's first
 //     charge, shared out in five passes: attributed by Amazon's refund
 //     export, equal to a charge or A, equal to one of the person's own

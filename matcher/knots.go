@@ -9,15 +9,19 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// How ties are judged (SPEC §4, "One charge, one order"): a tie of
-// charges, a rebill (a further charge several charged orders could have
-// been billed again), a credit that several orders fit equally, an order
-// with several sets of split charges. Each tie was once judged on its own
-// as it was met, taking what other ties left open for settled: a credit's
-// tie, worked out before a rebill went to one of its orders, said 5,000
-// yen was missing where the rows showed 8,000 out; one worked out before a
-// later credit went to one of its orders said 5,000 where 3,000 was out.
-// All are judged here, once every credit has gone out by its rules.
+// How ties that share an order are judged (SPEC §4, "One charge, one
+// order"). Each tie is judged on its own first: a tie of charges
+// (resolveTie), a rebill (resolveRebills), a credit (giveChosen), the sets
+// of split charges of an order (judgeSplitSets). A tie whose orders stand
+// in another tie as well is not settled there: judged apart, each would
+// take what the other leaves open for settled (a credit's tie, worked out
+// before a rebill went to one of its orders, said 5,000 yen was missing
+// where the rows showed 8,000 out).
+//
+// A credit's tie judged alone is judged again here, its own knot: it was
+// judged when the credit was given out, before later credits went to its
+// orders (a credit tie said 5,000 yen was missing whichever order the
+// credit refunded, and a later 2,000 yen credit to one of them left 3,000).
 //
 // Ties joined through the orders or the rows they share are a knot (a
 // rebill's row may be a charge of an order's set of split charges). A knot
@@ -50,8 +54,9 @@ import (
 // knot is the ties, left open by judging each alone, that share orders
 // or rows.
 type knot struct {
-	// single is set on the knot of a tie alone, which its orders' reasons
-	// speak of as a tie of its kind (judgeAmbiguous).
+	// single is set on the knot of a credit's tie alone: judged again
+	// once every other credit has gone out, as one given later to one of
+	// its orders changes what is missing.
 	single  bool
 	orders  []*order // by order date, then order id
 	ties    []*tie
@@ -190,8 +195,14 @@ func (p *pool) credits(k *knot) []*parser.Transaction {
 // name records on each order of the knot that it is in one, and names
 // the orders its rebills could be a billing of as those it ties with.
 func (k *knot) name() {
-	if !k.single {
-		k.flag()
+	if k.single {
+		return
+	}
+	for _, o := range k.orders {
+		o.more().knot = knotOfCharges
+		if len(k.credits) > 0 {
+			o.more().knot = knotOfChargesAndCredits
+		}
 	}
 	for _, rb := range k.rebills {
 		for _, o := range rb.orders {
@@ -206,7 +217,7 @@ func (k *knot) name() {
 }
 
 // findKnots joins the open ties through the orders and rows they share,
-// and returns the groups, a tie alone its own.
+// and returns the groups of more than one tie, and each credit's tie alone.
 func findKnots(orders []*order, open []*tie) []*knot {
 	// Each tie is an item; items that share an order or a row are joined
 	// (union-find over the items).
@@ -302,6 +313,9 @@ func findKnots(orders []*order, open []*tie) []*knot {
 	var knots []*knot
 	for i, it := range items {
 		r := root(i)
+		if size[r] < 2 && it.cc == nil {
+			continue // a tie alone: judged already
+		}
 		k := of[r]
 		if k == nil {
 			k = &knot{single: size[r] == 1}
@@ -346,8 +360,9 @@ type knotTie struct {
 // is chosen in too, and the knot judged again. Where every way gives the
 // same verdicts, and the first gives every row to an order, which row is
 // whose changes nothing: the rows go that way, and the orders are
-// interchangeable. A knot beyond the bounds, or with no way the rows can
-// be, is left ambiguous at review.
+// interchangeable. A knot beyond the bounds, or
+// with no way the rows can be, is left ambiguous at review, any total a
+// tie of it worked out alone taken back.
 func (k *knot) judge(p *pool, j *judging) {
 	var added []*creditChoice // credits chosen in as they tied again
 	for range knotRounds {
@@ -367,9 +382,6 @@ func (k *knot) judge(p *pool, j *judging) {
 			return
 		default:
 			k.contest(added, p.cr)
-			if r.same && len(k.credits) > 0 {
-				k.flag() // its credits do not change the verdicts
-			}
 			k.mark(r.allAlert, r.missing)
 			return
 		}
@@ -487,22 +499,9 @@ func (k *knot) contest(added []*creditChoice, cr *crediting) {
 		}
 	}
 	if len(added) > 0 {
-		k.flag()
-	}
-}
-
-// flag records on the knot's orders that they stand in a knot of more
-// than one tie, or in one judged together with a credit that tied again,
-// or whose ways all gave the same verdicts without giving every row out:
-// their reasons speak of the knot (judgeAmbiguous), not of one tie of its
-// kind, and a credit of it is not said to change the verdicts.
-func (k *knot) flag() {
-	kind := knotOfCharges
-	if len(k.credits) > 0 {
-		kind = knotOfChargesAndCredits
-	}
-	for _, o := range k.orders {
-		o.more().knot = kind
+		for _, o := range k.orders {
+			o.more().knot = knotOfChargesAndCredits
+		}
 	}
 }
 
@@ -623,11 +622,7 @@ func (k *knot) give(ties []knotTie, r readings, cr *crediting) {
 		tied := o.res.tied()
 		tied.Candidates, tied.TiedWith = nil, nil
 		tied.TieAlert, tied.TieOutstanding, tied.TieOrders, tied.HasTieOutstanding = false, decimal.Zero, nil, false
-		if len(k.ties)+len(k.rebills)+len(k.sets) > 0 {
-			// Which charge is whose changed nothing; a credit's choice
-			// is said in its own sentence.
-			tied.InterchangeableWith = others(ids, o.res.Dispute.OrderID)
-		}
+		tied.InterchangeableWith = others(ids, o.res.Dispute.OrderID)
 	}
 	for _, cc := range k.credits {
 		// Said of a credit the way chose an order for, among the several

@@ -170,8 +170,9 @@ func (m *Matching) Match(stmts []*parser.Statement) *Report {
 
 	j := newJudging(covs, opts)
 	cr := newCrediting(charges, credits, own)
+	cr.j = j
 	cr.assignCredits(orders)
-	settleTies(orders, ties, own, cr, j, opts)
+	settleTies(orders, ties, own, claimed, cr, j, opts)
 	rep.UnassignedCredits = unassignedCredits(cr.free(), disputes)
 	if opts.BeforeJudging != nil {
 		opts.BeforeJudging()
@@ -310,13 +311,21 @@ func claimOwnCharges(rep *Report, orders []*order, charges *chargeList, idx map[
 	return claimed, own
 }
 
-// settleTies settles what the first passes left open: ties of charges,
-// rebills, credits that fit several orders equally and orders with several
-// sets of split charges, each judged under every way of reading it, with
-// the ties that share orders or rows with it (judgeKnots); then ties with
-// the user's own orders.
-func settleTies(orders []*order, ties []*tie, own map[*parser.Transaction]bool, cr *crediting, j *judging, opts Options) {
-	judgeKnots(orders, nameTies(ties), cr, j)
+// settleTies settles what the first passes left open. Ties are judged
+// under each way of sharing their charges out, with the credits no other
+// order took; orders found interchangeable are then given their charges,
+// and their credits. Rebills, ties that share orders (knots) and ties with
+// the user's own orders follow. A charge a tie gives no order leaves
+// claimed: it is an unknown charge.
+func settleTies(orders []*order, ties []*tie, own, claimed map[*parser.Transaction]bool, cr *crediting, j *judging, opts Options) {
+	settled, open := resolveTies(ties, orders, cr.free(), claimed, j)
+	if len(settled) > 0 {
+		cr.assignCredits(settled)
+	}
+	if given := resolveRebills(orders, j); len(given) > 0 {
+		cr.assignCredits(given)
+	}
+	judgeKnots(orders, open, cr, j)
 	ownTies(orders, opts.Own, own, cr, j)
 }
 

@@ -2,6 +2,7 @@ package matcher
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 
 	"github.com/refundwatch/refundwatch/parser"
@@ -18,7 +19,7 @@ const (
 	// search runs out is ambiguous rather than guessed.
 	subsetBudget = 200_000
 	// splitSetsJudged is how many sets of split charges an order may have
-	// for each to be judged (judgeKnots): with more, it is ambiguous at
+	// for each to be judged (resolveTies): with more, it is ambiguous at
 	// review.
 	splitSetsJudged = 8
 )
@@ -190,6 +191,19 @@ func (o *order) addCandidates(ts []*parser.Transaction) {
 			r.candidate[t] = true
 			o.res.tied().Candidates = append(o.res.tied().Candidates, t)
 		}
+	}
+}
+
+// dropCandidates takes the rows drop is true of out of o's candidates,
+// and out of the set addCandidates keeps of them, so that one added again
+// later (ownTies) is listed again.
+func (o *order) dropCandidates(drop func(*parser.Transaction) bool) {
+	if o.res.Tied == nil {
+		return
+	}
+	o.res.Tied.Candidates = slices.DeleteFunc(o.res.Tied.Candidates, drop)
+	if o.rare != nil {
+		maps.DeleteFunc(o.rare.candidate, func(t *parser.Transaction, _ bool) bool { return drop(t) })
 	}
 }
 
