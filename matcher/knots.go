@@ -110,8 +110,18 @@ type pooled struct {
 	t   *parser.Transaction
 }
 
-func newPool(cr *crediting) *pool {
-	p := &pool{cr: cr, free: cr.free(), pos: make(map[*parser.Transaction]int, len(cr.credits))}
+// newPool returns the pool of cr's credits as they stand, listed when a
+// tie first asks: most reports have no tie, and a long history tens of
+// thousands of credits.
+func newPool(cr *crediting) *pool { return &pool{cr: cr} }
+
+// list lists the free credits and where each credit stands, once.
+func (p *pool) list() {
+	if p.pos != nil {
+		return
+	}
+	cr := p.cr
+	p.free, p.pos = cr.free(), make(map[*parser.Transaction]int, len(cr.credits))
 	for i, t := range cr.credits {
 		p.pos[t] = i
 	}
@@ -120,7 +130,6 @@ func newPool(cr *crediting) *pool {
 		p.byAbs[i] = pooled{t.Amount.Abs(), t}
 	}
 	slices.SortFunc(p.byAbs, func(x, y pooled) int { return x.abs.Cmp(y.abs) })
-	return p
 }
 
 // credits are the credits a way of knot k shares out again: those its
@@ -130,6 +139,7 @@ func newPool(cr *crediting) *pool {
 // rows (an over-credit, rule 5: the nearest Amazon charges on or before
 // the credit's day hold it). They are in the order of all credits.
 func (p *pool) credits(k *knot) []*parser.Transaction {
+	p.list()
 	var out []*parser.Transaction
 	var days []civil.Date // of the knot's rows
 	first, most := civil.Date{}, decimal.Zero
