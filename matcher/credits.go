@@ -164,11 +164,6 @@ func (o *order) owedNow() decimal.Decimal {
 // was refunded for an order on a day, the first credit of that amount on or
 // after that day is the order's, whether or not its charge was found.
 func (c *crediting) attributedCredits(orders []*order) {
-	if !slices.ContainsFunc(orders, func(o *order) bool {
-		return slices.ContainsFunc(o.res.Confirmations, func(conf *parser.Confirmation) bool { return conf.Attributes && !c.attributed[conf] })
-	}) {
-		return // most reports: no refund export names an order's credit
-	}
 	byAmount := map[string][]*parser.Transaction{}
 	for _, t := range c.credits {
 		k := amountKey(t.Amount)
@@ -438,10 +433,7 @@ func (c *crediting) giveChosen(t *parser.Transaction, fit []*order) {
 }
 
 // judgeCreditChoices judges the orders under each choice of the order
-// that credit t refunds, with what they hold now: whether the choice
-// changes a verdict as the credit is met. A credit tie is judged again,
-// with the credits shared out by their rules, once every credit has gone
-// out (judgeKnots).
+// that credit t refunds, as judgeRebillChoices does for a rebill.
 func (c *crediting) judgeCreditChoices(t *parser.Transaction, fit []*order) (same, allAlert bool, missing decimal.Decimal) {
 	return judgeChoices(fit, func(i, k int) *OrderResult {
 		o := fit[k]

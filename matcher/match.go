@@ -318,12 +318,11 @@ func claimOwnCharges(rep *Report, orders []*order, charges *chargeList, idx map[
 // the user's own orders follow. A charge a tie gives no order leaves
 // claimed: it is an unknown charge.
 func settleTies(orders []*order, ties []*tie, own, claimed map[*parser.Transaction]bool, cr *crediting, j *judging, opts Options) {
-	p := newPool(cr)
-	settled, open := resolveTies(ties, orders, p, claimed, j)
+	settled, open := resolveTies(ties, orders, cr.free(), claimed, j)
 	if len(settled) > 0 {
 		cr.assignCredits(settled)
 	}
-	if given := resolveRebills(orders, p, j); len(given) > 0 {
+	if given := resolveRebills(orders, j); len(given) > 0 {
 		cr.assignCredits(given)
 	}
 	judgeKnots(orders, open, cr, j)

@@ -41,7 +41,7 @@ const (
 // orders that were given charges, for the credits to be shared out to,
 // and the ties of charges left open, whose orders stand in another tie as
 // well (or are too many), for judgeKnots.
-func resolveTies(ties []*tie, orders []*order, p *pool, claimed map[*parser.Transaction]bool, j *judging) (charged []*order, open []*tie) {
+func resolveTies(ties []*tie, orders []*order, free []*parser.Transaction, claimed map[*parser.Transaction]bool, j *judging) (charged []*order, open []*tie) {
 	// Each order names the orders it ties with directly, those a tie of
 	// its own holds: added to, not replaced, as an order may tie with
 	// others over a credit, or over another of its shipments, as well.
@@ -57,7 +57,7 @@ func resolveTies(ties []*tie, orders []*order, p *pool, claimed map[*parser.Tran
 		}
 	}
 	for _, t := range mergeTies(ties) {
-		given, judged := resolveTie(t, p, claimed, j)
+		given, judged := resolveTie(t, free, claimed, j)
 		charged = append(charged, given...)
 		if !judged {
 			open = append(open, t)
@@ -65,7 +65,7 @@ func resolveTies(ties []*tie, orders []*order, p *pool, claimed map[*parser.Tran
 	}
 	for _, o := range orders {
 		if o.ambiguous && len(o.rd().splitSets) > 1 {
-			judgeSplitSets(o, p, j)
+			judgeSplitSets(o, free, j)
 		}
 	}
 	return charged, open
@@ -165,7 +165,7 @@ func byOrderDateAndID(x, y *order) int {
 // interchangeable and were given their charges, and whether it was judged.
 // The orders of a tie of shipments may hold charges, and credits, of their
 // other shipments already: each way is judged with them.
-func resolveTie(t *tie, p *pool, claimed map[*parser.Transaction]bool, j *judging) (given []*order, judged bool) {
+func resolveTie(t *tie, free []*parser.Transaction, claimed map[*parser.Transaction]bool, j *judging) (given []*order, judged bool) {
 	if len(t.demands) > tieMaxDemands {
 		return nil, false
 	}
@@ -182,17 +182,22 @@ func resolveTie(t *tie, p *pool, claimed map[*parser.Transaction]bool, j *judgin
 	if len(assignments) == 0 || len(assignments)*len(owners) > tieMaxJudged {
 		return nil, false
 	}
-	// Each way judged with the credits shared out again by their rules
-	// (knot.readings): given to the first order of the tie whatever the
-	// rules said, a credit made two orders read as interchangeable that
-	// rule 2 parts.
-	k := &knot{single: true, orders: owners, ties: []*tie{t}}
-	r := k.readings([]knotTie{{demands: demands, charges: charges, assignments: assignments}}, []int{len(assignments)}, p, j)
-	if len(r.retied) > 0 || r.judged == 0 {
-		return nil, false
+	same, allAlert := true, true
+	var key string
+	missing := decimal.Zero
+	for i, a := range assignments {
+		results := judgeAssignment(owners, demands, charges, a, free, j)
+		k, alert, out := verdictsOf(results)
+		if i == 0 {
+			key, missing = k, out
+		}
+		same = same && k == key
+		allAlert = allAlert && alert
+		if out.LessThan(missing) {
+			missing = out
+		}
 	}
-	first, allAlert, missing := assignments[r.first[0]], r.allAlert, r.missing
-	if r.same {
+	if same {
 		for _, o := range owners {
 			o.ambiguous = false
 			if o.rare != nil {
@@ -204,11 +209,11 @@ func resolveTie(t *tie, p *pool, claimed map[*parser.Transaction]bool, j *judgin
 			o.dropCandidates(func(c *parser.Transaction) bool { return slices.Contains(charges, c) })
 		}
 		for _, c := range charges {
-			if !slices.Contains(first, slices.Index(charges, c)) {
+			if !slices.Contains(assignments[0], slices.Index(charges, c)) {
 				delete(claimed, c) // more charges than demands: no order's
 			}
 		}
-		for i, c := range first {
+		for i, c := range assignments[0] {
 			if c < 0 {
 				continue
 			}
@@ -316,19 +321,44 @@ func equallyGood(demands []*demand, charges []*parser.Transaction) [][]int {
 	return best
 }
 
+// judgeAssignment judges the orders of a tie charged as assignment a (of
+// the tie's demands) says, on top of the charges and credits they hold
+// already (an order in a tie of shipments may have its other shipments'
+// charges), each credited with the free credits that fit it.
+func judgeAssignment(owners []*order, demands []*demand, charges []*parser.Transaction, a []int, free []*parser.Transaction, j *judging) []*OrderResult {
+	used := map[*parser.Transaction]bool{}
+	out := make([]*OrderResult, len(owners))
+	for i, o := range owners {
+		cs := slices.Clone(o.res.Charges)
+		for k, d := range demands {
+			if d.o == o && a[k] >= 0 {
+				cs = append(cs, charges[a[k]])
+			}
+		}
+		sortTxns(cs)
+		out[i] = o.hypothetical(cs, o.res.Credits, free, used, j)
+	}
+	return out
+}
+
 // judgeSplitSets judges an order with several sets of split charges as if
-// each set were its charges, the credits shared out again by their rules
-// (one that Amazon's refund export gives it stays its own): where every set
-// leaves it at alert, it is an ambiguous order at alert.
-func judgeSplitSets(o *order, p *pool, j *judging) {
-	k := &knot{single: true, orders: []*order{o}, sets: []*order{o}}
-	r := k.readings(nil, []int{len(o.rd().splitSets)}, p, j)
-	if len(r.retied) > 0 || r.judged == 0 || !r.allAlert {
-		return
+// each set were its charges, with the credits it holds already (one that
+// Amazon's refund export gives it): where every set leaves it at alert, it
+// is an ambiguous order at alert.
+func judgeSplitSets(o *order, free []*parser.Transaction, j *judging) {
+	missing := decimal.Zero
+	for i, set := range o.rd().splitSets {
+		r := o.hypothetical(set, o.res.Credits, free, map[*parser.Transaction]bool{}, j)
+		if r.Severity() != Alert {
+			return
+		}
+		if i == 0 || r.Outstanding.LessThan(missing) {
+			missing = r.Outstanding
+		}
 	}
 	tied := o.res.tied()
 	tied.TieAlert = true
-	tied.TieOutstanding, tied.HasTieOutstanding = r.missing, true
+	tied.TieOutstanding, tied.HasTieOutstanding = missing, true
 }
 
 // verdictsOf is the multiset of the verdicts of results, as a key; whether
@@ -351,6 +381,31 @@ func verdictsOf(results []*OrderResult) (key string, alert bool, outstanding dec
 	}
 	slices.Sort(vs)
 	return strings.Join(vs, " "), alert, outstanding
+}
+
+// hypothetical judges o as if it were charged charges (in date order) and
+// credited with credits, and with the credits of free that fit what is
+// still owed (and that used does not hold yet), and returns the result,
+// leaving o as it was.
+func (o *order) hypothetical(charges, credits, free []*parser.Transaction, used map[*parser.Transaction]bool, j *judging) *OrderResult {
+	credits = slices.Clone(credits)
+	if len(charges) > 0 {
+		owed := o.sum(charges)
+		if len(credits) > 0 {
+			owed = owed.Sub(o.sum(credits))
+		}
+		for _, t := range free {
+			if used[t] || txnDay(t).Before(txnDay(charges[0])) || !o.fits(t) {
+				continue
+			}
+			if v, _ := o.value(t); !v.GreaterThan(owed) {
+				used[t] = true
+				credits = append(credits, t)
+				owed = owed.Sub(v)
+			}
+		}
+	}
+	return o.judgedWith(charges, credits, j)
 }
 
 // judgedWith judges o as if it were charged charges and credited credits,
@@ -387,7 +442,7 @@ func (o *order) sandbox(charges, credits []*parser.Transaction) *order {
 // then order id, and the orders are interchangeable; otherwise they stay
 // ambiguous, at alert where every choice leaves one of them at alert. It
 // returns the orders given a rebill, for the credits left to be shared out.
-func resolveRebills(orders []*order, p *pool, j *judging) (given []*order) {
+func resolveRebills(orders []*order, j *judging) (given []*order) {
 	// The rebills of the orders once each, in the order of their charges:
 	// gathered here, so that a short list stays on the stack.
 	var rebills []*rebill
@@ -427,22 +482,16 @@ func resolveRebills(orders []*order, p *pool, j *judging) (given []*order) {
 		if slices.ContainsFunc(claim, inOtherTie) {
 			continue
 		}
-		// Each choice judged with the credits shared out again by their
-		// rules, the free ones too (knot.readings).
-		k := &knot{single: true, orders: claim, rebills: []*rebill{{t: rb.t, n: len(claim), orders: claim}}}
-		r := k.readings(nil, []int{len(claim)}, p, j)
-		if len(r.retied) > 0 || r.judged == 0 {
-			continue
-		}
+		same, allAlert, missing := judgeRebillChoices(claim, rb, j)
 		ids := make([]string, len(claim))
 		for i, o := range claim {
 			ids[i] = o.res.Dispute.OrderID
 		}
-		if !r.same {
-			tieRebill(claim, ids, r.allAlert, r.missing)
+		if !same {
+			tieRebill(claim, ids, allAlert, missing)
 			continue
 		}
-		given = giveRebill(claim, ids, rb, claim[r.first[0]], given)
+		given = giveRebill(claim, ids, rb, given)
 	}
 	return given
 }
@@ -453,6 +502,22 @@ func resolveRebills(orders []*order, p *pool, j *judging) (given []*order) {
 func inOtherTie(o *order) bool {
 	r := o.rd()
 	return len(r.rebills) > 1 || len(r.alsoClaims) > 0 || len(r.creditTie) > 0 || len(r.splitSets) > 0
+}
+
+// judgeRebillChoices judges the orders under each choice of the order that
+// was billed rb again. It reports whether every choice gives the same
+// verdicts, whether every choice leaves one at alert, and the least that
+// is missing under any choice.
+func judgeRebillChoices(claim []*order, rb *rebill, j *judging) (same, allAlert bool, missing decimal.Decimal) {
+	return judgeChoices(claim, func(i, k int) *OrderResult {
+		o := claim[k]
+		charges := slices.Clone(o.res.Charges)
+		if k == i {
+			charges = append(charges, rb.t)
+			sortTxns(charges)
+		}
+		return o.judgedWith(charges, o.res.Credits, j)
+	})
 }
 
 // judgeChoices judges orders under each choice of the one a row of a tie
@@ -494,11 +559,10 @@ func tieRebill(claim []*order, ids []string, allAlert bool, missing decimal.Deci
 	claim[0].res.tied().HasTieOutstanding = allAlert
 }
 
-// giveRebill gives rebill rb to order to, the first of its orders that the
-// rows can be read so, the others being interchangeable with it, and
-// appends it to given.
-func giveRebill(claim []*order, ids []string, rb *rebill, to *order, given []*order) []*order {
-	for _, o := range claim {
+// giveRebill gives rebill rb to the first of its orders, the others being
+// interchangeable with it, and appends that order to given.
+func giveRebill(claim []*order, ids []string, rb *rebill, given []*order) []*order {
+	for i, o := range claim {
 		if o.rare != nil {
 			o.rare.rebills = nil
 		}
@@ -506,7 +570,7 @@ func giveRebill(claim []*order, ids []string, rb *rebill, to *order, given []*or
 		tied := o.res.tied()
 		o.ambiguous = len(tied.Candidates) > 0
 		tied.InterchangeableWith = others(ids, o.res.Dispute.OrderID)
-		if o == to {
+		if i == 0 {
 			o.res.Charges = append(o.res.Charges, rb.t)
 			sortTxns(o.res.Charges)
 			given = append(given, o)
