@@ -164,6 +164,11 @@ func (o *order) owedNow() decimal.Decimal {
 // was refunded for an order on a day, the first credit of that amount on or
 // after that day is the order's, whether or not its charge was found.
 func (c *crediting) attributedCredits(orders []*order) {
+	if !slices.ContainsFunc(orders, func(o *order) bool {
+		return slices.ContainsFunc(o.res.Confirmations, func(conf *parser.Confirmation) bool { return conf.Attributes && !c.attributed[conf] })
+	}) {
+		return // most reports: no refund export names an order's credit
+	}
 	byAmount := map[string][]*parser.Transaction{}
 	for _, t := range c.credits {
 		k := amountKey(t.Amount)

@@ -145,21 +145,23 @@ func (p *pool) credits(k *knot) []*parser.Transaction {
 	first, most := civil.Date{}, decimal.Zero
 	for _, o := range k.orders {
 		out = append(out, o.res.Credits...)
-		could := decimal.Zero
-		for _, t := range append(slices.Clone(o.res.Charges), o.res.Ties().Candidates...) {
-			if t.IsCredit() {
-				continue
-			}
+		// What it could have out: its charges, and of its candidates no
+		// more than its amount, once and once more for each rebill.
+		own, cands := decimal.Zero, decimal.Zero
+		for _, t := range o.res.Charges {
 			v, _ := o.value(t)
-			could = could.Add(v)
-			if !slices.Contains(days, txnDay(t)) {
-				days = append(days, txnDay(t))
-			}
-			if !first.Valid() || txnDay(t).Before(first) {
-				first = txnDay(t)
+			own = own.Add(v)
+			days, first = dayOf(t, days, first)
+		}
+		for _, t := range o.res.Ties().Candidates {
+			if !t.IsCredit() {
+				v, _ := o.value(t)
+				cands = cands.Add(v)
+				days, first = dayOf(t, days, first)
 			}
 		}
-		if could.GreaterThan(most) {
+		cands = decimal.Min(cands, o.a.Abs().Mul(decimal.NewFromInt(int64(1+len(o.rd().rebills)))))
+		if could := own.Add(cands); could.GreaterThan(most) {
 			most = could
 		}
 	}
@@ -200,6 +202,17 @@ func (p *pool) credits(k *knot) []*parser.Transaction {
 	}
 	slices.SortFunc(out, func(x, y *parser.Transaction) int { return p.pos[x] - p.pos[y] })
 	return slices.Compact(out)
+}
+
+// dayOf adds the day of row t to days, and returns them with the first.
+func dayOf(t *parser.Transaction, days []civil.Date, first civil.Date) ([]civil.Date, civil.Date) {
+	if !slices.Contains(days, txnDay(t)) {
+		days = append(days, txnDay(t))
+	}
+	if !first.Valid() || txnDay(t).Before(first) {
+		first = txnDay(t)
+	}
+	return days, first
 }
 
 // name records on each order of the knot that it is in one, and names
