@@ -559,6 +559,8 @@ func (o *order) ambiguityReasons() []*msg.Message {
 	}
 	switch {
 	case len(cands) == 0 && !o.searchCut:
+	case o.rd().ownRival != "" && len(o.rd().alsoClaims) > 0:
+		out = append(out, msg.Msgf("%s could belong to this order, to %s or to your own order %s (same amount, at least as near): compare the rows with Amazon's order details", o.list(cands), IDList{IDs: o.rd().alsoClaims}, o.rd().ownRival))
 	case o.rd().ownRival != "":
 		out = append(out, msg.Msgf("%s could belong to this order or to your own order %s (same amount, at least as near): compare the rows with Amazon's order details", o.list(cands), o.rd().ownRival))
 	case len(o.rd().alsoClaims) > 0:

@@ -608,6 +608,7 @@ func ownTies(orders []*order, own []OwnOrder, ownTaken map[*parser.Transaction]b
 		}
 		return false
 	}
+	var byID map[string]*order // made when an interchangeable order is put in doubt
 	for _, o := range orders {
 		if o.ambiguous || len(o.res.Charges) != 1 {
 			continue
@@ -637,5 +638,40 @@ func ownTies(orders []*order, own []OwnOrder, ownTaken map[*parser.Transaction]b
 		o.more().ownRival = rival.ID
 		o.addCandidates([]*parser.Transaction{c})
 		o.res.tied().TiedWith = append(o.res.tied().TiedWith, rival.ID)
+		// The orders it was found interchangeable with could have the
+		// charge as well: which was whose was settled with the charge held
+		// to be one of theirs, which the own order now puts in doubt.
+		if partners := o.res.tied().InterchangeableWith; len(partners) > 0 {
+			if byID == nil {
+				byID = make(map[string]*order, len(orders))
+				for _, x := range orders {
+					byID[x.res.Dispute.OrderID] = x
+				}
+			}
+			for _, id := range partners {
+				if p := byID[id]; p != nil {
+					p.ambiguous = true
+					p.more().ownRival = rival.ID
+					p.claimAlso(o)
+					o.claimAlso(p)
+					p.addCandidates([]*parser.Transaction{c})
+					tied := p.res.tied()
+					tied.InterchangeableWith = nil
+					tied.TiedWith = appendIDs(tied.TiedWith, o.res.Dispute.OrderID, rival.ID)
+				}
+			}
+			o.res.tied().TiedWith = appendIDs(o.res.tied().TiedWith, partners...)
+			o.res.tied().InterchangeableWith = nil
+		}
 	}
+}
+
+// appendIDs appends to ids those of more it does not hold yet.
+func appendIDs(ids []string, more ...string) []string {
+	for _, id := range more {
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	return ids
 }
