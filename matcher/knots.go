@@ -311,7 +311,17 @@ func findKnots(orders []*order, open []*tie) []*knot {
 		}
 		return i
 	}
-	byOrder, byRow := map[*order]int{}, map[*parser.Transaction]int{}
+	// A row joins the items that hold it, but for two orders' sets of
+	// split charges sharing a row: a knot of them reads each order as
+	// charged a set, which the shared rows make no way at all, where
+	// each order judged alone is read with one of its sets.
+	byOrder := map[*order]int{}
+	bySet, byOther := map[*parser.Transaction]int{}, map[*parser.Transaction]int{}
+	join := func(i int, at map[*parser.Transaction]int, t *parser.Transaction) {
+		if k, ok := at[t]; ok {
+			parent[root(i)] = root(k)
+		}
+	}
 	for i, it := range items {
 		for _, o := range it.orders {
 			if k, ok := byOrder[o]; ok {
@@ -321,10 +331,15 @@ func findKnots(orders []*order, open []*tie) []*knot {
 			}
 		}
 		for _, t := range it.rows {
-			if k, ok := byRow[t]; ok {
-				parent[root(i)] = root(k)
+			join(i, byOther, t)
+			at := byOther
+			if it.set != nil {
+				at = bySet
 			} else {
-				byRow[t] = i
+				join(i, bySet, t)
+			}
+			if _, ok := at[t]; !ok {
+				at[t] = i
 			}
 		}
 	}
