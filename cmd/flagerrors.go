@@ -52,7 +52,13 @@ func unknownCommand(root *cobra.Command, args []string, err error) error {
 	if err == nil || ferr == nil || c != root || ferr.Error() != err.Error() {
 		return err
 	}
-	name := firstWord(root, rest)
+	name, unknown := firstWord(root, rest)
+	if unknown != "" {
+		// cobra took the unknown flag for one with a value, and the word
+		// after it (a flag or its value) for the command's name: the
+		// unknown flag is what is wrong.
+		return msg.Msgf("%v (see %s --help)", flagError(root.Flags().Parse([]string{unknown})), root.CommandPath())
+	}
 	if s := root.SuggestionsFor(name); len(s) > 0 {
 		return msg.Msgf("unknown command %q for %q: did you mean %s?", name, root.CommandPath(), strings.Join(s, ", "))
 	}
@@ -60,28 +66,36 @@ func unknownCommand(root *cobra.Command, args []string, err error) error {
 }
 
 // firstWord is the first of args that is no flag nor a flag's value, as
-// cobra finds the command named.
-func firstWord(c *cobra.Command, args []string) string {
+// cobra finds the command named, and the first flag before it that c does
+// not know ("" when there is none).
+func firstWord(c *cobra.Command, args []string) (word, unknown string) {
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		var f *pflag.Flag
 		switch {
 		case a == "--":
 			if i+1 < len(args) {
-				return args[i+1]
+				return args[i+1], unknown
 			}
-			return ""
-		case strings.HasPrefix(a, "--") && !strings.Contains(a, "="):
-			f = c.Flag(a[2:])
+			return "", unknown
+		case strings.HasPrefix(a, "--"):
+			name, _, _ := strings.Cut(a[2:], "=")
+			if f = c.Flag(name); strings.Contains(a, "=") {
+				f = nil // its value is in a
+			} else if f == nil && unknown == "" {
+				unknown = a
+			}
 		case len(a) == 2 && a[0] == '-':
-			f = c.Flags().ShorthandLookup(a[1:])
+			if f = c.Flags().ShorthandLookup(a[1:]); f == nil && unknown == "" {
+				unknown = a
+			}
 		case strings.HasPrefix(a, "-"):
 		default:
-			return a
+			return a, unknown
 		}
 		if f != nil && f.NoOptDefVal == "" {
 			i++ // the flag's value
 		}
 	}
-	return ""
+	return "", unknown
 }

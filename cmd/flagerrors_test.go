@@ -41,6 +41,9 @@ func TestFlagErrorsInReadersLanguage(t *testing.T) {
 		{[]string{"help", "chek"},
 			"unknown help topic \"chek\" (see refundwatch --help)\n",
 			"「chek」というヘルプの項目はありません（refundwatch --help を見てください）\n"},
+		{[]string{"--bogus", "check"},
+			"unknown flag --bogus (see refundwatch --help)\n",
+			"--bogus というオプションはありません（refundwatch --help を見てください）\n"},
 		{[]string{"xyz"},
 			"unknown command \"xyz\" for \"refundwatch\"\n",
 			"refundwatch に「xyz」というコマンドはありません\n"},
@@ -66,5 +69,11 @@ func TestLangAfterAWrongFlag(t *testing.T) {
 		if _, stderr, code := runCmd(t, args...); code != 2 || stderr != want {
 			t.Errorf("%v: exit %d, stderr %q; want 2, %q", args, code, stderr, want)
 		}
+	}
+	// At the root an unknown flag is taken for one with a value, which
+	// makes the value of --lang the command's name.
+	want = "--bogus というオプションはありません（refundwatch --help を見てください）\n"
+	if _, stderr, code := runCmd(t, "--bogus", "--lang", "ja", "check"); code != 2 || stderr != want {
+		t.Errorf("--bogus --lang ja check: exit %d, stderr %q; want 2, %q", code, stderr, want)
 	}
 }
