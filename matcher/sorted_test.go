@@ -37,11 +37,19 @@ func TestSortedResultsOrder(t *testing.T) {
 		}
 		return strings.Compare(x.Dispute.OrderID, y.Dispute.OrderID)
 	})
-	got := sortedResults(orders)
-	for i := range want {
-		if got[i] != want[i] {
-			t.Fatalf("result %d: %s %s %s, want %s %s %s", i, got[i].Severity(), got[i].Dispute.OrderDate, got[i].Dispute.OrderID,
-				want[i].Severity(), want[i].Dispute.OrderDate, want[i].Dispute.OrderID)
+	check := func(orders []*order, want []*OrderResult) {
+		t.Helper()
+		got := sortedResults(orders)
+		for i := range want {
+			if got[i] != want[i] {
+				t.Fatalf("result %d: %s %s %s, want %s %s %s", i, got[i].Severity(), got[i].Dispute.OrderDate, got[i].Dispute.OrderID,
+					want[i].Severity(), want[i].Dispute.OrderDate, want[i].Dispute.OrderID)
+			}
 		}
 	}
+	check(orders, want)
+	// Laid out earliest first, as newOrders lays them out: only the orders
+	// of one day are sorted.
+	slices.SortStableFunc(orders, func(x, y *order) int { return x.res.Dispute.OrderDate.Sub(y.res.Dispute.OrderDate) })
+	check(orders, want)
 }
