@@ -541,11 +541,26 @@ func (o *order) amountMatches(t *parser.Transaction, amt decimal.Decimal) bool {
 	if o.cardAmount {
 		d := o.res.Dispute
 		if hasOriginal(t) {
-			return t.OrigCurrency == d.Currency && t.OrigAmount.Abs().Equal(d.Amount) && amt.Equal(o.a)
+			return t.OrigCurrency == d.Currency && absEquals(t.OrigAmount, d.Amount) && amt.Equal(o.a)
 		}
-		return t.Amount.Abs().Equal(amt)
+		return absEquals(t.Amount, amt)
 	}
 	return exactAmount(t, amt, o.currency)
+}
+
+// absEquals reports whether |a| is exactly b. Amounts of at most 18
+// digits written alike, nearly all of them, are compared as integers: the
+// |a| of a credit would be a decimal made for each comparison, and a credit
+// is compared with each charge of every order it might give back.
+func absEquals(a, b decimal.Decimal) bool {
+	if a.Exponent() == b.Exponent() && a.NumDigits() <= 18 && b.NumDigits() <= 18 {
+		x := a.CoefficientInt64()
+		if x < 0 {
+			x = -x
+		}
+		return x == b.CoefficientInt64()
+	}
+	return a.Abs().Equal(b)
 }
 
 // hasOriginal reports whether row t states an original foreign amount.
@@ -593,7 +608,7 @@ func (o *order) creditIsExact(t *parser.Transaction) bool {
 		return true
 	}
 	for _, c := range o.res.Charges {
-		if t.Amount.Abs().Equal(c.Amount) {
+		if absEquals(t.Amount, c.Amount) {
 			return true
 		}
 	}

@@ -71,7 +71,7 @@ func ownCharges(own []OwnOrder, byAmount map[string][]*parser.Transaction, claim
 // exactAmount reports whether t's amount, or its original foreign amount, is
 // exactly amt in the given currency ("" for any).
 func exactAmount(t *parser.Transaction, amt decimal.Decimal, currency string) bool {
-	if t.Amount.Abs().Equal(amt) && (currency == "" || t.Currency == "" || t.Currency == currency) {
+	if absEquals(t.Amount, amt) && (currency == "" || t.Currency == "" || t.Currency == currency) {
 		return true
 	}
 	return t.OrigCurrency != "" && t.OrigCurrency == currency && t.OrigAmount.Equal(amt)
