@@ -496,9 +496,13 @@ func (o *order) init(d *parser.Dispute, res *OrderResult, cs []*parser.Confirmat
 
 // byOrderDate lists the indexes of disputes, earlier order first, so that
 // ties and subsets are settled in a stable order: the orders of one day in
-// the order of the disputes. Sorting the days with their index does it
-// faster than a stable sort.
+// the order of the disputes. The disputes are counted under each day
+// (dayOrder); where their days spread too wide for that, sorting the days
+// with their index does it faster than a stable sort.
 func byOrderDate(disputes []parser.Dispute) []int {
+	if order, ok := dayOrder(len(disputes), func(i int) civil.Date { return disputes[i].OrderDate }); ok {
+		return order
+	}
 	type day struct {
 		d civil.Date
 		i int
@@ -518,6 +522,43 @@ func byOrderDate(disputes []parser.Dispute) []int {
 		order[k] = day.i
 	}
 	return order
+}
+
+// dayOrder lists the indexes of n items by their day, those of one day in
+// the order of their indexes, as a stable sort by day would: the items are
+// counted under each day from the first to the last, and each index
+// written into its place. A decade of days is fewer than the orders of a
+// large incident, and a sort compared each of them some seventeen times.
+// ok is false, and nothing listed, where the days spread much wider than
+// the items are many.
+func dayOrder(n int, day func(i int) civil.Date) (order []int, ok bool) {
+	if n == 0 {
+		return nil, true
+	}
+	first, last := day(0), day(0)
+	for i := 1; i < n; i++ {
+		d := day(i)
+		first, last = civil.Min(first, d), civil.Max(last, d)
+	}
+	span := last.Sub(first)
+	if span > 4*n+1024 {
+		return nil, false
+	}
+	// at[k] is where the next item of the k-th day goes.
+	at := make([]int32, span+2)
+	for i := range n {
+		at[day(i).Sub(first)+1]++
+	}
+	for k := 1; k < len(at); k++ {
+		at[k] += at[k-1]
+	}
+	order = make([]int, n)
+	for i := range n {
+		k := day(i).Sub(first)
+		order[at[k]] = i
+		at[k]++
+	}
+	return order, true
 }
 
 // fits reports whether transaction t can belong to order o at all: its

@@ -53,3 +53,23 @@ func TestSortedResultsOrder(t *testing.T) {
 	slices.SortStableFunc(orders, func(x, y *order) int { return x.res.Dispute.OrderDate.Sub(y.res.Dispute.OrderDate) })
 	check(orders, want)
 }
+
+// TestByOrderDateStable checks byOrderDate against a stable sort of the
+// disputes by order date: days counted, and days spread too wide for that.
+func TestByOrderDateStable(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for _, spread := range []int{1, 30, 4000, 400_000} {
+		disputes := make([]parser.Dispute, 500)
+		for i := range disputes {
+			disputes[i].OrderDate = civil.MustDate("2020-01-01").AddDays(r.IntN(spread))
+		}
+		want := make([]int, len(disputes))
+		for i := range want {
+			want[i] = i
+		}
+		slices.SortStableFunc(want, func(x, y int) int { return disputes[x].OrderDate.Sub(disputes[y].OrderDate) })
+		if got := byOrderDate(disputes); !slices.Equal(got, want) {
+			t.Errorf("spread %d: byOrderDate differs from a stable sort", spread)
+		}
+	}
+}
