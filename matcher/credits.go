@@ -235,7 +235,16 @@ func (l *markList) fill(orders []*order, marks []chargeMark, prev []int32) ([]ch
 			l.marks = append(l.marks, chargeMark{txnDay(t), o})
 		}
 	}
-	slices.SortStableFunc(l.marks, func(x, y chargeMark) int { return x.date.Sub(y.date) })
+	// In date order, those of one day as they came: counted under each
+	// day where the days allow (dayOrder), as a stable sort leaves them.
+	if order, ok := dayOrder(len(l.marks), func(i int) civil.Date { return l.marks[i].date }); ok {
+		came := slices.Clone(l.marks)
+		for k, i := range order {
+			l.marks[k] = came[i]
+		}
+	} else {
+		slices.SortStableFunc(l.marks, func(x, y chargeMark) int { return x.date.Sub(y.date) })
+	}
 	l.prev, prev = prev[:n:n], prev[n:]
 	for i := range l.prev {
 		l.prev[i] = int32(i)

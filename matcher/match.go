@@ -529,11 +529,12 @@ func byOrderDate(disputes []parser.Dispute) []int {
 // counted under each day from the first to the last, and each index
 // written into its place. A decade of days is fewer than the orders of a
 // large incident, and a sort compared each of them some seventeen times.
-// ok is false, and nothing listed, where the days spread much wider than
-// the items are many.
+// ok is false, and nothing listed, where the items are few (a sort of
+// them costs less than the count of their days) or their days spread much
+// wider than they are many.
 func dayOrder(n int, day func(i int) civil.Date) (order []int, ok bool) {
-	if n == 0 {
-		return nil, true
+	if n < 64 {
+		return nil, false
 	}
 	first, last := day(0), day(0)
 	for i := 1; i < n; i++ {
