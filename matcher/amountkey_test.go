@@ -30,10 +30,10 @@ func TestWantedChargesKeys(t *testing.T) {
 		}
 		charges = append(charges, c)
 	}
-	set := amountSet{num: map[string]int32{}}
+	set := amountSet{num: map[amountKey]int32{}}
 	for range 300 {
 		amt := decimal.New(r.Int64N(2_000), -2)
-		set.addAmount(amountKey(amt), hashOf(amt))
+		set.addAmount(keyOf(amt), hashOf(amt))
 	}
 	f := set.filter()
 	if f == nil {
@@ -54,7 +54,7 @@ func TestWantedChargesKeys(t *testing.T) {
 	for _, c := range charges {
 		var kc keyedCharge
 		for i, key := range amountKeys(c) {
-			if key != "" {
+			if key != 0 {
 				kc.nums[i] = set.num[key]
 			}
 		}
@@ -87,11 +87,11 @@ func TestWantedChargesKeys(t *testing.T) {
 // hash, or a key added without its amount, has no filter.
 func TestAmountFilter(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
-	set := amountSet{num: map[string]int32{}}
+	set := amountSet{num: map[amountKey]int32{}}
 	var amounts []decimal.Decimal
 	for range 5000 {
 		amt := decimal.New(r.Int64N(10_000_000), -int32(r.IntN(3)))
-		set.addAmount(amountKey(amt), hashOf(amt))
+		set.addAmount(keyOf(amt), hashOf(amt))
 		amounts = append(amounts, amt)
 	}
 	f := set.filter()
@@ -109,13 +109,13 @@ func TestAmountFilter(t *testing.T) {
 	if f.excludes(money.FromDecimal(huge)) {
 		t.Error("the filter excludes an amount it cannot hash")
 	}
-	set.addAmount(amountKey(huge), hashOf(huge))
+	set.addAmount(keyOf(huge), hashOf(huge))
 	if set.filter() != nil {
 		t.Error("a set with an amount without a hash has a filter")
 	}
-	plain := amountSet{num: map[string]int32{}}
-	plain.addAmount("12.5", hashOf(decimal.New(125, -1)))
-	plain.add("7")
+	plain := amountSet{num: map[amountKey]int32{}}
+	plain.addAmount(keyOf(decimal.New(125, -1)), hashOf(decimal.New(125, -1)))
+	plain.add(keyOf(decimal.New(7, 0)))
 	if plain.filter() != nil {
 		t.Error("a set with a key added without its amount has a filter")
 	}
@@ -132,7 +132,7 @@ func TestAmountFilter(t *testing.T) {
 		for _, s := range shipments {
 			d.Shipments = append(d.Shipments, parser.Shipment{Date: day, Amount: decimal.RequireFromString(s)})
 		}
-		return &order{res: &OrderResult{Dispute: d}, d: day, a: a, key: amountKey(a), hash: hashOf(a)}
+		return &order{res: &OrderResult{Dispute: d}, d: day, a: a, key: keyOf(a), hash: hashOf(a)}
 	}
 	own := []OwnOrder{{Total: decimal.RequireFromString("7.5")}}
 	wanted := wantedAmounts([]*order{mk("12800"), mk("30.00", "10.00", "20.00")}, own)
@@ -144,5 +144,67 @@ func TestAmountFilter(t *testing.T) {
 	preparedSet := wantedAmounts(prepared, nil)
 	if f := preparedSet.filter(); f == nil || f.excludes(money.New(128, -1)) {
 		t.Errorf("the set of prepared orders has filter %v: it must have one that lets 12.8 through", f)
+	}
+}
+
+// TestAmountKeysAgreeWithText checks amountKey against money.AmountKey,
+// the text amounts were looked up by: two amounts have one key exactly
+// when they have one text, whether the key is packed or numbered, made of
+// a decimal or of a money.Value, the amount written with trailing zeros
+// or past 18 digits; and the key writes that text.
+func TestAmountKeysAgreeWithText(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	var amounts []decimal.Decimal
+	ten := decimal.New(1, 0)
+	for range 3000 {
+		digits := 1 + r.IntN(18)
+		coef := r.Int64N(10)
+		for range digits - 1 {
+			coef = coef*10 + r.Int64N(10)
+		}
+		if r.IntN(4) == 0 {
+			coef -= coef % 1000 // trailing zeros, to be shed
+		}
+		if r.IntN(2) == 0 {
+			coef = -coef
+		}
+		d := decimal.New(coef, -int32(r.IntN(21)))
+		amounts = append(amounts, d)
+		// The same amount written with more digits, inside 18 and past.
+		amounts = append(amounts, decimal.NewFromBigInt(d.Coefficient().Mul(d.Coefficient(), ten.Shift(3).BigInt()), d.Exponent()-3))
+		amounts = append(amounts, decimal.NewFromBigInt(d.Coefficient().Mul(d.Coefficient(), ten.Shift(12).BigInt()), d.Exponent()-12))
+	}
+	for _, s := range []string{"0", "0.000", "-0", "1e18", "1000000000000000000", "10000000000000000000e-1", "72057594037927935", "72057594037927936",
+		"72057594037927936.00", "720575940379279.36", "999999999999999999", "123456789012345678901234.56", "1e-30", "15e-31", "1.5e-29", "7e60", "7e70"} {
+		amounts = append(amounts, decimal.RequireFromString(s))
+	}
+	byText := map[string]amountKey{}
+	byKey := map[amountKey]string{}
+	for _, d := range amounts {
+		text := money.AmountKey(d)
+		for _, k := range []amountKey{keyOf(d), keyOf(d.Neg()), valueKey(money.FromDecimal(d))} {
+			if k == 0 {
+				t.Fatalf("%s has the key of no amount", d)
+			}
+			if got := k.String(); got != text {
+				t.Fatalf("the key of %s writes %q, want %q", d, got, text)
+			}
+			if was, ok := byText[text]; ok && was != k {
+				t.Fatalf("%s has keys %x and %x", text, was, k)
+			}
+			if was, ok := byKey[k]; ok && was != text {
+				t.Fatalf("%s and %s share key %x", was, text, k)
+			}
+			byText[text], byKey[k] = k, text
+		}
+	}
+	numbered := 0
+	for k := range byKey {
+		if k&keyBig != 0 {
+			numbered++
+		}
+	}
+	if numbered < 100 || len(byKey)-numbered < 1000 {
+		t.Errorf("%d keys numbered of %d: the test needs many of both", numbered, len(byKey))
 	}
 }

@@ -25,7 +25,7 @@ type demand struct {
 	o        *order
 	date     civil.Date // the order's or the shipment's date
 	amount   decimal.Decimal
-	key      string     // amountKey(amount), made once
+	key      amountKey  // keyOf(amount), made once
 	from, to civil.Date // the days its charge may post on
 	charge   *parser.Transaction
 	tie      *tie
@@ -48,8 +48,8 @@ type tie struct {
 // amountSet is the amounts a charge can be looked up by (wantedAmounts),
 // each with a number, from 1.
 type amountSet struct {
-	num  map[string]int32 // an amount key's number
-	keys []string         // keys[n-1] is the key numbered n
+	num  map[amountKey]int32 // an amount key's number
+	keys []amountKey         // keys[n-1] is the key numbered n
 	// hashes are those of the amounts of keys (money.Value.AbsHash), when
 	// each has one; nil when one has none, or a key was added without its
 	// amount (add).
@@ -58,7 +58,7 @@ type amountSet struct {
 }
 
 // add puts key in the set.
-func (s *amountSet) add(key string) {
+func (s *amountSet) add(key amountKey) {
 	if _, ok := s.num[key]; !ok {
 		s.keys = append(s.keys, key)
 		s.num[key] = int32(len(s.keys))
@@ -79,7 +79,7 @@ func hashOf(amt decimal.Decimal) amountHash {
 }
 
 // addAmount puts an amount in the set by its key and its hash.
-func (s *amountSet) addAmount(key string, h amountHash) {
+func (s *amountSet) addAmount(key amountKey, h amountHash) {
 	if _, ok := s.num[key]; ok {
 		return
 	}
@@ -145,24 +145,21 @@ type keyedCharge struct {
 // set, in the order of charges, with the numbers of those keys (as
 // amountKeys makes them: a foreign amount equal to the billed one has no
 // key of its own). A charge of any other amount, nearly all of them, costs
-// its amount hashed and, one in sixteen, its keys made in a buffer and
-// looked up, no more.
+// its amount hashed and, one in sixteen, its keys made and looked up, no
+// more.
 func wantedCharges(charges *chargeList, set amountSet) []keyedCharge {
 	var out []keyedCharge
-	var buf []byte
 	f := set.filter()
 	for i := range charges.len() {
 		if f.excludes(charges.amount(i)) && charges.foreign(i) == nil {
 			continue
 		}
 		var kc keyedCharge
-		buf = charges.appendKey(buf[:0], i)
-		kc.nums[0] = set.num[string(buf)]
+		key := charges.key(i)
+		kc.nums[0] = set.num[key]
 		if t := charges.foreign(i); t != nil {
-			n := len(buf)
-			buf = money.AppendAmountKey(buf, t.OrigAmount)
-			if orig := buf[n:]; string(orig) != string(buf[:n]) {
-				kc.nums[1] = set.num[string(orig)]
+			if orig := keyOf(t.OrigAmount); orig != key {
+				kc.nums[1] = set.num[orig]
 			}
 		}
 		if kc.nums != [2]int32{} {
@@ -180,7 +177,7 @@ func wantedCharges(charges *chargeList, set amountSet) []keyedCharge {
 // append to one could never write over the next): a list grown by
 // appending for each of tens of thousands of amounts was as many
 // allocations.
-func chargeIndex(wanted []keyedCharge, set amountSet) map[string][]*parser.Transaction {
+func chargeIndex(wanted []keyedCharge, set amountSet) map[amountKey][]*parser.Transaction {
 	// First each amount's charges are counted, then each is given its
 	// place in all, empty, and filled.
 	counts := make([]int32, len(set.keys))
@@ -210,7 +207,7 @@ func chargeIndex(wanted []keyedCharge, set amountSet) map[string][]*parser.Trans
 			}
 		}
 	}
-	idx := make(map[string][]*parser.Transaction, amounts)
+	idx := make(map[amountKey][]*parser.Transaction, amounts)
 	for i, list := range lists {
 		if len(list) > 0 {
 			idx[set.keys[i]] = list
@@ -223,8 +220,8 @@ func chargeIndex(wanted []keyedCharge, set amountSet) map[string][]*parser.Trans
 // orders', their shipments', and those of the user's own orders and their
 // shipments.
 func wantedAmounts(orders []*order, own []OwnOrder) amountSet {
-	set := amountSet{num: make(map[string]int32, len(orders))}
-	add := func(amt decimal.Decimal) { set.addAmount(amountKey(amt), hashOf(amt)) }
+	set := amountSet{num: make(map[amountKey]int32, len(orders))}
+	add := func(amt decimal.Decimal) { set.addAmount(keyOf(amt), hashOf(amt)) }
 	for _, o := range orders {
 		// The order's key and hash were made as it was set up: its amount,
 		// a decimal of its own, is not read again here, order after order.
@@ -259,7 +256,7 @@ func rank(d, c civil.Date) int {
 // one day are shared out among the bucket's demands that are still looking
 // (settle). It looks only at charges of the demands' amounts inside their
 // windows, so the work grows with the rows, not with rows times orders.
-func assignNearest(demands []*demand, idx map[string][]*parser.Transaction, used map[*parser.Transaction]bool) []*tie {
+func assignNearest(demands []*demand, idx map[amountKey][]*parser.Transaction, used map[*parser.Transaction]bool) []*tie {
 	var ties []*tie
 	for _, bl := range chargeBlocks(demandBuckets(demands), idx) {
 		ties = settle(bl.b.demands, bl.charges, used, ties)
@@ -277,7 +274,7 @@ func assignNearest(demands []*demand, idx map[string][]*parser.Transaction, used
 // demandBucket is the demands of one amount (key) and date, with the
 // window of posting days that covers all of theirs.
 type demandBucket struct {
-	key      string
+	key      amountKey
 	date     civil.Date
 	demands  []*demand
 	from, to civil.Date
@@ -288,7 +285,7 @@ type demandBucket struct {
 // as none of them is nearer to a charge than another.
 func demandBuckets(demands []*demand) []*demandBucket {
 	type bucketKey struct {
-		amount string
+		amount amountKey
 		date   civil.Date
 	}
 	// There are at most as many buckets as demands, and nearly as many:
@@ -336,7 +333,7 @@ type chargeBlock struct {
 // tie), so that every demand meets its nearest charges before farther
 // ones. Only charges of the bucket's amount inside its window are looked
 // at.
-func chargeBlocks(buckets []*demandBucket, idx map[string][]*parser.Transaction) []chargeBlock {
+func chargeBlocks(buckets []*demandBucket, idx map[amountKey][]*parser.Transaction) []chargeBlock {
 	// Most buckets meet their charges on one day or none: room for one
 	// block each and an eighth more, rather than a list grown by doubling.
 	blocks := make([]chargeBlock, 0, len(buckets)+len(buckets)/8)
@@ -401,7 +398,7 @@ const reachSteps = 64
 // leaves the charge of 8 March to a shipment of 3 March that has no other.
 // It follows the shortest such chain of moves, of a bounded length; demands
 // in ties and charges of ties or of other kinds of evidence stay as they are.
-func reach(demands []*demand, idx map[string][]*parser.Transaction, used map[*parser.Transaction]bool) {
+func reach(demands []*demand, idx map[amountKey][]*parser.Transaction, used map[*parser.Transaction]bool) {
 	owner := make(map[*parser.Transaction]*demand, len(demands))
 	for _, d := range demands {
 		if d.charge != nil {
@@ -442,7 +439,7 @@ func reach(demands []*demand, idx map[string][]*parser.Transaction, used map[*pa
 }
 
 // fitting lists the charges demand d can take, nearest first.
-func (d *demand) fitting(idx map[string][]*parser.Transaction) []*parser.Transaction {
+func (d *demand) fitting(idx map[amountKey][]*parser.Transaction) []*parser.Transaction {
 	list := idx[d.key]
 	i, _ := slices.BinarySearchFunc(list, d.from, func(t *parser.Transaction, day civil.Date) int { return txnDay(t).Sub(day) })
 	var out []*parser.Transaction
@@ -696,7 +693,7 @@ func markTies(ties []*tie) {
 // amount inside its window, nearest first, one order to a charge. It
 // returns the ties, whose orders it leaves ambiguous until they are judged
 // (resolveTies).
-func assignExact(orders []*order, idx map[string][]*parser.Transaction, used map[*parser.Transaction]bool) []*tie {
+func assignExact(orders []*order, idx map[amountKey][]*parser.Transaction, used map[*parser.Transaction]bool) []*tie {
 	demands, all := make([]*demand, len(orders)), make([]demand, len(orders)) // made at once, as the orders are
 	for i, o := range orders {
 		all[i] = demand{o: o, date: o.d, amount: o.a, key: o.key, from: o.d.AddDays(-daysBeforeOrder), to: o.windowEnd}
@@ -733,8 +730,8 @@ type rebillGroup struct {
 // are held in one slice for all, each group's orders given room for its
 // first only, so that a second moves them out rather than write over the
 // next group's.
-func rebillGroups(orders []*order) map[string]*rebillGroup {
-	byAmount := make(map[string]*rebillGroup, len(orders))
+func rebillGroups(orders []*order) map[amountKey]*rebillGroup {
+	byAmount := make(map[amountKey]*rebillGroup, len(orders))
 	groups, firsts := make([]rebillGroup, 0, len(orders)), make([]*order, len(orders))
 	for _, o := range orders {
 		if len(o.res.Charges) == 0 && len(o.res.Ties().Candidates) == 0 {

@@ -18,7 +18,7 @@ func TestChargeBlocksNearestDayFirst(t *testing.T) {
 	day := civil.MustDate
 	dem := func(amount, date, from, to string) *demand {
 		a := decimal.RequireFromString(amount)
-		return &demand{date: day(date), amount: a, key: amountKey(a), from: day(from), to: day(to)}
+		return &demand{date: day(date), amount: a, key: keyOf(a), from: day(from), to: day(to)}
 	}
 	demands := []*demand{
 		dem("30", "2026-03-10", "2026-03-07", "2026-03-12"),
@@ -36,8 +36,8 @@ func TestChargeBlocksNearestDayFirst(t *testing.T) {
 		t.Fatalf("buckets %q, want %q", strings.Join(got, "; "), want)
 	}
 	charge := func(date string) *parser.Transaction { return &parser.Transaction{Date: day(date)} }
-	idx := map[string][]*parser.Transaction{
-		"30": {charge("2026-03-06"), charge("2026-03-09"), charge("2026-03-11"), charge("2026-03-11"), charge("2026-03-15"), charge("2026-03-21")},
+	idx := map[amountKey][]*parser.Transaction{
+		keyOf(decimal.New(30, 0)): {charge("2026-03-06"), charge("2026-03-09"), charge("2026-03-11"), charge("2026-03-11"), charge("2026-03-15"), charge("2026-03-21")},
 	}
 	got = got[:0]
 	for _, bl := range chargeBlocks(buckets, idx) {
@@ -57,14 +57,14 @@ func TestChargeBlocksNearestDayFirst(t *testing.T) {
 func TestChargeBlocksStableByRank(t *testing.T) {
 	start := civil.MustDate("2026-03-01")
 	var demands []*demand
-	idx := map[string][]*parser.Transaction{}
+	idx := map[amountKey][]*parser.Transaction{}
 	for i := range 300 {
 		a := decimal.New(int64(100+i%7), 0)
 		d := start.AddDays(i % 40)
-		demands = append(demands, &demand{date: d, amount: a, key: amountKey(a), from: d.AddDays(-3), to: d.AddDays(6)})
+		demands = append(demands, &demand{date: d, amount: a, key: keyOf(a), from: d.AddDays(-3), to: d.AddDays(6)})
 	}
 	for i := range 7 {
-		key := amountKey(decimal.New(int64(100+i), 0))
+		key := keyOf(decimal.New(int64(100+i), 0))
 		for day := range 50 {
 			idx[key] = append(idx[key], &parser.Transaction{Date: start.AddDays(day)})
 		}

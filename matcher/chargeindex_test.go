@@ -26,26 +26,26 @@ func TestChargeIndexListsApart(t *testing.T) {
 		charge(0, "1500", ""), charge(1, "2980", "19.99"), charge(2, "1500", ""),
 		charge(3, "700", ""), charge(4, "19.99", ""), charge(5, "1500.00", ""),
 	}
-	set := amountSet{num: map[string]int32{}}
+	set := amountSet{num: map[amountKey]int32{}}
 	for _, amt := range []string{"1500", "2980", "19.99", "700", "42"} {
-		set.add(amountKey(decimal.RequireFromString(amt)))
+		set.add(keyOf(decimal.RequireFromString(amt)))
 	}
 	idx := chargeIndex(wantedCharges(newChargeList(charges), set), set)
-	want := map[string][]*parser.Transaction{
-		amountKey(decimal.RequireFromString("1500")):  {charges[0], charges[2], charges[5]},
-		amountKey(decimal.RequireFromString("2980")):  {charges[1]},
-		amountKey(decimal.RequireFromString("19.99")): {charges[1], charges[4]},
-		amountKey(decimal.RequireFromString("700")):   {charges[3]},
+	want := map[amountKey][]*parser.Transaction{
+		keyOf(decimal.RequireFromString("1500")):  {charges[0], charges[2], charges[5]},
+		keyOf(decimal.RequireFromString("2980")):  {charges[1]},
+		keyOf(decimal.RequireFromString("19.99")): {charges[1], charges[4]},
+		keyOf(decimal.RequireFromString("700")):   {charges[3]},
 	}
 	if len(idx) != len(want) {
 		t.Fatalf("chargeIndex has %d amounts, want %d", len(idx), len(want))
 	}
 	for key, list := range want {
 		if !slices.Equal(idx[key], list) {
-			t.Errorf("chargeIndex[%q] = %v, want %v", key, idx[key], list)
+			t.Errorf("chargeIndex[%s] = %v, want %v", key, idx[key], list)
 		}
 		if cap(idx[key]) != len(list) {
-			t.Errorf("chargeIndex[%q] has room for %d charges, want %d (no room into the next list)", key, cap(idx[key]), len(list))
+			t.Errorf("chargeIndex[%s] has room for %d charges, want %d (no room into the next list)", key, cap(idx[key]), len(list))
 		}
 	}
 	// An append to each list leaves every other list as it was.
@@ -55,7 +55,7 @@ func TestChargeIndexListsApart(t *testing.T) {
 	}
 	for key, list := range want {
 		if !slices.Equal(idx[key], list) {
-			t.Errorf("after appends, chargeIndex[%q] = %v, want %v", key, idx[key], list)
+			t.Errorf("after appends, chargeIndex[%s] = %v, want %v", key, idx[key], list)
 		}
 	}
 }
@@ -70,17 +70,17 @@ func TestChargeIndexOnlyWanted(t *testing.T) {
 		{Date: day.AddDays(2), Amount: decimal.RequireFromString("1500.00")},
 		{Date: day.AddDays(3), Amount: decimal.RequireFromString("700")},
 	}
-	set := amountSet{num: map[string]int32{}}
-	set.add(amountKey(decimal.RequireFromString("1500")))
-	set.add(amountKey(decimal.RequireFromString("19.99")))
+	set := amountSet{num: map[amountKey]int32{}}
+	set.add(keyOf(decimal.RequireFromString("1500")))
+	set.add(keyOf(decimal.RequireFromString("19.99")))
 	idx := chargeIndex(wantedCharges(newChargeList(charges), set), set)
 	if len(idx) != 2 {
 		t.Fatalf("chargeIndex listed %d amounts, want the 2 asked for: %v", len(idx), idx)
 	}
-	if got := idx[amountKey(decimal.RequireFromString("1500"))]; !slices.Equal(got, []*parser.Transaction{charges[0], charges[2]}) {
+	if got := idx[keyOf(decimal.RequireFromString("1500"))]; !slices.Equal(got, []*parser.Transaction{charges[0], charges[2]}) {
 		t.Errorf("1500 lists %v, want both charges of 1500", got)
 	}
-	if got := idx[amountKey(decimal.RequireFromString("19.99"))]; !slices.Equal(got, charges[1:2]) {
+	if got := idx[keyOf(decimal.RequireFromString("19.99"))]; !slices.Equal(got, charges[1:2]) {
 		t.Errorf("19.99 lists %v, want the charge whose foreign amount it is", got)
 	}
 }

@@ -84,12 +84,12 @@ func (c *chargeList) from(d civil.Date) int {
 	return i
 }
 
-// appendKey appends the amount key of charge i (money.AppendAmountKey).
-func (c *chargeList) appendKey(b []byte, i int) []byte {
+// key is the amount key of charge i.
+func (c *chargeList) key(i int) amountKey {
 	if t := c.txns[i]; t != nil {
-		return money.AppendAmountKey(b, t.Amount)
+		return keyOf(t.Amount)
 	}
-	return c.amount(i).AppendAbs(b)
+	return valueKey(c.amount(i))
 }
 
 // foreign returns charge i when it states an original foreign amount

@@ -44,7 +44,7 @@ type crediting struct {
 	// ownIdx lists the charges of ownTaken by amount key, in date order
 	// (ownIndex); ownUsed are those that took a credit (rule 3 gives each
 	// one credit, over all the passes' runs).
-	ownIdx  map[string][]*parser.Transaction
+	ownIdx  map[amountKey][]*parser.Transaction
 	ownUsed map[*parser.Transaction]bool
 	// parent is, for the crediting of one way of reading a knot, the
 	// crediting of the report: its own charges' index, and those used.
@@ -169,9 +169,9 @@ func (c *crediting) attributedCredits(orders []*order) {
 	}) {
 		return // most reports: no refund export names an order's credit
 	}
-	byAmount := map[string][]*parser.Transaction{}
+	byAmount := map[amountKey][]*parser.Transaction{}
 	for _, t := range c.credits {
-		k := amountKey(t.Amount)
+		k := keyOf(t.Amount)
 		byAmount[k] = append(byAmount[k], t)
 	}
 	for _, o := range orders {
@@ -180,7 +180,7 @@ func (c *crediting) attributedCredits(orders []*order) {
 				continue
 			}
 			c.attributed[conf] = true
-			for _, t := range byAmount[amountKey(conf.Amount)] {
+			for _, t := range byAmount[keyOf(conf.Amount)] {
 				if !c.taken[t] && !txnDay(t).Before(conf.ConfirmedOn) && o.fits(t) {
 					c.give(o, t)
 					break
@@ -316,7 +316,7 @@ func (c *crediting) exactCredits(charged []*order) {
 		var best []*order
 		abs := t.Amount.Abs()
 		for _, key := range amountKeys(t) {
-			if key == "" {
+			if key == 0 {
 				continue
 			}
 			found := c.nearestBefore(lists.of(key), t, func(o *order) bool {
@@ -334,12 +334,12 @@ func (c *crediting) exactCredits(charged []*order) {
 
 // amountMarks are the mark lists of exactCredits, one for each amount key.
 type amountMarks struct {
-	num   map[string]int32 // a key's number, from 1
-	lists []markList       // lists[n-1] is the list of the key numbered n
+	num   map[amountKey]int32 // a key's number, from 1
+	lists []markList          // lists[n-1] is the list of the key numbered n
 }
 
 // of returns key's list, nil for none.
-func (a *amountMarks) of(key string) *markList {
+func (a *amountMarks) of(key amountKey) *markList {
 	if n := a.num[key]; n > 0 {
 		return &a.lists[n-1]
 	}
@@ -353,7 +353,7 @@ func (a *amountMarks) of(key string) *markList {
 // date, then cut into the lists: a list of its own for each key, grown
 // order by order, was an allocation for each of tens of thousands.
 func exactMarks(charged []*order) *amountMarks {
-	a := &amountMarks{num: make(map[string]int32, len(charged))}
+	a := &amountMarks{num: make(map[amountKey]int32, len(charged))}
 	type keyedMark struct {
 		num int32
 		m   chargeMark
@@ -364,7 +364,7 @@ func exactMarks(charged []*order) *amountMarks {
 		nums := append(room[:0], a.number(o.key))
 		for _, t := range o.res.Charges {
 			if !t.Amount.Equal(o.a) { // else the order's own key, which is there
-				if n := a.number(amountKey(t.Amount)); !slices.Contains(nums, n) {
+				if n := a.number(keyOf(t.Amount)); !slices.Contains(nums, n) {
 					nums = append(nums, n)
 				}
 			}
@@ -397,7 +397,7 @@ func exactMarks(charged []*order) *amountMarks {
 }
 
 // number returns key's number, giving it the next when new.
-func (a *amountMarks) number(key string) int32 {
+func (a *amountMarks) number(key amountKey) int32 {
 	n, ok := a.num[key]
 	if !ok {
 		n = int32(len(a.num) + 1)
@@ -525,7 +525,7 @@ func (c *crediting) ownCredits() {
 		if c.taken[t] || c.ownTook[t] {
 			continue
 		}
-		for _, ch := range idx[amountKey(t.Amount)] {
+		for _, ch := range idx[keyOf(t.Amount)] {
 			if !c.ownSpent(ch) && !txnDay(ch).After(txnDay(t)) && (ch.Currency == t.Currency || ch.Currency == "" || t.Currency == "") {
 				c.ownTook[t] = true
 				c.ownUsed[ch] = true
@@ -537,14 +537,14 @@ func (c *crediting) ownCredits() {
 
 // ownIndex lists the person's own charges by amount key, in date order,
 // made once for the report.
-func (c *crediting) ownIndex() map[string][]*parser.Transaction {
+func (c *crediting) ownIndex() map[amountKey][]*parser.Transaction {
 	if c.parent != nil {
 		return c.parent.ownIndex()
 	}
 	if c.ownIdx == nil && len(c.ownTaken) > 0 {
-		c.ownIdx = map[string][]*parser.Transaction{}
+		c.ownIdx = map[amountKey][]*parser.Transaction{}
 		for t := range c.ownTaken {
-			k := amountKey(t.Amount)
+			k := keyOf(t.Amount)
 			c.ownIdx[k] = append(c.ownIdx[k], t)
 		}
 		for _, list := range c.ownIdx {

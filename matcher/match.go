@@ -10,7 +10,6 @@ import (
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
-	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
@@ -32,7 +31,7 @@ type order struct {
 	card, currency, cardCur string
 	d                       civil.Date // order date
 	a                       decimal.Decimal
-	key                     string     // amountKey(a), made once: credits and rebills look it up
+	key                     amountKey  // keyOf(a), made once: credits and rebills look it up
 	hash                    amountHash // a's money.Value.AbsHash, made with key
 	h                       civil.Date // first confirmation, may be unknown
 	cancelAt                civil.Date // first cancel confirmation, may be unknown
@@ -270,7 +269,7 @@ func leftOutNotes(notes []*msg.Message, disputes int, late, lateConfs leftOut, a
 // charges that add up to an order, then rebills. It returns the charges of
 // the amounts looked up (chargeIndex), the charges given, and the ties
 // found among exact charges and among shipments.
-func assignCharges(orders []*order, charges *chargeList, own []OwnOrder) (idx map[string][]*parser.Transaction, used map[*parser.Transaction]bool, ties []*tie) {
+func assignCharges(orders []*order, charges *chargeList, own []OwnOrder) (idx map[amountKey][]*parser.Transaction, used map[*parser.Transaction]bool, ties []*tie) {
 	used = make(map[*parser.Transaction]bool, len(orders)) // about a charge an order
 	set := wantedAmounts(orders, own)
 	wanted := wantedCharges(charges, set) // the charges an order can be charged, each with its keys worked out once
@@ -286,7 +285,7 @@ func assignCharges(orders []*order, charges *chargeList, own []OwnOrder) (idx ma
 // candidates by an order, then the charges of the user's own orders
 // (own.csv, then mine.csv), counting the latter into the report. It returns
 // the claimed charges and those of own.csv.
-func claimOwnCharges(rep *Report, orders []*order, charges *chargeList, idx map[string][]*parser.Transaction, used map[*parser.Transaction]bool, opts Options, disputes []parser.Dispute) (claimed, own map[*parser.Transaction]bool) {
+func claimOwnCharges(rep *Report, orders []*order, charges *chargeList, idx map[amountKey][]*parser.Transaction, used map[*parser.Transaction]bool, opts Options, disputes []parser.Dispute) (claimed, own map[*parser.Transaction]bool) {
 	claimed = make(map[*parser.Transaction]bool, len(used))
 	for t := range used {
 		claimed[t] = true
@@ -473,7 +472,7 @@ func (o *order) init(d *parser.Dispute, res *OrderResult, cs []*parser.Confirmat
 		o.a, o.cardAmount = d.CardAmount, true
 		o.res.Currency = d.CardCurrency
 	}
-	o.key = amountKey(o.a)
+	o.key = keyOf(o.a)
 	o.hash = hashOf(o.a)
 	slices.SortStableFunc(cs, func(x, y *parser.Confirmation) int { return x.ConfirmedOn.Sub(y.ConfirmedOn) })
 	o.res.Confirmations = cs
@@ -629,20 +628,16 @@ func absDays(n int) int {
 
 // amountKeys are the index keys under which orders that t could pay are
 // found: its amount and, where it differs, its original foreign amount;
-// the second key is "" when there is none.
-func amountKeys(t *parser.Transaction) [2]string {
-	keys := [2]string{amountKey(t.Amount)}
+// the second key is 0 when there is none.
+func amountKeys(t *parser.Transaction) [2]amountKey {
+	keys := [2]amountKey{keyOf(t.Amount)}
 	if t.OrigCurrency != "" && !t.OrigAmount.IsZero() {
-		if orig := amountKey(t.OrigAmount); orig != keys[0] {
+		if orig := keyOf(t.OrigAmount); orig != keys[0] {
 			keys[1] = orig
 		}
 	}
 	return keys
 }
-
-// amountKey is what amounts are indexed and looked up by: equal amounts,
-// of either sign and however they were written, have equal keys.
-func amountKey(d decimal.Decimal) string { return money.AmountKey(d) }
 
 // creditIsExact reports whether credit t gives back one of o's charges or its amount.
 func (o *order) creditIsExact(t *parser.Transaction) bool {

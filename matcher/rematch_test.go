@@ -164,10 +164,10 @@ func TestChargeListAgreesWithRows(t *testing.T) {
 			c := list.peek(i)
 			checked++
 			foreign := list.foreign(i)
-			if list.day(i) != txnDay(c) || string(list.appendNormalized(nil, i)) != c.Normalized || string(list.appendKey(nil, i)) != amountKey(c.Amount) ||
+			if list.day(i) != txnDay(c) || string(list.appendNormalized(nil, i)) != c.Normalized || list.key(i) != keyOf(c.Amount) ||
 				!list.amount(i).Decimal().Equal(c.Amount) || (foreign != nil) != hasOriginal(c) {
 				t.Errorf("%s: charge %d: day %s, %q, key %s, foreign %t; the row says %s, %q, %s, %t", name, i, list.day(i), list.appendNormalized(nil, i),
-					list.appendKey(nil, i), foreign != nil, txnDay(c), c.Normalized, amountKey(c.Amount), hasOriginal(c))
+					list.key(i), foreign != nil, txnDay(c), c.Normalized, keyOf(c.Amount), hasOriginal(c))
 			}
 			if i > 0 && list.day(i).Before(list.day(i-1)) {
 				t.Errorf("%s: charge %d before charge %d", name, i, i-1)

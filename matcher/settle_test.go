@@ -73,7 +73,7 @@ func TestSettleOneDemandAsTheMatching(t *testing.T) {
 		newWorld := func() world {
 			rr := rand.New(rand.NewPCG(uint64(round), 7))
 			a := decimal.RequireFromString("12.30")
-			o := &order{res: &OrderResult{Dispute: &parser.Dispute{OrderDate: day, Currency: "EUR"}}, d: day, a: a, key: amountKey(a),
+			o := &order{res: &OrderResult{Dispute: &parser.Dispute{OrderDate: day, Currency: "EUR"}}, d: day, a: a, key: keyOf(a),
 				currency: "EUR", windowEnd: day.AddDays(30)}
 			if rr.IntN(3) == 0 {
 				o.card = "1234"

@@ -18,7 +18,7 @@ func TestBucketsKeepTheirOwnDemands(t *testing.T) {
 	dem := func(amount string, days int) *demand {
 		d := day.AddDays(days)
 		a := decimal.RequireFromString(amount)
-		return &demand{date: d, amount: a, key: amountKey(a), from: d.AddDays(-3), to: d.AddDays(5)}
+		return &demand{date: d, amount: a, key: keyOf(a), from: d.AddDays(-3), to: d.AddDays(5)}
 	}
 	ds := []*demand{dem("30", 0), dem("45", 0), dem("30", 0), dem("30", 1), dem("45", 0), dem("30", 0), dem("60", 2)}
 	buckets := demandBuckets(ds)
@@ -114,7 +114,7 @@ func TestExactChargesKeepTheirOwn(t *testing.T) {
 	mk := func(days int, amount string) *order {
 		d := day.AddDays(days)
 		a := decimal.RequireFromString(amount)
-		return &order{res: &OrderResult{Dispute: &parser.Dispute{OrderDate: d}}, d: d, a: a, key: amountKey(a), windowEnd: d.AddDays(30)}
+		return &order{res: &OrderResult{Dispute: &parser.Dispute{OrderDate: d}}, d: d, a: a, key: keyOf(a), windowEnd: d.AddDays(30)}
 	}
 	orders := []*order{mk(0, "1500"), mk(1, "2980"), mk(2, "700")}
 	var charges []*parser.Transaction

@@ -594,10 +594,10 @@ func ownTies(orders []*order, own []OwnOrder, ownTaken map[*parser.Transaction]b
 	if len(own) == 0 {
 		return
 	}
-	byAmount := map[string][]OwnOrder{}
+	byAmount := map[amountKey][]OwnOrder{}
 	for _, w := range own {
 		if w.Total.Sign() > 0 {
-			byAmount[amountKey(w.Total)] = append(byAmount[amountKey(w.Total)], w)
+			byAmount[keyOf(w.Total)] = append(byAmount[keyOf(w.Total)], w)
 		}
 	}
 	found := func(w OwnOrder) bool {
@@ -615,7 +615,7 @@ func ownTies(orders []*order, own []OwnOrder, ownTaken map[*parser.Transaction]b
 		}
 		c := o.res.Charges[0]
 		var rival *OwnOrder
-		for _, w := range byAmount[amountKey(c.Amount)] {
+		for _, w := range byAmount[keyOf(c.Amount)] {
 			if exactAmount(c, w.Total, w.Currency) && inRange(txnDay(c), w.Date.AddDays(-daysBeforeOrder), w.Date.AddDays(daysAfterOrder)) &&
 				rank(w.Date, txnDay(c)) <= rank(o.d, txnDay(c)) && !found(w) {
 				rival = &w
