@@ -82,7 +82,7 @@ type forcedCredit struct {
 
 func newCrediting(charges *chargeList, credits []*parser.Transaction, own map[*parser.Transaction]bool) *crediting {
 	return &crediting{charges: charges, credits: credits, ownTaken: own,
-		taken: map[*parser.Transaction]bool{}, ownTook: map[*parser.Transaction]bool{}, ownUsed: map[*parser.Transaction]bool{},
+		taken: make(map[*parser.Transaction]bool, len(credits)), ownTook: map[*parser.Transaction]bool{}, ownUsed: map[*parser.Transaction]bool{},
 		attributed: map[*parser.Confirmation]bool{}}
 }
 
@@ -589,6 +589,9 @@ func (c *crediting) smallerCredits(charged []*order) []*parser.Transaction {
 // overCredits is rule 5: a credit larger than what any order still has out
 // goes to the order whose charge it follows.
 func (c *crediting) overCredits(charged []*order, over []*parser.Transaction) {
+	if len(over) == 0 {
+		return // most runs: the charges' owners need not be listed
+	}
 	owner := make(map[*parser.Transaction]*order, chargeCount(charged))
 	for _, o := range charged {
 		for _, ch := range o.res.Charges {

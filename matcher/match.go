@@ -2,6 +2,7 @@ package matcher
 
 import (
 	"fmt"
+	"maps"
 	"runtime"
 	"slices"
 	"strings"
@@ -286,10 +287,9 @@ func assignCharges(orders []*order, charges *chargeList, own []OwnOrder) (idx ma
 // (own.csv, then mine.csv), counting the latter into the report. It returns
 // the claimed charges and those of own.csv.
 func claimOwnCharges(rep *Report, orders []*order, charges *chargeList, idx map[amountKey][]*parser.Transaction, used map[*parser.Transaction]bool, opts Options, disputes []parser.Dispute) (claimed, own map[*parser.Transaction]bool) {
-	claimed = make(map[*parser.Transaction]bool, len(used))
-	for t := range used {
-		claimed[t] = true
-	}
+	// The charges given are claimed: their set is copied whole, table by
+	// table, rather than a charge at a time.
+	claimed = maps.Clone(used)
 	for _, o := range orders {
 		for _, c := range o.res.Ties().Candidates {
 			claimed[c] = true
