@@ -26,6 +26,7 @@ type demand struct {
 	date     civil.Date // the order's or the shipment's date
 	amount   decimal.Decimal
 	key      amountKey  // keyOf(amount), made once
+	num      int32      // key's number in the chargeIndex, 0 where not known
 	from, to civil.Date // the days its charge may post on
 	charge   *parser.Transaction
 	tie      *tie
@@ -78,18 +79,21 @@ func hashOf(amt decimal.Decimal) amountHash {
 	return amountHash{h, ok}
 }
 
-// addAmount puts an amount in the set by its key and its hash.
-func (s *amountSet) addAmount(key amountKey, h amountHash) {
-	if _, ok := s.num[key]; ok {
-		return
+// addAmount puts an amount in the set by its key and its hash, and
+// returns its number.
+func (s *amountSet) addAmount(key amountKey, h amountHash) int32 {
+	if n, ok := s.num[key]; ok {
+		return n
 	}
 	s.keys = append(s.keys, key)
-	s.num[key] = int32(len(s.keys))
+	n := int32(len(s.keys))
+	s.num[key] = n
 	if h.ok {
 		s.hashes = append(s.hashes, h.h)
 	} else {
 		s.unhashed = true
 	}
+	return n
 }
 
 // amountFilter tells, from a charge's amount alone, most charges of an
@@ -170,14 +174,42 @@ func wantedCharges(charges *chargeList, set amountSet) []keyedCharge {
 	return out
 }
 
-// chargeIndex lists the Amazon charges of wanted (wantedCharges) under
-// each amount of set they can pay: the billed amount and the original
-// foreign amount. Each list is in date order. The lists are cut from one
-// slice, each as long as its amount's charges and no longer (so that an
-// append to one could never write over the next): a list grown by
-// appending for each of tens of thousands of amounts was as many
-// allocations.
-func chargeIndex(wanted []keyedCharge, set amountSet) map[amountKey][]*parser.Transaction {
+// chargeIndex is the Amazon charges of the amounts looked for, under each
+// amount they can pay: the billed amount and the original foreign amount,
+// each list in date order. The lists are by the amounts' numbers in the
+// set (amountSet), so that an order or a shipment, which knows its
+// amount's number, finds its charges without a map.
+type chargeIndex struct {
+	num   map[amountKey]int32     // the set's numbers of amounts
+	lists [][]*parser.Transaction // lists[n-1] are the charges of the amount numbered n
+}
+
+// of returns the charges of the amount of key, nil for an amount not looked for.
+func (x *chargeIndex) of(key amountKey) []*parser.Transaction { return x.numbered(x.num[key]) }
+
+// numbered returns the charges of the amount numbered n, nil for 0.
+func (x *chargeIndex) numbered(n int32) []*parser.Transaction {
+	if n == 0 {
+		return nil
+	}
+	return x.lists[n-1]
+}
+
+// list returns the charges of the amount of key, numbered n where n is
+// known (not 0).
+func (x *chargeIndex) list(key amountKey, n int32) []*parser.Transaction {
+	if n == 0 {
+		return x.of(key)
+	}
+	return x.lists[n-1]
+}
+
+// indexCharges lists the Amazon charges of wanted (wantedCharges) under
+// each amount of set they can pay. The lists are cut from one slice, each
+// as long as its amount's charges and no longer (so that an append to one
+// could never write over the next): a list grown by appending for each of
+// tens of thousands of amounts was as many allocations.
+func indexCharges(wanted []keyedCharge, set amountSet) *chargeIndex {
 	// First each amount's charges are counted, then each is given its
 	// place in all, empty, and filled.
 	counts := make([]int32, len(set.keys))
@@ -192,12 +224,11 @@ func chargeIndex(wanted []keyedCharge, set amountSet) map[amountKey][]*parser.Tr
 	}
 	all := make([]*parser.Transaction, n)
 	lists := make([][]*parser.Transaction, len(set.keys))
-	at, amounts := 0, 0
+	at := 0
 	for i, c := range counts {
 		if c > 0 {
 			lists[i] = all[at : at : at+int(c)]
 			at += int(c)
-			amounts++
 		}
 	}
 	for _, kc := range wanted {
@@ -207,13 +238,7 @@ func chargeIndex(wanted []keyedCharge, set amountSet) map[amountKey][]*parser.Tr
 			}
 		}
 	}
-	idx := make(map[amountKey][]*parser.Transaction, amounts)
-	for i, list := range lists {
-		if len(list) > 0 {
-			idx[set.keys[i]] = list
-		}
-	}
-	return idx
+	return &chargeIndex{num: set.num, lists: lists}
 }
 
 // wantedAmounts is the amount keys a charge can be looked up by: the
@@ -225,7 +250,8 @@ func wantedAmounts(orders []*order, own []OwnOrder) amountSet {
 	for _, o := range orders {
 		// The order's key and hash were made as it was set up: its amount,
 		// a decimal of its own, is not read again here, order after order.
-		set.addAmount(o.key, o.hash)
+		// Its number is kept, for the rules that group orders by amount.
+		o.num = set.addAmount(o.key, o.hash)
 		for _, sh := range o.res.Dispute.Shipments {
 			add(sh.Amount)
 		}
@@ -256,7 +282,7 @@ func rank(d, c civil.Date) int {
 // one day are shared out among the bucket's demands that are still looking
 // (settle). It looks only at charges of the demands' amounts inside their
 // windows, so the work grows with the rows, not with rows times orders.
-func assignNearest(demands []*demand, idx map[amountKey][]*parser.Transaction, used map[*parser.Transaction]bool) []*tie {
+func assignNearest(demands []*demand, idx *chargeIndex, used map[*parser.Transaction]bool) []*tie {
 	var ties []*tie
 	for _, bl := range chargeBlocks(demandBuckets(demands), idx) {
 		ties = settle(bl.b.demands, bl.charges, used, ties)
@@ -275,6 +301,7 @@ func assignNearest(demands []*demand, idx map[amountKey][]*parser.Transaction, u
 // window of posting days that covers all of theirs.
 type demandBucket struct {
 	key      amountKey
+	num      int32 // its demands' num
 	date     civil.Date
 	demands  []*demand
 	from, to civil.Date
@@ -304,7 +331,7 @@ func demandBuckets(demands []*demand) []*demandBucket {
 		if b == nil {
 			n := len(room)
 			firsts[n] = d
-			room = append(room, demandBucket{key: key, date: d.date, demands: firsts[n : n+1 : n+1], from: d.from, to: d.to})
+			room = append(room, demandBucket{key: key, num: d.num, date: d.date, demands: firsts[n : n+1 : n+1], from: d.from, to: d.to})
 			b = &room[n]
 			byKey[k] = b
 			buckets = append(buckets, b)
@@ -333,12 +360,12 @@ type chargeBlock struct {
 // tie), so that every demand meets its nearest charges before farther
 // ones. Only charges of the bucket's amount inside its window are looked
 // at.
-func chargeBlocks(buckets []*demandBucket, idx map[amountKey][]*parser.Transaction) []chargeBlock {
+func chargeBlocks(buckets []*demandBucket, idx *chargeIndex) []chargeBlock {
 	// Most buckets meet their charges on one day or none: room for one
 	// block each and an eighth more, rather than a list grown by doubling.
 	blocks := make([]chargeBlock, 0, len(buckets)+len(buckets)/8)
 	for _, b := range buckets {
-		list := idx[b.key]
+		list := idx.list(b.key, b.num)
 		i, _ := slices.BinarySearchFunc(list, b.from, func(t *parser.Transaction, d civil.Date) int { return txnDay(t).Sub(d) })
 		for i < len(list) && !txnDay(list[i]).After(b.to) {
 			j := i + 1
@@ -398,7 +425,7 @@ const reachSteps = 64
 // leaves the charge of 8 March to a shipment of 3 March that has no other.
 // It follows the shortest such chain of moves, of a bounded length; demands
 // in ties and charges of ties or of other kinds of evidence stay as they are.
-func reach(demands []*demand, idx map[amountKey][]*parser.Transaction, used map[*parser.Transaction]bool) {
+func reach(demands []*demand, idx *chargeIndex, used map[*parser.Transaction]bool) {
 	owner := make(map[*parser.Transaction]*demand, len(demands))
 	for _, d := range demands {
 		if d.charge != nil {
@@ -439,8 +466,8 @@ func reach(demands []*demand, idx map[amountKey][]*parser.Transaction, used map[
 }
 
 // fitting lists the charges demand d can take, nearest first.
-func (d *demand) fitting(idx map[amountKey][]*parser.Transaction) []*parser.Transaction {
-	list := idx[d.key]
+func (d *demand) fitting(idx *chargeIndex) []*parser.Transaction {
+	list := idx.list(d.key, d.num)
 	i, _ := slices.BinarySearchFunc(list, d.from, func(t *parser.Transaction, day civil.Date) int { return txnDay(t).Sub(day) })
 	var out []*parser.Transaction
 	for _, t := range list[i:] {
@@ -693,10 +720,10 @@ func markTies(ties []*tie) {
 // amount inside its window, nearest first, one order to a charge. It
 // returns the ties, whose orders it leaves ambiguous until they are judged
 // (resolveTies).
-func assignExact(orders []*order, idx map[amountKey][]*parser.Transaction, used map[*parser.Transaction]bool) []*tie {
+func assignExact(orders []*order, idx *chargeIndex, used map[*parser.Transaction]bool) []*tie {
 	demands, all := make([]*demand, len(orders)), make([]demand, len(orders)) // made at once, as the orders are
 	for i, o := range orders {
-		all[i] = demand{o: o, date: o.d, amount: o.a, key: o.key, from: o.d.AddDays(-daysBeforeOrder), to: o.windowEnd}
+		all[i] = demand{o: o, date: o.d, amount: o.a, key: o.key, num: o.num, from: o.d.AddDays(-daysBeforeOrder), to: o.windowEnd}
 		demands[i] = &all[i]
 	}
 	ties := assignNearest(demands, idx, used)
@@ -725,25 +752,26 @@ type rebillGroup struct {
 	span   int      // the longest window, in days after the order date
 }
 
-// rebillGroups groups the orders given a charge or a candidate by amount.
-// Orders' amounts repeat little: the groups, and the first order of each,
-// are held in one slice for all, each group's orders given room for its
-// first only, so that a second moves them out rather than write over the
-// next group's.
-func rebillGroups(orders []*order) map[amountKey]*rebillGroup {
-	byAmount := make(map[amountKey]*rebillGroup, len(orders))
+// rebillGroups groups the orders given a charge or a candidate by amount:
+// byAmount[n-1] is the group of the amount numbered n in set (the order's
+// num), nil for none, so that orders and charges, numbered by set, find
+// their group without a map. Orders' amounts repeat little: the groups,
+// and the first order of each, are held in one slice for all, each
+// group's orders given room for its first only, so that a second moves
+// them out rather than write over the next group's.
+func rebillGroups(orders []*order, set amountSet) (byAmount []*rebillGroup) {
+	byAmount = make([]*rebillGroup, len(set.keys))
 	groups, firsts := make([]rebillGroup, 0, len(orders)), make([]*order, len(orders))
 	for _, o := range orders {
 		if len(o.res.Charges) == 0 && len(o.res.Ties().Candidates) == 0 {
 			continue
 		}
-		key := o.key
-		g := byAmount[key]
+		g := byAmount[o.num-1]
 		if g == nil {
 			n := len(groups)
 			firsts[n] = o
 			groups = append(groups, rebillGroup{orders: firsts[n : n+1 : n+1], span: max(0, o.windowEnd.Sub(o.d))})
-			byAmount[key] = &groups[n]
+			byAmount[o.num-1] = &groups[n]
 			continue
 		}
 		g.orders = append(g.orders, o)
@@ -759,7 +787,7 @@ func rebillGroups(orders []*order) map[amountKey]*rebillGroup {
 // them ambiguous. Orders are looked up by amount and date, so each charge
 // meets only the orders whose window can hold it.
 func assignRebills(orders []*order, wanted []keyedCharge, set amountSet, used map[*parser.Transaction]bool) {
-	byAmount := rebillGroups(orders)
+	byAmount := rebillGroups(orders, set)
 	for _, kc := range wanted {
 		t := kc.t
 		if used[t] {
@@ -770,7 +798,7 @@ func assignRebills(orders []*order, wanted []keyedCharge, set amountSet, used ma
 			if k == 0 {
 				continue
 			}
-			g := byAmount[set.keys[k-1]]
+			g := byAmount[k-1]
 			if g == nil {
 				continue
 			}

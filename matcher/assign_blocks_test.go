@@ -40,7 +40,7 @@ func TestChargeBlocksNearestDayFirst(t *testing.T) {
 		keyOf(decimal.New(30, 0)): {charge("2026-03-06"), charge("2026-03-09"), charge("2026-03-11"), charge("2026-03-11"), charge("2026-03-15"), charge("2026-03-21")},
 	}
 	got = got[:0]
-	for _, bl := range chargeBlocks(buckets, idx) {
+	for _, bl := range chargeBlocks(buckets, indexOf(idx)) {
 		got = append(got, fmt.Sprintf("%d:%s %s×%d", bl.rank, bl.b.date, bl.charges[0].Date, len(bl.charges)))
 	}
 	want = "2:2026-03-10 2026-03-11×2; 2:2026-03-20 2026-03-21×1; 3:2026-03-10 2026-03-09×1"
@@ -69,7 +69,7 @@ func TestChargeBlocksStableByRank(t *testing.T) {
 			idx[key] = append(idx[key], &parser.Transaction{Date: start.AddDays(day)})
 		}
 	}
-	blocks := chargeBlocks(demandBuckets(demands), idx)
+	blocks := chargeBlocks(demandBuckets(demands), indexOf(idx))
 	if len(blocks) < 500 {
 		t.Fatalf("only %d blocks: the test needs more", len(blocks))
 	}
@@ -87,4 +87,14 @@ func TestChargeBlocksStableByRank(t *testing.T) {
 			t.Fatalf("block %d (rank %d, made %d) after block of rank %d made %d", i, bl.rank, bl.at, prev.rank, prev.at)
 		}
 	}
+}
+
+// indexOf is a chargeIndex of the lists of byKey, numbered in no order.
+func indexOf(byKey map[amountKey][]*parser.Transaction) *chargeIndex {
+	idx := &chargeIndex{num: map[amountKey]int32{}}
+	for key, list := range byKey {
+		idx.lists = append(idx.lists, list)
+		idx.num[key] = int32(len(idx.lists))
+	}
+	return idx
 }

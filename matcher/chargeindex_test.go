@@ -30,32 +30,32 @@ func TestChargeIndexListsApart(t *testing.T) {
 	for _, amt := range []string{"1500", "2980", "19.99", "700", "42"} {
 		set.add(keyOf(decimal.RequireFromString(amt)))
 	}
-	idx := chargeIndex(wantedCharges(newChargeList(charges), set), set)
+	idx := indexCharges(wantedCharges(newChargeList(charges), set), set)
 	want := map[amountKey][]*parser.Transaction{
 		keyOf(decimal.RequireFromString("1500")):  {charges[0], charges[2], charges[5]},
 		keyOf(decimal.RequireFromString("2980")):  {charges[1]},
 		keyOf(decimal.RequireFromString("19.99")): {charges[1], charges[4]},
 		keyOf(decimal.RequireFromString("700")):   {charges[3]},
 	}
-	if len(idx) != len(want) {
-		t.Fatalf("chargeIndex has %d amounts, want %d", len(idx), len(want))
+	if n := listed(idx); n != len(want) {
+		t.Fatalf("chargeIndex has %d amounts, want %d", n, len(want))
 	}
 	for key, list := range want {
-		if !slices.Equal(idx[key], list) {
-			t.Errorf("chargeIndex[%s] = %v, want %v", key, idx[key], list)
+		if !slices.Equal(idx.of(key), list) {
+			t.Errorf("chargeIndex[%s] = %v, want %v", key, idx.of(key), list)
 		}
-		if cap(idx[key]) != len(list) {
-			t.Errorf("chargeIndex[%s] has room for %d charges, want %d (no room into the next list)", key, cap(idx[key]), len(list))
+		if cap(idx.of(key)) != len(list) {
+			t.Errorf("chargeIndex[%s] has room for %d charges, want %d (no room into the next list)", key, cap(idx.of(key)), len(list))
 		}
 	}
 	// An append to each list leaves every other list as it was.
 	extra := charge(9, "1", "")
-	for key := range idx {
-		_ = append(idx[key], extra)
+	for _, list := range idx.lists {
+		_ = append(list, extra)
 	}
 	for key, list := range want {
-		if !slices.Equal(idx[key], list) {
-			t.Errorf("after appends, chargeIndex[%s] = %v, want %v", key, idx[key], list)
+		if !slices.Equal(idx.of(key), list) {
+			t.Errorf("after appends, chargeIndex[%s] = %v, want %v", key, idx.of(key), list)
 		}
 	}
 }
@@ -73,14 +73,25 @@ func TestChargeIndexOnlyWanted(t *testing.T) {
 	set := amountSet{num: map[amountKey]int32{}}
 	set.add(keyOf(decimal.RequireFromString("1500")))
 	set.add(keyOf(decimal.RequireFromString("19.99")))
-	idx := chargeIndex(wantedCharges(newChargeList(charges), set), set)
-	if len(idx) != 2 {
-		t.Fatalf("chargeIndex listed %d amounts, want the 2 asked for: %v", len(idx), idx)
+	idx := indexCharges(wantedCharges(newChargeList(charges), set), set)
+	if n := listed(idx); n != 2 {
+		t.Fatalf("chargeIndex listed %d amounts, want the 2 asked for: %v", n, idx.lists)
 	}
-	if got := idx[keyOf(decimal.RequireFromString("1500"))]; !slices.Equal(got, []*parser.Transaction{charges[0], charges[2]}) {
+	if got := idx.of(keyOf(decimal.RequireFromString("1500"))); !slices.Equal(got, []*parser.Transaction{charges[0], charges[2]}) {
 		t.Errorf("1500 lists %v, want both charges of 1500", got)
 	}
-	if got := idx[keyOf(decimal.RequireFromString("19.99"))]; !slices.Equal(got, charges[1:2]) {
+	if got := idx.of(keyOf(decimal.RequireFromString("19.99"))); !slices.Equal(got, charges[1:2]) {
 		t.Errorf("19.99 lists %v, want the charge whose foreign amount it is", got)
 	}
+}
+
+// listed counts the amounts idx lists charges of.
+func listed(idx *chargeIndex) int {
+	n := 0
+	for _, list := range idx.lists {
+		if len(list) > 0 {
+			n++
+		}
+	}
+	return n
 }

@@ -34,6 +34,7 @@ type order struct {
 	a                       decimal.Decimal
 	key                     amountKey  // keyOf(a), made once: credits and rebills look it up
 	hash                    amountHash // a's money.Value.AbsHash, made with key
+	num                     int32      // key's number in the amounts charges are looked up by (wantedAmounts)
 	h                       civil.Date // first confirmation, may be unknown
 	cancelAt                civil.Date // first cancel confirmation, may be unknown
 	cardAmount              bool       // a is the dispute's card_amount
@@ -270,11 +271,11 @@ func leftOutNotes(notes []*msg.Message, disputes int, late, lateConfs leftOut, a
 // charges that add up to an order, then rebills. It returns the charges of
 // the amounts looked up (chargeIndex), the charges given, and the ties
 // found among exact charges and among shipments.
-func assignCharges(orders []*order, charges *chargeList, own []OwnOrder) (idx map[amountKey][]*parser.Transaction, used map[*parser.Transaction]bool, ties []*tie) {
+func assignCharges(orders []*order, charges *chargeList, own []OwnOrder) (idx *chargeIndex, used map[*parser.Transaction]bool, ties []*tie) {
 	used = make(map[*parser.Transaction]bool, len(orders)) // about a charge an order
 	set := wantedAmounts(orders, own)
 	wanted := wantedCharges(charges, set) // the charges an order can be charged, each with its keys worked out once
-	idx = chargeIndex(wanted, set)
+	idx = indexCharges(wanted, set)
 	ties = assignExact(orders, idx, used)
 	ties = append(ties, assignShipments(orders, idx, used)...)
 	assignSubsets(orders, charges, used)
@@ -286,7 +287,7 @@ func assignCharges(orders []*order, charges *chargeList, own []OwnOrder) (idx ma
 // candidates by an order, then the charges of the user's own orders
 // (own.csv, then mine.csv), counting the latter into the report. It returns
 // the claimed charges and those of own.csv.
-func claimOwnCharges(rep *Report, orders []*order, charges *chargeList, idx map[amountKey][]*parser.Transaction, used map[*parser.Transaction]bool, opts Options, disputes []parser.Dispute) (claimed, own map[*parser.Transaction]bool) {
+func claimOwnCharges(rep *Report, orders []*order, charges *chargeList, idx *chargeIndex, used map[*parser.Transaction]bool, opts Options, disputes []parser.Dispute) (claimed, own map[*parser.Transaction]bool) {
 	// The charges given are claimed: their set is copied whole, table by
 	// table, rather than a charge at a time.
 	claimed = maps.Clone(used)

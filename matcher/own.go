@@ -27,7 +27,7 @@ type OwnOrder struct {
 // date. Charges already claimed by disputed orders are left alone, and a
 // charge serves one order only, so a second charge of the same amount stays
 // unknown. byAmount is the index of the Amazon charges (chargeIndex).
-func ownCharges(own []OwnOrder, byAmount map[amountKey][]*parser.Transaction, claimed map[*parser.Transaction]bool) map[*parser.Transaction]bool {
+func ownCharges(own []OwnOrder, byAmount *chargeIndex, claimed map[*parser.Transaction]bool) map[*parser.Transaction]bool {
 	taken := map[*parser.Transaction]bool{}
 	if len(own) == 0 {
 		return taken
@@ -36,7 +36,7 @@ func ownCharges(own []OwnOrder, byAmount map[amountKey][]*parser.Transaction, cl
 	slices.SortStableFunc(orders, func(x, y OwnOrder) int { return x.Date.Sub(y.Date) })
 	take := func(o OwnOrder, amt decimal.Decimal) bool {
 		var best *parser.Transaction
-		list := byAmount[keyOf(amt)]
+		list := byAmount.of(keyOf(amt))
 		from, to := o.Date.AddDays(-daysBeforeOrder), o.Date.AddDays(daysAfterOrder)
 		i, _ := slices.BinarySearchFunc(list, from, func(t *parser.Transaction, d civil.Date) int { return txnDay(t).Sub(d) })
 		for _, t := range list[i:] {

@@ -123,7 +123,7 @@ func TestExactChargesKeepTheirOwn(t *testing.T) {
 	}
 	used := map[*parser.Transaction]bool{}
 	set := wantedAmounts(orders, nil)
-	assignExact(orders, chargeIndex(wantedCharges(newChargeList(charges), set), set), used)
+	assignExact(orders, indexCharges(wantedCharges(newChargeList(charges), set), set), used)
 	for i, o := range orders {
 		if !slices.Equal(o.res.Charges, charges[i:i+1]) {
 			t.Fatalf("order %d charged %v, want %v", i, o.res.Charges, charges[i:i+1])

@@ -18,7 +18,7 @@ const (
 // of two orders wanting one charge the nearer shipment takes it, and two
 // equally near make both orders ambiguous. Shipments without a date are left
 // to the search for split charges.
-func assignShipments(orders []*order, idx map[amountKey][]*parser.Transaction, used map[*parser.Transaction]bool) []*tie {
+func assignShipments(orders []*order, idx *chargeIndex, used map[*parser.Transaction]bool) []*tie {
 	var demands []*demand
 	for _, o := range orders {
 		ships := o.res.Dispute.Shipments
@@ -29,7 +29,8 @@ func assignShipments(orders []*order, idx map[amountKey][]*parser.Transaction, u
 			if !sh.Date.Valid() || sh.Amount.Sign() <= 0 {
 				continue
 			}
-			demands = append(demands, &demand{o: o, date: sh.Date, amount: sh.Amount, key: keyOf(sh.Amount),
+			key := keyOf(sh.Amount)
+			demands = append(demands, &demand{o: o, date: sh.Date, amount: sh.Amount, key: key, num: idx.num[key],
 				from: sh.Date.AddDays(-daysBeforeShipment), to: sh.Date.AddDays(daysAfterShipment), shipment: true})
 		}
 	}
