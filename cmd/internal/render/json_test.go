@@ -524,3 +524,26 @@ func TestRowsAtAnyDepthAsTheGenericWriter(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainPrefix holds plainPrefix, eight bytes at a time, to jsonPlain
+// a byte at a time: every byte at every place of strings of up to 20 bytes.
+func TestPlainPrefix(t *testing.T) {
+	for n := range 21 {
+		for at := range n {
+			for c := range 256 {
+				b := []byte(strings.Repeat("a~ 9", 6)[:n])
+				b[at] = byte(c)
+				want := n
+				if !jsonPlain[c] {
+					want = at
+				}
+				if got := plainPrefix(b); got != want {
+					t.Fatalf("plainPrefix(%q) = %d, want %d", b, got, want)
+				}
+				if got := plainPrefix(string(b)); got != want {
+					t.Fatalf("plainPrefix(%q) = %d, want %d", b, got, want)
+				}
+			}
+		}
+	}
+}
