@@ -38,11 +38,8 @@ type jsonWriter struct {
 	// orderKeys are the members' starts of the orders (orderKeysAt), which
 	// all stand at one depth.
 	orderKeys *orderKeys
-	// lastDate is the date written last and its text, quotes included:
-	// the rows of a report are listed in date order, most of them on the
-	// day of the row before, and a date's text costs divisions to make.
-	lastDate     civil.Date
-	lastDateText []byte
+	// dates are the texts of the dates written (dateTexts).
+	dates *dateTexts
 }
 
 // rowKeys are what stands before each member of a statement row written at
@@ -205,17 +202,39 @@ func (j *jsonWriter) str(s string)   { j.b = appendJSONString(j.b, s) }
 func (j *jsonWriter) num(n int)      { j.b = strconv.AppendInt(j.b, int64(n), 10) }
 func (j *jsonWriter) boolean(v bool) { j.b = strconv.AppendBool(j.b, v) }
 
+// dateTexts are the texts of the dates a report wrote, quotes included,
+// each in the place of its day's number modulo their count, where the
+// next date of that place takes it. A date's text costs divisions to
+// make, and a report writes few dates many times: an order's are days
+// apart and most often those of the order before (the orders are listed
+// by date within each severity), the statements' last day is written for
+// each order, and the rows are listed in date order. The 1,024 places
+// hold nearly three years.
+type dateTexts [1024]struct {
+	date civil.Date
+	n    uint8 // the text's length; 0 for a place not yet taken
+	text [15]byte
+}
+
 // date and amount write the text of a date or an amount, in quotes. The
 // text is plain ASCII (digits, hyphens, a point, a minus): it needs no
 // escaping.
 func (j *jsonWriter) date(d civil.Date) {
-	if j.lastDateText == nil || d != j.lastDate {
-		j.lastDateText = append(j.lastDateText[:0], '"')
-		j.lastDateText, _ = d.AppendText(j.lastDateText)
-		j.lastDateText = append(j.lastDateText, '"')
-		j.lastDate = d
+	if j.dates == nil {
+		j.dates = new(dateTexts)
 	}
-	j.b = append(j.b, j.lastDateText...)
+	t := &j.dates[uint32(d.Number())%uint32(len(j.dates))]
+	if t.n == 0 || t.date != d {
+		var room [32]byte
+		text, _ := d.AppendText(append(room[:0], '"'))
+		text = append(text, '"')
+		if len(text) > len(t.text) { // a year beyond 9999
+			j.b = append(j.b, text...)
+			return
+		}
+		t.date, t.n = d, uint8(copy(t.text[:], text))
+	}
+	j.b = append(j.b, t.text[:t.n]...)
 }
 
 // amount writes an amount, kept whole by the masking (keep): an amount is
