@@ -213,13 +213,24 @@ func Ungroup(s string, sep byte) (string, bool) {
 	return strings.Join(parts, ""), true
 }
 
-// minorDigits is how many decimals each currency prints with; JPY has none.
-var minorDigits = map[string]int32{"JPY": 0, "KRW": 0, "USD": 2, "EUR": 2, "GBP": 2, "CAD": 2, "AUD": 2, "CHF": 2}
+// minorDigits is how many decimals each currency it knows prints with
+// (JPY has none), and whether it knows currency. A switch rather than a
+// map: it is asked for every amount a report prints, most often for ""
+// (a statement row's), and hashing the name cost more than printing.
+func minorDigits(currency string) (int32, bool) {
+	switch currency {
+	case "JPY", "KRW":
+		return 0, true
+	case "USD", "EUR", "GBP", "CAD", "AUD", "CHF":
+		return 2, true
+	}
+	return 0, false
+}
 
 // MinorDigits is how many decimals amounts in currency have: 0 for JPY, 2
 // for USD, EUR, GBP …, and 2 for a currency it does not know.
 func MinorDigits(currency string) int32 {
-	if n, ok := minorDigits[currency]; ok {
+	if n, ok := minorDigits(currency); ok {
 		return n
 	}
 	return 2
@@ -240,7 +251,7 @@ func AppendAmount(b []byte, d decimal.Decimal, currency string, grouped bool) []
 	start := len(b)
 	b, ok := appendSmall(b, d, currency)
 	if !ok {
-		scale, ok := minorDigits[currency]
+		scale, ok := minorDigits(currency)
 		if !ok || !d.Round(scale).Equal(d) {
 			scale = max(0, -d.Exponent())
 		}
@@ -321,7 +332,7 @@ func AppendValue(b []byte, v Value, currency string, grouped bool) []byte {
 // digits (at most 18, exp from -18 to 0).
 func appendCoef(b []byte, coef int64, exp int32, digits int, currency string) ([]byte, bool) {
 	frac := -int(exp) // the amount is coef / 10^frac
-	scale, known := minorDigits[currency]
+	scale, known := minorDigits(currency)
 	switch {
 	case !known:
 		scale = int32(frac)

@@ -128,7 +128,7 @@ func TestFormatAmountSmallAgrees(t *testing.T) {
 			exp = int32(rnd.IntN(3))
 		}
 		d, cur := decimal.New(coef, exp), currencies[rnd.IntN(len(currencies))]
-		scale, ok := minorDigits[cur]
+		scale, ok := minorDigits(cur)
 		if !ok || !d.Round(scale).Equal(d) {
 			scale = max(0, -d.Exponent())
 		}
