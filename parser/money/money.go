@@ -3,7 +3,6 @@ package money
 import (
 	"bytes"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/refundwatch/refundwatch/parser/msg"
@@ -300,25 +299,21 @@ func groupThousands(b []byte, start int) []byte {
 // and printing: a report prints every Amazon row of ten years. It reports
 // false, and appends nothing, for other amounts.
 func appendSmall(b []byte, d decimal.Decimal, currency string) ([]byte, bool) {
-	exp, digits := d.Exponent(), d.NumDigits()
-	if exp > 0 || exp < -18 || digits > 18 {
+	exp := d.Exponent()
+	if exp > 0 || exp < -18 || d.NumDigits() > 18 {
 		return b, false
 	}
-	return appendCoef(b, d.CoefficientInt64(), exp, digits, currency)
+	return appendCoef(b, d.CoefficientInt64(), exp, currency)
 }
 
 // AppendValue appends the text FormatAmount prints for v to b, making no
 // decimal for a plain value of at most 18 digits.
 func AppendValue(b []byte, v Value, currency string, grouped bool) []byte {
-	if !v.small || v.exp > 0 || v.exp < -18 {
+	if !v.small || v.exp > 0 || v.exp < -18 || v.coef <= -1e18 || v.coef >= 1e18 {
 		return AppendAmount(b, v.Decimal(), currency, grouped)
 	}
 	start := len(b)
-	digits := 1
-	for c := v.coef; c >= 10 || c <= -10; c /= 10 {
-		digits++
-	}
-	b, ok := appendCoef(b, v.coef, v.exp, digits, currency)
+	b, ok := appendCoef(b, v.coef, v.exp, currency)
 	if !ok {
 		return AppendAmount(b, v.Decimal(), currency, grouped)
 	}
@@ -328,9 +323,12 @@ func AppendValue(b []byte, v Value, currency string, grouped bool) []byte {
 	return groupThousands(b, start)
 }
 
-// appendCoef is appendSmall for the amount coef × 10^exp, coef of digits
-// digits (at most 18, exp from -18 to 0).
-func appendCoef(b []byte, coef int64, exp int32, digits int, currency string) ([]byte, bool) {
+// appendCoef is appendSmall for the amount coef × 10^exp, coef of at most
+// 18 digits and exp from -18 to 0. It tells whether the amount has more
+// than 18 digits once given the currency's decimals by comparing coef
+// with a power of ten, not by counting its digits: a report prints tens
+// of thousands of amounts.
+func appendCoef(b []byte, coef int64, exp int32, currency string) ([]byte, bool) {
 	frac := -int(exp) // the amount is coef / 10^frac
 	scale, known := minorDigits(currency)
 	switch {
@@ -344,32 +342,40 @@ func appendCoef(b []byte, coef int64, exp int32, digits int, currency string) ([
 			scale = int32(frac)
 		}
 	}
-	if int(scale)-frac+digits > 18 {
-		return b, false
+	if up := int(scale) - frac; up > 0 && (coef <= -pow10[18-up] || coef >= pow10[18-up]) {
+		return b, false // more than 18 digits with the currency's decimals
 	}
 	coef *= pow10[int(scale)-frac] // now coef / 10^scale
-	neg := coef < 0
-	if neg {
-		coef = -coef
+	u := uint64(coef)
+	if coef < 0 {
+		u = -u
 	}
-	var db [20]byte
-	text := strconv.AppendInt(db[:0], coef, 10)
-	if neg {
-		b = append(b, '-')
+	// The digits are written from the last: the scale decimals, zeros
+	// included, the point, then the whole part (0 below one).
+	var text [40]byte
+	i := len(text)
+	for range scale {
+		i--
+		text[i] = byte('0' + u%10)
+		u /= 10
 	}
-	if intLen := len(text) - int(scale); intLen > 0 {
-		b = append(b, text[:intLen]...)
-		if scale > 0 {
-			b = append(append(b, '.'), text[intLen:]...)
+	if scale > 0 {
+		i--
+		text[i] = '.'
+	}
+	for {
+		i--
+		text[i] = byte('0' + u%10)
+		u /= 10
+		if u == 0 {
+			break
 		}
-	} else { // below one: 0.05
-		b = append(b, '0', '.')
-		for range -intLen {
-			b = append(b, '0')
-		}
-		b = append(b, text...)
 	}
-	return b, true
+	if coef < 0 {
+		i--
+		text[i] = '-'
+	}
+	return append(b, text[i:]...), true
 }
 
 // pow10 are the powers of ten an int64 holds.
