@@ -73,7 +73,7 @@ func packKey(c uint64, exp int32) amountKey {
 }
 
 // stringKey is the amountKey of the amount s, written as decimal.Decimal's
-// String writes an absolute amount (money.AmountKey): packed where its
+// String writes an absolute amount (|d|.String()): packed where its
 // digits allow, as smallKey packs the same amount written otherwise, or
 // else numbered.
 func stringKey(s string) amountKey {
@@ -97,7 +97,7 @@ func stringKey(s string) amountKey {
 }
 
 // bigKeys numbers the amounts whose keys do not pack, by the text
-// money.AmountKey writes of them, for all matchings alike: their keys are
+// |d|.String() writes of them, for all matchings alike: their keys are
 // looked up in the same maps as the others. Few amounts have more than 16
 // digits; each one met stays numbered.
 var bigKeys struct {
@@ -106,7 +106,7 @@ var bigKeys struct {
 	last   atomic.Uint64
 }
 
-// numberedKey is the key of the amount written text (money.AmountKey),
+// numberedKey is the key of the amount written text (|d|.String()),
 // numbered the first time it is met.
 func numberedKey(text []byte) amountKey {
 	if k, ok := bigKeys.byText.Load(string(text)); ok {
@@ -120,7 +120,7 @@ func numberedKey(text []byte) amountKey {
 	return k.(amountKey)
 }
 
-// String writes the amount of the key, as money.AmountKey does.
+// String writes the amount of the key, as |d|.String() does.
 func (k amountKey) String() string {
 	switch {
 	case k == 0:

@@ -205,22 +205,3 @@ func (v Value) AbsHash() (uint64, bool) {
 	}
 	return (c ^ uint64(uint32(e))<<56) * 0x9e3779b97f4a7c15, true
 }
-
-// AmountKey returns |d| as decimal.Decimal's String writes it (10.5 for
-// 10.50, 3 for 3.00), so that equal amounts have equal keys however they
-// were written: what amounts are looked up by.
-func AmountKey(d decimal.Decimal) string {
-	var buf [48]byte
-	return string(AppendAmountKey(buf[:0], d))
-}
-
-// AppendAmountKey appends AmountKey(d) to b, so that many keys can be made
-// into one buffer. It works on an int64 where the coefficient fits one,
-// which for an index of a hundred thousand Amazon rows is most of the time
-// it takes to build.
-func AppendAmountKey(b []byte, d decimal.Decimal) []byte {
-	if exp := d.Exponent(); exp >= -18 && exp <= 18 && d.NumDigits() <= 18 {
-		return Value{coef: d.CoefficientInt64(), exp: exp, small: true}.AppendAbs(b)
-	}
-	return append(b, d.Abs().String()...)
-}

@@ -105,47 +105,6 @@ func TestValueAgreesWithDecimal(t *testing.T) {
 	}
 }
 
-func TestAmountKeyAgreesWithDecimal(t *testing.T) {
-	rnd := rand.New(rand.NewPCG(19, 20))
-	for range 20000 {
-		coef := rnd.Int64N(2_000_000_000) - 1_000_000_000
-		if rnd.IntN(4) == 0 {
-			coef *= 1000
-		}
-		d := decimal.New(coef, int32(rnd.IntN(10)-7))
-		if got, want := AmountKey(d), d.Abs().String(); got != want {
-			t.Fatalf("AmountKey(%d × 10^%d) = %q, want %q", coef, d.Exponent(), got, want)
-		}
-	}
-	big := decimal.RequireFromString("-123456789012345678901234.5600")
-	if got, want := AmountKey(big), "123456789012345678901234.56"; got != want {
-		t.Errorf("AmountKey(%s) = %q, want %q", big, got, want)
-	}
-}
-
-// TestAppendAmountKeyAgreesWithDecimal checks that the keys appended without a
-// string of their own are money.AmountKey's, to the byte: amounts written
-// with trailing zeros, of either sign, tiny, huge and past 18 digits.
-func TestAppendAmountKeyAgreesWithDecimal(t *testing.T) {
-	amounts := []string{
-		"0", "0.00", "-0", "1500", "1500.00", "-1500.50", "12.34", "0.05", "-0.005", "1E+3", "1.5E+2",
-		"100000000000000000", "999999999999999999", "-999999999999999999.9", "1234567890123456789",
-		"0.000000000000000001", "1E-19", "1E+18", "1E+19", "123456789012345678901234567890.12",
-	}
-	r := rand.New(rand.NewPCG(3, 4))
-	for range 2000 {
-		amounts = append(amounts, decimal.New(r.Int64N(2_000_000_001)-1_000_000_000, int32(r.IntN(25)-15)).String())
-		amounts = append(amounts, decimal.New(r.Int64N(100_000), -2).StringFixed(int32(r.IntN(4))))
-	}
-	for _, a := range amounts {
-		d := decimal.RequireFromString(a)
-		want := d.Abs().String()
-		if got := string(AppendAmountKey([]byte("x"), d)); got != "x"+want {
-			t.Errorf("AppendAmountKey(%s) = %q, want %q", a, got[1:], want)
-		}
-	}
-}
-
 // FromDecimal keeps a plain number of at most 18 digits as a coefficient
 // and an exponent, and anything else as the decimal it is: either way the
 // same amount, printed the same.
