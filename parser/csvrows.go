@@ -139,14 +139,28 @@ func ReadCSV[T any](name string, raw []byte, rules CSVRules, p *Problems, each f
 	return len(rows), nil
 }
 
-// csvRows is the gocsv.CSVReader ReadCSV hands gocsv: an encoding/csv
-// reader whose rows it passes on under the rules, remembering the line of
-// each row (FieldPos: gocsv's own line numbers count rows, wrong after a
-// quoted field over several lines) and the problems met before it.
+// csvRows is the gocsv.CSVReader ReadCSV hands gocsv: the rows of a file,
+// passed on under the rules, remembering the line of each row (gocsv's own
+// line numbers count rows, wrong after a quoted field over several lines)
+// and the problems met before it.
+//
+// It splits the lines that hold no quote itself, at their commas, as
+// encoding/csv would: most rows of the person's files and of Amazon's are
+// such lines, which encoding/csv copies into its buffer and again into its
+// record before it makes the string of the row's cells. From
+// the first line with a quote on, the rest of the file is read by an
+// encoding/csv reader, whose lines and errors are counted from the line
+// it starts at.
 type csvRows struct {
 	name  string
 	rules CSVRules
+	rest  []byte // the text not yet read, from the start of a line, while cr is nil
+	read  int    // the lines read before rest, or before cr's first line
 	cr    *csv.Reader
+	// room holds the cells of the rows still to be handed out: gocsv
+	// keeps every row until the last is read, so a slice of cells a row
+	// made on its own is an allocation a row to no purpose.
+	room []string
 	// names is the header as gocsv matches it to T's tags: each name as
 	// the rules match it, a name repeated after its first cell left blank,
 	// so that the first column of a name is read (gocsv would fill a field
@@ -168,26 +182,20 @@ type csvProblem struct {
 }
 
 func newCSVRows(name string, data []byte, rules CSVRules) *csvRows {
-	cr := csv.NewReader(bytes.NewReader(data))
-	cr.FieldsPerRecord = -1
-	if rules.Comments {
-		cr.Comment = '#'
-	}
 	// Room for a row a line, made once: grown by doubling, the rows of a
 	// file of tens of thousands of orders were copied again and again.
-	return &csvRows{name: name, rules: rules, cr: cr, lines: make([]int, 0, bytes.Count(data, []byte{'\n'})+1)}
+	return &csvRows{name: name, rules: rules, rest: data, lines: make([]int, 0, bytes.Count(data, []byte{'\n'})+1)}
 }
 
 // readHeader reads the header line and checks it under the rules, its
 // problems going to p; it reports false when there is no header to read
 // rows by.
 func (r *csvRows) readHeader(p *Problems) (*csvHeader, bool) {
-	cells, err := r.cr.Read()
+	cells, line, err := r.record() // comment lines may stand before the header
 	if err != nil {
 		r.rules.noHeader(r.name, err, p)
 		return nil, false
 	}
-	line, _ := r.cr.FieldPos(0) // comment lines may stand before the header
 	h := &csvHeader{line: line, col: make(map[string]int, len(cells))}
 	r.names, r.width, r.line = make([]string, len(cells)), len(cells), line
 	for i, c := range cells {
@@ -199,6 +207,91 @@ func (r *csvRows) readHeader(p *Problems) (*csvHeader, bool) {
 	return h, r.rules.checkHeader(cells, h, p)
 }
 
+// record reads the next record of the file and the line it starts on,
+// skipping empty lines and, under the rules, comments, as encoding/csv
+// does: io.EOF at the end, a *csv.ParseError for a row's quoting.
+func (r *csvRows) record() ([]string, int, error) {
+	for r.cr == nil && len(r.rest) > 0 {
+		line, rest := r.rest, r.rest[len(r.rest):]
+		if i := bytes.IndexByte(line, '\n'); i >= 0 {
+			line, rest = line[:i], line[i+1:]
+		}
+		if r.rules.Comments && len(line) > 0 && line[0] == '#' {
+			r.rest, r.read = rest, r.read+1
+			continue
+		}
+		if bytes.IndexByte(line, '"') >= 0 {
+			r.readQuoted()
+			break
+		}
+		r.rest, r.read = rest, r.read+1
+		// encoding/csv ends a line at \n or \r\n, and drops a \r before
+		// the end of the file.
+		line = bytes.TrimSuffix(line, []byte{'\r'})
+		if len(line) == 0 {
+			continue
+		}
+		return r.split(string(line)), r.read, nil
+	}
+	if r.cr == nil {
+		return nil, 0, io.EOF
+	}
+	cells, err := r.cr.Read()
+	if pe, ok := errors.AsType[*csv.ParseError](err); ok {
+		pe.StartLine, pe.Line = pe.StartLine+r.read, pe.Line+r.read
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	line, _ := r.cr.FieldPos(0)
+	return r.keep(cells), line + r.read, nil
+}
+
+// readQuoted hands the rest of the file, from the start of a line that
+// holds a quote, to an encoding/csv reader: a quoted field may run on over
+// the following lines, and the rules of quoting are its.
+func (r *csvRows) readQuoted() {
+	r.cr = csv.NewReader(bytes.NewReader(r.rest))
+	r.cr.FieldsPerRecord = -1
+	r.cr.ReuseRecord = true // its cells are copied to room
+	if r.rules.Comments {
+		r.cr.Comment = '#'
+	}
+	r.rest = nil
+}
+
+// split returns the cells of a line that holds no quote, cut from it at
+// each comma.
+func (r *csvRows) split(line string) []string {
+	cells := r.cells(strings.Count(line, ",") + 1)
+	for i := range len(cells) - 1 {
+		j := strings.IndexByte(line, ',')
+		cells[i], line = line[:j], line[j+1:]
+	}
+	cells[len(cells)-1] = line
+	return cells
+}
+
+// keep returns a copy of the cells of a record of encoding/csv, which
+// reuses its slice for the next.
+func (r *csvRows) keep(record []string) []string {
+	cells := r.cells(len(record))
+	copy(cells, record)
+	return cells
+}
+
+// cells returns room for n cells of a row, taken from room, which is made
+// for the header's width of cells a line still to read, up to a thousand
+// lines at a time (a quoted field over several lines makes a row of many).
+func (r *csvRows) cells(n int) []string {
+	if len(r.room) < n {
+		r.room = make([]string, max(n, min(cap(r.lines)-len(r.lines)+1, 1024)*r.width))
+	}
+	cells := r.room[:n:n]
+	r.room = r.room[n:]
+	return cells
+}
+
 // Read returns the header names first, then each row the rules hand on;
 // io.EOF at the end of the file or after an error the reader cannot go on
 // after. Problems of the rows are kept for ReadCSV to report.
@@ -208,7 +301,7 @@ func (r *csvRows) Read() ([]string, error) {
 		return r.names, nil
 	}
 	for !r.done {
-		cells, err := r.cr.Read()
+		cells, line, err := r.record()
 		if err == io.EOF {
 			break
 		}
@@ -219,18 +312,17 @@ func (r *csvRows) Read() ([]string, error) {
 			r.done = !IsParseError(err)
 			continue
 		}
-		if cells, ok := r.pass(cells); ok {
+		if cells, ok := r.pass(cells, line); ok {
 			return cells, nil
 		}
 	}
 	return nil, io.EOF
 }
 
-// pass applies the rules to a row read: blank rows skipped, cells beyond
-// the header refused, cells trimmed. It reports whether the row is handed
-// on, and remembers its line.
-func (r *csvRows) pass(cells []string) ([]string, bool) {
-	line, _ := r.cr.FieldPos(0)
+// pass applies the rules to a row read, at line: blank rows skipped,
+// cells beyond the header refused, cells trimmed. It reports whether the
+// row is handed on, and remembers its line.
+func (r *csvRows) pass(cells []string, line int) ([]string, bool) {
 	if r.rules.SkipBlankRows && blankCells(cells) {
 		return nil, false
 	}

@@ -1,6 +1,9 @@
 package parser
 
 import (
+	"encoding/csv"
+	"fmt"
+	"io"
 	"reflect"
 	"strconv"
 	"strings"
@@ -341,4 +344,66 @@ func TestRowsSetEveryTag(t *testing.T) {
 			t.Errorf("%s: names that are no tag set %+v", typ.Name(), r.Elem().Interface())
 		}
 	}
+}
+
+// csvRecords lists the records of data as encoding/csv reads them (with
+// # comments or without), each with the line it starts on, and its errors.
+func csvRecords(data string, comments bool) []string {
+	cr := csv.NewReader(strings.NewReader(data))
+	cr.FieldsPerRecord = -1
+	if comments {
+		cr.Comment = '#'
+	}
+	var out []string
+	for {
+		cells, err := cr.Read()
+		if err == io.EOF {
+			return out
+		}
+		if err != nil {
+			out = append(out, err.Error())
+			continue
+		}
+		line, _ := cr.FieldPos(0)
+		out = append(out, fmt.Sprintf("%d:%q", line, cells))
+	}
+}
+
+// csvRowsRecords lists the records of data as csvRows reads them, as
+// csvRecords does.
+func csvRowsRecords(data string, comments bool) []string {
+	r := newCSVRows("f.csv", []byte(data), CSVRules{Comments: comments})
+	r.width = 2 // as a header would set it
+	var out []string
+	for {
+		cells, line, err := r.record()
+		if err == io.EOF {
+			return out
+		}
+		if err != nil {
+			out = append(out, err.Error())
+			continue
+		}
+		out = append(out, fmt.Sprintf("%d:%q", line, cells))
+	}
+}
+
+// FuzzCSVRows checks that csvRows reads the records encoding/csv reads, at
+// the same lines, with the same errors: it splits the lines without a
+// quote itself, and hands the rest from the first quote on to encoding/csv.
+func FuzzCSVRows(f *testing.F) {
+	for _, s := range []string{
+		"a,b\n1,2\n", "a,b\r\n1,2\r\n", "a,b\n\n\r\n1,2", "a,b\n1,2\r", "a,b\n1\r\r\n2\r3\n",
+		"#c\na,b\n#\"\n1,\"x\ny\",2\n3,4\n", "a\n1,\"x\n", "a\n1,x\"y\n2\n", "\n\n", "", ",\n,,\n",
+		"a\n\"x\"y\n#c\n3\n", "a\n1\n2,\"\n\"\n\"3\"\n",
+	} {
+		f.Add(s, true)
+		f.Add(s, false)
+	}
+	f.Fuzz(func(t *testing.T, data string, comments bool) {
+		want, got := csvRecords(data, comments), csvRowsRecords(data, comments)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%q (comments %v):\ngot  %q\nwant %q", data, comments, got, want)
+		}
+	})
 }
