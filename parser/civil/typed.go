@@ -37,6 +37,15 @@ const (
 // 2 March 2026). A day/month date (02/10/2026) is refused with the ISO
 // forms it could mean: the order of its day and month cannot be told.
 func ParseTypedDate(text string) (Date, error) {
+	// Most dates typed are 2026-03-02, which the rules below read as
+	// written, after folding it and scanning it twice: a date of the
+	// calendar within the years is read here at once, anything else by
+	// them.
+	if p, ok := scanYearFirst(text); ok {
+		if d, ok := p.Date(OrderUnknown); ok && firstYear <= p.Y && p.Y <= lastYear {
+			return d, nil
+		}
+	}
 	s := textenc.Fold(text)
 	if mayBeMonthFirst(s) {
 		if m := monthFirstDate.FindStringSubmatch(s); m != nil {
