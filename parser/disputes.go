@@ -222,6 +222,9 @@ func detachDispute(d Dispute) Dispute {
 // money knows as its constant, anything else (a sign an order-history
 // export wrote, a code money does not list) copied as it is.
 func detachCurrency(code string) string {
+	if code == "" {
+		return "" // most card currencies: not looked for among all the signs
+	}
 	if c, ok := money.CurrencyOfSign(code); ok && c == code {
 		return c
 	}
