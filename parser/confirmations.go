@@ -144,6 +144,12 @@ func readConfirmation(c *Problems, row *confirmationRow, name string, line int) 
 // ParseKind reads the kind of a confirmation: refund or cancel, also written
 // 返金, refunded, キャンセル, cancelled, canceled (any case, full-width too).
 func ParseKind(text string) (Kind, bool) {
+	switch text { // as most rows write it: nothing to fold
+	case "refund":
+		return KindRefund, true
+	case "cancel":
+		return KindCancel, true
+	}
 	switch strings.ToLower(textenc.Fold(text)) {
 	case "refund", "refunded", "返金", "返金済", "返金済み":
 		return KindRefund, true
