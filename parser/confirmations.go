@@ -95,7 +95,9 @@ func ParseConfirmations(name string, raw []byte) ([]Confirmation, error) {
 	// A file of no rows gives an empty list, not nil; room for a
 	// confirmation a line is made once.
 	out := make([]Confirmation, 0, bytes.Count(raw, []byte{'\n'}))
-	_, err := ReadCSV(name, raw, personCSV([]string{"order_id", "confirmed_on", "kind"}), c, func(rec CSVRecord[confirmationRow]) {
+	rules := personCSV([]string{"order_id", "confirmed_on", "kind"})
+	rules.CellsCopied = true // the texts kept are copied, below
+	_, err := ReadCSV(name, raw, rules, c, func(rec CSVRecord[confirmationRow]) {
 		if k, ok := readConfirmation(c, &rec.Row, name, rec.Line); ok {
 			// The texts kept are copied out of the row's record (see
 			// detachDispute).

@@ -51,6 +51,12 @@ type CSVRules struct {
 	// Amazon's exports are read; without it, cells are as written, and the
 	// conversion trims what it must.
 	TrimCells bool
+	// CellsCopied tells that the conversion copies every cell it keeps out
+	// of its row, as those of disputes.csv and confirmations.csv do
+	// (detachDispute): the cells of the lines without a quote are then cut
+	// from a string made for many lines, instead of one string a row.
+	// Without it, a cell kept holds on to the string of its row only.
+	CellsCopied bool
 }
 
 // CSVRecord is one row of a CSV file with a header: Row, its cells as
@@ -154,9 +160,14 @@ func ReadCSV[T any](name string, raw []byte, rules CSVRules, p *Problems, each f
 type csvRows struct {
 	name  string
 	rules CSVRules
+	data  []byte // the file's text
 	rest  []byte // the text not yet read, from the start of a line, while cr is nil
 	read  int    // the lines read before rest, or before cr's first line
 	cr    *csv.Reader
+	// text is a string of data from byte textAt on, which the lines
+	// within it are cut from (CellsCopied).
+	text   string
+	textAt int
 	// room holds the cells of the rows still to be handed out: gocsv
 	// keeps every row until the last is read, so a slice of cells a row
 	// made on its own is an allocation a row to no purpose.
@@ -184,7 +195,7 @@ type csvProblem struct {
 func newCSVRows(name string, data []byte, rules CSVRules) *csvRows {
 	// Room for a row a line, made once: grown by doubling, the rows of a
 	// file of tens of thousands of orders were copied again and again.
-	return &csvRows{name: name, rules: rules, rest: data, lines: make([]int, 0, bytes.Count(data, []byte{'\n'})+1)}
+	return &csvRows{name: name, rules: rules, data: data, rest: data, lines: make([]int, 0, bytes.Count(data, []byte{'\n'})+1)}
 }
 
 // readHeader reads the header line and checks it under the rules, its
@@ -224,6 +235,7 @@ func (r *csvRows) record() ([]string, int, error) {
 			r.readQuoted()
 			break
 		}
+		at := len(r.data) - len(r.rest)
 		r.rest, r.read = rest, r.read+1
 		// encoding/csv ends a line at \n or \r\n, and drops a \r before
 		// the end of the file.
@@ -231,7 +243,7 @@ func (r *csvRows) record() ([]string, int, error) {
 		if len(line) == 0 {
 			continue
 		}
-		return r.split(string(line)), r.read, nil
+		return r.split(r.lineText(at, len(line))), r.read, nil
 	}
 	if r.cr == nil {
 		return nil, 0, io.EOF
@@ -258,6 +270,23 @@ func (r *csvRows) readQuoted() {
 		r.cr.Comment = '#'
 	}
 	r.rest = nil
+}
+
+// cellsText is how much of the file a string of CellsCopied holds: the
+// lines of some hundred rows.
+const cellsText = 8 << 10
+
+// lineText returns the n bytes of data from at, a line, as a string: one of
+// its own, or cut from text under CellsCopied, text made anew from at for
+// the lines that follow when the line is not within it.
+func (r *csvRows) lineText(at, n int) string {
+	if !r.rules.CellsCopied {
+		return string(r.data[at : at+n])
+	}
+	if at < r.textAt || at+n > r.textAt+len(r.text) {
+		r.text, r.textAt = string(r.data[at:max(at+n, min(at+cellsText, len(r.data)))]), at
+	}
+	return r.text[at-r.textAt : at-r.textAt+n]
 }
 
 // split returns the cells of a line that holds no quote, cut from it at

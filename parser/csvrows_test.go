@@ -369,10 +369,10 @@ func csvRecords(data string, comments bool) []string {
 	}
 }
 
-// csvRowsRecords lists the records of data as csvRows reads them, as
-// csvRecords does.
-func csvRowsRecords(data string, comments bool) []string {
-	r := newCSVRows("f.csv", []byte(data), CSVRules{Comments: comments})
+// csvRowsRecords lists the records of data as csvRows reads them under
+// rules, as csvRecords does.
+func csvRowsRecords(data string, rules CSVRules) []string {
+	r := newCSVRows("f.csv", []byte(data), rules)
 	r.width = 2 // as a header would set it
 	var out []string
 	for {
@@ -390,20 +390,24 @@ func csvRowsRecords(data string, comments bool) []string {
 
 // FuzzCSVRows checks that csvRows reads the records encoding/csv reads, at
 // the same lines, with the same errors: it splits the lines without a
-// quote itself, and hands the rest from the first quote on to encoding/csv.
+// quote itself, cutting their cells from strings of many lines under
+// CellsCopied, and hands the rest from the first quote on to encoding/csv.
 func FuzzCSVRows(f *testing.F) {
 	for _, s := range []string{
 		"a,b\n1,2\n", "a,b\r\n1,2\r\n", "a,b\n\n\r\n1,2", "a,b\n1,2\r", "a,b\n1\r\r\n2\r3\n",
 		"#c\na,b\n#\"\n1,\"x\ny\",2\n3,4\n", "a\n1,\"x\n", "a\n1,x\"y\n2\n", "\n\n", "", ",\n,,\n",
 		"a\n\"x\"y\n#c\n3\n", "a\n1\n2,\"\n\"\n\"3\"\n",
+		"a,b\n" + strings.Repeat("12345,678\r\n", cellsText/7) + strings.Repeat("x", cellsText) + "\n1,2",
 	} {
 		f.Add(s, true)
 		f.Add(s, false)
 	}
 	f.Fuzz(func(t *testing.T, data string, comments bool) {
-		want, got := csvRecords(data, comments), csvRowsRecords(data, comments)
-		if !reflect.DeepEqual(got, want) {
-			t.Errorf("%q (comments %v):\ngot  %q\nwant %q", data, comments, got, want)
+		want := csvRecords(data, comments)
+		for _, copied := range []bool{false, true} {
+			if got := csvRowsRecords(data, CSVRules{Comments: comments, CellsCopied: copied}); !reflect.DeepEqual(got, want) {
+				t.Errorf("%q (comments %v, cells copied %v):\ngot  %q\nwant %q", data, comments, copied, got, want)
+			}
 		}
 	})
 }

@@ -153,6 +153,7 @@ func ReadDisputesWith(name string, r io.Reader, known OrderLookup) ([]Dispute, e
 	if known != nil {
 		rules.Required = rules.Required[:1]
 	}
+	rules.CellsCopied = true // detachDispute
 	raw, err := textenc.ReadAll(r)
 	if err != nil {
 		return nil, &Error{File: name, Err: err}
@@ -210,8 +211,9 @@ func (dr *disputeReader) read(c *Problems, row *disputeRow, line int) {
 }
 
 // detachDispute copies the texts d keeps out of its row. Each cell gocsv
-// hands over is cut from one string of the whole record, which a cell kept,
-// even an empty one, would hold on to for as long as the dispute lives.
+// hands over is cut from one string of the whole record, or of the lines
+// around it (CSVRules.CellsCopied), which a cell kept, even an empty one,
+// would hold on to for as long as the dispute lives.
 func detachDispute(d Dispute) Dispute {
 	d.OrderID, d.Card, d.Note = strings.Clone(d.OrderID), strings.Clone(d.Card), strings.Clone(d.Note)
 	d.Currency, d.CardCurrency = detachCurrency(d.Currency), detachCurrency(d.CardCurrency)
