@@ -272,6 +272,10 @@ func (r *csvRows) readQuoted() {
 	r.rest = nil
 }
 
+// cellsRoom bounds the cells cells makes room for at once, but for a
+// row wider than it: a megabyte of string headers.
+const cellsRoom = 1 << 16
+
 // cellsText is how much of the file a string of CellsCopied holds: the
 // lines of some hundred rows.
 const cellsText = 8 << 10
@@ -310,11 +314,14 @@ func (r *csvRows) keep(record []string) []string {
 }
 
 // cells returns room for n cells of a row, taken from room, which is made
-// for the header's width of cells a line still to read, up to a thousand
-// lines at a time (a quoted field over several lines makes a row of many).
+// for n cells a line still to read, up to a thousand lines and cellsRoom
+// cells at a time (a quoted field over several lines makes a row of many).
+// It is sized by the row, not by the header: a header of a million empty
+// columns over rows of eight cells made room for a thousand times a
+// million cells (32 GB).
 func (r *csvRows) cells(n int) []string {
 	if len(r.room) < n {
-		r.room = make([]string, max(n, min(cap(r.lines)-len(r.lines)+1, 1024)*r.width))
+		r.room = make([]string, max(n, min(min(cap(r.lines)-len(r.lines)+1, 1024)*n, cellsRoom)))
 	}
 	cells := r.room[:n:n]
 	r.room = r.room[n:]

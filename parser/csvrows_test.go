@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -147,6 +148,26 @@ func TestReadCSVProblemsInLineOrder(t *testing.T) {
 		`disputes.csv:4: "bad" is not an Amazon order id like 250-1234567-1234567 or D01-1234567-1234567`
 	if got := errText(p.Err()); got != want {
 		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestReadCSVWideHeader checks that the room made for rows' cells follows
+// the rows, not the header: a header with 200,000 empty columns after its
+// names, over a row of two cells and a thousand comment lines, is read in
+// a few megabytes, where room for a thousand rows of the header's width
+// was 3.2 GB.
+func TestReadCSVWideHeader(t *testing.T) {
+	in := "order_id,amount" + strings.Repeat(",", 200_000) + "\n250-1234567-1234567,1\n" + strings.Repeat("# note\n", 1000)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	p := NewProblems("disputes.csv")
+	n, err := ReadCSV("disputes.csv", []byte(in), personCSV([]string{"order_id"}), p, func(CSVRecord[testRow]) {})
+	runtime.ReadMemStats(&after)
+	if err != nil || n != 1 {
+		t.Fatalf("ReadCSV = %d, %v; want 1 row", n, err)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 64<<20 {
+		t.Errorf("reading %d bytes allocated %d MB", len(in), alloc>>20)
 	}
 }
 
