@@ -47,7 +47,8 @@ func valueKey(v money.Value) amountKey {
 
 // smallKey is the amountKey of coef × 10^exp, for a coef of at most 18
 // digits: packed, unless what is left of coef without its trailing zeros
-// is too large, as it is for few amounts.
+// is too large, as it is for few amounts, or its exponent beyond what a
+// key holds (no statement's amount).
 func smallKey(coef int64, exp int32) amountKey {
 	c := uint64(coef)
 	if coef < 0 {
@@ -60,7 +61,7 @@ func smallKey(coef int64, exp int32) amountKey {
 	for c%10 == 0 {
 		c, e = c/10, e+1
 	}
-	if c < 1<<keyCoefBits {
+	if c < 1<<keyCoefBits && e >= keyMinExp && e < keyMinExp+128 {
 		return packKey(c, e)
 	}
 	return numberedKey(money.New(coef, exp).AppendAbs(nil))

@@ -147,8 +147,8 @@ func TestAmountFilter(t *testing.T) {
 	}
 }
 
-// TestAmountKeysAgreeWithText checks amountKey against money.AmountKey,
-// the text amounts were looked up by: two amounts have one key exactly
+// TestAmountKeysAgreeWithText checks amountKey against |d| as decimal's
+// String writes it, the text amounts were looked up by: two amounts have one key exactly
 // when they have one text, whether the key is packed or numbered, made of
 // a decimal or of a money.Value, the amount written with trailing zeros
 // or past 18 digits; and the key writes that text.
@@ -206,5 +206,21 @@ func TestAmountKeysAgreeWithText(t *testing.T) {
 	}
 	if numbered < 100 || len(byKey)-numbered < 1000 {
 		t.Errorf("%d keys numbered of %d: the test needs many of both", numbered, len(byKey))
+	}
+}
+
+// TestValueKeysOfFarExponents checks that a money.Value whose exponent lies
+// beyond what a packed key holds has the key of its decimal, not one whose
+// exponent ran into the key's other bits.
+func TestValueKeysOfFarExponents(t *testing.T) {
+	for _, v := range []struct {
+		coef int64
+		exp  int32
+	}{{7, 63}, {7, 64}, {7, 70}, {-15, -64}, {15, -65}, {15, -80}, {120, 62}, {1, -200}} {
+		d := decimal.New(v.coef, v.exp)
+		k := valueKey(money.New(v.coef, v.exp))
+		if k != keyOf(d) || k.String() != d.Abs().String() {
+			t.Errorf("%d × 10^%d: key %x writes %q; want %x, %q", v.coef, v.exp, k, k.String(), keyOf(d), d.Abs().String())
+		}
 	}
 }
