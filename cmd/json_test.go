@@ -16,7 +16,9 @@ import (
 // encoding/json on the reports of the example and every scenario, read
 // back into the report's types: a field the writer forgot would come back
 // as a difference. (The writer's own tests hold it to reports with every
-// kind of value.)
+// kind of value.) It also checks that the key of every text value is
+// lower-case letters and underscores, which the writer's masking marks
+// rely on.
 func TestJSONWriterAgreesOnScenarios(t *testing.T) {
 	dirs, _ := filepath.Glob(filepath.Join(repoRoot(t), "testdata", "scenarios", "*"))
 	dirs = append(dirs, filepath.Join(repoRoot(t), "testdata", "example"))
@@ -34,6 +36,16 @@ func TestJSONWriterAgreesOnScenarios(t *testing.T) {
 			}
 			if want := encodingJSON(t, &r); out != want {
 				t.Errorf("written as\n%s\nencoding/json writes\n%s", out, want)
+			}
+			// The writer asks the masking whether it leaves an amount or a
+			// path whole of the value alone, not of its line (jsonWriter.keep):
+			// the same answer only while the key before a text value holds no
+			// digit and no capital letter.
+			for _, line := range strings.Split(out, "\n") {
+				key, value, ok := strings.Cut(strings.TrimSpace(line), `": "`)
+				if ok && strings.HasPrefix(key, `"`) && value != "" && strings.Trim(key[1:], "abcdefghijklmnopqrstuvwxyz_") != "" {
+					t.Errorf("key %s holds more than lower-case letters and _", key)
+				}
 			}
 		})
 	}
