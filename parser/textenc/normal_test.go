@@ -6,26 +6,6 @@ import (
 	"testing"
 )
 
-// normalASCIIOld is NormalASCII as it was written first, a byte at a
-// time through asciiClass: the reference the word-wise one must agree
-// with on every text.
-func normalASCIIOld(s string) int {
-	seen, twice, prev := byte(0), byte(0), byte(classSpace)
-	for i := 0; i < len(s); i++ {
-		k := asciiClass[s[i]]
-		seen |= k
-		twice |= k & prev
-		prev = k
-	}
-	switch {
-	case seen&classNotASCII != 0:
-		return notASCII
-	case seen&(classLower|classOtherSpace) != 0 || (twice|prev)&classSpace != 0 && s != "":
-		return PlainASCII
-	}
-	return NormalForm
-}
-
 // benchDescriptions are descriptions as statements write them: capitals,
 // digits and single spaces, now and then a lower-case letter. Sixteen of
 // them, so that the benchmark picks one with a mask, not a division.
@@ -64,8 +44,8 @@ func TestNormalASCII(t *testing.T) {
 		if got := NormalASCII(s); got != want {
 			t.Errorf("NormalASCII(%q) = %d, want %d", s, got, want)
 		}
-		if got := normalASCIIOld(s); got != want {
-			t.Errorf("normalASCIIOld(%q) = %d, want %d", s, got, want)
+		if got := normalASCIIBytes(s); got != want {
+			t.Errorf("normalASCIIBytes(%q) = %d, want %d", s, got, want)
 		}
 	}
 	for _, tt := range []struct {
@@ -146,7 +126,7 @@ func TestNormalASCIIAgrees(t *testing.T) {
 				}
 			}
 		}
-		if got, want := NormalASCII(string(b)), normalASCIIOld(string(b)); got != want {
+		if got, want := NormalASCII(string(b)), normalASCIIBytes(string(b)); got != want {
 			t.Fatalf("NormalASCII(%q) = %d, want %d", b, got, want)
 		}
 	}
@@ -163,7 +143,7 @@ func FuzzNormalASCII(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := NormalASCII(s), normalASCIIOld(s); got != want {
+		if got, want := NormalASCII(s), normalASCIIBytes(s); got != want {
 			t.Errorf("NormalASCII(%q) = %d, want %d", s, got, want)
 		}
 	})

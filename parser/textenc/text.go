@@ -175,7 +175,8 @@ func word(s string) uint64 {
 }
 
 // normalASCIIBytes is NormalASCII a byte at a time, through asciiClass,
-// for a text shorter than a word.
+// for a text shorter than a word; of any text, the reference the tests
+// hold the word-wise reading to.
 func normalASCIIBytes(s string) int {
 	// seen gathers the kinds of every byte; twice the kinds that two bytes
 	// in a row share (a space after a space). A space first or last counts
