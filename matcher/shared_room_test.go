@@ -1,6 +1,7 @@
 package matcher
 
 import (
+	"math/rand/v2"
 	"slices"
 	"testing"
 
@@ -157,5 +158,31 @@ func TestGivenCreditsKeepTheirOwn(t *testing.T) {
 	}
 	if got := orders[0].owed.String(); got != "0" {
 		t.Errorf("order 0 still owed %s, want 0", got)
+	}
+}
+
+// TestMarksInDateOrderAsAStableSort checks marks against a stable sort of
+// the orders' charges by day, on lists long enough to be counted by day
+// (dayOrder) and days spread wide enough to be sorted: those of one day in
+// the order of the orders and their charges.
+func TestMarksInDateOrderAsAStableSort(t *testing.T) {
+	r := rand.New(rand.NewPCG(21, 22))
+	day := civil.MustDate("2020-01-01")
+	for _, spread := range []int{3, 60, 200_000} {
+		var orders []*order
+		var want []chargeMark
+		for range 150 {
+			o := &order{res: &OrderResult{}}
+			for range 1 + r.IntN(3) {
+				t := &parser.Transaction{Date: day.AddDays(r.IntN(spread))}
+				o.res.Charges = append(o.res.Charges, t)
+				want = append(want, chargeMark{t.Date, o})
+			}
+			orders = append(orders, o)
+		}
+		slices.SortStableFunc(want, func(x, y chargeMark) int { return x.date.Sub(y.date) })
+		if got := marks(orders).marks; !slices.Equal(got, want) {
+			t.Errorf("days spread over %d: marks differ from a stable sort by day", spread)
+		}
 	}
 }
