@@ -268,8 +268,8 @@ var markEveryValue = false
 // last flushed, at a line break, its indentation. LeftWhole is asked of
 // the value alone, which it answers as it would of the line: the rest is
 // ASCII with no digit and no capital letter (the report's keys are
-// lower-case words), and the value's quote stands between the key and
-// the value. Looking back for the line's start was a third of the cost of
+// lower-case words, which TestJSONWriterAgreesOnScenarios checks), and
+// the value's quote stands between the key and the value. Looking back for the line's start was a third of the cost of
 // writing an amount.
 func (j *jsonWriter) keep(start int) {
 	if !markEveryValue && mask.LeftWhole(j.b[start:]) {
