@@ -382,7 +382,7 @@ func chargeBlocks(buckets []*demandBucket, idx *chargeIndex) []chargeBlock {
 // byRank sorts blocks by rank, then in the order made. Ranks are small
 // numbers, twice the days from a date to the end of its window at most,
 // so that the blocks are counted under each rank and each written into its
-// place: a comparison sort of eighty thousand blocks was a twentieth of
+// place (countedOrder): a comparison sort of eighty thousand blocks was a twentieth of
 // matching. Ranks spread much wider than the blocks are many are sorted.
 func byRank(blocks []chargeBlock) []chargeBlock {
 	top := 0
@@ -398,20 +398,9 @@ func byRank(blocks []chargeBlock) []chargeBlock {
 		})
 		return blocks
 	}
-	// at[r] is where the next block of rank r goes: after the blocks of
-	// every lower rank and those of rank r met before it.
-	at := make([]int32, top+2)
-	for i := range blocks {
-		at[blocks[i].rank+1]++
-	}
-	for r := 1; r < len(at); r++ {
-		at[r] += at[r-1]
-	}
 	sorted := make([]chargeBlock, len(blocks))
-	for i := range blocks {
-		r := blocks[i].rank
-		sorted[at[r]] = blocks[i]
-		at[r]++
+	for k, i := range countedOrder(len(blocks), top, func(i int) int { return blocks[i].rank }) {
+		sorted[k] = blocks[i]
 	}
 	return sorted
 }

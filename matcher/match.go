@@ -545,21 +545,30 @@ func dayOrder(n int, day func(i int) civil.Date) (order []int, ok bool) {
 	if span > 4*n+1024 {
 		return nil, false
 	}
-	// at[k] is where the next item of the k-th day goes.
-	at := make([]int32, span+2)
+	return countedOrder(n, span, func(i int) int { return day(i).Sub(first) }), true
+}
+
+// countedOrder lists the indexes of n items by their key, from 0 to top,
+// those of one key in the order of their indexes, as a stable sort by key
+// would: the items are counted under each key, and each index written
+// into its place.
+func countedOrder(n, top int, key func(i int) int) []int {
+	// at[k] is where the next item of key k goes: after the items of every
+	// lower key and those of key k met before it.
+	at := make([]int32, top+2)
 	for i := range n {
-		at[day(i).Sub(first)+1]++
+		at[key(i)+1]++
 	}
 	for k := 1; k < len(at); k++ {
 		at[k] += at[k-1]
 	}
-	order = make([]int, n)
+	order := make([]int, n)
 	for i := range n {
-		k := day(i).Sub(first)
+		k := key(i)
 		order[at[k]] = i
 		at[k]++
 	}
-	return order, true
+	return order
 }
 
 // fits reports whether transaction t can belong to order o at all: its
