@@ -115,7 +115,7 @@ func NormalASCII(s string) int {
 	plain, after := uint64(0), uint64(0x80)
 	i := 0
 	for ; i <= len(s)-8; i += 8 {
-		w := word(s[i:])
+		w := Word(s[i:])
 		if w&highBits != 0 {
 			return notASCII
 		}
@@ -126,7 +126,7 @@ func NormalASCII(s string) int {
 	if i < len(s) {
 		// The pair of bytes across the start of this last word lies in
 		// the word before it, told already.
-		w := word(s[len(s)-8:])
+		w := Word(s[len(s)-8:])
 		if w&highBits != 0 {
 			return notASCII
 		}
@@ -165,10 +165,11 @@ func normalWord(w uint64) (plain, spaces uint64) {
 	return plain, spaces
 }
 
-// word is the first eight bytes of s, the first the lowest: what
-// binary.LittleEndian.Uint64 reads from a []byte, read from a string
-// without copying it, and as it does in one load.
-func word(s string) uint64 {
+// Word is the first eight bytes of s, the first the lowest: what
+// binary.LittleEndian.Uint64 reads from a []byte, read from a string as
+// well without copying it, and as it does in one load. It serves the
+// readings of text eight bytes at a time.
+func Word[T string | []byte](s T) uint64 {
 	_ = s[7] // one test of the length, not eight
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56

@@ -12,6 +12,7 @@ import (
 	"github.com/refundwatch/refundwatch/cmd/internal/report"
 	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/msg"
+	"github.com/refundwatch/refundwatch/parser/textenc"
 )
 
 // The JSON report is written field by field, as encoding/json's Encoder
@@ -690,24 +691,17 @@ var jsonPlain = func() (plain [256]bool) {
 func plainPrefix[T string | []byte](s T) int {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		if !plain8(load8(s[i : i+8])) {
+		if !plain8(textenc.Word(s[i:])) {
 			break
 		}
 	}
-	if i+8 > len(s) && i < len(s) && len(s) >= 8 && plain8(load8(s[len(s)-8:])) {
+	if i+8 > len(s) && i < len(s) && len(s) >= 8 && plain8(textenc.Word(s[len(s)-8:])) {
 		return len(s)
 	}
 	for i < len(s) && jsonPlain[s[i]] {
 		i++
 	}
 	return i
-}
-
-// load8 is the first eight bytes of b, the first the lowest.
-func load8[T string | []byte](b T) uint64 {
-	b = b[:8]
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 // plain8 reports whether the eight bytes of w are all jsonPlain, as
