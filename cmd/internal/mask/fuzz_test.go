@@ -42,8 +42,9 @@ func FuzzMaskCardNumbers(f *testing.F) {
 	})
 }
 
-// FuzzMayHoldCardNumber holds the quick test before masking to its promise:
-// a line it passes is one masking would leave as it is.
+// FuzzMayHoldCardNumber holds the quick tests before masking to their
+// promise: a line mayHoldCardNumber passes, and the lines fewDigitLines
+// passes, are ones masking would leave as they are.
 func FuzzMayHoldCardNumber(f *testing.F) {
 	for _, s := range []string{"", `      "order_id": "250-1234567-7654321",`, `\x123-1234567-1234567`, `"\ufdd012-1234567-1234567",`,
 		"4980 0379 3988 4123", `4980\_0379\_3988\_4123`, "DE89 3704 0044 0532 0130 00", "１２３４　５６７８　９０１２　３４５６", "2026-03-02 12:30:00"} {
@@ -54,6 +55,9 @@ func FuzzMayHoldCardNumber(f *testing.F) {
 			if got := maskGroups(s); got != s {
 				t.Fatalf("mayHoldCardNumber(%q) passes it, but masking gives %q", s, got)
 			}
+		}
+		if n := fewDigitLines([]byte(s)); MaskCardNumbers(s[:n]) != s[:n] {
+			t.Fatalf("fewDigitLines(%q) passes %q, but masking gives %q", s, s[:n], MaskCardNumbers(s[:n]))
 		}
 	})
 }

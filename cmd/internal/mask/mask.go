@@ -47,6 +47,9 @@ func MaskCardNumbers(s string) string {
 func maskLines(w io.Writer, b []byte, m *masker) error {
 	plain := 0 // b[plain:done] needs no masking and is not written yet
 	for done := 0; done < len(b); {
+		if done += fewDigitLines(b[done:]); done == len(b) {
+			break
+		}
 		line := b[done:]
 		if i := bytes.IndexByte(line, '\n'); i >= 0 {
 			line = line[:i+1]
@@ -692,6 +695,57 @@ func ibanStartIn(s []byte) bool {
 	}
 	return false
 }
+
+// fewDigitLines is the length of the whole lines at the start of b that
+// fewDigits passes, or of fewer of them: it tells them eight bytes at a
+// time, line breaks and all, as asciiDigits and ibanStartIn tell digits
+// and capitals. A line passes when it is ASCII and holds four digits or
+// fewer, or fewer than twelve and no capital letter. It stops at a line
+// of more digits, or with capitals, or with a byte that is not ASCII,
+// and before the last eight bytes or fewer of b, leaving the line to be
+// asked on its own. Most lines of a long report pass: asked one by one,
+// their breaks looked for and their digits counted line by line, they
+// were most of the masking's cost.
+func fewDigitLines(b []byte) int {
+	const (
+		ones, high       = 0x0101010101010101, 0x8080808080808080
+		from0, past9     = 0x50 * ones, 0x46 * ones // as asciiDigits
+		fromA, pastZ     = 0x3f * ones, 0x25 * ones // as ibanStartIn
+		lowSeven, breaks = 0x7f * ones, '\n' * ones
+	)
+	start := 0                  // where the line being read starts
+	var digits, capitals uint64 // its digits so far, a count in each byte; nonzero once it has a capital
+	for at := 0; at+8 <= len(b); at += 8 {
+		w := binary.LittleEndian.Uint64(b[at : at+8])
+		if w&high != 0 {
+			break
+		}
+		d := (w + from0) &^ (w + past9) & high
+		c := (w + fromA) &^ (w + pastZ) & high
+		x := w ^ breaks
+		// The line breaks: the zero bytes of x, none of which is 0x80 or more.
+		for nl := ^((x&lowSeven + lowSeven) | x) & high; nl != 0; nl &= nl - 1 {
+			k := bits.TrailingZeros64(nl)
+			before := uint64(1)<<k - 1 // the bytes before the break
+			// The counts' sum, taken by a multiplication, is right
+			// while it is below 256: a line it is taken of for good
+			// is fewDigitLinesAt bytes long, and eight more, at most.
+			n := (digits + (d&before)>>7) * ones >> 56
+			if n >= 12 || n > 4 && capitals|c&before != 0 || at-start > fewDigitLinesAt {
+				return start
+			}
+			start, digits, capitals = at+k/8+1, 0, 0
+			d, c = d&^before, c&^before
+		}
+		digits += d >> 7
+		capitals |= c
+	}
+	return start
+}
+
+// fewDigitLinesAt is the longest line fewDigitLines reads itself, less
+// eight bytes.
+const fewDigitLinesAt = 240
 
 // asciiDigit is 1 for the ASCII digits, 0 for every other byte.
 var asciiDigit = func() (t [256]uint8) {

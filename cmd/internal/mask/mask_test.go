@@ -465,3 +465,65 @@ func TestWriterMasksIBANsOfFewDigits(t *testing.T) {
 		}
 	}
 }
+
+// fewDigitLines reads lines eight bytes at a time. The lines it passes
+// must be lines fewDigits passes, counted one by one; and in ASCII text of
+// lines no longer than fewDigitLinesAt it must pass every line up to the
+// first it leaves to fewDigits (more than four digits and a capital
+// letter, or twelve digits) or that ends in the last eight bytes or fewer.
+func TestFewDigitLinesPassesWhatFewDigitsPasses(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(41, 42))
+	pieces := []string{"\n", "\n", "\n", "0", "7", "2026-03-02", "1234", "12345678", "A", "DE", "Z", " ", "-", `"`, "a", "z", ":", "@", "[",
+		"\x0b", "\x09", "\x7f", "é", "\xff", `      "line": 203554,`, `      "amount": "10513.48",`, strings.Repeat("x", 120)}
+	checked := 0
+	for range 30000 {
+		var b []byte
+		for range rnd.IntN(30) {
+			if rnd.IntN(200) == 0 {
+				b = append(b, byte(rnd.IntN(256)))
+				continue
+			}
+			b = append(b, pieces[rnd.IntN(len(pieces))]...)
+		}
+		got := fewDigitLines(b)
+		if got > 0 && b[got-1] != '\n' {
+			t.Fatalf("fewDigitLines(%q) = %d, inside a line", b, got)
+		}
+		for _, line := range bytes.SplitAfter(b[:got], []byte("\n")) {
+			if !fewDigits(line) {
+				t.Fatalf("fewDigitLines(%q) = %d, past %q, which fewDigits does not pass", b, got, line)
+			}
+		}
+		short, ascii := true, true
+		for _, line := range bytes.Split(b, []byte("\n")) {
+			short = short && len(line) <= fewDigitLinesAt
+			ascii = ascii && utf8.Valid(line) && utf8.RuneCount(line) == len(line)
+		}
+		if !short || !ascii {
+			continue
+		}
+		checked++
+		want := 0
+		for want < len(b) {
+			i := bytes.IndexByte(b[want:], '\n')
+			if i < 0 || want+i >= len(b)-len(b)%8 {
+				break
+			}
+			line := b[want : want+i]
+			digits := 0
+			for _, c := range line {
+				digits += bool2int(c >= '0' && c <= '9')
+			}
+			if digits >= 12 || digits > 4 && bytes.IndexFunc(line, func(r rune) bool { return r >= 'A' && r <= 'Z' }) >= 0 {
+				break
+			}
+			want += i + 1
+		}
+		if got != want {
+			t.Fatalf("fewDigitLines(%q) = %d, want %d", b, got, want)
+		}
+	}
+	if checked < 5000 {
+		t.Errorf("only %d texts were ASCII of short lines: the test says little", checked)
+	}
+}
