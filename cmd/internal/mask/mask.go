@@ -780,6 +780,51 @@ func (m *Writer) Write(p []byte) (int, error) {
 	if m.err != nil {
 		return 0, m.err
 	}
+	m.write(p)
+	m.flushOut()
+	return len(p), m.err
+}
+
+// Lines are the lines text[From:To] of a text written by WriteChecked.
+type Lines struct{ From, To int }
+
+// WriteChecked writes p as Write does, but for the runs of lines in
+// whole, which it writes as they are: the caller found every line of them
+// left whole by masking on its quick test alone (LeftWhole), each line's
+// text that could hold a card number having been asked. A long report is
+// mostly such lines, statement rows whose every value is known; looking
+// through them again was most of what masking a report cost. A run that
+// does not start and end a line, or holds a byte that could start a Keep
+// mark, is masked as any other text. The runs are in order and do not
+// overlap.
+func (m *Writer) WriteChecked(p []byte, whole []Lines) (int, error) {
+	if m.err != nil {
+		return 0, m.err
+	}
+	done := 0
+	for _, r := range whole {
+		if r.From < done || r.To <= r.From || r.To > len(p) {
+			continue // not a run of p's: masked with what follows it
+		}
+		m.write(p[done:r.From])
+		run := p[r.From:r.To]
+		if len(m.buf) > 0 || m.keeping || run[len(run)-1] != '\n' || bytes.IndexByte(run, string(KeepOpen)[0]) >= 0 {
+			m.write(run)
+		} else if m.err == nil {
+			m.err = writeSome(m.w, run)
+		}
+		done = r.To
+	}
+	m.write(p[done:])
+	m.flushOut()
+	return len(p), m.err
+}
+
+// write masks and writes what of p ends a line, and holds the rest.
+func (m *Writer) write(p []byte) {
+	if m.err != nil || len(p) == 0 {
+		return
+	}
 	text := p // what is not yet masked: p, after what is held of the last line
 	if len(m.buf) > 0 {
 		m.buf = append(m.buf, p...)
@@ -793,8 +838,6 @@ func (m *Writer) Write(p []byte) (int, error) {
 		m.emit(text[:cut])
 	}
 	m.buf = append(m.buf[:0], text[cut:]...) // p is not kept: its unmasked rest is copied
-	m.flushOut()
-	return len(p), m.err
 }
 
 // flushOut hands what was masked to the writer underneath, once for each

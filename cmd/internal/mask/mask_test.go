@@ -527,3 +527,51 @@ func TestFewDigitLinesPassesWhatFewDigitsPasses(t *testing.T) {
 		t.Errorf("only %d texts were ASCII of short lines: the test says little", checked)
 	}
 }
+
+// WriteChecked writes a run of whole lines as it is given, which is why
+// its caller asks LeftWhole of every line first; any run that is not
+// whole lines, that holds a mark, that follows a line begun before it, or
+// that is out of order or out of p, is masked as Write masks it.
+func TestWriteCheckedTrustsOnlyRunsOfWholeLines(t *testing.T) {
+	const card, masked = "4980 0379 3988 4123\n", "**** **** **** 4123\n"
+	p := []byte("a\n" + card + "b\n" + card + "c " + card + "\ufdd0x\ufdd1 " + card + card)
+	at := func(n int) int { // where the nth line starts
+		i := 0
+		for range n {
+			i += bytes.IndexByte(p[i:], '\n') + 1
+		}
+		return i
+	}
+	for _, tt := range []struct {
+		name  string
+		whole []Lines
+		shown int // how many of the card numbers show
+	}{
+		{"none", nil, 0},
+		{"a whole line", []Lines{{at(1), at(2)}}, 1},
+		{"two runs", []Lines{{at(1), at(2)}, {at(3), at(4)}}, 2},
+		{"the whole text", []Lines{{0, len(p)}}, 0}, // it holds marks
+		{"from inside a line", []Lines{{at(1) + 1, at(2)}}, 0},
+		{"to inside a line", []Lines{{at(1), at(2) - 1}}, 0},
+		{"after a line begun before it", []Lines{{at(4) + 2, at(5)}}, 0},
+		{"holding a mark", []Lines{{at(5), at(6)}}, 0},
+		{"out of order", []Lines{{at(3), at(4)}, {at(1), at(2)}}, 1},
+		{"past the end", []Lines{{at(6), len(p) + 1}}, 0},
+		{"empty", []Lines{{at(1), at(1)}}, 0},
+	} {
+		var out bytes.Buffer
+		w := NewWriter(&out)
+		if n, err := w.WriteChecked(p, tt.whole); n != len(p) || err != nil {
+			t.Fatalf("%s: WriteChecked = %d, %v", tt.name, n, err)
+		}
+		if err := w.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		if shown := strings.Count(out.String(), card); shown != tt.shown {
+			t.Errorf("%s: %d card numbers shown, want %d:\n%s", tt.name, shown, tt.shown, out.String())
+		}
+		if got, want := strings.Count(out.String(), card)+strings.Count(out.String(), masked), 5; got != want || strings.ContainsRune(out.String(), KeepOpen) {
+			t.Errorf("%s: written as\n%s", tt.name, out.String())
+		}
+	}
+}

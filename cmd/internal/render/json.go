@@ -41,6 +41,11 @@ type jsonWriter struct {
 	orderKeys *orderKeys
 	// dates are the texts of the dates written (dateTexts).
 	dates *dateTexts
+	// whole are the runs of lines of b that the masking leaves whole: the
+	// statement rows whose every value it does (jsonTxn.write).
+	whole []mask.Lines
+	// marks counts the values keep marked.
+	marks int
 }
 
 // rowKeys are what stands before each member of a statement row written at
@@ -121,6 +126,9 @@ func (j *jsonWriter) orderKeysAt(depth int) *orderKeys {
 type lastText struct {
 	value string
 	text  []byte
+	// whole tells that the masking leaves text whole (mask.LeftWhole),
+	// and that it holds no mark of keep's.
+	whole bool
 }
 
 // cached appends what write appended for value the last time, writing it
@@ -133,6 +141,7 @@ func (j *jsonWriter) cached(c *lastText, value string, write func(string)) {
 	start := len(j.b)
 	write(value)
 	c.value, c.text = value, append(c.text[:0], j.b[start:]...)
+	c.whole = mask.LeftWhole(c.text)
 }
 
 // jsonFlushAt is how much text the writer holds before writing it out.
@@ -140,10 +149,19 @@ const jsonFlushAt = 64 << 10
 
 func (j *jsonWriter) flush() {
 	if j.err == nil && len(j.b) > 0 {
-		_, j.err = j.w.Write(j.b)
+		if w, ok := j.w.(checkedWriter); ok && len(j.whole) > 0 {
+			_, j.err = w.WriteChecked(j.b, j.whole)
+		} else {
+			_, j.err = j.w.Write(j.b)
+		}
 	}
-	j.b = j.b[:0]
+	j.b, j.whole = j.b[:0], j.whole[:0]
 }
+
+// leftWhole reports whether the masking leaves whole the line of the value
+// written from j.b[start:] on, which is the line's only text that could
+// hold a card number (see keep).
+func (j *jsonWriter) leftWhole(start int) bool { return mask.LeftWhole(j.b[start:]) }
 
 // next starts a member of the open container: the comma after the one
 // before, and the line and indentation of the new one.
@@ -276,6 +294,7 @@ func (j *jsonWriter) keep(start int) {
 	if !markEveryValue && mask.LeftWhole(j.b[start:]) {
 		return
 	}
+	j.marks++
 	var room [64]byte
 	text := append(room[:0], j.b[start:]...)
 	j.b = utf8.AppendRune(j.b[:start], mask.KeepOpen)
@@ -641,36 +660,66 @@ func writeTxns(j *jsonWriter, ts []jsonTxn) {
 // the keys and their indentation come whole from rowKeysAt, and the text
 // of the file and of the account from the row before where they are the
 // same. What is written flushes once the row is whole.
+//
+// Where the masking leaves every value of the row whole (mask.LeftWhole),
+// the lines from the date to the last member are a run the masking need
+// not look through again (j.whole): the keys are lower-case words, which
+// TestJSONWriterAgreesOnScenarios checks, and each line holds one value.
 func (t *jsonTxn) write(j *jsonWriter) {
 	k := j.rowKeysAt(len(j.empty) + 1)
 	j.b = append(j.b, '{')
+	from := len(j.b) + 1 // the date's line, after the line break k.date starts with
 	j.b = append(j.b, k.date...)
+	at := len(j.b)
 	j.date(t.Date)
+	// A date's text is digits and dashes: fewer than twelve digits in
+	// eleven characters or fewer, quotes aside.
+	whole := len(j.b)-at <= 13 || j.leftWhole(at)
 	j.b = append(j.b, k.amount...)
+	marks := j.marks
 	j.amount(t.Amount)
+	whole = whole && j.marks == marks // marked by keep where it is not left whole
 	j.b = append(j.b, k.currency...)
+	at = len(j.b)
 	j.str(t.Currency)
+	whole = whole && j.leftWhole(at)
 	j.b = append(j.b, k.description...)
+	at = len(j.b)
 	j.str(t.Description)
+	whole = whole && j.leftWhole(at)
 	j.b = append(j.b, k.account...)
 	j.cached(&j.account, t.Account, func(a string) { j.str(mask.AccountShown(a)) })
 	j.b = append(j.b, k.file...)
 	j.cached(&j.file, t.File, j.kept)
+	whole = whole && j.account.whole && j.file.whole
 	j.b = append(j.b, k.line...)
 	j.num(t.Line)
+	whole = whole && uint(t.Line) < 1e11 // eleven digits or fewer
 	if t.OriginalAmount != "" {
 		j.b = append(j.b, k.origAmount...)
+		at = len(j.b)
 		j.str(t.OriginalAmount)
+		whole = whole && j.leftWhole(at)
 	}
 	if t.OriginalCurrency != "" {
 		j.b = append(j.b, k.origCurrency...)
+		at = len(j.b)
 		j.str(t.OriginalCurrency)
+		whole = whole && j.leftWhole(at)
+	}
+	if whole && !checkEveryRow {
+		j.whole = append(j.whole, mask.Lines{From: from, To: len(j.b) + 1}) // to the line break k.end starts with
 	}
 	j.b = append(j.b, k.end...)
 	if len(j.b) >= jsonFlushAt {
 		j.flush()
 	}
 }
+
+// checkEveryRow makes the masking look through every statement row, as it
+// did before jsonTxn.write told it which it need not: a variable, for a
+// test to compare the two.
+var checkEveryRow = false
 
 const hexDigits = "0123456789abcdef"
 

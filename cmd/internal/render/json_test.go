@@ -547,3 +547,112 @@ func TestPlainPrefix(t *testing.T) {
 		}
 	}
 }
+
+// checkedSpy passes writes on to a mask.Writer, counting the runs of lines
+// it is told need no masking, and those of them that are not whole lines
+// (which the mask.Writer masks as any other text).
+type checkedSpy struct {
+	m            *mask.Writer
+	runs, broken int
+}
+
+func (s *checkedSpy) Write(p []byte) (int, error) { return s.m.Write(p) }
+
+func (s *checkedSpy) WriteChecked(p []byte, whole []mask.Lines) (int, error) {
+	s.runs += len(whole)
+	for _, r := range whole {
+		if r.From > 0 && p[r.From-1] != '\n' || p[r.To-1] != '\n' {
+			s.broken++
+		}
+	}
+	return s.m.WriteChecked(p, whole)
+}
+
+// TestRowsLeftWholeMaskedAsEveryRow writes statement rows whose every
+// value may hold what masking hides (card numbers in descriptions,
+// currencies, accounts, paths and foreign amounts, escaped and full-width
+// ones, IBANs, amounts and line numbers of twelve digits, years past 9999,
+// the marks of keep) through the background writer and the masking, with
+// the rows the writer finds left whole passed on as such and with every
+// row looked through: the two outputs must be the same bytes, and no card
+// number may show.
+func TestRowsLeftWholeMaskedAsEveryRow(t *testing.T) {
+	descriptions := []string{"AMAZON MKTP", "AMZN Mktp US*2K4RT5Q31", "Amazon.co.jp 4111 1111 1111 1111", "ref 4111\t1111\t1111\t1111",
+		"４１１１ １１１１ １１１１ １１１１", "IBAN DE89 3704 0044 0532 0130 00", "DE89370400440532013000", "order 250-1234567-7654321",
+		"\ufdd04111111111111111\ufdd1", "12345", "MT84MALT01100ABCDEFGHIJKLMN", ""}
+	currencies := []string{"", "USD", "EUR", "DE89", "411111111111", "4111 1111 1111 1111"}
+	accounts := []string{"", "VISA ****-1234", "4111 1111 1111 1111", "DE89 3704 0044 0532 0130 00"}
+	files := []string{"statement.csv", "4111-1111-1111-1111.csv", "DE89370400440532013000.csv", "明細.csv"}
+	amounts := []string{"12.30", "-5", "1234567890.55", "411111111111.11"}
+	lines := []int{2, 7, 203554, 99999999999, 100000000000, 4111111111111111, -3}
+	rnd := rand.New(rand.NewPCG(51, 52))
+	// Each value is most often the first, left whole, so that a good part
+	// of the rows are.
+	pick := func(n int) int {
+		if rnd.IntN(10) < 7 {
+			return 0
+		}
+		return rnd.IntN(n)
+	}
+	var rows []jsonTxn
+	for range 4000 {
+		r := jsonTxn{
+			Date:        civil.MustDate("2026-03-02").AddDays(rnd.IntN(40)),
+			Amount:      jsonAmount{money.FromDecimal(decimal.RequireFromString(amounts[pick(len(amounts))])), "USD"},
+			Currency:    currencies[pick(len(currencies))],
+			Description: descriptions[pick(len(descriptions))],
+			Account:     accounts[pick(len(accounts))],
+			File:        files[pick(len(files))],
+			Line:        lines[pick(len(lines))],
+		}
+		if rnd.IntN(50) == 0 {
+			r.Date = civil.MustDate("2026-03-02").AddDays(3_000_000 + rnd.IntN(400_000_000)) // years of five to seven digits
+		}
+		if rnd.IntN(5) == 0 {
+			r.OriginalAmount, r.OriginalCurrency = []string{"1,234", "4111111111111111"}[rnd.IntN(2)], currencies[rnd.IntN(len(currencies))]
+		}
+		rows = append(rows, r)
+	}
+	write := func(every bool) ([]byte, int) {
+		checkEveryRow = every
+		defer func() { checkEveryRow = false }()
+		var out bytes.Buffer
+		spy := &checkedSpy{m: mask.NewWriter(&out)}
+		bw := newBackgroundWriter(spy, 64<<10, 4)
+		j := &jsonWriter{w: bw, b: make([]byte, 0, jsonFlushAt+4096)}
+		j.open('{')
+		j.key("unknown_charges")
+		j.list(len(rows), false, func(i int) { rows[i].write(j) })
+		j.close('}')
+		j.flush()
+		if err := bw.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		if err := spy.m.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		if spy.broken > 0 {
+			t.Fatalf("%d of %d runs of rows are not whole lines", spy.broken, spy.runs)
+		}
+		return out.Bytes(), spy.runs
+	}
+	got, runs := write(false)
+	want, none := write(true)
+	if none != 0 || runs < len(rows)/10 {
+		t.Fatalf("%d runs of rows left whole of %d rows, and %d with every row looked through: the test does not test them", runs, len(rows), none)
+	}
+	if !bytes.Equal(got, want) {
+		i := 0
+		for i < min(len(got), len(want)) && got[i] == want[i] {
+			i++
+		}
+		t.Fatalf("the outputs differ from byte %d:\n%q\nwith every row looked through:\n%q", i, got[max(0, i-300):min(len(got), i+200)], want[max(0, i-300):min(len(want), i+200)])
+	}
+	// Paths and amounts are kept whole whatever digits they hold; the
+	// other texts are masked.
+	for _, card := range []string{"4111 1111 1111 1111", `4111\t1111`, "４１１１ １１１１", "3704 0044 0532", `"4111111111111111"`} {
+		if bytes.Contains(got, []byte(card)) {
+			t.Errorf("%q shows in the output", card)
+		}
+	}
+}
