@@ -575,3 +575,30 @@ func TestWriteCheckedTrustsOnlyRunsOfWholeLines(t *testing.T) {
 		}
 	}
 }
+
+// LeftAsIs tells an order id in quotes at once; it must say of it, of
+// every text of its length and shape that is not one, and of one with more
+// after it, what mayHoldCardNumber says.
+func TestLeftAsIsTellsOrderIDsAsMayHoldCardNumber(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(61, 62))
+	swaps := []byte("0123456789-\\\"DxA ")
+	ids := 0
+	for range 20000 {
+		b := []byte(fmt.Sprintf(`"%03d-%07d-%07d"`, rnd.IntN(1000), rnd.IntN(10_000_000), rnd.IntN(10_000_000)))
+		for range rnd.IntN(3) { // a byte or two changed, now and then
+			b[rnd.IntN(len(b))] = swaps[rnd.IntN(len(swaps))]
+		}
+		if rnd.IntN(4) == 0 { // and more after it
+			b = append(b, []string{" 4980 0379 3988 4123", ",", "1234"}[rnd.IntN(3)]...)
+		}
+		if got, want := LeftAsIs(b), !mayHoldCardNumber(b); got != want {
+			t.Fatalf("LeftAsIs(%s) = %t, mayHoldCardNumber says %t", b, got, want)
+		}
+		if _, ok := orderIDAround(b, 1); ok {
+			ids++
+		}
+	}
+	if ids < 5000 || ids > 19000 {
+		t.Errorf("%d of 20000 texts are order ids: the test says little", ids)
+	}
+}

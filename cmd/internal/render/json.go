@@ -163,6 +163,12 @@ func (j *jsonWriter) flush() {
 // hold a card number (see keep).
 func (j *jsonWriter) leftWhole(start int) bool { return mask.LeftWhole(j.b[start:]) }
 
+// dateWhole is leftWhole for a date written from j.b[start:] (or null): a
+// date's text is digits and dashes, fewer than twelve digits in eleven
+// characters or fewer, quotes aside, as every civil.Date's is (its year
+// has seven digits at most); leftWhole is asked of any longer.
+func (j *jsonWriter) dateWhole(start int) bool { return len(j.b)-start <= 13 || j.leftWhole(start) }
+
 // next starts a member of the open container: the comma after the one
 // before, and the line and indentation of the new one.
 func (j *jsonWriter) next() {
@@ -552,32 +558,63 @@ func (r *JSONReport) writeAccounting(j *jsonWriter) {
 // encoding/json would. The keys come whole from orderKeysAt; the order's
 // lists are written by the generic writer, which open tells the order
 // holds members already.
+//
+// Where the masking leaves each value of the order's first members whole,
+// from its id to what is outstanding, their lines are a run the masking
+// need not look through again, as a row's are (jsonTxn.write): most of an
+// order but its reason.
 func (o *jsonOrder) write(j *jsonWriter) {
 	k := j.orderKeysAt(len(j.empty) + 1)
 	j.open('{')
 	j.empty[len(j.empty)-1] = false
+	from, marks := len(j.b)+1, j.marks // the id's line, after the line break k.orderID starts with
 	j.b = append(j.b, k.orderID...)
+	at := len(j.b)
 	j.str(o.OrderID)
+	whole := mask.LeftAsIs(j.b[at:]) // an order id is kept
 	j.b = append(j.b, k.verdict...)
+	at = len(j.b)
 	j.str(o.Verdict)
+	whole = whole && j.leftWhole(at)
 	j.b = append(j.b, k.severity...)
+	at = len(j.b)
 	j.str(o.Severity)
+	whole = whole && j.leftWhole(at)
 	j.b = append(j.b, k.orderDate...)
+	at = len(j.b)
 	j.date(o.OrderDate)
+	whole = whole && j.dateWhole(at)
 	j.b = append(j.b, k.amount...)
 	j.amount(o.Amount)
 	j.b = append(j.b, k.currency...)
+	at = len(j.b)
 	j.str(o.Currency)
+	whole = whole && j.leftWhole(at)
 	j.b = append(j.b, k.card...)
+	at = len(j.b)
 	j.str(o.Card)
-	o.writeConfirmation(j, k)
+	whole = whole && j.leftWhole(at) && o.writeConfirmation(j, k)
 	j.b = append(j.b, k.watchUntil...)
+	at = len(j.b)
 	j.dateOrNull(o.WatchUntil)
+	whole = whole && j.dateWhole(at)
 	j.b = append(j.b, k.closed...)
 	j.boolean(o.Closed)
 	j.b = append(j.b, k.coverageTo...)
+	at = len(j.b)
 	j.dateOrNull(o.CoverageTo)
-	o.writeMoney(j, k)
+	whole = whole && j.dateWhole(at)
+	j.b = append(j.b, k.charged...)
+	j.amount(o.Charged)
+	j.b = append(j.b, k.credited...)
+	j.amount(o.Credited)
+	j.b = append(j.b, k.outstanding...)
+	j.amount(o.Outstanding)
+	if whole && j.marks == marks && !checkEveryRow {
+		// To the line break after the comma k.charges starts with.
+		j.whole = append(j.whole, mask.Lines{From: from, To: len(j.b) + 2})
+	}
+	o.writeLists(j, k)
 	j.b = append(j.b, k.reason...)
 	j.reason(o.Reason)
 	j.b = append(j.b, k.note...)
@@ -587,41 +624,45 @@ func (o *jsonOrder) write(j *jsonWriter) {
 }
 
 // writeConfirmation writes Amazon's confirmation of the order: when, what,
-// and where it was read (a file's line, or a mail's subject).
-func (o *jsonOrder) writeConfirmation(j *jsonWriter, k *orderKeys) {
+// and where it was read (a file's line, or a mail's subject). It reports
+// whether the masking leaves each of these values whole.
+func (o *jsonOrder) writeConfirmation(j *jsonWriter, k *orderKeys) bool {
 	j.b = append(j.b, k.confirmedOn...)
+	at := len(j.b)
 	j.dateOrNull(o.ConfirmedOn)
+	whole := j.dateWhole(at)
 	j.b = append(j.b, k.confirmationKind...)
+	at = len(j.b)
 	j.str(o.ConfirmationKind)
+	whole = whole && j.leftWhole(at)
 	j.b = append(j.b, k.confirmationSource...)
+	at = len(j.b)
 	if c := o.confirmation; c != nil {
-		start := len(j.b)
 		j.b = report.AppendConfirmationSource(append(j.b, '"'), c)
-		j.quoted(start)
+		j.quoted(at)
 	} else {
 		j.str(o.ConfirmationSource)
 	}
+	whole = whole && j.leftWhole(at)
 	j.b = append(j.b, k.confirmationFile...)
+	at = len(j.b)
 	j.str(o.ConfirmationFile)
+	whole = whole && j.leftWhole(at)
 	j.b = append(j.b, k.confirmationLine...)
 	if o.ConfirmationLine != nil {
 		j.num(*o.ConfirmationLine)
+		whole = whole && uint(*o.ConfirmationLine) < 1e11 // eleven digits or fewer
 	} else {
 		j.b = append(j.b, "null"...)
 	}
 	j.b = append(j.b, k.confirmationSubject...)
+	at = len(j.b)
 	j.str(o.ConfirmationSubject)
+	return whole && j.leftWhole(at)
 }
 
-// writeMoney writes the amounts charged, credited and still missing, and
-// the statement rows they were found in.
-func (o *jsonOrder) writeMoney(j *jsonWriter, k *orderKeys) {
-	j.b = append(j.b, k.charged...)
-	j.amount(o.Charged)
-	j.b = append(j.b, k.credited...)
-	j.amount(o.Credited)
-	j.b = append(j.b, k.outstanding...)
-	j.amount(o.Outstanding)
+// writeLists writes the statement rows the order's amounts were found in.
+func (o *jsonOrder) writeLists(j *jsonWriter, k *orderKeys) {
 	j.b = append(j.b, k.charges...)
 	writeTxns(j, o.Charges)
 	j.b = append(j.b, k.credits...)
@@ -672,9 +713,7 @@ func (t *jsonTxn) write(j *jsonWriter) {
 	j.b = append(j.b, k.date...)
 	at := len(j.b)
 	j.date(t.Date)
-	// A date's text is digits and dashes: fewer than twelve digits in
-	// eleven characters or fewer, quotes aside.
-	whole := len(j.b)-at <= 13 || j.leftWhole(at)
+	whole := j.dateWhole(at)
 	j.b = append(j.b, k.amount...)
 	marks := j.marks
 	j.amount(t.Amount)
@@ -716,9 +755,9 @@ func (t *jsonTxn) write(j *jsonWriter) {
 	}
 }
 
-// checkEveryRow makes the masking look through every statement row, as it
-// did before jsonTxn.write told it which it need not: a variable, for a
-// test to compare the two.
+// checkEveryRow makes the masking look through every statement row and
+// order, as it did before jsonTxn.write and jsonOrder.write told it which
+// it need not: a variable, for a test to compare the two.
 var checkEveryRow = false
 
 const hexDigits = "0123456789abcdef"

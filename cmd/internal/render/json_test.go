@@ -656,3 +656,100 @@ func TestRowsLeftWholeMaskedAsEveryRow(t *testing.T) {
 		}
 	}
 }
+
+// TestOrdersLeftWholeMaskedAsEveryOrder is TestRowsLeftWholeMaskedAsEveryRow
+// for the orders: their ids, confirmations, dates, amounts and the rest,
+// each of which may hold what masking hides.
+func TestOrdersLeftWholeMaskedAsEveryOrder(t *testing.T) {
+	ids := []string{"250-1234567-7654321", "D01-1234567-1234567", "4111 1111 1111 1111", "250-1234567-7654321 4111", "12-1234567-1234567"}
+	texts := []string{"still-charged", "", "refund", "alert", "USD", "VISA 1234", "4111 1111 1111 1111", "DE89 3704 0044 0532 0130 00", "明細 ４１１１ １１１１ １１１１ １１１１", "\ufdd04111111111111111\ufdd1"}
+	sources := []string{"confirmations.csv:12", "/home/user/Amazon/confirmations.csv:7337", "4111-1111-1111-1111.csv:3", "mail: Your refund 4111 1111 1111 1111"}
+	amounts := []string{"10513.48", "0.00", "411111111111.11", "-5"}
+	lines := []int{12, 99999999999, 100000000000, 4111111111111111}
+	rnd := rand.New(rand.NewPCG(71, 72))
+	pick := func(n int) int {
+		if rnd.IntN(10) < 8 {
+			return 0
+		}
+		return rnd.IntN(n)
+	}
+	amt := func() jsonAmount {
+		return jsonAmount{money.FromDecimal(decimal.RequireFromString(amounts[pick(len(amounts))])), "USD"}
+	}
+	date := func() *civil.Date {
+		d := civil.MustDate("2026-03-02").AddDays(rnd.IntN(40))
+		switch rnd.IntN(20) {
+		case 0:
+			return nil
+		case 1:
+			d = d.AddDays(3_000_000 + rnd.IntN(400_000_000)) // years of five to seven digits
+		}
+		return &d
+	}
+	var orders []jsonOrder
+	for range 2000 {
+		ordered := civil.MustDate("2026-03-02")
+		if d := date(); d != nil {
+			ordered = *d
+		}
+		o := jsonOrder{
+			OrderID: ids[pick(len(ids))], Verdict: texts[pick(len(texts))], Severity: texts[pick(len(texts))], OrderDate: ordered,
+			Amount: amt(), Currency: texts[pick(len(texts))], Card: texts[pick(len(texts))],
+			ConfirmedOn: date(), ConfirmationKind: texts[pick(len(texts))], ConfirmationSource: sources[pick(len(sources))],
+			ConfirmationFile: sources[pick(len(sources))], ConfirmationSubject: texts[pick(len(texts))],
+			WatchUntil: date(), Closed: rnd.IntN(2) == 0, CoverageTo: date(),
+			Charged: amt(), Credited: amt(), Outstanding: amt(),
+			Charges: []jsonTxn{}, Credits: []jsonTxn{}, Candidates: []jsonTxn{},
+			Reason: jsonReason{text: "charged 10,513.48 USD on 2015-01-04; " + texts[pick(len(texts))]}, Note: texts[pick(len(texts))],
+			InterchangeableWith: []string{}, TiedWith: []string{}, CandidateCharges: []jsonTxn{},
+		}
+		if rnd.IntN(4) > 0 {
+			line := lines[pick(len(lines))]
+			o.ConfirmationLine = &line
+		}
+		if rnd.IntN(3) == 0 {
+			o.Charges = []jsonTxn{{Date: civil.MustDate("2026-03-04"), Amount: amt(), Description: texts[pick(len(texts))], File: "statement.csv", Line: 7}}
+		}
+		orders = append(orders, o)
+	}
+	write := func(every bool) ([]byte, int) {
+		checkEveryRow = every
+		defer func() { checkEveryRow = false }()
+		var out bytes.Buffer
+		spy := &checkedSpy{m: mask.NewWriter(&out)}
+		bw := newBackgroundWriter(spy, 64<<10, 4)
+		j := &jsonWriter{w: bw, b: make([]byte, 0, jsonFlushAt+4096)}
+		j.open('{')
+		j.key("orders")
+		j.list(len(orders), false, func(i int) { orders[i].write(j) })
+		j.close('}')
+		j.flush()
+		if err := bw.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		if err := spy.m.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		if spy.broken > 0 {
+			t.Fatalf("%d of %d runs are not whole lines", spy.broken, spy.runs)
+		}
+		return out.Bytes(), spy.runs
+	}
+	got, runs := write(false)
+	want, none := write(true)
+	if none != 0 || runs < len(orders)/10 {
+		t.Fatalf("%d runs of orders left whole of %d orders, and %d with every order looked through: the test does not test them", runs, len(orders), none)
+	}
+	if !bytes.Equal(got, want) {
+		i := 0
+		for i < min(len(got), len(want)) && got[i] == want[i] {
+			i++
+		}
+		t.Fatalf("the outputs differ from byte %d:\n%q\nwith every order looked through:\n%q", i, got[max(0, i-300):min(len(got), i+200)], want[max(0, i-300):min(len(want), i+200)])
+	}
+	for _, card := range []string{"4111 1111 1111 1111", "3704 0044 0532", "４１１１ １１１１", `"4111111111111111"`} {
+		if bytes.Contains(got, []byte(card)) {
+			t.Errorf("%q shows in the output", card)
+		}
+	}
+}
