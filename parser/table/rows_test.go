@@ -80,6 +80,8 @@ func TestRowReaderAgreesWithCSV(t *testing.T) {
 		"a,\"multi\nline\",b\nc,d\n", "a,b\"c\nd,e\n", "a,\"open\nb,c\nd\n", "x,\"q\"\"q\",y\n", "a,\"b\"c,d\ne,f\n",
 		"a,b\n\"c\",d\ne,f\n", "a,,b,\n,\n", ",\n", "é,ü\n",
 		"a,b\n" + strings.Repeat("x", 70<<10) + ",y\nc,d\n",
+		// Rows as wide as lineCells splits (lineCommas delimiters) and wider.
+		"a" + strings.Repeat(",b", lineCommas) + "\nc,d\n" + strings.Repeat(",", lineCommas+1) + "\ne" + strings.Repeat(";,", 70) + "\nf,g\n",
 	}
 	rnd := rand.New(rand.NewPCG(5, 6))
 	// The bytes next to the delimiters and the newline (- : < \v) too,
