@@ -593,7 +593,8 @@ func (o *jsonOrder) write(j *jsonWriter) {
 	j.b = append(j.b, k.card...)
 	at = len(j.b)
 	j.str(o.Card)
-	whole = whole && j.leftWhole(at) && o.writeConfirmation(j, k)
+	whole = whole && j.leftWhole(at)
+	whole = o.writeConfirmation(j, k) && whole // written whatever came before
 	j.b = append(j.b, k.watchUntil...)
 	at = len(j.b)
 	j.dateOrNull(o.WatchUntil)

@@ -659,7 +659,9 @@ func TestRowsLeftWholeMaskedAsEveryRow(t *testing.T) {
 
 // TestOrdersLeftWholeMaskedAsEveryOrder is TestRowsLeftWholeMaskedAsEveryRow
 // for the orders: their ids, confirmations, dates, amounts and the rest,
-// each of which may hold what masking hides.
+// each of which may hold what masking hides. The orders must also be
+// written whole, as encoding/json writes them, whichever of their values
+// the masking would not leave whole.
 func TestOrdersLeftWholeMaskedAsEveryOrder(t *testing.T) {
 	ids := []string{"250-1234567-7654321", "D01-1234567-1234567", "4111 1111 1111 1111", "250-1234567-7654321 4111", "12-1234567-1234567"}
 	texts := []string{"still-charged", "", "refund", "alert", "USD", "VISA 1234", "4111 1111 1111 1111", "DE89 3704 0044 0532 0130 00", "明細 ４１１１ １１１１ １１１１ １１１１", "\ufdd04111111111111111\ufdd1"}
@@ -734,6 +736,16 @@ func TestOrdersLeftWholeMaskedAsEveryOrder(t *testing.T) {
 			t.Fatalf("%d of %d runs are not whole lines", spy.broken, spy.runs)
 		}
 		return out.Bytes(), spy.runs
+	}
+	// Every member of every order is written, whatever its values: as
+	// encoding/json writes them.
+	r := &JSONReport{Orders: orders}
+	if got, want := written(t, r), encodingJSON(t, r); got != want {
+		i := 0
+		for i < min(len(got), len(want)) && got[i] == want[i] {
+			i++
+		}
+		t.Fatalf("the orders differ from what encoding/json writes from byte %d:\n%q\nencoding/json:\n%q", i, got[max(0, i-300):min(len(got), i+200)], want[max(0, i-300):min(len(want), i+200)])
 	}
 	got, runs := write(false)
 	want, none := write(true)
