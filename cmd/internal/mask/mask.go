@@ -815,13 +815,13 @@ type Lines struct{ From, To int }
 
 // WriteChecked writes p as Write does, but for the runs of lines in
 // whole, which it writes as they are: the caller found every line of them
-// left whole by masking on its quick test alone (LeftWhole), each line's
-// text that could hold a card number having been asked. A long report is
-// mostly such lines, statement rows whose every value is known; looking
-// through them again was most of what masking a report cost. A run that
-// does not start and end a line, or holds a byte that could start a Keep
-// mark, is masked as any other text. The runs are in order and do not
-// overlap.
+// left as it is by masking on its quick tests alone (LeftWhole, LeftAsIs),
+// each line's text that could hold a card number having been asked. A long
+// report is mostly such lines, statement rows and orders whose every value
+// is known; looking through them again was most of what masking a report
+// cost. A run that does not start and end a line, or holds a byte that
+// could start a Keep mark, is masked as any other text. The runs are in
+// order and do not overlap.
 func (m *Writer) WriteChecked(p []byte, whole []Lines) (int, error) {
 	if m.err != nil {
 		return 0, m.err

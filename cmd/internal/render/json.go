@@ -42,7 +42,8 @@ type jsonWriter struct {
 	// dates are the texts of the dates written (dateTexts).
 	dates *dateTexts
 	// whole are the runs of lines of b that the masking leaves whole: the
-	// statement rows whose every value it does (jsonTxn.write).
+	// statement rows, and the orders' first members, whose every value it
+	// does (jsonTxn.write, jsonOrder.write).
 	whole []mask.Lines
 	// marks counts the values keep marked.
 	marks int
