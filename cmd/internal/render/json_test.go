@@ -568,6 +568,53 @@ func (s *checkedSpy) WriteChecked(p []byte, whole []mask.Lines) (int, error) {
 	return s.m.WriteChecked(p, whole)
 }
 
+// throughTheMasking writes a report of one list, key, of n items, each
+// written by item, through the background writer and the masking: with
+// the runs of lines the writer tells the masking it need not look
+// through, and with every line looked through (checkEveryRow). The two
+// outputs must be the same bytes, every run whole lines, and the runs
+// must be many enough for the test to say something: one for a tenth of
+// the items at least. It returns the output.
+func throughTheMasking(t *testing.T, key string, n int, item func(j *jsonWriter, i int)) []byte {
+	t.Helper()
+	write := func(every bool) ([]byte, int) {
+		checkEveryRow = every
+		defer func() { checkEveryRow = false }()
+		var out bytes.Buffer
+		spy := &checkedSpy{m: mask.NewWriter(&out)}
+		bw := newBackgroundWriter(spy, 64<<10, 4)
+		j := &jsonWriter{w: bw, b: make([]byte, 0, jsonFlushAt+4096)}
+		j.open('{')
+		j.key(key)
+		j.list(n, false, func(i int) { item(j, i) })
+		j.close('}')
+		j.flush()
+		if err := bw.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		if err := spy.m.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		if spy.broken > 0 {
+			t.Fatalf("%d of %d runs are not whole lines", spy.broken, spy.runs)
+		}
+		return out.Bytes(), spy.runs
+	}
+	got, runs := write(false)
+	want, none := write(true)
+	if none != 0 || runs < n/10 {
+		t.Fatalf("%d runs of lines left whole for %d items, and %d with every line looked through: the test does not test them", runs, n, none)
+	}
+	if !bytes.Equal(got, want) {
+		i := 0
+		for i < min(len(got), len(want)) && got[i] == want[i] {
+			i++
+		}
+		t.Fatalf("the outputs differ from byte %d:\n%q\nwith every line looked through:\n%q", i, got[max(0, i-300):min(len(got), i+200)], want[max(0, i-300):min(len(want), i+200)])
+	}
+	return got
+}
+
 // TestRowsLeftWholeMaskedAsEveryRow writes statement rows whose every
 // value may hold what masking hides (card numbers in descriptions,
 // currencies, accounts, paths and foreign amounts, escaped and full-width
@@ -613,41 +660,7 @@ func TestRowsLeftWholeMaskedAsEveryRow(t *testing.T) {
 		}
 		rows = append(rows, r)
 	}
-	write := func(every bool) ([]byte, int) {
-		checkEveryRow = every
-		defer func() { checkEveryRow = false }()
-		var out bytes.Buffer
-		spy := &checkedSpy{m: mask.NewWriter(&out)}
-		bw := newBackgroundWriter(spy, 64<<10, 4)
-		j := &jsonWriter{w: bw, b: make([]byte, 0, jsonFlushAt+4096)}
-		j.open('{')
-		j.key("unknown_charges")
-		j.list(len(rows), false, func(i int) { rows[i].write(j) })
-		j.close('}')
-		j.flush()
-		if err := bw.Flush(); err != nil {
-			t.Fatal(err)
-		}
-		if err := spy.m.Flush(); err != nil {
-			t.Fatal(err)
-		}
-		if spy.broken > 0 {
-			t.Fatalf("%d of %d runs of rows are not whole lines", spy.broken, spy.runs)
-		}
-		return out.Bytes(), spy.runs
-	}
-	got, runs := write(false)
-	want, none := write(true)
-	if none != 0 || runs < len(rows)/10 {
-		t.Fatalf("%d runs of rows left whole of %d rows, and %d with every row looked through: the test does not test them", runs, len(rows), none)
-	}
-	if !bytes.Equal(got, want) {
-		i := 0
-		for i < min(len(got), len(want)) && got[i] == want[i] {
-			i++
-		}
-		t.Fatalf("the outputs differ from byte %d:\n%q\nwith every row looked through:\n%q", i, got[max(0, i-300):min(len(got), i+200)], want[max(0, i-300):min(len(want), i+200)])
-	}
+	got := throughTheMasking(t, "unknown_charges", len(rows), func(j *jsonWriter, i int) { rows[i].write(j) })
 	// Paths and amounts are kept whole whatever digits they hold; the
 	// other texts are masked.
 	for _, card := range []string{"4111 1111 1111 1111", `4111\t1111`, "４１１１ １１１１", "3704 0044 0532", `"4111111111111111"`} {
@@ -714,29 +727,6 @@ func TestOrdersLeftWholeMaskedAsEveryOrder(t *testing.T) {
 		}
 		orders = append(orders, o)
 	}
-	write := func(every bool) ([]byte, int) {
-		checkEveryRow = every
-		defer func() { checkEveryRow = false }()
-		var out bytes.Buffer
-		spy := &checkedSpy{m: mask.NewWriter(&out)}
-		bw := newBackgroundWriter(spy, 64<<10, 4)
-		j := &jsonWriter{w: bw, b: make([]byte, 0, jsonFlushAt+4096)}
-		j.open('{')
-		j.key("orders")
-		j.list(len(orders), false, func(i int) { orders[i].write(j) })
-		j.close('}')
-		j.flush()
-		if err := bw.Flush(); err != nil {
-			t.Fatal(err)
-		}
-		if err := spy.m.Flush(); err != nil {
-			t.Fatal(err)
-		}
-		if spy.broken > 0 {
-			t.Fatalf("%d of %d runs are not whole lines", spy.broken, spy.runs)
-		}
-		return out.Bytes(), spy.runs
-	}
 	// Every member of every order is written, whatever its values: as
 	// encoding/json writes them.
 	r := &JSONReport{Orders: orders}
@@ -747,18 +737,7 @@ func TestOrdersLeftWholeMaskedAsEveryOrder(t *testing.T) {
 		}
 		t.Fatalf("the orders differ from what encoding/json writes from byte %d:\n%q\nencoding/json:\n%q", i, got[max(0, i-300):min(len(got), i+200)], want[max(0, i-300):min(len(want), i+200)])
 	}
-	got, runs := write(false)
-	want, none := write(true)
-	if none != 0 || runs < len(orders)/10 {
-		t.Fatalf("%d runs of orders left whole of %d orders, and %d with every order looked through: the test does not test them", runs, len(orders), none)
-	}
-	if !bytes.Equal(got, want) {
-		i := 0
-		for i < min(len(got), len(want)) && got[i] == want[i] {
-			i++
-		}
-		t.Fatalf("the outputs differ from byte %d:\n%q\nwith every order looked through:\n%q", i, got[max(0, i-300):min(len(got), i+200)], want[max(0, i-300):min(len(want), i+200)])
-	}
+	got := throughTheMasking(t, "orders", len(orders), func(j *jsonWriter, i int) { orders[i].write(j) })
 	for _, card := range []string{"4111 1111 1111 1111", "3704 0044 0532", "４１１１ １１１１", `"4111111111111111"`} {
 		if bytes.Contains(got, []byte(card)) {
 			t.Errorf("%q shows in the output", card)
