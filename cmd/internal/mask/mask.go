@@ -793,8 +793,8 @@ type Writer struct {
 	masker  masker
 }
 
-// maskFlushAt is how long a line may grow before the part of it that cannot
-// belong to a card number is written out.
+// maskFlushAt is how long a line may grow before the part of it that no
+// card number or IBAN can reach back into is written out (safeCut).
 const maskFlushAt = 64 << 10
 
 func NewWriter(w io.Writer) *Writer {
@@ -944,16 +944,20 @@ func nextMark(b []byte) (int, bool) {
 // (see KeepOpen).
 func Keep(s string) string { return string(KeepOpen) + s + string(KeepClose) }
 
-// safeCut finds where b can be split without splitting a card number: after
-// the last character that is neither a digit nor a separator (nor an
-// incomplete character); 0 when there is no such place.
+// safeCut finds where b can be split without splitting a card number or
+// an IBAN, or changing what masking makes of either: after the last ASCII
+// character that is none of a digit, a letter, a separator or a
+// backslash, 0 when there is none. A letter may be an IBAN's, or begin a
+// word that keeps one from being read as an IBAN, or be an escape's (\t);
+// a backslash may begin an escape (\_); a character past ASCII may be a
+// digit or a separator in another form, or sit next to an order id that it
+// keeps from being one. A character it may cut after stands, for masking,
+// as the start of a text does.
 func safeCut(b []byte) int {
-	for i := len(b); i > 0; {
-		c, size := utf8.DecodeLastRune(b[:i])
-		if c != utf8.RuneError && !isDigit(c) && !IsSeparator(c) {
+	for i := len(b); i > 0; i-- {
+		if c := b[i-1]; c < utf8.RuneSelf && c != '\\' && !ibanChar(rune(c)) && !asciiLower(rune(c)) && !IsSeparator(rune(c)) {
 			return i
 		}
-		i -= size
 	}
 	return 0
 }

@@ -602,3 +602,52 @@ func TestLeftAsIsTellsOrderIDsAsMayHoldCardNumber(t *testing.T) {
 		t.Errorf("%d of 20000 texts are order ids: the test says little", ids)
 	}
 }
+
+// A line longer than the writer holds (maskFlushAt) is written out in
+// parts, cut where no card number or IBAN can be split nor its masking
+// changed: whatever stands at the cut, and however the line comes in
+// writes, what comes out is the line masked whole. The card numbers are
+// written in every shape, escaped as the JSON and markdown reports escape
+// them (\t, \_), and among IBANs, order ids and words.
+func TestMaskWriterCutsLongLinesWhereMaskingHoldsNothing(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(81, 82))
+	var numbers []string
+	for _, c := range masktest.Cards {
+		numbers = append(numbers, c.Written)
+	}
+	numbers = append(numbers, `4980\t0379\t3988\t4140`, `4980\_0379\_3988\_4141`, "MT84 MALT 0110 0ABC DEFG HIJK LMN",
+		"MT84MALT01100ABCDEFGHIJKLMN", "DE89 3704 0044 0532 0130 00", "250-1234567-7654321", `\u00e94980 0379 3988 4142`)
+	fillers := []string{"x", "ab", " ", ", ", "\"", "(", "明細", "é", "-", "AMAZON ", "\\", "7"}
+	for round := range 300 {
+		var b strings.Builder
+		for b.Len() < maskFlushAt-rnd.IntN(80) {
+			b.WriteString(fillers[rnd.IntN(len(fillers))])
+		}
+		for range 1 + rnd.IntN(3) {
+			b.WriteString(fillers[rnd.IntN(len(fillers))])
+			b.WriteString(numbers[rnd.IntN(len(numbers))])
+		}
+		b.WriteString(fillers[rnd.IntN(len(fillers))])
+		line := b.String()
+		want := MaskCardNumbers(line)
+		var out bytes.Buffer
+		w := NewWriter(&out)
+		for i := 0; i < len(line); {
+			n := min(len(line)-i, 1+rnd.IntN(3*maskFlushAt/2))
+			if _, err := w.Write([]byte(line[i : i+n])); err != nil {
+				t.Fatal(err)
+			}
+			i += n
+		}
+		if err := w.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		if got := out.String(); got != want {
+			i := 0
+			for i < min(len(got), len(want)) && got[i] == want[i] {
+				i++
+			}
+			t.Fatalf("round %d: written as %q, masked whole %q (from byte %d)", round, got[max(0, i-60):min(len(got), i+60)], want[max(0, i-60):min(len(want), i+60)], i)
+		}
+	}
+}
