@@ -170,6 +170,28 @@ func (j *jsonWriter) leftWhole(start int) bool { return mask.LeftWhole(j.b[start
 // has seven digits at most); leftWhole is asked of any longer.
 func (j *jsonWriter) dateWhole(start int) bool { return len(j.b)-start <= 13 || j.leftWhole(start) }
 
+// strLeftWhole, dateLeftWhole and dateOrNullLeftWhole write a value as
+// str, date and dateOrNull do, and report whether the masking leaves it
+// whole. The value is written first, whatever is asked after: joined as
+// `whole = j.strLeftWhole(v) && whole`, no value is left unwritten.
+func (j *jsonWriter) strLeftWhole(s string) bool {
+	at := len(j.b)
+	j.str(s)
+	return j.leftWhole(at)
+}
+
+func (j *jsonWriter) dateLeftWhole(d civil.Date) bool {
+	at := len(j.b)
+	j.date(d)
+	return j.dateWhole(at)
+}
+
+func (j *jsonWriter) dateOrNullLeftWhole(d *civil.Date) bool {
+	at := len(j.b)
+	j.dateOrNull(d)
+	return j.dateWhole(at)
+}
+
 // next starts a member of the open container: the comma after the one
 // before, and the line and indentation of the new one.
 func (j *jsonWriter) next() {
@@ -574,38 +596,24 @@ func (o *jsonOrder) write(j *jsonWriter) {
 	j.str(o.OrderID)
 	whole := mask.LeftAsIs(j.b[at:]) // an order id is kept
 	j.b = append(j.b, k.verdict...)
-	at = len(j.b)
-	j.str(o.Verdict)
-	whole = whole && j.leftWhole(at)
+	whole = j.strLeftWhole(o.Verdict) && whole
 	j.b = append(j.b, k.severity...)
-	at = len(j.b)
-	j.str(o.Severity)
-	whole = whole && j.leftWhole(at)
+	whole = j.strLeftWhole(o.Severity) && whole
 	j.b = append(j.b, k.orderDate...)
-	at = len(j.b)
-	j.date(o.OrderDate)
-	whole = whole && j.dateWhole(at)
+	whole = j.dateLeftWhole(o.OrderDate) && whole
 	j.b = append(j.b, k.amount...)
 	j.amount(o.Amount)
 	j.b = append(j.b, k.currency...)
-	at = len(j.b)
-	j.str(o.Currency)
-	whole = whole && j.leftWhole(at)
+	whole = j.strLeftWhole(o.Currency) && whole
 	j.b = append(j.b, k.card...)
-	at = len(j.b)
-	j.str(o.Card)
-	whole = whole && j.leftWhole(at)
-	whole = o.writeConfirmation(j, k) && whole // written whatever came before
+	whole = j.strLeftWhole(o.Card) && whole
+	whole = o.writeConfirmation(j, k) && whole
 	j.b = append(j.b, k.watchUntil...)
-	at = len(j.b)
-	j.dateOrNull(o.WatchUntil)
-	whole = whole && j.dateWhole(at)
+	whole = j.dateOrNullLeftWhole(o.WatchUntil) && whole
 	j.b = append(j.b, k.closed...)
 	j.boolean(o.Closed)
 	j.b = append(j.b, k.coverageTo...)
-	at = len(j.b)
-	j.dateOrNull(o.CoverageTo)
-	whole = whole && j.dateWhole(at)
+	whole = j.dateOrNullLeftWhole(o.CoverageTo) && whole
 	j.b = append(j.b, k.charged...)
 	j.amount(o.Charged)
 	j.b = append(j.b, k.credited...)
@@ -630,26 +638,20 @@ func (o *jsonOrder) write(j *jsonWriter) {
 // whether the masking leaves each of these values whole.
 func (o *jsonOrder) writeConfirmation(j *jsonWriter, k *orderKeys) bool {
 	j.b = append(j.b, k.confirmedOn...)
-	at := len(j.b)
-	j.dateOrNull(o.ConfirmedOn)
-	whole := j.dateWhole(at)
+	whole := j.dateOrNullLeftWhole(o.ConfirmedOn)
 	j.b = append(j.b, k.confirmationKind...)
-	at = len(j.b)
-	j.str(o.ConfirmationKind)
-	whole = whole && j.leftWhole(at)
+	whole = j.strLeftWhole(o.ConfirmationKind) && whole
 	j.b = append(j.b, k.confirmationSource...)
-	at = len(j.b)
+	at := len(j.b)
 	if c := o.confirmation; c != nil {
 		j.b = report.AppendConfirmationSource(append(j.b, '"'), c)
 		j.quoted(at)
 	} else {
 		j.str(o.ConfirmationSource)
 	}
-	whole = whole && j.leftWhole(at)
+	whole = j.leftWhole(at) && whole
 	j.b = append(j.b, k.confirmationFile...)
-	at = len(j.b)
-	j.str(o.ConfirmationFile)
-	whole = whole && j.leftWhole(at)
+	whole = j.strLeftWhole(o.ConfirmationFile) && whole
 	j.b = append(j.b, k.confirmationLine...)
 	if o.ConfirmationLine != nil {
 		j.num(*o.ConfirmationLine)
@@ -658,9 +660,7 @@ func (o *jsonOrder) writeConfirmation(j *jsonWriter, k *orderKeys) bool {
 		j.b = append(j.b, "null"...)
 	}
 	j.b = append(j.b, k.confirmationSubject...)
-	at = len(j.b)
-	j.str(o.ConfirmationSubject)
-	return whole && j.leftWhole(at)
+	return j.strLeftWhole(o.ConfirmationSubject) && whole
 }
 
 // writeLists writes the statement rows the order's amounts were found in.
@@ -713,21 +713,15 @@ func (t *jsonTxn) write(j *jsonWriter) {
 	j.b = append(j.b, '{')
 	from := len(j.b) + 1 // the date's line, after the line break k.date starts with
 	j.b = append(j.b, k.date...)
-	at := len(j.b)
-	j.date(t.Date)
-	whole := j.dateWhole(at)
+	whole := j.dateLeftWhole(t.Date)
 	j.b = append(j.b, k.amount...)
 	marks := j.marks
 	j.amount(t.Amount)
 	whole = whole && j.marks == marks // marked by keep where it is not left whole
 	j.b = append(j.b, k.currency...)
-	at = len(j.b)
-	j.str(t.Currency)
-	whole = whole && j.leftWhole(at)
+	whole = j.strLeftWhole(t.Currency) && whole
 	j.b = append(j.b, k.description...)
-	at = len(j.b)
-	j.str(t.Description)
-	whole = whole && j.leftWhole(at)
+	whole = j.strLeftWhole(t.Description) && whole
 	j.b = append(j.b, k.account...)
 	j.cached(&j.account, t.Account, func(a string) { j.str(mask.AccountShown(a)) })
 	j.b = append(j.b, k.file...)
@@ -738,15 +732,11 @@ func (t *jsonTxn) write(j *jsonWriter) {
 	whole = whole && uint(t.Line) < 1e11 // eleven digits or fewer
 	if t.OriginalAmount != "" {
 		j.b = append(j.b, k.origAmount...)
-		at = len(j.b)
-		j.str(t.OriginalAmount)
-		whole = whole && j.leftWhole(at)
+		whole = j.strLeftWhole(t.OriginalAmount) && whole
 	}
 	if t.OriginalCurrency != "" {
 		j.b = append(j.b, k.origCurrency...)
-		at = len(j.b)
-		j.str(t.OriginalCurrency)
-		whole = whole && j.leftWhole(at)
+		whole = j.strLeftWhole(t.OriginalCurrency) && whole
 	}
 	if whole && !checkEveryRow {
 		j.whole = append(j.whole, mask.Lines{From: from, To: len(j.b) + 1}) // to the line break k.end starts with
