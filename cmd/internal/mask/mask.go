@@ -500,7 +500,11 @@ func IsSeparator(c rune) bool {
 // Most lines of a report (dates, amounts, order ids) pass through without
 // the work of masking.
 func mayHoldCardNumber(s []byte) bool {
-	if n := asciiDigits(s); n >= 0 && n < 12 && (n <= 4 || !ibanStartIn(s)) { // fewDigits
+	n := asciiDigits(s)
+	if n >= 0 && n < 12 && (n <= 4 || !ibanStartIn(s)) { // fewDigits
+		return false
+	}
+	if n >= 0 && !closeDigits(s) {
 		return false
 	}
 	const (
@@ -575,6 +579,55 @@ func mayHoldCardNumber(s []byte) bool {
 			state = sep
 		default:
 			state = none
+		}
+	}
+	return false
+}
+
+// closeDigits reports whether ASCII text s holds twelve digits each at
+// most three bytes after the one before, or a digit after two capital
+// letters: in ASCII, a run of digits goes on over one separator, or over
+// a backslash and the separator or t it escapes, so that twelve digits
+// further apart are no run mayHoldCardNumber looks for, nor an IBAN's
+// start. A report's reasons hold a dozen digits or more (two dates, an
+// amount), none of them so close. It reads eight bytes at a time (as
+// asciiDigits and ibanStartIn do), each digit's place from the word, and
+// the capitals before the word's digits at once.
+func closeDigits(s []byte) bool {
+	const high, from0, past9 = 0x8080808080808080, 0x5050505050505050, 0x4646464646464646
+	const fromA, pastZ = 0x3f3f3f3f3f3f3f3f, 0x2525252525252525
+	run, last := 0, -4 // the digits of the run, and where its last one is
+	var capsBefore uint64
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := binary.LittleEndian.Uint64(s[i:])
+		digits := (w + from0) &^ (w + past9) & high
+		caps := (w + fromA) &^ (w + pastZ) & high
+		// The byte before each, and the one before that, from this word
+		// and the word before.
+		if digits&(caps<<8|capsBefore>>56)&(caps<<16|capsBefore>>48) != 0 {
+			return true
+		}
+		capsBefore = caps
+		for ; digits != 0; digits &= digits - 1 {
+			at := i + bits.TrailingZeros64(digits)>>3
+			if at-last > 3 {
+				run = 0
+			}
+			if run, last = run+1, at; run >= 12 {
+				return true
+			}
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i]-'0' > 9 {
+			continue
+		}
+		if i-last > 3 {
+			run = 0
+		}
+		if run, last = run+1, i; run >= 12 || i >= 2 && s[i-1]-'A' < 26 && s[i-2]-'A' < 26 {
+			return true
 		}
 	}
 	return false

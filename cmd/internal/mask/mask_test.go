@@ -231,7 +231,9 @@ func TestMayHoldCardNumberAgreesByRunes(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(21, 22))
 	pieces := []string{"4", "12", "1234", "0", "９", "１２３", "-", " ", ".", "_", ":", "/", "\\", "\\_", "\\t", "t", "\t",
 		"－", "\u3000", "ー", "\u200b", "\u2212", "A", "DE", "GB", "Z", "a", "é", "日", ",", "*", "\xff", "\xe3\x80", "\x00", "\"", "1234567890123",
-		"250-1234567-7654321", "\"250-1234567-7654321\"", "-1234567", "1234567-", "\\x", "\\u", "\\xa", "\\uA", "\\ufdd0", "f", "1-1234567-1234567"}
+		"250-1234567-7654321", "\"250-1234567-7654321\"", "-1234567", "1234567-", "\\x", "\\u", "\\xa", "\\uA", "\\ufdd0", "f", "1-1234567-1234567",
+		// A reason's words, dates and amounts: twelve digits and more, none of them close.
+		"2015-02-02", "13,246.07", " on ", "USD ", "; ", ", ", "(30 days later)", "1,000", "the refund", "EUR"}
 	yes := 0
 	for range 200000 {
 		var b []byte
@@ -649,5 +651,49 @@ func TestMaskWriterCutsLongLinesWhereMaskingHoldsNothing(t *testing.T) {
 			}
 			t.Fatalf("round %d: written as %q, masked whole %q (from byte %d)", round, got[max(0, i-60):min(len(got), i+60)], want[max(0, i-60):min(len(want), i+60)], i)
 		}
+	}
+}
+
+// closeDigits reads eight bytes at a time; it must say what reading one
+// byte at a time says of ASCII texts: twelve digits each at most three
+// bytes after the one before, or a digit after two capitals.
+func TestCloseDigitsReadsEveryByte(t *testing.T) {
+	byBytes := func(s []byte) bool {
+		run, last := 0, -4
+		for i, c := range s {
+			if c < '0' || c > '9' {
+				continue
+			}
+			if i-last > 3 {
+				run = 0
+			}
+			run, last = run+1, i
+			if run >= 12 || i >= 2 && 'A' <= s[i-1] && s[i-1] <= 'Z' && 'A' <= s[i-2] && s[i-2] <= 'Z' {
+				return true
+			}
+		}
+		return false
+	}
+	rnd := rand.New(rand.NewPCG(31, 32))
+	alphabet := []byte("0123456789 -,.\\tAZ@[`az\"")
+	yes := 0
+	for range 200000 {
+		b := make([]byte, rnd.IntN(60))
+		for i := range b {
+			b[i] = alphabet[rnd.IntN(len(alphabet))]
+			if rnd.IntN(3) == 0 {
+				b[i] = '0' + byte(rnd.IntN(10))
+			}
+		}
+		got, want := closeDigits(b), byBytes(b)
+		if got != want {
+			t.Fatalf("closeDigits(%q) = %t, byte by byte %t", b, got, want)
+		}
+		if got {
+			yes++
+		}
+	}
+	if yes < 10000 || yes > 190000 {
+		t.Errorf("%d of 200000 texts have close digits: the test says little", yes)
 	}
 }
