@@ -324,9 +324,18 @@ func (l *lateDecoder) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-// NonASCII is the index of the first byte of b above 0x7F, or -1.
+// NonASCII is the index of the first byte of b above 0x7F, or -1. It
+// looks at 32 bytes at a time, then 8, then one: a statement is read
+// through it (lateDecoder), nearly all of it ASCII.
 func NonASCII(b []byte) int {
 	i := 0
+	for ; i+32 <= len(b); i += 32 {
+		w := binary.LittleEndian.Uint64(b[i:]) | binary.LittleEndian.Uint64(b[i+8:]) |
+			binary.LittleEndian.Uint64(b[i+16:]) | binary.LittleEndian.Uint64(b[i+24:])
+		if w&0x8080808080808080 != 0 {
+			break
+		}
+	}
 	for ; i+8 <= len(b); i += 8 {
 		if binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 != 0 {
 			break

@@ -221,3 +221,31 @@ func TestTrimSpaceAgrees(t *testing.T) {
 		}
 	}
 }
+
+// NonASCII reads 32 and 8 bytes at a time; it must find the first byte
+// above 0x7F wherever it stands, as reading one byte at a time does.
+func TestNonASCIIFindsTheFirstByte(t *testing.T) {
+	text := make([]byte, 100)
+	for i := range text {
+		text[i] = 'a' + byte(i%26)
+	}
+	for n := 0; n <= len(text); n++ {
+		b := text[:n]
+		if got := NonASCII(b); got != -1 {
+			t.Fatalf("NonASCII of %d ASCII bytes = %d", n, got)
+		}
+		for at := range n {
+			for _, c := range []byte{0x80, 0xE3, 0xFF} {
+				b[at] = c
+				if got := NonASCII(b); got != at {
+					t.Fatalf("NonASCII with %#x at %d of %d = %d", c, at, n, got)
+				}
+				b[min(n-1, at+1+at%3)] |= 0x80 // one after it, which it must not report
+				if got := NonASCII(b); got != at {
+					t.Fatalf("NonASCII with %#x at %d of %d and one after = %d", c, at, n, got)
+				}
+				b[at], b[min(n-1, at+1+at%3)] = 'a', 'a'
+			}
+		}
+	}
+}
