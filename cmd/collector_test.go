@@ -2,7 +2,10 @@ package cmd
 
 import (
 	"io"
+	"math"
 	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -117,6 +120,53 @@ func TestCollectBeforeJudging(t *testing.T) {
 	collectBeforeJudging()
 	if n := collections() - before; n < 1 {
 		t.Errorf("no collection with %d MiB live", liveHeap()>>20)
+	}
+	runtime.KeepAlive(held)
+}
+
+// TestTuneCollectorWaitsForTheLimit checks the settings refundwatch gives
+// the collector: off, under a memory limit of smallHeapLimit, until a
+// collection finds largeHeap live; then GOGC=50 and no limit.
+func TestTuneCollectorWaitsForTheLimit(t *testing.T) {
+	settings := func() (percent int64, limit uint64) {
+		s := []metrics.Sample{{Name: "/gc/gogc:percent"}, {Name: "/gc/gomemlimit:bytes"}}
+		metrics.Read(s)
+		return int64(s[0].Value.Uint64()), s[1].Value.Uint64()
+	}
+	before := debug.SetGCPercent(100)
+	limit := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() {
+		debug.SetGCPercent(before)
+		debug.SetMemoryLimit(limit)
+	})
+	if liveHeapNow(t) >= largeHeap {
+		t.Skip("the test's own heap is already large")
+	}
+	tuneCollector(func(string) string { return "" })
+	if p, l := settings(); p != -1 || l != smallHeapLimit { // off reads as -1
+		t.Fatalf("tuned: GOGC %d and a limit of %d, want off and %d", p, l, smallHeapLimit)
+	}
+	runtime.GC()
+	time.Sleep(100 * time.Millisecond)
+	if p, l := settings(); p != -1 || l != smallHeapLimit {
+		t.Fatalf("with a small heap: GOGC %d and a limit of %d, want off and %d", p, l, smallHeapLimit)
+	}
+	held := make([]byte, largeHeap+8<<20)
+	for i := range held {
+		held[i] = byte(i)
+	}
+	deadline := time.After(10 * time.Second)
+	for {
+		runtime.GC()
+		if p, l := settings(); p == largeHeapGCPercent && l == math.MaxInt64 {
+			break
+		}
+		select {
+		case <-time.After(50 * time.Millisecond):
+		case <-deadline:
+			p, l := settings()
+			t.Fatalf("with %d MiB live: GOGC %d and a limit of %d, want %d and none", liveHeap()>>20, p, l, largeHeapGCPercent)
+		}
 	}
 	runtime.KeepAlive(held)
 }
