@@ -303,6 +303,7 @@ type ReadOptions struct {
 	Fold func(civil.Date) bool
 }
 
+// IsBlank reports whether every cell of rec is empty or white space.
 func IsBlank(rec []string) bool {
 	for _, c := range rec {
 		if textenc.TrimSpace(c) != "" {
