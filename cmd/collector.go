@@ -5,39 +5,69 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+
+	"github.com/KimMachineGun/automemlimit/memlimit"
 )
 
 // The garbage collector's settings. Most of what check allocates past its
 // first megabytes is garbage (the blocks a statement is read through, the
 // report's buffers), and what it keeps grows with the Amazon rows and the
-// orders. Until the heap first reaches smallHeapLimit the collector does
-// not run at all (GOGC off, a memory limit): a run of a few million
-// statement rows with some thousands of orders ends without a collection,
-// where the collector used to run three to six times over a heap that
-// held little, each time also marking the orders and the rows kept so
-// far (about 8 % of the instructions of 1M rows with 10k orders). Once a
-// collection leaves largeHeap or more live, the limit is lifted and the
-// heap is let grow by half of what is live instead (GOGC=50), not the
-// default's whole: a few more collections, each of them cheap since what
-// is live then is mostly kept rows' numbers and texts, which hold no
-// pointers, for a peak memory about an eighth lower (8M statement rows).
-// A heap that collects to less than largeHeap keeps the limit, and has as
-// much again to fill before the next collection.
+// orders. Until the heap first reaches its small-heap limit (smallHeapLimit)
+// the collector does not run at all (GOGC off, a memory limit): a run of a
+// few million statement rows with some thousands of orders ends without a
+// collection, where the collector used to run three to six times over a
+// heap that held little, each time also marking the orders and the rows
+// kept so far (about 8 % of the instructions of 1M rows with 10k orders).
+// Once a collection leaves half that limit or more live, the limit is
+// lifted and the heap is let grow by half of what is live instead
+// (GOGC=50), not the default's whole: a few more collections, each of them
+// cheap since what is live then is mostly kept rows' numbers and texts,
+// which hold no pointers, for a peak memory about an eighth lower (8M
+// statement rows). A heap that collects to less keeps the limit, and has
+// as much again to fill before the next collection.
 const (
-	smallHeapLimit     = 128 << 20
+	// maxSmallHeap is the small-heap limit where memory is plenty.
+	maxSmallHeap = 128 << 20
+	// minSmallHeap is the least small-heap limit, however little memory
+	// the process may use.
+	minSmallHeap = 4 << 20
+	// largeHeap is the live heap from which check collects before
+	// judging (collectBeforeJudging).
 	largeHeap          = 64 << 20
 	largeHeapGCPercent = 50
 )
 
 // tuneCollector applies the settings above for the rest of the process,
-// unless the person set GOGC or GOMEMLIMIT, which then decide alone.
-func tuneCollector(getenv func(string) string) {
-	if collectorTunable(getenv) {
-		debug.SetGCPercent(-1)
-		debug.SetMemoryLimit(smallHeapLimit)
-		watchHeap(largeHeap, largeRun)
+// with memory telling how much memory the process may use, unless the
+// person set GOGC or GOMEMLIMIT, which then decide alone.
+func tuneCollector(getenv func(string) string, memory memlimit.Provider) {
+	if !collectorTunable(getenv) {
+		return
 	}
+	limit := smallHeapLimit(memory)
+	// The limit first, so that the collector is never off without one.
+	debug.SetMemoryLimit(limit)
+	debug.SetGCPercent(-1)
+	watchHeap(uint64(limit/2), largeRun)
 }
+
+// smallHeapLimit is maxSmallHeap, or a quarter of the memory the process
+// may use where that is less (in a container or a systemd unit with a
+// small memory limit, on a small machine), but no less than minSmallHeap.
+// A run that never fills it reaches no more than it; one whose live heap
+// reaches half of it runs at GOGC=50 from then on, whose peak is one and a
+// half times what is live, less than the default's two.
+func smallHeapLimit(memory memlimit.Provider) int64 {
+	m, err := memory()
+	if err != nil || m/4 >= maxSmallHeap {
+		return maxSmallHeap
+	}
+	return max(int64(m/4), minSmallHeap)
+}
+
+// processMemory is what the process may use: its cgroup's memory limit,
+// else the machine's memory.
+var processMemory = memlimit.ApplyFallback(memlimit.FromCgroup, memlimit.FromSystem)
 
 // largeRun sets the collector for a run whose live heap is large: GOGC=50,
 // then no limit, so that the collector is never off without one.

@@ -9,6 +9,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/KimMachineGun/automemlimit/memlimit"
 )
 
 // TestWatchHeapCallsOnceWhenLarge checks that the watch fires after a
@@ -125,8 +127,9 @@ func TestCollectBeforeJudging(t *testing.T) {
 }
 
 // TestTuneCollectorWaitsForTheLimit checks the settings refundwatch gives
-// the collector: off, under a memory limit of smallHeapLimit, until a
-// collection finds largeHeap live; then GOGC=50 and no limit.
+// the collector, where the process may use 64 MiB and where memory is
+// plenty: off, under a memory limit (smallHeapLimit), until a collection
+// finds half of it live; then GOGC=50 and no limit.
 func TestTuneCollectorWaitsForTheLimit(t *testing.T) {
 	settings := func() (percent int64, limit uint64) {
 		s := []metrics.Sample{{Name: "/gc/gogc:percent"}, {Name: "/gc/gomemlimit:bytes"}}
@@ -139,34 +142,66 @@ func TestTuneCollectorWaitsForTheLimit(t *testing.T) {
 		debug.SetGCPercent(before)
 		debug.SetMemoryLimit(limit)
 	})
-	if liveHeapNow(t) >= largeHeap {
-		t.Skip("the test's own heap is already large")
-	}
-	tuneCollector(func(string) string { return "" })
-	if p, l := settings(); p != -1 || l != smallHeapLimit { // off reads as -1
-		t.Fatalf("tuned: GOGC %d and a limit of %d, want off and %d", p, l, smallHeapLimit)
-	}
-	runtime.GC()
-	time.Sleep(100 * time.Millisecond)
-	if p, l := settings(); p != -1 || l != smallHeapLimit {
-		t.Fatalf("with a small heap: GOGC %d and a limit of %d, want off and %d", p, l, smallHeapLimit)
-	}
-	held := make([]byte, largeHeap+8<<20)
-	for i := range held {
-		held[i] = byte(i)
-	}
-	deadline := time.After(10 * time.Second)
-	for {
+	for _, tc := range []struct {
+		memory memlimit.Provider
+		limit  uint64
+	}{
+		{memlimit.Limit(64 << 20), 16 << 20},
+		{memlimit.Limit(16 << 30), maxSmallHeap},
+	} {
+		debug.SetGCPercent(100)
+		debug.SetMemoryLimit(math.MaxInt64)
+		if liveHeapNow(t) >= tc.limit/2 {
+			t.Skip("the test's own heap is already large")
+		}
+		tuneCollector(func(string) string { return "" }, tc.memory)
+		if p, l := settings(); p != -1 || l != tc.limit { // off reads as -1
+			t.Fatalf("tuned: GOGC %d and a limit of %d, want off and %d", p, l, tc.limit)
+		}
 		runtime.GC()
-		if p, l := settings(); p == largeHeapGCPercent && l == math.MaxInt64 {
-			break
+		time.Sleep(100 * time.Millisecond)
+		if p, l := settings(); p != -1 || l != tc.limit {
+			t.Fatalf("with a small heap: GOGC %d and a limit of %d, want off and %d", p, l, tc.limit)
 		}
-		select {
-		case <-time.After(50 * time.Millisecond):
-		case <-deadline:
-			p, l := settings()
-			t.Fatalf("with %d MiB live: GOGC %d and a limit of %d, want %d and none", liveHeap()>>20, p, l, largeHeapGCPercent)
+		held := make([]byte, tc.limit/2+8<<20)
+		for i := range held {
+			held[i] = byte(i)
+		}
+		deadline := time.After(10 * time.Second)
+		for {
+			runtime.GC()
+			if p, l := settings(); p == largeHeapGCPercent && l == math.MaxInt64 {
+				break
+			}
+			select {
+			case <-time.After(50 * time.Millisecond):
+			case <-deadline:
+				p, l := settings()
+				t.Fatalf("with %d MiB live: GOGC %d and a limit of %d, want %d and none", liveHeap()>>20, p, l, largeHeapGCPercent)
+			}
+		}
+		runtime.KeepAlive(held)
+	}
+}
+
+// TestSmallHeapLimit checks the limit the collector waits for: a quarter
+// of what the process may use, between minSmallHeap and maxSmallHeap, and
+// maxSmallHeap where that cannot be told.
+func TestSmallHeapLimit(t *testing.T) {
+	for _, tc := range []struct {
+		memory memlimit.Provider
+		want   int64
+	}{
+		{memlimit.Limit(48 << 20), 12 << 20},
+		{memlimit.Limit(256 << 20), 64 << 20},
+		{memlimit.Limit(512 << 20), maxSmallHeap},
+		{memlimit.Limit(64 << 30), maxSmallHeap},
+		{memlimit.Limit(8 << 20), minSmallHeap},
+		{func() (uint64, error) { return 0, memlimit.ErrNoLimit }, maxSmallHeap},
+	} {
+		m, _ := tc.memory()
+		if got := smallHeapLimit(tc.memory); got != tc.want {
+			t.Errorf("with %d MiB: %d MiB, want %d", m>>20, got>>20, tc.want>>20)
 		}
 	}
-	runtime.KeepAlive(held)
 }

@@ -47,7 +47,7 @@ func terminalWidth(f *os.File) int {
 
 // Main runs refundwatch with the process's arguments and returns its exit status.
 func Main() int {
-	tuneCollector(os.Getenv)
+	tuneCollector(os.Getenv, processMemory)
 	return run(os.Args[1:], env{
 		stdout: os.Stdout, stderr: os.Stderr, now: time.Now, getenv: os.Getenv,
 		stdoutTerminal: term.IsTerminal(int(os.Stdout.Fd())), width: terminalWidth(os.Stdout),
