@@ -207,17 +207,41 @@ func TestAccountNumberMaskedInEveryFormat(t *testing.T) {
 	}
 }
 
-// digitsOnly folds full-width digits to ASCII and drops every separator, so
-// that a card number shows however it was grouped.
+// digitsOnly folds full-width digits to ASCII and drops every separator,
+// backslashes and the t of an escaped tab (\t), so that a card number shows
+// however it was grouped and escaped.
 func digitsOnly(s string) string {
 	var b strings.Builder
+	var before rune
 	for _, c := range s {
 		switch {
 		case c >= '０' && c <= '９':
 			b.WriteRune('0' + c - '０')
+		case c == 't' && before == '\\':
 		case !mask.IsSeparator(c) && c != '\\':
 			b.WriteRune(c)
 		}
+		before = c
 	}
 	return b.String()
+}
+
+// TestEveryOutputMasksAnIBANAfterATab checks an IBAN that follows a tab
+// in a description: the reports write the tab as \t (JSON, and the other
+// reports as they show control characters), whose t must not read as a
+// letter of a word the IBAN would stand in.
+func TestEveryOutputMasksAnIBANAfterATab(t *testing.T) {
+	writeFiles(t, map[string]string{
+		"statements/a.csv": "Date,Description,Debit\n2026-03-01,LAWSON,1\n2026-03-18,\"AMAZON.CO.JP\tDE89370400440532013000\",12800\n2026-04-30,LAWSON,1\n",
+		"disputes.csv":     "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,12800\n",
+	})
+	for _, o := range []string{"table", "json", "csv", "markdown", "html"} {
+		out, stderr, code := runCmd(t, "check", "-o", o, "--as-of", "2026-05-01")
+		if code == 2 {
+			t.Fatalf("%s: %s", o, stderr)
+		}
+		if flat := digitsOnly(out); strings.Contains(flat, "370400440532013000") || !strings.Contains(out, "3000") {
+			t.Errorf("%s shows the IBAN otherwise than with its last four digits:\n%s", o, out)
+		}
+	}
 }

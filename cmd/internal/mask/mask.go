@@ -19,8 +19,9 @@ import (
 // next by one separator: a space of any kind (a no-break or thin space, a
 // tab, the ideographic space), a hyphen or dash, a dot, a slash, an
 // underscore or a colon, ASCII or full-width, or a zero-width character;
-// or one of these behind a backslash, as markdown escapes _ and JSON
-// writes a tab (\_, \t). A run of 12 digits or more in two groups or more
+// or one of these behind one to three backslashes, as markdown escapes _
+// and JSON writes a tab (\_, \t), and as they escape again a backslash of
+// the text (\\_ in JSON, \\\_ in markdown). A run of 12 digits or more in two groups or more
 // is masked whole but its last 4 digits, whatever the sizes of its groups
 // (4-4-4-4, 8-8, 6-10, 4-6-5), however long; a single group of 12 to 19
 // digits too. An
@@ -266,14 +267,21 @@ type separator struct {
 var noSeparator separator
 
 // separatorBetween is the separator r[from:to] when it is one that joins
-// the groups of a card number (a separator, or one behind a backslash), or
-// noSeparator when it is not.
+// the groups of a card number (a separator, or one behind one to three
+// backslashes: escaped, \_ or \t, and escaped again where the text held a
+// backslash, as JSON writes \\_ and markdown \\\_), or noSeparator when it
+// is not.
 func separatorBetween(r []rune, from, to int) separator {
 	switch {
 	case to == from+1 && IsSeparator(r[from]):
 		return separator{c: r[from]}
-	case to == from+2 && r[from] == '\\' && (IsSeparator(r[from+1]) || r[from+1] == 't'):
-		return separator{c: r[from+1], escaped: true}
+	case to >= from+2 && to <= from+4 && (IsSeparator(r[to-1]) || r[to-1] == 't'):
+		for _, c := range r[from : to-1] {
+			if c != '\\' {
+				return noSeparator
+			}
+		}
+		return separator{c: r[to-1], escaped: true}
 	}
 	return noSeparator
 }
@@ -442,7 +450,9 @@ func ibanStartsAt(r []rune, i int) bool {
 	if !ibanLetter(r[i]) || !ibanLetter(r[i+1]) || !(r[i+2] >= '0' && r[i+2] <= '9') || !(r[i+3] >= '0' && r[i+3] <= '9') {
 		return false
 	}
-	return i == 0 || !ibanChar(r[i-1]) && !asciiLower(r[i-1])
+	// A letter behind a backslash is an escape's (\t, the tab JSON and the
+	// terminal write), no word's.
+	return i == 0 || !ibanChar(r[i-1]) && (!asciiLower(r[i-1]) || i >= 2 && r[i-2] == '\\')
 }
 
 // ibanEnd is where the IBAN starting at r[i] ends, and how many letters
@@ -511,9 +521,9 @@ func mayHoldCardNumber(s []byte) bool {
 		none      = iota
 		digit     // after a digit
 		sep       // after a digit and a separator, or \_ or \t
-		backslash // after a digit and a backslash
+		backslash // after a digit and one to three backslashes
 	)
-	state, run := none, 0 // run: digits of the run being read
+	state, run, backslashes := none, 0, 0 // run: digits of the run being read
 	for i := 0; i < len(s); {
 		if state == none {
 			// Outside a run only a digit starts one: other ASCII is
@@ -574,7 +584,9 @@ func mayHoldCardNumber(s []byte) bool {
 		case state == digit && cls == clsSep:
 			state = sep
 		case state == digit && c == '\\':
-			state = backslash
+			state, backslashes = backslash, 1
+		case state == backslash && c == '\\' && backslashes < 3:
+			backslashes++
 		case state == backslash && (cls == clsSep || c == 't'):
 			state = sep
 		default:
@@ -585,18 +597,18 @@ func mayHoldCardNumber(s []byte) bool {
 }
 
 // closeDigits reports whether ASCII text s holds twelve digits each at
-// most three bytes after the one before, or a digit after two capital
+// most five bytes after the one before, or a digit after two capital
 // letters: in ASCII, a run of digits goes on over one separator, or over
-// a backslash and the separator or t it escapes, so that twelve digits
-// further apart are no run mayHoldCardNumber looks for, nor an IBAN's
-// start. A report's reasons hold a dozen digits or more (two dates, an
+// one to three backslashes and the separator or t they escape, so that
+// twelve digits further apart are no run mayHoldCardNumber looks for, nor
+// an IBAN's start. A report's reasons hold a dozen digits or more (two dates, an
 // amount), none of them so close. It reads eight bytes at a time (as
 // asciiDigits and ibanStartIn do), each digit's place from the word, and
 // the capitals before the word's digits at once.
 func closeDigits(s []byte) bool {
 	const high, from0, past9 = 0x8080808080808080, 0x5050505050505050, 0x4646464646464646
 	const fromA, pastZ = 0x3f3f3f3f3f3f3f3f, 0x2525252525252525
-	run, last := 0, -4 // the digits of the run, and where its last one is
+	run, last := 0, -6 // the digits of the run, and where its last one is
 	var capsBefore uint64
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
@@ -611,7 +623,7 @@ func closeDigits(s []byte) bool {
 		capsBefore = caps
 		for ; digits != 0; digits &= digits - 1 {
 			at := i + bits.TrailingZeros64(digits)>>3
-			if at-last > 3 {
+			if at-last > 5 {
 				run = 0
 			}
 			if run, last = run+1, at; run >= 12 {
@@ -623,7 +635,7 @@ func closeDigits(s []byte) bool {
 		if s[i]-'0' > 9 {
 			continue
 		}
-		if i-last > 3 {
+		if i-last > 5 {
 			run = 0
 		}
 		if run, last = run+1, i; run >= 12 || i >= 2 && s[i-1]-'A' < 26 && s[i-2]-'A' < 26 {

@@ -70,6 +70,18 @@ func TestMaskCardNumbers(t *testing.T) {
 		{"2026-03-02 1234.5678", "2026-03-02 1234.5678"}, // a rate to four places
 		{"1234 5678", "1234 5678"},
 
+		// Separators escaped by a report, and escaped again where the text
+		// held a backslash (JSON writes \\_, markdown \\t and \\\_), and an
+		// IBAN after an escaped tab.
+		{`4980\t0379\t3988\t4126`, `****\t****\t****\t4126`},
+		{`4980\\t0379\\t3988\\t4126`, `****\\t****\\t****\\t4126`},
+		{`4980\\_0379\\_3988\\_4127`, `****\\_****\\_****\\_4127`},
+		{`4980\\\_0379\\\_3988\\\_4127`, `****\\\_****\\\_****\\\_4127`},
+		{`4980\ 0379\ 3988\ 4128`, `****\ ****\ ****\ 4128`},
+		{`AMAZON.COM\tDE89370400440532013000`, `AMAZON.COM\tDE****************3000`},
+		{`AMAZON.COM\\tDE89370400440532013000`, `AMAZON.COM\\tDE****************3000`},
+		{`AMAZON.COMtDE89370400440532013000`, `AMAZON.COMtDE89370400440532013000`}, // inside a word: no IBAN
+
 		// Four groups of four typed with mixed separators are a card number still.
 		{"4980 0379-3988 4123", "**** ****-**** 4123"},
 		{"card ４９８０－０３７９ ３９８８.4123", "card ＊＊＊＊－＊＊＊＊ ＊＊＊＊.4123"},
@@ -189,7 +201,7 @@ func mayHoldCardNumberByRunes(s []byte) bool {
 		sep
 		backslash
 	)
-	state, run := none, 0
+	state, run, backslashes := none, 0, 0
 	var before, last rune
 	for i := 0; i < len(s); {
 		c, size := rune(s[i]), 1
@@ -212,7 +224,9 @@ func mayHoldCardNumberByRunes(s []byte) bool {
 		case state == digit && IsSeparator(c):
 			state = sep
 		case state == digit && c == '\\':
-			state = backslash
+			state, backslashes = backslash, 1
+		case state == backslash && c == '\\' && backslashes < 3:
+			backslashes++
 		case state == backslash && (IsSeparator(c) || c == 't'):
 			state = sep
 		default:
@@ -655,16 +669,16 @@ func TestMaskWriterCutsLongLinesWhereMaskingHoldsNothing(t *testing.T) {
 }
 
 // closeDigits reads eight bytes at a time; it must say what reading one
-// byte at a time says of ASCII texts: twelve digits each at most three
+// byte at a time says of ASCII texts: twelve digits each at most five
 // bytes after the one before, or a digit after two capitals.
 func TestCloseDigitsReadsEveryByte(t *testing.T) {
 	byBytes := func(s []byte) bool {
-		run, last := 0, -4
+		run, last := 0, -6
 		for i, c := range s {
 			if c < '0' || c > '9' {
 				continue
 			}
-			if i-last > 3 {
+			if i-last > 5 {
 				run = 0
 			}
 			run, last = run+1, i
