@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"iter"
 	"strings"
 	"testing"
 
@@ -192,17 +193,29 @@ func TestAccountNumberMaskedInEveryFormat(t *testing.T) {
 		"statements/a.csv": "Date,Card No.,Description,Debit\n2026-03-01,Girokonto 12345678,LAWSON,1\n2026-03-18,Girokonto 12345678,AMAZON.CO.JP,12800\n2026-04-30,Girokonto 12345678,LAWSON,1\n",
 		"disputes.csv":     "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,12800\n",
 	})
-	for _, o := range []string{"table", "json", "csv", "markdown", "html"} {
-		out, stderr, code := runCmd(t, "check", "-o", o, "--as-of", "2026-05-01")
-		if code == 2 {
-			t.Fatalf("%s: %s", o, stderr)
-		}
+	for o, out := range checkEveryFormat(t) {
 		shown := "****5678"
 		if o == "markdown" {
 			shown = render.EscapeMarkdown(shown)
 		}
 		if strings.Contains(out, "12345678") || !strings.Contains(out, shown) {
 			t.Errorf("%s shows the account number otherwise than ****5678:\n%s", o, out)
+		}
+	}
+}
+
+// checkEveryFormat runs check on the files written, as of 2026-05-01, in
+// every format, and yields each format with its report.
+func checkEveryFormat(t *testing.T) iter.Seq2[string, string] {
+	return func(yield func(string, string) bool) {
+		for _, o := range []string{"table", "json", "csv", "markdown", "html"} {
+			out, stderr, code := runCmd(t, "check", "-o", o, "--as-of", "2026-05-01")
+			if code == 2 {
+				t.Fatalf("%s: %s", o, stderr)
+			}
+			if !yield(o, out) {
+				return
+			}
 		}
 	}
 }
@@ -235,11 +248,7 @@ func TestEveryOutputMasksAnIBANAfterATab(t *testing.T) {
 		"statements/a.csv": "Date,Description,Debit\n2026-03-01,LAWSON,1\n2026-03-18,\"AMAZON.CO.JP\tDE89370400440532013000\",12800\n2026-04-30,LAWSON,1\n",
 		"disputes.csv":     "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,12800\n",
 	})
-	for _, o := range []string{"table", "json", "csv", "markdown", "html"} {
-		out, stderr, code := runCmd(t, "check", "-o", o, "--as-of", "2026-05-01")
-		if code == 2 {
-			t.Fatalf("%s: %s", o, stderr)
-		}
+	for o, out := range checkEveryFormat(t) {
 		if flat := digitsOnly(out); strings.Contains(flat, "370400440532013000") || !strings.Contains(out, "3000") {
 			t.Errorf("%s shows the IBAN otherwise than with its last four digits:\n%s", o, out)
 		}
