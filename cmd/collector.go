@@ -48,7 +48,7 @@ func tuneCollector(getenv func(string) string, memory memlimit.Provider) {
 	// The limit first, so that the collector is never off without one.
 	debug.SetMemoryLimit(limit)
 	debug.SetGCPercent(-1)
-	watchHeap(uint64(limit/2), largeRun)
+	watchHeap(uint64(limit/2), func() { largeRun(memory) })
 }
 
 // smallHeapLimit is maxSmallHeap, or a quarter of the memory the process
@@ -70,10 +70,18 @@ func smallHeapLimit(memory memlimit.Provider) int64 {
 var processMemory = memlimit.ApplyFallback(memlimit.FromCgroup, memlimit.FromSystem)
 
 // largeRun sets the collector for a run whose live heap is large: GOGC=50,
-// then no limit, so that the collector is never off without one.
-func largeRun() {
+// then, for a limit, nine tenths of the memory the process may use, or
+// none where that cannot be told (GOGC first, so that the collector is
+// never off without a limit). Without one, a heap that GOGC=50 lets grow
+// to one and a half times what is live could pass a small cgroup's limit,
+// where the run would be stopped, or slowed by the kernel's reclaim.
+func largeRun(memory memlimit.Provider) {
 	debug.SetGCPercent(largeHeapGCPercent)
-	debug.SetMemoryLimit(math.MaxInt64)
+	limit := int64(math.MaxInt64)
+	if m, err := memory(); err == nil && m/10*9 < math.MaxInt64 {
+		limit = int64(m / 10 * 9)
+	}
+	debug.SetMemoryLimit(limit)
 }
 
 // collectBeforeJudging collects, in a large run, once the orders have

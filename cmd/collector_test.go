@@ -127,9 +127,10 @@ func TestCollectBeforeJudging(t *testing.T) {
 }
 
 // TestTuneCollectorWaitsForTheLimit checks the settings refundwatch gives
-// the collector, where the process may use 64 MiB and where memory is
-// plenty: off, under a memory limit (smallHeapLimit), until a collection
-// finds half of it live; then GOGC=50 and no limit.
+// the collector, where the process may use 64 MiB or 16 GiB and where that
+// cannot be told: off, under a memory limit (smallHeapLimit), until a
+// collection finds half of it live; then GOGC=50 under nine tenths of what
+// the process may use, or no limit.
 func TestTuneCollectorWaitsForTheLimit(t *testing.T) {
 	settings := func() (percent int64, limit uint64) {
 		s := []metrics.Sample{{Name: "/gc/gogc:percent"}, {Name: "/gc/gomemlimit:bytes"}}
@@ -142,12 +143,14 @@ func TestTuneCollectorWaitsForTheLimit(t *testing.T) {
 		debug.SetGCPercent(before)
 		debug.SetMemoryLimit(limit)
 	})
+	noLimit := func() (uint64, error) { return 0, memlimit.ErrNoLimit }
 	for _, tc := range []struct {
-		memory memlimit.Provider
-		limit  uint64
+		memory       memlimit.Provider
+		limit, after uint64
 	}{
-		{memlimit.Limit(64 << 20), 16 << 20},
-		{memlimit.Limit(16 << 30), maxSmallHeap},
+		{memlimit.Limit(64 << 20), 16 << 20, 64 << 20 / 10 * 9},
+		{memlimit.Limit(16 << 30), maxSmallHeap, 16 << 30 / 10 * 9},
+		{noLimit, maxSmallHeap, math.MaxInt64},
 	} {
 		debug.SetGCPercent(100)
 		debug.SetMemoryLimit(math.MaxInt64)
@@ -170,14 +173,14 @@ func TestTuneCollectorWaitsForTheLimit(t *testing.T) {
 		deadline := time.After(10 * time.Second)
 		for {
 			runtime.GC()
-			if p, l := settings(); p == largeHeapGCPercent && l == math.MaxInt64 {
+			if p, l := settings(); p == largeHeapGCPercent && l == tc.after {
 				break
 			}
 			select {
 			case <-time.After(50 * time.Millisecond):
 			case <-deadline:
 				p, l := settings()
-				t.Fatalf("with %d MiB live: GOGC %d and a limit of %d, want %d and none", liveHeap()>>20, p, l, largeHeapGCPercent)
+				t.Fatalf("with %d MiB live: GOGC %d and a limit of %d, want %d and %d", liveHeap()>>20, p, l, largeHeapGCPercent, tc.after)
 			}
 		}
 		runtime.KeepAlive(held)
