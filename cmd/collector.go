@@ -19,8 +19,9 @@ import (
 // heap that held little, each time also marking the orders and the rows
 // kept so far (about 8 % of the instructions of 1M rows with 10k orders).
 // Once a collection leaves half that limit or more live, the limit is
-// lifted and the heap is let grow by half of what is live instead
-// (GOGC=50), not the default's whole: a few more collections, each of them
+// raised to nine tenths of the memory the process may use (largeRun) and
+// the heap is let grow by half of what is live instead (GOGC=50), not the
+// default's whole: a few more collections, each of them
 // cheap since what is live then is mostly kept rows' numbers and texts,
 // which hold no pointers, for a peak memory about an eighth lower (8M
 // statement rows). A heap that collects to less keeps the limit, and has

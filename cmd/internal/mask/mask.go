@@ -21,10 +21,10 @@ import (
 // underscore or a colon, ASCII or full-width, or a zero-width character;
 // or one of these behind one to three backslashes, as markdown escapes _
 // and JSON writes a tab (\_, \t), and as they escape again a backslash of
-// the text (\\_ in JSON, \\\_ in markdown). A run of 12 digits or more in two groups or more
-// is masked whole but its last 4 digits, whatever the sizes of its groups
-// (4-4-4-4, 8-8, 6-10, 4-6-5), however long; a single group of 12 to 19
-// digits too. An
+// the text (\\_ in JSON, \\\_ in markdown). A run of 12 digits or more in
+// two groups or more is masked whole but its last 4 digits, whatever the
+// sizes of its groups (4-4-4-4, 8-8, 6-10, 4-6-5), however long; a single
+// group of 12 to 19 digits too. An
 // IBAN (two letters, two check digits, then letters and digits, with or
 // without spaces) shows only its last 4 digits as well.
 //
@@ -503,10 +503,11 @@ func IsSeparator(c rune) bool {
 
 // mayHoldCardNumber reports whether s could hold a card number or an IBAN
 // as MaskCardNumbers finds them: a run of 12 digits or more whose groups
-// are joined by single separators (of the shapes that are kept, it knows
-// only an order id standing alone), or two capital letters before two
-// digits (fewDigits, inlined here). It answers yes for some texts that
-// hold none, never no for one that holds one (FuzzMayHoldCardNumber).
+// are joined by single separators, escaped or not (of the shapes that are
+// kept, it knows only an order id standing alone), or two capital letters
+// before two digits (fewDigits, inlined here). It answers yes for some
+// texts that hold none, never no for one that holds one
+// (FuzzMayHoldCardNumber).
 // Most lines of a report (dates, amounts, order ids) pass through without
 // the work of masking.
 func mayHoldCardNumber(s []byte) bool {
@@ -601,8 +602,8 @@ func mayHoldCardNumber(s []byte) bool {
 // letters: in ASCII, a run of digits goes on over one separator, or over
 // one to three backslashes and the separator or t they escape, so that
 // twelve digits further apart are no run mayHoldCardNumber looks for, nor
-// an IBAN's start. A report's reasons hold a dozen digits or more (two dates, an
-// amount), none of them so close. It reads eight bytes at a time (as
+// an IBAN's start. A report's reasons hold a dozen digits or more (two
+// dates, an amount), none of them so close. It reads eight bytes at a time (as
 // asciiDigits and ibanStartIn do), each digit's place from the word, and
 // the capitals before the word's digits at once.
 func closeDigits(s []byte) bool {
