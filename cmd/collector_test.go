@@ -129,7 +129,7 @@ func TestCollectBeforeJudging(t *testing.T) {
 // TestTuneCollectorWaitsForTheLimit checks the settings refundwatch gives
 // the collector, where the process may use 64 MiB or 16 GiB and where that
 // cannot be told: off, under a memory limit (smallHeapLimit), until a
-// collection finds half of it live; then GOGC=50 under nine tenths of what
+// collection finds half of it live; then GOGC=100 under nine tenths of what
 // the process may use, or no limit.
 func TestTuneCollectorWaitsForTheLimit(t *testing.T) {
 	settings := func() (percent int64, limit uint64) {
