@@ -36,7 +36,7 @@ func TestEveryOutputMasksCardNumbers(t *testing.T) {
 	stmt.WriteString("Date,Card No.,Description,Debit\n2026-02-20,4980037939884123,LAWSON,1\n")
 	stmt.WriteString("2026-03-18,4980037939884123,AMAZON.CO.JP 4980-0379-3988-4125,12800\n")
 	for i, c := range masktest.Cards {
-		fmt.Fprintf(&stmt, "2026-03-%02d,%s,AMAZON.CO.JP %s,%d\n", 20+i/2, c.Written, c.Written, 100+i)
+		fmt.Fprintf(&stmt, "2026-03-%02d,%s,AMAZON.CO.JP %s,%d\n", 10+i/2, c.Written, c.Written, 100+i)
 	}
 	stmt.WriteString("2026-04-30,4980037939884123,LAWSON,1\n")
 	writeFiles(t, map[string]string{
@@ -239,18 +239,28 @@ func digitsOnly(s string) string {
 	return b.String()
 }
 
-// TestEveryOutputMasksAnIBANAfterATab checks an IBAN that follows a tab
-// in a description: the reports write the tab as \t (JSON, and the other
-// reports as they show control characters), whose t must not read as a
-// letter of a word the IBAN would stand in.
-func TestEveryOutputMasksAnIBANAfterATab(t *testing.T) {
-	writeFiles(t, map[string]string{
-		"statements/a.csv": "Date,Description,Debit\n2026-03-01,LAWSON,1\n2026-03-18,\"AMAZON.CO.JP\tDE89370400440532013000\",12800\n2026-04-30,LAWSON,1\n",
-		"disputes.csv":     "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,12800\n",
-	})
-	for o, out := range checkEveryFormat(t) {
-		if flat := digitsOnly(out); strings.Contains(flat, "370400440532013000") || !strings.Contains(out, "3000") {
-			t.Errorf("%s shows the IBAN otherwise than with its last four digits:\n%s", o, out)
+// TestEveryOutputMasksAnIBAN checks IBANs in a description where what
+// stands around them could hide them from the masking: a tab or another
+// control character before one, which the reports write as \t, \x01 or
+// \u0001 (the t must not read as a letter of a word the IBAN would stand
+// in, nor the escape's digits as the IBAN's), and a word after one, which
+// must not read as more of it.
+func TestEveryOutputMasksAnIBAN(t *testing.T) {
+	for _, desc := range []string{
+		"AMAZON.CO.JP\tDE89370400440532013000",
+		"AMAZON.CO.JP\x01DE89370400440532013000",
+		"AMAZON.CO.JP DE89370400440532013000 Refund",
+		"AMAZON.CO.JP DE89 3704 0044 0532 0130 00 Refund",
+		"AMAZON.CO.JP DE89 3704 0044 0532 0130 0000 Refund",
+	} {
+		writeFiles(t, map[string]string{
+			"statements/a.csv": "Date,Description,Debit\n2026-03-01,LAWSON,1\n2026-03-18,\"" + desc + "\",12800\n2026-04-30,LAWSON,1\n",
+			"disputes.csv":     "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,12800\n",
+		})
+		for o, out := range checkEveryFormat(t) {
+			if flat := digitsOnly(out); strings.Contains(flat, "3704004405320130") || !strings.Contains(out, "00") {
+				t.Errorf("%s shows the IBAN of %q otherwise than with its last four digits:\n%s", o, desc, out)
+			}
 		}
 	}
 }

@@ -19,9 +19,9 @@ import (
 // next by one separator: a space of any kind (a no-break or thin space, a
 // tab, the ideographic space), a hyphen or dash, a dot, a slash, an
 // underscore or a colon, ASCII or full-width, or a zero-width character;
-// or one of these behind one to three backslashes, as markdown escapes _
-// and JSON writes a tab (\_, \t), and as they escape again a backslash of
-// the text (\\_ in JSON, \\\_ in markdown). A run of 12 digits or more in
+// or one of these behind backslashes, as markdown escapes _ and JSON
+// writes a tab (\_, \t), and as they escape again each backslash of the
+// text (\\_ in JSON, \\\_ in markdown). A run of 12 digits or more in
 // two groups or more is masked whole but its last 4 digits, whatever the
 // sizes of its groups (4-4-4-4, 8-8, 6-10, 4-6-5), however long; a single
 // group of 12 to 19 digits too. An
@@ -267,15 +267,15 @@ type separator struct {
 var noSeparator separator
 
 // separatorBetween is the separator r[from:to] when it is one that joins
-// the groups of a card number (a separator, or one behind one to three
-// backslashes: escaped, \_ or \t, and escaped again where the text held a
-// backslash, as JSON writes \\_ and markdown \\\_), or noSeparator when it
-// is not.
+// the groups of a card number (a separator, or one behind backslashes:
+// escaped, \_ or \t, and escaped again, as often as the text held
+// backslashes and each report doubles them, as JSON writes \\_ and
+// markdown \\\_), or noSeparator when it is not.
 func separatorBetween(r []rune, from, to int) separator {
 	switch {
 	case to == from+1 && IsSeparator(r[from]):
 		return separator{c: r[from]}
-	case to >= from+2 && to <= from+4 && (IsSeparator(r[to-1]) || r[to-1] == 't'):
+	case to >= from+2 && (IsSeparator(r[to-1]) || r[to-1] == 't'):
 		for _, c := range r[from : to-1] {
 			if c != '\\' {
 				return noSeparator
@@ -451,13 +451,16 @@ func ibanStartsAt(r []rune, i int) bool {
 		return false
 	}
 	// A letter behind a backslash is an escape's (\t, the tab JSON and the
-	// terminal write), no word's.
-	return i == 0 || !ibanChar(r[i-1]) && (!asciiLower(r[i-1]) || i >= 2 && r[i-2] == '\\')
+	// terminal write), no word's; so are the hexadecimal digits of \x01 or
+	// \u0001, a control character written out.
+	return i == 0 || !ibanChar(r[i-1]) && (!asciiLower(r[i-1]) || i >= 2 && r[i-2] == '\\') ||
+		i >= 4 && escapeLen(r, i-4) == 4 || i >= 6 && escapeLen(r, i-6) == 6
 }
 
 // ibanEnd is where the IBAN starting at r[i] ends, and how many letters
 // and digits it holds, 34 at most: single spaces between them are its
-// grouping, anything else ends it.
+// grouping, anything else ends it, and so does a space before a word (a
+// capital and lower-case letters: DE89370400440532013000 Refund).
 func ibanEnd(r []rune, i int) (end, n int) {
 	end = i
 	for j := i; j < len(r); j++ {
@@ -465,7 +468,7 @@ func ibanEnd(r []rune, i int) (end, n int) {
 		case ibanChar(r[j]):
 			n++
 			end = j + 1
-		case r[j] == ' ' && j+1 < len(r) && ibanChar(r[j+1]) && j > i && ibanChar(r[j-1]):
+		case r[j] == ' ' && j+1 < len(r) && ibanChar(r[j+1]) && j > i && ibanChar(r[j-1]) && !wordAt(r, j+1):
 		default:
 			return end, n
 		}
@@ -474,6 +477,15 @@ func ibanEnd(r []rune, i int) (end, n int) {
 		}
 	}
 	return end, n
+}
+
+// wordAt reports whether the letters and digits of an IBAN from r[i] on
+// go on with a lower-case letter: a word's, not the IBAN's.
+func wordAt(r []rune, i int) bool {
+	for i < len(r) && ibanChar(r[i]) {
+		i++
+	}
+	return i < len(r) && asciiLower(r[i])
 }
 
 // ibanLetter is a letter of an IBAN, ASCII and capital; ibanChar a letter or
@@ -515,16 +527,18 @@ func mayHoldCardNumber(s []byte) bool {
 	if n >= 0 && n < 12 && (n <= 4 || !ibanStartIn(s)) { // fewDigits
 		return false
 	}
-	if n >= 0 && !closeDigits(s) {
+	// Backslashes may stand between the digits of a run in any number
+	// (closeDigits tells runs where they stand by threes at most).
+	if n >= 0 && bytes.IndexByte(s, '\\') < 0 && !closeDigits(s) {
 		return false
 	}
 	const (
 		none      = iota
 		digit     // after a digit
 		sep       // after a digit and a separator, or \_ or \t
-		backslash // after a digit and one to three backslashes
+		backslash // after a digit and backslashes
 	)
-	state, run, backslashes := none, 0, 0 // run: digits of the run being read
+	state, run := none, 0 // run: digits of the run being read
 	for i := 0; i < len(s); {
 		if state == none {
 			// Outside a run only a digit starts one: other ASCII is
@@ -584,10 +598,8 @@ func mayHoldCardNumber(s []byte) bool {
 			state = digit
 		case state == digit && cls == clsSep:
 			state = sep
-		case state == digit && c == '\\':
-			state, backslashes = backslash, 1
-		case state == backslash && c == '\\' && backslashes < 3:
-			backslashes++
+		case (state == digit || state == backslash) && c == '\\':
+			state = backslash
 		case state == backslash && (cls == clsSep || c == 't'):
 			state = sep
 		default:
@@ -598,9 +610,10 @@ func mayHoldCardNumber(s []byte) bool {
 }
 
 // closeDigits reports whether ASCII text s holds twelve digits each at
-// most five bytes after the one before, or a digit after two capital
-// letters: in ASCII, a run of digits goes on over one separator, or over
-// one to three backslashes and the separator or t they escape, so that
+// most two bytes after the one before, or a digit after two capital
+// letters: in ASCII text without a backslash (mayHoldCardNumber asks it of
+// no other: backslashes may stand between a run's digits in any number),
+// a run of digits goes on over one separator, so that
 // twelve digits further apart are no run mayHoldCardNumber looks for, nor
 // an IBAN's start. A report's reasons hold a dozen digits or more (two
 // dates, an amount), none of them so close. It reads eight bytes at a time (as
@@ -609,7 +622,7 @@ func mayHoldCardNumber(s []byte) bool {
 func closeDigits(s []byte) bool {
 	const high, from0, past9 = 0x8080808080808080, 0x5050505050505050, 0x4646464646464646
 	const fromA, pastZ = 0x3f3f3f3f3f3f3f3f, 0x2525252525252525
-	run, last := 0, -6 // the digits of the run, and where its last one is
+	run, last := 0, -3 // the digits of the run, and where its last one is
 	var capsBefore uint64
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
@@ -624,7 +637,7 @@ func closeDigits(s []byte) bool {
 		capsBefore = caps
 		for ; digits != 0; digits &= digits - 1 {
 			at := i + bits.TrailingZeros64(digits)>>3
-			if at-last > 5 {
+			if at-last > 2 {
 				run = 0
 			}
 			if run, last = run+1, at; run >= 12 {
@@ -636,7 +649,7 @@ func closeDigits(s []byte) bool {
 		if s[i]-'0' > 9 {
 			continue
 		}
-		if i-last > 5 {
+		if i-last > 2 {
 			run = 0
 		}
 		if run, last = run+1, i; run >= 12 || i >= 2 && s[i-1]-'A' < 26 && s[i-2]-'A' < 26 {

@@ -81,6 +81,20 @@ func TestMaskCardNumbers(t *testing.T) {
 		{`AMAZON.COM\tDE89370400440532013000`, `AMAZON.COM\tDE****************3000`},
 		{`AMAZON.COM\\tDE89370400440532013000`, `AMAZON.COM\\tDE****************3000`},
 		{`AMAZON.COMtDE89370400440532013000`, `AMAZON.COMtDE89370400440532013000`}, // inside a word: no IBAN
+		// Backslashes in any number: JSON and markdown double each one
+		// the text held.
+		{`4980\\\\_0379\\\\_3988\\\\_4127`, `****\\\\_****\\\\_****\\\\_4127`},
+		{`4980\\\\\ 0379\\\\\ 3988\\\\\ 4128`, `****\\\\\ ****\\\\\ ****\\\\\ 4128`},
+		{`4980\\\\t0379\\\\t3988\\\\t4126`, `****\\\\t****\\\\t****\\\\t4126`},
+		{`C:\\1234\\5678\\9012\\3456`, `C:\\1234\\5678\\9012\\3456`}, // a path: a backslash before a digit joins nothing
+		// An IBAN after a control character written out, and before a word.
+		{`AMAZON.COM\x01DE89370400440532013000`, `AMAZON.COM\x01DE****************3000`},
+		{`AMAZON.COM\u0001DE89370400440532013000`, `AMAZON.COM\u0001DE****************3000`},
+		{`AMAZON.COM\x0aDE89370400440532013000`, `AMAZON.COM\x0aDE****************3000`},
+		{"DE89370400440532013000 Refund", "DE****************3000 Refund"},
+		{"DE89370400440532013000 REFUND", "DE****************3000 REFUND"},
+		{"GB29NWBK60161331926819 Refund 2026-03-02", "GB**NWBK**********6819 Refund 2026-03-02"},
+		{"DE89370400440532013000 Rückzahlung", "DE****************3000 Rückzahlung"},
 
 		// Four groups of four typed with mixed separators are a card number still.
 		{"4980 0379-3988 4123", "**** ****-**** 4123"},
@@ -201,7 +215,7 @@ func mayHoldCardNumberByRunes(s []byte) bool {
 		sep
 		backslash
 	)
-	state, run, backslashes := none, 0, 0
+	state, run := none, 0
 	var before, last rune
 	for i := 0; i < len(s); {
 		c, size := rune(s[i]), 1
@@ -223,10 +237,8 @@ func mayHoldCardNumberByRunes(s []byte) bool {
 			state = digit
 		case state == digit && IsSeparator(c):
 			state = sep
-		case state == digit && c == '\\':
-			state, backslashes = backslash, 1
-		case state == backslash && c == '\\' && backslashes < 3:
-			backslashes++
+		case (state == digit || state == backslash) && c == '\\':
+			state = backslash
 		case state == backslash && (IsSeparator(c) || c == 't'):
 			state = sep
 		default:
@@ -673,12 +685,12 @@ func TestMaskWriterCutsLongLinesWhereMaskingHoldsNothing(t *testing.T) {
 // bytes after the one before, or a digit after two capitals.
 func TestCloseDigitsReadsEveryByte(t *testing.T) {
 	byBytes := func(s []byte) bool {
-		run, last := 0, -6
+		run, last := 0, -3
 		for i, c := range s {
 			if c < '0' || c > '9' {
 				continue
 			}
-			if i-last > 5 {
+			if i-last > 2 {
 				run = 0
 			}
 			run, last = run+1, i

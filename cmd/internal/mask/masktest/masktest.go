@@ -29,4 +29,9 @@ var Cards = []struct{ Written, Digits string }{
 	{"４９８０／０３７９／３９８８／４１３７", "4980037939884137"},
 	{`4980\_0379\_3988\_4138`, "4980037939884138"}, // escaped underscores, as markdown writes them
 	{`4980\ 0379\ 3988\ 4139`, "4980037939884139"}, // escaped spaces
+	// Backslashes of the text itself, which every report that escapes
+	// doubles: two, three, and one before a tab.
+	{`4980\\_0379\\_3988\\_4140`, "4980037939884140"},
+	{`4980\\\ 0379\\\ 3988\\\ 4141`, "4980037939884141"},
+	{"4980\\\t0379\\\t3988\\\t4142", "4980037939884142"},
 }
