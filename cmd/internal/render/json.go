@@ -159,6 +159,37 @@ func (j *jsonWriter) flush() {
 	j.b, j.whole = j.b[:0], j.whole[:0]
 }
 
+// addWhole adds the lines b[from:to] to the runs the masking leaves whole
+// (whole), as part of the run before where only a list's brackets, commas
+// and indentation stand between the two: lines that hold no digit and no
+// letter, which masking leaves as they are. The rows of a long list are
+// then one run, not one each with a gap between them (the brace that
+// closes one row, the comma and the brace that opens the next) that the
+// masking writer looked through on its own for every row, most of what
+// writing a list of unknown charges cost it.
+func (j *jsonWriter) addWhole(from, to int) {
+	if n := len(j.whole); n > 0 {
+		if last := &j.whole[n-1]; last.To <= from && onlyPunctuation(j.b[last.To:from]) {
+			last.To = to
+			return
+		}
+	}
+	j.whole = append(j.whole, mask.Lines{From: from, To: to})
+}
+
+// onlyPunctuation reports whether b holds nothing but JSON's brackets,
+// commas, spaces and line breaks.
+func onlyPunctuation(b []byte) bool {
+	for _, c := range b {
+		switch c {
+		case '{', '}', '[', ']', ',', ' ', '\n':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // leftWhole reports whether the masking leaves whole the line of the value
 // written from j.b[start:] on, which is the line's only text that could
 // hold a card number (see keep).
@@ -622,7 +653,7 @@ func (o *jsonOrder) write(j *jsonWriter) {
 	j.amount(o.Outstanding)
 	if whole && j.marks == marks && !checkEveryRow {
 		// To the line break after the comma k.charges starts with.
-		j.whole = append(j.whole, mask.Lines{From: from, To: len(j.b) + 2})
+		j.addWhole(from, len(j.b)+2)
 	}
 	o.writeLists(j, k)
 	j.b = append(j.b, k.reason...)
@@ -739,7 +770,7 @@ func (t *jsonTxn) write(j *jsonWriter) {
 		whole = j.strLeftWhole(t.OriginalCurrency) && whole
 	}
 	if whole && !checkEveryRow {
-		j.whole = append(j.whole, mask.Lines{From: from, To: len(j.b) + 1}) // to the line break k.end starts with
+		j.addWhole(from, len(j.b)+1) // to the line break k.end starts with
 	}
 	j.b = append(j.b, k.end...)
 	if len(j.b) >= jsonFlushAt {

@@ -744,3 +744,44 @@ func TestOrdersLeftWholeMaskedAsEveryOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestWholeRowsMakeOneRun writes a list of statement rows that the
+// masking leaves whole: their runs of lines are one run, the brackets,
+// commas and braces between the rows joined in, but for the row the
+// masking must look through, which parts the list's run in two.
+func TestWholeRowsMakeOneRun(t *testing.T) {
+	row := func(desc string) jsonTxn {
+		return jsonTxn{Date: civil.MustDate("2026-03-02"), Amount: jsonAmount{money.New(1299, -2), "USD"}, Description: desc, File: "statement.csv", Line: 7}
+	}
+	for _, tc := range []struct {
+		card int // the row with a card number, -1 for none
+		runs int
+	}{{-1, 1}, {0, 1}, {20, 2}, {39, 1}} {
+		rows := make([]jsonTxn, 40)
+		for i := range rows {
+			rows[i] = row("AMZN Mktp US*2K4RT5Q31")
+			if i == tc.card {
+				rows[i].Description = "AMAZON 4111 1111 1111 1111"
+			}
+		}
+		j := &jsonWriter{w: io.Discard, b: make([]byte, 0, jsonFlushAt)}
+		j.open('{')
+		j.key("unknown_charges")
+		j.list(len(rows), false, func(i int) { rows[i].write(j) })
+		if len(j.whole) != tc.runs {
+			t.Fatalf("card number in row %d: %d runs, want %d: %v", tc.card, len(j.whole), tc.runs, j.whole)
+		}
+		for _, r := range j.whole {
+			run := j.b[r.From:r.To]
+			if r.From > 0 && j.b[r.From-1] != '\n' || run[len(run)-1] != '\n' {
+				t.Fatalf("run %q is not whole lines", run)
+			}
+			if bytes.Contains(run, []byte("4111")) {
+				t.Fatalf("the run holds the card number:\n%s", run)
+			}
+			if n := bytes.Count(run, []byte(`"date"`)); n < 19 {
+				t.Fatalf("a run of %d rows:\n%s", n, run)
+			}
+		}
+	}
+}
