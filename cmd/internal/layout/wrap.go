@@ -2,7 +2,6 @@ package layout
 
 import (
 	"io"
-	"regexp"
 	"strings"
 
 	"github.com/refundwatch/refundwatch/cmd/internal/mask"
@@ -52,11 +51,6 @@ func wrapText(s string, width int) []string {
 	return lines
 }
 
-// digitGroupRun finds runs of digits, ASCII or full-width, in groups joined by
-// a space, hyphen, dot or underscore (ASCII or full-width): the shapes card
-// numbers are printed in (4980 0379 3988 4567, 4980-0379-3988-4567).
-var digitGroupRun = regexp.MustCompile(`[0-9０-９]+(?:[ \-._　－．＿][0-9０-９]+)+`)
-
 // linePiece is a piece of text between two places a line may break.
 type linePiece struct {
 	text      string
@@ -66,21 +60,10 @@ type linePiece struct {
 }
 
 // linePieces splits s where line breaking allows, except inside a run of
-// digit groups of 12 digits or more, which may be a card number: its pieces
-// are joined into one.
+// digit groups of 12 digits or more, joined as masking joins them, which
+// may be a card number (mask.DigitRuns): its pieces are joined into one.
 func linePieces(s string) []linePiece {
-	var runs [][]int
-	for _, r := range digitGroupRun.FindAllStringIndex(s, -1) {
-		n := 0
-		for _, c := range s[r[0]:r[1]] {
-			if c >= '0' && c <= '9' || c >= '０' && c <= '９' {
-				n++
-			}
-		}
-		if n >= 12 {
-			runs = append(runs, r)
-		}
-	}
+	runs := mask.DigitRuns(s)
 	var pieces []linePiece
 	state, at := -1, 0
 	for rest := s; rest != ""; {

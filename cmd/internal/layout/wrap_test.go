@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/refundwatch/refundwatch/cmd/internal/mask"
+	"github.com/refundwatch/refundwatch/cmd/internal/mask/masktest"
 )
 
 func TestWrapText(t *testing.T) {
@@ -107,5 +108,22 @@ func TestWrapKeepsCardNumbersWhole(t *testing.T) {
 	}
 	if got := longestPiece("a 4980 0379 3988 4567 b"); got != 19 {
 		t.Errorf("longestPiece = %d, want 19: the card number's width", got)
+	}
+	// Every shape masking finds a card number in, each line masked on its
+	// own as the masking writer masks them.
+	for _, c := range masktest.Cards {
+		for width := 6; width <= 30; width += 4 {
+			var shown strings.Builder
+			for _, line := range wrapText("many things "+c.Written+" end", width) {
+				for _, r := range mask.MaskCardNumbers(line) {
+					if r >= '0' && r <= '9' || r >= '０' && r <= '９' {
+						shown.WriteRune(r)
+					}
+				}
+			}
+			if n := len([]rune(shown.String())); n > 4 {
+				t.Errorf("wrapped at %d columns, %q shows %d digits: %s", width, c.Written, n, shown.String())
+			}
+		}
 	}
 }

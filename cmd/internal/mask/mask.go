@@ -257,6 +257,33 @@ func escapeLen(r []rune, i int) int {
 	return 2 + n
 }
 
+// DigitRuns returns where s holds a run of digit groups that masking would
+// take for one number, of 12 digits or more, as the byte offsets of its
+// first digit and past its last: the runs a report must not break across
+// lines, since each line is masked on its own and each part of a card
+// number on a line of its own would show whole.
+func DigitRuns(s string) [][2]int {
+	r, at := make([]rune, 0, len(s)), make([]int, 0, len(s)+1) // at[i]: where r[i] starts in s
+	for i, c := range s {
+		r, at = append(r, c), append(at, i)
+	}
+	at = append(at, len(s))
+	groups := digitGroups(nil, r)
+	var runs [][2]int
+	for g := 0; g < len(groups); {
+		end, digits := g+1, groups[g].len()
+		for end < len(groups) && separatorBetween(r, groups[end-1].end, groups[end].start) != noSeparator {
+			digits += groups[end].len()
+			end++
+		}
+		if digits >= 12 {
+			runs = append(runs, [2]int{at[groups[g].start], at[groups[end-1].end]})
+		}
+		g = end
+	}
+	return runs
+}
+
 // separator is the separator between two groups of digits: the character,
 // and whether a backslash stands before it; noSeparator for none.
 type separator struct {
