@@ -7,6 +7,7 @@ import (
 	"io"
 	"math/bits"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -16,9 +17,10 @@ import (
 // a full-width one ＊, so that aligned columns stay aligned.
 //
 // A card number is any run of digits in groups, each group joined to the
-// next by one separator: a space of any kind (a no-break or thin space, a
-// tab, the ideographic space), a hyphen or dash, a dot, a slash, an
-// underscore or a colon, ASCII or full-width, or a zero-width character;
+// next by one separator (IsSeparator): a space of any kind (a no-break or
+// thin space, a tab, the ideographic space), a hyphen or dash, a dot or a
+// middle dot, a slash, an underscore, a colon or a tilde, ASCII or
+// full-width, or a character that shows nothing (zero-width, soft hyphen);
 // or one of these behind backslashes, as markdown escapes _ and JSON
 // writes a tab (\_, \t), and as they escape again each backslash of the
 // text (\\_ in JSON, \\\_ in markdown). A run of 12 digits or more in
@@ -526,18 +528,22 @@ func asciiLower(c rune) bool { return c >= 'a' && c <= 'z' }
 func isDigit(c rune) bool { return c >= '0' && c <= '9' || c >= '０' && c <= '９' }
 
 // IsSeparator reports whether c may stand between the groups of a card
-// number: a space of any kind, a tab, a hyphen or dash, a dot, a slash, an
-// underscore or a colon, ASCII or full-width, or a zero-width character.
+// number: a space of any kind, a tab, a hyphen, dash or minus, a dot or a
+// middle dot, a slash, an underscore, a colon or a tilde, ASCII or
+// full-width, or a character that shows nothing (a zero-width space, a
+// soft hyphen, an invisible separator, a variation selector).
 func IsSeparator(c rune) bool {
 	switch c {
-	case ' ', '\t', '-', '.', '/', '_', ':',
-		'\u00a0', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200a', '\u202f', '\u205f', '\u3000', // spaces
-		'\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', // zero-width characters
-		'－', '．', '／', '＿', '：', // full-width forms
-		'\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212', 'ー', '\ufe63': // hyphen, non-breaking hyphen, figure dash, dashes, minus, long vowel mark, small hyphen-minus
+	case ' ', '\t', '-', '.', '/', '_', ':', '~',
+		'－', '．', '／', '＿', '：', '～', // full-width forms
+		'\u2212', 'ー', // minus, long vowel mark
+		'·', '•', '・', '･', '\u2027', // middle dots, bullet, hyphenation point
+		'\u034f': // combining grapheme joiner
 		return true
 	}
-	return false
+	// Spaces (Zs), dashes (Pd) and characters that format text but show
+	// nothing (Cf), whatever else Unicode adds to them.
+	return c >= utf8.RuneSelf && (unicode.In(c, unicode.Zs, unicode.Pd, unicode.Cf) || unicode.Is(unicode.Variation_Selector, c))
 }
 
 // mayHoldCardNumber reports whether s could hold a card number or an IBAN
