@@ -448,15 +448,22 @@ func digitValue(c rune) rune {
 
 // maskIBANs hides all but the last 4 digits of each IBAN in r: two capital
 // letters, two check digits, then 11 to 30 letters and digits, in groups
-// of 4 joined by single spaces or not grouped at all.
+// of 4 joined by single spaces or not grouped at all. An IBAN that a word
+// follows without a space (DE89…3000Refund) ends before the word's
+// capitals.
 func maskIBANs(r []rune, hide []bool) {
 	for i := 0; i+4 <= len(r); i++ {
 		if !ibanStartsAt(r, i) {
 			continue
 		}
 		end, n := ibanEnd(r, i)
-		if n < 15 || end < len(r) && asciiLower(r[end]) {
-			continue // too short, or the start of a word
+		if end < len(r) && asciiLower(r[end]) {
+			for end > i && ibanLetter(r[end-1]) {
+				end, n = end-1, n-1
+			}
+		}
+		if n < 15 {
+			continue // too short: no IBAN, or the start of a word
 		}
 		keep := 4
 		for j := end - 1; j >= i; j-- {
@@ -487,17 +494,21 @@ func ibanStartsAt(r []rune, i int) bool {
 }
 
 // ibanEnd is where the IBAN starting at r[i] ends, and how many letters
-// and digits it holds, 34 at most: single spaces between them are its
-// grouping, anything else ends it, and so does a space before a word (a
-// capital and lower-case letters: DE89370400440532013000 Refund).
+// and digits it holds, 34 at most: a single space after a group of four
+// is its grouping (DE89 3704 0044 …), anything else ends it, and so does a
+// space before a word (a capital and lower-case letters:
+// DE89370400440532013000 Refund). An IBAN written without spaces ends at
+// the first: a second one may follow it.
 func ibanEnd(r []rune, i int) (end, n int) {
 	end = i
+	group := 0 // the letters and digits since the last space
 	for j := i; j < len(r); j++ {
 		switch {
 		case ibanChar(r[j]):
-			n++
+			n, group = n+1, group+1
 			end = j + 1
-		case r[j] == ' ' && j+1 < len(r) && ibanChar(r[j+1]) && j > i && ibanChar(r[j-1]) && !wordAt(r, j+1):
+		case r[j] == ' ' && group == 4 && j+1 < len(r) && ibanChar(r[j+1]) && !wordAt(r, j+1):
+			group = 0
 		default:
 			return end, n
 		}

@@ -95,6 +95,13 @@ func TestMaskCardNumbers(t *testing.T) {
 		{"DE89370400440532013000 REFUND", "DE****************3000 REFUND"},
 		{"GB29NWBK60161331926819 Refund 2026-03-02", "GB**NWBK**********6819 Refund 2026-03-02"},
 		{"DE89370400440532013000 Rückzahlung", "DE****************3000 Rückzahlung"},
+		// An IBAN a word follows without a space, or another IBAN.
+		{"DE89370400440532013000Refund", "DE****************3000Refund"},
+		{"DE89370400440532013000x", "DE****************3000x"},
+		{"DE89370400440532013000 DE89370400440532013000", "DE****************3000 DE****************3000"},
+		{"GB29 NWBK 6016 1331 9268 19 DE89370400440532013000", "GB** NWBK **** **** **68 19 DE****************3000"},
+		{"NL91ABNA0417164300 Refund", "NL**ABNA******4300 Refund"},
+		{"AB12CDEFGHIJKLMNOPQRSabc", "AB12CDEFGHIJKLMNOPQRSabc"}, // a word in capitals: no digit to hide
 
 		// Four groups of four typed with mixed separators are a card number still.
 		{"4980 0379-3988 4123", "**** ****-**** 4123"},
