@@ -244,7 +244,8 @@ func digitsOnly(s string) string {
 // control character before one, which the reports write as \t, \x01 or
 // \u0001 (the t must not read as a letter of a word the IBAN would stand
 // in, nor the escape's digits as the IBAN's), and a word or another IBAN
-// after one, which must not read as more of it.
+// after one, which must not read as more of it; and an IBAN run together
+// with the word before it.
 func TestEveryOutputMasksAnIBAN(t *testing.T) {
 	for _, desc := range []string{
 		"AMAZON.CO.JP\tDE89370400440532013000",
@@ -254,6 +255,7 @@ func TestEveryOutputMasksAnIBAN(t *testing.T) {
 		"AMAZON.CO.JP DE89 3704 0044 0532 0130 0000 Refund",
 		"AMAZON.CO.JP DE89370400440532013000Refund",
 		"AMAZON.CO.JP DE89370400440532013000 DE89370400440532013000",
+		"AMAZON.CO.JP IBANDE89370400440532013000",
 	} {
 		writeFiles(t, map[string]string{
 			"statements/a.csv": "Date,Description,Debit\n2026-03-01,LAWSON,1\n2026-03-18,\"" + desc + "\",12800\n2026-04-30,LAWSON,1\n",

@@ -454,6 +454,10 @@ func digitValue(c rune) rune {
 func maskIBANs(r []rune, hide []bool) {
 	for i := 0; i+4 <= len(r); i++ {
 		if !ibanStartsAt(r, i) {
+			if end := gluedIBAN(r, i); end > 0 {
+				hideIBAN(r, hide, i, end)
+				i = end - 1
+			}
 			continue
 		}
 		end, n := ibanEnd(r, i)
@@ -465,18 +469,61 @@ func maskIBANs(r []rune, hide []bool) {
 		if n < 15 {
 			continue // too short: no IBAN, or the start of a word
 		}
-		keep := 4
-		for j := end - 1; j >= i; j-- {
-			if r[j] >= '0' && r[j] <= '9' {
-				if keep > 0 {
-					keep--
-				} else {
-					hide[j] = true
-				}
-			}
-		}
+		hideIBAN(r, hide, i, end)
 		i = end
 	}
+}
+
+// hideIBAN hides the digits of the IBAN r[i:end] but its last 4.
+func hideIBAN(r []rune, hide []bool, i, end int) {
+	keep := 4
+	for j := end - 1; j >= i; j-- {
+		if r[j] >= '0' && r[j] <= '9' {
+			if keep > 0 {
+				keep--
+			} else {
+				hide[j] = true
+			}
+		}
+	}
+}
+
+// gluedIBAN is the end of an IBAN written without spaces that starts at
+// r[i] right after a letter or a digit (IBANDE89…, ref1DE89…), or 0 for
+// none. Text often runs letters and digits together, so such an IBAN is
+// one only where its check digits say so (ISO 13616: the number, its first
+// four characters moved to its end and each letter read as 10 to 35, is 1
+// modulo 97): the longest that does, of 15 characters or more.
+func gluedIBAN(r []rune, i int) int {
+	if i == 0 || !ibanChar(r[i-1]) || !ibanLetter(r[i]) || !ibanLetter(r[i+1]) || !(r[i+2] >= '0' && r[i+2] <= '9') || !(r[i+3] >= '0' && r[i+3] <= '9') {
+		return 0
+	}
+	end := i
+	for end < len(r) && end-i < 34 && ibanChar(r[end]) {
+		end++
+	}
+	for ; end-i >= 15; end-- {
+		if ibanChecks(r[i:end]) {
+			return end
+		}
+	}
+	return 0
+}
+
+// ibanChecks reports whether iban, capital letters and digits, is one by
+// its check digits: its first four characters moved to its end, each
+// letter read as the number 10 to 35, the number it makes is 1 modulo 97.
+func ibanChecks(iban []rune) bool {
+	rem := 0
+	for k := range iban {
+		c := iban[(k+4)%len(iban)]
+		if ibanLetter(c) {
+			rem = (rem*100 + int(c-'A') + 10) % 97
+		} else {
+			rem = (rem*10 + int(c-'0')) % 97
+		}
+	}
+	return rem == 1
 }
 
 // ibanStartsAt reports whether an IBAN may start at r[i]: two capital

@@ -102,6 +102,11 @@ func TestMaskCardNumbers(t *testing.T) {
 		{"GB29 NWBK 6016 1331 9268 19 DE89370400440532013000", "GB** NWBK **** **** **68 19 DE****************3000"},
 		{"NL91ABNA0417164300 Refund", "NL**ABNA******4300 Refund"},
 		{"AB12CDEFGHIJKLMNOPQRSabc", "AB12CDEFGHIJKLMNOPQRSabc"}, // a word in capitals: no digit to hide
+		// An IBAN after a letter or a digit, where its check digits say so.
+		{"IBANDE89370400440532013000", "IBANDE****************3000"},
+		{"ref1DE89370400440532013000REF", "ref1DE****************3000REF"},
+		{"IBANGB29NWBK60161331926819", "IBANGB**NWBK**********6819"},
+		{"IBANDE89370400440532013001", "IBANDE89370400440532013001"}, // no IBAN by its check digits: 20 digits, a reference
 
 		// Four groups of four typed with mixed separators are a card number still.
 		{"4980 0379-3988 4123", "**** ****-**** 4123"},
