@@ -453,6 +453,9 @@ func digitValue(c rune) rune {
 // capitals.
 func maskIBANs(r []rune, hide []bool) {
 	for i := 0; i+4 <= len(r); i++ {
+		if !ibanHeadAt(r, i) {
+			continue
+		}
 		if !ibanStartsAt(r, i) {
 			if end := gluedIBAN(r, i); end > 0 {
 				hideIBAN(r, hide, i, end)
@@ -488,14 +491,14 @@ func hideIBAN(r []rune, hide []bool, i, end int) {
 	}
 }
 
-// gluedIBAN is the end of an IBAN written without spaces that starts at
-// r[i] right after a letter or a digit (IBANDE89…, ref1DE89…), or 0 for
+// gluedIBAN is the end of an IBAN written without spaces whose head
+// stands at r[i] (ibanHeadAt) right after a letter or a digit (IBANDE89…, ref1DE89…), or 0 for
 // none. Text often runs letters and digits together, so such an IBAN is
 // one only where its check digits say so (ISO 13616: the number, its first
 // four characters moved to its end and each letter read as 10 to 35, is 1
 // modulo 97): the longest that does, of 15 characters or more.
 func gluedIBAN(r []rune, i int) int {
-	if i == 0 || !ibanChar(r[i-1]) || !ibanLetter(r[i]) || !ibanLetter(r[i+1]) || !(r[i+2] >= '0' && r[i+2] <= '9') || !(r[i+3] >= '0' && r[i+3] <= '9') {
+	if i == 0 || !ibanChar(r[i-1]) {
 		return 0
 	}
 	end := i
@@ -526,13 +529,15 @@ func ibanChecks(iban []rune) bool {
 	return rem == 1
 }
 
-// ibanStartsAt reports whether an IBAN may start at r[i]: two capital
-// letters (the country) and two check digits, not inside a word or a
-// number.
+// ibanHeadAt reports whether r[i:i+4] is as an IBAN starts: two capital
+// letters (the country) and two check digits.
+func ibanHeadAt(r []rune, i int) bool {
+	return ibanLetter(r[i]) && ibanLetter(r[i+1]) && r[i+2] >= '0' && r[i+2] <= '9' && r[i+3] >= '0' && r[i+3] <= '9'
+}
+
+// ibanStartsAt reports whether an IBAN whose head stands at r[i]
+// (ibanHeadAt) starts there, not inside a word or a number.
 func ibanStartsAt(r []rune, i int) bool {
-	if !ibanLetter(r[i]) || !ibanLetter(r[i+1]) || !(r[i+2] >= '0' && r[i+2] <= '9') || !(r[i+3] >= '0' && r[i+3] <= '9') {
-		return false
-	}
 	// A letter behind a backslash is an escape's (\t, the tab JSON and the
 	// terminal write), no word's; so are the hexadecimal digits of \x01 or
 	// \u0001, a control character written out.
