@@ -18,9 +18,9 @@ import (
 //
 // A card number is any run of digits in groups, each group joined to the
 // next by one separator (IsSeparator): a space of any kind (a no-break or
-// thin space, a tab, the ideographic space), a hyphen or dash, a dot or a
-// middle dot, a slash, an underscore, a colon or a tilde, ASCII or
-// full-width, or a character that shows nothing (zero-width, soft hyphen);
+// thin space, a tab, the ideographic space), a hyphen or dash, a dot, a
+// slash, an underscore or a colon, ASCII or full-width, or a character
+// that shows nothing (zero-width, soft hyphen);
 // or one of these behind backslashes, as markdown escapes _ and JSON
 // writes a tab (\_, \t), and as they escape again each backslash of the
 // text (\\_ in JSON, \\\_ in markdown). A run of 12 digits or more in
@@ -591,18 +591,21 @@ func asciiLower(c rune) bool { return c >= 'a' && c <= 'z' }
 func isDigit(c rune) bool { return c >= '0' && c <= '9' || c >= '０' && c <= '９' }
 
 // IsSeparator reports whether c may stand between the groups of a card
-// number: a space of any kind, a tab, a hyphen, dash or minus, a dot or a
-// middle dot, a slash, an underscore, a colon or a tilde, ASCII or
-// full-width, or a character that shows nothing (a zero-width space, a
-// soft hyphen, an invisible separator, a variation selector).
+// number: a space of any kind, a tab, a hyphen, dash or minus, a dot, a
+// slash, an underscore or a colon, ASCII or full-width, or a character
+// that shows nothing (a zero-width space, a soft hyphen, an invisible
+// separator, a variation selector). Not the tildes, wave dashes and middle
+// dots that join two dates (20260301～20260331) or two phone numbers in
+// Japanese text: read as separators, they made a card number of them.
 func IsSeparator(c rune) bool {
 	switch c {
-	case ' ', '\t', '-', '.', '/', '_', ':', '~',
-		'－', '．', '／', '＿', '：', '～', // full-width forms
+	case ' ', '\t', '-', '.', '/', '_', ':',
+		'－', '．', '／', '＿', '：', // full-width forms
 		'\u2212', 'ー', // minus, long vowel mark
-		'·', '•', '・', '･', '\u2027', // middle dots, bullet, hyphenation point
 		'\u034f': // combining grapheme joiner
 		return true
+	case '〜', '〰': // wave dashes, which Unicode counts among the dashes
+		return false
 	}
 	// Spaces (Zs), dashes (Pd) and characters that format text but show
 	// nothing (Cf), whatever else Unicode adds to them.

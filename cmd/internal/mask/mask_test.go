@@ -102,6 +102,12 @@ func TestMaskCardNumbers(t *testing.T) {
 		{"GB29 NWBK 6016 1331 9268 19 DE89370400440532013000", "GB** NWBK **** **** **68 19 DE****************3000"},
 		{"NL91ABNA0417164300 Refund", "NL**ABNA******4300 Refund"},
 		{"AB12CDEFGHIJKLMNOPQRSabc", "AB12CDEFGHIJKLMNOPQRSabc"}, // a word in capitals: no digit to hide
+		// Tildes, wave dashes and middle dots join dates and phone numbers,
+		// not a card number's groups.
+		{"ご利用期間 20260301～20260331", "ご利用期間 20260301～20260331"},
+		{"ご利用期間 20260301〜20260331", "ご利用期間 20260301〜20260331"},
+		{"TEL 03-1234-5678・090-1234-5678", "TEL 03-1234-5678・090-1234-5678"},
+		{"返金 1.234.567~2.345.678", "返金 1.234.567~2.345.678"},
 		// An IBAN after a letter or a digit, where its check digits say so.
 		{"IBANDE89370400440532013000", "IBANDE****************3000"},
 		{"ref1DE89370400440532013000REF", "ref1DE****************3000REF"},
