@@ -546,21 +546,19 @@ func ibanStartsAt(r []rune, i int) bool {
 }
 
 // ibanEnd is where the IBAN starting at r[i] ends, and how many letters
-// and digits it holds, 34 at most: a single space after a group of four
-// is its grouping (DE89 3704 0044 …), anything else ends it, and so does a
-// space before a word (a capital and lower-case letters:
-// DE89370400440532013000 Refund). An IBAN written without spaces ends at
-// the first: a second one may follow it.
+// and digits it holds, 34 at most: single spaces between them are its
+// grouping (DE89 3704 0044 …, and NL91ABNA 0417164300 as some write it),
+// anything else ends it, and so does a space before a word (a capital and
+// lower-case letters: DE89370400440532013000 Refund) or before the head
+// of another IBAN (two capitals and two digits: two IBANs one space apart).
 func ibanEnd(r []rune, i int) (end, n int) {
 	end = i
-	group := 0 // the letters and digits since the last space
 	for j := i; j < len(r); j++ {
 		switch {
 		case ibanChar(r[j]):
-			n, group = n+1, group+1
+			n++
 			end = j + 1
-		case r[j] == ' ' && group == 4 && j+1 < len(r) && ibanChar(r[j+1]) && !wordAt(r, j+1):
-			group = 0
+		case r[j] == ' ' && j > i && ibanChar(r[j-1]) && j+1 < len(r) && ibanChar(r[j+1]) && !wordAt(r, j+1) && !(j+4 < len(r) && ibanHeadAt(r, j+1)):
 		default:
 			return end, n
 		}

@@ -101,6 +101,10 @@ func TestMaskCardNumbers(t *testing.T) {
 		{"DE89370400440532013000 DE89370400440532013000", "DE****************3000 DE****************3000"},
 		{"GB29 NWBK 6016 1331 9268 19 DE89370400440532013000", "GB** NWBK **** **** **68 19 DE****************3000"},
 		{"NL91ABNA0417164300 Refund", "NL**ABNA******4300 Refund"},
+		// IBANs grouped otherwise than by four.
+		{"NL91ABNA 0417164300", "NL**ABNA ******4300"},
+		{"NL91 ABNA 041 716 4300", "NL** ABNA *** *** 4300"},
+		{"GB29NWBK 601613 31926819", "GB**NWBK ****** ****6819"},
 		{"AB12CDEFGHIJKLMNOPQRSabc", "AB12CDEFGHIJKLMNOPQRSabc"}, // a word in capitals: no digit to hide
 		// Tildes, wave dashes and middle dots join dates and phone numbers,
 		// not a card number's groups.
