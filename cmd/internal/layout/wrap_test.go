@@ -79,8 +79,9 @@ func TestColumnsAtAnyWidth(t *testing.T) {
 }
 
 // TestWrapKeepsCardNumbersWhole checks that wrapping never breaks inside a
-// run of digit groups that may be a card number: card numbers are masked
-// line by line, and each half of one on two lines would be shown whole.
+// run of digit groups that may be a card number, nor inside an IBAN: they
+// are masked line by line, and each half of one on two lines would be
+// shown whole.
 func TestWrapKeepsCardNumbersWhole(t *testing.T) {
 	desc := "AMAZON.CO.JP" + strings.Repeat("X", 55) + " 4980 0379 3988 4567 END"
 	for _, tc := range []struct {
@@ -109,12 +110,16 @@ func TestWrapKeepsCardNumbersWhole(t *testing.T) {
 	if got := longestPiece("a 4980 0379 3988 4567 b"); got != 19 {
 		t.Errorf("longestPiece = %d, want 19: the card number's width", got)
 	}
-	// Every shape masking finds a card number in, each line masked on its
-	// own as the masking writer masks them.
+	// Every shape masking finds a card number in, and IBANs spaced or not,
+	// each line masked on its own as the masking writer masks them.
+	written := []string{"NL91 ABNA 0417 1643 00", "NL91ABNA0417164300", "GB29 NWBK 6016 1331 9268 19", "FR14 2004 1010 0505 0001 3M02 606", "IBANDE89370400440532013000"}
 	for _, c := range masktest.Cards {
+		written = append(written, c.Written)
+	}
+	for _, w := range written {
 		for width := 6; width <= 30; width += 4 {
 			var shown strings.Builder
-			for _, line := range wrapText("many things "+c.Written+" end", width) {
+			for _, line := range wrapText("many things "+w+" end", width) {
 				for _, r := range mask.MaskCardNumbers(line) {
 					if r >= '0' && r <= '9' || r >= '０' && r <= '９' {
 						shown.WriteRune(r)
@@ -122,7 +127,7 @@ func TestWrapKeepsCardNumbersWhole(t *testing.T) {
 				}
 			}
 			if n := len([]rune(shown.String())); n > 4 {
-				t.Errorf("wrapped at %d columns, %q shows %d digits: %s", width, c.Written, n, shown.String())
+				t.Errorf("wrapped at %d columns, %q shows %d digits: %s", width, w, n, shown.String())
 			}
 		}
 	}

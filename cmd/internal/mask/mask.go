@@ -99,6 +99,7 @@ type masker struct {
 	r                  []rune // the line's characters
 	groups             []digitGroup
 	hide, joined, kept []bool // by character, and by group (see mask)
+	ibans              []span
 	out                []byte // the masked line
 }
 
@@ -151,7 +152,10 @@ func (m *masker) mask(line []byte) ([]byte, bool) {
 		}
 		g = end
 	}
-	maskIBANs(r, hide)
+	m.ibans = ibanSpans(m.ibans[:0], r)
+	for _, sp := range m.ibans {
+		hideIBAN(r, hide, sp.start, sp.end)
+	}
 	return m.hidden(line)
 }
 
@@ -260,10 +264,11 @@ func escapeLen(r []rune, i int) int {
 }
 
 // DigitRuns returns where s holds a run of digit groups that masking would
-// take for one number, of 12 digits or more, as the byte offsets of its
-// first digit and past its last: the runs a report must not break across
-// lines, since each line is masked on its own and each part of a card
-// number on a line of its own would show whole.
+// take for one number, of 12 digits or more, or an IBAN, as the byte
+// offsets of its first character and past its last: the runs a report
+// must not break across lines, since each line is masked on its own and
+// each part of a card number or an IBAN on a line of its own would show
+// whole.
 func DigitRuns(s string) [][2]int {
 	r, at := make([]rune, 0, len(s)), make([]int, 0, len(s)+1) // at[i]: where r[i] starts in s
 	for i, c := range s {
@@ -282,6 +287,9 @@ func DigitRuns(s string) [][2]int {
 			runs = append(runs, [2]int{at[groups[g].start], at[groups[end-1].end]})
 		}
 		g = end
+	}
+	for _, sp := range ibanSpans(nil, r) {
+		runs = append(runs, [2]int{at[sp.start], at[sp.end]})
 	}
 	return runs
 }
@@ -446,19 +454,22 @@ func digitValue(c rune) rune {
 	return c - '0'
 }
 
-// maskIBANs hides all but the last 4 digits of each IBAN in r: two capital
-// letters, two check digits, then 11 to 30 letters and digits, in groups
-// of 4 joined by single spaces or not grouped at all. An IBAN that a word
-// follows without a space (DE89…3000Refund) ends before the word's
-// capitals.
-func maskIBANs(r []rune, hide []bool) {
+// span is the characters r[start:end] of a text.
+type span struct{ start, end int }
+
+// ibanSpans appends to spans where the IBANs of r stand, whose digits
+// masking hides but the last 4: two capital letters, two check digits,
+// then 11 to 30 letters and digits, grouped by single spaces or not at
+// all. An IBAN that a word follows without a space (DE89…3000Refund) ends
+// before the word's capitals.
+func ibanSpans(spans []span, r []rune) []span {
 	for i := 0; i+4 <= len(r); i++ {
 		if !ibanHeadAt(r, i) {
 			continue
 		}
 		if !ibanStartsAt(r, i) {
 			if end := gluedIBAN(r, i); end > 0 {
-				hideIBAN(r, hide, i, end)
+				spans = append(spans, span{i, end})
 				i = end - 1
 			}
 			continue
@@ -472,9 +483,10 @@ func maskIBANs(r []rune, hide []bool) {
 		if n < 15 {
 			continue // too short: no IBAN, or the start of a word
 		}
-		hideIBAN(r, hide, i, end)
+		spans = append(spans, span{i, end})
 		i = end
 	}
+	return spans
 }
 
 // hideIBAN hides the digits of the IBAN r[i:end] but its last 4.
