@@ -561,8 +561,9 @@ func ibanStartsAt(r []rune, i int) bool {
 // and digits it holds, 34 at most: single spaces between them are its
 // grouping (DE89 3704 0044 …, and NL91ABNA 0417164300 as some write it),
 // anything else ends it, and so does a space before a word (a capital and
-// lower-case letters: DE89370400440532013000 Refund) or before the head
-// of another IBAN (two capitals and two digits: two IBANs one space apart).
+// lower-case letters: DE89370400440532013000 Refund) or, once it is long
+// enough to be one, before the head of another IBAN (two capitals and two
+// digits: two IBANs one space apart; but KZ86 125K ZT50 0410 0100 is one).
 func ibanEnd(r []rune, i int) (end, n int) {
 	end = i
 	for j := i; j < len(r); j++ {
@@ -570,7 +571,7 @@ func ibanEnd(r []rune, i int) (end, n int) {
 		case ibanChar(r[j]):
 			n++
 			end = j + 1
-		case r[j] == ' ' && j > i && ibanChar(r[j-1]) && j+1 < len(r) && ibanChar(r[j+1]) && !wordAt(r, j+1) && !(j+4 < len(r) && ibanHeadAt(r, j+1)):
+		case r[j] == ' ' && j > i && ibanChar(r[j-1]) && j+1 < len(r) && ibanChar(r[j+1]) && !wordAt(r, j+1) && !(n >= 15 && j+4 < len(r) && ibanHeadAt(r, j+1)):
 		default:
 			return end, n
 		}

@@ -105,6 +105,9 @@ func TestMaskCardNumbers(t *testing.T) {
 		{"NL91ABNA 0417164300", "NL**ABNA ******4300"},
 		{"NL91 ABNA 041 716 4300", "NL** ABNA *** *** 4300"},
 		{"GB29NWBK 601613 31926819", "GB**NWBK ****** ****6819"},
+		// Groups shaped as an IBAN starts, inside one.
+		{"KZ86 125K ZT50 0410 0100", "KZ** ***K ZT** **** 0100"},
+		{"GE29 NB00 0000 0101 9049 17", "GE** NB** **** **** **49 17"},
 		{"AB12CDEFGHIJKLMNOPQRSabc", "AB12CDEFGHIJKLMNOPQRSabc"}, // a word in capitals: no digit to hide
 		// Tildes, wave dashes and middle dots join dates and phone numbers,
 		// not a card number's groups.
