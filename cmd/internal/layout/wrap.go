@@ -17,9 +17,9 @@ func TextWidth(s string) int { return uniseg.StringWidth(mask.WithoutMarks(s)) }
 // breaking rules (UAX #14) allow a break: between words, after a hyphen or a
 // slash, between Japanese characters but not before 。 or 、. A piece that
 // no rule lets break and that is wider than width is cut between characters.
-// A run of digit groups that may be a card number never breaks nor is cut
-// (see linePieces): card numbers are masked line by line, and halves of one
-// on two lines would each be shown whole. Spaces at the end of a line are
+// A run of digit groups that may be a card number, or an IBAN, never breaks
+// nor is cut (see linePieces): they are masked line by line, and halves of
+// one on two lines would each be shown whole. Spaces at the end of a line are
 // dropped. A width of 0 or less does not wrap; a line break in s always
 // breaks.
 func wrapText(s string, width int) []string {
@@ -55,13 +55,14 @@ func wrapText(s string, width int) []string {
 type linePiece struct {
 	text      string
 	mustBreak bool // a line break ends it
-	digits    bool // it holds digit groups that may be a card number: never cut
+	digits    bool // it holds digit groups that may be a card number, or an IBAN: never cut
 	open      bool // it ends inside such a run: the next piece joins it
 }
 
 // linePieces splits s where line breaking allows, except inside a run of
 // digit groups of 12 digits or more, joined as masking joins them, which
-// may be a card number (mask.DigitRuns): its pieces are joined into one.
+// may be a card number, or inside an IBAN (mask.DigitRuns): its pieces are
+// joined into one.
 func linePieces(s string) []linePiece {
 	runs := mask.DigitRuns(s)
 	var pieces []linePiece

@@ -20,10 +20,10 @@ import (
 // next by one separator (IsSeparator): a space of any kind (a no-break or
 // thin space, a tab, the ideographic space), a hyphen or dash, a dot, a
 // slash, an underscore or a colon, ASCII or full-width, or a character
-// that shows nothing (zero-width, soft hyphen);
-// or one of these behind backslashes, as markdown escapes _ and JSON
-// writes a tab (\_, \t), and as they escape again each backslash of the
-// text (\\_ in JSON, \\\_ in markdown). A run of 12 digits or more in
+// that shows nothing (zero-width, soft hyphen); or one of these behind
+// backslashes, as markdown escapes _ and JSON writes a tab (\_, \t), and
+// as they escape again each backslash of the text (\\_ in JSON, \\\_ in
+// markdown). A run of 12 digits or more in
 // two groups or more is masked whole but its last 4 digits, whatever the
 // sizes of its groups (4-4-4-4, 8-8, 6-10, 4-6-5), however long; a single
 // group of 12 to 19 digits too. An
@@ -504,11 +504,10 @@ func hideIBAN(r []rune, hide []bool, i, end int) {
 }
 
 // gluedIBAN is the end of an IBAN written without spaces whose head
-// stands at r[i] (ibanHeadAt) right after a letter or a digit (IBANDE89…, ref1DE89…), or 0 for
-// none. Text often runs letters and digits together, so such an IBAN is
-// one only where its check digits say so (ISO 13616: the number, its first
-// four characters moved to its end and each letter read as 10 to 35, is 1
-// modulo 97): the longest that does, of 15 characters or more.
+// stands at r[i] (ibanHeadAt) right after a letter or a digit (IBANDE89…,
+// ref1DE89…), or 0 for none. Text often runs letters and digits together,
+// so such an IBAN is one only where its check digits say so (ibanChecks):
+// the longest that does, of 15 characters or more.
 func gluedIBAN(r []rune, i int) int {
 	if i == 0 || !ibanChar(r[i-1]) {
 		return 0
@@ -637,8 +636,8 @@ func mayHoldCardNumber(s []byte) bool {
 	if n >= 0 && n < 12 && (n <= 4 || !ibanStartIn(s)) { // fewDigits
 		return false
 	}
-	// Backslashes may stand between the digits of a run in any number
-	// (closeDigits tells runs where they stand by threes at most).
+	// Backslashes may stand between the digits of a run in any number:
+	// closeDigits tells runs in text without one.
 	if n >= 0 && bytes.IndexByte(s, '\\') < 0 && !closeDigits(s) {
 		return false
 	}
@@ -723,9 +722,9 @@ func mayHoldCardNumber(s []byte) bool {
 // most two bytes after the one before, or a digit after two capital
 // letters: in ASCII text without a backslash (mayHoldCardNumber asks it of
 // no other: backslashes may stand between a run's digits in any number),
-// a run of digits goes on over one separator, so that
-// twelve digits further apart are no run mayHoldCardNumber looks for, nor
-// an IBAN's start. A report's reasons hold a dozen digits or more (two
+// a run of digits goes on over one separator, so that twelve digits
+// further apart are no run mayHoldCardNumber looks for, nor an IBAN's
+// start. A report's reasons hold a dozen digits or more (two
 // dates, an amount), none of them so close. It reads eight bytes at a time (as
 // asciiDigits and ibanStartIn do), each digit's place from the word, and
 // the capitals before the word's digits at once.
