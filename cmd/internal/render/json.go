@@ -45,8 +45,9 @@ type jsonWriter struct {
 	// statement rows, and the orders' first members, whose every value it
 	// does (jsonTxn.write, jsonOrder.write).
 	whole []mask.Lines
-	// marks counts the values keep marked.
-	marks int
+	// marks counts the values keep marked, flushes the times b was
+	// written out.
+	marks, flushes int
 }
 
 // rowKeys are what stands before each member of a statement row written at
@@ -157,38 +158,49 @@ func (j *jsonWriter) flush() {
 		}
 	}
 	j.b, j.whole = j.b[:0], j.whole[:0]
+	j.flushes++
 }
 
 // addWhole adds the lines b[from:to] to the runs the masking leaves whole
-// (whole), as part of the run before where only a list's brackets, commas
-// and indentation stand between the two: lines that hold no digit and no
-// letter, which masking leaves as they are. The rows of a long list are
-// then one run, not one each with a gap between them (the brace that
-// closes one row, the comma and the brace that opens the next) that the
-// masking writer looked through on its own for every row, most of what
-// writing a list of unknown charges cost it.
+// (whole), as part of the run before where the lines between the two are
+// left whole too (extendWhole). The rows of a long list are then one run,
+// not one each with a gap between them (the brace that closes one row,
+// the comma and the brace that opens the next) that the masking writer
+// looked through on its own for every row, most of what writing a list of
+// unknown charges cost it.
 func (j *jsonWriter) addWhole(from, to int) {
-	if n := len(j.whole); n > 0 {
-		if last := &j.whole[n-1]; last.To <= from && onlyPunctuation(j.b[last.To:from]) {
-			last.To = to
-			return
-		}
+	if j.extendWhole(from) {
+		j.whole[len(j.whole)-1].To = to
+		return
 	}
 	j.whole = append(j.whole, mask.Lines{From: from, To: to})
 }
 
-// onlyPunctuation reports whether b holds nothing but JSON's brackets,
-// commas, spaces and line breaks.
-func onlyPunctuation(b []byte) bool {
-	for _, c := range b {
-		switch c {
-		case '{', '}', '[', ']', ',', ' ', '\n':
-		default:
-			return false
-		}
+// extendWhole makes the last run the masking leaves whole reach to at, the
+// start of a line, where the masking leaves the lines between whole on its
+// quick test (mask.LeftWhole): the brackets and commas between a list's
+// rows, a list's key, an empty list. It reports whether it did. LeftWhole
+// asked of several lines at once passes them only where it would pass each
+// of them alone: it counts their digits together, and their capitals
+// before digits are the same. Lines longer than maxWholeGap in all are
+// not asked: they are most often a value's that the masking must look
+// through (an order's reason), and LeftWhole reads the whole of them.
+func (j *jsonWriter) extendWhole(at int) bool {
+	n := len(j.whole)
+	if n == 0 {
+		return false
 	}
+	last := &j.whole[n-1]
+	if last.To > at || at-last.To > maxWholeGap || !mask.LeftWhole(j.b[last.To:at]) {
+		return false
+	}
+	last.To = at
 	return true
 }
+
+// maxWholeGap is the most text extendWhole asks LeftWhole of: the lines
+// between two rows of a list, or after an order's last row to its reason.
+const maxWholeGap = 160
 
 // leftWhole reports whether the masking leaves whole the line of the value
 // written from j.b[start:] on, which is the line's only text that could
@@ -657,10 +669,26 @@ func (o *jsonOrder) write(j *jsonWriter) {
 	}
 	o.writeLists(j, k)
 	j.b = append(j.b, k.reason...)
+	if !checkEveryRow {
+		// The lists' lines after their last row that is a run, to the
+		// reason's line, which starts after the line break of k.reason.
+		j.extendWhole(len(j.b) - len(k.reason) + 2)
+	}
 	j.reason(o.Reason)
+	// The lines after the reason, from the note's, after the line break
+	// k.note starts with: most often a note, lists and a card amount that
+	// are empty, which the masking leaves whole. They are a run where none
+	// of their own (a candidate charge's) was added, and j.b was not
+	// written out meanwhile.
+	tail, flushes, runs := len(j.b)+2, j.flushes, len(j.whole)
 	j.b = append(j.b, k.note...)
 	j.str(o.Note)
 	o.writeTies(j, k)
+	if !checkEveryRow && j.flushes == flushes && len(j.whole) == runs && mask.LeftWhole(j.b[tail:]) {
+		// To the line break close starts with; a run of its own, as the
+		// reason's line before it is seldom left whole.
+		j.whole = append(j.whole, mask.Lines{From: tail, To: len(j.b) + 1})
+	}
 	j.close('}')
 }
 

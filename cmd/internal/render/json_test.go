@@ -722,8 +722,39 @@ func TestOrdersLeftWholeMaskedAsEveryOrder(t *testing.T) {
 			line := lines[pick(len(lines))]
 			o.ConfirmationLine = &line
 		}
+		row := func() jsonTxn {
+			return jsonTxn{Date: civil.MustDate("2026-03-04"), Amount: amt(), Description: texts[pick(len(texts))], File: "statement.csv", Line: 7}
+		}
 		if rnd.IntN(3) == 0 {
-			o.Charges = []jsonTxn{{Date: civil.MustDate("2026-03-04"), Amount: amt(), Description: texts[pick(len(texts))], File: "statement.csv", Line: 7}}
+			o.Charges = []jsonTxn{row()}
+		}
+		// The lists and members after the charges, which the masking
+		// may leave whole around the reason, or not.
+		if rnd.IntN(6) == 0 {
+			o.Credits = []jsonTxn{row()}
+		}
+		if rnd.IntN(6) == 0 {
+			o.Candidates = []jsonTxn{row(), row()}
+		}
+		if rnd.IntN(5) == 0 {
+			o.Reason = jsonReason{text: texts[pick(len(texts))]}
+		}
+		if rnd.IntN(6) == 0 {
+			a := amt()
+			o.CardAmount = &a
+		}
+		if rnd.IntN(6) == 0 {
+			o.InterchangeableWith = []string{ids[pick(len(ids))], ids[pick(len(ids))]}
+		}
+		if rnd.IntN(6) == 0 {
+			o.TiedWith = []string{ids[pick(len(ids))]}
+		}
+		if rnd.IntN(6) == 0 {
+			o.CandidateCharges = []jsonTxn{row()}
+		}
+		if rnd.IntN(8) == 0 {
+			a := amt()
+			o.TieOutstanding = &a
 		}
 		orders = append(orders, o)
 	}
@@ -742,6 +773,62 @@ func TestOrdersLeftWholeMaskedAsEveryOrder(t *testing.T) {
 		if bytes.Contains(got, []byte(card)) {
 			t.Errorf("%q shows in the output", card)
 		}
+	}
+}
+
+// TestWholeOrdersLeaveOnlyTheirReasons writes orders whose every value
+// but the reason the masking leaves whole: the masking is left only the
+// reasons' lines to look through. An order whose note holds a card
+// number leaves it its lines from the note on too, and those must not be
+// in a run.
+func TestWholeOrdersLeaveOnlyTheirReasons(t *testing.T) {
+	orders := make([]jsonOrder, 30)
+	for i := range orders {
+		d := civil.MustDate("2026-03-02")
+		orders[i] = jsonOrder{
+			OrderID: "250-1234567-7654321", Verdict: "still-charged", Severity: "alert", OrderDate: d,
+			Amount: jsonAmount{money.New(1051348, -2), "USD"}, Currency: "USD", ConfirmedOn: &d,
+			ConfirmationKind: "refund", ConfirmationSource: "confirmations.csv:12", ConfirmationFile: "confirmations.csv",
+			WatchUntil: &d, CoverageTo: &d, Charged: jsonAmount{money.New(1051348, -2), "USD"},
+			Credited: jsonAmount{money.New(0, -2), "USD"}, Outstanding: jsonAmount{money.New(1051348, -2), "USD"},
+			Charges: []jsonTxn{{Date: d, Amount: jsonAmount{money.New(1051348, -2), "USD"}, Description: "AMZN Mktp US*2K4RT5Q31", File: "statement.csv", Line: 7}},
+			Credits: []jsonTxn{}, Candidates: []jsonTxn{},
+			Reason:              jsonReason{text: "charged 10,513.48 USD on 2026-03-04; Amazon confirmed the refund on 2026-03-02"},
+			InterchangeableWith: []string{}, TiedWith: []string{}, CandidateCharges: []jsonTxn{},
+		}
+	}
+	orders[11].Note = "card 4111 1111 1111 1111"
+	j := &jsonWriter{w: io.Discard, b: make([]byte, 0, jsonFlushAt)}
+	j.open('{')
+	j.key("orders")
+	j.list(len(orders), false, func(i int) { orders[i].write(j) })
+	j.close('}')
+	var left []string
+	done := 0
+	for _, r := range j.whole {
+		if r.From < done || r.From > 0 && j.b[r.From-1] != '\n' || j.b[r.To-1] != '\n' {
+			t.Fatalf("run %d-%d is not whole lines after %d", r.From, r.To, done)
+		}
+		if bytes.Contains(j.b[r.From:r.To], []byte("4111")) || bytes.Contains(j.b[r.From:r.To], []byte(`"reason"`)) {
+			t.Fatalf("the run holds the card number or a reason:\n%s", j.b[r.From:r.To])
+		}
+		left = append(left, strings.Split(strings.TrimSuffix(string(j.b[done:r.From]), "\n"), "\n")...)
+		done = r.To
+	}
+	left = append(left, strings.Split(string(j.b[done:]), "\n")...)
+	reasons, other := 0, 0
+	for _, line := range left {
+		switch {
+		case strings.Contains(line, `"reason": "charged`):
+			reasons++
+		case line != "":
+			other++
+		}
+	}
+	// The note's line, and those after it to the order's brace; the
+	// report's opening brace and key, and its last lines.
+	if reasons != len(orders) || other != 7+3+3 {
+		t.Fatalf("the masking is left %d reasons of %d orders and %d other lines:\n%s", reasons, len(orders), other, strings.Join(left, "\n"))
 	}
 }
 
