@@ -575,7 +575,9 @@ func (t *tableReader) row(rec []string, line int) {
 		t.beforeHeader(rec, line)
 		return
 	}
-	if parser.IsBlank(rec) {
+	// A generic file's rows come here past genericRow, which has told
+	// the blank ones (held rows too: it holds none that is).
+	if t.spec.generic == nil && parser.IsBlank(rec) {
 		t.st.Skip(parser.SkipBlank)
 		return
 	}
