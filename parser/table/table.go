@@ -490,6 +490,7 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 	}
 	r := newRowReader(text, spec.Separator(), spec.LazyQuotes)
 	t.rows, t.offset, t.firstKept = r, r.InputOffset, -1
+	plain := plainRows && spec.generic != nil && t.plainGeneric()
 	line := 0
 	for {
 		rec, err := r.Read()
@@ -509,6 +510,10 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 			continue
 		}
 		if spec.generic != nil {
+			if plain && t.plainRow(rec) {
+				t.transaction(rec, line)
+				continue
+			}
 			t.genericRow(rec, line)
 			continue
 		}
@@ -662,6 +667,39 @@ func (t *tableReader) misshapen(rec []string, line int) bool {
 		return true
 	}
 	return false
+}
+
+// plainRows lets readTable hand a plainGeneric file's plainRow records
+// straight to transaction: a variable, for a test to read files both ways.
+var plainRows = true
+
+// plainGeneric reports whether the generic file's rows that plainRow
+// passes are rows that genericRow and row would only load and hand to
+// transaction: the file has no continuation lines, no status column and
+// no rows that the spec's Hook or ForeignNote read, and its rows are dated
+// by the column genericRow looks at. Most files are so; reading each row
+// through the two costed about a tenth of reading a statement.
+func (t *tableReader) plainGeneric() bool {
+	g := t.spec.generic
+	return !g.continuation && !t.layout.has(ColStatus) && t.spec.Hook == nil && t.spec.ForeignNote == nil && g.dateKind == t.dateCol
+}
+
+// plainRow reports whether rec, a record of a plainGeneric file, is a row
+// that genericRow and row would only load and hand to transaction, and
+// then loads it: the header is read, rec is in no section of pending rows,
+// it is as wide as the layout reads (no misshapen record), and its date
+// cell starts with a digit (it is no blank record, section marker,
+// repeated header or dateless one).
+func (t *tableReader) plainRow(rec []string) bool {
+	l := &t.layout
+	if t.awaitHeader || t.state.Section == "pending" || len(rec) < l.width || l.fields >= 0 && len(rec) > l.fields {
+		return false
+	}
+	if i := l.col[t.dateCol] - 1; i < 0 || i >= len(rec) || rec[i] == "" || rec[i][0]-'0' > 9 {
+		return false
+	}
+	t.load(rec)
+	return true
 }
 
 // genericRow reads a record of a file of no known format: its header,
