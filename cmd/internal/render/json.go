@@ -329,12 +329,17 @@ func (j *jsonWriter) date(d civil.Date) {
 }
 
 // amount writes an amount, kept whole by the masking (keep): an amount is
-// no card number, however many digits it has.
+// no card number, however many digits it has. Its text is ASCII digits,
+// a minus and a point, no capital letter: one shorter than 12 bytes, as
+// nearly all are, has fewer digits than masking looks for, and keep,
+// which would find it so (mask.LeftWhole), is not asked.
 func (j *jsonWriter) amount(a jsonAmount) {
 	j.b = append(j.b, '"')
 	start := len(j.b)
 	j.b, _ = a.AppendText(j.b)
-	j.keep(start)
+	if markEveryValue || len(j.b)-start >= 12 {
+		j.keep(start)
+	}
 	j.b = append(j.b, '"')
 }
 
