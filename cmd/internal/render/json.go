@@ -36,6 +36,9 @@ type jsonWriter struct {
 	rowKeys []*rowKeys
 	file    lastText
 	account lastText
+	// orderTexts hold the text last written for those members of an
+	// order that most orders share with the one before (cachedStr).
+	orderTexts [6]lastText
 	// orderKeys are the members' starts of the orders (orderKeysAt), which
 	// all stand at one depth.
 	orderKeys *orderKeys
@@ -222,6 +225,26 @@ func (j *jsonWriter) strLeftWhole(s string) bool {
 	j.str(s)
 	return j.leftWhole(at)
 }
+
+// cachedStr is strLeftWhole for the member m of an order (orderVerdict
+// and the others below), whose text and whether the masking leaves it
+// whole are those of the order before where the value is the same, as
+// it most often is: orders are listed by severity, then by date.
+func (j *jsonWriter) cachedStr(m int, s string) bool {
+	c := &j.orderTexts[m]
+	j.cached(c, s, j.str)
+	return c.whole
+}
+
+// The members of an order written by cachedStr.
+const (
+	orderVerdict = iota
+	orderSeverity
+	orderCurrency
+	orderCard
+	orderConfirmationKind
+	orderConfirmationFile
+)
 
 func (j *jsonWriter) dateLeftWhole(d civil.Date) bool {
 	at := len(j.b)
@@ -644,17 +667,17 @@ func (o *jsonOrder) write(j *jsonWriter) {
 	j.str(o.OrderID)
 	whole := mask.LeftAsIs(j.b[at:]) // an order id is kept
 	j.b = append(j.b, k.verdict...)
-	whole = j.strLeftWhole(o.Verdict) && whole
+	whole = j.cachedStr(orderVerdict, o.Verdict) && whole
 	j.b = append(j.b, k.severity...)
-	whole = j.strLeftWhole(o.Severity) && whole
+	whole = j.cachedStr(orderSeverity, o.Severity) && whole
 	j.b = append(j.b, k.orderDate...)
 	whole = j.dateLeftWhole(o.OrderDate) && whole
 	j.b = append(j.b, k.amount...)
 	j.amount(o.Amount)
 	j.b = append(j.b, k.currency...)
-	whole = j.strLeftWhole(o.Currency) && whole
+	whole = j.cachedStr(orderCurrency, o.Currency) && whole
 	j.b = append(j.b, k.card...)
-	whole = j.strLeftWhole(o.Card) && whole
+	whole = j.cachedStr(orderCard, o.Card) && whole
 	whole = o.writeConfirmation(j, k) && whole
 	j.b = append(j.b, k.watchUntil...)
 	whole = j.dateOrNullLeftWhole(o.WatchUntil) && whole
@@ -704,7 +727,7 @@ func (o *jsonOrder) writeConfirmation(j *jsonWriter, k *orderKeys) bool {
 	j.b = append(j.b, k.confirmedOn...)
 	whole := j.dateOrNullLeftWhole(o.ConfirmedOn)
 	j.b = append(j.b, k.confirmationKind...)
-	whole = j.strLeftWhole(o.ConfirmationKind) && whole
+	whole = j.cachedStr(orderConfirmationKind, o.ConfirmationKind) && whole
 	j.b = append(j.b, k.confirmationSource...)
 	at := len(j.b)
 	if c := o.confirmation; c != nil {
@@ -715,7 +738,7 @@ func (o *jsonOrder) writeConfirmation(j *jsonWriter, k *orderKeys) bool {
 	}
 	whole = j.leftWhole(at) && whole
 	j.b = append(j.b, k.confirmationFile...)
-	whole = j.strLeftWhole(o.ConfirmationFile) && whole
+	whole = j.cachedStr(orderConfirmationFile, o.ConfirmationFile) && whole
 	j.b = append(j.b, k.confirmationLine...)
 	if o.ConfirmationLine != nil {
 		j.num(*o.ConfirmationLine)
