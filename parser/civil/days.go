@@ -47,8 +47,8 @@ func (s *DaySet) Add(d Date) {
 		copy(grown[int(s.first-word)/64:], s.bits)
 		s.first, s.bits = word, grown
 	}
-	i := int(d.days - s.first)
-	for i/64 >= len(s.bits) {
+	i := uint(d.days - s.first) // from 0, s.first being at most d's word: divided by shifts
+	for i/64 >= uint(len(s.bits)) {
 		s.bits = append(s.bits, 0)
 	}
 	s.bits[i/64] |= 1 << (i % 64)
