@@ -45,8 +45,10 @@ type jsonWriter struct {
 	// dates are the texts of the dates written (dateTexts).
 	dates *dateTexts
 	// whole are the runs of lines of b that the masking leaves whole: the
-	// statement rows, and the orders' first members, whose every value it
-	// does (jsonTxn.write, jsonOrder.write).
+	// statement rows, and the orders' members from their id to the line
+	// before the reason and from the note to their brace, whose every
+	// value it does (jsonTxn.write, jsonOrder.write), joined with the
+	// lines between them that it does too (extendWhole).
 	whole []mask.Lines
 	// marks counts the values keep marked, flushes the times b was
 	// written out.

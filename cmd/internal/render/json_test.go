@@ -872,3 +872,55 @@ func TestWholeRowsMakeOneRun(t *testing.T) {
 		}
 	}
 }
+
+// TestOrderTailAcrossAFlush writes orders whose lists of candidate
+// charges, each a run of whole rows, are long enough that the writer
+// writes its text out within them, wherever the orders start in its
+// buffer: the run from the note to the order's brace must then not be
+// taken (j.b no longer holds the note's line), and the output must be what
+// it is with every line looked through.
+func TestOrderTailAcrossAFlush(t *testing.T) {
+	d := civil.MustDate("2026-03-02")
+	a := jsonAmount{money.New(1299, -2), "USD"}
+	order := func(candidates int) jsonOrder {
+		o := jsonOrder{OrderID: "250-1234567-7654321", Verdict: "ambiguous", Severity: "alert", OrderDate: d, Amount: a, Currency: "USD",
+			ConfirmedOn: &d, ConfirmationKind: "refund", ConfirmationSource: "confirmations.csv:12", ConfirmationFile: "confirmations.csv",
+			WatchUntil: &d, CoverageTo: &d, Charged: a, Credited: a, Outstanding: a,
+			Charges: []jsonTxn{}, Credits: []jsonTxn{}, Candidates: []jsonTxn{},
+			Reason:              jsonReason{text: "charged 12.99 USD on 2026-03-02, or another order's charge"},
+			InterchangeableWith: []string{}, TiedWith: []string{}, CandidateCharges: []jsonTxn{}}
+		for range candidates {
+			o.CandidateCharges = append(o.CandidateCharges, jsonTxn{Date: d, Amount: a, Description: "AMZN Mktp US", File: "statement.csv", Line: 7})
+		}
+		return o
+	}
+	write := func(every bool, pad int, orders []jsonOrder) []byte {
+		checkEveryRow = every
+		defer func() { checkEveryRow = false }()
+		var out bytes.Buffer
+		m := mask.NewWriter(&out)
+		j := &jsonWriter{w: m, b: make([]byte, 0, jsonFlushAt+4096)}
+		j.open('{')
+		j.key("padding")
+		j.str(strings.Repeat("x", pad))
+		j.key("orders")
+		j.list(len(orders), false, func(i int) { orders[i].write(j) })
+		j.close('}')
+		j.flush()
+		if j.err != nil {
+			t.Fatal(j.err)
+		}
+		if err := m.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		return out.Bytes()
+	}
+	for _, n := range []int{300, 600} {
+		orders := []jsonOrder{order(n), order(0)}
+		for pad := 0; pad < jsonFlushAt; pad += 1500 {
+			if got, want := write(false, pad, orders), write(true, pad, orders); !bytes.Equal(got, want) {
+				t.Fatalf("%d candidate charges after %d bytes: the output differs from the one with every line looked through", n, pad)
+			}
+		}
+	}
+}
