@@ -566,14 +566,25 @@ func (c *crediting) ownSpent(ch *parser.Transaction) bool {
 
 // smallerCredits is rule 4; it returns the credits larger than what any
 // order still has out, for rule 5.
+//
+// A credit larger than what any order has out is taken by none, and is
+// not looked back with (mostOwed): looking back, it passed every order
+// still owed to the first charge, so that a statement with many credits
+// no disputed order explains, read with many orders still owed, took
+// time that grew with the credits times the orders.
 func (c *crediting) smallerCredits(charged []*order) []*parser.Transaction {
 	list := marks(charged)
+	most, bounded := mostOwed(charged)
 	var over []*parser.Transaction
 	for _, t := range c.credits {
 		if c.taken[t] || c.ownTook[t] {
 			continue
 		}
 		abs := t.Amount.Abs()
+		if bounded && boundSmallerCredits && t.OrigAmount.IsZero() && abs.GreaterThan(most) {
+			over = append(over, t)
+			continue
+		}
 		found := c.nearestBefore(list, t, func(o *order) bool {
 			return o.fits(t) && !o.owed.LessThan(o.creditValue(t, abs))
 		})
@@ -584,6 +595,30 @@ func (c *crediting) smallerCredits(charged []*order) []*parser.Transaction {
 		c.giveChosen(t, slices.Clone(found))
 	}
 	return over
+}
+
+// boundSmallerCredits lets smallerCredits pass over the credits no order
+// can take without looking back: a variable, for a test to give credits
+// both ways.
+var boundSmallerCredits = true
+
+// mostOwed is the most any of orders has out, and whether no order can
+// take a credit larger than it: so where each counts a credit at its
+// amount (creditValue), as an order none of whose charges was billed in
+// another currency does of a credit billed in its own. What orders have
+// out only falls as credits are given, so that the most found before
+// stays at least what any has.
+func mostOwed(orders []*order) (decimal.Decimal, bool) {
+	most := decimal.Zero
+	for _, o := range orders {
+		if o.foreign() {
+			return decimal.Zero, false
+		}
+		if o.owed.GreaterThan(most) {
+			most = o.owed
+		}
+	}
+	return most, true
 }
 
 // overCredits is rule 5: a credit larger than what any order still has out
