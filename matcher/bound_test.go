@@ -11,10 +11,12 @@ import (
 )
 
 // TestCreditsBoundedAsLookedBack gives out the credits of generated
-// histories, with Amazon credits of their own besides (larger than any
-// order has out, equal to it, smaller, billed in a foreign currency), once
-// with the credits no order can take passed over (boundSmallerCredits)
-// and once looked back with: the reports must be the same.
+// histories, with Amazon credits of their own besides (of amounts larger
+// and smaller than what orders have out), once with the credits no order
+// can take passed over (boundSmallerCredits) and once looked back with:
+// the reports must be the same. TestCreditEqualToMostOwedLooksBack
+// covers a credit equal to what the most owed order has out, and
+// TestForeignCreditsBoundedAsLookedBack credits in another currency.
 func TestCreditsBoundedAsLookedBack(t *testing.T) {
 	over := 0
 	for seed := range uint64(300) {
@@ -107,5 +109,25 @@ func TestForeignCreditsBoundedAsLookedBack(t *testing.T) {
 	}
 	if differ < 20 {
 		t.Fatalf("only %d dollar orders took a yen credit: the test says little", differ)
+	}
+}
+
+// TestCreditEqualToMostOwedLooksBack: an order billed twice has 1,000 out,
+// the most of any order, and a credit of exactly 1,000 comes after an
+// Amazon charge of no order's. The credit is no larger than what the order
+// has out: rule 4 gives it to the order, which is refunded. Passed over as
+// one no order can take, it would go to rule 5, which the other charge
+// keeps from placing it, and the order would be still charged: a false
+// alert.
+func TestCreditEqualToMostOwedLooksBack(t *testing.T) {
+	rep := story{
+		rows: []string{"2026-02-25,LAWSON,100", "2026-03-03,AMAZON.CO.JP,500", "2026-03-20,AMAZON.CO.JP,500",
+			"2026-04-01,AMAZON.CO.JP,3107", "2026-04-10,AMAZON.CO.JP,-1000", "2026-06-25,LAWSON,100"},
+		disputes: []string{orderA + ",2026-03-02,500,JPY"},
+		confs:    []string{orderA + ",2026-03-10,refund"},
+		asOf:     "2026-06-29",
+	}.run(t)
+	if o := rep.Orders[0]; o.Verdict != Refunded || !o.Outstanding.IsZero() {
+		t.Fatalf("%s, outstanding %s, want refunded with nothing out: %s", o.Verdict, o.Outstanding, o.ReasonText())
 	}
 }

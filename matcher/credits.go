@@ -602,12 +602,14 @@ func (c *crediting) smallerCredits(charged []*order) []*parser.Transaction {
 // both ways.
 var boundSmallerCredits = true
 
-// mostOwed is the most any of orders has out, and whether no order can
-// take a credit larger than it: so where each counts a credit at its
-// amount (creditValue), as an order none of whose charges was billed in
-// another currency does of a credit billed in its own. What orders have
-// out only falls as credits are given, so that the most found before
-// stays at least what any has.
+// mostOwed is the most any of orders has out (zero where none has
+// anything out), and whether no order can take a credit larger than it
+// that carries no foreign amount: so where no order is a foreign purchase,
+// since an order counts a credit at other than its amount (creditValue)
+// only where the order is one or the credit was billed in another
+// currency than the order's, which a credit with no foreign amount never
+// was. What orders have out only falls as credits are given, so that the
+// most found before stays at least what any has.
 func mostOwed(orders []*order) (decimal.Decimal, bool) {
 	most := decimal.Zero
 	for _, o := range orders {
