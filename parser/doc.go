@@ -38,7 +38,10 @@
 // the transactions ReadOptions.Keep keeps in full (48 bytes each and their
 // texts, in KeptRows), not with the file; a row longer than 1 MiB stops the
 // read rather than being held; and the lines without a quote, most lines of
-// an export, are split without a csv.Reader's allocations. Nor does a
+// an export, are split without a csv.Reader's allocations; a row that
+// Keep's quick test on its description as written passes
+// (ReadOptions.SurelyNotKept), most rows but Amazon's, is counted without
+// its description normalised or asked of Keep. Nor does a
 // statement's header stand on its first line: it may follow a preamble, be
 // repeated at a section, or be missing, the columns then told by their
 // cells; and fields may be separated by commas, semicolons or tabs.

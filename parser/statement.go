@@ -277,6 +277,15 @@ type ReadOptions struct {
 	// must not hold on to the string it is given: its bytes are the
 	// reader's, used again for the next row.
 	Keep func(normalized string) bool
+	// SurelyNotKept, when set with Keep, is Keep's quick test, asked of a
+	// row's description as written, before it is normalised: true only
+	// where Keep would surely refuse the description's normal form, and
+	// only for ASCII text (which normalises without fail). A table reader
+	// keeps the rows it answers true for in brief without normalising
+	// their descriptions or asking Keep, unless it must keep them in full
+	// or fold them, when it normalises them then. Check's is the Amazon
+	// recognizer's SurelyNot.
+	SurelyNotKept func(description string) bool
 	// KeepBy names what Keep asks of a row (check's Amazon recognizer),
 	// and is handed on as Statement.KeptBy: a reader that would ask the
 	// same of each row kept need not ask it of those KeptRows.Chosen tells

@@ -867,27 +867,20 @@ func (t *tableReader) transaction(rec []string, line int) {
 	if !t.plainDescription || t.heldExtra != "" {
 		desc = t.description(amt.Sign(), rec)
 	}
-	// One pass tells whether the description is ASCII (so valid text) and
-	// already in normal form, as most are. Lower-case ASCII is normalised
-	// into a buffer of the reader's: Keep, the fingerprint and KeptRows.Add,
-	// which copies it, are all that read it.
-	switch textenc.NormalASCII(desc) {
-	case textenc.NormalForm:
-		x.Normalized = desc
-	case textenc.PlainASCII:
-		t.norm = textenc.AppendNormalASCII(t.norm[:0], desc)
-		x.Normalized = unsafe.String(unsafe.SliceData(t.norm), len(t.norm))
-	default:
-		if !utf8.ValidString(desc) {
+	x.Description = desc
+	// Most rows are no row Keep chooses, which its quick test tells of the
+	// description as written (SurelyNotKept): such a row is normalised
+	// only if it is kept in full or folded after all.
+	chosen, normal := false, false
+	if t.opts.Keep == nil || t.opts.SurelyNotKept == nil || !t.opts.SurelyNotKept(desc) {
+		if !t.normalize(x) {
 			t.invalid(line, "description is not valid %s text; the file changes encoding after its first 64 KiB", t.st.Encoding)
 			return
 		}
-		x.Normalized = textenc.Normalize(desc)
+		// A row kept in full has its texts copied (KeptRows.Add): a lent
+		// Normalized is read no later than that.
+		chosen, normal = t.opts.Keep != nil && t.opts.Keep(x.Normalized), true
 	}
-	x.Description = desc
-	// A row kept in full has its texts copied (KeptRows.Add): a lent
-	// Normalized is read no later than that.
-	chosen := t.opts.Keep != nil && t.opts.Keep(x.Normalized)
 	full := (t.opts.Keep == nil || chosen) && (pending != nil || !t.opts.KeepFrom.After(x.Date))
 	if !t.plainDetail && !t.readDetail(x, rec, line) {
 		return
@@ -899,10 +892,36 @@ func (t *tableReader) transaction(rec []string, line int) {
 		full = !ok // a file naming more accounts than a posting can keeps the rest in full
 	}
 	if full {
+		if !normal {
+			t.normalize(x) // ASCII (SurelyNotKept): it cannot fail
+		}
 		t.keepFull(x, pending, &amt, chosen)
 		return
 	}
-	t.keepBrief(x, pending, &amt, account)
+	t.keepBrief(x, pending, &amt, account, normal)
+}
+
+// normalize sets x.Normalized, the normal form of x.Description, or
+// reports false for a description that is not valid text. One pass tells
+// whether the description is ASCII (so valid text) and already in normal
+// form, as most are. Lower-case ASCII is normalised into a buffer of the
+// reader's: Keep, the fingerprint and KeptRows.Add, which copies it, are
+// all that read it.
+func (t *tableReader) normalize(x *parser.Transaction) bool {
+	desc := x.Description
+	switch textenc.NormalASCII(desc) {
+	case textenc.NormalForm:
+		x.Normalized = desc
+	case textenc.PlainASCII:
+		t.norm = textenc.AppendNormalASCII(t.norm[:0], desc)
+		x.Normalized = unsafe.String(unsafe.SliceData(t.norm), len(t.norm))
+	default:
+		if !utf8.ValidString(desc) {
+			return false
+		}
+		x.Normalized = textenc.Normalize(desc)
+	}
+	return true
 }
 
 // readDetail reads the columns that add to a transaction: its account and
@@ -978,7 +997,11 @@ func (t *tableReader) keepFull(x *parser.Transaction, pending *pendingDate, amt 
 // posting for folding unless Fold says its day needs none (a row whose day
 // is pending is settled at the end of the file, posting and all). Marked
 // and reversed rows are noted as in keepFull.
-func (t *tableReader) keepBrief(x *parser.Transaction, pending *pendingDate, amt *money.Value, account uint16) {
+//
+// normal tells whether x.Normalized is set: the fingerprint needs it, and
+// sets it where the row's description is ASCII not yet normalised
+// (SurelyNotKept).
+func (t *tableReader) keepBrief(x *parser.Transaction, pending *pendingDate, amt *money.Value, account uint16, normal bool) {
 	b := &t.st.Brief
 	b.Count(amt.Sign(), 1)
 	if t.explicitRow {
@@ -1003,6 +1026,9 @@ func (t *tableReader) keepBrief(x *parser.Transaction, pending *pendingDate, amt
 	}
 	if t.reversedSide >= 0 {
 		t.reversals = append(t.reversals, reversal{side: t.reversedSide, index: b.Postings.Len(), sign: amt.Sign()})
+	}
+	if !normal {
+		t.normalize(x)
 	}
 	b.Postings.Add(brief.Posting{Print: parser.Fingerprint(*amt, x.Normalized), Date: x.Date, Account: account, Sign: int8(amt.Sign())})
 }

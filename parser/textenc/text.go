@@ -227,6 +227,10 @@ var asciiClass = func() (t [256]byte) {
 // asciiSpace are the ASCII characters strings.Fields splits at.
 var asciiSpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
+// IsASCIISpace reports whether c is one of the ASCII bytes Normalize takes
+// for white space: a run of them becomes one space, or none at either end.
+func IsASCIISpace(c byte) bool { return asciiSpace[c] }
+
 // Encoding names as reported by detect and in errors.
 const (
 	EncUTF8    = "utf-8"

@@ -147,7 +147,7 @@ func (in *Inputs) startStatements(opts *Options, reg *parser.Registry, forced *p
 	}
 	statements := make(chan statementsRead, 1)
 	go func() {
-		stmts, errs := ReadStatements(files, reg, forced, parser.ReadOptions{SkipInvalid: opts.SkipInvalid, Keep: isAmazon, KeepBy: amazon, KeepFrom: cutoff, DateOrder: opts.DateOrder})
+		stmts, errs := ReadStatements(files, reg, forced, parser.ReadOptions{SkipInvalid: opts.SkipInvalid, Keep: isAmazon, SurelyNotKept: amazon.SurelyNot, KeepBy: amazon, KeepFrom: cutoff, DateOrder: opts.DateOrder})
 		statements <- statementsRead{stmts, errs}
 	}()
 	return statements
