@@ -13,15 +13,29 @@ import (
 type AccountIndex struct {
 	at   map[string]uint16
 	last uint16
+	// lastName is the last account found, b.Accounts[last], once found is
+	// set.
+	lastName string
+	found    bool
 }
 
 // Of returns account's index in b.Accounts, adding it (a copy, so as not to
 // hold on to the record it was read from) with no days when new. It reports
 // false when b names MaxAccounts accounts already.
+// The last account's test is made where Of is called (it is inlined):
+// most rows name it.
 func (a *AccountIndex) Of(b *Rows, account string) (uint16, bool) {
-	if int(a.last) < len(b.Accounts) && b.Accounts[a.last] == account {
+	if a.found && account == a.lastName {
 		return a.last, true
 	}
+	a.find(b, account)
+	return a.last, a.found
+}
+
+// find is Of for an account other than the last one found: it makes it
+// the last one found, or clears found when b names MaxAccounts accounts
+// already.
+func (a *AccountIndex) find(b *Rows, account string) {
 	if a.at == nil && len(b.Accounts) > 0 {
 		// An index made after rows were counted learns their accounts.
 		a.at = make(map[string]uint16, len(b.Accounts))
@@ -32,7 +46,8 @@ func (a *AccountIndex) Of(b *Rows, account string) (uint16, bool) {
 	i, ok := a.at[account]
 	if !ok {
 		if len(b.Accounts) == MaxAccounts {
-			return 0, false
+			a.found = false
+			return
 		}
 		if a.at == nil {
 			a.at = map[string]uint16{}
@@ -42,6 +57,5 @@ func (a *AccountIndex) Of(b *Rows, account string) (uint16, bool) {
 		b.Days = append(b.Days, civil.DaySet{})
 		a.at[b.Accounts[i]] = i
 	}
-	a.last = i
-	return i, true
+	a.last, a.lastName, a.found = i, b.Accounts[i], true
 }
