@@ -122,3 +122,156 @@ func TestSurelyNotKeptPastTheAccounts(t *testing.T) {
 		t.Fatalf("%d rows kept in full; the last two are %q and %q", n, got.Txns.Normalized(n-2), got.Txns.Normalized(n-1))
 	}
 }
+
+// TestBriefRowsReadAsTransactionReadsThem reads generic files once with
+// briefRow reading the rows it can and once with transaction reading them
+// all: the statements, and the problems, must be the same. The files are
+// of the three columns briefRow reads, in any order, and of more columns,
+// which it leaves alone; their rows fall mostly on the day of the row
+// before, some on days of their own or on year-last days that wait for the
+// day order, with charges written positive or negative, with Amazon's rows, amounts written otherwise ("1,234.56",
+// "$5", "12.00 CR"), cells with spaces around them, blank lines and section markers,
+// and each file is folded on every day, on odd days or on none.
+func TestBriefRowsReadAsTransactionReadsThem(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(93, 94))
+	headers := []string{"Date,Description,Amount", "Amount,Date,Description", "Description,Amount,Posting Date",
+		"Date,Description,Amount,Currency", "Date,Description,Debit,Credit", "Date,Payee,Memo,Amount"}
+	descs := []string{"SEVEN-ELEVEN 00989", "Starbucks  #6657", "AMAZON.CO.JP", "amzn mktp us*2K4RT5Q31", "ＬＡＷＳＯＮ", "Tesco", ""}
+	amounts := []string{"12.30", "-5.00", "1234.56", "7", "-0.99", " 8.60", `"1,234.56"`, "$5.00", "12.00 CR", "7.00 DR"}
+	folds := []func(civil.Date) bool{nil, func(d civil.Date) bool { return d.Number()%2 == 1 }, func(civil.Date) bool { return false }}
+	read, briefs := 0, 0
+	for n := range 400 {
+		header := headers[rnd.IntN(len(headers))]
+		names := strings.Split(header, ",")
+		day, slash := 1, rnd.IntN(6) == 0
+		negative := rnd.IntN(3) == 0 // charges written negative, as some banks do
+		if slash {
+			day = 13 // a day that tells the day order
+		}
+		lines := []string{header}
+		for range 20 + rnd.IntN(40) {
+			if rnd.IntN(4) == 0 {
+				day = min(day+1, 28)
+			}
+			switch rnd.IntN(40) {
+			case 0:
+				lines = append(lines, "")
+				continue
+			case 1:
+				lines = append(lines, []string{"Pending Transactions", "Posted Transactions"}[rnd.IntN(2)])
+				continue
+			}
+			cells := make([]string, len(names))
+			for i, name := range names {
+				switch name {
+				case "Date", "Posting Date":
+					cells[i] = fmt.Sprintf("2026-03-%02d", day)
+					if slash {
+						cells[i] = fmt.Sprintf("%02d/03/2026", day)
+					}
+				case "Description", "Payee":
+					cells[i] = descs[rnd.IntN(len(descs))]
+				case "Amount", "Debit":
+					cells[i] = amounts[rnd.IntN(3)]
+					if rnd.IntN(8) == 0 {
+						cells[i] = amounts[rnd.IntN(len(amounts)-1)]
+					}
+					if negative && strings.HasPrefix(cells[i], "-") {
+						cells[i] = cells[i][1:]
+					} else if negative && cells[i][0]-'0' <= 9 {
+						cells[i] = "-" + cells[i]
+					}
+					if rnd.IntN(200) == 0 {
+						cells[i] = "abc" // the file is refused, unless invalid rows are skipped
+					}
+				case "Currency":
+					cells[i] = "EUR"
+				}
+			}
+			lines = append(lines, strings.Join(cells, ","))
+		}
+		text := strings.Join(lines, "\n") + "\n"
+		readWay := func(brief bool) (*parser.Statement, string) {
+			briefRows = brief
+			defer func() { briefRows = true }()
+			opts := parser.ReadOptions{Keep: keepAmazonNames, SurelyNotKept: surelyNotAmazonNames, SkipInvalid: n%2 == 0, Fold: folds[n%len(folds)]}
+			st, err := Generic.Read("statement.csv", strings.NewReader(text), "utf-8", opts)
+			if err != nil {
+				return nil, err.Error()
+			}
+			return st, ""
+		}
+		got, gotErr := readWay(true)
+		want, wantErr := readWay(false)
+		if gotErr != wantErr || !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s\nread with briefRow: %+v %v\nwith transaction: %+v %v", text, got, gotErr, want, wantErr)
+		}
+		if got != nil {
+			read++
+			briefs += got.Brief.Charges + got.Brief.Credits
+		}
+	}
+	if read < 200 || briefs < 5000 {
+		t.Fatalf("%d files read, %d rows counted in brief: the test tests too little", read, briefs)
+	}
+}
+
+// TestBriefDaysAreEveryRowsDays checks what keepBrief keeps of the rows
+// it counts against the rows themselves: each account's days are the days
+// of its rows kept in brief, and a posting is kept for each such row on a
+// day Fold chooses, however the rows' days and accounts follow one
+// another (keepBrief passes over the day of the row before).
+func TestBriefDaysAreEveryRowsDays(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(95, 96))
+	odd := func(d civil.Date) bool { return d.Number()%2 == 1 }
+	for range 100 {
+		withAccount := rnd.IntN(2) == 0
+		header := "Date,Description,Amount"
+		if withAccount {
+			header += ",Account"
+		}
+		lines := []string{header}
+		days := map[string]map[civil.Date]bool{}
+		postings := 0
+		day := 1
+		for range 10 + rnd.IntN(60) {
+			if rnd.IntN(3) == 0 {
+				day = 1 + rnd.IntN(28) // back and forth
+			}
+			date := civil.MustDate(fmt.Sprintf("2026-03-%02d", day))
+			row := fmt.Sprintf("2026-03-%02d,STARBUCKS #%d,%d.50", day, rnd.IntN(100), 1+rnd.IntN(50))
+			account := ""
+			if withAccount {
+				account = []string{"*1234", "*5678", "*9012"}[rnd.IntN(3)]
+				row += "," + account
+			}
+			if days[account] == nil {
+				days[account] = map[civil.Date]bool{}
+			}
+			days[account][date] = true
+			if odd(date) {
+				postings++
+			}
+			lines = append(lines, row)
+		}
+		text := strings.Join(lines, "\n") + "\n"
+		st, err := Generic.Read("statement.csv", strings.NewReader(text), "utf-8",
+			parser.ReadOptions{Keep: keepAmazonNames, SurelyNotKept: surelyNotAmazonNames, Fold: odd})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]map[civil.Date]bool{}
+		for i, a := range st.Brief.Accounts {
+			got[a] = map[civil.Date]bool{}
+			for d := range st.Brief.Days[i].All() {
+				got[a][d] = true
+			}
+		}
+		if !reflect.DeepEqual(got, days) {
+			t.Fatalf("%s\ndays kept: %v\nthe rows' days: %v", text, got, days)
+		}
+		if st.Brief.Postings.Len() != postings {
+			t.Fatalf("%s\n%d postings kept, %d rows on odd days", text, st.Brief.Postings.Len(), postings)
+		}
+	}
+}

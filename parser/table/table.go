@@ -190,6 +190,10 @@ func (t *tableReader) setLayout(l layout) {
 	t.plainDates = t.spec.ParseDate == nil && (t.dateCol == ColUseDate || !l.has(ColUseDate))
 	t.plainDescription = !l.has(ColDetail) && !l.has(ColPayer) && !l.has(ColMemo) && (t.spec.generic == nil || len(t.spec.generic.texts) == 0)
 	t.plainDetail = !l.has(ColAccount) && !l.has(ColCurrency) && !l.has(ColOrigAmount) && t.spec.Enrich == nil
+	t.briefCols = briefCols{}
+	if len(t.present) == 3 && l.has(ColDescription) && l.has(ColAmount) && t.plainDates && t.plainDescription && t.plainDetail {
+		t.briefCols = briefCols{ok: true, date: l.col[t.dateCol] - 1, desc: l.col[ColDescription] - 1, amount: l.col[ColAmount] - 1}
+	}
 }
 
 // load sets t.cells from rec, the record being read: the cells of the
@@ -419,6 +423,11 @@ type tableReader struct {
 	// leaves a step of reading a row nothing but its usual case (see
 	// setLayout): transaction takes that case itself, without the call.
 	plainDates, plainDescription, plainDetail bool
+	// briefCols are the cells briefRow reads, where the layout lets it.
+	briefCols briefCols
+	// briefDay is the day and account of the last row keepBrief counted
+	// with its day, and whether Fold left the day out.
+	briefDay briefDay
 	// norm holds the normalised description of the row being read, where
 	// it differs from the description (see transaction).
 	norm []byte
@@ -491,6 +500,7 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 	r := newRowReader(text, spec.Separator(), spec.LazyQuotes)
 	t.rows, t.offset, t.firstKept = r, r.InputOffset, -1
 	plain := plainRows && spec.generic != nil && t.plainGeneric()
+	brief := plain && briefRows && opts.Keep != nil && opts.SurelyNotKept != nil
 	line := 0
 	for {
 		rec, err := r.Read()
@@ -511,6 +521,10 @@ func readTable(spec *TableSpec, format, name string, text io.Reader, enc string,
 		}
 		if spec.generic != nil {
 			if plain && t.plainRow(rec) {
+				if brief && t.briefCols.ok && t.briefRow(rec) {
+					continue
+				}
+				t.load(rec)
 				t.transaction(rec, line)
 				continue
 			}
@@ -670,7 +684,8 @@ func (t *tableReader) misshapen(rec []string, line int) bool {
 }
 
 // plainRows lets readTable hand a plainGeneric file's plainRow records
-// straight to transaction: a variable, for a test to read files both ways.
+// straight to briefRow and transaction: a variable, for a test to read
+// files both ways.
 var plainRows = true
 
 // plainGeneric reports whether the generic file's rows that plainRow
@@ -687,8 +702,8 @@ func (t *tableReader) plainGeneric() bool {
 }
 
 // plainRow reports whether rec, a record of a plainGeneric file, is a row
-// that genericRow and row would only load and hand to transaction, and
-// then loads it: the header is read, rec is in no section of pending rows,
+// that genericRow and row would only load and hand to transaction: the
+// header is read, rec is in no section of pending rows,
 // it is as wide as the layout reads (no misshapen record), and its date
 // cell starts with a digit (it is no blank record, section marker,
 // repeated header or dateless one).
@@ -700,7 +715,68 @@ func (t *tableReader) plainRow(rec []string) bool {
 	if i := l.col[t.dateCol] - 1; i < 0 || i >= len(rec) || rec[i] == "" || rec[i][0]-'0' > 9 {
 		return false
 	}
-	t.load(rec)
+	return true
+}
+
+// briefDay is a day keepBrief added to an account's days (ok), and
+// whether Fold left it out (no posting is kept for its rows).
+type briefDay struct {
+	ok, unfolded bool
+	date         civil.Date
+	account      uint16
+}
+
+// briefRows lets readTable read the plainRow records that briefRow can
+// itself: a variable, for a test to compare the two ways.
+var briefRows = true
+
+// briefCols are the cells of a layout of a date, a description and an
+// amount column and no other, whose steps transaction takes itself (see
+// setLayout): the rows briefRow may read. ok is false for any other
+// layout.
+type briefCols struct {
+	ok                 bool
+	date, desc, amount int // each cell's index in a record
+}
+
+// briefRow reads rec, a plainRow record of a briefCols layout, when it is
+// a row transaction would keep in brief and whose steps it would take
+// itself: its date cell is the row before's (eight bytes or more, as
+// every date with its year is), its amount is plain (money.ParsePlain) and
+// Keep's quick test passes its description (ReadOptions.SurelyNotKept).
+// Such are most rows of a long statement. It reports false, having
+// changed nothing, for any other, which transaction then reads; nor does
+// it load the record's cells, which transaction does. The cells are
+// taken as they are, not trimmed: a plain amount has no space, and a
+// description the quick test passes is ASCII, whose normal form, all
+// that is kept of it, is the same with spaces around it or without. A
+// plainGeneric file holds no lines that continue a row (t.heldExtra).
+func (t *tableReader) briefRow(rec []string) bool {
+	b := &t.briefCols
+	date, desc, amount := rec[b.date], rec[b.desc], rec[b.amount]
+	// The date cell is compared with the last one a word at a time, both
+	// of them eight bytes or more, as dates are: a call less.
+	last := t.lastDate.text
+	if len(date) != len(last) || len(date) < 8 || textenc.Word(date) != textenc.Word(last) || textenc.Word(date[len(date)-8:]) != textenc.Word(last[len(last)-8:]) {
+		return false
+	}
+	amt, ok := money.ParsePlain(amount, t.spec.DecimalComma)
+	if !ok || !t.opts.SurelyNotKept(desc) {
+		return false
+	}
+	account, ok := t.accounts.Of(&t.st.Brief, t.state.Account)
+	if !ok {
+		return false // kept in full: transaction keeps it so
+	}
+	t.explicitRow, t.reversedSide = false, -1 // as readAmount sets them
+	if t.spec.Signs == SignsInfer && !t.state.Credits {
+		t.signs[max(0, -amt.Sign())]++ // signed's most common case
+	} else {
+		t.signed(&amt, 0)
+	}
+	var x parser.Transaction
+	x.Date, x.Description, x.Account = t.lastDate.date, desc, t.state.Account
+	t.keepBrief(&x, nil, &amt, account, false)
 	return true
 }
 
@@ -1016,8 +1092,14 @@ func (t *tableReader) keepBrief(x *parser.Transaction, pending *pendingDate, amt
 		pending.txn, pending.brief = b.Postings.Len(), true
 		t.pending = append(t.pending, *pending)
 	} else {
-		b.Days[account].Add(x.Date)
-		if t.opts.Fold != nil && !t.opts.Fold(x.Date) {
+		// Rows come mostly day by day: the day of the row before, in the
+		// same account, is in its set already, and Fold says of it what
+		// it said then.
+		if d := &t.briefDay; !d.ok || d.date != x.Date || d.account != account {
+			b.Days[account].Add(x.Date)
+			*d = briefDay{ok: true, date: x.Date, account: account, unfolded: t.opts.Fold != nil && !t.opts.Fold(x.Date)}
+		}
+		if t.briefDay.unfolded {
 			if t.reversedSide >= 0 {
 				t.reversals = append(t.reversals, reversal{side: t.reversedSide, index: -1, sign: amt.Sign()})
 			}
@@ -1253,21 +1335,36 @@ func (t *tableReader) readAmount(x *parser.Transaction, rec []string, line int) 
 		if containsFold(t.spec.Credit, t.cells[ColDirection]) {
 			amt = amt.Neg()
 		}
-	case mark != 0:
-		t.said(mark, amt, true)
-		amt = amt.Abs()
-		if mark < 0 {
-			amt = amt.Neg()
-		}
-	case t.spec.Signs == ChargesNegative:
-		amt = amt.Neg()
-	case t.spec.Signs == SignsInfer:
-		t.signs[max(0, -amt.Sign())]++
+	default:
+		t.signed(&amt, mark)
+		return amt, true
 	}
 	if t.state.Credits {
 		amt = amt.Abs().Neg()
 	}
 	return amt, true
+}
+
+// signed gives amt, an amount of a layout with no direction column, the
+// sign the file's rules give it: that of its CR or DR mark (mark, 0 for
+// none), the issuer's convention, or its own, counted for the file's
+// signs to be inferred; then a credit's in a section of credits.
+func (t *tableReader) signed(amt *money.Value, mark int) {
+	switch {
+	case mark != 0:
+		t.said(mark, *amt, true)
+		*amt = amt.Abs()
+		if mark < 0 {
+			*amt = amt.Neg()
+		}
+	case t.spec.Signs == ChargesNegative:
+		*amt = amt.Neg()
+	case t.spec.Signs == SignsInfer:
+		t.signs[max(0, -amt.Sign())]++
+	}
+	if t.state.Credits {
+		*amt = amt.Abs().Neg()
+	}
 }
 
 // debitCreditAmount reads the debit and credit columns: the amount is the
