@@ -41,7 +41,8 @@
 // an export, are split without a csv.Reader's allocations; a row that
 // Keep's quick test on its description as written passes
 // (ReadOptions.SurelyNotKept), most rows but Amazon's, is counted without
-// its description normalised or asked of Keep. Nor does a
+// Keep asked of it, and its description is normalised only where folding
+// needs it or the row is kept in full after all. Nor does a
 // statement's header stand on its first line: it may follow a preamble, be
 // repeated at a section, or be missing, the columns then told by their
 // cells; and fields may be separated by commas, semicolons or tabs.

@@ -128,8 +128,8 @@ func TestSurelyNotKeptPastTheAccounts(t *testing.T) {
 // all: the statements, and the problems, must be the same. The files are
 // of the three columns briefRow reads, in any order, and of more columns,
 // which it leaves alone; their rows fall mostly on the day of the row
-// before, some on days of their own or on year-last days that wait for the
-// day order, with charges written positive or negative, with Amazon's rows, amounts written otherwise ("1,234.56",
+// before, some on days of their own, with times of day, compact, or on
+// year-last days that wait for the day order, with charges written positive or negative, with Amazon's rows, amounts written otherwise ("1,234.56",
 // "$5", "12.00 CR"), cells with spaces around them, blank lines and section markers,
 // and each file is folded on every day, on odd days or on none.
 func TestBriefRowsReadAsTransactionReadsThem(t *testing.T) {
@@ -143,7 +143,11 @@ func TestBriefRowsReadAsTransactionReadsThem(t *testing.T) {
 	for n := range 400 {
 		header := headers[rnd.IntN(len(headers))]
 		names := strings.Split(header, ",")
-		day, slash := 1, rnd.IntN(6) == 0
+		// Dates of 10 bytes, with their time to the minute (16) or the
+		// second (19, the day between the cell's first and last eight
+		// bytes), compact (8), or year-last, waiting for the day order.
+		layout := []string{"2026-%02d-%02d", "2026-%02d-%02d 09:15", "2026-%02d-%02d 00:00:00", "2026-%02d-%02dT12:30:00+09:00", "2026%02d%02d", "%02[2]d/%02[1]d/2026"}[rnd.IntN(6)]
+		month, day, slash := 3, 1, strings.HasPrefix(layout, "%")
 		negative := rnd.IntN(3) == 0 // charges written negative, as some banks do
 		if slash {
 			day = 13 // a day that tells the day order
@@ -152,6 +156,9 @@ func TestBriefRowsReadAsTransactionReadsThem(t *testing.T) {
 		for range 20 + rnd.IntN(40) {
 			if rnd.IntN(4) == 0 {
 				day = min(day+1, 28)
+			}
+			if rnd.IntN(10) == 0 {
+				month = min(month+1, 12) // the same day of the next month: the cell differs in its first bytes only
 			}
 			switch rnd.IntN(40) {
 			case 0:
@@ -165,10 +172,7 @@ func TestBriefRowsReadAsTransactionReadsThem(t *testing.T) {
 			for i, name := range names {
 				switch name {
 				case "Date", "Posting Date":
-					cells[i] = fmt.Sprintf("2026-03-%02d", day)
-					if slash {
-						cells[i] = fmt.Sprintf("%02d/03/2026", day)
-					}
+					cells[i] = fmt.Sprintf(layout, month, day)
 				case "Description", "Payee":
 					cells[i] = descs[rnd.IntN(len(descs))]
 				case "Amount", "Debit":

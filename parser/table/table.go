@@ -741,10 +741,9 @@ type briefCols struct {
 
 // briefRow reads rec, a plainRow record of a briefCols layout, when it is
 // a row transaction would keep in brief and whose steps it would take
-// itself: its date cell is the row before's (eight bytes or more, as
-// every date with its year is), its amount is plain (money.ParsePlain) and
-// Keep's quick test passes its description (ReadOptions.SurelyNotKept).
-// Such are most rows of a long statement. It reports false, having
+// itself: its date cell is the row before's, its amount is plain
+// (money.ParsePlain) and Keep's quick test passes its description
+// (ReadOptions.SurelyNotKept). Such are most rows of a long statement. It reports false, having
 // changed nothing, for any other, which transaction then reads; nor does
 // it load the record's cells, which transaction does. The cells are
 // taken as they are, not trimmed: a plain amount has no space, and a
@@ -754,10 +753,19 @@ type briefCols struct {
 func (t *tableReader) briefRow(rec []string) bool {
 	b := &t.briefCols
 	date, desc, amount := rec[b.date], rec[b.desc], rec[b.amount]
-	// The date cell is compared with the last one a word at a time, both
-	// of them eight bytes or more, as dates are: a call less.
+	// The date cell is compared with the last one as its first and its
+	// last eight bytes, which cover a cell of 8 to 16 bytes (a date, or a
+	// date and its hour and minute): a call less. A shorter or longer one
+	// (a date and its time to the second: the day stands between its
+	// first and last eight bytes) is compared whole.
 	last := t.lastDate.text
-	if len(date) != len(last) || len(date) < 8 || textenc.Word(date) != textenc.Word(last) || textenc.Word(date[len(date)-8:]) != textenc.Word(last[len(last)-8:]) {
+	if n := len(date); n != len(last) {
+		return false
+	} else if n < 8 || n > 16 {
+		if date != last {
+			return false
+		}
+	} else if textenc.Word(date) != textenc.Word(last) || textenc.Word(date[n-8:]) != textenc.Word(last[n-8:]) {
 		return false
 	}
 	amt, ok := money.ParsePlain(amount, t.spec.DecimalComma)
