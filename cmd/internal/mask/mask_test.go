@@ -706,7 +706,7 @@ func TestMaskWriterCutsLongLinesWhereMaskingHoldsNothing(t *testing.T) {
 }
 
 // closeDigits reads eight bytes at a time; it must say what reading one
-// byte at a time says of ASCII texts: twelve digits each at most five
+// byte at a time says of ASCII texts: twelve digits each at most two
 // bytes after the one before, or a digit after two capitals.
 func TestCloseDigitsReadsEveryByte(t *testing.T) {
 	byBytes := func(s []byte) bool {
@@ -729,7 +729,7 @@ func TestCloseDigitsReadsEveryByte(t *testing.T) {
 	alphabet := []byte("0123456789 -,.\\tAZ@[`az\"")
 	yes := 0
 	for range 200000 {
-		b := make([]byte, rnd.IntN(60))
+		b := make([]byte, rnd.IntN(100))
 		for i := range b {
 			b[i] = alphabet[rnd.IntN(len(alphabet))]
 			if rnd.IntN(3) == 0 {
