@@ -748,3 +748,41 @@ func TestCloseDigitsReadsEveryByte(t *testing.T) {
 		t.Errorf("%d of 200000 texts have close digits: the test says little", yes)
 	}
 }
+
+// quotedOrderID is LeftAsIs's quick test of an order id in quotes; it
+// must pass exactly the quoted lines of 21 bytes that orderIDAround
+// passes: ids of every digit, lines with one byte changed to another
+// digit, a hyphen, a quote, a letter, a separator or a byte beyond ASCII,
+// and lines of random bytes of that alphabet.
+func TestQuotedOrderIDIsOrderIDAround(t *testing.T) {
+	want := func(b []byte) bool {
+		_, ok := orderIDAround(b, 1)
+		return len(b) == 21 && b[0] == '"' && b[20] == '"' && ok
+	}
+	rnd := rand.New(rand.NewPCG(33, 34))
+	alphabet := []byte("0123456789-\"A. /\\\xff\x80:")
+	passed := 0
+	for round := range 200000 {
+		var b []byte
+		if round%2 == 0 {
+			b = fmt.Appendf(nil, `"%03d-%07d-%07d"`, rnd.IntN(1000), rnd.IntN(1e7), rnd.IntN(1e7))
+			if round%4 == 0 {
+				b[rnd.IntN(len(b))] = alphabet[rnd.IntN(len(alphabet))]
+			}
+		} else {
+			b = make([]byte, 19+rnd.IntN(5))
+			for i := range b {
+				b[i] = alphabet[rnd.IntN(len(alphabet))]
+			}
+		}
+		if got := quotedOrderID(b); got != want(b) {
+			t.Fatalf("quotedOrderID(%q) = %t, orderIDAround says %t", b, got, want(b))
+		}
+		if want(b) {
+			passed++
+		}
+	}
+	if passed < 50000 {
+		t.Fatalf("%d of 200000 lines are quoted order ids: the test says little", passed)
+	}
+}
