@@ -116,7 +116,17 @@ func (k *KeptRows) Chosen(i int) bool { return k.rows[i].chosen }
 
 // AddValue keeps t with the amount amt, which t.Amount is not read for: a
 // reader that read the amount as a money.Value makes no decimal of it.
-func (k *KeptRows) AddValue(t *Transaction, amt money.Value) {
+func (k *KeptRows) AddValue(t *Transaction, amt money.Value) { k.addValue(t, amt, false) }
+
+// AddValueMadeASCII is AddValue for a row whose Normalized its reader made
+// of its Description with textenc.AppendNormalASCII: that form is not
+// kept, as AddValue keeps none it can make again, nor made again to tell
+// so, which cost a row kept in full as much as its reader's normalising.
+func (k *KeptRows) AddValueMadeASCII(t *Transaction, amt money.Value) { k.addValue(t, amt, true) }
+
+// addValue is AddValue; made tells that t.Normalized is
+// AppendNormalASCII's form of t.Description.
+func (k *KeptRows) addValue(t *Transaction, amt money.Value, made bool) {
 	r := keptRow{date: t.Date, usedOn: t.UsedOn, line: int32(t.Line)}
 	var e keptExtra
 	needExtra := false
@@ -150,7 +160,7 @@ func (k *KeptRows) AddValue(t *Transaction, amt money.Value) {
 			// A normalised description that AppendNormalASCII makes again,
 			// as it does of an ASCII description as every reader
 			// normalises one, need not be kept.
-			if textenc.IsNormalASCIIOf(t.Normalized, t.Description) {
+			if made || textenc.IsNormalASCIIOf(t.Normalized, t.Description) {
 				r.normN = madeASCII
 			} else {
 				_, r.normN = k.addText(t.Normalized)

@@ -12,6 +12,7 @@ import (
 	"github.com/refundwatch/refundwatch/parser/civil"
 	"github.com/refundwatch/refundwatch/parser/internal/brief"
 	"github.com/refundwatch/refundwatch/parser/money"
+	"github.com/refundwatch/refundwatch/parser/textenc"
 	"github.com/shopspring/decimal"
 )
 
@@ -405,5 +406,31 @@ func TestKeptRowsMakeASCIINormalAgain(t *testing.T) {
 	k.Grow(1000, 100_000)
 	if n := testing.AllocsPerRun(500, func() { k.AddValue(&x, money.New(100, 0)) }); n != 0 {
 		t.Errorf("AddValue allocates %.1f times a row whose normalised text it makes again, want none", n)
+	}
+}
+
+// AddValueMadeASCII, for a row whose reader made its Normalized with
+// AppendNormalASCII, must keep what AddValue keeps of it, which tells the
+// same by making the form again: descriptions in every case, with runs of
+// spaces and tabs, and spaces about them.
+func TestAddValueMadeASCIIKeepsWhatAddValueKeeps(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(41, 42))
+	pieces := []string{"Amazon", ".com", "*", "mktp", "US", " ", "  ", "\t", "AB12", "refund", "7"}
+	var a, b KeptRows
+	for range 2000 {
+		var s strings.Builder
+		for range 1 + rnd.IntN(6) {
+			s.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		desc := s.String()
+		x := Transaction{Date: civil.MustDate("2026-03-02"), Description: desc, Normalized: string(textenc.AppendNormalASCII(nil, desc)), File: "a.csv", Line: 2}
+		a.AddValue(&x, money.New(1234, -2))
+		b.AddValueMadeASCII(&x, money.New(1234, -2))
+	}
+	if !reflect.DeepEqual(a, b) {
+		t.Fatal("AddValueMadeASCII keeps otherwise than AddValue")
+	}
+	if a.TextLen() == 0 {
+		t.Fatal("nothing kept")
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/textenc"
 )
 
 // keepAmazonNames chooses the rows whose normalised description names
@@ -276,6 +277,38 @@ func TestBriefDaysAreEveryRowsDays(t *testing.T) {
 		}
 		if st.Brief.Postings.Len() != postings {
 			t.Fatalf("%s\n%d postings kept, %d rows on odd days", text, st.Brief.Postings.Len(), postings)
+		}
+	}
+}
+
+// The rows a reader keeps in full read back with their description's
+// normal form (textenc.Normalize), whichever way it was made: descriptions
+// already normal, in small letters or with runs of spaces (made by
+// AppendNormalASCII, which KeptRows then makes again rather than keep),
+// and beyond ASCII.
+func TestKeptRowsReadBackTheirNormalForm(t *testing.T) {
+	descs := []string{"AMAZON.CO.JP", "Amazon.com*AB12CD34E", "amzn  mktp\tus*2K4", " amazon marketplace ", "ＡＭＡＺＯＮ．ＣＯ．ＪＰ", "アマゾン"}
+	var b strings.Builder
+	b.WriteString("Date,Description,Amount\n")
+	for i := range 60 {
+		fmt.Fprintf(&b, "2026-03-%02d,%s,%d.00\n", 1+i%28, descs[i%len(descs)], 1+i)
+	}
+	keep := func(normalized string) bool {
+		return keepAmazonNames(normalized) || strings.Contains(normalized, "アマゾン")
+	}
+	for _, opts := range []parser.ReadOptions{{}, {Keep: keep, SurelyNotKept: surelyNotAmazonNames}} {
+		st, err := Generic.Read("statement.csv", strings.NewReader(b.String()), "utf-8", opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Txns.Len() != 60 {
+			t.Fatalf("%d rows kept in full, want 60; skipped %v, %d in brief", st.Txns.Len(), st.Skipped, st.Brief.Charges+st.Brief.Credits)
+		}
+		for i := range st.Txns.Len() {
+			x := st.Txns.At(i)
+			if want := textenc.Normalize(x.Description); x.Normalized != want || st.Txns.Normalized(i) != want {
+				t.Fatalf("row %d %q: Normalized %q and %q, want %q", i, x.Description, x.Normalized, st.Txns.Normalized(i), want)
+			}
 		}
 	}
 }

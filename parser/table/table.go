@@ -429,8 +429,11 @@ type tableReader struct {
 	// with its day, and whether Fold left the day out.
 	briefDay briefDay
 	// norm holds the normalised description of the row being read, where
-	// it differs from the description (see transaction).
-	norm []byte
+	// it differs from the description (see transaction), and normMadeOf
+	// the description it was made of by textenc.AppendNormalASCII (""
+	// for none).
+	norm       []byte
+	normMadeOf string
 	// rows is the reader of the records, whose fields are good until its
 	// next Read: what the reader keeps longer it copies, or keeps the
 	// rows' text (rowReader.keep).
@@ -990,7 +993,8 @@ func (t *tableReader) transaction(rec []string, line int) {
 // whether the description is ASCII (so valid text) and already in normal
 // form, as most are. Lower-case ASCII is normalised into a buffer of the
 // reader's: Keep, the fingerprint and KeptRows.Add, which copies it, are
-// all that read it.
+// all that read it; t.normMadeOf tells keepFull it was made so (a text
+// the same as an earlier row's made so is made so again).
 func (t *tableReader) normalize(x *parser.Transaction) bool {
 	desc := x.Description
 	switch textenc.NormalASCII(desc) {
@@ -999,6 +1003,8 @@ func (t *tableReader) normalize(x *parser.Transaction) bool {
 	case textenc.PlainASCII:
 		t.norm = textenc.AppendNormalASCII(t.norm[:0], desc)
 		x.Normalized = unsafe.String(unsafe.SliceData(t.norm), len(t.norm))
+		t.normMadeOf = desc
+		return true
 	default:
 		if !utf8.ValidString(desc) {
 			return false
@@ -1070,7 +1076,11 @@ func (t *tableReader) keepFull(x *parser.Transaction, pending *pendingDate, amt 
 		}
 		k.Grow(rows, rows*perRow)
 	}
-	k.AddValue(x, *amt)
+	if t.normMadeOf != "" && x.Description == t.normMadeOf {
+		k.AddValueMadeASCII(x, *amt) // normalize made its Normalized so
+	} else {
+		k.AddValue(x, *amt)
+	}
 	t.lastFull = k.Len() - 1
 	if chosen {
 		k.SetChosen(t.lastFull)
