@@ -312,3 +312,53 @@ func TestKeptRowsReadBackTheirNormalForm(t *testing.T) {
 		}
 	}
 }
+
+// A row whose description is already normal, or beyond ASCII, after one
+// whose form normalize made with AppendNormalASCII keeps its own form:
+// the earlier row's text is no guide to it, as the reader may have written
+// over it (as it does when built with the tag rowpoison), and a
+// full-width ＡＭＡＺＯＮ is AMAZON, not itself.
+func TestKeptRowAfterAMadeFormKeepsItsOwn(t *testing.T) {
+	text := "Date,Description,Amount\n"
+	for range 3 {
+		text += "2026-03-01,amazon marketplace,-1.00\n2026-03-02,ＡＭＡＺＯＮ,-7.77\n2026-03-03,AMAZON.CO.JP,-2.00\n"
+	}
+	st, err := Generic.Read("statement.csv", strings.NewReader(text), "utf-8", parser.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range st.Txns.Len() {
+		x := st.Txns.At(i)
+		if want := textenc.Normalize(x.Description); x.Normalized != want {
+			t.Fatalf("row %d %q: Normalized %q, want %q", i, x.Description, x.Normalized, want)
+		}
+	}
+}
+
+// The same past the reader's first block of text, where it reads the next
+// block into the same room: rows of ＡＭＡＺＯＮ (18 bytes, as "amazon
+// marketplace" is) after a row whose form normalize made, the first row
+// padded so that one of them falls where that row stood.
+func TestKeptRowsPastABlockKeepTheirOwnForm(t *testing.T) {
+	keep := func(normalized string) bool { return strings.Contains(normalized, "AMAZON") }
+	for pad := range 36 {
+		var b strings.Builder
+		b.WriteString("Date,Description,Amount\n")
+		fmt.Fprintf(&b, "2026-03-01,STARBUCKS%s,3.00\n", strings.Repeat("X", pad))
+		b.WriteString("2026-03-01,amazon marketplace,1.00\n")
+		for b.Len() < rowBlock+4096 {
+			b.WriteString("2026-03-02,ＡＭＡＺＯＮ,7.77\n")
+		}
+		for _, opts := range []parser.ReadOptions{{}, {Keep: keep, SurelyNotKept: surelyNotAmazonNames}} {
+			st, err := Generic.Read("statement.csv", strings.NewReader(b.String()), "utf-8", opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range st.Txns.Len() {
+				if x := st.Txns.At(i); x.Normalized != textenc.Normalize(x.Description) {
+					t.Fatalf("padded by %d: row %d %q: Normalized %q, want %q", pad, i, x.Description, x.Normalized, textenc.Normalize(x.Description))
+				}
+			}
+		}
+	}
+}

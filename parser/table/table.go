@@ -993,10 +993,11 @@ func (t *tableReader) transaction(rec []string, line int) {
 // whether the description is ASCII (so valid text) and already in normal
 // form, as most are. Lower-case ASCII is normalised into a buffer of the
 // reader's: Keep, the fingerprint and KeptRows.Add, which copies it, are
-// all that read it; t.normMadeOf tells keepFull it was made so (a text
-// the same as an earlier row's made so is made so again).
+// all that read it; t.normMadeOf tells keepFull that this very
+// description's form was made so.
 func (t *tableReader) normalize(x *parser.Transaction) bool {
 	desc := x.Description
+	t.normMadeOf = "" // the row before's text: the reader may have written over it
 	switch textenc.NormalASCII(desc) {
 	case textenc.NormalForm:
 		x.Normalized = desc
@@ -1076,7 +1077,7 @@ func (t *tableReader) keepFull(x *parser.Transaction, pending *pendingDate, amt 
 		}
 		k.Grow(rows, rows*perRow)
 	}
-	if t.normMadeOf != "" && x.Description == t.normMadeOf {
+	if d := x.Description; d != "" && len(d) == len(t.normMadeOf) && unsafe.StringData(d) == unsafe.StringData(t.normMadeOf) {
 		k.AddValueMadeASCII(x, *amt) // normalize made its Normalized so
 	} else {
 		k.AddValue(x, *amt)
