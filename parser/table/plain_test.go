@@ -96,17 +96,7 @@ func TestPlainRowsReadAsEveryRow(t *testing.T) {
 			}
 		}
 		text := strings.Join(lines, "\n") + "\n"
-		read := func(plain bool) (*parser.Statement, string) {
-			plainRows = plain
-			defer func() { plainRows = true }()
-			st, err := Generic.Read("statement.csv", strings.NewReader(text), "utf-8", parser.ReadOptions{})
-			if err != nil {
-				return nil, err.Error()
-			}
-			return st, ""
-		}
-		got, gotErr := read(true)
-		want, wantErr := read(false)
+		got, gotErr, want, wantErr := readBothWays(text, parser.ReadOptions{}, &plainRows)
 		if gotErr != wantErr || !reflect.DeepEqual(got, want) {
 			t.Fatalf("%s\nread with plain rows: %+v %v\nthrough genericRow: %+v %v", text, got, gotErr, want, wantErr)
 		}
@@ -117,4 +107,23 @@ func TestPlainRowsReadAsEveryRow(t *testing.T) {
 	if files < 200 {
 		t.Fatalf("only %d files of 400 were read: the test tests too little", files)
 	}
+}
+
+// readBothWays reads text with the generic reader as opts says, once as
+// it reads files (with the step *way lets it take) and once with *way
+// cleared, and returns each way's statement, or its problems (""
+// where it has none).
+func readBothWays(text string, opts parser.ReadOptions, way *bool) (got *parser.Statement, gotErr string, want *parser.Statement, wantErr string) {
+	read := func(on bool) (*parser.Statement, string) {
+		*way = on
+		defer func() { *way = true }()
+		st, err := Generic.Read("statement.csv", strings.NewReader(text), "utf-8", opts)
+		if err != nil {
+			return nil, err.Error()
+		}
+		return st, ""
+	}
+	got, gotErr = read(true)
+	want, wantErr = read(false)
+	return got, gotErr, want, wantErr
 }

@@ -196,18 +196,8 @@ func TestBriefRowsReadAsTransactionReadsThem(t *testing.T) {
 			lines = append(lines, strings.Join(cells, ","))
 		}
 		text := strings.Join(lines, "\n") + "\n"
-		readWay := func(brief bool) (*parser.Statement, string) {
-			briefRows = brief
-			defer func() { briefRows = true }()
-			opts := parser.ReadOptions{Keep: keepAmazonNames, SurelyNotKept: surelyNotAmazonNames, SkipInvalid: n%2 == 0, Fold: folds[n%len(folds)]}
-			st, err := Generic.Read("statement.csv", strings.NewReader(text), "utf-8", opts)
-			if err != nil {
-				return nil, err.Error()
-			}
-			return st, ""
-		}
-		got, gotErr := readWay(true)
-		want, wantErr := readWay(false)
+		opts := parser.ReadOptions{Keep: keepAmazonNames, SurelyNotKept: surelyNotAmazonNames, SkipInvalid: n%2 == 0, Fold: folds[n%len(folds)]}
+		got, gotErr, want, wantErr := readBothWays(text, opts, &briefRows)
 		if gotErr != wantErr || !reflect.DeepEqual(got, want) {
 			t.Fatalf("%s\nread with briefRow: %+v %v\nwith transaction: %+v %v", text, got, gotErr, want, wantErr)
 		}
