@@ -746,13 +746,14 @@ type briefCols struct {
 // a row transaction would keep in brief and whose steps it would take
 // itself: its date cell is the row before's, its amount is plain
 // (money.ParsePlain) and Keep's quick test passes its description
-// (ReadOptions.SurelyNotKept). Such are most rows of a long statement. It reports false, having
-// changed nothing, for any other, which transaction then reads; nor does
-// it load the record's cells, which transaction does. The cells are
-// taken as they are, not trimmed: a plain amount has no space, and a
-// description the quick test passes is ASCII, whose normal form, all
-// that is kept of it, is the same with spaces around it or without. A
-// plainGeneric file holds no lines that continue a row (t.heldExtra).
+// (ReadOptions.SurelyNotKept). Such are most rows of a long statement.
+// It reports false, having changed nothing, for any other, which
+// readTable then loads and hands to transaction; it loads no cells
+// itself. The cells are taken as they are, not trimmed: a plain amount
+// has no space, and a description the quick test passes is ASCII, whose
+// normal form, all that is kept of it, is the same with spaces around it
+// or without. A plainGeneric file holds no lines that continue a row
+// (t.heldExtra).
 func (t *tableReader) briefRow(rec []string) bool {
 	b := &t.briefCols
 	date, desc, amount := rec[b.date], rec[b.desc], rec[b.amount]
