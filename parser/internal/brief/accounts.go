@@ -22,6 +22,7 @@ type AccountIndex struct {
 // Of returns account's index in b.Accounts, adding it (a copy, so as not to
 // hold on to the record it was read from) with no days when new. It reports
 // false when b names MaxAccounts accounts already.
+//
 // The last account's test is made where Of is called (it is inlined):
 // most rows name it.
 func (a *AccountIndex) Of(b *Rows, account string) (uint16, bool) {
