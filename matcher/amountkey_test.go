@@ -132,18 +132,29 @@ func TestAmountFilter(t *testing.T) {
 		for _, s := range shipments {
 			d.Shipments = append(d.Shipments, parser.Shipment{Date: day, Amount: decimal.RequireFromString(s)})
 		}
-		return &order{res: &OrderResult{Dispute: d}, d: day, a: a, key: keyOf(a), hash: hashOf(a)}
+		return &order{res: &OrderResult{Dispute: d}, d: day, a: a, key: keyOf(a), hash: hashOf(a), shipments: len(shipments) > 0}
 	}
 	own := []OwnOrder{{Total: decimal.RequireFromString("7.5")}}
 	wanted := wantedAmounts([]*order{mk("12800"), mk("30.00", "10.00", "20.00")}, own)
 	if f := wanted.filter(); f == nil || f.excludes(money.New(1000, -2)) || !f.excludes(money.New(4242, -2)) && !f.excludes(money.New(4243, -2)) {
 		t.Errorf("the orders' amount set has filter %v: it must have one that lets 10.00 through", f)
 	}
-	// Orders as Prepare sets them up carry the hash their set is filtered by.
-	prepared := newOrders([]parser.Dispute{{OrderID: "250-1234567-1234567", OrderDate: day, Amount: decimal.RequireFromString("12.80")}}, nil, Options{AsOf: day.AddDays(60)})
+	// Orders as Prepare sets them up carry the hash their set is filtered
+	// by, and tell the set their shipments' amounts.
+	dec := decimal.RequireFromString
+	prepared := newOrders([]parser.Dispute{
+		{OrderID: "250-1234567-1234567", OrderDate: day, Amount: dec("12.80")},
+		{OrderID: "250-7654321-7654321", OrderDate: day, Amount: dec("30.00"),
+			Shipments: []parser.Shipment{{Date: day, Amount: dec("10.00")}, {Date: day.AddDays(2), Amount: dec("20.00")}}},
+	}, nil, Options{AsOf: day.AddDays(60)})
 	preparedSet := wantedAmounts(prepared, nil)
 	if f := preparedSet.filter(); f == nil || f.excludes(money.New(128, -1)) {
 		t.Errorf("the set of prepared orders has filter %v: it must have one that lets 12.8 through", f)
+	}
+	for _, amount := range []string{"30.00", "10.00", "20.00"} {
+		if _, ok := preparedSet.num[keyOf(dec(amount))]; !ok {
+			t.Errorf("the set of prepared orders lacks %s, an order's or a shipment's amount", amount)
+		}
 	}
 }
 

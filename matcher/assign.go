@@ -251,7 +251,13 @@ func wantedAmounts(orders []*order, own []OwnOrder) amountSet {
 		// The order's key and hash were made as it was set up: its amount,
 		// a decimal of its own, is not read again here, order after order.
 		// Its number is kept, for the rules that group orders by amount.
+		// Nor is its dispute read where it lists no shipment: the orders
+		// are in date order, the disputes in the file's, so that each
+		// dispute read was most often one the cache did not hold.
 		o.num = set.addAmount(o.key, o.hash)
+		if !o.shipments {
+			continue
+		}
 		for _, sh := range o.res.Dispute.Shipments {
 			add(sh.Amount)
 		}

@@ -42,6 +42,7 @@ type order struct {
 	ambiguous               bool
 	searchCut               bool            // the split-charge search ran out of budget
 	byShipment              bool            // charges were matched shipment by shipment
+	shipments               bool            // the dispute lists shipments: wantedAmounts reads the dispute only then
 	shipsCharged            int             // how many shipments were
 	owed                    decimal.Decimal // what is still out, while credits are given
 	creditRound             int             // the last look back of a credit that met the order
@@ -167,14 +168,17 @@ func (m *Matching) Match(stmts []*parser.Statement) *Report {
 	rep.Notes = leftOutNotes(rep.Notes, len(disputes), late, m.lateConfs, opts.AsOf)
 
 	idx, used, ties := assignCharges(orders, charges, opts.Own)
-	claimed, own := claimOwnCharges(rep, orders, charges, idx, used, opts, disputes)
+	// The day unknown charges and credits are listed from, found once: each
+	// finding of it reads every dispute.
+	from, inIncident := unknownFrom(disputes)
+	claimed, own := claimOwnCharges(rep, orders, charges, idx, used, opts, from, inIncident)
 
 	j := newJudging(covs, opts)
 	cr := newCrediting(charges, credits, own)
 	cr.j = j
 	cr.assignCredits(orders)
 	settleTies(orders, ties, own, claimed, cr, j, opts)
-	rep.UnassignedCredits = unassignedCredits(cr.free(), disputes)
+	rep.UnassignedCredits = unassignedCredits(cr.free(), from, inIncident)
 	if opts.BeforeJudging != nil {
 		opts.BeforeJudging()
 	}
@@ -182,7 +186,7 @@ func (m *Matching) Match(stmts []*parser.Statement) *Report {
 	// Each order is judged on its own, from what was given to it, and the
 	// unknown charges are what none was given: both on every core.
 	var wg sync.WaitGroup
-	wg.Go(func() { rep.Unknown = unknownCharges(charges, claimed, disputes) })
+	wg.Go(func() { rep.Unknown = unknownCharges(charges, claimed, from, inIncident) })
 	judgeAll(&wg, orders, j)
 	wg.Wait()
 	rep.Orders = sortedResults(orders)
@@ -286,8 +290,9 @@ func assignCharges(orders []*order, charges *chargeList, own []OwnOrder) (idx *c
 // claimOwnCharges marks as claimed the charges given to or held as
 // candidates by an order, then the charges of the user's own orders
 // (own.csv, then mine.csv), counting the latter into the report. It returns
-// the claimed charges and those of own.csv.
-func claimOwnCharges(rep *Report, orders []*order, charges *chargeList, idx *chargeIndex, used map[*parser.Transaction]bool, opts Options, disputes []parser.Dispute) (claimed, own map[*parser.Transaction]bool) {
+// the claimed charges and those of own.csv. Unknown charges are listed from
+// day from (unknownFrom), where inIncident; else every one is.
+func claimOwnCharges(rep *Report, orders []*order, charges *chargeList, idx *chargeIndex, used map[*parser.Transaction]bool, opts Options, from civil.Date, inIncident bool) (claimed, own map[*parser.Transaction]bool) {
 	// The charges given are claimed: their set is copied whole, table by
 	// table, rather than a charge at a time.
 	claimed = maps.Clone(used)
@@ -298,7 +303,6 @@ func claimOwnCharges(rep *Report, orders []*order, charges *chargeList, idx *cha
 	}
 	own = ownCharges(opts.Own, idx, claimed)
 	mine := mineCharges(opts.Mine, charges, claimed, own)
-	from, inIncident := unknownFrom(disputes)
 	rep.OwnChargesAll = len(own) + len(mine)
 	for _, set := range []map[*parser.Transaction]bool{own, mine} {
 		for t := range set {
@@ -467,6 +471,7 @@ func (o *order) init(d *parser.Dispute, res *OrderResult, cs []*parser.Confirmat
 	res.Dispute = d
 	o.res, o.d, o.a = res, d.OrderDate, d.Amount
 	o.card, o.currency, o.cardCur = d.Card, d.Currency, d.CardCurrency
+	o.shipments = len(d.Shipments) > 0
 	o.res.Currency = d.Currency
 	if !d.CardAmount.IsZero() && !d.CardAmount.Equal(d.Amount) || d.CardCurrency != "" && d.CardCurrency != d.Currency {
 		// What the card was billed is what is matched (SPEC §3.2).
@@ -672,13 +677,13 @@ func sumAmounts(ts []*parser.Transaction) decimal.Decimal {
 }
 
 // unknownCharges lists the Amazon charges no disputed order took, posted from
-// 7 days before the earliest order to the end of the statements; all of
-// them without disputes.
-func unknownCharges(charges *chargeList, claimed map[*parser.Transaction]bool, disputes []parser.Dispute) Rows {
+// 7 days before the earliest order (from, unknownFrom) to the end of the
+// statements; all of them without disputes (inIncident false).
+func unknownCharges(charges *chargeList, claimed map[*parser.Transaction]bool, from civil.Date, inIncident bool) Rows {
 	// With no disputed order, every Amazon charge is listed, for the
 	// person to find the intruder's (SPEC §3.2).
 	i := 0
-	if from, ok := unknownFrom(disputes); ok { // charges are in date order: those before from are not listed
+	if inIncident { // charges are in date order: those before from are not listed
 		i = charges.from(from)
 	}
 	// Most of them are listed (the claimed are one in ten or so), so room
@@ -697,12 +702,12 @@ func unknownCharges(charges *chargeList, claimed map[*parser.Transaction]bool, d
 
 // unassignedCredits are the credits no order took, disputed or own, dated
 // from 7 days before the earliest disputed order; every one without
-// disputes. They may belong to an order, so they are listed.
-func unassignedCredits(free []*parser.Transaction, disputes []parser.Dispute) []*parser.Transaction {
-	from, ok := unknownFrom(disputes)
+// disputes (inIncident false; from is unknownFrom's). They may belong to
+// an order, so they are listed.
+func unassignedCredits(free []*parser.Transaction, from civil.Date, inIncident bool) []*parser.Transaction {
 	var out []*parser.Transaction
 	for _, t := range free {
-		if !ok || !txnDay(t).Before(from) {
+		if !inIncident || !txnDay(t).Before(from) {
 			out = append(out, t)
 		}
 	}

@@ -33,7 +33,8 @@ func TestUnknownChargesFromTheIncident(t *testing.T) {
 		{"no charge", nil, nil, disputes, nil},
 	}
 	for _, tt := range tests {
-		got := slices.Collect(unknownCharges(newChargeList(tt.charges), tt.claimed, tt.disputes).All())
+		from, inIncident := unknownFrom(tt.disputes)
+		got := slices.Collect(unknownCharges(newChargeList(tt.charges), tt.claimed, from, inIncident).All())
 		if !slices.Equal(got, tt.want) || (got == nil) != (tt.want == nil) {
 			t.Errorf("%s: unknown %v (nil %t), want %v (nil %t)", tt.name, got, got == nil, tt.want, tt.want == nil)
 		}
