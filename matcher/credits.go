@@ -165,7 +165,7 @@ func (o *order) owedNow() decimal.Decimal {
 // after that day is the order's, whether or not its charge was found.
 func (c *crediting) attributedCredits(orders []*order) {
 	if !slices.ContainsFunc(orders, func(o *order) bool {
-		return slices.ContainsFunc(o.res.Confirmations, func(conf *parser.Confirmation) bool { return conf.Attributes && !c.attributed[conf] })
+		return o.attributes && slices.ContainsFunc(o.res.Confirmations, func(conf *parser.Confirmation) bool { return conf.Attributes && !c.attributed[conf] })
 	}) {
 		return // most reports: no refund export names an order's credit
 	}

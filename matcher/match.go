@@ -38,6 +38,7 @@ type order struct {
 	h                       civil.Date // first confirmation, may be unknown
 	cancelAt                civil.Date // first cancel confirmation, may be unknown
 	cardAmount              bool       // a is the dispute's card_amount
+	attributes              bool       // a confirmation of it attributes a credit (rule 1): attributedCredits reads the confirmations only then
 	windowEnd               civil.Date
 	ambiguous               bool
 	searchCut               bool            // the split-charge search ran out of budget
@@ -493,6 +494,7 @@ func (o *order) init(d *parser.Dispute, res *OrderResult, cs []*parser.Confirmat
 			break
 		}
 	}
+	o.attributes = slices.ContainsFunc(cs, func(c *parser.Confirmation) bool { return c.Attributes })
 	o.windowEnd = o.d.AddDays(daysAfterOrder)
 	if o.h.Valid() {
 		o.windowEnd = civil.Max(o.windowEnd, o.res.WatchUntil)

@@ -21,8 +21,11 @@ const (
 func assignShipments(orders []*order, idx *chargeIndex, used map[*parser.Transaction]bool) []*tie {
 	var demands []*demand
 	for _, o := range orders {
+		if !o.shipments || o.ambiguous || len(o.res.Charges) > 0 {
+			continue // most orders: the dispute lists no shipments
+		}
 		ships := o.res.Dispute.Shipments
-		if o.ambiguous || len(o.res.Charges) > 0 || len(ships) < 2 {
+		if len(ships) < 2 {
 			continue
 		}
 		for _, sh := range ships {
