@@ -1,6 +1,7 @@
 package matcher
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"testing"
 
@@ -233,5 +234,39 @@ func TestValueKeysOfFarExponents(t *testing.T) {
 		if k != keyOf(d) || k.String() != d.Abs().String() {
 			t.Errorf("%d × 10^%d: key %x writes %q; want %x, %q", v.coef, v.exp, k, k.String(), keyOf(d), d.Abs().String())
 		}
+	}
+}
+
+// TestAmountValue checks that the amount a result keeps of its dispute is
+// the dispute's amount to the digit, written as money.FromDecimal writes it
+// (trailing zeros and all), for orders as Prepare sets them up, that the
+// amounts it cannot keep small are read from the dispute, and that a
+// result not set up for matching reads the dispute's.
+func TestAmountValue(t *testing.T) {
+	day := civil.MustDate("2026-03-02")
+	amounts := []string{"12800", "12.30", "0.05", "-4.10", "999999999999999999", "1234567890123456789012.5", "1E+3", "7.000"}
+	var disputes []parser.Dispute
+	for i, a := range amounts {
+		disputes = append(disputes, parser.Dispute{OrderID: fmt.Sprintf("250-1234567-12345%02d", i), OrderDate: day.AddDays(-i), Amount: decimal.RequireFromString(a)})
+	}
+	kept := 0
+	for _, o := range newOrders(disputes, nil, Options{AsOf: day.AddDays(60)}) {
+		want := money.FromDecimal(o.res.Dispute.Amount)
+		got := o.res.AmountValue()
+		gc, ge, gok := got.Small()
+		wc, we, wok := want.Small()
+		if text, wantText := money.AppendValue(nil, got, "", false), money.AppendValue(nil, want, "", false); string(text) != string(wantText) || gc != wc || ge != we || gok != wok {
+			t.Errorf("%s: AmountValue is %s (%d, %d, %t), want %s (%d, %d, %t)", o.res.Dispute.OrderID, text, gc, ge, gok, wantText, wc, we, wok)
+		}
+		if o.res.amountSmall {
+			kept++
+		}
+	}
+	if kept != 6 {
+		t.Errorf("%d results keep their amount, want the 6 of at most 18 digits and no positive exponent", kept)
+	}
+	bare := &OrderResult{Dispute: &parser.Dispute{Amount: decimal.RequireFromString("45.60")}}
+	if got := money.AppendValue(nil, bare.AmountValue(), "", false); string(got) != "45.60" {
+		t.Errorf("a result not set up reads %s, want the dispute's 45.60", got)
 	}
 }

@@ -470,6 +470,7 @@ func newOrders(disputes []parser.Dispute, confs []parser.Confirmation, opts Opti
 // window its charges are looked for in.
 func (o *order) init(d *parser.Dispute, res *OrderResult, cs []*parser.Confirmation, opts Options) {
 	res.Dispute = d
+	res.keepAmount()
 	o.res, o.d, o.a = res, d.OrderDate, d.Amount
 	o.card, o.currency, o.cardCur = d.Card, d.Currency, d.CardCurrency
 	o.shipments = len(d.Shipments) > 0

@@ -410,7 +410,7 @@ func orderJSON(o *matcher.OrderResult, l *i18n.Localizer, rows *txnBuffer) jsonO
 	tied := o.Ties()
 	j := jsonOrder{
 		OrderID: d.OrderID, Verdict: string(o.Verdict), Severity: o.Severity().String(),
-		OrderDate: d.OrderDate, Amount: jsonAmount{money.FromDecimal(d.Amount), d.Currency}, Currency: d.Currency, Card: d.Card,
+		OrderDate: d.OrderDate, Amount: jsonAmount{o.AmountValue(), d.Currency}, Currency: d.Currency, Card: d.Card,
 		WatchUntil: dateOrNull(&o.WatchUntil), Closed: o.Closed, CoverageTo: coverageTo(o),
 		Charged:     jsonAmount{money.FromDecimal(o.Charged), cur},
 		Credited:    jsonAmount{money.FromDecimal(o.Credited), cur},
