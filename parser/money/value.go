@@ -2,6 +2,7 @@ package money
 
 import (
 	"cmp"
+	"math"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -128,15 +129,40 @@ func (v Value) Sub(w Value) Value {
 func (v Value) Small() (coef int64, exp int32, ok bool) { return v.coef, v.exp, v.small }
 
 // Cmp compares v and w: -1, 0 or +1 as v is less than, equal to or more
-// than w. Values of one exponent compare without a decimal made.
+// than w. Values kept as coefficients compare without a decimal made,
+// whatever their exponents, where the one with more digits before the
+// point still fits an int64 written with the other's exponent.
 func (v Value) Cmp(w Value) int {
 	switch {
 	case v.small && w.small && v.exp == w.exp:
 		return cmp.Compare(v.coef, w.coef)
+	case v.small && w.small:
+		if c, ok := cmpScaled(v, w); ok {
+			return c
+		}
 	case !v.small && !w.small:
 		return v.dec.Cmp(w.dec)
 	}
 	return v.Decimal().Cmp(w.Decimal())
+}
+
+// cmpScaled compares small values v and w of different exponents by
+// writing the one with the larger exponent with the other's, where its
+// coefficient then fits an int64.
+func cmpScaled(v, w Value) (int, bool) {
+	if v.exp < w.exp {
+		c, ok := cmpScaled(w, v)
+		return -c, ok
+	}
+	d := int64(v.exp) - int64(w.exp)
+	if d >= int64(len(pow10)) {
+		return 0, false
+	}
+	p := pow10[d]
+	if v.coef > math.MaxInt64/p || v.coef < math.MinInt64/p {
+		return 0, false
+	}
+	return cmp.Compare(v.coef*p, w.coef), true
 }
 
 // Decimal returns v as a decimal.Decimal.

@@ -1,6 +1,7 @@
 package money
 
 import (
+	"math"
 	"math/rand/v2"
 	"regexp"
 	"strings"
@@ -87,6 +88,20 @@ func TestValueAgreesWithDecimal(t *testing.T) {
 		}
 		if got, want := string(v.AppendAbs(nil)), dv.Abs().String(); got != want {
 			t.Fatalf("appendAbs(%d × 10^%d) = %q, want %q", v.coef, v.exp, got, want)
+		}
+	}
+	// Values far apart in exponent, or whose coefficient would not fit an
+	// int64 once written with the other's exponent, compare all the same.
+	edges := []Value{
+		New(999_999_999_999_999_999, 0), New(-999_999_999_999_999_999, 0), New(1, -18), New(-1, -18),
+		New(999_999_999_999_999_999, -18), New(1, 0), New(10, -1), New(1_000_000_000, -9), New(9, 18), New(-9, 18),
+		New(0, -2), New(0, 0), New(12345, -2), New(123450, -3), New(123451, -3), New(math.MaxInt64, 0), New(math.MinInt64+1, -1),
+	}
+	for _, v := range edges {
+		for _, w := range edges {
+			if got, want := v.Cmp(w), v.Decimal().Cmp(w.Decimal()); got != want {
+				t.Errorf("Cmp(%s, %s) = %d, want %d", v.Decimal(), w.Decimal(), got, want)
+			}
 		}
 	}
 	for _, tt := range []struct {
