@@ -6,6 +6,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
@@ -127,16 +128,14 @@ func (c *crediting) give(o *order, t *parser.Transaction) {
 		o.res.Credits = append(o.res.Credits, t)
 	}
 	c.taken[t] = true
-	v, _ := o.value(t)
-	o.owed = o.owed.Sub(v)
+	o.owed = o.owed.Sub(o.amountValue(t))
 }
 
 // creditValue is what credit t, whose absolute amount is abs, counts for
 // in o's currency: abs itself unless o is a foreign purchase.
-func (o *order) creditValue(t *parser.Transaction, abs decimal.Decimal) decimal.Decimal {
+func (o *order) creditValue(t *parser.Transaction, abs money.Value) money.Value {
 	if o.billedElsewhere(t) || o.foreign() {
-		v, _ := o.value(t)
-		return v
+		return o.amountValue(t)
 	}
 	return abs
 }
@@ -153,11 +152,11 @@ func (c *crediting) free() []*parser.Transaction {
 }
 
 // owed is what order o still has out: charged less credited, in its currency.
-func (o *order) owedNow() decimal.Decimal {
+func (o *order) owedNow() money.Value {
 	if len(o.res.Credits) == 0 { // most orders, before credits are given out: nothing to take off
-		return o.sum(o.res.Charges)
+		return money.FromDecimal(o.sum(o.res.Charges))
 	}
-	return o.sum(o.res.Charges).Sub(o.sum(o.res.Credits))
+	return money.FromDecimal(o.sum(o.res.Charges).Sub(o.sum(o.res.Credits)))
 }
 
 // attributedCredits is rule 1: where Amazon's refund export says an amount
@@ -314,13 +313,13 @@ func (c *crediting) exactCredits(charged []*order) {
 			continue
 		}
 		var best []*order
-		abs := t.Amount.Abs()
+		abs := money.FromDecimal(t.Amount).Abs()
 		for _, key := range amountKeys(t) {
 			if key == 0 {
 				continue
 			}
 			found := c.nearestBefore(lists.of(key), t, func(o *order) bool {
-				return o.fits(t) && o.creditIsExact(t) && !o.owed.LessThan(o.creditValue(t, abs))
+				return o.fits(t) && o.creditIsExact(t) && o.owed.Cmp(o.creditValue(t, abs)) >= 0
 			})
 			if len(found) > 0 && (best == nil || latestChargeBy(found[0], t).After(latestChargeBy(best[0], t))) {
 				best = slices.Clone(found)
@@ -580,13 +579,13 @@ func (c *crediting) smallerCredits(charged []*order) []*parser.Transaction {
 		if c.taken[t] || c.ownTook[t] {
 			continue
 		}
-		abs := t.Amount.Abs()
-		if bounded && boundSmallerCredits && t.OrigAmount.IsZero() && abs.GreaterThan(most) {
+		abs := money.FromDecimal(t.Amount).Abs()
+		if bounded && boundSmallerCredits && t.OrigAmount.IsZero() && abs.Cmp(most) > 0 {
 			over = append(over, t)
 			continue
 		}
 		found := c.nearestBefore(list, t, func(o *order) bool {
-			return o.fits(t) && !o.owed.LessThan(o.creditValue(t, abs))
+			return o.fits(t) && o.owed.Cmp(o.creditValue(t, abs)) >= 0
 		})
 		if len(found) == 0 {
 			over = append(over, t)
@@ -610,13 +609,13 @@ var boundSmallerCredits = true
 // currency than the order's, which a credit with no foreign amount never
 // was. What orders have out only falls as credits are given, so that the
 // most found before stays at least what any has.
-func mostOwed(orders []*order) (decimal.Decimal, bool) {
-	most := decimal.Zero
+func mostOwed(orders []*order) (money.Value, bool) {
+	most := money.New(0, 0)
 	for _, o := range orders {
 		if o.foreign() {
-			return decimal.Zero, false
+			return money.New(0, 0), false
 		}
-		if o.owed.GreaterThan(most) {
+		if o.owed.Cmp(most) > 0 {
 			most = o.owed
 		}
 	}

@@ -64,6 +64,22 @@ func (o *order) value(t *parser.Transaction) (v decimal.Decimal, estimated bool)
 	return t.Amount.Abs().Mul(orig).DivRound(billed, 16).Round(money.MinorDigits(cur)), true
 }
 
+// amountValue is value(t) as a money.Value: made without a decimal where
+// t was billed in the order's currency, or carries its original amount in
+// it, as nearly every row does. Credits are given out by it, each taken
+// off what its order has out (crediting.give): the decimals of value made
+// two big integers a credit, and their difference two more.
+func (o *order) amountValue(t *parser.Transaction) money.Value {
+	switch {
+	case o.billedElsewhere(t):
+		return money.FromDecimal(t.OrigAmount).Abs()
+	case !t.IsCredit() || !o.foreign():
+		return money.FromDecimal(t.Amount).Abs()
+	}
+	v, _ := o.value(t)
+	return money.FromDecimal(v)
+}
+
 // sum adds what rows ts count for in the order's currency. The first
 // value is the sum so far as it is, not added to zero: zero plus an amount
 // written with no positive exponent is that amount to the digit (its value

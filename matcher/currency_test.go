@@ -1,8 +1,13 @@
 package matcher
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/refundwatch/refundwatch/parser"
+	"github.com/refundwatch/refundwatch/parser/money"
+	"github.com/shopspring/decimal"
 )
 
 // A dollar order billed in yen: the card shows yen, the order is in dollars.
@@ -72,5 +77,53 @@ func TestForeignPurchaseTotalsInOrderCurrency(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestAmountValueAgreesWithValue checks the money.Value credits are given
+// out by against the decimal value counts in totals: for rows billed in
+// the order's currency and in another, with and without their original
+// amount, charges and credits, of orders that are foreign purchases and
+// orders that are not.
+func TestAmountValueAgreesWithValue(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	amount := func() decimal.Decimal {
+		return decimal.New(r.Int64N(2_000_000)+1, -int32(r.IntN(3)))
+	}
+	row := func(credit bool) *parser.Transaction {
+		t := &parser.Transaction{Amount: amount(), Currency: []string{"", "USD", "JPY"}[r.IntN(3)]}
+		if credit {
+			t.Amount = t.Amount.Neg()
+		}
+		if r.IntN(2) == 0 {
+			t.OrigAmount, t.OrigCurrency = amount(), []string{"USD", "EUR"}[r.IntN(2)]
+			if t.Amount.Sign() < 0 && r.IntN(2) == 0 {
+				t.OrigAmount = t.OrigAmount.Neg()
+			}
+		}
+		return t
+	}
+	kinds := map[bool]int{}
+	for range 5000 {
+		o := &order{currency: []string{"USD", "JPY", ""}[r.IntN(3)], res: &OrderResult{}}
+		for range 1 + r.IntN(3) {
+			o.res.Charges = append(o.res.Charges, row(false))
+		}
+		for range 4 {
+			x := row(r.IntN(2) == 0)
+			if r.IntN(3) == 0 {
+				x = o.res.Charges[0] // a row of the order's own
+			}
+			v, _ := o.value(x)
+			got := o.amountValue(x)
+			if got.Cmp(money.FromDecimal(v)) != 0 {
+				t.Fatalf("order in %q, foreign %v: row %s %s (original %s %s) counts %s, amountValue %s",
+					o.currency, o.foreign(), x.Amount, x.Currency, x.OrigAmount, x.OrigCurrency, v, got.Decimal())
+			}
+			kinds[o.foreign() && x.IsCredit() && !o.billedElsewhere(x)]++
+		}
+	}
+	if kinds[true] == 0 || kinds[false] == 0 {
+		t.Fatalf("the rows tried cover %v: want credits of foreign purchases without an original amount and other rows", kinds)
 	}
 }

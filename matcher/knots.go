@@ -5,6 +5,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
@@ -604,7 +605,7 @@ func owedBy(o *order, t *parser.Transaction) bool {
 		v, _ := o.value(c)
 		owed = owed.Sub(v)
 	}
-	return !owed.LessThan(o.creditValue(t, t.Amount.Abs()))
+	return money.FromDecimal(owed).Cmp(o.creditValue(t, money.FromDecimal(t.Amount).Abs())) >= 0
 }
 
 // givesAll reports whether the first way of r gives every row of the

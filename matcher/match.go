@@ -11,6 +11,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/shopspring/decimal"
 )
@@ -45,7 +46,7 @@ type order struct {
 	byShipment              bool            // charges were matched shipment by shipment
 	shipments               bool            // the dispute lists shipments: wantedAmounts reads the dispute only then
 	shipsCharged            int             // how many shipments were
-	owed                    decimal.Decimal // what is still out, while credits are given
+	owed                    money.Value     // what is still out, while credits are given
 	creditRound             int             // the last look back of a credit that met the order
 	advice                  []*msg.Message  // the end of the reason: what to do
 	adviceRoom              [2]*msg.Message // room for most advice

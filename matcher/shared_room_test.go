@@ -7,6 +7,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/civil"
+	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/shopspring/decimal"
 )
 
@@ -148,7 +149,7 @@ func TestGivenCreditsKeepTheirOwn(t *testing.T) {
 	c := newCrediting(nil, credits, nil)
 	orders := []*order{{res: &OrderResult{Dispute: &parser.Dispute{}}}, {res: &OrderResult{Dispute: &parser.Dispute{}}}}
 	for _, o := range orders {
-		o.owed = decimal.RequireFromString("1500")
+		o.owed = money.FromDecimal(decimal.RequireFromString("1500"))
 	}
 	c.give(orders[0], credits[0])
 	c.give(orders[1], credits[1])
@@ -156,8 +157,11 @@ func TestGivenCreditsKeepTheirOwn(t *testing.T) {
 	if !slices.Equal(orders[0].res.Credits, []*parser.Transaction{credits[0], credits[2]}) || !slices.Equal(orders[1].res.Credits, credits[1:2]) {
 		t.Errorf("credits %v and %v, want %v and %v", orders[0].res.Credits, orders[1].res.Credits, []*parser.Transaction{credits[0], credits[2]}, credits[1:2])
 	}
-	if got := orders[0].owed.String(); got != "0" {
+	if got := orders[0].owed.Decimal().String(); got != "0" {
 		t.Errorf("order 0 still owed %s, want 0", got)
+	}
+	if got := orders[1].owed.Decimal().String(); got != "800" {
+		t.Errorf("order 1 still owed %s, want 800", got)
 	}
 }
 
