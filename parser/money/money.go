@@ -400,6 +400,16 @@ func (m Money) String() string {
 	return string(out)
 }
 
+// AppendMoney appends what Money{v's amount, currency}.String prints to b,
+// making no decimal for a plain value of at most 18 digits.
+func AppendMoney(b []byte, v Value, currency string) []byte {
+	b = AppendValue(b, v, currency, true)
+	if currency != "" {
+		b = append(append(b, ' '), currency...)
+	}
+	return b
+}
+
 // AppendText appends what String prints to b (encoding.TextAppender).
 func (m Money) AppendText(b []byte) ([]byte, error) {
 	b = AppendAmount(b, m.Amount, m.Currency, true)

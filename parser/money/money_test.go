@@ -173,6 +173,10 @@ func TestAppendValueAgrees(t *testing.T) {
 		if got := string(AppendValue([]byte("x"), v, cur, grouped)); got != want {
 			t.Fatalf("AppendValue(%d × 10^%d, %q, %t) = %q, want %q", coef, exp, cur, grouped, got, want)
 		}
+		// AppendMoney writes a Value as Money writes its decimal.
+		if got, want := string(AppendMoney([]byte("x"), v, cur)), "x"+(Money{Amount: v.Decimal(), Currency: cur}).String(); got != want {
+			t.Fatalf("AppendMoney(%d × 10^%d, %q) = %q, want %q", coef, exp, cur, got, want)
+		}
 	}
 }
 
