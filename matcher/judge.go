@@ -83,11 +83,17 @@ func (l TxnList) AppendText(b []byte) ([]byte, error) {
 		default:
 			b = append(b, ", "...)
 		}
-		amount, billed, foreign := l.Item(i)
-		b, _ = amount.AppendText(b)
-		if foreign {
-			b, _ = billed.AppendText(append(b, " (billed as "...))
-			b = append(b, ')')
+		if l.Exchanged == nil {
+			// What Item gives, written from a Value: without the
+			// decimal of its absolute amount made for a credit.
+			b = money.AppendMoney(b, money.FromDecimal(t.Amount).Abs(), l.Currency)
+		} else {
+			amount, billed, foreign := l.Item(i)
+			b, _ = amount.AppendText(b)
+			if foreign {
+				b, _ = billed.AppendText(append(b, " (billed as "...))
+				b = append(b, ')')
+			}
 		}
 		b, _ = txnDay(t).AppendText(append(b, " on "...))
 	}
@@ -498,9 +504,26 @@ func (o *order) coverFrom() civil.Date {
 }
 
 // splitAtWord parts o's charges into those dated on or before Amazon's
-// first confirmation and those after it.
+// first confirmation and those after it. Where all of them fall on one
+// side, as the one charge of most orders does, that side is the charges
+// themselves (capped, so that appending to it copies), not a copy.
 func (o *order) splitAtWord() (before, after []*parser.Transaction) {
-	for _, t := range o.res.Charges {
+	cs := o.res.Charges
+	n := 0 // after the word
+	for _, t := range cs {
+		if o.h.Valid() && txnDay(t).After(o.h) {
+			n++
+		}
+	}
+	switch {
+	case len(cs) == 0:
+		return nil, nil
+	case n == 0:
+		return cs[:len(cs):len(cs)], nil
+	case n == len(cs):
+		return nil, cs[:len(cs):len(cs)]
+	}
+	for _, t := range cs {
 		if o.h.Valid() && txnDay(t).After(o.h) {
 			after = append(after, t)
 		} else {
@@ -676,6 +699,9 @@ func (o *order) money(d decimal.Decimal) money.Money {
 func (o *order) list(ts []*parser.Transaction) TxnList {
 	l := TxnList{Txns: ts, Currency: o.res.Currency}
 	for i, t := range ts {
+		if !o.billedElsewhere(t) && (!t.IsCredit() || !o.foreign()) {
+			continue // counted at what was billed (value), as most rows are
+		}
 		v, estimated := o.value(t)
 		if !o.billedElsewhere(t) && !estimated {
 			continue
