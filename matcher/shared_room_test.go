@@ -190,3 +190,30 @@ func TestMarksInDateOrderAsAStableSort(t *testing.T) {
 		}
 	}
 }
+
+// TestOwedPastEighteenDigits checks what an order has out as credits are
+// given one after another (rules 1 and 5 give them whatever it has out)
+// against the same differences in decimals, where it passes 18 digits:
+// it must not wrap round to an amount still owed.
+func TestOwedPastEighteenDigits(t *testing.T) {
+	day := civil.MustDate("2026-03-10")
+	charge := &parser.Transaction{Date: day, Amount: decimal.RequireFromString("1.00")}
+	o := &order{currency: "USD", res: &OrderResult{Dispute: &parser.Dispute{}, Charges: []*parser.Transaction{charge}}}
+	o.owed = o.owedNow()
+	want := decimal.RequireFromString("1.00")
+	var credits []*parser.Transaction
+	for i := range 10 {
+		credits = append(credits, &parser.Transaction{Date: day.AddDays(i + 1), Amount: decimal.RequireFromString("-9999999999999999.99")})
+	}
+	c := newCrediting(nil, credits, nil)
+	for _, cr := range credits {
+		c.give(o, cr)
+		want = want.Sub(cr.Amount.Abs())
+		if !o.owed.Decimal().Equal(want) {
+			t.Fatalf("after %d credits the order has %s out, want %s", len(o.res.Credits), o.owed.Decimal(), want)
+		}
+	}
+	if o.owed.Sign() >= 0 {
+		t.Errorf("the order has %s out after ten credits far larger than its charge", o.owed.Decimal())
+	}
+}

@@ -118,11 +118,21 @@ func (v Value) Sub(w Value) Value {
 	case v.Sign() == 0:
 		return w.Neg()
 	case v.small && w.small && v.exp == w.exp:
-		v.coef -= w.coef // two numbers below 10^18: no overflow
-		return v
+		// Two numbers below 10^18: no overflow. The difference is kept
+		// as a coefficient while it has at most 18 digits too, so that
+		// differences taken one after another (what an order has out, as
+		// credits are given) never overflow.
+		if c := v.coef - w.coef; c > -maxSmall && c < maxSmall {
+			v.coef = c
+			return v
+		}
 	}
 	return FromDecimal(v.Decimal().Sub(w.Decimal()))
 }
+
+// maxSmall is 10^18: the coefficient of a Value kept small is below it in
+// absolute value (at most 18 digits).
+const maxSmall = 1_000_000_000_000_000_000
 
 // Small returns v's coefficient and exponent when v is kept as them (a
 // plain number of at most 18 digits).

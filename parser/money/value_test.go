@@ -1,7 +1,6 @@
 package money
 
 import (
-	"math"
 	"math/rand/v2"
 	"regexp"
 	"strings"
@@ -95,12 +94,33 @@ func TestValueAgreesWithDecimal(t *testing.T) {
 	edges := []Value{
 		New(999_999_999_999_999_999, 0), New(-999_999_999_999_999_999, 0), New(1, -18), New(-1, -18),
 		New(999_999_999_999_999_999, -18), New(1, 0), New(10, -1), New(1_000_000_000, -9), New(9, 18), New(-9, 18),
-		New(0, -2), New(0, 0), New(12345, -2), New(123450, -3), New(123451, -3), New(math.MaxInt64, 0), New(math.MinInt64+1, -1),
+		New(0, -2), New(0, 0), New(12345, -2), New(123450, -3), New(123451, -3), New(999_999_999_999_999_999, -1), New(-999_999_999_999_999_999, -17),
 	}
 	for _, v := range edges {
 		for _, w := range edges {
 			if got, want := v.Cmp(w), v.Decimal().Cmp(w.Decimal()); got != want {
 				t.Errorf("Cmp(%s, %s) = %d, want %d", v.Decimal(), w.Decimal(), got, want)
+			}
+		}
+	}
+	// Differences taken one after another, as what an order has out is
+	// when credits are given, past 18 digits and back: each step as a
+	// decimal computes it, the coefficient never overflowing.
+	for _, start := range []Value{New(100, -2), New(-100, -2), New(999_999_999_999_999_999, -2)} {
+		for _, step := range []Value{New(999_999_999_999_999_999, -2), New(-999_999_999_999_999_999, -2), New(500_000_000_000_000_000, -2)} {
+			v, dv := start, start.Decimal()
+			for i := range 24 {
+				w, dw := step, step.Decimal()
+				if i >= 12 {
+					w, dw = step.Neg(), step.Decimal().Neg() // and back
+				}
+				v, dv = v.Sub(w), dv.Sub(dw)
+				if !v.Decimal().Equal(dv) {
+					t.Fatalf("%s less %s %d times is %s, want %s", start.Decimal(), step.Decimal(), i+1, v.Decimal(), dv)
+				}
+				if coef, _, ok := v.Small(); ok && (coef <= -maxSmall || coef >= maxSmall) {
+					t.Fatalf("%s is kept small with %d digits or more", v.Decimal(), 19)
+				}
 			}
 		}
 	}
