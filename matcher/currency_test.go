@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/refundwatch/refundwatch/parser"
-	"github.com/refundwatch/refundwatch/parser/money"
 	"github.com/shopspring/decimal"
 )
 
@@ -116,7 +115,7 @@ func TestAmountValueAgreesWithValue(t *testing.T) {
 			}
 			v, _ := o.value(x)
 			got := o.amountValue(x)
-			if got.Cmp(money.FromDecimal(v)) != 0 {
+			if !got.Decimal().Equal(v) {
 				t.Fatalf("order in %q, foreign %v: row %s %s (original %s %s) counts %s, amountValue %s",
 					o.currency, o.foreign(), x.Amount, x.Currency, x.OrigAmount, x.OrigCurrency, v, got.Decimal())
 			}
