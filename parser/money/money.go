@@ -309,7 +309,7 @@ func appendSmall(b []byte, d decimal.Decimal, currency string) ([]byte, bool) {
 // AppendValue appends the text FormatAmount prints for v to b, making no
 // decimal for a plain value of at most 18 digits.
 func AppendValue(b []byte, v Value, currency string, grouped bool) []byte {
-	if !v.small || v.exp > 0 || v.exp < -18 || v.coef <= -1e18 || v.coef >= 1e18 {
+	if !v.small || v.exp > 0 || v.exp < -18 || v.coef <= -maxSmall || v.coef >= maxSmall {
 		return AppendAmount(b, v.Decimal(), currency, grouped)
 	}
 	start := len(b)
