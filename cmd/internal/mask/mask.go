@@ -725,10 +725,84 @@ func mayHoldCardNumber(s []byte) bool {
 // a run of digits goes on over one separator, so that twelve digits
 // further apart are no run mayHoldCardNumber looks for, nor an IBAN's
 // start. A report's reasons hold a dozen digits or more (two
-// dates, an amount), none of them so close. It reads eight bytes at a time (as
+// dates, an amount), none of them so close: spreadDigits tells most of
+// them at once, and closeDigitsAt reads only the texts it cannot tell.
+func closeDigits(s []byte) bool {
+	if spreadDigits(s) {
+		return false
+	}
+	return closeDigitsAt(s)
+}
+
+// spreadDigits reports whether ASCII text s has neither a digit after two
+// capital letters nor twelve bytes in a row that are digits or lie
+// between two digits (the shortest span twelve digits, each at most two
+// bytes after the one before, can take); when it reports false, s may
+// still have no such twelve digits (an amount of 1,234,567.89 is twelve
+// such bytes and ten digits), which closeDigitsAt tells. It keeps a bit
+// for each of the last 64 bytes read, whether it is a digit, and one
+// whether it is a capital, eight bytes at a time (each byte's test as
+// asciiDigits makes it, the eight bits gathered by one multiplication),
+// and looks at them every 32 bytes and at the end: twelve such digits
+// span 23 bytes at most, so each lies whole in the bits looked at once.
+func spreadDigits(s []byte) bool {
+	const high, from0, past9 = 0x8080808080808080, 0x5050505050505050, 0x4646464646464646
+	const fromA, pastZ = 0x3f3f3f3f3f3f3f3f, 0x2525252525252525
+	// gather moves the top bit of byte k of a word to bit 56+k: the
+	// bits a byte test leaves (8k+7) each land on a bit of their own in
+	// the top byte, with no carry (the shifts 49-7k differ, and so do
+	// every two bits' sums).
+	const gather, top = 0x0002040810204081, 0xff << 56
+	// digits and caps: bit i for the byte 63-i bytes before the last one
+	// read, which is bit 63.
+	var digits, caps uint64
+	i := 0
+	for ; i+32 <= len(s); i += 32 {
+		for k := i; k < i+32; k += 8 {
+			w := binary.LittleEndian.Uint64(s[k : k+8])
+			digits = digits>>8 | ((w+from0)&^(w+past9)&high)*gather&top
+			caps = caps>>8 | ((w+fromA)&^(w+pastZ)&high)*gather&top
+		}
+		if crowded(digits, caps) {
+			return false
+		}
+	}
+	for ; i+8 <= len(s); i += 8 {
+		w := binary.LittleEndian.Uint64(s[i : i+8])
+		digits = digits>>8 | ((w+from0)&^(w+past9)&high)*gather&top
+		caps = caps>>8 | ((w+fromA)&^(w+pastZ)&high)*gather&top
+	}
+	if r := len(s) - i; r > 0 {
+		// The last r bytes, in the low bytes of w; its high bytes, 0,
+		// are neither digits nor capitals.
+		var w uint64
+		for k := len(s) - 1; k >= i; k-- {
+			w = w<<8 | uint64(s[k])
+		}
+		d := ((w + from0) &^ (w + past9) & high) * gather >> 56
+		c := ((w + fromA) &^ (w + pastZ) & high) * gather >> 56
+		digits = digits>>r | d<<(64-r)
+		caps = caps>>r | c<<(64-r)
+	}
+	return !crowded(digits, caps)
+}
+
+// crowded reports whether the bits of spreadDigits hold a digit after
+// two capitals, or twelve bits in a row that are digits or lie between
+// two digits.
+func crowded(digits, caps uint64) bool {
+	run := digits | digits<<1&(digits>>1) // the bytes between two digits too
+	run &= run >> 1                       // bit i: bits i to i+1 set
+	run &= run >> 2                       // to i+3
+	run &= run >> 4                       // to i+7
+	run &= run >> 4                       // to i+11
+	return run != 0 || digits&(caps<<1)&(caps<<2) != 0
+}
+
+// closeDigitsAt is closeDigits read through: eight bytes at a time (as
 // asciiDigits and ibanStartIn do), each digit's place from the word, and
 // the capitals before the word's digits at once.
-func closeDigits(s []byte) bool {
+func closeDigitsAt(s []byte) bool {
 	const high, from0, past9 = 0x8080808080808080, 0x5050505050505050, 0x4646464646464646
 	const fromA, pastZ = 0x3f3f3f3f3f3f3f3f, 0x2525252525252525
 	run, last := 0, -3 // the digits of the run, and where its last one is

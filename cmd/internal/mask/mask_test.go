@@ -709,27 +709,13 @@ func TestMaskWriterCutsLongLinesWhereMaskingHoldsNothing(t *testing.T) {
 // byte at a time says of ASCII texts: twelve digits each at most two
 // bytes after the one before, or a digit after two capitals.
 func TestCloseDigitsReadsEveryByte(t *testing.T) {
-	byBytes := func(s []byte) bool {
-		run, last := 0, -3
-		for i, c := range s {
-			if c < '0' || c > '9' {
-				continue
-			}
-			if i-last > 2 {
-				run = 0
-			}
-			run, last = run+1, i
-			if run >= 12 || i >= 2 && 'A' <= s[i-1] && s[i-1] <= 'Z' && 'A' <= s[i-2] && s[i-2] <= 'Z' {
-				return true
-			}
-		}
-		return false
-	}
+	byBytes := closeDigitsByBytes
 	rnd := rand.New(rand.NewPCG(31, 32))
 	alphabet := []byte("0123456789 -,.\\tAZ@[`az\"")
 	yes := 0
 	for range 200000 {
-		b := make([]byte, rnd.IntN(100))
+		// Past 64 bytes, as spreadDigits keeps the last 64.
+		b := make([]byte, rnd.IntN(200))
 		for i := range b {
 			b[i] = alphabet[rnd.IntN(len(alphabet))]
 			if rnd.IntN(3) == 0 {
@@ -746,6 +732,84 @@ func TestCloseDigitsReadsEveryByte(t *testing.T) {
 	}
 	if yes < 10000 || yes > 190000 {
 		t.Errorf("%d of 200000 texts have close digits: the test says little", yes)
+	}
+}
+
+// closeDigitsByBytes is closeDigits read a byte at a time.
+func closeDigitsByBytes(s []byte) bool {
+	run, last := 0, -3
+	for i, c := range s {
+		if c < '0' || c > '9' {
+			continue
+		}
+		if i-last > 2 {
+			run = 0
+		}
+		run, last = run+1, i
+		if run >= 12 || i >= 2 && 'A' <= s[i-1] && s[i-1] <= 'Z' && 'A' <= s[i-2] && s[i-2] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// spreadDigits passes without reading them through the texts that have
+// no close digits and no crowd of digits and separators: the reasons of
+// a report. It must pass no text that has close digits, wherever in a
+// long text they stand (spreadDigits looks every 32 bytes at the last
+// 64), and it must pass the sentences of the report, or closeDigits
+// reads every reason through, digit by digit (closeDigitsAt).
+func TestSpreadDigitsPassesNoCloseDigits(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(35, 36))
+	filler := []byte("charged on USD credited, the; ")
+	passed := 0
+	for round := range 100000 {
+		// Sentences' words and spread numbers, and somewhere in them,
+		// most often, a crowd of digits and separators or a capital
+		// pair before a digit.
+		b := make([]byte, 1+rnd.IntN(300))
+		for i := range b {
+			b[i] = filler[rnd.IntN(len(filler))]
+			if rnd.IntN(5) == 0 {
+				b[i] = '0' + byte(rnd.IntN(10))
+			}
+		}
+		if round%4 != 0 {
+			crowd := []byte(strings.Repeat("1", 12))
+			switch round % 4 {
+			case 2:
+				crowd = []byte("1-2-3-4-5-6-7-8-9-0-1-2")
+			case 3:
+				crowd = []byte("AB1")
+			}
+			if len(crowd) <= len(b) {
+				copy(b[rnd.IntN(len(b)-len(crowd)+1):], crowd)
+			}
+		}
+		close := closeDigitsByBytes(b)
+		if spreadDigits(b) {
+			passed++
+			if close {
+				t.Fatalf("spreadDigits(%q) passes it, but it has close digits", b)
+			}
+		}
+		if got := closeDigits(b); got != close {
+			t.Fatalf("closeDigits(%q) = %t, byte by byte %t", b, got, close)
+		}
+	}
+	if passed < 5000 {
+		t.Errorf("spreadDigits passed %d of 100000 texts: the test says little", passed)
+	}
+	for _, reason := range []string{
+		`    "reason": "charged 13,246.07 USD on 2015-02-02, after Amazon confirmed the refund on 2015-01-13; no credit since; call the card issuer and dispute the charge",`,
+		`    "reason": "charged 10,166.63 USD on 2015-01-03, credited 10,166.63 USD on 2015-01-09; nothing is missing now; closed: the statements reach 2015-03-05, the end of the watch; nothing more to do",`,
+		`    "reason": "no charge of 10,571.86 USD between 2015-01-01 and 2015-01-31; closed: the statements reach 2015-03-17, the end of the watch; nothing more to do",`,
+	} {
+		for n := range len(reason) + 1 {
+			if !spreadDigits([]byte(reason[:n])) {
+				t.Fatalf("spreadDigits(%q) does not pass it", reason[:n])
+			}
+		}
 	}
 }
 
