@@ -657,8 +657,10 @@ func (r *JSONReport) writeAccounting(j *jsonWriter) {
 //
 // Where the masking leaves each value of the order's first members whole,
 // from its id to what is outstanding, their lines are a run the masking
-// need not look through again, as a row's are (jsonTxn.write): most of an
-// order but its reason.
+// need not look through again, as a row's are (jsonTxn.write); so are its
+// reason's line and the lines after it where the masking leaves them
+// whole on its quick tests. The orders of a report are then most often
+// one run.
 func (o *jsonOrder) write(j *jsonWriter) {
 	k := j.orderKeysAt(len(j.empty) + 1)
 	j.open('{')
@@ -699,10 +701,11 @@ func (o *jsonOrder) write(j *jsonWriter) {
 	}
 	o.writeLists(j, k)
 	j.b = append(j.b, k.reason...)
+	line := len(j.b) - len(k.reason) + 2 // the reason's line, after the line break k.reason starts with
 	if !checkEveryRow {
 		// The lists' lines after their last row that is a run, to the
-		// reason's line, which starts after the line break of k.reason.
-		j.extendWhole(len(j.b) - len(k.reason) + 2)
+		// reason's line.
+		j.extendWhole(line)
 	}
 	j.reason(o.Reason)
 	// The lines after the reason, from the note's, after the line break
@@ -710,14 +713,23 @@ func (o *jsonOrder) write(j *jsonWriter) {
 	// are empty, which the masking leaves whole. They are a run where none
 	// of their own (a candidate charge's) was added, and j.b was not
 	// written out meanwhile.
-	tail, flushes, runs := len(j.b)+2, j.flushes, len(j.whole)
+	tail, flushes := len(j.b)+2, j.flushes
 	j.b = append(j.b, k.note...)
+	if !checkEveryRow && mask.LeftAsIs(j.b[line:tail]) {
+		// The reason's line, to the comma and line break that end it: its
+		// sentences are refundwatch's own, and hold a dozen digits or more
+		// (dates, amounts), too many for LeftWhole, but none so close
+		// together that masking would look at them, as it asks first of
+		// every line (LeftAsIs). Asked here, the line joins the order's
+		// runs before and after it, and the orders of a report are one
+		// run: the masking need not find its lines again, one by one.
+		j.addWhole(line, tail)
+	}
+	runs := len(j.whole)
 	j.str(o.Note)
 	o.writeTies(j, k)
 	if !checkEveryRow && j.flushes == flushes && len(j.whole) == runs && mask.LeftWhole(j.b[tail:]) {
-		// To the line break close starts with; a run of its own, as the
-		// reason's line before it is seldom left whole.
-		j.whole = append(j.whole, mask.Lines{From: tail, To: len(j.b) + 1})
+		j.addWhole(tail, len(j.b)+1) // to the line break close starts with
 	}
 	j.close('}')
 }

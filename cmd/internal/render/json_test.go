@@ -776,12 +776,13 @@ func TestOrdersLeftWholeMaskedAsEveryOrder(t *testing.T) {
 	}
 }
 
-// TestWholeOrdersLeaveOnlyTheirReasons writes orders whose every value
-// but the reason the masking leaves whole: the masking is left only the
-// reasons' lines to look through. An order whose note holds a card
-// number leaves it its lines from the note on too, and those must not be
-// in a run.
-func TestWholeOrdersLeaveOnlyTheirReasons(t *testing.T) {
+// TestWholeOrdersMakeOneRun writes orders whose every value the masking
+// leaves whole, their reasons' lines too (LeftAsIs): they are one run of
+// lines, which the masking writes as they are, but for the lines it must
+// look through. An order whose note holds a card number leaves it its
+// lines from the note on, and one whose reason holds one its reason's
+// line; neither may be in a run.
+func TestWholeOrdersMakeOneRun(t *testing.T) {
 	orders := make([]jsonOrder, 30)
 	for i := range orders {
 		d := civil.MustDate("2026-03-02")
@@ -798,37 +799,42 @@ func TestWholeOrdersLeaveOnlyTheirReasons(t *testing.T) {
 		}
 	}
 	orders[11].Note = "card 4111 1111 1111 1111"
+	orders[20].Reason = jsonReason{text: "charged 10,513.48 USD on 2026-03-04 to card 4111 1111 1111 1111"}
 	j := &jsonWriter{w: io.Discard, b: make([]byte, 0, jsonFlushAt)}
 	j.open('{')
 	j.key("orders")
 	j.list(len(orders), false, func(i int) { orders[i].write(j) })
 	j.close('}')
 	var left []string
-	done := 0
+	done, reasons := 0, 0
 	for _, r := range j.whole {
 		if r.From < done || r.From > 0 && j.b[r.From-1] != '\n' || j.b[r.To-1] != '\n' {
 			t.Fatalf("run %d-%d is not whole lines after %d", r.From, r.To, done)
 		}
-		if bytes.Contains(j.b[r.From:r.To], []byte("4111")) || bytes.Contains(j.b[r.From:r.To], []byte(`"reason"`)) {
-			t.Fatalf("the run holds the card number or a reason:\n%s", j.b[r.From:r.To])
+		if bytes.Contains(j.b[r.From:r.To], []byte("4111")) {
+			t.Fatalf("the run holds the card number:\n%s", j.b[r.From:r.To])
 		}
+		reasons += bytes.Count(j.b[r.From:r.To], []byte(`"reason": "charged`))
 		left = append(left, strings.Split(strings.TrimSuffix(string(j.b[done:r.From]), "\n"), "\n")...)
 		done = r.To
 	}
 	left = append(left, strings.Split(string(j.b[done:]), "\n")...)
-	reasons, other := 0, 0
+	cardReasons, other := 0, 0
 	for _, line := range left {
 		switch {
-		case strings.Contains(line, `"reason": "charged`):
-			reasons++
+		case strings.Contains(line, `"reason": "charged`) && strings.Contains(line, "4111"):
+			cardReasons++
 		case line != "":
 			other++
 		}
 	}
-	// The note's line, and those after it to the order's brace; the
-	// report's opening brace and key, and its last lines.
-	if reasons != len(orders) || other != 7+3+3 {
-		t.Fatalf("the masking is left %d reasons of %d orders and %d other lines:\n%s", reasons, len(orders), other, strings.Join(left, "\n"))
+	// The runs: to the note's line, from the brace after it to the reason
+	// with the card number, and after that reason. Left: the note's line
+	// and those after it to the order's brace, the reason with the card
+	// number, and the report's opening brace and key and its last lines.
+	if len(j.whole) != 3 || reasons != len(orders)-1 || cardReasons != 1 || other != 7+3+3 {
+		t.Fatalf("%d runs holding %d reasons of %d orders; the masking is left %d reasons with a card number and %d other lines:\n%s",
+			len(j.whole), reasons, len(orders), cardReasons, other, strings.Join(left, "\n"))
 	}
 }
 
