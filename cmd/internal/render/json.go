@@ -728,10 +728,19 @@ func (o *jsonOrder) write(j *jsonWriter) {
 	runs := len(j.whole)
 	j.str(o.Note)
 	o.writeTies(j, k)
-	if !checkEveryRow && j.flushes == flushes && len(j.whole) == runs && mask.LeftWhole(j.b[tail:]) {
+	if !checkEveryRow && j.flushes == flushes && len(j.whole) == runs && (o.emptyTail() || mask.LeftWhole(j.b[tail:])) {
 		j.addWhole(tail, len(j.b)+1) // to the line break close starts with
 	}
 	j.close('}')
+}
+
+// emptyTail reports whether the order's members after its reason are
+// empty, as most orders' are: their lines are then keys, punctuation and
+// null, which the masking leaves whole without being asked
+// (TestEmptyOrderTailLeftWhole).
+func (o *jsonOrder) emptyTail() bool {
+	return o.Note == "" && o.CardAmount == nil && len(o.InterchangeableWith) == 0 && len(o.TiedWith) == 0 &&
+		len(o.CandidateCharges) == 0 && o.TieOutstanding == nil
 }
 
 // writeConfirmation writes Amazon's confirmation of the order: when, what,

@@ -838,6 +838,45 @@ func TestWholeOrdersMakeOneRun(t *testing.T) {
 	}
 }
 
+// TestEmptyOrderTailLeftWhole holds jsonOrder.emptyTail to its promise:
+// the lines of an order from its note to its brace, where emptyTail says
+// they are empty, are left whole by the masking at any depth, with lists
+// written empty or null.
+func TestEmptyOrderTailLeftWhole(t *testing.T) {
+	d := civil.MustDate("2026-03-02")
+	a := jsonAmount{money.New(1299, -2), "USD"}
+	for _, o := range []jsonOrder{
+		{OrderID: "250-1234567-7654321", OrderDate: d, Amount: a, Charged: a, Credited: a, Outstanding: a},
+		{OrderID: "250-1234567-7654321", OrderDate: d, Amount: a, Charged: a, Credited: a, Outstanding: a,
+			InterchangeableWith: []string{}, TiedWith: []string{}, CandidateCharges: []jsonTxn{}},
+	} {
+		if !o.emptyTail() {
+			t.Fatalf("%+v: the tail is not empty", o)
+		}
+		for depth := range 4 {
+			j := &jsonWriter{w: io.Discard}
+			for range depth {
+				j.open('[')
+			}
+			o.write(j)
+			text := j.b[bytes.Index(j.b, []byte(`"reason"`)):]
+			tail := text[bytes.IndexByte(text, '\n')+1:]
+			if !bytes.Contains(tail, []byte(`"note"`)) || !bytes.HasSuffix(tail, []byte("}")) {
+				t.Fatalf("depth %d: no tail in\n%s", depth, j.b)
+			}
+			if !mask.LeftWhole(tail) {
+				t.Fatalf("depth %d: the masking does not leave the empty tail whole:\n%s", depth, tail)
+			}
+		}
+	}
+	for _, o := range []jsonOrder{{Note: "x"}, {CardAmount: &a}, {InterchangeableWith: []string{"x"}}, {TiedWith: []string{"x"}},
+		{CandidateCharges: []jsonTxn{{}}}, {TieOutstanding: &a}} {
+		if o.emptyTail() {
+			t.Fatalf("%+v: the tail is empty", o)
+		}
+	}
+}
+
 // TestWholeRowsMakeOneRun writes a list of statement rows that the
 // masking leaves whole: their runs of lines are one run, the brackets,
 // commas and braces between the rows joined in, but for the row the
