@@ -50,6 +50,9 @@ type jsonWriter struct {
 	// value it does (jsonTxn.write, jsonOrder.write), joined with the
 	// lines between them that it does too (extendWhole).
 	whole []mask.Lines
+	// wholeGap is the text between two runs that extendWhole last found
+	// left whole.
+	wholeGap []byte
 	// marks counts the values keep marked, flushes the times b was
 	// written out.
 	marks, flushes int
@@ -196,8 +199,17 @@ func (j *jsonWriter) extendWhole(at int) bool {
 		return false
 	}
 	last := &j.whole[n-1]
-	if last.To > at || at-last.To > maxWholeGap || !mask.LeftWhole(j.b[last.To:at]) {
+	if last.To > at || at-last.To > maxWholeGap {
 		return false
+	}
+	// Most gaps are the same few bytes as the one before (a row's brace,
+	// the comma and the next row's brace), which passed: LeftWhole, a
+	// function of the bytes alone, is asked only of a gap that differs.
+	if gap := j.b[last.To:at]; !bytes.Equal(gap, j.wholeGap) {
+		if !mask.LeftWhole(gap) {
+			return false
+		}
+		j.wholeGap = append(j.wholeGap[:0], gap...)
 	}
 	last.To = at
 	return true

@@ -877,6 +877,30 @@ func TestEmptyOrderTailLeftWhole(t *testing.T) {
 	}
 }
 
+// TestExtendWholeAsksEachNewGap holds extendWhole's memory of the last
+// gap it passed to its promise: a gap the masking would look through is
+// never joined to a run, however often it comes, nor one that differs
+// from the gap passed before by a byte.
+func TestExtendWholeAsksEachNewGap(t *testing.T) {
+	j := &jsonWriter{w: io.Discard}
+	for i, tc := range []struct {
+		gap  string
+		join bool
+	}{
+		{"4111 1111 1111 1111\n", false}, {"4111 1111 1111 1111\n", false},
+		{"    },\n    {\n", true}, {"    },\n    {\n", true},
+		{"    }4111111111111\n", false}, {"    },\n    {\n", true},
+		{"DE89 3704 0044 05\n", false}, {"DE89 3704 0044 05\n", false},
+	} {
+		j.b = append(j.b, "  \"line\": 7\n"...)
+		j.whole = append(j.whole[:0], mask.Lines{From: len(j.b) - 13, To: len(j.b)})
+		j.b = append(j.b, tc.gap...)
+		if got := j.extendWhole(len(j.b)); got != tc.join {
+			t.Fatalf("gap %d %q: joined %t, want %t", i, tc.gap, got, tc.join)
+		}
+	}
+}
+
 // TestWholeRowsMakeOneRun writes a list of statement rows that the
 // masking leaves whole: their runs of lines are one run, the brackets,
 // commas and braces between the rows joined in, but for the row the
