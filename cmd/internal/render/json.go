@@ -235,6 +235,10 @@ func (j *jsonWriter) dateWhole(start int) bool { return len(j.b)-start <= 13 || 
 // whole. The value is written first, whatever is asked after: joined as
 // `whole = j.strLeftWhole(v) && whole`, no value is left unwritten.
 func (j *jsonWriter) strLeftWhole(s string) bool {
+	if s == "" { // most rows' currency and account, an order's note: two quotes
+		j.b = append(j.b, `""`...)
+		return true
+	}
 	at := len(j.b)
 	j.str(s)
 	return j.leftWhole(at)
