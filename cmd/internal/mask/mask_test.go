@@ -227,6 +227,44 @@ func TestMayHoldCardNumberMissesNone(t *testing.T) {
 	}
 }
 
+// mayHoldCardNumber stops at two capitals before two digits only where
+// enough letters and digits follow for an IBAN (ibanLongEnough): a text
+// it passes must be one masking leaves alone, among IBANs of every
+// length, spaced, glued to words and references, cut short, behind
+// escapes, and Amazon rows' references; and the references must pass.
+func TestMayHoldCardNumberTellsIBANsByLength(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(23, 24))
+	pieces := []string{"DE89 3704 0044 0532 0130 00", "DE89370400440532013000", "GB82WEST12345698765432", "NO9386011117947",
+		"NO938601111794", "MT84MALT011000012345MTLCAST001S", "FR14 2004 1010 0505 0001 3M02 606", "DE89 3704 0044 05", "DE89 3704",
+		"US*", "AMZN Mktp ", "RT45Q31KX9", "AB12", "XY98 7654 3210 ", "CD34", "5678", "90", "Q", "ZZ", " ", "  ", "*", "-", "ref", "Refund",
+		"\\t", "\\u00", "\\x0", "0", "123", "a", "1", "é"}
+	passed, heads := 0, 0
+	for range 100000 {
+		var b []byte
+		for range 1 + rnd.IntN(8) {
+			b = append(b, pieces[rnd.IntN(len(pieces))]...)
+		}
+		if mayHoldCardNumber(b) {
+			continue
+		}
+		passed++
+		if ibanStartIn(b) && asciiDigits(b) > 4 {
+			heads++
+		}
+		if got := maskGroups(string(b)); got != string(b) {
+			t.Fatalf("mayHoldCardNumber(%q) passes it, but masking gives %q", b, got)
+		}
+	}
+	if passed < 10000 || heads < 2000 {
+		t.Errorf("%d of 100000 texts passed, %d of them with two capitals before two digits: the test says little", passed, heads)
+	}
+	for _, ref := range []string{`      "description": "AMZN Mktp US*RT45Q31KX9",`, "Amazon.com*AB12CD345", "AMAZON MKTPL*XY98Z7654"} {
+		if mayHoldCardNumber([]byte(ref)) || !mayHoldCardNumberByRunes([]byte(ref)) {
+			t.Errorf("mayHoldCardNumber(%q) = %t, two capitals before a digit %t", ref, mayHoldCardNumber([]byte(ref)), mayHoldCardNumberByRunes([]byte(ref)))
+		}
+	}
+}
+
 // mayHoldCardNumberByRunes is mayHoldCardNumber as it was first written,
 // decoding every character and remembering the two before it: the
 // reference the byte-class version must agree with.
