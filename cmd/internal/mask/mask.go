@@ -766,7 +766,7 @@ func closeDigits(s []byte) bool {
 // between two digits (the shortest span twelve digits, each at most two
 // bytes after the one before, can take); when it reports false, s may
 // still have no such twelve digits (an amount of 1,234,567.89 is twelve
-// such bytes and ten digits), which closeDigitsAt tells. It keeps a bit
+// such bytes and nine digits), which closeDigitsAt tells. It keeps a bit
 // for each of the last 64 bytes read, whether it is a digit, and one
 // whether it is a capital, eight bytes at a time (each byte's test as
 // asciiDigits makes it, the eight bits gathered by one multiplication),

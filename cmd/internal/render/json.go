@@ -45,10 +45,11 @@ type jsonWriter struct {
 	// dates are the texts of the dates written (dateTexts).
 	dates *dateTexts
 	// whole are the runs of lines of b that the masking leaves whole: the
-	// statement rows, and the orders' members from their id to the line
-	// before the reason and from the note to their brace, whose every
-	// value it does (jsonTxn.write, jsonOrder.write), joined with the
-	// lines between them that it does too (extendWhole).
+	// statement rows, and the orders' members from their id to what is
+	// outstanding, their reason's line and the lines from the note to
+	// their brace, whose every value it does (jsonTxn.write,
+	// jsonOrder.write), joined with the lines between them that it does
+	// too (extendWhole).
 	whole []mask.Lines
 	// wholeGap is the text between two runs that extendWhole last found
 	// left whole.
@@ -235,7 +236,7 @@ func (j *jsonWriter) dateWhole(start int) bool { return len(j.b)-start <= 13 || 
 // whole. The value is written first, whatever is asked after: joined as
 // `whole = j.strLeftWhole(v) && whole`, no value is left unwritten.
 func (j *jsonWriter) strLeftWhole(s string) bool {
-	if s == "" { // most rows' currency and account, an order's note: two quotes
+	if s == "" { // most rows' currency, most orders' confirmation subject: two quotes
 		j.b = append(j.b, `""`...)
 		return true
 	}
