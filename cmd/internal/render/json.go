@@ -206,7 +206,10 @@ func (j *jsonWriter) extendWhole(at int) bool {
 	// Most gaps are the same few bytes as the one before (a row's brace,
 	// the comma and the next row's brace), which passed: LeftWhole, a
 	// function of the bytes alone, is asked only of a gap that differs.
-	if gap := j.b[last.To:at]; !bytes.Equal(gap, j.wholeGap) {
+	// An empty gap (an order's reason's line, or its note's, right after
+	// its run) is joined without asking, and leaves the gap remembered as
+	// it was.
+	if gap := j.b[last.To:at]; len(gap) > 0 && !bytes.Equal(gap, j.wholeGap) {
 		if !mask.LeftWhole(gap) {
 			return false
 		}
