@@ -268,3 +268,20 @@ func TestEveryOutputMasksAnIBAN(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryOutputMasksAGluedSpacedIBAN checks an IBAN run together with
+// the reference before it and grouped by spaces, with letters among its
+// digits, as a SEPA remittance line may write it: no more of its digits
+// shows than its last four, in any output. Masked as digit groups alone,
+// its country's check digits and the groups between its letters showed.
+func TestEveryOutputMasksAGluedSpacedIBAN(t *testing.T) {
+	writeFiles(t, map[string]string{
+		"statements/a.csv": "Date,Description,Debit\n2026-03-01,LAWSON,1\n2026-03-18,AMAZON.CO.JP KREF9MT84 MALT 0110 0001 2345 MTLC AST0 01S,12800\n2026-04-30,LAWSON,1\n",
+		"disputes.csv":     "order_id,order_date,amount\n250-1234567-1234567,2026-03-02,12800\n",
+	})
+	for o, out := range checkEveryFormat(t) {
+		if strings.Contains(out, "MT84") || strings.Contains(out, "2345 MTLC") || !strings.Contains(out, "01S") {
+			t.Errorf("%s shows the IBAN otherwise than with its last four digits:\n%s", o, out)
+		}
+	}
+}

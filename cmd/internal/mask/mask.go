@@ -503,22 +503,29 @@ func hideIBAN(r []rune, hide []bool, i, end int) {
 	}
 }
 
-// gluedIBAN is the end of an IBAN written without spaces whose head
-// stands at r[i] (ibanHeadAt) right after a letter or a digit (IBANDE89…,
-// ref1DE89…), or 0 for none. Text often runs letters and digits together,
-// so such an IBAN is one only where its check digits say so (ibanChecks):
-// the longest that does, of 15 characters or more.
+// gluedIBAN is the end of an IBAN whose head stands at r[i] (ibanHeadAt)
+// right after a letter or a digit (IBANDE89…, ref1DE89…, EREF3DE89 3704 …),
+// or 0 for none. Text often runs letters and digits together, so such an
+// IBAN is one only where its check digits say so (ibanChecks): the longest
+// that does, of 15 characters or more, its characters read as ibanEnd
+// reads them, through the single spaces that group them.
 func gluedIBAN(r []rune, i int) int {
 	if i == 0 || !ibanChar(r[i-1]) {
 		return 0
 	}
-	end := i
-	for end < len(r) && end-i < 34 && ibanChar(r[end]) {
-		end++
+	end, _ := ibanEnd(r, i)
+	var chars [34]rune // the IBAN's letters and digits, and where each stands
+	var at [34]int
+	n := 0
+	for j := i; j < end && n < len(chars); j++ {
+		if ibanChar(r[j]) {
+			chars[n], at[n] = r[j], j
+			n++
+		}
 	}
-	for ; end-i >= 15; end-- {
-		if ibanChecks(r[i:end]) {
-			return end
+	for ; n >= 15; n-- {
+		if ibanChecks(chars[:n]) {
+			return at[n-1] + 1
 		}
 	}
 	return 0

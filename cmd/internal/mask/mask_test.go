@@ -120,6 +120,11 @@ func TestMaskCardNumbers(t *testing.T) {
 		{"ref1DE89370400440532013000REF", "ref1DE****************3000REF"},
 		{"IBANGB29NWBK60161331926819", "IBANGB**NWBK**********6819"},
 		{"IBANDE89370400440532013001", "IBANDE89370400440532013001"}, // no IBAN by its check digits: 20 digits, a reference
+		// And so, where its check digits say so, when it is grouped by spaces.
+		{"SVWZ+KREF1GB29 NWBK 6016 1331 9268 19 Refund", "SVWZ+KREF1GB** NWBK **** **** **68 19 Refund"},
+		{"REF9MT84 MALT 0110 0001 2345 MTLC AST0 01S", "REF9MT** MALT **** **** ***5 MTLC AST0 01S"},
+		// No IBAN by its check digits: only its run of digit groups is hidden, as a card number.
+		{"REF9MT84 MALT 0110 0001 2345 MTLC AST0 01T", "REF9MT84 MALT **** **** 2345 MTLC AST0 01T"},
 
 		// Four groups of four typed with mixed separators are a card number still.
 		{"4980 0379-3988 4123", "**** ****-**** 4123"},
