@@ -730,21 +730,20 @@ func mayHoldCardNumber(s []byte) bool {
 // ibanLongEnough reports whether s[i:], two capital letters and a digit,
 // could start an IBAN as ibanSpans finds one: a second digit (the check
 // digits, ibanHeadAt), and 15 letters and digits or more from s[i] on,
-// single spaces between them allowed (ibanEnd counts no more of them, and
-// gluedIBAN no spaces). An Amazon row's reference (US*2K4RT5Q31) has two
-// capitals before a digit as often as not, and masking, asked of each
-// such line, found no IBAN in it.
+// single spaces between them allowed (ibanEnd, which gluedIBAN reads
+// through too, counts no more of them). An Amazon row's reference
+// (US*2K4RT5Q31) has two capitals before a digit as often as not, and
+// masking, asked of each such line, found no IBAN in it.
 func ibanLongEnough(s []byte, i int) bool {
 	if i+3 >= len(s) || s[i+3]-'0' > 9 {
 		return false
 	}
-	ibanByte := func(c byte) bool { return c-'A' < 26 || c-'0' < 10 }
 	n := 0
 	for j := i; j < len(s) && n < 15; j++ {
 		switch c := s[j]; {
-		case ibanByte(c):
+		case ibanChar(rune(c)):
 			n++
-		case c == ' ' && j+1 < len(s) && ibanByte(s[j+1]) && ibanByte(s[j-1]):
+		case c == ' ' && j+1 < len(s) && ibanChar(rune(s[j+1])) && ibanChar(rune(s[j-1])):
 		default:
 			return false
 		}
