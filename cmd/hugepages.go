@@ -23,12 +23,13 @@ import (
 // block it does not touch, asks for huge pages there (madvise
 // MADV_HUGEPAGE, adviseHugePages) and hands the block back to the heap
 // and, untouched, to the system: the heap then grows into that memory a
-// 2 MiB page at a time, one fault for 512. The block costs no memory; the
-// peak resident memory stays within a few MB of what it was, the heap
-// being dense where it has grown. Where huge pages are off, or always on,
-// the advice changes nothing; elsewhere than Linux there is none to give
-// (hugepages_other.go). GODEBUG=disablethp=1, Go's own switch against huge
-// pages for its heap, leaves the heap as Go maps it.
+// 2 MiB page at a time, one fault for 512. The block takes address space,
+// not memory; the peak resident memory stays within a few MB of what it
+// was, the heap being dense where it has grown. Where huge pages are
+// always on, or never, or the address space is limited (hugePagesFit), the
+// heap is left as Go maps it; elsewhere than Linux there is nothing to ask
+// (hugepages_other.go). So is it with GODEBUG=disablethp=1, Go's own
+// switch against huge pages for its heap (disableTHP).
 const (
 	// hugeInputs is the size of inputs from which check asks for huge
 	// pages: some 25k statement rows, where it saves a few milliseconds
@@ -44,6 +45,9 @@ const (
 	// 80k orders the heap peaks at 255 MB. A heap that grows past it goes
 	// on in the pages Go maps.
 	maxHugeHeap = 1 << 30
+	// hugeInputsEnough is the size of inputs past which inputSize need not
+	// count: the heap mapped is maxHugeHeap from there.
+	hugeInputsEnough = maxHugeHeap / hugeHeapPerInput
 )
 
 // hugeHeap is the heap already mapped for huge pages in this process: a
@@ -54,10 +58,10 @@ var hugeHeap struct {
 }
 
 // preferHugePages maps, for a check whose inputs are large (inputs bytes,
-// inputSize's count), the heap it may grow into and asks for huge pages
-// there.
-func preferHugePages(getenv func(string) string, memory memlimit.Provider, inputs int64) {
-	if strings.Contains(getenv("GODEBUG"), "disablethp=1") {
+// inputSize's count), the heap it may grow into, and has advise ask for
+// huge pages there (adviseHugePages, which says whether it could).
+func preferHugePages(getenv func(string) string, memory memlimit.Provider, inputs int64, advise func(int64) bool) {
+	if disableTHP(getenv("GODEBUG")) {
 		return
 	}
 	n := hugeHeapSize(inputs, memory)
@@ -66,9 +70,22 @@ func preferHugePages(getenv func(string) string, memory memlimit.Provider, input
 	if n <= hugeHeap.size {
 		return
 	}
-	if adviseHugePages(n) {
+	if advise(n) {
 		hugeHeap.size = n
 	}
+}
+
+// disableTHP reports whether GODEBUG sets disablethp=1, the last setting
+// of it deciding, as Go reads it. The GODEBUG defaults a build can carry
+// (//go:debug lines, go.mod's godebug) are not read: refundwatch sets none.
+func disableTHP(godebug string) bool {
+	on := false
+	for _, kv := range strings.Split(godebug, ",") {
+		if v, ok := strings.CutPrefix(kv, "disablethp="); ok {
+			on = v == "1"
+		}
+	}
+	return on
 }
 
 // hugeHeapSize is the heap to map for huge pages for inputs of the given
@@ -86,14 +103,15 @@ func hugeHeapSize(inputs int64, memory memlimit.Provider) int64 {
 }
 
 // inputSize is the size of the files at paths, those inside folders
-// included, in bytes: files and folders named through a symbolic link
-// count, links inside folders do not. A path that cannot be read counts
-// nothing (reading it says why), a member of an archive (archive.zip/name)
-// counts nothing either, and the count stops once it passes maxHugeHeap.
-func inputSize(paths []string) int64 {
+// included, in bytes, counted until it passes enough. Files and folders
+// named through a symbolic link count, links inside folders do not, nor do
+// paths that cannot be read (reading them says why); hidden files and
+// files check passes over count. It is an estimate of what check reads:
+// it opens no file.
+func inputSize(paths []string, enough int64) int64 {
 	var n int64
 	for _, p := range paths {
-		if n > maxHugeHeap {
+		if n > enough {
 			break
 		}
 		info, err := os.Stat(p)
@@ -111,7 +129,7 @@ func inputSize(paths []string) int64 {
 						n += info.Size()
 					}
 				}
-				if n > maxHugeHeap {
+				if n > enough {
 					return filepath.SkipAll
 				}
 				return nil

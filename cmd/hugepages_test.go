@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -41,7 +42,7 @@ func TestHugeHeapSize(t *testing.T) {
 
 // TestInputSize checks what inputSize counts: files named or inside
 // folders, at any depth, and through a link named; nothing for a path that
-// is missing or names a member of an archive.
+// is missing; and that it stops counting once it passes enough.
 func TestInputSize(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name string, n int) string {
@@ -58,15 +59,22 @@ func TestInputSize(t *testing.T) {
 	disputes := write("disputes.csv", 100)
 	write("statements/2026-01.csv", 1000)
 	write("statements/card/2026-02.csv", 2000)
-	zip := write("confirmations.zip", 300)
-	if got := inputSize([]string{filepath.Join(dir, "statements"), disputes, filepath.Join(dir, "missing.csv"), zip + "/mail.eml"}); got != 3100 {
+	confs := write("confirmations.csv", 300)
+	stmts := filepath.Join(dir, "statements")
+	if got := inputSize([]string{stmts, disputes, filepath.Join(dir, "missing.csv")}, 1<<20); got != 3100 {
 		t.Errorf("inputSize = %d, want 3100", got)
 	}
+	if got := inputSize([]string{disputes, confs, stmts}, 50); got != 100 {
+		t.Errorf("inputSize counting to 50 = %d, want 100 (the first file)", got)
+	}
+	if got := inputSize([]string{stmts, disputes}, 500); got != 1000 && got != 2000 {
+		t.Errorf("inputSize counting to 500 = %d, want one statement's size", got)
+	}
 	link := filepath.Join(dir, "linked")
-	if err := os.Symlink(filepath.Join(dir, "statements"), link); err != nil {
+	if err := os.Symlink(stmts, link); err != nil {
 		t.Skip("no symbolic links here:", err)
 	}
-	if got := inputSize([]string{link, zip}); got != 3300 {
+	if got := inputSize([]string{link, confs}, 1<<20); got != 3300 {
 		t.Errorf("inputSize through a link = %d, want 3300", got)
 	}
 }
@@ -90,18 +98,46 @@ func TestReadPaths(t *testing.T) {
 	}
 }
 
-// TestPreferHugePagesHonoursDisableTHP checks that GODEBUG=disablethp=1
-// leaves the heap alone however large the inputs.
-func TestPreferHugePagesHonoursDisableTHP(t *testing.T) {
-	before := hugeHeap.size
+// TestPreferHugePages checks when a check asks for huge pages, and for
+// how much heap: not for small inputs, not with GODEBUG=disablethp=1 (the
+// last setting of it deciding), once for a size, again only for more, and
+// again where the asking failed.
+func TestPreferHugePages(t *testing.T) {
+	defer func(size int64) { hugeHeap.size = size }(hugeHeap.size)
+	hugeHeap.size = 0
+	plenty := memlimit.Provider(func() (uint64, error) { return 64 << 30, nil })
+	var asked []int64
+	ok := true
+	advise := func(n int64) bool {
+		asked = append(asked, n)
+		return ok
+	}
+	godebug := ""
 	getenv := func(k string) string {
 		if k == "GODEBUG" {
-			return "madvdontneed=1,disablethp=1"
+			return godebug
 		}
 		return ""
 	}
-	preferHugePages(getenv, processMemory, 300<<20)
-	if hugeHeap.size != before {
-		t.Errorf("with disablethp=1 the heap was mapped for huge pages (%d bytes)", hugeHeap.size)
+	for _, step := range []struct {
+		godebug string
+		inputs  int64
+		ok      bool
+		want    []int64
+	}{
+		{"", hugeInputs - 1, true, nil},
+		{"disablethp=1", 40 << 20, true, nil},
+		{"madvdontneed=1,disablethp=1", 40 << 20, true, nil},
+		{"", 40 << 20, false, []int64{320 << 20}},
+		{"disablethp=1,disablethp=0", 40 << 20, true, []int64{320 << 20}},
+		{"", 40 << 20, true, nil},
+		{"", 20 << 20, true, nil},
+		{"", 60 << 20, true, []int64{480 << 20}},
+	} {
+		asked, ok, godebug = nil, step.ok, step.godebug
+		preferHugePages(getenv, plenty, step.inputs, advise)
+		if !slices.Equal(asked, step.want) {
+			t.Errorf("GODEBUG=%q, inputs %d after the steps before: asked for %v, want %v", step.godebug, step.inputs, asked, step.want)
+		}
 	}
 }
