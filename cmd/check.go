@@ -20,8 +20,8 @@ import (
 type checkOptions struct {
 	input.Options // what to read
 	asOf          string
-	grace         int
-	watch         int
+	grace         int64 // int64 rather than int, which a 32-bit build's flag parsing would cut to 32 bits
+	watch         int64
 	output        string
 	failOn        string
 	amazon        []string // --amazon patterns
@@ -50,8 +50,8 @@ func newCheckCmd(e env, g *globals) *cobra.Command {
 	f.StringArrayVar(&opts.Confirmations, "confirmations", nil, "Amazon's confirmations: a confirmations CSV, Amazon's mails (.eml, .mbox, a maildir) or refund export, or a folder or .zip of them: `PATH`; repeatable (default ./confirmations.csv and ./confirmations/ if present)")
 	f.StringArrayVar(&opts.Orders, "orders", nil, "Amazon's order-history exports (the person's own orders): a file, a folder, or the \"Your Orders.zip\" archive as downloaded: `PATH`; repeatable")
 	f.StringVar(&opts.asOf, "as-of", "", "judge as of this `DATE` (default today)")
-	f.IntVar(&opts.grace, "grace", 30, "`DAYS` after Amazon's confirmation for a credit to arrive")
-	f.IntVar(&opts.watch, "watch", 60, "`DAYS` after Amazon's confirmation to keep watching")
+	f.Int64Var(&opts.grace, "grace", 30, "`DAYS` after Amazon's confirmation for a credit to arrive")
+	f.Int64Var(&opts.watch, "watch", 60, "`DAYS` after Amazon's confirmation to keep watching")
 	f.StringVarP(&opts.output, "output", "o", "table", "report `FORMAT`: "+strings.Join(render.Formats, ", "))
 	f.StringVar(&opts.failOn, "fail-on", "alert", "exit 1 when a finding at or above `LEVEL` exists: alert, review or never")
 	f.BoolVar(&opts.SkipInvalid, "skip-invalid", false, "list statement rows that cannot be read instead of stopping")
@@ -117,15 +117,16 @@ func hasFindingAtOrAbove(rep *matcher.Report, level matcher.Severity) bool {
 const maxDays = 3650
 
 func (opts *checkOptions) matchOptions(e env) (matcher.Options, error) {
-	m := matcher.Options{Grace: opts.grace, Watch: opts.watch}
+	var m matcher.Options
 	for _, f := range []struct {
 		name string
-		days int
+		days int64
 	}{{"--grace", opts.grace}, {"--watch", opts.watch}} {
 		if f.days < 0 || f.days > maxDays {
 			return m, msg.Msgf("%s %d: expected a number of days from 0 to %d", f.name, f.days, maxDays)
 		}
 	}
+	m.Grace, m.Watch = int(opts.grace), int(opts.watch)
 	if opts.asOf == "" {
 		m.AsOf = civil.DateOf(e.now())
 	} else {

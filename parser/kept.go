@@ -78,7 +78,7 @@ const (
 
 // maxKeptText is how many bytes of text KeptRows keeps in its buffer,
 // which uint32 offsets reach: a variable, for a test to try a smaller one.
-var maxKeptText = math.MaxUint32 - 1
+var maxKeptText = min(math.MaxUint32-1, math.MaxInt)
 
 // keptExtra is what a row too large for keptRow keeps: an amount of more
 // than 18 digits, an original foreign amount and its currency, a line past

@@ -16,6 +16,10 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// farLine is a line past 2³¹ where an int holds one (64 bits), the
+// largest line otherwise.
+const farLine = min(math.MaxInt32+5, math.MaxInt)
+
 // keptSamples are transactions of every shape KeptRows must keep: amounts
 // of every size and exponent, foreign amounts (one of 0.00), days of use,
 // accounts, currencies, texts normalised or not, empty, a line past 2³¹.
@@ -25,7 +29,7 @@ func keptSamples() []Transaction {
 		{Date: d, Description: "AMAZON.CO.JP", Normalized: "AMAZON.CO.JP", Amount: decimal.New(12800, 0), Currency: "JPY", File: "a.csv", Line: 7},
 		{Date: d.AddDays(1), UsedOn: d, Description: "Amazon Mktp", Normalized: "AMAZON MKTP", Amount: decimal.New(-1050, -2), Currency: "EUR",
 			OrigAmount: decimal.New(1200, -2), OrigCurrency: "USD", Account: "VISA ****1234", File: "a.csv", Line: 8},
-		{Date: d.AddDays(2), Description: "ＡＭＡＺＯＮ", Normalized: "AMAZON", Amount: decimal.RequireFromString("12345678901234567890.5"), File: "b.csv", Line: math.MaxInt32 + 5},
+		{Date: d.AddDays(2), Description: "ＡＭＡＺＯＮ", Normalized: "AMAZON", Amount: decimal.RequireFromString("12345678901234567890.5"), File: "b.csv", Line: farLine},
 		{Date: d.AddDays(3), Description: "", Normalized: "", Amount: decimal.New(300, 2), OrigAmount: decimal.New(0, -2), Account: "VISA ****1234", File: "a.csv", Line: 9},
 		{Date: d.AddDays(3), Description: "AMZN", Normalized: "AMZN", Amount: decimal.New(5, -30), File: "a.csv", Line: 10},
 	}
@@ -247,7 +251,7 @@ func TestBriefBefore(t *testing.T) {
 		days[day.String()+" "+acct] = true
 	}
 	s.BriefBefore(civil.MustDate("2026-03-04"))
-	if s.Txns.Len() != 3 || s.Txns.At(0).Line != math.MaxInt32+5 || s.Txns.At(2).Line != 10 {
+	if s.Txns.Len() != 3 || s.Txns.At(0).Line != farLine || s.Txns.At(2).Line != 10 {
 		t.Fatalf("%d rows kept in full, want the last 3 in order", s.Txns.Len())
 	}
 	if c, cr := s.ChargesAndCredits(); s.Transactions() != total || c != charges || cr != credits || s.Brief.N != 3 {

@@ -785,7 +785,7 @@ func (o *jsonOrder) writeConfirmation(j *jsonWriter, k *orderKeys) bool {
 	j.b = append(j.b, k.confirmationLine...)
 	if o.ConfirmationLine != nil {
 		j.num(*o.ConfirmationLine)
-		whole = whole && uint(*o.ConfirmationLine) < 1e11 // eleven digits or fewer
+		whole = whole && uint64(*o.ConfirmationLine) < 1e11 // eleven digits or fewer
 	} else {
 		j.b = append(j.b, "null"...)
 	}
@@ -859,7 +859,7 @@ func (t *jsonTxn) write(j *jsonWriter) {
 	whole = whole && j.account.whole && j.file.whole
 	j.b = append(j.b, k.line...)
 	j.num(t.Line)
-	whole = whole && uint(t.Line) < 1e11 // eleven digits or fewer
+	whole = whole && uint64(t.Line) < 1e11 // eleven digits or fewer
 	if t.OriginalAmount != "" {
 		j.b = append(j.b, k.origAmount...)
 		whole = j.strLeftWhole(t.OriginalAmount) && whole
