@@ -3,6 +3,7 @@ package cmd
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/refundwatch/refundwatch/cmd/internal/i18n"
@@ -20,8 +21,8 @@ import (
 type checkOptions struct {
 	input.Options // what to read
 	asOf          string
-	grace         int64 // int64 rather than int, which a 32-bit build's flag parsing would cut to 32 bits
-	watch         int64
+	grace         daysFlag
+	watch         daysFlag
 	output        string
 	failOn        string
 	amazon        []string // --amazon patterns
@@ -50,8 +51,9 @@ func newCheckCmd(e env, g *globals) *cobra.Command {
 	f.StringArrayVar(&opts.Confirmations, "confirmations", nil, "Amazon's confirmations: a confirmations CSV, Amazon's mails (.eml, .mbox, a maildir) or refund export, or a folder or .zip of them: `PATH`; repeatable (default ./confirmations.csv and ./confirmations/ if present)")
 	f.StringArrayVar(&opts.Orders, "orders", nil, "Amazon's order-history exports (the person's own orders): a file, a folder, or the \"Your Orders.zip\" archive as downloaded: `PATH`; repeatable")
 	f.StringVar(&opts.asOf, "as-of", "", "judge as of this `DATE` (default today)")
-	f.Int64Var(&opts.grace, "grace", 30, "`DAYS` after Amazon's confirmation for a credit to arrive")
-	f.Int64Var(&opts.watch, "watch", 60, "`DAYS` after Amazon's confirmation to keep watching")
+	opts.grace, opts.watch = 30, 60
+	f.Var(&opts.grace, "grace", "`DAYS` after Amazon's confirmation for a credit to arrive")
+	f.Var(&opts.watch, "watch", "`DAYS` after Amazon's confirmation to keep watching")
 	f.StringVarP(&opts.output, "output", "o", "table", "report `FORMAT`: "+strings.Join(render.Formats, ", "))
 	f.StringVar(&opts.failOn, "fail-on", "alert", "exit 1 when a finding at or above `LEVEL` exists: alert, review or never")
 	f.BoolVar(&opts.SkipInvalid, "skip-invalid", false, "list statement rows that cannot be read instead of stopping")
@@ -116,11 +118,33 @@ func hasFindingAtOrAbove(rep *matcher.Report, level matcher.Severity) bool {
 // the calendar.
 const maxDays = 3650
 
+// daysFlag is a number of days given on the command line (--grace,
+// --watch): written in base 10, as a person counts days (pflag's own
+// integer flags also read 010 as 8 and 0x10 as 16), and read as 64 bits
+// on every build (pflag's int flags cut the number to an int's 32 bits on
+// a 32-bit build, so that 4294967296 would be 0 days). matchOptions checks
+// its range.
+type daysFlag int64
+
+func (d *daysFlag) String() string { return strconv.FormatInt(int64(*d), 10) }
+
+func (d *daysFlag) Set(s string) error {
+	v, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return err
+	}
+	*d = daysFlag(v)
+	return nil
+}
+
+// Type names the flag's kind for flagError, which words its errors.
+func (d *daysFlag) Type() string { return "days" }
+
 func (opts *checkOptions) matchOptions(e env) (matcher.Options, error) {
 	var m matcher.Options
 	for _, f := range []struct {
 		name string
-		days int64
+		days daysFlag
 	}{{"--grace", opts.grace}, {"--watch", opts.watch}} {
 		if f.days < 0 || f.days > maxDays {
 			return m, msg.Msgf("%s %d: expected a number of days from 0 to %d", f.name, f.days, maxDays)

@@ -10,6 +10,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -205,6 +208,55 @@ func TestDaysFlagsRange(t *testing.T) {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q; want %q", tt.args, code, out, stderr, tt.want)
 		}
 	}
+}
+
+// TestDaysFlagsReadInBase10 checks that --grace and --watch are read as a
+// person writes days, in base 10: 010 is ten days, not eight, and 0x10, 1e3
+// or a number past 64 bits is no whole number.
+func TestDaysFlagsReadInBase10(t *testing.T) {
+	t.Chdir(filepath.Join(repoRoot(t), "testdata", "example"))
+	out, stderr, code := runCmd(t, "check", "--as-of", "2026-05-01", "-o", "json", "--fail-on", "never", "--grace", "010", "--watch", "+045")
+	var rep struct {
+		Grace int `json:"grace_days"`
+		Watch int `json:"watch_days"`
+	}
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Grace != 10 || rep.Watch != 45 {
+		t.Errorf("--grace 010 --watch +045: grace %d, watch %d days; want 10 and 45", rep.Grace, rep.Watch)
+	}
+	for _, v := range []string{"0x10", "1e3", "0b11", "99999999999999999999", "10.5", ""} {
+		_, stderr, code := runCmd(t, "check", "--grace", v)
+		if want := "--grace " + v + ": expected a whole number (see refundwatch check --help)\n"; code != 2 || stderr != want {
+			t.Errorf("--grace %q: exit %d, stderr %q; want 2, %q", v, code, stderr, want)
+		}
+	}
+}
+
+// TestNoFlagIsCutOn32Bits checks that no flag of any command is read as
+// an int or a uint, which pflag cuts to 32 bits on a 32-bit build without
+// a word (--grace 4294967296 was a grace of 0 days there): a number of a
+// flag is a daysFlag, or of a type as wide on every build.
+func TestNoFlagIsCutOn32Bits(t *testing.T) {
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		for _, fs := range []*pflag.FlagSet{c.LocalFlags(), c.PersistentFlags()} {
+			fs.VisitAll(func(f *pflag.Flag) {
+				switch f.Value.Type() {
+				case "int", "uint", "intSlice", "uintSlice":
+					t.Errorf("%s --%s is read as %s: cut to 32 bits on a 32-bit build", c.CommandPath(), f.Name, f.Value.Type())
+				}
+			})
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(newRootCmd(env{}, &globals{}))
 }
 
 // writeFiles lays out files in a new temporary folder and makes it the

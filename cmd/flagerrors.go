@@ -32,7 +32,7 @@ func flagError(err error) error {
 	case errors.As(err, &invalid):
 		f, value := invalid.GetFlag(), invalid.GetValue()
 		switch f.Value.Type() {
-		case "int", "int64":
+		case "days":
 			return msg.Msgf("--%s %s: expected a whole number", f.Name, value)
 		case "bool":
 			return msg.Msgf("--%s=%s: expected true or false", f.Name, value)

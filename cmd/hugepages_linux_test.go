@@ -28,7 +28,10 @@ func runHugeChild(t *testing.T, test string) string {
 		t.Skip("starts a process")
 	}
 	if strconv.IntSize < 64 {
-		t.Skip("no huge pages are asked for on a 32-bit build (hugePagesFit), which may run under an emulator that cannot start it again")
+		// The tests of a 32-bit build run under an emulator (qemu-arm),
+		// where the test binary cannot start itself again; no huge pages
+		// are asked for there anyway (hugePagesFit).
+		t.Skip("a 32-bit build: its test binary may not start itself again")
 	}
 	cmd := exec.Command(os.Args[0], "-test.run=^"+test+"$", "-test.v")
 	cmd.Env = append(os.Environ(), hugeChildEnv+"="+test, "GODEBUG=", "GOGC=", "GOMEMLIMIT=")

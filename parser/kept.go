@@ -151,7 +151,7 @@ func (k *KeptRows) addValue(t *Transaction, amt money.Value, made bool) {
 		e.names, needExtra = &[4]string{strings.Clone(t.Account), strings.Clone(t.Currency), strings.Clone(t.OrigCurrency), strings.Clone(t.File)}, true
 	}
 	r.normN = sameText
-	if n := len(t.Description) + len(t.Normalized); len(k.text)+n > maxKeptText || len(t.Description) > maxRowText || len(t.Normalized) > maxRowText {
+	if n := len(t.Description) + len(t.Normalized); n > maxKeptText-len(k.text) || len(t.Description) > maxRowText || len(t.Normalized) > maxRowText {
 		e.texts, needExtra = &[2]string{strings.Clone(t.Description), strings.Clone(t.Normalized)}, true
 		r.descN = textInExtra
 	} else {

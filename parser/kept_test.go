@@ -17,12 +17,13 @@ import (
 )
 
 // farLine is a line past 2³¹ where an int holds one (64 bits), the
-// largest line otherwise.
+// largest int otherwise (32 bits).
 const farLine = min(math.MaxInt32+5, math.MaxInt)
 
 // keptSamples are transactions of every shape KeptRows must keep: amounts
 // of every size and exponent, foreign amounts (one of 0.00), days of use,
-// accounts, currencies, texts normalised or not, empty, a line past 2³¹.
+// accounts, currencies, texts normalised or not, empty, a line past 2³¹
+// (where an int holds one: farLine).
 func keptSamples() []Transaction {
 	d := civil.MustDate("2026-03-02")
 	return []Transaction{

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"io"
 	"io/fs"
+	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -445,13 +446,14 @@ func ReadAll(r io.Reader) ([]byte, error) {
 }
 
 // SizeOf is how many bytes r holds, where it tells: a file, or a reader of
-// bytes in memory; -1 otherwise.
+// bytes in memory; -1 otherwise, and for a file larger than an int holds
+// (2 GiB and more on a 32-bit build).
 func SizeOf(r io.Reader) int {
 	switch v := r.(type) {
 	case interface{ Len() int }:
 		return v.Len()
 	case interface{ Stat() (fs.FileInfo, error) }:
-		if fi, err := v.Stat(); err == nil && fi.Mode().IsRegular() {
+		if fi, err := v.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() <= math.MaxInt {
 			return int(fi.Size())
 		}
 	}

@@ -631,7 +631,7 @@ func TestRowsLeftWholeMaskedAsEveryRow(t *testing.T) {
 	accounts := []string{"", "VISA ****-1234", "4111 1111 1111 1111", "DE89 3704 0044 0532 0130 00"}
 	files := []string{"statement.csv", "4111-1111-1111-1111.csv", "DE89370400440532013000.csv", "明細.csv"}
 	amounts := []string{"12.30", "-5", "1234567890.55", "411111111111.11"}
-	lines := []int64{2, 7, 203554, 99999999999, 100000000000, 4111111111111111, -3} // as ints: cut to 32 bits on a 32-bit build
+	lines := []int64{2, 7, 203554, 99999999999, 100000000000, 4111111111111111, -3} // int64s, for a 32-bit build to compile; as ints, cut to 32 bits there
 	rnd := rand.New(rand.NewPCG(51, 52))
 	// Each value is most often the first, left whole, so that a good part
 	// of the rows are.
@@ -680,7 +680,7 @@ func TestOrdersLeftWholeMaskedAsEveryOrder(t *testing.T) {
 	texts := []string{"still-charged", "", "refund", "alert", "USD", "VISA 1234", "4111 1111 1111 1111", "DE89 3704 0044 0532 0130 00", "明細 ４１１１ １１１１ １１１１ １１１１", "\ufdd04111111111111111\ufdd1"}
 	sources := []string{"confirmations.csv:12", "/home/user/Amazon/confirmations.csv:7337", "4111-1111-1111-1111.csv:3", "mail: Your refund 4111 1111 1111 1111"}
 	amounts := []string{"10513.48", "0.00", "411111111111.11", "-5"}
-	lines := []int64{12, 99999999999, 100000000000, 4111111111111111} // as ints: cut to 32 bits on a 32-bit build
+	lines := []int64{12, 99999999999, 100000000000, 4111111111111111} // int64s, for a 32-bit build to compile; as ints, cut to 32 bits there
 	rnd := rand.New(rand.NewPCG(71, 72))
 	pick := func(n int) int {
 		if rnd.IntN(10) < 8 {
