@@ -85,7 +85,7 @@ func runCheck(opts *checkOptions, e env, loc *i18n.Localizer) error {
 			return msg.Msgf("--fail-on %q: expected alert, review or never", opts.failOn)
 		}
 	}
-	preferHugePages(e.getenv, processMemory, inputSize(opts.readPaths(), hugeInputsEnough), adviseHugePages)
+	preferHugePages(e.getenv, processMemory, inputSize(opts.ReadPaths(), hugeInputsEnough), adviseHugePages)
 	in, err := input.Load(&opts.Options, mopts)
 	if err != nil {
 		return err

@@ -4,7 +4,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 
@@ -138,19 +137,4 @@ func inputSize(paths []string, enough int64) int64 {
 		}
 	}
 	return n
-}
-
-// readPaths are the paths a check reads from, as named or defaulted:
-// statements, disputes, confirmations and order histories.
-func (opts *checkOptions) readPaths() []string {
-	stmts, confs := opts.Statements, opts.Confirmations
-	if len(stmts) == 0 {
-		stmts = []string{"statements"}
-	}
-	if len(confs) == 0 {
-		confs = []string{"confirmations.csv", "confirmations"}
-	}
-	paths := append(slices.Clip(stmts), opts.Disputes)
-	paths = append(paths, confs...)
-	return append(paths, opts.Orders...)
 }

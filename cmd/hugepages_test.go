@@ -79,25 +79,6 @@ func TestInputSize(t *testing.T) {
 	}
 }
 
-// TestReadPaths checks the paths whose size decides on huge pages: as
-// named, or defaulted as check reads them.
-func TestReadPaths(t *testing.T) {
-	var opts checkOptions
-	opts.Disputes = "disputes.csv"
-	if got, want := strings.Join(opts.readPaths(), " "), "statements disputes.csv confirmations.csv confirmations"; got != want {
-		t.Errorf("defaulted: %q, want %q", got, want)
-	}
-	opts.Statements = []string{"a.csv", "b/"}
-	opts.Confirmations = []string{"mail.eml"}
-	opts.Orders = []string{"Your Orders.zip"}
-	if got, want := strings.Join(opts.readPaths(), " "), "a.csv b/ disputes.csv mail.eml Your Orders.zip"; got != want {
-		t.Errorf("named: %q, want %q", got, want)
-	}
-	if len(opts.Statements) != 2 {
-		t.Errorf("readPaths changed the statements: %q", opts.Statements)
-	}
-}
-
 // TestPreferHugePages checks when a check asks for huge pages, and for
 // how much heap: not for small inputs, not with GODEBUG=disablethp=1 (the
 // last setting of it deciding), once for a size, again only for more, and

@@ -131,11 +131,7 @@ type statementsRead struct {
 // The rows that name Amazon but are taken from it by --not-amazon are
 // counted in in.NotAmazon.
 func (in *Inputs) startStatements(opts *Options, reg *parser.Registry, forced *parser.Format, amazon *matcher.Recognizer, cutoff *civil.Cutoff, problems *parser.ErrorList) <-chan statementsRead {
-	stmtPaths := opts.Statements
-	if len(stmtPaths) == 0 {
-		stmtPaths = []string{"statements"}
-	}
-	files, ignored, err := Expand(stmtPaths, msg.Msgf("folder holds no statement file"))
+	files, ignored, err := Expand(opts.statementPaths(), msg.Msgf("folder holds no statement file"))
 	addProblems(problems, err)
 	in.Ignored = ignored
 	isAmazon := func(normalized string) bool {
@@ -190,15 +186,7 @@ func (in *Inputs) readOrdersAndDisputes(opts *Options, cutoff *civil.Cutoff, pro
 // reported as unknown to it); those of Amazon's exports and mails are
 // narrowed to the disputed orders. It returns the disputed order ids.
 func (in *Inputs) readConfirmations(opts *Options, disputesRead bool, problems *parser.ErrorList) map[string]bool {
-	confPaths := opts.Confirmations
-	if !opts.ConfsGiven {
-		confPaths = nil
-		for _, p := range []string{"confirmations.csv", "confirmations"} {
-			if _, err := os.Stat(p); err == nil {
-				confPaths = append(confPaths, p)
-			}
-		}
-	}
+	confPaths := opts.confirmationPaths()
 	in.Read = Paths{Disputes: opts.Disputes, Confirmations: confPaths, Orders: opts.Orders}
 	addProblems(problems, in.Amazon.read(confPaths, confirmationsRole))
 	in.Confirmations = in.Amazon.written
@@ -208,6 +196,39 @@ func (in *Inputs) readConfirmations(opts *Options, disputesRead bool, problems *
 	}
 	in.Confirmations = append(in.Confirmations, in.Amazon.disputedConfirmations(disputed)...)
 	return disputed
+}
+
+// statementPaths are the statements to read: as named, else the folder
+// statements.
+func (opts *Options) statementPaths() []string {
+	if len(opts.Statements) == 0 {
+		return []string{"statements"}
+	}
+	return opts.Statements
+}
+
+// confirmationPaths are the confirmations to read: as named, else
+// confirmations.csv and the folder confirmations, those present.
+func (opts *Options) confirmationPaths() []string {
+	if opts.ConfsGiven {
+		return opts.Confirmations
+	}
+	var paths []string
+	for _, p := range []string{"confirmations.csv", "confirmations"} {
+		if fileExists(p) {
+			paths = append(paths, p)
+		}
+	}
+	return paths
+}
+
+// ReadPaths are the paths check reads statements, disputes, confirmations
+// and order histories from, as named or defaulted (not mine.csv nor
+// --formats files, which are small): what check's huge pages are sized by.
+func (opts *Options) ReadPaths() []string {
+	paths := append(slices.Clip(opts.statementPaths()), opts.Disputes)
+	paths = append(paths, opts.confirmationPaths()...)
+	return append(paths, opts.Orders...)
 }
 
 func fileExists(path string) bool {
