@@ -15,20 +15,28 @@ import (
 // statement rows with 80k orders (255 MB) takes some 60,000 of them, and
 // in a virtual machine each fault leaves the guest: 7 to 10 µs apiece on
 // the machines check was measured on, a fifth of its time at 8M rows with
-// 80k orders and a third at 1M rows with 10k. Where Linux gives transparent huge pages only to memory
-// that asks for them (transparent_hugepage "madvise", the default of many
-// distributions), Go's heap never asks. A check whose inputs are large
-// (hugeInputs) therefore maps the heap it will grow into at once, as one
-// block it does not touch, asks for huge pages there (madvise
-// MADV_HUGEPAGE, adviseHugePages) and hands the block back to the heap
-// and, untouched, to the system: the heap then grows into that memory a
-// 2 MiB page at a time, one fault for 512. The block takes address space,
-// not memory; the peak resident memory stays within a few MB of what it
-// was, the heap being dense where it has grown. Where huge pages are
-// always on, or never, or the address space is limited (hugePagesFit), the
-// heap is left as Go maps it; elsewhere than Linux there is nothing to ask
-// (hugepages_other.go). So is it with GODEBUG=disablethp=1, Go's own
-// switch against huge pages for its heap (disableTHP).
+// 80k orders and a third at 1M rows with 10k. Where Linux gives
+// transparent huge pages only to memory that asks for them
+// (transparent_hugepage "madvise", the default of many distributions),
+// Go's heap never asks. A check whose inputs are large (hugeInputs)
+// therefore maps the heap it will grow into at once, as one block it does
+// not touch, asks for huge pages there (madvise MADV_HUGEPAGE,
+// adviseHugePages) and hands the block back to the heap and, untouched, to
+// the system: the heap then grows into that memory a 2 MiB page at a time,
+// one fault for 512. The block takes address space, not memory; the peak
+// resident memory stays within a few MB of what it was, the heap being
+// dense where it has grown. Where huge pages are always on, or never, or
+// the address space is limited (hugePagesFit), the heap is left as Go maps
+// it; elsewhere than Linux there is nothing to ask (hugepages_other.go). So
+// is it with GODEBUG=disablethp=1, Go's own switch against huge pages for
+// its heap (disableTHP).
+//
+// What it risks: where free memory is fragmented, Linux compacts it at the
+// fault that wants a huge page (transparent_hugepage/defrag "madvise", the
+// default), and the fault waits. A bare program touching 300 MB in huge
+// pages once took 0.97 s so, against 0.13 s in small pages, on a host
+// whose faults cost 1.6 µs; on the hosts measured since, every run of
+// check was faster with them (parser/workload/README.md).
 const (
 	// hugeInputs is the size of inputs from which check asks for huge
 	// pages: some 27k rows of a generic CSV. Asked for below it, at 25k
