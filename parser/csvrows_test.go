@@ -151,6 +151,86 @@ func TestReadCSVProblemsInLineOrder(t *testing.T) {
 	}
 }
 
+// TestReadCSVInBatches reads a file of some batches of rows (csvBatch):
+// every row is handed on once, in order, at its line, with no cell of the
+// row read over it in the batch before (the rows of a batch are made over
+// the last batch's), and the problems fall in line order among the rows,
+// those met at a batch's end too.
+func TestReadCSVInBatches(t *testing.T) {
+	var in strings.Builder
+	var want, wantErr []string
+	in.WriteString("a,b,c\n")
+	line := 1
+	for i := range 2*csvBatch + 7 {
+		line++
+		switch {
+		case i == csvBatch-1 || i == csvBatch || i == csvBatch+csvBatch/2:
+			// Refused on both sides of the first batch's end, and within
+			// the second batch.
+			fmt.Fprintf(&in, "%d,x,y,z\n", i)
+			wantErr = append(wantErr, fmt.Sprintf("f.csv:%d: row has 4 fields, but the header on line 1 has 3 (an unquoted comma in a field?)", line))
+			want = append(want, fmt.Sprintf("problem %d", line))
+			continue
+		case i == 2*csvBatch-1:
+			// A quoted field over two lines, across the second batch's end.
+			fmt.Fprintf(&in, "\"%d\nmore\",b%d,c%d\n", i, i, i)
+			want = append(want, fmt.Sprintf("%d:%d\nmore|b%d|c%d", line, i, i, i))
+			line++
+			continue
+		case i >= csvBatch:
+			// Rows shorter than those they are read over.
+			fmt.Fprintf(&in, "%d\n", i)
+			want = append(want, fmt.Sprintf("%d:%d||", line, i))
+			continue
+		}
+		fmt.Fprintf(&in, "%d,b%d,c%d\n", i, i, i)
+		want = append(want, fmt.Sprintf("%d:%d|b%d|c%d", line, i, i, i))
+	}
+	// gocsv is handed a batch at a time, the header first in each.
+	r := newCSVRows("f.csv", []byte(in.String()), CSVRules{})
+	if _, ok := r.readHeader(NewProblems("f.csv")); !ok {
+		t.Fatal("no header")
+	}
+	var batches []int
+	for r.more {
+		all, err := r.ReadAll()
+		if err != nil || len(all) == 0 || strings.Join(all[0], ",") != "a,b,c" {
+			t.Fatalf("ReadAll = %d records, header %q, %v", len(all), all[0], err)
+		}
+		batches = append(batches, len(all)-1)
+	}
+	if want := []int{csvBatch, csvBatch, 7}; !reflect.DeepEqual(batches, want) {
+		t.Errorf("batches of %v rows, want %v", batches, want)
+	}
+	p := NewProblems("f.csv")
+	var got []string
+	reported := 0
+	n, err := ReadCSV("f.csv", []byte(in.String()), CSVRules{RefuseOverfull: true}, p, func(rec CSVRecord[testRow]) {
+		// A problem reported since the last row stands before this one.
+		for ; reported < len(p.errs); reported++ {
+			got = append(got, "problem "+strconv.Itoa(p.errs[reported].Line))
+		}
+		got = append(got, rowText(rec, []string{"a", "b", "c"}))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 2*csvBatch+4 {
+		t.Errorf("ReadCSV says %d rows, want %d", n, 2*csvBatch+4)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		for i := range min(len(got), len(want)) {
+			if got[i] != want[i] {
+				t.Fatalf("item %d: got %q, want %q (%d items, want %d)", i, got[i], want[i], len(got), len(want))
+			}
+		}
+		t.Fatalf("got %d items, want %d", len(got), len(want))
+	}
+	if got := errText(p.Err()); got != strings.Join(wantErr, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", got, strings.Join(wantErr, "\n"))
+	}
+}
+
 // TestReadCSVWideHeader checks that the room made for rows' cells follows
 // the rows, not the header: a header with 200,000 empty columns after its
 // names, over a row of two cells and a thousand comment lines, is read in

@@ -26,8 +26,9 @@
 // may be named twice, which columns are required, what becomes of cells
 // beyond the header and of blank rows, and whether cells are trimmed.
 // github.com/gocarina/gocsv decodes each row into a row of text, a struct
-// of string fields tagged with the columns' names, which a function of the
-// file kind converts at the row's line: no amount or date is left to
+// of string fields tagged with the columns' names, a thousand rows at a
+// time (csvBatch), which a function of the file kind converts at the row's
+// line: no amount or date is left to
 // gocsv's defaults. The rules, the header's checks and the lines
 // (csv.Reader.FieldPos) are ReadCSV's own, around gocsv.
 //
