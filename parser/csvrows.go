@@ -134,7 +134,9 @@ func ReadCSV[T any](name string, raw []byte, rules CSVRules, p *Problems, each f
 	// of step with the row.) Its package-level settings are left as they
 	// are: they are global to the program. It is handed csvBatch rows at a
 	// time, into the same rows of T, each row handed on before the next
-	// batch is read over it.
+	// batch is read over it. (gocsv's own errors of a row would count its
+	// place from the start of its batch: the rows ReadCSV reads have only
+	// string fields, which gocsv fills without any.)
 	var rows []T
 	n := 0 // rows handed on before the batch
 	for r.more {
@@ -156,7 +158,7 @@ func ReadCSV[T any](name string, raw []byte, rules CSVRules, p *Problems, each f
 // of T and the record of its cells for every row it is handed, all held
 // until the last is converted: handed a whole file of tens of thousands of
 // orders at once, it held them all (disputes.csv and confirmations.csv of
-// 80k orders, some 35 MB), fresh memory in the first megabytes a run
+// 80k orders, some 30 MB), fresh memory in the first megabytes a run
 // allocates, which no collection reuses. A batch's are used again for the
 // next.
 const csvBatch = 1024
@@ -185,8 +187,9 @@ type csvRows struct {
 	text   string
 	textAt int
 	// room holds the cells of the rows still to be handed out: gocsv
-	// keeps every row until the last is read, so a slice of cells a row
-	// made on its own is an allocation a row to no purpose.
+	// keeps every row of a batch until the batch's last is read, so a
+	// slice of cells a row made on its own is an allocation a row to no
+	// purpose.
 	room []string
 	// names is the header as gocsv matches it to T's tags: each name as
 	// the rules match it, a name repeated after its first cell left blank,
@@ -198,11 +201,14 @@ type csvRows struct {
 	lines []int // the line of each row of the batch handed on, in order
 	// handed counts the rows of the batches before.
 	handed int
-	// batch holds the header and the records of a batch (ReadAll), block
-	// the room for cells made last (cells): made for the first batch, and
-	// used again for each that follows.
+	// batch holds the header and the records of a batch (ReadAll). block
+	// is the room each batch after the first takes its cells from, made
+	// at the second for as many cells as the first took (used), up to
+	// cellsRoom, and made again only for a batch after one that took
+	// more: rows as wide as the header take none but it.
 	batch [][]string
 	block []string
+	used  int
 	more  bool // ReadAll has not met the end of the file
 	// problems are those of the rows read, each with the count of rows
 	// handed on before it, for ReadCSV to report among the conversion's.
@@ -347,11 +353,11 @@ func (r *csvRows) keep(record []string) []string {
 // million cells (32 GB).
 func (r *csvRows) cells(n int) []string {
 	if len(r.room) < n {
-		r.block = make([]string, max(n, min(min(cap(r.lines)-len(r.lines)+1, 1024)*n, cellsRoom)))
-		r.room = r.block
+		r.room = make([]string, max(n, min(min(cap(r.lines)-len(r.lines)+1, 1024)*n, cellsRoom)))
 	}
 	cells := r.room[:n:n]
 	r.room = r.room[n:]
+	r.used += n
 	return cells
 }
 
@@ -424,13 +430,20 @@ func exactName(name string) string {
 
 // ReadAll returns the header names, then the next batch of rows Read
 // returns: csvBatch of them, or those up to the end, where it sets more to
-// false. The records and their cells are made over the last batch's.
+// false. The records and their cells are made over the last batch's (the
+// first batch's cells follow the header's, in the room made for it).
 func (r *csvRows) ReadAll() ([][]string, error) {
 	if r.batch == nil {
 		r.batch = make([][]string, 0, cap(r.lines)+1)
+	} else {
+		if len(r.block) < r.used {
+			r.block = make([]string, min(r.used, cellsRoom))
+		}
+		r.room = r.block
 	}
+	r.used = 0
 	r.handed += len(r.lines)
-	r.lines, r.room = r.lines[:0], r.block
+	r.lines = r.lines[:0]
 	all := append(r.batch[:0], r.names)
 	r.sent = true
 	for len(r.lines) < csvBatch {

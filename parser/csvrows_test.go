@@ -231,6 +231,32 @@ func TestReadCSVInBatches(t *testing.T) {
 	}
 }
 
+// TestReadCSVBatchesShareRoom checks that the batches after the second
+// take their cells from the room the second made, for rows as wide as the
+// header and for rows wider (a trailing comma): the room made for the
+// first was sized by the header, and one made for what a batch had left
+// to read was too small for the next.
+func TestReadCSVBatchesShareRoom(t *testing.T) {
+	for _, row := range []string{"1,2,3\n", "1,2,3,\n"} {
+		r := newCSVRows("f.csv", []byte("a,b,c\n"+strings.Repeat(row, 6*csvBatch)), CSVRules{})
+		if _, ok := r.readHeader(NewProblems("f.csv")); !ok {
+			t.Fatal("no header")
+		}
+		var first *string
+		for b := 0; r.more; b++ {
+			if _, err := r.ReadAll(); err != nil {
+				t.Fatal(err)
+			}
+			switch {
+			case b == 1:
+				first = &r.block[0]
+			case b > 1 && (&r.block[0] != first || len(r.room)+r.used != len(r.block)):
+				t.Errorf("%q: batch %d made room of its own", row, b+1)
+			}
+		}
+	}
+}
+
 // TestReadCSVWideHeader checks that the room made for rows' cells follows
 // the rows, not the header: a header with 200,000 empty columns after its
 // names, over a row of two cells and a thousand comment lines, is read in
