@@ -158,9 +158,9 @@ func ReadCSV[T any](name string, raw []byte, rules CSVRules, p *Problems, each f
 // of T and the record of its cells for every row it is handed, all held
 // until the last is converted: handed a whole file of tens of thousands of
 // orders at once, it held them all (disputes.csv and confirmations.csv of
-// 80k orders, some 30 MB), fresh memory in the first megabytes a run
-// allocates, which no collection reuses. A batch's are used again for the
-// next.
+// 80k orders, some 30 MB), in the first megabytes a run allocates, before
+// any collection could reuse memory: memory the system had to back and
+// clear afresh. A batch's are used again for the next.
 const csvBatch = 1024
 
 // csvRows is the gocsv.CSVReader ReadCSV hands gocsv: the rows of a file,

@@ -28,9 +28,9 @@
 // github.com/gocarina/gocsv decodes each row into a row of text, a struct
 // of string fields tagged with the columns' names, a thousand rows at a
 // time (csvBatch), which a function of the file kind converts at the row's
-// line: no amount or date is left to
-// gocsv's defaults. The rules, the header's checks and the lines
-// (csv.Reader.FieldPos) are ReadCSV's own, around gocsv.
+// line: no amount or date is left to gocsv's defaults. The rules, the
+// header's checks and the lines (csv.Reader.FieldPos) are ReadCSV's own,
+// around gocsv.
 //
 // Statements are not read by ReadCSV: readTable, the statement table
 // engine's read entry, has a streaming reader of its own (rowReader), since
