@@ -229,10 +229,17 @@ func TestDaysFlagsReadInBase10(t *testing.T) {
 	if rep.Grace != 10 || rep.Watch != 45 {
 		t.Errorf("--grace 010 --watch +045: grace %d, watch %d days; want 10 and 45", rep.Grace, rep.Watch)
 	}
-	for _, v := range []string{"0x10", "1e3", "0b11", "99999999999999999999", "10.5", ""} {
+	for _, v := range []string{"0x10", "1e3", "0b11", "10.5", ""} {
 		_, stderr, code := runCmd(t, "check", "--grace", v)
 		if want := "--grace " + v + ": expected a whole number (see refundwatch check --help)\n"; code != 2 || stderr != want {
 			t.Errorf("--grace %q: exit %d, stderr %q; want 2, %q", v, code, stderr, want)
+		}
+	}
+	// A whole number past 64 bits is one: what is wrong is its size.
+	for _, v := range []string{"99999999999999999999", "-99999999999999999999"} {
+		_, stderr, code := runCmd(t, "check", "--watch", v)
+		if want := "--watch " + v + ": expected a number of days from 0 to 3650 (see refundwatch check --help)\n"; code != 2 || stderr != want {
+			t.Errorf("--watch %q: exit %d, stderr %q; want 2, %q", v, code, stderr, want)
 		}
 	}
 }

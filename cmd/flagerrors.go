@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 
 	"github.com/refundwatch/refundwatch/parser/msg"
@@ -33,6 +34,9 @@ func flagError(err error) error {
 		f, value := invalid.GetFlag(), invalid.GetValue()
 		switch f.Value.Type() {
 		case "days":
+			if errors.Is(err, strconv.ErrRange) { // a whole number, past 64 bits
+				return msg.Msgf("--%s %s: expected a number of days from 0 to %d", f.Name, value, maxDays)
+			}
 			return msg.Msgf("--%s %s: expected a whole number", f.Name, value)
 		case "bool":
 			return msg.Msgf("--%s=%s: expected true or false", f.Name, value)

@@ -220,6 +220,7 @@ var jaText = map[string]string{
 	"--output %q: expected table, json, csv, markdown or html": "--output「%[1]s」: table、json、csv、markdown、html のどれかを指定してください",
 	"--fail-on %q: expected alert, review or never":            "--fail-on「%[1]s」: alert、review、never のどれかを指定してください",
 	"%s %d: expected a number of days from 0 to %d":            "%[1]s %[2]s: 0から%[3]sまでの日数を指定してください",
+	"--%s %s: expected a number of days from 0 to %d":          "--%[1]s %[2]s: 0から%[3]sまでの日数を指定してください",
 	"--as-of: %v":                                   "--as-of: %[1]s",
 	"--lang %q: expected ja or en":                  "--lang「%[1]s」: ja か en を指定してください",
 	"requires at least %d arg(s), only received %d": "引数が少なくとも%[1]s個必要ですが、%[2]s個しかありません",
