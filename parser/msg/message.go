@@ -19,8 +19,49 @@ type Message struct {
 }
 
 // Msgf returns a Message; like fmt.Errorf, but the parts stay apart.
+//
+// The Message holds a copy of args, made in the same allocation as the
+// Message for up to four arguments, so that a caller's arguments need no
+// slice of their own on the heap: a report makes a few messages for every
+// order, and each was two allocations where it is now one.
 func Msgf(format string, args ...any) *Message {
-	return &Message{Format: format, Args: args}
+	switch len(args) {
+	case 0:
+		return &Message{Format: format}
+	case 1:
+		m := &struct {
+			Message
+			a [1]any
+		}{}
+		m.a = [1]any(args)
+		m.Message = Message{Format: format, Args: m.a[:]}
+		return &m.Message
+	case 2:
+		m := &struct {
+			Message
+			a [2]any
+		}{}
+		m.a = [2]any(args)
+		m.Message = Message{Format: format, Args: m.a[:]}
+		return &m.Message
+	case 3:
+		m := &struct {
+			Message
+			a [3]any
+		}{}
+		m.a = [3]any(args)
+		m.Message = Message{Format: format, Args: m.a[:]}
+		return &m.Message
+	case 4:
+		m := &struct {
+			Message
+			a [4]any
+		}{}
+		m.a = [4]any(args)
+		m.Message = Message{Format: format, Args: m.a[:]}
+		return &m.Message
+	}
+	return &Message{Format: format, Args: append([]any(nil), args...)}
 }
 
 // String prints the message in English, as fmt.Sprintf(m.Format, m.Args...).

@@ -70,3 +70,44 @@ func TestMessageAgreesWithSprintf(t *testing.T) {
 		t.Errorf("String() = %q, want %q", m.String(), want)
 	}
 }
+
+// Msgf keeps a copy of its arguments, in the Message's own allocation for
+// up to four: a caller's slice changed after is not the message's, and a
+// message of arguments that need no boxing is one allocation.
+func TestMsgfCopiesItsArguments(t *testing.T) {
+	for n := range 7 {
+		args := make([]any, n)
+		for i := range args {
+			args[i] = fmt.Sprint(i)
+		}
+		format := strings.TrimSpace(strings.Repeat("%s ", n))
+		m := msg.Msgf(format, args...)
+		want := fmt.Sprintf(format, args...)
+		for i := range args {
+			args[i] = "changed"
+		}
+		if got := m.String(); got != want || len(m.Args) != n {
+			t.Errorf("%d arguments: %q with %d arguments after the caller's changed, want %q", n, got, len(m.Args), want)
+		}
+		if n == 0 && m.Args != nil {
+			t.Errorf("no arguments: Args %#v, want nil", m.Args)
+		}
+	}
+	inner := msg.Msgf("inner")
+	for n := 1; n <= 4; n++ {
+		if allocs := testing.AllocsPerRun(100, func() {
+			switch n {
+			case 1:
+				msg.Msgf("%s", inner)
+			case 2:
+				msg.Msgf("%s %s", inner, inner)
+			case 3:
+				msg.Msgf("%s %s %s", inner, inner, inner)
+			case 4:
+				msg.Msgf("%s %s %s %s", inner, inner, inner, inner)
+			}
+		}); allocs != 1 {
+			t.Errorf("Msgf with %d arguments: %v allocations, want 1", n, allocs)
+		}
+	}
+}
