@@ -69,8 +69,19 @@ func (c *chargeList) peek(i int) *parser.Transaction {
 		return t
 	}
 	r := c.refs[i]
-	t := c.kept[r.src].At(int(r.row))
+	t := keptTxn(c.kept[r.src], int(r.row))
 	return &t
+}
+
+// keptTxn is row i of k as a Transaction for the rules: k.At's, but for
+// its Normalized, left empty where k does not keep it (parser.KeptRows.
+// AtValue). No rule reads a kept row's Normalized from its Transaction
+// (appendNormalized reads k), and making it was two allocations for each
+// charge and credit a rule takes.
+func keptTxn(k *parser.KeptRows, i int) parser.Transaction {
+	t, amt := k.AtValue(i)
+	t.Amount = amt.Decimal()
+	return t
 }
 
 // made returns charge i if txn made it before (or it was given as a
@@ -107,13 +118,14 @@ func (c *chargeList) foreign(i int) *parser.Transaction {
 	return nil
 }
 
-// appendNormalized appends charge i's normalised description to b.
+// appendNormalized appends charge i's normalised description to b: a
+// kept row's from its KeptRows, whether or not txn made it (keptTxn leaves
+// its Normalized empty).
 func (c *chargeList) appendNormalized(b []byte, i int) []byte {
-	if t := c.txns[i]; t != nil {
-		return append(b, t.Normalized...)
+	if r := c.refs[i]; r.src >= 0 {
+		return c.kept[r.src].AppendNormalized(b, int(r.row))
 	}
-	r := c.refs[i]
-	return c.kept[r.src].AppendNormalized(b, int(r.row))
+	return append(b, c.txns[i].Normalized...)
 }
 
 // amount is charge i's amount (positive: a charge).

@@ -243,7 +243,7 @@ func amazonRows(stmts []*parser.Statement, asOf civil.Date, amazon *Recognizer) 
 				}
 				list.refs = append(list.refs, chargeRef{day: day, src: src, row: int32(i)})
 			case -1:
-				t := k.At(i)
+				t := keptTxn(k, i)
 				credits = append(credits, &t)
 			}
 		}

@@ -173,8 +173,11 @@ type OrderResult struct {
 	Charged     decimal.Decimal
 	Credited    decimal.Decimal
 	Outstanding decimal.Decimal
-	Charges     []*parser.Transaction
-	Credits     []*parser.Transaction
+	// Charges and Credits are the statement rows matched to the order. A
+	// row the statement kept (parser.KeptRows) may have its Normalized
+	// left empty: KeptRows gives it.
+	Charges []*parser.Transaction
+	Credits []*parser.Transaction
 	// Tied is what an order that other orders' charges or credits could be
 	// holds (see Tied); nil for any other order, nearly every one. Ties
 	// reads it.
