@@ -312,6 +312,10 @@ func (c *crediting) exactCredits(charged []*order) {
 		if c.taken[t] {
 			continue
 		}
+		// best is a copy of what nearestBefore found (it reuses its
+		// room), made in bestRoom when one order was found, as most often:
+		// giveChosen keeps no fit it is given.
+		var bestRoom [1]*order
 		var best []*order
 		abs := money.FromDecimal(t.Amount).Abs()
 		for _, key := range amountKeys(t) {
@@ -322,7 +326,7 @@ func (c *crediting) exactCredits(charged []*order) {
 				return o.fits(t) && o.creditIsExact(t) && o.owed.Cmp(o.creditValue(t, abs)) >= 0
 			})
 			if len(found) > 0 && (best == nil || latestChargeBy(found[0], t).After(latestChargeBy(best[0], t))) {
-				best = slices.Clone(found)
+				best = append(bestRoom[:0], found...)
 			}
 		}
 		if len(best) > 0 {
