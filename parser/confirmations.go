@@ -97,11 +97,12 @@ func ParseConfirmations(name string, raw []byte) ([]Confirmation, error) {
 	out := make([]Confirmation, 0, bytes.Count(raw, []byte{'\n'}))
 	rules := personCSV([]string{"order_id", "confirmed_on", "kind"})
 	rules.CellsCopied = true // the texts kept are copied, below
+	var texts textBlocks
 	_, err := ReadCSV(name, raw, rules, c, func(rec CSVRecord[confirmationRow]) {
 		if k, ok := readConfirmation(c, &rec.Row, name, rec.Line); ok {
 			// The texts kept are copied out of the row's record (see
 			// detachDispute).
-			k.OrderID, k.Note = strings.Clone(k.OrderID), strings.Clone(k.Note)
+			k.OrderID, k.Note = texts.clone(k.OrderID), texts.clone(k.Note)
 			out = append(out, k)
 		}
 	})

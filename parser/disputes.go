@@ -186,6 +186,7 @@ type disputeReader struct {
 	known OrderLookup
 	out   []Dispute
 	seen  map[string]int
+	texts textBlocks // the texts of out (detachDispute)
 }
 
 // read converts one row, reporting each of its problems to c; a row with
@@ -206,16 +207,16 @@ func (dr *disputeReader) read(c *Problems, row *disputeRow, line int) {
 		fromExport(&d, &export)
 	}
 	if ok {
-		dr.out = append(dr.out, detachDispute(d))
+		dr.out = append(dr.out, detachDispute(d, &dr.texts))
 	}
 }
 
-// detachDispute copies the texts d keeps out of its row. Each cell gocsv
+// detachDispute copies the texts d keeps out of its row, into texts. Each cell gocsv
 // hands over is cut from one string of the whole record, or of the lines
 // around it (CSVRules.CellsCopied), which a cell kept, even an empty one,
 // would hold on to for as long as the dispute lives.
-func detachDispute(d Dispute) Dispute {
-	d.OrderID, d.Card, d.Note = strings.Clone(d.OrderID), strings.Clone(d.Card), strings.Clone(d.Note)
+func detachDispute(d Dispute, texts *textBlocks) Dispute {
+	d.OrderID, d.Card, d.Note = texts.clone(d.OrderID), texts.clone(d.Card), texts.clone(d.Note)
 	d.Currency, d.CardCurrency = detachCurrency(d.Currency), detachCurrency(d.CardCurrency)
 	return d
 }

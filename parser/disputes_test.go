@@ -356,7 +356,7 @@ func TestReadRowsHoldNoRecord(t *testing.T) {
 // order-history export wrote in its currency column, which stays the sign.
 func TestDetachKeepsCurrencies(t *testing.T) {
 	for _, code := range []string{"USD", "JPY", "XYZ", "$", "¥", "€", "US$", ""} {
-		d := detachDispute(Dispute{Currency: code, CardCurrency: code})
+		d := detachDispute(Dispute{Currency: code, CardCurrency: code}, &textBlocks{})
 		if d.Currency != code || d.CardCurrency != code {
 			t.Errorf("detachDispute of currency %q keeps %q and %q", code, d.Currency, d.CardCurrency)
 		}
