@@ -160,6 +160,27 @@ func TestCompletion(t *testing.T) {
 	}
 }
 
+// TestCompletionDescriptions checks that the shell is given the flags'
+// usages as the help shows them: FORMAT, not the backquoted `FORMAT` that
+// tells pflag the name of a flag's value.
+func TestCompletionDescriptions(t *testing.T) {
+	for _, args := range [][]string{{"__complete", "check", "--"}, {"__complete", "init", "--"}, {"__complete", "--"}} {
+		out, _, code := runCmd(t, args...)
+		if code != 0 || strings.Contains(out, "`") {
+			t.Errorf("%v: exit %d, backquotes in %q", args, code, out)
+		}
+	}
+	out, _, _ := runCmd(t, "__complete", "check", "--out")
+	if want := "--output\treport FORMAT: table, json"; !strings.Contains(out, want) {
+		t.Errorf("__complete check --out: %q, want it to hold %q", out, want)
+	}
+	// The help still names the value.
+	help, _, _ := runCmd(t, "check", "--help")
+	if !strings.Contains(help, "--output FORMAT") {
+		t.Errorf("check --help lost the value's name:\n%s", help)
+	}
+}
+
 // TestCompletionOfFormatNames checks that --format completes to every
 // statement format, built-in, by name, and nothing but names.
 func TestCompletionOfFormatNames(t *testing.T) {

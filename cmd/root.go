@@ -15,6 +15,7 @@ import (
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/msg"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"golang.org/x/term"
 )
 
@@ -92,6 +93,9 @@ func run(args []string, e env) int {
 	e.stdout, e.stderr = stdout, safeStderr
 	g := &globals{}
 	root := newRootCmd(e, g)
+	if len(args) > 0 && (args[0] == cobra.ShellCompRequestCmd || args[0] == cobra.ShellCompNoDescRequestCmd) {
+		plainFlagUsages(root)
+	}
 	root.SetArgs(args)
 	err := unknownCommand(root, args, root.Execute())
 	if ferr := stdout.Flush(); ferr != nil && (err == nil || errors.Is(err, errFindings)) {
@@ -116,6 +120,18 @@ func run(args []string, e env) int {
 		fmt.Fprintln(e.stderr, line)
 	}
 	return 2
+}
+
+// plainFlagUsages takes the backquotes out of the flags' usages of c and
+// its commands, for the shell's completion: pflag's help shows `FORMAT` as
+// FORMAT, but cobra gives a flag's usage to the shell as it is written.
+func plainFlagUsages(c *cobra.Command) {
+	plain := func(f *pflag.Flag) { f.Usage = strings.ReplaceAll(f.Usage, "`", "") }
+	c.Flags().VisitAll(plain)
+	c.PersistentFlags().VisitAll(plain)
+	for _, sub := range c.Commands() {
+		plainFlagUsages(sub)
+	}
 }
 
 func newRootCmd(e env, g *globals) *cobra.Command {
