@@ -76,75 +76,64 @@ func (m *Message) String() string {
 // thousand (dates, money, nested messages, numbers) appended to b without
 // a string of their own: the reasons of a report's orders went through fmt
 // for each sentence and each argument. Any other argument is printed by fmt
-// with its verb, and a message whose format has other verbs, or more or
-// fewer verbs than arguments, wholly by fmt.
+// with its verb. A message whose format has other verbs, or more or fewer
+// verbs than arguments, is printed wholly by fmt: what was appended of it
+// is taken back when that is found, so that each format is read once.
 func (m *Message) appendEnglish(b []byte) []byte {
-	if !m.plainVerbs() {
-		return append(b, fmt.Sprintf(m.Format, m.Args...)...)
-	}
-	// The formats still to print, with their arguments: m's, and those of
-	// the messages nested in it as their verbs come. They are kept on a
-	// stack rather than printed by calling appendEnglish again, so that b
-	// can stay on the caller's stack.
+	// The messages still to print: m, and those nested in it as their
+	// verbs come, each with where its text starts in b and what is left
+	// of its format and arguments. They are kept on a stack rather than
+	// printed by calling appendEnglish again, so that b can stay on the
+	// caller's stack.
 	type part struct {
+		m      *Message
+		start  int
 		format string
 		args   []any
 	}
 	var parts [4]part
-	stack := append(parts[:0], part{m.Format, m.Args})
+	stack := append(parts[:0], part{m, len(b), m.Format, m.Args})
 	for len(stack) > 0 {
 		p := &stack[len(stack)-1]
 		i := strings.IndexByte(p.format, '%')
 		if i < 0 {
-			b = append(b, p.format...)
+			if len(p.args) > 0 { // fewer verbs than arguments
+				b = append(b[:p.start], fmt.Sprintf(p.m.Format, p.m.Args...)...)
+			} else {
+				b = append(b, p.format...)
+			}
+			stack = stack[:len(stack)-1]
+			continue
+		}
+		verb := byte(0)
+		if i+1 < len(p.format) {
+			verb = p.format[i+1]
+		}
+		switch {
+		case verb == '%':
+			b = append(append(b, p.format[:i]...), '%')
+			p.format = p.format[i+2:]
+			continue
+		case verb != 's' && verb != 'v' && verb != 'd' || len(p.args) == 0:
+			// Another verb, a % that ends the format, or more verbs
+			// than arguments.
+			b = append(b[:p.start], fmt.Sprintf(p.m.Format, p.m.Args...)...)
 			stack = stack[:len(stack)-1]
 			continue
 		}
 		b = append(b, p.format[:i]...)
-		verb := p.format[i+1]
 		p.format = p.format[i+2:]
-		if verb == '%' {
-			b = append(b, '%')
-			continue
-		}
 		arg := p.args[0]
 		p.args = p.args[1:]
 		// A nested message is printed in its place; a nil one (<nil>) and
 		// one given to %d (its fields) are left to fmt, like other values.
 		if nested, ok := arg.(*Message); ok && nested != nil && verb != 'd' {
-			if nested.plainVerbs() {
-				stack = append(stack, part{nested.Format, nested.Args})
-			} else {
-				b = append(b, fmt.Sprintf(nested.Format, nested.Args...)...)
-			}
+			stack = append(stack, part{nested, len(b), nested.Format, nested.Args})
 			continue
 		}
 		b = appendArg(b, verb, arg)
 	}
 	return b
-}
-
-// plainVerbs reports whether m's format prints its arguments with %s, %v
-// and %d without flags only (and %% aside), a verb for each argument.
-func (m *Message) plainVerbs() bool {
-	verbs := 0
-	for format := m.Format; ; {
-		i := strings.IndexByte(format, '%')
-		if i < 0 {
-			return verbs == len(m.Args)
-		}
-		if i+1 == len(format) {
-			return false
-		}
-		switch format[i+1] {
-		case 's', 'v', 'd':
-			verbs++
-		case '%':
-		default:
-			return false
-		}
-		format = format[i+2:]
-	}
 }
 
 // appendArg appends arg as fmt prints it with verb, one of s, v and d.
