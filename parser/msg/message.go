@@ -3,6 +3,7 @@ package msg
 import (
 	"encoding"
 	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
 )
@@ -77,8 +78,10 @@ func (m *Message) String() string {
 // a string of their own: the reasons of a report's orders went through fmt
 // for each sentence and each argument. Any other argument is printed by fmt
 // with its verb. A message whose format has other verbs, or more or fewer
-// verbs than arguments, is printed wholly by fmt: what was appended of it
-// is taken back when that is found, so that each format is read once.
+// verbs than arguments, is printed wholly by fmt. m's format is read once
+// where it nests no message: what was appended of it is taken back if it
+// turns out not to be plain. A message that nests others is asked first
+// (plainVerbs), and so is each it nests, so that none is printed twice.
 func (m *Message) appendEnglish(b []byte) []byte {
 	// The messages still to print: m, and those nested in it as their
 	// verbs come, each with where its text starts in b and what is left
@@ -86,13 +89,14 @@ func (m *Message) appendEnglish(b []byte) []byte {
 	// printed by calling appendEnglish again, so that b can stay on the
 	// caller's stack.
 	type part struct {
-		m      *Message
-		start  int
-		format string
-		args   []any
+		m       *Message
+		start   int
+		format  string
+		args    []any
+		checked bool // m is known to be plain (plainVerbs)
 	}
 	var parts [4]part
-	stack := append(parts[:0], part{m, len(b), m.Format, m.Args})
+	stack := append(parts[:0], part{m: m, start: len(b), format: m.Format, args: m.Args})
 	for len(stack) > 0 {
 		p := &stack[len(stack)-1]
 		i := strings.IndexByte(p.format, '%')
@@ -127,13 +131,52 @@ func (m *Message) appendEnglish(b []byte) []byte {
 		p.args = p.args[1:]
 		// A nested message is printed in its place; a nil one (<nil>) and
 		// one given to %d (its fields) are left to fmt, like other values.
+		// Before one is printed, the message it is nested in, and the
+		// nested one, are known to be plain: printed, then taken back for
+		// fmt, which prints it again, a message would be printed twice as
+		// often at each depth.
 		if nested, ok := arg.(*Message); ok && nested != nil && verb != 'd' {
-			stack = append(stack, part{nested, len(b), nested.Format, nested.Args})
+			if !p.checked {
+				if !p.m.plainVerbs() {
+					b = append(b[:p.start], fmt.Sprintf(p.m.Format, p.m.Args...)...)
+					stack = stack[:len(stack)-1]
+					continue
+				}
+				p.checked = true
+			}
+			if nested.plainVerbs() {
+				stack = append(stack, part{m: nested, start: len(b), format: nested.Format, args: nested.Args, checked: true})
+			} else {
+				b = append(b, fmt.Sprintf(nested.Format, nested.Args...)...)
+			}
 			continue
 		}
 		b = appendArg(b, verb, arg)
 	}
 	return b
+}
+
+// plainVerbs reports whether m's format prints its arguments with %s, %v
+// and %d without flags only (and %% aside), a verb for each argument.
+func (m *Message) plainVerbs() bool {
+	verbs := 0
+	for format := m.Format; ; {
+		i := strings.IndexByte(format, '%')
+		if i < 0 {
+			return verbs == len(m.Args)
+		}
+		if i+1 == len(format) {
+			return false
+		}
+		switch format[i+1] {
+		case 's', 'v', 'd':
+			verbs++
+		case '%':
+		default:
+			return false
+		}
+		format = format[i+2:]
+	}
 }
 
 // appendArg appends arg as fmt prints it with verb, one of s, v and d.
@@ -149,7 +192,11 @@ func appendArg(b []byte, verb byte, arg any) []byte {
 			return append(b, a...)
 		case encoding.TextAppender:
 			// Dates, money and the like print themselves without a
-			// string of their own.
+			// string of their own. A nil pointer to one is left to fmt,
+			// which prints <nil> where its method would panic.
+			if v := reflect.ValueOf(a); v.Kind() == reflect.Pointer && v.IsNil() {
+				break
+			}
 			if out, err := a.AppendText(b); err == nil {
 				return out
 			}

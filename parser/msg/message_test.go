@@ -24,7 +24,7 @@ func TestMessageAgreesWithSprintf(t *testing.T) {
 	pieces := []string{"charged ", " on ", "é 日本", "%s", "%s", "%v", "%d", "%d", "%q", "%5d", "%-3s", "%x", "%%", "%", "%[1]s", "%!", ";", "%é"}
 	args := []any{"text", "", "100%", 12, -7, 0, civil.MustDate("2026-03-02"), civil.Date{}, money.Money{Amount: decimal.RequireFromString("12800"), Currency: "JPY"},
 		money.Money{Amount: decimal.RequireFromString("-1234.5"), Currency: ""}, parser.KindRefund, (*msg.Message)(nil), errors.New("an error"), []byte("bytes"),
-		3.5, nil, struct{ A int }{1}, int64(5), []string{"a"}}
+		3.5, nil, struct{ A int }{1}, int64(5), []string{"a"}, (*civil.Date)(nil)}
 	var message func(depth int) *msg.Message
 	message = func(depth int) *msg.Message {
 		var format strings.Builder
@@ -109,5 +109,35 @@ func TestMsgfCopiesItsArguments(t *testing.T) {
 		}); allocs != 1 {
 			t.Errorf("Msgf with %d arguments: %v allocations, want 1", n, allocs)
 		}
+	}
+}
+
+// countedText counts the times it is printed, by fmt (String) or by a
+// message (AppendText).
+type countedText struct{ n *int }
+
+func (c countedText) String() string { *c.n++; return "x" }
+
+func (c countedText) AppendText(b []byte) ([]byte, error) { *c.n++; return append(b, 'x'), nil }
+
+// A message that is not plain, nested in one that is not either, many
+// times over, prints each of its arguments about once: not once more at
+// each depth, as printing the nested messages, then taking them back for
+// fmt, would.
+func TestNestedMessagesArePrintedOnce(t *testing.T) {
+	printed := 0
+	arg := countedText{&printed}
+	m := msg.Msgf("%s %q", arg, "end")
+	const depth = 24
+	for range depth {
+		m = msg.Msgf("%s %q %s", m, "x", arg)
+	}
+	want := fmt.Sprint(m)
+	printed = 0
+	if got := m.String(); got != want {
+		t.Fatalf("String() = %q, fmt prints %q", got, want)
+	}
+	if printed > 2*(depth+1) {
+		t.Errorf("%d messages nested: their arguments were printed %d times", depth+1, printed)
 	}
 }
