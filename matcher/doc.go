@@ -43,4 +43,9 @@
 // Everything after the as-of date is out of sight: statement rows and
 // confirmations dated later are left out, as if the report were made that
 // day, and the report's notes say how many.
+//
+// The statement rows a Report holds (charges, credits, candidates,
+// unknown charges, unassigned credits) are Transactions; those made from
+// rows the statement kept (parser.KeptRows) leave Normalized empty where
+// the KeptRows does not store it, and KeptRows gives it.
 package matcher

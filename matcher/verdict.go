@@ -173,9 +173,8 @@ type OrderResult struct {
 	Charged     decimal.Decimal
 	Credited    decimal.Decimal
 	Outstanding decimal.Decimal
-	// Charges and Credits are the statement rows matched to the order. A
-	// row the statement kept (parser.KeptRows) may have its Normalized
-	// left empty: KeptRows gives it.
+	// Charges and Credits are the statement rows matched to the order
+	// (their Normalized may be empty: see the package's doc).
 	Charges []*parser.Transaction
 	Credits []*parser.Transaction
 	// Tied is what an order that other orders' charges or credits could be
