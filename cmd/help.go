@@ -17,7 +17,9 @@ func localizeHelp(root *cobra.Command, e env, g *globals) {
 	help := root.HelpFunc()
 	root.SetHelpFunc(func(c *cobra.Command, args []string) {
 		if g.loc == nil {
-			_ = g.resolveLang(e) // a bad --lang is reported when a command runs
+			// A bad --lang is reported after the help, which is printed
+			// in the locale's language (run).
+			g.helpLang = g.resolveLang(e)
 		}
 		if g.loc.Japanese() {
 			translateHelp(c)

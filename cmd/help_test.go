@@ -110,3 +110,36 @@ func TestArgumentErrorsInJapanese(t *testing.T) {
 		}
 	}
 }
+
+// A --lang that is neither ja nor en is reported when only the help is
+// printed, which runs no command: after the help, in the locale's
+// language, with exit status 2.
+func TestHelpReportsABadLang(t *testing.T) {
+	jaLocale := env{getenv: func(k string) string {
+		if k == "LANG" {
+			return "ja_JP.UTF-8"
+		}
+		return ""
+	}}
+	tests := []struct {
+		e        env
+		args     []string
+		help     string // in the help printed
+		complain string
+	}{
+		{env{}, []string{"--lang=jp"}, "Usage:", "--lang \"jp\": expected ja or en\n"},
+		{env{}, []string{"check", "--lang", "jp", "--help"}, "Usage:", "--lang \"jp\": expected ja or en\n"},
+		{jaLocale, []string{"check", "--help", "--lang=english"}, "使い方:", "--lang「english」: ja か en を指定してください\n"},
+	}
+	for _, tt := range tests {
+		out, stderr, code := runCmdEnv(t, tt.e, tt.args...)
+		if code != 2 || !strings.Contains(out, tt.help) || !strings.Contains(stderr, tt.complain) || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%v: exit %d, stderr %q, help holds %q: %t; want exit 2 and %q", tt.args, code, stderr, tt.help, strings.Contains(out, tt.help), tt.complain)
+		}
+	}
+	for _, args := range [][]string{{"--help"}, {"check", "--help", "--lang", "ja"}} {
+		if _, stderr, code := runCmd(t, args...); code != 0 || stderr != "" {
+			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+}

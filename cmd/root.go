@@ -61,6 +61,9 @@ type globals struct {
 	// loc prints in the language chosen by --lang or the locale; set before
 	// a command runs.
 	loc *i18n.Localizer
+	// helpLang is what was wrong with --lang when only the help was
+	// printed, which runs no command: run reports it after the help.
+	helpLang error
 }
 
 // resolveLang checks --lang and sets the localizer; without --lang the
@@ -98,6 +101,9 @@ func run(args []string, e env) int {
 	}
 	root.SetArgs(args)
 	err := unknownCommand(root, args, root.Execute())
+	if err == nil && g.helpLang != nil {
+		err = g.helpLang
+	}
 	if ferr := stdout.Flush(); ferr != nil && (err == nil || errors.Is(err, errFindings)) {
 		err = ferr
 	}
