@@ -211,10 +211,10 @@ func (dr *disputeReader) read(c *Problems, row *disputeRow, line int) {
 	}
 }
 
-// detachDispute copies the texts d keeps out of its row, into texts. Each cell gocsv
-// hands over is cut from one string of the whole record, or of the lines
-// around it (CSVRules.CellsCopied), which a cell kept, even an empty one,
-// would hold on to for as long as the dispute lives.
+// detachDispute copies the texts d keeps out of its row, into texts. Each
+// cell gocsv hands over is cut from one string of the whole record, or of
+// the lines around it (CSVRules.CellsCopied), which a cell kept, even an
+// empty one, would hold on to for as long as the dispute lives.
 func detachDispute(d Dispute, texts *textBlocks) Dispute {
 	d.OrderID, d.Card, d.Note = texts.clone(d.OrderID), texts.clone(d.Card), texts.clone(d.Note)
 	d.Currency, d.CardCurrency = detachCurrency(d.Currency), detachCurrency(d.CardCurrency)
