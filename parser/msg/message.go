@@ -30,39 +30,29 @@ func Msgf(format string, args ...any) *Message {
 	case 0:
 		return &Message{Format: format}
 	case 1:
-		m := &struct {
-			Message
-			a [1]any
-		}{}
-		m.a = [1]any(args)
-		m.Message = Message{Format: format, Args: m.a[:]}
-		return &m.Message
+		return inRoom(format, args, func(r *[1]any) []any { return r[:] })
 	case 2:
-		m := &struct {
-			Message
-			a [2]any
-		}{}
-		m.a = [2]any(args)
-		m.Message = Message{Format: format, Args: m.a[:]}
-		return &m.Message
+		return inRoom(format, args, func(r *[2]any) []any { return r[:] })
 	case 3:
-		m := &struct {
-			Message
-			a [3]any
-		}{}
-		m.a = [3]any(args)
-		m.Message = Message{Format: format, Args: m.a[:]}
-		return &m.Message
+		return inRoom(format, args, func(r *[3]any) []any { return r[:] })
 	case 4:
-		m := &struct {
-			Message
-			a [4]any
-		}{}
-		m.a = [4]any(args)
-		m.Message = Message{Format: format, Args: m.a[:]}
-		return &m.Message
+		return inRoom(format, args, func(r *[4]any) []any { return r[:] })
 	}
 	return &Message{Format: format, Args: append([]any(nil), args...)}
+}
+
+// inRoom returns a Message of format whose Args are a copy of args in room
+// of type R, an array allocated with the Message: whole(room) slices it
+// whole, to the length of args.
+func inRoom[R any](format string, args []any, whole func(*R) []any) *Message {
+	m := &struct {
+		Message
+		room R
+	}{}
+	a := whole(&m.room)
+	copy(a, args)
+	m.Message = Message{Format: format, Args: a}
+	return &m.Message
 }
 
 // String prints the message in English, as fmt.Sprintf(m.Format, m.Args...).
