@@ -67,75 +67,44 @@ func (m *Message) String() string {
 // thousand (dates, money, nested messages, numbers) appended to b without
 // a string of their own: the reasons of a report's orders went through fmt
 // for each sentence and each argument. Any other argument is printed by fmt
-// with its verb. A message whose format has other verbs, or more or fewer
-// verbs than arguments, is printed wholly by fmt. m's format is read once
-// where it nests no message: what was appended of it is taken back if it
-// turns out not to be plain. A message that nests others is asked first
-// (plainVerbs), and so is each it nests, so that none is printed twice.
+// with its verb, and a message whose format has other verbs, or more or
+// fewer verbs than arguments, wholly by fmt.
 func (m *Message) appendEnglish(b []byte) []byte {
-	// The messages still to print: m, and those nested in it as their
-	// verbs come, each with where its text starts in b and what is left
-	// of its format and arguments. They are kept on a stack rather than
-	// printed by calling appendEnglish again, so that b can stay on the
-	// caller's stack.
+	if !m.plainVerbs() {
+		return append(b, fmt.Sprintf(m.Format, m.Args...)...)
+	}
+	// The formats still to print, with their arguments: m's, and those of
+	// the messages nested in it as their verbs come. They are kept on a
+	// stack rather than printed by calling appendEnglish again, so that b
+	// can stay on the caller's stack.
 	type part struct {
-		m       *Message
-		start   int
-		format  string
-		args    []any
-		checked bool // m is known to be plain (plainVerbs)
+		format string
+		args   []any
 	}
 	var parts [4]part
-	stack := append(parts[:0], part{m: m, start: len(b), format: m.Format, args: m.Args})
+	stack := append(parts[:0], part{m.Format, m.Args})
 	for len(stack) > 0 {
 		p := &stack[len(stack)-1]
 		i := strings.IndexByte(p.format, '%')
 		if i < 0 {
-			if len(p.args) > 0 { // fewer verbs than arguments
-				b = append(b[:p.start], fmt.Sprintf(p.m.Format, p.m.Args...)...)
-			} else {
-				b = append(b, p.format...)
-			}
-			stack = stack[:len(stack)-1]
-			continue
-		}
-		verb := byte(0)
-		if i+1 < len(p.format) {
-			verb = p.format[i+1]
-		}
-		switch {
-		case verb == '%':
-			b = append(append(b, p.format[:i]...), '%')
-			p.format = p.format[i+2:]
-			continue
-		case verb != 's' && verb != 'v' && verb != 'd' || len(p.args) == 0:
-			// Another verb, a % that ends the format, or more verbs
-			// than arguments.
-			b = append(b[:p.start], fmt.Sprintf(p.m.Format, p.m.Args...)...)
+			b = append(b, p.format...)
 			stack = stack[:len(stack)-1]
 			continue
 		}
 		b = append(b, p.format[:i]...)
+		verb := p.format[i+1]
 		p.format = p.format[i+2:]
+		if verb == '%' {
+			b = append(b, '%')
+			continue
+		}
 		arg := p.args[0]
 		p.args = p.args[1:]
 		// A nested message is printed in its place; a nil one (<nil>) and
 		// one given to %d (its fields) are left to fmt, like other values.
-		// Before one is printed, the message it is nested in, and the
-		// nested one, are known to be plain: printed, then taken back for
-		// fmt, which prints it again, a message would be printed twice as
-		// often at each depth.
 		if nested, ok := arg.(*Message); ok && nested != nil && verb != 'd' {
-			if !p.checked {
-				if !p.m.plainVerbs() {
-					b = append(b[:p.start], fmt.Sprintf(p.m.Format, p.m.Args...)...)
-					stack = stack[:len(stack)-1]
-					continue
-				}
-				p.checked = true
-			}
 			if nested.plainVerbs() {
-				stack = append(stack, part{m: nested, start: len(b), format: nested.Format, args: nested.Args, checked: true})
+				stack = append(stack, part{nested.Format, nested.Args})
 			} else {
 				b = append(b, fmt.Sprintf(nested.Format, nested.Args...)...)
 			}
