@@ -113,6 +113,11 @@ func concat(parts ...[]string) []string {
 	return out
 }
 
+// marksShown writes the marks of mask.Keep that a text from an input holds
+// as text, so that no input marks its own digits to be left unmasked.
+// It is made once: a Replacer builds its tables on its first use.
+var marksShown = strings.NewReplacer(string(mask.KeepOpen), "<U+FDD0>", string(mask.KeepClose), "<U+FDD1>")
+
 // text neutralises a text cell that a spreadsheet would take for a formula
 // by putting a single quote first, as OWASP advises: one starting with =,
 // +, -, @, a tab or a carriage return, or with their full-width forms
@@ -121,7 +126,7 @@ func concat(parts ...[]string) []string {
 // over. Amount cells are never passed here: a negative amount stays a
 // number.
 func text(s string) string {
-	s = strings.NewReplacer(string(mask.KeepOpen), "<U+FDD0>", string(mask.KeepClose), "<U+FDD1>").Replace(s)
+	s = marksShown.Replace(s)
 	for _, c := range s {
 		switch c {
 		case '\uFEFF', '\u200B', '\u200C', '\u200D', '\u2060', '\u180E':
