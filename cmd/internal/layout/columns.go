@@ -58,10 +58,22 @@ func (c *Columns) Print(w io.Writer) {
 	for _, r := range c.rows {
 		n = max(n, len(r.cells))
 	}
-	natural, least := make([]int, n), make([]int, n)
+	natural := make([]int, n)
 	for _, r := range c.rows {
 		for i, cell := range r.cells {
 			natural[i] = max(natural[i], TextWidth(cell))
+		}
+	}
+	avail := c.Width - TextWidth(c.Indent) - 2*(n-1)
+	if c.Width <= 0 || sum(natural) <= avail {
+		c.writeAligned(w, natural, false)
+		return
+	}
+	// Too wide: how narrow each column can be. Only now, as finding where
+	// lines may break takes several times as long as measuring.
+	least := make([]int, n)
+	for _, r := range c.rows {
+		for i, cell := range r.cells {
 			least[i] = max(least[i], leastWidth(cell))
 		}
 	}
@@ -74,11 +86,6 @@ func (c *Columns) Print(w io.Writer) {
 		}
 	}
 	least[n-1] = min(natural[n-1], max(minColumn, words))
-	avail := c.Width - TextWidth(c.Indent) - 2*(n-1)
-	if c.Width <= 0 || sum(natural) <= avail {
-		c.writeAligned(w, natural, false)
-		return
-	}
 	if sum(least) > avail {
 		least[n-1] = min(natural[n-1], minColumn)
 	}
@@ -110,42 +117,59 @@ func leastWidth(cell string) int {
 }
 
 // writeAligned writes the rows in columns of the given widths, wrapping the
-// cells that are wider when wrap is set.
+// cells that are wider when wrap is set. It writes a few lines at a time
+// (alignedFlush), not the table as one text: a decade's unknown charges
+// are a hundred thousand lines.
 func (c *Columns) writeAligned(w io.Writer, widths []int, wrap bool) {
-	var b strings.Builder
+	var b []byte
+	var lines [][]string // each cell's lines, when wrapping
 	for _, r := range c.rows {
-		lines := make([][]string, len(r.cells))
 		height := 1
-		for i, cell := range r.cells {
-			lines[i] = []string{cell}
-			if wrap {
-				lines[i] = wrapText(cell, widths[i])
+		if wrap {
+			lines = lines[:0]
+			for i, cell := range r.cells {
+				lines = append(lines, wrapText(cell, widths[i]))
+				height = max(height, len(lines[i]))
 			}
-			height = max(height, len(lines[i]))
 		}
 		for k := range height {
-			var line strings.Builder
-			line.WriteString(c.Indent)
-			for i := range r.cells {
-				text := ""
-				if k < len(lines[i]) {
-					text = lines[i][k]
+			start := len(b)
+			b = append(b, c.Indent...)
+			for i, text := range r.cells {
+				if wrap {
+					text = ""
+					if k < len(lines[i]) {
+						text = lines[i][k]
+					}
 				}
 				if i == 0 && r.color != "" && text != "" {
-					line.WriteString(mask.Paint(r.color, text))
+					b = append(b, mask.Paint(r.color, text)...)
 				} else {
-					line.WriteString(text)
+					b = append(b, text...)
 				}
 				if i < len(r.cells)-1 {
-					line.WriteString(strings.Repeat(" ", max(widths[i]-TextWidth(text), 0)+2))
+					for range max(widths[i]-TextWidth(text), 0) + 2 {
+						b = append(b, ' ')
+					}
 				}
 			}
-			b.WriteString(strings.TrimRight(line.String(), " "))
-			b.WriteByte('\n')
+			for len(b) > start && b[len(b)-1] == ' ' {
+				b = b[:len(b)-1]
+			}
+			b = append(b, '\n')
+		}
+		if len(b) >= alignedFlush {
+			_, _ = w.Write(b)
+			b = b[:0]
 		}
 	}
-	io.WriteString(w, b.String())
+	if len(b) > 0 {
+		_, _ = w.Write(b)
+	}
 }
+
+// alignedFlush is how much of a table writeAligned holds before writing it.
+const alignedFlush = 32 << 10
 
 // writeBlocks writes each row as a block, for a table too wide for the
 // screen however narrow its columns: the row's first cells as its title,

@@ -1,12 +1,15 @@
 package layout
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/refundwatch/refundwatch/cmd/internal/mask"
 	"github.com/refundwatch/refundwatch/cmd/internal/mask/masktest"
+	"github.com/rivo/uniseg"
 )
 
 func TestWrapText(t *testing.T) {
@@ -131,4 +134,87 @@ func TestWrapKeepsCardNumbersWhole(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestTextWidthOfASCII checks that measuring printable ASCII by its length
+// agrees with uniseg, which measures everything else: every printable byte
+// alone and in random runs, and text with a control character, a keep
+// mark or a wide character, which uniseg measures.
+func TestTextWidthOfASCII(t *testing.T) {
+	var texts []string
+	for c := byte(0x20); c <= 0x7e; c++ {
+		texts = append(texts, string(c), "ab"+string(c)+"cd")
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			b[i] = byte(0x20 + rng.IntN(0x7f-0x20))
+		}
+		texts = append(texts, string(b))
+	}
+	for _, s := range texts {
+		if got, want := TextWidth(s), uniseg.StringWidth(s); got != want {
+			t.Errorf("TextWidth(%q) = %d, uniseg says %d", s, got, want)
+		}
+	}
+	for _, tc := range []struct {
+		s    string
+		want int
+	}{
+		{"a\tb", uniseg.StringWidth("a\tb")},
+		{"x\x7fy", uniseg.StringWidth("x\x7fy")},
+		{mask.Keep("statement.csv") + ":7", len("statement.csv:7")},
+		{"ＡＭＡＺＯＮ 12", 15},
+		{"e\u0301", 1},
+	} {
+		if got := TextWidth(tc.s); got != tc.want {
+			t.Errorf("TextWidth(%q) = %d, want %d", tc.s, got, tc.want)
+		}
+	}
+}
+
+// TestColumnsWriteLongTablesInPieces lays out more rows than writeAligned
+// holds at once: the writer is handed whole lines, a few at a time, and
+// they join into the table, each line as long as its widest cells ask.
+func TestColumnsWriteLongTablesInPieces(t *testing.T) {
+	c := &Columns{Indent: "  "}
+	var want strings.Builder
+	for i := range 3000 {
+		desc := fmt.Sprintf("AMAZON.CO.JP %d", i)
+		if i%7 == 0 {
+			desc = "" // a row with nothing after its last padding: no trailing space
+		}
+		c.Add("unknown", "2026-03-18", fmt.Sprintf("%d", 5*i), fmt.Sprintf("statement.csv:%d", i+2), desc)
+		line := fmt.Sprintf("  unknown  2026-03-18  %-5d  %-18s  %s", 5*i, fmt.Sprintf("statement.csv:%d", i+2), desc)
+		want.WriteString(strings.TrimRight(line, " ") + "\n")
+	}
+	var w writesRecorder
+	c.Print(&w)
+	if got := w.b.String(); got != want.String() {
+		t.Fatalf("table differs:\n%.300s\nwant:\n%.300s", got, want.String())
+	}
+	if w.writes < 2 {
+		t.Errorf("%d writes: the table was held whole", w.writes)
+	}
+	for _, n := range w.ends {
+		if n != '\n' {
+			t.Errorf("a write ends inside a line (%q)", n)
+		}
+	}
+}
+
+// writesRecorder records what is written, and how each write ends.
+type writesRecorder struct {
+	b      strings.Builder
+	writes int
+	ends   []byte
+}
+
+func (w *writesRecorder) Write(p []byte) (int, error) {
+	w.writes++
+	if len(p) > 0 {
+		w.ends = append(w.ends, p[len(p)-1])
+	}
+	return w.b.Write(p)
 }
