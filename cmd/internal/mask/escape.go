@@ -107,8 +107,13 @@ type TerminalWriter struct {
 // NewTerminalWriter is a TerminalWriter that writes to w.
 func NewTerminalWriter(w io.Writer) *TerminalWriter { return &TerminalWriter{w: w} }
 
+// Write writes p, escaped where it must be. Text with nothing to escape,
+// nearly all of a report, is passed on as it is, not copied.
 func (t *TerminalWriter) Write(p []byte) (int, error) {
-	b := append(t.part, p...)
+	b := p
+	if len(t.part) > 0 {
+		b = append(t.part, p...)
+	}
 	t.part = nil
 	var out []byte
 	plain, end := 0, len(b)
@@ -143,7 +148,11 @@ func (t *TerminalWriter) Write(p []byte) (int, error) {
 		i += size
 		plain = i
 	}
-	out = append(out, b[plain:end]...)
+	if plain == 0 {
+		out = b[:end] // nothing escaped
+	} else {
+		out = append(out, b[plain:end]...)
+	}
 	if len(out) > 0 {
 		if _, err := t.w.Write(out); err != nil {
 			return 0, err

@@ -1,6 +1,7 @@
 package mask
 
 import (
+	"io"
 	"strings"
 	"testing"
 )
@@ -43,6 +44,25 @@ func TestTerminalWriter(t *testing.T) {
 	}
 	want := "\x1b[31mALERT\x1b[0m ok\n" + `\x1b[2K\r` + "a<U+202E>b<U+202E> c" + `\x9b\xff` + "\n"
 	if out.String() != want {
+		t.Errorf("got %q, want %q", out.String(), want)
+	}
+}
+
+// TestTerminalWriterPassesPlainText checks that text with nothing to
+// escape, nearly all of a report, is passed on without a copy, and that
+// what follows a character cut by the end of a write is still escaped.
+func TestTerminalWriterPassesPlainText(t *testing.T) {
+	line := []byte("  unknown  2026-03-18  1,153.67  statement.csv:4  AMAZON MARKETPLACE\n")
+	w := NewTerminalWriter(io.Discard)
+	if n := testing.AllocsPerRun(100, func() { _, _ = w.Write(line) }); n != 0 {
+		t.Errorf("writing plain text allocates %v times", n)
+	}
+	var out strings.Builder
+	w = NewTerminalWriter(&out)
+	for _, p := range []string{"plain ", "cut \xe2\x80", "\xae after\n", "plain again\n"} {
+		_, _ = w.Write([]byte(p))
+	}
+	if want := "plain cut <U+202E> after\nplain again\n"; out.String() != want {
 		t.Errorf("got %q, want %q", out.String(), want)
 	}
 }
