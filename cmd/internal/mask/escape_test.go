@@ -2,6 +2,7 @@ package mask
 
 import (
 	"io"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -64,5 +65,42 @@ func TestTerminalWriterPassesPlainText(t *testing.T) {
 	}
 	if want := "plain cut <U+202E> after\nplain again\n"; out.String() != want {
 		t.Errorf("got %q, want %q", out.String(), want)
+	}
+}
+
+// TestVisibleStrings checks that every exported string reachable from a
+// view is escaped, through pointers, slices, arrays, interfaces and nested
+// structs, and no unexported one, for two struct types met in turn (the
+// fields are looked up once a type).
+func TestVisibleStrings(t *testing.T) {
+	type row struct {
+		Text   string
+		hidden string
+		Lines  [2]string
+	}
+	type view struct {
+		Title string
+		Rows  []row
+		Last  *row
+		Any   any
+		note  string
+		Count int
+	}
+	const bad, shown = "a\x1bb", `a\x1bb`
+	for range 2 {
+		v := &view{
+			Title: bad, Rows: []row{{Text: bad, hidden: bad, Lines: [2]string{bad, "ok"}}},
+			Last: &row{Text: bad}, Any: &row{Text: bad}, note: bad, Count: 3,
+		}
+		VisibleStrings(reflect.ValueOf(v))
+		r := v.Rows[0]
+		for name, got := range map[string]string{"Title": v.Title, "Rows[0].Text": r.Text, "Rows[0].Lines[0]": r.Lines[0], "Last.Text": v.Last.Text, "Any.Text": v.Any.(*row).Text} {
+			if got != shown {
+				t.Errorf("%s = %q, want %q", name, got, shown)
+			}
+		}
+		if r.hidden != bad || v.note != bad || r.Lines[1] != "ok" || v.Count != 3 {
+			t.Errorf("a field that is not an exported text changed: %+v", v)
+		}
 	}
 }
