@@ -27,6 +27,7 @@ type htmlPage struct {
 // printed as it is.
 func renderHTML(w io.Writer, r *Rendering) error {
 	l := r.loc
+	r.view().DrawTimelines(r.rep, l)
 	page := htmlPage{View: r.view(), Text: map[string]string{
 		"Summary": l.T("Summary"), "Orders": l.T("Orders"), "Statements": l.T("Statements"),
 		"Severity": l.T("Severity"), "Verdict": l.T("Verdict"), "Order": l.T("Order"), "Ordered": l.T("Ordered"),

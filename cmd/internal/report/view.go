@@ -66,6 +66,7 @@ type OrderView struct {
 	Rows         []TxnView
 	// Evidence is what to read out to the card issuer; empty unless the order is an alert.
 	Evidence []EvidenceLine
+	// Timeline is nil until DrawTimelines draws it.
 	Timeline *Timeline
 }
 
@@ -189,8 +190,21 @@ func orderViewOf(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer)
 	if o.Severity() == matcher.Alert {
 		ov.Evidence = evidence(o, rep, l)
 	}
-	ov.Timeline = newTimeline(o, rep, l)
 	return ov
+}
+
+// DrawTimelines gives each order the timeline the HTML page draws of it,
+// its texts escaped as Build escapes the view's. Only the page draws them:
+// the other reports do without what a timeline takes (its ticks alone,
+// some 2 KB an order).
+func (v *View) DrawTimelines(rep *matcher.Report, l *i18n.Localizer) {
+	for i := range v.Orders {
+		o := &v.Orders[i]
+		if o.Timeline == nil {
+			o.Timeline = newTimeline(o.res, rep, l)
+			mask.VisibleStrings(reflect.ValueOf(o.Timeline))
+		}
+	}
 }
 
 // txnViews writes statement rows, each amount as billed, with the original
