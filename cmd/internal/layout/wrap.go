@@ -34,6 +34,14 @@ func TextWidth(s string) int {
 // dropped. A width of 0 or less does not wrap; a line break in s always
 // breaks.
 func wrapText(s string, width int) []string {
+	if width <= 0 && !hasMandatoryBreak(s) {
+		return []string{strings.TrimRight(s, " ")} // one line, as wrapPieces would join it
+	}
+	return wrapPieces(s, width)
+}
+
+// wrapPieces is wrapText, piece by piece.
+func wrapPieces(s string, width int) []string {
 	var lines []string
 	var line strings.Builder
 	lineWidth := 0
@@ -60,6 +68,14 @@ func wrapText(s string, width int) []string {
 	}
 	flush()
 	return lines
+}
+
+// hasMandatoryBreak reports whether s holds a character after which UAX #14
+// breaks a line whatever the width: a line feed, a carriage return, a
+// vertical tab, a form feed, NEL (U+0085), or the line and paragraph
+// separators (U+2028, U+2029). Text without one, not wrapped, is one line.
+func hasMandatoryBreak(s string) bool {
+	return strings.ContainsAny(s, "\n\r\v\f\u0085\u2028\u2029")
 }
 
 // linePiece is a piece of text between two places a line may break.

@@ -218,3 +218,34 @@ func (w *writesRecorder) Write(p []byte) (int, error) {
 	}
 	return w.b.Write(p)
 }
+
+// TestUnwrappedTextIsOneLine checks that text laid out without a width
+// (output to a pipe) is wrapped as the pieces of line breaking would wrap
+// it: one line, its trailing spaces dropped, unless it holds a character
+// UAX #14 must break after. Every ASCII byte and each such character is
+// tried, alone and in random text with Japanese and card numbers.
+func TestUnwrappedTextIsOneLine(t *testing.T) {
+	parts := []string{"charged 12,800 JPY", " ", "  ", "返金はありません。", "ＡＭＡＺＯＮ", "4980 0379 3988 4567", "-", "/", "\u00a0", "\u3000", "e\u0301", "\U0001F600", "\u2028", "\u2029", "\u0085", "\u200b", "\xff"}
+	for c := range 0x80 {
+		parts = append(parts, string(rune(c)))
+	}
+	var texts []string
+	for _, p := range parts {
+		texts = append(texts, p, "a "+p+" b", p+"  ")
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		for _, width := range []int{0, -1} {
+			if got, want := wrapText(s, width), wrapPieces(s, width); !reflect.DeepEqual(got, want) {
+				t.Errorf("wrapText(%q, %d) = %q, the pieces give %q", s, width, got, want)
+			}
+		}
+	}
+}
