@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"reflect"
 	"strconv"
 	"strings"
@@ -80,7 +79,6 @@ type TxnView struct {
 	Amount      string
 	Place       string // file:line
 	Description string
-	txn         *parser.Transaction
 }
 
 type EvidenceLine struct{ Label, Value string }
@@ -211,14 +209,21 @@ func (v *View) DrawTimelines(rep *matcher.Report, l *i18n.Localizer) {
 // foreign amount after it where the statement gives one.
 func txnViews(l *i18n.Localizer, role string, ts []*parser.Transaction, orderCurrency string) []TxnView {
 	out := make([]TxnView, len(ts))
+	roleText := l.Role(role)
 	for i, t := range ts {
-		out[i] = TxnView{
-			Role: l.Role(role), RoleName: role, Date: l.Date(t.Date),
-			Amount: l.Amount(t.Amount, rowCurrency(t, orderCurrency)) + original(l, t),
-			Place:  fmt.Sprintf("%s:%d", t.File, t.Line), Description: t.Description, txn: t,
-		}
+		out[i] = txnView(l, role, roleText, t, orderCurrency)
 	}
 	return out
+}
+
+// txnView writes one statement row, its role named role, roleText in the
+// reader's language.
+func txnView(l *i18n.Localizer, role, roleText string, t *parser.Transaction, orderCurrency string) TxnView {
+	return TxnView{
+		Role: roleText, RoleName: role, Date: l.Date(t.Date),
+		Amount: l.Amount(t.Amount, rowCurrency(t, orderCurrency)) + original(l, t),
+		Place:  t.File + ":" + strconv.Itoa(t.Line), Description: t.Description,
+	}
 }
 
 // unknownViews writes the unknown charges. A row whose file names no
@@ -236,8 +241,9 @@ func unknownViews(l *i18n.Localizer, rep *matcher.Report) []TxnView {
 		}
 	}
 	out := make([]TxnView, 0, rep.Unknown.Len())
+	roleText := l.Role("unknown")
 	for t := range rep.Unknown.All() {
-		out = append(out, txnViews(l, "unknown", []*parser.Transaction{t}, fileCurrency[t.File])...)
+		out = append(out, txnView(l, "unknown", roleText, t, fileCurrency[t.File]))
 	}
 	return out
 }
