@@ -65,8 +65,6 @@ type OrderView struct {
 	Rows         []TxnView
 	// Evidence is what to read out to the card issuer; empty unless the order is an alert.
 	Evidence []EvidenceLine
-	// Timeline is nil until DrawTimelines draws it.
-	Timeline *Timeline
 }
 
 // Result is the matcher's finding the order's view is written from.
@@ -191,18 +189,13 @@ func orderViewOf(o *matcher.OrderResult, rep *matcher.Report, l *i18n.Localizer)
 	return ov
 }
 
-// DrawTimelines gives each order the timeline the HTML page draws of it,
-// its texts escaped as Build escapes the view's. Only the page draws them:
-// the other reports do without what a timeline takes (its ticks alone,
-// some 2 KB an order).
-func (v *View) DrawTimelines(rep *matcher.Report, l *i18n.Localizer) {
-	for i := range v.Orders {
-		o := &v.Orders[i]
-		if o.Timeline == nil {
-			o.Timeline = newTimeline(o.res, rep, l)
-			mask.VisibleStrings(reflect.ValueOf(o.Timeline))
-		}
-	}
+// DrawTimeline draws the order's timeline, its texts escaped as Build
+// escapes the view's. Only the HTML page shows timelines, and draws each
+// as it writes it: a view holds none, as a timeline takes some 3 KB.
+func (o *OrderView) DrawTimeline(rep *matcher.Report, l *i18n.Localizer) *Timeline {
+	tl := newTimeline(o.res, rep, l)
+	mask.VisibleStrings(reflect.ValueOf(tl))
+	return tl
 }
 
 // txnViews writes statement rows, each amount as billed, with the original

@@ -12,12 +12,11 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// TestTimelinesDrawnWhenAsked checks that Build draws no timeline, which
-// only the HTML page shows, and that DrawTimelines draws one for every
-// order, its texts escaped as the rest of the view's: an order id with a
+// TestTimelineDrawnEscaped checks that an order's timeline is drawn with
+// its texts escaped as the rest of the view's: an order id with a
 // bidirectional control shows it as a visible escape in the timeline's
 // label too.
-func TestTimelinesDrawnWhenAsked(t *testing.T) {
+func TestTimelineDrawnEscaped(t *testing.T) {
 	d := civil.MustDate
 	rep := &matcher.Report{AsOf: d("2026-03-09"), Grace: 30, Watch: 60}
 	for i, id := range []string{"250-4418372-2290415", "250-1111111-\u202e2222222"} {
@@ -34,23 +33,12 @@ func TestTimelinesDrawnWhenAsked(t *testing.T) {
 		t.Fatalf("%d orders in the view, want 2", len(v.Orders))
 	}
 	for _, o := range v.Orders {
-		if o.Timeline != nil {
-			t.Errorf("order %s: Build drew a timeline", o.ID)
+		if tl := o.DrawTimeline(rep, l); len(tl.Marks) == 0 || !strings.Contains(tl.Label, "timeline of order") {
+			t.Errorf("order %s: timeline %+v", o.ID, tl)
 		}
 	}
-	v.DrawTimelines(rep, l)
-	for _, o := range v.Orders {
-		if o.Timeline == nil || len(o.Timeline.Marks) == 0 {
-			t.Fatalf("order %s: no timeline drawn: %+v", o.ID, o.Timeline)
-		}
-	}
-	label := v.Orders[1].Timeline.Label
+	label := v.Orders[1].DrawTimeline(rep, l).Label
 	if strings.ContainsRune(label, '\u202e') || !strings.Contains(label, "<U+202E>") {
 		t.Errorf("timeline label %q: the control is not escaped", label)
-	}
-	first := v.Orders[0].Timeline
-	v.DrawTimelines(rep, l)
-	if v.Orders[0].Timeline != first {
-		t.Error("DrawTimelines drew an order's timeline again")
 	}
 }
