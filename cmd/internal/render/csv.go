@@ -8,6 +8,7 @@ import (
 
 	"github.com/refundwatch/refundwatch/cmd/internal/layout"
 	"github.com/refundwatch/refundwatch/cmd/internal/mask"
+	"github.com/refundwatch/refundwatch/cmd/internal/report"
 	"github.com/refundwatch/refundwatch/matcher"
 	"github.com/refundwatch/refundwatch/parser"
 	"github.com/refundwatch/refundwatch/parser/money"
@@ -32,6 +33,7 @@ func renderCSV(w io.Writer, r *Rendering) error {
 	io.WriteString(ew, "\uFEFF")
 	cw := csv.NewWriter(ew)
 	_ = cw.Write(CSVHeader)
+	var line []string // each line's cells, made again for each line in this one slice
 	for _, o := range r.rep.Orders {
 		d := o.Dispute
 		cur := o.Currency // of the totals: the card's for an order matched on card_amount
@@ -46,26 +48,31 @@ func renderCSV(w io.Writer, r *Rendering) error {
 		tail := []string{text(r.loc.Sentences(o.Reason)), text(d.Note)}
 		rows := csvRows(o)
 		if len(rows) == 0 {
-			_ = cw.Write(concat(order, make([]string, 7), tail))
+			line = concat(line[:0], order, noCells[:7], tail)
+			_ = cw.Write(line)
 		}
 		for _, row := range rows {
-			_ = cw.Write(concat(order, csvTxn(row.role, row.txn), tail))
+			line = concat(line[:0], order, csvTxn(row.role, row.txn), tail)
+			_ = cw.Write(line)
 		}
 	}
 	var unknownReason string
 	if r.rep.Unknown.Len() > 0 {
 		unknownReason = text(r.loc.Sentences(r.rep.UnknownReason()))
 	}
+	finding := []string{"unknown-charge", "", string(matcher.UnknownCharge), matcher.SeverityOf(matcher.UnknownCharge).String()}
+	tail := []string{unknownReason, ""}
 	for t := range r.rep.Unknown.All() {
-		finding := []string{"unknown-charge", "", string(matcher.UnknownCharge), matcher.SeverityOf(matcher.UnknownCharge).String()}
-		_ = cw.Write(concat(finding, make([]string, 10), csvTxn("unknown", t), []string{unknownReason, ""}))
+		line = concat(line[:0], finding, noCells[:10], csvTxn("unknown", t), tail)
+		_ = cw.Write(line)
 	}
 	// The credits that serve no order, listed as the other reports list
 	// them: not findings, but rows the person should look at.
-	v := r.view()
+	finding = []string{"unassigned-credit", "", "", ""}
+	tail = []string{text(mask.Visible(report.UnassignedReason(r.loc))), ""}
 	for _, t := range r.rep.UnassignedCredits {
-		row := []string{"unassigned-credit", "", "", ""}
-		_ = cw.Write(concat(row, make([]string, 10), csvTxn("credit", t), []string{text(v.UnassignedReason), ""}))
+		line = concat(line[:0], finding, noCells[:10], csvTxn("credit", t), tail)
+		_ = cw.Write(line)
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
@@ -105,13 +112,16 @@ func keptAmount(amount decimal.Decimal, currency string, grouped bool) string {
 	return mask.Keep(money.FormatAmount(amount, currency, grouped))
 }
 
-func concat(parts ...[]string) []string {
-	var out []string
+// concat appends parts to out.
+func concat(out []string, parts ...[]string) []string {
 	for _, p := range parts {
 		out = append(out, p...)
 	}
 	return out
 }
+
+// noCells are empty cells, for the columns a line leaves empty.
+var noCells [10]string
 
 // marksShown writes the marks of mask.Keep that a text from an input holds
 // as text, so that no input marks its own digits to be left unmasked.

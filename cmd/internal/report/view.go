@@ -146,7 +146,7 @@ func buildView(in *input.Inputs, rep *matcher.Report, l *i18n.Localizer) *View {
 	v.Unknown = unknownViews(l, rep)
 	v.Unassigned = txnViews(l, "credit", rep.UnassignedCredits, "")
 	if len(rep.UnassignedCredits) > 0 {
-		v.UnassignedReason = l.T("Amazon credits that no order could be given: one may be the refund of a disputed order or of one of your own; compare them with Amazon's refund details")
+		v.UnassignedReason = UnassignedReason(l)
 	}
 	if rep.Unknown.Len() > 0 {
 		v.UnknownReason = l.Sentences(rep.UnknownReason())
@@ -196,6 +196,12 @@ func (o *OrderView) DrawTimeline(rep *matcher.Report, l *i18n.Localizer) *Timeli
 	tl := newTimeline(o.res, rep, l)
 	mask.VisibleStrings(reflect.ValueOf(tl))
 	return tl
+}
+
+// UnassignedReason says what the Amazon credits that serve no order are,
+// and what to do about them.
+func UnassignedReason(l *i18n.Localizer) string {
+	return l.T("Amazon credits that no order could be given: one may be the refund of a disputed order or of one of your own; compare them with Amazon's refund details")
 }
 
 // txnViews writes statement rows, each amount as billed, with the original
