@@ -29,6 +29,9 @@ type Columns struct {
 	// Title is how many first cells make a block's Title (1 when 0).
 	Title int
 	rows  []columnRow
+	// more makes the rows after rows, nMore of them, when asked (AddRows).
+	more  func(i int) []string
+	nMore int
 }
 
 type columnRow struct {
@@ -43,6 +46,22 @@ func (c *Columns) AddColored(color string, cells ...string) {
 	c.rows = append(c.rows, columnRow{cells: cells, color: color})
 }
 
+// AddRows adds n rows after those added so far, made when the table asks
+// for them: row(i) returns the cells of the i-th. A table asks for each
+// row twice or more (measuring, then laying out) rather than hold a long
+// list's texts. Rows added by AddRows come last: nothing is added after.
+func (c *Columns) AddRows(n int, row func(i int) []string) { c.more, c.nMore = row, n }
+
+// count is how many rows the table has, and row returns the i-th.
+func (c *Columns) count() int { return len(c.rows) + c.nMore }
+
+func (c *Columns) row(i int) columnRow {
+	if i < len(c.rows) {
+		return c.rows[i]
+	}
+	return columnRow{cells: c.more(i - len(c.rows))}
+}
+
 // AddHeader adds the header row, which names the cells of the rows after it.
 func (c *Columns) AddHeader(cells ...string) {
 	c.rows = append(c.rows, columnRow{cells: cells})
@@ -50,16 +69,18 @@ func (c *Columns) AddHeader(cells ...string) {
 }
 
 func (c *Columns) Print(w io.Writer) {
-	defer func() { c.rows, c.Header = nil, false }()
-	if len(c.rows) == 0 {
+	defer func() { c.rows, c.Header, c.more, c.nMore = nil, false, nil, 0 }()
+	if c.count() == 0 {
 		return
 	}
 	n := 0
-	for _, r := range c.rows {
+	natural := []int(nil)
+	for k := range c.count() {
+		r := c.row(k)
 		n = max(n, len(r.cells))
-	}
-	natural := make([]int, n)
-	for _, r := range c.rows {
+		for len(natural) < n {
+			natural = append(natural, 0)
+		}
 		for i, cell := range r.cells {
 			natural[i] = max(natural[i], TextWidth(cell))
 		}
@@ -72,15 +93,14 @@ func (c *Columns) Print(w io.Writer) {
 	// Too wide: how narrow each column can be. Only now, as finding where
 	// lines may break takes several times as long as measuring.
 	least := make([]int, n)
-	for _, r := range c.rows {
-		for i, cell := range r.cells {
-			least[i] = max(least[i], leastWidth(cell))
-		}
-	}
 	// The last column, free text, is best broken only between words; it
 	// may be cut inside one rather than the row become a block.
 	words := 0
-	for _, r := range c.rows {
+	for k := range c.count() {
+		r := c.row(k)
+		for i, cell := range r.cells {
+			least[i] = max(least[i], leastWidth(cell))
+		}
 		if len(r.cells) == n {
 			words = max(words, longestPiece(r.cells[n-1]))
 		}
@@ -123,7 +143,8 @@ func leastWidth(cell string) int {
 func (c *Columns) writeAligned(w io.Writer, widths []int, wrap bool) {
 	var b []byte
 	var lines [][]string // each cell's lines, when wrapping
-	for _, r := range c.rows {
+	for k := range c.count() {
+		r := c.row(k)
 		height := 1
 		if wrap {
 			lines = lines[:0]
@@ -176,14 +197,15 @@ const alignedFlush = 32 << 10
 // then "HEADER value" for each other cell, as many to a line as fit.
 func (c *Columns) writeBlocks(w io.Writer) {
 	title := max(c.Title, 1)
-	rows, names := c.rows, []string(nil)
+	first, names := 0, []string(nil)
 	if c.Header {
-		names, rows = rows[0].cells, rows[1:]
+		first, names = 1, c.row(0).cells
 	}
 	inner := c.Indent + "  "
 	avail := max(c.Width-TextWidth(inner), minColumn)
 	var b strings.Builder
-	for _, r := range rows {
+	for k := first; k < c.count(); k++ {
+		r := c.row(k)
 		head := strings.Join(r.cells[:min(title, len(r.cells))], "  ")
 		for k, line := range wrapText(head, max(c.Width-TextWidth(c.Indent), minColumn)) {
 			b.WriteString(c.Indent)
@@ -229,8 +251,12 @@ func (c *Columns) writeBlocks(w io.Writer) {
 			lineWidth += fw
 		}
 		flush()
+		if b.Len() >= alignedFlush {
+			_, _ = io.WriteString(w, b.String())
+			b.Reset()
+		}
 	}
-	io.WriteString(w, b.String())
+	_, _ = io.WriteString(w, b.String())
 }
 
 func sum(xs []int) int {

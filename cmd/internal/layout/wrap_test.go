@@ -249,3 +249,47 @@ func TestUnwrappedTextIsOneLine(t *testing.T) {
 		}
 	}
 }
+
+// TestColumnsRowsMadeWhenAsked lays out a table whose last rows are made
+// when asked (AddRows) as the same table added row by row, at widths that
+// align, wrap and write blocks: the same text, each made row asked for.
+func TestColumnsRowsMadeWhenAsked(t *testing.T) {
+	rows := [][]string{
+		{"unknown", "2026-03-18", "1,280", "statements/2026-03.csv:8", "AMAZON.CO.JP お届け先 4980 0379 3988 4567"},
+		{"unknown", "2026年3月19日", "30,000", "vpass.csv:9", "ＡＭＡＺＯＮ．ＣＯ．ＪＰ"},
+		{"unknown", "2026-03-20", "12.34", "a.csv:10", ""},
+		{"unknown", "2026-03-21", "5", "a.csv:11", "Amazon.com*AB12CD34E a long description that wraps"},
+	}
+	for _, width := range []int{0, 16, 30, 44, 80} {
+		whole := &Columns{Indent: "  ", Width: width, Title: 2}
+		whole.AddHeader("", "DATE", "AMOUNT", "ROW", "DESCRIPTION")
+		for _, r := range rows {
+			whole.Add(r...)
+		}
+		var want strings.Builder
+		whole.Print(&want)
+		made := &Columns{Indent: "  ", Width: width, Title: 2}
+		made.AddHeader("", "DATE", "AMOUNT", "ROW", "DESCRIPTION")
+		made.Add(rows[0]...)
+		asked := make([]int, len(rows)-1)
+		made.AddRows(len(rows)-1, func(i int) []string {
+			asked[i]++
+			return append([]string(nil), rows[i+1]...)
+		})
+		var got strings.Builder
+		made.Print(&got)
+		if got.String() != want.String() {
+			t.Errorf("width %d:\n%s\nwant:\n%s", width, got.String(), want.String())
+		}
+		for i, n := range asked {
+			if n == 0 {
+				t.Errorf("width %d: row %d never asked for", width, i+1)
+			}
+		}
+		var again strings.Builder
+		made.Print(&again)
+		if again.Len() != 0 {
+			t.Errorf("width %d: printed twice, the rows were kept: %q", width, again.String())
+		}
+	}
+}

@@ -21,7 +21,7 @@ var reportHTML string
 // template's reflection took some 60 µs a row (8.7 s for a decade's
 // hundred thousand unknown charges).
 var htmlReport = template.Must(template.New("report").Funcs(template.FuncMap{
-	"rows": htmlRows, "timeline": htmlTimeline,
+	"rows": htmlRows, "unknownRows": htmlUnknownRows, "timeline": htmlTimeline,
 }).Parse(reportHTML))
 
 // htmlPage is what the HTML template prints: the report and the texts of the
@@ -69,7 +69,7 @@ func htmlPageOf(r *Rendering, w io.Writer) htmlPage {
 		"Statement row": l.T("Statement row"), "Description": l.T("Description"), "From": l.T("From"), "To": l.T("To"),
 		"Rows": l.T("Rows"), "Transactions": l.T("Transactions"), "Skipped": l.T("Skipped"), "Folded": l.T("Folded"),
 		"Format": l.T("Format"), "File": l.T("File"), "What to tell the card issuer": l.T("What to tell the card issuer"),
-		"Unknown":    l.T("Amazon charges of no disputed order (%d)", len(r.view().Unknown)),
+		"Unknown":    l.T("Amazon charges of no disputed order (%d)", r.view().Unknown.Len()),
 		"none":       l.T("none"),
 		"Invalid":    l.T("Rows that could not be read (--skip-invalid)"),
 		"note":       l.T("note: %s", ""),
@@ -85,13 +85,23 @@ func htmlPageOf(r *Rendering, w io.Writer) htmlPage {
 // returns nothing to print: a decade's unknown charges, tens of
 // megabytes, are never one string.
 func htmlRows(out *htmlOut, rows []report.TxnView, text map[string]string) (template.HTML, error) {
+	return writeHTMLRows(out, len(rows), listed(rows), text)
+}
+
+// htmlUnknownRows writes the unknown charges as htmlRows writes rows.
+func htmlUnknownRows(out *htmlOut, rows report.UnknownRows, text map[string]string) (template.HTML, error) {
+	return writeHTMLRows(out, rows.Len(), rows.At, text)
+}
+
+// writeHTMLRows writes n statement rows, row(i) the i-th, as htmlRows does.
+func writeHTMLRows(out *htmlOut, n int, row func(i int) report.TxnView, text map[string]string) (template.HTML, error) {
 	b := out.b
 	date := appendHTMLText(nil, text["Date"])
 	amount := appendHTMLText(nil, text["Amount"])
 	place := appendHTMLText(nil, text["Statement row"])
 	desc := appendHTMLText(nil, text["Description"])
-	for i := range rows {
-		r := &rows[i]
+	for i := range n {
+		r := row(i)
 		b = append(b, "\n<tr><td>"...)
 		b = appendHTMLText(b, r.Role)
 		b = append(b, `</td><td class="date" data-label="`...)

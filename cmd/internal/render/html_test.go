@@ -92,9 +92,9 @@ func TestHTMLRowsAndTimelinesAsTheTemplate(t *testing.T) {
 			t.Fatal(err)
 		}
 		calls := map[string]string{
-			"{{- rows $.Out .Rows $.Text}}":    strings.Replace(templateRows, "ROWS", ".Rows", 1),
-			"{{- rows $.Out .Unknown $.Text}}": strings.Replace(templateRows, "ROWS", ".Unknown", 1),
-			"{{- timeline $.Out .}}":           templateTimeline,
+			"{{- rows $.Out .Rows $.Text}}":           strings.Replace(templateRows, "ROWS", ".Rows", 1),
+			"{{- unknownRows $.Out .Unknown $.Text}}": strings.Replace(templateRows, "ROWS", "(all .Unknown)", 1),
+			"{{- timeline $.Out .}}":                  templateTimeline,
 		}
 		text := reportHTML
 		for call, inline := range calls {
@@ -105,6 +105,13 @@ func TestHTMLRowsAndTimelinesAsTheTemplate(t *testing.T) {
 		}
 		ref := template.Must(template.New("ref").Funcs(template.FuncMap{
 			"drawn": func(o report.OrderView) *report.Timeline { return o.DrawTimeline(rep, l) },
+			"all": func(u report.UnknownRows) []report.TxnView {
+				var all []report.TxnView
+				for i := range u.Len() {
+					all = append(all, u.At(i))
+				}
+				return all
+			},
 		}).Parse(text))
 		var want bytes.Buffer
 		if err := ref.Execute(&want, htmlPageOf(r, &want)); err != nil {

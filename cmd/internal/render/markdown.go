@@ -56,7 +56,7 @@ func mdOrder(w io.Writer, l *i18n.Localizer, o *report.OrderView) {
 	}
 	if len(o.Rows) > 0 {
 		fmt.Fprintln(w)
-		mdTxns(w, l, o.Rows)
+		mdTxns(w, l, len(o.Rows), listed(o.Rows))
 	}
 	if len(o.Evidence) > 0 {
 		fmt.Fprintf(w, "\n**%s**\n\n", EscapeMarkdown(l.T("What to tell the card issuer")))
@@ -73,16 +73,16 @@ func mdOrder(w io.Writer, l *i18n.Localizer, o *report.OrderView) {
 // mdNoOrder writes Amazon's charges of no disputed order, and Amazon's
 // credits of no order when there are any.
 func mdNoOrder(w io.Writer, l *i18n.Localizer, v *report.View) {
-	fmt.Fprintf(w, "\n## %s\n\n", EscapeMarkdown(l.T("Amazon charges of no disputed order (%d)", len(v.Unknown))))
-	if len(v.Unknown) == 0 {
+	fmt.Fprintf(w, "\n## %s\n\n", EscapeMarkdown(l.T("Amazon charges of no disputed order (%d)", v.Unknown.Len())))
+	if v.Unknown.Len() == 0 {
 		fmt.Fprintln(w, EscapeMarkdown(l.T("none")))
 	} else {
 		fmt.Fprintf(w, "%s\n\n", EscapeMarkdown(v.UnknownReason))
-		mdTxns(w, l, v.Unknown)
+		mdTxns(w, l, v.Unknown.Len(), v.Unknown.At)
 	}
 	if len(v.Unassigned) > 0 {
 		fmt.Fprintf(w, "\n## %s\n\n%s\n\n", EscapeMarkdown(l.T("Amazon credits of no order (%d)", len(v.Unassigned))), EscapeMarkdown(v.UnassignedReason))
-		mdTxns(w, l, v.Unassigned)
+		mdTxns(w, l, len(v.Unassigned), listed(v.Unassigned))
 	}
 }
 
@@ -104,9 +104,16 @@ func mdStatements(w io.Writer, l *i18n.Localizer, v *report.View) {
 	}
 }
 
-func mdTxns(w io.Writer, l *i18n.Localizer, rows []report.TxnView) {
+// listed gives the rows of a list by their index, as mdTxns asks.
+func listed(rows []report.TxnView) func(i int) report.TxnView {
+	return func(i int) report.TxnView { return rows[i] }
+}
+
+// mdTxns writes n statement rows, row(i) the i-th.
+func mdTxns(w io.Writer, l *i18n.Localizer, n int, row func(i int) report.TxnView) {
 	mdTable(w, []string{"", l.T("Date"), l.T("Amount"), l.T("Statement row"), l.T("Description")}, "llrll", func(add func(...string)) {
-		for _, t := range rows {
+		for i := range n {
+			t := row(i)
 			add(t.Role, t.Date, t.Amount, t.Place, t.Description)
 		}
 	})

@@ -593,17 +593,17 @@ func (t *tableWriter) order(o *report.OrderView) {
 // more are the person's own, and Amazon's credits of no order.
 func (t *tableWriter) unknown(v *report.View) {
 	l := t.l
-	fmt.Fprintf(t.ew, "\n%s\n", l.T("Amazon charges of no disputed order (%d)", len(v.Unknown)))
+	fmt.Fprintf(t.ew, "\n%s\n", l.T("Amazon charges of no disputed order (%d)", v.Unknown.Len()))
 	if t.r.rep.OwnCharges > 0 {
 		t.para("  ", l.T("%d more are your own charges (--orders, mine.csv) and are not listed", t.r.rep.OwnCharges))
 	}
-	if len(v.Unknown) == 0 {
+	if v.Unknown.Len() == 0 {
 		t.para("  ", l.T("none"))
 	} else {
 		t.para("  ", v.UnknownReason)
 	}
 	cols := t.columns(0)
-	txnColumns(cols, v.Unknown)
+	cols.AddRows(v.Unknown.Len(), func(i int) []string { return txnCells(v.Unknown.At(i)) })
 	cols.Print(t.ew)
 	if len(v.Unassigned) > 0 {
 		fmt.Fprintf(t.ew, "\n%s\n  %s\n", l.T("Amazon credits of no order (%d)", len(v.Unassigned)), v.UnassignedReason)
@@ -614,8 +614,13 @@ func (t *tableWriter) unknown(v *report.View) {
 
 func txnColumns(cols *layout.Columns, rows []report.TxnView) {
 	for _, t := range rows {
-		cols.Add(t.Role, t.Date, t.Amount, t.Place, t.Description)
+		cols.Add(txnCells(t)...)
 	}
+}
+
+// txnCells are the cells of a statement row in the table report.
+func txnCells(t report.TxnView) []string {
+	return []string{t.Role, t.Date, t.Amount, t.Place, t.Description}
 }
 
 // The Amazon part of the JSON report.

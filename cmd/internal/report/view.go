@@ -25,7 +25,9 @@ type View struct {
 	Coverage []string
 	Notes    []string
 	Orders   []OrderView
-	Unknown  []TxnView
+	// Unknown are the unknown charges, each written when asked for: a
+	// decade's are hundreds of thousands of rows.
+	Unknown UnknownRows
 	// UnknownReason says what the unknown charges are and what to do about them.
 	UnknownReason string
 	// Unassigned are the Amazon credits that serve no order, and
@@ -143,7 +145,7 @@ func buildView(in *input.Inputs, rep *matcher.Report, l *i18n.Localizer) *View {
 			v.Alerts++
 		}
 	}
-	v.Unknown = unknownViews(l, rep)
+	v.Unknown = unknownRows(l, rep)
 	v.Unassigned = txnViews(l, "credit", rep.UnassignedCredits, "")
 	if len(rep.UnassignedCredits) > 0 {
 		v.UnassignedReason = UnassignedReason(l)
@@ -225,10 +227,44 @@ func txnView(l *i18n.Localizer, role, roleText string, t *parser.Transaction, or
 	}
 }
 
-// unknownViews writes the unknown charges. A row whose file names no
+// keepPlace marks the file of a row's file:line place for the masking to
+// keep whole.
+func keepPlace(t *TxnView) {
+	if i := strings.LastIndexByte(t.Place, ':'); i > 0 {
+		t.Place = mask.Keep(t.Place[:i]) + t.Place[i:]
+	}
+}
+
+// UnknownRows are the unknown charges of a view. Each is written when
+// asked for (At), escaped and its place marked as Build does the view's
+// other rows: a table writes them twice (measuring, then laying out)
+// rather than hold a decade's texts.
+type UnknownRows struct {
+	rows         matcher.Rows
+	l            *i18n.Localizer
+	role         string            // the role's name in the reader's language
+	fileCurrency map[string]string // the currency of each file's rows that name none
+}
+
+// Len is how many unknown charges there are.
+func (u UnknownRows) Len() int { return u.rows.Len() }
+
+// At writes unknown charge i.
+func (u UnknownRows) At(i int) TxnView {
+	t, amount := u.rows.Row(i)
+	t.Amount = amount.Decimal()
+	v := txnView(u.l, "unknown", u.role, &t, u.fileCurrency[t.File])
+	// As mask.VisibleStrings escapes a view's rows, without its reflection.
+	v.Role, v.RoleName, v.Date = mask.Visible(v.Role), mask.Visible(v.RoleName), mask.Visible(v.Date)
+	v.Amount, v.Place, v.Description = mask.Visible(v.Amount), mask.Visible(v.Place), mask.Visible(v.Description)
+	keepPlace(&v)
+	return v
+}
+
+// unknownRows lists the unknown charges. A row whose file names no
 // currency is in the currency of the disputed orders charged from the same
 // file, when they all have one: the file is in the currency they were billed in.
-func unknownViews(l *i18n.Localizer, rep *matcher.Report) []TxnView {
+func unknownRows(l *i18n.Localizer, rep *matcher.Report) UnknownRows {
 	fileCurrency := map[string]string{}
 	for _, o := range rep.Orders {
 		for _, t := range o.Charges {
@@ -239,12 +275,7 @@ func unknownViews(l *i18n.Localizer, rep *matcher.Report) []TxnView {
 			fileCurrency[t.File] = cur
 		}
 	}
-	out := make([]TxnView, 0, rep.Unknown.Len())
-	roleText := l.Role("unknown")
-	for t := range rep.Unknown.All() {
-		out = append(out, txnView(l, "unknown", roleText, t, fileCurrency[t.File]))
-	}
-	return out
+	return UnknownRows{rows: rep.Unknown, l: l, role: l.Role("unknown"), fileCurrency: fileCurrency}
 }
 
 // rowCurrency is the currency row t was billed in, as far as is known: the
@@ -363,11 +394,6 @@ func evidenceRow(l *i18n.Localizer, t *parser.Transaction, cur string) string {
 // does. A file's name is no card number: 2026-03-01-2026-03-31.csv is
 // read out as it is.
 func keepPaths(v *View, in *input.Inputs, rep *matcher.Report) {
-	place := func(t *TxnView) {
-		if i := strings.LastIndexByte(t.Place, ':'); i > 0 {
-			t.Place = mask.Keep(t.Place[:i]) + t.Place[i:]
-		}
-	}
 	for i := range v.Statements {
 		s := &v.Statements[i]
 		if rest, ok := strings.CutPrefix(s.FileAndAccount, s.File); ok {
@@ -384,11 +410,8 @@ func keepPaths(v *View, in *input.Inputs, rep *matcher.Report) {
 	}
 	for i := range v.Orders {
 		for j := range v.Orders[i].Rows {
-			place(&v.Orders[i].Rows[j])
+			keepPlace(&v.Orders[i].Rows[j])
 		}
-	}
-	for i := range v.Unknown {
-		place(&v.Unknown[i])
 	}
 	// What to tell the card issuer names each row's file in brackets.
 	for i := range min(len(v.Orders), len(rep.Orders)) {
