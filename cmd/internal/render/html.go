@@ -42,20 +42,29 @@ type htmlOut struct {
 	b   []byte
 	rep *matcher.Report
 	loc *i18n.Localizer
+	err error // the first write that failed
 }
 
-// flush writes what b holds.
-func (o *htmlOut) flush() error {
-	_, err := o.w.Write(o.b)
+// flush writes what b holds, unless a write failed before: the first
+// failure is kept (err) and returned by renderHTML as it is, not wrapped
+// in the template's account of the action that wrote.
+func (o *htmlOut) flush() {
+	if o.err == nil {
+		_, o.err = o.w.Write(o.b)
+	}
 	o.b = o.b[:0]
-	return err
 }
 
 // renderHTML writes one self-contained page: inline CSS and inline SVG, no
 // script, no external asset, so that it opens offline and can be mailed or
 // printed as it is.
 func renderHTML(w io.Writer, r *Rendering) error {
-	return htmlReport.Execute(w, htmlPageOf(r, w))
+	page := htmlPageOf(r, w)
+	err := htmlReport.Execute(w, page)
+	if page.Out.err != nil {
+		return page.Out.err
+	}
+	return err
 }
 
 // htmlPageOf is the page of r's report, to be written to w.
@@ -84,17 +93,17 @@ func htmlPageOf(r *Rendering, w io.Writer) htmlPage {
 // "Amount", "Statement row" and "Description". It writes them to out, and
 // returns nothing to print: a decade's unknown charges, tens of
 // megabytes, are never one string.
-func htmlRows(out *htmlOut, rows []report.TxnView, text map[string]string) (template.HTML, error) {
+func htmlRows(out *htmlOut, rows []report.TxnView, text map[string]string) template.HTML {
 	return writeHTMLRows(out, len(rows), listed(rows), text)
 }
 
 // htmlUnknownRows writes the unknown charges as htmlRows writes rows.
-func htmlUnknownRows(out *htmlOut, rows report.UnknownRows, text map[string]string) (template.HTML, error) {
+func htmlUnknownRows(out *htmlOut, rows report.UnknownRows, text map[string]string) template.HTML {
 	return writeHTMLRows(out, rows.Len(), rows.At, text)
 }
 
 // writeHTMLRows writes n statement rows, row(i) the i-th, as htmlRows does.
-func writeHTMLRows(out *htmlOut, n int, row func(i int) report.TxnView, text map[string]string) (template.HTML, error) {
+func writeHTMLRows(out *htmlOut, n int, row func(i int) report.TxnView, text map[string]string) template.HTML {
 	b := out.b
 	date := appendHTMLText(nil, text["Date"])
 	amount := appendHTMLText(nil, text["Amount"])
@@ -123,23 +132,23 @@ func writeHTMLRows(out *htmlOut, n int, row func(i int) report.TxnView, text map
 		b = append(b, "</td></tr>"...)
 		if len(b) >= htmlFlush {
 			out.b = b
-			if err := out.flush(); err != nil {
-				return "", err
-			}
+			out.flush()
 			b = out.b
 		}
 	}
 	out.b = b
-	return "", out.flush()
+	out.flush()
+	return ""
 }
 
 // htmlFlush is how much htmlRows holds before writing it.
 const htmlFlush = 32 << 10
 
 // htmlTimeline draws an order's timeline, as it writes it to out.
-func htmlTimeline(out *htmlOut, o report.OrderView) (template.HTML, error) {
+func htmlTimeline(out *htmlOut, o report.OrderView) template.HTML {
 	out.b = appendTimeline(out.b, o.DrawTimeline(out.rep, out.loc))
-	return "", out.flush()
+	out.flush()
+	return ""
 }
 
 // appendTimeline appends a timeline as an SVG picture, then its events as

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"strings"
@@ -158,4 +159,50 @@ func TestHTMLTextEscapedAsTheTemplate(t *testing.T) {
 			t.Errorf("%q: got %q, the template writes %q", s, got, want.String())
 		}
 	}
+}
+
+// TestHTMLWriteErrorAsItIs writes the page to a writer that fails once it
+// has taken a given number of bytes, at many points of the page (the
+// template's own text, the rows, the timelines): the error returned is
+// the writer's, as it is, not the template's account of an action.
+func TestHTMLWriteErrorAsItIs(t *testing.T) {
+	d := civil.MustDate
+	rep := &matcher.Report{AsOf: d("2026-05-01"), Grace: 30, Watch: 60}
+	var unknown []*parser.Transaction
+	for i := range 400 {
+		unknown = append(unknown, &parser.Transaction{Date: d("2026-04-02"), Amount: decimal.RequireFromString("980"), Currency: "JPY", Description: "AMAZON.CO.JP", File: "vpass.csv", Line: i + 2})
+	}
+	rep.Unknown = matcher.RowsOf(unknown...)
+	o := &matcher.OrderResult{
+		Dispute: &parser.Dispute{OrderID: "250-1234567-1234567", OrderDate: d("2026-03-02"), Amount: decimal.RequireFromString("12800"), Currency: "JPY"},
+		Charges: []*parser.Transaction{unknown[0]},
+	}
+	o.Coverage = &matcher.Coverage{To: d("2026-04-28")}
+	rep.Orders = []*matcher.OrderResult{o}
+	r := NewRendering(&input.Inputs{}, rep, i18n.New(i18n.English), false, 0)
+	var whole bytes.Buffer
+	if err := renderHTML(&whole, r); err != nil {
+		t.Fatal(err)
+	}
+	for limit := 0; limit < whole.Len(); limit += 997 {
+		err := renderHTML(&failingWriter{left: limit}, r)
+		if err != errWriteFull {
+			t.Fatalf("failing after %d of %d bytes: %v, want the writer's error as it is", limit, whole.Len(), err)
+		}
+	}
+}
+
+var errWriteFull = errors.New("no space left on device")
+
+// failingWriter takes left bytes, then fails.
+type failingWriter struct{ left int }
+
+func (w *failingWriter) Write(p []byte) (int, error) {
+	if len(p) > w.left {
+		n := w.left
+		w.left = 0
+		return n, errWriteFull
+	}
+	w.left -= len(p)
+	return len(p), nil
 }
