@@ -28,10 +28,23 @@ type Columns struct {
 	Header bool
 	// Title is how many first cells make a block's Title (1 when 0).
 	Title int
-	rows  []columnRow
-	// more makes the rows after rows, nMore of them, when asked (AddRows).
-	more  func(i int) []string
-	nMore int
+	// parts hold the rows in the order they were added: rows added one by
+	// one, and rows made when asked (AddRows).
+	parts []rowPart
+}
+
+// rowPart is rows added one by one, or n rows made when asked by more.
+type rowPart struct {
+	rows []columnRow
+	n    int
+	more func(i int) []string
+}
+
+func (p *rowPart) len() int {
+	if p.more != nil {
+		return p.n
+	}
+	return len(p.rows)
 }
 
 type columnRow struct {
@@ -40,36 +53,60 @@ type columnRow struct {
 	color string
 }
 
-func (c *Columns) Add(cells ...string) { c.rows = append(c.rows, columnRow{cells: cells}) }
+func (c *Columns) Add(cells ...string) { c.add(columnRow{cells: cells}) }
 
 func (c *Columns) AddColored(color string, cells ...string) {
-	c.rows = append(c.rows, columnRow{cells: cells, color: color})
+	c.add(columnRow{cells: cells, color: color})
+}
+
+// AddHeader adds the header row, which names the cells of the rows after it.
+func (c *Columns) AddHeader(cells ...string) {
+	c.add(columnRow{cells: cells})
+	c.Header = true
+}
+
+func (c *Columns) add(r columnRow) {
+	if n := len(c.parts); n == 0 || c.parts[n-1].more != nil {
+		c.parts = append(c.parts, rowPart{})
+	}
+	last := &c.parts[len(c.parts)-1]
+	last.rows = append(last.rows, r)
 }
 
 // AddRows adds n rows after those added so far, made when the table asks
 // for them: row(i) returns the cells of the i-th. A table asks for each
 // row twice or more (measuring, then laying out) rather than hold a long
-// list's texts. Rows added by AddRows come last: nothing is added after.
-func (c *Columns) AddRows(n int, row func(i int) []string) { c.more, c.nMore = row, n }
-
-// count is how many rows the table has, and row returns the i-th.
-func (c *Columns) count() int { return len(c.rows) + c.nMore }
-
-func (c *Columns) row(i int) columnRow {
-	if i < len(c.rows) {
-		return c.rows[i]
-	}
-	return columnRow{cells: c.more(i - len(c.rows))}
+// list's texts.
+func (c *Columns) AddRows(n int, row func(i int) []string) {
+	c.parts = append(c.parts, rowPart{n: n, more: row})
 }
 
-// AddHeader adds the header row, which names the cells of the rows after it.
-func (c *Columns) AddHeader(cells ...string) {
-	c.rows = append(c.rows, columnRow{cells: cells})
-	c.Header = true
+// count is how many rows the table has, and row returns the i-th.
+func (c *Columns) count() int {
+	n := 0
+	for i := range c.parts {
+		n += c.parts[i].len()
+	}
+	return n
+}
+
+func (c *Columns) row(i int) columnRow {
+	for k := range c.parts {
+		p := &c.parts[k]
+		if i >= p.len() {
+			i -= p.len()
+			continue
+		}
+		if p.more != nil {
+			return columnRow{cells: p.more(i)}
+		}
+		return p.rows[i]
+	}
+	panic("layout: row out of range")
 }
 
 func (c *Columns) Print(w io.Writer) {
-	defer func() { c.rows, c.Header, c.more, c.nMore = nil, false, nil, 0 }()
+	defer func() { c.parts, c.Header = nil, false }()
 	if c.count() == 0 {
 		return
 	}
@@ -204,7 +241,7 @@ func (c *Columns) writeBlocks(w io.Writer) {
 	inner := c.Indent + "  "
 	avail := max(c.Width-TextWidth(inner), minColumn)
 	var b strings.Builder
-	for k := first; k < c.count(); k++ {
+	for k, n := first, c.count(); k < n; k++ {
 		r := c.row(k)
 		head := strings.Join(r.cells[:min(title, len(r.cells))], "  ")
 		for k, line := range wrapText(head, max(c.Width-TextWidth(c.Indent), minColumn)) {

@@ -293,3 +293,19 @@ func TestColumnsRowsMadeWhenAsked(t *testing.T) {
 		}
 	}
 }
+
+// TestColumnsKeepTheOrderRowsWereAdded adds rows one by one and made when
+// asked, in turns: they are laid out in the order they were added.
+func TestColumnsKeepTheOrderRowsWereAdded(t *testing.T) {
+	c := &Columns{}
+	c.Add("first")
+	c.AddRows(2, func(i int) []string { return []string{fmt.Sprintf("made %d", i)} })
+	c.Add("between")
+	c.AddRows(1, func(i int) []string { return []string{"made again"} })
+	c.AddColored("", "last")
+	var b strings.Builder
+	c.Print(&b)
+	if want := "first\nmade 0\nmade 1\nbetween\nmade again\nlast\n"; b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
+	}
+}
