@@ -104,11 +104,6 @@ func mdStatements(w io.Writer, l *i18n.Localizer, v *report.View) {
 	}
 }
 
-// listed gives the rows of a list by their index, as mdTxns asks.
-func listed(rows []report.TxnView) func(i int) report.TxnView {
-	return func(i int) report.TxnView { return rows[i] }
-}
-
 // mdTxns writes n statement rows, row(i) the i-th.
 func mdTxns(w io.Writer, l *i18n.Localizer, n int, row func(i int) report.TxnView) {
 	mdTable(w, []string{"", l.T("Date"), l.T("Amount"), l.T("Statement row"), l.T("Description")}, "llrll", func(add func(...string)) {

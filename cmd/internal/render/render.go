@@ -618,6 +618,13 @@ func txnColumns(cols *layout.Columns, rows []report.TxnView) {
 	}
 }
 
+// listed gives the rows of a list by their index, as the writers that also
+// take the unknown charges (report.UnknownRows.At) ask for rows: mdTxns,
+// writeHTMLRows.
+func listed(rows []report.TxnView) func(i int) report.TxnView {
+	return func(i int) report.TxnView { return rows[i] }
+}
+
 // txnCells are the cells of a statement row in the table report.
 func txnCells(t report.TxnView) []string {
 	return []string{t.Role, t.Date, t.Amount, t.Place, t.Description}
